@@ -1,0 +1,36 @@
+// swift-tools-version:5.9
+import PackageDescription
+
+let package = Package(
+    name: "needs",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "needs", targets: ["needs"]),
+        .library(name: "NeedsKit", targets: ["NeedsKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // libcsv (Debian libcsv-dev) ships no pkg-config file: the module map links it by name.
+        .systemLibrary(name: "CLibCSV", path: "Sources/CLibCSV"),
+        .target(
+            name: "NeedsKit",
+            dependencies: ["CLibCSV"],
+            path: "Sources/NeedsKit"
+        ),
+        .executableTarget(
+            name: "needs",
+            dependencies: [
+                "NeedsKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/needs"
+        ),
+        .testTarget(
+            name: "NeedsKitTests",
+            dependencies: ["NeedsKit"],
+            path: "Tests/NeedsKitTests"
+        ),
+    ]
+)

@@ -1,0 +1,523 @@
+import CLibCSV
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What the reader may be told instead of guessing, and its limits.
+public struct ReaderOptions: Sendable {
+    /// Overrides encoding detection (`--encoding`).
+    public var encoding: TextEncoding?
+    /// Overrides delimiter sniffing (`--delimiter`).
+    public var delimiter: UInt8?
+    /// Bytes read from the file per `read(2)`.
+    public var chunkSize = 1 << 16
+    /// Bytes at the start of the file used to detect encoding and dialect.
+    public var sampleSize = 1 << 20
+    /// A field larger than this stops the file with an error (most often an unclosed quote).
+    public var maxFieldBytes = 64 << 20
+
+    public init(encoding: TextEncoding? = nil, delimiter: UInt8? = nil) {
+        self.encoding = encoding
+        self.delimiter = delimiter
+    }
+}
+
+/// What reading one file found, for the run summary.
+public struct FileReadSummary: Sendable {
+    public var file: String
+    public var encoding: DetectedEncoding
+    public var dialect: Dialect
+    public var bytes: Int
+    /// Records after the header, blank ones included.
+    public var dataRecords: Int
+    /// Of those, blank lines and records whose every field is empty.
+    public var blankRecords: Int
+    /// Of those, records the reader quarantined (fields cannot be aligned with the header).
+    public var quarantinedRecords: Int
+    /// Fields in the header; 0 when the file has none.
+    public var headerFieldCount: Int
+}
+
+/// Why a file could not be read at all.
+public enum ReaderError: Error, CustomStringConvertible, Equatable {
+    case cannotOpen(file: String, reason: String)
+    case readFailed(file: String, reason: String)
+    case fieldTooLarge(file: String, line: Int, limit: Int)
+    case parserFailed(file: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .cannotOpen(file, reason): return "\(file): cannot open: \(reason)"
+        case let .readFailed(file, reason): return "\(file): read failed: \(reason)"
+        case let .fieldTooLarge(file, line, limit):
+            return "\(file):\(line): a field grows past \(limit / (1 << 20)) MiB; most often a quote opened here is never closed"
+        case let .parserFailed(file, reason): return "\(file): \(reason)"
+        }
+    }
+}
+
+/// Reads a delimited text file with libcsv, streaming: bytes are decoded to UTF-8 chunk by chunk
+/// and each record is handed on as soon as it ends, with the line it started on.
+///
+/// Quote anomalies that a strict parser would reject (a quote inside an unquoted field, text after
+/// a closing quote) are reported and then read leniently; ragged rows are padded or quarantined;
+/// NUL bytes are removed and invalid UTF-8 is reported. Nothing is dropped without a diagnostic.
+///
+///     let reader = CSVReader(path: "responses.csv")
+///     let summary = try reader.read(diagnose: { print($0) }) { record in
+///         print(record.line, record.fields)
+///     }
+public struct CSVReader {
+    public let path: String
+    public let displayName: String
+    public var options: ReaderOptions
+
+    public init(path: String, displayName: String? = nil, options: ReaderOptions = ReaderOptions()) {
+        self.path = path
+        self.displayName = displayName ?? path
+        self.options = options
+    }
+
+    /// Detects encoding and dialect without reading records.
+    public func detect() throws -> (DetectedEncoding, Dialect) {
+        let file = try InputFile(path: path, displayName: displayName)
+        defer { file.close() }
+        let sample = try file.readSample(options.sampleSize)
+        return detect(sample: sample.bytes, isWholeFile: sample.atEnd)
+    }
+
+    func detect(sample: [UInt8], isWholeFile: Bool) -> (DetectedEncoding, Dialect) {
+        let encoding: DetectedEncoding
+        if let forced = options.encoding {
+            let bom = EncodingDetector.detectBOM(sample)
+            encoding = DetectedEncoding(
+                encoding: forced, evidence: .override,
+                bomLength: bom?.encoding == forced ? bom!.bomLength : 0)
+        } else {
+            encoding = EncodingDetector.detect(sample: sample, isWholeFile: isWholeFile)
+        }
+        var transcoder = Transcoder(encoding: encoding.encoding)
+        var decoded: [UInt8] = []
+        sample.withUnsafeBytes { raw in
+            transcoder.transcode(UnsafeRawBufferPointer(rebasing: raw[min(encoding.bomLength, raw.count)...]), into: &decoded)
+        }
+        var dialect = DialectSniffer.sniff(decoded, isWholeFile: isWholeFile)
+        if let forced = options.delimiter {
+            dialect.delimiter = forced
+            dialect.evidence = .override
+        }
+        return (encoding, dialect)
+    }
+
+    /// Reads every record, calling `handler` for each (the header first). Diagnostics go to
+    /// `diagnose` as they are found.
+    @discardableResult
+    public func read(
+        diagnose: (Diagnostic) -> Void,
+        _ handler: (RecordBuffer) throws -> Void
+    ) throws -> FileReadSummary {
+        let file = try InputFile(path: path, displayName: displayName)
+        defer { file.close() }
+        let sample = try file.readSample(options.sampleSize)
+        let (encoding, dialect) = detect(sample: sample.bytes, isWholeFile: sample.atEnd)
+
+        return try withoutActuallyEscaping(handler) { handler in
+            try withoutActuallyEscaping(diagnose) { diagnose in
+                let state = ParseState(file: displayName, handler: handler, diagnose: diagnose)
+                let parser = LibCSVParser(delimiter: dialect.delimiter, quote: dialect.quote)
+                defer { parser.free() }
+                var transcoder = Transcoder(encoding: encoding.encoding)
+                var decoded: [UInt8] = []
+                decoded.reserveCapacity(options.chunkSize * 3)
+                var skipDecoded = dialect.sepLineLength
+                if skipDecoded > 0 { state.line = 2 }
+                var skipRaw = encoding.bomLength
+                var totalBytes = 0
+
+                func feed(_ raw: UnsafeRawBufferPointer) throws {
+                    totalBytes += raw.count
+                    var input = raw
+                    if skipRaw > 0 {
+                        let n = min(skipRaw, input.count)
+                        input = UnsafeRawBufferPointer(rebasing: input[n...])
+                        skipRaw -= n
+                    }
+                    if transcoder.isIdentity && skipDecoded == 0 {
+                        try parser.parse(input, state: state, maxFieldBytes: options.maxFieldBytes)
+                        return
+                    }
+                    decoded.removeAll(keepingCapacity: true)
+                    transcoder.transcode(input, into: &decoded)
+                    try decoded.withUnsafeBytes { out in
+                        var text = out
+                        if skipDecoded > 0 {
+                            let n = min(skipDecoded, text.count)
+                            text = UnsafeRawBufferPointer(rebasing: text[n...])
+                            skipDecoded -= n
+                        }
+                        try parser.parse(text, state: state, maxFieldBytes: options.maxFieldBytes)
+                    }
+                }
+
+                try sample.bytes.withUnsafeBytes { try feed($0) }
+                if !sample.atEnd {
+                    var chunk = [UInt8](repeating: 0, count: options.chunkSize)
+                    while true {
+                        let n = try chunk.withUnsafeMutableBytes { try file.read(into: $0) }
+                        if n == 0 { break }
+                        try chunk.withUnsafeBytes { try feed(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
+                        if let error = state.handlerError { throw error }
+                    }
+                }
+                decoded.removeAll(keepingCapacity: true)
+                transcoder.finish(into: &decoded)
+                if !decoded.isEmpty {
+                    try decoded.withUnsafeBytes { try parser.parse($0, state: state, maxFieldBytes: options.maxFieldBytes) }
+                }
+                parser.finish(state: state)
+                if let error = state.handlerError { throw error }
+
+                for line in transcoder.invalidLines {
+                    diagnose(Diagnostic(
+                        .warning, file: displayName, line: line, code: "invalid_bytes",
+                        message: "bytes that are not valid \(encoding.encoding.rawValue) were replaced by U+FFFD"))
+                }
+                return FileReadSummary(
+                    file: displayName, encoding: encoding, dialect: dialect, bytes: totalBytes,
+                    dataRecords: state.dataRecords, blankRecords: state.blankRecords,
+                    quarantinedRecords: state.quarantinedRecords, headerFieldCount: state.headerCount)
+            }
+        }
+    }
+}
+
+/// The per-file state the libcsv callbacks update.
+final class ParseState {
+    let file: String
+    let handler: (RecordBuffer) throws -> Void
+    let diagnose: (Diagnostic) -> Void
+    let record = RecordBuffer()
+    var handlerError: Error? = nil
+
+    /// The physical line the next record starts on.
+    var line = 1
+    var lastTerminatorWasCR = false
+    var headerCount = 0
+    var sawHeader = false
+    var dataRecords = 0
+    var blankRecords = 0
+    var quarantinedRecords = 0
+    /// Rows with extra empty fields (a trailing delimiter), reported once per file.
+    var trailingDelimiterRows = 0
+    var firstTrailingDelimiterLine = 0
+
+    init(file: String, handler: @escaping (RecordBuffer) throws -> Void, diagnose: @escaping (Diagnostic) -> Void) {
+        self.file = file
+        self.handler = handler
+        self.diagnose = diagnose
+    }
+
+    func warn(_ code: String, line: Int, column: Int?, _ message: String, severity: Diagnostic.Severity = .warning) {
+        diagnose(Diagnostic(severity, file: file, line: line, column: column, code: code, message: message))
+    }
+
+    func addField(_ pointer: UnsafeMutableRawPointer?, _ length: Int) {
+        guard handlerError == nil else { return }
+        let field = UnsafeRawBufferPointer(start: pointer, count: pointer == nil ? 0 : length)
+        let scan = FieldScan(field)
+        let column = record.ends.count + 1
+        if scan.nulBytes > 0 {
+            warn("nul_byte", line: line + record.newlines, column: column,
+                 "\(scan.nulBytes) NUL byte(s) removed from the field")
+            record.append(UnsafeRawBufferPointer(start: nil, count: 0))
+            record.ends.removeLast()
+            for b in field where b != 0 { record.bytes.append(b) }
+            record.ends.append(record.bytes.count)
+        } else {
+            record.append(field)
+        }
+        if scan.hasHighBytes, let bad = UTF8Validation.firstInvalidOffset(in: field) {
+            warn("invalid_utf8", line: line + record.newlines, column: column,
+                 "invalid UTF-8 at byte \(bad + 1) of the field; shown as U+FFFD (try --encoding)")
+        }
+        record.newlines += scan.newlines
+    }
+
+    func endRow(_ terminator: Int32) {
+        guard handlerError == nil else { return }
+        let isLineBreak = terminator == 0x0A || terminator == 0x0D
+        if record.ends.isEmpty {
+            // libcsv reports every unquoted line end: skip the LF of a CRLF, keep true blank lines.
+            if terminator == 0x0A && lastTerminatorWasCR {
+                lastTerminatorWasCR = false
+                return
+            }
+            lastTerminatorWasCR = terminator == 0x0D
+            guard isLineBreak else { return }
+            record.line = line
+            line += 1
+            deliver()
+            return
+        }
+        record.line = line
+        line += record.newlines + (isLineBreak ? 1 : 0)
+        lastTerminatorWasCR = terminator == 0x0D
+        deliver()
+    }
+
+    /// Marks the record being built as quarantined (an unclosed quote at the end of the file).
+    func quarantineCurrent(_ reason: String) {
+        record.quarantineReason = reason
+    }
+
+    private func deliver() {
+        let pendingReason = record.quarantineReason
+        if !sawHeader {
+            if record.isBlank {
+                // Blank lines above the header: counted, not a record of the table.
+                blankRecords += 1
+                dataRecords += 1
+                record.index = 1
+            } else {
+                sawHeader = true
+                headerCount = record.ends.count
+                record.index = 0
+                record.expectedCount = headerCount
+            }
+        } else {
+            dataRecords += 1
+            record.index = dataRecords
+            checkShape()
+            if pendingReason != nil { record.quarantineReason = pendingReason }
+            if record.quarantineReason != nil {
+                quarantinedRecords += 1
+            } else if record.isBlank {
+                blankRecords += 1
+            }
+        }
+        do {
+            try handler(record)
+        } catch {
+            handlerError = error
+        }
+        record.reset()
+    }
+
+    private func checkShape() {
+        let present = record.ends.count
+        guard !record.isBlank, present != headerCount else { return }
+        if present < headerCount {
+            warn("ragged_row", line: record.line, column: present + 1,
+                 "\(present) field(s) where the header has \(headerCount); the rest are read as missing")
+            return
+        }
+        var extraHasText = false
+        for i in headerCount..<present {
+            record.withFieldBytes(i) { if !$0.isEmpty { extraHasText = true } }
+            if extraHasText { break }
+        }
+        if extraHasText {
+            record.quarantineReason = "\(present) fields where the header has \(headerCount)"
+            warn("ragged_row", line: record.line, column: headerCount + 1,
+                 "\(present) fields where the header has \(headerCount); the row cannot be aligned and is quarantined",
+                 severity: .error)
+        } else {
+            if trailingDelimiterRows == 0 { firstTrailingDelimiterLine = record.line }
+            trailingDelimiterRows += 1
+            record.dropFields(after: headerCount)
+        }
+    }
+
+    func finishFile() {
+        if trailingDelimiterRows > 0 {
+            warn("trailing_delimiter", line: firstTrailingDelimiterLine, column: headerCount + 1,
+                 "\(trailingDelimiterRows) row(s) end with empty fields beyond the header; they were ignored",
+                 severity: .note)
+        }
+    }
+}
+
+/// A single pass over a field's bytes: line breaks, NUL bytes and whether any byte is non-ASCII.
+/// Eight bytes at a time; only words holding a byte below 0x0E are looked at byte by byte.
+struct FieldScan {
+    var newlines = 0
+    var nulBytes = 0
+    var hasHighBytes = false
+
+    init(_ field: UnsafeRawBufferPointer) {
+        let count = field.count
+        guard count > 0 else { return }
+        var i = 0
+        var high: UInt64 = 0
+        let lowBits: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        while i + 8 <= count {
+            let word = field.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            high |= word
+            if (word &- lowBits &* 0x0E) & ~word & highBits != 0 {
+                scanBytes(field, i, i + 8)
+            }
+            i += 8
+        }
+        if i < count {
+            for k in i..<count { high |= UInt64(field[k]) }
+            scanBytes(field, i, count)
+        }
+        hasHighBytes = high & highBits != 0
+    }
+
+    private mutating func scanBytes(_ field: UnsafeRawBufferPointer, _ from: Int, _ to: Int) {
+        for k in from..<to {
+            let b = field[k]
+            if b >= 0x0E { continue }
+            if b == 0x0A {
+                newlines += 1
+            } else if b == 0x0D {
+                if k + 1 >= field.count || field[k + 1] != 0x0A { newlines += 1 }
+            } else if b == 0 {
+                nulBytes += 1
+            }
+        }
+    }
+}
+
+/// libcsv, configured deliberately: strict quoting so that every anomaly stops the parser and is
+/// reported, then the offending byte is re-read leniently and strict mode resumes; every unquoted
+/// line end reported (blank lines are counted and CRLF told from CR); empty unquoted fields passed
+/// as NULL so that `""` and nothing can be told apart.
+final class LibCSVParser {
+    private var parser = csv_parser()
+    private let strictOptions = UInt8(CSV_STRICT | CSV_REPALL_NL | CSV_EMPTY_IS_NULL)
+    private let lenientOptions = UInt8(CSV_REPALL_NL | CSV_EMPTY_IS_NULL)
+
+    init(delimiter: UInt8, quote: UInt8) {
+        csv_init(&parser, strictOptions)
+        csv_set_delim(&parser, delimiter)
+        csv_set_quote(&parser, quote)
+        // Grow the field buffer in large steps: fewer reallocations on long free-text answers.
+        csv_set_blk_size(&parser, 4096)
+    }
+
+    func free() { csv_free(&parser) }
+
+    func parse(_ input: UnsafeRawBufferPointer, state: ParseState, maxFieldBytes: Int) throws {
+        guard let base = input.baseAddress, input.count > 0 else { return }
+        let context = Unmanaged.passUnretained(state).toOpaque()
+        var offset = 0
+        while offset < input.count {
+            offset += csv_parse(&parser, base + offset, input.count - offset, fieldCallback, rowCallback, context)
+            if offset < input.count {
+                guard csv_error(&parser) == CSV_EPARSE else {
+                    throw ReaderError.parserFailed(file: state.file, reason: String(cString: csv_strerror(csv_error(&parser))))
+                }
+                reportAnomaly(state: state)
+                csv_set_opts(&parser, lenientOptions)
+                offset += csv_parse(&parser, base + offset, 1, fieldCallback, rowCallback, context)
+                csv_set_opts(&parser, strictOptions)
+                parser.status = 0
+            }
+        }
+        if parser.entry_pos > maxFieldBytes {
+            throw ReaderError.fieldTooLarge(file: state.file, line: state.line + state.record.newlines, limit: maxFieldBytes)
+        }
+    }
+
+    private func reportAnomaly(state: ParseState) {
+        let line = state.line + state.record.newlines + newlinesInPartialField()
+        let column = state.record.ends.count + 1
+        if parser.pstate == 2 && parser.quoted == 0 {
+            state.warn("quote_in_unquoted_field", line: line, column: column,
+                       "a quote inside an unquoted field is read as a literal character")
+        } else {
+            state.warn("text_after_closing_quote", line: line, column: column,
+                       "text follows a closing quote; the quote is read as a literal character")
+        }
+    }
+
+    private func newlinesInPartialField() -> Int {
+        guard let buffer = parser.entry_buf, parser.entry_pos > 0 else { return 0 }
+        return FieldScan(UnsafeRawBufferPointer(start: buffer, count: parser.entry_pos)).newlines
+    }
+
+    /// Ends the input: a quote still open at the end of the file quarantines the last record.
+    func finish(state: ParseState) {
+        let context = Unmanaged.passUnretained(state).toOpaque()
+        if parser.pstate == 2 && parser.quoted != 0 {
+            let partial = newlinesInPartialField()
+            let column = state.record.ends.count + 1
+            state.warn("unclosed_quote", line: state.line + state.record.newlines, column: column,
+                       "a quote opened here is never closed; the rest of the file (\(partial + 1) line(s)) was read as one field and the record is quarantined",
+                       severity: .error)
+            state.quarantineCurrent("quote never closed")
+        }
+        csv_fini(&parser, fieldCallback, rowCallback, context)
+        state.finishFile()
+    }
+}
+
+private let fieldCallback: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = {
+    pointer, length, context in
+    Unmanaged<ParseState>.fromOpaque(context!).takeUnretainedValue().addField(pointer, length)
+}
+
+private let rowCallback: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { terminator, context in
+    Unmanaged<ParseState>.fromOpaque(context!).takeUnretainedValue().endRow(terminator)
+}
+
+/// A file opened for reading with read(2), so that memory stays flat whatever its size.
+final class InputFile {
+    let displayName: String
+    private var descriptor: Int32
+
+    init(path: String, displayName: String) throws {
+        self.displayName = displayName
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw ReaderError.cannotOpen(file: displayName, reason: String(cString: strerror(errno)))
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw ReaderError.cannotOpen(file: displayName, reason: "not a regular file")
+        }
+        descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw ReaderError.cannotOpen(file: displayName, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    func close() {
+        if descriptor >= 0 {
+            _ = Glibc.close(descriptor)
+            descriptor = -1
+        }
+    }
+
+    /// Reads up to `buffer.count` bytes; 0 at the end of the file.
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        while true {
+            let n = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
+            if n >= 0 { return n }
+            if errno == EINTR { continue }
+            throw ReaderError.readFailed(file: displayName, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    /// Reads the first `size` bytes (fewer at the end of the file).
+    func readSample(_ size: Int) throws -> (bytes: [UInt8], atEnd: Bool) {
+        var sample = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        while filled < size {
+            let n = try sample.withUnsafeMutableBytes {
+                try read(into: UnsafeMutableRawBufferPointer(rebasing: $0[filled...]))
+            }
+            if n == 0 {
+                sample.removeSubrange(filled...)
+                return (sample, true)
+            }
+            filled += n
+        }
+        return (sample, false)
+    }
+}

@@ -1,0 +1,138 @@
+/// Decides the text encoding of an export from a sample of its first bytes.
+///
+/// Order of evidence: a byte-order mark; a NUL-byte pattern (UTF-16 without a mark); valid UTF-8
+/// (checked before any statistics, so a short UTF-8 file is never taken for a code page); plain
+/// ASCII; and only then a score of each single-byte code page against the letters of the region's
+/// languages (Estonian, Latvian, Lithuanian, Russian, Ukrainian).
+///
+///     let guess = EncodingDetector.detect(sample: Array("Šalis;Savivaldybė\n".utf8))
+///     // guess.encoding == .utf8, guess.evidence == .validUTF8
+public enum EncodingDetector {
+    /// Code pages tried by the statistical step, in order of preference on equal scores: Excel on a
+    /// Baltic Windows writes Windows-1257, which reads Baltic letters exactly as ISO-8859-13 does.
+    static let codePageCandidates: [TextEncoding] = [.windows1257, .iso8859_13, .windows1251, .koi8r, .windows1252]
+
+    /// - Parameters:
+    ///   - sample: the first bytes of the file.
+    ///   - isWholeFile: whether the sample is the whole file (a cut-off UTF-8 sequence at its end is
+    ///     then an error, not an artefact of sampling).
+    public static func detect(sample: [UInt8], isWholeFile: Bool = false) -> DetectedEncoding {
+        if let bom = detectBOM(sample) { return bom }
+        if let utf16 = detectUTF16WithoutBOM(sample) { return utf16 }
+        let validity = sample.withUnsafeBytes { raw -> (ascii: Bool, valid: Bool) in
+            if UTF8Validation.isASCII(raw) { return (true, true) }
+            return (false, UTF8Validation.firstInvalidOffset(in: raw, allowTruncatedEnd: !isWholeFile) == nil)
+        }
+        if validity.ascii { return DetectedEncoding(encoding: .utf8, evidence: .ascii) }
+        if validity.valid { return DetectedEncoding(encoding: .utf8, evidence: .validUTF8) }
+        return DetectedEncoding(encoding: bestCodePage(for: sample), evidence: .statistical)
+    }
+
+    static func detectBOM(_ bytes: [UInt8]) -> DetectedEncoding? {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            return DetectedEncoding(encoding: .utf8, evidence: .bom, bomLength: 3)
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) {
+            return DetectedEncoding(encoding: .utf16LE, evidence: .bom, bomLength: 2)
+        }
+        if bytes.starts(with: [0xFE, 0xFF]) {
+            return DetectedEncoding(encoding: .utf16BE, evidence: .bom, bomLength: 2)
+        }
+        return nil
+    }
+
+    /// Text in UTF-16 has a NUL in nearly every other byte when it is mostly Latin or punctuation.
+    static func detectUTF16WithoutBOM(_ bytes: [UInt8]) -> DetectedEncoding? {
+        let pairs = min(bytes.count, 4096) / 2
+        guard pairs >= 4 else { return nil }
+        var evenZeros = 0
+        var oddZeros = 0
+        for k in 0..<pairs {
+            if bytes[2 * k] == 0 { evenZeros += 1 }
+            if bytes[2 * k + 1] == 0 { oddZeros += 1 }
+        }
+        if oddZeros * 10 >= pairs * 4 && evenZeros * 20 < pairs {
+            return DetectedEncoding(encoding: .utf16LE, evidence: .nulPattern)
+        }
+        if evenZeros * 10 >= pairs * 4 && oddZeros * 20 < pairs {
+            return DetectedEncoding(encoding: .utf16BE, evidence: .nulPattern)
+        }
+        return nil
+    }
+
+    /// The code page whose reading of the high bytes looks most like the region's languages.
+    static func bestCodePage(for sample: [UInt8]) -> TextEncoding {
+        var best = codePageCandidates[0]
+        var bestScore = Int.min
+        for candidate in codePageCandidates {
+            let score = self.score(sample, as: candidate)
+            if score > bestScore {
+                best = candidate
+                bestScore = score
+            }
+        }
+        return best
+    }
+
+    /// Scores the characters a code page gives the sample's non-ASCII bytes. Letters of the
+    /// region's alphabets score high, lower case above upper case (running text is mostly lower
+    /// case, which tells Windows-1251 from KOI8-R); an upper-case letter right after a lower-case
+    /// one, a letter of another script inside a word, control characters and unassigned bytes
+    /// score low.
+    static func score(_ sample: [UInt8], as encoding: TextEncoding) -> Int {
+        let table = CodePage.table(for: encoding)
+        var total = 0
+        var previous: Unicode.Scalar? = nil
+        for byte in sample {
+            let scalar: Unicode.Scalar?
+            if byte < 0x80 {
+                scalar = Unicode.Scalar(byte)
+            } else {
+                scalar = table[Int(byte) - 0x80]
+                total += weight(of: scalar)
+            }
+            if let scalar, let previous, byte >= 0x80 || previous.value >= 0x80 {
+                total += pairPenalty(previous, scalar)
+            }
+            previous = scalar
+        }
+        return total
+    }
+
+    private static let regionalLetters: Set<Unicode.Scalar> = {
+        let letters = "õäöüšžāčēģīķļņūąęėįųÕÄÖÜŠŽĀČĒĢĪĶĻŅŪĄĘĖĮŲ"
+        return Set(letters.unicodeScalars)
+    }()
+
+    private static func isCyrillic(_ s: Unicode.Scalar) -> Bool {
+        (0x0400...0x045F).contains(s.value) || s.value == 0x0490 || s.value == 0x0491
+    }
+
+    private static func weight(of scalar: Unicode.Scalar?) -> Int {
+        guard let scalar else { return -20 }
+        if (0x80...0x9F).contains(scalar.value) { return -20 }
+        let props = scalar.properties
+        if regionalLetters.contains(scalar) || isCyrillic(scalar) {
+            return props.isLowercase ? 3 : 2
+        }
+        if props.isAlphabetic { return props.isLowercase ? 1 : 0 }
+        switch scalar {
+        case "«", "»", "„", "“", "”", "–", "—", "€", "’", "‘", "°", "№", "\u{A0}", "…":
+            return 1
+        default:
+            return -3
+        }
+    }
+
+    private static func pairPenalty(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Int {
+        let pa = a.properties
+        let pb = b.properties
+        guard pa.isAlphabetic, pb.isAlphabetic else { return 0 }
+        var penalty = 0
+        if pa.isLowercase && pb.isUppercase { penalty -= 3 }
+        let ca = isCyrillic(a)
+        let cb = isCyrillic(b)
+        if ca != cb { penalty -= 4 }
+        return penalty
+    }
+}

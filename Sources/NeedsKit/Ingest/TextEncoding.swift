@@ -1,0 +1,79 @@
+/// The text encodings municipal exports arrive in.
+public enum TextEncoding: String, CaseIterable, Sendable, Codable {
+    case utf8 = "utf-8"
+    case utf16LE = "utf-16le"
+    case utf16BE = "utf-16be"
+    case windows1257 = "windows-1257"
+    case iso8859_13 = "iso-8859-13"
+    case windows1251 = "windows-1251"
+    case windows1252 = "windows-1252"
+    case koi8r = "koi8-r"
+
+    /// The name glibc's iconv knows the encoding by.
+    var iconvName: String {
+        switch self {
+        case .utf8: return "UTF-8"
+        case .utf16LE: return "UTF-16LE"
+        case .utf16BE: return "UTF-16BE"
+        case .windows1257: return "CP1257"
+        case .iso8859_13: return "ISO-8859-13"
+        case .windows1251: return "CP1251"
+        case .windows1252: return "CP1252"
+        case .koi8r: return "KOI8-R"
+        }
+    }
+
+    /// Parses a user-supplied name (`--encoding`), accepting the common aliases.
+    public init?(userName: String) {
+        let key = userName.lowercased().filter { $0.isLetter || $0.isNumber }
+        switch key {
+        case "utf8", "utf8bom", "utf8sig": self = .utf8
+        case "utf16", "utf16le", "unicode": self = .utf16LE
+        case "utf16be": self = .utf16BE
+        case "windows1257", "cp1257", "win1257", "baltic": self = .windows1257
+        case "iso885913", "latin7": self = .iso8859_13
+        case "windows1251", "cp1251", "win1251": self = .windows1251
+        case "windows1252", "cp1252", "win1252": self = .windows1252
+        case "koi8r", "koi8": self = .koi8r
+        default: return nil
+        }
+    }
+
+    /// Whether the encoding is one byte per character (decoded through a table).
+    var isSingleByte: Bool {
+        switch self {
+        case .utf8, .utf16LE, .utf16BE: return false
+        default: return true
+        }
+    }
+}
+
+/// How the encoding of a file was decided, reported by `needs sniff` and in summary.json.
+public enum EncodingEvidence: String, Sendable, Codable {
+    /// A byte-order mark at the start of the file.
+    case bom
+    /// The sample is valid UTF-8 and holds non-ASCII text.
+    case validUTF8 = "valid-utf-8"
+    /// The sample is plain ASCII: UTF-8 and every ASCII-compatible code page read it alike.
+    case ascii
+    /// Alternating NUL bytes without a BOM: UTF-16 written by a tool that omitted the mark.
+    case nulPattern = "nul-pattern"
+    /// Scored against the letters of the region's languages.
+    case statistical
+    /// Given by the user with `--encoding`.
+    case override
+}
+
+/// The encoding decided for one file.
+public struct DetectedEncoding: Sendable, Equatable {
+    public var encoding: TextEncoding
+    public var evidence: EncodingEvidence
+    /// Bytes of byte-order mark to skip at the start of the file.
+    public var bomLength: Int
+
+    public init(encoding: TextEncoding, evidence: EncodingEvidence, bomLength: Int = 0) {
+        self.encoding = encoding
+        self.evidence = evidence
+        self.bomLength = bomLength
+    }
+}

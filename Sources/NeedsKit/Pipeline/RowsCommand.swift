@@ -1,0 +1,64 @@
+/// `needs rows`: a file's records as the reader parses them, as text or as JSON.
+public enum RowsCommand {
+    public struct Result {
+        public var diagnostics: [Diagnostic]
+        /// Why the file could not be read, or nil.
+        public var failure: String?
+        public var summary: FileReadSummary?
+    }
+
+    /// Streams the records of `path` to `write`, in pieces.
+    ///
+    /// JSON is an array of objects keyed by the header row, in header order (the shape of
+    /// csv-spectrum's expected files); fields beyond the header are keyed `_extra_1`, ...
+    /// Text is one line per record: the line number, then the fields, tab-separated, with tabs,
+    /// line breaks and backslashes escaped.
+    public static func run(path: String, options: ReaderOptions, json: Bool, write: (String) -> Void) -> Result {
+        var diagnostics: [Diagnostic] = []
+        var header: [String] = []
+        var first = true
+        let reader = CSVReader(path: path, options: options)
+        do {
+            if json { write("[") }
+            let summary = try reader.read(diagnose: { diagnostics.append($0) }) { record in
+                if json {
+                    if record.isHeader {
+                        header = record.fields
+                        return
+                    }
+                    if record.presentCount == 0 { return }
+                    var object = first ? "\n  {" : ",\n  {"
+                    first = false
+                    for i in 0..<record.count {
+                        let key = i < header.count ? header[i] : "_extra_\(i - header.count + 1)"
+                        object += (i == 0 ? "" : ", ") + JSONText.quoted(key) + ": " + JSONText.quoted(record[i])
+                    }
+                    write(object + "}")
+                } else {
+                    var line = String(record.line)
+                    for i in 0..<record.presentCount { line += "\t" + escapeForLine(record[i]) }
+                    write(line + "\n")
+                }
+            }
+            if json { write(first ? "]\n" : "\n]\n") }
+            return Result(diagnostics: diagnostics, failure: nil, summary: summary)
+        } catch {
+            if json { write("]\n") }
+            return Result(diagnostics: diagnostics, failure: "\(error)", summary: nil)
+        }
+    }
+
+    private static func escapeForLine(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\t": out += "\\t"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,2 @@
+import ArgumentParser
+struct Check: ParsableCommand { func run() throws {} }

@@ -1,0 +1,2 @@
+import ArgumentParser
+struct Report: ParsableCommand { func run() throws {} }

@@ -1,0 +1,28 @@
+import ArgumentParser
+import NeedsKit
+
+/// `needs rows`: the records of one file as the reader sees them.
+struct Rows: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the records of an export as the reader parses them.")
+
+    @Flag(help: "Print a JSON array of objects keyed by the header row.")
+    var json = false
+
+    @OptionGroup var reader: ReaderFlags
+
+    @Argument(help: "The file to read.")
+    var file: String
+
+    func run() throws {
+        let result = RowsCommand.run(path: file, options: reader.readerOptions, json: json) {
+            print($0, terminator: "")
+        }
+        Terminal.printDiagnostics(result.diagnostics)
+        if let failure = result.failure {
+            Terminal.error(failure)
+            throw ExitCode(2)
+        }
+        if result.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+    }
+}

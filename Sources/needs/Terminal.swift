@@ -1,0 +1,27 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import NeedsKit
+
+/// Writing to stderr: diagnostics in `file:line:col: severity: message` form, and errors.
+enum Terminal {
+    /// Prints diagnostics, at most `limit` per code so that a file broken on every row stays readable;
+    /// the cleaning log keeps them all.
+    static func printDiagnostics(_ diagnostics: [Diagnostic], limit: Int = 20) {
+        var shown: [String: Int] = [:]
+        for d in diagnostics {
+            let n = shown[d.code, default: 0]
+            shown[d.code] = n + 1
+            if n < limit { error(d.description) }
+        }
+        for (code, n) in shown.sorted(by: { $0.key < $1.key }) where n > limit {
+            error("note: \(n - limit) more [\(code)] not shown")
+        }
+    }
+
+    static func error(_ line: String) {
+        fputs(line + "\n", stderr)
+    }
+
+    static var stderrIsTerminal: Bool { isatty(2) != 0 }
+}
