@@ -1,2 +1,25 @@
 import ArgumentParser
-struct Check: ParsableCommand { func run() throws {} }
+import NeedsKit
+
+/// `needs check`: ingest and normalise only, to check a file a municipality just sent.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check exports against the instrument and print every issue; writes nothing.")
+
+    @OptionGroup var flags: RunFlags
+
+    func run() throws {
+        let options = try flags.options()
+        let outcome: RunOutcome
+        do {
+            outcome = try Pipeline.check(options)
+        } catch {
+            Terminal.error("error: \(error)")
+            throw ExitCode(2)
+        }
+        Terminal.printDiagnostics(outcome.diagnostics)
+        Terminal.printSummary(outcome, quiet: false)
+        let errors = outcome.diagnostics.contains { $0.severity == .error } || outcome.accounts.contains { $0.failure != nil }
+        throw ExitCode(errors ? 1 : 0)
+    }
+}

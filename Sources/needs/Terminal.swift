@@ -25,3 +25,17 @@ enum Terminal {
 
     static var stderrIsTerminal: Bool { isatty(2) != 0 }
 }
+
+extension Terminal {
+    /// One line per file: how its records were accounted for.
+    static func printSummary(_ outcome: RunOutcome, quiet: Bool) {
+        guard !quiet else { return }
+        for a in outcome.accounts {
+            if let failure = a.failure {
+                error("\(a.file): not read: \(failure)")
+                continue
+            }
+            error("\(a.file): \(a.shape), \(a.encoding), '\(a.delimiter)': \(a.recordsRead) records = \(a.respondents) respondents + \(a.duplicates) duplicates + \(a.blankRows) blank + \(a.quarantined) quarantined")
+        }
+    }
+}

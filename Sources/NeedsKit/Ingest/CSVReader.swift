@@ -47,6 +47,7 @@ public enum ReaderError: Error, CustomStringConvertible, Equatable {
     case readFailed(file: String, reason: String)
     case fieldTooLarge(file: String, line: Int, limit: Int)
     case parserFailed(file: String, reason: String)
+    case notText(file: String, kind: String)
 
     public var description: String {
         switch self {
@@ -55,6 +56,7 @@ public enum ReaderError: Error, CustomStringConvertible, Equatable {
         case let .fieldTooLarge(file, line, limit):
             return "\(file):\(line): a field grows past \(limit / (1 << 20)) MiB; most often a quote opened here is never closed"
         case let .parserFailed(file, reason): return "\(file): \(reason)"
+        case let .notText(file, kind): return "\(file): \(kind), not a delimited text table"
         }
     }
 }
@@ -122,6 +124,7 @@ public struct CSVReader {
         let file = try InputFile(path: path, displayName: displayName)
         defer { file.close() }
         let sample = try file.readSample(options.sampleSize)
+        if let kind = BinarySignature.kind(of: sample.bytes) { throw ReaderError.notText(file: displayName, kind: kind) }
         let (encoding, dialect) = detect(sample: sample.bytes, isWholeFile: sample.atEnd)
 
         return try withoutActuallyEscaping(handler) { handler in
@@ -316,7 +319,11 @@ final class ParseState {
         }
         var extraHasText = false
         for i in headerCount..<present {
-            record.withFieldBytes(i) { if !$0.isEmpty { extraHasText = true } }
+            record.withFieldBytes(i) { bytes in
+                if bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) {
+                    extraHasText = true
+                }
+            }
             if extraHasText { break }
         }
         if extraHasText {
@@ -519,5 +526,27 @@ final class InputFile {
             filled += n
         }
         return (sample, false)
+    }
+}
+
+/// Files that are not text tables, recognised by their first bytes, so that a spreadsheet or an
+/// image sent instead of a CSV gets a clear message rather than a page of garbage rows.
+enum BinarySignature {
+    static func kind(of sample: [UInt8]) -> String? {
+        if sample.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            return "a ZIP archive (an .xlsx workbook is one: save it as CSV, or give it as --instrument if it is the XLSForm)"
+        }
+        if sample.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return "an old Excel .xls workbook (save it as CSV)" }
+        if sample.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return "a PNG image" }
+        if sample.starts(with: [0xFF, 0xD8, 0xFF]) { return "a JPEG image" }
+        if sample.starts(with: Array("%PDF".utf8)) { return "a PDF document" }
+        if sample.starts(with: [0x1F, 0x8B]) { return "a gzip archive" }
+        // NUL bytes that are not UTF-16's every-other-byte pattern mean binary data.
+        if EncodingDetector.detectBOM(sample) == nil, EncodingDetector.detectUTF16WithoutBOM(sample) == nil {
+            let head = sample.prefix(4096)
+            let nuls = head.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
+            if head.count >= 16 && nuls * 10 > head.count { return "binary data" }
+        }
+        return nil
     }
 }

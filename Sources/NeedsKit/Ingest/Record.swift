@@ -68,5 +68,6 @@ public final class RecordBuffer {
     /// Drops trailing fields (beyond the header) that are all empty.
     func dropFields(after n: Int) {
         ends.removeSubrange(n...)
+        bytes.removeSubrange((ends.last ?? 0)...)
     }
 }

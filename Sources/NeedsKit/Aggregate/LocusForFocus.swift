@@ -1,0 +1,16 @@
+/// The Locus for Focus model (Mink, Shultz and Mink 1991): topics placed by mean importance (x)
+/// and mean gap (y), each axis split at its mean over the scope's topics. `HH` (high importance,
+/// high gap) is the first priority, then `HL`, `LH`, `LL`.
+public enum LocusForFocus {
+    /// Quadrants for points (importance, gap); nil where a point is missing.
+    public static func quadrants(_ points: [(importance: Double, gap: Double)?]) -> [String?] {
+        let present = points.compactMap { $0 }
+        guard !present.isEmpty else { return points.map { _ in nil } }
+        let xMean = present.map(\.importance).reduce(0, +) / Double(present.count)
+        let yMean = present.map(\.gap).reduce(0, +) / Double(present.count)
+        return points.map { point in
+            guard let point else { return nil }
+            return (point.importance >= xMean ? "H" : "L") + (point.gap >= yMean ? "H" : "L")
+        }
+    }
+}

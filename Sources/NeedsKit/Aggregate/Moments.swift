@@ -1,0 +1,69 @@
+/// Weighted count, mean and sum of squared deviations, updated one value at a time and mergeable.
+///
+/// West (1979), "Updating mean and variance estimates: an improved method", CACM 22(9) — the
+/// weighted form of Welford's update; merging uses Chan, Golub and LeVeque (1979). Numerically
+/// stable: no sums of squares of large numbers are ever subtracted.
+public struct Moments: Sendable, Equatable {
+    /// Values added (unweighted).
+    public private(set) var count = 0
+    /// Σw and Σw², for Kish's effective sample size.
+    public private(set) var weightSum = 0.0
+    public private(set) var weightSquareSum = 0.0
+    public private(set) var mean = 0.0
+    /// Σw(x − mean)².
+    public private(set) var m2 = 0.0
+
+    public init() {}
+
+    public mutating func add(_ x: Double, weight w: Double = 1) {
+        guard w > 0 else { return }
+        count += 1
+        weightSum += w
+        weightSquareSum += w * w
+        let delta = x - mean
+        mean += delta * w / weightSum
+        m2 += w * delta * (x - mean)
+    }
+
+    public mutating func merge(_ other: Moments) {
+        guard other.weightSum > 0 else { return }
+        guard weightSum > 0 else {
+            self = other
+            return
+        }
+        let total = weightSum + other.weightSum
+        let delta = other.mean - mean
+        mean += delta * other.weightSum / total
+        m2 += other.m2 + delta * delta * weightSum * other.weightSum / total
+        count += other.count
+        weightSum = total
+        weightSquareSum += other.weightSquareSum
+    }
+
+    /// Kish (1965) effective sample size (Σw)²/Σw²; equals `count` when every weight is 1.
+    public var effectiveCount: Double {
+        weightSquareSum > 0 ? weightSum * weightSum / weightSquareSum : 0
+    }
+
+    /// Whether every weight added was 1 (the figures are then the textbook unweighted ones).
+    public var isUnweighted: Bool { Double(count) == weightSum && weightSum == weightSquareSum }
+
+    /// Sample variance. Unweighted: M2/(n − 1). Weighted: M2/Σw scaled by n_eff/(n_eff − 1),
+    /// the reliability-weights correction, so that unit weights give the same value.
+    public var variance: Double? {
+        let n = effectiveCount
+        guard n > 1 else { return nil }
+        if isUnweighted { return m2 / (Double(count) - 1) }
+        return m2 / weightSum * n / (n - 1)
+    }
+
+    /// The mean's 95% interval (Student t with n − 1 degrees of freedom; n_eff with weights),
+    /// or nil with fewer than two values.
+    public func meanInterval(level: Double = 0.95) -> (low: Double, high: Double)? {
+        guard let variance else { return nil }
+        let n = isUnweighted ? Double(count) : effectiveCount
+        let t = StudentT.quantile(1 - (1 - level) / 2, degreesOfFreedom: n - 1)
+        let half = t * (variance / n).squareRoot()
+        return (mean - half, mean + half)
+    }
+}

@@ -1,0 +1,36 @@
+/// Everything the figures of one topic in one scope need, kept as mergeable sums: adding
+/// respondents one by one, or merging accumulators built over any split of them, gives the same
+/// figures. No respondent row is kept.
+public struct TopicAccumulator: Sendable, Equatable {
+    /// Respondents in the scope (weighted), whether or not they rated the topic.
+    public private(set) var respondents = Moments()
+    public private(set) var importance = Moments()
+    public private(set) var competence = Moments()
+    /// importance − competence, over respondents who rated both.
+    public private(set) var gap = Moments()
+    /// Σw over respondents who asked for training on the topic.
+    public private(set) var demandWeight = 0.0
+    public private(set) var demandCount = 0
+
+    public init() {}
+
+    public mutating func add(importance i: Double?, competence c: Double?, demanded: Bool, weight: Double = 1) {
+        respondents.add(0, weight: weight)
+        if let i { importance.add(i, weight: weight) }
+        if let c { competence.add(c, weight: weight) }
+        if let i, let c { gap.add(i - c, weight: weight) }
+        if demanded {
+            demandWeight += weight
+            demandCount += 1
+        }
+    }
+
+    public mutating func merge(_ other: TopicAccumulator) {
+        respondents.merge(other.respondents)
+        importance.merge(other.importance)
+        competence.merge(other.competence)
+        gap.merge(other.gap)
+        demandWeight += other.demandWeight
+        demandCount += other.demandCount
+    }
+}

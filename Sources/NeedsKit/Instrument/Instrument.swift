@@ -1,0 +1,160 @@
+/// The survey instrument: an XLSForm's questions, choice lists and settings, with the analysis
+/// columns this project adds (`topic`, `measure`, `place`, `anonymise`, `report`).
+public struct Instrument: Sendable {
+    public var formTitle: String
+    public var formID: String
+    public var version: String
+    /// Language key of `default_language` (see `Language.key`), when set.
+    public var defaultLanguage: String?
+    /// Languages that have label columns, in column order.
+    public var languages: [Language]
+    /// Questions in form order, groups flattened (each question knows its group path).
+    public var questions: [Question]
+    /// Groups by name, with their labels, for matching `group label [question label]` headers.
+    public var groups: [String: Group]
+    public var choiceLists: [String: ChoiceList]
+    /// Topics in the order their first question appears.
+    public var topics: [Topic]
+
+    public func question(named name: String) -> Question? {
+        questionIndex[name].map { questions[$0] }
+    }
+
+    var questionIndex: [String: Int] = [:]
+
+    /// The question holding the respondent's country, municipality or role.
+    public var countryQuestion: Question? { questions.first { $0.place == .country } }
+    public var municipalityQuestion: Question? { questions.first { $0.place == .municipality } }
+    public var roleQuestion: Question? { questions.first { $0.name == "role" } }
+    /// The `select_multiple` question whose choices are topic keys.
+    public var demandQuestion: Question? { questions.first { $0.measure == .demand } }
+
+    /// The best label of a topic for a language key (falls back to the default language, then the key).
+    public func topicLabel(_ topic: String, language: String? = nil) -> String {
+        if let demand = demandQuestion, case let .selectMultiple(list) = demand.kind,
+           let choice = choiceLists[list]?.choices.first(where: { $0.name == topic }) {
+            return choice.label(language, fallback: defaultLanguage) ?? topic
+        }
+        if let t = topics.first(where: { $0.key == topic }), let q = t.importanceQuestion.flatMap(question(named:)) {
+            return q.label(language, fallback: defaultLanguage) ?? topic
+        }
+        return topic
+    }
+}
+
+/// A label language: `label::Eesti (et)` gives name `Eesti`, code `et`.
+public struct Language: Sendable, Hashable {
+    public var name: String
+    public var code: String?
+
+    /// How labels are keyed: the code when there is one, otherwise the lower-cased name; `""` for a
+    /// plain `label` column.
+    public var key: String { code?.lowercased() ?? name.lowercased() }
+
+    /// Parses the part after `label::`.
+    public init(columnSuffix: String) {
+        let text = columnSuffix.trimmingSpaces
+        if text.hasSuffix(")"), let open = text.lastIndex(of: "(") {
+            name = String(text[..<open]).trimmingSpaces
+            code = String(text[text.index(after: open)..<text.index(before: text.endIndex)]).trimmingSpaces
+        } else {
+            name = text
+            code = nil
+        }
+    }
+}
+
+/// Labels of a question or choice, keyed by language key.
+public protocol Labelled {
+    var labels: [String: String] { get }
+}
+
+extension Labelled {
+    /// The label in `language`, else in `fallback`, else the first non-empty one in key order.
+    public func label(_ language: String?, fallback: String? = nil) -> String? {
+        if let language, let text = labels[language], !text.isEmpty { return text }
+        if let fallback, let text = labels[fallback], !text.isEmpty { return text }
+        if let text = labels[""], !text.isEmpty { return text }
+        return labels.sorted { $0.key < $1.key }.first { !$0.value.isEmpty }?.value
+    }
+}
+
+public struct Question: Sendable, Labelled {
+    public enum Kind: Sendable, Equatable {
+        case selectOne(String)
+        case selectMultiple(String)
+        case text, integer, decimal, date, dateTime
+        /// `start`, `end`, `today`, `deviceid` and the like: filled by the tool, not the respondent.
+        case meta
+        case calculate, note
+        case other(String)
+
+        public var listName: String? {
+            switch self {
+            case let .selectOne(list), let .selectMultiple(list): return list
+            default: return nil
+            }
+        }
+    }
+
+    public enum Measure: String, Sendable { case importance, competence, demand }
+    public enum Place: String, Sendable { case country, municipality }
+
+    public var name: String
+    public var type: String
+    public var kind: Kind
+    public var labels: [String: String]
+    /// Names of the enclosing groups, outermost first.
+    public var groupPath: [String]
+    public var topic: String?
+    public var measure: Measure?
+    public var place: Place?
+    /// Never carried past normalisation.
+    public var anonymise: Bool
+    /// Free text that may appear in clean records (off by default: free text may identify people).
+    public var report: Bool
+    /// The survey sheet row, for messages.
+    public var row: Int
+
+    /// Whether the question holds the respondent's answer (not a group, note or calculation).
+    public var isAnswer: Bool {
+        switch kind {
+        case .note, .calculate: return false
+        default: return true
+        }
+    }
+}
+
+public struct Group: Sendable, Labelled {
+    public var name: String
+    public var labels: [String: String]
+    public var row: Int
+}
+
+public struct Choice: Sendable, Labelled {
+    public var name: String
+    public var labels: [String: String]
+    /// 1-based position in its list.
+    public var position: Int
+}
+
+public struct ChoiceList: Sendable {
+    public var name: String
+    public var choices: [Choice]
+
+    public func choice(named name: String) -> Choice? { choices.first { $0.name == name } }
+
+    /// The score of a choice on a rating scale: its name when that is a number, otherwise its
+    /// 1-based position in the list.
+    public func score(of choiceName: String) -> Double? {
+        guard let choice = choice(named: choiceName) else { return nil }
+        return Double(choice.name) ?? Double(choice.position)
+    }
+}
+
+/// A training topic and the questions that measure it.
+public struct Topic: Sendable, Equatable {
+    public var key: String
+    public var importanceQuestion: String?
+    public var competenceQuestion: String?
+}

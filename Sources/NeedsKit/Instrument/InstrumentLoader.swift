@@ -1,0 +1,285 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Why an instrument cannot be used; the run stops with exit 2 and this message.
+public struct InstrumentError: Error, CustomStringConvertible, Sendable {
+    public var problems: [Diagnostic]
+
+    public var description: String {
+        problems.map(\.description).joined(separator: "\n")
+    }
+}
+
+/// Loads an XLSForm: a folder holding `survey.csv`, `choices.csv` and `settings.csv` (the sheets
+/// saved as CSV, read with the project's own reader), or an `.xlsx` workbook with those sheets.
+///
+///     let instrument = try InstrumentLoader.load("inputs/instrument")
+///     instrument.topics.map(\.key)   // ["intercultural", "partnerships", ...]
+public enum InstrumentLoader {
+    public static func load(_ path: String) throws -> Instrument {
+        try build(sheets: readSheets(path), origin: path)
+    }
+
+    static func readSheets(_ path: String) throws -> [String: Sheet] {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw InstrumentError(problems: [Diagnostic(
+                .error, file: path, code: "instrument_missing",
+                message: "no instrument here; give --instrument a folder with survey.csv, choices.csv, settings.csv or an .xlsx XLSForm")])
+        }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            var sheets: [String: Sheet] = [:]
+            for name in ["survey", "choices", "settings"] {
+                let file = path.hasSuffix("/") ? path + name + ".csv" : path + "/" + name + ".csv"
+                guard access(file, F_OK) == 0 else { continue }
+                sheets[name] = try readCSVSheet(file, name: name)
+            }
+            return sheets
+        }
+        do {
+            var sheets: [String: Sheet] = [:]
+            for (name, sheet) in try XLSXWorkbook.sheets(at: path) { sheets[name.lowercased()] = sheet }
+            return sheets
+        } catch {
+            throw InstrumentError(problems: [Diagnostic(
+                .error, file: path, code: "instrument_unreadable", message: "\(error)")])
+        }
+    }
+
+    static func readCSVSheet(_ file: String, name: String) throws -> Sheet {
+        var header: [String] = []
+        var rows: [(number: Int, cells: [String])] = []
+        var problems: [Diagnostic] = []
+        do {
+            try CSVReader(path: file).read(diagnose: { problems.append($0) }) { record in
+                if record.isHeader {
+                    header = record.fields
+                } else if !record.isBlank {
+                    rows.append((record.line, record.fields))
+                }
+            }
+        } catch {
+            throw InstrumentError(problems: [Diagnostic(.error, file: file, code: "instrument_unreadable", message: "\(error)")])
+        }
+        if let bad = problems.first(where: { $0.severity == .error }) { throw InstrumentError(problems: [bad]) }
+        return Sheet(name: name, source: file, header: header, rows: rows)
+    }
+
+    static let metaTypes: Set<String> = [
+        "start", "end", "today", "deviceid", "subscriberid", "simserial", "phonenumber", "username",
+        "email", "audit", "start-geopoint", "background-audio",
+    ]
+
+    /// Builds and checks the instrument; every problem found is reported together.
+    static func build(sheets: [String: Sheet], origin: String) throws -> Instrument {
+        var problems: [Diagnostic] = []
+        guard let survey = sheets["survey"] else {
+            throw InstrumentError(problems: [Diagnostic(
+                .error, file: origin, code: "instrument_no_survey", message: "the XLSForm has no `survey` sheet")])
+        }
+        func problem(_ sheet: Sheet, _ row: Int?, _ column: Int?, _ code: String, _ message: String) {
+            problems.append(Diagnostic(.error, file: sheet.source, line: row, column: column.map { $0 + 1 }, code: code, message: message))
+        }
+
+        // Languages from every label:: column of survey and choices.
+        var languages: [Language] = []
+        for sheet in [survey, sheets["choices"]].compactMap({ $0 }) {
+            for (_, suffix) in sheet.columns(withPrefix: "label::") {
+                let language = Language(columnSuffix: suffix)
+                if !languages.contains(where: { $0.key == language.key }) { languages.append(language) }
+            }
+        }
+        func labels(_ sheet: Sheet, _ cells: [String]) -> [String: String] {
+            var result: [String: String] = [:]
+            if let plain = sheet.column("label") { result[""] = cells.cell(plain).trimmingSpaces }
+            for (index, suffix) in sheet.columns(withPrefix: "label::") {
+                let text = cells.cell(index).trimmingSpaces
+                if !text.isEmpty { result[Language(columnSuffix: suffix).key] = text }
+            }
+            return result.filter { !$0.value.isEmpty }
+        }
+
+        // Choices.
+        var choiceLists: [String: ChoiceList] = [:]
+        if let choices = sheets["choices"] {
+            let listColumn = choices.column("list_name") ?? choices.column("list name")
+            let nameColumn = choices.column("name") ?? choices.column("value")
+            if listColumn == nil || nameColumn == nil {
+                problem(choices, 1, nil, "instrument_columns", "the choices sheet needs `list_name` and `name` columns")
+            }
+            var seen: [String: Int] = [:]
+            for (number, cells) in choices.rows {
+                let list = cells.cell(listColumn).trimmingSpaces
+                let name = cells.cell(nameColumn).trimmingSpaces
+                guard !list.isEmpty else { continue }
+                let key = list + "\u{0}" + name
+                if let first = seen[key] {
+                    problem(choices, number, nameColumn, "duplicate_choice", "choice `\(name)` appears twice in list `\(list)` (first on row \(first))")
+                    continue
+                }
+                seen[key] = number
+                var entry = choiceLists[list] ?? ChoiceList(name: list, choices: [])
+                entry.choices.append(Choice(name: name, labels: labels(choices, cells), position: entry.choices.count + 1))
+                choiceLists[list] = entry
+            }
+        }
+
+        // Settings.
+        var formTitle = "", formID = "", version = "", defaultLanguage: String? = nil
+        if let settings = sheets["settings"], let first = settings.rows.first?.cells {
+            formTitle = first.cell(settings.column("form_title")).trimmingSpaces
+            formID = first.cell(settings.column("form_id")).trimmingSpaces
+            version = first.cell(settings.column("version")).trimmingSpaces
+            let language = first.cell(settings.column("default_language")).trimmingSpaces
+            if !language.isEmpty { defaultLanguage = Language(columnSuffix: language).key }
+        }
+
+        // Survey.
+        let typeColumn = survey.column("type")
+        let nameColumn = survey.column("name")
+        if typeColumn == nil || nameColumn == nil {
+            problem(survey, 1, nil, "instrument_columns", "the survey sheet needs `type` and `name` columns")
+            throw InstrumentError(problems: problems)
+        }
+        let topicColumn = survey.column("topic")
+        let measureColumn = survey.column("measure")
+        let placeColumn = survey.column("place")
+        let anonymiseColumn = survey.column("anonymise") ?? survey.column("anonymize")
+        let reportColumn = survey.column("report")
+        var questions: [Question] = []
+        var groups: [String: Group] = [:]
+        var groupStack: [String] = []
+        var names: [String: Int] = [:]
+
+        for (number, cells) in survey.rows {
+            let typeText = cells.cell(typeColumn).trimmingSpaces
+            let name = cells.cell(nameColumn).trimmingSpaces
+            guard !typeText.isEmpty else { continue }
+            let words = typeText.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            let head = words[0].lowercased()
+            switch head {
+            case "begin_group", "begin_repeat", "begin":
+                if head == "begin" && words.count > 1 && words[1].lowercased() != "group" && words[1].lowercased() != "repeat" { break }
+                groupStack.append(name)
+                groups[name] = Group(name: name, labels: labels(survey, cells), row: number)
+                continue
+            case "end_group", "end_repeat":
+                if !groupStack.isEmpty { groupStack.removeLast() }
+                continue
+            case "end" where words.count > 1:
+                if !groupStack.isEmpty { groupStack.removeLast() }
+                continue
+            default: break
+            }
+            guard !name.isEmpty else {
+                problem(survey, number, nameColumn, "missing_name", "a `\(typeText)` question has no name")
+                continue
+            }
+            if let first = names[name] {
+                problem(survey, number, nameColumn, "duplicate_name", "the name `\(name)` is used twice (first on row \(first))")
+                continue
+            }
+            names[name] = number
+            let kind: Question.Kind
+            switch head {
+            case "select_one", "select_multiple", "select_one_from_file", "select_multiple_from_file":
+                var list = words.count > 1 ? words[1] : ""
+                if words.count == 1, let space = typeText.firstIndex(of: " ") { list = String(typeText[space...]).trimmingSpaces }
+                if list.isEmpty {
+                    problem(survey, number, typeColumn, "missing_list", "`\(typeText)` names no choice list")
+                } else if choiceLists[list] == nil && !head.hasSuffix("_from_file") {
+                    problem(survey, number, typeColumn, "unknown_list", "choice list `\(list)` is not on the choices sheet")
+                }
+                kind = head.hasPrefix("select_one") ? .selectOne(list) : .selectMultiple(list)
+            case "text": kind = .text
+            case "integer", "int": kind = .integer
+            case "decimal": kind = .decimal
+            case "date": kind = .date
+            case "datetime", "time": kind = .dateTime
+            case "calculate", "hidden": kind = .calculate
+            case "note": kind = .note
+            default: kind = metaTypes.contains(head) ? .meta : .other(head)
+            }
+            let topic = cells.cell(topicColumn).trimmingSpaces
+            let measureText = cells.cell(measureColumn).trimmingSpaces.lowercased()
+            var measure: Question.Measure? = nil
+            if !measureText.isEmpty {
+                if let m = Question.Measure(rawValue: measureText) {
+                    measure = m
+                } else {
+                    problem(survey, number, measureColumn, "unknown_measure", "measure `\(measureText)` is not importance, competence or demand")
+                }
+            }
+            switch measure {
+            case .importance, .competence:
+                if case .selectOne = kind {} else {
+                    problem(survey, number, measureColumn, "measure_on_non_select", "a `\(measureText)` measure needs a select_one rating question, not `\(typeText)`")
+                }
+                if topic.isEmpty {
+                    problem(survey, number, topicColumn, "measure_without_topic", "a `\(measureText)` question needs a `topic`")
+                }
+            case .demand:
+                if case .selectMultiple = kind {} else {
+                    problem(survey, number, measureColumn, "measure_on_non_select", "a demand measure needs a select_multiple question whose choices are topic keys, not `\(typeText)`")
+                }
+            case nil:
+                break
+            }
+            let placeText = cells.cell(placeColumn).trimmingSpaces.lowercased()
+            var place = Question.Place(rawValue: placeText)
+            if place == nil && placeColumn == nil || placeText.isEmpty {
+                place = name == "country" ? .country : name == "municipality" ? .municipality : place
+            }
+            questions.append(Question(
+                name: name, type: typeText, kind: kind, labels: labels(survey, cells), groupPath: groupStack,
+                topic: topic.isEmpty ? nil : topic, measure: measure, place: place,
+                anonymise: isYes(cells.cell(anonymiseColumn)), report: isYes(cells.cell(reportColumn)), row: number))
+        }
+
+        // Topics: each needs both an importance and a competence question.
+        var topics: [Topic] = []
+        var topicRows: [String: Int] = [:]
+        for question in questions {
+            guard let key = question.topic, let measure = question.measure else { continue }
+            var index = topics.firstIndex { $0.key == key }
+            if index == nil {
+                topics.append(Topic(key: key))
+                topicRows[key] = question.row
+                index = topics.count - 1
+            }
+            switch measure {
+            case .importance:
+                if topics[index!].importanceQuestion != nil {
+                    problem(survey, question.row, topicColumn, "duplicate_measure", "topic `\(key)` has a second importance question")
+                }
+                topics[index!].importanceQuestion = question.name
+            case .competence:
+                if topics[index!].competenceQuestion != nil {
+                    problem(survey, question.row, topicColumn, "duplicate_measure", "topic `\(key)` has a second competence question")
+                }
+                topics[index!].competenceQuestion = question.name
+            case .demand:
+                break
+            }
+        }
+        for topic in topics where topic.importanceQuestion == nil || topic.competenceQuestion == nil {
+            let missing = topic.importanceQuestion == nil ? "importance" : "competence"
+            problem(survey, topicRows[topic.key], topicColumn, "topic_incomplete", "topic `\(topic.key)` has no \(missing) question; a topic needs both measures")
+        }
+        if questions.filter({ $0.measure == .demand }).count > 1 {
+            problem(survey, nil, measureColumn, "duplicate_measure", "more than one demand question")
+        }
+        if !problems.isEmpty { throw InstrumentError(problems: problems) }
+
+        var instrument = Instrument(
+            formTitle: formTitle, formID: formID, version: version, defaultLanguage: defaultLanguage,
+            languages: languages, questions: questions, groups: groups, choiceLists: choiceLists, topics: topics)
+        for (index, question) in questions.enumerated() { instrument.questionIndex[question.name] = index }
+        return instrument
+    }
+
+    private static func isYes(_ text: String) -> Bool {
+        ["yes", "true", "1", "y"].contains(text.trimmingSpaces.lowercased())
+    }
+}

@@ -1,0 +1,62 @@
+/// One sheet of an XLSForm (survey, choices or settings): a header row and the rows below it,
+/// each with the 1-based row number it has in the workbook or CSV file.
+public struct Sheet: Sendable {
+    public var name: String
+    /// Where the sheet came from, for messages: `survey.csv` or `form.xlsx#survey`.
+    public var source: String
+    public var header: [String]
+    public var rows: [(number: Int, cells: [String])]
+
+    public init(name: String, source: String, header: [String], rows: [(number: Int, cells: [String])]) {
+        self.name = name
+        self.source = source
+        self.header = header
+        self.rows = rows
+    }
+
+    /// The index of a column, matched without regard to case or surrounding spaces.
+    public func column(_ name: String) -> Int? {
+        let wanted = name.lowercased()
+        return header.firstIndex { $0.trimmingSpaces.lowercased() == wanted }
+    }
+
+    /// Column indexes whose header starts with `prefix` (e.g. `label::`), case-insensitively.
+    public func columns(withPrefix prefix: String) -> [(index: Int, suffix: String)] {
+        let wanted = prefix.lowercased()
+        return header.enumerated().compactMap { index, title in
+            let trimmed = title.trimmingSpaces
+            guard trimmed.lowercased().hasPrefix(wanted) else { return nil }
+            return (index, String(trimmed.dropFirst(prefix.count)))
+        }
+    }
+
+    /// The 1-based spreadsheet column letter of an index, for messages: 0 → A, 26 → AA.
+    public static func columnLetter(_ index: Int) -> String {
+        var n = index + 1
+        var letters = ""
+        while n > 0 {
+            let r = (n - 1) % 26
+            letters = String(UnicodeScalar(UInt8(65 + r))) + letters
+            n = (n - 1) / 26
+        }
+        return letters
+    }
+}
+
+extension String {
+    /// The string without leading and trailing white space (spaces, tabs, line breaks, NBSP).
+    public var trimmingSpaces: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(scalars[first...last])
+    }
+}
+
+extension Array where Element == String {
+    /// The cell at `index`, or "" past the end of a short row.
+    public func cell(_ index: Int?) -> String {
+        guard let index, index < count else { return "" }
+        return self[index]
+    }
+}

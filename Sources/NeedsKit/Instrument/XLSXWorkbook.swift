@@ -1,0 +1,202 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import ZIPFoundation
+
+/// Reads the sheets of an .xlsx workbook (Office Open XML): the ZIP container through
+/// ZIPFoundation, the XML parts through Foundation's XMLParser. Cells come as text: shared and
+/// inline strings as written, numbers as their stored text.
+public enum XLSXWorkbook {
+    public enum Failure: Error, CustomStringConvertible {
+        case notAWorkbook(String, reason: String)
+
+        public var description: String {
+            switch self {
+            case let .notAWorkbook(path, reason): return "\(path): not a readable .xlsx workbook: \(reason)"
+            }
+        }
+    }
+
+    /// Every sheet of the workbook by name, each with its header (first row) and rows.
+    public static func sheets(at path: String) throws -> [String: Sheet] {
+        let archive: Archive
+        do {
+            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+        } catch {
+            throw Failure.notAWorkbook(path, reason: "not a ZIP archive")
+        }
+        func part(_ name: String) throws -> Data? {
+            guard let entry = archive[name] else { return nil }
+            var data = Data()
+            _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+            return data
+        }
+        guard let workbookXML = try part("xl/workbook.xml") else {
+            throw Failure.notAWorkbook(path, reason: "no xl/workbook.xml")
+        }
+        let relations = try part("xl/_rels/workbook.xml.rels").map(parseRelations) ?? [:]
+        let sharedStrings = try part("xl/sharedStrings.xml").map(parseSharedStrings) ?? []
+        var result: [String: Sheet] = [:]
+        for (name, relationID) in parseSheetList(workbookXML) {
+            guard var target = relations[relationID] else { continue }
+            if target.hasPrefix("/") { target.removeFirst() } else { target = "xl/" + target }
+            guard let xml = try part(target) else { continue }
+            let grid = parseWorksheet(xml, sharedStrings: sharedStrings)
+            guard let first = grid.first else {
+                result[name] = Sheet(name: name, source: "\(path)#\(name)", header: [], rows: [])
+                continue
+            }
+            result[name] = Sheet(
+                name: name, source: "\(path)#\(name)", header: first.cells,
+                rows: Array(grid.dropFirst()))
+        }
+        return result
+    }
+
+    private static func parseSheetList(_ xml: Data) -> [(String, String)] {
+        let delegate = ElementCollector(element: "sheet")
+        run(xml, delegate)
+        return delegate.attributes.compactMap { attributes in
+            guard let name = attributes["name"],
+                  let id = attributes["r:id"] ?? attributes.first(where: { $0.key.hasSuffix(":id") })?.value
+            else { return nil }
+            return (name, id)
+        }
+    }
+
+    private static func parseRelations(_ xml: Data) -> [String: String] {
+        let delegate = ElementCollector(element: "Relationship")
+        run(xml, delegate)
+        var map: [String: String] = [:]
+        for attributes in delegate.attributes {
+            if let id = attributes["Id"], let target = attributes["Target"] { map[id] = target }
+        }
+        return map
+    }
+
+    private static func parseSharedStrings(_ xml: Data) -> [String] {
+        let delegate = SharedStringsParser()
+        run(xml, delegate)
+        return delegate.strings
+    }
+
+    private static func parseWorksheet(_ xml: Data, sharedStrings: [String]) -> [(number: Int, cells: [String])] {
+        let delegate = WorksheetParser(sharedStrings: sharedStrings)
+        run(xml, delegate)
+        return delegate.rows
+    }
+
+    private static func run(_ xml: Data, _ delegate: XMLParserDelegate) {
+        let parser = XMLParser(data: xml)
+        parser.delegate = delegate
+        parser.shouldProcessNamespaces = false
+        _ = parser.parse()
+    }
+
+    /// The column index of a cell reference: `B7` → 1.
+    static func columnIndex(of reference: String) -> Int? {
+        var index = 0
+        var sawLetter = false
+        for scalar in reference.unicodeScalars {
+            guard (65...90).contains(scalar.value) || (97...122).contains(scalar.value) else { break }
+            index = index * 26 + Int((scalar.value & 0xDF) - 64)
+            sawLetter = true
+        }
+        return sawLetter ? index - 1 : nil
+    }
+}
+
+private final class ElementCollector: NSObject, XMLParserDelegate {
+    let element: String
+    var attributes: [[String: String]] = []
+
+    init(element: String) { self.element = element }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
+                qualifiedName: String?, attributes: [String: String]) {
+        if name == element || name.hasSuffix(":" + element) { self.attributes.append(attributes) }
+    }
+}
+
+private final class SharedStringsParser: NSObject, XMLParserDelegate {
+    var strings: [String] = []
+    private var current = ""
+    private var inText = false
+    private var inPhonetic = false
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
+                qualifiedName: String?, attributes: [String: String]) {
+        switch name {
+        case "si": current = ""
+        case "t": inText = true
+        case "rPh": inPhonetic = true
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if inText && !inPhonetic { current += string }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        switch name {
+        case "si": strings.append(current)
+        case "t": inText = false
+        case "rPh": inPhonetic = false
+        default: break
+        }
+    }
+}
+
+private final class WorksheetParser: NSObject, XMLParserDelegate {
+    let sharedStrings: [String]
+    var rows: [(number: Int, cells: [String])] = []
+    private var cells: [String] = []
+    private var rowNumber = 0
+    private var cellColumn = 0
+    private var cellType = ""
+    private var text = ""
+    private var collecting = false
+
+    init(sharedStrings: [String]) { self.sharedStrings = sharedStrings }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
+                qualifiedName: String?, attributes: [String: String]) {
+        switch name {
+        case "row":
+            cells = []
+            rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
+        case "c":
+            cellColumn = attributes["r"].flatMap(XLSXWorkbook.columnIndex(of:)) ?? cells.count
+            cellType = attributes["t"] ?? ""
+            text = ""
+        case "v", "t":
+            collecting = true
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if collecting { text += string }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        switch name {
+        case "v", "t":
+            collecting = false
+        case "c":
+            var value = text
+            if cellType == "s", let index = Int(text), index >= 0, index < sharedStrings.count {
+                value = sharedStrings[index]
+            } else if cellType == "b" {
+                value = text == "1" ? "TRUE" : "FALSE"
+            }
+            while cells.count < cellColumn { cells.append("") }
+            if cellColumn < cells.count { cells[cellColumn] = value } else { cells.append(value) }
+        case "row":
+            rows.append((rowNumber, cells))
+        default: break
+        }
+    }
+}

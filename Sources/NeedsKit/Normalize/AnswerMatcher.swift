@@ -1,0 +1,119 @@
+/// Matches written answers to a choice list: by choice name, then by label in any language
+/// (exact, then without diacritics). Built once per question, so matching allocates little.
+struct ChoiceMatcher {
+    let list: ChoiceList
+    private var names: [String: String] = [:]
+    private var labels = KeyedLookup<String>()
+    private let positions: [String: Int]
+
+    enum Result: Equatable {
+        /// `loose`: matched only once diacritics were removed (logged as a change).
+        case matched(String, loose: Bool)
+        case ambiguous([String])
+        case unknown
+    }
+
+    init(list: ChoiceList) {
+        self.list = list
+        var positions: [String: Int] = [:]
+        for choice in list.choices {
+            names[choice.name] = choice.name
+            names[choice.name.lowercased()] = names[choice.name.lowercased()] ?? choice.name
+            positions[choice.name] = choice.position
+            for (_, label) in choice.labels { labels.insert(label, choice.name) }
+        }
+        self.positions = positions
+    }
+
+    func match(_ raw: String) -> Result {
+        let text = raw.trimmingSpaces
+        if let name = names[text] ?? names[text.lowercased()] { return .matched(name, loose: false) }
+        if let number = Self.numeric(text), let name = names[number] { return .matched(name, loose: false) }
+        switch labels.match(text) {
+        case let .unique(name, loose): return .matched(name, loose: loose)
+        case let .ambiguous(names): return .ambiguous(names.sorted())
+        case .none: return .unknown
+        }
+    }
+
+    /// `5.0` or `5,0` written for the choice named `5`.
+    private static func numeric(_ text: String) -> String? {
+        guard let value = Double(text.replacingOccurrences(of: ",", with: ".")), value == value.rounded(),
+              abs(value) < 1e9 else { return nil }
+        return String(Int(value))
+    }
+
+    /// Choice names in list order.
+    func ordered(_ names: Set<String>) -> [String] {
+        names.sorted { (positions[$0] ?? .max, $0) < (positions[$1] ?? .max, $1) }
+    }
+
+    /// Splits one select_multiple cell into choices: space-separated names (KoboToolbox), labels
+    /// joined by `;` with a trailing `;` (Microsoft Forms), or by `, ` (Google Forms, where a
+    /// label may itself hold a comma: adjacent pieces are joined back while they form a label).
+    /// Pieces that match nothing are returned as unknown (an "Other" answer's free text).
+    func splitMultiple(_ raw: String) -> (choices: [String], unknown: [String], loose: Bool) {
+        let text = raw.trimmingSpaces
+        guard !text.isEmpty else { return ([], [], false) }
+        let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init)
+        if tokens.allSatisfy({ names[$0] != nil }) {
+            return (ordered(Set(tokens.map { names[$0]! })), [], false)
+        }
+        var best: (choices: [String], unknown: [String], loose: Bool)? = nil
+        for separator in [";", ",", "\n"] where text.contains(separator) || best == nil {
+            let pieces = text.components(separatedBy: separator)
+            let result = joinPieces(pieces, separator: separator)
+            if best == nil || result.unknown.count < best!.unknown.count { best = result }
+            if result.unknown.isEmpty { break }
+        }
+        return best!
+    }
+
+    private func joinPieces(_ pieces: [String], separator: String) -> (choices: [String], unknown: [String], loose: Bool) {
+        var chosen = Set<String>()
+        var unknown: [String] = []
+        var loose = false
+        var i = 0
+        while i < pieces.count {
+            if pieces[i].trimmingSpaces.isEmpty {
+                i += 1
+                continue
+            }
+            var matchedUpTo: Int? = nil
+            var matchedName = ""
+            var matchedLoose = false
+            var candidate = ""
+            for j in i..<pieces.count {
+                candidate = j == i ? pieces[i] : candidate + separator + pieces[j]
+                if case let .matched(name, isLoose) = match(candidate) {
+                    matchedUpTo = j
+                    matchedName = name
+                    matchedLoose = isLoose
+                }
+            }
+            if let j = matchedUpTo {
+                chosen.insert(matchedName)
+                loose = loose || matchedLoose
+                i = j + 1
+            } else {
+                unknown.append(pieces[i].trimmingSpaces)
+                i += 1
+            }
+        }
+        return (ordered(chosen), unknown, loose)
+    }
+
+    /// Whether a split choice column's cell means "ticked": 1, true, yes, Y, X, or the choice
+    /// itself (LimeSurvey and some sheets write the label).
+    func isTicked(_ raw: String, choice: String) -> Bool? {
+        let text = raw.trimmingSpaces
+        if text.isEmpty { return nil }
+        switch text.lowercased() {
+        case "1", "1.0", "true", "yes", "y", "x", "✓", "jah", "jā", "taip", "да": return true
+        case "0", "0.0", "false", "no", "n", "ei", "nē", "ne", "нет": return false
+        default:
+            if case let .matched(name, _) = match(text) { return name == choice }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,74 @@
+/// One row of the cleaning log (clean/issues.csv): what was found, where, and what was done.
+public struct CleaningIssue: Sendable, Equatable {
+    public enum Action: String, Sendable {
+        case kept, changed, dropped, quarantined
+    }
+
+    public var file: String
+    public var line: Int?
+    public var column: Int?
+    public var respondentID: String
+    public var question: String
+    public var oldValue: String
+    public var newValue: String
+    public var code: String
+    public var action: Action
+    public var severity: Diagnostic.Severity
+    public var message: String
+
+    public init(
+        file: String, line: Int?, column: Int? = nil, respondentID: String = "", question: String = "",
+        oldValue: String = "", newValue: String = "", code: String, action: Action,
+        severity: Diagnostic.Severity = .warning, message: String
+    ) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.respondentID = respondentID
+        self.question = question
+        self.oldValue = oldValue
+        self.newValue = newValue
+        self.code = code
+        self.action = action
+        self.severity = severity
+        self.message = message
+    }
+
+    /// The same finding, printed as a diagnostic.
+    public var diagnostic: Diagnostic {
+        Diagnostic(severity, file: file, line: line, column: column, code: code, message: message)
+    }
+
+    /// A reader diagnostic as a log row.
+    public init(_ diagnostic: Diagnostic, action: Action) {
+        self.init(
+            file: diagnostic.file, line: diagnostic.line, column: diagnostic.column, code: diagnostic.code,
+            action: action, severity: diagnostic.severity, message: diagnostic.message)
+    }
+}
+
+/// The accounting of one input file: every record read is a respondent, a duplicate, a blank row
+/// or quarantined.
+public struct FileAccount: Sendable, Equatable {
+    public var file: String
+    public var encoding: String = ""
+    public var encodingEvidence: String = ""
+    public var delimiter: String = ""
+    public var lineEnding: String = ""
+    public var shape: String = ""
+    public var bytes = 0
+    public var sha256 = ""
+    public var recordsRead = 0
+    public var respondents = 0
+    public var duplicates = 0
+    public var blankRows = 0
+    public var quarantined = 0
+    /// Why the file could not be read at all, or nil.
+    public var failure: String? = nil
+    public var unmappedColumns: [String] = []
+
+    public init(file: String) { self.file = file }
+
+    /// records read = respondents + duplicates + blank rows + quarantined.
+    public var balances: Bool { recordsRead == respondents + duplicates + blankRows + quarantined }
+}

@@ -1,0 +1,233 @@
+/// What an export column holds, once its header is matched to the instrument.
+public enum ColumnRole: Hashable, Sendable {
+    /// A question's whole answer (index into `Instrument.questions`).
+    case question(Int)
+    /// One choice of a select_multiple question, exported as its own 1/0 (or Y, or label) column.
+    case choice(question: Int, choice: String)
+    /// Bookkeeping of the form tool.
+    case meta(MetaField)
+    /// Personal data of the form tool (e-mail, name, phone): never read.
+    case personal
+    /// Not part of the instrument; listed once per file and never carried further.
+    case unmapped
+
+    public enum MetaField: String, Sendable {
+        /// A submission's unique ID (`_uuid`, `meta/instanceID`, `KEY`): duplicates share it.
+        case submissionID
+        /// A row number or database id of the tool (`_id`, `_index`, LimeSurvey `id`, MS Forms `ID`).
+        case rowID
+        /// When the answers were submitted.
+        case submitted
+        /// Anything else the tool adds (`_status`, `__version__`, `lastpage`, ...).
+        case other
+    }
+}
+
+/// Matches an export's header row to the instrument's questions, whatever tool wrote it: XML names
+/// with or without group paths (`group/q`, `group:q`, ODK's `group-q`), Kobo split choice columns
+/// (`q/choice`), LimeSurvey codes (`CODE[SQ001]`), labels in any language, and labels qualified by
+/// their group (`Group label [Question label]` from a Google Forms grid, `Group label/Question label`
+/// from a Kobo label export, `Group label.Question label`).
+public struct ColumnMapper {
+    public let instrument: Instrument
+    private var byName: [String: Set<ColumnRole>] = [:]
+    private var byCode: [String: Set<ColumnRole>] = [:]
+    private var byLabel = KeyedLookup<ColumnRole>()
+    private var groupByName: [String: String] = [:]
+    private var groupByLabel = KeyedLookup<String>()
+    private var selectMultipleByLabel = KeyedLookup<Int>()
+
+    static let metaHeaders: [String: ColumnRole.MetaField] = [
+        "_uuid": .submissionID, "meta/instanceid": .submissionID, "meta-instanceid": .submissionID,
+        "instanceid": .submissionID, "key": .submissionID, "_id": .rowID, "_index": .rowID, "id": .rowID,
+        "response id": .rowID, "_submission_time": .submitted, "submissiondate": .submitted,
+        "submitdate": .submitted, "date submitted": .submitted, "completion time": .submitted,
+        "timestamp": .submitted, "start time": .other, "last modified time": .other, "_validation_status": .other,
+        "_notes": .other, "_status": .other, "__version__": .other, "_version_": .other,
+        "_tags": .other, "_parent_index": .other, "_parent_table_name": .other, "lastpage": .other,
+        "startlanguage": .other, "seed": .other, "token": .other, "startdate": .other, "datestamp": .other,
+        "refurl": .other, "submitterid": .other, "attachmentspresent": .other, "attachmentsexpected": .other,
+        "status": .other, "reviewstate": .other, "deviceid": .other, "edits": .other, "formversion": .other,
+        "_xform_id_string": .other, "_geolocation": .other, "_attachments": .other, "_duration": .other,
+    ]
+
+    /// Headers (compared by `TextKey.loose`) that name personal data in the tools' own columns.
+    static let personalHeaders: Set<String> = Set([
+        "email", "e-mail", "email address", "e-mail address", "e-post", "e-posti aadress", "e-pasts",
+        "e-pasta adrese", "el. pastas", "el. pasto adresas", "elektroninis pastas", "электронная почта",
+        "эл. почта", "адрес электронной почты", "name", "full name", "respondent name", "nimi", "vards",
+        "vards uzvards", "vardas", "vardas pavarde", "имя", "фио", "phone", "phone number", "telephone",
+        "telefon", "telefoninumber", "talrunis", "telefonas", "телефон", "ipaddr", "ip address",
+        "_submitted_by", "submittername", "username", "respondent", "responder", "respondent email",
+    ].map(TextKey.loose))
+
+    public init(instrument: Instrument) {
+        self.instrument = instrument
+        for (name, group) in instrument.groups {
+            groupByName[name.lowercased()] = name
+            groupByName[Self.code(name)] = name
+            for (_, label) in group.labels { groupByLabel.insert(label, name) }
+        }
+        for (index, question) in instrument.questions.enumerated() {
+            let role: ColumnRole = question.anonymise ? .personal : .question(index)
+            for path in Self.paths(question.groupPath, question.name) { byName[path.lowercased(), default: []].insert(role) }
+            byCode[Self.code(question.name), default: []].insert(role)
+            for (_, label) in question.labels { byLabel.insert(label, role) }
+            if case let .selectMultiple(list) = question.kind, !question.anonymise {
+                for (_, label) in question.labels { selectMultipleByLabel.insert(label, index) }
+                for choice in instrument.choiceLists[list]?.choices ?? [] {
+                    let choiceRole = ColumnRole.choice(question: index, choice: choice.name)
+                    for path in Self.paths(question.groupPath, question.name) {
+                        byName[(path + "/" + choice.name).lowercased(), default: []].insert(choiceRole)
+                        byName[(path + "." + choice.name).lowercased(), default: []].insert(choiceRole)
+                        byName[(path + "_" + choice.name).lowercased(), default: []].insert(choiceRole)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The spellings of a question's XML name with its group path, as the tools write them.
+    static func paths(_ groups: [String], _ name: String) -> [String] {
+        var result = [name]
+        for k in 0..<groups.count {
+            let prefix = Array(groups[k...])
+            for separator in ["/", ":", "-"] {
+                result.append((prefix + [name]).joined(separator: separator))
+            }
+        }
+        return result
+    }
+
+    /// A LimeSurvey-style code: letters and digits only, lower-cased (`training_wanted` → `trainingwanted`).
+    static func code(_ name: String) -> String {
+        String(name.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) })
+    }
+
+    /// Resolves one header. `position` is the column's 0-based index (a tool's timestamp is first).
+    public func resolve(_ rawHeader: String, position: Int = 1) -> ColumnRole {
+        let header = rawHeader.trimmingSpaces
+        guard !header.isEmpty else { return .unmapped }
+        let lower = header.lowercased()
+        if let role = unique(byName[lower]) { return role }
+        if let meta = Self.metaHeaders[lower] { return .meta(meta) }
+        if Self.personalHeaders.contains(TextKey.loose(header)) { return .personal }
+        if position == 0, let first = lower.split(separator: " ").first,
+           ["timestamp", "ajatempel", "laikspiedols", "laiko žyma", "laiko zyma", "отметка"].contains(String(first)) || lower.hasPrefix("отметка времени") {
+            return .meta(.submitted)
+        }
+        if let role = resolveBracketed(header) { return role }
+        if let role = resolvePath(header) { return role }
+        if let role = unique(byCode[Self.code(header)]), !Self.code(header).isEmpty { return role }
+        if case let .unique(role, _) = byLabel.match(header) { return role }
+        if let role = resolveQualifiedLabel(header) { return role }
+        return .unmapped
+    }
+
+    private func unique(_ roles: Set<ColumnRole>?) -> ColumnRole? {
+        guard let roles, roles.count == 1 else { return nil }
+        return roles.first
+    }
+
+    /// `prefix/suffix` or `prefix:suffix` by XML names: a split choice column, or a question
+    /// under a group path the instrument does not know (older form versions, other group names).
+    private func resolvePath(_ header: String) -> ColumnRole? {
+        guard let cut = header.lastIndex(where: { $0 == "/" || $0 == ":" }) else { return nil }
+        let prefix = String(header[..<cut])
+        let suffix = String(header[header.index(after: cut)...])
+        if case let .question(index)? = unique(byName[prefix.lowercased()]) ?? resolvePath(prefix),
+           case let .selectMultiple(list) = instrument.questions[index].kind,
+           instrument.choiceLists[list]?.choice(named: suffix) != nil {
+            return .choice(question: index, choice: suffix)
+        }
+        return unique(byName[suffix.lowercased()])
+    }
+
+    /// `CODE[SUB]`: LimeSurvey sub-questions (`importance[SQ001]`, `trainingwanted[SQ003]`) and
+    /// Google Forms grid rows (`Group label [Question label]`).
+    private func resolveBracketed(_ header: String) -> ColumnRole? {
+        guard header.hasSuffix("]"), let open = header.lastIndex(of: "[") else { return nil }
+        let outer = String(header[..<open]).trimmingSpaces
+        let inner = String(header[header.index(after: open)..<header.index(before: header.endIndex)]).trimmingSpaces
+        guard !outer.isEmpty, !inner.isEmpty else { return nil }
+        let position = Self.subquestionPosition(inner)
+
+        // A select_multiple question by name, code or label: the bracket names a choice.
+        var multiple: Int? = nil
+        if case let .question(index)? = unique(byName[outer.lowercased()]) ?? unique(byCode[Self.code(outer)]),
+           case .selectMultiple = instrument.questions[index].kind {
+            multiple = index
+        } else if case let .unique(index, _) = selectMultipleByLabel.match(outer) {
+            multiple = index
+        }
+        if let index = multiple, case let .selectMultiple(list) = instrument.questions[index].kind,
+           let choices = instrument.choiceLists[list]?.choices {
+            if let choice = choices.first(where: { $0.name.lowercased() == inner.lowercased() || Self.code($0.name) == Self.code(inner) }) {
+                return .choice(question: index, choice: choice.name)
+            }
+            if let position, position >= 1, position <= choices.count {
+                return .choice(question: index, choice: choices[position - 1].name)
+            }
+            var lookup = KeyedLookup<String>()
+            for choice in choices { for (_, label) in choice.labels { lookup.insert(label, choice.name) } }
+            if case let .unique(name, _) = lookup.match(inner) { return .choice(question: index, choice: name) }
+            return nil
+        }
+
+        // A group by name, code or label: the bracket names one of its questions.
+        var group = groupByName[outer.lowercased()] ?? groupByName[Self.code(outer)]
+        if group == nil, case let .unique(name, _) = groupByLabel.match(outer) { group = name }
+        if let group { return questionInGroup(group, inner, position: position) }
+        return nil
+    }
+
+    /// LimeSurvey numbers sub-questions `SQ001`, `SQ002`, ...
+    static func subquestionPosition(_ text: String) -> Int? {
+        let upper = text.uppercased()
+        guard upper.hasPrefix("SQ") else { return nil }
+        return Int(upper.dropFirst(2))
+    }
+
+    private func questionInGroup(_ group: String, _ text: String, position: Int?) -> ColumnRole? {
+        let members = instrument.questions.enumerated().filter { $0.element.groupPath.last == group && $0.element.isAnswer }
+        if let member = members.first(where: { $0.element.name.lowercased() == text.lowercased() || Self.code($0.element.name) == Self.code(text) }) {
+            return role(member.offset)
+        }
+        if let position, position >= 1, position <= members.count { return role(members[position - 1].offset) }
+        var lookup = KeyedLookup<Int>()
+        for member in members { for (_, label) in member.element.labels { lookup.insert(label, member.offset) } }
+        if case let .unique(index, _) = lookup.match(text) { return role(index) }
+        return nil
+    }
+
+    private func role(_ index: Int) -> ColumnRole {
+        instrument.questions[index].anonymise ? .personal : .question(index)
+    }
+
+    /// `Group label/Question label`, `Group label.Question label`, `Group label - Question label`,
+    /// `Group label: Question label`, or the same with a select_multiple question and a choice label.
+    private func resolveQualifiedLabel(_ header: String) -> ColumnRole? {
+        for separator in ["/", ".", " - ", ": ", "\n"] {
+            var searchEnd = header.endIndex
+            while let range = header.range(of: separator, options: .backwards, range: header.startIndex..<searchEnd) {
+                let outer = String(header[..<range.lowerBound]).trimmingSpaces
+                let inner = String(header[range.upperBound...]).trimmingSpaces
+                searchEnd = range.lowerBound
+                guard !outer.isEmpty, !inner.isEmpty else { continue }
+                if case let .unique(group, _) = groupByLabel.match(outer), let role = questionInGroup(group, inner, position: nil) {
+                    return role
+                }
+                if case let .unique(index, _) = selectMultipleByLabel.match(outer),
+                   case let .selectMultiple(list) = instrument.questions[index].kind {
+                    var lookup = KeyedLookup<String>()
+                    for choice in instrument.choiceLists[list]?.choices ?? [] {
+                        lookup.insert(choice.name, choice.name)
+                        for (_, label) in choice.labels { lookup.insert(label, choice.name) }
+                    }
+                    if case let .unique(name, _) = lookup.match(inner) { return .choice(question: index, choice: name) }
+                }
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,105 @@
+/// Finds a municipality of Estonia, Latvia or Lithuania from a name as staff write it, in the
+/// national language, English or Russian, with or without diacritics.
+///
+/// A name matches only when exactly one municipality fits (after normalisation); `Tartu` fits both
+/// Tartu linn and Tartu vald and is reported as ambiguous, never guessed.
+public struct Gazetteer: Sendable {
+    public struct Municipality: Sendable, Equatable {
+        public var code: String
+        public var country: String
+        public var name: String
+    }
+
+    public enum Match: Equatable, Sendable {
+        case unique(Municipality)
+        case ambiguous([Municipality])
+        case none
+    }
+
+    public static let shared = Gazetteer()
+
+    private let entries: [Municipality]
+    private let lookup: KeyedLookup<Int>
+    /// Words that only say "municipality", removed for a second try.
+    private static let genericWords: Set<String> = [
+        "municipality", "omavalitsus", "pašvaldība", "pasvaldiba", "муниципалитет", "город", "г.", "city of",
+    ]
+
+    public init() {
+        var entries: [Municipality] = []
+        var lookup = KeyedLookup<Int>()
+        for (index, entry) in GazetteerData.entries.enumerated() {
+            entries.append(Municipality(code: entry.code, country: entry.country, name: entry.name))
+            lookup.insert(entry.name, index)
+            lookup.insert(entry.englishName, index)
+            lookup.insert(entry.code, index)
+            for variant in entry.variants { lookup.insert(variant, index) }
+        }
+        self.entries = entries
+        self.lookup = lookup
+    }
+
+    public var count: Int { entries.count }
+
+    public func municipalities(in country: String) -> [Municipality] {
+        entries.filter { $0.country == country }
+    }
+
+    /// Matches a written name; `country`, when known, narrows an ambiguous match.
+    public func match(_ written: String, country: String? = nil) -> Match {
+        let text = written.trimmingSpaces
+        guard !text.isEmpty else { return .none }
+        var result = resolve(lookup.match(text), country: country)
+        if result == .none {
+            let words = TextKey.exact(text).split(separator: " ").map(String.init)
+            let kept = words.filter { !Self.genericWords.contains($0) }
+            if kept.count != words.count && !kept.isEmpty {
+                result = resolve(lookup.match(kept.joined(separator: " ")), country: country)
+            }
+        }
+        return result
+    }
+
+    private func resolve(_ match: KeyedLookup<Int>.Match, country: String?) -> Match {
+        switch match {
+        case .none:
+            return .none
+        case let .unique(index, _):
+            return .unique(entries[index])
+        case let .ambiguous(indexes):
+            var found = indexes.map { entries[$0] }.sorted { $0.code < $1.code }
+            if let country {
+                let narrowed = found.filter { $0.country == country }
+                if narrowed.count == 1 { return .unique(narrowed[0]) }
+                if !narrowed.isEmpty { found = narrowed }
+            }
+            return .ambiguous(found)
+        }
+    }
+}
+
+/// The region's countries, recognised by ISO code or by name in the survey languages.
+public enum RegionCountry {
+    public static let codes = ["EE", "LV", "LT"]
+
+    private static let names: [String: [String]] = [
+        "EE": ["EST", "Estonia", "Eesti", "Igaunija", "Estija", "Эстония", "Естонія", "Estland"],
+        "LV": ["LVA", "Latvia", "Läti", "Latvija", "Латвия", "Латвія", "Lettland"],
+        "LT": ["LTU", "Lithuania", "Leedu", "Lietuva", "Литва", "Литва", "Litauen"],
+    ]
+
+    private static let lookup: KeyedLookup<String> = {
+        var lookup = KeyedLookup<String>()
+        for (code, list) in names {
+            lookup.insert(code, code)
+            for name in list { lookup.insert(name, code) }
+        }
+        return lookup
+    }()
+
+    /// The ISO code of a country written as a code or a name, or nil.
+    public static func code(for written: String) -> String? {
+        if case let .unique(code, _) = lookup.match(written) { return code }
+        return nil
+    }
+}

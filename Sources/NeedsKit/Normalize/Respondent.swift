@@ -1,0 +1,41 @@
+/// One respondent's clean record: where they work and their answers, in the instrument's terms.
+public struct Respondent: Sendable, Equatable {
+    /// Stable across runs: derived from the source file's name and the submission ID (or line).
+    public var id: String
+    public var sourceFile: String
+    public var sourceLine: Int
+    /// ISO 3166-1 alpha-2, or nil when unknown.
+    public var country: String?
+    /// ISO 3166-2 municipality code, or nil when the name matched no single municipality.
+    public var municipalityCode: String?
+    /// The gazetteer's name when matched, otherwise the name as written.
+    public var municipalityName: String?
+    public var role: String?
+    /// The submission date (YYYY-MM-DD) when the export carries one.
+    public var submitted: String?
+    /// Answers by question index in `Instrument.questions` (nil: not answered).
+    public var answers: [Answer?]
+
+    public func answer(_ questionIndex: Int) -> Answer? {
+        questionIndex < answers.count ? answers[questionIndex] : nil
+    }
+}
+
+/// A normalised answer.
+public enum Answer: Sendable, Equatable, Hashable {
+    /// A select_one choice name.
+    case choice(String)
+    /// select_multiple choice names, in choice-list order (empty: answered, nothing ticked).
+    case choices([String])
+    /// Free text, a number or a date, trimmed.
+    case text(String)
+
+    /// The value as written in clean/responses.csv: choice names space-separated, as XLSForm does.
+    public var cleanValue: String {
+        switch self {
+        case let .choice(name): return name
+        case let .choices(names): return names.joined(separator: " ")
+        case let .text(text): return text
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// The keys labels and answers are compared by.
+///
+/// `exact`: Unicode NFC, case-folded, trimmed, inner white space collapsed to one space.
+/// `loose`: the same with diacritics removed, tried only when nothing matched exactly
+/// (`ļoti svarigi` finds `Ļoti svarīgi`).
+public enum TextKey {
+    public static func exact(_ text: String) -> String {
+        let folded = text.precomposedStringWithCanonicalMapping.lowercased()
+        var out = ""
+        out.reserveCapacity(folded.utf8.count)
+        var pendingSpace = false
+        for scalar in folded.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.unicodeScalars.append(" ") }
+                pendingSpace = false
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    public static func loose(_ text: String) -> String {
+        exact(text).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+            .precomposedStringWithCanonicalMapping
+    }
+}
+
+/// A dictionary from text keys to values that answers exact matches first and diacritic-free
+/// matches second, and tells a unique match from an ambiguous one.
+public struct KeyedLookup<Value: Hashable & Sendable>: Sendable {
+    private var exact: [String: Set<Value>] = [:]
+    private var loose: [String: Set<Value>] = [:]
+
+    public init() {}
+
+    public mutating func insert(_ text: String, _ value: Value) {
+        let key = TextKey.exact(text)
+        guard !key.isEmpty else { return }
+        exact[key, default: []].insert(value)
+        loose[TextKey.loose(text), default: []].insert(value)
+    }
+
+    public enum Match: Equatable, Sendable {
+        case none
+        case unique(Value, loose: Bool)
+        case ambiguous([Value])
+    }
+
+    public func match(_ text: String) -> Match {
+        if let found = exact[TextKey.exact(text)] { return Self.result(found, loose: false) }
+        if let found = loose[TextKey.loose(text)] { return Self.result(found, loose: true) }
+        return .none
+    }
+
+    private static func result(_ values: Set<Value>, loose: Bool) -> Match {
+        if values.count == 1 { return .unique(values.first!, loose: loose) }
+        return .ambiguous(Array(values))
+    }
+}

@@ -1,0 +1,67 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Expands the inputs named on the command line: a file is itself; a folder is every regular file
+/// in it, whatever its extension (Excel's "Unicode text" export is a `.txt`), sorted by name so runs
+/// are reproducible. Hidden files are left out with a note; what cannot be listed is reported.
+public enum InputFiles {
+    public struct Expansion {
+        public var files: [String] = []
+        public var problems: [Diagnostic] = []
+    }
+
+    public static func expand(_ inputs: [String]) -> Expansion {
+        var result = Expansion()
+        for input in inputs {
+            var info = stat()
+            guard stat(input, &info) == 0 else {
+                result.problems.append(Diagnostic(.error, file: input, code: "input_missing",
+                                                  message: "cannot read: \(String(cString: strerror(errno)))"))
+                continue
+            }
+            if (info.st_mode & S_IFMT) != S_IFDIR {
+                result.files.append(input)
+                continue
+            }
+            guard let directory = opendir(input) else {
+                result.problems.append(Diagnostic(.error, file: input, code: "input_unreadable",
+                                                  message: "cannot list the folder: \(String(cString: strerror(errno)))"))
+                continue
+            }
+            var names: [String] = []
+            while let entry = readdir(directory) {
+                let name = withUnsafePointer(to: entry.pointee.d_name) {
+                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                }
+                if name == "." || name == ".." { continue }
+                names.append(name)
+            }
+            closedir(directory)
+            for name in names.sorted() {
+                let path = input.hasSuffix("/") ? input + name : input + "/" + name
+                if name.hasPrefix(".") {
+                    result.problems.append(Diagnostic(.note, file: path, code: "hidden_file_skipped",
+                                                      message: "hidden file left out"))
+                    continue
+                }
+                var entryInfo = stat()
+                guard stat(path, &entryInfo) == 0 else {
+                    result.problems.append(Diagnostic(.error, file: path, code: "input_unreadable",
+                                                      message: "cannot read: \(String(cString: strerror(errno)))"))
+                    continue
+                }
+                switch entryInfo.st_mode & S_IFMT {
+                case S_IFREG: result.files.append(path)
+                case S_IFDIR:
+                    result.problems.append(Diagnostic(.note, file: path, code: "subfolder_skipped",
+                                                      message: "sub-folder not read; name it as an input to include it"))
+                default:
+                    result.problems.append(Diagnostic(.warning, file: path, code: "not_a_file",
+                                                      message: "not a regular file; left out"))
+                }
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,151 @@
+/// What a run reads and writes.
+public struct RunOptions: Sendable {
+    public var instrumentPath = "inputs/instrument"
+    public var inputs = ["inputs/responses"]
+    public var outputPath = "reports"
+    public var reader = ReaderOptions()
+    public var normalize = Normalizer.Options()
+
+    public init() {}
+}
+
+/// What a run found: the accounting per file, the cleaning log, and the exit code it implies.
+public struct RunOutcome: Sendable {
+    public var accounts: [FileAccount] = []
+    public var issues: [CleaningIssue] = []
+    /// Problems with the inputs as a whole (a missing file, an unreadable folder).
+    public var inputProblems: [Diagnostic] = []
+    public var respondents = 0
+
+    /// 0 clean, 1 problems found (warnings or errors in the inputs).
+    public var exitCode: Int32 {
+        let problem = issues.contains { $0.severity >= .warning } || inputProblems.contains { $0.severity >= .warning }
+            || accounts.contains { $0.failure != nil }
+        return problem ? 1 : 0
+    }
+
+    /// Every finding as a diagnostic, in the order found.
+    public var diagnostics: [Diagnostic] { inputProblems + issues.map(\.diagnostic) }
+}
+
+/// The stages wired together: ingest → normalise → aggregate → render.
+///
+///     let outcome = try Pipeline.report(options)   // writes options.outputPath
+public enum Pipeline {
+    /// Ingest and normalise only, for a designer checking a file a municipality just sent.
+    public static func check(_ options: RunOptions) throws -> RunOutcome {
+        let instrument = try InstrumentLoader.load(options.instrumentPath)
+        return ingest(options, instrument: instrument) { _ in } quarantine: { _, _, _ in }
+    }
+
+    /// The whole run: reads every input, writes every report into `options.outputPath` atomically.
+    public static func report(_ options: RunOptions) throws -> RunOutcome {
+        let instrument = try InstrumentLoader.load(options.instrumentPath)
+        let aggregator = Aggregator(instrument: instrument)
+        let clean = CleanResponsesWriter(instrument: instrument)
+        var quarantine = QuarantineWriter()
+        let outcome = ingest(options, instrument: instrument) { respondent in
+            aggregator.add(respondent)
+            clean.add(respondent)
+        } quarantine: { record, reason, mapping in
+            quarantine.add(record, reason: reason, mapping: mapping)
+        }
+        let output = try OutputFolder(path: options.outputPath)
+        do {
+            try output.write("clean/responses.csv", clean.text)
+            try output.write("clean/issues.csv", CleaningLogWriter.render(outcome.issues))
+            try output.write("clean/quarantine.csv", quarantine.text)
+            try output.write("topic_demand.csv", FiguresTable.render(aggregator.figures(), municipality: false))
+            try output.write("topic_demand_by_municipality.csv", FiguresTable.render(aggregator.municipalityFigures(), municipality: true))
+            try output.write("summary.json", SummaryJSON.render(outcome: outcome, instrument: instrument, options: options))
+            try output.write("report.md", MarkdownReport.render(instrument: instrument, aggregator: aggregator, outcome: outcome))
+            try output.commit()
+        } catch {
+            output.abandon()
+            throw error
+        }
+        return outcome
+    }
+
+    /// Reads every input file and normalises its records, calling `respondent` for each clean one.
+    static func ingest(
+        _ options: RunOptions, instrument: Instrument,
+        respondent: (Respondent) -> Void,
+        quarantine: (RecordBuffer, String, Normalizer.FileMapping) -> Void
+    ) -> RunOutcome {
+        var outcome = RunOutcome()
+        let expansion = InputFiles.expand(options.inputs)
+        outcome.inputProblems = expansion.problems
+        let normalizer = Normalizer(instrument: instrument, options: options.normalize)
+        for file in expansion.files {
+            var account = FileAccount(file: file)
+            var mapping: Normalizer.FileMapping? = nil
+            var readerIssues: [Int: [Diagnostic]] = [:]
+            let log: (CleaningIssue) -> Void = { outcome.issues.append($0) }
+            do {
+                let summary = try CSVReader(path: file, options: options.reader).read(diagnose: { diagnostic in
+                    readerIssues[diagnostic.line ?? 0, default: []].append(diagnostic)
+                }) { record in
+                    if record.isHeader {
+                        let current = normalizer.mapHeader(record.fields, file: file, log: log)
+                        mapping = current
+                        account.shape = current.shape.rawValue
+                        account.unmappedColumns = current.unmapped
+                        if !current.mapsAnyQuestion {
+                            log(CleaningIssue(file: file, line: record.line, code: "no_matching_questions", action: .quarantined,
+                                              severity: .error,
+                                              message: "no column matches a question of instrument `\(instrument.formID)`: is this an export of another survey? Its rows are quarantined"))
+                        }
+                        return
+                    }
+                    guard let mapping else {
+                        // Blank lines above the header.
+                        account.recordsRead += 1
+                        account.blankRows += 1
+                        return
+                    }
+                    let outcomeOfRecord = normalizer.normalize(record, mapping: mapping, log: log)
+                    if outcomeOfRecord != .hashtagRow { account.recordsRead += 1 }
+                    switch outcomeOfRecord {
+                    case let .respondent(clean):
+                        account.respondents += 1
+                        respondent(clean)
+                    case .duplicate:
+                        account.duplicates += 1
+                    case .blank:
+                        account.blankRows += 1
+                    case let .quarantined(reason):
+                        account.quarantined += 1
+                        quarantine(record, reason, mapping)
+                    case .hashtagRow:
+                        log(CleaningIssue(file: file, line: record.line, code: "hxl_row", action: .kept, severity: .note,
+                                          message: "HXL hashtag row under the header; read as part of the header"))
+                    }
+                }
+                account.encoding = summary.encoding.encoding.rawValue
+                account.encodingEvidence = summary.encoding.evidence.rawValue
+                account.delimiter = summary.dialect.delimiterName
+                account.lineEnding = summary.dialect.lineEnding.rawValue
+                account.bytes = summary.bytes
+                if mapping == nil {
+                    log(CleaningIssue(file: file, line: nil, code: "empty_file", action: .kept, severity: .warning,
+                                      message: "no header row: the file is empty"))
+                }
+            } catch {
+                account.failure = "\(error)"
+                log(CleaningIssue(file: file, line: nil, code: "file_unreadable", action: .dropped, severity: .error,
+                                  message: "\(error)"))
+            }
+            // Reader findings, in line order, each with what became of its row.
+            for line in readerIssues.keys.sorted() {
+                for diagnostic in readerIssues[line]! {
+                    let action: CleaningIssue.Action = diagnostic.severity == .error ? .quarantined : .kept
+                    outcome.issues.append(CleaningIssue(diagnostic, action: action))
+                }
+            }
+            outcome.respondents += account.respondents
+            outcome.accounts.append(account)
+        }
+        return outcome
+    }
+}

@@ -1,0 +1,96 @@
+/// clean/responses.csv: one row per respondent, one column per reportable instrument question
+/// (XML names), values normalised. Questions marked `anonymise`, and free text not marked
+/// `report`, never appear.
+public final class CleanResponsesWriter {
+    let instrument: Instrument
+    let columns: [Int]
+    private var writer = CSVWriter()
+
+    public init(instrument: Instrument) {
+        self.instrument = instrument
+        columns = instrument.questions.indices.filter { Self.isCarried(instrument.questions[$0]) }
+        writer.row(texts: ["respondent_id", "source_file", "source_line", "country", "municipality_code", "municipality",
+                           "role", "submitted"] + columns.map { instrument.questions[$0].name })
+    }
+
+    /// Whether a question's answers may leave normalisation.
+    public static func isCarried(_ question: Question) -> Bool {
+        guard question.isAnswer, !question.anonymise else { return false }
+        switch question.kind {
+        case .meta: return false
+        case .text, .other: return question.report
+        default: return true
+        }
+    }
+
+    public func add(_ respondent: Respondent) {
+        var cells: [CSVWriter.Cell] = [
+            .figure(respondent.id), .text(respondent.sourceFile), .figure(String(respondent.sourceLine)),
+            .figure(respondent.country ?? ""), .figure(respondent.municipalityCode ?? ""),
+            .text(respondent.municipalityName ?? ""), .text(respondent.role ?? ""), .figure(respondent.submitted ?? ""),
+        ]
+        for q in columns { cells.append(.text(respondent.answer(q)?.cleanValue ?? "")) }
+        writer.row(cells)
+    }
+
+    public var text: String { writer.text }
+}
+
+/// clean/quarantine.csv: rows that could not be read field by field, with their original fields,
+/// less the columns that hold personal data or free text, and less anything shaped like an
+/// e-mail address.
+public struct QuarantineWriter {
+    private var writer = CSVWriter()
+
+    public init() {
+        writer.row(texts: ["source_file", "source_line", "reason", "fields"])
+    }
+
+    public mutating func add(_ record: RecordBuffer, reason: String, mapping: Normalizer.FileMapping) {
+        var kept: [String] = []
+        for i in 0..<record.presentCount {
+            let role: ColumnRole = i < mapping.roles.count ? mapping.roles[i] : .unmapped
+            switch role {
+            case .question, .choice, .meta(.submissionID), .meta(.rowID), .meta(.submitted):
+                kept.append(Self.scrub(record[i]))
+            case .unmapped where i >= mapping.roles.count:
+                kept.append(Self.scrub(record[i]))
+            default:
+                kept.append("")
+            }
+        }
+        var inner = CSVWriter()
+        inner.row(texts: kept)
+        writer.row([.text(mapping.file), .figure(String(record.line)), .text(reason),
+                    .text(String(inner.text.dropLast(2)))])
+    }
+
+    /// Replaces text shaped like an e-mail address.
+    static func scrub(_ value: String) -> String {
+        let words = value.split(separator: " ", omittingEmptySubsequences: false)
+        return words.map { word -> String in
+            let text = String(word)
+            if let at = text.firstIndex(of: "@"), text[text.index(after: at)...].contains(".") { return "[removed]" }
+            return text
+        }.joined(separator: " ")
+    }
+
+    public var text: String { writer.text }
+}
+
+/// clean/issues.csv, the cleaning log.
+public enum CleaningLogWriter {
+    public static func render(_ issues: [CleaningIssue]) -> String {
+        var writer = CSVWriter()
+        writer.row(texts: ["file", "line", "column", "respondent_id", "question", "old_value", "new_value", "issue",
+                           "action", "severity", "message"])
+        for issue in issues {
+            writer.row([
+                .text(issue.file), .figure(issue.line.map(String.init) ?? ""), .figure(issue.column.map(String.init) ?? ""),
+                .figure(issue.respondentID), .text(issue.question), .text(issue.oldValue), .text(issue.newValue),
+                .figure(issue.code), .figure(issue.action.rawValue), .figure(issue.severity.rawValue), .text(issue.message),
+            ])
+        }
+        return writer.text
+    }
+}

@@ -1,0 +1,33 @@
+/// summary.json: the run's accounting and provenance, with keys in a fixed order.
+public enum SummaryJSON {
+    public static let version = "0.1.0"
+
+    public static func render(outcome: RunOutcome, instrument: Instrument, options: RunOptions) -> String {
+        var out = "{\n"
+        out += "  \"needs_version\": \(JSONText.quoted(version)),\n"
+        out += "  \"instrument\": {\"form_id\": \(JSONText.quoted(instrument.formID)), \"version\": \(JSONText.quoted(instrument.version)), \"path\": \(JSONText.quoted(options.instrumentPath))},\n"
+        out += "  \"options\": {\"encoding\": \(JSONText.quoted(options.reader.encoding?.rawValue ?? "auto")), \"delimiter\": \(JSONText.quoted(options.reader.delimiter.map { String(UnicodeScalar($0)) } ?? "auto")), \"drop_identical\": \(options.normalize.dropIdentical), \"weights\": \"respondent\", \"region\": \"pooled\"},\n"
+        let totals = outcome.accounts.reduce(into: FileAccount(file: "")) { sum, a in
+            sum.recordsRead += a.recordsRead
+            sum.respondents += a.respondents
+            sum.duplicates += a.duplicates
+            sum.blankRows += a.blankRows
+            sum.quarantined += a.quarantined
+        }
+        out += "  \"totals\": {\"files\": \(outcome.accounts.count), \"files_unreadable\": \(outcome.accounts.filter { $0.failure != nil }.count), \"records_read\": \(totals.recordsRead), \"respondents\": \(totals.respondents), \"duplicates\": \(totals.duplicates), \"blank_rows\": \(totals.blankRows), \"quarantined\": \(totals.quarantined)},\n"
+        out += "  \"files\": ["
+        for (index, a) in outcome.accounts.enumerated() {
+            out += index == 0 ? "\n" : ",\n"
+            out += "    {\"file\": \(JSONText.quoted(a.file)), \"shape\": \(JSONText.quoted(a.shape)), \"encoding\": \(JSONText.quoted(a.encoding)), \"encoding_evidence\": \(JSONText.quoted(a.encodingEvidence)), \"delimiter\": \(JSONText.quoted(a.delimiter)), \"line_ending\": \(JSONText.quoted(a.lineEnding)), \"bytes\": \(a.bytes), \"records_read\": \(a.recordsRead), \"respondents\": \(a.respondents), \"duplicates\": \(a.duplicates), \"blank_rows\": \(a.blankRows), \"quarantined\": \(a.quarantined), \"unmapped_columns\": \(a.unmappedColumns.count)"
+            if let failure = a.failure { out += ", \"failure\": \(JSONText.quoted(failure))" }
+            out += "}"
+        }
+        out += outcome.accounts.isEmpty ? "],\n" : "\n  ],\n"
+        var counts: [String: Int] = [:]
+        for issue in outcome.issues { counts[issue.code, default: 0] += 1 }
+        out += "  \"issues_by_code\": {"
+        out += counts.keys.sorted().map { "\(JSONText.quoted($0)): \(counts[$0]!)" }.joined(separator: ", ")
+        out += "}\n}\n"
+        return out
+    }
+}

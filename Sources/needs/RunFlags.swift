@@ -1,0 +1,28 @@
+import ArgumentParser
+import NeedsKit
+
+/// Options of the commands that run the pipeline (`report`, `check`).
+struct RunFlags: ParsableArguments {
+    @Option(help: "The XLSForm: a folder with survey.csv, choices.csv, settings.csv, or an .xlsx workbook.")
+    var instrument = "inputs/instrument"
+
+    @OptionGroup var reader: ReaderFlags
+
+    @Flag(help: "Drop a row identical to an earlier one when neither has a submission ID.")
+    var dropIdentical = false
+
+    @Flag(name: .shortAndLong, help: "Print only errors.")
+    var quiet = false
+
+    @Argument(help: "Export files, or folders whose every file is an export (default: inputs/responses).")
+    var inputs: [String] = []
+
+    func options() throws -> RunOptions {
+        var options = RunOptions()
+        options.instrumentPath = instrument
+        if !inputs.isEmpty { options.inputs = inputs }
+        options.reader = reader.readerOptions
+        options.normalize.dropIdentical = dropIdentical
+        return options
+    }
+}
