@@ -28,6 +28,12 @@ let package = Package(
             ],
             path: "Sources/needs"
         ),
+        // The reader alone, timed by `make bench` against the C floor.
+        .executableTarget(
+            name: "needs-bench",
+            dependencies: ["NeedsKit"],
+            path: "Sources/needs-bench"
+        ),
         .testTarget(
             name: "NeedsKitTests",
             dependencies: ["NeedsKit"],

@@ -206,8 +206,14 @@ final class ParseState {
     var handlerError: Error? = nil
 
     /// The physical line the next record starts on.
-    var line = 1
-    var lastTerminatorWasCR = false
+    var line: Int {
+        get { record.sink.pointee.line }
+        set { record.sink.pointee.line = newValue }
+    }
+    var lastTerminatorWasCR: Bool {
+        get { record.sink.pointee.lastTerminatorWasCR }
+        set { record.sink.pointee.lastTerminatorWasCR = newValue }
+    }
     var headerCount = 0
     var sawHeader = false
     var dataRecords = 0
@@ -221,43 +227,36 @@ final class ParseState {
         self.file = file
         self.handler = handler
         self.diagnose = diagnose
+        record.sink.pointee.owner = Unmanaged.passUnretained(self)
     }
 
     func warn(_ code: String, line: Int, column: Int?, _ message: String, severity: Diagnostic.Severity = .warning) {
         diagnose(Diagnostic(severity, file: file, line: line, column: column, code: code, message: message))
     }
 
-    func addField(_ pointer: UnsafeMutableRawPointer?, _ length: Int) {
-        guard handlerError == nil else { return }
-        let field = UnsafeRawBufferPointer(start: pointer, count: pointer == nil ? 0 : length)
+    /// A field holding line breaks, NUL bytes or non-ASCII text (plain fields never get here).
+    func addUnusualField(_ field: UnsafeRawBufferPointer) {
         let scan = FieldScan(field)
-        let column = record.ends.count + 1
         if scan.nulBytes > 0 {
-            warn("nul_byte", line: line + record.newlines, column: column,
+            warn("nul_byte", line: line + record.newlines, column: record.fieldCount + 1,
                  "\(scan.nulBytes) NUL byte(s) removed from the field")
-            record.append(UnsafeRawBufferPointer(start: nil, count: 0))
-            record.ends.removeLast()
-            for b in field where b != 0 { record.bytes.append(b) }
-            record.ends.append(record.bytes.count)
+            for b in field where b != 0 { record.appendByte(b) }
+            record.endField()
         } else {
             record.append(field)
         }
         if scan.hasHighBytes, let bad = UTF8Validation.firstInvalidOffset(in: field) {
-            warn("invalid_utf8", line: line + record.newlines, column: column,
+            warn("invalid_utf8", line: line + record.newlines, column: record.fieldCount,
                  "invalid UTF-8 at byte \(bad + 1) of the field; shown as U+FFFD (try --encoding)")
         }
         record.newlines += scan.newlines
     }
 
+    /// A row ended (the LF of a CRLF was already skipped by the callback).
     func endRow(_ terminator: Int32) {
-        guard handlerError == nil else { return }
         let isLineBreak = terminator == 0x0A || terminator == 0x0D
-        if record.ends.isEmpty {
-            // libcsv reports every unquoted line end: skip the LF of a CRLF, keep true blank lines.
-            if terminator == 0x0A && lastTerminatorWasCR {
-                lastTerminatorWasCR = false
-                return
-            }
+        if record.fieldCount == 0 {
+            // libcsv reports every unquoted line end: a true blank line is kept as a record.
             lastTerminatorWasCR = terminator == 0x0D
             guard isLineBreak else { return }
             record.line = line
@@ -286,7 +285,7 @@ final class ParseState {
                 record.index = 1
             } else {
                 sawHeader = true
-                headerCount = record.ends.count
+                headerCount = record.fieldCount
                 record.index = 0
                 record.expectedCount = headerCount
             }
@@ -305,12 +304,13 @@ final class ParseState {
             try handler(record)
         } catch {
             handlerError = error
+            record.sink.pointee.stopped = true
         }
         record.reset()
     }
 
     private func checkShape() {
-        let present = record.ends.count
+        let present = record.fieldCount
         guard !record.isBlank, present != headerCount else { return }
         if present < headerCount {
             warn("ragged_row", line: record.line, column: present + 1,
@@ -350,6 +350,37 @@ final class ParseState {
 /// A single pass over a field's bytes: line breaks, NUL bytes and whether any byte is non-ASCII.
 /// Eight bytes at a time; only words holding a byte below 0x0E are looked at byte by byte.
 struct FieldScan {
+    /// Whether any byte is below 0x0E (line breaks, NUL) or non-ASCII: only then is a field
+    /// scanned byte by byte. Eight bytes at a time; the tail is padded with spaces.
+    /// With `readableSlack`, the source may be read in whole words past its end (see
+    /// `RecordBuffer.append`); the bytes past the end are masked off.
+    @inline(__always)
+    static func needsScan(_ field: UnsafeRawBufferPointer, readableSlack: Bool = false) -> Bool {
+        let count = field.count
+        guard count > 0 else { return false }
+        let lowBits: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        var flags: UInt64 = 0
+        var i = 0
+        while i + 8 <= count {
+            let word = field.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            flags |= word | ((word &- lowBits &* 0x0E) & ~word)
+            i += 8
+        }
+        if i < count && readableSlack {
+            // Little-endian: the first (count − i) bytes are the low ones; the rest become spaces.
+            let keep = UInt64(truncatingIfNeeded: count &- i) &* 8
+            let mask: UInt64 = (1 &<< keep) &- 1
+            let word = ((field.baseAddress! + i).loadUnaligned(as: UInt64.self) & mask) | (0x2020_2020_2020_2020 & ~mask)
+            flags |= word | ((word &- lowBits &* 0x0E) & ~word)
+        } else if i < count {
+            var word: UInt64 = 0x2020_2020_2020_2020
+            withUnsafeMutableBytes(of: &word) { $0.baseAddress!.copyMemory(from: field.baseAddress! + i, byteCount: count - i) }
+            flags |= word | ((word &- lowBits &* 0x0E) & ~word)
+        }
+        return flags & highBits != 0
+    }
+
     var newlines = 0
     var nulBytes = 0
     var hasHighBytes = false
@@ -404,7 +435,8 @@ final class LibCSVParser {
         csv_init(&parser, strictOptions)
         csv_set_delim(&parser, delimiter)
         csv_set_quote(&parser, quote)
-        // Grow the field buffer in large steps: fewer reallocations on long free-text answers.
+        // Grow the field buffer in steps of 4096 bytes: fewer reallocations on long free-text
+        // answers, and the buffer is never smaller than 16 bytes (RecordBuffer.append relies on it).
         csv_set_blk_size(&parser, 4096)
     }
 
@@ -412,7 +444,7 @@ final class LibCSVParser {
 
     func parse(_ input: UnsafeRawBufferPointer, state: ParseState, maxFieldBytes: Int) throws {
         guard let base = input.baseAddress, input.count > 0 else { return }
-        let context = Unmanaged.passUnretained(state).toOpaque()
+        let context = UnsafeMutableRawPointer(state.record.sink)
         var offset = 0
         while offset < input.count {
             offset += csv_parse(&parser, base + offset, input.count - offset, fieldCallback, rowCallback, context)
@@ -434,7 +466,7 @@ final class LibCSVParser {
 
     private func reportAnomaly(state: ParseState) {
         let line = state.line + state.record.newlines + newlinesInPartialField()
-        let column = state.record.ends.count + 1
+        let column = state.record.fieldCount + 1
         if parser.pstate == 2 && parser.quoted == 0 {
             state.warn("quote_in_unquoted_field", line: line, column: column,
                        "a quote inside an unquoted field is read as a literal character")
@@ -451,10 +483,10 @@ final class LibCSVParser {
 
     /// Ends the input: a quote still open at the end of the file quarantines the last record.
     func finish(state: ParseState) {
-        let context = Unmanaged.passUnretained(state).toOpaque()
+        let context = UnsafeMutableRawPointer(state.record.sink)
         if parser.pstate == 2 && parser.quoted != 0 {
             let partial = newlinesInPartialField()
-            let column = state.record.ends.count + 1
+            let column = state.record.fieldCount + 1
             state.warn("unclosed_quote", line: state.line + state.record.newlines, column: column,
                        "a quote opened here is never closed; the rest of the file (\(partial + 1) line(s)) was read as one field and the record is quarantined",
                        severity: .error)
@@ -465,13 +497,35 @@ final class LibCSVParser {
     }
 }
 
+// The context is the record's FieldSink. A plain field is copied into it right here; anything
+// else (line breaks, NUL bytes, non-ASCII text) and every row end go to the ParseState, which
+// outlives every parse call and is borrowed without retaining it.
 private let fieldCallback: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = {
     pointer, length, context in
-    Unmanaged<ParseState>.fromOpaque(context!).takeUnretainedValue().addField(pointer, length)
+    let sink = context!.assumingMemoryBound(to: FieldSink.self)
+    if sink.pointee.stopped { return }
+    guard let pointer else {
+        sink.pointee.endField()
+        return
+    }
+    if sink.pointee.appendIfPlainShort(pointer, length) { return }
+    let field = UnsafeRawBufferPointer(start: pointer, count: length)
+    if FieldScan.needsScan(field, readableSlack: true) {
+        sink.pointee.owner!._withUnsafeGuaranteedRef { $0.addUnusualField(field) }
+    } else {
+        sink.pointee.append(field, readableSlack: true)
+    }
 }
 
 private let rowCallback: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { terminator, context in
-    Unmanaged<ParseState>.fromOpaque(context!).takeUnretainedValue().endRow(terminator)
+    let sink = context!.assumingMemoryBound(to: FieldSink.self)
+    if sink.pointee.stopped { return }
+    if sink.pointee.fieldCount == 0 && terminator == 0x0A && sink.pointee.lastTerminatorWasCR {
+        // The LF of a CRLF, which libcsv reports as an empty row of its own.
+        sink.pointee.lastTerminatorWasCR = false
+        return
+    }
+    sink.pointee.owner!._withUnsafeGuaranteedRef { $0.endRow(terminator) }
 }
 
 /// A file opened for reading with read(2), so that memory stays flat whatever its size.

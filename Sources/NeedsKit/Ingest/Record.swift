@@ -11,38 +11,49 @@ public final class RecordBuffer {
     /// Why the record cannot be trusted field by field (kept whole in the quarantine), or nil.
     public internal(set) var quarantineReason: String? = nil
 
-    var bytes: [UInt8] = []
-    var ends: [Int] = []
-    /// Line breaks inside the record's fields so far.
-    var newlines = 0
+    /// The bytes and field ends, in a plain struct behind a pointer that the libcsv callbacks
+    /// write to directly.
+    let sink: UnsafeMutablePointer<FieldSink>
 
     init() {
-        bytes.reserveCapacity(4096)
-        ends.reserveCapacity(128)
+        sink = UnsafeMutablePointer<FieldSink>.allocate(capacity: 1)
+        sink.initialize(to: FieldSink())
+    }
+
+    deinit {
+        sink.pointee.deallocate()
+        sink.deinitialize(count: 1)
+        sink.deallocate()
+    }
+
+    var fieldCount: Int { sink.pointee.fieldCount }
+    var byteCount: Int { sink.pointee.byteCount }
+    /// Line breaks inside the record's fields so far.
+    var newlines: Int {
+        get { sink.pointee.newlines }
+        set { sink.pointee.newlines = newValue }
     }
 
     /// Fields present in the input (before padding to the header).
-    public var presentCount: Int { ends.count }
+    public var presentCount: Int { fieldCount }
 
     /// Fields after padding to the header's count.
-    public var count: Int { max(ends.count, expectedCount) }
+    public var count: Int { max(fieldCount, expectedCount) }
 
     public var isHeader: Bool { index == 0 }
 
     /// A blank line, or a record whose every field is empty (`;;;;` from Excel).
-    public var isBlank: Bool { bytes.isEmpty }
+    public var isBlank: Bool { byteCount == 0 }
 
     /// Whether field `i` was absent from the input (a short row padded to the header).
-    public func isMissing(_ i: Int) -> Bool { i >= ends.count }
+    public func isMissing(_ i: Int) -> Bool { i >= fieldCount }
 
     /// The bytes of field `i` (empty when missing), valid during `body` only.
     public func withFieldBytes<T>(_ i: Int, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
-        guard i < ends.count else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
-        let start = i == 0 ? 0 : ends[i - 1]
-        let end = ends[i]
-        return try bytes.withUnsafeBytes { raw in
-            try body(UnsafeRawBufferPointer(rebasing: raw[start..<end]))
-        }
+        let sink = self.sink.pointee
+        guard i < sink.fieldCount else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        let start = i == 0 ? 0 : sink.ends[i - 1]
+        return try body(UnsafeRawBufferPointer(start: sink.bytes + start, count: sink.ends[i] - start))
     }
 
     /// Field `i` as text (invalid UTF-8 shows as U+FFFD; a missing field is empty).
@@ -54,20 +65,134 @@ public final class RecordBuffer {
     public var fields: [String] { (0..<count).map { self[$0] } }
 
     func reset() {
-        bytes.removeAll(keepingCapacity: true)
-        ends.removeAll(keepingCapacity: true)
-        newlines = 0
+        sink.pointee.byteCount = 0
+        sink.pointee.fieldCount = 0
+        sink.pointee.newlines = 0
         quarantineReason = nil
     }
 
-    func append(_ field: UnsafeRawBufferPointer) {
-        if field.count > 0 { bytes.append(contentsOf: field) }
-        ends.append(bytes.count)
+    func append(_ field: UnsafeRawBufferPointer) { sink.pointee.append(field) }
+    func appendByte(_ byte: UInt8) { sink.pointee.appendByte(byte) }
+    func endField() { sink.pointee.endField() }
+
+    /// Drops trailing fields (beyond the header), with their bytes.
+    func dropFields(after n: Int) {
+        guard n < sink.pointee.fieldCount else { return }
+        sink.pointee.fieldCount = n
+        sink.pointee.byteCount = n == 0 ? 0 : sink.pointee.ends[n - 1]
+    }
+}
+
+/// What the libcsv callbacks write to for every field, as a plain struct reached through a
+/// pointer: no reference counting and no exclusivity checks on the per-field path.
+struct FieldSink {
+    var bytes: UnsafeMutableRawPointer
+    var byteCapacity = 4096
+    var byteCount = 0
+    var ends: UnsafeMutablePointer<Int>
+    var endCapacity = 128
+    var fieldCount = 0
+    /// Line breaks inside the record's fields so far.
+    var newlines = 0
+    /// The physical line the next record starts on.
+    var line = 1
+    var lastTerminatorWasCR = false
+    /// Set when the handler threw: the callbacks then do nothing until the parse call returns.
+    var stopped = false
+    /// The reader's per-file state, for the rare fields that need more than a copy.
+    var owner: Unmanaged<ParseState>? = nil
+
+    init() {
+        bytes = UnsafeMutableRawPointer.allocate(byteCount: byteCapacity, alignment: 8)
+        ends = UnsafeMutablePointer<Int>.allocate(capacity: endCapacity)
     }
 
-    /// Drops trailing fields (beyond the header) that are all empty.
-    func dropFields(after n: Int) {
-        ends.removeSubrange(n...)
-        bytes.removeSubrange((ends.last ?? 0)...)
+    func deallocate() {
+        bytes.deallocate()
+        ends.deallocate()
+    }
+
+    /// Appends a field's bytes. Fields of up to 16 bytes (most of a survey export) are copied as
+    /// two words, without a call to memcpy: the buffer keeps 16 bytes of slack, and
+    /// `readableSlack` says the source may be read 16 bytes from its start (libcsv's field buffer
+    /// is at least its block size, 4096 bytes, which the reader sets).
+    @inline(__always)
+    mutating func append(_ field: UnsafeRawBufferPointer, readableSlack: Bool = false) {
+        let n = field.count
+        if byteCount &+ n &+ 16 > byteCapacity { growBytes(to: byteCount + n + 16) }
+        if n > 0 {
+            let source = field.baseAddress!
+            let target = bytes + byteCount
+            if readableSlack && n <= 16 {
+                target.storeBytes(of: source.loadUnaligned(as: UInt64.self), as: UInt64.self)
+                (target + 8).storeBytes(of: (source + 8).loadUnaligned(as: UInt64.self), as: UInt64.self)
+            } else {
+                target.copyMemory(from: source, byteCount: n)
+            }
+        }
+        byteCount &+= n
+        endField()
+    }
+
+    /// The fast path for a field of at most 16 bytes that is plain ASCII without control
+    /// characters (most fields of a survey export): checked and copied as two words in one go.
+    /// Returns false, having done nothing, for any other field. The source must be readable 16
+    /// bytes from its start (libcsv's field buffer, see `append`).
+    @inline(__always)
+    mutating func appendIfPlainShort(_ source: UnsafeRawPointer, _ n: Int) -> Bool {
+        guard n <= 16 else { return false }
+        let spaces: UInt64 = 0x2020_2020_2020_2020
+        let lowBits: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        let w0 = source.loadUnaligned(as: UInt64.self)
+        let w1 = (source + 8).loadUnaligned(as: UInt64.self)
+        let m0: UInt64 = n >= 8 ? ~0 : (1 &<< (UInt64(truncatingIfNeeded: n) &* 8)) &- 1
+        let m1: UInt64 = n >= 16 ? ~0 : n <= 8 ? 0 : (1 &<< (UInt64(truncatingIfNeeded: n &- 8) &* 8)) &- 1
+        let a = (w0 & m0) | (spaces & ~m0)
+        let b = (w1 & m1) | (spaces & ~m1)
+        let flags = a | ((a &- lowBits &* 0x0E) & ~a) | b | ((b &- lowBits &* 0x0E) & ~b)
+        guard flags & highBits == 0 else { return false }
+        if byteCount &+ 32 > byteCapacity { growBytes(to: byteCount + 32) }
+        let target = bytes + byteCount
+        target.storeBytes(of: w0, as: UInt64.self)
+        (target + 8).storeBytes(of: w1, as: UInt64.self)
+        byteCount &+= n
+        endField()
+        return true
+    }
+
+    /// Appends one byte to the field being built (closed with `endField`).
+    mutating func appendByte(_ byte: UInt8) {
+        if byteCount + 17 > byteCapacity { growBytes(to: byteCount + 17) }
+        bytes.storeBytes(of: byte, toByteOffset: byteCount, as: UInt8.self)
+        byteCount += 1
+    }
+
+    /// Closes the field being built at the current end of the buffer.
+    @inline(__always)
+    mutating func endField() {
+        if fieldCount == endCapacity { growEnds() }
+        ends[fieldCount] = byteCount
+        fieldCount &+= 1
+    }
+
+    @inline(never)
+    private mutating func growBytes(to needed: Int) {
+        var capacity = byteCapacity
+        while capacity < needed { capacity *= 2 }
+        let grown = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 8)
+        grown.copyMemory(from: bytes, byteCount: byteCount)
+        bytes.deallocate()
+        bytes = grown
+        byteCapacity = capacity
+    }
+
+    @inline(never)
+    private mutating func growEnds() {
+        let grown = UnsafeMutablePointer<Int>.allocate(capacity: endCapacity * 2)
+        grown.moveInitialize(from: ends, count: fieldCount)
+        ends.deallocate()
+        ends = grown
+        endCapacity *= 2
     }
 }
