@@ -473,6 +473,9 @@ final class LibCSVParser {
         } else {
             state.warn("text_after_closing_quote", line: line, column: column,
                        "text follows a closing quote; the quote is read as a literal character")
+            // libcsv would go on reading the field as quoted and swallow the rest of the file
+            // into it; the field is unquoted from here on, as other readers take it.
+            parser.quoted = 0
         }
     }
 

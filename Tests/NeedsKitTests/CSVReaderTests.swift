@@ -1,0 +1,259 @@
+import Foundation
+import XCTest
+@testable import NeedsKit
+
+final class CSVReaderTests: XCTestCase {
+    // MARK: Conformance: every csv-spectrum case, exactly.
+
+    func testEveryCSVSpectrumCaseMatchesItsJSON() throws {
+        let folder = Paths.corpora + "/csv-spectrum"
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder + "/csvs").filter { $0.hasSuffix(".csv") }.sorted()
+        XCTAssertGreaterThanOrEqual(names.count, 11, "csv-spectrum corpus not found beside the repository")
+        for name in names {
+            var output = ""
+            let result = RowsCommand.run(path: folder + "/csvs/" + name, options: ReaderOptions(), json: true) { output += $0 }
+            XCTAssertNil(result.failure, name)
+            let actual = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String: String]]
+            let expectedData = try Data(contentsOf: URL(fileURLWithPath: folder + "/json/" + name.replacingOccurrences(of: ".csv", with: ".json")))
+            let expected = try JSONSerialization.jsonObject(with: expectedData) as? [[String: String]]
+            XCTAssertEqual(actual, expected, name)
+            XCTAssertTrue(result.diagnostics.isEmpty, "\(name): \(result.diagnostics)")
+        }
+    }
+
+    // MARK: Dialects
+
+    func testDelimitersAreSniffed() {
+        let folder = TemporaryFolder()
+        let cases: [(String, String)] = [
+            (",", "a,b,c\n1,\"x,y\",3\n4,5,6\n"),
+            (";", "a;b;c\n1;2,5;3\n4;5,1;6\n"),
+            ("tab", "a\tb\tc\n1\t2\t3\n"),
+            ("|", "a|b|c\n1|2|3\n4|5|6\n"),
+        ]
+        for (index, (delimiter, text)) in cases.enumerated() {
+            let result = readAll(folder.write("d\(index).csv", text))
+            XCTAssertEqual(result.summary?.dialect.delimiterName, delimiter, text)
+            XCTAssertEqual(result.header, ["a", "b", "c"], text)
+            XCTAssertEqual(result.data.first?.fields.count, 3, text)
+        }
+    }
+
+    func testDecimalCommasDoNotFoolTheSemicolonSniffer() {
+        let folder = TemporaryFolder()
+        let result = readAll(folder.write("baltic.csv", "vārds;vērtība;cits\nA;1,5;2,25\nB;3,75;4,5\n"))
+        XCTAssertEqual(result.summary?.dialect.delimiterName, ";")
+        XCTAssertEqual(result.data.map(\.fields), [["A", "1,5", "2,25"], ["B", "3,75", "4,5"]])
+    }
+
+    func testExcelSepLineDecidesAndIsNotARecord() {
+        let folder = TemporaryFolder()
+        let result = readAll(folder.write("sep.csv", "sep=;\r\na;b\r\n1,5;2\r\n"))
+        XCTAssertEqual(result.summary?.dialect.evidence, .sepLine)
+        XCTAssertEqual(result.header, ["a", "b"])
+        XCTAssertEqual(result.records.first?.line, 2, "the header is on line 2, below sep=")
+        XCTAssertEqual(result.data.map(\.fields), [["1,5", "2"]])
+    }
+
+    func testLineEndsAndLineNumbers() {
+        let folder = TemporaryFolder()
+        for (name, end) in [("lf", "\n"), ("crlf", "\r\n"), ("cr", "\r")] {
+            let text = ["h1,h2", "1,\"two" + end + "lines\"", "", "3,4"].joined(separator: end) + end
+            let result = readAll(folder.write(name + ".csv", text))
+            XCTAssertEqual(result.summary?.dialect.lineEnding.rawValue, name.uppercased(), name)
+            XCTAssertEqual(result.records.map(\.line), [1, 2, 4, 5], "\(name): header, a two-line record, a blank line, a record")
+            XCTAssertEqual(result.records[1].fields, ["1", "two" + end + "lines"], name)
+            XCTAssertTrue(result.records[2].blank, name)
+            XCTAssertEqual(result.summary?.blankRecords, 1, name)
+        }
+    }
+
+    func testMixedLineEndingsKeepLineNumbers() {
+        let folder = TemporaryFolder()
+        let result = readAll(folder.write("mixed.csv", "a,b\r\n1,2\n3,4\r5,6\r\n"))
+        XCTAssertEqual(result.records.map(\.line), [1, 2, 3, 4])
+        XCTAssertEqual(result.data.map(\.fields), [["1", "2"], ["3", "4"], ["5", "6"]])
+    }
+
+    func testQuotedFieldsKeepDelimitersQuotesNewlinesAndSpaces() {
+        let folder = TemporaryFolder()
+        let result = readAll(folder.write("q.csv", "a;b;c\n\" x; y \";\"say \"\"hi\"\"\";\"l1\nl2\"\n"))
+        XCTAssertEqual(result.data.first?.fields, [" x; y ", "say \"hi\"", "l1\nl2"])
+        XCTAssertTrue(result.diagnostics.isEmpty, "\(result.diagnostics)")
+    }
+
+    func testRecordsAreTheSameWhateverTheChunkSize() {
+        let folder = TemporaryFolder()
+        let text = "h1;h2;h3\r\n\"a;1\";\"multi\r\nline \"\"q\"\"\";Šiaulių\r\n\r\nx;;\"\"\r\nlast;row;ž"
+        let path = folder.write("chunks.csv", text)
+        let reference = readAll(path)
+        for size in [1, 2, 3, 5, 7, 64] {
+            var options = ReaderOptions(delimiter: UInt8(ascii: ";"))
+            options.chunkSize = size
+            options.sampleSize = size
+            let result = readAll(path, options: options)
+            XCTAssertEqual(result.records.map(\.fields), reference.records.map(\.fields), "chunk \(size)")
+            XCTAssertEqual(result.records.map(\.line), reference.records.map(\.line), "chunk \(size)")
+        }
+        XCTAssertEqual(reference.records.map(\.line), [1, 2, 4, 5, 6])
+        XCTAssertEqual(reference.records[1].fields, ["a;1", "multi\r\nline \"q\"", "Šiaulių"])
+        XCTAssertEqual(reference.records[4].fields, ["last", "row", "ž"])
+    }
+
+    // MARK: Encodings
+
+    func testEveryEncodingFixtureDecodesToItsText() throws {
+        let folder = Paths.repository + "/Tests/NeedsKitTests/Fixtures/encodings"
+        let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/expected.json"))
+        let expected = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: [String: Any]])
+        XCTAssertGreaterThanOrEqual(expected.count, 10)
+        for (name, entry) in expected.sorted(by: { $0.key < $1.key }) {
+            let result = readAll(folder + "/" + name)
+            XCTAssertEqual(result.summary?.encoding.encoding.rawValue, entry["encoding"] as? String, name)
+            XCTAssertEqual(result.records.map(\.fields), entry["rows"] as? [[String]], name)
+            XCTAssertTrue(result.diagnostics.isEmpty, "\(name): \(result.diagnostics)")
+        }
+    }
+
+    func testEncodingOverrideWins() {
+        let folder = Paths.repository + "/Tests/NeedsKitTests/Fixtures/encodings"
+        let result = readAll(folder + "/lt_windows-1257.csv", options: ReaderOptions(encoding: .windows1252))
+        XCTAssertEqual(result.summary?.encoding.evidence, .override)
+        XCTAssertEqual(result.header.first, "Ðalis", "Windows-1252 reads 0xD0 as Ð")
+    }
+
+    func testDelimiterOverrideWins() {
+        let folder = TemporaryFolder()
+        let result = readAll(folder.write("o.csv", "a;b,c\n1;2,3\n"), options: ReaderOptions(delimiter: UInt8(ascii: ",")))
+        XCTAssertEqual(result.summary?.dialect.evidence, .override)
+        XCTAssertEqual(result.header, ["a;b", "c"])
+    }
+
+    // MARK: Diagnostics: bad input never crashes and never vanishes
+
+    func testShortRowIsPaddedAndKeptWithADiagnostic() {
+        let folder = TemporaryFolder()
+        let result = readAll(folder.write("short.csv", "a,b,c\n1,2\n"))
+        XCTAssertEqual(result.data.first?.fields, ["1", "2", ""])
+        XCTAssertEqual(result.data.first?.quarantined, false)
+        let d = result.diagnostics.first
+        XCTAssertEqual(d?.code, "ragged_row")
+        XCTAssertEqual(d?.line, 2)
+        XCTAssertEqual(d?.column, 3)
+        XCTAssertEqual(d?.severity, .warning)
+    }
+
+    func testLongRowIsQuarantined() {
+        let folder = TemporaryFolder()
+        let result = readAll(folder.write("long.csv", "a,b\n1,2,surprise\n3,4\n"))
+        XCTAssertEqual(result.data.map(\.quarantined), [true, false])
+        XCTAssertEqual(result.summary?.quarantinedRecords, 1)
+        XCTAssertEqual(result.diagnostics.map(\.code), ["ragged_row"])
+        XCTAssertEqual(result.diagnostics.first?.severity, .error)
+        XCTAssertEqual(result.diagnostics.first?.column, 3)
+    }
+
+    func testTrailingDelimitersAreOneNoteNotAWarningPerRow() {
+        let folder = TemporaryFolder()
+        let result = readAll(folder.write("trail.csv", "a;b\n1;2;\n3;4;\n"))
+        XCTAssertEqual(result.data.map(\.fields), [["1", "2"], ["3", "4"]])
+        XCTAssertEqual(result.diagnostics.map(\.code), ["trailing_delimiter"])
+        XCTAssertEqual(result.diagnostics.first?.severity, .note)
+    }
+
+    func testUnclosedQuoteAtEndOfFileIsQuarantined() {
+        let folder = TemporaryFolder()
+        let result = readAll(folder.write("open.csv", "a,b\n1,2\n3,\"never closed\n4,5\n"))
+        XCTAssertEqual(result.data.map(\.quarantined), [false, true])
+        let d = result.diagnostics.first { $0.code == "unclosed_quote" }
+        XCTAssertEqual(d?.line, 3)
+        XCTAssertEqual(d?.column, 2)
+        XCTAssertEqual(d?.severity, .error)
+    }
+
+    func testQuoteAnomaliesAreReportedAndReadLeniently() {
+        let folder = TemporaryFolder()
+        let result = readAll(folder.write("quotes.csv", "a,b\nsay \"hi\",2\n\"x\"y,3\n"))
+        XCTAssertEqual(result.data.map(\.fields), [["say \"hi\"", "2"], ["x\"y", "3"]])
+        XCTAssertEqual(result.codes, ["quote_in_unquoted_field", "quote_in_unquoted_field", "text_after_closing_quote"])
+        XCTAssertEqual(result.diagnostics.map(\.line), [2, 2, 3])
+        XCTAssertEqual(result.diagnostics.map(\.column), [1, 1, 1])
+    }
+
+    func testNulBytesAreRemovedWithADiagnostic() {
+        let folder = TemporaryFolder()
+        let result = readAll(folder.write("nul.csv", Array("a,b\n1,x".utf8) + [0] + Array("y\n".utf8)))
+        XCTAssertEqual(result.data.first?.fields, ["1", "xy"])
+        XCTAssertEqual(result.diagnostics.first?.code, "nul_byte")
+        XCTAssertEqual(result.diagnostics.first?.line, 2)
+        XCTAssertEqual(result.diagnostics.first?.column, 2)
+    }
+
+    func testInvalidUTF8IsReportedWithItsPlace() {
+        let folder = TemporaryFolder()
+        // Valid UTF-8 for the whole sample except one stray byte on line 3.
+        let bytes = Array("a,b\nĀ,ok\nx,".utf8) + [0xC4] + Array("z\n".utf8)
+        var options = ReaderOptions()
+        options.encoding = .utf8
+        let result = readAll(folder.write("bad.csv", bytes), options: options)
+        XCTAssertEqual(result.data.count, 2)
+        XCTAssertEqual(result.data[1].fields, ["x", "\u{FFFD}z"])
+        let d = result.diagnostics.first
+        XCTAssertEqual(d?.code, "invalid_utf8")
+        XCTAssertEqual(d?.line, 3)
+        XCTAssertEqual(d?.column, 2)
+    }
+
+    func testBinaryFilesAreRefusedWithTheirKind() {
+        let folder = TemporaryFolder()
+        let png = readAll(folder.write("image.csv", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]))
+        XCTAssertTrue("\(png.error!)".contains("PNG"))
+        let xlsx = readAll(Paths.corpora + "/real-exports/kobo-paleocore-artifacts/artifact-kobotoolbox.xlsx")
+        XCTAssertTrue("\(xlsx.error!)".contains(".xlsx"), "\(String(describing: xlsx.error))")
+    }
+
+    func testEmptyFileAndHeaderOnly() {
+        let folder = TemporaryFolder()
+        let empty = readAll(folder.write("empty.csv", ""))
+        XCTAssertNil(empty.error)
+        XCTAssertEqual(empty.records.count, 0)
+        XCTAssertEqual(empty.summary?.dataRecords, 0)
+        let header = readAll(folder.write("header.csv", "a,b,c\n"))
+        XCTAssertEqual(header.header, ["a", "b", "c"])
+        XCTAssertEqual(header.summary?.dataRecords, 0)
+    }
+
+    func testEmptyAndQuotedEmptyFieldsAreBothEmptyText() {
+        let folder = TemporaryFolder()
+        let result = readAll(folder.write("e.csv", "a,b,c\n,\"\",x\n"))
+        XCTAssertEqual(result.data.first?.fields, ["", "", "x"])
+    }
+
+    func testEveryFileOfTheSharedCorporaIsRead() throws {
+        var files: [String] = []
+        for folder in ["real-exports", "dialects/input", "csv-spectrum/csvs"] {
+            let root = Paths.corpora + "/" + folder
+            let enumerator = FileManager.default.enumerator(atPath: root)!
+            for case let name as String in enumerator where name.hasSuffix(".csv") || name.hasSuffix(".CSV") || folder == "dialects/input" {
+                files.append(root + "/" + name)
+            }
+        }
+        XCTAssertGreaterThan(files.count, 130)
+        for file in files {
+            let result = readAll(file)
+            XCTAssertNil(result.error, file)
+            let summary = try XCTUnwrap(result.summary, file)
+            XCTAssertEqual(summary.dataRecords + (summary.headerFieldCount > 0 ? 1 : 0), result.records.count, file)
+        }
+    }
+
+    func testKoboExportIsReadWhole() throws {
+        let result = readAll(Paths.corpora + "/real-exports/kobo-paleocore-artifacts/paleocore-sss_artifact-form_-_all_versions_-_False_-_2022-08-01-05-36-18.csv")
+        XCTAssertEqual(result.summary?.dialect.delimiterName, ";")
+        XCTAssertEqual(result.summary?.dialect.lineEnding, .crlf)
+        XCTAssertEqual(result.header.count, 88)
+        XCTAssertEqual(result.data.count, 3203)
+        XCTAssertTrue(result.data.allSatisfy { $0.fields.count == 88 && !$0.quarantined })
+        XCTAssertTrue(result.diagnostics.isEmpty)
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import XCTest
+@testable import NeedsKit
+
+/// The repository root and the shared corpora beside it.
+enum Paths {
+    static let repository: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    static let corpora = repository + "/../shared/corpora"
+    static let inputs = repository + "/inputs"
+}
+
+/// A folder removed when the test ends.
+final class TemporaryFolder {
+    let path: String
+
+    init() {
+        path = NSTemporaryDirectory() + "needs-tests-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    /// Writes bytes to a file in the folder and returns its path.
+    @discardableResult
+    func write(_ name: String, _ bytes: [UInt8]) -> String {
+        let file = path + "/" + name
+        let folder = URL(fileURLWithPath: file).deletingLastPathComponent().path
+        try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: file, contents: Data(bytes))
+        return file
+    }
+
+    @discardableResult
+    func write(_ name: String, _ text: String) -> String { write(name, Array(text.utf8)) }
+}
+
+/// Everything a read of one file produced.
+struct ReadResult {
+    var records: [(line: Int, fields: [String], quarantined: Bool, blank: Bool)] = []
+    var diagnostics: [Diagnostic] = []
+    var summary: FileReadSummary?
+    var error: Error?
+
+    var header: [String] { records.first?.fields ?? [] }
+    var data: [(line: Int, fields: [String], quarantined: Bool, blank: Bool)] { Array(records.dropFirst()) }
+    var codes: [String] { diagnostics.map(\.code) }
+}
+
+func readAll(_ path: String, options: ReaderOptions = ReaderOptions()) -> ReadResult {
+    var result = ReadResult()
+    do {
+        result.summary = try CSVReader(path: path, options: options).read(diagnose: { result.diagnostics.append($0) }) { record in
+            result.records.append((record.line, record.fields, record.quarantineReason != nil, record.isBlank))
+        }
+    } catch {
+        result.error = error
+    }
+    return result
+}
+
+/// Encodes text in a single-byte code page through the library's own iconv-built tables' inverse.
+func encode(_ text: String, as encoding: TextEncoding) -> [UInt8] {
+    switch encoding {
+    case .utf8: return Array(text.utf8)
+    case .utf16LE: return text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+    case .utf16BE: return text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+    default:
+        let table = CodePage.table(for: encoding)
+        var inverse: [Unicode.Scalar: UInt8] = [:]
+        for (i, scalar) in table.enumerated() { if let scalar { inverse[scalar] = UInt8(0x80 + i) } }
+        return text.unicodeScalars.map { scalar in
+            if scalar.value < 0x80 { return UInt8(scalar.value) }
+            guard let byte = inverse[scalar] else { fatalError("\(scalar) not in \(encoding)") }
+            return byte
+        }
+    }
+}
