@@ -1,0 +1,160 @@
+import Foundation
+import XCTest
+@testable import NeedsKit
+
+final class StudentTTests: XCTestCase {
+    func testQuantilesAndCDFMatchSciPy() throws {
+        let url = URL(fileURLWithPath: Paths.repository + "/Tests/NeedsKitTests/Fixtures/reference/student_t.json")
+        let table = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        let quantiles = try XCTUnwrap(table["quantiles"] as? [[String: Double]])
+        XCTAssertGreaterThan(quantiles.count, 100)
+        for row in quantiles {
+            let t = StudentT.quantile(row["p"]!, degreesOfFreedom: row["df"]!)
+            XCTAssertEqual(t, row["t"]!, accuracy: 1e-9 * max(1, abs(row["t"]!)), "df \(row["df"]!), p \(row["p"]!)")
+        }
+        for row in try XCTUnwrap(table["cdf"] as? [[String: Double]]) {
+            XCTAssertEqual(StudentT.cdf(row["t"]!, degreesOfFreedom: row["df"]!), row["p"]!, accuracy: 1e-12,
+                           "df \(row["df"]!), t \(row["t"]!)")
+        }
+    }
+
+    func testLowerTailIsTheMirror() {
+        XCTAssertEqual(StudentT.quantile(0.025, degreesOfFreedom: 9), -StudentT.quantile(0.975, degreesOfFreedom: 9))
+        XCTAssertEqual(StudentT.quantile(0.5, degreesOfFreedom: 4), 0)
+    }
+}
+
+final class WilsonIntervalTests: XCTestCase {
+    /// 3 of 10: p̂ = 0.3, z² = 3.8414588206941236; centre = (0.3 + 0.19207294)/(1.38414588) = 0.35544...,
+    /// half = z·√(0.021 + 0.00960365)/1.38414588 = 0.24761...; worked independently in Python.
+    func testThreeOfTen() throws {
+        let interval = try XCTUnwrap(WilsonInterval.interval(successes: 3, n: 10))
+        XCTAssertEqual(interval.low, 0.10779126740630104, accuracy: 1e-12)
+        XCTAssertEqual(interval.high, 0.6032218525388546, accuracy: 1e-12)
+    }
+
+    /// Values from the formula evaluated independently in Python.
+    func testExtremes() throws {
+        let none = try XCTUnwrap(WilsonInterval.interval(successes: 0, n: 5))
+        XCTAssertEqual(none.low, 0)
+        XCTAssertEqual(none.high, 0.43448246478317476, accuracy: 1e-12)
+        let all = try XCTUnwrap(WilsonInterval.interval(successes: 5, n: 5))
+        XCTAssertEqual(all.low, 0.5655175352168251, accuracy: 1e-12)
+        XCTAssertEqual(all.high, 1)
+        XCTAssertNil(WilsonInterval.interval(successes: 0, n: 0))
+    }
+}
+
+final class MomentsTests: XCTestCase {
+    func testMeanVarianceAndIntervalByHand() throws {
+        // 2, 4, 4, 4, 5, 5, 7, 9: mean 5, Σ(x − 5)² = 32, s² = 32/7.
+        var m = Moments()
+        for x in [2.0, 4, 4, 4, 5, 5, 7, 9] { m.add(x) }
+        XCTAssertEqual(m.mean, 5)
+        XCTAssertEqual(try XCTUnwrap(m.variance), 32.0 / 7, accuracy: 1e-14)
+        // t(0.975, 7) = 2.3646242515927844 (SciPy); half-width = t·√(32/7/8).
+        let interval = try XCTUnwrap(m.meanInterval())
+        let half = 2.3646242515927844 * (32.0 / 7 / 8).squareRoot()
+        XCTAssertEqual(interval.low, 5 - half, accuracy: 1e-12)
+        XCTAssertEqual(interval.high, 5 + half, accuracy: 1e-12)
+    }
+
+    func testOneValueHasNoInterval() {
+        var m = Moments()
+        m.add(4)
+        XCTAssertEqual(m.mean, 4)
+        XCTAssertNil(m.variance)
+        XCTAssertNil(m.meanInterval())
+    }
+
+    func testMergingAnySplitEqualsOnePass() {
+        var generator = SeededGenerator(seed: 20251124)
+        for _ in 0..<200 {
+            let count = Int.random(in: 0...60, using: &generator)
+            let values = (0..<count).map { _ in Double(Int.random(in: 1...5, using: &generator)) }
+            let weights = (0..<count).map { _ in Double.random(in: 0.2...3, using: &generator) }
+            var whole = Moments()
+            for (x, w) in zip(values, weights) { whole.add(x, weight: w) }
+            let cut = Int.random(in: 0...count, using: &generator)
+            var left = Moments()
+            var right = Moments()
+            for i in 0..<cut { left.add(values[i], weight: weights[i]) }
+            for i in cut..<count { right.add(values[i], weight: weights[i]) }
+            left.merge(right)
+            XCTAssertEqual(left.count, whole.count)
+            XCTAssertEqual(left.weightSum, whole.weightSum, accuracy: 1e-9)
+            XCTAssertEqual(left.mean, whole.mean, accuracy: 1e-12)
+            XCTAssertEqual(left.m2, whole.m2, accuracy: 1e-9)
+        }
+    }
+
+    func testKishEffectiveSampleSize() {
+        var m = Moments()
+        m.add(1, weight: 1)
+        m.add(2, weight: 1)
+        m.add(3, weight: 2)
+        // (Σw)²/Σw² = 16/6.
+        XCTAssertEqual(m.effectiveCount, 16.0 / 6, accuracy: 1e-14)
+        XCTAssertFalse(m.isUnweighted)
+    }
+}
+
+final class BorichTests: XCTestCase {
+    /// DOMAIN.md's worked example: (I, C) = (5, 2), (4, 4), (3, 1): mean gap 5/3, mean I 4, MWDS 20/3.
+    func testWorkedExample() throws {
+        var a = TopicAccumulator()
+        for (i, c) in [(5.0, 2.0), (4, 4), (3, 1)] { a.add(importance: i, competence: c, demanded: false) }
+        let f = TopicFigures(country: "EE", topic: "t", topicLabel: "t", accumulator: a)
+        XCTAssertEqual(try XCTUnwrap(f.meanGap), 5.0 / 3, accuracy: 1e-15)
+        XCTAssertEqual(try XCTUnwrap(f.mwds), 20.0 / 3, accuracy: 1e-14)
+    }
+
+    func testMeanImportanceCountsRespondentsWithoutCompetence() throws {
+        var a = TopicAccumulator()
+        a.add(importance: 5, competence: 1, demanded: true)
+        a.add(importance: 3, competence: nil, demanded: false)
+        let f = TopicFigures(country: "EE", topic: "t", topicLabel: "t", accumulator: a)
+        // gap over the one pair = 4; mean importance over both = 4; MWDS = 16.
+        XCTAssertEqual(f.nPairs, 1)
+        XCTAssertEqual(f.meanImportance, 4)
+        XCTAssertEqual(f.mwds, 16)
+        XCTAssertEqual(f.demandN, 1)
+        XCTAssertEqual(f.demandShare, 0.5)
+    }
+
+    func testTiesShareTheLowerRank() {
+        XCTAssertEqual(Borich.ranks([3, 5, 5, nil, 1]), [3, 1, 1, nil, 4])
+    }
+
+    func testTopicNobodyAnsweredHasBlankFigures() {
+        var a = TopicAccumulator()
+        a.add(importance: nil, competence: nil, demanded: false)
+        let f = TopicFigures(country: "EE", topic: "t", topicLabel: "t", accumulator: a)
+        XCTAssertEqual(f.respondents, 1)
+        XCTAssertNil(f.meanImportance)
+        XCTAssertNil(f.mwds)
+        XCTAssertNil(f.importanceCI)
+        XCTAssertEqual(NumberFormat.full(f.mwds), "")
+    }
+
+    func testQuadrantsSplitAtTheMean() {
+        let q = LocusForFocus.quadrants([(4.5, 1.5), (3.0, 0.5), (4.0, 0.2), nil, (3.2, 2.0)])
+        // mean importance 3.675, mean gap 1.05
+        XCTAssertEqual(q, ["HH", "LL", "HL", nil, "LH"])
+    }
+}
+
+/// SplitMix64: a small seeded generator, so property tests are repeatable.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
