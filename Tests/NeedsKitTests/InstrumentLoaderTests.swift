@@ -1,0 +1,87 @@
+import Foundation
+import XCTest
+@testable import NeedsKit
+
+final class InstrumentLoaderTests: XCTestCase {
+    func testTheSampleInstrument() throws {
+        let instrument = try InstrumentLoader.load(Paths.inputs + "/instrument")
+        XCTAssertEqual(instrument.formID, "integration_academy_tna")
+        XCTAssertEqual(instrument.languages.map(\.key), ["en", "et", "lv", "lt", "ru"])
+        XCTAssertEqual(instrument.defaultLanguage, "en")
+        XCTAssertEqual(instrument.topics.count, 8)
+        XCTAssertEqual(instrument.topics.first, Topic(key: "intercultural", importanceQuestion: "imp_intercultural", competenceQuestion: "comp_intercultural"))
+        XCTAssertEqual(instrument.countryQuestion?.name, "country")
+        XCTAssertEqual(instrument.municipalityQuestion?.name, "municipality")
+        XCTAssertEqual(instrument.demandQuestion?.name, "training_wanted")
+        XCTAssertEqual(instrument.question(named: "imp_disinformation")?.groupPath, ["importance"])
+        XCTAssertEqual(instrument.question(named: "contact_email")?.anonymise, true)
+        XCTAssertEqual(instrument.topicLabel("disinformation", language: "lv"), "Dezinformācijas un maldinošas informācijas atspēkošana")
+        XCTAssertEqual(instrument.choiceLists["importance5"]?.score(of: "5"), 5)
+    }
+
+    func testTheKoboXLSXWorkbook() throws {
+        let instrument = try InstrumentLoader.load(Paths.corpora + "/real-exports/kobo-paleocore-artifacts/artifact-kobotoolbox.xlsx")
+        XCTAssertEqual(instrument.languages.map(\.key), ["en", "ru"])
+        XCTAssertEqual(instrument.version, "21 (2022-06-28 08:43:23)")
+        XCTAssertTrue(instrument.topics.isEmpty)
+        let toolType = try XCTUnwrap(instrument.question(named: "Tool_type"))
+        XCTAssertEqual(toolType.kind.listName, "cn9hh69")
+        XCTAssertEqual(instrument.choiceLists["vq63w10"]?.choice(named: "n/a")?.name, "n/a")
+        // A choice list whose labels exist in English only still has labels.
+        XCTAssertNotNil(instrument.choiceLists["cn9hh69"]?.choices.first?.label("ru", fallback: "en"))
+    }
+
+    func testScoreIsPositionWhenChoiceNamesAreNotNumbers() {
+        let list = ChoiceList(name: "agree", choices: ["low", "mid", "high"].enumerated().map {
+            Choice(name: $0.element, labels: [:], position: $0.offset + 1)
+        })
+        XCTAssertEqual(list.score(of: "high"), 3)
+        XCTAssertNil(list.score(of: "other"))
+    }
+
+    private func brokenInstrument(_ survey: String, choices: String = "list_name,name,label\nscale,1,Low\nscale,2,High\nt,a,A\n") -> InstrumentError? {
+        let folder = TemporaryFolder()
+        folder.write("form/survey.csv", survey)
+        folder.write("form/choices.csv", choices)
+        folder.write("form/settings.csv", "form_id,version\nx,1\n")
+        do {
+            _ = try InstrumentLoader.load(folder.path + "/form")
+            return nil
+        } catch let error as InstrumentError {
+            return error
+        } catch {
+            XCTFail("\(error)")
+            return nil
+        }
+    }
+
+    func testBrokenInstrumentsNameSheetRowAndColumn() throws {
+        let header = "type,name,label,topic,measure\n"
+        let unknownList = try XCTUnwrap(brokenInstrument(header + "select_one nolist,q1,Q,,\n"))
+        XCTAssertEqual(unknownList.problems.first?.code, "unknown_list")
+        XCTAssertEqual(unknownList.problems.first?.line, 2)
+        XCTAssertEqual(unknownList.problems.first?.column, 1)
+        XCTAssertTrue(unknownList.problems.first!.file.hasSuffix("survey.csv"))
+
+        let duplicate = try XCTUnwrap(brokenInstrument(header + "text,q1,Q,,\ntext,q1,Q again,,\n"))
+        XCTAssertEqual(duplicate.problems.map(\.code), ["duplicate_name"])
+        XCTAssertEqual(duplicate.problems.first?.line, 3)
+        XCTAssertEqual(duplicate.problems.first?.column, 2)
+
+        let halfTopic = try XCTUnwrap(brokenInstrument(header + "select_one scale,imp_a,A,a,importance\n"))
+        XCTAssertEqual(halfTopic.problems.map(\.code), ["topic_incomplete"])
+        XCTAssertEqual(halfTopic.problems.first?.column, 4)
+        XCTAssertTrue(halfTopic.description.contains("competence"))
+
+        let measureOnText = try XCTUnwrap(brokenInstrument(header + "text,imp_a,A,a,importance\nselect_one scale,comp_a,A,a,competence\n"))
+        XCTAssertEqual(measureOnText.problems.map(\.code), ["measure_on_non_select"])
+        XCTAssertEqual(measureOnText.problems.first?.line, 2)
+        XCTAssertEqual(measureOnText.problems.first?.column, 5)
+    }
+
+    func testMissingInstrumentSaysWhatToDo() {
+        XCTAssertThrowsError(try InstrumentLoader.load("/nonexistent/instrument")) { error in
+            XCTAssertTrue("\(error)".contains("survey.csv"))
+        }
+    }
+}
