@@ -52,18 +52,32 @@ struct ChoiceMatcher {
     /// joined by `;` with a trailing `;` (Microsoft Forms), or by `, ` (Google Forms, where a
     /// label may itself hold a comma: adjacent pieces are joined back while they form a label).
     /// Pieces that match nothing are returned as unknown (an "Other" answer's free text).
-    func splitMultiple(_ raw: String) -> (choices: [String], unknown: [String], loose: Bool) {
+    ///
+    /// With `namesExpected` (KoboToolbox and ODK exports, which write choice names), a cell
+    /// without separators is read token by token even when no token is a known name.
+    func splitMultiple(_ raw: String, namesExpected: Bool = false) -> (choices: [String], unknown: [String], loose: Bool) {
         let text = raw.trimmingSpaces
         guard !text.isEmpty else { return ([], [], false) }
+        // Space-separated choice names (KoboToolbox): names never hold spaces. Unknown tokens
+        // (a choice of an older form version) are reported; the known ones are kept.
         let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init)
-        if tokens.allSatisfy({ names[$0] != nil }) {
-            return (ordered(Set(tokens.map { names[$0]! })), [], false)
-        }
+        let named = tokens.filter { names[$0] != nil }
         var best: (choices: [String], unknown: [String], loose: Bool)? = nil
+        let hasSeparator = text.contains(",") || text.contains(";") || text.contains("\n")
+        if !named.isEmpty || (namesExpected && !hasSeparator) {
+            best = (ordered(Set(named.map { names[$0]! })), tokens.filter { names[$0] == nil }, false)
+            if best!.unknown.isEmpty || (namesExpected && !hasSeparator) { return best! }
+        }
+        // Labels joined by a separator; the reading with the fewest unknown pieces wins, and on a
+        // tie the one that found more choices.
         for separator in [";", ",", "\n"] where text.contains(separator) || best == nil {
-            let pieces = text.components(separatedBy: separator)
-            let result = joinPieces(pieces, separator: separator)
-            if best == nil || result.unknown.count < best!.unknown.count { best = result }
+            let result = joinPieces(text.components(separatedBy: separator), separator: separator)
+            if let current = best,
+               result.unknown.count > current.unknown.count
+                || (result.unknown.count == current.unknown.count && result.choices.count <= current.choices.count) {
+                continue
+            }
+            best = result
             if result.unknown.isEmpty { break }
         }
         return best!

@@ -177,7 +177,7 @@ public final class Normalizer {
                     }
                 case .selectMultiple:
                     guard let matcher = matchers[q] else { continue }
-                    let split = matcher.splitMultiple(text)
+                    let split = matcher.splitMultiple(text, namesExpected: mapping.shape == .kobo || mapping.shape == .odkCentral)
                     answers[q] = .choices(split.choices)
                     for piece in split.unknown {
                         pendingIssues.append((column, q, piece, "", "unknown_value", .changed,

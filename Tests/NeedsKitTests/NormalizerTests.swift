@@ -1,0 +1,229 @@
+import Foundation
+import XCTest
+@testable import NeedsKit
+
+/// Each export shape, language and encoding the academy receives, written by the test, read through
+/// the whole ingest → normalise path against the sample instrument.
+final class NormalizerTests: XCTestCase {
+    var instrument: Instrument!
+
+    override func setUpWithError() throws {
+        instrument = try InstrumentLoader.load(Paths.inputs + "/instrument")
+    }
+
+    struct Normalised {
+        var respondents: [Respondent] = []
+        var issues: [CleaningIssue] = []
+        var accounts: [FileAccount] = []
+
+        func answer(_ respondent: Int, _ question: String, in instrument: Instrument) -> Answer? {
+            respondents[respondent].answer(instrument.questionIndex[question]!)
+        }
+
+        func codes() -> [String] { issues.map(\.code) }
+    }
+
+    func normalise(_ files: [String], dropIdentical: Bool = false) -> Normalised {
+        var options = RunOptions()
+        options.inputs = files
+        options.normalize.dropIdentical = dropIdentical
+        var result = Normalised()
+        let outcome = Pipeline.ingest(options, instrument: instrument) { result.respondents.append($0) } quarantine: { _, _, _ in }
+        result.issues = outcome.issues
+        result.accounts = outcome.accounts
+        for account in outcome.accounts { XCTAssertTrue(account.balances, "\(account)") }
+        return result
+    }
+
+    // MARK: KoboToolbox
+
+    func testKoboXMLExportWithGroupsSplitColumnsMetaAndHXL() throws {
+        let folder = TemporaryFolder()
+        let header = ["start", "end", "country", "municipality", "role", "importance/imp_intercultural", "importance/imp_disinformation",
+                      "competence/comp_intercultural", "competence/comp_disinformation", "training_wanted",
+                      "training_wanted/intercultural", "training_wanted/disinformation", "comments", "contact_email",
+                      "_id", "_uuid", "_submission_time", "_validation_status", "_index"]
+        let rows = [
+            header,
+            ["#date", "#date", "#country+code", "#adm2+name", "", "", "", "", "", "", "", "", "", "", "", "", "", "", ""],
+            ["2025-01-14T10:00:00+02:00", "2025-01-14T10:09:00+02:00", "EE", "Narva linn", "social_worker", "5", "4", "2", "1",
+             "intercultural disinformation", "1", "1", "Vajame abi", "mari@example.ee", "1", "uuid-1", "2025-01-14T08:09:30", "", "1"],
+            ["2025-01-15T10:00:00+02:00", "2025-01-15T10:09:00+02:00", "", "Tartu linn", "teacher", "3", "6", "3", "",
+             "", "0", "0", "", "", "2", "uuid-2", "2025-01-15T08:09:30", "", "2"],
+            ["2025-01-14T10:00:00+02:00", "2025-01-14T10:09:00+02:00", "EE", "Narva linn", "social_worker", "5", "4", "2", "1",
+             "intercultural disinformation", "1", "1", "Vajame abi", "mari@example.ee", "1", "uuid-1", "2025-01-14T08:09:30", "", "3"],
+        ]
+        let text = rows.map { $0.map { "\"\($0)\"" }.joined(separator: ";") }.joined(separator: "\r\n") + "\r\n"
+        let result = normalise([folder.write("kobo.csv", text)])
+        XCTAssertEqual(result.accounts.first?.shape, "KoboToolbox")
+        XCTAssertEqual(result.respondents.count, 2)
+        XCTAssertEqual(result.accounts.first?.recordsRead, 3, "the HXL row is part of the header")
+        XCTAssertEqual(result.accounts.first?.duplicates, 1)
+        XCTAssertEqual(result.answer(0, "imp_intercultural", in: instrument), .choice("5"))
+        XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["intercultural", "disinformation"]))
+        XCTAssertEqual(result.answer(1, "training_wanted", in: instrument), .choices([]), "answered, nothing ticked")
+        XCTAssertEqual(result.respondents[0].submitted, "2025-01-14")
+        XCTAssertEqual(result.respondents[0].municipalityCode, "EE-511")
+        // `6` on a 1–5 scale: an unknown value with its place, treated as missing; the respondent is kept.
+        let unknown = try XCTUnwrap(result.issues.first { $0.code == "unknown_value" })
+        XCTAssertEqual(unknown.line, 4)
+        XCTAssertEqual(unknown.column, 7)
+        XCTAssertEqual(unknown.question, "imp_disinformation")
+        XCTAssertEqual(unknown.oldValue, "6")
+        XCTAssertNil(result.answer(1, "imp_disinformation", in: instrument))
+        // A blank country is inferred from the municipality and logged.
+        XCTAssertEqual(result.respondents[1].country, "EE")
+        XCTAssertEqual(result.issues.first { $0.code == "country_inferred" }?.newValue, "EE")
+        XCTAssertTrue(result.codes().contains("split_columns_ignored"))
+        XCTAssertTrue(result.codes().contains("hxl_row"))
+        XCTAssertEqual(result.issues.first { $0.code == "duplicate_submission" }?.line, 5)
+    }
+
+    func testKoboLabelExportInRussianWithGroupLabels() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        Страна;Муниципалитет;Насколько важна каждая тема для вашей работы?/Межкультурная компетентность и коммуникация;Как вы оцениваете свою компетентность по каждой теме?/Межкультурная компетентность и коммуникация;По каким темам вы бы прошли обучение?;_uuid
+        Эстония;Нарва;Очень важно;Низкая;Межкультурная компетентность и коммуникация Противодействие дезинформации и ложной информации;u1
+
+        """
+        let result = normalise([folder.write("kobo_ru.csv", text)])
+        XCTAssertEqual(result.respondents.count, 1)
+        XCTAssertEqual(result.respondents[0].country, "EE")
+        XCTAssertEqual(result.respondents[0].municipalityCode, "EE-511")
+        XCTAssertEqual(result.answer(0, "imp_intercultural", in: instrument), .choice("5"))
+        XCTAssertEqual(result.answer(0, "comp_intercultural", in: instrument), .choice("2"))
+        XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
+    }
+
+    // MARK: Google Forms
+
+    func testGoogleFormsInLatvianWithGridsAndCheckboxes() throws {
+        let folder = TemporaryFolder()
+        let header = ["Laikspiedols", "E-pasta adrese", "Valsts", "Pašvaldība",
+                      "Cik svarīga ir katra tēma jūsu darbā? [Starpkultūru kompetence un komunikācija]",
+                      "Kā jūs vērtējat savu kompetenci katrā tēmā? [Starpkultūru kompetence un komunikācija]",
+                      "Par kurām tēmām jūs apmeklētu apmācības?"]
+        var writer = CSVWriter()
+        writer.row(texts: header)
+        writer.row(texts: ["14.01.2025 10:32:05", "janis@example.lv", "Latvija", "Rīga", "Ļoti svarīgi", "Zema",
+                           "Starpkultūru kompetence un komunikācija, Partnerības integrācijai, Cits: darbs ar jauniešiem"])
+        writer.row(texts: ["15.01.2025 09:00:00", "", "Latvija", "Jelgavas novads", "loti svarigi", "Augsta", ""])
+        writer.row(texts: ["", "", "", "", "", "", ""])
+        let result = normalise([folder.write("google.csv", writer.text)])
+        XCTAssertEqual(result.accounts.first?.shape, "Google Forms")
+        XCTAssertEqual(result.respondents.count, 2)
+        XCTAssertEqual(result.accounts.first?.blankRows, 1)
+        XCTAssertEqual(result.respondents[0].submitted, "2025-01-14")
+        XCTAssertEqual(result.respondents[0].municipalityCode, "LV-RIX")
+        XCTAssertEqual(result.respondents[1].municipalityCode, "LV-041")
+        XCTAssertEqual(result.answer(0, "imp_intercultural", in: instrument), .choice("5"))
+        XCTAssertEqual(result.answer(0, "comp_intercultural", in: instrument), .choice("2"))
+        XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["intercultural", "partnerships"]))
+        XCTAssertEqual(result.issues.first { $0.code == "unknown_value" }?.oldValue, "Cits: darbs ar jauniešiem")
+        // Without diacritics: matched, and logged as a change.
+        XCTAssertEqual(result.answer(1, "imp_intercultural", in: instrument), .choice("5"))
+        XCTAssertEqual(result.issues.first { $0.code == "label_matched_without_diacritics" }?.oldValue, "loti svarigi")
+    }
+
+    func testACheckboxLabelHoldingACommaIsNotSplit() {
+        let list = ChoiceList(name: "t", choices: [
+            Choice(name: "legal", labels: ["en": "Rights, entitlements and status"], position: 1),
+            Choice(name: "lang", labels: ["en": "Interpreters"], position: 2),
+        ])
+        let split = ChoiceMatcher(list: list).splitMultiple("Interpreters, Rights, entitlements and status")
+        XCTAssertEqual(split.choices, ["legal", "lang"])
+        XCTAssertEqual(split.unknown, [])
+    }
+
+    // MARK: Microsoft Forms via a Baltic Excel
+
+    func testMicrosoftFormsSavedByLithuanianExcelInWindows1257() throws {
+        let folder = TemporaryFolder()
+        var writer = CSVWriter(delimiter: ";")
+        writer.row(texts: ["ID", "Start time", "Completion time", "Email", "Name", "Šalis", "Savivaldybė",
+                           "Kiek kiekviena tema svarbi jūsų darbe?.Darbas su vertėjais ir kalbinė prieiga",
+                           "Kokiomis temomis dalyvautumėte mokymuose?"])
+        writer.row(texts: ["1", "1/14/25 10:32:05", "1/14/25 10:40:00", "ona@example.lt", "Ona Onaitė", "Lietuva",
+                           "Vilniaus miesto savivaldybė", "Labai svarbu", "Darbas su vertėjais ir kalbinė prieiga;Smurto dėl lyties prevencija;"])
+        writer.row(texts: ["2", "1/15/25 10:32:05", "1/15/25 10:40:00", "anonymous", "", "Lietuva", "Vilnius", "Svarbu", ""])
+        let path = folder.write("msforms.csv", encode(writer.text, as: .windows1257))
+        let result = normalise([path])
+        XCTAssertEqual(result.accounts.first?.encoding, "windows-1257")
+        XCTAssertEqual(result.accounts.first?.shape, "Microsoft Forms")
+        XCTAssertEqual(result.respondents.count, 2)
+        XCTAssertEqual(result.respondents[0].municipalityCode, "LT-57")
+        XCTAssertEqual(result.answer(0, "imp_interpreters", in: instrument), .choice("5"))
+        XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["gbv_prevention", "interpreters"]))
+        XCTAssertEqual(result.respondents[0].submitted, "2025-01-14")
+        // A bare `Vilnius` fits the city and the district: kept as written, flagged, no code.
+        XCTAssertNil(result.respondents[1].municipalityCode)
+        XCTAssertEqual(result.respondents[1].municipalityName, "Vilnius")
+        XCTAssertEqual(result.issues.first { $0.code == "municipality_ambiguous" }?.line, 3)
+    }
+
+    // MARK: LimeSurvey
+
+    func testLimeSurveyCodesAndSubquestionsInEstonian() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        id,submitdate,lastpage,startlanguage,seed,country,municipality,importance[SQ001],importance[SQ003],trainingwanted[SQ001],trainingwanted[SQ003],contactemail
+        7,2025-01-20 12:00:00,3,et,123,Eesti,Jõhvi vald,Väga oluline,Oluline,Y,,peeter@example.ee
+
+        """
+        let result = normalise([folder.write("lime.csv", "\u{FEFF}" + text)])
+        XCTAssertEqual(result.accounts.first?.shape, "LimeSurvey")
+        XCTAssertEqual(result.respondents.count, 1)
+        XCTAssertEqual(result.answer(0, "imp_intercultural", in: instrument), .choice("5"))
+        XCTAssertEqual(result.answer(0, "imp_disinformation", in: instrument), .choice("4"))
+        XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["intercultural"]))
+        XCTAssertEqual(result.respondents[0].municipalityCode, "EE-251")
+        XCTAssertEqual(result.respondents[0].submitted, "2025-01-20")
+    }
+
+    // MARK: Hand-made sheets, Excel "Unicode text"
+
+    func testUnicodeTextSheetWithXMLNamesInUTF16() throws {
+        let folder = TemporaryFolder()
+        let text = "country\tmunicipality\timp_gbv_prevention\tcomp_gbv_prevention\ttraining_wanted\r\nLV\tDaugavpils\t5\t1\tgbv_prevention interpreters\r\n"
+        let result = normalise([folder.write("sheet.txt", [0xFF, 0xFE] + encode(text, as: .utf16LE))])
+        XCTAssertEqual(result.accounts.first?.encoding, "utf-16le")
+        XCTAssertEqual(result.accounts.first?.delimiter, "tab")
+        XCTAssertEqual(result.respondents.first?.municipalityCode, "LV-DGV")
+        XCTAssertEqual(result.answer(0, "comp_gbv_prevention", in: instrument), .choice("1"))
+        XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["gbv_prevention", "interpreters"]))
+    }
+
+    func testIdenticalRowsWithoutIDAreFlaggedOrDropped() {
+        let folder = TemporaryFolder()
+        let text = "country,municipality,imp_partnerships\nEE,Tartu linn,4\nEE,Tartu linn,4\n"
+        let path = folder.write("twice.csv", text)
+        let kept = normalise([path])
+        XCTAssertEqual(kept.respondents.count, 2)
+        XCTAssertEqual(kept.issues.first { $0.code == "identical_row" }?.action, .kept)
+        let dropped = normalise([path], dropIdentical: true)
+        XCTAssertEqual(dropped.respondents.count, 1)
+        XCTAssertEqual(dropped.accounts.first?.duplicates, 1)
+    }
+
+    func testAmbiguousTartuAndUnknownPlaceAreKeptAndFlagged() throws {
+        let folder = TemporaryFolder()
+        let text = "country,municipality\nEstonia,Tartu\nLithuania,Atlantis\nEE-LV,Rīga\n"
+        let result = normalise([folder.write("places.csv", text)])
+        XCTAssertEqual(result.respondents.count, 3)
+        XCTAssertEqual(result.respondents[0].country, "EE")
+        XCTAssertNil(result.respondents[0].municipalityCode)
+        XCTAssertEqual(result.issues.first { $0.code == "municipality_ambiguous" }?.oldValue, "Tartu")
+        XCTAssertEqual(result.issues.first { $0.code == "municipality_unknown" }?.oldValue, "Atlantis")
+        // An unknown country with an unambiguous municipality is inferred.
+        XCTAssertEqual(result.respondents[2].country, "LV")
+    }
+
+    func testExportOfAnotherSurveyIsQuarantinedWithAClearMessage() throws {
+        let folder = TemporaryFolder()
+        let result = normalise([folder.write("other.csv", "species,count\nfox,2\nowl,1\n")])
+        XCTAssertEqual(result.respondents.count, 0)
+        XCTAssertEqual(result.accounts.first?.quarantined, 2)
+        let issue = try XCTUnwrap(result.issues.first { $0.code == "no_matching_questions" })
+        XCTAssertEqual(issue.severity, .error)
+    }
+}
