@@ -11,9 +11,33 @@ struct Report: ParsableCommand {
     @Option(help: "The folder to write the reports into (replaced whole at the end of the run).")
     var out = "reports"
 
+    @Option(help: "respondent (each counts once), municipality (each municipality counts equally within its country), or a numeric column's name.")
+    var weights = "respondent"
+
+    @Option(help: "How ALL combines countries: pooled (every respondent once) or country-equal.")
+    var region = "pooled"
+
+    @Option(help: "A select_one question to disaggregate by, e.g. role: writes topic_demand_by_QUESTION.csv.")
+    var by: String?
+
+    @Option(help: "Blank every figure computed from fewer respondents than this.")
+    var minCell = 5
+
+    func validate() throws {
+        guard AggregationOptions.Region(rawValue: region) != nil else {
+            throw ValidationError("--region is pooled or country-equal")
+        }
+        guard minCell >= 1 else { throw ValidationError("--min-cell must be at least 1") }
+    }
+
     func run() throws {
         var options = try flags.options()
         options.outputPath = out
+        options.aggregation.weights = AggregationOptions.Weights(weights)
+        if case let .column(name) = options.aggregation.weights { options.normalize.weightColumn = name }
+        options.aggregation.region = AggregationOptions.Region(rawValue: region)!
+        options.aggregation.byQuestion = by
+        options.aggregation.minCell = minCell
         let outcome: RunOutcome
         do {
             outcome = try Pipeline.report(options)

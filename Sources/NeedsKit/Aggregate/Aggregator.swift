@@ -1,31 +1,80 @@
-/// Folds clean respondents into topic accumulators per scope: each country and the region (`ALL`),
-/// and, when asked, per municipality. Memory grows with scopes × topics, never with respondents.
+/// How respondents are weighted and how the region combines countries.
+public struct AggregationOptions: Sendable, Equatable {
+    public enum Weights: Sendable, Equatable, CustomStringConvertible {
+        /// Every respondent counts once.
+        case respondent
+        /// Each municipality counts equally within its country (for when one city sent most answers).
+        case municipality
+        /// A numeric column of the export or a question of the instrument.
+        case column(String)
+
+        public init(_ text: String) {
+            switch text {
+            case "respondent": self = .respondent
+            case "municipality": self = .municipality
+            default: self = .column(text)
+            }
+        }
+
+        public var description: String {
+            switch self {
+            case .respondent: return "respondent"
+            case .municipality: return "municipality"
+            case let .column(name): return name
+            }
+        }
+    }
+
+    public enum Region: String, Sendable, Equatable {
+        /// Every respondent counts once in `ALL`.
+        case pooled
+        /// Each country weighs the same in `ALL`, whatever its number of respondents.
+        case countryEqual = "country-equal"
+    }
+
+    public var weights: Weights = .respondent
+    public var region: Region = .pooled
+    /// A select question to disaggregate by (`--by role`).
+    public var byQuestion: String? = nil
+    /// Figures from fewer respondents than this are blanked (`--min-cell`).
+    public var minCell = 5
+
+    public init() {}
+}
+
+/// Folds clean respondents into topic accumulators, one per cell of (country, municipality and,
+/// with `--by`, the answer to that question). Country, region and disaggregated figures are all
+/// merges of cells, scaled by the weighting chosen, so memory grows with cells × topics, never
+/// with respondents.
 ///
 ///     let aggregator = Aggregator(instrument: instrument)
 ///     respondents.forEach { aggregator.add($0) }
 ///     let rows = aggregator.figures()   // countries sorted, ALL last; topics by key
 public final class Aggregator {
-    public struct Key: Hashable, Sendable {
+    public struct Cell: Hashable, Sendable {
+        /// ISO code, or "" when the country is unknown.
         public var country: String
-        public var groupCode: String?
+        /// Gazetteer code, or `?name as written` when no code fits.
+        public var municipality: String
+        /// The `--by` question's answer (choice name; "" when unanswered), or nil without `--by`.
+        public var group: String?
     }
 
     public let instrument: Instrument
+    public let options: AggregationOptions
     /// Topic keys, sorted: the order of the output rows.
     public let topicKeys: [String]
     private let scoring: [(importance: Int?, competence: Int?, importanceList: ChoiceList?, competenceList: ChoiceList?)]
     private let demandIndex: Int?
-    public private(set) var scopes: [Key: [TopicAccumulator]] = [:]
-    public private(set) var municipalities: [Key: [TopicAccumulator]] = [:]
+    private let byIndex: Int?
+    /// Accumulators per cell; index `topicKeys.count` holds the respondents of the cell regardless of topic.
+    public private(set) var cells: [Cell: [TopicAccumulator]] = [:]
     public private(set) var municipalityNames: [String: String] = [:]
     public private(set) var respondentCount = 0
-    /// Respondents per scope (`ALL` and each country), whether or not the instrument has topics.
-    public private(set) var scopeRespondents: [String: Int] = [:]
-    /// Respondents per municipality key within each country.
-    public private(set) var municipalityRespondents: [Key: Int] = [:]
 
-    public init(instrument: Instrument) {
+    public init(instrument: Instrument, options: AggregationOptions = AggregationOptions()) {
         self.instrument = instrument
+        self.options = options
         let topics = instrument.topics.sorted { $0.key < $1.key }
         topicKeys = topics.map(\.key)
         scoring = topics.map { topic in
@@ -36,28 +85,29 @@ public final class Aggregator {
                     c.flatMap { instrument.questions[$0].kind.listName }.flatMap { instrument.choiceLists[$0] })
         }
         demandIndex = instrument.demandQuestion.flatMap { instrument.questionIndex[$0.name] }
+        byIndex = options.byQuestion.flatMap { instrument.questionIndex[$0] }
     }
 
-    public func add(_ respondent: Respondent, weight: Double = 1) {
+    public func add(_ respondent: Respondent) {
+        let weight = respondent.weight
         respondentCount += 1
         var demanded = Set<String>()
         if let d = demandIndex, case let .choices(names)? = respondent.answer(d) { demanded = Set(names) }
-        var row = [TopicAccumulator](repeating: TopicAccumulator(), count: topicKeys.count)
+        let municipality = respondent.municipalityCode ?? "?" + (respondent.municipalityName ?? "")
+        municipalityNames[municipality] = respondent.municipalityName ?? ""
+        var group: String? = nil
+        if let b = byIndex { group = respondent.answer(b)?.cleanValue ?? "" }
+        let cell = Cell(country: respondent.country ?? "", municipality: municipality, group: group)
+        if cells[cell] == nil {
+            cells[cell] = [TopicAccumulator](repeating: TopicAccumulator(), count: topicKeys.count + 1)
+        }
         for (t, scale) in scoring.enumerated() {
             let importance = scale.importance.flatMap { score(respondent.answer($0), scale.importanceList) }
             let competence = scale.competence.flatMap { score(respondent.answer($0), scale.competenceList) }
-            row[t].add(importance: importance, competence: competence, demanded: demanded.contains(topicKeys[t]), weight: weight)
+            cells[cell]![t].add(importance: importance, competence: competence,
+                                demanded: demanded.contains(topicKeys[t]), weight: weight)
         }
-        merge(row, into: &scopes, key: Key(country: "ALL"))
-        scopeRespondents["ALL", default: 0] += 1
-        if let country = respondent.country {
-            merge(row, into: &scopes, key: Key(country: country))
-            scopeRespondents[country, default: 0] += 1
-            let code = respondent.municipalityCode ?? "?" + (respondent.municipalityName ?? "")
-            municipalityNames[code] = respondent.municipalityName ?? ""
-            merge(row, into: &municipalities, key: Key(country: country, groupCode: code))
-            municipalityRespondents[Key(country: country, groupCode: code), default: 0] += 1
-        }
+        cells[cell]![topicKeys.count].add(importance: nil, competence: nil, demanded: false, weight: weight)
     }
 
     private func score(_ answer: Answer?, _ list: ChoiceList?) -> Double? {
@@ -65,46 +115,159 @@ public final class Aggregator {
         return list?.score(of: name)
     }
 
-    private func merge(_ row: [TopicAccumulator], into table: inout [Key: [TopicAccumulator]], key: Key) {
-        if table[key] == nil {
-            table[key] = row
-            return
-        }
-        for t in row.indices { table[key]![t].merge(row[t]) }
-    }
-
-    /// Merges another aggregator's sums (a shard of the same run) into this one.
+    /// Merges another aggregator's cells (a shard of the same run) into this one.
     public func merge(_ other: Aggregator) {
         respondentCount += other.respondentCount
-        for (key, row) in other.scopes { merge(row, into: &scopes, key: key) }
-        for (key, row) in other.municipalities { merge(row, into: &municipalities, key: key) }
+        for (cell, row) in other.cells {
+            if cells[cell] == nil {
+                cells[cell] = row
+            } else {
+                for t in row.indices { cells[cell]![t].merge(row[t]) }
+            }
+        }
         municipalityNames.merge(other.municipalityNames) { a, _ in a }
-        scopeRespondents.merge(other.scopeRespondents, uniquingKeysWith: +)
-        municipalityRespondents.merge(other.municipalityRespondents, uniquingKeysWith: +)
+    }
+
+    // MARK: Scopes
+
+    /// Respondents per scope (`ALL` and each country), unweighted.
+    public var scopeRespondents: [String: Int] {
+        var counts: [String: Int] = [:]
+        for (cell, row) in cells {
+            let n = row[topicKeys.count].respondents.count
+            counts["ALL", default: 0] += n
+            if !cell.country.isEmpty { counts[cell.country, default: 0] += n }
+        }
+        return counts
+    }
+
+    /// Respondents per (country, municipality), unweighted.
+    public var municipalityRespondents: [Cell: Int] {
+        var counts: [Cell: Int] = [:]
+        for (cell, row) in cells where !cell.country.isEmpty {
+            counts[Cell(country: cell.country, municipality: cell.municipality, group: nil), default: 0] += row[topicKeys.count].respondents.count
+        }
+        return counts
+    }
+
+    /// Scale factors per cell that make each municipality weigh the same within its country
+    /// (total weight of a country unchanged), or 1 for other weightings.
+    private func cellFactors() -> [Cell: Double] {
+        var factors: [Cell: Double] = [:]
+        guard options.weights == .municipality else {
+            for cell in cells.keys { factors[cell] = 1 }
+            return factors
+        }
+        var municipalityWeight: [String: [String: Double]] = [:]
+        for (cell, row) in cells {
+            municipalityWeight[cell.country, default: [:]][cell.municipality, default: 0] += row[topicKeys.count].respondents.weightSum
+        }
+        for (cell, _) in cells {
+            let inCountry = municipalityWeight[cell.country]!
+            let countryTotal = inCountry.values.reduce(0, +)
+            let own = inCountry[cell.municipality]!
+            factors[cell] = own > 0 ? countryTotal / Double(inCountry.count) / own : 0
+        }
+        return factors
+    }
+
+    /// Merged accumulators (topics + the respondents slot) of the cells `include` selects, grouped
+    /// by `key`; `ALL` rows are added when `withRegion` is set.
+    private func merged(key: (Cell) -> String?, withRegion: Bool) -> [String: [TopicAccumulator]] {
+        let factors = cellFactors()
+        let empty = [TopicAccumulator](repeating: TopicAccumulator(), count: topicKeys.count + 1)
+        var byCountry: [String: [String: [TopicAccumulator]]] = [:]
+        for (cell, row) in cells {
+            guard let k = key(cell) else { continue }
+            let f = factors[cell] ?? 1
+            var target = byCountry[cell.country]?[k] ?? empty
+            for t in row.indices { target[t].merge(f == 1 ? row[t] : row[t].scaled(by: f)) }
+            byCountry[cell.country, default: [:]][k] = target
+        }
+        var result: [String: [TopicAccumulator]] = [:]
+        for (country, groups) in byCountry where !country.isEmpty {
+            for (k, row) in groups { result[country + "\u{1F}" + k] = row }
+        }
+        guard withRegion else { return result }
+        let countryTotals = byCountry.mapValues { groups in groups.values.reduce(0) { $0 + $1[topicKeys.count].respondents.weightSum } }
+        let named = countryTotals.filter { !$0.key.isEmpty }
+        let grand = named.values.reduce(0, +)
+        for (country, groups) in byCountry {
+            var f = 1.0
+            if options.region == .countryEqual {
+                // Each country weighs the same; respondents of unknown country are left out of ALL.
+                guard !country.isEmpty, let total = countryTotals[country], total > 0 else { continue }
+                f = grand / Double(named.count) / total
+            }
+            for (k, row) in groups {
+                var target = result["ALL\u{1F}" + k] ?? empty
+                for t in row.indices { target[t].merge(f == 1 ? row[t] : row[t].scaled(by: f)) }
+                result["ALL\u{1F}" + k] = target
+            }
+        }
+        return result
+    }
+
+    private func rows(_ merged: [String: [TopicAccumulator]], groupName: (String) -> String?, language: String?) -> [TopicFigures] {
+        let keys = merged.keys.sorted { a, b in
+            let (ca, ga) = Self.split(a)
+            let (cb, gb) = Self.split(b)
+            if ca != cb { return Self.scopeOrder(ca, cb) }
+            return ga < gb
+        }
+        return keys.flatMap { key -> [TopicFigures] in
+            let (country, group) = Self.split(key)
+            return figures(country: country, group: group.isEmpty && groupName(group) == nil ? nil : group,
+                           groupName: groupName(group), row: merged[key]!, language: language)
+        }
+    }
+
+    private static func split(_ key: String) -> (String, String) {
+        let parts = key.split(separator: "\u{1F}", maxSplits: 1, omittingEmptySubsequences: false)
+        return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
     }
 
     /// Rows for each country (sorted, `ALL` last) and topic (by key), with ranks and quadrants.
     public func figures(language: String? = nil) -> [TopicFigures] {
-        let keys = scopes.keys.sorted { Self.scopeOrder($0.country, $1.country) }
-        return keys.flatMap { figures(for: $0, from: scopes, language: language) }
+        rows(merged(key: { _ in "" }, withRegion: true), groupName: { _ in nil }, language: language)
     }
 
     /// Rows per municipality within each country.
     public func municipalityFigures(language: String? = nil) -> [TopicFigures] {
-        let keys = municipalities.keys.sorted {
-            ($0.country, $0.groupCode ?? "") < ($1.country, $1.groupCode ?? "")
-        }
-        return keys.flatMap { figures(for: $0, from: municipalities, language: language) }
+        rows(merged(key: { $0.municipality }, withRegion: false), groupName: { self.municipalityNames[$0] ?? "" }, language: language)
+            .map { row in
+                var row = row
+                if row.groupCode?.hasPrefix("?") == true { row.groupCode = "" }
+                return row
+            }
     }
 
-    private func figures(for key: Key, from table: [Key: [TopicAccumulator]], language: String?) -> [TopicFigures] {
-        guard let row = table[key] else { return [] }
+    /// Rows per answer to the `--by` question, within each country and for the region.
+    public func groupFigures(language: String? = nil) -> [TopicFigures] {
+        guard let b = byIndex else { return [] }
+        let list = instrument.questions[b].kind.listName.flatMap { instrument.choiceLists[$0] }
+        return rows(merged(key: { $0.group }, withRegion: true), groupName: { value in
+            list?.choice(named: value)?.label(language, fallback: self.instrument.defaultLanguage) ?? value
+        }, language: language)
+    }
+
+    /// Country and region accumulators by topic key, for the country comparisons.
+    func scopeAccumulators() -> [String: [String: TopicAccumulator]] {
+        var result: [String: [String: TopicAccumulator]] = [:]
+        for (key, row) in merged(key: { _ in "" }, withRegion: false) {
+            let (country, _) = Self.split(key)
+            for (t, topic) in topicKeys.enumerated() { result[country, default: [:]][topic] = row[t] }
+        }
+        return result
+    }
+
+    private func figures(country: String, group: String?, groupName: String?, row: [TopicAccumulator], language: String?) -> [TopicFigures] {
         var result = topicKeys.enumerated().map { t, topic in
             TopicFigures(
-                country: key.country, groupCode: key.groupCode,
-                groupName: key.groupCode.map { municipalityNames[$0] ?? "" }, topic: topic,
+                country: country, groupCode: group, groupName: groupName, topic: topic,
                 topicLabel: instrument.topicLabel(topic, language: language), accumulator: row[t])
         }
+        for index in result.indices { result[index].suppress(minCell: options.minCell) }
         let ranks = Borich.ranks(result.map(\.mwds))
         let quadrants = LocusForFocus.quadrants(result.map { figure in
             guard let i = figure.meanImportance, let g = figure.meanGap else { return nil }

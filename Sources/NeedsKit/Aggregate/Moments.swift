@@ -40,6 +40,16 @@ public struct Moments: Sendable, Equatable {
         weightSquareSum += other.weightSquareSum
     }
 
+    /// The same values with every weight multiplied by `factor` (> 0): means unchanged, sums of
+    /// weights scaled. Used to make municipalities or countries weigh the same.
+    public func scaled(by factor: Double) -> Moments {
+        var copy = self
+        copy.weightSum *= factor
+        copy.weightSquareSum *= factor * factor
+        copy.m2 *= factor
+        return copy
+    }
+
     /// Kish (1965) effective sample size (Σw)²/Σw²; equals `count` when every weight is 1.
     public var effectiveCount: Double {
         weightSquareSum > 0 ? weightSum * weightSum / weightSquareSum : 0

@@ -25,6 +25,17 @@ public struct TopicAccumulator: Sendable, Equatable {
         }
     }
 
+    /// Every weight multiplied by `factor`.
+    public func scaled(by factor: Double) -> TopicAccumulator {
+        var copy = self
+        copy.respondents = respondents.scaled(by: factor)
+        copy.importance = importance.scaled(by: factor)
+        copy.competence = competence.scaled(by: factor)
+        copy.gap = gap.scaled(by: factor)
+        copy.demandWeight = demandWeight * factor
+        return copy
+    }
+
     public mutating func merge(_ other: TopicAccumulator) {
         respondents.merge(other.respondents)
         importance.merge(other.importance)

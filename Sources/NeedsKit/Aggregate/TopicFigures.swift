@@ -24,11 +24,45 @@ public struct TopicFigures: Sendable, Equatable {
     public var demandShare: Double?
     public var demandCI: (low: Double, high: Double)?
     public var quadrant: String?
+    /// Σw and Kish's effective n of the scope's respondents (equal to `respondents` unweighted).
+    public var weightedN: Double
+    public var effectiveN: Double
+    /// Whether some figure was blanked because it came from fewer than `--min-cell` respondents.
+    public var suppressed = false
+    /// Whether the whole row is suppressed: even its counts are not shown.
+    public var countsHidden = false
 
     public static func == (a: TopicFigures, b: TopicFigures) -> Bool {
         a.country == b.country && a.groupCode == b.groupCode && a.topic == b.topic && a.respondents == b.respondents
             && a.meanImportance == b.meanImportance && a.meanCompetence == b.meanCompetence && a.meanGap == b.meanGap
             && a.mwds == b.mwds && a.mwdsRank == b.mwdsRank && a.demandN == b.demandN && a.quadrant == b.quadrant
+    }
+
+    /// Blanks every figure computed from fewer than `minCell` respondents (statistical disclosure
+    /// control: no individual's answers can be read off a small cell). A row whose scope has fewer
+    /// than `minCell` respondents keeps nothing but its labels.
+    mutating func suppress(minCell: Int) {
+        guard minCell > 1 else { return }
+        if respondents < minCell {
+            suppressed = true
+            countsHidden = true
+            meanImportance = nil; importanceCI = nil; meanCompetence = nil; competenceCI = nil
+            meanGap = nil; gapCI = nil; mwds = nil; demandShare = nil; demandCI = nil
+            return
+        }
+        if nImportance > 0 && nImportance < minCell {
+            suppressed = true
+            meanImportance = nil; importanceCI = nil
+        }
+        if nCompetence > 0 && nCompetence < minCell {
+            suppressed = true
+            meanCompetence = nil; competenceCI = nil
+        }
+        if nPairs > 0 && nPairs < minCell {
+            suppressed = true
+            meanGap = nil; gapCI = nil
+        }
+        if meanGap == nil || meanImportance == nil { mwds = nil }
     }
 
     /// Figures of one accumulator; ranks and quadrants are set across the scope's topics afterwards.
@@ -51,6 +85,8 @@ public struct TopicFigures: Sendable, Equatable {
         gapCI = a.gap.meanInterval()
         mwds = Borich.mwds(meanGap: meanGap, meanImportance: meanImportance)
         demandN = a.demandCount
+        weightedN = a.respondents.weightSum
+        effectiveN = a.respondents.effectiveCount
         if a.respondents.weightSum > 0 {
             let share = a.demandWeight / a.respondents.weightSum
             demandShare = share

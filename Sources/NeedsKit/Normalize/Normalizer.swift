@@ -11,8 +11,14 @@ public final class Normalizer {
     public struct Options: Sendable {
         /// Drop a row identical to an earlier one that has no submission ID (otherwise flagged, kept).
         public var dropIdentical = false
+        /// A numeric column (of the export, or a question of the instrument) holding each
+        /// respondent's weight (`--weights COLUMN`).
+        public var weightColumn: String? = nil
 
-        public init(dropIdentical: Bool = false) { self.dropIdentical = dropIdentical }
+        public init(dropIdentical: Bool = false, weightColumn: String? = nil) {
+            self.dropIdentical = dropIdentical
+            self.weightColumn = weightColumn
+        }
     }
 
     /// How one file's columns map to the instrument.
@@ -25,6 +31,8 @@ public final class Normalizer {
         /// Whether any column holds an answer to an instrument question.
         public var mapsAnyQuestion: Bool
         public var unmapped: [String]
+        /// The column holding weights (`--weights COLUMN`), when the file has it.
+        public var weightColumn: Int? = nil
     }
 
     public enum Outcome: Equatable {
@@ -115,9 +123,19 @@ public final class Normalizer {
                 message: "the instrument defines no training topics (no `topic`/`measure` columns): no topic figures can be computed"))
         }
         let mapsAny = roles.contains { if case .question = $0 { return true }; if case .choice = $0 { return true }; return false }
+        var weightColumn: Int? = nil
+        if let name = options.weightColumn {
+            weightColumn = header.firstIndex { $0.trimmingSpaces.lowercased() == name.lowercased() }
+                ?? instrument.questionIndex[name].flatMap { q in roles.firstIndex(of: .question(q)) }
+            if weightColumn == nil {
+                log(CleaningIssue(
+                    file: file, line: 1, code: "weight_column_missing", action: .kept, severity: .error,
+                    message: "no column `\(name)` holds weights in this file; its respondents get weight 0 and count in no figure"))
+            }
+        }
         return FileMapping(
             file: file, shape: shape, roles: roles, wholeColumns: whole,
-            mapsAnyQuestion: mapsAny, unmapped: unmapped)
+            mapsAnyQuestion: mapsAny, unmapped: unmapped, weightColumn: weightColumn)
     }
 
     private func questionName(_ role: ColumnRole) -> String {
@@ -253,6 +271,19 @@ public final class Normalizer {
         var respondent = Respondent(
             id: id, sourceFile: file, sourceLine: record.line, country: nil, municipalityCode: nil,
             municipalityName: nil, role: nil, submitted: submitted, answers: answers)
+        if options.weightColumn != nil {
+            respondent.weight = 0
+            if let column = mapping.weightColumn {
+                let text = record[column].trimmingSpaces
+                if let weight = Double(text.replacingOccurrences(of: ",", with: ".")), weight.isFinite, weight >= 0 {
+                    respondent.weight = weight
+                } else {
+                    log(CleaningIssue(file: file, line: record.line, column: column + 1, respondentID: id,
+                                      question: options.weightColumn!, oldValue: text, newValue: "0", code: "weight_invalid",
+                                      action: .changed, message: "weight `\(text)` is not a number ≥ 0; the respondent counts in no figure"))
+                }
+            }
+        }
         resolvePlace(&respondent, record: record, mapping: mapping, log: log)
         if let role = instrument.roleQuestion.flatMap({ instrument.questionIndex[$0.name] }), case let .choice(name)? = answers[role] {
             respondent.role = name

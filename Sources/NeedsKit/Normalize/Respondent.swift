@@ -13,6 +13,8 @@ public struct Respondent: Sendable, Equatable {
     public var role: String?
     /// The submission date (YYYY-MM-DD) when the export carries one.
     public var submitted: String?
+    /// The respondent's weight (1 unless `--weights COLUMN` reads one; 0 leaves them out of figures).
+    public var weight: Double = 1
     /// Answers by question index in `Instrument.questions` (nil: not answered).
     public var answers: [Answer?]
 

@@ -5,6 +5,7 @@ public struct RunOptions: Sendable {
     public var outputPath = "reports"
     public var reader = ReaderOptions()
     public var normalize = Normalizer.Options()
+    public var aggregation = AggregationOptions()
 
     public init() {}
 }
@@ -41,7 +42,8 @@ public enum Pipeline {
     /// The whole run: reads every input, writes every report into `options.outputPath` atomically.
     public static func report(_ options: RunOptions) throws -> RunOutcome {
         let instrument = try InstrumentLoader.load(options.instrumentPath)
-        let aggregator = Aggregator(instrument: instrument)
+        try validate(options, instrument: instrument)
+        let aggregator = Aggregator(instrument: instrument, options: options.aggregation)
         let clean = CleanResponsesWriter(instrument: instrument)
         var quarantine = QuarantineWriter()
         let outcome = ingest(options, instrument: instrument) { respondent in
@@ -55,16 +57,37 @@ public enum Pipeline {
             try output.write("clean/responses.csv", clean.text)
             try output.write("clean/issues.csv", CleaningLogWriter.render(outcome.issues))
             try output.write("clean/quarantine.csv", quarantine.text)
-            try output.write("topic_demand.csv", FiguresTable.render(aggregator.figures(), municipality: false))
-            try output.write("topic_demand_by_municipality.csv", FiguresTable.render(aggregator.municipalityFigures(), municipality: true))
+            let weighted = options.aggregation.weights != .respondent
+            let figures = aggregator.figures()
+            let differences = CountryDifference.compute(aggregator, minCell: options.aggregation.minCell)
+            try output.write("topic_demand.csv", FiguresTable.render(figures, weighted: weighted))
+            try output.write("topic_demand_by_municipality.csv", FiguresTable.render(
+                aggregator.municipalityFigures(), groupColumns: ["municipality_code", "municipality"], weighted: weighted))
+            if let by = options.aggregation.byQuestion {
+                try output.write("topic_demand_by_\(by).csv", FiguresTable.render(
+                    aggregator.groupFigures(), groupColumns: [by, by + "_label"], weighted: weighted))
+            }
+            try output.write("country_differences.csv", DifferencesTable.render(differences))
             try output.write("summary.json", SummaryJSON.render(outcome: outcome, instrument: instrument, options: options))
-            try output.write("report.md", MarkdownReport.render(instrument: instrument, aggregator: aggregator, outcome: outcome))
+            try output.write("report.md", MarkdownReport.render(
+                instrument: instrument, aggregator: aggregator, figures: figures, differences: differences, outcome: outcome))
             try output.commit()
         } catch {
             output.abandon()
             throw error
         }
         return outcome
+    }
+
+    /// Checks the options against the instrument before any work starts.
+    static func validate(_ options: RunOptions, instrument: Instrument) throws {
+        if let by = options.aggregation.byQuestion {
+            guard let question = instrument.question(named: by), case .selectOne = question.kind else {
+                throw InstrumentError(problems: [Diagnostic(
+                    .error, file: options.instrumentPath, code: "bad_by_question",
+                    message: "--by needs a select_one question of the instrument; `\(by)` is not one")])
+            }
+        }
     }
 
     /// Reads every input file and normalises its records, calling `respondent` for each clean one.

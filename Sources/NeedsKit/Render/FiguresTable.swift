@@ -10,32 +10,31 @@ public enum FiguresTable {
         "demand_ci_high", "quadrant", "suppressed",
     ]
 
-    public static func render(_ rows: [TopicFigures], municipality: Bool, minCell: Int = 5) -> String {
+    /// `weighted` adds `weighted_n` and `effective_n`; `groupColumns` names the two columns after
+    /// `country` of a disaggregated table (`municipality_code, municipality`; `role, role_label`).
+    public static func render(_ rows: [TopicFigures], groupColumns: [String]? = nil, weighted: Bool = false) -> String {
         var writer = CSVWriter()
         var header = columns
-        if municipality { header.insert(contentsOf: ["municipality_code", "municipality"], at: 1) }
+        if let groupColumns { header.insert(contentsOf: groupColumns, at: 1) }
+        if weighted { header += ["weighted_n", "effective_n"] }
         writer.row(texts: header)
+        let full = NumberFormat.full
         for f in rows {
-            if f.respondents < minCell {
-                var cells: [CSVWriter.Cell] = [.figure(f.country)]
-                if municipality { cells += [.figure(f.groupCode ?? ""), .text(f.groupName ?? "")] }
-                cells += [.figure(f.topic), .text(f.topicLabel)]
-                cells += Array(repeating: .figure(""), count: columns.count - 4) + [.figure("1")]
-                writer.row(cells)
-                continue
-            }
-            let full = NumberFormat.full
             var cells: [CSVWriter.Cell] = [.figure(f.country)]
-            if municipality { cells += [.figure(f.groupCode ?? ""), .text(f.groupName ?? "")] }
+            if groupColumns != nil { cells += [.text(f.groupCode ?? ""), .text(f.groupName ?? "")] }
+            let hidden = f.countsHidden
+            func count(_ n: Int) -> CSVWriter.Cell { .figure(hidden ? "" : String(n)) }
             cells += [
-                .figure(f.topic), .text(f.topicLabel), .figure(String(f.respondents)), .figure(String(f.nImportance)),
+                .figure(f.topic), .text(f.topicLabel), count(f.respondents), count(f.nImportance),
                 .figure(full(f.meanImportance)), .figure(full(f.importanceCI?.low)), .figure(full(f.importanceCI?.high)),
-                .figure(String(f.nCompetence)), .figure(full(f.meanCompetence)), .figure(full(f.competenceCI?.low)),
-                .figure(full(f.competenceCI?.high)), .figure(String(f.nPairs)), .figure(full(f.meanGap)),
+                count(f.nCompetence), .figure(full(f.meanCompetence)), .figure(full(f.competenceCI?.low)),
+                .figure(full(f.competenceCI?.high)), count(f.nPairs), .figure(full(f.meanGap)),
                 .figure(full(f.gapCI?.low)), .figure(full(f.gapCI?.high)), .figure(full(f.mwds)),
-                .figure(f.mwdsRank.map(String.init) ?? ""), .figure(String(f.demandN)), .figure(full(f.demandShare)),
-                .figure(full(f.demandCI?.low)), .figure(full(f.demandCI?.high)), .figure(f.quadrant ?? ""), .figure("0"),
+                .figure(f.mwdsRank.map(String.init) ?? ""), count(f.demandN), .figure(full(f.demandShare)),
+                .figure(full(f.demandCI?.low)), .figure(full(f.demandCI?.high)), .figure(f.quadrant ?? ""),
+                .figure(f.suppressed ? "1" : "0"),
             ]
+            if weighted { cells += [.figure(hidden ? "" : full(f.weightedN)), .figure(hidden ? "" : full(f.effectiveN))] }
             writer.row(cells)
         }
         return writer.text

@@ -1,12 +1,15 @@
 /// report.md: what a programme designer reads in two minutes.
 public enum MarkdownReport {
-    public static func render(instrument: Instrument, aggregator: Aggregator, outcome: RunOutcome, minCell: Int = 5) -> String {
-        let figures = aggregator.figures()
+    public static func render(
+        instrument: Instrument, aggregator: Aggregator, figures: [TopicFigures], differences: [CountryDifference],
+        outcome: RunOutcome
+    ) -> String {
+        let minCell = aggregator.options.minCell
         var md = "# Training needs: \(escape(instrument.formTitle.isEmpty ? instrument.formID : instrument.formTitle))\n\n"
         if !instrument.formID.isEmpty { md += "Instrument `\(escape(instrument.formID))`" } else { md += "Instrument" }
         md += instrument.version.isEmpty ? ". " : " version \(escape(instrument.version)). "
-        md += "Every respondent counts once (no weights); the region (`ALL`) pools all respondents. "
-        md += "Figures from fewer than \(minCell) respondents are suppressed.\n\n"
+        md += weightingStatement(aggregator.options) + " "
+        md += "\n\n"
 
         md += "## Who answered\n\n| Country | Respondents | Municipalities |\n|---|---:|---:|\n"
         for country in aggregator.scopeRespondents.keys.sorted(by: Aggregator.scopeOrder) {
@@ -23,7 +26,7 @@ public enum MarkdownReport {
         for country in Set(figures.map(\.country)).sorted(by: Aggregator.scopeOrder) {
             let rows = figures.filter { $0.country == country && $0.mwdsRank != nil }.sorted { ($0.mwdsRank!, $0.topic) < ($1.mwdsRank!, $1.topic) }
             md += "### \(country == "ALL" ? "Region (ALL)" : country)\n\n"
-            guard let first = rows.first, first.respondents >= minCell else {
+            guard let first = rows.first, !first.countsHidden else {
                 md += "Too few respondents to report (fewer than \(minCell)).\n\n"
                 continue
             }
@@ -33,6 +36,21 @@ public enum MarkdownReport {
                 md += "| \(f.mwdsRank!) | \(escape(f.topicLabel)) | \(NumberFormat.short(f.mwds)) | \(NumberFormat.short(f.meanImportance)) | \(NumberFormat.short(f.meanGap)) (\(gapCI)) | \(NumberFormat.percent(f.demandShare)) | \(f.quadrant ?? "–") |\n"
             }
             md += "\n"
+        }
+
+        let holding = differences.filter(\.holds)
+        if !differences.isEmpty {
+            md += "## Where countries differ\n\n"
+            if holding.isEmpty {
+                md += "No country differs from the others pooled on any topic once p-values are Holm-corrected (5% level).\n\n"
+            } else {
+                md += "| Country | Topic | Measure | Country | Others | Difference (95% CI) |\n|---|---|---|---:|---:|---|\n"
+                for d in holding {
+                    let format: (Double) -> String = d.measure == .demandShare ? { NumberFormat.percent($0) } : { NumberFormat.short($0) }
+                    md += "| ⚑ \(d.country) | \(escape(d.topicLabel)) | \(d.measure == .demandShare ? "want training" : "mean gap") | \(format(d.countryValue)) | \(format(d.othersValue)) | \(NumberFormat.short(d.difference)) (\(NumberFormat.short(d.low)) to \(NumberFormat.short(d.high))) |\n"
+                }
+                md += "\nFull table: [country_differences.csv](country_differences.csv).\n\n"
+            }
         }
 
         md += "## Data quality\n\n"
@@ -58,6 +76,21 @@ public enum MarkdownReport {
         md += "- Quadrants (Locus for Focus): importance and gap each split at their mean over the scope's topics; HH is the first priority.\n"
         md += "- Full-precision figures: [topic_demand.csv](topic_demand.csv), per municipality [topic_demand_by_municipality.csv](topic_demand_by_municipality.csv).\n"
         return md
+    }
+
+    /// One sentence saying how respondents were weighted and how the region was formed.
+    static func weightingStatement(_ options: AggregationOptions) -> String {
+        var text: String
+        switch options.weights {
+        case .respondent: text = "Weighting: every respondent counts once."
+        case .municipality: text = "Weighting: each municipality counts equally within its country; intervals use Kish's effective sample size."
+        case let .column(name): text = "Weighting: by the column `\(escape(name))`; intervals use Kish's effective sample size."
+        }
+        switch options.region {
+        case .pooled: text += " The region (ALL) pools every respondent."
+        case .countryEqual: text += " In the region (ALL) each country weighs the same."
+        }
+        return text + " Figures from fewer than \(options.minCell) respondents are suppressed."
     }
 
     /// Text from the inputs made inert in Markdown: pipes, backticks, HTML and emphasis characters escaped.

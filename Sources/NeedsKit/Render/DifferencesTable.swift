@@ -1,0 +1,19 @@
+/// country_differences.csv: each country against the other countries pooled, per topic and measure.
+public enum DifferencesTable {
+    public static func render(_ rows: [CountryDifference]) -> String {
+        var writer = CSVWriter()
+        writer.row(texts: ["country", "topic", "topic_label", "measure", "country_value", "others_value", "country_n",
+                           "others_n", "difference", "difference_ci_low", "difference_ci_high", "p_value", "p_holm",
+                           "difference_holds"])
+        let full = NumberFormat.full
+        for r in rows {
+            writer.row([
+                .figure(r.country), .figure(r.topic), .text(r.topicLabel), .figure(r.measure.rawValue),
+                .figure(full(r.countryValue)), .figure(full(r.othersValue)), .figure(String(r.countryN)),
+                .figure(String(r.othersN)), .figure(full(r.difference)), .figure(full(r.low)), .figure(full(r.high)),
+                .figure(full(r.p)), .figure(full(r.pHolm)), .figure(r.holds ? "1" : "0"),
+            ])
+        }
+        return writer.text
+    }
+}
