@@ -20,3 +20,145 @@ for df in [1, 3, 9.5, 30, 200]:
 with open("Tests/NeedsKitTests/Fixtures/reference/student_t.json", "w") as f:
     json.dump({"source": "scipy.stats.t", "quantiles": quantiles, "cdf": cdf}, f, indent=1)
     f.write("\n")
+
+# ---------------------------------------------------------------------------------------------
+# Topic figures for a small seeded data set, computed with NumPy/SciPy from the formulas, for the
+# aggregator tests (unweighted, municipality-weighted, country-equal region) and the country
+# comparisons (Welch via scipy.stats.ttest_ind, Newcombe from two Wilson intervals, Holm).
+import csv
+import math
+import random
+
+import numpy as np
+
+rng = random.Random(5)
+Z = 1.959963984540054
+topics = ["alpha", "beta", "gamma"]
+places = {"EE": ["EE-784", "EE-793", "EE-511"], "LV": ["LV-RIX", "LV-DGV"], "LT": ["LT-57", "LT-19", "LT-13"]}
+rows = []
+for country, municipalities in places.items():
+    for k in range({"EE": 23, "LV": 17, "LT": 29}[country]):
+        municipality = municipalities[0] if rng.random() < 0.5 else rng.choice(municipalities)
+        row = {"country": country, "municipality": municipality}
+        for t in topics:
+            shift = {"EE": 0, "LV": 1, "LT": -1}[country] if t == "beta" else 0
+            row["imp_" + t] = "" if rng.random() < 0.1 else str(min(5, max(1, rng.randint(2, 5) + (shift if rng.random() < 0.5 else 0))))
+            row["comp_" + t] = "" if rng.random() < 0.1 else str(min(5, max(1, rng.randint(1, 4) - (shift if rng.random() < 0.5 else 0))))
+        wanted = [t for t in topics if rng.random() < {"alpha": 0.3, "beta": 0.6 if country == "LV" else 0.3, "gamma": 0.5}[t]]
+        row["training_wanted"] = " ".join(wanted)
+        rows.append(row)
+fixture = "Tests/NeedsKitTests/Fixtures/reference"
+with open(fixture + "/aggregate_input.csv", "w", newline="", encoding="utf-8") as f:
+    writer = csv.DictWriter(f, fieldnames=list(rows[0].keys()), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+
+
+def weighted_mean_ci(values, weights):
+    values = np.asarray(values, float)
+    weights = np.asarray(weights, float)
+    n = len(values)
+    if n == 0:
+        return None
+    mean = float(np.sum(weights * values) / np.sum(weights))
+    unweighted = bool(np.all(weights == 1))
+    neff = float(np.sum(weights) ** 2 / np.sum(weights ** 2))
+    if n < 2:
+        return {"n": n, "mean": mean, "low": None, "high": None}
+    if unweighted:
+        var = float(np.var(values, ddof=1))
+        nn = n
+    else:
+        var = float(np.sum(weights * (values - mean) ** 2) / np.sum(weights)) * neff / (neff - 1)
+        nn = neff
+    half = float(stats.t.ppf(0.975, nn - 1)) * math.sqrt(var / nn)
+    return {"n": n, "mean": mean, "low": mean - half, "high": mean + half}
+
+
+def wilson(p, n):
+    d = 1 + Z * Z / n
+    c = (p + Z * Z / (2 * n)) / d
+    h = Z * math.sqrt(p * (1 - p) / n + Z * Z / (4 * n * n)) / d
+    return max(0.0, c - h), min(1.0, c + h)
+
+
+def scope_figures(members):
+    """members: list of (row, weight)."""
+    out = {}
+    weights_all = np.array([w for _, w in members], float)
+    for t in topics:
+        imp = [(float(r["imp_" + t]), w) for r, w in members if r["imp_" + t]]
+        comp = [(float(r["comp_" + t]), w) for r, w in members if r["comp_" + t]]
+        gap = [(float(r["imp_" + t]) - float(r["comp_" + t]), w) for r, w in members if r["imp_" + t] and r["comp_" + t]]
+        fi = weighted_mean_ci([v for v, _ in imp], [w for _, w in imp])
+        fc = weighted_mean_ci([v for v, _ in comp], [w for _, w in comp])
+        fg = weighted_mean_ci([v for v, _ in gap], [w for _, w in gap])
+        demanded = sum(w for r, w in members if t in r["training_wanted"].split())
+        share = demanded / float(np.sum(weights_all))
+        neff = float(np.sum(weights_all) ** 2 / np.sum(weights_all ** 2))
+        low, high = wilson(share, neff)
+        out[t] = {"respondents": len(members), "importance": fi, "competence": fc, "gap": fg,
+                  "mwds": fg["mean"] * fi["mean"], "demand_n": sum(1 for r, _ in members if t in r["training_wanted"].split()),
+                  "demand_share": share, "demand_low": low, "demand_high": high}
+    ranked = sorted(out[t]["mwds"] for t in topics)
+    for t in topics:
+        out[t]["rank"] = 1 + sum(1 for u in topics if out[u]["mwds"] > out[t]["mwds"])
+    return out
+
+
+expected = {}
+for weighting in ["respondent", "municipality"]:
+    weights = []
+    for r in rows:
+        if weighting == "respondent":
+            weights.append(1.0)
+        else:
+            same = [x for x in rows if x["country"] == r["country"]]
+            munis = {x["municipality"] for x in same}
+            in_muni = sum(1 for x in same if x["municipality"] == r["municipality"])
+            weights.append(len(same) / len(munis) / in_muni)
+    scopes = {}
+    for country in places:
+        scopes[country] = scope_figures([(r, w) for r, w in zip(rows, weights) if r["country"] == country])
+    scopes["ALL"] = scope_figures(list(zip(rows, weights)))
+    expected[weighting] = scopes
+# Country-equal region, unweighted respondents: each country's total weight is N/3.
+counts = {c: sum(1 for r in rows if r["country"] == c) for c in places}
+equal = [(r, len(rows) / 3 / counts[r["country"]]) for r in rows]
+expected["country-equal"] = {"ALL": scope_figures(equal)}
+
+# Country comparisons, unweighted: each country against the others pooled.
+differences = []
+for country in places:
+    family = {"demand_share": [], "mean_gap": []}
+    for t in topics:
+        own = [r for r in rows if r["country"] == country]
+        others = [r for r in rows if r["country"] != country]
+        p1 = sum(1 for r in own if t in r["training_wanted"].split()) / len(own)
+        p2 = sum(1 for r in others if t in r["training_wanted"].split()) / len(others)
+        l1, u1 = wilson(p1, len(own))
+        l2, u2 = wilson(p2, len(others))
+        d = p1 - p2
+        pooled = (p1 * len(own) + p2 * len(others)) / (len(own) + len(others))
+        zz = d / math.sqrt(pooled * (1 - pooled) * (1 / len(own) + 1 / len(others)))
+        family["demand_share"].append({"country": country, "topic": t, "difference": d,
+            "low": d - math.sqrt((p1 - l1) ** 2 + (u2 - p2) ** 2), "high": d + math.sqrt((u1 - p1) ** 2 + (p2 - l2) ** 2),
+            "p": float(2 * stats.norm.sf(abs(zz)))})
+        g1 = [float(r["imp_" + t]) - float(r["comp_" + t]) for r in own if r["imp_" + t] and r["comp_" + t]]
+        g2 = [float(r["imp_" + t]) - float(r["comp_" + t]) for r in others if r["imp_" + t] and r["comp_" + t]]
+        res = stats.ttest_ind(g1, g2, equal_var=False)
+        ci = res.confidence_interval(0.95)
+        family["mean_gap"].append({"country": country, "topic": t, "difference": float(np.mean(g1) - np.mean(g2)),
+            "low": float(ci.low), "high": float(ci.high), "p": float(res.pvalue)})
+    for measure, entries in family.items():
+        order = sorted(range(len(entries)), key=lambda i: entries[i]["p"])
+        running = 0.0
+        for rank, i in enumerate(order):
+            running = max(running, min(1.0, (len(entries) - rank) * entries[i]["p"]))
+            entries[i]["p_holm"] = running
+            entries[i]["measure"] = measure
+        differences += entries
+with open(fixture + "/aggregate_expected.json", "w") as f:
+    json.dump({"source": "scripts/reference_statistics.py (NumPy, SciPy)", "figures": expected,
+               "differences": differences}, f, indent=1, sort_keys=True)
+    f.write("\n")

@@ -1,0 +1,184 @@
+import Foundation
+import XCTest
+@testable import NeedsKit
+
+/// Every figure of the aggregator against values computed independently with NumPy and SciPy
+/// (scripts/reference_statistics.py), to 1e-9.
+final class AggregatorTests: XCTestCase {
+    static func referenceInstrument() throws -> Instrument {
+        let folder = TemporaryFolder()
+        var survey = "type,name,label,topic,measure\nselect_one country,country,Country,,\ntext,municipality,Municipality,,\n"
+        for t in ["alpha", "beta", "gamma"] {
+            survey += "select_one scale,imp_\(t),Importance \(t),\(t),importance\nselect_one scale,comp_\(t),Competence \(t),\(t),competence\n"
+        }
+        survey += "select_multiple topics,training_wanted,Training,,demand\n"
+        var choices = "list_name,name,label\ncountry,EE,Estonia\ncountry,LV,Latvia\ncountry,LT,Lithuania\n"
+        for k in 1...5 { choices += "scale,\(k),\(k)\n" }
+        for t in ["alpha", "beta", "gamma"] { choices += "topics,\(t),Topic \(t)\n" }
+        folder.write("i/survey.csv", survey)
+        folder.write("i/choices.csv", choices)
+        folder.write("i/settings.csv", "form_id,version\nref,1\n")
+        return try InstrumentLoader.load(folder.path + "/i")
+    }
+
+    static func referenceRespondents(_ instrument: Instrument) throws -> [Respondent] {
+        let path = Paths.repository + "/Tests/NeedsKitTests/Fixtures/reference/aggregate_input.csv"
+        var header: [String] = []
+        var respondents: [Respondent] = []
+        try CSVReader(path: path).read(diagnose: { _ in }) { record in
+            if record.isHeader { header = record.fields; return }
+            var answers = [Answer?](repeating: nil, count: instrument.questions.count)
+            var country = "", municipality = ""
+            for (i, name) in header.enumerated() {
+                let value = record[i]
+                switch name {
+                case "country": country = value
+                case "municipality": municipality = value
+                case "training_wanted": answers[instrument.questionIndex[name]!] = .choices(value.split(separator: " ").map(String.init))
+                default: if !value.isEmpty { answers[instrument.questionIndex[name]!] = .choice(value) }
+                }
+            }
+            respondents.append(Respondent(id: "r\(record.index)", sourceFile: "ref", sourceLine: record.line, country: country,
+                                          municipalityCode: municipality, municipalityName: municipality, role: nil,
+                                          submitted: nil, answers: answers))
+        }
+        return respondents
+    }
+
+    static func expected() throws -> [String: Any] {
+        let url = URL(fileURLWithPath: Paths.repository + "/Tests/NeedsKitTests/Fixtures/reference/aggregate_expected.json")
+        return try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+    }
+
+    func compare(_ figures: [TopicFigures], _ expected: [String: Any], scopes: [String], label: String) throws {
+        for scope in scopes {
+            let byTopic = try XCTUnwrap(expected[scope] as? [String: [String: Any]], "\(label) \(scope)")
+            for (topic, e) in byTopic {
+                let f = try XCTUnwrap(figures.first { $0.country == scope && $0.topic == topic }, "\(label) \(scope) \(topic)")
+                let context = "\(label) \(scope) \(topic)"
+                XCTAssertEqual(f.respondents, e["respondents"] as? Int, context)
+                for (name, stat, interval) in [("importance", f.meanImportance, f.importanceCI), ("competence", f.meanCompetence, f.competenceCI),
+                                               ("gap", f.meanGap, f.gapCI)] {
+                    let r = try XCTUnwrap(e[name] as? [String: Any], context)
+                    XCTAssertEqual(try XCTUnwrap(stat, context), r["mean"] as! Double, accuracy: 1e-9, "\(context) \(name)")
+                    XCTAssertEqual(try XCTUnwrap(interval?.low, context), r["low"] as! Double, accuracy: 1e-9, "\(context) \(name) low")
+                    XCTAssertEqual(try XCTUnwrap(interval?.high, context), r["high"] as! Double, accuracy: 1e-9, "\(context) \(name) high")
+                }
+                XCTAssertEqual(f.nImportance, (e["importance"] as! [String: Any])["n"] as? Int, context)
+                XCTAssertEqual(f.nPairs, (e["gap"] as! [String: Any])["n"] as? Int, context)
+                XCTAssertEqual(try XCTUnwrap(f.mwds), e["mwds"] as! Double, accuracy: 1e-9, "\(context) mwds")
+                XCTAssertEqual(f.mwdsRank, e["rank"] as? Int, "\(context) rank")
+                XCTAssertEqual(f.demandN, e["demand_n"] as? Int, context)
+                XCTAssertEqual(try XCTUnwrap(f.demandShare), e["demand_share"] as! Double, accuracy: 1e-9, "\(context) share")
+                XCTAssertEqual(try XCTUnwrap(f.demandCI?.low), e["demand_low"] as! Double, accuracy: 1e-9, "\(context) share low")
+                XCTAssertEqual(try XCTUnwrap(f.demandCI?.high), e["demand_high"] as! Double, accuracy: 1e-9, "\(context) share high")
+            }
+        }
+    }
+
+    func testFiguresMatchTheIndependentComputation() throws {
+        let instrument = try Self.referenceInstrument()
+        let respondents = try Self.referenceRespondents(instrument)
+        XCTAssertEqual(respondents.count, 69)
+        let expected = try XCTUnwrap(Self.expected()["figures"] as? [String: Any])
+
+        let pooled = Aggregator(instrument: instrument)
+        respondents.forEach(pooled.add)
+        try compare(pooled.figures(), try XCTUnwrap(expected["respondent"] as? [String: Any]), scopes: ["EE", "LV", "LT", "ALL"], label: "respondent")
+
+        var options = AggregationOptions()
+        options.weights = .municipality
+        let byMunicipality = Aggregator(instrument: instrument, options: options)
+        respondents.forEach(byMunicipality.add)
+        try compare(byMunicipality.figures(), try XCTUnwrap(expected["municipality"] as? [String: Any]), scopes: ["EE", "LV", "LT", "ALL"], label: "municipality")
+
+        options = AggregationOptions()
+        options.region = .countryEqual
+        let countryEqual = Aggregator(instrument: instrument, options: options)
+        respondents.forEach(countryEqual.add)
+        try compare(countryEqual.figures(), try XCTUnwrap(expected["country-equal"] as? [String: Any]), scopes: ["ALL"], label: "country-equal")
+    }
+
+    func testCountryDifferencesMatchSciPy() throws {
+        let instrument = try Self.referenceInstrument()
+        let aggregator = Aggregator(instrument: instrument)
+        try Self.referenceRespondents(instrument).forEach(aggregator.add)
+        let differences = CountryDifference.compute(aggregator, minCell: 5)
+        let expected = try XCTUnwrap(Self.expected()["differences"] as? [[String: Any]])
+        XCTAssertEqual(differences.count, expected.count)
+        for e in expected {
+            let d = try XCTUnwrap(differences.first {
+                $0.country == e["country"] as? String && $0.topic == e["topic"] as? String && $0.measure.rawValue == e["measure"] as? String
+            })
+            let context = "\(d.country) \(d.topic) \(d.measure)"
+            XCTAssertEqual(d.difference, e["difference"] as! Double, accuracy: 1e-9, context)
+            XCTAssertEqual(d.low, e["low"] as! Double, accuracy: 1e-9, context)
+            XCTAssertEqual(d.high, e["high"] as! Double, accuracy: 1e-9, context)
+            XCTAssertEqual(d.p, e["p"] as! Double, accuracy: 1e-9, context)
+            XCTAssertEqual(d.pHolm, e["p_holm"] as! Double, accuracy: 1e-9, context)
+        }
+    }
+
+    func testMergingShardsEqualsOnePass() throws {
+        let instrument = try Self.referenceInstrument()
+        let respondents = try Self.referenceRespondents(instrument)
+        let whole = Aggregator(instrument: instrument)
+        respondents.forEach(whole.add)
+        var generator = SeededGenerator(seed: 99)
+        for _ in 0..<20 {
+            let shuffled = respondents.shuffled(using: &generator)
+            let cut = Int.random(in: 0...shuffled.count, using: &generator)
+            let a = Aggregator(instrument: instrument)
+            let b = Aggregator(instrument: instrument)
+            shuffled[..<cut].forEach(a.add)
+            shuffled[cut...].forEach(b.add)
+            a.merge(b)
+            for (x, y) in zip(a.figures(), whole.figures()) {
+                XCTAssertEqual(x.topic, y.topic)
+                XCTAssertEqual(x.respondents, y.respondents)
+                XCTAssertEqual(x.meanImportance!, y.meanImportance!, accuracy: 1e-12)
+                XCTAssertEqual(x.gapCI!.low, y.gapCI!.low, accuracy: 1e-12)
+                XCTAssertEqual(x.demandShare!, y.demandShare!, accuracy: 1e-12)
+                XCTAssertEqual(x.mwdsRank, y.mwdsRank)
+            }
+        }
+    }
+
+    func testSmallCellsAreSuppressedEverywhere() throws {
+        let instrument = try Self.referenceInstrument()
+        let respondents = try Self.referenceRespondents(instrument)
+        let aggregator = Aggregator(instrument: instrument)
+        respondents.forEach(aggregator.add)
+        let municipalities = aggregator.municipalityFigures()
+        let small = municipalities.filter { f in aggregator.municipalityRespondents[.init(country: f.country, municipality: f.groupCode ?? "", group: nil)]! < 5 }
+        XCTAssertFalse(small.isEmpty, "the reference data has municipalities under 5 respondents")
+        for f in small {
+            XCTAssertTrue(f.suppressed && f.countsHidden)
+            XCTAssertNil(f.meanImportance)
+            XCTAssertNil(f.mwds)
+            XCTAssertNil(f.demandShare)
+        }
+        let csv = FiguresTable.render(small, groupColumns: ["municipality_code", "municipality"])
+        let firstRow = csv.split(separator: "\r\n")[1].split(separator: ",", omittingEmptySubsequences: false)
+        XCTAssertEqual(firstRow.count, FiguresTable.columns.count + 2)
+        XCTAssertTrue(firstRow[5...].dropLast().allSatisfy { $0.isEmpty }, "\(firstRow)")
+        XCTAssertEqual(firstRow.last, "1")
+    }
+
+    func testOneRespondentHasMeansButNoIntervals() throws {
+        let instrument = try Self.referenceInstrument()
+        let both = [instrument.questionIndex["imp_alpha"]!, instrument.questionIndex["comp_alpha"]!]
+        let respondent = try XCTUnwrap(Self.referenceRespondents(instrument).first { r in both.allSatisfy { r.answer($0) != nil } })
+        var options = AggregationOptions()
+        options.minCell = 1
+        let aggregator = Aggregator(instrument: instrument, options: options)
+        aggregator.add(respondent)
+        let f = try XCTUnwrap(aggregator.figures().first)
+        XCTAssertNotNil(f.meanImportance)
+        XCTAssertNil(f.importanceCI)
+        XCTAssertNil(f.gapCI)
+        XCTAssertNotNil(f.demandCI, "Wilson is defined for n = 1")
+        let row = FiguresTable.render([f]).split(separator: "\r\n")[1]
+        XCTAssertFalse(row.contains("nan"))
+    }
+}
