@@ -182,3 +182,50 @@ final class AggregatorTests: XCTestCase {
         XCTAssertFalse(row.contains("nan"))
     }
 }
+
+final class DisaggregationTests: XCTestCase {
+    /// Weights from a column: two respondents in EE rating importance 5 (w = 3) and 2 (w = 1):
+    /// weighted mean (15 + 2)/4 = 4.25; Σw = 4; n_eff = 16/10 = 1.6.
+    func testColumnWeightsAndByRole() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        country,municipality,role,imp_intercultural,comp_intercultural,training_wanted,w
+        EE,Tallinn,teacher,5,1,intercultural,3
+        EE,Tallinn,social_worker,2,2,,1
+        LV,Rīga,teacher,4,4,,oops
+
+        """
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [folder.write("w.csv", text)]
+        options.outputPath = folder.path + "/out"
+        options.aggregation.weights = .column("w")
+        options.normalize.weightColumn = "w"
+        options.aggregation.byQuestion = "role"
+        options.aggregation.minCell = 1
+        let outcome = try Pipeline.report(options)
+        XCTAssertEqual(outcome.issues.first { $0.code == "weight_invalid" }?.line, 4)
+        let table = try String(contentsOfFile: options.outputPath + "/topic_demand.csv", encoding: .utf8)
+        let lines = table.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = lines[0]
+        XCTAssertEqual(Array(header.suffix(2)), ["weighted_n", "effective_n"])
+        let ee = try XCTUnwrap(lines.first { $0[0] == "EE" && $0[1] == "intercultural" })
+        func value(_ column: String) -> String { ee[header.firstIndex(of: column)!] }
+        XCTAssertEqual(value("mean_importance"), "4.250000000000")
+        XCTAssertEqual(value("weighted_n"), "4.000000000000")
+        XCTAssertEqual(value("effective_n"), "1.600000000000")
+        XCTAssertEqual(value("demand_share"), "0.750000000000")
+        let byRole = try String(contentsOfFile: options.outputPath + "/topic_demand_by_role.csv", encoding: .utf8)
+        XCTAssertTrue(byRole.hasPrefix("country,role,role_label,topic"))
+        XCTAssertTrue(byRole.contains("EE,teacher,Teacher or education staff,intercultural,Intercultural competence and communication,1,1,5.000000000000"))
+        let report = try String(contentsOfFile: options.outputPath + "/report.md", encoding: .utf8)
+        XCTAssertTrue(report.contains("Weighting: by the column `w`"))
+    }
+
+    func testByNeedsASelectOneQuestion() {
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.aggregation.byQuestion = "comments"
+        XCTAssertThrowsError(try Pipeline.report(options)) { XCTAssertTrue("\($0)".contains("select_one")) }
+    }
+}

@@ -52,7 +52,7 @@ public struct Moments: Sendable, Equatable {
 
     /// Kish (1965) effective sample size (Σw)²/Σw²; equals `count` when every weight is 1.
     public var effectiveCount: Double {
-        weightSquareSum > 0 ? weightSum * weightSum / weightSquareSum : 0
+        Kish.effectiveSize(weightSum: weightSum, weightSquareSum: weightSquareSum)
     }
 
     /// Whether every weight added was 1 (the figures are then the textbook unweighted ones).
