@@ -181,7 +181,32 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.respondents[0].submitted, "2025-01-20")
     }
 
+    func testLimeSurveyDefaultAnswerCodes() {
+        let folder = TemporaryFolder()
+        let text = "id,submitdate,lastpage,startlanguage,country,imp_partnerships\n1,2025-01-20 10:00:00,2,en,LT,A4\n"
+        let result = normalise([folder.write("codes.csv", text)])
+        XCTAssertEqual(result.answer(0, "imp_partnerships", in: instrument), .choice("4"))
+    }
+
     // MARK: Hand-made sheets, Excel "Unicode text"
+
+    func testEnglishLabelsSheet() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        Country,Municipality,Your role,How important is each topic for your work? [Support for vulnerable refugee groups],How would you rate your own competence in each topic? [Support for vulnerable refugee groups],Which topics would you attend training on?
+        Lithuania,Kaunas city municipality,Integration coordinator,Very important,Low,"Support for vulnerable refugee groups, Gender-based violence prevention"
+
+        """
+        let result = normalise([folder.write("english.csv", text)])
+        XCTAssertEqual(result.respondents.count, 1)
+        XCTAssertEqual(result.respondents[0].country, "LT")
+        XCTAssertEqual(result.respondents[0].role, "integration_coordinator")
+        XCTAssertEqual(result.answer(0, "imp_vulnerable_groups", in: instrument), .choice("5"))
+        XCTAssertEqual(result.answer(0, "comp_vulnerable_groups", in: instrument), .choice("2"))
+        XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["vulnerable_groups", "gbv_prevention"]))
+        XCTAssertFalse(result.codes().contains("unmapped_columns"))
+    }
+
 
     func testUnicodeTextSheetWithXMLNamesInUTF16() throws {
         let folder = TemporaryFolder()

@@ -25,15 +25,30 @@ struct ChoiceMatcher {
         self.positions = positions
     }
 
-    func match(_ raw: String) -> Result {
+    /// With `answerCodes` (LimeSurvey exports), `A3` or `AO03`, LimeSurvey's default answer
+    /// codes, are read as the third choice when nothing else matches.
+    func match(_ raw: String, answerCodes: Bool = false) -> Result {
         let text = raw.trimmingSpaces
         if let name = names[text] ?? names[text.lowercased()] { return .matched(name, loose: false) }
         if let number = Self.numeric(text), let name = names[number] { return .matched(name, loose: false) }
         switch labels.match(text) {
         case let .unique(name, loose): return .matched(name, loose: loose)
         case let .ambiguous(names): return .ambiguous(names.sorted())
-        case .none: return .unknown
+        case .none: break
         }
+        if answerCodes, let position = Self.answerCodePosition(text), position >= 1, position <= list.choices.count {
+            return .matched(list.choices[position - 1].name, loose: false)
+        }
+        return .unknown
+    }
+
+    /// The position in LimeSurvey's default answer codes: `A1` → 1, `AO03` → 3.
+    static func answerCodePosition(_ text: String) -> Int? {
+        let upper = text.uppercased()
+        guard upper.hasPrefix("A") else { return nil }
+        let digits = upper.dropFirst(upper.hasPrefix("AO") ? 2 : 1)
+        guard !digits.isEmpty, digits.allSatisfy(\.isNumber) else { return nil }
+        return Int(digits)
     }
 
     /// `5.0` or `5,0` written for the choice named `5`.

@@ -179,7 +179,7 @@ public final class Normalizer {
                 switch question.kind {
                 case .selectOne:
                     guard let matcher = matchers[q] else { continue }
-                    switch matcher.match(text) {
+                    switch matcher.match(text, answerCodes: mapping.shape == .limeSurvey) {
                     case let .matched(name, loose):
                         answers[q] = .choice(name)
                         if loose {

@@ -29,7 +29,11 @@ public final class CleanResponsesWriter {
             .figure(respondent.country ?? ""), .figure(respondent.municipalityCode ?? ""),
             .text(respondent.municipalityName ?? ""), .text(respondent.role ?? ""), .figure(respondent.submitted ?? ""),
         ]
-        for q in columns { cells.append(.text(respondent.answer(q)?.cleanValue ?? "")) }
+        for q in columns {
+            // Free text the instrument reports may still hold an address someone typed: removed.
+            let value = respondent.answer(q)?.cleanValue ?? ""
+            cells.append(.text(instrument.questions[q].kind == .text ? QuarantineWriter.scrub(value) : value))
+        }
         writer.row(cells)
     }
 
