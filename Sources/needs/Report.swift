@@ -23,6 +23,15 @@ struct Report: ParsableCommand {
     @Option(help: "Blank every figure computed from fewer respondents than this.")
     var minCell = 5
 
+    @Option(help: "Language of the per-country reports (en, et, lv, lt, ru) instead of each country's own.")
+    var lang: String?
+
+    @Flag(help: "Add a HXL hashtag row under the header of the figures tables.")
+    var hxl = false
+
+    @Flag(help: "Write CSVs with a UTF-8 BOM and ';', for Excel in Baltic locales.")
+    var excel = false
+
     func validate() throws {
         guard AggregationOptions.Region(rawValue: region) != nil else {
             throw ValidationError("--region is pooled or country-equal")
@@ -38,6 +47,9 @@ struct Report: ParsableCommand {
         options.aggregation.region = AggregationOptions.Region(rawValue: region)!
         options.aggregation.byQuestion = by
         options.aggregation.minCell = minCell
+        options.language = lang
+        options.hxl = hxl
+        options.excel = excel
         let outcome: RunOutcome
         do {
             outcome = try Pipeline.report(options)

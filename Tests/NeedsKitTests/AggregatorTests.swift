@@ -219,7 +219,7 @@ final class DisaggregationTests: XCTestCase {
         XCTAssertTrue(byRole.hasPrefix("country,role,role_label,topic"))
         XCTAssertTrue(byRole.contains("EE,teacher,Teacher or education staff,intercultural,Intercultural competence and communication,1,1,5.000000000000"))
         let report = try String(contentsOfFile: options.outputPath + "/report.md", encoding: .utf8)
-        XCTAssertTrue(report.contains("Weighting: by the column `w`"))
+        XCTAssertTrue(report.contains("Weighting: by the column w"))
     }
 
     func testByNeedsASelectOneQuestion() {

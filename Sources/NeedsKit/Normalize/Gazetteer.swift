@@ -28,7 +28,7 @@ public struct Gazetteer: Sendable {
     public init() {
         var entries: [Municipality] = []
         var lookup = KeyedLookup<Int>()
-        for (index, entry) in GazetteerData.entries.enumerated() {
+        for (index, entry) in MunicipalityData.records.enumerated() {
             entries.append(Municipality(code: entry.code, country: entry.country, name: entry.name))
             lookup.insert(entry.name, index)
             lookup.insert(entry.englishName, index)
@@ -78,21 +78,16 @@ public struct Gazetteer: Sendable {
     }
 }
 
-/// The region's countries, recognised by ISO code or by name in the survey languages.
+/// The region's countries, recognised by ISO code or by name in the survey languages (names
+/// generated with the gazetteer from pycountry's translations).
 public enum RegionCountry {
     public static let codes = ["EE", "LV", "LT"]
 
-    private static let names: [String: [String]] = [
-        "EE": ["EST", "Estonia", "Eesti", "Igaunija", "Estija", "Эстония", "Естонія", "Estland"],
-        "LV": ["LVA", "Latvia", "Läti", "Latvija", "Латвия", "Латвія", "Lettland"],
-        "LT": ["LTU", "Lithuania", "Leedu", "Lietuva", "Литва", "Литва", "Litauen"],
-    ]
-
     private static let lookup: KeyedLookup<String> = {
         var lookup = KeyedLookup<String>()
-        for (code, list) in names {
+        for (code, names) in MunicipalityData.countryNames {
             lookup.insert(code, code)
-            for name in list { lookup.insert(name, code) }
+            for name in names { lookup.insert(name, code) }
         }
         return lookup
     }()

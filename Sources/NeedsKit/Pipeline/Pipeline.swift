@@ -6,6 +6,12 @@ public struct RunOptions: Sendable {
     public var reader = ReaderOptions()
     public var normalize = Normalizer.Options()
     public var aggregation = AggregationOptions()
+    /// The language of the per-country reports, instead of each country's own (`--lang`).
+    public var language: String? = nil
+    /// Add a HXL hashtag row under the header of every figures table (`--hxl`).
+    public var hxl = false
+    /// CSVs with a UTF-8 BOM and `;`, for Excel in Baltic locales (`--excel`).
+    public var excel = false
 
     public init() {}
 }
@@ -44,33 +50,47 @@ public enum Pipeline {
         let instrument = try InstrumentLoader.load(options.instrumentPath)
         try validate(options, instrument: instrument)
         let aggregator = Aggregator(instrument: instrument, options: options.aggregation)
-        let clean = CleanResponsesWriter(instrument: instrument)
-        var quarantine = QuarantineWriter()
+        let csv = CSVStyle(excel: options.excel, hxl: options.hxl)
+        let clean = CleanResponsesWriter(instrument: instrument, style: csv)
+        var quarantine = QuarantineWriter(style: csv)
+        var dates: (first: String, last: String)? = nil
         let outcome = ingest(options, instrument: instrument) { respondent in
             aggregator.add(respondent)
             clean.add(respondent)
+            if let day = respondent.submitted {
+                dates = (min(dates?.first ?? day, day), max(dates?.last ?? day, day))
+            }
         } quarantine: { record, reason, mapping in
             quarantine.add(record, reason: reason, mapping: mapping)
         }
         let output = try OutputFolder(path: options.outputPath)
         do {
             try output.write("clean/responses.csv", clean.text)
-            try output.write("clean/issues.csv", CleaningLogWriter.render(outcome.issues))
+            try output.write("clean/issues.csv", CleaningLogWriter.render(outcome.issues, style: csv))
             try output.write("clean/quarantine.csv", quarantine.text)
             let weighted = options.aggregation.weights != .respondent
             let figures = aggregator.figures()
             let differences = CountryDifference.compute(aggregator, minCell: options.aggregation.minCell)
-            try output.write("topic_demand.csv", FiguresTable.render(figures, weighted: weighted))
+            try output.write("topic_demand.csv", FiguresTable.render(figures, weighted: weighted, style: csv))
             try output.write("topic_demand_by_municipality.csv", FiguresTable.render(
-                aggregator.municipalityFigures(), groupColumns: ["municipality_code", "municipality"], weighted: weighted))
+                aggregator.municipalityFigures(), groupColumns: ["municipality_code", "municipality"], weighted: weighted, style: csv))
             if let by = options.aggregation.byQuestion {
                 try output.write("topic_demand_by_\(by).csv", FiguresTable.render(
-                    aggregator.groupFigures(), groupColumns: [by, by + "_label"], weighted: weighted))
+                    aggregator.groupFigures(), groupColumns: [by, by + "_label"], weighted: weighted, style: csv))
             }
-            try output.write("country_differences.csv", DifferencesTable.render(differences))
+            try output.write("country_differences.csv", DifferencesTable.render(differences, style: csv))
             try output.write("summary.json", SummaryJSON.render(outcome: outcome, instrument: instrument, options: options))
-            try output.write("report.md", MarkdownReport.render(
-                instrument: instrument, aggregator: aggregator, figures: figures, differences: differences, outcome: outcome))
+            let builder = ReportBuilder(instrument: instrument, aggregator: aggregator, differences: differences,
+                                        outcome: outcome, dateRange: dates)
+            let region = builder.regionReport()
+            try output.write("report.md", MarkdownRenderer.render(region))
+            try output.write("report.html", HTMLRenderer.render(region))
+            for country in aggregator.scopeRespondents.keys.sorted() where country != "ALL" {
+                let document = builder.countryReport(country, language: options.language)
+                try output.write("countries/\(country).md", MarkdownRenderer.render(document))
+                try output.write("countries/\(country).html", HTMLRenderer.render(document))
+            }
+            for chart in builder.charts() { try output.write("charts/" + chart.file, chart.svg) }
             try output.commit()
         } catch {
             output.abandon()

@@ -4,10 +4,11 @@
 public final class CleanResponsesWriter {
     let instrument: Instrument
     let columns: [Int]
-    private var writer = CSVWriter()
+    private var writer: CSVWriter
 
-    public init(instrument: Instrument) {
+    public init(instrument: Instrument, style: CSVStyle = CSVStyle()) {
         self.instrument = instrument
+        writer = style.writer()
         columns = instrument.questions.indices.filter { Self.isCarried(instrument.questions[$0]) }
         writer.row(texts: ["respondent_id", "source_file", "source_line", "country", "municipality_code", "municipality",
                            "role", "submitted"] + columns.map { instrument.questions[$0].name })
@@ -44,9 +45,10 @@ public final class CleanResponsesWriter {
 /// less the columns that hold personal data or free text, and less anything shaped like an
 /// e-mail address.
 public struct QuarantineWriter {
-    private var writer = CSVWriter()
+    private var writer: CSVWriter
 
-    public init() {
+    public init(style: CSVStyle = CSVStyle()) {
+        writer = style.writer()
         writer.row(texts: ["source_file", "source_line", "reason", "fields"])
     }
 
@@ -84,8 +86,8 @@ public struct QuarantineWriter {
 
 /// clean/issues.csv, the cleaning log.
 public enum CleaningLogWriter {
-    public static func render(_ issues: [CleaningIssue]) -> String {
-        var writer = CSVWriter()
+    public static func render(_ issues: [CleaningIssue], style: CSVStyle = CSVStyle()) -> String {
+        var writer = style.writer()
         writer.row(texts: ["file", "line", "column", "respondent_id", "question", "old_value", "new_value", "issue",
                            "action", "severity", "message"])
         for issue in issues {

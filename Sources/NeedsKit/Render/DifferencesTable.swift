@@ -1,10 +1,10 @@
 /// country_differences.csv: each country against the other countries pooled, per topic and measure.
 public enum DifferencesTable {
-    public static func render(_ rows: [CountryDifference]) -> String {
-        var writer = CSVWriter()
-        writer.row(texts: ["country", "topic", "topic_label", "measure", "country_value", "others_value", "country_n",
+    public static func render(_ rows: [CountryDifference], style: CSVStyle = CSVStyle()) -> String {
+        var writer = style.writer()
+        style.header(["country", "topic", "topic_label", "measure", "country_value", "others_value", "country_n",
                            "others_n", "difference", "difference_ci_low", "difference_ci_high", "p_value", "p_holm",
-                           "difference_holds"])
+                           "difference_holds"], into: &writer)
         let full = NumberFormat.full
         for r in rows {
             writer.row([

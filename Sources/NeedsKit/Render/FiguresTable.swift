@@ -12,12 +12,13 @@ public enum FiguresTable {
 
     /// `weighted` adds `weighted_n` and `effective_n`; `groupColumns` names the two columns after
     /// `country` of a disaggregated table (`municipality_code, municipality`; `role, role_label`).
-    public static func render(_ rows: [TopicFigures], groupColumns: [String]? = nil, weighted: Bool = false) -> String {
-        var writer = CSVWriter()
+    public static func render(_ rows: [TopicFigures], groupColumns: [String]? = nil, weighted: Bool = false,
+                              style: CSVStyle = CSVStyle()) -> String {
+        var writer = style.writer()
         var header = columns
         if let groupColumns { header.insert(contentsOf: groupColumns, at: 1) }
         if weighted { header += ["weighted_n", "effective_n"] }
-        writer.row(texts: header)
+        style.header(header, into: &writer)
         let full = NumberFormat.full
         for f in rows {
             var cells: [CSVWriter.Cell] = [.figure(f.country)]

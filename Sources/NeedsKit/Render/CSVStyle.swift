@@ -1,0 +1,46 @@
+/// How the CSV files are delivered: as written (`,`, no BOM), or for Excel in Baltic locales
+/// (`--excel`: `;` and a UTF-8 BOM); figures tables may carry a HXL hashtag row (`--hxl`).
+public struct CSVStyle: Sendable {
+    public var excel: Bool
+    public var hxl: Bool
+
+    /// HXL hashtags for the figures tables' columns (hxlstandard.org).
+    static let hashtags: [String: String] = [
+        "country": "#country+code", "municipality_code": "#adm2+code", "municipality": "#adm2+name",
+        "topic": "#sector+code", "topic_label": "#sector+name", "respondents": "#meta+count",
+        "n_importance": "#indicator+importance+count", "mean_importance": "#indicator+importance+mean",
+        "importance_ci_low": "#indicator+importance+ci_low", "importance_ci_high": "#indicator+importance+ci_high",
+        "n_competence": "#indicator+competence+count", "mean_competence": "#indicator+competence+mean",
+        "competence_ci_low": "#indicator+competence+ci_low", "competence_ci_high": "#indicator+competence+ci_high",
+        "n_pairs": "#indicator+gap+count", "mean_gap": "#indicator+gap+mean", "gap_ci_low": "#indicator+gap+ci_low",
+        "gap_ci_high": "#indicator+gap+ci_high", "mwds": "#indicator+mwds", "mwds_rank": "#indicator+mwds+rank",
+        "demand_n": "#indicator+demand+count", "demand_share": "#indicator+demand+pct",
+        "demand_ci_low": "#indicator+demand+ci_low", "demand_ci_high": "#indicator+demand+ci_high",
+        "quadrant": "#indicator+quadrant", "suppressed": "#meta+suppressed", "weighted_n": "#meta+count+weighted",
+        "effective_n": "#meta+count+effective", "measure": "#indicator+measure", "country_value": "#indicator+value+country",
+        "others_value": "#indicator+value+others", "country_n": "#meta+count+country", "others_n": "#meta+count+others",
+        "difference": "#indicator+difference", "difference_ci_low": "#indicator+difference+ci_low",
+        "difference_ci_high": "#indicator+difference+ci_high", "p_value": "#indicator+pvalue",
+        "p_holm": "#indicator+pvalue+holm", "difference_holds": "#indicator+difference+holds",
+    ]
+
+    public init(excel: Bool = false, hxl: Bool = false) {
+        self.excel = excel
+        self.hxl = hxl
+    }
+
+    /// A writer in this style.
+    func writer() -> CSVWriter {
+        CSVWriter(delimiter: excel ? ";" : ",", byteOrderMark: excel)
+    }
+
+    /// Writes a table's header, and its HXL hashtag row when asked for.
+    func header(_ columns: [String], into writer: inout CSVWriter) {
+        writer.row(texts: columns)
+        if hxl {
+            writer.row(columns.enumerated().map { index, name in
+                .figure(Self.hashtags[name] ?? (index == 1 ? "#group+code" : index == 2 ? "#group+name" : ""))
+            })
+        }
+    }
+}

@@ -1,0 +1,196 @@
+/// SVG charts written by the code: no browser, no plotting library. Colours from the Okabe–Ito
+/// palette (safe for colour-blind readers); every chart has a `<title>` and a `<desc>` for screen
+/// readers; text from the inputs is escaped as XML.
+public enum Charts {
+    /// Quadrant colours: first priority stands out; the legend names them.
+    static let quadrantColour = ["HH": "#D55E00", "HL": "#E69F00", "LH": "#56B4E9", "LL": "#999999"]
+    static let font = "font-family=\"DejaVu Sans, Liberation Sans, Arial, sans-serif\""
+
+    static func esc(_ text: String) -> String { HTMLRenderer.escape(text) }
+
+    static func number(_ value: Double) -> String { NumberFormat.fixed(value, decimals: 1) }
+
+    /// Shortens a label to about `limit` characters, for axis text.
+    static func shorten(_ text: String, _ limit: Int) -> String {
+        text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
+    }
+
+    static func open(width: Int, height: Int, id: String, title: String, description: String) -> String {
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" \(font) font-size=\"11\">\n"
+            + "<title id=\"\(id)-title\">\(esc(title))</title>\n<desc id=\"\(id)-desc\">\(esc(description))</desc>\n"
+            + "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
+    }
+
+    /// Ranked bars of MWDS for one scope, whiskers at the mean gap's 95% interval times the mean
+    /// importance, coloured by Locus-for-Focus quadrant.
+    public static func mwdsBars(_ rows: [TopicFigures], id: String, title: String, labels: ChartLabels) -> String {
+        let ranked = rows.filter { $0.mwds != nil }.sorted { ($0.mwdsRank ?? .max, $0.topic) < ($1.mwdsRank ?? .max, $1.topic) }
+        let barHeight = 22, gap = 8, left = 260, right = 40, top = 34
+        let plotWidth = 360
+        let height = top + max(1, ranked.count) * (barHeight + gap) + 50
+        let width = left + plotWidth + right
+        let values = ranked.flatMap { f -> [Double] in
+            let m = f.mwds!
+            let hi = f.gapCI.map { $0.high * (f.meanImportance ?? 0) } ?? m
+            return [m, hi, 0]
+        }
+        let low = min(0, values.min() ?? 0)
+        let high = max(1, values.max() ?? 1)
+        func x(_ v: Double) -> Double { Double(left) + (v - low) / (high - low) * Double(plotWidth) }
+        let description = ranked.map { "\($0.mwdsRank ?? 0). \($0.topicLabel): \(NumberFormat.short($0.mwds)) (\($0.quadrant ?? "–"))" }
+            .joined(separator: "; ")
+        var svg = open(width: width, height: height, id: id, title: title, description: description)
+        svg += "<text x=\"\(left)\" y=\"18\" font-size=\"12\" font-weight=\"bold\">\(esc(title))</text>\n"
+        // Grid and axis.
+        let step = niceStep(high - low)
+        var tick = (low / step).rounded(.down) * step
+        while tick <= high + 1e-9 {
+            let tx = x(tick)
+            svg += "<line x1=\"\(number(tx))\" y1=\"\(top - 4)\" x2=\"\(number(tx))\" y2=\"\(height - 40)\" stroke=\"#e3e3e3\"/>\n"
+            svg += "<text x=\"\(number(tx))\" y=\"\(height - 26)\" text-anchor=\"middle\" fill=\"#333\">\(NumberFormat.fixed(tick, decimals: step < 1 ? 1 : 0))</text>\n"
+            tick += step
+        }
+        svg += "<line x1=\"\(number(x(0)))\" y1=\"\(top - 4)\" x2=\"\(number(x(0)))\" y2=\"\(height - 40)\" stroke=\"#555\"/>\n"
+        svg += "<text x=\"\(left + plotWidth / 2)\" y=\"\(height - 8)\" text-anchor=\"middle\">\(esc(labels.mwdsAxis))</text>\n"
+        for (index, f) in ranked.enumerated() {
+            let y = top + index * (barHeight + gap)
+            let m = f.mwds!
+            let colour = quadrantColour[f.quadrant ?? ""] ?? "#0072B2"
+            let x0 = x(min(0, m)), x1 = x(max(0, m))
+            svg += "<text x=\"\(left - 8)\" y=\(quoted(Double(y) + Double(barHeight) * 0.68)) text-anchor=\"end\">\(esc(shorten(f.topicLabel, 42)))</text>\n"
+            svg += "<rect x=\(quoted(x0)) y=\"\(y)\" width=\(quoted(max(0.5, x1 - x0))) height=\"\(barHeight)\" fill=\"\(colour)\"><title>\(esc(f.topicLabel)): \(NumberFormat.short(m))</title></rect>\n"
+            if let ci = f.gapCI, let importance = f.meanImportance {
+                let cy = Double(y) + Double(barHeight) / 2
+                let a = x(ci.low * importance), b = x(ci.high * importance)
+                svg += "<line x1=\(quoted(a)) y1=\(quoted(cy)) x2=\(quoted(b)) y2=\(quoted(cy)) stroke=\"#111\" stroke-width=\"1.5\"/>\n"
+                svg += "<line x1=\(quoted(a)) y1=\(quoted(cy - 5)) x2=\(quoted(a)) y2=\(quoted(cy + 5)) stroke=\"#111\" stroke-width=\"1.5\"/>\n"
+                svg += "<line x1=\(quoted(b)) y1=\(quoted(cy - 5)) x2=\(quoted(b)) y2=\(quoted(cy + 5)) stroke=\"#111\" stroke-width=\"1.5\"/>\n"
+            }
+        }
+        svg += legend(x: left, y: 22, labels: labels)
+        return svg + "</svg>\n"
+    }
+
+    /// Locus for Focus: topics by mean importance (x) and mean gap (y), lines at the means.
+    public static func locusScatter(_ rows: [TopicFigures], id: String, title: String, labels: ChartLabels) -> String {
+        let points = rows.compactMap { f -> (TopicFigures, Double, Double)? in
+            guard let i = f.meanImportance, let g = f.meanGap else { return nil }
+            return (f, i, g)
+        }
+        let width = 640, height = 420, left = 60, right = 200, top = 40, bottom = 50
+        let xs = points.map(\.1), ys = points.map(\.2)
+        let xLow = ((xs.min() ?? 1) - 0.3).rounded(.down), xHigh = ((xs.max() ?? 5) + 0.3).rounded(.up)
+        let yLow = min(0, ((ys.min() ?? 0) - 0.3).rounded(.down)), yHigh = max(1, ((ys.max() ?? 1) + 0.3).rounded(.up))
+        let plotW = Double(width - left - right), plotH = Double(height - top - bottom)
+        func px(_ v: Double) -> Double { Double(left) + (v - xLow) / (xHigh - xLow) * plotW }
+        func py(_ v: Double) -> Double { Double(top) + (1 - (v - yLow) / (yHigh - yLow)) * plotH }
+        let description = points.map { "\($0.0.topicLabel): importance \(NumberFormat.short($0.1)), gap \(NumberFormat.short($0.2)), \($0.0.quadrant ?? "–")" }
+            .joined(separator: "; ")
+        var svg = open(width: width, height: height, id: id, title: title, description: description)
+        svg += "<text x=\"\(left)\" y=\"20\" font-size=\"12\" font-weight=\"bold\">\(esc(title))</text>\n"
+        svg += "<rect x=\"\(left)\" y=\"\(top)\" width=\(quoted(plotW)) height=\(quoted(plotH)) fill=\"none\" stroke=\"#555\"/>\n"
+        var v = xLow
+        while v <= xHigh + 1e-9 {
+            svg += "<text x=\(quoted(px(v))) y=\"\(height - bottom + 16)\" text-anchor=\"middle\">\(NumberFormat.fixed(v, decimals: 0))</text>\n"
+            v += 1
+        }
+        v = yLow
+        while v <= yHigh + 1e-9 {
+            svg += "<text x=\"\(left - 8)\" y=\(quoted(py(v) + 4)) text-anchor=\"end\">\(NumberFormat.fixed(v, decimals: 0))</text>\n"
+            v += 1
+        }
+        svg += "<text x=\(quoted(Double(left) + plotW / 2)) y=\"\(height - 12)\" text-anchor=\"middle\">\(esc(labels.importanceAxis))</text>\n"
+        svg += "<text transform=\"translate(16 \(number(Double(top) + plotH / 2))) rotate(-90)\" text-anchor=\"middle\">\(esc(labels.gapAxis))</text>\n"
+        if !points.isEmpty {
+            let mx = xs.reduce(0, +) / Double(xs.count), my = ys.reduce(0, +) / Double(ys.count)
+            svg += "<line x1=\(quoted(px(mx))) y1=\"\(top)\" x2=\(quoted(px(mx))) y2=\(quoted(Double(top) + plotH)) stroke=\"#777\" stroke-dasharray=\"4 3\"/>\n"
+            svg += "<line x1=\"\(left)\" y1=\(quoted(py(my))) x2=\(quoted(Double(left) + plotW)) y2=\(quoted(py(my))) stroke=\"#777\" stroke-dasharray=\"4 3\"/>\n"
+            svg += "<text x=\(quoted(Double(left) + plotW - 4)) y=\"\(top + 14)\" text-anchor=\"end\" fill=\"#D55E00\" font-weight=\"bold\">HH</text>\n"
+        }
+        for (index, point) in points.enumerated() {
+            let (f, i, g) = point
+            let colour = quadrantColour[f.quadrant ?? ""] ?? "#0072B2"
+            svg += "<circle cx=\(quoted(px(i))) cy=\(quoted(py(g))) r=\"6\" fill=\"\(colour)\" stroke=\"#111\"><title>\(esc(f.topicLabel))</title></circle>\n"
+            svg += "<text x=\(quoted(px(i) + 8)) y=\(quoted(py(g) + 4)) font-size=\"10\">\(index + 1)</text>\n"
+            svg += "<text x=\"\(width - right + 12)\" y=\"\(top + 14 + index * 16)\" font-size=\"10\">\(index + 1). \(esc(shorten(f.topicLabel, 30)))</text>\n"
+        }
+        return svg + "</svg>\n"
+    }
+
+    /// Demand share by country (columns) and topic (rows), shaded from light to dark blue.
+    public static func demandHeatmap(_ rows: [TopicFigures], id: String, title: String, labels: ChartLabels) -> String {
+        let scopes = Array(Set(rows.map(\.country))).sorted(by: Aggregator.scopeOrder)
+        let topics = Array(Set(rows.map(\.topic))).sorted()
+        let label = Dictionary(rows.map { ($0.topic, $0.topicLabel) }, uniquingKeysWith: { a, _ in a })
+        let cellW = 70, cellH = 26, left = 270, top = 50
+        let width = left + scopes.count * cellW + 20, height = top + topics.count * cellH + 30
+        var description = ""
+        for f in rows where f.demandShare != nil { description += "\(f.country) \(f.topicLabel): \(NumberFormat.percent(f.demandShare)); " }
+        var svg = open(width: width, height: height, id: id, title: title, description: description)
+        svg += "<text x=\"10\" y=\"20\" font-size=\"12\" font-weight=\"bold\">\(esc(title))</text>\n"
+        for (c, scope) in scopes.enumerated() {
+            svg += "<text x=\"\(left + c * cellW + cellW / 2)\" y=\"\(top - 8)\" text-anchor=\"middle\" font-weight=\"bold\">\(esc(scope))</text>\n"
+        }
+        for (r, topic) in topics.enumerated() {
+            let y = top + r * cellH
+            svg += "<text x=\"\(left - 8)\" y=\"\(y + 17)\" text-anchor=\"end\">\(esc(shorten(label[topic] ?? topic, 42)))</text>\n"
+            for (c, scope) in scopes.enumerated() {
+                let share = rows.first { $0.country == scope && $0.topic == topic }?.demandShare
+                let x = left + c * cellW
+                let fill = share.map(shade) ?? "#f2f2f2"
+                let ink = (share ?? 0) > 0.55 ? "#ffffff" : "#111111"
+                svg += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(cellW - 2)\" height=\"\(cellH - 2)\" fill=\"\(fill)\"/>\n"
+                svg += "<text x=\"\(x + cellW / 2 - 1)\" y=\"\(y + 17)\" text-anchor=\"middle\" fill=\"\(ink)\">\(share.map { NumberFormat.percent($0) } ?? "–")</text>\n"
+            }
+        }
+        svg += "<text x=\"10\" y=\"\(height - 8)\" font-size=\"10\" fill=\"#444\">\(esc(labels.heatmapNote))</text>\n"
+        return svg + "</svg>\n"
+    }
+
+    /// Light (#eff3ff) to dark (#08519c) blue, a sequential scheme readable in grey too.
+    static func shade(_ share: Double) -> String {
+        let t = max(0, min(1, share))
+        let from = (0xEF, 0xF3, 0xFF), to = (0x08, 0x51, 0x9C)
+        func mix(_ a: Int, _ b: Int) -> Int { Int((Double(a) + (Double(b) - Double(a)) * t).rounded()) }
+        let hex = [mix(from.0, to.0), mix(from.1, to.1), mix(from.2, to.2)].map { value -> String in
+            let s = String(value, radix: 16)
+            return s.count == 1 ? "0" + s : s
+        }.joined()
+        return "#" + hex
+    }
+
+    static func legend(x: Int, y: Int, labels: ChartLabels) -> String {
+        var svg = ""
+        var offset = x + 150
+        for quadrant in ["HH", "HL", "LH", "LL"] {
+            svg += "<rect x=\"\(offset)\" y=\"\(y - 9)\" width=\"10\" height=\"10\" fill=\"\(quadrantColour[quadrant]!)\"/>"
+            svg += "<text x=\"\(offset + 14)\" y=\"\(y)\" font-size=\"10\">\(quadrant)</text>\n"
+            offset += 48
+        }
+        return svg
+    }
+
+    static func niceStep(_ span: Double) -> Double {
+        let raw = span / 5
+        let magnitude = pow10(raw)
+        for factor in [1.0, 2, 2.5, 5, 10] where raw <= factor * magnitude { return factor * magnitude }
+        return 10 * magnitude
+    }
+
+    private static func pow10(_ value: Double) -> Double {
+        var m = 1.0
+        while m * 10 <= value { m *= 10 }
+        while m > value && m > 1e-6 { m /= 10 }
+        return m
+    }
+
+    private static func quoted(_ value: Double) -> String { "\"" + number(value) + "\"" }
+}
+
+/// The words of the charts, in the report's language.
+public struct ChartLabels: Sendable {
+    public var mwdsAxis: String
+    public var importanceAxis: String
+    public var gapAxis: String
+    public var heatmapNote: String
+}

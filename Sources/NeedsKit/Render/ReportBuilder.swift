@@ -1,0 +1,286 @@
+/// Builds the reports' content: the region report (report.md / report.html) and one report per
+/// country in that country's language, with their charts.
+public struct ReportBuilder {
+    public let instrument: Instrument
+    public let aggregator: Aggregator
+    public let differences: [CountryDifference]
+    public let outcome: RunOutcome
+    /// Response dates seen (YYYY-MM-DD), for "who answered".
+    public let dateRange: (first: String, last: String)?
+
+    public init(instrument: Instrument, aggregator: Aggregator, differences: [CountryDifference], outcome: RunOutcome,
+                dateRange: (first: String, last: String)?) {
+        self.instrument = instrument
+        self.aggregator = aggregator
+        self.differences = differences
+        self.outcome = outcome
+        self.dateRange = dateRange
+    }
+
+    /// The region report; `language` nil means English.
+    public func regionReport(language: String? = nil) -> ReportDocument {
+        let words = ReportStrings.forLanguage(language)
+        let figures = aggregator.figures(language: labelLanguage(words))
+        var doc = ReportDocument(title: words.title + ": " + formTitle, language: words.language)
+        intro(&doc, words)
+        whoAnswered(&doc, words, scopes: scopes(figures))
+        if instrument.topics.isEmpty {
+            doc.paragraph("The instrument defines no training topics (no topic and measure columns), so there are no topic figures.")
+        } else {
+            doc.heading(2, words.topNeeds)
+            for scope in scopes(figures) { topNeeds(&doc, words, figures, scope: scope, chartPrefix: "charts/") }
+            shared(&doc, words, figures)
+            countryDifferences(&doc, words)
+            quadrants(&doc, words, figures, scopes: scopes(figures), chartPrefix: "charts/")
+        }
+        dataQuality(&doc, words, linkPrefix: "")
+        methods(&doc, words, linkPrefix: "")
+        return doc
+    }
+
+    /// The report for one country, in its national language when the instrument has labels in it.
+    public func countryReport(_ country: String, language override: String? = nil) -> ReportDocument {
+        let national = override ?? ReportStrings.nationalLanguage(of: country)
+        let hasLabels = national.map { key in instrument.languages.contains { $0.key == key } } ?? false
+        let words = ReportStrings.forLanguage(hasLabels || override != nil ? national : nil)
+        let figures = aggregator.figures(language: labelLanguage(words)).filter { $0.country == country || $0.country == "ALL" }
+        var doc = ReportDocument(title: words.title + ": " + words.scopeName(country), language: words.language)
+        intro(&doc, words)
+        whoAnswered(&doc, words, scopes: [country])
+        if !instrument.topics.isEmpty {
+            doc.heading(2, words.topNeeds)
+            topNeeds(&doc, words, figures, scope: country, chartPrefix: "../charts/")
+            let own = differences.filter { $0.country == country && $0.holds }
+            if !own.isEmpty {
+                doc.heading(2, words.differences)
+                differenceTable(&doc, words, own)
+            }
+            quadrants(&doc, words, figures, scopes: [country], chartPrefix: "../charts/")
+        }
+        dataQuality(&doc, words, linkPrefix: "../")
+        methods(&doc, words, linkPrefix: "../")
+        return doc
+    }
+
+    /// The charts both reports refer to, by file name under charts/.
+    public func charts() -> [(file: String, svg: String)] {
+        guard !instrument.topics.isEmpty else { return [] }
+        var result: [(String, String)] = []
+        let languages = [nil] + Set(scopes(aggregator.figures()).compactMap(ReportStrings.nationalLanguage(of:))).sorted()
+        for language in languages {
+            let words = ReportStrings.forLanguage(language)
+            let figures = aggregator.figures(language: labelLanguage(words))
+            let suffix = language.map { "_" + $0 } ?? ""
+            for scope in scopes(figures) {
+                let rows = figures.filter { $0.country == scope }
+                result.append(("mwds_\(scope)\(suffix).svg", Charts.mwdsBars(
+                    rows, id: "mwds-\(scope)", title: "\(words.topNeeds): \(words.scopeName(scope))", labels: words.charts)))
+                result.append(("locus_\(scope)\(suffix).svg", Charts.locusScatter(
+                    rows, id: "locus-\(scope)", title: "\(words.quadrants): \(words.scopeName(scope))", labels: words.charts)))
+            }
+            result.append(("demand_heatmap\(suffix).svg", Charts.demandHeatmap(
+                figures, id: "demand", title: words.wantTraining, labels: words.charts)))
+        }
+        return result
+    }
+
+    // MARK: Sections
+
+    var formTitle: String { instrument.formTitle.isEmpty ? (instrument.formID.isEmpty ? "survey" : instrument.formID) : instrument.formTitle }
+
+    /// Topic labels in the report language when the instrument has it, else its default.
+    private func labelLanguage(_ words: ReportStrings) -> String? {
+        instrument.languages.contains { $0.key == words.language } ? words.language : instrument.defaultLanguage
+    }
+
+    private func scopes(_ figures: [TopicFigures]) -> [String] {
+        let fromFigures = Set(figures.map(\.country))
+        let fromCounts = Set(aggregator.scopeRespondents.keys)
+        return fromFigures.union(fromCounts).sorted(by: Aggregator.scopeOrder)
+    }
+
+    private func intro(_ doc: inout ReportDocument, _ words: ReportStrings) {
+        var parts: [ReportDocument.Inline] = [.text("Instrument ")]
+        if !instrument.formID.isEmpty { parts.append(.code(instrument.formID)) }
+        if !instrument.version.isEmpty { parts.append(.text(" version " + instrument.version)) }
+        parts.append(.text(". " + Self.weightingStatement(aggregator.options)))
+        doc.blocks.append(.paragraph(parts))
+    }
+
+    private func whoAnswered(_ doc: inout ReportDocument, _ words: ReportStrings, scopes: [String]) {
+        doc.heading(2, words.whoAnswered)
+        let counts = aggregator.scopeRespondents
+        let municipalities = aggregator.municipalityRespondents
+        var rows: [[String]] = []
+        for scope in scopes {
+            let inScope = municipalities.keys.filter { $0.country == scope || scope == "ALL" }
+            rows.append([words.scopeName(scope), String(counts[scope] ?? 0), String(inScope.count)])
+        }
+        doc.blocks.append(.table(header: [words.country, words.respondents, words.municipalities],
+                                 alignments: [.left, .right, .right], rows: rows))
+        // Respondents per municipality: only cells large enough to publish.
+        let minCell = aggregator.options.minCell
+        let listed = municipalities.filter { scopes.contains($0.key.country) || scopes.contains("ALL") }
+            .sorted { ($0.key.country, $0.key.municipality) < ($1.key.country, $1.key.municipality) }
+        if !listed.isEmpty {
+            var municipalityRows: [[String]] = []
+            var small = 0
+            for (cell, n) in listed {
+                if n < minCell {
+                    small += n
+                    continue
+                }
+                let name = aggregator.municipalityNames[cell.municipality] ?? cell.municipality
+                let code = cell.municipality.hasPrefix("?") ? "" : cell.municipality
+                municipalityRows.append([cell.country, name + (code.isEmpty ? "" : " (\(code))"), String(n)])
+            }
+            if small > 0 { municipalityRows.append(["", "< \(minCell) each (not listed)", String(small)]) }
+            doc.blocks.append(.table(header: [words.country, words.municipality, words.respondents],
+                                     alignments: [.left, .left, .right], rows: municipalityRows))
+        }
+        var facts: [String] = []
+        if let range = dateRange { facts.append("\(words.responseDates) \(range.first) – \(range.last).") }
+        let files = outcome.accounts.map { account -> String in
+            let name = account.file.split(separator: "/").last.map(String.init) ?? account.file
+            return account.failure == nil ? "\(name) (\(account.shape), \(account.respondents))" : "\(name) (not read)"
+        }
+        if !files.isEmpty { facts.append("\(words.sourceFiles): \(files.joined(separator: ", ")).") }
+        if !facts.isEmpty { doc.paragraph(facts.joined(separator: " ")) }
+    }
+
+    private func topNeeds(_ doc: inout ReportDocument, _ words: ReportStrings, _ figures: [TopicFigures], scope: String, chartPrefix: String) {
+        let rows = figures.filter { $0.country == scope }
+            .sorted { ($0.mwdsRank ?? .max, $0.topic) < ($1.mwdsRank ?? .max, $1.topic) }
+        doc.heading(3, words.scopeName(scope))
+        guard let first = rows.first, !first.countsHidden else {
+            doc.paragraph(words.tooFew)
+            return
+        }
+        let flagged = Set(differences.filter { $0.country == scope && $0.holds }.map(\.topic))
+        var table: [[String]] = []
+        for f in rows {
+            let gap = NumberFormat.short(f.meanGap) + (f.gapCI.map { " (\(NumberFormat.short($0.low)) – \(NumberFormat.short($0.high)))" } ?? "")
+            let want = NumberFormat.percent(f.demandShare) + (f.demandCI.map { " (\(NumberFormat.percent($0.low)) – \(NumberFormat.percent($0.high)))" } ?? "")
+            table.append([f.mwdsRank.map(String.init) ?? "–", (flagged.contains(f.topic) ? "⚑ " : "") + f.topicLabel,
+                          NumberFormat.short(f.mwds), NumberFormat.short(f.meanImportance), gap, want, f.quadrant ?? "–"])
+        }
+        doc.blocks.append(.table(header: [words.rank, words.topic, words.mwds, words.meanImportance, words.meanGap,
+                                          words.wantTraining, words.quadrant],
+                                 alignments: [.right, .left, .right, .right, .right, .right, .center], rows: table))
+        let suffix = words.language == "en" ? "" : "_" + words.language
+        doc.blocks.append(.chart(svg: Charts.mwdsBars(rows, id: "mwds-\(scope)", title: "\(words.topNeeds): \(words.scopeName(scope))", labels: words.charts),
+                                 file: chartPrefix + "mwds_\(scope)\(suffix).svg", alt: "\(words.topNeeds): \(words.scopeName(scope))"))
+    }
+
+    /// Topics in the top three of every country (by MWDS rank): candidates for regional sessions.
+    private func shared(_ doc: inout ReportDocument, _ words: ReportStrings, _ figures: [TopicFigures]) {
+        let countries = scopes(figures).filter { $0 != "ALL" && $0 != "" }
+        guard countries.count >= 2 else { return }
+        let topThree = countries.map { country in
+            Set(figures.filter { $0.country == country && ($0.mwdsRank ?? .max) <= 3 }.map(\.topic))
+        }
+        let common = topThree.dropFirst().reduce(topThree.first ?? []) { $0.intersection($1) }
+        doc.heading(2, words.shared)
+        if common.isEmpty {
+            doc.paragraph("No topic is in the top three needs of every country.")
+        } else {
+            let labels = common.sorted().map { topic in figures.first { $0.topic == topic }?.topicLabel ?? topic }
+            doc.paragraph("In the top three needs of every country: " + labels.joined(separator: "; ") + ".")
+        }
+    }
+
+    private func countryDifferences(_ doc: inout ReportDocument, _ words: ReportStrings) {
+        guard !differences.isEmpty else { return }
+        doc.heading(2, words.differences)
+        let holding = differences.filter(\.holds)
+        if holding.isEmpty {
+            doc.paragraph("No country differs from the other countries pooled on any topic once p-values are Holm-corrected (5% level).")
+            return
+        }
+        differenceTable(&doc, words, holding)
+        doc.blocks.append(.paragraph([.text("⚑ marks a difference that holds after Holm's correction; full table: "),
+                                      .link("country_differences.csv", href: "country_differences.csv"), .text(".")]))
+    }
+
+    private func differenceTable(_ doc: inout ReportDocument, _ words: ReportStrings, _ rows: [CountryDifference]) {
+        var table: [[String]] = []
+        for d in rows {
+            let format: (Double) -> String = d.measure == .demandShare ? { NumberFormat.percent($0) } : { NumberFormat.short($0) }
+            let measure = d.measure == .demandShare ? words.wantTraining : words.meanGap
+            table.append(["⚑ " + words.scopeName(d.country), d.topicLabel, measure, format(d.countryValue), format(d.othersValue),
+                          "\(NumberFormat.short(d.difference)) (\(NumberFormat.short(d.low)) – \(NumberFormat.short(d.high)))"])
+        }
+        doc.blocks.append(.table(header: [words.country, words.topic, "", words.country, "Others", "Difference (95% CI)"],
+                                 alignments: [.left, .left, .left, .right, .right, .right], rows: table))
+    }
+
+    private func quadrants(_ doc: inout ReportDocument, _ words: ReportStrings, _ figures: [TopicFigures], scopes: [String], chartPrefix: String) {
+        doc.heading(2, words.quadrants)
+        var rows: [[String]] = []
+        for scope in scopes {
+            let inScope = figures.filter { $0.country == scope && $0.quadrant != nil }
+            guard !inScope.isEmpty else { continue }
+            let hh = inScope.filter { $0.quadrant == "HH" }.map(\.topicLabel).sorted()
+            rows.append([words.scopeName(scope), hh.isEmpty ? "–" : hh.joined(separator: "; ")])
+        }
+        if !rows.isEmpty {
+            doc.blocks.append(.table(header: [words.country, "HH"], alignments: [.left, .left], rows: rows))
+        }
+        let suffix = words.language == "en" ? "" : "_" + words.language
+        let focus = scopes.contains("ALL") ? "ALL" : scopes.first ?? "ALL"
+        let rowsForChart = figures.filter { $0.country == focus }
+        doc.blocks.append(.chart(svg: Charts.locusScatter(rowsForChart, id: "locus-\(focus)", title: "\(words.quadrants): \(words.scopeName(focus))", labels: words.charts),
+                                 file: chartPrefix + "locus_\(focus)\(suffix).svg", alt: "\(words.quadrants): \(words.scopeName(focus))"))
+        if scopes.count > 1 {
+            doc.blocks.append(.chart(svg: Charts.demandHeatmap(figures, id: "demand", title: words.wantTraining, labels: words.charts),
+                                     file: chartPrefix + "demand_heatmap\(suffix).svg", alt: words.charts.heatmapNote))
+        }
+    }
+
+    private func dataQuality(_ doc: inout ReportDocument, _ words: ReportStrings, linkPrefix: String) {
+        doc.heading(2, words.dataQuality)
+        let t = outcome.accounts.reduce(into: (read: 0, respondents: 0, duplicates: 0, blank: 0, quarantined: 0)) {
+            $0.read += $1.recordsRead
+            $0.respondents += $1.respondents
+            $0.duplicates += $1.duplicates
+            $0.blank += $1.blankRows
+            $0.quarantined += $1.quarantined
+        }
+        var counts: [String: Int] = [:]
+        for issue in outcome.issues { counts[issue.code, default: 0] += 1 }
+        var text = "\(outcome.accounts.count) file(s), \(t.read) record(s) read: \(t.respondents) respondent(s), "
+        text += "\(t.duplicates) duplicate(s), \(t.blank) blank row(s), \(t.quarantined) quarantined. "
+        let notable = counts.keys.sorted().map { "\($0.replacingOccurrences(of: "_", with: " ")) \(counts[$0]!)" }
+        text += notable.isEmpty ? "No issues were found. " : "Issues found: \(notable.joined(separator: ", ")). "
+        doc.blocks.append(.paragraph([.text(text + "Every change is in the cleaning log, "),
+                                      .link("clean/issues.csv", href: linkPrefix + "clean/issues.csv"), .text(".")]))
+    }
+
+    private func methods(_ doc: inout ReportDocument, _ words: ReportStrings, linkPrefix: String) {
+        doc.heading(2, words.methods)
+        doc.blocks.append(.bullets([
+            [.text("Importance and competence are rated on the instrument's scales; a choice scores as its name when that is a number, otherwise its position in the list.")],
+            [.text("Mean gap = mean of (importance − competence) over respondents who rated both; MWDS = mean gap × mean importance (Borich 1980). Rank 1 is the greatest need; equal scores share the lower rank.")],
+            [.text("Intervals are 95%: Student t for means, Wilson score for shares (Kish's effective sample size with weights); country differences: Newcombe's interval and a two-proportion z test for shares, Welch's test for mean gaps, p-values Holm-corrected across topics.")],
+            [.text("Locus for Focus: importance and gap each split at their mean over the scope's topics; HH (high importance, high gap) is the first priority.")],
+            [.text(Self.weightingStatement(aggregator.options))],
+            [.text("Full-precision figures: "), .link("topic_demand.csv", href: linkPrefix + "topic_demand.csv"), .text(", per municipality "),
+             .link("topic_demand_by_municipality.csv", href: linkPrefix + "topic_demand_by_municipality.csv"), .text(".")],
+        ]))
+    }
+
+    /// One sentence saying how respondents were weighted and how the region was formed.
+    static func weightingStatement(_ options: AggregationOptions) -> String {
+        var text: String
+        switch options.weights {
+        case .respondent: text = "Weighting: every respondent counts once."
+        case .municipality: text = "Weighting: each municipality counts equally within its country; intervals use Kish's effective sample size."
+        case let .column(name): text = "Weighting: by the column \(name); intervals use Kish's effective sample size."
+        }
+        switch options.region {
+        case .pooled: text += " The region (ALL) pools every respondent."
+        case .countryEqual: text += " In the region (ALL) each country weighs the same."
+        }
+        return text + " Figures from fewer than \(options.minCell) respondents are suppressed."
+    }
+}

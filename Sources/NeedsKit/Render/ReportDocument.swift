@@ -1,0 +1,164 @@
+/// A report as blocks of content, written once and rendered to Markdown and to HTML, so the two
+/// always say the same thing. Text in it is plain: each renderer escapes it for its format.
+public struct ReportDocument: Sendable {
+    public var title: String
+    public var language: String
+    public var blocks: [Block] = []
+
+    public enum Inline: Sendable, Equatable {
+        case text(String)
+        case code(String)
+        case strong(String)
+        case link(String, href: String)
+    }
+
+    public enum Alignment: Sendable { case left, right, center }
+
+    public enum Block: Sendable {
+        case heading(Int, String)
+        case paragraph([Inline])
+        case bullets([[Inline]])
+        case table(header: [String], alignments: [Alignment], rows: [[String]])
+        /// A chart: the SVG text, the file it is also written to (relative to the report), and a
+        /// short text alternative.
+        case chart(svg: String, file: String, alt: String)
+    }
+
+    public init(title: String, language: String) {
+        self.title = title
+        self.language = language
+    }
+
+    mutating func heading(_ level: Int, _ text: String) { blocks.append(.heading(level, text)) }
+    mutating func paragraph(_ parts: Inline...) { blocks.append(.paragraph(parts)) }
+    mutating func paragraph(_ text: String) { blocks.append(.paragraph([.text(text)])) }
+}
+
+/// GitHub-flavoured Markdown.
+public enum MarkdownRenderer {
+    public static func render(_ document: ReportDocument) -> String {
+        var md = "# " + escape(document.title) + "\n\n"
+        for block in document.blocks {
+            switch block {
+            case let .heading(level, text):
+                md += String(repeating: "#", count: level) + " " + escape(text) + "\n\n"
+            case let .paragraph(parts):
+                md += inline(parts) + "\n\n"
+            case let .bullets(items):
+                md += items.map { "- " + inline($0) }.joined(separator: "\n") + "\n\n"
+            case let .table(header, alignments, rows):
+                md += "| " + header.map(escape).joined(separator: " | ") + " |\n|"
+                md += alignments.map { $0 == .right ? "---:|" : $0 == .center ? ":-:|" : "---|" }.joined() + "\n"
+                for row in rows { md += "| " + row.map(escape).joined(separator: " | ") + " |\n" }
+                md += "\n"
+            case let .chart(_, file, alt):
+                md += "![" + escape(alt) + "](" + file + ")\n\n"
+            }
+        }
+        return md
+    }
+
+    static func inline(_ parts: [ReportDocument.Inline]) -> String {
+        parts.map { part in
+            switch part {
+            case let .text(text): return escape(text)
+            case let .code(text): return "`" + text.replacingOccurrences(of: "`", with: "'") + "`"
+            case let .strong(text): return "**" + escape(text) + "**"
+            case let .link(text, href): return "[" + escape(text) + "](" + href + ")"
+            }
+        }.joined()
+    }
+
+    /// Text from the inputs made inert in Markdown: pipes, backticks, HTML and emphasis escaped.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        for ch in text {
+            switch ch {
+            case "|", "`", "*", "_", "[", "]", "<", ">", "#", "\\": out += "\\" + String(ch)
+            case "\n", "\r": out += " "
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+}
+
+/// One self-contained HTML file: inline CSS and SVG, no scripts, no external requests; prints to A4.
+public enum HTMLRenderer {
+    static let style = """
+    @page { size: A4; margin: 16mm 14mm; }
+    :root { color-scheme: light; }
+    body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10.5pt; line-height: 1.45;
+           color: #1b1b1b; max-width: 180mm; margin: 0 auto; padding: 8mm 0; }
+    h1 { font-size: 18pt; margin: 0 0 4mm; } h2 { font-size: 14pt; margin: 7mm 0 2mm; border-bottom: 1px solid #bbb; }
+    h3 { font-size: 12pt; margin: 5mm 0 2mm; }
+    table { border-collapse: collapse; width: 100%; margin: 2mm 0 4mm; font-size: 9.5pt; page-break-inside: auto; }
+    tr { page-break-inside: avoid; } thead { display: table-header-group; }
+    th, td { border: 1px solid #ccc; padding: 1.2mm 2mm; vertical-align: top; }
+    th { background: #f0f0f0; text-align: left; } td.r { text-align: right; font-variant-numeric: tabular-nums; }
+    td.c { text-align: center; } code { font-family: "DejaVu Sans Mono", monospace; font-size: 9pt; }
+    figure { margin: 3mm 0 5mm; page-break-inside: avoid; } figure svg { max-width: 100%; height: auto; }
+    figcaption { font-size: 9pt; color: #444; }
+    @media print { a { color: inherit; text-decoration: none; } }
+    """
+
+    public static func render(_ document: ReportDocument) -> String {
+        var html = "<!DOCTYPE html>\n<html lang=\"\(escape(document.language))\">\n<head>\n<meta charset=\"utf-8\">\n"
+        html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        html += "<title>\(escape(document.title))</title>\n<style>\n\(style)\n</style>\n</head>\n<body>\n"
+        html += "<h1>\(escape(document.title))</h1>\n"
+        for block in document.blocks {
+            switch block {
+            case let .heading(level, text):
+                html += "<h\(level)>\(escape(text))</h\(level)>\n"
+            case let .paragraph(parts):
+                html += "<p>\(inline(parts))</p>\n"
+            case let .bullets(items):
+                html += "<ul>\n" + items.map { "<li>\(inline($0))</li>\n" }.joined() + "</ul>\n"
+            case let .table(header, alignments, rows):
+                html += "<table>\n<thead><tr>" + header.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+                for row in rows {
+                    html += "<tr>"
+                    for (index, cell) in row.enumerated() {
+                        let alignment = index < alignments.count ? alignments[index] : .left
+                        let cls = alignment == .right ? " class=\"r\"" : alignment == .center ? " class=\"c\"" : ""
+                        html += "<td\(cls)>\(escape(cell))</td>"
+                    }
+                    html += "</tr>\n"
+                }
+                html += "</tbody>\n</table>\n"
+            case let .chart(svg, _, alt):
+                html += "<figure>\n\(svg)\n<figcaption>\(escape(alt))</figcaption>\n</figure>\n"
+            }
+        }
+        return html + "</body>\n</html>\n"
+    }
+
+    static func inline(_ parts: [ReportDocument.Inline]) -> String {
+        parts.map { part in
+            switch part {
+            case let .text(text): return escape(text)
+            case let .code(text): return "<code>\(escape(text))</code>"
+            case let .strong(text): return "<strong>\(escape(text))</strong>"
+            case let .link(text, href): return "<a href=\"\(escape(href))\">\(escape(text))</a>"
+            }
+        }.joined()
+    }
+
+    /// Text as HTML character data or attribute value.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for ch in text {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,121 @@
+/// The words of the reports in the survey's languages. Topic and choice labels come from the
+/// instrument; these are the report's own headings and column names.
+public struct ReportStrings: Sendable {
+    public var language: String
+    var title: String
+    var whoAnswered: String
+    var country: String
+    var municipality: String
+    var respondents: String
+    var municipalities: String
+    var responseDates: String
+    var sourceFiles: String
+    var topNeeds: String
+    var region: String
+    var rank: String
+    var topic: String
+    var mwds: String
+    var meanImportance: String
+    var meanGap: String
+    var wantTraining: String
+    var quadrant: String
+    var tooFew: String
+    var shared: String
+    var differences: String
+    var quadrants: String
+    var dataQuality: String
+    var methods: String
+    var countryNames: [String: String]
+    var charts: ChartLabels
+
+    /// The strings for a language key (`en`, `et`, `lv`, `lt`, `ru`); English otherwise.
+    public static func forLanguage(_ key: String?) -> ReportStrings {
+        switch key?.lowercased() {
+        case "et": return estonian
+        case "lv": return latvian
+        case "lt": return lithuanian
+        case "ru": return russian
+        default: return english
+        }
+    }
+
+    /// The language partners in a country read: the national one.
+    public static func nationalLanguage(of country: String) -> String? {
+        ["EE": "et", "LV": "lv", "LT": "lt"][country]
+    }
+
+    static let english = ReportStrings(
+        language: "en", title: "Training needs", whoAnswered: "Who answered", country: "Country",
+        municipality: "Municipality", respondents: "Respondents", municipalities: "Municipalities",
+        responseDates: "Responses from", sourceFiles: "Source files", topNeeds: "Top needs (Borich MWDS)",
+        region: "Region (ALL)", rank: "Rank", topic: "Topic", mwds: "MWDS", meanImportance: "Mean importance",
+        meanGap: "Mean gap (95% CI)", wantTraining: "Want training (95% CI)", quadrant: "Quadrant",
+        tooFew: "Too few respondents to report.", shared: "What the region shares",
+        differences: "Where countries differ", quadrants: "Locus for Focus", dataQuality: "Data quality",
+        methods: "Methods",
+        countryNames: ["EE": "Estonia", "LV": "Latvia", "LT": "Lithuania"],
+        charts: ChartLabels(mwdsAxis: "MWDS (whiskers: 95% interval of the mean gap × mean importance)",
+                            importanceAxis: "Mean importance", gapAxis: "Mean gap (importance − competence)",
+                            heatmapNote: "Share of respondents who would attend training on the topic"))
+
+    static let estonian = ReportStrings(
+        language: "et", title: "Koolitusvajadused", whoAnswered: "Kes vastasid", country: "Riik",
+        municipality: "Omavalitsus", respondents: "Vastajaid", municipalities: "Omavalitsusi",
+        responseDates: "Vastused ajavahemikus", sourceFiles: "Lähtefailid", topNeeds: "Suurimad vajadused (Borichi MWDS)",
+        region: "Piirkond (ALL)", rank: "Koht", topic: "Teema", mwds: "MWDS", meanImportance: "Keskmine olulisus",
+        meanGap: "Keskmine lõhe (95% UV)", wantTraining: "Soovib koolitust (95% UV)", quadrant: "Kvadrant",
+        tooFew: "Liiga vähe vastajaid, et tulemusi näidata.", shared: "Mis on piirkonnas ühine",
+        differences: "Kus riigid erinevad", quadrants: "Locus for Focus", dataQuality: "Andmete kvaliteet",
+        methods: "Meetodid",
+        countryNames: ["EE": "Eesti", "LV": "Läti", "LT": "Leedu"],
+        charts: ChartLabels(mwdsAxis: "MWDS (vurrud: keskmise lõhe 95% usaldusvahemik × keskmine olulisus)",
+                            importanceAxis: "Keskmine olulisus", gapAxis: "Keskmine lõhe (olulisus − pädevus)",
+                            heatmapNote: "Vastajate osakaal, kes osaleksid teema koolitusel"))
+
+    static let latvian = ReportStrings(
+        language: "lv", title: "Apmācību vajadzības", whoAnswered: "Kas atbildēja", country: "Valsts",
+        municipality: "Pašvaldība", respondents: "Respondenti", municipalities: "Pašvaldības",
+        responseDates: "Atbildes no", sourceFiles: "Avota faili", topNeeds: "Lielākās vajadzības (Boriha MWDS)",
+        region: "Reģions (ALL)", rank: "Vieta", topic: "Tēma", mwds: "MWDS", meanImportance: "Vidējā svarība",
+        meanGap: "Vidējā plaisa (95% TI)", wantTraining: "Vēlas apmācības (95% TI)", quadrant: "Kvadrants",
+        tooFew: "Pārāk maz respondentu, lai rādītu rezultātus.", shared: "Kas reģionam kopīgs",
+        differences: "Kur valstis atšķiras", quadrants: "Locus for Focus", dataQuality: "Datu kvalitāte",
+        methods: "Metodes",
+        countryNames: ["EE": "Igaunija", "LV": "Latvija", "LT": "Lietuva"],
+        charts: ChartLabels(mwdsAxis: "MWDS (ūsas: vidējās plaisas 95% intervāls × vidējā svarība)",
+                            importanceAxis: "Vidējā svarība", gapAxis: "Vidējā plaisa (svarība − kompetence)",
+                            heatmapNote: "Respondentu daļa, kas apmeklētu apmācības par tēmu"))
+
+    static let lithuanian = ReportStrings(
+        language: "lt", title: "Mokymosi poreikiai", whoAnswered: "Kas atsakė", country: "Šalis",
+        municipality: "Savivaldybė", respondents: "Respondentai", municipalities: "Savivaldybės",
+        responseDates: "Atsakymai nuo", sourceFiles: "Šaltinio failai", topNeeds: "Didžiausi poreikiai (Boricho MWDS)",
+        region: "Regionas (ALL)", rank: "Vieta", topic: "Tema", mwds: "MWDS", meanImportance: "Vidutinė svarba",
+        meanGap: "Vidutinis atotrūkis (95% PI)", wantTraining: "Norėtų mokymų (95% PI)", quadrant: "Kvadrantas",
+        tooFew: "Per mažai respondentų rezultatams rodyti.", shared: "Kas bendra regionui",
+        differences: "Kuo šalys skiriasi", quadrants: "Locus for Focus", dataQuality: "Duomenų kokybė",
+        methods: "Metodai",
+        countryNames: ["EE": "Estija", "LV": "Latvija", "LT": "Lietuva"],
+        charts: ChartLabels(mwdsAxis: "MWDS (ūsai: vidutinio atotrūkio 95% intervalas × vidutinė svarba)",
+                            importanceAxis: "Vidutinė svarba", gapAxis: "Vidutinis atotrūkis (svarba − kompetencija)",
+                            heatmapNote: "Respondentų dalis, kuri dalyvautų temos mokymuose"))
+
+    static let russian = ReportStrings(
+        language: "ru", title: "Потребности в обучении", whoAnswered: "Кто ответил", country: "Страна",
+        municipality: "Муниципалитет", respondents: "Респонденты", municipalities: "Муниципалитеты",
+        responseDates: "Ответы с", sourceFiles: "Исходные файлы", topNeeds: "Главные потребности (MWDS по Боричу)",
+        region: "Регион (ALL)", rank: "Место", topic: "Тема", mwds: "MWDS", meanImportance: "Средняя важность",
+        meanGap: "Средний разрыв (95% ДИ)", wantTraining: "Хотят обучение (95% ДИ)", quadrant: "Квадрант",
+        tooFew: "Слишком мало респондентов для отчёта.", shared: "Что объединяет регион",
+        differences: "Чем различаются страны", quadrants: "Locus for Focus", dataQuality: "Качество данных",
+        methods: "Методы",
+        countryNames: ["EE": "Эстония", "LV": "Латвия", "LT": "Литва"],
+        charts: ChartLabels(mwdsAxis: "MWDS (усы: 95% интервал среднего разрыва × средняя важность)",
+                            importanceAxis: "Средняя важность", gapAxis: "Средний разрыв (важность − компетентность)",
+                            heatmapNote: "Доля респондентов, которые прошли бы обучение по теме"))
+
+    func scopeName(_ code: String) -> String {
+        if code == "ALL" { return region }
+        return countryNames[code].map { "\($0) (\(code))" } ?? code
+    }
+}

@@ -1,0 +1,52 @@
+import XCTest
+@testable import NeedsKit
+
+final class GazetteerTests: XCTestCase {
+    let gazetteer = Gazetteer.shared
+
+    func testCurrentMunicipalitiesOfEachCountry() {
+        XCTAssertEqual(gazetteer.municipalities(in: "EE").count, 79)
+        XCTAssertEqual(gazetteer.municipalities(in: "LV").count, 43)
+        XCTAssertEqual(gazetteer.municipalities(in: "LT").count, 60)
+    }
+
+    func code(_ written: String, country: String? = nil) -> String? {
+        if case let .unique(m) = gazetteer.match(written, country: country) { return m.code }
+        return nil
+    }
+
+    func testNamesAsStaffWriteThem() {
+        XCTAssertEqual(code("Tartu linn"), "EE-793")
+        XCTAssertEqual(code("Tartu vald"), "EE-796")
+        XCTAssertEqual(code("Tallinn"), "EE-784")
+        XCTAssertEqual(code("Нарва"), "EE-511")
+        XCTAssertEqual(code("parnu linn"), "EE-624", "without diacritics")
+        XCTAssertEqual(code("Rīga"), "LV-RIX")
+        XCTAssertEqual(code("Rigas valstspilseta"), "LV-RIX")
+        XCTAssertEqual(code("Даугавпилс"), "LV-DGV")
+        XCTAssertEqual(code("Jelgava"), "LV-JEL")
+        XCTAssertEqual(code("Jelgavas novads"), "LV-041")
+        XCTAssertEqual(code("Vilniaus miesto savivaldybė"), "LT-57")
+        XCTAssertEqual(code("Vilniaus r. sav."), "LT-58")
+        XCTAssertEqual(code("Kauno m. sav."), "LT-15")
+        XCTAssertEqual(code("LT-43"), "LT-43")
+    }
+
+    func testAmbiguousNamesAreNeverGuessed() {
+        for name in ["Tartu", "Vilnius", "Klaipėda", "Тарту", "Viljandi"] {
+            guard case let .ambiguous(candidates) = gazetteer.match(name) else {
+                return XCTFail("\(name) should be ambiguous")
+            }
+            XCTAssertEqual(candidates.count, 2, name)
+        }
+        XCTAssertEqual(gazetteer.match("Atlantis"), .none)
+    }
+
+    func testCountryNamesInTheSurveyLanguages() {
+        for (written, code) in [("Eesti", "EE"), ("Igaunija", "EE"), ("Эстония", "EE"), ("latvija", "LV"), ("Läti", "LV"),
+                                ("Литва", "LT"), ("Lithuania", "LT"), ("LTU", "LT"), ("ee", "EE")] {
+            XCTAssertEqual(RegionCountry.code(for: written), code, written)
+        }
+        XCTAssertNil(RegionCountry.code(for: "Ukraina"))
+    }
+}

@@ -1,0 +1,201 @@
+#!/usr/bin/env python3
+"""Builds the gazetteer of Estonia's, Latvia's and Lithuania's current municipalities from the
+ISO 3166-2 data that pycountry packages (Debian's iso-codes, LGPL-2.1), with Russian names from
+its bundled translations. Run from the repository root:
+
+    pip install pycountry==26.2.16
+    python3 scripts/build_gazetteer.py
+
+Writes Sources/NeedsKit/Normalize/MunicipalityData.swift. The names staff write are derived from
+the ISO names by the national naming rules (Estonian `linn` / `vald`, Latvian `valstspilsēta` /
+`novads`, Lithuanian `miesto` / `rajono savivaldybė` with the genitive of the place name); the
+script checks the counts the reforms give (79, 43, 60) and stops if the data disagree.
+"""
+import gettext
+import sys
+
+import pycountry
+
+OUT = "Sources/NeedsKit/Normalize/MunicipalityData.swift"
+ru = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["ru"])
+countries_ru = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"])
+
+
+def subdivisions(code):
+    return sorted(pycountry.subdivisions.get(country_code=code), key=lambda s: s.code)
+
+
+county_names_ru = {ru.gettext(s.name) for c in ("EE", "LV", "LT") for s in subdivisions(c) if s.type == "County"}
+
+
+def russian(name):
+    """The Russian translation, when there is one that is not a county's name."""
+    text = ru.gettext(name)
+    if text == name or text in county_names_ru:
+        return None
+    return text
+
+
+entries = []
+
+# Estonia: 79 municipalities since 2017 (15 urban `linn`, 64 rural `vald`); counties left out.
+estonia = [s for s in subdivisions("EE") if s.type != "County"]
+for s in estonia:
+    kind = {"Urban municipality": "linn", "Rural municipality": "vald"}[s.type]
+    base = s.name
+    # The municipality is named with the genitive: vowel-final names keep their form, a final
+    # consonant takes -a (Tallinn → Tallinna linn).
+    genitive = base if base[-1] in "aeiouõäöü" else base + "a"
+    name = f"{genitive} {kind}"
+    english = f"{base} {'urban' if kind == 'linn' else 'rural'} municipality"
+    variants = [base]
+    if r := russian(base):
+        variants.append(r)
+    entries.append((s.code, "EE", name, english, kind, variants))
+
+# Latvia: 43 since 2021 (7 state cities, 36 municipalities `novads`).
+latvia = [s for s in subdivisions("LV")]
+
+
+def latvian_genitive(name):
+    if name.endswith("a"):
+        return name + "s"
+    if name.endswith("e"):
+        return name + "s"
+    return name
+
+
+for s in latvia:
+    if s.type == "State city":
+        kind = "valstspilsēta"
+        name = s.name
+        genitive = latvian_genitive(name)
+        variants = [f"{genitive} valstspilsēta", f"{genitive} pilsēta", f"{name} valstspilsēta"]
+        english = f"{name} state city"
+    else:
+        kind = "novads"
+        name = s.name.replace(" Novads", " novads")
+        variants = [s.name] if s.name != name else []
+        english = name.replace(" novads", " municipality")
+    if r := russian(s.name):
+        variants.append(r)
+    entries.append((s.code, "LV", name, english, kind, sorted(set(v for v in variants if v != name))))
+
+# Lithuania: 60 municipalities (7 city, 44 district, 9 other); counties left out.
+lithuania = [s for s in subdivisions("LT") if s.type != "County"]
+# Genitives the suffix rules below would get wrong (plurals in -ys), and the nominatives of the
+# city municipalities, whose ISO names are genitive (`Vilniaus miestas`).
+GENITIVE = {"Kaišiadorys": "Kaišiadorių", "Švenčionys": "Švenčionių"}
+
+
+def lithuanian_genitive(nominative):
+    if nominative in GENITIVE:
+        return GENITIVE[nominative]
+    for ending, replacement in (("iai", "ių"), ("ai", "ų"), ("ys", "io"), ("is", "io"), ("us", "aus"), ("as", "o"), ("os", "ų"),
+                                ("ė", "ės"), ("a", "os")):
+        if nominative.endswith(ending):
+            return nominative[: -len(ending)] + replacement
+    return nominative
+
+
+city_genitives = {s.name.removesuffix(" miestas") for s in lithuania if s.type == "City municipality"}
+district_by_genitive = {}
+for s in lithuania:
+    if s.type == "District municipality":
+        district_by_genitive[lithuanian_genitive(s.name)] = s
+derived = []
+for s in lithuania:
+    variants = [s.name]
+    if s.type == "City municipality":
+        genitive = s.name.removesuffix(" miestas")
+        kind = "miesto"
+        name = f"{genitive} miesto savivaldybė"
+        variants += [f"{genitive} m. sav.", f"{genitive} miesto sav."]
+        district = district_by_genitive.get(genitive)
+        nominative = district.name if district else genitive
+        english = f"{nominative} city municipality"
+        if district:
+            # A bare `Vilnius` fits the city and the district alike: it must come out ambiguous.
+            variants.append(district.name)
+            if r := russian(district.name):
+                variants.append(r)
+        else:
+            variants.append(genitive.removesuffix("os") + "a" if genitive.endswith("os") else genitive)
+    elif s.type == "District municipality":
+        genitive = lithuanian_genitive(s.name)
+        kind = "rajono"
+        name = f"{genitive} rajono savivaldybė"
+        variants += [f"{genitive} r. sav.", f"{genitive} rajono sav.", f"{genitive} rajonas"]
+        if genitive not in city_genitives:
+            variants.append(f"{genitive} savivaldybė")
+        english = f"{s.name} district municipality"
+        if r := russian(s.name):
+            variants.append(r)
+    else:
+        kind = "savivaldybė"
+        genitive = s.name if s.name.endswith("Rūdos") else lithuanian_genitive(s.name)
+        name = f"{genitive} savivaldybė"
+        variants += [f"{genitive} sav."]
+        english = f"{s.name} municipality"
+        if r := russian(s.name):
+            variants.append(r)
+    derived.append((s.code, name))
+    entries.append((s.code, "LT", name, english, kind, sorted(set(v for v in variants if v != name))))
+
+counts = {c: sum(1 for e in entries if e[1] == c) for c in ("EE", "LV", "LT")}
+kinds = {}
+for e in entries:
+    kinds[(e[1], e[4])] = kinds.get((e[1], e[4]), 0) + 1
+expected = {"EE": 79, "LV": 43, "LT": 60}
+expected_kinds = {("EE", "linn"): 15, ("EE", "vald"): 64, ("LV", "valstspilsēta"): 7, ("LV", "novads"): 36,
+                  ("LT", "miesto"): 7, ("LT", "rajono"): 44, ("LT", "savivaldybė"): 9}
+if counts != expected or kinds != expected_kinds:
+    sys.exit(f"unexpected counts: {counts} {kinds}")
+
+# Country names: ISO codes, English names and their translations in the survey's languages.
+country_lines = []
+for code in ("EE", "LV", "LT"):
+    c = pycountry.countries.get(alpha_2=code)
+    names = {c.alpha_3, c.name}
+    for language in ("et", "lv", "lt", "ru", "uk", "de", "fi", "pl", "sv"):
+        try:
+            names.add(gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language]).gettext(c.name))
+        except OSError:
+            pass
+    country_lines.append((code, sorted(names)))
+
+
+def swift(text):
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+iso_codes = getattr(pycountry, "__version__", "?")
+with open(OUT, "w", encoding="utf-8") as f:
+    f.write(f"""// Generated by scripts/build_gazetteer.py from pycountry {iso_codes} (ISO 3166 data from Debian's
+// iso-codes; both LGPL-2.1). Do not edit: change the script and run it again.
+
+/// One municipality: ISO 3166-2 code, country, the name staff write, an English name, its kind,
+/// and other spellings (ISO short names, Russian names, abbreviations).
+struct MunicipalityRecord: Sendable {{
+    let code: String
+    let country: String
+    let name: String
+    let englishName: String
+    let kind: String
+    let variants: [String]
+}}
+
+enum MunicipalityData {{
+    static let records: [MunicipalityRecord] = [
+""")
+    for code, country, name, english, kind, variants in sorted(entries):
+        f.write(f"        MunicipalityRecord(code: {swift(code)}, country: {swift(country)}, name: {swift(name)}, "
+                f"englishName: {swift(english)}, kind: {swift(kind)}, variants: [{', '.join(swift(v) for v in variants)}]),\n")
+    f.write("    ]\n\n    /// The region's countries: code, then names in the survey languages and neighbours'.\n")
+    f.write("    static let countryNames: [String: [String]] = [\n")
+    for code, names in country_lines:
+        f.write(f"        {swift(code)}: [{', '.join(swift(n) for n in names)}],\n")
+    f.write("    ]\n}\n")
+print(counts, kinds)
+for code, name in derived:
+    print(code, name)
