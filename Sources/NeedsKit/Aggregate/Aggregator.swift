@@ -51,7 +51,11 @@ public struct AggregationOptions: Sendable, Equatable {
 ///     respondents.forEach { aggregator.add($0) }
 ///     let rows = aggregator.figures()   // countries sorted, ALL last; topics by key
 public final class Aggregator {
-    public struct Cell: Hashable, Sendable {
+    public struct Cell: Hashable, Sendable, Comparable {
+        public static func < (a: Cell, b: Cell) -> Bool {
+            (a.country, a.municipality, a.group ?? "") < (b.country, b.municipality, b.group ?? "")
+        }
+
         /// ISO code, or "" when the country is unknown.
         public var country: String
         /// Gazetteer code, or `?name as written` when no code fits.
@@ -118,7 +122,7 @@ public final class Aggregator {
     /// Merges another aggregator's cells (a shard of the same run) into this one.
     public func merge(_ other: Aggregator) {
         respondentCount += other.respondentCount
-        for (cell, row) in other.cells {
+        for (cell, row) in other.cells.sorted(by: { $0.key < $1.key }) {
             if cells[cell] == nil {
                 cells[cell] = row
             } else {
@@ -129,6 +133,11 @@ public final class Aggregator {
     }
 
     // MARK: Scopes
+
+    /// Cells in a fixed order: sums of floating-point numbers depend on their order.
+    private var sortedCells: [(key: Cell, value: [TopicAccumulator])] {
+        cells.sorted { $0.key < $1.key }
+    }
 
     /// Respondents per scope (`ALL` and each country), unweighted.
     public var scopeRespondents: [String: Int] {
@@ -159,12 +168,12 @@ public final class Aggregator {
             return factors
         }
         var municipalityWeight: [String: [String: Double]] = [:]
-        for (cell, row) in cells {
+        for (cell, row) in sortedCells {
             municipalityWeight[cell.country, default: [:]][cell.municipality, default: 0] += row[topicKeys.count].respondents.weightSum
         }
         for (cell, _) in cells {
             let inCountry = municipalityWeight[cell.country]!
-            let countryTotal = inCountry.values.reduce(0, +)
+            let countryTotal = inCountry.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value }
             let own = inCountry[cell.municipality]!
             factors[cell] = own > 0 ? countryTotal / Double(inCountry.count) / own : 0
         }
@@ -177,7 +186,7 @@ public final class Aggregator {
         let factors = cellFactors()
         let empty = [TopicAccumulator](repeating: TopicAccumulator(), count: topicKeys.count + 1)
         var byCountry: [String: [String: [TopicAccumulator]]] = [:]
-        for (cell, row) in cells {
+        for (cell, row) in sortedCells {
             guard let k = key(cell) else { continue }
             let f = factors[cell] ?? 1
             var target = byCountry[cell.country]?[k] ?? empty
@@ -189,17 +198,20 @@ public final class Aggregator {
             for (k, row) in groups { result[country + "\u{1F}" + k] = row }
         }
         guard withRegion else { return result }
-        let countryTotals = byCountry.mapValues { groups in groups.values.reduce(0) { $0 + $1[topicKeys.count].respondents.weightSum } }
+        let countryTotals = byCountry.mapValues { groups in
+            groups.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value[topicKeys.count].respondents.weightSum }
+        }
         let named = countryTotals.filter { !$0.key.isEmpty }
-        let grand = named.values.reduce(0, +)
-        for (country, groups) in byCountry {
+        let grand = named.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value }
+        // Merged in a fixed order, so floating-point sums are the same on every run.
+        for (country, groups) in byCountry.sorted(by: { $0.key < $1.key }) {
             var f = 1.0
             if options.region == .countryEqual {
                 // Each country weighs the same; respondents of unknown country are left out of ALL.
                 guard !country.isEmpty, let total = countryTotals[country], total > 0 else { continue }
                 f = grand / Double(named.count) / total
             }
-            for (k, row) in groups {
+            for (k, row) in groups.sorted(by: { $0.key < $1.key }) {
                 var target = result["ALL\u{1F}" + k] ?? empty
                 for t in row.indices { target[t].merge(f == 1 ? row[t] : row[t].scaled(by: f)) }
                 result["ALL\u{1F}" + k] = target

@@ -82,15 +82,19 @@ public enum Pipeline {
             try output.write("summary.json", SummaryJSON.render(outcome: outcome, instrument: instrument, options: options))
             let builder = ReportBuilder(instrument: instrument, aggregator: aggregator, differences: differences,
                                         outcome: outcome, dateRange: dates)
-            let region = builder.regionReport()
-            try output.write("report.md", MarkdownRenderer.render(region))
-            try output.write("report.html", HTMLRenderer.render(region))
+            var documents = [("", builder.regionReport())]
             for country in aggregator.scopeRespondents.keys.sorted() where country != "ALL" {
-                let document = builder.countryReport(country, language: options.language)
-                try output.write("countries/\(country).md", MarkdownRenderer.render(document))
-                try output.write("countries/\(country).html", HTMLRenderer.render(document))
+                documents.append(("countries/\(country)", builder.countryReport(country, language: options.language)))
             }
-            for chart in builder.charts() { try output.write("charts/" + chart.file, chart.svg) }
+            var charts: [String: String] = [:]
+            for (path, document) in documents {
+                try output.write((path.isEmpty ? "report" : path) + ".md", MarkdownRenderer.render(document))
+                try output.write((path.isEmpty ? "report" : path) + ".html", HTMLRenderer.render(document))
+                for case let .chart(svg, file, _) in document.blocks {
+                    charts[file.replacingOccurrences(of: "../", with: "")] = svg
+                }
+            }
+            for (file, svg) in charts.sorted(by: { $0.key < $1.key }) { try output.write(file, svg) }
             try output.commit()
         } catch {
             output.abandon()
@@ -124,7 +128,8 @@ public enum Pipeline {
             var account = FileAccount(file: file)
             var mapping: Normalizer.FileMapping? = nil
             var readerIssues: [Int: [Diagnostic]] = [:]
-            let log: (CleaningIssue) -> Void = { outcome.issues.append($0) }
+            var fileIssues: [CleaningIssue] = []
+            let log: (CleaningIssue) -> Void = { fileIssues.append($0) }
             do {
                 let summary = try CSVReader(path: file, options: options.reader).read(diagnose: { diagnostic in
                     readerIssues[diagnostic.line ?? 0, default: []].append(diagnostic)
@@ -179,13 +184,17 @@ public enum Pipeline {
                 log(CleaningIssue(file: file, line: nil, code: "file_unreadable", action: .dropped, severity: .error,
                                   message: "\(error)"))
             }
-            // Reader findings, in line order, each with what became of its row.
+            // Reader findings, each with what became of its row; then the file's log in line order.
             for line in readerIssues.keys.sorted() {
                 for diagnostic in readerIssues[line]! {
                     let action: CleaningIssue.Action = diagnostic.severity == .error ? .quarantined : .kept
-                    outcome.issues.append(CleaningIssue(diagnostic, action: action))
+                    fileIssues.append(CleaningIssue(diagnostic, action: action))
                 }
             }
+            let ordered = fileIssues.enumerated().sorted { a, b in
+                (a.element.line ?? 0, a.element.column ?? 0, a.offset) < (b.element.line ?? 0, b.element.column ?? 0, b.offset)
+            }
+            outcome.issues += ordered.map(\.element)
             outcome.respondents += account.respondents
             outcome.accounts.append(account)
         }

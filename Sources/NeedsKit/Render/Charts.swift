@@ -25,7 +25,7 @@ public enum Charts {
     /// importance, coloured by Locus-for-Focus quadrant.
     public static func mwdsBars(_ rows: [TopicFigures], id: String, title: String, labels: ChartLabels) -> String {
         let ranked = rows.filter { $0.mwds != nil }.sorted { ($0.mwdsRank ?? .max, $0.topic) < ($1.mwdsRank ?? .max, $1.topic) }
-        let barHeight = 22, gap = 8, left = 260, right = 40, top = 34
+        let barHeight = 22, gap = 8, left = 300, right = 40, top = 54
         let plotWidth = 360
         let height = top + max(1, ranked.count) * (barHeight + gap) + 50
         let width = left + plotWidth + right
@@ -40,7 +40,7 @@ public enum Charts {
         let description = ranked.map { "\($0.mwdsRank ?? 0). \($0.topicLabel): \(NumberFormat.short($0.mwds)) (\($0.quadrant ?? "–"))" }
             .joined(separator: "; ")
         var svg = open(width: width, height: height, id: id, title: title, description: description)
-        svg += "<text x=\"\(left)\" y=\"18\" font-size=\"12\" font-weight=\"bold\">\(esc(title))</text>\n"
+        svg += "<text x=\"10\" y=\"18\" font-size=\"12\" font-weight=\"bold\">\(esc(title))</text>\n"
         // Grid and axis.
         let step = niceStep(high - low)
         var tick = (low / step).rounded(.down) * step
@@ -57,7 +57,7 @@ public enum Charts {
             let m = f.mwds!
             let colour = quadrantColour[f.quadrant ?? ""] ?? "#0072B2"
             let x0 = x(min(0, m)), x1 = x(max(0, m))
-            svg += "<text x=\"\(left - 8)\" y=\(quoted(Double(y) + Double(barHeight) * 0.68)) text-anchor=\"end\">\(esc(shorten(f.topicLabel, 42)))</text>\n"
+            svg += "<text x=\"\(left - 8)\" y=\(quoted(Double(y) + Double(barHeight) * 0.68)) text-anchor=\"end\">\(esc(shorten(f.topicLabel, 46)))</text>\n"
             svg += "<rect x=\(quoted(x0)) y=\"\(y)\" width=\(quoted(max(0.5, x1 - x0))) height=\"\(barHeight)\" fill=\"\(colour)\"><title>\(esc(f.topicLabel)): \(NumberFormat.short(m))</title></rect>\n"
             if let ci = f.gapCI, let importance = f.meanImportance {
                 let cy = Double(y) + Double(barHeight) / 2
@@ -67,7 +67,7 @@ public enum Charts {
                 svg += "<line x1=\(quoted(b)) y1=\(quoted(cy - 5)) x2=\(quoted(b)) y2=\(quoted(cy + 5)) stroke=\"#111\" stroke-width=\"1.5\"/>\n"
             }
         }
-        svg += legend(x: left, y: 22, labels: labels)
+        svg += legend(x: left, y: 38, labels: labels)
         return svg + "</svg>\n"
     }
 
@@ -77,7 +77,7 @@ public enum Charts {
             guard let i = f.meanImportance, let g = f.meanGap else { return nil }
             return (f, i, g)
         }
-        let width = 640, height = 420, left = 60, right = 200, top = 40, bottom = 50
+        let width = 720, height = 420, left = 60, right = 290, top = 40, bottom = 50
         let xs = points.map(\.1), ys = points.map(\.2)
         let xLow = ((xs.min() ?? 1) - 0.3).rounded(.down), xHigh = ((xs.max() ?? 5) + 0.3).rounded(.up)
         let yLow = min(0, ((ys.min() ?? 0) - 0.3).rounded(.down)), yHigh = max(1, ((ys.max() ?? 1) + 0.3).rounded(.up))
@@ -112,7 +112,7 @@ public enum Charts {
             let colour = quadrantColour[f.quadrant ?? ""] ?? "#0072B2"
             svg += "<circle cx=\(quoted(px(i))) cy=\(quoted(py(g))) r=\"6\" fill=\"\(colour)\" stroke=\"#111\"><title>\(esc(f.topicLabel))</title></circle>\n"
             svg += "<text x=\(quoted(px(i) + 8)) y=\(quoted(py(g) + 4)) font-size=\"10\">\(index + 1)</text>\n"
-            svg += "<text x=\"\(width - right + 12)\" y=\"\(top + 14 + index * 16)\" font-size=\"10\">\(index + 1). \(esc(shorten(f.topicLabel, 30)))</text>\n"
+            svg += "<text x=\"\(width - right + 12)\" y=\"\(top + 14 + index * 16)\" font-size=\"10\">\(index + 1). \(esc(shorten(f.topicLabel, 46)))</text>\n"
         }
         return svg + "</svg>\n"
     }
@@ -122,7 +122,7 @@ public enum Charts {
         let scopes = Array(Set(rows.map(\.country))).sorted(by: Aggregator.scopeOrder)
         let topics = Array(Set(rows.map(\.topic))).sorted()
         let label = Dictionary(rows.map { ($0.topic, $0.topicLabel) }, uniquingKeysWith: { a, _ in a })
-        let cellW = 70, cellH = 26, left = 270, top = 50
+        let cellW = 70, cellH = 26, left = 300, top = 50
         let width = left + scopes.count * cellW + 20, height = top + topics.count * cellH + 30
         var description = ""
         for f in rows where f.demandShare != nil { description += "\(f.country) \(f.topicLabel): \(NumberFormat.percent(f.demandShare)); " }
@@ -133,7 +133,7 @@ public enum Charts {
         }
         for (r, topic) in topics.enumerated() {
             let y = top + r * cellH
-            svg += "<text x=\"\(left - 8)\" y=\"\(y + 17)\" text-anchor=\"end\">\(esc(shorten(label[topic] ?? topic, 42)))</text>\n"
+            svg += "<text x=\"\(left - 8)\" y=\"\(y + 17)\" text-anchor=\"end\">\(esc(shorten(label[topic] ?? topic, 46)))</text>\n"
             for (c, scope) in scopes.enumerated() {
                 let share = rows.first { $0.country == scope && $0.topic == topic }?.demandShare
                 let x = left + c * cellW
@@ -161,7 +161,7 @@ public enum Charts {
 
     static func legend(x: Int, y: Int, labels: ChartLabels) -> String {
         var svg = ""
-        var offset = x + 150
+        var offset = x
         for quadrant in ["HH", "HL", "LH", "LL"] {
             svg += "<rect x=\"\(offset)\" y=\"\(y - 9)\" width=\"10\" height=\"10\" fill=\"\(quadrantColour[quadrant]!)\"/>"
             svg += "<text x=\"\(offset + 14)\" y=\"\(y)\" font-size=\"10\">\(quadrant)</text>\n"

@@ -62,28 +62,6 @@ public struct ReportBuilder {
         return doc
     }
 
-    /// The charts both reports refer to, by file name under charts/.
-    public func charts() -> [(file: String, svg: String)] {
-        guard !instrument.topics.isEmpty else { return [] }
-        var result: [(String, String)] = []
-        let languages = [nil] + Set(scopes(aggregator.figures()).compactMap(ReportStrings.nationalLanguage(of:))).sorted()
-        for language in languages {
-            let words = ReportStrings.forLanguage(language)
-            let figures = aggregator.figures(language: labelLanguage(words))
-            let suffix = language.map { "_" + $0 } ?? ""
-            for scope in scopes(figures) {
-                let rows = figures.filter { $0.country == scope }
-                result.append(("mwds_\(scope)\(suffix).svg", Charts.mwdsBars(
-                    rows, id: "mwds-\(scope)", title: "\(words.topNeeds): \(words.scopeName(scope))", labels: words.charts)))
-                result.append(("locus_\(scope)\(suffix).svg", Charts.locusScatter(
-                    rows, id: "locus-\(scope)", title: "\(words.quadrants): \(words.scopeName(scope))", labels: words.charts)))
-            }
-            result.append(("demand_heatmap\(suffix).svg", Charts.demandHeatmap(
-                figures, id: "demand", title: words.wantTraining, labels: words.charts)))
-        }
-        return result
-    }
-
     // MARK: Sections
 
     var formTitle: String { instrument.formTitle.isEmpty ? (instrument.formID.isEmpty ? "survey" : instrument.formID) : instrument.formTitle }
@@ -210,7 +188,7 @@ public struct ReportBuilder {
             table.append(["⚑ " + words.scopeName(d.country), d.topicLabel, measure, format(d.countryValue), format(d.othersValue),
                           "\(NumberFormat.short(d.difference)) (\(NumberFormat.short(d.low)) – \(NumberFormat.short(d.high)))"])
         }
-        doc.blocks.append(.table(header: [words.country, words.topic, "", words.country, "Others", "Difference (95% CI)"],
+        doc.blocks.append(.table(header: [words.country, words.topic, "Measure", words.country, "Others", "Difference (95% CI)"],
                                  alignments: [.left, .left, .left, .right, .right, .right], rows: table))
     }
 
@@ -232,7 +210,7 @@ public struct ReportBuilder {
         doc.blocks.append(.chart(svg: Charts.locusScatter(rowsForChart, id: "locus-\(focus)", title: "\(words.quadrants): \(words.scopeName(focus))", labels: words.charts),
                                  file: chartPrefix + "locus_\(focus)\(suffix).svg", alt: "\(words.quadrants): \(words.scopeName(focus))"))
         if scopes.count > 1 {
-            doc.blocks.append(.chart(svg: Charts.demandHeatmap(figures, id: "demand", title: words.wantTraining, labels: words.charts),
+            doc.blocks.append(.chart(svg: Charts.demandHeatmap(figures, id: "demand", title: words.charts.heatmapNote, labels: words.charts),
                                      file: chartPrefix + "demand_heatmap\(suffix).svg", alt: words.charts.heatmapNote))
         }
     }
