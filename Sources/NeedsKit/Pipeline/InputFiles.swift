@@ -5,10 +5,19 @@ import Glibc
 /// Expands the inputs named on the command line: a file is itself; a folder is every regular file
 /// in it, whatever its extension (Excel's "Unicode text" export is a `.txt`), sorted by name so runs
 /// are reproducible. Hidden files are left out with a note; what cannot be listed is reported.
+///
+/// Each file has a display name for the reports: its name within the folder given (`responses/a.csv`),
+/// or its own name for a file given directly, so that no local path leaks into shared reports.
 public enum InputFiles {
     public struct Expansion {
         public var files: [String] = []
+        public var displayNames: [String] = []
         public var problems: [Diagnostic] = []
+    }
+
+    static func lastComponent(_ path: String) -> String {
+        let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
+        return trimmed.split(separator: "/").last.map(String.init) ?? trimmed
     }
 
     public static func expand(_ inputs: [String]) -> Expansion {
@@ -22,6 +31,7 @@ public enum InputFiles {
             }
             if (info.st_mode & S_IFMT) != S_IFDIR {
                 result.files.append(input)
+                result.displayNames.append(lastComponent(input))
                 continue
             }
             guard let directory = opendir(input) else {
@@ -52,7 +62,9 @@ public enum InputFiles {
                     continue
                 }
                 switch entryInfo.st_mode & S_IFMT {
-                case S_IFREG: result.files.append(path)
+                case S_IFREG:
+                    result.files.append(path)
+                    result.displayNames.append(lastComponent(input) + "/" + name)
                 case S_IFDIR:
                     result.problems.append(Diagnostic(.note, file: path, code: "subfolder_skipped",
                                                       message: "sub-folder not read; name it as an input to include it"))

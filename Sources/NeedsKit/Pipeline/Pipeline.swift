@@ -124,14 +124,14 @@ public enum Pipeline {
         let expansion = InputFiles.expand(options.inputs)
         outcome.inputProblems = expansion.problems
         let normalizer = Normalizer(instrument: instrument, options: options.normalize)
-        for file in expansion.files {
+        for (path, file) in zip(expansion.files, expansion.displayNames) {
             var account = FileAccount(file: file)
             var mapping: Normalizer.FileMapping? = nil
             var readerIssues: [Int: [Diagnostic]] = [:]
             var fileIssues: [CleaningIssue] = []
             let log: (CleaningIssue) -> Void = { fileIssues.append($0) }
             do {
-                let summary = try CSVReader(path: file, options: options.reader).read(diagnose: { diagnostic in
+                let summary = try CSVReader(path: path, displayName: file, options: options.reader).read(diagnose: { diagnostic in
                     readerIssues[diagnostic.line ?? 0, default: []].append(diagnostic)
                 }) { record in
                     if record.isHeader {

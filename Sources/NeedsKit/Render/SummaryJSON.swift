@@ -5,7 +5,7 @@ public enum SummaryJSON {
     public static func render(outcome: RunOutcome, instrument: Instrument, options: RunOptions) -> String {
         var out = "{\n"
         out += "  \"needs_version\": \(JSONText.quoted(version)),\n"
-        out += "  \"instrument\": {\"form_id\": \(JSONText.quoted(instrument.formID)), \"version\": \(JSONText.quoted(instrument.version)), \"path\": \(JSONText.quoted(options.instrumentPath))},\n"
+        out += "  \"instrument\": {\"form_id\": \(JSONText.quoted(instrument.formID)), \"version\": \(JSONText.quoted(instrument.version)), \"file\": \(JSONText.quoted(InputFiles.lastComponent(options.instrumentPath)))},\n"
         out += "  \"options\": {\"encoding\": \(JSONText.quoted(options.reader.encoding?.rawValue ?? "auto")), \"delimiter\": \(JSONText.quoted(options.reader.delimiter.map { String(UnicodeScalar($0)) } ?? "auto")), \"drop_identical\": \(options.normalize.dropIdentical), \"weights\": \(JSONText.quoted(options.aggregation.weights.description)), \"region\": \(JSONText.quoted(options.aggregation.region.rawValue)), \"by\": \(JSONText.quoted(options.aggregation.byQuestion ?? "")), \"min_cell\": \(options.aggregation.minCell)},\n"
         let totals = outcome.accounts.reduce(into: FileAccount(file: "")) { sum, a in
             sum.recordsRead += a.recordsRead
