@@ -11,13 +11,18 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
     ],
     targets: [
         // libcsv (Debian libcsv-dev) ships no pkg-config file: the module map links it by name.
         .systemLibrary(name: "CLibCSV", path: "Sources/CLibCSV"),
         .target(
             name: "NeedsKit",
-            dependencies: ["CLibCSV", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "CLibCSV",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             path: "Sources/NeedsKit"
         ),
         .executableTarget(

@@ -175,6 +175,7 @@ public enum Pipeline {
                 account.delimiter = summary.dialect.delimiterName
                 account.lineEnding = summary.dialect.lineEnding.rawValue
                 account.bytes = summary.bytes
+                account.sha256 = FileDigest.sha256(path: path) ?? ""
                 if mapping == nil {
                     log(CleaningIssue(file: file, line: nil, code: "empty_file", action: .kept, severity: .warning,
                                       message: "no header row: the file is empty"))

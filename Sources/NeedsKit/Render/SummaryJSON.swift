@@ -2,10 +2,17 @@
 public enum SummaryJSON {
     public static let version = "0.1.0"
 
+    /// The instrument file's digest, or for a folder, the digests of its three sheets in order.
+    static func instrumentDigest(_ path: String) -> String {
+        if let digest = FileDigest.sha256(path: path) { return digest }
+        return ["survey", "choices", "settings"].compactMap { FileDigest.sha256(path: path + "/" + $0 + ".csv") }
+            .joined(separator: " ")
+    }
+
     public static func render(outcome: RunOutcome, instrument: Instrument, options: RunOptions) -> String {
         var out = "{\n"
         out += "  \"needs_version\": \(JSONText.quoted(version)),\n"
-        out += "  \"instrument\": {\"form_id\": \(JSONText.quoted(instrument.formID)), \"version\": \(JSONText.quoted(instrument.version)), \"file\": \(JSONText.quoted(InputFiles.lastComponent(options.instrumentPath)))},\n"
+        out += "  \"instrument\": {\"sha256\": \(JSONText.quoted(instrumentDigest(options.instrumentPath))), \"form_id\": \(JSONText.quoted(instrument.formID)), \"version\": \(JSONText.quoted(instrument.version)), \"file\": \(JSONText.quoted(InputFiles.lastComponent(options.instrumentPath)))},\n"
         out += "  \"options\": {\"encoding\": \(JSONText.quoted(options.reader.encoding?.rawValue ?? "auto")), \"delimiter\": \(JSONText.quoted(options.reader.delimiter.map { String(UnicodeScalar($0)) } ?? "auto")), \"drop_identical\": \(options.normalize.dropIdentical), \"weights\": \(JSONText.quoted(options.aggregation.weights.description)), \"region\": \(JSONText.quoted(options.aggregation.region.rawValue)), \"by\": \(JSONText.quoted(options.aggregation.byQuestion ?? "")), \"min_cell\": \(options.aggregation.minCell)},\n"
         let totals = outcome.accounts.reduce(into: FileAccount(file: "")) { sum, a in
             sum.recordsRead += a.recordsRead
@@ -18,7 +25,7 @@ public enum SummaryJSON {
         out += "  \"files\": ["
         for (index, a) in outcome.accounts.enumerated() {
             out += index == 0 ? "\n" : ",\n"
-            out += "    {\"file\": \(JSONText.quoted(a.file)), \"shape\": \(JSONText.quoted(a.shape)), \"encoding\": \(JSONText.quoted(a.encoding)), \"encoding_evidence\": \(JSONText.quoted(a.encodingEvidence)), \"delimiter\": \(JSONText.quoted(a.delimiter)), \"line_ending\": \(JSONText.quoted(a.lineEnding)), \"bytes\": \(a.bytes), \"records_read\": \(a.recordsRead), \"respondents\": \(a.respondents), \"duplicates\": \(a.duplicates), \"blank_rows\": \(a.blankRows), \"quarantined\": \(a.quarantined), \"unmapped_columns\": \(a.unmappedColumns.count)"
+            out += "    {\"file\": \(JSONText.quoted(a.file)), \"shape\": \(JSONText.quoted(a.shape)), \"encoding\": \(JSONText.quoted(a.encoding)), \"encoding_evidence\": \(JSONText.quoted(a.encodingEvidence)), \"delimiter\": \(JSONText.quoted(a.delimiter)), \"line_ending\": \(JSONText.quoted(a.lineEnding)), \"bytes\": \(a.bytes), \"sha256\": \(JSONText.quoted(a.sha256)), \"records_read\": \(a.recordsRead), \"respondents\": \(a.respondents), \"duplicates\": \(a.duplicates), \"blank_rows\": \(a.blankRows), \"quarantined\": \(a.quarantined), \"unmapped_columns\": \(a.unmappedColumns.count)"
             if let failure = a.failure { out += ", \"failure\": \(JSONText.quoted(failure))" }
             out += "}"
         }
