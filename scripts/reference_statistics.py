@@ -162,3 +162,40 @@ with open(fixture + "/aggregate_expected.json", "w") as f:
     json.dump({"source": "scripts/reference_statistics.py (NumPy, SciPy)", "figures": expected,
                "differences": differences}, f, indent=1, sort_keys=True)
     f.write("\n")
+
+# ---------------------------------------------------------------------------------------------
+# topic_demand.csv of inputs/, recomputed from the clean records (reports/clean/responses.csv)
+# with the formulas above: every figure of the committed report checked independently.
+import os
+
+if os.path.exists("reports/clean/responses.csv"):
+    with open("reports/clean/responses.csv", encoding="utf-8") as f:
+        clean = list(csv.DictReader(f))
+    with open("inputs/instrument/survey.csv", encoding="utf-8") as f:
+        measured = [r for r in csv.DictReader(f) if r["measure"] in ("importance", "competence")]
+    keys = sorted({r["topic"] for r in measured})
+    rows_for = lambda members: [(r, 1.0) for r in members]
+    figures = {}
+    for scope in sorted({r["country"] for r in clean if r["country"]}) + ["ALL"]:
+        members = [r for r in clean if scope == "ALL" or r["country"] == scope]
+        out = {}
+        for t in keys:
+            imp = [float(r["imp_" + t]) for r in members if r["imp_" + t]]
+            comp = [float(r["comp_" + t]) for r in members if r["comp_" + t]]
+            gap = [float(r["imp_" + t]) - float(r["comp_" + t]) for r in members if r["imp_" + t] and r["comp_" + t]]
+            fi, fc, fg = (weighted_mean_ci(v, [1.0] * len(v)) for v in (imp, comp, gap))
+            demanded = sum(1 for r in members if t in r["training_wanted"].split())
+            low, high = wilson(demanded / len(members), len(members))
+            out[t] = {"respondents": len(members), "n_importance": len(imp), "mean_importance": fi["mean"],
+                      "importance_ci_low": fi["low"], "importance_ci_high": fi["high"], "n_competence": len(comp),
+                      "mean_competence": fc["mean"], "competence_ci_low": fc["low"], "competence_ci_high": fc["high"],
+                      "n_pairs": len(gap), "mean_gap": fg["mean"], "gap_ci_low": fg["low"], "gap_ci_high": fg["high"],
+                      "mwds": fg["mean"] * fi["mean"], "demand_n": demanded, "demand_share": demanded / len(members),
+                      "demand_ci_low": low, "demand_ci_high": high}
+        for t in keys:
+            out[t]["mwds_rank"] = 1 + sum(1 for u in keys if out[u]["mwds"] > out[t]["mwds"])
+        figures[scope] = out
+    with open(fixture + "/inputs_topic_demand.json", "w") as f:
+        json.dump({"source": "reports/clean/responses.csv via scripts/reference_statistics.py", "figures": figures},
+                  f, indent=1, sort_keys=True)
+        f.write("\n")

@@ -9,7 +9,8 @@ struct Check: ParsableCommand {
     @OptionGroup var flags: RunFlags
 
     func run() throws {
-        let options = try flags.options()
+        var options = try flags.options()
+        options.progress = ProgressLine.make(quiet: flags.quiet)
         let outcome: RunOutcome
         do {
             outcome = try Pipeline.check(options)

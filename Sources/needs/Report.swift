@@ -50,6 +50,7 @@ struct Report: ParsableCommand {
         options.language = lang
         options.hxl = hxl
         options.excel = excel
+        options.progress = ProgressLine.make(quiet: flags.quiet)
         let outcome: RunOutcome
         do {
             outcome = try Pipeline.report(options)

@@ -229,3 +229,32 @@ final class DisaggregationTests: XCTestCase {
         XCTAssertThrowsError(try Pipeline.report(options)) { XCTAssertTrue("\($0)".contains("select_one")) }
     }
 }
+
+/// Every figure of topic_demand.csv for inputs/ against NumPy/SciPy, recomputed from the clean records.
+final class InputsFiguresTests: XCTestCase {
+    func testEveryFigureOfTheSampleReportMatchesTheIndependentComputation() throws {
+        let folder = TemporaryFolder()
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [Paths.inputs + "/responses"]
+        options.outputPath = folder.path + "/reports"
+        _ = try Pipeline.report(options)
+        let url = URL(fileURLWithPath: Paths.repository + "/Tests/NeedsKitTests/Fixtures/reference/inputs_topic_demand.json")
+        let reference = try XCTUnwrap((JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])?["figures"] as? [String: [String: [String: Any]]])
+        var rows: [[String]] = []
+        try CSVReader(path: options.outputPath + "/topic_demand.csv").read(diagnose: { _ in }) { rows.append($0.fields) }
+        let header = rows.removeFirst()
+        XCTAssertEqual(rows.count, 32)
+        var checked = 0
+        for row in rows {
+            let expected = try XCTUnwrap(reference[row[0]]?[row[1]], "\(row[0]) \(row[1])")
+            for (column, value) in expected {
+                let index = try XCTUnwrap(header.firstIndex(of: column), column)
+                let actual = try XCTUnwrap(Double(row[index]), "\(row[0]) \(row[1]) \(column) = \(row[index])")
+                XCTAssertEqual(actual, (value as! NSNumber).doubleValue, accuracy: 1e-9, "\(row[0]) \(row[1]) \(column)")
+                checked += 1
+            }
+        }
+        XCTAssertEqual(checked, 32 * 19)
+    }
+}

@@ -12,8 +12,19 @@ public struct RunOptions: Sendable {
     public var hxl = false
     /// CSVs with a UTF-8 BOM and `;`, for Excel in Baltic locales (`--excel`).
     public var excel = false
+    /// Told of progress every 50,000 records and at the end of each file (the CLI shows it on a terminal).
+    public var progress: (@Sendable (Progress) -> Void)? = nil
 
     public init() {}
+}
+
+/// How far a run has got, for a progress line.
+public struct Progress: Sendable {
+    public var file: String
+    public var fileIndex: Int
+    public var fileCount: Int
+    public var records: Int
+    public var bytesDone: Int
 }
 
 /// What a run found: the accounting per file, the cleaning log, and the exit code it implies.
@@ -124,7 +135,8 @@ public enum Pipeline {
         let expansion = InputFiles.expand(options.inputs)
         outcome.inputProblems = expansion.problems
         let normalizer = Normalizer(instrument: instrument, options: options.normalize)
-        for (path, file) in zip(expansion.files, expansion.displayNames) {
+        var bytesDone = 0
+        for (index, (path, file)) in zip(expansion.files, expansion.displayNames).enumerated() {
             var account = FileAccount(file: file)
             var mapping: Normalizer.FileMapping? = nil
             var readerIssues: [Int: [Diagnostic]] = [:]
@@ -151,6 +163,10 @@ public enum Pipeline {
                         account.recordsRead += 1
                         account.blankRows += 1
                         return
+                    }
+                    if let progress = options.progress, record.index % 50_000 == 0 {
+                        progress(Progress(file: file, fileIndex: index, fileCount: expansion.files.count,
+                                          records: record.index, bytesDone: bytesDone))
                     }
                     let outcomeOfRecord = normalizer.normalize(record, mapping: mapping, log: log)
                     if outcomeOfRecord != .hashtagRow { account.recordsRead += 1 }
@@ -197,6 +213,9 @@ public enum Pipeline {
             }
             outcome.issues += ordered.map(\.element)
             outcome.respondents += account.respondents
+            bytesDone += account.bytes
+            options.progress?(Progress(file: file, fileIndex: index + 1, fileCount: expansion.files.count,
+                                       records: account.recordsRead, bytesDone: bytesDone))
             outcome.accounts.append(account)
         }
         return outcome

@@ -9,7 +9,11 @@ public final class CleanResponsesWriter {
     public init(instrument: Instrument, style: CSVStyle = CSVStyle()) {
         self.instrument = instrument
         writer = style.writer()
-        columns = instrument.questions.indices.filter { Self.isCarried(instrument.questions[$0]) }
+        // Country, municipality and role have their normalised columns up front; not repeated.
+        let placed = Set([instrument.countryQuestion?.name, instrument.municipalityQuestion?.name, instrument.roleQuestion?.name].compactMap { $0 })
+        columns = instrument.questions.indices.filter {
+            Self.isCarried(instrument.questions[$0]) && !placed.contains(instrument.questions[$0].name)
+        }
         writer.row(texts: ["respondent_id", "source_file", "source_line", "country", "municipality_code", "municipality",
                            "role", "submitted"] + columns.map { instrument.questions[$0].name })
     }

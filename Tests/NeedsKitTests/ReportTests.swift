@@ -1,0 +1,84 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import XCTest
+@testable import NeedsKit
+
+final class ReportTests: XCTestCase {
+    func report(_ configure: (inout RunOptions) -> Void = { _ in }) throws -> (String, RunOutcome, TemporaryFolder) {
+        let folder = TemporaryFolder()
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [Paths.inputs + "/responses"]
+        options.outputPath = folder.path + "/reports"
+        configure(&options)
+        let outcome = try Pipeline.report(options)
+        return (options.outputPath, outcome, folder)
+    }
+
+    func testCountryReportsAreInTheCountrysLanguage() throws {
+        let (out, _, _keep) = try report()
+        _ = _keep
+        let latvian = try String(contentsOfFile: out + "/countries/LV.md", encoding: .utf8)
+        XCTAssertTrue(latvian.hasPrefix("# Apmācību vajadzības: Latvija (LV)"))
+        XCTAssertTrue(latvian.contains("## Lielākās vajadzības (Boriha MWDS)"))
+        XCTAssertTrue(latvian.contains("Dezinformācijas un maldinošas informācijas atspēkošana"))
+        XCTAssertTrue(latvian.contains("](../charts/mwds_LV_lv.svg)"))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/charts/mwds_LV_lv.svg"))
+        let estonian = try String(contentsOfFile: out + "/countries/EE.html", encoding: .utf8)
+        XCTAssertTrue(estonian.contains("<html lang=\"et\">"))
+        XCTAssertTrue(estonian.contains("Kultuuridevaheline pädevus ja suhtlus"))
+    }
+
+    func testLanguageOverrideForCountryReports() throws {
+        let (out, _, _keep) = try report { $0.language = "ru" }
+        _ = _keep
+        let text = try String(contentsOfFile: out + "/countries/EE.md", encoding: .utf8)
+        XCTAssertTrue(text.hasPrefix("# Потребности в обучении: Эстония (EE)"))
+        XCTAssertTrue(text.contains("Межкультурная компетентность и коммуникация"))
+    }
+
+    func testExcelAndHXLStyles() throws {
+        let (out, _, _keep) = try report {
+            $0.excel = true
+            $0.hxl = true
+        }
+        _ = _keep
+        let data = try XCTUnwrap(FileManager.default.contents(atPath: out + "/topic_demand.csv"))
+        XCTAssertEqual(Array(data.prefix(3)), [0xEF, 0xBB, 0xBF], "UTF-8 BOM")
+        let lines = String(decoding: data.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n")
+        XCTAssertTrue(lines[0].hasPrefix("country;topic;topic_label;respondents;"))
+        XCTAssertTrue(lines[1].hasPrefix("#country+code;#sector+code;#sector+name;#meta+count;"))
+        XCTAssertTrue(lines[2].hasPrefix("EE;"))
+        let municipality = try String(contentsOfFile: out + "/topic_demand_by_municipality.csv", encoding: .utf8)
+        XCTAssertTrue(municipality.contains("#country+code;#adm2+code;#adm2+name;"))
+    }
+
+    func testChartsAreAccessibleSVG() throws {
+        let (out, _, _keep) = try report()
+        _ = _keep
+        let charts = try FileManager.default.contentsOfDirectory(atPath: out + "/charts")
+        XCTAssertTrue(charts.contains("mwds_ALL.svg") && charts.contains("locus_ALL.svg") && charts.contains("demand_heatmap.svg"))
+        for chart in charts {
+            let svg = try String(contentsOfFile: out + "/charts/" + chart, encoding: .utf8)
+            XCTAssertTrue(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""), chart)
+            XCTAssertTrue(svg.contains("role=\"img\"") && svg.contains("<title id=") && svg.contains("<desc id="), chart)
+            let parser = XMLParser(data: Data(svg.utf8))
+            XCTAssertTrue(parser.parse(), "\(chart) is not well-formed XML")
+        }
+    }
+
+    func testAStagedRunThatFailsLeavesTheOldFolderWhole() throws {
+        let folder = TemporaryFolder()
+        folder.write("reports/report.md", "old\n")
+        let output = try OutputFolder(path: folder.path + "/reports")
+        try output.write("report.md", "new, half written\n")
+        try output.write("topic_demand.csv", "partial")
+        // The run fails here: the staged files are dropped, the old folder is untouched.
+        output.abandon()
+        XCTAssertEqual(try String(contentsOfFile: folder.path + "/reports/report.md", encoding: .utf8), "old\n")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["reports"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/reports"), ["report.md"])
+    }
+}
