@@ -26,6 +26,9 @@ struct Report: ParsableCommand {
     @Option(help: "Language of the per-country reports (en, et, lv, lt, ru) instead of each country's own.")
     var lang: String?
 
+    @Option(help: "A plan configuration (setting,value CSV): adds plan.md, plan.csv and a plan section.")
+    var plan: String?
+
     @Flag(help: "Add a HXL hashtag row under the header of the figures tables.")
     var hxl = false
 
@@ -48,6 +51,7 @@ struct Report: ParsableCommand {
         options.aggregation.byQuestion = by
         options.aggregation.minCell = minCell
         options.language = lang
+        options.planPath = plan
         options.hxl = hxl
         options.excel = excel
         options.progress = ProgressLine.make(quiet: flags.quiet)

@@ -19,9 +19,10 @@ final class GoldenTests: XCTestCase {
         return result
     }
 
-    func run(instrument: String, inputs: String, expected: String) throws {
+    func run(instrument: String, inputs: String, expected: String, plan: String? = nil) throws {
         let out = TemporaryFolder()
         var options = RunOptions()
+        options.planPath = plan
         options.instrumentPath = instrument
         options.inputs = [inputs]
         options.outputPath = out.path + "/reports"
@@ -50,7 +51,8 @@ final class GoldenTests: XCTestCase {
 
     /// The reports checked into git are what the tool writes from inputs/ today.
     func testCommittedReportsAreCurrent() throws {
-        try run(instrument: Paths.inputs + "/instrument", inputs: Paths.inputs + "/responses", expected: Paths.repository + "/reports")
+        try run(instrument: Paths.inputs + "/instrument", inputs: Paths.inputs + "/responses", expected: Paths.repository + "/reports",
+                plan: Paths.inputs + "/plan.csv")
     }
 
     func testInjectedTextIsInertInEveryOutput() throws {

@@ -8,6 +8,8 @@ public struct RunOptions: Sendable {
     public var aggregation = AggregationOptions()
     /// The language of the per-country reports, instead of each country's own (`--lang`).
     public var language: String? = nil
+    /// The plan configuration (`--plan`, a `setting,value` CSV); no plan without it.
+    public var planPath: String? = nil
     /// Add a HXL hashtag row under the header of every figures table (`--hxl`).
     public var hxl = false
     /// CSVs with a UTF-8 BOM and `;`, for Excel in Baltic locales (`--excel`).
@@ -50,6 +52,15 @@ public struct RunOutcome: Sendable {
 ///
 ///     let outcome = try Pipeline.report(options)   // writes options.outputPath
 public enum Pipeline {
+    /// The plan alone, for `needs plan`: ingest, aggregate, plan; nothing written.
+    public static func plan(_ options: RunOptions, configuration: PlanConfiguration) throws -> (CurriculumPlan, RunOutcome) {
+        let instrument = try InstrumentLoader.load(options.instrumentPath)
+        let aggregator = Aggregator(instrument: instrument, options: options.aggregation)
+        let outcome = ingest(options, instrument: instrument) { aggregator.add($0) } quarantine: { _, _, _ in }
+        let differences = CountryDifference.compute(aggregator, minCell: options.aggregation.minCell)
+        return (CurriculumPlanner.plan(figures: aggregator.figures(), differences: differences, configuration: configuration), outcome)
+    }
+
     /// Ingest and normalise only, for a designer checking a file a municipality just sent.
     public static func check(_ options: RunOptions) throws -> RunOutcome {
         let instrument = try InstrumentLoader.load(options.instrumentPath)
@@ -60,6 +71,7 @@ public enum Pipeline {
     public static func report(_ options: RunOptions) throws -> RunOutcome {
         let instrument = try InstrumentLoader.load(options.instrumentPath)
         try validate(options, instrument: instrument)
+        let planConfiguration = try options.planPath.map(PlanConfiguration.load)
         let aggregator = Aggregator(instrument: instrument, options: options.aggregation)
         let csv = CSVStyle(excel: options.excel, hxl: options.hxl)
         let clean = CleanResponsesWriter(instrument: instrument, style: csv)
@@ -91,8 +103,14 @@ public enum Pipeline {
             }
             try output.write("country_differences.csv", DifferencesTable.render(differences, style: csv))
             try output.write("summary.json", SummaryJSON.render(outcome: outcome, instrument: instrument, options: options))
-            let builder = ReportBuilder(instrument: instrument, aggregator: aggregator, differences: differences,
+            var builder = ReportBuilder(instrument: instrument, aggregator: aggregator, differences: differences,
                                         outcome: outcome, dateRange: dates)
+            if let configuration = planConfiguration {
+                let plan = CurriculumPlanner.plan(figures: figures, differences: differences, configuration: configuration)
+                builder.plan = (plan, configuration)
+                try output.write("plan.csv", PlanReport.csv(plan, style: csv))
+                try output.write("plan.md", MarkdownRenderer.render(PlanReport.document(plan, configuration: configuration, title: builder.formTitle)))
+            }
             var documents = [("", builder.regionReport())]
             for country in aggregator.scopeRespondents.keys.sorted() where country != "ALL" {
                 documents.append(("countries/\(country)", builder.countryReport(country, language: options.language)))

@@ -7,6 +7,8 @@ public struct ReportBuilder {
     public let outcome: RunOutcome
     /// Response dates seen (YYYY-MM-DD), for "who answered".
     public let dateRange: (first: String, last: String)?
+    /// The curriculum plan, when one was made: a section of the region report.
+    public var plan: (CurriculumPlan, PlanConfiguration)? = nil
 
     public init(instrument: Instrument, aggregator: Aggregator, differences: [CountryDifference], outcome: RunOutcome,
                 dateRange: (first: String, last: String)?) {
@@ -32,6 +34,12 @@ public struct ReportBuilder {
             shared(&doc, words, figures)
             countryDifferences(&doc, words)
             quadrants(&doc, words, figures, scopes: scopes(figures), chartPrefix: "charts/")
+            if let (plan, configuration) = plan {
+                doc.heading(2, "Curriculum plan")
+                doc.blocks += PlanReport.blocks(plan, configuration: configuration, words: words)
+                doc.blocks.append(.paragraph([.text("As a table: "), .link("plan.csv", href: "plan.csv"), .text("; on its own: "),
+                                              .link("plan.md", href: "plan.md"), .text(".")]))
+            }
         }
         dataQuality(&doc, words, linkPrefix: "")
         methods(&doc, words, linkPrefix: "")

@@ -1,0 +1,135 @@
+/// One session of the plan.
+public struct PlannedSession: Sendable, Equatable {
+    public enum Reason: String, Sendable {
+        /// A top need in every country.
+        case regionalTopNeed = "regional_top_need"
+        /// Named in the configuration's `include`.
+        case included
+        /// A regional slot left over, given to the region's next greatest need.
+        case regionalFill = "regional_fill"
+        /// The country's need differs from the other countries' (Holm-corrected).
+        case countryDifference = "country_difference"
+        /// The country's next greatest need, not already planned for the region.
+        case countryTopNeed = "country_top_need"
+    }
+
+    public var session: Int
+    public var month: String
+    /// `ALL` for the whole region, else a country code.
+    public var audience: String
+    public var topic: String
+    public var topicLabel: String
+    public var organisation: String
+    public var reason: Reason
+    public var quadrant: String
+    public var mwds: Double?
+    public var mwdsRank: Int?
+    /// Respondents of the audience who asked for training on the topic: the expected participants.
+    public var demandN: Int
+}
+
+/// The plan and what the rule could not do (fewer topics than sessions, say).
+public struct CurriculumPlan: Sendable {
+    public var sessions: [PlannedSession]
+    public var notes: [String]
+}
+
+/// From needs to sessions, by a transparent rule:
+///
+/// 1. A topic is a **top need** of a country when its MWDS rank is at most `top_needs`, or when the
+///    upper end of its MWDS interval (mean-gap interval × mean importance) reaches the MWDS of the
+///    country's `top_needs`-th topic: a need that cannot be told apart from the top ones counts.
+/// 2. Topics that are a top need in **every** country go to regional sessions; included topics join
+///    them; regional slots left over go to the region's next greatest needs.
+/// 3. A topic where a country's need is **higher** than the other countries' (a country difference
+///    that holds after Holm's correction) goes to a session for that country; then each country's
+///    next greatest needs; countries take turns, in code order.
+/// 4. Sessions are scheduled first-priority first: regional Locus-for-Focus `HH` topics, then
+///    country `HH` topics, then the other regional, then the other country sessions; within each,
+///    higher MWDS first, then audience code, then topic key.
+/// Excluded topics are never planned.
+public enum CurriculumPlanner {
+    public static func plan(
+        figures: [TopicFigures], differences: [CountryDifference], configuration: PlanConfiguration
+    ) -> CurriculumPlan {
+        var notes: [String] = []
+        let byScope = Dictionary(grouping: figures, by: \.country)
+        func figure(_ scope: String, _ topic: String) -> TopicFigures? { byScope[scope]?.first { $0.topic == topic } }
+        let countries = byScope.keys.filter { $0 != "ALL" && !$0.isEmpty }.sorted().filter { country in
+            byScope[country]!.contains { !$0.countsHidden && $0.mwds != nil }
+        }
+        let excluded = Set(configuration.exclude)
+        let topics = Set(figures.map(\.topic)).subtracting(excluded).sorted()
+        for name in configuration.include + configuration.exclude where !Set(figures.map(\.topic)).contains(name) {
+            notes.append("`\(name)` in the configuration is not a topic of the instrument; ignored.")
+        }
+
+        func isTopNeed(_ topic: String, in country: String) -> Bool {
+            guard let f = figure(country, topic), let rank = f.mwdsRank else { return false }
+            if rank <= configuration.topNeeds { return true }
+            let ranked = (byScope[country] ?? []).compactMap { $0.mwds }.sorted(by: >)
+            guard ranked.count >= configuration.topNeeds, let ci = f.gapCI, let importance = f.meanImportance else { return false }
+            return ci.high * importance >= ranked[configuration.topNeeds - 1]
+        }
+        func priority(_ scope: String, _ topic: String) -> (Int, Double, String) {
+            let f = figure(scope, topic)
+            return (f?.quadrant == "HH" ? 0 : 1, -(f?.mwds ?? -.infinity), topic)
+        }
+        func before(_ scope: String) -> (String, String) -> Bool {
+            { a, b in priority(scope, a) < priority(scope, b) }
+        }
+
+        var chosen: [(audience: String, topic: String, reason: PlannedSession.Reason)] = []
+        let regionalSlots = min(configuration.regionalSessions, configuration.sessions)
+        var regionalQueue = countries.isEmpty ? [] : topics.filter { topic in countries.allSatisfy { isTopNeed(topic, in: $0) } }
+            .sorted(by: before("ALL")).map { ($0, PlannedSession.Reason.regionalTopNeed) }
+        for topic in configuration.include where topics.contains(topic) && !regionalQueue.contains(where: { $0.0 == topic }) {
+            regionalQueue.insert((topic, .included), at: 0)
+        }
+        let fill = topics.sorted(by: before("ALL")).filter { topic in !regionalQueue.contains { $0.0 == topic } }
+        regionalQueue += fill.map { ($0, .regionalFill) }
+        for (topic, reason) in regionalQueue.prefix(regionalSlots) { chosen.append(("ALL", topic, reason)) }
+        if regionalQueue.count < regionalSlots {
+            notes.append("Only \(regionalQueue.count) topic(s) for \(regionalSlots) regional session(s).")
+        }
+        let regional = Set(chosen.map(\.topic))
+
+        var queues: [String: [(String, PlannedSession.Reason)]] = [:]
+        for country in countries {
+            let higher = Set(differences.filter { $0.country == country && $0.holds && $0.difference > 0 }.map(\.topic))
+            let specific = topics.filter { higher.contains($0) && !regional.contains($0) }.sorted(by: before(country))
+            let rest = topics.filter { !higher.contains($0) && !regional.contains($0) && figure(country, $0)?.mwds != nil }
+                .sorted(by: before(country))
+            queues[country] = specific.map { ($0, .countryDifference) } + rest.map { ($0, .countryTopNeed) }
+        }
+        var countrySlots = configuration.sessions - chosen.count
+        while countrySlots > 0 && countries.contains(where: { !(queues[$0]?.isEmpty ?? true) }) {
+            for country in countries where countrySlots > 0 {
+                guard let next = queues[country]?.first else { continue }
+                queues[country]!.removeFirst()
+                chosen.append((country, next.0, next.1))
+                countrySlots -= 1
+            }
+        }
+        if chosen.count < configuration.sessions {
+            notes.append("\(configuration.sessions - chosen.count) of \(configuration.sessions) session(s) left unplanned: no topic left to give them.")
+        }
+        if countries.isEmpty { notes.append("No country has enough respondents to plan from.") }
+
+        func order(_ entry: (audience: String, topic: String, reason: PlannedSession.Reason)) -> (Int, Double, String, String) {
+            let hh = figure(entry.audience, entry.topic)?.quadrant == "HH"
+            let group = entry.audience == "ALL" ? (hh ? 0 : 2) : (hh ? 1 : 3)
+            return (group, -(figure(entry.audience, entry.topic)?.mwds ?? -.infinity), entry.audience, entry.topic)
+        }
+        let scheduled = chosen.sorted { order($0) < order($1) }
+        let sessions = scheduled.enumerated().map { index, entry -> PlannedSession in
+            let f = figure(entry.audience, entry.topic)
+            return PlannedSession(
+                session: index + 1, month: configuration.month(ofSession: index), audience: entry.audience,
+                topic: entry.topic, topicLabel: f?.topicLabel ?? entry.topic,
+                organisation: configuration.organisations[entry.topic] ?? "", reason: entry.reason,
+                quadrant: f?.quadrant ?? "", mwds: f?.mwds, mwdsRank: f?.mwdsRank, demandN: f?.countsHidden == true ? 0 : (f?.demandN ?? 0))
+        }
+        return CurriculumPlan(sessions: sessions, notes: notes)
+    }
+}

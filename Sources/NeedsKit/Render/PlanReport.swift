@@ -1,0 +1,50 @@
+/// plan.csv and the plan's readable schedule (plan.md, and a section of the main report).
+public enum PlanReport {
+    public static func csv(_ plan: CurriculumPlan, style: CSVStyle = CSVStyle()) -> String {
+        var writer = style.writer()
+        style.header(["session", "month", "audience", "topic", "topic_label", "organisation", "reason", "quadrant",
+                      "mwds", "mwds_rank", "expected_participants"], into: &writer)
+        for s in plan.sessions {
+            writer.row([.figure(String(s.session)), .figure(s.month), .figure(s.audience), .figure(s.topic),
+                        .text(s.topicLabel), .text(s.organisation), .figure(s.reason.rawValue), .figure(s.quadrant),
+                        .figure(NumberFormat.full(s.mwds)), .figure(s.mwdsRank.map(String.init) ?? ""),
+                        .figure(String(s.demandN))])
+        }
+        return writer.text
+    }
+
+    static let reasons: [PlannedSession.Reason: String] = [
+        .regionalTopNeed: "a top need in every country",
+        .included: "required by the plan configuration",
+        .regionalFill: "the region's next greatest need (regional slot left over)",
+        .countryDifference: "this country's need is higher than the others' (holds after Holm's correction)",
+        .countryTopNeed: "this country's next greatest need",
+    ]
+
+    /// The schedule as report blocks.
+    public static func blocks(_ plan: CurriculumPlan, configuration: PlanConfiguration, words: ReportStrings) -> [ReportDocument.Block] {
+        var blocks: [ReportDocument.Block] = []
+        blocks.append(.paragraph([.text("\(configuration.sessions) session(s) from \(configuration.month(ofSession: 0)), one every \(configuration.everyMonths) month(s); \(configuration.regionalSessions) for the whole region, the rest for single countries. Expected participants: the respondents of the audience who asked for training on the topic.")]))
+        var rows: [[String]] = []
+        for s in plan.sessions {
+            let why = (reasons[s.reason] ?? s.reason.rawValue)
+                + (s.mwds.map { "; MWDS \(NumberFormat.short($0)), rank \(s.mwdsRank.map(String.init) ?? "–"), \(s.quadrant)" } ?? "")
+            rows.append([String(s.session), s.month, words.scopeName(s.audience), s.topicLabel,
+                         s.organisation.isEmpty ? "–" : s.organisation, String(s.demandN), why])
+        }
+        blocks.append(.table(header: ["#", "Month", "Audience", words.topic, "Organisation", "Expected participants", "Why"],
+                             alignments: [.right, .left, .left, .left, .left, .right, .left], rows: rows))
+        blocks.append(.bullets([
+            [.text("Rule: a topic is a top need of a country when its MWDS rank is at most \(configuration.topNeeds), or when its MWDS interval reaches that of the need ranked \(configuration.topNeeds); topics that are a top need in every country go to regional sessions; a country's higher need (a country difference that holds) goes to a session for that country, then its next greatest needs, countries taking turns.")],
+            [.text("Order: regional HH topics first, then country HH topics, then the other regional and country sessions; ties by higher MWDS, then audience code, then topic key.")],
+        ] + plan.notes.map { [.text($0)] }))
+        return blocks
+    }
+
+    public static func document(_ plan: CurriculumPlan, configuration: PlanConfiguration, title: String) -> ReportDocument {
+        let words = ReportStrings.forLanguage(nil)
+        var doc = ReportDocument(title: "Curriculum plan: " + title, language: "en")
+        doc.blocks = blocks(plan, configuration: configuration, words: words)
+        return doc
+    }
+}

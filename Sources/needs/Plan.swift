@@ -1,0 +1,32 @@
+import ArgumentParser
+import NeedsKit
+
+/// `needs plan`: the curriculum plan from the survey, printed as Markdown.
+struct Plan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Plan sessions from the needs found: prints the schedule (Markdown); writes nothing.")
+
+    @OptionGroup var flags: RunFlags
+
+    @Option(help: "The plan configuration: a setting,value CSV (see README).")
+    var config = "inputs/plan.csv"
+
+    @Flag(help: "Print plan.csv instead of Markdown.")
+    var csv = false
+
+    func run() throws {
+        let options = try flags.options()
+        let result: (CurriculumPlan, RunOutcome)
+        let configuration: PlanConfiguration
+        do {
+            configuration = try PlanConfiguration.load(config)
+            result = try Pipeline.plan(options, configuration: configuration)
+        } catch {
+            Terminal.error("error: \(error)")
+            throw ExitCode(2)
+        }
+        Terminal.printDiagnostics(result.1.diagnostics.filter { $0.severity == .error })
+        print(csv ? PlanReport.csv(result.0) : MarkdownRenderer.render(PlanReport.document(result.0, configuration: configuration, title: "survey")), terminator: "")
+        throw ExitCode(result.1.exitCode)
+    }
+}

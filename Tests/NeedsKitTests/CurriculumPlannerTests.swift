@@ -1,0 +1,114 @@
+import XCTest
+@testable import NeedsKit
+
+final class CurriculumPlannerTests: XCTestCase {
+    func figure(_ country: String, _ topic: String, mwds: Double, rank: Int, quadrant: String, demand: Int = 10) -> TopicFigures {
+        var f = TopicFigures(country: country, topic: topic, topicLabel: "Topic " + topic, accumulator: TopicAccumulator())
+        f.mwds = mwds
+        f.mwdsRank = rank
+        f.quadrant = quadrant
+        f.demandN = demand
+        f.respondents = 20
+        f.countsHidden = false
+        return f
+    }
+
+    /// EE ranks a 9 (HH), b 6 (HH), c 3, d 1; LV ranks a 8 (HH), c 7 (HH), b 2, d 1.5; ALL a 8.5 (HH),
+    /// c 5 (LH), b 4 (HL), d 1.2. With top_needs 2, only `a` is a top need of both countries.
+    var figures: [TopicFigures] {
+        [figure("EE", "a", mwds: 9, rank: 1, quadrant: "HH"), figure("EE", "b", mwds: 6, rank: 2, quadrant: "HH"),
+         figure("EE", "c", mwds: 3, rank: 3, quadrant: "LL"), figure("EE", "d", mwds: 1, rank: 4, quadrant: "LL"),
+         figure("LV", "a", mwds: 8, rank: 1, quadrant: "HH"), figure("LV", "b", mwds: 2, rank: 3, quadrant: "LL"),
+         figure("LV", "c", mwds: 7, rank: 2, quadrant: "HH"), figure("LV", "d", mwds: 1.5, rank: 4, quadrant: "LL"),
+         figure("ALL", "a", mwds: 8.5, rank: 1, quadrant: "HH", demand: 30), figure("ALL", "b", mwds: 4, rank: 3, quadrant: "HL"),
+         figure("ALL", "c", mwds: 5, rank: 2, quadrant: "LH"), figure("ALL", "d", mwds: 1.2, rank: 4, quadrant: "LL")]
+    }
+
+    var differences: [CountryDifference] {
+        [CountryDifference(country: "EE", topic: "b", topicLabel: "b", measure: .meanGap, countryValue: 2, othersValue: 1,
+                           countryN: 20, othersN: 20, difference: 1, low: 0.5, high: 1.5, p: 0.001, pHolm: 0.004),
+         CountryDifference(country: "LV", topic: "c", topicLabel: "c", measure: .demandShare, countryValue: 0.6, othersValue: 0.2,
+                           countryN: 20, othersN: 20, difference: 0.4, low: 0.1, high: 0.6, p: 0.002, pHolm: 0.008)]
+    }
+
+    var configuration: PlanConfiguration {
+        var c = PlanConfiguration()
+        c.sessions = 5
+        c.regionalSessions = 2
+        c.topNeeds = 2
+        c.startYear = 2025
+        c.startMonth = 3
+        c.everyMonths = 2
+        c.organisations = ["a": "UNHCR"]
+        return c
+    }
+
+    /// Worked by hand: regional `a` (top in both) and `c` (the region's next need); EE's higher need
+    /// `b`, then LV's next need `b`, then EE's `d`; scheduled regional HH, country HH, regional, country.
+    func testTheRuleOnAHandMadeSet() {
+        let plan = CurriculumPlanner.plan(figures: figures, differences: differences, configuration: configuration)
+        XCTAssertEqual(plan.sessions.map { "\($0.session) \($0.month) \($0.audience) \($0.topic) \($0.reason.rawValue)" }, [
+            "1 2025-03 ALL a regional_top_need",
+            "2 2025-05 EE b country_difference",
+            "3 2025-07 ALL c regional_fill",
+            "4 2025-09 LV b country_top_need",
+            "5 2025-11 EE d country_top_need",
+        ])
+        XCTAssertEqual(plan.sessions[0].organisation, "UNHCR")
+        XCTAssertEqual(plan.sessions[0].demandN, 30)
+        XCTAssertTrue(plan.notes.isEmpty)
+    }
+
+    func testFewerTopicsThanSessions() {
+        var c = configuration
+        c.sessions = 12
+        let plan = CurriculumPlanner.plan(figures: figures, differences: differences, configuration: c)
+        XCTAssertEqual(plan.sessions.count, 6)
+        XCTAssertEqual(plan.notes, ["6 of 12 session(s) left unplanned: no topic left to give them."])
+    }
+
+    func testMoreRegionalTopicsThanRegionalSessions() {
+        var c = configuration
+        c.topNeeds = 4
+        let plan = CurriculumPlanner.plan(figures: figures, differences: differences, configuration: c)
+        let regional = plan.sessions.filter { $0.audience == "ALL" }
+        XCTAssertEqual(regional.map(\.topic), ["a", "c"])
+        XCTAssertEqual(regional.map(\.reason), [.regionalTopNeed, .regionalTopNeed])
+        XCTAssertEqual(plan.sessions.filter { $0.audience != "ALL" }.map { $0.audience + $0.topic }.sorted(), ["EEb", "EEd", "LVb"])
+    }
+
+    func testACountryWithoutRespondentsGetsNoSessions() {
+        var extended = figures
+        var empty = figure("LT", "a", mwds: 0, rank: 1, quadrant: "HH")
+        empty.countsHidden = true
+        empty.mwds = nil
+        extended.append(empty)
+        let plan = CurriculumPlanner.plan(figures: extended, differences: differences, configuration: configuration)
+        XCTAssertFalse(plan.sessions.contains { $0.audience == "LT" })
+        XCTAssertEqual(plan.sessions.first?.topic, "a", "LT does not stop `a` being a top need everywhere else")
+    }
+
+    func testExcludedTopicIsNeverPlannedAndIncludedOneIs() {
+        var c = configuration
+        c.exclude = ["a"]
+        c.include = ["d"]
+        let plan = CurriculumPlanner.plan(figures: figures, differences: differences, configuration: c)
+        XCTAssertFalse(plan.sessions.contains { $0.topic == "a" })
+        XCTAssertEqual(plan.sessions.first { $0.audience == "ALL" && $0.topic == "d" }?.reason, .included)
+    }
+
+    func testConfigurationFileAndItsErrors() throws {
+        let folder = TemporaryFolder()
+        let good = folder.write("plan.csv", "setting,value\nsessions,4\nstart,2025-11\nevery_months,3\norganisation:a,OECD\nexclude,b c\n")
+        let c = try PlanConfiguration.load(good)
+        XCTAssertEqual(c.sessions, 4)
+        XCTAssertEqual(c.organisations, ["a": "OECD"])
+        XCTAssertEqual(c.exclude, ["b", "c"])
+        XCTAssertEqual((0..<3).map(c.month(ofSession:)), ["2025-11", "2026-02", "2026-05"])
+        let bad = folder.write("bad.csv", "setting,value\nsessions,many\nstart,March\ncolour,red\n")
+        XCTAssertThrowsError(try PlanConfiguration.load(bad)) { error in
+            let failure = error as! PlanConfiguration.Failure
+            XCTAssertEqual(failure.diagnostics.map(\.line), [2, 3, 4])
+        }
+    }
+}
