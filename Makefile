@@ -15,7 +15,7 @@ build: deps
 # Exit status of `needs report`: 0 clean, 1 reports written but the inputs have problems
 # (listed in reports/clean/issues.csv), 2 could not run. Only 2 fails the make target.
 report: build
-	@status=0; $(RELEASE) report --instrument inputs/instrument --plan inputs/plan.csv --out reports inputs/responses || status=$$?; \
+	@status=0; $(RELEASE) report --instrument inputs/instrument --plan inputs/plan.csv --wave inputs/followup --out reports inputs/responses || status=$$?; \
 	if [ $$status -ge 2 ]; then exit $$status; fi; \
 	if [ $$status -eq 1 ]; then echo "make report: reports/ written; the inputs have problems, see reports/clean/issues.csv"; fi
 

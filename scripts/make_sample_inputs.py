@@ -210,3 +210,30 @@ for i in range(26):
     row += [r["imp_" + t] for t in topics] + [r["comp_" + t] for t in topics] + [" ".join(r["training_wanted"])]
     rows.append(row)
 write("LV_excel_unicode.txt", table(rows, "\t"), encoding="utf-16-le")
+
+# 6. The follow-up wave, a year and a half later (inputs/followup): other respondents, the same
+#    instrument; competence has grown on the topics the academy trained first.
+import os
+
+os.makedirs("inputs/followup", exist_ok=True)
+TRAINED = {"EE": {"disinformation", "intercultural", "interpreters", "vulnerable_groups"},
+           "LV": {"disinformation", "intercultural", "interpreters", "gbv_prevention", "partnerships"},
+           "LT": {"disinformation", "intercultural", "interpreters", "vulnerable_groups", "legal_status"}}
+places = {"EE": ["Tallinn", "Narva linn", "Tartu linn", "Jõhvi vald", "Sillamäe linn", "Maardu linn"],
+          "LV": ["Rīga", "Daugavpils", "Jelgava", "Ogres novads", "Valmieras novads"],
+          "LT": ["Vilniaus miesto savivaldybė", "Kauno miesto savivaldybė", "Šiaulių miesto savivaldybė", "Visagino savivaldybė"]}
+for country, count in (("EE", 48), ("LV", 40), ("LT", 36)):
+    header = ["end", "country", "municipality", "role"] + [f"imp_{t}" for t in topics] + [f"comp_{t}" for t in topics]
+    header += ["training_wanted"]
+    rows = [header]
+    for i in range(count):
+        r = respondent(country)
+        for t in TRAINED[country]:
+            if r["comp_" + t]:
+                r["comp_" + t] = str(min(5, int(r["comp_" + t]) + (1 if rng.random() < 0.7 else 0)))
+        if rng.random() < 0.5:
+            r["training_wanted"] = [t for t in r["training_wanted"] if t not in TRAINED[country]]
+        row = [f"2026-06-{1 + i % 20:02d}T10:00:00+03:00", country, rng.choice(places[country]), r["role"]]
+        row += [r["imp_" + t] for t in topics] + [r["comp_" + t] for t in topics] + [" ".join(r["training_wanted"])]
+        rows.append(row)
+    write(f"../followup/{country}_followup_2026.csv", table(rows, ","))

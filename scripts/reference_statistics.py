@@ -199,3 +199,69 @@ if os.path.exists("reports/clean/responses.csv"):
         json.dump({"source": "reports/clean/responses.csv via scripts/reference_statistics.py", "figures": figures},
                   f, indent=1, sort_keys=True)
         f.write("\n")
+
+# ---------------------------------------------------------------------------------------------
+# Waves: a baseline and a follow-up of the same panel (codes p0…), with SciPy's Welch and paired
+# t intervals and Newcombe's interval for the change in demand share.
+rng = random.Random(11)
+wave_rows = {"before": [], "after": []}
+for k in range(40):
+    country = "EE" if k < 22 else "LV"
+    code = f"p{k}"
+    for wave, lift in (("before", 0), ("after", 1)):
+        row = {"code": code, "country": country, "municipality": "EE-784" if country == "EE" else "LV-RIX"}
+        for t in ["alpha", "beta"]:
+            row["imp_" + t] = str(rng.randint(3, 5))
+            comp = rng.randint(1, 4) + (lift if rng.random() < 0.6 else 0)
+            row["comp_" + t] = "" if rng.random() < 0.08 else str(min(5, comp))
+        row["training_wanted"] = " ".join(t for t in ["alpha", "beta"] if rng.random() < (0.5 if wave == "before" else 0.3))
+        wave_rows[wave].append(row)
+    if k % 9 == 4:
+        wave_rows["after"].pop()  # some of the panel did not answer the follow-up
+for wave, rows_ in wave_rows.items():
+    with open(f"{fixture}/waves_{wave}.csv", "w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows_[0].keys()), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows_)
+
+
+def newcombe(p1, n1, p2, n2):
+    l1, u1 = wilson(p1, n1)
+    l2, u2 = wilson(p2, n2)
+    d = p1 - p2
+    return d, d - math.sqrt((p1 - l1) ** 2 + (u2 - p2) ** 2), d + math.sqrt((u1 - p1) ** 2 + (p2 - l2) ** 2)
+
+
+wave_expected = {"independent": {}, "paired": {}}
+for scope in ["EE", "LV", "ALL"]:
+    b = [r for r in wave_rows["before"] if scope == "ALL" or r["country"] == scope]
+    a = [r for r in wave_rows["after"] if scope == "ALL" or r["country"] == scope]
+    for t in ["alpha", "beta"]:
+        cb = [float(r["comp_" + t]) for r in b if r["comp_" + t]]
+        ca = [float(r["comp_" + t]) for r in a if r["comp_" + t]]
+        gb = [float(r["imp_" + t]) - float(r["comp_" + t]) for r in b if r["comp_" + t]]
+        ga = [float(r["imp_" + t]) - float(r["comp_" + t]) for r in a if r["comp_" + t]]
+        rc = stats.ttest_ind(ca, cb, equal_var=False).confidence_interval(0.95)
+        rg = stats.ttest_ind(ga, gb, equal_var=False).confidence_interval(0.95)
+        pb = sum(1 for r in b if t in r["training_wanted"].split()) / len(b)
+        pa = sum(1 for r in a if t in r["training_wanted"].split()) / len(a)
+        d, lo, hi = newcombe(pa, len(a), pb, len(b))
+        wave_expected["independent"][f"{scope} {t}"] = {
+            "competence_change": float(np.mean(ca) - np.mean(cb)), "competence_low": float(rc.low), "competence_high": float(rc.high),
+            "gap_change": float(np.mean(ga) - np.mean(gb)), "gap_low": float(rg.low), "gap_high": float(rg.high),
+            "demand_change": d, "demand_low": lo, "demand_high": hi}
+        # Paired: members in both waves, by baseline country.
+        after_by_code = {r["code"]: r for r in wave_rows["after"]}
+        pairs = [(r, after_by_code[r["code"]]) for r in b if r["code"] in after_by_code]
+        dc = [float(y["comp_" + t]) - float(x["comp_" + t]) for x, y in pairs if x["comp_" + t] and y["comp_" + t]]
+        dg = [(float(y["imp_" + t]) - float(y["comp_" + t])) - (float(x["imp_" + t]) - float(x["comp_" + t]))
+              for x, y in pairs if x["comp_" + t] and y["comp_" + t]]
+        pc = stats.ttest_1samp(dc, 0).confidence_interval(0.95)
+        pg = stats.ttest_1samp(dg, 0).confidence_interval(0.95)
+        wave_expected["paired"][f"{scope} {t}"] = {
+            "matched": len(pairs), "competence_change": float(np.mean(dc)), "competence_low": float(pc.low),
+            "competence_high": float(pc.high), "gap_change": float(np.mean(dg)), "gap_low": float(pg.low), "gap_high": float(pg.high)}
+with open(fixture + "/waves_expected.json", "w") as f:
+    json.dump({"source": "scripts/reference_statistics.py (SciPy ttest_ind, ttest_1samp)", "waves": wave_expected},
+              f, indent=1, sort_keys=True)
+    f.write("\n")

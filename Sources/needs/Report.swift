@@ -26,6 +26,12 @@ struct Report: ParsableCommand {
     @Option(help: "Language of the per-country reports (en, et, lv, lt, ru) instead of each country's own.")
     var lang: String?
 
+    @Option(help: "A later survey wave (file or folder) to compare with the inputs as the baseline; repeat for more waves.")
+    var wave: [String] = []
+
+    @Option(help: "The instrument of each later wave, when it changed (one per --wave, in order).")
+    var waveInstrument: [String] = []
+
     @Option(help: "A plan configuration (setting,value CSV): adds plan.md, plan.csv and a plan section.")
     var plan: String?
 
@@ -52,6 +58,8 @@ struct Report: ParsableCommand {
         options.aggregation.minCell = minCell
         options.language = lang
         options.planPath = plan
+        options.waves = wave
+        options.waveInstruments = waveInstrument
         options.hxl = hxl
         options.excel = excel
         options.progress = ProgressLine.make(quiet: flags.quiet)

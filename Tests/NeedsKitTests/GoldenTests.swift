@@ -19,10 +19,11 @@ final class GoldenTests: XCTestCase {
         return result
     }
 
-    func run(instrument: String, inputs: String, expected: String, plan: String? = nil) throws {
+    func run(instrument: String, inputs: String, expected: String, plan: String? = nil, waves: [String] = []) throws {
         let out = TemporaryFolder()
         var options = RunOptions()
         options.planPath = plan
+        options.waves = waves
         options.instrumentPath = instrument
         options.inputs = [inputs]
         options.outputPath = out.path + "/reports"
@@ -52,7 +53,7 @@ final class GoldenTests: XCTestCase {
     /// The reports checked into git are what the tool writes from inputs/ today.
     func testCommittedReportsAreCurrent() throws {
         try run(instrument: Paths.inputs + "/instrument", inputs: Paths.inputs + "/responses", expected: Paths.repository + "/reports",
-                plan: Paths.inputs + "/plan.csv")
+                plan: Paths.inputs + "/plan.csv", waves: [Paths.inputs + "/followup"])
     }
 
     func testInjectedTextIsInertInEveryOutput() throws {

@@ -114,6 +114,16 @@ public final class Aggregator {
         cells[cell]![topicKeys.count].add(importance: nil, competence: nil, demanded: false, weight: weight)
     }
 
+    /// A respondent's importance and competence scores per topic key (for panels across waves).
+    public func ratings(of respondent: Respondent) -> [String: (importance: Double?, competence: Double?)] {
+        var result: [String: (importance: Double?, competence: Double?)] = [:]
+        for (t, scale) in scoring.enumerated() {
+            result[topicKeys[t]] = (scale.importance.flatMap { score(respondent.answer($0), scale.importanceList) },
+                                    scale.competence.flatMap { score(respondent.answer($0), scale.competenceList) })
+        }
+        return result
+    }
+
     private func score(_ answer: Answer?, _ list: ChoiceList?) -> Double? {
         guard case let .choice(name)? = answer else { return nil }
         return list?.score(of: name)
@@ -264,9 +274,9 @@ public final class Aggregator {
     }
 
     /// Country and region accumulators by topic key, for the country comparisons.
-    func scopeAccumulators() -> [String: [String: TopicAccumulator]] {
+    func scopeAccumulators(withRegion: Bool = false) -> [String: [String: TopicAccumulator]] {
         var result: [String: [String: TopicAccumulator]] = [:]
-        for (key, row) in merged(key: { _ in "" }, withRegion: false) {
+        for (key, row) in merged(key: { _ in "" }, withRegion: withRegion) {
             let (country, _) = Self.split(key)
             for (t, topic) in topicKeys.enumerated() { result[country, default: [:]][topic] = row[t] }
         }

@@ -26,6 +26,8 @@ public struct Instrument: Sendable {
     public var countryQuestion: Question? { questions.first { $0.place == .country } }
     public var municipalityQuestion: Question? { questions.first { $0.place == .municipality } }
     public var roleQuestion: Question? { questions.first { $0.name == "role" } }
+    /// The question holding a stable respondent code (`panel` column), for paired waves.
+    public var panelQuestion: Question? { questions.first { $0.panel } }
     /// The `select_multiple` question whose choices are topic keys.
     public var demandQuestion: Question? { questions.first { $0.measure == .demand } }
 
@@ -115,6 +117,9 @@ public struct Question: Sendable, Labelled {
     public var report: Bool
     /// The survey sheet row, for messages.
     public var row: Int
+    /// A stable respondent code that matches the same person across survey waves (`panel` column);
+    /// used to pair waves, never written to the reports.
+    public var panel: Bool = false
 
     /// Whether the question holds the respondent's answer (not a group, note or calculation).
     public var isAnswer: Bool {

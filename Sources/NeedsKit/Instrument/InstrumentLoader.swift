@@ -147,6 +147,7 @@ public enum InstrumentLoader {
         let placeColumn = survey.column("place")
         let anonymiseColumn = survey.column("anonymise") ?? survey.column("anonymize")
         let reportColumn = survey.column("report")
+        let panelColumn = survey.column("panel")
         var questions: [Question] = []
         var groups: [String: Group] = [:]
         var groupStack: [String] = []
@@ -234,7 +235,8 @@ public enum InstrumentLoader {
             questions.append(Question(
                 name: name, type: typeText, kind: kind, labels: labels(survey, cells), groupPath: groupStack,
                 topic: topic.isEmpty ? nil : topic, measure: measure, place: place,
-                anonymise: isYes(cells.cell(anonymiseColumn)), report: isYes(cells.cell(reportColumn)), row: number))
+                anonymise: isYes(cells.cell(anonymiseColumn)), report: isYes(cells.cell(reportColumn)), row: number,
+                panel: isYes(cells.cell(panelColumn))))
         }
 
         // Topics: each needs both an importance and a competence question.

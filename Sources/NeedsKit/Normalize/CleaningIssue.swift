@@ -66,6 +66,8 @@ public struct FileAccount: Sendable, Equatable {
     /// Why the file could not be read at all, or nil.
     public var failure: String? = nil
     public var unmappedColumns: [String] = []
+    /// The survey wave the file belongs to: "" for the main inputs, else the wave's name.
+    public var wave = ""
 
     public init(file: String) { self.file = file }
 

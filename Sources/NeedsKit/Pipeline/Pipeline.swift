@@ -8,6 +8,10 @@ public struct RunOptions: Sendable {
     public var aggregation = AggregationOptions()
     /// The language of the per-country reports, instead of each country's own (`--lang`).
     public var language: String? = nil
+    /// Later survey waves of the same instrument, compared with the main inputs as the baseline (`--wave`).
+    public var waves: [String] = []
+    /// The instrument of each later wave, when it changed (`--wave-instrument`, one per wave, in order).
+    public var waveInstruments: [String] = []
     /// The plan configuration (`--plan`, a `setting,value` CSV); no plan without it.
     public var planPath: String? = nil
     /// Add a HXL hashtag row under the header of every figures table (`--hxl`).
@@ -77,14 +81,41 @@ public enum Pipeline {
         let clean = CleanResponsesWriter(instrument: instrument, style: csv)
         var quarantine = QuarantineWriter(style: csv)
         var dates: (first: String, last: String)? = nil
-        let outcome = ingest(options, instrument: instrument) { respondent in
+        var baselinePanel = instrument.panelQuestion.map { _ in PanelRatings() }
+        var outcome = ingest(options, instrument: instrument) { respondent in
             aggregator.add(respondent)
             clean.add(respondent)
             if let day = respondent.submitted {
                 dates = (min(dates?.first ?? day, day), max(dates?.last ?? day, day))
             }
+            record(respondent, instrument: instrument, aggregator: aggregator, into: &baselinePanel)
         } quarantine: { record, reason, mapping in
             quarantine.add(record, reason: reason, mapping: mapping)
+        }
+        var waveChanges: [WaveChange] = []
+        for (k, wavePath) in options.waves.enumerated() {
+            let waveInstrument = k < options.waveInstruments.count ? try InstrumentLoader.load(options.waveInstruments[k]) : instrument
+            var waveAggregation = options.aggregation
+            waveAggregation.byQuestion = nil
+            let waveAggregator = Aggregator(instrument: waveInstrument, options: waveAggregation)
+            var panel = waveInstrument.panelQuestion.map { _ in PanelRatings() }
+            var waveOptions = options
+            waveOptions.inputs = [wavePath]
+            let name = InputFiles.lastComponent(wavePath)
+            let waveOutcome = ingest(waveOptions, instrument: waveInstrument) { respondent in
+                waveAggregator.add(respondent)
+                record(respondent, instrument: waveInstrument, aggregator: waveAggregator, into: &panel)
+            } quarantine: { _, _, _ in }
+            outcome.accounts += waveOutcome.accounts.map { account in
+                var account = account
+                account.wave = name
+                return account
+            }
+            outcome.issues += waveOutcome.issues
+            outcome.inputProblems += waveOutcome.inputProblems
+            let panels = baselinePanel.flatMap { b in panel.map { (b, $0) } }
+            waveChanges += WaveComparison.compare(wave: name, baseline: aggregator, later: waveAggregator, panels: panels,
+                                                  minCell: options.aggregation.minCell)
         }
         let output = try OutputFolder(path: options.outputPath)
         do {
@@ -102,9 +133,11 @@ public enum Pipeline {
                     aggregator.groupFigures(), groupColumns: [by, by + "_label"], weighted: weighted, style: csv))
             }
             try output.write("country_differences.csv", DifferencesTable.render(differences, style: csv))
+            if !options.waves.isEmpty { try output.write("waves.csv", WavesTable.render(waveChanges, style: csv)) }
             try output.write("summary.json", SummaryJSON.render(outcome: outcome, instrument: instrument, options: options))
             var builder = ReportBuilder(instrument: instrument, aggregator: aggregator, differences: differences,
                                         outcome: outcome, dateRange: dates)
+            builder.waveChanges = waveChanges
             if let configuration = planConfiguration {
                 let plan = CurriculumPlanner.plan(figures: figures, differences: differences, configuration: configuration)
                 builder.plan = (plan, configuration)
@@ -130,6 +163,13 @@ public enum Pipeline {
             throw error
         }
         return outcome
+    }
+
+    /// Keeps a panel member's ratings (when the instrument has a panel code and the answer has one).
+    static func record(_ respondent: Respondent, instrument: Instrument, aggregator: Aggregator, into panel: inout PanelRatings?) {
+        guard panel != nil, let q = instrument.panelQuestion.flatMap({ instrument.questionIndex[$0.name] }),
+              let code = respondent.answer(q)?.cleanValue, !code.isEmpty else { return }
+        panel!.respondents[code] = (respondent.country ?? "", aggregator.ratings(of: respondent))
     }
 
     /// Checks the options against the instrument before any work starts.

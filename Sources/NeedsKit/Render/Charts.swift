@@ -193,4 +193,5 @@ public struct ChartLabels: Sendable {
     public var importanceAxis: String
     public var gapAxis: String
     public var heatmapNote: String
+    public var competenceAxis: String = "Mean competence"
 }

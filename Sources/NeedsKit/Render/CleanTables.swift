@@ -20,7 +20,7 @@ public final class CleanResponsesWriter {
 
     /// Whether a question's answers may leave normalisation.
     public static func isCarried(_ question: Question) -> Bool {
-        guard question.isAnswer, !question.anonymise else { return false }
+        guard question.isAnswer, !question.anonymise, !question.panel else { return false }
         switch question.kind {
         case .meta: return false
         case .text, .other: return question.report

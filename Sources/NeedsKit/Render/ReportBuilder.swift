@@ -7,6 +7,8 @@ public struct ReportBuilder {
     public let outcome: RunOutcome
     /// Response dates seen (YYYY-MM-DD), for "who answered".
     public let dateRange: (first: String, last: String)?
+    /// Changes since the baseline, when later waves were given.
+    public var waveChanges: [WaveChange] = []
     /// The curriculum plan, when one was made: a section of the region report.
     public var plan: (CurriculumPlan, PlanConfiguration)? = nil
 
@@ -34,6 +36,7 @@ public struct ReportBuilder {
             shared(&doc, words, figures)
             countryDifferences(&doc, words)
             quadrants(&doc, words, figures, scopes: scopes(figures), chartPrefix: "charts/")
+            waves(&doc, words, scopes: scopes(figures), chartPrefix: "charts/")
             if let (plan, configuration) = plan {
                 doc.heading(2, "Curriculum plan")
                 doc.blocks += PlanReport.blocks(plan, configuration: configuration, words: words)
@@ -64,6 +67,7 @@ public struct ReportBuilder {
                 differenceTable(&doc, words, own)
             }
             quadrants(&doc, words, figures, scopes: [country], chartPrefix: "../charts/")
+            waves(&doc, words, scopes: [country], chartPrefix: "../charts/")
         }
         dataQuality(&doc, words, linkPrefix: "../")
         methods(&doc, words, linkPrefix: "../")
@@ -221,6 +225,53 @@ public struct ReportBuilder {
             doc.blocks.append(.chart(svg: Charts.demandHeatmap(figures, id: "demand", title: words.charts.heatmapNote, labels: words.charts),
                                      file: chartPrefix + "demand_heatmap\(suffix).svg", alt: words.charts.heatmapNote))
         }
+    }
+
+    private func waves(_ doc: inout ReportDocument, _ words: ReportStrings, scopes: [String], chartPrefix: String) {
+        guard !waveChanges.isEmpty else { return }
+        for wave in Array(Set(waveChanges.map(\.wave))).sorted() {
+            let changes = waveChanges.filter { $0.wave == wave }
+            doc.heading(2, "Change since the baseline: \(wave)")
+            let paired = changes.first?.design == .paired
+            doc.paragraph(paired
+                ? "The same respondents answered both waves (matched by the instrument's respondent code): changes are paired differences with Student t intervals; demand shares are compared as independent samples (Newcombe's interval)."
+                : "Different respondents answered each wave: changes in means use Welch's interval, changes in demand shares Newcombe's hybrid score interval. A change whose interval excludes 0 is marked ▲ or ▼.")
+            let missing = Set(changes.filter { $0.note.hasPrefix("topic not asked") }.map { "\($0.topicLabel) (\($0.note))" })
+            if !missing.isEmpty { doc.paragraph("Topics asked in one wave only: " + missing.sorted().joined(separator: "; ") + ".") }
+            for scope in scopes {
+                let rows = changes.filter { $0.country == scope }
+                guard !rows.isEmpty else { continue }
+                doc.heading(3, words.scopeName(scope))
+                var table: [[String]] = []
+                for c in rows {
+                    table.append([c.topicLabel,
+                                  "\(NumberFormat.short(c.competenceBefore)) → \(NumberFormat.short(c.competenceAfter))",
+                                  Self.change(c.competenceChange, c.competenceCI),
+                                  Self.change(c.gapChange, c.gapCI),
+                                  Self.change(c.demandChange.map { $0 * 100 }, c.demandCI.map { ($0.low * 100, $0.high * 100) }, unit: " pp"),
+                                  c.leftFirstPriority ? "yes" : (c.quadrantBefore.isEmpty ? "–" : "no"),
+                                  c.note])
+                }
+                doc.blocks.append(.table(header: [words.topic, "Competence", "Change (95% CI)", "Gap change (95% CI)",
+                                                  "Want training, change", "Left HH", "Note"],
+                                         alignments: [.left, .right, .right, .right, .right, .center, .left], rows: table))
+                let suffix = words.language == "en" ? "" : "_" + words.language
+                doc.blocks.append(.chart(svg: Charts.dumbbell(rows, id: "waves-\(scope)", title: "Competence, baseline → \(wave): \(words.scopeName(scope))", labels: words.charts),
+                                         file: chartPrefix + "waves_\(wave)_\(scope)\(suffix).svg", alt: "Competence before and after: \(words.scopeName(scope))"))
+            }
+            doc.blocks.append(.paragraph([.text("Every figure: "), .link("waves.csv", href: (chartPrefix.hasPrefix("..") ? "../" : "") + "waves.csv"), .text(".")]))
+        }
+    }
+
+    /// `+0.45 (0.20 – 0.70) ▲`: a change, its interval, and an arrow when the interval excludes 0.
+    static func change(_ value: Double?, _ interval: (low: Double, high: Double)?, unit: String = "") -> String {
+        guard let value else { return "–" }
+        var text = (value > 0 ? "+" : "") + NumberFormat.short(value) + unit
+        if let interval {
+            text += " (\(NumberFormat.short(interval.low)) – \(NumberFormat.short(interval.high)))"
+            if interval.low > 0 { text += " ▲" } else if interval.high < 0 { text += " ▼" }
+        }
+        return text
     }
 
     private func dataQuality(_ doc: inout ReportDocument, _ words: ReportStrings, linkPrefix: String) {

@@ -13,7 +13,7 @@ public enum SummaryJSON {
         var out = "{\n"
         out += "  \"needs_version\": \(JSONText.quoted(version)),\n"
         out += "  \"instrument\": {\"sha256\": \(JSONText.quoted(instrumentDigest(options.instrumentPath))), \"form_id\": \(JSONText.quoted(instrument.formID)), \"version\": \(JSONText.quoted(instrument.version)), \"file\": \(JSONText.quoted(InputFiles.lastComponent(options.instrumentPath)))},\n"
-        out += "  \"options\": {\"encoding\": \(JSONText.quoted(options.reader.encoding?.rawValue ?? "auto")), \"delimiter\": \(JSONText.quoted(options.reader.delimiter.map { String(UnicodeScalar($0)) } ?? "auto")), \"drop_identical\": \(options.normalize.dropIdentical), \"weights\": \(JSONText.quoted(options.aggregation.weights.description)), \"region\": \(JSONText.quoted(options.aggregation.region.rawValue)), \"by\": \(JSONText.quoted(options.aggregation.byQuestion ?? "")), \"min_cell\": \(options.aggregation.minCell)},\n"
+        out += "  \"options\": {\"encoding\": \(JSONText.quoted(options.reader.encoding?.rawValue ?? "auto")), \"delimiter\": \(JSONText.quoted(options.reader.delimiter.map { String(UnicodeScalar($0)) } ?? "auto")), \"drop_identical\": \(options.normalize.dropIdentical), \"weights\": \(JSONText.quoted(options.aggregation.weights.description)), \"region\": \(JSONText.quoted(options.aggregation.region.rawValue)), \"by\": \(JSONText.quoted(options.aggregation.byQuestion ?? "")), \"min_cell\": \(options.aggregation.minCell), \"waves\": [\(options.waves.map { JSONText.quoted(InputFiles.lastComponent($0)) }.joined(separator: ", "))], \"plan\": \(JSONText.quoted(options.planPath.map(InputFiles.lastComponent) ?? ""))},\n"
         let totals = outcome.accounts.reduce(into: FileAccount(file: "")) { sum, a in
             sum.recordsRead += a.recordsRead
             sum.respondents += a.respondents
@@ -25,7 +25,7 @@ public enum SummaryJSON {
         out += "  \"files\": ["
         for (index, a) in outcome.accounts.enumerated() {
             out += index == 0 ? "\n" : ",\n"
-            out += "    {\"file\": \(JSONText.quoted(a.file)), \"shape\": \(JSONText.quoted(a.shape)), \"encoding\": \(JSONText.quoted(a.encoding)), \"encoding_evidence\": \(JSONText.quoted(a.encodingEvidence)), \"delimiter\": \(JSONText.quoted(a.delimiter)), \"line_ending\": \(JSONText.quoted(a.lineEnding)), \"bytes\": \(a.bytes), \"sha256\": \(JSONText.quoted(a.sha256)), \"records_read\": \(a.recordsRead), \"respondents\": \(a.respondents), \"duplicates\": \(a.duplicates), \"blank_rows\": \(a.blankRows), \"quarantined\": \(a.quarantined), \"unmapped_columns\": \(a.unmappedColumns.count)"
+            out += "    {\"file\": \(JSONText.quoted(a.file)), \"wave\": \(JSONText.quoted(a.wave.isEmpty ? "baseline" : a.wave)), \"shape\": \(JSONText.quoted(a.shape)), \"encoding\": \(JSONText.quoted(a.encoding)), \"encoding_evidence\": \(JSONText.quoted(a.encodingEvidence)), \"delimiter\": \(JSONText.quoted(a.delimiter)), \"line_ending\": \(JSONText.quoted(a.lineEnding)), \"bytes\": \(a.bytes), \"sha256\": \(JSONText.quoted(a.sha256)), \"records_read\": \(a.recordsRead), \"respondents\": \(a.respondents), \"duplicates\": \(a.duplicates), \"blank_rows\": \(a.blankRows), \"quarantined\": \(a.quarantined), \"unmapped_columns\": \(a.unmappedColumns.count)"
             if let failure = a.failure { out += ", \"failure\": \(JSONText.quoted(failure))" }
             out += "}"
         }

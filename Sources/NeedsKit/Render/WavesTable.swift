@@ -1,0 +1,61 @@
+/// waves.csv: per wave, scope and topic, the change since the baseline.
+public enum WavesTable {
+    public static let columns = [
+        "wave", "country", "topic", "topic_label", "design", "n_before", "n_after", "n_matched", "competence_before",
+        "competence_after", "competence_change", "competence_change_ci_low", "competence_change_ci_high", "gap_before",
+        "gap_after", "gap_change", "gap_change_ci_low", "gap_change_ci_high", "mwds_before", "mwds_after", "mwds_change",
+        "demand_share_before", "demand_share_after", "demand_share_change", "demand_share_change_ci_low",
+        "demand_share_change_ci_high", "quadrant_before", "quadrant_after", "left_first_priority", "note",
+    ]
+
+    public static func render(_ changes: [WaveChange], style: CSVStyle = CSVStyle()) -> String {
+        var writer = style.writer()
+        style.header(columns, into: &writer)
+        let full = NumberFormat.full
+        for c in changes {
+            writer.row([
+                .text(c.wave), .figure(c.country), .figure(c.topic), .text(c.topicLabel), .figure(c.design.rawValue),
+                .figure(String(c.nBefore)), .figure(String(c.nAfter)), .figure(String(c.nMatched)),
+                .figure(full(c.competenceBefore)), .figure(full(c.competenceAfter)), .figure(full(c.competenceChange)),
+                .figure(full(c.competenceCI?.low)), .figure(full(c.competenceCI?.high)), .figure(full(c.gapBefore)),
+                .figure(full(c.gapAfter)), .figure(full(c.gapChange)), .figure(full(c.gapCI?.low)), .figure(full(c.gapCI?.high)),
+                .figure(full(c.mwdsBefore)), .figure(full(c.mwdsAfter)), .figure(full(c.mwdsChange)),
+                .figure(full(c.demandBefore)), .figure(full(c.demandAfter)), .figure(full(c.demandChange)),
+                .figure(full(c.demandCI?.low)), .figure(full(c.demandCI?.high)), .figure(c.quadrantBefore),
+                .figure(c.quadrantAfter), .figure(c.leftFirstPriority ? "1" : "0"), .text(c.note),
+            ])
+        }
+        return writer.text
+    }
+}
+
+extension Charts {
+    /// Mean competence per topic at baseline (hollow) and in the later wave (filled), joined by a line.
+    public static func dumbbell(_ changes: [WaveChange], id: String, title: String, labels: ChartLabels) -> String {
+        let rows = changes.filter { $0.competenceBefore != nil && $0.competenceAfter != nil }
+        let left = 300, plotWidth = 320, top = 50, rowHeight = 26
+        let width = left + plotWidth + 40, height = top + max(1, rows.count) * rowHeight + 40
+        func x(_ v: Double) -> Double { Double(left) + (v - 1) / 4 * Double(plotWidth) }
+        let description = rows.map { "\($0.topicLabel): \(NumberFormat.short($0.competenceBefore)) → \(NumberFormat.short($0.competenceAfter))" }
+            .joined(separator: "; ")
+        var svg = open(width: width, height: height, id: id, title: title, description: description)
+        svg += "<text x=\"10\" y=\"18\" font-size=\"12\" font-weight=\"bold\">\(esc(title))</text>\n"
+        svg += "<circle cx=\"\(left)\" cy=\"34\" r=\"5\" fill=\"#ffffff\" stroke=\"#0072B2\" stroke-width=\"2\"/><text x=\"\(left + 10)\" y=\"38\" font-size=\"10\">baseline</text>\n"
+        svg += "<circle cx=\"\(left + 90)\" cy=\"34\" r=\"5\" fill=\"#D55E00\"/><text x=\"\(left + 100)\" y=\"38\" font-size=\"10\">\(esc(rows.first?.wave ?? "later"))</text>\n"
+        for v in 1...5 {
+            let tx = number(x(Double(v)))
+            svg += "<line x1=\"\(tx)\" y1=\"\(top - 4)\" x2=\"\(tx)\" y2=\"\(height - 34)\" stroke=\"#e3e3e3\"/>\n"
+            svg += "<text x=\"\(tx)\" y=\"\(height - 20)\" text-anchor=\"middle\">\(v)</text>\n"
+        }
+        svg += "<text x=\"\(left + plotWidth / 2)\" y=\"\(height - 4)\" text-anchor=\"middle\">\(esc(labels.competenceAxis))</text>\n"
+        for (index, c) in rows.enumerated() {
+            let y = top + index * rowHeight + rowHeight / 2
+            let a = x(c.competenceBefore!), b = x(c.competenceAfter!)
+            svg += "<text x=\"\(left - 8)\" y=\"\(y + 4)\" text-anchor=\"end\">\(esc(shorten(c.topicLabel, 46)))</text>\n"
+            svg += "<line x1=\"\(number(a))\" y1=\"\(y)\" x2=\"\(number(b))\" y2=\"\(y)\" stroke=\"#555\" stroke-width=\"2\"/>\n"
+            svg += "<circle cx=\"\(number(a))\" cy=\"\(y)\" r=\"5\" fill=\"#ffffff\" stroke=\"#0072B2\" stroke-width=\"2\"/>\n"
+            svg += "<circle cx=\"\(number(b))\" cy=\"\(y)\" r=\"5\" fill=\"#D55E00\"><title>\(esc(c.topicLabel)): \(NumberFormat.short(c.competenceBefore)) → \(NumberFormat.short(c.competenceAfter))</title></circle>\n"
+        }
+        return svg + "</svg>\n"
+    }
+}

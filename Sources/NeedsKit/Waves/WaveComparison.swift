@@ -1,0 +1,170 @@
+/// One topic's change between the baseline and a later wave, in one scope (a country or `ALL`).
+public struct WaveChange: Sendable, Equatable {
+    public enum Design: String, Sendable {
+        /// Different respondents in each wave: Welch for means.
+        case independent
+        /// The same respondents (matched by the instrument's panel code): paired differences.
+        case paired
+    }
+
+    public var wave: String
+    public var country: String
+    public var topic: String
+    public var topicLabel: String
+    public var design: Design
+    public var nBefore: Int
+    public var nAfter: Int
+    /// Respondents matched in both waves (paired design only).
+    public var nMatched: Int
+    public var competenceBefore: Double?
+    public var competenceAfter: Double?
+    public var competenceChange: Double?
+    public var competenceCI: (low: Double, high: Double)?
+    public var gapBefore: Double?
+    public var gapAfter: Double?
+    public var gapChange: Double?
+    public var gapCI: (low: Double, high: Double)?
+    public var mwdsBefore: Double?
+    public var mwdsAfter: Double?
+    public var demandBefore: Double?
+    public var demandAfter: Double?
+    public var demandChange: Double?
+    public var demandCI: (low: Double, high: Double)?
+    public var quadrantBefore: String
+    public var quadrantAfter: String
+    /// Why some figure is missing: a topic asked in one wave only, or a cell under `--min-cell`.
+    public var note: String = ""
+
+    public var mwdsChange: Double? {
+        guard let a = mwdsAfter, let b = mwdsBefore else { return nil }
+        return a - b
+    }
+
+    /// The topic was first priority (Locus for Focus HH) at baseline and is not any more.
+    public var leftFirstPriority: Bool { quadrantBefore == "HH" && !quadrantAfter.isEmpty && quadrantAfter != "HH" }
+
+    public static func == (a: WaveChange, b: WaveChange) -> Bool {
+        a.wave == b.wave && a.country == b.country && a.topic == b.topic && a.design == b.design
+            && a.competenceChange == b.competenceChange && a.gapChange == b.gapChange && a.demandChange == b.demandChange
+    }
+}
+
+/// Per-respondent ratings of a panel (respondents identified by the instrument's panel code), kept
+/// only when the instrument has such a question: paired differences need the pairs.
+public struct PanelRatings: Sendable {
+    /// code → (country, topic → (importance, competence)).
+    public var respondents: [String: (country: String, ratings: [String: (importance: Double?, competence: Double?)])] = [:]
+
+    public init() {}
+}
+
+/// Compares a later wave with the baseline, topic by topic (matched by topic key), per country and
+/// for the region: the change in mean competence and mean gap with 95% intervals (Welch for
+/// independent samples, Student t on paired differences for a panel), the change in MWDS, and the
+/// change in demand share with Newcombe's hybrid score interval.
+public enum WaveComparison {
+    public static func compare(
+        wave: String, baseline: Aggregator, later: Aggregator, panels: (PanelRatings, PanelRatings)?, minCell: Int
+    ) -> [WaveChange] {
+        let before = baseline.scopeAccumulators(withRegion: true)
+        let after = later.scopeAccumulators(withRegion: true)
+        let beforeFigures = Dictionary(grouping: baseline.figures(), by: \.country)
+        let afterFigures = Dictionary(grouping: later.figures(), by: \.country)
+        let scopes = Set(before.keys).union(after.keys).filter { !$0.isEmpty }.sorted(by: Aggregator.scopeOrder)
+        let topics = Set(baseline.topicKeys).union(later.topicKeys).sorted()
+        var changes: [WaveChange] = []
+        for scope in scopes {
+            for topic in topics {
+                let b = before[scope]?[topic]
+                let a = after[scope]?[topic]
+                let fb = beforeFigures[scope]?.first { $0.topic == topic }
+                let fa = afterFigures[scope]?.first { $0.topic == topic }
+                var change = WaveChange(
+                    wave: wave, country: scope, topic: topic,
+                    topicLabel: fa?.topicLabel ?? fb?.topicLabel ?? topic, design: panels == nil ? .independent : .paired,
+                    nBefore: b?.respondents.count ?? 0, nAfter: a?.respondents.count ?? 0, nMatched: 0,
+                    quadrantBefore: fb?.quadrant ?? "", quadrantAfter: fa?.quadrant ?? "")
+                if !baseline.topicKeys.contains(topic) {
+                    change.note = "topic not asked at baseline"
+                } else if !later.topicKeys.contains(topic) {
+                    change.note = "topic not asked in this wave"
+                }
+                guard let b, let a else {
+                    changes.append(change)
+                    continue
+                }
+                if b.respondents.count < minCell || a.respondents.count < minCell {
+                    change.note = "fewer than \(minCell) respondents in a wave: suppressed"
+                    change.quadrantBefore = ""
+                    change.quadrantAfter = ""
+                    changes.append(change)
+                    continue
+                }
+                change.competenceBefore = b.competence.count > 0 ? b.competence.mean : nil
+                change.competenceAfter = a.competence.count > 0 ? a.competence.mean : nil
+                change.gapBefore = b.gap.count > 0 ? b.gap.mean : nil
+                change.gapAfter = a.gap.count > 0 ? a.gap.mean : nil
+                change.mwdsBefore = fb?.mwds
+                change.mwdsAfter = fa?.mwds
+                if let (pb, pa) = panels {
+                    let (competence, gap, matched) = pairedDifferences(pb, pa, scope: scope, topic: topic)
+                    change.nMatched = matched
+                    if competence.count >= minCell {
+                        change.competenceChange = competence.mean
+                        change.competenceCI = competence.meanInterval()
+                    }
+                    if gap.count >= minCell {
+                        change.gapChange = gap.mean
+                        change.gapCI = gap.meanInterval()
+                    }
+                    if matched < minCell { change.note = "fewer than \(minCell) respondents matched in both waves" }
+                } else {
+                    if let r = Welch.compare(a.competence, b.competence) {
+                        change.competenceChange = r.difference
+                        change.competenceCI = (r.low, r.high)
+                    } else if let x = change.competenceAfter, let y = change.competenceBefore {
+                        change.competenceChange = x - y
+                    }
+                    if let r = Welch.compare(a.gap, b.gap) {
+                        change.gapChange = r.difference
+                        change.gapCI = (r.low, r.high)
+                    } else if let x = change.gapAfter, let y = change.gapBefore {
+                        change.gapChange = x - y
+                    }
+                }
+                if b.respondents.weightSum > 0, a.respondents.weightSum > 0 {
+                    let shareBefore = b.demandWeight / b.respondents.weightSum
+                    let shareAfter = a.demandWeight / a.respondents.weightSum
+                    change.demandBefore = shareBefore
+                    change.demandAfter = shareAfter
+                    if let r = ProportionDifference.compare(share: shareAfter, n: a.respondents.effectiveCount,
+                                                            share: shareBefore, n: b.respondents.effectiveCount) {
+                        change.demandChange = r.difference
+                        change.demandCI = (r.low, r.high)
+                    }
+                }
+                changes.append(change)
+            }
+        }
+        return changes
+    }
+
+    /// Paired differences (later − baseline) of competence and gap for panel members in both waves,
+    /// placed in the scope by their baseline country.
+    static func pairedDifferences(_ before: PanelRatings, _ after: PanelRatings, scope: String, topic: String) -> (Moments, Moments, Int) {
+        var competence = Moments()
+        var gap = Moments()
+        var matched = 0
+        for code in before.respondents.keys.sorted() {
+            guard let b = before.respondents[code], let a = after.respondents[code] else { continue }
+            guard scope == "ALL" || b.country == scope else { continue }
+            matched += 1
+            let rb = b.ratings[topic], ra = a.ratings[topic]
+            if let cb = rb?.competence, let ca = ra?.competence { competence.add(ca - cb) }
+            if let ib = rb?.importance, let cb = rb?.competence, let ia = ra?.importance, let ca = ra?.competence {
+                gap.add((ia - ca) - (ib - cb))
+            }
+        }
+        return (competence, gap, matched)
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import XCTest
+@testable import NeedsKit
+
+/// Wave changes against SciPy (scripts/reference_statistics.py) to 1e-9: independent samples
+/// (Welch, Newcombe) and a panel (paired t); topics added or renamed between waves.
+final class WaveComparisonTests: XCTestCase {
+    static func instrument(topics: [(String, String)] = [("alpha", "Alpha"), ("beta", "Beta")]) throws -> Instrument {
+        let folder = TemporaryFolder()
+        var survey = "type,name,label,topic,measure,panel\ntext,code,Code,,,yes\nselect_one country,country,Country,,,\ntext,municipality,Municipality,,,\n"
+        for (t, _) in topics {
+            survey += "select_one scale,imp_\(t),Importance,\(t),importance,\nselect_one scale,comp_\(t),Competence,\(t),competence,\n"
+        }
+        survey += "select_multiple topics,training_wanted,Training,,demand,\n"
+        var choices = "list_name,name,label\ncountry,EE,Estonia\ncountry,LV,Latvia\n"
+        for k in 1...5 { choices += "scale,\(k),\(k)\n" }
+        for (t, label) in topics { choices += "topics,\(t),\(label)\n" }
+        folder.write("i/survey.csv", survey)
+        folder.write("i/choices.csv", choices)
+        folder.write("i/settings.csv", "form_id,version\nwaves,1\n")
+        return try InstrumentLoader.load(folder.path + "/i")
+    }
+
+    static func respondents(_ wave: String, _ instrument: Instrument) throws -> [Respondent] {
+        let path = Paths.repository + "/Tests/NeedsKitTests/Fixtures/reference/waves_\(wave).csv"
+        var header: [String] = []
+        var result: [Respondent] = []
+        try CSVReader(path: path).read(diagnose: { _ in }) { record in
+            if record.isHeader { header = record.fields; return }
+            var answers = [Answer?](repeating: nil, count: instrument.questions.count)
+            var country = "", municipality = ""
+            for (i, name) in header.enumerated() {
+                let value = record[i]
+                switch name {
+                case "country": country = value
+                case "municipality": municipality = value
+                case "code": answers[instrument.questionIndex["code"]!] = .text(value)
+                case "training_wanted": answers[instrument.questionIndex[name]!] = .choices(value.split(separator: " ").map(String.init))
+                default: if !value.isEmpty, let q = instrument.questionIndex[name] { answers[q] = .choice(value) }
+                }
+            }
+            result.append(Respondent(id: "\(wave)\(record.index)", sourceFile: wave, sourceLine: record.line, country: country,
+                                     municipalityCode: municipality, municipalityName: municipality, role: nil, submitted: nil, answers: answers))
+        }
+        return result
+    }
+
+    func build(_ wave: String, _ instrument: Instrument) throws -> (Aggregator, PanelRatings?) {
+        let aggregator = Aggregator(instrument: instrument)
+        var panel: PanelRatings? = PanelRatings()
+        for r in try Self.respondents(wave, instrument) {
+            aggregator.add(r)
+            Pipeline.record(r, instrument: instrument, aggregator: aggregator, into: &panel)
+        }
+        return (aggregator, panel)
+    }
+
+    func expected(_ design: String) throws -> [String: [String: Double]] {
+        let url = URL(fileURLWithPath: Paths.repository + "/Tests/NeedsKitTests/Fixtures/reference/waves_expected.json")
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        return try XCTUnwrap((json["waves"] as? [String: Any])?[design] as? [String: [String: Double]])
+    }
+
+    func testIndependentWavesMatchSciPy() throws {
+        let instrument = try Self.instrument()
+        let (before, _) = try build("before", instrument)
+        let (after, _) = try build("after", instrument)
+        let changes = WaveComparison.compare(wave: "after", baseline: before, later: after, panels: nil, minCell: 5)
+        let reference = try expected("independent")
+        XCTAssertEqual(reference.count, 6)
+        for (key, e) in reference {
+            let parts = key.split(separator: " ").map(String.init)
+            let c = try XCTUnwrap(changes.first { $0.country == parts[0] && $0.topic == parts[1] }, key)
+            XCTAssertEqual(c.design, .independent)
+            XCTAssertEqual(c.competenceChange!, e["competence_change"]!, accuracy: 1e-9, key)
+            XCTAssertEqual(c.competenceCI!.low, e["competence_low"]!, accuracy: 1e-9, key)
+            XCTAssertEqual(c.competenceCI!.high, e["competence_high"]!, accuracy: 1e-9, key)
+            XCTAssertEqual(c.gapChange!, e["gap_change"]!, accuracy: 1e-9, key)
+            XCTAssertEqual(c.gapCI!.low, e["gap_low"]!, accuracy: 1e-9, key)
+            XCTAssertEqual(c.gapCI!.high, e["gap_high"]!, accuracy: 1e-9, key)
+            XCTAssertEqual(c.demandChange!, e["demand_change"]!, accuracy: 1e-9, key)
+            XCTAssertEqual(c.demandCI!.low, e["demand_low"]!, accuracy: 1e-9, key)
+            XCTAssertEqual(c.demandCI!.high, e["demand_high"]!, accuracy: 1e-9, key)
+        }
+    }
+
+    func testPanelWavesArePairedAndMatchSciPy() throws {
+        let instrument = try Self.instrument()
+        XCTAssertEqual(instrument.panelQuestion?.name, "code")
+        let (before, pb) = try build("before", instrument)
+        let (after, pa) = try build("after", instrument)
+        let changes = WaveComparison.compare(wave: "after", baseline: before, later: after, panels: (pb!, pa!), minCell: 5)
+        for (key, e) in try expected("paired") {
+            let parts = key.split(separator: " ").map(String.init)
+            let c = try XCTUnwrap(changes.first { $0.country == parts[0] && $0.topic == parts[1] }, key)
+            XCTAssertEqual(c.design, .paired)
+            XCTAssertEqual(Double(c.nMatched), e["matched"]!, key)
+            XCTAssertEqual(c.competenceChange!, e["competence_change"]!, accuracy: 1e-9, key)
+            XCTAssertEqual(c.competenceCI!.low, e["competence_low"]!, accuracy: 1e-9, key)
+            XCTAssertEqual(c.competenceCI!.high, e["competence_high"]!, accuracy: 1e-9, key)
+            XCTAssertEqual(c.gapChange!, e["gap_change"]!, accuracy: 1e-9, key)
+            XCTAssertEqual(c.gapCI!.low, e["gap_low"]!, accuracy: 1e-9, key)
+            XCTAssertEqual(c.gapCI!.high, e["gap_high"]!, accuracy: 1e-9, key)
+        }
+    }
+
+    /// The follow-up renamed `beta` (same key, new label) and added `gamma`; `alpha` was dropped.
+    func testTopicsAreMatchedByKeyAndMissingOnesReported() throws {
+        let baseline = try Self.instrument()
+        let followUp = try Self.instrument(topics: [("beta", "Beta renamed"), ("gamma", "Gamma")])
+        let (before, _) = try build("before", baseline)
+        let (after, _) = try build("after", followUp)
+        let changes = WaveComparison.compare(wave: "after", baseline: before, later: after, panels: nil, minCell: 5)
+        let all = changes.filter { $0.country == "ALL" }
+        XCTAssertEqual(all.map(\.topic), ["alpha", "beta", "gamma"])
+        XCTAssertEqual(all[0].note, "topic not asked in this wave")
+        XCTAssertNil(all[0].competenceChange)
+        XCTAssertEqual(all[1].topicLabel, "Beta renamed")
+        XCTAssertNotNil(all[1].competenceChange)
+        XCTAssertEqual(all[2].note, "topic not asked at baseline")
+        let csv = WavesTable.render(changes)
+        XCTAssertTrue(csv.contains("topic not asked at baseline"))
+    }
+
+    func testLeavingTheFirstPriorityQuadrant() {
+        var change = WaveChange(wave: "w", country: "EE", topic: "t", topicLabel: "t", design: .independent, nBefore: 9,
+                                nAfter: 9, nMatched: 0, quadrantBefore: "HH", quadrantAfter: "HL")
+        XCTAssertTrue(change.leftFirstPriority)
+        change.quadrantAfter = "HH"
+        XCTAssertFalse(change.leftFirstPriority)
+    }
+}
