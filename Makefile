@@ -4,7 +4,7 @@
 SWIFT ?= swift
 RELEASE := .build/release/needs
 
-.PHONY: report test bench build deps clean
+.PHONY: report test bench bench-sniff build deps clean
 
 deps:
 	@./scripts/install-deps.sh
@@ -25,6 +25,12 @@ test: deps
 
 bench: deps
 	./bench/run.sh
+	$(MAKE) --no-print-directory bench-sniff
 
 clean:
 	rm -rf .build bench/data bench/bin
+
+# Detection measured: dialects corpus and a generated encoding set; fails when a target is missed.
+bench-sniff: deps
+	$(SWIFT) build -c release --product needs >/dev/null
+	python3 bench/sniff_benchmark.py $(RELEASE) --quiet

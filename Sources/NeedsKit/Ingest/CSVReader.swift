@@ -39,6 +39,8 @@ public struct FileReadSummary: Sendable {
     public var quarantinedRecords: Int
     /// Fields in the header; 0 when the file has none.
     public var headerFieldCount: Int
+    /// Records above the header that were skipped (titles, notes).
+    public var preambleRecords: Int = 0
 }
 
 /// Why a file could not be read at all.
@@ -130,7 +132,9 @@ public struct CSVReader {
         return try withoutActuallyEscaping(handler) { handler in
             try withoutActuallyEscaping(diagnose) { diagnose in
                 let state = ParseState(file: displayName, handler: handler, diagnose: diagnose)
-                let parser = LibCSVParser(delimiter: dialect.delimiter, quote: dialect.quote)
+                state.preambleToSkip = dialect.evidence == .override ? 0 : dialect.table.preambleRecords
+                let parser = LibCSVParser(delimiter: dialect.delimiter, quote: dialect.quote,
+                                          carriageReturnOnly: dialect.carriageReturnOnly)
                 defer { parser.free() }
                 var transcoder = Transcoder(encoding: encoding.encoding)
                 var decoded: [UInt8] = []
@@ -191,7 +195,8 @@ public struct CSVReader {
                 return FileReadSummary(
                     file: displayName, encoding: encoding, dialect: dialect, bytes: totalBytes,
                     dataRecords: state.dataRecords, blankRecords: state.blankRecords,
-                    quarantinedRecords: state.quarantinedRecords, headerFieldCount: state.headerCount)
+                    quarantinedRecords: state.quarantinedRecords, headerFieldCount: state.headerCount,
+                    preambleRecords: state.preambleSkipped)
             }
         }
     }
@@ -219,6 +224,9 @@ final class ParseState {
     var dataRecords = 0
     var blankRecords = 0
     var quarantinedRecords = 0
+    /// Records above the header (titles Excel users put on top), skipped with a note.
+    var preambleToSkip = 0
+    var preambleSkipped = 0
     /// Rows with extra empty fields (a trailing delimiter), reported once per file.
     var trailingDelimiterRows = 0
     var firstTrailingDelimiterLine = 0
@@ -277,6 +285,14 @@ final class ParseState {
 
     private func deliver() {
         let pendingReason = record.quarantineReason
+        if !sawHeader && preambleToSkip > 0 && !record.isBlank {
+            preambleToSkip -= 1
+            preambleSkipped += 1
+            warn("preamble_skipped", line: record.line, column: nil,
+                 "a record above the table (a title or note: \(record.fieldCount) field(s), at most one filled) is not read as the header", severity: .note)
+            record.reset()
+            return
+        }
         if !sawHeader {
             if record.isBlank {
                 // Blank lines above the header: counted, not a record of the table.
@@ -431,10 +447,11 @@ final class LibCSVParser {
     private let strictOptions = UInt8(CSV_STRICT | CSV_REPALL_NL | CSV_EMPTY_IS_NULL)
     private let lenientOptions = UInt8(CSV_REPALL_NL | CSV_EMPTY_IS_NULL)
 
-    init(delimiter: UInt8, quote: UInt8) {
+    init(delimiter: UInt8, quote: UInt8, carriageReturnOnly: Bool = false) {
         csv_init(&parser, strictOptions)
         csv_set_delim(&parser, delimiter)
         csv_set_quote(&parser, quote)
+        if carriageReturnOnly { csv_set_term_func(&parser, carriageReturnTerminator) }
         // Grow the field buffer in steps of 4096 bytes: fewer reallocations on long free-text
         // answers, and the buffer is never smaller than 16 bytes (RecordBuffer.append relies on it).
         csv_set_blk_size(&parser, 4096)
@@ -499,6 +516,9 @@ final class LibCSVParser {
         state.finishFile()
     }
 }
+
+/// Old Mac files: only CR ends a record; LF is data.
+private let carriageReturnTerminator: @convention(c) (UInt8) -> Int32 = { $0 == 0x0D ? 1 : 0 }
 
 // The context is the record's FieldSink. A plain field is copied into it right here; anything
 // else (line breaks, NUL bytes, non-ASCII text) and every row end go to the ParseState, which

@@ -18,6 +18,12 @@ public struct Dialect: Sendable, Equatable {
 
     public var delimiter: UInt8
     public var quote: UInt8 = UInt8(ascii: "\"")
+    /// How a quote is written inside a quoted field: `doublequote` or `backslash`.
+    public var escape = "doublequote"
+    /// Records end with CR alone; LF is part of the data (old Mac files).
+    public var carriageReturnOnly = false
+    /// Where the table is: preamble, header and footnote records, columns.
+    public var table = TableShape()
     public var lineEnding: LineEnding
     public var evidence: Evidence
     /// Bytes of an Excel `sep=X` line at the start of the (decoded) text, to skip.
@@ -41,6 +47,7 @@ public struct Dialect: Sendable, Equatable {
         switch delimiter {
         case 0x09: return "tab"
         case 0x20: return "space"
+        case UInt8(ascii: "|"): return "|"
         default: return String(UnicodeScalar(delimiter))
         }
     }
@@ -62,39 +69,78 @@ public struct Dialect: Sendable, Equatable {
 
 /// Guesses the dialect from the first records of decoded (UTF-8) text.
 ///
-/// The delimiter is the candidate (`,` `;` tab `|`) that gives the most constant field count
-/// across the sampled records, counting only delimiters outside quoted fields; more fields, then
-/// the order above, break ties. An Excel `sep=X` first line decides outright.
+/// Every candidate delimiter (`,` `;` tab `|` space `:`) and quote (`"` `'`) splits the sample; the
+/// split that reads most like a table wins (`DialectScore`: consistent field counts times cells of
+/// known types). Ties go to the earlier candidate. An Excel `sep=X` first line decides outright.
 ///
 ///     let dialect = DialectSniffer.sniff(Array("a;b;c\n1;2,5;3\n".utf8))
 ///     // dialect.delimiter == UInt8(ascii: ";")
 public enum DialectSniffer {
-    public static let candidates: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09, UInt8(ascii: "|")]
-    /// Records looked at.
-    static let sampleRecords = 200
+    public static let candidates: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09, UInt8(ascii: "|"), 0x20]
+    public static let quotes: [UInt8] = [UInt8(ascii: "\""), UInt8(ascii: "'")]
 
     public static func sniff(_ text: [UInt8], isWholeFile: Bool = false) -> Dialect {
         let lineEnding = detectLineEnding(text)
         if let (delimiter, length) = sepLine(text) {
-            return Dialect(delimiter: delimiter, lineEnding: lineEnding, evidence: .sepLine, sepLineLength: length)
+            var dialect = Dialect(delimiter: delimiter, lineEnding: lineEnding, evidence: .sepLine, sepLineLength: length)
+            dialect.table = TableShape.find(DialectScore.rows(Array(text[length...]), delimiter: delimiter, quote: dialect.quote, isWholeFile: isWholeFile))
+            return dialect
         }
-        var best: (delimiter: UInt8, share: Double, fields: Int)? = nil
-        for candidate in candidates {
-            let counts = fieldCounts(text, delimiter: candidate, isWholeFile: isWholeFile)
-            guard let (modal, share) = mode(of: counts), modal > 1 else { continue }
-            let rounded = (share * 100).rounded() / 100
-            if let current = best {
-                if rounded > current.share || (rounded == current.share && modal > current.fields) {
-                    best = (candidate, rounded, modal)
+        var best: (delimiter: UInt8, quote: UInt8, score: Double, rows: [[ArraySlice<UInt8>]], crOnly: Bool)? = nil
+        // Old Mac files end records with CR alone and may hold LF inside fields: try that reading too.
+        let crModes = hasLoneCarriageReturn(text) ? [false, true] : [false]
+        for crOnly in crModes {
+        for quote in quotes {
+            for candidate in candidates {
+                let (rows, strays, quotedFields) = DialectScore.split(text, delimiter: candidate, quote: quote, isWholeFile: isWholeFile,
+                                                        carriageReturnOnly: crOnly)
+                // A quote character that quotes no field in the sample is not this file's quote.
+                if quote != UInt8(ascii: "\""), !DialectScore.quotesSomeField(text, quote: quote) { continue }
+                let score = DialectScore.score(rows, strayQuotes: strays, quotedFields: quotedFields, delimiter: candidate)
+                // Prose cut at random is neither a table nor typed data: not a dialect.
+                guard DialectScore.isTable(rows) || DialectScore.typeScore(rows) >= 0.1 else { continue }
+                if best == nil || score > best!.score + 1e-9 {
+                    best = (candidate, quote, score, rows, crOnly)
                 }
-            } else {
-                best = (candidate, rounded, modal)
             }
         }
-        if let best {
-            return Dialect(delimiter: best.delimiter, lineEnding: lineEnding, evidence: .consistency, consistency: best.share)
         }
-        return Dialect(delimiter: UInt8(ascii: ","), lineEnding: lineEnding, evidence: .fallback)
+        guard let best, best.score > 0 else {
+            var dialect = Dialect(delimiter: UInt8(ascii: ","), lineEnding: lineEnding, evidence: .fallback, consistency: 0)
+            dialect.table = TableShape.find(DialectScore.rows(text, delimiter: UInt8(ascii: ","), quote: UInt8(ascii: "\""), isWholeFile: isWholeFile))
+            return dialect
+        }
+        var dialect = Dialect(delimiter: best.delimiter, lineEnding: lineEnding, evidence: .consistency,
+                              consistency: min(1, best.score / Double(max(1, best.rows.first?.count ?? 1))))
+        dialect.quote = best.quote
+        dialect.carriageReturnOnly = best.crOnly
+        if best.crOnly { dialect.lineEnding = .cr }
+        dialect.escape = escapeStyle(text, quote: best.quote)
+        dialect.table = TableShape.find(best.rows)
+        return dialect
+    }
+
+    /// A CR not followed by LF, outside quotes or not: the sign of CR-terminated records.
+    static func hasLoneCarriageReturn(_ text: [UInt8]) -> Bool {
+        var i = 0
+        while i + 1 < text.count {
+            if text[i] == 0x0D && text[i + 1] != 0x0A { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// `doublequote` (RFC 4180: `""` inside quotes) or `backslash` (`\"`), by which occurs more.
+    static func escapeStyle(_ text: [UInt8], quote: UInt8) -> String {
+        var doubled = 0, backslashed = 0
+        var i = 1
+        while i < text.count {
+            if text[i] == quote {
+                if text[i - 1] == UInt8(ascii: "\\") { backslashed += 1 } else if i + 1 < text.count && text[i + 1] == quote { doubled += 1; i += 1 }
+            }
+            i += 1
+        }
+        return backslashed > doubled ? "backslash" : "doublequote"
     }
 
     /// `sep=;` (any case) alone on the first line, as Excel writes and reads it.
@@ -127,58 +173,48 @@ public enum DialectSniffer {
         }
         return .lf
     }
+}
 
-    /// Field counts of the first records, quote-aware, blank lines skipped. With a sample cut from
-    /// a longer file, the last (possibly partial) record is left out.
-    static func fieldCounts(_ text: [UInt8], delimiter: UInt8, isWholeFile: Bool) -> [Int] {
-        let quote = UInt8(ascii: "\"")
-        var counts: [Int] = []
-        var fields = 1
-        var fieldStart = true
-        var inQuotes = false
-        var lineHasContent = false
-        var i = 0
-        let n = text.count
-        while i < n && counts.count < sampleRecords {
-            let b = text[i]
-            if inQuotes {
-                if b == quote {
-                    if i + 1 < n && text[i + 1] == quote {
-                        i += 1
-                    } else {
-                        inQuotes = false
-                    }
-                }
-            } else if b == quote && fieldStart {
-                inQuotes = true
-                fieldStart = false
-                lineHasContent = true
-            } else if b == delimiter {
-                fields += 1
-                fieldStart = true
-                lineHasContent = true
-            } else if b == 0x0A || b == 0x0D {
-                if lineHasContent { counts.append(fields) }
-                fields = 1
-                fieldStart = true
-                lineHasContent = false
-                if b == 0x0D && i + 1 < n && text[i + 1] == 0x0A { i += 1 }
-            } else if b != 0x20 || delimiter == 0x20 {
-                fieldStart = false
-                lineHasContent = true
-            }
-            i += 1
-        }
-        if isWholeFile && lineHasContent && counts.count < sampleRecords { counts.append(fields) }
-        return counts
-    }
+/// Where the table is in a file: records of preamble above the header (titles Excel users put on
+/// top), header records, footnote records below the data, and the column count.
+public struct TableShape: Sendable, Equatable {
+    public var preambleRecords = 0
+    public var headerRecords = 1
+    public var footnoteRecords = 0
+    public var columns = 0
 
-    /// The most frequent value and the share of entries having it.
-    static func mode(of counts: [Int]) -> (Int, Double)? {
-        guard !counts.isEmpty else { return nil }
+    /// Finds the table in the first records: the modal field count among records with at least two
+    /// filled cells is the table's width; the table starts at the first record of that width with
+    /// most of its cells filled; header records are the leading ones holding no number or date;
+    /// trailing records with one filled cell are footnotes.
+    static func find(_ rows: [[ArraySlice<UInt8>]]) -> TableShape {
+        var shape = TableShape()
+        guard !rows.isEmpty else { return shape }
+        func filled(_ row: [ArraySlice<UInt8>]) -> Int { row.filter { !CellType.trim($0).isEmpty }.count }
         var tally: [Int: Int] = [:]
-        for c in counts { tally[c, default: 0] += 1 }
-        let best = tally.max { a, b in a.value != b.value ? a.value < b.value : a.key < b.key }!
-        return (best.key, Double(best.value) / Double(counts.count))
+        for row in rows where filled(row) >= 2 { tally[row.count, default: 0] += 1 }
+        guard let width = tally.max(by: { ($0.value, $0.key) < ($1.value, $1.key) })?.key else {
+            shape.columns = rows.map(\.count).max() ?? 0
+            return shape
+        }
+        shape.columns = width
+        // Preamble: leading records with at most one filled cell (a title, a note, a date).
+        let start = rows.firstIndex { filled($0) >= min(2, width) } ?? 0
+        shape.preambleRecords = start
+        var headers = 0
+        for row in rows[start...] {
+            let cells = row.map(CellType.trim).filter { !$0.isEmpty }
+            if cells.contains(where: CellType.isNumberLike) { break }
+            headers += 1
+            if headers == 5 { break }
+        }
+        shape.headerRecords = headers == rows.count - start ? min(1, headers) : headers
+        var footnotes = 0
+        for row in rows.reversed() {
+            guard rows.count - footnotes - 1 > start, row.count != width, filled(row) <= 1 else { break }
+            footnotes += 1
+        }
+        shape.footnoteRecords = footnotes
+        return shape
     }
 }

@@ -82,19 +82,21 @@ public enum EncodingDetector {
     static func score(_ sample: [UInt8], as encoding: TextEncoding) -> Int {
         let table = CodePage.table(for: encoding)
         var total = 0
-        var previous: Unicode.Scalar? = nil
-        for byte in sample {
-            let scalar: Unicode.Scalar?
-            if byte < 0x80 {
-                scalar = Unicode.Scalar(byte)
-            } else {
-                scalar = table[Int(byte) - 0x80]
+        let scalars: [Unicode.Scalar?] = sample.map { byte in byte < 0x80 ? Unicode.Scalar(byte) : table[Int(byte) - 0x80] }
+        for (i, byte) in sample.enumerated() {
+            let scalar = scalars[i]
+            if byte >= 0x80 {
                 total += weight(of: scalar)
+                // A letter standing alone between non-letters is rarely a word of its own.
+                if let scalar, scalar.properties.isAlphabetic {
+                    let before = i > 0 ? scalars[i - 1] : nil
+                    let after = i + 1 < scalars.count ? scalars[i + 1] : nil
+                    if !(before?.properties.isAlphabetic ?? false) && !(after?.properties.isAlphabetic ?? false) { total -= 4 }
+                }
             }
-            if let scalar, let previous, byte >= 0x80 || previous.value >= 0x80 {
+            if i > 0, let scalar, let previous = scalars[i - 1], byte >= 0x80 || sample[i - 1] >= 0x80 {
                 total += pairPenalty(previous, scalar)
             }
-            previous = scalar
         }
         return total
     }
@@ -117,7 +119,7 @@ public enum EncodingDetector {
         }
         if props.isAlphabetic { return props.isLowercase ? 1 : 0 }
         switch scalar {
-        case "«", "»", "„", "“", "”", "–", "—", "€", "’", "‘", "°", "№", "\u{A0}", "…":
+        case "«", "»", "„", "“", "”", "–", "—", "€", "’", "‘", "°", "№", "\u{A0}", "…", "£", "§", "©", "®":
             return 1
         default:
             return -3

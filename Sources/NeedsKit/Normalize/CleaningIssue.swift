@@ -55,6 +55,9 @@ public struct FileAccount: Sendable, Equatable {
     public var encodingEvidence: String = ""
     public var delimiter: String = ""
     public var lineEnding: String = ""
+    public var quote: String = ""
+    /// Records above the header that were skipped (titles), not part of the accounting.
+    public var preambleRecords = 0
     public var shape: String = ""
     public var bytes = 0
     public var sha256 = ""

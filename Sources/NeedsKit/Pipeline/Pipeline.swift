@@ -248,6 +248,8 @@ public enum Pipeline {
                 account.encodingEvidence = summary.encoding.evidence.rawValue
                 account.delimiter = summary.dialect.delimiterName
                 account.lineEnding = summary.dialect.lineEnding.rawValue
+                account.quote = SniffCommand.quoteName(summary.dialect.quote)
+                account.preambleRecords = summary.preambleRecords
                 account.bytes = summary.bytes
                 account.sha256 = FileDigest.sha256(path: path) ?? ""
                 if mapping == nil {

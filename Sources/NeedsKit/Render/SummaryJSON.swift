@@ -25,7 +25,7 @@ public enum SummaryJSON {
         out += "  \"files\": ["
         for (index, a) in outcome.accounts.enumerated() {
             out += index == 0 ? "\n" : ",\n"
-            out += "    {\"file\": \(JSONText.quoted(a.file)), \"wave\": \(JSONText.quoted(a.wave.isEmpty ? "baseline" : a.wave)), \"shape\": \(JSONText.quoted(a.shape)), \"encoding\": \(JSONText.quoted(a.encoding)), \"encoding_evidence\": \(JSONText.quoted(a.encodingEvidence)), \"delimiter\": \(JSONText.quoted(a.delimiter)), \"line_ending\": \(JSONText.quoted(a.lineEnding)), \"bytes\": \(a.bytes), \"sha256\": \(JSONText.quoted(a.sha256)), \"records_read\": \(a.recordsRead), \"respondents\": \(a.respondents), \"duplicates\": \(a.duplicates), \"blank_rows\": \(a.blankRows), \"quarantined\": \(a.quarantined), \"unmapped_columns\": \(a.unmappedColumns.count)"
+            out += "    {\"file\": \(JSONText.quoted(a.file)), \"wave\": \(JSONText.quoted(a.wave.isEmpty ? "baseline" : a.wave)), \"shape\": \(JSONText.quoted(a.shape)), \"encoding\": \(JSONText.quoted(a.encoding)), \"encoding_evidence\": \(JSONText.quoted(a.encodingEvidence)), \"delimiter\": \(JSONText.quoted(a.delimiter)), \"line_ending\": \(JSONText.quoted(a.lineEnding)), \"quote\": \(JSONText.quoted(a.quote)), \"preamble_records\": \(a.preambleRecords), \"bytes\": \(a.bytes), \"sha256\": \(JSONText.quoted(a.sha256)), \"records_read\": \(a.recordsRead), \"respondents\": \(a.respondents), \"duplicates\": \(a.duplicates), \"blank_rows\": \(a.blankRows), \"quarantined\": \(a.quarantined), \"unmapped_columns\": \(a.unmappedColumns.count)"
             if let failure = a.failure { out += ", \"failure\": \(JSONText.quoted(failure))" }
             out += "}"
         }

@@ -1,0 +1,72 @@
+/// `needs sniff`: what the reader will use for each file, and how it decided.
+public enum SniffCommand {
+    public struct Result: Sendable {
+        public var file: String
+        public var encoding: DetectedEncoding?
+        public var dialect: Dialect?
+        public var failure: String?
+    }
+
+    public static func run(paths: [String], options: ReaderOptions) -> [Result] {
+        paths.map { path in
+            do {
+                let (encoding, dialect) = try CSVReader(path: path, options: options).detect()
+                return Result(file: path, encoding: encoding, dialect: dialect, failure: nil)
+            } catch {
+                return Result(file: path, encoding: nil, dialect: nil, failure: "\(error)")
+            }
+        }
+    }
+
+    static func quoteName(_ quote: UInt8) -> String {
+        quote == UInt8(ascii: "'") ? "singlequote" : "doublequote"
+    }
+
+    static func delimiterWord(_ delimiter: UInt8) -> String {
+        switch delimiter {
+        case UInt8(ascii: ","): return "comma"
+        case UInt8(ascii: ";"): return "semicolon"
+        case 0x09: return "tab"
+        case 0x20: return "space"
+        case UInt8(ascii: "|"): return "vslash"
+        case UInt8(ascii: ":"): return "colon"
+        default: return String(UnicodeScalar(delimiter))
+        }
+    }
+
+    /// One JSON object per file, in an array.
+    public static func json(_ results: [Result]) -> String {
+        var out = "["
+        for (index, r) in results.enumerated() {
+            out += index == 0 ? "\n" : ",\n"
+            out += "  {\"file\": \(JSONText.quoted(r.file))"
+            if let failure = r.failure {
+                out += ", \"failure\": \(JSONText.quoted(failure))}"
+                continue
+            }
+            let e = r.encoding!, d = r.dialect!
+            out += ", \"encoding\": \(JSONText.quoted(e.encoding.rawValue)), \"encoding_evidence\": \(JSONText.quoted(e.evidence.rawValue))"
+            out += ", \"bom\": \(e.bomLength > 0), \"delimiter\": \(JSONText.quoted(delimiterWord(d.delimiter)))"
+            out += ", \"delimiter_evidence\": \(JSONText.quoted(d.evidence.rawValue)), \"quote\": \(JSONText.quoted(quoteName(d.quote)))"
+            out += ", \"escape\": \(JSONText.quoted(d.escape)), \"line_ending\": \(JSONText.quoted(d.lineEnding.rawValue))"
+            out += ", \"preamble_records\": \(d.table.preambleRecords), \"header_records\": \(d.table.headerRecords)"
+            out += ", \"footnote_records\": \(d.table.footnoteRecords), \"columns\": \(d.table.columns)"
+            out += ", \"confidence\": \(NumberFormat.fixed(d.consistency, decimals: 3))}"
+        }
+        return out + (results.isEmpty ? "]\n" : "\n]\n")
+    }
+
+    /// A few readable lines per file.
+    public static func text(_ results: [Result]) -> String {
+        results.map { r in
+            guard let e = r.encoding, let d = r.dialect else { return "\(r.file): not read: \(r.failure ?? "")" }
+            return """
+            \(r.file)
+              encoding   \(e.encoding.rawValue) (\(e.evidence.rawValue)\(e.bomLength > 0 ? ", BOM" : ""))
+              delimiter  \(d.delimiterName) (\(d.evidence.rawValue)), quote \(quoteName(d.quote)), escape \(d.escape), line ends \(d.lineEnding.rawValue)
+              table      \(d.table.preambleRecords) preamble record(s), \(d.table.headerRecords) header record(s), \(d.table.footnoteRecords) footnote record(s), \(d.table.columns) column(s)
+              confidence \(NumberFormat.fixed(d.consistency, decimals: 3))
+            """
+        }.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import XCTest
+@testable import NeedsKit
+
+/// A fixed subset of the dialect benchmark (the whole of it is `make bench-sniff`), and the reader
+/// acting on what the sniffer finds.
+final class DialectSnifferTests: XCTestCase {
+    func sniff(_ name: String) throws -> Dialect {
+        let path = Paths.corpora + "/dialects/input/" + name
+        return try CSVReader(path: path).detect().1
+    }
+
+    func testASubsetOfTheDialectCorpus() throws {
+        let cases: [(String, String, String, Int?, Int?)] = [
+            // file, delimiter, quote, header records, preamble records (from expected.tsv)
+            ("Pipe character is more frequent than the comma.csv", ",", "doublequote", nil, nil),
+            ("Pipe character is more frequent than the semicolon.csv", ";", "doublequote", nil, nil),
+            ("Table embedded in the second record.csv", ",", "doublequote", nil, nil),
+            ("Mixed comma and semicolon.csv", ";", "singlequote", nil, nil),
+            ("FEC data - [clevercsv issue #15].csv", "|", "doublequote", nil, nil),
+            ("file_field_delimiter_0x20.csv", "space", "doublequote", 1, 0),
+            ("ministers-overseas-travel-jan-mar-2013.csv", ",", "doublequote", nil, 3),
+            ("1% SiO2_003.csv", ",", "doublequote", nil, nil),
+            ("testGeometries.txt", ";", "doublequote", nil, nil),
+        ]
+        for (name, delimiter, quote, header, preamble) in cases {
+            let dialect = try sniff(name)
+            XCTAssertEqual(dialect.delimiterName, delimiter, name)
+            XCTAssertEqual(SniffCommand.quoteName(dialect.quote), quote, name)
+            if let header { XCTAssertEqual(dialect.table.headerRecords, header, name) }
+            if let preamble { XCTAssertEqual(dialect.table.preambleRecords, preamble, name) }
+        }
+    }
+
+    func testProseIsNotSplitAtSpaces() throws {
+        let dialect = try sniff("Undefined field delimiter.csv")
+        XCTAssertEqual(dialect.delimiterName, ",")
+    }
+
+    func testTitleRowsAboveTheHeaderAreSkippedWithANote() {
+        let folder = TemporaryFolder()
+        let text = "Training needs survey, Tartu;;;\r\nExported 2025-01-20;;;\r\ncountry;municipality;imp_partnerships;comp_partnerships\r\nEE;Tartu linn;4;2\r\nEE;Tartu linn;5;3\r\n"
+        let result = readAll(folder.write("titled.csv", text))
+        XCTAssertEqual(result.header, ["country", "municipality", "imp_partnerships", "comp_partnerships"])
+        XCTAssertEqual(result.data.map(\.line), [4, 5])
+        XCTAssertEqual(result.diagnostics.filter { $0.code == "preamble_skipped" }.map(\.line), [1, 2])
+        XCTAssertEqual(result.summary?.preambleRecords, 2)
+        XCTAssertEqual(result.summary?.dataRecords, 2)
+    }
+
+    func testRecordsEndingWithCarriageReturnOnlyKeepLineFeedsInFields() {
+        let folder = TemporaryFolder()
+        let text = "id;note;n\r1;first line\nsecond line;5\r2;plain;6\r"
+        let result = readAll(folder.write("mac.csv", text))
+        XCTAssertEqual(result.summary?.dialect.carriageReturnOnly, true)
+        XCTAssertEqual(result.data.map(\.fields), [["1", "first line\nsecond line", "5"], ["2", "plain", "6"]])
+    }
+
+    func testSniffCommandJSON() throws {
+        let results = SniffCommand.run(paths: [Paths.inputs + "/responses/LT_msforms_excel_1257.csv"], options: ReaderOptions())
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(SniffCommand.json(results).utf8)) as? [[String: Any]])
+        XCTAssertEqual(json.first?["encoding"] as? String, "windows-1257")
+        XCTAssertEqual(json.first?["encoding_evidence"] as? String, "statistical")
+        XCTAssertEqual(json.first?["delimiter"] as? String, "semicolon")
+        XCTAssertEqual(json.first?["line_ending"] as? String, "CRLF")
+        XCTAssertEqual(json.first?["preamble_records"] as? Int, 0)
+        XCTAssertEqual(json.first?["columns"] as? Int, 25)
+    }
+}
