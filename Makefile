@@ -4,7 +4,7 @@
 SWIFT ?= swift
 RELEASE := .build/release/needs
 
-.PHONY: report test bench bench-sniff build deps clean
+.PHONY: report test test-asan bench bench-sniff fuzz build deps clean
 
 deps:
 	@./scripts/install-deps.sh
@@ -28,9 +28,30 @@ bench: deps
 	$(MAKE) --no-print-directory bench-sniff
 
 clean:
-	rm -rf .build bench/data bench/bin
+	rm -rf .build .build-asan Fuzz/.build Fuzz/corpus bench/data bench/bin
 
 # Detection measured: dialects corpus and a generated encoding set; fails when a target is missed.
 bench-sniff: deps
 	$(SWIFT) build -c release --product needs >/dev/null
 	python3 bench/sniff_benchmark.py $(RELEASE) --quiet
+
+# libFuzzer targets (Fuzz/): the reader (bytes → records) and normalisation (records →
+# respondents against inputs/instrument), each for FUZZ_SECONDS (default 60); any crash, leak,
+# timeout or out-of-memory fails. Crashing inputs land in Fuzz/artifacts/ (make them regression tests).
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS = -c release --sanitize fuzzer --sanitize address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp
+
+fuzz: deps
+	cd Fuzz && $(SWIFT) build $(FUZZ_FLAGS)
+	rm -rf Fuzz/corpus && mkdir -p Fuzz/corpus/reader Fuzz/corpus/normalize Fuzz/artifacts
+	cp ../shared/corpora/csv-spectrum/csvs/*.csv Tests/NeedsKitTests/Fixtures/encodings/*.csv inputs/responses/* Fuzz/corpus/reader/
+	cp inputs/responses/* inputs/followup/* Tests/Golden/injection/inputs/* Fuzz/corpus/normalize/
+	Fuzz/.build/release/fuzz-reader Fuzz/corpus/reader -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 \
+		-rss_limit_mb=2048 -artifact_prefix=Fuzz/artifacts/reader- -print_final_stats=1
+	NEEDS_ROOT=$(CURDIR) Fuzz/.build/release/fuzz-normalize Fuzz/corpus/normalize -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
+		-timeout=10 -rss_limit_mb=2048 -artifact_prefix=Fuzz/artifacts/normalize- -print_final_stats=1
+
+# The test suite in an AddressSanitizer build (CI runs it once).
+test-asan: deps
+	$(SWIFT) build --build-tests --sanitize address --scratch-path .build-asan
+	$(SWIFT) test --skip-build --sanitize address --scratch-path .build-asan

@@ -18,6 +18,8 @@ public struct ReaderOptions: Sendable {
     public var sampleSize = 1 << 20
     /// A field larger than this stops the file with an error (most often an unclosed quote).
     public var maxFieldBytes = 64 << 20
+    /// A record with more fields than this stops the file with an error (not a survey export).
+    public var maxColumns = 10_000
 
     public init(encoding: TextEncoding? = nil, delimiter: UInt8? = nil) {
         self.encoding = encoding
@@ -50,6 +52,7 @@ public enum ReaderError: Error, CustomStringConvertible, Equatable {
     case fieldTooLarge(file: String, line: Int, limit: Int)
     case parserFailed(file: String, reason: String)
     case notText(file: String, kind: String)
+    case tooManyColumns(file: String, line: Int, limit: Int)
 
     public var description: String {
         switch self {
@@ -59,6 +62,8 @@ public enum ReaderError: Error, CustomStringConvertible, Equatable {
             return "\(file):\(line): a field grows past \(limit / (1 << 20)) MiB; most often a quote opened here is never closed"
         case let .parserFailed(file, reason): return "\(file): \(reason)"
         case let .notText(file, kind): return "\(file): \(kind), not a delimited text table"
+        case let .tooManyColumns(file, line, limit):
+            return "\(file):\(line): more than \(limit) fields in one record; not a survey export (the limit is ReaderOptions.maxColumns)"
         }
     }
 }
@@ -78,16 +83,32 @@ public struct CSVReader {
     public let path: String
     public let displayName: String
     public var options: ReaderOptions
+    /// Bytes to read instead of the file at `path` (fuzzing, tests).
+    private let bytes: [UInt8]?
 
     public init(path: String, displayName: String? = nil, options: ReaderOptions = ReaderOptions()) {
         self.path = path
         self.displayName = displayName ?? path
         self.options = options
+        self.bytes = nil
+    }
+
+    /// A reader over bytes in memory, read exactly as a file's would be.
+    public init(bytes: [UInt8], displayName: String, options: ReaderOptions = ReaderOptions()) {
+        self.path = displayName
+        self.displayName = displayName
+        self.options = options
+        self.bytes = bytes
+    }
+
+    private func open() throws -> ByteSource {
+        if let bytes { return MemorySource(bytes) }
+        return try InputFile(path: path, displayName: displayName)
     }
 
     /// Detects encoding and dialect without reading records.
     public func detect() throws -> (DetectedEncoding, Dialect) {
-        let file = try InputFile(path: path, displayName: displayName)
+        let file = try open()
         defer { file.close() }
         let sample = try file.readSample(options.sampleSize)
         return detect(sample: sample.bytes, isWholeFile: sample.atEnd)
@@ -123,7 +144,7 @@ public struct CSVReader {
         diagnose: (Diagnostic) -> Void,
         _ handler: (RecordBuffer) throws -> Void
     ) throws -> FileReadSummary {
-        let file = try InputFile(path: path, displayName: displayName)
+        let file = try open()
         defer { file.close() }
         let sample = try file.readSample(options.sampleSize)
         if let kind = BinarySignature.kind(of: sample.bytes) { throw ReaderError.notText(file: displayName, kind: kind) }
@@ -133,6 +154,8 @@ public struct CSVReader {
             try withoutActuallyEscaping(diagnose) { diagnose in
                 let state = ParseState(file: displayName, handler: handler, diagnose: diagnose)
                 state.preambleToSkip = dialect.evidence == .override ? 0 : dialect.table.preambleRecords
+                state.maxColumns = options.maxColumns
+                let before = file.fingerprint()
                 let parser = LibCSVParser(delimiter: dialect.delimiter, quote: dialect.quote,
                                           carriageReturnOnly: dialect.carriageReturnOnly)
                 defer { parser.free() }
@@ -186,6 +209,10 @@ public struct CSVReader {
                 }
                 parser.finish(state: state)
                 if let error = state.handlerError { throw error }
+                if let before, let after = file.fingerprint(), before != after {
+                    diagnose(Diagnostic(.warning, file: displayName, code: "file_changed",
+                                        message: "the file changed while it was being read (size or time); read it again once it is complete"))
+                }
 
                 for line in transcoder.invalidLines {
                     diagnose(Diagnostic(
@@ -224,6 +251,7 @@ final class ParseState {
     var dataRecords = 0
     var blankRecords = 0
     var quarantinedRecords = 0
+    var maxColumns = Int.max
     /// Records above the header (titles Excel users put on top), skipped with a note.
     var preambleToSkip = 0
     var preambleSkipped = 0
@@ -284,6 +312,11 @@ final class ParseState {
     }
 
     private func deliver() {
+        if record.fieldCount > maxColumns {
+            handlerError = ReaderError.tooManyColumns(file: file, line: record.line, limit: maxColumns)
+            record.sink.pointee.stopped = true
+            return
+        }
         let pendingReason = record.quarantineReason
         if !sawHeader && preambleToSkip > 0 && !record.isBlank {
             preambleToSkip -= 1
@@ -304,6 +337,17 @@ final class ParseState {
                 headerCount = record.fieldCount
                 record.index = 0
                 record.expectedCount = headerCount
+                var trailing = 0
+                while trailing < headerCount - 1 {
+                    var empty = false
+                    record.withFieldBytes(headerCount - 1 - trailing) { empty = $0.allSatisfy { $0 == 0x20 } }
+                    if !empty { break }
+                    trailing += 1
+                }
+                if trailing > 0 {
+                    warn("trailing_delimiter", line: record.line, column: headerCount - trailing + 1,
+                         "the header ends with \(trailing) empty column(s), a trailing delimiter; they hold nothing to read", severity: .note)
+                }
             }
         } else {
             dataRecords += 1
@@ -551,8 +595,55 @@ private let rowCallback: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Voi
     sink.pointee.owner!._withUnsafeGuaranteedRef { $0.endRow(terminator) }
 }
 
+/// Where the reader's bytes come from.
+protocol ByteSource: AnyObject {
+    /// Reads up to `buffer.count` bytes; 0 at the end.
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int
+    func close()
+    /// Size and modification time, to notice a file changing while it is read (nil in memory).
+    func fingerprint() -> [Int]?
+}
+
+extension ByteSource {
+    /// Reads the first `size` bytes (fewer at the end of the input).
+    func readSample(_ size: Int) throws -> (bytes: [UInt8], atEnd: Bool) {
+        var sample = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        while filled < size {
+            let n = try sample.withUnsafeMutableBytes {
+                try read(into: UnsafeMutableRawBufferPointer(rebasing: $0[filled...]))
+            }
+            if n == 0 {
+                sample.removeSubrange(filled...)
+                return (sample, true)
+            }
+            filled += n
+        }
+        return (sample, false)
+    }
+}
+
+/// Bytes in memory as a source.
+final class MemorySource: ByteSource {
+    private let bytes: [UInt8]
+    private var offset = 0
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        let n = min(buffer.count, bytes.count - offset)
+        guard n > 0 else { return 0 }
+        bytes.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress! + offset, byteCount: n) }
+        offset += n
+        return n
+    }
+
+    func close() {}
+    func fingerprint() -> [Int]? { nil }
+}
+
 /// A file opened for reading with read(2), so that memory stays flat whatever its size.
-final class InputFile {
+final class InputFile: ByteSource {
     let displayName: String
     private var descriptor: Int32
 
@@ -569,6 +660,12 @@ final class InputFile {
         guard descriptor >= 0 else {
             throw ReaderError.cannotOpen(file: displayName, reason: String(cString: strerror(errno)))
         }
+    }
+
+    func fingerprint() -> [Int]? {
+        var info = stat()
+        guard descriptor >= 0, fstat(descriptor, &info) == 0 else { return nil }
+        return [Int(info.st_size), Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec)]
     }
 
     func close() {
@@ -588,22 +685,6 @@ final class InputFile {
         }
     }
 
-    /// Reads the first `size` bytes (fewer at the end of the file).
-    func readSample(_ size: Int) throws -> (bytes: [UInt8], atEnd: Bool) {
-        var sample = [UInt8](repeating: 0, count: size)
-        var filled = 0
-        while filled < size {
-            let n = try sample.withUnsafeMutableBytes {
-                try read(into: UnsafeMutableRawBufferPointer(rebasing: $0[filled...]))
-            }
-            if n == 0 {
-                sample.removeSubrange(filled...)
-                return (sample, true)
-            }
-            filled += n
-        }
-        return (sample, false)
-    }
 }
 
 /// Files that are not text tables, recognised by their first bytes, so that a spreadsheet or an

@@ -25,7 +25,31 @@ public enum EncodingDetector {
         }
         if validity.ascii { return DetectedEncoding(encoding: .utf8, evidence: .ascii) }
         if validity.valid { return DetectedEncoding(encoding: .utf8, evidence: .validUTF8) }
+        // UTF-8 with a few damaged bytes (an e-mail client, a bad copy): read as UTF-8 and report
+        // the damage, rather than turn every letter into a code page's guess.
+        if isMostlyUTF8(sample) { return DetectedEncoding(encoding: .utf8, evidence: .mostlyUTF8) }
         return DetectedEncoding(encoding: bestCodePage(for: sample), evidence: .statistical)
+    }
+
+    /// Valid multi-byte sequences outnumber invalid bytes four to one (and there are a few).
+    static func isMostlyUTF8(_ sample: [UInt8]) -> Bool {
+        var valid = 0, invalid = 0
+        sample.withUnsafeBytes { raw in
+            var i = 0
+            while i < raw.count {
+                if raw[i] < 0x80 { i += 1; continue }
+                let rest = UnsafeRawBufferPointer(rebasing: raw[i..<min(raw.count, i + 4)])
+                if let bad = UTF8Validation.firstInvalidOffset(in: rest, allowTruncatedEnd: true), bad == 0 {
+                    invalid += 1
+                    i += 1
+                } else {
+                    valid += 1
+                    let b = raw[i]
+                    i += b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                }
+            }
+        }
+        return valid >= 2 && valid >= 4 * invalid
     }
 
     static func detectBOM(_ bytes: [UInt8]) -> DetectedEncoding? {

@@ -56,6 +56,8 @@ public enum EncodingEvidence: String, Sendable, Codable {
     case validUTF8 = "valid-utf-8"
     /// The sample is plain ASCII: UTF-8 and every ASCII-compatible code page read it alike.
     case ascii
+    /// The sample is UTF-8 but for a few invalid bytes, which are reported where they are.
+    case mostlyUTF8 = "mostly-utf-8"
     /// Alternating NUL bytes without a BOM: UTF-16 written by a tool that omitted the mark.
     case nulPattern = "nul-pattern"
     /// Scored against the letters of the region's languages.

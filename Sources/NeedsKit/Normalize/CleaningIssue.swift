@@ -69,6 +69,8 @@ public struct FileAccount: Sendable, Equatable {
     /// Why the file could not be read at all, or nil.
     public var failure: String? = nil
     public var unmappedColumns: [String] = []
+    /// No column of the file matches a question of the instrument.
+    public var unmatched = false
     /// The survey wave the file belongs to: "" for the main inputs, else the wave's name.
     public var wave = ""
 

@@ -49,7 +49,8 @@ public final class Normalizer {
     private let mapper: ColumnMapper
     private let gazetteer: Gazetteer
     private var matchers: [Int: ChoiceMatcher] = [:]
-    private var seenSubmissions: Set<String> = []
+    /// Submission IDs seen, with a fingerprint of their answers (a second copy that differs is flagged).
+    private var seenSubmissions: [String: UInt64] = [:]
     private var seenRows: Set<UInt64> = []
 
     public init(instrument: Instrument, options: Options = Options(), gazetteer: Gazetteer = .shared) {
@@ -246,11 +247,18 @@ public final class Normalizer {
 
         // Duplicates: a submission ID seen before is the same respondent; an identical row without one is flagged.
         if !submissionID.isEmpty {
-            if !seenSubmissions.insert(submissionID).inserted {
-                log(CleaningIssue(file: file, line: record.line, code: "duplicate_submission", action: .dropped, severity: .note,
-                                  message: "submission `\(submissionID)` was already read; counted once"))
+            if let earlier = seenSubmissions[submissionID] {
+                if earlier == rowHash {
+                    log(CleaningIssue(file: file, line: record.line, code: "duplicate_submission", action: .dropped, severity: .note,
+                                      message: "submission `\(submissionID)` was already read; counted once"))
+                } else {
+                    log(CleaningIssue(file: file, line: record.line, code: "duplicate_submission_conflict", action: .dropped,
+                                      severity: .warning,
+                                      message: "submission `\(submissionID)` was already read with different answers; the first copy is kept, this one is dropped"))
+                }
                 return .duplicate
             }
+            seenSubmissions[submissionID] = rowHash
         } else if !seenRows.insert(rowHash).inserted {
             if options.dropIdentical {
                 log(CleaningIssue(file: file, line: record.line, code: "identical_row", action: .dropped,

@@ -20,7 +20,19 @@ public enum InputFiles {
         return trimmed.split(separator: "/").last.map(String.init) ?? trimmed
     }
 
-    public static func expand(_ inputs: [String]) -> Expansion {
+    /// More files than `maxFiles` is refused with an error rather than read for hours.
+    public static func expand(_ inputs: [String], maxFiles: Int = 10_000) -> Expansion {
+        var result = expandAll(inputs)
+        if result.files.count > maxFiles {
+            result.problems.append(Diagnostic(.error, file: inputs.joined(separator: " "), code: "too_many_files",
+                                              message: "\(result.files.count) files; the limit is \(maxFiles) (RunOptions.maxFiles): name fewer inputs"))
+            result.files = []
+            result.displayNames = []
+        }
+        return result
+    }
+
+    static func expandAll(_ inputs: [String]) -> Expansion {
         var result = Expansion()
         for input in inputs {
             var info = stat()

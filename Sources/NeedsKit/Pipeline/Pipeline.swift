@@ -3,6 +3,8 @@ public struct RunOptions: Sendable {
     public var instrumentPath = "inputs/instrument"
     public var inputs = ["inputs/responses"]
     public var outputPath = "reports"
+    /// More input files than this are refused (a folder picked by mistake).
+    public var maxFiles = 10_000
     public var reader = ReaderOptions()
     public var normalize = Normalizer.Options()
     public var aggregation = AggregationOptions()
@@ -41,8 +43,16 @@ public struct RunOutcome: Sendable {
     public var inputProblems: [Diagnostic] = []
     public var respondents = 0
 
-    /// 0 clean, 1 problems found (warnings or errors in the inputs).
+    /// Whether no readable input file has a single column of the instrument: an export of
+    /// another survey, or the wrong instrument. The run cannot mean anything (exit 2).
+    public var matchesNoQuestion: Bool {
+        let read = accounts.filter { $0.failure == nil && $0.wave.isEmpty }
+        return !read.isEmpty && read.allSatisfy { $0.unmatched }
+    }
+
+    /// 0 clean, 1 problems found (warnings or errors in the inputs), 2 nothing matched the instrument.
     public var exitCode: Int32 {
+        if matchesNoQuestion { return 2 }
         let problem = issues.contains { $0.severity >= .warning } || inputProblems.contains { $0.severity >= .warning }
             || accounts.contains { $0.failure != nil }
         return problem ? 1 : 0
@@ -183,6 +193,40 @@ public enum Pipeline {
         }
     }
 
+    /// Ingest and normalisation of bytes in memory with a normaliser kept across calls (the
+    /// fuzzer's entry: no file, no instrument loading per input). Returns the file's accounting.
+    public static func normalize(bytes: [UInt8], normalizer: Normalizer, respondent: (Respondent) -> Void) -> FileAccount {
+        var account = FileAccount(file: "fuzz.csv")
+        var mapping: Normalizer.FileMapping? = nil
+        do {
+            _ = try CSVReader(bytes: bytes, displayName: "fuzz.csv").read(diagnose: { _ in }) { record in
+                if record.isHeader {
+                    mapping = normalizer.mapHeader(record.fields, file: "fuzz.csv", log: { _ in })
+                    return
+                }
+                guard let mapping else {
+                    account.recordsRead += 1
+                    account.blankRows += 1
+                    return
+                }
+                let outcome = normalizer.normalize(record, mapping: mapping, log: { _ in })
+                if outcome != .hashtagRow { account.recordsRead += 1 }
+                switch outcome {
+                case let .respondent(r):
+                    account.respondents += 1
+                    respondent(r)
+                case .duplicate: account.duplicates += 1
+                case .blank: account.blankRows += 1
+                case .quarantined: account.quarantined += 1
+                case .hashtagRow: break
+                }
+            }
+        } catch {
+            account.failure = "\(error)"
+        }
+        return account
+    }
+
     /// Reads every input file and normalises its records, calling `respondent` for each clean one.
     static func ingest(
         _ options: RunOptions, instrument: Instrument,
@@ -190,7 +234,7 @@ public enum Pipeline {
         quarantine: (RecordBuffer, String, Normalizer.FileMapping) -> Void
     ) -> RunOutcome {
         var outcome = RunOutcome()
-        let expansion = InputFiles.expand(options.inputs)
+        let expansion = InputFiles.expand(options.inputs, maxFiles: options.maxFiles)
         outcome.inputProblems = expansion.problems
         let normalizer = Normalizer(instrument: instrument, options: options.normalize)
         var bytesDone = 0
@@ -209,6 +253,7 @@ public enum Pipeline {
                         mapping = current
                         account.shape = current.shape.rawValue
                         account.unmappedColumns = current.unmapped
+                        account.unmatched = !current.mapsAnyQuestion
                         if !current.mapsAnyQuestion {
                             log(CleaningIssue(file: file, line: record.line, code: "no_matching_questions", action: .quarantined,
                                               severity: .error,

@@ -1,0 +1,331 @@
+import Foundation
+import XCTest
+@testable import NeedsKit
+
+/// The catalogue of bad inputs: each case asserts the exact diagnostic (code, file, line, column)
+/// and that every record read is accounted for (respondents + duplicates + blank + quarantined).
+final class BadInputCatalogueTests: XCTestCase {
+    let header = "country,municipality,imp_partnerships,comp_partnerships\n"
+
+    struct Run {
+        var outcome: RunOutcome
+        var account: FileAccount
+        func issue(_ code: String) -> CleaningIssue? { outcome.issues.first { $0.code == code } }
+    }
+
+    func run(_ name: String, _ bytes: [UInt8], file: String? = nil, configure: (inout RunOptions) -> Void = { _ in }) -> Run {
+        let folder = TemporaryFolder()
+        let path = folder.write("in/" + name, bytes)
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [file ?? path]
+        configure(&options)
+        let outcome = try! Pipeline.check(options)
+        let account = outcome.accounts.first ?? FileAccount(file: name)
+        XCTAssertTrue(account.balances, "\(name): \(account)")
+        return Run(outcome: outcome, account: account)
+    }
+
+    func run(_ name: String, _ text: String, configure: (inout RunOptions) -> Void = { _ in }) -> Run {
+        run(name, Array(text.utf8), configure: configure)
+    }
+
+    func assertIssue(_ r: Run, _ code: String, line: Int?, column: Int?, _ message: String? = nil, file: StaticString = #filePath, at: UInt = #line) {
+        guard let issue = r.issue(code) else {
+            return XCTFail("no \(code) in \(r.outcome.issues.map(\.code))", file: file, line: at)
+        }
+        XCTAssertEqual(issue.file, r.account.file, file: file, line: at)
+        XCTAssertEqual(issue.line, line, "\(code) line", file: file, line: at)
+        XCTAssertEqual(issue.column, column, "\(code) column", file: file, line: at)
+        if let message { XCTAssertTrue(issue.message.contains(message), issue.message, file: file, line: at) }
+    }
+
+    // 1–3
+    func testEmptyFile() {
+        let r = run("empty.csv", "")
+        assertIssue(r, "empty_file", line: nil, column: nil)
+        XCTAssertEqual(r.account.recordsRead, 0)
+    }
+
+    func testHeaderOnly() {
+        let r = run("header.csv", header)
+        XCTAssertEqual(r.account.recordsRead, 0)
+        XCTAssertNil(r.issue("empty_file"))
+        XCTAssertEqual(r.outcome.exitCode, 0)
+    }
+
+    func testBOMOnly() {
+        let r = run("bom.csv", [0xEF, 0xBB, 0xBF])
+        assertIssue(r, "empty_file", line: nil, column: nil)
+        XCTAssertEqual(r.account.encodingEvidence, "bom")
+    }
+
+    // 4–6
+    func testPNGImage() {
+        let r = run("photo.csv", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52])
+        assertIssue(r, "file_unreadable", line: nil, column: nil, "a PNG image")
+        XCTAssertNotNil(r.account.failure)
+        XCTAssertEqual(r.outcome.exitCode, 1)
+    }
+
+    func testZIPRenamedCSV() {
+        let r = run("archive.csv", [0x50, 0x4B, 0x03, 0x04, 20, 0, 0, 0, 8, 0])
+        assertIssue(r, "file_unreadable", line: nil, column: nil, "a ZIP archive")
+    }
+
+    func testXLSXGivenWhereACSVIsExpected() throws {
+        let bytes = try XCTUnwrap(FileManager.default.contents(atPath: Paths.corpora + "/real-exports/kobo-paleocore-artifacts/artifact-kobotoolbox.xlsx"))
+        let r = run("form.xlsx", Array(bytes))
+        assertIssue(r, "file_unreadable", line: nil, column: nil, ".xlsx workbook is one: save it as CSV")
+    }
+
+    // 7–11
+    func testNULBytes() {
+        let r = run("nul.csv", Array((header + "EE,Tallinn,4,").utf8) + [0] + Array("2\n".utf8))
+        assertIssue(r, "nul_byte", line: 2, column: 4)
+        XCTAssertEqual(r.account.respondents, 1)
+    }
+
+    func testInvalidUTF8InAUTF8File() {
+        var bytes = Array(("country,municipality,imp_partnerships,comp_partnerships\nEE,Pärnu linn,4,2\nLV,Rīga,5,3\nLT,Šiaulių miesto savivaldybė,3,1\nEE,Tartu linn,").utf8)
+        bytes += [0xFF] + Array("4,2\n".utf8)
+        let r = run("damaged.csv", bytes)
+        XCTAssertEqual(r.account.encoding, "utf-8")
+        XCTAssertEqual(r.account.encodingEvidence, "mostly-utf-8")
+        assertIssue(r, "invalid_utf8", line: 5, column: 3)
+        XCTAssertEqual(r.account.respondents, 4)
+    }
+
+    func testMixedLineEndings() {
+        let r = run("mixed.csv", header + "EE,Tallinn,4,2\r\nLV,Rīga,5,3\rLT,Vilniaus miesto savivaldybė,3,1\n")
+        XCTAssertEqual(r.account.respondents, 3)
+        XCTAssertTrue(r.outcome.issues.allSatisfy { $0.severity == .note }, "\(r.outcome.issues.map(\.code))")
+    }
+
+    func testQuoteOpenedAndNeverClosed() {
+        let r = run("open.csv", header + "EE,Tallinn,4,2\nLV,\"Rīga,5,3\nLT,Vilniaus miesto savivaldybė,3,1\n")
+        assertIssue(r, "unclosed_quote", line: 3, column: 2)
+        XCTAssertEqual(r.account.quarantined, 1)
+        XCTAssertEqual(r.account.respondents, 1)
+    }
+
+    func testQuoteInsideAnUnquotedField() {
+        let r = run("quote.csv", header + "EE,Tallinn \"old town\",4,2\n")
+        assertIssue(r, "quote_in_unquoted_field", line: 2, column: 2)
+        XCTAssertEqual(r.account.respondents, 1)
+    }
+
+    // 12–14
+    func testOneMegabyteField() {
+        let big = String(repeating: "x", count: 1 << 20)
+        let r = run("bigfield.csv", "country,municipality,comments\nEE,Tallinn,\"\(big)\"\n")
+        XCTAssertEqual(r.account.respondents, 1)
+        XCTAssertNil(r.account.failure)
+    }
+
+    func testHundredThousandColumnsIsRefusedWithTheLimit() {
+        let wide = (0..<100_000).map { "c\($0)" }.joined(separator: ",") + "\n"
+        let r = run("wide.csv", wide)
+        assertIssue(r, "file_unreadable", line: nil, column: nil, "more than 10000 fields")
+    }
+
+    func testTenMegabyteLine() {
+        let cells = String(repeating: "abcdefghij", count: 1 << 20)
+        let r = run("longline.csv", "country,municipality,comments\nEE,Tallinn,\(cells)\n")
+        XCTAssertEqual(r.account.respondents, 1)
+    }
+
+    func testFieldBeyondTheLimitStopsTheFileNamingItsLine() {
+        let r = run("limit.csv", header + "EE,\"" + String(repeating: "y", count: 5000) + "\n") { $0.reader.maxFieldBytes = 1024 }
+        assertIssue(r, "file_unreadable", line: nil, column: nil, ":2: a field grows past")
+    }
+
+    // 15–21
+    func testDuplicateHeaderNames() {
+        let r = run("dup.csv", "country,imp_partnerships,imp_partnerships\nEE,4,5\n")
+        assertIssue(r, "duplicate_column", line: 1, column: 3)
+        XCTAssertEqual(r.account.respondents, 1)
+    }
+
+    func testHeaderMissing() {
+        let r = run("noheader.csv", "EE,Tallinn,4,2\nLV,Rīga,5,3\n")
+        assertIssue(r, "no_matching_questions", line: 1, column: nil)
+        XCTAssertEqual(r.account.quarantined, 1)
+        XCTAssertEqual(r.outcome.exitCode, 2)
+    }
+
+    func testHeaderBelowTitleRows() {
+        let r = run("titled.csv", "Survey of Tartu staff;;;\nJanuary 2025;;;\ncountry;municipality;imp_partnerships;comp_partnerships\nEE;Tartu linn;4;2\n")
+        assertIssue(r, "preamble_skipped", line: 1, column: nil)
+        XCTAssertEqual(r.outcome.issues.filter { $0.code == "preamble_skipped" }.count, 2)
+        XCTAssertEqual(r.account.respondents, 1)
+        XCTAssertEqual(r.account.preambleRecords, 2)
+    }
+
+    func testTrailingDelimiterOnEveryLine() {
+        let r = run("trailing.csv", "country;municipality;imp_partnerships;\nEE;Tallinn;4;\nLV;Rīga;5;\n")
+        assertIssue(r, "trailing_delimiter", line: 1, column: 4)
+        XCTAssertEqual(r.account.respondents, 2)
+    }
+
+    func testWrongDelimiterForcedByTheUser() {
+        let r = run("forced.csv", "country;municipality;imp_partnerships\nEE;Tallinn;4\n") { $0.reader.delimiter = UInt8(ascii: ",") }
+        assertIssue(r, "no_matching_questions", line: 1, column: nil)
+        XCTAssertEqual(r.outcome.exitCode, 2)
+    }
+
+    func testFileTruncatedMidRecord() {
+        let r = run("truncated.csv", header + "EE,Tallinn,4,2\nLV,Rī")
+        assertIssue(r, "ragged_row", line: 3, column: 3)
+        XCTAssertEqual(r.account.respondents, 2)
+    }
+
+    func testExportOfAnotherSurvey() {
+        let r = run("birds.csv", "species,count,observer\nfox,2,x\nowl,1,y\n")
+        assertIssue(r, "no_matching_questions", line: 1, column: nil, "another survey")
+        XCTAssertEqual(r.account.quarantined, 2)
+        XCTAssertEqual(r.outcome.exitCode, 2)
+    }
+
+    // 22–25
+    func testScaleAnswerOutOfRange() {
+        let r = run("seven.csv", header + "EE,Tallinn,7,2\n")
+        assertIssue(r, "unknown_value", line: 2, column: 3, "`7` is not a choice of list `importance5`")
+        XCTAssertEqual(r.account.respondents, 1)
+    }
+
+    func testTextInANumericAnswer() throws {
+        let folder = TemporaryFolder()
+        folder.write("i/survey.csv", "type,name,label\ninteger,staff_count,Staff\nselect_one country,country,Country\n")
+        folder.write("i/choices.csv", "list_name,name,label\ncountry,EE,Estonia\n")
+        folder.write("i/settings.csv", "form_id\nn\n")
+        let input = folder.write("n.csv", "country,staff_count\nEE,twelve\nEE,12\n")
+        var options = RunOptions()
+        options.instrumentPath = folder.path + "/i"
+        options.inputs = [input]
+        let outcome = try Pipeline.check(options)
+        let issue = try XCTUnwrap(outcome.issues.first { $0.code == "not_a_number" })
+        XCTAssertEqual(issue.line, 2)
+        XCTAssertEqual(issue.column, 2)
+        XCTAssertEqual(outcome.accounts.first?.respondents, 2)
+        XCTAssertTrue(outcome.accounts.first!.balances)
+    }
+
+    func testCountryNotInTheRegion() {
+        let r = run("ukraine.csv", header + "Україна,Kyiv,4,2\n")
+        assertIssue(r, "unknown_value", line: 2, column: 1)
+        assertIssue(r, "municipality_unknown", line: 2, column: 2)
+        XCTAssertEqual(r.account.respondents, 1)
+    }
+
+    func testSameSubmissionTwiceWithDifferentAnswers() {
+        let r = run("twice.csv", "_uuid,country,municipality,imp_partnerships\nu1,EE,Tallinn,4\nu1,EE,Tallinn,5\n")
+        assertIssue(r, "duplicate_submission_conflict", line: 3, column: nil)
+        XCTAssertEqual(r.account.respondents, 1)
+        XCTAssertEqual(r.account.duplicates, 1)
+    }
+
+    // 26–30
+    func testSymlinkLoopAmongInputs() throws {
+        let folder = TemporaryFolder()
+        folder.write("in/good.csv", header + "EE,Tallinn,4,2\n")
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/in/loop", withDestinationPath: folder.path + "/in/loop")
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [folder.path + "/in"]
+        let outcome = try Pipeline.check(options)
+        XCTAssertEqual(outcome.respondents, 1)
+        let problem = try XCTUnwrap(outcome.inputProblems.first)
+        XCTAssertEqual(problem.code, "input_unreadable")
+        XCTAssertTrue(problem.file.hasSuffix("/in/loop"))
+        XCTAssertEqual(outcome.exitCode, 1)
+    }
+
+    func testOutputFolderThatCannotBeWritten() throws {
+        let folder = TemporaryFolder()
+        let blocker = folder.write("file-not-folder", "x")
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [folder.write("in.csv", header + "EE,Tallinn,4,2\n")]
+        options.outputPath = blocker + "/reports"
+        XCTAssertThrowsError(try Pipeline.report(options)) { error in
+            XCTAssertTrue("\(error)".contains("cannot write"), "\(error)")
+            XCTAssertTrue("\(error)".contains("file-not-folder"), "\(error)")
+        }
+    }
+
+    func testInputFileChangingWhileRead() throws {
+        let folder = TemporaryFolder()
+        let path = folder.write("growing.csv", header + "EE,Tallinn,4,2\n")
+        var diagnostics: [Diagnostic] = []
+        var appended = false
+        _ = try CSVReader(path: path).read(diagnose: { diagnostics.append($0) }) { _ in
+            if !appended {
+                appended = true
+                let handle = FileHandle(forWritingAtPath: path)!
+                handle.seekToEndOfFile()
+                handle.write(Data("LV,Rīga,5,3\n".utf8))
+                handle.closeFile()
+            }
+        }
+        XCTAssertEqual(diagnostics.map(\.code), ["file_changed"])
+    }
+
+    func testTooManyFiles() {
+        let folder = TemporaryFolder()
+        for k in 0..<3 { folder.write("in/\(k).csv", header) }
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [folder.path + "/in"]
+        options.maxFiles = 2
+        let outcome = try! Pipeline.check(options)
+        XCTAssertEqual(outcome.inputProblems.first?.code, "too_many_files")
+        XCTAssertTrue(outcome.accounts.isEmpty)
+        XCTAssertEqual(outcome.exitCode, 1)
+    }
+
+    func testSepLineAfterABOM() {
+        let r = run("sep.csv", [0xEF, 0xBB, 0xBF] + Array("sep=;\r\ncountry;municipality;imp_partnerships\r\nEE;Tallinn;4\r\n".utf8))
+        XCTAssertEqual(r.account.delimiter, ";")
+        XCTAssertEqual(r.account.respondents, 1)
+    }
+
+    // 31–34
+    func testUTF16WithAnOddTrailingByte() {
+        let r = run("odd.txt", [0xFF, 0xFE] + encode("country\tmunicipality\r\nEE\tTallinn\r\n", as: .utf16LE) + [0x41])
+        // The stray byte becomes U+FFFD on a line of its own: reported, and read as a record.
+        assertIssue(r, "invalid_bytes", line: 3, column: nil)
+        XCTAssertEqual(r.account.respondents, 2)
+    }
+
+    func testBlankLinesOnly() {
+        let r = run("blank.csv", header + "\n\n,,,\n\n")
+        XCTAssertEqual(r.account.blankRows, 4)
+        XCTAssertEqual(r.account.respondents, 0)
+    }
+
+    func testShortRowIsPaddedAndKept() {
+        let r = run("short.csv", header + "EE,Tallinn\n")
+        assertIssue(r, "ragged_row", line: 2, column: 3)
+        XCTAssertEqual(r.account.respondents, 1)
+    }
+
+    func testLongRowIsQuarantinedWithoutPersonalData() throws {
+        let folder = TemporaryFolder()
+        let input = folder.write("long.csv", "Email,country,municipality,imp_partnerships\nmeelis@example.ee,EE,Tallinn,4,extra,more@example.ee\n")
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [input]
+        options.outputPath = folder.path + "/reports"
+        let outcome = try Pipeline.report(options)
+        XCTAssertEqual(outcome.accounts.first?.quarantined, 1)
+        XCTAssertTrue(outcome.accounts.first!.balances)
+        let quarantine = try String(contentsOfFile: options.outputPath + "/clean/quarantine.csv", encoding: .utf8)
+        XCTAssertTrue(quarantine.contains("Tallinn") && quarantine.contains("extra"))
+        XCTAssertFalse(quarantine.contains("meelis") || quarantine.contains("more@example.ee"))
+        let issue = try XCTUnwrap(outcome.issues.first { $0.code == "ragged_row" })
+        XCTAssertEqual(issue.action, .quarantined)
+        XCTAssertEqual(issue.line, 2)
+        XCTAssertEqual(issue.column, 5)
+    }
+}
