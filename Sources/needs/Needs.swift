@@ -10,7 +10,7 @@ struct Needs: ParsableCommand {
         abstract: "Turn municipal training-needs survey exports into curriculum-planning reports.",
         discussion: "Exit status: 0 clean, 1 reports written but problems found in the inputs, 2 could not run.",
         version: "0.1.0",
-        subcommands: [Report.self, Check.self, Plan.self, Rows.self, Sniff.self]
+        subcommands: [Report.self, Check.self, Plan.self, Rows.self, Sniff.self, Synth.self]
     )
 
     /// Runs the command; bad arguments exit with 2 ("could not run"), not ArgumentParser's 64.

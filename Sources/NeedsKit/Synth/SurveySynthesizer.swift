@@ -1,0 +1,337 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes a realistic export of an instrument, as a form tool would (`needs synth`): respondents
+/// spread over real municipalities of the three countries, plausible answers per topic, missing
+/// answers, multi-select demand, free text with commas, quotes and line breaks. The same seed gives
+/// the same bytes. Rows are written as they are made, so a million rows need no more memory than ten.
+public struct SurveySynthesizer {
+    public enum Shape: String, CaseIterable, Sendable { case kobo, google, msforms, limesurvey, generic }
+    public enum OutputEncoding: String, CaseIterable, Sendable {
+        case utf8 = "utf-8", utf8BOM = "utf-8-bom", utf16LE = "utf-16le", windows1257 = "windows-1257"
+    }
+
+    public struct Options: Sendable {
+        public var rows = 1000
+        public var seed: UInt64 = 1
+        public var shape = Shape.kobo
+        public var language = "en"
+        public var encoding = OutputEncoding.utf8
+        public init() {}
+    }
+
+    public enum Failure: Error, CustomStringConvertible {
+        case cannotWrite(String)
+        case unencodable(String)
+
+        public var description: String {
+            switch self {
+            case let .cannotWrite(path): return "cannot write \(path)"
+            case let .unencodable(what): return "\(what) cannot be written in Windows-1257; choose utf-8 or another language"
+            }
+        }
+    }
+
+    let instrument: Instrument
+    let options: Options
+    private var random: SplitMix64
+    private let municipalities: [Gazetteer.Municipality]
+    private let countryChoice: [String: String]
+    private let cp1257: [Unicode.Scalar: UInt8]
+
+    public init(instrument: Instrument, options: Options) {
+        self.instrument = instrument
+        self.options = options
+        random = SplitMix64(seed: options.seed)
+        municipalities = RegionCountry.codes.flatMap { Gazetteer.shared.municipalities(in: $0) }.sorted { $0.code < $1.code }
+        var choice: [String: String] = [:]
+        if let list = instrument.countryQuestion?.kind.listName.flatMap({ instrument.choiceLists[$0] }) {
+            for c in list.choices {
+                if let code = RegionCountry.code(for: c.name) ?? c.labels.values.lazy.compactMap(RegionCountry.code(for:)).first {
+                    choice[code] = c.name
+                }
+            }
+        }
+        countryChoice = choice
+        var table: [Unicode.Scalar: UInt8] = [:]
+        for (i, scalar) in CodePage.table(for: .windows1257).enumerated() { if let scalar { table[scalar] = UInt8(0x80 + i) } }
+        cp1257 = table
+    }
+
+    /// Writes the export to `path`.
+    public mutating func write(to path: String) throws {
+        guard let file = fopen(path, "wb") else { throw Failure.cannotWrite(path) }
+        defer { fclose(file) }
+        func emit(_ text: String) throws {
+            let bytes = try encode(text)
+            _ = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+        }
+        switch options.encoding {
+        case .utf8BOM: _ = fwrite([0xEF, 0xBB, 0xBF] as [UInt8], 1, 3, file)
+        case .utf16LE: _ = fwrite([0xFF, 0xFE] as [UInt8], 1, 2, file)
+        default: break
+        }
+        let layout = columns()
+        var buffer = ""
+        buffer += line(layout.map(\.header))
+        for index in 0..<options.rows {
+            buffer += line(respondentRow(index, layout))
+            if buffer.utf8.count > 1 << 16 {
+                try emit(buffer)
+                buffer = ""
+            }
+        }
+        try emit(buffer)
+    }
+
+    // MARK: Layout
+
+    struct Column {
+        var header: String
+        var value: (inout SurveySynthesizer, Int, Respondent) -> String
+    }
+
+    /// One made-up respondent: place and answers by question name (choice names; text as is).
+    struct Respondent {
+        var country: String
+        var municipality: Gazetteer.Municipality
+        var answers: [String: [String]]
+        var submitted: String
+    }
+
+    private var delimiter: Character {
+        switch options.shape {
+        case .kobo: return ";"
+        case .msforms: return options.encoding == .windows1257 ? ";" : ","
+        case .generic: return options.encoding == .utf16LE ? "\t" : ","
+        default: return ","
+        }
+    }
+
+    private func label(_ labelled: Labelled, _ fallback: String) -> String {
+        labelled.label(options.language, fallback: instrument.defaultLanguage) ?? fallback
+    }
+
+    private func choiceLabel(_ question: Question, _ name: String) -> String {
+        guard let choice = question.kind.listName.flatMap({ instrument.choiceLists[$0] })?.choice(named: name) else { return name }
+        return label(choice, name)
+    }
+
+    private var answerable: [Question] {
+        instrument.questions.filter { question in
+            switch question.kind {
+            case .note, .calculate, .meta: return false
+            default: return true
+            }
+        }
+    }
+
+    private func questionHeader(_ q: Question) -> String {
+        switch options.shape {
+        case .kobo: return (q.groupPath + [q.name]).joined(separator: "/")
+        case .generic: return q.name
+        case .limesurvey:
+            if let group = q.groupPath.last, instrument.groups[group] != nil, case .selectOne = q.kind {
+                let members = instrument.questions.filter { $0.groupPath.last == group && $0.isAnswer }
+                let position = (members.firstIndex { $0.name == q.name } ?? 0) + 1
+                return ColumnMapper.code(group) + "[SQ" + String(format3(position)) + "]"
+            }
+            return ColumnMapper.code(q.name)
+        case .google:
+            if let group = q.groupPath.last.flatMap({ instrument.groups[$0] }) { return label(group, group.name) + " [" + label(q, q.name) + "]" }
+            return label(q, q.name)
+        case .msforms:
+            if let group = q.groupPath.last.flatMap({ instrument.groups[$0] }) { return label(group, group.name) + "." + label(q, q.name) }
+            return label(q, q.name)
+        }
+    }
+
+    private func format3(_ n: Int) -> String { n < 10 ? "00\(n)" : n < 100 ? "0\(n)" : "\(n)" }
+
+    func columns() -> [Column] {
+        var columns: [Column] = []
+        switch options.shape {
+        case .kobo:
+            columns.append(Column(header: "start") { _, _, r in r.submitted + "T09:00:00.000+02:00" })
+            columns.append(Column(header: "end") { _, _, r in r.submitted + "T09:12:00.000+02:00" })
+        case .google:
+            columns.append(Column(header: "Timestamp") { _, _, r in r.submitted.replacingOccurrences(of: "-", with: "/") + " 10:00:00" })
+        case .msforms:
+            columns.append(Column(header: "ID") { _, i, _ in String(i + 1) })
+            columns.append(Column(header: "Start time") { _, _, r in r.submitted + " 09:00:00" })
+            columns.append(Column(header: "Completion time") { _, _, r in r.submitted + " 09:12:00" })
+            columns.append(Column(header: "Email") { _, _, _ in "anonymous" })
+            columns.append(Column(header: "Name") { _, _, _ in "" })
+        case .limesurvey:
+            columns.append(Column(header: "id") { _, i, _ in String(i + 1) })
+            columns.append(Column(header: "submitdate") { _, _, r in r.submitted + " 10:00:00" })
+            columns.append(Column(header: "lastpage") { _, _, _ in "4" })
+            columns.append(Column(header: "startlanguage") { s, _, _ in s.options.language })
+        case .generic:
+            break
+        }
+        for q in answerable {
+            let header = questionHeader(q)
+            switch q.kind {
+            case .selectMultiple:
+                let names = q.kind.listName.flatMap { instrument.choiceLists[$0] }?.choices.map(\.name) ?? []
+                if options.shape == .limesurvey {
+                    for (k, name) in names.enumerated() {
+                        columns.append(Column(header: header + "[SQ" + format3(k + 1) + "]") { _, _, r in
+                            (r.answers[q.name] ?? []).contains(name) ? "Y" : ""
+                        })
+                    }
+                    continue
+                }
+                columns.append(Column(header: header) { s, _, r in
+                    let ticked = r.answers[q.name] ?? []
+                    switch s.options.shape {
+                    case .kobo, .generic: return ticked.joined(separator: " ")
+                    case .google: return ticked.map { s.choiceLabel(q, $0) }.joined(separator: ", ")
+                    case .msforms: return ticked.map { s.choiceLabel(q, $0) + ";" }.joined()
+                    case .limesurvey: return ""
+                    }
+                })
+                if options.shape == .kobo {
+                    for name in names {
+                        columns.append(Column(header: header + "/" + name) { _, _, r in
+                            r.answers[q.name] == nil ? "" : ((r.answers[q.name] ?? []).contains(name) ? "1" : "0")
+                        })
+                    }
+                }
+            case .selectOne:
+                columns.append(Column(header: header) { s, _, r in
+                    guard let name = r.answers[q.name]?.first else { return "" }
+                    return s.options.shape == .kobo || s.options.shape == .generic ? name : s.choiceLabel(q, name)
+                })
+            default:
+                columns.append(Column(header: header) { _, _, r in r.answers[q.name]?.first ?? "" })
+            }
+        }
+        if options.shape == .kobo {
+            columns.append(Column(header: "_id") { _, i, _ in String(100_000 + i) })
+            columns.append(Column(header: "_uuid") { s, _, _ in s.uuid() })
+            columns.append(Column(header: "_submission_time") { _, _, r in r.submitted + "T07:12:30" })
+            columns.append(Column(header: "_index") { _, i, _ in String(i + 1) })
+        }
+        return columns
+    }
+
+    // MARK: Respondents
+
+    private mutating func uuid() -> String {
+        let a = random.next(), b = random.next()
+        let hex = FNV.hex(a) + FNV.hex(b)
+        let c = Array(hex)
+        return String(c[0..<8]) + "-" + String(c[8..<12]) + "-4" + String(c[13..<16]) + "-a" + String(c[17..<20]) + "-" + String(c[20..<32])
+    }
+
+    private mutating func gaussian(_ mean: Double, _ sd: Double) -> Double {
+        let u1 = max(Double(random.next() >> 11) / Double(1 << 53), 1e-12)
+        let u2 = Double(random.next() >> 11) / Double(1 << 53)
+        return mean + sd * (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
+    }
+
+    private mutating func chance(_ p: Double) -> Bool { Double(random.next() >> 11) / Double(1 << 53) < p }
+
+    private mutating func pick<T>(_ items: [T]) -> T { items[Int(random.next() % UInt64(items.count))] }
+
+    private mutating func respondentRow(_ index: Int, _ layout: [Column]) -> [String] {
+        let municipality = pick(municipalities)
+        var answers: [String: [String]] = [:]
+        let countryIndex = RegionCountry.codes.firstIndex(of: municipality.country) ?? 0
+        for q in answerable {
+            if q.place == .country {
+                answers[q.name] = [countryChoice[municipality.country] ?? municipality.country]
+                continue
+            }
+            if q.place == .municipality {
+                answers[q.name] = [municipality.name]
+                continue
+            }
+            guard let list = q.kind.listName.flatMap({ instrument.choiceLists[$0] }) else {
+                if q.anonymise {
+                    if chance(0.2) { answers[q.name] = ["person\(index)@example.org"] }
+                } else if case .text = q.kind, chance(0.15) {
+                    answers[q.name] = [pick(Self.comments)]
+                }
+                continue
+            }
+            if chance(0.05) { continue }
+            switch q.kind {
+            case .selectOne:
+                if let topic = q.topic, let measure = q.measure {
+                    // Each topic has its own level, shifted per country, so figures differ.
+                    let topicShift = Double(FNV.hash(Array((topic + "\(countryIndex)").utf8)) % 7) / 6 - 0.5
+                    let centre = measure == .importance ? 3.9 + topicShift * 0.8 : 2.9 - topicShift * 0.8
+                    let value = min(list.choices.count, max(1, Int(gaussian(centre, 0.9).rounded())))
+                    answers[q.name] = [list.choices[value - 1].name]
+                } else {
+                    answers[q.name] = [pick(list.choices).name]
+                }
+            case .selectMultiple:
+                answers[q.name] = list.choices.filter { _ in chance(0.3) }.map(\.name)
+            default:
+                break
+            }
+        }
+        let day = 1 + Int(random.next() % 28)
+        let respondent = Respondent(country: municipality.country, municipality: municipality, answers: answers,
+                                    submitted: "2025-02-" + (day < 10 ? "0" : "") + "\(day)")
+        return layout.map { column in column.value(&self, index, respondent) }
+    }
+
+    static let comments = [
+        "More practice, please: role plays, not lectures",
+        "We need \"plain language\" materials, in Ukrainian and Russian",
+        "Interpreters are hard to find in small towns, especially for health visits",
+        "Thank you!\nA second session in spring would help",
+        "Cooperation with schools, police and NGOs is the hardest part",
+    ]
+
+    // MARK: Text out
+
+    private func line(_ cells: [String]) -> String {
+        let d = delimiter
+        return cells.map { cell -> String in
+            let quoteAll = options.shape == .kobo
+            if quoteAll || cell.contains(where: { $0 == d || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+                return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            }
+            return cell
+        }.joined(separator: String(d)) + "\r\n"
+    }
+
+    private func encode(_ text: String) throws -> [UInt8] {
+        switch options.encoding {
+        case .utf8, .utf8BOM: return Array(text.utf8)
+        case .utf16LE: return text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        case .windows1257:
+            var out: [UInt8] = []
+            out.reserveCapacity(text.utf8.count)
+            for scalar in text.unicodeScalars {
+                if scalar.value < 0x80 { out.append(UInt8(scalar.value)); continue }
+                guard let byte = cp1257[scalar] else { throw Failure.unencodable("`\(scalar)`") }
+                out.append(byte)
+            }
+            return out
+        }
+    }
+}
+
+/// SplitMix64 (Steele, Lea and Flood 2014): small, fast, and the same numbers on every platform.
+struct SplitMix64 {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

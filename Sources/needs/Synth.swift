@@ -1,0 +1,51 @@
+import ArgumentParser
+import NeedsKit
+
+/// `needs synth`: a realistic export of the instrument, for tests, demos and the benchmark.
+struct Synth: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a synthetic export of the instrument (same seed, same bytes).")
+
+    @Option(help: "The XLSForm: a folder with survey.csv, choices.csv, settings.csv, or an .xlsx workbook.")
+    var instrument = "inputs/instrument"
+
+    @Option(help: "Respondents to write.")
+    var rows = 1000
+
+    @Option(help: "Seed of the random numbers.")
+    var seed: UInt64 = 1
+
+    @Option(help: "The form tool to imitate: kobo, google, msforms, limesurvey, generic.")
+    var shape = "kobo"
+
+    @Option(help: "Label language: en, et, lv, lt, ru.")
+    var lang = "en"
+
+    @Option(help: "utf-8, utf-8-bom, utf-16le or windows-1257.")
+    var encoding = "utf-8"
+
+    @Option(help: "The file to write.")
+    var out: String
+
+    func validate() throws {
+        guard SurveySynthesizer.Shape(rawValue: shape) != nil else { throw ValidationError("--shape is kobo, google, msforms, limesurvey or generic") }
+        guard SurveySynthesizer.OutputEncoding(rawValue: encoding) != nil else { throw ValidationError("--encoding is utf-8, utf-8-bom, utf-16le or windows-1257") }
+        guard rows >= 0 else { throw ValidationError("--rows must be 0 or more") }
+    }
+
+    func run() throws {
+        var options = SurveySynthesizer.Options()
+        options.rows = rows
+        options.seed = seed
+        options.shape = SurveySynthesizer.Shape(rawValue: shape)!
+        options.language = lang
+        options.encoding = SurveySynthesizer.OutputEncoding(rawValue: encoding)!
+        do {
+            var synthesizer = SurveySynthesizer(instrument: try InstrumentLoader.load(instrument), options: options)
+            try synthesizer.write(to: out)
+        } catch {
+            Terminal.error("error: \(error)")
+            throw ExitCode(2)
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import XCTest
+@testable import NeedsKit
+
+/// `needs synth` writes every shape in every language and encoding, and the normaliser reads each
+/// back whole: every row a respondent, no warning, answers where the synthesizer put them.
+final class SurveySynthesizerTests: XCTestCase {
+    func testEveryShapeLanguageAndEncodingReadsBackWhole() throws {
+        let instrument = try InstrumentLoader.load(Paths.inputs + "/instrument")
+        let folder = TemporaryFolder()
+        var checked = 0
+        for shape in SurveySynthesizer.Shape.allCases {
+            for language in ["en", "et", "lv", "lt", "ru"] {
+                var encodings: [SurveySynthesizer.OutputEncoding] = [.utf8, .utf8BOM, .utf16LE]
+                if language != "ru" { encodings.append(.windows1257) }
+                for encoding in encodings {
+                    var options = SurveySynthesizer.Options()
+                    options.rows = 40
+                    options.seed = UInt64(checked + 1)
+                    options.shape = shape
+                    options.language = language
+                    options.encoding = encoding
+                    let path = folder.path + "/\(shape)-\(language)-\(encoding).csv"
+                    var synthesizer = SurveySynthesizer(instrument: instrument, options: options)
+                    try synthesizer.write(to: path)
+                    var run = RunOptions()
+                    run.instrumentPath = Paths.inputs + "/instrument"
+                    run.inputs = [path]
+                    let outcome = try Pipeline.check(run)
+                    let account = try XCTUnwrap(outcome.accounts.first)
+                    let context = "\(shape) \(language) \(encoding)"
+                    XCTAssertEqual(account.respondents, 40, context)
+                    XCTAssertTrue(account.balances, context)
+                    XCTAssertEqual(outcome.issues.filter { $0.severity != .note }.map(\.message), [], context)
+                    if encoding == .windows1257 { XCTAssertEqual(account.encoding, "windows-1257", context) }
+                    checked += 1
+                }
+            }
+        }
+        XCTAssertEqual(checked, 5 * 5 * 3 + 5 * 4)
+    }
+
+    func testSameSeedSameBytes() throws {
+        let instrument = try InstrumentLoader.load(Paths.inputs + "/instrument")
+        let folder = TemporaryFolder()
+        var options = SurveySynthesizer.Options()
+        options.rows = 300
+        options.seed = 42
+        var bytes: [Data] = []
+        for name in ["a", "b"] {
+            var synthesizer = SurveySynthesizer(instrument: instrument, options: options)
+            try synthesizer.write(to: folder.path + "/" + name)
+            bytes.append(try XCTUnwrap(FileManager.default.contents(atPath: folder.path + "/" + name)))
+        }
+        XCTAssertEqual(bytes[0], bytes[1])
+        options.seed = 43
+        var other = SurveySynthesizer(instrument: instrument, options: options)
+        try other.write(to: folder.path + "/c")
+        XCTAssertNotEqual(FileManager.default.contents(atPath: folder.path + "/c"), bytes[0])
+    }
+
+    func testCyrillicCannotBeWrittenInWindows1257() throws {
+        let instrument = try InstrumentLoader.load(Paths.inputs + "/instrument")
+        var options = SurveySynthesizer.Options()
+        options.rows = 5
+        options.shape = .google
+        options.language = "ru"
+        options.encoding = .windows1257
+        var synthesizer = SurveySynthesizer(instrument: instrument, options: options)
+        XCTAssertThrowsError(try synthesizer.write(to: TemporaryFolder().path + "/x.csv"))
+    }
+}
