@@ -25,6 +25,7 @@ test: deps
 
 bench: deps
 	./bench/run.sh
+	./bench/pipeline.sh
 	$(MAKE) --no-print-directory bench-sniff
 
 clean:

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# make bench, part 2: needs report end to end on a generated 1,000,000-respondent Kobo export of
+# the inputs/ instrument (10,000,000 with BENCH_LARGE=1), next to the C floor (libcsv, empty
+# callbacks) and DuckDB (PyPI `duckdb`, in bench/.venv) computing the same per-country × topic
+# figures at 1 and 2 threads. Median of 3 runs; peak RSS from /usr/bin/time; agreement to 1e-9.
+# BENCH_PIPELINE_ROWS overrides the row count.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rows=${BENCH_PIPELINE_ROWS:-1000000}
+[ "${BENCH_LARGE:-0}" = 1 ] && rows=10000000
+mkdir -p bench/data bench/bin
+export_file=bench/data/kobo-$rows.csv
+swift build -c release --product needs >/dev/null
+[ -f "$export_file" ] || .build/release/needs synth --rows "$rows" --seed 2025 --shape kobo --out "$export_file"
+cc -O2 -o bench/bin/floor bench/floor.c -lcsv
+if [ ! -x bench/.venv/bin/python ]; then python3 -m venv bench/.venv && bench/.venv/bin/pip install -q duckdb; fi
+topics=$(python3 -c "import csv; print(' '.join(r['topic'] for r in csv.DictReader(open('inputs/instrument/survey.csv', encoding='utf-8')) if r['measure'] == 'importance'))")
+
+median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+measure() { # label, command... → "seconds rss_kib" (median seconds, max RSS)
+  shift
+  local times=() rss=0
+  for _ in 1 2 3; do
+    /usr/bin/time -f "%e %M" -o /tmp/needs-bench-time "$@" >/dev/null 2>/tmp/needs-bench-err || { cat /tmp/needs-bench-err; exit 1; }
+    read -r t m < /tmp/needs-bench-time
+    times+=("$t"); [ "$m" -gt "$rss" ] && rss=$m
+  done
+  echo "$(printf '%s\n' "${times[@]}" | median) $rss"
+}
+bytes=$(stat -c %s "$export_file")
+read -r c_s c_m < <(measure floor bench/bin/floor "$export_file")
+read -r n_s n_m < <(measure needs .build/release/needs report --quiet --out /tmp/needs-bench-reports "$export_file")
+read -r d1_s d1_m < <(measure duckdb1 bench/.venv/bin/python bench/duckdb_figures.py "$export_file" 1 $topics)
+read -r d2_s d2_m < <(measure duckdb2 bench/.venv/bin/python bench/duckdb_figures.py "$export_file" 2 $topics)
+
+.build/release/needs report --quiet --out /tmp/needs-bench-reports "$export_file" || true
+bench/.venv/bin/python bench/duckdb_figures.py "$export_file" 2 $topics > /tmp/needs-bench-duckdb.json
+agreement=$(python3 - <<'PY'
+import csv, json
+duck = {(r["country"], r["topic"]): r for r in json.load(open("/tmp/needs-bench-duckdb.json"))["figures"]}
+worst, compared = 0.0, 0
+for row in csv.DictReader(open("/tmp/needs-bench-reports/topic_demand.csv", encoding="utf-8")):
+    d = duck.get((row["country"], row["topic"]))
+    if d is None:
+        continue
+    for key in ("respondents", "n_importance", "mean_importance", "mean_competence", "mwds", "demand_share"):
+        worst = max(worst, abs(float(row[key]) - float(d[key])))
+        compared += 1
+print(f"{compared} {worst:.3e} {'agree' if compared and worst <= 1e-9 else 'DISAGREE'}")
+PY
+)
+mb() { awk -v b="$bytes" -v s="$1" 'BEGIN { printf "%.1f", b / s / 1e6 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+echo "export: $export_file ($(awk -v b="$bytes" 'BEGIN { printf "%.0f", b / 1e6 }') MB, $rows respondents)"
+printf '%-34s %9s %9s %14s %10s %10s\n' "" "seconds" "MB/s" "peak RSS (MB)" "x C floor" "x DuckDB2"
+for row in "C floor (libcsv, empty callbacks)|$c_s|$c_m" "needs report (end to end)|$n_s|$n_m" "DuckDB, 1 thread|$d1_s|$d1_m" "DuckDB, 2 threads|$d2_s|$d2_m"; do
+  IFS='|' read -r label s m <<<"$row"
+  printf '%-34s %9.2f %9s %14.1f %10s %10s\n' "$label" "$s" "$(mb "$s")" "$(awk -v k="$m" 'BEGIN{print k/1024}')" "$(ratio "$s" "$c_s")" "$(ratio "$s" "$d2_s")"
+done
+read -r compared worst verdict <<<"$agreement"
+echo "agreement needs vs DuckDB: $compared figures compared, largest difference $worst: $verdict"
+echo "targets: needs report <= 1.5 x C floor; peak RSS <= 64 MB"
+[ "$verdict" = agree ]
