@@ -124,9 +124,18 @@ public final class Aggregator {
         return result
     }
 
+    /// Scores of every choice of every rating list, computed once.
+    private lazy var scores: [String: [String: Double]] = {
+        var table: [String: [String: Double]] = [:]
+        for (name, list) in instrument.choiceLists {
+            for choice in list.choices { table[name, default: [:]][choice.name] = list.score(of: choice.name) }
+        }
+        return table
+    }()
+
     private func score(_ answer: Answer?, _ list: ChoiceList?) -> Double? {
-        guard case let .choice(name)? = answer else { return nil }
-        return list?.score(of: name)
+        guard case let .choice(name)? = answer, let list else { return nil }
+        return scores[list.name]?[name]
     }
 
     /// Merges another aggregator's cells (a shard of the same run) into this one.

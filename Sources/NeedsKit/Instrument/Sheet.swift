@@ -46,6 +46,9 @@ public struct Sheet: Sendable {
 extension String {
     /// The string without leading and trailing white space (spaces, tabs, line breaks, NBSP).
     public var trimmingSpaces: String {
+        // Most values have nothing to trim: decided on the first and last byte, no copy.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return self }
+        if isEmpty { return self }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!

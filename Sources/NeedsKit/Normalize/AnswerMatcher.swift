@@ -73,12 +73,13 @@ struct ChoiceMatcher {
     func splitMultiple(_ raw: String, namesExpected: Bool = false) -> (choices: [String], unknown: [String], loose: Bool) {
         let text = raw.trimmingSpaces
         guard !text.isEmpty else { return ([], [], false) }
-        // One choice, by name or whole label (a label may hold a word that is another choice's name).
-        if case let .matched(name, loose) = match(text) { return ([name], [], loose) }
-        // Space-separated choice names (KoboToolbox): names never hold spaces. Unknown tokens
-        // (a choice of an older form version) are reported; the known ones are kept.
+        // Space-separated choice names (KoboToolbox): names never hold spaces.
         let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init)
         let named = tokens.filter { names[$0] != nil }
+        if named.count == tokens.count { return (ordered(Set(named.map { names[$0]! })), [], false) }
+        // One choice, by name or whole label (a label may hold a word that is another choice's name).
+        if case let .matched(name, loose) = match(text) { return ([name], [], loose) }
+        // Unknown tokens (a choice of an older form version) are reported; the known ones are kept.
         var best: (choices: [String], unknown: [String], loose: Bool)? = nil
         let hasSeparator = text.contains(",") || text.contains(";") || text.contains("\n")
         if !named.isEmpty || (namesExpected && !hasSeparator) {

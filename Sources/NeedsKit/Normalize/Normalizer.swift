@@ -52,6 +52,9 @@ public final class Normalizer {
     /// Submission IDs seen, with a fingerprint of their answers (a second copy that differs is flagged).
     private var seenSubmissions: [String: UInt64] = [:]
     private var seenRows: Set<UInt64> = []
+    /// Place names seen, resolved once (a survey has few distinct ones and millions of rows).
+    private var placeCache: [String: Gazetteer.Match] = [:]
+    private var countryCache: [String: String?] = [:]
 
     public init(instrument: Instrument, options: Options = Options(), gazetteer: Gazetteer = .shared) {
         self.instrument = instrument
@@ -326,7 +329,13 @@ public final class Normalizer {
         guard countryIndex != nil || municipalityIndex != nil else { return }
         if let q = countryIndex, let answer = respondent.answers[q] {
             let written = answer.cleanValue
-            var code = RegionCountry.code(for: written)
+            var code: String?
+            if let cached = countryCache[written] {
+                code = cached
+            } else {
+                code = RegionCountry.code(for: written)
+                countryCache[written] = code
+            }
             if code == nil, case let .choice(name) = answer, let choice = matchers[q]?.list.choice(named: name) {
                 code = choice.labels.values.lazy.compactMap(RegionCountry.code(for:)).first
             }
@@ -351,7 +360,15 @@ public final class Normalizer {
             written = gazetteer.match(name) == .none ? label : name
         }
         let column = column(of: q, in: mapping)
-        switch gazetteer.match(written, country: respondent.country) {
+        let key = (respondent.country ?? "") + "\u{1F}" + written
+        let match: Gazetteer.Match
+        if let cached = placeCache[key] {
+            match = cached
+        } else {
+            match = gazetteer.match(written, country: respondent.country)
+            placeCache[key] = match
+        }
+        switch match {
         case let .unique(municipality):
             respondent.municipalityCode = municipality.code
             respondent.municipalityName = municipality.name

@@ -88,11 +88,21 @@ public enum Pipeline {
         let planConfiguration = try options.planPath.map(PlanConfiguration.load)
         let aggregator = Aggregator(instrument: instrument, options: options.aggregation)
         let csv = CSVStyle(excel: options.excel, hxl: options.hxl)
-        let clean = CleanResponsesWriter(instrument: instrument, style: csv)
+        let output = try OutputFolder(path: options.outputPath)
+        let clean: CleanResponsesWriter
+        do {
+            clean = CleanResponsesWriter(instrument: instrument, style: csv, stream: try output.stream("clean/responses.csv"))
+        } catch {
+            output.abandon()
+            throw error
+        }
         var quarantine = QuarantineWriter(style: csv)
         var dates: (first: String, last: String)? = nil
         var baselinePanel = instrument.panelQuestion.map { _ in PanelRatings() }
-        var outcome = ingest(options, instrument: instrument) { respondent in
+        var outcome: RunOutcome
+        var waveChanges: [WaveChange] = []
+        do {
+        outcome = ingest(options, instrument: instrument) { respondent in
             aggregator.add(respondent)
             clean.add(respondent)
             if let day = respondent.submitted {
@@ -102,7 +112,6 @@ public enum Pipeline {
         } quarantine: { record, reason, mapping in
             quarantine.add(record, reason: reason, mapping: mapping)
         }
-        var waveChanges: [WaveChange] = []
         for (k, wavePath) in options.waves.enumerated() {
             let waveInstrument = k < options.waveInstruments.count ? try InstrumentLoader.load(options.waveInstruments[k]) : instrument
             var waveAggregation = options.aggregation
@@ -127,9 +136,12 @@ public enum Pipeline {
             waveChanges += WaveComparison.compare(wave: name, baseline: aggregator, later: waveAggregator, panels: panels,
                                                   minCell: options.aggregation.minCell)
         }
-        let output = try OutputFolder(path: options.outputPath)
+        } catch {
+            output.abandon()
+            throw error
+        }
+        clean.finish()
         do {
-            try output.write("clean/responses.csv", clean.text)
             try output.write("clean/issues.csv", CleaningLogWriter.render(outcome.issues, style: csv))
             try output.write("clean/quarantine.csv", quarantine.text)
             let weighted = options.aggregation.weights != .respondent

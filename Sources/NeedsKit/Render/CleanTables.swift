@@ -5,9 +5,14 @@ public final class CleanResponsesWriter {
     let instrument: Instrument
     let columns: [Int]
     private var writer: CSVWriter
+    private let style: CSVStyle
+    /// Where rows go once 64 KiB have gathered; nil keeps them all in `text`.
+    private let stream: OutputStream?
 
-    public init(instrument: Instrument, style: CSVStyle = CSVStyle()) {
+    public init(instrument: Instrument, style: CSVStyle = CSVStyle(), stream: OutputStream? = nil) {
         self.instrument = instrument
+        self.style = style
+        self.stream = stream
         writer = style.writer()
         // Country, municipality and role have their normalised columns up front; not repeated.
         let placed = Set([instrument.countryQuestion?.name, instrument.municipalityQuestion?.name, instrument.roleQuestion?.name].compactMap { $0 })
@@ -40,6 +45,16 @@ public final class CleanResponsesWriter {
             cells.append(.text(instrument.questions[q].kind == .text ? QuarantineWriter.scrub(value) : value))
         }
         writer.row(cells)
+        if let stream, writer.text.utf8.count >= 1 << 16 {
+            stream.write(writer.text)
+            writer = CSVWriter(delimiter: style.excel ? ";" : ",", byteOrderMark: false)
+        }
+    }
+
+    /// Writes what is left to the stream and closes it.
+    public func finish() {
+        stream?.write(writer.text)
+        stream?.close()
     }
 
     public var text: String { writer.text }

@@ -42,6 +42,15 @@ public final class OutputFolder {
         }
     }
 
+    /// A file under the staging folder written as it goes, for tables too large to hold in memory.
+    public func stream(_ relativePath: String) throws -> OutputStream {
+        let target = staging + "/" + relativePath
+        let folder = URL(fileURLWithPath: target).deletingLastPathComponent().path
+        try? fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        guard let file = fopen(target, "wb") else { throw Failure.cannotWrite(path + "/" + relativePath, "cannot create the file") }
+        return OutputStream(file: file)
+    }
+
     /// Replaces the output folder with the staged one.
     public func commit() throws {
         let backup = staging + ".previous"
@@ -61,4 +70,24 @@ public final class OutputFolder {
     public func abandon() {
         try? fileManager.removeItem(atPath: staging)
     }
+}
+
+/// A file being written in pieces.
+public final class OutputStream {
+    private var file: UnsafeMutablePointer<FILE>?
+
+    init(file: UnsafeMutablePointer<FILE>) { self.file = file }
+
+    public func write(_ text: String) {
+        guard let file else { return }
+        var text = text
+        text.withUTF8 { _ = fwrite($0.baseAddress, 1, $0.count, file) }
+    }
+
+    public func close() {
+        if let file { fclose(file) }
+        file = nil
+    }
+
+    deinit { close() }
 }
