@@ -5,6 +5,8 @@ struct ChoiceMatcher {
     private var names: [String: String] = [:]
     private var labels = KeyedLookup<String>()
     private let positions: [String: Int]
+    /// The longest name or label, in characters: joined pieces longer than it match nothing.
+    private let longest: Int
 
     enum Result: Equatable {
         /// `loose`: matched only once diacritics were removed (logged as a change).
@@ -23,6 +25,7 @@ struct ChoiceMatcher {
             for (_, label) in choice.labels { labels.insert(label, choice.name) }
         }
         self.positions = positions
+        longest = list.choices.flatMap { [$0.name] + Array($0.labels.values) }.map(\.count).max() ?? 0
     }
 
     /// With `answerCodes` (LimeSurvey exports), `A3` or `AO03`, LimeSurvey's default answer
@@ -117,6 +120,8 @@ struct ChoiceMatcher {
             var candidate = ""
             for j in i..<pieces.count {
                 candidate = j == i ? pieces[i] : candidate + separator + pieces[j]
+                // Pieces joined past the longest label cannot match: stop (keeps a long cell linear).
+                if candidate.count > longest + 8 { break }
                 if case let .matched(name, isLoose) = match(candidate) {
                     matchedUpTo = j
                     matchedName = name

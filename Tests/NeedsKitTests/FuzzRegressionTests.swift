@@ -1,0 +1,40 @@
+import Foundation
+import XCTest
+@testable import NeedsKit
+
+/// Every input the fuzzers found a problem with, kept as a regression test
+/// (Fixtures/fuzz/: the file name says which fuzzer and what went wrong).
+final class FuzzRegressionTests: XCTestCase {
+    /// fuzz-normalize timed out (10 s for 2.3 KB): a checkbox cell with hundreds of commas was
+    /// joined piece by piece into ever longer candidate labels, each normalised by Foundation.
+    /// Joining now stops past the longest label.
+    func testLongCommaSeparatedCellIsReadInLinearTime() throws {
+        let path = Paths.repository + "/Tests/NeedsKitTests/Fixtures/fuzz/normalize-timeout-1.csv"
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [path]
+        let outcome = try Pipeline.check(options)
+        let account = try XCTUnwrap(outcome.accounts.first)
+        XCTAssertTrue(account.balances)
+        XCTAssertEqual(account.recordsRead, 19)
+
+        let list = ChoiceList(name: "t", choices: [Choice(name: "a", labels: ["en": "Alpha, beta"], position: 1)])
+        let cell = Array(repeating: "x", count: 5000).joined(separator: ", ") + ", Alpha, beta"
+        let split = ChoiceMatcher(list: list).splitMultiple(cell)
+        XCTAssertEqual(split.choices, ["a"])
+        XCTAssertEqual(split.unknown.count, 5000)
+    }
+
+    /// Every file the fuzzers keep as a finding reads without a crash and balances.
+    func testEveryFuzzFindingReadsAndBalances() throws {
+        let folder = Paths.repository + "/Tests/NeedsKitTests/Fixtures/fuzz"
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        XCTAssertFalse(files.isEmpty)
+        for file in files {
+            let bytes = Array(try XCTUnwrap(FileManager.default.contents(atPath: folder + "/" + file)))
+            let normalizer = Normalizer(instrument: try InstrumentLoader.load(Paths.inputs + "/instrument"))
+            let account = Pipeline.normalize(bytes: bytes, normalizer: normalizer) { _ in }
+            if account.failure == nil { XCTAssertTrue(account.balances, file) }
+        }
+    }
+}
