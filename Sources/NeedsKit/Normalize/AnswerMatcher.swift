@@ -89,19 +89,18 @@ struct ChoiceMatcher {
             best = (ordered(Set(named.map { names[$0]! })), tokens.filter { names[$0] == nil }, false)
             if best!.unknown.isEmpty || (namesExpected && !hasSeparator) { return best! }
         }
-        // Labels joined by a separator; the reading with the fewest unknown pieces wins, and on a
-        // tie the one that found more choices.
-        for separator in [";", ",", "\n"] where text.contains(separator) || best == nil {
+        // Labels joined by a separator; the reading that finds more choices wins, then the one
+        // with fewer unknown pieces.
+        for separator in [";", ",", "\n"] where text.contains(separator) {
             let result = joinPieces(text.components(separatedBy: separator), separator: separator)
             if let current = best,
-               result.unknown.count > current.unknown.count
-                || (result.unknown.count == current.unknown.count && result.choices.count <= current.choices.count) {
+               result.choices.count < current.choices.count
+                || (result.choices.count == current.choices.count && result.unknown.count >= current.unknown.count) {
                 continue
             }
             best = result
-            if result.unknown.isEmpty { break }
         }
-        return best!
+        return best ?? ([], [text], false)
     }
 
     private func joinPieces(_ pieces: [String], separator: String) -> (choices: [String], unknown: [String], loose: Bool) {
