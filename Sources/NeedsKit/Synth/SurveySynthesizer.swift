@@ -322,7 +322,7 @@ public struct SurveySynthesizer {
 }
 
 /// SplitMix64 (Steele, Lea and Flood 2014): small, fast, and the same numbers on every platform.
-struct SplitMix64 {
+struct SplitMix64: RandomNumberGenerator {
     var state: UInt64
 
     init(seed: UInt64) { state = seed }
