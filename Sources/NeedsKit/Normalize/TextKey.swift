@@ -7,6 +7,8 @@ import Foundation
 /// (`ļoti svarigi` finds `Ļoti svarīgi`).
 public enum TextKey {
     public static func exact(_ text: String) -> String {
+        // ASCII needs no Unicode normalisation: lower-case and collapse spaces byte by byte.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiKey(text) }
         let folded = text.precomposedStringWithCanonicalMapping.lowercased()
         var out = ""
         out.reserveCapacity(folded.utf8.count)
@@ -23,8 +25,25 @@ public enum TextKey {
         return out
     }
 
+    static func asciiKey(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for b in text.utf8 {
+            if b == 0x20 || (0x09...0x0D).contains(b) {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(0x20) }
+            pendingSpace = false
+            out.append((0x41...0x5A).contains(b) ? b | 0x20 : b)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     public static func loose(_ text: String) -> String {
-        exact(text).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiKey(text) }
+        return exact(text).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
             .precomposedStringWithCanonicalMapping
     }
 }
