@@ -67,3 +67,16 @@ final class DialectSnifferTests: XCTestCase {
         XCTAssertEqual(json.first?["columns"] as? Int, 25)
     }
 }
+
+extension DialectSnifferTests {
+    /// R's write.table with row names: the header has no name for the row-name column.
+    func testHeaderOneNameShortGetsAnUnnamedFirstColumn() {
+        let folder = TemporaryFolder()
+        let text = "\"a\";\"b\"\n\"r1\";\"1\";\"2\"\n\"r2\";\"3\";\"4\"\n\"r3\";\"5\";\"6\"\n"
+        let result = readAll(folder.write("r.csv", text))
+        XCTAssertEqual(result.header, ["", "a", "b"])
+        XCTAssertEqual(result.data.map(\.fields), [["r1", "1", "2"], ["r2", "3", "4"], ["r3", "5", "6"]])
+        XCTAssertEqual(result.diagnostics.map(\.code), ["unnamed_first_column"])
+        XCTAssertEqual(result.summary?.quarantinedRecords, 0)
+    }
+}

@@ -155,6 +155,7 @@ public struct CSVReader {
                 let state = ParseState(file: displayName, handler: handler, diagnose: diagnose)
                 state.preambleToSkip = dialect.evidence == .override ? 0 : dialect.table.preambleRecords
                 state.maxColumns = options.maxColumns
+                state.headerMissesFirstName = dialect.evidence != .override && dialect.table.headerMissesFirstName
                 let before = file.fingerprint()
                 let parser = LibCSVParser(delimiter: dialect.delimiter, quote: dialect.quote,
                                           carriageReturnOnly: dialect.carriageReturnOnly)
@@ -252,6 +253,7 @@ final class ParseState {
     var blankRecords = 0
     var quarantinedRecords = 0
     var maxColumns = Int.max
+    var headerMissesFirstName = false
     /// Records above the header (titles Excel users put on top), skipped with a note.
     var preambleToSkip = 0
     var preambleSkipped = 0
@@ -334,6 +336,12 @@ final class ParseState {
                 record.index = 1
             } else {
                 sawHeader = true
+                if headerMissesFirstName {
+                    record.prependEmptyField()
+                    warn("unnamed_first_column", line: record.line, column: 1,
+                         "the header is one name short of the rows (row names written by R): the first column is read as unnamed",
+                         severity: .note)
+                }
                 headerCount = record.fieldCount
                 record.index = 0
                 record.expectedCount = headerCount

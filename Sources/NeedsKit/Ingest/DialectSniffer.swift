@@ -182,6 +182,9 @@ public struct TableShape: Sendable, Equatable {
     public var headerRecords = 1
     public var footnoteRecords = 0
     public var columns = 0
+    /// The header is one field short of the rows below it: R's `write.table` with row names
+    /// leaves the row-name column unnamed. The reader adds an empty first name.
+    public var headerMissesFirstName = false
 
     /// Finds the table in the first records: the modal field count among records with at least two
     /// filled cells is the table's width; the table starts at the first record of that width with
@@ -209,6 +212,13 @@ public struct TableShape: Sendable, Equatable {
             if headers == 5 { break }
         }
         shape.headerRecords = headers == rows.count - start ? min(1, headers) : headers
+        let below = rows[(start + 1)...]
+        // Not a trailing delimiter: there the extra field is the last one, and empty.
+        let trailingEmpty = below.filter { $0.count == width && CellType.trim($0[width - 1]).isEmpty }.count
+        if rows[start].count + 1 == width && below.count >= 2 && below.filter({ $0.count == width }).count * 10 >= below.count * 9
+            && trailingEmpty * 2 < below.count {
+            shape.headerMissesFirstName = true
+        }
         var footnotes = 0
         for row in rows.reversed() {
             guard rows.count - footnotes - 1 > start, row.count != width, filled(row) <= 1 else { break }

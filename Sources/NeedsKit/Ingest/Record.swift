@@ -75,6 +75,18 @@ public final class RecordBuffer {
     func appendByte(_ byte: UInt8) { sink.pointee.appendByte(byte) }
     func endField() { sink.pointee.endField() }
 
+    /// Adds an empty field in front of the others (an unnamed first column).
+    func prependEmptyField() {
+        sink.pointee.endField()
+        let ends = sink.pointee.ends
+        var k = sink.pointee.fieldCount - 1
+        while k > 0 {
+            ends[k] = ends[k - 1]
+            k -= 1
+        }
+        ends[0] = 0
+    }
+
     /// Drops trailing fields (beyond the header), with their bytes.
     func dropFields(after n: Int) {
         guard n < sink.pointee.fieldCount else { return }
