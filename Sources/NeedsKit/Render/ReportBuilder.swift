@@ -130,7 +130,7 @@ public struct ReportBuilder {
         }
         var facts: [String] = []
         if let range = dateRange { facts.append("\(words.responseDates) \(range.first) – \(range.last).") }
-        let files = outcome.accounts.map { account -> String in
+        let files = outcome.accounts.filter { $0.wave.isEmpty }.map { account -> String in
             let name = account.file.split(separator: "/").last.map(String.init) ?? account.file
             return account.failure == nil ? "\(name) (\(account.shape), \(account.respondents))" : "\(name) (not read)"
         }
