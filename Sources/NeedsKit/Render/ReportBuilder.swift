@@ -90,10 +90,11 @@ public struct ReportBuilder {
     }
 
     private func intro(_ doc: inout ReportDocument, _ words: ReportStrings) {
-        var parts: [ReportDocument.Inline] = [.text("Instrument ")]
+        let prose = ReportProse.forLanguage(words.language)
+        var parts: [ReportDocument.Inline] = [.text(prose.instrument + " ")]
         if !instrument.formID.isEmpty { parts.append(.code(instrument.formID)) }
-        if !instrument.version.isEmpty { parts.append(.text(" version " + instrument.version)) }
-        parts.append(.text(". " + Self.weightingStatement(aggregator.options)))
+        if !instrument.version.isEmpty { parts.append(.text(" " + prose.version + " " + instrument.version)) }
+        parts.append(.text(". " + Self.weightingStatement(aggregator.options, prose: prose)))
         doc.blocks.append(.paragraph(parts))
     }
 
@@ -124,7 +125,10 @@ public struct ReportBuilder {
                 let code = cell.municipality.hasPrefix("?") ? "" : cell.municipality
                 municipalityRows.append([cell.country, name + (code.isEmpty ? "" : " (\(code))"), String(n)])
             }
-            if small > 0 { municipalityRows.append(["", "< \(minCell) each (not listed)", String(small)]) }
+            if small > 0 {
+                let prose = ReportProse.forLanguage(words.language)
+                municipalityRows.append(["", prose.fill(prose.notListed, ["k": String(minCell)]), String(small)])
+            }
             doc.blocks.append(.table(header: [words.country, words.municipality, words.respondents],
                                      alignments: [.left, .left, .right], rows: municipalityRows))
         }
@@ -285,39 +289,39 @@ public struct ReportBuilder {
         }
         var counts: [String: Int] = [:]
         for issue in outcome.issues { counts[issue.code, default: 0] += 1 }
-        var text = "\(outcome.accounts.count) file(s), \(t.read) record(s) read: \(t.respondents) respondent(s), "
-        text += "\(t.duplicates) duplicate(s), \(t.blank) blank row(s), \(t.quarantined) quarantined. "
+        let prose = ReportProse.forLanguage(words.language)
+        var text = prose.fill(prose.dataQuality, [
+            "files": String(outcome.accounts.count), "read": String(t.read), "resp": String(t.respondents),
+            "dup": String(t.duplicates), "blank": String(t.blank), "q": String(t.quarantined),
+        ]) + " "
         let notable = counts.keys.sorted().map { "\($0.replacingOccurrences(of: "_", with: " ")) \(counts[$0]!)" }
-        text += notable.isEmpty ? "No issues were found. " : "Issues found: \(notable.joined(separator: ", ")). "
-        doc.blocks.append(.paragraph([.text(text + "Every change is in the cleaning log, "),
+        text += notable.isEmpty ? prose.noIssues + " " : prose.fill(prose.issuesFound, ["list": notable.joined(separator: ", ")]) + " "
+        doc.blocks.append(.paragraph([.text(text + prose.logPointer),
                                       .link("clean/issues.csv", href: linkPrefix + "clean/issues.csv"), .text(".")]))
     }
 
     private func methods(_ doc: inout ReportDocument, _ words: ReportStrings, linkPrefix: String) {
         doc.heading(2, words.methods)
-        doc.blocks.append(.bullets([
-            [.text("Importance and competence are rated on the instrument's scales; a choice scores as its name when that is a number, otherwise its position in the list.")],
-            [.text("Mean gap = mean of (importance − competence) over respondents who rated both; MWDS = mean gap × mean importance (Borich 1980). Rank 1 is the greatest need; equal scores share the lower rank.")],
-            [.text("Intervals are 95%: Student t for means, Wilson score for shares (Kish's effective sample size with weights); country differences: Newcombe's interval and a two-proportion z test for shares, Welch's test for mean gaps, p-values Holm-corrected across topics.")],
-            [.text("Locus for Focus: importance and gap each split at their mean over the scope's topics; HH (high importance, high gap) is the first priority.")],
-            [.text(Self.weightingStatement(aggregator.options))],
-            [.text("Full-precision figures: "), .link("topic_demand.csv", href: linkPrefix + "topic_demand.csv"), .text(", per municipality "),
+        let prose = ReportProse.forLanguage(words.language)
+        doc.blocks.append(.bullets(prose.methods.map { [.text($0)] } + [
+            [.text(Self.weightingStatement(aggregator.options, prose: prose))],
+            [.text(prose.fullPrecision), .link("topic_demand.csv", href: linkPrefix + "topic_demand.csv"), .text(prose.perMunicipality),
              .link("topic_demand_by_municipality.csv", href: linkPrefix + "topic_demand_by_municipality.csv"), .text(".")],
         ]))
     }
 
     /// One sentence saying how respondents were weighted and how the region was formed.
-    static func weightingStatement(_ options: AggregationOptions) -> String {
+    static func weightingStatement(_ options: AggregationOptions, prose: ReportProse = .english) -> String {
         var text: String
         switch options.weights {
-        case .respondent: text = "Weighting: every respondent counts once."
-        case .municipality: text = "Weighting: each municipality counts equally within its country; intervals use Kish's effective sample size."
-        case let .column(name): text = "Weighting: by the column \(name); intervals use Kish's effective sample size."
+        case .respondent: text = prose.weightRespondent
+        case .municipality: text = prose.weightMunicipality
+        case let .column(name): text = prose.fill(prose.weightColumn, ["c": name])
         }
         switch options.region {
-        case .pooled: text += " The region (ALL) pools every respondent."
-        case .countryEqual: text += " In the region (ALL) each country weighs the same."
+        case .pooled: text += " " + prose.regionPooled
+        case .countryEqual: text += " " + prose.regionEqual
         }
-        return text + " Figures from fewer than \(options.minCell) respondents are suppressed."
+        return text + " " + prose.fill(prose.suppressed, ["k": String(options.minCell)])
     }
 }

@@ -1,0 +1,128 @@
+/// The sentences of the reports in the survey's languages; `{x}` marks a value put in.
+public struct ReportProse: Sendable {
+    var instrument: String
+    var version: String
+    var weightRespondent: String
+    var weightMunicipality: String
+    var weightColumn: String
+    var regionPooled: String
+    var regionEqual: String
+    var suppressed: String
+    var notListed: String
+    var dataQuality: String
+    var noIssues: String
+    var issuesFound: String
+    var logPointer: String
+    var methods: [String]
+    var fullPrecision: String
+    var perMunicipality: String
+
+    static func forLanguage(_ key: String) -> ReportProse {
+        switch key {
+        case "et": return estonian
+        case "lv": return latvian
+        case "lt": return lithuanian
+        case "ru": return russian
+        default: return english
+        }
+    }
+
+    func fill(_ template: String, _ values: [String: String]) -> String {
+        values.reduce(template) { $0.replacingOccurrences(of: "{" + $1.key + "}", with: $1.value) }
+    }
+
+    static let english = ReportProse(
+        instrument: "Instrument", version: "version",
+        weightRespondent: "Weighting: every respondent counts once.",
+        weightMunicipality: "Weighting: each municipality counts equally within its country; intervals use Kish's effective sample size.",
+        weightColumn: "Weighting: by the column {c}; intervals use Kish's effective sample size.",
+        regionPooled: "The region (ALL) pools every respondent.",
+        regionEqual: "In the region (ALL) each country weighs the same.",
+        suppressed: "Figures from fewer than {k} respondents are suppressed.",
+        notListed: "< {k} each (not listed)",
+        dataQuality: "{files} file(s), {read} record(s) read: {resp} respondent(s), {dup} duplicate(s), {blank} blank row(s), {q} quarantined.",
+        noIssues: "No issues were found.", issuesFound: "Issues found: {list}.", logPointer: "Every change is in the cleaning log, ",
+        methods: [
+            "Importance and competence are rated on the instrument's scales; a choice scores as its name when that is a number, otherwise its position in the list.",
+            "Mean gap = mean of (importance − competence) over respondents who rated both; MWDS = mean gap × mean importance (Borich 1980). Rank 1 is the greatest need; equal scores share the lower rank.",
+            "Intervals are 95%: Student t for means, Wilson score for shares (Kish's effective sample size with weights); country differences: Newcombe's interval and a two-proportion z test for shares, Welch's test for mean gaps, p-values Holm-corrected across topics.",
+            "Locus for Focus: importance and gap each split at their mean over the scope's topics; HH (high importance, high gap) is the first priority.",
+        ],
+        fullPrecision: "Full-precision figures: ", perMunicipality: ", per municipality ")
+
+    static let estonian = ReportProse(
+        instrument: "Küsimustik", version: "versioon",
+        weightRespondent: "Kaalumine: iga vastaja loeb üks kord.",
+        weightMunicipality: "Kaalumine: igal omavalitsusel on oma riigis võrdne kaal; usaldusvahemikes on kasutatud Kishi efektiivset valimi suurust.",
+        weightColumn: "Kaalumine: veeru {c} järgi; usaldusvahemikes on kasutatud Kishi efektiivset valimi suurust.",
+        regionPooled: "Piirkond (ALL) ühendab kõik vastajad.",
+        regionEqual: "Piirkonnas (ALL) on igal riigil võrdne kaal.",
+        suppressed: "Vähem kui {k} vastaja põhjal arvutatud näitajad on varjatud.",
+        notListed: "alla {k} vastaja (pole eraldi näidatud)",
+        dataQuality: "Faile: {files}, loetud kirjeid: {read}; vastajaid: {resp}, duplikaate: {dup}, tühje ridu: {blank}, karantiinis: {q}.",
+        noIssues: "Probleeme ei leitud.", issuesFound: "Leitud probleemid: {list}.", logPointer: "Iga muudatus on puhastuslogis: ",
+        methods: [
+            "Olulisust ja pädevust hinnatakse küsimustiku skaaladel; vastusevariandi väärtus on selle nimi, kui see on arv, muidu selle järjekorranumber loendis.",
+            "Keskmine lõhe = (olulisus − pädevus) keskmine vastajatel, kes hindasid mõlemat; MWDS = keskmine lõhe × keskmine olulisus (Borich 1980). Koht 1 on suurim vajadus; võrdsed väärtused jagavad madalamat kohta.",
+            "Usaldusvahemikud on 95%: keskmistel Studenti t, osakaaludel Wilsoni vahemik; riikide erinevused: osakaaludel Newcombe'i vahemik ja z-test, keskmistel lõhedel Welchi test, p-väärtused on Holmi järgi korrigeeritud.",
+            "Locus for Focus: olulisus ja lõhe jagatakse teemade keskmise juures; HH (kõrge olulisus, suur lõhe) on esimene prioriteet.",
+        ],
+        fullPrecision: "Täpsed arvud: ", perMunicipality: ", omavalitsuste kaupa ")
+
+    static let latvian = ReportProse(
+        instrument: "Anketa", version: "versija",
+        weightRespondent: "Svēršana: katrs respondents tiek ieskaitīts vienu reizi.",
+        weightMunicipality: "Svēršana: katrai pašvaldībai savā valstī ir vienāds svars; ticamības intervālos izmantots Kiša efektīvais izlases lielums.",
+        weightColumn: "Svēršana: pēc kolonnas {c}; ticamības intervālos izmantots Kiša efektīvais izlases lielums.",
+        regionPooled: "Reģions (ALL) apvieno visus respondentus.",
+        regionEqual: "Reģionā (ALL) katrai valstij ir vienāds svars.",
+        suppressed: "Rādītāji, kas aprēķināti no mazāk nekā {k} respondentiem, nav rādīti.",
+        notListed: "mazāk par {k} katrā (nav uzskaitītas)",
+        dataQuality: "Faili: {files}, nolasīti ieraksti: {read}; respondenti: {resp}, dublikāti: {dup}, tukšas rindas: {blank}, karantīnā: {q}.",
+        noIssues: "Problēmas netika atrastas.", issuesFound: "Atrastās problēmas: {list}.", logPointer: "Katra izmaiņa ir tīrīšanas žurnālā: ",
+        methods: [
+            "Svarība un kompetence tiek vērtētas anketas skalās; atbildes vērtība ir tās nosaukums, ja tas ir skaitlis, citādi tās kārtas numurs sarakstā.",
+            "Vidējā plaisa = (svarība − kompetence) vidējā vērtība respondentiem, kas novērtēja abas; MWDS = vidējā plaisa × vidējā svarība (Borich 1980). 1. vieta ir lielākā vajadzība; vienādām vērtībām ir kopīga zemākā vieta.",
+            "Intervāli ir 95%: vidējām vērtībām Stjūdenta t, daļām Vilsona intervāls; valstu atšķirības: daļām Ņūkoma intervāls un z tests, vidējām plaisām Velča tests, p vērtības koriģētas pēc Holma.",
+            "Locus for Focus: svarība un plaisa tiek dalītas pie to vidējās vērtības pa tēmām; HH (augsta svarība, liela plaisa) ir pirmā prioritāte.",
+        ],
+        fullPrecision: "Precīzi skaitļi: ", perMunicipality: ", pa pašvaldībām ")
+
+    static let lithuanian = ReportProse(
+        instrument: "Klausimynas", version: "versija",
+        weightRespondent: "Svoriai: kiekvienas respondentas skaičiuojamas vieną kartą.",
+        weightMunicipality: "Svoriai: kiekviena savivaldybė savo šalyje turi vienodą svorį; intervalams naudojamas Kisho efektyvusis imties dydis.",
+        weightColumn: "Svoriai: pagal stulpelį {c}; intervalams naudojamas Kisho efektyvusis imties dydis.",
+        regionPooled: "Regionas (ALL) apjungia visus respondentus.",
+        regionEqual: "Regione (ALL) kiekviena šalis turi vienodą svorį.",
+        suppressed: "Rodikliai, apskaičiuoti iš mažiau nei {k} respondentų, nerodomi.",
+        notListed: "mažiau nei {k} kiekvienoje (neišvardytos)",
+        dataQuality: "Failai: {files}, perskaityti įrašai: {read}; respondentai: {resp}, dublikatai: {dup}, tuščios eilutės: {blank}, karantine: {q}.",
+        noIssues: "Problemų nerasta.", issuesFound: "Rastos problemos: {list}.", logPointer: "Kiekvienas pakeitimas yra valymo žurnale: ",
+        methods: [
+            "Svarba ir kompetencija vertinamos klausimyno skalėmis; atsakymo reikšmė yra jo pavadinimas, jei tai skaičius, kitaip jo eilės numeris sąraše.",
+            "Vidutinis atotrūkis = (svarba − kompetencija) vidurkis respondentų, įvertinusių abi; MWDS = vidutinis atotrūkis × vidutinė svarba (Borich 1980). 1 vieta yra didžiausias poreikis; vienodos reikšmės dalijasi žemesne vieta.",
+            "Intervalai yra 95%: vidurkiams Stjudento t, dalims Vilsono intervalas; šalių skirtumai: dalims Newcombe'o intervalas ir z testas, vidutiniams atotrūkiams Welcho testas, p reikšmės pakoreguotos Holmo metodu.",
+            "Locus for Focus: svarba ir atotrūkis dalijami ties jų vidurkiu pagal temas; HH (didelė svarba, didelis atotrūkis) yra pirmasis prioritetas.",
+        ],
+        fullPrecision: "Tikslūs skaičiai: ", perMunicipality: ", pagal savivaldybes ")
+
+    static let russian = ReportProse(
+        instrument: "Анкета", version: "версия",
+        weightRespondent: "Взвешивание: каждый респондент учитывается один раз.",
+        weightMunicipality: "Взвешивание: каждый муниципалитет имеет равный вес в своей стране; для интервалов используется эффективный размер выборки Киша.",
+        weightColumn: "Взвешивание: по столбцу {c}; для интервалов используется эффективный размер выборки Киша.",
+        regionPooled: "Регион (ALL) объединяет всех респондентов.",
+        regionEqual: "В регионе (ALL) каждая страна имеет равный вес.",
+        suppressed: "Показатели, рассчитанные менее чем по {k} респондентам, скрыты.",
+        notListed: "менее {k} в каждом (не перечислены)",
+        dataQuality: "Файлов: {files}, прочитано записей: {read}; респондентов: {resp}, дубликатов: {dup}, пустых строк: {blank}, в карантине: {q}.",
+        noIssues: "Проблем не найдено.", issuesFound: "Найденные проблемы: {list}.", logPointer: "Каждое изменение записано в журнале очистки: ",
+        methods: [
+            "Важность и компетентность оцениваются по шкалам анкеты; значение ответа — его имя, если это число, иначе его номер в списке.",
+            "Средний разрыв = среднее (важность − компетентность) по респондентам, оценившим оба показателя; MWDS = средний разрыв × средняя важность (Borich 1980). Место 1 — наибольшая потребность; равные значения делят меньшее место.",
+            "Интервалы 95%: для средних — t Стьюдента, для долей — интервал Уилсона; различия стран: для долей — интервал Ньюкомба и z-тест, для средних разрывов — тест Уэлча, p-значения скорректированы по Холму.",
+            "Locus for Focus: важность и разрыв делятся по их среднему по темам; HH (высокая важность, большой разрыв) — первый приоритет.",
+        ],
+        fullPrecision: "Точные значения: ", perMunicipality: ", по муниципалитетам ")
+}
