@@ -204,7 +204,8 @@ public struct ReportBuilder {
             table.append(["⚑ " + words.scopeName(d.country), d.topicLabel, measure, format(d.countryValue), format(d.othersValue),
                           "\(NumberFormat.short(d.difference)) (\(NumberFormat.short(d.low)) – \(NumberFormat.short(d.high)))"])
         }
-        doc.blocks.append(.table(header: [words.country, words.topic, "Measure", words.country, "Others", "Difference (95% CI)"],
+        let prose = ReportProse.forLanguage(words.language)
+        doc.blocks.append(.table(header: [words.country, words.topic, prose.measure, words.country, prose.others, prose.difference],
                                  alignments: [.left, .left, .left, .right, .right, .right], rows: table))
     }
 
@@ -235,13 +236,12 @@ public struct ReportBuilder {
         guard !waveChanges.isEmpty else { return }
         for wave in Array(Set(waveChanges.map(\.wave))).sorted() {
             let changes = waveChanges.filter { $0.wave == wave }
-            doc.heading(2, "Change since the baseline: \(wave)")
+            let prose = ReportProse.forLanguage(words.language)
+            doc.heading(2, prose.fill(prose.changeSince, ["w": wave]))
             let paired = changes.first?.design == .paired
-            doc.paragraph(paired
-                ? "The same respondents answered both waves (matched by the instrument's respondent code): changes are paired differences with Student t intervals; demand shares are compared as independent samples (Newcombe's interval)."
-                : "Different respondents answered each wave: changes in means use Welch's interval, changes in demand shares Newcombe's hybrid score interval. A change whose interval excludes 0 is marked ▲ or ▼.")
+            doc.paragraph(paired ? prose.wavesPaired : prose.wavesIndependent)
             let missing = Set(changes.filter { $0.note.hasPrefix("topic not asked") }.map { "\($0.topicLabel) (\($0.note))" })
-            if !missing.isEmpty { doc.paragraph("Topics asked in one wave only: " + missing.sorted().joined(separator: "; ") + ".") }
+            if !missing.isEmpty { doc.paragraph(prose.fill(prose.oneWaveOnly, ["list": missing.sorted().joined(separator: "; ")])) }
             for scope in scopes {
                 let rows = changes.filter { $0.country == scope }
                 guard !rows.isEmpty else { continue }
@@ -256,14 +256,14 @@ public struct ReportBuilder {
                                   c.leftFirstPriority ? "yes" : (c.quadrantBefore.isEmpty ? "–" : "no"),
                                   c.note])
                 }
-                doc.blocks.append(.table(header: [words.topic, "Competence", "Change (95% CI)", "Gap change (95% CI)",
-                                                  "Want training, change", "Left HH", "Note"],
+                doc.blocks.append(.table(header: [words.topic, prose.competence, prose.change, prose.gapChange,
+                                                  prose.wantChange, prose.leftHH, prose.note],
                                          alignments: [.left, .right, .right, .right, .right, .center, .left], rows: table))
                 let suffix = words.language == "en" ? "" : "_" + words.language
-                doc.blocks.append(.chart(svg: Charts.dumbbell(rows, id: "waves-\(scope)", title: "Competence, baseline → \(wave): \(words.scopeName(scope))", labels: words.charts),
-                                         file: chartPrefix + "waves_\(wave)_\(scope)\(suffix).svg", alt: "Competence before and after: \(words.scopeName(scope))"))
+                doc.blocks.append(.chart(svg: Charts.dumbbell(rows, id: "waves-\(scope)", title: prose.fill(prose.dumbbell, ["w": wave]) + ": " + words.scopeName(scope), labels: words.charts),
+                                         file: chartPrefix + "waves_\(wave)_\(scope)\(suffix).svg", alt: prose.fill(prose.dumbbell, ["w": wave]) + ": " + words.scopeName(scope)))
             }
-            doc.blocks.append(.paragraph([.text("Every figure: "), .link("waves.csv", href: (chartPrefix.hasPrefix("..") ? "../" : "") + "waves.csv"), .text(".")]))
+            doc.blocks.append(.paragraph([.text(prose.everyFigure), .link("waves.csv", href: (chartPrefix.hasPrefix("..") ? "../" : "") + "waves.csv"), .text(".")]))
         }
     }
 

@@ -16,6 +16,21 @@ public struct ReportProse: Sendable {
     var methods: [String]
     var fullPrecision: String
     var perMunicipality: String
+    var measure: String = ""
+    var others: String = ""
+    var difference: String = ""
+    var changeSince: String = ""
+    var wavesPaired: String = ""
+    var wavesIndependent: String = ""
+    var oneWaveOnly: String = ""
+    var competence: String = ""
+    var change: String = ""
+    var gapChange: String = ""
+    var wantChange: String = ""
+    var leftHH: String = ""
+    var note: String = ""
+    var everyFigure: String = ""
+    var dumbbell: String = ""
 
     static func forLanguage(_ key: String) -> ReportProse {
         switch key {
@@ -48,7 +63,8 @@ public struct ReportProse: Sendable {
             "Intervals are 95%: Student t for means, Wilson score for shares (Kish's effective sample size with weights); country differences: Newcombe's interval and a two-proportion z test for shares, Welch's test for mean gaps, p-values Holm-corrected across topics.",
             "Locus for Focus: importance and gap each split at their mean over the scope's topics; HH (high importance, high gap) is the first priority.",
         ],
-        fullPrecision: "Full-precision figures: ", perMunicipality: ", per municipality ")
+        fullPrecision: "Full-precision figures: ", perMunicipality: ", per municipality ",
+        measure: "Measure", others: "Others", difference: "Difference (95% CI)", changeSince: "Change since the baseline: {w}", wavesPaired: "The same respondents answered both waves (matched by the instrument's respondent code): changes are paired differences with Student t intervals; demand shares are compared as independent samples (Newcombe's interval).", wavesIndependent: "Different respondents answered each wave: changes in means use Welch's interval, changes in demand shares Newcombe's hybrid score interval. A change whose interval excludes 0 is marked ▲ or ▼.", oneWaveOnly: "Topics asked in one wave only: {list}.", competence: "Competence", change: "Change (95% CI)", gapChange: "Gap change (95% CI)", wantChange: "Want training, change", leftHH: "Left HH", note: "Note", everyFigure: "Every figure: ", dumbbell: "Competence, baseline → {w}")
 
     static let estonian = ReportProse(
         instrument: "Küsimustik", version: "versioon",
@@ -67,7 +83,8 @@ public struct ReportProse: Sendable {
             "Usaldusvahemikud on 95%: keskmistel Studenti t, osakaaludel Wilsoni vahemik; riikide erinevused: osakaaludel Newcombe'i vahemik ja z-test, keskmistel lõhedel Welchi test, p-väärtused on Holmi järgi korrigeeritud.",
             "Locus for Focus: olulisus ja lõhe jagatakse teemade keskmise juures; HH (kõrge olulisus, suur lõhe) on esimene prioriteet.",
         ],
-        fullPrecision: "Täpsed arvud: ", perMunicipality: ", omavalitsuste kaupa ")
+        fullPrecision: "Täpsed arvud: ", perMunicipality: ", omavalitsuste kaupa ",
+        measure: "Näitaja", others: "Teised", difference: "Vahe (95% UV)", changeSince: "Muutus võrreldes algusega: {w}", wavesPaired: "Mõlemale lainele vastasid samad inimesed (seotud küsimustiku vastajakoodiga): muutused on paarisvahed Studenti t-vahemikega; koolitussoovi osakaale võrreldakse sõltumatute valimitena (Newcombe'i vahemik).", wavesIndependent: "Igale lainele vastasid erinevad inimesed: keskmiste muutustel on Welchi vahemik, koolitussoovi osakaalude muutustel Newcombe'i vahemik. Muutus, mille vahemik ei sisalda nulli, on tähistatud ▲ või ▼.", oneWaveOnly: "Ainult ühes laines küsitud teemad: {list}.", competence: "Pädevus", change: "Muutus (95% UV)", gapChange: "Lõhe muutus (95% UV)", wantChange: "Koolitussoov, muutus", leftHH: "Lahkus HH-st", note: "Märkus", everyFigure: "Kõik arvud: ", dumbbell: "Pädevus, algus → {w}")
 
     static let latvian = ReportProse(
         instrument: "Anketa", version: "versija",
@@ -86,7 +103,8 @@ public struct ReportProse: Sendable {
             "Intervāli ir 95%: vidējām vērtībām Stjūdenta t, daļām Vilsona intervāls; valstu atšķirības: daļām Ņūkoma intervāls un z tests, vidējām plaisām Velča tests, p vērtības koriģētas pēc Holma.",
             "Locus for Focus: svarība un plaisa tiek dalītas pie to vidējās vērtības pa tēmām; HH (augsta svarība, liela plaisa) ir pirmā prioritāte.",
         ],
-        fullPrecision: "Precīzi skaitļi: ", perMunicipality: ", pa pašvaldībām ")
+        fullPrecision: "Precīzi skaitļi: ", perMunicipality: ", pa pašvaldībām ",
+        measure: "Rādītājs", others: "Citas", difference: "Starpība (95% TI)", changeSince: "Izmaiņas kopš sākuma: {w}", wavesPaired: "Abos viļņos atbildēja tie paši cilvēki (sasaistīti ar anketas respondenta kodu): izmaiņas ir pāru starpības ar Stjūdenta t intervāliem; apmācību vēlmes daļas salīdzinātas kā neatkarīgas izlases (Ņūkoma intervāls).", wavesIndependent: "Katrā vilnī atbildēja citi cilvēki: vidējo vērtību izmaiņām ir Velča intervāls, apmācību vēlmes daļu izmaiņām Ņūkoma intervāls. Izmaiņa, kuras intervāls neietver nulli, ir atzīmēta ar ▲ vai ▼.", oneWaveOnly: "Tēmas, kas jautātas tikai vienā vilnī: {list}.", competence: "Kompetence", change: "Izmaiņa (95% TI)", gapChange: "Plaisas izmaiņa (95% TI)", wantChange: "Vēlas apmācības, izmaiņa", leftHH: "Izgāja no HH", note: "Piezīme", everyFigure: "Visi skaitļi: ", dumbbell: "Kompetence, sākums → {w}")
 
     static let lithuanian = ReportProse(
         instrument: "Klausimynas", version: "versija",
@@ -105,7 +123,8 @@ public struct ReportProse: Sendable {
             "Intervalai yra 95%: vidurkiams Stjudento t, dalims Vilsono intervalas; šalių skirtumai: dalims Newcombe'o intervalas ir z testas, vidutiniams atotrūkiams Welcho testas, p reikšmės pakoreguotos Holmo metodu.",
             "Locus for Focus: svarba ir atotrūkis dalijami ties jų vidurkiu pagal temas; HH (didelė svarba, didelis atotrūkis) yra pirmasis prioritetas.",
         ],
-        fullPrecision: "Tikslūs skaičiai: ", perMunicipality: ", pagal savivaldybes ")
+        fullPrecision: "Tikslūs skaičiai: ", perMunicipality: ", pagal savivaldybes ",
+        measure: "Rodiklis", others: "Kitos", difference: "Skirtumas (95% PI)", changeSince: "Pokytis nuo pradžios: {w}", wavesPaired: "Abiejose bangose atsakė tie patys žmonės (susieti klausimyno respondento kodu): pokyčiai yra porų skirtumai su Stjudento t intervalais; mokymų poreikio dalys lyginamos kaip nepriklausomos imtys (Newcombe'o intervalas).", wavesIndependent: "Kiekvienoje bangoje atsakė skirtingi žmonės: vidurkių pokyčiams naudojamas Welcho intervalas, mokymų poreikio dalių pokyčiams Newcombe'o intervalas. Pokytis, kurio intervalas neapima nulio, pažymėtas ▲ arba ▼.", oneWaveOnly: "Temos, klaustos tik vienoje bangoje: {list}.", competence: "Kompetencija", change: "Pokytis (95% PI)", gapChange: "Atotrūkio pokytis (95% PI)", wantChange: "Norėtų mokymų, pokytis", leftHH: "Išėjo iš HH", note: "Pastaba", everyFigure: "Visi skaičiai: ", dumbbell: "Kompetencija, pradžia → {w}")
 
     static let russian = ReportProse(
         instrument: "Анкета", version: "версия",
@@ -124,5 +143,6 @@ public struct ReportProse: Sendable {
             "Интервалы 95%: для средних — t Стьюдента, для долей — интервал Уилсона; различия стран: для долей — интервал Ньюкомба и z-тест, для средних разрывов — тест Уэлча, p-значения скорректированы по Холму.",
             "Locus for Focus: важность и разрыв делятся по их среднему по темам; HH (высокая важность, большой разрыв) — первый приоритет.",
         ],
-        fullPrecision: "Точные значения: ", perMunicipality: ", по муниципалитетам ")
+        fullPrecision: "Точные значения: ", perMunicipality: ", по муниципалитетам ",
+        measure: "Показатель", others: "Остальные", difference: "Разница (95% ДИ)", changeSince: "Изменение с начала: {w}", wavesPaired: "В обеих волнах отвечали одни и те же люди (сопоставлены по коду респондента из анкеты): изменения — парные разности с интервалами t Стьюдента; доли желающих обучения сравниваются как независимые выборки (интервал Ньюкомба).", wavesIndependent: "В каждой волне отвечали разные люди: для изменений средних — интервал Уэлча, для изменений долей желающих обучения — интервал Ньюкомба. Изменение, интервал которого не содержит нуля, отмечено ▲ или ▼.", oneWaveOnly: "Темы, заданные только в одной волне: {list}.", competence: "Компетентность", change: "Изменение (95% ДИ)", gapChange: "Изменение разрыва (95% ДИ)", wantChange: "Хотят обучение, изменение", leftHH: "Вышла из HH", note: "Примечание", everyFigure: "Все значения: ", dumbbell: "Компетентность, начало → {w}")
 }

@@ -70,7 +70,7 @@ public struct ReportStrings: Sendable {
         countryNames: ["EE": "Eesti", "LV": "Läti", "LT": "Leedu"],
         charts: ChartLabels(mwdsAxis: "MWDS (vurrud: keskmise lõhe 95% usaldusvahemik × keskmine olulisus)",
                             importanceAxis: "Keskmine olulisus", gapAxis: "Keskmine lõhe (olulisus − pädevus)",
-                            heatmapNote: "Vastajate osakaal, kes osaleksid teema koolitusel"))
+                            heatmapNote: "Vastajate osakaal, kes osaleksid teema koolitusel", competenceAxis: "Keskmine pädevus"))
 
     static let latvian = ReportStrings(
         language: "lv", title: "Apmācību vajadzības", whoAnswered: "Kas atbildēja", country: "Valsts",
@@ -84,7 +84,7 @@ public struct ReportStrings: Sendable {
         countryNames: ["EE": "Igaunija", "LV": "Latvija", "LT": "Lietuva"],
         charts: ChartLabels(mwdsAxis: "MWDS (ūsas: vidējās plaisas 95% intervāls × vidējā svarība)",
                             importanceAxis: "Vidējā svarība", gapAxis: "Vidējā plaisa (svarība − kompetence)",
-                            heatmapNote: "Respondentu daļa, kas apmeklētu apmācības par tēmu"))
+                            heatmapNote: "Respondentu daļa, kas apmeklētu apmācības par tēmu", competenceAxis: "Vidējā kompetence"))
 
     static let lithuanian = ReportStrings(
         language: "lt", title: "Mokymosi poreikiai", whoAnswered: "Kas atsakė", country: "Šalis",
@@ -98,7 +98,7 @@ public struct ReportStrings: Sendable {
         countryNames: ["EE": "Estija", "LV": "Latvija", "LT": "Lietuva"],
         charts: ChartLabels(mwdsAxis: "MWDS (ūsai: vidutinio atotrūkio 95% intervalas × vidutinė svarba)",
                             importanceAxis: "Vidutinė svarba", gapAxis: "Vidutinis atotrūkis (svarba − kompetencija)",
-                            heatmapNote: "Respondentų dalis, kuri dalyvautų temos mokymuose"))
+                            heatmapNote: "Respondentų dalis, kuri dalyvautų temos mokymuose", competenceAxis: "Vidutinė kompetencija"))
 
     static let russian = ReportStrings(
         language: "ru", title: "Потребности в обучении", whoAnswered: "Кто ответил", country: "Страна",
@@ -112,7 +112,7 @@ public struct ReportStrings: Sendable {
         countryNames: ["EE": "Эстония", "LV": "Латвия", "LT": "Литва"],
         charts: ChartLabels(mwdsAxis: "MWDS (усы: 95% интервал среднего разрыва × средняя важность)",
                             importanceAxis: "Средняя важность", gapAxis: "Средний разрыв (важность − компетентность)",
-                            heatmapNote: "Доля респондентов, которые прошли бы обучение по теме"))
+                            heatmapNote: "Доля респондентов, которые прошли бы обучение по теме", competenceAxis: "Средняя компетентность"))
 
     func scopeName(_ code: String) -> String {
         if code == "ALL" { return region }
