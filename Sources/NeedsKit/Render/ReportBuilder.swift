@@ -242,8 +242,14 @@ public struct ReportBuilder {
             doc.paragraph(paired ? prose.wavesPaired : prose.wavesIndependent)
             let missing = Set(changes.filter { $0.note.hasPrefix("topic not asked") }.map { "\($0.topicLabel) (\($0.note))" })
             if !missing.isEmpty { doc.paragraph(prose.fill(prose.oneWaveOnly, ["list": missing.sorted().joined(separator: "; ")])) }
+            let localLabels = Dictionary(aggregator.figures(language: labelLanguage(words)).map { ($0.topic, $0.topicLabel) },
+                                         uniquingKeysWith: { a, _ in a })
             for scope in scopes {
-                let rows = changes.filter { $0.country == scope }
+                let rows = changes.filter { $0.country == scope }.map { change -> WaveChange in
+                    var change = change
+                    change.topicLabel = localLabels[change.topic] ?? change.topicLabel
+                    return change
+                }
                 guard !rows.isEmpty else { continue }
                 doc.heading(3, words.scopeName(scope))
                 var table: [[String]] = []
@@ -253,7 +259,7 @@ public struct ReportBuilder {
                                   Self.change(c.competenceChange, c.competenceCI),
                                   Self.change(c.gapChange, c.gapCI),
                                   Self.change(c.demandChange.map { $0 * 100 }, c.demandCI.map { ($0.low * 100, $0.high * 100) }, unit: " pp"),
-                                  c.leftFirstPriority ? "yes" : (c.quadrantBefore.isEmpty ? "–" : "no"),
+                                  c.leftFirstPriority ? prose.yes : (c.quadrantBefore.isEmpty ? "–" : prose.no),
                                   c.note])
                 }
                 doc.blocks.append(.table(header: [words.topic, prose.competence, prose.change, prose.gapChange,
