@@ -132,9 +132,9 @@ enum DialectScore {
     }
 
     static func score(_ rows: [[ArraySlice<UInt8>]], strayQuotes: Int = 0, quotedFields: Int = 0,
-                      delimiter: UInt8 = UInt8(ascii: ",")) -> Double {
+                      delimiter: UInt8 = UInt8(ascii: ","), typeScore known: Double? = nil) -> Double {
         let p = patternScore(rows)
-        let t = typeScore(rows)
+        let t = known ?? typeScore(rows)
         // A floor keeps a header-only or all-text sample from scoring zero whatever its shape;
         // quotes the split cannot explain count heavily against it.
         let penalty = Double(1 + strayQuotes)
@@ -193,21 +193,6 @@ enum CellType {
         // A space belongs to an amount (`£ 1,80`), never to two numbers side by side.
         if spaces > 0 && !(currency && spaces == 1) { return false }
         return digits > 0 && letters <= 1 && others <= digits + 4
-    }
-
-    /// A short token without spaces or quotes: a code, a header name, a category.
-    static func isWord(_ cell: ArraySlice<UInt8>) -> Bool {
-        guard cell.count <= 40 else { return false }
-        for b in cell {
-            switch b {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "("), UInt8(ascii: ")"), 0x80...0xFF:
-                continue
-            default:
-                return false
-            }
-        }
-        return true
     }
 
     static func isURLOrEmail(_ cell: ArraySlice<UInt8>) -> Bool {

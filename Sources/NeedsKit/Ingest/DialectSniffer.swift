@@ -90,15 +90,17 @@ public enum DialectSniffer {
         // Old Mac files end records with CR alone and may hold LF inside fields: try that reading too.
         let crModes = hasLoneCarriageReturn(text) ? [false, true] : [false]
         for crOnly in crModes {
-        for quote in quotes {
+        // A quote character that quotes no field in the sample is not this file's quote.
+        for quote in quotes where quote == UInt8(ascii: "\"") || DialectScore.quotesSomeField(text, quote: quote) {
             for candidate in candidates {
                 let (rows, strays, quotedFields) = DialectScore.split(text, delimiter: candidate, quote: quote, isWholeFile: isWholeFile,
                                                         carriageReturnOnly: crOnly)
-                // A quote character that quotes no field in the sample is not this file's quote.
-                if quote != UInt8(ascii: "\""), !DialectScore.quotesSomeField(text, quote: quote) { continue }
-                let score = DialectScore.score(rows, strayQuotes: strays, quotedFields: quotedFields, delimiter: candidate)
                 // Prose cut at random is neither a table nor typed data: not a dialect.
-                guard DialectScore.isTable(rows) || DialectScore.typeScore(rows) >= 0.1 else { continue }
+                let typed = DialectScore.typeScore(rows)
+                guard DialectScore.isTable(rows) || typed >= 0.1 else { continue }
+                let score = DialectScore.score(rows, strayQuotes: strays, quotedFields: quotedFields, delimiter: candidate,
+                                               typeScore: typed)
+
                 if best == nil || score > best!.score + 1e-9 {
                     best = (candidate, quote, score, rows, crOnly)
                 }
