@@ -95,23 +95,44 @@ public final class Aggregator {
     public func add(_ respondent: Respondent) {
         let weight = respondent.weight
         respondentCount += 1
-        var demanded = Set<String>()
-        if let d = demandIndex, case let .choices(names)? = respondent.answer(d) { demanded = Set(names) }
+        var demanded: [String] = []
+        if let d = demandIndex, case let .choices(names)? = respondent.answer(d) { demanded = names }
         let municipality = respondent.municipalityCode ?? "?" + (respondent.municipalityName ?? "")
-        municipalityNames[municipality] = respondent.municipalityName ?? ""
         var group: String? = nil
         if let b = byIndex { group = respondent.answer(b)?.cleanValue ?? "" }
         let cell = Cell(country: respondent.country ?? "", municipality: municipality, group: group)
-        if cells[cell] == nil {
-            cells[cell] = [TopicAccumulator](repeating: TopicAccumulator(), count: topicKeys.count + 1)
+        let cellsBefore = cells.count
+        let topicCount = topicKeys.count
+        update(&cells[cell, default: [TopicAccumulator](repeating: TopicAccumulator(), count: topicCount + 1)])
+        if cells.count != cellsBefore { municipalityNames[municipality] = respondent.municipalityName ?? "" }
+
+        func update(_ row: inout [TopicAccumulator]) {
+            for t in 0..<topicCount {
+                let importance = scoreTables[t].importance.flatMap { Self.score(respondent.answer($0.question), $0.table) }
+                let competence = scoreTables[t].competence.flatMap { Self.score(respondent.answer($0.question), $0.table) }
+                row[t].add(importance: importance, competence: competence,
+                           demanded: !demanded.isEmpty && demanded.contains(topicKeys[t]), weight: weight)
+            }
+            row[topicCount].add(importance: nil, competence: nil, demanded: false, weight: weight)
         }
-        for (t, scale) in scoring.enumerated() {
-            let importance = scale.importance.flatMap { score(respondent.answer($0), scale.importanceList) }
-            let competence = scale.competence.flatMap { score(respondent.answer($0), scale.competenceList) }
-            cells[cell]![t].add(importance: importance, competence: competence,
-                                demanded: demanded.contains(topicKeys[t]), weight: weight)
+    }
+
+    /// Per topic, the importance and competence questions with their choices' scores, for `add`:
+    /// a rating list is short, so a scan by name beats hashing the name.
+    private lazy var scoreTables: [(importance: (question: Int, table: [(String, Double)])?,
+                                    competence: (question: Int, table: [(String, Double)])?)] = scoring.map { scale in
+        func table(_ question: Int?, _ list: ChoiceList?) -> (question: Int, table: [(String, Double)])? {
+            guard let question, let list else { return nil }
+            return (question, list.choices.compactMap { choice in list.score(of: choice.name).map { (choice.name, $0) } })
         }
-        cells[cell]![topicKeys.count].add(importance: nil, competence: nil, demanded: false, weight: weight)
+        return (table(scale.importance, scale.importanceList), table(scale.competence, scale.competenceList))
+    }
+
+    @inline(__always)
+    private static func score(_ answer: Answer?, _ table: [(String, Double)]) -> Double? {
+        guard case let .choice(name)? = answer else { return nil }
+        for (choice, score) in table where choice == name { return score }
+        return nil
     }
 
     /// A respondent's importance and competence scores per topic key (for panels across waves).

@@ -56,6 +56,16 @@ public final class RecordBuffer {
         return try body(UnsafeRawBufferPointer(start: sink.bytes + start, count: sink.ends[i] - start))
     }
 
+    /// The bytes of field `i` (empty when missing), valid until the next record: for the
+    /// normaliser's hot path, which reads them without a closure.
+    @inline(__always)
+    func fieldBytes(_ i: Int) -> UnsafeRawBufferPointer {
+        let sink = self.sink.pointee
+        guard i < sink.fieldCount else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        let start = i == 0 ? 0 : sink.ends[i - 1]
+        return UnsafeRawBufferPointer(start: sink.bytes + start, count: sink.ends[i] - start)
+    }
+
     /// Field `i` as text (invalid UTF-8 shows as U+FFFD; a missing field is empty).
     public subscript(i: Int) -> String {
         withFieldBytes(i) { String(decoding: $0, as: UTF8.self) }

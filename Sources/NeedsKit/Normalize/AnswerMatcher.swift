@@ -1,6 +1,7 @@
 /// Matches written answers to a choice list: by choice name, then by label in any language
-/// (exact, then without diacritics). Built once per question, so matching allocates little.
-struct ChoiceMatcher {
+/// (exact, then without diacritics). Built once per question, so matching allocates little; a
+/// class, so the normaliser's per-question table hands out references, not copies.
+final class ChoiceMatcher {
     let list: ChoiceList
     private var names: [String: String] = [:]
     private var labels = KeyedLookup<String>()
@@ -142,14 +143,24 @@ struct ChoiceMatcher {
     /// Whether a split choice column's cell means "ticked": 1, true, yes, Y, X, or the choice
     /// itself (LimeSurvey and some sheets write the label).
     func isTicked(_ raw: String, choice: String) -> Bool? {
+        switch tickReading(raw) {
+        case .blank, .unknown: return nil
+        case .ticked: return true
+        case .unticked: return false
+        case let .choice(name): return name == choice
+        }
+    }
+
+    /// What a split column's cell says, whichever choice the column is for.
+    func tickReading(_ raw: String) -> Normalizer.TickReading {
         let text = raw.trimmingSpaces
-        if text.isEmpty { return nil }
+        if text.isEmpty { return .blank }
         switch text.lowercased() {
-        case "1", "1.0", "true", "yes", "y", "x", "✓", "jah", "jā", "taip", "да": return true
-        case "0", "0.0", "false", "no", "n", "ei", "nē", "ne", "нет": return false
+        case "1", "1.0", "true", "yes", "y", "x", "✓", "jah", "jā", "taip", "да": return .ticked
+        case "0", "0.0", "false", "no", "n", "ei", "nē", "ne", "нет": return .unticked
         default:
-            if case let .matched(name, _) = match(text) { return name == choice }
-            return nil
+            if case let .matched(name, _) = match(text) { return .choice(name) }
+            return .unknown(text)
         }
     }
 }

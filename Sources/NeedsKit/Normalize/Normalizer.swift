@@ -33,6 +33,8 @@ public final class Normalizer {
         public var unmapped: [String]
         /// The column holding weights (`--weights COLUMN`), when the file has it.
         public var weightColumn: Int? = nil
+        /// FNV-1a of the file's base name and a NUL: respondent IDs continue from it.
+        var idSeed: UInt64 = FNV.offsetBasis
     }
 
     public enum Outcome: Equatable {
@@ -48,12 +50,23 @@ public final class Normalizer {
     public let options: Options
     private let mapper: ColumnMapper
     private let gazetteer: Gazetteer
-    private var matchers: [Int: ChoiceMatcher] = [:]
-    /// Submission IDs seen, with a fingerprint of their answers (a second copy that differs is flagged).
-    private var seenSubmissions: [String: UInt64] = [:]
+    /// Per question: its choice list's matcher (select questions), how its cells are read.
+    private let matchers: [ChoiceMatcher?]
+    private let handling: [Handling]
+    /// Per question and reading variant, the readings of the distinct values seen.
+    private var readings: [ValueCache<CellReading>]
+    /// Per question, the readings of its split choice columns' distinct values.
+    private var ticks: [ValueCache<TickReading>]
+    private let countryIndex: Int?
+    private let municipalityIndex: Int?
+    private let roleIndex: Int?
+    /// Submission IDs seen (by a 64-bit hash of their bytes), with a fingerprint of their answers
+    /// (a second copy that differs is flagged).
+    private var seenSubmissions: [UInt64: UInt64] = [:]
     private var seenRows: Set<UInt64> = []
-    /// Place names seen, resolved once (a survey has few distinct ones and millions of rows).
-    private var placeCache: [String: Gazetteer.Match] = [:]
+    /// Place names seen, resolved once (a survey has few distinct ones and millions of rows):
+    /// by country answer, then name.
+    private var placeCache: [String: [String: Gazetteer.Match]] = [:]
     private var countryCache: [String: String?] = [:]
 
     public init(instrument: Instrument, options: Options = Options(), gazetteer: Gazetteer = .shared) {
@@ -61,11 +74,22 @@ public final class Normalizer {
         self.options = options
         self.mapper = ColumnMapper(instrument: instrument)
         self.gazetteer = gazetteer
-        for (index, question) in instrument.questions.enumerated() {
-            if let list = question.kind.listName.flatMap({ instrument.choiceLists[$0] }) {
-                matchers[index] = ChoiceMatcher(list: list)
+        matchers = instrument.questions.map { question in
+            question.kind.listName.flatMap { instrument.choiceLists[$0] }.map(ChoiceMatcher.init)
+        }
+        handling = instrument.questions.map { question in
+            switch question.kind {
+            case .selectOne, .selectMultiple, .integer, .decimal: return .cached
+            case .meta: return .meta(isEnd: question.name == "end")
+            case .calculate, .note: return .text
+            default: return .text
             }
         }
+        readings = Array(repeating: ValueCache(), count: instrument.questions.count * 3)
+        ticks = Array(repeating: ValueCache(), count: instrument.questions.count)
+        countryIndex = instrument.countryQuestion.flatMap { instrument.questionIndex[$0.name] }
+        municipalityIndex = instrument.municipalityQuestion.flatMap { instrument.questionIndex[$0.name] }
+        roleIndex = instrument.roleQuestion.flatMap { instrument.questionIndex[$0.name] }
     }
 
     // MARK: Header
@@ -139,7 +163,8 @@ public final class Normalizer {
         }
         return FileMapping(
             file: file, shape: shape, roles: roles, wholeColumns: whole,
-            mapsAnyQuestion: mapsAny, unmapped: unmapped, weightColumn: weightColumn)
+            mapsAnyQuestion: mapsAny, unmapped: unmapped, weightColumn: weightColumn,
+            idSeed: FNV.hash(Array((baseName(file) + "\u{0}").utf8)))
     }
 
     private func questionName(_ role: ColumnRole) -> String {
@@ -151,6 +176,28 @@ public final class Normalizer {
 
     // MARK: Records
 
+    /// What a question reads from a cell: kept per distinct value (`ValueCache`), so a value
+    /// seen before costs a hash and a compare.
+    struct CellReading {
+        struct Issue {
+            var old: String, new: String, code: String, action: CleaningIssue.Action, message: String
+        }
+        var answer: Answer?
+        var issues: [Issue] = []
+    }
+
+    /// How a split choice column's cell reads (`isTicked`), kept per distinct value.
+    enum TickReading {
+        case blank, ticked, unticked
+        case choice(String)
+        case unknown(String)
+    }
+
+    /// How a question's cells are read, worked out once per question.
+    enum Handling {
+        case cached, text, meta(isEnd: Bool), none
+    }
+
     public func normalize(_ record: RecordBuffer, mapping: FileMapping, log: (CleaningIssue) -> Void) -> Outcome {
         let file = mapping.file
         if let reason = record.quarantineReason {
@@ -160,85 +207,87 @@ public final class Normalizer {
         if record.index == 1 && isHashtagRow(record) { return .hashtagRow }
         if !mapping.mapsAnyQuestion { return .quarantined("no column of the file matches the instrument") }
 
-        var submissionID = ""
+        var idColumn: Int? = nil
+        var idHash: UInt64 = 0
+        var respondentHash = mapping.idSeed
         var submitted: String? = nil
         var answers = [Answer?](repeating: nil, count: instrument.questions.count)
         var ticked: [Int: Set<String>] = [:]
         var splitAnswered = Set<Int>()
-        var pendingIssues: [(column: Int, question: Int, old: String, new: String, code: String, action: CleaningIssue.Action, message: String)] = []
-        var rowHash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var pendingIssues: [(column: Int, question: Int, issue: CellReading.Issue)] = []
+        var rowHash = FieldHash.seed
+        let variant = Self.readingVariant(mapping.shape)
 
-        for (column, role) in mapping.roles.enumerated() where column < record.count {
-            switch role {
+        let count = min(mapping.roles.count, record.count)
+        for column in 0..<count {
+            switch mapping.roles[column] {
             case .meta(.submissionID):
-                submissionID = record[column].trimmingSpaces
+                let bytes = record.fieldBytes(column)
+                Self.withTrimmed(bytes) { id in
+                    guard id.count > 0 else { return }
+                    idColumn = column
+                    idHash = FieldHash.hash(id)
+                    respondentHash = FNV.hash(id, seed: respondentHash)
+                }
             case .meta(.submitted):
-                if submitted == nil { submitted = SubmissionDate.parse(record[column]) }
+                if submitted == nil { submitted = SubmissionDate.parse(record.fieldBytes(column)) }
             case let .question(q):
-                let raw = record[column]
-                record.withFieldBytes(column) { rowHash = FNV.hash($0, seed: rowHash &+ UInt64(column)) }
-                let text = raw.trimmingSpaces
-                if text.isEmpty { continue }
-                let question = instrument.questions[q]
-                switch question.kind {
-                case .selectOne:
-                    guard let matcher = matchers[q] else { continue }
-                    switch matcher.match(text, answerCodes: mapping.shape == .limeSurvey) {
-                    case let .matched(name, loose):
-                        answers[q] = .choice(name)
-                        if loose {
-                            pendingIssues.append((column, q, text, name, "label_matched_without_diacritics", .changed,
-                                                  "`\(text)` read as choice `\(name)` once diacritics were set aside"))
-                        }
-                    case let .ambiguous(names):
-                        pendingIssues.append((column, q, text, "", "ambiguous_value", .changed,
-                                              "`\(text)` fits several choices (\(names.joined(separator: ", "))); treated as missing"))
-                    case .unknown:
-                        pendingIssues.append((column, q, text, "", "unknown_value", .changed,
-                                              "`\(text)` is not a choice of list `\(matcher.list.name)`; treated as missing"))
-                    }
-                case .selectMultiple:
-                    guard let matcher = matchers[q] else { continue }
-                    let split = matcher.splitMultiple(text, namesExpected: mapping.shape == .kobo || mapping.shape == .odkCentral)
-                    answers[q] = .choices(split.choices)
-                    for piece in split.unknown {
-                        pendingIssues.append((column, q, piece, "", "unknown_value", .changed,
-                                              "`\(piece)` is not a choice of list `\(matcher.list.name)`; left out of the answer"))
-                    }
-                    if split.loose {
-                        pendingIssues.append((column, q, text, split.choices.joined(separator: " "), "label_matched_without_diacritics", .changed,
-                                              "choices read once diacritics were set aside"))
-                    }
-                case .integer, .decimal:
-                    let normalised = text.replacingOccurrences(of: ",", with: ".")
-                    if Double(normalised) != nil {
-                        answers[q] = .text(normalised)
+                let bytes = record.fieldBytes(column)
+                let hash = FieldHash.hash(bytes)
+                rowHash = FieldHash.combine(rowHash, hash, column: column)
+                if bytes.count == 0 { continue }
+                switch handling[q] {
+                case .cached:
+                    let cache = q &* 3 &+ variant
+                    let reading: CellReading
+                    if let known = readings[cache].find(bytes, hash: hash) {
+                        reading = known
                     } else {
-                        pendingIssues.append((column, q, text, "", "not_a_number", .changed,
-                                              "`\(text)` is not a number; treated as missing"))
+                        reading = read(String(decoding: bytes, as: UTF8.self).trimmingSpaces, question: q, shape: mapping.shape)
+                        readings[cache].insert(bytes, hash: hash, value: reading)
                     }
-                case .meta:
-                    if question.name == "end", submitted == nil { submitted = SubmissionDate.parse(text) }
+                    if let answer = reading.answer { answers[q] = answer }
+                    for issue in reading.issues { pendingIssues.append((column, q, issue)) }
+                case .text:
+                    let text = String(decoding: bytes, as: UTF8.self).trimmingSpaces
+                    if !text.isEmpty { answers[q] = .text(text) }
+                case let .meta(isEnd):
+                    let text = String(decoding: bytes, as: UTF8.self).trimmingSpaces
+                    if text.isEmpty { continue }
+                    if isEnd, submitted == nil { submitted = SubmissionDate.parse(bytes) }
                     answers[q] = .text(text)
-                default:
-                    answers[q] = .text(text)
+                case .none:
+                    continue
                 }
             case let .choice(q, choice):
                 guard !mapping.wholeColumns.contains(q), let matcher = matchers[q] else { continue }
-                record.withFieldBytes(column) { rowHash = FNV.hash($0, seed: rowHash &+ UInt64(column)) }
-                let raw = record[column]
-                switch matcher.isTicked(raw, choice: choice) {
-                case true?:
+                let bytes = record.fieldBytes(column)
+                let hash = FieldHash.hash(bytes)
+                rowHash = FieldHash.combine(rowHash, hash, column: column)
+                if bytes.count == 0 { continue }
+                let reading: TickReading
+                if let known = ticks[q].find(bytes, hash: hash) {
+                    reading = known
+                } else {
+                    reading = matcher.tickReading(String(decoding: bytes, as: UTF8.self))
+                    ticks[q].insert(bytes, hash: hash, value: reading)
+                }
+                switch reading {
+                case .blank:
+                    break
+                case .ticked:
                     ticked[q, default: []].insert(choice)
                     splitAnswered.insert(q)
-                case false?:
+                case .unticked:
                     splitAnswered.insert(q)
-                case nil:
-                    if !raw.trimmingSpaces.isEmpty {
-                        pendingIssues.append((column, q, raw.trimmingSpaces, "", "unknown_value", .changed,
-                                              "`\(raw.trimmingSpaces)` in the `\(choice)` column is neither ticked nor unticked; read as unticked"))
-                        splitAnswered.insert(q)
-                    }
+                case let .choice(name):
+                    if name == choice { ticked[q, default: []].insert(choice) }
+                    splitAnswered.insert(q)
+                case let .unknown(text):
+                    pendingIssues.append((column, q, CellReading.Issue(
+                        old: text, new: "", code: "unknown_value", action: .changed,
+                        message: "`\(text)` in the `\(choice)` column is neither ticked nor unticked; read as unticked")))
+                    splitAnswered.insert(q)
                 }
             default:
                 break
@@ -249,8 +298,9 @@ public final class Normalizer {
         }
 
         // Duplicates: a submission ID seen before is the same respondent; an identical row without one is flagged.
-        if !submissionID.isEmpty {
-            if let earlier = seenSubmissions[submissionID] {
+        if let idColumn {
+            if let earlier = seenSubmissions[idHash] {
+                let submissionID = record[idColumn].trimmingSpaces
                 if earlier == rowHash {
                     log(CleaningIssue(file: file, line: record.line, code: "duplicate_submission", action: .dropped, severity: .note,
                                       message: "submission `\(submissionID)` was already read; counted once"))
@@ -261,23 +311,26 @@ public final class Normalizer {
                 }
                 return .duplicate
             }
-            seenSubmissions[submissionID] = rowHash
-        } else if !seenRows.insert(rowHash).inserted {
-            if options.dropIdentical {
-                log(CleaningIssue(file: file, line: record.line, code: "identical_row", action: .dropped,
-                                  message: "identical to an earlier row and has no submission ID; dropped (--drop-identical)"))
-                return .duplicate
+            seenSubmissions[idHash] = rowHash
+        } else {
+            if !seenRows.insert(rowHash).inserted {
+                if options.dropIdentical {
+                    log(CleaningIssue(file: file, line: record.line, code: "identical_row", action: .dropped,
+                                      message: "identical to an earlier row and has no submission ID; dropped (--drop-identical)"))
+                    return .duplicate
+                }
+                log(CleaningIssue(file: file, line: record.line, code: "identical_row", action: .kept,
+                                  message: "identical to an earlier row and has no submission ID; kept (use --drop-identical to drop)"))
             }
-            log(CleaningIssue(file: file, line: record.line, code: "identical_row", action: .kept,
-                              message: "identical to an earlier row and has no submission ID; kept (use --drop-identical to drop)"))
+            respondentHash = Array("line \(record.line)".utf8).withUnsafeBytes { FNV.hash($0, seed: respondentHash) }
         }
 
-        let id = "R" + FNV.hex(FNV.hash(Array((baseName(file) + "\u{0}" + (submissionID.isEmpty ? "line \(record.line)" : submissionID)).utf8)))
+        let id = FNV.respondentID(respondentHash)
         for pending in pendingIssues {
             log(CleaningIssue(
                 file: file, line: record.line, column: pending.column + 1, respondentID: id,
-                question: instrument.questions[pending.question].name, oldValue: pending.old, newValue: pending.new,
-                code: pending.code, action: pending.action, message: pending.message))
+                question: instrument.questions[pending.question].name, oldValue: pending.issue.old, newValue: pending.issue.new,
+                code: pending.issue.code, action: pending.issue.action, message: pending.issue.message))
         }
         var respondent = Respondent(
             id: id, sourceFile: file, sourceLine: record.line, country: nil, municipalityCode: nil,
@@ -296,10 +349,79 @@ public final class Normalizer {
             }
         }
         resolvePlace(&respondent, record: record, mapping: mapping, log: log)
-        if let role = instrument.roleQuestion.flatMap({ instrument.questionIndex[$0.name] }), case let .choice(name)? = answers[role] {
+        if let role = roleIndex, case let .choice(name)? = answers[role] {
             respondent.role = name
         }
         return .respondent(respondent)
+    }
+
+    /// Which of a question's value caches a file uses: a cell reads differently in LimeSurvey
+    /// exports (answer codes) and in KoboToolbox or ODK ones (choice names expected).
+    static func readingVariant(_ shape: ExportShape) -> Int {
+        switch shape {
+        case .limeSurvey: return 1
+        case .kobo, .odkCentral: return 2
+        default: return 0
+        }
+    }
+
+    /// A select or number cell read against the instrument (the slow path, once per distinct value).
+    func read(_ text: String, question q: Int, shape: ExportShape) -> CellReading {
+        guard !text.isEmpty else { return CellReading(answer: nil) }
+        let question = instrument.questions[q]
+        switch question.kind {
+        case .selectOne:
+            guard let matcher = matchers[q] else { return CellReading(answer: nil) }
+            switch matcher.match(text, answerCodes: shape == .limeSurvey) {
+            case let .matched(name, loose):
+                return CellReading(answer: .choice(name), issues: loose ? [.init(
+                    old: text, new: name, code: "label_matched_without_diacritics", action: .changed,
+                    message: "`\(text)` read as choice `\(name)` once diacritics were set aside")] : [])
+            case let .ambiguous(names):
+                return CellReading(answer: nil, issues: [.init(
+                    old: text, new: "", code: "ambiguous_value", action: .changed,
+                    message: "`\(text)` fits several choices (\(names.joined(separator: ", "))); treated as missing")])
+            case .unknown:
+                return CellReading(answer: nil, issues: [.init(
+                    old: text, new: "", code: "unknown_value", action: .changed,
+                    message: "`\(text)` is not a choice of list `\(matcher.list.name)`; treated as missing")])
+            }
+        case .selectMultiple:
+            guard let matcher = matchers[q] else { return CellReading(answer: nil) }
+            let split = matcher.splitMultiple(text, namesExpected: shape == .kobo || shape == .odkCentral)
+            var reading = CellReading(answer: .choices(split.choices))
+            for piece in split.unknown {
+                reading.issues.append(.init(old: piece, new: "", code: "unknown_value", action: .changed,
+                                            message: "`\(piece)` is not a choice of list `\(matcher.list.name)`; left out of the answer"))
+            }
+            if split.loose {
+                reading.issues.append(.init(old: text, new: split.choices.joined(separator: " "), code: "label_matched_without_diacritics",
+                                            action: .changed, message: "choices read once diacritics were set aside"))
+            }
+            return reading
+        case .integer, .decimal:
+            let normalised = text.replacingOccurrences(of: ",", with: ".")
+            if Double(normalised) != nil { return CellReading(answer: .text(normalised)) }
+            return CellReading(answer: nil, issues: [.init(old: text, new: "", code: "not_a_number", action: .changed,
+                                                           message: "`\(text)` is not a number; treated as missing")])
+        default:
+            return CellReading(answer: .text(text))
+        }
+    }
+
+    /// The bytes without surrounding white space; values with anything but ASCII at either end
+    /// go through String's Unicode trimming.
+    static func withTrimmed(_ bytes: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) -> Void) {
+        var start = 0
+        var end = bytes.count
+        while start < end, bytes[start] == 0x20 || (0x09...0x0D).contains(bytes[start]) { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 || (0x09...0x0D).contains(bytes[end - 1]) { end -= 1 }
+        if start < end, bytes[start] >= 0x80 || bytes[end - 1] >= 0x80 {
+            var text = String(decoding: bytes, as: UTF8.self).trimmingSpaces
+            text.withUTF8 { body(UnsafeRawBufferPointer($0)) }
+            return
+        }
+        body(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
     }
 
     private func isHashtagRow(_ record: RecordBuffer) -> Bool {
@@ -323,8 +445,6 @@ public final class Normalizer {
     /// from the gazetteer; a missing country inferred from an unambiguous municipality.
     private func resolvePlace(_ respondent: inout Respondent, record: RecordBuffer, mapping: FileMapping, log: (CleaningIssue) -> Void) {
         let file = mapping.file
-        let countryIndex = instrument.countryQuestion.flatMap { instrument.questionIndex[$0.name] }
-        let municipalityIndex = instrument.municipalityQuestion.flatMap { instrument.questionIndex[$0.name] }
         // An instrument without place questions is reported once per file, in mapHeader.
         guard countryIndex != nil || municipalityIndex != nil else { return }
         if let q = countryIndex, let answer = respondent.answers[q] {
@@ -360,13 +480,12 @@ public final class Normalizer {
             written = gazetteer.match(name) == .none ? label : name
         }
         let column = column(of: q, in: mapping)
-        let key = (respondent.country ?? "") + "\u{1F}" + written
         let match: Gazetteer.Match
-        if let cached = placeCache[key] {
+        if let cached = placeCache[respondent.country ?? ""]?[written] {
             match = cached
         } else {
             match = gazetteer.match(written, country: respondent.country)
-            placeCache[key] = match
+            placeCache[respondent.country ?? "", default: [:]][written] = match
         }
         switch match {
         case let .unique(municipality):
@@ -403,7 +522,9 @@ public final class Normalizer {
 
 /// FNV-1a, 64-bit: stable respondent IDs and row fingerprints (not for security).
 enum FNV {
-    static func hash(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+    static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    static func hash(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = offsetBasis) -> UInt64 {
         var h = seed
         for b in bytes {
             h ^= UInt64(b)
@@ -416,6 +537,18 @@ enum FNV {
         bytes.withUnsafeBytes { hash($0) }
     }
 
+    /// `R` and the hash as 16 hex digits: a respondent's ID.
+    static func respondentID(_ value: UInt64) -> String {
+        let digits: StaticString = "0123456789abcdef"
+        return String(unsafeUninitializedCapacity: 17) { buffer in
+            buffer[0] = UInt8(ascii: "R")
+            for k in 0..<16 {
+                buffer[1 + k] = digits.utf8Start[Int((value >> UInt64(60 - 4 * k)) & 0xF)]
+            }
+            return 17
+        }
+    }
+
     static func hex(_ value: UInt64) -> String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
@@ -424,6 +557,25 @@ enum FNV {
 
 /// Submission dates as the tools write them, reduced to YYYY-MM-DD.
 enum SubmissionDate {
+    /// The fast path for ISO dates (`2025-02-02`, `2025-02-02T09:12:00.000+02:00`, `2025-02-02
+    /// 09:12`), read from the bytes; anything else goes through `parse(_: String)`.
+    static func parse(_ bytes: UnsafeRawBufferPointer) -> String? {
+        let n = bytes.count
+        if n >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+           n == 10 || bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " ") {
+            var digits = true
+            for i in [0, 1, 2, 3, 5, 6, 8, 9] where !(0x30...0x39).contains(bytes[i]) { digits = false }
+            if digits {
+                func number(_ i: Int, _ k: Int) -> Int { (i..<i + k).reduce(0) { $0 * 10 + Int(bytes[$1] - 0x30) } }
+                let (year, month, day) = (number(0, 4), number(5, 2), number(8, 2))
+                guard (1...12).contains(month), (1...31).contains(day), (1900...2200).contains(year) else { return nil }
+                return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[0..<10]), as: UTF8.self)
+            }
+        }
+        if n == 0 { return nil }
+        return parse(String(decoding: bytes, as: UTF8.self))
+    }
+
     static func parse(_ raw: String) -> String? {
         let text = raw.trimmingSpaces
         let parts = text.split(whereSeparator: { !$0.isNumber }).prefix(3).map(String.init)
@@ -439,6 +591,10 @@ enum SubmissionDate {
             return nil
         }
         guard (1...12).contains(month), (1...31).contains(day), (1900...2200).contains(year) else { return nil }
-        return String(format: "%04d-%02d-%02d", year, month, day)
+        func padded(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2)
     }
 }

@@ -2,16 +2,23 @@
 /// the inputs that starts with `=`, `+`, `-`, `@`, tab or CR prefixed with `'` so Excel does not run
 /// it as a formula (OWASP CSV injection). Figures are written as they are.
 public struct CSVWriter {
-    public var delimiter: Character = ","
+    public let delimiter: Character
     /// Excel in Baltic locales expects `;` and a BOM to read UTF-8 (`--excel`).
-    public var byteOrderMark = false
-    private(set) public var text = ""
+    public let byteOrderMark: Bool
+    /// The CSV so far, as UTF-8.
+    public private(set) var bytes: [UInt8] = []
+    private let delimiterByte: UInt8
+    private var rowStarted = false
 
     public init(delimiter: Character = ",", byteOrderMark: Bool = false) {
+        precondition(delimiter.isASCII, "CSV delimiters are ASCII")
         self.delimiter = delimiter
         self.byteOrderMark = byteOrderMark
-        if byteOrderMark { text = "\u{FEFF}" }
+        delimiterByte = delimiter.asciiValue!
+        if byteOrderMark { bytes = [0xEF, 0xBB, 0xBF] }
     }
+
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
 
     public enum Cell {
         /// Text that came from an input or a label: quoted as needed and neutralised.
@@ -21,33 +28,70 @@ public struct CSVWriter {
     }
 
     public mutating func row(_ cells: [Cell]) {
-        var first = true
         for cell in cells {
-            if !first { text.append(delimiter) }
-            first = false
             switch cell {
-            case let .text(value): text += escape(Self.neutralise(value))
-            case let .figure(value): text += escape(value)
+            case let .text(value): field(value, neutralise: true)
+            case let .figure(value): field(value, neutralise: false)
             }
         }
-        text += "\r\n"
+        endRow()
     }
 
     public mutating func row(texts: [String]) { row(texts.map(Cell.text)) }
 
-    /// Prefixes a leading formula character with `'` (OWASP's advice for CSV injection).
-    public static func neutralise(_ value: String) -> String {
-        guard let first = value.unicodeScalars.first else { return value }
-        switch first {
-        case "=", "+", "-", "@", "\t", "\r": return "'" + value
-        default: return value
+    /// Appends one field to the current row: quoted when it holds the delimiter, a quote or a
+    /// line break, or starts or ends with a space; with `neutralise`, a leading formula character
+    /// is prefixed with `'` (OWASP's advice for CSV injection).
+    public mutating func field(_ value: String, neutralise: Bool) {
+        if rowStarted { bytes.append(delimiterByte) }
+        rowStarted = true
+        var value = value
+        value.withUTF8 { utf8 in
+            let n = utf8.count
+            guard n > 0 else { return }
+            let prefix = neutralise && Self.isFormulaStart(utf8[0])
+            var quote = (!prefix && utf8[0] == 0x20) || utf8[n - 1] == 0x20
+            var quotes = 0
+            for b in utf8 where b == delimiterByte || b == 0x22 || b == 0x0A || b == 0x0D {
+                quote = true
+                if b == 0x22 { quotes += 1 }
+            }
+            if quote { bytes.append(0x22) }
+            if prefix { bytes.append(0x27) }
+            if quotes == 0 {
+                bytes.append(contentsOf: utf8)
+            } else {
+                for b in utf8 {
+                    if b == 0x22 { bytes.append(0x22) }
+                    bytes.append(b)
+                }
+            }
+            if quote { bytes.append(0x22) }
         }
     }
 
-    private func escape(_ value: String) -> String {
-        let needsQuotes = value.contains(where: { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-            || value.hasPrefix(" ") || value.hasSuffix(" ")
-        guard needsQuotes else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    /// Ends the current row with CRLF.
+    public mutating func endRow() {
+        bytes.append(0x0D)
+        bytes.append(0x0A)
+        rowStarted = false
+    }
+
+    /// Hands the bytes written so far to `body` and forgets them (streaming a large table).
+    public mutating func drain(_ body: ([UInt8]) -> Void) {
+        body(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// `=`, `+`, `-`, `@`, tab or CR.
+    @inline(__always)
+    static func isFormulaStart(_ byte: UInt8) -> Bool {
+        byte == 0x3D || byte == 0x2B || byte == 0x2D || byte == 0x40 || byte == 0x09 || byte == 0x0D
+    }
+
+    /// Prefixes a leading formula character with `'` (OWASP's advice for CSV injection).
+    public static func neutralise(_ value: String) -> String {
+        guard let first = value.utf8.first, isFormulaStart(first) else { return value }
+        return "'" + value
     }
 }

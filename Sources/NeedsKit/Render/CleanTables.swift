@@ -4,6 +4,8 @@
 public final class CleanResponsesWriter {
     let instrument: Instrument
     let columns: [Int]
+    /// Per column: free text, scrubbed of anything shaped like an e-mail address.
+    private let scrubbed: [Bool]
     private var writer: CSVWriter
     private let style: CSVStyle
     /// Where rows go once 64 KiB have gathered; nil keeps them all in `text`.
@@ -19,6 +21,7 @@ public final class CleanResponsesWriter {
         columns = instrument.questions.indices.filter {
             Self.isCarried(instrument.questions[$0]) && !placed.contains(instrument.questions[$0].name)
         }
+        scrubbed = columns.map { instrument.questions[$0].kind == .text }
         writer.row(texts: ["respondent_id", "source_file", "source_line", "country", "municipality_code", "municipality",
                            "role", "submitted"] + columns.map { instrument.questions[$0].name })
     }
@@ -34,27 +37,33 @@ public final class CleanResponsesWriter {
     }
 
     public func add(_ respondent: Respondent) {
-        var cells: [CSVWriter.Cell] = [
-            .figure(respondent.id), .text(respondent.sourceFile), .figure(String(respondent.sourceLine)),
-            .figure(respondent.country ?? ""), .figure(respondent.municipalityCode ?? ""),
-            .text(respondent.municipalityName ?? ""), .text(respondent.role ?? ""), .figure(respondent.submitted ?? ""),
-        ]
-        for q in columns {
+        writer.field(respondent.id, neutralise: false)
+        writer.field(respondent.sourceFile, neutralise: true)
+        writer.field(String(respondent.sourceLine), neutralise: false)
+        writer.field(respondent.country ?? "", neutralise: false)
+        writer.field(respondent.municipalityCode ?? "", neutralise: false)
+        writer.field(respondent.municipalityName ?? "", neutralise: true)
+        writer.field(respondent.role ?? "", neutralise: true)
+        writer.field(respondent.submitted ?? "", neutralise: false)
+        for (q, isText) in zip(columns, scrubbed) {
             // Free text the instrument reports may still hold an address someone typed: removed.
-            let value = respondent.answer(q)?.cleanValue ?? ""
-            cells.append(.text(instrument.questions[q].kind == .text ? QuarantineWriter.scrub(value) : value))
+            switch respondent.answer(q) {
+            case nil: writer.field("", neutralise: true)
+            case let .choice(name)?: writer.field(name, neutralise: true)
+            case let .text(text)?: writer.field(isText ? QuarantineWriter.scrub(text) : text, neutralise: true)
+            case let .choices(names)?: writer.field(names.count == 1 ? names[0] : names.joined(separator: " "), neutralise: true)
+            }
         }
-        writer.row(cells)
-        if let stream, writer.text.utf8.count >= 1 << 16 {
-            stream.write(writer.text)
-            writer = CSVWriter(delimiter: style.excel ? ";" : ",", byteOrderMark: false)
-        }
+        writer.endRow()
+        if let stream, writer.bytes.count >= 1 << 16 { writer.drain(stream.write) }
     }
 
     /// Writes what is left to the stream and closes it.
     public func finish() {
-        stream?.write(writer.text)
-        stream?.close()
+        if let stream {
+            writer.drain(stream.write)
+            stream.close()
+        }
     }
 
     public var text: String { writer.text }
@@ -92,6 +101,7 @@ public struct QuarantineWriter {
 
     /// Replaces text shaped like an e-mail address.
     static func scrub(_ value: String) -> String {
+        guard value.utf8.contains(UInt8(ascii: "@")) else { return value }
         let words = value.split(separator: " ", omittingEmptySubsequences: false)
         return words.map { word -> String in
             let text = String(word)

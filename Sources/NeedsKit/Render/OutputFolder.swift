@@ -84,6 +84,11 @@ public final class OutputStream {
         text.withUTF8 { _ = fwrite($0.baseAddress, 1, $0.count, file) }
     }
 
+    public func write(_ bytes: [UInt8]) {
+        guard let file, !bytes.isEmpty else { return }
+        bytes.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, file) }
+    }
+
     public func close() {
         if let file { fclose(file) }
         file = nil
