@@ -23,7 +23,10 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            path: "Sources/NeedsKit"
+            path: "Sources/NeedsKit",
+            // The per-record path touches class state millions of times; its exclusivity is
+            // checked in debug builds (and the test suite), not at run time in release builds.
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
         .executableTarget(
             name: "needs",

@@ -25,6 +25,25 @@ final class FuzzRegressionTests: XCTestCase {
         XCTAssertEqual(split.unknown.count, 5000)
     }
 
+    /// fuzz-reader crashed (a field of negative length): in lenient mode libcsv reports a length
+    /// of SIZE_MAX for `"5"   "   ;` (a quoted field, spaces, a stray quote). Such a field is
+    /// now read as empty, and every field's bytes stay in order.
+    func testReaderCrashOne() throws {
+        let bytes = Array(try XCTUnwrap(FileManager.default.contents(
+            atPath: Paths.repository + "/Tests/NeedsKitTests/Fixtures/fuzz/reader-crash-1.csv")))
+        var options = ReaderOptions()
+        options.chunkSize = 36
+        var records = 0
+        let summary = try CSVReader(bytes: bytes, displayName: "crash.csv", options: options).read(diagnose: { _ in }) { record in
+            records += 1
+            for i in 1..<max(1, record.presentCount) {
+                XCTAssertLessThanOrEqual(record.sink.pointee.ends[i - 1], record.sink.pointee.ends[i], "line \(record.line)")
+            }
+            _ = record.fields
+        }
+        XCTAssertEqual(summary.dataRecords + (summary.headerFieldCount > 0 ? 1 : 0), records)
+    }
+
     /// Every file the fuzzers keep as a finding reads without a crash and balances.
     func testEveryFuzzFindingReadsAndBalances() throws {
         let folder = Paths.repository + "/Tests/NeedsKitTests/Fixtures/fuzz"

@@ -579,7 +579,9 @@ private let fieldCallback: @convention(c) (UnsafeMutableRawPointer?, Int, Unsafe
     pointer, length, context in
     let sink = context!.assumingMemoryBound(to: FieldSink.self)
     if sink.pointee.stopped { return }
-    guard let pointer else {
+    // libcsv's lenient mode can report a length of SIZE_MAX (−1 here) for a quoted field
+    // followed by spaces and a stray quote (found by fuzz-reader): read as an empty field.
+    guard let pointer, length > 0 else {
         sink.pointee.endField()
         return
     }

@@ -44,6 +44,12 @@ public final class Normalizer {
         case quarantined(String)
         /// A HXL hashtag row under the header: part of the header, not a record.
         case hashtagRow
+
+        /// Asked without comparing (and so copying) a respondent.
+        public var isHashtagRow: Bool {
+            if case .hashtagRow = self { return true }
+            return false
+        }
     }
 
     public let instrument: Instrument
@@ -64,10 +70,6 @@ public final class Normalizer {
     /// (a second copy that differs is flagged).
     private var seenSubmissions: [UInt64: UInt64] = [:]
     private var seenRows: Set<UInt64> = []
-    /// Place names seen, resolved once (a survey has few distinct ones and millions of rows):
-    /// by country answer, then name.
-    private var placeCache: [String: [String: Gazetteer.Match]] = [:]
-    private var countryCache: [String: String?] = [:]
 
     public init(instrument: Instrument, options: Options = Options(), gazetteer: Gazetteer = .shared) {
         self.instrument = instrument
@@ -77,12 +79,16 @@ public final class Normalizer {
         matchers = instrument.questions.map { question in
             question.kind.listName.flatMap { instrument.choiceLists[$0] }.map(ChoiceMatcher.init)
         }
+        // Free text is kept only where something reads it: the clean table (reported, not
+        // anonymised), the panel code, the place and role questions. Tool metadata is read
+        // for the submission date only.
+        let kept = Set([instrument.countryQuestion, instrument.municipalityQuestion, instrument.roleQuestion,
+                        instrument.panelQuestion].compactMap { $0?.name })
         handling = instrument.questions.map { question in
             switch question.kind {
             case .selectOne, .selectMultiple, .integer, .decimal: return .cached
-            case .meta: return .meta(isEnd: question.name == "end")
-            case .calculate, .note: return .text
-            default: return .text
+            case .meta: return question.name == "end" ? .submittedDate : .none
+            default: return CleanResponsesWriter.isCarried(question) || kept.contains(question.name) ? .text : .none
             }
         }
         readings = Array(repeating: ValueCache(), count: instrument.questions.count * 3)
@@ -195,7 +201,13 @@ public final class Normalizer {
 
     /// How a question's cells are read, worked out once per question.
     enum Handling {
-        case cached, text, meta(isEnd: Bool), none
+        /// Select and number questions: read once per distinct value.
+        case cached
+        case text
+        /// The form's `end` time: the submission date when the export has no submission column.
+        case submittedDate
+        /// Not read: nothing downstream uses it (metadata, free text that is never reported).
+        case none
     }
 
     public func normalize(_ record: RecordBuffer, mapping: FileMapping, log: (CleaningIssue) -> Void) -> Outcome {
@@ -251,11 +263,8 @@ public final class Normalizer {
                 case .text:
                     let text = String(decoding: bytes, as: UTF8.self).trimmingSpaces
                     if !text.isEmpty { answers[q] = .text(text) }
-                case let .meta(isEnd):
-                    let text = String(decoding: bytes, as: UTF8.self).trimmingSpaces
-                    if text.isEmpty { continue }
-                    if isEnd, submitted == nil { submitted = SubmissionDate.parse(bytes) }
-                    answers[q] = .text(text)
+                case .submittedDate:
+                    if submitted == nil { submitted = SubmissionDate.parse(bytes) }
                 case .none:
                     continue
                 }
@@ -441,78 +450,110 @@ public final class Normalizer {
         return mapping.roles.firstIndex(of: .question(question)).map { $0 + 1 }
     }
 
-    /// Country from the answer (a choice, a name in any language or an ISO code); municipality
-    /// from the gazetteer; a missing country inferred from an unambiguous municipality.
+    /// Where a respondent is, read from the country and municipality answers: the same pair of
+    /// answers always reads the same, so it is worked out once per distinct pair.
+    struct PlaceReading {
+        struct Issue {
+            /// The question whose column the issue points at (nil: no column).
+            var question: Int?
+            var questionName: String
+            var old: String, new: String, code: String, message: String
+            var action: CleaningIssue.Action = .kept
+        }
+        var country: String?
+        var municipalityCode: String?
+        var municipalityName: String?
+        var issues: [Issue] = []
+    }
+
+    private struct PlaceAnswers: Hashable {
+        var country: Answer?
+        var municipality: Answer?
+    }
+
+    private var placeReadings: [PlaceAnswers: PlaceReading] = [:]
+
     private func resolvePlace(_ respondent: inout Respondent, record: RecordBuffer, mapping: FileMapping, log: (CleaningIssue) -> Void) {
-        let file = mapping.file
         // An instrument without place questions is reported once per file, in mapHeader.
         guard countryIndex != nil || municipalityIndex != nil else { return }
-        if let q = countryIndex, let answer = respondent.answers[q] {
+        let answers = PlaceAnswers(country: countryIndex.flatMap { respondent.answers[$0] },
+                                   municipality: municipalityIndex.flatMap { respondent.answers[$0] })
+        let place: PlaceReading
+        if let known = placeReadings[answers] {
+            place = known
+        } else {
+            place = readPlace(answers)
+            placeReadings[answers] = place
+        }
+        respondent.country = place.country
+        respondent.municipalityCode = place.municipalityCode
+        respondent.municipalityName = place.municipalityName
+        for issue in place.issues {
+            log(CleaningIssue(file: mapping.file, line: record.line, column: column(of: issue.question, in: mapping),
+                              respondentID: respondent.id, question: issue.questionName, oldValue: issue.old, newValue: issue.new,
+                              code: issue.code, action: issue.action, message: issue.message))
+        }
+    }
+
+    /// Country from the answer (a choice, a name in any language or an ISO code); municipality
+    /// from the gazetteer; a missing country inferred from an unambiguous municipality.
+    private func readPlace(_ answers: PlaceAnswers) -> PlaceReading {
+        var place = PlaceReading()
+        if let q = countryIndex, let answer = answers.country {
             let written = answer.cleanValue
-            var code: String?
-            if let cached = countryCache[written] {
-                code = cached
-            } else {
-                code = RegionCountry.code(for: written)
-                countryCache[written] = code
-            }
+            var code = RegionCountry.code(for: written)
             if code == nil, case let .choice(name) = answer, let choice = matchers[q]?.list.choice(named: name) {
                 code = choice.labels.values.lazy.compactMap(RegionCountry.code(for:)).first
             }
             if let code {
-                respondent.country = code
+                place.country = code
             } else {
-                log(CleaningIssue(file: file, line: record.line, column: column(of: q, in: mapping), respondentID: respondent.id,
-                                  question: instrument.questions[q].name, oldValue: written, code: "country_outside_region", action: .kept,
-                                  message: "country `\(written)` is not Estonia, Latvia or Lithuania; the respondent is kept under no country"))
+                place.issues.append(.init(
+                    question: q, questionName: instrument.questions[q].name, old: written, new: "", code: "country_outside_region",
+                    message: "country `\(written)` is not Estonia, Latvia or Lithuania; the respondent is kept under no country"))
             }
         }
-        guard let q = municipalityIndex, let answer = respondent.answers[q] else {
-            if respondent.country == nil {
-                log(CleaningIssue(file: file, line: record.line, respondentID: respondent.id, code: "place_unknown", action: .kept,
-                                  message: "neither country nor municipality is known; the respondent counts only in the region total"))
+        guard let q = municipalityIndex, let answer = answers.municipality else {
+            if place.country == nil {
+                place.issues.append(.init(
+                    question: nil, questionName: "", old: "", new: "", code: "place_unknown",
+                    message: "neither country nor municipality is known; the respondent counts only in the region total"))
             }
-            return
+            return place
         }
         var written = answer.cleanValue
         if case let .choice(name) = answer, let choice = matchers[q]?.list.choice(named: name),
            let label = choice.label(nil, fallback: instrument.defaultLanguage) {
             written = gazetteer.match(name) == .none ? label : name
         }
-        let column = column(of: q, in: mapping)
-        let match: Gazetteer.Match
-        if let cached = placeCache[respondent.country ?? ""]?[written] {
-            match = cached
-        } else {
-            match = gazetteer.match(written, country: respondent.country)
-            placeCache[respondent.country ?? "", default: [:]][written] = match
-        }
-        switch match {
+        let question = instrument.questions[q].name
+        switch gazetteer.match(written, country: place.country) {
         case let .unique(municipality):
-            respondent.municipalityCode = municipality.code
-            respondent.municipalityName = municipality.name
-            if respondent.country == nil {
-                respondent.country = municipality.country
-                log(CleaningIssue(file: file, line: record.line, column: column, respondentID: respondent.id,
-                                  question: instrument.countryQuestion?.name ?? "country", oldValue: "", newValue: municipality.country,
-                                  code: "country_inferred", action: .changed,
-                                  message: "country inferred from the municipality `\(written)` (\(municipality.code))"))
-            } else if respondent.country != municipality.country {
-                log(CleaningIssue(file: file, line: record.line, column: column, respondentID: respondent.id,
-                                  question: instrument.questions[q].name, oldValue: written, code: "place_mismatch", action: .kept,
-                                  message: "municipality `\(written)` is in \(municipality.country), but the country answer is \(respondent.country!)"))
+            place.municipalityCode = municipality.code
+            place.municipalityName = municipality.name
+            if place.country == nil {
+                place.country = municipality.country
+                place.issues.append(.init(
+                    question: q, questionName: instrument.countryQuestion?.name ?? "country", old: "", new: municipality.country,
+                    code: "country_inferred", message: "country inferred from the municipality `\(written)` (\(municipality.code))",
+                    action: .changed))
+            } else if place.country != municipality.country {
+                place.issues.append(.init(
+                    question: q, questionName: question, old: written, new: "", code: "place_mismatch",
+                    message: "municipality `\(written)` is in \(municipality.country), but the country answer is \(place.country!)"))
             }
         case let .ambiguous(candidates):
-            respondent.municipalityName = written
-            log(CleaningIssue(file: file, line: record.line, column: column, respondentID: respondent.id,
-                              question: instrument.questions[q].name, oldValue: written, code: "municipality_ambiguous", action: .kept,
-                              message: "`\(written)` fits \(candidates.count) municipalities (\(candidates.map { "\($0.name) \($0.code)" }.joined(separator: ", "))); kept as written, without a code"))
+            place.municipalityName = written
+            place.issues.append(.init(
+                question: q, questionName: question, old: written, new: "", code: "municipality_ambiguous",
+                message: "`\(written)` fits \(candidates.count) municipalities (\(candidates.map { "\($0.name) \($0.code)" }.joined(separator: ", "))); kept as written, without a code"))
         case .none:
-            respondent.municipalityName = written
-            log(CleaningIssue(file: file, line: record.line, column: column, respondentID: respondent.id,
-                              question: instrument.questions[q].name, oldValue: written, code: "municipality_unknown", action: .kept,
-                              message: "`\(written)` is not a municipality of the gazetteer; kept as written"))
+            place.municipalityName = written
+            place.issues.append(.init(
+                question: q, questionName: question, old: written, new: "", code: "municipality_unknown",
+                message: "`\(written)` is not a municipality of the gazetteer; kept as written"))
         }
+        return place
     }
 
     private func baseName(_ path: String) -> String {

@@ -15,7 +15,8 @@ public struct Respondent: Sendable, Equatable {
     public var submitted: String?
     /// The respondent's weight (1 unless `--weights COLUMN` reads one; 0 leaves them out of figures).
     public var weight: Double = 1
-    /// Answers by question index in `Instrument.questions` (nil: not answered).
+    /// Answers by question index in `Instrument.questions` (nil: not answered). Tool metadata
+    /// (`start`, `end`) and free text that is anonymised or never reported are not kept.
     public var answers: [Answer?]
 
     public func answer(_ questionIndex: Int) -> Answer? {

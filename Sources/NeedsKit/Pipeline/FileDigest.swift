@@ -1,3 +1,4 @@
+import Foundation
 import Crypto
 #if canImport(Glibc)
 import Glibc
@@ -21,4 +22,27 @@ enum FileDigest {
             return hex.count == 1 ? "0" + hex : hex
         }.joined()
     }
+}
+
+/// A file's SHA-256, computed on a thread of its own from the moment it is created; `value`
+/// waits for it.
+final class Digest: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: String?
+
+    init(path: String) {
+        let thread = Thread { [self] in
+            result = FileDigest.sha256(path: path)
+            done.signal()
+        }
+        thread.start()
+    }
+
+    private lazy var waited: String? = {
+        done.wait()
+        return result
+    }()
+
+    /// Call from the creating thread only.
+    var value: String? { waited }
 }

@@ -97,21 +97,25 @@ public enum Pipeline {
             throw error
         }
         var quarantine = QuarantineWriter(style: csv)
-        var dates: (first: String, last: String)? = nil
-        var baselinePanel = instrument.panelQuestion.map { _ in PanelRatings() }
-        var outcome: RunOutcome
-        var waveChanges: [WaveChange] = []
-        do {
-        outcome = ingest(options, instrument: instrument) { respondent in
+        // Clean respondents are aggregated and written on a second thread while the next
+        // records are read and normalised; that thread alone touches these until `finish`.
+        let folded = Folded(panel: instrument.panelQuestion.map { _ in PanelRatings() })
+        let handoff = Handoff<Respondent> { respondent in
             aggregator.add(respondent)
             clean.add(respondent)
             if let day = respondent.submitted {
-                dates = (min(dates?.first ?? day, day), max(dates?.last ?? day, day))
+                folded.dates = (min(folded.dates?.first ?? day, day), max(folded.dates?.last ?? day, day))
             }
-            record(respondent, instrument: instrument, aggregator: aggregator, into: &baselinePanel)
-        } quarantine: { record, reason, mapping in
+            record(respondent, instrument: instrument, aggregator: aggregator, into: &folded.panel)
+        }
+        var outcome: RunOutcome
+        var waveChanges: [WaveChange] = []
+        do {
+        outcome = ingest(options, instrument: instrument, respondent: handoff.send) { record, reason, mapping in
             quarantine.add(record, reason: reason, mapping: mapping)
         }
+        handoff.finish()
+        let baselinePanel = folded.panel
         for (k, wavePath) in options.waves.enumerated() {
             let waveInstrument = k < options.waveInstruments.count ? try InstrumentLoader.load(options.waveInstruments[k]) : instrument
             var waveAggregation = options.aggregation
@@ -158,7 +162,7 @@ public enum Pipeline {
             if !options.waves.isEmpty { try output.write("waves.csv", WavesTable.render(waveChanges, style: csv)) }
             try output.write("summary.json", SummaryJSON.render(outcome: outcome, instrument: instrument, options: options))
             var builder = ReportBuilder(instrument: instrument, aggregator: aggregator, differences: differences,
-                                        outcome: outcome, dateRange: dates)
+                                        outcome: outcome, dateRange: folded.dates)
             builder.waveChanges = waveChanges
             if let configuration = planConfiguration {
                 let plan = CurriculumPlanner.plan(figures: figures, differences: differences, configuration: configuration)
@@ -185,6 +189,13 @@ public enum Pipeline {
             throw error
         }
         return outcome
+    }
+
+    /// What the aggregating thread gathers besides the aggregator and the clean table.
+    private final class Folded: @unchecked Sendable {
+        var dates: (first: String, last: String)? = nil
+        var panel: PanelRatings?
+        init(panel: PanelRatings?) { self.panel = panel }
     }
 
     /// Keeps a panel member's ratings (when the instrument has a panel code and the answer has one).
@@ -222,7 +233,7 @@ public enum Pipeline {
                     return
                 }
                 let outcome = normalizer.normalize(record, mapping: mapping, log: { _ in })
-                if outcome != .hashtagRow { account.recordsRead += 1 }
+                if !outcome.isHashtagRow { account.recordsRead += 1 }
                 switch outcome {
                 case let .respondent(r):
                     account.respondents += 1
@@ -256,6 +267,8 @@ public enum Pipeline {
             var readerIssues: [Int: [Diagnostic]] = [:]
             var fileIssues: [CleaningIssue] = []
             let log: (CleaningIssue) -> Void = { fileIssues.append($0) }
+            // The file's SHA-256 is computed on another core while the file is parsed.
+            let digest = Digest(path: path)
             do {
                 let summary = try CSVReader(path: path, displayName: file, options: options.reader).read(diagnose: { diagnostic in
                     readerIssues[diagnostic.line ?? 0, default: []].append(diagnostic)
@@ -284,7 +297,7 @@ public enum Pipeline {
                                           records: record.index, bytesDone: bytesDone))
                     }
                     let outcomeOfRecord = normalizer.normalize(record, mapping: mapping, log: log)
-                    if outcomeOfRecord != .hashtagRow { account.recordsRead += 1 }
+                    if !outcomeOfRecord.isHashtagRow { account.recordsRead += 1 }
                     switch outcomeOfRecord {
                     case let .respondent(clean):
                         account.respondents += 1
@@ -308,12 +321,13 @@ public enum Pipeline {
                 account.quote = SniffCommand.quoteName(summary.dialect.quote)
                 account.preambleRecords = summary.preambleRecords
                 account.bytes = summary.bytes
-                account.sha256 = FileDigest.sha256(path: path) ?? ""
+                account.sha256 = digest.value ?? ""
                 if mapping == nil {
                     log(CleaningIssue(file: file, line: nil, code: "empty_file", action: .kept, severity: .warning,
                                       message: "no header row: the file is empty"))
                 }
             } catch {
+                _ = digest.value
                 account.failure = "\(error)"
                 log(CleaningIssue(file: file, line: nil, code: "file_unreadable", action: .dropped, severity: .error,
                                   message: "\(error)"))
