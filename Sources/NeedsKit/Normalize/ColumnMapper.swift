@@ -36,6 +36,12 @@ public struct ColumnMapper {
     private var groupByName: [String: String] = [:]
     private var groupByLabel = KeyedLookup<String>()
     private var selectMultipleByLabel = KeyedLookup<Int>()
+    /// Per group: its answer questions, in form order, and their labels.
+    private var groupMembers: [String: [Int]] = [:]
+    private var memberByLabel: [String: KeyedLookup<Int>] = [:]
+    /// Per select_multiple question: its choices by label.
+    private var choiceByLabel: [Int: KeyedLookup<String>] = [:]
+    private var choiceByNameOrLabel: [Int: KeyedLookup<String>] = [:]
 
     static let metaHeaders: [String: ColumnRole.MetaField] = [
         "_uuid": .submissionID, "meta/instanceid": .submissionID, "meta-instanceid": .submissionID,
@@ -69,6 +75,19 @@ public struct ColumnMapper {
             for (_, label) in group.labels { groupByLabel.insert(label, name) }
         }
         for (index, question) in instrument.questions.enumerated() {
+            if let group = question.groupPath.last, question.isAnswer {
+                groupMembers[group, default: []].append(index)
+                for (_, label) in question.labels { memberByLabel[group, default: KeyedLookup()].insert(label, index) }
+            }
+            if case let .selectMultiple(list) = question.kind {
+                var lookup = KeyedLookup<String>()
+                for choice in instrument.choiceLists[list]?.choices ?? [] {
+                    for (_, label) in choice.labels { lookup.insert(label, choice.name) }
+                }
+                choiceByLabel[index] = lookup
+                for choice in instrument.choiceLists[list]?.choices ?? [] { lookup.insert(choice.name, choice.name) }
+                choiceByNameOrLabel[index] = lookup
+            }
             let role: ColumnRole = question.anonymise ? .personal : .question(index)
             for path in Self.paths(question.groupPath, question.name) { byName[path.lowercased(), default: []].insert(role) }
             byCode[Self.code(question.name), default: []].insert(role)
@@ -168,9 +187,7 @@ public struct ColumnMapper {
             if let position, position >= 1, position <= choices.count {
                 return .choice(question: index, choice: choices[position - 1].name)
             }
-            var lookup = KeyedLookup<String>()
-            for choice in choices { for (_, label) in choice.labels { lookup.insert(label, choice.name) } }
-            if case let .unique(name, _) = lookup.match(inner) { return .choice(question: index, choice: name) }
+            if case let .unique(name, _)? = choiceByLabel[index]?.match(inner) { return .choice(question: index, choice: name) }
             return nil
         }
 
@@ -189,14 +206,14 @@ public struct ColumnMapper {
     }
 
     private func questionInGroup(_ group: String, _ text: String, position: Int?) -> ColumnRole? {
-        let members = instrument.questions.enumerated().filter { $0.element.groupPath.last == group && $0.element.isAnswer }
-        if let member = members.first(where: { $0.element.name.lowercased() == text.lowercased() || Self.code($0.element.name) == Self.code(text) }) {
-            return role(member.offset)
+        let members = groupMembers[group] ?? []
+        let lowered = text.lowercased()
+        let code = Self.code(text)
+        if let member = members.first(where: { instrument.questions[$0].name.lowercased() == lowered || Self.code(instrument.questions[$0].name) == code }) {
+            return role(member)
         }
-        if let position, position >= 1, position <= members.count { return role(members[position - 1].offset) }
-        var lookup = KeyedLookup<Int>()
-        for member in members { for (_, label) in member.element.labels { lookup.insert(label, member.offset) } }
-        if case let .unique(index, _) = lookup.match(text) { return role(index) }
+        if let position, position >= 1, position <= members.count { return role(members[position - 1]) }
+        if case let .unique(index, _)? = memberByLabel[group]?.match(text) { return role(index) }
         return nil
     }
 
@@ -218,13 +235,9 @@ public struct ColumnMapper {
                     return role
                 }
                 if case let .unique(index, _) = selectMultipleByLabel.match(outer),
-                   case let .selectMultiple(list) = instrument.questions[index].kind {
-                    var lookup = KeyedLookup<String>()
-                    for choice in instrument.choiceLists[list]?.choices ?? [] {
-                        lookup.insert(choice.name, choice.name)
-                        for (_, label) in choice.labels { lookup.insert(label, choice.name) }
-                    }
-                    if case let .unique(name, _) = lookup.match(inner) { return .choice(question: index, choice: name) }
+                   case .selectMultiple = instrument.questions[index].kind,
+                   case let .unique(name, _)? = choiceByNameOrLabel[index]?.match(inner) {
+                    return .choice(question: index, choice: name)
                 }
             }
         }
