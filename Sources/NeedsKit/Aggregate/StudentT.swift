@@ -25,10 +25,12 @@ public enum StudentT {
         if p == 0.5 { return 0 }
         if p < 0.5 { return -quantile(1 - p, degreesOfFreedom: df) }
         // Bracket, then Newton steps kept inside the bracket (bisection when a step leaves it).
+        // The Cornish–Fisher expansion starts Newton close to the root, so a few steps do.
+        let guess = cornishFisher(p, degreesOfFreedom: df)
         var low = 0.0
-        var high = 1.0
+        var high = guess.isFinite && guess > 0 ? guess * 1.25 + 0.01 : 1.0
         while cdf(high, degreesOfFreedom: df) < p { low = high; high *= 2 }
-        var t = (low + high) / 2
+        var t = guess > low && guess < high ? guess : (low + high) / 2
         for _ in 0..<200 {
             let f = cdf(t, degreesOfFreedom: df) - p
             if f == 0 { return t }
@@ -42,10 +44,45 @@ public enum StudentT {
         return t
     }
 
+    /// Abramowitz & Stegun 26.7.5: t from the normal quantile z in powers of 1/df. Only a
+    /// starting point for Newton's method (close for df ≥ 3, rough below).
+    static func cornishFisher(_ p: Double, degreesOfFreedom df: Double) -> Double {
+        let z = Normal.quantile(p)
+        let z2 = z * z
+        let g1 = (z2 + 1) * z / 4
+        let g2 = ((5 * z2 + 16) * z2 + 3) * z / 96
+        let g3 = (((3 * z2 + 19) * z2 + 17) * z2 - 15) * z / 384
+        let g4 = ((((79 * z2 + 776) * z2 + 1482) * z2 - 1920) * z2 - 945) * z / 92160
+        return z + g1 / df + g2 / (df * df) + g3 / (df * df * df) + g4 / (df * df * df * df)
+    }
+
     public static func pdf(_ t: Double, degreesOfFreedom df: Double) -> Double {
         let logDensity = lgamma((df + 1) / 2) - lgamma(df / 2) - 0.5 * log(df * Double.pi)
             - (df + 1) / 2 * log1p(t * t / df)
         return exp(logDensity)
+    }
+}
+
+/// The standard normal quantile by Acklam's rational approximation (relative error below
+/// 1.2e-9): a starting point for `StudentT.quantile`, which then solves exactly.
+enum Normal {
+    static func quantile(_ p: Double) -> Double {
+        let a = [-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
+                 1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00]
+        let b = [-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
+                 6.680131188771972e+01, -1.328068155288572e+01]
+        let c = [-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
+                 -2.549732539343734e+00, 4.374664141464968e+00, 2.938163982698783e+00]
+        let d = [7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00, 3.754408661907416e+00]
+        func tail(_ q: Double) -> Double {
+            (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1)
+        }
+        if p < 0.02425 { return tail((-2 * log(p)).squareRoot()) }
+        if p > 1 - 0.02425 { return -tail((-2 * log1p(-p)).squareRoot()) }
+        let q = p - 0.5
+        let r = q * q
+        return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q
+            / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
     }
 }
 

@@ -251,15 +251,18 @@ public final class Normalizer {
                 switch handling[q] {
                 case .cached:
                     let cache = q &* 3 &+ variant
-                    let reading: CellReading
-                    if let known = readings[cache].find(bytes, hash: hash) {
-                        reading = known
+                    if let entry = readings[cache].entry(bytes, hash: hash)
+                        ?? learn(bytes, hash: hash, question: q, shape: mapping.shape, cache: cache) {
+                        // Borrowed from the cache: the answer is copied, the reading is not.
+                        answers[q] = readings[cache][entry].answer
+                        if !readings[cache][entry].issues.isEmpty {
+                            for issue in readings[cache][entry].issues { pendingIssues.append((column, q, issue)) }
+                        }
                     } else {
-                        reading = read(String(decoding: bytes, as: UTF8.self).trimmingSpaces, question: q, shape: mapping.shape)
-                        readings[cache].insert(bytes, hash: hash, value: reading)
+                        let reading = read(String(decoding: bytes, as: UTF8.self).trimmingSpaces, question: q, shape: mapping.shape)
+                        answers[q] = reading.answer
+                        for issue in reading.issues { pendingIssues.append((column, q, issue)) }
                     }
-                    if let answer = reading.answer { answers[q] = answer }
-                    for issue in reading.issues { pendingIssues.append((column, q, issue)) }
                 case .text:
                     let text = String(decoding: bytes, as: UTF8.self).trimmingSpaces
                     if !text.isEmpty { answers[q] = .text(text) }
@@ -362,6 +365,13 @@ public final class Normalizer {
             respondent.role = name
         }
         return .respondent(respondent)
+    }
+
+    /// Reads a value not seen before and keeps the reading; nil when the cache is full.
+    private func learn(_ bytes: UnsafeRawBufferPointer, hash: UInt64, question q: Int, shape: ExportShape, cache: Int) -> Int? {
+        guard !readings[cache].isFull else { return nil }
+        let reading = read(String(decoding: bytes, as: UTF8.self).trimmingSpaces, question: q, shape: shape)
+        return readings[cache].insert(bytes, hash: hash, value: reading)
     }
 
     /// Which of a question's value caches a file uses: a cell reads differently in LimeSurvey

@@ -68,16 +68,27 @@ struct ValueCache<Value> {
     var count: Int { values.count }
     var isFull: Bool { values.count >= limit }
 
+    /// The entry holding these bytes' value, or nil.
     @inline(__always)
-    func find(_ bytes: UnsafeRawBufferPointer, hash: UInt64) -> Value? {
+    func entry(_ bytes: UnsafeRawBufferPointer, hash: UInt64) -> Int? {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let entry = Int(slots[slot])
             if entry < 0 { return nil }
-            if hashes[entry] == hash && keyEquals(entry, bytes) { return values[entry] }
+            if hashes[entry] == hash && keyEquals(entry, bytes) { return entry }
             slot = (slot &+ 1) & mask
         }
+    }
+
+    @inline(__always)
+    func find(_ bytes: UnsafeRawBufferPointer, hash: UInt64) -> Value? {
+        entry(bytes, hash: hash).map { values[$0] }
+    }
+
+    /// An entry's value, borrowed (no copy of the whole value).
+    subscript(entry: Int) -> Value {
+        _read { yield values[entry] }
     }
 
     private func keyEquals(_ entry: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
@@ -90,9 +101,10 @@ struct ValueCache<Value> {
         }
     }
 
-    /// Remembers `value` for these bytes (nothing when full).
-    mutating func insert(_ bytes: UnsafeRawBufferPointer, hash: UInt64, value: Value) {
-        guard !isFull else { return }
+    /// Remembers `value` for these bytes; returns its entry (nil when full).
+    @discardableResult
+    mutating func insert(_ bytes: UnsafeRawBufferPointer, hash: UInt64, value: Value) -> Int? {
+        guard !isFull else { return nil }
         if (values.count + 1) * 2 > slots.count { grow() }
         let entry = values.count
         hashes.append(hash)
@@ -100,6 +112,7 @@ struct ValueCache<Value> {
         keyEnds.append(keyBytes.count)
         values.append(value)
         place(entry, hash: hash)
+        return entry
     }
 
     private mutating func place(_ entry: Int, hash: UInt64) {
