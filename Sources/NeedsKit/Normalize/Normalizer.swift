@@ -15,6 +15,9 @@ public final class Normalizer {
         /// respondent's weight (`--weights COLUMN`).
         public var weightColumn: String? = nil
 
+        /// Submission IDs held in memory before they go to a temporary file (see `DuplicateIndex`).
+        public var duplicateMemoryLimit = 1 << 18
+
         public init(dropIdentical: Bool = false, weightColumn: String? = nil) {
             self.dropIdentical = dropIdentical
             self.weightColumn = weightColumn
@@ -67,12 +70,12 @@ public final class Normalizer {
     private let municipalityIndex: Int?
     private let roleIndex: Int?
     /// Submission IDs seen (by a 64-bit hash of their bytes), with a fingerprint of their answers
-    /// (a second copy that differs is flagged).
-    private var seenSubmissions: [UInt64: UInt64] = [:]
-    private var seenRows: Set<UInt64> = []
+    /// (a second copy that differs is flagged); and fingerprints of rows without an ID.
+    private let seen: DuplicateIndex
 
     public init(instrument: Instrument, options: Options = Options(), gazetteer: Gazetteer = .shared) {
         self.instrument = instrument
+        seen = DuplicateIndex(memoryLimit: options.duplicateMemoryLimit)
         self.options = options
         self.mapper = ColumnMapper(instrument: instrument)
         self.gazetteer = gazetteer
@@ -311,7 +314,7 @@ public final class Normalizer {
 
         // Duplicates: a submission ID seen before is the same respondent; an identical row without one is flagged.
         if let idColumn {
-            if let earlier = seenSubmissions[idHash] {
+            if let earlier = seen.check(idHash, storing: rowHash) {
                 let submissionID = record[idColumn].trimmingSpaces
                 if earlier == rowHash {
                     log(CleaningIssue(file: file, line: record.line, code: "duplicate_submission", action: .dropped, severity: .note,
@@ -323,9 +326,9 @@ public final class Normalizer {
                 }
                 return .duplicate
             }
-            seenSubmissions[idHash] = rowHash
         } else {
-            if !seenRows.insert(rowHash).inserted {
+            // Rows without an ID are keyed by their fingerprint, apart from IDs' keys.
+            if seen.check(FieldHash.finish(rowHash ^ 0x6E6F_2D69_642D_726F), storing: 0) != nil {
                 if options.dropIdentical {
                     log(CleaningIssue(file: file, line: record.line, code: "identical_row", action: .dropped,
                                       message: "identical to an earlier row and has no submission ID; dropped (--drop-identical)"))

@@ -1,0 +1,245 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Which submissions a run has seen, in memory that stays flat however many rows come: 64-bit
+/// keys (a submission ID's hash, or a whole row's) with a 64-bit value (the row's fingerprint).
+///
+/// The most recent `memoryLimit` keys sit in a hash table. When it fills, its keys are sorted
+/// and written to a temporary file (a run), noted in a Bloom filter, and the table starts over.
+/// A key the table does not hold is looked up in the runs only when the Bloom filter says it
+/// may be there (about 1 in 400 new keys at ten million rows, and every true duplicate), with
+/// one read of an 8 KiB block per run; runs are merged when there are more than four. Nothing
+/// is ever forgotten: a duplicate is found however far apart the two copies are.
+///
+///     let index = DuplicateIndex()
+///     index.check(key, storing: fingerprint)   // nil the first time, then the first fingerprint
+final class DuplicateIndex {
+    private var memory: [UInt64: UInt64] = [:]
+    private let memoryLimit: Int
+    private var runs: [Run] = []
+    private var bloom: BloomFilter? = nil
+    /// Set when a run cannot be written (no writable temporary folder): keys then stay in memory.
+    private var spillFailed = false
+    private let directory: String
+
+    /// Keys held in memory before they are written out (the default, 2^18, takes about 12 MB).
+    init(memoryLimit: Int = 1 << 18, directory: String = NSTemporaryDirectory()) {
+        self.memoryLimit = max(1, memoryLimit)
+        self.directory = directory
+        memory.reserveCapacity(self.memoryLimit)
+    }
+
+    /// Keys written out so far, in how many runs (for tests and the benchmark).
+    var spilledKeys: Int { runs.reduce(0) { $0 + $1.count } }
+    var runCount: Int { runs.count }
+
+    /// The value stored with `key` before, or nil when the key is new (and `value` is stored).
+    func check(_ key: UInt64, storing value: UInt64) -> UInt64? {
+        if let earlier = memory[key] { return earlier }
+        if let bloom, bloom.mayContain(key) {
+            for run in runs {
+                if let earlier = run.find(key) { return earlier }
+            }
+        }
+        memory[key] = value
+        if memory.count >= memoryLimit && !spillFailed { spill() }
+        return nil
+    }
+
+    private func spill() {
+        var entries = memory.map { (key: $0.key, value: $0.value) }
+        entries.sort { $0.key < $1.key }
+        guard let run = Run(entries: entries, directory: directory) else {
+            spillFailed = true
+            return
+        }
+        if bloom == nil { bloom = BloomFilter(bytes: 16 << 20) }
+        for entry in entries { bloom!.insert(entry.key) }
+        runs.append(run)
+        memory.removeAll(keepingCapacity: true)
+        if runs.count > 4, let merged = Run(merging: runs, directory: directory) {
+            runs = [merged]
+        }
+    }
+
+    /// Sorted (key, value) pairs in an unlinked temporary file, with every 512th key in memory.
+    final class Run {
+        static let block = 512
+        private let fd: Int32
+        let count: Int
+        /// The first key of each block.
+        private var firstKeys: [UInt64] = []
+
+        /// Writes `entries` (sorted by key) to a new file; nil when no file can be made.
+        convenience init?(entries: [(key: UInt64, value: UInt64)], directory: String) {
+            guard let fd = Run.temporaryFile(directory) else { return nil }
+            self.init(fd: fd, count: entries.count)
+            var buffer: [UInt64] = []
+            buffer.reserveCapacity(2 * Run.block)
+            for (i, entry) in entries.enumerated() {
+                if i % Run.block == 0 { firstKeys.append(entry.key) }
+                buffer.append(entry.key)
+                buffer.append(entry.value)
+                if buffer.count == 2 * Run.block {
+                    guard append(buffer) else { return nil }
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+            guard append(buffer) else { return nil }
+        }
+
+        /// Merges sorted runs into one.
+        convenience init?(merging runs: [Run], directory: String) {
+            guard let fd = Run.temporaryFile(directory) else { return nil }
+            self.init(fd: fd, count: runs.reduce(0) { $0 + $1.count })
+            var cursors = runs.map { Cursor(run: $0) }
+            var buffer: [UInt64] = []
+            var written = 0
+            while true {
+                var best: Int? = nil
+                for (i, cursor) in cursors.enumerated() {
+                    guard let key = cursor.key else { continue }
+                    if best == nil || key < cursors[best!].key! { best = i }
+                }
+                guard let i = best else { break }
+                if written % Run.block == 0 { firstKeys.append(cursors[i].key!) }
+                buffer.append(cursors[i].key!)
+                buffer.append(cursors[i].value!)
+                written += 1
+                cursors[i].advance()
+                if buffer.count == 2 * Run.block {
+                    guard append(buffer) else { return nil }
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+            guard append(buffer) else { return nil }
+        }
+
+        private init(fd: Int32, count: Int) {
+            self.fd = fd
+            self.count = count
+        }
+
+        deinit { close(fd) }
+
+        private static func temporaryFile(_ directory: String) -> Int32? {
+            var template = Array((directory.hasSuffix("/") ? directory : directory + "/").utf8CString.dropLast())
+                + Array("needs-duplicates-XXXXXX".utf8CString)
+            let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            guard fd >= 0 else { return nil }
+            template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+            return fd
+        }
+
+        private func append(_ words: [UInt64]) -> Bool {
+            words.withUnsafeBytes { bytes in
+                var done = 0
+                while done < bytes.count {
+                    let n = write(fd, bytes.baseAddress! + done, bytes.count - done)
+                    if n <= 0 { return false }
+                    done += n
+                }
+                return true
+            }
+        }
+
+        /// Reads block `b` into `words` (key, value, key, value, ...).
+        func readBlock(_ b: Int, into words: inout [UInt64]) {
+            let entries = min(Run.block, count - b * Run.block)
+            words = [UInt64](repeating: 0, count: 2 * entries)
+            words.withUnsafeMutableBytes { bytes in
+                var done = 0
+                while done < bytes.count {
+                    let n = pread(fd, bytes.baseAddress! + done, bytes.count - done, off_t(b * Run.block * 16 + done))
+                    if n <= 0 { break }
+                    done += n
+                }
+            }
+        }
+
+        func find(_ key: UInt64) -> UInt64? {
+            // The last block whose first key is ≤ key.
+            var low = 0
+            var high = firstKeys.count
+            while low < high {
+                let mid = (low + high) / 2
+                if firstKeys[mid] <= key { low = mid + 1 } else { high = mid }
+            }
+            guard low > 0 else { return nil }
+            var words: [UInt64] = []
+            readBlock(low - 1, into: &words)
+            var a = 0
+            var b = words.count / 2
+            while a < b {
+                let mid = (a + b) / 2
+                if words[2 * mid] < key { a = mid + 1 } else { b = mid }
+            }
+            return a < words.count / 2 && words[2 * a] == key ? words[2 * a + 1] : nil
+        }
+
+        /// Reads a run block by block, in key order.
+        struct Cursor {
+            let run: Run
+            var block = 0
+            var position = 0
+            var words: [UInt64] = []
+
+            init(run: Run) {
+                self.run = run
+                if run.count > 0 { run.readBlock(0, into: &words) }
+            }
+
+            var key: UInt64? { position < words.count / 2 ? words[2 * position] : nil }
+            var value: UInt64? { position < words.count / 2 ? words[2 * position + 1] : nil }
+
+            mutating func advance() {
+                position += 1
+                if position == words.count / 2 && (block + 1) * Run.block < run.count {
+                    block += 1
+                    position = 0
+                    run.readBlock(block, into: &words)
+                }
+            }
+        }
+    }
+}
+
+/// A blocked Bloom filter: each key sets 7 bits within one 64-byte block, so a test touches one
+/// cache line. 16 MiB holds ten million keys at a false-positive rate near 0.3%.
+struct BloomFilter {
+    private var words: [UInt64]
+
+    init(bytes: Int) {
+        words = [UInt64](repeating: 0, count: max(8, bytes / 8) & ~7)
+    }
+
+    /// The key's block, and the seed its 7 bit positions (9 bits each) are taken from.
+    @inline(__always)
+    private func place(_ key: UInt64) -> (block: Int, bits: UInt64) {
+        let h = FieldHash.finish(key ^ 0x5BD1_E995_9E37_79B9)
+        return (Int(truncatingIfNeeded: h % UInt64(words.count / 8)), FieldHash.finish(h))
+    }
+
+    mutating func insert(_ key: UInt64) {
+        var (block, bits) = place(key)
+        for _ in 0..<7 {
+            let bit = Int(bits & 511)
+            words[block &* 8 &+ bit >> 6] |= 1 << UInt64(bit & 63)
+            bits >>= 9
+        }
+    }
+
+    func mayContain(_ key: UInt64) -> Bool {
+        var (block, bits) = place(key)
+        for _ in 0..<7 {
+            let bit = Int(bits & 511)
+            if words[block &* 8 &+ bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return false }
+            bits >>= 9
+        }
+        return true
+    }
+}

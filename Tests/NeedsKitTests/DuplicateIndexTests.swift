@@ -1,0 +1,73 @@
+import XCTest
+@testable import NeedsKit
+
+/// The duplicate index keeps memory flat by writing keys to sorted runs on disk: it must still
+/// find every key, however many runs and merges lie between the two copies.
+final class DuplicateIndexTests: XCTestCase {
+    /// Keys are 1...n scrambled; values are derived from keys so a wrong hit shows.
+    private func key(_ i: Int) -> UInt64 { FieldHash.finish(UInt64(i) &* 0x9E37_79B9_7F4A_7C15) }
+
+    func testEveryKeyIsFoundAcrossRunsAndMerges() {
+        let index = DuplicateIndex(memoryLimit: 64)
+        let n = 20_000
+        for i in 0..<n { XCTAssertNil(index.check(key(i), storing: UInt64(i) * 3)) }
+        // 20,000 keys in runs of 64, merged whenever there are more than four.
+        XCTAssertGreaterThan(index.spilledKeys, n - 64)
+        XCTAssertLessThanOrEqual(index.runCount, 5)
+        for i in stride(from: 0, to: n, by: 7) {
+            XCTAssertEqual(index.check(key(i), storing: 999), UInt64(i) * 3, "key \(i)")
+        }
+        // New keys stay new (a Bloom false positive must not become a hit).
+        for i in n..<(n + 5_000) { XCTAssertNil(index.check(key(i), storing: 1)) }
+    }
+
+    func testNoWritableFolderKeepsEverythingInMemory() {
+        let index = DuplicateIndex(memoryLimit: 4, directory: "/nonexistent-folder")
+        for i in 0..<100 { XCTAssertNil(index.check(key(i), storing: UInt64(i))) }
+        XCTAssertEqual(index.runCount, 0)
+        for i in 0..<100 { XCTAssertEqual(index.check(key(i), storing: 0), UInt64(i)) }
+    }
+
+    func testBloomFilterHasNoFalseNegativesAndFewFalsePositives() {
+        var bloom = BloomFilter(bytes: 1 << 16)
+        for i in 0..<20_000 { bloom.insert(key(i)) }
+        for i in 0..<20_000 { XCTAssertTrue(bloom.mayContain(key(i))) }
+        // 2^19 bits for 20,000 keys (26 bits a key), 7 bits each: well under 1% false positives.
+        let false_ = (100_000..<200_000).filter { bloom.mayContain(key($0)) }.count
+        XCTAssertLessThan(false_, 1_000)
+    }
+
+    /// A run whose duplicates lie further apart than the memory holds reads exactly like one
+    /// that keeps everything in memory: same respondents, same log.
+    func testNormaliserFindsDuplicatesFarApart() throws {
+        let instrument = try InstrumentLoader.load(Paths.inputs + "/instrument")
+        let folder = TemporaryFolder()
+        var rows = ["_uuid,country,municipality,role"]
+        for i in 0..<300 { rows.append("id-\(i),EE,Tartu linn,teacher") }
+        rows.append("id-3,EE,Tartu linn,teacher")          // identical copy of an early row
+        rows.append("id-5,LV,Rīga,teacher")                 // same ID, other answers
+        rows.append(",EE,Narva linn,teacher")               // no ID
+        for i in 300..<400 { rows.append("id-\(i),EE,Tartu linn,teacher") }
+        rows.append(",EE,Narva linn,teacher")               // identical to the ID-less row above
+        let path = folder.write("far.csv", rows.joined(separator: "\n") + "\n")
+
+        func run(memoryLimit: Int) -> (respondents: Int, issues: [String]) {
+            var options = RunOptions()
+            options.inputs = [path]
+            options.normalize.duplicateMemoryLimit = memoryLimit
+            var respondents = 0
+            let outcome = Pipeline.ingest(options, instrument: instrument) { _ in respondents += 1 } quarantine: { _, _, _ in }
+            XCTAssertTrue(outcome.accounts[0].balances)
+            return (respondents, outcome.issues.filter { $0.code.contains("duplicate") || $0.code == "identical_row" }
+                .map { "\($0.line ?? 0) \($0.code) \($0.action)" })
+        }
+        let spilled = run(memoryLimit: 8)
+        let inMemory = run(memoryLimit: 1 << 20)
+        XCTAssertEqual(spilled.respondents, inMemory.respondents)
+        XCTAssertEqual(spilled.issues, inMemory.issues)
+        XCTAssertEqual(inMemory.respondents, 402)
+        XCTAssertEqual(inMemory.issues, [
+            "302 duplicate_submission dropped", "303 duplicate_submission_conflict dropped", "405 identical_row kept",
+        ])
+    }
+}
