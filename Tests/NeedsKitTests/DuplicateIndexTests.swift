@@ -29,7 +29,7 @@ final class DuplicateIndexTests: XCTestCase {
     }
 
     func testBloomFilterHasNoFalseNegativesAndFewFalsePositives() {
-        var bloom = BloomFilter(bytes: 1 << 16)
+        let bloom = BloomFilter(bytes: 1 << 16)
         for i in 0..<20_000 { bloom.insert(key(i)) }
         for i in 0..<20_000 { XCTAssertTrue(bloom.mayContain(key(i))) }
         // 2^19 bits for 20,000 keys (26 bits a key), 7 bits each: well under 1% false positives.

@@ -90,6 +90,13 @@ public final class Aggregator {
         }
         demandIndex = instrument.demandQuestion.flatMap { instrument.questionIndex[$0.name] }
         byIndex = options.byQuestion.flatMap { instrument.questionIndex[$0] }
+        scoreTables = scoring.map { scale in
+            func table(_ question: Int?, _ list: ChoiceList?) -> (question: Int, table: [(String, Double)])? {
+                guard let question, let list else { return nil }
+                return (question, list.choices.compactMap { choice in list.score(of: choice.name).map { (choice.name, $0) } })
+            }
+            return (table(scale.importance, scale.importanceList), table(scale.competence, scale.competenceList))
+        }
     }
 
     public func add(_ respondent: Respondent) {
@@ -119,14 +126,8 @@ public final class Aggregator {
 
     /// Per topic, the importance and competence questions with their choices' scores, for `add`:
     /// a rating list is short, so a scan by name beats hashing the name.
-    private lazy var scoreTables: [(importance: (question: Int, table: [(String, Double)])?,
-                                    competence: (question: Int, table: [(String, Double)])?)] = scoring.map { scale in
-        func table(_ question: Int?, _ list: ChoiceList?) -> (question: Int, table: [(String, Double)])? {
-            guard let question, let list else { return nil }
-            return (question, list.choices.compactMap { choice in list.score(of: choice.name).map { (choice.name, $0) } })
-        }
-        return (table(scale.importance, scale.importanceList), table(scale.competence, scale.competenceList))
-    }
+    private let scoreTables: [(importance: (question: Int, table: [(String, Double)])?,
+                               competence: (question: Int, table: [(String, Double)])?)]
 
     @inline(__always)
     private static func score(_ answer: Answer?, _ table: [(String, Double)]) -> Double? {

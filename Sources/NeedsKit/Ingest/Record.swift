@@ -74,6 +74,15 @@ public final class RecordBuffer {
     /// Every field as text, padded to the header's count.
     public var fields: [String] { (0..<count).map { self[$0] } }
 
+    /// Becomes a copy of `other` (fields, line, index, quarantine reason), reusing its memory.
+    func copy(from other: RecordBuffer) {
+        line = other.line
+        index = other.index
+        expectedCount = other.expectedCount
+        quarantineReason = other.quarantineReason
+        sink.pointee.copyFields(from: other.sink.pointee)
+    }
+
     func reset() {
         sink.pointee.byteCount = 0
         sink.pointee.fieldCount = 0
@@ -181,6 +190,19 @@ struct FieldSink {
         byteCount &+= n
         endField()
         return true
+    }
+
+    /// Takes `other`'s fields (bytes and ends), growing as needed.
+    mutating func copyFields(from other: FieldSink) {
+        byteCount = 0
+        fieldCount = 0
+        if other.byteCount + 16 > byteCapacity { growBytes(to: other.byteCount + 16) }
+        bytes.copyMemory(from: other.bytes, byteCount: other.byteCount)
+        byteCount = other.byteCount
+        while endCapacity < other.fieldCount { growEnds() }
+        ends.update(from: other.ends, count: other.fieldCount)
+        fieldCount = other.fieldCount
+        newlines = other.newlines
     }
 
     /// Appends one byte to the field being built (closed with `endField`).

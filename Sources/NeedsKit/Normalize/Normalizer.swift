@@ -38,6 +38,20 @@ public final class Normalizer {
         public var weightColumn: Int? = nil
         /// FNV-1a of the file's base name and a NUL: respondent IDs continue from it.
         var idSeed: UInt64 = FNV.offsetBasis
+        /// What to do with each column, worked out once per file (no String in the way).
+        var steps: [Step] = []
+        /// The choice names of the split choice columns that are read (`Step.choice`).
+        var splitChoices: [String] = []
+    }
+
+    /// One column's part in reading a record.
+    enum Step {
+        case skip
+        case submissionID
+        case submitted
+        case question(Int)
+        /// A split choice column: the question and the index of its choice in `splitChoices`.
+        case choice(Int, Int)
     }
 
     public enum Outcome: Equatable {
@@ -170,10 +184,23 @@ public final class Normalizer {
                     message: "no column `\(name)` holds weights in this file; its respondents get weight 0 and count in no figure"))
             }
         }
+        var splitChoices: [String] = []
+        let steps: [Step] = roles.map { role in
+            switch role {
+            case .meta(.submissionID): return .submissionID
+            case .meta(.submitted): return .submitted
+            case let .question(q): return .question(q)
+            case let .choice(q, choice):
+                guard !whole.contains(q), matchers[q] != nil else { return .skip }
+                splitChoices.append(choice)
+                return .choice(q, splitChoices.count - 1)
+            default: return .skip
+            }
+        }
         return FileMapping(
             file: file, shape: shape, roles: roles, wholeColumns: whole,
             mapsAnyQuestion: mapsAny, unmapped: unmapped, weightColumn: weightColumn,
-            idSeed: FNV.hash(Array((baseName(file) + "\u{0}").utf8)))
+            idSeed: FNV.hash(Array((baseName(file) + "\u{0}").utf8)), steps: steps, splitChoices: splitChoices)
     }
 
     private func questionName(_ role: ColumnRole) -> String {
@@ -233,10 +260,12 @@ public final class Normalizer {
         var rowHash = FieldHash.seed
         let variant = Self.readingVariant(mapping.shape)
 
-        let count = min(mapping.roles.count, record.count)
+        let count = min(mapping.steps.count, record.count)
         for column in 0..<count {
-            switch mapping.roles[column] {
-            case .meta(.submissionID):
+            switch mapping.steps[column] {
+            case .skip:
+                continue
+            case .submissionID:
                 let bytes = record.fieldBytes(column)
                 Self.withTrimmed(bytes) { id in
                     guard id.count > 0 else { return }
@@ -244,7 +273,7 @@ public final class Normalizer {
                     idHash = FieldHash.hash(id)
                     respondentHash = FNV.hash(id, seed: respondentHash)
                 }
-            case .meta(.submitted):
+            case .submitted:
                 if submitted == nil { submitted = SubmissionDate.parse(record.fieldBytes(column)) }
             case let .question(q):
                 let bytes = record.fieldBytes(column)
@@ -274,8 +303,9 @@ public final class Normalizer {
                 case .none:
                     continue
                 }
-            case let .choice(q, choice):
-                guard !mapping.wholeColumns.contains(q), let matcher = matchers[q] else { continue }
+            case let .choice(q, choiceIndex):
+                let matcher = matchers[q]!
+                let choice = mapping.splitChoices[choiceIndex]
                 let bytes = record.fieldBytes(column)
                 let hash = FieldHash.hash(bytes)
                 rowHash = FieldHash.combine(rowHash, hash, column: column)
@@ -304,8 +334,6 @@ public final class Normalizer {
                         message: "`\(text)` in the `\(choice)` column is neither ticked nor unticked; read as unticked")))
                     splitAnswered.insert(q)
                 }
-            default:
-                break
             }
         }
         for q in splitAnswered where answers[q] == nil {

@@ -1,27 +1,65 @@
 import Foundation
 
+/// A bounded first-in-first-out queue of batches between two threads. The producer blocks when
+/// `capacity` batches wait, so memory stays bounded when the consumer is slower.
+final class BatchQueue<Element>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var queued: [[Element]] = []
+    private var closed = false
+    private let capacity: Int
+
+    init(capacity: Int = 16) { self.capacity = capacity }
+
+    func put(_ batch: [Element]) {
+        guard !batch.isEmpty else { return }
+        condition.lock()
+        while queued.count >= capacity { condition.wait() }
+        queued.append(batch)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// No more batches will come.
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next batch, waiting for it; nil once the queue is closed and empty.
+    func take() -> [Element]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while queued.isEmpty && !closed { condition.wait() }
+        if queued.isEmpty { return nil }
+        condition.broadcast()
+        return queued.removeFirst()
+    }
+}
+
 /// Hands values from the thread that makes them to one consumer thread, in batches and in order:
 /// reading and normalising run on one core while aggregation and writing run on another. The
 /// consumer sees the values exactly in the order they were sent, so results do not depend on
-/// timing. At most `maxQueued` batches wait, so memory stays bounded when the consumer is slower.
+/// timing.
 ///
 ///     let handoff = Handoff<Respondent> { aggregator.add($0) }
 ///     respondents.forEach(handoff.send)
 ///     handoff.finish()   // returns once the consumer has taken every value
 final class Handoff<Value>: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var queued: [[Value]] = []
-    private var closed = false
-    private var drained = false
+    private let queue = BatchQueue<Value>()
+    private let drained = DispatchSemaphore(value: 0)
     private var batch: [Value] = []
     private let batchSize: Int
-    private let maxQueued: Int
 
-    init(batchSize: Int = 256, maxQueued: Int = 16, consume: @escaping (Value) -> Void) {
+    init(batchSize: Int = 256, consume: @escaping (Value) -> Void) {
         self.batchSize = batchSize
-        self.maxQueued = maxQueued
         batch.reserveCapacity(batchSize)
-        let thread = Thread { [self] in run(consume) }
+        let thread = Thread { [queue, drained] in
+            // Each value is lent to `consume` straight from the batch, not copied out of it.
+            while let next = queue.take() { next.withUnsafeBufferPointer { for i in $0.indices { consume($0[i]) } } }
+            drained.signal()
+        }
         thread.stackSize = 8 << 20
         thread.start()
     }
@@ -35,38 +73,13 @@ final class Handoff<Value>: @unchecked Sendable {
     /// Sends what is left and waits until the consumer has taken every value.
     func finish() {
         flush()
-        condition.lock()
-        closed = true
-        condition.broadcast()
-        while !drained { condition.wait() }
-        condition.unlock()
+        queue.close()
+        drained.wait()
     }
 
     private func flush() {
-        guard !batch.isEmpty else { return }
-        condition.lock()
-        while queued.count >= maxQueued { condition.wait() }
-        queued.append(batch)
-        condition.broadcast()
-        condition.unlock()
+        queue.put(batch)
         batch = []
         batch.reserveCapacity(batchSize)
-    }
-
-    private func run(_ consume: (Value) -> Void) {
-        while true {
-            condition.lock()
-            while queued.isEmpty && !closed { condition.wait() }
-            if queued.isEmpty {
-                drained = true
-                condition.broadcast()
-                condition.unlock()
-                return
-            }
-            let next = queued.removeFirst()
-            condition.broadcast()
-            condition.unlock()
-            for value in next { consume(value) }
-        }
     }
 }

@@ -270,7 +270,7 @@ public enum Pipeline {
             // The file's SHA-256 is computed on another core while the file is parsed.
             let digest = Digest(path: path)
             do {
-                let summary = try CSVReader(path: path, displayName: file, options: options.reader).read(diagnose: { diagnostic in
+                let summary = try CSVReader(path: path, displayName: file, options: options.reader).readAhead(diagnose: { diagnostic in
                     readerIssues[diagnostic.line ?? 0, default: []].append(diagnostic)
                 }) { record in
                     if record.isHeader {

@@ -70,6 +70,31 @@ public struct CSVWriter {
         }
     }
 
+    /// One field holding `parts` joined by spaces (choice names), as `field(parts.joined(separator:
+    /// " "), neutralise: true)` would write it, without building the joined text.
+    public mutating func field(joining parts: [String]) {
+        guard parts.count > 1 else { return field(parts.first ?? "", neutralise: true) }
+        var plain = true
+        for part in parts {
+            var part = part
+            part.withUTF8 { utf8 in
+                // Quotes, delimiters, line breaks or spaces at either end need the general path.
+                if utf8.isEmpty || utf8[0] == 0x20 || utf8[utf8.count - 1] == 0x20 { plain = false }
+                for b in utf8 where b == delimiterByte || b == 0x22 || b == 0x0A || b == 0x0D { plain = false }
+            }
+            if !plain { break }
+        }
+        guard plain, let first = parts.first?.utf8.first, !Self.isFormulaStart(first) else {
+            return field(parts.joined(separator: " "), neutralise: true)
+        }
+        if rowStarted { bytes.append(delimiterByte) }
+        rowStarted = true
+        for (k, part) in parts.enumerated() {
+            if k > 0 { bytes.append(0x20) }
+            bytes.append(contentsOf: part.utf8)
+        }
+    }
+
     /// Ends the current row with CRLF.
     public mutating func endRow() {
         bytes.append(0x0D)

@@ -51,7 +51,7 @@ public final class CleanResponsesWriter {
             case nil: writer.field("", neutralise: true)
             case let .choice(name)?: writer.field(name, neutralise: true)
             case let .text(text)?: writer.field(isText ? QuarantineWriter.scrub(text) : text, neutralise: true)
-            case let .choices(names)?: writer.field(names.count == 1 ? names[0] : names.joined(separator: " "), neutralise: true)
+            case let .choices(names)?: writer.field(joining: names)
             }
         }
         writer.endRow()
