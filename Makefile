@@ -4,7 +4,7 @@
 SWIFT ?= swift
 RELEASE := .build/release/needs
 
-.PHONY: report test test-asan bench bench-sniff fuzz build deps clean
+.PHONY: report test test-asan bench bench-sniff bench-micro fuzz build deps clean
 
 deps:
 	@./scripts/install-deps.sh
@@ -23,13 +23,22 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+# The reader against the C floor; needs report end to end against the C floor and DuckDB on a
+# generated 1,000,000-respondent export (BENCH_LARGE=1 adds a 10,000,000 one, for memory);
+# detection; micro-benchmarks with allocation counts.
 bench: deps
 	./bench/run.sh
 	./bench/pipeline.sh
 	$(MAKE) --no-print-directory bench-sniff
+	$(MAKE) --no-print-directory bench-micro
+
+# Micro-benchmarks (Benchmarks/, ordo-one/benchmark): the reader, normalisation, the label
+# matcher and the accumulators: time and mallocs per iteration.
+bench-micro: deps
+	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark --no-progress
 
 clean:
-	rm -rf .build .build-asan Fuzz/.build Fuzz/corpus bench/data bench/bin
+	rm -rf .build .build-asan Fuzz/.build Fuzz/corpus Benchmarks/.build bench/data bench/bin
 
 # Detection measured: dialects corpus and a generated encoding set; fails when a target is missed.
 bench-sniff: deps

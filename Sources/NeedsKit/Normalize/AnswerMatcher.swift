@@ -1,22 +1,22 @@
 /// Matches written answers to a choice list: by choice name, then by label in any language
 /// (exact, then without diacritics). Built once per question, so matching allocates little; a
 /// class, so the normaliser's per-question table hands out references, not copies.
-final class ChoiceMatcher {
-    let list: ChoiceList
+public final class ChoiceMatcher {
+    public let list: ChoiceList
     private var names: [String: String] = [:]
     private var labels = KeyedLookup<String>()
     private let positions: [String: Int]
     /// The longest name or label, in characters: joined pieces longer than it match nothing.
     private let longest: Int
 
-    enum Result: Equatable {
+    public enum Result: Equatable {
         /// `loose`: matched only once diacritics were removed (logged as a change).
         case matched(String, loose: Bool)
         case ambiguous([String])
         case unknown
     }
 
-    init(list: ChoiceList) {
+    public init(list: ChoiceList) {
         self.list = list
         var positions: [String: Int] = [:]
         for choice in list.choices {
@@ -31,7 +31,7 @@ final class ChoiceMatcher {
 
     /// With `answerCodes` (LimeSurvey exports), `A3` or `AO03`, LimeSurvey's default answer
     /// codes, are read as the third choice when nothing else matches.
-    func match(_ raw: String, answerCodes: Bool = false) -> Result {
+    public func match(_ raw: String, answerCodes: Bool = false) -> Result {
         let text = raw.trimmingSpaces
         if let name = names[text] ?? names[text.lowercased()] { return .matched(name, loose: false) }
         if let number = Self.numeric(text), let name = names[number] { return .matched(name, loose: false) }
@@ -74,7 +74,7 @@ final class ChoiceMatcher {
     ///
     /// With `namesExpected` (KoboToolbox and ODK exports, which write choice names), a cell
     /// without separators is read token by token even when no token is a known name.
-    func splitMultiple(_ raw: String, namesExpected: Bool = false) -> (choices: [String], unknown: [String], loose: Bool) {
+    public func splitMultiple(_ raw: String, namesExpected: Bool = false) -> (choices: [String], unknown: [String], loose: Bool) {
         let text = raw.trimmingSpaces
         guard !text.isEmpty else { return ([], [], false) }
         // Space-separated choice names (KoboToolbox): names never hold spaces.
