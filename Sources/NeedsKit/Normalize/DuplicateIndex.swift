@@ -12,8 +12,8 @@ import Darwin
 /// and written to a temporary file (a run), noted in a Bloom filter, and the table starts over.
 /// A key the table does not hold is looked up in the runs only when the Bloom filter says it
 /// may be there (about 1 in 400 new keys at ten million rows, and every true duplicate), with
-/// one read of an 8 KiB block per run; runs are merged when there are more than four. Nothing
-/// is ever forgotten: a duplicate is found however far apart the two copies are.
+/// one read of an 8 KiB block per run; four runs of a size are merged into one, so there are
+/// few. Nothing is ever forgotten: a duplicate is found however far apart the two copies are.
 ///
 ///     let index = DuplicateIndex()
 ///     index.check(key, storing: fingerprint)   // nil the first time, then the first fingerprint
@@ -21,13 +21,15 @@ final class DuplicateIndex {
     private var memory: [UInt64: UInt64] = [:]
     private let memoryLimit: Int
     private var runs: [Run] = []
+    /// Each run's merge level (0: written from memory; n + 1: four of level n merged).
+    private var levels: [Int] = []
     private var bloom: BloomFilter? = nil
     /// Set when a run cannot be written (no writable temporary folder): keys then stay in memory.
     private var spillFailed = false
     private let directory: String
 
-    /// Keys held in memory before they are written out (the default, 2^18, takes about 12 MB).
-    init(memoryLimit: Int = 1 << 18, directory: String = NSTemporaryDirectory()) {
+    /// Keys held in memory before they are written out (the default, 2^17, takes about 6 MB).
+    init(memoryLimit: Int = 1 << 17, directory: String = NSTemporaryDirectory()) {
         self.memoryLimit = max(1, memoryLimit)
         self.directory = directory
         memory.reserveCapacity(self.memoryLimit)
@@ -60,9 +62,17 @@ final class DuplicateIndex {
         if bloom == nil { bloom = BloomFilter(bytes: 16 << 20) }
         for entry in entries { bloom!.insert(entry.key) }
         runs.append(run)
+        levels.append(0)
         memory.removeAll(keepingCapacity: true)
-        if runs.count > 4, let merged = Run(merging: runs, directory: directory) {
-            runs = [merged]
+        // Size-tiered: four runs of one level merge into one of the next, so each key is
+        // rewritten about log4(rows / memoryLimit) times and there are at most 3 runs a level.
+        while levels.count >= 4, Set(levels.suffix(4)).count == 1,
+              let merged = Run(merging: Array(runs.suffix(4)), directory: directory) {
+            let level = levels.last! + 1
+            runs.removeLast(4)
+            levels.removeLast(4)
+            runs.append(merged)
+            levels.append(level)
         }
     }
 

@@ -47,7 +47,7 @@ final class BatchQueue<Element>: @unchecked Sendable {
 ///     respondents.forEach(handoff.send)
 ///     handoff.finish()   // returns once the consumer has taken every value
 final class Handoff<Value>: @unchecked Sendable {
-    private let queue = BatchQueue<Value>()
+    private let queue = BatchQueue<Value>(capacity: 8)
     private let drained = DispatchSemaphore(value: 0)
     private var batch: [Value] = []
     private let batchSize: Int
