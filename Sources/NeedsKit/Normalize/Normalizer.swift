@@ -260,9 +260,21 @@ public final class Normalizer {
         var rowHash = FieldHash.seed
         let variant = Self.readingVariant(mapping.shape)
 
-        let count = min(mapping.steps.count, record.count)
+        // The hot arrays as locals for the loop: reaching them through `self` on every field
+        // costs a retain and a release each time. The caches are moved out and back.
+        let handling = self.handling
+        let steps = mapping.steps
+        var readings = self.readings
+        self.readings = []
+        var ticks = self.ticks
+        self.ticks = []
+        defer {
+            self.readings = readings
+            self.ticks = ticks
+        }
+        let count = min(steps.count, record.count)
         for column in 0..<count {
-            switch mapping.steps[column] {
+            switch steps[column] {
             case .skip:
                 continue
             case .submissionID:
@@ -284,7 +296,7 @@ public final class Normalizer {
                 case .cached:
                     let cache = q &* 3 &+ variant
                     if let entry = readings[cache].entry(bytes, hash: hash)
-                        ?? learn(bytes, hash: hash, question: q, shape: mapping.shape, cache: cache) {
+                        ?? learn(bytes, hash: hash, question: q, shape: mapping.shape, into: &readings[cache]) {
                         // Borrowed from the cache: the answer is copied, the reading is not.
                         answers[q] = readings[cache][entry].answer
                         if !readings[cache][entry].issues.isEmpty {
@@ -399,10 +411,11 @@ public final class Normalizer {
     }
 
     /// Reads a value not seen before and keeps the reading; nil when the cache is full.
-    private func learn(_ bytes: UnsafeRawBufferPointer, hash: UInt64, question q: Int, shape: ExportShape, cache: Int) -> Int? {
-        guard !readings[cache].isFull else { return nil }
+    private func learn(_ bytes: UnsafeRawBufferPointer, hash: UInt64, question q: Int, shape: ExportShape,
+                       into cache: inout ValueCache<CellReading>) -> Int? {
+        guard !cache.isFull else { return nil }
         let reading = read(String(decoding: bytes, as: UTF8.self).trimmingSpaces, question: q, shape: shape)
-        return readings[cache].insert(bytes, hash: hash, value: reading)
+        return cache.insert(bytes, hash: hash, value: reading)
     }
 
     /// Which of a question's value caches a file uses: a cell reads differently in LimeSurvey
