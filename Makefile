@@ -4,7 +4,7 @@
 SWIFT ?= swift
 RELEASE := .build/release/needs
 
-.PHONY: report test test-asan bench bench-sniff bench-micro fuzz build deps clean
+.PHONY: report test test-asan test-tsan bench bench-sniff bench-micro fuzz build deps clean
 
 deps:
 	@./scripts/install-deps.sh
@@ -38,12 +38,18 @@ bench-micro: deps
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark --no-progress
 
 clean:
-	rm -rf .build .build-asan Fuzz/.build Fuzz/corpus Benchmarks/.build bench/data bench/bin
+	rm -rf .build .build-asan .build-tsan Fuzz/.build Fuzz/corpus Benchmarks/.build bench/data bench/bin
 
 # Detection measured: dialects corpus and a generated encoding set; fails when a target is missed.
 bench-sniff: deps
 	$(SWIFT) build -c release --product needs >/dev/null
 	python3 bench/sniff_benchmark.py $(RELEASE) --quiet
+
+# The test suite in a ThreadSanitizer build (CI runs it once): a run reads, normalises,
+# aggregates and hashes on four threads, and the tests drive every hand-over between them.
+test-tsan: deps
+	$(SWIFT) build --build-tests --sanitize thread --scratch-path .build-tsan
+	$(SWIFT) test --skip-build --sanitize thread --scratch-path .build-tsan
 
 # libFuzzer targets (Fuzz/): the reader (bytes → records) and normalisation (records →
 # respondents against inputs/instrument), each for FUZZ_SECONDS (default 60); any crash, leak,

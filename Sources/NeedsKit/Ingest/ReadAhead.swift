@@ -17,10 +17,12 @@ extension CSVReader {
         let thread = Thread {
             var batch: [ReadItem] = []
             var bytes = 0
-            func flush() {
+            func flush() throws {
                 queue.put(batch)
                 batch = []
                 bytes = 0
+                // The handler failed: stop parsing (its error is the one thrown).
+                if spare.cancelled { throw Stopped() }
             }
             outcome.result = Result {
                 try reader.read(diagnose: { batch.append(.diagnostic($0)) }) { record in
@@ -28,10 +30,10 @@ extension CSVReader {
                     copy.copy(from: record)
                     batch.append(.record(copy))
                     bytes += record.byteCount + 64
-                    if bytes >= 1 << 15 { flush() }
+                    if bytes >= 1 << 15 { try flush() }
                 }
             }
-            flush()
+            try? flush()
             queue.close()
             done.signal()
         }
@@ -44,10 +46,13 @@ extension CSVReader {
             for item in batch {
                 switch item {
                 case let .diagnostic(diagnostic):
-                    diagnose(diagnostic)
+                    if failure == nil { diagnose(diagnostic) }
                 case let .record(record):
                     if failure == nil {
-                        do { try handler(record) } catch { failure = error }
+                        do { try handler(record) } catch {
+                            failure = error
+                            spare.cancel()
+                        }
                     }
                     used.append(record)
                 }
@@ -65,15 +70,33 @@ private final class ReadOutcome: @unchecked Sendable {
     var result: Result<FileReadSummary, Error>?
 }
 
+/// Thrown inside the reading thread to stop it once the consumer has failed.
+private struct Stopped: Error {}
+
 private enum ReadItem {
     case record(RecordBuffer)
     case diagnostic(Diagnostic)
 }
 
-/// Record buffers handed back by the consumer for the reader to fill again.
+/// Record buffers handed back by the consumer for the reader to fill again, and whether the
+/// consumer has given up.
 private final class RecordPool: @unchecked Sendable {
     private let lock = NSLock()
     private var buffers: [RecordBuffer] = []
+    private var stop = false
+
+    /// Set once the consumer has failed: the reader stops at its next batch.
+    var cancelled: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return stop
+    }
+
+    func cancel() {
+        lock.lock()
+        stop = true
+        lock.unlock()
+    }
 
     func take() -> RecordBuffer {
         lock.lock()
