@@ -54,6 +54,8 @@ test-tsan: deps
 # libFuzzer targets (Fuzz/): the reader (bytes → records) and normalisation (records →
 # respondents against inputs/instrument), each for FUZZ_SECONDS (default 60); any crash, leak,
 # timeout or out-of-memory fails. Crashing inputs land in Fuzz/artifacts/ (make them regression tests).
+# Seeds: csv-spectrum, the encoding fixtures, the sample inputs and small `needs synth` exports.
+# Swift's own crash handler is off (SWIFT_BACKTRACE): under AddressSanitizer it reports itself.
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS = -c release --sanitize fuzzer --sanitize address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp
 
@@ -62,9 +64,13 @@ fuzz: deps
 	rm -rf Fuzz/corpus && mkdir -p Fuzz/corpus/reader Fuzz/corpus/normalize Fuzz/artifacts
 	cp ../shared/corpora/csv-spectrum/csvs/*.csv Tests/NeedsKitTests/Fixtures/encodings/*.csv inputs/responses/* Fuzz/corpus/reader/
 	cp inputs/responses/* inputs/followup/* Tests/Golden/injection/inputs/* Fuzz/corpus/normalize/
-	Fuzz/.build/release/fuzz-reader Fuzz/corpus/reader -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 \
+	$(SWIFT) build -c release --product needs >/dev/null
+	for shape in kobo google msforms limesurvey generic; do \
+		$(RELEASE) synth --rows 20 --seed 9 --shape $$shape --lang lv --out Fuzz/corpus/normalize/synth-$$shape.csv; \
+		cp Fuzz/corpus/normalize/synth-$$shape.csv Fuzz/corpus/reader/; done
+	SWIFT_BACKTRACE=enable=no Fuzz/.build/release/fuzz-reader Fuzz/corpus/reader -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 \
 		-rss_limit_mb=2048 -artifact_prefix=Fuzz/artifacts/reader- -print_final_stats=1
-	NEEDS_ROOT=$(CURDIR) Fuzz/.build/release/fuzz-normalize Fuzz/corpus/normalize -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
+	SWIFT_BACKTRACE=enable=no NEEDS_ROOT=$(CURDIR) Fuzz/.build/release/fuzz-normalize Fuzz/corpus/normalize -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
 		-timeout=10 -rss_limit_mb=2048 -artifact_prefix=Fuzz/artifacts/normalize- -print_final_stats=1
 
 # The test suite in an AddressSanitizer build (CI runs it once). Leak detection is off here:
