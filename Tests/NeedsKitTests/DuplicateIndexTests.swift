@@ -38,6 +38,26 @@ final class DuplicateIndexTests: XCTestCase {
         XCTAssertLessThan(false_, 1_000)
     }
 
+    /// Respondent IDs are "R" and FNV-1a (64-bit) of the file's name, a NUL and the submission ID
+    /// of the last ID column; with that column empty, of "line N". Computed here from the
+    /// algorithm's definition, not the code's helper.
+    func testRespondentIDsFromTheLastIDColumn() throws {
+        func fnv(_ text: String) -> String {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for b in text.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+            let digits = String(h, radix: 16)
+            return "R" + String(repeating: "0", count: 16 - digits.count) + digits
+        }
+        let instrument = try InstrumentLoader.load(Paths.inputs + "/instrument")
+        let folder = TemporaryFolder()
+        let path = folder.write("odk.csv", "meta-instanceID,KEY,country\nuuid:a,uuid:a,EE\nuuid:b, uuid:c ,LV\nuuid:d,,LT\n")
+        var options = RunOptions()
+        options.inputs = [path]
+        var ids: [String] = []
+        _ = Pipeline.ingest(options, instrument: instrument) { ids.append($0.id) } quarantine: { _, _, _ in }
+        XCTAssertEqual(ids, [fnv("odk.csv\u{0}uuid:a"), fnv("odk.csv\u{0}uuid:c"), fnv("odk.csv\u{0}line 4")])
+    }
+
     /// A run whose duplicates lie further apart than the memory holds reads exactly like one
     /// that keeps everything in memory: same respondents, same log.
     func testNormaliserFindsDuplicatesFarApart() throws {

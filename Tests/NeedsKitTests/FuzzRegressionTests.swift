@@ -34,7 +34,8 @@ final class FuzzRegressionTests: XCTestCase {
         var options = ReaderOptions()
         options.chunkSize = 36
         var records = 0
-        let summary = try CSVReader(bytes: bytes, displayName: "crash.csv", options: options).read(diagnose: { _ in }) { record in
+        var codes: [String] = []
+        let summary = try CSVReader(bytes: bytes, displayName: "crash.csv", options: options).read(diagnose: { codes.append($0.code) }) { record in
             records += 1
             for i in 1..<max(1, record.presentCount) {
                 XCTAssertLessThanOrEqual(record.sink.pointee.ends[i - 1], record.sink.pointee.ends[i], "line \(record.line)")
@@ -42,6 +43,7 @@ final class FuzzRegressionTests: XCTestCase {
             _ = record.fields
         }
         XCTAssertEqual(summary.dataRecords + (summary.headerFieldCount > 0 ? 1 : 0), records)
+        XCTAssertTrue(codes.contains("malformed_field"), "\(codes)")
     }
 
     /// Every file the fuzzers keep as a finding reads without a crash and balances.

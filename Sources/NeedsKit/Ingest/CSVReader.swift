@@ -272,6 +272,12 @@ final class ParseState {
         diagnose(Diagnostic(severity, file: file, line: line, column: column, code: code, message: message))
     }
 
+    /// A field libcsv could not delimit (see `fieldCallback`): read as empty.
+    func malformedField() {
+        warn("malformed_field", line: line + record.newlines, column: record.fieldCount + 1,
+             "quotes around this field could not be matched (a quoted value, spaces, then a stray quote); the field is read as empty")
+    }
+
     /// A field holding line breaks, NUL bytes or non-ASCII text (plain fields never get here).
     func addUnusualField(_ field: UnsafeRawBufferPointer) {
         let scan = FieldScan(field)
@@ -579,9 +585,12 @@ private let fieldCallback: @convention(c) (UnsafeMutableRawPointer?, Int, Unsafe
     pointer, length, context in
     let sink = context!.assumingMemoryBound(to: FieldSink.self)
     if sink.pointee.stopped { return }
-    // libcsv's lenient mode can report a length of SIZE_MAX (−1 here) for a quoted field
-    // followed by spaces and a stray quote (found by fuzz-reader): read as an empty field.
     guard let pointer, length > 0 else {
+        if length < 0 {
+            // libcsv's lenient mode can report a length of SIZE_MAX (−1 here) for a quoted field
+            // followed by spaces and a stray quote (found by fuzz-reader): read as empty, said.
+            sink.pointee.owner!._withUnsafeGuaranteedRef { $0.malformedField() }
+        }
         sink.pointee.endField()
         return
     }

@@ -25,7 +25,10 @@ extension CSVReader {
                 if spare.cancelled { throw Stopped() }
             }
             outcome.result = Result {
-                try reader.read(diagnose: { batch.append(.diagnostic($0)) }) { record in
+                try reader.read(diagnose: { diagnostic in
+                    batch.append(.diagnostic(diagnostic))
+                    bytes += 64 + diagnostic.message.utf8.count
+                }) { record in
                     let copy = spare.take()
                     copy.copy(from: record)
                     batch.append(.record(copy))

@@ -15,6 +15,11 @@ import Darwin
 /// one read of an 8 KiB block per run; four runs of a size are merged into one, so there are
 /// few. Nothing is ever forgotten: a duplicate is found however far apart the two copies are.
 ///
+/// Keys are 64-bit hashes: two different submission IDs share one with a probability of about
+/// n²/2⁶⁵ (3 in 100 million for a million IDs). The 16 MiB filter is sized for up to about 20
+/// million rows; past that, more lookups go to disk. Runs live under `$TMPDIR` (on a tmpfs they
+/// take memory after all: point `TMPDIR` at a disk for very large runs).
+///
 ///     let index = DuplicateIndex()
 ///     index.check(key, storing: fingerprint)   // nil the first time, then the first fingerprint
 final class DuplicateIndex {
@@ -35,6 +40,9 @@ final class DuplicateIndex {
         memory.reserveCapacity(self.memoryLimit)
     }
 
+    /// Set when a temporary file could not be read back: a duplicate may then go unnoticed.
+    private(set) var degraded = false
+
     /// Keys written out so far, in how many runs (for tests and the benchmark).
     var spilledKeys: Int { runs.reduce(0) { $0 + $1.count } }
     var runCount: Int { runs.count }
@@ -44,7 +52,11 @@ final class DuplicateIndex {
         if let earlier = memory[key] { return earlier }
         if let bloom, bloom.mayContain(key) {
             for run in runs {
-                if let earlier = run.find(key) { return earlier }
+                switch run.find(key) {
+                case let .found(earlier): return earlier
+                case .absent: continue
+                case .unreadable: degraded = true
+                }
             }
         }
         memory[key] = value
@@ -110,6 +122,7 @@ final class DuplicateIndex {
             var buffer: [UInt64] = []
             var written = 0
             while true {
+                if cursors.contains(where: \.failed) { return nil }
                 var best: Int? = nil
                 for (i, cursor) in cursors.enumerated() {
                     guard let key = cursor.key else { continue }
@@ -150,6 +163,7 @@ final class DuplicateIndex {
                 var done = 0
                 while done < bytes.count {
                     let n = write(fd, bytes.baseAddress! + done, bytes.count - done)
+                    if n < 0 && errno == EINTR { continue }
                     if n <= 0 { return false }
                     done += n
                 }
@@ -157,21 +171,25 @@ final class DuplicateIndex {
             }
         }
 
-        /// Reads block `b` into `words` (key, value, key, value, ...).
-        func readBlock(_ b: Int, into words: inout [UInt64]) {
+        /// Reads block `b` into `words` (key, value, key, value, ...); false when it cannot.
+        func readBlock(_ b: Int, into words: inout [UInt64]) -> Bool {
             let entries = min(Run.block, count - b * Run.block)
             words = [UInt64](repeating: 0, count: 2 * entries)
-            words.withUnsafeMutableBytes { bytes in
+            return words.withUnsafeMutableBytes { bytes in
                 var done = 0
                 while done < bytes.count {
                     let n = pread(fd, bytes.baseAddress! + done, bytes.count - done, off_t(b * Run.block * 16 + done))
-                    if n <= 0 { break }
+                    if n < 0 && errno == EINTR { continue }
+                    if n <= 0 { return false }
                     done += n
                 }
+                return true
             }
         }
 
-        func find(_ key: UInt64) -> UInt64? {
+        enum Lookup { case found(UInt64), absent, unreadable }
+
+        func find(_ key: UInt64) -> Lookup {
             // The last block whose first key is ≤ key.
             var low = 0
             var high = firstKeys.count
@@ -179,16 +197,16 @@ final class DuplicateIndex {
                 let mid = (low + high) / 2
                 if firstKeys[mid] <= key { low = mid + 1 } else { high = mid }
             }
-            guard low > 0 else { return nil }
+            guard low > 0 else { return .absent }
             var words: [UInt64] = []
-            readBlock(low - 1, into: &words)
+            guard readBlock(low - 1, into: &words) else { return .unreadable }
             var a = 0
             var b = words.count / 2
             while a < b {
                 let mid = (a + b) / 2
                 if words[2 * mid] < key { a = mid + 1 } else { b = mid }
             }
-            return a < words.count / 2 && words[2 * a] == key ? words[2 * a + 1] : nil
+            return a < words.count / 2 && words[2 * a] == key ? .found(words[2 * a + 1]) : .absent
         }
 
         /// Reads a run block by block, in key order.
@@ -197,10 +215,12 @@ final class DuplicateIndex {
             var block = 0
             var position = 0
             var words: [UInt64] = []
+            /// A block could not be read: the merge is abandoned, the runs kept as they are.
+            var failed = false
 
             init(run: Run) {
                 self.run = run
-                if run.count > 0 { run.readBlock(0, into: &words) }
+                if run.count > 0 { failed = !run.readBlock(0, into: &words) }
             }
 
             var key: UInt64? { position < words.count / 2 ? words[2 * position] : nil }
@@ -211,7 +231,7 @@ final class DuplicateIndex {
                 if position == words.count / 2 && (block + 1) * Run.block < run.count {
                     block += 1
                     position = 0
-                    run.readBlock(block, into: &words)
+                    if !run.readBlock(block, into: &words) { failed = true }
                 }
             }
         }

@@ -26,16 +26,16 @@ public final class Normalizer {
 
     /// How one file's columns map to the instrument.
     public struct FileMapping: Sendable {
-        public var file: String
-        public var shape: ExportShape
-        public var roles: [ColumnRole]
+        public internal(set) var file: String
+        public internal(set) var shape: ExportShape
+        public internal(set) var roles: [ColumnRole]
         /// select_multiple questions that have a whole-answer column: their split columns are not read.
-        public var wholeColumns: Set<Int>
+        public internal(set) var wholeColumns: Set<Int>
         /// Whether any column holds an answer to an instrument question.
-        public var mapsAnyQuestion: Bool
-        public var unmapped: [String]
+        public internal(set) var mapsAnyQuestion: Bool
+        public internal(set) var unmapped: [String]
         /// The column holding weights (`--weights COLUMN`), when the file has it.
-        public var weightColumn: Int? = nil
+        public internal(set) var weightColumn: Int? = nil
         /// FNV-1a of the file's base name and a NUL: respondent IDs continue from it.
         var idSeed: UInt64 = FNV.offsetBasis
         /// What to do with each column, worked out once per file (no String in the way).
@@ -86,6 +86,7 @@ public final class Normalizer {
     /// Submission IDs seen (by a 64-bit hash of their bytes), with a fingerprint of their answers
     /// (a second copy that differs is flagged); and fingerprints of rows without an ID.
     private let seen: DuplicateIndex
+    private var reportedDegraded = false
 
     public init(instrument: Instrument, options: Options = Options(), gazetteer: Gazetteer = .shared) {
         self.instrument = instrument
@@ -108,7 +109,7 @@ public final class Normalizer {
             default: return CleanResponsesWriter.isCarried(question) || kept.contains(question.name) ? .text : .none
             }
         }
-        readings = Array(repeating: ValueCache(), count: instrument.questions.count * 3)
+        readings = Array(repeating: ValueCache(), count: instrument.questions.count * 4)
         ticks = Array(repeating: ValueCache(), count: instrument.questions.count)
         countryIndex = instrument.countryQuestion.flatMap { instrument.questionIndex[$0.name] }
         municipalityIndex = instrument.municipalityQuestion.flatMap { instrument.questionIndex[$0.name] }
@@ -278,12 +279,15 @@ public final class Normalizer {
             case .skip:
                 continue
             case .submissionID:
+                // The last ID column counts (ODK's `meta-instanceID` and `KEY` usually agree);
+                // an empty one means the row has no ID.
                 let bytes = record.fieldBytes(column)
+                idColumn = nil
                 Self.withTrimmed(bytes) { id in
                     guard id.count > 0 else { return }
                     idColumn = column
                     idHash = FieldHash.hash(id)
-                    respondentHash = FNV.hash(id, seed: respondentHash)
+                    respondentHash = FNV.hash(id, seed: mapping.idSeed)
                 }
             case .submitted:
                 if submitted == nil { submitted = SubmissionDate.parse(record.fieldBytes(column)) }
@@ -294,7 +298,7 @@ public final class Normalizer {
                 if bytes.count == 0 { continue }
                 switch handling[q] {
                 case .cached:
-                    let cache = q &* 3 &+ variant
+                    let cache = q &* 4 &+ variant
                     if let entry = readings[cache].entry(bytes, hash: hash)
                         ?? learn(bytes, hash: hash, question: q, shape: mapping.shape, into: &readings[cache]) {
                         // Borrowed from the cache: the answer is copied, the reading is not.
@@ -327,7 +331,7 @@ public final class Normalizer {
                     reading = known
                 } else {
                     reading = matcher.tickReading(String(decoding: bytes, as: UTF8.self))
-                    ticks[q].insert(bytes, hash: hash, value: reading)
+                    if bytes.count <= 256 { ticks[q].insert(bytes, hash: hash, value: reading) }
                 }
                 switch reading {
                 case .blank:
@@ -377,9 +381,14 @@ public final class Normalizer {
                 log(CleaningIssue(file: file, line: record.line, code: "identical_row", action: .kept,
                                   message: "identical to an earlier row and has no submission ID; kept (use --drop-identical to drop)"))
             }
-            respondentHash = Array("line \(record.line)".utf8).withUnsafeBytes { FNV.hash($0, seed: respondentHash) }
+            respondentHash = Array("line \(record.line)".utf8).withUnsafeBytes { FNV.hash($0, seed: mapping.idSeed) }
         }
 
+        if seen.degraded && !reportedDegraded {
+            reportedDegraded = true
+            log(CleaningIssue(file: file, line: record.line, code: "duplicate_check_degraded", action: .kept, severity: .warning,
+                              message: "a temporary file of the duplicate check could not be read back (disk error?): from here on a duplicate submission may go unnoticed"))
+        }
         let id = FNV.respondentID(respondentHash)
         for pending in pendingIssues {
             log(CleaningIssue(
@@ -413,7 +422,8 @@ public final class Normalizer {
     /// Reads a value not seen before and keeps the reading; nil when the cache is full.
     private func learn(_ bytes: UnsafeRawBufferPointer, hash: UInt64, question q: Int, shape: ExportShape,
                        into cache: inout ValueCache<CellReading>) -> Int? {
-        guard !cache.isFull else { return nil }
+        // Long values (free text in a number column) are read each time, not kept.
+        guard !cache.isFull, bytes.count <= 256 else { return nil }
         let reading = read(String(decoding: bytes, as: UTF8.self).trimmingSpaces, question: q, shape: shape)
         return cache.insert(bytes, hash: hash, value: reading)
     }
@@ -421,12 +431,14 @@ public final class Normalizer {
     /// Which of a question's value caches a file uses: a cell reads differently in LimeSurvey
     /// exports (answer codes) and in KoboToolbox or ODK ones (choice names expected).
     static func readingVariant(_ shape: ExportShape) -> Int {
-        switch shape {
-        case .limeSurvey: return 1
-        case .kobo, .odkCentral: return 2
-        default: return 0
-        }
+        (answerCodes(shape) ? 1 : 0) + (namesExpected(shape) ? 2 : 0)
     }
+
+    /// LimeSurvey writes answer codes (`A3`) for choices.
+    static func answerCodes(_ shape: ExportShape) -> Bool { shape == .limeSurvey }
+
+    /// KoboToolbox and ODK write choice names, space-separated for select_multiple.
+    static func namesExpected(_ shape: ExportShape) -> Bool { shape == .kobo || shape == .odkCentral }
 
     /// A select or number cell read against the instrument (the slow path, once per distinct value).
     func read(_ text: String, question q: Int, shape: ExportShape) -> CellReading {
@@ -435,7 +447,7 @@ public final class Normalizer {
         switch question.kind {
         case .selectOne:
             guard let matcher = matchers[q] else { return CellReading(answer: nil) }
-            switch matcher.match(text, answerCodes: shape == .limeSurvey) {
+            switch matcher.match(text, answerCodes: Self.answerCodes(shape)) {
             case let .matched(name, loose):
                 return CellReading(answer: .choice(name), issues: loose ? [.init(
                     old: text, new: name, code: "label_matched_without_diacritics", action: .changed,
@@ -451,7 +463,7 @@ public final class Normalizer {
             }
         case .selectMultiple:
             guard let matcher = matchers[q] else { return CellReading(answer: nil) }
-            let split = matcher.splitMultiple(text, namesExpected: shape == .kobo || shape == .odkCentral)
+            let split = matcher.splitMultiple(text, namesExpected: Self.namesExpected(shape))
             var reading = CellReading(answer: .choices(split.choices))
             for piece in split.unknown {
                 reading.issues.append(.init(old: piece, new: "", code: "unknown_value", action: .changed,

@@ -64,6 +64,9 @@ final class Handoff<Value>: @unchecked Sendable {
         thread.start()
     }
 
+    /// Dropped without `finish` (an error on the way): the consumer thread ends too.
+    deinit { queue.close() }
+
     /// Called from the producing thread only.
     func send(_ value: Value) {
         batch.append(value)
