@@ -56,8 +56,11 @@ final class Handoff<Value>: @unchecked Sendable {
         self.batchSize = batchSize
         batch.reserveCapacity(batchSize)
         let thread = Thread { [queue, drained] in
-            // Each value is lent to `consume` straight from the batch, not copied out of it.
-            while let next = queue.take() { next.withUnsafeBufferPointer { for i in $0.indices { consume($0[i]) } } }
+            // Each value is moved out of the batch (popLast from the reversed batch), not copied.
+            while var next = queue.take() {
+                next.reverse()
+                while let value = next.popLast() { consume(value) }
+            }
             drained.signal()
         }
         thread.stackSize = 8 << 20

@@ -298,7 +298,7 @@ public enum Pipeline {
                     }
                     let outcomeOfRecord = normalizer.normalize(record, mapping: mapping, log: log)
                     if !outcomeOfRecord.isHashtagRow { account.recordsRead += 1 }
-                    switch outcomeOfRecord {
+                    switch consume outcomeOfRecord {
                     case let .respondent(clean):
                         account.respondents += 1
                         respondent(clean)
