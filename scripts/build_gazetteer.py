@@ -13,6 +13,7 @@ script checks the counts the reforms give (79, 43, 60) and stops if the data dis
 """
 import gettext
 import sys
+import unicodedata
 
 import pycountry
 
@@ -70,12 +71,17 @@ for s in latvia:
         kind = "valstspilsēta"
         name = s.name
         genitive = latvian_genitive(name)
-        variants = [f"{genitive} valstspilsēta", f"{genitive} pilsēta", f"{name} valstspilsēta"]
+        # The local government's own name: `Rīgas valstspilsētas pašvaldība`.
+        variants = [f"{genitive} valstspilsēta", f"{genitive} pilsēta", f"{name} valstspilsēta",
+                    f"{genitive} valstspilsētas pašvaldība", f"{genitive} valstspilsētas"]
         english = f"{name} state city"
     else:
         kind = "novads"
         name = s.name.replace(" Novads", " novads")
         variants = [s.name] if s.name != name else []
+        # The local government's own name: `Ogres novada pašvaldība`.
+        stem = name.removesuffix(" novads")
+        variants += [f"{stem} novada pašvaldība", f"{stem} novada"]
         english = name.replace(" novads", " municipality")
     if r := russian(s.name):
         variants.append(r)
@@ -86,6 +92,8 @@ lithuania = [s for s in subdivisions("LT") if s.type != "County"]
 # Genitives the suffix rules below would get wrong (plurals in -ys), and the nominatives of the
 # city municipalities, whose ISO names are genitive (`Vilniaus miestas`).
 GENITIVE = {"Kaišiadorys": "Kaišiadorių", "Švenčionys": "Švenčionių"}
+# District municipalities whose official name is `X savivaldybė` (Marijampolė since 2000).
+NOT_RAJONO = {"LT-25"}
 
 
 def lithuanian_genitive(nominative):
@@ -125,6 +133,11 @@ for s in lithuania:
         genitive = lithuanian_genitive(s.name)
         kind = "rajono"
         name = f"{genitive} rajono savivaldybė"
+        if s.code in NOT_RAJONO:
+            # ISO counts it among the district municipalities; its own name has no `rajono`.
+            kind = "savivaldybė"
+            variants.append(name)
+            name = f"{genitive} savivaldybė"
         variants += [f"{genitive} r. sav.", f"{genitive} rajono sav.", f"{genitive} rajonas"]
         if genitive not in city_genitives:
             variants.append(f"{genitive} savivaldybė")
@@ -136,6 +149,9 @@ for s in lithuania:
         genitive = s.name if s.name.endswith("Rūdos") else lithuanian_genitive(s.name)
         name = f"{genitive} savivaldybė"
         variants += [f"{genitive} sav."]
+        # ISO writes Kazlų Rūda in the genitive; staff also write the nominative.
+        if s.name.endswith("Rūdos"):
+            variants.append(s.name.removesuffix("Rūdos") + "Rūda")
         english = f"{s.name} municipality"
         if r := russian(s.name):
             variants.append(r)
@@ -148,9 +164,21 @@ for e in entries:
     kinds[(e[1], e[4])] = kinds.get((e[1], e[4]), 0) + 1
 expected = {"EE": 79, "LV": 43, "LT": 60}
 expected_kinds = {("EE", "linn"): 15, ("EE", "vald"): 64, ("LV", "valstspilsēta"): 7, ("LV", "novads"): 36,
-                  ("LT", "miesto"): 7, ("LT", "rajono"): 44, ("LT", "savivaldybė"): 9}
+                  ("LT", "miesto"): 7, ("LT", "rajono"): 43, ("LT", "savivaldybė"): 10}
 if counts != expected or kinds != expected_kinds:
     sys.exit(f"unexpected counts: {counts} {kinds}")
+
+# A spelling may name two municipalities only where a city and the district around it share a
+# bare name (`Tartu`, `Vilnius`): those must come out ambiguous. Anything else is a mistake here.
+owners = {}
+for code, country, name, english, kind, variants in entries:
+    for spelling in {name, english, *variants}:
+        owners.setdefault(unicodedata.normalize("NFC", spelling).casefold(), set()).add(code)
+shared = {spelling: codes for spelling, codes in owners.items() if len(codes) > 1}
+for spelling, codes in sorted(shared.items()):
+    countries = {c[:2] for c in codes}
+    if len(codes) != 2 or len(countries) != 1:
+        sys.exit(f"`{spelling}` names {sorted(codes)}")
 
 # Country names: ISO codes, English names and their translations in the survey's languages.
 country_lines = []

@@ -32,6 +32,21 @@ final class GazetteerTests: XCTestCase {
         XCTAssertEqual(code("LT-43"), "LT-43")
     }
 
+    /// The local governments' own names (Latvia since 2021: `… novada pašvaldība`,
+    /// `… valstspilsētas pašvaldība`), Kazlų Rūda in the nominative, and Marijampolė, which ISO
+    /// lists among the district municipalities but is named without `rajono`.
+    func testOfficialNamesOfTheLocalGovernments() {
+        XCTAssertEqual(code("Ogres novada pašvaldība"), "LV-067")
+        XCTAssertEqual(code("Ogres novada"), "LV-067")
+        XCTAssertEqual(code("Rīgas valstspilsētas pašvaldība"), "LV-RIX")
+        XCTAssertEqual(code("Jūrmalas valstspilsētas pašvaldība"), "LV-JUR")
+        XCTAssertEqual(code("Kazlų Rūda"), "LT-17")
+        XCTAssertEqual(code("Marijampolės savivaldybė"), "LT-25")
+        XCTAssertEqual(code("Marijampolės rajono savivaldybė"), "LT-25")
+        guard case let .unique(marijampole) = gazetteer.match("Marijampolė") else { return XCTFail("Marijampolė") }
+        XCTAssertEqual(marijampole.name, "Marijampolės savivaldybė")
+    }
+
     func testAmbiguousNamesAreNeverGuessed() {
         for name in ["Tartu", "Vilnius", "Klaipėda", "Тарту", "Viljandi"] {
             guard case let .ambiguous(candidates) = gazetteer.match(name) else {
