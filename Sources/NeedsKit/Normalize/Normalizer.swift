@@ -549,7 +549,8 @@ public final class Normalizer {
             place = known
         } else {
             place = readPlace(answers)
-            placeReadings[answers] = place
+            // Bounded, like the value caches: free-text place names can be all different.
+            if placeReadings.count < 1 << 16 { placeReadings[answers] = place }
         }
         respondent.country = place.country
         respondent.municipalityCode = place.municipalityCode
