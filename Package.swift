@@ -45,7 +45,9 @@ let package = Package(
         .testTarget(
             name: "NeedsKitTests",
             dependencies: ["NeedsKit"],
-            path: "Tests/NeedsKitTests"
+            path: "Tests/NeedsKitTests",
+            // Read by path from the repository, not bundled.
+            exclude: ["Fixtures"]
         ),
     ]
 )
