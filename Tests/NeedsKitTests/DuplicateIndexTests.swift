@@ -22,6 +22,18 @@ final class DuplicateIndexTests: XCTestCase {
         for i in n..<(n + 5_000) { XCTAssertNil(index.check(key(i), storing: 1)) }
     }
 
+    /// Two different things whose keys collide are told apart by the second hash, in memory and
+    /// after the key has gone to disk.
+    func testCollidingKeysAreNotDuplicates() {
+        for limit in [1 << 10, 2] {
+            let index = DuplicateIndex(memoryLimit: limit)
+            XCTAssertNil(index.check(42, verify: 1, storing: 5))
+            for i in 0..<10 { XCTAssertNil(index.check(key(i), storing: 0)) }   // pushes 42 to disk at limit 2
+            XCTAssertNil(index.check(42, verify: 2, storing: 6), "a collision is not a repeat (limit \(limit))")
+            XCTAssertEqual(index.check(42, verify: 1, storing: 7), 5, "the first is still found (limit \(limit))")
+        }
+    }
+
     func testNoWritableFolderKeepsEverythingInMemory() {
         let index = DuplicateIndex(memoryLimit: 4, directory: "/nonexistent-folder")
         for i in 0..<100 { XCTAssertNil(index.check(key(i), storing: UInt64(i))) }

@@ -15,15 +15,16 @@ import Darwin
 /// one read of an 8 KiB block per run; four runs of a size are merged into one, so there are
 /// few. Nothing is ever forgotten: a duplicate is found however far apart the two copies are.
 ///
-/// Keys are 64-bit hashes: two different submission IDs share one with a probability of about
-/// n²/2⁶⁵ (3 in 100 million for a million IDs). The 16 MiB filter is sized for up to about 20
+/// Keys are 64-bit hashes; a second 64-bit hash (another seed) kept with each tells a true repeat
+/// from two different IDs that share a key (about n²/2⁶⁵: 3 in 100 million for a million IDs). The 16 MiB filter is sized for up to about 20
 /// million rows; past that, more lookups go to disk. Runs live under `$TMPDIR` (on a tmpfs they
 /// take memory after all: point `TMPDIR` at a disk for very large runs).
 ///
 ///     let index = DuplicateIndex()
 ///     index.check(key, storing: fingerprint)   // nil the first time, then the first fingerprint
 final class DuplicateIndex {
-    private var memory: [UInt64: UInt64] = [:]
+    /// Per key: the value stored with it and a second, independent hash of what was keyed.
+    private var memory: [UInt64: Stored] = [:]
     private let memoryLimit: Int
     private var runs: [Run] = []
     /// Each run's merge level (0: written from memory; n + 1: four of level n merged).
@@ -47,25 +48,32 @@ final class DuplicateIndex {
     var spilledKeys: Int { runs.reduce(0) { $0 + $1.count } }
     var runCount: Int { runs.count }
 
+    struct Stored: Equatable {
+        var value: UInt64
+        var verify: UInt64
+    }
+
     /// The value stored with `key` before, or nil when the key is new (and `value` is stored).
-    func check(_ key: UInt64, storing value: UInt64) -> UInt64? {
-        if let earlier = memory[key] { return earlier }
+    /// `verify`, a second hash of what `key` hashes, tells a true repeat from two different
+    /// things whose keys collide: a collision counts as new (and is not stored again).
+    func check(_ key: UInt64, verify: UInt64 = 0, storing value: UInt64) -> UInt64? {
+        if let earlier = memory[key] { return earlier.verify == verify ? earlier.value : nil }
         if let bloom, bloom.mayContain(key) {
             for run in runs {
                 switch run.find(key) {
-                case let .found(earlier): return earlier
+                case let .found(earlier): return earlier.verify == verify ? earlier.value : nil
                 case .absent: continue
                 case .unreadable: degraded = true
                 }
             }
         }
-        memory[key] = value
+        memory[key] = Stored(value: value, verify: verify)
         if memory.count >= memoryLimit && !spillFailed { spill() }
         return nil
     }
 
     private func spill() {
-        var entries = memory.map { (key: $0.key, value: $0.value) }
+        var entries = memory.map { (key: $0.key, stored: $0.value) }
         entries.sort { $0.key < $1.key }
         guard let run = Run(entries: entries, directory: directory) else {
             spillFailed = true
@@ -88,25 +96,27 @@ final class DuplicateIndex {
         }
     }
 
-    /// Sorted (key, value) pairs in an unlinked temporary file, with every 512th key in memory.
+    /// Sorted (key, value, verify) triples in an unlinked temporary file, with every 512th key
+    /// in memory.
     final class Run {
         static let block = 512
+        /// Words per entry.
+        static let width = 3
         private let fd: Int32
         let count: Int
         /// The first key of each block.
         private var firstKeys: [UInt64] = []
 
         /// Writes `entries` (sorted by key) to a new file; nil when no file can be made.
-        convenience init?(entries: [(key: UInt64, value: UInt64)], directory: String) {
+        convenience init?(entries: [(key: UInt64, stored: Stored)], directory: String) {
             guard let fd = Run.temporaryFile(directory) else { return nil }
             self.init(fd: fd, count: entries.count)
             var buffer: [UInt64] = []
-            buffer.reserveCapacity(2 * Run.block)
+            buffer.reserveCapacity(Run.width * Run.block)
             for (i, entry) in entries.enumerated() {
                 if i % Run.block == 0 { firstKeys.append(entry.key) }
-                buffer.append(entry.key)
-                buffer.append(entry.value)
-                if buffer.count == 2 * Run.block {
+                buffer += [entry.key, entry.stored.value, entry.stored.verify]
+                if buffer.count == Run.width * Run.block {
                     guard append(buffer) else { return nil }
                     buffer.removeAll(keepingCapacity: true)
                 }
@@ -130,11 +140,10 @@ final class DuplicateIndex {
                 }
                 guard let i = best else { break }
                 if written % Run.block == 0 { firstKeys.append(cursors[i].key!) }
-                buffer.append(cursors[i].key!)
-                buffer.append(cursors[i].value!)
+                buffer += cursors[i].entry
                 written += 1
                 cursors[i].advance()
-                if buffer.count == 2 * Run.block {
+                if buffer.count == Run.width * Run.block {
                     guard append(buffer) else { return nil }
                     buffer.removeAll(keepingCapacity: true)
                 }
@@ -171,14 +180,14 @@ final class DuplicateIndex {
             }
         }
 
-        /// Reads block `b` into `words` (key, value, key, value, ...); false when it cannot.
+        /// Reads block `b` into `words` (key, value, verify, key, ...); false when it cannot.
         func readBlock(_ b: Int, into words: inout [UInt64]) -> Bool {
             let entries = min(Run.block, count - b * Run.block)
-            words = [UInt64](repeating: 0, count: 2 * entries)
+            words = [UInt64](repeating: 0, count: Run.width * entries)
             return words.withUnsafeMutableBytes { bytes in
                 var done = 0
                 while done < bytes.count {
-                    let n = pread(fd, bytes.baseAddress! + done, bytes.count - done, off_t(b * Run.block * 16 + done))
+                    let n = pread(fd, bytes.baseAddress! + done, bytes.count - done, off_t(b * Run.block * Run.width * 8 + done))
                     if n < 0 && errno == EINTR { continue }
                     if n <= 0 { return false }
                     done += n
@@ -187,7 +196,7 @@ final class DuplicateIndex {
             }
         }
 
-        enum Lookup { case found(UInt64), absent, unreadable }
+        enum Lookup { case found(Stored), absent, unreadable }
 
         func find(_ key: UInt64) -> Lookup {
             // The last block whose first key is ≤ key.
@@ -200,13 +209,15 @@ final class DuplicateIndex {
             guard low > 0 else { return .absent }
             var words: [UInt64] = []
             guard readBlock(low - 1, into: &words) else { return .unreadable }
+            let w = Run.width
             var a = 0
-            var b = words.count / 2
+            var b = words.count / w
             while a < b {
                 let mid = (a + b) / 2
-                if words[2 * mid] < key { a = mid + 1 } else { b = mid }
+                if words[w * mid] < key { a = mid + 1 } else { b = mid }
             }
-            return a < words.count / 2 && words[2 * a] == key ? .found(words[2 * a + 1]) : .absent
+            guard a < words.count / w && words[w * a] == key else { return .absent }
+            return .found(Stored(value: words[w * a + 1], verify: words[w * a + 2]))
         }
 
         /// Reads a run block by block, in key order.
@@ -223,12 +234,13 @@ final class DuplicateIndex {
                 if run.count > 0 { failed = !run.readBlock(0, into: &words) }
             }
 
-            var key: UInt64? { position < words.count / 2 ? words[2 * position] : nil }
-            var value: UInt64? { position < words.count / 2 ? words[2 * position + 1] : nil }
+            var key: UInt64? { position < words.count / Run.width ? words[Run.width * position] : nil }
+            /// The current entry's words.
+            var entry: ArraySlice<UInt64> { words[Run.width * position ..< Run.width * (position + 1)] }
 
             mutating func advance() {
                 position += 1
-                if position == words.count / 2 && (block + 1) * Run.block < run.count {
+                if position == words.count / Run.width && (block + 1) * Run.block < run.count {
                     block += 1
                     position = 0
                     if !run.readBlock(block, into: &words) { failed = true }

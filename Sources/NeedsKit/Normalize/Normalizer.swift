@@ -252,6 +252,7 @@ public final class Normalizer {
 
         var idColumn: Int? = nil
         var idHash: UInt64 = 0
+        var idVerify: UInt64 = 0
         var respondentHash = mapping.idSeed
         var submitted: String? = nil
         var answers = [Answer?](repeating: nil, count: instrument.questions.count)
@@ -287,6 +288,7 @@ public final class Normalizer {
                     guard id.count > 0 else { return }
                     idColumn = column
                     idHash = FieldHash.hash(id)
+                    idVerify = FieldHash.hash(id, seed: 0x2545_F491_4F6C_DD1D)
                     respondentHash = FNV.hash(id, seed: mapping.idSeed)
                 }
             case .submitted:
@@ -358,7 +360,7 @@ public final class Normalizer {
 
         // Duplicates: a submission ID seen before is the same respondent; an identical row without one is flagged.
         if let idColumn {
-            if let earlier = seen.check(idHash, storing: rowHash) {
+            if let earlier = seen.check(idHash, verify: idVerify, storing: rowHash) {
                 let submissionID = record[idColumn].trimmingSpaces
                 if earlier == rowHash {
                     log(CleaningIssue(file: file, line: record.line, code: "duplicate_submission", action: .dropped, severity: .note,
