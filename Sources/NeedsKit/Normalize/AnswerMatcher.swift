@@ -140,18 +140,9 @@ public final class ChoiceMatcher {
         return (ordered(chosen), unknown, loose)
     }
 
-    /// Whether a split choice column's cell means "ticked": 1, true, yes, Y, X, or the choice
-    /// itself (LimeSurvey and some sheets write the label).
-    func isTicked(_ raw: String, choice: String) -> Bool? {
-        switch tickReading(raw) {
-        case .blank, .unknown: return nil
-        case .ticked: return true
-        case .unticked: return false
-        case let .choice(name): return name == choice
-        }
-    }
-
-    /// What a split column's cell says, whichever choice the column is for.
+    /// What a split choice column's cell says, whichever choice the column is for: ticked (1,
+    /// true, yes, Y, X in the survey languages), unticked, or a choice's name or label
+    /// (LimeSurvey and some sheets write the label), which ticks that choice's column only.
     func tickReading(_ raw: String) -> Normalizer.TickReading {
         let text = raw.trimmingSpaces
         if text.isEmpty { return .blank }
