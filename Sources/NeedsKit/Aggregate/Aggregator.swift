@@ -124,7 +124,7 @@ public final class Aggregator {
         }
     }
 
-    /// Per topic, the importance and competence questions with their choices' scores, for `add`:
+    /// Per topic, the importance and competence questions with their choices' scores, for `add` and `ratings(of:)`:
     /// a rating list is short, so a scan by name beats hashing the name.
     private let scoreTables: [(importance: (question: Int, table: [(String, Double)])?,
                                competence: (question: Int, table: [(String, Double)])?)]
@@ -139,25 +139,11 @@ public final class Aggregator {
     /// A respondent's importance and competence scores per topic key (for panels across waves).
     public func ratings(of respondent: Respondent) -> [String: (importance: Double?, competence: Double?)] {
         var result: [String: (importance: Double?, competence: Double?)] = [:]
-        for (t, scale) in scoring.enumerated() {
-            result[topicKeys[t]] = (scale.importance.flatMap { score(respondent.answer($0), scale.importanceList) },
-                                    scale.competence.flatMap { score(respondent.answer($0), scale.competenceList) })
+        for (t, tables) in scoreTables.enumerated() {
+            result[topicKeys[t]] = (tables.importance.flatMap { Self.score(respondent.answer($0.question), $0.table) },
+                                    tables.competence.flatMap { Self.score(respondent.answer($0.question), $0.table) })
         }
         return result
-    }
-
-    /// Scores of every choice of every rating list, computed once.
-    private lazy var scores: [String: [String: Double]] = {
-        var table: [String: [String: Double]] = [:]
-        for (name, list) in instrument.choiceLists {
-            for choice in list.choices { table[name, default: [:]][choice.name] = list.score(of: choice.name) }
-        }
-        return table
-    }()
-
-    private func score(_ answer: Answer?, _ list: ChoiceList?) -> Double? {
-        guard case let .choice(name)? = answer, let list else { return nil }
-        return scores[list.name]?[name]
     }
 
     /// Merges another aggregator's cells (a shard of the same run) into this one.
