@@ -72,7 +72,14 @@ public final class Aggregator {
     private let demandIndex: Int?
     private let byIndex: Int?
     /// Accumulators per cell; index `topicKeys.count` holds the respondents of the cell regardless of topic.
-    public private(set) var cells: [Cell: [TopicAccumulator]] = [:]
+    public var cells: [Cell: [TopicAccumulator]] {
+        var result: [Cell: [TopicAccumulator]] = [:]
+        for (cell, slot) in slots { result[cell] = accumulators[slot] }
+        return result
+    }
+    /// Each cell's place in `rows`, in the order cells were first seen.
+    private var slots: [Cell: Int] = [:]
+    private var accumulators: [[TopicAccumulator]] = []
     public private(set) var municipalityNames: [String: String] = [:]
     public private(set) var respondentCount = 0
 
@@ -100,29 +107,65 @@ public final class Aggregator {
     }
 
     public func add(_ respondent: Respondent) {
-        let weight = respondent.weight
-        respondentCount += 1
-        var demanded: [String] = []
-        if let d = demandIndex, case let .choices(names)? = respondent.answer(d) { demanded = names }
         let municipality = respondent.municipalityCode ?? "?" + (respondent.municipalityName ?? "")
         var group: String? = nil
         if let b = byIndex { group = respondent.answer(b)?.cleanValue ?? "" }
-        let cell = Cell(country: respondent.country ?? "", municipality: municipality, group: group)
-        let cellsBefore = cells.count
-        let topicCount = topicKeys.count
-        update(&cells[cell, default: [TopicAccumulator](repeating: TopicAccumulator(), count: topicCount + 1)])
-        if cells.count != cellsBefore { municipalityNames[municipality] = respondent.municipalityName ?? "" }
+        let slot = slot(for: Cell(country: respondent.country ?? "", municipality: municipality, group: group),
+                        municipalityName: respondent.municipalityName)
+        var demanded: [String] = []
+        if let d = demandIndex, case let .choices(names)? = respondent.answer(d) { demanded = names }
+        for t in topicKeys.indices {
+            scratch[t] = (scoreTables[t].importance.flatMap { Self.score(respondent.answer($0.question), $0.table) } ?? .nan,
+                          scoreTables[t].competence.flatMap { Self.score(respondent.answer($0.question), $0.table) } ?? .nan,
+                          !demanded.isEmpty && demanded.contains(topicKeys[t]))
+        }
+        add(slot: slot, weight: respondent.weight, scores: scratch)
+    }
 
-        func update(_ row: inout [TopicAccumulator]) {
+    /// Per topic: importance and competence scores (NaN: none) and whether training on it was asked for.
+    typealias TopicScores = (importance: Double, competence: Double, demanded: Bool)
+    private lazy var scratch = [TopicScores](repeating: (.nan, .nan, false), count: topicKeys.count)
+
+    /// The cell's accumulators' place (made on first sight): a caller that has seen the cell
+    /// before can keep the slot and skip building and hashing the cell.
+    func slot(for cell: Cell, municipalityName: String?) -> Int {
+        if let slot = slots[cell] { return slot }
+        slots[cell] = accumulators.count
+        accumulators.append([TopicAccumulator](repeating: TopicAccumulator(), count: topicKeys.count + 1))
+        municipalityNames[cell.municipality] = municipalityName ?? ""
+        return accumulators.count - 1
+    }
+
+    /// One respondent into a cell's accumulators: every way in ends here.
+    func add(slot: Int, weight: Double, scores: [TopicScores]) {
+        respondentCount += 1
+        let topicCount = topicKeys.count
+        accumulators[slot].withUnsafeMutableBufferPointer { row in
             for t in 0..<topicCount {
-                let importance = scoreTables[t].importance.flatMap { Self.score(respondent.answer($0.question), $0.table) }
-                let competence = scoreTables[t].competence.flatMap { Self.score(respondent.answer($0.question), $0.table) }
-                row[t].add(importance: importance, competence: competence,
-                           demanded: !demanded.isEmpty && demanded.contains(topicKeys[t]), weight: weight)
+                let s = scores[t]
+                row[t].add(importance: s.importance.isNaN ? nil : s.importance, competence: s.competence.isNaN ? nil : s.competence,
+                           demanded: s.demanded, weight: weight)
             }
             row[topicCount].add(importance: nil, competence: nil, demanded: false, weight: weight)
         }
     }
+
+    /// A topic's importance and competence scores of an answer (NaN: none), as `add` scores them.
+    func scores(topic t: Int, question q: Int, answer: Answer?) -> (importance: Double, competence: Double) {
+        var result = (importance: Double.nan, competence: Double.nan)
+        if let i = scoreTables[t].importance, i.question == q { result.importance = Self.score(answer, i.table) ?? .nan }
+        if let c = scoreTables[t].competence, c.question == q { result.competence = Self.score(answer, c.table) ?? .nan }
+        return result
+    }
+
+    /// Whether an answer to the demand question asks for training on topic `t`.
+    func demands(topic t: Int, answer: Answer?) -> Bool {
+        guard case let .choices(names)? = answer else { return false }
+        return names.contains(topicKeys[t])
+    }
+
+    var demandQuestion: Int? { demandIndex }
+    var groupQuestion: Int? { byIndex }
 
     /// Per topic, the importance and competence questions with their choices' scores, for `add` and `ratings(of:)`:
     /// a rating list is short, so a scan by name beats hashing the name.
@@ -150,10 +193,11 @@ public final class Aggregator {
     public func merge(_ other: Aggregator) {
         respondentCount += other.respondentCount
         for (cell, row) in other.cells.sorted(by: { $0.key < $1.key }) {
-            if cells[cell] == nil {
-                cells[cell] = row
+            if let slot = slots[cell] {
+                for t in row.indices { accumulators[slot][t].merge(row[t]) }
             } else {
-                for t in row.indices { cells[cell]![t].merge(row[t]) }
+                slots[cell] = accumulators.count
+                accumulators.append(row)
             }
         }
         municipalityNames.merge(other.municipalityNames) { a, _ in a }
