@@ -88,6 +88,45 @@ public final class Normalizer {
     private let seen: DuplicateIndex
     private var reportedDegraded = false
 
+    /// Answers read so far, interned per question: a row holds their ids (`Row.answers`).
+    private(set) var answerTable: [[Answer]]
+    /// Split choice sets interned per question (ticked names in list order → id).
+    private var choiceSetIDs: [[[String]: UInt32]]
+    /// Places read so far, interned (id = index + 1; 0: no place).
+    private(set) var placeTable: [PlaceReading] = []
+    private var placeIDs: [UInt64: UInt32] = [:]
+    /// Whether to keep what is interned in `fresh`, for a consumer that mirrors the tables.
+    var keepsFresh = false
+    /// What was interned since the consumer last took it (`takeFresh`), in order.
+    private(set) var fresh: [Fresh] = []
+    /// The last clean respondent `normalizeRow` read.
+    private(set) var row: Row
+
+    /// An entry of the normaliser's tables, for a consumer on another thread that mirrors them.
+    enum Fresh {
+        /// The next id of the question's answers.
+        case answer(question: Int, Answer)
+        /// The next place id.
+        case place(PlaceReading)
+    }
+
+    /// A clean respondent as the normaliser holds it: answers as ids into `answerTable` (0: not
+    /// answered; `Row.extra` marks an index into `extras`, for values too many or too long to keep).
+    struct Row {
+        static let extra: UInt32 = 1 << 31
+        /// Place id for `extraPlace`.
+        static let extraPlaceID = UInt32.max
+        var idHash: UInt64 = 0
+        var line = 0
+        var place: UInt32 = 0
+        /// yyyymmdd, 0 when the export has no submission date.
+        var submitted: Int32 = 0
+        var weight = 1.0
+        var answers: [UInt32]
+        var extras: [Answer] = []
+        var extraPlace: PlaceReading? = nil
+    }
+
     public init(instrument: Instrument, options: Options = Options(), gazetteer: Gazetteer = .shared) {
         self.instrument = instrument
         seen = DuplicateIndex(memoryLimit: options.duplicateMemoryLimit)
@@ -106,7 +145,8 @@ public final class Normalizer {
             switch question.kind {
             case .selectOne, .selectMultiple, .integer, .decimal: return .cached
             case .meta: return question.name == "end" ? .submittedDate : .none
-            default: return CleanResponsesWriter.isCarried(question) || kept.contains(question.name) ? .text : .none
+            // Kept free text is read once per distinct value too (trimmed, as written).
+            default: return CleanResponsesWriter.isCarried(question) || kept.contains(question.name) ? .cached : .none
             }
         }
         readings = Array(repeating: ValueCache(), count: instrument.questions.count * 4)
@@ -114,6 +154,15 @@ public final class Normalizer {
         countryIndex = instrument.countryQuestion.flatMap { instrument.questionIndex[$0.name] }
         municipalityIndex = instrument.municipalityQuestion.flatMap { instrument.questionIndex[$0.name] }
         roleIndex = instrument.roleQuestion.flatMap { instrument.questionIndex[$0.name] }
+        answerTable = Array(repeating: [], count: instrument.questions.count)
+        choiceSetIDs = Array(repeating: [:], count: instrument.questions.count)
+        row = Row(answers: [UInt32](repeating: 0, count: instrument.questions.count))
+    }
+
+    /// What was interned since the last call, for the consumer of rows.
+    func takeFresh() -> [Fresh] {
+        defer { fresh.removeAll(keepingCapacity: true) }
+        return fresh
     }
 
     // MARK: Header
@@ -221,6 +270,8 @@ public final class Normalizer {
         }
         var answer: Answer?
         var issues: [Issue] = []
+        /// The answer's id in `answerTable` once kept in a cache (0: no answer).
+        var id: UInt32 = 0
     }
 
     /// How a split choice column's cell reads (`isTicked`), kept per distinct value.
@@ -232,9 +283,8 @@ public final class Normalizer {
 
     /// How a question's cells are read, worked out once per question.
     enum Handling {
-        /// Select and number questions: read once per distinct value.
+        /// Read once per distinct value: select and number questions, and free text that is kept.
         case cached
-        case text
         /// The form's `end` time: the submission date when the export has no submission column.
         case submittedDate
         /// Not read: nothing downstream uses it (metadata, free text that is never reported).
@@ -242,6 +292,38 @@ public final class Normalizer {
     }
 
     public func normalize(_ record: RecordBuffer, mapping: FileMapping, log: (CleaningIssue) -> Void) -> Outcome {
+        normalizeRow(record, mapping: mapping, log: log) ?? .respondent(respondent(file: mapping.file))
+    }
+
+    /// The last clean row (`normalizeRow`) as a respondent.
+    func respondent(file: String) -> Respondent {
+        var answers = [Answer?](repeating: nil, count: row.answers.count)
+        for (q, id) in row.answers.enumerated() where id != 0 { answers[q] = answer(id, question: q, extras: row.extras) }
+        let place = row.place == Row.extraPlaceID ? row.extraPlace : row.place == 0 ? nil : placeTable[Int(row.place) - 1]
+        var role: String? = nil
+        if let r = roleIndex, case let .choice(name)? = answers[r] { role = name }
+        return Respondent(
+            id: FNV.respondentID(row.idHash), sourceFile: file, sourceLine: row.line, country: place?.country,
+            municipalityCode: place?.municipalityCode, municipalityName: place?.municipalityName, role: role,
+            submitted: row.submitted == 0 ? nil : SubmissionDate.format(row.submitted), weight: row.weight, answers: answers)
+    }
+
+    /// The answer an id stands for (`Row.answers`).
+    func answer(_ id: UInt32, question q: Int, extras: [Answer]) -> Answer? {
+        if id == 0 { return nil }
+        if id & Row.extra != 0 { return extras[Int(id & ~Row.extra)] }
+        return answerTable[q][Int(id) - 1]
+    }
+
+    /// Keeps an answer in the question's table (and in `fresh`); its id.
+    private func intern(_ answer: Answer, question q: Int) -> UInt32 {
+        answerTable[q].append(answer)
+        if keepsFresh { fresh.append(.answer(question: q, answer)) }
+        return UInt32(answerTable[q].count)
+    }
+
+    /// Normalises a record: nil when it is a clean respondent, now in `row`; otherwise what it is.
+    func normalizeRow(_ record: RecordBuffer, mapping: FileMapping, log: (CleaningIssue) -> Void) -> Outcome? {
         let file = mapping.file
         if let reason = record.quarantineReason {
             return .quarantined(reason)
@@ -254,8 +336,7 @@ public final class Normalizer {
         var idHash: UInt64 = 0
         var idVerify: UInt64 = 0
         var respondentHash = mapping.idSeed
-        var submitted: String? = nil
-        var answers = [Answer?](repeating: nil, count: instrument.questions.count)
+        var submitted: Int32 = 0
         var ticked: [Int: Set<String>] = [:]
         var splitAnswered = Set<Int>()
         var pendingIssues: [(column: Int, question: Int, issue: CellReading.Issue)] = []
@@ -263,17 +344,23 @@ public final class Normalizer {
         let variant = Self.readingVariant(mapping.shape)
 
         // The hot arrays as locals for the loop: reaching them through `self` on every field
-        // costs a retain and a release each time. The caches are moved out and back.
+        // costs a retain and a release each time. The caches and the row are moved out and back.
         let handling = self.handling
         let steps = mapping.steps
         var readings = self.readings
         self.readings = []
         var ticks = self.ticks
         self.ticks = []
+        var answers = self.row.answers
+        self.row.answers = []
+        var extras = self.row.extras
+        self.row.extras = []
+        extras.removeAll(keepingCapacity: true)
         defer {
             self.readings = readings
             self.ticks = ticks
         }
+        for q in answers.indices { answers[q] = 0 }
         let count = min(steps.count, record.count)
         for column in 0..<count {
             switch steps[column] {
@@ -292,7 +379,7 @@ public final class Normalizer {
                     respondentHash = FNV.hash(id, seed: mapping.idSeed)
                 }
             case .submitted:
-                if submitted == nil { submitted = SubmissionDate.parse(record.fieldBytes(column)) }
+                if submitted == 0 { submitted = SubmissionDate.day(record.fieldBytes(column)) }
             case let .question(q):
                 let bytes = record.fieldBytes(column)
                 let hash = FieldHash.hash(bytes)
@@ -303,21 +390,22 @@ public final class Normalizer {
                     let cache = q &* 4 &+ variant
                     if let entry = readings[cache].entry(bytes, hash: hash)
                         ?? learn(bytes, hash: hash, question: q, shape: mapping.shape, into: &readings[cache]) {
-                        // Borrowed from the cache: the answer is copied, the reading is not.
-                        answers[q] = readings[cache][entry].answer
+                        // Borrowed from the cache: only the id is copied.
+                        answers[q] = readings[cache][entry].id
                         if !readings[cache][entry].issues.isEmpty {
                             for issue in readings[cache][entry].issues { pendingIssues.append((column, q, issue)) }
                         }
                     } else {
                         let reading = read(String(decoding: bytes, as: UTF8.self).trimmingSpaces, question: q, shape: mapping.shape)
-                        answers[q] = reading.answer
+                        answers[q] = 0
+                        if let answer = reading.answer {
+                            answers[q] = Row.extra | UInt32(extras.count)
+                            extras.append(answer)
+                        }
                         for issue in reading.issues { pendingIssues.append((column, q, issue)) }
                     }
-                case .text:
-                    let text = String(decoding: bytes, as: UTF8.self).trimmingSpaces
-                    if !text.isEmpty { answers[q] = .text(text) }
                 case .submittedDate:
-                    if submitted == nil { submitted = SubmissionDate.parse(bytes) }
+                    if submitted == 0 { submitted = SubmissionDate.day(bytes) }
                 case .none:
                     continue
                 }
@@ -354,9 +442,21 @@ public final class Normalizer {
                 }
             }
         }
-        for q in splitAnswered where answers[q] == nil {
-            answers[q] = .choices(matchers[q]!.ordered(ticked[q] ?? []))
+        for q in splitAnswered.sorted() where answers[q] == 0 {
+            let names = matchers[q]!.ordered(ticked[q] ?? [])
+            if let id = choiceSetIDs[q][names] {
+                answers[q] = id
+            } else if choiceSetIDs[q].count < 4096 {
+                let id = intern(.choices(names), question: q)
+                choiceSetIDs[q][names] = id
+                answers[q] = id
+            } else {
+                answers[q] = Row.extra | UInt32(extras.count)
+                extras.append(.choices(names))
+            }
         }
+        self.row.answers = answers
+        self.row.extras = extras
 
         // Duplicates: a submission ID seen before is the same respondent; an identical row without one is flagged.
         if let idColumn {
@@ -391,34 +491,34 @@ public final class Normalizer {
             log(CleaningIssue(file: file, line: record.line, code: "duplicate_check_degraded", action: .kept, severity: .warning,
                               message: "a temporary file of the duplicate check could not be read back (disk error?): from here on a duplicate submission may go unnoticed"))
         }
-        let id = FNV.respondentID(respondentHash)
-        for pending in pendingIssues {
-            log(CleaningIssue(
-                file: file, line: record.line, column: pending.column + 1, respondentID: id,
-                question: instrument.questions[pending.question].name, oldValue: pending.issue.old, newValue: pending.issue.new,
-                code: pending.issue.code, action: pending.issue.action, message: pending.issue.message))
+        row.idHash = respondentHash
+        row.line = record.line
+        row.submitted = submitted
+        if !pendingIssues.isEmpty {
+            let id = FNV.respondentID(respondentHash)
+            for pending in pendingIssues {
+                log(CleaningIssue(
+                    file: file, line: record.line, column: pending.column + 1, respondentID: id,
+                    question: instrument.questions[pending.question].name, oldValue: pending.issue.old, newValue: pending.issue.new,
+                    code: pending.issue.code, action: pending.issue.action, message: pending.issue.message))
+            }
         }
-        var respondent = Respondent(
-            id: id, sourceFile: file, sourceLine: record.line, country: nil, municipalityCode: nil,
-            municipalityName: nil, role: nil, submitted: submitted, answers: answers)
+        row.weight = 1
         if options.weightColumn != nil {
-            respondent.weight = 0
+            row.weight = 0
             if let column = mapping.weightColumn {
                 let text = record[column].trimmingSpaces
                 if let weight = Double(text.replacingOccurrences(of: ",", with: ".")), weight.isFinite, weight >= 0 {
-                    respondent.weight = weight
+                    row.weight = weight
                 } else {
-                    log(CleaningIssue(file: file, line: record.line, column: column + 1, respondentID: id,
+                    log(CleaningIssue(file: file, line: record.line, column: column + 1, respondentID: FNV.respondentID(respondentHash),
                                       question: options.weightColumn!, oldValue: text, newValue: "0", code: "weight_invalid",
                                       action: .changed, message: "weight `\(text)` is not a number ≥ 0; the respondent counts in no figure"))
                 }
             }
         }
-        resolvePlace(&respondent, record: record, mapping: mapping, log: log)
-        if let role = roleIndex, case let .choice(name)? = answers[role] {
-            respondent.role = name
-        }
-        return .respondent(respondent)
+        resolvePlace(record: record, mapping: mapping, log: log)
+        return nil
     }
 
     /// Reads a value not seen before and keeps the reading; nil when the cache is full.
@@ -426,7 +526,8 @@ public final class Normalizer {
                        into cache: inout ValueCache<CellReading>) -> Int? {
         // Long values (free text in a number column) are read each time, not kept.
         guard !cache.isFull, bytes.count <= 256 else { return nil }
-        let reading = read(String(decoding: bytes, as: UTF8.self).trimmingSpaces, question: q, shape: shape)
+        var reading = read(String(decoding: bytes, as: UTF8.self).trimmingSpaces, question: q, shape: shape)
+        if let answer = reading.answer { reading.id = intern(answer, question: q) }
         return cache.insert(bytes, hash: hash, value: reading)
     }
 
@@ -534,32 +635,44 @@ public final class Normalizer {
         var issues: [Issue] = []
     }
 
-    private struct PlaceAnswers: Hashable {
+    private struct PlaceAnswers {
         var country: Answer?
         var municipality: Answer?
     }
 
-    private var placeReadings: [PlaceAnswers: PlaceReading] = [:]
-
-    private func resolvePlace(_ respondent: inout Respondent, record: RecordBuffer, mapping: FileMapping, log: (CleaningIssue) -> Void) {
+    /// Sets `row.place` from the row's country and municipality answers: each pair of answer ids
+    /// is read once (`placeTable`, bounded: free-text place names can be all different).
+    private func resolvePlace(record: RecordBuffer, mapping: FileMapping, log: (CleaningIssue) -> Void) {
+        row.place = 0
+        row.extraPlace = nil
         // An instrument without place questions is reported once per file, in mapHeader.
         guard countryIndex != nil || municipalityIndex != nil else { return }
-        let answers = PlaceAnswers(country: countryIndex.flatMap { respondent.answers[$0] },
-                                   municipality: municipalityIndex.flatMap { respondent.answers[$0] })
+        let country = countryIndex.map { row.answers[$0] } ?? 0
+        let municipality = municipalityIndex.map { row.answers[$0] } ?? 0
+        let key = UInt64(country) << 32 | UInt64(municipality)
         let place: PlaceReading
-        if let known = placeReadings[answers] {
-            place = known
+        if let known = placeIDs[key] {
+            row.place = known
+            place = placeTable[Int(known) - 1]
         } else {
-            place = readPlace(answers)
-            // Bounded, like the value caches: free-text place names can be all different.
-            if placeReadings.count < 1 << 16 { placeReadings[answers] = place }
+            place = readPlace(PlaceAnswers(
+                country: countryIndex.flatMap { answer(country, question: $0, extras: row.extras) },
+                municipality: municipalityIndex.flatMap { answer(municipality, question: $0, extras: row.extras) }))
+            if (country | municipality) & Row.extra == 0 && placeTable.count < 1 << 16 {
+                placeTable.append(place)
+                if keepsFresh { fresh.append(.place(place)) }
+                row.place = UInt32(placeTable.count)
+                placeIDs[key] = row.place
+            } else {
+                row.place = Row.extraPlaceID
+                row.extraPlace = place
+            }
         }
-        respondent.country = place.country
-        respondent.municipalityCode = place.municipalityCode
-        respondent.municipalityName = place.municipalityName
+        guard !place.issues.isEmpty else { return }
+        let id = FNV.respondentID(row.idHash)
         for issue in place.issues {
             log(CleaningIssue(file: mapping.file, line: record.line, column: column(of: issue.question, in: mapping),
-                              respondentID: respondent.id, question: issue.questionName, oldValue: issue.old, newValue: issue.new,
+                              respondentID: id, question: issue.questionName, oldValue: issue.old, newValue: issue.new,
                               code: issue.code, action: issue.action, message: issue.message))
         }
     }
@@ -670,6 +783,12 @@ enum SubmissionDate {
     /// The fast path for ISO dates (`2025-02-02`, `2025-02-02T09:12:00.000+02:00`, `2025-02-02
     /// 09:12`), read from the bytes; anything else goes through `parse(_: String)`.
     static func parse(_ bytes: UnsafeRawBufferPointer) -> String? {
+        let value = day(bytes)
+        return value == 0 ? nil : format(value)
+    }
+
+    /// The date as yyyymmdd (0: none), read as `parse` reads it.
+    static func day(_ bytes: UnsafeRawBufferPointer) -> Int32 {
         let n = bytes.count
         if n >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
            n == 10 || bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " ") {
@@ -678,12 +797,27 @@ enum SubmissionDate {
             if digits {
                 func number(_ i: Int, _ k: Int) -> Int { (i..<i + k).reduce(0) { $0 * 10 + Int(bytes[$1] - 0x30) } }
                 let (year, month, day) = (number(0, 4), number(5, 2), number(8, 2))
-                guard (1...12).contains(month), (1...31).contains(day), (1900...2200).contains(year) else { return nil }
-                return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[0..<10]), as: UTF8.self)
+                guard (1...12).contains(month), (1...31).contains(day), (1900...2200).contains(year) else { return 0 }
+                return Int32(year * 10000 + month * 100 + day)
             }
         }
-        if n == 0 { return nil }
-        return parse(String(decoding: bytes, as: UTF8.self))
+        if n == 0 { return 0 }
+        guard let text = parse(String(decoding: bytes, as: UTF8.self)) else { return 0 }
+        return Int32(text.prefix(4))! * 10000 + Int32(text.dropFirst(5).prefix(2))! * 100 + Int32(text.suffix(2))!
+    }
+
+    /// yyyymmdd as YYYY-MM-DD.
+    static func format(_ day: Int32) -> String {
+        String(unsafeUninitializedCapacity: 10) { buffer in
+            var value = Int(day)
+            for k in [9, 8, 6, 5, 3, 2, 1, 0] {
+                buffer[k] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+            }
+            buffer[4] = UInt8(ascii: "-")
+            buffer[7] = UInt8(ascii: "-")
+            return 10
+        }
     }
 
     static func parse(_ raw: String) -> String? {
