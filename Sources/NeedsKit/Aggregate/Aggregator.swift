@@ -164,6 +164,11 @@ public final class Aggregator {
         return names.contains(topicKeys[t])
     }
 
+    /// The questions that rate topic `t`'s importance and competence.
+    func ratedQuestions(topic t: Int) -> (importance: Int?, competence: Int?) {
+        (scoreTables[t].importance?.question, scoreTables[t].competence?.question)
+    }
+
     var demandQuestion: Int? { demandIndex }
     var groupQuestion: Int? { byIndex }
 

@@ -100,21 +100,19 @@ public enum Pipeline {
         // Clean respondents are aggregated and written on a second thread while the next
         // records are read and normalised; that thread alone touches these until `finish`.
         let folded = Folded(panel: instrument.panelQuestion.map { _ in PanelRatings() })
-        let handoff = Handoff<Respondent> { respondent in
-            aggregator.add(respondent)
-            clean.add(respondent)
-            if let day = respondent.submitted {
-                folded.dates = (min(folded.dates?.first ?? day, day), max(folded.dates?.last ?? day, day))
-            }
-            record(respondent, instrument: instrument, aggregator: aggregator, into: &folded.panel)
-        }
+        let sink = CleanRowSink(instrument: instrument, aggregator: aggregator, clean: clean,
+                                respondents: folded.panel == nil ? nil : { respondent in
+                                    record(respondent, instrument: instrument, aggregator: aggregator, into: &folded.panel)
+                                })
+        let rows = RowHandoff { sink.consume($0) }
         var outcome: RunOutcome
         var waveChanges: [WaveChange] = []
         do {
-        outcome = ingest(options, instrument: instrument, respondent: handoff.send) { record, reason, mapping in
+        outcome = ingest(options, instrument: instrument, rows: rows, respondent: { _ in }) { record, reason, mapping in
             quarantine.add(record, reason: reason, mapping: mapping)
         }
-        handoff.finish()
+        rows.finish()
+        folded.dates = sink.days.map { (SubmissionDate.format($0.first), SubmissionDate.format($0.last)) }
         let baselinePanel = folded.panel
         for (k, wavePath) in options.waves.enumerated() {
             let waveInstrument = k < options.waveInstruments.count ? try InstrumentLoader.load(options.waveInstruments[k]) : instrument
@@ -253,6 +251,7 @@ public enum Pipeline {
     /// Reads every input file and normalises its records, calling `respondent` for each clean one.
     static func ingest(
         _ options: RunOptions, instrument: Instrument,
+        rows: RowHandoff? = nil,
         respondent: (Respondent) -> Void,
         quarantine: (RecordBuffer, String, Normalizer.FileMapping) -> Void
     ) -> RunOutcome {
@@ -260,6 +259,7 @@ public enum Pipeline {
         let expansion = InputFiles.expand(options.inputs, maxFiles: options.maxFiles)
         outcome.inputProblems = expansion.problems
         let normalizer = Normalizer(instrument: instrument, options: options.normalize)
+        normalizer.keepsFresh = rows != nil
         var bytesDone = 0
         for (index, (path, file)) in zip(expansion.files, expansion.displayNames).enumerated() {
             var account = FileAccount(file: file)
@@ -269,6 +269,7 @@ public enum Pipeline {
             let log: (CleaningIssue) -> Void = { fileIssues.append($0) }
             // The file's SHA-256 is computed on another core while the file is parsed.
             let digest = Digest(path: path)
+            rows?.startFile(file)
             do {
                 let summary = try CSVReader(path: path, displayName: file, options: options.reader).readAhead(diagnose: { diagnostic in
                     readerIssues[diagnostic.line ?? 0, default: []].append(diagnostic)
@@ -296,7 +297,12 @@ public enum Pipeline {
                         progress(Progress(file: file, fileIndex: index, fileCount: expansion.files.count,
                                           records: record.index, bytesDone: bytesDone))
                     }
-                    let outcomeOfRecord = normalizer.normalize(record, mapping: mapping, log: log)
+                    guard let outcomeOfRecord = normalizer.normalizeRow(record, mapping: mapping, log: log) else {
+                        account.recordsRead += 1
+                        account.respondents += 1
+                        if let rows { rows.send(normalizer) } else { respondent(normalizer.respondent(file: file)) }
+                        return
+                    }
                     if !outcomeOfRecord.isHashtagRow { account.recordsRead += 1 }
                     switch consume outcomeOfRecord {
                     case let .respondent(clean):

@@ -95,6 +95,37 @@ public struct CSVWriter {
         }
     }
 
+    /// Appends fields another writer encoded (its `bytes` after `field` calls, without row ends):
+    /// for a caller that encodes each distinct value once and writes it many times.
+    public mutating func encoded(_ fields: [UInt8]) {
+        if rowStarted { bytes.append(delimiterByte) }
+        rowStarted = true
+        bytes.append(contentsOf: fields)
+    }
+
+    /// A number written as is (`field(String(value), neutralise: false)`), without a String.
+    public mutating func field(_ value: Int) {
+        if rowStarted { bytes.append(delimiterByte) }
+        rowStarted = true
+        if value < 0 { return field(String(value), neutralise: false) }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        let count = withUnsafeMutableBytes(of: &digits) { buffer -> Int in
+            var v = value
+            var k = 24
+            repeat {
+                k -= 1
+                buffer[k] = UInt8(ascii: "0") + UInt8(v % 10)
+                v /= 10
+            } while v > 0
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[k...]))
+            return 24 - k
+        }
+        _ = count
+    }
+
+    /// A fresh writer of the same dialect, without a byte-order mark: encodes fields for `encoded`.
+    public func encoder() -> CSVWriter { CSVWriter(delimiter: delimiter) }
+
     /// Ends the current row with CRLF.
     public mutating func endRow() {
         bytes.append(0x0D)

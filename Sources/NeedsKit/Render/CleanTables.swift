@@ -5,7 +5,7 @@ public final class CleanResponsesWriter {
     let instrument: Instrument
     let columns: [Int]
     /// Per column: free text, scrubbed of anything shaped like an e-mail address.
-    private let scrubbed: [Bool]
+    let scrubbed: [Bool]
     private var writer: CSVWriter
     private let style: CSVStyle
     /// Where rows go once 64 KiB have gathered; nil keeps them all in `text`.
@@ -45,15 +45,36 @@ public final class CleanResponsesWriter {
         writer.field(respondent.municipalityName ?? "", neutralise: true)
         writer.field(respondent.role ?? "", neutralise: true)
         writer.field(respondent.submitted ?? "", neutralise: false)
-        for (q, isText) in zip(columns, scrubbed) {
-            // Free text the instrument reports may still hold an address someone typed: removed.
-            switch respondent.answer(q) {
-            case nil: writer.field("", neutralise: true)
-            case let .choice(name)?: writer.field(name, neutralise: true)
-            case let .text(text)?: writer.field(isText ? QuarantineWriter.scrub(text) : text, neutralise: true)
-            case let .choices(names)?: writer.field(joining: names)
-            }
+        for (q, isText) in zip(columns, scrubbed) { Self.write(respondent.answer(q), scrubbed: isText, into: &writer) }
+        endRow()
+    }
+
+    /// An answer's field, as `add` writes it.
+    static func write(_ answer: Answer?, scrubbed: Bool, into writer: inout CSVWriter) {
+        // Free text the instrument reports may still hold an address someone typed: removed.
+        switch answer {
+        case nil: writer.field("", neutralise: true)
+        case let .choice(name)?: writer.field(name, neutralise: true)
+        case let .text(text)?: writer.field(scrubbed ? QuarantineWriter.scrub(text) : text, neutralise: true)
+        case let .choices(names)?: writer.field(joining: names)
         }
+    }
+
+    /// Fields encoded once for `add(encoded:)`: what `body` writes into a fresh writer.
+    func encode(_ body: (inout CSVWriter) -> Void) -> [UInt8] {
+        var encoder = writer.encoder()
+        body(&encoder)
+        return encoder.bytes
+    }
+
+    /// A row written by `body`, typically from fields encoded once (`encode`): the same bytes
+    /// as `add` writes for the respondent.
+    func add(encoded body: (inout CSVWriter) -> Void) {
+        body(&writer)
+        endRow()
+    }
+
+    private func endRow() {
         writer.endRow()
         if let stream, writer.bytes.count >= 1 << 16 { writer.drain(stream.write) }
     }
