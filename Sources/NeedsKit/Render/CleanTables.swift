@@ -10,12 +10,15 @@ public final class CleanResponsesWriter {
     private let style: CSVStyle
     /// Where rows go once 64 KiB have gathered; nil keeps them all in `text`.
     private let stream: OutputStream?
+    /// An empty writer of the same dialect, for `encode` (which may run inside `add(encoded:)`).
+    private let blank: CSVWriter
 
     public init(instrument: Instrument, style: CSVStyle = CSVStyle(), stream: OutputStream? = nil) {
         self.instrument = instrument
         self.style = style
         self.stream = stream
         writer = style.writer()
+        blank = writer.encoder()
         // Country, municipality and role have their normalised columns up front; not repeated.
         let placed = Set([instrument.countryQuestion?.name, instrument.municipalityQuestion?.name, instrument.roleQuestion?.name].compactMap { $0 })
         columns = instrument.questions.indices.filter {
@@ -62,7 +65,7 @@ public final class CleanResponsesWriter {
 
     /// Fields encoded once for `add(encoded:)`: what `body` writes into a fresh writer.
     func encode(_ body: (inout CSVWriter) -> Void) -> [UInt8] {
-        var encoder = writer.encoder()
+        var encoder = blank
         body(&encoder)
         return encoder.bytes
     }
