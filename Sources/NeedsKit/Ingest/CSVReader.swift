@@ -85,6 +85,9 @@ public struct CSVReader {
     public var options: ReaderOptions
     /// Bytes to read instead of the file at `path` (fuzzing, tests).
     private let bytes: [UInt8]?
+    /// Sees every byte of the file as it is read, in order (on the reading thread): the input's
+    /// SHA-256 is computed from them, so the file is read once.
+    var onBytes: ((UnsafeRawBufferPointer) -> Void)? = nil
 
     public init(path: String, displayName: String? = nil, options: ReaderOptions = ReaderOptions()) {
         self.path = path
@@ -170,6 +173,7 @@ public struct CSVReader {
 
                 func feed(_ raw: UnsafeRawBufferPointer) throws {
                     totalBytes += raw.count
+                    onBytes?(raw)
                     var input = raw
                     if skipRaw > 0 {
                         let n = min(skipRaw, input.count)

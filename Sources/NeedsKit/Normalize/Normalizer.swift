@@ -88,13 +88,15 @@ public final class Normalizer {
     private let seen: DuplicateIndex
     private var reportedDegraded = false
 
-    /// Answers read so far, interned per question: a row holds their ids (`Row.answers`).
-    private(set) var answerTable: [[Answer]]
+    /// Answers read so far, interned (id = index + 1, numbered across all questions): a row
+    /// holds their ids (`Row.answers`).
+    private(set) var answerTable: [Answer] = []
     /// Split choice sets interned per question (ticked names in list order → id).
     private var choiceSetIDs: [[[String]: UInt32]]
     /// Places read so far, interned (id = index + 1; 0: no place).
     private(set) var placeTable: [PlaceReading] = []
     private var placeIDs: [UInt64: UInt32] = [:]
+    private var recentPlaces = [(key: UInt64, id: UInt32)](repeating: (0, 0), count: 4096)
     /// Whether to keep what is interned in `fresh`, for a consumer that mirrors the tables.
     var keepsFresh = false
     /// What was interned since the consumer last took it (`takeFresh`), in order.
@@ -104,7 +106,7 @@ public final class Normalizer {
 
     /// An entry of the normaliser's tables, for a consumer on another thread that mirrors them.
     enum Fresh {
-        /// The next id of the question's answers.
+        /// The next answer id (an answer to `question`).
         case answer(question: Int, Answer)
         /// The next place id.
         case place(PlaceReading)
@@ -154,7 +156,6 @@ public final class Normalizer {
         countryIndex = instrument.countryQuestion.flatMap { instrument.questionIndex[$0.name] }
         municipalityIndex = instrument.municipalityQuestion.flatMap { instrument.questionIndex[$0.name] }
         roleIndex = instrument.roleQuestion.flatMap { instrument.questionIndex[$0.name] }
-        answerTable = Array(repeating: [], count: instrument.questions.count)
         choiceSetIDs = Array(repeating: [:], count: instrument.questions.count)
         row = Row(answers: [UInt32](repeating: 0, count: instrument.questions.count))
     }
@@ -308,18 +309,18 @@ public final class Normalizer {
             submitted: row.submitted == 0 ? nil : SubmissionDate.format(row.submitted), weight: row.weight, answers: answers)
     }
 
-    /// The answer an id stands for (`Row.answers`).
+    /// The answer an id stands for (`Row.answers`; `q` is the question it answers).
     func answer(_ id: UInt32, question q: Int, extras: [Answer]) -> Answer? {
         if id == 0 { return nil }
         if id & Row.extra != 0 { return extras[Int(id & ~Row.extra)] }
-        return answerTable[q][Int(id) - 1]
+        return answerTable[Int(id) - 1]
     }
 
     /// Keeps an answer in the question's table (and in `fresh`); its id.
     private func intern(_ answer: Answer, question q: Int) -> UInt32 {
-        answerTable[q].append(answer)
+        answerTable.append(answer)
         if keepsFresh { fresh.append(.answer(question: q, answer)) }
-        return UInt32(answerTable[q].count)
+        return UInt32(answerTable.count)
     }
 
     /// Normalises a record: nil when it is a clean respondent, now in `row`; otherwise what it is.
@@ -457,6 +458,7 @@ public final class Normalizer {
         }
         self.row.answers = answers
         self.row.extras = extras
+        rowHash = FieldHash.finish(rowHash)
 
         // Duplicates: a submission ID seen before is the same respondent; an identical row without one is flagged.
         if let idColumn {
@@ -650,12 +652,15 @@ public final class Normalizer {
         let country = countryIndex.map { row.answers[$0] } ?? 0
         let municipality = municipalityIndex.map { row.answers[$0] } ?? 0
         let key = UInt64(country) << 32 | UInt64(municipality)
-        let place: PlaceReading
-        if let known = placeIDs[key] {
+        // A direct-mapped table in front of the dictionary: most rows hit it.
+        let recent = Int(truncatingIfNeeded: FieldHash.finish(key)) & (recentPlaces.count - 1)
+        if recentPlaces[recent].key == key, recentPlaces[recent].id != 0 {
+            row.place = recentPlaces[recent].id
+        } else if let known = placeIDs[key] {
+            recentPlaces[recent] = (key, known)
             row.place = known
-            place = placeTable[Int(known) - 1]
         } else {
-            place = readPlace(PlaceAnswers(
+            let place = readPlace(PlaceAnswers(
                 country: countryIndex.flatMap { answer(country, question: $0, extras: row.extras) },
                 municipality: municipalityIndex.flatMap { answer(municipality, question: $0, extras: row.extras) }))
             if (country | municipality) & Row.extra == 0 && placeTable.count < 1 << 16 {
@@ -666,11 +671,18 @@ public final class Normalizer {
             } else {
                 row.place = Row.extraPlaceID
                 row.extraPlace = place
+                logPlaceIssues(place.issues, record: record, mapping: mapping, log: log)
+                return
             }
         }
-        guard !place.issues.isEmpty else { return }
+        if !placeTable[Int(row.place) - 1].issues.isEmpty {
+            logPlaceIssues(placeTable[Int(row.place) - 1].issues, record: record, mapping: mapping, log: log)
+        }
+    }
+
+    private func logPlaceIssues(_ issues: [PlaceReading.Issue], record: RecordBuffer, mapping: FileMapping, log: (CleaningIssue) -> Void) {
         let id = FNV.respondentID(row.idHash)
-        for issue in place.issues {
+        for issue in issues {
             log(CleaningIssue(file: mapping.file, line: record.line, column: column(of: issue.question, in: mapping),
                               respondentID: id, question: issue.questionName, oldValue: issue.old, newValue: issue.new,
                               code: issue.code, action: issue.action, message: issue.message))
@@ -809,15 +821,25 @@ enum SubmissionDate {
     /// yyyymmdd as YYYY-MM-DD.
     static func format(_ day: Int32) -> String {
         String(unsafeUninitializedCapacity: 10) { buffer in
-            var value = Int(day)
-            for k in [9, 8, 6, 5, 3, 2, 1, 0] {
-                buffer[k] = UInt8(ascii: "0") + UInt8(value % 10)
-                value /= 10
-            }
-            buffer[4] = UInt8(ascii: "-")
-            buffer[7] = UInt8(ascii: "-")
+            write(day, into: UnsafeMutableRawBufferPointer(buffer))
             return 10
         }
+    }
+
+    /// yyyymmdd as YYYY-MM-DD into the first 10 bytes of `buffer`.
+    @inline(__always)
+    static func write(_ day: Int32, into buffer: UnsafeMutableRawBufferPointer) {
+        let value = Int(day)
+        func two(_ n: Int, at k: Int) {
+            buffer[k] = UInt8(ascii: "0") + UInt8(n / 10 % 10)
+            buffer[k + 1] = UInt8(ascii: "0") + UInt8(n % 10)
+        }
+        two(value / 1_000_000, at: 0)
+        two(value / 10_000 % 100, at: 2)
+        buffer[4] = UInt8(ascii: "-")
+        two(value / 100 % 100, at: 5)
+        buffer[7] = UInt8(ascii: "-")
+        two(value % 100, at: 8)
     }
 
     static func parse(_ raw: String) -> String? {

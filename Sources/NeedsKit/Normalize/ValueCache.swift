@@ -40,10 +40,12 @@ enum FieldHash {
         return h
     }
 
-    /// Folds a field's hash into a row's fingerprint, position-aware.
+    /// Folds a field's hash (already mixed by `hash`) into a row's fingerprint: order- and
+    /// position-aware, one multiply per field; `finish` the fingerprint before comparing it.
     @inline(__always)
     static func combine(_ row: UInt64, _ field: UInt64, column: Int) -> UInt64 {
-        finish(row &+ field &+ UInt64(truncatingIfNeeded: column) &* 0x9E37_79B9_7F4A_7C15)
+        let h = ((row ^ field) &+ UInt64(truncatingIfNeeded: column)) &* 0x100_0000_01B3_0001
+        return h ^ (h >> 29)
     }
 }
 
@@ -97,7 +99,12 @@ struct ValueCache<Value> {
         guard length == bytes.count else { return false }
         if length == 0 { return true }
         return keyBytes.withUnsafeBytes { stored in
-            memcmp(stored.baseAddress! + start, bytes.baseAddress!, length) == 0
+            // Survey values are mostly a few bytes: compared here, not through a call to memcmp.
+            if length <= 16 {
+                for i in 0..<length where stored[start &+ i] != bytes[i] { return false }
+                return true
+            }
+            return memcmp(stored.baseAddress! + start, bytes.baseAddress!, length) == 0
         }
     }
 

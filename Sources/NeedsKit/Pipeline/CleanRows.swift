@@ -97,38 +97,45 @@ final class RowHandoff: @unchecked Sendable {
 /// The consumer of clean rows: aggregates them and writes clean/responses.csv, from tables that
 /// mirror the normaliser's, each entry scored and encoded once when it arrives. The result is
 /// the same as `Aggregator.add` and `CleanResponsesWriter.add` of each row's `Respondent`.
+/// Tables are flat arrays indexed by answer id (ids are numbered across questions), so a row
+/// costs array reads, not reference counting.
 final class CleanRowSink {
-    private let instrument: Instrument
     private let aggregator: Aggregator
     private let clean: CleanResponsesWriter?
     private let questionCount: Int
+    private let topicCount: Int
 
-    private var answers: [[Answer]]
+    /// The normaliser's answers, places and files, mirrored (index 0 of `answers`: no answer).
+    private var answers: [Answer?] = [nil]
     private var places: [Normalizer.PlaceReading] = []
     private var files: [String] = []
-    private var encodedFiles: [[UInt8]] = []
 
-    /// Per topic: its importance and competence questions (-1: none) and each answer id's score (index 0: no answer).
-    private var importance: [(question: Int, scores: [Double])]
-    private var competence: [(question: Int, scores: [Double])]
+    /// Per topic, the questions rating its importance and competence (-1: none).
+    private let importanceQuestion: [Int]
+    private let competenceQuestion: [Int]
+    /// Per answer id and topic: importance score, competence score (NaN: none), at [id × 2T + 2t (+1)].
+    private var scores: [Double]
+    /// Per answer id and topic: whether the answer asks for training on the topic, at [id × T + t].
+    private var demands: [Bool]
     private let demandQuestion: Int
-    /// Per answer id of the demand question, the topics it asks training on.
-    private var demanded: [[Int]] = [[]]
     private let groupQuestion: Int
-    /// Per answer id of the `--by` question, the group's name ("" when unanswered).
-    private var groupNames: [String] = [""]
+    private let roleQuestion: Int
     /// Accumulator slots per place id (and `--by` answer id); -1 not yet known.
     private var slotOfPlace: [Int] = [-1]
     private var slotOfGroup: [UInt64: Int] = [:]
     private var scratch: [Aggregator.TopicScores]
 
-    /// clean/responses.csv's fields, encoded once: per carried column and answer id; per place
-    /// (country, code, name); per role answer id.
-    private let roleQuestion: Int
-    private var placeFields: [[UInt8]] = []
-    private var roleFields: [[UInt8]] = [[]]
+    /// clean/responses.csv's fields, encoded once into one arena: per answer id (its column's
+    /// field, or the role's), per place id (country, code, name; index 0: no place), per file.
+    private var arena: [UInt8] = []
+    private var answerFields: [Span] = [Span()]
+    private var placeFields: [Span] = []
+    private var fileFields: [Span] = []
+    private struct Span {
+        var start: Int32 = 0
+        var count: Int32 = 0
+    }
     private var columnOf: [Int]
-    private var answerFields: [[[UInt8]]]
 
     /// Submission dates seen, first and last (yyyymmdd).
     private(set) var days: (first: Int32, last: Int32)? = nil
@@ -136,69 +143,72 @@ final class CleanRowSink {
     private let respondents: ((Respondent) -> Void)?
 
     init(instrument: Instrument, aggregator: Aggregator, clean: CleanResponsesWriter?, respondents: ((Respondent) -> Void)? = nil) {
-        self.instrument = instrument
         self.aggregator = aggregator
         self.clean = clean
         self.respondents = respondents
         questionCount = instrument.questions.count
-        answers = Array(repeating: [], count: questionCount)
-        let topics = aggregator.topicKeys.indices
-        importance = topics.map { (aggregator.ratedQuestions(topic: $0).importance ?? -1, [.nan]) }
-        competence = topics.map { (aggregator.ratedQuestions(topic: $0).competence ?? -1, [.nan]) }
+        topicCount = aggregator.topicKeys.count
+        importanceQuestion = aggregator.topicKeys.indices.map { aggregator.ratedQuestions(topic: $0).importance ?? -1 }
+        competenceQuestion = aggregator.topicKeys.indices.map { aggregator.ratedQuestions(topic: $0).competence ?? -1 }
+        scores = Array(repeating: .nan, count: 2 * topicCount)
+        demands = Array(repeating: false, count: topicCount)
         demandQuestion = aggregator.demandQuestion ?? -1
         groupQuestion = aggregator.groupQuestion ?? -1
         roleQuestion = instrument.roleQuestion.flatMap { instrument.questionIndex[$0.name] } ?? -1
-        scratch = Array(repeating: (.nan, .nan, false), count: aggregator.topicKeys.count)
+        scratch = Array(repeating: (.nan, .nan, false), count: topicCount)
         columnOf = Array(repeating: -1, count: questionCount)
-        answerFields = []
         if let clean {
             for (k, q) in clean.columns.enumerated() { columnOf[q] = k }
-            answerFields = Array(repeating: [[]], count: clean.columns.count)
+            placeFields.append(keep(Self.encode(nil, clean: clean)))
+        } else {
+            placeFields.append(Span())
         }
     }
 
     func consume(_ batch: RowBatch) {
         for name in batch.files {
             files.append(name)
-            encodedFiles.append(clean?.encode { $0.field(name, neutralise: true) } ?? [])
+            fileFields.append(keep(clean?.encode { $0.field(name, neutralise: true) } ?? []))
         }
         for entry in batch.fresh { learn(entry) }
         let n = questionCount
         batch.answers.withUnsafeBufferPointer { ids in
             for (r, head) in batch.heads.enumerated() {
-                let row = UnsafeBufferPointer(rebasing: ids[r * n ..< r * n + n])
-                add(head, row, batch)
+                add(head, UnsafeBufferPointer(rebasing: ids[r * n ..< r * n + n]), batch)
             }
         }
+    }
+
+    private func keep(_ bytes: [UInt8]) -> Span {
+        defer { arena += bytes }
+        return Span(start: Int32(arena.count), count: Int32(bytes.count))
     }
 
     private func learn(_ entry: Normalizer.Fresh) {
         switch entry {
         case let .answer(q, answer):
-            answers[q].append(answer)
-            for t in importance.indices where importance[t].question == q {
-                importance[t].scores.append(aggregator.scores(topic: t, question: q, answer: answer).importance)
+            answers.append(answer)
+            for t in 0..<topicCount {
+                scores.append(importanceQuestion[t] == q ? aggregator.scores(topic: t, question: q, answer: answer).importance : .nan)
+                scores.append(competenceQuestion[t] == q ? aggregator.scores(topic: t, question: q, answer: answer).competence : .nan)
+                demands.append(q == demandQuestion && aggregator.demands(topic: t, answer: answer))
             }
-            for t in competence.indices where competence[t].question == q {
-                competence[t].scores.append(aggregator.scores(topic: t, question: q, answer: answer).competence)
-            }
-            if q == demandQuestion { demanded.append(aggregator.topicKeys.indices.filter { aggregator.demands(topic: $0, answer: answer) }) }
-            if q == groupQuestion { groupNames.append(answer.cleanValue) }
+            var field: [UInt8] = []
             if let clean {
                 if q == roleQuestion {
-                    roleFields.append(clean.encode { writer in
+                    field = clean.encode { writer in
                         if case let .choice(name) = answer { writer.field(name, neutralise: true) }
-                    })
-                }
-                if columnOf[q] >= 0 {
+                    }
+                } else if columnOf[q] >= 0 {
                     let k = columnOf[q]
-                    answerFields[k].append(clean.encode { CleanResponsesWriter.write(answer, scrubbed: clean.scrubbed[k], into: &$0) })
+                    field = clean.encode { CleanResponsesWriter.write(answer, scrubbed: clean.scrubbed[k], into: &$0) }
                 }
             }
+            answerFields.append(keep(field))
         case let .place(place):
             places.append(place)
             slotOfPlace.append(-1)
-            placeFields.append(clean.map { Self.encode(place, clean: $0) } ?? [])
+            placeFields.append(clean.map { keep(Self.encode(place, clean: $0)) } ?? Span())
         }
     }
 
@@ -210,10 +220,9 @@ final class CleanRowSink {
         }
     }
 
-    private func answer(_ id: UInt32, question q: Int, _ head: RowBatch.Head, _ batch: RowBatch) -> Answer? {
-        if id == 0 { return nil }
+    private func answer(_ id: UInt32, _ head: RowBatch.Head, _ batch: RowBatch) -> Answer? {
         if id & Normalizer.Row.extra != 0 { return batch.extras[Int(head.extras) + Int(id & ~Normalizer.Row.extra)] }
-        return answers[q][Int(id) - 1]
+        return answers[Int(id)]
     }
 
     private func place(_ head: RowBatch.Head, _ batch: RowBatch) -> Normalizer.PlaceReading? {
@@ -221,8 +230,8 @@ final class CleanRowSink {
         return head.place == 0 ? nil : places[Int(head.place) - 1]
     }
 
-    @inline(__always)
     private func add(_ head: RowBatch.Head, _ ids: UnsafeBufferPointer<UInt32>, _ batch: RowBatch) {
+        let extra = Normalizer.Row.extra
         // The cell: known per place (and group) after its first row.
         let slot: Int
         let common = head.place != Normalizer.Row.extraPlaceID
@@ -231,37 +240,47 @@ final class CleanRowSink {
         } else {
             var group: String? = nil
             var groupKey: UInt64 = 0
+            let cacheable = common && (groupQuestion < 0 || ids[groupQuestion] & extra == 0)
             if groupQuestion >= 0 {
                 let id = ids[groupQuestion]
-                group = id & Normalizer.Row.extra == 0 ? groupNames[Int(id)] : answer(id, question: groupQuestion, head, batch)?.cleanValue ?? ""
+                group = answer(id, head, batch)?.cleanValue ?? ""
                 groupKey = UInt64(head.place) << 32 | UInt64(id)
             }
-            if let known = groupQuestion >= 0 && common && ids[groupQuestion] & Normalizer.Row.extra == 0 ? slotOfGroup[groupKey] : nil {
+            if groupQuestion >= 0, cacheable, let known = slotOfGroup[groupKey] {
                 slot = known
             } else {
                 let place = place(head, batch)
                 slot = aggregator.slot(for: Aggregator.Cell(
                     country: place?.country ?? "", municipality: place?.municipalityCode ?? "?" + (place?.municipalityName ?? ""),
                     group: group), municipalityName: place?.municipalityName)
-                if common {
-                    if groupQuestion < 0 {
-                        slotOfPlace[Int(head.place)] = slot
-                    } else if ids[groupQuestion] & Normalizer.Row.extra == 0 {
-                        slotOfGroup[groupKey] = slot
-                    }
+                if cacheable {
+                    if groupQuestion < 0 { slotOfPlace[Int(head.place)] = slot } else { slotOfGroup[groupKey] = slot }
                 }
             }
         }
-        for t in scratch.indices {
-            scratch[t] = (score(importance[t], ids, head, batch, \.importance, t), score(competence[t], ids, head, batch, \.competence, t), false)
+        var plain = true
+        for t in 0..<topicCount {
+            let i = importanceQuestion[t], c = competenceQuestion[t]
+            let iid = i < 0 ? 0 : Int(ids[i]), cid = c < 0 ? 0 : Int(ids[c])
+            if (iid | cid) & Int(extra) != 0 { plain = false; break }
+            scratch[t] = (scores[iid &* 2 &* topicCount &+ 2 &* t], scores[cid &* 2 &* topicCount &+ 2 &* t &+ 1], false)
+        }
+        if !plain {
+            // A value read per row (too many or too long to keep): scored as `Aggregator.add` does.
+            for t in 0..<topicCount {
+                let i = importanceQuestion[t], c = competenceQuestion[t]
+                scratch[t] = (i < 0 ? .nan : aggregator.scores(topic: t, question: i, answer: answer(ids[i], head, batch)).importance,
+                              c < 0 ? .nan : aggregator.scores(topic: t, question: c, answer: answer(ids[c], head, batch)).competence, false)
+            }
         }
         if demandQuestion >= 0 {
             let id = ids[demandQuestion]
-            if id & Normalizer.Row.extra == 0 {
-                for t in demanded[Int(id)] { scratch[t].demanded = true }
+            if id & extra == 0 {
+                let base = Int(id) &* topicCount
+                for t in 0..<topicCount { scratch[t].demanded = demands[base &+ t] }
             } else {
-                let answer = answer(id, question: demandQuestion, head, batch)
-                for t in scratch.indices where aggregator.demands(topic: t, answer: answer) { scratch[t].demanded = true }
+                let answer = answer(id, head, batch)
+                for t in 0..<topicCount { scratch[t].demanded = aggregator.demands(topic: t, answer: answer) }
             }
         }
         aggregator.add(slot: slot, weight: head.weight, scores: scratch)
@@ -272,41 +291,38 @@ final class CleanRowSink {
         if let respondents { respondents(respondent(head, ids, batch)) }
     }
 
-    @inline(__always)
-    private func score(_ scale: (question: Int, scores: [Double]), _ ids: UnsafeBufferPointer<UInt32>, _ head: RowBatch.Head,
-                       _ batch: RowBatch, _ part: KeyPath<(importance: Double, competence: Double), Double>, _ t: Int) -> Double {
-        guard scale.question >= 0 else { return .nan }
-        let id = ids[scale.question]
-        if id & Normalizer.Row.extra == 0 { return scale.scores[Int(id)] }
-        return aggregator.scores(topic: t, question: scale.question, answer: answer(id, question: scale.question, head, batch))[keyPath: part]
-    }
-
     private func write(_ head: RowBatch.Head, _ ids: UnsafeBufferPointer<UInt32>, _ batch: RowBatch, into clean: CleanResponsesWriter) {
-        clean.add { writer in
-            writer.field(FNV.respondentID(head.idHash), neutralise: false)
-            writer.encoded(encodedFiles[Int(head.file)])
-            writer.field(head.line)
-            if head.place == Normalizer.Row.extraPlaceID {
-                writer.encoded(Self.encode(batch.extraPlaces[Int(head.extraPlace)], clean: clean))
-            } else if head.place == 0 {
-                writer.encoded(Self.encode(nil, clean: clean))
-            } else {
-                writer.encoded(placeFields[Int(head.place) - 1])
+        let extra = Normalizer.Row.extra
+        arena.withUnsafeBytes { arena in
+            func field(_ span: Span) -> UnsafeRawBufferPointer {
+                UnsafeRawBufferPointer(rebasing: arena[Int(span.start) ..< Int(span.start) + Int(span.count)])
             }
-            if roleQuestion >= 0, ids[roleQuestion] & Normalizer.Row.extra == 0 {
-                writer.encoded(roleFields[Int(ids[roleQuestion])])
-            } else {
-                var role = ""
-                if roleQuestion >= 0, case let .choice(name)? = answer(ids[roleQuestion], question: roleQuestion, head, batch) { role = name }
-                writer.field(role, neutralise: true)
-            }
-            writer.field(head.submitted == 0 ? "" : SubmissionDate.format(head.submitted), neutralise: false)
-            for (k, q) in clean.columns.enumerated() {
-                let id = ids[q]
-                if id & Normalizer.Row.extra == 0 {
-                    writer.encoded(answerFields[k][Int(id)])
+            clean.add { writer in
+                writer.field(respondentID: head.idHash)
+                writer.encoded(field(fileFields[Int(head.file)]))
+                writer.field(head.line)
+                if head.place == Normalizer.Row.extraPlaceID {
+                    writer.encoded(Self.encode(batch.extraPlaces[Int(head.extraPlace)], clean: clean))
                 } else {
-                    CleanResponsesWriter.write(answer(id, question: q, head, batch), scrubbed: clean.scrubbed[k], into: &writer)
+                    writer.encoded(field(placeFields[Int(head.place)]))
+                }
+                if roleQuestion < 0 {
+                    writer.field("", neutralise: true)
+                } else if ids[roleQuestion] & extra == 0 {
+                    writer.encoded(field(answerFields[Int(ids[roleQuestion])]))
+                } else {
+                    var role = ""
+                    if case let .choice(name)? = answer(ids[roleQuestion], head, batch) { role = name }
+                    writer.field(role, neutralise: true)
+                }
+                writer.field(day: head.submitted)
+                for (k, q) in clean.columns.enumerated() {
+                    let id = ids[q]
+                    if id & extra == 0 {
+                        writer.encoded(field(answerFields[Int(id)]))
+                    } else {
+                        CleanResponsesWriter.write(answer(id, head, batch), scrubbed: clean.scrubbed[k], into: &writer)
+                    }
                 }
             }
         }
@@ -315,7 +331,7 @@ final class CleanRowSink {
     /// The row as a respondent (for the panel across waves).
     private func respondent(_ head: RowBatch.Head, _ ids: UnsafeBufferPointer<UInt32>, _ batch: RowBatch) -> Respondent {
         var all = [Answer?](repeating: nil, count: questionCount)
-        for q in 0..<questionCount { all[q] = answer(ids[q], question: q, head, batch) }
+        for q in 0..<questionCount { all[q] = answer(ids[q], head, batch) }
         let place = place(head, batch)
         var role: String? = nil
         if roleQuestion >= 0, case let .choice(name)? = all[roleQuestion] { role = name }

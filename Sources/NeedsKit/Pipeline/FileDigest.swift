@@ -24,25 +24,59 @@ enum FileDigest {
     }
 }
 
-/// A file's SHA-256, computed on a thread of its own from the moment it is created; `value`
-/// waits for it.
-final class Digest: @unchecked Sendable {
+/// The SHA-256 of bytes handed over as they are read (`update`, from the reading thread),
+/// computed on a thread of its own; `finish` waits for it.
+///
+///     let digest = StreamDigest()
+///     reader.onBytes = digest.update
+///     … read …
+///     account.sha256 = digest.finish()
+final class StreamDigest: @unchecked Sendable {
+    private let queue = BatchQueue<[UInt8]>(capacity: 4)
     private let done = DispatchSemaphore(value: 0)
-    private var result: String?
+    private var pending: [UInt8] = []
+    /// Written by the hashing thread before it signals `done`.
+    private final class Result: @unchecked Sendable { var hex = "" }
+    private let result = Result()
 
-    init(path: String) {
-        let thread = Thread { [self] in
-            result = FileDigest.sha256(path: path)
+    init() {
+        pending.reserveCapacity(1 << 18)
+        // The thread holds the queue and the result, not the digest: a digest dropped without
+        // `finish` closes the queue and the thread ends.
+        let thread = Thread { [queue, result, done] in
+            var hasher = SHA256()
+            while let chunks = queue.take() {
+                for chunk in chunks { chunk.withUnsafeBytes { hasher.update(bufferPointer: $0) } }
+            }
+            result.hex = hasher.finalize().map { byte in
+                let hex = String(byte, radix: 16)
+                return hex.count == 1 ? "0" + hex : hex
+            }.joined()
             done.signal()
         }
         thread.start()
     }
 
-    private lazy var waited: String? = {
-        done.wait()
-        return result
-    }()
+    /// Dropped without `finish` (the read failed): the hashing thread ends too.
+    deinit { queue.close() }
 
-    /// Call from the creating thread only.
-    var value: String? { waited }
+    /// Copies the bytes for the hashing thread. Call from one thread at a time, in file order.
+    func update(_ bytes: UnsafeRawBufferPointer) {
+        pending.append(contentsOf: bytes)
+        if pending.count >= 1 << 18 {
+            queue.put([pending])
+            pending.removeAll(keepingCapacity: false)
+            pending.reserveCapacity(1 << 18)
+        }
+    }
+
+    /// The hex SHA-256 of every byte given to `update`. Call once, after the last `update`
+    /// has returned (and been seen by this thread: the reading thread has been joined).
+    func finish() -> String {
+        queue.put([pending])
+        pending = []
+        queue.close()
+        done.wait()
+        return result.hex
+    }
 }

@@ -267,11 +267,13 @@ public enum Pipeline {
             var readerIssues: [Int: [Diagnostic]] = [:]
             var fileIssues: [CleaningIssue] = []
             let log: (CleaningIssue) -> Void = { fileIssues.append($0) }
-            // The file's SHA-256 is computed on another core while the file is parsed.
-            let digest = Digest(path: path)
+            // The file's SHA-256 is computed on another core from the bytes the parser reads.
+            let digest = StreamDigest()
+            var reader = CSVReader(path: path, displayName: file, options: options.reader)
+            reader.onBytes = digest.update
             rows?.startFile(file)
             do {
-                let summary = try CSVReader(path: path, displayName: file, options: options.reader).readAhead(diagnose: { diagnostic in
+                let summary = try reader.readAhead(diagnose: { diagnostic in
                     readerIssues[diagnostic.line ?? 0, default: []].append(diagnostic)
                 }) { record in
                     if record.isHeader {
@@ -327,13 +329,12 @@ public enum Pipeline {
                 account.quote = SniffCommand.quoteName(summary.dialect.quote)
                 account.preambleRecords = summary.preambleRecords
                 account.bytes = summary.bytes
-                account.sha256 = digest.value ?? ""
+                account.sha256 = digest.finish()
                 if mapping == nil {
                     log(CleaningIssue(file: file, line: nil, code: "empty_file", action: .kept, severity: .warning,
                                       message: "no header row: the file is empty"))
                 }
             } catch {
-                _ = digest.value
                 account.failure = "\(error)"
                 log(CleaningIssue(file: file, line: nil, code: "file_unreadable", action: .dropped, severity: .error,
                                   message: "\(error)"))

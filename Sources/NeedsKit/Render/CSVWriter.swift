@@ -97,30 +97,51 @@ public struct CSVWriter {
 
     /// Appends fields another writer encoded (its `bytes` after `field` calls, without row ends):
     /// for a caller that encodes each distinct value once and writes it many times.
-    public mutating func encoded(_ fields: [UInt8]) {
+    public mutating func encoded(_ fields: UnsafeRawBufferPointer) {
         if rowStarted { bytes.append(delimiterByte) }
         rowStarted = true
         bytes.append(contentsOf: fields)
     }
 
-    /// A number written as is (`field(String(value), neutralise: false)`), without a String.
+    public mutating func encoded(_ fields: [UInt8]) {
+        fields.withUnsafeBytes { encoded($0) }
+    }
+
+    /// A whole number, as `field(String(value), neutralise: false)` writes it.
     public mutating func field(_ value: Int) {
-        if rowStarted { bytes.append(delimiterByte) }
-        rowStarted = true
-        if value < 0 { return field(String(value), neutralise: false) }
+        guard value >= 0 else { return field(String(value), neutralise: false) }
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        let count = withUnsafeMutableBytes(of: &digits) { buffer -> Int in
+        withUnsafeMutableBytes(of: &digits) { buffer in
             var v = value
-            var k = 24
+            var k = buffer.count
             repeat {
                 k -= 1
                 buffer[k] = UInt8(ascii: "0") + UInt8(v % 10)
                 v /= 10
             } while v > 0
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[k...]))
-            return 24 - k
+            encoded(UnsafeRawBufferPointer(rebasing: buffer[k...]))
         }
-        _ = count
+    }
+
+    /// A respondent ID (`FNV.respondentID`) as `field(id, neutralise: false)` writes it.
+    mutating func field(respondentID hash: UInt64) {
+        let digits: StaticString = "0123456789abcdef"
+        var text: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &text) { buffer in
+            buffer[0] = UInt8(ascii: "R")
+            for k in 0..<16 { buffer[1 + k] = digits.utf8Start[Int((hash >> UInt64(60 - 4 * k)) & 0xF)] }
+            encoded(UnsafeRawBufferPointer(rebasing: buffer[0..<17]))
+        }
+    }
+
+    /// A submission date (yyyymmdd, 0: none) as `field(SubmissionDate.format(day), neutralise: false)` writes it.
+    mutating func field(day: Int32) {
+        guard day != 0 else { return encoded(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        var text: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &text) { buffer in
+            SubmissionDate.write(day, into: buffer)
+            encoded(UnsafeRawBufferPointer(rebasing: buffer[0..<10]))
+        }
     }
 
     /// A fresh writer of the same dialect, without a byte-order mark: encodes fields for `encoded`.
