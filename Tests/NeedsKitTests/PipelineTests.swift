@@ -66,6 +66,42 @@ final class PipelineTests: XCTestCase {
         }
     }
 
+    /// Each input's SHA-256 in summary.json is computed from the bytes the parser reads (the
+    /// file is read once): it must equal sha256sum's, for a small file, one of many read chunks
+    /// with a byte-order mark, and one in UTF-16.
+    func testInputDigestsMatchSha256sum() throws {
+        let folder = TemporaryFolder()
+        let instrument = try InstrumentLoader.load(Paths.inputs + "/instrument")
+        var paths: [String] = []
+        for (rows, encoding) in [(3, SurveySynthesizer.OutputEncoding.utf8), (4000, .utf8BOM), (500, .utf16LE)] {
+            var options = SurveySynthesizer.Options()
+            options.rows = rows
+            options.encoding = encoding
+            let path = folder.path + "/export-\(rows).csv"
+            var synthesizer = SurveySynthesizer(instrument: instrument, options: options)
+            try synthesizer.write(to: path)
+            paths.append(path)
+        }
+        var run = RunOptions()
+        run.instrumentPath = Paths.inputs + "/instrument"
+        run.inputs = paths
+        run.outputPath = folder.path + "/out"
+        let outcome = try Pipeline.report(run)
+        XCTAssertGreaterThan(try FileManager.default.attributesOfItem(atPath: paths[1])[.size] as! Int, 1 << 20)
+        for (path, account) in zip(paths, outcome.accounts) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+            process.arguments = [path]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            try process.run()
+            process.waitUntilExit()
+            let expected = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).prefix(64)
+            XCTAssertEqual(account.sha256, String(expected), path)
+        }
+        XCTAssertTrue(try String(contentsOfFile: run.outputPath + "/summary.json", encoding: .utf8).contains(outcome.accounts[1].sha256))
+    }
+
     func testTwoRunsWriteByteIdenticalReports() throws {
         let folder = TemporaryFolder()
         var options = RunOptions()
