@@ -24,24 +24,39 @@ public final class Normalizer {
         }
     }
 
-    /// How one file's columns map to the instrument.
-    public struct FileMapping: Sendable {
-        public internal(set) var file: String
-        public internal(set) var shape: ExportShape
-        public internal(set) var roles: [ColumnRole]
+    /// How one file's columns map to the instrument. A class: every record of the file reads it,
+    /// and passing a reference costs one retain where a struct of arrays costs one per array.
+    public final class FileMapping: @unchecked Sendable {
+        public let file: String
+        public let shape: ExportShape
+        public let roles: [ColumnRole]
         /// select_multiple questions that have a whole-answer column: their split columns are not read.
-        public internal(set) var wholeColumns: Set<Int>
+        public let wholeColumns: Set<Int>
         /// Whether any column holds an answer to an instrument question.
-        public internal(set) var mapsAnyQuestion: Bool
-        public internal(set) var unmapped: [String]
+        public let mapsAnyQuestion: Bool
+        public let unmapped: [String]
         /// The column holding weights (`--weights COLUMN`), when the file has it.
-        public internal(set) var weightColumn: Int? = nil
+        public let weightColumn: Int?
         /// FNV-1a of the file's base name and a NUL: respondent IDs continue from it.
-        var idSeed: UInt64 = FNV.offsetBasis
+        let idSeed: UInt64
         /// What to do with each column, worked out once per file (no String in the way).
-        var steps: [Step] = []
+        let steps: [Step]
         /// The choice names of the split choice columns that are read (`Step.choice`).
-        var splitChoices: [String] = []
+        let splitChoices: [String]
+
+        init(file: String, shape: ExportShape, roles: [ColumnRole], wholeColumns: Set<Int>, mapsAnyQuestion: Bool,
+             unmapped: [String], weightColumn: Int?, idSeed: UInt64, steps: [Step], splitChoices: [String]) {
+            self.file = file
+            self.shape = shape
+            self.roles = roles
+            self.wholeColumns = wholeColumns
+            self.mapsAnyQuestion = mapsAnyQuestion
+            self.unmapped = unmapped
+            self.weightColumn = weightColumn
+            self.idSeed = idSeed
+            self.steps = steps
+            self.splitChoices = splitChoices
+        }
     }
 
     /// One column's part in reading a record.
