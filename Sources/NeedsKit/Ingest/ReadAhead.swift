@@ -17,6 +17,8 @@ extension CSVReader {
         let thread = Thread {
             var batch: [ReadItem] = []
             var bytes = 0
+            // Buffers the consumer gave back, taken from the pool all at once (one lock a batch, not a record).
+            var stash: [RecordBuffer] = []
             func flush() throws {
                 queue.put(batch)
                 batch = []
@@ -29,7 +31,8 @@ extension CSVReader {
                     batch.append(.diagnostic(diagnostic))
                     bytes += 64 + diagnostic.message.utf8.count
                 }) { record in
-                    let copy = spare.take()
+                    if stash.isEmpty { stash = spare.takeAll() }
+                    let copy = stash.popLast() ?? RecordBuffer()
                     copy.copy(from: record)
                     batch.append(.record(copy))
                     bytes += record.byteCount + 64
@@ -101,10 +104,13 @@ private final class RecordPool: @unchecked Sendable {
         lock.unlock()
     }
 
-    func take() -> RecordBuffer {
+    /// Every buffer given back so far.
+    func takeAll() -> [RecordBuffer] {
         lock.lock()
         defer { lock.unlock() }
-        return buffers.popLast() ?? RecordBuffer()
+        let all = buffers
+        buffers.removeAll(keepingCapacity: true)
+        return all
     }
 
     func give(_ used: [RecordBuffer]) {
