@@ -37,6 +37,11 @@ final class InstrumentLoaderTests: XCTestCase {
         })
         XCTAssertEqual(list.score(of: "high"), 3)
         XCTAssertNil(list.score(of: "other"))
+        // Names Double() reads but that are no rating: their position, never NaN or infinity.
+        let odd = ChoiceList(name: "odd", choices: ["1", "nan", "inf", "-INF"].enumerated().map {
+            Choice(name: $0.element, labels: [:], position: $0.offset + 1)
+        })
+        XCTAssertEqual(["1", "nan", "inf", "-INF"].map { odd.score(of: $0) }, [1, 2, 3, 4])
     }
 
     private func brokenInstrument(_ survey: String, choices: String = "list_name,name,label\nscale,1,Low\nscale,2,High\nt,a,A\n") -> InstrumentError? {

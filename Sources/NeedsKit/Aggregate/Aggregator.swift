@@ -77,7 +77,7 @@ public final class Aggregator {
         for (cell, slot) in slots { result[cell] = accumulators[slot] }
         return result
     }
-    /// Each cell's place in `rows`, in the order cells were first seen.
+    /// Each cell's place in `accumulators`, in the order cells were first seen.
     private var slots: [Cell: Int] = [:]
     private var accumulators: [[TopicAccumulator]] = []
     public private(set) var municipalityNames: [String: String] = [:]

@@ -149,11 +149,11 @@ public struct ChoiceList: Sendable {
 
     public func choice(named name: String) -> Choice? { choices.first { $0.name == name } }
 
-    /// The score of a choice on a rating scale: its name when that is a number, otherwise its
-    /// 1-based position in the list.
+    /// The score of a choice on a rating scale: its name when that is a finite number, otherwise
+    /// its 1-based position in the list (a choice named `nan` or `inf` is not a rating).
     public func score(of choiceName: String) -> Double? {
         guard let choice = choice(named: choiceName) else { return nil }
-        return Double(choice.name) ?? Double(choice.position)
+        return Double(choice.name).flatMap { $0.isFinite ? $0 : nil } ?? Double(choice.position)
     }
 }
 

@@ -116,7 +116,8 @@ public final class Normalizer {
     var keepsFresh = false
     /// What was interned since the consumer last took it (`takeFresh`), in order.
     private(set) var fresh: [Fresh] = []
-    /// The last clean respondent `normalizeRow` read.
+    /// The row `normalizeRow` read: a clean respondent when it returned nil (after any other
+    /// outcome its answers may be half-read).
     private(set) var row: Row
 
     /// An entry of the normaliser's tables, for a consumer on another thread that mirrors them.
@@ -314,7 +315,7 @@ public final class Normalizer {
     /// The last clean row (`normalizeRow`) as a respondent.
     func respondent(file: String) -> Respondent {
         var answers = [Answer?](repeating: nil, count: row.answers.count)
-        for (q, id) in row.answers.enumerated() where id != 0 { answers[q] = answer(id, question: q, extras: row.extras) }
+        for (q, id) in row.answers.enumerated() where id != 0 { answers[q] = answer(id, extras: row.extras) }
         let place = row.place == Row.extraPlaceID ? row.extraPlace : row.place == 0 ? nil : placeTable[Int(row.place) - 1]
         var role: String? = nil
         if let r = roleIndex, case let .choice(name)? = answers[r] { role = name }
@@ -324,14 +325,14 @@ public final class Normalizer {
             submitted: row.submitted == 0 ? nil : SubmissionDate.format(row.submitted), weight: row.weight, answers: answers)
     }
 
-    /// The answer an id stands for (`Row.answers`; `q` is the question it answers).
-    func answer(_ id: UInt32, question q: Int, extras: [Answer]) -> Answer? {
+    /// The answer an id stands for (`Row.answers`).
+    func answer(_ id: UInt32, extras: [Answer]) -> Answer? {
         if id == 0 { return nil }
         if id & Row.extra != 0 { return extras[Int(id & ~Row.extra)] }
         return answerTable[Int(id) - 1]
     }
 
-    /// Keeps an answer in the question's table (and in `fresh`); its id.
+    /// Keeps an answer to question `q` in `answerTable` (and in `fresh`); its id.
     private func intern(_ answer: Answer, question q: Int) -> UInt32 {
         answerTable.append(answer)
         if keepsFresh { fresh.append(.answer(question: q, answer)) }
@@ -658,7 +659,8 @@ public final class Normalizer {
     }
 
     /// Sets `row.place` from the row's country and municipality answers: each pair of answer ids
-    /// is read once (`placeTable`, bounded: free-text place names can be all different).
+    /// is read once (`placeTable`, bounded: free-text place names can be all different); a
+    /// pair with a value read per row (`Row.extra`) is read per row.
     private func resolvePlace(record: RecordBuffer, mapping: FileMapping, log: (CleaningIssue) -> Void) {
         row.place = 0
         row.extraPlace = nil
@@ -676,8 +678,8 @@ public final class Normalizer {
             row.place = known
         } else {
             let place = readPlace(PlaceAnswers(
-                country: countryIndex.flatMap { answer(country, question: $0, extras: row.extras) },
-                municipality: municipalityIndex.flatMap { answer(municipality, question: $0, extras: row.extras) }))
+                country: countryIndex == nil ? nil : answer(country, extras: row.extras),
+                municipality: municipalityIndex == nil ? nil : answer(municipality, extras: row.extras)))
             if (country | municipality) & Row.extra == 0 && placeTable.count < 1 << 16 {
                 placeTable.append(place)
                 if keepsFresh { fresh.append(.place(place)) }
@@ -807,14 +809,8 @@ enum FNV {
 
 /// Submission dates as the tools write them, reduced to YYYY-MM-DD.
 enum SubmissionDate {
-    /// The fast path for ISO dates (`2025-02-02`, `2025-02-02T09:12:00.000+02:00`, `2025-02-02
-    /// 09:12`), read from the bytes; anything else goes through `parse(_: String)`.
-    static func parse(_ bytes: UnsafeRawBufferPointer) -> String? {
-        let value = day(bytes)
-        return value == 0 ? nil : format(value)
-    }
-
-    /// The date as yyyymmdd (0: none), read as `parse` reads it.
+    /// The date as yyyymmdd (0: none). ISO dates (`2025-02-02`, `2025-02-02T09:12:00.000+02:00`,
+    /// `2025-02-02 09:12`) are read from the bytes; anything else goes through `parse(_: String)`.
     static func day(_ bytes: UnsafeRawBufferPointer) -> Int32 {
         let n = bytes.count
         if n >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),

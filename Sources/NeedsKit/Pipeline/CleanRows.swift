@@ -28,72 +28,6 @@ struct RowBatch {
     var extraPlaces: [Normalizer.PlaceReading] = []
 }
 
-/// Hands a normaliser's clean rows to a consumer thread in batches, in order (like `Handoff`,
-/// without building a `Respondent` per row).
-///
-///     let rows = RowHandoff(questions: instrument.questions.count) { sink.consume($0) }
-///     rows.startFile("EE.csv"); … rows.send(normalizer) after each clean row …
-///     rows.finish()   // returns once the consumer has taken every row
-final class RowHandoff: @unchecked Sendable {
-    private let queue = BatchQueue<RowBatch>(capacity: 8)
-    private let drained = DispatchSemaphore(value: 0)
-    private var batch = RowBatch()
-    private var files: Int32 = -1
-    private let batchSize: Int
-
-    init(batchSize: Int = 512, consume: @escaping (RowBatch) -> Void) {
-        self.batchSize = batchSize
-        let thread = Thread { [queue, drained] in
-            while let next = queue.take() {
-                for batch in next { consume(batch) }
-            }
-            drained.signal()
-        }
-        thread.stackSize = 8 << 20
-        thread.start()
-    }
-
-    /// Dropped without `finish` (an error on the way): the consumer thread ends too.
-    deinit { queue.close() }
-
-    /// The rows sent from now on come from this file. Called from the producing thread only.
-    func startFile(_ name: String) {
-        batch.files.append(name)
-        files += 1
-    }
-
-    /// Sends the normaliser's last clean row, with what it interned since the last call.
-    func send(_ normalizer: Normalizer) {
-        let row = normalizer.row
-        if !normalizer.fresh.isEmpty { batch.fresh += normalizer.takeFresh() }
-        var extraPlace: Int32 = -1
-        if let place = row.extraPlace {
-            extraPlace = Int32(batch.extraPlaces.count)
-            batch.extraPlaces.append(place)
-        }
-        batch.heads.append(RowBatch.Head(
-            idHash: row.idHash, line: row.line, file: files, place: row.place, submitted: row.submitted,
-            weight: row.weight, extras: Int32(batch.extras.count), extraPlace: extraPlace))
-        batch.answers.append(contentsOf: row.answers)
-        if !row.extras.isEmpty { batch.extras.append(contentsOf: row.extras) }
-        if batch.heads.count >= batchSize { flush() }
-    }
-
-    /// Sends what is left and waits until the consumer has taken every row.
-    func finish() {
-        flush()
-        queue.close()
-        drained.wait()
-    }
-
-    private func flush() {
-        guard !batch.heads.isEmpty || !batch.fresh.isEmpty || !batch.files.isEmpty else { return }
-        queue.put([batch])
-        batch = RowBatch()
-        batch.heads.reserveCapacity(batchSize)
-    }
-}
-
 /// The consumer of clean rows: aggregates them and writes clean/responses.csv, from tables that
 /// mirror the normaliser's, each entry scored and encoded once when it arrives. The result is
 /// the same as `Aggregator.add` and `CleanResponsesWriter.add` of each row's `Respondent`.
@@ -113,10 +47,15 @@ final class CleanRowSink {
     /// Per topic, the questions rating its importance and competence (-1: none).
     private let importanceQuestion: [Int]
     private let competenceQuestion: [Int]
-    /// Per answer id and topic: importance score, competence score (NaN: none), at [id × 2T + 2t (+1)].
+    /// Per answer id, its row in `scores` and `demands`: answers to a rating or the demand
+    /// question have one of their own, every other answer row 0 (no score, no demand).
+    private var scoreRow: [Int32] = [0]
+    /// Per row and topic: importance score, competence score (NaN: none), at [row × 2T + 2t (+1)].
     private var scores: [Double]
-    /// Per answer id and topic: whether the answer asks for training on the topic, at [id × T + t].
+    /// Per row and topic: whether the answer asks for training on the topic, at [row × T + t].
     private var demands: [Bool]
+    /// Whether a question rates a topic or asks for training: its answers get score rows.
+    private var scored: [Bool]
     private let demandQuestion: Int
     private let groupQuestion: Int
     private let roleQuestion: Int
@@ -132,8 +71,8 @@ final class CleanRowSink {
     private var placeFields: [Span] = []
     private var fileFields: [Span] = []
     private struct Span {
-        var start: Int32 = 0
-        var count: Int32 = 0
+        var start = 0
+        var count = 0
     }
     private var columnOf: [Int]
 
@@ -157,6 +96,8 @@ final class CleanRowSink {
         roleQuestion = instrument.roleQuestion.flatMap { instrument.questionIndex[$0.name] } ?? -1
         scratch = Array(repeating: (.nan, .nan, false), count: topicCount)
         columnOf = Array(repeating: -1, count: questionCount)
+        scored = Array(repeating: false, count: questionCount)
+        for q in importanceQuestion + competenceQuestion + [demandQuestion] where q >= 0 { scored[q] = true }
         if let clean {
             for (k, q) in clean.columns.enumerated() { columnOf[q] = k }
             placeFields.append(keep(Self.encode(nil, clean: clean)))
@@ -181,17 +122,22 @@ final class CleanRowSink {
 
     private func keep(_ bytes: [UInt8]) -> Span {
         defer { arena += bytes }
-        return Span(start: Int32(arena.count), count: Int32(bytes.count))
+        return Span(start: arena.count, count: bytes.count)
     }
 
     private func learn(_ entry: Normalizer.Fresh) {
         switch entry {
         case let .answer(q, answer):
             answers.append(answer)
-            for t in 0..<topicCount {
-                scores.append(importanceQuestion[t] == q ? aggregator.scores(topic: t, question: q, answer: answer).importance : .nan)
-                scores.append(competenceQuestion[t] == q ? aggregator.scores(topic: t, question: q, answer: answer).competence : .nan)
-                demands.append(q == demandQuestion && aggregator.demands(topic: t, answer: answer))
+            if scored[q] {
+                scoreRow.append(Int32(demands.count / max(topicCount, 1)))
+                for t in 0..<topicCount {
+                    scores.append(importanceQuestion[t] == q ? aggregator.scores(topic: t, question: q, answer: answer).importance : .nan)
+                    scores.append(competenceQuestion[t] == q ? aggregator.scores(topic: t, question: q, answer: answer).competence : .nan)
+                    demands.append(q == demandQuestion && aggregator.demands(topic: t, answer: answer))
+                }
+            } else {
+                scoreRow.append(0)
             }
             var field: [UInt8] = []
             if let clean {
@@ -263,7 +209,8 @@ final class CleanRowSink {
             let i = importanceQuestion[t], c = competenceQuestion[t]
             let iid = i < 0 ? 0 : Int(ids[i]), cid = c < 0 ? 0 : Int(ids[c])
             if (iid | cid) & Int(extra) != 0 { plain = false; break }
-            scratch[t] = (scores[iid &* 2 &* topicCount &+ 2 &* t], scores[cid &* 2 &* topicCount &+ 2 &* t &+ 1], false)
+            let irow = Int(scoreRow[iid]), crow = Int(scoreRow[cid])
+            scratch[t] = (scores[irow &* 2 &* topicCount &+ 2 &* t], scores[crow &* 2 &* topicCount &+ 2 &* t &+ 1], false)
         }
         if !plain {
             // A value read per row (too many or too long to keep): scored as `Aggregator.add` does.
@@ -276,7 +223,7 @@ final class CleanRowSink {
         if demandQuestion >= 0 {
             let id = ids[demandQuestion]
             if id & extra == 0 {
-                let base = Int(id) &* topicCount
+                let base = Int(scoreRow[Int(id)]) &* topicCount
                 for t in 0..<topicCount { scratch[t].demanded = demands[base &+ t] }
             } else {
                 let answer = answer(id, head, batch)
@@ -295,7 +242,7 @@ final class CleanRowSink {
         let extra = Normalizer.Row.extra
         arena.withUnsafeBytes { arena in
             func field(_ span: Span) -> UnsafeRawBufferPointer {
-                UnsafeRawBufferPointer(rebasing: arena[Int(span.start) ..< Int(span.start) + Int(span.count)])
+                UnsafeRawBufferPointer(rebasing: arena[span.start ..< span.start + span.count])
             }
             clean.add { writer in
                 writer.field(respondentID: head.idHash)

@@ -4,8 +4,8 @@ import Crypto
 import Glibc
 #endif
 
-/// SHA-256 of an input file, for the provenance in summary.json (swift-crypto), read in chunks so
-/// memory stays flat.
+/// SHA-256 of a file (the instrument's, for the provenance in summary.json; inputs are hashed as
+/// they are read, `StreamDigest`), read in chunks so memory stays flat.
 enum FileDigest {
     static func sha256(path: String) -> String? {
         guard let file = try? InputFile(path: path, displayName: path) else { return nil }

@@ -38,28 +38,26 @@ final class BatchQueue<Element>: @unchecked Sendable {
     }
 }
 
-/// Hands values from the thread that makes them to one consumer thread, in batches and in order:
-/// reading and normalising run on one core while aggregation and writing run on another. The
-/// consumer sees the values exactly in the order they were sent, so results do not depend on
-/// timing.
+/// Hands a normaliser's clean rows to one consumer thread, in batches and in order: reading and
+/// normalising run on one core while aggregation and writing run on another. The consumer sees
+/// the rows exactly in the order they were sent, so results do not depend on timing.
 ///
-///     let handoff = Handoff<Respondent> { aggregator.add($0) }
-///     respondents.forEach(handoff.send)
-///     handoff.finish()   // returns once the consumer has taken every value
-final class Handoff<Value>: @unchecked Sendable {
-    private let queue = BatchQueue<Value>(capacity: 8)
+///     let rows = RowHandoff { sink.consume($0) }
+///     rows.startFile("EE.csv")
+///     rows.send(normalizer)   // after each clean row (`normalizeRow` returned nil)
+///     rows.finish()           // returns once the consumer has taken every row
+final class RowHandoff: @unchecked Sendable {
+    private let queue = BatchQueue<RowBatch>(capacity: 8)
     private let drained = DispatchSemaphore(value: 0)
-    private var batch: [Value] = []
+    private var batch = RowBatch()
+    private var files: Int32 = -1
     private let batchSize: Int
 
-    init(batchSize: Int = 256, consume: @escaping (Value) -> Void) {
+    init(batchSize: Int = 512, consume: @escaping (RowBatch) -> Void) {
         self.batchSize = batchSize
-        batch.reserveCapacity(batchSize)
         let thread = Thread { [queue, drained] in
-            // Each value is moved out of the batch (popLast from the reversed batch), not copied.
-            while var next = queue.take() {
-                next.reverse()
-                while let value = next.popLast() { consume(value) }
+            while let next = queue.take() {
+                for batch in next { consume(batch) }
             }
             drained.signal()
         }
@@ -70,13 +68,30 @@ final class Handoff<Value>: @unchecked Sendable {
     /// Dropped without `finish` (an error on the way): the consumer thread ends too.
     deinit { queue.close() }
 
-    /// Called from the producing thread only.
-    func send(_ value: Value) {
-        batch.append(value)
-        if batch.count >= batchSize { flush() }
+    /// The rows sent from now on come from this file. Called from the producing thread only.
+    func startFile(_ name: String) {
+        batch.files.append(name)
+        files += 1
     }
 
-    /// Sends what is left and waits until the consumer has taken every value.
+    /// Sends the normaliser's last clean row, with what it interned since the last call.
+    func send(_ normalizer: Normalizer) {
+        let row = normalizer.row
+        if !normalizer.fresh.isEmpty { batch.fresh += normalizer.takeFresh() }
+        var extraPlace: Int32 = -1
+        if let place = row.extraPlace {
+            extraPlace = Int32(batch.extraPlaces.count)
+            batch.extraPlaces.append(place)
+        }
+        batch.heads.append(RowBatch.Head(
+            idHash: row.idHash, line: row.line, file: files, place: row.place, submitted: row.submitted,
+            weight: row.weight, extras: Int32(batch.extras.count), extraPlace: extraPlace))
+        batch.answers.append(contentsOf: row.answers)
+        if !row.extras.isEmpty { batch.extras.append(contentsOf: row.extras) }
+        if batch.heads.count >= batchSize { flush() }
+    }
+
+    /// Sends what is left and waits until the consumer has taken every row.
     func finish() {
         flush()
         queue.close()
@@ -84,8 +99,9 @@ final class Handoff<Value>: @unchecked Sendable {
     }
 
     private func flush() {
-        queue.put(batch)
-        batch = []
-        batch.reserveCapacity(batchSize)
+        guard !batch.heads.isEmpty || !batch.fresh.isEmpty || !batch.files.isEmpty else { return }
+        queue.put([batch])
+        batch = RowBatch()
+        batch.heads.reserveCapacity(batchSize)
     }
 }

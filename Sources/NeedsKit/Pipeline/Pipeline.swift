@@ -189,7 +189,7 @@ public enum Pipeline {
         return outcome
     }
 
-    /// What the aggregating thread gathers besides the aggregator and the clean table.
+    /// The panel ratings the aggregating thread gathers, and the submission dates' range.
     private final class Folded: @unchecked Sendable {
         var dates: (first: String, last: String)? = nil
         var panel: PanelRatings?
@@ -248,7 +248,8 @@ public enum Pipeline {
         return account
     }
 
-    /// Reads every input file and normalises its records, calling `respondent` for each clean one.
+    /// Reads every input file and normalises its records, handing each clean one to `rows` when
+    /// given (the report's aggregating thread), otherwise to `respondent`.
     static func ingest(
         _ options: RunOptions, instrument: Instrument,
         rows: RowHandoff? = nil,
@@ -307,9 +308,8 @@ public enum Pipeline {
                     }
                     if !outcomeOfRecord.isHashtagRow { account.recordsRead += 1 }
                     switch consume outcomeOfRecord {
-                    case let .respondent(clean):
-                        account.respondents += 1
-                        respondent(clean)
+                    case .respondent:
+                        preconditionFailure("normalizeRow leaves a clean respondent in its row")
                     case .duplicate:
                         account.duplicates += 1
                     case .blank:
