@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -24,6 +25,37 @@ public enum StudentT {
         precondition(p > 0 && p < 1 && df > 0)
         if p == 0.5 { return 0 }
         if p < 0.5 { return -quantile(1 - p, degreesOfFreedom: df) }
+        // A report asks for the same few levels at the same degrees of freedom many times over
+        // (each topic of each cell): each pair is solved once. The value is the same either way.
+        let key = Solved.Key(p: p.bitPattern, df: df.bitPattern)
+        if let known = solved.value(key) { return known }
+        let t = solve(p, degreesOfFreedom: df)
+        solved.keep(key, t)
+        return t
+    }
+
+    /// Quantiles solved so far, shared by threads (bounded).
+    private static let solved = Solved()
+
+    private final class Solved: @unchecked Sendable {
+        struct Key: Hashable { var p: UInt64, df: UInt64 }
+        private let lock = NSLock()
+        private var values: [Key: Double] = [:]
+
+        func value(_ key: Key) -> Double? {
+            lock.lock()
+            defer { lock.unlock() }
+            return values[key]
+        }
+
+        func keep(_ key: Key, _ value: Double) {
+            lock.lock()
+            defer { lock.unlock() }
+            if values.count < 1 << 16 { values[key] = value }
+        }
+    }
+
+    private static func solve(_ p: Double, degreesOfFreedom df: Double) -> Double {
         // Bracket, then Newton steps kept inside the bracket (bisection when a step leaves it).
         // The Cornish–Fisher expansion starts Newton close to the root, so a few steps do.
         let guess = cornishFisher(p, degreesOfFreedom: df)
