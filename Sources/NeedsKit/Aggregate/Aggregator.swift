@@ -97,6 +97,7 @@ public final class Aggregator {
         }
         demandIndex = instrument.demandQuestion.flatMap { instrument.questionIndex[$0.name] }
         byIndex = options.byQuestion.flatMap { instrument.questionIndex[$0] }
+        scratch = Array(repeating: (.nan, .nan, false), count: topics.count)
         scoreTables = scoring.map { scale in
             func table(_ question: Int?, _ list: ChoiceList?) -> (question: Int, table: [(String, Double)])? {
                 guard let question, let list else { return nil }
@@ -124,7 +125,9 @@ public final class Aggregator {
 
     /// Per topic: importance and competence scores (NaN: none) and whether training on it was asked for.
     typealias TopicScores = (importance: Double, competence: Double, demanded: Bool)
-    private lazy var scratch = [TopicScores](repeating: (.nan, .nan, false), count: topicKeys.count)
+    /// `add`'s per-topic scores, kept to be filled again (not a lazy property: mutating through
+    /// one copies the array every time).
+    private var scratch: [TopicScores]
 
     /// The cell's accumulators' place (made on first sight): a caller that has seen the cell
     /// before can keep the slot and skip building and hashing the cell.
