@@ -22,7 +22,7 @@ struct RowBatch {
     /// Files started, in order (`Head.file` counts them across batches).
     var files: [String] = []
     var heads: [Head] = []
-    /// `questions` ids per row.
+    /// One answer id per question of the instrument, row after row.
     var answers: [UInt32] = []
     var extras: [Answer] = []
     var extraPlaces: [Normalizer.PlaceReading] = []
@@ -55,7 +55,7 @@ final class CleanRowSink {
     /// Per row and topic: whether the answer asks for training on the topic, at [row × T + t].
     private var demands: [Bool]
     /// Whether a question rates a topic or asks for training: its answers get score rows.
-    private var scored: [Bool]
+    private let scored: [Bool]
     private let demandQuestion: Int
     private let groupQuestion: Int
     private let roleQuestion: Int
@@ -96,8 +96,8 @@ final class CleanRowSink {
         roleQuestion = instrument.roleQuestion.flatMap { instrument.questionIndex[$0.name] } ?? -1
         scratch = Array(repeating: (.nan, .nan, false), count: topicCount)
         columnOf = Array(repeating: -1, count: questionCount)
-        scored = Array(repeating: false, count: questionCount)
-        for q in importanceQuestion + competenceQuestion + [demandQuestion] where q >= 0 { scored[q] = true }
+        let rating = Set(importanceQuestion + competenceQuestion + [demandQuestion])
+        scored = (0..<questionCount).map { rating.contains($0) }
         if let clean {
             for (k, q) in clean.columns.enumerated() { columnOf[q] = k }
             placeFields.append(keep(Self.encode(nil, clean: clean)))
