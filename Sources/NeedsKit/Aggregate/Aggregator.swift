@@ -113,12 +113,12 @@ public final class Aggregator {
         if let b = byIndex { group = respondent.answer(b)?.cleanValue ?? "" }
         let slot = slot(for: Cell(country: respondent.country ?? "", municipality: municipality, group: group),
                         municipalityName: respondent.municipalityName)
-        var demanded: [String] = []
-        if let d = demandIndex, case let .choices(names)? = respondent.answer(d) { demanded = names }
+        let demand = demandIndex.flatMap { respondent.answer($0) }
         for t in topicKeys.indices {
-            scratch[t] = (scoreTables[t].importance.flatMap { Self.score(respondent.answer($0.question), $0.table) } ?? .nan,
-                          scoreTables[t].competence.flatMap { Self.score(respondent.answer($0.question), $0.table) } ?? .nan,
-                          !demanded.isEmpty && demanded.contains(topicKeys[t]))
+            let (i, c) = ratedQuestions(topic: t)
+            scratch[t] = (i.map { scores(topic: t, question: $0, answer: respondent.answer($0)).importance } ?? .nan,
+                          c.map { scores(topic: t, question: $0, answer: respondent.answer($0)).competence } ?? .nan,
+                          demands(topic: t, answer: demand))
         }
         add(slot: slot, weight: respondent.weight, scores: scratch)
     }
