@@ -317,12 +317,8 @@ public final class Normalizer {
         var answers = [Answer?](repeating: nil, count: row.answers.count)
         for (q, id) in row.answers.enumerated() where id != 0 { answers[q] = answer(id, extras: row.extras) }
         let place = row.place == Row.extraPlaceID ? row.extraPlace : row.place == 0 ? nil : placeTable[Int(row.place) - 1]
-        var role: String? = nil
-        if let r = roleIndex, case let .choice(name)? = answers[r] { role = name }
-        return Respondent(
-            id: FNV.respondentID(row.idHash), sourceFile: file, sourceLine: row.line, country: place?.country,
-            municipalityCode: place?.municipalityCode, municipalityName: place?.municipalityName, role: role,
-            submitted: row.submitted == 0 ? nil : SubmissionDate.format(row.submitted), weight: row.weight, answers: answers)
+        return Respondent(idHash: row.idHash, file: file, line: row.line, place: place, submitted: row.submitted,
+                          weight: row.weight, answers: answers, roleQuestion: roleIndex)
     }
 
     /// The answer an id stands for (`Row.answers`).
@@ -791,14 +787,18 @@ enum FNV {
 
     /// `R` and the hash as 16 hex digits: a respondent's ID.
     static func respondentID(_ value: UInt64) -> String {
-        let digits: StaticString = "0123456789abcdef"
-        return String(unsafeUninitializedCapacity: 17) { buffer in
-            buffer[0] = UInt8(ascii: "R")
-            for k in 0..<16 {
-                buffer[1 + k] = digits.utf8Start[Int((value >> UInt64(60 - 4 * k)) & 0xF)]
-            }
+        String(unsafeUninitializedCapacity: 17) { buffer in
+            writeRespondentID(value, into: UnsafeMutableRawBufferPointer(buffer))
             return 17
         }
+    }
+
+    /// The respondent ID's 17 bytes into the start of `buffer`.
+    @inline(__always)
+    static func writeRespondentID(_ value: UInt64, into buffer: UnsafeMutableRawBufferPointer) {
+        let digits: StaticString = "0123456789abcdef"
+        buffer[0] = UInt8(ascii: "R")
+        for k in 0..<16 { buffer[1 + k] = digits.utf8Start[Int((value >> UInt64(60 - 4 * k)) & 0xF)] }
     }
 
     static func hex(_ value: UInt64) -> String {

@@ -24,6 +24,20 @@ public struct Respondent: Sendable, Equatable {
     }
 }
 
+extension Respondent {
+    /// A respondent from a normalised row's parts (`Normalizer.Row`): the role is the role
+    /// question's choice name, the submission date yyyymmdd (0: none).
+    init(idHash: UInt64, file: String, line: Int, place: Normalizer.PlaceReading?, submitted: Int32, weight: Double,
+         answers: [Answer?], roleQuestion: Int?) {
+        var role: String? = nil
+        if let r = roleQuestion, case let .choice(name)? = answers[r] { role = name }
+        self.init(
+            id: FNV.respondentID(idHash), sourceFile: file, sourceLine: line, country: place?.country,
+            municipalityCode: place?.municipalityCode, municipalityName: place?.municipalityName, role: role,
+            submitted: submitted == 0 ? nil : SubmissionDate.format(submitted), weight: weight, answers: answers)
+    }
+}
+
 /// A normalised answer.
 public enum Answer: Sendable, Equatable, Hashable {
     /// A select_one choice name.

@@ -142,9 +142,7 @@ final class CleanRowSink {
             var field: [UInt8] = []
             if let clean {
                 if q == roleQuestion {
-                    field = clean.encode { writer in
-                        if case let .choice(name) = answer { writer.field(name, neutralise: true) }
-                    }
+                    field = clean.encode { CleanResponsesWriter.writeRole(Self.role(answer), into: &$0) }
                 } else if columnOf[q] >= 0 {
                     let k = columnOf[q]
                     field = clean.encode { CleanResponsesWriter.write(answer, scrubbed: clean.scrubbed[k], into: &$0) }
@@ -159,11 +157,14 @@ final class CleanRowSink {
     }
 
     private static func encode(_ place: Normalizer.PlaceReading?, clean: CleanResponsesWriter) -> [UInt8] {
-        clean.encode { writer in
-            writer.field(place?.country ?? "", neutralise: false)
-            writer.field(place?.municipalityCode ?? "", neutralise: false)
-            writer.field(place?.municipalityName ?? "", neutralise: true)
-        }
+        clean.encode { CleanResponsesWriter.writePlace(country: place?.country, code: place?.municipalityCode,
+                                                       name: place?.municipalityName, into: &$0) }
+    }
+
+    /// A role answer's role: its choice name (free text is no role).
+    private static func role(_ answer: Answer?) -> String? {
+        if case let .choice(name)? = answer { return name }
+        return nil
     }
 
     private func answer(_ id: UInt32, _ head: RowBatch.Head, _ batch: RowBatch) -> Answer? {
@@ -253,14 +254,10 @@ final class CleanRowSink {
                 } else {
                     writer.encoded(field(placeFields[Int(head.place)]))
                 }
-                if roleQuestion < 0 {
-                    writer.field("", neutralise: true)
-                } else if ids[roleQuestion] & extra == 0 {
+                if roleQuestion >= 0, ids[roleQuestion] & extra == 0 {
                     writer.encoded(field(answerFields[Int(ids[roleQuestion])]))
                 } else {
-                    var role = ""
-                    if case let .choice(name)? = answer(ids[roleQuestion], head, batch) { role = name }
-                    writer.field(role, neutralise: true)
+                    CleanResponsesWriter.writeRole(roleQuestion < 0 ? nil : Self.role(answer(ids[roleQuestion], head, batch)), into: &writer)
                 }
                 writer.field(day: head.submitted)
                 for (k, q) in clean.columns.enumerated() {
@@ -279,12 +276,7 @@ final class CleanRowSink {
     private func respondent(_ head: RowBatch.Head, _ ids: UnsafeBufferPointer<UInt32>, _ batch: RowBatch) -> Respondent {
         var all = [Answer?](repeating: nil, count: questionCount)
         for q in 0..<questionCount { all[q] = answer(ids[q], head, batch) }
-        let place = place(head, batch)
-        var role: String? = nil
-        if roleQuestion >= 0, case let .choice(name)? = all[roleQuestion] { role = name }
-        return Respondent(
-            id: FNV.respondentID(head.idHash), sourceFile: files[Int(head.file)], sourceLine: head.line, country: place?.country,
-            municipalityCode: place?.municipalityCode, municipalityName: place?.municipalityName, role: role,
-            submitted: head.submitted == 0 ? nil : SubmissionDate.format(head.submitted), weight: head.weight, answers: all)
+        return Respondent(idHash: head.idHash, file: files[Int(head.file)], line: head.line, place: place(head, batch),
+                          submitted: head.submitted, weight: head.weight, answers: all, roleQuestion: roleQuestion >= 0 ? roleQuestion : nil)
     }
 }

@@ -17,7 +17,12 @@ enum FileDigest {
             if n == 0 { break }
             buffer.withUnsafeBytes { hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
         }
-        return hasher.finalize().map { byte in
+        return hex(hasher.finalize())
+    }
+
+    /// A digest as lowercase hex, two digits a byte.
+    static func hex(_ digest: SHA256.Digest) -> String {
+        digest.map { byte in
             let hex = String(byte, radix: 16)
             return hex.count == 1 ? "0" + hex : hex
         }.joined()
@@ -48,10 +53,7 @@ final class StreamDigest: @unchecked Sendable {
             while let chunks = queue.take() {
                 for chunk in chunks { chunk.withUnsafeBytes { hasher.update(bufferPointer: $0) } }
             }
-            result.hex = hasher.finalize().map { byte in
-                let hex = String(byte, radix: 16)
-                return hex.count == 1 ? "0" + hex : hex
-            }.joined()
+            result.hex = FileDigest.hex(hasher.finalize())
             done.signal()
         }
         thread.start()

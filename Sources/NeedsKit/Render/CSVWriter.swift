@@ -125,11 +125,9 @@ public struct CSVWriter {
 
     /// A respondent ID (`FNV.respondentID`) as `field(id, neutralise: false)` writes it.
     mutating func field(respondentID hash: UInt64) {
-        let digits: StaticString = "0123456789abcdef"
         var text: (UInt64, UInt64, UInt64) = (0, 0, 0)
         withUnsafeMutableBytes(of: &text) { buffer in
-            buffer[0] = UInt8(ascii: "R")
-            for k in 0..<16 { buffer[1 + k] = digits.utf8Start[Int((hash >> UInt64(60 - 4 * k)) & 0xF)] }
+            FNV.writeRespondentID(hash, into: buffer)
             encoded(UnsafeRawBufferPointer(rebasing: buffer[0..<17]))
         }
     }

@@ -43,13 +43,23 @@ public final class CleanResponsesWriter {
         writer.field(respondent.id, neutralise: false)
         writer.field(respondent.sourceFile, neutralise: true)
         writer.field(String(respondent.sourceLine), neutralise: false)
-        writer.field(respondent.country ?? "", neutralise: false)
-        writer.field(respondent.municipalityCode ?? "", neutralise: false)
-        writer.field(respondent.municipalityName ?? "", neutralise: true)
-        writer.field(respondent.role ?? "", neutralise: true)
+        Self.writePlace(country: respondent.country, code: respondent.municipalityCode, name: respondent.municipalityName, into: &writer)
+        Self.writeRole(respondent.role, into: &writer)
         writer.field(respondent.submitted ?? "", neutralise: false)
         for (q, isText) in zip(columns, scrubbed) { Self.write(respondent.answer(q), scrubbed: isText, into: &writer) }
         endRow()
+    }
+
+    /// The country, municipality code and municipality fields, as `add` writes them.
+    static func writePlace(country: String?, code: String?, name: String?, into writer: inout CSVWriter) {
+        writer.field(country ?? "", neutralise: false)
+        writer.field(code ?? "", neutralise: false)
+        writer.field(name ?? "", neutralise: true)
+    }
+
+    /// The role field, as `add` writes it.
+    static func writeRole(_ role: String?, into writer: inout CSVWriter) {
+        writer.field(role ?? "", neutralise: true)
     }
 
     /// An answer's field, as `add` writes it.
