@@ -34,6 +34,44 @@ final class DuplicateIndexTests: XCTestCase {
         }
     }
 
+    /// The table hands a spill its keys in order, whether they spread (the insertion sort) or
+    /// crowd into a few slots, at the end of the table too (probes wrap; the fallback sort),
+    /// and finds each.
+    func testKeyTableSortsAndFindsSpreadAndCrowdedKeys() {
+        let table = KeyTable()
+        var expected: [UInt64] = []
+        let spread = (1...5_000).map { key($0) }
+        let crowded = (1...3_000).map { 0xABCD_E000_0000_0000 | UInt64($0) * 977 }
+        let atTheEnd = (1...500).map { UInt64.max - UInt64($0) * 31 }
+        for k in spread + crowded + atTheEnd {
+            guard case let .empty(slot) = table.find(k) else { return XCTFail("key \(k) found before it was stored") }
+            table.insert(k, .init(value: k &* 3, verify: 0), at: slot)
+            expected.append(k)
+        }
+        XCTAssertEqual(table.count, 8_500)
+        let entries = table.sortedEntries()
+        XCTAssertEqual(entries.map(\.key), expected.sorted())
+        XCTAssertEqual(entries.map(\.stored.value), expected.sorted().map { $0 &* 3 })
+        for k in expected {
+            guard case let .found(stored) = table.find(k) else { return XCTFail("key \(k) lost") }
+            XCTAssertEqual(stored.value, k &* 3)
+        }
+        table.removeAll()
+        XCTAssertEqual(table.count, 0)
+        XCTAssertTrue(table.sortedEntries().isEmpty)
+    }
+
+    /// Key 0 (the table's empty mark) is stored like any other key, as key 1.
+    func testKeyZeroIsAKeyToo() {
+        for limit in [1 << 10, 2] {
+            let index = DuplicateIndex(memoryLimit: limit)
+            XCTAssertNil(index.check(0, verify: 7, storing: 5))
+            for i in 0..<10 { XCTAssertNil(index.check(key(i), storing: 0)) }
+            XCTAssertEqual(index.check(0, verify: 7, storing: 6), 5, "limit \(limit)")
+            XCTAssertNil(index.check(1, verify: 8, storing: 6), "another key, another thing (limit \(limit))")
+        }
+    }
+
     func testNoWritableFolderKeepsEverythingInMemory() {
         let index = DuplicateIndex(memoryLimit: 4, directory: "/nonexistent-folder")
         for i in 0..<100 { XCTAssertNil(index.check(key(i), storing: UInt64(i))) }

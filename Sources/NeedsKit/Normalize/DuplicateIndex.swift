@@ -24,7 +24,7 @@ import Darwin
 ///     index.check(key, storing: fingerprint)   // nil the first time, then the first fingerprint
 final class DuplicateIndex {
     /// Per key: the value stored with it and a second, independent hash of what was keyed.
-    private var memory: [UInt64: Stored] = [:]
+    private let memory = KeyTable()
     private let memoryLimit: Int
     private var runs: [Run] = []
     /// Each run's merge level (0: written from memory; n + 1: four of level n merged).
@@ -38,7 +38,6 @@ final class DuplicateIndex {
     init(memoryLimit: Int = 1 << 17, directory: String = NSTemporaryDirectory()) {
         self.memoryLimit = max(1, memoryLimit)
         self.directory = directory
-        memory.reserveCapacity(self.memoryLimit)
     }
 
     /// Set when a temporary file could not be read back: a duplicate may then go unnoticed.
@@ -56,25 +55,30 @@ final class DuplicateIndex {
     /// The value stored with `key` before, or nil when the key is new (and `value` is stored).
     /// `verify`, a second hash of what `key` hashes, tells a true repeat from two different
     /// things whose keys collide: a collision counts as new (and is not stored again).
+    /// Key 0 is read as key 1 (the table's empty mark): one more collision, told apart the same way.
     func check(_ key: UInt64, verify: UInt64 = 0, storing value: UInt64) -> UInt64? {
-        if let earlier = memory[key] { return earlier.verify == verify ? earlier.value : nil }
-        if let bloom, bloom.mayContain(key) {
-            for run in runs {
-                switch run.find(key) {
-                case let .found(earlier): return earlier.verify == verify ? earlier.value : nil
-                case .absent: continue
-                case .unreadable: degraded = true
+        let key = key == 0 ? 1 : key
+        switch memory.find(key) {
+        case let .found(earlier):
+            return earlier.verify == verify ? earlier.value : nil
+        case let .empty(slot):
+            if let bloom, bloom.mayContain(key) {
+                for run in runs {
+                    switch run.find(key) {
+                    case let .found(earlier): return earlier.verify == verify ? earlier.value : nil
+                    case .absent: continue
+                    case .unreadable: degraded = true
+                    }
                 }
             }
+            memory.insert(key, Stored(value: value, verify: verify), at: slot)
         }
-        memory[key] = Stored(value: value, verify: verify)
         if memory.count >= memoryLimit && !spillFailed { spill() }
         return nil
     }
 
     private func spill() {
-        var entries = memory.map { (key: $0.key, stored: $0.value) }
-        entries.sort { $0.key < $1.key }
+        let entries = memory.sortedEntries()
         guard let run = Run(entries: entries, directory: directory) else {
             spillFailed = true
             return
@@ -83,7 +87,7 @@ final class DuplicateIndex {
         for entry in entries { bloom!.insert(entry.key) }
         runs.append(run)
         levels.append(0)
-        memory.removeAll(keepingCapacity: true)
+        memory.removeAll()
         // Size-tiered: four runs of one level merge into one of the next, so each key is
         // rewritten about log4(rows / memoryLimit) times and there are at most 3 runs a level.
         while levels.count >= 4, Set(levels.suffix(4)).count == 1,
@@ -250,6 +254,109 @@ final class DuplicateIndex {
     }
 }
 
+/// The keys in memory: open addressing with linear probing, each key's first slot taken from
+/// its top bits, and 64 slots past the last first slot for probes that run beyond it (they wrap
+/// to the start only when those are taken too). Keys are hashes, so slot order is key order but
+/// for the few a probe moved along: a spill sorts them with an insertion sort that moves each
+/// key a step or two (keys that crowd fall back to a full sort). Grows at half full.
+final class KeyTable {
+    struct Entry {
+        var key: UInt64
+        var stored: DuplicateIndex.Stored
+    }
+    private var slots: UnsafeMutablePointer<Entry>
+    private var bits: Int
+    /// Slots past the last first slot, for probes that run beyond it.
+    private static let tail = 64
+    private(set) var count = 0
+
+    init() {
+        bits = 10
+        slots = KeyTable.allocate(bits)
+    }
+
+    deinit { slots.deallocate() }
+
+    private var slotCount: Int { (1 << bits) + Self.tail }
+
+    private static func allocate(_ bits: Int) -> UnsafeMutablePointer<Entry> {
+        let n = (1 << bits) + tail
+        let slots = UnsafeMutablePointer<Entry>.allocate(capacity: n)
+        slots.initialize(repeating: Entry(key: 0, stored: .init(value: 0, verify: 0)), count: n)
+        return slots
+    }
+
+    enum Lookup {
+        case found(DuplicateIndex.Stored)
+        /// Absent; `slot` is where it goes.
+        case empty(Int)
+    }
+
+    /// Looks `key` (not 0) up. The table is at most half full, so a probe always ends.
+    @inline(__always)
+    func find(_ key: UInt64) -> Lookup {
+        var i = Int(truncatingIfNeeded: key >> UInt64(64 - bits))
+        let end = slotCount
+        while true {
+            let k = slots[i].key
+            if k == key { return .found(slots[i].stored) }
+            if k == 0 { return .empty(i) }
+            i &+= 1
+            if i == end { i = 0 }
+        }
+    }
+
+    /// Stores `key` at the slot `find` returned; grows at half full.
+    func insert(_ key: UInt64, _ stored: DuplicateIndex.Stored, at slot: Int) {
+        slots[slot] = Entry(key: key, stored: stored)
+        count += 1
+        if count * 2 > 1 << bits { grow() }
+    }
+
+    /// Doubles the table.
+    private func grow() {
+        let old = slots
+        let oldCount = slotCount
+        bits += 1
+        slots = Self.allocate(bits)
+        for i in 0..<oldCount where old[i].key != 0 {
+            guard case let .empty(slot) = find(old[i].key) else { preconditionFailure("a key is in the table once") }
+            slots[slot] = old[i]
+        }
+        old.deallocate()
+    }
+
+    /// Empties the table, keeping its size.
+    func removeAll() {
+        slots.update(repeating: Entry(key: 0, stored: .init(value: 0, verify: 0)), count: slotCount)
+        count = 0
+    }
+
+    /// Every entry, by key.
+    func sortedEntries() -> [(key: UInt64, stored: DuplicateIndex.Stored)] {
+        var entries: [(key: UInt64, stored: DuplicateIndex.Stored)] = []
+        entries.reserveCapacity(count)
+        for i in 0..<slotCount where slots[i].key != 0 { entries.append((slots[i].key, slots[i].stored)) }
+        // Nearly sorted already: insertion sort, unless keys crowd (then the library's sort).
+        var moves = 0
+        entries.withUnsafeMutableBufferPointer { e in
+            for i in e.indices.dropFirst() {
+                let current = e[i]
+                var j = i
+                while j > 0 && e[j - 1].key > current.key {
+                    e[j] = e[j - 1]
+                    j -= 1
+                }
+                e[j] = current
+                moves += i - j
+                if moves > 8 * e.count { break }
+            }
+        }
+        if moves > 8 * entries.count { entries.sort { $0.key < $1.key } }
+        return entries
+    }
+}
+
 /// A blocked Bloom filter: each key sets 7 bits within one 64-byte block, so a test touches one
 /// cache line. 16 MiB holds ten million keys at a false-positive rate near 0.3%. Its memory is
 /// asked for in huge pages where the system offers them: a test is then rarely a TLB miss too.
@@ -278,7 +385,7 @@ final class BloomFilter {
     @inline(__always)
     private func place(_ key: UInt64) -> (block: Int, bits: UInt64) {
         let h = FieldHash.finish(key ^ 0x5BD1_E995_9E37_79B9)
-        return (Int(truncatingIfNeeded: h % blocks), FieldHash.finish(h))
+        return (Int(truncatingIfNeeded: h.multipliedFullWidth(by: blocks).high), FieldHash.finish(h))
     }
 
     func insert(_ key: UInt64) {

@@ -66,7 +66,11 @@ final class CleanRowSink {
 
     /// clean/responses.csv's fields, encoded once into one arena: per answer id (its column's
     /// field, or the role's), per place id (country, code, name; index 0: no place), per file.
-    private var arena: [UInt8] = []
+    /// It always ends with 16 bytes of padding, so a field may be copied 16 bytes at a time.
+    private var arena = [UInt8](repeating: 0, count: RowBytes.slack)
+    /// Rows of clean/responses.csv copied together from the arena, written out once per batch.
+    private var rows = RowBytes()
+    private let delimiter: UInt8
     private var answerFields: [Span] = [Span()]
     private var placeFields: [Span] = []
     private var fileFields: [Span] = []
@@ -98,6 +102,7 @@ final class CleanRowSink {
         columnOf = Array(repeating: -1, count: questionCount)
         let rating = Set(importanceQuestion + competenceQuestion + [demandQuestion])
         scored = (0..<questionCount).map { rating.contains($0) }
+        delimiter = clean?.delimiter ?? 0
         if let clean {
             for (k, q) in clean.columns.enumerated() { columnOf[q] = k }
             placeFields.append(keep(Self.encode(nil, clean: clean)))
@@ -105,6 +110,8 @@ final class CleanRowSink {
             placeFields.append(Span())
         }
     }
+
+    deinit { rows.deallocate() }
 
     func consume(_ batch: RowBatch) {
         for name in batch.files {
@@ -118,11 +125,18 @@ final class CleanRowSink {
                 add(head, UnsafeBufferPointer(rebasing: ids[r * n ..< r * n + n]), batch)
             }
         }
+        if let clean, rows.count > 0 {
+            clean.add(rows: rows.bytes)
+            rows.removeAll()
+        }
     }
 
     private func keep(_ bytes: [UInt8]) -> Span {
-        defer { arena += bytes }
-        return Span(start: arena.count, count: bytes.count)
+        let start = arena.count - RowBytes.slack
+        arena.removeLast(RowBytes.slack)
+        arena += bytes
+        arena += repeatElement(0, count: RowBytes.slack)
+        return Span(start: start, count: bytes.count)
     }
 
     private func learn(_ entry: Normalizer.Fresh) {
@@ -235,40 +249,57 @@ final class CleanRowSink {
         if head.submitted != 0 {
             days = (min(days?.first ?? head.submitted, head.submitted), max(days?.last ?? head.submitted, head.submitted))
         }
-        if let clean { write(head, ids, batch, into: clean) }
+        if let clean { write(head, ids, batch, into: clean, rows: &rows) }
         if let respondents { respondents(respondent(head, ids, batch)) }
     }
 
-    private func write(_ head: RowBatch.Head, _ ids: UnsafeBufferPointer<UInt32>, _ batch: RowBatch, into clean: CleanResponsesWriter) {
+    /// The row's line of clean/responses.csv, the bytes `CleanResponsesWriter.add` writes for its
+    /// respondent: fields copied from the arena, the rest encoded here.
+    private func write(_ head: RowBatch.Head, _ ids: UnsafeBufferPointer<UInt32>, _ batch: RowBatch,
+                       into clean: CleanResponsesWriter, rows: inout RowBytes) {
         let extra = Normalizer.Row.extra
+        let delimiter = delimiter
         arena.withUnsafeBytes { arena in
-            func field(_ span: Span) -> UnsafeRawBufferPointer {
-                UnsafeRawBufferPointer(rebasing: arena[span.start ..< span.start + span.count])
+            let base = arena.baseAddress!
+            func copy(_ span: Span, _ rows: inout RowBytes) { rows.copy(base + span.start, span.count, readableSlack: true) }
+            rows.reserve(17)
+            FNV.writeRespondentID(head.idHash, into: UnsafeMutableRawBufferPointer(start: rows.end, count: 17))
+            rows.count += 17
+            rows.append(delimiter)
+            copy(fileFields[Int(head.file)], &rows)
+            rows.append(delimiter)
+            rows.appendDigits(head.line)
+            rows.append(delimiter)
+            if head.place == Normalizer.Row.extraPlaceID {
+                rows.append(Self.encode(batch.extraPlaces[Int(head.extraPlace)], clean: clean))
+            } else {
+                copy(placeFields[Int(head.place)], &rows)
             }
-            clean.add { writer in
-                writer.field(respondentID: head.idHash)
-                writer.encoded(field(fileFields[Int(head.file)]))
-                writer.field(head.line)
-                if head.place == Normalizer.Row.extraPlaceID {
-                    writer.encoded(Self.encode(batch.extraPlaces[Int(head.extraPlace)], clean: clean))
+            rows.append(delimiter)
+            if roleQuestion >= 0, ids[roleQuestion] & extra == 0 {
+                copy(answerFields[Int(ids[roleQuestion])], &rows)
+            } else {
+                let role = roleQuestion < 0 ? nil : Self.role(answer(ids[roleQuestion], head, batch))
+                rows.append(clean.encode { CleanResponsesWriter.writeRole(role, into: &$0) })
+            }
+            rows.append(delimiter)
+            if head.submitted != 0 {
+                rows.reserve(10)
+                SubmissionDate.write(head.submitted, into: UnsafeMutableRawBufferPointer(start: rows.end, count: 10))
+                rows.count += 10
+            }
+            for (k, q) in clean.columns.enumerated() {
+                rows.append(delimiter)
+                let id = ids[q]
+                if id & extra == 0 {
+                    copy(answerFields[Int(id)], &rows)
                 } else {
-                    writer.encoded(field(placeFields[Int(head.place)]))
-                }
-                if roleQuestion >= 0, ids[roleQuestion] & extra == 0 {
-                    writer.encoded(field(answerFields[Int(ids[roleQuestion])]))
-                } else {
-                    CleanResponsesWriter.writeRole(roleQuestion < 0 ? nil : Self.role(answer(ids[roleQuestion], head, batch)), into: &writer)
-                }
-                writer.field(day: head.submitted)
-                for (k, q) in clean.columns.enumerated() {
-                    let id = ids[q]
-                    if id & extra == 0 {
-                        writer.encoded(field(answerFields[Int(id)]))
-                    } else {
-                        CleanResponsesWriter.write(answer(id, head, batch), scrubbed: clean.scrubbed[k], into: &writer)
-                    }
+                    let answer = answer(id, head, batch)
+                    rows.append(clean.encode { CleanResponsesWriter.write(answer, scrubbed: clean.scrubbed[k], into: &$0) })
                 }
             }
+            rows.append(0x0D)
+            rows.append(0x0A)
         }
     }
 
@@ -278,5 +309,85 @@ final class CleanRowSink {
         for q in 0..<questionCount { all[q] = answer(ids[q], head, batch) }
         return Respondent(idHash: head.idHash, file: files[Int(head.file)], line: head.line, place: place(head, batch),
                           submitted: head.submitted, weight: head.weight, answers: all, roleQuestion: roleQuestion >= 0 ? roleQuestion : nil)
+    }
+}
+
+/// Bytes gathered by raw copies (rows of clean/responses.csv on their way to the file). A copy
+/// of up to 16 bytes from a source that may be read 16 bytes past its end is two 8-byte moves;
+/// the buffer keeps 16 bytes of its own past its capacity for them.
+struct RowBytes {
+    static let slack = 16
+    private var base: UnsafeMutableRawPointer
+    private var capacity: Int
+    var count = 0
+
+    init(capacity: Int = 1 << 17) {
+        self.capacity = capacity
+        base = .allocate(byteCount: capacity + Self.slack, alignment: 16)
+    }
+
+    func deallocate() { base.deallocate() }
+
+    var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
+    /// Where the next byte goes (after `reserve`).
+    var end: UnsafeMutableRawPointer { base + count }
+
+    mutating func removeAll() { count = 0 }
+
+    @inline(__always)
+    mutating func reserve(_ n: Int) {
+        if count &+ n > capacity { grow(count + n) }
+    }
+
+    private mutating func grow(_ needed: Int) {
+        let larger = max(needed, 2 * capacity)
+        let moved = UnsafeMutableRawPointer.allocate(byteCount: larger + Self.slack, alignment: 16)
+        moved.copyMemory(from: base, byteCount: count)
+        base.deallocate()
+        base = moved
+        capacity = larger
+    }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        reserve(1)
+        base.storeBytes(of: byte, toByteOffset: count, as: UInt8.self)
+        count &+= 1
+    }
+
+    mutating func append(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { raw in
+            guard let source = raw.baseAddress else { return }
+            copy(source, raw.count, readableSlack: false)
+        }
+    }
+
+    /// `n` bytes from `source`; with `readableSlack`, 16 bytes from `source` may be read however small `n` is.
+    @inline(__always)
+    mutating func copy(_ source: UnsafeRawPointer, _ n: Int, readableSlack: Bool) {
+        reserve(n)
+        if readableSlack && n <= Self.slack {
+            let target = base + count
+            target.storeBytes(of: source.loadUnaligned(as: UInt64.self), as: UInt64.self)
+            (target + 8).storeBytes(of: source.loadUnaligned(fromByteOffset: 8, as: UInt64.self), as: UInt64.self)
+        } else if n > 0 {
+            (base + count).copyMemory(from: source, byteCount: n)
+        }
+        count &+= n
+    }
+
+    /// A whole number ≥ 0 in decimal.
+    mutating func appendDigits(_ value: Int) {
+        guard value >= 0 else { return append(Array(String(value).utf8)) }
+        var digits = 1
+        var v = value
+        while v >= 10 { v /= 10; digits += 1 }
+        reserve(digits)
+        v = value
+        for k in stride(from: digits - 1, through: 0, by: -1) {
+            base.storeBytes(of: UInt8(ascii: "0") &+ UInt8(v % 10), toByteOffset: count &+ k, as: UInt8.self)
+            v /= 10
+        }
+        count &+= digits
     }
 }

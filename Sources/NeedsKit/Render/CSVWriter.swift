@@ -7,7 +7,7 @@ public struct CSVWriter {
     public let byteOrderMark: Bool
     /// The CSV so far, as UTF-8.
     public private(set) var bytes: [UInt8] = []
-    private let delimiterByte: UInt8
+    let delimiterByte: UInt8
     private var rowStarted = false
 
     public init(delimiter: Character = ",", byteOrderMark: Bool = false) {
@@ -101,6 +101,12 @@ public struct CSVWriter {
         if rowStarted { bytes.append(delimiterByte) }
         rowStarted = true
         bytes.append(contentsOf: fields)
+    }
+
+    /// Appends whole rows another writer of the same dialect encoded, row ends included.
+    mutating func rows(_ encoded: UnsafeRawBufferPointer) {
+        precondition(!rowStarted, "whole rows are appended between rows")
+        bytes.append(contentsOf: encoded)
     }
 
     public mutating func encoded(_ fields: [UInt8]) {

@@ -87,6 +87,16 @@ public final class CleanResponsesWriter {
         endRow()
     }
 
+    /// The delimiter, as a byte.
+    var delimiter: UInt8 { blank.delimiterByte }
+
+    /// Whole rows, each as `add` writes its respondent, row ends included (the row sink's).
+    func add(rows: UnsafeRawBufferPointer) {
+        guard let stream else { return writer.rows(rows) }
+        if !writer.bytes.isEmpty { writer.drain(stream.write) }
+        stream.write(rows)
+    }
+
     private func endRow() {
         writer.endRow()
         if let stream, writer.bytes.count >= 1 << 16 { writer.drain(stream.write) }

@@ -89,6 +89,11 @@ public final class OutputStream {
         bytes.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, file) }
     }
 
+    public func write(_ bytes: UnsafeRawBufferPointer) {
+        guard let file, let base = bytes.baseAddress, bytes.count > 0 else { return }
+        _ = fwrite(base, 1, bytes.count, file)
+    }
+
     public func close() {
         if let file { fclose(file) }
         file = nil
