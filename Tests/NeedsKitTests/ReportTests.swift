@@ -81,4 +81,38 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["reports"])
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/reports"), ["report.md"])
     }
+
+    /// A streamed file that could not be written whole (here /dev/full: no space left) stops the
+    /// commit with the reason, and the old folder stays as it was.
+    func testAStreamThatCannotBeWrittenStopsTheCommit() throws {
+        let full = try XCTUnwrap(fopen("/dev/full", "wb"))
+        let stream = OutputStream(file: full, path: "reports/clean/responses.csv")
+        stream.write(Array(repeating: UInt8(ascii: "x"), count: 1 << 16))
+        stream.close()
+        XCTAssertNotNil(stream.failure)
+
+        let folder = TemporaryFolder()
+        folder.write("reports/report.md", "old\n")
+        let output = try OutputFolder(path: folder.path + "/reports")
+        let clean = try output.stream("clean/responses.csv")
+        clean.write("respondent_id\r\n")
+        try output.write("report.md", "new\n")
+        XCTAssertNoThrow(try output.commit(), "a stream written whole commits")
+        XCTAssertEqual(try String(contentsOfFile: folder.path + "/reports/clean/responses.csv", encoding: .utf8), "respondent_id\r\n")
+
+        let again = try OutputFolder(path: folder.path + "/reports")
+        let broken = try again.stream("clean/responses.csv")
+        // The file is swapped for /dev/full under the stream: its writes now fail.
+        let fd = open("/dev/full", O_WRONLY)
+        XCTAssertGreaterThanOrEqual(fd, 0)
+        broken.write("x")
+        XCTAssertGreaterThanOrEqual(dup2(fd, try XCTUnwrap(broken.descriptor)), 0)
+        close(fd)
+        broken.write(Array(repeating: UInt8(ascii: "y"), count: 1 << 16))
+        XCTAssertThrowsError(try again.commit()) { error in
+            XCTAssertTrue("\(error)".contains("clean/responses.csv"), "\(error)")
+        }
+        XCTAssertEqual(try String(contentsOfFile: folder.path + "/reports/report.md", encoding: .utf8), "new\n")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["reports"])
+    }
 }

@@ -6,6 +6,8 @@ public final class OutputFolder {
     public let path: String
     let staging: String
     private let fileManager = FileManager.default
+    /// Files written as they go: a write that failed (a full disk) stops the commit.
+    private var streams: [OutputStream] = []
 
     public enum Failure: Error, CustomStringConvertible {
         case cannotWrite(String, String)
@@ -48,11 +50,21 @@ public final class OutputFolder {
         let folder = URL(fileURLWithPath: target).deletingLastPathComponent().path
         try? fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
         guard let file = fopen(target, "wb") else { throw Failure.cannotWrite(path + "/" + relativePath, "cannot create the file") }
-        return OutputStream(file: file)
+        let stream = OutputStream(file: file, path: path + "/" + relativePath)
+        streams.append(stream)
+        return stream
     }
 
-    /// Replaces the output folder with the staged one.
+    /// Replaces the output folder with the staged one; refuses (keeping the previous output)
+    /// when a streamed file could not be written whole.
     public func commit() throws {
+        for stream in streams {
+            stream.close()
+            if let failure = stream.failure {
+                abandon()
+                throw Failure.cannotWrite(stream.path, failure)
+            }
+        }
         let backup = staging + ".previous"
         do {
             if fileManager.fileExists(atPath: path) { try fileManager.moveItem(atPath: path, toPath: backup) }
@@ -72,31 +84,45 @@ public final class OutputFolder {
     }
 }
 
-/// A file being written in pieces.
+/// A file being written in pieces. A write or close that fails is remembered (`failure`), for
+/// `OutputFolder.commit` to refuse a truncated file.
 public final class OutputStream {
     private var file: UnsafeMutablePointer<FILE>?
+    let path: String
+    /// Why the file is not whole (the first error met), or nil.
+    private(set) var failure: String? = nil
 
-    init(file: UnsafeMutablePointer<FILE>) { self.file = file }
+    init(file: UnsafeMutablePointer<FILE>, path: String) {
+        self.file = file
+        self.path = path
+    }
 
     public func write(_ text: String) {
-        guard let file else { return }
         var text = text
-        text.withUTF8 { _ = fwrite($0.baseAddress, 1, $0.count, file) }
+        text.withUTF8 { write(UnsafeRawBufferPointer($0)) }
     }
 
     public func write(_ bytes: [UInt8]) {
-        guard let file, !bytes.isEmpty else { return }
-        bytes.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, file) }
+        bytes.withUnsafeBytes { write($0) }
     }
 
     public func write(_ bytes: UnsafeRawBufferPointer) {
         guard let file, let base = bytes.baseAddress, bytes.count > 0 else { return }
-        _ = fwrite(base, 1, bytes.count, file)
+        if fwrite(base, 1, bytes.count, file) != bytes.count { fail() }
     }
 
     public func close() {
-        if let file { fclose(file) }
-        file = nil
+        guard let file else { return }
+        if ferror(file) != 0 { fail() }
+        if fclose(file) != 0 { fail() }
+        self.file = nil
+    }
+
+    /// The file's descriptor while it is open.
+    var descriptor: Int32? { file.map { fileno($0) } }
+
+    private func fail() {
+        if failure == nil { failure = String(cString: strerror(errno)) }
     }
 
     deinit { close() }
