@@ -9,8 +9,17 @@ public enum NumberFormat {
         return fixed(value, decimals: 12)
     }
 
+    /// `%.Nf`, by the C library's printf (the process never changes its C locale, so `.`):
+    /// the same digits as Foundation's `String(format:)`, without building a format object.
     public static func fixed(_ value: Double, decimals: Int) -> String {
-        let text = String(format: "%.\(decimals)f", value)
+        var buffer = [CChar](repeating: 0, count: 64)
+        let needed = withVaList([Int32(decimals), value]) { vsnprintf(&buffer, buffer.count, "%.*f", $0) }
+        let text: String
+        if needed >= 0 && Int(needed) < buffer.count {
+            text = String(cString: buffer)
+        } else {
+            text = String(format: "%.\(decimals)f", value)
+        }
         if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { return String(text.dropFirst()) }
         return text
     }
