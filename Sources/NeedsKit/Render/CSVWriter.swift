@@ -95,60 +95,14 @@ public struct CSVWriter {
         }
     }
 
-    /// Appends fields another writer encoded (its `bytes` after `field` calls, without row ends):
-    /// for a caller that encodes each distinct value once and writes it many times.
-    public mutating func encoded(_ fields: UnsafeRawBufferPointer) {
-        if rowStarted { bytes.append(delimiterByte) }
-        rowStarted = true
-        bytes.append(contentsOf: fields)
-    }
-
     /// Appends whole rows another writer of the same dialect encoded, row ends included.
     mutating func rows(_ encoded: UnsafeRawBufferPointer) {
         precondition(!rowStarted, "whole rows are appended between rows")
         bytes.append(contentsOf: encoded)
     }
 
-    public mutating func encoded(_ fields: [UInt8]) {
-        fields.withUnsafeBytes { encoded($0) }
-    }
-
-    /// A whole number, as `field(String(value), neutralise: false)` writes it.
-    public mutating func field(_ value: Int) {
-        guard value >= 0 else { return field(String(value), neutralise: false) }
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            var v = value
-            var k = buffer.count
-            repeat {
-                k -= 1
-                buffer[k] = UInt8(ascii: "0") + UInt8(v % 10)
-                v /= 10
-            } while v > 0
-            encoded(UnsafeRawBufferPointer(rebasing: buffer[k...]))
-        }
-    }
-
-    /// A respondent ID (`FNV.respondentID`) as `field(id, neutralise: false)` writes it.
-    mutating func field(respondentID hash: UInt64) {
-        var text: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &text) { buffer in
-            FNV.writeRespondentID(hash, into: buffer)
-            encoded(UnsafeRawBufferPointer(rebasing: buffer[0..<17]))
-        }
-    }
-
-    /// A submission date (yyyymmdd, 0: none) as `field(SubmissionDate.format(day), neutralise: false)` writes it.
-    mutating func field(day: Int32) {
-        guard day != 0 else { return encoded(UnsafeRawBufferPointer(start: nil, count: 0)) }
-        var text: (UInt64, UInt64) = (0, 0)
-        withUnsafeMutableBytes(of: &text) { buffer in
-            SubmissionDate.write(day, into: buffer)
-            encoded(UnsafeRawBufferPointer(rebasing: buffer[0..<10]))
-        }
-    }
-
-    /// A fresh writer of the same dialect, without a byte-order mark: encodes fields for `encoded`.
+    /// A fresh writer of the same dialect, without a byte-order mark: encodes fields once, for
+    /// rows assembled from them (`CleanRowSink`).
     public func encoder() -> CSVWriter { CSVWriter(delimiter: delimiter) }
 
     /// Ends the current row with CRLF.

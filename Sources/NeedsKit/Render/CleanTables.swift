@@ -10,7 +10,7 @@ public final class CleanResponsesWriter {
     private let style: CSVStyle
     /// Where rows go once 64 KiB have gathered; nil keeps them all in `text`.
     private let stream: OutputStream?
-    /// An empty writer of the same dialect, for `encode` (which may run inside `add(encoded:)`).
+    /// An empty writer of the same dialect, for `encode`.
     private let blank: CSVWriter
 
     public init(instrument: Instrument, style: CSVStyle = CSVStyle(), stream: OutputStream? = nil) {
@@ -73,18 +73,12 @@ public final class CleanResponsesWriter {
         }
     }
 
-    /// Fields encoded once for `add(encoded:)`: what `body` writes into a fresh writer.
+    /// Fields encoded once, for rows assembled from them (`add(rows:)`): what `body` writes into a
+    /// fresh writer.
     func encode(_ body: (inout CSVWriter) -> Void) -> [UInt8] {
         var encoder = blank
         body(&encoder)
         return encoder.bytes
-    }
-
-    /// A row written by `body`, typically from fields encoded once (`encode`): the same bytes
-    /// as `add` writes for the respondent.
-    func add(encoded body: (inout CSVWriter) -> Void) {
-        body(&writer)
-        endRow()
     }
 
     /// The delimiter, as a byte.
