@@ -151,16 +151,7 @@ struct FieldSink {
     mutating func append(_ field: UnsafeRawBufferPointer, readableSlack: Bool = false) {
         let n = field.count
         if byteCount &+ n &+ 16 > byteCapacity { growBytes(to: byteCount + n + 16) }
-        if n > 0 {
-            let source = field.baseAddress!
-            let target = bytes + byteCount
-            if readableSlack && n <= 16 {
-                target.storeBytes(of: source.loadUnaligned(as: UInt64.self), as: UInt64.self)
-                (target + 8).storeBytes(of: (source + 8).loadUnaligned(as: UInt64.self), as: UInt64.self)
-            } else {
-                target.copyMemory(from: source, byteCount: n)
-            }
-        }
+        if n > 0 { (bytes + byteCount).copy(from: field.baseAddress!, count: n, readableSlack: readableSlack) }
         byteCount &+= n
         endField()
     }
@@ -238,5 +229,20 @@ struct FieldSink {
         ends.deallocate()
         ends = grown
         endCapacity *= 2
+    }
+}
+
+extension UnsafeMutableRawPointer {
+    /// Copies `count` bytes from `source`. With `readableSlack` (16 bytes from `source` may be
+    /// read, and 16 written here, however small `count` is), up to 16 bytes are two unaligned
+    /// 8-byte moves instead of a call to memcpy: most fields of a survey export are that short.
+    @inline(__always)
+    func copy(from source: UnsafeRawPointer, count: Int, readableSlack: Bool) {
+        if readableSlack && count <= 16 {
+            storeBytes(of: source.loadUnaligned(as: UInt64.self), as: UInt64.self)
+            (self + 8).storeBytes(of: source.loadUnaligned(fromByteOffset: 8, as: UInt64.self), as: UInt64.self)
+        } else {
+            copyMemory(from: source, byteCount: count)
+        }
     }
 }

@@ -312,9 +312,9 @@ final class CleanRowSink {
     }
 }
 
-/// Bytes gathered by raw copies (rows of clean/responses.csv on their way to the file). A copy
-/// of up to 16 bytes from a source that may be read 16 bytes past its end is two 8-byte moves;
-/// the buffer keeps 16 bytes of its own past its capacity for them.
+/// Bytes gathered by raw copies (rows of clean/responses.csv on their way to the file), short
+/// ones as two 8-byte moves (`copy(from:count:readableSlack:)`): the buffer keeps 16 bytes of
+/// its own past its capacity for them.
 struct RowBytes {
     static let slack = 16
     private var base: UnsafeMutableRawPointer
@@ -366,13 +366,7 @@ struct RowBytes {
     @inline(__always)
     mutating func copy(_ source: UnsafeRawPointer, _ n: Int, readableSlack: Bool) {
         reserve(n)
-        if readableSlack && n <= Self.slack {
-            let target = base + count
-            target.storeBytes(of: source.loadUnaligned(as: UInt64.self), as: UInt64.self)
-            (target + 8).storeBytes(of: source.loadUnaligned(fromByteOffset: 8, as: UInt64.self), as: UInt64.self)
-        } else if n > 0 {
-            (base + count).copyMemory(from: source, byteCount: n)
-        }
+        (base + count).copy(from: source, count: n, readableSlack: readableSlack)
         count &+= n
     }
 
