@@ -33,9 +33,9 @@ extension CSVReader {
                 }) { record in
                     if stash.isEmpty { stash = spare.takeAll() }
                     let copy = stash.popLast() ?? RecordBuffer()
-                    copy.copy(from: record)
-                    batch.append(.record(copy))
                     bytes += record.byteCount + 64
+                    copy.take(from: record)
+                    batch.append(.record(copy))
                     if bytes >= 1 << 15 { try flush() }
                 }
             }

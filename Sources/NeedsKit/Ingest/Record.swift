@@ -66,6 +66,11 @@ public final class RecordBuffer {
         return UnsafeRawBufferPointer(start: sink.bytes + start, count: sink.ends[i] - start)
     }
 
+    /// Field `i` as the value caches look it up, its short key read straight from the buffer
+    /// (which keeps 16 bytes of slack past the record's last byte); valid until the next record.
+    @inline(__always)
+    func fieldKey(_ i: Int) -> FieldKey { FieldKey(padded: fieldBytes(i)) }
+
     /// Field `i` as text (invalid UTF-8 shows as U+FFFD; a missing field is empty).
     public subscript(i: Int) -> String {
         withFieldBytes(i) { String(decoding: $0, as: UTF8.self) }
@@ -74,13 +79,15 @@ public final class RecordBuffer {
     /// Every field as text, padded to the header's count.
     public var fields: [String] { (0..<count).map { self[$0] } }
 
-    /// Becomes a copy of `other` (fields, line, index, quarantine reason), reusing its memory.
-    func copy(from other: RecordBuffer) {
+    /// Takes `other`'s fields (line, index, quarantine reason, bytes and ends) without copying
+    /// the bytes: the two exchange their buffers, and `other` is left with this one's, to be
+    /// reset by its owner before it is filled again.
+    func take(from other: RecordBuffer) {
         line = other.line
         index = other.index
         expectedCount = other.expectedCount
         quarantineReason = other.quarantineReason
-        sink.pointee.copyFields(from: other.sink.pointee)
+        sink.pointee.exchangeFields(with: &other.sink.pointee)
     }
 
     func reset() {
@@ -183,17 +190,15 @@ struct FieldSink {
         return true
     }
 
-    /// Takes `other`'s fields (bytes and ends), growing as needed.
-    mutating func copyFields(from other: FieldSink) {
-        byteCount = 0
-        fieldCount = 0
-        if other.byteCount + 16 > byteCapacity { growBytes(to: other.byteCount + 16) }
-        bytes.copyMemory(from: other.bytes, byteCount: other.byteCount)
-        byteCount = other.byteCount
-        while endCapacity < other.fieldCount { growEnds() }
-        ends.update(from: other.ends, count: other.fieldCount)
-        fieldCount = other.fieldCount
-        newlines = other.newlines
+    /// Exchanges fields (bytes, ends and their counts) with `other`; the parsing state stays.
+    mutating func exchangeFields(with other: inout FieldSink) {
+        swap(&bytes, &other.bytes)
+        swap(&byteCapacity, &other.byteCapacity)
+        swap(&byteCount, &other.byteCount)
+        swap(&ends, &other.ends)
+        swap(&endCapacity, &other.endCapacity)
+        swap(&fieldCount, &other.fieldCount)
+        swap(&newlines, &other.newlines)
     }
 
     /// Appends one byte to the field being built (closed with `endField`).

@@ -394,15 +394,15 @@ public final class Normalizer {
             case .submitted:
                 if submitted == 0 { submitted = SubmissionDate.day(record.fieldBytes(column)) }
             case let .question(q):
-                let bytes = record.fieldBytes(column)
-                let hash = FieldHash.hash(bytes)
-                rowHash = FieldHash.combine(rowHash, hash, column: column)
+                let key = record.fieldKey(column)
+                let bytes = key.bytes
+                rowHash = FieldHash.combine(rowHash, key.hash, column: column)
                 if bytes.count == 0 { continue }
                 switch handling[q] {
                 case .cached:
                     let cache = q &* 4 &+ variant
-                    if let entry = readings[cache].entry(bytes, hash: hash)
-                        ?? learn(bytes, hash: hash, question: q, shape: mapping.shape, into: &readings[cache]) {
+                    if let entry = readings[cache].entry(key)
+                        ?? learn(key, question: q, shape: mapping.shape, into: &readings[cache]) {
                         // Borrowed from the cache: only the id is copied.
                         answers[q] = readings[cache][entry].id
                         if !readings[cache][entry].issues.isEmpty {
@@ -425,16 +425,16 @@ public final class Normalizer {
             case let .choice(q, choiceIndex):
                 let matcher = matchers[q]!
                 let choice = mapping.splitChoices[choiceIndex]
-                let bytes = record.fieldBytes(column)
-                let hash = FieldHash.hash(bytes)
-                rowHash = FieldHash.combine(rowHash, hash, column: column)
+                let key = record.fieldKey(column)
+                let bytes = key.bytes
+                rowHash = FieldHash.combine(rowHash, key.hash, column: column)
                 if bytes.count == 0 { continue }
                 let reading: TickReading
-                if let known = ticks[q].find(bytes, hash: hash) {
+                if let known = ticks[q].find(key) {
                     reading = known
                 } else {
                     reading = matcher.tickReading(String(decoding: bytes, as: UTF8.self))
-                    if bytes.count <= 256 { ticks[q].insert(bytes, hash: hash, value: reading) }
+                    if bytes.count <= 256 { ticks[q].insert(key, value: reading) }
                 }
                 switch reading {
                 case .blank:
@@ -536,13 +536,13 @@ public final class Normalizer {
     }
 
     /// Reads a value not seen before and keeps the reading; nil when the cache is full.
-    private func learn(_ bytes: UnsafeRawBufferPointer, hash: UInt64, question q: Int, shape: ExportShape,
+    private func learn(_ key: FieldKey, question q: Int, shape: ExportShape,
                        into cache: inout ValueCache<CellReading>) -> Int? {
         // Long values (free text in a number column) are read each time, not kept.
-        guard !cache.isFull, bytes.count <= 256 else { return nil }
-        var reading = read(String(decoding: bytes, as: UTF8.self).trimmingSpaces, question: q, shape: shape)
+        guard !cache.isFull, key.count <= 256 else { return nil }
+        var reading = read(String(decoding: key.bytes, as: UTF8.self).trimmingSpaces, question: q, shape: shape)
         if let answer = reading.answer { reading.id = intern(answer, question: q) }
-        return cache.insert(bytes, hash: hash, value: reading)
+        return cache.insert(key, value: reading)
     }
 
     /// Which of a question's value caches a file uses: a cell reads differently in LimeSurvey

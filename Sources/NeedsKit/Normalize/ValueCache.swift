@@ -49,16 +49,82 @@ enum FieldHash {
     }
 }
 
+/// A field as the value caches look it up: its bytes and hash and, for a field of at most 16
+/// bytes (almost every survey value), those bytes as two little-endian words, zero past the end,
+/// so that a cached value is found with two compares of words and no pass over the bytes.
+struct FieldKey {
+    let bytes: UnsafeRawBufferPointer
+    let hash: UInt64
+    let w0: UInt64
+    let w1: UInt64
+
+    var count: Int { bytes.count }
+    var isShort: Bool { bytes.count <= 16 }
+
+    /// For a field whose buffer may be read 16 bytes from the field's start, whatever its length
+    /// (a record's field: `FieldSink` keeps 16 bytes of slack past its last byte).
+    @inline(__always)
+    init(padded bytes: UnsafeRawBufferPointer) {
+        let n = bytes.count
+        var words: (UInt64, UInt64) = (0, 0)
+        if n > 0 && n <= 16 {
+            let base = bytes.baseAddress!
+            let m0: UInt64 = n >= 8 ? ~0 : (1 &<< (UInt64(truncatingIfNeeded: n) &* 8)) &- 1
+            let m1: UInt64 = n >= 16 ? ~0 : n <= 8 ? 0 : (1 &<< (UInt64(truncatingIfNeeded: n &- 8) &* 8)) &- 1
+            words = (base.loadUnaligned(as: UInt64.self) & m0, (base + 8).loadUnaligned(as: UInt64.self) & m1)
+        }
+        self.init(bytes, words: words)
+    }
+
+    /// For any buffer: a short field is copied into a zeroed pair of words first. The same bytes
+    /// give the same key as `init(padded:)`.
+    init(_ bytes: UnsafeRawBufferPointer) {
+        var words: (UInt64, UInt64) = (0, 0)
+        if bytes.count > 0 && bytes.count <= 16 {
+            withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: bytes) }
+            words = (UInt64(littleEndian: words.0), UInt64(littleEndian: words.1))
+        }
+        self.init(bytes, words: words)
+    }
+
+    @inline(__always)
+    private init(_ bytes: UnsafeRawBufferPointer, words: (UInt64, UInt64)) {
+        self.bytes = bytes
+        (w0, w1) = words
+        hash = bytes.count > 16 ? FieldHash.hash(bytes) : FieldHash.short(w0, w1, count: bytes.count)
+    }
+}
+
+extension FieldHash {
+    /// The hash of a field of at most 16 bytes given as two words (zero past the end): one
+    /// 64 × 64 → 128-bit multiply of the words, each mixed with a constant, folded to 64 bits.
+    @inline(__always)
+    static func short(_ w0: UInt64, _ w1: UInt64, count: Int) -> UInt64 {
+        let product = (w0 ^ 0xA076_1D64_78BD_642F).multipliedFullWidth(
+            by: w1 ^ 0xE703_7ED1_A0B4_28DB ^ (UInt64(truncatingIfNeeded: count) &* 0x8EBC_6AF0_9C88_C6E3))
+        return product.high ^ product.low
+    }
+}
+
 /// Raw field bytes → what they were read as. A survey column holds few distinct values (1 to 5,
 /// choice names, place names) over millions of rows, so each distinct value is matched once and
-/// later rows cost a hash and a compare: no String, no allocation. Open addressing over
-/// `FieldHash`; past `limit` distinct values (free text) it stops taking new ones and the caller
-/// matches as usual.
+/// later rows cost a hash and a compare: no String, no allocation. Open addressing over the
+/// keys' hashes; past `limit` distinct values (free text) it stops taking new ones and the
+/// caller matches as usual.
 struct ValueCache<Value> {
+    /// What a lookup compares, in one place: the hash, the length, and a short key's words (a
+    /// long key's bytes are in `keyBytes` from `start`).
+    private struct Key {
+        var hash: UInt64
+        var w0: UInt64
+        var w1: UInt64
+        var start: Int32
+        var length: Int32
+    }
+
     private var slots: [Int32]
-    private var hashes: [UInt64] = []
+    private var keys: [Key] = []
     private var keyBytes: [UInt8] = []
-    private var keyEnds: [Int] = []
     private var values: [Value] = []
     let limit: Int
 
@@ -72,20 +138,29 @@ struct ValueCache<Value> {
 
     /// The entry holding these bytes' value, or nil.
     @inline(__always)
-    func entry(_ bytes: UnsafeRawBufferPointer, hash: UInt64) -> Int? {
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let entry = Int(slots[slot])
-            if entry < 0 { return nil }
-            if hashes[entry] == hash && keyEquals(entry, bytes) { return entry }
-            slot = (slot &+ 1) & mask
+    func entry(_ key: FieldKey) -> Int? {
+        let mask = slots.count &- 1
+        var slot = Int(truncatingIfNeeded: key.hash) & mask
+        return keys.withUnsafeBufferPointer { keys in
+            while true {
+                let entry = Int(slots[slot])
+                if entry < 0 { return nil }
+                let stored = keys[entry]
+                if stored.hash == key.hash && Int(stored.length) == key.count {
+                    if key.isShort {
+                        if stored.w0 == key.w0 && stored.w1 == key.w1 { return entry }
+                    } else if longKeyEquals(stored, key.bytes) {
+                        return entry
+                    }
+                }
+                slot = (slot &+ 1) & mask
+            }
         }
     }
 
     @inline(__always)
-    func find(_ bytes: UnsafeRawBufferPointer, hash: UInt64) -> Value? {
-        entry(bytes, hash: hash).map { values[$0] }
+    func find(_ key: FieldKey) -> Value? {
+        entry(key).map { values[$0] }
     }
 
     /// An entry's value, borrowed (no copy of the whole value).
@@ -93,32 +168,25 @@ struct ValueCache<Value> {
         _read { yield values[entry] }
     }
 
-    private func keyEquals(_ entry: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
-        let start = entry == 0 ? 0 : keyEnds[entry - 1]
-        let length = keyEnds[entry] - start
-        guard length == bytes.count else { return false }
-        if length == 0 { return true }
-        return keyBytes.withUnsafeBytes { stored in
-            // Survey values are mostly a few bytes: compared here, not through a call to memcmp.
-            if length <= 16 {
-                for i in 0..<length where stored[start &+ i] != bytes[i] { return false }
-                return true
-            }
-            return memcmp(stored.baseAddress! + start, bytes.baseAddress!, length) == 0
-        }
+    private func longKeyEquals(_ stored: Key, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        keyBytes.withUnsafeBytes { memcmp($0.baseAddress! + Int(stored.start), bytes.baseAddress!, bytes.count) == 0 }
     }
 
     /// Remembers `value` for these bytes; returns its entry (nil when full).
     @discardableResult
-    mutating func insert(_ bytes: UnsafeRawBufferPointer, hash: UInt64, value: Value) -> Int? {
-        guard !isFull else { return nil }
+    mutating func insert(_ key: FieldKey, value: Value) -> Int? {
+        guard !isFull, key.count <= Int(Int32.max) else { return nil }
         if (values.count + 1) * 2 > slots.count { grow() }
         let entry = values.count
-        hashes.append(hash)
-        keyBytes.append(contentsOf: bytes)
-        keyEnds.append(keyBytes.count)
+        var stored = Key(hash: key.hash, w0: key.w0, w1: key.w1, start: 0, length: Int32(key.count))
+        if !key.isShort {
+            guard keyBytes.count + key.count <= Int(Int32.max) else { return nil }
+            stored.start = Int32(keyBytes.count)
+            keyBytes.append(contentsOf: key.bytes)
+        }
+        keys.append(stored)
         values.append(value)
-        place(entry, hash: hash)
+        place(entry, hash: key.hash)
         return entry
     }
 
@@ -131,7 +199,7 @@ struct ValueCache<Value> {
 
     private mutating func grow() {
         slots = [Int32](repeating: -1, count: slots.count * 2)
-        for entry in hashes.indices { place(entry, hash: hashes[entry]) }
+        for entry in keys.indices { place(entry, hash: keys[entry].hash) }
     }
 }
 
