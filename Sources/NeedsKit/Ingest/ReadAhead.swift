@@ -18,7 +18,7 @@ extension CSVReader {
             var batch: [ReadItem] = []
             var bytes = 0
             // Buffers the consumer gave back, taken from the pool all at once (one lock a batch, not a record).
-            var stash: [RecordBuffer] = []
+            var stash: [Unmanaged<RecordBuffer>] = []
             func flush() throws {
                 queue.put(batch)
                 batch = []
@@ -32,9 +32,9 @@ extension CSVReader {
                     bytes += 64 + diagnostic.message.utf8.count
                 }) { record in
                     if stash.isEmpty { stash = spare.takeAll() }
-                    let copy = stash.popLast() ?? RecordBuffer()
+                    let copy = stash.popLast() ?? spare.make()
                     bytes += record.byteCount + 64
-                    copy.take(from: record)
+                    copy._withUnsafeGuaranteedRef { $0.take(from: record) }
                     batch.append(.record(copy))
                     if bytes >= 1 << 15 { try flush() }
                 }
@@ -47,7 +47,7 @@ extension CSVReader {
         thread.start()
         var failure: Error? = nil
         while let batch = queue.take() {
-            var used: [RecordBuffer] = []
+            var used: [Unmanaged<RecordBuffer>] = []
             used.reserveCapacity(batch.count)
             for item in batch {
                 switch item {
@@ -55,7 +55,7 @@ extension CSVReader {
                     if failure == nil { diagnose(diagnostic) }
                 case let .record(record):
                     if failure == nil {
-                        do { try handler(record) } catch {
+                        do { try record._withUnsafeGuaranteedRef { try handler($0) } } catch {
                             failure = error
                             spare.cancel()
                         }
@@ -79,17 +79,30 @@ private final class ReadOutcome: @unchecked Sendable {
 /// Thrown inside the reading thread to stop it once the consumer has failed.
 private struct Stopped: Error {}
 
+/// A record travels unretained: the pool owns every buffer for the whole read, so handing one
+/// between the threads costs no reference counting (an atomic write to a line the other thread
+/// has just used).
 private enum ReadItem {
-    case record(RecordBuffer)
+    case record(Unmanaged<RecordBuffer>)
     case diagnostic(Diagnostic)
 }
 
 /// Record buffers handed back by the consumer for the reader to fill again, and whether the
-/// consumer has given up.
+/// consumer has given up. It owns every buffer made for the read.
 private final class RecordPool: @unchecked Sendable {
     private let lock = NSLock()
-    private var buffers: [RecordBuffer] = []
+    private var buffers: [Unmanaged<RecordBuffer>] = []
+    private var owned: [RecordBuffer] = []
     private var stop = false
+
+    /// A new buffer, owned by the pool (the reader makes them until the consumer gives some back).
+    func make() -> Unmanaged<RecordBuffer> {
+        let buffer = RecordBuffer()
+        lock.lock()
+        owned.append(buffer)
+        lock.unlock()
+        return Unmanaged.passUnretained(buffer)
+    }
 
     /// Set once the consumer has failed: the reader stops at its next batch.
     var cancelled: Bool {
@@ -105,7 +118,7 @@ private final class RecordPool: @unchecked Sendable {
     }
 
     /// Every buffer given back so far.
-    func takeAll() -> [RecordBuffer] {
+    func takeAll() -> [Unmanaged<RecordBuffer>] {
         lock.lock()
         defer { lock.unlock() }
         let all = buffers
@@ -113,7 +126,7 @@ private final class RecordPool: @unchecked Sendable {
         return all
     }
 
-    func give(_ used: [RecordBuffer]) {
+    func give(_ used: [Unmanaged<RecordBuffer>]) {
         lock.lock()
         buffers.append(contentsOf: used)
         lock.unlock()

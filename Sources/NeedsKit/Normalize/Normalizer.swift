@@ -43,6 +43,8 @@ public final class Normalizer {
         let steps: [Step]
         /// The choice names of the split choice columns that are read (`Step.choice`).
         let splitChoices: [String]
+        /// The submission ID columns (`Step.submissionID`), in order: read before the others.
+        let idColumns: [Int]
 
         init(file: String, shape: ExportShape, roles: [ColumnRole], wholeColumns: Set<Int>, mapsAnyQuestion: Bool,
              unmapped: [String], weightColumn: Int?, idSeed: UInt64, steps: [Step], splitChoices: [String]) {
@@ -56,6 +58,7 @@ public final class Normalizer {
             self.idSeed = idSeed
             self.steps = steps
             self.splitChoices = splitChoices
+            idColumns = steps.indices.filter { if case .submissionID = steps[$0] { true } else { false } }
         }
     }
 
@@ -375,22 +378,24 @@ public final class Normalizer {
         }
         for q in answers.indices { answers[q] = 0 }
         let count = min(steps.count, record.count)
+        // The submission ID first, so that the duplicate check's memory is on its way while the
+        // answers are read. The last ID column counts (ODK's `meta-instanceID` and `KEY` usually
+        // agree); an empty one means the row has no ID.
+        for column in mapping.idColumns where column < count {
+            idColumn = nil
+            Self.withTrimmed(record.fieldBytes(column)) { id in
+                guard id.count > 0 else { return }
+                idColumn = column
+                idHash = FieldHash.hash(id)
+                idVerify = FieldHash.hash(id, seed: 0x2545_F491_4F6C_DD1D)
+                respondentHash = FNV.hash(id, seed: mapping.idSeed)
+            }
+        }
+        if idColumn != nil { seen.prefetch(idHash) }
         for column in 0..<count {
             switch steps[column] {
-            case .skip:
+            case .skip, .submissionID:
                 continue
-            case .submissionID:
-                // The last ID column counts (ODK's `meta-instanceID` and `KEY` usually agree);
-                // an empty one means the row has no ID.
-                let bytes = record.fieldBytes(column)
-                idColumn = nil
-                Self.withTrimmed(bytes) { id in
-                    guard id.count > 0 else { return }
-                    idColumn = column
-                    idHash = FieldHash.hash(id)
-                    idVerify = FieldHash.hash(id, seed: 0x2545_F491_4F6C_DD1D)
-                    respondentHash = FNV.hash(id, seed: mapping.idSeed)
-                }
             case .submitted:
                 if submitted == 0 { submitted = SubmissionDate.day(record.fieldBytes(column)) }
             case let .question(q):
