@@ -1,3 +1,4 @@
+import CLibCSV
 import Foundation
 
 extension CSVReader {
@@ -34,8 +35,11 @@ extension CSVReader {
                     if stash.isEmpty { stash = spare.takeAll() }
                     let copy = stash.popLast() ?? spare.make()
                     bytes += record.byteCount + 64
-                    copy._withUnsafeGuaranteedRef { $0.take(from: record) }
-                    batch.append(.record(copy))
+                    let lines = copy._withUnsafeGuaranteedRef { copy in
+                        copy.take(from: record)
+                        return RecordLines(copy)
+                    }
+                    batch.append(.record(copy, lines))
                     if bytes >= 1 << 15 { try flush() }
                 }
             }
@@ -49,11 +53,14 @@ extension CSVReader {
         while let batch = queue.take() {
             var used: [Unmanaged<RecordBuffer>] = []
             used.reserveCapacity(batch.count)
-            for item in batch {
+            for (i, item) in batch.enumerated() {
+                // The record two ahead is asked for now, so that it has come over from the
+                // reading thread's core by the time the handler reads it.
+                if i + 2 < batch.count, case let .record(_, lines) = batch[i + 2] { lines.prefetch() }
                 switch item {
                 case let .diagnostic(diagnostic):
                     if failure == nil { diagnose(diagnostic) }
-                case let .record(record):
+                case let .record(record, _):
                     if failure == nil {
                         do { try record._withUnsafeGuaranteedRef { try handler($0) } } catch {
                             failure = error
@@ -83,8 +90,36 @@ private struct Stopped: Error {}
 /// between the threads costs no reference counting (an atomic write to a line the other thread
 /// has just used).
 private enum ReadItem {
-    case record(Unmanaged<RecordBuffer>)
+    case record(Unmanaged<RecordBuffer>, RecordLines)
     case diagnostic(Diagnostic)
+}
+
+/// Where a record's memory is (the buffer object, its fields' bytes and ends), for the consumer
+/// to prefetch without following pointers.
+private struct RecordLines {
+    let object: UnsafeRawPointer
+    let sink: UnsafeRawPointer
+    let bytes: UnsafeRawPointer
+    let byteCount: Int
+    let ends: UnsafeRawPointer
+    let endBytes: Int
+
+    init(_ record: RecordBuffer) {
+        object = UnsafeRawPointer(Unmanaged.passUnretained(record).toOpaque())
+        sink = UnsafeRawPointer(record.sink)
+        bytes = UnsafeRawPointer(record.sink.pointee.bytes)
+        byteCount = record.sink.pointee.byteCount
+        ends = UnsafeRawPointer(record.sink.pointee.ends)
+        endBytes = record.sink.pointee.fieldCount * MemoryLayout<Int>.stride
+    }
+
+    /// The first KiB of each is enough for a survey row (a long free-text field is read once, in order).
+    func prefetch() {
+        needs_prefetch_read(object)
+        needs_prefetch_read(sink)
+        for offset in stride(from: 0, to: min(endBytes, 1024), by: 64) { needs_prefetch_read(ends + offset) }
+        for offset in stride(from: 0, to: min(byteCount, 1024), by: 64) { needs_prefetch_read(bytes + offset) }
+    }
 }
 
 /// Record buffers handed back by the consumer for the reader to fill again, and whether the

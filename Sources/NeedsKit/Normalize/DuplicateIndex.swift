@@ -319,7 +319,7 @@ final class KeyTable {
     /// Asks for `key`'s first slot (see `DuplicateIndex.prefetch`).
     @inline(__always)
     func prefetch(_ key: UInt64) {
-        needs_prefetch(slots + Int(truncatingIfNeeded: key >> UInt64(64 - bits)))
+        needs_prefetch_write(slots + Int(truncatingIfNeeded: key >> UInt64(64 - bits)))
     }
 
     /// Stores `key` at the slot `find` returned; grows at half full.
@@ -407,7 +407,7 @@ final class BloomFilter {
     /// Asks for `key`'s block (see `DuplicateIndex.prefetch`).
     @inline(__always)
     func prefetch(_ key: UInt64) {
-        needs_prefetch(words + place(key).block &* 8)
+        needs_prefetch_write(words + place(key).block &* 8)
     }
 
     func insert(_ key: UInt64) {
