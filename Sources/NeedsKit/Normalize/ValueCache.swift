@@ -112,25 +112,29 @@ extension FieldHash {
 /// keys' hashes; past `limit` distinct values (free text) it stops taking new ones and the
 /// caller matches as usual.
 struct ValueCache<Value> {
-    /// What a lookup compares, in one place: the hash, the length, and a short key's words (a
-    /// long key's bytes are in `keyBytes` from `start`).
-    private struct Key {
+    /// A slot holds what a lookup compares (the hash, the length, a short key's words) and the
+    /// entry it leads to, so that a lookup reads one slot, not a slot and then a key. A long key's
+    /// bytes are in `keyBytes`, from `starts[entry]`.
+    private struct Slot {
         var hash: UInt64
         var w0: UInt64
         var w1: UInt64
-        var start: Int32
         var length: Int32
+        /// The entry (an index into `values`), or -1 for an empty slot.
+        var entry: Int32
+
+        static var empty: Slot { Slot(hash: 0, w0: 0, w1: 0, length: 0, entry: -1) }
     }
 
-    private var slots: [Int32]
-    private var keys: [Key] = []
+    private var slots: [Slot]
+    private var starts: [Int32] = []
     private var keyBytes: [UInt8] = []
     private var values: [Value] = []
     let limit: Int
 
     init(limit: Int = 4096) {
         self.limit = limit
-        slots = [Int32](repeating: -1, count: 64)
+        slots = [Slot](repeating: .empty, count: 64)
     }
 
     var count: Int { values.count }
@@ -139,21 +143,20 @@ struct ValueCache<Value> {
     /// The entry holding these bytes' value, or nil.
     @inline(__always)
     func entry(_ key: FieldKey) -> Int? {
-        let mask = slots.count &- 1
-        var slot = Int(truncatingIfNeeded: key.hash) & mask
-        return keys.withUnsafeBufferPointer { keys in
+        slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count &- 1
+            var i = Int(truncatingIfNeeded: key.hash) & mask
             while true {
-                let entry = Int(slots[slot])
-                if entry < 0 { return nil }
-                let stored = keys[entry]
-                if stored.hash == key.hash && Int(stored.length) == key.count {
+                let slot = slots[i]
+                if slot.entry < 0 { return nil }
+                if slot.hash == key.hash && Int(slot.length) == key.count {
                     if key.isShort {
-                        if stored.w0 == key.w0 && stored.w1 == key.w1 { return entry }
-                    } else if longKeyEquals(stored, key.bytes) {
-                        return entry
+                        if slot.w0 == key.w0 && slot.w1 == key.w1 { return Int(slot.entry) }
+                    } else if longKeyEquals(Int(slot.entry), key.bytes) {
+                        return Int(slot.entry)
                     }
                 }
-                slot = (slot &+ 1) & mask
+                i = (i &+ 1) & mask
             }
         }
     }
@@ -168,38 +171,39 @@ struct ValueCache<Value> {
         _read { yield values[entry] }
     }
 
-    private func longKeyEquals(_ stored: Key, _ bytes: UnsafeRawBufferPointer) -> Bool {
-        keyBytes.withUnsafeBytes { memcmp($0.baseAddress! + Int(stored.start), bytes.baseAddress!, bytes.count) == 0 }
+    private func longKeyEquals(_ entry: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        keyBytes.withUnsafeBytes { memcmp($0.baseAddress! + Int(starts[entry]), bytes.baseAddress!, bytes.count) == 0 }
     }
 
     /// Remembers `value` for these bytes; returns its entry (nil when full).
     @discardableResult
     mutating func insert(_ key: FieldKey, value: Value) -> Int? {
         guard !isFull, key.count <= Int(Int32.max) else { return nil }
-        if (values.count + 1) * 2 > slots.count { grow() }
-        let entry = values.count
-        var stored = Key(hash: key.hash, w0: key.w0, w1: key.w1, start: 0, length: Int32(key.count))
+        var start: Int32 = 0
         if !key.isShort {
             guard keyBytes.count + key.count <= Int(Int32.max) else { return nil }
-            stored.start = Int32(keyBytes.count)
+            start = Int32(keyBytes.count)
             keyBytes.append(contentsOf: key.bytes)
         }
-        keys.append(stored)
+        if (values.count + 1) * 2 > slots.count { grow() }
+        let entry = values.count
+        starts.append(start)
         values.append(value)
-        place(entry, hash: key.hash)
+        place(Slot(hash: key.hash, w0: key.w0, w1: key.w1, length: Int32(key.count), entry: Int32(entry)))
         return entry
     }
 
-    private mutating func place(_ entry: Int, hash: UInt64) {
+    private mutating func place(_ slot: Slot) {
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] >= 0 { slot = (slot + 1) & mask }
-        slots[slot] = Int32(entry)
+        var i = Int(truncatingIfNeeded: slot.hash) & mask
+        while slots[i].entry >= 0 { i = (i + 1) & mask }
+        slots[i] = slot
     }
 
     private mutating func grow() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
-        for entry in keys.indices { place(entry, hash: keys[entry].hash) }
+        let old = slots
+        slots = [Slot](repeating: .empty, count: old.count * 2)
+        for slot in old where slot.entry >= 0 { place(slot) }
     }
 }
 
