@@ -66,4 +66,18 @@ final class ValueCacheTests: XCTestCase {
         }
         Array("value 3000".utf8).withUnsafeBytes { XCTAssertNil(cache.find(FieldKey($0))) }
     }
+
+    /// A word equal to the constant it is mixed with makes the multiply's factor zero: the fields
+    /// of that shape must still hash apart (row fingerprints are built from these hashes).
+    func testShortHashHasNoCollapsingClass() {
+        let firstConstant: UInt64 = 0xA076_1D64_78BD_642F
+        let secondConstant: UInt64 = 0xE703_7ED1_A0B4_28DB ^ (16 &* 0x8EBC_6AF0_9C88_C6E3)
+        var hashes = Set<UInt64>()
+        for i in 0..<1000 {
+            let other = UInt64(i) &* 0x9E37_79B9_7F4A_7C15
+            hashes.insert(FieldHash.short(firstConstant, other, count: 16))
+            hashes.insert(FieldHash.short(other, secondConstant, count: 16))
+        }
+        XCTAssertEqual(hashes.count, 2000)
+    }
 }

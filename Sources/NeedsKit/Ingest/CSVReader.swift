@@ -384,6 +384,8 @@ final class ParseState {
             handlerError = error
             record.sink.pointee.stopped = true
         }
+        // The handler may have taken the record's buffers (`RecordBuffer.take`), leaving it
+        // another's: nothing here reads the record after the handler, only resets it.
         record.reset()
     }
 

@@ -53,6 +53,7 @@ extension CSVReader {
         while let batch = queue.take() {
             var used: [Unmanaged<RecordBuffer>] = []
             used.reserveCapacity(batch.count)
+            for case let .record(_, lines) in batch.prefix(2) { lines.prefetch() }
             for (i, item) in batch.enumerated() {
                 // The record two ahead is asked for now, so that it has come over from the
                 // reading thread's core by the time the handler reads it.

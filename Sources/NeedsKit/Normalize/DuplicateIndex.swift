@@ -407,7 +407,7 @@ final class BloomFilter {
     /// Asks for `key`'s block (see `DuplicateIndex.prefetch`).
     @inline(__always)
     func prefetch(_ key: UInt64) {
-        needs_prefetch_write(words + place(key).block &* 8)
+        needs_prefetch_read(words + place(key).block &* 8)
     }
 
     func insert(_ key: UInt64) {

@@ -40,7 +40,7 @@ enum FieldHash {
         return h
     }
 
-    /// Folds a field's hash (already mixed by `hash`) into a row's fingerprint: order- and
+    /// Folds a field's hash (already mixed by `hash` or `short`) into a row's fingerprint: order- and
     /// position-aware, one multiply per field; `finish` the fingerprint before comparing it.
     @inline(__always)
     static func combine(_ row: UInt64, _ field: UInt64, column: Int) -> UInt64 {
@@ -71,7 +71,8 @@ struct FieldKey {
             let base = bytes.baseAddress!
             let m0: UInt64 = n >= 8 ? ~0 : (1 &<< (UInt64(truncatingIfNeeded: n) &* 8)) &- 1
             let m1: UInt64 = n >= 16 ? ~0 : n <= 8 ? 0 : (1 &<< (UInt64(truncatingIfNeeded: n &- 8) &* 8)) &- 1
-            words = (base.loadUnaligned(as: UInt64.self) & m0, (base + 8).loadUnaligned(as: UInt64.self) & m1)
+            words = (UInt64(littleEndian: base.loadUnaligned(as: UInt64.self)) & m0,
+                     UInt64(littleEndian: (base + 8).loadUnaligned(as: UInt64.self)) & m1)
         }
         self.init(bytes, words: words)
     }
@@ -97,12 +98,15 @@ struct FieldKey {
 
 extension FieldHash {
     /// The hash of a field of at most 16 bytes given as two words (zero past the end): one
-    /// 64 × 64 → 128-bit multiply of the words, each mixed with a constant, folded to 64 bits.
+    /// 64 × 64 → 128-bit multiply of the words, each mixed with a constant, folded to 64 bits,
+    /// with the words themselves folded in too, so that the inputs that make one factor zero
+    /// (one word equal to its constant) do not all hash alike: row fingerprints are built from
+    /// these hashes, and a class of fields that collide would make different rows look identical.
     @inline(__always)
     static func short(_ w0: UInt64, _ w1: UInt64, count: Int) -> UInt64 {
         let product = (w0 ^ 0xA076_1D64_78BD_642F).multipliedFullWidth(
             by: w1 ^ 0xE703_7ED1_A0B4_28DB ^ (UInt64(truncatingIfNeeded: count) &* 0x8EBC_6AF0_9C88_C6E3))
-        return product.high ^ product.low
+        return product.high ^ product.low ^ w0 ^ (w1 << 32 | w1 >> 32)
     }
 }
 
