@@ -175,8 +175,7 @@ struct FieldSink {
         let highBits: UInt64 = 0x8080_8080_8080_8080
         let w0 = source.loadUnaligned(as: UInt64.self)
         let w1 = (source + 8).loadUnaligned(as: UInt64.self)
-        let m0: UInt64 = n >= 8 ? ~0 : (1 &<< (UInt64(truncatingIfNeeded: n) &* 8)) &- 1
-        let m1: UInt64 = n >= 16 ? ~0 : n <= 8 ? 0 : (1 &<< (UInt64(truncatingIfNeeded: n &- 8) &* 8)) &- 1
+        let (m0, m1) = shortFieldMasks(n)
         let a = (w0 & m0) | (spaces & ~m0)
         let b = (w1 & m1) | (spaces & ~m1)
         let flags = a | ((a &- lowBits &* 0x0E) & ~a) | b | ((b &- lowBits &* 0x0E) & ~b)
@@ -235,6 +234,15 @@ struct FieldSink {
         ends = grown
         endCapacity *= 2
     }
+}
+
+/// For a field of `n` bytes (at most 16) read as two little-endian 8-byte words from its start:
+/// the masks that keep its bytes and clear the ones past its end.
+@inline(__always)
+func shortFieldMasks(_ n: Int) -> (UInt64, UInt64) {
+    let m0: UInt64 = n >= 8 ? ~0 : (1 &<< (UInt64(truncatingIfNeeded: n) &* 8)) &- 1
+    let m1: UInt64 = n >= 16 ? ~0 : n <= 8 ? 0 : (1 &<< (UInt64(truncatingIfNeeded: n &- 8) &* 8)) &- 1
+    return (m0, m1)
 }
 
 extension UnsafeMutableRawPointer {

@@ -69,8 +69,7 @@ struct FieldKey {
         var words: (UInt64, UInt64) = (0, 0)
         if n > 0 && n <= 16 {
             let base = bytes.baseAddress!
-            let m0: UInt64 = n >= 8 ? ~0 : (1 &<< (UInt64(truncatingIfNeeded: n) &* 8)) &- 1
-            let m1: UInt64 = n >= 16 ? ~0 : n <= 8 ? 0 : (1 &<< (UInt64(truncatingIfNeeded: n &- 8) &* 8)) &- 1
+            let (m0, m1) = shortFieldMasks(n)
             words = (UInt64(littleEndian: base.loadUnaligned(as: UInt64.self)) & m0,
                      UInt64(littleEndian: (base + 8).loadUnaligned(as: UInt64.self)) & m1)
         }
