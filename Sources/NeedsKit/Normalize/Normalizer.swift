@@ -95,9 +95,15 @@ public final class Normalizer {
     private let matchers: [ChoiceMatcher?]
     private let handling: [Handling]
     /// Per question and reading variant, the readings of the distinct values seen.
-    private var readings: [ValueCache<CellReading>]
+    /// The caches and the row's answer slots sit in memory the normaliser owns, reached
+    /// through plain pointers: the per-row path then neither retains and releases arrays nor
+    /// checks exclusive access to its own properties.
+    private let readings: UnsafeMutablePointer<ValueCache<CellReading>>
+    private let readingCount: Int
     /// Per question, the readings of its split choice columns' distinct values.
-    private var ticks: [ValueCache<TickReading>]
+    private let ticks: UnsafeMutablePointer<ValueCache<TickReading>>
+    /// The answer ids of the row being read, one per question (`rowAnswers`).
+    private let answerSlots: UnsafeMutablePointer<UInt32>
     private let countryIndex: Int?
     private let municipalityIndex: Int?
     private let roleIndex: Int?
@@ -131,8 +137,9 @@ public final class Normalizer {
         case place(PlaceReading)
     }
 
-    /// A clean respondent as the normaliser holds it: answers as ids into `answerTable` (0: not
-    /// answered; `Row.extra` marks an index into `extras`, for values too many or too long to keep).
+    /// A clean respondent as the normaliser holds it, with its answers as ids in `rowAnswers`:
+    /// ids into `answerTable` (0: not answered; `Row.extra` marks an index into `extras`, for
+    /// values too many or too long to keep).
     struct Row {
         static let extra: UInt32 = 1 << 31
         /// Place id for `extraPlace`.
@@ -143,7 +150,6 @@ public final class Normalizer {
         /// yyyymmdd, 0 when the export has no submission date.
         var submitted: Int32 = 0
         var weight = 1.0
-        var answers: [UInt32]
         var extras: [Answer] = []
         var extraPlace: PlaceReading? = nil
     }
@@ -170,13 +176,32 @@ public final class Normalizer {
             default: return CleanResponsesWriter.isCarried(question) || kept.contains(question.name) ? .cached : .none
             }
         }
-        readings = Array(repeating: ValueCache(), count: instrument.questions.count * 4)
-        ticks = Array(repeating: ValueCache(), count: instrument.questions.count)
+        let questionCount = instrument.questions.count
+        readingCount = questionCount * 4
+        readings = .allocate(capacity: readingCount)
+        readings.initialize(repeating: ValueCache(), count: readingCount)
+        ticks = .allocate(capacity: questionCount)
+        ticks.initialize(repeating: ValueCache(), count: questionCount)
+        answerSlots = .allocate(capacity: max(questionCount, 1))
+        answerSlots.initialize(repeating: 0, count: max(questionCount, 1))
         countryIndex = instrument.countryQuestion.flatMap { instrument.questionIndex[$0.name] }
         municipalityIndex = instrument.municipalityQuestion.flatMap { instrument.questionIndex[$0.name] }
         roleIndex = instrument.roleQuestion.flatMap { instrument.questionIndex[$0.name] }
         choiceSetIDs = Array(repeating: [:], count: instrument.questions.count)
-        row = Row(answers: [UInt32](repeating: 0, count: instrument.questions.count))
+        row = Row()
+    }
+
+    /// The answer ids of the row `normalizeRow` read, one per question: valid until the next call.
+    var rowAnswers: UnsafeBufferPointer<UInt32> {
+        UnsafeBufferPointer(start: answerSlots, count: instrument.questions.count)
+    }
+
+    deinit {
+        readings.deinitialize(count: readingCount)
+        readings.deallocate()
+        ticks.deinitialize(count: instrument.questions.count)
+        ticks.deallocate()
+        answerSlots.deallocate()
     }
 
     /// What was interned since the last call, for the consumer of rows.
@@ -317,8 +342,8 @@ public final class Normalizer {
 
     /// The last clean row (`normalizeRow`) as a respondent.
     func respondent(file: String) -> Respondent {
-        var answers = [Answer?](repeating: nil, count: row.answers.count)
-        for (q, id) in row.answers.enumerated() where id != 0 { answers[q] = answer(id, extras: row.extras) }
+        var answers = [Answer?](repeating: nil, count: rowAnswers.count)
+        for (q, id) in rowAnswers.enumerated() where id != 0 { answers[q] = answer(id, extras: row.extras) }
         let place = row.place == Row.extraPlaceID ? row.extraPlace : row.place == 0 ? nil : placeTable[Int(row.place) - 1]
         return Respondent(idHash: row.idHash, file: file, line: row.line, place: place, submitted: row.submitted,
                           weight: row.weight, answers: answers, roleQuestion: roleIndex)
@@ -360,23 +385,14 @@ public final class Normalizer {
         let variant = Self.readingVariant(mapping.shape)
 
         // The hot arrays as locals for the loop: reaching them through `self` on every field
-        // costs a retain and a release each time. The caches and the row are moved out and back.
+        // costs a retain and a release each time.
         let handling = self.handling
         let steps = mapping.steps
-        var readings = self.readings
-        self.readings = []
-        var ticks = self.ticks
-        self.ticks = []
-        var answers = self.row.answers
-        self.row.answers = []
-        var extras = self.row.extras
-        self.row.extras = []
-        extras.removeAll(keepingCapacity: true)
-        defer {
-            self.readings = readings
-            self.ticks = ticks
-        }
-        for q in answers.indices { answers[q] = 0 }
+        let readings = self.readings
+        let ticks = self.ticks
+        let answers = self.answerSlots
+        var extras: [Answer] = []
+        answers.update(repeating: 0, count: instrument.questions.count)
         let count = min(steps.count, record.count)
         // The submission ID first, so that the duplicate check's memory is on its way while the
         // answers are read. The last ID column counts (ODK's `meta-instanceID` and `KEY` usually
@@ -473,8 +489,7 @@ public final class Normalizer {
                 extras.append(.choices(names))
             }
         }
-        self.row.answers = answers
-        self.row.extras = extras
+        if !extras.isEmpty || !self.row.extras.isEmpty { self.row.extras = extras }
         rowHash = FieldHash.finish(rowHash)
 
         // Duplicates: a submission ID seen before is the same respondent; an identical row without one is flagged.
@@ -667,8 +682,8 @@ public final class Normalizer {
         row.extraPlace = nil
         // An instrument without place questions is reported once per file, in mapHeader.
         guard countryIndex != nil || municipalityIndex != nil else { return }
-        let country = countryIndex.map { row.answers[$0] } ?? 0
-        let municipality = municipalityIndex.map { row.answers[$0] } ?? 0
+        let country = countryIndex.map { answerSlots[$0] } ?? 0
+        let municipality = municipalityIndex.map { answerSlots[$0] } ?? 0
         let key = UInt64(country) << 32 | UInt64(municipality)
         // A direct-mapped table in front of the dictionary: most rows hit it.
         let recent = Int(truncatingIfNeeded: FieldHash.finish(key)) & (recentPlaces.count - 1)

@@ -76,18 +76,19 @@ final class RowHandoff: @unchecked Sendable {
 
     /// Sends the normaliser's last clean row, with what it interned since the last call.
     func send(_ normalizer: Normalizer) {
-        let row = normalizer.row
         if !normalizer.fresh.isEmpty { batch.fresh += normalizer.takeFresh() }
         var extraPlace: Int32 = -1
-        if let place = row.extraPlace {
+        if let place = normalizer.row.extraPlace {
             extraPlace = Int32(batch.extraPlaces.count)
             batch.extraPlaces.append(place)
         }
+        // The row's fields are read one by one: a copy of the whole row would retain its arrays.
         batch.heads.append(RowBatch.Head(
-            idHash: row.idHash, line: row.line, file: files, place: row.place, submitted: row.submitted,
-            weight: row.weight, extras: Int32(batch.extras.count), extraPlace: extraPlace))
-        batch.answers.append(contentsOf: row.answers)
-        if !row.extras.isEmpty { batch.extras.append(contentsOf: row.extras) }
+            idHash: normalizer.row.idHash, line: normalizer.row.line, file: files, place: normalizer.row.place,
+            submitted: normalizer.row.submitted, weight: normalizer.row.weight, extras: Int32(batch.extras.count),
+            extraPlace: extraPlace))
+        batch.answers.append(contentsOf: normalizer.rowAnswers)
+        if !normalizer.row.extras.isEmpty { batch.extras.append(contentsOf: normalizer.row.extras) }
         if batch.heads.count >= batchSize { flush() }
     }
 
