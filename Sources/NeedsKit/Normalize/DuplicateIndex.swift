@@ -94,7 +94,15 @@ final class DuplicateIndex {
             return
         }
         if bloom == nil { bloom = BloomFilter(bytes: 16 << 20) }
-        for entry in entries { bloom!.insert(entry.key) }
+        // Each key sets bits in a block of its own across 16 MiB: the blocks a few keys ahead are
+        // asked for while this one's are set, or nearly every insert waits for memory.
+        let bloom = bloom!
+        let ahead = 16
+        for entry in entries.prefix(ahead) { bloom.prefetchForInsert(entry.key) }
+        for (i, entry) in entries.enumerated() {
+            if i + ahead < entries.count { bloom.prefetchForInsert(entries[i + ahead].key) }
+            bloom.insert(entry.key)
+        }
         runs.append(run)
         levels.append(0)
         memory.removeAll()
@@ -129,7 +137,9 @@ final class DuplicateIndex {
             buffer.reserveCapacity(Run.width * Run.block)
             for (i, entry) in entries.enumerated() {
                 if i % Run.block == 0 { firstKeys.append(entry.key) }
-                buffer += [entry.key, entry.stored.value, entry.stored.verify]
+                buffer.append(entry.key)
+                buffer.append(entry.stored.value)
+                buffer.append(entry.stored.verify)
                 if buffer.count == Run.width * Run.block {
                     guard append(buffer) else { return nil }
                     buffer.removeAll(keepingCapacity: true)
@@ -408,6 +418,12 @@ final class BloomFilter {
     @inline(__always)
     func prefetch(_ key: UInt64) {
         needs_prefetch_read(words + place(key).block &* 8)
+    }
+
+    /// Asks for `key`'s block, to be written (`insert`).
+    @inline(__always)
+    func prefetchForInsert(_ key: UInt64) {
+        needs_prefetch_write(words + place(key).block &* 8)
     }
 
     func insert(_ key: UInt64) {
