@@ -173,6 +173,7 @@ public struct CSVReader {
 
                 func feed(_ raw: UnsafeRawBufferPointer) throws {
                     totalBytes += raw.count
+                    onBytes?(raw)
                     var input = raw
                     if skipRaw > 0 {
                         let n = min(skipRaw, input.count)
@@ -196,17 +197,13 @@ public struct CSVReader {
                     }
                 }
 
-                if sample.atEnd {
-                    sample.bytes.withUnsafeBytes { onBytes?($0) }
-                    try sample.bytes.withUnsafeBytes { try feed($0) }
-                } else {
-                    // The rest of the file is read (and shown to `onBytes`) on a thread of its own.
-                    let pipe = ChunkPipe(source: file, chunkSize: options.chunkSize, first: sample.bytes, onBytes: onBytes)
-                    defer { pipe.stop() }
-                    try sample.bytes.withUnsafeBytes { try feed($0) }
-                    while let chunk = try pipe.next() {
-                        defer { pipe.recycle(chunk) }
-                        try feed(chunk)
+                try sample.bytes.withUnsafeBytes { try feed($0) }
+                if !sample.atEnd {
+                    var chunk = [UInt8](repeating: 0, count: options.chunkSize)
+                    while true {
+                        let n = try chunk.withUnsafeMutableBytes { try file.read(into: $0) }
+                        if n == 0 { break }
+                        try chunk.withUnsafeBytes { try feed(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
                         if let error = state.handlerError { throw error }
                     }
                 }

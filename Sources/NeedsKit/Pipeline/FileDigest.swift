@@ -29,26 +29,56 @@ enum FileDigest {
     }
 }
 
-/// The SHA-256 of bytes handed over as they are read (`update`, from the thread that reads the
-/// file: `ChunkPipe`'s, for all but the smallest files), so that a file is read once.
+/// The SHA-256 of bytes handed over as they are read (`update`, from the reading thread),
+/// computed on a thread of its own; `finish` waits for it.
 ///
 ///     let digest = StreamDigest()
 ///     reader.onBytes = digest.update
 ///     … read …
 ///     account.sha256 = digest.finish()
 final class StreamDigest: @unchecked Sendable {
-    private var hasher = SHA256()
+    private let queue = BatchQueue<[UInt8]>(capacity: 4)
+    private let done = DispatchSemaphore(value: 0)
+    private var pending: [UInt8] = []
+    /// Written by the hashing thread before it signals `done`.
+    private final class Result: @unchecked Sendable { var hex = "" }
+    private let result = Result()
 
-    init() {}
-
-    /// Hashes the next bytes. Call from one thread at a time, in file order.
-    func update(_ bytes: UnsafeRawBufferPointer) {
-        hasher.update(bufferPointer: bytes)
+    init() {
+        pending.reserveCapacity(1 << 18)
+        // The thread holds the queue and the result, not the digest: a digest dropped without
+        // `finish` closes the queue and the thread ends.
+        let thread = Thread { [queue, result, done] in
+            var hasher = SHA256()
+            while let chunks = queue.take() {
+                for chunk in chunks { chunk.withUnsafeBytes { hasher.update(bufferPointer: $0) } }
+            }
+            result.hex = FileDigest.hex(hasher.finalize())
+            done.signal()
+        }
+        thread.start()
     }
 
-    /// The hex SHA-256 of every byte given to `update`. Call once, after the reading is done
-    /// (the reader has stopped the thread that called `update`).
+    /// Dropped without `finish` (the read failed): the hashing thread ends too.
+    deinit { queue.close() }
+
+    /// Copies the bytes for the hashing thread. Call from one thread at a time, in file order.
+    func update(_ bytes: UnsafeRawBufferPointer) {
+        pending.append(contentsOf: bytes)
+        if pending.count >= 1 << 18 {
+            queue.put([pending])
+            pending.removeAll(keepingCapacity: false)
+            pending.reserveCapacity(1 << 18)
+        }
+    }
+
+    /// The hex SHA-256 of every byte given to `update`. Call once, after the last `update`
+    /// has returned (and been seen by this thread: the reading thread has been joined).
     func finish() -> String {
-        FileDigest.hex(hasher.finalize())
+        queue.put([pending])
+        pending = []
+        queue.close()
+        done.wait()
+        return result.hex
     }
 }

@@ -268,7 +268,7 @@ public enum Pipeline {
             var readerIssues: [Int: [Diagnostic]] = [:]
             var fileIssues: [CleaningIssue] = []
             let log: (CleaningIssue) -> Void = { fileIssues.append($0) }
-            // The file's SHA-256 is computed from the bytes the parser reads, on the thread that reads them.
+            // The file's SHA-256 is computed on another core from the bytes the parser reads.
             let digest = StreamDigest()
             var reader = CSVReader(path: path, displayName: file, options: options.reader)
             reader.onBytes = digest.update
