@@ -37,10 +37,11 @@ measure() { # label, command... → "seconds rss_kib" (median of 3 runs, max RSS
 # rounds' needs/floor ratios.
 paired() { # file, needs output folder
   local cs=() ns=() rs=() cm=0 nm=0
+  [ "${BENCH_ROUNDS:-5}" -ge 1 ] || { echo "BENCH_ROUNDS must be at least 1" >&2; exit 2; }
   for _ in $(seq "${BENCH_ROUNDS:-5}"); do
     read -r t m < <(once bench/bin/floor "$1"); cs+=("$t"); [ "$m" -gt "$cm" ] && cm=$m
     read -r u k < <(once .build/release/needs report --quiet --out "$2" "$1"); ns+=("$u"); [ "$k" -gt "$nm" ] && nm=$k
-    rs+=("$(awk -v a="$u" -v b="$t" 'BEGIN { printf "%.4f", a / b }')")
+    rs+=("$(awk -v a="$u" -v b="$t" 'BEGIN { printf "%.4f", b > 0 ? a / b : 0 }')")
   done
   echo "$(printf '%s\n' "${cs[@]}" | median) $cm $(printf '%s\n' "${ns[@]}" | median) $nm $(printf '%s\n' "${rs[@]}" | median)"
 }

@@ -45,9 +45,13 @@ public final class Normalizer {
         let splitChoices: [String]
         /// The submission ID columns (`Step.submissionID`), in order: read before the others.
         let idColumns: [Int]
+        /// The question count of the instrument the steps point into (checked before a row is
+        /// read: the normaliser's tables are reached without bounds checks).
+        let questionCount: Int
 
         init(file: String, shape: ExportShape, roles: [ColumnRole], wholeColumns: Set<Int>, mapsAnyQuestion: Bool,
-             unmapped: [String], weightColumn: Int?, idSeed: UInt64, steps: [Step], splitChoices: [String]) {
+             unmapped: [String], weightColumn: Int?, idSeed: UInt64, steps: [Step], splitChoices: [String],
+             questionCount: Int) {
             self.file = file
             self.shape = shape
             self.roles = roles
@@ -59,6 +63,7 @@ public final class Normalizer {
             self.steps = steps
             self.splitChoices = splitChoices
             idColumns = steps.indices.filter { if case .submissionID = steps[$0] { true } else { false } }
+            self.questionCount = questionCount
         }
     }
 
@@ -113,7 +118,7 @@ public final class Normalizer {
     private var reportedDegraded = false
 
     /// Answers read so far, interned (id = index + 1, numbered across all questions): a row
-    /// holds their ids (`Row.answers`).
+    /// holds their ids (`rowAnswers`).
     private(set) var answerTable: [Answer] = []
     /// Split choice sets interned per question (ticked names in list order → id).
     private var choiceSetIDs: [[[String]: UInt32]]
@@ -295,7 +300,8 @@ public final class Normalizer {
         return FileMapping(
             file: file, shape: shape, roles: roles, wholeColumns: whole,
             mapsAnyQuestion: mapsAny, unmapped: unmapped, weightColumn: weightColumn,
-            idSeed: FNV.hash(Array((baseName(file) + "\u{0}").utf8)), steps: steps, splitChoices: splitChoices)
+            idSeed: FNV.hash(Array((baseName(file) + "\u{0}").utf8)), steps: steps, splitChoices: splitChoices,
+            questionCount: instrument.questions.count)
     }
 
     private func questionName(_ role: ColumnRole) -> String {
@@ -349,7 +355,7 @@ public final class Normalizer {
                           weight: row.weight, answers: answers, roleQuestion: roleIndex)
     }
 
-    /// The answer an id stands for (`Row.answers`).
+    /// The answer an id stands for (`rowAnswers`).
     func answer(_ id: UInt32, extras: [Answer]) -> Answer? {
         if id == 0 { return nil }
         if id & Row.extra != 0 { return extras[Int(id & ~Row.extra)] }
@@ -384,6 +390,7 @@ public final class Normalizer {
         var rowHash = FieldHash.seed
         let variant = Self.readingVariant(mapping.shape)
 
+        precondition(mapping.questionCount == instrument.questions.count, "a file mapping made for another instrument")
         // The hot arrays as locals for the loop: reaching them through `self` on every field
         // costs a retain and a release each time.
         let handling = self.handling
