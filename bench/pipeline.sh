@@ -41,7 +41,7 @@ paired() { # file, needs output folder
   for _ in $(seq "${BENCH_ROUNDS:-5}"); do
     read -r t m < <(once bench/bin/floor "$1"); cs+=("$t"); [ "$m" -gt "$cm" ] && cm=$m
     read -r u k < <(once .build/release/needs report --quiet --out "$2" "$1"); ns+=("$u"); [ "$k" -gt "$nm" ] && nm=$k
-    rs+=("$(awk -v a="$u" -v b="$t" 'BEGIN { printf "%.4f", b > 0 ? a / b : 0 }')")
+    rs+=("$(awk -v a="$u" -v b="$t" 'BEGIN { printf "%.4f", (b > 0 ? a / b : 0) }')")
   done
   echo "$(printf '%s\n' "${cs[@]}" | median) $cm $(printf '%s\n' "${ns[@]}" | median) $nm $(printf '%s\n' "${rs[@]}" | median)"
 }
