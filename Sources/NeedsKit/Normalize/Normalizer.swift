@@ -104,7 +104,9 @@ public final class Normalizer {
     /// through plain pointers: the per-row path then neither retains and releases arrays nor
     /// checks exclusive access to its own properties.
     private let readings: UnsafeMutablePointer<ValueCache<CellReading>>
-    private let readingCount: Int
+    /// The instrument's question count: `readings` holds four caches a question (one per
+    /// reading variant), `ticks` and `answerSlots` one entry a question.
+    private let questionCount: Int
     /// Per question, the readings of its split choice columns' distinct values.
     private let ticks: UnsafeMutablePointer<ValueCache<TickReading>>
     /// The answer ids of the row being read, one per question (`rowAnswers`).
@@ -181,10 +183,9 @@ public final class Normalizer {
             default: return CleanResponsesWriter.isCarried(question) || kept.contains(question.name) ? .cached : .none
             }
         }
-        let questionCount = instrument.questions.count
-        readingCount = questionCount * 4
-        readings = .allocate(capacity: readingCount)
-        readings.initialize(repeating: ValueCache(), count: readingCount)
+        questionCount = instrument.questions.count
+        readings = .allocate(capacity: questionCount * 4)
+        readings.initialize(repeating: ValueCache(), count: questionCount * 4)
         ticks = .allocate(capacity: questionCount)
         ticks.initialize(repeating: ValueCache(), count: questionCount)
         answerSlots = .allocate(capacity: max(questionCount, 1))
@@ -198,13 +199,13 @@ public final class Normalizer {
 
     /// The answer ids of the row `normalizeRow` read, one per question: valid until the next call.
     var rowAnswers: UnsafeBufferPointer<UInt32> {
-        UnsafeBufferPointer(start: answerSlots, count: instrument.questions.count)
+        UnsafeBufferPointer(start: answerSlots, count: questionCount)
     }
 
     deinit {
-        readings.deinitialize(count: readingCount)
+        readings.deinitialize(count: questionCount * 4)
         readings.deallocate()
-        ticks.deinitialize(count: instrument.questions.count)
+        ticks.deinitialize(count: questionCount)
         ticks.deallocate()
         answerSlots.deallocate()
     }
@@ -301,7 +302,7 @@ public final class Normalizer {
             file: file, shape: shape, roles: roles, wholeColumns: whole,
             mapsAnyQuestion: mapsAny, unmapped: unmapped, weightColumn: weightColumn,
             idSeed: FNV.hash(Array((baseName(file) + "\u{0}").utf8)), steps: steps, splitChoices: splitChoices,
-            questionCount: instrument.questions.count)
+            questionCount: questionCount)
     }
 
     private func questionName(_ role: ColumnRole) -> String {
@@ -390,7 +391,7 @@ public final class Normalizer {
         var rowHash = FieldHash.seed
         let variant = Self.readingVariant(mapping.shape)
 
-        precondition(mapping.questionCount == instrument.questions.count, "a file mapping made for another instrument")
+        precondition(mapping.questionCount == questionCount, "a file mapping made for another instrument")
         // The hot arrays as locals for the loop: reaching them through `self` on every field
         // costs a retain and a release each time.
         let handling = self.handling
@@ -399,7 +400,7 @@ public final class Normalizer {
         let ticks = self.ticks
         let answers = self.answerSlots
         var extras: [Answer] = []
-        answers.update(repeating: 0, count: instrument.questions.count)
+        answers.update(repeating: 0, count: questionCount)
         let count = min(steps.count, record.count)
         // The submission ID first, so that the duplicate check's memory is on its way while the
         // answers are read. The last ID column counts (ODK's `meta-instanceID` and `KEY` usually
