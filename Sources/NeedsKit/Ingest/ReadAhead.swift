@@ -40,7 +40,7 @@ extension CSVReader {
                         return RecordLines(copy)
                     }
                     batch.append(.record(copy, lines))
-                    if bytes >= 1 << 15 { try flush() }
+                    if bytes >= 1 << 17 { try flush() }
                 }
             }
             try? flush()

@@ -125,10 +125,10 @@ public final class RecordBuffer {
 /// pointer: no reference counting and no exclusivity checks on the per-field path.
 struct FieldSink {
     var bytes: UnsafeMutableRawPointer
-    var byteCapacity = 4096
+    var byteCapacity = 1024
     var byteCount = 0
     var ends: UnsafeMutablePointer<Int>
-    var endCapacity = 128
+    var endCapacity = 64
     var fieldCount = 0
     /// Line breaks inside the record's fields so far.
     var newlines = 0

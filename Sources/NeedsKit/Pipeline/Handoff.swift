@@ -47,13 +47,13 @@ final class BatchQueue<Element>: @unchecked Sendable {
 ///     rows.send(normalizer)   // after each clean row (`normalizeRow` returned nil)
 ///     rows.finish()           // returns once the consumer has taken every row
 final class RowHandoff: @unchecked Sendable {
-    private let queue = BatchQueue<RowBatch>(capacity: 8)
+    private let queue = BatchQueue<RowBatch>(capacity: 4)
     private let drained = DispatchSemaphore(value: 0)
     private var batch = RowBatch()
     private var files: Int32 = -1
     private let batchSize: Int
 
-    init(batchSize: Int = 512, consume: @escaping (RowBatch) -> Void) {
+    init(batchSize: Int = 2048, consume: @escaping (RowBatch) -> Void) {
         self.batchSize = batchSize
         let thread = Thread { [queue, drained] in
             while let next = queue.take() {
@@ -102,7 +102,9 @@ final class RowHandoff: @unchecked Sendable {
     private func flush() {
         guard !batch.heads.isEmpty || !batch.fresh.isEmpty || !batch.files.isEmpty else { return }
         queue.put([batch])
+        let answersPerRow = batch.heads.isEmpty ? 0 : batch.answers.count / batch.heads.count
         batch = RowBatch()
         batch.heads.reserveCapacity(batchSize)
+        batch.answers.reserveCapacity(batchSize * answersPerRow)
     }
 }
