@@ -18,12 +18,10 @@ struct Check: ParsableCommand {
             Terminal.error("error: \(error)")
             throw ExitCode(2)
         }
-        if outcome.matchesNoQuestion {
-            Terminal.error("error: no input file has a column of this instrument's questions: is it an export of another survey, or the wrong --instrument?")
-        }
         Terminal.printDiagnostics(outcome.diagnostics)
         Terminal.printSummary(outcome, quiet: false)
+        if let reason = outcome.cannotRun { Terminal.error("error: \(reason)") }
         let errors = outcome.diagnostics.contains { $0.severity == .error } || outcome.accounts.contains { $0.failure != nil }
-        throw ExitCode(outcome.matchesNoQuestion ? 2 : errors ? 1 : 0)
+        throw ExitCode(outcome.cannotRun != nil ? 2 : errors ? 1 : 0)
     }
 }

@@ -70,12 +70,14 @@ struct Report: ParsableCommand {
             Terminal.error("error: \(error)")
             throw ExitCode(2)
         }
-        if outcome.matchesNoQuestion {
-            Terminal.error("error: no input file has a column of this instrument's questions: is it an export of another survey, or the wrong --instrument?")
-        }
         Terminal.printDiagnostics(outcome.diagnostics.filter { !flags.quiet || $0.severity == .error })
         Terminal.printSummary(outcome, quiet: flags.quiet)
-        if !flags.quiet { Terminal.error("reports written to \(out)/") }
+        if let reason = outcome.cannotRun {
+            Terminal.error("error: \(reason)")
+            Terminal.error("nothing written: \(out)/ is as it was")
+        } else if !flags.quiet {
+            Terminal.error("reports written to \(out)/")
+        }
         throw ExitCode(outcome.exitCode)
     }
 }

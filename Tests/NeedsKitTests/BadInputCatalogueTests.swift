@@ -65,7 +65,8 @@ final class BadInputCatalogueTests: XCTestCase {
         let r = run("photo.csv", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52])
         assertIssue(r, "file_unreadable", line: nil, column: nil, "a PNG image")
         XCTAssertNotNil(r.account.failure)
-        XCTAssertEqual(r.outcome.exitCode, 1)
+        // The only input could not be read: nothing to report (2), not "problems found" (1).
+        XCTAssertEqual(r.outcome.exitCode, 2)
     }
 
     func testZIPRenamedCSV() {
@@ -281,7 +282,7 @@ final class BadInputCatalogueTests: XCTestCase {
         let outcome = try! Pipeline.check(options)
         XCTAssertEqual(outcome.inputProblems.first?.code, "too_many_files")
         XCTAssertTrue(outcome.accounts.isEmpty)
-        XCTAssertEqual(outcome.exitCode, 1)
+        XCTAssertEqual(outcome.exitCode, 2)
     }
 
     func testSepLineAfterABOM() {

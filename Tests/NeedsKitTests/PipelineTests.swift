@@ -124,6 +124,7 @@ final class PipelineTests: XCTestCase {
     func testAFailedRunLeavesThePreviousReportsWhole() throws {
         let folder = TemporaryFolder()
         let previous = folder.write("reports/report.md", "previous report\n")
+        folder.write("reports/summary.json", "{\n  \"needs_version\": \"0.1.0\"\n}\n")
         var options = RunOptions()
         options.instrumentPath = folder.path + "/missing-instrument"
         options.inputs = [Self.kobo]
@@ -136,6 +137,78 @@ final class PipelineTests: XCTestCase {
         XCTAssertNotEqual(try String(contentsOfFile: previous, encoding: .utf8), "previous report\n")
         let siblings = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         XCTAssertEqual(siblings, ["reports"])
+    }
+
+    func testAnOutputFolderHoldingInputsOrOtherFilesIsRefusedAndKept() throws {
+        let folder = TemporaryFolder()
+        let export = folder.write("parent/responses/EE.csv", "country,municipality,imp_partnerships\nEE,Tallinn,4\n")
+        let notes = folder.write("parent/notes.txt", "notes\n")
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [folder.path + "/parent/responses"]
+        // The folder itself, a folder above it, a folder with other files, a file: each refused.
+        for (out, expected) in [(folder.path + "/parent/responses", "holds the input"), (folder.path + "/parent", "holds the input"),
+                                (folder.path + "/parent/../parent", "holds the input"), (notes, "is a file")] {
+            options.outputPath = out
+            XCTAssertThrowsError(try Pipeline.report(options), out) { XCTAssertTrue("\($0)".contains(expected), "\($0)") }
+        }
+        options.inputs = [export]
+        options.outputPath = folder.path + "/parent"
+        XCTAssertThrowsError(try Pipeline.report(options)) { XCTAssertTrue("\($0)".contains("holds the input"), "\($0)") }
+        options.outputPath = folder.path + "/other"
+        folder.write("other/keep.txt", "keep\n")
+        XCTAssertThrowsError(try Pipeline.report(options)) { XCTAssertTrue("\($0)".contains("keep.txt"), "\($0)") }
+        XCTAssertEqual(try String(contentsOfFile: export, encoding: .utf8), "country,municipality,imp_partnerships\nEE,Tallinn,4\n")
+        XCTAssertEqual(try String(contentsOfFile: notes, encoding: .utf8), "notes\n")
+        XCTAssertEqual(try String(contentsOfFile: folder.path + "/other/keep.txt", encoding: .utf8), "keep\n")
+        // A new folder, then the same folder again (earlier reports): both written.
+        options.outputPath = folder.path + "/reports"
+        XCTAssertEqual(try Pipeline.report(options).respondents, 1)
+        XCTAssertEqual(try Pipeline.report(options).respondents, 1)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.path + "/reports/summary.json"))
+    }
+
+    func testARunThatCanMeanNothingWritesNothing() throws {
+        let folder = TemporaryFolder()
+        let good = folder.write("in/EE.csv", "country,municipality,imp_partnerships\nEE,Tallinn,4\n")
+        let other = folder.write("in2/other.csv", "colour,size\nred,big\n")
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.outputPath = folder.path + "/reports"
+        options.inputs = [good]
+        XCTAssertEqual(try Pipeline.report(options).exitCode, 0)
+        let summary = try String(contentsOfFile: options.outputPath + "/summary.json", encoding: .utf8)
+        // Another survey, a missing file, an empty folder: exit 2, the reports as they were.
+        FileManager.default.createFile(atPath: folder.path + "/empty-marker", contents: nil)
+        try FileManager.default.createDirectory(atPath: folder.path + "/empty", withIntermediateDirectories: true)
+        for inputs in [[other], [folder.path + "/missing.csv"], [folder.path + "/empty"]] {
+            options.inputs = inputs
+            let outcome = try Pipeline.report(options)
+            XCTAssertEqual(outcome.exitCode, 2, "\(inputs)")
+            XCTAssertNotNil(outcome.cannotRun)
+            XCTAssertEqual(try String(contentsOfFile: options.outputPath + "/summary.json", encoding: .utf8), summary, "\(inputs)")
+        }
+        XCTAssertTrue(try Pipeline.check(options).inputProblems.contains { $0.code == "folder_without_files" })
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(),
+                       ["empty", "empty-marker", "in", "in2", "reports"])
+    }
+
+    func testInputsLeftOutAreInTheCleaningLogAndTheSummary() throws {
+        let folder = TemporaryFolder()
+        folder.write("in/EE.csv", "country,municipality,imp_partnerships\nEE,Tallinn,4\n")
+        folder.write("in/older/EE.csv", "country,municipality,imp_partnerships\nEE,Tartu,3\n")
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [folder.path + "/in", folder.path + "/missing.csv"]
+        options.outputPath = folder.path + "/reports"
+        let outcome = try Pipeline.report(options)
+        XCTAssertEqual(outcome.respondents, 1)
+        let log = try String(contentsOfFile: options.outputPath + "/clean/issues.csv", encoding: .utf8)
+        XCTAssertTrue(log.contains(folder.path + "/in/older,,,,,,,subfolder_skipped,dropped,note,"), log)
+        XCTAssertTrue(log.contains(folder.path + "/missing.csv,,,,,,,input_missing,dropped,error,"), log)
+        let summary = try String(contentsOfFile: options.outputPath + "/summary.json", encoding: .utf8)
+        XCTAssertTrue(summary.contains("{\"path\": \"\(folder.path)/in/older\", \"issue\": \"subfolder_skipped\""), summary)
+        XCTAssertTrue(summary.contains("\"input_missing\": 1"), summary)
     }
 
     func testFolderInputsReadEveryFileAndReportTheUnreadable() throws {

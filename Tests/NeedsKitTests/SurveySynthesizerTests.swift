@@ -67,6 +67,11 @@ final class SurveySynthesizerTests: XCTestCase {
         options.language = "ru"
         options.encoding = .windows1257
         var synthesizer = SurveySynthesizer(instrument: instrument, options: options)
-        XCTAssertThrowsError(try synthesizer.write(to: TemporaryFolder().path + "/x.csv"))
+        // A file already there stays as it was, and nothing is left beside it.
+        let folder = TemporaryFolder()
+        let existing = folder.write("x.csv", "precious\n")
+        XCTAssertThrowsError(try synthesizer.write(to: existing))
+        XCTAssertEqual(try String(contentsOfFile: existing, encoding: .utf8), "precious\n")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["x.csv"])
     }
 }

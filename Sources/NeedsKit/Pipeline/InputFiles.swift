@@ -60,6 +60,13 @@ public enum InputFiles {
                 names.append(name)
             }
             closedir(directory)
+            let filesBefore = result.files.count
+            defer {
+                if result.files.count == filesBefore {
+                    result.problems.append(Diagnostic(.error, file: input, code: "folder_without_files",
+                                                      message: "the folder holds no file to read"))
+                }
+            }
             for name in names.sorted() {
                 let path = input.hasSuffix("/") ? input + name : input + "/" + name
                 if name.hasPrefix(".") {

@@ -50,9 +50,27 @@ public struct RunOutcome: Sendable {
         return !read.isEmpty && read.allSatisfy { $0.unmatched }
     }
 
+    /// Why the run cannot mean anything (exit 2, no reports written), or nil: no input file
+    /// could be read, or none has a column of the instrument.
+    public var cannotRun: String? {
+        if !accounts.contains(where: { $0.failure == nil && $0.wave.isEmpty }) {
+            return "no input file could be read (see the messages above)"
+        }
+        if matchesNoQuestion {
+            return "no input file has a column of this instrument's questions: is it an export of another survey, or the wrong --instrument?"
+        }
+        return nil
+    }
+
+    /// The cleaning log as written to clean/issues.csv: problems with the inputs as a whole
+    /// (a missing file, a sub-folder left out), then what was found in the files.
+    public var logIssues: [CleaningIssue] {
+        inputProblems.map { CleaningIssue($0, action: .dropped) } + issues
+    }
+
     /// 0 clean, 1 problems found (warnings or errors in the inputs), 2 nothing matched the instrument.
     public var exitCode: Int32 {
-        if matchesNoQuestion { return 2 }
+        if cannotRun != nil { return 2 }
         let problem = issues.contains { $0.severity >= .warning } || inputProblems.contains { $0.severity >= .warning }
             || accounts.contains { $0.failure != nil }
         return problem ? 1 : 0
@@ -88,6 +106,8 @@ public enum Pipeline {
         let planConfiguration = try options.planPath.map(PlanConfiguration.load)
         let aggregator = Aggregator(instrument: instrument, options: options.aggregation)
         let csv = CSVStyle(excel: options.excel, hxl: options.hxl)
+        try OutputFolder.checkTarget(options.outputPath, inputs: options.inputs + [options.instrumentPath]
+                                         + options.waves + options.waveInstruments + [options.planPath ?? ""])
         let output = try OutputFolder(path: options.outputPath)
         let clean: CleanResponsesWriter
         do {
@@ -143,8 +163,13 @@ public enum Pipeline {
             throw error
         }
         clean.finish()
+        if outcome.cannotRun != nil {
+            // Nothing to report: the previous reports stay as they were.
+            output.abandon()
+            return outcome
+        }
         do {
-            try output.write("clean/issues.csv", CleaningLogWriter.render(outcome.issues, style: csv))
+            try output.write("clean/issues.csv", CleaningLogWriter.render(outcome.logIssues, style: csv))
             try output.write("clean/quarantine.csv", quarantine.text)
             let weighted = options.aggregation.weights != .respondent
             let figures = aggregator.figures()

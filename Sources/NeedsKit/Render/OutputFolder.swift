@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Writes a run's files into a temporary folder beside the output folder and swaps it into place
 /// at the end, so a crash or Ctrl-C mid-run leaves the previous reports whole.
@@ -11,12 +14,70 @@ public final class OutputFolder {
 
     public enum Failure: Error, CustomStringConvertible {
         case cannotWrite(String, String)
+        /// The output path is a file, not a folder.
+        case notAFolder(String)
+        /// The output folder holds files an earlier run did not write: replacing it would delete them.
+        case foreignFolder(String, String)
+        /// An input lies in the output folder: replacing it would delete the input.
+        case holdsInput(String, String)
 
         public var description: String {
             switch self {
             case let .cannotWrite(path, reason): return "cannot write \(path): \(reason)"
+            case let .notAFolder(path):
+                return "--out \(path) is a file, not a folder; nothing was written (give a new folder, or one of earlier reports)"
+            case let .foreignFolder(path, example):
+                return "--out \(path) holds files needs did not write (\(example), and no summary.json of an earlier run): "
+                    + "the reports replace the whole folder, so nothing was written; give a new or empty folder, or the folder of earlier reports"
+            case let .holdsInput(path, input):
+                return "--out \(path) holds the input \(input): the reports replace the whole folder and would delete it; nothing was written, give another folder"
             }
         }
+    }
+
+    /// Checks that replacing `path` with a run's reports deletes nothing but earlier reports:
+    /// it is new, an empty folder, or a folder with an earlier run's summary.json; and none of
+    /// `inputs` (exports, instrument, plan) is the folder or lies inside it.
+    public static func checkTarget(_ path: String, inputs: [String]) throws {
+        let target = resolved(path)
+        for input in inputs where !input.isEmpty {
+            let source = resolved(input)
+            if source == target || source.hasPrefix(target == "/" ? "/" : target + "/") {
+                throw Failure.holdsInput(path, input)
+            }
+        }
+        var info = stat()
+        guard stat(path, &info) == 0 else { return }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { throw Failure.notAFolder(path) }
+        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
+        guard let first = entries.first else { return }
+        if !entries.contains("summary.json") || !isSummary(path + "/summary.json") {
+            throw Failure.foreignFolder(path, first)
+        }
+    }
+
+    /// The path made absolute, symbolic links and `..` resolved as far as the path exists.
+    static func resolved(_ path: String) -> String {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        if let real = realpath(absolute, nil) {
+            defer { free(real) }
+            return String(cString: real)
+        }
+        // Not there yet: resolve the folder it would be made in.
+        let url = URL(fileURLWithPath: absolute)
+        let parent = url.deletingLastPathComponent().path
+        guard parent != absolute else { return absolute }
+        let base = resolved(parent)
+        return (base == "/" ? "" : base) + "/" + url.lastPathComponent
+    }
+
+    /// Whether a file is the summary.json a run of needs writes.
+    private static func isSummary(_ path: String) -> Bool {
+        guard let file = fopen(path, "rb") else { return false }
+        defer { fclose(file) }
+        var head = [UInt8](repeating: 0, count: 256)
+        let n = fread(&head, 1, head.count, file)
+        return String(decoding: head[..<n], as: UTF8.self).contains("\"needs_version\"")
     }
 
     public init(path: String) throws {

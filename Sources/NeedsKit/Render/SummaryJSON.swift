@@ -30,8 +30,15 @@ public enum SummaryJSON {
             out += "}"
         }
         out += outcome.accounts.isEmpty ? "],\n" : "\n  ],\n"
+        // Inputs named or found in a folder but not read: missing, unreadable, sub-folders, hidden files.
+        out += "  \"inputs_not_read\": ["
+        for (index, problem) in outcome.inputProblems.enumerated() {
+            out += index == 0 ? "\n" : ",\n"
+            out += "    {\"path\": \(JSONText.quoted(problem.file)), \"issue\": \(JSONText.quoted(problem.code)), \"severity\": \(JSONText.quoted(problem.severity.rawValue)), \"message\": \(JSONText.quoted(problem.message))}"
+        }
+        out += outcome.inputProblems.isEmpty ? "],\n" : "\n  ],\n"
         var counts: [String: Int] = [:]
-        for issue in outcome.issues { counts[issue.code, default: 0] += 1 }
+        for issue in outcome.logIssues { counts[issue.code, default: 0] += 1 }
         out += "  \"issues_by_code\": {"
         out += counts.keys.sorted().map { "\(JSONText.quoted($0)): \(counts[$0]!)" }.joined(separator: ", ")
         out += "}\n}\n"

@@ -61,16 +61,31 @@ public struct SurveySynthesizer {
     }
 
     /// Writes the export to `path`.
+    /// Writes the export to `path` through a temporary file beside it, renamed into place at the
+    /// end: a run that fails (a text the encoding cannot hold, a full disk) leaves any file
+    /// already at `path` as it was.
+    /// A path that is not a regular file (`/dev/stdout`, a pipe) is written directly.
     public mutating func write(to path: String) throws {
-        guard let file = fopen(path, "wb") else { throw Failure.cannotWrite(path) }
-        defer { fclose(file) }
+        var info = stat()
+        let direct = stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG
+        let temporary = direct ? path : path + ".incomplete-\(getpid())"
+        guard let file = fopen(temporary, "wb") else { throw Failure.cannotWrite(path) }
+        var closed = false
+        defer {
+            if !closed { fclose(file) }
+            if !direct { unlink(temporary) }
+        }
+        var failed = false
+        func put(_ bytes: UnsafeRawBufferPointer) {
+            guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+            if fwrite(base, 1, bytes.count, file) != bytes.count { failed = true }
+        }
         func emit(_ text: String) throws {
-            let bytes = try encode(text)
-            _ = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+            try encode(text).withUnsafeBytes(put)
         }
         switch options.encoding {
-        case .utf8BOM: _ = fwrite([0xEF, 0xBB, 0xBF] as [UInt8], 1, 3, file)
-        case .utf16LE: _ = fwrite([0xFF, 0xFE] as [UInt8], 1, 2, file)
+        case .utf8BOM: ([0xEF, 0xBB, 0xBF] as [UInt8]).withUnsafeBytes(put)
+        case .utf16LE: ([0xFF, 0xFE] as [UInt8]).withUnsafeBytes(put)
         default: break
         }
         let layout = columns()
@@ -84,6 +99,10 @@ public struct SurveySynthesizer {
             }
         }
         try emit(buffer)
+        closed = true
+        if ferror(file) != 0 { failed = true }
+        if fclose(file) != 0 { failed = true }
+        guard !failed, direct || rename(temporary, path) == 0 else { throw Failure.cannotWrite(path) }
     }
 
     // MARK: Layout
