@@ -361,8 +361,10 @@ public enum Pipeline {
                 }
             } catch {
                 account.failure = "\(error)"
+                // The log row names the file already.
+                let message = "\(error)".hasPrefix(file + ": ") ? String("\(error)".dropFirst(file.count + 2)) : "\(error)"
                 log(CleaningIssue(file: file, line: nil, code: "file_unreadable", action: .dropped, severity: .error,
-                                  message: "\(error)"))
+                                  message: message))
             }
             // Reader findings, each with what became of its row; then the file's log in line order.
             for line in readerIssues.keys.sorted() {
