@@ -99,10 +99,19 @@ public final class OutputFolder {
         let folder = URL(fileURLWithPath: target).deletingLastPathComponent().path
         do {
             try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: URL(fileURLWithPath: target))
         } catch {
             throw Failure.cannotWrite(path + "/" + relativePath, error.localizedDescription)
         }
+        // Plain stdio, as for the streamed files: Foundation's Data.write syncs each file to disk,
+        // a few milliseconds apiece at the end of every run, and the swap is what keeps a
+        // failed run from replacing the previous reports.
+        guard let file = fopen(target, "wb") else {
+            throw Failure.cannotWrite(path + "/" + relativePath, String(cString: strerror(errno)))
+        }
+        let stream = OutputStream(file: file, path: path + "/" + relativePath)
+        stream.write(text)
+        stream.close()
+        if let failure = stream.failure { throw Failure.cannotWrite(stream.path, failure) }
     }
 
     /// A file under the staging folder written as it goes, for tables too large to hold in memory.
