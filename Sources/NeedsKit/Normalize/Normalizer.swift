@@ -111,6 +111,9 @@ public final class Normalizer {
     private let ticks: UnsafeMutablePointer<ValueCache<TickReading>>
     /// The answer ids of the row being read, one per question (`rowAnswers`).
     private let answerSlots: UnsafeMutablePointer<UInt32>
+    /// Questions every file should have a column for: required ones, and those that rate a topic
+    /// or ask for training (`questions_missing`).
+    private let expectedQuestions: [Int]
     private let countryIndex: Int?
     private let municipalityIndex: Int?
     private let roleIndex: Int?
@@ -118,6 +121,8 @@ public final class Normalizer {
     /// (a second copy that differs is flagged); and fingerprints of rows without an ID.
     private let seen: DuplicateIndex
     private var reportedDegraded = false
+    /// Per base name, the first file of the run that had it (`idSeed`).
+    private var seedOwners: [String: String] = [:]
 
     /// Answers read so far, interned (id = index + 1, numbered across all questions): a row
     /// holds their ids (`rowAnswers`).
@@ -190,6 +195,11 @@ public final class Normalizer {
         ticks.initialize(repeating: ValueCache(), count: questionCount)
         answerSlots = .allocate(capacity: max(questionCount, 1))
         answerSlots.initialize(repeating: 0, count: max(questionCount, 1))
+        expectedQuestions = instrument.questions.indices.filter { q in
+            let question = instrument.questions[q]
+            guard question.isAnswer, question.kind != .meta, !question.anonymise else { return false }
+            return question.required || question.topic != nil || question.measure != nil
+        }
         countryIndex = instrument.countryQuestion.flatMap { instrument.questionIndex[$0.name] }
         municipalityIndex = instrument.municipalityQuestion.flatMap { instrument.questionIndex[$0.name] }
         roleIndex = instrument.roleQuestion.flatMap { instrument.questionIndex[$0.name] }
@@ -274,7 +284,36 @@ public final class Normalizer {
                 file: file, line: 1, code: "instrument_has_no_topics", action: .kept, severity: .note,
                 message: "the instrument defines no training topics (no `topic`/`measure` columns): no topic figures can be computed"))
         }
-        let mapsAny = roles.contains { if case .question = $0 { return true }; if case .choice = $0 { return true }; return false }
+        // Tool metadata the form declares (`start`, `end`, `today`, `deviceid`) is in every export
+        // of every form: a file whose only matches are those is an export of another survey.
+        let mapsAny = roles.contains { role in
+            switch role {
+            case let .question(q): return instrument.questions[q].kind != .meta
+            case .choice: return true
+            default: return false
+            }
+        }
+        if mapsAny {
+            // A question whose column is missing (renamed in an older version of the form) would
+            // leave its answers empty for every respondent of the file: say which, once.
+            var present = Set<Int>()
+            for role in roles {
+                switch role {
+                case let .question(q), let .choice(q, _): present.insert(q)
+                default: break
+                }
+            }
+            let missing = expectedQuestions.filter { !present.contains($0) }
+            if !missing.isEmpty {
+                let names = missing.map { q -> String in
+                    let question = instrument.questions[q]
+                    return question.name + (question.topic.map { " (topic \($0))" } ?? "")
+                }
+                log(CleaningIssue(
+                    file: file, line: 1, code: "questions_missing", action: .kept, severity: .warning,
+                    message: "\(missing.count) question(s) of the instrument that are required or rate a topic have no column in this file (an older wording of the form?); their answers are missing for every respondent of the file: \(names.joined(separator: ", "))"))
+            }
+        }
         var weightColumn: Int? = nil
         if let name = options.weightColumn {
             weightColumn = header.firstIndex { $0.trimmingSpaces.lowercased() == name.lowercased() }
@@ -301,7 +340,7 @@ public final class Normalizer {
         return FileMapping(
             file: file, shape: shape, roles: roles, wholeColumns: whole,
             mapsAnyQuestion: mapsAny, unmapped: unmapped, weightColumn: weightColumn,
-            idSeed: FNV.hash(Array((baseName(file) + "\u{0}").utf8)), steps: steps, splitChoices: splitChoices,
+            idSeed: idSeed(file: file), steps: steps, splitChoices: splitChoices,
             questionCount: questionCount)
     }
 
@@ -789,6 +828,16 @@ public final class Normalizer {
                 message: "`\(written)` is not a municipality of the gazetteer; kept as written"))
         }
         return place
+    }
+
+    /// The seed of a file's respondent IDs: its base name, so IDs stay the same wherever the file
+    /// lies; a second file of the run with the same base name (`A/x.csv`, `B/x.csv`) is seeded
+    /// by its whole display name, so that their IDs differ.
+    private func idSeed(file: String) -> UInt64 {
+        let base = baseName(file)
+        let owner = seedOwners[base, default: file]
+        seedOwners[base] = owner
+        return FNV.hash(Array(((owner == file ? base : file) + "\u{0}").utf8))
     }
 
     private func baseName(_ path: String) -> String {
