@@ -315,4 +315,28 @@ final class PipelineTests: XCTestCase {
         XCTAssertFalse(ReportBuilder.weightingStatement(AggregationOptions(), withoutCountry: 2).contains("left out"),
                        "pooled: they are in ALL")
     }
+
+    // 3: a file's slash dates are read in one day/month order, decided by a value that shows it;
+    // a timestamp that is no date is reported with its place.
+    func testDateOrderIsDecidedPerFileAndBadTimestampsAreReported() throws {
+        let folder = TemporaryFolder()
+        var text = "Timestamp," + Self.sweepHeader
+        for date in ["2/26/2025 10:00:00", "3/2/2025 10:00:00", "3/4/2025 11:00:00", "yesterday", "2025-13-45 99:00"] {
+            text += date + "," + Self.sweepRow("EE", "Tartu linn")
+        }
+        let file = folder.write("google_us.csv", text)
+        let out = TemporaryFolder()
+        let options = Self.sweepOptions([file], out: out)
+        let outcome = try Pipeline.report(options)
+        let responses = try String(contentsOfFile: options.outputPath + "/clean/responses.csv", encoding: .utf8)
+            .split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let submitted = try XCTUnwrap(responses.first?.firstIndex(of: "submitted"))
+        // 2/26 is month-first, so 3/2 is 2 March and 3/4 is 4 March, not 3 February and 3 April.
+        XCTAssertEqual(responses.dropFirst().map { String($0[submitted]) }, ["2025-02-26", "2025-03-02", "2025-03-04", "", ""])
+        let unreadable = outcome.issues.filter { $0.code == "date_unreadable" }
+        XCTAssertEqual(unreadable.map(\.oldValue), ["yesterday", "2025-13-45 99:00"])
+        XCTAssertEqual(unreadable.map(\.line), [5, 6])
+        XCTAssertEqual(unreadable.map(\.column), [1, 1])
+        XCTAssertNil(outcome.issues.first { $0.code.hasPrefix("date_order") })
+    }
 }
