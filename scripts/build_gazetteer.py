@@ -50,12 +50,28 @@ for s in estonia:
     name = f"{genitive} {kind}"
     english = f"{base} {'urban' if kind == 'linn' else 'rural'} municipality"
     variants = [base]
+    if kind == "linn":
+        variants.append(f"{base} city")
     if r := russian(base):
         variants.append(r)
     entries.append((s.code, "EE", name, english, kind, variants))
 
 # Latvia: 43 since 2021 (7 state cities, 36 municipalities `novads`).
 latvia = [s for s in subdivisions("LV")]
+# Municipalities named after their centre town (Cēsu novads ← Cēsis; Valmiera and Jēkabpils are
+# state cities inside their novads since the 2021 reform): staff write the town, so it is a
+# spelling of the municipality. Left out: novadi whose centre is a state city of its own
+# (Jelgavas, Rēzeknes, Ventspils novads) or is another town (Ropažu novads: Ulbroka;
+# Augšdaugavas, Dienvidkurzemes novads).
+CENTRE_TOWNS = {
+    "Aizkraukles": "Aizkraukle", "Alūksnes": "Alūksne", "Ādažu": "Ādaži", "Balvu": "Balvi", "Bauskas": "Bauska",
+    "Cēsu": "Cēsis", "Dobeles": "Dobele", "Gulbenes": "Gulbene", "Jēkabpils": "Jēkabpils", "Krāslavas": "Krāslava",
+    "Kuldīgas": "Kuldīga", "Ķekavas": "Ķekava", "Limbažu": "Limbaži", "Līvānu": "Līvāni", "Ludzas": "Ludza",
+    "Madonas": "Madona", "Mārupes": "Mārupe", "Ogres": "Ogre", "Olaines": "Olaine", "Preiļu": "Preiļi",
+    "Salaspils": "Salaspils", "Saldus": "Saldus", "Saulkrastu": "Saulkrasti", "Siguldas": "Sigulda",
+    "Smiltenes": "Smiltene", "Talsu": "Talsi", "Tukuma": "Tukums", "Valkas": "Valka", "Varakļānu": "Varakļāni",
+    "Valmieras": "Valmiera",
+}
 
 
 def latvian_genitive(name):
@@ -73,7 +89,7 @@ for s in latvia:
         genitive = latvian_genitive(name)
         # The local government's own name: `Rīgas valstspilsētas pašvaldība`.
         variants = [f"{genitive} valstspilsēta", f"{genitive} pilsēta", f"{name} valstspilsēta",
-                    f"{genitive} valstspilsētas pašvaldība", f"{genitive} valstspilsētas"]
+                    f"{genitive} valstspilsētas pašvaldība", f"{genitive} valstspilsētas", f"{name} city"]
         english = f"{name} state city"
     else:
         kind = "novads"
@@ -82,6 +98,8 @@ for s in latvia:
         # The local government's own name: `Ogres novada pašvaldība`.
         stem = name.removesuffix(" novads")
         variants += [f"{stem} novada pašvaldība", f"{stem} novada"]
+        if stem in CENTRE_TOWNS:
+            variants.append(CENTRE_TOWNS[stem])
         english = name.replace(" novads", " municipality")
     if r := russian(s.name):
         variants.append(r)
@@ -118,9 +136,12 @@ for s in lithuania:
         genitive = s.name.removesuffix(" miestas")
         kind = "miesto"
         name = f"{genitive} miesto savivaldybė"
-        variants += [f"{genitive} m. sav.", f"{genitive} miesto sav."]
+        variants += [f"{genitive} m. sav.", f"{genitive} miesto sav.", f"{genitive} m.", f"{genitive} miestas"]
         district = district_by_genitive.get(genitive)
         nominative = district.name if district else genitive
+        if district:
+            # `Kaunas city`: the English that staff write, unlike a bare `Kaunas`, names the city.
+            variants.append(f"{nominative} city")
         english = f"{nominative} city municipality"
         if district:
             # A bare `Vilnius` fits the city and the district alike: it must come out ambiguous.

@@ -144,21 +144,39 @@ final class AggregatorTests: XCTestCase {
         }
     }
 
-    func testSmallCellsAreSuppressedEverywhere() throws {
+    func testSmallMunicipalitiesArePooledWithoutAName() throws {
         let instrument = try Self.referenceInstrument()
         let respondents = try Self.referenceRespondents(instrument)
         let aggregator = Aggregator(instrument: instrument)
         respondents.forEach(aggregator.add)
+        let counts = aggregator.municipalityRespondents
+        let smallByCountry = Dictionary(grouping: counts.filter { $0.value < 5 }, by: { $0.key.country })
+            .mapValues { $0.reduce(0) { $0 + $1.value } }
+        XCTAssertFalse(smallByCountry.isEmpty, "the reference data has municipalities under 5 respondents")
         let municipalities = aggregator.municipalityFigures()
-        let small = municipalities.filter { f in aggregator.municipalityRespondents[.init(country: f.country, municipality: f.groupCode ?? "", group: nil)]! < 5 }
-        XCTAssertFalse(small.isEmpty, "the reference data has municipalities under 5 respondents")
-        for f in small {
-            XCTAssertTrue(f.suppressed && f.countsHidden)
-            XCTAssertNil(f.meanImportance)
-            XCTAssertNil(f.mwds)
-            XCTAssertNil(f.demandShare)
+        // No row names a municipality with fewer than --min-cell respondents.
+        for f in municipalities where !(f.groupCode ?? "").isEmpty {
+            XCTAssertGreaterThanOrEqual(counts[.init(country: f.country, municipality: f.groupCode!, group: nil)] ?? 0, 5, "\(f.groupCode!)")
         }
-        let csv = FiguresTable.render(small, groupColumns: ["municipality_code", "municipality"])
+        let pooled = municipalities.filter { $0.groupName == "municipalities with fewer than 5 respondents" }
+        XCTAssertEqual(Set(pooled.map(\.country)), Set(smallByCountry.keys))
+        for f in pooled {
+            XCTAssertEqual(f.groupCode, "")
+            XCTAssertEqual(f.respondents, smallByCountry[f.country])
+            if f.respondents < 5 {
+                XCTAssertTrue(f.suppressed && f.countsHidden)
+                XCTAssertNil(f.meanImportance)
+                XCTAssertNil(f.mwds)
+                XCTAssertNil(f.demandShare)
+            }
+        }
+        var tiny = AggregationOptions()
+        tiny.minCell = 1000
+        let everything = Aggregator(instrument: instrument, options: tiny)
+        respondents.forEach(everything.add)
+        let hidden = everything.municipalityFigures()
+        XCTAssertTrue(hidden.allSatisfy { $0.countsHidden && $0.groupCode == "" })
+        let csv = FiguresTable.render(hidden, groupColumns: ["municipality_code", "municipality"])
         let firstRow = csv.split(separator: "\r\n")[1].split(separator: ",", omittingEmptySubsequences: false)
         XCTAssertEqual(firstRow.count, FiguresTable.columns.count + 2)
         XCTAssertTrue(firstRow[5...].dropLast().allSatisfy { $0.isEmpty }, "\(firstRow)")

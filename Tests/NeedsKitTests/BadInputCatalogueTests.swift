@@ -51,7 +51,8 @@ final class BadInputCatalogueTests: XCTestCase {
         let r = run("header.csv", header)
         XCTAssertEqual(r.account.recordsRead, 0)
         XCTAssertNil(r.issue("empty_file"))
-        XCTAssertEqual(r.outcome.exitCode, 0)
+        // The short header leaves out most of the instrument's topics: that alone is a warning.
+        XCTAssertEqual(r.outcome.issues.filter { $0.severity >= .warning }.map(\.code), ["questions_missing"])
     }
 
     func testBOMOnly() {
@@ -100,7 +101,8 @@ final class BadInputCatalogueTests: XCTestCase {
     func testMixedLineEndings() {
         let r = run("mixed.csv", header + "EE,Tallinn,4,2\r\nLV,Rīga,5,3\rLT,Vilniaus miesto savivaldybė,3,1\n")
         XCTAssertEqual(r.account.respondents, 3)
-        XCTAssertTrue(r.outcome.issues.allSatisfy { $0.severity == .note }, "\(r.outcome.issues.map(\.code))")
+        XCTAssertTrue(r.outcome.issues.allSatisfy { $0.severity == .note || $0.code == "questions_missing" },
+                      "\(r.outcome.issues.map(\.code))")
     }
 
     func testQuoteOpenedAndNeverClosed() {

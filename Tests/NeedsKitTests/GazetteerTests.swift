@@ -32,6 +32,23 @@ final class GazetteerTests: XCTestCase {
         XCTAssertEqual(code("LT-43"), "LT-43")
     }
 
+    /// Latvian municipalities named after their centre town (the 2021 reform): staff write the
+    /// town. A novads around a state city of its own is not its town (`Jelgava` stays LV-JEL), and
+    /// English or abbreviated city names find the city municipality.
+    func testTownsAndCitiesAsStaffWriteThem() {
+        let towns = ["Cēsis": "LV-022", "Valmiera": "LV-113", "Ogre": "LV-067", "Sigulda": "LV-091", "Tukums": "LV-099",
+                     "Talsi": "LV-097", "Bauska": "LV-016", "Madona": "LV-059", "Kuldīga": "LV-050", "Saldus": "LV-088",
+                     "Dobele": "LV-026", "Valka": "LV-101", "Jēkabpils": "LV-042", "Cesis": "LV-022"]
+        for (town, expected) in towns { XCTAssertEqual(code(town), expected, town) }
+        XCTAssertEqual(code("Jelgava"), "LV-JEL")
+        XCTAssertEqual(code("Rēzekne"), "LV-REZ")
+        XCTAssertEqual(code("Tallinn city"), "EE-784")
+        XCTAssertEqual(code("Kaunas city"), "LT-15")
+        XCTAssertEqual(code("Vilniaus m."), "LT-57")
+        guard case let .ambiguous(both) = Gazetteer.shared.match("Kaunas") else { return XCTFail("a bare Kaunas fits city and district") }
+        XCTAssertEqual(both.map(\.code), ["LT-15", "LT-16"])
+    }
+
     /// The local governments' own names (Latvia since 2021: `… novada pašvaldība`,
     /// `… valstspilsētas pašvaldība`), Kazlų Rūda in the nominative, and Marijampolė, which ISO
     /// lists among the district municipalities but is named without `rajono`.

@@ -176,7 +176,7 @@ final class PipelineTests: XCTestCase {
         options.instrumentPath = Paths.inputs + "/instrument"
         options.outputPath = folder.path + "/reports"
         options.inputs = [good]
-        XCTAssertEqual(try Pipeline.report(options).exitCode, 0)
+        XCTAssertNil(try Pipeline.report(options).cannotRun)
         let summary = try String(contentsOfFile: options.outputPath + "/summary.json", encoding: .utf8)
         // Another survey, a missing file, an empty folder: exit 2, the reports as they were.
         FileManager.default.createFile(atPath: folder.path + "/empty-marker", contents: nil)
@@ -231,5 +231,185 @@ final class PipelineTests: XCTestCase {
         var writer = CSVWriter()
         writer.row([.text("=HYPERLINK(\"x\")"), .text("+1"), .text("@SUM"), .text("-2"), .figure("-0.5"), .text("a,b")])
         XCTAssertEqual(writer.text, "\"'=HYPERLINK(\"\"x\"\")\",'+1,'@SUM,'-2,-0.5,\"a,b\"\r\n")
+    }
+
+    static let sweepHeader = "country,municipality,role,imp_intercultural,imp_partnerships,imp_disinformation,imp_vulnerable_groups,imp_gbv_prevention,imp_legal_status,imp_interpreters,imp_staff_wellbeing,comp_intercultural,comp_partnerships,comp_disinformation,comp_vulnerable_groups,comp_gbv_prevention,comp_legal_status,comp_interpreters,comp_staff_wellbeing,training_wanted,comments,contact_email\n"
+
+    static func sweepRow(_ country: String, _ municipality: String, importance: Int = 4, competence: Int = 2) -> String {
+        let ratings = Array(repeating: String(importance), count: 8) + Array(repeating: String(competence), count: 8)
+        return ([country, municipality, "social_worker"] + ratings + ["partnerships", "", ""]).joined(separator: ",") + "\n"
+    }
+
+    static func sweepOptions(_ inputs: [String], out: TemporaryFolder) -> RunOptions {
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = inputs
+        options.outputPath = out.path + "/reports"
+        return options
+    }
+
+    /// Every file a run wrote, by path below the reports folder.
+    static func outputFiles(_ folder: String) throws -> [String: String] {
+        var result: [String: String] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: folder)!
+        while let path = enumerator.nextObject() as? String {
+            var isFolder: ObjCBool = false
+            FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isFolder)
+            if !isFolder.boolValue { result[path] = try String(contentsOfFile: folder + "/" + path, encoding: .utf8) }
+        }
+        return result
+    }
+
+    // 1: a place text that is no municipality never reaches a partner-facing output.
+    func testUnrecognisedPlaceTextStaysInTheCleanFolder() throws {
+        let folder = TemporaryFolder()
+        var text = Self.sweepHeader
+        for _ in 0..<6 { text += Self.sweepRow("EE", "\"Tallinn, jaan.tamm@tallinn.ee\"") }
+        text += Self.sweepRow("EE", "Jaan Tamm +372 5555 1234")
+        for _ in 0..<6 { text += Self.sweepRow("EE", "Tartu linn", importance: 5, competence: 1) }
+        let file = folder.write("pii.csv", text)
+        let out = TemporaryFolder()
+        var options = Self.sweepOptions([file], out: out)
+        options.aggregation.minCell = 1
+        _ = try Pipeline.report(options)
+        let files = try Self.outputFiles(options.outputPath)
+        XCTAssertNotNil(files["report.md"])
+        for (path, content) in files where !path.hasPrefix("clean/") {
+            XCTAssertFalse(content.contains("jaan.tamm") || content.contains("5555"), "\(path) quotes the place text")
+        }
+        XCTAssertTrue(files["clean/issues.csv"]!.contains("jaan.tamm@tallinn.ee"), "the cleaning log keeps the text as written")
+        XCTAssertTrue(files["report.md"]!.contains("place not recognised"))
+        XCTAssertTrue(files["countries/EE.md"]!.contains("koht pole tuvastatud"))
+        // The two unrecognised texts are one group of 7 respondents.
+        let byMunicipality = files["topic_demand_by_municipality.csv"]!.split(separator: "\r\n")
+        let unrecognised = byMunicipality.filter { $0.hasPrefix("EE,,place not recognised,intercultural,") }
+        XCTAssertEqual(unrecognised.count, 1)
+        XCTAssertEqual(unrecognised.first?.split(separator: ",")[5], "7")
+
+        // Under --min-cell no municipality is named at all.
+        let out5 = TemporaryFolder()
+        options.outputPath = out5.path + "/reports"
+        options.aggregation.minCell = 7
+        _ = try Pipeline.report(options)
+        let table = try String(contentsOfFile: options.outputPath + "/topic_demand_by_municipality.csv", encoding: .utf8)
+        XCTAssertFalse(table.contains("Tartu"), table)
+        XCTAssertTrue(table.contains("EE,,municipalities with fewer than 7 respondents,intercultural,"))
+    }
+
+    // 2: `start`/`end` (form metadata) alone do not make a file an export of the instrument.
+    func testMetadataColumnsAloneDoNotMatchTheInstrument() throws {
+        let folder = TemporaryFolder()
+        let file = folder.write("other.csv", "start,end,foo\n2025-01-01,2025-01-01,x\n2025-01-02,2025-01-02,y\n")
+        let out = TemporaryFolder()
+        let outcome = try Pipeline.check(Self.sweepOptions([file], out: out))
+        XCTAssertEqual(outcome.accounts.first?.respondents, 0)
+        XCTAssertEqual(outcome.accounts.first?.quarantined, 2)
+        XCTAssertNotNil(outcome.issues.first { $0.code == "no_matching_questions" })
+        XCTAssertEqual(outcome.exitCode, 2)
+    }
+
+    // 4: a question column missing from the file (an older wording) is a warning naming it.
+    func testQuestionWithoutAColumnIsAWarning() throws {
+        let folder = TemporaryFolder()
+        let header = Self.sweepHeader.replacingOccurrences(of: "imp_intercultural,", with: "Kultuuridevaheline suhtlus,")
+        let file = folder.write("old.csv", header + Self.sweepRow("EE", "Tartu linn") + Self.sweepRow("EE", "Tartu linn", importance: 3))
+        let out = TemporaryFolder()
+        let outcome = try Pipeline.check(Self.sweepOptions([file], out: out))
+        let missing = outcome.issues.filter { $0.code == "questions_missing" }
+        XCTAssertEqual(missing.count, 1, "once per file")
+        XCTAssertEqual(missing.first?.severity, .warning)
+        XCTAssertTrue(missing.first?.message.contains("imp_intercultural (topic intercultural)") == true, missing.first?.message ?? "")
+        XCTAssertFalse(missing.first?.message.contains("imp_partnerships") == true)
+        XCTAssertEqual(outcome.exitCode, 1)
+    }
+
+    // 5: files of the same name in different folders are told apart, and so are their respondents.
+    func testFilesOfTheSameNameGetDistinctLabels() throws {
+        let folder = TemporaryFolder()
+        let a = folder.write("A/data/x.csv", Self.sweepHeader + Self.sweepRow("EE", "Tartu linn"))
+        let b = folder.write("B/data/x.csv", Self.sweepHeader + Self.sweepRow("EE", "Tartu linn"))
+        let c = folder.write("C/y.csv", Self.sweepHeader + Self.sweepRow("EE", "Tartu linn"))
+        let expansion = InputFiles.expand([a, b, c, a])
+        XCTAssertEqual(expansion.displayNames, ["A/data/x.csv", "B/data/x.csv", "y.csv", "A/data/x.csv (2)"])
+        let out = TemporaryFolder()
+        let outcome = try Pipeline.report(Self.sweepOptions([a, b], out: out))
+        XCTAssertEqual(outcome.accounts.map(\.file), ["A/data/x.csv", "B/data/x.csv"])
+        let responses = try String(contentsOfFile: out.path + "/reports/clean/responses.csv", encoding: .utf8)
+            .split(separator: "\r\n").dropFirst().map { $0.split(separator: ",") }
+        XCTAssertEqual(responses.map { String($0[1]) }, ["A/data/x.csv", "B/data/x.csv"])
+        XCTAssertNotEqual(responses[0][0], responses[1][0], "respondent IDs of the two files differ")
+    }
+
+    // 6: weights that leave ~1 effective respondent are suppressed and warned about.
+    func testDominantWeightIsSuppressedAndWarnedAbout() throws {
+        let folder = TemporaryFolder()
+        var text = Self.sweepHeader.replacingOccurrences(of: "\n", with: ",weight\n")
+        for k in 0..<10 { text += Self.sweepRow("EE", "Tartu linn", importance: 1 + k % 5).replacingOccurrences(of: "\n", with: ",1\n") }
+        text += Self.sweepRow("EE", "Tartu linn", importance: 5).replacingOccurrences(of: "\n", with: ",1000\n")
+        for _ in 0..<10 { text += Self.sweepRow("LV", "Rīga", importance: 3).replacingOccurrences(of: "\n", with: ",1\n") }
+        let file = folder.write("w.csv", text)
+        let out = TemporaryFolder()
+        var options = Self.sweepOptions([file], out: out)
+        options.aggregation.weights = .column("weight")
+        options.normalize.weightColumn = "weight"
+        let outcome = try Pipeline.report(options)
+        // EE: Kish n_eff = 1010² / (10 + 1000²) = 1.0201 < 5 although 11 respondents answered.
+        let warning = try XCTUnwrap(outcome.issues.first { $0.code == "dominant_weight" && $0.question == "EE" })
+        XCTAssertTrue(warning.message.contains("1.02"), warning.message)
+        XCTAssertNil(outcome.issues.first { $0.code == "dominant_weight" && $0.question == "LV" })
+        let table = try String(contentsOfFile: options.outputPath + "/topic_demand.csv", encoding: .utf8)
+        let ee = try XCTUnwrap(table.split(separator: "\r\n").first { $0.hasPrefix("EE,intercultural,") })
+            .split(separator: ",", omittingEmptySubsequences: false)
+        let column = { (name: String) in FiguresTable.columns.firstIndex(of: name)! }
+        XCTAssertEqual(ee[column("respondents")], "11")
+        XCTAssertEqual(ee[column("mean_importance")], "")
+        XCTAssertEqual(ee[column("importance_ci_low")], "")
+        XCTAssertEqual(ee[column("demand_share")], "")
+        XCTAssertEqual(ee[column("suppressed")], "1")
+        let lv = try XCTUnwrap(table.split(separator: "\r\n").first { $0.hasPrefix("LV,intercultural,") })
+            .split(separator: ",", omittingEmptySubsequences: false)
+        XCTAssertEqual(lv[column("mean_importance")], "3.000000000000")
+    }
+
+    // 7: country-equal weighting says how many respondents without a country are not in ALL.
+    func testCountryEqualStatesTheRespondentsLeftOut() throws {
+        let folder = TemporaryFolder()
+        var text = Self.sweepHeader
+        for _ in 0..<5 { text += Self.sweepRow("EE", "Tartu linn") }
+        for _ in 0..<5 { text += Self.sweepRow("LV", "Rīga") }
+        text += Self.sweepRow("", "") + Self.sweepRow("Narnia", "")
+        let file = folder.write("places.csv", text)
+        let out = TemporaryFolder()
+        var options = Self.sweepOptions([file], out: out)
+        options.aggregation.region = .countryEqual
+        _ = try Pipeline.report(options)
+        let report = try String(contentsOfFile: options.outputPath + "/report.md", encoding: .utf8)
+        XCTAssertTrue(report.contains("2 respondent(s) without a country are left out of ALL."), report)
+        XCTAssertFalse(ReportBuilder.weightingStatement(AggregationOptions(), withoutCountry: 2).contains("left out"),
+                       "pooled: they are in ALL")
+    }
+
+    // 3: a file's slash dates are read in one day/month order, decided by a value that shows it;
+    // a timestamp that is no date is reported with its place.
+    func testDateOrderIsDecidedPerFileAndBadTimestampsAreReported() throws {
+        let folder = TemporaryFolder()
+        var text = "Timestamp," + Self.sweepHeader
+        for date in ["2/26/2025 10:00:00", "3/2/2025 10:00:00", "3/4/2025 11:00:00", "yesterday", "2025-13-45 99:00"] {
+            text += date + "," + Self.sweepRow("EE", "Tartu linn")
+        }
+        let file = folder.write("google_us.csv", text)
+        let out = TemporaryFolder()
+        let options = Self.sweepOptions([file], out: out)
+        let outcome = try Pipeline.report(options)
+        let responses = try String(contentsOfFile: options.outputPath + "/clean/responses.csv", encoding: .utf8)
+            .split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let submitted = try XCTUnwrap(responses.first?.firstIndex(of: "submitted"))
+        // 2/26 is month-first, so 3/2 is 2 March and 3/4 is 4 March, not 3 February and 3 April.
+        XCTAssertEqual(responses.dropFirst().map { String($0[submitted]) }, ["2025-02-26", "2025-03-02", "2025-03-04", "", ""])
+        let unreadable = outcome.issues.filter { $0.code == "date_unreadable" }
+        XCTAssertEqual(unreadable.map(\.oldValue), ["yesterday", "2025-13-45 99:00"])
+        XCTAssertEqual(unreadable.map(\.line), [5, 6])
+        XCTAssertEqual(unreadable.map(\.column), [1, 1])
+        XCTAssertNil(outcome.issues.first { $0.code.hasPrefix("date_order") })
     }
 }

@@ -115,4 +115,15 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: folder.path + "/reports/report.md", encoding: .utf8), "new\n")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["reports"])
     }
+
+    // 8: line breaks and entities in a value cannot break a Markdown table.
+    func testMarkdownEscapingOfLineBreaksAndEntities() {
+        XCTAssertEqual(MarkdownRenderer.escape("Narva\r\nlinn"), "Narva linn")
+        XCTAssertEqual(MarkdownRenderer.escape("a\nb\rc\u{2028}d"), "a b c d")
+        XCTAssertEqual(MarkdownRenderer.escape("&amp; \"q\" <b>|"), "\\&amp; \"q\" \\<b\\>\\|")
+        var document = ReportDocument(title: "t", language: "en")
+        document.blocks.append(.table(header: ["a"], alignments: [.left], rows: [["x\r\ny"]]))
+        let table = MarkdownRenderer.render(document)
+        XCTAssertTrue(table.contains("| x y |"), table)
+    }
 }

@@ -97,6 +97,19 @@ final class MomentsTests: XCTestCase {
         XCTAssertEqual(m.effectiveCount, 16.0 / 6, accuracy: 1e-14)
         XCTAssertFalse(m.isUnweighted)
     }
+
+    /// The weighted t interval, by hand (SciPy 1.17): x = 1 5 3 4 2, w = 1 1 1 5 2; mean 3.3,
+    /// n_eff = 10²/32 = 3.125, var = Σw(x−m)²/Σw · n_eff/(n_eff−1),
+    /// mean ± stats.t.ppf(0.975, n_eff − 1)·sqrt(var/n_eff) = −0.014485675377930551 … 6.61448567537793.
+    func testWeightedMeanIntervalMatchesAHandComputation() throws {
+        var moments = Moments()
+        for (x, w) in zip([1.0, 5, 3, 4, 2], [1.0, 1, 1, 5, 2]) { moments.add(x, weight: w) }
+        XCTAssertEqual(moments.mean, 3.3, accuracy: 1e-12)
+        XCTAssertEqual(moments.effectiveCount, 3.125, accuracy: 1e-12)
+        let interval = try XCTUnwrap(moments.meanInterval())
+        XCTAssertEqual(interval.low, -0.014485675377930551, accuracy: 1e-9)
+        XCTAssertEqual(interval.high, 6.61448567537793, accuracy: 1e-9)
+    }
 }
 
 final class BorichTests: XCTestCase {

@@ -58,7 +58,7 @@ public final class Aggregator {
 
         /// ISO code, or "" when the country is unknown.
         public var country: String
-        /// Gazetteer code, or `?name as written` when no code fits.
+        /// Gazetteer code, or `Aggregator.unrecognisedPlace` when no single municipality fits.
         public var municipality: String
         /// The `--by` question's answer (choice name; "" when unanswered), or nil without `--by`.
         public var group: String?
@@ -82,6 +82,18 @@ public final class Aggregator {
     private var accumulators: [[TopicAccumulator]] = []
     public private(set) var municipalityNames: [String: String] = [:]
     public private(set) var respondentCount = 0
+
+    /// The cell of every respondent whose place text matches no single municipality of the
+    /// gazetteer. Such a text may be anything the respondent typed (an e-mail address, a name and a
+    /// phone number), so it is never a group of its own in a report: only clean/ keeps it as written.
+    public static let unrecognisedPlace = "?"
+    /// The neutral name the reports show for `unrecognisedPlace`.
+    public static let unrecognisedPlaceName = "place not recognised"
+    /// The group of `municipalityFigures` pooling the municipalities under `--min-cell`.
+    static let smallPlaces = "~"
+
+    /// A respondent's municipality cell key: its gazetteer code, or `unrecognisedPlace`.
+    public static func municipalityKey(code: String?) -> String { code ?? unrecognisedPlace }
 
     public init(instrument: Instrument, options: AggregationOptions = AggregationOptions()) {
         self.instrument = instrument
@@ -108,7 +120,7 @@ public final class Aggregator {
     }
 
     public func add(_ respondent: Respondent) {
-        let municipality = respondent.municipalityCode ?? "?" + (respondent.municipalityName ?? "")
+        let municipality = Self.municipalityKey(code: respondent.municipalityCode)
         var group: String? = nil
         if let b = byIndex { group = respondent.answer(b)?.cleanValue ?? "" }
         let slot = slot(for: Cell(country: respondent.country ?? "", municipality: municipality, group: group),
@@ -135,7 +147,8 @@ public final class Aggregator {
         if let slot = slots[cell] { return slot }
         slots[cell] = accumulators.count
         accumulators.append([TopicAccumulator](repeating: TopicAccumulator(), count: topicKeys.count + 1))
-        municipalityNames[cell.municipality] = municipalityName ?? ""
+        municipalityNames[cell.municipality] = cell.municipality == Self.unrecognisedPlace
+            ? Self.unrecognisedPlaceName : municipalityName ?? ""
         return accumulators.count - 1
     }
 
@@ -323,12 +336,22 @@ public final class Aggregator {
         rows(merged(key: { _ in "" }, withRegion: true), groupName: { _ in nil }, language: language)
     }
 
-    /// Rows per municipality within each country.
+    /// Rows per municipality within each country. Municipalities with fewer than `--min-cell`
+    /// respondents are pooled per country into one row that names no place, so that a small
+    /// municipality (and who answered there) cannot be read off the table.
     public func municipalityFigures(language: String? = nil) -> [TopicFigures] {
-        rows(merged(key: { $0.municipality }, withRegion: false), groupName: { self.municipalityNames[$0] ?? "" }, language: language)
+        let counts = municipalityRespondents
+        let minCell = options.minCell
+        let smallName = "municipalities with fewer than \(minCell) respondents"
+        return rows(merged(key: { cell in
+            let n = counts[Cell(country: cell.country, municipality: cell.municipality, group: nil)] ?? 0
+            return n < minCell ? Self.smallPlaces : cell.municipality
+        }, withRegion: false), groupName: { key in
+            key == Self.smallPlaces ? smallName : self.municipalityNames[key] ?? ""
+        }, language: language)
             .map { row in
                 var row = row
-                if row.groupCode?.hasPrefix("?") == true { row.groupCode = "" }
+                if row.groupCode == Self.unrecognisedPlace || row.groupCode == Self.smallPlaces { row.groupCode = "" }
                 return row
             }
     }

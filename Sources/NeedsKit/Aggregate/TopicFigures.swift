@@ -31,6 +31,9 @@ public struct TopicFigures: Sendable, Equatable {
     public var suppressed = false
     /// Whether the whole row is suppressed: even its counts are not shown.
     public var countsHidden = false
+    /// Kish's effective n behind the importance, competence and gap means (their counts when
+    /// unweighted): a figure resting on few effective respondents is suppressed like a small cell.
+    var effectiveImportance = 0.0, effectiveCompetence = 0.0, effectiveGap = 0.0
 
     public static func == (a: TopicFigures, b: TopicFigures) -> Bool {
         a.country == b.country && a.groupCode == b.groupCode && a.topic == b.topic && a.respondents == b.respondents
@@ -50,17 +53,24 @@ public struct TopicFigures: Sendable, Equatable {
             meanGap = nil; gapCI = nil; mwds = nil; demandShare = nil; demandCI = nil
             return
         }
-        if nImportance > 0 && nImportance < minCell {
+        // With weights, Kish's effective n counts as well: one dominant weight makes 128
+        // respondents worth about one, and a t interval on ~0 degrees of freedom is unbounded.
+        let limit = Double(minCell)
+        if nImportance > 0 && (nImportance < minCell || effectiveImportance < limit) {
             suppressed = true
             meanImportance = nil; importanceCI = nil
         }
-        if nCompetence > 0 && nCompetence < minCell {
+        if nCompetence > 0 && (nCompetence < minCell || effectiveCompetence < limit) {
             suppressed = true
             meanCompetence = nil; competenceCI = nil
         }
-        if nPairs > 0 && nPairs < minCell {
+        if nPairs > 0 && (nPairs < minCell || effectiveGap < limit) {
             suppressed = true
             meanGap = nil; gapCI = nil
+        }
+        if demandShare != nil && effectiveN < limit {
+            suppressed = true
+            demandShare = nil; demandCI = nil
         }
         if meanGap == nil || meanImportance == nil { mwds = nil }
     }
@@ -81,6 +91,9 @@ public struct TopicFigures: Sendable, Equatable {
         meanCompetence = a.competence.count > 0 ? a.competence.mean : nil
         competenceCI = a.competence.meanInterval()
         nPairs = a.gap.count
+        effectiveImportance = a.importance.effectiveCount
+        effectiveCompetence = a.competence.effectiveCount
+        effectiveGap = a.gap.effectiveCount
         meanGap = a.gap.count > 0 ? a.gap.mean : nil
         gapCI = a.gap.meanInterval()
         mwds = Borich.mwds(meanGap: meanGap, meanImportance: meanImportance)

@@ -120,6 +120,8 @@ public struct Question: Sendable, Labelled {
     /// A stable respondent code that matches the same person across survey waves (`panel` column);
     /// used to pair waves, never written to the reports.
     public var panel: Bool = false
+    /// Marked `required` in the XLSForm: every respondent was asked it.
+    public var required: Bool = false
 
     /// Whether the question holds the respondent's answer (not a group, note or calculation).
     public var isAnswer: Bool {

@@ -148,6 +148,7 @@ public enum InstrumentLoader {
         let anonymiseColumn = survey.column("anonymise") ?? survey.column("anonymize")
         let reportColumn = survey.column("report")
         let panelColumn = survey.column("panel")
+        let requiredColumn = survey.column("required")
         var questions: [Question] = []
         var groups: [String: Group] = [:]
         var groupStack: [String] = []
@@ -236,7 +237,8 @@ public enum InstrumentLoader {
                 name: name, type: typeText, kind: kind, labels: labels(survey, cells), groupPath: groupStack,
                 topic: topic.isEmpty ? nil : topic, measure: measure, place: place,
                 anonymise: isYes(cells.cell(anonymiseColumn)), report: isYes(cells.cell(reportColumn)), row: number,
-                panel: isYes(cells.cell(panelColumn))))
+                panel: isYes(cells.cell(panelColumn)),
+                required: isYes(cells.cell(requiredColumn)) || cells.cell(requiredColumn).trimmingSpaces.lowercased() == "true()"))
         }
 
         // Topics: each needs both an importance and a competence question.

@@ -111,6 +111,9 @@ public final class Normalizer {
     private let ticks: UnsafeMutablePointer<ValueCache<TickReading>>
     /// The answer ids of the row being read, one per question (`rowAnswers`).
     private let answerSlots: UnsafeMutablePointer<UInt32>
+    /// Questions every file should have a column for: required ones, and those that rate a topic
+    /// or ask for training (`questions_missing`).
+    private let expectedQuestions: [Int]
     private let countryIndex: Int?
     private let municipalityIndex: Int?
     private let roleIndex: Int?
@@ -118,6 +121,10 @@ public final class Normalizer {
     /// (a second copy that differs is flagged); and fingerprints of rows without an ID.
     private let seen: DuplicateIndex
     private var reportedDegraded = false
+    /// The day/month order of the current file's slash dates (`submittedDay`); reset per file.
+    private var dateOrder = (decided: Bool?.none, ambiguousBefore: 0, conflictReported: false)
+    /// Per base name, the first file of the run that had it (`idSeed`).
+    private var seedOwners: [String: String] = [:]
 
     /// Answers read so far, interned (id = index + 1, numbered across all questions): a row
     /// holds their ids (`rowAnswers`).
@@ -190,6 +197,11 @@ public final class Normalizer {
         ticks.initialize(repeating: ValueCache(), count: questionCount)
         answerSlots = .allocate(capacity: max(questionCount, 1))
         answerSlots.initialize(repeating: 0, count: max(questionCount, 1))
+        expectedQuestions = instrument.questions.indices.filter { q in
+            let question = instrument.questions[q]
+            guard question.isAnswer, question.kind != .meta, !question.anonymise else { return false }
+            return question.required || question.topic != nil || question.measure != nil
+        }
         countryIndex = instrument.countryQuestion.flatMap { instrument.questionIndex[$0.name] }
         municipalityIndex = instrument.municipalityQuestion.flatMap { instrument.questionIndex[$0.name] }
         roleIndex = instrument.roleQuestion.flatMap { instrument.questionIndex[$0.name] }
@@ -219,6 +231,7 @@ public final class Normalizer {
     // MARK: Header
 
     public func mapHeader(_ header: [String], file: String, log: (CleaningIssue) -> Void) -> FileMapping {
+        dateOrder = (nil, 0, false)
         var roles = header.enumerated().map { mapper.resolve($0.element, position: $0.offset) }
         var unmapped: [String] = []
         var seenQuestions: [ColumnRole: Int] = [:]
@@ -274,7 +287,36 @@ public final class Normalizer {
                 file: file, line: 1, code: "instrument_has_no_topics", action: .kept, severity: .note,
                 message: "the instrument defines no training topics (no `topic`/`measure` columns): no topic figures can be computed"))
         }
-        let mapsAny = roles.contains { if case .question = $0 { return true }; if case .choice = $0 { return true }; return false }
+        // Tool metadata the form declares (`start`, `end`, `today`, `deviceid`) is in every export
+        // of every form: a file whose only matches are those is an export of another survey.
+        let mapsAny = roles.contains { role in
+            switch role {
+            case let .question(q): return instrument.questions[q].kind != .meta
+            case .choice: return true
+            default: return false
+            }
+        }
+        if mapsAny {
+            // A question whose column is missing (renamed in an older version of the form) would
+            // leave its answers empty for every respondent of the file: say which, once.
+            var present = Set<Int>()
+            for role in roles {
+                switch role {
+                case let .question(q), let .choice(q, _): present.insert(q)
+                default: break
+                }
+            }
+            let missing = expectedQuestions.filter { !present.contains($0) }
+            if !missing.isEmpty {
+                let names = missing.map { q -> String in
+                    let question = instrument.questions[q]
+                    return question.name + (question.topic.map { " (topic \($0))" } ?? "")
+                }
+                log(CleaningIssue(
+                    file: file, line: 1, code: "questions_missing", action: .kept, severity: .warning,
+                    message: "\(missing.count) question(s) of the instrument that are required or rate a topic have no column in this file (an older wording of the form?); their answers are missing for every respondent of the file: \(names.joined(separator: ", "))"))
+            }
+        }
         var weightColumn: Int? = nil
         if let name = options.weightColumn {
             weightColumn = header.firstIndex { $0.trimmingSpaces.lowercased() == name.lowercased() }
@@ -301,7 +343,7 @@ public final class Normalizer {
         return FileMapping(
             file: file, shape: shape, roles: roles, wholeColumns: whole,
             mapsAnyQuestion: mapsAny, unmapped: unmapped, weightColumn: weightColumn,
-            idSeed: FNV.hash(Array((baseName(file) + "\u{0}").utf8)), steps: steps, splitChoices: splitChoices,
+            idSeed: idSeed(file: file), steps: steps, splitChoices: splitChoices,
             questionCount: questionCount)
     }
 
@@ -421,7 +463,7 @@ public final class Normalizer {
             case .skip, .submissionID:
                 continue
             case .submitted:
-                if submitted == 0 { submitted = SubmissionDate.day(record.fieldBytes(column)) }
+                if submitted == 0 { submitted = submittedDay(record.fieldBytes(column), column: column, line: record.line, file: file, log: log) }
             case let .question(q):
                 let key = record.fieldKey(column)
                 let bytes = key.bytes
@@ -447,7 +489,7 @@ public final class Normalizer {
                         for issue in reading.issues { pendingIssues.append((column, q, issue)) }
                     }
                 case .submittedDate:
-                    if submitted == 0 { submitted = SubmissionDate.day(bytes) }
+                    if submitted == 0 { submitted = submittedDay(bytes, column: column, line: record.line, file: file, log: log) }
                 case .none:
                     continue
                 }
@@ -561,6 +603,47 @@ public final class Normalizer {
         }
         resolvePlace(record: record, mapping: mapping, log: log)
         return nil
+    }
+
+    /// A submission date (yyyymmdd, 0: none). ISO dates are read from the bytes; a slash date's
+    /// day/month order is the file's: decided by its first value with a part above 12, day-first
+    /// until then (a note says so once; a later month-first decision, or a value contradicting
+    /// it, is a warning). A value that is no date is reported, per cell, and stays missing.
+    private func submittedDay(_ bytes: UnsafeRawBufferPointer, column: Int, line: Int, file: String,
+                              log: (CleaningIssue) -> Void) -> Int32 {
+        if let day = SubmissionDate.isoDay(bytes), day != 0 { return day }
+        let text = String(decoding: bytes, as: UTF8.self).trimmingSpaces
+        if text.isEmpty { return 0 }
+        let order = SubmissionDate.order(text)
+        if let monthFirst = order.monthFirst {
+            if dateOrder.decided == nil {
+                dateOrder.decided = monthFirst
+                if monthFirst && dateOrder.ambiguousBefore > 0 {
+                    log(CleaningIssue(file: file, line: line, column: column + 1, oldValue: text, code: "date_order_late",
+                                      action: .kept, severity: .warning,
+                                      message: "`\(text)` shows this file's dates are month-first, but \(dateOrder.ambiguousBefore) earlier date(s) with day and month both 12 or less were already read day-first"))
+                }
+            } else if dateOrder.decided != monthFirst && !dateOrder.conflictReported {
+                dateOrder.conflictReported = true
+                log(CleaningIssue(file: file, line: line, column: column + 1, oldValue: text, code: "date_order_conflict",
+                                  action: .kept, severity: .warning,
+                                  message: "`\(text)` is \(monthFirst ? "month" : "day")-first, but earlier dates of this file were \(monthFirst ? "day" : "month")-first; each is read as it shows itself"))
+            }
+        } else if order.ambiguous && dateOrder.decided == nil {
+            if dateOrder.ambiguousBefore == 0 {
+                log(CleaningIssue(file: file, line: line, column: column + 1, oldValue: text, code: "date_order_assumed",
+                                  action: .kept, severity: .note,
+                                  message: "`\(text)` could be day- or month-first; dates are read day-first until one with a day above 12 decides the file's order"))
+            }
+            dateOrder.ambiguousBefore += 1
+        }
+        let monthFirst = dateOrder.decided ?? false
+        guard let parsed = SubmissionDate.parse(text, monthFirst: order.monthFirst ?? monthFirst) else {
+            log(CleaningIssue(file: file, line: line, column: column + 1, oldValue: text, code: "date_unreadable",
+                              action: .changed, message: "`\(text)` is not a date; the submission date is missing"))
+            return 0
+        }
+        return Int32(parsed.prefix(4))! * 10000 + Int32(parsed.dropFirst(5).prefix(2))! * 100 + Int32(parsed.suffix(2))!
     }
 
     /// Reads a value not seen before and keeps the reading; nil when the cache is full.
@@ -791,6 +874,16 @@ public final class Normalizer {
         return place
     }
 
+    /// The seed of a file's respondent IDs: its base name, so IDs stay the same wherever the file
+    /// lies; a second file of the run with the same base name (`A/x.csv`, `B/x.csv`) is seeded
+    /// by its whole display name, so that their IDs differ.
+    private func idSeed(file: String) -> UInt64 {
+        let base = baseName(file)
+        let owner = seedOwners[base, default: file]
+        seedOwners[base] = owner
+        return FNV.hash(Array(((owner == file ? base : file) + "\u{0}").utf8))
+    }
+
     private func baseName(_ path: String) -> String {
         path.split(separator: "/").last.map(String.init) ?? path
     }
@@ -839,7 +932,16 @@ enum FNV {
 enum SubmissionDate {
     /// The date as yyyymmdd (0: none). ISO dates (`2025-02-02`, `2025-02-02T09:12:00.000+02:00`,
     /// `2025-02-02 09:12`) are read from the bytes; anything else goes through `parse(_: String)`.
-    static func day(_ bytes: UnsafeRawBufferPointer) -> Int32 {
+    static func day(_ bytes: UnsafeRawBufferPointer, monthFirst: Bool = false) -> Int32 {
+        if let day = isoDay(bytes) { return day }
+        if bytes.count == 0 { return 0 }
+        guard let text = parse(String(decoding: bytes, as: UTF8.self), monthFirst: monthFirst) else { return 0 }
+        return Int32(text.prefix(4))! * 10000 + Int32(text.dropFirst(5).prefix(2))! * 100 + Int32(text.suffix(2))!
+    }
+
+    /// An ISO date read straight from the bytes (0 when it is no valid date); nil when the value
+    /// is not written the ISO way.
+    static func isoDay(_ bytes: UnsafeRawBufferPointer) -> Int32? {
         let n = bytes.count
         if n >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
            n == 10 || bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " ") {
@@ -852,9 +954,20 @@ enum SubmissionDate {
                 return Int32(year * 10000 + month * 100 + day)
             }
         }
-        if n == 0 { return 0 }
-        guard let text = parse(String(decoding: bytes, as: UTF8.self)) else { return 0 }
-        return Int32(text.prefix(4))! * 10000 + Int32(text.dropFirst(5).prefix(2))! * 100 + Int32(text.suffix(2))!
+        return nil
+    }
+
+    /// What a date written `a/b/year` says about the order of day and month: day-first when
+    /// `a` > 12, month-first when `b` > 12, nil when it cannot tell (both ≤ 12), for dotted dates
+    /// (always day-first) and for year-first ones.
+    static func order(_ raw: String) -> (monthFirst: Bool?, ambiguous: Bool) {
+        let text = raw.trimmingSpaces
+        let parts = text.split(whereSeparator: { !$0.isNumber }).prefix(3)
+        guard parts.count == 3, parts[0].count <= 2, !text.contains("."),
+              let a = Int(parts[0]), let b = Int(parts[1]) else { return (nil, false) }
+        if a > 12 { return (false, false) }
+        if b > 12 { return (true, false) }
+        return (nil, true)
     }
 
     /// yyyymmdd as YYYY-MM-DD.
@@ -881,7 +994,8 @@ enum SubmissionDate {
         two(value % 100, at: 8)
     }
 
-    static func parse(_ raw: String) -> String? {
+    /// `monthFirst`: how to read a date whose day and month are both 12 or less (the file's order).
+    static func parse(_ raw: String, monthFirst: Bool = false) -> String? {
         let text = raw.trimmingSpaces
         let parts = text.split(whereSeparator: { !$0.isNumber }).prefix(3).map(String.init)
         guard parts.count == 3, let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2]) else { return nil }
@@ -891,7 +1005,7 @@ enum SubmissionDate {
         } else if parts[2].count == 4 || parts[2].count == 2 {
             year = parts[2].count == 2 ? 2000 + c : c
             // 14.01.2025 and 14/01/2025 are day first; 1/14/2025 (US Excel) shows itself by a month above 12.
-            if text.contains(".") || a > 12 { (day, month) = (a, b) } else if b > 12 { (month, day) = (a, b) } else { (day, month) = (a, b) }
+            if text.contains(".") || a > 12 { (day, month) = (a, b) } else if b > 12 || monthFirst { (month, day) = (a, b) } else { (day, month) = (a, b) }
         } else {
             return nil
         }

@@ -212,7 +212,7 @@ final class CleanRowSink {
             } else {
                 let place = place(head, batch)
                 slot = aggregator.slot(for: Aggregator.Cell(
-                    country: place?.country ?? "", municipality: place?.municipalityCode ?? "?" + (place?.municipalityName ?? ""),
+                    country: place?.country ?? "", municipality: Aggregator.municipalityKey(code: place?.municipalityCode),
                     group: group), municipalityName: place?.municipalityName)
                 if cacheable {
                     if groupQuestion < 0 { slotOfPlace[Int(head.place)] = slot } else { slotOfGroup[groupKey] = slot }

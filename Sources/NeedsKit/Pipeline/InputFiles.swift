@@ -23,11 +23,51 @@ public enum InputFiles {
     /// More files than `maxFiles` is refused with an error rather than read for hours.
     public static func expand(_ inputs: [String], maxFiles: Int = 10_000) -> Expansion {
         var result = expandAll(inputs)
+        result.displayNames = distinguished(result.displayNames, paths: result.files)
         if result.files.count > maxFiles {
             result.problems.append(Diagnostic(.error, file: inputs.joined(separator: " "), code: "too_many_files",
                                               message: "\(result.files.count) files; the limit is \(maxFiles) (RunOptions.maxFiles): name fewer inputs"))
             result.files = []
             result.displayNames = []
+        }
+        return result
+    }
+
+    /// Display names that tell files apart: a name that several files share becomes the shortest
+    /// suffix of each one's path (as given, then resolved) that no other of them has
+    /// (`A/data/x.csv`, `B/data/x.csv`); the same file named twice gets ` (2)`, ` (3)`. Order in,
+    /// order out: the same inputs give the same names.
+    static func distinguished(_ names: [String], paths: [String]) -> [String] {
+        var result = names
+        let clashing = Dictionary(grouping: names.indices, by: { names[$0] }).values.filter { $0.count > 1 }
+        for group in clashing {
+            func components(_ path: String) -> [Substring] { path.split(separator: "/") }
+            let given = group.map { components(paths[$0]) }
+            let resolved = group.map { index -> [Substring] in
+                guard let real = realpath(paths[index], nil) else { return components(paths[index]) }
+                defer { free(real) }
+                return components(String(cString: real))
+            }
+            for candidates in [given, resolved] {
+                let longest = candidates.map(\.count).max() ?? 0
+                let distinct = Set(candidates.map { $0.joined(separator: "/") }).count
+                var suffixes: [String] = []
+                for length in 1...max(longest, 1) {
+                    suffixes = candidates.map { $0.suffix(length).joined(separator: "/") }
+                    if Set(suffixes).count == distinct { break }
+                }
+                if Set(suffixes).count == distinct {
+                    for (k, index) in group.enumerated() { result[index] = suffixes[k] }
+                    break
+                }
+            }
+            // Still alike: the same file given more than once.
+            var seen: [String: Int] = [:]
+            for index in group {
+                let name = result[index]
+                seen[name, default: 0] += 1
+                if seen[name]! > 1 { result[index] = name + " (\(seen[name]!))" }
+            }
         }
         return result
     }

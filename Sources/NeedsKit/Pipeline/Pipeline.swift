@@ -132,6 +132,7 @@ public enum Pipeline {
             quarantine.add(record, reason: reason, mapping: mapping)
         }
         rows.finish()
+        outcome.issues += dominantWeights(aggregator, options: options.aggregation)
         folded.dates = sink.days.map { (SubmissionDate.format($0.first), SubmissionDate.format($0.last)) }
         let baselinePanel = folded.panel
         for (k, wavePath) in options.waves.enumerated() {
@@ -212,6 +213,22 @@ public enum Pipeline {
             throw error
         }
         return outcome
+    }
+
+    /// A warning per scope (country, `ALL`) whose respondents are enough to publish but whose
+    /// weights leave fewer effective respondents (Kish) than `--min-cell`: one or a few weights
+    /// dominate, and the scope's weighted figures are suppressed.
+    static func dominantWeights(_ aggregator: Aggregator, options: AggregationOptions) -> [CleaningIssue] {
+        guard options.weights != .respondent, options.minCell > 1 else { return [] }
+        var issues: [CleaningIssue] = []
+        var scopes = Set<String>()
+        for figure in aggregator.figures() where scopes.insert(figure.country).inserted {
+            guard figure.respondents >= options.minCell, figure.effectiveN < Double(options.minCell) else { continue }
+            issues.append(CleaningIssue(
+                file: "--weights \(options.weights)", line: nil, question: figure.country, code: "dominant_weight", action: .kept,
+                message: "\(figure.country): \(figure.respondents) respondents but a Kish effective sample size of \(NumberFormat.fixed(figure.effectiveN, decimals: 2)) (< --min-cell \(options.minCell)): one or a few weights dominate; the scope's weighted figures are suppressed"))
+        }
+        return issues
     }
 
     /// The panel ratings the aggregating thread gathers, and the submission dates' range.

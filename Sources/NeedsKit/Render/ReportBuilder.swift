@@ -94,7 +94,7 @@ public struct ReportBuilder {
         var parts: [ReportDocument.Inline] = [.text(prose.instrument + " ")]
         if !instrument.formID.isEmpty { parts.append(.code(instrument.formID)) }
         if !instrument.version.isEmpty { parts.append(.text(" " + prose.version + " " + instrument.version)) }
-        parts.append(.text(". " + Self.weightingStatement(aggregator.options, prose: prose)))
+        parts.append(.text(". " + Self.weightingStatement(aggregator.options, prose: prose, withoutCountry: withoutCountry)))
         doc.blocks.append(.paragraph(parts))
     }
 
@@ -104,7 +104,10 @@ public struct ReportBuilder {
         let municipalities = aggregator.municipalityRespondents
         var rows: [[String]] = []
         for scope in scopes {
-            let inScope = municipalities.keys.filter { $0.country == scope || scope == "ALL" }
+            // Municipalities of the gazetteer: the respondents whose place was not recognised are no municipality.
+            let inScope = municipalities.keys.filter {
+                ($0.country == scope || scope == "ALL") && $0.municipality != Aggregator.unrecognisedPlace
+            }
             rows.append([words.scopeName(scope), String(counts[scope] ?? 0), String(inScope.count)])
         }
         doc.blocks.append(.table(header: [words.country, words.respondents, words.municipalities],
@@ -121,8 +124,10 @@ public struct ReportBuilder {
                     small += n
                     continue
                 }
-                let name = aggregator.municipalityNames[cell.municipality] ?? cell.municipality
-                let code = cell.municipality.hasPrefix("?") ? "" : cell.municipality
+                let unrecognised = cell.municipality == Aggregator.unrecognisedPlace
+                let name = unrecognised ? ReportProse.forLanguage(words.language).placeNotRecognised
+                    : aggregator.municipalityNames[cell.municipality] ?? cell.municipality
+                let code = unrecognised ? "" : cell.municipality
                 municipalityRows.append([cell.country, name + (code.isEmpty ? "" : " (\(code))"), String(n)])
             }
             if small > 0 {
@@ -134,8 +139,11 @@ public struct ReportBuilder {
         }
         var facts: [String] = []
         if let range = dateRange { facts.append("\(words.responseDates) \(range.first) – \(range.last).") }
-        let files = outcome.accounts.filter { $0.wave.isEmpty }.map { account -> String in
-            let name = account.file.split(separator: "/").last.map(String.init) ?? account.file
+        let baseline = outcome.accounts.filter { $0.wave.isEmpty }
+        let shortNames = baseline.map { InputFiles.lastComponent($0.file) }
+        let files = zip(baseline, shortNames).map { account, short -> String in
+            // The file's own name, or its display name (`A/data/x.csv`) when another file shares it.
+            let name = shortNames.filter { $0 == short }.count > 1 ? account.file : short
             return account.failure == nil ? "\(name) (\(account.shape), \(account.respondents))" : "\(name) (not read)"
         }
         if !files.isEmpty { facts.append("\(words.sourceFiles): \(files.joined(separator: ", ")).") }
@@ -310,14 +318,21 @@ public struct ReportBuilder {
         doc.heading(2, words.methods)
         let prose = ReportProse.forLanguage(words.language)
         doc.blocks.append(.bullets(prose.methods.map { [.text($0)] } + [
-            [.text(Self.weightingStatement(aggregator.options, prose: prose))],
+            [.text(Self.weightingStatement(aggregator.options, prose: prose, withoutCountry: withoutCountry))],
             [.text(prose.fullPrecision), .link("topic_demand.csv", href: linkPrefix + "topic_demand.csv"), .text(prose.perMunicipality),
              .link("topic_demand_by_municipality.csv", href: linkPrefix + "topic_demand_by_municipality.csv"), .text(".")],
         ]))
     }
 
+    /// Respondents whose country is not known (in ALL when pooled, left out of it when country-equal).
+    private var withoutCountry: Int {
+        let counts = aggregator.scopeRespondents
+        return (counts["ALL"] ?? 0) - counts.filter { $0.key != "ALL" }.values.reduce(0, +)
+    }
+
     /// One sentence saying how respondents were weighted and how the region was formed.
-    static func weightingStatement(_ options: AggregationOptions, prose: ReportProse = .english) -> String {
+    /// `withoutCountry`: respondents of no known country, who are not in ALL under country-equal weighting.
+    static func weightingStatement(_ options: AggregationOptions, prose: ReportProse = .english, withoutCountry: Int = 0) -> String {
         var text: String
         switch options.weights {
         case .respondent: text = prose.weightRespondent
@@ -326,7 +341,9 @@ public struct ReportBuilder {
         }
         switch options.region {
         case .pooled: text += " " + prose.regionPooled
-        case .countryEqual: text += " " + prose.regionEqual
+        case .countryEqual:
+            text += " " + prose.regionEqual
+            if withoutCountry > 0 { text += " " + prose.fill(prose.regionEqualLeftOut, ["n": String(withoutCountry)]) }
         }
         return text + " " + prose.fill(prose.suppressed, ["k": String(options.minCell)])
     }

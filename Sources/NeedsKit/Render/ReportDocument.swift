@@ -69,13 +69,15 @@ public enum MarkdownRenderer {
         }.joined()
     }
 
-    /// Text from the inputs made inert in Markdown: pipes, backticks, HTML and emphasis escaped.
+    /// Text from the inputs made inert in Markdown: pipes, backticks, HTML, entities (`&amp;`)
+    /// and emphasis escaped; every line break (CRLF is one Character, as are U+2028 and NEL)
+    /// becomes a space, so a value never splits a table row or a paragraph.
     public static func escape(_ text: String) -> String {
         var out = ""
         for ch in text {
             switch ch {
-            case "|", "`", "*", "_", "[", "]", "<", ">", "#", "\\": out += "\\" + String(ch)
-            case "\n", "\r": out += " "
+            case "|", "`", "*", "_", "[", "]", "<", ">", "#", "\\", "&": out += "\\" + String(ch)
+            case _ where ch.isNewline: out += " "
             default: out.append(ch)
             }
         }

@@ -7,6 +7,10 @@ public struct ReportProse: Sendable {
     var weightColumn: String
     var regionPooled: String
     var regionEqual: String
+    /// The group of respondents whose place text matches no single municipality.
+    var placeNotRecognised: String = "place not recognised"
+    /// Under country-equal weighting: respondents of no country are not in ALL.
+    var regionEqualLeftOut: String = "{n} respondent(s) without a country are left out of ALL."
     var suppressed: String
     var notListed: String
     var dataQuality: String
@@ -75,6 +79,7 @@ public struct ReportProse: Sendable {
         weightColumn: "Kaalumine: veeru {c} järgi; usaldusvahemikes on kasutatud Kishi efektiivset valimi suurust.",
         regionPooled: "Piirkond (ALL) ühendab kõik vastajad.",
         regionEqual: "Piirkonnas (ALL) on igal riigil võrdne kaal.",
+        placeNotRecognised: "koht pole tuvastatud", regionEqualLeftOut: "{n} riigita vastajat ei ole ALL-is arvestatud.",
         suppressed: "Vähem kui {k} vastaja põhjal arvutatud näitajad on varjatud.",
         notListed: "alla {k} vastaja (pole eraldi näidatud)",
         dataQuality: "Faile: {files}, loetud kirjeid: {read}; vastajaid: {resp}, duplikaate: {dup}, tühje ridu: {blank}, karantiinis: {q}.",
@@ -95,6 +100,7 @@ public struct ReportProse: Sendable {
         weightColumn: "Svēršana: pēc kolonnas {c}; ticamības intervālos izmantots Kiša efektīvais izlases lielums.",
         regionPooled: "Reģions (ALL) apvieno visus respondentus.",
         regionEqual: "Reģionā (ALL) katrai valstij ir vienāds svars.",
+        placeNotRecognised: "vieta nav atpazīta", regionEqualLeftOut: "{n} respondenti bez valsts nav iekļauti ALL.",
         suppressed: "Rādītāji, kas aprēķināti no mazāk nekā {k} respondentiem, nav rādīti.",
         notListed: "mazāk par {k} katrā (nav uzskaitītas)",
         dataQuality: "Faili: {files}, nolasīti ieraksti: {read}; respondenti: {resp}, dublikāti: {dup}, tukšas rindas: {blank}, karantīnā: {q}.",
@@ -115,6 +121,7 @@ public struct ReportProse: Sendable {
         weightColumn: "Svoriai: pagal stulpelį {c}; intervalams naudojamas Kisho efektyvusis imties dydis.",
         regionPooled: "Regionas (ALL) apjungia visus respondentus.",
         regionEqual: "Regione (ALL) kiekviena šalis turi vienodą svorį.",
+        placeNotRecognised: "vieta neatpažinta", regionEqualLeftOut: "{n} respondentai be šalies neįtraukti į ALL.",
         suppressed: "Rodikliai, apskaičiuoti iš mažiau nei {k} respondentų, nerodomi.",
         notListed: "mažiau nei {k} kiekvienoje (neišvardytos)",
         dataQuality: "Failai: {files}, perskaityti įrašai: {read}; respondentai: {resp}, dublikatai: {dup}, tuščios eilutės: {blank}, karantine: {q}.",
@@ -135,6 +142,7 @@ public struct ReportProse: Sendable {
         weightColumn: "Взвешивание: по столбцу {c}; для интервалов используется эффективный размер выборки Киша.",
         regionPooled: "Регион (ALL) объединяет всех респондентов.",
         regionEqual: "В регионе (ALL) каждая страна имеет равный вес.",
+        placeNotRecognised: "место не распознано", regionEqualLeftOut: "{n} респондент(ов) без страны не включены в ALL.",
         suppressed: "Показатели, рассчитанные менее чем по {k} респондентам, скрыты.",
         notListed: "менее {k} в каждом (не перечислены)",
         dataQuality: "Файлов: {files}, прочитано записей: {read}; респондентов: {resp}, дубликатов: {dup}, пустых строк: {blank}, в карантине: {q}.",
