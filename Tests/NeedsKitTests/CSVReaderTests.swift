@@ -175,9 +175,71 @@ final class CSVReaderTests: XCTestCase {
         let folder = TemporaryFolder()
         let result = readAll(folder.write("quotes.csv", "a,b\nsay \"hi\",2\n\"x\"y,3\n"))
         XCTAssertEqual(result.data.map(\.fields), [["say \"hi\"", "2"], ["x\"y", "3"]])
-        XCTAssertEqual(result.codes, ["quote_in_unquoted_field", "quote_in_unquoted_field", "text_after_closing_quote"])
-        XCTAssertEqual(result.diagnostics.map(\.line), [2, 2, 3])
-        XCTAssertEqual(result.diagnostics.map(\.column), [1, 1, 1])
+        // `say "hi"` has two stray quotes in one field: one finding, said once.
+        XCTAssertEqual(result.codes, ["quote_in_unquoted_field", "text_after_closing_quote"])
+        XCTAssertEqual(result.diagnostics.map(\.line), [2, 3])
+        XCTAssertEqual(result.diagnostics.map(\.column), [1, 1])
+    }
+
+    func testStrayQuotesInTwoFieldsOfOneRecordAreTwoFindings() {
+        let folder = TemporaryFolder()
+        var options = ReaderOptions()
+        options.delimiter = UInt8(ascii: ",")
+        let result = readAll(folder.write("quotes.csv", "a,b\nsay \"hi\",a \"b\" c\n"), options: options)
+        XCTAssertEqual(result.codes, ["quote_in_unquoted_field", "quote_in_unquoted_field"])
+        XCTAssertEqual(result.diagnostics.map(\.column), [1, 2])
+    }
+
+    func testHeaderTrailingDelimiterNoteSaysWhetherRowsHaveValuesThere() {
+        let folder = TemporaryFolder()
+        let empty = readAll(folder.write("empty.csv", "a,b,\n1,2,\n3,4,\n"))
+        let note = empty.diagnostics.first { $0.code == "trailing_delimiter" }
+        XCTAssertEqual(note?.severity, .note)
+        XCTAssertTrue(note?.message.contains("hold nothing to read") ?? false, "\(String(describing: note))")
+        let filled = readAll(folder.write("filled.csv", "a,b,\n1,2,\n3,4,x\n"))
+        let warning = filled.diagnostics.first { $0.code == "trailing_delimiter" }
+        XCTAssertEqual(warning?.severity, .warning)
+        XCTAssertEqual(warning?.line, 1)
+        XCTAssertEqual(warning?.column, 3)
+        XCTAssertFalse(warning?.message.contains("hold nothing") ?? true, "\(String(describing: warning))")
+        XCTAssertTrue(warning?.message.contains("line 3") ?? false, "\(String(describing: warning))")
+    }
+
+    func testRepeatedHeaderIsNotARecord() {
+        let folder = TemporaryFolder()
+        // Two exports pasted together, the second with its own BOM and a space after a name.
+        let bytes = Array("name,score\nAnna,4\n".utf8) + [0xEF, 0xBB, 0xBF] + Array("name ,score\nBoris,5\nname,total\n".utf8)
+        let result = readAll(folder.write("twice.csv", bytes))
+        XCTAssertEqual(result.data.map(\.fields), [["Anna", "4"], ["Boris", "5"], ["name", "total"]])
+        XCTAssertEqual(result.summary?.repeatedHeaders, 1)
+        XCTAssertEqual(result.summary?.dataRecords, 3)
+        let note = result.diagnostics.first { $0.code == "repeated_header" }
+        XCTAssertEqual(note?.line, 3)
+        XCTAssertEqual(note?.severity, .note)
+    }
+
+    func testFootnoteBelowTheTableIsNotARecordAndAShortRowInsideIs() {
+        let folder = TemporaryFolder()
+        let text = "a;b;c\n1;2;3\nx\n4;5;6\n;;\nTotal: 2;\n"
+        for sampleSize in [1 << 20, 8] {
+            var options = ReaderOptions()
+            options.sampleSize = sampleSize
+            options.chunkSize = 5
+            let result = readAll(folder.write("foot.csv", text), options: options)
+            XCTAssertEqual(result.data.map(\.line), [2, 3, 4, 5], "sample \(sampleSize)")
+            XCTAssertEqual(result.data.map(\.blank), [false, false, false, true])
+            XCTAssertEqual(result.summary?.footnoteRecords, 1)
+            let note = result.diagnostics.first { $0.code == "footnote_skipped" }
+            XCTAssertEqual(note?.line, 6)
+        }
+    }
+
+    func testManyShortRowsAtTheEndAreRecordsNotFootnotes() {
+        let folder = TemporaryFolder()
+        let text = "a,b,c\n1,2,3\n" + String(repeating: "x\n", count: 40)
+        let result = readAll(folder.write("short.csv", text))
+        XCTAssertEqual(result.data.count, 41)
+        XCTAssertEqual(result.summary?.footnoteRecords, 0)
     }
 
     func testNulBytesAreRemovedWithADiagnostic() {

@@ -58,6 +58,10 @@ public struct FileAccount: Sendable, Equatable {
     public var quote: String = ""
     /// Records above the header that were skipped (titles), not part of the accounting.
     public var preambleRecords = 0
+    /// The header again below it (exports pasted together), skipped like the preamble.
+    public var repeatedHeaders = 0
+    /// Short records below the table (totals, notes), skipped like the preamble.
+    public var footnoteRecords = 0
     public var shape: String = ""
     public var bytes = 0
     public var sha256 = ""
