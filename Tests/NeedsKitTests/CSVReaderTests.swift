@@ -274,6 +274,41 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertTrue("\(xlsx.error!)".contains(".xlsx"), "\(String(describing: xlsx.error))")
     }
 
+    func testRandomBytesAreBinaryDataNotATable() {
+        let folder = TemporaryFolder()
+        var state: UInt64 = 7
+        let bytes = (0..<5000).map { _ -> UInt8 in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return UInt8(truncatingIfNeeded: state >> 56)
+        }
+        let path = folder.write("random.bin", bytes)
+        let result = readAll(path)
+        XCTAssertTrue("\(result.error.map { "\($0)" } ?? "")".contains("binary data"), "\(String(describing: result.error))")
+        XCTAssertTrue(result.diagnostics.isEmpty)
+        XCTAssertThrowsError(try CSVReader(path: path).detect())
+    }
+
+    func testSniffGivesTheSameVerdictOnBinaryFilesAsTheReader() {
+        let folder = TemporaryFolder()
+        let png = folder.write("image.csv", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13])
+        let results = SniffCommand.run(paths: [png], options: ReaderOptions())
+        XCTAssertNil(results[0].encoding)
+        XCTAssertTrue(results[0].failure?.contains("a PNG image, not a delimited text table") ?? false, "\(results[0])")
+    }
+
+    func testStrayNulBytesAndUTF16WithoutAMarkAreStillText() {
+        let folder = TemporaryFolder()
+        var text = Array("a,b\n".utf8)
+        for k in 0..<200 { text += Array("\(k),x".utf8) + (k % 50 == 0 ? [0] : []) + Array("y\n".utf8) }
+        let nuls = readAll(folder.write("nuls.csv", text))
+        XCTAssertNil(nuls.error)
+        XCTAssertEqual(nuls.data.count, 200)
+        XCTAssertTrue(nuls.codes.contains("nul_byte"))
+        // Cyrillic in UTF-16LE without a BOM: 0x04 in every other byte, too few NULs for the pattern.
+        let cyrillic = readAll(folder.write("ru16.txt", encode("имя\tгород\nАнна\tНарва\nБорис\tТарту\n", as: .utf16LE)))
+        XCTAssertFalse("\(cyrillic.error.map { "\($0)" } ?? "")".contains("binary"))
+    }
+
     func testEmptyFileAndHeaderOnly() {
         let folder = TemporaryFolder()
         let empty = readAll(folder.write("empty.csv", ""))

@@ -114,11 +114,13 @@ public struct CSVReader {
         return try InputFile(path: path, displayName: displayName)
     }
 
-    /// Detects encoding and dialect without reading records.
+    /// Detects encoding and dialect without reading records; a file that is not text (an
+    /// image, an archive, binary data) fails as `read` does.
     public func detect() throws -> (DetectedEncoding, Dialect) {
         let file = try open()
         defer { file.close() }
         let sample = try file.readSample(options.sampleSize)
+        if let kind = BinarySignature.kind(of: sample.bytes) { throw ReaderError.notText(file: displayName, kind: kind) }
         return detect(sample: sample.bytes, isWholeFile: sample.atEnd)
     }
 
@@ -899,12 +901,31 @@ enum BinarySignature {
         if sample.starts(with: [0xFF, 0xD8, 0xFF]) { return "a JPEG image" }
         if sample.starts(with: Array("%PDF".utf8)) { return "a PDF document" }
         if sample.starts(with: [0x1F, 0x8B]) { return "a gzip archive" }
-        // NUL bytes that are not UTF-16's every-other-byte pattern mean binary data.
+        // NUL bytes that are not UTF-16's every-other-byte pattern mean binary data; so do
+        // control bytes spread over the sample (random or compressed data has one byte in
+        // eight below 0x20), where text has none but tab and line ends. A few stray NULs in a
+        // text file are neither: the reader removes them with a diagnostic.
         if EncodingDetector.detectBOM(sample) == nil, EncodingDetector.detectUTF16WithoutBOM(sample) == nil {
             let head = sample.prefix(4096)
+            guard head.count >= 16 else { return nil }
             let nuls = head.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
-            if head.count >= 16 && nuls * 10 > head.count { return "binary data" }
+            if nuls * 10 > head.count { return "binary data" }
+            var controls = (even: 0, odd: 0)
+            for (offset, byte) in head.enumerated() where isControl(byte) {
+                if offset & 1 == 0 { controls.even += 1 } else { controls.odd += 1 }
+            }
+            // UTF-16 without a mark that the NUL pattern missed (Cyrillic: 0x04 in every other
+            // byte) has its control bytes on one side only; binary data has them on both.
+            let total = controls.even + controls.odd
+            if total * 20 > head.count && min(controls.even, controls.odd) * 3 > max(controls.even, controls.odd) {
+                return "binary data"
+            }
         }
         return nil
+    }
+
+    /// Bytes below 0x20 other than tab, LF, FF and CR, and DEL: not in text.
+    private static func isControl(_ byte: UInt8) -> Bool {
+        (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0C && byte != 0x0D) || byte == 0x7F
     }
 }
