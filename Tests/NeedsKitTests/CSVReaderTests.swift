@@ -309,6 +309,28 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertFalse("\(cyrillic.error.map { "\($0)" } ?? "")".contains("binary"))
     }
 
+    func testRowsJSONKeysAreUniqueWhenTheHeaderRepeatsAName() throws {
+        XCTAssertEqual(RowsCommand.jsonKeys(["a", "a", "b", "a_2", "a"]), ["a", "a_3", "b", "a_2", "a_4"])
+        let folder = TemporaryFolder()
+        var json = ""
+        _ = RowsCommand.run(path: folder.write("dup.csv", "a,a,b\n1,2,3\n"), options: ReaderOptions(), json: true) { json += $0 }
+        let objects = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: String]])
+        XCTAssertEqual(objects, [["a": "1", "a_2": "2", "b": "3"]])
+    }
+
+    func testMessagesQuoteLongOrMultilineValuesOnOneShortLine() {
+        let value = "Rakvere vald,social_worker\n" + String(repeating: "4,", count: 300) + "\tend"
+        let issue = CleaningIssue(file: "f.csv", line: 3, code: "municipality_unknown", action: .kept,
+                                  message: "`\(value)` is not a municipality of the gazetteer; kept as written")
+        XCTAssertFalse(issue.message.contains("\n"))
+        XCTAssertTrue(issue.message.hasPrefix("`Rakvere vald,social_worker\\n4,"), issue.message)
+        XCTAssertTrue(issue.message.hasSuffix("…` is not a municipality of the gazetteer; kept as written"), issue.message)
+        XCTAssertLessThan(issue.message.count, 130)
+        XCTAssertFalse(issue.diagnostic.description.contains("\n"))
+        // Short one-line messages are untouched.
+        XCTAssertEqual(Diagnostic.oneLine("`Tallinn` is fine"), "`Tallinn` is fine")
+    }
+
     func testEmptyFileAndHeaderOnly() {
         let folder = TemporaryFolder()
         let empty = readAll(folder.write("empty.csv", ""))

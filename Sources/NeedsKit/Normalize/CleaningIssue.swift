@@ -31,7 +31,8 @@ public struct CleaningIssue: Sendable, Equatable {
         self.code = code
         self.action = action
         self.severity = severity
-        self.message = message
+        // One short line, as printed (the whole value is in `oldValue`).
+        self.message = Diagnostic.oneLine(message)
     }
 
     /// The same finding, printed as a diagnostic.
