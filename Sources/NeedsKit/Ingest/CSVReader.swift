@@ -159,6 +159,11 @@ public struct CSVReader {
         let sample = try file.readSample(options.sampleSize)
         if let kind = BinarySignature.kind(of: sample.bytes) { throw ReaderError.notText(file: displayName, kind: kind) }
         let (encoding, dialect) = detect(sample: sample.bytes, isWholeFile: sample.atEnd)
+        if let alternative = encoding.closeAlternative {
+            diagnose(Diagnostic(
+                .note, file: displayName, code: "encoding_uncertain",
+                message: "read as \(encoding.encoding.rawValue), guessed from few non-ASCII letters; \(alternative.rawValue) reads them nearly as well: if names look wrong, give --encoding \(alternative.rawValue)"))
+        }
 
         return try withoutActuallyEscaping(handler) { handler in
             try withoutActuallyEscaping(diagnose) { diagnose in
