@@ -282,6 +282,9 @@ final class ParseState {
     /// The header's names, trimmed, as read (to recognise the header repeated below).
     var headerFields: [[UInt8]] = []
     var headerFirstLength = 0
+    /// The header's first name, trimmed, in memory of its own (compared with every record's
+    /// first field that is at least as long).
+    private var headerFirst: UnsafeMutableRawPointer? = nil
     var headerLine = 0
     /// Empty names at the end of the header (a trailing delimiter), and whether any row has a
     /// value under them (then the note at the end of the file says so).
@@ -304,6 +307,8 @@ final class ParseState {
         self.diagnose = diagnose
         record.sink.pointee.owner = Unmanaged.passUnretained(self)
     }
+
+    deinit { headerFirst?.deallocate() }
 
     func warn(_ code: String, line: Int, column: Int?, _ message: String, severity: Diagnostic.Severity = .warning) {
         diagnose(Diagnostic(severity, file: file, line: line, column: column, code: code, message: message))
@@ -417,6 +422,10 @@ final class ParseState {
             sawHeader = true
             headerFields = (0..<record.fieldCount).map { i in record.withFieldBytes(i) { Array(Self.trimmed($0)) } }
             headerFirstLength = headerFields.first?.count ?? 0
+            if headerFirstLength > 0 {
+                headerFirst = UnsafeMutableRawPointer.allocate(byteCount: headerFirstLength, alignment: 1)
+                headerFields[0].withUnsafeBytes { headerFirst!.copyMemory(from: $0.baseAddress!, byteCount: headerFirstLength) }
+            }
             if headerMissesFirstName {
                 record.prependEmptyField()
                 warn("unnamed_first_column", line: record.line, column: 1,
@@ -503,8 +512,12 @@ final class ParseState {
     /// first, and the rest only when that one matches.
     private func isRepeatedHeader() -> Bool {
         let field = record.fieldBytes(0)
-        guard headerFirstLength > 0, field.count >= headerFirstLength,
-              Self.trimmed(field).elementsEqual(headerFields[0]) else { return false }
+        guard headerFirstLength > 0, field.count >= headerFirstLength else { return false }
+        // The common case, a first field as long as the header's first name or longer: one
+        // memcmp against a copy of the name, without reference counting.
+        let first = Self.trimmed(field)
+        guard first.count == headerFirstLength,
+              memcmp(field.baseAddress! + first.startIndex, headerFirst!, headerFirstLength) == 0 else { return false }
         for i in 1..<max(headerFields.count, record.fieldCount) {
             let name = i < headerFields.count ? headerFields[i] : []
             if !Self.trimmed(record.fieldBytes(i)).elementsEqual(name) { return false }
