@@ -26,7 +26,8 @@ struct Plan: ParsableCommand {
             throw ExitCode(2)
         }
         Terminal.printDiagnostics(result.1.diagnostics.filter { $0.severity == .error })
-        print(csv ? PlanReport.csv(result.0) : MarkdownRenderer.render(PlanReport.document(result.0, configuration: configuration, title: "survey")), terminator: "")
+        Terminal.output(csv ? PlanReport.csv(result.0) : MarkdownRenderer.render(PlanReport.document(result.0, configuration: configuration, title: "survey")))
+        try Terminal.finishOutput()
         throw ExitCode(result.1.exitCode)
     }
 }

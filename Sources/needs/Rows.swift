@@ -16,8 +16,9 @@ struct Rows: ParsableCommand {
 
     func run() throws {
         let result = RowsCommand.run(path: file, options: reader.readerOptions, json: json) {
-            print($0, terminator: "")
+            Terminal.output($0)
         }
+        try Terminal.finishOutput()
         Terminal.printDiagnostics(result.diagnostics)
         if let failure = result.failure {
             Terminal.error(failure)

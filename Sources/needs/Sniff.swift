@@ -16,7 +16,8 @@ struct Sniff: ParsableCommand {
 
     func run() throws {
         let results = SniffCommand.run(paths: files, options: reader.readerOptions)
-        print(json ? SniffCommand.json(results) : SniffCommand.text(results), terminator: "")
+        Terminal.output(json ? SniffCommand.json(results) : SniffCommand.text(results))
+        try Terminal.finishOutput()
         if results.contains(where: { $0.failure != nil }) { throw ExitCode(1) }
     }
 }

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import ArgumentParser
 import NeedsKit
 
 /// Writing to stderr: diagnostics in `file:line:col: severity: message` form, and errors.
@@ -24,6 +25,19 @@ enum Terminal {
     }
 
     static var stderrIsTerminal: Bool { isatty(2) != 0 }
+
+    /// Writes to stdout; a write that failed (a full disk, `> /dev/full`) is found by `finishOutput`.
+    static func output(_ text: String) {
+        fputs(text, stdout)
+    }
+
+    /// Flushes stdout, and exits 2 with a message when the output could not be written whole.
+    static func finishOutput() throws {
+        if fflush(stdout) != 0 || ferror(stdout) != 0 {
+            error("needs: cannot write the output to stdout: \(String(cString: strerror(errno)))")
+            throw ExitCode(2)
+        }
+    }
 }
 
 extension Terminal {

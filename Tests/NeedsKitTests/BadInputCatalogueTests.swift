@@ -138,9 +138,60 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertEqual(r.account.respondents, 1)
     }
 
-    func testFieldBeyondTheLimitStopsTheFileNamingItsLine() {
-        let r = run("limit.csv", header + "EE,\"" + String(repeating: "y", count: 5000) + "\n") { $0.reader.maxFieldBytes = 1024 }
-        assertIssue(r, "file_unreadable", line: nil, column: nil, ":2: a field grows past")
+    func testFieldBeyondTheLimitQuarantinesItsRecordAndReadingGoesOn() {
+        let big = String(repeating: "y", count: 3000) + "\n" + String(repeating: "z", count: 3000) + "\r\n"
+        let text = header + "EE,Tallinn,4,2\nLV,\"" + big + "\",5,3\nLT,Vilniaus miesto savivaldybė,3,1\n"
+        let r = run("limit.csv", text) {
+            // The limit is checked as the bytes are read, chunk by chunk: small ones here.
+            $0.reader.maxFieldBytes = 1024
+            $0.reader.sampleSize = 256
+            $0.reader.chunkSize = 700
+        }
+        assertIssue(r, "field_too_large", line: 3, column: 2, "the record is quarantined")
+        XCTAssertNil(r.account.failure)
+        XCTAssertEqual(r.account.recordsRead, 3)
+        XCTAssertEqual(r.account.respondents, 2)
+        XCTAssertEqual(r.account.quarantined, 1)
+        // The record after it keeps its line: the dropped bytes' line breaks are counted.
+        XCTAssertFalse(r.outcome.issues.contains { $0.line == 5 || $0.line == 4 }, "\(r.outcome.issues)")
+    }
+
+    func testUnclosedQuotePastTheFieldLimitIsOneQuarantinedRecord() {
+        let r = run("open.csv", header + "EE,Tallinn,4,2\nLV,\"" + String(repeating: "y\n", count: 3000)) { $0.reader.maxFieldBytes = 1024 }
+        assertIssue(r, "field_too_large", line: 3, column: 2)
+        assertIssue(r, "unclosed_quote", line: 3, column: 2, "3001 line(s)")
+        XCTAssertEqual(r.account.respondents, 1)
+        XCTAssertEqual(r.account.quarantined, 1)
+    }
+
+    func testRecordWithTooManyFieldsIsQuarantinedAndTheRestRead() {
+        let wide = "LV,Rīga," + Array(repeating: "1", count: 30_000).joined(separator: ",") + "\n"
+        let r = run("wide.csv", header + "EE,Tallinn,4,2\n" + wide + "LT,Vilniaus miesto savivaldybė,3,1\n")
+        assertIssue(r, "too_many_fields", line: 3, column: 10_001, "more than the limit of 10000")
+        XCTAssertNil(r.account.failure)
+        XCTAssertEqual(r.account.respondents, 2)
+        XCTAssertEqual(r.account.quarantined, 1)
+    }
+
+    func testHeaderRepeatedMidFileIsNotARespondent() {
+        let r = run("twice.csv", header + "EE,Tallinn,4,2\n" + header + "LV,Rīga,5,3\n")
+        assertIssue(r, "repeated_header", line: 3, column: nil)
+        XCTAssertEqual(r.account.respondents, 2)
+        XCTAssertEqual(r.account.recordsRead, 2)
+        XCTAssertEqual(r.account.repeatedHeaders, 1)
+        XCTAssertFalse(r.outcome.issues.contains { $0.code == "unknown_value" })
+    }
+
+    func testFootnoteUnderTheTableIsNotARespondent() {
+        let text = "country;municipality;imp_partnerships;comp_partnerships\nEE;Tartu linn;4;2\nEE;Tallinn;3;3\n;;;\nKokku: 2 vastajat;;\n"
+        for sampleSize in [1 << 20, 80] {
+            let r = run("foot.csv", text) { $0.reader.sampleSize = sampleSize }
+            assertIssue(r, "footnote_skipped", line: 5, column: nil)
+            XCTAssertEqual(r.account.respondents, 2)
+            XCTAssertEqual(r.account.blankRows, 1)
+            XCTAssertEqual(r.account.footnoteRecords, 1)
+            XCTAssertFalse(r.outcome.issues.contains { $0.code == "place_unknown" }, "\(r.outcome.issues)")
+        }
     }
 
     // 15–21
@@ -296,9 +347,12 @@ final class BadInputCatalogueTests: XCTestCase {
     // 31–34
     func testUTF16WithAnOddTrailingByte() {
         let r = run("odd.txt", [0xFF, 0xFE] + encode("country\tmunicipality\r\nEE\tTallinn\r\n", as: .utf16LE) + [0x41])
-        // The stray byte becomes U+FFFD on a line of its own: reported, and read as a record.
+        // The stray byte becomes U+FFFD on a line of its own: reported, and (a short row at the
+        // end, one cell filled) skipped as a footnote, with a note.
         assertIssue(r, "invalid_bytes", line: 3, column: nil)
-        XCTAssertEqual(r.account.respondents, 2)
+        assertIssue(r, "footnote_skipped", line: 3, column: nil)
+        XCTAssertEqual(r.account.respondents, 1)
+        XCTAssertEqual(r.account.footnoteRecords, 1)
     }
 
     func testBlankLinesOnly() {

@@ -37,7 +37,51 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         self.line = line
         self.column = column
         self.code = code
-        self.message = message
+        self.message = Self.oneLine(message)
+    }
+
+    /// Longest value quoted in backticks that a message shows whole.
+    static let quotedValueLimit = 60
+
+    /// A message as one short line: line breaks and tabs escaped (`\n`, `\r`, `\t`) and a value
+    /// quoted in backticks cut to `quotedValueLimit` characters with an ellipsis, so that a
+    /// field holding the rest of a file (an unclosed quote) does not fill the terminal. Messages
+    /// already short and on one line are returned as they are.
+    ///
+    ///     Diagnostic.oneLine("`Tallinn\nEE,4` is not a municipality")  // "`Tallinn\\nEE,4` is not ..."
+    public static func oneLine(_ message: String) -> String {
+        let bytes = message.utf8
+        guard bytes.count > quotedValueLimit || bytes.contains(where: { $0 < 0x20 }) else { return message }
+        var out = ""
+        var quoted = false
+        var shown = 0
+        var cut = false
+        for character in message {
+            if character == "`" {
+                if quoted && cut { out += "…" }
+                quoted.toggle()
+                shown = 0
+                cut = false
+                out.append(character)
+                continue
+            }
+            if quoted {
+                if cut { continue }
+                if shown == quotedValueLimit - 1 {
+                    cut = true
+                    continue
+                }
+                shown += 1
+            }
+            switch character {
+            case "\n", "\r\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default: out.append(character)
+            }
+        }
+        if quoted && cut { out += "…" }
+        return out
     }
 
     public var description: String {

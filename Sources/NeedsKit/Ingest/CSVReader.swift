@@ -16,9 +16,10 @@ public struct ReaderOptions: Sendable {
     public var chunkSize = 1 << 16
     /// Bytes at the start of the file used to detect encoding and dialect.
     public var sampleSize = 1 << 20
-    /// A field larger than this stops the file with an error (most often an unclosed quote).
+    /// A field larger than this quarantines its record (in the header: the file is not read);
+    /// most often an unclosed quote.
     public var maxFieldBytes = 64 << 20
-    /// A record with more fields than this stops the file with an error (not a survey export).
+    /// A record with more fields than this is quarantined (the header: the file is not read).
     public var maxColumns = 10_000
 
     public init(encoding: TextEncoding? = nil, delimiter: UInt8? = nil) {
@@ -43,6 +44,10 @@ public struct FileReadSummary: Sendable {
     public var headerFieldCount: Int
     /// Records above the header that were skipped (titles, notes).
     public var preambleRecords: Int = 0
+    /// Records identical to the header below it (exports pasted together), skipped.
+    public var repeatedHeaders: Int = 0
+    /// Short records at the end, below the table (totals, notes), skipped.
+    public var footnoteRecords: Int = 0
 }
 
 /// Why a file could not be read at all.
@@ -109,11 +114,13 @@ public struct CSVReader {
         return try InputFile(path: path, displayName: displayName)
     }
 
-    /// Detects encoding and dialect without reading records.
+    /// Detects encoding and dialect without reading records; a file that is not text (an
+    /// image, an archive, binary data) fails as `read` does.
     public func detect() throws -> (DetectedEncoding, Dialect) {
         let file = try open()
         defer { file.close() }
         let sample = try file.readSample(options.sampleSize)
+        if let kind = BinarySignature.kind(of: sample.bytes) { throw ReaderError.notText(file: displayName, kind: kind) }
         return detect(sample: sample.bytes, isWholeFile: sample.atEnd)
     }
 
@@ -152,6 +159,11 @@ public struct CSVReader {
         let sample = try file.readSample(options.sampleSize)
         if let kind = BinarySignature.kind(of: sample.bytes) { throw ReaderError.notText(file: displayName, kind: kind) }
         let (encoding, dialect) = detect(sample: sample.bytes, isWholeFile: sample.atEnd)
+        if let alternative = encoding.closeAlternative {
+            diagnose(Diagnostic(
+                .note, file: displayName, code: "encoding_uncertain",
+                message: "read as \(encoding.encoding.rawValue), guessed from few non-ASCII letters; \(alternative.rawValue) reads them nearly as well: if names look wrong, give --encoding \(alternative.rawValue)"))
+        }
 
         return try withoutActuallyEscaping(handler) { handler in
             try withoutActuallyEscaping(diagnose) { diagnose in
@@ -228,7 +240,8 @@ public struct CSVReader {
                     file: displayName, encoding: encoding, dialect: dialect, bytes: totalBytes,
                     dataRecords: state.dataRecords, blankRecords: state.blankRecords,
                     quarantinedRecords: state.quarantinedRecords, headerFieldCount: state.headerCount,
-                    preambleRecords: state.preambleSkipped)
+                    preambleRecords: state.preambleSkipped, repeatedHeaders: state.repeatedHeaders,
+                    footnoteRecords: state.footnoteRecords)
             }
         }
     }
@@ -256,7 +269,9 @@ final class ParseState {
     var dataRecords = 0
     var blankRecords = 0
     var quarantinedRecords = 0
-    var maxColumns = Int.max
+    var maxColumns = Int.max {
+        didSet { record.sink.pointee.fieldLimit = maxColumns == Int.max ? Int.max : maxColumns + 1 }
+    }
     var headerMissesFirstName = false
     /// Records above the header (titles Excel users put on top), skipped with a note.
     var preambleToSkip = 0
@@ -264,6 +279,27 @@ final class ParseState {
     /// Rows with extra empty fields (a trailing delimiter), reported once per file.
     var trailingDelimiterRows = 0
     var firstTrailingDelimiterLine = 0
+    /// The header's names, trimmed, as read (to recognise the header repeated below).
+    var headerFields: [[UInt8]] = []
+    var headerFirstLength = 0
+    /// The header's first name, trimmed, in memory of its own (compared with every record's
+    /// first field that is at least as long).
+    private var headerFirst: UnsafeMutableRawPointer? = nil
+    var headerLine = 0
+    /// Empty names at the end of the header (a trailing delimiter), and whether any row has a
+    /// value under them (then the note at the end of the file says so).
+    var headerTrailingEmpty = 0
+    var trailingColumnsHoldData = false
+    var firstLineUnderUnnamed = 0
+    /// The header again below it, and notes under the table: not records of the table.
+    var repeatedHeaders = 0
+    var footnoteRecords = 0
+    /// Where a field past `maxFieldBytes` started in the record being read (0: none), and the
+    /// line breaks dropped with its bytes.
+    var oversizeFieldLine = 0
+    var oversizeDroppedNewlines = 0
+    /// Where the last stray quote was reported, so that a field's second one is not.
+    var lastStrayQuote = (0, 0)
 
     init(file: String, handler: @escaping (RecordBuffer) throws -> Void, diagnose: @escaping (Diagnostic) -> Void) {
         self.file = file
@@ -271,6 +307,8 @@ final class ParseState {
         self.diagnose = diagnose
         record.sink.pointee.owner = Unmanaged.passUnretained(self)
     }
+
+    deinit { headerFirst?.deallocate() }
 
     func warn(_ code: String, line: Int, column: Int?, _ message: String, severity: Diagnostic.Severity = .warning) {
         diagnose(Diagnostic(severity, file: file, line: line, column: column, code: code, message: message))
@@ -324,13 +362,50 @@ final class ParseState {
     }
 
     private func deliver() {
-        if record.fieldCount > maxColumns {
+        oversizeFieldLine = 0
+        oversizeDroppedNewlines = 0
+        if !sawHeader {
+            deliverAboveTable()
+            return
+        }
+        if record.fieldCountRead > maxColumns {
+            warn("too_many_fields", line: record.line, column: maxColumns + 1,
+                 "\(record.fieldCountRead) fields in one record, more than the limit of \(maxColumns) (ReaderOptions.maxColumns); the record is quarantined",
+                 severity: .error)
+            record.quarantineReason = "more than \(maxColumns) fields"
+            record.dropFields(after: headerCount)
+        }
+        // A short row with at most one filled cell may be a footnote (`Total: 12`), which only
+        // the end of the file can tell: such rows are held back until a row of the table follows.
+        // Only rows whose field count differs from the header's (or blank ones) are looked at.
+        if (record.fieldCount != headerCount || record.isBlank) && record.quarantineReason == nil
+            && record.filledFieldCount(upTo: 2) <= 1 {
+            if !heldOverflowed {
+                holdBack()
+                return
+            }
+        } else {
+            heldOverflowed = false
+            if !held.isEmpty { releaseHeld() }
+        }
+        if isRepeatedHeader() {
+            repeatedHeaders += 1
+            warn("repeated_header", line: record.line, column: nil,
+                 "the header row again (two exports pasted together?); not read as a respondent", severity: .note)
+            record.reset()
+            return
+        }
+        emit(record)
+    }
+
+    /// Preamble, blank lines above the header, and the header.
+    private func deliverAboveTable() {
+        if record.fieldCountRead > maxColumns {
             handlerError = ReaderError.tooManyColumns(file: file, line: record.line, limit: maxColumns)
             record.sink.pointee.stopped = true
             return
         }
-        let pendingReason = record.quarantineReason
-        if !sawHeader && preambleToSkip > 0 && !record.isBlank {
+        if preambleToSkip > 0 && !record.isBlank {
             preambleToSkip -= 1
             preambleSkipped += 1
             warn("preamble_skipped", line: record.line, column: nil,
@@ -338,58 +413,129 @@ final class ParseState {
             record.reset()
             return
         }
-        if !sawHeader {
-            if record.isBlank {
-                // Blank lines above the header: counted, not a record of the table.
-                blankRecords += 1
-                dataRecords += 1
-                record.index = 1
-            } else {
-                sawHeader = true
-                if headerMissesFirstName {
-                    record.prependEmptyField()
-                    warn("unnamed_first_column", line: record.line, column: 1,
-                         "the header is one name short of the rows (row names written by R): the first column is read as unnamed",
-                         severity: .note)
-                }
-                headerCount = record.fieldCount
-                record.index = 0
-                record.expectedCount = headerCount
-                var trailing = 0
-                while trailing < headerCount - 1 {
-                    var empty = false
-                    record.withFieldBytes(headerCount - 1 - trailing) { empty = $0.allSatisfy { $0 == 0x20 } }
-                    if !empty { break }
-                    trailing += 1
-                }
-                if trailing > 0 {
-                    warn("trailing_delimiter", line: record.line, column: headerCount - trailing + 1,
-                         "the header ends with \(trailing) empty column(s), a trailing delimiter; they hold nothing to read", severity: .note)
-                }
-            }
-        } else {
+        if record.isBlank {
+            // Blank lines above the header: counted, not a record of the table.
+            blankRecords += 1
             dataRecords += 1
-            record.index = dataRecords
-            checkShape()
-            if pendingReason != nil { record.quarantineReason = pendingReason }
-            if record.quarantineReason != nil {
-                quarantinedRecords += 1
-            } else if record.isBlank {
-                blankRecords += 1
+            record.index = 1
+        } else {
+            sawHeader = true
+            headerFields = (0..<record.fieldCount).map { i in record.withFieldBytes(i) { Array(Self.trimmed($0)) } }
+            headerFirstLength = headerFields.first?.count ?? 0
+            if headerFirstLength > 0 {
+                headerFirst = UnsafeMutableRawPointer.allocate(byteCount: headerFirstLength, alignment: 1)
+                headerFields[0].withUnsafeBytes { headerFirst!.copyMemory(from: $0.baseAddress!, byteCount: headerFirstLength) }
+            }
+            if headerMissesFirstName {
+                record.prependEmptyField()
+                warn("unnamed_first_column", line: record.line, column: 1,
+                     "the header is one name short of the rows (row names written by R): the first column is read as unnamed",
+                     severity: .note)
+            }
+            headerCount = record.fieldCount
+            record.index = 0
+            record.expectedCount = headerCount
+            var trailing = 0
+            while trailing < headerCount - 1 {
+                var empty = false
+                record.withFieldBytes(headerCount - 1 - trailing) { empty = $0.allSatisfy { $0 == 0x20 } }
+                if !empty { break }
+                trailing += 1
+            }
+            headerTrailingEmpty = trailing
+            headerLine = record.line
+        }
+        callHandler(record)
+    }
+
+    /// A data record to the handler, counted.
+    private func emit(_ buffer: RecordBuffer) {
+        let pendingReason = buffer.quarantineReason
+        dataRecords += 1
+        buffer.index = dataRecords
+        checkShape(buffer)
+        if pendingReason != nil { buffer.quarantineReason = pendingReason }
+        if buffer.quarantineReason != nil {
+            quarantinedRecords += 1
+        } else if buffer.isBlank {
+            blankRecords += 1
+        }
+        if headerTrailingEmpty > 0 && !trailingColumnsHoldData && buffer.quarantineReason == nil {
+            for i in (headerCount - headerTrailingEmpty)..<max(headerCount - headerTrailingEmpty, min(headerCount, buffer.fieldCount))
+            where !isBlankField(buffer.fieldBytes(i)) {
+                trailingColumnsHoldData = true
+                firstLineUnderUnnamed = buffer.line
+                break
             }
         }
+        callHandler(buffer)
+    }
+
+    private func callHandler(_ buffer: RecordBuffer) {
         do {
-            try handler(record)
+            try handler(buffer)
         } catch {
             handlerError = error
             record.sink.pointee.stopped = true
         }
         // The handler may have taken the record's buffers (`RecordBuffer.take`), leaving it
         // another's: nothing here reads the record after the handler, only resets it.
-        record.reset()
+        buffer.reset()
     }
 
-    private func checkShape() {
+    /// Rows held back as possible footnotes, in order; at most `maxHeld`, else none is one.
+    private var held: [RecordBuffer] = []
+    private var spareHeld: [RecordBuffer] = []
+    private var heldOverflowed = false
+    private let maxHeld = 32
+
+    private func holdBack() {
+        let copy = spareHeld.popLast() ?? RecordBuffer()
+        copy.take(from: record)
+        record.reset()
+        held.append(copy)
+        if held.count > maxHeld {
+            // A long run of such rows is part of the table, not notes under it.
+            heldOverflowed = true
+            releaseHeld()
+        }
+    }
+
+    /// The held rows turned out to be part of the table: delivered as they are, in order.
+    private func releaseHeld() {
+        for buffer in held where !record.sink.pointee.stopped { emit(buffer) }
+        spareHeld += held
+        held.removeAll(keepingCapacity: true)
+    }
+
+    /// Whether the record is the header again (after trimming). Its first field is compared
+    /// first, and the rest only when that one matches.
+    private func isRepeatedHeader() -> Bool {
+        let field = record.fieldBytes(0)
+        guard headerFirstLength > 0, field.count >= headerFirstLength else { return false }
+        // The common case, a first field as long as the header's first name or longer: one
+        // memcmp against a copy of the name, without reference counting.
+        let first = Self.trimmed(field)
+        guard first.count == headerFirstLength,
+              memcmp(field.baseAddress! + first.startIndex, headerFirst!, headerFirstLength) == 0 else { return false }
+        for i in 1..<max(headerFields.count, record.fieldCount) {
+            let name = i < headerFields.count ? headerFields[i] : []
+            if !Self.trimmed(record.fieldBytes(i)).elementsEqual(name) { return false }
+        }
+        return true
+    }
+
+    /// A field without the spaces and tabs around it, and without a UTF-8 byte-order mark in
+    /// front (a second export pasted below the first keeps its own).
+    static func trimmed(_ field: UnsafeRawBufferPointer) -> Slice<UnsafeRawBufferPointer> {
+        var lower = 0, upper = field.count
+        if upper >= 3 && field[0] == 0xEF && field[1] == 0xBB && field[2] == 0xBF { lower = 3 }
+        while lower < upper && (field[lower] == 0x20 || field[lower] == 0x09) { lower += 1 }
+        while upper > lower && (field[upper - 1] == 0x20 || field[upper - 1] == 0x09) { upper -= 1 }
+        return field[lower..<upper]
+    }
+
+    private func checkShape(_ record: RecordBuffer) {
         let present = record.fieldCount
         guard !record.isBlank, present != headerCount else { return }
         if present < headerCount {
@@ -419,6 +565,26 @@ final class ParseState {
     }
 
     func finishFile() {
+        // Rows still held at the end are footnotes under the table (blank ones stay blank rows).
+        for buffer in held where !record.sink.pointee.stopped {
+            if buffer.isBlank {
+                emit(buffer)
+            } else {
+                footnoteRecords += 1
+                warn("footnote_skipped", line: buffer.line, column: nil,
+                     "a record below the table (a total or note: \(buffer.fieldCount) field(s), at most one filled) is not read as a respondent",
+                     severity: .note)
+                buffer.reset()
+            }
+        }
+        held.removeAll()
+        if headerTrailingEmpty > 0 {
+            let message = trailingColumnsHoldData
+                ? "the header ends with \(headerTrailingEmpty) empty column name(s), a trailing delimiter, but rows have values under them (first at line \(firstLineUnderUnnamed)); a column without a name matches no question"
+                : "the header ends with \(headerTrailingEmpty) empty column(s), a trailing delimiter; they hold nothing to read"
+            warn("trailing_delimiter", line: headerLine, column: headerCount - headerTrailingEmpty + 1, message,
+                 severity: trailingColumnsHoldData ? .warning : .note)
+        }
         if trailingDelimiterRows > 0 {
             warn("trailing_delimiter", line: firstTrailingDelimiterLine, column: headerCount + 1,
                  "\(trailingDelimiterRows) row(s) end with empty fields beyond the header; they were ignored",
@@ -541,14 +707,42 @@ final class LibCSVParser {
             }
         }
         if parser.entry_pos > maxFieldBytes {
-            throw ReaderError.fieldTooLarge(file: state.file, line: state.line + state.record.newlines, limit: maxFieldBytes)
+            guard state.sawHeader else {
+                throw ReaderError.fieldTooLarge(file: state.file, line: state.line + state.record.newlines, limit: maxFieldBytes)
+            }
+            discardOversizeField(state: state, limit: maxFieldBytes)
         }
+    }
+
+    /// A field past the limit in a data record: the record is quarantined (once said), and the
+    /// field's bytes so far are dropped, their line breaks counted, so that parsing goes on with
+    /// bounded memory and the next records keep their line numbers.
+    private func discardOversizeField(state: ParseState, limit: Int) {
+        guard let buffer = parser.entry_buf else { return }
+        if state.oversizeFieldLine == 0 {
+            state.oversizeFieldLine = state.line + state.record.newlines
+            state.warn("field_too_large", line: state.oversizeFieldLine, column: state.record.fieldCount + 1,
+                       "a field grows past \(limit / (1 << 20) > 0 ? "\(limit / (1 << 20)) MiB" : "\(limit) bytes") (the limit is ReaderOptions.maxFieldBytes); most often a quote opened here is never closed; the record is quarantined",
+                       severity: .error)
+            state.quarantineCurrent("a field larger than the limit of \(limit) bytes")
+        }
+        // A CR at the end may be the first half of a CRLF: kept, so that the pair counts once.
+        let keep = buffer[parser.entry_pos - 1] == 0x0D ? 1 : 0
+        let dropped = FieldScan(UnsafeRawBufferPointer(start: buffer, count: parser.entry_pos - keep)).newlines
+        state.record.newlines += dropped
+        state.oversizeDroppedNewlines += dropped
+        if keep == 1 { buffer[0] = 0x0D }
+        parser.entry_pos = keep
+        parser.spaces = 0
     }
 
     private func reportAnomaly(state: ParseState) {
         let line = state.line + state.record.newlines + newlinesInPartialField()
         let column = state.record.fieldCount + 1
         if parser.pstate == 2 && parser.quoted == 0 {
+            // Said once per field: `say "hi"` has two stray quotes and one problem.
+            guard state.lastStrayQuote != (line, column) else { return }
+            state.lastStrayQuote = (line, column)
             state.warn("quote_in_unquoted_field", line: line, column: column,
                        "a quote inside an unquoted field is read as a literal character")
         } else {
@@ -569,9 +763,10 @@ final class LibCSVParser {
     func finish(state: ParseState) {
         let context = UnsafeMutableRawPointer(state.record.sink)
         if parser.pstate == 2 && parser.quoted != 0 {
-            let partial = newlinesInPartialField()
+            let partial = newlinesInPartialField() + state.oversizeDroppedNewlines
             let column = state.record.fieldCount + 1
-            state.warn("unclosed_quote", line: state.line + state.record.newlines, column: column,
+            let line = state.oversizeFieldLine > 0 ? state.oversizeFieldLine : state.line + state.record.newlines
+            state.warn("unclosed_quote", line: line, column: column,
                        "a quote opened here is never closed; the rest of the file (\(partial + 1) line(s)) was read as one field and the record is quarantined",
                        severity: .error)
             state.quarantineCurrent("quote never closed")
@@ -724,12 +919,31 @@ enum BinarySignature {
         if sample.starts(with: [0xFF, 0xD8, 0xFF]) { return "a JPEG image" }
         if sample.starts(with: Array("%PDF".utf8)) { return "a PDF document" }
         if sample.starts(with: [0x1F, 0x8B]) { return "a gzip archive" }
-        // NUL bytes that are not UTF-16's every-other-byte pattern mean binary data.
+        // NUL bytes that are not UTF-16's every-other-byte pattern mean binary data; so do
+        // control bytes spread over the sample (random or compressed data has one byte in
+        // eight below 0x20), where text has none but tab and line ends. A few stray NULs in a
+        // text file are neither: the reader removes them with a diagnostic.
         if EncodingDetector.detectBOM(sample) == nil, EncodingDetector.detectUTF16WithoutBOM(sample) == nil {
             let head = sample.prefix(4096)
+            guard head.count >= 16 else { return nil }
             let nuls = head.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
-            if head.count >= 16 && nuls * 10 > head.count { return "binary data" }
+            if nuls * 10 > head.count { return "binary data" }
+            var controls = (even: 0, odd: 0)
+            for (offset, byte) in head.enumerated() where isControl(byte) {
+                if offset & 1 == 0 { controls.even += 1 } else { controls.odd += 1 }
+            }
+            // UTF-16 without a mark that the NUL pattern missed (Cyrillic: 0x04 in every other
+            // byte) has its control bytes on one side only; binary data has them on both.
+            let total = controls.even + controls.odd
+            if total * 20 > head.count && min(controls.even, controls.odd) * 3 > max(controls.even, controls.odd) {
+                return "binary data"
+            }
         }
         return nil
+    }
+
+    /// Bytes below 0x20 other than tab, LF, FF and CR, and DEL: not in text.
+    private static func isControl(_ byte: UInt8) -> Bool {
+        (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0C && byte != 0x0D) || byte == 0x7F
     }
 }

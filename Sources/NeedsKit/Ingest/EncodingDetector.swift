@@ -28,8 +28,15 @@ public enum EncodingDetector {
         // UTF-8 with a few damaged bytes (an e-mail client, a bad copy): read as UTF-8 and report
         // the damage, rather than turn every letter into a code page's guess.
         if isMostlyUTF8(sample) { return DetectedEncoding(encoding: .utf8, evidence: .mostlyUTF8) }
-        return DetectedEncoding(encoding: bestCodePage(for: sample), evidence: .statistical)
+        let ranking = rankCodePages(for: sample)
+        var detected = DetectedEncoding(encoding: ranking.best, evidence: .statistical)
+        if let runnerUp = ranking.runnerUp, ranking.margin < thinEvidenceMargin { detected.closeAlternative = runnerUp }
+        return detected
     }
+
+    /// A lead smaller than this (about six letters' worth) over a code page reading the sample
+    /// differently is a guess worth a diagnostic.
+    static let thinEvidenceMargin = 20
 
     /// Valid multi-byte sequences outnumber invalid bytes four to one (and there are a few).
     static func isMostlyUTF8(_ sample: [UInt8]) -> Bool {
@@ -85,18 +92,26 @@ public enum EncodingDetector {
     }
 
     /// The code page whose reading of the high bytes looks most like the region's languages.
-    static func bestCodePage(for sample: [UInt8]) -> TextEncoding {
-        var best = codePageCandidates[0]
-        var bestScore = Int.min
-        for candidate in codePageCandidates {
-            let score = self.score(sample, as: candidate)
-            if score > bestScore {
-                best = candidate
-                bestScore = score
-            }
+    static func bestCodePage(for sample: [UInt8]) -> TextEncoding { rankCodePages(for: sample).best }
+
+    /// The best code page, and the best of those reading the sample's high bytes differently
+    /// (Windows-1257 and ISO-8859-13 read Baltic letters alike) with its distance in score.
+    static func rankCodePages(for sample: [UInt8]) -> (best: TextEncoding, runnerUp: TextEncoding?, margin: Int) {
+        let scored = codePageCandidates.map { ($0, score(sample, as: $0)) }
+        // Ties go to the earlier candidate.
+        let best = scored.max { a, b in a.1 < b.1 || (a.1 == b.1 && index(of: a.0) > index(of: b.0)) }!
+        var highBytes = [Bool](repeating: false, count: 128)
+        for byte in sample where byte >= 0x80 { highBytes[Int(byte) - 0x80] = true }
+        let bestTable = CodePage.table(for: best.0)
+        let others = scored.filter { candidate in
+            let table = CodePage.table(for: candidate.0)
+            return (0..<128).contains { highBytes[$0] && table[$0] != bestTable[$0] }
         }
-        return best
+        guard let runnerUp = others.max(by: { $0.1 < $1.1 }) else { return (best.0, nil, Int.max) }
+        return (best.0, runnerUp.0, best.1 - runnerUp.1)
     }
+
+    private static func index(of encoding: TextEncoding) -> Int { codePageCandidates.firstIndex(of: encoding) ?? 0 }
 
     /// Scores the characters a code page gives the sample's non-ASCII bytes. Letters of the
     /// region's alphabets score high, lower case above upper case (running text is mostly lower
@@ -120,6 +135,18 @@ public enum EncodingDetector {
             }
             if i > 0, let scalar, let previous = scalars[i - 1], byte >= 0x80 || sample[i - 1] >= 0x80 {
                 total += pairPenalty(previous, scalar)
+            }
+            // Letters of one script in a run: Cyrillic words are runs of high bytes, while the
+            // region's Latin alphabets put a diacritic between plain letters (`ää` is common,
+            // three in a row is not). So `Нарва` in Windows-1251 is not `Ķąšāą` in 1257.
+            if byte >= 0x80, i > 0, sample[i - 1] >= 0x80, let scalar, let previous = scalars[i - 1],
+               scalar.properties.isAlphabetic, previous.properties.isAlphabetic {
+                if isCyrillic(scalar) && isCyrillic(previous) {
+                    total += 1
+                } else if !isCyrillic(scalar) && !isCyrillic(previous), i > 1, sample[i - 2] >= 0x80,
+                          let before = scalars[i - 2], before.properties.isAlphabetic, !isCyrillic(before) {
+                    total -= 3
+                }
             }
         }
         return total

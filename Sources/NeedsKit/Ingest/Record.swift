@@ -94,7 +94,21 @@ public final class RecordBuffer {
         sink.pointee.byteCount = 0
         sink.pointee.fieldCount = 0
         sink.pointee.newlines = 0
+        sink.pointee.droppedFields = 0
         quarantineReason = nil
+    }
+
+    /// Fields in the input, those dropped past the field limit (`FieldSink.fieldLimit`) included.
+    var fieldCountRead: Int { sink.pointee.fieldCount + sink.pointee.droppedFields }
+
+    /// How many fields hold more than spaces and tabs, counting no further than `limit`.
+    func filledFieldCount(upTo limit: Int) -> Int {
+        var filled = 0
+        for i in 0..<fieldCount where !isBlankField(fieldBytes(i)) {
+            filled += 1
+            if filled >= limit { break }
+        }
+        return filled
     }
 
     func append(_ field: UnsafeRawBufferPointer) { sink.pointee.append(field) }
@@ -139,6 +153,11 @@ struct FieldSink {
     var stopped = false
     /// The reader's per-file state, for the rare fields that need more than a copy.
     var owner: Unmanaged<ParseState>? = nil
+    /// Fields kept per record at most: past it, fields are dropped (and counted in
+    /// `droppedFields`) whenever the field ends run out of room, so that a record of millions of
+    /// fields takes bounded memory; checked only when the ends grow, never per field.
+    var fieldLimit = Int.max
+    var droppedFields = 0
 
     init() {
         bytes = UnsafeMutableRawPointer.allocate(byteCount: byteCapacity, alignment: 8)
@@ -198,6 +217,7 @@ struct FieldSink {
         swap(&endCapacity, &other.endCapacity)
         swap(&fieldCount, &other.fieldCount)
         swap(&newlines, &other.newlines)
+        swap(&droppedFields, &other.droppedFields)
     }
 
     /// Appends one byte to the field being built (closed with `endField`).
@@ -228,6 +248,13 @@ struct FieldSink {
 
     @inline(never)
     private mutating func growEnds() {
+        if fieldCount > fieldLimit {
+            // Past the limit: the record is quarantined whole; keep its first fields only.
+            droppedFields += fieldCount - fieldLimit
+            fieldCount = fieldLimit
+            byteCount = ends[fieldLimit - 1]
+            return
+        }
         let grown = UnsafeMutablePointer<Int>.allocate(capacity: endCapacity * 2)
         grown.moveInitialize(from: ends, count: fieldCount)
         ends.deallocate()
@@ -258,4 +285,9 @@ extension UnsafeMutableRawPointer {
             copyMemory(from: source, byteCount: count)
         }
     }
+}
+
+/// Whether a field holds nothing but spaces and tabs.
+func isBlankField(_ field: UnsafeRawBufferPointer) -> Bool {
+    field.allSatisfy { $0 == 0x20 || $0 == 0x09 }
 }

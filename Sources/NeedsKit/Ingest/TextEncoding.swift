@@ -72,6 +72,10 @@ public struct DetectedEncoding: Sendable, Equatable {
     public var evidence: EncodingEvidence
     /// Bytes of byte-order mark to skip at the start of the file.
     public var bomLength: Int
+    /// A statistical guess made on thin evidence (few non-ASCII letters, or another code page
+    /// reading them nearly as well): that other code page, for a diagnostic suggesting
+    /// `--encoding`; nil when the guess is clear or not statistical.
+    public var closeAlternative: TextEncoding? = nil
 
     public init(encoding: TextEncoding, evidence: EncodingEvidence, bomLength: Int = 0) {
         self.encoding = encoding

@@ -31,7 +31,8 @@ public struct CleaningIssue: Sendable, Equatable {
         self.code = code
         self.action = action
         self.severity = severity
-        self.message = message
+        // One short line, as printed (the whole value is in `oldValue`).
+        self.message = Diagnostic.oneLine(message)
     }
 
     /// The same finding, printed as a diagnostic.
@@ -58,6 +59,10 @@ public struct FileAccount: Sendable, Equatable {
     public var quote: String = ""
     /// Records above the header that were skipped (titles), not part of the accounting.
     public var preambleRecords = 0
+    /// The header again below it (exports pasted together), skipped like the preamble.
+    public var repeatedHeaders = 0
+    /// Short records below the table (totals, notes), skipped like the preamble.
+    public var footnoteRecords = 0
     public var shape: String = ""
     public var bytes = 0
     public var sha256 = ""

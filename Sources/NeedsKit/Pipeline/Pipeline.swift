@@ -370,6 +370,8 @@ public enum Pipeline {
                 account.lineEnding = summary.dialect.lineEnding.rawValue
                 account.quote = SniffCommand.quoteName(summary.dialect.quote)
                 account.preambleRecords = summary.preambleRecords
+                account.repeatedHeaders = summary.repeatedHeaders
+                account.footnoteRecords = summary.footnoteRecords
                 account.bytes = summary.bytes
                 account.sha256 = digest.finish()
                 if mapping == nil {

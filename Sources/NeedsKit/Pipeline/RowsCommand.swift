@@ -11,6 +11,8 @@ public enum RowsCommand {
     ///
     /// JSON is an array of objects keyed by the header row, in header order (the shape of
     /// csv-spectrum's expected files); fields beyond the header are keyed `_extra_1`, ...
+    /// Keys are unique: a name the header repeats is keyed `name_2`, `name_3`, ... after its
+    /// first use (`jsonKeys`).
     /// Text is one line per record: the line number, then the fields, tab-separated, with tabs,
     /// line breaks and backslashes escaped.
     public static func run(path: String, options: ReaderOptions, json: Bool, write: (String) -> Void) -> Result {
@@ -23,7 +25,7 @@ public enum RowsCommand {
             let summary = try reader.read(diagnose: { diagnostics.append($0) }) { record in
                 if json {
                     if record.isHeader {
-                        header = record.fields
+                        header = jsonKeys(record.fields)
                         return
                     }
                     if record.presentCount == 0 { return }
@@ -45,6 +47,25 @@ public enum RowsCommand {
         } catch {
             if json { write("]\n") }
             return Result(diagnostics: diagnostics, failure: "\(error)", summary: nil)
+        }
+    }
+
+    /// The header's names as JSON keys, made unique: a repeated name gets `_2`, `_3`, ... (the
+    /// first number giving a name not already taken).
+    ///
+    ///     RowsCommand.jsonKeys(["a", "a", "b", "a_2"])   // ["a", "a_3", "b", "a_2"]
+    static func jsonKeys(_ names: [String]) -> [String] {
+        var taken = Set(names)
+        var seen: Set<String> = []
+        return names.map { name in
+            guard seen.insert(name).inserted else {
+                var k = 2
+                while taken.contains("\(name)_\(k)") { k += 1 }
+                let key = "\(name)_\(k)"
+                taken.insert(key)
+                return key
+            }
+            return name
         }
     }
 

@@ -46,6 +46,7 @@ public enum SniffCommand {
             }
             let e = r.encoding!, d = r.dialect!
             out += ", \"encoding\": \(JSONText.quoted(e.encoding.rawValue)), \"encoding_evidence\": \(JSONText.quoted(e.evidence.rawValue))"
+            if let alternative = e.closeAlternative { out += ", \"encoding_alternative\": \(JSONText.quoted(alternative.rawValue))" }
             out += ", \"bom\": \(e.bomLength > 0), \"delimiter\": \(JSONText.quoted(delimiterWord(d.delimiter)))"
             out += ", \"delimiter_evidence\": \(JSONText.quoted(d.evidence.rawValue)), \"quote\": \(JSONText.quoted(quoteName(d.quote)))"
             out += ", \"escape\": \(JSONText.quoted(d.escape)), \"line_ending\": \(JSONText.quoted(d.lineEnding.rawValue))"
@@ -62,7 +63,7 @@ public enum SniffCommand {
             guard let e = r.encoding, let d = r.dialect else { return "\(r.file): not read: \(r.failure ?? "")" }
             return """
             \(r.file)
-              encoding   \(e.encoding.rawValue) (\(e.evidence.rawValue)\(e.bomLength > 0 ? ", BOM" : ""))
+              encoding   \(e.encoding.rawValue) (\(e.evidence.rawValue)\(e.bomLength > 0 ? ", BOM" : "")\(e.closeAlternative.map { ", thin evidence: \($0.rawValue) reads nearly as well; --encoding decides" } ?? ""))
               delimiter  \(d.delimiterName) (\(d.evidence.rawValue)), quote \(quoteName(d.quote)), escape \(d.escape), line ends \(d.lineEnding.rawValue)
               table      \(d.table.preambleRecords) preamble record(s), \(d.table.headerRecords) header record(s), \(d.table.footnoteRecords) footnote record(s), \(d.table.columns) column(s)
               confidence \(NumberFormat.fixed(d.consistency, decimals: 3))

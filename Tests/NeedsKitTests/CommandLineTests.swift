@@ -1,0 +1,42 @@
+import Foundation
+import XCTest
+@testable import NeedsKit
+
+/// The `needs` executable as a user runs it: what only the command line decides (exit codes,
+/// where output goes). Skipped when the executable was not built beside the tests.
+final class CommandLineTests: XCTestCase {
+    var executable: String {
+        get throws {
+            let path = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("needs").path
+            guard FileManager.default.isExecutableFile(atPath: path) else { throw XCTSkip("no needs executable at \(path)") }
+            return path
+        }
+    }
+
+    /// Runs `needs` with stdout sent to `stdoutPath`; returns the exit code and stderr.
+    func run(_ arguments: [String], stdoutPath: String) throws -> (Int32, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try executable)
+        process.arguments = arguments
+        process.standardOutput = try XCTUnwrap(FileHandle(forWritingAtPath: stdoutPath))
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: stderr, as: UTF8.self))
+    }
+
+    func testOutputThatCannotBeWrittenExitsTwoWithAMessage() throws {
+        guard FileManager.default.fileExists(atPath: "/dev/full") else { throw XCTSkip("no /dev/full") }
+        let folder = TemporaryFolder()
+        let csv = folder.write("a.csv", "a,b\n1,2\n")
+        for arguments in [["rows", "--json", csv], ["sniff", csv], ["sniff", "--json", csv]] {
+            let (status, stderr) = try run(arguments, stdoutPath: "/dev/full")
+            XCTAssertEqual(status, 2, "\(arguments)")
+            XCTAssertTrue(stderr.contains("cannot write the output"), "\(arguments): \(stderr)")
+        }
+        let (status, _) = try run(["sniff", csv], stdoutPath: "/dev/null")
+        XCTAssertEqual(status, 0)
+    }
+}
