@@ -450,11 +450,16 @@ final class ParseState {
 
     /// A data record to the handler, counted.
     private func emit(_ buffer: RecordBuffer) {
-        let pendingReason = buffer.quarantineReason
         dataRecords += 1
         buffer.index = dataRecords
-        checkShape(buffer)
-        if pendingReason != nil { buffer.quarantineReason = pendingReason }
+        if buffer.quarantineReason == nil {
+            checkShape(buffer)
+        } else {
+            // A reason found earlier (a limit) stays the record's reason.
+            let pendingReason = buffer.quarantineReason
+            checkShape(buffer)
+            buffer.quarantineReason = pendingReason
+        }
         if buffer.quarantineReason != nil {
             quarantinedRecords += 1
         } else if buffer.isBlank {

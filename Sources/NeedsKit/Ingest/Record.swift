@@ -86,7 +86,8 @@ public final class RecordBuffer {
         line = other.line
         index = other.index
         expectedCount = other.expectedCount
-        quarantineReason = other.quarantineReason
+        // Almost always nil on both sides: no copy (and no reference counting) then.
+        if quarantineReason != nil || other.quarantineReason != nil { quarantineReason = other.quarantineReason }
         sink.pointee.exchangeFields(with: &other.sink.pointee)
     }
 

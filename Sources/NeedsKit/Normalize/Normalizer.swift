@@ -414,7 +414,7 @@ public final class Normalizer {
 
     /// Normalises a record: nil when it is a clean respondent, now in `row`; otherwise what it is.
     func normalizeRow(_ record: RecordBuffer, mapping: FileMapping, log: (CleaningIssue) -> Void) -> Outcome? {
-        let file = mapping.file
+        // `mapping.file` is read where an issue is logged, not copied (retained) for every row.
         if let reason = record.quarantineReason {
             return .quarantined(reason)
         }
@@ -447,6 +447,7 @@ public final class Normalizer {
         // The submission ID first, so that the duplicate check's memory is on its way while the
         // answers are read. The last ID column counts (ODK's `meta-instanceID` and `KEY` usually
         // agree); an empty one means the row has no ID.
+        let idSeed = mapping.idSeed  // (the closure below then captures no object)
         for column in mapping.idColumns where column < count {
             idColumn = nil
             Self.withTrimmed(record.fieldBytes(column)) { id in
@@ -454,7 +455,7 @@ public final class Normalizer {
                 idColumn = column
                 idHash = FieldHash.hash(id)
                 idVerify = FieldHash.hash(id, seed: 0x2545_F491_4F6C_DD1D)
-                respondentHash = FNV.hash(id, seed: mapping.idSeed)
+                respondentHash = FNV.hash(id, seed: idSeed)
             }
         }
         if idColumn != nil { seen.prefetch(idHash) }
@@ -463,7 +464,7 @@ public final class Normalizer {
             case .skip, .submissionID:
                 continue
             case .submitted:
-                if submitted == 0 { submitted = submittedDay(record.fieldBytes(column), column: column, line: record.line, file: file, log: log) }
+                if submitted == 0 { submitted = submittedDay(record.fieldBytes(column), column: column, line: record.line, file: mapping.file, log: log) }
             case let .question(q):
                 let key = record.fieldKey(column)
                 let bytes = key.bytes
@@ -489,7 +490,7 @@ public final class Normalizer {
                         for issue in reading.issues { pendingIssues.append((column, q, issue)) }
                     }
                 case .submittedDate:
-                    if submitted == 0 { submitted = submittedDay(bytes, column: column, line: record.line, file: file, log: log) }
+                    if submitted == 0 { submitted = submittedDay(bytes, column: column, line: record.line, file: mapping.file, log: log) }
                 case .none:
                     continue
                 }
@@ -526,7 +527,8 @@ public final class Normalizer {
                 }
             }
         }
-        for q in splitAnswered.sorted() where answers[q] == 0 {
+        // (Sorting even an empty set allocates: most rows have no split choice column.)
+        for q in splitAnswered.isEmpty ? [] : splitAnswered.sorted() where answers[q] == 0 {
             let names = matchers[q]!.ordered(ticked[q] ?? [])
             if let id = choiceSetIDs[q][names] {
                 answers[q] = id
@@ -547,10 +549,10 @@ public final class Normalizer {
             if let earlier = seen.check(idHash, verify: idVerify, storing: rowHash) {
                 let submissionID = record[idColumn].trimmingSpaces
                 if earlier == rowHash {
-                    log(CleaningIssue(file: file, line: record.line, code: "duplicate_submission", action: .dropped, severity: .note,
+                    log(CleaningIssue(file: mapping.file, line: record.line, code: "duplicate_submission", action: .dropped, severity: .note,
                                       message: "submission `\(submissionID)` was already read; counted once"))
                 } else {
-                    log(CleaningIssue(file: file, line: record.line, code: "duplicate_submission_conflict", action: .dropped,
+                    log(CleaningIssue(file: mapping.file, line: record.line, code: "duplicate_submission_conflict", action: .dropped,
                                       severity: .warning,
                                       message: "submission `\(submissionID)` was already read with different answers; the first copy is kept, this one is dropped"))
                 }
@@ -560,11 +562,11 @@ public final class Normalizer {
             // Rows without an ID are keyed by their fingerprint, apart from IDs' keys.
             if seen.check(FieldHash.finish(rowHash ^ 0x6E6F_2D69_642D_726F), storing: 0) != nil {
                 if options.dropIdentical {
-                    log(CleaningIssue(file: file, line: record.line, code: "identical_row", action: .dropped,
+                    log(CleaningIssue(file: mapping.file, line: record.line, code: "identical_row", action: .dropped,
                                       message: "identical to an earlier row and has no submission ID; dropped (--drop-identical)"))
                     return .duplicate
                 }
-                log(CleaningIssue(file: file, line: record.line, code: "identical_row", action: .kept,
+                log(CleaningIssue(file: mapping.file, line: record.line, code: "identical_row", action: .kept,
                                   message: "identical to an earlier row and has no submission ID; kept (use --drop-identical to drop)"))
             }
             respondentHash = Array("line \(record.line)".utf8).withUnsafeBytes { FNV.hash($0, seed: mapping.idSeed) }
@@ -572,7 +574,7 @@ public final class Normalizer {
 
         if seen.degraded && !reportedDegraded {
             reportedDegraded = true
-            log(CleaningIssue(file: file, line: record.line, code: "duplicate_check_degraded", action: .kept, severity: .warning,
+            log(CleaningIssue(file: mapping.file, line: record.line, code: "duplicate_check_degraded", action: .kept, severity: .warning,
                               message: "a temporary file of the duplicate check could not be read back (disk error?): from here on a duplicate submission may go unnoticed"))
         }
         row.idHash = respondentHash
@@ -582,7 +584,7 @@ public final class Normalizer {
             let id = FNV.respondentID(respondentHash)
             for pending in pendingIssues {
                 log(CleaningIssue(
-                    file: file, line: record.line, column: pending.column + 1, respondentID: id,
+                    file: mapping.file, line: record.line, column: pending.column + 1, respondentID: id,
                     question: instrument.questions[pending.question].name, oldValue: pending.issue.old, newValue: pending.issue.new,
                     code: pending.issue.code, action: pending.issue.action, message: pending.issue.message))
             }
@@ -595,7 +597,7 @@ public final class Normalizer {
                 if let weight = Double(text.replacingOccurrences(of: ",", with: ".")), weight.isFinite, weight >= 0 {
                     row.weight = weight
                 } else {
-                    log(CleaningIssue(file: file, line: record.line, column: column + 1, respondentID: FNV.respondentID(respondentHash),
+                    log(CleaningIssue(file: mapping.file, line: record.line, column: column + 1, respondentID: FNV.respondentID(respondentHash),
                                       question: options.weightColumn!, oldValue: text, newValue: "0", code: "weight_invalid",
                                       action: .changed, message: "weight `\(text)` is not a number ≥ 0; the respondent counts in no figure"))
                 }

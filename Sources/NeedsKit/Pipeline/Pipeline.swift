@@ -303,10 +303,15 @@ public enum Pipeline {
         outcome.inputProblems = expansion.problems
         let normalizer = Normalizer(instrument: instrument, options: options.normalize)
         normalizer.keepsFresh = rows != nil
+        // Borrowed in the per-record closure below, which would otherwise retain and release it
+        // for every row; `rows` outlives the ingest.
+        let handoff = rows.map { Unmanaged.passUnretained($0) }
         var bytesDone = 0
         for (index, (path, file)) in zip(expansion.files, expansion.displayNames).enumerated() {
             var account = FileAccount(file: file)
             var mapping: Normalizer.FileMapping? = nil
+            // The same mapping, borrowed per record (`mapping` keeps it alive for the file).
+            var mappingRef: Unmanaged<Normalizer.FileMapping>? = nil
             var readerIssues: [Int: [Diagnostic]] = [:]
             var fileIssues: [CleaningIssue] = []
             let log: (CleaningIssue) -> Void = { fileIssues.append($0) }
@@ -322,6 +327,7 @@ public enum Pipeline {
                     if record.isHeader {
                         let current = normalizer.mapHeader(record.fields, file: file, log: log)
                         mapping = current
+                        mappingRef = Unmanaged.passUnretained(current)
                         account.shape = current.shape.rawValue
                         account.unmappedColumns = current.unmapped
                         account.unmatched = !current.mapsAnyQuestion
@@ -332,7 +338,7 @@ public enum Pipeline {
                         }
                         return
                     }
-                    guard let mapping else {
+                    guard let mappingRef else {
                         // Blank lines above the header.
                         account.recordsRead += 1
                         account.blankRows += 1
@@ -342,10 +348,15 @@ public enum Pipeline {
                         progress(Progress(file: file, fileIndex: index, fileCount: expansion.files.count,
                                           records: record.index, bytesDone: bytesDone))
                     }
-                    guard let outcomeOfRecord = normalizer.normalizeRow(record, mapping: mapping, log: log) else {
+                    let read = mappingRef._withUnsafeGuaranteedRef { normalizer.normalizeRow(record, mapping: $0, log: log) }
+                    guard let outcomeOfRecord = read else {
                         account.recordsRead += 1
                         account.respondents += 1
-                        if let rows { rows.send(normalizer) } else { respondent(normalizer.respondent(file: file)) }
+                        if let handoff {
+                            handoff._withUnsafeGuaranteedRef { $0.send(normalizer) }
+                        } else {
+                            respondent(normalizer.respondent(file: file))
+                        }
                         return
                     }
                     if !outcomeOfRecord.isHashtagRow { account.recordsRead += 1 }
@@ -358,7 +369,7 @@ public enum Pipeline {
                         account.blankRows += 1
                     case let .quarantined(reason):
                         account.quarantined += 1
-                        quarantine(record, reason, mapping)
+                        mappingRef._withUnsafeGuaranteedRef { quarantine(record, reason, $0) }
                     case .hashtagRow:
                         log(CleaningIssue(file: file, line: record.line, code: "hxl_row", action: .kept, severity: .note,
                                           message: "HXL hashtag row under the header; read as part of the header"))
