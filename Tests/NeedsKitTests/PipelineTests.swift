@@ -166,6 +166,17 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(try Pipeline.report(options).respondents, 1)
         XCTAssertEqual(try Pipeline.report(options).respondents, 1)
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder.path + "/reports/summary.json"))
+        // Earlier reports with something else beside them (notes, a file in clean/, a folder): refused, kept.
+        for (extra, named) in [("reports/notes.txt", "(notes.txt)"), ("reports/clean/mine.txt", "(clean/mine.txt)"),
+                               ("reports/charts/old/x.svg", "(charts/old)"), ("reports/instrument/survey.csv", "(instrument)")] {
+            let path = folder.write(extra, "mine\n")
+            XCTAssertThrowsError(try Pipeline.report(options), extra) { XCTAssertTrue("\($0)".contains(named), "\($0)") }
+            XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "mine\n")
+            try FileManager.default.removeItem(atPath: path)
+            try? FileManager.default.removeItem(atPath: folder.path + "/reports/charts/old")
+            try? FileManager.default.removeItem(atPath: folder.path + "/reports/instrument")
+        }
+        XCTAssertEqual(try Pipeline.report(options).respondents, 1)
     }
 
     func testARunThatCanMeanNothingWritesNothing() throws {

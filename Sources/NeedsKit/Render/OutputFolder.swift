@@ -27,8 +27,8 @@ public final class OutputFolder {
             case let .notAFolder(path):
                 return "--out \(path) is a file, not a folder; nothing was written (give a new folder, or one of earlier reports)"
             case let .foreignFolder(path, example):
-                return "--out \(path) holds files needs did not write (\(example), and no summary.json of an earlier run): "
-                    + "the reports replace the whole folder, so nothing was written; give a new or empty folder, or the folder of earlier reports"
+                return "--out \(path) holds files needs did not write (\(example)): the reports replace the whole folder, "
+                    + "so nothing was written; give a new or empty folder, or a folder holding only earlier reports"
             case let .holdsInput(path, input):
                 return "--out \(path) holds the input \(input): the reports replace the whole folder and would delete it; nothing was written, give another folder"
             }
@@ -54,7 +54,47 @@ public final class OutputFolder {
         if !entries.contains("summary.json") || !isSummary(path + "/summary.json") {
             throw Failure.foreignFolder(path, first)
         }
+        // An earlier run's reports: nothing else may be in them (notes, a plan or a wave kept
+        // beside the reports would go with them).
+        if let stranger = foreignEntry(in: path, entries: entries) {
+            throw Failure.foreignFolder(path, stranger)
+        }
     }
+
+    /// The first file or folder in an earlier run's reports that a run does not write, or nil.
+    private static func foreignEntry(in path: String, entries: [String]) -> String? {
+        let fileManager = FileManager.default
+        func isFolder(_ name: String) -> Bool {
+            var folder: ObjCBool = false
+            return fileManager.fileExists(atPath: path + "/" + name, isDirectory: &folder) && folder.boolValue
+        }
+        for name in entries {
+            let folder = isFolder(name)
+            if folder, let allowed = writtenInFolder[name] {
+                for inner in ((try? fileManager.contentsOfDirectory(atPath: path + "/" + name)) ?? []).sorted() {
+                    let innerPath = name + "/" + inner
+                    if isFolder(innerPath) || !allowed(inner) { return innerPath }
+                }
+            } else if folder || !isWrittenAtTop(name) {
+                return name
+            }
+        }
+        return nil
+    }
+
+    /// The files a run writes at the top of its folder.
+    private static func isWrittenAtTop(_ name: String) -> Bool {
+        ["report.md", "report.html", "summary.json", "topic_demand.csv", "country_differences.csv",
+         "waves.csv", "plan.csv", "plan.md"].contains(name)
+            || (name.hasPrefix("topic_demand_by_") && name.hasSuffix(".csv"))
+    }
+
+    /// The folders a run writes, and the files it writes in each.
+    private static let writtenInFolder: [String: (String) -> Bool] = [
+        "clean": { ["responses.csv", "issues.csv", "quarantine.csv"].contains($0) },
+        "charts": { $0.hasSuffix(".svg") },
+        "countries": { $0.hasSuffix(".md") || $0.hasSuffix(".html") },
+    ]
 
     /// The path made absolute, symbolic links and `..` resolved as far as the path exists.
     static func resolved(_ path: String) -> String {
