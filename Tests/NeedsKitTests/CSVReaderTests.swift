@@ -357,6 +357,15 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertFalse(issue.diagnostic.description.contains("\n"))
         // Short one-line messages are untouched.
         XCTAssertEqual(Diagnostic.oneLine("`Tallinn` is fine"), "`Tallinn` is fine")
+        let long = "`Tallinn` is not a choice of list `municipalities_of_estonia`; treated as missing, as the instrument says"
+        XCTAssertEqual(Diagnostic.oneLine(long), long)
+        // A quoted value shows 59 characters whole; from 60 on, 59 and an ellipsis. Counted in
+        // characters: 40 Cyrillic letters (80 bytes) are short.
+        let cyrillic = "`" + String(repeating: "ж", count: 40) + "` unknown"
+        XCTAssertEqual(Diagnostic.oneLine(cyrillic), cyrillic)
+        let fiftyNine = "`" + String(repeating: "a", count: 59) + "` x"
+        XCTAssertEqual(Diagnostic.oneLine(fiftyNine), fiftyNine)
+        XCTAssertEqual(Diagnostic.oneLine("`" + String(repeating: "a", count: 60) + "` x"), "`" + String(repeating: "a", count: 59) + "…` x")
     }
 
     func testEmptyFileAndHeaderOnly() {

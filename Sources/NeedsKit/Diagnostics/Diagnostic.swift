@@ -40,6 +40,16 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         self.message = Self.oneLine(message)
     }
 
+    /// A diagnostic whose message is one short line already (`oneLine` was applied to it).
+    init(_ severity: Severity, file: String, line: Int?, column: Int?, code: String, oneLineMessage: String) {
+        self.severity = severity
+        self.file = file
+        self.line = line
+        self.column = column
+        self.code = code
+        self.message = oneLineMessage
+    }
+
     /// Longest value quoted in backticks that a message shows whole.
     static let quotedValueLimit = 60
 
@@ -50,8 +60,24 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     ///
     ///     Diagnostic.oneLine("`Tallinn\nEE,4` is not a municipality")  // "`Tallinn\\nEE,4` is not ..."
     public static func oneLine(_ message: String) -> String {
-        let bytes = message.utf8
-        guard bytes.count > quotedValueLimit || bytes.contains(where: { $0 < 0x20 }) else { return message }
+        // Most messages need nothing done: one pass over the bytes tells (a quoted run of fewer
+        // bytes than the limit has fewer characters too). The run of a file with an issue on
+        // every row makes hundreds of thousands of messages.
+        func needsWork(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            var quotedBytes = -1
+            for byte in bytes {
+                if byte < 0x20 { return true }
+                if byte == 0x60 {
+                    quotedBytes = quotedBytes < 0 ? 0 : -1
+                } else if quotedBytes >= 0 {
+                    quotedBytes += 1
+                    if quotedBytes >= quotedValueLimit { return true }
+                }
+            }
+            return false
+        }
+        guard message.utf8.withContiguousStorageIfAvailable(needsWork) ?? Array(message.utf8).withUnsafeBufferPointer(needsWork)
+        else { return message }
         var out = ""
         var quoted = false
         var shown = 0

@@ -37,14 +37,22 @@ public struct CleaningIssue: Sendable, Equatable {
 
     /// The same finding, printed as a diagnostic.
     public var diagnostic: Diagnostic {
-        Diagnostic(severity, file: file, line: line, column: column, code: code, message: message)
+        Diagnostic(severity, file: file, line: line, column: column, code: code, oneLineMessage: message)
     }
 
-    /// A reader diagnostic as a log row.
+    /// A reader diagnostic as a log row (its message is one line already).
     public init(_ diagnostic: Diagnostic, action: Action) {
-        self.init(
-            file: diagnostic.file, line: diagnostic.line, column: diagnostic.column, code: diagnostic.code,
-            action: action, severity: diagnostic.severity, message: diagnostic.message)
+        file = diagnostic.file
+        line = diagnostic.line
+        column = diagnostic.column
+        respondentID = ""
+        question = ""
+        oldValue = ""
+        newValue = ""
+        code = diagnostic.code
+        self.action = action
+        severity = diagnostic.severity
+        message = diagnostic.message
     }
 }
 
