@@ -65,7 +65,7 @@ public struct ColumnMapper {
         "vards uzvards", "vardas", "vardas pavarde", "имя", "фио", "phone", "phone number", "telephone",
         "telefon", "telefoninumber", "talrunis", "telefonas", "телефон", "ipaddr", "ip address",
         "_submitted_by", "submittername", "username", "respondent", "responder", "respondent email",
-    ].map(TextKey.loose))
+    ].map { TextKey.loose($0) })
 
     public init(instrument: Instrument) {
         self.instrument = instrument

@@ -1,3 +1,4 @@
+import Dispatch
 /// Finds a municipality of Estonia, Latvia or Lithuania from a name as staff write it, in the
 /// national language, English or Russian, with or without diacritics.
 ///
@@ -17,6 +18,12 @@ public struct Gazetteer: Sendable {
     }
 
     public static let shared = Gazetteer()
+
+    /// Builds `shared` on another core while the caller loads the instrument and sniffs the
+    /// first file (a few tens of milliseconds of Unicode folding at the start of every run).
+    public static func prepareShared() {
+        DispatchQueue.global(qos: .userInitiated).async { _ = shared }
+    }
 
     private let entries: [Municipality]
     private let lookup: KeyedLookup<Int>

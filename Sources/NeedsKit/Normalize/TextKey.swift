@@ -43,7 +43,13 @@ public enum TextKey {
 
     public static func loose(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiKey(text) }
-        return exact(text).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        return loose(exactKey: exact(text))
+    }
+
+    /// `loose` of a text whose `exact` key is already made.
+    static func loose(exactKey key: String) -> String {
+        if key.utf8.allSatisfy({ $0 < 0x80 }) { return key }
+        return key.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
             .precomposedStringWithCanonicalMapping
     }
 }
@@ -60,7 +66,7 @@ public struct KeyedLookup<Value: Hashable & Sendable>: Sendable {
         let key = TextKey.exact(text)
         guard !key.isEmpty else { return }
         exact[key, default: []].insert(value)
-        loose[TextKey.loose(text), default: []].insert(value)
+        loose[TextKey.loose(exactKey: key), default: []].insert(value)
     }
 
     public enum Match: Equatable, Sendable {

@@ -86,6 +86,7 @@ public struct RunOutcome: Sendable {
 public enum Pipeline {
     /// The plan alone, for `needs plan`: ingest, aggregate, plan; nothing written.
     public static func plan(_ options: RunOptions, configuration: PlanConfiguration) throws -> (CurriculumPlan, RunOutcome) {
+        Gazetteer.prepareShared()
         let instrument = try InstrumentLoader.load(options.instrumentPath)
         let aggregator = Aggregator(instrument: instrument, options: options.aggregation)
         let outcome = ingest(options, instrument: instrument) { aggregator.add($0) } quarantine: { _, _, _ in }
@@ -95,12 +96,14 @@ public enum Pipeline {
 
     /// Ingest and normalise only, for a designer checking a file a municipality just sent.
     public static func check(_ options: RunOptions) throws -> RunOutcome {
+        Gazetteer.prepareShared()
         let instrument = try InstrumentLoader.load(options.instrumentPath)
         return ingest(options, instrument: instrument) { _ in } quarantine: { _, _, _ in }
     }
 
     /// The whole run: reads every input, writes every report into `options.outputPath` atomically.
     public static func report(_ options: RunOptions) throws -> RunOutcome {
+        Gazetteer.prepareShared()
         let instrument = try InstrumentLoader.load(options.instrumentPath)
         try validate(options, instrument: instrument)
         let planConfiguration = try options.planPath.map(PlanConfiguration.load)
