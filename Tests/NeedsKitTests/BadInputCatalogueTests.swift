@@ -216,6 +216,17 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertEqual(r.account.preambleRecords, 2)
     }
 
+    func testHeaderBelowATitleAndAPaddedBlankRow() {
+        // Excel pads every row to the table's width: the blank row above the header is `;;;`.
+        let r = run("padded.csv", "Survey of Tartu staff;;;\r\n;;;\r\ncountry;municipality;imp_partnerships;comp_partnerships\r\nEE;Tartu linn;4;2\r\nEE;Tartu linn;5;3\r\n")
+        assertIssue(r, "preamble_skipped", line: 1, column: nil)
+        XCTAssertEqual(r.outcome.issues.filter { $0.code == "preamble_skipped" }.count, 1)
+        XCTAssertEqual(r.account.respondents, 2)
+        XCTAssertEqual(r.account.blankRows, 1)
+        XCTAssertEqual(r.account.quarantined, 0)
+        XCTAssertEqual(r.account.preambleRecords, 1)
+    }
+
     func testTrailingDelimiterOnEveryLine() {
         let r = run("trailing.csv", "country;municipality;imp_partnerships;\nEE;Tallinn;4;\nLV;Rīga;5;\n")
         assertIssue(r, "trailing_delimiter", line: 1, column: 4)

@@ -270,6 +270,31 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(result.summary?.footnoteRecords, 0)
     }
 
+    func testPaddedBlankRowsAboveTheHeaderDoNotShiftIt() {
+        let folder = TemporaryFolder()
+        let header = "country;municipality;role;imp\r\n"
+        let rows = "EE;Tallinn;teacher;5\r\nEE;Narva;teacher;4\r\n"
+        // (text above the header, lines of the preamble notes, blank records above the header)
+        let cases: [(String, [Int], Int)] = [
+            ("Survey results;;;\r\n;;;\r\n", [1], 1),
+            (";;;\r\n", [], 1),
+            ("Survey results;;;\r\n\r\n;;;\r\nExported 2025-01-20;;;\r\n", [1, 4], 2),
+            ("sep=;\r\nSurvey results;;;\r\n;;;\r\n", [2], 1),
+        ]
+        for (above, notes, blank) in cases {
+            let result = readAll(folder.write("padded.csv", above + header + rows))
+            let headerLine = above.components(separatedBy: "\r\n").count
+            // Blank records above the header are handed on (counted as blank), then the header.
+            let table = result.records.filter { !$0.blank }
+            XCTAssertEqual(table.first?.fields, ["country", "municipality", "role", "imp"], above)
+            XCTAssertEqual(table.map(\.line), [headerLine, headerLine + 1, headerLine + 2], above)
+            XCTAssertEqual(result.diagnostics.filter { $0.code == "preamble_skipped" }.map(\.line), notes, above)
+            XCTAssertEqual(result.summary?.preambleRecords, notes.count, above)
+            XCTAssertEqual(result.summary?.blankRecords, blank, above)
+            XCTAssertEqual(result.summary?.quarantinedRecords, 0, above)
+        }
+    }
+
     func testNulBytesAreRemovedWithADiagnostic() {
         let folder = TemporaryFolder()
         let result = readAll(folder.write("nul.csv", Array("a,b\n1,x".utf8) + [0] + Array("y\n".utf8)))

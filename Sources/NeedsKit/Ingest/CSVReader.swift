@@ -168,7 +168,7 @@ public struct CSVReader {
         return try withoutActuallyEscaping(handler) { handler in
             try withoutActuallyEscaping(diagnose) { diagnose in
                 let state = ParseState(file: displayName, handler: handler, diagnose: diagnose)
-                state.preambleToSkip = dialect.evidence == .override ? 0 : dialect.table.preambleRecords
+                state.tableStartLine = dialect.evidence == .override ? 0 : dialect.table.headerLine
                 state.maxColumns = options.maxColumns
                 state.headerMissesFirstName = dialect.evidence != .override && dialect.table.headerMissesFirstName
                 let before = file.fingerprint()
@@ -273,8 +273,11 @@ final class ParseState {
         didSet { record.sink.pointee.fieldLimit = maxColumns == Int.max ? Int.max : maxColumns + 1 }
     }
     var headerMissesFirstName = false
-    /// Records above the header (titles Excel users put on top), skipped with a note.
-    var preambleToSkip = 0
+    /// The line the sniffer found the header on: records above it with at most one filled cell
+    /// (titles Excel users put on top) are skipped with a note, blank ones counted as blank.
+    /// Told by line, not by a count of records, so that blank lines and padded blank rows
+    /// (`;;;;`), which the sniffer and the reader count differently, cannot shift the header.
+    var tableStartLine = 0
     var preambleSkipped = 0
     /// Rows with extra empty fields (a trailing delimiter), reported once per file.
     var trailingDelimiterRows = 0
@@ -405,8 +408,7 @@ final class ParseState {
             record.sink.pointee.stopped = true
             return
         }
-        if preambleToSkip > 0 && !record.isBlank {
-            preambleToSkip -= 1
+        if record.line < tableStartLine && !record.isBlank && record.filledFieldCount(upTo: 2) <= 1 {
             preambleSkipped += 1
             warn("preamble_skipped", line: record.line, column: nil,
                  "a record above the table (a title or note: \(record.fieldCount) field(s), at most one filled) is not read as the header", severity: .note)
