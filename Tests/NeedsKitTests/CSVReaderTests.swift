@@ -295,6 +295,17 @@ final class CSVReaderTests: XCTestCase {
         }
     }
 
+    func testFootnoteAboveARepeatedHeaderIsNotARecord() {
+        let folder = TemporaryFolder()
+        let text = "a,b,c,d\n1,2,3,4\nTotal: 1,,\n\na,b,c,d\n5,6,7,8\nTotal: 1,,\n"
+        let result = readAll(folder.write("concat.csv", text))
+        XCTAssertEqual(result.data.map(\.fields), [["1", "2", "3", "4"], ["", "", "", ""], ["5", "6", "7", "8"]])
+        XCTAssertEqual(result.data.map(\.blank), [false, true, false])
+        XCTAssertEqual(result.diagnostics.filter { $0.code == "footnote_skipped" }.map(\.line), [3, 7])
+        XCTAssertEqual(result.summary?.footnoteRecords, 2)
+        XCTAssertEqual(result.summary?.repeatedHeaders, 1)
+    }
+
     func testNulBytesAreRemovedWithADiagnostic() {
         let folder = TemporaryFolder()
         let result = readAll(folder.write("nul.csv", Array("a,b\n1,x".utf8) + [0] + Array("y\n".utf8)))

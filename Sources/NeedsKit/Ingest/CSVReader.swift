@@ -379,25 +379,29 @@ final class ParseState {
             record.dropFields(after: headerCount)
         }
         // A short row with at most one filled cell may be a footnote (`Total: 12`), which only
-        // the end of the file can tell: such rows are held back until a row of the table follows.
-        // Only rows whose field count differs from the header's (or blank ones) are looked at.
-        if (record.fieldCount != headerCount || record.isBlank) && record.quarantineReason == nil
-            && record.filledFieldCount(upTo: 2) <= 1 {
+        // the end of the file or the header repeated below can tell: such rows are held back
+        // until a row of the table follows. Only rows whose field count differs from the
+        // header's (or blank ones) are looked at.
+        let mayBeFootnote = (record.fieldCount != headerCount || record.isBlank) && record.quarantineReason == nil
+            && record.filledFieldCount(upTo: 2) <= 1
+        if mayBeFootnote {
             if !heldOverflowed {
                 holdBack()
                 return
             }
         } else {
             heldOverflowed = false
-            if !held.isEmpty { releaseHeld() }
         }
         if isRepeatedHeader() {
+            // Rows held just above it are notes under the first table (`Kokku: 12`).
+            skipHeldAsFootnotes()
             repeatedHeaders += 1
             warn("repeated_header", line: record.line, column: nil,
                  "the header row again (two exports pasted together?); not read as a respondent", severity: .note)
             record.reset()
             return
         }
+        if !held.isEmpty { releaseHeld() }
         emit(record)
     }
 
@@ -571,8 +575,9 @@ final class ParseState {
         }
     }
 
-    func finishFile() {
-        // Rows still held at the end are footnotes under the table (blank ones stay blank rows).
+    /// The held rows are notes under a table (the file ended, or the header comes again): each
+    /// skipped as a footnote, but blank ones stay blank rows.
+    private func skipHeldAsFootnotes() {
         for buffer in held where !record.sink.pointee.stopped {
             if buffer.isBlank {
                 emit(buffer)
@@ -584,7 +589,12 @@ final class ParseState {
                 buffer.reset()
             }
         }
-        held.removeAll()
+        spareHeld += held
+        held.removeAll(keepingCapacity: true)
+    }
+
+    func finishFile() {
+        skipHeldAsFootnotes()
         if headerTrailingEmpty > 0 {
             let message = trailingColumnsHoldData
                 ? "the header ends with \(headerTrailingEmpty) empty column name(s), a trailing delimiter, but rows have values under them (first at line \(firstLineUnderUnnamed)); a column without a name matches no question"
