@@ -227,6 +227,16 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertEqual(r.account.preambleRecords, 1)
     }
 
+    func testHXLRowUnderARepeatedHeaderIsPartOfIt() {
+        let hxl = "#country,#adm2+name,,\n"
+        let r = run("hxl.csv", header + hxl + "EE,Tallinn,4,2\n" + header + hxl + "LV,Rīga,5,3\n")
+        XCTAssertEqual(r.outcome.issues.filter { $0.code == "hxl_row" }.map(\.line), [2, 5])
+        XCTAssertEqual(r.account.respondents, 2)
+        XCTAssertEqual(r.account.quarantined, 0)
+        XCTAssertEqual(r.account.recordsRead, 2)
+        XCTAssertEqual(r.account.repeatedHeaders, 1)
+    }
+
     func testTrailingDelimiterOnEveryLine() {
         let r = run("trailing.csv", "country;municipality;imp_partnerships;\nEE;Tallinn;4;\nLV;Rīga;5;\n")
         assertIssue(r, "trailing_delimiter", line: 1, column: 4)

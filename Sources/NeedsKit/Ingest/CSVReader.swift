@@ -297,6 +297,8 @@ final class ParseState {
     /// The header again below it, and notes under the table: not records of the table.
     var repeatedHeaders = 0
     var footnoteRecords = 0
+    /// The last record was the header repeated: the next one is marked as following it.
+    var afterRepeatedHeader = false
     /// Where a field past `maxFieldBytes` started in the record being read (0: none), and the
     /// line breaks dropped with its bytes.
     var oversizeFieldLine = 0
@@ -378,6 +380,10 @@ final class ParseState {
             record.quarantineReason = "more than \(maxColumns) fields"
             record.dropFields(after: headerCount)
         }
+        if afterRepeatedHeader {
+            record.followsRepeatedHeader = true
+            afterRepeatedHeader = false
+        }
         // A short row with at most one filled cell may be a footnote (`Total: 12`), which only
         // the end of the file or the header repeated below can tell: such rows are held back
         // until a row of the table follows. Only rows whose field count differs from the
@@ -396,6 +402,7 @@ final class ParseState {
             // Rows held just above it are notes under the first table (`Kokku: 12`).
             skipHeldAsFootnotes()
             repeatedHeaders += 1
+            afterRepeatedHeader = true
             warn("repeated_header", line: record.line, column: nil,
                  "the header row again (two exports pasted together?); not read as a respondent", severity: .note)
             record.reset()
