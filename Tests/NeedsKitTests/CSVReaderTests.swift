@@ -306,6 +306,21 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(result.summary?.repeatedHeaders, 1)
     }
 
+    func testFootnotePaddedToTheFullWidthIsNotARecord() {
+        let folder = TemporaryFolder()
+        // A row with one filled cell inside the table stays a row; so does a last row with two.
+        let text = "a;b;c\r\n1;2;3\r\nx;;\r\n4;5;6\r\n7;;8\r\n;;\r\nTotal: 3 respondents;;\r\n"
+        let result = readAll(folder.write("foot.csv", text))
+        XCTAssertEqual(result.data.map(\.line), [2, 3, 4, 5, 6])
+        XCTAssertEqual(result.data.map(\.blank), [false, false, false, false, true])
+        XCTAssertEqual(result.summary?.footnoteRecords, 1)
+        XCTAssertEqual(result.diagnostics.filter { $0.code == "footnote_skipped" }.map(\.line), [7])
+        // Nor is a last row whose one filled cell is not the first (an answer, not a note).
+        let kept = readAll(folder.write("kept.csv", "a;b;c\r\n1;2;3\r\n7;;8\r\n;;9\r\n"))
+        XCTAssertEqual(kept.data.map(\.line), [2, 3, 4])
+        XCTAssertEqual(kept.summary?.footnoteRecords, 0)
+    }
+
     func testNulBytesAreRemovedWithADiagnostic() {
         let folder = TemporaryFolder()
         let result = readAll(folder.write("nul.csv", Array("a,b\n1,x".utf8) + [0] + Array("y\n".utf8)))

@@ -384,12 +384,23 @@ final class ParseState {
             record.followsRepeatedHeader = true
             afterRepeatedHeader = false
         }
-        // A short row with at most one filled cell may be a footnote (`Total: 12`), which only
-        // the end of the file or the header repeated below can tell: such rows are held back
-        // until a row of the table follows. Only rows whose field count differs from the
-        // header's (or blank ones) are looked at.
-        let mayBeFootnote = (record.fieldCount != headerCount || record.isBlank) && record.quarantineReason == nil
-            && record.filledFieldCount(upTo: 2) <= 1
+        // A row with at most one filled cell may be a footnote (`Total: 12`), which only the end
+        // of the file or the header repeated below can tell: such rows are held back until a row
+        // of the table follows. A short (or long) row counts as one whichever cell is filled; a
+        // row as wide as the header, as Excel pads it, only when the filled cell is the first.
+        // Cells are counted only when the row's field count differs from the header's or its
+        // second field is blank: a row of the table costs one look at a field's first byte.
+        let mayBeFootnote: Bool
+        if record.quarantineReason != nil {
+            mayBeFootnote = false
+        } else if record.fieldCount != headerCount || record.isBlank {
+            mayBeFootnote = record.filledFieldCount(upTo: 2) <= 1
+        } else if headerCount > 1 && isBlankField(record.fieldBytes(1)) {
+            let filled = record.filledFieldCount(upTo: 2)
+            mayBeFootnote = filled == 0 || (filled == 1 && !isBlankField(record.fieldBytes(0)))
+        } else {
+            mayBeFootnote = false
+        }
         if mayBeFootnote {
             if !heldOverflowed {
                 holdBack()
