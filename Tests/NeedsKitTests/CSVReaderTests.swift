@@ -321,6 +321,26 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(kept.summary?.footnoteRecords, 0)
     }
 
+    func testRepeatedHeaderInAnotherCaseOrWithANameLeftOutIsNotARecord() {
+        let folder = TemporaryFolder()
+        let header = "country,municipality,role,imp,comp\n"
+        for again in ["COUNTRY,Municipality,role,IMP,comp\n", "country,municipality,role,imp\n", "country,municipality,,imp,comp\n"] {
+            let result = readAll(folder.write("again.csv", header + "EE,Tallinn,teacher,5,2\n" + again + "EE,Narva,teacher,4,3\n"))
+            XCTAssertEqual(result.data.map(\.line), [2, 4], again)
+            XCTAssertEqual(result.summary?.repeatedHeaders, 1, again)
+        }
+        // Non-ASCII names in another case.
+        let lt = readAll(folder.write("lt.csv", "šalis,savivaldybė,pareigos\nLT,Vilnius,x\nŠALIS,SAVIVALDYBĖ,Pareigos\nLT,Kaunas,y\n"))
+        XCTAssertEqual(lt.data.map(\.line), [2, 4])
+        XCTAssertEqual(lt.summary?.repeatedHeaders, 1)
+        // Too little of the header, or a value that is not a name: rows.
+        for row in ["country,municipality,,,\n", "country,Tallinn,role,imp,comp\n", "country,municipality,role,imp,comp,extra\n"] {
+            let result = readAll(folder.write("row.csv", header + row))
+            XCTAssertEqual(result.data.map(\.line), [2], row)
+            XCTAssertEqual(result.summary?.repeatedHeaders, 0, row)
+        }
+    }
+
     func testNulBytesAreRemovedWithADiagnostic() {
         let folder = TemporaryFolder()
         let result = readAll(folder.write("nul.csv", Array("a,b\n1,x".utf8) + [0] + Array("y\n".utf8)))

@@ -284,6 +284,10 @@ final class ParseState {
     var firstTrailingDelimiterLine = 0
     /// The header's names, trimmed, as read (to recognise the header repeated below).
     var headerFields: [[UInt8]] = []
+    /// The header's names lowercased, made when a name is first compared ignoring case.
+    var headerKeys: [String] = []
+    /// Names in the header that are not empty.
+    var headerNames = 0
     var headerFirstLength = 0
     /// The header's first name, trimmed, in memory of its own (compared with every record's
     /// first field that is at least as long).
@@ -446,6 +450,7 @@ final class ParseState {
             sawHeader = true
             headerFields = (0..<record.fieldCount).map { i in record.withFieldBytes(i) { Array(Self.trimmed($0)) } }
             headerFirstLength = headerFields.first?.count ?? 0
+            headerNames = headerFields.filter { !$0.isEmpty }.count
             if headerFirstLength > 0 {
                 headerFirst = UnsafeMutableRawPointer.allocate(byteCount: headerFirstLength, alignment: 1)
                 headerFields[0].withUnsafeBytes { headerFirst!.copyMemory(from: $0.baseAddress!, byteCount: headerFirstLength) }
@@ -537,21 +542,59 @@ final class ParseState {
         held.removeAll(keepingCapacity: true)
     }
 
-    /// Whether the record is the header again (after trimming). Its first field is compared
-    /// first, and the rest only when that one matches.
+    /// Whether the record is the header again (after trimming, in any case): every field equal
+    /// to the header's name at its place; or, the header with names left out (a column fewer),
+    /// every filled field equal to the name at its place, at least 3 of them and more than half
+    /// of the header's names. The first field is compared first, and the rest only when that
+    /// one matches.
     private func isRepeatedHeader() -> Bool {
         let field = record.fieldBytes(0)
         guard headerFirstLength > 0, field.count >= headerFirstLength else { return false }
         // The common case, a first field as long as the header's first name or longer: one
         // memcmp against a copy of the name, without reference counting.
         let first = Self.trimmed(field)
-        guard first.count == headerFirstLength,
-              memcmp(field.baseAddress! + first.startIndex, headerFirst!, headerFirstLength) == 0 else { return false }
-        for i in 1..<max(headerFields.count, record.fieldCount) {
-            let name = i < headerFields.count ? headerFields[i] : []
-            if !Self.trimmed(record.fieldBytes(i)).elementsEqual(name) { return false }
+        guard first.count == headerFirstLength else { return false }
+        if memcmp(field.baseAddress! + first.startIndex, headerFirst!, headerFirstLength) != 0 {
+            guard Self.sameIgnoringASCIICase(first, headerFields[0]) ?? sameName(first, 0) else { return false }
         }
-        return true
+        var matched = 1
+        var left = 0
+        for i in 1..<max(headerFields.count, record.fieldCount) {
+            let value = Self.trimmed(record.fieldBytes(i))
+            guard i < headerFields.count else {
+                if value.isEmpty { continue }
+                return false
+            }
+            if value.isEmpty {
+                if !headerFields[i].isEmpty { left += 1 }
+                continue
+            }
+            guard value.elementsEqual(headerFields[i]) || (Self.sameIgnoringASCIICase(value, headerFields[i]) ?? sameName(value, i))
+            else { return false }
+            matched += 1
+        }
+        return left == 0 || (matched >= 3 && matched * 2 > headerNames)
+    }
+
+    /// Whether two names are equal ignoring ASCII case; nil when they differ only where a byte
+    /// is not ASCII (then `sameName` decides).
+    static func sameIgnoringASCIICase(_ a: Slice<UnsafeRawBufferPointer>, _ b: [UInt8]) -> Bool? {
+        guard a.count == b.count else { return nil }
+        var undecided = false
+        for (x, y) in zip(a, b) where x != y {
+            if x >= 0x80 || y >= 0x80 {
+                undecided = true
+            } else if x | 0x20 != y | 0x20 || !((x | 0x20) >= 0x61 && (x | 0x20) <= 0x7A) {
+                return false
+            }
+        }
+        return undecided ? nil : true
+    }
+
+    /// Whether a field is header name `i` in another case (any script).
+    private func sameName(_ value: Slice<UnsafeRawBufferPointer>, _ i: Int) -> Bool {
+        if headerKeys.isEmpty { headerKeys = headerFields.map { String(decoding: $0, as: UTF8.self).lowercased() } }
+        return String(decoding: value, as: UTF8.self).lowercased() == headerKeys[i]
     }
 
     /// A field without the spaces and tabs around it, and without a UTF-8 byte-order mark in
