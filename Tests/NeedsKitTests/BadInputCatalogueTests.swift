@@ -129,7 +129,10 @@ final class BadInputCatalogueTests: XCTestCase {
     func testHundredThousandColumnsIsRefusedWithTheLimit() {
         let wide = (0..<100_000).map { "c\($0)" }.joined(separator: ",") + "\n"
         let r = run("wide.csv", wide)
-        assertIssue(r, "file_unreadable", line: nil, column: nil, "more than 10000 fields")
+        // The line is the issue's own, and the message does not name the file (or line) again.
+        assertIssue(r, "file_unreadable", line: 1, column: nil, "more than 10000 fields")
+        XCTAssertTrue(r.issue("file_unreadable")?.message.hasPrefix("more than 10000 fields") ?? false)
+        XCTAssertEqual(r.account.failure?.hasPrefix("line 1: more than 10000 fields"), true, "\(String(describing: r.account.failure))")
     }
 
     func testTenMegabyteLine() {

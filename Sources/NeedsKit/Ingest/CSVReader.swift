@@ -60,15 +60,37 @@ public enum ReaderError: Error, CustomStringConvertible, Equatable {
     case tooManyColumns(file: String, line: Int, limit: Int)
 
     public var description: String {
+        line.map { "\(file):\($0): \(reason)" } ?? "\(file): \(reason)"
+    }
+
+    /// The file the error is about.
+    public var file: String {
         switch self {
-        case let .cannotOpen(file, reason): return "\(file): cannot open: \(reason)"
-        case let .readFailed(file, reason): return "\(file): read failed: \(reason)"
-        case let .fieldTooLarge(file, line, limit):
-            return "\(file):\(line): a field grows past \(limit / (1 << 20)) MiB; most often a quote opened here is never closed"
-        case let .parserFailed(file, reason): return "\(file): \(reason)"
-        case let .notText(file, kind): return "\(file): \(kind), not a delimited text table"
-        case let .tooManyColumns(file, line, limit):
-            return "\(file):\(line): more than \(limit) fields in one record; not a survey export (the limit is ReaderOptions.maxColumns)"
+        case let .cannotOpen(file, _), let .readFailed(file, _), let .fieldTooLarge(file, _, _),
+             let .parserFailed(file, _), let .notText(file, _), let .tooManyColumns(file, _, _):
+            return file
+        }
+    }
+
+    /// The line the error is at, when it is at one.
+    public var line: Int? {
+        switch self {
+        case let .fieldTooLarge(_, line, _), let .tooManyColumns(_, line, _): return line
+        default: return nil
+        }
+    }
+
+    /// What went wrong, without the file and line (a diagnostic has its own).
+    public var reason: String {
+        switch self {
+        case let .cannotOpen(_, reason): return "cannot open: \(reason)"
+        case let .readFailed(_, reason): return "read failed: \(reason)"
+        case let .fieldTooLarge(_, _, limit):
+            return "a field grows past \(limit / (1 << 20)) MiB; most often a quote opened here is never closed"
+        case let .parserFailed(_, reason): return reason
+        case let .notText(_, kind): return "\(kind), not a delimited text table"
+        case let .tooManyColumns(_, _, limit):
+            return "more than \(limit) fields in one record; not a survey export (the limit is ReaderOptions.maxColumns)"
         }
     }
 }
