@@ -129,7 +129,10 @@ final class BadInputCatalogueTests: XCTestCase {
     func testHundredThousandColumnsIsRefusedWithTheLimit() {
         let wide = (0..<100_000).map { "c\($0)" }.joined(separator: ",") + "\n"
         let r = run("wide.csv", wide)
-        assertIssue(r, "file_unreadable", line: nil, column: nil, "more than 10000 fields")
+        // The line is the issue's own, and the message does not name the file (or line) again.
+        assertIssue(r, "file_unreadable", line: 1, column: nil, "more than 10000 fields")
+        XCTAssertTrue(r.issue("file_unreadable")?.message.hasPrefix("more than 10000 fields") ?? false)
+        XCTAssertEqual(r.account.failure?.hasPrefix("line 1: more than 10000 fields"), true, "\(String(describing: r.account.failure))")
     }
 
     func testTenMegabyteLine() {
@@ -214,6 +217,27 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertEqual(r.outcome.issues.filter { $0.code == "preamble_skipped" }.count, 2)
         XCTAssertEqual(r.account.respondents, 1)
         XCTAssertEqual(r.account.preambleRecords, 2)
+    }
+
+    func testHeaderBelowATitleAndAPaddedBlankRow() {
+        // Excel pads every row to the table's width: the blank row above the header is `;;;`.
+        let r = run("padded.csv", "Survey of Tartu staff;;;\r\n;;;\r\ncountry;municipality;imp_partnerships;comp_partnerships\r\nEE;Tartu linn;4;2\r\nEE;Tartu linn;5;3\r\n")
+        assertIssue(r, "preamble_skipped", line: 1, column: nil)
+        XCTAssertEqual(r.outcome.issues.filter { $0.code == "preamble_skipped" }.count, 1)
+        XCTAssertEqual(r.account.respondents, 2)
+        XCTAssertEqual(r.account.blankRows, 1)
+        XCTAssertEqual(r.account.quarantined, 0)
+        XCTAssertEqual(r.account.preambleRecords, 1)
+    }
+
+    func testHXLRowUnderARepeatedHeaderIsPartOfIt() {
+        let hxl = "#country,#adm2+name,,\n"
+        let r = run("hxl.csv", header + hxl + "EE,Tallinn,4,2\n" + header + hxl + "LV,Rīga,5,3\n")
+        XCTAssertEqual(r.outcome.issues.filter { $0.code == "hxl_row" }.map(\.line), [2, 5])
+        XCTAssertEqual(r.account.respondents, 2)
+        XCTAssertEqual(r.account.quarantined, 0)
+        XCTAssertEqual(r.account.recordsRead, 2)
+        XCTAssertEqual(r.account.repeatedHeaders, 1)
     }
 
     func testTrailingDelimiterOnEveryLine() {

@@ -270,6 +270,77 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(result.summary?.footnoteRecords, 0)
     }
 
+    func testPaddedBlankRowsAboveTheHeaderDoNotShiftIt() {
+        let folder = TemporaryFolder()
+        let header = "country;municipality;role;imp\r\n"
+        let rows = "EE;Tallinn;teacher;5\r\nEE;Narva;teacher;4\r\n"
+        // (text above the header, lines of the preamble notes, blank records above the header)
+        let cases: [(String, [Int], Int)] = [
+            ("Survey results;;;\r\n;;;\r\n", [1], 1),
+            (";;;\r\n", [], 1),
+            ("Survey results;;;\r\n\r\n;;;\r\nExported 2025-01-20;;;\r\n", [1, 4], 2),
+            ("sep=;\r\nSurvey results;;;\r\n;;;\r\n", [2], 1),
+        ]
+        for (above, notes, blank) in cases {
+            let result = readAll(folder.write("padded.csv", above + header + rows))
+            let headerLine = above.components(separatedBy: "\r\n").count
+            // Blank records above the header are handed on (counted as blank), then the header.
+            let table = result.records.filter { !$0.blank }
+            XCTAssertEqual(table.first?.fields, ["country", "municipality", "role", "imp"], above)
+            XCTAssertEqual(table.map(\.line), [headerLine, headerLine + 1, headerLine + 2], above)
+            XCTAssertEqual(result.diagnostics.filter { $0.code == "preamble_skipped" }.map(\.line), notes, above)
+            XCTAssertEqual(result.summary?.preambleRecords, notes.count, above)
+            XCTAssertEqual(result.summary?.blankRecords, blank, above)
+            XCTAssertEqual(result.summary?.quarantinedRecords, 0, above)
+        }
+    }
+
+    func testFootnoteAboveARepeatedHeaderIsNotARecord() {
+        let folder = TemporaryFolder()
+        let text = "a,b,c,d\n1,2,3,4\nTotal: 1,,\n\na,b,c,d\n5,6,7,8\nTotal: 1,,\n"
+        let result = readAll(folder.write("concat.csv", text))
+        XCTAssertEqual(result.data.map(\.fields), [["1", "2", "3", "4"], ["", "", "", ""], ["5", "6", "7", "8"]])
+        XCTAssertEqual(result.data.map(\.blank), [false, true, false])
+        XCTAssertEqual(result.diagnostics.filter { $0.code == "footnote_skipped" }.map(\.line), [3, 7])
+        XCTAssertEqual(result.summary?.footnoteRecords, 2)
+        XCTAssertEqual(result.summary?.repeatedHeaders, 1)
+    }
+
+    func testFootnotePaddedToTheFullWidthIsNotARecord() {
+        let folder = TemporaryFolder()
+        // A row with one filled cell inside the table stays a row; so does a last row with two.
+        let text = "a;b;c\r\n1;2;3\r\nx;;\r\n4;5;6\r\n7;;8\r\n;;\r\nTotal: 3 respondents;;\r\n"
+        let result = readAll(folder.write("foot.csv", text))
+        XCTAssertEqual(result.data.map(\.line), [2, 3, 4, 5, 6])
+        XCTAssertEqual(result.data.map(\.blank), [false, false, false, false, true])
+        XCTAssertEqual(result.summary?.footnoteRecords, 1)
+        XCTAssertEqual(result.diagnostics.filter { $0.code == "footnote_skipped" }.map(\.line), [7])
+        // Nor is a last row whose one filled cell is not the first (an answer, not a note).
+        let kept = readAll(folder.write("kept.csv", "a;b;c\r\n1;2;3\r\n7;;8\r\n;;9\r\n"))
+        XCTAssertEqual(kept.data.map(\.line), [2, 3, 4])
+        XCTAssertEqual(kept.summary?.footnoteRecords, 0)
+    }
+
+    func testRepeatedHeaderInAnotherCaseOrWithANameLeftOutIsNotARecord() {
+        let folder = TemporaryFolder()
+        let header = "country,municipality,role,imp,comp\n"
+        for again in ["COUNTRY,Municipality,role,IMP,comp\n", "country,municipality,role,imp\n", "country,municipality,,imp,comp\n"] {
+            let result = readAll(folder.write("again.csv", header + "EE,Tallinn,teacher,5,2\n" + again + "EE,Narva,teacher,4,3\n"))
+            XCTAssertEqual(result.data.map(\.line), [2, 4], again)
+            XCTAssertEqual(result.summary?.repeatedHeaders, 1, again)
+        }
+        // Non-ASCII names in another case.
+        let lt = readAll(folder.write("lt.csv", "šalis,savivaldybė,pareigos\nLT,Vilnius,x\nŠALIS,SAVIVALDYBĖ,Pareigos\nLT,Kaunas,y\n"))
+        XCTAssertEqual(lt.data.map(\.line), [2, 4])
+        XCTAssertEqual(lt.summary?.repeatedHeaders, 1)
+        // Too little of the header, or a value that is not a name: rows.
+        for row in ["country,municipality,,,\n", "country,Tallinn,role,imp,comp\n", "country,municipality,role,imp,comp,extra\n"] {
+            let result = readAll(folder.write("row.csv", header + row))
+            XCTAssertEqual(result.data.map(\.line), [2], row)
+            XCTAssertEqual(result.summary?.repeatedHeaders, 0, row)
+        }
+    }
+
     func testNulBytesAreRemovedWithADiagnostic() {
         let folder = TemporaryFolder()
         let result = readAll(folder.write("nul.csv", Array("a,b\n1,x".utf8) + [0] + Array("y\n".utf8)))

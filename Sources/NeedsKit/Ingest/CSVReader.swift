@@ -60,15 +60,37 @@ public enum ReaderError: Error, CustomStringConvertible, Equatable {
     case tooManyColumns(file: String, line: Int, limit: Int)
 
     public var description: String {
+        line.map { "\(file):\($0): \(reason)" } ?? "\(file): \(reason)"
+    }
+
+    /// The file the error is about.
+    public var file: String {
         switch self {
-        case let .cannotOpen(file, reason): return "\(file): cannot open: \(reason)"
-        case let .readFailed(file, reason): return "\(file): read failed: \(reason)"
-        case let .fieldTooLarge(file, line, limit):
-            return "\(file):\(line): a field grows past \(limit / (1 << 20)) MiB; most often a quote opened here is never closed"
-        case let .parserFailed(file, reason): return "\(file): \(reason)"
-        case let .notText(file, kind): return "\(file): \(kind), not a delimited text table"
-        case let .tooManyColumns(file, line, limit):
-            return "\(file):\(line): more than \(limit) fields in one record; not a survey export (the limit is ReaderOptions.maxColumns)"
+        case let .cannotOpen(file, _), let .readFailed(file, _), let .fieldTooLarge(file, _, _),
+             let .parserFailed(file, _), let .notText(file, _), let .tooManyColumns(file, _, _):
+            return file
+        }
+    }
+
+    /// The line the error is at, when it is at one.
+    public var line: Int? {
+        switch self {
+        case let .fieldTooLarge(_, line, _), let .tooManyColumns(_, line, _): return line
+        default: return nil
+        }
+    }
+
+    /// What went wrong, without the file and line (a diagnostic has its own).
+    public var reason: String {
+        switch self {
+        case let .cannotOpen(_, reason): return "cannot open: \(reason)"
+        case let .readFailed(_, reason): return "read failed: \(reason)"
+        case let .fieldTooLarge(_, _, limit):
+            return "a field grows past \(limit / (1 << 20)) MiB; most often a quote opened here is never closed"
+        case let .parserFailed(_, reason): return reason
+        case let .notText(_, kind): return "\(kind), not a delimited text table"
+        case let .tooManyColumns(_, _, limit):
+            return "more than \(limit) fields in one record; not a survey export (the limit is ReaderOptions.maxColumns)"
         }
     }
 }
@@ -168,7 +190,7 @@ public struct CSVReader {
         return try withoutActuallyEscaping(handler) { handler in
             try withoutActuallyEscaping(diagnose) { diagnose in
                 let state = ParseState(file: displayName, handler: handler, diagnose: diagnose)
-                state.preambleToSkip = dialect.evidence == .override ? 0 : dialect.table.preambleRecords
+                state.tableStartLine = dialect.evidence == .override ? 0 : dialect.table.headerLine
                 state.maxColumns = options.maxColumns
                 state.headerMissesFirstName = dialect.evidence != .override && dialect.table.headerMissesFirstName
                 let before = file.fingerprint()
@@ -273,14 +295,21 @@ final class ParseState {
         didSet { record.sink.pointee.fieldLimit = maxColumns == Int.max ? Int.max : maxColumns + 1 }
     }
     var headerMissesFirstName = false
-    /// Records above the header (titles Excel users put on top), skipped with a note.
-    var preambleToSkip = 0
+    /// The line the sniffer found the header on: records above it with at most one filled cell
+    /// (titles Excel users put on top) are skipped with a note, blank ones counted as blank.
+    /// Told by line, not by a count of records, so that blank lines and padded blank rows
+    /// (`;;;;`), which the sniffer and the reader count differently, cannot shift the header.
+    var tableStartLine = 0
     var preambleSkipped = 0
     /// Rows with extra empty fields (a trailing delimiter), reported once per file.
     var trailingDelimiterRows = 0
     var firstTrailingDelimiterLine = 0
     /// The header's names, trimmed, as read (to recognise the header repeated below).
     var headerFields: [[UInt8]] = []
+    /// The header's names lowercased, made when a name is first compared ignoring case.
+    var headerKeys: [String] = []
+    /// Names in the header that are not empty.
+    var headerNames = 0
     var headerFirstLength = 0
     /// The header's first name, trimmed, in memory of its own (compared with every record's
     /// first field that is at least as long).
@@ -294,6 +323,8 @@ final class ParseState {
     /// The header again below it, and notes under the table: not records of the table.
     var repeatedHeaders = 0
     var footnoteRecords = 0
+    /// The last record was the header repeated: the next one is marked as following it.
+    var afterRepeatedHeader = false
     /// Where a field past `maxFieldBytes` started in the record being read (0: none), and the
     /// line breaks dropped with its bytes.
     var oversizeFieldLine = 0
@@ -375,26 +406,46 @@ final class ParseState {
             record.quarantineReason = "more than \(maxColumns) fields"
             record.dropFields(after: headerCount)
         }
-        // A short row with at most one filled cell may be a footnote (`Total: 12`), which only
-        // the end of the file can tell: such rows are held back until a row of the table follows.
-        // Only rows whose field count differs from the header's (or blank ones) are looked at.
-        if (record.fieldCount != headerCount || record.isBlank) && record.quarantineReason == nil
-            && record.filledFieldCount(upTo: 2) <= 1 {
+        if afterRepeatedHeader {
+            record.followsRepeatedHeader = true
+            afterRepeatedHeader = false
+        }
+        // A row with at most one filled cell may be a footnote (`Total: 12`), which only the end
+        // of the file or the header repeated below can tell: such rows are held back until a row
+        // of the table follows. A short (or long) row counts as one whichever cell is filled; a
+        // row as wide as the header, as Excel pads it, only when the filled cell is the first.
+        // Cells are counted only when the row's field count differs from the header's or its
+        // second field is blank: a row of the table costs one look at a field's first byte.
+        let mayBeFootnote: Bool
+        if record.quarantineReason != nil {
+            mayBeFootnote = false
+        } else if record.fieldCount != headerCount || record.isBlank {
+            mayBeFootnote = record.filledFieldCount(upTo: 2) <= 1
+        } else if headerCount > 1 && isBlankField(record.fieldBytes(1)) {
+            let filled = record.filledFieldCount(upTo: 2)
+            mayBeFootnote = filled == 0 || (filled == 1 && !isBlankField(record.fieldBytes(0)))
+        } else {
+            mayBeFootnote = false
+        }
+        if mayBeFootnote {
             if !heldOverflowed {
                 holdBack()
                 return
             }
         } else {
             heldOverflowed = false
-            if !held.isEmpty { releaseHeld() }
         }
         if isRepeatedHeader() {
+            // Rows held just above it are notes under the first table (`Kokku: 12`).
+            skipHeldAsFootnotes()
             repeatedHeaders += 1
+            afterRepeatedHeader = true
             warn("repeated_header", line: record.line, column: nil,
                  "the header row again (two exports pasted together?); not read as a respondent", severity: .note)
             record.reset()
             return
         }
+        if !held.isEmpty { releaseHeld() }
         emit(record)
     }
 
@@ -405,8 +456,7 @@ final class ParseState {
             record.sink.pointee.stopped = true
             return
         }
-        if preambleToSkip > 0 && !record.isBlank {
-            preambleToSkip -= 1
+        if record.line < tableStartLine && !record.isBlank && record.filledFieldCount(upTo: 2) <= 1 {
             preambleSkipped += 1
             warn("preamble_skipped", line: record.line, column: nil,
                  "a record above the table (a title or note: \(record.fieldCount) field(s), at most one filled) is not read as the header", severity: .note)
@@ -422,6 +472,7 @@ final class ParseState {
             sawHeader = true
             headerFields = (0..<record.fieldCount).map { i in record.withFieldBytes(i) { Array(Self.trimmed($0)) } }
             headerFirstLength = headerFields.first?.count ?? 0
+            headerNames = headerFields.filter { !$0.isEmpty }.count
             if headerFirstLength > 0 {
                 headerFirst = UnsafeMutableRawPointer.allocate(byteCount: headerFirstLength, alignment: 1)
                 headerFields[0].withUnsafeBytes { headerFirst!.copyMemory(from: $0.baseAddress!, byteCount: headerFirstLength) }
@@ -513,21 +564,59 @@ final class ParseState {
         held.removeAll(keepingCapacity: true)
     }
 
-    /// Whether the record is the header again (after trimming). Its first field is compared
-    /// first, and the rest only when that one matches.
+    /// Whether the record is the header again (after trimming, in any case): every field equal
+    /// to the header's name at its place; or, the header with names left out (a column fewer),
+    /// every filled field equal to the name at its place, at least 3 of them and more than half
+    /// of the header's names. The first field is compared first, and the rest only when that
+    /// one matches.
     private func isRepeatedHeader() -> Bool {
         let field = record.fieldBytes(0)
         guard headerFirstLength > 0, field.count >= headerFirstLength else { return false }
         // The common case, a first field as long as the header's first name or longer: one
         // memcmp against a copy of the name, without reference counting.
         let first = Self.trimmed(field)
-        guard first.count == headerFirstLength,
-              memcmp(field.baseAddress! + first.startIndex, headerFirst!, headerFirstLength) == 0 else { return false }
-        for i in 1..<max(headerFields.count, record.fieldCount) {
-            let name = i < headerFields.count ? headerFields[i] : []
-            if !Self.trimmed(record.fieldBytes(i)).elementsEqual(name) { return false }
+        guard first.count == headerFirstLength else { return false }
+        if memcmp(field.baseAddress! + first.startIndex, headerFirst!, headerFirstLength) != 0 {
+            guard Self.sameIgnoringASCIICase(first, headerFields[0]) ?? sameName(first, 0) else { return false }
         }
-        return true
+        var matched = 1
+        var left = 0
+        for i in 1..<max(headerFields.count, record.fieldCount) {
+            let value = Self.trimmed(record.fieldBytes(i))
+            guard i < headerFields.count else {
+                if value.isEmpty { continue }
+                return false
+            }
+            if value.isEmpty {
+                if !headerFields[i].isEmpty { left += 1 }
+                continue
+            }
+            guard value.elementsEqual(headerFields[i]) || (Self.sameIgnoringASCIICase(value, headerFields[i]) ?? sameName(value, i))
+            else { return false }
+            matched += 1
+        }
+        return left == 0 || (matched >= 3 && matched * 2 > headerNames)
+    }
+
+    /// Whether two names are equal ignoring ASCII case; nil when they differ only where a byte
+    /// is not ASCII (then `sameName` decides).
+    static func sameIgnoringASCIICase(_ a: Slice<UnsafeRawBufferPointer>, _ b: [UInt8]) -> Bool? {
+        guard a.count == b.count else { return nil }
+        var undecided = false
+        for (x, y) in zip(a, b) where x != y {
+            if x >= 0x80 || y >= 0x80 {
+                undecided = true
+            } else if x | 0x20 != y | 0x20 || !((x | 0x20) >= 0x61 && (x | 0x20) <= 0x7A) {
+                return false
+            }
+        }
+        return undecided ? nil : true
+    }
+
+    /// Whether a field is header name `i` in another case (any script).
+    private func sameName(_ value: Slice<UnsafeRawBufferPointer>, _ i: Int) -> Bool {
+        if headerKeys.isEmpty { headerKeys = headerFields.map { String(decoding: $0, as: UTF8.self).lowercased() } }
+        return String(decoding: value, as: UTF8.self).lowercased() == headerKeys[i]
     }
 
     /// A field without the spaces and tabs around it, and without a UTF-8 byte-order mark in
@@ -569,8 +658,9 @@ final class ParseState {
         }
     }
 
-    func finishFile() {
-        // Rows still held at the end are footnotes under the table (blank ones stay blank rows).
+    /// The held rows are notes under a table (the file ended, or the header comes again): each
+    /// skipped as a footnote, but blank ones stay blank rows.
+    private func skipHeldAsFootnotes() {
         for buffer in held where !record.sink.pointee.stopped {
             if buffer.isBlank {
                 emit(buffer)
@@ -582,7 +672,12 @@ final class ParseState {
                 buffer.reset()
             }
         }
-        held.removeAll()
+        spareHeld += held
+        held.removeAll(keepingCapacity: true)
+    }
+
+    func finishFile() {
+        skipHeldAsFootnotes()
         if headerTrailingEmpty > 0 {
             let message = trailingColumnsHoldData
                 ? "the header ends with \(headerTrailingEmpty) empty column name(s), a trailing delimiter, but rows have values under them (first at line \(firstLineUnderUnnamed)); a column without a name matches no question"

@@ -83,7 +83,10 @@ public enum DialectSniffer {
         let lineEnding = detectLineEnding(text)
         if let (delimiter, length) = sepLine(text) {
             var dialect = Dialect(delimiter: delimiter, lineEnding: lineEnding, evidence: .sepLine, sepLineLength: length)
-            dialect.table = TableShape.find(DialectScore.rows(Array(text[length...]), delimiter: delimiter, quote: dialect.quote, isWholeFile: isWholeFile))
+            let rows = DialectScore.rows(Array(text[length...]), delimiter: delimiter, quote: dialect.quote, isWholeFile: isWholeFile)
+            dialect.table = TableShape.find(rows)
+            // The rows are slices of the text after the `sep=` line, which is line 1.
+            dialect.table.headerLine = rows.isEmpty ? 0 : 1 + lineNumber(atOffset: length + rows[dialect.table.preambleRecords][0].startIndex, in: text[length...])
             return dialect
         }
         var best: (delimiter: UInt8, quote: UInt8, score: Double, rows: [[ArraySlice<UInt8>]], crOnly: Bool)? = nil
@@ -109,7 +112,9 @@ public enum DialectSniffer {
         }
         guard let best, best.score > 0 else {
             var dialect = Dialect(delimiter: UInt8(ascii: ","), lineEnding: lineEnding, evidence: .fallback, consistency: 0)
-            dialect.table = TableShape.find(DialectScore.rows(text, delimiter: UInt8(ascii: ","), quote: UInt8(ascii: "\""), isWholeFile: isWholeFile))
+            let rows = DialectScore.rows(text, delimiter: UInt8(ascii: ","), quote: UInt8(ascii: "\""), isWholeFile: isWholeFile)
+            dialect.table = TableShape.find(rows)
+            dialect.table.headerLine = rows.isEmpty ? 0 : lineNumber(atOffset: rows[dialect.table.preambleRecords][0].startIndex, in: text[...])
             return dialect
         }
         var dialect = Dialect(delimiter: best.delimiter, lineEnding: lineEnding, evidence: .consistency,
@@ -119,7 +124,21 @@ public enum DialectSniffer {
         if best.crOnly { dialect.lineEnding = .cr }
         dialect.escape = escapeStyle(text, quote: best.quote)
         dialect.table = TableShape.find(best.rows)
+        dialect.table.headerLine = best.rows.isEmpty ? 0 : lineNumber(atOffset: best.rows[dialect.table.preambleRecords][0].startIndex, in: text[...])
         return dialect
+    }
+
+    /// The 1-based line on which byte `offset` of `text` stands, counted as the reader counts
+    /// lines: every LF, and every CR not followed by LF, inside quotes or not.
+    static func lineNumber(atOffset offset: Int, in text: ArraySlice<UInt8>) -> Int {
+        var line = 1
+        var i = text.startIndex
+        while i < offset {
+            let b = text[i]
+            if b == 0x0A || (b == 0x0D && (i + 1 >= text.endIndex || text[i + 1] != 0x0A)) { line += 1 }
+            i += 1
+        }
+        return line
     }
 
     /// A CR not followed by LF, outside quotes or not: the sign of CR-terminated records.
@@ -180,7 +199,12 @@ public enum DialectSniffer {
 /// Where the table is in a file: records of preamble above the header (titles Excel users put on
 /// top), header records, footnote records below the data, and the column count.
 public struct TableShape: Sendable, Equatable {
+    /// Records above the header with at most one filled cell (titles, notes, padded blank rows;
+    /// blank lines are not records here).
     public var preambleRecords = 0
+    /// The line the header starts on (a `sep=` line counts), as the reader numbers lines: the
+    /// reader skips what is above it. 0 when the sample holds no record.
+    public var headerLine = 0
     public var headerRecords = 1
     public var footnoteRecords = 0
     public var columns = 0

@@ -10,6 +10,9 @@ public final class RecordBuffer {
     public internal(set) var expectedCount = 0
     /// Why the record cannot be trusted field by field (kept whole in the quarantine), or nil.
     public internal(set) var quarantineReason: String? = nil
+    /// The record comes right after the header repeated below itself (exports pasted together):
+    /// what may stand under a header (a HXL hashtag row) may stand here too.
+    public internal(set) var followsRepeatedHeader = false
 
     /// The bytes and field ends, in a plain struct behind a pointer that the libcsv callbacks
     /// write to directly.
@@ -86,6 +89,7 @@ public final class RecordBuffer {
         line = other.line
         index = other.index
         expectedCount = other.expectedCount
+        followsRepeatedHeader = other.followsRepeatedHeader
         // Almost always nil on both sides: no copy (and no reference counting) then.
         if quarantineReason != nil || other.quarantineReason != nil { quarantineReason = other.quarantineReason }
         sink.pointee.exchangeFields(with: &other.sink.pointee)
@@ -97,6 +101,7 @@ public final class RecordBuffer {
         sink.pointee.newlines = 0
         sink.pointee.droppedFields = 0
         quarantineReason = nil
+        followsRepeatedHeader = false
     }
 
     /// Fields in the input, those dropped past the field limit (`FieldSink.fieldLimit`) included.

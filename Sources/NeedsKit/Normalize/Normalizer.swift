@@ -419,7 +419,8 @@ public final class Normalizer {
             return .quarantined(reason)
         }
         if record.isBlank { return .blank }
-        if record.index == 1 && isHashtagRow(record) { return .hashtagRow }
+        // Under the header, or under the header repeated below (exports pasted together).
+        if (record.index == 1 || record.followsRepeatedHeader) && isHashtagRow(record) { return .hashtagRow }
         if !mapping.mapsAnyQuestion { return .quarantined("no column of the file matches the instrument") }
 
         var idColumn: Int? = nil

@@ -393,10 +393,13 @@ public enum Pipeline {
                                       message: "no header row: the file is empty"))
                 }
             } catch {
-                account.failure = "\(error)"
-                // The log row names the file already.
-                let message = "\(error)".hasPrefix(file + ": ") ? String("\(error)".dropFirst(file.count + 2)) : "\(error)"
-                log(CleaningIssue(file: file, line: nil, code: "file_unreadable", action: .dropped, severity: .error,
+                // The log row names the file (and the line) already: the message does not repeat them.
+                let line = (error as? ReaderError)?.line
+                let text = "\(error)"
+                let message = (error as? ReaderError)?.reason
+                    ?? (text.hasPrefix(file + ": ") ? String(text.dropFirst(file.count + 2)) : text)
+                account.failure = line.map { "line \($0): \(message)" } ?? message
+                log(CleaningIssue(file: file, line: line, code: "file_unreadable", action: .dropped, severity: .error,
                                   message: message))
             }
             // Reader findings, each with what became of its row; then the file's log in line order.
