@@ -330,7 +330,8 @@ final class PipelineTests: XCTestCase {
         let b = folder.write("B/data/x.csv", Self.sweepHeader + Self.sweepRow("EE", "Tartu linn"))
         let c = folder.write("C/y.csv", Self.sweepHeader + Self.sweepRow("EE", "Tartu linn"))
         let expansion = InputFiles.expand([a, b, c, a])
-        XCTAssertEqual(expansion.displayNames, ["A/data/x.csv", "B/data/x.csv", "y.csv", "A/data/x.csv (2)"])
+        XCTAssertEqual(expansion.displayNames, ["A/data/x.csv", "B/data/x.csv", "y.csv"])
+        XCTAssertEqual(expansion.problems.map(\.code), ["same_file"])
         let out = TemporaryFolder()
         let outcome = try Pipeline.report(Self.sweepOptions([a, b], out: out))
         XCTAssertEqual(outcome.accounts.map(\.file), ["A/data/x.csv", "B/data/x.csv"])
@@ -411,5 +412,29 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(unreadable.map(\.line), [5, 6])
         XCTAssertEqual(unreadable.map(\.column), [1, 1])
         XCTAssertNil(outcome.issues.first { $0.code.hasPrefix("date_order") })
+    }
+
+    // Sweep 2, 1: a file named twice, or reached through a link, is read once; the later mentions
+    // are inputs not read, naming the first.
+    func testTheSameFileNamedTwiceOrLinkedIsReadOnce() throws {
+        let folder = TemporaryFolder()
+        let a = folder.write("in/a.csv", Self.sweepHeader + Self.sweepRow("EE", "Tartu linn") + Self.sweepRow("LV", "Rīga"))
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/in/link_to_a.csv", withDestinationPath: "a.csv")
+        XCTAssertEqual(link(a, folder.path + "/hard.csv"), 0)
+        let out = TemporaryFolder()
+        let options = Self.sweepOptions([folder.path + "/in", a, folder.path + "/hard.csv"], out: out)
+        let outcome = try Pipeline.report(options)
+        XCTAssertEqual(outcome.accounts.map(\.file), ["in/a.csv"])
+        XCTAssertEqual(outcome.respondents, 2)
+        let notes = outcome.inputProblems.filter { $0.code == "same_file" }
+        XCTAssertEqual(notes.map(\.file), [folder.path + "/in/link_to_a.csv", a, folder.path + "/hard.csv"])
+        XCTAssertTrue(notes.allSatisfy { $0.severity == .note && $0.message.contains(folder.path + "/in/a.csv") }, "\(notes)")
+        let summary = try String(contentsOfFile: options.outputPath + "/summary.json", encoding: .utf8)
+        XCTAssertTrue(summary.contains("{\"path\": \"\(folder.path)/in/link_to_a.csv\", \"issue\": \"same_file\""), summary)
+        XCTAssertTrue(summary.contains("\"respondents\": 2,"), summary)
+        // A folder whose only file was read already is not "without files".
+        let again = try Pipeline.check(Self.sweepOptions([a, folder.path + "/in"], out: out))
+        XCTAssertNil(again.inputProblems.first { $0.code == "folder_without_files" })
+        XCTAssertEqual(again.respondents, 2)
     }
 }
