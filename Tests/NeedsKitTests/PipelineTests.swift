@@ -437,4 +437,28 @@ final class PipelineTests: XCTestCase {
         XCTAssertNil(again.inputProblems.first { $0.code == "folder_without_files" })
         XCTAssertEqual(again.respondents, 2)
     }
+
+    // Sweep 2, 2: respondent IDs of files sharing a base name depend on their labels, not on the
+    // order the files were named in; a file whose base name no other shares keeps its own seed.
+    func testRespondentIDsOfSameNamedFilesDoNotDependOnOrder() throws {
+        let folder = TemporaryFolder()
+        let paths = ["A/data/x.csv", "B/data/x.csv", "x.csv", "sub/x.csv"].map { name in
+            folder.write(name, Self.sweepHeader + Self.sweepRow("EE", "Tartu linn") + Self.sweepRow("EE", name))
+        }
+        let single = folder.write("C/y.csv", Self.sweepHeader + Self.sweepRow("EE", "Tartu linn", importance: 3))
+        func ids(_ inputs: [String]) throws -> [String: String] {
+            let out = TemporaryFolder()
+            _ = try Pipeline.report(Self.sweepOptions(inputs, out: out))
+            let rows = try String(contentsOfFile: out.path + "/reports/clean/responses.csv", encoding: .utf8)
+                .split(separator: "\r\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            return Dictionary(uniqueKeysWithValues: rows.map { ("\($0[1]):\($0[2])", String($0[0])) })
+        }
+        let forward = try ids(paths + [single])
+        let backward = try ids([single] + paths.reversed())
+        XCTAssertEqual(forward.count, 9)
+        XCTAssertEqual(forward, backward)
+        // y.csv alone: seeded by its base name, wherever it lies.
+        let moved = folder.write("elsewhere/y.csv", Self.sweepHeader + Self.sweepRow("EE", "Tartu linn", importance: 3))
+        XCTAssertEqual(try ids([moved])["y.csv:2"], forward["y.csv:2"])
+    }
 }

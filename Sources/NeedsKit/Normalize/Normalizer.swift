@@ -123,7 +123,10 @@ public final class Normalizer {
     private var reportedDegraded = false
     /// The day/month order of the current file's slash dates (`submittedDay`); reset per file.
     private var dateOrder = (decided: Bool?.none, ambiguousBefore: 0, conflictReported: false)
-    /// Per base name, the first file of the run that had it (`idSeed`).
+    /// Base names that several files of the run share (`InputFiles.Expansion.sharedBaseNames`):
+    /// set before the first file is read, so that respondent IDs do not depend on file order.
+    public var sharedBaseNames: Set<String> = []
+    /// Per base name, the first file that had it (`idSeed`, for base names not declared shared).
     private var seedOwners: [String: String] = [:]
 
     /// Answers read so far, interned (id = index + 1, numbered across all questions): a row
@@ -877,13 +880,16 @@ public final class Normalizer {
     }
 
     /// The seed of a file's respondent IDs: its base name, so IDs stay the same wherever the file
-    /// lies; a second file of the run with the same base name (`A/x.csv`, `B/x.csv`) is seeded
-    /// by its whole display name, so that their IDs differ.
+    /// lies. A file whose base name another file of the run shares (`A/x.csv`, `B/x.csv`) is
+    /// seeded by its display name, which tells them apart, whichever of them is read first. (A
+    /// base name that recurs without having been declared in `sharedBaseNames` still gets the
+    /// display name from its second file on, so IDs differ, though then by order.)
     private func idSeed(file: String) -> UInt64 {
         let base = baseName(file)
         let owner = seedOwners[base, default: file]
         seedOwners[base] = owner
-        return FNV.hash(Array(((owner == file ? base : file) + "\u{0}").utf8))
+        let byDisplayName = sharedBaseNames.contains(base) || owner != file
+        return FNV.hash(Array(((byDisplayName ? file : base) + "\u{0}").utf8))
     }
 
     private func baseName(_ path: String) -> String {

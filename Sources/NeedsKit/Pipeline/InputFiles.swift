@@ -16,6 +16,9 @@ public enum InputFiles {
         public var files: [String] = []
         public var displayNames: [String] = []
         public var problems: [Diagnostic] = []
+        /// Base names (`x.csv`) that more than one file of the expansion has: those files'
+        /// respondent IDs are seeded by their display names (`Normalizer.sharedBaseNames`).
+        public var sharedBaseNames: Set<String> = []
     }
 
     static func lastComponent(_ path: String) -> String {
@@ -27,6 +30,8 @@ public enum InputFiles {
     public static func expand(_ inputs: [String], maxFiles: Int = 10_000) -> Expansion {
         var result = expandAll(inputs)
         result.displayNames = distinguished(result.displayNames, paths: result.files)
+        let bases = Dictionary(grouping: result.displayNames.map(lastComponent), by: { $0 })
+        result.sharedBaseNames = Set(bases.filter { $0.value.count > 1 }.keys)
         if result.files.count > maxFiles {
             result.problems.append(Diagnostic(.error, file: inputs.joined(separator: " "), code: "too_many_files",
                                               message: "\(result.files.count) files; the limit is \(maxFiles) (RunOptions.maxFiles): name fewer inputs"))

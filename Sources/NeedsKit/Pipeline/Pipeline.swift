@@ -302,6 +302,7 @@ public enum Pipeline {
         let expansion = InputFiles.expand(options.inputs, maxFiles: options.maxFiles)
         outcome.inputProblems = expansion.problems
         let normalizer = Normalizer(instrument: instrument, options: options.normalize)
+        normalizer.sharedBaseNames = expansion.sharedBaseNames
         normalizer.keepsFresh = rows != nil
         // Borrowed in the per-record closure below, which would otherwise retain and release it
         // for every row; `rows` outlives the ingest.
