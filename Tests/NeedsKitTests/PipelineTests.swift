@@ -461,4 +461,59 @@ final class PipelineTests: XCTestCase {
         let moved = folder.write("elsewhere/y.csv", Self.sweepHeader + Self.sweepRow("EE", "Tartu linn", importance: 3))
         XCTAssertEqual(try ids([moved])["y.csv:2"], forward["y.csv:2"])
     }
+
+    // Sweep 2, 3: days that the calendar does not have are unreadable, in the ISO fast path and
+    // in the slash and dot forms, and give no evidence of the day/month order.
+    func testImpossibleCalendarDatesAreUnreadable() throws {
+        let folder = TemporaryFolder()
+        var text = "Timestamp," + Self.sweepHeader
+        let dates = ["30/2/2025 10:00", "2025-02-30", "2025-04-31T10:00:00", "31.04.2025", "29/2/2025", "2/30/25 10:00",
+                     "29/2/2024", "2024-02-29", "3/4/2025", "2025-12-31"]
+        for (k, date) in dates.enumerated() { text += date + "," + Self.sweepRow("EE", "Tartu linn", importance: 1 + k % 5) }
+        let file = folder.write("dates.csv", text)
+        let out = TemporaryFolder()
+        let options = Self.sweepOptions([file], out: out)
+        let outcome = try Pipeline.report(options)
+        let unreadable = outcome.issues.filter { $0.code == "date_unreadable" }
+        XCTAssertEqual(unreadable.map(\.oldValue), Array(dates.prefix(6)))
+        XCTAssertEqual(unreadable.map(\.line), [2, 3, 4, 5, 6, 7])
+        XCTAssertEqual(unreadable.map(\.column), [1, 1, 1, 1, 1, 1])
+        // `2/30/25` is no evidence of month-first: `3/4/2025` stays day-first by assumption.
+        XCTAssertNil(outcome.issues.first { $0.code == "date_order_conflict" || $0.code == "date_order_late" })
+        let responses = try String(contentsOfFile: options.outputPath + "/clean/responses.csv", encoding: .utf8)
+            .split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let submitted = try XCTUnwrap(responses.first?.firstIndex(of: "submitted"))
+        XCTAssertEqual(responses.dropFirst().map { String($0[submitted]) },
+                       ["", "", "", "", "", "", "2024-02-29", "2024-02-29", "2025-04-03", "2025-12-31"])
+        XCTAssertEqual(SubmissionDate.parse("29.02.2000"), "2000-02-29", "2000 is a leap year")
+        XCTAssertNil(SubmissionDate.parse("29.02.2100"), "2100 is not")
+        XCTAssertEqual(Array("1900-02-29".utf8).withUnsafeBytes { SubmissionDate.isoDay($0) }, 0)
+        XCTAssertEqual(Array("2025-06-30".utf8).withUnsafeBytes { SubmissionDate.isoDay($0) }, 20250630)
+    }
+
+    // Sweep 2, 4: a month-first file whose first dates could be read either way: the rows
+    // passed on keep day-first, but the response period of the reports is read month-first.
+    func testResponsePeriodReadsEarlyAmbiguousDatesInTheFileOrder() throws {
+        let folder = TemporaryFolder()
+        var text = "Timestamp," + Self.sweepHeader
+        for date in ["2/3/25 10:00", "2/4/25 10:00", "2/12/25 10:00", "2/14/25 10:00", "2/19/25 10:00"] {
+            text += date + "," + Self.sweepRow("EE", "Tartu linn")
+        }
+        let us = folder.write("us.csv", text)
+        // A day-first file with only ambiguous dates stays day-first.
+        let eu = folder.write("eu.csv", "Timestamp," + Self.sweepHeader + "1/2/2025," + Self.sweepRow("LV", "Rīga"))
+        let out = TemporaryFolder()
+        let options = Self.sweepOptions([us], out: out)
+        let outcome = try Pipeline.report(options)
+        XCTAssertNotNil(outcome.issues.first { $0.code == "date_order_late" })
+        let report = try String(contentsOfFile: options.outputPath + "/report.md", encoding: .utf8)
+        XCTAssertTrue(report.contains("2025-02-03 – 2025-02-19"), report)
+        XCTAssertFalse(report.contains("2025-12-02"), report)
+        let responses = try String(contentsOfFile: options.outputPath + "/clean/responses.csv", encoding: .utf8)
+        XCTAssertTrue(responses.contains(",2025-12-02,"), "clean rows keep the reading they were passed on with")
+        XCTAssertEqual(try Pipeline.check(Self.sweepOptions([us, eu], out: out)).submittedDays.map { [$0.first, $0.last] },
+                       [20250201, 20250219])
+        XCTAssertEqual(try Pipeline.check(Self.sweepOptions([eu, us], out: out)).submittedDays.map { [$0.first, $0.last] },
+                       [20250201, 20250219])
+    }
 }

@@ -42,6 +42,9 @@ public struct RunOutcome: Sendable {
     /// Problems with the inputs as a whole (a missing file, an unreadable folder).
     public var inputProblems: [Diagnostic] = []
     public var respondents = 0
+    /// The first and last submission date of the respondents (yyyymmdd), read in each file's
+    /// day/month order as decided by its end (`Normalizer.submittedDays`); nil without dates.
+    public var submittedDays: (first: Int32, last: Int32)? = nil
 
     /// Whether no readable input file has a single column of the instrument: an export of
     /// another survey, or the wrong instrument. The run cannot mean anything (exit 2).
@@ -133,7 +136,7 @@ public enum Pipeline {
         }
         rows.finish()
         outcome.issues += dominantWeights(aggregator, options: options.aggregation)
-        folded.dates = sink.days.map { (SubmissionDate.format($0.first), SubmissionDate.format($0.last)) }
+        folded.dates = outcome.submittedDays.map { (SubmissionDate.format($0.first), SubmissionDate.format($0.last)) }
         let baselinePanel = folded.panel
         for (k, wavePath) in options.waves.enumerated() {
             let waveInstrument = k < options.waveInstruments.count ? try InstrumentLoader.load(options.waveInstruments[k]) : instrument
@@ -414,6 +417,7 @@ public enum Pipeline {
                                        records: account.recordsRead, bytesDone: bytesDone))
             outcome.accounts.append(account)
         }
+        outcome.submittedDays = normalizer.submittedDays
         return outcome
     }
 }
