@@ -516,4 +516,36 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(try Pipeline.check(Self.sweepOptions([eu, us], out: out)).submittedDays.map { [$0.first, $0.last] },
                        [20250201, 20250219])
     }
+
+    // Sweep 2, 5: under --weights municipality, "place not recognised" is no municipality: its
+    // respondents weigh 0, the country's weight goes to its recognised municipalities, and the
+    // weighting statement says how many were left out.
+    func testMunicipalityWeightingGivesUnrecognisedPlacesNoWeight() throws {
+        let folder = TemporaryFolder()
+        var text = Self.sweepHeader
+        for _ in 0..<3 { text += Self.sweepRow("EE", "Tallinna linn", importance: 2) }
+        text += Self.sweepRow("EE", "Narva linn", importance: 4)
+        text += Self.sweepRow("EE", "Garbage1", importance: 5) + Self.sweepRow("EE", "Garbage2", importance: 5)
+        text += Self.sweepRow("LV", "Rīga", importance: 1) + Self.sweepRow("LV", "Rīga", importance: 1)
+        let file = folder.write("wm.csv", text)
+        let out = TemporaryFolder()
+        var options = Self.sweepOptions([file], out: out)
+        options.aggregation.weights = .municipality
+        options.aggregation.minCell = 1
+        _ = try Pipeline.report(options)
+        let table = try String(contentsOfFile: options.outputPath + "/topic_demand.csv", encoding: .utf8)
+        func mean(_ scope: String) throws -> String {
+            let row = try XCTUnwrap(table.split(separator: "\r\n").first { $0.hasPrefix(scope + ",intercultural,") })
+                .split(separator: ",", omittingEmptySubsequences: false)
+            return String(row[FiguresTable.columns.firstIndex(of: "mean_importance")!])
+        }
+        // EE: Tallinn (2) and Narva (4) weigh the same; the two unrecognised (5) weigh 0: (2 + 4) / 2.
+        XCTAssertEqual(try mean("EE"), "3.000000000000")
+        // ALL (pooled): EE keeps its 6 respondents' weight, 3 to each city; LV 2 at 1: (3·2 + 3·4 + 2·1) / 8.
+        XCTAssertEqual(try mean("ALL"), "2.500000000000")
+        let report = try String(contentsOfFile: options.outputPath + "/report.md", encoding: .utf8)
+        XCTAssertTrue(report.contains("2 respondent(s) whose municipality was not recognised belong to no municipality and weigh 0"), report)
+        XCTAssertFalse(ReportBuilder.weightingStatement(AggregationOptions(), withoutMunicipality: 2).contains("weigh 0"),
+                       "respondent weighting: they count")
+    }
 }

@@ -225,7 +225,16 @@ public enum Pipeline {
         guard options.weights != .respondent, options.minCell > 1 else { return [] }
         var issues: [CleaningIssue] = []
         var scopes = Set<String>()
+        let answered = aggregator.scopeRespondents
         for figure in aggregator.figures() where scopes.insert(figure.country).inserted {
+            if figure.weightedN == 0, let n = answered[figure.country], n >= options.minCell {
+                // Every respondent of the scope weighs 0: nothing to publish.
+                let why = options.weights == .municipality ? "none has a recognised municipality (--weights municipality)" : "every weight is 0"
+                issues.append(CleaningIssue(
+                    file: "--weights \(options.weights)", line: nil, question: figure.country, code: "dominant_weight", action: .kept,
+                    message: "\(figure.country): \(n) respondents but a total weight of 0: \(why); the scope has no weighted figures"))
+                continue
+            }
             guard figure.respondents >= options.minCell, figure.effectiveN < Double(options.minCell) else { continue }
             issues.append(CleaningIssue(
                 file: "--weights \(options.weights)", line: nil, question: figure.country, code: "dominant_weight", action: .kept,
