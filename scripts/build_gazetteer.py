@@ -41,6 +41,9 @@ entries = []
 
 # Estonia: 79 municipalities since 2017 (15 urban `linn`, 64 rural `vald`); counties left out.
 estonia = [s for s in subdivisions("EE") if s.type != "County"]
+# Island municipalities named otherwise than their centre town, which staff write: Kuressaare (a
+# town municipality of its own until it joined Saaremaa vald in 2017) and Kärdla (Hiiumaa vald).
+EE_CENTRE_TOWNS = {"Saaremaa": ["Kuressaare", "Kuressaare linn"], "Hiiumaa": ["Kärdla"]}
 for s in estonia:
     kind = {"Urban municipality": "linn", "Rural municipality": "vald"}[s.type]
     base = s.name
@@ -49,7 +52,7 @@ for s in estonia:
     genitive = base if base[-1] in "aeiouõäöü" else base + "a"
     name = f"{genitive} {kind}"
     english = f"{base} {'urban' if kind == 'linn' else 'rural'} municipality"
-    variants = [base]
+    variants = [base] + EE_CENTRE_TOWNS.get(base, [])
     if kind == "linn":
         variants.append(f"{base} city")
     if r := russian(base):
@@ -61,8 +64,8 @@ latvia = [s for s in subdivisions("LV")]
 # Municipalities named after their centre town (Cēsu novads ← Cēsis; Valmiera and Jēkabpils are
 # state cities inside their novads since the 2021 reform): staff write the town, so it is a
 # spelling of the municipality. Left out: novadi whose centre is a state city of its own
-# (Jelgavas, Rēzeknes, Ventspils novads) or is another town (Ropažu novads: Ulbroka;
-# Augšdaugavas, Dienvidkurzemes novads).
+# (Jelgavas, Rēzeknes, Ventspils, Augšdaugavas novads: Daugavpils) or is another town, unless
+# listed in OTHER_CENTRES (Ropažu novads: Ulbroka is left out).
 CENTRE_TOWNS = {
     "Aizkraukles": "Aizkraukle", "Alūksnes": "Alūksne", "Ādažu": "Ādaži", "Balvu": "Balvi", "Bauskas": "Bauska",
     "Cēsu": "Cēsis", "Dobeles": "Dobele", "Gulbenes": "Gulbene", "Jēkabpils": "Jēkabpils", "Krāslavas": "Krāslava",
@@ -72,6 +75,14 @@ CENTRE_TOWNS = {
     "Smiltenes": "Smiltene", "Talsu": "Talsi", "Tukuma": "Tukums", "Valkas": "Valka", "Varakļānu": "Varakļāni",
     "Valmieras": "Valmiera",
 }
+# Centre towns whose name differs from the novads': Dienvidkurzemes novads is governed from Grobiņa.
+OTHER_CENTRES = {"Dienvidkurzemes": ["Grobiņa"]}
+# State cities that since the 2021 reform are part of their novads (not municipalities of their
+# own): `Valmiera city` is Valmieras novads.
+CITIES_IN_NOVADS = {"Valmieras": "Valmiera", "Jēkabpils": "Jēkabpils"}
+# Novadi of before the 2021 reform that were merged whole into one of today's, under another
+# name: Augšdaugavas novads is the former Daugavpils and Ilūkstes novadi.
+FORMER_NOVADI = {"Augšdaugavas": ["Daugavpils novads", "Ilūkstes novads"]}
 
 
 def latvian_genitive(name):
@@ -88,8 +99,10 @@ for s in latvia:
         name = s.name
         genitive = latvian_genitive(name)
         # The local government's own name: `Rīgas valstspilsētas pašvaldība`.
+        # `pils.` abbreviates pilsēta; `m.` (miestas, as Lithuanian writes it) is written too.
         variants = [f"{genitive} valstspilsēta", f"{genitive} pilsēta", f"{name} valstspilsēta",
-                    f"{genitive} valstspilsētas pašvaldība", f"{genitive} valstspilsētas", f"{name} city"]
+                    f"{genitive} valstspilsētas pašvaldība", f"{genitive} valstspilsētas", f"{name} city",
+                    f"{genitive} pils.", f"{genitive} m."]
         english = f"{name} state city"
     else:
         kind = "novads"
@@ -100,6 +113,10 @@ for s in latvia:
         variants += [f"{stem} novada pašvaldība", f"{stem} novada"]
         if stem in CENTRE_TOWNS:
             variants.append(CENTRE_TOWNS[stem])
+        variants += OTHER_CENTRES.get(stem, []) + FORMER_NOVADI.get(stem, [])
+        if stem in CITIES_IN_NOVADS:
+            city = CITIES_IN_NOVADS[stem]
+            variants += [f"{city} city", f"{stem} valstspilsēta", f"{city} state city"]
         english = name.replace(" novads", " municipality")
     if r := russian(s.name):
         variants.append(r)
@@ -136,7 +153,7 @@ for s in lithuania:
         genitive = s.name.removesuffix(" miestas")
         kind = "miesto"
         name = f"{genitive} miesto savivaldybė"
-        variants += [f"{genitive} m. sav.", f"{genitive} miesto sav.", f"{genitive} m.", f"{genitive} miestas"]
+        variants += [f"{genitive} m. sav.", f"{genitive} miesto sav.", f"{genitive} m.", f"{genitive} m", f"{genitive} miestas"]
         district = district_by_genitive.get(genitive)
         nominative = district.name if district else genitive
         if district:
@@ -159,7 +176,9 @@ for s in lithuania:
             kind = "savivaldybė"
             variants.append(name)
             name = f"{genitive} savivaldybė"
-        variants += [f"{genitive} r. sav.", f"{genitive} rajono sav.", f"{genitive} rajonas"]
+        # `r.` and `raj.` abbreviate rajono; `Vilnius district` is the English staff write.
+        variants += [f"{genitive} r. sav.", f"{genitive} rajono sav.", f"{genitive} rajonas", f"{genitive} r.", f"{genitive} r",
+                     f"{genitive} raj.", f"{genitive} raj. sav.", f"{s.name} district"]
         if genitive not in city_genitives:
             variants.append(f"{genitive} savivaldybė")
         english = f"{s.name} district municipality"

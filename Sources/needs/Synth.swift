@@ -41,8 +41,7 @@ struct Synth: ParsableCommand {
         options.language = lang
         options.encoding = SurveySynthesizer.OutputEncoding(rawValue: encoding)!
         do {
-            var synthesizer = SurveySynthesizer(instrument: try InstrumentLoader.load(instrument), options: options)
-            try synthesizer.write(to: out)
+            try SurveySynthesizer.write(instrumentPath: instrument, options: options, to: out)
         } catch {
             Terminal.error("error: \(error)")
             throw ExitCode(2)

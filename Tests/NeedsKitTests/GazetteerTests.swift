@@ -81,4 +81,18 @@ final class GazetteerTests: XCTestCase {
         }
         XCTAssertNil(RegionCountry.code(for: "Ukraina"))
     }
+
+    /// Centre towns named otherwise than their municipality, a novads of before the 2021 reform
+    /// merged whole into one of today's, and the abbreviations staff write: each fits exactly one.
+    func testCentreTownsFormerNamesAndAbbreviations() {
+        let expected = [
+            "Kuressaare": "EE-714", "Kärdla": "EE-205", "Grobiņa": "LV-112", "Valmiera city": "LV-113",
+            "Vilniaus raj.": "LT-58", "Vilnius district": "LT-58", "Vilniaus r.": "LT-58", "Kauno m": "LT-15",
+            "Rīgas m.": "LV-RIX", "Daugavpils novads": "LV-111",
+        ]
+        for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
+        // The state city is not the novads around it, however abbreviated.
+        XCTAssertEqual(code("Daugavpils m."), "LV-DGV")
+        XCTAssertEqual(code("Kauno r"), "LT-16")
+    }
 }

@@ -341,7 +341,8 @@ final class PipelineTests: XCTestCase {
         let b = folder.write("B/data/x.csv", Self.sweepHeader + Self.sweepRow("EE", "Tartu linn"))
         let c = folder.write("C/y.csv", Self.sweepHeader + Self.sweepRow("EE", "Tartu linn"))
         let expansion = InputFiles.expand([a, b, c, a])
-        XCTAssertEqual(expansion.displayNames, ["A/data/x.csv", "B/data/x.csv", "y.csv", "A/data/x.csv (2)"])
+        XCTAssertEqual(expansion.displayNames, ["A/data/x.csv", "B/data/x.csv", "y.csv"])
+        XCTAssertEqual(expansion.problems.map(\.code), ["same_file"])
         let out = TemporaryFolder()
         let outcome = try Pipeline.report(Self.sweepOptions([a, b], out: out))
         XCTAssertEqual(outcome.accounts.map(\.file), ["A/data/x.csv", "B/data/x.csv"])
@@ -422,5 +423,140 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(unreadable.map(\.line), [5, 6])
         XCTAssertEqual(unreadable.map(\.column), [1, 1])
         XCTAssertNil(outcome.issues.first { $0.code.hasPrefix("date_order") })
+    }
+
+    // Sweep 2, 1: a file named twice, or reached through a link, is read once; the later mentions
+    // are inputs not read, naming the first.
+    func testTheSameFileNamedTwiceOrLinkedIsReadOnce() throws {
+        let folder = TemporaryFolder()
+        let a = folder.write("in/a.csv", Self.sweepHeader + Self.sweepRow("EE", "Tartu linn") + Self.sweepRow("LV", "Rīga"))
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/in/link_to_a.csv", withDestinationPath: "a.csv")
+        XCTAssertEqual(link(a, folder.path + "/hard.csv"), 0)
+        let out = TemporaryFolder()
+        let options = Self.sweepOptions([folder.path + "/in", a, folder.path + "/hard.csv"], out: out)
+        let outcome = try Pipeline.report(options)
+        XCTAssertEqual(outcome.accounts.map(\.file), ["in/a.csv"])
+        XCTAssertEqual(outcome.respondents, 2)
+        let notes = outcome.inputProblems.filter { $0.code == "same_file" }
+        XCTAssertEqual(notes.map(\.file), [folder.path + "/in/link_to_a.csv", a, folder.path + "/hard.csv"])
+        XCTAssertTrue(notes.allSatisfy { $0.severity == .note && $0.message.contains(folder.path + "/in/a.csv") }, "\(notes)")
+        let summary = try String(contentsOfFile: options.outputPath + "/summary.json", encoding: .utf8)
+        XCTAssertTrue(summary.contains("{\"path\": \"\(folder.path)/in/link_to_a.csv\", \"issue\": \"same_file\""), summary)
+        XCTAssertTrue(summary.contains("\"respondents\": 2,"), summary)
+        // A folder whose only file was read already is not "without files".
+        let again = try Pipeline.check(Self.sweepOptions([a, folder.path + "/in"], out: out))
+        XCTAssertNil(again.inputProblems.first { $0.code == "folder_without_files" })
+        XCTAssertEqual(again.respondents, 2)
+    }
+
+    // Sweep 2, 2: respondent IDs of files sharing a base name depend on their labels, not on the
+    // order the files were named in; a file whose base name no other shares keeps its own seed.
+    func testRespondentIDsOfSameNamedFilesDoNotDependOnOrder() throws {
+        let folder = TemporaryFolder()
+        let paths = ["A/data/x.csv", "B/data/x.csv", "x.csv", "sub/x.csv"].map { name in
+            folder.write(name, Self.sweepHeader + Self.sweepRow("EE", "Tartu linn") + Self.sweepRow("EE", name))
+        }
+        let single = folder.write("C/y.csv", Self.sweepHeader + Self.sweepRow("EE", "Tartu linn", importance: 3))
+        func ids(_ inputs: [String]) throws -> [String: String] {
+            let out = TemporaryFolder()
+            _ = try Pipeline.report(Self.sweepOptions(inputs, out: out))
+            let rows = try String(contentsOfFile: out.path + "/reports/clean/responses.csv", encoding: .utf8)
+                .split(separator: "\r\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            return Dictionary(uniqueKeysWithValues: rows.map { ("\($0[1]):\($0[2])", String($0[0])) })
+        }
+        let forward = try ids(paths + [single])
+        let backward = try ids([single] + paths.reversed())
+        XCTAssertEqual(forward.count, 9)
+        XCTAssertEqual(forward, backward)
+        // y.csv alone: seeded by its base name, wherever it lies.
+        let moved = folder.write("elsewhere/y.csv", Self.sweepHeader + Self.sweepRow("EE", "Tartu linn", importance: 3))
+        XCTAssertEqual(try ids([moved])["y.csv:2"], forward["y.csv:2"])
+    }
+
+    // Sweep 2, 3: days that the calendar does not have are unreadable, in the ISO fast path and
+    // in the slash and dot forms, and give no evidence of the day/month order.
+    func testImpossibleCalendarDatesAreUnreadable() throws {
+        let folder = TemporaryFolder()
+        var text = "Timestamp," + Self.sweepHeader
+        let dates = ["30/2/2025 10:00", "2025-02-30", "2025-04-31T10:00:00", "31.04.2025", "29/2/2025", "2/30/25 10:00",
+                     "29/2/2024", "2024-02-29", "3/4/2025", "2025-12-31"]
+        for (k, date) in dates.enumerated() { text += date + "," + Self.sweepRow("EE", "Tartu linn", importance: 1 + k % 5) }
+        let file = folder.write("dates.csv", text)
+        let out = TemporaryFolder()
+        let options = Self.sweepOptions([file], out: out)
+        let outcome = try Pipeline.report(options)
+        let unreadable = outcome.issues.filter { $0.code == "date_unreadable" }
+        XCTAssertEqual(unreadable.map(\.oldValue), Array(dates.prefix(6)))
+        XCTAssertEqual(unreadable.map(\.line), [2, 3, 4, 5, 6, 7])
+        XCTAssertEqual(unreadable.map(\.column), [1, 1, 1, 1, 1, 1])
+        // `2/30/25` is no evidence of month-first: `3/4/2025` stays day-first by assumption.
+        XCTAssertNil(outcome.issues.first { $0.code == "date_order_conflict" || $0.code == "date_order_late" })
+        let responses = try String(contentsOfFile: options.outputPath + "/clean/responses.csv", encoding: .utf8)
+            .split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let submitted = try XCTUnwrap(responses.first?.firstIndex(of: "submitted"))
+        XCTAssertEqual(responses.dropFirst().map { String($0[submitted]) },
+                       ["", "", "", "", "", "", "2024-02-29", "2024-02-29", "2025-04-03", "2025-12-31"])
+        XCTAssertEqual(SubmissionDate.parse("29.02.2000"), "2000-02-29", "2000 is a leap year")
+        XCTAssertNil(SubmissionDate.parse("29.02.2100"), "2100 is not")
+        XCTAssertEqual(Array("1900-02-29".utf8).withUnsafeBytes { SubmissionDate.isoDay($0) }, 0)
+        XCTAssertEqual(Array("2025-06-30".utf8).withUnsafeBytes { SubmissionDate.isoDay($0) }, 20250630)
+    }
+
+    // Sweep 2, 4: a month-first file whose first dates could be read either way: the rows
+    // passed on keep day-first, but the response period of the reports is read month-first.
+    func testResponsePeriodReadsEarlyAmbiguousDatesInTheFileOrder() throws {
+        let folder = TemporaryFolder()
+        var text = "Timestamp," + Self.sweepHeader
+        for date in ["2/3/25 10:00", "2/4/25 10:00", "2/12/25 10:00", "2/14/25 10:00", "2/19/25 10:00"] {
+            text += date + "," + Self.sweepRow("EE", "Tartu linn")
+        }
+        let us = folder.write("us.csv", text)
+        // A day-first file with only ambiguous dates stays day-first.
+        let eu = folder.write("eu.csv", "Timestamp," + Self.sweepHeader + "1/2/2025," + Self.sweepRow("LV", "Rīga"))
+        let out = TemporaryFolder()
+        let options = Self.sweepOptions([us], out: out)
+        let outcome = try Pipeline.report(options)
+        XCTAssertNotNil(outcome.issues.first { $0.code == "date_order_late" })
+        let report = try String(contentsOfFile: options.outputPath + "/report.md", encoding: .utf8)
+        XCTAssertTrue(report.contains("2025-02-03 – 2025-02-19"), report)
+        XCTAssertFalse(report.contains("2025-12-02"), report)
+        let responses = try String(contentsOfFile: options.outputPath + "/clean/responses.csv", encoding: .utf8)
+        XCTAssertTrue(responses.contains(",2025-12-02,"), "clean rows keep the reading they were passed on with")
+        XCTAssertEqual(try Pipeline.check(Self.sweepOptions([us, eu], out: out)).submittedDays.map { [$0.first, $0.last] },
+                       [20250201, 20250219])
+        XCTAssertEqual(try Pipeline.check(Self.sweepOptions([eu, us], out: out)).submittedDays.map { [$0.first, $0.last] },
+                       [20250201, 20250219])
+    }
+
+    // Sweep 2, 5: under --weights municipality, "place not recognised" is no municipality: its
+    // respondents weigh 0, the country's weight goes to its recognised municipalities, and the
+    // weighting statement says how many were left out.
+    func testMunicipalityWeightingGivesUnrecognisedPlacesNoWeight() throws {
+        let folder = TemporaryFolder()
+        var text = Self.sweepHeader
+        for _ in 0..<3 { text += Self.sweepRow("EE", "Tallinna linn", importance: 2) }
+        text += Self.sweepRow("EE", "Narva linn", importance: 4)
+        text += Self.sweepRow("EE", "Garbage1", importance: 5) + Self.sweepRow("EE", "Garbage2", importance: 5)
+        text += Self.sweepRow("LV", "Rīga", importance: 1) + Self.sweepRow("LV", "Rīga", importance: 1)
+        let file = folder.write("wm.csv", text)
+        let out = TemporaryFolder()
+        var options = Self.sweepOptions([file], out: out)
+        options.aggregation.weights = .municipality
+        options.aggregation.minCell = 1
+        _ = try Pipeline.report(options)
+        let table = try String(contentsOfFile: options.outputPath + "/topic_demand.csv", encoding: .utf8)
+        func mean(_ scope: String) throws -> String {
+            let row = try XCTUnwrap(table.split(separator: "\r\n").first { $0.hasPrefix(scope + ",intercultural,") })
+                .split(separator: ",", omittingEmptySubsequences: false)
+            return String(row[FiguresTable.columns.firstIndex(of: "mean_importance")!])
+        }
+        // EE: Tallinn (2) and Narva (4) weigh the same; the two unrecognised (5) weigh 0: (2 + 4) / 2.
+        XCTAssertEqual(try mean("EE"), "3.000000000000")
+        // ALL (pooled): EE keeps its 6 respondents' weight, 3 to each city; LV 2 at 1: (3·2 + 3·4 + 2·1) / 8.
+        XCTAssertEqual(try mean("ALL"), "2.500000000000")
+        let report = try String(contentsOfFile: options.outputPath + "/report.md", encoding: .utf8)
+        XCTAssertTrue(report.contains("2 respondent(s) whose municipality was not recognised belong to no municipality and weigh 0"), report)
+        XCTAssertFalse(ReportBuilder.weightingStatement(AggregationOptions(), withoutMunicipality: 2).contains("weigh 0"),
+                       "respondent weighting: they count")
     }
 }

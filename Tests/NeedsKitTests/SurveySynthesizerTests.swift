@@ -74,4 +74,36 @@ final class SurveySynthesizerTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: existing, encoding: .utf8), "precious\n")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["x.csv"])
     }
+
+    /// `--out` naming one of the instrument's own files is refused before anything is written;
+    /// a folder as `--out` is refused with the reason.
+    func testOutputThatIsAnInstrumentFileOrAFolderIsRefusedWithTheReason() throws {
+        let folder = TemporaryFolder()
+        for sheet in ["survey", "choices", "settings"] {
+            let text = try String(contentsOfFile: Paths.inputs + "/instrument/\(sheet).csv", encoding: .utf8)
+            folder.write("inst/\(sheet).csv", text)
+        }
+        let survey = try String(contentsOfFile: folder.path + "/inst/survey.csv", encoding: .utf8)
+        var options = SurveySynthesizer.Options()
+        options.rows = 3
+        for target in ["inst/survey.csv", "inst/../inst/choices.csv"] {
+            XCTAssertThrowsError(try SurveySynthesizer.write(instrumentPath: folder.path + "/inst", options: options,
+                                                             to: folder.path + "/" + target)) { error in
+                XCTAssertTrue("\(error)".contains("is a file of the instrument"), "\(error)")
+            }
+        }
+        XCTAssertEqual(try String(contentsOfFile: folder.path + "/inst/survey.csv", encoding: .utf8), survey)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/inst").sorted(),
+                       ["choices.csv", "settings.csv", "survey.csv"])
+        XCTAssertThrowsError(try SurveySynthesizer.write(instrumentPath: folder.path + "/inst", options: options,
+                                                         to: folder.path + "/inst")) { error in
+            XCTAssertTrue("\(error)".contains("is a folder"), "\(error)")
+        }
+        XCTAssertThrowsError(try SurveySynthesizer.write(instrumentPath: folder.path + "/inst", options: options,
+                                                         to: folder.path + "/no/such/folder/x.csv")) { error in
+            XCTAssertTrue("\(error)".contains("No such file or directory"), "\(error)")
+        }
+        XCTAssertNoThrow(try SurveySynthesizer.write(instrumentPath: folder.path + "/inst", options: options,
+                                                     to: folder.path + "/inst/export.csv"))
+    }
 }

@@ -3,7 +3,9 @@ public struct AggregationOptions: Sendable, Equatable {
     public enum Weights: Sendable, Equatable, CustomStringConvertible {
         /// Every respondent counts once.
         case respondent
-        /// Each municipality counts equally within its country (for when one city sent most answers).
+        /// Each municipality counts equally within its country (for when one city sent most
+        /// answers). Respondents without a recognised municipality belong to none, so they weigh
+        /// 0 (the reports say how many); the country's total weight is shared by its municipalities.
         case municipality
         /// A numeric column of the export or a question of the instrument.
         case column(String)
@@ -251,8 +253,18 @@ public final class Aggregator {
         return counts
     }
 
+    /// Respondents whose place matched no single municipality (or who gave none), with or
+    /// without a country: under `--weights municipality` they weigh 0.
+    public var respondentsWithoutMunicipality: Int {
+        cells.filter { $0.key.municipality == Self.unrecognisedPlace }
+            .reduce(0) { $0 + $1.value[topicKeys.count].respondents.count }
+    }
+
     /// Scale factors per cell that make each municipality weigh the same within its country
-    /// (total weight of a country unchanged), or 1 for other weightings.
+    /// (total weight of a country unchanged), or 1 for other weightings. "Place not recognised"
+    /// is no municipality: it may hide several or one already counted, so under municipality
+    /// weighting its respondents weigh 0 and the country's weight goes to the municipalities
+    /// recognised (a country's share of a pooled `ALL` stays its respondents' share).
     private func cellFactors() -> [Cell: Double] {
         var factors: [Cell: Double] = [:]
         guard options.weights == .municipality else {
@@ -267,7 +279,9 @@ public final class Aggregator {
             let inCountry = municipalityWeight[cell.country]!
             let countryTotal = inCountry.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value }
             let own = inCountry[cell.municipality]!
-            factors[cell] = own > 0 ? countryTotal / Double(inCountry.count) / own : 0
+            let municipalities = inCountry.keys.filter { $0 != Self.unrecognisedPlace }.count
+            factors[cell] = own > 0 && cell.municipality != Self.unrecognisedPlace
+                ? countryTotal / Double(municipalities) / own : 0
         }
         return factors
     }

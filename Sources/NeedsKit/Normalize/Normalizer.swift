@@ -123,7 +123,19 @@ public final class Normalizer {
     private var reportedDegraded = false
     /// The day/month order of the current file's slash dates (`submittedDay`); reset per file.
     private var dateOrder = (decided: Bool?.none, ambiguousBefore: 0, conflictReported: false)
-    /// Per base name, the first file of the run that had it (`idSeed`).
+    /// The submission dates of the clean respondents: of the files done, and of the current file
+    /// apart by how sure their reading is. A date whose day and month are both 12 or less, read
+    /// (day-first) before the file showed its order, counts in the period with the reading the
+    /// file's order gives in the end (`submittedDays`), though its row was passed on as read.
+    private var daysOfRun = DayRange()
+    private var daysOfFile = (sure: DayRange(), assumedDayFirst: DayRange(), otherReading: DayRange())
+    /// The current row's date read the other way (month-first), when it was read day-first by
+    /// assumption; 0 otherwise.
+    private var rowOtherReading: Int32 = 0
+    /// Base names that several files of the run share (`InputFiles.Expansion.sharedBaseNames`):
+    /// set before the first file is read, so that respondent IDs do not depend on file order.
+    public var sharedBaseNames: Set<String> = []
+    /// Per base name, the first file that had it (`idSeed`, for base names not declared shared).
     private var seedOwners: [String: String] = [:]
 
     /// Answers read so far, interned (id = index + 1, numbered across all questions): a row
@@ -231,6 +243,8 @@ public final class Normalizer {
     // MARK: Header
 
     public func mapHeader(_ header: [String], file: String, log: (CleaningIssue) -> Void) -> FileMapping {
+        daysOfRun = daysOfRun.union(daysOfCurrentFile)
+        daysOfFile = (DayRange(), DayRange(), DayRange())
         dateOrder = (nil, 0, false)
         var roles = header.enumerated().map { mapper.resolve($0.element, position: $0.offset) }
         var unmapped: [String] = []
@@ -428,6 +442,7 @@ public final class Normalizer {
         var idVerify: UInt64 = 0
         var respondentHash = mapping.idSeed
         var submitted: Int32 = 0
+        rowOtherReading = 0
         var ticked: [Int: Set<String>] = [:]
         var splitAnswered = Set<Int>()
         var pendingIssues: [(column: Int, question: Int, issue: CellReading.Issue)] = []
@@ -581,6 +596,14 @@ public final class Normalizer {
         row.idHash = respondentHash
         row.line = record.line
         row.submitted = submitted
+        if submitted != 0 {
+            if rowOtherReading == 0 {
+                daysOfFile.sure.add(submitted)
+            } else {
+                daysOfFile.assumedDayFirst.add(submitted)
+                daysOfFile.otherReading.add(rowOtherReading)
+            }
+        }
         if !pendingIssues.isEmpty {
             let id = FNV.respondentID(respondentHash)
             for pending in pendingIssues {
@@ -624,7 +647,7 @@ public final class Normalizer {
                 if monthFirst && dateOrder.ambiguousBefore > 0 {
                     log(CleaningIssue(file: file, line: line, column: column + 1, oldValue: text, code: "date_order_late",
                                       action: .kept, severity: .warning,
-                                      message: "`\(text)` shows this file's dates are month-first, but \(dateOrder.ambiguousBefore) earlier date(s) with day and month both 12 or less were already read day-first"))
+                                      message: "`\(text)` shows this file's dates are month-first, but \(dateOrder.ambiguousBefore) earlier date(s) with day and month both 12 or less were already read day-first: clean/responses.csv keeps them as read; the response period in the reports reads them month-first"))
                 }
             } else if dateOrder.decided != monthFirst && !dateOrder.conflictReported {
                 dateOrder.conflictReported = true
@@ -646,7 +669,24 @@ public final class Normalizer {
                               action: .changed, message: "`\(text)` is not a date; the submission date is missing"))
             return 0
         }
-        return Int32(parsed.prefix(4))! * 10000 + Int32(parsed.dropFirst(5).prefix(2))! * 100 + Int32(parsed.suffix(2))!
+        let (year, month, day) = (Int32(parsed.prefix(4))!, Int32(parsed.dropFirst(5).prefix(2))!, Int32(parsed.suffix(2))!)
+        if order.ambiguous && dateOrder.decided == nil {
+            // Read day-first by assumption; kept the other way too for the period (`submittedDays`).
+            rowOtherReading = year * 10000 + day * 100 + month
+        }
+        return year * 10000 + month * 100 + day
+    }
+
+    /// The first and last submission date of the clean respondents read so far (yyyymmdd), each
+    /// file's assumed day-first dates read in the order the file showed in the end; nil when
+    /// none had a date.
+    public var submittedDays: (first: Int32, last: Int32)? {
+        let range = daysOfRun.union(daysOfCurrentFile)
+        return range.isEmpty ? nil : (range.first, range.last)
+    }
+
+    private var daysOfCurrentFile: DayRange {
+        daysOfFile.sure.union(dateOrder.decided == true ? daysOfFile.otherReading : daysOfFile.assumedDayFirst)
     }
 
     /// Reads a value not seen before and keeps the reading; nil when the cache is full.
@@ -878,17 +918,37 @@ public final class Normalizer {
     }
 
     /// The seed of a file's respondent IDs: its base name, so IDs stay the same wherever the file
-    /// lies; a second file of the run with the same base name (`A/x.csv`, `B/x.csv`) is seeded
-    /// by its whole display name, so that their IDs differ.
+    /// lies. A file whose base name another file of the run shares (`A/x.csv`, `B/x.csv`) is
+    /// seeded by its display name, which tells them apart, whichever of them is read first. (A
+    /// base name that recurs without having been declared in `sharedBaseNames` still gets the
+    /// display name from its second file on, so IDs differ, though then by order.)
     private func idSeed(file: String) -> UInt64 {
         let base = baseName(file)
         let owner = seedOwners[base, default: file]
         seedOwners[base] = owner
-        return FNV.hash(Array(((owner == file ? base : file) + "\u{0}").utf8))
+        let byDisplayName = sharedBaseNames.contains(base) || owner != file
+        return FNV.hash(Array(((byDisplayName ? file : base) + "\u{0}").utf8))
     }
 
     private func baseName(_ path: String) -> String {
         path.split(separator: "/").last.map(String.init) ?? path
+    }
+}
+
+/// The first and last of some days (yyyymmdd).
+struct DayRange {
+    var first = Int32.max
+    var last: Int32 = 0
+    var isEmpty: Bool { last == 0 }
+
+    @inline(__always)
+    mutating func add(_ day: Int32) {
+        first = min(first, day)
+        last = max(last, day)
+    }
+
+    func union(_ other: DayRange) -> DayRange {
+        DayRange(first: min(first, other.first), last: max(last, other.last))
     }
 }
 
@@ -953,24 +1013,40 @@ enum SubmissionDate {
             if digits {
                 func number(_ i: Int, _ k: Int) -> Int { (i..<i + k).reduce(0) { $0 * 10 + Int(bytes[$1] - 0x30) } }
                 let (year, month, day) = (number(0, 4), number(5, 2), number(8, 2))
-                guard (1...12).contains(month), (1...31).contains(day), (1900...2200).contains(year) else { return 0 }
+                guard isDate(year: year, month: month, day: day) else { return 0 }
                 return Int32(year * 10000 + month * 100 + day)
             }
         }
         return nil
     }
 
+    /// Whether the day exists in the Gregorian calendar (30 February and 31 April do not; 29
+    /// February only in a leap year), in the years a survey can have been answered.
+    @inline(__always)
+    static func isDate(year: Int, month: Int, day: Int) -> Bool {
+        guard (1...12).contains(month), day >= 1, (1900...2200).contains(year) else { return false }
+        if day <= 28 { return true }
+        switch month {
+        case 2: return day == 29 && year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        case 4, 6, 9, 11: return day <= 30
+        default: return day <= 31
+        }
+    }
+
     /// What a date written `a/b/year` says about the order of day and month: day-first when
     /// `a` > 12, month-first when `b` > 12, nil when it cannot tell (both ≤ 12), for dotted dates
-    /// (always day-first) and for year-first ones.
+    /// (always day-first) and for year-first ones. Only a date that exists read that way is
+    /// evidence: `2/30/25` shows no order (and is no date).
     static func order(_ raw: String) -> (monthFirst: Bool?, ambiguous: Bool) {
         let text = raw.trimmingSpaces
         let parts = text.split(whereSeparator: { !$0.isNumber }).prefix(3)
         guard parts.count == 3, parts[0].count <= 2, !text.contains("."),
-              let a = Int(parts[0]), let b = Int(parts[1]) else { return (nil, false) }
-        if a > 12 { return (false, false) }
-        if b > 12 { return (true, false) }
-        return (nil, true)
+              let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2]),
+              parts[2].count == 4 || parts[2].count == 2 else { return (nil, false) }
+        let year = parts[2].count == 2 ? 2000 + c : c
+        if a > 12 { return (isDate(year: year, month: b, day: a) ? false : nil, false) }
+        if b > 12 { return (isDate(year: year, month: a, day: b) ? true : nil, false) }
+        return (nil, a >= 1 && b >= 1 && isDate(year: year, month: a, day: b))
     }
 
     /// yyyymmdd as YYYY-MM-DD.
@@ -1012,7 +1088,7 @@ enum SubmissionDate {
         } else {
             return nil
         }
-        guard (1...12).contains(month), (1...31).contains(day), (1900...2200).contains(year) else { return nil }
+        guard isDate(year: year, month: month, day: day) else { return nil }
         func padded(_ value: Int, _ width: Int) -> String {
             let digits = String(value)
             return String(repeating: "0", count: max(0, width - digits.count)) + digits

@@ -80,8 +80,6 @@ final class CleanRowSink {
     }
     private var columnOf: [Int]
 
-    /// Submission dates seen, first and last (yyyymmdd).
-    private(set) var days: (first: Int32, last: Int32)? = nil
     /// Called with each row's respondent, for the panel across waves; nil when no one needs them.
     private let respondents: ((Respondent) -> Void)?
 
@@ -246,9 +244,6 @@ final class CleanRowSink {
             }
         }
         aggregator.add(slot: slot, weight: head.weight, scores: scratch)
-        if head.submitted != 0 {
-            days = (min(days?.first ?? head.submitted, head.submitted), max(days?.last ?? head.submitted, head.submitted))
-        }
         if let clean { write(head, ids, batch, into: clean, rows: &rows) }
         if let respondents { respondents(respondent(head, ids, batch)) }
     }

@@ -5,6 +5,9 @@ import Glibc
 /// Expands the inputs named on the command line: a file is itself; a folder is every regular file
 /// in it, whatever its extension (Excel's "Unicode text" export is a `.txt`), sorted by name so runs
 /// are reproducible. Hidden files are left out with a note; what cannot be listed is reported.
+/// A file is read once however often it is named (twice on the command line, through a folder
+/// and by itself, or by a symbolic or hard link): later mentions are left out with a note naming
+/// the first, so its respondents are not counted twice.
 ///
 /// Each file has a display name for the reports: its name within the folder given (`responses/a.csv`),
 /// or its own name for a file given directly, so that no local path leaks into shared reports.
@@ -13,6 +16,9 @@ public enum InputFiles {
         public var files: [String] = []
         public var displayNames: [String] = []
         public var problems: [Diagnostic] = []
+        /// Base names (`x.csv`) that more than one file of the expansion has: those files'
+        /// respondent IDs are seeded by their display names (`Normalizer.sharedBaseNames`).
+        public var sharedBaseNames: Set<String> = []
     }
 
     static func lastComponent(_ path: String) -> String {
@@ -24,6 +30,8 @@ public enum InputFiles {
     public static func expand(_ inputs: [String], maxFiles: Int = 10_000) -> Expansion {
         var result = expandAll(inputs)
         result.displayNames = distinguished(result.displayNames, paths: result.files)
+        let bases = Dictionary(grouping: result.displayNames.map(lastComponent), by: { $0 })
+        result.sharedBaseNames = Set(bases.filter { $0.value.count > 1 }.keys)
         if result.files.count > maxFiles {
             result.problems.append(Diagnostic(.error, file: inputs.joined(separator: " "), code: "too_many_files",
                                               message: "\(result.files.count) files; the limit is \(maxFiles) (RunOptions.maxFiles): name fewer inputs"))
@@ -35,8 +43,8 @@ public enum InputFiles {
 
     /// Display names that tell files apart: a name that several files share becomes the shortest
     /// suffix of each one's path (as given, then resolved) that no other of them has
-    /// (`A/data/x.csv`, `B/data/x.csv`); the same file named twice gets ` (2)`, ` (3)`. Order in,
-    /// order out: the same inputs give the same names.
+    /// (`A/data/x.csv`, `B/data/x.csv`); names still alike (paths that cannot be resolved) get
+    /// ` (2)`, ` (3)`. Otherwise a name does not depend on the order the files were named in.
     static func distinguished(_ names: [String], paths: [String]) -> [String] {
         var result = names
         let clashing = Dictionary(grouping: names.indices, by: { names[$0] }).values.filter { $0.count > 1 }
@@ -74,6 +82,20 @@ public enum InputFiles {
 
     static func expandAll(_ inputs: [String]) -> Expansion {
         var result = Expansion()
+        // The file behind each path read so far (device and inode: a symbolic link, a hard link
+        // and the same file by another path are one), with the path it was first named by.
+        var firstMention: [FileIdentity: String] = [:]
+        func add(_ path: String, displayName: String, info: stat) {
+            let identity = FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+            if let first = firstMention[identity] {
+                result.problems.append(Diagnostic(.note, file: path, code: "same_file",
+                                                  message: "the same file as \(first), which is read once; not read again"))
+                return
+            }
+            firstMention[identity] = path
+            result.files.append(path)
+            result.displayNames.append(displayName)
+        }
         for input in inputs {
             var info = stat()
             guard stat(input, &info) == 0 else {
@@ -82,8 +104,7 @@ public enum InputFiles {
                 continue
             }
             if (info.st_mode & S_IFMT) != S_IFDIR {
-                result.files.append(input)
-                result.displayNames.append(lastComponent(input))
+                add(input, displayName: lastComponent(input), info: info)
                 continue
             }
             guard let directory = opendir(input) else {
@@ -101,8 +122,10 @@ public enum InputFiles {
             }
             closedir(directory)
             let filesBefore = result.files.count
+            let mentionsBefore = result.problems.filter { $0.code == "same_file" }.count
             defer {
-                if result.files.count == filesBefore {
+                // (A folder whose files were all read already through other inputs is not empty.)
+                if result.files.count == filesBefore && result.problems.filter({ $0.code == "same_file" }).count == mentionsBefore {
                     result.problems.append(Diagnostic(.error, file: input, code: "folder_without_files",
                                                       message: "the folder holds no file to read"))
                 }
@@ -122,8 +145,7 @@ public enum InputFiles {
                 }
                 switch entryInfo.st_mode & S_IFMT {
                 case S_IFREG:
-                    result.files.append(path)
-                    result.displayNames.append(lastComponent(input) + "/" + name)
+                    add(path, displayName: lastComponent(input) + "/" + name, info: entryInfo)
                 case S_IFDIR:
                     result.problems.append(Diagnostic(.note, file: path, code: "subfolder_skipped",
                                                       message: "sub-folder not read; name it as an input to include it"))
@@ -134,5 +156,10 @@ public enum InputFiles {
             }
         }
         return result
+    }
+
+    struct FileIdentity: Hashable {
+        var device: UInt64
+        var inode: UInt64
     }
 }

@@ -42,6 +42,9 @@ public struct RunOutcome: Sendable {
     /// Problems with the inputs as a whole (a missing file, an unreadable folder).
     public var inputProblems: [Diagnostic] = []
     public var respondents = 0
+    /// The first and last submission date of the respondents (yyyymmdd), read in each file's
+    /// day/month order as decided by its end (`Normalizer.submittedDays`); nil without dates.
+    public var submittedDays: (first: Int32, last: Int32)? = nil
 
     /// Whether no readable input file has a single column of the instrument: an export of
     /// another survey, or the wrong instrument. The run cannot mean anything (exit 2).
@@ -136,7 +139,7 @@ public enum Pipeline {
         }
         rows.finish()
         outcome.issues += dominantWeights(aggregator, options: options.aggregation)
-        folded.dates = sink.days.map { (SubmissionDate.format($0.first), SubmissionDate.format($0.last)) }
+        folded.dates = outcome.submittedDays.map { (SubmissionDate.format($0.first), SubmissionDate.format($0.last)) }
         let baselinePanel = folded.panel
         for (k, wavePath) in options.waves.enumerated() {
             let waveInstrument = k < options.waveInstruments.count ? try InstrumentLoader.load(options.waveInstruments[k]) : instrument
@@ -225,7 +228,16 @@ public enum Pipeline {
         guard options.weights != .respondent, options.minCell > 1 else { return [] }
         var issues: [CleaningIssue] = []
         var scopes = Set<String>()
+        let answered = aggregator.scopeRespondents
         for figure in aggregator.figures() where scopes.insert(figure.country).inserted {
+            if figure.weightedN == 0, let n = answered[figure.country], n >= options.minCell {
+                // Every respondent of the scope weighs 0: nothing to publish.
+                let why = options.weights == .municipality ? "none has a recognised municipality (--weights municipality)" : "every weight is 0"
+                issues.append(CleaningIssue(
+                    file: "--weights \(options.weights)", line: nil, question: figure.country, code: "dominant_weight", action: .kept,
+                    message: "\(figure.country): \(n) respondents but a total weight of 0: \(why); the scope has no weighted figures"))
+                continue
+            }
             guard figure.respondents >= options.minCell, figure.effectiveN < Double(options.minCell) else { continue }
             issues.append(CleaningIssue(
                 file: "--weights \(options.weights)", line: nil, question: figure.country, code: "dominant_weight", action: .kept,
@@ -305,6 +317,7 @@ public enum Pipeline {
         let expansion = InputFiles.expand(options.inputs, maxFiles: options.maxFiles)
         outcome.inputProblems = expansion.problems
         let normalizer = Normalizer(instrument: instrument, options: options.normalize)
+        normalizer.sharedBaseNames = expansion.sharedBaseNames
         normalizer.keepsFresh = rows != nil
         // Borrowed in the per-record closure below, which would otherwise retain and release it
         // for every row; `rows` outlives the ingest.
@@ -419,6 +432,7 @@ public enum Pipeline {
                                        records: account.recordsRead, bytesDone: bytesDone))
             outcome.accounts.append(account)
         }
+        outcome.submittedDays = normalizer.submittedDays
         return outcome
     }
 }

@@ -94,7 +94,8 @@ public struct ReportBuilder {
         var parts: [ReportDocument.Inline] = [.text(prose.instrument + " ")]
         if !instrument.formID.isEmpty { parts.append(.code(instrument.formID)) }
         if !instrument.version.isEmpty { parts.append(.text(" " + prose.version + " " + instrument.version)) }
-        parts.append(.text(". " + Self.weightingStatement(aggregator.options, prose: prose, withoutCountry: withoutCountry)))
+        parts.append(.text(". " + Self.weightingStatement(aggregator.options, prose: prose, withoutCountry: withoutCountry,
+                                                   withoutMunicipality: aggregator.respondentsWithoutMunicipality)))
         doc.blocks.append(.paragraph(parts))
     }
 
@@ -318,7 +319,8 @@ public struct ReportBuilder {
         doc.heading(2, words.methods)
         let prose = ReportProse.forLanguage(words.language)
         doc.blocks.append(.bullets(prose.methods.map { [.text($0)] } + [
-            [.text(Self.weightingStatement(aggregator.options, prose: prose, withoutCountry: withoutCountry))],
+            [.text(Self.weightingStatement(aggregator.options, prose: prose, withoutCountry: withoutCountry,
+                                                   withoutMunicipality: aggregator.respondentsWithoutMunicipality))],
             [.text(prose.fullPrecision), .link("topic_demand.csv", href: linkPrefix + "topic_demand.csv"), .text(prose.perMunicipality),
              .link("topic_demand_by_municipality.csv", href: linkPrefix + "topic_demand_by_municipality.csv"), .text(".")],
         ]))
@@ -332,11 +334,17 @@ public struct ReportBuilder {
 
     /// One sentence saying how respondents were weighted and how the region was formed.
     /// `withoutCountry`: respondents of no known country, who are not in ALL under country-equal weighting.
-    static func weightingStatement(_ options: AggregationOptions, prose: ReportProse = .english, withoutCountry: Int = 0) -> String {
+    /// `withoutMunicipality`: respondents of no recognised municipality, who weigh 0 under municipality weighting.
+    static func weightingStatement(_ options: AggregationOptions, prose: ReportProse = .english, withoutCountry: Int = 0,
+                                   withoutMunicipality: Int = 0) -> String {
         var text: String
         switch options.weights {
         case .respondent: text = prose.weightRespondent
-        case .municipality: text = prose.weightMunicipality
+        case .municipality:
+            text = prose.weightMunicipality
+            if withoutMunicipality > 0 {
+                text += " " + prose.fill(prose.weightMunicipalityLeftOut, ["n": String(withoutMunicipality)])
+            }
         case let .column(name): text = prose.fill(prose.weightColumn, ["c": name])
         }
         switch options.region {

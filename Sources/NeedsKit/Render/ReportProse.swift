@@ -11,6 +11,9 @@ public struct ReportProse: Sendable {
     var placeNotRecognised: String = "place not recognised"
     /// Under country-equal weighting: respondents of no country are not in ALL.
     var regionEqualLeftOut: String = "{n} respondent(s) without a country are left out of ALL."
+    /// Under municipality weighting: respondents of no recognised municipality weigh 0.
+    var weightMunicipalityLeftOut: String =
+        "{n} respondent(s) whose municipality was not recognised belong to no municipality and weigh 0 (left out of the figures)."
     var suppressed: String
     var notListed: String
     var dataQuality: String
@@ -80,6 +83,7 @@ public struct ReportProse: Sendable {
         regionPooled: "Piirkond (ALL) ühendab kõik vastajad.",
         regionEqual: "Piirkonnas (ALL) on igal riigil võrdne kaal.",
         placeNotRecognised: "koht pole tuvastatud", regionEqualLeftOut: "{n} riigita vastajat ei ole ALL-is arvestatud.",
+        weightMunicipalityLeftOut: "{n} vastajat, kelle omavalitsust ei tuvastatud, ei kuulu ühtegi omavalitsusse ja nende kaal on 0 (arvudest välja jäetud).",
         suppressed: "Vähem kui {k} vastaja põhjal arvutatud näitajad on varjatud.",
         notListed: "alla {k} vastaja (pole eraldi näidatud)",
         dataQuality: "Faile: {files}, loetud kirjeid: {read}; vastajaid: {resp}, duplikaate: {dup}, tühje ridu: {blank}, karantiinis: {q}.",
@@ -101,6 +105,7 @@ public struct ReportProse: Sendable {
         regionPooled: "Reģions (ALL) apvieno visus respondentus.",
         regionEqual: "Reģionā (ALL) katrai valstij ir vienāds svars.",
         placeNotRecognised: "vieta nav atpazīta", regionEqualLeftOut: "{n} respondenti bez valsts nav iekļauti ALL.",
+        weightMunicipalityLeftOut: "{n} respondenti, kuru pašvaldība nav atpazīta, nepieder nevienai pašvaldībai, un viņu svars ir 0 (nav iekļauti rādītājos).",
         suppressed: "Rādītāji, kas aprēķināti no mazāk nekā {k} respondentiem, nav rādīti.",
         notListed: "mazāk par {k} katrā (nav uzskaitītas)",
         dataQuality: "Faili: {files}, nolasīti ieraksti: {read}; respondenti: {resp}, dublikāti: {dup}, tukšas rindas: {blank}, karantīnā: {q}.",
@@ -122,6 +127,7 @@ public struct ReportProse: Sendable {
         regionPooled: "Regionas (ALL) apjungia visus respondentus.",
         regionEqual: "Regione (ALL) kiekviena šalis turi vienodą svorį.",
         placeNotRecognised: "vieta neatpažinta", regionEqualLeftOut: "{n} respondentai be šalies neįtraukti į ALL.",
+        weightMunicipalityLeftOut: "{n} respondentai, kurių savivaldybė neatpažinta, nepriskiriami jokiai savivaldybei, jų svoris 0 (neįtraukti į rodiklius).",
         suppressed: "Rodikliai, apskaičiuoti iš mažiau nei {k} respondentų, nerodomi.",
         notListed: "mažiau nei {k} kiekvienoje (neišvardytos)",
         dataQuality: "Failai: {files}, perskaityti įrašai: {read}; respondentai: {resp}, dublikatai: {dup}, tuščios eilutės: {blank}, karantine: {q}.",
@@ -143,6 +149,7 @@ public struct ReportProse: Sendable {
         regionPooled: "Регион (ALL) объединяет всех респондентов.",
         regionEqual: "В регионе (ALL) каждая страна имеет равный вес.",
         placeNotRecognised: "место не распознано", regionEqualLeftOut: "{n} респондент(ов) без страны не включены в ALL.",
+        weightMunicipalityLeftOut: "{n} респондент(ов), чей муниципалитет не распознан, не относятся ни к одному муниципалитету и имеют вес 0 (не учтены в показателях).",
         suppressed: "Показатели, рассчитанные менее чем по {k} респондентам, скрыты.",
         notListed: "менее {k} в каждом (не перечислены)",
         dataQuality: "Файлов: {files}, прочитано записей: {read}; респондентов: {resp}, дубликатов: {dup}, пустых строк: {blank}, в карантине: {q}.",

@@ -23,12 +23,17 @@ public struct SurveySynthesizer {
     }
 
     public enum Failure: Error, CustomStringConvertible {
-        case cannotWrite(String)
+        /// The path and why (the system's reason, or that it is a folder).
+        case cannotWrite(String, String)
         case unencodable(String)
+        /// `--out` is a file of the instrument the export is made from.
+        case overwritesInstrument(String)
 
         public var description: String {
             switch self {
-            case let .cannotWrite(path): return "cannot write \(path)"
+            case let .cannotWrite(path, reason): return "cannot write \(path): \(reason)"
+            case let .overwritesInstrument(path):
+                return "--out \(path) is a file of the instrument (--instrument): writing the export would replace it; nothing was written, give another file"
             case let .unencodable(what): return "\(what) cannot be written in Windows-1257; choose utf-8 or another language"
             }
         }
@@ -60,25 +65,41 @@ public struct SurveySynthesizer {
         cp1257 = table
     }
 
-    /// Writes the export to `path`.
+    /// Loads the instrument and writes an export of it to `path`, refusing a `path` that is one
+    /// of the instrument's own files (symbolic links and `..` resolved).
+    public static func write(instrumentPath: String, options: Options, to path: String) throws {
+        var info = stat()
+        guard stat(path, &info) != 0 || (info.st_mode & S_IFMT) != S_IFDIR else {
+            throw Failure.cannotWrite(path, "it is a folder; give a file name")
+        }
+        // The instrument is a workbook, or a folder of three sheets.
+        let target = OutputFolder.resolved(path)
+        let sheets = [instrumentPath] + ["survey", "choices", "settings"].map { instrumentPath + "/" + $0 + ".csv" }
+        if sheets.contains(where: { OutputFolder.resolved($0) == target }) { throw Failure.overwritesInstrument(path) }
+        var synthesizer = SurveySynthesizer(instrument: try InstrumentLoader.load(instrumentPath), options: options)
+        try synthesizer.write(to: path)
+    }
+
     /// Writes the export to `path` through a temporary file beside it, renamed into place at the
     /// end: a run that fails (a text the encoding cannot hold, a full disk) leaves any file
     /// already at `path` as it was.
     /// A path that is not a regular file (`/dev/stdout`, a pipe) is written directly.
     public mutating func write(to path: String) throws {
         var info = stat()
-        let direct = stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG
+        let exists = stat(path, &info) == 0
+        if exists && (info.st_mode & S_IFMT) == S_IFDIR { throw Failure.cannotWrite(path, "it is a folder; give a file name") }
+        let direct = exists && (info.st_mode & S_IFMT) != S_IFREG
         let temporary = direct ? path : path + ".incomplete-\(getpid())"
-        guard let file = fopen(temporary, "wb") else { throw Failure.cannotWrite(path) }
+        guard let file = fopen(temporary, "wb") else { throw Failure.cannotWrite(path, String(cString: strerror(errno))) }
         var closed = false
         defer {
             if !closed { fclose(file) }
             if !direct { unlink(temporary) }
         }
-        var failed = false
+        var failure: String? = nil
         func put(_ bytes: UnsafeRawBufferPointer) {
             guard let base = bytes.baseAddress, bytes.count > 0 else { return }
-            if fwrite(base, 1, bytes.count, file) != bytes.count { failed = true }
+            if fwrite(base, 1, bytes.count, file) != bytes.count, failure == nil { failure = String(cString: strerror(errno)) }
         }
         func emit(_ text: String) throws {
             try encode(text).withUnsafeBytes(put)
@@ -100,9 +121,10 @@ public struct SurveySynthesizer {
         }
         try emit(buffer)
         closed = true
-        if ferror(file) != 0 { failed = true }
-        if fclose(file) != 0 { failed = true }
-        guard !failed, direct || rename(temporary, path) == 0 else { throw Failure.cannotWrite(path) }
+        if ferror(file) != 0, failure == nil { failure = "write error" }
+        if fclose(file) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        if let failure { throw Failure.cannotWrite(path, failure) }
+        guard direct || rename(temporary, path) == 0 else { throw Failure.cannotWrite(path, String(cString: strerror(errno))) }
     }
 
     // MARK: Layout
