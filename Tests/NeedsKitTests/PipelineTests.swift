@@ -168,7 +168,10 @@ final class PipelineTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder.path + "/reports/summary.json"))
         // Earlier reports with something else beside them (notes, a file in clean/, a folder): refused, kept.
         for (extra, named) in [("reports/notes.txt", "(notes.txt)"), ("reports/clean/mine.txt", "(clean/mine.txt)"),
-                               ("reports/charts/old/x.svg", "(charts/old)"), ("reports/instrument/survey.csv", "(instrument)")] {
+                               ("reports/charts/old/x.svg", "(charts/old/x.svg)"), ("reports/instrument/survey.csv", "(instrument/survey.csv)"),
+                               // Named like what a run writes, but not written by the run: still the user's.
+                               ("reports/countries/notes.md", "(countries/notes.md)"), ("reports/charts/my_chart.svg", "(charts/my_chart.svg)"),
+                               ("reports/topic_demand_by_mine.csv", "(topic_demand_by_mine.csv)")] {
             let path = folder.write(extra, "mine\n")
             XCTAssertThrowsError(try Pipeline.report(options), extra) { XCTAssertTrue("\($0)".contains(named), "\($0)") }
             XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "mine\n")

@@ -11,6 +11,8 @@ public final class OutputFolder {
     private let fileManager = FileManager.default
     /// Files written as they go: a write that failed (a full disk) stops the commit.
     private var streams: [OutputStream] = []
+    /// Every file written, for the list `commit` leaves in the folder.
+    private var written: [String] = []
 
     public enum Failure: Error, CustomStringConvertible {
         case cannotWrite(String, String)
@@ -56,9 +58,38 @@ public final class OutputFolder {
         }
         // An earlier run's reports: nothing else may be in them (notes, a plan or a wave kept
         // beside the reports would go with them).
+        // The run that wrote them listed its files: anything else is the user's (an edited chart,
+        // notes in countries/), whatever its name. Reports from before the list: by name.
+        if entries.contains(manifestName) {
+            let listed = Set(((try? String(contentsOfFile: path + "/" + manifestName, encoding: .utf8)) ?? "")
+                .split(separator: "\n").map(String.init) + [manifestName])
+            if let stranger = unlisted(in: path, under: "", listed: listed) { throw Failure.foreignFolder(path, stranger) }
+            return
+        }
         if let stranger = foreignEntry(in: path, entries: entries) {
             throw Failure.foreignFolder(path, stranger)
         }
+    }
+
+    /// The hidden file listing the files a run wrote (`commit` writes it).
+    static let manifestName = ".needs-files"
+
+    /// The first file under `path` not in `listed` (folders must hold listed files only), or nil.
+    private static func unlisted(in path: String, under prefix: String, listed: Set<String>) -> String? {
+        let folder = prefix.isEmpty ? path : path + "/" + prefix
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted() {
+            let relative = prefix.isEmpty ? name : prefix + "/" + name
+            var isFolder: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: path + "/" + relative, isDirectory: &isFolder)
+            var info = stat()
+            let isLink = lstat(path + "/" + relative, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+            if isFolder.boolValue && !isLink {
+                if let stranger = unlisted(in: path, under: relative, listed: listed) { return stranger }
+            } else if isLink || !listed.contains(relative) {
+                return relative
+            }
+        }
+        return nil
     }
 
     /// The first file or folder in an earlier run's reports that a run does not write, or nil.
@@ -135,6 +166,7 @@ public final class OutputFolder {
 
     /// Writes one file (UTF-8) under the staging folder.
     public func write(_ relativePath: String, _ text: String) throws {
+        written.append(relativePath)
         let target = staging + "/" + relativePath
         let folder = URL(fileURLWithPath: target).deletingLastPathComponent().path
         do {
@@ -156,6 +188,7 @@ public final class OutputFolder {
 
     /// A file under the staging folder written as it goes, for tables too large to hold in memory.
     public func stream(_ relativePath: String) throws -> OutputStream {
+        written.append(relativePath)
         let target = staging + "/" + relativePath
         let folder = URL(fileURLWithPath: target).deletingLastPathComponent().path
         try? fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -168,6 +201,7 @@ public final class OutputFolder {
     /// Replaces the output folder with the staged one; refuses (keeping the previous output)
     /// when a streamed file could not be written whole.
     public func commit() throws {
+        try write(Self.manifestName, Set(written).sorted().map { $0 + "\n" }.joined())
         for stream in streams {
             stream.close()
             if let failure = stream.failure {
