@@ -270,6 +270,46 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(result.summary?.footnoteRecords, 0)
     }
 
+    func testBlankRowsAroundAFootnoteDoNotCountTowardTheHeldLimit() throws {
+        let folder = TemporaryFolder()
+        // Excel pads empty rows to the table's width; some files have plain empty lines too.
+        let padded = String(repeating: ";;;;\r\n", count: 40)
+        let mixed = String(repeating: ";;;;\r\n\r\n", count: 20)
+        for (name, blank) in [("padded", padded), ("mixed", mixed)] {
+            let text = "a;b;c;d;e\r\n1;2;3;4;5\r\n" + blank + "Total;;;;\r\n" + blank
+            for (sampleSize, chunkSize) in [(1 << 20, 1 << 16), (16, 7)] {
+                var options = ReaderOptions()
+                options.sampleSize = sampleSize
+                options.chunkSize = chunkSize
+                var rows: [(line: Int, index: Int, present: Int, blank: Bool)] = []
+                let summary = try CSVReader(path: folder.write(name + ".csv", text), options: options).read(diagnose: { _ in }) {
+                    rows.append(($0.line, $0.index, $0.presentCount, $0.isBlank))
+                }
+                XCTAssertEqual(summary.footnoteRecords, 1, name)
+                XCTAssertEqual(summary.blankRecords, 80, name)
+                XCTAssertEqual(summary.dataRecords, 81, name)
+                // Every row but the total, in order, on its own line, with its own width.
+                XCTAssertEqual(rows.map(\.line), Array(1...42) + Array(44...83), name)
+                XCTAssertEqual(rows.map(\.index), Array(0...81), name)
+                XCTAssertEqual(rows.filter(\.blank).count, 80, name)
+                let widths = blank.components(separatedBy: "\r\n").dropLast().map { $0.isEmpty ? 0 : 5 }
+                XCTAssertEqual(rows.filter(\.blank).map(\.present), widths + widths, name)
+            }
+        }
+    }
+
+    func testHeldBlankRowsKeepTheirPlaceWhenTheTableGoesOn() {
+        let folder = TemporaryFolder()
+        // A note-like row among the data, blank rows behind it, then more data: all rows.
+        let text = "a;b;c\n1;2;3\nNote;;\n" + String(repeating: ";;\n", count: 50) + "\n\n4;5;6\nTotal;;\n;;\n"
+        let result = readAll(folder.write("goes-on.csv", text))
+        XCTAssertEqual(result.data.map(\.line), Array(2...56) + [58])
+        XCTAssertEqual(result.data.filter(\.blank).map(\.line), Array(4...55) + [58])
+        XCTAssertEqual(result.data[1].fields, ["Note", "", ""])
+        XCTAssertEqual(result.summary?.blankRecords, 53)
+        XCTAssertEqual(result.diagnostics.filter { $0.code == "footnote_skipped" }.map(\.line), [57])
+    }
+
     func testPaddedBlankRowsAboveTheHeaderDoNotShiftIt() {
         let folder = TemporaryFolder()
         let header = "country;municipality;role;imp\r\n"

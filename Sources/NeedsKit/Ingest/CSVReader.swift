@@ -429,8 +429,16 @@ final class ParseState {
         }
         if mayBeFootnote {
             if !heldOverflowed {
-                holdBack()
-                return
+                if !record.isBlank {
+                    holdBack()
+                    return
+                }
+                // A blank row is a blank row whatever the held ones turn out to be: it waits
+                // only behind them, to keep the order, and does not count toward `maxHeld`.
+                if !held.isEmpty {
+                    holdBlank()
+                    return
+                }
             }
         } else {
             heldOverflowed = false
@@ -539,29 +547,98 @@ final class ParseState {
         buffer.reset()
     }
 
-    /// Rows held back as possible footnotes, in order; at most `maxHeld`, else none is one.
-    private var held: [RecordBuffer] = []
+    /// A row held back below the table: a possible footnote, or a run of blank rows between
+    /// them, kept as a count (Excel pads a sheet's empty rows, and dozens may stand around a
+    /// total: each a full copy of a record would be a waste).
+    private enum HeldRow {
+        case record(RecordBuffer)
+        /// `count` blank rows on consecutive lines from `line`, each of `fields` empty fields (0:
+        /// an empty line).
+        case blank(line: Int, count: Int, fields: Int)
+    }
+
+    /// Rows held back as possible footnotes, in order; at most `maxHeld` that may be notes (blank
+    /// rows not counted), else none is one.
+    private var held: [HeldRow] = []
+    private var heldRecords = 0
+    private var heldBlankRuns = 0
     private var spareHeld: [RecordBuffer] = []
+    /// Where held blank rows are rebuilt, one at a time, when they are delivered.
+    private lazy var blankRow = RecordBuffer()
     private var heldOverflowed = false
     private let maxHeld = 32
+    /// Runs of blank rows held at most: a run breaks at a held row and where the width of the
+    /// blank rows changes (empty lines among padded ones); past this, as past `maxHeld`, the held
+    /// rows are part of the table. Memory stays bounded whatever the file.
+    private let maxHeldBlankRuns = 1024
 
     private func holdBack() {
         let copy = spareHeld.popLast() ?? RecordBuffer()
         copy.take(from: record)
         record.reset()
-        held.append(copy)
-        if held.count > maxHeld {
+        held.append(.record(copy))
+        heldRecords += 1
+        if heldRecords > maxHeld {
             // A long run of such rows is part of the table, not notes under it.
             heldOverflowed = true
             releaseHeld()
         }
     }
 
+    /// A blank row behind held ones: added to the run of blank rows it continues, if any. (Never
+    /// the row right under a repeated header: that one finds nothing held.)
+    private func holdBlank() {
+        let line = record.line
+        let fields = record.fieldCount
+        assert(!record.followsRepeatedHeader)
+        record.reset()
+        if case let .blank(first, count, width)? = held.last, width == fields, first + count == line {
+            held[held.count - 1] = .blank(line: first, count: count + 1, fields: fields)
+            return
+        }
+        held.append(.blank(line: line, count: 1, fields: fields))
+        heldBlankRuns += 1
+        if heldBlankRuns > maxHeldBlankRuns {
+            heldOverflowed = true
+            releaseHeld()
+        }
+    }
+
     /// The held rows turned out to be part of the table: delivered as they are, in order.
-    private func releaseHeld() {
-        for buffer in held where !record.sink.pointee.stopped { emit(buffer) }
-        spareHeld += held
+    private func releaseHeld() { deliverHeld(asFootnotes: false) }
+
+    /// The held rows are notes under a table (the file ended, or the header comes again): each
+    /// skipped as a footnote, but blank ones stay blank rows.
+    private func skipHeldAsFootnotes() { deliverHeld(asFootnotes: true) }
+
+    private func deliverHeld(asFootnotes: Bool) {
+        for row in held where !record.sink.pointee.stopped {
+            switch row {
+            case let .record(buffer):
+                if !asFootnotes {
+                    emit(buffer)
+                    continue
+                }
+                footnoteRecords += 1
+                warn("footnote_skipped", line: buffer.line, column: nil,
+                     "a record below the table (a total or note: \(buffer.fieldCount) field(s), at most one filled) is not read as a respondent",
+                     severity: .note)
+                buffer.reset()
+            case let .blank(line, count, fields):
+                for k in 0..<count where !record.sink.pointee.stopped {
+                    let buffer = blankRow
+                    buffer.reset()
+                    for _ in 0..<fields { buffer.endField() }
+                    buffer.line = line + k
+                    buffer.expectedCount = headerCount
+                    emit(buffer)
+                }
+            }
+        }
+        for case let .record(buffer) in held { spareHeld.append(buffer) }
         held.removeAll(keepingCapacity: true)
+        heldRecords = 0
+        heldBlankRuns = 0
     }
 
     /// Whether the record is the header again (after trimming, in any case): every field equal
@@ -656,24 +733,6 @@ final class ParseState {
             trailingDelimiterRows += 1
             record.dropFields(after: headerCount)
         }
-    }
-
-    /// The held rows are notes under a table (the file ended, or the header comes again): each
-    /// skipped as a footnote, but blank ones stay blank rows.
-    private func skipHeldAsFootnotes() {
-        for buffer in held where !record.sink.pointee.stopped {
-            if buffer.isBlank {
-                emit(buffer)
-            } else {
-                footnoteRecords += 1
-                warn("footnote_skipped", line: buffer.line, column: nil,
-                     "a record below the table (a total or note: \(buffer.fieldCount) field(s), at most one filled) is not read as a respondent",
-                     severity: .note)
-                buffer.reset()
-            }
-        }
-        spareHeld += held
-        held.removeAll(keepingCapacity: true)
     }
 
     func finishFile() {
