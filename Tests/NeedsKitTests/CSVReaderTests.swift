@@ -361,6 +361,40 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(kept.summary?.footnoteRecords, 0)
     }
 
+    func testATimestampAloneIsASubmissionAndWordsAloneAreAFootnote() {
+        let folder = TemporaryFolder()
+        let table = "Timestamp,municipality,imp,comp\n2025/03/04 10:10:12 AM EET,Tartu,4,2\n"
+        func quoted(_ cell: String) -> String { cell.contains(",") ? "\"" + cell + "\"" : cell }
+        // Google Forms writes a submission where nothing was answered as its timestamp alone;
+        // other tools' first columns hold IDs and dates. A row of the table, even as the last.
+        let values = [
+            "2025/03/04 10:11:12 AM EET", "2025/03/04 10:11:12 PM GMT+2", "2025/03/04 10:11:12 EEST",
+            "04.03.2025 10:11:12", "2025-03-04T10:11:12.000+02:00", "Tue, Mar 4, 2025 10:11 AM", "04-Mar-25",
+            "1234", "3f2b9c0e-8a1d-4e5f-9b2a-1c2d3e4f5a6b", "—", "#",
+        ]
+        for value in values {
+            let result = readAll(folder.write("submission.csv", table + quoted(value) + ",,,\n"))
+            XCTAssertEqual(result.data.map(\.line), [2, 3], value)
+            XCTAssertEqual(result.data.last?.fields, [value, "", "", ""], value)
+            XCTAssertEqual(result.summary?.footnoteRecords, 0, value)
+        }
+        // Words in any of the region's languages, with or without a count or a date, are a note.
+        let notes = [
+            "Total", "TOTAL", "Kokku", "Kopā", "Iš viso", "Итого", "Kokku: 143 vastajat", "Source: municipal survey 2025",
+            "Exported 2025-03-04 10:11", "n = 143",
+        ]
+        for note in notes {
+            let result = readAll(folder.write("note.csv", table + quoted(note) + ",,,\n"))
+            XCTAssertEqual(result.data.map(\.line), [2], note)
+            XCTAssertEqual(result.summary?.footnoteRecords, 1, note)
+            XCTAssertEqual(result.diagnostics.filter { $0.code == "footnote_skipped" }.map(\.line), [3], note)
+        }
+        // A totals row fills more than one cell: a row of the table, as before.
+        let totals = readAll(folder.write("totals.csv", table + "Total,,12,15\n"))
+        XCTAssertEqual(totals.data.map(\.line), [2, 3])
+        XCTAssertEqual(totals.summary?.footnoteRecords, 0)
+    }
+
     func testRepeatedHeaderInAnotherCaseOrWithANameLeftOutIsNotARecord() {
         let folder = TemporaryFolder()
         let header = "country,municipality,role,imp,comp\n"

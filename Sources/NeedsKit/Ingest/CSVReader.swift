@@ -413,9 +413,11 @@ final class ParseState {
         // A row with at most one filled cell may be a footnote (`Total: 12`), which only the end
         // of the file or the header repeated below can tell: such rows are held back until a row
         // of the table follows. A short (or long) row counts as one whichever cell is filled; a
-        // row as wide as the header, as Excel pads it, only when the filled cell is the first.
-        // Cells are counted only when the row's field count differs from the header's or its
-        // second field is blank: a row of the table costs one look at a field's first byte.
+        // row as wide as the header, as Excel pads it, only when the filled cell is the first and
+        // holds words (a form tool writes a submission with nothing answered as its timestamp or
+        // ID alone, a row of the table). Cells are counted only when the row's field count
+        // differs from the header's or its second field is blank: a row of the table costs one
+        // look at a field's first byte.
         let mayBeFootnote: Bool
         if record.quarantineReason != nil {
             mayBeFootnote = false
@@ -423,7 +425,7 @@ final class ParseState {
             mayBeFootnote = record.filledFieldCount(upTo: 2) <= 1
         } else if headerCount > 1 && isBlankField(record.fieldBytes(1)) {
             let filled = record.filledFieldCount(upTo: 2)
-            mayBeFootnote = filled == 0 || (filled == 1 && !isBlankField(record.fieldBytes(0)))
+            mayBeFootnote = filled == 0 || (filled == 1 && Self.holdsWords(record.fieldBytes(0)))
         } else {
             mayBeFootnote = false
         }
@@ -673,6 +675,61 @@ final class ParseState {
             matched += 1
         }
         return left == 0 || (matched >= 3 && matched * 2 > headerNames)
+    }
+
+    /// Whether a cell holds words, as a note does (`Total`, `Kokku: 12`, `Iš viso`, `Итого`,
+    /// `Source: municipal survey 2025`), rather than a value a form tool writes (a number, an ID,
+    /// a date, a timestamp such as Google Forms' `2025/03/04 10:11:12 AM EET`): a run of at
+    /// least three letters of any script that is neither part of a code (touching a digit, as in
+    /// `3f2b9c0e`) nor a mark of a date or time (a time zone or `AM` in capitals beside a time of
+    /// day, an English month or weekday name beside digits). The sample size a table states,
+    /// `n = 143`, is a note too.
+    static func holdsWords(_ cell: UnsafeRawBufferPointer) -> Bool {
+        let scalars = Array(String(decoding: trimmed(cell), as: UTF8.self).unicodeScalars)
+        func isDigit(_ k: Int) -> Bool { k >= 0 && k < scalars.count && scalars[k].properties.numericType == .decimal }
+        func isLetter(_ k: Int) -> Bool {
+            scalars[k].properties.isAlphabetic || scalars[k].properties.generalCategory == .nonspacingMark
+        }
+        if isSampleSize(scalars) { return true }
+        let hasDigit = scalars.indices.contains { isDigit($0) }
+        // `10:11`: a time of day, beside which capitals are a zone (`EET`, `GMT+2`) or `AM`/`PM`.
+        let hasTime = scalars.indices.contains { k in
+            isDigit(k) && k + 3 < scalars.count && scalars[k + 1] == ":" && isDigit(k + 2) && isDigit(k + 3)
+        }
+        var start = 0
+        while start < scalars.count {
+            guard isLetter(start) else {
+                start += 1
+                continue
+            }
+            var end = start
+            while end < scalars.count && isLetter(end) { end += 1 }
+            defer { start = end }
+            guard end - start >= 3, !isDigit(start - 1), !isDigit(end) else { continue }
+            let word = String(String.UnicodeScalarView(scalars[start..<end]))
+            if hasTime && word.count <= 4 && word.allSatisfy({ $0.isASCII && $0.isUppercase }) { continue }
+            if hasDigit && dateWords.contains(word.lowercased()) { continue }
+            return true
+        }
+        return false
+    }
+
+    /// English month and weekday names and their abbreviations, as dates spell them.
+    static let dateWords: Set<String> = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "january", "february", "march", "april", "june", "july", "august", "september", "october",
+        "november", "december", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    ]
+
+    /// `n = 143`, `N=1 204`: a count, as tables state their sample size.
+    private static func isSampleSize(_ scalars: [Unicode.Scalar]) -> Bool {
+        var rest = scalars[...]
+        guard let n = rest.popFirst(), n == "n" || n == "N" else { return false }
+        while rest.first == " " { rest = rest.dropFirst() }
+        guard rest.popFirst() == "=" else { return false }
+        while rest.first == " " { rest = rest.dropFirst() }
+        return !rest.isEmpty && rest.allSatisfy { $0.properties.numericType == .decimal || $0 == " " || $0 == "," || $0 == "." }
     }
 
     /// Whether two names are equal ignoring ASCII case; nil when they differ only where a byte
