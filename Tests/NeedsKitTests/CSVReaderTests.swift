@@ -415,6 +415,26 @@ final class CSVReaderTests: XCTestCase {
         }
     }
 
+    func testAHeaderOfNumbersIsNeverRepeated() throws {
+        let folder = TemporaryFolder()
+        // No header: line 1 is data, and rows equal to it are data too.
+        for first in ["1,2,3\n", "0.0, 0.0, 1.5e-3\n", "2025-03-04,,7\n"] {
+            let result = readAll(folder.write("numbers.csv", first + "4,5,6\n" + first + "7,8,9\n" + first))
+            XCTAssertEqual(result.data.map(\.line), [2, 3, 4, 5], first)
+            XCTAssertEqual(result.summary?.repeatedHeaders, 0, first)
+        }
+        // One name among numbers is a header.
+        let named = readAll(folder.write("named.csv", "id,2024,2025\n1,5,6\nid,2024,2025\n2,7,8\n"))
+        XCTAssertEqual(named.data.map(\.line), [2, 4])
+        XCTAssertEqual(named.summary?.repeatedHeaders, 1)
+        // A lab instrument's export of the dialects corpus: 80 rows of numbers, 18 of them alike.
+        let corpus = readAll(Paths.corpora + "/dialects/input/hist_2000_15O.csv")
+        let rows = try XCTUnwrap(corpus.summary, "hist_2000_15O.csv not found in the dialects corpus")
+        XCTAssertEqual(rows.repeatedHeaders, 0)
+        XCTAssertEqual(corpus.data.count, 79)
+        XCTAssertEqual(corpus.data.filter { $0.fields == corpus.header }.count, 17)
+    }
+
     func testNulBytesAreRemovedWithADiagnostic() {
         let folder = TemporaryFolder()
         let result = readAll(folder.write("nul.csv", Array("a,b\n1,x".utf8) + [0] + Array("y\n".utf8)))

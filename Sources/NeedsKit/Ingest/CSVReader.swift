@@ -310,6 +310,9 @@ final class ParseState {
     var headerKeys: [String] = []
     /// Names in the header that are not empty.
     var headerNames = 0
+    /// Whether a record can be the header again: not when no name of the header holds a letter
+    /// (a file without a header, its first row numbers, repeats that row as data).
+    var headerCanRepeat = false
     var headerFirstLength = 0
     /// The header's first name, trimmed, in memory of its own (compared with every record's
     /// first field that is at least as long).
@@ -483,6 +486,7 @@ final class ParseState {
             headerFields = (0..<record.fieldCount).map { i in record.withFieldBytes(i) { Array(Self.trimmed($0)) } }
             headerFirstLength = headerFields.first?.count ?? 0
             headerNames = headerFields.filter { !$0.isEmpty }.count
+            headerCanRepeat = headerFields.contains { Self.isName($0) }
             if headerFirstLength > 0 {
                 headerFirst = UnsafeMutableRawPointer.allocate(byteCount: headerFirstLength, alignment: 1)
                 headerFields[0].withUnsafeBytes { headerFirst!.copyMemory(from: $0.baseAddress!, byteCount: headerFirstLength) }
@@ -650,7 +654,7 @@ final class ParseState {
     /// one matches.
     private func isRepeatedHeader() -> Bool {
         let field = record.fieldBytes(0)
-        guard headerFirstLength > 0, field.count >= headerFirstLength else { return false }
+        guard headerCanRepeat, headerFirstLength > 0, field.count >= headerFirstLength else { return false }
         // The common case, a first field as long as the header's first name or longer: one
         // memcmp against a copy of the name, without reference counting.
         let first = Self.trimmed(field)
@@ -730,6 +734,13 @@ final class ParseState {
         guard rest.popFirst() == "=" else { return false }
         while rest.first == " " { rest = rest.dropFirst() }
         return !rest.isEmpty && rest.allSatisfy { $0.properties.numericType == .decimal || $0 == " " || $0 == "," || $0 == "." }
+    }
+
+    /// Whether a header cell is a name: it holds a letter of any script, and is not a number
+    /// (`1.5e-3`) or a date (`2025-03-04T10:11Z`).
+    static func isName(_ cell: [UInt8]) -> Bool {
+        !CellType.isNumberLike(cell[...])
+            && String(decoding: cell, as: UTF8.self).unicodeScalars.contains { $0.properties.isAlphabetic }
     }
 
     /// Whether two names are equal ignoring ASCII case; nil when they differ only where a byte
