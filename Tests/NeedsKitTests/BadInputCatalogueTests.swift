@@ -219,6 +219,24 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertEqual(r.account.preambleRecords, 2)
     }
 
+    func testHeaderIssuesNameTheHeadersLineBelowTitleRows() {
+        // Titles, a padded blank row, then the header on line 4: what the header leaves out or
+        // repeats is said at line 4 (and its column), where the header is, not at line 1.
+        let text = "Survey of Tartu staff;;;;\r\nJanuary 2025;;;;\r\n;;;;\r\n"
+            + "country;municipality;imp_partnerships;imp_partnerships;remarks\r\nEE;Tartu linn;4;2;x\r\n"
+        let r = run("titled.csv", text) { $0.normalize.weightColumn = "weight" }
+        XCTAssertEqual(r.account.preambleRecords, 2)
+        XCTAssertEqual(r.account.respondents, 1)
+        assertIssue(r, "duplicate_column", line: 4, column: 4)
+        assertIssue(r, "unmapped_columns", line: 4, column: nil, "remarks")
+        assertIssue(r, "questions_missing", line: 4, column: nil)
+        assertIssue(r, "weight_column_missing", line: 4, column: nil)
+        // Without titles the header is line 1, as before.
+        let plain = run("plain.csv", "country,imp_partnerships,imp_partnerships\nEE,4,5\n")
+        assertIssue(plain, "duplicate_column", line: 1, column: 3)
+        assertIssue(plain, "questions_missing", line: 1, column: nil)
+    }
+
     func testHeaderBelowATitleAndAPaddedBlankRow() {
         // Excel pads every row to the table's width: the blank row above the header is `;;;`.
         let r = run("padded.csv", "Survey of Tartu staff;;;\r\n;;;\r\ncountry;municipality;imp_partnerships;comp_partnerships\r\nEE;Tartu linn;4;2\r\nEE;Tartu linn;5;3\r\n")

@@ -5,7 +5,7 @@ import Foundation
 /// files.
 ///
 ///     let normalizer = Normalizer(instrument: instrument)
-///     let mapping = normalizer.mapHeader(header, file: "EE.csv", log: { issues.append($0) })
+///     let mapping = normalizer.mapHeader(header.fields, file: "EE.csv", line: header.line, log: { issues.append($0) })
 ///     let outcome = normalizer.normalize(record, mapping: mapping, log: { issues.append($0) })
 public final class Normalizer {
     public struct Options: Sendable {
@@ -242,7 +242,9 @@ public final class Normalizer {
 
     // MARK: Header
 
-    public func mapHeader(_ header: [String], file: String, log: (CleaningIssue) -> Void) -> FileMapping {
+    /// Maps a file's header row (on physical line `line`: below titles when the file has them) to
+    /// the instrument, logging what its columns leave out or repeat at that line.
+    public func mapHeader(_ header: [String], file: String, line: Int, log: (CleaningIssue) -> Void) -> FileMapping {
         daysOfRun = daysOfRun.union(daysOfCurrentFile)
         daysOfFile = (DayRange(), DayRange(), DayRange())
         dateOrder = (nil, 0, false)
@@ -258,7 +260,7 @@ public final class Normalizer {
                 if let first = seenQuestions[role] {
                     roles[index] = .unmapped
                     log(CleaningIssue(
-                        file: file, line: 1, column: index + 1, question: questionName(role), code: "duplicate_column",
+                        file: file, line: line, column: index + 1, question: questionName(role), code: "duplicate_column",
                         action: .dropped, message: "column \(index + 1) holds the same question as column \(first + 1); only the first is read"))
                 } else {
                     seenQuestions[role] = index
@@ -272,7 +274,7 @@ public final class Normalizer {
         let redundant = roles.enumerated().filter { if case let .choice(q, _) = $0.element { return whole.contains(q) } else { return false } }
         if let first = redundant.first {
             log(CleaningIssue(
-                file: file, line: 1, column: first.offset + 1, code: "split_columns_ignored", action: .kept, severity: .note,
+                file: file, line: line, column: first.offset + 1, code: "split_columns_ignored", action: .kept, severity: .note,
                 message: "\(redundant.count) split choice column(s) repeat a select_multiple answer that also has its own column; the single column is read, the split ones are not, so nothing counts twice"))
         }
         let shape = ExportShape.recognise(header)
@@ -284,21 +286,21 @@ public final class Normalizer {
             let older = shape == .kobo ? unmapped.filter { !derived.contains($0) } : []
             if !older.isEmpty {
                 log(CleaningIssue(
-                    file: file, line: 1, code: "columns_not_in_form_version", action: .dropped, severity: .warning,
+                    file: file, line: line, code: "columns_not_in_form_version", action: .dropped, severity: .warning,
                     message: "\(older.count) data column(s) are not in this version of the XLSForm (an \"all versions\" export carries older versions' questions): \(older.joined(separator: ", "))"))
             }
             log(CleaningIssue(
-                file: file, line: 1, code: "unmapped_columns", action: .dropped, severity: .note,
+                file: file, line: line, code: "unmapped_columns", action: .dropped, severity: .note,
                 message: "\(unmapped.count) column(s) match no instrument question and are not carried further: \(unmapped.joined(separator: ", "))"))
         }
         if instrument.countryQuestion == nil && instrument.municipalityQuestion == nil {
             log(CleaningIssue(
-                file: file, line: 1, code: "instrument_has_no_place", action: .kept, severity: .note,
+                file: file, line: line, code: "instrument_has_no_place", action: .kept, severity: .note,
                 message: "the instrument has no country or municipality question: respondents count only in the region total"))
         }
         if instrument.topics.isEmpty {
             log(CleaningIssue(
-                file: file, line: 1, code: "instrument_has_no_topics", action: .kept, severity: .note,
+                file: file, line: line, code: "instrument_has_no_topics", action: .kept, severity: .note,
                 message: "the instrument defines no training topics (no `topic`/`measure` columns): no topic figures can be computed"))
         }
         // Tool metadata the form declares (`start`, `end`, `today`, `deviceid`) is in every export
@@ -327,7 +329,7 @@ public final class Normalizer {
                     return question.name + (question.topic.map { " (topic \($0))" } ?? "")
                 }
                 log(CleaningIssue(
-                    file: file, line: 1, code: "questions_missing", action: .kept, severity: .warning,
+                    file: file, line: line, code: "questions_missing", action: .kept, severity: .warning,
                     message: "\(missing.count) question(s) of the instrument that are required or rate a topic have no column in this file (an older wording of the form?); their answers are missing for every respondent of the file: \(names.joined(separator: ", "))"))
             }
         }
@@ -337,7 +339,7 @@ public final class Normalizer {
                 ?? instrument.questionIndex[name].flatMap { q in roles.firstIndex(of: .question(q)) }
             if weightColumn == nil {
                 log(CleaningIssue(
-                    file: file, line: 1, code: "weight_column_missing", action: .kept, severity: .error,
+                    file: file, line: line, code: "weight_column_missing", action: .kept, severity: .error,
                     message: "no column `\(name)` holds weights in this file; its respondents get weight 0 and count in no figure"))
             }
         }

@@ -279,7 +279,7 @@ public enum Pipeline {
         do {
             _ = try CSVReader(bytes: bytes, displayName: "fuzz.csv").read(diagnose: { _ in }) { record in
                 if record.isHeader {
-                    mapping = normalizer.mapHeader(record.fields, file: "fuzz.csv", log: { _ in })
+                    mapping = normalizer.mapHeader(record.fields, file: "fuzz.csv", line: record.line, log: { _ in })
                     return
                 }
                 guard let mapping else {
@@ -341,7 +341,7 @@ public enum Pipeline {
                     readerIssues[diagnostic.line ?? 0, default: []].append(diagnostic)
                 }) { record in
                     if record.isHeader {
-                        let current = normalizer.mapHeader(record.fields, file: file, log: log)
+                        let current = normalizer.mapHeader(record.fields, file: file, line: record.line, log: log)
                         mapping = current
                         mappingRef = Unmanaged.passUnretained(current)
                         account.shape = current.shape.rawValue
