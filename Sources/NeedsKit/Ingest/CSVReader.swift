@@ -733,7 +733,8 @@ final class ParseState {
         while rest.first == " " { rest = rest.dropFirst() }
         guard rest.popFirst() == "=" else { return false }
         while rest.first == " " { rest = rest.dropFirst() }
-        return !rest.isEmpty && rest.allSatisfy { $0.properties.numericType == .decimal || $0 == " " || $0 == "," || $0 == "." }
+        return !rest.isEmpty
+            && rest.allSatisfy { $0.properties.numericType == .decimal || $0 == " " || $0 == "," || $0 == "." }
     }
 
     /// Whether a header cell is a name: it holds a letter of any script, and is not a number
