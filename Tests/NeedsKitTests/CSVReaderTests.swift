@@ -101,6 +101,43 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(reference.records[4].fields, ["last", "row", "ž"])
     }
 
+    /// libcsv builds each field in the record's own buffer, and the fields are looked at once a
+    /// row (`ParseState.settleFields`): NUL bytes removed while a later field is still being
+    /// built, a field longer than the buffer, a character split between two fields, all told
+    /// with their places, whatever the chunk size.
+    func testFieldsBuiltInPlaceAreCheckedWithTheirPlaces() {
+        let folder = TemporaryFolder()
+        var bytes = Array("a;b;c;d\n".utf8)
+        bytes += Array("x".utf8) + [0] + Array("y;\"two\nlines\";\"".utf8) + Array(repeating: UInt8(ascii: "z"), count: 3000)
+        bytes += Array("\";q\"q\n".utf8)
+        bytes += Array("é;".utf8) + [0xC4] + Array("z;ok;".utf8) + Array(repeating: UInt8(ascii: "w"), count: 5000) + [0] + Array("v\n".utf8)
+        bytes += Array("p".utf8) + [0xC4, UInt8(ascii: ";"), 0x8D] + Array("q;r;s\n".utf8)
+        let path = folder.write("inplace.csv", bytes)
+        let expectedFields = [
+            ["a", "b", "c", "d"],
+            ["xy", "two\nlines", String(repeating: "z", count: 3000), "q\"q"],
+            ["é", "\u{FFFD}z", "ok", String(repeating: "w", count: 5000) + "v"],
+            ["p\u{FFFD}", "\u{FFFD}q", "r", "s"],
+        ]
+        let codes: Set = ["nul_byte", "quote_in_unquoted_field", "invalid_utf8"]
+        let expectedPlaces = ["nul_byte 2:1", "quote_in_unquoted_field 3:4", "invalid_utf8 4:2", "nul_byte 4:4",
+                              "invalid_utf8 5:1", "invalid_utf8 5:2"]
+        for size in [1, 2, 3, 7, 64, 1000, 1 << 16] {
+            var options = ReaderOptions(delimiter: UInt8(ascii: ";"))
+            options.encoding = .utf8
+            options.chunkSize = size
+            options.sampleSize = max(size, 16)
+            let result = readAll(path, options: options)
+            XCTAssertNil(result.error, "chunk \(size)")
+            // Long fields compared whole, shown short.
+            let short = { (rows: [[String]]) in rows.map { $0.map { $0.count > 40 ? "\($0.prefix(3))…\($0.suffix(1)) (\($0.count), \($0.hashValue))" : $0 } } }
+            XCTAssertEqual(short(result.records.map(\.fields)), short(expectedFields), "chunk \(size)")
+            XCTAssertEqual(result.records.map(\.line), [1, 2, 4, 5], "chunk \(size)")
+            let places = result.diagnostics.filter { codes.contains($0.code) }.map { "\($0.code) \($0.line ?? 0):\($0.column ?? 0)" }
+            XCTAssertEqual(places, expectedPlaces, "chunk \(size)")
+        }
+    }
+
     // MARK: Encodings
 
     func testEveryEncodingFixtureDecodesToItsText() throws {

@@ -348,8 +348,95 @@ final class ParseState {
         diagnose(Diagnostic(severity, file: file, line: line, column: column, code: code, message: message))
     }
 
+    /// The fields libcsv built in place since the last call (see `FieldSink.parser`), looked at
+    /// as `addUnusualField` looks at a field, in one pass over their bytes: plain ASCII (most rows)
+    /// costs a word-at-a-time check. NUL bytes are removed, moving the later bytes down, and with
+    /// them the `partial` bytes of a field libcsv is still building. Called at the end of every
+    /// row, and before anything that reads the record's line breaks or says where a field is.
+    func settleFields(partial: Int = 0) {
+        let sink = record.sink
+        let count = sink.pointee.fieldCount
+        let from = min(sink.pointee.settledFields, count)
+        guard from < count else { return }
+        sink.pointee.settledFields = count
+        let bytes = sink.pointee.bytes
+        let ends = sink.pointee.ends
+        let start = from == 0 ? 0 : ends[from - 1]
+        let recordEnd = sink.pointee.byteCount
+        let whole = UnsafeRawBufferPointer(start: bytes + start, count: recordEnd - start)
+        let (control, high) = FieldScan.kinds(whole, readableSlack: true)
+        if !control {
+            guard high else { return }
+            // Non-ASCII letters only: nothing to say when the bytes are valid UTF-8 and no field
+            // starts inside a character (then each field is valid on its own).
+            if UTF8Validation.firstInvalidOffset(in: whole) == nil
+                && !(from + 1..<count).contains(where: { i in
+                    ends[i - 1] < ends[i] && bytes.load(fromByteOffset: ends[i - 1], as: UInt8.self) & 0xC0 == 0x80
+                }) {
+                return
+            }
+        }
+        var read = start
+        var write = start
+        for i in from..<count {
+            let end = ends[i]
+            let field = UnsafeRawBufferPointer(start: bytes + read, count: end - read)
+            var kept = field.count
+            if FieldScan.needsScan(field, readableSlack: true) {
+                let scan = FieldScan(field)
+                let invalid = scan.hasHighBytes ? UTF8Validation.firstInvalidOffset(in: field) : nil
+                if scan.nulBytes > 0 {
+                    warn("nul_byte", line: line + record.newlines, column: i + 1,
+                         "\(scan.nulBytes) NUL byte(s) removed from the field")
+                    kept = 0
+                    for k in 0..<field.count where field[k] != 0 {
+                        bytes.storeBytes(of: field[k], toByteOffset: write + kept, as: UInt8.self)
+                        kept += 1
+                    }
+                } else if write != read {
+                    memmove(bytes + write, bytes + read, kept)
+                }
+                if let invalid {
+                    warn("invalid_utf8", line: line + record.newlines, column: i + 1,
+                         "invalid UTF-8 at byte \(invalid + 1) of the field; shown as U+FFFD (try --encoding)")
+                }
+                record.newlines += scan.newlines
+            } else if write != read {
+                memmove(bytes + write, bytes + read, kept)
+            }
+            write += kept
+            ends[i] = write
+            read = end
+        }
+        if write != recordEnd {
+            if partial > 0 { memmove(bytes + write, bytes + recordEnd, partial) }
+            sink.pointee.byteCount = write
+            sink.pointee.pointParser()
+        }
+    }
+
+    /// A field libcsv did not build where `pointParser` put it, or one at the field-count limit:
+    /// the record's fields so far are settled, and this one is copied and looked at on its own.
+    func addFieldOutOfPlace(_ pointer: UnsafeRawPointer, _ length: Int) {
+        let inPlace = record.sink.pointee.isInPlace(pointer)
+        settleFields(partial: inPlace ? length : 0)
+        // Settling may have moved it down with the record's end.
+        let source = inPlace ? UnsafeRawPointer(record.sink.pointee.bytes + record.byteCount) : pointer
+        let copy = [UInt8](UnsafeRawBufferPointer(start: source, count: length))
+        copy.withUnsafeBytes { field in
+            if FieldScan.needsScan(field) {
+                addUnusualField(field)
+            } else {
+                record.append(field)
+            }
+        }
+        record.sink.pointee.settledFields = record.fieldCount
+        record.sink.pointee.pointParser()
+    }
+
     /// A field libcsv could not delimit (see `fieldCallback`): read as empty.
     func malformedField() {
+        settleFields()
         warn("malformed_field", line: line + record.newlines, column: record.fieldCount + 1,
              "quotes around this field could not be matched (a quoted value, spaces, then a stray quote); the field is read as empty")
     }
@@ -374,6 +461,7 @@ final class ParseState {
 
     /// A row ended (the LF of a CRLF was already skipped by the callback).
     func endRow(_ terminator: Int32) {
+        settleFields()
         let isLineBreak = terminator == 0x0A || terminator == 0x0D
         if record.fieldCount == 0 {
             // libcsv reports every unquoted line end: a true blank line is kept as a record.
@@ -830,29 +918,41 @@ struct FieldScan {
     /// `RecordBuffer.append`); the bytes past the end are masked off.
     @inline(__always)
     static func needsScan(_ field: UnsafeRawBufferPointer, readableSlack: Bool = false) -> Bool {
-        let count = field.count
-        guard count > 0 else { return false }
+        let (control, high) = kinds(field, readableSlack: readableSlack)
+        return control || high
+    }
+
+    /// Whether the bytes hold control characters below 0x0E (line breaks, NUL, tabs and the like)
+    /// and bytes above 0x7F, eight at a time (see `needsScan` for `readableSlack`).
+    @inline(__always)
+    static func kinds(_ bytes: UnsafeRawBufferPointer, readableSlack: Bool = false) -> (control: Bool, high: Bool) {
+        let count = bytes.count
+        guard count > 0 else { return (false, false) }
         let lowBits: UInt64 = 0x0101_0101_0101_0101
         let highBits: UInt64 = 0x8080_8080_8080_8080
-        var flags: UInt64 = 0
+        var high: UInt64 = 0
+        var control: UInt64 = 0
         var i = 0
         while i + 8 <= count {
-            let word = field.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            flags |= word | ((word &- lowBits &* 0x0E) & ~word)
+            let word = bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            high |= word
+            control |= (word &- lowBits &* 0x0E) & ~word
             i += 8
         }
-        if i < count && readableSlack {
+        if i < count {
             // Little-endian: the first (count − i) bytes are the low ones; the rest become spaces.
-            let keep = UInt64(truncatingIfNeeded: count &- i) &* 8
-            let mask: UInt64 = (1 &<< keep) &- 1
-            let word = ((field.baseAddress! + i).loadUnaligned(as: UInt64.self) & mask) | (0x2020_2020_2020_2020 & ~mask)
-            flags |= word | ((word &- lowBits &* 0x0E) & ~word)
-        } else if i < count {
             var word: UInt64 = 0x2020_2020_2020_2020
-            withUnsafeMutableBytes(of: &word) { $0.baseAddress!.copyMemory(from: field.baseAddress! + i, byteCount: count - i) }
-            flags |= word | ((word &- lowBits &* 0x0E) & ~word)
+            if readableSlack {
+                let keep = UInt64(truncatingIfNeeded: count &- i) &* 8
+                let mask: UInt64 = (1 &<< keep) &- 1
+                word = ((bytes.baseAddress! + i).loadUnaligned(as: UInt64.self) & mask) | (word & ~mask)
+            } else {
+                withUnsafeMutableBytes(of: &word) { $0.baseAddress!.copyMemory(from: bytes.baseAddress! + i, byteCount: count - i) }
+            }
+            high |= word
+            control |= (word &- lowBits &* 0x0E) & ~word
         }
-        return flags & highBits != 0
+        return (control & highBits != 0, high & highBits != 0)
     }
 
     var newlines = 0
@@ -901,40 +1001,64 @@ struct FieldScan {
 /// line end reported (blank lines are counted and CRLF told from CR); empty unquoted fields passed
 /// as NULL so that `""` and nothing can be told apart.
 final class LibCSVParser {
-    private var parser = csv_parser()
+    private let parser = UnsafeMutablePointer<csv_parser>.allocate(capacity: 1)
     private let strictOptions = UInt8(CSV_STRICT | CSV_REPALL_NL | CSV_EMPTY_IS_NULL)
     private let lenientOptions = UInt8(CSV_REPALL_NL | CSV_EMPTY_IS_NULL)
 
     init(delimiter: UInt8, quote: UInt8, carriageReturnOnly: Bool = false) {
-        csv_init(&parser, strictOptions)
-        csv_set_delim(&parser, delimiter)
-        csv_set_quote(&parser, quote)
-        if carriageReturnOnly { csv_set_term_func(&parser, carriageReturnTerminator) }
+        csv_init(parser, strictOptions)
+        csv_set_delim(parser, delimiter)
+        csv_set_quote(parser, quote)
+        if carriageReturnOnly { csv_set_term_func(parser, carriageReturnTerminator) }
         // Grow the field buffer in steps of 4096 bytes: fewer reallocations on long free-text
         // answers, and the buffer is never smaller than 16 bytes (RecordBuffer.append relies on it).
-        csv_set_blk_size(&parser, 4096)
+        csv_set_blk_size(parser, 4096)
+        // The field buffer is the record's own (`FieldSink.parser`): libcsv may not grow it, and
+        // says so (CSV_ENOMEM) when it runs out of room; `parse` makes room and goes on.
+        csv_set_realloc_func(parser, refuseToGrow)
     }
 
-    func free() { csv_free(&parser) }
+    func free() {
+        parser.pointee.entry_buf = nil
+        csv_free(parser)
+        parser.deallocate()
+    }
 
     func parse(_ input: UnsafeRawBufferPointer, state: ParseState, maxFieldBytes: Int) throws {
         guard let base = input.baseAddress, input.count > 0 else { return }
-        let context = UnsafeMutableRawPointer(state.record.sink)
+        let sink = state.record.sink
+        let context = UnsafeMutableRawPointer(sink)
+        if sink.pointee.parser == nil {
+            sink.pointee.parser = parser
+            sink.pointee.pointParser()
+        }
         var offset = 0
         while offset < input.count {
-            offset += csv_parse(&parser, base + offset, input.count - offset, fieldCallback, rowCallback, context)
+            offset += csv_parse(parser, base + offset, input.count - offset, fieldCallback, rowCallback, context)
+            if offset < input.count && csv_error(parser) == CSV_ENOMEM {
+                parser.pointee.status = 0
+                sink.pointee.makeRoom(partial: parser.pointee.entry_pos)
+                continue
+            }
             if offset < input.count {
-                guard csv_error(&parser) == CSV_EPARSE else {
-                    throw ReaderError.parserFailed(file: state.file, reason: String(cString: csv_strerror(csv_error(&parser))))
+                guard csv_error(parser) == CSV_EPARSE else {
+                    throw ReaderError.parserFailed(file: state.file, reason: String(cString: csv_strerror(csv_error(parser))))
                 }
                 reportAnomaly(state: state)
-                csv_set_opts(&parser, lenientOptions)
-                offset += csv_parse(&parser, base + offset, 1, fieldCallback, rowCallback, context)
-                csv_set_opts(&parser, strictOptions)
-                parser.status = 0
+                csv_set_opts(parser, lenientOptions)
+                var read = csv_parse(parser, base + offset, 1, fieldCallback, rowCallback, context)
+                if read == 0 && csv_error(parser) == CSV_ENOMEM {
+                    parser.pointee.status = 0
+                    sink.pointee.makeRoom(partial: parser.pointee.entry_pos)
+                    read = csv_parse(parser, base + offset, 1, fieldCallback, rowCallback, context)
+                }
+                offset += read
+                csv_set_opts(parser, strictOptions)
+                parser.pointee.status = 0
             }
         }
-        if parser.entry_pos > maxFieldBytes {
+        if parser.pointee.entry_pos > maxFieldBytes {
+            state.settleFields(partial: parser.pointee.entry_pos)
             guard state.sawHeader else {
                 throw ReaderError.fieldTooLarge(file: state.file, line: state.line + state.record.newlines, limit: maxFieldBytes)
             }
@@ -946,7 +1070,7 @@ final class LibCSVParser {
     /// field's bytes so far are dropped, their line breaks counted, so that parsing goes on with
     /// bounded memory and the next records keep their line numbers.
     private func discardOversizeField(state: ParseState, limit: Int) {
-        guard let buffer = parser.entry_buf else { return }
+        guard let buffer = parser.pointee.entry_buf else { return }
         if state.oversizeFieldLine == 0 {
             state.oversizeFieldLine = state.line + state.record.newlines
             state.warn("field_too_large", line: state.oversizeFieldLine, column: state.record.fieldCount + 1,
@@ -955,19 +1079,20 @@ final class LibCSVParser {
             state.quarantineCurrent("a field larger than the limit of \(limit) bytes")
         }
         // A CR at the end may be the first half of a CRLF: kept, so that the pair counts once.
-        let keep = buffer[parser.entry_pos - 1] == 0x0D ? 1 : 0
-        let dropped = FieldScan(UnsafeRawBufferPointer(start: buffer, count: parser.entry_pos - keep)).newlines
+        let keep = buffer[parser.pointee.entry_pos - 1] == 0x0D ? 1 : 0
+        let dropped = FieldScan(UnsafeRawBufferPointer(start: buffer, count: parser.pointee.entry_pos - keep)).newlines
         state.record.newlines += dropped
         state.oversizeDroppedNewlines += dropped
         if keep == 1 { buffer[0] = 0x0D }
-        parser.entry_pos = keep
-        parser.spaces = 0
+        parser.pointee.entry_pos = keep
+        parser.pointee.spaces = 0
     }
 
     private func reportAnomaly(state: ParseState) {
+        state.settleFields(partial: parser.pointee.entry_pos)
         let line = state.line + state.record.newlines + newlinesInPartialField()
         let column = state.record.fieldCount + 1
-        if parser.pstate == 2 && parser.quoted == 0 {
+        if parser.pointee.pstate == 2 && parser.pointee.quoted == 0 {
             // Said once per field: `say "hi"` has two stray quotes and one problem.
             guard state.lastStrayQuote != (line, column) else { return }
             state.lastStrayQuote = (line, column)
@@ -978,19 +1103,20 @@ final class LibCSVParser {
                        "text follows a closing quote; the quote is read as a literal character")
             // libcsv would go on reading the field as quoted and swallow the rest of the file
             // into it; the field is unquoted from here on, as other readers take it.
-            parser.quoted = 0
+            parser.pointee.quoted = 0
         }
     }
 
     private func newlinesInPartialField() -> Int {
-        guard let buffer = parser.entry_buf, parser.entry_pos > 0 else { return 0 }
-        return FieldScan(UnsafeRawBufferPointer(start: buffer, count: parser.entry_pos)).newlines
+        guard let buffer = parser.pointee.entry_buf, parser.pointee.entry_pos > 0 else { return 0 }
+        return FieldScan(UnsafeRawBufferPointer(start: buffer, count: parser.pointee.entry_pos)).newlines
     }
 
     /// Ends the input: a quote still open at the end of the file quarantines the last record.
     func finish(state: ParseState) {
         let context = UnsafeMutableRawPointer(state.record.sink)
-        if parser.pstate == 2 && parser.quoted != 0 {
+        state.settleFields(partial: parser.pointee.entry_pos)
+        if parser.pointee.pstate == 2 && parser.pointee.quoted != 0 {
             let partial = newlinesInPartialField() + state.oversizeDroppedNewlines
             let column = state.record.fieldCount + 1
             let line = state.oversizeFieldLine > 0 ? state.oversizeFieldLine : state.line + state.record.newlines
@@ -999,7 +1125,7 @@ final class LibCSVParser {
                        severity: .error)
             state.quarantineCurrent("quote never closed")
         }
-        csv_fini(&parser, fieldCallback, rowCallback, context)
+        csv_fini(parser, fieldCallback, rowCallback, context)
         state.finishFile()
     }
 }
@@ -1020,16 +1146,22 @@ private let fieldCallback: @convention(c) (UnsafeMutableRawPointer?, Int, Unsafe
             // followed by spaces and a stray quote (found by fuzz-reader): read as empty, said.
             sink.pointee.owner!._withUnsafeGuaranteedRef { $0.malformedField() }
         }
+        if sink.pointee.fieldCount == sink.pointee.endCapacity {
+            // The ends grow, or fields past the limit are dropped: the fields so far are settled first.
+            sink.pointee.owner!._withUnsafeGuaranteedRef { $0.settleFields() }
+        }
         sink.pointee.endField()
+        sink.pointee.pointParser()
         return
     }
-    if sink.pointee.appendIfPlainShort(pointer, length) { return }
-    let field = UnsafeRawBufferPointer(start: pointer, count: length)
-    if FieldScan.needsScan(field, readableSlack: true) {
-        sink.pointee.owner!._withUnsafeGuaranteedRef { $0.addUnusualField(field) }
-    } else {
-        sink.pointee.append(field, readableSlack: true)
+    // Built in place (almost always): the field is its end, and libcsv goes on right after it.
+    if sink.pointee.isInPlace(pointer) && sink.pointee.fieldCount < sink.pointee.endCapacity {
+        sink.pointee.byteCount &+= length
+        sink.pointee.endField()
+        sink.pointee.pointParser()
+        return
     }
+    sink.pointee.owner!._withUnsafeGuaranteedRef { $0.addFieldOutOfPlace(pointer, length) }
 }
 
 private let rowCallback: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { terminator, context in
@@ -1041,7 +1173,12 @@ private let rowCallback: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Voi
         return
     }
     sink.pointee.owner!._withUnsafeGuaranteedRef { $0.endRow(terminator) }
+    // The handler may have taken the record's buffer for another.
+    sink.pointee.pointParser()
 }
+
+/// libcsv's field buffer is the record's own, which only the reader grows (see `LibCSVParser`).
+private let refuseToGrow: @convention(c) (UnsafeMutableRawPointer?, Int) -> UnsafeMutableRawPointer? = { _, _ in nil }
 
 /// Where the reader's bytes come from.
 protocol ByteSource: AnyObject {

@@ -1,3 +1,5 @@
+import CLibCSV
+
 /// One record as the reader delivers it: the fields' UTF-8 bytes in one buffer, reused from record
 /// to record so that reading allocates nothing per field. Valid only during the handler call;
 /// take `fields` to keep it.
@@ -98,6 +100,7 @@ public final class RecordBuffer {
     func reset() {
         sink.pointee.byteCount = 0
         sink.pointee.fieldCount = 0
+        sink.pointee.settledFields = 0
         sink.pointee.newlines = 0
         sink.pointee.droppedFields = 0
         quarantineReason = nil
@@ -131,12 +134,14 @@ public final class RecordBuffer {
             k -= 1
         }
         ends[0] = 0
+        sink.pointee.settledFields = sink.pointee.fieldCount
     }
 
     /// Drops trailing fields (beyond the header), with their bytes.
     func dropFields(after n: Int) {
         guard n < sink.pointee.fieldCount else { return }
         sink.pointee.fieldCount = n
+        sink.pointee.settledFields = min(sink.pointee.settledFields, n)
         sink.pointee.byteCount = n == 0 ? 0 : sink.pointee.ends[n - 1]
     }
 }
@@ -164,6 +169,12 @@ struct FieldSink {
     /// fields takes bounded memory; checked only when the ends grow, never per field.
     var fieldLimit = Int.max
     var droppedFields = 0
+    /// libcsv builds each field right here, at the end of the record's bytes: its field buffer
+    /// is pointed there (`pointParser`), so that a field costs the callback no copy, only its
+    /// end. Fields before `settledFields` have been looked at for line breaks, NUL bytes and
+    /// invalid UTF-8 (`ParseState.settleFields`, once a row, in one pass over its bytes).
+    var parser: UnsafeMutablePointer<csv_parser>? = nil
+    var settledFields = 0
 
     init() {
         bytes = UnsafeMutableRawPointer.allocate(byteCount: byteCapacity, alignment: 8)
@@ -224,6 +235,29 @@ struct FieldSink {
         swap(&fieldCount, &other.fieldCount)
         swap(&newlines, &other.newlines)
         swap(&droppedFields, &other.droppedFields)
+        swap(&settledFields, &other.settledFields)
+    }
+
+    /// Points libcsv's field buffer at the end of the record's bytes, with room up to the 16
+    /// bytes of slack. Only between fields (libcsv's field is empty then).
+    @inline(__always)
+    func pointParser() {
+        guard let parser else { return }
+        parser.pointee.entry_buf = (bytes + byteCount).assumingMemoryBound(to: UInt8.self)
+        parser.pointee.entry_size = byteCapacity &- byteCount &- 16
+    }
+
+    /// Whether libcsv's field buffer is where the next field of the record goes.
+    @inline(__always)
+    func isInPlace(_ field: UnsafeRawPointer) -> Bool {
+        field == UnsafeRawPointer(bytes + byteCount)
+    }
+
+    /// libcsv ran out of room for the field it is building (`partial` bytes so far, at the end of
+    /// the record): the buffer grows, keeping them, and libcsv is pointed at the new one.
+    mutating func makeRoom(partial: Int) {
+        growBytes(to: byteCount + partial + 16 + max(partial, 4096), keeping: byteCount + partial)
+        pointParser()
     }
 
     /// Appends one byte to the field being built (closed with `endField`).
@@ -242,11 +276,11 @@ struct FieldSink {
     }
 
     @inline(never)
-    private mutating func growBytes(to needed: Int) {
+    private mutating func growBytes(to needed: Int, keeping kept: Int? = nil) {
         var capacity = byteCapacity
         while capacity < needed { capacity *= 2 }
         let grown = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 8)
-        grown.copyMemory(from: bytes, byteCount: byteCount)
+        grown.copyMemory(from: bytes, byteCount: kept ?? byteCount)
         bytes.deallocate()
         bytes = grown
         byteCapacity = capacity

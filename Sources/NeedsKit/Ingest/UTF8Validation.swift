@@ -8,6 +8,11 @@ enum UTF8Validation {
         let count = bytes.count
         var i = 0
         while i < count {
+            // ASCII, eight bytes at a time.
+            while i + 8 <= count && bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+            }
+            guard i < count else { break }
             let b0 = bytes[i]
             if b0 < 0x80 {
                 i += 1
