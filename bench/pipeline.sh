@@ -4,7 +4,9 @@
 # in bench/.venv) computing the same per-country × topic figures at 1 and 2 threads. The C floor
 # and needs run alternately, 5 rounds (BENCH_ROUNDS); DuckDB 3 runs each; medians; peak RSS from
 # /usr/bin/time; agreement to 1e-9. BENCH_LARGE=1 also runs the C floor and needs on a
-# 10,000,000-respondent export, to show that memory stays flat.
+# 10,000,000-respondent export, to show that memory stays flat. A last run reads the same export
+# with an answer the instrument does not know on every row (an issue a row, every one in
+# clean/issues.csv), to show that the cleaning log's memory stays flat too.
 # BENCH_PIPELINE_ROWS overrides the row count of the main run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,6 +49,17 @@ paired() { # file, needs output folder
 }
 bytes=$(stat -c %s "$export_file")
 read -r c_s c_m n_s n_m n_ratio < <(paired "$export_file" /tmp/needs-bench-reports)
+# The export with `kinda important` for the first importance answer of every row (the Kobo
+# export's sixth column).
+issues_file=bench/data/kobo-$rows-issues.csv
+[ -f "$issues_file" ] || sed -E '2,$ s/^(([^;]*;){5})[^;]*/\1"kinda important"/' "$export_file" > "$issues_file"
+issues_status=0
+/usr/bin/time -f "%e %M" -o /tmp/needs-bench-time .build/release/needs report --quiet --out /tmp/needs-bench-reports-issues \
+  "$issues_file" >/dev/null 2>/tmp/needs-bench-err || issues_status=$?
+# (Exit 1: reports written, problems found. time notes a non-zero exit on a line of its own.)
+[ "$issues_status" -le 1 ] || { cat /tmp/needs-bench-err >&2; exit 1; }
+read -r i_s i_m < <(tail -n 1 /tmp/needs-bench-time)
+logged=$(( $(wc -l < /tmp/needs-bench-reports-issues/clean/issues.csv) - 1 ))
 read -r d1_s d1_m < <(measure duckdb1 bench/.venv/bin/python bench/duckdb_figures.py "$export_file" 1 $topics)
 read -r d2_s d2_m < <(measure duckdb2 bench/.venv/bin/python bench/duckdb_figures.py "$export_file" 2 $topics)
 
@@ -70,7 +83,8 @@ mb() { awk -v b="$bytes" -v s="$1" 'BEGIN { printf "%.1f", b / s / 1e6 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 echo "export: $export_file ($(awk -v b="$bytes" 'BEGIN { printf "%.0f", b / 1e6 }') MB, $rows respondents)"
 printf '%-34s %9s %9s %14s %10s %10s\n' "" "seconds" "MB/s" "peak RSS (MB)" "x C floor" "x DuckDB2"
-for row in "C floor (libcsv, empty callbacks)|$c_s|$c_m" "needs report (end to end)|$n_s|$n_m" "DuckDB, 1 thread|$d1_s|$d1_m" "DuckDB, 2 threads|$d2_s|$d2_m"; do
+for row in "C floor (libcsv, empty callbacks)|$c_s|$c_m" "needs report (end to end)|$n_s|$n_m" "DuckDB, 1 thread|$d1_s|$d1_m" "DuckDB, 2 threads|$d2_s|$d2_m" \
+           "needs report, an issue every row|$i_s|$i_m"; do
   IFS='|' read -r label s m <<<"$row"
   printf '%-34s %9.2f %9s %14.1f %10s %10s\n' "$label" "$s" "$(mb "$s")" "$(awk -v k="$m" 'BEGIN{print k/1024}')" "$(ratio "$s" "$c_s")" "$(ratio "$s" "$d2_s")"
 done
@@ -95,4 +109,7 @@ echo "needs / C floor, run alternately: median of ${BENCH_ROUNDS:-5} rounds' rat
 echo "targets: needs report <= 1.5 x C floor: $paired_ratio x, $(verdict_of "$paired_ratio" 1.5);" \
   "ahead of DuckDB at 2 threads: $(ratio "$n_s" "$d2_s") x, $(verdict_of "$(ratio "$n_s" "$d2_s")" 1.0);" \
   "peak RSS <= 64 MB: $(awk -v k="$n_m" 'BEGIN{printf "%.1f", k/1024}') MB, $(verdict_of "$n_m" 65536)"
+echo "cleaning log: $logged issues logged; peak RSS with an issue on every row $(awk -v k="$i_m" 'BEGIN{printf "%.1f", k/1024}') MB," \
+  "$(awk -v a="$i_m" -v b="$n_m" 'BEGIN{printf "%.1f", (a-b)/1024}') MB above the clean run (target: within 32 MB):" \
+  "$(verdict_of "$(( i_m - n_m ))" 32768)"
 [ "$verdict" = agree ]

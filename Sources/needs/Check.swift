@@ -18,7 +18,7 @@ struct Check: ParsableCommand {
             Terminal.error("error: \(error)")
             throw ExitCode(2)
         }
-        Terminal.printDiagnostics(outcome.diagnostics)
+        Terminal.printDiagnostics(outcome)
         Terminal.printSummary(outcome, quiet: false)
         if let reason = outcome.cannotRun { Terminal.error("error: \(reason)") }
         let errors = outcome.diagnostics.contains { $0.severity == .error } || outcome.accounts.contains { $0.failure != nil }

@@ -25,7 +25,7 @@ struct Plan: ParsableCommand {
             Terminal.error("error: \(error)")
             throw ExitCode(2)
         }
-        Terminal.printDiagnostics(result.1.diagnostics.filter { $0.severity == .error })
+        Terminal.printDiagnostics(result.1, errorsOnly: true)
         Terminal.output(csv ? PlanReport.csv(result.0) : MarkdownRenderer.render(PlanReport.document(result.0, configuration: configuration, title: "survey")))
         try Terminal.finishOutput()
         throw ExitCode(result.1.exitCode)

@@ -70,7 +70,7 @@ struct Report: ParsableCommand {
             Terminal.error("error: \(error)")
             throw ExitCode(2)
         }
-        Terminal.printDiagnostics(outcome.diagnostics.filter { !flags.quiet || $0.severity == .error })
+        Terminal.printDiagnostics(outcome, errorsOnly: flags.quiet)
         Terminal.printSummary(outcome, quiet: flags.quiet)
         if let reason = outcome.cannotRun {
             Terminal.error("error: \(reason)")

@@ -8,14 +8,31 @@ import NeedsKit
 enum Terminal {
     /// Prints diagnostics, at most `limit` per code so that a file broken on every row stays readable;
     /// the cleaning log keeps them all.
-    static func printDiagnostics(_ diagnostics: [Diagnostic], limit: Int = 20) {
+    static func printDiagnostics(_ diagnostics: [Diagnostic], limit: Int = RunOutcome.firstPerKind) {
+        var counts: [String: Int] = [:]
+        for d in diagnostics { counts[d.code, default: 0] += 1 }
+        printDiagnostics(diagnostics, counts: counts, limit: limit)
+    }
+
+    /// Prints a run's findings as `printDiagnostics` does (the run keeps the first of each kind,
+    /// and counts them all); with `errorsOnly`, its errors alone.
+    static func printDiagnostics(_ outcome: RunOutcome, errorsOnly: Bool = false) {
+        let shows = { (severity: Diagnostic.Severity) in !errorsOnly || severity == .error }
+        var counts: [String: Int] = [:]
+        for (kind, n) in outcome.diagnosticCounts where shows(kind.severity) { counts[kind.code, default: 0] += n }
+        printDiagnostics(outcome.diagnostics.filter { shows($0.severity) }, counts: counts, limit: RunOutcome.firstPerKind)
+    }
+
+    /// Prints the first `limit` of `diagnostics` per code, then how many more of each code
+    /// `counts` holds.
+    private static func printDiagnostics(_ diagnostics: [Diagnostic], counts: [String: Int], limit: Int) {
         var shown: [String: Int] = [:]
         for d in diagnostics {
             let n = shown[d.code, default: 0]
             shown[d.code] = n + 1
             if n < limit { error(d.description) }
         }
-        for (code, n) in shown.sorted(by: { $0.key < $1.key }) where n > limit {
+        for (code, n) in counts.sorted(by: { $0.key < $1.key }) where n > limit {
             error("note: \(n - limit) more [\(code)] not shown")
         }
     }

@@ -222,7 +222,7 @@ final class DisaggregationTests: XCTestCase {
         options.aggregation.byQuestion = "role"
         options.aggregation.minCell = 1
         let outcome = try Pipeline.report(options)
-        XCTAssertEqual(outcome.issues.first { $0.code == "weight_invalid" }?.line, 4)
+        XCTAssertEqual(outcome.firstIssues.first { $0.code == "weight_invalid" }?.line, 4)
         let table = try String(contentsOfFile: options.outputPath + "/topic_demand.csv", encoding: .utf8)
         let lines = table.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         let header = lines[0]

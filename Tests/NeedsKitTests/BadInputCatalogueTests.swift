@@ -10,7 +10,7 @@ final class BadInputCatalogueTests: XCTestCase {
     struct Run {
         var outcome: RunOutcome
         var account: FileAccount
-        func issue(_ code: String) -> CleaningIssue? { outcome.issues.first { $0.code == code } }
+        func issue(_ code: String) -> CleaningIssue? { outcome.firstIssues.first { $0.code == code } }
     }
 
     func run(_ name: String, _ bytes: [UInt8], file: String? = nil, configure: (inout RunOptions) -> Void = { _ in }) -> Run {
@@ -32,7 +32,7 @@ final class BadInputCatalogueTests: XCTestCase {
 
     func assertIssue(_ r: Run, _ code: String, line: Int?, column: Int?, _ message: String? = nil, file: StaticString = #filePath, at: UInt = #line) {
         guard let issue = r.issue(code) else {
-            return XCTFail("no \(code) in \(r.outcome.issues.map(\.code))", file: file, line: at)
+            return XCTFail("no \(code) in \(r.outcome.firstIssues.map(\.code))", file: file, line: at)
         }
         XCTAssertEqual(issue.file, r.account.file, file: file, line: at)
         XCTAssertEqual(issue.line, line, "\(code) line", file: file, line: at)
@@ -52,7 +52,7 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertEqual(r.account.recordsRead, 0)
         XCTAssertNil(r.issue("empty_file"))
         // The short header leaves out most of the instrument's topics: that alone is a warning.
-        XCTAssertEqual(r.outcome.issues.filter { $0.severity >= .warning }.map(\.code), ["questions_missing"])
+        XCTAssertEqual(r.outcome.firstIssues.filter { $0.severity >= .warning }.map(\.code), ["questions_missing"])
     }
 
     func testBOMOnly() {
@@ -101,8 +101,8 @@ final class BadInputCatalogueTests: XCTestCase {
     func testMixedLineEndings() {
         let r = run("mixed.csv", header + "EE,Tallinn,4,2\r\nLV,Rīga,5,3\rLT,Vilniaus miesto savivaldybė,3,1\n")
         XCTAssertEqual(r.account.respondents, 3)
-        XCTAssertTrue(r.outcome.issues.allSatisfy { $0.severity == .note || $0.code == "questions_missing" },
-                      "\(r.outcome.issues.map(\.code))")
+        XCTAssertTrue(r.outcome.firstIssues.allSatisfy { $0.severity == .note || $0.code == "questions_missing" },
+                      "\(r.outcome.firstIssues.map(\.code))")
     }
 
     func testQuoteOpenedAndNeverClosed() {
@@ -156,7 +156,7 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertEqual(r.account.respondents, 2)
         XCTAssertEqual(r.account.quarantined, 1)
         // The record after it keeps its line: the dropped bytes' line breaks are counted.
-        XCTAssertFalse(r.outcome.issues.contains { $0.line == 5 || $0.line == 4 }, "\(r.outcome.issues)")
+        XCTAssertFalse(r.outcome.firstIssues.contains { $0.line == 5 || $0.line == 4 }, "\(r.outcome.firstIssues)")
     }
 
     func testUnclosedQuotePastTheFieldLimitIsOneQuarantinedRecord() {
@@ -182,7 +182,7 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertEqual(r.account.respondents, 2)
         XCTAssertEqual(r.account.recordsRead, 2)
         XCTAssertEqual(r.account.repeatedHeaders, 1)
-        XCTAssertFalse(r.outcome.issues.contains { $0.code == "unknown_value" })
+        XCTAssertFalse(r.outcome.firstIssues.contains { $0.code == "unknown_value" })
     }
 
     func testFootnoteUnderTheTableIsNotARespondent() {
@@ -193,7 +193,7 @@ final class BadInputCatalogueTests: XCTestCase {
             XCTAssertEqual(r.account.respondents, 2)
             XCTAssertEqual(r.account.blankRows, 1)
             XCTAssertEqual(r.account.footnoteRecords, 1)
-            XCTAssertFalse(r.outcome.issues.contains { $0.code == "place_unknown" }, "\(r.outcome.issues)")
+            XCTAssertFalse(r.outcome.firstIssues.contains { $0.code == "place_unknown" }, "\(r.outcome.firstIssues)")
         }
     }
 
@@ -214,7 +214,7 @@ final class BadInputCatalogueTests: XCTestCase {
     func testHeaderBelowTitleRows() {
         let r = run("titled.csv", "Survey of Tartu staff;;;\nJanuary 2025;;;\ncountry;municipality;imp_partnerships;comp_partnerships\nEE;Tartu linn;4;2\n")
         assertIssue(r, "preamble_skipped", line: 1, column: nil)
-        XCTAssertEqual(r.outcome.issues.filter { $0.code == "preamble_skipped" }.count, 2)
+        XCTAssertEqual(r.outcome.firstIssues.filter { $0.code == "preamble_skipped" }.count, 2)
         XCTAssertEqual(r.account.respondents, 1)
         XCTAssertEqual(r.account.preambleRecords, 2)
     }
@@ -241,7 +241,7 @@ final class BadInputCatalogueTests: XCTestCase {
         // Excel pads every row to the table's width: the blank row above the header is `;;;`.
         let r = run("padded.csv", "Survey of Tartu staff;;;\r\n;;;\r\ncountry;municipality;imp_partnerships;comp_partnerships\r\nEE;Tartu linn;4;2\r\nEE;Tartu linn;5;3\r\n")
         assertIssue(r, "preamble_skipped", line: 1, column: nil)
-        XCTAssertEqual(r.outcome.issues.filter { $0.code == "preamble_skipped" }.count, 1)
+        XCTAssertEqual(r.outcome.firstIssues.filter { $0.code == "preamble_skipped" }.count, 1)
         XCTAssertEqual(r.account.respondents, 2)
         XCTAssertEqual(r.account.blankRows, 1)
         XCTAssertEqual(r.account.quarantined, 0)
@@ -251,7 +251,7 @@ final class BadInputCatalogueTests: XCTestCase {
     func testHXLRowUnderARepeatedHeaderIsPartOfIt() {
         let hxl = "#country,#adm2+name,,\n"
         let r = run("hxl.csv", header + hxl + "EE,Tallinn,4,2\n" + header + hxl + "LV,Rīga,5,3\n")
-        XCTAssertEqual(r.outcome.issues.filter { $0.code == "hxl_row" }.map(\.line), [2, 5])
+        XCTAssertEqual(r.outcome.firstIssues.filter { $0.code == "hxl_row" }.map(\.line), [2, 5])
         XCTAssertEqual(r.account.respondents, 2)
         XCTAssertEqual(r.account.quarantined, 0)
         XCTAssertEqual(r.account.recordsRead, 2)
@@ -300,7 +300,7 @@ final class BadInputCatalogueTests: XCTestCase {
         options.instrumentPath = folder.path + "/i"
         options.inputs = [input]
         let outcome = try Pipeline.check(options)
-        let issue = try XCTUnwrap(outcome.issues.first { $0.code == "not_a_number" })
+        let issue = try XCTUnwrap(outcome.firstIssues.first { $0.code == "not_a_number" })
         XCTAssertEqual(issue.line, 2)
         XCTAssertEqual(issue.column, 2)
         XCTAssertEqual(outcome.accounts.first?.respondents, 2)
@@ -422,7 +422,7 @@ final class BadInputCatalogueTests: XCTestCase {
         let quarantine = try String(contentsOfFile: options.outputPath + "/clean/quarantine.csv", encoding: .utf8)
         XCTAssertTrue(quarantine.contains("Tallinn") && quarantine.contains("extra"))
         XCTAssertFalse(quarantine.contains("meelis") || quarantine.contains("more@example.ee"))
-        let issue = try XCTUnwrap(outcome.issues.first { $0.code == "ragged_row" })
+        let issue = try XCTUnwrap(outcome.firstIssues.first { $0.code == "ragged_row" })
         XCTAssertEqual(issue.action, .quarantined)
         XCTAssertEqual(issue.line, 2)
         XCTAssertEqual(issue.column, 5)

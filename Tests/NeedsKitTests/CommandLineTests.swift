@@ -39,4 +39,21 @@ final class CommandLineTests: XCTestCase {
         let (status, _) = try run(["sniff", csv], stdoutPath: "/dev/null")
         XCTAssertEqual(status, 0)
     }
+
+    /// A run with hundreds of issues shows the first 20 of each code in log order, then how many
+    /// more each code has, as it did when the run kept every issue in memory (the fixture is what
+    /// it printed then); `--quiet` shows the errors alone.
+    func testTerminalShowsTheFirstIssuesOfEachCodeAndCountsTheRest() throws {
+        let golden = Paths.repository + "/Tests/Golden/many-issues"
+        let expected = try String(contentsOfFile: Paths.repository + "/Tests/NeedsKitTests/Fixtures/many-issues-terminal.txt", encoding: .utf8)
+        let out = TemporaryFolder()
+        let (status, stderr) = try run(["report", "--instrument", golden + "/instrument", "--out", out.path + "/reports", golden + "/inputs"],
+                                       stdoutPath: "/dev/null")
+        XCTAssertEqual(status, 1)
+        XCTAssertEqual(stderr, expected + "reports written to \(out.path)/reports/\n")
+        let (quietStatus, quiet) = try run(["report", "--quiet", "--instrument", golden + "/instrument", "--out", out.path + "/quiet",
+                                            golden + "/inputs"], stdoutPath: "/dev/null")
+        XCTAssertEqual(quietStatus, 1)
+        XCTAssertEqual(quiet, expected.split(separator: "\n").filter { $0.contains(": error: ") }.map { $0 + "\n" }.joined())
+    }
 }

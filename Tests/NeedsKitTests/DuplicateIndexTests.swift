@@ -129,7 +129,7 @@ final class DuplicateIndexTests: XCTestCase {
             var respondents = 0
             let outcome = Pipeline.ingest(options, instrument: instrument) { _ in respondents += 1 } quarantine: { _, _, _ in }
             XCTAssertTrue(outcome.accounts[0].balances)
-            return (respondents, outcome.issues.filter { $0.code.contains("duplicate") || $0.code == "identical_row" }
+            return (respondents, outcome.firstIssues.filter { $0.code.contains("duplicate") || $0.code == "identical_row" }
                 .map { "\($0.line ?? 0) \($0.code) \($0.action)" })
         }
         let spilled = run(memoryLimit: 8)

@@ -29,7 +29,7 @@ final class NormalizerTests: XCTestCase {
         options.normalize.dropIdentical = dropIdentical
         var result = Normalised()
         let outcome = Pipeline.ingest(options, instrument: instrument) { result.respondents.append($0) } quarantine: { _, _, _ in }
-        result.issues = outcome.issues
+        result.issues = outcome.firstIssues
         result.accounts = outcome.accounts
         for account in outcome.accounts { XCTAssertTrue(account.balances, "\(account)") }
         return result

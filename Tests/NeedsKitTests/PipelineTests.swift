@@ -18,12 +18,17 @@ final class PipelineTests: XCTestCase {
         XCTAssertTrue(account.balances)
         XCTAssertEqual(account.shape, "KoboToolbox")
         // Values outside the current choice list, each with its place (PROVENANCE.md: 374 and 157).
-        let unknown = outcome.issues.filter { $0.code == "unknown_value" && $0.question == "Tool_type" }
-        XCTAssertEqual(unknown.filter { $0.oldValue == "sidescraper" }.count, 374)
-        XCTAssertEqual(unknown.filter { $0.oldValue == "endscraper" }.count, 157)
-        XCTAssertTrue(unknown.allSatisfy { $0.line != nil && $0.column != nil })
+        // (The outcome keeps the first few of each kind; the log lists them all.)
+        let log = readAll(options.outputPath + "/clean/issues.csv")
+        XCTAssertEqual(Array(log.header.prefix(8)), ["file", "line", "column", "respondent_id", "question", "old_value", "new_value", "issue"])
+        let unknown = log.data.map(\.fields).filter { $0[7] == "unknown_value" && $0[4] == "Tool_type" }
+        XCTAssertEqual(unknown.filter { $0[5] == "sidescraper" }.count, 374)
+        XCTAssertEqual(unknown.filter { $0[5] == "endscraper" }.count, 157)
+        XCTAssertTrue(unknown.allSatisfy { !$0[1].isEmpty && !$0[2].isEmpty })
+        XCTAssertEqual(outcome.issueCounts[CleaningIssue.Kind(code: "unknown_value", severity: .warning)], log.data.filter { $0.fields[7] == "unknown_value" }.count)
+        XCTAssertEqual(outcome.firstIssues.filter { $0.code == "unknown_value" }.count, RunOutcome.firstPerKind)
         // Columns from older form versions.
-        let drift = try XCTUnwrap(outcome.issues.first { $0.code == "columns_not_in_form_version" })
+        let drift = try XCTUnwrap(outcome.firstIssues.first { $0.code == "columns_not_in_form_version" })
         XCTAssertTrue(drift.message.contains("Artifact_photo") && drift.message.contains("Platform_surface"))
         XCTAssertEqual(outcome.exitCode, 1)
         // `n/a` (a choice name with a slash) is read as one choice.
@@ -237,7 +242,7 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(outcome.accounts.map { ($0.file as NSString).lastPathComponent }, ["a.csv", "b.txt", "c.png"])
         XCTAssertEqual(outcome.respondents, 2)
         XCTAssertNotNil(outcome.accounts[2].failure)
-        XCTAssertTrue(outcome.issues.contains { $0.code == "file_unreadable" && $0.message.contains("PNG") })
+        XCTAssertTrue(outcome.firstIssues.contains { $0.code == "file_unreadable" && $0.message.contains("PNG") })
         XCTAssertEqual(outcome.exitCode, 1)
     }
 
@@ -318,7 +323,7 @@ final class PipelineTests: XCTestCase {
         let outcome = try Pipeline.check(Self.sweepOptions([file], out: out))
         XCTAssertEqual(outcome.accounts.first?.respondents, 0)
         XCTAssertEqual(outcome.accounts.first?.quarantined, 2)
-        XCTAssertNotNil(outcome.issues.first { $0.code == "no_matching_questions" })
+        XCTAssertNotNil(outcome.firstIssues.first { $0.code == "no_matching_questions" })
         XCTAssertEqual(outcome.exitCode, 2)
     }
 
@@ -329,7 +334,7 @@ final class PipelineTests: XCTestCase {
         let file = folder.write("old.csv", header + Self.sweepRow("EE", "Tartu linn") + Self.sweepRow("EE", "Tartu linn", importance: 3))
         let out = TemporaryFolder()
         let outcome = try Pipeline.check(Self.sweepOptions([file], out: out))
-        let missing = outcome.issues.filter { $0.code == "questions_missing" }
+        let missing = outcome.firstIssues.filter { $0.code == "questions_missing" }
         XCTAssertEqual(missing.count, 1, "once per file")
         XCTAssertEqual(missing.first?.severity, .warning)
         XCTAssertTrue(missing.first?.message.contains("imp_intercultural (topic intercultural)") == true, missing.first?.message ?? "")
@@ -369,9 +374,9 @@ final class PipelineTests: XCTestCase {
         options.normalize.weightColumn = "weight"
         let outcome = try Pipeline.report(options)
         // EE: Kish n_eff = 1010² / (10 + 1000²) = 1.0201 < 5 although 11 respondents answered.
-        let warning = try XCTUnwrap(outcome.issues.first { $0.code == "dominant_weight" && $0.question == "EE" })
+        let warning = try XCTUnwrap(outcome.firstIssues.first { $0.code == "dominant_weight" && $0.question == "EE" })
         XCTAssertTrue(warning.message.contains("1.02"), warning.message)
-        XCTAssertNil(outcome.issues.first { $0.code == "dominant_weight" && $0.question == "LV" })
+        XCTAssertNil(outcome.firstIssues.first { $0.code == "dominant_weight" && $0.question == "LV" })
         let table = try String(contentsOfFile: options.outputPath + "/topic_demand.csv", encoding: .utf8)
         let ee = try XCTUnwrap(table.split(separator: "\r\n").first { $0.hasPrefix("EE,intercultural,") })
             .split(separator: ",", omittingEmptySubsequences: false)
@@ -421,11 +426,11 @@ final class PipelineTests: XCTestCase {
         let submitted = try XCTUnwrap(responses.first?.firstIndex(of: "submitted"))
         // 2/26 is month-first, so 3/2 is 2 March and 3/4 is 4 March, not 3 February and 3 April.
         XCTAssertEqual(responses.dropFirst().map { String($0[submitted]) }, ["2025-02-26", "2025-03-02", "2025-03-04", "", ""])
-        let unreadable = outcome.issues.filter { $0.code == "date_unreadable" }
+        let unreadable = outcome.firstIssues.filter { $0.code == "date_unreadable" }
         XCTAssertEqual(unreadable.map(\.oldValue), ["yesterday", "2025-13-45 99:00"])
         XCTAssertEqual(unreadable.map(\.line), [5, 6])
         XCTAssertEqual(unreadable.map(\.column), [1, 1])
-        XCTAssertNil(outcome.issues.first { $0.code.hasPrefix("date_order") })
+        XCTAssertNil(outcome.firstIssues.first { $0.code.hasPrefix("date_order") })
     }
 
     // Sweep 2, 1: a file named twice, or reached through a link, is read once; the later mentions
@@ -488,12 +493,12 @@ final class PipelineTests: XCTestCase {
         let out = TemporaryFolder()
         let options = Self.sweepOptions([file], out: out)
         let outcome = try Pipeline.report(options)
-        let unreadable = outcome.issues.filter { $0.code == "date_unreadable" }
+        let unreadable = outcome.firstIssues.filter { $0.code == "date_unreadable" }
         XCTAssertEqual(unreadable.map(\.oldValue), Array(dates.prefix(6)))
         XCTAssertEqual(unreadable.map(\.line), [2, 3, 4, 5, 6, 7])
         XCTAssertEqual(unreadable.map(\.column), [1, 1, 1, 1, 1, 1])
         // `2/30/25` is no evidence of month-first: `3/4/2025` stays day-first by assumption.
-        XCTAssertNil(outcome.issues.first { $0.code == "date_order_conflict" || $0.code == "date_order_late" })
+        XCTAssertNil(outcome.firstIssues.first { $0.code == "date_order_conflict" || $0.code == "date_order_late" })
         let responses = try String(contentsOfFile: options.outputPath + "/clean/responses.csv", encoding: .utf8)
             .split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
         let submitted = try XCTUnwrap(responses.first?.firstIndex(of: "submitted"))
@@ -519,7 +524,7 @@ final class PipelineTests: XCTestCase {
         let out = TemporaryFolder()
         let options = Self.sweepOptions([us], out: out)
         let outcome = try Pipeline.report(options)
-        XCTAssertNotNil(outcome.issues.first { $0.code == "date_order_late" })
+        XCTAssertNotNil(outcome.firstIssues.first { $0.code == "date_order_late" })
         let report = try String(contentsOfFile: options.outputPath + "/report.md", encoding: .utf8)
         XCTAssertTrue(report.contains("2025-02-03 – 2025-02-19"), report)
         XCTAssertFalse(report.contains("2025-12-02"), report)

@@ -31,7 +31,7 @@ final class SurveySynthesizerTests: XCTestCase {
                     let context = "\(shape) \(language) \(encoding)"
                     XCTAssertEqual(account.respondents, 40, context)
                     XCTAssertTrue(account.balances, context)
-                    XCTAssertEqual(outcome.issues.filter { $0.severity != .note }.map(\.message), [], context)
+                    XCTAssertEqual(outcome.firstIssues.filter { $0.severity != .note }.map(\.message), [], context)
                     if encoding == .windows1257 { XCTAssertEqual(account.encoding, "windows-1257", context) }
                     checked += 1
                 }

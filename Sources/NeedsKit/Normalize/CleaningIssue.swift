@@ -35,6 +35,19 @@ public struct CleaningIssue: Sendable, Equatable {
         self.message = Diagnostic.oneLine(message)
     }
 
+    /// What an issue is, for counting: its code and severity.
+    public struct Kind: Hashable, Sendable {
+        public var code: String
+        public var severity: Diagnostic.Severity
+
+        public init(code: String, severity: Diagnostic.Severity) {
+            self.code = code
+            self.severity = severity
+        }
+    }
+
+    public var kind: Kind { Kind(code: code, severity: severity) }
+
     /// The same finding, printed as a diagnostic.
     public var diagnostic: Diagnostic {
         Diagnostic(severity, file: file, line: line, column: column, code: code, oneLineMessage: message)

@@ -124,15 +124,15 @@ final class DuplicateIndex {
         static let block = 512
         /// Words per entry.
         static let width = 3
-        private let fd: Int32
+        private let file: TemporaryFile
         let count: Int
         /// The first key of each block.
         private var firstKeys: [UInt64] = []
 
         /// Writes `entries` (sorted by key) to a new file; nil when no file can be made.
         convenience init?(entries: [(key: UInt64, stored: Stored)], directory: String) {
-            guard let fd = Run.temporaryFile(directory) else { return nil }
-            self.init(fd: fd, count: entries.count)
+            guard let file = TemporaryFile(directory: directory, prefix: "needs-duplicates") else { return nil }
+            self.init(file: file, count: entries.count)
             var buffer: [UInt64] = []
             buffer.reserveCapacity(Run.width * Run.block)
             for (i, entry) in entries.enumerated() {
@@ -150,8 +150,8 @@ final class DuplicateIndex {
 
         /// Merges sorted runs into one.
         convenience init?(merging runs: [Run], directory: String) {
-            guard let fd = Run.temporaryFile(directory) else { return nil }
-            self.init(fd: fd, count: runs.reduce(0) { $0 + $1.count })
+            guard let file = TemporaryFile(directory: directory, prefix: "needs-duplicates") else { return nil }
+            self.init(file: file, count: runs.reduce(0) { $0 + $1.count })
             var cursors = runs.map { Cursor(run: $0) }
             var buffer: [UInt64] = []
             var written = 0
@@ -175,49 +175,20 @@ final class DuplicateIndex {
             guard append(buffer) else { return nil }
         }
 
-        private init(fd: Int32, count: Int) {
-            self.fd = fd
+        private init(file: TemporaryFile, count: Int) {
+            self.file = file
             self.count = count
         }
 
-        deinit { close(fd) }
-
-        private static func temporaryFile(_ directory: String) -> Int32? {
-            var template = Array((directory.hasSuffix("/") ? directory : directory + "/").utf8CString.dropLast())
-                + Array("needs-duplicates-XXXXXX".utf8CString)
-            let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-            guard fd >= 0 else { return nil }
-            template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
-            return fd
-        }
-
         private func append(_ words: [UInt64]) -> Bool {
-            words.withUnsafeBytes { bytes in
-                var done = 0
-                while done < bytes.count {
-                    let n = write(fd, bytes.baseAddress! + done, bytes.count - done)
-                    if n < 0 && errno == EINTR { continue }
-                    if n <= 0 { return false }
-                    done += n
-                }
-                return true
-            }
+            words.withUnsafeBytes { file.append($0) }
         }
 
         /// Reads block `b` into `words` (key, value, verify, key, ...); false when it cannot.
         func readBlock(_ b: Int, into words: inout [UInt64]) -> Bool {
             let entries = min(Run.block, count - b * Run.block)
             words = [UInt64](repeating: 0, count: Run.width * entries)
-            return words.withUnsafeMutableBytes { bytes in
-                var done = 0
-                while done < bytes.count {
-                    let n = pread(fd, bytes.baseAddress! + done, bytes.count - done, off_t(b * Run.block * Run.width * 8 + done))
-                    if n < 0 && errno == EINTR { continue }
-                    if n <= 0 { return false }
-                    done += n
-                }
-                return true
-            }
+            return words.withUnsafeMutableBytes { file.read(at: b * Run.block * Run.width * 8, into: $0) }
         }
 
         enum Lookup { case found(Stored), absent, unreadable }

@@ -22,6 +22,9 @@ public struct RunOptions: Sendable {
     public var excel = false
     /// Told of progress every 50,000 records and at the end of each file (the CLI shows it on a terminal).
     public var progress: (@Sendable (Progress) -> Void)? = nil
+    /// Bytes of a file's clean/issues.csv rows held in memory before they go, sorted, to a
+    /// temporary file (see `CleaningLog.Spool`).
+    public var issueMemoryLimit = 1 << 22
 
     public init() {}
 }
@@ -38,7 +41,12 @@ public struct Progress: Sendable {
 /// What a run found: the accounting per file, the cleaning log, and the exit code it implies.
 public struct RunOutcome: Sendable {
     public var accounts: [FileAccount] = []
-    public var issues: [CleaningIssue] = []
+    /// The first `firstPerKind` issues of each kind (code and severity) in log order, as the
+    /// terminal shows them. Every issue is counted in `issueCounts`, and a report lists them all
+    /// in clean/issues.csv.
+    public var firstIssues: [CleaningIssue] = []
+    /// Every issue found, counted by kind.
+    public var issueCounts: [CleaningIssue.Kind: Int] = [:]
     /// Problems with the inputs as a whole (a missing file, an unreadable folder).
     public var inputProblems: [Diagnostic] = []
     public var respondents = 0
@@ -65,22 +73,36 @@ public struct RunOutcome: Sendable {
         return nil
     }
 
-    /// The cleaning log as written to clean/issues.csv: problems with the inputs as a whole
-    /// (a missing file, a sub-folder left out), then what was found in the files.
-    public var logIssues: [CleaningIssue] {
-        inputProblems.map { CleaningIssue($0, action: .dropped) } + issues
+    /// Issues kept of each kind in `firstIssues`: as many as the terminal shows.
+    public static let firstPerKind = 20
+
+    /// Issues counted by code; with `inputProblems`, every row of clean/issues.csv (problems with
+    /// the inputs as a whole, a missing file or a sub-folder left out, come first there).
+    public func issuesByCode(withInputProblems: Bool) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for (kind, n) in issueCounts { counts[kind.code, default: 0] += n }
+        if withInputProblems { for problem in inputProblems { counts[problem.code, default: 0] += 1 } }
+        return counts
     }
 
     /// 0 clean, 1 problems found (warnings or errors in the inputs), 2 nothing matched the instrument.
     public var exitCode: Int32 {
         if cannotRun != nil { return 2 }
-        let problem = issues.contains { $0.severity >= .warning } || inputProblems.contains { $0.severity >= .warning }
+        let problem = issueCounts.keys.contains { $0.severity >= .warning } || inputProblems.contains { $0.severity >= .warning }
             || accounts.contains { $0.failure != nil }
         return problem ? 1 : 0
     }
 
-    /// Every finding as a diagnostic, in the order found.
-    public var diagnostics: [Diagnostic] { inputProblems + issues.map(\.diagnostic) }
+    /// The findings as diagnostics, in the order found: every problem with the inputs as a whole,
+    /// then `firstIssues` (the first of each kind; `diagnosticCounts` counts them all).
+    public var diagnostics: [Diagnostic] { inputProblems + firstIssues.map(\.diagnostic) }
+
+    /// Every finding counted by kind: problems with the inputs as a whole and issues.
+    public var diagnosticCounts: [CleaningIssue.Kind: Int] {
+        var counts = issueCounts
+        for problem in inputProblems { counts[CleaningIssue.Kind(code: problem.code, severity: problem.severity), default: 0] += 1 }
+        return counts
+    }
 }
 
 /// The stages wired together: ingest → normalise → aggregate → render.
@@ -131,14 +153,16 @@ public enum Pipeline {
                                     record(respondent, instrument: instrument, aggregator: aggregator, into: &folded.panel)
                                 })
         let rows = RowHandoff { sink.consume($0) }
+        // Every issue's row goes to a temporary file in the staging folder as it is found.
+        let log = CleaningLog(spool: CleaningLog.Spool(directory: output.staging, style: csv, memoryLimit: options.issueMemoryLimit))
         var outcome: RunOutcome
         var waveChanges: [WaveChange] = []
         do {
-        outcome = ingest(options, instrument: instrument, rows: rows, respondent: { _ in }) { record, reason, mapping in
+        outcome = ingest(options, instrument: instrument, log: log, rows: rows, respondent: { _ in }) { record, reason, mapping in
             quarantine.add(record, reason: reason, mapping: mapping)
         }
         rows.finish()
-        outcome.issues += dominantWeights(aggregator, options: options.aggregation)
+        log.add(contentsOf: dominantWeights(aggregator, options: options.aggregation))
         folded.dates = outcome.submittedDays.map { (SubmissionDate.format($0.first), SubmissionDate.format($0.last)) }
         let baselinePanel = folded.panel
         for (k, wavePath) in options.waves.enumerated() {
@@ -150,7 +174,7 @@ public enum Pipeline {
             var waveOptions = options
             waveOptions.inputs = [wavePath]
             let name = InputFiles.lastComponent(wavePath)
-            let waveOutcome = ingest(waveOptions, instrument: waveInstrument) { respondent in
+            let waveOutcome = ingest(waveOptions, instrument: waveInstrument, log: log) { respondent in
                 waveAggregator.add(respondent)
                 record(respondent, instrument: waveInstrument, aggregator: waveAggregator, into: &panel)
             } quarantine: { _, _, _ in }
@@ -159,12 +183,13 @@ public enum Pipeline {
                 account.wave = name
                 return account
             }
-            outcome.issues += waveOutcome.issues
             outcome.inputProblems += waveOutcome.inputProblems
             let panels = baselinePanel.flatMap { b in panel.map { (b, $0) } }
             waveChanges += WaveComparison.compare(wave: name, baseline: aggregator, later: waveAggregator, panels: panels,
                                                   minCell: options.aggregation.minCell)
         }
+        outcome.firstIssues = log.firstIssues
+        outcome.issueCounts = log.counts
         } catch {
             output.abandon()
             throw error
@@ -176,7 +201,9 @@ public enum Pipeline {
             return outcome
         }
         do {
-            try output.write("clean/issues.csv", CleaningLogWriter.render(outcome.logIssues, style: csv))
+            let issues = try output.stream("clean/issues.csv")
+            try log.write(inputProblems: outcome.inputProblems, to: issues)
+            issues.close()
             try output.write("clean/quarantine.csv", quarantine.text)
             let weighted = options.aggregation.weights != .respondent
             let figures = aggregator.figures()
@@ -306,9 +333,11 @@ public enum Pipeline {
     }
 
     /// Reads every input file and normalises its records, handing each clean one to `rows` when
-    /// given (the report's aggregating thread), otherwise to `respondent`.
+    /// given (the report's aggregating thread), otherwise to `respondent`. The issues found go
+    /// to `cleaningLog` (a report's, which keeps every row), or to a log of the run's own.
     static func ingest(
         _ options: RunOptions, instrument: Instrument,
+        log cleaningLog: CleaningLog = CleaningLog(),
         rows: RowHandoff? = nil,
         respondent: (Respondent) -> Void,
         quarantine: (RecordBuffer, String, Normalizer.FileMapping) -> Void
@@ -328,18 +357,15 @@ public enum Pipeline {
             var mapping: Normalizer.FileMapping? = nil
             // The same mapping, borrowed per record (`mapping` keeps it alive for the file).
             var mappingRef: Unmanaged<Normalizer.FileMapping>? = nil
-            var readerIssues: [Int: [Diagnostic]] = [:]
-            var fileIssues: [CleaningIssue] = []
-            let log: (CleaningIssue) -> Void = { fileIssues.append($0) }
+            cleaningLog.startFile()
+            let log: (CleaningIssue) -> Void = { cleaningLog.add($0) }
             // The file's SHA-256 is computed on another core from the bytes the parser reads.
             let digest = StreamDigest()
             var reader = CSVReader(path: path, displayName: file, options: options.reader)
             reader.onBytes = digest.update
             rows?.startFile(file)
             do {
-                let summary = try reader.readAhead(diagnose: { diagnostic in
-                    readerIssues[diagnostic.line ?? 0, default: []].append(diagnostic)
-                }) { record in
+                let summary = try reader.readAhead(diagnose: { cleaningLog.add(readerFinding: $0) }) { record in
                     if record.isHeader {
                         let current = normalizer.mapHeader(record.fields, file: file, line: record.line, log: log)
                         mapping = current
@@ -415,17 +441,8 @@ public enum Pipeline {
                 log(CleaningIssue(file: file, line: line, code: "file_unreadable", action: .dropped, severity: .error,
                                   message: message))
             }
-            // Reader findings, each with what became of its row; then the file's log in line order.
-            for line in readerIssues.keys.sorted() {
-                for diagnostic in readerIssues[line]! {
-                    let action: CleaningIssue.Action = diagnostic.severity == .error ? .quarantined : .kept
-                    fileIssues.append(CleaningIssue(diagnostic, action: action))
-                }
-            }
-            let ordered = fileIssues.enumerated().sorted { a, b in
-                (a.element.line ?? 0, a.element.column ?? 0, a.offset) < (b.element.line ?? 0, b.element.column ?? 0, b.offset)
-            }
-            outcome.issues += ordered.map(\.element)
+            // The file's issues and the reader's findings, in line order.
+            cleaningLog.finishFile()
             outcome.respondents += account.respondents
             bytesDone += account.bytes
             options.progress?(Progress(file: file, fileIndex: index + 1, fileCount: expansion.files.count,
@@ -433,6 +450,8 @@ public enum Pipeline {
             outcome.accounts.append(account)
         }
         outcome.submittedDays = normalizer.submittedDays
+        outcome.firstIssues = cleaningLog.firstIssues
+        outcome.issueCounts = cleaningLog.counts
         return outcome
     }
 }

@@ -151,19 +151,29 @@ public struct QuarantineWriter {
     public var text: String { writer.text }
 }
 
-/// clean/issues.csv, the cleaning log.
+/// clean/issues.csv, the cleaning log: a header, then a row per issue.
 public enum CleaningLogWriter {
+    /// The whole log of `issues`, in the order given.
     public static func render(_ issues: [CleaningIssue], style: CSVStyle = CSVStyle()) -> String {
+        var writer = header(style: style)
+        for issue in issues { row(issue, into: &writer) }
+        return writer.text
+    }
+
+    /// A writer holding the log's header row (and the byte-order mark of `--excel`).
+    static func header(style: CSVStyle) -> CSVWriter {
         var writer = style.writer()
         writer.row(texts: ["file", "line", "column", "respondent_id", "question", "old_value", "new_value", "issue",
                            "action", "severity", "message"])
-        for issue in issues {
-            writer.row([
-                .text(issue.file), .figure(issue.line.map(String.init) ?? ""), .figure(issue.column.map(String.init) ?? ""),
-                .figure(issue.respondentID), .text(issue.question), .text(issue.oldValue), .text(issue.newValue),
-                .figure(issue.code), .figure(issue.action.rawValue), .figure(issue.severity.rawValue), .text(issue.message),
-            ])
-        }
-        return writer.text
+        return writer
+    }
+
+    /// One issue's row.
+    static func row(_ issue: CleaningIssue, into writer: inout CSVWriter) {
+        writer.row([
+            .text(issue.file), .figure(issue.line.map(String.init) ?? ""), .figure(issue.column.map(String.init) ?? ""),
+            .figure(issue.respondentID), .text(issue.question), .text(issue.oldValue), .text(issue.newValue),
+            .figure(issue.code), .figure(issue.action.rawValue), .figure(issue.severity.rawValue), .text(issue.message),
+        ])
     }
 }

@@ -302,8 +302,7 @@ public struct ReportBuilder {
             $0.blank += $1.blankRows
             $0.quarantined += $1.quarantined
         }
-        var counts: [String: Int] = [:]
-        for issue in outcome.issues { counts[issue.code, default: 0] += 1 }
+        let counts = outcome.issuesByCode(withInputProblems: false)
         let prose = ReportProse.forLanguage(words.language)
         var text = prose.fill(prose.dataQuality, [
             "files": String(outcome.accounts.count), "read": String(t.read), "resp": String(t.respondents),

@@ -37,8 +37,7 @@ public enum SummaryJSON {
             out += "    {\"path\": \(JSONText.quoted(problem.file)), \"issue\": \(JSONText.quoted(problem.code)), \"severity\": \(JSONText.quoted(problem.severity.rawValue)), \"message\": \(JSONText.quoted(problem.message))}"
         }
         out += outcome.inputProblems.isEmpty ? "],\n" : "\n  ],\n"
-        var counts: [String: Int] = [:]
-        for issue in outcome.logIssues { counts[issue.code, default: 0] += 1 }
+        let counts = outcome.issuesByCode(withInputProblems: true)
         out += "  \"issues_by_code\": {"
         out += counts.keys.sorted().map { "\(JSONText.quoted($0)): \(counts[$0]!)" }.joined(separator: ", ")
         out += "}\n}\n"
