@@ -427,4 +427,20 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertEqual(issue.line, 2)
         XCTAssertEqual(issue.column, 5)
     }
+
+    /// The fields cell of clean/quarantine.csv ends with the record's last field whole: CSVWriter
+    /// ends a row with CRLF, a single Character in Swift, so dropping two Characters of its text
+    /// cut the field's last letter too.
+    func testQuarantinedRowKeepsItsLastFieldWhole() throws {
+        let folder = TemporaryFolder()
+        let input = folder.write("long.csv", "country,municipality,imp_partnerships\nEE,Tallinn,4,extra\n")
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [input]
+        options.outputPath = folder.path + "/reports"
+        _ = try Pipeline.report(options)
+        let quarantine = try String(contentsOfFile: options.outputPath + "/clean/quarantine.csv", encoding: .utf8)
+        XCTAssertEqual(quarantine.split(separator: "\r\n").last.map(String.init),
+                       "long.csv,2,4 fields where the header has 3,\"EE,Tallinn,4,extra\"")
+    }
 }

@@ -134,7 +134,7 @@ public struct QuarantineWriter {
         var inner = CSVWriter()
         inner.row(texts: kept)
         writer.row([.text(mapping.file), .figure(String(record.line)), .text(reason),
-                    .text(String(inner.text.dropLast(2)))])
+                    .text(String(decoding: inner.bytes.dropLast(2), as: UTF8.self))])
     }
 
     /// Replaces text shaped like an e-mail address.
