@@ -122,7 +122,7 @@ public enum Pipeline {
             output.abandon()
             throw error
         }
-        var quarantine = QuarantineWriter(style: csv)
+        var quarantine = QuarantineWriter(instrument: instrument, style: csv)
         // Clean respondents are aggregated and written on a second thread while the next
         // records are read and normalised; that thread alone touches these until `finish`.
         let folded = Folded(panel: instrument.panelQuestion.map { _ in PanelRatings() })
