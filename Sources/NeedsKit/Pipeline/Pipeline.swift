@@ -87,14 +87,17 @@ public struct RunOutcome: Sendable {
 ///
 ///     let outcome = try Pipeline.report(options)   // writes options.outputPath
 public enum Pipeline {
-    /// The plan alone, for `needs plan`: ingest, aggregate, plan; nothing written.
-    public static func plan(_ options: RunOptions, configuration: PlanConfiguration) throws -> (CurriculumPlan, RunOutcome) {
+    /// The plan alone, for `needs plan`: ingest, aggregate, plan; nothing written. `title` is
+    /// the survey's title as the reports show it (plan.md's heading).
+    public static func plan(_ options: RunOptions, configuration: PlanConfiguration) throws
+        -> (plan: CurriculumPlan, outcome: RunOutcome, title: String) {
         Gazetteer.prepareShared()
         let instrument = try InstrumentLoader.load(options.instrumentPath)
         let aggregator = Aggregator(instrument: instrument, options: options.aggregation)
         let outcome = ingest(options, instrument: instrument) { aggregator.add($0) } quarantine: { _, _, _ in }
         let differences = CountryDifference.compute(aggregator, minCell: options.aggregation.minCell)
-        return (CurriculumPlanner.plan(figures: aggregator.figures(), differences: differences, configuration: configuration), outcome)
+        return (CurriculumPlanner.plan(figures: aggregator.figures(), differences: differences, configuration: configuration),
+                outcome, instrument.displayTitle)
     }
 
     /// Ingest and normalise only, for a designer checking a file a municipality just sent.
