@@ -45,6 +45,20 @@ final class BadInputCatalogueTests: XCTestCase {
         let r = run("empty.csv", "")
         assertIssue(r, "empty_file", line: nil, column: nil)
         XCTAssertEqual(r.account.recordsRead, 0)
+        // The only input has no column of the instrument: nothing to report (2), as for an
+        // image, not a report of nobody with "problems found" (1).
+        XCTAssertEqual(r.outcome.exitCode, 2)
+        XCTAssertEqual(r.outcome.cannotRun, "every input file is empty: there is nothing to report")
+    }
+
+    func testEmptyFileBesideAnExportDoesNotStopTheRun() {
+        let folder = TemporaryFolder()
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [folder.write("empty.csv", ""), folder.write("sheet.csv", header + "EE,Tallinn,4,2\n")]
+        let outcome = try! Pipeline.check(options)
+        XCTAssertNil(outcome.cannotRun)
+        XCTAssertEqual(outcome.exitCode, 1)
     }
 
     func testHeaderOnly() {

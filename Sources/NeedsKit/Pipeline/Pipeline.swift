@@ -47,10 +47,11 @@ public struct RunOutcome: Sendable {
     public var submittedDays: (first: Int32, last: Int32)? = nil
 
     /// Whether no readable input file has a single column of the instrument: an export of
-    /// another survey, or the wrong instrument. The run cannot mean anything (exit 2).
+    /// another survey, the wrong instrument, or empty files (no header: `shape` never set). The
+    /// run cannot mean anything (exit 2).
     public var matchesNoQuestion: Bool {
         let read = accounts.filter { $0.failure == nil && $0.wave.isEmpty }
-        return !read.isEmpty && read.allSatisfy { $0.unmatched }
+        return !read.isEmpty && read.allSatisfy { $0.unmatched || $0.shape.isEmpty }
     }
 
     /// Why the run cannot mean anything (exit 2, no reports written), or nil: no input file
@@ -60,6 +61,9 @@ public struct RunOutcome: Sendable {
             return "no input file could be read (see the messages above)"
         }
         if matchesNoQuestion {
+            if accounts.allSatisfy({ $0.failure != nil || !$0.wave.isEmpty || $0.shape.isEmpty }) {
+                return "every input file is empty: there is nothing to report"
+            }
             return "no input file has a column of this instrument's questions: is it an export of another survey, or the wrong --instrument?"
         }
         return nil
