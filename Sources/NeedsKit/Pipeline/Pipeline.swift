@@ -18,7 +18,7 @@ public struct RunOptions: Sendable {
     public var planPath: String? = nil
     /// Add a HXL hashtag row under the header of every figures table (`--hxl`).
     public var hxl = false
-    /// CSVs with a UTF-8 BOM and `;`, for Excel in Baltic locales (`--excel`).
+    /// CSVs with a UTF-8 BOM, `;` and decimal commas, for Excel in Baltic locales (`--excel`).
     public var excel = false
     /// Told of progress every 50,000 records and at the end of each file (the CLI shows it on a terminal).
     public var progress: (@Sendable (Progress) -> Void)? = nil
