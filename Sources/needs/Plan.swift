@@ -16,7 +16,7 @@ struct Plan: ParsableCommand {
 
     func run() throws {
         let options = try flags.options()
-        let result: (CurriculumPlan, RunOutcome)
+        let result: (plan: CurriculumPlan, outcome: RunOutcome, title: String)
         let configuration: PlanConfiguration
         do {
             configuration = try PlanConfiguration.load(config)
@@ -25,9 +25,10 @@ struct Plan: ParsableCommand {
             Terminal.error("error: \(error)")
             throw ExitCode(2)
         }
-        Terminal.printDiagnostics(result.1, errorsOnly: true)
-        Terminal.output(csv ? PlanReport.csv(result.0) : MarkdownRenderer.render(PlanReport.document(result.0, configuration: configuration, title: "survey")))
+        Terminal.printDiagnostics(result.outcome, errorsOnly: true)
+        Terminal.output(csv ? PlanReport.csv(result.plan)
+                            : MarkdownRenderer.render(PlanReport.document(result.plan, configuration: configuration, title: result.title)))
         try Terminal.finishOutput()
-        throw ExitCode(result.1.exitCode)
+        throw ExitCode(result.outcome.exitCode)
     }
 }

@@ -38,7 +38,7 @@ struct Report: ParsableCommand {
     @Flag(help: "Add a HXL hashtag row under the header of the figures tables.")
     var hxl = false
 
-    @Flag(help: "Write CSVs with a UTF-8 BOM and ';', for Excel in Baltic locales.")
+    @Flag(help: "Write CSVs with a UTF-8 BOM, ';' and decimal commas, for Excel in Baltic locales.")
     var excel = false
 
     func validate() throws {

@@ -45,6 +45,20 @@ final class BadInputCatalogueTests: XCTestCase {
         let r = run("empty.csv", "")
         assertIssue(r, "empty_file", line: nil, column: nil)
         XCTAssertEqual(r.account.recordsRead, 0)
+        // The only input has no column of the instrument: nothing to report (2), as for an
+        // image, not a report of nobody with "problems found" (1).
+        XCTAssertEqual(r.outcome.exitCode, 2)
+        XCTAssertEqual(r.outcome.cannotRun, "every input file is empty: there is nothing to report")
+    }
+
+    func testEmptyFileBesideAnExportDoesNotStopTheRun() {
+        let folder = TemporaryFolder()
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [folder.write("empty.csv", ""), folder.write("sheet.csv", header + "EE,Tallinn,4,2\n")]
+        let outcome = try! Pipeline.check(options)
+        XCTAssertNil(outcome.cannotRun)
+        XCTAssertEqual(outcome.exitCode, 1)
     }
 
     func testHeaderOnly() {
@@ -410,21 +424,66 @@ final class BadInputCatalogueTests: XCTestCase {
     }
 
     func testLongRowIsQuarantinedWithoutPersonalData() throws {
+        let (outcome, quarantine) = try quarantined("Email,country,municipality,imp_partnerships\nmeelis@example.ee,EE,Tallinn,4,extra,more@example.ee\n")
+        XCTAssertTrue(outcome.accounts.first!.balances)
+        // The e-mail column comes first: every field after it may have been pushed right.
+        XCTAssertFalse(quarantine.contains("meelis") || quarantine.contains("more@example.ee"))
+        XCTAssertFalse(quarantine.contains("Tallinn") || quarantine.contains("extra"))
+        let issue = try XCTUnwrap(outcome.firstIssues.first { $0.code == "ragged_row" })
+        XCTAssertEqual(issue.action, .quarantined)
+        XCTAssertEqual(issue.line, 2)
+        XCTAssertEqual(issue.column, 5)
+    }
+
+    /// The fields cell of clean/quarantine.csv ends with the record's last field whole: CSVWriter
+    /// ends a row with CRLF, a single Character in Swift, so dropping two Characters of its text
+    /// cut the field's last letter too.
+    func testQuarantinedRowKeepsItsLastFieldWhole() throws {
+        let quarantine = try quarantine(of: "country,municipality,imp_partnerships\nEE,Tallinn,4,x\n")
+        XCTAssertEqual(quarantine.split(separator: "\r\n").last.map(String.init),
+                       "sheet.csv,2,4 fields where the header has 3,\"EE,Tallinn,4,\"")
+    }
+
+    /// The quarantine of `body` read against the sample instrument.
+    private func quarantine(of body: String) throws -> String { try quarantined(body).quarantine }
+
+    /// The run over `body` (one row quarantined) and its clean/quarantine.csv.
+    private func quarantined(_ body: String) throws -> (outcome: RunOutcome, quarantine: String) {
         let folder = TemporaryFolder()
-        let input = folder.write("long.csv", "Email,country,municipality,imp_partnerships\nmeelis@example.ee,EE,Tallinn,4,extra,more@example.ee\n")
+        let input = folder.write("sheet.csv", body)
         var options = RunOptions()
         options.instrumentPath = Paths.inputs + "/instrument"
         options.inputs = [input]
         options.outputPath = folder.path + "/reports"
         let outcome = try Pipeline.report(options)
         XCTAssertEqual(outcome.accounts.first?.quarantined, 1)
-        XCTAssertTrue(outcome.accounts.first!.balances)
-        let quarantine = try String(contentsOfFile: options.outputPath + "/clean/quarantine.csv", encoding: .utf8)
-        XCTAssertTrue(quarantine.contains("Tallinn") && quarantine.contains("extra"))
-        XCTAssertFalse(quarantine.contains("meelis") || quarantine.contains("more@example.ee"))
-        let issue = try XCTUnwrap(outcome.firstIssues.first { $0.code == "ragged_row" })
-        XCTAssertEqual(issue.action, .quarantined)
-        XCTAssertEqual(issue.line, 2)
-        XCTAssertEqual(issue.column, 5)
+        return (outcome, try String(contentsOfFile: options.outputPath + "/clean/quarantine.csv", encoding: .utf8))
+    }
+
+    /// Free text not marked `report` (the comments question) is left out of the quarantine as it
+    /// is of clean/responses.csv, and so is the `anonymise` e-mail question.
+    func testQuarantineLeavesOutFreeTextAndAnonymisedQuestions() throws {
+        let text = try quarantine(of: "country,municipality,imp_partnerships,comments,contact_email\n"
+            + "EE,Tallinn,4,Call Mari Maasikas 5551234,mari@example.ee,extra\n")
+        XCTAssertFalse(text.contains("Maasikas") || text.contains("5551234") || text.contains("mari"))
+    }
+
+    /// A delimiter typed into a name (Microsoft Forms' Name column, unquoted) pushes the name's
+    /// second half into the country column and every field after it one to the right: from the
+    /// first personal column on, nothing of the row is kept.
+    func testQuarantineKeepsNoShiftedField() throws {
+        let text = try quarantine(of: "ID,Name,country,municipality,imp_partnerships\n"
+            + "1,Tamm,Meelis,EE,Tallinn,4\n")
+        XCTAssertTrue(text.contains("\"1,,,,,\""), text)
+        XCTAssertFalse(text.contains("Meelis") || text.contains("Tamm"))
+    }
+
+    /// A quote never closed on the last line runs on over the rest of the line, the e-mail and
+    /// the comment of the respondent included: that field and those after it are left out.
+    func testQuarantineLeavesOutWhatAnUnclosedQuoteSwallowed() throws {
+        let text = try quarantine(of: "country,municipality,imp_partnerships,comments,contact_email\n"
+            + "EE,Tallinn,\"4,Call Mari Maasikas,mari@example.ee\n")
+        XCTAssertTrue(text.contains("\"EE,Tallinn,\""), text)
+        XCTAssertFalse(text.contains("Maasikas") || text.contains("mari"))
     }
 }

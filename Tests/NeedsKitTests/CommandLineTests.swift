@@ -56,4 +56,15 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(quietStatus, 1)
         XCTAssertEqual(quiet, expected.split(separator: "\n").filter { $0.contains(": error: ") }.map { $0 + "\n" }.joined())
     }
+
+    /// `needs plan` prints the plan under the survey's title, as plan.md of `needs report --plan`
+    /// does (it printed "survey" whatever the form).
+    func testPlanIsHeadedByTheSurveyTitle() throws {
+        let folder = TemporaryFolder()
+        let output = folder.write("plan.md", "")
+        let (_, stderr) = try run(["plan", "--instrument", Paths.inputs + "/instrument", "--config", Paths.inputs + "/plan.csv",
+                                   Paths.inputs + "/responses"], stdoutPath: output)
+        let plan = try String(contentsOfFile: output, encoding: .utf8)
+        XCTAssertTrue(plan.hasPrefix("# Curriculum plan: Integration Academy training needs survey 2025\n"), plan + stderr)
+    }
 }

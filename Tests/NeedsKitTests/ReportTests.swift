@@ -51,6 +51,10 @@ final class ReportTests: XCTestCase {
         XCTAssertTrue(lines[0].hasPrefix("country;topic;topic_label;respondents;"))
         XCTAssertTrue(lines[1].hasPrefix("#country+code;#sector+code;#sector+name;#meta+count;"))
         XCTAssertTrue(lines[2].hasPrefix("EE;"))
+        // Excel in a Baltic locale reads 4.104 as text: figures have decimal commas.
+        let cells = lines[2].components(separatedBy: ";")
+        XCTAssertTrue(cells[5].contains(",") && !cells[5].contains("."), cells[5])
+        XCTAssertTrue(cells[4].allSatisfy(\.isNumber), cells[4])
         let municipality = try String(contentsOfFile: out + "/topic_demand_by_municipality.csv", encoding: .utf8)
         XCTAssertTrue(municipality.contains("#country+code;#adm2+code;#adm2+name;"))
     }

@@ -478,9 +478,11 @@ final class ParseState {
         deliver()
     }
 
-    /// Marks the record being built as quarantined (an unclosed quote at the end of the file).
+    /// Marks the record being built as quarantined (an unclosed quote at the end of the file, a
+    /// field past the size limit) from the field being read, which ran on over what followed it.
     func quarantineCurrent(_ reason: String) {
         record.quarantineReason = reason
+        record.swallowingField = record.fieldCount
     }
 
     private func deliver() {

@@ -12,6 +12,10 @@ public final class RecordBuffer {
     public internal(set) var expectedCount = 0
     /// Why the record cannot be trusted field by field (kept whole in the quarantine), or nil.
     public internal(set) var quarantineReason: String? = nil
+    /// In a quarantined record, the field a quote never closed (or a field past the size limit)
+    /// ran on from: it and the fields after it may hold text of other fields and records. Nil
+    /// otherwise.
+    public internal(set) var swallowingField: Int? = nil
     /// The record comes right after the header repeated below itself (exports pasted together):
     /// what may stand under a header (a HXL hashtag row) may stand here too.
     public internal(set) var followsRepeatedHeader = false
@@ -93,7 +97,10 @@ public final class RecordBuffer {
         expectedCount = other.expectedCount
         followsRepeatedHeader = other.followsRepeatedHeader
         // Almost always nil on both sides: no copy (and no reference counting) then.
-        if quarantineReason != nil || other.quarantineReason != nil { quarantineReason = other.quarantineReason }
+        if quarantineReason != nil || other.quarantineReason != nil {
+            quarantineReason = other.quarantineReason
+            swallowingField = other.swallowingField
+        }
         sink.pointee.exchangeFields(with: &other.sink.pointee)
     }
 
@@ -104,6 +111,7 @@ public final class RecordBuffer {
         sink.pointee.newlines = 0
         sink.pointee.droppedFields = 0
         quarantineReason = nil
+        swallowingField = nil
         followsRepeatedHeader = false
     }
 

@@ -3,6 +3,8 @@
 public struct Instrument: Sendable {
     public var formTitle: String
     public var formID: String
+    /// What the reports call the survey: its title, else its form_id, else "survey".
+    public var displayTitle: String { formTitle.isEmpty ? (formID.isEmpty ? "survey" : formID) : formTitle }
     public var version: String
     /// Language key of `default_language` (see `Language.key`), when set.
     public var defaultLanguage: String?

@@ -18,7 +18,7 @@ public struct RunOptions: Sendable {
     public var planPath: String? = nil
     /// Add a HXL hashtag row under the header of every figures table (`--hxl`).
     public var hxl = false
-    /// CSVs with a UTF-8 BOM and `;`, for Excel in Baltic locales (`--excel`).
+    /// CSVs with a UTF-8 BOM, `;` and decimal commas, for Excel in Baltic locales (`--excel`).
     public var excel = false
     /// Told of progress every 50,000 records and at the end of each file (the CLI shows it on a terminal).
     public var progress: (@Sendable (Progress) -> Void)? = nil
@@ -55,10 +55,11 @@ public struct RunOutcome: Sendable {
     public var submittedDays: (first: Int32, last: Int32)? = nil
 
     /// Whether no readable input file has a single column of the instrument: an export of
-    /// another survey, or the wrong instrument. The run cannot mean anything (exit 2).
+    /// another survey, the wrong instrument, or empty files (no header: `shape` never set). The
+    /// run cannot mean anything (exit 2).
     public var matchesNoQuestion: Bool {
         let read = accounts.filter { $0.failure == nil && $0.wave.isEmpty }
-        return !read.isEmpty && read.allSatisfy { $0.unmatched }
+        return !read.isEmpty && read.allSatisfy { $0.unmatched || $0.shape.isEmpty }
     }
 
     /// Why the run cannot mean anything (exit 2, no reports written), or nil: no input file
@@ -68,6 +69,9 @@ public struct RunOutcome: Sendable {
             return "no input file could be read (see the messages above)"
         }
         if matchesNoQuestion {
+            if accounts.allSatisfy({ $0.failure != nil || !$0.wave.isEmpty || $0.shape.isEmpty }) {
+                return "every input file is empty: there is nothing to report"
+            }
             return "no input file has a column of this instrument's questions: is it an export of another survey, or the wrong --instrument?"
         }
         return nil
@@ -109,14 +113,17 @@ public struct RunOutcome: Sendable {
 ///
 ///     let outcome = try Pipeline.report(options)   // writes options.outputPath
 public enum Pipeline {
-    /// The plan alone, for `needs plan`: ingest, aggregate, plan; nothing written.
-    public static func plan(_ options: RunOptions, configuration: PlanConfiguration) throws -> (CurriculumPlan, RunOutcome) {
+    /// The plan alone, for `needs plan`: ingest, aggregate, plan; nothing written. `title` is
+    /// the survey's title as the reports show it (plan.md's heading).
+    public static func plan(_ options: RunOptions, configuration: PlanConfiguration) throws
+        -> (plan: CurriculumPlan, outcome: RunOutcome, title: String) {
         Gazetteer.prepareShared()
         let instrument = try InstrumentLoader.load(options.instrumentPath)
         let aggregator = Aggregator(instrument: instrument, options: options.aggregation)
         let outcome = ingest(options, instrument: instrument) { aggregator.add($0) } quarantine: { _, _, _ in }
         let differences = CountryDifference.compute(aggregator, minCell: options.aggregation.minCell)
-        return (CurriculumPlanner.plan(figures: aggregator.figures(), differences: differences, configuration: configuration), outcome)
+        return (CurriculumPlanner.plan(figures: aggregator.figures(), differences: differences, configuration: configuration),
+                outcome, instrument.displayTitle)
     }
 
     /// Ingest and normalise only, for a designer checking a file a municipality just sent.
@@ -144,7 +151,7 @@ public enum Pipeline {
             output.abandon()
             throw error
         }
-        var quarantine = QuarantineWriter(style: csv)
+        var quarantine = QuarantineWriter(instrument: instrument, style: csv)
         // Clean respondents are aggregated and written on a second thread while the next
         // records are read and normalised; that thread alone touches these until `finish`.
         let folded = Folded(panel: instrument.panelQuestion.map { _ in PanelRatings() })

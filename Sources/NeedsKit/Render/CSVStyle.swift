@@ -1,5 +1,5 @@
 /// How the CSV files are delivered: as written (`,`, no BOM), or for Excel in Baltic locales
-/// (`--excel`: `;` and a UTF-8 BOM); figures tables may carry a HXL hashtag row (`--hxl`).
+/// (`--excel`: `;`, a UTF-8 BOM and decimal commas); figures tables may carry a HXL hashtag row (`--hxl`).
 public struct CSVStyle: Sendable {
     public var excel: Bool
     public var hxl: Bool
@@ -31,7 +31,9 @@ public struct CSVStyle: Sendable {
 
     /// A writer in this style.
     func writer() -> CSVWriter {
-        CSVWriter(delimiter: excel ? ";" : ",", byteOrderMark: excel)
+        var writer = CSVWriter(delimiter: excel ? ";" : ",", byteOrderMark: excel)
+        writer.decimalComma = excel
+        return writer
     }
 
     /// Writes a table's header, and its HXL hashtag row when asked for.

@@ -9,6 +9,9 @@ public struct CSVWriter {
     public private(set) var bytes: [UInt8] = []
     let delimiterByte: UInt8
     private var rowStarted = false
+    /// Figures with a decimal part are written `4,5` (`--excel`: Excel in a Baltic or Russian
+    /// locale reads `4.5` as text, which then sorts and sums as text).
+    public var decimalComma = false
 
     public init(delimiter: Character = ",", byteOrderMark: Bool = false) {
         precondition(delimiter.isASCII, "CSV delimiters are ASCII")
@@ -31,13 +34,26 @@ public struct CSVWriter {
         for cell in cells {
             switch cell {
             case let .text(value): field(value, neutralise: true)
-            case let .figure(value): field(value, neutralise: false)
+            case let .figure(value): field(decimalComma ? Self.withDecimalComma(value) : value, neutralise: false)
             }
         }
         endRow()
     }
 
     public mutating func row(texts: [String]) { row(texts.map(Cell.text)) }
+
+    /// `-12.5` as `-12,5`; anything that is not a number with a decimal part (a code, a date, a
+    /// topic key such as `legal.status`) as it is.
+    static func withDecimalComma(_ value: String) -> String {
+        var utf8 = Array(value.utf8)
+        var start = 0
+        if utf8.first == UInt8(ascii: "-") { start = 1 }
+        guard let dot = utf8.firstIndex(of: UInt8(ascii: ".")), dot > start, dot < utf8.count - 1 else { return value }
+        let isDigit = { (b: UInt8) in (0x30...0x39).contains(b) }
+        guard utf8[start..<dot].allSatisfy(isDigit), utf8[(dot + 1)...].allSatisfy(isDigit) else { return value }
+        utf8[dot] = UInt8(ascii: ",")
+        return String(decoding: utf8, as: UTF8.self)
+    }
 
     /// Appends one field to the current row: quoted when it holds the delimiter, a quote or a
     /// line break, or starts or ends with a space; with `neutralise`, a leading formula character

@@ -108,33 +108,52 @@ public final class CleanResponsesWriter {
 }
 
 /// clean/quarantine.csv: rows that could not be read field by field, with their original fields,
-/// less the columns that hold personal data or free text, and less anything shaped like an
-/// e-mail address.
+/// less the columns that hold personal data or free text (what clean/responses.csv leaves out),
+/// less the fields that may not be in their column, and less anything shaped like an e-mail
+/// address.
 public struct QuarantineWriter {
     private var writer: CSVWriter
+    /// The questions whose text may be kept: those clean/responses.csv carries, and the place and
+    /// role questions (their text as written is in clean/ already).
+    private let keptQuestions: Set<Int>
 
-    public init(style: CSVStyle = CSVStyle()) {
+    public init(instrument: Instrument, style: CSVStyle = CSVStyle()) {
         writer = style.writer()
         writer.row(texts: ["source_file", "source_line", "reason", "fields"])
+        let placed = Set([instrument.countryQuestion?.name, instrument.municipalityQuestion?.name,
+                          instrument.roleQuestion?.name].compactMap { $0 })
+        keptQuestions = Set(instrument.questions.indices.filter { q in
+            let question = instrument.questions[q]
+            return !question.anonymise && !question.panel
+                && (CleanResponsesWriter.isCarried(question) || placed.contains(question.name))
+        })
     }
 
     public mutating func add(_ record: RecordBuffer, reason: String, mapping: Normalizer.FileMapping) {
+        let roles = mapping.roles
+        // In a row longer than the header, a delimiter inside some field pushed the fields after
+        // it to the right: from the header's first column that is not kept on, a field may hold
+        // that column's text (a name, an e-mail, a comment), so only the columns before it are.
+        var trusted = roles.count
+        if record.fieldCountRead > roles.count { trusted = roles.firstIndex { !keeps($0) } ?? roles.count }
+        // A quote never closed ran on over the fields and records after it.
+        if let swallowing = record.swallowingField { trusted = min(trusted, swallowing) }
         var kept: [String] = []
         for i in 0..<record.presentCount {
-            let role: ColumnRole = i < mapping.roles.count ? mapping.roles[i] : .unmapped
-            switch role {
-            case .question, .choice, .meta(.submissionID), .meta(.rowID), .meta(.submitted):
-                kept.append(Self.scrub(record[i]))
-            case .unmapped where i >= mapping.roles.count:
-                kept.append(Self.scrub(record[i]))
-            default:
-                kept.append("")
-            }
+            kept.append(i < trusted && keeps(roles[i]) ? Self.scrub(record[i]) : "")
         }
         var inner = CSVWriter()
         inner.row(texts: kept)
         writer.row([.text(mapping.file), .figure(String(record.line)), .text(reason),
-                    .text(String(inner.text.dropLast(2)))])
+                    .text(String(decoding: inner.bytes.dropLast(2), as: UTF8.self))])
+    }
+
+    private func keeps(_ role: ColumnRole) -> Bool {
+        switch role {
+        case let .question(q): return keptQuestions.contains(q)
+        case .choice, .meta(.submissionID), .meta(.rowID), .meta(.submitted): return true
+        default: return false
+        }
     }
 
     /// Replaces text shaped like an e-mail address.

@@ -76,7 +76,7 @@ public struct ReportBuilder {
 
     // MARK: Sections
 
-    var formTitle: String { instrument.formTitle.isEmpty ? (instrument.formID.isEmpty ? "survey" : instrument.formID) : instrument.formTitle }
+    var formTitle: String { instrument.displayTitle }
 
     /// Topic labels in the report language when the instrument has it, else its default.
     private func labelLanguage(_ words: ReportStrings) -> String? {
