@@ -417,6 +417,25 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertEqual(r.account.respondents, 0)
     }
 
+    /// A hand-made sheet's totals, subtotals and averages, in each language of the surveys, are
+    /// not respondents (they had each become one with no place, lowering every demand share);
+    /// a respondent whose first cell only starts like such a word stays one.
+    func testTotalsAndAverageRowsAreNotRespondents() {
+        let sheet = "municipality;country;imp_partnerships;comp_partnerships\n"
+            + "Tallinn;EE;4;2\nTartu linn;EE;5;3\n"
+            + "Kokku;;;4,5;2,5\nKeskmine:;;4.5;2.5\n"
+            + "Rīga;LV;3;1\nKopā;;3;1\n"
+            + "Vilniaus miesto savivaldybė;LT;5;2\nIš viso;;5;2\n"
+            + ";Итого по району;4;2\n"
+            + "Summerfield;EE;2;2\nTotal (n = 5);;4.0;2.0\nAverage;;4;2\nKokku\n"
+        let r = run("totals.csv", sheet)
+        XCTAssertEqual(r.account.respondents, 5)
+        XCTAssertEqual(r.account.footnoteRecords, 8)
+        assertIssue(r, "totals_row_skipped", line: 4, column: nil, "Kokku")
+        assertIssue(r, "footnote_skipped", line: 14, column: nil)
+        XCTAssertEqual(r.outcome.issueCounts.filter { $0.key.code == "totals_row_skipped" }.values.reduce(0, +), 7)
+    }
+
     func testShortRowIsPaddedAndKept() {
         let r = run("short.csv", header + "EE,Tallinn\n")
         assertIssue(r, "ragged_row", line: 2, column: 3)

@@ -426,10 +426,11 @@ final class CSVReaderTests: XCTestCase {
             XCTAssertEqual(result.summary?.footnoteRecords, 1, note)
             XCTAssertEqual(result.diagnostics.filter { $0.code == "footnote_skipped" }.map(\.line), [3], note)
         }
-        // A totals row fills more than one cell: a row of the table, as before.
-        let totals = readAll(folder.write("totals.csv", table + "Total,,12,15\n"))
-        XCTAssertEqual(totals.data.map(\.line), [2, 3])
-        XCTAssertEqual(totals.summary?.footnoteRecords, 0)
+        // A totals row filling more cells is no respondent either, wherever it stands.
+        let totals = readAll(folder.write("totals.csv", table + "Total,,12,15\n" + "2025/03/05 09:00:00 AM EET,Tartu,3,3\n"))
+        XCTAssertEqual(totals.data.map(\.line), [2, 4])
+        XCTAssertEqual(totals.summary?.footnoteRecords, 1)
+        XCTAssertEqual(totals.diagnostics.filter { $0.code == "totals_row_skipped" }.map(\.line), [3])
     }
 
     func testRepeatedHeaderInAnotherCaseOrWithANameLeftOutIsNotARecord() {

@@ -511,6 +511,16 @@ final class ParseState {
         // ID alone, a row of the table). Cells are counted only when the row's field count
         // differs from the header's or its second field is blank: a row of the table costs one
         // look at a field's first byte.
+        if record.quarantineReason == nil, let label = totalsLabel(), record.filledFieldCount(upTo: 2) == 2 {
+            // A totals or average row of a hand-made sheet (`Kokku;;;4,5;2,5`), below the table
+            // or between its groups: not a respondent, skipped like a note under the table. (A
+            // word alone, `Kokku: 143`, is a footnote candidate like any other note.)
+            footnoteRecords += 1
+            warn("totals_row_skipped", line: record.line, column: nil,
+                 "a totals or average row (`\(label)`) is not read as a respondent", severity: .note)
+            record.reset()
+            return
+        }
         let mayBeFootnote: Bool
         if record.quarantineReason != nil {
             mayBeFootnote = false
@@ -807,6 +817,38 @@ final class ParseState {
         }
         return false
     }
+
+    /// The word a totals or average row starts with (`Total`, `Kokku:`, `Kopā`, `Iš viso`,
+    /// `Итого по району`, `Average`), in the first filled one of its first three fields; nil for
+    /// any other row. A row of the table starts with an ID, a date, a number or a name: its first
+    /// byte alone rules out most, so a row costs a look at a field or two.
+    private func totalsLabel() -> String? {
+        for i in 0..<min(3, record.fieldCount) {
+            let field = Self.trimmed(record.fieldBytes(i))
+            guard let first = field.first else { continue }
+            // Every word's first letter, lower or upper case, and the lead bytes of Cyrillic.
+            guard "tgsamkvi".utf8.contains(first | 0x20) || first == 0xD0 || first == 0xD1 else { return nil }
+            let text = String(decoding: field, as: UTF8.self)
+            let lower = text.lowercased()
+            for word in Self.totalsWords where lower.hasPrefix(word) {
+                // A whole word: `Total`, `Total:`, `Total (n=12)`, not `Totalitarianism`.
+                let rest = lower.dropFirst(word.count)
+                if let next = rest.unicodeScalars.first, next.properties.isAlphabetic || next.properties.numericType != nil { continue }
+                return text.count > 40 ? String(text.prefix(40)) + "…" : text
+            }
+            return nil
+        }
+        return nil
+    }
+
+    /// Words that head totals, subtotals and averages in the five languages of the surveys.
+    static let totalsWords = [
+        "grand total", "subtotal", "sub-total", "totals", "total", "sum", "average", "mean",
+        "kokku", "vahesumma", "keskmine", "summa",
+        "kopā", "kopa", "starpsumma", "vidēji", "vidējais", "vidējā",
+        "iš viso", "is viso", "tarpinė suma", "vidurkis", "vidutiniškai", "suma",
+        "итого", "всего", "промежуточный итог", "сумма", "среднее", "в среднем",
+    ]
 
     /// English month and weekday names and their abbreviations, as dates spell them.
     static let dateWords: Set<String> = [
