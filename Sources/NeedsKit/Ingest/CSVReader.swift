@@ -1217,8 +1217,13 @@ private let rowCallback: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Voi
         return
     }
     sink.pointee.owner!._withUnsafeGuaranteedRef { $0.endRow(terminator) }
-    // The handler may have taken the record's buffer for another.
+    // The handler may have taken the record's buffer for another, which has not been written
+    // for a while: its first lines are asked for, to be written, while libcsv starts the row.
     sink.pointee.pointParser()
+    let bytes = sink.pointee.bytes
+    let ends = UnsafeRawPointer(sink.pointee.ends)
+    for offset in stride(from: 0, to: 512, by: 64) { needs_prefetch_write(bytes + offset) }
+    for offset in stride(from: 0, to: 320, by: 64) { needs_prefetch_write(ends + offset) }
 }
 
 /// libcsv's field buffer is the record's own, which only the reader grows (see `LibCSVParser`).
