@@ -121,9 +121,12 @@ final class BadInputCatalogueTests: XCTestCase {
 
     func testQuoteOpenedAndNeverClosed() {
         let r = run("open.csv", header + "EE,Tallinn,4,2\nLV,\"Rīga,5,3\nLT,Vilniaus miesto savivaldybė,3,1\n")
-        assertIssue(r, "unclosed_quote", line: 3, column: 2)
+        // Lines 3 and 4, the file ending with a line break.
+        assertIssue(r, "unclosed_quote", line: 3, column: 2, "the rest of the file (2 line(s))")
         XCTAssertEqual(r.account.quarantined, 1)
         XCTAssertEqual(r.account.respondents, 1)
+        let unterminated = run("open2.csv", header + "EE,Tallinn,4,2\nLV,\"Rīga,5,3\nLT,Vilnius,3,1")
+        assertIssue(unterminated, "unclosed_quote", line: 3, column: 2, "the rest of the file (2 line(s))")
     }
 
     func testQuoteInsideAnUnquotedField() {
@@ -176,7 +179,7 @@ final class BadInputCatalogueTests: XCTestCase {
     func testUnclosedQuotePastTheFieldLimitIsOneQuarantinedRecord() {
         let r = run("open.csv", header + "EE,Tallinn,4,2\nLV,\"" + String(repeating: "y\n", count: 3000)) { $0.reader.maxFieldBytes = 1024 }
         assertIssue(r, "field_too_large", line: 3, column: 2)
-        assertIssue(r, "unclosed_quote", line: 3, column: 2, "3001 line(s)")
+        assertIssue(r, "unclosed_quote", line: 3, column: 2, "3000 line(s)")
         XCTAssertEqual(r.account.respondents, 1)
         XCTAssertEqual(r.account.quarantined, 1)
     }

@@ -126,6 +126,23 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.issues.first { $0.code == "label_matched_without_diacritics" }?.oldValue, "loti svarigi")
     }
 
+    /// Options typed with their number (`5 - Ļoti svarīgi`) are exported so: the number and the
+    /// label name one choice together; halves that disagree, or a label alone of several, do not.
+    func testAChoiceWrittenWithItsNameAndLabelIsThatChoice() {
+        let list = ChoiceList(name: "importance", choices: [
+            Choice(name: "1", labels: ["en": "Not important", "lv": "Nav svarīgi"], position: 1),
+            Choice(name: "5", labels: ["en": "Very important", "lv": "Ļoti svarīgi"], position: 2),
+        ])
+        let matcher = ChoiceMatcher(list: list)
+        for text in ["5 - Ļoti svarīgi", "5. Very important", "5 (Very important)", "Very important (5)", "5 – ļoti svarīgi",
+                     "5: Very important", "5) Very important"] {
+            XCTAssertEqual(matcher.match(text), .matched("5", loose: false), text)
+        }
+        XCTAssertEqual(matcher.match("5 - Loti svarigi"), .matched("5", loose: true))
+        XCTAssertEqual(matcher.match("1 - Very important"), .unknown)
+        XCTAssertEqual(matcher.match("7 - Very important"), .unknown)
+    }
+
     func testACheckboxLabelHoldingACommaIsNotSplit() {
         let list = ChoiceList(name: "t", choices: [
             Choice(name: "legal", labels: ["en": "Rights, entitlements and status"], position: 1),

@@ -332,6 +332,8 @@ final class ParseState {
     /// line breaks dropped with its bytes.
     var oversizeFieldLine = 0
     var oversizeDroppedNewlines = 0
+    /// Whether the bytes dropped last ended with a line break (the file may end there).
+    var oversizeEndsWithBreak = false
     /// Where the last stray quote was reported, so that a field's second one is not.
     var lastStrayQuote = (0, 0)
 
@@ -1124,6 +1126,7 @@ final class LibCSVParser {
         }
         // A CR at the end may be the first half of a CRLF: kept, so that the pair counts once.
         let keep = buffer[parser.pointee.entry_pos - 1] == 0x0D ? 1 : 0
+        state.oversizeEndsWithBreak = buffer[parser.pointee.entry_pos - 1] == 0x0A
         let dropped = FieldScan(UnsafeRawBufferPointer(start: buffer, count: parser.pointee.entry_pos - keep)).newlines
         state.record.newlines += dropped
         state.oversizeDroppedNewlines += dropped
@@ -1161,11 +1164,14 @@ final class LibCSVParser {
         let context = UnsafeMutableRawPointer(state.record.sink)
         state.settleFields(partial: parser.pointee.entry_pos)
         if parser.pointee.pstate == 2 && parser.pointee.quoted != 0 {
-            let partial = newlinesInPartialField() + state.oversizeDroppedNewlines
+            // Its lines: the line breaks in it, and the last line unless the file ends with one.
+            let count = parser.pointee.entry_pos
+            let endsWithBreak = count > 0 ? [0x0A, 0x0D].contains(parser.pointee.entry_buf[count - 1]) : state.oversizeEndsWithBreak
+            let lines = newlinesInPartialField() + state.oversizeDroppedNewlines + (endsWithBreak ? 0 : 1)
             let column = state.record.fieldCount + 1
             let line = state.oversizeFieldLine > 0 ? state.oversizeFieldLine : state.line + state.record.newlines
             state.warn("unclosed_quote", line: line, column: column,
-                       "a quote opened here is never closed; the rest of the file (\(partial + 1) line(s)) was read as one field and the record is quarantined",
+                       "a quote opened here is never closed; the rest of the file (\(lines) line(s)) was read as one field and the record is quarantined",
                        severity: .error)
             state.quarantineCurrent("quote never closed")
         }

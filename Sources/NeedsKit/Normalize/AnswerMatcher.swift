@@ -40,10 +40,33 @@ public final class ChoiceMatcher {
         case let .ambiguous(names): return .ambiguous(names.sorted())
         case .none: break
         }
+        if let (name, loose) = nameWithLabel(text) { return .matched(name, loose: loose) }
         if answerCodes, let position = Self.answerCodePosition(text), position >= 1, position <= list.choices.count {
             return .matched(list.choices[position - 1].name, loose: false)
         }
         return .unknown
+    }
+
+    /// `5 - Ļoti svarīgi`, `5. Very important`, `5 (Very important)`, `Very important (5)`: a
+    /// choice's name and its label written together, as a form's options typed that way are
+    /// exported; nil unless both halves name the same choice (`loose`: the label once diacritics
+    /// were set aside).
+    private func nameWithLabel(_ text: String) -> (String, loose: Bool)? {
+        for separator in [" - ", " – ", " — ", " = ", ": ", ". ", ") ", " ("] {
+            guard let range = text.range(of: separator) else { continue }
+            let head = String(text[..<range.lowerBound]).trimmingSpaces
+            var tail = String(text[range.upperBound...]).trimmingSpaces
+            if separator == " (" {
+                guard tail.hasSuffix(")") else { continue }
+                tail = String(tail.dropLast()).trimmingSpaces
+            }
+            for (code, label) in [(head, tail), (tail, head)] {
+                guard let name = names[code] ?? names[code.lowercased()] ?? Self.numeric(code).flatMap({ names[$0] }),
+                      case let .unique(labelled, loose) = labels.match(label), labelled == name else { continue }
+                return (name, loose)
+            }
+        }
+        return nil
     }
 
     /// The position in LimeSurvey's default answer codes: `A1` → 1, `AO03` → 3.
