@@ -15,7 +15,7 @@ struct Check: ParsableCommand {
         do {
             outcome = try Pipeline.check(options)
         } catch {
-            Terminal.error("error: \(error)")
+            Terminal.failure(error)
             throw ExitCode(2)
         }
         Terminal.printDiagnostics(outcome)

@@ -22,7 +22,7 @@ struct Plan: ParsableCommand {
             configuration = try PlanConfiguration.load(config)
             result = try Pipeline.plan(options, configuration: configuration)
         } catch {
-            Terminal.error("error: \(error)")
+            Terminal.failure(error)
             throw ExitCode(2)
         }
         Terminal.printDiagnostics(result.outcome, errorsOnly: true)

@@ -67,7 +67,7 @@ struct Report: ParsableCommand {
         do {
             outcome = try Pipeline.report(options)
         } catch {
-            Terminal.error("error: \(error)")
+            Terminal.failure(error)
             throw ExitCode(2)
         }
         Terminal.printDiagnostics(outcome, errorsOnly: flags.quiet)

@@ -9,7 +9,7 @@ struct Synth: ParsableCommand {
     @Option(help: "The XLSForm: a folder with survey.csv, choices.csv, settings.csv, or an .xlsx workbook.")
     var instrument = "inputs/instrument"
 
-    @Option(help: "Respondents to write.")
+    @Option(parsing: .unconditional, help: "Respondents to write.")
     var rows = 1000
 
     @Option(help: "Seed of the random numbers.")
@@ -43,7 +43,7 @@ struct Synth: ParsableCommand {
         do {
             try SurveySynthesizer.write(instrumentPath: instrument, options: options, to: out)
         } catch {
-            Terminal.error("error: \(error)")
+            Terminal.failure(error)
             throw ExitCode(2)
         }
     }

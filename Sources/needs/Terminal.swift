@@ -41,6 +41,12 @@ enum Terminal {
         fputs(line + "\n", stderr)
     }
 
+    /// Why a command could not run: an instrument's problems are diagnostics already
+    /// (`file:line: error: message [code]`), anything else gets the `error:` prefix.
+    static func failure(_ error: Error) {
+        self.error(error is InstrumentError ? "\(error)" : "error: \(error)")
+    }
+
     static var stderrIsTerminal: Bool { isatty(2) != 0 }
 
     /// Writes to stdout; a write that failed (a full disk, `> /dev/full`) is found by `finishOutput`.

@@ -27,6 +27,19 @@ final class CommandLineTests: XCTestCase {
         return (process.terminationStatus, String(decoding: stderr, as: UTF8.self))
     }
 
+    /// A command that cannot run says why once: an instrument problem is a diagnostic line of its
+    /// own (it was prefixed `error:` twice), a negative count is refused by name.
+    func testRefusalsAreOneClearLine() throws {
+        let folder = TemporaryFolder()
+        let (status, stderr) = try run(["report", "--by", "nosuch", "--instrument", Paths.inputs + "/instrument",
+                                        "--out", folder.path + "/r", Paths.inputs + "/responses"], stdoutPath: "/dev/null")
+        XCTAssertEqual(status, 2)
+        XCTAssertEqual(stderr, Paths.inputs + "/instrument: error: --by needs a select_one question of the instrument; `nosuch` is not one [bad_by_question]\n")
+        let (synthStatus, synthError) = try run(["synth", "--rows", "-2", "--out", folder.path + "/s.csv"], stdoutPath: "/dev/null")
+        XCTAssertEqual(synthStatus, 2)
+        XCTAssertTrue(synthError.contains("--rows must be 0 or more"), synthError)
+    }
+
     func testOutputThatCannotBeWrittenExitsTwoWithAMessage() throws {
         guard FileManager.default.fileExists(atPath: "/dev/full") else { throw XCTSkip("no /dev/full") }
         let folder = TemporaryFolder()

@@ -5,6 +5,12 @@ import XCTest
 /// A fixed subset of the dialect benchmark (the whole of it is `make bench-sniff`), and the reader
 /// acting on what the sniffer finds.
 final class DialectSnifferTests: XCTestCase {
+    /// An empty file has no header record (`needs sniff` said one).
+    func testAnEmptyFileHasNoHeader() {
+        XCTAssertEqual(DialectSniffer.sniff([], isWholeFile: true).table.headerRecords, 0)
+        XCTAssertEqual(DialectSniffer.sniff(Array("a,b\n1,2\n".utf8), isWholeFile: true).table.headerRecords, 1)
+    }
+
     func sniff(_ name: String) throws -> Dialect {
         let path = Paths.corpora + "/dialects/input/" + name
         return try CSVReader(path: path).detect().1

@@ -218,7 +218,10 @@ public struct TableShape: Sendable, Equatable {
     /// trailing records with one filled cell are footnotes.
     static func find(_ rows: [[ArraySlice<UInt8>]]) -> TableShape {
         var shape = TableShape()
-        guard !rows.isEmpty else { return shape }
+        guard !rows.isEmpty else {
+            shape.headerRecords = 0
+            return shape
+        }
         func filled(_ row: [ArraySlice<UInt8>]) -> Int { row.filter { !CellType.trim($0).isEmpty }.count }
         var tally: [Int: Int] = [:]
         for row in rows where filled(row) >= 2 { tally[row.count, default: 0] += 1 }
