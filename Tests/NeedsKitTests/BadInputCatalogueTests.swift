@@ -127,6 +127,9 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertEqual(r.account.respondents, 1)
         let unterminated = run("open2.csv", header + "EE,Tallinn,4,2\nLV,\"Rīga,5,3\nLT,Vilnius,3,1")
         assertIssue(unterminated, "unclosed_quote", line: 3, column: 2, "the rest of the file (2 line(s))")
+        // Quarantined whole: no word on how many of its fields there are.
+        XCTAssertNil(r.issue("ragged_row"))
+        XCTAssertNil(unterminated.issue("ragged_row"))
     }
 
     func testQuoteInsideAnUnquotedField() {

@@ -33,6 +33,9 @@ final class SurveySynthesizerTests: XCTestCase {
                     XCTAssertTrue(account.balances, context)
                     XCTAssertEqual(outcome.firstIssues.filter { $0.severity != .note }.map(\.message), [], context)
                     if encoding == .windows1257 { XCTAssertEqual(account.encoding, "windows-1257", context) }
+                    // Excel's "Unicode text" is UTF-16 with tabs; its CSV in a Baltic locale uses `;`.
+                    if shape == .msforms && encoding == .utf16LE { XCTAssertEqual(account.delimiter, "tab", context) }
+                    if shape == .msforms && encoding == .windows1257 { XCTAssertEqual(account.delimiter, ";", context) }
                     checked += 1
                 }
             }

@@ -619,14 +619,9 @@ final class ParseState {
     private func emit(_ buffer: RecordBuffer) {
         dataRecords += 1
         buffer.index = dataRecords
-        if buffer.quarantineReason == nil {
-            checkShape(buffer)
-        } else {
-            // A reason found earlier (a limit) stays the record's reason.
-            let pendingReason = buffer.quarantineReason
-            checkShape(buffer)
-            buffer.quarantineReason = pendingReason
-        }
+        // A record quarantined already (a quote left open, a limit) keeps its reason, and its
+        // shape is not told: its fields are not read one by one.
+        if buffer.quarantineReason == nil { checkShape(buffer) }
         if buffer.quarantineReason != nil {
             quarantinedRecords += 1
         } else if buffer.isBlank {

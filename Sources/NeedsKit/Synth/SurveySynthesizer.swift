@@ -145,7 +145,8 @@ public struct SurveySynthesizer {
     private var delimiter: Character {
         switch options.shape {
         case .kobo: return ";"
-        case .msforms: return options.encoding == .windows1257 ? ";" : ","
+        // Excel saves "CSV" in a Baltic locale with `;`, and "Unicode text" as UTF-16 with tabs.
+        case .msforms: return options.encoding == .windows1257 ? ";" : options.encoding == .utf16LE ? "\t" : ","
         case .generic: return options.encoding == .utf16LE ? "\t" : ","
         default: return ","
         }
