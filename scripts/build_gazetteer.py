@@ -35,12 +35,15 @@ county_names_ru = {ru.gettext(s.name) for c in ("EE", "LV", "LT") for s in subdi
 
 # Russian names of municipalities (by ISO name) that the ISO translations lack, and of the
 # centre towns staff write for a municipality: the names Russian-language usage in the Baltics
-# has (the article titles of Russian Wikipedia, ru.wikipedia.org, which follow the Russian
-# cartographic rules for Estonian, Latvian and Lithuanian names). Left out where no settled
-# Russian form was found (Peipsiääre, Varakļāni, Alutaguse has one from ISO).
+# has, spelled as Russian Wikipedia (ru.wikipedia.org) titles the places, by the Russian
+# cartographic rules for Estonian, Latvian and Lithuanian names; written down from that source's
+# spellings, check there when one is in doubt. ISO's own translation of `Alutaguse` is the
+# county's, `Ида-Вирумаа`, and of `Järva` the county `Ярвамаа`: both are dropped as county names
+# and replaced here. Left out where no settled Russian form is known (Peipsiääre, the town
+# Varakļāni).
 RUSSIAN = {
     # Estonia
-    "Anija": "Ания", "Haljala": "Хальяла", "Harku": "Харку", "Jõelähtme": "Йыэляхтме", "Kambja": "Камбья",
+    "Alutaguse": "Алутагузе", "Järva": "Ярва", "Anija": "Ания", "Haljala": "Хальяла", "Harku": "Харку", "Jõelähtme": "Йыэляхтме", "Kambja": "Камбья",
     "Kanepi": "Канепи", "Kastre": "Кастре", "Kehtna": "Кехтна", "Kohila": "Кохила", "Kuusalu": "Куусалу",
     "Lääneranna": "Ляэнеранна", "Lääne-Harju": "Ляэне-Харью", "Luunja": "Луунья", "Lääne-Nigula": "Ляэне-Нигула",
     "Muhu": "Муху", "Mulgi": "Мульги", "Nõo": "Ныо", "Põhja-Sakala": "Пыхья-Сакала",

@@ -14,7 +14,7 @@ struct MunicipalityRecord: Sendable {
 
 enum MunicipalityData {
     static let records: [MunicipalityRecord] = [
-        MunicipalityRecord(code: "EE-130", country: "EE", name: "Alutaguse vald", englishName: "Alutaguse rural municipality", kind: "vald", variants: ["Alutaguse"]),
+        MunicipalityRecord(code: "EE-130", country: "EE", name: "Alutaguse vald", englishName: "Alutaguse rural municipality", kind: "vald", variants: ["Alutaguse", "Алутагузе", "волость Алутагузе", "Алутагузе волость"]),
         MunicipalityRecord(code: "EE-141", country: "EE", name: "Anija vald", englishName: "Anija rural municipality", kind: "vald", variants: ["Anija", "Ания", "волость Ания", "Ания волость"]),
         MunicipalityRecord(code: "EE-142", country: "EE", name: "Antsla vald", englishName: "Antsla rural municipality", kind: "vald", variants: ["Antsla", "Антсла", "волость Антсла", "Антсла волость"]),
         MunicipalityRecord(code: "EE-171", country: "EE", name: "Elva vald", englishName: "Elva rural municipality", kind: "vald", variants: ["Elva", "Елва", "волость Елва", "Елва волость"]),
@@ -26,7 +26,7 @@ enum MunicipalityData {
         MunicipalityRecord(code: "EE-245", country: "EE", name: "Jõelähtme vald", englishName: "Jõelähtme rural municipality", kind: "vald", variants: ["Jõelähtme", "Йыэляхтме", "волость Йыэляхтме", "Йыэляхтме волость"]),
         MunicipalityRecord(code: "EE-247", country: "EE", name: "Jõgeva vald", englishName: "Jõgeva rural municipality", kind: "vald", variants: ["Jõgeva", "Йыгева", "волость Йыгева", "Йыгева волость"]),
         MunicipalityRecord(code: "EE-251", country: "EE", name: "Jõhvi vald", englishName: "Jõhvi rural municipality", kind: "vald", variants: ["Jõhvi", "Йыхви", "волость Йыхви", "Йыхви волость"]),
-        MunicipalityRecord(code: "EE-255", country: "EE", name: "Järva vald", englishName: "Järva rural municipality", kind: "vald", variants: ["Järva"]),
+        MunicipalityRecord(code: "EE-255", country: "EE", name: "Järva vald", englishName: "Järva rural municipality", kind: "vald", variants: ["Järva", "Ярва", "волость Ярва", "Ярва волость"]),
         MunicipalityRecord(code: "EE-272", country: "EE", name: "Kadrina vald", englishName: "Kadrina rural municipality", kind: "vald", variants: ["Kadrina", "Кадрина", "волость Кадрина", "Кадрина волость"]),
         MunicipalityRecord(code: "EE-283", country: "EE", name: "Kambja vald", englishName: "Kambja rural municipality", kind: "vald", variants: ["Kambja", "Камбья", "волость Камбья", "Камбья волость"]),
         MunicipalityRecord(code: "EE-284", country: "EE", name: "Kanepi vald", englishName: "Kanepi rural municipality", kind: "vald", variants: ["Kanepi", "Канепи", "волость Канепи", "Канепи волость"]),
