@@ -8,8 +8,12 @@ its bundled translations. Run from the repository root:
 
 Writes Sources/NeedsKit/Normalize/MunicipalityData.swift. The names staff write are derived from
 the ISO names by the national naming rules (Estonian `linn` / `vald`, Latvian `valstspilsēta` /
-`novads`, Lithuanian `miesto` / `rajono savivaldybė` with the genitive of the place name); the
-script checks the counts the reforms give (79, 43, 60) and stops if the data disagree.
+`novads`, Lithuanian `miesto` / `rajono savivaldybė` with the genitive of the place name), with
+the genitive alone where one municipality has it, and the Russian names: ISO's, the curated ones
+below where ISO has none, each with the Russian word for its kind (`город`, `волость`, `район`).
+The script checks the counts the reforms give (79, 43, 60) and stops if the data disagree, or if
+a spelling names two municipalities other than a city and the district or rural municipality
+around it.
 """
 import gettext
 import sys
@@ -29,12 +33,74 @@ def subdivisions(code):
 county_names_ru = {ru.gettext(s.name) for c in ("EE", "LV", "LT") for s in subdivisions(c) if s.type == "County"}
 
 
+# Russian names of municipalities (by ISO name) that the ISO translations lack, and of the
+# centre towns staff write for a municipality: the names Russian-language usage in the Baltics
+# has, spelled as Russian Wikipedia (ru.wikipedia.org) titles the places, by the Russian
+# cartographic rules for Estonian, Latvian and Lithuanian names; written down from that source's
+# spellings, check there when one is in doubt. ISO's own translation of `Alutaguse` is the
+# county's, `Ида-Вирумаа`, and of `Järva` the county `Ярвамаа`: both are dropped as county names
+# and replaced here. Left out where no settled Russian form is known (Peipsiääre, the town
+# Varakļāni).
+RUSSIAN = {
+    # Estonia
+    "Alutaguse": "Алутагузе", "Järva": "Ярва", "Anija": "Ания", "Haljala": "Хальяла", "Harku": "Харку", "Jõelähtme": "Йыэляхтме", "Kambja": "Камбья",
+    "Kanepi": "Канепи", "Kastre": "Кастре", "Kehtna": "Кехтна", "Kohila": "Кохила", "Kuusalu": "Куусалу",
+    "Lääneranna": "Ляэнеранна", "Lääne-Harju": "Ляэне-Харью", "Luunja": "Луунья", "Lääne-Nigula": "Ляэне-Нигула",
+    "Muhu": "Муху", "Mulgi": "Мульги", "Nõo": "Ныо", "Põhja-Sakala": "Пыхья-Сакала",
+    "Põhja-Pärnumaa": "Пыхья-Пярнумаа", "Rae": "Раэ", "Rõuge": "Рыуге", "Saarde": "Саарде", "Tori": "Тори",
+    "Türi": "Тюри", "Valga": "Валга", "Vinni": "Винни", "Väike-Maarja": "Вяйке-Маарья",
+    # Lithuania (the nominative, as for the ISO short names)
+    "Alytus": "Алитус", "Anykščiai": "Аникщяй", "Birštonas": "Бирштонас", "Biržai": "Биржай",
+    "Druskininkai": "Друскининкай", "Elektrėnai": "Электренай", "Ignalina": "Игналина", "Jonava": "Ионава",
+    "Joniškis": "Йонишкис", "Jurbarkas": "Юрбаркас", "Kaišiadorys": "Кайшядорис", "Kalvarija": "Кальвария",
+    "Kaunas": "Каунас", "Kazlų Rūdos": "Казлу-Руда", "Kėdainiai": "Кедайняй", "Kelmė": "Кельме",
+    "Klaipėda": "Клайпеда", "Kretinga": "Кретинга", "Kupiškis": "Купишкис", "Lazdijai": "Лаздияй",
+    "Marijampolė": "Мариямполе", "Mažeikiai": "Мажейкяй", "Molėtai": "Молетай", "Neringa": "Неринга",
+    "Pagėgiai": "Пагегяй", "Pakruojis": "Пакруойис", "Palanga": "Паланга", "Rietavas": "Ретавас",
+}
+# Russian names of the centre towns (Latvian CENTRE_TOWNS and OTHER_CENTRES, Estonian
+# EE_CENTRE_TOWNS), the same sources; Tallinn is written `Таллинн` by the city and the Russian-
+# language press of Estonia, `Таллин` (ISO's) in Russia.
+RUSSIAN_TOWNS = {
+    "Kuressaare": "Курессааре", "Kärdla": "Кярдла", "Tallinn": "Таллинн",
+    "Aizkraukle": "Айзкраукле", "Alūksne": "Алуксне", "Ādaži": "Адажи", "Balvi": "Балви", "Bauska": "Бауска",
+    "Cēsis": "Цесис", "Dobele": "Добеле", "Gulbene": "Гулбене", "Jēkabpils": "Екабпилс", "Krāslava": "Краслава",
+    "Kuldīga": "Кулдига", "Ķekava": "Кекава", "Limbaži": "Лимбажи", "Līvāni": "Ливаны", "Ludza": "Лудза",
+    "Madona": "Мадона", "Mārupe": "Марупе", "Ogre": "Огре", "Olaine": "Олайне", "Preiļi": "Прейли",
+    "Salaspils": "Саласпилс", "Saldus": "Салдус", "Saulkrasti": "Саулкрасты", "Sigulda": "Сигулда",
+    "Smiltene": "Смилтене", "Talsi": "Талси", "Tukums": "Тукумс", "Valka": "Валка", "Valmiera": "Валмиера",
+    "Grobiņa": "Гробиня",
+}
+# The Russian names of the Latvian novadi ISO has none for (the 2021 ones), with the former
+# novadi merged whole into them (Ru Wikipedia: Аугшдаугавский край, Южнокурземский край).
+RUSSIAN_NOVADI = {
+    "Augšdaugavas": ["Аугшдаугавский край", "Даугавпилсский край", "Илукстский край"],
+    "Dienvidkurzemes": ["Южнокурземский край"],
+    "Valmieras": ["Валмиерский край"],
+}
+# Lithuanian cities whose district municipality around them shares their name: a bare `Вильнюс`
+# fits both, as a bare `Vilnius` does, so only the Russian adjective tells them apart
+# (`Вильнюсский район`, `Вильнюсское районное самоуправление`, `… городское самоуправление`, the
+# Russian names of the municipalities on Ru Wikipedia): masculine and neuter.
+RUSSIAN_ADJECTIVES = {
+    "Vilnius": ("Вильнюсский", "Вильнюсское"), "Kaunas": ("Каунасский", "Каунасское"),
+    "Klaipėda": ("Клайпедский", "Клайпедское"), "Šiauliai": ("Шяуляйский", "Шяуляйское"),
+    "Panevėžys": ("Паневежский", "Паневежское"), "Alytus": ("Алитусский", "Алитусское"),
+}
+
+
 def russian(name):
-    """The Russian translation, when there is one that is not a county's name."""
+    """The Russian translation, when there is one that is not a county's name, or the curated one."""
     text = ru.gettext(name)
     if text == name or text in county_names_ru:
-        return None
+        return RUSSIAN.get(name)
     return text
+
+
+def russian_town(r):
+    """The Russian spellings of a town: `Нарва`, `город Нарва` (the gazetteer writes `г.`, `гор.`
+    out before a second look-up) and `Нарва город`."""
+    return [r, f"город {r}", f"{r} город"] if r else []
 
 
 entries = []
@@ -53,10 +119,21 @@ for s in estonia:
     name = f"{genitive} {kind}"
     english = f"{base} {'urban' if kind == 'linn' else 'rural'} municipality"
     variants = [base] + EE_CENTRE_TOWNS.get(base, [])
+    if genitive != base:
+        # The genitive alone, as in `Tallinna linn` (`Tallinna`), and the kind after the
+        # nominative (`Tallinn linn`).
+        variants += [genitive, f"{base} {kind}"]
     if kind == "linn":
         variants.append(f"{base} city")
-    if r := russian(base):
-        variants.append(r)
+    r = russian(base)
+    if kind == "linn":
+        # Russian: `город Нарва`; `Таллинн` besides ISO's `Таллин`.
+        variants += russian_town(r) + russian_town(RUSSIAN_TOWNS.get(base))
+    elif r:
+        # A rural municipality is a `волость`, written before or after the name.
+        variants += [r, f"волость {r}", f"{r} волость"]
+    for town in EE_CENTRE_TOWNS.get(base, []):
+        variants += russian_town(RUSSIAN_TOWNS.get(town))
     entries.append((s.code, "EE", name, english, kind, variants))
 
 # Latvia: 43 since 2021 (7 state cities, 36 municipalities `novads`).
@@ -93,7 +170,9 @@ def latvian_genitive(name):
     return name
 
 
+state_cities = {s.name for s in latvia if s.type == "State city"}
 for s in latvia:
+    russian_variants = []
     if s.type == "State city":
         kind = "valstspilsēta"
         name = s.name
@@ -103,6 +182,11 @@ for s in latvia:
         variants = [f"{genitive} valstspilsēta", f"{genitive} pilsēta", f"{name} valstspilsēta",
                     f"{genitive} valstspilsētas pašvaldība", f"{genitive} valstspilsētas", f"{name} city",
                     f"{genitive} pils.", f"{genitive} m."]
+        if genitive != name:
+            # The genitive alone, as in `Rīgas pilsēta` (`Rīgas`); `Jelgavas` and `Rēzeknes` are
+            # also their novads' and come out ambiguous.
+            variants.append(genitive)
+        russian_variants = russian_town(russian(s.name))
         english = f"{name} state city"
     else:
         kind = "novads"
@@ -111,15 +195,22 @@ for s in latvia:
         # The local government's own name: `Ogres novada pašvaldība`.
         stem = name.removesuffix(" novads")
         variants += [f"{stem} novada pašvaldība", f"{stem} novada"]
-        if stem in CENTRE_TOWNS:
-            variants.append(CENTRE_TOWNS[stem])
-        variants += OTHER_CENTRES.get(stem, []) + FORMER_NOVADI.get(stem, [])
+        if stem not in state_cities:
+            # The genitive alone, as in `Ogres novads` (`Ogres`); `Ventspils` is the state city's
+            # own name, and a bare `Ventspils` stays the city, as a bare `Jelgava` does.
+            variants.append(stem)
+        towns = ([CENTRE_TOWNS[stem]] if stem in CENTRE_TOWNS else []) + OTHER_CENTRES.get(stem, [])
+        variants += towns + FORMER_NOVADI.get(stem, [])
+        for town in towns:
+            russian_variants += russian_town(RUSSIAN_TOWNS.get(town))
+        russian_variants += RUSSIAN_NOVADI.get(stem, [])
         if stem in CITIES_IN_NOVADS:
             city = CITIES_IN_NOVADS[stem]
             variants += [f"{city} city", f"{stem} valstspilsēta", f"{city} state city"]
         english = name.replace(" novads", " municipality")
-    if r := russian(s.name):
-        variants.append(r)
+        if r := russian(s.name):
+            russian_variants.append(r)
+    variants += russian_variants
     entries.append((s.code, "LV", name, english, kind, sorted(set(v for v in variants if v != name))))
 
 # Lithuania: 60 municipalities (7 city, 44 district, 9 other); counties left out.
@@ -163,10 +254,13 @@ for s in lithuania:
         if district:
             # A bare `Vilnius` fits the city and the district alike: it must come out ambiguous.
             variants.append(district.name)
-            if r := russian(district.name):
-                variants.append(r)
         else:
-            variants.append(genitive.removesuffix("os") + "a" if genitive.endswith("os") else genitive)
+            nominative = genitive.removesuffix("os") + "a" if genitive.endswith("os") else genitive
+            variants.append(nominative)
+        # Russian: a bare `Вильнюс` is ambiguous as `Vilnius` is; `город Вильнюс` is the city.
+        variants += russian_town(russian(nominative))
+        if nominative in RUSSIAN_ADJECTIVES:
+            variants.append(f"{RUSSIAN_ADJECTIVES[nominative][1]} городское самоуправление")
     elif s.type == "District municipality":
         genitive = lithuanian_genitive(s.name)
         kind = "rajono"
@@ -183,7 +277,11 @@ for s in lithuania:
             variants.append(f"{genitive} savivaldybė")
         english = f"{s.name} district municipality"
         if r := russian(s.name):
-            variants.append(r)
+            # `Утена район` (`р-н` and `р.` are written out to `район` before a second look-up).
+            variants += [r, f"{r} район", f"район {r}"]
+        if s.name in RUSSIAN_ADJECTIVES:
+            masculine, neuter = RUSSIAN_ADJECTIVES[s.name]
+            variants += [f"{masculine} район", f"{neuter} районное самоуправление"]
     else:
         kind = "savivaldybė"
         genitive = s.name if s.name.endswith("Rūdos") else lithuanian_genitive(s.name)
@@ -193,8 +291,7 @@ for s in lithuania:
         if s.name.endswith("Rūdos"):
             variants.append(s.name.removesuffix("Rūdos") + "Rūda")
         english = f"{s.name} municipality"
-        if r := russian(s.name):
-            variants.append(r)
+        variants += russian_town(russian(s.name))
     derived.append((s.code, name))
     entries.append((s.code, "LT", name, english, kind, sorted(set(v for v in variants if v != name))))
 

@@ -95,4 +95,80 @@ final class GazetteerTests: XCTestCase {
         XCTAssertEqual(code("Daugavpils m."), "LV-DGV")
         XCTAssertEqual(code("Kauno r"), "LT-16")
     }
+
+    func codes(_ written: String) -> [String]? {
+        if case let .ambiguous(candidates) = gazetteer.match(written) { return candidates.map(\.code) }
+        return nil
+    }
+
+    /// The abbreviations of the kind of municipality staff write in Estonia and Latvia, as
+    /// Lithuania's `r. sav.`: the kind still tells a town from the rural municipality around it.
+    func testAbbreviatedKindsOfMunicipality() {
+        let expected = [
+            "Ogres nov.": "LV-067", "Ogres nov": "LV-067", "Jelgavas nov.": "LV-041", "Tukuma nov.": "LV-099",
+            "Daugavpils nov.": "LV-111",
+            "Tartu l.": "EE-793", "Tallinna l.": "EE-784", "Tallinn l.": "EE-784", "Jõhvi v.": "EE-251",
+            "Jõhvi vld": "EE-251", "Johvi vld.": "EE-251", "Tartu v.": "EE-796", "Narva Linnavalitsus": "EE-511",
+            "Viljandi vallavalitsus": "EE-899",
+        ]
+        for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
+        // The state city is not its novads; a parish (pagasts) is not in the gazetteer at all.
+        XCTAssertEqual(code("Jelgavas pils."), "LV-JEL")
+        XCTAssertEqual(gazetteer.match("Ogresgala pag."), .none)
+        XCTAssertEqual(gazetteer.match("Narva v."), .none, "Narva is a town, not a rural municipality")
+    }
+
+    /// The genitive alone, as in `Tallinna linn` or `Ogres novads`, where one municipality has it;
+    /// `Jelgavas` and `Rēzeknes` are the state city's genitive as well as the novads'.
+    func testGenitivesAlone() {
+        let expected = ["Tallinna": "EE-784", "Ogres": "LV-067", "Rīgas": "LV-RIX", "Rigas": "LV-RIX",
+                        "Tukuma": "LV-099", "Liepājas": "LV-LPX", "Augšdaugavas": "LV-111", "Valmieras": "LV-113"]
+        for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
+        XCTAssertEqual(codes("Jelgavas"), ["LV-041", "LV-JEL"])
+        XCTAssertEqual(codes("Rēzeknes"), ["LV-077", "LV-REZ"])
+        // A bare state city's name stays the city, though its novads is `Ventspils novads`.
+        XCTAssertEqual(code("Ventspils"), "LV-VEN")
+        XCTAssertEqual(code("Daugavpils"), "LV-DGV")
+        XCTAssertEqual(code("Daugavpils novads"), "LV-111")
+    }
+
+    /// The Russian names Russian-speaking staff in the Baltics write, with the Russian words for
+    /// the kind of municipality.
+    func testRussianNamesAndKinds() {
+        let expected = [
+            "Таллинн": "EE-784", "Таллин": "EE-784", "Нарва": "EE-511", "Кохтла-Ярве": "EE-321",
+            "Силламяэ": "EE-735", "Йыхви": "EE-251", "Маарду": "EE-446", "Пярну": "EE-624",
+            "Нарва-Йыэсуу": "EE-514", "Валга": "EE-855",
+            "Курессааре": "EE-714", "Рига": "LV-RIX", "Даугавпилс": "LV-DGV", "Юрмала": "LV-JUR", "Елгава": "LV-JEL",
+            "Лиепая": "LV-LPX", "Резекне": "LV-REZ", "Вентспилс": "LV-VEN", "Огре": "LV-067", "Цесис": "LV-022",
+            "Висагинас": "LT-59", "Паланга": "LT-31", "Друскининкай": "LT-07",
+            "г. Нарва": "EE-511", "г.Нарва": "EE-511", "г Нарва": "EE-511", "Нарва город": "EE-511",
+            "город Таллинн": "EE-784",
+            "г. Тарту": "EE-793", "город Тарту": "EE-793", "Тарту город": "EE-793", "Тарту волость": "EE-796",
+            "волость Йыхви": "EE-251", "волость Алутагузе": "EE-130", "Ярва": "EE-255",
+            "г. Рига": "LV-RIX", "г. Даугавпилс": "LV-DGV", "г. Огре": "LV-067", "Даугавпилсский край": "LV-111",
+            "Резекненский край": "LV-077", "Елгавский край": "LV-041",
+            "г. Вильнюс": "LT-57", "город Каунас": "LT-15", "г. Клайпеда": "LT-20", "г. Шяуляй": "LT-43",
+            "г. Паневежис": "LT-32", "гор. Алитус": "LT-02", "Вильнюсское городское самоуправление": "LT-57",
+            "Вильнюсский район": "LT-58", "Вильнюсский р-н": "LT-58", "Каунасский район": "LT-16",
+            "Клайпедский р-н": "LT-21", "Шяуляйский район": "LT-44", "Паневежский р-н": "LT-33",
+            "Алитусский район": "LT-03", "Утена район": "LT-54", "самоуправление Висагинас": "LT-59",
+        ]
+        for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
+    }
+
+    /// A bare Russian city name is as ambiguous as the Latin one where a city and the district
+    /// around it share it; a county is no municipality in any language.
+    func testRussianNamesAmbiguousAsTheLatinOnes() {
+        for (russian, latin) in [("Вильнюс", "Vilnius"), ("Каунас", "Kaunas"), ("Клайпеда", "Klaipėda"),
+                                 ("Шяуляй", "Šiauliai"), ("Паневежис", "Panevėžys"), ("Алитус", "Alytus"),
+                                 ("Тарту", "Tartu"), ("Вильянди", "Viljandi")] {
+            let candidates = codes(russian)
+            XCTAssertEqual(candidates?.count, 2, russian)
+            XCTAssertEqual(candidates, codes(latin), russian)
+        }
+        for county in ["Ида-Вирумаа", "Ida-Virumaa", "Харьюмаа", "Harjumaa", "Tartumaa", "Vilniaus apskritis"] {
+            XCTAssertEqual(gazetteer.match(county), .none, county)
+        }
+    }
 }

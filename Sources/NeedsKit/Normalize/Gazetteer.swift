@@ -27,9 +27,19 @@ public struct Gazetteer: Sendable {
 
     private let entries: [Municipality]
     private let lookup: KeyedLookup<Int>
-    /// Words that only say "municipality", removed for a second try.
+    /// Words that only say "municipality", removed for a third try.
     private static let genericWords: Set<String> = [
-        "municipality", "omavalitsus", "pašvaldība", "pasvaldiba", "муниципалитет", "город", "г.", "city of",
+        "municipality", "omavalitsus", "pašvaldība", "pasvaldiba", "муниципалитет", "самоуправление", "город",
+        "city of",
+    ]
+    /// Abbreviations of the words for a kind of municipality, and the names of its council,
+    /// written out for a second try: `Tartu l.` is `Tartu linn`, `Ogres nov.` `Ogres novads`,
+    /// `г. Нарва` `город Нарва`, `Вильнюсский р-н` `Вильнюсский район`. The kind stays in the
+    /// name, so `Tartu l.` is the town and `Tartu v.` the rural municipality around it.
+    private static let abbreviations: [String: String] = [
+        "l.": "linn", "linnavalitsus": "linn", "v.": "vald", "vld": "vald", "vld.": "vald",
+        "vallavalitsus": "vald", "nov.": "novads", "nov": "novads", "г.": "город", "г": "город", "гор.": "город",
+        "р-н": "район", "р-н.": "район", "р.": "район", "вол.": "волость",
     ]
 
     public init() {
@@ -57,14 +67,30 @@ public struct Gazetteer: Sendable {
         let text = written.trimmingSpaces
         guard !text.isEmpty else { return .none }
         var result = resolve(lookup.match(text), country: country)
+        guard result == .none else { return result }
+        let typed = Self.words(TextKey.exact(text))
+        let words = typed.map { Self.abbreviations[$0] ?? $0 }
+        if words != typed {
+            result = resolve(lookup.match(words.joined(separator: " ")), country: country)
+        }
         if result == .none {
-            let words = TextKey.exact(text).split(separator: " ").map(String.init)
             let kept = words.filter { !Self.genericWords.contains($0) }
             if kept.count != words.count && !kept.isEmpty {
                 result = resolve(lookup.match(kept.joined(separator: " ")), country: country)
             }
         }
         return result
+    }
+
+    /// The words of a key, an abbreviation written against the next word split from it
+    /// (`г.Нарва` is `г.` and `Нарва`).
+    private static func words(_ key: String) -> [String] {
+        key.split(separator: " ").flatMap { word -> [String] in
+            guard let dot = word.firstIndex(of: "."), word.index(after: dot) != word.endIndex,
+                  abbreviations[String(word[...dot])] != nil
+            else { return [String(word)] }
+            return [String(word[...dot]), String(word[word.index(after: dot)...])]
+        }
     }
 
     private func resolve(_ match: KeyedLookup<Int>.Match, country: String?) -> Match {
