@@ -458,29 +458,32 @@ public final class Aggregator {
     }
 
     /// Input files whose respondent counts the reports and summary.json withhold: a file whose
-    /// every respondent is in a row some table blanks whole (its country, its municipality row,
-    /// its `--by` answer in its country) would give that row, or part of it, back; then, as the
+    /// every respondent is in one row some table blanks whole (its country, its municipality row,
+    /// or its `--by` answer in its country) would give that row, or part of it, back; then, as the
     /// run's total is published, the smallest other files until those withheld are two or more
-    /// and together hold at least `--min-cell` respondents.
+    /// and together hold at least `--min-cell` respondents. (A file spanning several blanked rows
+    /// gives back their sum only, as their published totals do.)
     public func withheldFiles(_ accounts: [(file: String, respondents: Int)]) -> Set<String> {
         let minCell = options.minCell
         guard minCell > 1 else { return [] }
         let tables = suppressedTables()
         let counts = municipalityRespondents
-        func blanked(_ cell: Cell) -> Bool {
-            if tables.hiddenScopes.contains(cell.country) { return true }
+        /// The row blanked whole that holds a cell's respondents, if any.
+        func blankedRow(_ cell: Cell) -> Cell? {
+            if tables.hiddenScopes.contains(cell.country) { return Cell(country: cell.country, municipality: "", group: nil) }
             let n = counts[Cell(country: cell.country, municipality: cell.municipality, group: nil)] ?? 0
-            let row = n < minCell ? Self.smallPlaces : cell.municipality
-            if tables.hiddenMunicipalities.contains(Cell(country: cell.country, municipality: row, group: nil)) { return true }
+            let place = Cell(country: cell.country, municipality: n < minCell ? Self.smallPlaces : cell.municipality, group: nil)
+            if tables.hiddenMunicipalities.contains(place) { return place }
             if let g = cell.group, tables.hiddenGroups.contains(Cell(country: cell.country, municipality: "", group: g)) {
-                return true
+                return Cell(country: cell.country, municipality: "", group: g)
             }
-            return false
+            return nil
         }
         let cells = fileCells
         var withheld = Set(accounts.filter { account in
-            guard account.respondents > 0, let inFile = cells[account.file], !inFile.isEmpty else { return false }
-            return inFile.allSatisfy(blanked)
+            guard account.respondents > 0, let inFile = cells[account.file], let first = inFile.first,
+                  let row = blankedRow(first) else { return false }
+            return inFile.allSatisfy { blankedRow($0) == row }
         }.map(\.file))
         guard !withheld.isEmpty else { return [] }
         while withheld.count < 2 || accounts.filter({ withheld.contains($0.file) }).reduce(0, { $0 + $1.respondents }) < minCell {
