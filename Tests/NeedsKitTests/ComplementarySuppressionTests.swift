@@ -104,7 +104,10 @@ final class ComplementarySuppressionTests: XCTestCase {
     /// `--min-cell 50`: LT (44) is blanked, and ALL less EE and LV must not give it back, in the
     /// tables, the municipality table, the country differences or the reports.
     func testCountryBlankCannotBeWorkedOutFromTheRegion() throws {
-        let (path, folder) = try run { $0.aggregation.minCell = 50 }
+        let (path, folder) = try run {
+            $0.aggregation.minCell = 50
+            $0.waves = [Paths.inputs + "/followup"]
+        }
         _ = folder
         let scopes = table(path + "/topic_demand.csv")
         let places = table(path + "/topic_demand_by_municipality.csv")
@@ -131,6 +134,13 @@ final class ComplementarySuppressionTests: XCTestCase {
             XCTAssertNotEqual(own[count], "", "a blanked country is compared: \(row)")
             let blankOthers = inTopic.filter { $0["country"] != row["country"] && $0[count] == "" }
             XCTAssertNotEqual(blankOthers.count, 1, "others_n gives back \(blankOthers.first?["country"] ?? ""): \(row)")
+        }
+        // Nor does waves.csv.
+        let blankScopes = Set(scopes.filter { $0["respondents"] == "" }.map { $0["country"]! })
+        XCTAssertEqual(blankScopes, ["LT", "LV"])
+        for row in table(path + "/waves.csv") where blankScopes.contains(row["country"]!) {
+            XCTAssertEqual(row["n_before"], "", "\(row)")
+            XCTAssertEqual(row["competence_before"], "", "\(row)")
         }
         // The reports show no count the tables blank.
         let report = try String(contentsOfFile: path + "/report.md", encoding: .utf8)
