@@ -84,6 +84,13 @@ public final class Aggregator {
     private var accumulators: [[TopicAccumulator]] = []
     public private(set) var municipalityNames: [String: String] = [:]
     public private(set) var respondentCount = 0
+    /// Input files in the order started, and the cells of each one's respondents: a file's count
+    /// is withheld when every cell of its respondents is blanked (it would give them back).
+    private var fileNames: [String] = []
+    private var fileIndex: [String: Int] = [:]
+    private var fileSlots: [Set<Int>] = []
+    /// The last cell noted, so that a run of respondents of one cell costs a comparison each.
+    private var lastNoted = (file: -1, slot: -1)
 
     /// The cell of every respondent whose place text matches no single municipality of the
     /// gazetteer. Such a text may be anything the respondent typed (an e-mail address, a name and a
@@ -135,6 +142,8 @@ public final class Aggregator {
                           demands(topic: t, answer: demand))
         }
         add(slot: slot, weight: respondent.weight, scores: scratch)
+        if fileIndex[respondent.sourceFile] == nil { startFile(respondent.sourceFile) }
+        note(slot: slot, file: fileIndex[respondent.sourceFile]!)
     }
 
     /// Per topic: importance and competence scores (NaN: none) and whether training on it was asked for.
@@ -152,6 +161,32 @@ public final class Aggregator {
         municipalityNames[cell.municipality] = cell.municipality == Self.unrecognisedPlace
             ? Self.unrecognisedPlaceName : municipalityName ?? ""
         return accumulators.count - 1
+    }
+
+    /// A file whose respondents come next (its index is the order of the calls).
+    func startFile(_ name: String) {
+        fileIndex[name] = fileNames.count
+        fileNames.append(name)
+        fileSlots.append([])
+    }
+
+    /// Notes that a respondent of the file at `file` (in `startFile` order) is in cell `slot`.
+    @inline(__always)
+    func note(slot: Int, file: Int) {
+        guard lastNoted.file != file || lastNoted.slot != slot, file < fileSlots.count else { return }
+        lastNoted = (file, slot)
+        fileSlots[file].insert(slot)
+    }
+
+    /// The cells of each input file's respondents, by file name.
+    public var fileCells: [String: Set<Cell>] {
+        var cellOfSlot: [Int: Cell] = [:]
+        for (cell, slot) in slots { cellOfSlot[slot] = cell }
+        var result: [String: Set<Cell>] = [:]
+        for (k, name) in fileNames.enumerated() {
+            result[name, default: []].formUnion(fileSlots[k].compactMap { cellOfSlot[$0] })
+        }
+        return result
     }
 
     /// One respondent into a cell's accumulators: every way in ends here.
@@ -224,6 +259,10 @@ public final class Aggregator {
             }
         }
         municipalityNames.merge(other.municipalityNames) { a, _ in a }
+        for (name, cells) in other.fileCells.sorted(by: { $0.key < $1.key }) {
+            if fileIndex[name] == nil { startFile(name) }
+            for cell in cells { if let slot = slots[cell] { fileSlots[fileIndex[name]!].insert(slot) } }
+        }
     }
 
     // MARK: Scopes
@@ -326,6 +365,9 @@ public final class Aggregator {
         return result
     }
 
+    /// Rows of each key of `merged` (countries sorted, `ALL` last; then the group key), one per
+    /// topic and one of the respondents regardless of topic (`ComplementarySuppression.respondentsTopic`),
+    /// suppressed by the primary rule; ranks and quadrants come once every rule has run.
     private func rows(_ merged: [String: [TopicAccumulator]], groupName: (String) -> String?, language: String?) -> [TopicFigures] {
         let keys = merged.keys.sorted { a, b in
             let (ca, ga) = Self.split(a)
@@ -345,38 +387,128 @@ public final class Aggregator {
         return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
     }
 
+    /// The figures tables with `--min-cell` applied: the primary rule (a cell or figure from fewer
+    /// respondents) and the complementary one (further cells, so that those cannot be worked out
+    /// from totals), alike in every table and output.
+    public struct SuppressedTables: Sendable {
+        /// topic_demand.csv: each country and ALL.
+        public var scopes: [TopicFigures]
+        /// Per municipality (the small ones pooled per country).
+        public var municipalities: [TopicFigures]
+        /// Per answer to `--by` within each scope; empty without `--by`.
+        public var groups: [TopicFigures]
+        /// Scopes (`EE`, `ALL`) whose respondents are not shown.
+        public var hiddenScopes: Set<String>
+        /// Municipality cells (code, or `unrecognisedPlace`, or the pooled small ones) whose
+        /// respondents are not shown.
+        public var hiddenMunicipalities: Set<Cell>
+
+        /// `--by` answers within a scope (`group`, `country`; `municipality` "") whose respondents are not shown.
+        public var hiddenGroups: Set<Cell>
+
+        /// Whether the pooled municipalities under `--min-cell` of a country are not shown.
+        public func hidesSmallMunicipalities(of country: String) -> Bool {
+            hiddenMunicipalities.contains(Cell(country: country, municipality: Aggregator.smallPlaces, group: nil))
+        }
+    }
+
+    /// Every figures table, suppressed together (a country is a cell under ALL and the total of its
+    /// municipalities and `--by` answers, so one table's blanks call for another's).
+    public func suppressedTables(language: String? = nil) -> SuppressedTables {
+        var scopes = rows(merged(key: { _ in "" }, withRegion: true), groupName: { _ in nil }, language: language)
+        let counts = municipalityRespondents
+        let minCell = options.minCell
+        let smallName = "municipalities with fewer than \(minCell) respondents"
+        var municipalities = rows(merged(key: { cell in
+            let n = counts[Cell(country: cell.country, municipality: cell.municipality, group: nil)] ?? 0
+            return n < minCell ? Self.smallPlaces : cell.municipality
+        }, withRegion: false), groupName: { key in
+            key == Self.smallPlaces ? smallName : self.municipalityNames[key] ?? ""
+        }, language: language)
+        var groups: [TopicFigures] = []
+        if let b = byIndex {
+            let list = instrument.questions[b].kind.listName.flatMap { instrument.choiceLists[$0] }
+            groups = rows(merged(key: { $0.group }, withRegion: true), groupName: { value in
+                list?.choice(named: value)?.label(language, fallback: self.instrument.defaultLanguage) ?? value
+            }, language: language)
+        }
+        ComplementarySuppression.apply(scopes: &scopes, municipalities: &municipalities, groups: &groups, minCell: minCell)
+        let marker = ComplementarySuppression.respondentsTopic
+        let hiddenScopes = Set(scopes.filter { $0.topic == marker && $0.countsHidden }.map(\.country))
+        let hiddenMunicipalities = Set(municipalities.filter { $0.topic == marker && $0.countsHidden }.map {
+            Cell(country: $0.country, municipality: $0.groupCode ?? "", group: nil)
+        })
+        let hiddenGroups = Set(groups.filter { $0.topic == marker && $0.countsHidden }.map {
+            Cell(country: $0.country, municipality: "", group: $0.groupCode ?? "")
+        })
+        func finished(_ rows: [TopicFigures]) -> [TopicFigures] {
+            var rows = rows.filter { $0.topic != marker }
+            Self.rankAndPlace(&rows, topics: topicKeys.count)
+            return rows
+        }
+        return SuppressedTables(
+            scopes: finished(scopes),
+            municipalities: finished(municipalities).map { row in
+                var row = row
+                if row.groupCode == Self.unrecognisedPlace || row.groupCode == Self.smallPlaces { row.groupCode = "" }
+                return row
+            },
+            groups: finished(groups), hiddenScopes: hiddenScopes, hiddenMunicipalities: hiddenMunicipalities,
+            hiddenGroups: hiddenGroups)
+    }
+
+    /// Input files whose respondent counts the reports and summary.json withhold: a file whose
+    /// every respondent is in one row some table blanks whole (its country, its municipality row,
+    /// or its `--by` answer in its country) would give that row, or part of it, back; then, as the
+    /// run's total is published, the smallest other files until those withheld are two or more
+    /// and together hold at least `--min-cell` respondents. (A file spanning several blanked rows
+    /// gives back their sum only, as their published totals do.)
+    public func withheldFiles(_ accounts: [(file: String, respondents: Int)]) -> Set<String> {
+        let minCell = options.minCell
+        guard minCell > 1 else { return [] }
+        let tables = suppressedTables()
+        let counts = municipalityRespondents
+        /// The row blanked whole that holds a cell's respondents, if any.
+        func blankedRow(_ cell: Cell) -> Cell? {
+            if tables.hiddenScopes.contains(cell.country) { return Cell(country: cell.country, municipality: "", group: nil) }
+            let n = counts[Cell(country: cell.country, municipality: cell.municipality, group: nil)] ?? 0
+            let place = Cell(country: cell.country, municipality: n < minCell ? Self.smallPlaces : cell.municipality, group: nil)
+            if tables.hiddenMunicipalities.contains(place) { return place }
+            if let g = cell.group, tables.hiddenGroups.contains(Cell(country: cell.country, municipality: "", group: g)) {
+                return Cell(country: cell.country, municipality: "", group: g)
+            }
+            return nil
+        }
+        let cells = fileCells
+        var withheld = Set(accounts.filter { account in
+            guard account.respondents > 0, let inFile = cells[account.file], let first = inFile.first,
+                  let row = blankedRow(first) else { return false }
+            return inFile.allSatisfy { blankedRow($0) == row }
+        }.map(\.file))
+        guard !withheld.isEmpty else { return [] }
+        while withheld.count < 2 || accounts.filter({ withheld.contains($0.file) }).reduce(0, { $0 + $1.respondents }) < minCell {
+            guard let next = accounts.filter({ !withheld.contains($0.file) && $0.respondents > 0 })
+                .min(by: { $0.respondents < $1.respondents }) else { break }
+            withheld.insert(next.file)
+        }
+        return withheld
+    }
+
     /// Rows for each country (sorted, `ALL` last) and topic (by key), with ranks and quadrants.
     public func figures(language: String? = nil) -> [TopicFigures] {
-        rows(merged(key: { _ in "" }, withRegion: true), groupName: { _ in nil }, language: language)
+        suppressedTables(language: language).scopes
     }
 
     /// Rows per municipality within each country. Municipalities with fewer than `--min-cell`
     /// respondents are pooled per country into one row that names no place, so that a small
     /// municipality (and who answered there) cannot be read off the table.
     public func municipalityFigures(language: String? = nil) -> [TopicFigures] {
-        let counts = municipalityRespondents
-        let minCell = options.minCell
-        let smallName = "municipalities with fewer than \(minCell) respondents"
-        return rows(merged(key: { cell in
-            let n = counts[Cell(country: cell.country, municipality: cell.municipality, group: nil)] ?? 0
-            return n < minCell ? Self.smallPlaces : cell.municipality
-        }, withRegion: false), groupName: { key in
-            key == Self.smallPlaces ? smallName : self.municipalityNames[key] ?? ""
-        }, language: language)
-            .map { row in
-                var row = row
-                if row.groupCode == Self.unrecognisedPlace || row.groupCode == Self.smallPlaces { row.groupCode = "" }
-                return row
-            }
+        suppressedTables(language: language).municipalities
     }
 
     /// Rows per answer to the `--by` question, within each country and for the region.
     public func groupFigures(language: String? = nil) -> [TopicFigures] {
-        guard let b = byIndex else { return [] }
-        let list = instrument.questions[b].kind.listName.flatMap { instrument.choiceLists[$0] }
-        return rows(merged(key: { $0.group }, withRegion: true), groupName: { value in
-            list?.choice(named: value)?.label(language, fallback: self.instrument.defaultLanguage) ?? value
-        }, language: language)
+        suppressedTables(language: language).groups
     }
 
     /// Country and region accumulators by topic key, for the country comparisons.
@@ -395,17 +527,29 @@ public final class Aggregator {
                 country: country, groupCode: group, groupName: groupName, topic: topic,
                 topicLabel: instrument.topicLabel(topic, language: language), accumulator: row[t])
         }
+        result.append(TopicFigures(country: country, groupCode: group, groupName: groupName,
+                                   topic: ComplementarySuppression.respondentsTopic, topicLabel: "",
+                                   accumulator: row[topicKeys.count]))
         for index in result.indices { result[index].suppress(minCell: options.minCell) }
-        let ranks = Borich.ranks(result.map(\.mwds))
-        let quadrants = LocusForFocus.quadrants(result.map { figure in
-            guard let i = figure.meanImportance, let g = figure.meanGap else { return nil }
-            return (i, g)
-        })
-        for index in result.indices {
-            result[index].mwdsRank = ranks[index]
-            result[index].quadrant = quadrants[index]
-        }
         return result
+    }
+
+    /// Sets MWDS ranks and Locus-for-Focus quadrants within each run of `topics` rows (one scope),
+    /// over the figures left once suppression has run.
+    private static func rankAndPlace(_ rows: inout [TopicFigures], topics: Int) {
+        guard topics > 0 else { return }
+        for start in stride(from: 0, to: rows.count, by: topics) {
+            let range = start..<min(rows.count, start + topics)
+            let ranks = Borich.ranks(rows[range].map(\.mwds))
+            let quadrants = LocusForFocus.quadrants(rows[range].map { figure in
+                guard let i = figure.meanImportance, let g = figure.meanGap else { return nil }
+                return (i, g)
+            })
+            for (k, index) in range.enumerated() {
+                rows[index].mwdsRank = ranks[k]
+                rows[index].quadrant = quadrants[k]
+            }
+        }
     }
 
     /// Countries sorted by code, the region total last.

@@ -25,6 +25,7 @@ public struct CountryDifference: Sendable, Equatable {
         let scopes = aggregator.scopeAccumulators()
         let countries = scopes.keys.filter { !$0.isEmpty }.sorted()
         guard countries.count >= 2 else { return [] }
+        let blanked = blankedCountries(aggregator)
         var result: [CountryDifference] = []
         for country in countries {
             var family: [Measure: [CountryDifference]] = [:]
@@ -37,7 +38,8 @@ public struct CountryDifference: Sendable, Equatable {
                 let label = aggregator.instrument.topicLabel(topic)
                 let ownN = own.respondents.count
                 let othersN = others.respondents.count
-                if ownN >= minCell && othersN >= minCell, own.respondents.weightSum > 0, others.respondents.weightSum > 0 {
+                if ownN >= minCell && othersN >= minCell, own.respondents.weightSum > 0, others.respondents.weightSum > 0,
+                   blanked[.demandShare]?[topic]?.contains(country) == false {
                     let p1 = own.demandWeight / own.respondents.weightSum
                     let p2 = others.demandWeight / others.respondents.weightSum
                     if let r = ProportionDifference.compare(share: p1, n: own.respondents.effectiveCount,
@@ -48,7 +50,8 @@ public struct CountryDifference: Sendable, Equatable {
                             high: r.high, p: r.p))
                     }
                 }
-                if own.gap.count >= minCell && others.gap.count >= minCell, let r = Welch.compare(own.gap, others.gap) {
+                if own.gap.count >= minCell && others.gap.count >= minCell, blanked[.meanGap]?[topic]?.contains(country) == false,
+                   let r = Welch.compare(own.gap, others.gap) {
                     family[.meanGap, default: []].append(CountryDifference(
                         country: country, topic: topic, topicLabel: label, measure: .meanGap, countryValue: own.gap.mean,
                         othersValue: others.gap.mean, countryN: own.gap.count, othersN: others.gap.count,
@@ -63,5 +66,31 @@ public struct CountryDifference: Sendable, Equatable {
             }
         }
         return result.sorted { ($0.country, $0.topic, $0.measure.rawValue) < ($1.country, $1.topic, $1.measure.rawValue) }
+    }
+
+    /// Per measure and topic, the countries whose figure no row may be compared for: those
+    /// topic_demand.csv blanks, as the country's own value and n would show it. When exactly one
+    /// country is blanked (the other blanked part being the respondents of no known country), or
+    /// those blanked come from fewer than `--min-cell`, every country is: a published country's
+    /// "others" pool the blanked ones with the published, so its n and value, less the published
+    /// countries', would give the blanked ones back.
+    static func blankedCountries(_ aggregator: Aggregator) -> [Measure: [String: Set<String>]] {
+        let minCell = aggregator.options.minCell
+        let figures = aggregator.figures().filter { $0.country != "ALL" && !$0.country.isEmpty }
+        var result: [Measure: [String: Set<String>]] = [:]
+        for measure in [Measure.demandShare, .meanGap] {
+            func hidden(_ f: TopicFigures) -> Bool {
+                if f.countsHidden { return true }
+                return measure == .demandShare ? f.weightedN > 0 && f.demandShare == nil : f.nPairs > 0 && f.meanGap == nil
+            }
+            func count(_ f: TopicFigures) -> Int { measure == .demandShare ? f.respondents : f.nPairs }
+            for (topic, rows) in Dictionary(grouping: figures, by: \.topic) {
+                let blanked = rows.filter(hidden)
+                let total = blanked.map(count).reduce(0, +)
+                let safe = blanked.isEmpty || (blanked.count >= 2 && total >= minCell)
+                result[measure, default: [:]][topic] = Set((safe ? blanked : rows).map(\.country))
+            }
+        }
+        return result
     }
 }

@@ -114,6 +114,7 @@ final class CleanRowSink {
     func consume(_ batch: RowBatch) {
         for name in batch.files {
             files.append(name)
+            aggregator.startFile(name)
             fileFields.append(keep(clean?.encode { $0.field(name, neutralise: true) } ?? []))
         }
         for entry in batch.fresh { learn(entry) }
@@ -244,6 +245,7 @@ final class CleanRowSink {
             }
         }
         aggregator.add(slot: slot, weight: head.weight, scores: scratch)
+        aggregator.note(slot: slot, file: Int(head.file))
         if let clean { write(head, ids, batch, into: clean, rows: &rows) }
         if let respondents { respondents(respondent(head, ids, batch)) }
     }

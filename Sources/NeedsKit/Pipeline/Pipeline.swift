@@ -224,7 +224,9 @@ public enum Pipeline {
             }
             try output.write("country_differences.csv", DifferencesTable.render(differences, style: csv))
             if !options.waves.isEmpty { try output.write("waves.csv", WavesTable.render(waveChanges, style: csv)) }
-            try output.write("summary.json", SummaryJSON.render(outcome: outcome, instrument: instrument, options: options))
+            let withheld = aggregator.withheldFiles(outcome.accounts.map { ($0.file, $0.respondents) })
+            try output.write("summary.json", SummaryJSON.render(outcome: outcome, instrument: instrument, options: options,
+                                                                withheld: withheld))
             var builder = ReportBuilder(instrument: instrument, aggregator: aggregator, differences: differences,
                                         outcome: outcome, dateRange: folded.dates)
             builder.waveChanges = waveChanges

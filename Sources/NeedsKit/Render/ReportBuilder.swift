@@ -95,7 +95,8 @@ public struct ReportBuilder {
         if !instrument.formID.isEmpty { parts.append(.code(instrument.formID)) }
         if !instrument.version.isEmpty { parts.append(.text(" " + prose.version + " " + instrument.version)) }
         parts.append(.text(". " + Self.weightingStatement(aggregator.options, prose: prose, withoutCountry: withoutCountry,
-                                                   withoutMunicipality: aggregator.respondentsWithoutMunicipality)))
+                                                   withoutMunicipality: aggregator.respondentsWithoutMunicipality,
+                                                   anySuppressed: anySuppressed)))
         doc.blocks.append(.paragraph(parts))
     }
 
@@ -103,13 +104,17 @@ public struct ReportBuilder {
         doc.heading(2, words.whoAnswered)
         let counts = aggregator.scopeRespondents
         let municipalities = aggregator.municipalityRespondents
+        // Counts the figures tables blank (a small cell, or one blanked so that another cannot be
+        // worked out from totals) are not shown here either.
+        let suppression = aggregator.suppressedTables()
         var rows: [[String]] = []
         for scope in scopes {
             // Municipalities of the gazetteer: the respondents whose place was not recognised are no municipality.
             let inScope = municipalities.keys.filter {
                 ($0.country == scope || scope == "ALL") && $0.municipality != Aggregator.unrecognisedPlace
             }
-            rows.append([words.scopeName(scope), String(counts[scope] ?? 0), String(inScope.count)])
+            let shown = suppression.hiddenScopes.contains(scope) ? "–" : String(counts[scope] ?? 0)
+            rows.append([words.scopeName(scope), shown, String(inScope.count)])
         }
         doc.blocks.append(.table(header: [words.country, words.respondents, words.municipalities],
                                  alignments: [.left, .right, .right], rows: rows))
@@ -129,11 +134,14 @@ public struct ReportBuilder {
                 let name = unrecognised ? ReportProse.forLanguage(words.language).placeNotRecognised
                     : aggregator.municipalityNames[cell.municipality] ?? cell.municipality
                 let code = unrecognised ? "" : cell.municipality
-                municipalityRows.append([cell.country, name + (code.isEmpty ? "" : " (\(code))"), String(n)])
+                let shown = suppression.hiddenMunicipalities.contains(cell) ? "–" : String(n)
+                municipalityRows.append([cell.country, name + (code.isEmpty ? "" : " (\(code))"), shown])
             }
             if small > 0 {
                 let prose = ReportProse.forLanguage(words.language)
-                municipalityRows.append(["", prose.fill(prose.notListed, ["k": String(minCell)]), String(small)])
+                let countries = Set(listed.map(\.key.country))
+                let shown = countries.contains(where: suppression.hidesSmallMunicipalities) ? "–" : String(small)
+                municipalityRows.append(["", prose.fill(prose.notListed, ["k": String(minCell)]), shown])
             }
             doc.blocks.append(.table(header: [words.country, words.municipality, words.respondents],
                                      alignments: [.left, .left, .right], rows: municipalityRows))
@@ -141,11 +149,13 @@ public struct ReportBuilder {
         var facts: [String] = []
         if let range = dateRange { facts.append("\(words.responseDates) \(range.first) – \(range.last).") }
         let baseline = outcome.accounts.filter { $0.wave.isEmpty }
+        let withheld = aggregator.withheldFiles(outcome.accounts.map { ($0.file, $0.respondents) })
         let shortNames = baseline.map { InputFiles.lastComponent($0.file) }
         let files = zip(baseline, shortNames).map { account, short -> String in
             // The file's own name, or its display name (`A/data/x.csv`) when another file shares it.
             let name = shortNames.filter { $0 == short }.count > 1 ? account.file : short
-            return account.failure == nil ? "\(name) (\(account.shape), \(account.respondents))" : "\(name) (not read)"
+            let respondents = withheld.contains(account.file) ? "–" : String(account.respondents)
+            return account.failure == nil ? "\(name) (\(account.shape), \(respondents))" : "\(name) (not read)"
         }
         if !files.isEmpty { facts.append("\(words.sourceFiles): \(files.joined(separator: ", ")).") }
         if !facts.isEmpty { doc.paragraph(facts.joined(separator: " ")) }
@@ -319,7 +329,8 @@ public struct ReportBuilder {
         let prose = ReportProse.forLanguage(words.language)
         doc.blocks.append(.bullets(prose.methods.map { [.text($0)] } + [
             [.text(Self.weightingStatement(aggregator.options, prose: prose, withoutCountry: withoutCountry,
-                                                   withoutMunicipality: aggregator.respondentsWithoutMunicipality))],
+                                                   withoutMunicipality: aggregator.respondentsWithoutMunicipality,
+                                                   anySuppressed: anySuppressed))],
             [.text(prose.fullPrecision), .link("topic_demand.csv", href: linkPrefix + "topic_demand.csv"), .text(prose.perMunicipality),
              .link("topic_demand_by_municipality.csv", href: linkPrefix + "topic_demand_by_municipality.csv"), .text(".")],
         ]))
@@ -334,8 +345,9 @@ public struct ReportBuilder {
     /// One sentence saying how respondents were weighted and how the region was formed.
     /// `withoutCountry`: respondents of no known country, who are not in ALL under country-equal weighting.
     /// `withoutMunicipality`: respondents of no recognised municipality, who weigh 0 under municipality weighting.
+    /// `anySuppressed`: some figure is blanked, so the statement says that complementary suppression protects it.
     static func weightingStatement(_ options: AggregationOptions, prose: ReportProse = .english, withoutCountry: Int = 0,
-                                   withoutMunicipality: Int = 0) -> String {
+                                   withoutMunicipality: Int = 0, anySuppressed: Bool = false) -> String {
         var text: String
         switch options.weights {
         case .respondent: text = prose.weightRespondent
@@ -352,6 +364,13 @@ public struct ReportBuilder {
             text += " " + prose.regionEqual
             if withoutCountry > 0 { text += " " + prose.fill(prose.regionEqualLeftOut, ["n": String(withoutCountry)]) }
         }
-        return text + " " + prose.fill(prose.suppressed, ["k": String(options.minCell)])
+        text += " " + prose.fill(prose.suppressed, ["k": String(options.minCell)])
+        return anySuppressed ? text + " " + prose.suppressedFurther : text
+    }
+
+    /// Whether any figures table blanks something (then the reports say how blanks are protected).
+    private var anySuppressed: Bool {
+        let tables = aggregator.suppressedTables()
+        return (tables.scopes + tables.municipalities + tables.groups).contains(where: \.suppressed)
     }
 }

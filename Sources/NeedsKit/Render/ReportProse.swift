@@ -15,6 +15,8 @@ public struct ReportProse: Sendable {
     var weightMunicipalityLeftOut: String =
         "{n} respondent(s) whose municipality was not recognised belong to no municipality and weigh 0 (left out of the figures)."
     var suppressed: String
+    /// Said when cells were suppressed: complementary suppression protects them.
+    var suppressedFurther: String = "Further figures are suppressed so that suppressed ones cannot be worked out from totals."
     var notListed: String
     var dataQuality: String
     var noIssues: String
@@ -85,6 +87,7 @@ public struct ReportProse: Sendable {
         placeNotRecognised: "koht pole tuvastatud", regionEqualLeftOut: "{n} riigita vastajat ei ole ALL-is arvestatud.",
         weightMunicipalityLeftOut: "{n} vastajat, kelle omavalitsust ei tuvastatud, ei kuulu ühtegi omavalitsusse ja nende kaal on 0 (arvudest välja jäetud).",
         suppressed: "Vähem kui {k} vastaja põhjal arvutatud näitajad on varjatud.",
+        suppressedFurther: "Lisaks on varjatud teisi näitajaid, et varjatud näitajaid ei saaks kogusummadest tuletada.",
         notListed: "alla {k} vastaja (pole eraldi näidatud)",
         dataQuality: "Faile: {files}, loetud kirjeid: {read}; vastajaid: {resp}, duplikaate: {dup}, tühje ridu: {blank}, karantiinis: {q}.",
         noIssues: "Probleeme ei leitud.", issuesFound: "Leitud probleemid: {list}.", logPointer: "Iga muudatus on puhastuslogis: ",
@@ -107,6 +110,7 @@ public struct ReportProse: Sendable {
         placeNotRecognised: "vieta nav atpazīta", regionEqualLeftOut: "{n} respondenti bez valsts nav iekļauti ALL.",
         weightMunicipalityLeftOut: "{n} respondenti, kuru pašvaldība nav atpazīta, nepieder nevienai pašvaldībai, un viņu svars ir 0 (nav iekļauti rādītājos).",
         suppressed: "Rādītāji, kas aprēķināti no mazāk nekā {k} respondentiem, nav rādīti.",
+        suppressedFurther: "Papildus nav rādīti arī citi rādītāji, lai slēptos rādītājus nevarētu aprēķināt no kopsummām.",
         notListed: "mazāk par {k} katrā (nav uzskaitītas)",
         dataQuality: "Faili: {files}, nolasīti ieraksti: {read}; respondenti: {resp}, dublikāti: {dup}, tukšas rindas: {blank}, karantīnā: {q}.",
         noIssues: "Problēmas netika atrastas.", issuesFound: "Atrastās problēmas: {list}.", logPointer: "Katra izmaiņa ir tīrīšanas žurnālā: ",
@@ -129,6 +133,7 @@ public struct ReportProse: Sendable {
         placeNotRecognised: "vieta neatpažinta", regionEqualLeftOut: "{n} respondentai be šalies neįtraukti į ALL.",
         weightMunicipalityLeftOut: "{n} respondentai, kurių savivaldybė neatpažinta, nepriskiriami jokiai savivaldybei, jų svoris 0 (neįtraukti į rodiklius).",
         suppressed: "Rodikliai, apskaičiuoti iš mažiau nei {k} respondentų, nerodomi.",
+        suppressedFurther: "Papildomai nerodomi ir kiti rodikliai, kad nerodomų rodiklių nebūtų galima apskaičiuoti iš sumų.",
         notListed: "mažiau nei {k} kiekvienoje (neišvardytos)",
         dataQuality: "Failai: {files}, perskaityti įrašai: {read}; respondentai: {resp}, dublikatai: {dup}, tuščios eilutės: {blank}, karantine: {q}.",
         noIssues: "Problemų nerasta.", issuesFound: "Rastos problemos: {list}.", logPointer: "Kiekvienas pakeitimas yra valymo žurnale: ",
@@ -151,6 +156,7 @@ public struct ReportProse: Sendable {
         placeNotRecognised: "место не распознано", regionEqualLeftOut: "{n} респондент(ов) без страны не включены в ALL.",
         weightMunicipalityLeftOut: "{n} респондент(ов), чей муниципалитет не распознан, не относятся ни к одному муниципалитету и имеют вес 0 (не учтены в показателях).",
         suppressed: "Показатели, рассчитанные менее чем по {k} респондентам, скрыты.",
+        suppressedFurther: "Дополнительно скрыты и другие показатели, чтобы скрытые нельзя было вычислить из итогов.",
         notListed: "менее {k} в каждом (не перечислены)",
         dataQuality: "Файлов: {files}, прочитано записей: {read}; респондентов: {resp}, дубликатов: {dup}, пустых строк: {blank}, в карантине: {q}.",
         noIssues: "Проблем не найдено.", issuesFound: "Найденные проблемы: {list}.", logPointer: "Каждое изменение записано в журнале очистки: ",

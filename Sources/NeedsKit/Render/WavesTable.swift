@@ -15,7 +15,8 @@ public enum WavesTable {
         for c in changes {
             writer.row([
                 .text(c.wave), .figure(c.country), .figure(c.topic), .text(c.topicLabel), .figure(c.design.rawValue),
-                .figure(String(c.nBefore)), .figure(String(c.nAfter)), .figure(String(c.nMatched)),
+                .figure(c.countsHidden ? "" : String(c.nBefore)), .figure(c.countsHidden ? "" : String(c.nAfter)),
+                .figure(c.countsHidden ? "" : String(c.nMatched)),
                 .figure(full(c.competenceBefore)), .figure(full(c.competenceAfter)), .figure(full(c.competenceChange)),
                 .figure(full(c.competenceCI?.low)), .figure(full(c.competenceCI?.high)), .figure(full(c.gapBefore)),
                 .figure(full(c.gapAfter)), .figure(full(c.gapChange)), .figure(full(c.gapCI?.low)), .figure(full(c.gapCI?.high)),

@@ -34,6 +34,9 @@ public struct WaveChange: Sendable, Equatable {
     public var quadrantAfter: String
     /// Why some figure is missing: a topic asked in one wave only, or a cell under `--min-cell`.
     public var note: String = ""
+    /// The scope is blanked whole in a wave's tables (too few respondents, or blanked so that
+    /// another cannot be worked out from totals): its counts are not shown either.
+    public var countsHidden = false
 
     public var mwdsChange: Double? {
         guard let a = mwdsAfter, let b = mwdsBefore else { return nil }
@@ -93,8 +96,12 @@ public enum WaveComparison {
                     changes.append(change)
                     continue
                 }
-                if b.respondents.count < minCell || a.respondents.count < minCell {
-                    change.note = "fewer than \(minCell) respondents in a wave: suppressed"
+                if b.respondents.count < minCell || a.respondents.count < minCell || fb?.countsHidden == true
+                    || fa?.countsHidden == true {
+                    change.note = b.respondents.count < minCell || a.respondents.count < minCell
+                        ? "fewer than \(minCell) respondents in a wave: suppressed"
+                        : "suppressed so that a smaller cell cannot be worked out from totals"
+                    change.countsHidden = minCell > 1
                     change.quadrantBefore = ""
                     change.quadrantAfter = ""
                     changes.append(change)
@@ -142,6 +149,17 @@ public enum WaveComparison {
                         change.demandChange = r.difference
                         change.demandCI = (r.low, r.high)
                     }
+                }
+                // A figure either wave's tables blank is not shown here either, nor a change from it.
+                if fb?.meanCompetence == nil || fa?.meanCompetence == nil {
+                    change.competenceBefore = nil; change.competenceAfter = nil
+                    change.competenceChange = nil; change.competenceCI = nil
+                }
+                if fb?.meanGap == nil || fa?.meanGap == nil {
+                    change.gapBefore = nil; change.gapAfter = nil; change.gapChange = nil; change.gapCI = nil
+                }
+                if fb?.demandShare == nil || fa?.demandShare == nil {
+                    change.demandBefore = nil; change.demandAfter = nil; change.demandChange = nil; change.demandCI = nil
                 }
                 changes.append(change)
             }

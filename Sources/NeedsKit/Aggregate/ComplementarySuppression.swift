@@ -1,0 +1,176 @@
+/// Complementary (secondary) suppression: blanking a small cell is not enough when the cells of
+/// its group and their total are published, as the total minus the published cells gives it back.
+/// Within every group of cells whose counts add up to a published total, once a cell is blanked,
+/// further cells are blanked until no blanked cell can be worked out by subtraction: at least two
+/// cells blanked, together from at least `--min-cell` respondents (secondary suppression as in
+/// Hundepool et al. 2012, Statistical Disclosure Control, Wiley).
+///
+/// The groups: ALL and its countries (respondents of no known country are a part that is never
+/// published); a country and its municipality rows; a scope and its `--by` answers; an answer of
+/// `--by` in ALL and in each country. The rule runs on the respondents of each row (a row blanked
+/// whole, counts included), then per topic on each figure whose count differs by topic (mean
+/// importance over n_importance, mean competence, mean gap over n_pairs, demand share), over every
+/// group until none changes: a cell blanked in one group can call for another in a crossing group.
+///
+///     ComplementarySuppression.apply(scopes: &scopes, municipalities: &places, groups: &byRole, minCell: 10)
+enum ComplementarySuppression {
+    /// A figure of a row and the count it rests on.
+    enum Measure: CaseIterable {
+        /// The row as a whole: its respondents, and with them every count and figure.
+        case row
+        case importance, competence, gap, demand
+    }
+
+    /// A published total and the cells that add up to it, as indices into one array of rows.
+    struct Group {
+        var total: Int
+        var parts: [Int]
+    }
+
+    /// The topic key of the rows that carry a scope's respondents regardless of topic: the row
+    /// rule is decided on them, so that it holds for every topic alike (and without topics).
+    static let respondentsTopic = "\u{0}respondents"
+
+    /// Applies the rule to the three tables together (a country row is a part under ALL and the
+    /// total of its municipalities and `--by` answers). Each table holds, per scope, one row per
+    /// topic and one of `respondentsTopic`, already suppressed by the primary rule.
+    static func apply(scopes: inout [TopicFigures], municipalities: inout [TopicFigures], groups: inout [TopicFigures],
+                      minCell: Int) {
+        guard minCell > 1 else { return }
+        var rows = scopes + municipalities + groups
+        let municipalityStart = scopes.count, groupStart = scopes.count + municipalities.count
+        var index: [String: Int] = [:]
+        func key(_ table: Int, _ country: String, _ group: String?, _ topic: String) -> String {
+            "\(table)\u{1F}\(country)\u{1F}\(group ?? "")\u{1F}\(topic)"
+        }
+        func table(_ i: Int) -> Int { i < municipalityStart ? 0 : i < groupStart ? 1 : 2 }
+        for (i, row) in rows.enumerated() { index[key(table(i), row.country, row.groupCode, row.topic)] = i }
+        let topics = Array(Set(rows.map(\.topic))).sorted()
+        let countries = Array(Set(rows.map(\.country)).subtracting(["ALL"])).sorted()
+        // Parts of each table by (country, topic), in table order.
+        var partsOf: [String: [Int]] = [:]
+        for (i, row) in rows.enumerated() where table(i) > 0 {
+            partsOf[key(table(i), row.country, nil, row.topic), default: []].append(i)
+        }
+        let answers = Array(Set(rows[groupStart...].map { $0.groupCode ?? "" })).sorted()
+        var groupsByTopic: [String: [Group]] = [:]
+        for topic in topics {
+            var list: [Group] = []
+            if let all = index[key(0, "ALL", nil, topic)] {
+                list.append(Group(total: all, parts: countries.compactMap { index[key(0, $0, nil, topic)] }))
+            }
+            for scope in countries + ["ALL"] {
+                guard let total = index[key(0, scope, nil, topic)] else { continue }
+                for t in [1, 2] {
+                    if let parts = partsOf[key(t, scope, nil, topic)] { list.append(Group(total: total, parts: parts)) }
+                }
+            }
+            for answer in answers {
+                guard let total = index[key(2, "ALL", answer, topic)] else { continue }
+                list.append(Group(total: total, parts: countries.compactMap { index[key(2, $0, answer, topic)] }))
+            }
+            groupsByTopic[topic] = list
+        }
+
+        // Whole rows first, on each scope's respondents; then every topic's row of a scope blanked
+        // whole follows it.
+        if let groups = groupsByTopic[respondentsTopic] { settle(&rows, groups: groups, measures: [.row], minCell: minCell) }
+        for i in rows.indices where rows[i].topic != respondentsTopic && !rows[i].countsHidden {
+            let own = index[key(table(i), rows[i].country, rows[i].groupCode, respondentsTopic)]
+            if let own, rows[own].countsHidden { hide(&rows[i], .row) }
+        }
+        for topic in topics where topic != respondentsTopic {
+            settle(&rows, groups: groupsByTopic[topic] ?? [], measures: [.importance, .competence, .gap, .demand],
+                   minCell: minCell)
+        }
+        scopes = Array(rows[..<municipalityStart])
+        municipalities = Array(rows[municipalityStart..<groupStart])
+        groups = Array(rows[groupStart...])
+    }
+
+    /// Runs the rule over every group and measure until no group changes.
+    static func settle(_ rows: inout [TopicFigures], groups: [Group], measures: [Measure], minCell: Int) {
+        var changed = true
+        while changed {
+            changed = false
+            for measure in measures {
+                for group in groups {
+                    if protect(&rows, group, measure, minCell: minCell) { changed = true }
+                }
+            }
+        }
+    }
+
+    /// Blanks the smallest published parts of one group (then, if no part is left, its total)
+    /// until the blanked parts cannot be worked out from the total; true when it blanked anything.
+    static func protect(_ rows: inout [TopicFigures], _ group: Group, _ measure: Measure, minCell: Int) -> Bool {
+        var changedAny = false
+        while true {
+            let parts = group.parts.filter { count(rows[$0], measure) > 0 }
+            // The part never published (respondents of no known country under ALL).
+            let unpublished = max(0, count(rows[group.total], measure) - parts.reduce(0) { $0 + count(rows[$1], measure) })
+            let hidden = parts.filter { isHidden(rows[$0], measure) }
+            let hiddenCells = hidden.count + (unpublished > 0 ? 1 : 0)
+            let hiddenCount = hidden.reduce(unpublished) { $0 + count(rows[$1], measure) }
+            let safe: Bool
+            if isHidden(rows[group.total], measure) {
+                // A blanked total is given back by its parts when they are all published.
+                safe = hiddenCells > 0 || parts.isEmpty
+            } else {
+                // An unpublished part large enough on its own discloses no one.
+                safe = hiddenCells == 0 || (hidden.isEmpty && unpublished >= minCell)
+                    || (hiddenCells >= 2 && hiddenCount >= minCell)
+            }
+            if safe { return changedAny }
+            // The smallest published part, the first in table order among equals.
+            let candidates = parts.filter { !isHidden(rows[$0], measure) }
+            if let next = candidates.min(by: { count(rows[$0], measure) < count(rows[$1], measure) }) {
+                hide(&rows[next], measure)
+            } else if !isHidden(rows[group.total], measure) {
+                // Nothing left to blank among the parts (one part and the total): blank the total.
+                hide(&rows[group.total], measure)
+            } else {
+                return changedAny
+            }
+            changedAny = true
+        }
+    }
+
+    /// The count a measure of a row rests on.
+    static func count(_ f: TopicFigures, _ measure: Measure) -> Int {
+        switch measure {
+        case .row, .demand: return f.respondents
+        case .importance: return f.nImportance
+        case .competence: return f.nCompetence
+        case .gap: return f.nPairs
+        }
+    }
+
+    /// Whether a measure of a row is blanked (a figure with a count behind it and no value).
+    static func isHidden(_ f: TopicFigures, _ measure: Measure) -> Bool {
+        if f.countsHidden { return true }
+        switch measure {
+        case .row: return false
+        case .importance: return f.nImportance > 0 && f.meanImportance == nil
+        case .competence: return f.nCompetence > 0 && f.meanCompetence == nil
+        case .gap: return f.nPairs > 0 && f.meanGap == nil
+        case .demand: return f.weightedN > 0 && f.demandShare == nil
+        }
+    }
+
+    /// Blanks a measure of a row as the primary rule would, and marks the row suppressed.
+    static func hide(_ f: inout TopicFigures, _ measure: Measure) {
+        f.suppressed = true
+        switch measure {
+        case .row:
+            f.countsHidden = true
+            f.meanImportance = nil; f.importanceCI = nil; f.meanCompetence = nil; f.competenceCI = nil
+            f.meanGap = nil; f.gapCI = nil; f.demandShare = nil; f.demandCI = nil
+        case .importance: f.meanImportance = nil; f.importanceCI = nil
+        case .competence: f.meanCompetence = nil; f.competenceCI = nil
+        case .gap: f.meanGap = nil; f.gapCI = nil
+        case .demand: f.demandShare = nil; f.demandCI = nil
+        }
+        if f.meanGap == nil || f.meanImportance == nil { f.mwds = nil }
+    }
+}

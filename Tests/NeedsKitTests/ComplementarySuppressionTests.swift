@@ -1,0 +1,213 @@
+import Foundation
+import XCTest
+@testable import NeedsKit
+
+/// Complementary suppression: no cell `--min-cell` blanks can be worked out by subtracting the
+/// published cells of its group from the published total, in any output.
+final class ComplementarySuppressionTests: XCTestCase {
+    static let countColumns = ["respondents", "n_importance", "n_competence", "n_pairs", "demand_n"]
+    /// Each blanked figure and the count it is weighted by.
+    static let meanColumns = [("mean_importance", "n_importance"), ("mean_competence", "n_competence"),
+                              ("mean_gap", "n_pairs"), ("demand_share", "respondents")]
+
+    /// A figures CSV read back as rows of named cells.
+    func table(_ path: String) -> [[String: String]] {
+        let read = readAll(path)
+        XCTAssertNil(read.error, path)
+        let header = read.header
+        return read.data.filter { !$0.blank }.map { Dictionary(uniqueKeysWithValues: zip(header, $0.fields)) }
+    }
+
+    /// Fails when the total and the published parts give back a blanked part (or a blanked
+    /// total): a count column with exactly one part blank under a published total, a mean blank
+    /// in exactly one part, or a blank total whose parts are all published. The blanked parts
+    /// together must come from at least `minCell` respondents.
+    func assertNotRecoverable(total: [String: String], parts: [[String: String]], minCell: Int, _ what: String,
+                              file: StaticString = #filePath, line: UInt = #line) {
+        guard !parts.isEmpty else { return }
+        for column in Self.countColumns {
+            let blank = parts.filter { $0[column] == "" }
+            guard let totalValue = Int(total[column] ?? "") else {
+                XCTAssertFalse(blank.isEmpty, "\(what): blank \(column) total is the sum of its parts", file: file, line: line)
+                continue
+            }
+            XCTAssertNotEqual(blank.count, 1, "\(what): \(column) of \(blank.first?["country"] ?? "") "
+                              + "\(blank.first?.values.sorted().joined(separator: " ") ?? "") = total − published cells",
+                              file: file, line: line)
+            if column == "respondents" && !blank.isEmpty {
+                let recovered = totalValue - parts.compactMap { Int($0[column] ?? "") }.reduce(0, +)
+                XCTAssertGreaterThanOrEqual(recovered, minCell, "\(what): the blanked cells together", file: file, line: line)
+            }
+        }
+        for (mean, count) in Self.meanColumns {
+            let blank = parts.filter { $0[mean] == "" && $0[count] != "0" }
+            if total[mean] == "" {
+                if total[count] != "0" { XCTAssertFalse(blank.isEmpty, "\(what): blank \(mean) total", file: file, line: line) }
+            } else {
+                XCTAssertNotEqual(blank.count, 1, "\(what): \(mean) of one cell = (total × n − published × n) / n",
+                                  file: file, line: line)
+            }
+        }
+    }
+
+    func run(_ configure: (inout RunOptions) -> Void) throws -> (path: String, folder: TemporaryFolder) {
+        let out = TemporaryFolder()
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [Paths.inputs + "/responses"]
+        options.outputPath = out.path + "/reports"
+        configure(&options)
+        _ = try Pipeline.report(options)
+        return (options.outputPath, out)
+    }
+
+    /// `--by role --min-cell 10`: EE's integration coordinators (9) are blanked, and the EE total
+    /// less the other roles must not give them back (nor in any other scope or role).
+    func testByRoleBlanksCannotBeWorkedOutFromScopeTotals() throws {
+        let (path, folder) = try run {
+            $0.aggregation.byQuestion = "role"
+            $0.aggregation.minCell = 10
+        }
+        _ = folder
+        let scopes = table(path + "/topic_demand.csv")
+        let byRole = table(path + "/topic_demand_by_role.csv")
+        let coordinators = byRole.filter { $0["country"] == "EE" && $0["role"] == "integration_coordinator" }
+        XCTAssertFalse(coordinators.isEmpty)
+        for row in coordinators {
+            XCTAssertEqual(row["respondents"], "")
+            XCTAssertEqual(row["suppressed"], "1")
+        }
+        let topics = Set(scopes.map { $0["topic"]! })
+        let countries = Set(scopes.map { $0["country"]! }).subtracting(["ALL"])
+        let roles = Set(byRole.map { $0["role"]! })
+        for topic in topics {
+            for scope in countries.union(["ALL"]) {
+                let total = try XCTUnwrap(scopes.first { $0["country"] == scope && $0["topic"] == topic })
+                assertNotRecoverable(total: total, parts: byRole.filter { $0["country"] == scope && $0["topic"] == topic },
+                                     minCell: 10, "\(scope) \(topic) by role")
+            }
+            for role in roles {
+                guard let total = byRole.first(where: { $0["country"] == "ALL" && $0["role"] == role && $0["topic"] == topic })
+                else { continue }
+                assertNotRecoverable(total: total, parts: byRole.filter {
+                    $0["country"] != "ALL" && $0["role"] == role && $0["topic"] == topic
+                }, minCell: 10, "\(role) \(topic) across countries")
+            }
+        }
+        // The method text says so, in every report's language.
+        let report = try String(contentsOfFile: path + "/report.md", encoding: .utf8)
+        XCTAssertTrue(report.contains("Further figures are suppressed so that suppressed ones cannot be worked out from totals."))
+        let estonian = try String(contentsOfFile: path + "/countries/EE.md", encoding: .utf8)
+        XCTAssertTrue(estonian.contains(ReportProse.estonian.suppressedFurther))
+    }
+
+    /// `--min-cell 50`: LT (44) is blanked, and ALL less EE and LV must not give it back, in the
+    /// tables, the municipality table, the country differences or the reports.
+    func testCountryBlankCannotBeWorkedOutFromTheRegion() throws {
+        let (path, folder) = try run {
+            $0.aggregation.minCell = 50
+            $0.waves = [Paths.inputs + "/followup"]
+        }
+        _ = folder
+        let scopes = table(path + "/topic_demand.csv")
+        let places = table(path + "/topic_demand_by_municipality.csv")
+        XCTAssertTrue(scopes.filter { $0["country"] == "LT" }.allSatisfy { $0["respondents"] == "" && $0["suppressed"] == "1" })
+        let countries = Set(scopes.map { $0["country"]! }).subtracting(["ALL"])
+        for topic in Set(scopes.map { $0["topic"]! }) {
+            let all = try XCTUnwrap(scopes.first { $0["country"] == "ALL" && $0["topic"] == topic })
+            assertNotRecoverable(total: all, parts: scopes.filter { $0["country"] != "ALL" && $0["topic"] == topic },
+                                 minCell: 50, "ALL \(topic)")
+            for country in countries {
+                let total = try XCTUnwrap(scopes.first { $0["country"] == country && $0["topic"] == topic })
+                assertNotRecoverable(total: total, parts: places.filter { $0["country"] == country && $0["topic"] == topic },
+                                     minCell: 50, "\(country) \(topic) by municipality")
+            }
+        }
+        // A country compared with the others pooled shows the others' n: with exactly one other
+        // country blanked, that n less the published ones would be the blanked one's.
+        let differences = table(path + "/country_differences.csv")
+        for row in differences {
+            let topic = row["topic"]!
+            let count = row["measure"] == "mean_gap" ? "n_pairs" : "respondents"
+            let inTopic = scopes.filter { $0["topic"] == topic && $0["country"] != "ALL" }
+            let own = try XCTUnwrap(inTopic.first { $0["country"] == row["country"] })
+            XCTAssertNotEqual(own[count], "", "a blanked country is compared: \(row)")
+            let blankOthers = inTopic.filter { $0["country"] != row["country"] && $0[count] == "" }
+            XCTAssertNotEqual(blankOthers.count, 1, "others_n gives back \(blankOthers.first?["country"] ?? ""): \(row)")
+        }
+        // Nor does waves.csv.
+        let blankScopes = Set(scopes.filter { $0["respondents"] == "" }.map { $0["country"]! })
+        XCTAssertEqual(blankScopes, ["LT", "LV"])
+        for row in table(path + "/waves.csv") where blankScopes.contains(row["country"]!) {
+            XCTAssertEqual(row["n_before"], "", "\(row)")
+            XCTAssertEqual(row["competence_before"], "", "\(row)")
+        }
+        // The reports show no count the tables blank.
+        let report = try String(contentsOfFile: path + "/report.md", encoding: .utf8)
+        let lithuania = try XCTUnwrap(report.split(separator: "\n").first { $0.hasPrefix("| Lithuania (LT) |") })
+        XCTAssertFalse(lithuania.contains("44"), String(lithuania))
+        // LT's respondents came in one file, LV's (blanked so that LT's cannot be worked out) in two:
+        // their counts are LT's and LV's, withheld.
+        XCTAssertTrue(report.contains("LT\\_msforms\\_excel\\_1257.csv (Microsoft Forms, –)"), report)
+        let summary = try String(contentsOfFile: path + "/summary.json", encoding: .utf8)
+        let lt = try XCTUnwrap(summary.split(separator: "\n").first { $0.contains("LT_msforms_excel_1257.csv") })
+        XCTAssertTrue(lt.contains("\"respondents\": null") && lt.contains("\"records_read\": null"), String(lt))
+        XCTAssertEqual(summary.components(separatedBy: "\"suppressed\": true").count - 1, 3, summary)
+    }
+
+    /// Two small cells under one total, together from at least `--min-cell` respondents, are
+    /// protected already: nothing else is blanked. The reports still say how blanks are kept safe.
+    func testNothingMoreIsBlankedWhenTheBlanksProtectEachOther() throws {
+        let inputs = TemporaryFolder()
+        var text = PipelineTests.sweepHeader
+        func row(_ country: String, _ place: String, _ role: String, _ importance: Int) -> String {
+            PipelineTests.sweepRow(country, place, importance: importance).replacingOccurrences(of: "social_worker", with: role)
+        }
+        for k in 0..<20 { text += row("EE", "Tartu linn", "social_worker", 1 + k % 5) }
+        for k in 0..<3 { text += row("EE", "Tartu linn", "teacher", 2 + k) }
+        for k in 0..<3 { text += row("EE", "Tartu linn", "administrator", 3 + k % 2) }
+        for k in 0..<20 { text += row("LV", "Rīga", "social_worker", 1 + k % 4) }
+        let file = inputs.write("roles.csv", text)
+        let (path, folder) = try run {
+            $0.inputs = [file]
+            $0.aggregation.byQuestion = "role"
+        }
+        _ = folder
+        let byRole = table(path + "/topic_demand_by_role.csv")
+        let blanked = Set(byRole.filter { $0["suppressed"] == "1" }.map { $0["country"]! + " " + $0["role"]! })
+        XCTAssertEqual(blanked, ["EE teacher", "EE administrator", "ALL teacher", "ALL administrator"])
+        for name in ["topic_demand.csv", "topic_demand_by_municipality.csv"] {
+            XCTAssertTrue(table(path + "/" + name).allSatisfy { $0["suppressed"] == "0" }, name)
+        }
+        let report = try String(contentsOfFile: path + "/report.md", encoding: .utf8)
+        XCTAssertTrue(report.contains(ReportProse.english.suppressedFurther))
+        XCTAssertTrue(report.contains("| Estonia (EE) | 26 |") && report.contains("| EE | Tartu linn (EE-793) | 26 |"), report)
+    }
+
+    /// The order of choice: the smallest published part first, until the blanked parts are two or
+    /// more from at least `minCell` respondents; a blanked total needs a blanked part.
+    func testTheSmallestPartsAreBlankedFirst() {
+        func cell(_ country: String, _ n: Int, hidden: Bool = false) -> TopicFigures {
+            var f = TopicFigures(country: country, topic: "t", topicLabel: "t", accumulator: TopicAccumulator())
+            f.respondents = n
+            f.countsHidden = hidden
+            f.suppressed = hidden
+            return f
+        }
+        var rows = [cell("ALL", 40), cell("A", 3, hidden: true), cell("B", 12), cell("C", 8), cell("D", 8), cell("E", 9)]
+        let group = ComplementarySuppression.Group(total: 0, parts: [1, 2, 3, 4, 5])
+        XCTAssertTrue(ComplementarySuppression.protect(&rows, group, .row, minCell: 5))
+        XCTAssertEqual(rows.filter(\.countsHidden).map(\.country), ["A", "C"], "3 + 8 ≥ 5; C before D among equals")
+        XCTAssertFalse(ComplementarySuppression.protect(&rows, group, .row, minCell: 5), "settled")
+        rows = [cell("ALL", 40), cell("A", 3, hidden: true), cell("B", 12), cell("C", 4), cell("D", 8), cell("E", 13)]
+        _ = ComplementarySuppression.protect(&rows, group, .row, minCell: 10)
+        XCTAssertEqual(rows.filter(\.countsHidden).map(\.country), ["A", "C", "D"], "3 + 4 < 10: one more")
+        // Nothing blanked, nothing to do.
+        rows = [cell("ALL", 40), cell("A", 30), cell("B", 10)]
+        XCTAssertFalse(ComplementarySuppression.protect(&rows, .init(total: 0, parts: [1, 2]), .row, minCell: 5))
+        // A total blanked elsewhere is the sum of its parts unless one of them is blanked too.
+        rows = [cell("LV", 64, hidden: true), cell("LV", 40), cell("LV", 24)]
+        XCTAssertTrue(ComplementarySuppression.protect(&rows, .init(total: 0, parts: [1, 2]), .row, minCell: 50))
+        XCTAssertEqual(rows.map(\.countsHidden), [true, false, true])
+    }
+}
