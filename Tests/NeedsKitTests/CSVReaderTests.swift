@@ -433,6 +433,31 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(totals.diagnostics.filter { $0.code == "totals_row_skipped" }.map(\.line), [3])
     }
 
+    /// Exports of two versions of a form pasted together: the second header has its columns in
+    /// another order, one added and one left out. The rows below it are read by its names (they
+    /// had been read in the first header's order, each answer under another question), until the
+    /// first header comes again; a quarantined row there keeps no field.
+    func testHeaderAgainInAnotherOrderReadsTheRowsBelowByItsNames() {
+        let folder = TemporaryFolder()
+        let text = "country;municipality;imp_partnerships;comp_partnerships\nEE;Tallinn;4;2\n"
+            + "Municipality;imp_partnerships;Country;extra_question\nTartu linn;5;EE;x\nRīga;3;LV;y\nRēzekne;2;LV;secret;more\n"
+            + "country;municipality;imp_partnerships;comp_partnerships\nLT;Vilnius;1;1\n"
+        let result = readAll(folder.write("pasted.csv", text))
+        XCTAssertEqual(result.data.map(\.line), [2, 4, 5, 6, 8])
+        XCTAssertEqual(result.data.map(\.fields), [
+            ["EE", "Tallinn", "4", "2"], ["EE", "Tartu linn", "5", ""], ["LV", "Rīga", "3", ""], ["", "", "", ""], ["LT", "Vilnius", "1", "1"],
+        ])
+        XCTAssertEqual(result.data.map(\.quarantined), [false, false, false, true, false])
+        XCTAssertEqual(result.summary?.repeatedHeaders, 2)
+        let notes = result.diagnostics.filter { $0.code == "repeated_header" }
+        XCTAssertEqual(notes.map(\.line), [3, 7])
+        XCTAssertEqual(notes.map(\.severity), [.warning, .note])
+        XCTAssertTrue(notes[0].message.contains("left out: extra_question") && notes[0].message.contains("1 column(s) of the first header"), notes[0].message)
+        // A row of the table whose values happen to be names is still a row.
+        let row = readAll(folder.write("row.csv", "country;municipality;imp_partnerships;comp_partnerships\ncountry;Tallinn;4;2\n"))
+        XCTAssertEqual(row.data.map(\.fields), [["country", "Tallinn", "4", "2"]])
+    }
+
     func testRepeatedHeaderInAnotherCaseOrWithANameLeftOutIsNotARecord() {
         let folder = TemporaryFolder()
         let header = "country,municipality,role,imp,comp\n"

@@ -328,6 +328,27 @@ final class ParseState {
     var footnoteRecords = 0
     /// The last record was the header repeated: the next one is marked as following it.
     var afterRepeatedHeader = false
+    /// The header again with its columns in another order, or some added or left out (exports
+    /// of two versions of a form pasted together): for each column of the first header, the
+    /// field of the rows below that holds it (-1: none), and how many fields that header has.
+    /// The rows below are read through it until the header comes again.
+    private var columnSources: [Int]? = nil
+    private var reorderedWidth = 0
+    /// What a first field must have to be a name of the header, checked before anything else:
+    /// its length in bytes (bit n; bit 63 for 63 or more) and its first byte, ASCII lowercased.
+    private var nameLengths: UInt64 = 0
+    private var nameFirstBytes = [Bool](repeating: false, count: 256)
+    /// The header's names, lowercased, and their columns (the first, for a name given twice).
+    private lazy var nameColumns: [String: Int] = {
+        var columns: [String: Int] = [:]
+        for (i, name) in headerFields.enumerated() where !name.isEmpty {
+            let key = String(decoding: name, as: UTF8.self).lowercased()
+            if columns[key] == nil { columns[key] = i }
+        }
+        return columns
+    }()
+    /// Where a row read through `columnSources` is put together.
+    private lazy var reordered = RecordBuffer()
     /// Where a field past `maxFieldBytes` started in the record being read (0: none), and the
     /// line breaks dropped with its bytes.
     var oversizeFieldLine = 0
@@ -555,8 +576,23 @@ final class ParseState {
             skipHeldAsFootnotes()
             repeatedHeaders += 1
             afterRepeatedHeader = true
+            columnSources = nil
             warn("repeated_header", line: record.line, column: nil,
                  "the header row again (two exports pasted together?); not read as a respondent", severity: .note)
+            record.reset()
+            return
+        }
+        if let (sources, unknown) = reorderedHeader() {
+            skipHeldAsFootnotes()
+            repeatedHeaders += 1
+            afterRepeatedHeader = true
+            columnSources = sources
+            reorderedWidth = record.fieldCount
+            let missing = sources.indices.filter { sources[$0] < 0 && !headerFields[$0].isEmpty }.count
+            var message = "the header again, its columns in another order or some added or left out (exports of two versions of a form pasted together?); not read as a respondent; the rows below are read by its names"
+            if missing > 0 { message += "; \(missing) column(s) of the first header are not in it and are missing below" }
+            if !unknown.isEmpty { message += "; column(s) not in the first header are left out: \(unknown.joined(separator: ", "))" }
+            warn("repeated_header", line: record.line, column: nil, message, severity: unknown.isEmpty && missing == 0 ? .note : .warning)
             record.reset()
             return
         }
@@ -589,6 +625,10 @@ final class ParseState {
             headerFirstLength = headerFields.first?.count ?? 0
             headerNames = headerFields.filter { !$0.isEmpty }.count
             headerCanRepeat = headerFields.contains { Self.isName($0) }
+            for name in headerFields where !name.isEmpty {
+                nameLengths |= 1 << UInt64(min(name.count, 63))
+                nameFirstBytes[Int(Self.asciiLower(name[0]))] = true
+            }
             if headerFirstLength > 0 {
                 headerFirst = UnsafeMutableRawPointer.allocate(byteCount: headerFirstLength, alignment: 1)
                 headerFields[0].withUnsafeBytes { headerFirst!.copyMemory(from: $0.baseAddress!, byteCount: headerFirstLength) }
@@ -621,7 +661,17 @@ final class ParseState {
         buffer.index = dataRecords
         // A record quarantined already (a quote left open, a limit) keeps its reason, and its
         // shape is not told: its fields are not read one by one.
-        if buffer.quarantineReason == nil { checkShape(buffer) }
+        if buffer.quarantineReason == nil {
+            if let sources = columnSources {
+                checkShape(buffer, width: reorderedWidth)
+                if buffer.quarantineReason == nil && !buffer.isBlank { reorder(buffer, by: sources) }
+            } else {
+                checkShape(buffer, width: headerCount)
+            }
+        }
+        // A quarantined row below a header in another order keeps none of its fields: the
+        // quarantine tells what it may show by the first header's columns.
+        if columnSources != nil && buffer.quarantineReason != nil { buffer.dropFields(after: 0) }
         if buffer.quarantineReason != nil {
             quarantinedRecords += 1
         } else if buffer.isBlank {
@@ -743,6 +793,56 @@ final class ParseState {
         heldRecords = 0
         heldBlankRuns = 0
     }
+
+    /// For a record that is the header again with its columns in another order, or some added
+    /// or left out: for each column of the first header, the field holding its name (-1: none),
+    /// and the names the first header does not have. Every filled field a name of the header
+    /// (ignoring case), but one in three; at least 3 of them and more than half of the header's,
+    /// some of them in another place.
+    /// A row of the table fails on its first field's length or first byte.
+    private func reorderedHeader() -> (sources: [Int], unknown: [String])? {
+        guard headerCanRepeat, headerNames >= 3, !headerMissesFirstName, record.fieldCount >= 3 else { return nil }
+        let first = Self.trimmed(record.fieldBytes(0))
+        guard let byte = first.first, nameLengths & (1 << UInt64(min(first.count, 63))) != 0,
+              nameFirstBytes[Int(Self.asciiLower(byte))] else { return nil }
+        var sources = [Int](repeating: -1, count: headerCount)
+        var matched = 0
+        var filled = 0
+        var unknown: [String] = []
+        for i in 0..<record.fieldCount {
+            let value = Self.trimmed(record.fieldBytes(i))
+            if value.isEmpty { continue }
+            filled += 1
+            let name = String(decoding: value, as: UTF8.self)
+            if let column = nameColumns[name.lowercased()], sources[column] < 0 {
+                sources[column] = i
+                matched += 1
+            } else {
+                unknown.append(name)
+                if unknown.count * 3 > record.fieldCount { return nil }
+            }
+        }
+        // Names in their own places are the header again or a row (`isRepeatedHeader`): the
+        // order must differ.
+        guard matched >= 3, matched * 2 > headerNames, unknown.count * 3 <= filled,
+              sources.indices.contains(where: { sources[$0] >= 0 && sources[$0] != $0 }) else { return nil }
+        return (sources, unknown)
+    }
+
+    /// Puts a record's fields in the first header's order (`columnSources`), in place.
+    private func reorder(_ buffer: RecordBuffer, by sources: [Int]) {
+        let out = reordered
+        out.reset()
+        for source in sources {
+            if source >= 0 && source < buffer.fieldCount { out.append(buffer.fieldBytes(source)) } else { out.endField() }
+        }
+        out.newlines = buffer.newlines
+        out.sink.pointee.settledFields = out.fieldCount
+        buffer.sink.pointee.exchangeFields(with: &out.sink.pointee)
+    }
+
+    @inline(__always)
+    static func asciiLower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
 
     /// Whether the record is the header again (after trimming, in any case): every field equal
     /// to the header's name at its place; or, the header with names left out (a column fewer),
@@ -904,7 +1004,9 @@ final class ParseState {
         return field[lower..<upper]
     }
 
-    private func checkShape(_ record: RecordBuffer) {
+    /// Tells a record of another width than the header's (`width` fields): a short one is read
+    /// with the rest missing, a long one is quarantined unless its extra fields are empty.
+    private func checkShape(_ record: RecordBuffer, width headerCount: Int) {
         let present = record.fieldCount
         guard !record.isBlank, present != headerCount else { return }
         if present < headerCount {
