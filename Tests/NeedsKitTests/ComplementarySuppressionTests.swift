@@ -205,9 +205,46 @@ final class ComplementarySuppressionTests: XCTestCase {
         // Nothing blanked, nothing to do.
         rows = [cell("ALL", 40), cell("A", 30), cell("B", 10)]
         XCTAssertFalse(ComplementarySuppression.protect(&rows, .init(total: 0, parts: [1, 2]), .row, minCell: 5))
-        // A total blanked elsewhere is the sum of its parts unless one of them is blanked too.
+        // A total blanked elsewhere may be worked out in a crossing group (ALL less the other
+        // countries): its blanked parts must hold `minCell` respondents, or they are given back.
         rows = [cell("LV", 64, hidden: true), cell("LV", 40), cell("LV", 24)]
         XCTAssertTrue(ComplementarySuppression.protect(&rows, .init(total: 0, parts: [1, 2]), .row, minCell: 50))
-        XCTAssertEqual(rows.map(\.countsHidden), [true, false, true])
+        XCTAssertEqual(rows.map(\.countsHidden), [true, true, true])
+        rows = [cell("EE", 40, hidden: true), cell("EE", 20), cell("EE", 19), cell("EE", 1, hidden: true)]
+        XCTAssertTrue(ComplementarySuppression.protect(&rows, .init(total: 0, parts: [1, 2, 3]), .row, minCell: 5))
+        XCTAssertEqual(rows.map(\.countsHidden), [true, false, true, true], "1 < 5: the smaller of the others too")
+    }
+
+    /// The three means of a row go together: where the same respondents rated both, the gap is
+    /// importance minus competence, so a row blanked for one of them shows none.
+    func testAComplementBlanksAllThreeMeansOfItsRow() {
+        func cell(_ country: String, _ n: Int, hidden: Bool = false) -> TopicFigures {
+            var f = TopicFigures(country: country, topic: "t", topicLabel: "t", accumulator: TopicAccumulator())
+            (f.respondents, f.nImportance, f.nCompetence, f.nPairs) = (n, n, n, n)
+            (f.meanImportance, f.meanCompetence, f.meanGap) = hidden ? (nil, nil, nil) : (4, 3, 1)
+            return f
+        }
+        var rows = [cell("ALL", 43), cell("A", 3, hidden: true), cell("B", 20), cell("C", 20)]
+        XCTAssertTrue(ComplementarySuppression.protect(&rows, .init(total: 0, parts: [1, 2, 3]), .competence, minCell: 5))
+        XCTAssertNil(rows[2].meanCompetence)
+        XCTAssertNil(rows[2].meanImportance, "importance and gap would give competence back")
+        XCTAssertNil(rows[2].meanGap)
+        XCTAssertNotNil(rows[3].meanImportance)
+    }
+
+    /// A scope present in one wave only shows no count in waves.csv that the tables blank.
+    func testAScopeInOneWaveOnlyShowsNoBlankedCount() throws {
+        let wave = TemporaryFolder()
+        for file in ["EE_followup_2026.csv", "LV_followup_2026.csv"] {
+            try FileManager.default.copyItem(atPath: Paths.inputs + "/followup/" + file, toPath: wave.path + "/" + file)
+        }
+        let (path, folder) = try run {
+            $0.aggregation.minCell = 50
+            $0.waves = [wave.path]
+        }
+        _ = folder
+        let lithuania = table(path + "/waves.csv").filter { $0["country"] == "LT" }
+        XCTAssertFalse(lithuania.isEmpty)
+        for row in lithuania { XCTAssertEqual(row["n_before"], "", "\(row)") }
     }
 }

@@ -114,8 +114,10 @@ enum ComplementarySuppression {
             let hiddenCount = hidden.reduce(unpublished) { $0 + count(rows[$1], measure) }
             let safe: Bool
             if isHidden(rows[group.total], measure) {
-                // A blanked total is given back by its parts when they are all published.
-                safe = hiddenCells > 0 || parts.isEmpty
+                // A blanked total is given back by its parts when they are all published, and
+                // it may be worked out in a crossing group (a country blanked under ALL): its
+                // blanked parts together hold `minCell` respondents, or they would be given back.
+                safe = parts.isEmpty || (hiddenCells > 0 && hiddenCount >= minCell)
             } else {
                 // An unpublished part large enough on its own discloses no one.
                 safe = hiddenCells == 0 || (hidden.isEmpty && unpublished >= minCell)
@@ -166,9 +168,11 @@ enum ComplementarySuppression {
             f.countsHidden = true
             f.meanImportance = nil; f.importanceCI = nil; f.meanCompetence = nil; f.competenceCI = nil
             f.meanGap = nil; f.gapCI = nil; f.demandShare = nil; f.demandCI = nil
-        case .importance: f.meanImportance = nil; f.importanceCI = nil
-        case .competence: f.meanCompetence = nil; f.competenceCI = nil
-        case .gap: f.meanGap = nil; f.gapCI = nil
+        case .importance, .competence, .gap:
+            // The three means go together: where the same respondents rated both, the gap is
+            // importance minus competence, so two of them give the third back.
+            f.meanImportance = nil; f.importanceCI = nil; f.meanCompetence = nil; f.competenceCI = nil
+            f.meanGap = nil; f.gapCI = nil
         case .demand: f.demandShare = nil; f.demandCI = nil
         }
         if f.meanGap == nil || f.meanImportance == nil { f.mwds = nil }

@@ -93,6 +93,14 @@ public enum WaveComparison {
                     change.note = "topic not asked in this wave"
                 }
                 guard let b, let a else {
+                    // A scope in one wave only: its count is shown only where that wave's tables
+                    // show it (not under --min-cell, not blanked as a complement).
+                    let shown = { (n: Int, f: TopicFigures?) in n == 0 || (n >= minCell && f?.countsHidden != true) }
+                    if !shown(change.nBefore, fb) || !shown(change.nAfter, fa) {
+                        change.countsHidden = minCell > 1
+                        change.quadrantBefore = ""
+                        change.quadrantAfter = ""
+                    }
                     changes.append(change)
                     continue
                 }
