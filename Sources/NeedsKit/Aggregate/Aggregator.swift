@@ -413,8 +413,20 @@ public final class Aggregator {
     }
 
     /// Every figures table, suppressed together (a country is a cell under ALL and the total of its
-    /// municipalities and `--by` answers, so one table's blanks call for another's).
+    /// municipalities and `--by` answers, so one table's blanks call for another's). Built once
+    /// per language for the respondents added so far, however many tables and reports read them.
     public func suppressedTables(language: String? = nil) -> SuppressedTables {
+        if tablesBuilt.respondents != respondentCount { tablesBuilt = (respondentCount, [:]) }
+        if let tables = tablesBuilt.byLanguage[language ?? ""] { return tables }
+        let tables = buildSuppressedTables(language: language)
+        tablesBuilt.byLanguage[language ?? ""] = tables
+        return tables
+    }
+
+    /// The tables as last built, by language, and for how many respondents.
+    private var tablesBuilt: (respondents: Int, byLanguage: [String: SuppressedTables]) = (-1, [:])
+
+    private func buildSuppressedTables(language: String?) -> SuppressedTables {
         var scopes = rows(merged(key: { _ in "" }, withRegion: true), groupName: { _ in nil }, language: language)
         let counts = municipalityRespondents
         let minCell = options.minCell
