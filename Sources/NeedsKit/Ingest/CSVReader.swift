@@ -924,7 +924,9 @@ final class ParseState {
             let field = Self.trimmed(record.fieldBytes(i))
             guard let first = field.first else { continue }
             // Every word's first letter, lower or upper case, and the lead bytes of Cyrillic.
-            guard "tgsamkvi".utf8.contains(first | 0x20) || first == 0xD0 || first == 0xD1 else { return nil }
+            let letter = first | 0x20
+            guard (letter >= 0x61 && letter <= 0x7A && Self.totalsInitials & (1 << UInt32(letter - 0x61)) != 0)
+                    || first == 0xD0 || first == 0xD1 else { return nil }
             let text = String(decoding: field, as: UTF8.self)
             let lower = text.lowercased()
             for word in Self.totalsWords where lower.hasPrefix(word) {
@@ -936,6 +938,12 @@ final class ParseState {
             return nil
         }
         return nil
+    }
+
+    /// The Latin first letters of `totalsWords`, bit 0 for `a`.
+    static let totalsInitials: UInt32 = totalsWords.reduce(0) { mask, word in
+        guard let first = word.unicodeScalars.first, first.isASCII, first.properties.isLowercase else { return mask }
+        return mask | 1 << (first.value - 0x61)
     }
 
     /// Words that head totals, subtotals and averages in the five languages of the surveys.
