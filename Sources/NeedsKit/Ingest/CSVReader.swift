@@ -371,9 +371,10 @@ final class ParseState {
         diagnose(Diagnostic(severity, file: file, line: line, column: column, code: code, message: message))
     }
 
-    /// The fields libcsv built in place since the last call (see `FieldSink.parser`), looked at
-    /// as `addUnusualField` looks at a field, in one pass over their bytes: plain ASCII (most rows)
-    /// costs a word-at-a-time check. NUL bytes are removed, moving the later bytes down, and with
+    /// The fields libcsv built in place since the last call (see `FieldSink.parser`), or that came
+    /// from elsewhere (`addFieldOutOfPlace`), looked at for line breaks (counted), NUL bytes
+    /// (removed, said) and invalid UTF-8 (said), in one pass over their bytes: plain ASCII (most
+    /// rows) costs a word-at-a-time check. NUL bytes are removed, moving the later bytes down, and with
     /// them the `partial` bytes of a field libcsv is still building. Called at the end of every
     /// row, and before anything that reads the record's line breaks or says where a field is.
     func settleFields(partial: Int = 0) {
@@ -446,14 +447,15 @@ final class ParseState {
         // Settling may have moved it down with the record's end.
         let source = inPlace ? UnsafeRawPointer(record.sink.pointee.bytes + record.byteCount) : pointer
         let copy = [UInt8](UnsafeRawBufferPointer(start: source, count: length))
-        copy.withUnsafeBytes { field in
-            if FieldScan.needsScan(field) {
-                addUnusualField(field)
-            } else {
-                record.append(field)
-            }
+        let dropped = record.sink.pointee.droppedFields
+        copy.withUnsafeBytes { record.append($0) }
+        if record.sink.pointee.droppedFields > dropped {
+            // Past the field limit: dropped with the record's last fields, its line breaks counted.
+            record.newlines += copy.withUnsafeBytes { FieldScan($0).newlines }
+            record.sink.pointee.settledFields = record.fieldCount
+        } else {
+            settleFields()
         }
-        record.sink.pointee.settledFields = record.fieldCount
         record.sink.pointee.pointParser()
     }
 
@@ -462,24 +464,6 @@ final class ParseState {
         settleFields()
         warn("malformed_field", line: line + record.newlines, column: record.fieldCount + 1,
              "quotes around this field could not be matched (a quoted value, spaces, then a stray quote); the field is read as empty")
-    }
-
-    /// A field holding line breaks, NUL bytes or non-ASCII text (plain fields never get here).
-    func addUnusualField(_ field: UnsafeRawBufferPointer) {
-        let scan = FieldScan(field)
-        if scan.nulBytes > 0 {
-            warn("nul_byte", line: line + record.newlines, column: record.fieldCount + 1,
-                 "\(scan.nulBytes) NUL byte(s) removed from the field")
-            for b in field where b != 0 { record.appendByte(b) }
-            record.endField()
-        } else {
-            record.append(field)
-        }
-        if scan.hasHighBytes, let bad = UTF8Validation.firstInvalidOffset(in: field) {
-            warn("invalid_utf8", line: line + record.newlines, column: record.fieldCount,
-                 "invalid UTF-8 at byte \(bad + 1) of the field; shown as U+FFFD (try --encoding)")
-        }
-        record.newlines += scan.newlines
     }
 
     /// A row ended (the LF of a CRLF was already skipped by the callback).

@@ -129,7 +129,6 @@ public final class RecordBuffer {
     }
 
     func append(_ field: UnsafeRawBufferPointer) { sink.pointee.append(field) }
-    func appendByte(_ byte: UInt8) { sink.pointee.appendByte(byte) }
     func endField() { sink.pointee.endField() }
 
     /// Adds an empty field in front of the others (an unnamed first column).
@@ -207,32 +206,6 @@ struct FieldSink {
         endField()
     }
 
-    /// The fast path for a field of at most 16 bytes that is plain ASCII without control
-    /// characters (most fields of a survey export): checked and copied as two words in one go.
-    /// Returns false, having done nothing, for any other field. The source must be readable 16
-    /// bytes from its start (libcsv's field buffer, see `append`).
-    @inline(__always)
-    mutating func appendIfPlainShort(_ source: UnsafeRawPointer, _ n: Int) -> Bool {
-        guard n <= 16 else { return false }
-        let spaces: UInt64 = 0x2020_2020_2020_2020
-        let lowBits: UInt64 = 0x0101_0101_0101_0101
-        let highBits: UInt64 = 0x8080_8080_8080_8080
-        let w0 = source.loadUnaligned(as: UInt64.self)
-        let w1 = (source + 8).loadUnaligned(as: UInt64.self)
-        let (m0, m1) = shortFieldMasks(n)
-        let a = (w0 & m0) | (spaces & ~m0)
-        let b = (w1 & m1) | (spaces & ~m1)
-        let flags = a | ((a &- lowBits &* 0x0E) & ~a) | b | ((b &- lowBits &* 0x0E) & ~b)
-        guard flags & highBits == 0 else { return false }
-        if byteCount &+ 32 > byteCapacity { growBytes(to: byteCount + 32) }
-        let target = bytes + byteCount
-        target.storeBytes(of: w0, as: UInt64.self)
-        (target + 8).storeBytes(of: w1, as: UInt64.self)
-        byteCount &+= n
-        endField()
-        return true
-    }
-
     /// Exchanges fields (bytes, ends and their counts) with `other`; the parsing state stays.
     mutating func exchangeFields(with other: inout FieldSink) {
         swap(&bytes, &other.bytes)
@@ -266,13 +239,6 @@ struct FieldSink {
     mutating func makeRoom(partial: Int) {
         growBytes(to: byteCount + partial + 16 + max(partial, 4096), keeping: byteCount + partial)
         pointParser()
-    }
-
-    /// Appends one byte to the field being built (closed with `endField`).
-    mutating func appendByte(_ byte: UInt8) {
-        if byteCount + 17 > byteCapacity { growBytes(to: byteCount + 17) }
-        bytes.storeBytes(of: byte, toByteOffset: byteCount, as: UInt8.self)
-        byteCount += 1
     }
 
     /// Closes the field being built at the current end of the buffer.
