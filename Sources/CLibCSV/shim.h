@@ -1,6 +1,9 @@
 #ifndef NEEDS_CLIBCSV_SHIM_H
 #define NEEDS_CLIBCSV_SHIM_H
 #include <csv.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 
 /* Hints that the cache line at `address` will be used soon: the duplicate check's table slot (to
  * be written) and filter block (to be read), asked for while the rest of the row is read; the
@@ -8,5 +11,51 @@
  * has no prefetch of its own. */
 static inline void needs_prefetch_write(const void *address) { __builtin_prefetch(address, 1, 3); }
 static inline void needs_prefetch_read(const void *address) { __builtin_prefetch(address, 0, 3); }
+
+/* A record's fields as libcsv builds them: `FieldSink` in Swift, which holds the documentation
+ * and every operation but one. It is a C struct so that the one operation libcsv calls for every
+ * field, `needs_field_callback`, is a plain C function. */
+typedef struct needs_field_sink {
+    void *_Nonnull bytes;
+    intptr_t byteCapacity;
+    intptr_t byteCount;
+    intptr_t *_Nonnull ends;
+    intptr_t endCapacity;
+    intptr_t fieldCount;
+    intptr_t newlines;
+    intptr_t line;
+    bool lastTerminatorWasCR;
+    bool stopped;
+    void *_Nullable ownerPointer;
+    intptr_t fieldLimit;
+    intptr_t droppedFields;
+    struct csv_parser *_Nullable parser;
+    intptr_t settledFields;
+    /* Every field the fast path below does not take, with libcsv's arguments. */
+    void (*_Nonnull otherField)(void *_Nullable field, size_t length, void *_Nullable sink);
+} needs_field_sink;
+
+/* libcsv's field callback (its context is the record's sink). A field libcsv built in place (at
+ * the end of the record's bytes, where the sink pointed its field buffer) or an empty one, with
+ * room for its end, costs an add, a store and pointing libcsv past it. Anything else, and every
+ * field once the reader has stopped, goes to `otherField`. Written in C because a Swift
+ * @convention(c) closure is two calls (a thunk, then the closure) for each of a file's fields. */
+static inline void needs_field_callback(void *_Nullable field, size_t length, void *_Nullable context) {
+    needs_field_sink *sink = (needs_field_sink *)context;
+    intptr_t n = (intptr_t)length;
+    if (__builtin_expect(!sink->stopped && sink->fieldCount < sink->endCapacity && n >= 0
+                             && (n == 0 || (char *)field == (char *)sink->bytes + sink->byteCount), 1)) {
+        intptr_t end = sink->byteCount + n;
+        sink->byteCount = end;
+        sink->ends[sink->fieldCount++] = end;
+        struct csv_parser *parser = sink->parser;
+        if (parser) {
+            parser->entry_buf = (unsigned char *)sink->bytes + end;
+            parser->entry_size = (size_t)(sink->byteCapacity - end - 16);
+        }
+        return;
+    }
+    sink->otherField(field, length, context);
+}
 
 #endif

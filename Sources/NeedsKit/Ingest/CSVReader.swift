@@ -459,7 +459,7 @@ final class ParseState {
         record.sink.pointee.pointParser()
     }
 
-    /// A field libcsv could not delimit (see `fieldCallback`): read as empty.
+    /// A field libcsv could not delimit (see `otherFieldCallback`): read as empty.
     func malformedField() {
         settleFields()
         warn("malformed_field", line: line + record.newlines, column: record.fieldCount + 1,
@@ -1169,7 +1169,7 @@ final class LibCSVParser {
         }
         var offset = 0
         while offset < input.count {
-            offset += csv_parse(parser, base + offset, input.count - offset, fieldCallback, rowCallback, context)
+            offset += csv_parse(parser, base + offset, input.count - offset, needs_field_callback, rowCallback, context)
             if offset < input.count && csv_error(parser) == CSV_ENOMEM {
                 parser.pointee.status = 0
                 sink.pointee.makeRoom(partial: parser.pointee.entry_pos)
@@ -1181,11 +1181,11 @@ final class LibCSVParser {
                 }
                 reportAnomaly(state: state)
                 csv_set_opts(parser, lenientOptions)
-                var read = csv_parse(parser, base + offset, 1, fieldCallback, rowCallback, context)
+                var read = csv_parse(parser, base + offset, 1, needs_field_callback, rowCallback, context)
                 if read == 0 && csv_error(parser) == CSV_ENOMEM {
                     parser.pointee.status = 0
                     sink.pointee.makeRoom(partial: parser.pointee.entry_pos)
-                    read = csv_parse(parser, base + offset, 1, fieldCallback, rowCallback, context)
+                    read = csv_parse(parser, base + offset, 1, needs_field_callback, rowCallback, context)
                 }
                 offset += read
                 csv_set_opts(parser, strictOptions)
@@ -1264,7 +1264,7 @@ final class LibCSVParser {
                        severity: .error)
             state.quarantineCurrent("quote never closed")
         }
-        csv_fini(parser, fieldCallback, rowCallback, context)
+        csv_fini(parser, needs_field_callback, rowCallback, context)
         state.finishFile()
     }
 }
@@ -1272,10 +1272,12 @@ final class LibCSVParser {
 /// Old Mac files: only CR ends a record; LF is data.
 private let carriageReturnTerminator: @convention(c) (UInt8) -> Int32 = { $0 == 0x0D ? 1 : 0 }
 
-// The context is the record's FieldSink. A plain field is copied into it right here; anything
-// else (line breaks, NUL bytes, non-ASCII text) and every row end go to the ParseState, which
-// outlives every parse call and is borrowed without retaining it.
-private let fieldCallback: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = {
+// The context is the record's FieldSink. libcsv calls `needs_field_callback` (C, in the shim)
+// for every field: it takes a field built in place, and an empty one, by itself. This takes the
+// rest (a field built elsewhere, one past the room for field ends, the length libcsv's lenient
+// mode gets wrong) and every field once the reader has stopped; anything that needs the
+// ParseState, which outlives every parse call, borrows it without retaining it.
+let otherFieldCallback: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = {
     pointer, length, context in
     let sink = context!.assumingMemoryBound(to: FieldSink.self)
     if sink.pointee.stopped { return }
@@ -1289,13 +1291,6 @@ private let fieldCallback: @convention(c) (UnsafeMutableRawPointer?, Int, Unsafe
             // The ends grow, or fields past the limit are dropped: the fields so far are settled first.
             sink.pointee.owner!._withUnsafeGuaranteedRef { $0.settleFields() }
         }
-        sink.pointee.endField()
-        sink.pointee.pointParser()
-        return
-    }
-    // Built in place (almost always): the field is its end, and libcsv goes on right after it.
-    if sink.pointee.isInPlace(pointer) && sink.pointee.fieldCount < sink.pointee.endCapacity {
-        sink.pointee.byteCount &+= length
         sink.pointee.endField()
         sink.pointee.pointParser()
         return

@@ -154,38 +154,42 @@ public final class RecordBuffer {
 }
 
 /// What the libcsv callbacks write to for every field, as a plain struct reached through a
-/// pointer: no reference counting and no exclusivity checks on the per-field path.
-struct FieldSink {
-    var bytes: UnsafeMutableRawPointer
-    var byteCapacity = 1024
-    var byteCount = 0
-    var ends: UnsafeMutablePointer<Int>
-    var endCapacity = 64
-    var fieldCount = 0
-    /// Line breaks inside the record's fields so far.
-    var newlines = 0
-    /// The physical line the next record starts on.
-    var line = 1
-    var lastTerminatorWasCR = false
-    /// Set when the handler threw: the callbacks then do nothing until the parse call returns.
-    var stopped = false
-    /// The reader's per-file state, for the rare fields that need more than a copy.
-    var owner: Unmanaged<ParseState>? = nil
-    /// Fields kept per record at most: past it, fields are dropped (and counted in
-    /// `droppedFields`) whenever the field ends run out of room, so that a record of millions of
-    /// fields takes bounded memory; checked only when the ends grow, never per field.
-    var fieldLimit = Int.max
-    var droppedFields = 0
-    /// libcsv builds each field right here, at the end of the record's bytes: its field buffer
-    /// is pointed there (`pointParser`), so that a field costs the callback no copy, only its
-    /// end. Fields before `settledFields` have been looked at for line breaks, NUL bytes and
-    /// invalid UTF-8 (`ParseState.settleFields`, once a row, in one pass over its bytes).
-    var parser: UnsafeMutablePointer<csv_parser>? = nil
-    var settledFields = 0
+/// pointer: no reference counting and no exclusivity checks on the per-field path. It is declared
+/// in C (`needs_field_sink` in the CLibCSV shim) so that libcsv's per-field callback,
+/// `needs_field_callback`, is a C function; everything else is here.
+///
+/// - `bytes`, `byteCapacity`, `byteCount`: the record's fields, one after another.
+/// - `ends`, `endCapacity`, `fieldCount`: where each field ends in `bytes`.
+/// - `newlines`: line breaks inside the record's fields so far.
+/// - `line`: the physical line the next record starts on.
+/// - `stopped`: set when the handler threw; the callbacks then do nothing until the parse call
+///   returns.
+/// - `owner` (`ownerPointer`): the reader's per-file state, for the rare fields that need more than
+///   an end.
+/// - `fieldLimit`, `droppedFields`: fields kept per record at most. Past it, fields are dropped (and
+///   counted) whenever the field ends run out of room, so that a record of millions of fields
+///   takes bounded memory; checked only when the ends grow, never per field.
+/// - `parser`: libcsv builds each field right here, at the end of the record's bytes. Its field
+///   buffer is pointed there (`pointParser`), so that a field costs the callback no copy, only
+///   its end.
+/// - `settledFields`: fields before it have been looked at for line breaks, NUL bytes and invalid
+///   UTF-8 (`ParseState.settleFields`, once a row, in one pass over its bytes).
+/// - `otherField`: where `needs_field_callback` sends the fields it does not take itself.
+typealias FieldSink = needs_field_sink
 
+extension FieldSink {
     init() {
-        bytes = UnsafeMutableRawPointer.allocate(byteCount: byteCapacity, alignment: 8)
-        ends = UnsafeMutablePointer<Int>.allocate(capacity: endCapacity)
+        self.init(
+            bytes: UnsafeMutableRawPointer.allocate(byteCount: 1024, alignment: 8), byteCapacity: 1024, byteCount: 0,
+            ends: UnsafeMutablePointer<Int>.allocate(capacity: 64), endCapacity: 64, fieldCount: 0, newlines: 0, line: 1,
+            lastTerminatorWasCR: false, stopped: false, ownerPointer: nil, fieldLimit: Int.max, droppedFields: 0,
+            parser: nil, settledFields: 0, otherField: otherFieldCallback)
+    }
+
+    /// The reader's per-file state.
+    var owner: Unmanaged<ParseState>? {
+        get { ownerPointer.map { Unmanaged.fromOpaque($0) } }
+        set { ownerPointer = newValue?.toOpaque() }
     }
 
     func deallocate() {
