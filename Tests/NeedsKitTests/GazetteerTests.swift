@@ -171,4 +171,24 @@ final class GazetteerTests: XCTestCase {
             XCTAssertEqual(gazetteer.match(county), .none, county)
         }
     }
+
+    /// Staff often name where they work: the council or administration of the municipality
+    /// (`Rīgas dome`, `Kauno miesto savivaldybės administracija`, `Riga City Council`), or a
+    /// district administration of Tallinn. Each is its municipality; the kind still counts.
+    func testCouncilsAdministrationsAndTallinnDistricts() {
+        let expected = [
+            "Ogres novada dome": "LV-067", "Rīgas dome": "LV-RIX", "Rīgas domes administrācija": "LV-RIX",
+            "Siguldas novada pašvaldības administrācija": "LV-091", "Kauno miesto savivaldybės administracija": "LT-15",
+            "Vilniaus m. savivaldybės administracija": "LT-57", "Šiaulių m. savivaldybė": "LT-43",
+            "Šiaulių r. savivaldybė": "LT-44", "Kauno raj. savivaldybės administracija": "LT-16",
+            "Riga City Council": "LV-RIX", "Tallinn City Government": "EE-784", "Tartu City Government": "EE-793",
+            "Tallinna linnavalitsus": "EE-784", "Lasnamäe": "EE-784", "Lasnamäe linnaosa valitsus": "EE-784",
+            "Põhja-Tallinna linnaosa valitsus": "EE-784", "Ласнамяэ": "EE-784", "Администрация города Нарва": "EE-511",
+        ]
+        for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
+        // Removing the council's name leaves the ambiguity where there is one.
+        XCTAssertEqual(codes("Tartu council"), ["EE-793", "EE-796"])
+        // Vilnius city or Vilnius district: not guessed.
+        XCTAssertNil(code("Vilniaus savivaldybės administracija"))
+    }
 }

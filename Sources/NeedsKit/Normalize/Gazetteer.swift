@@ -27,19 +27,36 @@ public struct Gazetteer: Sendable {
 
     private let entries: [Municipality]
     private let lookup: KeyedLookup<Int>
-    /// Words that only say "municipality", removed for a third try.
+    /// Words that only say "municipality", or name its council or administration (where staff
+    /// who answer work: `Rīgas dome`, `Kauno miesto savivaldybės administracija`, `Riga City
+    /// Council`), removed for a third try; a fourth drops Lithuania's `savivaldybė` too, which
+    /// the official names hold (`Kauno miesto savivaldybė`) but `Vilniaus savivaldybė` leaves
+    /// as ambiguous as `Vilniaus`.
     private static let genericWords: Set<String> = [
-        "municipality", "omavalitsus", "pašvaldība", "pasvaldiba", "муниципалитет", "самоуправление", "город",
-        "city of",
+        "municipality", "omavalitsus", "pašvaldība", "pasvaldiba", "pašvaldības", "pasvaldibas", "муниципалитет",
+        "самоуправление", "город", "city of",
+        "dome", "domes", "administrācija", "administracija", "administration", "council", "government", "office",
+        "valitsus", "linnaosa", "администрация", "города", "управа", "дума", "совет",
     ]
     /// Abbreviations of the words for a kind of municipality, and the names of its council,
     /// written out for a second try: `Tartu l.` is `Tartu linn`, `Ogres nov.` `Ogres novads`,
-    /// `г. Нарва` `город Нарва`, `Вильнюсский р-н` `Вильнюсский район`. The kind stays in the
+    /// `г. Нарва` `город Нарва`, `Вильнюсский р-н` `Вильнюсский район`, `Šiaulių m. savivaldybės`
+    /// `Šiaulių miesto savivaldybė`. The kind stays in the
     /// name, so `Tartu l.` is the town and `Tartu v.` the rural municipality around it.
     private static let abbreviations: [String: String] = [
         "l.": "linn", "linnavalitsus": "linn", "v.": "vald", "vld": "vald", "vld.": "vald",
         "vallavalitsus": "vald", "nov.": "novads", "nov": "novads", "г.": "город", "г": "город", "гор.": "город",
         "р-н": "район", "р-н.": "район", "р.": "район", "вол.": "волость",
+        "m.": "miesto", "r.": "rajono", "raj.": "rajono", "sav.": "savivaldybė", "savivaldybės": "savivaldybė",
+        "savivaldybes": "savivaldybė",
+    ]
+
+    /// Tallinn's districts (linnaosad), whose administrations (`Lasnamäe linnaosa valitsus`)
+    /// employ city staff: each is Tallinn, in the nominative, the genitive and Russian.
+    private static let cityDistricts: [String: [String]] = [
+        "EE-784": ["Haabersti", "Kesklinn", "Kesklinna", "Kristiine", "Lasnamäe", "Mustamäe", "Nõmme", "Pirita",
+                   "Põhja-Tallinn", "Põhja-Tallinna", "Хааберсти", "Кесклинн", "Кристийне", "Ласнамяэ", "Мустамяэ",
+                   "Нымме", "Пирита", "Пыхья-Таллинн", "Северная Таллинн"],
     ]
 
     public init() {
@@ -51,6 +68,7 @@ public struct Gazetteer: Sendable {
             lookup.insert(entry.englishName, index)
             lookup.insert(entry.code, index)
             for variant in entry.variants { lookup.insert(variant, index) }
+            for district in Self.cityDistricts[entry.code] ?? [] { lookup.insert(district, index) }
         }
         self.entries = entries
         self.lookup = lookup
@@ -73,10 +91,12 @@ public struct Gazetteer: Sendable {
         if words != typed {
             result = resolve(lookup.match(words.joined(separator: " ")), country: country)
         }
-        if result == .none {
-            let kept = words.filter { !Self.genericWords.contains($0) }
-            if kept.count != words.count && !kept.isEmpty {
-                result = resolve(lookup.match(kept.joined(separator: " ")), country: country)
+        var kept = words
+        for removable in [Self.genericWords, ["savivaldybė", "savivaldybe"]] where result == .none {
+            let fewer = kept.filter { !removable.contains($0) }
+            if fewer.count != kept.count && !fewer.isEmpty {
+                result = resolve(lookup.match(fewer.joined(separator: " ")), country: country)
+                kept = fewer
             }
         }
         return result
