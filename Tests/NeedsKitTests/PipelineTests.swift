@@ -510,8 +510,39 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(Array("2025-06-30".utf8).withUnsafeBytes { SubmissionDate.isoDay($0) }, 20250630)
     }
 
+    /// A timestamp is read from its bytes (every tool writes ASCII) as it would be from its text:
+    /// the same numbers, digits and dot, on dates of every form the tools write and on junk. The
+    /// dot that makes a date day-first is the one after its first number: a US timestamp with
+    /// milliseconds (`2/26/2025 10:00:00.123`) is month-first.
+    func testTimestampsReadFromBytesAsFromText() {
+        var generator = SplitMix64(seed: 2026)
+        let pieces = ["1", "2", "12", "13", "31", "2025", "25", "0", "00123", "99999999999999999999", "/", ".", "-", " ",
+                      ":", "T", "\t", "+02:00", "10:00:00", ".123", "PM", "x", "", "  "]
+        var samples = ["2/26/2025 10:00:00.123", "14.01.2025", "1/2/2025", "2025/02/08 10:00:00", " 3/4/25 ", "\t",
+                       "2025.02.08", "29/2/2024"]
+        for _ in 0..<5000 {
+            samples.append((0..<Int.random(in: 1...7, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for sample in samples {
+            let text = SubmissionDate.Written(sample)
+            let bytes = Array(sample.utf8).withUnsafeBytes { SubmissionDate.Written(ascii: $0) }
+            guard let bytes else { return XCTFail("ASCII read as not ASCII: \(sample)") }
+            XCTAssertTrue(text.numbers == bytes.numbers && text.digits == bytes.digits && text.count == bytes.count
+                          && text.readable == bytes.readable && text.dotted == bytes.dotted && text.isBlank == bytes.isBlank,
+                          sample)
+        }
+        XCTAssertNil(Array("1/2/2025 ٣".utf8).withUnsafeBytes { SubmissionDate.Written(ascii: $0) })
+        XCTAssertFalse(SubmissionDate.Written("١/٢/٢٠٢٥").readable, "digits of another script are no number Int reads")
+        XCTAssertEqual(SubmissionDate.order("2/26/2025 10:00:00.123").monthFirst, true)
+        XCTAssertEqual(SubmissionDate.parse("2/26/2025 10:00:00.123"), "2025-02-26")
+        XCTAssertEqual(SubmissionDate.parse("4.3.2025 10:00"), "2025-03-04")
+        XCTAssertNil(SubmissionDate.order("4.3.2025").monthFirst)
+        XCTAssertEqual(SubmissionDate.parse("2025/02/08 10:00:00"), "2025-02-08")
+    }
+
     // Sweep 2, 4: a month-first file whose first dates could be read either way: the rows
-    // passed on keep day-first, but the response period of the reports is read month-first.
+    // passed on day-first are corrected in clean/responses.csv at the end of the file, and the
+    // response period of the reports is read month-first.
     func testResponsePeriodReadsEarlyAmbiguousDatesInTheFileOrder() throws {
         let folder = TemporaryFolder()
         var text = "Timestamp," + Self.sweepHeader
@@ -524,16 +555,50 @@ final class PipelineTests: XCTestCase {
         let out = TemporaryFolder()
         let options = Self.sweepOptions([us], out: out)
         let outcome = try Pipeline.report(options)
-        XCTAssertNotNil(outcome.firstIssues.first { $0.code == "date_order_late" })
+        let late = try XCTUnwrap(outcome.firstIssues.first { $0.code == "date_order_late" })
+        XCTAssertEqual(late.severity, .note)
+        XCTAssertEqual(late.line, 5)
         let report = try String(contentsOfFile: options.outputPath + "/report.md", encoding: .utf8)
         XCTAssertTrue(report.contains("2025-02-03 – 2025-02-19"), report)
         XCTAssertFalse(report.contains("2025-12-02"), report)
         let responses = try String(contentsOfFile: options.outputPath + "/clean/responses.csv", encoding: .utf8)
-        XCTAssertTrue(responses.contains(",2025-12-02,"), "clean rows keep the reading they were passed on with")
+        let submitted = try XCTUnwrap(responses.split(separator: "\r\n").first?.split(separator: ",").firstIndex(of: "submitted"))
+        XCTAssertEqual(responses.split(separator: "\r\n").dropFirst().map { String($0.split(separator: ",", omittingEmptySubsequences: false)[submitted]) },
+                       ["2025-02-03", "2025-02-04", "2025-02-12", "2025-02-14", "2025-02-19"])
         XCTAssertEqual(try Pipeline.check(Self.sweepOptions([us, eu], out: out)).submittedDays.map { [$0.first, $0.last] },
                        [20250201, 20250219])
         XCTAssertEqual(try Pipeline.check(Self.sweepOptions([eu, us], out: out)).submittedDays.map { [$0.first, $0.last] },
                        [20250201, 20250219])
+    }
+
+    /// The correction of early day-first dates reaches only the rows of the file that showed it
+    /// is month-first, wherever they are in clean/responses.csv: between files of either order,
+    /// with rows held in memory or streamed, and in a partner's Excel CSV (byte-order mark, `;`).
+    func testEarlyDayFirstDatesCorrectedOnlyInTheirFile() throws {
+        let folder = TemporaryFolder()
+        func file(_ name: String, _ dates: [String]) -> String {
+            folder.write(name, "Timestamp," + Self.sweepHeader + dates.map { $0 + "," + Self.sweepRow("EE", "Tartu linn") }.joined())
+        }
+        // Day-first (13/3 decides), then month-first after two ambiguous dates, then undecided.
+        let a = file("a.csv", ["1/2/2025", "13/3/2025", "4/5/2025"])
+        let b = file("b.csv", ["3/4/2025", "5/6/2025", "7/20/2025", "8/9/2025"])
+        let c = file("c.csv", ["10/11/2025"])
+        for excel in [false, true] {
+            let out = TemporaryFolder()
+            var options = Self.sweepOptions([a, b, c], out: out)
+            options.excel = excel
+            _ = try Pipeline.report(options)
+            var bytes = try Data(contentsOf: URL(fileURLWithPath: options.outputPath + "/clean/responses.csv"))
+            if excel { bytes = bytes.dropFirst(3) }
+            let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\r\n").map {
+                $0.split(separator: excel ? ";" : ",", omittingEmptySubsequences: false).map(String.init)
+            }
+            let column = try XCTUnwrap(lines.first?.firstIndex(of: "submitted"))
+            XCTAssertEqual(lines.dropFirst().map { $0[column] },
+                           ["2025-02-01", "2025-03-13", "2025-05-04",
+                            "2025-03-04", "2025-05-06", "2025-07-20", "2025-08-09",
+                            "2025-11-10"], "excel: \(excel)")
+        }
     }
 
     // Sweep 2, 5: under --weights municipality, "place not recognised" is no municipality: its

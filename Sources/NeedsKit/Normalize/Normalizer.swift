@@ -175,6 +175,9 @@ public final class Normalizer {
         var place: UInt32 = 0
         /// yyyymmdd, 0 when the export has no submission date.
         var submitted: Int32 = 0
+        /// The submission date read month-first, when it was read day-first only because its file
+        /// had not shown its order yet (day and month both 12 or less); 0 otherwise.
+        var otherReading: Int32 = 0
         var weight = 1.0
         var extras: [Answer] = []
         var extraPlace: PlaceReading? = nil
@@ -598,6 +601,7 @@ public final class Normalizer {
         row.idHash = respondentHash
         row.line = record.line
         row.submitted = submitted
+        row.otherReading = rowOtherReading
         if submitted != 0 {
             if rowOtherReading == 0 {
                 daysOfFile.sure.add(submitted)
@@ -640,16 +644,23 @@ public final class Normalizer {
     private func submittedDay(_ bytes: UnsafeRawBufferPointer, column: Int, line: Int, file: String,
                               log: (CleaningIssue) -> Void) -> Int32 {
         if let day = SubmissionDate.isoDay(bytes), day != 0 { return day }
-        let text = String(decoding: bytes, as: UTF8.self).trimmingSpaces
-        if text.isEmpty { return 0 }
-        let order = SubmissionDate.order(text)
+        // Read from the bytes when they are ASCII (every tool's timestamp); the text is made only
+        // for a message.
+        let written = SubmissionDate.Written(ascii: bytes) ?? SubmissionDate.Written(String(decoding: bytes, as: UTF8.self))
+        if written.isBlank { return 0 }
+        var text: String { String(decoding: bytes, as: UTF8.self).trimmingSpaces }
+        let order = SubmissionDate.order(written)
         if let monthFirst = order.monthFirst {
             if dateOrder.decided == nil {
                 dateOrder.decided = monthFirst
-                if monthFirst && dateOrder.ambiguousBefore > 0 {
+                if monthFirst && dateOrder.ambiguousBefore > Self.correctableDates {
                     log(CleaningIssue(file: file, line: line, column: column + 1, oldValue: text, code: "date_order_late",
                                       action: .kept, severity: .warning,
-                                      message: "`\(text)` shows this file's dates are month-first, but \(dateOrder.ambiguousBefore) earlier date(s) with day and month both 12 or less were already read day-first: clean/responses.csv keeps them as read; the response period in the reports reads them month-first"))
+                                      message: "`\(text)` shows this file's dates are month-first, but \(dateOrder.ambiguousBefore) earlier date(s) with day and month both 12 or less were already read day-first, more than the \(Self.correctableDates) corrected afterwards: clean/responses.csv keeps them as read; the response period in the reports reads them month-first"))
+                } else if monthFirst && dateOrder.ambiguousBefore > 0 {
+                    log(CleaningIssue(file: file, line: line, column: column + 1, oldValue: text, code: "date_order_late",
+                                      action: .changed, severity: .note,
+                                      message: "`\(text)` shows this file's dates are month-first: the \(dateOrder.ambiguousBefore) earlier date(s) with day and month both 12 or less, read day-first until here, are month-first in clean/responses.csv and in the response period"))
                 }
             } else if dateOrder.decided != monthFirst && !dateOrder.conflictReported {
                 dateOrder.conflictReported = true
@@ -666,17 +677,29 @@ public final class Normalizer {
             dateOrder.ambiguousBefore += 1
         }
         let monthFirst = dateOrder.decided ?? false
-        guard let parsed = SubmissionDate.parse(text, monthFirst: order.monthFirst ?? monthFirst) else {
+        guard let parsed = SubmissionDate.day(written, monthFirst: order.monthFirst ?? monthFirst) else {
             log(CleaningIssue(file: file, line: line, column: column + 1, oldValue: text, code: "date_unreadable",
                               action: .changed, message: "`\(text)` is not a date; the submission date is missing"))
             return 0
         }
-        let (year, month, day) = (Int32(parsed.prefix(4))!, Int32(parsed.dropFirst(5).prefix(2))!, Int32(parsed.suffix(2))!)
         if order.ambiguous && dateOrder.decided == nil {
             // Read day-first by assumption; kept the other way too for the period (`submittedDays`).
+            let (year, month, day) = (parsed / 10000, parsed / 100 % 100, parsed % 100)
             rowOtherReading = year * 10000 + day * 100 + month
         }
-        return year * 10000 + month * 100 + day
+        return parsed
+    }
+
+    /// Dates of a file read day-first before it showed it is month-first are corrected in
+    /// clean/responses.csv up to this many (the row sink keeps where each was written until the
+    /// file ends: 16 bytes each); past it they stay as read, and a warning says so.
+    static let correctableDates = 1 << 20
+
+    /// Whether the file being read has shown its dates are month-first after reading some
+    /// day-first, few enough to correct (see `correctableDates`); each clean row of it then
+    /// carries the other reading of its date (`Row.otherReading`). Read at the end of the file.
+    var correctsAssumedDates: Bool {
+        dateOrder.decided == true && dateOrder.ambiguousBefore > 0 && dateOrder.ambiguousBefore <= Self.correctableDates
     }
 
     /// The first and last submission date of the clean respondents read so far (yyyymmdd), each
@@ -995,13 +1018,74 @@ enum FNV {
 
 /// Submission dates as the tools write them, reduced to YYYY-MM-DD.
 enum SubmissionDate {
-    /// The date as yyyymmdd (0: none). ISO dates (`2025-02-02`, `2025-02-02T09:12:00.000+02:00`,
-    /// `2025-02-02 09:12`) are read from the bytes; anything else goes through `parse(_: String)`.
-    static func day(_ bytes: UnsafeRawBufferPointer, monthFirst: Bool = false) -> Int32 {
-        if let day = isoDay(bytes) { return day }
-        if bytes.count == 0 { return 0 }
-        guard let text = parse(String(decoding: bytes, as: UTF8.self), monthFirst: monthFirst) else { return 0 }
-        return Int32(text.prefix(4))! * 10000 + Int32(text.dropFirst(5).prefix(2))! * 100 + Int32(text.suffix(2))!
+    /// A date as written: its first three numbers (runs of digits), how many digits each has,
+    /// and whether a dot follows the first (`14.01.2025`, always day-first). Read from the bytes
+    /// when they are ASCII, as every survey tool writes its timestamps; from the text otherwise.
+    struct Written {
+        var numbers: (Int, Int, Int) = (0, 0, 0)
+        var digits: (Int, Int, Int) = (0, 0, 0)
+        /// Numbers found, at most 3.
+        var count = 0
+        /// False when one of the three is no number Swift's `Int` reads (too long; a digit of
+        /// another script).
+        var readable = true
+        var dotted = false
+        /// Nothing but white space.
+        var isBlank = true
+
+        /// Nil when a byte is not ASCII.
+        init?(ascii bytes: UnsafeRawBufferPointer) {
+            var inNumber = false
+            var value = 0
+            var length = 0
+            var tooLong = false
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte != 0x20 && !(0x09...0x0D).contains(byte) { isBlank = false }
+                if count == 3 { continue }
+                if byte >= 0x30 && byte <= 0x39 {
+                    inNumber = true
+                    length += 1
+                    let (times, overflow) = value.multipliedReportingOverflow(by: 10)
+                    let (sum, overflowSum) = times.addingReportingOverflow(Int(byte - 0x30))
+                    tooLong = tooLong || overflow || overflowSum
+                    value = sum
+                } else if inNumber {
+                    if count == 0 && byte == UInt8(ascii: ".") { dotted = true }
+                    number(value, length, tooLong: tooLong)
+                    (inNumber, value, length, tooLong) = (false, 0, 0, false)
+                }
+            }
+            if inNumber && count < 3 { number(value, length, tooLong: tooLong) }
+        }
+
+        /// The same from text, where a number is a run of characters Unicode calls numeric.
+        init(_ text: String) {
+            let trimmed = text.trimmingSpaces
+            isBlank = trimmed.isEmpty
+            var rest = Substring(trimmed)
+            while count < 3, let start = rest.firstIndex(where: \.isNumber) {
+                let end = rest[start...].firstIndex(where: { !$0.isNumber }) ?? rest.endIndex
+                let part = rest[start..<end]
+                if count == 0 && end < rest.endIndex && rest[end] == "." { dotted = true }
+                if let value = Int(part) { add(value, part.count) } else { readable = false; add(0, part.count) }
+                rest = rest[end...]
+            }
+        }
+
+        private mutating func number(_ value: Int, _ length: Int, tooLong: Bool) {
+            if tooLong { readable = false }
+            add(tooLong ? 0 : value, length)
+        }
+
+        private mutating func add(_ value: Int, _ length: Int) {
+            switch count {
+            case 0: (numbers.0, digits.0) = (value, length)
+            case 1: (numbers.1, digits.1) = (value, length)
+            default: (numbers.2, digits.2) = (value, length)
+            }
+            count += 1
+        }
     }
 
     /// An ISO date read straight from the bytes (0 when it is no valid date); nil when the value
@@ -1039,13 +1123,13 @@ enum SubmissionDate {
     /// `a` > 12, month-first when `b` > 12, nil when it cannot tell (both ≤ 12), for dotted dates
     /// (always day-first) and for year-first ones. Only a date that exists read that way is
     /// evidence: `2/30/25` shows no order (and is no date).
-    static func order(_ raw: String) -> (monthFirst: Bool?, ambiguous: Bool) {
-        let text = raw.trimmingSpaces
-        let parts = text.split(whereSeparator: { !$0.isNumber }).prefix(3)
-        guard parts.count == 3, parts[0].count <= 2, !text.contains("."),
-              let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2]),
-              parts[2].count == 4 || parts[2].count == 2 else { return (nil, false) }
-        let year = parts[2].count == 2 ? 2000 + c : c
+    static func order(_ raw: String) -> (monthFirst: Bool?, ambiguous: Bool) { order(Written(raw)) }
+
+    static func order(_ written: Written) -> (monthFirst: Bool?, ambiguous: Bool) {
+        let (a, b, c) = written.numbers
+        guard written.count == 3, written.readable, written.digits.0 <= 2, !written.dotted,
+              written.digits.2 == 4 || written.digits.2 == 2 else { return (nil, false) }
+        let year = written.digits.2 == 2 ? 2000 + c : c
         if a > 12 { return (isDate(year: year, month: b, day: a) ? false : nil, false) }
         if b > 12 { return (isDate(year: year, month: a, day: b) ? true : nil, false) }
         return (nil, a >= 1 && b >= 1 && isDate(year: year, month: a, day: b))
@@ -1077,24 +1161,26 @@ enum SubmissionDate {
 
     /// `monthFirst`: how to read a date whose day and month are both 12 or less (the file's order).
     static func parse(_ raw: String, monthFirst: Bool = false) -> String? {
-        let text = raw.trimmingSpaces
-        let parts = text.split(whereSeparator: { !$0.isNumber }).prefix(3).map(String.init)
-        guard parts.count == 3, let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2]) else { return nil }
+        day(Written(raw), monthFirst: monthFirst).map(format)
+    }
+
+    /// The date as yyyymmdd, nil when it is none: year first (`2025/02/08`), or day and month
+    /// before a year of 4 or 2 digits, day-first when dotted or when the first is above 12,
+    /// month-first when the second is or `monthFirst` says so.
+    static func day(_ written: Written, monthFirst: Bool = false) -> Int32? {
+        guard written.count == 3, written.readable else { return nil }
+        let (a, b, c) = written.numbers
         var year: Int, month: Int, day: Int
-        if parts[0].count == 4 {
+        if written.digits.0 == 4 {
             (year, month, day) = (a, b, c)
-        } else if parts[2].count == 4 || parts[2].count == 2 {
-            year = parts[2].count == 2 ? 2000 + c : c
+        } else if written.digits.2 == 4 || written.digits.2 == 2 {
+            year = written.digits.2 == 2 ? 2000 + c : c
             // 14.01.2025 and 14/01/2025 are day first; 1/14/2025 (US Excel) shows itself by a month above 12.
-            if text.contains(".") || a > 12 { (day, month) = (a, b) } else if b > 12 || monthFirst { (month, day) = (a, b) } else { (day, month) = (a, b) }
+            if written.dotted || a > 12 { (day, month) = (a, b) } else if b > 12 || monthFirst { (month, day) = (a, b) } else { (day, month) = (a, b) }
         } else {
             return nil
         }
         guard isDate(year: year, month: month, day: day) else { return nil }
-        func padded(_ value: Int, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        return padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2)
+        return Int32(year * 10000 + month * 100 + day)
     }
 }

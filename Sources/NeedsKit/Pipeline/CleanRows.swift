@@ -10,6 +10,8 @@ struct RowBatch {
         var file: Int32
         var place: UInt32
         var submitted: Int32
+        /// `Normalizer.Row.otherReading`.
+        var otherReading: Int32
         var weight: Double
         /// Where the row's extra answers start in `extras`.
         var extras: Int32
@@ -21,6 +23,9 @@ struct RowBatch {
     var fresh: [Normalizer.Fresh] = []
     /// Files started, in order (`Head.file` counts them across batches).
     var files: [String] = []
+    /// Set on a file's last batch (its rows are the file's last) when its dates read day-first
+    /// at first are to be read month-first (`Normalizer.correctsAssumedDates`).
+    var correctsAssumedDates = false
     var heads: [Head] = []
     /// One answer id per question of the instrument, row after row.
     var answers: [UInt32] = []
@@ -111,6 +116,11 @@ final class CleanRowSink {
 
     deinit { rows.deallocate() }
 
+    /// Where each date read day-first by assumption went in clean/responses.csv, with its other
+    /// reading, until its file ends (see `Normalizer.correctableDates`).
+    private var assumedDates: [(offset: Int, otherReading: Int32)] = []
+    private var currentFile: Int32 = -1
+
     func consume(_ batch: RowBatch) {
         for name in batch.files {
             files.append(name)
@@ -127,6 +137,10 @@ final class CleanRowSink {
         if let clean, rows.count > 0 {
             clean.add(rows: rows.bytes)
             rows.removeAll()
+        }
+        if let clean, batch.correctsAssumedDates {
+            for date in assumedDates { clean.correctDate(at: date.offset, to: date.otherReading) }
+            assumedDates.removeAll()
         }
     }
 
@@ -281,6 +295,13 @@ final class CleanRowSink {
             }
             rows.append(delimiter)
             if head.submitted != 0 {
+                if head.file != currentFile {
+                    currentFile = head.file
+                    assumedDates.removeAll()
+                }
+                if head.otherReading != 0 && assumedDates.count < Normalizer.correctableDates {
+                    assumedDates.append((clean.offset + rows.count, head.otherReading))
+                }
                 rows.reserve(10)
                 SubmissionDate.write(head.submitted, into: UnsafeMutableRawBufferPointer(start: rows.end, count: 10))
                 rows.count += 10

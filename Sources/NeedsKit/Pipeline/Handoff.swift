@@ -74,6 +74,14 @@ final class RowHandoff: @unchecked Sendable {
         files += 1
     }
 
+    /// The file's rows have all been sent: its dates read day-first at first are corrected in
+    /// clean/responses.csv when the normaliser says so (`Normalizer.correctsAssumedDates`).
+    func endFile(_ normalizer: Normalizer) {
+        guard normalizer.correctsAssumedDates else { return }
+        batch.correctsAssumedDates = true
+        flush()
+    }
+
     /// Sends the normaliser's last clean row, with what it interned since the last call.
     func send(_ normalizer: Normalizer) {
         if !normalizer.fresh.isEmpty { batch.fresh += normalizer.takeFresh() }
@@ -85,7 +93,7 @@ final class RowHandoff: @unchecked Sendable {
         // The row's fields are read one by one: a copy of the whole row would retain its arrays.
         batch.heads.append(RowBatch.Head(
             idHash: normalizer.row.idHash, line: normalizer.row.line, file: files, place: normalizer.row.place,
-            submitted: normalizer.row.submitted, weight: normalizer.row.weight, extras: Int32(batch.extras.count),
+            submitted: normalizer.row.submitted, otherReading: normalizer.row.otherReading, weight: normalizer.row.weight, extras: Int32(batch.extras.count),
             extraPlace: extraPlace))
         batch.answers.append(contentsOf: normalizer.rowAnswers)
         if !normalizer.row.extras.isEmpty { batch.extras.append(contentsOf: normalizer.row.extras) }
@@ -100,7 +108,7 @@ final class RowHandoff: @unchecked Sendable {
     }
 
     private func flush() {
-        guard !batch.heads.isEmpty || !batch.fresh.isEmpty || !batch.files.isEmpty else { return }
+        guard !batch.heads.isEmpty || !batch.fresh.isEmpty || !batch.files.isEmpty || batch.correctsAssumedDates else { return }
         queue.put([batch])
         let answersPerRow = batch.heads.isEmpty ? 0 : batch.answers.count / batch.heads.count
         batch = RowBatch()

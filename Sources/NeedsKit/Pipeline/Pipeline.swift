@@ -450,6 +450,7 @@ public enum Pipeline {
                 log(CleaningIssue(file: file, line: line, code: "file_unreadable", action: .dropped, severity: .error,
                                   message: message))
             }
+            rows?.endFile(normalizer)
             // The file's issues and the reader's findings, in line order.
             cleaningLog.finishFile()
             outcome.respondents += account.respondents

@@ -129,6 +129,11 @@ public struct CSVWriter {
     }
 
     /// Hands the bytes written so far to `body` and forgets them (streaming a large table).
+    /// Overwrites bytes already written, from `offset` on (a correction of fixed width).
+    mutating func overwrite(at offset: Int, with replacement: UnsafeRawBufferPointer) {
+        for (k, byte) in replacement.enumerated() { bytes[offset + k] = byte }
+    }
+
     public mutating func drain(_ body: ([UInt8]) -> Void) {
         body(bytes)
         bytes.removeAll(keepingCapacity: true)

@@ -84,6 +84,23 @@ public final class CleanResponsesWriter {
     /// The delimiter, as a byte.
     var delimiter: UInt8 { blank.delimiterByte }
 
+    /// Where the next byte goes in the file.
+    var offset: Int { (stream?.bytesWritten ?? 0) + writer.bytes.count }
+
+    /// Writes `day` (yyyymmdd) over the submission date at `offset`, written before: a date read
+    /// day-first until a later one showed its file is month-first.
+    func correctDate(at offset: Int, to day: Int32) {
+        withUnsafeTemporaryAllocation(byteCount: 10, alignment: 1) { buffer in
+            SubmissionDate.write(day, into: buffer)
+            let date = UnsafeRawBufferPointer(buffer)
+            if let stream, offset < stream.bytesWritten {
+                stream.overwrite(at: offset, with: date)
+            } else {
+                writer.overwrite(at: offset - (stream?.bytesWritten ?? 0), with: date)
+            }
+        }
+    }
+
     /// Whole rows, each as `add` writes its respondent, row ends included (the row sink's).
     func add(rows: UnsafeRawBufferPointer) {
         guard let stream else { return writer.rows(rows) }

@@ -253,6 +253,17 @@ public final class OutputStream {
     public func write(_ bytes: UnsafeRawBufferPointer) {
         guard let file, let base = bytes.baseAddress, bytes.count > 0 else { return }
         if fwrite(base, 1, bytes.count, file) != bytes.count { fail() }
+        bytesWritten += bytes.count
+    }
+
+    /// Bytes written so far.
+    private(set) var bytesWritten = 0
+
+    /// Overwrites bytes already written, from `offset` on; the stream goes on at its end.
+    func overwrite(at offset: Int, with replacement: UnsafeRawBufferPointer) {
+        guard let file, let base = replacement.baseAddress, replacement.count > 0 else { return }
+        if fflush(file) != 0 { return fail() }
+        if pwrite(fileno(file), base, replacement.count, off_t(offset)) != replacement.count { fail() }
     }
 
     public func close() {
