@@ -80,6 +80,33 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.issues.first { $0.code == "duplicate_submission" }?.line, 5)
     }
 
+    /// A split column's tick is kept as a bit of its choice's place in the list; the choices of
+    /// a list past its 64th take the names' way. Either way the answer is the ticked choices in
+    /// list order.
+    func testSplitChoiceColumnsOfAListLongerThan64() throws {
+        let folder = TemporaryFolder()
+        let names = (1...70).map { "c\($0)" }
+        _ = folder.write("instrument/survey.csv", "type,name,label::English (en)\nselect_multiple many,many,Many\ntext,note,Note\n")
+        _ = folder.write("instrument/choices.csv", "list_name,name,label::English (en)\n" + names.map { "many,\($0),Choice \($0)\n" }.joined())
+        _ = folder.write("instrument/settings.csv", "form_title,form_id\nLong list,long_list\n")
+        let long = try InstrumentLoader.load(folder.path + "/instrument")
+        let columns = ["c70", "c2", "c66", "c1", "zz"]
+        var text = "note;" + columns.map { "many/\($0)" }.joined(separator: ";") + ";_uuid\n"
+        // `zz` is no choice of the list: its column is not read.
+        let ticks = [[1, 1, 0, 1, 0], [0, 1, 0, 1, 0], [1, 1, 0, 1, 0], [1, 0, 1, 0, 1], [0, 1, 0, 1, 1], [0, 0, 0, 0, 0]]
+        for (k, row) in ticks.enumerated() { text += "n\(k);" + row.map(String.init).joined(separator: ";") + ";u\(k)\n" }
+        var options = RunOptions()
+        options.inputs = [folder.write("kobo.csv", text)]
+        var respondents: [Respondent] = []
+        let outcome = Pipeline.ingest(options, instrument: long) { respondents.append($0) } quarantine: { _, _, _ in }
+        XCTAssertEqual(outcome.accounts.first?.respondents, 6)
+        let q = try XCTUnwrap(long.questionIndex["many"])
+        XCTAssertEqual(respondents.map { $0.answer(q) }, [
+            .choices(["c1", "c2", "c70"]), .choices(["c1", "c2"]), .choices(["c1", "c2", "c70"]), .choices(["c66", "c70"]),
+            .choices(["c1", "c2"]), .choices([]),
+        ])
+    }
+
     func testKoboLabelExportInRussianWithGroupLabels() throws {
         let folder = TemporaryFolder()
         let text = """

@@ -85,6 +85,14 @@ public final class ChoiceMatcher {
         return String(Int(value))
     }
 
+    /// A choice's place in the list (from 0), or nil for a name not in it.
+    func position(of name: String) -> Int? { positions[name] }
+
+    /// The choices at the positions whose bits are set (bit k: position k), in list order.
+    func names(atPositions bits: UInt64) -> [String] {
+        list.choices.filter { $0.position < 64 && bits & (1 << UInt64($0.position)) != 0 }.sorted { $0.position < $1.position }.map(\.name)
+    }
+
     /// Choice names in list order.
     func ordered(_ names: Set<String>) -> [String] {
         names.sorted { (positions[$0] ?? .max, $0) < (positions[$1] ?? .max, $1) }

@@ -43,6 +43,9 @@ public final class Normalizer {
         let steps: [Step]
         /// The choice names of the split choice columns that are read (`Step.choice`).
         let splitChoices: [String]
+        /// Per split choice, the bit of its place in the list (`1 << position`), or 0 past the
+        /// 64th choice or for a name not in the list (then `splitChoices` is read).
+        let splitChoiceBits: [UInt64]
         /// The submission ID columns (`Step.submissionID`), in order: read before the others.
         let idColumns: [Int]
         /// The question count of the instrument the steps point into (checked before a row is
@@ -51,7 +54,7 @@ public final class Normalizer {
 
         init(file: String, shape: ExportShape, roles: [ColumnRole], wholeColumns: Set<Int>, mapsAnyQuestion: Bool,
              unmapped: [String], weightColumn: Int?, idSeed: UInt64, steps: [Step], splitChoices: [String],
-             questionCount: Int) {
+             splitChoiceBits: [UInt64] = [], questionCount: Int) {
             self.file = file
             self.shape = shape
             self.roles = roles
@@ -62,6 +65,7 @@ public final class Normalizer {
             self.idSeed = idSeed
             self.steps = steps
             self.splitChoices = splitChoices
+            self.splitChoiceBits = splitChoiceBits.count == splitChoices.count ? splitChoiceBits : splitChoices.map { _ in 0 }
             idColumns = steps.indices.filter { if case .submissionID = steps[$0] { true } else { false } }
             self.questionCount = questionCount
         }
@@ -141,8 +145,15 @@ public final class Normalizer {
     /// Answers read so far, interned (id = index + 1, numbered across all questions): a row
     /// holds their ids (`rowAnswers`).
     private(set) var answerTable: [Answer] = []
-    /// Split choice sets interned per question (ticked names in list order → id).
+    /// Split choice sets interned per question (ticked names in list order → id), and the same
+    /// ids by the bits of the choices' places (`FileMapping.splitChoiceBits`).
     private var choiceSetIDs: [[[String]: UInt32]]
+    private var choiceSetIDsByBits: [[UInt64: UInt32]]
+    /// The row's split choice columns, per question: the bits of the ticked choices, whether
+    /// one of its columns was answered, and the questions so marked (reset after each row).
+    private let tickedBits: UnsafeMutablePointer<UInt64>
+    private let splitAnswered: UnsafeMutablePointer<Bool>
+    private var splitQuestions: [Int] = []
     /// Places read so far, interned (id = index + 1; 0: no place).
     private(set) var placeTable: [PlaceReading] = []
     private var placeIDs: [UInt64: UInt32] = [:]
@@ -221,6 +232,11 @@ public final class Normalizer {
         municipalityIndex = instrument.municipalityQuestion.flatMap { instrument.questionIndex[$0.name] }
         roleIndex = instrument.roleQuestion.flatMap { instrument.questionIndex[$0.name] }
         choiceSetIDs = Array(repeating: [:], count: instrument.questions.count)
+        choiceSetIDsByBits = Array(repeating: [:], count: instrument.questions.count)
+        tickedBits = .allocate(capacity: max(instrument.questions.count, 1))
+        tickedBits.initialize(repeating: 0, count: max(instrument.questions.count, 1))
+        splitAnswered = .allocate(capacity: max(instrument.questions.count, 1))
+        splitAnswered.initialize(repeating: false, count: max(instrument.questions.count, 1))
         row = Row()
     }
 
@@ -235,6 +251,8 @@ public final class Normalizer {
         ticks.deinitialize(count: questionCount)
         ticks.deallocate()
         answerSlots.deallocate()
+        tickedBits.deallocate()
+        splitAnswered.deallocate()
     }
 
     /// What was interned since the last call, for the consumer of rows.
@@ -347,6 +365,7 @@ public final class Normalizer {
             }
         }
         var splitChoices: [String] = []
+        var splitChoiceBits: [UInt64] = []
         let steps: [Step] = roles.map { role in
             switch role {
             case .meta(.submissionID): return .submissionID
@@ -355,6 +374,8 @@ public final class Normalizer {
             case let .choice(q, choice):
                 guard !whole.contains(q), matchers[q] != nil else { return .skip }
                 splitChoices.append(choice)
+                let position = matchers[q]!.position(of: choice) ?? 64
+                splitChoiceBits.append(position < 64 ? 1 << UInt64(position) : 0)
                 return .choice(q, splitChoices.count - 1)
             default: return .skip
             }
@@ -363,7 +384,7 @@ public final class Normalizer {
             file: file, shape: shape, roles: roles, wholeColumns: whole,
             mapsAnyQuestion: mapsAny, unmapped: unmapped, weightColumn: weightColumn,
             idSeed: idSeed(file: file), steps: steps, splitChoices: splitChoices,
-            questionCount: questionCount)
+            splitChoiceBits: splitChoiceBits, questionCount: questionCount)
     }
 
     private func questionName(_ role: ColumnRole) -> String {
@@ -448,8 +469,8 @@ public final class Normalizer {
         var respondentHash = mapping.idSeed
         var submitted: Int32 = 0
         rowOtherReading = 0
+        // Ticked choices without a bit (past the 64th, or not in the list): rare.
         var ticked: [Int: Set<String>] = [:]
-        var splitAnswered = Set<Int>()
         var pendingIssues: [(column: Int, question: Int, issue: CellReading.Issue)] = []
         var rowHash = FieldHash.seed
         let variant = Self.readingVariant(mapping.shape)
@@ -529,38 +550,58 @@ public final class Normalizer {
                     reading = matcher.tickReading(String(decoding: bytes, as: UTF8.self))
                     if bytes.count <= 256 { ticks[q].insert(key, value: reading) }
                 }
+                var tick = false
                 switch reading {
                 case .blank:
-                    break
+                    continue
                 case .ticked:
-                    ticked[q, default: []].insert(choice)
-                    splitAnswered.insert(q)
+                    tick = true
                 case .unticked:
-                    splitAnswered.insert(q)
+                    break
                 case let .choice(name):
-                    if name == choice { ticked[q, default: []].insert(choice) }
-                    splitAnswered.insert(q)
+                    tick = name == choice
                 case let .unknown(text):
                     pendingIssues.append((column, q, CellReading.Issue(
                         old: text, new: "", code: "unknown_value", action: .changed,
                         message: "`\(text)` in the `\(choice)` column is neither ticked nor unticked; read as unticked")))
-                    splitAnswered.insert(q)
+                }
+                if !splitAnswered[q] {
+                    splitAnswered[q] = true
+                    splitQuestions.append(q)
+                }
+                if tick {
+                    let bit = mapping.splitChoiceBits[choiceIndex]
+                    if bit != 0 { tickedBits[q] |= bit } else { ticked[q, default: []].insert(choice) }
                 }
             }
         }
-        // (Sorting even an empty set allocates: most rows have no split choice column.)
-        for q in splitAnswered.isEmpty ? [] : splitAnswered.sorted() where answers[q] == 0 {
-            let names = matchers[q]!.ordered(ticked[q] ?? [])
-            if let id = choiceSetIDs[q][names] {
-                answers[q] = id
-            } else if choiceSetIDs[q].count < 4096 {
-                let id = intern(.choices(names), question: q)
-                choiceSetIDs[q][names] = id
-                answers[q] = id
-            } else {
-                answers[q] = Row.extra | UInt32(extras.count)
-                extras.append(.choices(names))
+        if !splitQuestions.isEmpty {
+            splitQuestions.sort()
+            for q in splitQuestions {
+                let bits = tickedBits[q]
+                tickedBits[q] = 0
+                splitAnswered[q] = false
+                guard answers[q] == 0 else { continue }
+                let others = ticked[q]
+                if others == nil, let id = choiceSetIDsByBits[q][bits] {
+                    answers[q] = id
+                    continue
+                }
+                let names = matchers[q]!.ordered(Set(matchers[q]!.names(atPositions: bits)).union(others ?? []))
+                if let id = choiceSetIDs[q][names] {
+                    answers[q] = id
+                    if others == nil { choiceSetIDsByBits[q][bits] = id }
+                } else if choiceSetIDs[q].count < 4096 {
+                    let id = intern(.choices(names), question: q)
+                    choiceSetIDs[q][names] = id
+                    if others == nil { choiceSetIDsByBits[q][bits] = id }
+                    answers[q] = id
+                } else {
+                    answers[q] = Row.extra | UInt32(extras.count)
+                    extras.append(.choices(names))
+                }
             }
+            splitQuestions.removeAll(keepingCapacity: true)
         }
         if !extras.isEmpty || !self.row.extras.isEmpty { self.row.extras = extras }
         rowHash = FieldHash.finish(rowHash)
