@@ -347,6 +347,18 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(result.diagnostics.filter { $0.code == "footnote_skipped" }.map(\.line), [57])
     }
 
+    /// Rows of quoted spaces alone (`" ";"\t";`; libcsv drops unquoted ones itself) are as blank
+    /// as empty ones behind a possible footnote: more of them than `maxHeld` do not make the note
+    /// part of the table, and each is kept as read.
+    func testRowsOfSpacesAloneDoNotCountTowardTheFootnoteLimit() {
+        let folder = TemporaryFolder()
+        let text = "a;b;c\n1;2;3\nTotal: 1;;\n" + String(repeating: "\" \";\" \t\";\n", count: 40) + "Source: survey;;\n"
+        let result = readAll(folder.write("spaces.csv", text))
+        XCTAssertEqual(result.diagnostics.filter { $0.code == "footnote_skipped" }.map(\.line), [3, 44])
+        XCTAssertEqual(result.data.map(\.line), [2] + Array(4...43))
+        XCTAssertEqual(result.data.last?.fields, [" ", " \t", ""])
+    }
+
     func testPaddedBlankRowsAboveTheHeaderDoNotShiftIt() {
         let folder = TemporaryFolder()
         let header = "country;municipality;role;imp\r\n"

@@ -541,14 +541,16 @@ final class ParseState {
         }
         if mayBeFootnote {
             if !heldOverflowed {
-                if !record.isBlank {
+                // Spaces alone (` ;;;`) fill no cell: such a row is as blank as an empty one.
+                let spacesOnly = !record.isBlank && record.filledFieldCount(upTo: 1) == 0
+                if !record.isBlank && !spacesOnly {
                     holdBack()
                     return
                 }
                 // A blank row is a blank row whatever the held ones turn out to be: it waits
                 // only behind them, to keep the order, and does not count toward `maxHeld`.
                 if !held.isEmpty {
-                    holdBlank()
+                    if spacesOnly { holdSpaces() } else { holdBlank() }
                     return
                 }
             }
@@ -692,6 +694,8 @@ final class ParseState {
         /// `count` blank rows on consecutive lines from `line`, each of `fields` empty fields (0:
         /// an empty line).
         case blank(line: Int, count: Int, fields: Int)
+        /// A row of spaces and tabs alone: blank too, kept as read.
+        case spaces(RecordBuffer)
     }
 
     /// Rows held back as possible footnotes, in order; at most `maxHeld` that may be notes (blank
@@ -741,6 +745,19 @@ final class ParseState {
         }
     }
 
+    /// A row of spaces alone behind held ones: kept as it is, counted as a run of blank rows.
+    private func holdSpaces() {
+        let copy = spareHeld.popLast() ?? RecordBuffer()
+        copy.take(from: record)
+        record.reset()
+        held.append(.spaces(copy))
+        heldBlankRuns += 1
+        if heldBlankRuns > maxHeldBlankRuns {
+            heldOverflowed = true
+            releaseHeld()
+        }
+    }
+
     /// The held rows turned out to be part of the table: delivered as they are, in order.
     private func releaseHeld() { deliverHeld(asFootnotes: false) }
 
@@ -751,6 +768,8 @@ final class ParseState {
     private func deliverHeld(asFootnotes: Bool) {
         for row in held where !record.sink.pointee.stopped {
             switch row {
+            case let .spaces(buffer):
+                emit(buffer)
             case let .record(buffer):
                 if !asFootnotes {
                     emit(buffer)
@@ -772,7 +791,12 @@ final class ParseState {
                 }
             }
         }
-        for case let .record(buffer) in held { spareHeld.append(buffer) }
+        for row in held {
+            switch row {
+            case let .record(buffer), let .spaces(buffer): spareHeld.append(buffer)
+            case .blank: break
+            }
+        }
         held.removeAll(keepingCapacity: true)
         heldRecords = 0
         heldBlankRuns = 0
