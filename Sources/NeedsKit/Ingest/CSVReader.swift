@@ -550,7 +550,7 @@ final class ParseState {
                 // A blank row is a blank row whatever the held ones turn out to be: it waits
                 // only behind them, to keep the order, and does not count toward `maxHeld`.
                 if !held.isEmpty {
-                    if spacesOnly { holdSpaces() } else { holdBlank() }
+                    if spacesOnly { holdBack(spacesOnly: true) } else { holdBlank() }
                     return
                 }
             }
@@ -713,13 +713,15 @@ final class ParseState {
     /// rows are part of the table. Memory stays bounded whatever the file.
     private let maxHeldBlankRuns = 1024
 
-    private func holdBack() {
+    /// A possible footnote, or (`spacesOnly`) a row of spaces alone behind held ones: kept as it
+    /// is; the latter counts as a run of blank rows.
+    private func holdBack(spacesOnly: Bool = false) {
         let copy = spareHeld.popLast() ?? RecordBuffer()
         copy.take(from: record)
         record.reset()
-        held.append(.record(copy))
-        heldRecords += 1
-        if heldRecords > maxHeld {
+        held.append(spacesOnly ? .spaces(copy) : .record(copy))
+        if spacesOnly { heldBlankRuns += 1 } else { heldRecords += 1 }
+        if heldRecords > maxHeld || heldBlankRuns > maxHeldBlankRuns {
             // A long run of such rows is part of the table, not notes under it.
             heldOverflowed = true
             releaseHeld()
@@ -738,19 +740,6 @@ final class ParseState {
             return
         }
         held.append(.blank(line: line, count: 1, fields: fields))
-        heldBlankRuns += 1
-        if heldBlankRuns > maxHeldBlankRuns {
-            heldOverflowed = true
-            releaseHeld()
-        }
-    }
-
-    /// A row of spaces alone behind held ones: kept as it is, counted as a run of blank rows.
-    private func holdSpaces() {
-        let copy = spareHeld.popLast() ?? RecordBuffer()
-        copy.take(from: record)
-        record.reset()
-        held.append(.spaces(copy))
         heldBlankRuns += 1
         if heldBlankRuns > maxHeldBlankRuns {
             heldOverflowed = true
