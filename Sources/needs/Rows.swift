@@ -15,15 +15,14 @@ struct Rows: ParsableCommand {
     var file: String
 
     func run() throws {
-        let result = RowsCommand.run(path: file, options: reader.readerOptions, json: json) {
-            Terminal.output($0)
-        }
+        let result = RowsCommand.run(path: file, options: reader.readerOptions, json: json,
+                                     keptPerKind: RunOutcome.firstPerKind) { Terminal.output($0) }
         try Terminal.finishOutput()
-        Terminal.printDiagnostics(result.diagnostics)
+        Terminal.printDiagnostics(result.diagnostics, counts: result.counts)
         if let failure = result.failure {
             Terminal.error(failure)
             throw ExitCode(2)
         }
-        if result.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+        if result.hasErrors { throw ExitCode(1) }
     }
 }

@@ -25,7 +25,7 @@ enum Terminal {
 
     /// Prints the first `limit` of `diagnostics` per code, then how many more of each code
     /// `counts` holds.
-    private static func printDiagnostics(_ diagnostics: [Diagnostic], counts: [String: Int], limit: Int) {
+    static func printDiagnostics(_ diagnostics: [Diagnostic], counts: [String: Int], limit: Int = RunOutcome.firstPerKind) {
         var shown: [String: Int] = [:]
         for d in diagnostics {
             let n = shown[d.code, default: 0]

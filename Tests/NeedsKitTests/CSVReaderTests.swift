@@ -586,6 +586,24 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(objects, [["a": "1", "a_2": "2", "b": "3"]])
     }
 
+    /// `needs rows` on an export with a finding on every line keeps the first of each kind and
+    /// counts the rest: its memory does not grow with the file.
+    func testRowsKeepsTheFirstFindingsOfEachKindAndCountsThemAll() {
+        let folder = TemporaryFolder()
+        let text = "a,b,c\n" + (1...50).map { "x\"y,\($0),z\n" }.joined() + "1,2\n1,2,3,4\n"
+        var lines = 0
+        let result = RowsCommand.run(path: folder.write("stray.csv", text), options: ReaderOptions(), json: false,
+                                     keptPerKind: 3) { lines += $0.filter { $0 == "\n" }.count }
+        XCTAssertEqual(lines, 53)
+        XCTAssertEqual(result.diagnostics.filter { $0.code == "quote_in_unquoted_field" }.map(\.line), [2, 3, 4])
+        XCTAssertEqual(result.counts["quote_in_unquoted_field"], 50)
+        XCTAssertEqual(result.counts.values.reduce(0, +), 50 + result.diagnostics.count - 3)
+        XCTAssertEqual(result.hasErrors, result.diagnostics.contains { $0.severity == .error })
+        let all = RowsCommand.run(path: folder.path + "/stray.csv", options: ReaderOptions(), json: false) { _ in }
+        XCTAssertEqual(all.diagnostics.count, all.counts.values.reduce(0, +))
+        XCTAssertEqual(Array(all.diagnostics.filter { $0.code != "quote_in_unquoted_field" }), result.diagnostics.filter { $0.code != "quote_in_unquoted_field" })
+    }
+
     func testMessagesQuoteLongOrMultilineValuesOnOneShortLine() {
         let value = "Rakvere vald,social_worker\n" + String(repeating: "4,", count: 300) + "\tend"
         let issue = CleaningIssue(file: "f.csv", line: 3, code: "municipality_unknown", action: .kept,

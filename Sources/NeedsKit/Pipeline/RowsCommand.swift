@@ -1,7 +1,12 @@
 /// `needs rows`: a file's records as the reader parses them, as text or as JSON.
 public enum RowsCommand {
     public struct Result {
+        /// The reader's findings in order, the first `keptPerKind` of each code.
         public var diagnostics: [Diagnostic]
+        /// Every finding counted by code.
+        public var counts: [String: Int] = [:]
+        /// Whether any finding is an error.
+        public var hasErrors = false
         /// Why the file could not be read, or nil.
         public var failure: String?
         public var summary: FileReadSummary?
@@ -15,14 +20,25 @@ public enum RowsCommand {
     /// first use (`jsonKeys`).
     /// Text is one line per record: the line number, then the fields, tab-separated, with tabs,
     /// line breaks and backslashes escaped.
-    public static func run(path: String, options: ReaderOptions, json: Bool, write: (String) -> Void) -> Result {
+    /// Of the reader's findings, the first `keptPerKind` of each code are kept (a broken export
+    /// may have one on every line), and all are counted.
+    public static func run(path: String, options: ReaderOptions, json: Bool, keptPerKind: Int = .max,
+                           write: (String) -> Void) -> Result {
         var diagnostics: [Diagnostic] = []
+        var counts: [String: Int] = [:]
+        var hasErrors = false
+        let diagnose = { (diagnostic: Diagnostic) in
+            let n = counts[diagnostic.code, default: 0]
+            counts[diagnostic.code] = n + 1
+            if diagnostic.severity == .error { hasErrors = true }
+            if n < keptPerKind { diagnostics.append(diagnostic) }
+        }
         var header: [String] = []
         var first = true
         let reader = CSVReader(path: path, options: options)
         do {
             if json { write("[") }
-            let summary = try reader.read(diagnose: { diagnostics.append($0) }) { record in
+            let summary = try reader.read(diagnose: diagnose) { record in
                 if json {
                     if record.isHeader {
                         header = jsonKeys(record.fields)
@@ -43,10 +59,10 @@ public enum RowsCommand {
                 }
             }
             if json { write(first ? "]\n" : "\n]\n") }
-            return Result(diagnostics: diagnostics, failure: nil, summary: summary)
+            return Result(diagnostics: diagnostics, counts: counts, hasErrors: hasErrors, failure: nil, summary: summary)
         } catch {
             if json { write("]\n") }
-            return Result(diagnostics: diagnostics, failure: "\(error)", summary: nil)
+            return Result(diagnostics: diagnostics, counts: counts, hasErrors: hasErrors, failure: "\(error)", summary: nil)
         }
     }
 
