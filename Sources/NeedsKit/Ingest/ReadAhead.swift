@@ -34,6 +34,13 @@ extension CSVReader {
                 }) { record in
                     if stash.isEmpty { stash = spare.takeAll() }
                     let copy = stash.popLast() ?? spare.make()
+                    // The buffers taken next were last touched by the consumer's core: the next
+                    // one's fields (its object came over during the last record) and the one
+                    // after's object are asked for now, to be written.
+                    if let next = stash.last {
+                        needs_prefetch_write(UnsafeRawPointer(next._withUnsafeGuaranteedRef { $0.sink }))
+                        if stash.count >= 2 { needs_prefetch_write(UnsafeRawPointer(stash[stash.count - 2].toOpaque())) }
+                    }
                     bytes += record.byteCount + 64
                     let lines = copy._withUnsafeGuaranteedRef { copy in
                         copy.take(from: record)
