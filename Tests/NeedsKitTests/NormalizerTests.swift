@@ -126,6 +126,17 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.issues.first { $0.code == "label_matched_without_diacritics" }?.oldValue, "loti svarigi")
     }
 
+    /// Google's sheet names its first column in the form's language: Lithuanian `Laiko žymė` is
+    /// the submission time as `Timestamp` is, not a column of another survey.
+    func testGoogleFormsTimestampInLithuanian() throws {
+        let folder = TemporaryFolder()
+        let text = "Laiko žymė,Šalis,Savivaldybė\n2025-01-14 10:32:05,Lietuva,Palangos miesto savivaldybė\n"
+        let result = normalise([folder.write("lt.csv", text)])
+        XCTAssertEqual(result.accounts.first?.shape, "Google Forms")
+        XCTAssertEqual(result.respondents.first?.submitted, "2025-01-14")
+        XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
+    }
+
     /// Options typed with their number (`5 - Ļoti svarīgi`) are exported so: the number and the
     /// label name one choice together; halves that disagree, or a label alone of several, do not.
     func testAChoiceWrittenWithItsNameAndLabelIsThatChoice() {
@@ -196,6 +207,20 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["intercultural"]))
         XCTAssertEqual(result.respondents[0].municipalityCode, "EE-251")
         XCTAssertEqual(result.respondents[0].submitted, "2025-01-20")
+    }
+
+    /// LimeSurvey's export with "full question text" headers names its own columns in words.
+    func testLimeSurveyFullTextHeadersAreItsMetaColumns() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        Response ID,Date submitted,Last page,Start language,Seed,Date started,Date last action,Referrer URL,Country
+        7,2025-01-20 12:00:00,3,en,123,2025-01-20 11:50:00,2025-01-20 12:00:00,,Estonia
+
+        """
+        let result = normalise([folder.write("lime.csv", text)])
+        XCTAssertEqual(result.accounts.first?.shape, "LimeSurvey")
+        XCTAssertEqual(result.respondents.first?.submitted, "2025-01-20")
+        XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
     }
 
     func testLimeSurveyDefaultAnswerCodes() {

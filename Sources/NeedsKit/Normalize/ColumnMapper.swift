@@ -51,7 +51,9 @@ public struct ColumnMapper {
         "timestamp": .submitted, "start time": .other, "last modified time": .other, "_validation_status": .other,
         "_notes": .other, "_status": .other, "__version__": .other, "_version_": .other,
         "_tags": .other, "_parent_index": .other, "_parent_table_name": .other, "lastpage": .other,
-        "startlanguage": .other, "seed": .other, "token": .other, "startdate": .other, "datestamp": .other,
+        "startlanguage": .other, "last page": .other, "start language": .other, "date started": .other,
+        "date last action": .other, "referrer url": .other, "seed": .other, "token": .other, "startdate": .other,
+        "datestamp": .other,
         "refurl": .other, "submitterid": .other, "attachmentspresent": .other, "attachmentsexpected": .other,
         "status": .other, "reviewstate": .other, "deviceid": .other, "edits": .other, "formversion": .other,
         "_xform_id_string": .other, "_geolocation": .other, "_attachments": .other, "_duration": .other,
@@ -131,8 +133,7 @@ public struct ColumnMapper {
         if let role = unique(byName[lower]) { return role }
         if let meta = Self.metaHeaders[lower] { return .meta(meta) }
         if Self.personalHeaders.contains(TextKey.loose(header)) { return .personal }
-        if position == 0, let first = lower.split(separator: " ").first,
-           ["timestamp", "ajatempel", "laikspiedols", "laiko žyma", "laiko zyma", "отметка"].contains(String(first)) || lower.hasPrefix("отметка времени") {
+        if position == 0, ExportShape.isTimestampHeader(header) || lower.split(separator: " ").first == "отметка" {
             return .meta(.submitted)
         }
         if let role = resolveBracketed(header) { return role }

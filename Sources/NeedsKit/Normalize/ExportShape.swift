@@ -16,16 +16,30 @@ public enum ExportShape: String, Sendable, CaseIterable {
         if names.contains("meta-instanceid") || (names.contains("key") && names.contains("submissiondate")) {
             return .odkCentral
         }
-        if names.contains("submitdate") && (names.contains("lastpage") || names.contains("startlanguage")) {
+        // LimeSurvey's question codes as headers, or its full question texts (`Date submitted`, ...).
+        if names.contains("submitdate") && (names.contains("lastpage") || names.contains("startlanguage"))
+            || names.contains("date submitted") && (names.contains("last page") || names.contains("start language")) {
             return .limeSurvey
         }
         if names.contains("id") && names.contains("start time") && names.contains("completion time") {
             return .microsoftForms
         }
-        if let first = header.first?.trimmingSpaces.lowercased(),
-           ["timestamp", "ajatempel", "laikspiedols", "laiko žyma", "отметка времени", "marca temporal"].contains(first) {
+        if let first = header.first, isTimestampHeader(first) {
             return .googleForms
         }
         return .generic
+    }
+
+    /// Google Forms' first column, the submission time, as its sheet names it in the survey
+    /// languages (compared by `TextKey.loose`, so with or without diacritics).
+    static let timestampHeaders = [
+        "timestamp", "ajatempel", "laikspiedols", "laiko zyme", "laiko zyma", "отметка времени", "marca temporal",
+    ]
+
+    /// Whether a header is Google Forms' timestamp (`Timestamp`, `Ajatempel`, `Laikspiedols`,
+    /// `Laiko žymė`, `Отметка времени`), alone or followed by words of its own (`Timestamp (UTC)`).
+    public static func isTimestampHeader(_ header: String) -> Bool {
+        let key = TextKey.loose(header.trimmingSpaces)
+        return timestampHeaders.contains { key == $0 || key.hasPrefix($0 + " ") }
     }
 }
