@@ -80,6 +80,24 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.issues.first { $0.code == "duplicate_submission" }?.line, 5)
     }
 
+    /// Kobo's export lets the user choose the group separator: with `.` the group paths and split
+    /// columns are the same questions; with `-`, split columns alone still give the demand.
+    func testKoboXMLExportWithAnotherGroupSeparator() throws {
+        let folder = TemporaryFolder()
+        let dotted = "country;importance.imp_intercultural;competence.comp_intercultural;training_wanted.intercultural\n"
+            + "EE;5;2;1\n"
+        let dashed = "country;importance-imp_intercultural;competence-comp_intercultural;training_wanted-intercultural\n"
+            + "EE;4;3;1\n"
+        let result = normalise([folder.write("dot.csv", dotted), folder.write("dash.csv", dashed)])
+        XCTAssertEqual(result.respondents.count, 2)
+        XCTAssertEqual(result.answer(0, "imp_intercultural", in: instrument), .choice("5"))
+        XCTAssertEqual(result.answer(0, "comp_intercultural", in: instrument), .choice("2"))
+        XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["intercultural"]))
+        XCTAssertEqual(result.answer(1, "imp_intercultural", in: instrument), .choice("4"))
+        XCTAssertEqual(result.answer(1, "training_wanted", in: instrument), .choices(["intercultural"]))
+        XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
+    }
+
     func testKoboLabelExportInRussianWithGroupLabels() throws {
         let folder = TemporaryFolder()
         let text = """

@@ -99,21 +99,23 @@ public struct ColumnMapper {
                 for choice in instrument.choiceLists[list]?.choices ?? [] {
                     let choiceRole = ColumnRole.choice(question: index, choice: choice.name)
                     for path in Self.paths(question.groupPath, question.name) {
-                        byName[(path + "/" + choice.name).lowercased(), default: []].insert(choiceRole)
-                        byName[(path + "." + choice.name).lowercased(), default: []].insert(choiceRole)
-                        byName[(path + "_" + choice.name).lowercased(), default: []].insert(choiceRole)
+                        for separator in ["/", ".", "_", "-"] {
+                            byName[(path + separator + choice.name).lowercased(), default: []].insert(choiceRole)
+                        }
                     }
                 }
             }
         }
     }
 
-    /// The spellings of a question's XML name with its group path, as the tools write them.
+    /// The spellings of a question's XML name with its group path, as the tools write them: Kobo
+    /// joins groups with its export's group separator (`/` unless the user chose another, such
+    /// as `.`), ODK Central with `-`.
     static func paths(_ groups: [String], _ name: String) -> [String] {
         var result = [name]
         for k in 0..<groups.count {
             let prefix = Array(groups[k...])
-            for separator in ["/", ":", "-"] {
+            for separator in ["/", ":", "-", "."] {
                 result.append((prefix + [name]).joined(separator: separator))
             }
         }
