@@ -345,6 +345,20 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(outcome.exitCode, 1)
     }
 
+    // Sweep 5: an empty file has no header and so no shape; the report's list of files gives its
+    // count alone, not an empty shape before it.
+    func testAnEmptyFileIsListedWithItsCountAlone() throws {
+        let folder = TemporaryFolder()
+        let rows = (0..<5).map { _ in Self.sweepRow("EE", "Tartu linn") }.joined()
+        let good = folder.write("in/good.csv", Self.sweepHeader + rows)
+        let empty = folder.write("in/empty.csv", "")
+        let out = TemporaryFolder()
+        let options = Self.sweepOptions([good, empty], out: out)
+        _ = try Pipeline.report(options)
+        let report = try String(contentsOfFile: options.outputPath + "/report.md", encoding: .utf8)
+        XCTAssertTrue(report.contains("good.csv (generic sheet, 5), empty.csv (0)."), report)
+    }
+
     // 5: files of the same name in different folders are told apart, and so are their respondents.
     func testFilesOfTheSameNameGetDistinctLabels() throws {
         let folder = TemporaryFolder()
