@@ -88,7 +88,7 @@ final class NormalizerTests: XCTestCase {
             + "EE;5;2;1\n"
         let dashed = "country;importance-imp_intercultural;competence-comp_intercultural;training_wanted-intercultural\n"
             + "EE;4;3;1\n"
-        let result = normalise([folder.write("dot.csv", dotted), folder.write("dash.csv", dashed)])
+        let result = normalise([folder.write("a_dot.csv", dotted), folder.write("b_dash.csv", dashed)])
         XCTAssertEqual(result.respondents.count, 2)
         XCTAssertEqual(result.answer(0, "imp_intercultural", in: instrument), .choice("5"))
         XCTAssertEqual(result.answer(0, "comp_intercultural", in: instrument), .choice("2"))

@@ -3,8 +3,8 @@ import Glibc
 #endif
 
 /// Expands the inputs named on the command line: a file is itself; a folder is every regular file
-/// in it, whatever its extension (Excel's "Unicode text" export is a `.txt`), sorted by name so runs
-/// are reproducible. Hidden files are left out with a note; what cannot be listed is reported.
+/// in it, whatever its extension (Excel's "Unicode text" export is a `.txt`). Files are read sorted
+/// by display name, whatever the order they were named in, so runs are reproducible. Hidden files are left out with a note; what cannot be listed is reported.
 /// A file is read once however often it is named (twice on the command line, through a folder
 /// and by itself, or by a symbolic or hard link): later mentions are left out with a note naming
 /// the first, so its respondents are not counted twice.
@@ -31,6 +31,13 @@ public enum InputFiles {
     public static func expand(_ inputs: [String], maxFiles: Int = 10_000) -> Expansion {
         var result = expandAll(inputs)
         result.displayNames = distinguished(result.displayNames, paths: result.files)
+        // Read in the order of their display names, whatever the order they were named in: the
+        // same inputs give the same reports, and the same first of two duplicate submissions.
+        let order = result.files.indices.sorted {
+            (result.displayNames[$0], result.files[$0]) < (result.displayNames[$1], result.files[$1])
+        }
+        result.files = order.map { result.files[$0] }
+        result.displayNames = order.map { result.displayNames[$0] }
         let bases = Dictionary(grouping: result.displayNames.map(lastComponent), by: { $0 })
         result.sharedBaseNames = Set(bases.filter { $0.value.count > 1 }.keys)
         if result.files.count > maxFiles {
