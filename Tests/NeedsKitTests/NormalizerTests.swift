@@ -241,6 +241,25 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
     }
 
+    /// LimeSurvey's "full answers" export writes a multiple-choice sub-question as Yes, No, or N/A
+    /// where it was never shown (an incomplete response): N/A is no answer, not "nothing chosen",
+    /// which would count the respondent in the demand shares' denominators.
+    func testLimeSurveyFullAnswersNotShownIsNoAnswer() throws {
+        let folder = TemporaryFolder()
+        let question = "Which topics would you attend training on?"
+        let text = """
+        Response ID,Date submitted,Last page,Country,\(question) [Intercultural competence and communication],\(question) [Partnerships for integration]
+        1,2025-01-20 12:00:00,4,Estonia,Yes,No
+        2,,1,Estonia,N/A,N/A
+
+        """
+        let result = normalise([folder.write("lime.csv", text)])
+        XCTAssertEqual(result.respondents.count, 2)
+        XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["intercultural"]))
+        XCTAssertNil(result.answer(1, "training_wanted", in: instrument))
+        XCTAssertFalse(result.codes().contains("unknown_value"), "\(result.issues.map(\.message))")
+    }
+
     func testLimeSurveyDefaultAnswerCodes() {
         let folder = TemporaryFolder()
         let text = "id,submitdate,lastpage,startlanguage,country,imp_partnerships\n1,2025-01-20 10:00:00,2,en,LT,A4\n"
