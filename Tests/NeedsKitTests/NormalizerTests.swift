@@ -260,6 +260,27 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(result.codes().contains("unknown_value"), "\(result.issues.map(\.message))")
     }
 
+    /// LimeSurvey's "question code & question text" headings: each column is read by its code
+    /// (the whole file was quarantined as an export of another survey).
+    func testLimeSurveyCodeAndTextHeadings() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        id. Response ID,submitdate. Date submitted,lastpage. Last page,country. Country,\
+        importance[SQ001]. How important is each topic for your work? [Intercultural competence and communication],\
+        trainingwanted[SQ002]. Which topics would you attend training on? [Partnerships for integration]
+        7,2025-01-20 12:00:00,3,Eesti,Väga oluline,Y
+
+        """
+        let result = normalise([folder.write("lime.csv", text)])
+        XCTAssertEqual(result.accounts.first?.shape, "LimeSurvey")
+        XCTAssertEqual(result.respondents.count, 1)
+        guard result.respondents.count == 1 else { return }
+        XCTAssertEqual(result.respondents.first?.submitted, "2025-01-20")
+        XCTAssertEqual(result.answer(0, "imp_intercultural", in: instrument), .choice("5"))
+        XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["partnerships"]))
+        XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
+    }
+
     func testLimeSurveyDefaultAnswerCodes() {
         let folder = TemporaryFolder()
         let text = "id,submitdate,lastpage,startlanguage,country,imp_partnerships\n1,2025-01-20 10:00:00,2,en,LT,A4\n"

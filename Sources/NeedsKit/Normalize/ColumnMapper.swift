@@ -143,7 +143,23 @@ public struct ColumnMapper {
         if let role = unique(byCode[Self.code(header)]), !Self.code(header).isEmpty { return role }
         if case let .unique(role, _) = byLabel.match(header) { return role }
         if let role = resolveQualifiedLabel(header) { return role }
+        if let role = resolveCodeAndText(header, position: position) { return role }
         return .unmapped
+    }
+
+    /// LimeSurvey's "question code & question text" headings, `importance[SQ001]. How important
+    /// is each topic for your work? [Intercultural competence and communication]` (its code/text
+    /// separator is `. `), and numbered labels of hand-made sheets (`3. Your role`): the code, or
+    /// else the text after it. Tried last, so a header read before reads the same.
+    private func resolveCodeAndText(_ header: String, position: Int) -> ColumnRole? {
+        guard let cut = header.range(of: ". ") else { return nil }
+        let code = String(header[..<cut.lowerBound])
+        guard !code.isEmpty, !code.contains(" ") else { return nil }
+        for part in [code, String(header[cut.upperBound...])] {
+            let role = resolve(part, position: position)
+            if role != .unmapped { return role }
+        }
+        return nil
     }
 
     private func unique(_ roles: Set<ColumnRole>?) -> ColumnRole? {

@@ -9,7 +9,12 @@ public enum ExportShape: String, Sendable, CaseIterable {
     case generic = "generic sheet"
 
     public static func recognise(_ header: [String]) -> ExportShape {
-        let names = Set(header.map { $0.trimmingSpaces.lowercased() })
+        // A LimeSurvey heading may be its code and text (`submitdate. Date submitted`): both count.
+        let names = Set(header.flatMap { cell -> [String] in
+            let name = cell.trimmingSpaces.lowercased()
+            guard let cut = name.range(of: ". ") else { return [name] }
+            return [name, String(name[..<cut.lowerBound]), String(name[cut.upperBound...])]
+        })
         if names.contains("_uuid") || names.contains("_submission_time") || names.contains("__version__") {
             return .kobo
         }
