@@ -98,6 +98,28 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
     }
 
+    /// Kobo's labels export joins a select_multiple answer's labels with spaces, in the single
+    /// column that is read (the split columns beside it are not): every choice was lost.
+    func testKoboLabelExportJoinsSelectMultipleLabelsWithSpaces() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        "Country";"Which topics would you attend training on?";"_uuid"
+        "Estonia";"Partnerships for integration Gender-based violence prevention";"u-1"
+        "Эстония";"Партнёрства для интеграции Работа с переводчиками и языковая доступность";"u-2"
+        "Estonia";"Partnerships for integration and more";"u-3"
+
+        """
+        let result = normalise([folder.write("labels.csv", text)])
+        XCTAssertEqual(result.accounts.first?.shape, "KoboToolbox")
+        XCTAssertEqual(result.respondents.count, 3)
+        guard result.respondents.count == 3 else { return }
+        XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["partnerships", "gbv_prevention"]))
+        XCTAssertEqual(result.answer(1, "training_wanted", in: instrument), .choices(["partnerships", "interpreters"]))
+        // Words that are no label are not read as choices one by one: they are unknown values.
+        XCTAssertEqual(Set(result.issues.filter { $0.code == "unknown_value" }.map(\.line)), [4])
+        XCTAssertEqual(result.answer(2, "training_wanted", in: instrument), .choices([]))
+    }
+
     func testKoboLabelExportInRussianWithGroupLabels() throws {
         let folder = TemporaryFolder()
         let text = """
