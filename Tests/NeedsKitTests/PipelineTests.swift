@@ -269,6 +269,25 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(outcome.exitCode, 1)
     }
 
+    /// Sweep 5: Excel's lock file beside an export it had open (`~$vastused.xlsx`: the owner's name,
+    /// in ASCII and UTF-16) is left out with a note; it was read as a table of another survey,
+    /// an error, with the owner's name as a column in the cleaning log.
+    func testOfficeLockFileInAFolderIsLeftOut() throws {
+        let folder = TemporaryFolder()
+        folder.write("in/vastused.csv", "country,municipality,imp_partnerships\nEE,Tallinn,4\n")
+        let owner = "Mari Tamm"
+        var lock = [UInt8(owner.utf8.count)] + Array(owner.utf8) + Array(repeating: 0x20, count: 53 - owner.utf8.count)
+        lock += [UInt8(owner.utf8.count), 0] + encode(owner, as: .utf16LE)
+        folder.write("in/~$vastused.xlsx", lock + Array(repeating: 0x20, count: 40))
+        let out = TemporaryFolder()
+        let outcome = try Pipeline.report(Self.sweepOptions([folder.path + "/in"], out: out))
+        XCTAssertEqual(outcome.accounts.map(\.file), ["in/vastused.csv"])
+        XCTAssertEqual(outcome.inputProblems.map(\.code), ["lock_file_skipped"])
+        XCTAssertEqual(outcome.inputProblems.first?.file, "in/~$vastused.xlsx")
+        let log = try String(contentsOfFile: out.path + "/reports/clean/issues.csv", encoding: .utf8)
+        XCTAssertFalse(log.contains(owner), log)
+    }
+
     func testCSVCellsFromInputsAreNeutralisedForExcel() {
         var writer = CSVWriter()
         writer.row([.text("=HYPERLINK(\"x\")"), .text("+1"), .text("@SUM"), .text("-2"), .figure("-0.5"), .text("a,b")])

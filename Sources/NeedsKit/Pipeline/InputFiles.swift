@@ -4,7 +4,8 @@ import Glibc
 
 /// Expands the inputs named on the command line: a file is itself; a folder is every regular file
 /// in it, whatever its extension (Excel's "Unicode text" export is a `.txt`). Files are read sorted
-/// by display name, whatever the order they were named in, so runs are reproducible. Hidden files are left out with a note; what cannot be listed is reported.
+/// by display name, whatever the order they were named in, so runs are reproducible. Hidden files
+/// and Office lock files (`~$name.xlsx`) are left out with a note; what cannot be listed is reported.
 /// A file is read once however often it is named (twice on the command line, through a folder
 /// and by itself, or by a symbolic or hard link): later mentions are left out with a note naming
 /// the first, so its respondents are not counted twice.
@@ -144,6 +145,13 @@ public enum InputFiles {
                 if name.hasPrefix(".") {
                     result.problems.append(Diagnostic(.note, file: displayName, code: "hidden_file_skipped",
                                                       message: "hidden file left out"))
+                    continue
+                }
+                // Excel and Word keep `~$name.xlsx` beside a file open in them: the owner's name,
+                // which read as text was a table of another survey (and the name a column).
+                if name.hasPrefix("~$") {
+                    result.problems.append(Diagnostic(.note, file: displayName, code: "lock_file_skipped",
+                                                      message: "an Office lock file (the file was open in Excel or Word when copied); left out"))
                     continue
                 }
                 var entryInfo = stat()
