@@ -72,7 +72,7 @@ extension Terminal {
                 error("\(a.file): not read: \(failure)")
                 continue
             }
-            error("\(a.file): \(a.shape), \(a.encoding), '\(a.delimiter)': \(a.recordsRead) records = \(a.respondents) respondents + \(a.duplicates) duplicates + \(a.blankRows) blank + \(a.quarantined) quarantined")
+            error("\(a.file): \(a.shape.isEmpty ? "no header" : a.shape), \(a.encoding), '\(a.delimiter)': \(a.recordsRead) records = \(a.respondents) respondents + \(a.duplicates) duplicates + \(a.blankRows) blank + \(a.quarantined) quarantined")
         }
     }
 }

@@ -353,7 +353,7 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertEqual(outcome.respondents, 1)
         let problem = try XCTUnwrap(outcome.inputProblems.first)
         XCTAssertEqual(problem.code, "input_unreadable")
-        XCTAssertTrue(problem.file.hasSuffix("/in/loop"))
+        XCTAssertEqual(problem.file, "in/loop")
         XCTAssertEqual(outcome.exitCode, 1)
     }
 

@@ -246,6 +246,20 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(result.diagnostics.map(\.column), [1, 1])
     }
 
+    /// Excel's protected text, `="00123"` unquoted, is the text it wraps, delimiters and doubled
+    /// quotes included, with no finding; `=` with more before the quote is a stray quote still.
+    func testExcelProtectedTextIsTheTextItWraps() {
+        let folder = TemporaryFolder()
+        var options = ReaderOptions()
+        options.delimiter = UInt8(ascii: ";")
+        let text = "id;municipality;imp\r\n=\"00123\";=\"Narva; linn\";=\"5\"\r\n=\"\";\"=\"\"x\"\"\";a=\"b\"\r\n"
+        let result = readAll(folder.write("excel.csv", text), options: options)
+        XCTAssertEqual(result.data.map(\.fields), [["00123", "Narva; linn", "5"], ["", "=\"x\"", "a=\"b\""]])
+        XCTAssertEqual(result.diagnostics.map(\.code), ["quote_in_unquoted_field"])
+        XCTAssertEqual(result.diagnostics.map(\.line), [3])
+        XCTAssertEqual(result.diagnostics.map(\.column), [3])
+    }
+
     func testStrayQuotesInTwoFieldsOfOneRecordAreTwoFindings() {
         let folder = TemporaryFolder()
         var options = ReaderOptions()

@@ -107,6 +107,46 @@ final class NormalizerTests: XCTestCase {
         ])
     }
 
+    /// Kobo's export lets the user choose the group separator: with `.` the group paths and split
+    /// columns are the same questions; with `-`, split columns alone still give the demand.
+    func testKoboXMLExportWithAnotherGroupSeparator() throws {
+        let folder = TemporaryFolder()
+        let dotted = "country;importance.imp_intercultural;competence.comp_intercultural;training_wanted.intercultural\n"
+            + "EE;5;2;1\n"
+        let dashed = "country;importance-imp_intercultural;competence-comp_intercultural;training_wanted-intercultural\n"
+            + "EE;4;3;1\n"
+        let result = normalise([folder.write("a_dot.csv", dotted), folder.write("b_dash.csv", dashed)])
+        XCTAssertEqual(result.respondents.count, 2)
+        XCTAssertEqual(result.answer(0, "imp_intercultural", in: instrument), .choice("5"))
+        XCTAssertEqual(result.answer(0, "comp_intercultural", in: instrument), .choice("2"))
+        XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["intercultural"]))
+        XCTAssertEqual(result.answer(1, "imp_intercultural", in: instrument), .choice("4"))
+        XCTAssertEqual(result.answer(1, "training_wanted", in: instrument), .choices(["intercultural"]))
+        XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
+    }
+
+    /// Kobo's labels export joins a select_multiple answer's labels with spaces, in the single
+    /// column that is read (the split columns beside it are not): every choice was lost.
+    func testKoboLabelExportJoinsSelectMultipleLabelsWithSpaces() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        "Country";"Which topics would you attend training on?";"_uuid"
+        "Estonia";"Partnerships for integration Gender-based violence prevention";"u-1"
+        "Эстония";"Партнёрства для интеграции Работа с переводчиками и языковая доступность";"u-2"
+        "Estonia";"Partnerships for integration and more";"u-3"
+
+        """
+        let result = normalise([folder.write("labels.csv", text)])
+        XCTAssertEqual(result.accounts.first?.shape, "KoboToolbox")
+        XCTAssertEqual(result.respondents.count, 3)
+        guard result.respondents.count == 3 else { return }
+        XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["partnerships", "gbv_prevention"]))
+        XCTAssertEqual(result.answer(1, "training_wanted", in: instrument), .choices(["partnerships", "interpreters"]))
+        // Words that are no label are not read as choices one by one: they are unknown values.
+        XCTAssertEqual(Set(result.issues.filter { $0.code == "unknown_value" }.map(\.line)), [4])
+        XCTAssertEqual(result.answer(2, "training_wanted", in: instrument), .choices([]))
+    }
+
     func testKoboLabelExportInRussianWithGroupLabels() throws {
         let folder = TemporaryFolder()
         let text = """
@@ -151,6 +191,17 @@ final class NormalizerTests: XCTestCase {
         // Without diacritics: matched, and logged as a change.
         XCTAssertEqual(result.answer(1, "imp_intercultural", in: instrument), .choice("5"))
         XCTAssertEqual(result.issues.first { $0.code == "label_matched_without_diacritics" }?.oldValue, "loti svarigi")
+    }
+
+    /// Google's sheet names its first column in the form's language: Lithuanian `Laiko žymė` is
+    /// the submission time as `Timestamp` is, not a column of another survey.
+    func testGoogleFormsTimestampInLithuanian() throws {
+        let folder = TemporaryFolder()
+        let text = "Laiko žymė,Šalis,Savivaldybė\n2025-01-14 10:32:05,Lietuva,Palangos miesto savivaldybė\n"
+        let result = normalise([folder.write("lt.csv", text)])
+        XCTAssertEqual(result.accounts.first?.shape, "Google Forms")
+        XCTAssertEqual(result.respondents.first?.submitted, "2025-01-14")
+        XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
     }
 
     /// Options typed with their number (`5 - Ļoti svarīgi`) are exported so: the number and the
@@ -223,6 +274,60 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["intercultural"]))
         XCTAssertEqual(result.respondents[0].municipalityCode, "EE-251")
         XCTAssertEqual(result.respondents[0].submitted, "2025-01-20")
+    }
+
+    /// LimeSurvey's export with "full question text" headers names its own columns in words.
+    func testLimeSurveyFullTextHeadersAreItsMetaColumns() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        Response ID,Date submitted,Last page,Start language,Seed,Date started,Date last action,Referrer URL,Country
+        7,2025-01-20 12:00:00,3,en,123,2025-01-20 11:50:00,2025-01-20 12:00:00,,Estonia
+
+        """
+        let result = normalise([folder.write("lime.csv", text)])
+        XCTAssertEqual(result.accounts.first?.shape, "LimeSurvey")
+        XCTAssertEqual(result.respondents.first?.submitted, "2025-01-20")
+        XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
+    }
+
+    /// LimeSurvey's "full answers" export writes a multiple-choice sub-question as Yes, No, or N/A
+    /// where it was never shown (an incomplete response): N/A is no answer, not "nothing chosen",
+    /// which would count the respondent in the demand shares' denominators.
+    func testLimeSurveyFullAnswersNotShownIsNoAnswer() throws {
+        let folder = TemporaryFolder()
+        let question = "Which topics would you attend training on?"
+        let text = """
+        Response ID,Date submitted,Last page,Country,\(question) [Intercultural competence and communication],\(question) [Partnerships for integration]
+        1,2025-01-20 12:00:00,4,Estonia,Yes,No
+        2,,1,Estonia,N/A,N/A
+
+        """
+        let result = normalise([folder.write("lime.csv", text)])
+        XCTAssertEqual(result.respondents.count, 2)
+        XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["intercultural"]))
+        XCTAssertNil(result.answer(1, "training_wanted", in: instrument))
+        XCTAssertFalse(result.codes().contains("unknown_value"), "\(result.issues.map(\.message))")
+    }
+
+    /// LimeSurvey's "question code & question text" headings: each column is read by its code
+    /// (the whole file was quarantined as an export of another survey).
+    func testLimeSurveyCodeAndTextHeadings() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        id. Response ID,submitdate. Date submitted,lastpage. Last page,country. Country,\
+        importance[SQ001]. How important is each topic for your work? [Intercultural competence and communication],\
+        trainingwanted[SQ002]. Which topics would you attend training on? [Partnerships for integration]
+        7,2025-01-20 12:00:00,3,Eesti,Väga oluline,Y
+
+        """
+        let result = normalise([folder.write("lime.csv", text)])
+        XCTAssertEqual(result.accounts.first?.shape, "LimeSurvey")
+        XCTAssertEqual(result.respondents.count, 1)
+        guard result.respondents.count == 1 else { return }
+        XCTAssertEqual(result.respondents.first?.submitted, "2025-01-20")
+        XCTAssertEqual(result.answer(0, "imp_intercultural", in: instrument), .choice("5"))
+        XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["partnerships"]))
+        XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
     }
 
     func testLimeSurveyDefaultAnswerCodes() {

@@ -125,6 +125,8 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(MarkdownRenderer.escape("Narva\r\nlinn"), "Narva linn")
         XCTAssertEqual(MarkdownRenderer.escape("a\nb\rc\u{2028}d"), "a b c d")
         XCTAssertEqual(MarkdownRenderer.escape("&amp; \"q\" <b>|"), "\\&amp; \"q\" \\<b\\>\\|")
+        // Sweep 5: two Windows short names in one list are not struck through between them.
+        XCTAssertEqual(MarkdownRenderer.escape("VASTUS~1.CSV, ANSWER~1.CSV"), "VASTUS\\~1.CSV, ANSWER\\~1.CSV")
         var document = ReportDocument(title: "t", language: "en")
         document.blocks.append(.table(header: ["a"], alignments: [.left], rows: [["x\r\ny"]]))
         let table = MarkdownRenderer.render(document)

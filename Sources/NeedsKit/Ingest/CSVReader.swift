@@ -1192,6 +1192,11 @@ final class LibCSVParser {
                 guard csv_error(parser) == CSV_EPARSE else {
                     throw ReaderError.parserFailed(file: state.file, reason: String(cString: csv_strerror(csv_error(parser))))
                 }
+                if readsExcelProtectedText() {
+                    offset += 1
+                    parser.pointee.status = 0
+                    continue
+                }
                 reportAnomaly(state: state)
                 csv_set_opts(parser, lenientOptions)
                 var read = csv_parse(parser, base + offset, 1, needs_field_callback, rowCallback, context)
@@ -1235,6 +1240,19 @@ final class LibCSVParser {
         if keep == 1 { buffer[0] = 0x0D }
         parser.pointee.entry_pos = keep
         parser.pointee.spaces = 0
+    }
+
+    /// Excel keeps a value from being read as a number (`00123` as 123) by writing it as a
+    /// formula, `="00123"`. At the quote after a field's lone `=`, the field is read from there as
+    /// the quoted text the formula wraps, so it is `00123`: a way of writing a value, not a stray
+    /// quote. (A respondent's own `="x"` is written `"=""x"""`, a quoted field, and stays as typed.)
+    private func readsExcelProtectedText() -> Bool {
+        guard parser.pointee.pstate == 2, parser.pointee.quoted == 0, parser.pointee.entry_pos == 1,
+              let buffer = parser.pointee.entry_buf, buffer[0] == UInt8(ascii: "=") else { return false }
+        parser.pointee.entry_pos = 0
+        parser.pointee.quoted = 1
+        parser.pointee.spaces = 0
+        return true
     }
 
     private func reportAnomaly(state: ParseState) {

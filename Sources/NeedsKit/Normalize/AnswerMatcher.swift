@@ -119,7 +119,8 @@ public final class ChoiceMatcher {
         let hasSeparator = text.contains(",") || text.contains(";") || text.contains("\n")
         if !named.isEmpty || (namesExpected && !hasSeparator) {
             best = (ordered(Set(named.map { names[$0]! })), tokens.filter { names[$0] == nil }, false)
-            if best!.unknown.isEmpty || (namesExpected && !hasSeparator) { return best! }
+            if best!.unknown.isEmpty { return best! }
+            if namesExpected && !hasSeparator { return labelsJoinedBySpaces(text, over: best!) }
         }
         // Labels joined by a separator; the reading that finds more choices wins, then the one
         // with fewer unknown pieces.
@@ -132,7 +133,17 @@ public final class ChoiceMatcher {
             }
             best = result
         }
-        return best ?? ([], [text], false)
+        return labelsJoinedBySpaces(text, over: best ?? ([], [text], false))
+    }
+
+    /// KoboToolbox's labels export joins a select_multiple answer's labels with spaces (`Using
+    /// buckets Manually with hands`): that reading is taken when every word falls in a label and
+    /// it finds more choices than `other`, so free text is never read as choices word by word.
+    private func labelsJoinedBySpaces(_ text: String, over other: (choices: [String], unknown: [String], loose: Bool))
+        -> (choices: [String], unknown: [String], loose: Bool) {
+        guard text.contains(" ") else { return other }
+        let spaced = joinPieces(text.components(separatedBy: " "), separator: " ")
+        return spaced.unknown.isEmpty && spaced.choices.count > other.choices.count ? spaced : other
     }
 
     private func joinPieces(_ pieces: [String], separator: String) -> (choices: [String], unknown: [String], loose: Bool) {
@@ -174,10 +185,13 @@ public final class ChoiceMatcher {
     /// What a split choice column's cell says, whichever choice the column is for: ticked (1,
     /// true, yes, Y, X in the survey languages), unticked, or a choice's name or label
     /// (LimeSurvey and some sheets write the label), which ticks that choice's column only.
+    /// LimeSurvey's "full answers" export writes `N/A` where the question was never shown (an
+    /// incomplete response): blank, so the question is unanswered rather than answered with nothing.
     func tickReading(_ raw: String) -> Normalizer.TickReading {
         let text = raw.trimmingSpaces
         if text.isEmpty { return .blank }
         switch text.lowercased() {
+        case "n/a": return .blank
         case "1", "1.0", "true", "yes", "y", "x", "✓", "jah", "jā", "taip", "да": return .ticked
         case "0", "0.0", "false", "no", "n", "ei", "nē", "ne", "нет": return .unticked
         default:

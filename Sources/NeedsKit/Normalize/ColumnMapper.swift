@@ -51,7 +51,9 @@ public struct ColumnMapper {
         "timestamp": .submitted, "start time": .other, "last modified time": .other, "_validation_status": .other,
         "_notes": .other, "_status": .other, "__version__": .other, "_version_": .other,
         "_tags": .other, "_parent_index": .other, "_parent_table_name": .other, "lastpage": .other,
-        "startlanguage": .other, "seed": .other, "token": .other, "startdate": .other, "datestamp": .other,
+        "startlanguage": .other, "last page": .other, "start language": .other, "date started": .other,
+        "date last action": .other, "referrer url": .other, "seed": .other, "token": .other, "startdate": .other,
+        "datestamp": .other,
         "refurl": .other, "submitterid": .other, "attachmentspresent": .other, "attachmentsexpected": .other,
         "status": .other, "reviewstate": .other, "deviceid": .other, "edits": .other, "formversion": .other,
         "_xform_id_string": .other, "_geolocation": .other, "_attachments": .other, "_duration": .other,
@@ -97,21 +99,23 @@ public struct ColumnMapper {
                 for choice in instrument.choiceLists[list]?.choices ?? [] {
                     let choiceRole = ColumnRole.choice(question: index, choice: choice.name)
                     for path in Self.paths(question.groupPath, question.name) {
-                        byName[(path + "/" + choice.name).lowercased(), default: []].insert(choiceRole)
-                        byName[(path + "." + choice.name).lowercased(), default: []].insert(choiceRole)
-                        byName[(path + "_" + choice.name).lowercased(), default: []].insert(choiceRole)
+                        for separator in ["/", ".", "_", "-"] {
+                            byName[(path + separator + choice.name).lowercased(), default: []].insert(choiceRole)
+                        }
                     }
                 }
             }
         }
     }
 
-    /// The spellings of a question's XML name with its group path, as the tools write them.
+    /// The spellings of a question's XML name with its group path, as the tools write them: Kobo
+    /// joins groups with its export's group separator (`/` unless the user chose another, such
+    /// as `.`), ODK Central with `-`.
     static func paths(_ groups: [String], _ name: String) -> [String] {
         var result = [name]
         for k in 0..<groups.count {
             let prefix = Array(groups[k...])
-            for separator in ["/", ":", "-"] {
+            for separator in ["/", ":", "-", "."] {
                 result.append((prefix + [name]).joined(separator: separator))
             }
         }
@@ -131,8 +135,7 @@ public struct ColumnMapper {
         if let role = unique(byName[lower]) { return role }
         if let meta = Self.metaHeaders[lower] { return .meta(meta) }
         if Self.personalHeaders.contains(TextKey.loose(header)) { return .personal }
-        if position == 0, let first = lower.split(separator: " ").first,
-           ["timestamp", "ajatempel", "laikspiedols", "laiko žyma", "laiko zyma", "отметка"].contains(String(first)) || lower.hasPrefix("отметка времени") {
+        if position == 0, ExportShape.isTimestampHeader(header) || lower.split(separator: " ").first == "отметка" {
             return .meta(.submitted)
         }
         if let role = resolveBracketed(header) { return role }
@@ -140,7 +143,23 @@ public struct ColumnMapper {
         if let role = unique(byCode[Self.code(header)]), !Self.code(header).isEmpty { return role }
         if case let .unique(role, _) = byLabel.match(header) { return role }
         if let role = resolveQualifiedLabel(header) { return role }
+        if let role = resolveCodeAndText(header, position: position) { return role }
         return .unmapped
+    }
+
+    /// LimeSurvey's "question code & question text" headings, `importance[SQ001]. How important
+    /// is each topic for your work? [Intercultural competence and communication]` (its code/text
+    /// separator is `. `), and numbered labels of hand-made sheets (`3. Your role`): the code, or
+    /// else the text after it. Tried last, so a header read before reads the same.
+    private func resolveCodeAndText(_ header: String, position: Int) -> ColumnRole? {
+        guard let cut = header.range(of: ". ") else { return nil }
+        let code = String(header[..<cut.lowerBound])
+        guard !code.isEmpty, !code.contains(" ") else { return nil }
+        for part in [code, String(header[cut.upperBound...])] {
+            let role = resolve(part, position: position)
+            if role != .unmapped { return role }
+        }
+        return nil
     }
 
     private func unique(_ roles: Set<ColumnRole>?) -> ColumnRole? {

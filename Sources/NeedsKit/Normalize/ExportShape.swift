@@ -9,23 +9,42 @@ public enum ExportShape: String, Sendable, CaseIterable {
     case generic = "generic sheet"
 
     public static func recognise(_ header: [String]) -> ExportShape {
-        let names = Set(header.map { $0.trimmingSpaces.lowercased() })
+        // A LimeSurvey heading may be its code and text (`submitdate. Date submitted`): both count.
+        let names = Set(header.flatMap { cell -> [String] in
+            let name = cell.trimmingSpaces.lowercased()
+            guard let cut = name.range(of: ". ") else { return [name] }
+            return [name, String(name[..<cut.lowerBound]), String(name[cut.upperBound...])]
+        })
         if names.contains("_uuid") || names.contains("_submission_time") || names.contains("__version__") {
             return .kobo
         }
         if names.contains("meta-instanceid") || (names.contains("key") && names.contains("submissiondate")) {
             return .odkCentral
         }
-        if names.contains("submitdate") && (names.contains("lastpage") || names.contains("startlanguage")) {
+        // LimeSurvey's question codes as headers, or its full question texts (`Date submitted`, ...).
+        if names.contains("submitdate") && (names.contains("lastpage") || names.contains("startlanguage"))
+            || names.contains("date submitted") && (names.contains("last page") || names.contains("start language")) {
             return .limeSurvey
         }
         if names.contains("id") && names.contains("start time") && names.contains("completion time") {
             return .microsoftForms
         }
-        if let first = header.first?.trimmingSpaces.lowercased(),
-           ["timestamp", "ajatempel", "laikspiedols", "laiko žyma", "отметка времени", "marca temporal"].contains(first) {
+        if let first = header.first, isTimestampHeader(first) {
             return .googleForms
         }
         return .generic
+    }
+
+    /// Google Forms' first column, the submission time, as its sheet names it in the survey
+    /// languages (compared by `TextKey.loose`, so with or without diacritics).
+    static let timestampHeaders = [
+        "timestamp", "ajatempel", "laikspiedols", "laiko zyme", "laiko zyma", "отметка времени", "marca temporal",
+    ]
+
+    /// Whether a header is Google Forms' timestamp (`Timestamp`, `Ajatempel`, `Laikspiedols`,
+    /// `Laiko žymė`, `Отметка времени`), alone or followed by words of its own (`Timestamp (UTC)`).
+    public static func isTimestampHeader(_ header: String) -> Bool {
+        let key = TextKey.loose(header.trimmingSpaces)
+        return timestampHeaders.contains { key == $0 || key.hasPrefix($0 + " ") }
     }
 }

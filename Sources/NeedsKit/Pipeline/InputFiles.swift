@@ -3,14 +3,16 @@ import Glibc
 #endif
 
 /// Expands the inputs named on the command line: a file is itself; a folder is every regular file
-/// in it, whatever its extension (Excel's "Unicode text" export is a `.txt`), sorted by name so runs
-/// are reproducible. Hidden files are left out with a note; what cannot be listed is reported.
+/// in it, whatever its extension (Excel's "Unicode text" export is a `.txt`). Files are read sorted
+/// by display name, whatever the order they were named in, so runs are reproducible. Hidden files
+/// and Office lock files (`~$name.xlsx`) are left out with a note; what cannot be listed is reported.
 /// A file is read once however often it is named (twice on the command line, through a folder
 /// and by itself, or by a symbolic or hard link): later mentions are left out with a note naming
 /// the first, so its respondents are not counted twice.
 ///
 /// Each file has a display name for the reports: its name within the folder given (`responses/a.csv`),
 /// or its own name for a file given directly, so that no local path leaks into shared reports.
+/// Inputs left out are named the same way (`responses/older`, `missing.csv`), in the problems too.
 public enum InputFiles {
     public struct Expansion {
         public var files: [String] = []
@@ -30,6 +32,13 @@ public enum InputFiles {
     public static func expand(_ inputs: [String], maxFiles: Int = 10_000) -> Expansion {
         var result = expandAll(inputs)
         result.displayNames = distinguished(result.displayNames, paths: result.files)
+        // Read in the order of their display names, whatever the order they were named in: the
+        // same inputs give the same reports, and the same first of two duplicate submissions.
+        let order = result.files.indices.sorted {
+            (result.displayNames[$0], result.files[$0]) < (result.displayNames[$1], result.files[$1])
+        }
+        result.files = order.map { result.files[$0] }
+        result.displayNames = order.map { result.displayNames[$0] }
         let bases = Dictionary(grouping: result.displayNames.map(lastComponent), by: { $0 })
         result.sharedBaseNames = Set(bases.filter { $0.value.count > 1 }.keys)
         if result.files.count > maxFiles {
@@ -83,23 +92,23 @@ public enum InputFiles {
     static func expandAll(_ inputs: [String]) -> Expansion {
         var result = Expansion()
         // The file behind each path read so far (device and inode: a symbolic link, a hard link
-        // and the same file by another path are one), with the path it was first named by.
+        // and the same file by another path are one), with the display name it was first named by.
         var firstMention: [FileIdentity: String] = [:]
         func add(_ path: String, displayName: String, info: stat) {
             let identity = FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
             if let first = firstMention[identity] {
-                result.problems.append(Diagnostic(.note, file: path, code: "same_file",
+                result.problems.append(Diagnostic(.note, file: displayName, code: "same_file",
                                                   message: "the same file as \(first), which is read once; not read again"))
                 return
             }
-            firstMention[identity] = path
+            firstMention[identity] = displayName
             result.files.append(path)
             result.displayNames.append(displayName)
         }
         for input in inputs {
             var info = stat()
             guard stat(input, &info) == 0 else {
-                result.problems.append(Diagnostic(.error, file: input, code: "input_missing",
+                result.problems.append(Diagnostic(.error, file: lastComponent(input), code: "input_missing",
                                                   message: "cannot read: \(String(cString: strerror(errno)))"))
                 continue
             }
@@ -108,7 +117,7 @@ public enum InputFiles {
                 continue
             }
             guard let directory = opendir(input) else {
-                result.problems.append(Diagnostic(.error, file: input, code: "input_unreadable",
+                result.problems.append(Diagnostic(.error, file: lastComponent(input), code: "input_unreadable",
                                                   message: "cannot list the folder: \(String(cString: strerror(errno)))"))
                 continue
             }
@@ -126,31 +135,39 @@ public enum InputFiles {
             defer {
                 // (A folder whose files were all read already through other inputs is not empty.)
                 if result.files.count == filesBefore && result.problems.filter({ $0.code == "same_file" }).count == mentionsBefore {
-                    result.problems.append(Diagnostic(.error, file: input, code: "folder_without_files",
+                    result.problems.append(Diagnostic(.error, file: lastComponent(input), code: "folder_without_files",
                                                       message: "the folder holds no file to read"))
                 }
             }
             for name in names.sorted() {
                 let path = input.hasSuffix("/") ? input + name : input + "/" + name
+                let displayName = lastComponent(input) + "/" + name
                 if name.hasPrefix(".") {
-                    result.problems.append(Diagnostic(.note, file: path, code: "hidden_file_skipped",
+                    result.problems.append(Diagnostic(.note, file: displayName, code: "hidden_file_skipped",
                                                       message: "hidden file left out"))
+                    continue
+                }
+                // Excel and Word keep `~$name.xlsx` beside a file open in them: the owner's name,
+                // which read as text was a table of another survey (and the name a column).
+                if name.hasPrefix("~$") {
+                    result.problems.append(Diagnostic(.note, file: displayName, code: "lock_file_skipped",
+                                                      message: "an Office lock file (the file was open in Excel or Word when copied); left out"))
                     continue
                 }
                 var entryInfo = stat()
                 guard stat(path, &entryInfo) == 0 else {
-                    result.problems.append(Diagnostic(.error, file: path, code: "input_unreadable",
+                    result.problems.append(Diagnostic(.error, file: displayName, code: "input_unreadable",
                                                       message: "cannot read: \(String(cString: strerror(errno)))"))
                     continue
                 }
                 switch entryInfo.st_mode & S_IFMT {
                 case S_IFREG:
-                    add(path, displayName: lastComponent(input) + "/" + name, info: entryInfo)
+                    add(path, displayName: displayName, info: entryInfo)
                 case S_IFDIR:
-                    result.problems.append(Diagnostic(.note, file: path, code: "subfolder_skipped",
+                    result.problems.append(Diagnostic(.note, file: displayName, code: "subfolder_skipped",
                                                       message: "sub-folder not read; name it as an input to include it"))
                 default:
-                    result.problems.append(Diagnostic(.warning, file: path, code: "not_a_file",
+                    result.problems.append(Diagnostic(.warning, file: displayName, code: "not_a_file",
                                                       message: "not a regular file; left out"))
                 }
             }

@@ -155,7 +155,9 @@ public struct ReportBuilder {
             // The file's own name, or its display name (`A/data/x.csv`) when another file shares it.
             let name = shortNames.filter { $0 == short }.count > 1 ? account.file : short
             let respondents = withheld.contains(account.file) ? "–" : String(account.respondents)
-            return account.failure == nil ? "\(name) (\(account.shape), \(respondents))" : "\(name) (not read)"
+            // An empty file has no header, so no shape: its count alone.
+            let shown = account.shape.isEmpty ? respondents : "\(account.shape), \(respondents)"
+            return account.failure == nil ? "\(name) (\(shown))" : "\(name) (not read)"
         }
         if !files.isEmpty { facts.append("\(words.sourceFiles): \(files.joined(separator: ", ")).") }
         if !facts.isEmpty { doc.paragraph(facts.joined(separator: " ")) }

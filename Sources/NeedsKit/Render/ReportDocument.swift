@@ -69,14 +69,15 @@ public enum MarkdownRenderer {
         }.joined()
     }
 
-    /// Text from the inputs made inert in Markdown: pipes, backticks, HTML, entities (`&amp;`)
-    /// and emphasis escaped; every line break (CRLF is one Character, as are U+2028 and NEL)
+    /// Text from the inputs made inert in Markdown: pipes, backticks, HTML, entities (`&amp;`),
+    /// emphasis and GitHub's strikethrough (`~`: Windows short names such as `VASTUS~1.CSV`, two of
+    /// them in one paragraph) escaped; every line break (CRLF is one Character, as are U+2028 and NEL)
     /// becomes a space, so a value never splits a table row or a paragraph.
     public static func escape(_ text: String) -> String {
         var out = ""
         for ch in text {
             switch ch {
-            case "|", "`", "*", "_", "[", "]", "<", ">", "#", "\\", "&": out += "\\" + String(ch)
+            case "|", "`", "*", "_", "~", "[", "]", "<", ">", "#", "\\", "&": out += "\\" + String(ch)
             case _ where ch.isNewline: out += " "
             default: out.append(ch)
             }
