@@ -257,6 +257,24 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.issues.first { $0.code == "municipality_ambiguous" }?.line, 3)
     }
 
+    /// Microsoft Forms names its own columns in the form's language: a Russian or Latvian form's
+    /// export is Microsoft Forms, its completion time the submission date, its other times and
+    /// personal columns not questions.
+    func testMicrosoftFormsOwnColumnsInTheFormsLanguage() throws {
+        let folder = TemporaryFolder()
+        for (name, own) in [("ru.csv", ["ID", "Время начала", "Время завершения", "Электронная почта", "Имя", "Время последнего изменения"]),
+                            ("lv.csv", ["ID", "Sākuma laiks", "Pabeigšanas laiks", "E-pasts", "Vārds"])] {
+            var writer = CSVWriter(delimiter: ";")
+            writer.row(texts: own + ["Country", "Municipality"])
+            writer.row(texts: ["1", "1/14/25 10:32:05", "1/15/25 10:40:00", "anonymous", ""] + (own.count > 5 ? [""] : [])
+                       + ["Latvia", "Rīga"])
+            let result = normalise([folder.write(name, writer.text)])
+            XCTAssertEqual(result.accounts.first?.shape, "Microsoft Forms", name)
+            XCTAssertEqual(result.respondents.first?.submitted, "2025-01-15", name)
+            XCTAssertEqual(result.accounts.first?.unmappedColumns, [], name)
+        }
+    }
+
     // MARK: LimeSurvey
 
     func testLimeSurveyCodesAndSubquestionsInEstonian() throws {

@@ -43,7 +43,12 @@ public struct ColumnMapper {
     private var choiceByLabel: [Int: KeyedLookup<String>] = [:]
     private var choiceByNameOrLabel: [Int: KeyedLookup<String>] = [:]
 
-    static let metaHeaders: [String: ColumnRole.MetaField] = [
+    static let metaHeaders: [String: ColumnRole.MetaField] = toolHeaders.merging(
+        ExportShape.microsoftFormsCompletionHeaders.map { ($0, .submitted) }
+            + (ExportShape.microsoftFormsStartHeaders.union(ExportShape.microsoftFormsModifiedHeaders)).map { ($0, .other) },
+        uniquingKeysWith: { tool, _ in tool })
+
+    private static let toolHeaders: [String: ColumnRole.MetaField] = [
         "_uuid": .submissionID, "meta/instanceid": .submissionID, "meta-instanceid": .submissionID,
         "instanceid": .submissionID, "key": .submissionID, "_id": .rowID, "_index": .rowID, "id": .rowID,
         "response id": .rowID, "_submission_time": .submitted, "submissiondate": .submitted,

@@ -26,7 +26,8 @@ public enum ExportShape: String, Sendable, CaseIterable {
             || names.contains("date submitted") && (names.contains("last page") || names.contains("start language")) {
             return .limeSurvey
         }
-        if names.contains("id") && names.contains("start time") && names.contains("completion time") {
+        if names.contains("id") && !names.isDisjoint(with: microsoftFormsStartHeaders)
+            && !names.isDisjoint(with: microsoftFormsCompletionHeaders) {
             return .microsoftForms
         }
         if let first = header.first, isTimestampHeader(first) {
@@ -34,6 +35,21 @@ public enum ExportShape: String, Sendable, CaseIterable {
         }
         return .generic
     }
+
+    /// Microsoft Forms' start and completion time columns, in English and as the form's language
+    /// names them in Estonian, Latvian, Lithuanian and Russian (lower-cased), with the wordings
+    /// of other versions.
+    static let microsoftFormsStartHeaders: Set<String> = [
+        "start time", "время начала", "algusaeg", "alguse aeg", "sākuma laiks", "pradžios laikas",
+    ]
+    static let microsoftFormsCompletionHeaders: Set<String> = [
+        "completion time", "время завершения", "время окончания", "lõpetamisaeg", "lõpetamise aeg", "lõpuaeg",
+        "pabeigšanas laiks", "beigu laiks", "baigimo laikas", "pabaigos laikas",
+    ]
+    static let microsoftFormsModifiedHeaders: Set<String> = [
+        "last modified time", "время последнего изменения", "viimati muudetud", "viimase muutmise aeg",
+        "pēdējo izmaiņu laiks", "pēdējās izmaiņas", "paskutinio keitimo laikas", "paskutinio pakeitimo laikas",
+    ]
 
     /// Google Forms' first column, the submission time, as its sheet names it in the survey
     /// languages (compared by `TextKey.loose`, so with or without diacritics).
