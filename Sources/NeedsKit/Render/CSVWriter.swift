@@ -128,12 +128,12 @@ public struct CSVWriter {
         rowStarted = false
     }
 
-    /// Hands the bytes written so far to `body` and forgets them (streaming a large table).
     /// Overwrites bytes already written, from `offset` on (a correction of fixed width).
     mutating func overwrite(at offset: Int, with replacement: UnsafeRawBufferPointer) {
         for (k, byte) in replacement.enumerated() { bytes[offset + k] = byte }
     }
 
+    /// Hands the bytes written so far to `body` and forgets them (streaming a large table).
     public mutating func drain(_ body: ([UInt8]) -> Void) {
         body(bytes)
         bytes.removeAll(keepingCapacity: true)
