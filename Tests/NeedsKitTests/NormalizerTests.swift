@@ -80,6 +80,24 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.issues.first { $0.code == "duplicate_submission" }?.line, 5)
     }
 
+    /// A submission KoboToolbox's reviewers did not approve (`_validation_status`, by name or by
+    /// label) is quarantined with a note; approved, on hold and unreviewed ones are respondents.
+    func testKoboSubmissionsNotApprovedInReviewAreQuarantined() throws {
+        let folder = TemporaryFolder()
+        var text = "country;municipality;importance/imp_intercultural;_uuid;_validation_status\n"
+        for (k, status) in ["validation_status_approved", "validation_status_not_approved", "Not Approved", "On Hold", "",
+                            " validation_status_on_hold"].enumerated() {
+            text += "EE;Narva linn;4;u\(k);\(status)\n"
+        }
+        let result = normalise([folder.write("kobo.csv", text)])
+        XCTAssertEqual(result.accounts.first?.respondents, 4)
+        XCTAssertEqual(result.accounts.first?.quarantined, 2)
+        let notes = result.issues.filter { $0.code == "not_approved" }
+        XCTAssertEqual(notes.map(\.line), [3, 4])
+        XCTAssertEqual(notes.map(\.column), [5, 5])
+        XCTAssertEqual(notes.map(\.severity), [.note, .note])
+    }
+
     /// A split column's tick is kept as a bit of its choice's place in the list; the choices of
     /// a list past its 64th take the names' way. Either way the answer is the ticked choices in
     /// list order.

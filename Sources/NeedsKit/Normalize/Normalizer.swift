@@ -37,6 +37,9 @@ public final class Normalizer {
         public let unmapped: [String]
         /// The column holding weights (`--weights COLUMN`), when the file has it.
         public let weightColumn: Int?
+        /// KoboToolbox's `_validation_status` column, when the file has it: a submission its
+        /// reviewers did not approve is quarantined.
+        var reviewColumn: Int? = nil
         /// FNV-1a of the file's base name and a NUL: respondent IDs continue from it.
         let idSeed: UInt64
         /// What to do with each column, worked out once per file (no String in the way).
@@ -380,11 +383,13 @@ public final class Normalizer {
             default: return .skip
             }
         }
-        return FileMapping(
+        let mapping = FileMapping(
             file: file, shape: shape, roles: roles, wholeColumns: whole,
             mapsAnyQuestion: mapsAny, unmapped: unmapped, weightColumn: weightColumn,
             idSeed: idSeed(file: file), steps: steps, splitChoices: splitChoices,
             splitChoiceBits: splitChoiceBits, questionCount: questionCount)
+        mapping.reviewColumn = header.firstIndex { $0.trimmingSpaces.lowercased() == "_validation_status" }
+        return mapping
     }
 
     private func questionName(_ role: ColumnRole) -> String {
@@ -452,6 +457,15 @@ public final class Normalizer {
         return UInt32(answerTable.count)
     }
 
+    /// Whether a `_validation_status` cell says the reviewers did not approve the submission: the
+    /// status's name (`validation_status_not_approved`, an XML-values export) or its label (`Not
+    /// Approved`). Approved, on hold and not yet reviewed are read.
+    static func isNotApproved(_ cell: UnsafeRawBufferPointer) -> Bool {
+        guard cell.count >= 12 && cell.count <= 40 else { return false }
+        let text = String(decoding: cell, as: UTF8.self).trimmingSpaces.lowercased()
+        return text == "validation_status_not_approved" || text == "not approved"
+    }
+
     /// Normalises a record: nil when it is a clean respondent, now in `row`; otherwise what it is.
     func normalizeRow(_ record: RecordBuffer, mapping: FileMapping, log: (CleaningIssue) -> Void) -> Outcome? {
         // `mapping.file` is read where an issue is logged, not copied (retained) for every row.
@@ -459,6 +473,13 @@ public final class Normalizer {
             return .quarantined(reason)
         }
         if record.isBlank { return .blank }
+        if let column = mapping.reviewColumn, Self.isNotApproved(record.fieldBytes(column)) {
+            let status = record[column].trimmingSpaces
+            log(CleaningIssue(file: mapping.file, line: record.line, column: column + 1, oldValue: status, code: "not_approved",
+                              action: .quarantined, severity: .note,
+                              message: "the submission was not approved in KoboToolbox's review (`_validation_status` `\(status)`): quarantined, in no figure"))
+            return .quarantined("not approved in KoboToolbox's review")
+        }
         // Under the header, or under the header repeated below (exports pasted together).
         if (record.index == 1 || record.followsRepeatedHeader) && isHashtagRow(record) { return .hashtagRow }
         if !mapping.mapsAnyQuestion { return .quarantined("no column of the file matches the instrument") }
