@@ -312,6 +312,26 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.respondents[0].submitted, "2025-01-20")
     }
 
+    /// A LimeSurvey response never submitted (no submitdate: the respondent left the survey)
+    /// counts with the answers it gave, and a note per file says how many there are.
+    func testLimeSurveyResponsesNeverSubmittedAreCountedWithANote() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        id,submitdate,lastpage,startlanguage,country,municipality,importance[SQ001]
+        7,2025-01-20 12:00:00,3,et,Eesti,Jõhvi vald,Väga oluline
+        8,,1,et,Eesti,Jõhvi vald,Oluline
+        9, ,1,et,Eesti,Narva linn,
+
+        """
+        let result = normalise([folder.write("lime.csv", text), folder.write("other.csv", "country,importance/imp_intercultural\nEE,5\n")])
+        XCTAssertEqual(result.respondents.count, 4)
+        XCTAssertEqual(result.answer(1, "imp_intercultural", in: instrument), .choice("4"))
+        let notes = result.issues.filter { $0.code == "incomplete_responses" }
+        XCTAssertEqual(notes.map(\.file), ["lime.csv"])
+        XCTAssertEqual(notes.first?.line, nil)
+        XCTAssertTrue(notes.first?.message.hasPrefix("2 response(s)") == true, notes.first?.message ?? "")
+    }
+
     /// LimeSurvey's export with "full question text" headers names its own columns in words.
     func testLimeSurveyFullTextHeadersAreItsMetaColumns() throws {
         let folder = TemporaryFolder()

@@ -139,6 +139,8 @@ public final class Normalizer {
     /// The current row's date read the other way (month-first), when it was read day-first by
     /// assumption; 0 otherwise.
     private var rowOtherReading: Int32 = 0
+    /// Respondents of the file being read whose LimeSurvey response was never submitted.
+    private var incompleteInFile = 0
     /// Base names that several files of the run share (`InputFiles.Expansion.sharedBaseNames`):
     /// set before the first file is read, so that respondent IDs do not depend on file order.
     public var sharedBaseNames: Set<String> = []
@@ -489,6 +491,7 @@ public final class Normalizer {
         var idVerify: UInt64 = 0
         var respondentHash = mapping.idSeed
         var submitted: Int32 = 0
+        var incomplete = false
         rowOtherReading = 0
         // Ticked choices without a bit (past the 64th, or not in the list): rare.
         var ticked: [Int: Set<String>] = [:]
@@ -527,7 +530,9 @@ public final class Normalizer {
             case .skip, .submissionID:
                 continue
             case .submitted:
-                if submitted == 0 { submitted = submittedDay(record.fieldBytes(column), column: column, line: record.line, file: mapping.file, log: log) }
+                let bytes = record.fieldBytes(column)
+                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) && mapping.shape == .limeSurvey { incomplete = true }
+                if submitted == 0 { submitted = submittedDay(bytes, column: column, line: record.line, file: mapping.file, log: log) }
             case let .question(q):
                 let key = record.fieldKey(column)
                 let bytes = key.bytes
@@ -696,7 +701,17 @@ public final class Normalizer {
             }
         }
         resolvePlace(record: record, mapping: mapping, log: log)
+        if incomplete { incompleteInFile += 1 }
         return nil
+    }
+
+    /// The file's notes that only its end can tell: LimeSurvey responses never submitted.
+    func finishFile(_ file: String, log: (CleaningIssue) -> Void) {
+        if incompleteInFile > 0 {
+            log(CleaningIssue(file: file, line: nil, code: "incomplete_responses", action: .kept, severity: .note,
+                              message: "\(incompleteInFile) response(s) were never submitted (LimeSurvey: no submitdate): each counts with the answers it gave"))
+        }
+        incompleteInFile = 0
     }
 
     /// A submission date (yyyymmdd, 0: none). ISO dates are read from the bytes; a slash date's

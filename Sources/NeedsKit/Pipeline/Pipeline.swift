@@ -451,6 +451,7 @@ public enum Pipeline {
                                   message: message))
             }
             rows?.endFile(normalizer)
+            normalizer.finishFile(file, log: log)
             // The file's issues and the reader's findings, in line order.
             cleaningLog.finishFile()
             outcome.respondents += account.respondents
