@@ -222,6 +222,32 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
     }
 
+    /// A grid row whose label holds brackets of its own (`... [Temporary protection [TP]]`) is
+    /// split at the bracket its last one closes: the group, then the row.
+    func testGoogleFormsGridRowLabelHoldingBrackets() throws {
+        let folder = TemporaryFolder()
+        _ = folder.write("instrument/survey.csv", """
+            type,name,label::English (en)
+            begin_group,importance,How important is each topic?
+            select_one level,imp_tp,Temporary protection [TP]
+            select_one level,imp_other,Other [x] topics
+            end_group,,
+
+            """)
+        _ = folder.write("instrument/choices.csv", "list_name,name,label::English (en)\nlevel,1,Low\nlevel,5,High\n")
+        _ = folder.write("instrument/settings.csv", "form_title,form_id\nBrackets,brackets\n")
+        let bracketed = try InstrumentLoader.load(folder.path + "/instrument")
+        let text = "Timestamp,How important is each topic? [Temporary protection [TP]],How important is each topic? [Other [x] topics]\n"
+            + "2025/02/08 10:00:00,High,Low\n"
+        var options = RunOptions()
+        options.inputs = [folder.write("google.csv", text)]
+        var respondents: [Respondent] = []
+        let outcome = Pipeline.ingest(options, instrument: bracketed) { respondents.append($0) } quarantine: { _, _, _ in }
+        XCTAssertEqual(outcome.accounts.first?.unmappedColumns, [])
+        XCTAssertEqual(respondents.first?.answer(try XCTUnwrap(bracketed.questionIndex["imp_tp"])), .choice("5"))
+        XCTAssertEqual(respondents.first?.answer(try XCTUnwrap(bracketed.questionIndex["imp_other"])), .choice("1"))
+    }
+
     /// Options typed with their number (`5 - Ļoti svarīgi`) are exported so: the number and the
     /// label name one choice together; halves that disagree, or a label alone of several, do not.
     func testAChoiceWrittenWithItsNameAndLabelIsThatChoice() {

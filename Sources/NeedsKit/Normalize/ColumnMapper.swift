@@ -143,7 +143,7 @@ public struct ColumnMapper {
         if position == 0, ExportShape.isTimestampHeader(header) || lower.split(separator: " ").first == "отметка" {
             return .meta(.submitted)
         }
-        if let role = resolveBracketed(header) { return role }
+        if let role = resolveBracketed(header, open: Self.matchingOpen(header)) ?? resolveBracketed(header) { return role }
         if let role = resolvePath(header) { return role }
         if let role = unique(byCode[Self.code(header)]), !Self.code(header).isEmpty { return role }
         if case let .unique(role, _) = byLabel.match(header) { return role }
@@ -186,10 +186,28 @@ public struct ColumnMapper {
         return unique(byName[suffix.lowercased()])
     }
 
+    /// The `[` that the header's last `]` closes, brackets inside counted: a grid row whose label
+    /// holds brackets (`Group label [Temporary protection [TP]]`). Nil when there is none.
+    static func matchingOpen(_ header: String) -> String.Index? {
+        guard header.hasSuffix("]") else { return nil }
+        var depth = 0
+        var i = header.endIndex
+        while i > header.startIndex {
+            i = header.index(before: i)
+            if header[i] == "]" { depth += 1 }
+            if header[i] == "[" {
+                depth -= 1
+                if depth == 0 { return i }
+            }
+        }
+        return nil
+    }
+
     /// `CODE[SUB]`: LimeSurvey sub-questions (`importance[SQ001]`, `trainingwanted[SQ003]`) and
-    /// Google Forms grid rows (`Group label [Question label]`).
-    private func resolveBracketed(_ header: String) -> ColumnRole? {
-        guard header.hasSuffix("]"), let open = header.lastIndex(of: "[") else { return nil }
+    /// Google Forms grid rows (`Group label [Question label]`), split at `open` (by default the
+    /// last `[`).
+    private func resolveBracketed(_ header: String, open: String.Index? = nil) -> ColumnRole? {
+        guard header.hasSuffix("]"), let open = open ?? header.lastIndex(of: "[") else { return nil }
         let outer = String(header[..<open]).trimmingSpaces
         let inner = String(header[header.index(after: open)..<header.index(before: header.endIndex)]).trimmingSpaces
         guard !outer.isEmpty, !inner.isEmpty else { return nil }
