@@ -110,6 +110,14 @@ estonia = [s for s in subdivisions("EE") if s.type != "County"]
 # Island municipalities named otherwise than their centre town, which staff write: Kuressaare (a
 # town municipality of its own until it joined Saaremaa vald in 2017) and Kärdla (Hiiumaa vald).
 EE_CENTRE_TOWNS = {"Saaremaa": ["Kuressaare", "Kuressaare linn"], "Hiiumaa": ["Kärdla"]}
+# Tallinn's districts (linnaosad), whose administrations (`Lasnamäe linnaosa valitsus`) employ
+# city staff: each is Tallinn, in the nominative, the genitive and Russian (the Russian
+# Wikipedia titles, as above).
+EE_CITY_DISTRICTS = {"Tallinn": [
+    "Haabersti", "Kesklinn", "Kesklinna", "Kristiine", "Lasnamäe", "Mustamäe", "Nõmme", "Pirita",
+    "Põhja-Tallinn", "Põhja-Tallinna", "Хааберсти", "Кесклинн", "Кристийне", "Ласнамяэ", "Мустамяэ",
+    "Нымме", "Пирита", "Пыхья-Таллинн", "Северная Таллинн",
+]}
 for s in estonia:
     kind = {"Urban municipality": "linn", "Rural municipality": "vald"}[s.type]
     base = s.name
@@ -134,6 +142,7 @@ for s in estonia:
         variants += [r, f"волость {r}", f"{r} волость"]
     for town in EE_CENTRE_TOWNS.get(base, []):
         variants += russian_town(RUSSIAN_TOWNS.get(town))
+    variants += EE_CITY_DISTRICTS.get(base, [])
     entries.append((s.code, "EE", name, english, kind, variants))
 
 # Latvia: 43 since 2021 (7 state cities, 36 municipalities `novads`).

@@ -23,12 +23,12 @@ final class NormalizerTests: XCTestCase {
         func codes() -> [String] { issues.map(\.code) }
     }
 
-    func normalise(_ files: [String], dropIdentical: Bool = false) -> Normalised {
+    func normalise(_ files: [String], dropIdentical: Bool = false, instrument: Instrument? = nil) -> Normalised {
         var options = RunOptions()
         options.inputs = files
         options.normalize.dropIdentical = dropIdentical
         var result = Normalised()
-        let outcome = Pipeline.ingest(options, instrument: instrument) { result.respondents.append($0) } quarantine: { _, _, _ in }
+        let outcome = Pipeline.ingest(options, instrument: instrument ?? self.instrument) { result.respondents.append($0) } quarantine: { _, _, _ in }
         result.issues = outcome.firstIssues
         result.accounts = outcome.accounts
         for account in outcome.accounts { XCTAssertTrue(account.balances, "\(account)") }
@@ -113,13 +113,10 @@ final class NormalizerTests: XCTestCase {
         // `zz` is no choice of the list: its column is not read.
         let ticks = [[1, 1, 0, 1, 0], [0, 1, 0, 1, 0], [1, 1, 0, 1, 0], [1, 0, 1, 0, 1], [0, 1, 0, 1, 1], [0, 0, 0, 0, 0]]
         for (k, row) in ticks.enumerated() { text += "n\(k);" + row.map(String.init).joined(separator: ";") + ";u\(k)\n" }
-        var options = RunOptions()
-        options.inputs = [folder.write("kobo.csv", text)]
-        var respondents: [Respondent] = []
-        let outcome = Pipeline.ingest(options, instrument: long) { respondents.append($0) } quarantine: { _, _, _ in }
-        XCTAssertEqual(outcome.accounts.first?.respondents, 6)
+        let result = normalise([folder.write("kobo.csv", text)], instrument: long)
+        XCTAssertEqual(result.accounts.first?.respondents, 6)
         let q = try XCTUnwrap(long.questionIndex["many"])
-        XCTAssertEqual(respondents.map { $0.answer(q) }, [
+        XCTAssertEqual(result.respondents.map { $0.answer(q) }, [
             .choices(["c1", "c2", "c70"]), .choices(["c1", "c2"]), .choices(["c1", "c2", "c70"]), .choices(["c66", "c70"]),
             .choices(["c1", "c2"]), .choices([]),
         ])
@@ -239,13 +236,10 @@ final class NormalizerTests: XCTestCase {
         let bracketed = try InstrumentLoader.load(folder.path + "/instrument")
         let text = "Timestamp,How important is each topic? [Temporary protection [TP]],How important is each topic? [Other [x] topics]\n"
             + "2025/02/08 10:00:00,High,Low\n"
-        var options = RunOptions()
-        options.inputs = [folder.write("google.csv", text)]
-        var respondents: [Respondent] = []
-        let outcome = Pipeline.ingest(options, instrument: bracketed) { respondents.append($0) } quarantine: { _, _, _ in }
-        XCTAssertEqual(outcome.accounts.first?.unmappedColumns, [])
-        XCTAssertEqual(respondents.first?.answer(try XCTUnwrap(bracketed.questionIndex["imp_tp"])), .choice("5"))
-        XCTAssertEqual(respondents.first?.answer(try XCTUnwrap(bracketed.questionIndex["imp_other"])), .choice("1"))
+        let result = normalise([folder.write("google.csv", text)], instrument: bracketed)
+        XCTAssertEqual(result.accounts.first?.unmappedColumns, [])
+        XCTAssertEqual(result.respondents.first?.answer(try XCTUnwrap(bracketed.questionIndex["imp_tp"])), .choice("5"))
+        XCTAssertEqual(result.respondents.first?.answer(try XCTUnwrap(bracketed.questionIndex["imp_other"])), .choice("1"))
     }
 
     /// Options typed with their number (`5 - Ļoti svarīgi`) are exported so: the number and the

@@ -18,6 +18,8 @@ public enum ColumnRole: Hashable, Sendable {
         case rowID
         /// When the answers were submitted.
         case submitted
+        /// KoboToolbox's review of the submission (`_validation_status`).
+        case review
         /// Anything else the tool adds (`_status`, `__version__`, `lastpage`, ...).
         case other
     }
@@ -53,7 +55,7 @@ public struct ColumnMapper {
         "instanceid": .submissionID, "key": .submissionID, "_id": .rowID, "_index": .rowID, "id": .rowID,
         "response id": .rowID, "_submission_time": .submitted, "submissiondate": .submitted,
         "submitdate": .submitted, "date submitted": .submitted, "completion time": .submitted,
-        "timestamp": .submitted, "start time": .other, "last modified time": .other, "_validation_status": .other,
+        "timestamp": .submitted, "start time": .other, "last modified time": .other, "_validation_status": .review,
         "_notes": .other, "_status": .other, "__version__": .other, "_version_": .other,
         "_tags": .other, "_parent_index": .other, "_parent_table_name": .other, "lastpage": .other,
         "startlanguage": .other, "last page": .other, "start language": .other, "date started": .other,

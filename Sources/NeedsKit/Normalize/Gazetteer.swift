@@ -51,14 +51,6 @@ public struct Gazetteer: Sendable {
         "savivaldybes": "savivaldybė",
     ]
 
-    /// Tallinn's districts (linnaosad), whose administrations (`Lasnamäe linnaosa valitsus`)
-    /// employ city staff: each is Tallinn, in the nominative, the genitive and Russian.
-    private static let cityDistricts: [String: [String]] = [
-        "EE-784": ["Haabersti", "Kesklinn", "Kesklinna", "Kristiine", "Lasnamäe", "Mustamäe", "Nõmme", "Pirita",
-                   "Põhja-Tallinn", "Põhja-Tallinna", "Хааберсти", "Кесклинн", "Кристийне", "Ласнамяэ", "Мустамяэ",
-                   "Нымме", "Пирита", "Пыхья-Таллинн", "Северная Таллинн"],
-    ]
-
     public init() {
         var entries: [Municipality] = []
         var lookup = KeyedLookup<Int>()
@@ -68,7 +60,6 @@ public struct Gazetteer: Sendable {
             lookup.insert(entry.englishName, index)
             lookup.insert(entry.code, index)
             for variant in entry.variants { lookup.insert(variant, index) }
-            for district in Self.cityDistricts[entry.code] ?? [] { lookup.insert(district, index) }
         }
         self.entries = entries
         self.lookup = lookup

@@ -39,7 +39,7 @@ public final class Normalizer {
         public let weightColumn: Int?
         /// KoboToolbox's `_validation_status` column, when the file has it: a submission its
         /// reviewers did not approve is quarantined.
-        var reviewColumn: Int? = nil
+        let reviewColumn: Int?
         /// FNV-1a of the file's base name and a NUL: respondent IDs continue from it.
         let idSeed: UInt64
         /// What to do with each column, worked out once per file (no String in the way).
@@ -69,6 +69,7 @@ public final class Normalizer {
             self.steps = steps
             self.splitChoices = splitChoices
             self.splitChoiceBits = splitChoiceBits.count == splitChoices.count ? splitChoiceBits : splitChoices.map { _ in 0 }
+            reviewColumn = roles.firstIndex(of: .meta(.review))
             idColumns = steps.indices.filter { if case .submissionID = steps[$0] { true } else { false } }
             self.questionCount = questionCount
         }
@@ -385,13 +386,11 @@ public final class Normalizer {
             default: return .skip
             }
         }
-        let mapping = FileMapping(
+        return FileMapping(
             file: file, shape: shape, roles: roles, wholeColumns: whole,
             mapsAnyQuestion: mapsAny, unmapped: unmapped, weightColumn: weightColumn,
             idSeed: idSeed(file: file), steps: steps, splitChoices: splitChoices,
             splitChoiceBits: splitChoiceBits, questionCount: questionCount)
-        mapping.reviewColumn = header.firstIndex { $0.trimmingSpaces.lowercased() == "_validation_status" }
-        return mapping
     }
 
     private func questionName(_ role: ColumnRole) -> String {
@@ -463,9 +462,20 @@ public final class Normalizer {
     /// status's name (`validation_status_not_approved`, an XML-values export) or its label (`Not
     /// Approved`). Approved, on hold and not yet reviewed are read.
     static func isNotApproved(_ cell: UnsafeRawBufferPointer) -> Bool {
-        guard cell.count >= 12 && cell.count <= 40 else { return false }
-        let text = String(decoding: cell, as: UTF8.self).trimmingSpaces.lowercased()
-        return text == "validation_status_not_approved" || text == "not approved"
+        // Compared byte by byte, ASCII letters in lower case, without the spaces around: most
+        // cells are empty or `validation_status_approved`, and no String is made for them.
+        var bytes = cell[...]
+        while let first = bytes.first, first == 0x20 || first == 0x09 { bytes = bytes.dropFirst() }
+        while let last = bytes.last, last == 0x20 || last == 0x09 { bytes = bytes.dropLast() }
+        func equals(_ name: StaticString) -> Bool {
+            guard name.utf8CodeUnitCount == bytes.count else { return false }
+            for (k, byte) in bytes.enumerated() {
+                let lower: UInt8 = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                if lower != name.utf8Start[k] { return false }
+            }
+            return true
+        }
+        return equals("validation_status_not_approved") || equals("not approved")
     }
 
     /// Normalises a record: nil when it is a clean respondent, now in `row`; otherwise what it is.
