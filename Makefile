@@ -29,6 +29,7 @@ test: deps
 bench: deps
 	./bench/run.sh
 	./bench/pipeline.sh
+	./bench/shapes.sh
 	$(MAKE) --no-print-directory bench-sniff
 	$(MAKE) --no-print-directory bench-micro
 

@@ -53,7 +53,7 @@ public final class ChoiceMatcher {
     /// were set aside).
     private func nameWithLabel(_ text: String) -> (String, loose: Bool)? {
         for separator in [" - ", " – ", " — ", " = ", ": ", ". ", ") ", " ("] {
-            guard let range = text.range(of: separator) else { continue }
+            guard let range = Self.firstRange(of: separator, in: text) else { continue }
             let head = String(text[..<range.lowerBound]).trimmingSpaces
             var tail = String(text[range.upperBound...]).trimmingSpaces
             if separator == " (" {
@@ -65,6 +65,23 @@ public final class ChoiceMatcher {
                       case let .unique(labelled, loose) = labels.match(label), labelled == name else { continue }
                 return (name, loose)
             }
+        }
+        return nil
+    }
+
+    /// Where `separator` first stands in `text`, found in its UTF-8 bytes (Foundation's
+    /// `range(of:)` folds Unicode first, and a Google checkbox cell's pieces are tried many times).
+    static func firstRange(of separator: String, in text: String) -> Range<String.Index>? {
+        let needle = Array(separator.utf8)
+        let bytes = text.utf8
+        guard let first = needle.first, bytes.count >= needle.count else { return nil }
+        var i = bytes.startIndex
+        while let start = bytes[i...].firstIndex(of: first) {
+            if let end = bytes.index(start, offsetBy: needle.count, limitedBy: bytes.endIndex),
+               bytes[start..<end].elementsEqual(needle) {
+                return start..<end
+            }
+            i = bytes.index(after: start)
         }
         return nil
     }

@@ -804,8 +804,11 @@ public final class Normalizer {
     /// Reads a value not seen before and keeps the reading; nil when the cache is full.
     private func learn(_ key: FieldKey, question q: Int, shape: ExportShape,
                        into cache: inout ValueCache<CellReading>) -> Int? {
-        // Long values (free text in a number column) are read each time, not kept.
-        guard !cache.isFull, key.count <= 256 else { return nil }
+        // Long values are kept while a question's long keys take up to 256 KiB: a Google checkbox
+        // cell of many labels (a few hundred bytes, few distinct ones, costly to split) is read
+        // once; free text in a number column fills the budget and is then read each time.
+        guard !cache.isFull, key.count <= 256 || (key.count <= 4096 && cache.longKeyBytes + key.count <= 1 << 18)
+        else { return nil }
         var reading = read(String(decoding: key.bytes, as: UTF8.self).trimmingSpaces, question: q, shape: shape)
         if let answer = reading.answer { reading.id = intern(answer, question: q) }
         return cache.insert(key, value: reading)

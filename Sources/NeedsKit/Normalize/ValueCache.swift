@@ -141,6 +141,8 @@ struct ValueCache<Value> {
     }
 
     var count: Int { values.count }
+    /// Bytes of the long keys kept.
+    var longKeyBytes: Int { keyBytes.count }
     var isFull: Bool { values.count >= limit }
 
     /// The entry holding these bytes' value, or nil.
