@@ -132,6 +132,24 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertNil(unterminated.issue("ragged_row"))
     }
 
+    func testQuoteOpenedBeforeAnyHeaderIsAQuarantinedRecord() {
+        // The quote on line 3 runs on to the end: the record holds the header too, and no table
+        // follows. Two blank lines and one quarantined record, not a header of one long name.
+        let r = run("open-first.csv", "\n\n\"Survey export\n" + header + "EE,Tallinn,4,2\n")
+        assertIssue(r, "unclosed_quote", line: 3, column: 1, "the rest of the file (3 line(s))")
+        assertIssue(r, "no_header", line: nil, column: nil)
+        XCTAssertNil(r.issue("empty_file"))
+        XCTAssertNil(r.issue("no_matching_questions"))
+        XCTAssertEqual(r.account.recordsRead, 3)
+        XCTAssertEqual(r.account.blankRows, 2)
+        XCTAssertEqual(r.account.quarantined, 1)
+        XCTAssertEqual(r.outcome.cannotRun, "no input file has a header row: every record is blank or quarantined (see the messages above)")
+        let folder = TemporaryFolder()
+        let rows = RowsCommand.run(path: folder.write("open-first.csv", "\"Survey export\n" + header), options: ReaderOptions(), json: false, write: { _ in })
+        XCTAssertEqual(rows.summary?.quarantinedRecords, 1, rows.failure ?? "")
+        XCTAssertEqual(rows.summary?.dataRecords, 1)
+    }
+
     func testQuoteInsideAnUnquotedField() {
         let r = run("quote.csv", header + "EE,Tallinn \"old town\",4,2\n")
         assertIssue(r, "quote_in_unquoted_field", line: 2, column: 2)

@@ -593,6 +593,16 @@ final class ParseState {
             record.sink.pointee.stopped = true
             return
         }
+        if record.quarantineReason != nil {
+            // A quote left open (or a field past its limit) before any header: the record ran on
+            // over the lines that followed it and is no header. It is a record of the file,
+            // quarantined, and the table starts (if ever) after it.
+            dataRecords += 1
+            quarantinedRecords += 1
+            record.index = dataRecords
+            callHandler(record)
+            return
+        }
         if record.line < tableStartLine && !record.isBlank && record.filledFieldCount(upTo: 2) <= 1 {
             preambleSkipped += 1
             warn("preamble_skipped", line: record.line, column: nil,

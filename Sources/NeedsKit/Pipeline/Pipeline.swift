@@ -69,8 +69,11 @@ public struct RunOutcome: Sendable {
             return "no input file could be read (see the messages above)"
         }
         if matchesNoQuestion {
-            if accounts.allSatisfy({ $0.failure != nil || !$0.wave.isEmpty || $0.shape.isEmpty }) {
+            if accounts.allSatisfy({ $0.failure != nil || !$0.wave.isEmpty || ($0.shape.isEmpty && $0.quarantined == 0) }) {
                 return "every input file is empty: there is nothing to report"
+            }
+            if accounts.allSatisfy({ $0.failure != nil || !$0.wave.isEmpty || $0.shape.isEmpty }) {
+                return "no input file has a header row: every record is blank or quarantined (see the messages above)"
             }
             return "no input file has a column of this instrument's questions: is it an export of another survey, or the wrong --instrument?"
         }
@@ -319,8 +322,9 @@ public enum Pipeline {
                     return
                 }
                 guard let mapping else {
+                    // Above the header: a blank line, or a record a quote left open ran on over.
                     account.recordsRead += 1
-                    account.blankRows += 1
+                    if record.quarantineReason != nil { account.quarantined += 1 } else { account.blankRows += 1 }
                     return
                 }
                 let outcome = normalizer.normalize(record, mapping: mapping, log: { _ in })
@@ -390,9 +394,10 @@ public enum Pipeline {
                         return
                     }
                     guard let mappingRef else {
-                        // Blank lines above the header.
+                        // Above the header: a blank line, or a record a quote left open ran on
+                        // over (the reader has said why, at its line).
                         account.recordsRead += 1
-                        account.blankRows += 1
+                        if record.quarantineReason != nil { account.quarantined += 1 } else { account.blankRows += 1 }
                         return
                     }
                     if let progress = options.progress, record.index % 50_000 == 0 {
@@ -436,7 +441,10 @@ public enum Pipeline {
                 account.footnoteRecords = summary.footnoteRecords
                 account.bytes = summary.bytes
                 account.sha256 = digest.finish()
-                if mapping == nil {
+                if mapping == nil && account.quarantined > 0 {
+                    log(CleaningIssue(file: file, line: nil, code: "no_header", action: .quarantined, severity: .error,
+                                      message: "no header row: every record of the file is blank or quarantined"))
+                } else if mapping == nil {
                     log(CleaningIssue(file: file, line: nil, code: "empty_file", action: .kept, severity: .warning,
                                       message: "no header row: the file is empty"))
                 }
