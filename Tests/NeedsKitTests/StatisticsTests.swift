@@ -139,6 +139,24 @@ final class BorichTests: XCTestCase {
         XCTAssertEqual(Borich.ranks([3, 5, 5, nil, 1]), [3, 1, 1, nil, 4])
     }
 
+    /// Two topics rated alike by the same six respondents, listed in another order: importance
+    /// 5, 5, 1, 2, 4, 3 and 2, 5, 3, 5, 1, 4, competence 1 throughout. Both have mean importance
+    /// 20/6 = 10/3 and mean gap 7/3, so MWDS = 70/9 for both: a tie, rank 1 each (a third topic
+    /// rated 2 and 2, MWDS 0, is rank 3). The running means differ in their last bit
+    /// (3.333333333333333 and 3.3333333333333335), which must not break the tie.
+    func testEqualScoresReachedInAnotherOrderShareTheRank() {
+        var a = TopicAccumulator(), b = TopicAccumulator(), c = TopicAccumulator()
+        for (x, y) in zip([5.0, 5, 1, 2, 4, 3], [2.0, 5, 3, 5, 1, 4]) {
+            a.add(importance: x, competence: 1, demanded: false)
+            b.add(importance: y, competence: 1, demanded: false)
+            c.add(importance: 2, competence: 2, demanded: false)
+        }
+        let scores = [a, b, c].map { TopicFigures(country: "EE", topic: "t", topicLabel: "t", accumulator: $0).mwds }
+        XCTAssertEqual(scores[0]!, 70.0 / 9, accuracy: 1e-12)
+        XCTAssertEqual(scores[1]!, 70.0 / 9, accuracy: 1e-12)
+        XCTAssertEqual(Borich.ranks(scores), [1, 1, 3])
+    }
+
     func testTopicNobodyAnsweredHasBlankFigures() {
         var a = TopicAccumulator()
         a.add(importance: nil, competence: nil, demanded: false)
