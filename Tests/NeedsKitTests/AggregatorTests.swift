@@ -240,6 +240,50 @@ final class DisaggregationTests: XCTestCase {
         XCTAssertTrue(report.contains("Weighting: by the column w"))
     }
 
+    /// A respondent who weighs 0 counts in no figure, demand_n included. Column weights: two
+    /// respondents of weight 1 (one asking for intercultural), one of weight 0 and one whose
+    /// weight is not a number (0), both asking: respondents 2, demand_n 1, share 1/2.
+    /// Municipality weights: two in Tallinn (one asking), one in `Tartu` (two municipalities fit,
+    /// so none: weight 0) asking: respondents 2, demand_n 1, share 1/2.
+    func testRespondentsOfWeightZeroAreNotCountedAsAskingForTraining() throws {
+        let folder = TemporaryFolder()
+        let cases: [(AggregationOptions.Weights, String)] = [
+            (.column("w"), """
+            country,municipality,imp_intercultural,comp_intercultural,training_wanted,w
+            EE,Tallinn,5,1,intercultural,1
+            EE,Tallinn,4,2,,1
+            EE,Tallinn,3,3,intercultural,0
+            EE,Tallinn,3,3,intercultural,none
+
+            """),
+            (.municipality, """
+            country,municipality,imp_intercultural,comp_intercultural,training_wanted
+            EE,Tallinn,5,1,intercultural
+            EE,Tallinn,4,2,
+            EE,Tartu,3,3,intercultural
+
+            """),
+        ]
+        for (k, (weights, text)) in cases.enumerated() {
+            var options = RunOptions()
+            options.instrumentPath = Paths.inputs + "/instrument"
+            options.inputs = [folder.write("w\(k).csv", text)]
+            options.outputPath = folder.path + "/out\(k)"
+            options.aggregation.weights = weights
+            if case let .column(name) = weights { options.normalize.weightColumn = name }
+            options.aggregation.minCell = 1
+            _ = try Pipeline.report(options)
+            let table = try String(contentsOfFile: options.outputPath + "/topic_demand.csv", encoding: .utf8)
+            let lines = table.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            let header = lines[0]
+            let ee = try XCTUnwrap(lines.first { $0[0] == "EE" && $0[1] == "intercultural" })
+            func value(_ column: String) -> String { ee[header.firstIndex(of: column)!] }
+            XCTAssertEqual(value("respondents"), "2", "\(weights)")
+            XCTAssertEqual(value("demand_n"), "1", "\(weights)")
+            XCTAssertEqual(value("demand_share"), "0.500000000000", "\(weights)")
+        }
+    }
+
     func testByNeedsASelectOneQuestion() {
         var options = RunOptions()
         options.instrumentPath = Paths.inputs + "/instrument"
