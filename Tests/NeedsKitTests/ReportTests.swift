@@ -103,6 +103,22 @@ final class ReportTests: XCTestCase {
         }
     }
 
+    /// One respondent rating (4, 1): MWDS 12, no interval. The axis spans 0 to 12, in steps of
+    /// 2.5 (12 / 5 = 2.4, the next nice step): its ticks are 0, 2.5, 5, 7.5 and 10, and must be
+    /// labelled so, not 2 and 8 for 2.5 and 7.5.
+    func testMWDSAxisTicksAreLabelledWithTheirValue() throws {
+        var a = TopicAccumulator()
+        a.add(importance: 4, competence: 1, demanded: false)
+        var row = TopicFigures(country: "EE", topic: "a", topicLabel: "A", accumulator: a)
+        row.mwdsRank = 1
+        XCTAssertEqual(row.mwds, 12)
+        let svg = Charts.mwdsBars([row], id: "t", title: "t", labels: ReportStrings.forLanguage(nil).charts)
+        let ticks = svg.split(separator: "\n").filter { $0.contains("fill=\"#333\">") }.map { line in
+            String(line[line.range(of: "fill=\"#333\">")!.upperBound...].prefix { $0 != "<" })
+        }
+        XCTAssertEqual(ticks, ["0.0", "2.5", "5.0", "7.5", "10.0"])
+    }
+
     func testAStagedRunThatFailsLeavesTheOldFolderWhole() throws {
         let folder = TemporaryFolder()
         folder.write("reports/report.md", "old\n")

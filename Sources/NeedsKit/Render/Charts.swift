@@ -45,12 +45,17 @@ public enum Charts {
             .joined(separator: "; ")
         var svg = open(width: width, height: height, id: id, title: title, description: description)
         svg += "<text x=\"10\" y=\"18\" font-size=\"12\" font-weight=\"bold\">\(esc(title))</text>\n"
-        // Grid and axis.
+        // Grid and axis, each tick with the decimals its step needs (2.5 is not 2).
+        var decimals = 0, scaled = step
+        while decimals < 3 && abs(scaled - scaled.rounded()) > 1e-6 {
+            decimals += 1
+            scaled *= 10
+        }
         var tick = (low / step).rounded(.down) * step
         while tick <= high + 1e-9 {
             let tx = x(tick)
             svg += "<line x1=\"\(number(tx))\" y1=\"\(top - 4)\" x2=\"\(number(tx))\" y2=\"\(height - 40)\" stroke=\"#e3e3e3\"/>\n"
-            svg += "<text x=\"\(number(tx))\" y=\"\(height - 26)\" text-anchor=\"middle\" fill=\"#333\">\(NumberFormat.fixed(tick, decimals: step < 1 ? 1 : 0))</text>\n"
+            svg += "<text x=\"\(number(tx))\" y=\"\(height - 26)\" text-anchor=\"middle\" fill=\"#333\">\(NumberFormat.fixed(tick, decimals: decimals))</text>\n"
             tick += step
         }
         svg += "<line x1=\"\(number(x(0)))\" y1=\"\(top - 4)\" x2=\"\(number(x(0)))\" y2=\"\(height - 40)\" stroke=\"#555\"/>\n"
