@@ -21,9 +21,14 @@ public enum Borich {
             guard let score else { return nil }
             return 1 + scores.reduce(0) { count, other in
                 guard let other else { return count }
-                return other - score > tolerance * max(1, abs(score), abs(other)) ? count + 1 : count
+                return isHigher(other, than: score) ? count + 1 : count
             }
         }
+    }
+
+    /// Whether score `a` is higher than `b` by more than the rounding of running means (see `ranks`).
+    public static func isHigher(_ a: Double, than b: Double) -> Bool {
+        a - b > tolerance * max(1, abs(a), abs(b))
     }
 
     /// Relative difference below which two scores are the same score (far above the rounding
