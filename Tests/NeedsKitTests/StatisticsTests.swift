@@ -173,6 +173,26 @@ final class BorichTests: XCTestCase {
         // mean importance 3.675, mean gap 1.05
         XCTAssertEqual(q, ["HH", "LL", "HL", nil, "LH"])
     }
+
+    /// Six respondents rate three topics' importance 3 throughout, 5, 5, 1, 2, 4, 3 and 3, 4, 3,
+    /// 4, 4, 4 (competence 3, 1 and 1): mean importance 3, 10/3 and 11/3, whose mean over the
+    /// topics is 10/3, the second topic's own; mean gap 0, 7/3 and 8/3, mean 5/3. A point at the
+    /// mean is high, so the second topic is HH. Its running mean is 3.333333333333333 and the
+    /// mean over topics 3.3333333333333335: the last bit must not make it L.
+    func testAQuadrantAtTheMeanIsHighWhateverTheRounding() {
+        var topics = [TopicAccumulator(), TopicAccumulator(), TopicAccumulator()]
+        for (b, c) in zip([5.0, 5, 1, 2, 4, 3], [3.0, 4, 3, 4, 4, 4]) {
+            topics[0].add(importance: 3, competence: 3, demanded: false)
+            topics[1].add(importance: b, competence: 1, demanded: false)
+            topics[2].add(importance: c, competence: 1, demanded: false)
+        }
+        let points = topics.map { a -> (importance: Double, gap: Double)? in
+            let f = TopicFigures(country: "EE", topic: "t", topicLabel: "t", accumulator: a)
+            return (f.meanImportance!, f.meanGap!)
+        }
+        XCTAssertEqual(points[1]!.importance, 10.0 / 3, accuracy: 1e-12)
+        XCTAssertEqual(LocusForFocus.quadrants(points), ["LL", "HH", "HH"])
+    }
 }
 
 /// The library's SplitMix64: property tests are repeatable.
