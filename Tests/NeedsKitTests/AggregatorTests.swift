@@ -284,6 +284,36 @@ final class DisaggregationTests: XCTestCase {
         }
     }
 
+    /// `--region country-equal` weights ALL even when respondents count once, and its intervals
+    /// use Kish's effective n: the table shows weighted_n and effective_n. EE 2 respondents, LV 4:
+    /// each country weighs 3 in ALL (EE's respondents 1.5, LV's 0.75): Σw = 6, Σw² = 2 × 2.25 +
+    /// 4 × 0.5625 = 6.75, n_eff = 36 / 6.75 = 5.333333333333.
+    func testCountryEqualRegionShowsItsEffectiveSize() throws {
+        let folder = TemporaryFolder()
+        var text = "country,municipality,imp_intercultural,comp_intercultural,training_wanted\n"
+        text += "EE,Tallinn,5,1,intercultural\nEE,Tallinn,4,2,\n"
+        text += "LV,Rīga,3,3,\nLV,Rīga,4,3,\nLV,Rīga,5,1,intercultural\nLV,Rīga,2,2,\n"
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [folder.write("ce.csv", text)]
+        options.outputPath = folder.path + "/out"
+        options.aggregation.region = .countryEqual
+        options.aggregation.minCell = 1
+        _ = try Pipeline.report(options)
+        let table = try String(contentsOfFile: options.outputPath + "/topic_demand.csv", encoding: .utf8)
+        let lines = table.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = lines[0]
+        XCTAssertEqual(Array(header.suffix(2)), ["weighted_n", "effective_n"])
+        func value(_ scope: String, _ column: String) throws -> String {
+            let row = try XCTUnwrap(lines.first { $0[0] == scope && $0[1] == "intercultural" })
+            return row[try XCTUnwrap(header.firstIndex(of: column))]
+        }
+        XCTAssertEqual(try value("ALL", "weighted_n"), "6.000000000000")
+        XCTAssertEqual(try value("ALL", "effective_n"), "5.333333333333")
+        XCTAssertEqual(try value("EE", "effective_n"), "2.000000000000")
+        XCTAssertEqual(try value("LV", "weighted_n"), "4.000000000000")
+    }
+
     func testByNeedsASelectOneQuestion() {
         var options = RunOptions()
         options.instrumentPath = Paths.inputs + "/instrument"

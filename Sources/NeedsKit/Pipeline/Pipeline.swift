@@ -212,7 +212,8 @@ public enum Pipeline {
             try log.write(inputProblems: outcome.inputProblems, to: issues)
             issues.close()
             try output.write("clean/quarantine.csv", quarantine.text)
-            let weighted = options.aggregation.weights != .respondent
+            // Country-equal ALL is weighted too (its intervals use Kish's effective n), whatever the weights.
+            let weighted = options.aggregation.weights != .respondent || options.aggregation.region == .countryEqual
             let figures = aggregator.figures()
             let differences = CountryDifference.compute(aggregator, minCell: options.aggregation.minCell)
             try output.write("topic_demand.csv", FiguresTable.render(figures, weighted: weighted, style: csv))
