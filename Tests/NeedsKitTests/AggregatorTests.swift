@@ -240,6 +240,80 @@ final class DisaggregationTests: XCTestCase {
         XCTAssertTrue(report.contains("Weighting: by the column w"))
     }
 
+    /// A respondent who weighs 0 counts in no figure, demand_n included. Column weights: two
+    /// respondents of weight 1 (one asking for intercultural), one of weight 0 and one whose
+    /// weight is not a number (0), both asking: respondents 2, demand_n 1, share 1/2.
+    /// Municipality weights: two in Tallinn (one asking), one in `Tartu` (two municipalities fit,
+    /// so none: weight 0) asking: respondents 2, demand_n 1, share 1/2.
+    func testRespondentsOfWeightZeroAreNotCountedAsAskingForTraining() throws {
+        let folder = TemporaryFolder()
+        let cases: [(AggregationOptions.Weights, String)] = [
+            (.column("w"), """
+            country,municipality,imp_intercultural,comp_intercultural,training_wanted,w
+            EE,Tallinn,5,1,intercultural,1
+            EE,Tallinn,4,2,,1
+            EE,Tallinn,3,3,intercultural,0
+            EE,Tallinn,3,3,intercultural,none
+
+            """),
+            (.municipality, """
+            country,municipality,imp_intercultural,comp_intercultural,training_wanted
+            EE,Tallinn,5,1,intercultural
+            EE,Tallinn,4,2,
+            EE,Tartu,3,3,intercultural
+
+            """),
+        ]
+        for (k, (weights, text)) in cases.enumerated() {
+            var options = RunOptions()
+            options.instrumentPath = Paths.inputs + "/instrument"
+            options.inputs = [folder.write("w\(k).csv", text)]
+            options.outputPath = folder.path + "/out\(k)"
+            options.aggregation.weights = weights
+            if case let .column(name) = weights { options.normalize.weightColumn = name }
+            options.aggregation.minCell = 1
+            _ = try Pipeline.report(options)
+            let table = try String(contentsOfFile: options.outputPath + "/topic_demand.csv", encoding: .utf8)
+            let lines = table.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            let header = lines[0]
+            let ee = try XCTUnwrap(lines.first { $0[0] == "EE" && $0[1] == "intercultural" })
+            func value(_ column: String) -> String { ee[header.firstIndex(of: column)!] }
+            XCTAssertEqual(value("respondents"), "2", "\(weights)")
+            XCTAssertEqual(value("demand_n"), "1", "\(weights)")
+            XCTAssertEqual(value("demand_share"), "0.500000000000", "\(weights)")
+        }
+    }
+
+    /// `--region country-equal` weights ALL even when respondents count once, and its intervals
+    /// use Kish's effective n: the table shows weighted_n and effective_n. EE 2 respondents, LV 4:
+    /// each country weighs 3 in ALL (EE's respondents 1.5, LV's 0.75): Σw = 6, Σw² = 2 × 2.25 +
+    /// 4 × 0.5625 = 6.75, n_eff = 36 / 6.75 = 5.333333333333.
+    func testCountryEqualRegionShowsItsEffectiveSize() throws {
+        let folder = TemporaryFolder()
+        var text = "country,municipality,imp_intercultural,comp_intercultural,training_wanted\n"
+        text += "EE,Tallinn,5,1,intercultural\nEE,Tallinn,4,2,\n"
+        text += "LV,Rīga,3,3,\nLV,Rīga,4,3,\nLV,Rīga,5,1,intercultural\nLV,Rīga,2,2,\n"
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [folder.write("ce.csv", text)]
+        options.outputPath = folder.path + "/out"
+        options.aggregation.region = .countryEqual
+        options.aggregation.minCell = 1
+        _ = try Pipeline.report(options)
+        let table = try String(contentsOfFile: options.outputPath + "/topic_demand.csv", encoding: .utf8)
+        let lines = table.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = lines[0]
+        XCTAssertEqual(Array(header.suffix(2)), ["weighted_n", "effective_n"])
+        func value(_ scope: String, _ column: String) throws -> String {
+            let row = try XCTUnwrap(lines.first { $0[0] == scope && $0[1] == "intercultural" })
+            return row[try XCTUnwrap(header.firstIndex(of: column))]
+        }
+        XCTAssertEqual(try value("ALL", "weighted_n"), "6.000000000000")
+        XCTAssertEqual(try value("ALL", "effective_n"), "5.333333333333")
+        XCTAssertEqual(try value("EE", "effective_n"), "2.000000000000")
+        XCTAssertEqual(try value("LV", "weighted_n"), "4.000000000000")
+    }
+
     func testByNeedsASelectOneQuestion() {
         var options = RunOptions()
         options.instrumentPath = Paths.inputs + "/instrument"

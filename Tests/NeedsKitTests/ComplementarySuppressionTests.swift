@@ -155,6 +155,32 @@ final class ComplementarySuppressionTests: XCTestCase {
         XCTAssertEqual(summary.components(separatedBy: "\"suppressed\": true").count - 1, 3, summary)
     }
 
+    /// A file whose count is withheld does not show its size either: the rows of the other files
+    /// tell about how many bytes a respondent takes. Files of 20 (EE), 3 (LT), 15 and 6 (LV)
+    /// alike rows: LT is blanked (3 < 5), and so is EE (its smallest other cell under ALL); the
+    /// LT and EE files are withheld. Their sizes would give the counts back: LV.csv's 1,421 bytes
+    /// are a header of 371 and 15 rows of 70, and LT.csv's 650 the same header and 3 rows of 93.
+    func testAWithheldFileShowsNoSize() throws {
+        let inputs = TemporaryFolder()
+        func file(_ name: String, _ country: String, _ place: String, _ rows: Int) -> String {
+            inputs.write(name, PipelineTests.sweepHeader
+                + (0..<rows).map { PipelineTests.sweepRow(country, place, importance: 1 + $0 % 5) }.joined())
+        }
+        let files = [file("EE.csv", "EE", "Tallinn", 20), file("LT.csv", "LT", "Vilniaus miesto savivaldybė", 3),
+                     file("LV.csv", "LV", "Rīga", 15), file("LV2.csv", "LV", "Rīga", 6)]
+        let (path, folder) = try run { $0.inputs = files }
+        _ = folder
+        let summary = try String(contentsOfFile: path + "/summary.json", encoding: .utf8)
+        let lines = summary.split(separator: "\n")
+        for name in ["EE.csv", "LT.csv"] {
+            let line = try XCTUnwrap(lines.first { $0.contains("\"file\": \"\(name)\"") })
+            XCTAssertTrue(line.contains("\"respondents\": null") && line.contains("\"suppressed\": true"), String(line))
+            XCTAssertTrue(line.contains("\"bytes\": null"), String(line))
+        }
+        let lv = try XCTUnwrap(lines.first { $0.contains("\"file\": \"LV.csv\"") })
+        XCTAssertTrue(lv.contains("\"respondents\": 15") && lv.contains("\"bytes\": "), String(lv))
+    }
+
     /// Two small cells under one total, together from at least `--min-cell` respondents, are
     /// protected already: nothing else is blanked. The reports still say how blanks are kept safe.
     func testNothingMoreIsBlankedWhenTheBlanksProtectEachOther() throws {

@@ -43,6 +43,25 @@ final class CurriculumPlannerTests: XCTestCase {
         return c
     }
 
+    /// Two topics of equal MWDS (70/9, reached as 7.777777777777777 and 7.777777777777779 by
+    /// running means over the same answers in another order: both rank 1) are ordered by topic
+    /// key, as the rule says: `a` then `b`, in the queue and in the schedule alike.
+    func testEqualMWDSAreOrderedByTopicKey() {
+        let equal = [figure("EE", "a", mwds: 7.777777777777777, rank: 1, quadrant: "HH"),
+                     figure("EE", "b", mwds: 7.777777777777779, rank: 1, quadrant: "HH"),
+                     figure("ALL", "a", mwds: 7.777777777777777, rank: 1, quadrant: "HH"),
+                     figure("ALL", "b", mwds: 7.777777777777779, rank: 1, quadrant: "HH")]
+        var c = configuration
+        c.sessions = 2
+        c.regionalSessions = 1
+        c.topNeeds = 1
+        let plan = CurriculumPlanner.plan(figures: equal, differences: [], configuration: c)
+        XCTAssertEqual(plan.sessions.map { "\($0.audience) \($0.topic)" }, ["ALL a", "EE b"])
+        c.regionalSessions = 2
+        let regional = CurriculumPlanner.plan(figures: equal, differences: [], configuration: c)
+        XCTAssertEqual(regional.sessions.map { "\($0.audience) \($0.topic)" }, ["ALL a", "ALL b"])
+    }
+
     /// Worked by hand: regional `a` (top in both) and `c` (the region's next need); EE's higher need
     /// `b`, then LV's next need `b`, then EE's `d`; scheduled regional HH, country HH, regional, country.
     func testTheRuleOnAHandMadeSet() {

@@ -465,6 +465,28 @@ final class PipelineTests: XCTestCase {
                        "pooled: they are in ALL")
     }
 
+    // Country-equal weights ALL: one EE respondent and 20 in LV give the EE one weight 10.5 and
+    // each LV one 0.525 in ALL: Σw = 21, Σw² = 110.25 + 20 × 0.275625 = 115.7625, Kish n_eff =
+    // 441 / 115.7625 = 3.81 < 5. ALL (21 respondents) is blanked, and the reports must say why.
+    func testCountryEqualDominantCountryIsWarnedAbout() throws {
+        let folder = TemporaryFolder()
+        var text = Self.sweepHeader + Self.sweepRow("EE", "Tartu linn")
+        for k in 0..<20 { text += Self.sweepRow("LV", "Rīga", importance: 1 + k % 5) }
+        let file = folder.write("few.csv", text)
+        let out = TemporaryFolder()
+        var options = Self.sweepOptions([file], out: out)
+        options.aggregation.region = .countryEqual
+        let outcome = try Pipeline.report(options)
+        let table = try String(contentsOfFile: options.outputPath + "/topic_demand.csv", encoding: .utf8)
+        let all = try XCTUnwrap(table.split(separator: "\r\n").first { $0.hasPrefix("ALL,intercultural,") })
+            .split(separator: ",", omittingEmptySubsequences: false)
+        XCTAssertEqual(all[FiguresTable.columns.firstIndex(of: "respondents")!], "21")
+        XCTAssertEqual(all[FiguresTable.columns.firstIndex(of: "mean_importance")!], "")
+        let warning = try XCTUnwrap(outcome.firstIssues.first { $0.code == "dominant_weight" && $0.question == "ALL" })
+        XCTAssertTrue(warning.message.contains("3.81"), warning.message)
+        XCTAssertNil(outcome.firstIssues.first { $0.code == "dominant_weight" && $0.question == "LV" })
+    }
+
     // 3: a file's slash dates are read in one day/month order, decided by a value that shows it;
     // a timestamp that is no date is reported with its place.
     func testDateOrderIsDecidedPerFileAndBadTimestampsAreReported() throws {

@@ -73,6 +73,52 @@ final class ReportTests: XCTestCase {
         }
     }
 
+    /// A whisker reaching below 0 stays in the plot, with the axis extended to it. Two topics:
+    /// (I, C) = (5, 2), (5, 3), (5, 4): gap 3, 2, 1, mean 2, s = 1, t(0.975, 2) = 4.302653,
+    /// interval 2 ± 2.484138, so the whisker runs from 5 × -0.484138 = -2.42 to 5 × 4.484138 =
+    /// 22.42 around MWDS 10; and (4, 4) three times (MWDS 0, no interval: s = 0 gives 0 ± 0).
+    /// The plot starts at x = 300 (the labels end at 292): no whisker or tick may lie left of
+    /// it, and the axis must show a tick below 0.
+    func testMWDSWhiskersBelowZeroStayInThePlot() throws {
+        var a = TopicAccumulator(), b = TopicAccumulator()
+        for c in [2.0, 3, 4] { a.add(importance: 5, competence: c, demanded: false) }
+        for _ in 0..<3 { b.add(importance: 4, competence: 4, demanded: false) }
+        var rows = [TopicFigures(country: "EE", topic: "a", topicLabel: "A", accumulator: a),
+                    TopicFigures(country: "EE", topic: "b", topicLabel: "B", accumulator: b)]
+        rows[0].mwdsRank = 1
+        rows[1].mwdsRank = 2
+        XCTAssertEqual(try XCTUnwrap(rows[0].gapCI?.low) * 5, -2.4206886, accuracy: 1e-6)
+        let svg = Charts.mwdsBars(rows, id: "t", title: "t", labels: ReportStrings.forLanguage(nil).charts)
+        var whiskerStarts: [Double] = []
+        for line in svg.split(separator: "\n") where line.contains("stroke-width=\"1.5\"") {
+            let x1 = try XCTUnwrap(line.range(of: "x1=\"")).upperBound
+            whiskerStarts.append(try XCTUnwrap(Double(line[x1...].prefix { $0 != "\"" })))
+        }
+        XCTAssertFalse(whiskerStarts.isEmpty)
+        XCTAssertTrue(whiskerStarts.allSatisfy { $0 >= 300 }, "\(whiskerStarts)")
+        XCTAssertTrue(svg.contains("fill=\"#333\">-"), "no tick below 0 on the axis")
+        for line in svg.split(separator: "\n") where line.contains("fill=\"#333\"") {
+            let x = try XCTUnwrap(line.range(of: "x=\"")).upperBound
+            XCTAssertGreaterThanOrEqual(try XCTUnwrap(Double(line[x...].prefix { $0 != "\"" })), 300, "a tick left of the plot: \(line)")
+        }
+    }
+
+    /// One respondent rating (4, 1): MWDS 12, no interval. The axis spans 0 to 12, in steps of
+    /// 2.5 (12 / 5 = 2.4, the next nice step): its ticks are 0, 2.5, 5, 7.5 and 10, and must be
+    /// labelled so, not 2 and 8 for 2.5 and 7.5.
+    func testMWDSAxisTicksAreLabelledWithTheirValue() throws {
+        var a = TopicAccumulator()
+        a.add(importance: 4, competence: 1, demanded: false)
+        var row = TopicFigures(country: "EE", topic: "a", topicLabel: "A", accumulator: a)
+        row.mwdsRank = 1
+        XCTAssertEqual(row.mwds, 12)
+        let svg = Charts.mwdsBars([row], id: "t", title: "t", labels: ReportStrings.forLanguage(nil).charts)
+        let ticks = svg.split(separator: "\n").filter { $0.contains("fill=\"#333\">") }.map { line in
+            String(line[line.range(of: "fill=\"#333\">")!.upperBound...].prefix { $0 != "<" })
+        }
+        XCTAssertEqual(ticks, ["0.0", "2.5", "5.0", "7.5", "10.0"])
+    }
+
     func testAStagedRunThatFailsLeavesTheOldFolderWhole() throws {
         let folder = TemporaryFolder()
         folder.write("reports/report.md", "old\n")

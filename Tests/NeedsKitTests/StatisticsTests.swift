@@ -139,6 +139,24 @@ final class BorichTests: XCTestCase {
         XCTAssertEqual(Borich.ranks([3, 5, 5, nil, 1]), [3, 1, 1, nil, 4])
     }
 
+    /// Two topics rated alike by the same six respondents, listed in another order: importance
+    /// 5, 5, 1, 2, 4, 3 and 2, 5, 3, 5, 1, 4, competence 1 throughout. Both have mean importance
+    /// 20/6 = 10/3 and mean gap 7/3, so MWDS = 70/9 for both: a tie, rank 1 each (a third topic
+    /// rated 2 and 2, MWDS 0, is rank 3). The running means differ in their last bit
+    /// (3.333333333333333 and 3.3333333333333335), which must not break the tie.
+    func testEqualScoresReachedInAnotherOrderShareTheRank() {
+        var a = TopicAccumulator(), b = TopicAccumulator(), c = TopicAccumulator()
+        for (x, y) in zip([5.0, 5, 1, 2, 4, 3], [2.0, 5, 3, 5, 1, 4]) {
+            a.add(importance: x, competence: 1, demanded: false)
+            b.add(importance: y, competence: 1, demanded: false)
+            c.add(importance: 2, competence: 2, demanded: false)
+        }
+        let scores = [a, b, c].map { TopicFigures(country: "EE", topic: "t", topicLabel: "t", accumulator: $0).mwds }
+        XCTAssertEqual(scores[0]!, 70.0 / 9, accuracy: 1e-12)
+        XCTAssertEqual(scores[1]!, 70.0 / 9, accuracy: 1e-12)
+        XCTAssertEqual(Borich.ranks(scores), [1, 1, 3])
+    }
+
     func testTopicNobodyAnsweredHasBlankFigures() {
         var a = TopicAccumulator()
         a.add(importance: nil, competence: nil, demanded: false)
@@ -154,6 +172,26 @@ final class BorichTests: XCTestCase {
         let q = LocusForFocus.quadrants([(4.5, 1.5), (3.0, 0.5), (4.0, 0.2), nil, (3.2, 2.0)])
         // mean importance 3.675, mean gap 1.05
         XCTAssertEqual(q, ["HH", "LL", "HL", nil, "LH"])
+    }
+
+    /// Six respondents rate three topics' importance 3 throughout, 5, 5, 1, 2, 4, 3 and 3, 4, 3,
+    /// 4, 4, 4 (competence 3, 1 and 1): mean importance 3, 10/3 and 11/3, whose mean over the
+    /// topics is 10/3, the second topic's own; mean gap 0, 7/3 and 8/3, mean 5/3. A point at the
+    /// mean is high, so the second topic is HH. Its running mean is 3.333333333333333 and the
+    /// mean over topics 3.3333333333333335: the last bit must not make it L.
+    func testAQuadrantAtTheMeanIsHighWhateverTheRounding() {
+        var topics = [TopicAccumulator(), TopicAccumulator(), TopicAccumulator()]
+        for (b, c) in zip([5.0, 5, 1, 2, 4, 3], [3.0, 4, 3, 4, 4, 4]) {
+            topics[0].add(importance: 3, competence: 3, demanded: false)
+            topics[1].add(importance: b, competence: 1, demanded: false)
+            topics[2].add(importance: c, competence: 1, demanded: false)
+        }
+        let points = topics.map { a -> (importance: Double, gap: Double)? in
+            let f = TopicFigures(country: "EE", topic: "t", topicLabel: "t", accumulator: a)
+            return (f.meanImportance!, f.meanGap!)
+        }
+        XCTAssertEqual(points[1]!.importance, 10.0 / 3, accuracy: 1e-12)
+        XCTAssertEqual(LocusForFocus.quadrants(points), ["LL", "HH", "HH"])
     }
 }
 

@@ -12,13 +12,26 @@ public enum Borich {
 
     /// Ranks by MWDS, highest first (1 = greatest need); equal scores share the lower rank
     /// (1, 2, 2, 4); topics without a score get no rank.
+    ///
+    /// Scores are equal when they differ by no more than `tolerance` of their size: the same
+    /// answers added in another order give running means that differ in their last bits (10/3 as
+    /// 3.333333333333333 or 3.3333333333333335), and such a tie must stay a tie.
     public static func ranks(_ scores: [Double?]) -> [Int?] {
         scores.map { score in
             guard let score else { return nil }
             return 1 + scores.reduce(0) { count, other in
                 guard let other else { return count }
-                return other > score ? count + 1 : count
+                return isHigher(other, than: score) ? count + 1 : count
             }
         }
     }
+
+    /// Whether score `a` is higher than `b` by more than the rounding of running means (see `ranks`).
+    public static func isHigher(_ a: Double, than b: Double) -> Bool {
+        a - b > tolerance * max(1, abs(a), abs(b))
+    }
+
+    /// Relative difference below which two scores are the same score (far above the rounding
+    /// error of a mean over millions of answers, far below a difference between topics that matters).
+    static let tolerance = 1e-10
 }

@@ -8,9 +8,11 @@ public enum LocusForFocus {
         guard !present.isEmpty else { return points.map { _ in nil } }
         let xMean = present.map(\.importance).reduce(0, +) / Double(present.count)
         let yMean = present.map(\.gap).reduce(0, +) / Double(present.count)
+        // A point at the mean is high, however the means were rounded (see `Borich.isHigher`).
         return points.map { point in
             guard let point else { return nil }
-            return (point.importance >= xMean ? "H" : "L") + (point.gap >= yMean ? "H" : "L")
+            return (Borich.isHigher(xMean, than: point.importance) ? "L" : "H")
+                + (Borich.isHigher(yMean, than: point.gap) ? "L" : "H")
         }
     }
 }

@@ -19,7 +19,8 @@ public struct TopicAccumulator: Sendable, Equatable {
         if let i { importance.add(i, weight: weight) }
         if let c { competence.add(c, weight: weight) }
         if let i, let c { gap.add(i - c, weight: weight) }
-        if demanded {
+        // Like the moments, which skip a weight of 0: such a respondent counts in no figure.
+        if demanded && weight > 0 {
             demandWeight += weight
             demandCount += 1
         }
@@ -37,6 +38,9 @@ public struct TopicAccumulator: Sendable, Equatable {
     }
 
     public mutating func merge(_ other: TopicAccumulator) {
+        // Respondents scaled to weight 0 (no recognised municipality under municipality weights)
+        // are left out by the moments' merge; their demand goes with them.
+        guard other.respondents.weightSum > 0 else { return }
         respondents.merge(other.respondents)
         importance.merge(other.importance)
         competence.merge(other.competence)

@@ -215,7 +215,8 @@ public enum Pipeline {
             try log.write(inputProblems: outcome.inputProblems, to: issues)
             issues.close()
             try output.write("clean/quarantine.csv", quarantine.text)
-            let weighted = options.aggregation.weights != .respondent
+            // Country-equal ALL is weighted too (its intervals use Kish's effective n), whatever the weights.
+            let weighted = options.aggregation.weights != .respondent || options.aggregation.region == .countryEqual
             let figures = aggregator.figures()
             let differences = CountryDifference.compute(aggregator, minCell: options.aggregation.minCell)
             try output.write("topic_demand.csv", FiguresTable.render(figures, weighted: weighted, style: csv))
@@ -264,7 +265,9 @@ public enum Pipeline {
     /// weights leave fewer effective respondents (Kish) than `--min-cell`: one or a few weights
     /// dominate, and the scope's weighted figures are suppressed.
     static func dominantWeights(_ aggregator: Aggregator, options: AggregationOptions) -> [CleaningIssue] {
-        guard options.weights != .respondent, options.minCell > 1 else { return [] }
+        // Country-equal weights ALL too: a country of one or two respondents can dominate it.
+        guard options.weights != .respondent || options.region == .countryEqual, options.minCell > 1 else { return [] }
+        let source = options.weights != .respondent ? "--weights \(options.weights)" : "--region \(options.region.rawValue)"
         var issues: [CleaningIssue] = []
         var scopes = Set<String>()
         let answered = aggregator.scopeRespondents
@@ -273,13 +276,13 @@ public enum Pipeline {
                 // Every respondent of the scope weighs 0: nothing to publish.
                 let why = options.weights == .municipality ? "none has a recognised municipality (--weights municipality)" : "every weight is 0"
                 issues.append(CleaningIssue(
-                    file: "--weights \(options.weights)", line: nil, question: figure.country, code: "dominant_weight", action: .kept,
+                    file: source, line: nil, question: figure.country, code: "dominant_weight", action: .kept,
                     message: "\(figure.country): \(n) respondents but a total weight of 0: \(why); the scope has no weighted figures"))
                 continue
             }
             guard figure.respondents >= options.minCell, figure.effectiveN < Double(options.minCell) else { continue }
             issues.append(CleaningIssue(
-                file: "--weights \(options.weights)", line: nil, question: figure.country, code: "dominant_weight", action: .kept,
+                file: source, line: nil, question: figure.country, code: "dominant_weight", action: .kept,
                 message: "\(figure.country): \(figure.respondents) respondents but a Kish effective sample size of \(NumberFormat.fixed(figure.effectiveN, decimals: 2)) (< --min-cell \(options.minCell)): one or a few weights dominate; the scope's weighted figures are suppressed"))
         }
         return issues

@@ -71,12 +71,23 @@ public enum CurriculumPlanner {
             guard ranked.count >= configuration.topNeeds, let ci = f.gapCI, let importance = f.meanImportance else { return false }
             return ci.high * importance >= ranked[configuration.topNeeds - 1]
         }
-        func priority(_ scope: String, _ topic: String) -> (Int, Double, String) {
-            let f = figure(scope, topic)
-            return (f?.quadrant == "HH" ? 0 : 1, -(f?.mwds ?? -.infinity), topic)
+        /// Whether MWDS `a` comes before `b` (higher first, none last); nil when they are equal
+        /// (Borich.isHigher: the same answers in another order give the same score).
+        func higherNeed(_ a: Double?, _ b: Double?) -> Bool? {
+            let a = a ?? -.infinity, b = b ?? -.infinity
+            if a == b { return nil }
+            if a == -.infinity || b == -.infinity { return b == -.infinity }
+            if Borich.isHigher(a, than: b) { return true }
+            if Borich.isHigher(b, than: a) { return false }
+            return nil
         }
         func before(_ scope: String) -> (String, String) -> Bool {
-            { a, b in priority(scope, a) < priority(scope, b) }
+            { a, b in
+                let fa = figure(scope, a), fb = figure(scope, b)
+                let qa = fa?.quadrant == "HH" ? 0 : 1, qb = fb?.quadrant == "HH" ? 0 : 1
+                if qa != qb { return qa < qb }
+                return higherNeed(fa?.mwds, fb?.mwds) ?? (a < b)
+            }
         }
 
         var chosen: [(audience: String, topic: String, reason: PlannedSession.Reason)] = []
@@ -116,12 +127,15 @@ public enum CurriculumPlanner {
         }
         if countries.isEmpty { notes.append("No country has enough respondents to plan from.") }
 
-        func order(_ entry: (audience: String, topic: String, reason: PlannedSession.Reason)) -> (Int, Double, String, String) {
+        func group(_ entry: (audience: String, topic: String, reason: PlannedSession.Reason)) -> Int {
             let hh = figure(entry.audience, entry.topic)?.quadrant == "HH"
-            let group = entry.audience == "ALL" ? (hh ? 0 : 2) : (hh ? 1 : 3)
-            return (group, -(figure(entry.audience, entry.topic)?.mwds ?? -.infinity), entry.audience, entry.topic)
+            return entry.audience == "ALL" ? (hh ? 0 : 2) : (hh ? 1 : 3)
         }
-        let scheduled = chosen.sorted { order($0) < order($1) }
+        let scheduled = chosen.sorted { a, b in
+            if group(a) != group(b) { return group(a) < group(b) }
+            if let higher = higherNeed(figure(a.audience, a.topic)?.mwds, figure(b.audience, b.topic)?.mwds) { return higher }
+            return (a.audience, a.topic) < (b.audience, b.topic)
+        }
         let sessions = scheduled.enumerated().map { index, entry -> PlannedSession in
             let f = figure(entry.audience, entry.topic)
             return PlannedSession(

@@ -29,25 +29,33 @@ public enum Charts {
         let plotWidth = 360
         let height = top + max(1, ranked.count) * (barHeight + gap) + 50
         let width = left + plotWidth + right
+        // The axis spans the whiskers too: a gap interval reaching below 0 draws left of 0.
         let values = ranked.flatMap { f -> [Double] in
             let m = f.mwds!
+            let lo = f.gapCI.map { $0.low * (f.meanImportance ?? 0) } ?? m
             let hi = f.gapCI.map { $0.high * (f.meanImportance ?? 0) } ?? m
-            return [m, hi, 0]
+            return [m, lo, hi, 0]
         }
-        let low = min(0, values.min() ?? 0)
         let high = max(1, values.max() ?? 1)
+        let step = niceStep(high - min(0, values.min() ?? 0))
+        // Below 0 the axis starts at a tick, so that no tick falls left of the plot, on the labels.
+        let low = (min(0, values.min() ?? 0) / step).rounded(.down) * step
         func x(_ v: Double) -> Double { Double(left) + (v - low) / (high - low) * Double(plotWidth) }
         let description = ranked.map { "\($0.mwdsRank ?? 0). \($0.topicLabel): \(NumberFormat.short($0.mwds)) (\($0.quadrant ?? "–"))" }
             .joined(separator: "; ")
         var svg = open(width: width, height: height, id: id, title: title, description: description)
         svg += "<text x=\"10\" y=\"18\" font-size=\"12\" font-weight=\"bold\">\(esc(title))</text>\n"
-        // Grid and axis.
-        let step = niceStep(high - low)
+        // Grid and axis, each tick with the decimals its step needs (2.5 is not 2).
+        var decimals = 0, scaled = step
+        while decimals < 3 && abs(scaled - scaled.rounded()) > 1e-6 {
+            decimals += 1
+            scaled *= 10
+        }
         var tick = (low / step).rounded(.down) * step
         while tick <= high + 1e-9 {
             let tx = x(tick)
             svg += "<line x1=\"\(number(tx))\" y1=\"\(top - 4)\" x2=\"\(number(tx))\" y2=\"\(height - 40)\" stroke=\"#e3e3e3\"/>\n"
-            svg += "<text x=\"\(number(tx))\" y=\"\(height - 26)\" text-anchor=\"middle\" fill=\"#333\">\(NumberFormat.fixed(tick, decimals: step < 1 ? 1 : 0))</text>\n"
+            svg += "<text x=\"\(number(tx))\" y=\"\(height - 26)\" text-anchor=\"middle\" fill=\"#333\">\(NumberFormat.fixed(tick, decimals: decimals))</text>\n"
             tick += step
         }
         svg += "<line x1=\"\(number(x(0)))\" y1=\"\(top - 4)\" x2=\"\(number(x(0)))\" y2=\"\(height - 40)\" stroke=\"#555\"/>\n"

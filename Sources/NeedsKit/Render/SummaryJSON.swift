@@ -9,7 +9,8 @@ public enum SummaryJSON {
             .joined(separator: " ")
     }
 
-    /// `withheld`: files whose record and respondent counts are not shown (`Aggregator.withheldFiles`).
+    /// `withheld`: files whose record and respondent counts are not shown (`Aggregator.withheldFiles`),
+    /// nor their size in bytes, which with the other files' sizes per row would give the count back.
     public static func render(outcome: RunOutcome, instrument: Instrument, options: RunOptions,
                               withheld: Set<String> = []) -> String {
         var out = "{\n"
@@ -29,7 +30,7 @@ public enum SummaryJSON {
             out += index == 0 ? "\n" : ",\n"
             // A file of respondents in blanked cells only: its counts would give them back.
             let hidden = withheld.contains(a.file)
-            out += "    {\"file\": \(JSONText.quoted(a.file)), \"wave\": \(JSONText.quoted(a.wave.isEmpty ? "baseline" : a.wave)), \"shape\": \(JSONText.quoted(a.shape)), \"encoding\": \(JSONText.quoted(a.encoding)), \"encoding_evidence\": \(JSONText.quoted(a.encodingEvidence)), \"delimiter\": \(JSONText.quoted(a.delimiter)), \"line_ending\": \(JSONText.quoted(a.lineEnding)), \"quote\": \(JSONText.quoted(a.quote)), \"preamble_records\": \(a.preambleRecords), \"repeated_headers\": \(a.repeatedHeaders), \"footnote_records\": \(a.footnoteRecords), \"bytes\": \(a.bytes), \"sha256\": \(JSONText.quoted(a.sha256)), \"records_read\": \(hidden ? "null" : String(a.recordsRead)), \"respondents\": \(hidden ? "null" : String(a.respondents)), \"duplicates\": \(a.duplicates), \"blank_rows\": \(a.blankRows), \"quarantined\": \(a.quarantined), \"unmapped_columns\": \(a.unmappedColumns.count)"
+            out += "    {\"file\": \(JSONText.quoted(a.file)), \"wave\": \(JSONText.quoted(a.wave.isEmpty ? "baseline" : a.wave)), \"shape\": \(JSONText.quoted(a.shape)), \"encoding\": \(JSONText.quoted(a.encoding)), \"encoding_evidence\": \(JSONText.quoted(a.encodingEvidence)), \"delimiter\": \(JSONText.quoted(a.delimiter)), \"line_ending\": \(JSONText.quoted(a.lineEnding)), \"quote\": \(JSONText.quoted(a.quote)), \"preamble_records\": \(a.preambleRecords), \"repeated_headers\": \(a.repeatedHeaders), \"footnote_records\": \(a.footnoteRecords), \"bytes\": \(hidden ? "null" : String(a.bytes)), \"sha256\": \(JSONText.quoted(a.sha256)), \"records_read\": \(hidden ? "null" : String(a.recordsRead)), \"respondents\": \(hidden ? "null" : String(a.respondents)), \"duplicates\": \(a.duplicates), \"blank_rows\": \(a.blankRows), \"quarantined\": \(a.quarantined), \"unmapped_columns\": \(a.unmappedColumns.count)"
             if let failure = a.failure { out += ", \"failure\": \(JSONText.quoted(failure))" }
             if hidden { out += ", \"suppressed\": true" }
             out += "}"
