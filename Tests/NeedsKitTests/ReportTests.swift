@@ -31,6 +31,53 @@ final class ReportTests: XCTestCase {
         XCTAssertTrue(estonian.contains("Kultuuridevaheline pädevus ja suhtlus"))
     }
 
+    /// The data-quality paragraph counts the baseline's files, as "Who answered" does, and the
+    /// later waves' apart; it names the cleaning log without a link partners could not follow.
+    func testDataQualityCountsTheBaselineAndWavesApart() throws {
+        let (out, outcome, _keep) = try report { $0.waves = [Paths.inputs + "/followup"] }
+        _ = _keep
+        let baseline = outcome.accounts.filter { $0.wave.isEmpty }
+        let waves = outcome.accounts.filter { !$0.wave.isEmpty }
+        XCTAssertEqual(baseline.count, 5)
+        XCTAssertEqual(waves.count, 3)
+        let respondents = baseline.reduce(0) { $0 + $1.respondents }
+        let text = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        // "Who answered"'s region row and the paragraph give the same number.
+        XCTAssertTrue(text.contains("| Region (ALL) | \(respondents) |"), text)
+        XCTAssertTrue(text.contains("5 file(s), \(baseline.reduce(0) { $0 + $1.recordsRead }) record(s) read: \(respondents) respondent(s)"))
+        XCTAssertTrue(text.contains("Later waves: 3 file(s), \(waves.reduce(0) { $0 + $1.respondents }) respondent(s)."))
+        XCTAssertTrue(text.contains("`clean/issues.csv` (the academy's working folder, not for partners)."))
+        XCTAssertFalse(text.contains("](clean/"))
+        let estonian = try String(contentsOfFile: out + "/countries/EE.md", encoding: .utf8)
+        XCTAssertFalse(estonian.contains("](../clean/"))
+        XCTAssertTrue(estonian.contains("Hilisemad lained — faile: 3"))
+    }
+
+    /// Paired wave changes are differences per respondent, unweighted: under weights the report says so.
+    func testPairedChangesSayTheyAreUnweighted() throws {
+        let folder = TemporaryFolder()
+        folder.write("i/survey.csv", "type,name,label,topic,measure,panel\ntext,code,Code,,,yes\nselect_one country,country,Country,,,\ntext,municipality,Municipality,,,\nselect_one scale,imp_a,Importance,a,importance,\nselect_one scale,comp_a,Competence,a,competence,\nselect_multiple topics,training_wanted,Training,,demand,\n")
+        folder.write("i/choices.csv", "list_name,name,label\ncountry,EE,Estonia\nscale,1,1\nscale,2,2\nscale,3,3\nscale,4,4\nscale,5,5\ntopics,a,A\n")
+        folder.write("i/settings.csv", "form_id,version\npanel,1\n")
+        var before = "code,country,municipality,imp_a,comp_a,training_wanted\n", after = before
+        for i in 0..<12 {
+            before += "P\(i),EE,\(i % 2 == 0 ? "Tallinn" : "Narva linn"),\(1 + i % 5),\(1 + i % 3),a\n"
+            after += "P\(i),EE,\(i % 2 == 0 ? "Tallinn" : "Narva linn"),\(1 + (i + 1) % 5),\(1 + (i + 2) % 3),\n"
+        }
+        for weights in [AggregationOptions.Weights.respondent, .municipality] {
+            var options = RunOptions()
+            options.instrumentPath = folder.path + "/i"
+            options.inputs = [folder.write("base.csv", before)]
+            options.waves = [folder.write("w/after.csv", after)]
+            options.outputPath = folder.path + "/out"
+            options.aggregation.weights = weights
+            _ = try Pipeline.report(options)
+            let text = try String(contentsOfFile: options.outputPath + "/report.md", encoding: .utf8)
+            XCTAssertTrue(text.contains("The same respondents answered both waves"), text)
+            XCTAssertEqual(text.contains("Paired changes are not weighted"), weights != .respondent)
+        }
+    }
+
     func testLanguageOverrideForCountryReports() throws {
         let (out, _, _keep) = try report { $0.language = "ru" }
         _ = _keep

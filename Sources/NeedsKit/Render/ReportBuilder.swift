@@ -44,7 +44,7 @@ public struct ReportBuilder {
                                               .link("plan.md", href: "plan.md"), .text(".")]))
             }
         }
-        dataQuality(&doc, words, linkPrefix: "")
+        dataQuality(&doc, words)
         methods(&doc, words, linkPrefix: "")
         return doc
     }
@@ -69,7 +69,7 @@ public struct ReportBuilder {
             quadrants(&doc, words, figures, scopes: [country], chartPrefix: "../charts/")
             waves(&doc, words, scopes: [country], chartPrefix: "../charts/")
         }
-        dataQuality(&doc, words, linkPrefix: "../")
+        dataQuality(&doc, words)
         methods(&doc, words, linkPrefix: "../")
         return doc
     }
@@ -260,7 +260,8 @@ public struct ReportBuilder {
             let prose = ReportProse.forLanguage(words.language)
             doc.heading(2, prose.fill(prose.changeSince, ["w": wave]))
             let paired = changes.first?.design == .paired
-            doc.paragraph(paired ? prose.wavesPaired : prose.wavesIndependent)
+            doc.paragraph(paired ? prose.wavesPaired + (aggregator.options.weights != .respondent ? " " + prose.pairedUnweighted : "")
+                                 : prose.wavesIndependent)
             let missing = Set(changes.filter { $0.note.hasPrefix("topic not asked") }.map { "\($0.topicLabel) (\($0.note))" })
             if !missing.isEmpty { doc.paragraph(prose.fill(prose.oneWaveOnly, ["list": missing.sorted().joined(separator: "; ")])) }
             let localLabels = Dictionary(aggregator.figures(language: labelLanguage(words)).map { ($0.topic, $0.topicLabel) },
@@ -305,9 +306,11 @@ public struct ReportBuilder {
         return text
     }
 
-    private func dataQuality(_ doc: inout ReportDocument, _ words: ReportStrings, linkPrefix: String) {
+    private func dataQuality(_ doc: inout ReportDocument, _ words: ReportStrings) {
         doc.heading(2, words.dataQuality)
-        let t = outcome.accounts.reduce(into: (read: 0, respondents: 0, duplicates: 0, blank: 0, quarantined: 0)) {
+        // The baseline's files, as "Who answered" counts them; a later wave's in a sentence of its own.
+        let baseline = outcome.accounts.filter { $0.wave.isEmpty }
+        let t = baseline.reduce(into: (read: 0, respondents: 0, duplicates: 0, blank: 0, quarantined: 0)) {
             $0.read += $1.recordsRead
             $0.respondents += $1.respondents
             $0.duplicates += $1.duplicates
@@ -317,13 +320,18 @@ public struct ReportBuilder {
         let counts = outcome.issuesByCode(withInputProblems: false)
         let prose = ReportProse.forLanguage(words.language)
         var text = prose.fill(prose.dataQuality, [
-            "files": String(outcome.accounts.count), "read": String(t.read), "resp": String(t.respondents),
+            "files": String(baseline.count), "read": String(t.read), "resp": String(t.respondents),
             "dup": String(t.duplicates), "blank": String(t.blank), "q": String(t.quarantined),
         ]) + " "
+        let waves = outcome.accounts.filter { !$0.wave.isEmpty }
+        if !waves.isEmpty {
+            text += prose.fill(prose.laterWaves, ["files": String(waves.count),
+                                                  "resp": String(waves.reduce(0) { $0 + $1.respondents })]) + " "
+        }
         let notable = counts.keys.sorted().map { "\($0.replacingOccurrences(of: "_", with: " ")) \(counts[$0]!)" }
         text += notable.isEmpty ? prose.noIssues + " " : prose.fill(prose.issuesFound, ["list": notable.joined(separator: ", ")]) + " "
-        doc.blocks.append(.paragraph([.text(text + prose.logPointer),
-                                      .link("clean/issues.csv", href: linkPrefix + "clean/issues.csv"), .text(".")]))
+        // Named, not linked: clean/ is the academy's working folder, which partners do not receive.
+        doc.blocks.append(.paragraph([.text(text + prose.logPointer), .code("clean/issues.csv"), .text(prose.logWhere)]))
     }
 
     private func methods(_ doc: inout ReportDocument, _ words: ReportStrings, linkPrefix: String) {

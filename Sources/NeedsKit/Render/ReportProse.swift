@@ -22,6 +22,9 @@ public struct ReportProse: Sendable {
     var noIssues: String
     var issuesFound: String
     var logPointer: String
+    /// After the cleaning log's name: where it is kept (not sent to partners).
+    var logWhere: String
+    var laterWaves: String
     var methods: [String]
     var fullPrecision: String
     var perMunicipality: String
@@ -31,6 +34,8 @@ public struct ReportProse: Sendable {
     var changeSince: String = ""
     var wavesPaired: String = ""
     var wavesIndependent: String = ""
+    /// After `wavesPaired` under weights: the paired differences are not weighted.
+    var pairedUnweighted: String = ""
     var oneWaveOnly: String = ""
     var competence: String = ""
     var change: String = ""
@@ -67,7 +72,7 @@ public struct ReportProse: Sendable {
         suppressed: "Figures from fewer than {k} respondents are suppressed.",
         notListed: "< {k} each (not listed)",
         dataQuality: "{files} file(s), {read} record(s) read: {resp} respondent(s), {dup} duplicate(s), {blank} blank row(s), {q} quarantined.",
-        noIssues: "No issues were found.", issuesFound: "Issues found: {list}.", logPointer: "Every change is in the cleaning log, ",
+        noIssues: "No issues were found.", issuesFound: "Issues found: {list}.", logPointer: "Every change is in the cleaning log, ", logWhere: " (the academy's working folder, not for partners).", laterWaves: "Later waves: {files} file(s), {resp} respondent(s).",
         methods: [
             "Importance and competence are rated on the instrument's scales; a choice scores as its name when that is a number, otherwise its position in the list.",
             "Mean gap = mean of (importance − competence) over respondents who rated both; MWDS = mean gap × mean importance (Borich 1980). Rank 1 is the greatest need; equal scores share the lower rank.",
@@ -75,7 +80,7 @@ public struct ReportProse: Sendable {
             "Locus for Focus: importance and gap each split at their mean over the scope's topics; HH (high importance, high gap) is the first priority.",
         ],
         fullPrecision: "Full-precision figures: ", perMunicipality: ", per municipality ",
-        measure: "Measure", others: "Others", difference: "Difference (95% CI)", changeSince: "Change since the baseline: {w}", wavesPaired: "The same respondents answered both waves (matched by the instrument's respondent code): changes are paired differences with Student t intervals; demand shares are compared as independent samples (Newcombe's interval).", wavesIndependent: "Different respondents answered each wave: changes in means use Welch's interval, changes in demand shares Newcombe's hybrid score interval. A change whose interval excludes 0 is marked ▲ or ▼.", oneWaveOnly: "Topics asked in one wave only: {list}.", competence: "Competence", change: "Change (95% CI)", gapChange: "Gap change (95% CI)", wantChange: "Want training, change", leftHH: "Left HH", note: "Note", everyFigure: "Every figure: ", dumbbell: "Competence, baseline → {w}")
+        measure: "Measure", others: "Others", difference: "Difference (95% CI)", changeSince: "Change since the baseline: {w}", wavesPaired: "The same respondents answered both waves (matched by the instrument's respondent code): changes are paired differences with Student t intervals; demand shares are compared as independent samples (Newcombe's interval).", wavesIndependent: "Different respondents answered each wave: changes in means use Welch's interval, changes in demand shares Newcombe's hybrid score interval. A change whose interval excludes 0 is marked ▲ or ▼.", pairedUnweighted: "Paired changes are not weighted: the weights apply to each wave's own figures.", oneWaveOnly: "Topics asked in one wave only: {list}.", competence: "Competence", change: "Change (95% CI)", gapChange: "Gap change (95% CI)", wantChange: "Want training, change", leftHH: "Left HH", note: "Note", everyFigure: "Every figure: ", dumbbell: "Competence, baseline → {w}")
 
     static let estonian = ReportProse(
         instrument: "Küsimustik", version: "versioon",
@@ -90,7 +95,7 @@ public struct ReportProse: Sendable {
         suppressedFurther: "Lisaks on varjatud teisi näitajaid, et varjatud näitajaid ei saaks kogusummadest tuletada.",
         notListed: "alla {k} vastaja (pole eraldi näidatud)",
         dataQuality: "Faile: {files}, loetud kirjeid: {read}; vastajaid: {resp}, duplikaate: {dup}, tühje ridu: {blank}, karantiinis: {q}.",
-        noIssues: "Probleeme ei leitud.", issuesFound: "Leitud probleemid: {list}.", logPointer: "Iga muudatus on puhastuslogis: ",
+        noIssues: "Probleeme ei leitud.", issuesFound: "Leitud probleemid: {list}.", logPointer: "Iga muudatus on puhastuslogis: ", logWhere: " (akadeemia töökaust, mitte partneritele).", laterWaves: "Hilisemad lained — faile: {files}, vastajaid: {resp}.",
         methods: [
             "Olulisust ja pädevust hinnatakse küsimustiku skaaladel; vastusevariandi väärtus on selle nimi, kui see on arv, muidu selle järjekorranumber loendis.",
             "Keskmine lõhe = (olulisus − pädevus) keskmine vastajatel, kes hindasid mõlemat; MWDS = keskmine lõhe × keskmine olulisus (Borich 1980). Koht 1 on suurim vajadus; võrdsed väärtused jagavad madalamat kohta.",
@@ -98,7 +103,7 @@ public struct ReportProse: Sendable {
             "Locus for Focus: olulisus ja lõhe jagatakse teemade keskmise juures; HH (kõrge olulisus, suur lõhe) on esimene prioriteet.",
         ],
         fullPrecision: "Täpsed arvud: ", perMunicipality: ", omavalitsuste kaupa ",
-        measure: "Näitaja", others: "Teised", difference: "Vahe (95% UV)", changeSince: "Muutus võrreldes algusega: {w}", wavesPaired: "Mõlemale lainele vastasid samad inimesed (seotud küsimustiku vastajakoodiga): muutused on paarisvahed Studenti t-vahemikega; koolitussoovi osakaale võrreldakse sõltumatute valimitena (Newcombe'i vahemik).", wavesIndependent: "Igale lainele vastasid erinevad inimesed: keskmiste muutustel on Welchi vahemik, koolitussoovi osakaalude muutustel Newcombe'i vahemik. Muutus, mille vahemik ei sisalda nulli, on tähistatud ▲ või ▼.", oneWaveOnly: "Ainult ühes laines küsitud teemad: {list}.", competence: "Pädevus", change: "Muutus (95% UV)", gapChange: "Lõhe muutus (95% UV)", wantChange: "Koolitussoov, muutus", leftHH: "Lahkus HH-st", note: "Märkus", everyFigure: "Kõik arvud: ", dumbbell: "Pädevus, algus → {w}", yes: "jah", no: "ei")
+        measure: "Näitaja", others: "Teised", difference: "Vahe (95% UV)", changeSince: "Muutus võrreldes algusega: {w}", wavesPaired: "Mõlemale lainele vastasid samad inimesed (seotud küsimustiku vastajakoodiga): muutused on paarisvahed Studenti t-vahemikega; koolitussoovi osakaale võrreldakse sõltumatute valimitena (Newcombe'i vahemik).", wavesIndependent: "Igale lainele vastasid erinevad inimesed: keskmiste muutustel on Welchi vahemik, koolitussoovi osakaalude muutustel Newcombe'i vahemik. Muutus, mille vahemik ei sisalda nulli, on tähistatud ▲ või ▼.", pairedUnweighted: "Paarisvahed ei ole kaalutud: kaalud kehtivad iga laine enda arvudele.", oneWaveOnly: "Ainult ühes laines küsitud teemad: {list}.", competence: "Pädevus", change: "Muutus (95% UV)", gapChange: "Lõhe muutus (95% UV)", wantChange: "Koolitussoov, muutus", leftHH: "Lahkus HH-st", note: "Märkus", everyFigure: "Kõik arvud: ", dumbbell: "Pädevus, algus → {w}", yes: "jah", no: "ei")
 
     static let latvian = ReportProse(
         instrument: "Anketa", version: "versija",
@@ -113,7 +118,7 @@ public struct ReportProse: Sendable {
         suppressedFurther: "Papildus nav rādīti arī citi rādītāji, lai slēptos rādītājus nevarētu aprēķināt no kopsummām.",
         notListed: "mazāk par {k} katrā (nav uzskaitītas)",
         dataQuality: "Faili: {files}, nolasīti ieraksti: {read}; respondenti: {resp}, dublikāti: {dup}, tukšas rindas: {blank}, karantīnā: {q}.",
-        noIssues: "Problēmas netika atrastas.", issuesFound: "Atrastās problēmas: {list}.", logPointer: "Katra izmaiņa ir tīrīšanas žurnālā: ",
+        noIssues: "Problēmas netika atrastas.", issuesFound: "Atrastās problēmas: {list}.", logPointer: "Katra izmaiņa ir tīrīšanas žurnālā: ", logWhere: " (akadēmijas darba mape, nav paredzēta partneriem).", laterWaves: "Vēlākie viļņi — faili: {files}, respondenti: {resp}.",
         methods: [
             "Svarība un kompetence tiek vērtētas anketas skalās; atbildes vērtība ir tās nosaukums, ja tas ir skaitlis, citādi tās kārtas numurs sarakstā.",
             "Vidējā plaisa = (svarība − kompetence) vidējā vērtība respondentiem, kas novērtēja abas; MWDS = vidējā plaisa × vidējā svarība (Borich 1980). 1. vieta ir lielākā vajadzība; vienādām vērtībām ir kopīga zemākā vieta.",
@@ -121,7 +126,7 @@ public struct ReportProse: Sendable {
             "Locus for Focus: svarība un plaisa tiek dalītas pie to vidējās vērtības pa tēmām; HH (augsta svarība, liela plaisa) ir pirmā prioritāte.",
         ],
         fullPrecision: "Precīzi skaitļi: ", perMunicipality: ", pa pašvaldībām ",
-        measure: "Rādītājs", others: "Citas", difference: "Starpība (95% TI)", changeSince: "Izmaiņas kopš sākuma: {w}", wavesPaired: "Abos viļņos atbildēja tie paši cilvēki (sasaistīti ar anketas respondenta kodu): izmaiņas ir pāru starpības ar Stjūdenta t intervāliem; apmācību vēlmes daļas salīdzinātas kā neatkarīgas izlases (Ņūkoma intervāls).", wavesIndependent: "Katrā vilnī atbildēja citi cilvēki: vidējo vērtību izmaiņām ir Velča intervāls, apmācību vēlmes daļu izmaiņām Ņūkoma intervāls. Izmaiņa, kuras intervāls neietver nulli, ir atzīmēta ar ▲ vai ▼.", oneWaveOnly: "Tēmas, kas jautātas tikai vienā vilnī: {list}.", competence: "Kompetence", change: "Izmaiņa (95% TI)", gapChange: "Plaisas izmaiņa (95% TI)", wantChange: "Vēlas apmācības, izmaiņa", leftHH: "Izgāja no HH", note: "Piezīme", everyFigure: "Visi skaitļi: ", dumbbell: "Kompetence, sākums → {w}", yes: "jā", no: "nē")
+        measure: "Rādītājs", others: "Citas", difference: "Starpība (95% TI)", changeSince: "Izmaiņas kopš sākuma: {w}", wavesPaired: "Abos viļņos atbildēja tie paši cilvēki (sasaistīti ar anketas respondenta kodu): izmaiņas ir pāru starpības ar Stjūdenta t intervāliem; apmācību vēlmes daļas salīdzinātas kā neatkarīgas izlases (Ņūkoma intervāls).", wavesIndependent: "Katrā vilnī atbildēja citi cilvēki: vidējo vērtību izmaiņām ir Velča intervāls, apmācību vēlmes daļu izmaiņām Ņūkoma intervāls. Izmaiņa, kuras intervāls neietver nulli, ir atzīmēta ar ▲ vai ▼.", pairedUnweighted: "Pāru starpības nav svērtas: svari attiecas uz katra viļņa paša rādītājiem.", oneWaveOnly: "Tēmas, kas jautātas tikai vienā vilnī: {list}.", competence: "Kompetence", change: "Izmaiņa (95% TI)", gapChange: "Plaisas izmaiņa (95% TI)", wantChange: "Vēlas apmācības, izmaiņa", leftHH: "Izgāja no HH", note: "Piezīme", everyFigure: "Visi skaitļi: ", dumbbell: "Kompetence, sākums → {w}", yes: "jā", no: "nē")
 
     static let lithuanian = ReportProse(
         instrument: "Klausimynas", version: "versija",
@@ -136,7 +141,7 @@ public struct ReportProse: Sendable {
         suppressedFurther: "Papildomai nerodomi ir kiti rodikliai, kad nerodomų rodiklių nebūtų galima apskaičiuoti iš sumų.",
         notListed: "mažiau nei {k} kiekvienoje (neišvardytos)",
         dataQuality: "Failai: {files}, perskaityti įrašai: {read}; respondentai: {resp}, dublikatai: {dup}, tuščios eilutės: {blank}, karantine: {q}.",
-        noIssues: "Problemų nerasta.", issuesFound: "Rastos problemos: {list}.", logPointer: "Kiekvienas pakeitimas yra valymo žurnale: ",
+        noIssues: "Problemų nerasta.", issuesFound: "Rastos problemos: {list}.", logPointer: "Kiekvienas pakeitimas yra valymo žurnale: ", logWhere: " (akademijos darbo aplankas, ne partneriams).", laterWaves: "Vėlesnės bangos — failai: {files}, respondentai: {resp}.",
         methods: [
             "Svarba ir kompetencija vertinamos klausimyno skalėmis; atsakymo reikšmė yra jo pavadinimas, jei tai skaičius, kitaip jo eilės numeris sąraše.",
             "Vidutinis atotrūkis = (svarba − kompetencija) vidurkis respondentų, įvertinusių abi; MWDS = vidutinis atotrūkis × vidutinė svarba (Borich 1980). 1 vieta yra didžiausias poreikis; vienodos reikšmės dalijasi žemesne vieta.",
@@ -144,7 +149,7 @@ public struct ReportProse: Sendable {
             "Locus for Focus: svarba ir atotrūkis dalijami ties jų vidurkiu pagal temas; HH (didelė svarba, didelis atotrūkis) yra pirmasis prioritetas.",
         ],
         fullPrecision: "Tikslūs skaičiai: ", perMunicipality: ", pagal savivaldybes ",
-        measure: "Rodiklis", others: "Kitos", difference: "Skirtumas (95% PI)", changeSince: "Pokytis nuo pradžios: {w}", wavesPaired: "Abiejose bangose atsakė tie patys žmonės (susieti klausimyno respondento kodu): pokyčiai yra porų skirtumai su Stjudento t intervalais; mokymų poreikio dalys lyginamos kaip nepriklausomos imtys (Newcombe'o intervalas).", wavesIndependent: "Kiekvienoje bangoje atsakė skirtingi žmonės: vidurkių pokyčiams naudojamas Welcho intervalas, mokymų poreikio dalių pokyčiams Newcombe'o intervalas. Pokytis, kurio intervalas neapima nulio, pažymėtas ▲ arba ▼.", oneWaveOnly: "Temos, klaustos tik vienoje bangoje: {list}.", competence: "Kompetencija", change: "Pokytis (95% PI)", gapChange: "Atotrūkio pokytis (95% PI)", wantChange: "Norėtų mokymų, pokytis", leftHH: "Išėjo iš HH", note: "Pastaba", everyFigure: "Visi skaičiai: ", dumbbell: "Kompetencija, pradžia → {w}", yes: "taip", no: "ne")
+        measure: "Rodiklis", others: "Kitos", difference: "Skirtumas (95% PI)", changeSince: "Pokytis nuo pradžios: {w}", wavesPaired: "Abiejose bangose atsakė tie patys žmonės (susieti klausimyno respondento kodu): pokyčiai yra porų skirtumai su Stjudento t intervalais; mokymų poreikio dalys lyginamos kaip nepriklausomos imtys (Newcombe'o intervalas).", wavesIndependent: "Kiekvienoje bangoje atsakė skirtingi žmonės: vidurkių pokyčiams naudojamas Welcho intervalas, mokymų poreikio dalių pokyčiams Newcombe'o intervalas. Pokytis, kurio intervalas neapima nulio, pažymėtas ▲ arba ▼.", pairedUnweighted: "Porų skirtumai nesverti: svoriai taikomi kiekvienos bangos pačios rodikliams.", oneWaveOnly: "Temos, klaustos tik vienoje bangoje: {list}.", competence: "Kompetencija", change: "Pokytis (95% PI)", gapChange: "Atotrūkio pokytis (95% PI)", wantChange: "Norėtų mokymų, pokytis", leftHH: "Išėjo iš HH", note: "Pastaba", everyFigure: "Visi skaičiai: ", dumbbell: "Kompetencija, pradžia → {w}", yes: "taip", no: "ne")
 
     static let russian = ReportProse(
         instrument: "Анкета", version: "версия",
@@ -159,7 +164,7 @@ public struct ReportProse: Sendable {
         suppressedFurther: "Дополнительно скрыты и другие показатели, чтобы скрытые нельзя было вычислить из итогов.",
         notListed: "менее {k} в каждом (не перечислены)",
         dataQuality: "Файлов: {files}, прочитано записей: {read}; респондентов: {resp}, дубликатов: {dup}, пустых строк: {blank}, в карантине: {q}.",
-        noIssues: "Проблем не найдено.", issuesFound: "Найденные проблемы: {list}.", logPointer: "Каждое изменение записано в журнале очистки: ",
+        noIssues: "Проблем не найдено.", issuesFound: "Найденные проблемы: {list}.", logPointer: "Каждое изменение записано в журнале очистки: ", logWhere: " (рабочая папка академии, не для партнёров).", laterWaves: "Последующие волны — файлов: {files}, респондентов: {resp}.",
         methods: [
             "Важность и компетентность оцениваются по шкалам анкеты; значение ответа — его имя, если это число, иначе его номер в списке.",
             "Средний разрыв = среднее (важность − компетентность) по респондентам, оценившим оба показателя; MWDS = средний разрыв × средняя важность (Borich 1980). Место 1 — наибольшая потребность; равные значения делят меньшее место.",
@@ -167,5 +172,5 @@ public struct ReportProse: Sendable {
             "Locus for Focus: важность и разрыв делятся по их среднему по темам; HH (высокая важность, большой разрыв) — первый приоритет.",
         ],
         fullPrecision: "Точные значения: ", perMunicipality: ", по муниципалитетам ",
-        measure: "Показатель", others: "Остальные", difference: "Разница (95% ДИ)", changeSince: "Изменение с начала: {w}", wavesPaired: "В обеих волнах отвечали одни и те же люди (сопоставлены по коду респондента из анкеты): изменения — парные разности с интервалами t Стьюдента; доли желающих обучения сравниваются как независимые выборки (интервал Ньюкомба).", wavesIndependent: "В каждой волне отвечали разные люди: для изменений средних — интервал Уэлча, для изменений долей желающих обучения — интервал Ньюкомба. Изменение, интервал которого не содержит нуля, отмечено ▲ или ▼.", oneWaveOnly: "Темы, заданные только в одной волне: {list}.", competence: "Компетентность", change: "Изменение (95% ДИ)", gapChange: "Изменение разрыва (95% ДИ)", wantChange: "Хотят обучение, изменение", leftHH: "Вышла из HH", note: "Примечание", everyFigure: "Все значения: ", dumbbell: "Компетентность, начало → {w}", yes: "да", no: "нет")
+        measure: "Показатель", others: "Остальные", difference: "Разница (95% ДИ)", changeSince: "Изменение с начала: {w}", wavesPaired: "В обеих волнах отвечали одни и те же люди (сопоставлены по коду респондента из анкеты): изменения — парные разности с интервалами t Стьюдента; доли желающих обучения сравниваются как независимые выборки (интервал Ньюкомба).", wavesIndependent: "В каждой волне отвечали разные люди: для изменений средних — интервал Уэлча, для изменений долей желающих обучения — интервал Ньюкомба. Изменение, интервал которого не содержит нуля, отмечено ▲ или ▼.", pairedUnweighted: "Парные разности не взвешены: веса применяются к показателям каждой волны.", oneWaveOnly: "Темы, заданные только в одной волне: {list}.", competence: "Компетентность", change: "Изменение (95% ДИ)", gapChange: "Изменение разрыва (95% ДИ)", wantChange: "Хотят обучение, изменение", leftHH: "Вышла из HH", note: "Примечание", everyFigure: "Все значения: ", dumbbell: "Компетентность, начало → {w}", yes: "да", no: "нет")
 }

@@ -96,10 +96,14 @@ public enum WaveComparison {
                     // A scope in one wave only: its count is shown only where that wave's tables
                     // show it (not under --min-cell, not blanked as a complement).
                     let shown = { (n: Int, f: TopicFigures?) in n == 0 || (n >= minCell && f?.countsHidden != true) }
+                    if change.note.isEmpty {
+                        change.note = b == nil ? "no respondents at baseline" : "no respondents in this wave"
+                    }
                     if !shown(change.nBefore, fb) || !shown(change.nAfter, fa) {
                         change.countsHidden = minCell > 1
                         change.quadrantBefore = ""
                         change.quadrantAfter = ""
+                        if change.countsHidden { change.note += "; counts suppressed" }
                     }
                     changes.append(change)
                     continue
