@@ -78,6 +78,17 @@ final class ReportTests: XCTestCase {
         }
     }
 
+    /// Every language says that weighted intervals use Kish's effective n, country-equal ALL's too.
+    func testEveryLanguageNamesKishsEffectiveSampleSize() {
+        for (language, name) in [("en", "Kish's"), ("et", "Kishi"), ("lv", "Kiša"), ("lt", "Kisho"), ("ru", "Киша")] {
+            let prose = ReportProse.forLanguage(language)
+            XCTAssertTrue(prose.methods.contains { $0.contains(name) }, language)
+            var options = AggregationOptions()
+            options.region = .countryEqual
+            XCTAssertTrue(ReportBuilder.weightingStatement(options, prose: prose).contains(name), language)
+        }
+    }
+
     func testLanguageOverrideForCountryReports() throws {
         let (out, _, _keep) = try report { $0.language = "ru" }
         _ = _keep
