@@ -413,6 +413,20 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.answer(0, "imp_partnerships", in: instrument), .choice("4"))
     }
 
+    /// LimeSurvey writes `-oth-`, its code for a list's "Other" option, where the respondent chose
+    /// it (the text typed goes to a `CODE[other]` column): it is the list's choice named `other`.
+    func testLimeSurveyOtherOptionCode() {
+        let folder = TemporaryFolder()
+        let text = """
+        id,submitdate,lastpage,startlanguage,country,role,role[other],imp_partnerships
+        1,2025-01-20 10:00:00,2,et,EE,-oth-,Psühholoog,A4
+
+        """
+        let result = normalise([folder.write("other.csv", text)])
+        XCTAssertEqual(result.respondents.first?.role, "other")
+        XCTAssertFalse(result.codes().contains("unknown_value"), "\(result.issues.map(\.message))")
+    }
+
     // MARK: Hand-made sheets, Excel "Unicode text"
 
     func testEnglishLabelsSheet() throws {

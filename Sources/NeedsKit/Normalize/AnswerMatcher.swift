@@ -30,7 +30,8 @@ public final class ChoiceMatcher {
     }
 
     /// With `answerCodes` (LimeSurvey exports), `A3` or `AO03`, LimeSurvey's default answer
-    /// codes, are read as the third choice when nothing else matches.
+    /// codes, are read as the third choice when nothing else matches, and `-oth-`, its code for a
+    /// list's "Other" option, as the choice named `other`.
     public func match(_ raw: String, answerCodes: Bool = false) -> Result {
         let text = raw.trimmingSpaces
         if let name = names[text] ?? names[text.lowercased()] { return .matched(name, loose: false) }
@@ -44,6 +45,7 @@ public final class ChoiceMatcher {
         if answerCodes, let position = Self.answerCodePosition(text), position >= 1, position <= list.choices.count {
             return .matched(list.choices[position - 1].name, loose: false)
         }
+        if answerCodes, text == "-oth-", let other = names["other"] { return .matched(other, loose: false) }
         return .unknown
     }
 
