@@ -191,4 +191,15 @@ final class GazetteerTests: XCTestCase {
         // Vilnius city or Vilnius district: not guessed.
         XCTAssertNil(code("Vilniaus savivaldybės administracija"))
     }
+
+    /// English puts the kind first as often as last: `City of Riga` is `Riga city`, `Municipality
+    /// of Narva` `Narva municipality` (both were unknown).
+    func testEnglishKindBeforeTheName() {
+        let expected = [
+            "City of Riga": "LV-RIX", "City of Tallinn": "EE-784", "city of Kaunas": "LT-15", "City of Vilnius": "LT-57",
+            "City of Tartu": "EE-793", "Municipality of Narva": "EE-511", "Municipality of Ogre": "LV-067",
+        ]
+        for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
+        XCTAssertEqual(codes("Municipality of Tartu"), ["EE-793", "EE-796"])
+    }
 }

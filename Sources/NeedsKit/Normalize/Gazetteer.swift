@@ -34,7 +34,7 @@ public struct Gazetteer: Sendable {
     /// as ambiguous as `Vilniaus`.
     private static let genericWords: Set<String> = [
         "municipality", "omavalitsus", "pašvaldība", "pasvaldiba", "pašvaldības", "pasvaldibas", "муниципалитет",
-        "самоуправление", "город", "city of",
+        "самоуправление", "город",
         "dome", "domes", "administrācija", "administracija", "administration", "council", "government", "office",
         "valitsus", "linnaosa", "администрация", "города", "управа", "дума", "совет",
     ]
@@ -78,7 +78,10 @@ public struct Gazetteer: Sendable {
         var result = resolve(lookup.match(text), country: country)
         guard result == .none else { return result }
         let typed = Self.words(TextKey.exact(text))
-        let words = typed.map { Self.abbreviations[$0] ?? $0 }
+        var words = typed.map { Self.abbreviations[$0] ?? $0 }
+        // English names the kind first as often as last: `City of Riga` is `Riga city`,
+        // `Municipality of Narva` `Narva municipality`.
+        if words.count > 2, words[1] == "of" { words = Array(words[2...]) + [words[0]] }
         if words != typed {
             result = resolve(lookup.match(words.joined(separator: " ")), country: country)
         }
