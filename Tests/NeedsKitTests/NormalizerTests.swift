@@ -80,6 +80,18 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.issues.first { $0.code == "duplicate_submission" }?.line, 5)
     }
 
+    /// A country answer the gazetteer knows but the form's choice list does not (ISO alpha-3
+    /// `EST`, a name in another language, `Lettland`, `Litauen`) is that country's choice; it was
+    /// an unknown value and the country missing, while the same text in a text question was read.
+    func testCountryAsAlpha3OrInAnotherLanguageIsTheCountryChoice() throws {
+        let folder = TemporaryFolder()
+        let text = "country,municipality,imp_intercultural\nEST,,5\nLVA,,4\nLettland,,3\nLitauen,,2\nEsperanto,,1\n"
+        let result = normalise([folder.write("countries.csv", text)])
+        XCTAssertEqual(result.respondents.map(\.country), ["EE", "LV", "LV", "LT", nil])
+        XCTAssertEqual(result.answer(0, "country", in: instrument), .choice("EE"))
+        XCTAssertEqual(result.issues.filter { $0.code == "unknown_value" }.map(\.oldValue), ["Esperanto"])
+    }
+
     /// A submission KoboToolbox's reviewers did not approve (`_validation_status`, by name or by
     /// label) is quarantined with a note; approved, on hold and unreviewed ones are respondents.
     func testKoboSubmissionsNotApprovedInReviewAreQuarantined() throws {

@@ -843,6 +843,9 @@ public final class Normalizer {
                     old: text, new: "", code: "ambiguous_value", action: .changed,
                     message: "`\(text)` fits several choices (\(names.joined(separator: ", "))); treated as missing")])
             case .unknown:
+                if q == countryIndex, let name = regionCountryChoice(text, in: matcher.list) {
+                    return CellReading(answer: .choice(name))
+                }
                 return CellReading(answer: nil, issues: [.init(
                     old: text, new: "", code: "unknown_value", action: .changed,
                     message: "`\(text)` is not a choice of list `\(matcher.list.name)`; treated as missing")])
@@ -868,6 +871,15 @@ public final class Normalizer {
         default:
             return CellReading(answer: .text(text))
         }
+    }
+
+    /// The choice of a country list for a country its labels do not name but the gazetteer does
+    /// (ISO alpha-3 `EST`, `Lettland`): the one whose name or a label is that country.
+    private func regionCountryChoice(_ text: String, in list: ChoiceList) -> String? {
+        guard let code = RegionCountry.code(for: text) else { return nil }
+        return list.choices.first { choice in
+            RegionCountry.code(for: choice.name) == code || choice.labels.values.contains { RegionCountry.code(for: $0) == code }
+        }?.name
     }
 
     /// The bytes without surrounding white space; values with anything but ASCII at either end
