@@ -171,7 +171,31 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.answer(1, "training_wanted", in: instrument), .choices(["partnerships", "interpreters"]))
         // Words that are no label are not read as choices one by one: they are unknown values.
         XCTAssertEqual(Set(result.issues.filter { $0.code == "unknown_value" }.map(\.line)), [4])
-        XCTAssertEqual(result.answer(2, "training_wanted", in: instrument), .choices([]))
+        // Nothing of it is a choice: unanswered, as an unknown value is for any question.
+        XCTAssertNil(result.answer(2, "training_wanted", in: instrument))
+    }
+
+    /// A select_multiple cell of which nothing is a choice (`-`, `n/a`, choices joined by `|` or
+    /// ` / `) is an unanswered question, as an unknown answer to a select_one is: it was read as
+    /// answered with nothing chosen, and counted in the demand shares' denominators.
+    func testMultipleChoiceCellWithNoChoiceIsUnanswered() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        country,municipality,training_wanted
+        EE,Narva,-
+        EE,Narva,intercultural|partnerships
+        EE,Narva,Intercultural competence and communication / Partnerships for integration
+        EE,Narva,"intercultural, something else"
+        EE,Narva,intercultural
+
+        """
+        let result = normalise([folder.write("sheet.csv", text)])
+        XCTAssertEqual(result.respondents.count, 5)
+        guard result.respondents.count == 5 else { return }
+        for k in 0..<3 { XCTAssertNil(result.answer(k, "training_wanted", in: instrument), "row \(k)") }
+        XCTAssertEqual(result.answer(3, "training_wanted", in: instrument), .choices(["intercultural"]))
+        XCTAssertEqual(result.answer(4, "training_wanted", in: instrument), .choices(["intercultural"]))
+        XCTAssertEqual(result.issues.filter { $0.code == "unknown_value" }.map(\.line), [2, 3, 4, 5])
     }
 
     func testKoboLabelExportInRussianWithGroupLabels() throws {

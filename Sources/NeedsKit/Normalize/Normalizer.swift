@@ -853,10 +853,15 @@ public final class Normalizer {
         case .selectMultiple:
             guard let matcher = matchers[q] else { return CellReading(answer: nil) }
             let split = matcher.splitMultiple(text, namesExpected: Self.namesExpected(shape))
-            var reading = CellReading(answer: .choices(split.choices))
+            // Nothing of the cell is a choice (`-`, `n/a`, choices joined by a separator of its
+            // own): the question is unanswered, not answered with nothing chosen, which would
+            // count the respondent in the demand shares' denominators.
+            let nothingRead = split.choices.isEmpty && !split.unknown.isEmpty
+            var reading = CellReading(answer: nothingRead ? nil : .choices(split.choices))
             for piece in split.unknown {
                 reading.issues.append(.init(old: piece, new: "", code: "unknown_value", action: .changed,
-                                            message: "`\(piece)` is not a choice of list `\(matcher.list.name)`; left out of the answer"))
+                                            message: "`\(piece)` is not a choice of list `\(matcher.list.name)`; "
+                                                + (nothingRead ? "treated as missing" : "left out of the answer")))
             }
             if split.loose {
                 reading.issues.append(.init(old: text, new: split.choices.joined(separator: " "), code: "label_matched_without_diacritics",
