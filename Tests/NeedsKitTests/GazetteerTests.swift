@@ -202,4 +202,22 @@ final class GazetteerTests: XCTestCase {
         for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
         XCTAssertEqual(codes("Municipality of Tartu"), ["EE-793", "EE-796"])
     }
+
+    /// A name with its county, country or district beside it (`Narva, Ida-Virumaa`, `Narva (Ida-Viru
+    /// maakond)`, `Ida-Virumaa, Narva`, `Tallinn, Lasnamäe`) is the one municipality its parts name;
+    /// parts naming two, or an ambiguous one, leave it ambiguous (all were unknown).
+    func testNameWithItsCountyOrDistrictBesideIt() {
+        let expected = [
+            "Narva, Ida-Virumaa": "EE-511", "Narva (Ida-Viru maakond)": "EE-511", "Narva linn, Ida-Viru maakond": "EE-511",
+            "Ida-Virumaa, Narva": "EE-511", "Tallinn, Lasnamäe": "EE-784", "Jõhvi vald (Ida-Virumaa)": "EE-251",
+            "Ogres novads, Latvija": "LV-067", "Kauno r. sav. (Kauno apskritis)": "LT-16", "Нарва, Эстония": "EE-511",
+        ]
+        for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
+        XCTAssertEqual(codes("Tartu, Tartumaa"), ["EE-793", "EE-796"])
+        XCTAssertEqual(codes("Narva, Tallinn"), ["EE-511", "EE-784"])
+        XCTAssertEqual(gazetteer.match("Ida-Virumaa, Eesti"), .none)
+        // Beside anything but a county, region or country, the name is not taken from the text.
+        XCTAssertEqual(gazetteer.match("Narva, but I work in Tallinn"), .none)
+        XCTAssertEqual(gazetteer.match("Tallinn, jaan.tamm@tallinn.ee"), .none)
+    }
 }

@@ -93,7 +93,49 @@ public struct Gazetteer: Sendable {
                 kept = fewer
             }
         }
+        if result == .none { result = matchParts(text, country: country) }
         return result
+    }
+
+    /// A name with its county, country or district beside it (`Narva, Ida-Virumaa`, `Narva
+    /// (Ida-Viru maakond)`, `Tallinn, Lasnamäe`): its parts are looked up alone, and it is the one
+    /// municipality they name; parts naming two, or an ambiguous part, make it ambiguous. Every
+    /// other part must be a county, region or country: beside anything else (`Narva, but I work
+    /// in Tallinn`, an e-mail address) the name is not recognised.
+    private func matchParts(_ text: String, country: String?) -> Match {
+        let parts = text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "(" || $0 == ")" || $0 == "/" })
+            .map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+        guard parts.count > 1 else { return .none }
+        var found: [Municipality] = []
+        for part in parts {
+            switch match(part, country: country) {
+            case let .unique(municipality): found.append(municipality)
+            case let .ambiguous(candidates): found += candidates
+            case .none: if !Self.isRegion(part) { return .none }
+            }
+        }
+        var distinct: [Municipality] = []
+        for municipality in found where !distinct.contains(municipality) { distinct.append(municipality) }
+        if distinct.count == 1 { return .unique(distinct[0]) }
+        return distinct.isEmpty ? .none : .ambiguous(distinct.sorted { $0.code < $1.code })
+    }
+
+    /// Words that end the name of a county or region (`Ida-Viru maakond`, `Kauno apskritis`,
+    /// `Harju county`), compared without diacritics.
+    private static let regionWords: Set<String> = [
+        "maakond", "apskritis", "apskr.", "county", "region", "regions", "reģions", "уезд", "область", "регион",
+    ]
+
+    /// Whether a part of a place answer names a county, a region or a country rather than a
+    /// municipality: Estonia's counties in one word (`Ida-Virumaa`, `Ида-Вирумаа`), Latvia's
+    /// historical regions, or a name ending in a word for a county.
+    private static func isRegion(_ part: String) -> Bool {
+        if RegionCountry.code(for: part) != nil { return true }
+        let words = TextKey.loose(part).split(separator: " ").map(String.init)
+        guard let last = words.last else { return false }
+        if regionWords.contains(last) || regionWords.contains(TextKey.loose(last)) { return true }
+        return words.count == 1 && (last.hasSuffix("maa") || last.hasSuffix("маа")
+            || ["latgale", "vidzeme", "kurzeme", "zemgale", "selija"].contains(last))
     }
 
     /// The words of a key, an abbreviation written against the next word split from it
