@@ -220,4 +220,15 @@ final class GazetteerTests: XCTestCase {
         XCTAssertEqual(gazetteer.match("Narva, but I work in Tallinn"), .none)
         XCTAssertEqual(gazetteer.match("Tallinn, jaan.tamm@tallinn.ee"), .none)
     }
+
+    /// A town that was a municipality of its own until 2017 and is now in the rural municipality
+    /// named after it or centred on it (`Valga linn`, `Kärdla linn`, `Jõhvi linn`, `Valga city`):
+    /// that municipality; they were unknown. A town that is still a municipality stays itself.
+    func testFormerTownMunicipalitiesAreTheMunicipalityAroundThem() {
+        let expected = [
+            "Valga linn": "EE-855", "Kärdla linn": "EE-205", "Jõhvi linn": "EE-251", "Valga l.": "EE-855",
+            "Valga city": "EE-855", "Tartu linn": "EE-793", "Tartu city": "EE-793", "Narva linn": "EE-511",
+        ]
+        for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
+    }
 }

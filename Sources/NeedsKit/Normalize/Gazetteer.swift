@@ -31,7 +31,9 @@ public struct Gazetteer: Sendable {
     /// who answer work: `Rīgas dome`, `Kauno miesto savivaldybės administracija`, `Riga City
     /// Council`), removed for a third try; a fourth drops Lithuania's `savivaldybė` too, which
     /// the official names hold (`Kauno miesto savivaldybė`) but `Vilniaus savivaldybė` leaves
-    /// as ambiguous as `Vilniaus`.
+    /// as ambiguous as `Vilniaus`. A last try drops `linn` and `city`: a town that is no
+    /// municipality of its own (any more: `Valga linn` joined Valga vald in 2017) is the one its
+    /// name alone finds.
     private static let genericWords: Set<String> = [
         "municipality", "omavalitsus", "pašvaldība", "pasvaldiba", "pašvaldības", "pasvaldibas", "муниципалитет",
         "самоуправление", "город",
@@ -86,7 +88,7 @@ public struct Gazetteer: Sendable {
             result = resolve(lookup.match(words.joined(separator: " ")), country: country)
         }
         var kept = words
-        for removable in [Self.genericWords, ["savivaldybė", "savivaldybe"]] where result == .none {
+        for removable in [Self.genericWords, ["savivaldybė", "savivaldybe"], ["linn", "city"]] where result == .none {
             let fewer = kept.filter { !removable.contains($0) }
             if fewer.count != kept.count && !fewer.isEmpty {
                 result = resolve(lookup.match(fewer.joined(separator: " ")), country: country)
