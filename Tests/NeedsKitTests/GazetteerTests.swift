@@ -231,4 +231,14 @@ final class GazetteerTests: XCTestCase {
         ]
         for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
     }
+
+    /// A double name written with a space or a dash for its hyphen (`Kohtla Järve`, `Narva–Jõesuu`,
+    /// `Vaike Maarja vald`) is the municipality; it was unknown.
+    func testHyphenWrittenAsASpaceOrADash() {
+        let expected = [
+            "Kohtla Järve": "EE-321", "Kohtla Jarve linn": "EE-321", "Narva Jõesuu": "EE-514", "Narva–Jõesuu linn": "EE-514",
+            "Vaike Maarja vald": "EE-928", "Lääne Harju vald": "EE-431", "Кохтла Ярве": "EE-321", "Kohtla-Järve": "EE-321",
+        ]
+        for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
+    }
 }

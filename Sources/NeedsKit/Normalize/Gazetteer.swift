@@ -62,6 +62,10 @@ public struct Gazetteer: Sendable {
             lookup.insert(entry.englishName, index)
             lookup.insert(entry.code, index)
             for variant in entry.variants { lookup.insert(variant, index) }
+            // Double names are written with a space for the hyphen too (`Kohtla Järve`).
+            for name in [entry.name] + entry.variants where name.contains("-") && !name.contains("р-н") {
+                lookup.insert(name.replacingOccurrences(of: "-", with: " "), index)
+            }
         }
         self.entries = entries
         self.lookup = lookup
@@ -75,7 +79,11 @@ public struct Gazetteer: Sendable {
 
     /// Matches a written name; `country`, when known, narrows an ambiguous match.
     public func match(_ written: String, country: String? = nil) -> Match {
-        let text = written.trimmingSpaces
+        // A dash typed (or corrected by a word processor) for the hyphen of a double name.
+        var text = written.trimmingSpaces
+        if text.contains("–") || text.contains("—") {
+            text = text.replacingOccurrences(of: "–", with: "-").replacingOccurrences(of: "—", with: "-")
+        }
         guard !text.isEmpty else { return .none }
         var result = resolve(lookup.match(text), country: country)
         guard result == .none else { return result }
