@@ -421,6 +421,24 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(result.codes().contains("unknown_value"), "\(result.issues.map(\.message))")
     }
 
+    /// The same `N/A` of a question never shown, in an array (rating) or list question of the
+    /// full-answers export, is no answer: it was an unknown_value warning per cell.
+    func testLimeSurveyNotShownRatingIsNoAnswer() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        Response ID,Date submitted,Last page,Country,Your role,How important is each topic for your work? [Partnerships for integration]
+        1,2025-01-20 12:00:00,4,Estonia,Teacher or education staff,Very important
+        2,,1,Estonia,N/A,N/A
+
+        """
+        let result = normalise([folder.write("lime.csv", text)])
+        XCTAssertEqual(result.respondents.count, 2)
+        XCTAssertEqual(result.answer(0, "imp_partnerships", in: instrument), .choice("5"))
+        XCTAssertNil(result.answer(1, "imp_partnerships", in: instrument))
+        XCTAssertNil(result.respondents.last?.role)
+        XCTAssertFalse(result.codes().contains("unknown_value"), "\(result.issues.map(\.message))")
+    }
+
     /// LimeSurvey's "question code & question text" headings: each column is read by its code
     /// (the whole file was quarantined as an export of another survey).
     func testLimeSurveyCodeAndTextHeadings() throws {

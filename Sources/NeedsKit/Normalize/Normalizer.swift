@@ -833,6 +833,10 @@ public final class Normalizer {
         switch question.kind {
         case .selectOne:
             guard let matcher = matchers[q] else { return CellReading(answer: nil) }
+            // LimeSurvey's full-answers export writes N/A where a question was never shown.
+            if shape == .limeSurvey, text.lowercased() == "n/a", case .unknown = matcher.match(text) {
+                return CellReading(answer: nil)
+            }
             switch matcher.match(text, answerCodes: Self.answerCodes(shape)) {
             case let .matched(name, loose):
                 return CellReading(answer: .choice(name), issues: loose ? [.init(
