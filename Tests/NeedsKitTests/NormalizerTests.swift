@@ -134,6 +134,23 @@ final class NormalizerTests: XCTestCase {
         ])
     }
 
+    /// Hand-made sheets tick a split choice column with a check mark (`✔`, `√`, `☑`, `v`), a `+`
+    /// or `ja` (Latvian `jā` typed plainly), and leave it with `-` or an empty box `☐`: each was an
+    /// unknown value read as unticked, so a respondent who asked for training asked for nothing.
+    func testSplitChoiceColumnsTickedWithCheckMarks() throws {
+        let folder = TemporaryFolder()
+        var text = "country,municipality,training_wanted/intercultural,training_wanted/partnerships\n"
+        for (tick, untick) in [("✔", ""), ("√", "-"), ("+", "-"), ("v", "☐"), ("V", "–"), ("☑", "☐"), ("ja", "ne"), ("✔️", "")] {
+            text += "EE,Narva,\(tick),\(untick)\n"
+        }
+        let result = normalise([folder.write("ticks.csv", text)])
+        XCTAssertEqual(result.respondents.count, 8)
+        for k in 0..<result.respondents.count {
+            XCTAssertEqual(result.answer(k, "training_wanted", in: instrument), .choices(["intercultural"]), "row \(k + 2)")
+        }
+        XCTAssertFalse(result.codes().contains("unknown_value"), "\(result.issues.map(\.message))")
+    }
+
     /// Kobo's export lets the user choose the group separator: with `.` the group paths and split
     /// columns are the same questions; with `-`, split columns alone still give the demand.
     func testKoboXMLExportWithAnotherGroupSeparator() throws {
