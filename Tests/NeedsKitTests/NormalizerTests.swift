@@ -312,6 +312,23 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(matcher.match("7 - Very important"), .unknown)
     }
 
+    /// The same written more tightly, as hand-made sheets and typed options have it (`5 Ļoti
+    /// svarīgi`, `5-Very important`, `5=Very important`, `(5) Very important`, `Very important, 5`),
+    /// or with a full stop after the label: each was an unknown value.
+    func testAChoiceWrittenWithItsNameAndLabelTightlyIsThatChoice() {
+        let list = ChoiceList(name: "importance", choices: [
+            Choice(name: "1", labels: ["en": "Not important", "lv": "Nav svarīgi"], position: 1),
+            Choice(name: "5", labels: ["en": "Very important", "lv": "Ļoti svarīgi"], position: 2),
+        ])
+        let matcher = ChoiceMatcher(list: list)
+        for text in ["5 Ļoti svarīgi", "5-Very important", "5=Very important", "(5) Very important", "[5] Very important",
+                     "Very important, 5", "Very important.", "5 - Very important."] {
+            XCTAssertEqual(matcher.match(text), .matched("5", loose: false), text)
+        }
+        XCTAssertEqual(matcher.match("1 Very important"), .unknown)
+        XCTAssertEqual(matcher.match("Very"), .unknown)
+    }
+
     func testACheckboxLabelHoldingACommaIsNotSplit() {
         let list = ChoiceList(name: "t", choices: [
             Choice(name: "legal", labels: ["en": "Rights, entitlements and status"], position: 1),

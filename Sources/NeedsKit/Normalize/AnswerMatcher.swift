@@ -46,15 +46,17 @@ public final class ChoiceMatcher {
             return .matched(list.choices[position - 1].name, loose: false)
         }
         if answerCodes, text == "-oth-", let other = names["other"] { return .matched(other, loose: false) }
+        // A full stop after the label (`Väga oluline.`).
+        if text.hasSuffix("."), text.count > 1 { return match(String(text.dropLast()), answerCodes: answerCodes) }
         return .unknown
     }
 
-    /// `5 - Ļoti svarīgi`, `5. Very important`, `5 (Very important)`, `Very important (5)`: a
-    /// choice's name and its label written together, as a form's options typed that way are
-    /// exported; nil unless both halves name the same choice (`loose`: the label once diacritics
-    /// were set aside).
+    /// `5 - Ļoti svarīgi`, `5. Very important`, `5 (Very important)`, `Very important (5)`, `(5)
+    /// Very important`, `5 Very important`, `5-Very important`: a choice's name and its label
+    /// written together, as a form's options typed that way are exported; nil unless both halves
+    /// name the same choice (`loose`: the label once diacritics were set aside).
     private func nameWithLabel(_ text: String) -> (String, loose: Bool)? {
-        for separator in [" - ", " – ", " — ", " = ", ": ", ". ", ") ", " ("] {
+        for separator in [" - ", " – ", " — ", " = ", ": ", ". ", ") ", "] ", " (", ", ", " ", "-", "=", "–"] {
             guard let range = Self.firstRange(of: separator, in: text) else { continue }
             let head = String(text[..<range.lowerBound]).trimmingSpaces
             var tail = String(text[range.upperBound...]).trimmingSpaces
@@ -62,8 +64,10 @@ public final class ChoiceMatcher {
                 guard tail.hasSuffix(")") else { continue }
                 tail = String(tail.dropLast()).trimmingSpaces
             }
-            for (code, label) in [(head, tail), (tail, head)] {
-                guard let name = names[code] ?? names[code.lowercased()] ?? Self.numeric(code).flatMap({ names[$0] }),
+            for (written, label) in [(head, tail), (tail, head)] {
+                let code = written.trimmingCharacters(in: ["(", ")", "[", "]"])
+                guard !code.isEmpty,
+                      let name = names[code] ?? names[code.lowercased()] ?? Self.numeric(code).flatMap({ names[$0] }),
                       case let .unique(labelled, loose) = labels.match(label), labelled == name else { continue }
                 return (name, loose)
             }
