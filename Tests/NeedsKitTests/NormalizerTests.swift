@@ -151,6 +151,28 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(result.codes().contains("unknown_value"), "\(result.issues.map(\.message))")
     }
 
+    /// The exports of a form's Estonian and English versions pasted together: the second header
+    /// names the same columns in other words, which the reader (comparing names) cannot tell from
+    /// a row. It was a respondent (`Municipality` an unknown place, every answer unknown); it is
+    /// the header again, quarantined with a note, and the rows below are read.
+    func testHeaderAgainInAnotherLanguageIsNoRespondent() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        Ajatempel,Riik,Omavalitsus,Teie amet,Kui oluline on iga teema teie töös? [Kultuuridevaheline pädevus ja suhtlus]
+        13.01.2025 15:15:00,Eesti,Narva,Muu,Väga oluline
+        Timestamp,Country,Municipality,Your role,How important is each topic for your work? [Intercultural competence and communication]
+        14.01.2025 15:15:00,Estonia,Tallinn,Other,Important
+        15.01.2025 15:15:00,Narnia,Tallinn,Eh,Hmm
+
+        """
+        let result = normalise([folder.write("merged.csv", text)])
+        XCTAssertEqual(result.respondents.count, 3)
+        XCTAssertEqual(result.accounts.first?.quarantined, 1)
+        XCTAssertEqual(result.respondents.map(\.sourceLine), [2, 4, 5])
+        XCTAssertEqual(result.issues.first { $0.code == "repeated_header" }?.line, 3)
+        XCTAssertFalse(result.issues.contains { $0.oldValue == "Municipality" }, "\(result.issues.map(\.message))")
+    }
+
     /// Kobo's export lets the user choose the group separator: with `.` the group paths and split
     /// columns are the same questions; with `-`, split columns alone still give the demand.
     func testKoboXMLExportWithAnotherGroupSeparator() throws {

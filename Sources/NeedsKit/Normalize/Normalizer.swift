@@ -142,6 +142,8 @@ public final class Normalizer {
     private var rowOtherReading: Int32 = 0
     /// Respondents of the file being read whose LimeSurvey response was never submitted.
     private var incompleteInFile = 0
+    /// Rows of the current file checked for being its header in another language (bounded).
+    private var headerChecksInFile = 0
     /// Base names that several files of the run share (`InputFiles.Expansion.sharedBaseNames`):
     /// set before the first file is read, so that respondent IDs do not depend on file order.
     public var sharedBaseNames: Set<String> = []
@@ -639,6 +641,20 @@ public final class Normalizer {
             }
             splitQuestions.removeAll(keepingCapacity: true)
         }
+        // Three or more cells that are no answer: perhaps the header of the same form in another
+        // language (the Latvian and the Russian version's exports pasted together), which the
+        // reader, comparing names, cannot tell. Checked for the first rows that look so only.
+        if pendingIssues.count >= 3 && headerChecksInFile < Self.headerChecksPerFile {
+            headerChecksInFile += 1
+            if let sameOrder = headerInAnotherLanguage(record, mapping: mapping) {
+                log(CleaningIssue(file: mapping.file, line: record.line, code: "repeated_header", action: .quarantined,
+                                  severity: sameOrder ? .note : .warning,
+                                  message: sameOrder
+                                    ? "the header row again, in another language (exports of the form's language versions pasted together?); not read as a respondent"
+                                    : "the header row again, in another language and another column order: the rows below are read in the first header's order, so check them"))
+                return .quarantined("the header row again, in another language")
+            }
+        }
         if !extras.isEmpty || !self.row.extras.isEmpty { self.row.extras = extras }
         rowHash = FieldHash.finish(rowHash)
 
@@ -715,8 +731,31 @@ public final class Normalizer {
         return nil
     }
 
+    /// Rows of a file checked for being its header in another language: a file with unknown
+    /// values on every row is not read header by header.
+    static let headerChecksPerFile = 1000
+
+    /// Whether a row is the file's header in another language: its cells, read as headers, name
+    /// three or more and over half of the columns the header maps (nil if not); whether they
+    /// stand in the header's own places.
+    private func headerInAnotherLanguage(_ record: RecordBuffer, mapping: FileMapping) -> Bool? {
+        let mapped = mapping.roles.filter { $0 != .unmapped }.count
+        var same = 0
+        var elsewhere = 0
+        for column in 0..<min(record.count, mapping.roles.count) {
+            let text = record[column]
+            guard !text.isEmpty else { continue }
+            let role = mapper.resolve(text, position: column)
+            if role == .unmapped { continue }
+            if role == mapping.roles[column] { same += 1 } else if mapping.roles.contains(role) { elsewhere += 1 }
+        }
+        guard same + elsewhere >= 3, (same + elsewhere) * 2 > mapped else { return nil }
+        return elsewhere == 0
+    }
+
     /// The file's notes that only its end can tell: LimeSurvey responses never submitted.
     func finishFile(_ file: String, log: (CleaningIssue) -> Void) {
+        headerChecksInFile = 0
         if incompleteInFile > 0 {
             log(CleaningIssue(file: file, line: nil, code: "incomplete_responses", action: .kept, severity: .note,
                               message: "\(incompleteInFile) response(s) were never submitted (LimeSurvey: no submitdate): each counts with the answers it gave"))
