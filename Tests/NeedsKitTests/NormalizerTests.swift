@@ -537,6 +537,24 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(result.codes().contains("unknown_value"), "\(result.issues.map(\.message))")
     }
 
+    /// Hand-made sheets number their headings and add punctuation or a hint to the question's
+    /// label (`1) Riik:`, `Omavalitsus (kirjutage nimi)`, `(3) Teie amet?`, `Q4: ...`): each such
+    /// column was unmapped, its answers lost.
+    func testHeadingsNumberedOrWithAHintAreTheirQuestions() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        1) Riik:,Omavalitsus (kirjutage nimi),(3) Teie amet?,Q4: Millistel teemadel osaleksite koolitusel?
+        Eesti,Narva,Muu,Kultuuridevaheline pädevus ja suhtlus
+
+        """
+        let result = normalise([folder.write("sheet.csv", text)])
+        XCTAssertEqual(result.accounts.first?.unmappedColumns, [])
+        XCTAssertEqual(result.respondents.first?.country, "EE")
+        XCTAssertEqual(result.respondents.first?.municipalityCode, "EE-511")
+        XCTAssertEqual(result.respondents.first?.role, "other")
+        XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["intercultural"]))
+    }
+
     // MARK: Hand-made sheets, Excel "Unicode text"
 
     func testEnglishLabelsSheet() throws {
