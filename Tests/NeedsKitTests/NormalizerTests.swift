@@ -80,6 +80,19 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.issues.first { $0.code == "duplicate_submission" }?.line, 5)
     }
 
+    /// A municipality of another country than the one answered (`Estonia`, `Daugavpils`) kept its
+    /// code, so topic_demand_by_municipality showed Latvia's Daugavpils among Estonia's
+    /// municipalities: the country stands, the municipality is kept as written without a code.
+    func testMunicipalityOfAnotherCountryIsNotShownUnderTheCountryAnswered() throws {
+        let folder = TemporaryFolder()
+        let text = "country,municipality,imp_intercultural\nEE,Daugavpils,5\nLV,Daugavpils,4\n,Daugavpils,3\n"
+        let result = normalise([folder.write("places.csv", text)])
+        XCTAssertEqual(result.respondents.map(\.country), ["EE", "LV", "LV"])
+        XCTAssertEqual(result.respondents.map(\.municipalityCode), [nil, "LV-DGV", "LV-DGV"])
+        XCTAssertEqual(result.respondents.first?.municipalityName, "Daugavpils")
+        XCTAssertEqual(result.issues.filter { $0.code == "place_mismatch" }.map(\.line), [2])
+    }
+
     /// A country answer the gazetteer knows but the form's choice list does not (ISO alpha-3
     /// `EST`, a name in another language, `Lettland`, `Litauen`) is that country's choice; it was
     /// an unknown value and the country missing, while the same text in a text question was read.

@@ -1074,9 +1074,13 @@ public final class Normalizer {
                     code: "country_inferred", message: "country inferred from the municipality `\(written)` (\(municipality.code))",
                     action: .changed))
             } else if place.country != municipality.country {
+                // Neither answer tells which is wrong: the country stands, and no municipality of
+                // another country is shown under it.
+                place.municipalityCode = nil
+                place.municipalityName = written
                 place.issues.append(.init(
                     question: q, questionName: question, old: written, new: "", code: "place_mismatch",
-                    message: "municipality `\(written)` is in \(municipality.country), but the country answer is \(place.country!)"))
+                    message: "municipality `\(written)` is in \(municipality.country), but the country answer is \(place.country!); kept as written, without a code"))
             }
         case let .ambiguous(candidates):
             place.municipalityName = written
