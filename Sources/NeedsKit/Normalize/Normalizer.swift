@@ -284,7 +284,8 @@ public final class Normalizer {
             switch role {
             case .unmapped:
                 let title = header[index].trimmingSpaces
-                if !title.isEmpty { unmapped.append(title) }
+                // The `--weights` column is read, though it is no question.
+                if !title.isEmpty && title.lowercased() != options.weightColumn?.lowercased() { unmapped.append(title) }
             case .question, .choice:
                 if let first = seenQuestions[role] {
                     roles[index] = .unmapped
