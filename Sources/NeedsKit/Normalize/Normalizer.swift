@@ -647,7 +647,7 @@ public final class Normalizer {
         // reader, comparing names, cannot tell. Checked for the first rows that look so only.
         if pendingIssues.count >= 3 && headerChecksInFile < Self.headerChecksPerFile {
             headerChecksInFile += 1
-            if let sameOrder = headerInAnotherLanguage(record, mapping: mapping) {
+            if let sameOrder = headerInAnotherLanguage(record, mapping: mapping, firstUnread: pendingIssues[0].column) {
                 log(CleaningIssue(file: mapping.file, line: record.line, code: "repeated_header", action: .quarantined,
                                   severity: sameOrder ? .note : .warning,
                                   message: sameOrder
@@ -739,7 +739,9 @@ public final class Normalizer {
     /// Whether a row is the file's header in another language: its cells, read as headers, name
     /// three or more and over half of the columns the header maps (nil if not); whether they
     /// stand in the header's own places.
-    private func headerInAnotherLanguage(_ record: RecordBuffer, mapping: FileMapping) -> Bool? {
+    private func headerInAnotherLanguage(_ record: RecordBuffer, mapping: FileMapping, firstUnread: Int) -> Bool? {
+        // A cell that was no answer names no column: a row, not a header (one look-up, not all).
+        guard mapper.resolve(record[firstUnread], position: firstUnread) != .unmapped else { return nil }
         let mapped = mapping.roles.filter { $0 != .unmapped }.count
         var same = 0
         var elsewhere = 0
