@@ -82,6 +82,16 @@ final class GazetteerTests: XCTestCase {
         XCTAssertNil(RegionCountry.code(for: "Ukraina"))
     }
 
+    /// A country's official name (`Eesti Vabariik`, `Republic of Latvia`, `Литовская Республика`),
+    /// as official documents and some sheets write it: it was no country, so the respondent had none.
+    func testOfficialCountryNames() {
+        for (written, code) in [("Eesti Vabariik", "EE"), ("Republic of Estonia", "EE"), ("Эстонская Республика", "EE"),
+                                ("Latvijas Republika", "LV"), ("Republic of Latvia", "LV"), ("Латвийская Республика", "LV"),
+                                ("Lietuvos Respublika", "LT"), ("Republic of Lithuania", "LT"), ("Литовская Республика", "LT")] {
+            XCTAssertEqual(RegionCountry.code(for: written), code, written)
+        }
+    }
+
     /// Centre towns named otherwise than their municipality, a novads of before the 2021 reform
     /// merged whole into one of today's, and the abbreviations staff write: each fits exactly one.
     func testCentreTownsFormerNamesAndAbbreviations() {
