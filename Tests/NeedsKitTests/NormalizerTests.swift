@@ -123,6 +123,24 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(notes.map(\.severity), [.note, .note])
     }
 
+    /// ODK Central's export says how its reviewers judged each submission in `ReviewState`
+    /// (blank, `hasIssues`, `edited`, `approved`, `rejected`): a rejected one was read into every
+    /// figure; it is quarantined as a Kobo submission not approved is.
+    func testODKCentralSubmissionsRejectedInReviewAreQuarantined() throws {
+        let folder = TemporaryFolder()
+        var text = "SubmissionDate,country,municipality,importance-imp_intercultural,meta-instanceID,KEY,ReviewState\n"
+        for (k, state) in ["approved", "rejected", "hasIssues", "", "edited", "Rejected"].enumerated() {
+            text += "2025-01-14T08:09:30.123Z,EE,Narva linn,4,uuid:\(k),uuid:\(k),\(state)\n"
+        }
+        let result = normalise([folder.write("odk.csv", text)])
+        XCTAssertEqual(result.accounts.first?.shape, "ODK Central")
+        XCTAssertEqual(result.accounts.first?.respondents, 4)
+        XCTAssertEqual(result.accounts.first?.quarantined, 2)
+        let notes = result.issues.filter { $0.code == "not_approved" }
+        XCTAssertEqual(notes.map(\.line), [3, 7])
+        XCTAssertTrue(notes.first?.message.contains("ReviewState") ?? false, notes.first?.message ?? "")
+    }
+
     /// A split column's tick is kept as a bit of its choice's place in the list; the choices of
     /// a list past its 64th take the names' way. Either way the answer is the ticked choices in
     /// list order.

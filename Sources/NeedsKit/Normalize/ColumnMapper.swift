@@ -18,7 +18,8 @@ public enum ColumnRole: Hashable, Sendable {
         case rowID
         /// When the answers were submitted.
         case submitted
-        /// KoboToolbox's review of the submission (`_validation_status`).
+        /// The tool's review of the submission (KoboToolbox's `_validation_status`, ODK Central's
+        /// `ReviewState`).
         case review
         /// Anything else the tool adds (`_status`, `__version__`, `lastpage`, ...).
         case other
@@ -62,7 +63,7 @@ public struct ColumnMapper {
         "date last action": .other, "referrer url": .other, "seed": .other, "token": .other, "startdate": .other,
         "datestamp": .other,
         "refurl": .other, "submitterid": .other, "attachmentspresent": .other, "attachmentsexpected": .other,
-        "status": .other, "reviewstate": .other, "deviceid": .other, "edits": .other, "formversion": .other,
+        "status": .other, "reviewstate": .review, "deviceid": .other, "edits": .other, "formversion": .other,
         "_xform_id_string": .other, "_geolocation": .other, "_attachments": .other, "_duration": .other,
     ]
 

@@ -463,7 +463,8 @@ public final class Normalizer {
 
     /// Whether a `_validation_status` cell says the reviewers did not approve the submission: the
     /// status's name (`validation_status_not_approved`, an XML-values export) or its label (`Not
-    /// Approved`). Approved, on hold and not yet reviewed are read.
+    /// Approved`); or an ODK Central `ReviewState` of `rejected`. Approved, on hold, has issues,
+    /// edited and not yet reviewed are read.
     static func isNotApproved(_ cell: UnsafeRawBufferPointer) -> Bool {
         // Compared byte by byte, ASCII letters in lower case, without the spaces around: most
         // cells are empty or `validation_status_approved`, and no String is made for them.
@@ -478,7 +479,7 @@ public final class Normalizer {
             }
             return true
         }
-        return equals("validation_status_not_approved") || equals("not approved")
+        return equals("validation_status_not_approved") || equals("not approved") || equals("rejected")
     }
 
     /// Normalises a record: nil when it is a clean respondent, now in `row`; otherwise what it is.
@@ -490,10 +491,11 @@ public final class Normalizer {
         if record.isBlank { return .blank }
         if let column = mapping.reviewColumn, Self.isNotApproved(record.fieldBytes(column)) {
             let status = record[column].trimmingSpaces
+            let review = mapping.shape == .odkCentral ? "ODK Central's review (`ReviewState`" : "KoboToolbox's review (`_validation_status`"
             log(CleaningIssue(file: mapping.file, line: record.line, column: column + 1, oldValue: status, code: "not_approved",
                               action: .quarantined, severity: .note,
-                              message: "the submission was not approved in KoboToolbox's review (`_validation_status` `\(status)`): quarantined, in no figure"))
-            return .quarantined("not approved in KoboToolbox's review")
+                              message: "the submission was not approved in \(review) `\(status)`): quarantined, in no figure"))
+            return .quarantined(mapping.shape == .odkCentral ? "rejected in ODK Central's review" : "not approved in KoboToolbox's review")
         }
         // Under the header, or under the header repeated below (exports pasted together).
         if (record.index == 1 || record.followsRepeatedHeader) && isHashtagRow(record) { return .hashtagRow }
