@@ -586,6 +586,36 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["intercultural"]))
     }
 
+    /// A hand-made sheet's header of two rows, the group labels (merged cells, so each stands in
+    /// its first column only) above the questions' labels, which importance and competence share:
+    /// the upper row mapped nothing and the whole file was quarantined (exit 2); the two rows are
+    /// read as one, `Group [Question]`, and every row below is a respondent.
+    func testHeaderOfTwoRowsWithMergedGroupLabels() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        ;;;How important is each topic for your work?;;How would you rate your own competence in each topic?;;
+        Country;Municipality;Your role;Intercultural competence and communication;Partnerships for integration;Intercultural competence and communication;Partnerships for integration;Remarks
+        Estonia;Narva;Teacher or education staff;5;4;2;3;
+        Latvia;Rīga;Social worker;4;4;3;3;ok
+
+        """
+        let result = normalise([folder.write("sheet.csv", text)])
+        XCTAssertEqual(result.accounts.first?.respondents, 2)
+        XCTAssertEqual(result.accounts.first?.quarantined, 0)
+        XCTAssertEqual(result.respondents.map(\.sourceLine), [3, 4])
+        XCTAssertEqual(result.answer(0, "imp_intercultural", in: instrument), .choice("5"))
+        XCTAssertEqual(result.answer(0, "imp_partnerships", in: instrument), .choice("4"))
+        XCTAssertEqual(result.answer(0, "comp_intercultural", in: instrument), .choice("2"))
+        XCTAssertEqual(result.answer(1, "comp_partnerships", in: instrument), .choice("3"))
+        XCTAssertEqual(result.accounts.first?.unmappedColumns, ["Remarks"])
+        XCTAssertTrue(result.codes().contains("two_header_rows"))
+        XCTAssertFalse(result.codes().contains("no_matching_questions"))
+        // A file of another survey is still one: its first row is not taken for group labels.
+        let other = normalise([folder.write("other.csv", "Name;Age;Town\nMari;34;Narva\n")])
+        XCTAssertTrue(other.codes().contains("no_matching_questions"))
+        XCTAssertEqual(other.accounts.first?.quarantined, 1)
+    }
+
     // MARK: Hand-made sheets, Excel "Unicode text"
 
     func testEnglishLabelsSheet() throws {

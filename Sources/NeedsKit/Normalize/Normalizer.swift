@@ -396,6 +396,21 @@ public final class Normalizer {
             splitChoiceBits: splitChoiceBits, questionCount: questionCount)
     }
 
+    /// The names of a header written as two rows, group labels above the questions' (a merged
+    /// cell's label stands in its first column only, so it holds to the right until the next):
+    /// `Group [Question]` where that names a column, else the lower row's name.
+    public func headerOfTwoRows(upper: [String], lower: [String]) -> [String] {
+        var group = ""
+        return lower.enumerated().map { column, name in
+            let above = column < upper.count ? upper[column].trimmingSpaces : ""
+            if !above.isEmpty { group = above }
+            let below = name.trimmingSpaces
+            guard !group.isEmpty, !below.isEmpty else { return below.isEmpty ? above : below }
+            let joined = group + " [" + below + "]"
+            return mapper.resolve(joined, position: column) != .unmapped ? joined : below
+        }
+    }
+
     private func questionName(_ role: ColumnRole) -> String {
         switch role {
         case let .question(q), let .choice(q, _): return instrument.questions[q].name

@@ -374,20 +374,50 @@ public enum Pipeline {
             reader.onBytes = digest.update
             rows?.startFile(file)
             do {
+                // A header that maps no question may be the upper row of two (a hand-made sheet's
+                // merged group labels above the questions'): held, with its issues, until the
+                // record below it tells.
+                var heldHeader: (fields: [String], line: Int, issues: [CleaningIssue], mapping: Normalizer.FileMapping)? = nil
+                func useHeader(_ current: Normalizer.FileMapping, line: Int, issues: [CleaningIssue]) {
+                    issues.forEach(log)
+                    mapping = current
+                    mappingRef = Unmanaged.passUnretained(current)
+                    account.shape = current.shape.rawValue
+                    account.unmappedColumns = current.unmapped
+                    account.unmatched = !current.mapsAnyQuestion
+                    if !current.mapsAnyQuestion {
+                        log(CleaningIssue(file: file, line: line, code: "no_matching_questions", action: .quarantined,
+                                          severity: .error,
+                                          message: "no column matches a question of instrument `\(instrument.formID)`: is this an export of another survey? Its rows are quarantined"))
+                    }
+                }
                 let summary = try reader.readAhead(diagnose: { cleaningLog.add(readerFinding: $0) }) { record in
                     if record.isHeader {
-                        let current = normalizer.mapHeader(record.fields, file: file, line: record.line, log: log)
-                        mapping = current
-                        mappingRef = Unmanaged.passUnretained(current)
-                        account.shape = current.shape.rawValue
-                        account.unmappedColumns = current.unmapped
-                        account.unmatched = !current.mapsAnyQuestion
-                        if !current.mapsAnyQuestion {
-                            log(CleaningIssue(file: file, line: record.line, code: "no_matching_questions", action: .quarantined,
-                                              severity: .error,
-                                              message: "no column matches a question of instrument `\(instrument.formID)`: is this an export of another survey? Its rows are quarantined"))
+                        var issues: [CleaningIssue] = []
+                        let current = normalizer.mapHeader(record.fields, file: file, line: record.line, log: { issues.append($0) })
+                        if current.mapsAnyQuestion {
+                            useHeader(current, line: record.line, issues: issues)
+                        } else {
+                            heldHeader = (record.fields, record.line, issues, current)
                         }
                         return
+                    }
+                    if let held = heldHeader {
+                        heldHeader = nil
+                        var issues: [CleaningIssue] = []
+                        let lower = record.fields
+                        let names = normalizer.headerOfTwoRows(upper: held.fields, lower: lower)
+                        let combined = normalizer.mapHeader(names, file: file, line: record.line, log: { issues.append($0) })
+                        // Names, not answers: no number among them, and two or more questions found.
+                        let questions = combined.roles.filter { if case .question = $0 { return true } else { return false } }.count
+                        if combined.mapsAnyQuestion && questions >= 2 && !record.isBlank && record.quarantineReason == nil
+                            && !lower.contains(where: { Double($0.trimmingSpaces.replacingOccurrences(of: ",", with: ".")) != nil }) {
+                            log(CleaningIssue(file: file, line: record.line, code: "two_header_rows", action: .kept, severity: .note,
+                                              message: "the header is two rows, group labels above the questions' (merged cells): read as one"))
+                            useHeader(combined, line: record.line, issues: issues)
+                            return
+                        }
+                        useHeader(held.mapping, line: held.line, issues: held.issues)
                     }
                     guard let mappingRef else {
                         // Blank lines above the header.
@@ -436,6 +466,7 @@ public enum Pipeline {
                 account.footnoteRecords = summary.footnoteRecords
                 account.bytes = summary.bytes
                 account.sha256 = digest.finish()
+                if let held = heldHeader { useHeader(held.mapping, line: held.line, issues: held.issues) }
                 if mapping == nil {
                     log(CleaningIssue(file: file, line: nil, code: "empty_file", action: .kept, severity: .warning,
                                       message: "no header row: the file is empty"))
