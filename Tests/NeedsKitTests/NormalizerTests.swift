@@ -610,6 +610,17 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.accounts.first?.unmappedColumns, ["Remarks"])
         XCTAssertTrue(result.codes().contains("two_header_rows"))
         XCTAssertFalse(result.codes().contains("no_matching_questions"))
+        // The place columns merged down the two rows: the upper row maps them, the topics below.
+        let merged = """
+        Country;Municipality;How important is each topic for your work?;;How would you rate your own competence in each topic?;
+        ;;Intercultural competence and communication;Partnerships for integration;Intercultural competence and communication;Partnerships for integration
+        Estonia;Narva;5;4;2;3
+
+        """
+        let two = normalise([folder.write("merged.csv", merged)])
+        XCTAssertEqual(two.respondents.map(\.sourceLine), [3])
+        XCTAssertEqual(two.answer(0, "comp_partnerships", in: instrument), .choice("3"))
+        XCTAssertEqual(two.respondents.first?.municipalityCode, "EE-511")
         // A file of another survey is still one: its first row is not taken for group labels.
         let other = normalise([folder.write("other.csv", "Name;Age;Town\nMari;34;Narva\n")])
         XCTAssertTrue(other.codes().contains("no_matching_questions"))

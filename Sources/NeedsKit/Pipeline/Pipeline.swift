@@ -374,9 +374,9 @@ public enum Pipeline {
             reader.onBytes = digest.update
             rows?.startFile(file)
             do {
-                // A header that maps no question may be the upper row of two (a hand-made sheet's
-                // merged group labels above the questions'): held, with its issues, until the
-                // record below it tells.
+                // A header with columns that map no question may be the upper row of two (a
+                // hand-made sheet's merged group labels above the questions'): held, with its
+                // issues, until the record below it tells.
                 var heldHeader: (fields: [String], line: Int, issues: [CleaningIssue], mapping: Normalizer.FileMapping)? = nil
                 func useHeader(_ current: Normalizer.FileMapping, line: Int, issues: [CleaningIssue]) {
                     issues.forEach(log)
@@ -395,7 +395,7 @@ public enum Pipeline {
                     if record.isHeader {
                         var issues: [CleaningIssue] = []
                         let current = normalizer.mapHeader(record.fields, file: file, line: record.line, log: { issues.append($0) })
-                        if current.mapsAnyQuestion {
+                        if current.mapsAnyQuestion && current.unmapped.isEmpty {
                             useHeader(current, line: record.line, issues: issues)
                         } else {
                             heldHeader = (record.fields, record.line, issues, current)
@@ -408,9 +408,13 @@ public enum Pipeline {
                         let lower = record.fields
                         let names = normalizer.headerOfTwoRows(upper: held.fields, lower: lower)
                         let combined = normalizer.mapHeader(names, file: file, line: record.line, log: { issues.append($0) })
-                        // Names, not answers: no number among them, and two or more questions found.
-                        let questions = combined.roles.filter { if case .question = $0 { return true } else { return false } }.count
-                        if combined.mapsAnyQuestion && questions >= 2 && !record.isBlank && record.quarantineReason == nil
+                        // Names, not answers: no number among them, and more questions found than
+                        // by the upper row alone (two or more).
+                        func questions(_ mapping: Normalizer.FileMapping) -> Int {
+                            mapping.roles.filter { if case .question = $0 { return true } else { return false } }.count
+                        }
+                        if combined.mapsAnyQuestion && questions(combined) >= max(2, questions(held.mapping) + 1)
+                            && !record.isBlank && record.quarantineReason == nil
                             && !lower.contains(where: { Double($0.trimmingSpaces.replacingOccurrences(of: ",", with: ".")) != nil }) {
                             log(CleaningIssue(file: file, line: record.line, code: "two_header_rows", action: .kept, severity: .note,
                                               message: "the header is two rows, group labels above the questions' (merged cells): read as one"))
