@@ -251,4 +251,15 @@ final class GazetteerTests: XCTestCase {
         ]
         for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
     }
+
+    /// The administration written short (`Kauno miesto sav. admin.`), and the government in the
+    /// genitive, as a department's name has it before its own word (`Narva Linnavalitsuse`,
+    /// `Jõhvi Vallavalitsuse`): the municipality; they were unknown.
+    func testAdministrationAbbreviatedAndGovernmentInTheGenitive() {
+        let expected = [
+            "Kauno miesto sav. admin.": "LT-15", "Vilniaus r. sav. adm.": "LT-58", "Narva Linnavalitsuse": "EE-511",
+            "Jõhvi Vallavalitsuse": "EE-251",
+        ]
+        for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
+    }
 }

@@ -37,7 +37,8 @@ public struct Gazetteer: Sendable {
     private static let genericWords: Set<String> = [
         "municipality", "omavalitsus", "pašvaldība", "pasvaldiba", "pašvaldības", "pasvaldibas", "муниципалитет",
         "самоуправление", "город",
-        "dome", "domes", "administrācija", "administracija", "administration", "council", "government", "office",
+        "dome", "domes", "administrācija", "administracija", "administration", "admin.", "admin", "adm.", "council",
+        "government", "office",
         "valitsus", "linnaosa", "администрация", "города", "управа", "дума", "совет",
     ]
     /// Abbreviations of the words for a kind of municipality, and the names of its council,
@@ -46,8 +47,8 @@ public struct Gazetteer: Sendable {
     /// `Šiaulių miesto savivaldybė`. The kind stays in the
     /// name, so `Tartu l.` is the town and `Tartu v.` the rural municipality around it.
     private static let abbreviations: [String: String] = [
-        "l.": "linn", "linnavalitsus": "linn", "v.": "vald", "vld": "vald", "vld.": "vald",
-        "vallavalitsus": "vald", "nov.": "novads", "nov": "novads", "г.": "город", "г": "город", "гор.": "город",
+        "l.": "linn", "linnavalitsus": "linn", "linnavalitsuse": "linn", "v.": "vald", "vld": "vald", "vld.": "vald",
+        "vallavalitsus": "vald", "vallavalitsuse": "vald", "nov.": "novads", "nov": "novads", "г.": "город", "г": "город", "гор.": "город",
         "р-н": "район", "р-н.": "район", "р.": "район", "вол.": "волость",
         "m.": "miesto", "r.": "rajono", "raj.": "rajono", "sav.": "savivaldybė", "savivaldybės": "savivaldybė",
         "savivaldybes": "savivaldybė",
