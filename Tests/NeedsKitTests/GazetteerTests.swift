@@ -262,4 +262,17 @@ final class GazetteerTests: XCTestCase {
         ]
         for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
     }
+
+    /// Russian names a council by its town's adjective: `Нарвская городская управа` (Narva's own
+    /// Russian name for its government), `Таллиннская городская управа`, `Даугавпилсская дума`,
+    /// `Йыхвиская волостная управа`; they were unknown. The kind still tells town from parish.
+    func testRussianCouncilsNamedByTheTownsAdjective() {
+        let expected = [
+            "Нарвская городская управа": "EE-511", "Таллиннская городская управа": "EE-784", "Даугавпилсская дума": "LV-DGV",
+            "Йыхвиская волостная управа": "EE-251", "Тартуская городская управа": "EE-793", "Силламяэская городская управа": "EE-735",
+        ]
+        for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
+        XCTAssertEqual(code("Тартуская волостная управа"), "EE-796")
+        XCTAssertEqual(gazetteer.match("Ивановская школа"), .none)
+    }
 }

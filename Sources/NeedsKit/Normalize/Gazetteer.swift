@@ -50,6 +50,8 @@ public struct Gazetteer: Sendable {
         "l.": "linn", "linnavalitsus": "linn", "linnavalitsuse": "linn", "v.": "vald", "vld": "vald", "vld.": "vald",
         "vallavalitsus": "vald", "vallavalitsuse": "vald", "nov.": "novads", "nov": "novads", "г.": "город", "г": "город", "гор.": "город",
         "р-н": "район", "р-н.": "район", "р.": "район", "вол.": "волость",
+        "городская": "город", "городское": "город", "городской": "город", "волостная": "волость",
+        "волостное": "волость", "районное": "район", "районная": "район",
         "m.": "miesto", "r.": "rajono", "raj.": "rajono", "sav.": "savivaldybė", "savivaldybės": "savivaldybė",
         "savivaldybes": "savivaldybė",
     ]
@@ -105,7 +107,32 @@ public struct Gazetteer: Sendable {
             }
         }
         if result == .none { result = matchParts(text, country: country) }
+        if result == .none { result = matchRussianAdjective(words, country: country) }
         return result
+    }
+
+    /// Russian names a council by the town's adjective (`Нарвская городская управа`, `Таллиннская
+    /// городская управа`, `Даугавпилсская дума`, `Йыхвиская волостная управа`): the town's name is
+    /// the adjective's stem, alone or with `а` (`Нарвск-ая` is `Нарва`), tried in place of it.
+    private func matchRussianAdjective(_ words: [String], country: String?) -> Match {
+        let endings = ["ская", "ский", "ское", "ской", "ского", "скую", "скому", "ском"]
+        for (k, word) in words.enumerated() {
+            guard let ending = endings.first(where: { word.hasSuffix($0) && word.count > $0.count + 2 }) else { continue }
+            let stem = String(word.dropLast(ending.count))
+            // The council's words go first, the kind (`город`, `волость`) stays while it can.
+            let council: Set<String> = ["управа", "дума", "совет", "администрация", "самоуправление"]
+            for noun in [stem, stem + "а"] {
+                var named = words
+                named[k] = noun
+                for removable in [council, Self.genericWords.union(council)] {
+                    let fewer = named.filter { !removable.contains($0) }
+                    guard !fewer.isEmpty else { continue }
+                    let result = resolve(lookup.match(fewer.joined(separator: " ")), country: country)
+                    if result != .none { return result }
+                }
+            }
+        }
+        return .none
     }
 
     /// A name with its county, country or district beside it (`Narva, Ida-Virumaa`, `Narva
