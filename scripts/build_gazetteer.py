@@ -326,16 +326,19 @@ for spelling, codes in sorted(shared.items()):
     if len(codes) != 2 or len(countries) != 1:
         sys.exit(f"`{spelling}` names {sorted(codes)}")
 
-# Country names: ISO codes, English names and their translations in the survey's languages.
+# Country names: ISO codes, English short and official names (`Republic of Estonia`) and their
+# translations in the survey's languages (`Eesti Vabariik`, `Латвийская Республика`).
 country_lines = []
 for code in ("EE", "LV", "LT"):
     c = pycountry.countries.get(alpha_2=code)
-    names = {c.alpha_3, c.name}
+    names = {c.alpha_3, c.name, c.official_name}
     for language in ("et", "lv", "lt", "ru", "uk", "de", "fi", "pl", "sv"):
         try:
-            names.add(gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language]).gettext(c.name))
+            translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
         except OSError:
-            pass
+            continue
+        names.add(translation.gettext(c.name))
+        names.add(translation.gettext(c.official_name))
     country_lines.append((code, sorted(names)))
 
 

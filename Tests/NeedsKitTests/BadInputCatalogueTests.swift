@@ -257,6 +257,18 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertEqual(r.account.preambleRecords, 2)
     }
 
+    /// The `--weights` column is read: it is not among the columns "not carried further" (the
+    /// note named it so, as if its weights were ignored), nor a Kobo column of an older version.
+    func testWeightColumnIsNotListedAsUnmapped() {
+        let r = run("weighted.csv", "country;municipality;imp_partnerships;weight;remarks;_uuid\nEE;Narva;4;1,5;x;u1\n") {
+            $0.normalize.weightColumn = "Weight"
+        }
+        assertIssue(r, "unmapped_columns", line: 1, column: nil, "1 column(s)")
+        XCTAssertFalse(r.issue("unmapped_columns")?.message.contains("weight") ?? true)
+        XCTAssertFalse(r.issue("columns_not_in_form_version")?.message.contains("weight") ?? false)
+        XCTAssertNil(r.issue("weight_invalid"))
+    }
+
     func testHeaderIssuesNameTheHeadersLineBelowTitleRows() {
         // Titles, a padded blank row, then the header on line 4: what the header leaves out or
         // repeats is said at line 4 (and its column), where the header is, not at line 1.

@@ -180,6 +180,27 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertNil(detected.closeAlternative)
     }
 
+    /// ISO-8859-4 (Latin-4), the older Baltic code page, puts ā ē ī ū š ž ķ ļ ņ ą ę ė į ų elsewhere
+    /// than Windows-1257: a Latvian or Lithuanian file in it was read as Windows-1257 (`Rŗzekne`,
+    /// `Jžrmala`) with a note suggesting Windows-1252. An Estonian Windows-1257 file, which reads
+    /// alike in both but for š and ž, is still Windows-1257 with no thin guess.
+    func testLatin4BalticFilesAreReadAsLatin4() {
+        let folder = TemporaryFolder()
+        let latvian = "country;municipality;role\nLV;Rēzekne;Sociālais darbinieks\nLV;Jūrmala;Skolotājs vai izglītības darbinieks\nLV;Ķekava;Pašvaldības administrators\n"
+        let lithuanian = "country;municipality;role\nLT;Šiaulių miesto savivaldybė;Socialinis darbuotojas\nLT;Kėdainių rajono savivaldybė;Integracijos koordinatorius\n"
+        for (name, text) in [("lv.csv", latvian), ("lt.csv", lithuanian)] {
+            let result = readAll(folder.write(name, encode(text, as: .iso8859_4)))
+            XCTAssertEqual(result.summary?.encoding.encoding, .iso8859_4, name)
+            XCTAssertEqual(result.records.map { $0.fields.joined(separator: ";") + "\n" }.joined(), text, name)
+        }
+        XCTAssertEqual(TextEncoding(userName: "Latin4"), .iso8859_4)
+        XCTAssertEqual(TextEncoding(userName: "ISO-8859-4"), .iso8859_4)
+        let estonian = String(repeating: "EE;Jõhvi vald;Sotsiaaltöötaja;väga oluline;Pärnu linn;šokk\n", count: 10)
+        let detected = EncodingDetector.detect(sample: encode(estonian, as: .windows1257), isWholeFile: true)
+        XCTAssertEqual(detected.encoding, .windows1257)
+        XCTAssertNil(detected.closeAlternative)
+    }
+
     func testEncodingOverrideWins() {
         let folder = Paths.repository + "/Tests/NeedsKitTests/Fixtures/encodings"
         let result = readAll(folder + "/lt_windows-1257.csv", options: ReaderOptions(encoding: .windows1252))

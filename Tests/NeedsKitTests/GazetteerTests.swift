@@ -82,6 +82,16 @@ final class GazetteerTests: XCTestCase {
         XCTAssertNil(RegionCountry.code(for: "Ukraina"))
     }
 
+    /// A country's official name (`Eesti Vabariik`, `Republic of Latvia`, `Литовская Республика`),
+    /// as official documents and some sheets write it: it was no country, so the respondent had none.
+    func testOfficialCountryNames() {
+        for (written, code) in [("Eesti Vabariik", "EE"), ("Republic of Estonia", "EE"), ("Эстонская Республика", "EE"),
+                                ("Latvijas Republika", "LV"), ("Republic of Latvia", "LV"), ("Латвийская Республика", "LV"),
+                                ("Lietuvos Respublika", "LT"), ("Republic of Lithuania", "LT"), ("Литовская Республика", "LT")] {
+            XCTAssertEqual(RegionCountry.code(for: written), code, written)
+        }
+    }
+
     /// Centre towns named otherwise than their municipality, a novads of before the 2021 reform
     /// merged whole into one of today's, and the abbreviations staff write: each fits exactly one.
     func testCentreTownsFormerNamesAndAbbreviations() {
@@ -190,5 +200,79 @@ final class GazetteerTests: XCTestCase {
         XCTAssertEqual(codes("Tartu council"), ["EE-793", "EE-796"])
         // Vilnius city or Vilnius district: not guessed.
         XCTAssertNil(code("Vilniaus savivaldybės administracija"))
+    }
+
+    /// English puts the kind first as often as last: `City of Riga` is `Riga city`, `Municipality
+    /// of Narva` `Narva municipality` (both were unknown).
+    func testEnglishKindBeforeTheName() {
+        let expected = [
+            "City of Riga": "LV-RIX", "City of Tallinn": "EE-784", "city of Kaunas": "LT-15", "City of Vilnius": "LT-57",
+            "City of Tartu": "EE-793", "Municipality of Narva": "EE-511", "Municipality of Ogre": "LV-067",
+        ]
+        for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
+        XCTAssertEqual(codes("Municipality of Tartu"), ["EE-793", "EE-796"])
+    }
+
+    /// A name with its county, country or district beside it (`Narva, Ida-Virumaa`, `Narva (Ida-Viru
+    /// maakond)`, `Ida-Virumaa, Narva`, `Tallinn, Lasnamäe`) is the one municipality its parts name;
+    /// parts naming two, or an ambiguous one, leave it ambiguous (all were unknown).
+    func testNameWithItsCountyOrDistrictBesideIt() {
+        let expected = [
+            "Narva, Ida-Virumaa": "EE-511", "Narva (Ida-Viru maakond)": "EE-511", "Narva linn, Ida-Viru maakond": "EE-511",
+            "Ida-Virumaa, Narva": "EE-511", "Tallinn, Lasnamäe": "EE-784", "Jõhvi vald (Ida-Virumaa)": "EE-251",
+            "Ogres novads, Latvija": "LV-067", "Kauno r. sav. (Kauno apskritis)": "LT-16", "Нарва, Эстония": "EE-511",
+        ]
+        for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
+        XCTAssertEqual(codes("Tartu, Tartumaa"), ["EE-793", "EE-796"])
+        XCTAssertEqual(codes("Narva, Tallinn"), ["EE-511", "EE-784"])
+        XCTAssertEqual(gazetteer.match("Ida-Virumaa, Eesti"), .none)
+        // Beside anything but a county, region or country, the name is not taken from the text.
+        XCTAssertEqual(gazetteer.match("Narva, but I work in Tallinn"), .none)
+        XCTAssertEqual(gazetteer.match("Tallinn, jaan.tamm@tallinn.ee"), .none)
+    }
+
+    /// A town that was a municipality of its own until 2017 and is now in the rural municipality
+    /// named after it or centred on it (`Valga linn`, `Kärdla linn`, `Jõhvi linn`, `Valga city`):
+    /// that municipality; they were unknown. A town that is still a municipality stays itself.
+    func testFormerTownMunicipalitiesAreTheMunicipalityAroundThem() {
+        let expected = [
+            "Valga linn": "EE-855", "Kärdla linn": "EE-205", "Jõhvi linn": "EE-251", "Valga l.": "EE-855",
+            "Valga city": "EE-855", "Tartu linn": "EE-793", "Tartu city": "EE-793", "Narva linn": "EE-511",
+        ]
+        for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
+    }
+
+    /// A double name written with a space or a dash for its hyphen (`Kohtla Järve`, `Narva–Jõesuu`,
+    /// `Vaike Maarja vald`) is the municipality; it was unknown.
+    func testHyphenWrittenAsASpaceOrADash() {
+        let expected = [
+            "Kohtla Järve": "EE-321", "Kohtla Jarve linn": "EE-321", "Narva Jõesuu": "EE-514", "Narva–Jõesuu linn": "EE-514",
+            "Vaike Maarja vald": "EE-928", "Lääne Harju vald": "EE-431", "Кохтла Ярве": "EE-321", "Kohtla-Järve": "EE-321",
+        ]
+        for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
+    }
+
+    /// The administration written short (`Kauno miesto sav. admin.`), and the government in the
+    /// genitive, as a department's name has it before its own word (`Narva Linnavalitsuse`,
+    /// `Jõhvi Vallavalitsuse`): the municipality; they were unknown.
+    func testAdministrationAbbreviatedAndGovernmentInTheGenitive() {
+        let expected = [
+            "Kauno miesto sav. admin.": "LT-15", "Vilniaus r. sav. adm.": "LT-58", "Narva Linnavalitsuse": "EE-511",
+            "Jõhvi Vallavalitsuse": "EE-251",
+        ]
+        for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
+    }
+
+    /// Russian names a council by its town's adjective: `Нарвская городская управа` (Narva's own
+    /// Russian name for its government), `Таллиннская городская управа`, `Даугавпилсская дума`,
+    /// `Йыхвиская волостная управа`; they were unknown. The kind still tells town from parish.
+    func testRussianCouncilsNamedByTheTownsAdjective() {
+        let expected = [
+            "Нарвская городская управа": "EE-511", "Таллиннская городская управа": "EE-784", "Даугавпилсская дума": "LV-DGV",
+            "Йыхвиская волостная управа": "EE-251", "Тартуская городская управа": "EE-793", "Силламяэская городская управа": "EE-735",
+        ]
+        for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
+        XCTAssertEqual(code("Тартуская волостная управа"), "EE-796")
+        XCTAssertEqual(gazetteer.match("Ивановская школа"), .none)
     }
 }

@@ -80,6 +80,31 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.issues.first { $0.code == "duplicate_submission" }?.line, 5)
     }
 
+    /// A municipality of another country than the one answered (`Estonia`, `Daugavpils`) kept its
+    /// code, so topic_demand_by_municipality showed Latvia's Daugavpils among Estonia's
+    /// municipalities: the country stands, the municipality is kept as written without a code.
+    func testMunicipalityOfAnotherCountryIsNotShownUnderTheCountryAnswered() throws {
+        let folder = TemporaryFolder()
+        let text = "country,municipality,imp_intercultural\nEE,Daugavpils,5\nLV,Daugavpils,4\n,Daugavpils,3\n"
+        let result = normalise([folder.write("places.csv", text)])
+        XCTAssertEqual(result.respondents.map(\.country), ["EE", "LV", "LV"])
+        XCTAssertEqual(result.respondents.map(\.municipalityCode), [nil, "LV-DGV", "LV-DGV"])
+        XCTAssertEqual(result.respondents.first?.municipalityName, "Daugavpils")
+        XCTAssertEqual(result.issues.filter { $0.code == "place_mismatch" }.map(\.line), [2])
+    }
+
+    /// A country answer the gazetteer knows but the form's choice list does not (ISO alpha-3
+    /// `EST`, a name in another language, `Lettland`, `Litauen`) is that country's choice; it was
+    /// an unknown value and the country missing, while the same text in a text question was read.
+    func testCountryAsAlpha3OrInAnotherLanguageIsTheCountryChoice() throws {
+        let folder = TemporaryFolder()
+        let text = "country,municipality,imp_intercultural\nEST,,5\nLVA,,4\nLettland,,3\nLitauen,,2\nEsperanto,,1\n"
+        let result = normalise([folder.write("countries.csv", text)])
+        XCTAssertEqual(result.respondents.map(\.country), ["EE", "LV", "LV", "LT", nil])
+        XCTAssertEqual(result.answer(0, "country", in: instrument), .choice("EE"))
+        XCTAssertEqual(result.issues.filter { $0.code == "unknown_value" }.map(\.oldValue), ["Esperanto"])
+    }
+
     /// A submission KoboToolbox's reviewers did not approve (`_validation_status`, by name or by
     /// label) is quarantined with a note; approved, on hold and unreviewed ones are respondents.
     func testKoboSubmissionsNotApprovedInReviewAreQuarantined() throws {
@@ -96,6 +121,24 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(notes.map(\.line), [3, 4])
         XCTAssertEqual(notes.map(\.column), [5, 5])
         XCTAssertEqual(notes.map(\.severity), [.note, .note])
+    }
+
+    /// ODK Central's export says how its reviewers judged each submission in `ReviewState`
+    /// (blank, `hasIssues`, `edited`, `approved`, `rejected`): a rejected one was read into every
+    /// figure; it is quarantined as a Kobo submission not approved is.
+    func testODKCentralSubmissionsRejectedInReviewAreQuarantined() throws {
+        let folder = TemporaryFolder()
+        var text = "SubmissionDate,country,municipality,importance-imp_intercultural,meta-instanceID,KEY,ReviewState\n"
+        for (k, state) in ["approved", "rejected", "hasIssues", "", "edited", "Rejected"].enumerated() {
+            text += "2025-01-14T08:09:30.123Z,EE,Narva linn,4,uuid:\(k),uuid:\(k),\(state)\n"
+        }
+        let result = normalise([folder.write("odk.csv", text)])
+        XCTAssertEqual(result.accounts.first?.shape, "ODK Central")
+        XCTAssertEqual(result.accounts.first?.respondents, 4)
+        XCTAssertEqual(result.accounts.first?.quarantined, 2)
+        let notes = result.issues.filter { $0.code == "not_approved" }
+        XCTAssertEqual(notes.map(\.line), [3, 7])
+        XCTAssertTrue(notes.first?.message.contains("ReviewState") ?? false, notes.first?.message ?? "")
     }
 
     /// A split column's tick is kept as a bit of its choice's place in the list; the choices of
@@ -120,6 +163,45 @@ final class NormalizerTests: XCTestCase {
             .choices(["c1", "c2", "c70"]), .choices(["c1", "c2"]), .choices(["c1", "c2", "c70"]), .choices(["c66", "c70"]),
             .choices(["c1", "c2"]), .choices([]),
         ])
+    }
+
+    /// Hand-made sheets tick a split choice column with a check mark (`✔`, `√`, `☑`, `v`), a `+`
+    /// or `ja` (Latvian `jā` typed plainly), and leave it with `-` or an empty box `☐`: each was an
+    /// unknown value read as unticked, so a respondent who asked for training asked for nothing.
+    func testSplitChoiceColumnsTickedWithCheckMarks() throws {
+        let folder = TemporaryFolder()
+        var text = "country,municipality,training_wanted/intercultural,training_wanted/partnerships\n"
+        for (tick, untick) in [("✔", ""), ("√", "-"), ("+", "-"), ("v", "☐"), ("V", "–"), ("☑", "☐"), ("ja", "ne"), ("✔️", "")] {
+            text += "EE,Narva,\(tick),\(untick)\n"
+        }
+        let result = normalise([folder.write("ticks.csv", text)])
+        XCTAssertEqual(result.respondents.count, 8)
+        for k in 0..<result.respondents.count {
+            XCTAssertEqual(result.answer(k, "training_wanted", in: instrument), .choices(["intercultural"]), "row \(k + 2)")
+        }
+        XCTAssertFalse(result.codes().contains("unknown_value"), "\(result.issues.map(\.message))")
+    }
+
+    /// The exports of a form's Estonian and English versions pasted together: the second header
+    /// names the same columns in other words, which the reader (comparing names) cannot tell from
+    /// a row. It was a respondent (`Municipality` an unknown place, every answer unknown); it is
+    /// the header again, quarantined with a note, and the rows below are read.
+    func testHeaderAgainInAnotherLanguageIsNoRespondent() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        Ajatempel,Riik,Omavalitsus,Teie amet,Kui oluline on iga teema teie töös? [Kultuuridevaheline pädevus ja suhtlus]
+        13.01.2025 15:15:00,Eesti,Narva,Muu,Väga oluline
+        Timestamp,Country,Municipality,Your role,How important is each topic for your work? [Intercultural competence and communication]
+        14.01.2025 15:15:00,Estonia,Tallinn,Other,Important
+        15.01.2025 15:15:00,Narnia,Tallinn,Eh,Hmm
+
+        """
+        let result = normalise([folder.write("merged.csv", text)])
+        XCTAssertEqual(result.respondents.count, 3)
+        XCTAssertEqual(result.accounts.first?.quarantined, 1)
+        XCTAssertEqual(result.respondents.map(\.sourceLine), [2, 4, 5])
+        XCTAssertEqual(result.issues.first { $0.code == "repeated_header" }?.line, 3)
+        XCTAssertFalse(result.issues.contains { $0.oldValue == "Municipality" }, "\(result.issues.map(\.message))")
     }
 
     /// Kobo's export lets the user choose the group separator: with `.` the group paths and split
@@ -159,7 +241,31 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.answer(1, "training_wanted", in: instrument), .choices(["partnerships", "interpreters"]))
         // Words that are no label are not read as choices one by one: they are unknown values.
         XCTAssertEqual(Set(result.issues.filter { $0.code == "unknown_value" }.map(\.line)), [4])
-        XCTAssertEqual(result.answer(2, "training_wanted", in: instrument), .choices([]))
+        // Nothing of it is a choice: unanswered, as an unknown value is for any question.
+        XCTAssertNil(result.answer(2, "training_wanted", in: instrument))
+    }
+
+    /// A select_multiple cell of which nothing is a choice (`-`, `n/a`, choices joined by `|` or
+    /// ` / `) is an unanswered question, as an unknown answer to a select_one is: it was read as
+    /// answered with nothing chosen, and counted in the demand shares' denominators.
+    func testMultipleChoiceCellWithNoChoiceIsUnanswered() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        country,municipality,training_wanted
+        EE,Narva,-
+        EE,Narva,intercultural|partnerships
+        EE,Narva,Intercultural competence and communication / Partnerships for integration
+        EE,Narva,"intercultural, something else"
+        EE,Narva,intercultural
+
+        """
+        let result = normalise([folder.write("sheet.csv", text)])
+        XCTAssertEqual(result.respondents.count, 5)
+        guard result.respondents.count == 5 else { return }
+        for k in 0..<3 { XCTAssertNil(result.answer(k, "training_wanted", in: instrument), "row \(k)") }
+        XCTAssertEqual(result.answer(3, "training_wanted", in: instrument), .choices(["intercultural"]))
+        XCTAssertEqual(result.answer(4, "training_wanted", in: instrument), .choices(["intercultural"]))
+        XCTAssertEqual(result.issues.filter { $0.code == "unknown_value" }.map(\.line), [2, 3, 4, 5])
     }
 
     func testKoboLabelExportInRussianWithGroupLabels() throws {
@@ -257,6 +363,23 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(matcher.match("5 - Loti svarigi"), .matched("5", loose: true))
         XCTAssertEqual(matcher.match("1 - Very important"), .unknown)
         XCTAssertEqual(matcher.match("7 - Very important"), .unknown)
+    }
+
+    /// The same written more tightly, as hand-made sheets and typed options have it (`5 Ļoti
+    /// svarīgi`, `5-Very important`, `5=Very important`, `(5) Very important`, `Very important, 5`),
+    /// or with a full stop after the label: each was an unknown value.
+    func testAChoiceWrittenWithItsNameAndLabelTightlyIsThatChoice() {
+        let list = ChoiceList(name: "importance", choices: [
+            Choice(name: "1", labels: ["en": "Not important", "lv": "Nav svarīgi"], position: 1),
+            Choice(name: "5", labels: ["en": "Very important", "lv": "Ļoti svarīgi"], position: 2),
+        ])
+        let matcher = ChoiceMatcher(list: list)
+        for text in ["5 Ļoti svarīgi", "5-Very important", "5=Very important", "(5) Very important", "[5] Very important",
+                     "Very important, 5", "Very important.", "5 - Very important."] {
+            XCTAssertEqual(matcher.match(text), .matched("5", loose: false), text)
+        }
+        XCTAssertEqual(matcher.match("1 Very important"), .unknown)
+        XCTAssertEqual(matcher.match("Very"), .unknown)
     }
 
     func testACheckboxLabelHoldingACommaIsNotSplit() {
@@ -385,6 +508,24 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(result.codes().contains("unknown_value"), "\(result.issues.map(\.message))")
     }
 
+    /// The same `N/A` of a question never shown, in an array (rating) or list question of the
+    /// full-answers export, is no answer: it was an unknown_value warning per cell.
+    func testLimeSurveyNotShownRatingIsNoAnswer() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        Response ID,Date submitted,Last page,Country,Your role,How important is each topic for your work? [Partnerships for integration]
+        1,2025-01-20 12:00:00,4,Estonia,Teacher or education staff,Very important
+        2,,1,Estonia,N/A,N/A
+
+        """
+        let result = normalise([folder.write("lime.csv", text)])
+        XCTAssertEqual(result.respondents.count, 2)
+        XCTAssertEqual(result.answer(0, "imp_partnerships", in: instrument), .choice("5"))
+        XCTAssertNil(result.answer(1, "imp_partnerships", in: instrument))
+        XCTAssertNil(result.respondents.last?.role)
+        XCTAssertFalse(result.codes().contains("unknown_value"), "\(result.issues.map(\.message))")
+    }
+
     /// LimeSurvey's "question code & question text" headings: each column is read by its code
     /// (the whole file was quarantined as an export of another survey).
     func testLimeSurveyCodeAndTextHeadings() throws {
@@ -411,6 +552,79 @@ final class NormalizerTests: XCTestCase {
         let text = "id,submitdate,lastpage,startlanguage,country,imp_partnerships\n1,2025-01-20 10:00:00,2,en,LT,A4\n"
         let result = normalise([folder.write("codes.csv", text)])
         XCTAssertEqual(result.answer(0, "imp_partnerships", in: instrument), .choice("4"))
+    }
+
+    /// LimeSurvey writes `-oth-`, its code for a list's "Other" option, where the respondent chose
+    /// it (the text typed goes to a `CODE[other]` column): it is the list's choice named `other`.
+    func testLimeSurveyOtherOptionCode() {
+        let folder = TemporaryFolder()
+        let text = """
+        id,submitdate,lastpage,startlanguage,country,role,role[other],imp_partnerships
+        1,2025-01-20 10:00:00,2,et,EE,-oth-,Psühholoog,A4
+
+        """
+        let result = normalise([folder.write("other.csv", text)])
+        XCTAssertEqual(result.respondents.first?.role, "other")
+        XCTAssertFalse(result.codes().contains("unknown_value"), "\(result.issues.map(\.message))")
+    }
+
+    /// Hand-made sheets number their headings and add punctuation or a hint to the question's
+    /// label (`1) Riik:`, `Omavalitsus (kirjutage nimi)`, `(3) Teie amet?`, `Q4: ...`): each such
+    /// column was unmapped, its answers lost.
+    func testHeadingsNumberedOrWithAHintAreTheirQuestions() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        1) Riik:,Omavalitsus (kirjutage nimi),(3) Teie amet?,Q4: Millistel teemadel osaleksite koolitusel?
+        Eesti,Narva,Muu,Kultuuridevaheline pädevus ja suhtlus
+
+        """
+        let result = normalise([folder.write("sheet.csv", text)])
+        XCTAssertEqual(result.accounts.first?.unmappedColumns, [])
+        XCTAssertEqual(result.respondents.first?.country, "EE")
+        XCTAssertEqual(result.respondents.first?.municipalityCode, "EE-511")
+        XCTAssertEqual(result.respondents.first?.role, "other")
+        XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["intercultural"]))
+    }
+
+    /// A hand-made sheet's header of two rows, the group labels (merged cells, so each stands in
+    /// its first column only) above the questions' labels, which importance and competence share:
+    /// the upper row mapped nothing and the whole file was quarantined (exit 2); the two rows are
+    /// read as one, `Group [Question]`, and every row below is a respondent.
+    func testHeaderOfTwoRowsWithMergedGroupLabels() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        ;;;How important is each topic for your work?;;How would you rate your own competence in each topic?;;
+        Country;Municipality;Your role;Intercultural competence and communication;Partnerships for integration;Intercultural competence and communication;Partnerships for integration;Remarks
+        Estonia;Narva;Teacher or education staff;5;4;2;3;
+        Latvia;Rīga;Social worker;4;4;3;3;ok
+
+        """
+        let result = normalise([folder.write("sheet.csv", text)])
+        XCTAssertEqual(result.accounts.first?.respondents, 2)
+        XCTAssertEqual(result.accounts.first?.quarantined, 0)
+        XCTAssertEqual(result.respondents.map(\.sourceLine), [3, 4])
+        XCTAssertEqual(result.answer(0, "imp_intercultural", in: instrument), .choice("5"))
+        XCTAssertEqual(result.answer(0, "imp_partnerships", in: instrument), .choice("4"))
+        XCTAssertEqual(result.answer(0, "comp_intercultural", in: instrument), .choice("2"))
+        XCTAssertEqual(result.answer(1, "comp_partnerships", in: instrument), .choice("3"))
+        XCTAssertEqual(result.accounts.first?.unmappedColumns, ["Remarks"])
+        XCTAssertTrue(result.codes().contains("two_header_rows"))
+        XCTAssertFalse(result.codes().contains("no_matching_questions"))
+        // The place columns merged down the two rows: the upper row maps them, the topics below.
+        let merged = """
+        Country;Municipality;How important is each topic for your work?;;How would you rate your own competence in each topic?;
+        ;;Intercultural competence and communication;Partnerships for integration;Intercultural competence and communication;Partnerships for integration
+        Estonia;Narva;5;4;2;3
+
+        """
+        let two = normalise([folder.write("merged.csv", merged)])
+        XCTAssertEqual(two.respondents.map(\.sourceLine), [3])
+        XCTAssertEqual(two.answer(0, "comp_partnerships", in: instrument), .choice("3"))
+        XCTAssertEqual(two.respondents.first?.municipalityCode, "EE-511")
+        // A file of another survey is still one: its first row is not taken for group labels.
+        let other = normalise([folder.write("other.csv", "Name;Age;Town\nMari;34;Narva\n")])
+        XCTAssertTrue(other.codes().contains("no_matching_questions"))
+        XCTAssertEqual(other.accounts.first?.quarantined, 1)
     }
 
     // MARK: Hand-made sheets, Excel "Unicode text"

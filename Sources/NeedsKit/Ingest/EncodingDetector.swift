@@ -9,8 +9,10 @@
 ///     // guess.encoding == .utf8, guess.evidence == .validUTF8
 public enum EncodingDetector {
     /// Code pages tried by the statistical step, in order of preference on equal scores: Excel on a
-    /// Baltic Windows writes Windows-1257, which reads Baltic letters exactly as ISO-8859-13 does.
-    static let codePageCandidates: [TextEncoding] = [.windows1257, .iso8859_13, .windows1251, .koi8r, .windows1252]
+    /// Baltic Windows writes Windows-1257, which reads Baltic letters exactly as ISO-8859-13 does;
+    /// ISO-8859-4 (older Baltic systems) puts most of them elsewhere, and reads Estonian's õ ä ö ü
+    /// as the others do, so it comes last.
+    static let codePageCandidates: [TextEncoding] = [.windows1257, .iso8859_13, .windows1251, .koi8r, .windows1252, .iso8859_4]
 
     /// - Parameters:
     ///   - sample: the first bytes of the file.
@@ -103,7 +105,10 @@ public enum EncodingDetector {
         var highBytes = [Bool](repeating: false, count: 128)
         for byte in sample where byte >= 0x80 { highBytes[Int(byte) - 0x80] = true }
         let bestTable = CodePage.table(for: best.0)
+        // ISO-8859-4 differs from Windows-1257 in Estonian only by š and ž, rare letters: as a
+        // runner-up it would call most Estonian guesses thin. It is named only when it wins.
         let others = scored.filter { candidate in
+            guard candidate.0 != .iso8859_4 else { return false }
             let table = CodePage.table(for: candidate.0)
             return (0..<128).contains { highBytes[$0] && table[$0] != bestTable[$0] }
         }

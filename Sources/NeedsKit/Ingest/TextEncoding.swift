@@ -5,6 +5,9 @@ public enum TextEncoding: String, CaseIterable, Sendable, Codable {
     case utf16BE = "utf-16be"
     case windows1257 = "windows-1257"
     case iso8859_13 = "iso-8859-13"
+    /// Latin-4, the older Baltic ISO code page (Estonian, Latvian, Lithuanian letters at other
+    /// places than in Windows-1257 and ISO-8859-13).
+    case iso8859_4 = "iso-8859-4"
     case windows1251 = "windows-1251"
     case windows1252 = "windows-1252"
     case koi8r = "koi8-r"
@@ -17,6 +20,7 @@ public enum TextEncoding: String, CaseIterable, Sendable, Codable {
         case .utf16BE: return "UTF-16BE"
         case .windows1257: return "CP1257"
         case .iso8859_13: return "ISO-8859-13"
+        case .iso8859_4: return "ISO-8859-4"
         case .windows1251: return "CP1251"
         case .windows1252: return "CP1252"
         case .koi8r: return "KOI8-R"
@@ -32,6 +36,7 @@ public enum TextEncoding: String, CaseIterable, Sendable, Codable {
         case "utf16be": self = .utf16BE
         case "windows1257", "cp1257", "win1257", "baltic": self = .windows1257
         case "iso885913", "latin7": self = .iso8859_13
+        case "iso88594", "latin4": self = .iso8859_4
         case "windows1251", "cp1251", "win1251": self = .windows1251
         case "windows1252", "cp1252", "win1252": self = .windows1252
         case "koi8r", "koi8": self = .koi8r

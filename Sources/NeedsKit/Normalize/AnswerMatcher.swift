@@ -30,7 +30,8 @@ public final class ChoiceMatcher {
     }
 
     /// With `answerCodes` (LimeSurvey exports), `A3` or `AO03`, LimeSurvey's default answer
-    /// codes, are read as the third choice when nothing else matches.
+    /// codes, are read as the third choice when nothing else matches, and `-oth-`, its code for a
+    /// list's "Other" option, as the choice named `other`.
     public func match(_ raw: String, answerCodes: Bool = false) -> Result {
         let text = raw.trimmingSpaces
         if let name = names[text] ?? names[text.lowercased()] { return .matched(name, loose: false) }
@@ -44,15 +45,18 @@ public final class ChoiceMatcher {
         if answerCodes, let position = Self.answerCodePosition(text), position >= 1, position <= list.choices.count {
             return .matched(list.choices[position - 1].name, loose: false)
         }
+        if answerCodes, text == "-oth-", let other = names["other"] { return .matched(other, loose: false) }
+        // A full stop after the label (`Väga oluline.`).
+        if text.hasSuffix("."), text.count > 1 { return match(String(text.dropLast()), answerCodes: answerCodes) }
         return .unknown
     }
 
-    /// `5 - Ļoti svarīgi`, `5. Very important`, `5 (Very important)`, `Very important (5)`: a
-    /// choice's name and its label written together, as a form's options typed that way are
-    /// exported; nil unless both halves name the same choice (`loose`: the label once diacritics
-    /// were set aside).
+    /// `5 - Ļoti svarīgi`, `5. Very important`, `5 (Very important)`, `Very important (5)`, `(5)
+    /// Very important`, `5 Very important`, `5-Very important`: a choice's name and its label
+    /// written together, as a form's options typed that way are exported; nil unless both halves
+    /// name the same choice (`loose`: the label once diacritics were set aside).
     private func nameWithLabel(_ text: String) -> (String, loose: Bool)? {
-        for separator in [" - ", " – ", " — ", " = ", ": ", ". ", ") ", " ("] {
+        for separator in [" - ", " – ", " — ", " = ", ": ", ". ", ") ", "] ", " (", ", ", " ", "-", "=", "–"] {
             guard let range = Self.firstRange(of: separator, in: text) else { continue }
             let head = String(text[..<range.lowerBound]).trimmingSpaces
             var tail = String(text[range.upperBound...]).trimmingSpaces
@@ -60,8 +64,10 @@ public final class ChoiceMatcher {
                 guard tail.hasSuffix(")") else { continue }
                 tail = String(tail.dropLast()).trimmingSpaces
             }
-            for (code, label) in [(head, tail), (tail, head)] {
-                guard let name = names[code] ?? names[code.lowercased()] ?? Self.numeric(code).flatMap({ names[$0] }),
+            for (written, label) in [(head, tail), (tail, head)] {
+                let code = written.trimmingCharacters(in: ["(", ")", "[", "]"])
+                guard !code.isEmpty,
+                      let name = names[code] ?? names[code.lowercased()] ?? Self.numeric(code).flatMap({ names[$0] }),
                       case let .unique(labelled, loose) = labels.match(label), labelled == name else { continue }
                 return (name, loose)
             }
@@ -200,7 +206,8 @@ public final class ChoiceMatcher {
     }
 
     /// What a split choice column's cell says, whichever choice the column is for: ticked (1,
-    /// true, yes, Y, X in the survey languages), unticked, or a choice's name or label
+    /// true, yes, Y, X in the survey languages, a check mark or `+` of a hand-made sheet),
+    /// unticked (0, no, `-`, an empty box), or a choice's name or label
     /// (LimeSurvey and some sheets write the label), which ticks that choice's column only.
     /// LimeSurvey's "full answers" export writes `N/A` where the question was never shown (an
     /// incomplete response): blank, so the question is unanswered rather than answered with nothing.
@@ -209,8 +216,9 @@ public final class ChoiceMatcher {
         if text.isEmpty { return .blank }
         switch text.lowercased() {
         case "n/a": return .blank
-        case "1", "1.0", "true", "yes", "y", "x", "✓", "jah", "jā", "taip", "да": return .ticked
-        case "0", "0.0", "false", "no", "n", "ei", "nē", "ne", "нет": return .unticked
+        case "1", "1.0", "true", "yes", "y", "x", "✓", "✔", "✔\u{FE0F}", "√", "☑", "☒", "v", "+", "jah", "jā", "ja", "taip", "да":
+            return .ticked
+        case "0", "0.0", "false", "no", "n", "ei", "nē", "ne", "нет", "-", "–", "—", "☐": return .unticked
         default:
             if case let .matched(name, _) = match(text) { return .choice(name) }
             return .unknown(text)

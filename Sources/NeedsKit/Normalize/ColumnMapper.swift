@@ -18,7 +18,8 @@ public enum ColumnRole: Hashable, Sendable {
         case rowID
         /// When the answers were submitted.
         case submitted
-        /// KoboToolbox's review of the submission (`_validation_status`).
+        /// The tool's review of the submission (KoboToolbox's `_validation_status`, ODK Central's
+        /// `ReviewState`).
         case review
         /// Anything else the tool adds (`_status`, `__version__`, `lastpage`, ...).
         case other
@@ -62,7 +63,7 @@ public struct ColumnMapper {
         "date last action": .other, "referrer url": .other, "seed": .other, "token": .other, "startdate": .other,
         "datestamp": .other,
         "refurl": .other, "submitterid": .other, "attachmentspresent": .other, "attachmentsexpected": .other,
-        "status": .other, "reviewstate": .other, "deviceid": .other, "edits": .other, "formversion": .other,
+        "status": .other, "reviewstate": .review, "deviceid": .other, "edits": .other, "formversion": .other,
         "_xform_id_string": .other, "_geolocation": .other, "_attachments": .other, "_duration": .other,
     ]
 
@@ -151,7 +152,36 @@ public struct ColumnMapper {
         if case let .unique(role, _) = byLabel.match(header) { return role }
         if let role = resolveQualifiedLabel(header) { return role }
         if let role = resolveCodeAndText(header, position: position) { return role }
+        for plain in Self.withoutNumberingAndHint(header) {
+            let role = resolve(plain, position: position)
+            if role != .unmapped { return role }
+        }
         return .unmapped
+    }
+
+    /// A heading of a hand-made sheet without its number (`1)`, `(3)`, `Q4:`), then also without
+    /// the punctuation after it (`?`, `:`, `*`) and a hint in parentheses at its end (`Omavalitsus
+    /// (kirjutage nimi)`); none when there is none of these, or nothing else.
+    static func withoutNumberingAndHint(_ header: String) -> [String] {
+        var result: [String] = []
+        var text = Substring(header.trimmingSpaces)
+        // A number before the heading: `1)`, `(3)`, `Q4:`, `4 -`.
+        if let space = text.firstIndex(of: " ") {
+            let word = text[..<space]
+            var digits = word.drop { $0 == "(" || $0 == "Q" || $0 == "q" }
+            while let last = digits.last, ").:-".contains(last) { digits = digits.dropLast() }
+            if !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber), word != digits {
+                text = text[space...].drop { $0 == " " || $0 == "-" || $0 == "–" }
+                if !text.isEmpty { result.append(String(text)) }
+            }
+        }
+        if text.hasSuffix(")"), let open = text.lastIndex(of: "("), open != text.startIndex {
+            text = text[..<open]
+        }
+        while let last = text.last, "?:*!. ".contains(last) { text = text.dropLast() }
+        let plain = String(text).trimmingSpaces
+        if !plain.isEmpty, plain != header.trimmingSpaces, !result.contains(plain) { result.append(plain) }
+        return result
     }
 
     /// LimeSurvey's "question code & question text" headings, `importance[SQ001]. How important

@@ -31,11 +31,14 @@ public struct Gazetteer: Sendable {
     /// who answer work: `Rīgas dome`, `Kauno miesto savivaldybės administracija`, `Riga City
     /// Council`), removed for a third try; a fourth drops Lithuania's `savivaldybė` too, which
     /// the official names hold (`Kauno miesto savivaldybė`) but `Vilniaus savivaldybė` leaves
-    /// as ambiguous as `Vilniaus`.
+    /// as ambiguous as `Vilniaus`. A last try drops `linn` and `city`: a town that is no
+    /// municipality of its own (any more: `Valga linn` joined Valga vald in 2017) is the one its
+    /// name alone finds.
     private static let genericWords: Set<String> = [
         "municipality", "omavalitsus", "pašvaldība", "pasvaldiba", "pašvaldības", "pasvaldibas", "муниципалитет",
-        "самоуправление", "город", "city of",
-        "dome", "domes", "administrācija", "administracija", "administration", "council", "government", "office",
+        "самоуправление", "город",
+        "dome", "domes", "administrācija", "administracija", "administration", "admin.", "admin", "adm.", "council",
+        "government", "office",
         "valitsus", "linnaosa", "администрация", "города", "управа", "дума", "совет",
     ]
     /// Abbreviations of the words for a kind of municipality, and the names of its council,
@@ -44,9 +47,11 @@ public struct Gazetteer: Sendable {
     /// `Šiaulių miesto savivaldybė`. The kind stays in the
     /// name, so `Tartu l.` is the town and `Tartu v.` the rural municipality around it.
     private static let abbreviations: [String: String] = [
-        "l.": "linn", "linnavalitsus": "linn", "v.": "vald", "vld": "vald", "vld.": "vald",
-        "vallavalitsus": "vald", "nov.": "novads", "nov": "novads", "г.": "город", "г": "город", "гор.": "город",
+        "l.": "linn", "linnavalitsus": "linn", "linnavalitsuse": "linn", "v.": "vald", "vld": "vald", "vld.": "vald",
+        "vallavalitsus": "vald", "vallavalitsuse": "vald", "nov.": "novads", "nov": "novads", "г.": "город", "г": "город", "гор.": "город",
         "р-н": "район", "р-н.": "район", "р.": "район", "вол.": "волость",
+        "городская": "город", "городское": "город", "городской": "город", "волостная": "волость",
+        "волостное": "волость", "районное": "район", "районная": "район",
         "m.": "miesto", "r.": "rajono", "raj.": "rajono", "sav.": "savivaldybė", "savivaldybės": "savivaldybė",
         "savivaldybes": "savivaldybė",
     ]
@@ -60,6 +65,10 @@ public struct Gazetteer: Sendable {
             lookup.insert(entry.englishName, index)
             lookup.insert(entry.code, index)
             for variant in entry.variants { lookup.insert(variant, index) }
+            // Double names are written with a space for the hyphen too (`Kohtla Järve`).
+            for name in [entry.name] + entry.variants where name.contains("-") && !name.contains("р-н") {
+                lookup.insert(name.replacingOccurrences(of: "-", with: " "), index)
+            }
         }
         self.entries = entries
         self.lookup = lookup
@@ -73,24 +82,98 @@ public struct Gazetteer: Sendable {
 
     /// Matches a written name; `country`, when known, narrows an ambiguous match.
     public func match(_ written: String, country: String? = nil) -> Match {
-        let text = written.trimmingSpaces
+        // A dash typed (or corrected by a word processor) for the hyphen of a double name.
+        var text = written.trimmingSpaces
+        if text.contains("–") || text.contains("—") {
+            text = text.replacingOccurrences(of: "–", with: "-").replacingOccurrences(of: "—", with: "-")
+        }
         guard !text.isEmpty else { return .none }
         var result = resolve(lookup.match(text), country: country)
         guard result == .none else { return result }
         let typed = Self.words(TextKey.exact(text))
-        let words = typed.map { Self.abbreviations[$0] ?? $0 }
+        var words = typed.map { Self.abbreviations[$0] ?? $0 }
+        // English names the kind first as often as last: `City of Riga` is `Riga city`,
+        // `Municipality of Narva` `Narva municipality`.
+        if words.count > 2, words[1] == "of" { words = Array(words[2...]) + [words[0]] }
         if words != typed {
             result = resolve(lookup.match(words.joined(separator: " ")), country: country)
         }
         var kept = words
-        for removable in [Self.genericWords, ["savivaldybė", "savivaldybe"]] where result == .none {
+        for removable in [Self.genericWords, ["savivaldybė", "savivaldybe"], ["linn", "city"]] where result == .none {
             let fewer = kept.filter { !removable.contains($0) }
             if fewer.count != kept.count && !fewer.isEmpty {
                 result = resolve(lookup.match(fewer.joined(separator: " ")), country: country)
                 kept = fewer
             }
         }
+        if result == .none { result = matchParts(text, country: country) }
+        if result == .none { result = matchRussianAdjective(words, country: country) }
         return result
+    }
+
+    /// Russian names a council by the town's adjective (`Нарвская городская управа`, `Таллиннская
+    /// городская управа`, `Даугавпилсская дума`, `Йыхвиская волостная управа`): the town's name is
+    /// the adjective's stem, alone or with `а` (`Нарвск-ая` is `Нарва`), tried in place of it.
+    private func matchRussianAdjective(_ words: [String], country: String?) -> Match {
+        let endings = ["ская", "ский", "ское", "ской", "ского", "скую", "скому", "ском"]
+        for (k, word) in words.enumerated() {
+            guard let ending = endings.first(where: { word.hasSuffix($0) && word.count > $0.count + 2 }) else { continue }
+            let stem = String(word.dropLast(ending.count))
+            // The council's words go first, the kind (`город`, `волость`) stays while it can.
+            let council: Set<String> = ["управа", "дума", "совет", "администрация", "самоуправление"]
+            for noun in [stem, stem + "а"] {
+                var named = words
+                named[k] = noun
+                for removable in [council, Self.genericWords.union(council)] {
+                    let fewer = named.filter { !removable.contains($0) }
+                    guard !fewer.isEmpty else { continue }
+                    let result = resolve(lookup.match(fewer.joined(separator: " ")), country: country)
+                    if result != .none { return result }
+                }
+            }
+        }
+        return .none
+    }
+
+    /// A name with its county, country or district beside it (`Narva, Ida-Virumaa`, `Narva
+    /// (Ida-Viru maakond)`, `Tallinn, Lasnamäe`): its parts are looked up alone, and it is the one
+    /// municipality they name; parts naming two, or an ambiguous part, make it ambiguous. Every
+    /// other part must be a county, region or country: beside anything else (`Narva, but I work
+    /// in Tallinn`, an e-mail address) the name is not recognised.
+    private func matchParts(_ text: String, country: String?) -> Match {
+        let parts = text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "(" || $0 == ")" || $0 == "/" })
+            .map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+        guard parts.count > 1 else { return .none }
+        var found: [Municipality] = []
+        for part in parts {
+            switch match(part, country: country) {
+            case let .unique(municipality): found.append(municipality)
+            case let .ambiguous(candidates): found += candidates
+            case .none: if !Self.isRegion(part) { return .none }
+            }
+        }
+        var distinct: [Municipality] = []
+        for municipality in found where !distinct.contains(municipality) { distinct.append(municipality) }
+        if distinct.count == 1 { return .unique(distinct[0]) }
+        return distinct.isEmpty ? .none : .ambiguous(distinct.sorted { $0.code < $1.code })
+    }
+
+    /// Words that end the name of a county or region (`Ida-Viru maakond`, `Kauno apskritis`,
+    /// `Harju county`), compared without diacritics.
+    private static let regionWords: Set<String> = [
+        "maakond", "apskritis", "apskr.", "county", "region", "regions", "reģions", "уезд", "область", "регион",
+    ]
+
+    /// Whether a part of a place answer names a county, a region or a country rather than a
+    /// municipality: Estonia's counties in one word (`Ida-Virumaa`, `Ида-Вирумаа`), Latvia's
+    /// historical regions, or a name ending in a word for a county.
+    private static func isRegion(_ part: String) -> Bool {
+        if RegionCountry.code(for: part) != nil { return true }
+        let words = TextKey.loose(part).split(separator: " ").map(String.init)
+        guard let last = words.last else { return false }
+        if regionWords.contains(last) || regionWords.contains(TextKey.loose(last)) { return true }
+        return words.count == 1 && (last.hasSuffix("maa") || last.hasSuffix("маа")
+            || ["latgale", "vidzeme", "kurzeme", "zemgale", "selija"].contains(last))
     }
 
     /// The words of a key, an abbreviation written against the next word split from it

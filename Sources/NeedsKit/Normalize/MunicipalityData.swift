@@ -200,8 +200,8 @@ enum MunicipalityData {
 
     /// The region's countries: code, then names in the survey languages and neighbours'.
     static let countryNames: [String: [String]] = [
-        "EE": ["EST", "Eesti", "Estija", "Estland", "Estonia", "Igaunija", "Viro", "Естонія", "Эстония"],
-        "LV": ["LVA", "Latvia", "Latvija", "Lettland", "Läti", "Łotwa", "Латвия", "Латвія"],
-        "LT": ["LTU", "Leedu", "Liettua", "Lietuva", "Litauen", "Lithuania", "Litwa", "Литва"],
+        "EE": ["EST", "Eesti", "Eesti Vabariik", "Estija", "Estijos Respublika", "Estland", "Estonia", "Igaunija", "Igaunijas Republika", "Republic of Estonia", "Republik Estland", "Republika Estonii", "Republiken Estland", "Viro", "Viron tasavalta", "Естонська Республіка", "Естонія", "Эстония", "Эстонская Республика"],
+        "LV": ["LVA", "Latvia", "Latvian tasavalta", "Latvija", "Latvijas Republika", "Latvijos Respublika", "Lettland", "Läti", "Läti Vabariik", "Republic of Latvia", "Republik Lettland", "Republika Łotewska", "Republiken Lettland", "Łotwa", "Латвийская Республика", "Латвия", "Латвійська республіка", "Латвія"],
+        "LT": ["LTU", "Leedu", "Leedu Vabariik", "Liettua", "Liettuan tasavalta", "Lietuva", "Lietuvas Republika", "Lietuvos Respublika", "Litauen", "Lithuania", "Litwa", "Republic of Lithuania", "Republik Litauen", "Republika Litewska", "Republiken Litauen", "Литва", "Литовская Республика", "Литовська Республіка"],
     ]
 }

@@ -142,6 +142,8 @@ public final class Normalizer {
     private var rowOtherReading: Int32 = 0
     /// Respondents of the file being read whose LimeSurvey response was never submitted.
     private var incompleteInFile = 0
+    /// Rows of the current file checked for being its header in another language (bounded).
+    private var headerChecksInFile = 0
     /// Base names that several files of the run share (`InputFiles.Expansion.sharedBaseNames`):
     /// set before the first file is read, so that respondent IDs do not depend on file order.
     public var sharedBaseNames: Set<String> = []
@@ -282,7 +284,8 @@ public final class Normalizer {
             switch role {
             case .unmapped:
                 let title = header[index].trimmingSpaces
-                if !title.isEmpty { unmapped.append(title) }
+                // The `--weights` column is read, though it is no question.
+                if !title.isEmpty && title.lowercased() != options.weightColumn?.lowercased() { unmapped.append(title) }
             case .question, .choice:
                 if let first = seenQuestions[role] {
                     roles[index] = .unmapped
@@ -393,6 +396,21 @@ public final class Normalizer {
             splitChoiceBits: splitChoiceBits, questionCount: questionCount)
     }
 
+    /// The names of a header written as two rows, group labels above the questions' (a merged
+    /// cell's label stands in its first column only, so it holds to the right until the next):
+    /// `Group [Question]` where that names a column, else the lower row's name.
+    public func headerOfTwoRows(upper: [String], lower: [String]) -> [String] {
+        var group = ""
+        return lower.enumerated().map { column, name in
+            let above = column < upper.count ? upper[column].trimmingSpaces : ""
+            if !above.isEmpty { group = above }
+            let below = name.trimmingSpaces
+            guard !group.isEmpty, !below.isEmpty else { return below.isEmpty ? above : below }
+            let joined = group + " [" + below + "]"
+            return mapper.resolve(joined, position: column) != .unmapped ? joined : below
+        }
+    }
+
     private func questionName(_ role: ColumnRole) -> String {
         switch role {
         case let .question(q), let .choice(q, _): return instrument.questions[q].name
@@ -460,7 +478,8 @@ public final class Normalizer {
 
     /// Whether a `_validation_status` cell says the reviewers did not approve the submission: the
     /// status's name (`validation_status_not_approved`, an XML-values export) or its label (`Not
-    /// Approved`). Approved, on hold and not yet reviewed are read.
+    /// Approved`); or an ODK Central `ReviewState` of `rejected`. Approved, on hold, has issues,
+    /// edited and not yet reviewed are read.
     static func isNotApproved(_ cell: UnsafeRawBufferPointer) -> Bool {
         // Compared byte by byte, ASCII letters in lower case, without the spaces around: most
         // cells are empty or `validation_status_approved`, and no String is made for them.
@@ -475,7 +494,7 @@ public final class Normalizer {
             }
             return true
         }
-        return equals("validation_status_not_approved") || equals("not approved")
+        return equals("validation_status_not_approved") || equals("not approved") || equals("rejected")
     }
 
     /// Normalises a record: nil when it is a clean respondent, now in `row`; otherwise what it is.
@@ -487,10 +506,11 @@ public final class Normalizer {
         if record.isBlank { return .blank }
         if let column = mapping.reviewColumn, Self.isNotApproved(record.fieldBytes(column)) {
             let status = record[column].trimmingSpaces
+            let review = mapping.shape == .odkCentral ? "ODK Central's review (`ReviewState`" : "KoboToolbox's review (`_validation_status`"
             log(CleaningIssue(file: mapping.file, line: record.line, column: column + 1, oldValue: status, code: "not_approved",
                               action: .quarantined, severity: .note,
-                              message: "the submission was not approved in KoboToolbox's review (`_validation_status` `\(status)`): quarantined, in no figure"))
-            return .quarantined("not approved in KoboToolbox's review")
+                              message: "the submission was not approved in \(review) `\(status)`): quarantined, in no figure"))
+            return .quarantined(mapping.shape == .odkCentral ? "rejected in ODK Central's review" : "not approved in KoboToolbox's review")
         }
         // Under the header, or under the header repeated below (exports pasted together).
         if (record.index == 1 || record.followsRepeatedHeader) && isHashtagRow(record) { return .hashtagRow }
@@ -639,6 +659,20 @@ public final class Normalizer {
             }
             splitQuestions.removeAll(keepingCapacity: true)
         }
+        // Three or more cells that are no answer: perhaps the header of the same form in another
+        // language (the Latvian and the Russian version's exports pasted together), which the
+        // reader, comparing names, cannot tell. Checked for the first rows that look so only.
+        if pendingIssues.count >= 3 && headerChecksInFile < Self.headerChecksPerFile {
+            headerChecksInFile += 1
+            if let sameOrder = headerInAnotherLanguage(record, mapping: mapping, firstUnread: pendingIssues[0].column) {
+                log(CleaningIssue(file: mapping.file, line: record.line, code: "repeated_header", action: .quarantined,
+                                  severity: sameOrder ? .note : .warning,
+                                  message: sameOrder
+                                    ? "the header row again, in another language (exports of the form's language versions pasted together?); not read as a respondent"
+                                    : "the header row again, in another language and another column order: the rows below are read in the first header's order, so check them"))
+                return .quarantined("the header row again, in another language")
+            }
+        }
         if !extras.isEmpty || !self.row.extras.isEmpty { self.row.extras = extras }
         rowHash = FieldHash.finish(rowHash)
 
@@ -715,8 +749,33 @@ public final class Normalizer {
         return nil
     }
 
+    /// Rows of a file checked for being its header in another language: a file with unknown
+    /// values on every row is not read header by header.
+    static let headerChecksPerFile = 1000
+
+    /// Whether a row is the file's header in another language: its cells, read as headers, name
+    /// three or more and over half of the columns the header maps (nil if not); whether they
+    /// stand in the header's own places.
+    private func headerInAnotherLanguage(_ record: RecordBuffer, mapping: FileMapping, firstUnread: Int) -> Bool? {
+        // A cell that was no answer names no column: a row, not a header (one look-up, not all).
+        guard mapper.resolve(record[firstUnread], position: firstUnread) != .unmapped else { return nil }
+        let mapped = mapping.roles.filter { $0 != .unmapped }.count
+        var same = 0
+        var elsewhere = 0
+        for column in 0..<min(record.count, mapping.roles.count) {
+            let text = record[column]
+            guard !text.isEmpty else { continue }
+            let role = mapper.resolve(text, position: column)
+            if role == .unmapped { continue }
+            if role == mapping.roles[column] { same += 1 } else if mapping.roles.contains(role) { elsewhere += 1 }
+        }
+        guard same + elsewhere >= 3, (same + elsewhere) * 2 > mapped else { return nil }
+        return elsewhere == 0
+    }
+
     /// The file's notes that only its end can tell: LimeSurvey responses never submitted.
     func finishFile(_ file: String, log: (CleaningIssue) -> Void) {
+        headerChecksInFile = 0
         if incompleteInFile > 0 {
             log(CleaningIssue(file: file, line: nil, code: "incomplete_responses", action: .kept, severity: .note,
                               message: "\(incompleteInFile) response(s) were never submitted (LimeSurvey: no submitdate): each counts with the answers it gave"))
@@ -833,6 +892,10 @@ public final class Normalizer {
         switch question.kind {
         case .selectOne:
             guard let matcher = matchers[q] else { return CellReading(answer: nil) }
+            // LimeSurvey's full-answers export writes N/A where a question was never shown.
+            if shape == .limeSurvey, text.lowercased() == "n/a", case .unknown = matcher.match(text) {
+                return CellReading(answer: nil)
+            }
             switch matcher.match(text, answerCodes: Self.answerCodes(shape)) {
             case let .matched(name, loose):
                 return CellReading(answer: .choice(name), issues: loose ? [.init(
@@ -843,6 +906,9 @@ public final class Normalizer {
                     old: text, new: "", code: "ambiguous_value", action: .changed,
                     message: "`\(text)` fits several choices (\(names.joined(separator: ", "))); treated as missing")])
             case .unknown:
+                if q == countryIndex, let name = regionCountryChoice(text, in: matcher.list) {
+                    return CellReading(answer: .choice(name))
+                }
                 return CellReading(answer: nil, issues: [.init(
                     old: text, new: "", code: "unknown_value", action: .changed,
                     message: "`\(text)` is not a choice of list `\(matcher.list.name)`; treated as missing")])
@@ -850,10 +916,15 @@ public final class Normalizer {
         case .selectMultiple:
             guard let matcher = matchers[q] else { return CellReading(answer: nil) }
             let split = matcher.splitMultiple(text, namesExpected: Self.namesExpected(shape))
-            var reading = CellReading(answer: .choices(split.choices))
+            // Nothing of the cell is a choice (`-`, `n/a`, choices joined by a separator of its
+            // own): the question is unanswered, not answered with nothing chosen, which would
+            // count the respondent in the demand shares' denominators.
+            let nothingRead = split.choices.isEmpty && !split.unknown.isEmpty
+            var reading = CellReading(answer: nothingRead ? nil : .choices(split.choices))
             for piece in split.unknown {
                 reading.issues.append(.init(old: piece, new: "", code: "unknown_value", action: .changed,
-                                            message: "`\(piece)` is not a choice of list `\(matcher.list.name)`; left out of the answer"))
+                                            message: "`\(piece)` is not a choice of list `\(matcher.list.name)`; "
+                                                + (nothingRead ? "treated as missing" : "left out of the answer")))
             }
             if split.loose {
                 reading.issues.append(.init(old: text, new: split.choices.joined(separator: " "), code: "label_matched_without_diacritics",
@@ -868,6 +939,15 @@ public final class Normalizer {
         default:
             return CellReading(answer: .text(text))
         }
+    }
+
+    /// The choice of a country list for a country its labels do not name but the gazetteer does
+    /// (ISO alpha-3 `EST`, `Lettland`): the one whose name or a label is that country.
+    private func regionCountryChoice(_ text: String, in list: ChoiceList) -> String? {
+        guard let code = RegionCountry.code(for: text) else { return nil }
+        return list.choices.first { choice in
+            RegionCountry.code(for: choice.name) == code || choice.labels.values.contains { RegionCountry.code(for: $0) == code }
+        }?.name
     }
 
     /// The bytes without surrounding white space; values with anything but ASCII at either end
@@ -1014,9 +1094,13 @@ public final class Normalizer {
                     code: "country_inferred", message: "country inferred from the municipality `\(written)` (\(municipality.code))",
                     action: .changed))
             } else if place.country != municipality.country {
+                // Neither answer tells which is wrong: the country stands, and no municipality of
+                // another country is shown under it.
+                place.municipalityCode = nil
+                place.municipalityName = written
                 place.issues.append(.init(
                     question: q, questionName: question, old: written, new: "", code: "place_mismatch",
-                    message: "municipality `\(written)` is in \(municipality.country), but the country answer is \(place.country!)"))
+                    message: "municipality `\(written)` is in \(municipality.country), but the country answer is \(place.country!); kept as written, without a code"))
             }
         case let .ambiguous(candidates):
             place.municipalityName = written

@@ -381,20 +381,54 @@ public enum Pipeline {
             reader.onBytes = digest.update
             rows?.startFile(file)
             do {
+                // A header with columns that map no question may be the upper row of two (a
+                // hand-made sheet's merged group labels above the questions'): held, with its
+                // issues, until the record below it tells.
+                var heldHeader: (fields: [String], line: Int, issues: [CleaningIssue], mapping: Normalizer.FileMapping)? = nil
+                func useHeader(_ current: Normalizer.FileMapping, line: Int, issues: [CleaningIssue]) {
+                    issues.forEach(log)
+                    mapping = current
+                    mappingRef = Unmanaged.passUnretained(current)
+                    account.shape = current.shape.rawValue
+                    account.unmappedColumns = current.unmapped
+                    account.unmatched = !current.mapsAnyQuestion
+                    if !current.mapsAnyQuestion {
+                        log(CleaningIssue(file: file, line: line, code: "no_matching_questions", action: .quarantined,
+                                          severity: .error,
+                                          message: "no column matches a question of instrument `\(instrument.formID)`: is this an export of another survey? Its rows are quarantined"))
+                    }
+                }
                 let summary = try reader.readAhead(diagnose: { cleaningLog.add(readerFinding: $0) }) { record in
                     if record.isHeader {
-                        let current = normalizer.mapHeader(record.fields, file: file, line: record.line, log: log)
-                        mapping = current
-                        mappingRef = Unmanaged.passUnretained(current)
-                        account.shape = current.shape.rawValue
-                        account.unmappedColumns = current.unmapped
-                        account.unmatched = !current.mapsAnyQuestion
-                        if !current.mapsAnyQuestion {
-                            log(CleaningIssue(file: file, line: record.line, code: "no_matching_questions", action: .quarantined,
-                                              severity: .error,
-                                              message: "no column matches a question of instrument `\(instrument.formID)`: is this an export of another survey? Its rows are quarantined"))
+                        var issues: [CleaningIssue] = []
+                        let current = normalizer.mapHeader(record.fields, file: file, line: record.line, log: { issues.append($0) })
+                        if current.mapsAnyQuestion && current.unmapped.isEmpty {
+                            useHeader(current, line: record.line, issues: issues)
+                        } else {
+                            heldHeader = (record.fields, record.line, issues, current)
                         }
                         return
+                    }
+                    if let held = heldHeader {
+                        heldHeader = nil
+                        var issues: [CleaningIssue] = []
+                        let lower = record.fields
+                        let names = normalizer.headerOfTwoRows(upper: held.fields, lower: lower)
+                        let combined = normalizer.mapHeader(names, file: file, line: record.line, log: { issues.append($0) })
+                        // Names, not answers: no number among them, and more questions found than
+                        // by the upper row alone (two or more).
+                        func questions(_ mapping: Normalizer.FileMapping) -> Int {
+                            mapping.roles.filter { if case .question = $0 { return true } else { return false } }.count
+                        }
+                        if combined.mapsAnyQuestion && questions(combined) >= max(2, questions(held.mapping) + 1)
+                            && !record.isBlank && record.quarantineReason == nil
+                            && !lower.contains(where: { Double($0.trimmingSpaces.replacingOccurrences(of: ",", with: ".")) != nil }) {
+                            log(CleaningIssue(file: file, line: record.line, code: "two_header_rows", action: .kept, severity: .note,
+                                              message: "the header is two rows, group labels above the questions' (merged cells): read as one"))
+                            useHeader(combined, line: record.line, issues: issues)
+                            return
+                        }
+                        useHeader(held.mapping, line: held.line, issues: held.issues)
                     }
                     guard let mappingRef else {
                         // Above the header: a blank line, or a record a quote left open ran on
@@ -444,6 +478,7 @@ public enum Pipeline {
                 account.footnoteRecords = summary.footnoteRecords
                 account.bytes = summary.bytes
                 account.sha256 = digest.finish()
+                if let held = heldHeader { useHeader(held.mapping, line: held.line, issues: held.issues) }
                 if mapping == nil && account.quarantined > 0 {
                     log(CleaningIssue(file: file, line: nil, code: "no_header", action: .quarantined, severity: .error,
                                       message: "no header row: every record of the file is blank or quarantined"))
