@@ -31,8 +31,9 @@ public final class ChoiceMatcher {
 
     /// With `answerCodes` (LimeSurvey exports), `A3` or `AO03`, LimeSurvey's default answer
     /// codes, are read as the third choice when nothing else matches, and `-oth-`, its code for a
-    /// list's "Other" option, as the choice named `other`.
-    public func match(_ raw: String, answerCodes: Bool = false) -> Result {
+    /// list's "Other" option, as the choice named `other`. `tight`: also a name and label written
+    /// together (`nameWithLabel`), which a checkbox cell's pieces joined need not be tried as.
+    public func match(_ raw: String, answerCodes: Bool = false, tight: Bool = true) -> Result {
         let text = raw.trimmingSpaces
         if let name = names[text] ?? names[text.lowercased()] { return .matched(name, loose: false) }
         if let number = Self.numeric(text), let name = names[number] { return .matched(name, loose: false) }
@@ -41,13 +42,13 @@ public final class ChoiceMatcher {
         case let .ambiguous(names): return .ambiguous(names.sorted())
         case .none: break
         }
-        if let (name, loose) = nameWithLabel(text) { return .matched(name, loose: loose) }
+        if tight, let (name, loose) = nameWithLabel(text) { return .matched(name, loose: loose) }
         if answerCodes, let position = Self.answerCodePosition(text), position >= 1, position <= list.choices.count {
             return .matched(list.choices[position - 1].name, loose: false)
         }
         if answerCodes, text == "-oth-", let other = names["other"] { return .matched(other, loose: false) }
         // A full stop after the label (`Väga oluline.`).
-        if text.hasSuffix("."), text.count > 1 { return match(String(text.dropLast()), answerCodes: answerCodes) }
+        if text.hasSuffix("."), text.count > 1 { return match(String(text.dropLast()), answerCodes: answerCodes, tight: tight) }
         return .unknown
     }
 
@@ -187,7 +188,9 @@ public final class ChoiceMatcher {
                 candidate = j == i ? pieces[i] : candidate + separator + pieces[j]
                 // Pieces joined past the longest label cannot match: stop (keeps a long cell linear).
                 if candidate.count > longest + 8 { break }
-                if case let .matched(name, isLoose) = match(candidate) {
+                // Pieces joined are a label with the separator in it, never a name and label
+                // written together: that costs a dozen tries per candidate, on every new cell.
+                if case let .matched(name, isLoose) = match(candidate, tight: j == i) {
                     matchedUpTo = j
                     matchedName = name
                     matchedLoose = isLoose
