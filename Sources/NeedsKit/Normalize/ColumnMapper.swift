@@ -146,7 +146,10 @@ public struct ColumnMapper {
         if position == 0, ExportShape.isTimestampHeader(header) || lower.split(separator: " ").first == "отметка" {
             return .meta(.submitted)
         }
-        if let role = resolveBracketed(header, open: Self.matchingOpen(header)) ?? resolveBracketed(header) { return role }
+        // Split at the `[` the last `]` closes, then at the last `[` when that is another one.
+        let open = Self.matchingOpen(header)
+        if let role = resolveBracketed(header, open: open) { return role }
+        if open != nil && open != header.lastIndex(of: "["), let role = resolveBracketed(header) { return role }
         if let role = resolvePath(header) { return role }
         if let role = unique(byCode[Self.code(header)]), !Self.code(header).isEmpty { return role }
         if case let .unique(role, _) = byLabel.match(header) { return role }

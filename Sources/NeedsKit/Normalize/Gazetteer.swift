@@ -111,20 +111,22 @@ public struct Gazetteer: Sendable {
         return result
     }
 
+    private static let adjectiveEndings = ["ская", "ский", "ское", "ской", "ского", "скую", "скому", "ском"]
+    /// The Russian words for a council, which `genericWords` holds among others.
+    private static let russianCouncilWords: Set<String> = ["управа", "дума", "совет", "администрация", "самоуправление"]
+
     /// Russian names a council by the town's adjective (`Нарвская городская управа`, `Таллиннская
     /// городская управа`, `Даугавпилсская дума`, `Йыхвиская волостная управа`): the town's name is
     /// the adjective's stem, alone or with `а` (`Нарвск-ая` is `Нарва`), tried in place of it.
     private func matchRussianAdjective(_ words: [String], country: String?) -> Match {
-        let endings = ["ская", "ский", "ское", "ской", "ского", "скую", "скому", "ском"]
         for (k, word) in words.enumerated() {
-            guard let ending = endings.first(where: { word.hasSuffix($0) && word.count > $0.count + 2 }) else { continue }
+            guard let ending = Self.adjectiveEndings.first(where: { word.hasSuffix($0) && word.count > $0.count + 2 }) else { continue }
             let stem = String(word.dropLast(ending.count))
             // The council's words go first, the kind (`город`, `волость`) stays while it can.
-            let council: Set<String> = ["управа", "дума", "совет", "администрация", "самоуправление"]
             for noun in [stem, stem + "а"] {
                 var named = words
                 named[k] = noun
-                for removable in [council, Self.genericWords.union(council)] {
+                for removable in [Self.russianCouncilWords, Self.genericWords] {
                     let fewer = named.filter { !removable.contains($0) }
                     guard !fewer.isEmpty else { continue }
                     let result = resolve(lookup.match(fewer.joined(separator: " ")), country: country)

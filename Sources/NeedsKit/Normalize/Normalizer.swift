@@ -396,10 +396,33 @@ public final class Normalizer {
             splitChoiceBits: splitChoiceBits, questionCount: questionCount)
     }
 
+    /// Whether a header that left columns unmapped (`upper`, mapped as `upperMapping`) is the upper
+    /// row of two, group labels in merged cells above the questions' labels (`lower`, the record
+    /// below it): the mapping of both rows read as one when it finds more questions than the upper
+    /// row alone (two or more) and the lower row holds names, not answers (no number); nil
+    /// otherwise. `log` takes the combined header's issues and a note saying so.
+    func mapTwoRowHeader(upper: [String], upperMapping: FileMapping, lower record: RecordBuffer, file: String,
+                         log: (CleaningIssue) -> Void) -> FileMapping? {
+        guard !record.isBlank, record.quarantineReason == nil else { return nil }
+        let lower = record.fields
+        guard !lower.contains(where: { Double($0.trimmingSpaces.replacingOccurrences(of: ",", with: ".")) != nil }) else { return nil }
+        var issues: [CleaningIssue] = []
+        let combined = mapHeader(headerOfTwoRows(upper: upper, lower: lower), file: file, line: record.line,
+                                 log: { issues.append($0) })
+        func questions(_ mapping: FileMapping) -> Int {
+            mapping.roles.filter { if case .question = $0 { return true } else { return false } }.count
+        }
+        guard combined.mapsAnyQuestion && questions(combined) >= max(2, questions(upperMapping) + 1) else { return nil }
+        log(CleaningIssue(file: file, line: record.line, code: "two_header_rows", action: .kept, severity: .note,
+                          message: "the header is two rows, group labels above the questions' (merged cells): read as one"))
+        issues.forEach(log)
+        return combined
+    }
+
     /// The names of a header written as two rows, group labels above the questions' (a merged
     /// cell's label stands in its first column only, so it holds to the right until the next):
     /// `Group [Question]` where that names a column, else the lower row's name.
-    public func headerOfTwoRows(upper: [String], lower: [String]) -> [String] {
+    func headerOfTwoRows(upper: [String], lower: [String]) -> [String] {
         var group = ""
         return lower.enumerated().map { column, name in
             let above = column < upper.count ? upper[column].trimmingSpaces : ""

@@ -412,19 +412,8 @@ public enum Pipeline {
                     if let held = heldHeader {
                         heldHeader = nil
                         var issues: [CleaningIssue] = []
-                        let lower = record.fields
-                        let names = normalizer.headerOfTwoRows(upper: held.fields, lower: lower)
-                        let combined = normalizer.mapHeader(names, file: file, line: record.line, log: { issues.append($0) })
-                        // Names, not answers: no number among them, and more questions found than
-                        // by the upper row alone (two or more).
-                        func questions(_ mapping: Normalizer.FileMapping) -> Int {
-                            mapping.roles.filter { if case .question = $0 { return true } else { return false } }.count
-                        }
-                        if combined.mapsAnyQuestion && questions(combined) >= max(2, questions(held.mapping) + 1)
-                            && !record.isBlank && record.quarantineReason == nil
-                            && !lower.contains(where: { Double($0.trimmingSpaces.replacingOccurrences(of: ",", with: ".")) != nil }) {
-                            log(CleaningIssue(file: file, line: record.line, code: "two_header_rows", action: .kept, severity: .note,
-                                              message: "the header is two rows, group labels above the questions' (merged cells): read as one"))
+                        if let combined = normalizer.mapTwoRowHeader(upper: held.fields, upperMapping: held.mapping, lower: record,
+                                                                     file: file, log: { issues.append($0) }) {
                             useHeader(combined, line: record.line, issues: issues)
                             return
                         }
