@@ -18,7 +18,7 @@ struct Synth: ParsableCommand {
     @Option(help: "The form tool to imitate: kobo, google, msforms, limesurvey, generic.")
     var shape = "kobo"
 
-    @Option(help: "Label language: en, et, lv, lt, ru.")
+    @Option(help: "Label language, one the instrument has labels in: en, et, lv, lt, ru for the sample instrument.")
     var lang = "en"
 
     @Option(help: "utf-8, utf-8-bom, utf-16le or windows-1257.")

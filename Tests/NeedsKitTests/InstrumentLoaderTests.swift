@@ -84,6 +84,27 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertEqual(measureOnText.problems.first?.column, 5)
     }
 
+    func testLanguagesNamedWithoutACodeGetTheirCode() throws {
+        let folder = TemporaryFolder()
+        folder.write("form/survey.csv", """
+            type,name,label::English,label::Lietuvių,label::латышский,label::et,label::Klingon,topic,measure
+            select_one scale,imp_a,Topic A,Tema A,Тема А,Teema A,A,a,importance
+            select_one scale,comp_a,Topic A,Tema A,Тема А,Teema A,A,a,competence
+
+            """)
+        folder.write("form/choices.csv", "list_name,name,label::English,label::LIETUVIU\nscale,1,Low,Žemas\nscale,2,High,Aukštas\n")
+        folder.write("form/settings.csv", "form_id,version,default_language\nx,1,English\n")
+        let instrument = try InstrumentLoader.load(folder.path + "/form")
+        // English, Lithuanian in itself (and without its diacritic, in capitals), Latvian named in
+        // Russian, Estonian by its code; an unknown language keeps its name.
+        XCTAssertEqual(instrument.languages.map(\.key), ["en", "lt", "lv", "et", "klingon"])
+        XCTAssertEqual(instrument.defaultLanguage, "en")
+        XCTAssertEqual(instrument.topicLabel("a", language: "lt"), "Tema A")
+        XCTAssertEqual(instrument.choiceLists["scale"]?.choice(named: "2")?.label("lt"), "Aukštas")
+        XCTAssertEqual(Language(columnSuffix: "Latviešu (lv)").key, "lv")
+        XCTAssertEqual(Language(columnSuffix: "Suomi").key, "suomi")
+    }
+
     func testMissingInstrumentSaysWhatToDo() {
         XCTAssertThrowsError(try InstrumentLoader.load("/nonexistent/instrument")) { error in
             XCTAssertTrue("\(error)".contains("survey.csv"))

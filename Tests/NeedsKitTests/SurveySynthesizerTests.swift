@@ -78,6 +78,34 @@ final class SurveySynthesizerTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["x.csv"])
     }
 
+    /// A language the instrument has no labels in is refused (an export in English claiming to be
+    /// Lithuanian would mislead); a language named without a code (`label::Lietuvių`) is found.
+    func testALanguageTheInstrumentHasNoLabelsInIsRefused() throws {
+        let folder = TemporaryFolder()
+        folder.write("inst/survey.csv", """
+            type,name,label::English,label::Lietuvių,topic,measure
+            select_one scale,imp_a,Topic A,Tema A,a,importance
+            select_one scale,comp_a,Topic A,Tema A,a,competence
+
+            """)
+        folder.write("inst/choices.csv", "list_name,name,label::English,label::Lietuvių\nscale,1,Low,Žemas\nscale,2,High,Aukštas\n")
+        folder.write("inst/settings.csv", "form_id,version\nx,1\n")
+        var options = SurveySynthesizer.Options()
+        options.rows = 3
+        options.shape = .google
+        options.language = "ru"
+        XCTAssertThrowsError(try SurveySynthesizer.write(instrumentPath: folder.path + "/inst", options: options,
+                                                         to: folder.path + "/ru.csv")) { error in
+            XCTAssertTrue("\(error)".contains("no labels in 'ru'; its languages are en, lt"), "\(error)")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path + "/ru.csv"))
+        options.language = "LT"
+        try SurveySynthesizer.write(instrumentPath: folder.path + "/inst", options: options, to: folder.path + "/lt.csv")
+        let header = try String(contentsOfFile: folder.path + "/lt.csv", encoding: .utf8).split(separator: "\n").first ?? ""
+        XCTAssertTrue(header.contains("Tema A"), String(header))
+        XCTAssertFalse(header.contains("Topic A"), String(header))
+    }
+
     /// `--out` naming one of the instrument's own files is refused before anything is written;
     /// a folder as `--out` is refused with the reason.
     func testOutputThatIsAnInstrumentFileOrAFolderIsRefusedWithTheReason() throws {

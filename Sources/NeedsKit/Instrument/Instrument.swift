@@ -46,7 +46,10 @@ public struct Instrument: Sendable {
     }
 }
 
-/// A label language: `label::Eesti (et)` gives name `Eesti`, code `et`.
+/// A label language: `label::Eesti (et)` gives name `Eesti`, code `et`. Forms often leave the
+/// code out (`label::Lithuanian`, `label::Lietuvių`, `label::lt`): a name of one of the region's
+/// languages, in English, in itself or in another of them, gives its code, so that such labels
+/// serve the country reports and `default_language: English` finds `label::English (en)`.
 public struct Language: Sendable, Hashable {
     public var name: String
     public var code: String?
@@ -63,9 +66,27 @@ public struct Language: Sendable, Hashable {
             code = String(text[text.index(after: open)..<text.index(before: text.endIndex)]).trimmingSpaces
         } else {
             name = text
-            code = nil
+            code = Language.code(ofName: text)
         }
     }
+
+    /// The code of a language named without one, for the languages a survey of the region is
+    /// written in; nil for any other name.
+    static func code(ofName name: String) -> String? {
+        let key = TextKey.loose(name)
+        return knownNames.first { $0.names.contains(key) }?.code
+    }
+
+    /// Each language's code and names, compared without case or diacritics: the code itself, the
+    /// English name, its own, and the names in the other languages of the region.
+    private static let knownNames: [(code: String, names: Set<String>)] = [
+        ("en", ["en", "english", "inglise", "anglu", "английский"]),
+        ("et", ["et", "estonian", "eesti", "igaunu", "estu", "эстонский"]),
+        ("lv", ["lv", "latvian", "latviesu", "lati", "latviu", "латышский"]),
+        ("lt", ["lt", "lithuanian", "lietuviu", "leedu", "lietuviesu", "литовский"]),
+        ("ru", ["ru", "russian", "русский", "vene", "krievu", "rusu"]),
+        ("uk", ["uk", "ukrainian", "українська", "ukraina", "ukrainu", "ukrainieciu", "украинский"]),
+    ].map { ($0.0, Set($0.1.map { TextKey.loose($0) })) }
 }
 
 /// Labels of a question or choice, keyed by language key.

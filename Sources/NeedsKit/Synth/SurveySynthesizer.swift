@@ -28,6 +28,8 @@ public struct SurveySynthesizer {
         case unencodable(String)
         /// `--out` is a file of the instrument the export is made from.
         case overwritesInstrument(String)
+        /// The language asked for, and the label languages the instrument has instead.
+        case noLabels(String, [String])
 
         public var description: String {
             switch self {
@@ -35,6 +37,8 @@ public struct SurveySynthesizer {
             case let .overwritesInstrument(path):
                 return "--out \(path) is a file of the instrument (--instrument): writing the export would replace it; nothing was written, give another file"
             case let .unencodable(what): return "\(what) cannot be written in Windows-1257; choose utf-8 or another language"
+            case let .noLabels(language, available):
+                return "the instrument has no labels in '\(language)'; its languages are \(available.joined(separator: ", ")): give one of them to --lang; nothing was written"
             }
         }
     }
@@ -68,6 +72,8 @@ public struct SurveySynthesizer {
     /// Loads the instrument and writes an export of it to `path`, refusing a `path` that is one
     /// of the instrument's own files (symbolic links and `..` resolved).
     public static func write(instrumentPath: String, options: Options, to path: String) throws {
+        var options = options
+        options.language = options.language.lowercased()
         var info = stat()
         guard stat(path, &info) != 0 || (info.st_mode & S_IFMT) != S_IFDIR else {
             throw Failure.cannotWrite(path, "it is a folder; give a file name")
@@ -76,7 +82,13 @@ public struct SurveySynthesizer {
         let target = OutputFolder.resolved(path)
         let sheets = [instrumentPath] + ["survey", "choices", "settings"].map { instrumentPath + "/" + $0 + ".csv" }
         if sheets.contains(where: { OutputFolder.resolved($0) == target }) { throw Failure.overwritesInstrument(path) }
-        var synthesizer = SurveySynthesizer(instrument: try InstrumentLoader.load(instrumentPath), options: options)
+        let instrument = try InstrumentLoader.load(instrumentPath)
+        // Labels in another language would make an export that claims a language it is not in.
+        let languages = instrument.languages.map(\.key).filter { !$0.isEmpty }
+        if !languages.isEmpty && !languages.contains(options.language.lowercased()) {
+            throw Failure.noLabels(options.language, languages)
+        }
+        var synthesizer = SurveySynthesizer(instrument: instrument, options: options)
         try synthesizer.write(to: path)
     }
 
