@@ -3,7 +3,7 @@ import NeedsKit
 
 /// Options of the commands that run the pipeline (`report`, `check`).
 struct RunFlags: ParsableArguments {
-    @Option(help: "The XLSForm: a folder with survey.csv, choices.csv, settings.csv, or an .xlsx workbook.")
+    @Option(help: "The XLSForm: a folder with survey.csv, choices.csv, settings.csv (or one .xlsx), or an .xlsx workbook.")
     var instrument = "inputs/instrument"
 
     @OptionGroup var reader: ReaderFlags

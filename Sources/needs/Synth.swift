@@ -6,7 +6,7 @@ struct Synth: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a synthetic export of the instrument (same seed, same bytes).")
 
-    @Option(help: "The XLSForm: a folder with survey.csv, choices.csv, settings.csv, or an .xlsx workbook.")
+    @Option(help: "The XLSForm: a folder with survey.csv, choices.csv, settings.csv (or one .xlsx), or an .xlsx workbook.")
     var instrument = "inputs/instrument"
 
     @Option(parsing: .unconditional, help: "Respondents to write.")

@@ -105,6 +105,36 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertEqual(Language(columnSuffix: "Suomi").key, "suomi")
     }
 
+    /// A folder with the sheets named in another case, or with the form as the workbook the tool
+    /// gave (Excel's lock file beside it), is read; with several workbooks the message names them.
+    func testAFolderWithCapitalisedSheetsOrOneWorkbook() throws {
+        let folder = TemporaryFolder()
+        for sheet in ["survey", "choices", "settings"] {
+            let text = try String(contentsOfFile: Paths.inputs + "/instrument/\(sheet).csv", encoding: .utf8)
+            folder.write("caps/\(sheet.capitalized).csv", text)
+        }
+        XCTAssertEqual(try InstrumentLoader.load(folder.path + "/caps").topics.count, 8)
+
+        let workbook = try XCTUnwrap(FileManager.default.contents(
+            atPath: Paths.corpora + "/real-exports/kobo-paleocore-artifacts/artifact-kobotoolbox.xlsx"))
+        folder.write("one/artifact.xlsx", Array(workbook))
+        folder.write("one/~$artifact.xlsx", "lock")
+        XCTAssertEqual(try InstrumentLoader.load(folder.path + "/one/").languages.map(\.key), ["en", "ru"])
+        // summary.json's digest is the workbook's (sha256sum of the corpus file).
+        XCTAssertEqual(SummaryJSON.instrumentDigest(folder.path + "/one"),
+                       "d3f604d1b04583775b5f1e269714a3ec6214065124525eb29726dd033a4d7a09")
+
+        folder.write("two/a.xlsx", Array(workbook))
+        folder.write("two/b.xlsx", Array(workbook))
+        XCTAssertThrowsError(try InstrumentLoader.load(folder.path + "/two")) { error in
+            XCTAssertTrue("\(error)".contains("2 .xlsx workbooks (a.xlsx, b.xlsx)"), "\(error)")
+        }
+        folder.write("none/notes.txt", "x")
+        XCTAssertThrowsError(try InstrumentLoader.load(folder.path + "/none")) { error in
+            XCTAssertTrue("\(error)".contains("the folder has no survey.csv"), "\(error)")
+        }
+    }
+
     func testMissingInstrumentSaysWhatToDo() {
         XCTAssertThrowsError(try InstrumentLoader.load("/nonexistent/instrument")) { error in
             XCTAssertTrue("\(error)".contains("survey.csv"))

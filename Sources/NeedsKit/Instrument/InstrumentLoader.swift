@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -29,13 +30,20 @@ public enum InstrumentLoader {
                 message: "no instrument here; give --instrument a folder with survey.csv, choices.csv, settings.csv or an .xlsx XLSForm")])
         }
         if (info.st_mode & S_IFMT) == S_IFDIR {
-            var sheets: [String: Sheet] = [:]
-            for name in ["survey", "choices", "settings"] {
-                let file = path.hasSuffix("/") ? path + name + ".csv" : path + "/" + name + ".csv"
-                guard access(file, F_OK) == 0 else { continue }
-                sheets[name] = try readCSVSheet(file, name: name)
+            switch folderContents(path) {
+            case let .sheets(files):
+                var sheets: [String: Sheet] = [:]
+                for (name, file) in files { sheets[name] = try readCSVSheet(file, name: name) }
+                return sheets
+            case let .workbook(file):
+                return try readSheets(file)
+            case let .none(workbooks):
+                throw InstrumentError(problems: [Diagnostic(
+                    .error, file: path, code: "instrument_no_survey",
+                    message: workbooks.isEmpty
+                        ? "the folder has no survey.csv (nor an .xlsx XLSForm); give --instrument a folder with survey.csv, choices.csv, settings.csv or an .xlsx XLSForm"
+                        : "the folder has no survey.csv but \(workbooks.count) .xlsx workbooks (\(workbooks.joined(separator: ", "))); give --instrument the one that is the form")])
             }
-            return sheets
         }
         do {
             var sheets: [String: Sheet] = [:]
@@ -44,6 +52,39 @@ public enum InstrumentLoader {
         } catch {
             throw InstrumentError(problems: [Diagnostic(
                 .error, file: path, code: "instrument_unreadable", message: "\(error)")])
+        }
+    }
+
+    /// What an instrument folder holds: its sheets saved as CSV (`survey.csv`, `choices.csv`,
+    /// `settings.csv`, named in any case, as Excel saves `Survey.csv`), else the one workbook in
+    /// it (the form as the tool gave it; Excel's `~$` lock files aside), else nothing usable.
+    enum FolderContents {
+        case sheets([(name: String, file: String)])
+        case workbook(String)
+        case none(workbooks: [String])
+    }
+
+    static func folderContents(_ path: String) -> FolderContents {
+        let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
+        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+        let sheets = ["survey", "choices", "settings"].compactMap { name in
+            entries.first { $0.lowercased() == name + ".csv" }.map { (name: name, file: folder + "/" + $0) }
+        }
+        if sheets.first?.name == "survey" { return .sheets(sheets) }
+        let workbooks = entries.filter { $0.lowercased().hasSuffix(".xlsx") && !$0.hasPrefix("~$") && !$0.hasPrefix(".") }
+        if workbooks.count == 1 { return .workbook(folder + "/" + workbooks[0]) }
+        return .none(workbooks: workbooks)
+    }
+
+    /// The files an instrument path is read from: the workbook, or the folder's sheets or workbook
+    /// (for the digest in summary.json, and so that no output replaces one of them).
+    public static func files(of path: String) -> [String] {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return [path] }
+        switch folderContents(path) {
+        case let .sheets(files): return files.map(\.file)
+        case let .workbook(file): return [file]
+        case .none: return []
         }
     }
 

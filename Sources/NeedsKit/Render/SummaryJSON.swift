@@ -2,11 +2,9 @@
 public enum SummaryJSON {
     public static let version = "0.1.0"
 
-    /// The instrument file's digest, or for a folder, the digests of its three sheets in order.
+    /// The instrument file's digest, or for a folder, the digests of the sheets it was read from, in order.
     static func instrumentDigest(_ path: String) -> String {
-        if let digest = FileDigest.sha256(path: path) { return digest }
-        return ["survey", "choices", "settings"].compactMap { FileDigest.sha256(path: path + "/" + $0 + ".csv") }
-            .joined(separator: " ")
+        InstrumentLoader.files(of: path).compactMap { FileDigest.sha256(path: $0) }.joined(separator: " ")
     }
 
     /// `withheld`: files whose record and respondent counts are not shown (`Aggregator.withheldFiles`),

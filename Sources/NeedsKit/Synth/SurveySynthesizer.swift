@@ -80,7 +80,7 @@ public struct SurveySynthesizer {
         }
         // The instrument is a workbook, or a folder of three sheets.
         let target = OutputFolder.resolved(path)
-        let sheets = [instrumentPath] + ["survey", "choices", "settings"].map { instrumentPath + "/" + $0 + ".csv" }
+        let sheets = [instrumentPath] + InstrumentLoader.files(of: instrumentPath)
         if sheets.contains(where: { OutputFolder.resolved($0) == target }) { throw Failure.overwritesInstrument(path) }
         let instrument = try InstrumentLoader.load(instrumentPath)
         // Labels in another language would make an export that claims a language it is not in.
