@@ -515,6 +515,35 @@ final class BadInputCatalogueTests: XCTestCase {
         return (outcome, try String(contentsOfFile: options.outputPath + "/clean/quarantine.csv", encoding: .utf8))
     }
 
+    /// A Kobo export of a form whose role question is `select_one role or_other`: `other` is an
+    /// answer (no value outside the list), and the text typed beside it, which names a person here,
+    /// is in no file written.
+    func testOrOtherAnswerAndItsTextColumn() throws {
+        let folder = TemporaryFolder()
+        for sheet in ["choices", "settings"] {
+            folder.write("form/\(sheet).csv", try String(contentsOfFile: Paths.inputs + "/instrument/\(sheet).csv", encoding: .utf8))
+        }
+        let survey = try String(contentsOfFile: Paths.inputs + "/instrument/survey.csv", encoding: .utf8)
+        folder.write("form/survey.csv", survey.replacingOccurrences(of: "select_one role,", with: "select_one role or_other,")
+            .replacingOccurrences(of: "select_one country,", with: "select_one country or_other,"))
+        let input = folder.write("export.csv", "country,country_other,municipality,role,role_other,importance/imp_partnerships\n"
+            + "EE,,Tallinn,other,Head of office Jaan Tamm,4\nother,Ukraina,Narva,teacher,,5\n")
+        var options = RunOptions()
+        options.instrumentPath = folder.path + "/form"
+        options.inputs = [input]
+        options.outputPath = folder.path + "/reports"
+        let outcome = try Pipeline.report(options)
+        XCTAssertEqual(outcome.accounts.first?.respondents, 2)
+        XCTAssertFalse(outcome.firstIssues.contains { $0.code == "unmapped_columns" }, "\(outcome.firstIssues.map(\.code))")
+        XCTAssertEqual(outcome.firstIssues.filter { $0.question == "role" }.map(\.code), [])
+        let clean = try String(contentsOfFile: options.outputPath + "/clean/responses.csv", encoding: .utf8)
+        XCTAssertTrue(clean.contains(",other,"), clean)
+        for file in try FileManager.default.subpathsOfDirectory(atPath: options.outputPath) {
+            let text = (try? String(contentsOfFile: options.outputPath + "/" + file, encoding: .utf8)) ?? ""
+            XCTAssertFalse(text.contains("Tamm") || text.contains("Ukraina"), file)
+        }
+    }
+
     /// Free text not marked `report` (the comments question) is left out of the quarantine as it
     /// is of clean/responses.csv, and so is the `anonymise` e-mail question.
     func testQuarantineLeavesOutFreeTextAndAnonymisedQuestions() throws {

@@ -135,6 +135,41 @@ final class InstrumentLoaderTests: XCTestCase {
         }
     }
 
+    /// The type spellings pyxform accepts besides `select_one LIST`, and `or_other`: the tool adds
+    /// an `other` choice (labelled in the form's languages), and its text column is never read.
+    func testSelectTypeAliasesAndOrOther() throws {
+        let folder = TemporaryFolder()
+        folder.write("form/survey.csv", """
+            type,name,label::English (en),label::Eesti (et),topic,measure
+            select one scale,imp_a,A,A,a,importance
+            select1 scale,comp_a,A,A,a,competence
+            select all that apply topics or_other,wanted,W,W,,demand
+            select_one role or_other,role,R,R,,
+            select_one_external town,town,T,T,,
+            add select one prompt using scale,q5,Q,Q,,
+
+            """)
+        folder.write("form/choices.csv", "list_name,name,label::English (en),label::Eesti (et)\nscale,1,Low,Madal\nscale,2,High,Kõrge\ntopics,a,A,A\nrole,teacher,Teacher,Õpetaja\ntown,x,X,X\n")
+        folder.write("form/settings.csv", "form_id,version\nx,1\n")
+        let instrument = try InstrumentLoader.load(folder.path + "/form")
+        XCTAssertEqual(instrument.topics, [Topic(key: "a", importanceQuestion: "imp_a", competenceQuestion: "comp_a")])
+        XCTAssertEqual(instrument.question(named: "wanted")?.kind, .selectMultiple("topics or_other"))
+        XCTAssertEqual(instrument.question(named: "role")?.kind, .selectOne("role or_other"))
+        XCTAssertEqual(instrument.question(named: "role")?.orOther, true)
+        XCTAssertEqual(instrument.question(named: "town")?.kind, .selectOne("town"))
+        XCTAssertEqual(instrument.question(named: "q5")?.kind, .selectOne("scale"))
+        XCTAssertEqual(instrument.choiceLists["role or_other"]?.choices.map(\.name), ["teacher", "other"])
+        XCTAssertEqual(instrument.choiceLists["role or_other"]?.choice(named: "other")?.labels, ["en": "Other", "et": "Muu"])
+        // The list itself is as the choices sheet has it, for questions without or_other.
+        XCTAssertEqual(instrument.choiceLists["role"]?.choices.map(\.name), ["teacher"])
+
+        let mapper = ColumnMapper(instrument: instrument)
+        XCTAssertEqual(mapper.resolve("role_other"), .personal)
+        XCTAssertEqual(mapper.resolve("wanted_other"), .personal)
+        let wanted = try XCTUnwrap(instrument.questions.firstIndex { $0.name == "wanted" })
+        XCTAssertEqual(mapper.resolve("wanted/other"), .choice(question: wanted, choice: "other"))
+    }
+
     func testMissingInstrumentSaysWhatToDo() {
         XCTAssertThrowsError(try InstrumentLoader.load("/nonexistent/instrument")) { error in
             XCTAssertTrue("\(error)".contains("survey.csv"))

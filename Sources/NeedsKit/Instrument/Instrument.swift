@@ -145,6 +145,9 @@ public struct Question: Sendable, Labelled {
     public var panel: Bool = false
     /// Marked `required` in the XLSForm: every respondent was asked it.
     public var required: Bool = false
+    /// A select question typed with `or_other`: the tool adds an `other` choice and writes its
+    /// text to `NAME_other`, free text that is never read.
+    public var orOther: Bool = false
 
     /// Whether the question holds the respondent's answer (not a group, note or calculation).
     public var isAnswer: Bool {

@@ -224,17 +224,25 @@ public enum InstrumentLoader {
                 continue
             }
             names[name] = number
-            let kind: Question.Kind
-            switch head {
-            case "select_one", "select_multiple", "select_one_from_file", "select_multiple_from_file":
-                var list = words.count > 1 ? words[1] : ""
-                if words.count == 1, let space = typeText.firstIndex(of: " ") { list = String(typeText[space...]).trimmingSpaces }
+            var kind: Question.Kind
+            if let select = SelectType(words) {
+                var list = select.list
                 if list.isEmpty {
                     problem(survey, number, typeColumn, "missing_list", "`\(typeText)` names no choice list")
-                } else if choiceLists[list] == nil && !head.hasSuffix("_from_file") {
+                } else if choiceLists[list] == nil && !select.fromFile {
                     problem(survey, number, typeColumn, "unknown_list", "choice list `\(list)` is not on the choices sheet")
+                } else if select.orOther, let base = choiceLists[list], base.choice(named: "other") == nil {
+                    // `or_other`: the form tool adds an `other` choice (its text goes to NAME_other).
+                    list += " or_other"
+                    if choiceLists[list] == nil {
+                        let labels = Dictionary(uniqueKeysWithValues: languages.map { ($0.key, SelectType.otherLabel[$0.key] ?? "Other") })
+                        choiceLists[list] = ChoiceList(name: list, choices: base.choices + [
+                            Choice(name: "other", labels: labels.isEmpty ? ["": "Other"] : labels, position: base.choices.count + 1)])
+                    }
                 }
-                kind = head.hasPrefix("select_one") ? .selectOne(list) : .selectMultiple(list)
+                kind = select.multiple ? .selectMultiple(list) : .selectOne(list)
+            } else {
+            switch head {
             case "text": kind = .text
             case "integer", "int": kind = .integer
             case "decimal": kind = .decimal
@@ -243,6 +251,7 @@ public enum InstrumentLoader {
             case "calculate", "hidden": kind = .calculate
             case "note": kind = .note
             default: kind = metaTypes.contains(head) ? .meta : .other(head)
+            }
             }
             let topic = cells.cell(topicColumn).trimmingSpaces
             let measureText = cells.cell(measureColumn).trimmingSpaces.lowercased()
@@ -279,7 +288,8 @@ public enum InstrumentLoader {
                 topic: topic.isEmpty ? nil : topic, measure: measure, place: place,
                 anonymise: isYes(cells.cell(anonymiseColumn)), report: isYes(cells.cell(reportColumn)), row: number,
                 panel: isYes(cells.cell(panelColumn)),
-                required: isYes(cells.cell(requiredColumn)) || cells.cell(requiredColumn).trimmingSpaces.lowercased() == "true()"))
+                required: isYes(cells.cell(requiredColumn)) || cells.cell(requiredColumn).trimmingSpaces.lowercased() == "true()",
+                orOther: SelectType(words)?.orOther ?? false))
         }
 
         // Topics: each needs both an importance and a competence question.
@@ -327,4 +337,36 @@ public enum InstrumentLoader {
     private static func isYes(_ text: String) -> Bool {
         ["yes", "true", "1", "y"].contains(text.trimmingSpaces.lowercased())
     }
+}
+
+/// A select question's type as XLSForm writes it: `select_one LIST`, and the aliases pyxform
+/// accepts (`select one LIST`, `select1 LIST`, `select all that apply LIST`, `select_one_external`,
+/// `..._from_file FILE`), with `or_other` after the list.
+struct SelectType {
+    var multiple: Bool
+    var list: String
+    var orOther: Bool
+    var fromFile: Bool
+
+    private static let forms: [(words: [String], multiple: Bool)] = [
+        (["select_one"], false), (["select1"], false), (["select_one_external"], false),
+        (["select_one_from_file"], false), (["select", "one", "from"], false), (["select", "one"], false),
+        (["add", "select", "one", "prompt", "using"], false),
+        (["select_multiple"], true), (["select_multiple_from_file"], true), (["select", "multiple"], true),
+        (["select", "all", "that", "apply", "from"], true), (["select", "all", "that", "apply"], true),
+        (["add", "select", "multiple", "prompt", "using"], true),
+    ]
+
+    init?(_ words: [String]) {
+        let lowered = words.map { $0.lowercased() }
+        guard let form = Self.forms.first(where: { lowered.starts(with: $0.words) }) else { return nil }
+        multiple = form.multiple
+        let rest = words.dropFirst(form.words.count)
+        list = rest.first ?? ""
+        orOther = rest.dropFirst().contains { $0.lowercased() == "or_other" }
+        fromFile = form.words[0].hasSuffix("_from_file")
+    }
+
+    /// The label of the `other` choice `or_other` adds, in the region's languages.
+    static let otherLabel = ["en": "Other", "et": "Muu", "lv": "Cits", "lt": "Kita", "ru": "Другое", "uk": "Інше"]
 }

@@ -113,6 +113,11 @@ public struct ColumnMapper {
                     }
                 }
             }
+            // The text of an `or_other` answer (`NAME_other`, before the `other` choice's own
+            // column joined with `_`): free text, never read (it may name people).
+            if question.orOther {
+                for path in Self.paths(question.groupPath, question.name) { byName[(path + "_other").lowercased()] = [.personal] }
+            }
         }
     }
 
