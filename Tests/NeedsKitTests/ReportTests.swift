@@ -31,6 +31,24 @@ final class ReportTests: XCTestCase {
         XCTAssertTrue(estonian.contains("Kultuuridevaheline pädevus ja suhtlus"))
     }
 
+    /// An XLSForm without a settings sheet has no form_id or version: the report says nothing of
+    /// them (it said "Instrument ."), and a form named without its code gets its language's report.
+    func testAnInstrumentWithoutSettings() throws {
+        let folder = TemporaryFolder()
+        for sheet in ["survey", "choices"] {
+            let text = try String(contentsOfFile: Paths.inputs + "/instrument/\(sheet).csv", encoding: .utf8)
+            folder.write("form/\(sheet).csv", text.replacingOccurrences(of: "label::Latviešu (lv)", with: "label::Latvian"))
+        }
+        let (out, _, _keep) = try report { $0.instrumentPath = folder.path + "/form" }
+        _ = _keep
+        let lines = try String(contentsOfFile: out + "/report.md", encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertEqual(lines.first, "# Training needs: survey")
+        XCTAssertTrue(lines[2].hasPrefix("Weighting: every respondent counts once."), String(lines[2]))
+        let latvian = try String(contentsOfFile: out + "/countries/LV.md", encoding: .utf8)
+        XCTAssertTrue(latvian.hasPrefix("# Apmācību vajadzības: Latvija (LV)"), String(latvian.prefix(80)))
+        XCTAssertTrue(latvian.contains("Dezinformācijas un maldinošas informācijas atspēkošana"))
+    }
+
     /// The data-quality paragraph counts the baseline's files, as "Who answered" does, and the
     /// later waves' apart; it names the cleaning log without a link partners could not follow.
     func testDataQualityCountsTheBaselineAndWavesApart() throws {

@@ -91,10 +91,15 @@ public struct ReportBuilder {
 
     private func intro(_ doc: inout ReportDocument, _ words: ReportStrings) {
         let prose = ReportProse.forLanguage(words.language)
-        var parts: [ReportDocument.Inline] = [.text(prose.instrument + " ")]
-        if !instrument.formID.isEmpty { parts.append(.code(instrument.formID)) }
-        if !instrument.version.isEmpty { parts.append(.text(" " + prose.version + " " + instrument.version)) }
-        parts.append(.text(". " + Self.weightingStatement(aggregator.options, prose: prose, withoutCountry: withoutCountry,
+        // An XLSForm without a settings sheet names neither: the sentence is left out.
+        var parts: [ReportDocument.Inline] = []
+        if !instrument.formID.isEmpty || !instrument.version.isEmpty {
+            parts.append(.text(prose.instrument))
+            if !instrument.formID.isEmpty { parts.append(.text(" ")); parts.append(.code(instrument.formID)) }
+            if !instrument.version.isEmpty { parts.append(.text(" " + prose.version + " " + instrument.version)) }
+            parts.append(.text(". "))
+        }
+        parts.append(.text(Self.weightingStatement(aggregator.options, prose: prose, withoutCountry: withoutCountry,
                                                    withoutMunicipality: aggregator.respondentsWithoutMunicipality,
                                                    anySuppressed: anySuppressed)))
         doc.blocks.append(.paragraph(parts))
