@@ -44,7 +44,8 @@ let package = Package(
         ),
         .testTarget(
             name: "NeedsKitTests",
-            dependencies: ["NeedsKit"],
+            // ZIPFoundation also writes the workbooks the .xlsx tests read.
+            dependencies: ["NeedsKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Tests/NeedsKitTests",
             // Read by path from the repository, not bundled.
             exclude: ["Fixtures"]

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import ZIPFoundation
 @testable import NeedsKit
 
 final class InstrumentLoaderTests: XCTestCase {
@@ -168,6 +169,53 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertEqual(mapper.resolve("wanted_other"), .personal)
         let wanted = try XCTUnwrap(instrument.questions.firstIndex { $0.name == "wanted" })
         XCTAssertEqual(mapper.resolve("wanted/other"), .choice(question: wanted, choice: "other"))
+    }
+
+    /// A workbook as the Open XML SDK writes it: elements with a namespace prefix (`x:row`), the
+    /// shared strings at a name of its own (found through the relations), inline strings, and
+    /// choice names stored as numbers; sheets named in capitals.
+    func testAWorkbookWithPrefixedElementsAndItsOwnPartNames() throws {
+        let folder = TemporaryFolder()
+        let path = folder.path + "/form.xlsx"
+        let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
+        func add(_ name: String, _ xml: String) throws {
+            let data = Data(xml.utf8)
+            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        let ns = "xmlns:x=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
+        try add("xl/workbook.xml", "<x:workbook \(ns)><x:sheets><x:sheet name=\"Survey\" sheetId=\"1\" r:id=\"R1\"/><x:sheet name=\"Choices\" sheetId=\"2\" r:id=\"R2\"/></x:sheets></x:workbook>")
+        try add("xl/_rels/workbook.xml.rels", """
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+            <Relationship Id="R1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/one.xml"/>\
+            <Relationship Id="R2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/two.xml"/>\
+            <Relationship Id="R3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="/xl/SharedStrings.xml"/>\
+            </Relationships>
+            """)
+        try add("xl/SharedStrings.xml", "<x:sst \(ns)><x:si><x:t>type</x:t></x:si><x:si><x:t>name</x:t></x:si><x:si><x:r><x:t>label::English </x:t></x:r><x:r><x:t>(en)</x:t></x:r></x:si></x:sst>")
+        func cell(_ reference: String, _ content: String) -> String {
+            if let index = Int(content) { return "<x:c r=\"\(reference)\"><x:v>\(index)</x:v></x:c>" }
+            return "<x:c r=\"\(reference)\" t=\"inlineStr\"><x:is><x:t>\(content)</x:t></x:is></x:c>"
+        }
+        func shared(_ reference: String, _ index: Int) -> String { "<x:c r=\"\(reference)\" t=\"s\"><x:v>\(index)</x:v></x:c>" }
+        try add("xl/worksheets/one.xml", "<x:worksheet \(ns)><x:sheetData>"
+            + "<x:row r=\"1\">\(shared("A1", 0))\(shared("B1", 1))\(shared("C1", 2))</x:row>"
+            + "<x:row r=\"3\">\(cell("A3", "select_one scale"))\(cell("B3", "q1"))\(cell("C3", "How much?"))</x:row>"
+            + "</x:sheetData></x:worksheet>")
+        try add("xl/worksheets/two.xml", "<x:worksheet \(ns)><x:sheetData>"
+            + "<x:row r=\"1\">\(cell("A1", "list_name"))\(shared("B1", 1))\(shared("C1", 2))</x:row>"
+            + "<x:row r=\"2\">\(cell("A2", "scale"))\(cell("B2", "1"))\(cell("C2", "Little"))</x:row>"
+            + "<x:row r=\"3\">\(cell("A3", "scale"))\(cell("B3", "2"))\(cell("C3", "Much"))</x:row>"
+            + "</x:sheetData></x:worksheet>")
+        let instrument = try InstrumentLoader.load(path)
+        XCTAssertEqual(instrument.languages.map(\.key), ["en"])
+        let question = try XCTUnwrap(instrument.question(named: "q1"))
+        XCTAssertEqual(question.kind, .selectOne("scale"))
+        XCTAssertEqual(question.row, 3)
+        XCTAssertEqual(question.labels["en"], "How much?")
+        XCTAssertEqual(instrument.choiceLists["scale"]?.choices.map(\.name), ["1", "2"])
+        XCTAssertEqual(instrument.choiceLists["scale"]?.choice(named: "2")?.labels["en"], "Much")
     }
 
     func testMissingInstrumentSaysWhatToDo() {

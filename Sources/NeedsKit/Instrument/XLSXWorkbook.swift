@@ -36,12 +36,17 @@ public enum XLSXWorkbook {
             throw Failure.notAWorkbook(path, reason: "no xl/workbook.xml")
         }
         let relations = try part("xl/_rels/workbook.xml.rels").map(parseRelations) ?? [:]
-        let sharedStrings = try part("xl/sharedStrings.xml").map(parseSharedStrings) ?? []
+        func partName(_ target: String) -> String {
+            target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+        }
+        // The shared strings where the workbook's relations put them (some writers do not use
+        // the usual name), else at the usual place.
+        let stringsPart = relations.values.first { $0.type.hasSuffix("/sharedStrings") }.map { partName($0.target) }
+        let sharedStrings = try (part(stringsPart ?? "xl/sharedStrings.xml") ?? part("xl/sharedStrings.xml")).map(parseSharedStrings) ?? []
         var result: [String: Sheet] = [:]
         for (name, relationID) in parseSheetList(workbookXML) {
-            guard var target = relations[relationID] else { continue }
-            if target.hasPrefix("/") { target.removeFirst() } else { target = "xl/" + target }
-            guard let xml = try part(target) else { continue }
+            guard let relation = relations[relationID] else { continue }
+            guard let xml = try part(partName(relation.target)) else { continue }
             let grid = parseWorksheet(xml, sharedStrings: sharedStrings)
             guard let first = grid.first else {
                 result[name] = Sheet(name: name, source: "\(path)#\(name)", header: [], rows: [])
@@ -65,14 +70,19 @@ public enum XLSXWorkbook {
         }
     }
 
-    private static func parseRelations(_ xml: Data) -> [String: String] {
+    private static func parseRelations(_ xml: Data) -> [String: (target: String, type: String)] {
         let delegate = ElementCollector(element: "Relationship")
         run(xml, delegate)
-        var map: [String: String] = [:]
+        var map: [String: (target: String, type: String)] = [:]
         for attributes in delegate.attributes {
-            if let id = attributes["Id"], let target = attributes["Target"] { map[id] = target }
+            if let id = attributes["Id"], let target = attributes["Target"] { map[id] = (target, attributes["Type"] ?? "") }
         }
         return map
+    }
+
+    /// An element's name without its namespace prefix (`x:row` → `row`, as the Open XML SDK writes).
+    static func localName(_ name: String) -> Substring {
+        name.lastIndex(of: ":").map { name[name.index(after: $0)...] } ?? Substring(name)
     }
 
     private static func parseSharedStrings(_ xml: Data) -> [String] {
@@ -127,7 +137,7 @@ private final class SharedStringsParser: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
                 qualifiedName: String?, attributes: [String: String]) {
-        switch name {
+        switch XLSXWorkbook.localName(name) {
         case "si": current = ""
         case "t": inText = true
         case "rPh": inPhonetic = true
@@ -140,7 +150,7 @@ private final class SharedStringsParser: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        switch name {
+        switch XLSXWorkbook.localName(name) {
         case "si": strings.append(current)
         case "t": inText = false
         case "rPh": inPhonetic = false
@@ -163,7 +173,7 @@ private final class WorksheetParser: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
                 qualifiedName: String?, attributes: [String: String]) {
-        switch name {
+        switch XLSXWorkbook.localName(name) {
         case "row":
             cells = []
             rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
@@ -182,7 +192,7 @@ private final class WorksheetParser: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        switch name {
+        switch XLSXWorkbook.localName(name) {
         case "v", "t":
             collecting = false
         case "c":
