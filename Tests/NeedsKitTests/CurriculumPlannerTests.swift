@@ -130,4 +130,24 @@ final class CurriculumPlannerTests: XCTestCase {
             XCTAssertEqual(failure.diagnostics.map(\.line), [2, 3, 4])
         }
     }
+
+    /// `start` as Excel writes it back once it took `2025-03` for a date (the 1st of March) and the
+    /// sheet was saved as CSV, in the locales of the region and the United States; a Baltic Excel
+    /// saves with `;`.
+    func testStartMonthAsExcelRewritesIt() throws {
+        for text in ["2025-03", "2025-03-01", "01.03.2025", "1.3.2025", "03.2025", "2025.03.01", "2025/03/01",
+                     "Mar-25", "mar-25", "March 2025", "3/1/2025", "01/03/2025", "15/03/2025", "3/15/2025", " 2025-3 "] {
+            let parsed = PlanConfiguration.month(text)
+            XCTAssertTrue(parsed?.year == 2025 && parsed?.month == 3, "\(text): \(String(describing: parsed))")
+        }
+        // A day and month that could be either way round, and texts that are no month.
+        for text in ["3/4/2025", "2025-13", "13.2025", "March", "2025", "Mär-25", "2025-03-40", "1999-03", ""] {
+            XCTAssertNil(PlanConfiguration.month(text), text)
+        }
+        let folder = TemporaryFolder()
+        let excel = folder.write("plan.csv", "\u{FEFF}setting;value\r\nsessions;4\r\nstart;01.11.2025\r\n")
+        let c = try PlanConfiguration.load(excel)
+        XCTAssertEqual(c.month(ofSession: 0), "2025-11")
+        XCTAssertEqual(c.sessions, 4)
+    }
 }

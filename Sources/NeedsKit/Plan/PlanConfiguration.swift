@@ -56,13 +56,12 @@ public struct PlanConfiguration: Sendable, Equatable {
                 case "regional_sessions": configuration.regionalSessions = number(0...200) ?? configuration.regionalSessions
                 case "top_needs": configuration.topNeeds = number(1...50) ?? configuration.topNeeds
                 case "start":
-                    let parts = value.split(separator: "-").compactMap { Int($0) }
-                    if parts.count == 2, (2000...2100).contains(parts[0]), (1...12).contains(parts[1]) {
-                        configuration.startYear = parts[0]
-                        configuration.startMonth = parts[1]
+                    if let (year, month) = Self.month(value) {
+                        configuration.startYear = year
+                        configuration.startMonth = month
                     } else {
                         problems.append(Diagnostic(.error, file: path, line: record.line, column: 2, code: "plan_setting",
-                                                   message: "`start` is a month written YYYY-MM, not `\(value)`"))
+                                                   message: "`start` is a month written YYYY-MM, not `\(value)` (Excel takes 2025-03 for a date: type it as '2025-03 to keep it text)"))
                     }
                 case "include": configuration.include += Self.list(value)
                 case "exclude": configuration.exclude += Self.list(value)
@@ -82,6 +81,55 @@ public struct PlanConfiguration: Sendable, Equatable {
         }
         if !problems.isEmpty { throw Failure(diagnostics: problems) }
         return configuration
+    }
+
+    /// The year and month of `start` as typed (`2025-03`), or as Excel rewrites it once it has
+    /// taken it for a date and the sheet is saved as CSV: `2025-03-01`, `01.03.2025`, `03.2025`,
+    /// `2025.03.01`, `Mar-25`, `March 2025`, `3/1/2025` or `1/3/2025` (the 1st of the month, so the
+    /// part that is not 1 is the month; other dates with `/` are read only when one part is over 12).
+    static func month(_ value: String) -> (year: Int, month: Int)? {
+        let text = value.trimmingSpaces.lowercased()
+        let parts = text.split(whereSeparator: { "-./ ".contains($0) }).map(String.init)
+        func year(_ part: String) -> Int? {
+            guard let n = Int(part) else { return nil }
+            if part.count == 4, (2000...2100).contains(n) { return n }
+            if part.count == 2 { return 2000 + n }
+            return nil
+        }
+        func month(_ part: String) -> Int? { Int(part).flatMap { (1...12).contains($0) ? $0 : nil } }
+        func day(_ part: String) -> Bool { Int(part).map { (1...31).contains($0) } ?? false }
+        // A month named in English (Excel's `Mar-25`, `March 2025`).
+        if let first = parts.first, first.count >= 3, first.allSatisfy(\.isLetter) {
+            let names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+            guard parts.count == 2, let index = names.firstIndex(where: { first.hasPrefix($0) }), let y = year(parts[1]) else { return nil }
+            return (y, index + 1)
+        }
+        guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else { return nil }
+        let slashed = text.contains("/")
+        switch parts.count {
+        case 2:
+            // YYYY-MM, YYYY.MM, MM.YYYY, MM/YYYY
+            if parts[0].count == 4, let y = year(parts[0]), let m = month(parts[1]) { return (y, m) }
+            if parts[1].count == 4, let y = year(parts[1]), let m = month(parts[0]) { return (y, m) }
+            return nil
+        case 3:
+            if parts[0].count == 4 {  // YYYY-MM-DD, YYYY.MM.DD, YYYY/MM/DD
+                guard let y = year(parts[0]), let m = month(parts[1]), day(parts[2]) else { return nil }
+                return (y, m)
+            }
+            guard parts[2].count == 4, let y = year(parts[2]), day(parts[0]), day(parts[1]) else { return nil }
+            if !slashed { return month(parts[1]).map { (y, $0) } }  // DD.MM.YYYY, DD-MM-YYYY
+            // D/M/YYYY (most of Europe) or M/D/YYYY (the United States).
+            let a = Int(parts[0])!, b = Int(parts[1])!
+            if a > 12, let m = month(parts[1]) { return (y, m) }
+            if b > 12, let m = month(parts[0]) { return (y, m) }
+            if a == 1 && b != 1 { return (y, b) }
+            if b == 1 && a != 1 { return (y, a) }
+            if a == b { return (y, a) }
+            return nil
+        default:
+            return nil
+        }
     }
 
     private static func list(_ value: String) -> [String] {
