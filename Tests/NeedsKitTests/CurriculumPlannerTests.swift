@@ -116,6 +116,24 @@ final class CurriculumPlannerTests: XCTestCase {
         XCTAssertEqual(plan.sessions.first { $0.audience == "ALL" && $0.topic == "d" }?.reason, .included)
     }
 
+    /// Topic keys typed in another case find their topic; an organisation for a key that is no
+    /// topic is noted like an unknown include or exclude (it was dropped silently).
+    func testTopicKeysOfTheConfigurationInAnotherCaseOrUnknown() {
+        var c = configuration
+        c.exclude = ["A"]
+        c.include = ["D", "zz"]
+        c.organisations = ["B": "OECD", "c": "OSCE/ODIHR", "typo": "UNHCR"]
+        let plan = CurriculumPlanner.plan(figures: figures, differences: differences, configuration: c)
+        XCTAssertFalse(plan.sessions.contains { $0.topic == "a" })
+        XCTAssertEqual(plan.sessions.first { $0.audience == "ALL" && $0.topic == "d" }?.reason, .included)
+        XCTAssertEqual(Set(plan.sessions.filter { $0.topic == "b" }.map(\.organisation)), ["OECD"])
+        XCTAssertEqual(Set(plan.sessions.filter { $0.topic == "c" }.map(\.organisation)), ["OSCE/ODIHR"])
+        XCTAssertEqual(plan.notes.filter { $0.contains("not a topic") }, [
+            "`zz` (include) in the configuration is not a topic of the instrument; ignored.",
+            "`typo` (organisation) in the configuration is not a topic of the instrument; ignored.",
+        ])
+    }
+
     func testConfigurationFileAndItsErrors() throws {
         let folder = TemporaryFolder()
         let good = folder.write("plan.csv", "setting,value\nsessions,4\nstart,2025-11\nevery_months,3\norganisation:a,OECD\nexclude,b c\n")

@@ -58,11 +58,26 @@ public enum CurriculumPlanner {
         let countries = byScope.keys.filter { $0 != "ALL" && !$0.isEmpty }.sorted().filter { country in
             byScope[country]!.contains { !$0.countsHidden && $0.mwds != nil }
         }
-        let excluded = Set(configuration.exclude)
-        let topics = Set(figures.map(\.topic)).subtracting(excluded).sorted()
-        for name in configuration.include + configuration.exclude where !Set(figures.map(\.topic)).contains(name) {
-            notes.append("`\(name)` in the configuration is not a topic of the instrument; ignored.")
+        // Topic keys of the configuration, as typed in a spreadsheet: a key in another case is the
+        // topic's when only one topic has it; an unknown one is noted, not silently dropped.
+        let known = Set(figures.map(\.topic))
+        func topicKey(_ name: String, _ setting: String) -> String? {
+            if known.contains(name) { return name }
+            let matches = known.filter { $0.lowercased() == name.lowercased() }
+            if matches.count == 1 { return matches.first }
+            notes.append("`\(name)` (\(setting)) in the configuration is not a topic of the instrument; ignored.")
+            return nil
         }
+        var configuration = configuration
+        configuration.include = configuration.include.compactMap { topicKey($0, "include") }
+        configuration.exclude = configuration.exclude.compactMap { topicKey($0, "exclude") }
+        var organisations: [String: String] = [:]
+        for (name, organisation) in configuration.organisations.sorted(by: { $0.key < $1.key }) {
+            if let key = topicKey(name, "organisation") { organisations[key] = organisation }
+        }
+        configuration.organisations = organisations
+        let excluded = Set(configuration.exclude)
+        let topics = known.subtracting(excluded).sorted()
 
         func isTopNeed(_ topic: String, in country: String) -> Bool {
             guard let f = figure(country, topic), let rank = f.mwdsRank else { return false }
