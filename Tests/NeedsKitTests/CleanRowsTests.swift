@@ -60,7 +60,8 @@ final class CleanRowsTests: XCTestCase {
         options.inputs = [input]
         options.outputPath = folder.path + "/out"
         options.aggregation.byQuestion = "role"
-        options.waves = [input]
+        // The same answers as a later wave (a copy: a wave may not hold a file of the baseline).
+        options.waves = [folder.write("later.csv", csv)]
         _ = try Pipeline.report(options)
 
         // The same run through respondents.
@@ -90,12 +91,12 @@ final class CleanRowsTests: XCTestCase {
         let later = Aggregator(instrument: instrument, options: waveAggregation)
         var laterPanel: PanelRatings? = PanelRatings()
         var waveOptions = options
-        waveOptions.inputs = [input]
+        waveOptions.inputs = options.waves
         _ = Pipeline.ingest(waveOptions, instrument: instrument, respondent: { respondent in
             later.add(respondent)
             Pipeline.record(respondent, instrument: instrument, aggregator: later, into: &laterPanel)
         }, quarantine: { _, _, _ in })
-        let changes = WaveComparison.compare(wave: "rows.csv", baseline: aggregator, later: later, panels: (panel!, laterPanel!),
+        let changes = WaveComparison.compare(wave: "later.csv", baseline: aggregator, later: later, panels: (panel!, laterPanel!),
                                              minCell: options.aggregation.minCell)
         XCTAssertEqual(try read("waves.csv"), WavesTable.render(changes))
         XCTAssertTrue(try read("waves.csv").contains("paired"), "the panel was compared")

@@ -122,6 +122,38 @@ final class WaveComparisonTests: XCTestCase {
         XCTAssertTrue(csv.contains("topic not asked at baseline"))
     }
 
+    /// A wave holding a file of the baseline (by another path, or a hard link) or of another wave,
+    /// or two waves of one name, cannot run (exit 2, nothing written): they would compare
+    /// respondents with themselves, or make waves.csv's rows of two waves alike.
+    func testWavesThatOverlapTheBaselineOrShareANameAreRefused() throws {
+        let folder = TemporaryFolder()
+        let body = try String(contentsOfFile: Paths.inputs + "/responses/EE_kobo_xml.csv", encoding: .utf8)
+        let baseline = folder.write("base/ee.csv", body)
+        folder.write("later/ee.csv", body)
+        XCTAssertEqual(link(baseline, folder.path + "/linked.csv"), 0)
+        func refusal(_ waves: [String]) -> String? {
+            var options = RunOptions()
+            options.instrumentPath = Paths.inputs + "/instrument"
+            options.inputs = [folder.path + "/base"]
+            options.waves = waves
+            options.outputPath = folder.path + "/reports"
+            do {
+                _ = try Pipeline.report(options)
+                return nil
+            } catch {
+                XCTAssertFalse(FileManager.default.fileExists(atPath: options.outputPath))
+                return "\(error)"
+            }
+        }
+        XCTAssertNil(refusal([folder.path + "/later"]))
+        try FileManager.default.removeItem(atPath: folder.path + "/reports")
+        XCTAssertEqual(refusal([folder.path + "/base/../base/ee.csv"]),
+                       "ee.csv: error: this file of wave `ee.csv` is an input of the baseline too: a wave is compared with the baseline, so no file may be in both [wave_overlap]")
+        XCTAssertTrue(refusal([folder.path + "/linked.csv"])?.contains("`linked.csv` is an input of the baseline too") == true)
+        XCTAssertTrue(refusal([folder.path + "/later", folder.path + "/later/ee.csv"])?.contains("is an input of wave `later` too") == true)
+        XCTAssertTrue(refusal([folder.path + "/later", folder.path + "/base/../later/"])?.contains("two waves are named `later`") == true)
+    }
+
     func testLeavingTheFirstPriorityQuadrant() {
         var change = WaveChange(wave: "w", country: "EE", topic: "t", topicLabel: "t", design: .independent, nBefore: 9,
                                 nAfter: 9, nMatched: 0, quadrantBefore: "HH", quadrantAfter: "HL")

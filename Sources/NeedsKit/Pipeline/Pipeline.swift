@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 /// What a run reads and writes.
 public struct RunOptions: Sendable {
     public var instrumentPath = "inputs/instrument"
@@ -304,6 +307,7 @@ public enum Pipeline {
 
     /// Checks the options against the instrument before any work starts.
     static func validate(_ options: RunOptions, instrument: Instrument) throws {
+        try validateWaves(options)
         if let by = options.aggregation.byQuestion {
             guard let question = instrument.question(named: by), case .selectOne = question.kind else {
                 throw InstrumentError(problems: [Diagnostic(
@@ -311,6 +315,44 @@ public enum Pipeline {
                     message: "--by needs a select_one question of the instrument; `\(by)` is not one")])
             }
         }
+    }
+
+    /// Each wave is compared with the baseline: a wave holding a file of the baseline or of an
+    /// earlier wave (the same file, by any path or link) would compare respondents with themselves,
+    /// and waves.csv and the report tell waves apart by their file or folder name.
+    static func validateWaves(_ options: RunOptions) throws {
+        guard !options.waves.isEmpty else { return }
+        func identity(_ path: String) -> [UInt64]? {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            return [UInt64(info.st_dev), UInt64(info.st_ino)]
+        }
+        var owner: [[UInt64]: String] = [:]
+        for path in InputFiles.expand(options.inputs).files {
+            if let id = identity(path) { owner[id] = "the baseline" }
+        }
+        var names: [String: String] = [:]
+        var problems: [Diagnostic] = []
+        for wave in options.waves {
+            let name = InputFiles.lastComponent(wave)
+            if let other = names[name] {
+                problems.append(Diagnostic(.error, file: name, code: "wave_overlap",
+                                           message: "two waves are named `\(name)` (\(other) and \(wave)): waves.csv and the report tell waves apart by their file or folder name; give each wave its own"))
+                continue
+            }
+            names[name] = wave
+            let expansion = InputFiles.expand([wave])
+            for (path, display) in zip(expansion.files, expansion.displayNames) {
+                guard let id = identity(path) else { continue }
+                if let first = owner[id] {
+                    problems.append(Diagnostic(.error, file: display, code: "wave_overlap",
+                                               message: "this file of wave `\(name)` is an input of \(first) too: a wave is compared with the baseline, so no file may be in both"))
+                } else {
+                    owner[id] = "wave `\(name)`"
+                }
+            }
+        }
+        if !problems.isEmpty { throw InstrumentError(problems: problems) }
     }
 
     /// Ingest and normalisation of bytes in memory with a normaliser kept across calls (the
