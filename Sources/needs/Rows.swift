@@ -11,11 +11,11 @@ struct Rows: ParsableCommand {
 
     @OptionGroup var reader: ReaderFlags
 
-    @Argument(help: "The file to read.")
+    @Argument(help: "The file to read, or - for standard input.")
     var file: String
 
     func run() throws {
-        let result = RowsCommand.run(path: file, options: reader.readerOptions, json: json,
+        let result = RowsCommand.run(path: try Terminal.readable([file])[0], options: reader.readerOptions, json: json,
                                      keptPerKind: RunOutcome.firstPerKind) { Terminal.output($0) }
         try Terminal.finishOutput()
         Terminal.printDiagnostics(result.diagnostics, counts: result.counts)

@@ -14,13 +14,13 @@ struct RunFlags: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print only errors.")
     var quiet = false
 
-    @Argument(help: "Export files, or folders whose every file is an export (default: inputs/responses).")
+    @Argument(help: "Export files, or folders whose every file is an export, or - for standard input (default: inputs/responses).")
     var inputs: [String] = []
 
     func options() throws -> RunOptions {
         var options = RunOptions()
         options.instrumentPath = instrument
-        if !inputs.isEmpty { options.inputs = inputs }
+        if !inputs.isEmpty { options.inputs = try Terminal.readable(inputs) }
         options.reader = reader.readerOptions
         options.normalize.dropIdentical = dropIdentical
         return options

@@ -11,11 +11,17 @@ struct Sniff: ParsableCommand {
 
     @OptionGroup var reader: ReaderFlags
 
-    @Argument(help: "Files to look at.")
+    @Argument(help: "Files to look at (- for standard input).")
     var files: [String]
 
     func run() throws {
-        let results = SniffCommand.run(paths: files, options: reader.readerOptions)
+        // Each file under the name it was given (standard input or a pipe is read from a copy).
+        let results = zip(SniffCommand.run(paths: try Terminal.readable(files), options: reader.readerOptions), files)
+            .map { result, given in
+                var result = result
+                result.file = given
+                return result
+            }
         Terminal.output(json ? SniffCommand.json(results) : SniffCommand.text(results))
         try Terminal.finishOutput()
         if results.contains(where: { $0.failure != nil }) { throw ExitCode(1) }

@@ -43,6 +43,17 @@ enum Terminal {
 
     /// Why a command could not run: an instrument's problems are diagnostics already
     /// (`file:line: error: message [code]`), anything else gets the `error:` prefix.
+    /// `inputs` with standard input (`-`) and pipes copied to files the reader can read again;
+    /// a copy that fails stops the command (exit 2).
+    static func readable(_ inputs: [String]) throws -> [String] {
+        do {
+            return try InputSpool.regularFiles(inputs)
+        } catch {
+            failure(error)
+            throw ExitCode(2)
+        }
+    }
+
     static func failure(_ error: Error) {
         self.error(error is InstrumentError ? "\(error)" : "error: \(error)")
     }

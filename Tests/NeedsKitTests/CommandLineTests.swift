@@ -27,6 +27,30 @@ final class CommandLineTests: XCTestCase {
         return (process.terminationStatus, String(decoding: stderr, as: UTF8.self))
     }
 
+    /// `-` reads standard input (`curl … | needs check -`): the file is named `stdin` in the
+    /// messages, every record is accounted for, and the copy made to read it twice is removed.
+    func testStandardInputAsAnInput() throws {
+        let before = Set((try? FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())) ?? [])
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try executable)
+        process.arguments = ["check", "--instrument", Paths.inputs + "/instrument", "-"]
+        process.standardOutput = try XCTUnwrap(FileHandle(forWritingAtPath: "/dev/null"))
+        let errors = Pipe()
+        process.standardError = errors
+        // Through a pipe, not the file itself: standard input is then no regular file.
+        let input = Pipe()
+        process.standardInput = input
+        try process.run()
+        input.fileHandleForWriting.write(try XCTUnwrap(FileManager.default.contents(atPath: Paths.inputs + "/responses/EE_kobo_xml.csv")))
+        try input.fileHandleForWriting.close()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, stderr)
+        XCTAssertTrue(stderr.contains("stdin: KoboToolbox, utf-8, ';': 43 records = 42 respondents + 1 duplicates + 0 blank + 0 quarantined"), stderr)
+        let after = Set((try? FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())) ?? [])
+        XCTAssertTrue(after.subtracting(before).filter { $0.hasPrefix("needs-input-") }.isEmpty)
+    }
+
     /// A command that cannot run says why once: an instrument problem is a diagnostic line of its
     /// own (it was prefixed `error:` twice), a negative count is refused by name.
     func testRefusalsAreOneClearLine() throws {

@@ -1,0 +1,78 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Inputs that cannot be read twice: `-` (standard input, as in `curl … | needs check -`) and
+/// pipes (`needs check <(unzip -p export.zip)`). The reader reads a file more than once (a
+/// sample to detect its encoding and dialect, then the whole; the digest on a thread of its own),
+/// so such an input is first copied whole into a private temporary folder, under the name
+/// `stdin` (or the pipe's own name), and read from there. The folders are removed when the
+/// process exits.
+public enum InputSpool {
+    public struct Failure: Error, CustomStringConvertible {
+        public var input: String
+        public var reason: String
+        public var description: String { "\(input): cannot copy the input: \(reason)" }
+    }
+
+    /// `inputs` with every `-` and pipe replaced by the path of its copy; other inputs as given.
+    public static func regularFiles(_ inputs: [String]) throws -> [String] {
+        try inputs.map { input in
+            if input == "-" { return try spool(descriptor: STDIN_FILENO, input: input, name: "stdin") }
+            var info = stat()
+            guard stat(input, &info) == 0, (info.st_mode & S_IFMT) == S_IFIFO else { return input }
+            let descriptor = open(input, O_RDONLY)
+            guard descriptor >= 0 else { return input }  // the reader reports why it cannot be opened
+            defer { close(descriptor) }
+            let own = InputFiles.lastComponent(input)
+            let name = input.hasPrefix("/dev/fd/") || input.hasPrefix("/proc/") ? "pipe-" + own : own
+            return try spool(descriptor: descriptor, input: input, name: name)
+        }
+    }
+
+    private static func spool(descriptor: Int32, input: String, name: String) throws -> String {
+        let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        var template = Array((base + "/needs-input-XXXXXX").utf8CString)
+        guard let folder = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }).map({ String(cString: $0) }) else {
+            throw Failure(input: input, reason: "no temporary folder in \(base): \(String(cString: strerror(errno)))")
+        }
+        register(folder)
+        let path = folder + "/" + name
+        guard let file = fopen(path, "wb") else {
+            throw Failure(input: input, reason: String(cString: strerror(errno)))
+        }
+        defer { fclose(file) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if n == 0 { break }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw Failure(input: input, reason: String(cString: strerror(errno)))
+            }
+            guard fwrite(buffer, 1, n, file) == n else { throw Failure(input: input, reason: String(cString: strerror(errno))) }
+        }
+        guard fflush(file) == 0 else { throw Failure(input: input, reason: String(cString: strerror(errno))) }
+        return path
+    }
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var folders: [String] = []
+
+    private static func register(_ folder: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        if folders.isEmpty { atexit { InputSpool.removeAll() } }
+        folders.append(folder)
+    }
+
+    /// Removes every copy made so far (also run when the process exits).
+    public static func removeAll() {
+        lock.lock()
+        let all = folders
+        folders = []
+        lock.unlock()
+        for folder in all { try? FileManager.default.removeItem(atPath: folder) }
+    }
+}
