@@ -31,6 +31,38 @@ final class ReportTests: XCTestCase {
         XCTAssertTrue(estonian.contains("Kultuuridevaheline pädevus ja suhtlus"))
     }
 
+    /// `--by role` lists every answer of the question in every scope: the rows of the answers given
+    /// alone told a country of one respondent's role by their presence (LT: one row, an
+    /// integration coordinator). Answers nobody gave are blanked like small cells.
+    func testByTableListsEveryAnswerSoThatPresenceTellsNothing() throws {
+        let folder = TemporaryFolder()
+        var csv = "country,municipality,role,imp_intercultural,comp_intercultural,training_wanted\n"
+        for i in 0..<6 { csv += "EE,Tallinn,\(i < 3 ? "teacher" : "social_worker"),\(1 + i % 5),\(1 + i % 3),intercultural\n" }
+        csv += "LT,Vilniaus miesto savivaldybė,integration_coordinator,5,1,intercultural\n"
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [folder.write("data.csv", csv)]
+        options.outputPath = folder.path + "/out"
+        options.aggregation.byQuestion = "role"
+        _ = try Pipeline.report(options)
+        let table = try String(contentsOfFile: options.outputPath + "/topic_demand_by_role.csv", encoding: .utf8)
+        let rows = table.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        // The instrument's role list, by hand.
+        let roles: Set = ["social_worker", "teacher", "integration_coordinator", "administrator", "other"]
+        for scope in ["EE", "LT", "ALL"] {
+            let inScope = rows.filter { $0[0] == scope && $0[3] == "intercultural" }
+            XCTAssertEqual(Set(inScope.map { $0[1] }), roles, scope)
+        }
+        for row in rows where row[0] == "LT" {
+            XCTAssertEqual(row[5], "", "LT's one respondent: \(row)")
+            XCTAssertEqual(row.last, "1", "\(row)")
+        }
+        // Nobody in EE is an administrator: blank and suppressed like a small cell.
+        let administrator = try XCTUnwrap(rows.first { $0[0] == "EE" && $0[1] == "administrator" && $0[3] == "intercultural" })
+        XCTAssertEqual(administrator[5], "")
+        XCTAssertEqual(administrator.last, "1")
+    }
+
     /// The data-quality paragraph counts the baseline's files, as "Who answered" does, and the
     /// later waves' apart; it names the cleaning log without a link partners could not follow.
     func testDataQualityCountsTheBaselineAndWavesApart() throws {
