@@ -31,6 +31,31 @@ final class ReportTests: XCTestCase {
         XCTAssertTrue(estonian.contains("Kultuuridevaheline pädevus ja suhtlus"))
     }
 
+    /// A country report's "where countries differ" table names topics in the report's language, as
+    /// its other tables do (it showed the instrument's default, English, labels).
+    func testCountryDifferencesNameTopicsInTheReportsLanguage() throws {
+        let (out, _, _keep) = try report { $0.language = "ru" }
+        _ = _keep
+        var russianRows = 0
+        for (country, native) in [("EE", "Эстония (EE)"), ("LT", "Литва (LT)"), ("LV", "Латвия (LV)")] {
+            let text = try String(contentsOfFile: out + "/countries/\(country).md", encoding: .utf8)
+            let rows = text.split(separator: "\n").filter { $0.hasPrefix("| ⚑ " + native) }
+            russianRows += rows.count
+            for row in rows {
+                let topic = row.split(separator: "|")[1].trimmingCharacters(in: .whitespaces)
+                XCTAssertNil(topic.range(of: "[A-Za-z]{3,}", options: .regularExpression), "\(country): \(row)")
+            }
+        }
+        XCTAssertGreaterThan(russianRows, 0)
+        let (national, _, _keepNational) = try report()
+        _ = _keepNational
+        let estonian = try String(contentsOfFile: national + "/countries/EE.md", encoding: .utf8)
+        let rows = estonian.split(separator: "\n").filter { $0.hasPrefix("| ⚑ Eesti (EE) |") }
+        XCTAssertFalse(rows.isEmpty)
+        XCTAssertTrue(rows.contains { $0.contains("| Kultuuridevaheline pädevus ja suhtlus |") }, rows.joined(separator: "\n"))
+        XCTAssertFalse(rows.contains { $0.contains("Intercultural competence") }, rows.joined(separator: "\n"))
+    }
+
     /// `--by role` lists every answer of the question in every scope: the rows of the answers given
     /// alone told a country of one respondent's role by their presence (LT: one row, an
     /// integration coordinator). Answers nobody gave are blanked like small cells.
@@ -61,6 +86,41 @@ final class ReportTests: XCTestCase {
         let administrator = try XCTUnwrap(rows.first { $0[0] == "EE" && $0[1] == "administrator" && $0[3] == "intercultural" })
         XCTAssertEqual(administrator[5], "")
         XCTAssertEqual(administrator.last, "1")
+    }
+
+    /// A Russian country report leaves no English behind: the shape of a hand-made sheet, a file
+    /// not read, the kinds of issues, the wave comparison's notes, and the charts' descriptions and
+    /// legend were English; a scope with every figure blanked drew an empty Locus-for-Focus chart.
+    func testCountryReportsLeaveNoEnglishBehind() throws {
+        let folder = TemporaryFolder()
+        let binary = folder.write("photo.jpg", [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 0x4A, 0x46, 0x49, 0x46] + [UInt8](repeating: 0, count: 64))
+        let (out, _, _keep) = try report {
+            $0.language = "ru"
+            $0.inputs.append(binary)
+            $0.waves = [Paths.inputs + "/followup"]
+            $0.aggregation.minCell = 40
+        }
+        _ = _keep
+        var notes = 0
+        for country in ["EE", "LT", "LV"] {
+            let text = try String(contentsOfFile: out + "/countries/\(country).md", encoding: .utf8)
+            for english in ["generic sheet", "not read", "no respondents", "fewer than", "suppressed", "country inferred",
+                            "unknown value", "ragged row", "Issues found"] {
+                XCTAssertFalse(text.contains(english), "\(country): \(english)")
+            }
+            XCTAssertTrue(text.contains("LV\\_excel\\_unicode.txt (обычная таблица, "), country)
+            XCTAssertTrue(text.contains("photo.jpg (не прочитан)"), country)
+            XCTAssertTrue(text.contains("Найденные проблемы: `country_inferred` 2, "), country)
+            notes += text.components(separatedBy: "в одной из волн: скрыто").count - 1
+        }
+        XCTAssertGreaterThan(notes, 0)
+        let charts = try FileManager.default.contentsOfDirectory(atPath: out + "/charts").filter { $0.hasSuffix("_ru.svg") }
+        XCTAssertFalse(charts.isEmpty)
+        for chart in charts {
+            let svg = try String(contentsOfFile: out + "/charts/" + chart, encoding: .utf8)
+            XCTAssertFalse(svg.contains(">baseline<") || svg.contains(": importance ") || svg.contains(", gap "), chart)
+            if chart.hasPrefix("locus_") { XCTAssertTrue(svg.contains("<circle"), "\(chart) plots nothing") }
+        }
     }
 
     /// The data-quality paragraph counts the baseline's files, as "Who answered" does, and the
