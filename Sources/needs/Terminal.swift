@@ -44,7 +44,7 @@ enum Terminal {
     /// Why a command could not run: an instrument's problems are diagnostics already
     /// (`file:line: error: message [code]`), anything else gets the `error:` prefix.
     static func failure(_ error: Error) {
-        self.error(error is InstrumentError ? "\(error)" : "error: \(error)")
+        self.error(error is DiagnosedError ? "\(error)" : "error: \(error)")
     }
 
     static var stderrIsTerminal: Bool { isatty(2) != 0 }

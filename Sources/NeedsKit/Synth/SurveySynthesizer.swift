@@ -28,12 +28,16 @@ public struct SurveySynthesizer {
         case unencodable(String)
         /// `--out` is a file of the instrument the export is made from.
         case overwritesInstrument(String)
+        /// `--lang` names no language the instrument has labels in (those it has).
+        case unknownLanguage(String, [String])
 
         public var description: String {
             switch self {
             case let .cannotWrite(path, reason): return "cannot write \(path): \(reason)"
             case let .overwritesInstrument(path):
                 return "--out \(path) is a file of the instrument (--instrument): writing the export would replace it; nothing was written, give another file"
+            case let .unknownLanguage(language, known):
+                return "the instrument has no labels in `\(language)`; --lang is one of: \(known.joined(separator: ", "))"
             case let .unencodable(what): return "\(what) cannot be written in Windows-1257; choose utf-8 or another language"
             }
         }
@@ -76,7 +80,14 @@ public struct SurveySynthesizer {
         let target = OutputFolder.resolved(path)
         let sheets = [instrumentPath] + ["survey", "choices", "settings"].map { instrumentPath + "/" + $0 + ".csv" }
         if sheets.contains(where: { OutputFolder.resolved($0) == target }) { throw Failure.overwritesInstrument(path) }
-        var synthesizer = SurveySynthesizer(instrument: try InstrumentLoader.load(instrumentPath), options: options)
+        let instrument = try InstrumentLoader.load(instrumentPath)
+        var options = options
+        // Labels are keyed in lower case (`ET` is `et`); a language the instrument lacks would
+        // silently give its default labels.
+        options.language = options.language.lowercased()
+        let known = instrument.languages.map(\.key).filter { !$0.isEmpty }
+        if !known.isEmpty && !known.contains(options.language) { throw Failure.unknownLanguage(options.language, known) }
+        var synthesizer = SurveySynthesizer(instrument: instrument, options: options)
         try synthesizer.write(to: path)
     }
 
