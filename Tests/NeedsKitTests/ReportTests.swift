@@ -88,6 +88,21 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(administrator.last, "1")
     }
 
+    /// A `--wave` with no file that could be read cannot be compared: the run writes nothing and
+    /// says why (it wrote a section of empty changes, "no respondents in this wave").
+    func testAWaveWithNothingReadableStopsTheRun() throws {
+        let folder = TemporaryFolder()
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [Paths.inputs + "/responses"]
+        options.waves = [folder.path + "/nosuch"]
+        options.outputPath = folder.path + "/out"
+        let outcome = try Pipeline.report(options)
+        XCTAssertEqual(outcome.exitCode, 2)
+        XCTAssertTrue(outcome.cannotRun?.contains("nosuch") == true, outcome.cannotRun ?? "nil")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: options.outputPath))
+    }
+
     /// A Russian country report leaves no English behind: the shape of a hand-made sheet, a file
     /// not read, the kinds of issues, the wave comparison's notes, and the charts' descriptions and
     /// legend were English; a scope with every figure blanked drew an empty Locus-for-Focus chart.

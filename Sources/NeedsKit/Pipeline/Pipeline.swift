@@ -53,6 +53,8 @@ public struct RunOutcome: Sendable {
     /// The first and last submission date of the respondents (yyyymmdd), read in each file's
     /// day/month order as decided by its end (`Normalizer.submittedDays`); nil without dates.
     public var submittedDays: (first: Int32, last: Int32)? = nil
+    /// Later waves (`--wave`, by name) of which no file could be read: there is nothing to compare.
+    public var unreadWaves: [String] = []
 
     /// Whether no readable input file has a single column of the instrument: an export of
     /// another survey, the wrong instrument, or empty files (no header: `shape` never set). The
@@ -76,6 +78,9 @@ public struct RunOutcome: Sendable {
                 return "no input file has a header row: every record is blank or quarantined (see the messages above)"
             }
             return "no input file has a column of this instrument's questions: is it an export of another survey, or the wrong --instrument?"
+        }
+        if let wave = unreadWaves.first {
+            return "no file of the wave `\(wave)` (--wave) could be read (see the messages above): there is nothing to compare"
         }
         return nil
     }
@@ -194,6 +199,7 @@ public enum Pipeline {
                 return account
             }
             outcome.inputProblems += waveOutcome.inputProblems
+            if !waveOutcome.accounts.contains(where: { $0.failure == nil }) { outcome.unreadWaves.append(name) }
             let panels = baselinePanel.flatMap { b in panel.map { (b, $0) } }
             waveChanges += WaveComparison.compare(wave: name, baseline: aggregator, later: waveAggregator, panels: panels,
                                                   minCell: options.aggregation.minCell)
