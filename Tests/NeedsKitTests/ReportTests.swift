@@ -103,6 +103,24 @@ final class ReportTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: options.outputPath))
     }
 
+    /// plan.csv's HXL row tags its own columns: the month was `#group+code` and the audience
+    /// `#group+name` (the fallback of the figures tables' group columns).
+    func testPlanHashtagsNameItsColumns() throws {
+        let (out, _, _keep) = try report {
+            $0.planPath = Paths.inputs + "/plan.csv"
+            $0.hxl = true
+        }
+        _ = _keep
+        let lines = try String(contentsOfFile: out + "/plan.csv", encoding: .utf8).split(separator: "\r\n")
+        let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let tags = lines[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let tag = Dictionary(uniqueKeysWithValues: zip(header, tags))
+        XCTAssertEqual(tag["month"], "#date")
+        XCTAssertEqual(tag["audience"], "#country+code")
+        XCTAssertEqual(tag["organisation"], "#org+name")
+        XCTAssertFalse(tags.contains { $0.hasPrefix("#group") }, lines[1].description)
+    }
+
     /// A Russian country report leaves no English behind: the shape of a hand-made sheet, a file
     /// not read, the kinds of issues, the wave comparison's notes, and the charts' descriptions and
     /// legend were English; a scope with every figure blanked drew an empty Locus-for-Focus chart.
