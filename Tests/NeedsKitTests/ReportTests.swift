@@ -156,6 +156,29 @@ final class ReportTests: XCTestCase {
         }
     }
 
+    /// A difference in demand share is in percentage points beside the shares in percent, as the
+    /// wave tables give it (it read `61% | 33% | 0.28 (0.13 – 0.41)`).
+    func testDemandShareDifferencesAreInPercentagePoints() throws {
+        let (out, _, _keep) = try report()
+        _ = _keep
+        let figures = try String(contentsOfFile: out + "/topic_demand.csv", encoding: .utf8).split(separator: "\r\n")
+            .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = figures[0]
+        func value(_ country: String, _ column: String) -> Double {
+            let row = figures.first { $0[0] == country && $0[1] == "intercultural" }!
+            return Double(row[header.firstIndex(of: column)!])!
+        }
+        // EE against LT and LV pooled, from the published counts.
+        let share = value("EE", "demand_n") / value("EE", "respondents")
+        let others = (value("LT", "demand_n") + value("LV", "demand_n")) / (value("LT", "respondents") + value("LV", "respondents"))
+        let expected = String(format: "%.2f pp (", (share - others) * 100)
+        let text = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        let row = try XCTUnwrap(text.split(separator: "\n").first {
+            $0.hasPrefix("| ⚑ Estonia (EE) | Intercultural competence and communication | Want training")
+        })
+        XCTAssertTrue(row.hasSuffix("| 61% | 33% | " + expected) || row.contains("| 61% | 33% | " + expected), String(row))
+    }
+
     /// The data-quality paragraph counts the baseline's files, as "Who answered" does, and the
     /// later waves' apart; it names the cleaning log without a link partners could not follow.
     func testDataQualityCountsTheBaselineAndWavesApart() throws {

@@ -226,8 +226,12 @@ public struct ReportBuilder {
             d.topicLabel = instrument.topicLabel(d.topic, language: language)
             let format: (Double) -> String = d.measure == .demandShare ? { NumberFormat.percent($0) } : { NumberFormat.short($0) }
             let measure = d.measure == .demandShare ? words.wantTraining : words.meanGap
+            // Shares are shown in percent, so their difference is in percentage points (as in the
+            // wave tables), not a proportion beside them.
+            let scale = d.measure == .demandShare ? 100.0 : 1
+            let unit = d.measure == .demandShare ? " pp" : ""
             table.append(["⚑ " + words.scopeName(d.country), d.topicLabel, measure, format(d.countryValue), format(d.othersValue),
-                          "\(NumberFormat.short(d.difference)) (\(NumberFormat.short(d.low)) – \(NumberFormat.short(d.high)))"])
+                          "\(NumberFormat.short(d.difference * scale))\(unit) (\(NumberFormat.short(d.low * scale)) – \(NumberFormat.short(d.high * scale)))"])
         }
         let prose = ReportProse.forLanguage(words.language)
         doc.blocks.append(.table(header: [words.country, words.topic, prose.measure, words.country, prose.others, prose.difference],
