@@ -179,6 +179,35 @@ final class ReportTests: XCTestCase {
         XCTAssertTrue(row.hasSuffix("| 61% | 33% | " + expected) || row.contains("| 61% | 33% | " + expected), String(row))
     }
 
+    /// Whether a topic left the first-priority quadrant is unknown when it was HH and the later
+    /// wave has no quadrant for it (no respondents there, or its figures blanked): the report said
+    /// "no" and waves.csv 0 for such topics of a country the follow-up did not reach.
+    func testLeavingHHIsUnknownWithoutALaterQuadrant() throws {
+        let (out, _, _keep) = try report { $0.waves = [Paths.inputs + "/followup/EE_followup_2026.csv"] }
+        _ = _keep
+        let waves = try String(contentsOfFile: out + "/waves.csv", encoding: .utf8).split(separator: "\r\n")
+            .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = waves[0]
+        let before = header.firstIndex(of: "quadrant_before")!, after = header.firstIndex(of: "quadrant_after")!
+        let left = header.firstIndex(of: "left_first_priority")!
+        let lithuania = waves.dropFirst().filter { $0[1] == "LT" }
+        XCTAssertEqual(lithuania.count, 8)
+        XCTAssertTrue(lithuania.contains { $0[before] == "HH" })
+        for row in lithuania {
+            XCTAssertEqual(row[after], "", "\(row)")
+            XCTAssertEqual(row[left], row[before] == "HH" ? "" : "0", "\(row)")
+        }
+        let text = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        let section = try XCTUnwrap(text.components(separatedBy: "### Lithuania (LT)").last?.components(separatedBy: "###").first)
+        let rows = section.split(separator: "\n").filter { $0.hasPrefix("| ") && $0.contains("no respondents in this wave") }
+        XCTAssertEqual(rows.count, 8, section)
+        let hh = lithuania.filter { $0[before] == "HH" }.map { $0[3] }
+        for row in rows {
+            let isHH = hh.contains { row.hasPrefix("| \($0) |") }
+            XCTAssertTrue(row.contains(isHH ? "| – | no respondents in this wave |" : "| no | no respondents in this wave |"), String(row))
+        }
+    }
+
     /// The data-quality paragraph counts the baseline's files, as "Who answered" does, and the
     /// later waves' apart; it names the cleaning log without a link partners could not follow.
     func testDataQualityCountsTheBaselineAndWavesApart() throws {

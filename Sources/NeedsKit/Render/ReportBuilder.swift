@@ -294,7 +294,7 @@ public struct ReportBuilder {
                                   Self.change(c.competenceChange, c.competenceCI),
                                   Self.change(c.gapChange, c.gapCI),
                                   Self.change(c.demandChange.map { $0 * 100 }, c.demandCI.map { ($0.low * 100, $0.high * 100) }, unit: " pp"),
-                                  c.leftFirstPriority ? prose.yes : (c.quadrantBefore.isEmpty ? "–" : prose.no),
+                                  !c.firstPriorityKnown ? "–" : c.leftFirstPriority ? prose.yes : prose.no,
                                   prose.waveNote(c.note)])
                 }
                 doc.blocks.append(.table(header: [words.topic, prose.competence, prose.change, prose.gapChange,

@@ -23,7 +23,7 @@ public enum WavesTable {
                 .figure(full(c.mwdsBefore)), .figure(full(c.mwdsAfter)), .figure(full(c.mwdsChange)),
                 .figure(full(c.demandBefore)), .figure(full(c.demandAfter)), .figure(full(c.demandChange)),
                 .figure(full(c.demandCI?.low)), .figure(full(c.demandCI?.high)), .figure(c.quadrantBefore),
-                .figure(c.quadrantAfter), .figure(c.leftFirstPriority ? "1" : "0"), .text(c.note),
+                .figure(c.quadrantAfter), .figure(!c.firstPriorityKnown ? "" : c.leftFirstPriority ? "1" : "0"), .text(c.note),
             ])
         }
         return writer.text
