@@ -157,4 +157,18 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(line.hasPrefix("\(binary): not read: "), line)
         XCTAssertEqual(line.components(separatedBy: binary).count, 2, line)
     }
+
+    /// An empty `--weights` weighed everyone 0 (reports of blanks, exit 1), and an empty `--out`
+    /// was the working folder ("holds the input inputs/instrument"): both are refused by name.
+    func testEmptyOptionValuesAreRefused() throws {
+        let folder = TemporaryFolder()
+        for (option, value) in [("--weights", ""), ("--out", "")] {
+            var arguments = ["report", "--instrument", Paths.inputs + "/instrument", Paths.inputs + "/responses", option, value]
+            if option != "--out" { arguments += ["--out", folder.path + "/r"] }
+            let (status, stderr) = try run(arguments, stdoutPath: "/dev/null")
+            XCTAssertEqual(status, 2, option)
+            XCTAssertTrue(stderr.contains("\(option) needs a value"), stderr)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path + "/r"))
+        }
+    }
 }
