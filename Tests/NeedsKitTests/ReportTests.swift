@@ -208,6 +208,32 @@ final class ReportTests: XCTestCase {
         }
     }
 
+    /// summary.json's provenance names every option that shapes the files: `--lang`, `--excel`,
+    /// `--hxl` and `--wave-instrument` were left out, so two folders of different reports read as
+    /// the same run.
+    func testSummaryRecordsEveryOptionThatShapesTheFiles() throws {
+        let (out, _, _keep) = try report {
+            $0.language = "ru"
+            $0.excel = true
+            $0.hxl = true
+            $0.waves = [Paths.inputs + "/followup"]
+            $0.waveInstruments = [Paths.inputs + "/instrument"]
+        }
+        _ = _keep
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as! [String: Any]
+        let options = try XCTUnwrap(json["options"] as? [String: Any])
+        XCTAssertEqual(options["lang"] as? String, "ru")
+        XCTAssertEqual(options["excel"] as? Bool, true)
+        XCTAssertEqual(options["hxl"] as? Bool, true)
+        XCTAssertEqual(options["wave_instruments"] as? [String], ["instrument"])
+        let (plain, _, _keepPlain) = try report()
+        _ = _keepPlain
+        let defaults = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: plain + "/summary.json"))) as! [String: Any]
+        let plainOptions = try XCTUnwrap(defaults["options"] as? [String: Any])
+        XCTAssertEqual(plainOptions["lang"] as? String, "")
+        XCTAssertEqual(plainOptions["excel"] as? Bool, false)
+    }
+
     /// The data-quality paragraph counts the baseline's files, as "Who answered" does, and the
     /// later waves' apart; it names the cleaning log without a link partners could not follow.
     func testDataQualityCountsTheBaselineAndWavesApart() throws {
