@@ -234,6 +234,30 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(plainOptions["excel"] as? Bool, false)
     }
 
+    /// "What the region shares" compares the countries whose figures are shown, and names those
+    /// left out: a country of one respondent (blanked) has no ranks, and the section said no topic
+    /// is in the top three of every country while EE and LT share their greatest need.
+    func testSharedNeedsLeaveOutCountriesWithoutFigures() throws {
+        let folder = TemporaryFolder()
+        var csv = "country,municipality,role,imp_intercultural,comp_intercultural,imp_partnerships,comp_partnerships,imp_disinformation,comp_disinformation,training_wanted\n"
+        // Respondents of no known country (6) keep LV's one from needing another country blanked.
+        for (country, place, n) in [("EE", "Tallinn", 10), ("LT", "Vilniaus miesto savivaldybė", 10), ("LV", "Rīga", 1), ("", "Nowhere", 6)] {
+            for i in 0..<n { csv += "\(country),\(place),teacher,5,\(1 + i % 2),3,3,2,\(2 + i % 2),intercultural\n" }
+        }
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [folder.write("data.csv", csv)]
+        options.outputPath = folder.path + "/out"
+        _ = try Pipeline.report(options)
+        let text = try String(contentsOfFile: options.outputPath + "/report.md", encoding: .utf8)
+        XCTAssertTrue(text.contains("| Estonia (EE) | 10 |") && text.contains("| Latvia (LV) | – |"), text)
+        let section = try XCTUnwrap(text.components(separatedBy: "## What the region shares\n\n").last?.components(separatedBy: "\n\n").first)
+        // Intercultural: mean gap 4.5 × importance 5 in both countries, the greatest need of each.
+        XCTAssertTrue(section.hasPrefix("In the top three needs of every country (Estonia (EE), Lithuania (LT)): "), section)
+        XCTAssertTrue(section.contains("Intercultural competence and communication"), section)
+        XCTAssertTrue(section.contains("Latvia (LV): too few respondents to compare"), section)
+    }
+
     /// The data-quality paragraph counts the baseline's files, as "Who answered" does, and the
     /// later waves' apart; it names the cleaning log without a link partners could not follow.
     func testDataQualityCountsTheBaselineAndWavesApart() throws {

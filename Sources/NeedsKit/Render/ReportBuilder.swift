@@ -190,18 +190,28 @@ public struct ReportBuilder {
 
     /// Topics in the top three of every country (by MWDS rank): candidates for regional sessions.
     private func shared(_ doc: inout ReportDocument, _ words: ReportStrings, _ figures: [TopicFigures]) {
-        let countries = scopes(figures).filter { $0 != "ALL" && $0 != "" }
-        guard countries.count >= 2 else { return }
+        let all = scopes(figures).filter { $0 != "ALL" && $0 != "" }
+        guard all.count >= 2 else { return }
+        // A country whose figures are blanked has no ranks: it shares nothing and lacks nothing
+        // (as the plan's rule, which counts only countries with figures).
+        let countries = all.filter { country in figures.contains { $0.country == country && !$0.countsHidden && $0.mwds != nil } }
+        let leftOut = all.filter { !countries.contains($0) }
+        let note = leftOut.isEmpty ? "" : " " + leftOut.map(words.scopeName).joined(separator: ", ") + ": too few respondents to compare."
+        doc.heading(2, words.shared)
+        guard countries.count >= 2 else {
+            doc.paragraph("Fewer than two countries have figures to compare." + note)
+            return
+        }
         let topThree = countries.map { country in
             Set(figures.filter { $0.country == country && ($0.mwdsRank ?? .max) <= 3 }.map(\.topic))
         }
         let common = topThree.dropFirst().reduce(topThree.first ?? []) { $0.intersection($1) }
-        doc.heading(2, words.shared)
+        let which = leftOut.isEmpty ? "" : " (" + countries.map(words.scopeName).joined(separator: ", ") + ")"
         if common.isEmpty {
-            doc.paragraph("No topic is in the top three needs of every country.")
+            doc.paragraph("No topic is in the top three needs of every country\(which)." + note)
         } else {
             let labels = common.sorted().map { topic in figures.first { $0.topic == topic }?.topicLabel ?? topic }
-            doc.paragraph("In the top three needs of every country: " + labels.joined(separator: "; ") + ".")
+            doc.paragraph("In the top three needs of every country\(which): " + labels.joined(separator: "; ") + "." + note)
         }
     }
 
