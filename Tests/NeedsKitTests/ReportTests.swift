@@ -258,6 +258,22 @@ final class ReportTests: XCTestCase {
         XCTAssertTrue(section.contains("Latvia (LV): too few respondents to compare"), section)
     }
 
+    /// A Markdown link's target is percent-encoded: a wave named `follow up #2` gave charts linked as
+    /// `](charts/waves_follow up #2_EE.svg)`, which ends at the space (and `#` starts a fragment).
+    func testMarkdownLinksToFilesWithSpacesResolve() throws {
+        let folder = TemporaryFolder()
+        let wave = folder.path + "/follow up #2"
+        try FileManager.default.copyItem(atPath: Paths.inputs + "/followup", toPath: wave)
+        let (out, _, _keep) = try report { $0.waves = [wave] }
+        _ = _keep
+        let text = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        XCTAssertTrue(text.contains("](charts/waves_follow%20up%20%232_EE.svg)"), text)
+        XCTAssertFalse(text.contains("](charts/waves_follow up"))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/charts/waves_follow up #2_EE.svg"))
+        let estonian = try String(contentsOfFile: out + "/countries/EE.md", encoding: .utf8)
+        XCTAssertTrue(estonian.contains("](../charts/waves_follow%20up%20%232_EE_et.svg)"), estonian)
+    }
+
     /// The data-quality paragraph counts the baseline's files, as "Who answered" does, and the
     /// later waves' apart; it names the cleaning log without a link partners could not follow.
     func testDataQualityCountsTheBaselineAndWavesApart() throws {
