@@ -274,6 +274,33 @@ final class ReportTests: XCTestCase {
         XCTAssertTrue(estonian.contains("](../charts/waves_follow%20up%20%232_EE_et.svg)"), estonian)
     }
 
+    /// Two waves of one folder name (`a/followup`, `b/followup`) were one wave `followup`: one
+    /// section mixing both, waves.csv rows that could not be told apart, and each chart written
+    /// over by the other's. They are named apart as input files are.
+    func testWavesOfTheSameFolderNameAreToldApart() throws {
+        let folder = TemporaryFolder()
+        for (wave, file) in [("a", "EE_followup_2026.csv"), ("b", "LV_followup_2026.csv")] {
+            try FileManager.default.createDirectory(atPath: folder.path + "/\(wave)/followup", withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: Paths.inputs + "/followup/" + file, toPath: folder.path + "/\(wave)/followup/" + file)
+        }
+        let (out, _, _keep) = try report { $0.waves = [folder.path + "/a/followup", folder.path + "/b/followup"] }
+        _ = _keep
+        let text = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        XCTAssertTrue(text.contains("## Change since the baseline: a/followup\n"), text)
+        XCTAssertTrue(text.contains("## Change since the baseline: b/followup\n"), text)
+        let waves = try String(contentsOfFile: out + "/waves.csv", encoding: .utf8).split(separator: "\r\n").dropFirst()
+        XCTAssertEqual(Set(waves.map { String($0.split(separator: ",")[0]) }), ["a/followup", "b/followup"])
+        for wave in ["a_followup", "b_followup"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/charts/waves_\(wave)_EE.svg"), wave)
+        }
+        let summary = try String(contentsOfFile: out + "/summary.json", encoding: .utf8)
+        XCTAssertTrue(summary.contains("\"waves\": [\"a/followup\", \"b/followup\"]"), summary)
+        // One HTML report holds both waves' charts: their ids differ.
+        let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        let ids = html.components(separatedBy: " id=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+        XCTAssertEqual(ids.count, Set(ids).count, "ids repeated in report.html")
+    }
+
     /// The data-quality paragraph counts the baseline's files, as "Who answered" does, and the
     /// later waves' apart; it names the cleaning log without a link partners could not follow.
     func testDataQualityCountsTheBaselineAndWavesApart() throws {

@@ -180,6 +180,7 @@ public enum Pipeline {
         log.add(contentsOf: dominantWeights(aggregator, options: options.aggregation))
         folded.dates = outcome.submittedDays.map { (SubmissionDate.format($0.first), SubmissionDate.format($0.last)) }
         let baselinePanel = folded.panel
+        let waveNames = InputFiles.waveNames(options.waves)
         for (k, wavePath) in options.waves.enumerated() {
             let waveInstrument = k < options.waveInstruments.count ? try InstrumentLoader.load(options.waveInstruments[k]) : instrument
             var waveAggregation = options.aggregation
@@ -188,7 +189,7 @@ public enum Pipeline {
             var panel = waveInstrument.panelQuestion.map { _ in PanelRatings() }
             var waveOptions = options
             waveOptions.inputs = [wavePath]
-            let name = InputFiles.lastComponent(wavePath)
+            let name = waveNames[k]
             let waveOutcome = ingest(waveOptions, instrument: waveInstrument, log: log) { respondent in
                 waveAggregator.add(respondent)
                 record(respondent, instrument: waveInstrument, aggregator: waveAggregator, into: &panel)

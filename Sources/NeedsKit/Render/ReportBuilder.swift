@@ -278,7 +278,8 @@ public struct ReportBuilder {
 
     private func waves(_ doc: inout ReportDocument, _ words: ReportStrings, scopes: [String], chartPrefix: String) {
         guard !waveChanges.isEmpty else { return }
-        for wave in Array(Set(waveChanges.map(\.wave))).sorted() {
+        // Each wave's charts get ids of their own: one HTML report holds them all.
+        for (waveIndex, wave) in Array(Set(waveChanges.map(\.wave))).sorted().enumerated() {
             let changes = waveChanges.filter { $0.wave == wave }
             let prose = ReportProse.forLanguage(words.language)
             doc.heading(2, prose.fill(prose.changeSince, ["w": wave]))
@@ -311,8 +312,8 @@ public struct ReportBuilder {
                                                   prose.wantChange, prose.leftHH, prose.note],
                                          alignments: [.left, .right, .right, .right, .right, .center, .left], rows: table))
                 let suffix = words.language == "en" ? "" : "_" + words.language
-                doc.blocks.append(.chart(svg: Charts.dumbbell(rows, id: "waves-\(scope)", title: prose.fill(prose.dumbbell, ["w": wave]) + ": " + words.scopeName(scope), labels: words.charts),
-                                         file: chartPrefix + "waves_\(wave)_\(scope)\(suffix).svg", alt: prose.fill(prose.dumbbell, ["w": wave]) + ": " + words.scopeName(scope)))
+                doc.blocks.append(.chart(svg: Charts.dumbbell(rows, id: "waves-\(waveIndex + 1)-\(scope)", title: prose.fill(prose.dumbbell, ["w": wave]) + ": " + words.scopeName(scope), labels: words.charts),
+                                         file: chartPrefix + "waves_\(wave.replacingOccurrences(of: "/", with: "_"))_\(scope)\(suffix).svg", alt: prose.fill(prose.dumbbell, ["w": wave]) + ": " + words.scopeName(scope)))
             }
             doc.blocks.append(.paragraph([.text(prose.everyFigure), .link("waves.csv", href: (chartPrefix.hasPrefix("..") ? "../" : "") + "waves.csv"), .text(".")]))
         }
