@@ -301,6 +301,22 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(ids.count, Set(ids).count, "ids repeated in report.html")
     }
 
+    /// Inputs with a header and no record below it (an export made before anyone answered) have
+    /// nothing to report, as empty files have: the run wrote reports of nobody (an empty "who
+    /// answered" table, a heading over no needs) and exited 0, "clean".
+    func testHeaderOnlyInputsHaveNothingToReport() throws {
+        let folder = TemporaryFolder()
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [folder.write("a.csv", "country,municipality,role,imp_intercultural,comp_intercultural\n"),
+                          folder.write("b.csv", "country,municipality,role,imp_partnerships,comp_partnerships\r\n")]
+        options.outputPath = folder.path + "/out"
+        let outcome = try Pipeline.report(options)
+        XCTAssertEqual(outcome.exitCode, 2)
+        XCTAssertEqual(outcome.cannotRun, "no input file has a record below its header: there is nothing to report")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: options.outputPath))
+    }
+
     /// The data-quality paragraph counts the baseline's files, as "Who answered" does, and the
     /// later waves' apart; it names the cleaning log without a link partners could not follow.
     func testDataQualityCountsTheBaselineAndWavesApart() throws {

@@ -79,6 +79,10 @@ public struct RunOutcome: Sendable {
             }
             return "no input file has a column of this instrument's questions: is it an export of another survey, or the wrong --instrument?"
         }
+        // Headers alone (an export made before anyone answered): as empty files, nothing to report.
+        if accounts.filter({ $0.failure == nil && $0.wave.isEmpty }).allSatisfy({ $0.recordsRead == 0 }) {
+            return "no input file has a record below its header: there is nothing to report"
+        }
         if let wave = unreadWaves.first {
             return "no file of the wave `\(wave)` (--wave) could be read (see the messages above): there is nothing to compare"
         }
