@@ -171,4 +171,17 @@ final class CommandLineTests: XCTestCase {
             XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path + "/r"))
         }
     }
+
+    /// A file that could not be read is said once: its error line gave the reason and the
+    /// summary line below repeated it word for word.
+    func testAnUnreadableFilesReasonIsPrintedOnce() throws {
+        let folder = TemporaryFolder()
+        folder.write("in/photo.jpg", [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 0x4A, 0x46, 0x49, 0x46] + [UInt8](repeating: 0, count: 64))
+        try FileManager.default.copyItem(atPath: Paths.inputs + "/responses/EE_kobo_xml.csv", toPath: folder.path + "/in/EE.csv")
+        let (status, stderr) = try run(["check", "--instrument", Paths.inputs + "/instrument", folder.path + "/in"], stdoutPath: "/dev/null")
+        XCTAssertEqual(status, 1)
+        XCTAssertEqual(stderr.components(separatedBy: "a JPEG image").count - 1, 1, stderr)
+        XCTAssertTrue(stderr.contains("in/photo.jpg: error: "), stderr)
+        XCTAssertTrue(stderr.contains("in/photo.jpg: not read\n"), stderr)
+    }
 }
