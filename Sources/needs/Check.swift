@@ -18,8 +18,8 @@ struct Check: ParsableCommand {
             Terminal.failure(error)
             throw ExitCode(2)
         }
-        Terminal.printDiagnostics(outcome)
-        Terminal.printSummary(outcome, quiet: false)
+        Terminal.printDiagnostics(outcome, errorsOnly: flags.quiet)
+        Terminal.printSummary(outcome, quiet: flags.quiet)
         if let reason = outcome.cannotRun { Terminal.error("error: \(reason)") }
         let errors = outcome.diagnostics.contains { $0.severity == .error } || outcome.accounts.contains { $0.failure != nil }
         throw ExitCode(outcome.cannotRun != nil ? 2 : errors ? 1 : 0)

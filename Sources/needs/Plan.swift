@@ -26,6 +26,11 @@ struct Plan: ParsableCommand {
             throw ExitCode(2)
         }
         Terminal.printDiagnostics(result.outcome, errorsOnly: true)
+        if let reason = result.outcome.cannotRun {
+            // No plan from nothing: an empty schedule would read as "nothing to train".
+            Terminal.error("error: \(reason)")
+            throw ExitCode(2)
+        }
         Terminal.output(csv ? PlanReport.csv(result.plan)
                             : MarkdownRenderer.render(PlanReport.document(result.plan, configuration: configuration, title: result.title)))
         try Terminal.finishOutput()

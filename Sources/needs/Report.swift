@@ -46,6 +46,14 @@ struct Report: ParsableCommand {
             throw ValidationError("--region is pooled or country-equal")
         }
         guard minCell >= 1 else { throw ValidationError("--min-cell must be at least 1") }
+        guard !out.isEmpty else { throw ValidationError("--out needs a value: the folder to write the reports into") }
+        guard !weights.isEmpty else { throw ValidationError("--weights needs a value: respondent, municipality or a numeric column's name") }
+        if let lang, !ReportStrings.supports(lang) {
+            throw ValidationError("--lang is \(ReportStrings.languages.dropLast().joined(separator: ", ")) or \(ReportStrings.languages.last!), not '\(lang)'")
+        }
+        guard waveInstrument.count <= wave.count else {
+            throw ValidationError("--wave-instrument gives the instrument of a --wave (one per --wave, in order): \(waveInstrument.count) for \(wave.count) wave(s)")
+        }
     }
 
     func run() throws {

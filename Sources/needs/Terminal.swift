@@ -55,7 +55,7 @@ enum Terminal {
     }
 
     static func failure(_ error: Error) {
-        self.error(error is InstrumentError ? "\(error)" : "error: \(error)")
+        self.error(error is DiagnosedError ? "\(error)" : "error: \(error)")
     }
 
     static var stderrIsTerminal: Bool { isatty(2) != 0 }
@@ -78,9 +78,12 @@ extension Terminal {
     /// One line per file: how its records were accounted for.
     static func printSummary(_ outcome: RunOutcome, quiet: Bool) {
         guard !quiet else { return }
+        // The reason of a file not read is its error line's, printed above unless past the first
+        // of its kind: said once.
+        let said = Set(outcome.firstIssues.filter { $0.code == "file_unreadable" }.map(\.file))
         for a in outcome.accounts {
             if let failure = a.failure {
-                error("\(a.file): not read: \(failure)")
+                error("\(a.file): not read" + (said.contains(a.file) ? "" : ": \(failure)"))
                 continue
             }
             error("\(a.file): \(a.shape.isEmpty ? "no header" : a.shape), \(a.encoding), '\(a.delimiter)': \(a.recordsRead) records = \(a.respondents) respondents + \(a.duplicates) duplicates + \(a.blankRows) blank + \(a.quarantined) quarantined")

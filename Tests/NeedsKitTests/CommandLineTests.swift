@@ -104,4 +104,108 @@ final class CommandLineTests: XCTestCase {
         let plan = try String(contentsOfFile: output, encoding: .utf8)
         XCTAssertTrue(plan.hasPrefix("# Curriculum plan: Integration Academy training needs survey 2025\n"), plan + stderr)
     }
+
+    /// Option values the reports cannot honour are refused before any work, not silently replaced:
+    /// `--lang xx` wrote English country reports, `synth --lang xx` (or `ET`) English labels, and
+    /// `--wave-instrument` without its `--wave` was ignored.
+    func testBadOptionValuesAreRefused() throws {
+        let folder = TemporaryFolder()
+        let instrument = Paths.inputs + "/instrument"
+        let (langStatus, langError) = try run(["report", "--lang", "xx", "--instrument", instrument, "--out", folder.path + "/r",
+                                               Paths.inputs + "/responses"], stdoutPath: "/dev/null")
+        XCTAssertEqual(langStatus, 2)
+        XCTAssertTrue(langError.contains("--lang is en, et, lv, lt or ru"), langError)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path + "/r"))
+        let (waveStatus, waveError) = try run(["report", "--wave-instrument", instrument, "--instrument", instrument,
+                                               "--out", folder.path + "/r", Paths.inputs + "/responses"], stdoutPath: "/dev/null")
+        XCTAssertEqual(waveStatus, 2)
+        XCTAssertTrue(waveError.contains("--wave-instrument"), waveError)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path + "/r"))
+        let (synthStatus, synthError) = try run(["synth", "--instrument", instrument, "--shape", "google", "--lang", "xx",
+                                                 "--rows", "2", "--out", folder.path + "/x.csv"], stdoutPath: "/dev/null")
+        XCTAssertEqual(synthStatus, 2)
+        XCTAssertTrue(synthError.contains("`xx`") && synthError.contains("en, et, lv, lt, ru"), synthError)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path + "/x.csv"))
+        // A language key in capitals is the same language: the Estonian labels ("Riik": country).
+        let (upperStatus, _) = try run(["synth", "--instrument", instrument, "--shape", "google", "--lang", "ET",
+                                        "--rows", "2", "--out", folder.path + "/et.csv"], stdoutPath: "/dev/null")
+        XCTAssertEqual(upperStatus, 0)
+        let header = try String(contentsOfFile: folder.path + "/et.csv", encoding: .utf8).split(separator: "\n")[0]
+        XCTAssertTrue(header.contains(",Riik,"), String(header))
+    }
+
+    /// `needs check --quiet` prints the errors alone, as `report --quiet` does (it printed everything).
+    func testCheckQuietPrintsOnlyErrors() throws {
+        let golden = Paths.repository + "/Tests/Golden/many-issues"
+        let expected = try String(contentsOfFile: Paths.repository + "/Tests/NeedsKitTests/Fixtures/many-issues-terminal.txt", encoding: .utf8)
+        let (status, stderr) = try run(["check", "--quiet", "--instrument", golden + "/instrument", golden + "/inputs"],
+                                       stdoutPath: "/dev/null")
+        XCTAssertEqual(status, 1)
+        XCTAssertEqual(stderr, expected.split(separator: "\n").filter { $0.contains(": error: ") }.map { $0 + "\n" }.joined())
+    }
+
+    /// `needs plan` with no input it could read says why and prints no plan (it printed an empty
+    /// schedule, and no reason, with exit 2).
+    func testPlanThatCannotRunPrintsNoPlan() throws {
+        let folder = TemporaryFolder()
+        let output = folder.write("plan.md", "")
+        let (status, stderr) = try run(["plan", "--instrument", Paths.inputs + "/instrument", "--config", Paths.inputs + "/plan.csv",
+                                        folder.path + "/missing.csv"], stdoutPath: output)
+        XCTAssertEqual(status, 2)
+        XCTAssertEqual(try String(contentsOfFile: output, encoding: .utf8), "")
+        XCTAssertTrue(stderr.contains("error: no input file could be read"), stderr)
+    }
+
+    /// A message names its file once and says `error` once (the plan's configuration read
+    /// `error: plan.csv:2:2: error: ...`, a file that could not be opened `x: error: x: cannot open`).
+    func testMessagesNameTheFileOnce() throws {
+        let folder = TemporaryFolder()
+        let config = folder.write("plan.csv", "setting,value\nsessions,abc\n")
+        let (status, stderr) = try run(["plan", "--instrument", Paths.inputs + "/instrument", "--config", config,
+                                        Paths.inputs + "/responses"], stdoutPath: "/dev/null")
+        XCTAssertEqual(status, 2)
+        XCTAssertEqual(stderr, "\(config):2:2: error: `sessions` needs a whole number in 1...200, not `abc` [plan_setting]\n")
+        let missing = folder.path + "/nosuch.csv"
+        let (_, missingError) = try run(["plan", "--instrument", Paths.inputs + "/instrument", "--config", missing,
+                                         Paths.inputs + "/responses"], stdoutPath: "/dev/null")
+        XCTAssertEqual(missingError, "\(missing): error: cannot open: No such file or directory [plan_unreadable]\n")
+        let notZip = folder.write("form.xlsx", "not a workbook\n")
+        let (instrumentStatus, instrumentError) = try run(["check", "--instrument", notZip, Paths.inputs + "/responses"],
+                                                          stdoutPath: "/dev/null")
+        XCTAssertEqual(instrumentStatus, 2)
+        XCTAssertEqual(instrumentError, "\(notZip): error: not a readable .xlsx workbook: not a ZIP archive [instrument_unreadable]\n")
+        let binary = folder.write("photo.jpg", [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 0x4A, 0x46, 0x49, 0x46, 0, 1] + [UInt8](repeating: 0, count: 64))
+        let output = folder.write("sniff.txt", "")
+        _ = try run(["sniff", binary], stdoutPath: output)
+        let line = try String(contentsOfFile: output, encoding: .utf8)
+        XCTAssertTrue(line.hasPrefix("\(binary): not read: "), line)
+        XCTAssertEqual(line.components(separatedBy: binary).count, 2, line)
+    }
+
+    /// An empty `--weights` weighed everyone 0 (reports of blanks, exit 1), and an empty `--out`
+    /// was the working folder ("holds the input inputs/instrument"): both are refused by name.
+    func testEmptyOptionValuesAreRefused() throws {
+        let folder = TemporaryFolder()
+        for (option, value) in [("--weights", ""), ("--out", "")] {
+            var arguments = ["report", "--instrument", Paths.inputs + "/instrument", Paths.inputs + "/responses", option, value]
+            if option != "--out" { arguments += ["--out", folder.path + "/r"] }
+            let (status, stderr) = try run(arguments, stdoutPath: "/dev/null")
+            XCTAssertEqual(status, 2, option)
+            XCTAssertTrue(stderr.contains("\(option) needs a value"), stderr)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path + "/r"))
+        }
+    }
+
+    /// A file that could not be read is said once: its error line gave the reason and the
+    /// summary line below repeated it word for word.
+    func testAnUnreadableFilesReasonIsPrintedOnce() throws {
+        let folder = TemporaryFolder()
+        folder.write("in/photo.jpg", [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 0x4A, 0x46, 0x49, 0x46] + [UInt8](repeating: 0, count: 64))
+        try FileManager.default.copyItem(atPath: Paths.inputs + "/responses/EE_kobo_xml.csv", toPath: folder.path + "/in/EE.csv")
+        let (status, stderr) = try run(["check", "--instrument", Paths.inputs + "/instrument", folder.path + "/in"], stdoutPath: "/dev/null")
+        XCTAssertEqual(status, 1)
+        XCTAssertEqual(stderr.components(separatedBy: "a JPEG image").count - 1, 1, stderr)
+        XCTAssertTrue(stderr.contains("in/photo.jpg: error: "), stderr)
+        XCTAssertTrue(stderr.contains("in/photo.jpg: not read\n"), stderr)
+    }
 }

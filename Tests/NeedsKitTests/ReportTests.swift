@@ -49,6 +49,292 @@ final class ReportTests: XCTestCase {
         XCTAssertTrue(latvian.contains("Dezinformācijas un maldinošas informācijas atspēkošana"))
     }
 
+    /// A country report's "where countries differ" table names topics in the report's language, as
+    /// its other tables do (it showed the instrument's default, English, labels).
+    func testCountryDifferencesNameTopicsInTheReportsLanguage() throws {
+        let (out, _, _keep) = try report { $0.language = "ru" }
+        _ = _keep
+        var russianRows = 0
+        for (country, native) in [("EE", "Эстония (EE)"), ("LT", "Литва (LT)"), ("LV", "Латвия (LV)")] {
+            let text = try String(contentsOfFile: out + "/countries/\(country).md", encoding: .utf8)
+            let rows = text.split(separator: "\n").filter { $0.hasPrefix("| ⚑ " + native) }
+            russianRows += rows.count
+            for row in rows {
+                let topic = row.split(separator: "|")[1].trimmingCharacters(in: .whitespaces)
+                XCTAssertNil(topic.range(of: "[A-Za-z]{3,}", options: .regularExpression), "\(country): \(row)")
+            }
+        }
+        XCTAssertGreaterThan(russianRows, 0)
+        let (national, _, _keepNational) = try report()
+        _ = _keepNational
+        let estonian = try String(contentsOfFile: national + "/countries/EE.md", encoding: .utf8)
+        let rows = estonian.split(separator: "\n").filter { $0.hasPrefix("| ⚑ Eesti (EE) |") }
+        XCTAssertFalse(rows.isEmpty)
+        XCTAssertTrue(rows.contains { $0.contains("| Kultuuridevaheline pädevus ja suhtlus |") }, rows.joined(separator: "\n"))
+        XCTAssertFalse(rows.contains { $0.contains("Intercultural competence") }, rows.joined(separator: "\n"))
+    }
+
+    /// `--by role` lists every answer of the question in every scope: the rows of the answers given
+    /// alone told a country of one respondent's role by their presence (LT: one row, an
+    /// integration coordinator). Answers nobody gave are blanked like small cells.
+    func testByTableListsEveryAnswerSoThatPresenceTellsNothing() throws {
+        let folder = TemporaryFolder()
+        var csv = "country,municipality,role,imp_intercultural,comp_intercultural,training_wanted\n"
+        for i in 0..<6 { csv += "EE,Tallinn,\(i < 3 ? "teacher" : "social_worker"),\(1 + i % 5),\(1 + i % 3),intercultural\n" }
+        csv += "LT,Vilniaus miesto savivaldybė,integration_coordinator,5,1,intercultural\n"
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [folder.write("data.csv", csv)]
+        options.outputPath = folder.path + "/out"
+        options.aggregation.byQuestion = "role"
+        _ = try Pipeline.report(options)
+        let table = try String(contentsOfFile: options.outputPath + "/topic_demand_by_role.csv", encoding: .utf8)
+        let rows = table.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        // The instrument's role list, by hand.
+        let roles: Set = ["social_worker", "teacher", "integration_coordinator", "administrator", "other"]
+        for scope in ["EE", "LT", "ALL"] {
+            let inScope = rows.filter { $0[0] == scope && $0[3] == "intercultural" }
+            XCTAssertEqual(Set(inScope.map { $0[1] }), roles, scope)
+        }
+        for row in rows where row[0] == "LT" {
+            XCTAssertEqual(row[5], "", "LT's one respondent: \(row)")
+            XCTAssertEqual(row.last, "1", "\(row)")
+        }
+        // Nobody in EE is an administrator: blank and suppressed like a small cell.
+        let administrator = try XCTUnwrap(rows.first { $0[0] == "EE" && $0[1] == "administrator" && $0[3] == "intercultural" })
+        XCTAssertEqual(administrator[5], "")
+        XCTAssertEqual(administrator.last, "1")
+    }
+
+    /// A `--wave` with no file that could be read cannot be compared: the run writes nothing and
+    /// says why (it wrote a section of empty changes, "no respondents in this wave").
+    func testAWaveWithNothingReadableStopsTheRun() throws {
+        let folder = TemporaryFolder()
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [Paths.inputs + "/responses"]
+        options.waves = [folder.path + "/nosuch"]
+        options.outputPath = folder.path + "/out"
+        let outcome = try Pipeline.report(options)
+        XCTAssertEqual(outcome.exitCode, 2)
+        XCTAssertTrue(outcome.cannotRun?.contains("nosuch") == true, outcome.cannotRun ?? "nil")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: options.outputPath))
+    }
+
+    /// plan.csv's HXL row tags its own columns: the month was `#group+code` and the audience
+    /// `#group+name` (the fallback of the figures tables' group columns).
+    func testPlanHashtagsNameItsColumns() throws {
+        let (out, _, _keep) = try report {
+            $0.planPath = Paths.inputs + "/plan.csv"
+            $0.hxl = true
+        }
+        _ = _keep
+        let lines = try String(contentsOfFile: out + "/plan.csv", encoding: .utf8).split(separator: "\r\n")
+        let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let tags = lines[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let tag = Dictionary(uniqueKeysWithValues: zip(header, tags))
+        XCTAssertEqual(tag["month"], "#date")
+        XCTAssertEqual(tag["audience"], "#country+code")
+        XCTAssertEqual(tag["organisation"], "#org+name")
+        XCTAssertFalse(tags.contains { $0.hasPrefix("#group") }, lines[1].description)
+    }
+
+    /// A Russian country report leaves no English behind: the shape of a hand-made sheet, a file
+    /// not read, the kinds of issues, the wave comparison's notes, and the charts' descriptions and
+    /// legend were English; a scope with every figure blanked drew an empty Locus-for-Focus chart.
+    func testCountryReportsLeaveNoEnglishBehind() throws {
+        let folder = TemporaryFolder()
+        let binary = folder.write("photo.jpg", [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 0x4A, 0x46, 0x49, 0x46] + [UInt8](repeating: 0, count: 64))
+        let (out, _, _keep) = try report {
+            $0.language = "ru"
+            $0.inputs.append(binary)
+            $0.waves = [Paths.inputs + "/followup"]
+            $0.aggregation.minCell = 40
+        }
+        _ = _keep
+        var notes = 0
+        for country in ["EE", "LT", "LV"] {
+            let text = try String(contentsOfFile: out + "/countries/\(country).md", encoding: .utf8)
+            for english in ["generic sheet", "not read", "no respondents", "fewer than", "suppressed", "country inferred",
+                            "unknown value", "ragged row", "Issues found"] {
+                XCTAssertFalse(text.contains(english), "\(country): \(english)")
+            }
+            XCTAssertTrue(text.contains("LV\\_excel\\_unicode.txt (обычная таблица, "), country)
+            XCTAssertTrue(text.contains("photo.jpg (не прочитан)"), country)
+            XCTAssertTrue(text.contains("Найденные проблемы: `country_inferred` 2, "), country)
+            notes += text.components(separatedBy: "в одной из волн: скрыто").count - 1
+        }
+        XCTAssertGreaterThan(notes, 0)
+        let charts = try FileManager.default.contentsOfDirectory(atPath: out + "/charts").filter { $0.hasSuffix("_ru.svg") }
+        XCTAssertFalse(charts.isEmpty)
+        for chart in charts {
+            let svg = try String(contentsOfFile: out + "/charts/" + chart, encoding: .utf8)
+            XCTAssertFalse(svg.contains(">baseline<") || svg.contains(": importance ") || svg.contains(", gap "), chart)
+            if chart.hasPrefix("locus_") { XCTAssertTrue(svg.contains("<circle"), "\(chart) plots nothing") }
+        }
+    }
+
+    /// A difference in demand share is in percentage points beside the shares in percent, as the
+    /// wave tables give it (it read `61% | 33% | 0.28 (0.13 – 0.41)`).
+    func testDemandShareDifferencesAreInPercentagePoints() throws {
+        let (out, _, _keep) = try report()
+        _ = _keep
+        let figures = try String(contentsOfFile: out + "/topic_demand.csv", encoding: .utf8).split(separator: "\r\n")
+            .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = figures[0]
+        func value(_ country: String, _ column: String) -> Double {
+            let row = figures.first { $0[0] == country && $0[1] == "intercultural" }!
+            return Double(row[header.firstIndex(of: column)!])!
+        }
+        // EE against LT and LV pooled, from the published counts.
+        let share = value("EE", "demand_n") / value("EE", "respondents")
+        let others = (value("LT", "demand_n") + value("LV", "demand_n")) / (value("LT", "respondents") + value("LV", "respondents"))
+        let expected = String(format: "%.2f pp (", (share - others) * 100)
+        let text = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        let row = try XCTUnwrap(text.split(separator: "\n").first {
+            $0.hasPrefix("| ⚑ Estonia (EE) | Intercultural competence and communication | Want training")
+        })
+        XCTAssertTrue(row.hasSuffix("| 61% | 33% | " + expected) || row.contains("| 61% | 33% | " + expected), String(row))
+    }
+
+    /// Whether a topic left the first-priority quadrant is unknown when it was HH and the later
+    /// wave has no quadrant for it (no respondents there, or its figures blanked): the report said
+    /// "no" and waves.csv 0 for such topics of a country the follow-up did not reach.
+    func testLeavingHHIsUnknownWithoutALaterQuadrant() throws {
+        let (out, _, _keep) = try report { $0.waves = [Paths.inputs + "/followup/EE_followup_2026.csv"] }
+        _ = _keep
+        let waves = try String(contentsOfFile: out + "/waves.csv", encoding: .utf8).split(separator: "\r\n")
+            .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = waves[0]
+        let before = header.firstIndex(of: "quadrant_before")!, after = header.firstIndex(of: "quadrant_after")!
+        let left = header.firstIndex(of: "left_first_priority")!
+        let lithuania = waves.dropFirst().filter { $0[1] == "LT" }
+        XCTAssertEqual(lithuania.count, 8)
+        XCTAssertTrue(lithuania.contains { $0[before] == "HH" })
+        for row in lithuania {
+            XCTAssertEqual(row[after], "", "\(row)")
+            XCTAssertEqual(row[left], row[before] == "HH" ? "" : "0", "\(row)")
+        }
+        let text = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        let section = try XCTUnwrap(text.components(separatedBy: "### Lithuania (LT)").last?.components(separatedBy: "###").first)
+        let rows = section.split(separator: "\n").filter { $0.hasPrefix("| ") && $0.contains("no respondents in this wave") }
+        XCTAssertEqual(rows.count, 8, section)
+        let hh = lithuania.filter { $0[before] == "HH" }.map { $0[3] }
+        for row in rows {
+            let isHH = hh.contains { row.hasPrefix("| \($0) |") }
+            XCTAssertTrue(row.contains(isHH ? "| – | no respondents in this wave |" : "| no | no respondents in this wave |"), String(row))
+        }
+    }
+
+    /// summary.json's provenance names every option that shapes the files: `--lang`, `--excel`,
+    /// `--hxl` and `--wave-instrument` were left out, so two folders of different reports read as
+    /// the same run.
+    func testSummaryRecordsEveryOptionThatShapesTheFiles() throws {
+        let (out, _, _keep) = try report {
+            $0.language = "ru"
+            $0.excel = true
+            $0.hxl = true
+            $0.waves = [Paths.inputs + "/followup"]
+            $0.waveInstruments = [Paths.inputs + "/instrument"]
+        }
+        _ = _keep
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as! [String: Any]
+        let options = try XCTUnwrap(json["options"] as? [String: Any])
+        XCTAssertEqual(options["lang"] as? String, "ru")
+        XCTAssertEqual(options["excel"] as? Bool, true)
+        XCTAssertEqual(options["hxl"] as? Bool, true)
+        XCTAssertEqual(options["wave_instruments"] as? [String], ["instrument"])
+        let (plain, _, _keepPlain) = try report()
+        _ = _keepPlain
+        let defaults = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: plain + "/summary.json"))) as! [String: Any]
+        let plainOptions = try XCTUnwrap(defaults["options"] as? [String: Any])
+        XCTAssertEqual(plainOptions["lang"] as? String, "")
+        XCTAssertEqual(plainOptions["excel"] as? Bool, false)
+    }
+
+    /// "What the region shares" compares the countries whose figures are shown, and names those
+    /// left out: a country of one respondent (blanked) has no ranks, and the section said no topic
+    /// is in the top three of every country while EE and LT share their greatest need.
+    func testSharedNeedsLeaveOutCountriesWithoutFigures() throws {
+        let folder = TemporaryFolder()
+        var csv = "country,municipality,role,imp_intercultural,comp_intercultural,imp_partnerships,comp_partnerships,imp_disinformation,comp_disinformation,training_wanted\n"
+        // Respondents of no known country (6) keep LV's one from needing another country blanked.
+        for (country, place, n) in [("EE", "Tallinn", 10), ("LT", "Vilniaus miesto savivaldybė", 10), ("LV", "Rīga", 1), ("", "Nowhere", 6)] {
+            for i in 0..<n { csv += "\(country),\(place),teacher,5,\(1 + i % 2),3,3,2,\(2 + i % 2),intercultural\n" }
+        }
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [folder.write("data.csv", csv)]
+        options.outputPath = folder.path + "/out"
+        _ = try Pipeline.report(options)
+        let text = try String(contentsOfFile: options.outputPath + "/report.md", encoding: .utf8)
+        XCTAssertTrue(text.contains("| Estonia (EE) | 10 |") && text.contains("| Latvia (LV) | – |"), text)
+        let section = try XCTUnwrap(text.components(separatedBy: "## What the region shares\n\n").last?.components(separatedBy: "\n\n").first)
+        // Intercultural: mean gap 4.5 × importance 5 in both countries, the greatest need of each.
+        XCTAssertTrue(section.hasPrefix("In the top three needs of every country (Estonia (EE), Lithuania (LT)): "), section)
+        XCTAssertTrue(section.contains("Intercultural competence and communication"), section)
+        XCTAssertTrue(section.contains("Latvia (LV): too few respondents to compare"), section)
+    }
+
+    /// A Markdown link's target is percent-encoded: a wave named `follow up #2` gave charts linked as
+    /// `](charts/waves_follow up #2_EE.svg)`, which ends at the space (and `#` starts a fragment).
+    func testMarkdownLinksToFilesWithSpacesResolve() throws {
+        let folder = TemporaryFolder()
+        let wave = folder.path + "/follow up #2"
+        try FileManager.default.copyItem(atPath: Paths.inputs + "/followup", toPath: wave)
+        let (out, _, _keep) = try report { $0.waves = [wave] }
+        _ = _keep
+        let text = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        XCTAssertTrue(text.contains("](charts/waves_follow%20up%20%232_EE.svg)"), text)
+        XCTAssertFalse(text.contains("](charts/waves_follow up"))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/charts/waves_follow up #2_EE.svg"))
+        let estonian = try String(contentsOfFile: out + "/countries/EE.md", encoding: .utf8)
+        XCTAssertTrue(estonian.contains("](../charts/waves_follow%20up%20%232_EE_et.svg)"), estonian)
+    }
+
+    /// Two waves of one folder name (`a/followup`, `b/followup`) were one wave `followup`: one
+    /// section mixing both, waves.csv rows that could not be told apart, and each chart written
+    /// over by the other's. They are named apart as input files are.
+    func testWavesOfTheSameFolderNameAreToldApart() throws {
+        let folder = TemporaryFolder()
+        for (wave, file) in [("a", "EE_followup_2026.csv"), ("b", "LV_followup_2026.csv")] {
+            try FileManager.default.createDirectory(atPath: folder.path + "/\(wave)/followup", withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: Paths.inputs + "/followup/" + file, toPath: folder.path + "/\(wave)/followup/" + file)
+        }
+        let (out, _, _keep) = try report { $0.waves = [folder.path + "/a/followup", folder.path + "/b/followup"] }
+        _ = _keep
+        let text = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        XCTAssertTrue(text.contains("## Change since the baseline: a/followup\n"), text)
+        XCTAssertTrue(text.contains("## Change since the baseline: b/followup\n"), text)
+        let waves = try String(contentsOfFile: out + "/waves.csv", encoding: .utf8).split(separator: "\r\n").dropFirst()
+        XCTAssertEqual(Set(waves.map { String($0.split(separator: ",")[0]) }), ["a/followup", "b/followup"])
+        for wave in ["a_followup", "b_followup"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/charts/waves_\(wave)_EE.svg"), wave)
+        }
+        let summary = try String(contentsOfFile: out + "/summary.json", encoding: .utf8)
+        XCTAssertTrue(summary.contains("\"waves\": [\"a/followup\", \"b/followup\"]"), summary)
+        // One HTML report holds both waves' charts: their ids differ.
+        let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        let ids = html.components(separatedBy: " id=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+        XCTAssertEqual(ids.count, Set(ids).count, "ids repeated in report.html")
+    }
+
+    /// Inputs with a header and no record below it (an export made before anyone answered) have
+    /// nothing to report, as empty files have: the run wrote reports of nobody (an empty "who
+    /// answered" table, a heading over no needs) and exited 0, "clean".
+    func testHeaderOnlyInputsHaveNothingToReport() throws {
+        let folder = TemporaryFolder()
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [folder.write("a.csv", "country,municipality,role,imp_intercultural,comp_intercultural\n"),
+                          folder.write("b.csv", "country,municipality,role,imp_partnerships,comp_partnerships\r\n")]
+        options.outputPath = folder.path + "/out"
+        let outcome = try Pipeline.report(options)
+        XCTAssertEqual(outcome.exitCode, 2)
+        XCTAssertEqual(outcome.cannotRun, "no input file has a record below its header: there is nothing to report")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: options.outputPath))
+    }
+
     /// The data-quality paragraph counts the baseline's files, as "Who answered" does, and the
     /// later waves' apart; it names the cleaning log without a link partners could not follow.
     func testDataQualityCountsTheBaselineAndWavesApart() throws {

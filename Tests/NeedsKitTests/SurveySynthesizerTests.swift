@@ -96,7 +96,7 @@ final class SurveySynthesizerTests: XCTestCase {
         options.language = "ru"
         XCTAssertThrowsError(try SurveySynthesizer.write(instrumentPath: folder.path + "/inst", options: options,
                                                          to: folder.path + "/ru.csv")) { error in
-            XCTAssertTrue("\(error)".contains("no labels in 'ru'; its languages are en, lt"), "\(error)")
+            XCTAssertTrue("\(error)".contains("no labels in `ru`; --lang is one of: en, lt"), "\(error)")
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path + "/ru.csv"))
         options.language = "LT"

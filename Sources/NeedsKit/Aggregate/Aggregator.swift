@@ -440,7 +440,19 @@ public final class Aggregator {
         var groups: [TopicFigures] = []
         if let b = byIndex {
             let list = instrument.questions[b].kind.listName.flatMap { instrument.choiceLists[$0] }
-            groups = rows(merged(key: { $0.group }, withRegion: true), groupName: { value in
+            var byAnswer = merged(key: { $0.group }, withRegion: true)
+            // Every answer in every scope, those nobody gave too (blanked as small cells): rows of
+            // the answers given alone would tell a small country's respondents' answers by their
+            // presence (one Lithuanian respondent, one row: an integration coordinator).
+            let empty = [TopicAccumulator](repeating: TopicAccumulator(), count: topicKeys.count + 1)
+            let keys = byAnswer.keys.map(Self.split)
+            let answers = Set(keys.map(\.1)).union(list?.choices.map(\.name) ?? [])
+            for scope in Set(keys.map(\.0)) {
+                for answer in answers where byAnswer[scope + "\u{1F}" + answer] == nil {
+                    byAnswer[scope + "\u{1F}" + answer] = empty
+                }
+            }
+            groups = rows(byAnswer, groupName: { value in
                 list?.choice(named: value)?.label(language, fallback: self.instrument.defaultLanguage) ?? value
             }, language: language)
         }

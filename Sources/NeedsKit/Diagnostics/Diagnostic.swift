@@ -1,3 +1,9 @@
+/// An error that is one or more diagnostics, each naming its file (and line): printed as they
+/// are, without another `error:` before them.
+public protocol DiagnosedError: Error, CustomStringConvertible {
+    var diagnostics: [Diagnostic] { get }
+}
+
 /// A problem met while reading or cleaning the input, located as precisely as the stage knows.
 ///
 /// Printed as `file:line:col: severity: message [code]`, the shape editors and CI logs read.

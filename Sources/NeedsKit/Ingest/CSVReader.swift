@@ -95,6 +95,18 @@ public enum ReaderError: Error, CustomStringConvertible, Equatable {
     }
 }
 
+extension ReaderError {
+    /// Why `error` stopped the reading of `file`, without naming the file again (the diagnostic or
+    /// line it goes into names it); with `withLine`, the line first when it is at one.
+    public static func reason(of error: Error, file: String, withLine: Bool = false) -> String {
+        if let error = error as? ReaderError {
+            return (withLine ? error.line.map { "line \($0): " } ?? "" : "") + error.reason
+        }
+        let text = "\(error)"
+        return text.hasPrefix(file + ": ") ? String(text.dropFirst(file.count + 2)) : text
+    }
+}
+
 /// Reads a delimited text file with libcsv, streaming: bytes are decoded to UTF-8 chunk by chunk
 /// and each record is handed on as soon as it ends, with the line it started on.
 ///

@@ -4,8 +4,9 @@ import Glibc
 #endif
 
 /// Why an instrument cannot be used; the run stops with exit 2 and this message.
-public struct InstrumentError: Error, CustomStringConvertible, Sendable {
+public struct InstrumentError: DiagnosedError, Sendable {
     public var problems: [Diagnostic]
+    public var diagnostics: [Diagnostic] { problems }
 
     public var description: String {
         problems.map(\.description).joined(separator: "\n")
@@ -51,7 +52,7 @@ public enum InstrumentLoader {
             return sheets
         } catch {
             throw InstrumentError(problems: [Diagnostic(
-                .error, file: path, code: "instrument_unreadable", message: "\(error)")])
+                .error, file: path, code: "instrument_unreadable", message: ReaderError.reason(of: error, file: path))])
         }
     }
 
@@ -101,7 +102,8 @@ public enum InstrumentLoader {
                 }
             }
         } catch {
-            throw InstrumentError(problems: [Diagnostic(.error, file: file, code: "instrument_unreadable", message: "\(error)")])
+            throw InstrumentError(problems: [Diagnostic(.error, file: file, line: (error as? ReaderError)?.line, code: "instrument_unreadable",
+                                                        message: ReaderError.reason(of: error, file: file))])
         }
         if let bad = problems.first(where: { $0.severity == .error }) { throw InstrumentError(problems: [bad]) }
         return Sheet(name: name, source: file, header: header, rows: rows)

@@ -28,6 +28,12 @@ public enum InputFiles {
         return trimmed.split(separator: "/").last.map(String.init) ?? trimmed
     }
 
+    /// The names of later waves (`--wave`): each path's last component, or, when waves share it
+    /// (`a/followup`, `b/followup`), the shortest path suffix that tells them apart.
+    static func waveNames(_ paths: [String]) -> [String] {
+        distinguished(paths.map(lastComponent), paths: paths)
+    }
+
     /// More files than `maxFiles` is refused with an error rather than read for hours.
     public static func expand(_ inputs: [String], maxFiles: Int = 10_000) -> Expansion {
         var result = expandAll(inputs)

@@ -56,6 +56,8 @@ public struct RunOutcome: Sendable {
     /// The first and last submission date of the respondents (yyyymmdd), read in each file's
     /// day/month order as decided by its end (`Normalizer.submittedDays`); nil without dates.
     public var submittedDays: (first: Int32, last: Int32)? = nil
+    /// Later waves (`--wave`, by name) of which no file could be read: there is nothing to compare.
+    public var unreadWaves: [String] = []
 
     /// Whether no readable input file has a single column of the instrument: an export of
     /// another survey, the wrong instrument, or empty files (no header: `shape` never set). The
@@ -79,6 +81,13 @@ public struct RunOutcome: Sendable {
                 return "no input file has a header row: every record is blank or quarantined (see the messages above)"
             }
             return "no input file has a column of this instrument's questions: is it an export of another survey, or the wrong --instrument?"
+        }
+        // Headers alone (an export made before anyone answered): as empty files, nothing to report.
+        if accounts.filter({ $0.failure == nil && $0.wave.isEmpty }).allSatisfy({ $0.recordsRead == 0 }) {
+            return "no input file has a record below its header: there is nothing to report"
+        }
+        if let wave = unreadWaves.first {
+            return "no file of the wave `\(wave)` (--wave) could be read (see the messages above): there is nothing to compare"
         }
         return nil
     }
@@ -178,6 +187,7 @@ public enum Pipeline {
         log.add(contentsOf: dominantWeights(aggregator, options: options.aggregation))
         folded.dates = outcome.submittedDays.map { (SubmissionDate.format($0.first), SubmissionDate.format($0.last)) }
         let baselinePanel = folded.panel
+        let waveNames = InputFiles.waveNames(options.waves)
         for (k, wavePath) in options.waves.enumerated() {
             let waveInstrument = k < options.waveInstruments.count ? try InstrumentLoader.load(options.waveInstruments[k]) : instrument
             var waveAggregation = options.aggregation
@@ -186,7 +196,7 @@ public enum Pipeline {
             var panel = waveInstrument.panelQuestion.map { _ in PanelRatings() }
             var waveOptions = options
             waveOptions.inputs = [wavePath]
-            let name = InputFiles.lastComponent(wavePath)
+            let name = waveNames[k]
             let waveOutcome = ingest(waveOptions, instrument: waveInstrument, log: log) { respondent in
                 waveAggregator.add(respondent)
                 record(respondent, instrument: waveInstrument, aggregator: waveAggregator, into: &panel)
@@ -197,6 +207,7 @@ public enum Pipeline {
                 return account
             }
             outcome.inputProblems += waveOutcome.inputProblems
+            if !waveOutcome.accounts.contains(where: { $0.failure == nil }) { outcome.unreadWaves.append(name) }
             let panels = baselinePanel.flatMap { b in panel.map { (b, $0) } }
             waveChanges += WaveComparison.compare(wave: name, baseline: aggregator, later: waveAggregator, panels: panels,
                                                   minCell: options.aggregation.minCell)
@@ -318,8 +329,7 @@ public enum Pipeline {
     }
 
     /// Each wave is compared with the baseline: a wave holding a file of the baseline or of an
-    /// earlier wave (the same file, by any path or link) would compare respondents with themselves,
-    /// and waves.csv and the report tell waves apart by their file or folder name.
+    /// earlier wave (the same file, by any path or link) would compare respondents with themselves.
     static func validateWaves(_ options: RunOptions) throws {
         guard !options.waves.isEmpty else { return }
         func identity(_ path: String) -> [UInt64]? {
@@ -331,16 +341,8 @@ public enum Pipeline {
         for path in InputFiles.expand(options.inputs).files {
             if let id = identity(path) { owner[id] = "the baseline" }
         }
-        var names: [String: String] = [:]
         var problems: [Diagnostic] = []
-        for wave in options.waves {
-            let name = InputFiles.lastComponent(wave)
-            if let other = names[name] {
-                problems.append(Diagnostic(.error, file: name, code: "wave_overlap",
-                                           message: "two waves are named `\(name)` (\(other) and \(wave)): waves.csv and the report tell waves apart by their file or folder name; give each wave its own"))
-                continue
-            }
-            names[name] = wave
+        for (wave, name) in zip(options.waves, InputFiles.waveNames(options.waves)) {
             let expansion = InputFiles.expand([wave])
             for (path, display) in zip(expansion.files, expansion.displayNames) {
                 guard let id = identity(path) else { continue }

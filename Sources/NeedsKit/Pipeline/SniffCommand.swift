@@ -13,7 +13,7 @@ public enum SniffCommand {
                 let (encoding, dialect) = try CSVReader(path: path, options: options).detect()
                 return Result(file: path, encoding: encoding, dialect: dialect, failure: nil)
             } catch {
-                return Result(file: path, encoding: nil, dialect: nil, failure: "\(error)")
+                return Result(file: path, encoding: nil, dialect: nil, failure: ReaderError.reason(of: error, file: path, withLine: true))
             }
         }
     }

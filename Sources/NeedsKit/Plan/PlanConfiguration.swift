@@ -29,7 +29,7 @@ public struct PlanConfiguration: Sendable, Equatable {
 
     public init() {}
 
-    public struct Failure: Error, CustomStringConvertible {
+    public struct Failure: DiagnosedError {
         public var diagnostics: [Diagnostic]
         public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
     }
@@ -77,7 +77,8 @@ public struct PlanConfiguration: Sendable, Equatable {
                 }
             }
         } catch {
-            throw Failure(diagnostics: [Diagnostic(.error, file: path, code: "plan_unreadable", message: "\(error)")])
+            throw Failure(diagnostics: [Diagnostic(.error, file: path, line: (error as? ReaderError)?.line, code: "plan_unreadable",
+                                                   message: ReaderError.reason(of: error, file: path))])
         }
         if !problems.isEmpty { throw Failure(diagnostics: problems) }
         return configuration

@@ -22,6 +22,9 @@ public struct CSVStyle: Sendable {
         "difference": "#indicator+difference", "difference_ci_low": "#indicator+difference+ci_low",
         "difference_ci_high": "#indicator+difference+ci_high", "p_value": "#indicator+pvalue",
         "p_holm": "#indicator+pvalue+holm", "difference_holds": "#indicator+difference+holds",
+        // plan.csv
+        "session": "#meta+session", "month": "#date", "audience": "#country+code", "organisation": "#org+name",
+        "reason": "#meta+reason", "expected_participants": "#targeted",
     ]
 
     public init(excel: Bool = false, hxl: Bool = false) {
@@ -36,12 +39,14 @@ public struct CSVStyle: Sendable {
         return writer
     }
 
-    /// Writes a table's header, and its HXL hashtag row when asked for.
-    func header(_ columns: [String], into writer: inout CSVWriter) {
+    /// Writes a table's header, and its HXL hashtag row when asked for; `groupColumns` are the
+    /// code and name columns of a disaggregated figures table (`role`, `role_label`), tagged as a
+    /// group when they have no tag of their own. A column with neither has an empty tag.
+    func header(_ columns: [String], groupColumns: [String] = [], into writer: inout CSVWriter) {
         writer.row(texts: columns)
         if hxl {
-            writer.row(columns.enumerated().map { index, name in
-                .figure(Self.hashtags[name] ?? (index == 1 ? "#group+code" : index == 2 ? "#group+name" : ""))
+            writer.row(columns.map { name in
+                .figure(Self.hashtags[name] ?? (groupColumns.first == name ? "#group+code" : groupColumns.dropFirst().first == name ? "#group+name" : ""))
             })
         }
     }

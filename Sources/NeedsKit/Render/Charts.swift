@@ -92,7 +92,7 @@ public enum Charts {
         let plotW = Double(width - left - right), plotH = Double(height - top - bottom)
         func px(_ v: Double) -> Double { Double(left) + (v - xLow) / (xHigh - xLow) * plotW }
         func py(_ v: Double) -> Double { Double(top) + (1 - (v - yLow) / (yHigh - yLow)) * plotH }
-        let description = points.map { "\($0.0.topicLabel): importance \(NumberFormat.short($0.1)), gap \(NumberFormat.short($0.2)), \($0.0.quadrant ?? "–")" }
+        let description = points.map { "\($0.0.topicLabel): \(labels.importance) \(NumberFormat.short($0.1)), \(labels.gap) \(NumberFormat.short($0.2)), \($0.0.quadrant ?? "–")" }
             .joined(separator: "; ")
         var svg = open(width: width, height: height, id: id, title: title, description: description)
         svg += "<text x=\"\(left)\" y=\"20\" font-size=\"12\" font-weight=\"bold\">\(esc(title))</text>\n"
@@ -202,4 +202,8 @@ public struct ChartLabels: Sendable {
     public var gapAxis: String
     public var heatmapNote: String
     public var competenceAxis: String = "Mean competence"
+    /// The words of the Locus-for-Focus chart's description and the wave chart's legend.
+    public var importance: String = "importance"
+    public var gap: String = "gap"
+    public var baseline: String = "baseline"
 }

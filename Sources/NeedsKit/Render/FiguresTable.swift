@@ -18,7 +18,7 @@ public enum FiguresTable {
         var header = columns
         if let groupColumns { header.insert(contentsOf: groupColumns, at: 1) }
         if weighted { header += ["weighted_n", "effective_n"] }
-        style.header(header, into: &writer)
+        style.header(header, groupColumns: groupColumns ?? [], into: &writer)
         let full = NumberFormat.full
         for f in rows {
             var cells: [CSVWriter.Cell] = [.figure(f.country)]

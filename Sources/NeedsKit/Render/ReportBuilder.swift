@@ -156,13 +156,14 @@ public struct ReportBuilder {
         let baseline = outcome.accounts.filter { $0.wave.isEmpty }
         let withheld = aggregator.withheldFiles(outcome.accounts.map { ($0.file, $0.respondents) })
         let shortNames = baseline.map { InputFiles.lastComponent($0.file) }
+        let prose = ReportProse.forLanguage(words.language)
         let files = zip(baseline, shortNames).map { account, short -> String in
             // The file's own name, or its display name (`A/data/x.csv`) when another file shares it.
             let name = shortNames.filter { $0 == short }.count > 1 ? account.file : short
             let respondents = withheld.contains(account.file) ? "–" : String(account.respondents)
             // An empty file has no header, so no shape: its count alone.
-            let shown = account.shape.isEmpty ? respondents : "\(account.shape), \(respondents)"
-            return account.failure == nil ? "\(name) (\(shown))" : "\(name) (not read)"
+            let shown = account.shape.isEmpty ? respondents : "\(prose.shape(account.shape)), \(respondents)"
+            return account.failure == nil ? "\(name) (\(shown))" : "\(name) (\(prose.notRead))"
         }
         if !files.isEmpty { facts.append("\(words.sourceFiles): \(files.joined(separator: ", ")).") }
         if !facts.isEmpty { doc.paragraph(facts.joined(separator: " ")) }
@@ -194,18 +195,28 @@ public struct ReportBuilder {
 
     /// Topics in the top three of every country (by MWDS rank): candidates for regional sessions.
     private func shared(_ doc: inout ReportDocument, _ words: ReportStrings, _ figures: [TopicFigures]) {
-        let countries = scopes(figures).filter { $0 != "ALL" && $0 != "" }
-        guard countries.count >= 2 else { return }
+        let all = scopes(figures).filter { $0 != "ALL" && $0 != "" }
+        guard all.count >= 2 else { return }
+        // A country whose figures are blanked has no ranks: it shares nothing and lacks nothing
+        // (as the plan's rule, which counts only countries with figures).
+        let countries = all.filter { country in figures.contains { $0.country == country && !$0.countsHidden && $0.mwds != nil } }
+        let leftOut = all.filter { !countries.contains($0) }
+        let note = leftOut.isEmpty ? "" : " " + leftOut.map(words.scopeName).joined(separator: ", ") + ": too few respondents to compare."
+        doc.heading(2, words.shared)
+        guard countries.count >= 2 else {
+            doc.paragraph("Fewer than two countries have figures to compare." + note)
+            return
+        }
         let topThree = countries.map { country in
             Set(figures.filter { $0.country == country && ($0.mwdsRank ?? .max) <= 3 }.map(\.topic))
         }
         let common = topThree.dropFirst().reduce(topThree.first ?? []) { $0.intersection($1) }
-        doc.heading(2, words.shared)
+        let which = leftOut.isEmpty ? "" : " (" + countries.map(words.scopeName).joined(separator: ", ") + ")"
         if common.isEmpty {
-            doc.paragraph("No topic is in the top three needs of every country.")
+            doc.paragraph("No topic is in the top three needs of every country\(which)." + note)
         } else {
             let labels = common.sorted().map { topic in figures.first { $0.topic == topic }?.topicLabel ?? topic }
-            doc.paragraph("In the top three needs of every country: " + labels.joined(separator: "; ") + ".")
+            doc.paragraph("In the top three needs of every country\(which): " + labels.joined(separator: "; ") + "." + note)
         }
     }
 
@@ -224,11 +235,18 @@ public struct ReportBuilder {
 
     private func differenceTable(_ doc: inout ReportDocument, _ words: ReportStrings, _ rows: [CountryDifference]) {
         var table: [[String]] = []
-        for d in rows {
+        // The differences carry the instrument's default labels: the report's language has its own.
+        let language = labelLanguage(words)
+        for var d in rows {
+            d.topicLabel = instrument.topicLabel(d.topic, language: language)
             let format: (Double) -> String = d.measure == .demandShare ? { NumberFormat.percent($0) } : { NumberFormat.short($0) }
             let measure = d.measure == .demandShare ? words.wantTraining : words.meanGap
+            // Shares are shown in percent, so their difference is in percentage points (as in the
+            // wave tables), not a proportion beside them.
+            let scale = d.measure == .demandShare ? 100.0 : 1
+            let unit = d.measure == .demandShare ? " pp" : ""
             table.append(["⚑ " + words.scopeName(d.country), d.topicLabel, measure, format(d.countryValue), format(d.othersValue),
-                          "\(NumberFormat.short(d.difference)) (\(NumberFormat.short(d.low)) – \(NumberFormat.short(d.high)))"])
+                          "\(NumberFormat.short(d.difference * scale))\(unit) (\(NumberFormat.short(d.low * scale)) – \(NumberFormat.short(d.high * scale)))"])
         }
         let prose = ReportProse.forLanguage(words.language)
         doc.blocks.append(.table(header: [words.country, words.topic, prose.measure, words.country, prose.others, prose.difference],
@@ -250,8 +268,13 @@ public struct ReportBuilder {
         let suffix = words.language == "en" ? "" : "_" + words.language
         let focus = scopes.contains("ALL") ? "ALL" : scopes.first ?? "ALL"
         let rowsForChart = figures.filter { $0.country == focus }
-        doc.blocks.append(.chart(svg: Charts.locusScatter(rowsForChart, id: "locus-\(focus)", title: "\(words.quadrants): \(words.scopeName(focus))", labels: words.charts),
-                                 file: chartPrefix + "locus_\(focus)\(suffix).svg", alt: "\(words.quadrants): \(words.scopeName(focus))"))
+        // A scope whose figures are all blanked has no point to plot: an empty chart says nothing.
+        if rowsForChart.contains(where: { $0.meanImportance != nil && $0.meanGap != nil }) {
+            doc.blocks.append(.chart(svg: Charts.locusScatter(rowsForChart, id: "locus-\(focus)", title: "\(words.quadrants): \(words.scopeName(focus))", labels: words.charts),
+                                     file: chartPrefix + "locus_\(focus)\(suffix).svg", alt: "\(words.quadrants): \(words.scopeName(focus))"))
+        } else {
+            doc.paragraph(words.tooFew)
+        }
         if scopes.count > 1 {
             doc.blocks.append(.chart(svg: Charts.demandHeatmap(figures, id: "demand", title: words.charts.heatmapNote, labels: words.charts),
                                      file: chartPrefix + "demand_heatmap\(suffix).svg", alt: words.charts.heatmapNote))
@@ -260,14 +283,15 @@ public struct ReportBuilder {
 
     private func waves(_ doc: inout ReportDocument, _ words: ReportStrings, scopes: [String], chartPrefix: String) {
         guard !waveChanges.isEmpty else { return }
-        for wave in Array(Set(waveChanges.map(\.wave))).sorted() {
+        // Each wave's charts get ids of their own: one HTML report holds them all.
+        for (waveIndex, wave) in Array(Set(waveChanges.map(\.wave))).sorted().enumerated() {
             let changes = waveChanges.filter { $0.wave == wave }
             let prose = ReportProse.forLanguage(words.language)
             doc.heading(2, prose.fill(prose.changeSince, ["w": wave]))
             let paired = changes.first?.design == .paired
             doc.paragraph(paired ? prose.wavesPaired + (aggregator.options.weights != .respondent ? " " + prose.pairedUnweighted : "")
                                  : prose.wavesIndependent)
-            let missing = Set(changes.filter { $0.note.hasPrefix("topic not asked") }.map { "\($0.topicLabel) (\($0.note))" })
+            let missing = Set(changes.filter { $0.note.hasPrefix("topic not asked") }.map { "\($0.topicLabel) (\(prose.waveNote($0.note)))" })
             if !missing.isEmpty { doc.paragraph(prose.fill(prose.oneWaveOnly, ["list": missing.sorted().joined(separator: "; ")])) }
             let localLabels = Dictionary(aggregator.figures(language: labelLanguage(words)).map { ($0.topic, $0.topicLabel) },
                                          uniquingKeysWith: { a, _ in a })
@@ -286,15 +310,15 @@ public struct ReportBuilder {
                                   Self.change(c.competenceChange, c.competenceCI),
                                   Self.change(c.gapChange, c.gapCI),
                                   Self.change(c.demandChange.map { $0 * 100 }, c.demandCI.map { ($0.low * 100, $0.high * 100) }, unit: " pp"),
-                                  c.leftFirstPriority ? prose.yes : (c.quadrantBefore.isEmpty ? "–" : prose.no),
-                                  c.note])
+                                  !c.firstPriorityKnown ? "–" : c.leftFirstPriority ? prose.yes : prose.no,
+                                  prose.waveNote(c.note)])
                 }
                 doc.blocks.append(.table(header: [words.topic, prose.competence, prose.change, prose.gapChange,
                                                   prose.wantChange, prose.leftHH, prose.note],
                                          alignments: [.left, .right, .right, .right, .right, .center, .left], rows: table))
                 let suffix = words.language == "en" ? "" : "_" + words.language
-                doc.blocks.append(.chart(svg: Charts.dumbbell(rows, id: "waves-\(scope)", title: prose.fill(prose.dumbbell, ["w": wave]) + ": " + words.scopeName(scope), labels: words.charts),
-                                         file: chartPrefix + "waves_\(wave)_\(scope)\(suffix).svg", alt: prose.fill(prose.dumbbell, ["w": wave]) + ": " + words.scopeName(scope)))
+                doc.blocks.append(.chart(svg: Charts.dumbbell(rows, id: "waves-\(waveIndex + 1)-\(scope)", title: prose.fill(prose.dumbbell, ["w": wave]) + ": " + words.scopeName(scope), labels: words.charts),
+                                         file: chartPrefix + "waves_\(wave.replacingOccurrences(of: "/", with: "_"))_\(scope)\(suffix).svg", alt: prose.fill(prose.dumbbell, ["w": wave]) + ": " + words.scopeName(scope)))
             }
             doc.blocks.append(.paragraph([.text(prose.everyFigure), .link("waves.csv", href: (chartPrefix.hasPrefix("..") ? "../" : "") + "waves.csv"), .text(".")]))
         }
@@ -333,10 +357,21 @@ public struct ReportBuilder {
             text += prose.fill(prose.laterWaves, ["files": String(waves.count),
                                                   "resp": String(waves.reduce(0) { $0 + $1.respondents })]) + " "
         }
-        let notable = counts.keys.sorted().map { "\($0.replacingOccurrences(of: "_", with: " ")) \(counts[$0]!)" }
-        text += notable.isEmpty ? prose.noIssues + " " : prose.fill(prose.issuesFound, ["list": notable.joined(separator: ", ")]) + " "
+        // Each kind by its code in the cleaning log's `issue` column, which is no word of any
+        // report language (it was "country inferred 2" in a Russian report too).
+        var parts: [ReportDocument.Inline] = []
+        if counts.isEmpty {
+            text += prose.noIssues + " "
+        } else {
+            let template = prose.issuesFound.components(separatedBy: "{list}")
+            text += template[0]
+            for (k, code) in counts.keys.sorted().enumerated() {
+                parts += [.text(k == 0 ? text : ", "), .code(code), .text(" \(counts[code]!)")]
+            }
+            text = (template.count > 1 ? template[1] : "") + " "
+        }
         // Named, not linked: clean/ is the academy's working folder, which partners do not receive.
-        doc.blocks.append(.paragraph([.text(text + prose.logPointer), .code("clean/issues.csv"), .text(prose.logWhere)]))
+        doc.blocks.append(.paragraph(parts + [.text(text + prose.logPointer), .code("clean/issues.csv"), .text(prose.logWhere)]))
     }
 
     private func methods(_ doc: inout ReportDocument, _ words: ReportStrings, linkPrefix: String) {

@@ -52,7 +52,7 @@ public enum MarkdownRenderer {
                 for row in rows { md += "| " + row.map(escape).joined(separator: " | ") + " |\n" }
                 md += "\n"
             case let .chart(_, file, alt):
-                md += "![" + escape(alt) + "](" + file + ")\n\n"
+                md += "![" + escape(alt) + "](" + destination(file) + ")\n\n"
             }
         }
         return md
@@ -64,9 +64,26 @@ public enum MarkdownRenderer {
             case let .text(text): return escape(text)
             case let .code(text): return "`" + text.replacingOccurrences(of: "`", with: "'") + "`"
             case let .strong(text): return "**" + escape(text) + "**"
-            case let .link(text, href): return "[" + escape(text) + "](" + href + ")"
+            case let .link(text, href): return "[" + escape(text) + "](" + destination(href) + ")"
             }
         }.joined()
+    }
+
+    /// A relative link's target, percent-encoded (UTF-8) but for letters, digits, `-._~/`: a file
+    /// named from the inputs (a wave `follow up #2`) would end the link at its space, and `#`
+    /// would start a fragment.
+    static func destination(_ path: String) -> String {
+        var out = ""
+        for byte in path.utf8 {
+            let c = Character(UnicodeScalar(byte))
+            if byte < 0x80 && (c.isLetter || c.isNumber || "-._~/".contains(c)) {
+                out.append(c)
+            } else {
+                let hex = String(byte, radix: 16, uppercase: true)
+                out += "%" + (hex.count == 1 ? "0" : "") + hex
+            }
+        }
+        return out
     }
 
     /// Text from the inputs made inert in Markdown: pipes, backticks, HTML, entities (`&amp;`),

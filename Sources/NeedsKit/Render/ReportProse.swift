@@ -47,6 +47,25 @@ public struct ReportProse: Sendable {
     var dumbbell: String = ""
     var yes: String = "yes"
     var no: String = "no"
+    /// After a source file's name in "who answered": it could not be read.
+    var notRead: String = "not read"
+    /// The shape of a hand-made sheet (the tools' shapes are their names).
+    var genericSheet: String = "generic sheet"
+    /// The notes of the wave comparison (waves.csv keeps them in English), by their English text
+    /// with `{k}` for the number in it.
+    var waveNotes: [String: String] = [:]
+
+    /// A wave comparison's note (`topic not asked at baseline; counts suppressed`) in this language.
+    func waveNote(_ note: String) -> String {
+        note.components(separatedBy: "; ").map { part in
+            let number = part.range(of: "[0-9]+", options: .regularExpression).map { String(part[$0]) }
+            let key = number == nil ? part : part.replacingOccurrences(of: "[0-9]+", with: "{k}", options: .regularExpression)
+            return waveNotes[key].map { fill($0, ["k": number ?? ""]) } ?? part
+        }.joined(separator: "; ")
+    }
+
+    /// A source file's shape as "who answered" shows it.
+    func shape(_ name: String) -> String { name == "generic sheet" ? genericSheet : name }
 
     static func forLanguage(_ key: String) -> ReportProse {
         switch key {
@@ -103,7 +122,18 @@ public struct ReportProse: Sendable {
             "Locus for Focus: olulisus ja lõhe jagatakse teemade keskmise juures; HH (kõrge olulisus, suur lõhe) on esimene prioriteet.",
         ],
         fullPrecision: "Täpsed arvud: ", perMunicipality: ", omavalitsuste kaupa ",
-        measure: "Näitaja", others: "Teised", difference: "Vahe (95% UV)", changeSince: "Muutus võrreldes algusega: {w}", wavesPaired: "Mõlemale lainele vastasid samad inimesed (seotud küsimustiku vastajakoodiga): muutused on paarisvahed Studenti t-vahemikega; koolitussoovi osakaale võrreldakse sõltumatute valimitena (Newcombe'i vahemik).", wavesIndependent: "Igale lainele vastasid erinevad inimesed: keskmiste muutustel on Welchi vahemik, koolitussoovi osakaalude muutustel Newcombe'i vahemik. Muutus, mille vahemik ei sisalda nulli, on tähistatud ▲ või ▼.", pairedUnweighted: "Paarisvahed ei ole kaalutud: kaalud kehtivad iga laine enda arvudele.", oneWaveOnly: "Ainult ühes laines küsitud teemad: {list}.", competence: "Pädevus", change: "Muutus (95% UV)", gapChange: "Lõhe muutus (95% UV)", wantChange: "Koolitussoov, muutus", leftHH: "Lahkus HH-st", note: "Märkus", everyFigure: "Kõik arvud: ", dumbbell: "Pädevus, algus → {w}", yes: "jah", no: "ei")
+        measure: "Näitaja", others: "Teised", difference: "Vahe (95% UV)", changeSince: "Muutus võrreldes algusega: {w}", wavesPaired: "Mõlemale lainele vastasid samad inimesed (seotud küsimustiku vastajakoodiga): muutused on paarisvahed Studenti t-vahemikega; koolitussoovi osakaale võrreldakse sõltumatute valimitena (Newcombe'i vahemik).", wavesIndependent: "Igale lainele vastasid erinevad inimesed: keskmiste muutustel on Welchi vahemik, koolitussoovi osakaalude muutustel Newcombe'i vahemik. Muutus, mille vahemik ei sisalda nulli, on tähistatud ▲ või ▼.", pairedUnweighted: "Paarisvahed ei ole kaalutud: kaalud kehtivad iga laine enda arvudele.", oneWaveOnly: "Ainult ühes laines küsitud teemad: {list}.", competence: "Pädevus", change: "Muutus (95% UV)", gapChange: "Lõhe muutus (95% UV)", wantChange: "Koolitussoov, muutus", leftHH: "Lahkus HH-st", note: "Märkus", everyFigure: "Kõik arvud: ", dumbbell: "Pädevus, algus → {w}", yes: "jah", no: "ei",
+        notRead: "pole loetud", genericSheet: "tavaline tabel",
+        waveNotes: [
+            "topic not asked at baseline": "teemat algul ei küsitud",
+            "topic not asked in this wave": "teemat selles laines ei küsitud",
+            "no respondents at baseline": "algul vastajaid polnud",
+            "no respondents in this wave": "selles laines vastajaid polnud",
+            "counts suppressed": "arvud varjatud",
+            "fewer than {k} respondents in a wave: suppressed": "mõnes laines alla {k} vastaja: varjatud",
+            "suppressed so that a smaller cell cannot be worked out from totals": "varjatud, et väiksemat lahtrit ei saaks kogusummadest tuletada",
+            "fewer than {k} respondents matched in both waves": "mõlemas laines alla {k} seotud vastaja",
+        ])
 
     static let latvian = ReportProse(
         instrument: "Anketa", version: "versija",
@@ -126,7 +156,18 @@ public struct ReportProse: Sendable {
             "Locus for Focus: svarība un plaisa tiek dalītas pie to vidējās vērtības pa tēmām; HH (augsta svarība, liela plaisa) ir pirmā prioritāte.",
         ],
         fullPrecision: "Precīzi skaitļi: ", perMunicipality: ", pa pašvaldībām ",
-        measure: "Rādītājs", others: "Citas", difference: "Starpība (95% TI)", changeSince: "Izmaiņas kopš sākuma: {w}", wavesPaired: "Abos viļņos atbildēja tie paši cilvēki (sasaistīti ar anketas respondenta kodu): izmaiņas ir pāru starpības ar Stjūdenta t intervāliem; apmācību vēlmes daļas salīdzinātas kā neatkarīgas izlases (Ņūkoma intervāls).", wavesIndependent: "Katrā vilnī atbildēja citi cilvēki: vidējo vērtību izmaiņām ir Velča intervāls, apmācību vēlmes daļu izmaiņām Ņūkoma intervāls. Izmaiņa, kuras intervāls neietver nulli, ir atzīmēta ar ▲ vai ▼.", pairedUnweighted: "Pāru starpības nav svērtas: svari attiecas uz katra viļņa paša rādītājiem.", oneWaveOnly: "Tēmas, kas jautātas tikai vienā vilnī: {list}.", competence: "Kompetence", change: "Izmaiņa (95% TI)", gapChange: "Plaisas izmaiņa (95% TI)", wantChange: "Vēlas apmācības, izmaiņa", leftHH: "Izgāja no HH", note: "Piezīme", everyFigure: "Visi skaitļi: ", dumbbell: "Kompetence, sākums → {w}", yes: "jā", no: "nē")
+        measure: "Rādītājs", others: "Citas", difference: "Starpība (95% TI)", changeSince: "Izmaiņas kopš sākuma: {w}", wavesPaired: "Abos viļņos atbildēja tie paši cilvēki (sasaistīti ar anketas respondenta kodu): izmaiņas ir pāru starpības ar Stjūdenta t intervāliem; apmācību vēlmes daļas salīdzinātas kā neatkarīgas izlases (Ņūkoma intervāls).", wavesIndependent: "Katrā vilnī atbildēja citi cilvēki: vidējo vērtību izmaiņām ir Velča intervāls, apmācību vēlmes daļu izmaiņām Ņūkoma intervāls. Izmaiņa, kuras intervāls neietver nulli, ir atzīmēta ar ▲ vai ▼.", pairedUnweighted: "Pāru starpības nav svērtas: svari attiecas uz katra viļņa paša rādītājiem.", oneWaveOnly: "Tēmas, kas jautātas tikai vienā vilnī: {list}.", competence: "Kompetence", change: "Izmaiņa (95% TI)", gapChange: "Plaisas izmaiņa (95% TI)", wantChange: "Vēlas apmācības, izmaiņa", leftHH: "Izgāja no HH", note: "Piezīme", everyFigure: "Visi skaitļi: ", dumbbell: "Kompetence, sākums → {w}", yes: "jā", no: "nē",
+        notRead: "nav nolasīts", genericSheet: "vienkārša tabula",
+        waveNotes: [
+            "topic not asked at baseline": "tēma sākumā netika jautāta",
+            "topic not asked in this wave": "tēma šajā vilnī netika jautāta",
+            "no respondents at baseline": "sākumā nebija respondentu",
+            "no respondents in this wave": "šajā vilnī nebija respondentu",
+            "counts suppressed": "skaiti nav rādīti",
+            "fewer than {k} respondents in a wave: suppressed": "kādā vilnī mazāk nekā {k} respondenti: nav rādīts",
+            "suppressed so that a smaller cell cannot be worked out from totals": "nav rādīts, lai mazāku šūnu nevarētu aprēķināt no kopsummām",
+            "fewer than {k} respondents matched in both waves": "abos viļņos sasaistīti mazāk nekā {k} respondenti",
+        ])
 
     static let lithuanian = ReportProse(
         instrument: "Klausimynas", version: "versija",
@@ -149,7 +190,18 @@ public struct ReportProse: Sendable {
             "Locus for Focus: svarba ir atotrūkis dalijami ties jų vidurkiu pagal temas; HH (didelė svarba, didelis atotrūkis) yra pirmasis prioritetas.",
         ],
         fullPrecision: "Tikslūs skaičiai: ", perMunicipality: ", pagal savivaldybes ",
-        measure: "Rodiklis", others: "Kitos", difference: "Skirtumas (95% PI)", changeSince: "Pokytis nuo pradžios: {w}", wavesPaired: "Abiejose bangose atsakė tie patys žmonės (susieti klausimyno respondento kodu): pokyčiai yra porų skirtumai su Stjudento t intervalais; mokymų poreikio dalys lyginamos kaip nepriklausomos imtys (Newcombe'o intervalas).", wavesIndependent: "Kiekvienoje bangoje atsakė skirtingi žmonės: vidurkių pokyčiams naudojamas Welcho intervalas, mokymų poreikio dalių pokyčiams Newcombe'o intervalas. Pokytis, kurio intervalas neapima nulio, pažymėtas ▲ arba ▼.", pairedUnweighted: "Porų skirtumai nesverti: svoriai taikomi kiekvienos bangos pačios rodikliams.", oneWaveOnly: "Temos, klaustos tik vienoje bangoje: {list}.", competence: "Kompetencija", change: "Pokytis (95% PI)", gapChange: "Atotrūkio pokytis (95% PI)", wantChange: "Norėtų mokymų, pokytis", leftHH: "Išėjo iš HH", note: "Pastaba", everyFigure: "Visi skaičiai: ", dumbbell: "Kompetencija, pradžia → {w}", yes: "taip", no: "ne")
+        measure: "Rodiklis", others: "Kitos", difference: "Skirtumas (95% PI)", changeSince: "Pokytis nuo pradžios: {w}", wavesPaired: "Abiejose bangose atsakė tie patys žmonės (susieti klausimyno respondento kodu): pokyčiai yra porų skirtumai su Stjudento t intervalais; mokymų poreikio dalys lyginamos kaip nepriklausomos imtys (Newcombe'o intervalas).", wavesIndependent: "Kiekvienoje bangoje atsakė skirtingi žmonės: vidurkių pokyčiams naudojamas Welcho intervalas, mokymų poreikio dalių pokyčiams Newcombe'o intervalas. Pokytis, kurio intervalas neapima nulio, pažymėtas ▲ arba ▼.", pairedUnweighted: "Porų skirtumai nesverti: svoriai taikomi kiekvienos bangos pačios rodikliams.", oneWaveOnly: "Temos, klaustos tik vienoje bangoje: {list}.", competence: "Kompetencija", change: "Pokytis (95% PI)", gapChange: "Atotrūkio pokytis (95% PI)", wantChange: "Norėtų mokymų, pokytis", leftHH: "Išėjo iš HH", note: "Pastaba", everyFigure: "Visi skaičiai: ", dumbbell: "Kompetencija, pradžia → {w}", yes: "taip", no: "ne",
+        notRead: "neperskaitytas", genericSheet: "paprasta lentelė",
+        waveNotes: [
+            "topic not asked at baseline": "tema pradžioje neklausta",
+            "topic not asked in this wave": "tema šioje bangoje neklausta",
+            "no respondents at baseline": "pradžioje respondentų nebuvo",
+            "no respondents in this wave": "šioje bangoje respondentų nebuvo",
+            "counts suppressed": "skaičiai nerodomi",
+            "fewer than {k} respondents in a wave: suppressed": "kurioje nors bangoje mažiau nei {k} respondentų: nerodoma",
+            "suppressed so that a smaller cell cannot be worked out from totals": "nerodoma, kad mažesnio langelio nebūtų galima apskaičiuoti iš sumų",
+            "fewer than {k} respondents matched in both waves": "abiejose bangose susieta mažiau nei {k} respondentų",
+        ])
 
     static let russian = ReportProse(
         instrument: "Анкета", version: "версия",
@@ -172,5 +224,16 @@ public struct ReportProse: Sendable {
             "Locus for Focus: важность и разрыв делятся по их среднему по темам; HH (высокая важность, большой разрыв) — первый приоритет.",
         ],
         fullPrecision: "Точные значения: ", perMunicipality: ", по муниципалитетам ",
-        measure: "Показатель", others: "Остальные", difference: "Разница (95% ДИ)", changeSince: "Изменение с начала: {w}", wavesPaired: "В обеих волнах отвечали одни и те же люди (сопоставлены по коду респондента из анкеты): изменения — парные разности с интервалами t Стьюдента; доли желающих обучения сравниваются как независимые выборки (интервал Ньюкомба).", wavesIndependent: "В каждой волне отвечали разные люди: для изменений средних — интервал Уэлча, для изменений долей желающих обучения — интервал Ньюкомба. Изменение, интервал которого не содержит нуля, отмечено ▲ или ▼.", pairedUnweighted: "Парные разности не взвешены: веса применяются к показателям каждой волны.", oneWaveOnly: "Темы, заданные только в одной волне: {list}.", competence: "Компетентность", change: "Изменение (95% ДИ)", gapChange: "Изменение разрыва (95% ДИ)", wantChange: "Хотят обучение, изменение", leftHH: "Вышла из HH", note: "Примечание", everyFigure: "Все значения: ", dumbbell: "Компетентность, начало → {w}", yes: "да", no: "нет")
+        measure: "Показатель", others: "Остальные", difference: "Разница (95% ДИ)", changeSince: "Изменение с начала: {w}", wavesPaired: "В обеих волнах отвечали одни и те же люди (сопоставлены по коду респондента из анкеты): изменения — парные разности с интервалами t Стьюдента; доли желающих обучения сравниваются как независимые выборки (интервал Ньюкомба).", wavesIndependent: "В каждой волне отвечали разные люди: для изменений средних — интервал Уэлча, для изменений долей желающих обучения — интервал Ньюкомба. Изменение, интервал которого не содержит нуля, отмечено ▲ или ▼.", pairedUnweighted: "Парные разности не взвешены: веса применяются к показателям каждой волны.", oneWaveOnly: "Темы, заданные только в одной волне: {list}.", competence: "Компетентность", change: "Изменение (95% ДИ)", gapChange: "Изменение разрыва (95% ДИ)", wantChange: "Хотят обучение, изменение", leftHH: "Вышла из HH", note: "Примечание", everyFigure: "Все значения: ", dumbbell: "Компетентность, начало → {w}", yes: "да", no: "нет",
+        notRead: "не прочитан", genericSheet: "обычная таблица",
+        waveNotes: [
+            "topic not asked at baseline": "тема не задавалась в начале",
+            "topic not asked in this wave": "тема не задавалась в этой волне",
+            "no respondents at baseline": "в начале не было респондентов",
+            "no respondents in this wave": "в этой волне не было респондентов",
+            "counts suppressed": "числа скрыты",
+            "fewer than {k} respondents in a wave: suppressed": "менее {k} респондентов в одной из волн: скрыто",
+            "suppressed so that a smaller cell cannot be worked out from totals": "скрыто, чтобы меньшую ячейку нельзя было вычислить из итогов",
+            "fewer than {k} respondents matched in both waves": "менее {k} респондентов сопоставлено в обеих волнах",
+        ])
 }

@@ -28,6 +28,12 @@ public struct ReportStrings: Sendable {
     var countryNames: [String: String]
     var charts: ChartLabels
 
+    /// The languages the reports are written in (`--lang`).
+    public static let languages = ["en", "et", "lv", "lt", "ru"]
+
+    /// Whether the reports can be written in a language (`--lang`; any case).
+    public static func supports(_ key: String) -> Bool { languages.contains(key.lowercased()) }
+
     /// The strings for a language key (`en`, `et`, `lv`, `lt`, `ru`); English otherwise.
     public static func forLanguage(_ key: String?) -> ReportStrings {
         switch key?.lowercased() {
@@ -70,7 +76,8 @@ public struct ReportStrings: Sendable {
         countryNames: ["EE": "Eesti", "LV": "Läti", "LT": "Leedu"],
         charts: ChartLabels(mwdsAxis: "MWDS (vurrud: keskmise lõhe 95% usaldusvahemik × keskmine olulisus)",
                             importanceAxis: "Keskmine olulisus", gapAxis: "Keskmine lõhe (olulisus − pädevus)",
-                            heatmapNote: "Vastajate osakaal, kes osaleksid teema koolitusel", competenceAxis: "Keskmine pädevus"))
+                            heatmapNote: "Vastajate osakaal, kes osaleksid teema koolitusel", competenceAxis: "Keskmine pädevus",
+                            importance: "olulisus", gap: "lõhe", baseline: "algus"))
 
     static let latvian = ReportStrings(
         language: "lv", title: "Apmācību vajadzības", whoAnswered: "Kas atbildēja", country: "Valsts",
@@ -84,7 +91,8 @@ public struct ReportStrings: Sendable {
         countryNames: ["EE": "Igaunija", "LV": "Latvija", "LT": "Lietuva"],
         charts: ChartLabels(mwdsAxis: "MWDS (ūsas: vidējās plaisas 95% intervāls × vidējā svarība)",
                             importanceAxis: "Vidējā svarība", gapAxis: "Vidējā plaisa (svarība − kompetence)",
-                            heatmapNote: "Respondentu daļa, kas apmeklētu apmācības par tēmu", competenceAxis: "Vidējā kompetence"))
+                            heatmapNote: "Respondentu daļa, kas apmeklētu apmācības par tēmu", competenceAxis: "Vidējā kompetence",
+                            importance: "svarība", gap: "plaisa", baseline: "sākums"))
 
     static let lithuanian = ReportStrings(
         language: "lt", title: "Mokymosi poreikiai", whoAnswered: "Kas atsakė", country: "Šalis",
@@ -98,7 +106,8 @@ public struct ReportStrings: Sendable {
         countryNames: ["EE": "Estija", "LV": "Latvija", "LT": "Lietuva"],
         charts: ChartLabels(mwdsAxis: "MWDS (ūsai: vidutinio atotrūkio 95% intervalas × vidutinė svarba)",
                             importanceAxis: "Vidutinė svarba", gapAxis: "Vidutinis atotrūkis (svarba − kompetencija)",
-                            heatmapNote: "Respondentų dalis, kuri dalyvautų temos mokymuose", competenceAxis: "Vidutinė kompetencija"))
+                            heatmapNote: "Respondentų dalis, kuri dalyvautų temos mokymuose", competenceAxis: "Vidutinė kompetencija",
+                            importance: "svarba", gap: "atotrūkis", baseline: "pradžia"))
 
     static let russian = ReportStrings(
         language: "ru", title: "Потребности в обучении", whoAnswered: "Кто ответил", country: "Страна",
@@ -112,7 +121,8 @@ public struct ReportStrings: Sendable {
         countryNames: ["EE": "Эстония", "LV": "Латвия", "LT": "Литва"],
         charts: ChartLabels(mwdsAxis: "MWDS (усы: 95% интервал среднего разрыва × средняя важность)",
                             importanceAxis: "Средняя важность", gapAxis: "Средний разрыв (важность − компетентность)",
-                            heatmapNote: "Доля респондентов, которые прошли бы обучение по теме", competenceAxis: "Средняя компетентность"))
+                            heatmapNote: "Доля респондентов, которые прошли бы обучение по теме", competenceAxis: "Средняя компетентность",
+                            importance: "важность", gap: "разрыв", baseline: "начало"))
 
     func scopeName(_ code: String) -> String {
         if code == "ALL" { return region }

@@ -23,7 +23,7 @@ public enum WavesTable {
                 .figure(full(c.mwdsBefore)), .figure(full(c.mwdsAfter)), .figure(full(c.mwdsChange)),
                 .figure(full(c.demandBefore)), .figure(full(c.demandAfter)), .figure(full(c.demandChange)),
                 .figure(full(c.demandCI?.low)), .figure(full(c.demandCI?.high)), .figure(c.quadrantBefore),
-                .figure(c.quadrantAfter), .figure(c.leftFirstPriority ? "1" : "0"), .text(c.note),
+                .figure(c.quadrantAfter), .figure(!c.firstPriorityKnown ? "" : c.leftFirstPriority ? "1" : "0"), .text(c.note),
             ])
         }
         return writer.text
@@ -41,7 +41,7 @@ extension Charts {
             .joined(separator: "; ")
         var svg = open(width: width, height: height, id: id, title: title, description: description)
         svg += "<text x=\"10\" y=\"18\" font-size=\"12\" font-weight=\"bold\">\(esc(title))</text>\n"
-        svg += "<circle cx=\"\(left)\" cy=\"34\" r=\"5\" fill=\"#ffffff\" stroke=\"#0072B2\" stroke-width=\"2\"/><text x=\"\(left + 10)\" y=\"38\" font-size=\"10\">baseline</text>\n"
+        svg += "<circle cx=\"\(left)\" cy=\"34\" r=\"5\" fill=\"#ffffff\" stroke=\"#0072B2\" stroke-width=\"2\"/><text x=\"\(left + 10)\" y=\"38\" font-size=\"10\">\(esc(labels.baseline))</text>\n"
         svg += "<circle cx=\"\(left + 90)\" cy=\"34\" r=\"5\" fill=\"#D55E00\"/><text x=\"\(left + 100)\" y=\"38\" font-size=\"10\">\(esc(rows.first?.wave ?? "later"))</text>\n"
         for v in 1...5 {
             let tx = number(x(Double(v)))

@@ -28,17 +28,17 @@ public struct SurveySynthesizer {
         case unencodable(String)
         /// `--out` is a file of the instrument the export is made from.
         case overwritesInstrument(String)
-        /// The language asked for, and the label languages the instrument has instead.
-        case noLabels(String, [String])
+        /// `--lang` names no language the instrument has labels in (those it has).
+        case unknownLanguage(String, [String])
 
         public var description: String {
             switch self {
             case let .cannotWrite(path, reason): return "cannot write \(path): \(reason)"
             case let .overwritesInstrument(path):
                 return "--out \(path) is a file of the instrument (--instrument): writing the export would replace it; nothing was written, give another file"
+            case let .unknownLanguage(language, known):
+                return "the instrument has no labels in `\(language)`; --lang is one of: \(known.joined(separator: ", "))"
             case let .unencodable(what): return "\(what) cannot be written in Windows-1257; choose utf-8 or another language"
-            case let .noLabels(language, available):
-                return "the instrument has no labels in '\(language)'; its languages are \(available.joined(separator: ", ")): give one of them to --lang; nothing was written"
             }
         }
     }
@@ -72,8 +72,6 @@ public struct SurveySynthesizer {
     /// Loads the instrument and writes an export of it to `path`, refusing a `path` that is one
     /// of the instrument's own files (symbolic links and `..` resolved).
     public static func write(instrumentPath: String, options: Options, to path: String) throws {
-        var options = options
-        options.language = options.language.lowercased()
         var info = stat()
         guard stat(path, &info) != 0 || (info.st_mode & S_IFMT) != S_IFDIR else {
             throw Failure.cannotWrite(path, "it is a folder; give a file name")
@@ -83,11 +81,12 @@ public struct SurveySynthesizer {
         let sheets = [instrumentPath] + InstrumentLoader.files(of: instrumentPath)
         if sheets.contains(where: { OutputFolder.resolved($0) == target }) { throw Failure.overwritesInstrument(path) }
         let instrument = try InstrumentLoader.load(instrumentPath)
-        // Labels in another language would make an export that claims a language it is not in.
-        let languages = instrument.languages.map(\.key).filter { !$0.isEmpty }
-        if !languages.isEmpty && !languages.contains(options.language.lowercased()) {
-            throw Failure.noLabels(options.language, languages)
-        }
+        var options = options
+        // Labels are keyed in lower case (`ET` is `et`); a language the instrument lacks would
+        // silently give its default labels.
+        options.language = options.language.lowercased()
+        let known = instrument.languages.map(\.key).filter { !$0.isEmpty }
+        if !known.isEmpty && !known.contains(options.language) { throw Failure.unknownLanguage(options.language, known) }
         var synthesizer = SurveySynthesizer(instrument: instrument, options: options)
         try synthesizer.write(to: path)
     }

@@ -45,6 +45,9 @@ public struct WaveChange: Sendable, Equatable {
 
     /// The topic was first priority (Locus for Focus HH) at baseline and is not any more.
     public var leftFirstPriority: Bool { quadrantBefore == "HH" && !quadrantAfter.isEmpty && quadrantAfter != "HH" }
+    /// Whether `leftFirstPriority` is known: a topic in no quadrant at baseline, or in HH with none
+    /// in the later wave (no respondents there, its figures blanked), may or may not have left it.
+    public var firstPriorityKnown: Bool { !quadrantBefore.isEmpty && (quadrantBefore != "HH" || !quadrantAfter.isEmpty) }
 
     public static func == (a: WaveChange, b: WaveChange) -> Bool {
         a.wave == b.wave && a.country == b.country && a.topic == b.topic && a.design == b.design
