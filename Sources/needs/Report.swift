@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import NeedsKit
 
@@ -82,7 +83,7 @@ struct Report: ParsableCommand {
         Terminal.printSummary(outcome, quiet: flags.quiet)
         if let reason = outcome.cannotRun {
             Terminal.error("error: \(reason)")
-            Terminal.error("nothing written: \(out)/ is as it was")
+            Terminal.error(FileManager.default.fileExists(atPath: out) ? "nothing written: \(out)/ is as it was" : "nothing written")
         } else if !flags.quiet {
             Terminal.error("reports written to \(out)/")
         }

@@ -51,6 +51,24 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(after.subtracting(before).filter { $0.hasPrefix("needs-input-") }.isEmpty)
     }
 
+    /// A run with nothing to report says the previous reports are as they were only when there
+    /// are some.
+    func testNothingWrittenNamesPreviousReportsOnlyWhenThereAreSome() throws {
+        let folder = TemporaryFolder()
+        let empty = folder.write("empty.csv", "")
+        let (status, stderr) = try run(["report", "--instrument", Paths.inputs + "/instrument", "--out", folder.path + "/new", empty],
+                                       stdoutPath: "/dev/null")
+        XCTAssertEqual(status, 2)
+        XCTAssertTrue(stderr.hasSuffix("\nnothing written\n"), stderr)
+        let (first, _) = try run(["report", "--quiet", "--instrument", Paths.inputs + "/instrument", "--out", folder.path + "/old",
+                                  Paths.inputs + "/responses"], stdoutPath: "/dev/null")
+        XCTAssertEqual(first, 1)
+        let (again, againError) = try run(["report", "--instrument", Paths.inputs + "/instrument", "--out", folder.path + "/old", empty],
+                                          stdoutPath: "/dev/null")
+        XCTAssertEqual(again, 2)
+        XCTAssertTrue(againError.hasSuffix("nothing written: \(folder.path)/old/ is as it was\n"), againError)
+    }
+
     /// A command that cannot run says why once: an instrument problem is a diagnostic line of its
     /// own (it was prefixed `error:` twice), a negative count is refused by name.
     func testRefusalsAreOneClearLine() throws {

@@ -195,6 +195,13 @@ final class ReportTests: XCTestCase {
             $0.hasPrefix("| ⚑ Estonia (EE) | Intercultural competence and communication | Want training")
         })
         XCTAssertTrue(row.hasSuffix("| 61% | 33% | " + expected) || row.contains("| 61% | 33% | " + expected), String(row))
+        // The country reports abbreviate percentage points as their language does.
+        XCTAssertTrue(try String(contentsOfFile: out + "/countries/EE.md", encoding: .utf8).contains(expected))
+        let lithuanian = try String(contentsOfFile: out + "/countries/LT.md", encoding: .utf8)
+        XCTAssertTrue(lithuanian.contains(" proc. p. (") && !lithuanian.contains(" pp ("))
+        let russian = try report { $0.language = "ru" }
+        XCTAssertTrue(try String(contentsOfFile: russian.0 + "/countries/EE.md", encoding: .utf8).contains(" п. п. ("))
+        XCTAssertFalse(try String(contentsOfFile: russian.0 + "/countries/EE.md", encoding: .utf8).contains(" pp ("))
     }
 
     /// Whether a topic left the first-priority quadrant is unknown when it was HH and the later

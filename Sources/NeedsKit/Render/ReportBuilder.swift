@@ -244,7 +244,7 @@ public struct ReportBuilder {
             // Shares are shown in percent, so their difference is in percentage points (as in the
             // wave tables), not a proportion beside them.
             let scale = d.measure == .demandShare ? 100.0 : 1
-            let unit = d.measure == .demandShare ? " pp" : ""
+            let unit = d.measure == .demandShare ? ReportProse.percentagePoints(words.language) : ""
             table.append(["⚑ " + words.scopeName(d.country), d.topicLabel, measure, format(d.countryValue), format(d.othersValue),
                           "\(NumberFormat.short(d.difference * scale))\(unit) (\(NumberFormat.short(d.low * scale)) – \(NumberFormat.short(d.high * scale)))"])
         }
@@ -309,7 +309,7 @@ public struct ReportBuilder {
                                   "\(NumberFormat.short(c.competenceBefore)) → \(NumberFormat.short(c.competenceAfter))",
                                   Self.change(c.competenceChange, c.competenceCI),
                                   Self.change(c.gapChange, c.gapCI),
-                                  Self.change(c.demandChange.map { $0 * 100 }, c.demandCI.map { ($0.low * 100, $0.high * 100) }, unit: " pp"),
+                                  Self.change(c.demandChange.map { $0 * 100 }, c.demandCI.map { ($0.low * 100, $0.high * 100) }, unit: ReportProse.percentagePoints(words.language)),
                                   !c.firstPriorityKnown ? "–" : c.leftFirstPriority ? prose.yes : prose.no,
                                   prose.waveNote(c.note)])
                 }

@@ -67,6 +67,15 @@ public struct ReportProse: Sendable {
     /// A source file's shape as "who answered" shows it.
     func shape(_ name: String) -> String { name == "generic sheet" ? genericSheet : name }
 
+    /// After a difference of two percentages: percentage points, as the language abbreviates them.
+    static func percentagePoints(_ language: String) -> String {
+        switch language {
+        case "lt": return " proc. p."
+        case "ru": return " п. п."
+        default: return " pp"
+        }
+    }
+
     static func forLanguage(_ key: String) -> ReportProse {
         switch key {
         case "et": return estonian
