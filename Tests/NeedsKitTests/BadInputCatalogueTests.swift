@@ -269,6 +269,26 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertNil(r.issue("weight_invalid"))
     }
 
+    /// `--weights COLUMN` that no input file has cannot run (every respondent would weigh 0 and
+    /// every figure be blank); when one file has it, the run goes on with an error for the other.
+    func testAWeightColumnNoFileHasCannotRun() throws {
+        let r = run("unweighted.csv", "country;municipality;imp_partnerships\nEE;Narva;4\n") { $0.normalize.weightColumn = "w" }
+        XCTAssertEqual(r.outcome.exitCode, 2)
+        XCTAssertEqual(r.outcome.cannotRun, "no input file has the weight column (--weights): every respondent would weigh 0 and every figure be blank")
+        let folder = TemporaryFolder()
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [folder.write("a.csv", "country;municipality;imp_partnerships;w\nEE;Narva;4;2\n"),
+                          folder.write("b.csv", "country;municipality;imp_partnerships\nEE;Narva;5\n")]
+        options.outputPath = folder.path + "/out"
+        options.aggregation.weights = .column("w")
+        options.normalize.weightColumn = "w"
+        let outcome = try Pipeline.report(options)
+        XCTAssertNil(outcome.cannotRun)
+        XCTAssertEqual(outcome.exitCode, 1)
+        XCTAssertEqual(outcome.firstIssues.filter { $0.code == "weight_column_missing" }.map(\.file), ["b.csv"])
+    }
+
     func testHeaderIssuesNameTheHeadersLineBelowTitleRows() {
         // Titles, a padded blank row, then the header on line 4: what the header leaves out or
         // repeats is said at line 4 (and its column), where the header is, not at line 1.

@@ -97,6 +97,8 @@ public struct FileAccount: Sendable, Equatable {
     public var unmappedColumns: [String] = []
     /// No column of the file matches a question of the instrument.
     public var unmatched = false
+    /// `--weights COLUMN` and the file has no such column (its respondents weigh 0).
+    public var lacksWeightColumn = false
     /// The survey wave the file belongs to: "" for the main inputs, else the wave's name.
     public var wave = ""
 

@@ -86,6 +86,11 @@ public struct RunOutcome: Sendable {
         if accounts.filter({ $0.failure == nil && $0.wave.isEmpty }).allSatisfy({ $0.recordsRead == 0 }) {
             return "no input file has a record below its header: there is nothing to report"
         }
+        // `--weights COLUMN` that no file has: every respondent would weigh 0, every figure blank.
+        let baseline = accounts.filter { $0.failure == nil && $0.wave.isEmpty && !$0.shape.isEmpty && !$0.unmatched }
+        if !baseline.isEmpty && baseline.allSatisfy(\.lacksWeightColumn) {
+            return "no input file has the weight column (--weights): every respondent would weigh 0 and every figure be blank"
+        }
         if let wave = unreadWaves.first {
             return "no file of the wave `\(wave)` (--wave) could be read (see the messages above): there is nothing to compare"
         }
@@ -436,6 +441,7 @@ public enum Pipeline {
                     account.shape = current.shape.rawValue
                     account.unmappedColumns = current.unmapped
                     account.unmatched = !current.mapsAnyQuestion
+                    account.lacksWeightColumn = options.normalize.weightColumn != nil && current.weightColumn == nil
                     if !current.mapsAnyQuestion {
                         log(CleaningIssue(file: file, line: line, code: "no_matching_questions", action: .quarantined,
                                           severity: .error,
