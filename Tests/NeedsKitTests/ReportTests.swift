@@ -342,6 +342,23 @@ final class ReportTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: options.outputPath))
     }
 
+    /// A country whose respondent count is blanked (2 < 5) has its number of municipalities
+    /// blanked too: two municipalities would tell at least two respondents.
+    func testBlankedCountsBlankTheirMunicipalities() throws {
+        let folder = TemporaryFolder()
+        var csv = "country,municipality,imp_partnerships,comp_partnerships\n"
+        for town in ["Narva", "Tartu linn", "Tallinn", "Pärnu", "Viimsi", "Rae vald"] { csv += "EE,\(town),4,2\n" }
+        csv += "LT,Visaginas,5,1\nLT,Neringa,3,3\n"
+        let input = folder.write("two.csv", csv)
+        let (out, _, _keep) = try report { $0.inputs = [input] }
+        _ = _keep
+        let text = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        XCTAssertTrue(text.contains("| Lithuania (LT) | – | – |"), text)
+        // Estonia's is blanked as well (else Lithuania's would be the region's less Estonia's).
+        XCTAssertTrue(text.contains("| Estonia (EE) | – | – |"), text)
+        XCTAssertTrue(text.contains("| Region (ALL) | 8 | 8 |"), text)
+    }
+
     /// The data-quality paragraph counts the baseline's files, as "Who answered" does, and the
     /// later waves' apart; it names the cleaning log without a link partners could not follow.
     func testDataQualityCountsTheBaselineAndWavesApart() throws {

@@ -118,8 +118,10 @@ public struct ReportBuilder {
             let inScope = municipalities.keys.filter {
                 ($0.country == scope || scope == "ALL") && $0.municipality != Aggregator.unrecognisedPlace
             }
-            let shown = suppression.hiddenScopes.contains(scope) ? "–" : String(counts[scope] ?? 0)
-            rows.append([words.scopeName(scope), shown, String(inScope.count)])
+            // A blanked count's municipalities are blanked too: three municipalities tell at least
+            // three respondents.
+            let hidden = suppression.hiddenScopes.contains(scope)
+            rows.append([words.scopeName(scope), hidden ? "–" : String(counts[scope] ?? 0), hidden ? "–" : String(inScope.count)])
         }
         doc.blocks.append(.table(header: [words.country, words.respondents, words.municipalities],
                                  alignments: [.left, .right, .right], rows: rows))
