@@ -83,10 +83,10 @@ extension Terminal {
         let said = Set(outcome.firstIssues.filter { $0.code == "file_unreadable" }.map(\.file))
         for a in outcome.accounts {
             if let failure = a.failure {
-                error("\(a.file): not read" + (said.contains(a.file) ? "" : ": \(failure)"))
+                error("\(Diagnostic.escapingControls(a.file)): not read" + (said.contains(a.file) ? "" : ": \(failure)"))
                 continue
             }
-            error("\(a.file): \(a.shape.isEmpty ? "no header" : a.shape), \(a.encoding), '\(a.delimiter)': \(a.recordsRead) records = \(a.respondents) respondents + \(a.duplicates) duplicates + \(a.blankRows) blank + \(a.quarantined) quarantined")
+            error("\(Diagnostic.escapingControls(a.file)): \(a.shape.isEmpty ? "no header" : a.shape), \(a.encoding), '\(a.delimiter)': \(a.recordsRead) records = \(a.respondents) respondents + \(a.duplicates) duplicates + \(a.blankRows) blank + \(a.quarantined) quarantined")
         }
     }
 }

@@ -269,6 +269,12 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertNil(r.issue("weight_invalid"))
     }
 
+    /// A file named with a line break or a tab keeps its diagnostics one line each.
+    func testAFileNameWithControlCharactersStaysOnOneLine() {
+        let d = Diagnostic(.warning, file: "a\nb\tc\u{1B}.csv", line: 2, column: 3, code: "x", message: "m")
+        XCTAssertEqual(d.description, "a\\nb\\tc\\u{1B}.csv:2:3: warning: m [x]")
+    }
+
     /// `--weights COLUMN` that no input file has cannot run (every respondent would weigh 0 and
     /// every figure be blank); when one file has it, the run goes on with an error for the other.
     func testAWeightColumnNoFileHasCannotRun() throws {

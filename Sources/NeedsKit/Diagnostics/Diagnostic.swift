@@ -117,12 +117,30 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        var location = file
+        // Messages are one line already (`oneLine`); a file's name may hold a line break too.
+        var location = Self.escapingControls(file)
         if let line {
             location += ":\(line)"
             if let column { location += ":\(column)" }
         }
         return "\(location): \(severity.rawValue): \(message) [\(code)]"
+    }
+
+    /// A file's name on one line: a line break or other control character in it is written as an
+    /// escape (`\n`, `\r`, `\t`, `\u{1B}`).
+    public static func escapingControls(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F: out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 }
 
