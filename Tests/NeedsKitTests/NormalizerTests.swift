@@ -284,6 +284,45 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
     }
 
+    /// KoboToolbox's labels export without group names in the headers (the export's default)
+    /// heads a topic's importance and its competence column with the same label, as does a sheet
+    /// headed by the questions' labels: the columns holding a label several questions share are
+    /// those questions in the form's order. Every rating was unmapped.
+    func testColumnsHeadedByALabelSeveralQuestionsShareAreReadInFormOrder() throws {
+        let folder = TemporaryFolder()
+        let kobo = """
+        "Country";"Municipality";"Intercultural competence and communication";"Partnerships for integration";"Intercultural competence and communication";"Partnerships for integration";"_uuid"
+        "Estonia";"Narva linn";"Very important";"Important";"Low";"Very high";"u-1"
+
+        """
+        let sheet = """
+        Riik;Omavalitsus;Kultuuridevaheline pädevus ja suhtlus;Kultuuridevaheline pädevus ja suhtlus;Partnerlus lõimumise toetamiseks
+        EE;Narva linn;2;4;3
+
+        """
+        let result = normalise([folder.write("a_kobo.csv", kobo), folder.write("b_sheet.csv", sheet)])
+        XCTAssertEqual(result.respondents.count, 2)
+        guard result.respondents.count == 2 else { return }
+        XCTAssertEqual(result.answer(0, "imp_intercultural", in: instrument), .choice("5"))
+        XCTAssertEqual(result.answer(0, "imp_partnerships", in: instrument), .choice("4"))
+        XCTAssertEqual(result.answer(0, "comp_intercultural", in: instrument), .choice("2"))
+        XCTAssertEqual(result.answer(0, "comp_partnerships", in: instrument), .choice("5"))
+        XCTAssertEqual(result.answer(1, "imp_intercultural", in: instrument), .choice("2"))
+        XCTAssertEqual(result.answer(1, "comp_intercultural", in: instrument), .choice("4"))
+        // One label alone for two questions: which it is cannot be told, so it is not read.
+        XCTAssertNil(result.answer(1, "imp_partnerships", in: instrument))
+        XCTAssertNil(result.answer(1, "comp_partnerships", in: instrument))
+        let notes = result.issues.filter { $0.code == "columns_by_form_order" }
+        XCTAssertEqual(notes.map(\.file), ["a_kobo.csv", "b_sheet.csv"])
+        XCTAssertEqual(notes.map(\.column), [3, 3])
+        XCTAssertEqual(notes.map(\.severity), [.note, .note])
+        let ambiguous = result.issues.filter { $0.code == "ambiguous_column" }
+        XCTAssertEqual(ambiguous.map(\.file), ["b_sheet.csv"])
+        XCTAssertEqual(ambiguous.map(\.column), [5])
+        XCTAssertFalse(result.issues.contains { $0.code == "columns_not_in_form_version" }, "\(result.issues.map(\.message))")
+        XCTAssertFalse(result.issues.contains { $0.code == "unmapped_columns" }, "\(result.issues.map(\.message))")
+    }
+
     // MARK: Google Forms
 
     func testGoogleFormsInLatvianWithGridsAndCheckboxes() throws {

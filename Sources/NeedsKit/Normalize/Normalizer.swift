@@ -278,6 +278,7 @@ public final class Normalizer {
         daysOfFile = (DayRange(), DayRange(), DayRange())
         dateOrder = (nil, 0, false)
         var roles = header.enumerated().map { mapper.resolve($0.element, position: $0.offset) }
+        resolveSharedLabels(header, &roles, file: file, line: line, log: log)
         var unmapped: [String] = []
         var seenQuestions: [ColumnRole: Int] = [:]
         for (index, role) in roles.enumerated() {
@@ -394,6 +395,46 @@ public final class Normalizer {
             mapsAnyQuestion: mapsAny, unmapped: unmapped, weightColumn: weightColumn,
             idSeed: idSeed(file: file), steps: steps, splitChoices: splitChoices,
             splitChoiceBits: splitChoiceBits, questionCount: questionCount)
+    }
+
+    /// Columns headed by a label several questions share (a topic's importance and competence,
+    /// in KoboToolbox's labels export without group names, its default, or a sheet headed by
+    /// labels): the tools write questions in the form's order, so the k-th such column is the
+    /// k-th of those questions without a column of its own, when there are as many columns as
+    /// questions left (a note says so). Otherwise which is which cannot be told: not read, with
+    /// a warning naming the questions.
+    private func resolveSharedLabels(_ header: [String], _ roles: inout [ColumnRole], file: String, line: Int,
+                                     log: (CleaningIssue) -> Void) {
+        var columnsByQuestions: [[Int]: [Int]] = [:]
+        for (index, role) in roles.enumerated() where role == .unmapped {
+            if let questions = mapper.questionsSharingLabel(header[index]) {
+                columnsByQuestions[questions, default: []].append(index)
+            }
+        }
+        guard !columnsByQuestions.isEmpty else { return }
+        let mapped = Set(roles.compactMap { role -> Int? in if case let .question(q) = role { return q } else { return nil } })
+        var ordered: [(column: Int, question: Int)] = []
+        for (questions, columns) in columnsByQuestions.sorted(by: { $0.value[0] < $1.value[0] }) {
+            let free = questions.filter { !mapped.contains($0) }
+            if free.count == columns.count {
+                for (column, q) in zip(columns, free) {
+                    roles[column] = .question(q)
+                    ordered.append((column, q))
+                }
+            } else {
+                for column in columns {
+                    roles[column] = .meta(.other)
+                    log(CleaningIssue(
+                        file: file, line: line, column: column + 1, code: "ambiguous_column", action: .dropped,
+                        message: "column \(column + 1), `\(header[column].trimmingSpaces)`, is headed by a label that \(questions.count) questions share (\(questions.map { instrument.questions[$0].name }.joined(separator: ", "))), and \(columns.count) column(s) have it for \(free.count) of them without a column: which is which cannot be told, so it is not read; head it by the question's name"))
+                }
+            }
+        }
+        guard let first = ordered.min(by: { $0.column < $1.column }) else { return }
+        let pairs = ordered.sorted { $0.column < $1.column }.map { "column \($0.column + 1): \(instrument.questions[$0.question].name)" }
+        log(CleaningIssue(
+            file: file, line: line, column: first.column + 1, code: "columns_by_form_order", action: .kept, severity: .note,
+            message: "\(ordered.count) columns are headed by labels that several questions share (a topic rated for importance and for competence); read in the form's order: \(pairs.joined(separator: ", "))"))
     }
 
     /// Whether a header that left columns unmapped (`upper`, mapped as `upperMapping`) is the upper
