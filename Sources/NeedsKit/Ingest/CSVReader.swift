@@ -165,6 +165,8 @@ public struct CSVReader {
         if let forced = options.delimiter {
             dialect.delimiter = forced
             dialect.evidence = .override
+            // Titles above the header are still found, with the delimiter given.
+            dialect.table = DialectSniffer.table(decoded, dialect: dialect, isWholeFile: isWholeFile)
         }
         return (encoding, dialect)
     }
@@ -190,9 +192,10 @@ public struct CSVReader {
         return try withoutActuallyEscaping(handler) { handler in
             try withoutActuallyEscaping(diagnose) { diagnose in
                 let state = ParseState(file: displayName, handler: handler, diagnose: diagnose)
-                state.tableStartLine = dialect.evidence == .override ? 0 : dialect.table.headerLine
+                state.tableStartLine = dialect.table.headerLine
+                state.tableFilledColumns = dialect.table.filledColumns
                 state.maxColumns = options.maxColumns
-                state.headerMissesFirstName = dialect.evidence != .override && dialect.table.headerMissesFirstName
+                state.headerMissesFirstName = dialect.table.headerMissesFirstName
                 let before = file.fingerprint()
                 let parser = LibCSVParser(delimiter: dialect.delimiter, quote: dialect.quote,
                                           carriageReturnOnly: dialect.carriageReturnOnly)
@@ -300,6 +303,8 @@ final class ParseState {
     /// Told by line, not by a count of records, so that blank lines and padded blank rows
     /// (`;;;;`), which the sniffer and the reader count differently, cannot shift the header.
     var tableStartLine = 0
+    /// The table's usual extent up to its last filled cell (`TableShape.filledColumns`).
+    var tableFilledColumns = 0
     var preambleSkipped = 0
     /// Rows with extra empty fields (a trailing delimiter), reported once per file.
     var trailingDelimiterRows = 0
@@ -603,12 +608,18 @@ final class ParseState {
             callHandler(record)
             return
         }
-        if record.line < tableStartLine && !record.isBlank && record.filledFieldCount(upTo: 2) <= 1 {
-            preambleSkipped += 1
-            warn("preamble_skipped", line: record.line, column: nil,
-                 "a record above the table (a title or note: \(record.fieldCount) field(s), at most one filled) is not read as the header", severity: .note)
-            record.reset()
-            return
+        if record.line < tableStartLine && !record.isBlank {
+            let lastFilled = (0..<record.fieldCount).last { !isBlankField(record.fieldBytes($0)) } ?? 0
+            let single = record.filledFieldCount(upTo: 2) <= 1
+            if single || TableShape.isDetails(lastFilled: lastFilled, filledColumns: tableFilledColumns) {
+                preambleSkipped += 1
+                warn("preamble_skipped", line: record.line, column: nil, single
+                     ? "a record above the table (a title or note: \(record.fieldCount) field(s), at most one filled) is not read as the header"
+                     : "a record above the table (a detail of the sheet, such as a label and its value: \(record.fieldCount) field(s), filled in the first \(lastFilled + 1) only) is not read as the header",
+                     severity: .note)
+                record.reset()
+                return
+            }
         }
         if record.isBlank {
             // Blank lines above the header: counted, not a record of the table.
