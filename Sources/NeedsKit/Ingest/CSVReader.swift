@@ -207,6 +207,48 @@ public struct CSVReader {
                 if skipDecoded > 0 { state.line = 2 }
                 var skipRaw = encoding.bomLength
                 var totalBytes = 0
+                // A byte order mark at the start of a line is a second file's, joined to the first
+                // (`copy /b a.csv+b.csv`): dropped, or a quoted header after it reads unquoted. The
+                // start of one cut by a chunk's end is held until the next chunk tells.
+                var heldBOM: [UInt8] = []
+                var atLineStart = true
+
+                func parse(_ text: UnsafeRawBufferPointer) throws {
+                    guard let base = text.baseAddress, text.count > 0 else { return }
+                    if heldBOM.isEmpty && memchr(base, 0xEF, text.count) == nil {
+                        atLineStart = text[text.count - 1] == 0x0A || text[text.count - 1] == 0x0D
+                        try parser.parse(text, state: state, maxFieldBytes: options.maxFieldBytes)
+                        return
+                    }
+                    let bytes = heldBOM + Array(text)
+                    heldBOM = []
+                    var kept: [UInt8] = []
+                    kept.reserveCapacity(bytes.count)
+                    var i = 0
+                    while i < bytes.count {
+                        let lineStart = i == 0 ? atLineStart : bytes[i - 1] == 0x0A || bytes[i - 1] == 0x0D
+                        if lineStart && bytes[i] == 0xEF {
+                            let rest = bytes[i...].prefix(3)
+                            if rest.elementsEqual([0xEF, 0xBB, 0xBF]) {
+                                i += 3
+                                continue
+                            }
+                            if rest.count < 3 && rest.elementsEqual([0xEF, 0xBB, 0xBF].prefix(rest.count)) {
+                                heldBOM = Array(rest)
+                                break
+                            }
+                        }
+                        kept.append(bytes[i])
+                        i += 1
+                    }
+                    // Held bytes stand at a line start, where the next chunk goes on.
+                    if !heldBOM.isEmpty {
+                        atLineStart = true
+                    } else if let last = kept.last {
+                        atLineStart = last == 0x0A || last == 0x0D
+                    }
+                    try kept.withUnsafeBytes { try parser.parse($0, state: state, maxFieldBytes: options.maxFieldBytes) }
+                }
 
                 func feed(_ raw: UnsafeRawBufferPointer) throws {
                     totalBytes += raw.count
@@ -218,7 +260,7 @@ public struct CSVReader {
                         skipRaw -= n
                     }
                     if transcoder.isIdentity && skipDecoded == 0 {
-                        try parser.parse(input, state: state, maxFieldBytes: options.maxFieldBytes)
+                        try parse(input)
                         return
                     }
                     decoded.removeAll(keepingCapacity: true)
@@ -230,7 +272,7 @@ public struct CSVReader {
                             text = UnsafeRawBufferPointer(rebasing: text[n...])
                             skipDecoded -= n
                         }
-                        try parser.parse(text, state: state, maxFieldBytes: options.maxFieldBytes)
+                        try parse(text)
                     }
                 }
 
@@ -247,7 +289,10 @@ public struct CSVReader {
                 decoded.removeAll(keepingCapacity: true)
                 transcoder.finish(into: &decoded)
                 if !decoded.isEmpty {
-                    try decoded.withUnsafeBytes { try parser.parse($0, state: state, maxFieldBytes: options.maxFieldBytes) }
+                    try decoded.withUnsafeBytes { try parse($0) }
+                }
+                if !heldBOM.isEmpty {
+                    try heldBOM.withUnsafeBytes { try parser.parse($0, state: state, maxFieldBytes: options.maxFieldBytes) }
                 }
                 parser.finish(state: state)
                 if let error = state.handlerError { throw error }
