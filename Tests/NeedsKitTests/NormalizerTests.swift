@@ -421,6 +421,46 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(matcher.match("Very"), .unknown)
     }
 
+    /// An XLSForm's labels styled with Markdown or HTML (`**Country**`, `<span
+    /// style="color:red">...</span>`, as KoboToolbox forms often are, and its labels export
+    /// keeps) match the plain labels another tool's export of the same form shows, and the
+    /// other way round; the columns and answers were unmapped and unknown.
+    func testLabelsStyledWithMarkupMatchPlainOnes() throws {
+        let folder = TemporaryFolder()
+        folder.write("form/survey.csv", """
+            type,name,label::English (en),topic,measure,place
+            select_one country,country,**Country**,,,country
+            text,municipality,<span style="color:red">Municipality</span>,,,municipality
+            select_one importance5,imp_partnerships,How important are *partnerships*?,partnerships,importance,
+            select_one importance5,comp_partnerships,Your competence in partnerships,partnerships,competence,
+
+            """)
+        folder.write("form/choices.csv", """
+            list_name,name,label::English (en)
+            country,EE,Estonia
+            importance5,4,Important
+            importance5,5,**Very important**
+
+            """)
+        folder.write("form/settings.csv", "form_id,version\nstyled,1\n")
+        let styled = try InstrumentLoader.load(folder.path + "/form")
+        let plain = "Country,Municipality,How important are partnerships?\nEstonia,Narva linn,Very important\n"
+        let result = normalise([folder.write("google.csv", plain)], instrument: styled)
+        XCTAssertEqual(result.respondents.count, 1)
+        XCTAssertEqual(result.respondents.first?.country, "EE")
+        XCTAssertEqual(result.respondents.first?.municipalityCode, "EE-511")
+        XCTAssertEqual(result.answer(0, "imp_partnerships", in: styled), .choice("5"))
+        XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
+        // A plain form, a styled export.
+        let kobo = "\"<b>Country</b>\";\"**Municipality**\";\"_uuid\"\n\"**Estonia**\";\"Narva linn\";\"u-1\"\n"
+        let other = normalise([folder.write("kobo.csv", kobo)])
+        XCTAssertEqual(other.respondents.first?.country, "EE")
+        XCTAssertEqual(other.respondents.first?.municipalityCode, "EE-511")
+        // A comparison sign is no tag.
+        XCTAssertNil(TextKey.withoutMarkup("< 5 years"))
+        XCTAssertEqual(TextKey.withoutMarkup("<i>Very</i> important"), "Very important")
+    }
+
     func testACheckboxLabelHoldingACommaIsNotSplit() {
         let list = ChoiceList(name: "t", choices: [
             Choice(name: "legal", labels: ["en": "Rights, entitlements and status"], position: 1),
