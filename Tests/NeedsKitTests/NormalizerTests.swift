@@ -323,6 +323,18 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(result.issues.contains { $0.code == "unmapped_columns" }, "\(result.issues.map(\.message))")
     }
 
+    /// The warning on columns of an older form version, and the note on columns that match no
+    /// question, name the first such column (they had no column: every finding needs one).
+    func testColumnsOfAnOlderVersionAreNamedByColumn() throws {
+        let folder = TemporaryFolder()
+        let text = "country;municipality;_uuid;old_question;notes\nEE;Narva linn;u-1;x;y\n"
+        let result = normalise([folder.write("kobo.csv", text)])
+        let older = result.issues.filter { $0.code == "columns_not_in_form_version" }
+        XCTAssertEqual(older.map(\.column), [4])
+        XCTAssertEqual(older.map(\.line), [1])
+        XCTAssertEqual(result.issues.filter { $0.code == "unmapped_columns" }.map(\.column), [4])
+    }
+
     // MARK: Google Forms
 
     func testGoogleFormsInLatvianWithGridsAndCheckboxes() throws {

@@ -283,13 +283,17 @@ public final class Normalizer {
         var roles = header.enumerated().map { mapper.resolve($0.element, position: $0.offset) }
         resolveSharedLabels(header, &roles, file: file, line: line, log: log)
         var unmapped: [String] = []
+        var unmappedColumns: [Int] = []
         var seenQuestions: [ColumnRole: Int] = [:]
         for (index, role) in roles.enumerated() {
             switch role {
             case .unmapped:
                 let title = header[index].trimmingSpaces
                 // The `--weights` column is read, though it is no question.
-                if !title.isEmpty && title.lowercased() != options.weightColumn?.lowercased() { unmapped.append(title) }
+                if !title.isEmpty && title.lowercased() != options.weightColumn?.lowercased() {
+                    unmapped.append(title)
+                    unmappedColumns.append(index)
+                }
             case .question, .choice:
                 if let first = seenQuestions[role] {
                     roles[index] = .unmapped
@@ -318,13 +322,14 @@ public final class Normalizer {
                 name.hasPrefix("_") || name.hasSuffix("_URL") || unmapped.contains { name.hasPrefix("_" + $0 + "_") }
             }
             let older = shape == .kobo ? unmapped.filter { !derived.contains($0) } : []
-            if !older.isEmpty {
+            if let first = older.first, let k = unmapped.firstIndex(of: first) {
                 log(CleaningIssue(
-                    file: file, line: line, code: "columns_not_in_form_version", action: .dropped, severity: .warning,
+                    file: file, line: line, column: unmappedColumns[k] + 1, code: "columns_not_in_form_version",
+                    action: .dropped, severity: .warning,
                     message: "\(older.count) data column(s) are not in this version of the XLSForm (an \"all versions\" export carries older versions' questions): \(older.joined(separator: ", "))"))
             }
             log(CleaningIssue(
-                file: file, line: line, code: "unmapped_columns", action: .dropped, severity: .note,
+                file: file, line: line, column: unmappedColumns[0] + 1, code: "unmapped_columns", action: .dropped, severity: .note,
                 message: "\(unmapped.count) column(s) match no instrument question and are not carried further: \(unmapped.joined(separator: ", "))"))
         }
         if instrument.countryQuestion == nil && instrument.municipalityQuestion == nil {
