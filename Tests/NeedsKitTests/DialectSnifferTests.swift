@@ -98,6 +98,12 @@ final class DialectSnifferTests: XCTestCase {
         let result = readAll(folder.write("two.csv", twoRows))
         XCTAssertEqual(result.header.first, "Riik")
         XCTAssertEqual(result.summary?.preambleRecords, 0)
+        // A header of two names over unnamed columns is still the header: the record below it holds figures.
+        let fewNames = "country;municipality;;;;;\r\nEE;Narva linn;4;2;5;3;1\r\nEE;Narva linn;5;3;4;4;2\r\n"
+        let named = readAll(folder.write("few.csv", fewNames))
+        XCTAssertEqual(named.header, ["country", "municipality", "", "", "", "", ""])
+        XCTAssertEqual(named.data.map(\.line), [2, 3])
+        XCTAssertEqual(named.summary?.preambleRecords, 0)
     }
 
     func testRecordsEndingWithCarriageReturnOnlyKeepLineFeedsInFields() {

@@ -262,12 +262,16 @@ public struct TableShape: Sendable, Equatable {
         shape.filledColumns = extents.isEmpty ? 0 : min(width, extents[extents.count / 2])
         // Preamble: leading records with at most one filled cell (a title, a note, a date), or
         // with a few at their start only, details of a hand-made sheet (`Omavalitsus:;Narva linn`).
-        let start = rows.firstIndex { row in
+        let first = rows.firstIndex { filled($0) >= min(2, width) } ?? 0
+        var start = rows.firstIndex { row in
             let count = filled(row)
             guard count >= min(2, width) else { return false }
             let last = row.lastIndex { !CellType.trim($0).isEmpty } ?? 0
             return count < 2 || !isDetails(lastFilled: last, filledColumns: shape.filledColumns)
-        } ?? rows.firstIndex { filled($0) >= min(2, width) } ?? 0
+        } ?? first
+        // The header names its columns: when the record after the details holds figures, those
+        // were the header (a few names over unnamed columns) and this a row of data.
+        if start != first && rows[start].contains(where: { CellType.isNumberLike(CellType.trim($0)) }) { start = first }
         shape.preambleRecords = start
         var headers = 0
         for row in rows[start...] {
