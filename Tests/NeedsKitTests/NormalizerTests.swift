@@ -473,6 +473,25 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(TextKey.withoutMarkup("<i>Very</i> important"), "Very important")
     }
 
+    /// Russian writes ё as е in ordinary text (`Партнерства для интеграции` for the form's
+    /// `Партнёрства`): the same answer, read without the "diacritics set aside" warning a
+    /// Latvian answer typed without its marks gets; the other way round too.
+    func testRussianYoWrittenAsYeIsTheSameLabel() throws {
+        let list = ChoiceList(name: "t", choices: [
+            Choice(name: "partnerships", labels: ["ru": "Партнёрства для интеграции"], position: 1),
+            Choice(name: "staff", labels: ["ru": "Еще одна тема"], position: 2),
+        ])
+        let matcher = ChoiceMatcher(list: list)
+        XCTAssertEqual(matcher.match("Партнерства для интеграции"), .matched("partnerships", loose: false))
+        XCTAssertEqual(matcher.match("ПАРТНЕРСТВА ДЛЯ ИНТЕГРАЦИИ"), .matched("partnerships", loose: false))
+        XCTAssertEqual(matcher.match("Ещё одна тема"), .matched("staff", loose: false))
+        let folder = TemporaryFolder()
+        let text = "country,municipality,training_wanted\nEE,Narva linn,\"Партнерства для интеграции, Работа с переводчиками и языковая доступность\"\n"
+        let result = normalise([folder.write("ru.csv", text)])
+        XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["partnerships", "interpreters"]))
+        XCTAssertFalse(result.codes().contains("label_matched_without_diacritics"), "\(result.issues.map(\.message))")
+    }
+
     func testACheckboxLabelHoldingACommaIsNotSplit() {
         let list = ChoiceList(name: "t", choices: [
             Choice(name: "legal", labels: ["en": "Rights, entitlements and status"], position: 1),

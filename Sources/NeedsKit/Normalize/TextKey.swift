@@ -92,7 +92,7 @@ public struct KeyedLookup<Value: Hashable & Sendable>: Sendable {
     }
 
     private mutating func insertKey(_ text: String, _ value: Value) {
-        let key = TextKey.exact(text)
+        let key = Self.key(text)
         guard !key.isEmpty else { return }
         exact[key, default: []].insert(value)
         loose[TextKey.loose(exactKey: key), default: []].insert(value)
@@ -107,10 +107,19 @@ public struct KeyedLookup<Value: Hashable & Sendable>: Sendable {
     /// A label styled in one place and plain in the other (`**Very important**`, `<span
     /// style="color:red">Country</span>`) matches as written without the markup.
     public func match(_ text: String) -> Match {
-        if let found = exact[TextKey.exact(text)] { return Self.result(found, loose: false) }
+        if let found = exact[Self.key(text)] { return Self.result(found, loose: false) }
         if let found = loose[TextKey.loose(text)] { return Self.result(found, loose: true) }
         if let plain = TextKey.withoutMarkup(text) { return match(plain) }
         return .none
+    }
+
+    /// The exact key of a label or answer, Russian ё read as е: ordinary Russian text writes
+    /// е for it, so `Партнерства` is the form's `Партнёрства` as written, not once marks are
+    /// set aside.
+    static func key(_ text: String) -> String {
+        let key = TextKey.exact(text)
+        guard key.unicodeScalars.contains("\u{0451}") else { return key }
+        return String(String.UnicodeScalarView(key.unicodeScalars.map { $0 == "\u{0451}" ? "\u{0435}" : $0 }))
     }
 
     private static func result(_ values: Set<Value>, loose: Bool) -> Match {
