@@ -263,7 +263,7 @@ final class BadInputCatalogueTests: XCTestCase {
         let r = run("weighted.csv", "country;municipality;imp_partnerships;weight;remarks;_uuid\nEE;Narva;4;1,5;x;u1\n") {
             $0.normalize.weightColumn = "Weight"
         }
-        assertIssue(r, "unmapped_columns", line: 1, column: nil, "1 column(s)")
+        assertIssue(r, "unmapped_columns", line: 1, column: 5, "1 column(s)")
         XCTAssertFalse(r.issue("unmapped_columns")?.message.contains("weight") ?? true)
         XCTAssertFalse(r.issue("columns_not_in_form_version")?.message.contains("weight") ?? false)
         XCTAssertNil(r.issue("weight_invalid"))
@@ -304,7 +304,7 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertEqual(r.account.preambleRecords, 2)
         XCTAssertEqual(r.account.respondents, 1)
         assertIssue(r, "duplicate_column", line: 4, column: 4)
-        assertIssue(r, "unmapped_columns", line: 4, column: nil, "remarks")
+        assertIssue(r, "unmapped_columns", line: 4, column: 5, "remarks")
         assertIssue(r, "questions_missing", line: 4, column: nil)
         assertIssue(r, "weight_column_missing", line: 4, column: nil)
         // Without titles the header is line 1, as before.

@@ -318,6 +318,35 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(note?.severity, .note)
     }
 
+    /// Two exports that quote every field (KoboToolbox's, Excel's "CSV UTF-8" with quotes) joined
+    /// together (`copy /b a.csv+b.csv`, `cat`): the second's BOM stood before the quote that opens
+    /// its header, which libcsv then read as unquoted, the quotes kept: a
+    /// `quote_in_unquoted_field` warning and a header not recognised as the header again. A BOM
+    /// at the start of a line is dropped, however the file is cut into chunks, in UTF-8 and
+    /// UTF-16 alike; one inside a field is kept.
+    func testByteOrderMarkOfAJoinedFileIsDropped() {
+        let folder = TemporaryFolder()
+        let first = "\u{FEFF}\"name\";\"score\"\r\n\"Anna\";\"4\"\r\n"
+        let second = "\u{FEFF}\"name\";\"score\"\r\n\"Boris\";\"5\"\r\n\"x\u{FEFF}y\";\"6\"\r\n"
+        for encoding in [TextEncoding.utf8, .utf16LE] {
+            let firstBytes = encode(first, as: encoding)
+            let path = folder.write("joined.csv", firstBytes + encode(second, as: encoding))
+            for chunkSize in [1 << 16, 3, 7] {
+                var options = ReaderOptions()
+                options.chunkSize = chunkSize
+                // The sample ends inside the second file's BOM; the chunks cut the rest.
+                options.sampleSize = chunkSize == 1 << 16 ? 1 << 20 : firstBytes.count + 1
+                let result = readAll(path, options: options)
+                let label = "\(encoding) chunk \(chunkSize)"
+                XCTAssertEqual(result.header, ["name", "score"], label)
+                XCTAssertEqual(result.data.map(\.fields), [["Anna", "4"], ["Boris", "5"], ["x\u{FEFF}y", "6"]], label)
+                XCTAssertEqual(result.data.map(\.line), [2, 4, 5], label)
+                XCTAssertEqual(result.summary?.repeatedHeaders, 1, label)
+                XCTAssertEqual(result.codes.filter { $0 != "repeated_header" }, [], label)
+            }
+        }
+    }
+
     func testFootnoteBelowTheTableIsNotARecordAndAShortRowInsideIs() {
         let folder = TemporaryFolder()
         let text = "a;b;c\n1;2;3\nx\n4;5;6\n;;\nTotal: 2;\n"

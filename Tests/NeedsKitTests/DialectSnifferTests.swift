@@ -54,6 +54,58 @@ final class DialectSnifferTests: XCTestCase {
         XCTAssertEqual(result.summary?.dataRecords, 2)
     }
 
+    /// `--delimiter` overrides the delimiter, not the search for the table: the title rows above
+    /// the header were read as the header (every row then quarantined, the run exiting 2).
+    func testTitleRowsAreSkippedWhenTheDelimiterIsGiven() {
+        let folder = TemporaryFolder()
+        let text = "Training needs survey, Tartu;;;\r\nExported 2025-01-20;;;\r\ncountry;municipality;imp_partnerships;comp_partnerships\r\nEE;Tartu linn;4;2\r\nEE;Tartu linn;5;3\r\n"
+        let path = folder.write("titled.csv", text)
+        var options = ReaderOptions()
+        options.delimiter = UInt8(ascii: ";")
+        do {
+            let result = readAll(path, options: options)
+            XCTAssertEqual(result.header, ["country", "municipality", "imp_partnerships", "comp_partnerships"])
+            XCTAssertEqual(result.data.map(\.line), [4, 5])
+            XCTAssertEqual(result.diagnostics.filter { $0.code == "preamble_skipped" }.map(\.line), [1, 2])
+            XCTAssertEqual(result.summary?.preambleRecords, 2)
+        }
+    }
+
+    /// A hand-made sheet's details above the table, a label and its value in the first cells
+    /// (`Omavalitsus:;Narva linn;;;`), padded or not: above the table, not its header. The first
+    /// such record was the header and the real one a respondent.
+    func testKeyAndValueRowsAboveTheTableAreSkipped() {
+        let folder = TemporaryFolder()
+        let header = "country;municipality;role;imp_partnerships;comp_partnerships;imp_interpreters;comp_interpreters\r\n"
+        let rows = "EE;Narva linn;teacher;4;2;5;3\r\nEE;Narva linn;teacher;5;3;4;4\r\n"
+        let cases: [(String, [Int])] = [
+            ("Omavalitsus:;Narva linn;;;;;\r\nKuupäev:;12.02.2025;;;;;\r\n;;;;;;\r\n", [1, 2]),
+            ("Omavalitsus:;Narva linn\r\nVastajaid;2\r\n", [1, 2]),
+            ("Küsitlus 2025;;;;;;\r\nKoostas;Mari Maasikas;;;;;\r\n", [1, 2]),
+        ]
+        for (above, notes) in cases {
+            let result = readAll(folder.write("details.csv", above + header + rows))
+            let headerLine = above.components(separatedBy: "\r\n").count
+            let table = result.records.filter { !$0.blank }
+            XCTAssertEqual(table.first?.fields.first, "country", above)
+            XCTAssertEqual(table.map(\.line), [headerLine, headerLine + 1, headerLine + 2], above)
+            XCTAssertEqual(result.diagnostics.filter { $0.code == "preamble_skipped" }.map(\.line), notes, above)
+            XCTAssertEqual(result.summary?.preambleRecords, notes.count, above)
+            XCTAssertEqual(result.summary?.quarantinedRecords, 0, above)
+        }
+        // A two-row header's upper row (group labels over the columns) is not above the table.
+        let twoRows = "Riik;Omavalitsus;Amet;Olulisus;;Pädevus;\r\n;;;Partnerlus;Tõlgid;Partnerlus;Tõlgid\r\nEE;Narva linn;teacher;4;2;5;3\r\n"
+        let result = readAll(folder.write("two.csv", twoRows))
+        XCTAssertEqual(result.header.first, "Riik")
+        XCTAssertEqual(result.summary?.preambleRecords, 0)
+        // A header of two names over unnamed columns is still the header: the record below it holds figures.
+        let fewNames = "country;municipality;;;;;\r\nEE;Narva linn;4;2;5;3;1\r\nEE;Narva linn;5;3;4;4;2\r\n"
+        let named = readAll(folder.write("few.csv", fewNames))
+        XCTAssertEqual(named.header, ["country", "municipality", "", "", "", "", ""])
+        XCTAssertEqual(named.data.map(\.line), [2, 3])
+        XCTAssertEqual(named.summary?.preambleRecords, 0)
+    }
+
     func testRecordsEndingWithCarriageReturnOnlyKeepLineFeedsInFields() {
         let folder = TemporaryFolder()
         let text = "id;note;n\r1;first line\nsecond line;5\r2;plain;6\r"

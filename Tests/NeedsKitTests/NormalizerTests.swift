@@ -284,6 +284,57 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
     }
 
+    /// KoboToolbox's labels export without group names in the headers (the export's default)
+    /// heads a topic's importance and its competence column with the same label, as does a sheet
+    /// headed by the questions' labels: the columns holding a label several questions share are
+    /// those questions in the form's order. Every rating was unmapped.
+    func testColumnsHeadedByALabelSeveralQuestionsShareAreReadInFormOrder() throws {
+        let folder = TemporaryFolder()
+        let kobo = """
+        "Country";"Municipality";"Intercultural competence and communication";"Partnerships for integration";"Intercultural competence and communication";"Partnerships for integration";"_uuid"
+        "Estonia";"Narva linn";"Very important";"Important";"Low";"Very high";"u-1"
+
+        """
+        let sheet = """
+        Riik;Omavalitsus;Kultuuridevaheline pädevus ja suhtlus;Kultuuridevaheline pädevus ja suhtlus;Partnerlus lõimumise toetamiseks
+        EE;Narva linn;2;4;3
+
+        """
+        let result = normalise([folder.write("a_kobo.csv", kobo), folder.write("b_sheet.csv", sheet)])
+        XCTAssertEqual(result.respondents.count, 2)
+        guard result.respondents.count == 2 else { return }
+        XCTAssertEqual(result.answer(0, "imp_intercultural", in: instrument), .choice("5"))
+        XCTAssertEqual(result.answer(0, "imp_partnerships", in: instrument), .choice("4"))
+        XCTAssertEqual(result.answer(0, "comp_intercultural", in: instrument), .choice("2"))
+        XCTAssertEqual(result.answer(0, "comp_partnerships", in: instrument), .choice("5"))
+        XCTAssertEqual(result.answer(1, "imp_intercultural", in: instrument), .choice("2"))
+        XCTAssertEqual(result.answer(1, "comp_intercultural", in: instrument), .choice("4"))
+        // One label alone for two questions: which it is cannot be told, so it is not read.
+        XCTAssertNil(result.answer(1, "imp_partnerships", in: instrument))
+        XCTAssertNil(result.answer(1, "comp_partnerships", in: instrument))
+        let notes = result.issues.filter { $0.code == "columns_by_form_order" }
+        XCTAssertEqual(notes.map(\.file), ["a_kobo.csv", "b_sheet.csv"])
+        XCTAssertEqual(notes.map(\.column), [3, 3])
+        XCTAssertEqual(notes.map(\.severity), [.note, .note])
+        let ambiguous = result.issues.filter { $0.code == "ambiguous_column" }
+        XCTAssertEqual(ambiguous.map(\.file), ["b_sheet.csv"])
+        XCTAssertEqual(ambiguous.map(\.column), [5])
+        XCTAssertFalse(result.issues.contains { $0.code == "columns_not_in_form_version" }, "\(result.issues.map(\.message))")
+        XCTAssertFalse(result.issues.contains { $0.code == "unmapped_columns" }, "\(result.issues.map(\.message))")
+    }
+
+    /// The warning on columns of an older form version, and the note on columns that match no
+    /// question, name the first such column (they had no column: every finding needs one).
+    func testColumnsOfAnOlderVersionAreNamedByColumn() throws {
+        let folder = TemporaryFolder()
+        let text = "country;municipality;_uuid;old_question;notes\nEE;Narva linn;u-1;x;y\n"
+        let result = normalise([folder.write("kobo.csv", text)])
+        let older = result.issues.filter { $0.code == "columns_not_in_form_version" }
+        XCTAssertEqual(older.map(\.column), [4])
+        XCTAssertEqual(older.map(\.line), [1])
+        XCTAssertEqual(result.issues.filter { $0.code == "unmapped_columns" }.map(\.column), [4])
+    }
+
     // MARK: Google Forms
 
     func testGoogleFormsInLatvianWithGridsAndCheckboxes() throws {
@@ -380,6 +431,65 @@ final class NormalizerTests: XCTestCase {
         }
         XCTAssertEqual(matcher.match("1 Very important"), .unknown)
         XCTAssertEqual(matcher.match("Very"), .unknown)
+    }
+
+    /// An XLSForm's labels styled with Markdown or HTML (`**Country**`, `<span
+    /// style="color:red">...</span>`, as KoboToolbox forms often are, and its labels export
+    /// keeps) match the plain labels another tool's export of the same form shows, and the
+    /// other way round; the columns and answers were unmapped and unknown.
+    func testLabelsStyledWithMarkupMatchPlainOnes() throws {
+        let folder = TemporaryFolder()
+        folder.write("form/survey.csv", """
+            type,name,label::English (en),topic,measure,place
+            select_one country,country,**Country**,,,country
+            text,municipality,<span style="color:red">Municipality</span>,,,municipality
+            select_one importance5,imp_partnerships,How important are *partnerships*?,partnerships,importance,
+            select_one importance5,comp_partnerships,Your competence in partnerships,partnerships,competence,
+
+            """)
+        folder.write("form/choices.csv", """
+            list_name,name,label::English (en)
+            country,EE,Estonia
+            importance5,4,Important
+            importance5,5,**Very important**
+
+            """)
+        folder.write("form/settings.csv", "form_id,version\nstyled,1\n")
+        let styled = try InstrumentLoader.load(folder.path + "/form")
+        let plain = "Country,Municipality,How important are partnerships?\nEstonia,Narva linn,Very important\n"
+        let result = normalise([folder.write("google.csv", plain)], instrument: styled)
+        XCTAssertEqual(result.respondents.count, 1)
+        XCTAssertEqual(result.respondents.first?.country, "EE")
+        XCTAssertEqual(result.respondents.first?.municipalityCode, "EE-511")
+        XCTAssertEqual(result.answer(0, "imp_partnerships", in: styled), .choice("5"))
+        XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
+        // A plain form, a styled export.
+        let kobo = "\"<b>Country</b>\";\"**Municipality**\";\"_uuid\"\n\"**Estonia**\";\"Narva linn\";\"u-1\"\n"
+        let other = normalise([folder.write("kobo.csv", kobo)])
+        XCTAssertEqual(other.respondents.first?.country, "EE")
+        XCTAssertEqual(other.respondents.first?.municipalityCode, "EE-511")
+        // A comparison sign is no tag.
+        XCTAssertNil(TextKey.withoutMarkup("< 5 years"))
+        XCTAssertEqual(TextKey.withoutMarkup("<i>Very</i> important"), "Very important")
+    }
+
+    /// Russian writes ё as е in ordinary text (`Партнерства для интеграции` for the form's
+    /// `Партнёрства`): the same answer, read without the "diacritics set aside" warning a
+    /// Latvian answer typed without its marks gets; the other way round too.
+    func testRussianYoWrittenAsYeIsTheSameLabel() throws {
+        let list = ChoiceList(name: "t", choices: [
+            Choice(name: "partnerships", labels: ["ru": "Партнёрства для интеграции"], position: 1),
+            Choice(name: "staff", labels: ["ru": "Еще одна тема"], position: 2),
+        ])
+        let matcher = ChoiceMatcher(list: list)
+        XCTAssertEqual(matcher.match("Партнерства для интеграции"), .matched("partnerships", loose: false))
+        XCTAssertEqual(matcher.match("ПАРТНЕРСТВА ДЛЯ ИНТЕГРАЦИИ"), .matched("partnerships", loose: false))
+        XCTAssertEqual(matcher.match("Ещё одна тема"), .matched("staff", loose: false))
+        let folder = TemporaryFolder()
+        let text = "country,municipality,training_wanted\nEE,Narva linn,\"Партнерства для интеграции, Работа с переводчиками и языковая доступность\"\n"
+        let result = normalise([folder.write("ru.csv", text)])
+        XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["partnerships", "interpreters"]))
+        XCTAssertFalse(result.codes().contains("label_matched_without_diacritics"), "\(result.issues.map(\.message))")
     }
 
     func testACheckboxLabelHoldingACommaIsNotSplit() {

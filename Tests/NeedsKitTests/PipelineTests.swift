@@ -589,6 +589,33 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(Array("2025-06-30".utf8).withUnsafeBytes { SubmissionDate.isoDay($0) }, 20250630)
     }
 
+    /// A submission time Excel wrote as its serial number (days since 30 December 1899, the time
+    /// as the fraction: a column whose date format was lost, a sheet made by hand), with a decimal
+    /// point or comma, is that day; it was `date_unreadable` and the date missing. A number too
+    /// small or large to be a survey's day (before 1980, after 2100) is still no date.
+    func testExcelSerialDatesAreTheirDays() throws {
+        let folder = TemporaryFolder()
+        var text = "Timestamp;" + Self.sweepHeader.replacingOccurrences(of: ",", with: ";")
+        let dates = ["45658", "45689.5", "45716,75", "45717", "123", "45689.5x"]
+        for (k, date) in dates.enumerated() {
+            text += date + ";" + Self.sweepRow("EE", "Tartu linn", importance: 1 + k % 5).replacingOccurrences(of: ",", with: ";")
+        }
+        let file = folder.write("serials.csv", text)
+        let out = TemporaryFolder()
+        let options = Self.sweepOptions([file], out: out)
+        let outcome = try Pipeline.report(options)
+        let responses = try String(contentsOfFile: options.outputPath + "/clean/responses.csv", encoding: .utf8)
+            .split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let submitted = try XCTUnwrap(responses.first?.firstIndex(of: "submitted"))
+        XCTAssertEqual(responses.dropFirst().map { String($0[submitted]) },
+                       ["2025-01-01", "2025-02-01", "2025-02-28", "2025-03-01", "", ""])
+        XCTAssertEqual(outcome.firstIssues.filter { $0.code == "date_unreadable" }.map(\.line), [6, 7])
+        let notes = outcome.firstIssues.filter { $0.code == "date_serial" }
+        XCTAssertEqual(notes.map(\.line), [2], "one note a file, at the first serial")
+        XCTAssertEqual(notes.map(\.column), [1])
+        XCTAssertEqual(notes.map(\.severity), [.note])
+    }
+
     /// A timestamp is read from its bytes (every tool writes ASCII) as it would be from its text:
     /// the same numbers, digits and dot, on dates of every form the tools write and on junk. The
     /// dot that makes a date day-first is the one after its first number: a US timestamp with

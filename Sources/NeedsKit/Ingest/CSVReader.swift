@@ -177,6 +177,8 @@ public struct CSVReader {
         if let forced = options.delimiter {
             dialect.delimiter = forced
             dialect.evidence = .override
+            // Titles above the header are still found, with the delimiter given.
+            dialect.table = DialectSniffer.table(decoded, dialect: dialect, isWholeFile: isWholeFile)
         }
         return (encoding, dialect)
     }
@@ -202,9 +204,10 @@ public struct CSVReader {
         return try withoutActuallyEscaping(handler) { handler in
             try withoutActuallyEscaping(diagnose) { diagnose in
                 let state = ParseState(file: displayName, handler: handler, diagnose: diagnose)
-                state.tableStartLine = dialect.evidence == .override ? 0 : dialect.table.headerLine
+                state.tableStartLine = dialect.table.headerLine
+                state.tableFilledColumns = dialect.table.filledColumns
                 state.maxColumns = options.maxColumns
-                state.headerMissesFirstName = dialect.evidence != .override && dialect.table.headerMissesFirstName
+                state.headerMissesFirstName = dialect.table.headerMissesFirstName
                 let before = file.fingerprint()
                 let parser = LibCSVParser(delimiter: dialect.delimiter, quote: dialect.quote,
                                           carriageReturnOnly: dialect.carriageReturnOnly)
@@ -216,6 +219,48 @@ public struct CSVReader {
                 if skipDecoded > 0 { state.line = 2 }
                 var skipRaw = encoding.bomLength
                 var totalBytes = 0
+                // A byte order mark at the start of a line is a second file's, joined to the first
+                // (`copy /b a.csv+b.csv`): dropped, or a quoted header after it reads unquoted. The
+                // start of one cut by a chunk's end is held until the next chunk tells.
+                var heldBOM: [UInt8] = []
+                var atLineStart = true
+
+                func parse(_ text: UnsafeRawBufferPointer) throws {
+                    guard let base = text.baseAddress, text.count > 0 else { return }
+                    if heldBOM.isEmpty && memchr(base, 0xEF, text.count) == nil {
+                        atLineStart = text[text.count - 1] == 0x0A || text[text.count - 1] == 0x0D
+                        try parser.parse(text, state: state, maxFieldBytes: options.maxFieldBytes)
+                        return
+                    }
+                    let bytes = heldBOM + Array(text)
+                    heldBOM = []
+                    var kept: [UInt8] = []
+                    kept.reserveCapacity(bytes.count)
+                    var i = 0
+                    while i < bytes.count {
+                        let lineStart = i == 0 ? atLineStart : bytes[i - 1] == 0x0A || bytes[i - 1] == 0x0D
+                        if lineStart && bytes[i] == 0xEF {
+                            let rest = bytes[i...].prefix(3)
+                            if rest.elementsEqual([0xEF, 0xBB, 0xBF]) {
+                                i += 3
+                                continue
+                            }
+                            if rest.count < 3 && rest.elementsEqual([0xEF, 0xBB, 0xBF].prefix(rest.count)) {
+                                heldBOM = Array(rest)
+                                break
+                            }
+                        }
+                        kept.append(bytes[i])
+                        i += 1
+                    }
+                    // Held bytes stand at a line start, where the next chunk goes on.
+                    if !heldBOM.isEmpty {
+                        atLineStart = true
+                    } else if let last = kept.last {
+                        atLineStart = last == 0x0A || last == 0x0D
+                    }
+                    try kept.withUnsafeBytes { try parser.parse($0, state: state, maxFieldBytes: options.maxFieldBytes) }
+                }
 
                 func feed(_ raw: UnsafeRawBufferPointer) throws {
                     totalBytes += raw.count
@@ -227,7 +272,7 @@ public struct CSVReader {
                         skipRaw -= n
                     }
                     if transcoder.isIdentity && skipDecoded == 0 {
-                        try parser.parse(input, state: state, maxFieldBytes: options.maxFieldBytes)
+                        try parse(input)
                         return
                     }
                     decoded.removeAll(keepingCapacity: true)
@@ -239,7 +284,7 @@ public struct CSVReader {
                             text = UnsafeRawBufferPointer(rebasing: text[n...])
                             skipDecoded -= n
                         }
-                        try parser.parse(text, state: state, maxFieldBytes: options.maxFieldBytes)
+                        try parse(text)
                     }
                 }
 
@@ -256,7 +301,10 @@ public struct CSVReader {
                 decoded.removeAll(keepingCapacity: true)
                 transcoder.finish(into: &decoded)
                 if !decoded.isEmpty {
-                    try decoded.withUnsafeBytes { try parser.parse($0, state: state, maxFieldBytes: options.maxFieldBytes) }
+                    try decoded.withUnsafeBytes { try parse($0) }
+                }
+                if !heldBOM.isEmpty {
+                    try heldBOM.withUnsafeBytes { try parser.parse($0, state: state, maxFieldBytes: options.maxFieldBytes) }
                 }
                 parser.finish(state: state)
                 if let error = state.handlerError { throw error }
@@ -312,6 +360,8 @@ final class ParseState {
     /// Told by line, not by a count of records, so that blank lines and padded blank rows
     /// (`;;;;`), which the sniffer and the reader count differently, cannot shift the header.
     var tableStartLine = 0
+    /// The table's usual extent up to its last filled cell (`TableShape.filledColumns`).
+    var tableFilledColumns = 0
     var preambleSkipped = 0
     /// Rows with extra empty fields (a trailing delimiter), reported once per file.
     var trailingDelimiterRows = 0
@@ -615,12 +665,18 @@ final class ParseState {
             callHandler(record)
             return
         }
-        if record.line < tableStartLine && !record.isBlank && record.filledFieldCount(upTo: 2) <= 1 {
-            preambleSkipped += 1
-            warn("preamble_skipped", line: record.line, column: nil,
-                 "a record above the table (a title or note: \(record.fieldCount) field(s), at most one filled) is not read as the header", severity: .note)
-            record.reset()
-            return
+        if record.line < tableStartLine && !record.isBlank {
+            let lastFilled = (0..<record.fieldCount).last { !isBlankField(record.fieldBytes($0)) } ?? 0
+            let single = record.filledFieldCount(upTo: 2) <= 1
+            if single || TableShape.isDetails(lastFilled: lastFilled, filledColumns: tableFilledColumns) {
+                preambleSkipped += 1
+                warn("preamble_skipped", line: record.line, column: nil, single
+                     ? "a record above the table (a title or note: \(record.fieldCount) field(s), at most one filled) is not read as the header"
+                     : "a record above the table (a detail of the sheet, such as a label and its value: \(record.fieldCount) field(s), filled in the first \(lastFilled + 1) only) is not read as the header",
+                     severity: .note)
+                record.reset()
+                return
+            }
         }
         if record.isBlank {
             // Blank lines above the header: counted, not a record of the table.

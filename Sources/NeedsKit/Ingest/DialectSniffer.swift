@@ -79,6 +79,19 @@ public enum DialectSniffer {
     public static let candidates: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09, UInt8(ascii: "|"), 0x20]
     public static let quotes: [UInt8] = [UInt8(ascii: "\""), UInt8(ascii: "'")]
 
+    /// Where the table is when the delimiter is given (`--delimiter`): found as `sniff` finds
+    /// it, with that delimiter and the quote and line ends sniffed.
+    public static func table(_ text: [UInt8], dialect: Dialect, isWholeFile: Bool = false) -> TableShape {
+        let length = dialect.sepLineLength
+        let body = Array(text[min(length, text.count)...])
+        let rows = DialectScore.split(body, delimiter: dialect.delimiter, quote: dialect.quote, isWholeFile: isWholeFile,
+                                      carriageReturnOnly: dialect.carriageReturnOnly).rows
+        var table = TableShape.find(rows)
+        table.headerLine = rows.isEmpty ? 0
+            : (length > 0 ? 1 : 0) + lineNumber(atOffset: rows[table.preambleRecords][0].startIndex, in: body[...])
+        return table
+    }
+
     public static func sniff(_ text: [UInt8], isWholeFile: Bool = false) -> Dialect {
         let lineEnding = detectLineEnding(text)
         if let (delimiter, length) = sepLine(text) {
@@ -208,9 +221,22 @@ public struct TableShape: Sendable, Equatable {
     public var headerRecords = 1
     public var footnoteRecords = 0
     public var columns = 0
+    /// How many columns a record of the table usually spans up to its last filled cell (the
+    /// median over records with two or more filled, at most `columns`): fewer than `columns`
+    /// when Excel padded the rows to a wider range.
+    public var filledColumns = 0
     /// The header is one field short of the rows below it: R's `write.table` with row names
     /// leaves the row-name column unnamed. The reader adds an empty first name.
     public var headerMissesFirstName = false
+
+    /// Whether a record of two or more filled cells, the last at `lastFilled` (0-based), is a
+    /// detail above the table rather than its header: its cells all stand in the first third
+    /// (at least the first two) of a table six or more columns wide (`filledColumns`), as a
+    /// label and its value do (`Omavalitsus:;Narva linn`, `Koostas;Mari Maasikas`). A header,
+    /// even the upper row of two with group labels over merged cells, reaches further right.
+    static func isDetails(lastFilled: Int, filledColumns: Int) -> Bool {
+        filledColumns >= 6 && lastFilled < max(2, filledColumns / 3)
+    }
 
     /// Finds the table in the first records: the modal field count among records with at least two
     /// filled cells is the table's width; the table starts at the first record of that width with
@@ -230,8 +256,22 @@ public struct TableShape: Sendable, Equatable {
             return shape
         }
         shape.columns = width
-        // Preamble: leading records with at most one filled cell (a title, a note, a date).
-        let start = rows.firstIndex { filled($0) >= min(2, width) } ?? 0
+        let extents = rows.filter { filled($0) >= 2 }.map { row in
+            1 + (row.lastIndex { !CellType.trim($0).isEmpty } ?? 0)
+        }.sorted()
+        shape.filledColumns = extents.isEmpty ? 0 : min(width, extents[extents.count / 2])
+        // Preamble: leading records with at most one filled cell (a title, a note, a date), or
+        // with a few at their start only, details of a hand-made sheet (`Omavalitsus:;Narva linn`).
+        let first = rows.firstIndex { filled($0) >= min(2, width) } ?? 0
+        var start = rows.firstIndex { row in
+            let count = filled(row)
+            guard count >= min(2, width) else { return false }
+            let last = row.lastIndex { !CellType.trim($0).isEmpty } ?? 0
+            return count < 2 || !isDetails(lastFilled: last, filledColumns: shape.filledColumns)
+        } ?? first
+        // The header names its columns: when the record after the details holds figures, those
+        // were the header (a few names over unnamed columns) and this a row of data.
+        if start != first && rows[start].contains(where: { CellType.isNumberLike(CellType.trim($0)) }) { start = first }
         shape.preambleRecords = start
         var headers = 0
         for row in rows[start...] {

@@ -167,6 +167,22 @@ public struct ColumnMapper {
         return .unmapped
     }
 
+    /// The questions a header's label names when several share it (a topic's importance and its
+    /// competence question, labelled alike in different groups), in form order; nil when the
+    /// label names one question or none. Tried only for a header `resolve` left unmapped.
+    public func questionsSharingLabel(_ rawHeader: String) -> [Int]? {
+        let header = rawHeader.trimmingSpaces
+        guard !header.isEmpty else { return nil }
+        for text in [header] + Self.withoutNumberingAndHint(header) {
+            guard case let .ambiguous(roles) = byLabel.match(text) else { continue }
+            let questions = roles.compactMap { role -> Int? in
+                if case let .question(q) = role { return q } else { return nil }
+            }
+            if questions.count >= 2 { return questions.sorted() }
+        }
+        return nil
+    }
+
     /// A heading of a hand-made sheet without its number (`1)`, `(3)`, `Q4:`), then also without
     /// the punctuation after it (`?`, `:`, `*`) and a hint in parentheses at its end (`Omavalitsus
     /// (kirjutage nimi)`); none when there is none of these, or nothing else.

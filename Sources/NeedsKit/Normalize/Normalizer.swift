@@ -131,6 +131,8 @@ public final class Normalizer {
     private var reportedDegraded = false
     /// The day/month order of the current file's slash dates (`submittedDay`); reset per file.
     private var dateOrder = (decided: Bool?.none, ambiguousBefore: 0, conflictReported: false)
+    /// Whether the current file's note on dates written as Excel serial numbers was given.
+    private var serialDatesNoted = false
     /// The submission dates of the clean respondents: of the files done, and of the current file
     /// apart by how sure their reading is. A date whose day and month are both 12 or less, read
     /// (day-first) before the file showed its order, counts in the period with the reading the
@@ -277,15 +279,21 @@ public final class Normalizer {
         daysOfRun = daysOfRun.union(daysOfCurrentFile)
         daysOfFile = (DayRange(), DayRange(), DayRange())
         dateOrder = (nil, 0, false)
+        serialDatesNoted = false
         var roles = header.enumerated().map { mapper.resolve($0.element, position: $0.offset) }
+        resolveSharedLabels(header, &roles, file: file, line: line, log: log)
         var unmapped: [String] = []
+        var unmappedColumns: [Int] = []
         var seenQuestions: [ColumnRole: Int] = [:]
         for (index, role) in roles.enumerated() {
             switch role {
             case .unmapped:
                 let title = header[index].trimmingSpaces
                 // The `--weights` column is read, though it is no question.
-                if !title.isEmpty && title.lowercased() != options.weightColumn?.lowercased() { unmapped.append(title) }
+                if !title.isEmpty && title.lowercased() != options.weightColumn?.lowercased() {
+                    unmapped.append(title)
+                    unmappedColumns.append(index)
+                }
             case .question, .choice:
                 if let first = seenQuestions[role] {
                     roles[index] = .unmapped
@@ -314,13 +322,14 @@ public final class Normalizer {
                 name.hasPrefix("_") || name.hasSuffix("_URL") || unmapped.contains { name.hasPrefix("_" + $0 + "_") }
             }
             let older = shape == .kobo ? unmapped.filter { !derived.contains($0) } : []
-            if !older.isEmpty {
+            if let first = older.first, let k = unmapped.firstIndex(of: first) {
                 log(CleaningIssue(
-                    file: file, line: line, code: "columns_not_in_form_version", action: .dropped, severity: .warning,
+                    file: file, line: line, column: unmappedColumns[k] + 1, code: "columns_not_in_form_version",
+                    action: .dropped, severity: .warning,
                     message: "\(older.count) data column(s) are not in this version of the XLSForm (an \"all versions\" export carries older versions' questions): \(older.joined(separator: ", "))"))
             }
             log(CleaningIssue(
-                file: file, line: line, code: "unmapped_columns", action: .dropped, severity: .note,
+                file: file, line: line, column: unmappedColumns[0] + 1, code: "unmapped_columns", action: .dropped, severity: .note,
                 message: "\(unmapped.count) column(s) match no instrument question and are not carried further: \(unmapped.joined(separator: ", "))"))
         }
         if instrument.countryQuestion == nil && instrument.municipalityQuestion == nil {
@@ -394,6 +403,46 @@ public final class Normalizer {
             mapsAnyQuestion: mapsAny, unmapped: unmapped, weightColumn: weightColumn,
             idSeed: idSeed(file: file), steps: steps, splitChoices: splitChoices,
             splitChoiceBits: splitChoiceBits, questionCount: questionCount)
+    }
+
+    /// Columns headed by a label several questions share (a topic's importance and competence,
+    /// in KoboToolbox's labels export without group names, its default, or a sheet headed by
+    /// labels): the tools write questions in the form's order, so the k-th such column is the
+    /// k-th of those questions without a column of its own, when there are as many columns as
+    /// questions left (a note says so). Otherwise which is which cannot be told: not read, with
+    /// a warning naming the questions.
+    private func resolveSharedLabels(_ header: [String], _ roles: inout [ColumnRole], file: String, line: Int,
+                                     log: (CleaningIssue) -> Void) {
+        var columnsByQuestions: [[Int]: [Int]] = [:]
+        for (index, role) in roles.enumerated() where role == .unmapped {
+            if let questions = mapper.questionsSharingLabel(header[index]) {
+                columnsByQuestions[questions, default: []].append(index)
+            }
+        }
+        guard !columnsByQuestions.isEmpty else { return }
+        let mapped = Set(roles.compactMap { role -> Int? in if case let .question(q) = role { return q } else { return nil } })
+        var ordered: [(column: Int, question: Int)] = []
+        for (questions, columns) in columnsByQuestions.sorted(by: { $0.value[0] < $1.value[0] }) {
+            let free = questions.filter { !mapped.contains($0) }
+            if free.count == columns.count {
+                for (column, q) in zip(columns, free) {
+                    roles[column] = .question(q)
+                    ordered.append((column, q))
+                }
+            } else {
+                for column in columns {
+                    roles[column] = .meta(.other)
+                    log(CleaningIssue(
+                        file: file, line: line, column: column + 1, code: "ambiguous_column", action: .dropped,
+                        message: "column \(column + 1), `\(header[column].trimmingSpaces)`, is headed by a label that \(questions.count) questions share (\(questions.map { instrument.questions[$0].name }.joined(separator: ", "))), and \(columns.count) column(s) have it for \(free.count) of them without a column: which is which cannot be told, so it is not read; head it by the question's name"))
+                }
+            }
+        }
+        guard let first = ordered.min(by: { $0.column < $1.column }) else { return }
+        let pairs = ordered.sorted { $0.column < $1.column }.map { "column \($0.column + 1): \(instrument.questions[$0.question].name)" }
+        log(CleaningIssue(
+            file: file, line: line, column: first.column + 1, code: "columns_by_form_order", action: .kept, severity: .note,
+            message: "\(ordered.count) columns are headed by labels that several questions share (a topic rated for importance and for competence); read in the form's order: \(pairs.joined(separator: ", "))"))
     }
 
     /// Whether a header that left columns unmapped (`upper`, mapped as `upperMapping`) is the upper
@@ -813,6 +862,16 @@ public final class Normalizer {
     private func submittedDay(_ bytes: UnsafeRawBufferPointer, column: Int, line: Int, file: String,
                               log: (CleaningIssue) -> Void) -> Int32 {
         if let day = SubmissionDate.isoDay(bytes), day != 0 { return day }
+        if let day = SubmissionDate.excelSerialDay(bytes) {
+            if !serialDatesNoted {
+                serialDatesNoted = true
+                let text = String(decoding: bytes, as: UTF8.self).trimmingSpaces
+                log(CleaningIssue(file: file, line: line, column: column + 1, oldValue: text, newValue: SubmissionDate.format(day),
+                                  code: "date_serial", action: .changed, severity: .note,
+                                  message: "`\(text)` is a date as Excel counts days (since 30 December 1899): read as \(SubmissionDate.format(day)), as are this file's other such dates"))
+            }
+            return day
+        }
         // Read from the bytes when they are ASCII (every tool's timestamp); the text is made only
         // for a message.
         let written = SubmissionDate.Written(ascii: bytes) ?? SubmissionDate.Written(String(decoding: bytes, as: UTF8.self))
@@ -1301,6 +1360,47 @@ enum SubmissionDate {
             }
         }
         return nil
+    }
+
+    /// A date written as Excel's serial number (`45689` or `45689.5`, `45689,5` with a decimal
+    /// comma: days since 30 December 1899, the time as the fraction), as a sheet whose date
+    /// format was lost holds it: yyyymmdd, or nil when the value is no such number or its day is
+    /// not between 1980 and 2099 (serials 29221 to 73050), where surveys are answered.
+    static func excelSerialDay(_ bytes: UnsafeRawBufferPointer) -> Int32? {
+        var i = 0
+        var end = bytes.count
+        while i < end, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+        while end > i, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        var days = 0
+        var digits = 0
+        while i < end, (0x30...0x39).contains(bytes[i]) {
+            days = days * 10 + Int(bytes[i] - 0x30)
+            digits += 1
+            i += 1
+            if digits > 5 { return nil }
+        }
+        guard digits == 5 else { return nil }
+        if i < end {
+            guard bytes[i] == UInt8(ascii: ".") || bytes[i] == UInt8(ascii: ",") else { return nil }
+            i += 1
+            guard i < end else { return nil }
+            while i < end {
+                guard (0x30...0x39).contains(bytes[i]) else { return nil }
+                i += 1
+            }
+        }
+        guard (29221...73050).contains(days) else { return nil }
+        // Days since 1970-01-01 (serial 25569) to a civil date (H. Hinnant's days_from_civil inverse).
+        let z = days - 25569 + 719_468
+        let era = z / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return Int32(year * 10000 + month * 100 + day)
     }
 
     /// Whether the day exists in the Gregorian calendar (30 February and 31 April do not; 29

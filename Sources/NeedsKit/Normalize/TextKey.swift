@@ -41,6 +41,30 @@ public enum TextKey {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The text without the markup an XLSForm label may be styled with, which KoboToolbox's
+    /// labels export keeps and the other tools never show: HTML tags (`<span style="...">`,
+    /// `</b>`) and Markdown's `*` emphasis. Nil when there is none (or nothing else).
+    public static func withoutMarkup(_ text: String) -> String? {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "*") }) else { return nil }
+        var out = ""
+        var rest = Substring(text)
+        while let first = rest.first {
+            if first == "*" {
+                rest = rest.dropFirst()
+                continue
+            }
+            if first == "<", let next = rest.dropFirst().first, next.isLetter || next == "/",
+               let close = rest.firstIndex(of: ">") {
+                rest = rest[rest.index(after: close)...]
+                continue
+            }
+            out.append(first)
+            rest = rest.dropFirst()
+        }
+        let plain = out.trimmingSpaces
+        return plain.isEmpty || plain == text ? nil : plain
+    }
+
     public static func loose(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiKey(text) }
         return loose(exactKey: exact(text))
@@ -63,7 +87,12 @@ public struct KeyedLookup<Value: Hashable & Sendable>: Sendable {
     public init() {}
 
     public mutating func insert(_ text: String, _ value: Value) {
-        let key = TextKey.exact(text)
+        insertKey(text, value)
+        if let plain = TextKey.withoutMarkup(text) { insertKey(plain, value) }
+    }
+
+    private mutating func insertKey(_ text: String, _ value: Value) {
+        let key = Self.key(text)
         guard !key.isEmpty else { return }
         exact[key, default: []].insert(value)
         loose[TextKey.loose(exactKey: key), default: []].insert(value)
@@ -75,10 +104,22 @@ public struct KeyedLookup<Value: Hashable & Sendable>: Sendable {
         case ambiguous([Value])
     }
 
+    /// A label styled in one place and plain in the other (`**Very important**`, `<span
+    /// style="color:red">Country</span>`) matches as written without the markup.
     public func match(_ text: String) -> Match {
-        if let found = exact[TextKey.exact(text)] { return Self.result(found, loose: false) }
+        if let found = exact[Self.key(text)] { return Self.result(found, loose: false) }
         if let found = loose[TextKey.loose(text)] { return Self.result(found, loose: true) }
+        if let plain = TextKey.withoutMarkup(text) { return match(plain) }
         return .none
+    }
+
+    /// The exact key of a label or answer, Russian ё read as е: ordinary Russian text writes
+    /// е for it, so `Партнерства` is the form's `Партнёрства` as written, not once marks are
+    /// set aside.
+    static func key(_ text: String) -> String {
+        let key = TextKey.exact(text)
+        guard key.unicodeScalars.contains("\u{0451}") else { return key }
+        return String(String.UnicodeScalarView(key.unicodeScalars.map { $0 == "\u{0451}" ? "\u{0435}" : $0 }))
     }
 
     private static func result(_ values: Set<Value>, loose: Bool) -> Match {
