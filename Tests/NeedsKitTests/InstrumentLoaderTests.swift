@@ -171,6 +171,31 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertEqual(mapper.resolve("wanted/other"), .choice(question: wanted, choice: "other"))
     }
 
+    /// pyxform's other spellings of a select from a file (`select one from file towns.csv`, `select
+    /// multiple from file towns.csv`) name the file after `from file`, and `select_one_external`'s
+    /// list is on the `external_choices` sheet, not `choices`: the loader read `file` and `from` as
+    /// list names and refused the three as unknown lists (exit 2), where the form loaded before.
+    func testSelectFromFileSpelledWithSpacesAndExternalSelects() throws {
+        let folder = TemporaryFolder()
+        folder.write("form/survey.csv", """
+            type,name,label::English (en),topic,measure
+            select_one scale,imp_a,A,a,importance
+            select_one scale,comp_a,A,a,competence
+            select one from file towns.csv,town,T,,
+            select multiple from file towns.csv or_other,towns,T,,
+            select_one_external district,district,D,,
+
+            """)
+        folder.write("form/choices.csv", "list_name,name,label::English (en)\nscale,1,Low\nscale,2,High\n")
+        folder.write("form/external_choices.csv", "list_name,name,label\ndistrict,d1,D1\n")
+        folder.write("form/settings.csv", "form_id,version\nx,1\n")
+        let instrument = try InstrumentLoader.load(folder.path + "/form")
+        XCTAssertEqual(instrument.question(named: "town")?.kind, .selectOne("towns.csv"))
+        XCTAssertEqual(instrument.question(named: "towns")?.kind, .selectMultiple("towns.csv"))
+        XCTAssertEqual(instrument.question(named: "towns")?.orOther, true)
+        XCTAssertEqual(instrument.question(named: "district")?.kind, .selectOne("district"))
+    }
+
     /// A workbook as the Open XML SDK writes it: elements with a namespace prefix (`x:row`), the
     /// shared strings at a name of its own (found through the relations), inline strings, and
     /// choice names stored as numbers; sheets named in capitals.
