@@ -51,6 +51,29 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(after.subtracting(before).filter { $0.hasPrefix("needs-input-") }.isEmpty)
     }
 
+    /// `-` named twice is standard input once, as a file named twice is read once (`same_file`):
+    /// it was copied twice, the second copy empty, and the two copies were told apart by the
+    /// random names of their temporary folders (`needs-input-Ab12Cd/stdin`) in the messages.
+    func testStandardInputNamedTwiceIsReadOnce() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try executable)
+        process.arguments = ["check", "--instrument", Paths.inputs + "/instrument", "-", "-"]
+        process.standardOutput = try XCTUnwrap(FileHandle(forWritingAtPath: "/dev/null"))
+        let errors = Pipe()
+        process.standardError = errors
+        let input = Pipe()
+        process.standardInput = input
+        try process.run()
+        input.fileHandleForWriting.write(try XCTUnwrap(FileManager.default.contents(atPath: Paths.inputs + "/responses/EE_kobo_xml.csv")))
+        try input.fileHandleForWriting.close()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertFalse(stderr.contains("needs-input-"), stderr)
+        XCTAssertTrue(stderr.contains("stdin: note: the same file as stdin, which is read once; not read again [same_file]"), stderr)
+        let summaries = stderr.split(separator: "\n").filter { $0.contains(" records = ") }
+        XCTAssertEqual(summaries, ["stdin: KoboToolbox, utf-8, ';': 43 records = 42 respondents + 1 duplicates + 0 blank + 0 quarantined"])
+    }
+
     /// A command that cannot run says why once: an instrument problem is a diagnostic line of its
     /// own (it was prefixed `error:` twice), a negative count is refused by name.
     func testRefusalsAreOneClearLine() throws {

@@ -17,18 +17,29 @@ public enum InputSpool {
     }
 
     /// `inputs` with every `-` and pipe replaced by the path of its copy; other inputs as given.
+    /// One named twice is copied once (a second copy would be empty, the input read to its end),
+    /// so that it is read once, as a file named twice is.
     public static func regularFiles(_ inputs: [String]) throws -> [String] {
-        try inputs.map { input in
-            if input == "-" { return try spool(descriptor: STDIN_FILENO, input: input, name: "stdin") }
-            var info = stat()
-            guard stat(input, &info) == 0, (info.st_mode & S_IFMT) == S_IFIFO else { return input }
-            let descriptor = open(input, O_RDONLY)
-            guard descriptor >= 0 else { return input }  // the reader reports why it cannot be opened
-            defer { close(descriptor) }
-            let own = InputFiles.lastComponent(input)
-            let name = input.hasPrefix("/dev/fd/") || input.hasPrefix("/proc/") ? "pipe-" + own : own
-            return try spool(descriptor: descriptor, input: input, name: name)
+        var copies: [String: String] = [:]
+        return try inputs.map { input in
+            if let copy = copies[input] { return copy }
+            let path = try regularFile(input)
+            if path != input { copies[input] = path }
+            return path
         }
+    }
+
+    /// A copy of standard input or of a pipe; any other input as given.
+    private static func regularFile(_ input: String) throws -> String {
+        if input == "-" { return try spool(descriptor: STDIN_FILENO, input: input, name: "stdin") }
+        var info = stat()
+        guard stat(input, &info) == 0, (info.st_mode & S_IFMT) == S_IFIFO else { return input }
+        let descriptor = open(input, O_RDONLY)
+        guard descriptor >= 0 else { return input }  // the reader reports why it cannot be opened
+        defer { close(descriptor) }
+        let own = InputFiles.lastComponent(input)
+        let name = input.hasPrefix("/dev/fd/") || input.hasPrefix("/proc/") ? "pipe-" + own : own
+        return try spool(descriptor: descriptor, input: input, name: name)
     }
 
     private static func spool(descriptor: Int32, input: String, name: String) throws -> String {
