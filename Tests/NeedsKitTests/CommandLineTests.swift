@@ -74,6 +74,25 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(summaries, ["stdin: KoboToolbox, utf-8, ';': 43 records = 42 respondents + 1 duplicates + 0 blank + 0 quarantined"])
     }
 
+    /// `needs rows -` names standard input `stdin` in its messages, as `check -` does: they named
+    /// the temporary copy (`/tmp/needs-input-Ab12Cd/stdin:2:3`), a path removed when it exits.
+    func testRowsOfStandardInputNameItStdin() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try executable)
+        process.arguments = ["rows", "-"]
+        process.standardOutput = try XCTUnwrap(FileHandle(forWritingAtPath: "/dev/null"))
+        let errors = Pipe()
+        process.standardError = errors
+        let input = Pipe()
+        process.standardInput = input
+        try process.run()
+        input.fileHandleForWriting.write(Data("a,b,c\n1,2\n".utf8))
+        try input.fileHandleForWriting.close()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(stderr, "stdin:2:3: warning: 2 field(s) where the header has 3; the rest are read as missing [ragged_row]\n")
+    }
+
     /// A command that cannot run says why once: an instrument problem is a diagnostic line of its
     /// own (it was prefixed `error:` twice), a negative count is refused by name.
     func testRefusalsAreOneClearLine() throws {
