@@ -136,6 +136,21 @@ final class InstrumentLoaderTests: XCTestCase {
         }
     }
 
+    /// A folder with `survey.csv` reads it, as before sheets were found in any case, when an
+    /// Excel copy `Survey.csv` (an older version saved beside it) is there too: the listing's
+    /// order put `Survey.csv` first and it was read instead.
+    func testTheSheetNamedExactlyWinsOverOneInAnotherCase() throws {
+        let folder = TemporaryFolder()
+        for sheet in ["survey", "choices", "settings"] {
+            folder.write("form/\(sheet).csv", try String(contentsOfFile: Paths.inputs + "/instrument/\(sheet).csv", encoding: .utf8))
+        }
+        folder.write("form/Survey.csv", "type,name,label\ntext,comments,Comments\n")
+        let instrument = try InstrumentLoader.load(folder.path + "/form")
+        XCTAssertEqual(instrument.topics.count, 8)
+        XCTAssertEqual(InstrumentLoader.files(of: folder.path + "/form").map { InputFiles.lastComponent($0) },
+                       ["survey.csv", "choices.csv", "settings.csv"])
+    }
+
     /// The type spellings pyxform accepts besides `select_one LIST`, and `or_other`: the tool adds
     /// an `other` choice (labelled in the form's languages), and its text column is never read.
     func testSelectTypeAliasesAndOrOther() throws {

@@ -68,8 +68,10 @@ public enum InstrumentLoader {
     static func folderContents(_ path: String) -> FolderContents {
         let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
         let entries = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+        // The name exactly first (the one read before names in any case were), else in any case.
         let sheets = ["survey", "choices", "settings"].compactMap { name in
-            entries.first { $0.lowercased() == name + ".csv" }.map { (name: name, file: folder + "/" + $0) }
+            (entries.first { $0 == name + ".csv" } ?? entries.first { $0.lowercased() == name + ".csv" })
+                .map { (name: name, file: folder + "/" + $0) }
         }
         if sheets.first?.name == "survey" { return .sheets(sheets) }
         let workbooks = entries.filter { $0.lowercased().hasSuffix(".xlsx") && !$0.hasPrefix("~$") && !$0.hasPrefix(".") }
