@@ -60,6 +60,27 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(summaries, ["stdin: KoboToolbox, utf-8, ';': 43 records = 42 respondents + 1 duplicates + 0 blank + 0 quarantined"])
     }
 
+    /// A named pipe that shares its base name with another input is told apart by the path it was
+    /// given by (`fifo/EE.csv`), as files are: its copy's random temporary folder named it
+    /// (`needs-input-Ab12Cd/EE.csv`), and seeded its respondent IDs, so that no two runs agreed.
+    func testANamedPipeSharingAFilesNameIsToldApartByItsPath() throws {
+        let folder = TemporaryFolder()
+        let export = try XCTUnwrap(FileManager.default.contents(atPath: Paths.inputs + "/responses/EE_kobo_xml.csv"))
+        let file = folder.write("file/EE.csv", [UInt8](export))
+        try FileManager.default.createDirectory(atPath: folder.path + "/fifo", withIntermediateDirectories: true)
+        let fifo = folder.path + "/fifo/EE.csv"
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        // The writer waits for needs to open the pipe.
+        DispatchQueue.global().async {
+            guard let writer = FileHandle(forWritingAtPath: fifo) else { return }
+            writer.write(export)
+            try? writer.close()
+        }
+        let (_, stderr) = try run(["check", "--instrument", Paths.inputs + "/instrument", fifo, file], stdoutPath: "/dev/null")
+        XCTAssertFalse(stderr.contains("needs-input-"), stderr)
+        XCTAssertTrue(stderr.contains("\nfifo/EE.csv: KoboToolbox, utf-8, ';': 43 records = 42 respondents"), stderr)
+    }
+
     /// `needs rows -` names standard input `stdin` in its messages, as `check -` does: they named
     /// the temporary copy (`/tmp/needs-input-Ab12Cd/stdin:2:3`), a path removed when it exits.
     func testRowsOfStandardInputNameItStdin() throws {

@@ -7,8 +7,8 @@ import Glibc
 /// pipes (`needs check <(unzip -p export.zip)`). The reader reads a file more than once (a
 /// sample to detect its encoding and dialect, then the whole; the digest on a thread of its own),
 /// so such an input is first copied whole into a private temporary folder, under the name
-/// `stdin` (or the pipe's own name), and read from there. The folders are removed when the
-/// process exits.
+/// `stdin` (a shell's pipe `pipe-63`, a named pipe under the path it was given), and read from
+/// there. The folders are removed when the process exits.
 public enum InputSpool {
     public struct Failure: Error, CustomStringConvertible {
         public var input: String
@@ -37,8 +37,13 @@ public enum InputSpool {
         let descriptor = open(input, O_RDONLY)
         guard descriptor >= 0 else { return input }  // the reader reports why it cannot be opened
         defer { close(descriptor) }
-        let own = InputFiles.lastComponent(input)
-        let name = input.hasPrefix("/dev/fd/") || input.hasPrefix("/proc/") ? "pipe-" + own : own
+        // A pipe of the shell (`<(...)`) by its number; a named pipe under the path it was given
+        // (`.` and `..` left out), so that one sharing its base name with another input is told
+        // apart by that path (`fifo/EE.csv`), not by the temporary folder's random name.
+        if input.hasPrefix("/dev/fd/") || input.hasPrefix("/proc/") {
+            return try spool(descriptor: descriptor, input: input, name: "pipe-" + InputFiles.lastComponent(input))
+        }
+        let name = input.split(separator: "/").filter { $0 != "." && $0 != ".." }.joined(separator: "/")
         return try spool(descriptor: descriptor, input: input, name: name)
     }
 
@@ -50,6 +55,13 @@ public enum InputSpool {
         }
         register(folder)
         let path = folder + "/" + name
+        if let slash = name.lastIndex(of: "/") {
+            do {
+                try FileManager.default.createDirectory(atPath: folder + "/" + name[..<slash], withIntermediateDirectories: true)
+            } catch {
+                throw Failure(input: input, reason: "\(error)")
+            }
+        }
         guard let file = fopen(path, "wb") else {
             throw Failure(input: input, reason: String(cString: strerror(errno)))
         }
