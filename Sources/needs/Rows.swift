@@ -15,7 +15,9 @@ struct Rows: ParsableCommand {
     var file: String
 
     func run() throws {
-        let result = RowsCommand.run(path: try Terminal.readable([file])[0], options: reader.readerOptions, json: json,
+        // Standard input is read from a copy: messages name it `stdin`, as `check -` does.
+        let result = RowsCommand.run(path: try Terminal.readable([file])[0], displayName: file == "-" ? "stdin" : file,
+                                     options: reader.readerOptions, json: json,
                                      keptPerKind: RunOutcome.firstPerKind) { Terminal.output($0) }
         try Terminal.finishOutput()
         Terminal.printDiagnostics(result.diagnostics, counts: result.counts)

@@ -41,8 +41,6 @@ enum Terminal {
         fputs(line + "\n", stderr)
     }
 
-    /// Why a command could not run: an instrument's problems are diagnostics already
-    /// (`file:line: error: message [code]`), anything else gets the `error:` prefix.
     /// `inputs` with standard input (`-`) and pipes copied to files the reader can read again;
     /// a copy that fails stops the command (exit 2).
     static func readable(_ inputs: [String]) throws -> [String] {
@@ -54,6 +52,8 @@ enum Terminal {
         }
     }
 
+    /// Why a command could not run: an instrument's or a plan configuration's problems are
+    /// diagnostics already (`file:line: error: message [code]`), anything else gets the `error:` prefix.
     static func failure(_ error: Error) {
         self.error(error is DiagnosedError ? "\(error)" : "error: \(error)")
     }

@@ -13,15 +13,22 @@ final class CommandLineTests: XCTestCase {
         }
     }
 
-    /// Runs `needs` with stdout sent to `stdoutPath`; returns the exit code and stderr.
-    func run(_ arguments: [String], stdoutPath: String) throws -> (Int32, String) {
+    /// Runs `needs` with stdout sent to `stdoutPath`, and `stdin` through a pipe (standard input
+    /// is then no regular file) when given; returns the exit code and stderr.
+    func run(_ arguments: [String], stdoutPath: String, stdin: Data? = nil) throws -> (Int32, String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try executable)
         process.arguments = arguments
         process.standardOutput = try XCTUnwrap(FileHandle(forWritingAtPath: stdoutPath))
         let errors = Pipe()
         process.standardError = errors
+        let input = Pipe()
+        if stdin != nil { process.standardInput = input }
         try process.run()
+        if let stdin {
+            input.fileHandleForWriting.write(stdin)
+            try input.fileHandleForWriting.close()
+        }
         let stderr = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: stderr, as: UTF8.self))
@@ -31,21 +38,10 @@ final class CommandLineTests: XCTestCase {
     /// messages, every record is accounted for, and the copy made to read it twice is removed.
     func testStandardInputAsAnInput() throws {
         let before = Set((try? FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())) ?? [])
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try executable)
-        process.arguments = ["check", "--instrument", Paths.inputs + "/instrument", "-"]
-        process.standardOutput = try XCTUnwrap(FileHandle(forWritingAtPath: "/dev/null"))
-        let errors = Pipe()
-        process.standardError = errors
-        // Through a pipe, not the file itself: standard input is then no regular file.
-        let input = Pipe()
-        process.standardInput = input
-        try process.run()
-        input.fileHandleForWriting.write(try XCTUnwrap(FileManager.default.contents(atPath: Paths.inputs + "/responses/EE_kobo_xml.csv")))
-        try input.fileHandleForWriting.close()
-        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, stderr)
+        let export = try XCTUnwrap(FileManager.default.contents(atPath: Paths.inputs + "/responses/EE_kobo_xml.csv"))
+        let (status, stderr) = try run(["check", "--instrument", Paths.inputs + "/instrument", "-"], stdoutPath: "/dev/null",
+                                       stdin: export)
+        XCTAssertEqual(status, 0, stderr)
         XCTAssertTrue(stderr.contains("stdin: KoboToolbox, utf-8, ';': 43 records = 42 respondents + 1 duplicates + 0 blank + 0 quarantined"), stderr)
         let after = Set((try? FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())) ?? [])
         XCTAssertTrue(after.subtracting(before).filter { $0.hasPrefix("needs-input-") }.isEmpty)
@@ -67,6 +63,47 @@ final class CommandLineTests: XCTestCase {
                                           stdoutPath: "/dev/null")
         XCTAssertEqual(again, 2)
         XCTAssertTrue(againError.hasSuffix("nothing written: \(folder.path)/old/ is as it was\n"), againError)
+    }
+
+    /// `-` named twice is standard input once, as a file named twice is read once (`same_file`):
+    /// it was copied twice, the second copy empty, and the two copies were told apart by the
+    /// random names of their temporary folders (`needs-input-Ab12Cd/stdin`) in the messages.
+    func testStandardInputNamedTwiceIsReadOnce() throws {
+        let export = try XCTUnwrap(FileManager.default.contents(atPath: Paths.inputs + "/responses/EE_kobo_xml.csv"))
+        let (_, stderr) = try run(["check", "--instrument", Paths.inputs + "/instrument", "-", "-"], stdoutPath: "/dev/null",
+                                  stdin: export)
+        XCTAssertFalse(stderr.contains("needs-input-"), stderr)
+        XCTAssertTrue(stderr.contains("stdin: note: the same file as stdin, which is read once; not read again [same_file]"), stderr)
+        let summaries = stderr.split(separator: "\n").filter { $0.contains(" records = ") }
+        XCTAssertEqual(summaries, ["stdin: KoboToolbox, utf-8, ';': 43 records = 42 respondents + 1 duplicates + 0 blank + 0 quarantined"])
+    }
+
+    /// A named pipe that shares its base name with another input is told apart by the path it was
+    /// given by (`fifo/EE.csv`), as files are: its copy's random temporary folder named it
+    /// (`needs-input-Ab12Cd/EE.csv`), and seeded its respondent IDs, so that no two runs agreed.
+    func testANamedPipeSharingAFilesNameIsToldApartByItsPath() throws {
+        let folder = TemporaryFolder()
+        let export = try XCTUnwrap(FileManager.default.contents(atPath: Paths.inputs + "/responses/EE_kobo_xml.csv"))
+        let file = folder.write("file/EE.csv", [UInt8](export))
+        try FileManager.default.createDirectory(atPath: folder.path + "/fifo", withIntermediateDirectories: true)
+        let fifo = folder.path + "/fifo/EE.csv"
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        // The writer waits for needs to open the pipe.
+        DispatchQueue.global().async {
+            guard let writer = FileHandle(forWritingAtPath: fifo) else { return }
+            writer.write(export)
+            try? writer.close()
+        }
+        let (_, stderr) = try run(["check", "--instrument", Paths.inputs + "/instrument", fifo, file], stdoutPath: "/dev/null")
+        XCTAssertFalse(stderr.contains("needs-input-"), stderr)
+        XCTAssertTrue(stderr.contains("\nfifo/EE.csv: KoboToolbox, utf-8, ';': 43 records = 42 respondents"), stderr)
+    }
+
+    /// `needs rows -` names standard input `stdin` in its messages, as `check -` does: they named
+    /// the temporary copy (`/tmp/needs-input-Ab12Cd/stdin:2:3`), a path removed when it exits.
+    func testRowsOfStandardInputNameItStdin() throws {
+        let (_, stderr) = try run(["rows", "-"], stdoutPath: "/dev/null", stdin: Data("a,b,c\n1,2\n".utf8))
+        XCTAssertEqual(stderr, "stdin:2:3: warning: 2 field(s) where the header has 3; the rest are read as missing [ragged_row]\n")
     }
 
     /// A command that cannot run says why once: an instrument problem is a diagnostic line of its

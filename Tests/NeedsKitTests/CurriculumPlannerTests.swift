@@ -134,6 +134,19 @@ final class CurriculumPlannerTests: XCTestCase {
         ])
     }
 
+    /// A key in another case that two topics have (`Ab`, `AB`: the form's keys differ only in
+    /// case) is ambiguous, not unknown: the note said it "is not a topic of the instrument".
+    func testAKeyInAnotherCaseThatTwoTopicsHaveIsAmbiguous() {
+        let both = figures + [figure("EE", "Ab", mwds: 0.5, rank: 5, quadrant: "LL"), figure("EE", "AB", mwds: 0.4, rank: 6, quadrant: "LL")]
+        var c = configuration
+        c.include = ["ab"]
+        let plan = CurriculumPlanner.plan(figures: both, differences: differences, configuration: c)
+        XCTAssertFalse(plan.sessions.contains { $0.topic == "Ab" || $0.topic == "AB" })
+        XCTAssertEqual(plan.notes.filter { $0.contains("`ab`") }, [
+            "`ab` (include) in the configuration is the key of 2 topics in another case (`AB`, `Ab`); ignored: type it as one of them.",
+        ])
+    }
+
     func testConfigurationFileAndItsErrors() throws {
         let folder = TemporaryFolder()
         let good = folder.write("plan.csv", "setting,value\nsessions,4\nstart,2025-11\nevery_months,3\norganisation:a,OECD\nexclude,b c\n")

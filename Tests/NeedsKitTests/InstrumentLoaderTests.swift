@@ -136,6 +136,21 @@ final class InstrumentLoaderTests: XCTestCase {
         }
     }
 
+    /// A folder with `survey.csv` reads it, as before sheets were found in any case, when an
+    /// Excel copy `Survey.csv` (an older version saved beside it) is there too: the listing's
+    /// order put `Survey.csv` first and it was read instead.
+    func testTheSheetNamedExactlyWinsOverOneInAnotherCase() throws {
+        let folder = TemporaryFolder()
+        for sheet in ["survey", "choices", "settings"] {
+            folder.write("form/\(sheet).csv", try String(contentsOfFile: Paths.inputs + "/instrument/\(sheet).csv", encoding: .utf8))
+        }
+        folder.write("form/Survey.csv", "type,name,label\ntext,comments,Comments\n")
+        let instrument = try InstrumentLoader.load(folder.path + "/form")
+        XCTAssertEqual(instrument.topics.count, 8)
+        XCTAssertEqual(InstrumentLoader.files(of: folder.path + "/form").map { InputFiles.lastComponent($0) },
+                       ["survey.csv", "choices.csv", "settings.csv"])
+    }
+
     /// The type spellings pyxform accepts besides `select_one LIST`, and `or_other`: the tool adds
     /// an `other` choice (labelled in the form's languages), and its text column is never read.
     func testSelectTypeAliasesAndOrOther() throws {
@@ -169,6 +184,31 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertEqual(mapper.resolve("wanted_other"), .personal)
         let wanted = try XCTUnwrap(instrument.questions.firstIndex { $0.name == "wanted" })
         XCTAssertEqual(mapper.resolve("wanted/other"), .choice(question: wanted, choice: "other"))
+    }
+
+    /// pyxform's other spellings of a select from a file (`select one from file towns.csv`, `select
+    /// multiple from file towns.csv`) name the file after `from file`, and `select_one_external`'s
+    /// list is on the `external_choices` sheet, not `choices`: the loader read `file` and `from` as
+    /// list names and refused the three as unknown lists (exit 2), where the form loaded before.
+    func testSelectFromFileSpelledWithSpacesAndExternalSelects() throws {
+        let folder = TemporaryFolder()
+        folder.write("form/survey.csv", """
+            type,name,label::English (en),topic,measure
+            select_one scale,imp_a,A,a,importance
+            select_one scale,comp_a,A,a,competence
+            select one from file towns.csv,town,T,,
+            select multiple from file towns.csv or_other,towns,T,,
+            select_one_external district,district,D,,
+
+            """)
+        folder.write("form/choices.csv", "list_name,name,label::English (en)\nscale,1,Low\nscale,2,High\n")
+        folder.write("form/external_choices.csv", "list_name,name,label\ndistrict,d1,D1\n")
+        folder.write("form/settings.csv", "form_id,version\nx,1\n")
+        let instrument = try InstrumentLoader.load(folder.path + "/form")
+        XCTAssertEqual(instrument.question(named: "town")?.kind, .selectOne("towns.csv"))
+        XCTAssertEqual(instrument.question(named: "towns")?.kind, .selectMultiple("towns.csv"))
+        XCTAssertEqual(instrument.question(named: "towns")?.orOther, true)
+        XCTAssertEqual(instrument.question(named: "district")?.kind, .selectOne("district"))
     }
 
     /// A workbook as the Open XML SDK writes it: elements with a namespace prefix (`x:row`), the

@@ -68,8 +68,10 @@ public enum InstrumentLoader {
     static func folderContents(_ path: String) -> FolderContents {
         let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
         let entries = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+        // The name exactly first (the one read before names in any case were), else in any case.
         let sheets = ["survey", "choices", "settings"].compactMap { name in
-            entries.first { $0.lowercased() == name + ".csv" }.map { (name: name, file: folder + "/" + $0) }
+            (entries.first { $0 == name + ".csv" } ?? entries.first { $0.lowercased() == name + ".csv" })
+                .map { (name: name, file: folder + "/" + $0) }
         }
         if sheets.first?.name == "survey" { return .sheets(sheets) }
         let workbooks = entries.filter { $0.lowercased().hasSuffix(".xlsx") && !$0.hasPrefix("~$") && !$0.hasPrefix(".") }
@@ -343,20 +345,26 @@ public enum InstrumentLoader {
 
 /// A select question's type as XLSForm writes it: `select_one LIST`, and the aliases pyxform
 /// accepts (`select one LIST`, `select1 LIST`, `select all that apply LIST`, `select_one_external`,
-/// `..._from_file FILE`), with `or_other` after the list.
+/// `..._from_file FILE`, `select one from file FILE`), with `or_other` after the list.
 struct SelectType {
     var multiple: Bool
     var list: String
     var orOther: Bool
+    /// The list is not on the choices sheet (a `_from_file` file, or `external_choices`).
     var fromFile: Bool
 
-    private static let forms: [(words: [String], multiple: Bool)] = [
-        (["select_one"], false), (["select1"], false), (["select_one_external"], false),
-        (["select_one_from_file"], false), (["select", "one", "from"], false), (["select", "one"], false),
-        (["add", "select", "one", "prompt", "using"], false),
-        (["select_multiple"], true), (["select_multiple_from_file"], true), (["select", "multiple"], true),
-        (["select", "all", "that", "apply", "from"], true), (["select", "all", "that", "apply"], true),
-        (["add", "select", "multiple", "prompt", "using"], true),
+    /// Longer spellings before their prefixes (`select one from file` before `select one from`);
+    /// `listElsewhere`: the list is a file, or on the `external_choices` sheet, not on `choices`.
+    private static let forms: [(words: [String], multiple: Bool, listElsewhere: Bool)] = [
+        (["select_one"], false, false), (["select1"], false, false), (["select_one_external"], false, true),
+        (["select_one_from_file"], false, true), (["select", "one", "from", "file"], false, true),
+        (["select", "one", "external"], false, true),
+        (["select", "one", "from"], false, false), (["select", "one"], false, false),
+        (["add", "select", "one", "prompt", "using"], false, false),
+        (["select_multiple"], true, false), (["select_multiple_from_file"], true, true),
+        (["select", "multiple", "from", "file"], true, true), (["select", "multiple"], true, false),
+        (["select", "all", "that", "apply", "from"], true, false), (["select", "all", "that", "apply"], true, false),
+        (["add", "select", "multiple", "prompt", "using"], true, false),
     ]
 
     init?(_ words: [String]) {
@@ -366,7 +374,7 @@ struct SelectType {
         let rest = words.dropFirst(form.words.count)
         list = rest.first ?? ""
         orOther = rest.dropFirst().contains { $0.lowercased() == "or_other" }
-        fromFile = form.words[0].hasSuffix("_from_file")
+        fromFile = form.listElsewhere
     }
 
     /// The label of the `other` choice `or_other` adds, in the region's languages.

@@ -181,8 +181,22 @@ public enum InputFiles {
         return result
     }
 
+    /// The file behind a path (device and inode): a symbolic link, a hard link and the same file
+    /// by another path are one.
     struct FileIdentity: Hashable {
         var device: UInt64
         var inode: UInt64
+
+        init(device: UInt64, inode: UInt64) {
+            self.device = device
+            self.inode = inode
+        }
+
+        /// The file at `path`, or nil when it cannot be reached.
+        init?(path: String) {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            self.init(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+        }
     }
 }

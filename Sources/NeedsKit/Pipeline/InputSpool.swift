@@ -7,8 +7,8 @@ import Glibc
 /// pipes (`needs check <(unzip -p export.zip)`). The reader reads a file more than once (a
 /// sample to detect its encoding and dialect, then the whole; the digest on a thread of its own),
 /// so such an input is first copied whole into a private temporary folder, under the name
-/// `stdin` (or the pipe's own name), and read from there. The folders are removed when the
-/// process exits.
+/// `stdin` (a shell's pipe `pipe-63`, a named pipe under the path it was given), and read from
+/// there. The folders are removed when the process exits.
 public enum InputSpool {
     public struct Failure: Error, CustomStringConvertible {
         public var input: String
@@ -17,18 +17,34 @@ public enum InputSpool {
     }
 
     /// `inputs` with every `-` and pipe replaced by the path of its copy; other inputs as given.
+    /// One named twice is copied once (a second copy would be empty, the input read to its end),
+    /// so that it is read once, as a file named twice is.
     public static func regularFiles(_ inputs: [String]) throws -> [String] {
-        try inputs.map { input in
-            if input == "-" { return try spool(descriptor: STDIN_FILENO, input: input, name: "stdin") }
-            var info = stat()
-            guard stat(input, &info) == 0, (info.st_mode & S_IFMT) == S_IFIFO else { return input }
-            let descriptor = open(input, O_RDONLY)
-            guard descriptor >= 0 else { return input }  // the reader reports why it cannot be opened
-            defer { close(descriptor) }
-            let own = InputFiles.lastComponent(input)
-            let name = input.hasPrefix("/dev/fd/") || input.hasPrefix("/proc/") ? "pipe-" + own : own
-            return try spool(descriptor: descriptor, input: input, name: name)
+        var copies: [String: String] = [:]
+        return try inputs.map { input in
+            if let copy = copies[input] { return copy }
+            let path = try regularFile(input)
+            if path != input { copies[input] = path }
+            return path
         }
+    }
+
+    /// A copy of standard input or of a pipe; any other input as given.
+    private static func regularFile(_ input: String) throws -> String {
+        if input == "-" { return try spool(descriptor: STDIN_FILENO, input: input, name: "stdin") }
+        var info = stat()
+        guard stat(input, &info) == 0, (info.st_mode & S_IFMT) == S_IFIFO else { return input }
+        let descriptor = open(input, O_RDONLY)
+        guard descriptor >= 0 else { return input }  // the reader reports why it cannot be opened
+        defer { close(descriptor) }
+        // A pipe of the shell (`<(...)`) by its number; a named pipe under the path it was given
+        // (`.` and `..` left out), so that one sharing its base name with another input is told
+        // apart by that path (`fifo/EE.csv`), not by the temporary folder's random name.
+        if input.hasPrefix("/dev/fd/") || input.hasPrefix("/proc/") {
+            return try spool(descriptor: descriptor, input: input, name: "pipe-" + InputFiles.lastComponent(input))
+        }
+        let name = input.split(separator: "/").filter { $0 != "." && $0 != ".." }.joined(separator: "/")
+        return try spool(descriptor: descriptor, input: input, name: name)
     }
 
     private static func spool(descriptor: Int32, input: String, name: String) throws -> String {
@@ -39,6 +55,13 @@ public enum InputSpool {
         }
         register(folder)
         let path = folder + "/" + name
+        if let slash = name.lastIndex(of: "/") {
+            do {
+                try FileManager.default.createDirectory(atPath: folder + "/" + name[..<slash], withIntermediateDirectories: true)
+            } catch {
+                throw Failure(input: input, reason: "\(error)")
+            }
+        }
         guard let file = fopen(path, "wb") else {
             throw Failure(input: input, reason: String(cString: strerror(errno)))
         }

@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 /// What a run reads and writes.
 public struct RunOptions: Sendable {
     public var instrumentPath = "inputs/instrument"
@@ -337,20 +334,15 @@ public enum Pipeline {
     /// earlier wave (the same file, by any path or link) would compare respondents with themselves.
     static func validateWaves(_ options: RunOptions) throws {
         guard !options.waves.isEmpty else { return }
-        func identity(_ path: String) -> [UInt64]? {
-            var info = stat()
-            guard stat(path, &info) == 0 else { return nil }
-            return [UInt64(info.st_dev), UInt64(info.st_ino)]
-        }
-        var owner: [[UInt64]: String] = [:]
+        var owner: [InputFiles.FileIdentity: String] = [:]
         for path in InputFiles.expand(options.inputs).files {
-            if let id = identity(path) { owner[id] = "the baseline" }
+            if let id = InputFiles.FileIdentity(path: path) { owner[id] = "the baseline" }
         }
         var problems: [Diagnostic] = []
         for (wave, name) in zip(options.waves, InputFiles.waveNames(options.waves)) {
             let expansion = InputFiles.expand([wave])
             for (path, display) in zip(expansion.files, expansion.displayNames) {
-                guard let id = identity(path) else { continue }
+                guard let id = InputFiles.FileIdentity(path: path) else { continue }
                 if let first = owner[id] {
                     problems.append(Diagnostic(.error, file: display, code: "wave_overlap",
                                                message: "this file of wave `\(name)` is an input of \(first) too: a wave is compared with the baseline, so no file may be in both"))

@@ -21,9 +21,10 @@ public enum RowsCommand {
     /// Text is one line per record: the line number, then the fields, tab-separated, with tabs,
     /// line breaks and backslashes escaped.
     /// Of the reader's findings, the first `keptPerKind` of each code are kept (a broken export
-    /// may have one on every line), and all are counted.
-    public static func run(path: String, options: ReaderOptions, json: Bool, keptPerKind: Int = .max,
-                           write: (String) -> Void) -> Result {
+    /// may have one on every line), and all are counted. Messages name the file `displayName`
+    /// (`stdin` for a copy of standard input), else its path.
+    public static func run(path: String, displayName: String? = nil, options: ReaderOptions, json: Bool,
+                           keptPerKind: Int = .max, write: (String) -> Void) -> Result {
         var diagnostics: [Diagnostic] = []
         var counts: [String: Int] = [:]
         var hasErrors = false
@@ -35,7 +36,7 @@ public enum RowsCommand {
         }
         var header: [String] = []
         var first = true
-        let reader = CSVReader(path: path, options: options)
+        let reader = CSVReader(path: path, displayName: displayName, options: options)
         do {
             if json { write("[") }
             let summary = try reader.read(diagnose: diagnose) { record in

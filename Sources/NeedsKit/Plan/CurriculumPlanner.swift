@@ -65,6 +65,11 @@ public enum CurriculumPlanner {
             if known.contains(name) { return name }
             let matches = known.filter { $0.lowercased() == name.lowercased() }
             if matches.count == 1 { return matches.first }
+            if matches.count > 1 {
+                let keys = matches.sorted().map { "`\($0)`" }.joined(separator: ", ")
+                notes.append("`\(name)` (\(setting)) in the configuration is the key of \(matches.count) topics in another case (\(keys)); ignored: type it as one of them.")
+                return nil
+            }
             notes.append("`\(name)` (\(setting)) in the configuration is not a topic of the instrument; ignored.")
             return nil
         }
