@@ -172,7 +172,9 @@ final class CurriculumPlannerTests: XCTestCase {
             XCTAssertTrue(parsed?.year == 2025 && parsed?.month == 3, "\(text): \(String(describing: parsed))")
         }
         // A day and month that could be either way round, and texts that are no month.
-        for text in ["3/4/2025", "2025-13", "13.2025", "March", "2025", "Mär-25", "2025-03-40", "1999-03", ""] {
+        XCTAssertTrue(PlanConfiguration.month("Sept 2025").map { $0.month == 9 } ?? false)
+        for text in ["3/4/2025", "2025-13", "13.2025", "March", "2025", "Mär-25", "2025-03-40", "1999-03", "",
+                     "junk 2025", "Marchy 2025", "'2025-03"] {
             XCTAssertNil(PlanConfiguration.month(text), text)
         }
         let folder = TemporaryFolder()

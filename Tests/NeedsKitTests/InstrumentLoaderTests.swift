@@ -175,7 +175,7 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertEqual(instrument.question(named: "town")?.kind, .selectOne("town"))
         XCTAssertEqual(instrument.question(named: "q5")?.kind, .selectOne("scale"))
         XCTAssertEqual(instrument.choiceLists["role or_other"]?.choices.map(\.name), ["teacher", "other"])
-        XCTAssertEqual(instrument.choiceLists["role or_other"]?.choice(named: "other")?.labels, ["en": "Other", "et": "Muu"])
+        XCTAssertEqual(instrument.choiceLists["role or_other"]?.choice(named: "other")?.labels, ["en": "Other", "et": "Muu", "": "Other"])
         // The list itself is as the choices sheet has it, for questions without or_other.
         XCTAssertEqual(instrument.choiceLists["role"]?.choices.map(\.name), ["teacher"])
 

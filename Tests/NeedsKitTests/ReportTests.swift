@@ -119,6 +119,12 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(outcome.exitCode, 2)
         XCTAssertTrue(outcome.cannotRun?.contains("nosuch") == true, outcome.cannotRun ?? "nil")
         XCTAssertFalse(FileManager.default.fileExists(atPath: options.outputPath))
+        // A wave whose files hold no respondent (a header alone) has nothing to compare either.
+        options.waves = [folder.write("later/header.csv", "country,municipality,imp_partnerships,comp_partnerships\n")]
+        let headerOnly = try Pipeline.report(options)
+        XCTAssertEqual(headerOnly.exitCode, 2)
+        XCTAssertEqual(headerOnly.cannotRun, "the wave `header.csv` (--wave) has no respondent: no file of it could be read, or its files hold none (see the messages above); there is nothing to compare")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: options.outputPath))
     }
 
     /// plan.csv's HXL row tags its own columns: the month was `#group+code` and the audience

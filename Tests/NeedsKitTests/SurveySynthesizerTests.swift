@@ -106,6 +106,31 @@ final class SurveySynthesizerTests: XCTestCase {
         XCTAssertFalse(header.contains("Topic A"), String(header))
     }
 
+    /// A plain `label` column beside a translation is the form's default language: `--lang en`
+    /// writes its labels; a language the form has neither way is refused, the plain one listed.
+    func testPlainLabelsAreTheDefaultLanguage() throws {
+        let folder = TemporaryFolder()
+        folder.write("inst/survey.csv", """
+            type,name,label,label::Eesti (et),topic,measure
+            select_one scale,imp_a,Topic A,Teema A,a,importance
+            select_one scale,comp_a,Topic A,Teema A,a,competence
+
+            """)
+        folder.write("inst/choices.csv", "list_name,name,label,label::Eesti (et)\nscale,1,Low,Madal\nscale,2,High,Kõrge\n")
+        folder.write("inst/settings.csv", "form_id,version\nx,1\n")
+        var options = SurveySynthesizer.Options()
+        options.rows = 3
+        options.shape = .google
+        try SurveySynthesizer.write(instrumentPath: folder.path + "/inst", options: options, to: folder.path + "/en.csv")
+        let header = try String(contentsOfFile: folder.path + "/en.csv", encoding: .utf8).split(separator: "\n").first ?? ""
+        XCTAssertTrue(header.contains("Topic A") && !header.contains("Teema A"), String(header))
+        options.language = "lv"
+        XCTAssertThrowsError(try SurveySynthesizer.write(instrumentPath: folder.path + "/inst", options: options,
+                                                         to: folder.path + "/lv.csv")) { error in
+            XCTAssertTrue("\(error)".hasSuffix("--lang is one of: et, en"), "\(error)")
+        }
+    }
+
     /// `--out` naming one of the instrument's own files is refused before anything is written;
     /// a folder as `--out` is refused with the reason.
     func testOutputThatIsAnInstrumentFileOrAFolderIsRefusedWithTheReason() throws {

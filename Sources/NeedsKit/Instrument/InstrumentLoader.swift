@@ -239,9 +239,11 @@ public enum InstrumentLoader {
                     // `or_other`: the form tool adds an `other` choice (its text goes to NAME_other).
                     list += " or_other"
                     if choiceLists[list] == nil {
-                        let labels = Dictionary(uniqueKeysWithValues: languages.map { ($0.key, SelectType.otherLabel[$0.key] ?? "Other") })
+                        // Labelled in every language of the form, and in its plain `label` column.
+                        var labels = Dictionary(uniqueKeysWithValues: languages.map { ($0.key, SelectType.otherLabel[$0.key] ?? "Other") })
+                        labels[""] = "Other"
                         choiceLists[list] = ChoiceList(name: list, choices: base.choices + [
-                            Choice(name: "other", labels: labels.isEmpty ? ["": "Other"] : labels, position: base.choices.count + 1)])
+                            Choice(name: "other", labels: labels, position: base.choices.count + 1)])
                     }
                 }
                 kind = select.multiple ? .selectMultiple(list) : .selectOne(list)

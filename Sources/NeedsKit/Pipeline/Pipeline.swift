@@ -89,7 +89,7 @@ public struct RunOutcome: Sendable {
             return "no input file has the weight column (--weights): every respondent would weigh 0 and every figure be blank"
         }
         if let wave = unreadWaves.first {
-            return "no file of the wave `\(wave)` (--wave) could be read (see the messages above): there is nothing to compare"
+            return "the wave `\(wave)` (--wave) has no respondent: no file of it could be read, or its files hold none (see the messages above); there is nothing to compare"
         }
         return nil
     }
@@ -209,7 +209,8 @@ public enum Pipeline {
                 return account
             }
             outcome.inputProblems += waveOutcome.inputProblems
-            if !waveOutcome.accounts.contains(where: { $0.failure == nil }) { outcome.unreadWaves.append(name) }
+            // A wave with nothing read, or no respondent (empty or header-only files), has nothing to compare.
+            if !waveOutcome.accounts.contains(where: { $0.failure == nil && $0.respondents > 0 }) { outcome.unreadWaves.append(name) }
             let panels = baselinePanel.flatMap { b in panel.map { (b, $0) } }
             waveChanges += WaveComparison.compare(wave: name, baseline: aggregator, later: waveAggregator, panels: panels,
                                                   minCell: options.aggregation.minCell)

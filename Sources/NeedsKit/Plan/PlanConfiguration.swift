@@ -61,7 +61,7 @@ public struct PlanConfiguration: Sendable, Equatable {
                         configuration.startMonth = month
                     } else {
                         problems.append(Diagnostic(.error, file: path, line: record.line, column: 2, code: "plan_setting",
-                                                   message: "`start` is a month written YYYY-MM, not `\(value)` (Excel takes 2025-03 for a date: type it as '2025-03 to keep it text)"))
+                                                   message: "`start` is a month written YYYY-MM, not `\(value)` (Excel takes 2025-03 for a date: in Excel, type it as '2025-03 to keep it text)"))
                     }
                 case "include": configuration.include += Self.list(value)
                 case "exclude": configuration.exclude += Self.list(value)
@@ -101,8 +101,12 @@ public struct PlanConfiguration: Sendable, Equatable {
         func day(_ part: String) -> Bool { Int(part).map { (1...31).contains($0) } ?? false }
         // A month named in English (Excel's `Mar-25`, `March 2025`).
         if let first = parts.first, first.count >= 3, first.allSatisfy(\.isLetter) {
-            let names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-            guard parts.count == 2, let index = names.firstIndex(where: { first.hasPrefix($0) }), let y = year(parts[1]) else { return nil }
+            let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                         "october", "november", "december"]
+            // A name or its three-letter (or `sept`) abbreviation, not any word that starts alike.
+            guard parts.count == 2, let y = year(parts[1]),
+                  let index = names.firstIndex(where: { $0 == first || $0.prefix(3) == first || (first == "sept" && $0 == "september") })
+            else { return nil }
             return (y, index + 1)
         }
         guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else { return nil }

@@ -85,7 +85,11 @@ public struct SurveySynthesizer {
         // Labels are keyed in lower case (`ET` is `et`); a language the instrument lacks would
         // silently give its default labels.
         options.language = options.language.lowercased()
-        let known = instrument.languages.map(\.key).filter { !$0.isEmpty }
+        var known = instrument.languages.map(\.key).filter { !$0.isEmpty }
+        // A plain `label` column beside translated ones is the form's default language (English
+        // unless `default_language` says otherwise).
+        let plain = instrument.questions.contains { !($0.labels[""] ?? "").isEmpty }
+        if plain, !known.isEmpty, !known.contains(instrument.defaultLanguage ?? "en") { known.append(instrument.defaultLanguage ?? "en") }
         if !known.isEmpty && !known.contains(options.language) { throw Failure.unknownLanguage(options.language, known) }
         var synthesizer = SurveySynthesizer(instrument: instrument, options: options)
         try synthesizer.write(to: path)
