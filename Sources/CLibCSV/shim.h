@@ -58,4 +58,32 @@ static inline void needs_field_callback(void *_Nullable field, size_t length, vo
     sink->otherField(field, length, context);
 }
 
+/* Removes a file, or a folder and everything in it, as far as it can: for a run stopped by a
+ * signal (Ctrl-C), which leaves no time for Foundation. Only system calls; nothing allocated. */
+#include <dirent.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+static inline void needs_remove_tree(const char *_Nonnull path) {
+    struct stat info;
+    if (lstat(path, &info) != 0) return;
+    if (!S_ISDIR(info.st_mode)) { unlink(path); return; }
+    DIR *folder = opendir(path);
+    if (folder) {
+        struct dirent *entry;
+        char child[4096];
+        while ((entry = readdir(folder)) != NULL) {
+            if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0) continue;
+            size_t a = strlen(path), b = strlen(entry->d_name);
+            if (a + b + 2 > sizeof child) continue;
+            memcpy(child, path, a);
+            child[a] = '/';
+            memcpy(child + a + 1, entry->d_name, b + 1);
+            needs_remove_tree(child);
+        }
+        closedir(folder);
+    }
+    rmdir(path);
+}
+
 #endif

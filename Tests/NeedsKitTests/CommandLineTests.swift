@@ -34,6 +34,49 @@ final class CommandLineTests: XCTestCase {
         return (process.terminationStatus, String(decoding: stderr, as: UTF8.self))
     }
 
+    /// Ctrl-C (SIGINT) leaves nothing behind: the copy of standard input (answers of
+    /// respondents, in the temporary folder) and the reports' staging folder (a part-written clean
+    /// table beside `--out`) are removed, and the run ends by the signal (status 130 in a shell).
+    func testAnInterruptedRunLeavesNothingBehind() throws {
+        let folder = TemporaryFolder()
+        func interrupt(_ arguments: [String], when appears: @escaping () -> Bool, stdin: Pipe? = nil) throws -> Process {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: try executable)
+            process.arguments = arguments
+            process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": folder.path + "/tmp"]) { $1 }
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            if let stdin { process.standardInput = stdin }
+            try process.run()
+            let deadline = Date().addingTimeInterval(60)
+            while !appears() && process.isRunning && Date() < deadline { usleep(2_000) }
+            XCTAssertTrue(process.isRunning, "the run ended before it could be interrupted")
+            process.interrupt()
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationReason, .uncaughtSignal)
+            XCTAssertEqual(process.terminationStatus, SIGINT)
+            return process
+        }
+        try FileManager.default.createDirectory(atPath: folder.path + "/tmp", withIntermediateDirectories: true)
+        func entries(_ path: String) -> [String] { (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] }
+
+        // Standard input left open: the run waits in its copy.
+        let input = Pipe()
+        _ = try interrupt(["check", "--instrument", Paths.inputs + "/instrument", "-"],
+                          when: { !entries(folder.path + "/tmp").isEmpty }, stdin: input)
+        try input.fileHandleForWriting.close()
+        XCTAssertEqual(entries(folder.path + "/tmp"), [])
+
+        // A report long enough to be stopped while its staging folder is being written.
+        var options = SurveySynthesizer.Options()
+        options.rows = 20_000
+        try SurveySynthesizer.write(instrumentPath: Paths.inputs + "/instrument", options: options, to: folder.path + "/big.csv")
+        _ = try interrupt(["report", "--quiet", "--instrument", Paths.inputs + "/instrument", "--out", folder.path + "/out",
+                           folder.path + "/big.csv"],
+                          when: { entries(folder.path).contains { $0.hasPrefix(".out.incomplete-") } })
+        XCTAssertEqual(entries(folder.path).filter { $0.hasPrefix(".out") || $0 == "out" }, [])
+    }
+
     /// `-` reads standard input (`curl … | needs check -`): the file is named `stdin` in the
     /// messages, every record is accounted for, and the copy made to read it twice is removed.
     func testStandardInputAsAnInput() throws {

@@ -8,7 +8,8 @@ import Glibc
 /// sample to detect its encoding and dialect, then the whole; the digest on a thread of its own),
 /// so such an input is first copied whole into a private temporary folder, under the name
 /// `stdin` (a shell's pipe `pipe-63`, a named pipe under the path it was given), and read from
-/// there. The folders are removed when the process exits.
+/// there. The folders are removed when the process exits, or is stopped by a signal
+/// (`CleanupOnSignal`).
 public enum InputSpool {
     public struct Failure: Error, CustomStringConvertible {
         public var input: String
@@ -88,6 +89,7 @@ public enum InputSpool {
         defer { lock.unlock() }
         if folders.isEmpty { atexit { InputSpool.removeAll() } }
         folders.append(folder)
+        CleanupOnSignal.register(folder)
     }
 
     /// Removes every copy made so far (also run when the process exits).
@@ -96,6 +98,9 @@ public enum InputSpool {
         let all = folders
         folders = []
         lock.unlock()
-        for folder in all { try? FileManager.default.removeItem(atPath: folder) }
+        for folder in all {
+            try? FileManager.default.removeItem(atPath: folder)
+            CleanupOnSignal.unregister(folder)
+        }
     }
 }

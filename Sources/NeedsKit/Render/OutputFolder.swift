@@ -159,6 +159,7 @@ public final class OutputFolder {
         do {
             if fileManager.fileExists(atPath: staging) { try fileManager.removeItem(atPath: staging) }
             try fileManager.createDirectory(atPath: staging, withIntermediateDirectories: true)
+            CleanupOnSignal.register(staging)
         } catch {
             throw Failure.cannotWrite(parent, "\(error.localizedDescription) (is the folder writable?)")
         }
@@ -213,6 +214,7 @@ public final class OutputFolder {
         do {
             if fileManager.fileExists(atPath: path) { try fileManager.moveItem(atPath: path, toPath: backup) }
             try fileManager.moveItem(atPath: staging, toPath: path)
+            CleanupOnSignal.unregister(staging)
             if fileManager.fileExists(atPath: backup) { try fileManager.removeItem(atPath: backup) }
         } catch {
             if !fileManager.fileExists(atPath: path) && fileManager.fileExists(atPath: backup) {
@@ -225,6 +227,7 @@ public final class OutputFolder {
     /// Removes the staged files after a failure; the previous output stays as it was.
     public func abandon() {
         try? fileManager.removeItem(atPath: staging)
+        CleanupOnSignal.unregister(staging)
     }
 }
 

@@ -1,0 +1,57 @@
+import CLibCSV
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What a run stopped by Ctrl-C (SIGINT), SIGTERM or SIGHUP removes before it ends: the staging
+/// folder of the reports (`.reports.incomplete-PID`, a part-written clean table that could be as
+/// large as the export) and the copies of standard input, which hold respondents' answers.
+/// The previous reports stay as they were, as when a run fails.
+///
+/// The handler resets itself first, so a second Ctrl-C ends the run at once whatever the first
+/// is doing; then it removes each registered path with system calls only and raises the signal
+/// again, so the exit status says how the run ended.
+public enum CleanupOnSignal {
+    private static let capacity = 64
+    /// Registered paths as C strings; a slot is nil when free. Never freed: a handler may be
+    /// reading a slot while another thread clears it.
+    nonisolated(unsafe) private static let slots: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> = {
+        let slots = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: capacity)
+        slots.initialize(repeating: nil, count: capacity)
+        return slots
+    }()
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var installed = false
+
+    /// Removes `path` (a file, or a folder and all in it) if the run is stopped by a signal.
+    public static func register(_ path: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        if !installed {
+            installed = true
+            for signal in [SIGINT, SIGTERM, SIGHUP] { Glibc.signal(signal, handle) }
+        }
+        for i in 0..<capacity where slots[i] == nil {
+            slots[i] = strdup(path)
+            return
+        }
+    }
+
+    /// `path` needs no removal any more (the run committed or removed it).
+    public static func unregister(_ path: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        for i in 0..<capacity {
+            if let slot = slots[i], strcmp(slot, path) == 0 { slots[i] = nil }
+        }
+    }
+
+    private static let handle: @convention(c) (Int32) -> Void = { signal in
+        Glibc.signal(signal, SIG_DFL)
+        for i in 0..<CleanupOnSignal.capacity {
+            if let path = CleanupOnSignal.slots[i] { needs_remove_tree(path) }
+        }
+        raise(signal)
+    }
+}
