@@ -59,7 +59,9 @@ static inline void needs_field_callback(void *_Nullable field, size_t length, vo
 }
 
 /* Removes a file, or a folder and everything in it, as far as it can: for a run stopped by a
- * signal (Ctrl-C), which leaves no time for Foundation. Only system calls; nothing allocated. */
+ * signal (Ctrl-C), which leaves no time for Foundation. libc's calls only, no Swift; opendir
+ * allocates, so a signal that came inside malloc could make it wait: the handler has reset
+ * itself first, and a second Ctrl-C ends the run. */
 #include <dirent.h>
 #include <string.h>
 #include <sys/stat.h>

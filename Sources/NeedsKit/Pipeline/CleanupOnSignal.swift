@@ -10,8 +10,8 @@ import Glibc
 /// The previous reports stay as they were, as when a run fails.
 ///
 /// The handler resets itself first, so a second Ctrl-C ends the run at once whatever the first
-/// is doing; then it removes each registered path with system calls only and raises the signal
-/// again, so the exit status says how the run ended.
+/// is doing; then it removes each registered path with libc's calls (`needs_remove_tree`) and
+/// raises the signal again, so the exit status says how the run ended.
 public enum CleanupOnSignal {
     private static let capacity = 64
     /// Registered paths as C strings; a slot is nil when free. Never freed: a handler may be
