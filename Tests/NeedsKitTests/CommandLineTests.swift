@@ -15,10 +15,15 @@ final class CommandLineTests: XCTestCase {
 
     /// Runs `needs` with stdout sent to `stdoutPath`, and `stdin` through a pipe (standard input
     /// is then no regular file) when given; returns the exit code and stderr.
-    func run(_ arguments: [String], stdoutPath: String, stdin: Data? = nil) throws -> (Int32, String) {
+    /// `temporary`: the child's TMPDIR (its own, so that other runs on the machine cannot make
+    /// a check of what it leaves there fail).
+    func run(_ arguments: [String], stdoutPath: String, stdin: Data? = nil, temporary: String? = nil) throws -> (Int32, String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try executable)
         process.arguments = arguments
+        if let temporary {
+            process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": temporary]) { $1 }
+        }
         process.standardOutput = try XCTUnwrap(FileHandle(forWritingAtPath: stdoutPath))
         let errors = Pipe()
         process.standardError = errors
@@ -80,14 +85,15 @@ final class CommandLineTests: XCTestCase {
     /// `-` reads standard input (`curl … | needs check -`): the file is named `stdin` in the
     /// messages, every record is accounted for, and the copy made to read it twice is removed.
     func testStandardInputAsAnInput() throws {
-        let before = Set((try? FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())) ?? [])
+        let folder = TemporaryFolder()
+        let temporary = folder.path + "/tmp"
+        try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
         let export = try XCTUnwrap(FileManager.default.contents(atPath: Paths.inputs + "/responses/EE_kobo_xml.csv"))
         let (status, stderr) = try run(["check", "--instrument", Paths.inputs + "/instrument", "-"], stdoutPath: "/dev/null",
-                                       stdin: export)
+                                       stdin: export, temporary: temporary)
         XCTAssertEqual(status, 0, stderr)
         XCTAssertTrue(stderr.contains("stdin: KoboToolbox, utf-8, ';': 43 records = 42 respondents + 1 duplicates + 0 blank + 0 quarantined"), stderr)
-        let after = Set((try? FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())) ?? [])
-        XCTAssertTrue(after.subtracting(before).filter { $0.hasPrefix("needs-input-") }.isEmpty)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: temporary), [])
     }
 
     /// A run with nothing to report says the previous reports are as they were only when there
