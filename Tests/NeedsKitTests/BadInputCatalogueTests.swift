@@ -273,6 +273,9 @@ final class BadInputCatalogueTests: XCTestCase {
     func testAFileNameWithControlCharactersStaysOnOneLine() {
         let d = Diagnostic(.warning, file: "a\nb\tc\u{1B}.csv", line: 2, column: 3, code: "x", message: "m")
         XCTAssertEqual(d.description, "a\\nb\\tc\\u{1B}.csv:2:3: warning: m [x]")
+        // `needs rows` writes a field so too, and its backslashes, so that `\n` in a field reads apart.
+        XCTAssertEqual(Diagnostic.escapingControls("C:\\x\n\u{1B}", backslashes: true), "C:\\\\x\\n\\u{1B}")
+        XCTAssertEqual(Diagnostic.escapingControls("C:\\x"), "C:\\x")
     }
 
     /// `--weights COLUMN` that no input file has cannot run (every respondent would weigh 0 and

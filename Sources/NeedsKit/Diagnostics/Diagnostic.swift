@@ -126,13 +126,15 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         return "\(location): \(severity.rawValue): \(message) [\(code)]"
     }
 
-    /// A file's name on one line: a line break or other control character in it is written as an
-    /// escape (`\n`, `\r`, `\t`, `\u{1B}`).
-    public static func escapingControls(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return text }
+    /// A text on one line: a line break or other control character in it is written as an
+    /// escape (`\n`, `\r`, `\t`, `\u{1B}`); with `backslashes`, a backslash too (`\\`), so
+    /// that the escapes can be told from the text (`needs rows`). A file's name is written so.
+    public static func escapingControls(_ text: String, backslashes: Bool = false) -> String {
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || (backslashes && $0 == 0x5C) }) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {
+            case "\\" where backslashes: out += "\\\\"
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"

@@ -55,7 +55,7 @@ public enum RowsCommand {
                     write(object + "}")
                 } else {
                     var line = String(record.line)
-                    for i in 0..<record.presentCount { line += "\t" + escapeForLine(record[i]) }
+                    for i in 0..<record.presentCount { line += "\t" + Diagnostic.escapingControls(record[i], backslashes: true) }
                     write(line + "\n")
                 }
             }
@@ -84,19 +84,5 @@ public enum RowsCommand {
             }
             return name
         }
-    }
-
-    private static func escapeForLine(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\t": out += "\\t"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 }
