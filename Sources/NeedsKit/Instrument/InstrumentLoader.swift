@@ -229,7 +229,8 @@ public enum InstrumentLoader {
             }
             names[name] = number
             var kind: Question.Kind
-            if let select = SelectType(words) {
+            let selectType = SelectType(words)
+            if let select = selectType {
                 var list = select.list
                 if list.isEmpty {
                     problem(survey, number, typeColumn, "missing_list", "`\(typeText)` names no choice list")
@@ -295,7 +296,7 @@ public enum InstrumentLoader {
                 anonymise: isYes(cells.cell(anonymiseColumn)), report: isYes(cells.cell(reportColumn)), row: number,
                 panel: isYes(cells.cell(panelColumn)),
                 required: isYes(cells.cell(requiredColumn)) || cells.cell(requiredColumn).trimmingSpaces.lowercased() == "true()",
-                orOther: SelectType(words)?.orOther ?? false))
+                orOther: selectType?.orOther ?? false))
         }
 
         // Topics: each needs both an importance and a competence question.
