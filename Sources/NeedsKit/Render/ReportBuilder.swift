@@ -64,7 +64,7 @@ public struct ReportBuilder {
             let own = differences.filter { $0.country == country && $0.holds }
             if !own.isEmpty {
                 doc.heading(2, words.differences)
-                differenceTable(&doc, words, own)
+                differenceTable(&doc, words, own, linkPrefix: "../")
             }
             quadrants(&doc, words, figures, scopes: [country], chartPrefix: "../charts/")
             waves(&doc, words, scopes: [country], chartPrefix: "../charts/")
@@ -230,12 +230,11 @@ public struct ReportBuilder {
             doc.paragraph("No country differs from the other countries pooled on any topic once p-values are Holm-corrected (5% level).")
             return
         }
-        differenceTable(&doc, words, holding)
-        doc.blocks.append(.paragraph([.text("⚑ marks a difference that holds after Holm's correction; full table: "),
-                                      .link("country_differences.csv", href: "country_differences.csv"), .text(".")]))
+        differenceTable(&doc, words, holding, linkPrefix: "")
     }
 
-    private func differenceTable(_ doc: inout ReportDocument, _ words: ReportStrings, _ rows: [CountryDifference]) {
+    /// The differences that hold, and under them what ⚑ marks (also beside the top needs).
+    private func differenceTable(_ doc: inout ReportDocument, _ words: ReportStrings, _ rows: [CountryDifference], linkPrefix: String) {
         var table: [[String]] = []
         // The differences carry the instrument's default labels: the report's language has its own.
         let language = labelLanguage(words)
@@ -251,8 +250,10 @@ public struct ReportBuilder {
                           "\(NumberFormat.short(d.difference * scale))\(unit) (\(NumberFormat.short(d.low * scale)) – \(NumberFormat.short(d.high * scale)))"])
         }
         let prose = ReportProse.forLanguage(words.language)
-        doc.blocks.append(.table(header: [words.country, words.topic, prose.measure, words.country, prose.others, prose.difference],
+        doc.blocks.append(.table(header: [words.country, words.topic, prose.measure, prose.inCountry, prose.others, prose.difference],
                                  alignments: [.left, .left, .left, .right, .right, .right], rows: table))
+        doc.blocks.append(.paragraph([.text(prose.differenceMarked),
+                                      .link("country_differences.csv", href: linkPrefix + "country_differences.csv"), .text(".")]))
     }
 
     private func quadrants(_ doc: inout ReportDocument, _ words: ReportStrings, _ figures: [TopicFigures], scopes: [String], chartPrefix: String) {

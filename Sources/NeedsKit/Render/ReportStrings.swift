@@ -53,7 +53,7 @@ public struct ReportStrings: Sendable {
     static let english = ReportStrings(
         language: "en", title: "Training needs", whoAnswered: "Who answered", country: "Country",
         municipality: "Municipality", respondents: "Respondents", municipalities: "Municipalities",
-        responseDates: "Responses from", sourceFiles: "Source files", topNeeds: "Top needs (Borich MWDS)",
+        responseDates: "Response dates:", sourceFiles: "Source files", topNeeds: "Top needs (Borich MWDS)",
         region: "Region (ALL)", rank: "Rank", topic: "Topic", mwds: "MWDS", meanImportance: "Mean importance",
         meanGap: "Mean gap (95% CI)", wantTraining: "Want training (95% CI)", quadrant: "Quadrant",
         tooFew: "Too few respondents to report.", shared: "What the region shares",
@@ -82,7 +82,7 @@ public struct ReportStrings: Sendable {
     static let latvian = ReportStrings(
         language: "lv", title: "Apmācību vajadzības", whoAnswered: "Kas atbildēja", country: "Valsts",
         municipality: "Pašvaldība", respondents: "Respondenti", municipalities: "Pašvaldības",
-        responseDates: "Atbildes no", sourceFiles: "Avota faili", topNeeds: "Lielākās vajadzības (Boriha MWDS)",
+        responseDates: "Atbilžu datumi:", sourceFiles: "Avota faili", topNeeds: "Lielākās vajadzības (Boriha MWDS)",
         region: "Reģions (ALL)", rank: "Vieta", topic: "Tēma", mwds: "MWDS", meanImportance: "Vidējā svarība",
         meanGap: "Vidējā plaisa (95% TI)", wantTraining: "Vēlas apmācības (95% TI)", quadrant: "Kvadrants",
         tooFew: "Pārāk maz respondentu, lai rādītu rezultātus.", shared: "Kas reģionam kopīgs",
@@ -97,7 +97,7 @@ public struct ReportStrings: Sendable {
     static let lithuanian = ReportStrings(
         language: "lt", title: "Mokymosi poreikiai", whoAnswered: "Kas atsakė", country: "Šalis",
         municipality: "Savivaldybė", respondents: "Respondentai", municipalities: "Savivaldybės",
-        responseDates: "Atsakymai nuo", sourceFiles: "Šaltinio failai", topNeeds: "Didžiausi poreikiai (Boricho MWDS)",
+        responseDates: "Atsakymų datos:", sourceFiles: "Šaltinio failai", topNeeds: "Didžiausi poreikiai (Boricho MWDS)",
         region: "Regionas (ALL)", rank: "Vieta", topic: "Tema", mwds: "MWDS", meanImportance: "Vidutinė svarba",
         meanGap: "Vidutinis atotrūkis (95% PI)", wantTraining: "Norėtų mokymų (95% PI)", quadrant: "Kvadrantas",
         tooFew: "Per mažai respondentų rezultatams rodyti.", shared: "Kas bendra regionui",
@@ -112,7 +112,7 @@ public struct ReportStrings: Sendable {
     static let russian = ReportStrings(
         language: "ru", title: "Потребности в обучении", whoAnswered: "Кто ответил", country: "Страна",
         municipality: "Муниципалитет", respondents: "Респонденты", municipalities: "Муниципалитеты",
-        responseDates: "Ответы с", sourceFiles: "Исходные файлы", topNeeds: "Главные потребности (MWDS по Боричу)",
+        responseDates: "Даты ответов:", sourceFiles: "Исходные файлы", topNeeds: "Главные потребности (MWDS по Боричу)",
         region: "Регион (ALL)", rank: "Место", topic: "Тема", mwds: "MWDS", meanImportance: "Средняя важность",
         meanGap: "Средний разрыв (95% ДИ)", wantTraining: "Хотят обучение (95% ДИ)", quadrant: "Квадрант",
         tooFew: "Слишком мало респондентов для отчёта.", shared: "Что объединяет регион",
