@@ -284,6 +284,39 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
     }
 
+    /// A form whose groups sit inside a section group: Kobo's labels export heads a rating with
+    /// every group's label on its path (`Section/Group label/Question label`), and a split choice
+    /// column with the question's too. Only one group level was read: every rating was unmapped
+    /// (and called a column of an older form version).
+    func testKoboLabelExportOfNestedGroups() throws {
+        let folder = TemporaryFolder()
+        let survey = try String(contentsOfFile: Paths.inputs + "/instrument/survey.csv", encoding: .utf8)
+        var lines = survey.components(separatedBy: "\n")
+        let country = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("select_one country,") })
+        lines.insert("begin_group,section,Main section,,,,,,,,,,", at: country)
+        let last = try XCTUnwrap(lines.lastIndex { $0.hasPrefix("end_group") })
+        lines.insert("end_group,,,,,,,,,,,,", at: last + 1)
+        folder.write("form/survey.csv", lines.joined(separator: "\n"))
+        for sheet in ["choices", "settings"] {
+            folder.write("form/\(sheet).csv", try String(contentsOfFile: Paths.inputs + "/instrument/\(sheet).csv", encoding: .utf8))
+        }
+        let nested = try InstrumentLoader.load(folder.path + "/form")
+        XCTAssertEqual(nested.question(named: "imp_intercultural")?.groupPath, ["section", "importance"])
+        let text = """
+        Main section/Country;Main section/Municipality;Main section/How important is each topic for your work?/Intercultural competence and communication;Main section/How would you rate your own competence in each topic?/Intercultural competence and communication;Main section/Which topics would you attend training on?/Countering disinformation and misinformation;_uuid
+        Estonia;Narva;Very important;Low;1;u1
+
+        """
+        let result = normalise([folder.write("kobo_nested.csv", text)], instrument: nested)
+        XCTAssertEqual(result.respondents.count, 1)
+        XCTAssertEqual(result.respondents[0].municipalityCode, "EE-511")
+        XCTAssertEqual(result.answer(0, "imp_intercultural", in: nested), .choice("5"))
+        XCTAssertEqual(result.answer(0, "comp_intercultural", in: nested), .choice("2"))
+        XCTAssertEqual(result.answer(0, "training_wanted", in: nested), .choices(["disinformation"]))
+        XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
+        XCTAssertFalse(result.codes().contains("columns_not_in_form_version"), "\(result.issues.map(\.message))")
+    }
+
     /// KoboToolbox's labels export without group names in the headers (the export's default)
     /// heads a topic's importance and its competence column with the same label, as does a sheet
     /// headed by the questions' labels: the columns holding a label several questions share are

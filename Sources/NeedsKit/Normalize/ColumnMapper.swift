@@ -321,21 +321,33 @@ public struct ColumnMapper {
 
     /// `Group label/Question label`, `Group label.Question label`, `Group label - Question label`,
     /// `Group label: Question label`, or the same with a select_multiple question and a choice label.
+    /// Groups inside groups put every label of the path in front (`Section/Group label/Question
+    /// label`, a Kobo labels export): the innermost group's label is the one read.
     private func resolveQualifiedLabel(_ header: String) -> ColumnRole? {
         for separator in ["/", ".", " - ", ": ", "\n"] {
             var searchEnd = header.endIndex
             while let range = header.range(of: separator, options: .backwards, range: header.startIndex..<searchEnd) {
-                let outer = String(header[..<range.lowerBound]).trimmingSpaces
+                let path = header[..<range.lowerBound]
                 let inner = String(header[range.upperBound...]).trimmingSpaces
                 searchEnd = range.lowerBound
-                guard !outer.isEmpty, !inner.isEmpty else { continue }
-                if case let .unique(group, _) = groupByLabel.match(outer), let role = questionInGroup(group, inner, position: nil) {
-                    return role
+                guard !inner.isEmpty else { continue }
+                // The whole path first (a group label may hold the separator), then without its
+                // outer groups' labels, one at a time.
+                var outers = [String(path).trimmingSpaces]
+                var from = path.startIndex
+                while let cut = path.range(of: separator, range: from..<path.endIndex) {
+                    outers.append(String(path[cut.upperBound...]).trimmingSpaces)
+                    from = cut.upperBound
                 }
-                if case let .unique(index, _) = selectMultipleByLabel.match(outer),
-                   case .selectMultiple = instrument.questions[index].kind,
-                   case let .unique(name, _)? = choiceByNameOrLabel[index]?.match(inner) {
-                    return .choice(question: index, choice: name)
+                for outer in outers where !outer.isEmpty {
+                    if case let .unique(group, _) = groupByLabel.match(outer), let role = questionInGroup(group, inner, position: nil) {
+                        return role
+                    }
+                    if case let .unique(index, _) = selectMultipleByLabel.match(outer),
+                       case .selectMultiple = instrument.questions[index].kind,
+                       case let .unique(name, _)? = choiceByNameOrLabel[index]?.match(inner) {
+                        return .choice(question: index, choice: name)
+                    }
                 }
             }
         }
