@@ -291,8 +291,9 @@ public struct ReportBuilder {
             let prose = ReportProse.forLanguage(words.language)
             doc.heading(2, prose.fill(prose.changeSince, ["w": wave]))
             let paired = changes.first?.design == .paired
-            doc.paragraph(paired ? prose.wavesPaired + (aggregator.options.weights != .respondent ? " " + prose.pairedUnweighted : "")
-                                 : prose.wavesIndependent)
+            // `--region country-equal` weights ALL as well, while the paired changes pool its respondents.
+            let weighted = aggregator.options.weights != .respondent || aggregator.options.region == .countryEqual
+            doc.paragraph(paired ? prose.wavesPaired + (weighted ? " " + prose.pairedUnweighted : "") : prose.wavesIndependent)
             let missing = Set(changes.filter { $0.note.hasPrefix("topic not asked") }.map { "\($0.topicLabel) (\(prose.waveNote($0.note)))" })
             if !missing.isEmpty { doc.paragraph(prose.fill(prose.oneWaveOnly, ["list": missing.sorted().joined(separator: "; ")])) }
             let localLabels = Dictionary(aggregator.figures(language: labelLanguage(words)).map { ($0.topic, $0.topicLabel) },
