@@ -113,6 +113,10 @@ public struct ReportBuilder {
         // worked out from totals) are not shown here either.
         let suppression = aggregator.suppressedTables()
         var rows: [[String]] = []
+        // Respondents of no known country have no municipality: ALL's municipalities less the
+        // published countries' are those of the blanked countries, so with one country blanked
+        // ALL's count would give its count back.
+        let oneCountryBlanked = suppression.hiddenScopes.subtracting(["ALL"]).count == 1
         for scope in scopes {
             // Municipalities of the gazetteer: the respondents whose place was not recognised are no municipality.
             let inScope = municipalities.keys.filter {
@@ -121,7 +125,8 @@ public struct ReportBuilder {
             // A blanked count's municipalities are blanked too: three municipalities tell at least
             // three respondents.
             let hidden = suppression.hiddenScopes.contains(scope)
-            rows.append([words.scopeName(scope), hidden ? "–" : String(counts[scope] ?? 0), hidden ? "–" : String(inScope.count)])
+            let hideMunicipalities = hidden || (scope == "ALL" && oneCountryBlanked)
+            rows.append([words.scopeName(scope), hidden ? "–" : String(counts[scope] ?? 0), hideMunicipalities ? "–" : String(inScope.count)])
         }
         doc.blocks.append(.table(header: [words.country, words.respondents, words.municipalities],
                                  alignments: [.left, .right, .right], rows: rows))
