@@ -38,11 +38,54 @@ final class InstrumentLoaderTests: XCTestCase {
         })
         XCTAssertEqual(list.score(of: "high"), 3)
         XCTAssertNil(list.score(of: "other"))
-        // Names Double() reads but that are no rating: their position, never NaN or infinity.
+        // Names Double() reads but that are no rating: no score beside a numbered point, never NaN or infinity.
         let odd = ChoiceList(name: "odd", choices: ["1", "nan", "inf", "-INF"].enumerated().map {
             Choice(name: $0.element, labels: [:], position: $0.offset + 1)
         })
-        XCTAssertEqual(["1", "nan", "inf", "-INF"].map { odd.score(of: $0) }, [1, 2, 3, 4])
+        XCTAssertEqual(["1", "nan", "inf", "-INF"].map { odd.score(of: $0) }, [1, nil, nil, nil])
+        let words = ChoiceList(name: "words", choices: ["nan", "inf"].enumerated().map {
+            Choice(name: $0.element, labels: [:], position: $0.offset + 1)
+        })
+        XCTAssertEqual(["nan", "inf"].map { words.score(of: $0) }, [1, 2])
+    }
+
+    /// A "Don't know" choice after the points 1 to 5 of a scale is no rating: scored by its
+    /// position it counted as a 6, above the top of the scale.
+    func testDontKnowInANumberedScaleIsNoRating() throws {
+        let folder = TemporaryFolder()
+        var choices = try String(contentsOfFile: Paths.inputs + "/instrument/choices.csv", encoding: .utf8)
+        choices += "importance5,dk,Don't know,Ei oska öelda,Nezinu,Nežinau,Не знаю\n"
+        choices += "competence5,dk,Don't know,Ei oska öelda,Nezinu,Nežinau,Не знаю\n"
+        folder.write("form/choices.csv", choices)
+        for sheet in ["survey.csv", "settings.csv"] {
+            folder.write("form/" + sheet, try String(contentsOfFile: Paths.inputs + "/instrument/" + sheet, encoding: .utf8))
+        }
+        let instrument = try InstrumentLoader.load(folder.path + "/form")
+        XCTAssertNil(instrument.choiceLists["importance5"]?.score(of: "dk"))
+        XCTAssertEqual(instrument.choiceLists["importance5"]?.score(of: "5"), 5)
+
+        let importance = ["5", "4", "dk", "3", "dk", "2", "4", "5", "1", "dk"]
+        let competence = ["2", "dk", "3", "3", "1", "dk", "2", "4", "1", "2"]
+        let aggregator = Aggregator(instrument: instrument)
+        for k in importance.indices {
+            var answers = [Answer?](repeating: nil, count: instrument.questions.count)
+            answers[instrument.questionIndex["imp_legal_status"]!] = .choice(importance[k])
+            answers[instrument.questionIndex["comp_legal_status"]!] = .choice(competence[k])
+            aggregator.add(Respondent(id: "r\(k)", sourceFile: "dk.csv", sourceLine: k + 2, country: "EE", municipalityCode: "EE-784",
+                                      municipalityName: "Tallinna linn", role: nil, submitted: nil, answers: answers))
+        }
+        let row = try XCTUnwrap(aggregator.figures().first { $0.country == "EE" && $0.topic == "legal_status" })
+        // Python's statistics module, the "dk" answers left out: importance 5,4,3,2,4,5,1 (mean 24/7),
+        // competence 2,3,3,1,2,4,1,2 (mean 18/8), gaps 3,0,2,1,0 over the 5 pairs (mean 6/5).
+        XCTAssertEqual(row.nImportance, 7)
+        XCTAssertEqual(row.meanImportance!, 3.4285714285714284, accuracy: 1e-12)
+        XCTAssertEqual(row.nCompetence, 8)
+        XCTAssertEqual(row.meanCompetence!, 2.25, accuracy: 1e-12)
+        XCTAssertEqual(row.nPairs, 5)
+        XCTAssertEqual(row.meanGap!, 1.2, accuracy: 1e-12)
+        // scipy.stats.t.interval(0.95, 6, loc=mean, scale=stdev/sqrt(7)) of the 7 importance ratings.
+        XCTAssertEqual(row.importanceCI!.low, 2.030336085060012, accuracy: 1e-9)
+        XCTAssertEqual(row.importanceCI!.high, 4.826806772082845, accuracy: 1e-9)
     }
 
     private func brokenInstrument(_ survey: String, choices: String = "list_name,name,label\nscale,1,Low\nscale,2,High\nt,a,A\n") -> InstrumentError? {

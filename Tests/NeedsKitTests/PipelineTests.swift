@@ -447,6 +447,46 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(lv[column("mean_importance")], "3.000000000000")
     }
 
+    // A weights column of zeros (valid weights, so no weight_invalid) leaves a country with no
+    // weighted figure at all: the run says why rather than publishing a blank table silently.
+    func testEveryWeightZeroIsWarnedAbout() throws {
+        let folder = TemporaryFolder()
+        var text = Self.sweepHeader.replacingOccurrences(of: "\n", with: ",weight\n")
+        for _ in 0..<6 { text += Self.sweepRow("EE", "Tartu linn").replacingOccurrences(of: "\n", with: ",0\n") }
+        for _ in 0..<6 { text += Self.sweepRow("LV", "Rīga").replacingOccurrences(of: "\n", with: ",1\n") }
+        let file = folder.write("zero.csv", text)
+        let out = TemporaryFolder()
+        var options = Self.sweepOptions([file], out: out)
+        options.aggregation.weights = .column("weight")
+        options.normalize.weightColumn = "weight"
+        let outcome = try Pipeline.report(options)
+        XCTAssertFalse(outcome.firstIssues.contains { $0.code == "weight_invalid" })
+        let warning = try XCTUnwrap(outcome.firstIssues.first { $0.code == "dominant_weight" && $0.question == "EE" })
+        XCTAssertTrue(warning.message.contains("6 respondents but a total weight of 0: every weight is 0"), warning.message)
+        XCTAssertNil(outcome.firstIssues.first { $0.code == "dominant_weight" && $0.question == "LV" })
+        XCTAssertNil(outcome.firstIssues.first { $0.code == "dominant_weight" && $0.question == "ALL" })
+    }
+
+    // LT's two respondents are blanked, and LV stays published: the five respondents of no known
+    // country are the other blanked part under ALL. They have no municipality, so ALL's count of
+    // municipalities less EE's and LV's (1 each) would give LT's blanked count (2) back.
+    func testOneBlankedCountryKeepsItsMunicipalitiesFromALLsCount() throws {
+        let folder = TemporaryFolder()
+        var text = Self.sweepHeader
+        for _ in 0..<6 { text += Self.sweepRow("EE", "Tartu linn") + Self.sweepRow("LV", "Rīga") }
+        text += Self.sweepRow("LT", "Kauno miesto savivaldybė") + Self.sweepRow("LT", "Alytaus miesto savivaldybė")
+        for _ in 0..<5 { text += Self.sweepRow("", "") }
+        let file = folder.write("lt.csv", text)
+        let out = TemporaryFolder()
+        let options = Self.sweepOptions([file], out: out)
+        _ = try Pipeline.report(options)
+        let report = try String(contentsOfFile: options.outputPath + "/report.md", encoding: .utf8)
+        XCTAssertTrue(report.contains("| Estonia (EE) | 6 | 1 |"), report)
+        XCTAssertTrue(report.contains("| Latvia (LV) | 6 | 1 |"), report)
+        XCTAssertTrue(report.contains("| Lithuania (LT) | – | – |"), report)
+        XCTAssertTrue(report.contains("| Region (ALL) | 19 | – |"), report)
+    }
+
     // 7: country-equal weighting says how many respondents without a country are not in ALL.
     func testCountryEqualStatesTheRespondentsLeftOut() throws {
         let folder = TemporaryFolder()

@@ -404,17 +404,21 @@ final class ReportTests: XCTestCase {
             before += "P\(i),EE,\(i % 2 == 0 ? "Tallinn" : "Narva linn"),\(1 + i % 5),\(1 + i % 3),a\n"
             after += "P\(i),EE,\(i % 2 == 0 ? "Tallinn" : "Narva linn"),\(1 + (i + 1) % 5),\(1 + (i + 2) % 3),\n"
         }
-        for weights in [AggregationOptions.Weights.respondent, .municipality] {
+        // Under --region country-equal ALL's own figures are weighted (each country the same), its
+        // paired changes are not: the report says so there too.
+        for (weights, region) in [(AggregationOptions.Weights.respondent, AggregationOptions.Region.pooled),
+                                  (.municipality, .pooled), (.respondent, .countryEqual)] {
             var options = RunOptions()
             options.instrumentPath = folder.path + "/i"
             options.inputs = [folder.write("base.csv", before)]
             options.waves = [folder.write("w/after.csv", after)]
             options.outputPath = folder.path + "/out"
             options.aggregation.weights = weights
+            options.aggregation.region = region
             _ = try Pipeline.report(options)
             let text = try String(contentsOfFile: options.outputPath + "/report.md", encoding: .utf8)
             XCTAssertTrue(text.contains("The same respondents answered both waves"), text)
-            XCTAssertEqual(text.contains("Paired changes are not weighted"), weights != .respondent)
+            XCTAssertEqual(text.contains("Paired changes are not weighted"), weights != .respondent || region == .countryEqual)
         }
     }
 

@@ -158,6 +158,7 @@ public final class Aggregator {
         if let slot = slots[cell] { return slot }
         slots[cell] = accumulators.count
         accumulators.append([TopicAccumulator](repeating: TopicAccumulator(), count: topicKeys.count + 1))
+        slotCountries.append(cell.country)
         municipalityNames[cell.municipality] = cell.municipality == Self.unrecognisedPlace
             ? Self.unrecognisedPlaceName : municipalityName ?? ""
         return accumulators.count - 1
@@ -192,6 +193,7 @@ public final class Aggregator {
     /// One respondent into a cell's accumulators: every way in ends here.
     func add(slot: Int, weight: Double, scores: [TopicScores]) {
         respondentCount += 1
+        if !(weight > 0) { weightless[slotCountries[slot], default: 0] += 1 }
         let topicCount = topicKeys.count
         accumulators[slot].withUnsafeMutableBufferPointer { row in
             for t in 0..<topicCount {
@@ -256,8 +258,10 @@ public final class Aggregator {
             } else {
                 slots[cell] = accumulators.count
                 accumulators.append(row)
+                slotCountries.append(cell.country)
             }
         }
+        weightless.merge(other.weightless, uniquingKeysWith: +)
         municipalityNames.merge(other.municipalityNames) { a, _ in a }
         for (name, cells) in other.fileCells.sorted(by: { $0.key < $1.key }) {
             if fileIndex[name] == nil { startFile(name) }
@@ -270,6 +274,21 @@ public final class Aggregator {
     /// Cells in a fixed order: sums of floating-point numbers depend on their order.
     private var sortedCells: [(key: Cell, value: [TopicAccumulator])] {
         cells.sorted { $0.key < $1.key }
+    }
+
+    /// The country of each slot's cell ("" unknown), and respondents added with a weight of 0 (or
+    /// an invalid one, read as 0) per country: they count in no figure, not even `scopeRespondents`.
+    private var slotCountries: [String] = []
+    private var weightless: [String: Int] = [:]
+
+    /// Respondents per scope (`ALL` and each country) who weigh 0 under `--weights COLUMN`.
+    public var scopeRespondentsWeighingZero: [String: Int] {
+        var counts: [String: Int] = [:]
+        for (country, n) in weightless {
+            counts["ALL", default: 0] += n
+            if !country.isEmpty { counts[country, default: 0] += n }
+        }
+        return counts
     }
 
     /// Respondents per scope (`ALL` and each country), unweighted.

@@ -177,11 +177,19 @@ public struct ChoiceList: Sendable {
 
     public func choice(named name: String) -> Choice? { choices.first { $0.name == name } }
 
-    /// The score of a choice on a rating scale: its name when that is a finite number, otherwise
-    /// its 1-based position in the list (a choice named `nan` or `inf` is not a rating).
+    /// The score of a choice on a rating scale: its name when that is a finite number; in a list
+    /// where no name is a number, its 1-based position. In a list whose points are numbered, a
+    /// choice named otherwise (`dk` "Don't know", `na`, the `other` of `or_other`, a `nan` or
+    /// `inf`) is no point of the scale and has no score: scored by its position, a "Don't know"
+    /// after 1 to 5 would count as a 6.
     public func score(of choiceName: String) -> Double? {
         guard let choice = choice(named: choiceName) else { return nil }
-        return Double(choice.name).flatMap { $0.isFinite ? $0 : nil } ?? Double(choice.position)
+        if let number = Self.number(choice.name) { return number }
+        return choices.contains { Self.number($0.name) != nil } ? nil : Double(choice.position)
+    }
+
+    private static func number(_ name: String) -> Double? {
+        Double(name).flatMap { $0.isFinite ? $0 : nil }
     }
 }
 

@@ -287,7 +287,8 @@ public enum Pipeline {
         let source = options.weights != .respondent ? "--weights \(options.weights)" : "--region \(options.region.rawValue)"
         var issues: [CleaningIssue] = []
         var scopes = Set<String>()
-        let answered = aggregator.scopeRespondents
+        // Respondents weighing 0 count in no figure, nor in `scopeRespondents`: every weight 0 leaves none there.
+        let answered = aggregator.scopeRespondents.merging(aggregator.scopeRespondentsWeighingZero, uniquingKeysWith: +)
         for figure in aggregator.figures() where scopes.insert(figure.country).inserted {
             if figure.weightedN == 0, let n = answered[figure.country], n >= options.minCell {
                 // Every respondent of the scope weighs 0: nothing to publish.

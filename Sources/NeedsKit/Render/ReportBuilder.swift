@@ -113,6 +113,10 @@ public struct ReportBuilder {
         // worked out from totals) are not shown here either.
         let suppression = aggregator.suppressedTables()
         var rows: [[String]] = []
+        // Respondents of no known country have no municipality: ALL's municipalities less the
+        // published countries' are those of the blanked countries, so with one country blanked
+        // ALL's count would give its count back.
+        let oneCountryBlanked = suppression.hiddenScopes.subtracting(["ALL"]).count == 1
         for scope in scopes {
             // Municipalities of the gazetteer: the respondents whose place was not recognised are no municipality.
             let inScope = municipalities.keys.filter {
@@ -121,7 +125,8 @@ public struct ReportBuilder {
             // A blanked count's municipalities are blanked too: three municipalities tell at least
             // three respondents.
             let hidden = suppression.hiddenScopes.contains(scope)
-            rows.append([words.scopeName(scope), hidden ? "–" : String(counts[scope] ?? 0), hidden ? "–" : String(inScope.count)])
+            let hideMunicipalities = hidden || (scope == "ALL" && oneCountryBlanked)
+            rows.append([words.scopeName(scope), hidden ? "–" : String(counts[scope] ?? 0), hideMunicipalities ? "–" : String(inScope.count)])
         }
         doc.blocks.append(.table(header: [words.country, words.respondents, words.municipalities],
                                  alignments: [.left, .right, .right], rows: rows))
@@ -292,8 +297,9 @@ public struct ReportBuilder {
             let prose = ReportProse.forLanguage(words.language)
             doc.heading(2, prose.fill(prose.changeSince, ["w": wave]))
             let paired = changes.first?.design == .paired
-            doc.paragraph(paired ? prose.wavesPaired + (aggregator.options.weights != .respondent ? " " + prose.pairedUnweighted : "")
-                                 : prose.wavesIndependent)
+            // `--region country-equal` weights ALL as well, while the paired changes pool its respondents.
+            let weighted = aggregator.options.weights != .respondent || aggregator.options.region == .countryEqual
+            doc.paragraph(paired ? prose.wavesPaired + (weighted ? " " + prose.pairedUnweighted : "") : prose.wavesIndependent)
             let missing = Set(changes.filter { $0.note.hasPrefix("topic not asked") }.map { "\($0.topicLabel) (\(prose.waveNote($0.note)))" })
             if !missing.isEmpty { doc.paragraph(prose.fill(prose.oneWaveOnly, ["list": missing.sorted().joined(separator: "; ")])) }
             let localLabels = Dictionary(aggregator.figures(language: labelLanguage(words)).map { ($0.topic, $0.topicLabel) },
