@@ -465,6 +465,9 @@ final class PipelineTests: XCTestCase {
         XCTAssertTrue(warning.message.contains("6 respondents but a total weight of 0: every weight is 0"), warning.message)
         XCTAssertNil(outcome.firstIssues.first { $0.code == "dominant_weight" && $0.question == "LV" })
         XCTAssertNil(outcome.firstIssues.first { $0.code == "dominant_weight" && $0.question == "ALL" })
+        // The weighting statement says how many respondents the weights leave out.
+        let report = try String(contentsOfFile: options.outputPath + "/report.md", encoding: .utf8)
+        XCTAssertTrue(report.contains("Weighting: by the column weight; intervals use Kish's effective sample size. 6 respondent(s) weigh 0 in that column (or have no valid weight there) and are left out of the figures."), report)
     }
 
     // LT's two respondents are blanked, and LV stays published: the five respondents of no known

@@ -569,6 +569,16 @@ final class ReportTests: XCTestCase {
     }
 
     // 8: line breaks and entities in a value cannot break a Markdown table.
+    /// A wave change that rounds to zero has no sign either way (it read `+0.00` above 0 and
+    /// `0.00` below); a change that shows digits keeps its sign.
+    func testAChangeRoundingToZeroHasNoSign() {
+        XCTAssertEqual(ReportBuilder.change(0.001, nil), "0.00")
+        XCTAssertEqual(ReportBuilder.change(-0.001, nil), "0.00")
+        XCTAssertEqual(ReportBuilder.change(0.006, nil), "+0.01")
+        XCTAssertEqual(ReportBuilder.change(-0.25, (-0.5, -0.1)), "-0.25 (-0.50 – -0.10) ▼")
+        XCTAssertEqual(ReportBuilder.change(1.5, (0.2, 2.8), unit: " pp"), "+1.50 pp (0.20 – 2.80) ▲")
+    }
+
     func testMarkdownEscapingOfLineBreaksAndEntities() {
         XCTAssertEqual(MarkdownRenderer.escape("Narva\r\nlinn"), "Narva linn")
         XCTAssertEqual(MarkdownRenderer.escape("a\nb\rc\u{2028}d"), "a b c d")

@@ -101,6 +101,7 @@ public struct ReportBuilder {
         }
         parts.append(.text(Self.weightingStatement(aggregator.options, prose: prose, withoutCountry: withoutCountry,
                                                    withoutMunicipality: aggregator.respondentsWithoutMunicipality,
+                                                   weighingZero: aggregator.scopeRespondentsWeighingZero["ALL"] ?? 0,
                                                    anySuppressed: anySuppressed)))
         doc.blocks.append(.paragraph(parts))
     }
@@ -336,7 +337,9 @@ public struct ReportBuilder {
     /// `+0.45 (0.20 – 0.70) ▲`: a change, its interval, and an arrow when the interval excludes 0.
     static func change(_ value: Double?, _ interval: (low: Double, high: Double)?, unit: String = "") -> String {
         guard let value else { return "–" }
-        var text = (value > 0 ? "+" : "") + NumberFormat.short(value) + unit
+        // A change that rounds to 0.00 has no sign, whichever side of 0 it is on.
+        let shown = NumberFormat.short(value)
+        var text = (value > 0 && shown.contains { "123456789".contains($0) } ? "+" : "") + shown + unit
         if let interval {
             text += " (\(NumberFormat.short(interval.low)) – \(NumberFormat.short(interval.high)))"
             if interval.low > 0 { text += " ▲" } else if interval.high < 0 { text += " ▼" }
@@ -389,6 +392,7 @@ public struct ReportBuilder {
         doc.blocks.append(.bullets(prose.methods.map { [.text($0)] } + [
             [.text(Self.weightingStatement(aggregator.options, prose: prose, withoutCountry: withoutCountry,
                                                    withoutMunicipality: aggregator.respondentsWithoutMunicipality,
+                                                   weighingZero: aggregator.scopeRespondentsWeighingZero["ALL"] ?? 0,
                                                    anySuppressed: anySuppressed))],
             [.text(prose.fullPrecision), .link("topic_demand.csv", href: linkPrefix + "topic_demand.csv"), .text(prose.perMunicipality),
              .link("topic_demand_by_municipality.csv", href: linkPrefix + "topic_demand_by_municipality.csv"), .text(".")],
@@ -404,9 +408,10 @@ public struct ReportBuilder {
     /// One sentence saying how respondents were weighted and how the region was formed.
     /// `withoutCountry`: respondents of no known country, who are not in ALL under country-equal weighting.
     /// `withoutMunicipality`: respondents of no recognised municipality, who weigh 0 under municipality weighting.
+    /// `weighingZero`: respondents whose weight column holds 0 or no valid weight, who count in no figure.
     /// `anySuppressed`: some figure is blanked, so the statement says that complementary suppression protects it.
     static func weightingStatement(_ options: AggregationOptions, prose: ReportProse = .english, withoutCountry: Int = 0,
-                                   withoutMunicipality: Int = 0, anySuppressed: Bool = false) -> String {
+                                   withoutMunicipality: Int = 0, weighingZero: Int = 0, anySuppressed: Bool = false) -> String {
         var text: String
         switch options.weights {
         case .respondent: text = prose.weightRespondent
@@ -415,7 +420,9 @@ public struct ReportBuilder {
             if withoutMunicipality > 0 {
                 text += " " + prose.fill(prose.weightMunicipalityLeftOut, ["n": String(withoutMunicipality)])
             }
-        case let .column(name): text = prose.fill(prose.weightColumn, ["c": name])
+        case let .column(name):
+            text = prose.fill(prose.weightColumn, ["c": name])
+            if weighingZero > 0 { text += " " + prose.fill(prose.weightColumnZero, ["n": String(weighingZero)]) }
         }
         switch options.region {
         case .pooled: text += " " + prose.regionPooled

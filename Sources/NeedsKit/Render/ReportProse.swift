@@ -14,6 +14,9 @@ public struct ReportProse: Sendable {
     /// Under municipality weighting: respondents of no recognised municipality weigh 0.
     var weightMunicipalityLeftOut: String =
         "{n} respondent(s) whose municipality was not recognised belong to no municipality and weigh 0 (left out of the figures)."
+    /// Under `--weights COLUMN`: respondents whose weight is 0 (or not a weight) count in no figure.
+    var weightColumnZero: String =
+        "{n} respondent(s) weigh 0 in that column (or have no valid weight there) and are left out of the figures."
     var suppressed: String
     /// Said when cells were suppressed: complementary suppression protects them.
     var suppressedFurther: String = "Further figures are suppressed so that suppressed ones cannot be worked out from totals."
@@ -123,6 +126,7 @@ public struct ReportProse: Sendable {
         regionEqual: "Piirkonnas (ALL) on igal riigil võrdne kaal; selle usaldusvahemikes on kasutatud Kishi efektiivset valimi suurust.",
         placeNotRecognised: "koht pole tuvastatud", regionEqualLeftOut: "{n} riigita vastajat ei ole ALL-is arvestatud.",
         weightMunicipalityLeftOut: "{n} vastajat, kelle omavalitsust ei tuvastatud, ei kuulu ühtegi omavalitsusse ja nende kaal on 0 (arvudest välja jäetud).",
+        weightColumnZero: "{n} vastaja kaal selles veerus on 0 (või puudub kehtiv kaal) ja nad on arvudest välja jäetud.",
         suppressed: "Vähem kui {k} vastaja põhjal arvutatud näitajad on varjatud.",
         suppressedFurther: "Lisaks on varjatud teisi näitajaid, et varjatud näitajaid ei saaks kogusummadest tuletada.",
         notListed: "alla {k} vastaja (pole eraldi näidatud)",
@@ -157,6 +161,7 @@ public struct ReportProse: Sendable {
         regionEqual: "Reģionā (ALL) katrai valstij ir vienāds svars; tā ticamības intervālos izmantots Kiša efektīvais izlases lielums.",
         placeNotRecognised: "vieta nav atpazīta", regionEqualLeftOut: "{n} respondenti bez valsts nav iekļauti ALL.",
         weightMunicipalityLeftOut: "{n} respondenti, kuru pašvaldība nav atpazīta, nepieder nevienai pašvaldībai, un viņu svars ir 0 (nav iekļauti rādītājos).",
+        weightColumnZero: "{n} respondentu svars šajā kolonnā ir 0 (vai tajā nav derīga svara), un viņi nav iekļauti rādītājos.",
         suppressed: "Rādītāji, kas aprēķināti no mazāk nekā {k} respondentiem, nav rādīti.",
         suppressedFurther: "Papildus nav rādīti arī citi rādītāji, lai slēptos rādītājus nevarētu aprēķināt no kopsummām.",
         notListed: "mazāk par {k} katrā (nav uzskaitītas)",
@@ -191,6 +196,7 @@ public struct ReportProse: Sendable {
         regionEqual: "Regione (ALL) kiekviena šalis turi vienodą svorį; jo intervalams naudojamas Kisho efektyvusis imties dydis.",
         placeNotRecognised: "vieta neatpažinta", regionEqualLeftOut: "{n} respondentai be šalies neįtraukti į ALL.",
         weightMunicipalityLeftOut: "{n} respondentai, kurių savivaldybė neatpažinta, nepriskiriami jokiai savivaldybei, jų svoris 0 (neįtraukti į rodiklius).",
+        weightColumnZero: "{n} respondentų svoris šiame stulpelyje yra 0 (arba jame nėra tinkamo svorio), jie neįtraukti į rodiklius.",
         suppressed: "Rodikliai, apskaičiuoti iš mažiau nei {k} respondentų, nerodomi.",
         suppressedFurther: "Papildomai nerodomi ir kiti rodikliai, kad nerodomų rodiklių nebūtų galima apskaičiuoti iš sumų.",
         notListed: "mažiau nei {k} kiekvienoje (neišvardytos)",
@@ -225,6 +231,7 @@ public struct ReportProse: Sendable {
         regionEqual: "В регионе (ALL) каждая страна имеет равный вес; для его интервалов используется эффективный размер выборки Киша.",
         placeNotRecognised: "место не распознано", regionEqualLeftOut: "{n} респондент(ов) без страны не включены в ALL.",
         weightMunicipalityLeftOut: "{n} респондент(ов), чей муниципалитет не распознан, не относятся ни к одному муниципалитету и имеют вес 0 (не учтены в показателях).",
+        weightColumnZero: "{n} респондент(ов) имеют в этом столбце вес 0 (или не имеют допустимого веса) и не учтены в показателях.",
         suppressed: "Показатели, рассчитанные менее чем по {k} респондентам, скрыты.",
         suppressedFurther: "Дополнительно скрыты и другие показатели, чтобы скрытые нельзя было вычислить из итогов.",
         notListed: "менее {k} в каждом (не перечислены)",
