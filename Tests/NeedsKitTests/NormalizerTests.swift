@@ -492,6 +492,25 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(result.codes().contains("label_matched_without_diacritics"), "\(result.issues.map(\.message))")
     }
 
+    func testInvisibleCharactersInHeadersAndAnswersAreLeftOut() throws {
+        // A zero-width space, a soft hyphen, a left-to-right mark and a byte order mark, as text
+        // pasted from a web page or Word carries them, in the headers and the answers.
+        let folder = TemporaryFolder()
+        let text = "\u{FEFF}Riik\u{200B},Omavalitsus\u{200E},Teie amet,imp_partnerships,training_wanted\n"
+            + "\u{200B}EE,Narva\u{200B} linn\u{00AD},Sotsiaal\u{00AD}töötaja,5\u{200B},\"Partnerlus lõimumise toetamiseks\u{200B}, Töö tõlkidega ja keeleline ligipääs\"\n"
+        let result = normalise([folder.write("zw.csv", text)])
+        XCTAssertEqual(result.respondents.count, 1)
+        let respondent = try XCTUnwrap(result.respondents.first)
+        XCTAssertEqual(respondent.country, "EE")
+        XCTAssertEqual(respondent.municipalityCode, "EE-511")
+        XCTAssertEqual(respondent.role, "social_worker")
+        XCTAssertEqual(result.answer(0, "imp_partnerships", in: instrument), .choice("5"))
+        XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["partnerships", "interpreters"]))
+        XCTAssertEqual(result.issues.filter { $0.severity >= .warning }.map(\.code), ["questions_missing"], "\(result.issues.map(\.message))")
+        XCTAssertEqual(TextKey.exact("Ļoti\u{200B} svarīgi\u{2060}"), TextKey.exact("Ļoti svarīgi"))
+        XCTAssertEqual("\u{200B}\u{00A0}".trimmingSpaces, "")
+    }
+
     func testACheckboxLabelHoldingACommaIsNotSplit() {
         let list = ChoiceList(name: "t", choices: [
             Choice(name: "legal", labels: ["en": "Rights, entitlements and status"], position: 1),

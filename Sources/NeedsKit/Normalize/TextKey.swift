@@ -2,7 +2,8 @@ import Foundation
 
 /// The keys labels and answers are compared by.
 ///
-/// `exact`: Unicode NFC, case-folded, trimmed, inner white space collapsed to one space.
+/// `exact`: Unicode NFC, case-folded, trimmed, inner white space collapsed to one space, invisible
+/// characters (zero-width space, soft hyphen, direction marks: default-ignorable code points) left out.
 /// `loose`: the same with diacritics removed, tried only when nothing matched exactly
 /// (`ļoti svarigi` finds `Ļoti svarīgi`).
 public enum TextKey {
@@ -13,7 +14,7 @@ public enum TextKey {
         var out = ""
         out.reserveCapacity(folded.utf8.count)
         var pendingSpace = false
-        for scalar in folded.unicodeScalars {
+        for scalar in folded.unicodeScalars where !scalar.properties.isDefaultIgnorableCodePoint {
             if scalar.properties.isWhitespace {
                 pendingSpace = !out.isEmpty
             } else {
