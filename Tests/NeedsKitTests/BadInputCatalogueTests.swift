@@ -132,6 +132,23 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertNil(unterminated.issue("ragged_row"))
     }
 
+    func testStrayQuoteClosedByALaterRecordsQuote() {
+        // The stray quote on line 3 is closed by the quote of line 5's comment, which text
+        // follows: lines 3-5 were read as one record, its field 2 holding two other rows.
+        let r = run("stray.csv", "country,municipality,imp_partnerships,comp_partnerships,comments\n"
+            + "EE,Tallinn,4,2,\nLV,\"Rīga,5,3,\nLT,Vilniaus miesto savivaldybė,3,1,\nEE,Narva linn,2,2,\"Say \"\"hi\"\"\"\n"
+            + "LV,Ogres novads,5,1,\n")
+        assertIssue(r, "quote_ran_over_lines", line: 3, column: 2, "closes only on line 5")
+        XCTAssertEqual(r.issue("quote_ran_over_lines")?.severity, .error)
+        XCTAssertEqual(r.account.quarantined, 1)
+        XCTAssertEqual(r.account.respondents, 2)
+        // A quoted line break with text after the closing quote on the same line is still read.
+        let kept = run("kept.csv", "country,municipality,imp_partnerships,comp_partnerships,comments\n"
+            + "EE,Tallinn,4,2,\"two\nlines\" and more\n")
+        XCTAssertNil(kept.issue("quote_ran_over_lines"))
+        XCTAssertEqual(kept.account.respondents, 1)
+    }
+
     func testQuoteOpenedBeforeAnyHeaderIsAQuarantinedRecord() {
         // The quote on line 3 runs on to the end: the record holds the header too, and no table
         // follows. Two blank lines and one quarantined record, not a header of one long name.
