@@ -511,6 +511,22 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual("\u{200B}\u{00A0}".trimmingSpaces, "")
     }
 
+    func testTypographicQuotesAndDashesAreThoseTypedOnAKeyboard() {
+        // The XLSForm typed in Excel; the Google or Microsoft form's labels pasted from Word.
+        let list = ChoiceList(name: "t", choices: [
+            Choice(name: "legal", labels: ["en": "Temporary protection - people's rights"], position: 1),
+            Choice(name: "other", labels: ["en": "Other (\"none of these\")", "ru": "Другое («нет»)"], position: 2),
+        ])
+        let matcher = ChoiceMatcher(list: list)
+        XCTAssertEqual(matcher.match("Temporary protection – people’s rights"), .matched("legal", loose: false))
+        XCTAssertEqual(matcher.match("Other (“none of these”)"), .matched("other", loose: false))
+        XCTAssertEqual(matcher.match("Другое (\"нет\")"), .matched("other", loose: false))
+        XCTAssertEqual(matcher.splitMultiple("Other (“none of these”), Temporary protection — people’s rights").choices, ["legal", "other"])
+        var headers = KeyedLookup<String>()
+        headers.insert("Children’s rights", "rights")
+        XCTAssertEqual(headers.match("Children's rights"), .unique("rights", loose: false))
+    }
+
     func testACheckboxLabelHoldingACommaIsNotSplit() {
         let list = ChoiceList(name: "t", choices: [
             Choice(name: "legal", labels: ["en": "Rights, entitlements and status"], position: 1),

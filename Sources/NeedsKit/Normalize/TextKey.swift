@@ -3,7 +3,8 @@ import Foundation
 /// The keys labels and answers are compared by.
 ///
 /// `exact`: Unicode NFC, case-folded, trimmed, inner white space collapsed to one space, invisible
-/// characters (zero-width space, soft hyphen, direction marks: default-ignorable code points) left out.
+/// characters (zero-width space, soft hyphen, direction marks: default-ignorable code points) left out,
+/// typographic quotes, apostrophes and dashes as typed on a keyboard (`plainPunctuation`).
 /// `loose`: the same with diacritics removed, tried only when nothing matched exactly
 /// (`ļoti svarigi` finds `Ļoti svarīgi`).
 public enum TextKey {
@@ -20,10 +21,22 @@ public enum TextKey {
             } else {
                 if pendingSpace { out.unicodeScalars.append(" ") }
                 pendingSpace = false
-                out.unicodeScalars.append(scalar)
+                out.unicodeScalars.append(plainPunctuation(scalar))
             }
         }
         return out
+    }
+
+    /// A typographic apostrophe, quote or dash as typed on a keyboard: a label a form tool got
+    /// from Word or Google Docs (`people’s`, `“none”`, `«нет»`, `A – B`) is the XLSForm's
+    /// (`people's`, `"none"`, `A - B`).
+    static func plainPunctuation(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar.value {
+        case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032, 0x02BC: return "'"
+        case 0x201C, 0x201D, 0x201E, 0x201F, 0x2033, 0x00AB, 0x00BB: return "\""
+        case 0x2010...0x2015, 0x2212: return "-"
+        default: return scalar
+        }
     }
 
     static func asciiKey(_ text: String) -> String {
