@@ -367,6 +367,33 @@ final class NormalizerTests: XCTestCase {
 
     /// Google's sheet names its first column in the form's language: Lithuanian `Laiko žymė` is
     /// the submission time as `Timestamp` is, not a column of another survey.
+    func testGoogleFormMadeBilingualWithTheInstrumentsLabels() throws {
+        // Estonian and Russian in every title and option, as forms for Ida-Virumaa are made.
+        let folder = TemporaryFolder()
+        let header = ["Ajatempel", "Riik / Страна", "Omavalitsus / Муниципалитет", "Teie amet / Ваша должность",
+                      "Kui oluline on iga teema teie töös? / Насколько важна каждая тема для вашей работы? [Desinformatsiooni ja väärinfo tõrjumine / Противодействие дезинформации и ложной информации]",
+                      "Kuidas hindate oma pädevust igas teemas? / Как вы оцениваете свою компетентность по каждой теме? [Desinformatsiooni ja väärinfo tõrjumine / Противодействие дезинформации и ложной информации]",
+                      "Millistel teemadel osaleksite koolitusel? / По каким темам вы бы прошли обучение?"]
+        var writer = CSVWriter()
+        writer.row(texts: header)
+        writer.row(texts: ["14.01.2025 10:32:05", "Eesti / Эстония", "Narva linn", "Õpetaja või haridustöötaja / Учитель или работник образования",
+                           "Väga oluline / Очень важно", "Madal / Низкая",
+                           "Desinformatsiooni ja väärinfo tõrjumine / Противодействие дезинформации и ложной информации, Ajutine kaitse: õigused ja hüvitised / Временная защита: права и льготы"])
+        // Two answers in one cell, or one unknown beside a known, are neither.
+        writer.row(texts: ["15.01.2025 09:00:00", "Eesti", "Jõhvi vald", "Sotsiaaltöötaja / Muu", "Oluline / важно очень", "", ""])
+        let result = normalise([folder.write("bilingual.csv", writer.text)])
+        XCTAssertEqual(result.respondents.count, 2)
+        XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
+        XCTAssertEqual(result.respondents[0].country, "EE")
+        XCTAssertEqual(result.answer(0, "role", in: instrument), .choice("teacher"))
+        XCTAssertEqual(result.answer(0, "imp_disinformation", in: instrument), .choice("5"))
+        XCTAssertEqual(result.answer(0, "comp_disinformation", in: instrument), .choice("2"))
+        XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["disinformation", "legal_status"]))
+        XCTAssertNil(result.respondents[1].role)
+        XCTAssertNil(result.answer(1, "imp_disinformation", in: instrument))
+        XCTAssertEqual(result.issues.filter { $0.code == "unknown_value" }.map(\.oldValue), ["Sotsiaaltöötaja / Muu", "Oluline / важно очень"])
+    }
+
     func testGoogleFormsTimestampInLithuanian() throws {
         let folder = TemporaryFolder()
         let text = "Laiko žymė,Šalis,Savivaldybė\n2025-01-14 10:32:05,Lietuva,Palangos miesto savivaldybė\n"

@@ -6,7 +6,8 @@ public final class ChoiceMatcher {
     private var names: [String: String] = [:]
     private var labels = KeyedLookup<String>()
     private let positions: [String: Int]
-    /// The longest name or label, in characters: joined pieces longer than it match nothing.
+    /// The longest name or label, in characters: joined pieces longer than it written in two
+    /// languages (`Label / Метка`) match nothing.
     private let longest: Int
 
     public enum Result: Equatable {
@@ -186,8 +187,9 @@ public final class ChoiceMatcher {
             var candidate = ""
             for j in i..<pieces.count {
                 candidate = j == i ? pieces[i] : candidate + separator + pieces[j]
-                // Pieces joined past the longest label cannot match: stop (keeps a long cell linear).
-                if candidate.count > longest + 8 { break }
+                // Pieces joined past the longest label, twice over for one written in two
+                // languages, cannot match: stop (keeps a long cell linear).
+                if candidate.count > 2 * longest + 8 { break }
                 // Pieces joined are a label with the separator in it, never a name and label
                 // written together: that costs a dozen tries per candidate, on every new cell.
                 if case let .matched(name, isLoose) = match(candidate, tight: j == i) {

@@ -59,7 +59,8 @@ public struct Gazetteer: Sendable {
 
     public init() {
         var entries: [Municipality] = []
-        var lookup = KeyedLookup<Int>()
+        // A name beside another (`Narva linn / Нарва`, `Narva / Ida-Virumaa`) is read by `matchParts`.
+        var lookup = KeyedLookup<Int>(matchesHalves: false)
         for (index, entry) in MunicipalityData.records.enumerated() {
             entries.append(Municipality(code: entry.code, country: entry.country, name: entry.name))
             lookup.insert(entry.name, index)

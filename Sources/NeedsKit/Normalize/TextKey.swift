@@ -97,8 +97,13 @@ public enum TextKey {
 public struct KeyedLookup<Value: Hashable & Sendable>: Sendable {
     private var exact: [String: Set<Value>] = [:]
     private var loose: [String: Set<Value>] = [:]
+    /// Whether a text in two languages is matched by its parts (`matchHalves`).
+    private let matchesHalves: Bool
 
-    public init() {}
+    /// `matchesHalves: false` for a lookup whose user reads a text's parts by rules of its own.
+    public init(matchesHalves: Bool = true) {
+        self.matchesHalves = matchesHalves
+    }
 
     public mutating func insert(_ text: String, _ value: Value) {
         insertKey(text, value)
@@ -121,10 +126,37 @@ public struct KeyedLookup<Value: Hashable & Sendable>: Sendable {
     /// A label styled in one place and plain in the other (`**Very important**`, `<span
     /// style="color:red">Country</span>`) matches as written without the markup.
     public func match(_ text: String) -> Match {
+        let found = matchWhole(text)
+        if found == .none, matchesHalves, let halves = matchHalves(text) { return halves }
+        return found
+    }
+
+    private func matchWhole(_ text: String) -> Match {
         if let found = exact[Self.key(text)] { return Self.result(found, loose: false) }
         if let found = loose[TextKey.loose(text)] { return Self.result(found, loose: true) }
-        if let plain = TextKey.withoutMarkup(text) { return match(plain) }
+        if let plain = TextKey.withoutMarkup(text) { return matchWhole(plain) }
         return .none
+    }
+
+    /// A text in two languages, `Riik / Страна`, `Väga oluline / Очень важно` (a Google or
+    /// Microsoft form made bilingual with the instrument's labels): what its parts name, when
+    /// every part names the same. Nil otherwise: `Teacher / social worker`, two answers or one
+    /// of them unknown, is neither.
+    private func matchHalves(_ text: String) -> Match? {
+        guard text.contains(" / ") else { return nil }
+        var found: Match? = nil
+        for part in text.components(separatedBy: " / ") {
+            let match = matchWhole(part)
+            switch (found, match) {
+            case (_, .none): return nil
+            case (nil, _): found = match
+            case let (.unique(value, loose)?, .unique(other, otherLoose)) where value == other:
+                found = .unique(value, loose: loose || otherLoose)
+            case let (.ambiguous(values)?, .ambiguous(others)) where Set(values) == Set(others): continue
+            default: return nil
+            }
+        }
+        return found
     }
 
     /// The exact key of a label or answer, Russian ё read as е: ordinary Russian text writes
