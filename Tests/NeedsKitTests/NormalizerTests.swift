@@ -758,6 +758,24 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["intercultural"]))
     }
 
+    func testHeadingsNumberedWithAPlainOrAMultiLevelNumber() throws {
+        // `4 - Teie amet` (as the numbering rule's own comment has it), `1 Riik`, and a sheet's
+        // sections numbered 2.1 and 3.1, whose topic label two questions share.
+        let folder = TemporaryFolder()
+        let text = """
+        1 Riik,2 Omavalitsus,4 - Teie amet,2.1 Kultuuridevaheline pädevus ja suhtlus,3.1. Kultuuridevaheline pädevus ja suhtlus
+        Eesti,Narva,Muu,5,2
+
+        """
+        let result = normalise([folder.write("sheet.csv", text)])
+        XCTAssertEqual(result.accounts.first?.unmappedColumns, [])
+        XCTAssertEqual(result.respondents.first?.country, "EE")
+        XCTAssertEqual(result.respondents.first?.municipalityCode, "EE-511")
+        XCTAssertEqual(result.respondents.first?.role, "other")
+        XCTAssertEqual(result.answer(0, "imp_intercultural", in: instrument), .choice("5"))
+        XCTAssertEqual(result.answer(0, "comp_intercultural", in: instrument), .choice("2"))
+    }
+
     /// A hand-made sheet's header of two rows, the group labels (merged cells, so each stands in
     /// its first column only) above the questions' labels, which importance and competence share:
     /// the upper row mapped nothing and the whole file was quarantined (exit 2); the two rows are
