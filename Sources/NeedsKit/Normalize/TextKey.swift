@@ -143,7 +143,8 @@ public struct KeyedLookup<Value: Hashable & Sendable>: Sendable {
     /// every part names the same. Nil otherwise: `Teacher / social worker`, two answers or one
     /// of them unknown, is neither.
     private func matchHalves(_ text: String) -> Match? {
-        guard text.contains(" / ") else { return nil }
+        // A look at the bytes for `/` first: most texts tried have none, and `contains` folds Unicode.
+        guard text.utf8.contains(UInt8(ascii: "/")), text.contains(" / ") else { return nil }
         var found: Match? = nil
         for part in text.components(separatedBy: " / ") {
             let match = matchWhole(part)
