@@ -293,4 +293,16 @@ final class GazetteerTests: XCTestCase {
         XCTAssertEqual(code("Jelgavas pilsēta"), "LV-JEL")
         XCTAssertEqual(code("Rēzeknes pilsēta"), "LV-REZ")
     }
+
+    /// Riga's, Jūrmala's and Liepāja's councils in Russian, whose adjectives alter the name's
+    /// stem (`Рижская дума`: г to ж; `Юрмальская`, `Лиепайская`), and `горуправа`, the short
+    /// word for `городская управа` (`Нарвская горуправа`): the municipality; they were unknown.
+    func testRussianCouncilsWithAnAlteredStemOrAShortWord() {
+        let expected = [
+            "Рижская дума": "LV-RIX", "Рижская городская дума": "LV-RIX", "Юрмальская дума": "LV-JUR",
+            "Лиепайская дума": "LV-LPX", "Нарвская горуправа": "EE-511", "Таллиннская горуправа": "EE-784",
+            "Кохтла-Ярвеская горуправа": "EE-321",
+        ]
+        for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
+    }
 }

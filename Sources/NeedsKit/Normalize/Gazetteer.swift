@@ -51,7 +51,8 @@ public struct Gazetteer: Sendable {
         "vallavalitsus": "vald", "vallavalitsuse": "vald", "linna": "linn", "valla": "vald", "linnavolikogu": "linn",
         "vallavolikogu": "vald", "nov.": "novads", "nov": "novads", "г.": "город", "г": "город", "гор.": "город",
         "р-н": "район", "р-н.": "район", "р.": "район", "вол.": "волость",
-        "городская": "город", "городское": "город", "городской": "город", "волостная": "волость",
+        "городская": "город", "городское": "город", "городской": "город", "горуправа": "город", "гордума": "город",
+        "горсовет": "город", "волостная": "волость",
         "волостное": "волость", "районное": "район", "районная": "район",
         "m.": "miesto", "r.": "rajono", "raj.": "rajono", "sav.": "savivaldybė", "savivaldybės": "savivaldybė",
         "savivaldybes": "savivaldybė", "pilsētas": "pilsēta", "pilsetas": "pilsēta",
@@ -114,6 +115,18 @@ public struct Gazetteer: Sendable {
     }
 
     private static let adjectiveEndings = ["ская", "ский", "ское", "ской", "ского", "скую", "скому", "ском"]
+
+    /// The town's name from an adjective whose stem the suffix altered: `Рижская` (Рига, г to ж),
+    /// `Юрмальская` (Юрмала, a soft sign), `Лиепайская` (Лиепая).
+    private static func nounsOfAlteredStem(_ stem: String) -> [String] {
+        let base = String(stem.dropLast())
+        switch stem.last {
+        case "ж": return [base + "га"]
+        case "ь": return [base + "а"]
+        case "й": return [base + "я"]
+        default: return []
+        }
+    }
     /// The Russian words for a council, which `genericWords` holds among others.
     private static let russianCouncilWords: Set<String> = ["управа", "дума", "совет", "администрация", "самоуправление"]
 
@@ -125,7 +138,7 @@ public struct Gazetteer: Sendable {
             guard let ending = Self.adjectiveEndings.first(where: { word.hasSuffix($0) && word.count > $0.count + 2 }) else { continue }
             let stem = String(word.dropLast(ending.count))
             // The council's words go first, the kind (`город`, `волость`) stays while it can.
-            for noun in [stem, stem + "а"] {
+            for noun in [stem, stem + "а"] + Self.nounsOfAlteredStem(stem) {
                 var named = words
                 named[k] = noun
                 for removable in [Self.russianCouncilWords, Self.genericWords] {
