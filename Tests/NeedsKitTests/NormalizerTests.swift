@@ -171,11 +171,12 @@ final class NormalizerTests: XCTestCase {
     func testSplitChoiceColumnsTickedWithCheckMarks() throws {
         let folder = TemporaryFolder()
         var text = "country,municipality,training_wanted/intercultural,training_wanted/partnerships\n"
-        for (tick, untick) in [("✔", ""), ("√", "-"), ("+", "-"), ("v", "☐"), ("V", "–"), ("☑", "☐"), ("ja", "ne"), ("✔️", "")] {
+        for (tick, untick) in [("✔", ""), ("√", "-"), ("+", "-"), ("v", "☐"), ("V", "–"), ("☑", "☐"), ("ja", "ne"), ("✔️", ""),
+                               ("ИСТИНА", "ЛОЖЬ")] {
             text += "EE,Narva,\(tick),\(untick)\n"
         }
         let result = normalise([folder.write("ticks.csv", text)])
-        XCTAssertEqual(result.respondents.count, 8)
+        XCTAssertEqual(result.respondents.count, 9)
         for k in 0..<result.respondents.count {
             XCTAssertEqual(result.answer(k, "training_wanted", in: instrument), .choices(["intercultural"]), "row \(k + 2)")
         }
