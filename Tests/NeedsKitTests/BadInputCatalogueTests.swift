@@ -102,6 +102,18 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertEqual(r.account.respondents, 1)
     }
 
+    func testNULPaddingAtTheEndOfASmallFile() {
+        // A copy or a download cut short pads the file with NULs: the text before them is read.
+        // It was "binary data" (the NULs spread over the first 4 KiB), its respondents lost.
+        let text = header + "EE,Tallinn,4,2\nLV,Rīga,5,3\n"
+        let r = run("padded.csv", Array(text.utf8) + Array(repeating: 0, count: 4096))
+        XCTAssertNil(r.account.failure)
+        XCTAssertEqual(r.account.respondents, 2)
+        assertIssue(r, "nul_byte", line: 4, column: 1, "4096 NUL byte(s)")
+        let zeros = run("zeros.csv", Array(repeating: 0, count: 4096))
+        assertIssue(zeros, "file_unreadable", line: nil, column: nil, "binary data")
+    }
+
     func testInvalidUTF8InAUTF8File() {
         var bytes = Array(("country,municipality,imp_partnerships,comp_partnerships\nEE,Pärnu linn,4,2\nLV,Rīga,5,3\nLT,Šiaulių miesto savivaldybė,3,1\nEE,Tartu linn,").utf8)
         bytes += [0xFF] + Array("4,2\n".utf8)

@@ -1568,6 +1568,11 @@ enum BinarySignature {
         // control bytes spread over the sample (random or compressed data has one byte in
         // eight below 0x20), where text has none but tab and line ends. A few stray NULs in a
         // text file are neither: the reader removes them with a diagnostic.
+        // A run of NULs at the end, the padding of a copy or a download cut short, is left out:
+        // the text before it is what the file holds (the reader removes NULs, said per line).
+        let padding = sample.reversed().prefix { $0 == 0 }.count
+        if padding == sample.count && padding >= 16 { return "binary data (only NUL bytes)" }
+        let sample = padding > 0 ? Array(sample.dropLast(padding)) : sample
         if EncodingDetector.detectBOM(sample) == nil, EncodingDetector.detectUTF16WithoutBOM(sample) == nil {
             let head = sample.prefix(4096)
             guard head.count >= 16 else { return nil }
