@@ -44,8 +44,9 @@ public struct Gazetteer: Sendable {
     /// Abbreviations of the words for a kind of municipality, and the names of its council,
     /// written out for a second try: `Tartu l.` is `Tartu linn`, `Ogres nov.` `Ogres novads`,
     /// `г. Нарва` `город Нарва`, `Вильнюсский р-н` `Вильнюсский район`, `Šiaulių m. savivaldybės`
-    /// `Šiaulių miesto savivaldybė`, `Rīgas pilsētas dome` `Rīgas pilsēta dome`, `Narva linna` (genitive) `Narva linn`. The kind stays in the
-    /// name, so `Tartu l.` is the town and `Tartu v.` the rural municipality around it.
+    /// `Šiaulių miesto savivaldybė`, `Rīgas pilsētas dome` `Rīgas pilsēta dome`, `Narva linna`
+    /// (the genitive) `Narva linn`. The kind stays in the name, so `Tartu l.` is the town and
+    /// `Tartu v.` the rural municipality around it.
     private static let abbreviations: [String: String] = [
         "l.": "linn", "linnavalitsus": "linn", "linnavalitsuse": "linn", "v.": "vald", "vld": "vald", "vld.": "vald",
         "vallavalitsus": "vald", "vallavalitsuse": "vald", "linna": "linn", "valla": "vald", "linnavolikogu": "linn",
@@ -127,6 +128,7 @@ public struct Gazetteer: Sendable {
         default: return []
         }
     }
+
     /// The Russian words for a council, which `genericWords` holds among others.
     private static let russianCouncilWords: Set<String> = ["управа", "дума", "совет", "администрация", "самоуправление"]
 
