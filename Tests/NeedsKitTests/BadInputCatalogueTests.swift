@@ -102,6 +102,18 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertEqual(r.account.respondents, 1)
     }
 
+    func testNULPaddingAtTheEndOfASmallFile() {
+        // A copy or a download cut short pads the file with NULs: the text before them is read.
+        // It was "binary data" (the NULs spread over the first 4 KiB), its respondents lost.
+        let text = header + "EE,Tallinn,4,2\nLV,Rīga,5,3\n"
+        let r = run("padded.csv", Array(text.utf8) + Array(repeating: 0, count: 4096))
+        XCTAssertNil(r.account.failure)
+        XCTAssertEqual(r.account.respondents, 2)
+        assertIssue(r, "nul_byte", line: 4, column: 1, "4096 NUL byte(s)")
+        let zeros = run("zeros.csv", Array(repeating: 0, count: 4096))
+        assertIssue(zeros, "file_unreadable", line: nil, column: nil, "binary data")
+    }
+
     func testInvalidUTF8InAUTF8File() {
         var bytes = Array(("country,municipality,imp_partnerships,comp_partnerships\nEE,Pärnu linn,4,2\nLV,Rīga,5,3\nLT,Šiaulių miesto savivaldybė,3,1\nEE,Tartu linn,").utf8)
         bytes += [0xFF] + Array("4,2\n".utf8)
@@ -130,6 +142,23 @@ final class BadInputCatalogueTests: XCTestCase {
         // Quarantined whole: no word on how many of its fields there are.
         XCTAssertNil(r.issue("ragged_row"))
         XCTAssertNil(unterminated.issue("ragged_row"))
+    }
+
+    func testStrayQuoteClosedByALaterRecordsQuote() {
+        // The stray quote on line 3 is closed by the quote of line 5's comment, which text
+        // follows: lines 3-5 were read as one record, its field 2 holding two other rows.
+        let r = run("stray.csv", "country,municipality,imp_partnerships,comp_partnerships,comments\n"
+            + "EE,Tallinn,4,2,\nLV,\"Rīga,5,3,\nLT,Vilniaus miesto savivaldybė,3,1,\nEE,Narva linn,2,2,\"Say \"\"hi\"\"\"\n"
+            + "LV,Ogres novads,5,1,\n")
+        assertIssue(r, "quote_ran_over_lines", line: 3, column: 2, "closes only on line 5")
+        XCTAssertEqual(r.issue("quote_ran_over_lines")?.severity, .error)
+        XCTAssertEqual(r.account.quarantined, 1)
+        XCTAssertEqual(r.account.respondents, 2)
+        // A quoted line break with text after the closing quote on the same line is still read.
+        let kept = run("kept.csv", "country,municipality,imp_partnerships,comp_partnerships,comments\n"
+            + "EE,Tallinn,4,2,\"two\nlines\" and more\n")
+        XCTAssertNil(kept.issue("quote_ran_over_lines"))
+        XCTAssertEqual(kept.account.respondents, 1)
     }
 
     func testQuoteOpenedBeforeAnyHeaderIsAQuarantinedRecord() {

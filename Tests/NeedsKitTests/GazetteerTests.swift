@@ -275,4 +275,34 @@ final class GazetteerTests: XCTestCase {
         XCTAssertEqual(code("Тартуская волостная управа"), "EE-796")
         XCTAssertEqual(gazetteer.match("Ивановская школа"), .none)
     }
+
+    /// Latvian `pilsētas`, the genitive of `pilsēta` before the council's word (`Rīgas pilsētas
+    /// dome`, Riga's council until 2021, `Daugavpils pilsētas dome`, `Liepājas pilsētas
+    /// pašvaldība`), a town merged into a novads in 2021 written with `pilsēta` (`Valmieras
+    /// pilsēta`, `Jēkabpils pilsēta`), and Estonian `linna`, `valla` (`Narva linna`, `Jõhvi
+    /// valla`) and the councils (`Narva Linnavolikogu`): the municipality; they were unknown.
+    func testCityInTheGenitiveAndTownsMergedIntoANovads() {
+        let expected = [
+            "Rīgas pilsētas dome": "LV-RIX", "Rigas pilsetas dome": "LV-RIX", "Daugavpils pilsētas dome": "LV-DGV",
+            "Liepājas pilsētas pašvaldība": "LV-LPX", "Jelgavas pilsētas dome": "LV-JEL", "Valmieras pilsēta": "LV-113",
+            "Jēkabpils pilsēta": "LV-042", "Ogres pilsēta": "LV-067", "Narva linna": "EE-511", "Jõhvi valla": "EE-251",
+            "Tartu valla": "EE-796", "Narva Linnavolikogu": "EE-511",
+        ]
+        for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
+        // A state city stays itself, beside the novads named after it.
+        XCTAssertEqual(code("Jelgavas pilsēta"), "LV-JEL")
+        XCTAssertEqual(code("Rēzeknes pilsēta"), "LV-REZ")
+    }
+
+    /// Riga's, Jūrmala's and Liepāja's councils in Russian, whose adjectives alter the name's
+    /// stem (`Рижская дума`: г to ж; `Юрмальская`, `Лиепайская`), and `горуправа`, the short
+    /// word for `городская управа` (`Нарвская горуправа`): the municipality; they were unknown.
+    func testRussianCouncilsWithAnAlteredStemOrAShortWord() {
+        let expected = [
+            "Рижская дума": "LV-RIX", "Рижская городская дума": "LV-RIX", "Юрмальская дума": "LV-JUR",
+            "Лиепайская дума": "LV-LPX", "Нарвская горуправа": "EE-511", "Таллиннская горуправа": "EE-784",
+            "Кохтла-Ярвеская горуправа": "EE-321",
+        ]
+        for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
+    }
 }

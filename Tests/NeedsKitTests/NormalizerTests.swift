@@ -171,11 +171,12 @@ final class NormalizerTests: XCTestCase {
     func testSplitChoiceColumnsTickedWithCheckMarks() throws {
         let folder = TemporaryFolder()
         var text = "country,municipality,training_wanted/intercultural,training_wanted/partnerships\n"
-        for (tick, untick) in [("✔", ""), ("√", "-"), ("+", "-"), ("v", "☐"), ("V", "–"), ("☑", "☐"), ("ja", "ne"), ("✔️", "")] {
+        for (tick, untick) in [("✔", ""), ("√", "-"), ("+", "-"), ("v", "☐"), ("V", "–"), ("☑", "☐"), ("ja", "ne"), ("✔️", ""),
+                               ("ИСТИНА", "ЛОЖЬ")] {
             text += "EE,Narva,\(tick),\(untick)\n"
         }
         let result = normalise([folder.write("ticks.csv", text)])
-        XCTAssertEqual(result.respondents.count, 8)
+        XCTAssertEqual(result.respondents.count, 9)
         for k in 0..<result.respondents.count {
             XCTAssertEqual(result.answer(k, "training_wanted", in: instrument), .choices(["intercultural"]), "row \(k + 2)")
         }
@@ -400,6 +401,33 @@ final class NormalizerTests: XCTestCase {
 
     /// Google's sheet names its first column in the form's language: Lithuanian `Laiko žymė` is
     /// the submission time as `Timestamp` is, not a column of another survey.
+    func testGoogleFormMadeBilingualWithTheInstrumentsLabels() throws {
+        // Estonian and Russian in every title and option, as forms for Ida-Virumaa are made.
+        let folder = TemporaryFolder()
+        let header = ["Ajatempel", "Riik / Страна", "Omavalitsus / Муниципалитет", "Teie amet / Ваша должность",
+                      "Kui oluline on iga teema teie töös? / Насколько важна каждая тема для вашей работы? [Desinformatsiooni ja väärinfo tõrjumine / Противодействие дезинформации и ложной информации]",
+                      "Kuidas hindate oma pädevust igas teemas? / Как вы оцениваете свою компетентность по каждой теме? [Desinformatsiooni ja väärinfo tõrjumine / Противодействие дезинформации и ложной информации]",
+                      "Millistel teemadel osaleksite koolitusel? / По каким темам вы бы прошли обучение?"]
+        var writer = CSVWriter()
+        writer.row(texts: header)
+        writer.row(texts: ["14.01.2025 10:32:05", "Eesti / Эстония", "Narva linn", "Õpetaja või haridustöötaja / Учитель или работник образования",
+                           "Väga oluline / Очень важно", "Madal / Низкая",
+                           "Desinformatsiooni ja väärinfo tõrjumine / Противодействие дезинформации и ложной информации, Ajutine kaitse: õigused ja hüvitised / Временная защита: права и льготы"])
+        // Two answers in one cell, or one unknown beside a known, are neither.
+        writer.row(texts: ["15.01.2025 09:00:00", "Eesti", "Jõhvi vald", "Sotsiaaltöötaja / Muu", "Oluline / важно очень", "", ""])
+        let result = normalise([folder.write("bilingual.csv", writer.text)])
+        XCTAssertEqual(result.respondents.count, 2)
+        XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
+        XCTAssertEqual(result.respondents[0].country, "EE")
+        XCTAssertEqual(result.answer(0, "role", in: instrument), .choice("teacher"))
+        XCTAssertEqual(result.answer(0, "imp_disinformation", in: instrument), .choice("5"))
+        XCTAssertEqual(result.answer(0, "comp_disinformation", in: instrument), .choice("2"))
+        XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["disinformation", "legal_status"]))
+        XCTAssertNil(result.respondents[1].role)
+        XCTAssertNil(result.answer(1, "imp_disinformation", in: instrument))
+        XCTAssertEqual(result.issues.filter { $0.code == "unknown_value" }.map(\.oldValue), ["Sotsiaaltöötaja / Muu", "Oluline / важно очень"])
+    }
+
     func testGoogleFormsTimestampInLithuanian() throws {
         let folder = TemporaryFolder()
         let text = "Laiko žymė,Šalis,Savivaldybė\n2025-01-14 10:32:05,Lietuva,Palangos miesto savivaldybė\n"
@@ -523,6 +551,41 @@ final class NormalizerTests: XCTestCase {
         let result = normalise([folder.write("ru.csv", text)])
         XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["partnerships", "interpreters"]))
         XCTAssertFalse(result.codes().contains("label_matched_without_diacritics"), "\(result.issues.map(\.message))")
+    }
+
+    func testInvisibleCharactersInHeadersAndAnswersAreLeftOut() throws {
+        // A zero-width space, a soft hyphen, a left-to-right mark and a byte order mark, as text
+        // pasted from a web page or Word carries them, in the headers and the answers.
+        let folder = TemporaryFolder()
+        let text = "\u{FEFF}Riik\u{200B},Omavalitsus\u{200E},Teie amet,imp_partnerships,training_wanted\n"
+            + "\u{200B}EE,Narva\u{200B} linn\u{00AD},Sotsiaal\u{00AD}töötaja,5\u{200B},\"Partnerlus lõimumise toetamiseks\u{200B}, Töö tõlkidega ja keeleline ligipääs\"\n"
+        let result = normalise([folder.write("zw.csv", text)])
+        XCTAssertEqual(result.respondents.count, 1)
+        let respondent = try XCTUnwrap(result.respondents.first)
+        XCTAssertEqual(respondent.country, "EE")
+        XCTAssertEqual(respondent.municipalityCode, "EE-511")
+        XCTAssertEqual(respondent.role, "social_worker")
+        XCTAssertEqual(result.answer(0, "imp_partnerships", in: instrument), .choice("5"))
+        XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["partnerships", "interpreters"]))
+        XCTAssertEqual(result.issues.filter { $0.severity >= .warning }.map(\.code), ["questions_missing"], "\(result.issues.map(\.message))")
+        XCTAssertEqual(TextKey.exact("Ļoti\u{200B} svarīgi\u{2060}"), TextKey.exact("Ļoti svarīgi"))
+        XCTAssertEqual("\u{200B}\u{00A0}".trimmingSpaces, "")
+    }
+
+    func testTypographicQuotesAndDashesAreThoseTypedOnAKeyboard() {
+        // The XLSForm typed in Excel; the Google or Microsoft form's labels pasted from Word.
+        let list = ChoiceList(name: "t", choices: [
+            Choice(name: "legal", labels: ["en": "Temporary protection - people's rights"], position: 1),
+            Choice(name: "other", labels: ["en": "Other (\"none of these\")", "ru": "Другое («нет»)"], position: 2),
+        ])
+        let matcher = ChoiceMatcher(list: list)
+        XCTAssertEqual(matcher.match("Temporary protection – people’s rights"), .matched("legal", loose: false))
+        XCTAssertEqual(matcher.match("Other (“none of these”)"), .matched("other", loose: false))
+        XCTAssertEqual(matcher.match("Другое (\"нет\")"), .matched("other", loose: false))
+        XCTAssertEqual(matcher.splitMultiple("Other (“none of these”), Temporary protection — people’s rights").choices, ["legal", "other"])
+        var headers = KeyedLookup<String>()
+        headers.insert("Children’s rights", "rights")
+        XCTAssertEqual(headers.match("Children's rights"), .unique("rights", loose: false))
     }
 
     func testACheckboxLabelHoldingACommaIsNotSplit() {
@@ -727,6 +790,24 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.respondents.first?.municipalityCode, "EE-511")
         XCTAssertEqual(result.respondents.first?.role, "other")
         XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["intercultural"]))
+    }
+
+    func testHeadingsNumberedWithAPlainOrAMultiLevelNumber() throws {
+        // `4 - Teie amet` (as the numbering rule's own comment has it), `1 Riik`, and a sheet's
+        // sections numbered 2.1 and 3.1, whose topic label two questions share.
+        let folder = TemporaryFolder()
+        let text = """
+        1 Riik,2 Omavalitsus,4 - Teie amet,2.1 Kultuuridevaheline pädevus ja suhtlus,3.1. Kultuuridevaheline pädevus ja suhtlus
+        Eesti,Narva,Muu,5,2
+
+        """
+        let result = normalise([folder.write("sheet.csv", text)])
+        XCTAssertEqual(result.accounts.first?.unmappedColumns, [])
+        XCTAssertEqual(result.respondents.first?.country, "EE")
+        XCTAssertEqual(result.respondents.first?.municipalityCode, "EE-511")
+        XCTAssertEqual(result.respondents.first?.role, "other")
+        XCTAssertEqual(result.answer(0, "imp_intercultural", in: instrument), .choice("5"))
+        XCTAssertEqual(result.answer(0, "comp_intercultural", in: instrument), .choice("2"))
     }
 
     /// A hand-made sheet's header of two rows, the group labels (merged cells, so each stands in

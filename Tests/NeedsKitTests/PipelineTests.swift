@@ -288,6 +288,21 @@ final class PipelineTests: XCTestCase {
         XCTAssertFalse(log.contains(owner), log)
     }
 
+    /// Windows' folder files, hidden by an attribute that unzipping elsewhere loses, are left
+    /// out like hidden files: `desktop.ini` was read as a table of another survey (an error) and
+    /// `Thumbs.db` as an old Excel workbook (another error).
+    func testWindowsFolderFilesAreLeftOut() throws {
+        let folder = TemporaryFolder()
+        folder.write("in/vastused.csv", "country,municipality,imp_partnerships\nEE,Tallinn,4\n")
+        folder.write("in/desktop.ini", "[.ShellClassInfo]\r\nIconResource=C:\\Windows\\System32\\imageres.dll,-3\r\n")
+        folder.write("in/Thumbs.db", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + Array(repeating: 0, count: 24))
+        let out = TemporaryFolder()
+        let outcome = try Pipeline.report(Self.sweepOptions([folder.path + "/in"], out: out))
+        XCTAssertEqual(outcome.accounts.map(\.file), ["in/vastused.csv"])
+        XCTAssertEqual(outcome.inputProblems.map(\.code), ["hidden_file_skipped", "hidden_file_skipped"])
+        XCTAssertEqual(outcome.firstIssues.filter { $0.severity == .error }.map(\.code), [])
+    }
+
     func testCSVCellsFromInputsAreNeutralisedForExcel() {
         var writer = CSVWriter()
         writer.row([.text("=HYPERLINK(\"x\")"), .text("+1"), .text("@SUM"), .text("-2"), .figure("-0.5"), .text("a,b")])

@@ -1335,7 +1335,8 @@ final class LibCSVParser {
 
     private func reportAnomaly(state: ParseState) {
         state.settleFields(partial: parser.pointee.entry_pos)
-        let line = state.line + state.record.newlines + newlinesInPartialField()
+        let fieldLine = state.line + state.record.newlines
+        let line = fieldLine + newlinesInPartialField()
         let column = state.record.fieldCount + 1
         if parser.pointee.pstate == 2 && parser.pointee.quoted == 0 {
             // Said once per field: `say "hi"` has two stray quotes and one problem.
@@ -1346,10 +1347,41 @@ final class LibCSVParser {
         } else {
             state.warn("text_after_closing_quote", line: line, column: column,
                        "text follows a closing quote; the quote is read as a literal character")
+            // A quote that closes lines below where it opened, and then not at the field's end,
+            // over lines holding delimiters as rows of the table do, was a stray one: those lines,
+            // other records, were read into this field.
+            if line > fieldLine && state.sawHeader && state.record.quarantineReason == nil
+                && partialFieldHoldsRows(width: state.headerCount) {
+                let swallowed = line - fieldLine
+                state.warn("quote_ran_over_lines", line: fieldLine, column: column,
+                           "a quote opened here closes only on line \(line), with text after it: the \(swallowed) line(s) below, which hold delimiters as rows of the table do, were read into this field (most often a stray quote); the record is quarantined",
+                           severity: .error)
+                state.quarantineCurrent("a quote ran over \(swallowed) line(s)")
+            }
             // libcsv would go on reading the field as quoted and swallow the rest of the file
             // into it; the field is unquoted from here on, as other readers take it.
             parser.pointee.quoted = 0
         }
+    }
+
+    /// Whether a line of the field being read, after its first line break, holds delimiters for
+    /// half a row of `width` fields or more (at least 2): rows of the table a stray quote ran over,
+    /// not a quoted comment of a few lines. Looked at only when a quote closes with text after it.
+    private func partialFieldHoldsRows(width: Int) -> Bool {
+        guard let buffer = parser.pointee.entry_buf, parser.pointee.entry_pos > 0 else { return false }
+        let needed = max(2, width / 2)
+        let delimiter = parser.pointee.delim_char
+        var delimiters = -1
+        for k in 0..<parser.pointee.entry_pos {
+            let b = buffer[k]
+            if b == 0x0A || b == 0x0D {
+                delimiters = 0
+            } else if b == delimiter && delimiters >= 0 {
+                delimiters += 1
+                if delimiters >= needed { return true }
+            }
+        }
+        return false
     }
 
     private func newlinesInPartialField() -> Int {
@@ -1536,6 +1568,11 @@ enum BinarySignature {
         // control bytes spread over the sample (random or compressed data has one byte in
         // eight below 0x20), where text has none but tab and line ends. A few stray NULs in a
         // text file are neither: the reader removes them with a diagnostic.
+        // A run of NULs at the end, the padding of a copy or a download cut short, is left out:
+        // the text before it is what the file holds (the reader removes NULs, said per line).
+        let padding = sample.reversed().prefix { $0 == 0 }.count
+        if padding == sample.count && padding >= 16 { return "binary data (only NUL bytes)" }
+        let sample = padding > 0 ? Array(sample.dropLast(padding)) : sample
         if EncodingDetector.detectBOM(sample) == nil, EncodingDetector.detectUTF16WithoutBOM(sample) == nil {
             let head = sample.prefix(4096)
             guard head.count >= 16 else { return nil }

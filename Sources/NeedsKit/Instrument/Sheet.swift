@@ -44,16 +44,23 @@ public struct Sheet: Sendable {
 }
 
 extension String {
-    /// The string without leading and trailing white space (spaces, tabs, line breaks, NBSP).
+    /// The string without leading and trailing white space (spaces, tabs, line breaks, NBSP) and
+    /// invisible characters (a zero-width space, a soft hyphen, a direction mark or a byte order
+    /// mark pasted from a web page or Word: Unicode's default-ignorable code points).
     public var trimmingSpaces: String {
         // Most values have nothing to trim: decided on the first and last byte, no copy.
         if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return self }
         if isEmpty { return self }
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        guard let first = scalars.firstIndex(where: { !$0.isSpaceOrInvisible }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.isSpaceOrInvisible })!
         return String(scalars[first...last])
     }
+}
+
+extension Unicode.Scalar {
+    /// White space, or a character that shows nothing (`TextKey` leaves these out of its keys).
+    var isSpaceOrInvisible: Bool { properties.isWhitespace || properties.isDefaultIgnorableCodePoint }
 }
 
 extension Array where Element == String {

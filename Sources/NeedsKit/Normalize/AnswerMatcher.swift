@@ -6,7 +6,8 @@ public final class ChoiceMatcher {
     private var names: [String: String] = [:]
     private var labels = KeyedLookup<String>()
     private let positions: [String: Int]
-    /// The longest name or label, in characters: joined pieces longer than it match nothing.
+    /// The longest name or label, in characters: joined pieces longer than it written in two
+    /// languages (`Label / Метка`) match nothing.
     private let longest: Int
 
     public enum Result: Equatable {
@@ -186,8 +187,9 @@ public final class ChoiceMatcher {
             var candidate = ""
             for j in i..<pieces.count {
                 candidate = j == i ? pieces[i] : candidate + separator + pieces[j]
-                // Pieces joined past the longest label cannot match: stop (keeps a long cell linear).
-                if candidate.count > longest + 8 { break }
+                // Pieces joined past the longest label, twice over for one written in two
+                // languages, cannot match: stop (keeps a long cell linear).
+                if candidate.count > 2 * longest + 8 { break }
                 // Pieces joined are a label with the separator in it, never a name and label
                 // written together: that costs a dozen tries per candidate, on every new cell.
                 if case let .matched(name, isLoose) = match(candidate, tight: j == i) {
@@ -209,7 +211,8 @@ public final class ChoiceMatcher {
     }
 
     /// What a split choice column's cell says, whichever choice the column is for: ticked (1,
-    /// true, yes, Y, X in the survey languages, a check mark or `+` of a hand-made sheet),
+    /// true, yes, Y, X in the survey languages, a check mark or `+` of a hand-made sheet; a
+    /// Russian Excel writes TRUE and FALSE as ИСТИНА and ЛОЖЬ),
     /// unticked (0, no, `-`, an empty box), or a choice's name or label
     /// (LimeSurvey and some sheets write the label), which ticks that choice's column only.
     /// LimeSurvey's "full answers" export writes `N/A` where the question was never shown (an
@@ -219,9 +222,9 @@ public final class ChoiceMatcher {
         if text.isEmpty { return .blank }
         switch text.lowercased() {
         case "n/a": return .blank
-        case "1", "1.0", "true", "yes", "y", "x", "✓", "✔", "✔\u{FE0F}", "√", "☑", "☒", "v", "+", "jah", "jā", "ja", "taip", "да":
+        case "1", "1.0", "true", "истина", "yes", "y", "x", "✓", "✔", "✔\u{FE0F}", "√", "☑", "☒", "v", "+", "jah", "jā", "ja", "taip", "да":
             return .ticked
-        case "0", "0.0", "false", "no", "n", "ei", "nē", "ne", "нет", "-", "–", "—", "☐": return .unticked
+        case "0", "0.0", "false", "ложь", "no", "n", "ei", "nē", "ne", "нет", "-", "–", "—", "☐": return .unticked
         default:
             if case let .matched(name, _) = match(text) { return .choice(name) }
             return .unknown(text)

@@ -189,12 +189,13 @@ public struct ColumnMapper {
     static func withoutNumberingAndHint(_ header: String) -> [String] {
         var result: [String] = []
         var text = Substring(header.trimmingSpaces)
-        // A number before the heading: `1)`, `(3)`, `Q4:`, `4 -`.
+        // A number before the heading: `1)`, `(3)`, `Q4:`, `4 -`, `3 `, `3.1`, `1.2.3`.
         if let space = text.firstIndex(of: " ") {
             let word = text[..<space]
             var digits = word.drop { $0 == "(" || $0 == "Q" || $0 == "q" }
             while let last = digits.last, ").:-".contains(last) { digits = digits.dropLast() }
-            if !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber), word != digits {
+            if let first = digits.first, first.isASCII, first.isNumber,
+               digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }) {
                 text = text[space...].drop { $0 == " " || $0 == "-" || $0 == "–" }
                 if !text.isEmpty { result.append(String(text)) }
             }

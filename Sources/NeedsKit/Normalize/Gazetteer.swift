@@ -31,9 +31,9 @@ public struct Gazetteer: Sendable {
     /// who answer work: `Rīgas dome`, `Kauno miesto savivaldybės administracija`, `Riga City
     /// Council`), removed for a third try; a fourth drops Lithuania's `savivaldybė` too, which
     /// the official names hold (`Kauno miesto savivaldybė`) but `Vilniaus savivaldybė` leaves
-    /// as ambiguous as `Vilniaus`. A last try drops `linn` and `city`: a town that is no
-    /// municipality of its own (any more: `Valga linn` joined Valga vald in 2017) is the one its
-    /// name alone finds.
+    /// as ambiguous as `Vilniaus`. A last try drops `linn`, `pilsēta` and `city`: a town that is no
+    /// municipality of its own (any more: `Valga linn` joined Valga vald in 2017, `Valmieras
+    /// pilsēta` Valmieras novads in 2021) is the one its name alone finds.
     private static let genericWords: Set<String> = [
         "municipality", "omavalitsus", "pašvaldība", "pasvaldiba", "pašvaldības", "pasvaldibas", "муниципалитет",
         "самоуправление", "город",
@@ -44,21 +44,25 @@ public struct Gazetteer: Sendable {
     /// Abbreviations of the words for a kind of municipality, and the names of its council,
     /// written out for a second try: `Tartu l.` is `Tartu linn`, `Ogres nov.` `Ogres novads`,
     /// `г. Нарва` `город Нарва`, `Вильнюсский р-н` `Вильнюсский район`, `Šiaulių m. savivaldybės`
-    /// `Šiaulių miesto savivaldybė`. The kind stays in the
-    /// name, so `Tartu l.` is the town and `Tartu v.` the rural municipality around it.
+    /// `Šiaulių miesto savivaldybė`, `Rīgas pilsētas dome` `Rīgas pilsēta dome`, `Narva linna`
+    /// (the genitive) `Narva linn`. The kind stays in the name, so `Tartu l.` is the town and
+    /// `Tartu v.` the rural municipality around it.
     private static let abbreviations: [String: String] = [
         "l.": "linn", "linnavalitsus": "linn", "linnavalitsuse": "linn", "v.": "vald", "vld": "vald", "vld.": "vald",
-        "vallavalitsus": "vald", "vallavalitsuse": "vald", "nov.": "novads", "nov": "novads", "г.": "город", "г": "город", "гор.": "город",
+        "vallavalitsus": "vald", "vallavalitsuse": "vald", "linna": "linn", "valla": "vald", "linnavolikogu": "linn",
+        "vallavolikogu": "vald", "nov.": "novads", "nov": "novads", "г.": "город", "г": "город", "гор.": "город",
         "р-н": "район", "р-н.": "район", "р.": "район", "вол.": "волость",
-        "городская": "город", "городское": "город", "городской": "город", "волостная": "волость",
+        "городская": "город", "городское": "город", "городской": "город", "горуправа": "город", "гордума": "город",
+        "горсовет": "город", "волостная": "волость",
         "волостное": "волость", "районное": "район", "районная": "район",
         "m.": "miesto", "r.": "rajono", "raj.": "rajono", "sav.": "savivaldybė", "savivaldybės": "savivaldybė",
-        "savivaldybes": "savivaldybė",
+        "savivaldybes": "savivaldybė", "pilsētas": "pilsēta", "pilsetas": "pilsēta",
     ]
 
     public init() {
         var entries: [Municipality] = []
-        var lookup = KeyedLookup<Int>()
+        // A name beside another (`Narva linn / Нарва`, `Narva / Ida-Virumaa`) is read by `matchParts`.
+        var lookup = KeyedLookup<Int>(matchesHalves: false)
         for (index, entry) in MunicipalityData.records.enumerated() {
             entries.append(Municipality(code: entry.code, country: entry.country, name: entry.name))
             lookup.insert(entry.name, index)
@@ -99,7 +103,7 @@ public struct Gazetteer: Sendable {
             result = resolve(lookup.match(words.joined(separator: " ")), country: country)
         }
         var kept = words
-        for removable in [Self.genericWords, ["savivaldybė", "savivaldybe"], ["linn", "city"]] where result == .none {
+        for removable in [Self.genericWords, ["savivaldybė", "savivaldybe"], ["linn", "city", "pilsēta", "pilseta"]] where result == .none {
             let fewer = kept.filter { !removable.contains($0) }
             if fewer.count != kept.count && !fewer.isEmpty {
                 result = resolve(lookup.match(fewer.joined(separator: " ")), country: country)
@@ -112,6 +116,19 @@ public struct Gazetteer: Sendable {
     }
 
     private static let adjectiveEndings = ["ская", "ский", "ское", "ской", "ского", "скую", "скому", "ском"]
+
+    /// The town's name from an adjective whose stem the suffix altered: `Рижская` (Рига, г to ж),
+    /// `Юрмальская` (Юрмала, a soft sign), `Лиепайская` (Лиепая).
+    private static func nounsOfAlteredStem(_ stem: String) -> [String] {
+        let base = String(stem.dropLast())
+        switch stem.last {
+        case "ж": return [base + "га"]
+        case "ь": return [base + "а"]
+        case "й": return [base + "я"]
+        default: return []
+        }
+    }
+
     /// The Russian words for a council, which `genericWords` holds among others.
     private static let russianCouncilWords: Set<String> = ["управа", "дума", "совет", "администрация", "самоуправление"]
 
@@ -123,7 +140,7 @@ public struct Gazetteer: Sendable {
             guard let ending = Self.adjectiveEndings.first(where: { word.hasSuffix($0) && word.count > $0.count + 2 }) else { continue }
             let stem = String(word.dropLast(ending.count))
             // The council's words go first, the kind (`город`, `волость`) stays while it can.
-            for noun in [stem, stem + "а"] {
+            for noun in [stem, stem + "а"] + Self.nounsOfAlteredStem(stem) {
                 var named = words
                 named[k] = noun
                 for removable in [Self.russianCouncilWords, Self.genericWords] {

@@ -2,7 +2,9 @@ import Foundation
 
 /// The keys labels and answers are compared by.
 ///
-/// `exact`: Unicode NFC, case-folded, trimmed, inner white space collapsed to one space.
+/// `exact`: Unicode NFC, case-folded, trimmed, inner white space collapsed to one space, invisible
+/// characters (zero-width space, soft hyphen, direction marks: default-ignorable code points) left out,
+/// typographic quotes, apostrophes and dashes as typed on a keyboard (`plainPunctuation`).
 /// `loose`: the same with diacritics removed, tried only when nothing matched exactly
 /// (`ļoti svarigi` finds `Ļoti svarīgi`).
 public enum TextKey {
@@ -13,16 +15,28 @@ public enum TextKey {
         var out = ""
         out.reserveCapacity(folded.utf8.count)
         var pendingSpace = false
-        for scalar in folded.unicodeScalars {
+        for scalar in folded.unicodeScalars where !scalar.properties.isDefaultIgnorableCodePoint {
             if scalar.properties.isWhitespace {
                 pendingSpace = !out.isEmpty
             } else {
                 if pendingSpace { out.unicodeScalars.append(" ") }
                 pendingSpace = false
-                out.unicodeScalars.append(scalar)
+                out.unicodeScalars.append(plainPunctuation(scalar))
             }
         }
         return out
+    }
+
+    /// A typographic apostrophe, quote or dash as typed on a keyboard: a label a form tool got
+    /// from Word or Google Docs (`people’s`, `“none”`, `«нет»`, `A – B`) is the XLSForm's
+    /// (`people's`, `"none"`, `A - B`).
+    static func plainPunctuation(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar.value {
+        case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032, 0x02BC: return "'"
+        case 0x201C, 0x201D, 0x201E, 0x201F, 0x2033, 0x00AB, 0x00BB: return "\""
+        case 0x2010...0x2015, 0x2212: return "-"
+        default: return scalar
+        }
     }
 
     static func asciiKey(_ text: String) -> String {
@@ -83,8 +97,13 @@ public enum TextKey {
 public struct KeyedLookup<Value: Hashable & Sendable>: Sendable {
     private var exact: [String: Set<Value>] = [:]
     private var loose: [String: Set<Value>] = [:]
+    /// Whether a text in two languages is matched by its parts (`matchHalves`).
+    private let matchesHalves: Bool
 
-    public init() {}
+    /// `matchesHalves: false` for a lookup whose user reads a text's parts by rules of its own.
+    public init(matchesHalves: Bool = true) {
+        self.matchesHalves = matchesHalves
+    }
 
     public mutating func insert(_ text: String, _ value: Value) {
         insertKey(text, value)
@@ -107,10 +126,38 @@ public struct KeyedLookup<Value: Hashable & Sendable>: Sendable {
     /// A label styled in one place and plain in the other (`**Very important**`, `<span
     /// style="color:red">Country</span>`) matches as written without the markup.
     public func match(_ text: String) -> Match {
+        let found = matchWhole(text)
+        if found == .none, matchesHalves, let halves = matchHalves(text) { return halves }
+        return found
+    }
+
+    private func matchWhole(_ text: String) -> Match {
         if let found = exact[Self.key(text)] { return Self.result(found, loose: false) }
         if let found = loose[TextKey.loose(text)] { return Self.result(found, loose: true) }
-        if let plain = TextKey.withoutMarkup(text) { return match(plain) }
+        if let plain = TextKey.withoutMarkup(text) { return matchWhole(plain) }
         return .none
+    }
+
+    /// A text in two languages, `Riik / Страна`, `Väga oluline / Очень важно` (a Google or
+    /// Microsoft form made bilingual with the instrument's labels): what its parts name, when
+    /// every part names the same. Nil otherwise: `Teacher / social worker`, two answers or one
+    /// of them unknown, is neither.
+    private func matchHalves(_ text: String) -> Match? {
+        // A look at the bytes for `/` first: most texts tried have none, and `contains` folds Unicode.
+        guard text.utf8.contains(UInt8(ascii: "/")), text.contains(" / ") else { return nil }
+        var found: Match? = nil
+        for part in text.components(separatedBy: " / ") {
+            let match = matchWhole(part)
+            switch (found, match) {
+            case (_, .none): return nil
+            case (nil, _): found = match
+            case let (.unique(value, loose)?, .unique(other, otherLoose)) where value == other:
+                found = .unique(value, loose: loose || otherLoose)
+            case let (.ambiguous(values)?, .ambiguous(others)) where Set(values) == Set(others): continue
+            default: return nil
+            }
+        }
+        return found
     }
 
     /// The exact key of a label or answer, Russian ё read as е: ordinary Russian text writes

@@ -5,7 +5,8 @@ import Glibc
 /// Expands the inputs named on the command line: a file is itself; a folder is every regular file
 /// in it, whatever its extension (Excel's "Unicode text" export is a `.txt`). Files are read sorted
 /// by display name, whatever the order they were named in, so runs are reproducible. Hidden files
-/// and Office lock files (`~$name.xlsx`) are left out with a note; what cannot be listed is reported.
+/// (Windows' `desktop.ini` and `Thumbs.db` too) and Office lock files (`~$name.xlsx`) are left out
+/// with a note; what cannot be listed is reported.
 /// A file is read once however often it is named (twice on the command line, through a folder
 /// and by itself, or by a symbolic or hard link): later mentions are left out with a note naming
 /// the first, so its respondents are not counted twice.
@@ -151,6 +152,14 @@ public enum InputFiles {
                 if name.hasPrefix(".") {
                     result.problems.append(Diagnostic(.note, file: displayName, code: "hidden_file_skipped",
                                                       message: "hidden file left out"))
+                    continue
+                }
+                // Windows keeps `desktop.ini` and `Thumbs.db` in folders, hidden by an attribute
+                // that copying or unzipping elsewhere loses: read, they were a table of another
+                // survey (an error) and an old Excel workbook.
+                if ["desktop.ini", "thumbs.db"].contains(name.lowercased()) {
+                    result.problems.append(Diagnostic(.note, file: displayName, code: "hidden_file_skipped",
+                                                      message: "a file Windows keeps hidden in folders; left out"))
                     continue
                 }
                 // Excel and Word keep `~$name.xlsx` beside a file open in them: the owner's name,
