@@ -59,33 +59,64 @@ static inline void needs_field_callback(void *_Nullable field, size_t length, vo
 }
 
 /* Removes a file, or a folder and everything in it, as far as it can: for a run stopped by a
- * signal (Ctrl-C), which leaves no time for Foundation. libc's calls only, no Swift; opendir
- * allocates, so a signal that came inside malloc could make it wait: the handler has reset
- * itself first, and a second Ctrl-C ends the run. */
-#include <dirent.h>
+ * signal (Ctrl-C), which leaves no time for Foundation. System calls only (on Linux a folder is
+ * listed with getdents64 into the stack, not opendir, which allocates: a signal that came inside
+ * malloc made it abort or wait). A folder is listed again until it is empty, as the run's other
+ * threads may still be writing into it. */
+#include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <sys/syscall.h>
+#else
+#include <dirent.h>
+#endif
 static inline void needs_remove_tree(const char *_Nonnull path) {
     struct stat info;
     if (lstat(path, &info) != 0) return;
     if (!S_ISDIR(info.st_mode)) { unlink(path); return; }
-    DIR *folder = opendir(path);
-    if (folder) {
+    size_t a = strlen(path);
+    char child[4096];
+    if (a + 2 > sizeof child) return;
+    memcpy(child, path, a);
+    child[a] = '/';
+    for (int attempt = 0; attempt < 8; attempt++) {
+#ifdef __linux__
+        int folder = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (folder < 0) return;
+        char entries[2048] __attribute__((aligned(8)));
+        long n;
+        while ((n = syscall(SYS_getdents64, folder, entries, sizeof entries)) > 0) {
+            for (long at = 0; at < n;) {
+                /* struct linux_dirent64: d_ino (8), d_off (8), d_reclen (2), d_type (1), d_name. */
+                unsigned short length;
+                memcpy(&length, entries + at + 16, sizeof length);
+                const char *name = entries + at + 19;
+                at += length;
+                if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0) continue;
+                size_t b = strlen(name);
+                if (a + b + 2 > sizeof child) continue;
+                memcpy(child + a + 1, name, b + 1);
+                needs_remove_tree(child);
+            }
+        }
+        close(folder);
+#else
+        DIR *folder = opendir(path);
+        if (!folder) return;
         struct dirent *entry;
-        char child[4096];
         while ((entry = readdir(folder)) != NULL) {
             if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0) continue;
-            size_t a = strlen(path), b = strlen(entry->d_name);
+            size_t b = strlen(entry->d_name);
             if (a + b + 2 > sizeof child) continue;
-            memcpy(child, path, a);
-            child[a] = '/';
             memcpy(child + a + 1, entry->d_name, b + 1);
             needs_remove_tree(child);
         }
         closedir(folder);
+#endif
+        if (rmdir(path) == 0 || lstat(path, &info) != 0) return;
     }
-    rmdir(path);
 }
 
 #endif

@@ -49,8 +49,12 @@ public enum CleanupOnSignal {
 
     private static let handle: @convention(c) (Int32) -> Void = { signal in
         Glibc.signal(signal, SIG_DFL)
-        for i in 0..<CleanupOnSignal.capacity {
-            if let path = CleanupOnSignal.slots[i] { needs_remove_tree(path) }
+        // Twice over: the run's other threads go on until the signal is raised again, and one
+        // writing a report may make its folder anew.
+        for _ in 0..<2 {
+            for i in 0..<CleanupOnSignal.capacity {
+                if let path = CleanupOnSignal.slots[i] { needs_remove_tree(path) }
+            }
         }
         raise(signal)
     }

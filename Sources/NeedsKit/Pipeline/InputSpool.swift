@@ -50,11 +50,7 @@ public enum InputSpool {
 
     private static func spool(descriptor: Int32, input: String, name: String) throws -> String {
         let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        var template = Array((base + "/needs-input-XXXXXX").utf8CString)
-        guard let folder = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }).map({ String(cString: $0) }) else {
-            throw Failure(input: input, reason: "no temporary folder in \(base): \(String(cString: strerror(errno)))")
-        }
-        register(folder)
+        let folder = try makeFolder(in: base, input: input)
         let path = folder + "/" + name
         if let slash = name.lastIndex(of: "/") {
             do {
@@ -84,12 +80,38 @@ public enum InputSpool {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var folders: [String] = []
 
+    /// A new private folder `needs-input-XXXXXXXX` in `base`, as `mkdtemp` makes one, but
+    /// registered for removal before it is made: a Ctrl-C between `mkdtemp` and registering it
+    /// left it, and the copy of the input in it, behind.
+    private static func makeFolder(in base: String, input: String) throws -> String {
+        let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<100 {
+            let folder = base + "/needs-input-" + String((0..<8).map { _ in letters.randomElement(using: &generator)! })
+            register(folder)
+            if mkdir(folder, 0o700) == 0 { return folder }
+            let error = errno
+            unregister(folder)
+            if error != EEXIST {
+                throw Failure(input: input, reason: "no temporary folder in \(base): \(String(cString: strerror(error)))")
+            }
+        }
+        throw Failure(input: input, reason: "no temporary folder in \(base): every name tried was taken")
+    }
+
     private static func register(_ folder: String) {
         lock.lock()
         defer { lock.unlock() }
         if folders.isEmpty { atexit { InputSpool.removeAll() } }
         folders.append(folder)
         CleanupOnSignal.register(folder)
+    }
+
+    private static func unregister(_ folder: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        folders.removeAll { $0 == folder }
+        CleanupOnSignal.unregister(folder)
     }
 
     /// Removes every copy made so far (also run when the process exits).

@@ -156,11 +156,13 @@ public final class OutputFolder {
         let url = URL(fileURLWithPath: self.path)
         let parent = url.deletingLastPathComponent().path
         staging = parent + "/." + url.lastPathComponent + ".incomplete-\(ProcessInfo.processInfo.processIdentifier)"
+        // Registered before it exists: a Ctrl-C between making it and registering it left it behind.
+        CleanupOnSignal.register(staging)
         do {
             if fileManager.fileExists(atPath: staging) { try fileManager.removeItem(atPath: staging) }
             try fileManager.createDirectory(atPath: staging, withIntermediateDirectories: true)
-            CleanupOnSignal.register(staging)
         } catch {
+            CleanupOnSignal.unregister(staging)
             throw Failure.cannotWrite(parent, "\(error.localizedDescription) (is the folder writable?)")
         }
     }
