@@ -318,6 +318,29 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(result.codes().contains("columns_not_in_form_version"), "\(result.issues.map(\.message))")
     }
 
+    /// A Google Forms question deleted and made again heads two columns alike: the earlier
+    /// answers in the first, the later in the second. The second is read where the first has no
+    /// answer; only the first was read, and the later answers were lost with a warning.
+    func testAQuestionsSecondColumnFillsWhereTheFirstIsBlank() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        Timestamp,Country,Municipality,How important is each topic for your work? [Partnerships for integration],How important is each topic for your work? [Partnerships for integration]
+        2025/01/14 10:32:05 AM EET,Estonia,Narva,Very important,
+        2025/01/15 10:32:05 AM EET,Estonia,Narva,,Not at all important
+        2025/01/16 10:32:05 AM EET,Estonia,Narva,Important,Very important
+        2025/01/17 10:32:05 AM EET,Estonia,Narva,,
+
+        """
+        let result = normalise([folder.write("google_twice.csv", text)])
+        XCTAssertEqual(result.respondents.count, 4)
+        XCTAssertEqual((0..<4).map { result.answer($0, "imp_partnerships", in: instrument) },
+                       [.choice("5"), .choice("1"), .choice("4"), nil])
+        let issue = try XCTUnwrap(result.issues.first { $0.code == "duplicate_column" })
+        XCTAssertEqual(issue.column, 5)
+        XCTAssertEqual(issue.action, .kept)
+        XCTAssertTrue(issue.message.contains("read only where column 4 has no answer"), issue.message)
+    }
+
     /// KoboToolbox's labels export without group names in the headers (the export's default)
     /// heads a topic's importance and its competence column with the same label, as does a sheet
     /// headed by the questions' labels: the columns holding a label several questions share are

@@ -81,6 +81,10 @@ public final class Normalizer {
         case submissionID
         case submitted
         case question(Int)
+        /// A later column of a question that has one already (a Google Forms question deleted and
+        /// made again heads two columns alike, the earlier answers in the first): read only for a
+        /// row the earlier column left without an answer.
+        case questionAgain(Int)
         /// A split choice column: the question and the index of its choice in `splitChoices`.
         case choice(Int, Int)
     }
@@ -285,6 +289,7 @@ public final class Normalizer {
         var unmapped: [String] = []
         var unmappedColumns: [Int] = []
         var seenQuestions: [ColumnRole: Int] = [:]
+        var again: [Int: Int] = [:]
         for (index, role) in roles.enumerated() {
             switch role {
             case .unmapped:
@@ -297,9 +302,16 @@ public final class Normalizer {
             case .question, .choice:
                 if let first = seenQuestions[role] {
                     roles[index] = .unmapped
-                    log(CleaningIssue(
-                        file: file, line: line, column: index + 1, question: questionName(role), code: "duplicate_column",
-                        action: .dropped, message: "column \(index + 1) holds the same question as column \(first + 1); only the first is read"))
+                    if case let .question(q) = role {
+                        again[index] = q
+                        log(CleaningIssue(
+                            file: file, line: line, column: index + 1, question: questionName(role), code: "duplicate_column",
+                            action: .kept, message: "column \(index + 1) holds the same question as column \(first + 1); it is read only where column \(first + 1) has no answer"))
+                    } else {
+                        log(CleaningIssue(
+                            file: file, line: line, column: index + 1, question: questionName(role), code: "duplicate_column",
+                            action: .dropped, message: "column \(index + 1) holds the same question as column \(first + 1); only the first is read"))
+                    }
                 } else {
                     seenQuestions[role] = index
                 }
@@ -384,7 +396,8 @@ public final class Normalizer {
         }
         var splitChoices: [String] = []
         var splitChoiceBits: [UInt64] = []
-        let steps: [Step] = roles.map { role in
+        let steps: [Step] = roles.enumerated().map { column, role in
+            if let q = again[column] { return .questionAgain(q) }
             switch role {
             case .meta(.submissionID): return .submissionID
             case .meta(.submitted): return .submitted
@@ -635,11 +648,12 @@ public final class Normalizer {
                 let bytes = record.fieldBytes(column)
                 if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) && mapping.shape == .limeSurvey { incomplete = true }
                 if submitted == 0 { submitted = submittedDay(bytes, column: column, line: record.line, file: mapping.file, log: log) }
-            case let .question(q):
+            case let .question(q), let .questionAgain(q):
                 let key = record.fieldKey(column)
                 let bytes = key.bytes
                 rowHash = FieldHash.combine(rowHash, key.hash, column: column)
                 if bytes.count == 0 { continue }
+                if case .questionAgain = steps[column], answers[q] != 0 { continue }
                 switch handling[q] {
                 case .cached:
                     let cache = q &* 4 &+ variant
