@@ -423,6 +423,19 @@ final class ReportTests: XCTestCase {
     }
 
     /// Every language says that weighted intervals use Kish's effective n, country-equal ALL's too.
+    /// Every language's methods say what a demand share is out of (all respondents: one who
+    /// chose no topic, or left the question blank, does not want training) and that a "Don't
+    /// know" is no rating.
+    func testEveryLanguageSaysWhatDemandSharesAreOutOf() {
+        for language in ["en", "et", "lv", "lt", "ru"] {
+            let prose = ReportProse.forLanguage(language)
+            let want = ReportStrings.forLanguage(language).wantTraining
+            let label = String(want[..<(want.range(of: " (")?.lowerBound ?? want.endIndex)])
+            XCTAssertTrue(prose.methods.contains { $0.hasPrefix(label + ": ") }, "\(language): \(label)")
+            XCTAssertEqual(prose.methods.count, 5, language)
+        }
+    }
+
     func testEveryLanguageNamesKishsEffectiveSampleSize() {
         for (language, name) in [("en", "Kish's"), ("et", "Kishi"), ("lv", "Kiša"), ("lt", "Kisho"), ("ru", "Киша")] {
             let prose = ReportProse.forLanguage(language)
