@@ -38,11 +38,68 @@ final class InstrumentLoaderTests: XCTestCase {
         })
         XCTAssertEqual(list.score(of: "high"), 3)
         XCTAssertNil(list.score(of: "other"))
-        // Names Double() reads but that are no rating: their position, never NaN or infinity.
+        // Names Double() reads but that are no number: never NaN or infinity; beside a choice
+        // named by a number they are no rating, among names alone their position.
         let odd = ChoiceList(name: "odd", choices: ["1", "nan", "inf", "-INF"].enumerated().map {
             Choice(name: $0.element, labels: [:], position: $0.offset + 1)
         })
-        XCTAssertEqual(["1", "nan", "inf", "-INF"].map { odd.score(of: $0) }, [1, 2, 3, 4])
+        XCTAssertEqual(["1", "nan", "inf", "-INF"].map { odd.score(of: $0) }, [1, nil, nil, nil])
+        let words = ChoiceList(name: "words", choices: ["nan", "inf"].enumerated().map {
+            Choice(name: $0.element, labels: [:], position: $0.offset + 1)
+        })
+        XCTAssertEqual(["nan", "inf"].map { words.score(of: $0) }, [1, 2])
+    }
+
+    /// A rating list with "Don't know" or "N/A" choices: those are no point of the scale and
+    /// count as not rated. They were scored by name or position: `dk` after `1`...`5` read as 6,
+    /// `99` as 99, a last `Ei tea` of a list named by words as 4, raising the means and MWDS.
+    func testDontKnowAndNotApplicableChoicesAreNoRating() throws {
+        let folder = TemporaryFolder()
+        folder.write("form/survey.csv", """
+            type,name,label,topic,measure
+            select_one five,imp_a,A,a,importance
+            select_one five,comp_a,A,a,competence
+            select_one coded,imp_b,B,b,importance
+            select_one coded,comp_b,B,b,competence
+            select_one words,imp_c,C,c,importance
+            select_one words,comp_c,C,c,competence
+
+            """)
+        folder.write("form/choices.csv", """
+            list_name,name,label
+            five,1,Low
+            five,2,Middle
+            five,3,High
+            five,dk,Ei oska öelda
+            coded,1,Low
+            coded,2,Middle
+            coded,3,High
+            coded,99,Don’t know
+            coded,0,N/A
+            words,na,Not applicable
+            words,low,Low
+            words,mid,Middle
+            words,high,High
+            words,dont_know,Ei tea
+
+            """)
+        folder.write("form/settings.csv", "form_id,version\nx,1\n")
+        let instrument = try InstrumentLoader.load(folder.path + "/form")
+        let five = try XCTUnwrap(instrument.choiceLists["five"])
+        XCTAssertEqual(["1", "2", "3", "dk"].map { five.score(of: $0) }, [1, 2, 3, nil])
+        let coded = try XCTUnwrap(instrument.choiceLists["coded"])
+        XCTAssertEqual(["1", "3", "99", "0"].map { coded.score(of: $0) }, [1, 3, nil, nil])
+        let named = try XCTUnwrap(instrument.choiceLists["words"])
+        XCTAssertEqual(["na", "low", "mid", "high", "dont_know"].map { named.score(of: $0) }, [nil, 1, 2, 3, nil])
+
+        // The figures count such an answer as not rated.
+        let aggregator = Aggregator(instrument: instrument)
+        var answers = [Answer?](repeating: nil, count: instrument.questions.count)
+        answers[instrument.questionIndex["imp_a"]!] = .choice("3")
+        answers[instrument.questionIndex["comp_a"]!] = .choice("dk")
+        let respondent = Respondent(id: "r1", sourceFile: "f.csv", sourceLine: 2, country: "EE", answers: answers)
+        XCTAssertEqual(aggregator.ratings(of: respondent)["a"]?.importance, 3)
+        XCTAssertNil(aggregator.ratings(of: respondent)["a"]?.competence)
     }
 
     private func brokenInstrument(_ survey: String, choices: String = "list_name,name,label\nscale,1,Low\nscale,2,High\nt,a,A\n") -> InstrumentError? {

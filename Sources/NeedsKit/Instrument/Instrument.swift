@@ -178,11 +178,40 @@ public struct ChoiceList: Sendable {
     public func choice(named name: String) -> Choice? { choices.first { $0.name == name } }
 
     /// The score of a choice on a rating scale: its name when that is a finite number, otherwise
-    /// its 1-based position in the list (a choice named `nan` or `inf` is not a rating).
+    /// its 1-based position among the list's ratings (a choice named `nan` or `inf` is not a
+    /// number). A choice that is no point of the scale has no score, and counts as not rated:
+    /// "Don't know", "N/A", "Prefer not to say" and the like (by name or label, in the region's
+    /// languages), and, in a list whose choices are named by numbers, one that is not (`dk` beside
+    /// `1`...`5`). Scored by its name or place, such a choice read as 6 or 99 on a 1-5 scale.
     public func score(of choiceName: String) -> Double? {
-        guard let choice = choice(named: choiceName) else { return nil }
-        return Double(choice.name).flatMap { $0.isFinite ? $0 : nil } ?? Double(choice.position)
+        guard let choice = choice(named: choiceName), isRating(choice) else { return nil }
+        return Self.number(choice.name) ?? Double(choices.prefix { $0.name != choiceName }.filter(isRating).count + 1)
     }
+
+    /// Whether a choice is a point of the scale (see `score(of:)`).
+    public func isRating(_ choice: Choice) -> Bool {
+        if Self.number(choice.name) == nil && choices.contains(where: { Self.number($0.name) != nil }) { return false }
+        return !([choice.name] + Array(choice.labels.values)).contains { Self.nonRatings.contains(Self.answerKey($0)) }
+    }
+
+    private static func number(_ name: String) -> Double? { Double(name).flatMap { $0.isFinite ? $0 : nil } }
+
+    /// A name or label compared without case, diacritics, apostrophes, `_` or `-` (`dont_know`,
+    /// `Don’t know`).
+    private static func answerKey(_ text: String) -> String {
+        let spaced = String(text.map { $0 == "_" || $0 == "-" ? " " : $0 }.filter { $0 != "'" && $0 != "’" })
+        return TextKey.loose(spaced)
+    }
+
+    /// Answers that say the respondent gives no rating: don't know, not applicable, no answer.
+    private static let nonRatings: Set<String> = Set([
+        "dk", "dont know", "do not know", "n/a", "na", "not applicable", "no answer", "no opinion",
+        "prefer not to say", "prefer not to answer", "refused", "cant say", "cannot say", "hard to say",
+        "not sure", "unsure", "ei tea", "ei oska öelda", "ei oska vastata", "ei puuduta", "pole asjakohane",
+        "nezinu", "grūti pateikt", "grūti atbildēt", "nav attiecināms", "nežinau", "sunku pasakyti",
+        "netaikoma", "не знаю", "затрудняюсь ответить", "трудно сказать", "нет ответа", "не применимо",
+        "неприменимо", "важко сказати", "не застосовується",
+    ].map { answerKey($0) })
 }
 
 /// A training topic and the questions that measure it.
