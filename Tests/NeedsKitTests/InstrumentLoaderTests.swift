@@ -315,6 +315,36 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertEqual(instrument.choiceLists["scale"]?.choice(named: "2")?.labels["en"], "Much")
     }
 
+    /// `anonymise` as forms write it: `true()` (as `required` takes it), or the method UNHCR's
+    /// kobocruncher reads there (`remove`, `reference`); only `yes` was read, and such questions
+    /// went on to the clean records. A `report` or `panel` that is neither yes nor no is an error.
+    func testAnonymiseMarkedAsFormsWriteIt() throws {
+        let folder = TemporaryFolder()
+        folder.write("form/survey.csv", """
+            type,name,label,required,anonymise,report
+            text,a,A,true(),true(),
+            text,b,B,,remove,
+            select_one yn,c,C,,reference,
+            text,d,D,TRUE,default-non-anonymised,yes
+            text,e,E,,no,TRUE
+            text,f,F,,,
+
+            """)
+        folder.write("form/choices.csv", "list_name,name,label\nyn,y,Yes\n")
+        folder.write("form/settings.csv", "form_id,version\nx,1\n")
+        let instrument = try InstrumentLoader.load(folder.path + "/form")
+        XCTAssertEqual(instrument.questions.map(\.anonymise), [true, true, true, false, false, false])
+        XCTAssertEqual(instrument.questions.map(\.report), [false, false, false, true, true, false])
+        XCTAssertEqual(instrument.questions.map(\.required), [true, false, false, true, false, false])
+        let mapper = ColumnMapper(instrument: instrument)
+        XCTAssertEqual(["a", "b", "c", "d"].map { mapper.resolve($0) }, [.personal, .personal, .personal, .question(3)])
+
+        let unknown = try XCTUnwrap(brokenInstrument("type,name,label,report,panel\ntext,q1,Q,x,\ntext,q2,Q,,ja\n"))
+        XCTAssertEqual(unknown.problems.map(\.code), ["unknown_flag", "unknown_flag"])
+        XCTAssertEqual(unknown.problems.map(\.line), [2, 3])
+        XCTAssertEqual(unknown.problems.map(\.column), [4, 5])
+    }
+
     func testMissingInstrumentSaysWhatToDo() {
         XCTAssertThrowsError(try InstrumentLoader.load("/nonexistent/instrument")) { error in
             XCTAssertTrue("\(error)".contains("survey.csv"))

@@ -290,12 +290,18 @@ public enum InstrumentLoader {
             if place == nil && placeColumn == nil || placeText.isEmpty {
                 place = name == "country" ? .country : name == "municipality" ? .municipality : place
             }
+            // `report` and `panel` are yes or no; a word that is neither would be read as no.
+            for (column, header) in [(reportColumn, "report"), (panelColumn, "panel")] {
+                let text = cells.cell(column).trimmingSpaces
+                if !isYes(text) && !isNo(text) {
+                    problem(survey, number, column, "unknown_flag", "`\(header)` is `\(text)`; write yes or no")
+                }
+            }
             questions.append(Question(
                 name: name, type: typeText, kind: kind, labels: labels(survey, cells), groupPath: groupStack,
                 topic: topic.isEmpty ? nil : topic, measure: measure, place: place,
-                anonymise: isYes(cells.cell(anonymiseColumn)), report: isYes(cells.cell(reportColumn)), row: number,
-                panel: isYes(cells.cell(panelColumn)),
-                required: isYes(cells.cell(requiredColumn)) || cells.cell(requiredColumn).trimmingSpaces.lowercased() == "true()",
+                anonymise: !isNo(cells.cell(anonymiseColumn)), report: isYes(cells.cell(reportColumn)), row: number,
+                panel: isYes(cells.cell(panelColumn)), required: isYes(cells.cell(requiredColumn)),
                 orOther: selectType?.orOther ?? false))
         }
 
@@ -341,8 +347,17 @@ public enum InstrumentLoader {
         return instrument
     }
 
+    /// A yes of a yes/no column, as XLSForm's `required` takes it (`yes`, `TRUE`, `true()`).
     private static func isYes(_ text: String) -> Bool {
-        ["yes", "true", "1", "y"].contains(text.trimmingSpaces.lowercased())
+        ["yes", "true", "true()", "1", "y"].contains(text.trimmingSpaces.lowercased())
+    }
+
+    /// A no (or nothing) of a yes/no column. In `anonymise`, anything else asks for it: besides
+    /// yes, UNHCR's kobocruncher writes its method there (`remove`, `reference`, `mask`,
+    /// `generalise`, `scramble`), and `default-non-anonymised` for no; only yes was read, so a
+    /// question marked `remove` or `true()` went on to the clean records.
+    private static func isNo(_ text: String) -> Bool {
+        ["", "no", "false", "false()", "0", "n", "default-non-anonymised"].contains(text.trimmingSpaces.lowercased())
     }
 }
 
