@@ -345,6 +345,58 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertEqual(unknown.problems.map(\.column), [4, 5])
     }
 
+    /// Writes an .xlsx workbook of sheets given as the XML of their rows.
+    private func workbook(_ path: String, _ sheets: [(name: String, rows: String)]) throws {
+        let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
+        func add(_ name: String, _ xml: String) throws {
+            let data = Data(xml.utf8)
+            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        let main = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
+        try add("xl/workbook.xml", "<workbook \(main)><sheets>" + sheets.indices.map {
+            "<sheet name=\"\(sheets[$0].name)\" sheetId=\"\($0 + 1)\" r:id=\"R\($0)\"/>"
+        }.joined() + "</sheets></workbook>")
+        try add("xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" + sheets.indices.map {
+            "<Relationship Id=\"R\($0)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/s\($0).xml\"/>"
+        }.joined() + "</Relationships>")
+        for (index, sheet) in sheets.enumerated() {
+            try add("xl/worksheets/s\(index).xml", "<worksheet \(main)><sheetData>\(sheet.rows)</sheetData></worksheet>")
+        }
+    }
+
+    /// A row of inline-string cells; a cell written `#1.0` is the number cell `1.0`.
+    private func row(_ number: Int, _ cells: [String]) -> String {
+        "<row r=\"\(number)\">" + cells.enumerated().map { column, value in
+            let reference = Sheet.columnLetter(column) + "\(number)"
+            if value.hasPrefix("#") { return "<c r=\"\(reference)\"><v>\(value.dropFirst())</v></c>" }
+            return "<c r=\"\(reference)\" t=\"inlineStr\"><is><t>\(value)</t></is></c>"
+        }.joined() + "</row>"
+    }
+
+    /// Choice names a library (pandas, openpyxl) stored as the numbers `1.0`, `2.0`: pyxform reads
+    /// them as `1`, `2`, the values the tools export; they were read as `1.0` and every answer of
+    /// the rating questions was unknown.
+    func testWholeNumbersStoredWithAFractionAreReadAsPyxformReadsThem() throws {
+        let folder = TemporaryFolder()
+        try workbook(folder.path + "/form.xlsx", [
+            ("survey", row(1, ["type", "name", "label", "topic", "measure"])
+                + row(2, ["select_one scale", "imp_a", "A", "a", "importance"])
+                + row(3, ["select_one scale", "comp_a", "A", "a", "competence"])),
+            ("choices", row(1, ["list_name", "name", "label"]) + row(2, ["scale", "#1.0", "Low"])
+                + row(3, ["scale", "#2.0E0", "Middle"]) + row(4, ["scale", "#3", "High"]) + row(5, ["half", "#2.5", "Half"])
+                + row(6, ["text", "1.0", "Typed as text"])),
+            ("settings", row(1, ["form_id", "version"]) + row(2, ["x", "#2025.0"])),
+        ])
+        let instrument = try InstrumentLoader.load(folder.path + "/form.xlsx")
+        XCTAssertEqual(instrument.choiceLists["scale"]?.choices.map(\.name), ["1", "2", "3"])
+        XCTAssertEqual(instrument.choiceLists["half"]?.choices.map(\.name), ["2.5"])
+        XCTAssertEqual(instrument.version, "2025")
+        // Text that looks like a number is kept as written.
+        XCTAssertEqual(instrument.choiceLists["text"]?.choices.map(\.name), ["1.0"])
+    }
+
     func testMissingInstrumentSaysWhatToDo() {
         XCTAssertThrowsError(try InstrumentLoader.load("/nonexistent/instrument")) { error in
             XCTAssertTrue("\(error)".contains("survey.csv"))

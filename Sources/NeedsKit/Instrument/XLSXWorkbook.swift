@@ -201,6 +201,8 @@ private final class WorksheetParser: NSObject, XMLParserDelegate {
                 value = sharedStrings[index]
             } else if cellType == "b" {
                 value = text == "1" ? "TRUE" : "FALSE"
+            } else if cellType == "" || cellType == "n" {
+                value = Self.numberText(text)
             }
             while cells.count < cellColumn { cells.append("") }
             if cellColumn < cells.count { cells[cellColumn] = value } else { cells.append(value) }
@@ -208,5 +210,14 @@ private final class WorksheetParser: NSObject, XMLParserDelegate {
             rows.append((rowNumber, cells))
         default: break
         }
+    }
+
+    /// A number cell's text as pyxform reads it: a whole number without its fraction (`1.0`,
+    /// `5E0` → `1`, `5`, as a sheet written by pandas or another library stores choice names),
+    /// so that choice names match the values the form tool exports; any other number as stored.
+    static func numberText(_ text: String) -> String {
+        guard text.contains(where: { $0 == "." || $0 == "E" || $0 == "e" }), let number = Double(text),
+              number.isFinite, number == number.rounded(), abs(number) < 1e15 else { return text }
+        return String(Int64(number))
     }
 }
