@@ -338,6 +338,19 @@ public enum InstrumentLoader {
         if questions.filter({ $0.measure == .demand }).count > 1 {
             problem(survey, nil, measureColumn, "duplicate_measure", "more than one demand question")
         }
+        // Demand is read by choice name = topic key: a topic without its choice would show that
+        // nobody asked for training on it.
+        if let demand = questions.first(where: { $0.measure == .demand }), let list = demand.kind.listName,
+           let choices = choiceLists[list]?.choices {
+            let names = Set(choices.map(\.name))
+            let missing = topics.map(\.key).filter { !names.contains($0) }
+            if !missing.isEmpty {
+                let others = choices.map(\.name).filter { name in !topics.contains { $0.key == name } }
+                problem(survey, demand.row, measureColumn, "demand_topic_missing",
+                        "the demand question's choices are topic keys, but list `\(list)` has none named \(missing.map { "`\($0)`" }.joined(separator: ", "))"
+                            + (others.isEmpty ? "" : " (its other choices: \(others.map { "`\($0)`" }.joined(separator: ", ")))"))
+            }
+        }
         if !problems.isEmpty { throw InstrumentError(problems: problems) }
 
         var instrument = Instrument(
