@@ -413,6 +413,43 @@ final class InstrumentLoaderTests: XCTestCase {
                                       choices: "list_name,name,label\nscale,1,Low\nscale,2,High\nwanted,a,A\nwanted,b,B\nwanted,none,None\n"))
     }
 
+    /// Questions inside `begin_repeat` are answered once per repeat, in a table of their own and
+    /// not in the main export: a required one is not missing from it (every file got a
+    /// `questions_missing` warning), and one that rates a topic or holds the place is an error.
+    func testQuestionsInARepeatAreNotInTheMainExport() throws {
+        let folder = TemporaryFolder()
+        folder.write("form/survey.csv", """
+            type,name,label,required,topic,measure
+            select_one scale,imp_a,A,yes,a,importance
+            begin repeat,visits,Visits,,,
+            text,country,Country visited,yes,,
+            begin_group,details,Details,,,
+            text,note_text,Note,yes,,
+            end_group,,,,,
+            end repeat,,,,,
+            select_one scale,comp_a,A,yes,a,competence
+
+            """)
+        folder.write("form/choices.csv", "list_name,name,label\nscale,1,Low\nscale,2,High\n")
+        folder.write("form/settings.csv", "form_id,version\nx,1\n")
+        let instrument = try InstrumentLoader.load(folder.path + "/form")
+        XCTAssertEqual(instrument.questions.map(\.inRepeat), [false, true, true, false])
+        XCTAssertNil(instrument.countryQuestion, "a country visited, one per repeat, is not the respondent's")
+        XCTAssertEqual(instrument.question(named: "comp_a")?.groupPath, [])
+
+        var options = RunOptions()
+        options.instrumentPath = folder.path + "/form"
+        options.inputs = [folder.write("export.csv", "imp_a,comp_a\n1,2\n")]
+        let outcome = try Pipeline.check(options)
+        XCTAssertEqual(outcome.respondents, 1)
+        XCTAssertFalse(outcome.firstIssues.contains { $0.code == "questions_missing" }, "\(outcome.firstIssues)")
+
+        let rated = try XCTUnwrap(brokenInstrument("type,name,label,topic,measure\nbegin_repeat,r,R,,\nselect_one scale,imp_a,A,a,importance\nend_repeat,,,,\nselect_one scale,comp_a,A,a,competence\n"))
+        XCTAssertEqual(rated.problems.map(\.code), ["in_repeat"])
+        XCTAssertEqual(rated.problems.first?.line, 3)
+        XCTAssertEqual(rated.problems.first?.column, 5)
+    }
+
     func testMissingInstrumentSaysWhatToDo() {
         XCTAssertThrowsError(try InstrumentLoader.load("/nonexistent/instrument")) { error in
             XCTAssertTrue("\(error)".contains("survey.csv"))

@@ -148,6 +148,9 @@ public struct Question: Sendable, Labelled {
     /// A select question typed with `or_other`: the tool adds an `other` choice and writes its
     /// text to `NAME_other`, free text that is never read.
     public var orOther: Bool = false
+    /// Inside a `begin_repeat` group: answered once per repeat, in a table of its own, never in the
+    /// main export.
+    public var inRepeat: Bool = false
 
     /// Whether the question holds the respondent's answer (not a group, note or calculation).
     public var isAnswer: Bool {

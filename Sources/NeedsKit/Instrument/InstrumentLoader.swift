@@ -197,6 +197,8 @@ public enum InstrumentLoader {
         var questions: [Question] = []
         var groups: [String: Group] = [:]
         var groupStack: [String] = []
+        /// Per open group, whether it is a repeat.
+        var repeatStack: [Bool] = []
         var names: [String: Int] = [:]
 
         for (number, cells) in survey.rows {
@@ -209,13 +211,14 @@ public enum InstrumentLoader {
             case "begin_group", "begin_repeat", "begin":
                 if head == "begin" && words.count > 1 && words[1].lowercased() != "group" && words[1].lowercased() != "repeat" { break }
                 groupStack.append(name)
+                repeatStack.append(head == "begin_repeat" || (words.count > 1 && words[1].lowercased() == "repeat"))
                 groups[name] = Group(name: name, labels: labels(survey, cells), row: number)
                 continue
             case "end_group", "end_repeat":
-                if !groupStack.isEmpty { groupStack.removeLast() }
+                if !groupStack.isEmpty { groupStack.removeLast(); repeatStack.removeLast() }
                 continue
             case "end" where words.count > 1:
-                if !groupStack.isEmpty { groupStack.removeLast() }
+                if !groupStack.isEmpty { groupStack.removeLast(); repeatStack.removeLast() }
                 continue
             default: break
             }
@@ -285,10 +288,17 @@ public enum InstrumentLoader {
             case nil:
                 break
             }
+            // A repeat's answers (one per repeat) are not in the main export a tool writes.
+            let inRepeat = repeatStack.contains(true)
             let placeText = cells.cell(placeColumn).trimmingSpaces.lowercased()
             var place = Question.Place(rawValue: placeText)
-            if place == nil && placeColumn == nil || placeText.isEmpty {
+            if (place == nil && placeColumn == nil || placeText.isEmpty) && !inRepeat {
                 place = name == "country" ? .country : name == "municipality" ? .municipality : place
+            }
+            if inRepeat, measure != nil || place != nil {
+                let repeatName = groupStack[repeatStack.lastIndex(of: true)!]
+                problem(survey, number, measure != nil ? measureColumn : placeColumn, "in_repeat",
+                        "`\(name)` is in repeat `\(repeatName)`, whose answers are not in the main export; a question that \(measure != nil ? "rates a topic or asks for training" : "holds the respondent's place") cannot be in a repeat")
             }
             // `report` and `panel` are yes or no; a word that is neither would be read as no.
             for (column, header) in [(reportColumn, "report"), (panelColumn, "panel")] {
@@ -302,7 +312,7 @@ public enum InstrumentLoader {
                 topic: topic.isEmpty ? nil : topic, measure: measure, place: place,
                 anonymise: !isNo(cells.cell(anonymiseColumn)), report: isYes(cells.cell(reportColumn)), row: number,
                 panel: isYes(cells.cell(panelColumn)), required: isYes(cells.cell(requiredColumn)),
-                orOther: selectType?.orOther ?? false))
+                orOther: selectType?.orOther ?? false, inRepeat: inRepeat))
         }
 
         // Topics: each needs both an importance and a competence question.

@@ -235,7 +235,7 @@ public final class Normalizer {
         answerSlots.initialize(repeating: 0, count: max(questionCount, 1))
         expectedQuestions = instrument.questions.indices.filter { q in
             let question = instrument.questions[q]
-            guard question.isAnswer, question.kind != .meta, !question.anonymise else { return false }
+            guard question.isAnswer, question.kind != .meta, !question.anonymise, !question.inRepeat else { return false }
             return question.required || question.topic != nil || question.measure != nil
         }
         countryIndex = instrument.countryQuestion.flatMap { instrument.questionIndex[$0.name] }
