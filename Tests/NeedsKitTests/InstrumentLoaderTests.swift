@@ -450,6 +450,39 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertEqual(rated.problems.first?.column, 5)
     }
 
+    /// The sheets saved as CSV are read row by row as the form has them: the reader's guesses
+    /// for hand-made exports (a totals row, a note under the table, the header again) left out a
+    /// choice list named `total_staff`, `average` or `Kokku` and said nothing (a note the loader
+    /// does not show), and the questions using it had an unknown list.
+    func testChoiceListsNamedLikeTotalsAreRead() throws {
+        let folder = TemporaryFolder()
+        folder.write("form/survey.csv", """
+            type,name,label
+            select_one total_staff,staff,Staff
+            select_one average,hours,Hours
+            select_one Kokku,sum,Sum
+            end_group,,
+
+            """)
+        folder.write("form/choices.csv", """
+            list_name,name,label
+            total_staff,1,1-10
+            total_staff,2,11-50
+            average,1,Less
+            average,2,More
+            Kokku,1,Üks
+            list_name,name,label
+            Kokku,2,Kaks
+
+            """)
+        folder.write("form/settings.csv", "form_id,version\nx,1\n")
+        let instrument = try InstrumentLoader.load(folder.path + "/form")
+        XCTAssertEqual(instrument.choiceLists["total_staff"]?.choices.map(\.name), ["1", "2"])
+        XCTAssertEqual(instrument.choiceLists["average"]?.choices.map(\.name), ["1", "2"])
+        XCTAssertEqual(instrument.choiceLists["Kokku"]?.choices.map(\.name), ["1", "2"])
+        XCTAssertEqual(instrument.choiceLists["list_name"]?.choices.map(\.name), ["name"])
+    }
+
     func testMissingInstrumentSaysWhatToDo() {
         XCTAssertThrowsError(try InstrumentLoader.load("/nonexistent/instrument")) { error in
             XCTAssertTrue("\(error)".contains("survey.csv"))

@@ -96,7 +96,10 @@ public enum InstrumentLoader {
         var rows: [(number: Int, cells: [String])] = []
         var problems: [Diagnostic] = []
         do {
-            try CSVReader(path: file).read(diagnose: { problems.append($0) }) { record in
+            // A sheet's every row is the form's: none is a total or a footnote of a hand-made export.
+            var options = ReaderOptions()
+            options.plainTable = true
+            try CSVReader(path: file, options: options).read(diagnose: { problems.append($0) }) { record in
                 if record.isHeader {
                     header = record.fields
                 } else if !record.isBlank {
