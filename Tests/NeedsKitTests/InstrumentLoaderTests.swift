@@ -483,6 +483,32 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertEqual(instrument.choiceLists["list_name"]?.choices.map(\.name), ["name"])
     }
 
+    /// A plain `label` column is in the form's `default_language` (as pyxform reads it): a form
+    /// in Estonian alone had no language, and its Estonian report was written in English.
+    func testAPlainLabelIsInTheDefaultLanguage() throws {
+        let folder = TemporaryFolder()
+        folder.write("form/survey.csv", "type,name,label,topic,measure\nselect_one scale,imp_a,Teema A,a,importance\nselect_one scale,comp_a,Teema A,a,competence\n")
+        folder.write("form/choices.csv", "list_name,name,label\nscale,1,Madal\nscale,2,Kõrge\n")
+        folder.write("form/settings.csv", "form_id,version,default_language\nx,1,Eesti (et)\n")
+        let instrument = try InstrumentLoader.load(folder.path + "/form")
+        XCTAssertEqual(instrument.languages.map(\.key), ["et"])
+        XCTAssertEqual(instrument.question(named: "imp_a")?.labels, ["": "Teema A", "et": "Teema A"])
+        XCTAssertEqual(instrument.choiceLists["scale"]?.choice(named: "2")?.label("et"), "Kõrge")
+        let report = ReportBuilder(instrument: instrument, aggregator: Aggregator(instrument: instrument), differences: [],
+                                   outcome: RunOutcome(), dateRange: nil).countryReport("EE")
+        XCTAssertEqual(report.language, "et")
+
+        // Beside translations, the plain column fills the default language's gaps only.
+        folder.write("two/survey.csv", "type,name,label,label::English (en)\ntext,q,Küsimus,Question\n")
+        folder.write("two/settings.csv", "form_id,default_language\nx,English (en)\n")
+        let two = try InstrumentLoader.load(folder.path + "/two")
+        XCTAssertEqual(two.languages.map(\.key), ["en"])
+        XCTAssertEqual(two.question(named: "q")?.labels, ["": "Küsimus", "en": "Question"])
+        // Without a default language, the plain column's language is not known.
+        folder.write("three/survey.csv", "type,name,label\ntext,q,Küsimus\n")
+        XCTAssertEqual(try InstrumentLoader.load(folder.path + "/three").languages.map(\.key), [])
+    }
+
     func testMissingInstrumentSaysWhatToDo() {
         XCTAssertThrowsError(try InstrumentLoader.load("/nonexistent/instrument")) { error in
             XCTAssertTrue("\(error)".contains("survey.csv"))

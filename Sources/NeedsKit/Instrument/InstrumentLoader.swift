@@ -130,13 +130,30 @@ public enum InstrumentLoader {
             problems.append(Diagnostic(.error, file: sheet.source, line: row, column: column.map { $0 + 1 }, code: code, message: message))
         }
 
-        // Languages from every label:: column of survey and choices.
+        // Settings.
+        var formTitle = "", formID = "", version = "", defaultLanguage: String? = nil
+        var defaultLanguageText = ""
+        if let settings = sheets["settings"], let first = settings.rows.first?.cells {
+            formTitle = first.cell(settings.column("form_title")).trimmingSpaces
+            formID = first.cell(settings.column("form_id")).trimmingSpaces
+            version = first.cell(settings.column("version")).trimmingSpaces
+            defaultLanguageText = first.cell(settings.column("default_language")).trimmingSpaces
+            if !defaultLanguageText.isEmpty { defaultLanguage = Language(columnSuffix: defaultLanguageText).key }
+        }
+
+        // Languages from every label:: column of survey and choices. A plain `label` column is in
+        // the default language (as pyxform reads it): a form in Estonian alone, `default_language`
+        // Eesti (et), has Estonian labels, and its Estonian report is in Estonian.
         var languages: [Language] = []
         for sheet in [survey, sheets["choices"]].compactMap({ $0 }) {
             for (_, suffix) in sheet.columns(withPrefix: "label::") {
                 let language = Language(columnSuffix: suffix)
                 if !languages.contains(where: { $0.key == language.key }) { languages.append(language) }
             }
+        }
+        if let defaultLanguage, !languages.contains(where: { $0.key == defaultLanguage }),
+           let plain = survey.column("label"), survey.rows.contains(where: { !$0.cells.cell(plain).trimmingSpaces.isEmpty }) {
+            languages.append(Language(columnSuffix: defaultLanguageText))
         }
         func labels(_ sheet: Sheet, _ cells: [String]) -> [String: String] {
             var result: [String: String] = [:]
@@ -145,6 +162,7 @@ public enum InstrumentLoader {
                 let text = cells.cell(index).trimmingSpaces
                 if !text.isEmpty { result[Language(columnSuffix: suffix).key] = text }
             }
+            if let defaultLanguage, (result[defaultLanguage] ?? "").isEmpty, let plain = result[""] { result[defaultLanguage] = plain }
             return result.filter { !$0.value.isEmpty }
         }
 
@@ -171,16 +189,6 @@ public enum InstrumentLoader {
                 entry.choices.append(Choice(name: name, labels: labels(choices, cells), position: entry.choices.count + 1))
                 choiceLists[list] = entry
             }
-        }
-
-        // Settings.
-        var formTitle = "", formID = "", version = "", defaultLanguage: String? = nil
-        if let settings = sheets["settings"], let first = settings.rows.first?.cells {
-            formTitle = first.cell(settings.column("form_title")).trimmingSpaces
-            formID = first.cell(settings.column("form_id")).trimmingSpaces
-            version = first.cell(settings.column("version")).trimmingSpaces
-            let language = first.cell(settings.column("default_language")).trimmingSpaces
-            if !language.isEmpty { defaultLanguage = Language(columnSuffix: language).key }
         }
 
         // Survey.
