@@ -136,6 +136,12 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertEqual(halfTopic.problems.first?.column, 4)
         XCTAssertTrue(halfTopic.description.contains("competence"))
 
+        // A place the loader does not know was read as no place, and the respondents' places were unknown.
+        let place = try XCTUnwrap(brokenInstrument("type,name,label,place\ntext,town,Town,Municipality \ntext,kommune,Kommune,omavalitsus\n"))
+        XCTAssertEqual(place.problems.map(\.code), ["unknown_place"])
+        XCTAssertEqual(place.problems.first?.line, 3)
+        XCTAssertEqual(place.problems.first?.column, 4)
+
         let measureOnText = try XCTUnwrap(brokenInstrument(header + "text,imp_a,A,a,importance\nselect_one scale,comp_a,A,a,competence\n"))
         XCTAssertEqual(measureOnText.problems.map(\.code), ["measure_on_non_select"])
         XCTAssertEqual(measureOnText.problems.first?.line, 2)

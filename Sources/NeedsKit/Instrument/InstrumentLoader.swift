@@ -303,6 +303,9 @@ public enum InstrumentLoader {
             let inRepeat = repeatStack.contains(true)
             let placeText = cells.cell(placeColumn).trimmingSpaces.lowercased()
             var place = Question.Place(rawValue: placeText)
+            if place == nil && !placeText.isEmpty {
+                problem(survey, number, placeColumn, "unknown_place", "place `\(placeText)` is not country or municipality")
+            }
             if (place == nil && placeColumn == nil || placeText.isEmpty) && !inRepeat {
                 place = name == "country" ? .country : name == "municipality" ? .municipality : place
             }
