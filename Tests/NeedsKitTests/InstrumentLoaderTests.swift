@@ -226,6 +226,7 @@ final class InstrumentLoaderTests: XCTestCase {
             select_one role or_other,role,R,R,,
             select_one_external town,town,T,T,,
             add select one prompt using scale,q5,Q,Q,,
+            select_one\u{A0}scale,q6,Q,Q,,
 
             """)
         folder.write("form/choices.csv", "list_name,name,label::English (en),label::Eesti (et)\nscale,1,Low,Madal\nscale,2,High,Kõrge\ntopics,a,A,A\nrole,teacher,Teacher,Õpetaja\ntown,x,X,X\n")
@@ -237,6 +238,7 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertEqual(instrument.question(named: "role")?.orOther, true)
         XCTAssertEqual(instrument.question(named: "town")?.kind, .selectOne("town"))
         XCTAssertEqual(instrument.question(named: "q5")?.kind, .selectOne("scale"))
+        XCTAssertEqual(instrument.question(named: "q6")?.kind, .selectOne("scale"), "a no-break space between the words")
         XCTAssertEqual(instrument.choiceLists["role or_other"]?.choices.map(\.name), ["teacher", "other"])
         XCTAssertEqual(instrument.choiceLists["role or_other"]?.choice(named: "other")?.labels, ["en": "Other", "et": "Muu", "": "Other"])
         // The list itself is as the choices sheet has it, for questions without or_other.

@@ -216,7 +216,9 @@ public enum InstrumentLoader {
             let typeText = cells.cell(typeColumn).trimmingSpaces
             let name = cells.cell(nameColumn).trimmingSpaces
             guard !typeText.isEmpty else { continue }
-            let words = typeText.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            // Words apart by any white space: a no-break space pasted from a web page or Word
+            // (`select_one\u{A0}scale`, which pyxform reads as a space) too.
+            let words = typeText.split(whereSeparator: \.isWhitespace).map(String.init)
             let head = words[0].lowercased()
             switch head {
             case "begin_group", "begin_repeat", "begin":
