@@ -136,6 +136,12 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertEqual(halfTopic.problems.first?.column, 4)
         XCTAssertTrue(halfTopic.description.contains("competence"))
 
+        // A select misspelt was a text question.
+        let typo = try XCTUnwrap(brokenInstrument("type,name,label\nselct_one scale,q1,Q\nselect_multi t,q2,Q\ngeopoint,q3,Q\nrange,q4,Q\nrank scale,q5,Q\n"))
+        XCTAssertEqual(typo.problems.map(\.code), ["unknown_type", "unknown_type"])
+        XCTAssertEqual(typo.problems.map(\.line), [2, 3])
+        XCTAssertEqual(typo.problems.first?.column, 1)
+
         // A place the loader does not know was read as no place, and the respondents' places were unknown.
         let place = try XCTUnwrap(brokenInstrument("type,name,label,place\ntext,town,Town,Municipality \ntext,kommune,Kommune,omavalitsus\n"))
         XCTAssertEqual(place.problems.map(\.code), ["unknown_place"])

@@ -273,7 +273,14 @@ public enum InstrumentLoader {
             case "datetime", "time": kind = .dateTime
             case "calculate", "hidden": kind = .calculate
             case "note": kind = .note
-            default: kind = metaTypes.contains(head) ? .meta : .other(head)
+            default:
+                kind = metaTypes.contains(head) ? .meta : .other(head)
+                // A select misspelt (`selct_one role`, `select_on scale`) would be read as text,
+                // its answers never matched to the list.
+                if !metaTypes.contains(head), head != "rank", head.hasPrefix("select") || (words.count > 1 && choiceLists[words[1]] != nil) {
+                    problem(survey, number, typeColumn, "unknown_type",
+                            "`\(typeText)` is no question type; a select is written `select_one LIST` or `select_multiple LIST`")
+                }
             }
             }
             let topic = cells.cell(topicColumn).trimmingSpaces
