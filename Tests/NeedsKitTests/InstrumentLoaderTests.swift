@@ -173,6 +173,9 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertEqual(instrument.choiceLists["scale"]?.choice(named: "2")?.label("lt"), "Aukštas")
         XCTAssertEqual(Language(columnSuffix: "Latviešu (lv)").key, "lv")
         XCTAssertEqual(Language(columnSuffix: "Suomi").key, "suomi")
+        // Named in full, with the word for language (the name was kept, and no report found its labels).
+        XCTAssertEqual(["Eesti keel", "Latviešu valoda", "Lietuvių kalba", "Русский язык", "English language", "Українська мова"]
+            .map { Language(columnSuffix: $0).key }, ["et", "lv", "lt", "ru", "en", "uk"])
     }
 
     /// A folder with the sheets named in another case, or with the form as the workbook the tool

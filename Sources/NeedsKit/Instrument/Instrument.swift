@@ -73,7 +73,12 @@ public struct Language: Sendable, Hashable {
     /// The code of a language named without one, for the languages a survey of the region is
     /// written in; nil for any other name.
     static func code(ofName name: String) -> String? {
-        let key = TextKey.loose(name)
+        var key = TextKey.loose(name)
+        // The word for "language" after the name, as each language names itself in full
+        // (`Eesti keel`, `Latviešu valoda`, `Lietuvių kalba`, `Русский язык`).
+        for word in [" keel", " valoda", " kalba", " язык", " мова", " language"] where key.hasSuffix(word) {
+            key = String(key.dropLast(word.count))
+        }
         return knownNames.first { $0.names.contains(key) }?.code
     }
 
