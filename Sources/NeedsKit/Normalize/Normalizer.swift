@@ -1162,7 +1162,12 @@ public final class Normalizer {
         var written = answer.cleanValue
         if case let .choice(name) = answer, let choice = matchers[q]?.list.choice(named: name),
            let label = choice.label(nil, fallback: instrument.defaultLanguage) {
-            written = gazetteer.match(name) == .none ? label : name
+            // The choice's label when its name is no municipality (a code, `m01`), or when the
+            // name fits several and the label one (`tartu`, labelled `Tartu linn`).
+            switch (gazetteer.match(name), gazetteer.match(label)) {
+            case (.none, _), (.ambiguous, .unique): written = label
+            default: break
+            }
         }
         let question = instrument.questions[q].name
         switch gazetteer.match(written, country: place.country) {
