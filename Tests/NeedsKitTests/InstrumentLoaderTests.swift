@@ -136,6 +136,12 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertEqual(halfTopic.problems.first?.column, 4)
         XCTAssertTrue(halfTopic.description.contains("competence"))
 
+        // A group closed twice, or never: the questions below it were put in it, and nothing said so.
+        let groups = try XCTUnwrap(brokenInstrument("type,name,label\nbegin_group,g,G\ntext,q1,Q\nend_group,,\nend group,,\nbegin repeat,r,R\ntext,q2,Q\n"))
+        XCTAssertEqual(groups.problems.map(\.code), ["unmatched_group", "unmatched_group"])
+        XCTAssertEqual(groups.problems.map(\.line), [5, 6])
+        XCTAssertTrue(groups.description.contains("repeat `r` is never closed"), groups.description)
+
         // A select misspelt was a text question.
         let typo = try XCTUnwrap(brokenInstrument("type,name,label\nselct_one scale,q1,Q\nselect_multi t,q2,Q\ngeopoint,q3,Q\nrange,q4,Q\nrank scale,q5,Q\n"))
         XCTAssertEqual(typo.problems.map(\.code), ["unknown_type", "unknown_type"])
@@ -475,6 +481,7 @@ final class InstrumentLoaderTests: XCTestCase {
         let folder = TemporaryFolder()
         folder.write("form/survey.csv", """
             type,name,label
+            begin_group,g,G
             select_one total_staff,staff,Staff
             select_one average,hours,Hours
             select_one Kokku,sum,Sum

@@ -227,11 +227,13 @@ public enum InstrumentLoader {
                 repeatStack.append(head == "begin_repeat" || (words.count > 1 && words[1].lowercased() == "repeat"))
                 groups[name] = Group(name: name, labels: labels(survey, cells), row: number)
                 continue
-            case "end_group", "end_repeat":
-                if !groupStack.isEmpty { groupStack.removeLast(); repeatStack.removeLast() }
-                continue
-            case "end" where words.count > 1:
-                if !groupStack.isEmpty { groupStack.removeLast(); repeatStack.removeLast() }
+            case "end_group", "end_repeat", "end" where words.count > 1:
+                if groupStack.isEmpty {
+                    problem(survey, number, typeColumn, "unmatched_group", "`\(typeText)` closes no group: no `begin_group` is open here")
+                } else {
+                    groupStack.removeLast()
+                    repeatStack.removeLast()
+                }
                 continue
             default: break
             }
@@ -336,6 +338,11 @@ public enum InstrumentLoader {
                 anonymise: !isNo(cells.cell(anonymiseColumn)), report: isYes(cells.cell(reportColumn)), row: number,
                 panel: isYes(cells.cell(panelColumn)), required: isYes(cells.cell(requiredColumn)),
                 orOther: selectType?.orOther ?? false, inRepeat: inRepeat))
+        }
+
+        // A group left open would hold every question below it (pyxform refuses such a form).
+        for (name, open) in zip(groupStack, repeatStack) {
+            problem(survey, groups[name]?.row, typeColumn, "unmatched_group", "\(open ? "repeat" : "group") `\(name)` is never closed: no `end_\(open ? "repeat" : "group")` below it")
         }
 
         // Topics: each needs both an importance and a competence question.
