@@ -179,6 +179,10 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertEqual(instrument.choiceLists["scale"]?.choice(named: "2")?.label("lt"), "Aukštas")
         XCTAssertEqual(Language(columnSuffix: "Latviešu (lv)").key, "lv")
         XCTAssertEqual(Language(columnSuffix: "Suomi").key, "suomi")
+        // A code with its region, or a name in the brackets: the language's code (the key was
+        // `en-gb`, `estonian`, and no report or --lang found the labels).
+        XCTAssertEqual(["English (en-GB)", "Eesti (et_EE)", "Eesti (Estonian)", "Français (fr-FR)", "English ()"]
+            .map { Language(columnSuffix: $0).key }, ["en", "et", "et", "fr", "en"])
         // Named in full, with the word for language (the name was kept, and no report found its labels).
         XCTAssertEqual(["Eesti keel", "Latviešu valoda", "Lietuvių kalba", "Русский язык", "English language", "Українська мова"]
             .map { Language(columnSuffix: $0).key }, ["et", "lv", "lt", "ru", "en", "uk"])

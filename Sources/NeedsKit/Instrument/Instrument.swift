@@ -54,16 +54,21 @@ public struct Language: Sendable, Hashable {
     public var name: String
     public var code: String?
 
-    /// How labels are keyed: the code when there is one, otherwise the lower-cased name; `""` for a
-    /// plain `label` column.
-    public var key: String { code?.lowercased() ?? name.lowercased() }
+    /// How labels are keyed: the code when there is one (its language alone: `en-GB` is `en`),
+    /// otherwise the lower-cased name; `""` for a plain `label` column.
+    public var key: String {
+        guard let code else { return name.lowercased() }
+        return String(code.lowercased().prefix { $0 != "-" && $0 != "_" })
+    }
 
-    /// Parses the part after `label::`.
+    /// Parses the part after `label::`. In the brackets, a code with a region (`English (en-GB)`,
+    /// `Eesti (et_EE)`) or a language's name (`Eesti (Estonian)`) is known by its language's code.
     public init(columnSuffix: String) {
         let text = columnSuffix.trimmingSpaces
         if text.hasSuffix(")"), let open = text.lastIndex(of: "(") {
             name = String(text[..<open]).trimmingSpaces
-            code = String(text[text.index(after: open)..<text.index(before: text.endIndex)]).trimmingSpaces
+            let inner = String(text[text.index(after: open)..<text.index(before: text.endIndex)]).trimmingSpaces
+            code = Language.code(ofName: inner) ?? (inner.isEmpty ? Language.code(ofName: name) : inner)
         } else {
             name = text
             code = Language.code(ofName: text)
