@@ -532,6 +532,13 @@ final class InstrumentLoaderTests: XCTestCase {
         let two = try InstrumentLoader.load(folder.path + "/two")
         XCTAssertEqual(two.languages.map(\.key), ["en"])
         XCTAssertEqual(two.question(named: "q")?.labels, ["": "Küsimus", "en": "Question"])
+        // A default language named as a column's language is named, with or without its code.
+        folder.write("fr/survey.csv", "type,name,label::English (en),label::Français (fr)\ntext,q,Question,Question FR\n")
+        folder.write("fr/settings.csv", "form_id,default_language\nx,Français\n")
+        XCTAssertEqual(try InstrumentLoader.load(folder.path + "/fr").defaultLanguage, "fr")
+        folder.write("fr2/survey.csv", "type,name,label::English (en),label::Français\ntext,q,Question,Question FR\n")
+        folder.write("fr2/settings.csv", "form_id,default_language\nx,Français (fr)\n")
+        XCTAssertEqual(try InstrumentLoader.load(folder.path + "/fr2").defaultLanguage, "français")
         // Without a default language, the plain column's language is not known.
         folder.write("three/survey.csv", "type,name,label\ntext,q,Küsimus\n")
         XCTAssertEqual(try InstrumentLoader.load(folder.path + "/three").languages.map(\.key), [])

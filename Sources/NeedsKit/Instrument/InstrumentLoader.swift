@@ -151,6 +151,12 @@ public enum InstrumentLoader {
                 if !languages.contains(where: { $0.key == language.key }) { languages.append(language) }
             }
         }
+        // `default_language` naming a column's language by name alone, or a column so named
+        // (`Français` and `label::Français (fr)`): that column's language.
+        if let stated = defaultLanguage, !languages.contains(where: { $0.key == stated }) {
+            let name = Language(columnSuffix: defaultLanguageText).name.lowercased()
+            defaultLanguage = languages.first { $0.name.lowercased() == name }?.key ?? stated
+        }
         if let defaultLanguage, !languages.contains(where: { $0.key == defaultLanguage }),
            let plain = survey.column("label"), survey.rows.contains(where: { !$0.cells.cell(plain).trimmingSpaces.isEmpty }) {
             languages.append(Language(columnSuffix: defaultLanguageText))
