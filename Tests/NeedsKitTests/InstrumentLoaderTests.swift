@@ -404,7 +404,8 @@ final class InstrumentLoaderTests: XCTestCase {
 
     /// Choice names a library (pandas, openpyxl) stored as the numbers `1.0`, `2.0`: pyxform reads
     /// them as `1`, `2`, the values the tools export; they were read as `1.0` and every answer of
-    /// the rating questions was unknown.
+    /// the rating questions was unknown. The settings are the first row with a value (a
+    /// formatted empty row above it was read as the settings, and form_id and version were lost).
     func testWholeNumbersStoredWithAFractionAreReadAsPyxformReadsThem() throws {
         let folder = TemporaryFolder()
         try workbook(folder.path + "/form.xlsx", [
@@ -414,12 +415,13 @@ final class InstrumentLoaderTests: XCTestCase {
             ("choices", row(1, ["list_name", "name", "label"]) + row(2, ["scale", "#1.0", "Low"])
                 + row(3, ["scale", "#2.0E0", "Middle"]) + row(4, ["scale", "#3", "High"]) + row(5, ["half", "#2.5", "Half"])
                 + row(6, ["text", "1.0", "Typed as text"])),
-            ("settings", row(1, ["form_id", "version"]) + row(2, ["x", "#2025.0"])),
+            ("settings", row(1, ["form_id", "version"]) + "<row r=\"2\"><c r=\"A2\" s=\"1\"/></row>" + row(3, ["x", "#2025.0"])),
         ])
         let instrument = try InstrumentLoader.load(folder.path + "/form.xlsx")
         XCTAssertEqual(instrument.choiceLists["scale"]?.choices.map(\.name), ["1", "2", "3"])
         XCTAssertEqual(instrument.choiceLists["half"]?.choices.map(\.name), ["2.5"])
         XCTAssertEqual(instrument.version, "2025")
+        XCTAssertEqual(instrument.formID, "x", "the settings below a formatted empty row")
         // Text that looks like a number is kept as written.
         XCTAssertEqual(instrument.choiceLists["text"]?.choices.map(\.name), ["1.0"])
     }

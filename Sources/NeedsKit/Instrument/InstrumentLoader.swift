@@ -133,7 +133,9 @@ public enum InstrumentLoader {
         // Settings.
         var formTitle = "", formID = "", version = "", defaultLanguage: String? = nil
         var defaultLanguageText = ""
-        if let settings = sheets["settings"], let first = settings.rows.first?.cells {
+        // The first row with a value: a workbook keeps a formatted empty row as a row.
+        if let settings = sheets["settings"],
+           let first = settings.rows.first(where: { $0.cells.contains { !$0.trimmingSpaces.isEmpty } })?.cells {
             formTitle = first.cell(settings.column("form_title")).trimmingSpaces
             formID = first.cell(settings.column("form_id")).trimmingSpaces
             version = first.cell(settings.column("version")).trimmingSpaces
