@@ -136,6 +136,13 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertEqual(halfTopic.problems.first?.column, 4)
         XCTAssertTrue(halfTopic.description.contains("competence"))
 
+        // A choice without a name was a choice named "".
+        let unnamed = try XCTUnwrap(brokenInstrument("type,name,label\nselect_one scale,q1,Q\n", choices: "list_name,name,label\nscale,1,Low\nscale,,Middle\nscale,3,High\n"))
+        XCTAssertEqual(unnamed.problems.map(\.code), ["missing_name"])
+        XCTAssertEqual(unnamed.problems.first?.line, 3)
+        XCTAssertEqual(unnamed.problems.first?.column, 2)
+        XCTAssertTrue(unnamed.problems.first!.file.hasSuffix("choices.csv"))
+
         // A group closed twice, or never: the questions below it were put in it, and nothing said so.
         let groups = try XCTUnwrap(brokenInstrument("type,name,label\nbegin_group,g,G\ntext,q1,Q\nend_group,,\nend group,,\nbegin repeat,r,R\ntext,q2,Q\n"))
         XCTAssertEqual(groups.problems.map(\.code), ["unmatched_group", "unmatched_group"])

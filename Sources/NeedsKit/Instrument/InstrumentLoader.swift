@@ -187,6 +187,12 @@ public enum InstrumentLoader {
                 let list = cells.cell(listColumn).trimmingSpaces
                 let name = cells.cell(nameColumn).trimmingSpaces
                 guard !list.isEmpty else { continue }
+                guard !name.isEmpty else {
+                    // Without it, the answer cannot name the choice, and the choices below it
+                    // would take its place on a rating scale.
+                    problem(choices, number, nameColumn, "missing_name", "a choice of list `\(list)` has no name")
+                    continue
+                }
                 let key = list + "\u{0}" + name
                 if let first = seen[key] {
                     problem(choices, number, nameColumn, "duplicate_choice", "choice `\(name)` appears twice in list `\(list)` (first on row \(first))")
