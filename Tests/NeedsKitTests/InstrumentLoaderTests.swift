@@ -373,6 +373,12 @@ final class InstrumentLoaderTests: XCTestCase {
         let mapper = ColumnMapper(instrument: instrument)
         XCTAssertEqual(["a", "b", "c", "d"].map { mapper.resolve($0) }, [.personal, .personal, .personal, .question(3)])
 
+        // The place marked anonymise was never read: no respondent had a municipality, and nothing said so.
+        let place = try XCTUnwrap(brokenInstrument("type,name,label,anonymise\ntext,municipality,M,yes\ntext,email,E,yes\n"))
+        XCTAssertEqual(place.problems.map(\.code), ["anonymised_place"])
+        XCTAssertEqual(place.problems.first?.line, 2)
+        XCTAssertEqual(place.problems.first?.column, 4)
+
         let unknown = try XCTUnwrap(brokenInstrument("type,name,label,report,panel\ntext,q1,Q,x,\ntext,q2,Q,,ja\n"))
         XCTAssertEqual(unknown.problems.map(\.code), ["unknown_flag", "unknown_flag"])
         XCTAssertEqual(unknown.problems.map(\.line), [2, 3])

@@ -334,6 +334,11 @@ public enum InstrumentLoader {
             if (place == nil && placeColumn == nil || placeText.isEmpty) && !inRepeat {
                 place = name == "country" ? .country : name == "municipality" ? .municipality : place
             }
+            // An anonymised question is never read: as the place, no respondent would have one.
+            if let place, !isNo(cells.cell(anonymiseColumn)) {
+                problem(survey, number, anonymiseColumn, "anonymised_place",
+                        "`\(name)` holds the respondent's \(place.rawValue) and is marked anonymise, so it would never be read; the reports publish only known municipalities: clear `anonymise`")
+            }
             if inRepeat, measure != nil || place != nil {
                 let repeatName = groupStack[repeatStack.lastIndex(of: true)!]
                 problem(survey, number, measure != nil ? measureColumn : placeColumn, "in_repeat",
