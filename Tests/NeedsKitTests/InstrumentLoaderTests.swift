@@ -219,6 +219,14 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertThrowsError(try InstrumentLoader.load(folder.path + "/two")) { error in
             XCTAssertTrue("\(error)".contains("2 .xlsx workbooks (a.xlsx, b.xlsx)"), "\(error)")
         }
+        // A form saved as Excel 97-2003 (.xls): named for what it is, not "not a ZIP archive".
+        folder.write("old/form.xls", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0])
+        XCTAssertThrowsError(try InstrumentLoader.load(folder.path + "/old/form.xls")) { error in
+            XCTAssertTrue("\(error)".contains("an Excel 97-2003 workbook (.xls)"), "\(error)")
+        }
+        XCTAssertThrowsError(try InstrumentLoader.load(folder.path + "/old")) { error in
+            XCTAssertTrue("\(error)".contains("but form.xls, an Excel 97-2003 workbook needs does not read: save it as .xlsx"), "\(error)")
+        }
         folder.write("none/notes.txt", "x")
         XCTAssertThrowsError(try InstrumentLoader.load(folder.path + "/none")) { error in
             XCTAssertTrue("\(error)".contains("the folder has no survey.csv"), "\(error)")

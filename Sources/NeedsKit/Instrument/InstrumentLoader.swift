@@ -42,7 +42,7 @@ public enum InstrumentLoader {
                 throw InstrumentError(problems: [Diagnostic(
                     .error, file: path, code: "instrument_no_survey",
                     message: workbooks.isEmpty
-                        ? "the folder has no survey.csv (nor an .xlsx XLSForm); give --instrument a folder with survey.csv, choices.csv, settings.csv or an .xlsx XLSForm"
+                        ? "the folder has no survey.csv (nor an .xlsx XLSForm)" + oldWorkbooks(path) + "; give --instrument a folder with survey.csv, choices.csv, settings.csv or an .xlsx XLSForm"
                         : "the folder has no survey.csv but \(workbooks.count) .xlsx workbooks (\(workbooks.joined(separator: ", "))); give --instrument the one that is the form")])
             }
         }
@@ -77,6 +77,13 @@ public enum InstrumentLoader {
         let workbooks = entries.filter { $0.lowercased().hasSuffix(".xlsx") && !$0.hasPrefix("~$") && !$0.hasPrefix(".") }
         if workbooks.count == 1 { return .workbook(folder + "/" + workbooks[0]) }
         return .none(workbooks: workbooks)
+    }
+
+    /// The Excel 97-2003 workbooks (`.xls`) of a folder, which are not read, named for the message.
+    static func oldWorkbooks(_ folder: String) -> String {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+            .filter { $0.lowercased().hasSuffix(".xls") && !$0.hasPrefix("~$") && !$0.hasPrefix(".") }.sorted()
+        return names.isEmpty ? "" : " but \(names.joined(separator: ", ")), an Excel 97-2003 workbook needs does not read: save it as .xlsx"
     }
 
     /// The files an instrument path is read from: the workbook, or the folder's sheets or workbook
