@@ -72,7 +72,7 @@ final class InstrumentLoaderTests: XCTestCase {
             five,3,High
             five,dk,Ei oska öelda
             coded,1,Low
-            coded,2,Middle
+            coded,2,Hard to say
             coded,3,High
             coded,99,Don’t know
             coded,0,N/A
@@ -88,7 +88,7 @@ final class InstrumentLoaderTests: XCTestCase {
         let five = try XCTUnwrap(instrument.choiceLists["five"])
         XCTAssertEqual(["1", "2", "3", "dk"].map { five.score(of: $0) }, [1, 2, 3, nil])
         let coded = try XCTUnwrap(instrument.choiceLists["coded"])
-        XCTAssertEqual(["1", "3", "99", "0"].map { coded.score(of: $0) }, [1, 3, nil, nil])
+        XCTAssertEqual(["1", "2", "3", "99", "0"].map { coded.score(of: $0) }, [1, 2, 3, nil, nil], "a point between two others is one, whatever its label")
         let named = try XCTUnwrap(instrument.choiceLists["words"])
         XCTAssertEqual(["na", "low", "mid", "high", "dont_know"].map { named.score(of: $0) }, [nil, 1, 2, 3, nil])
 

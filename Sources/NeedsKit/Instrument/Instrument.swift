@@ -203,7 +203,14 @@ public struct ChoiceList: Sendable {
 
     /// Whether a choice is a point of the scale (see `score(of:)`).
     public func isRating(_ choice: Choice) -> Bool {
-        if Self.number(choice.name) == nil && choices.contains(where: { Self.number($0.name) != nil }) { return false }
+        if let number = Self.number(choice.name) {
+            // Between two points of the scale it is one, whatever its label (a midpoint `3`
+            // labelled "Hard to say").
+            let others = choices.compactMap { $0.name == choice.name ? nil : Self.number($0.name) }
+            if let low = others.min(), let high = others.max(), low < number, number < high { return true }
+        } else if choices.contains(where: { Self.number($0.name) != nil }) {
+            return false
+        }
         return !([choice.name] + Array(choice.labels.values)).contains { Self.nonRatings.contains(Self.answerKey($0)) }
     }
 
@@ -219,8 +226,7 @@ public struct ChoiceList: Sendable {
     /// Answers that say the respondent gives no rating: don't know, not applicable, no answer.
     private static let nonRatings: Set<String> = Set([
         "dk", "dont know", "do not know", "n/a", "na", "not applicable", "no answer", "no opinion",
-        "prefer not to say", "prefer not to answer", "refused", "cant say", "cannot say", "hard to say",
-        "not sure", "unsure", "ei tea", "ei oska öelda", "ei oska vastata", "ei puuduta", "pole asjakohane",
+        "prefer not to say", "prefer not to answer", "refused", "cant say", "cannot say", "hard to say", "ei tea", "ei oska öelda", "ei oska vastata", "ei puuduta", "pole asjakohane",
         "nezinu", "grūti pateikt", "grūti atbildēt", "nav attiecināms", "nežinau", "sunku pasakyti",
         "netaikoma", "не знаю", "затрудняюсь ответить", "трудно сказать", "нет ответа", "не применимо",
         "неприменимо", "важко сказати", "не застосовується",
