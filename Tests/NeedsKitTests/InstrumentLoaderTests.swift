@@ -143,6 +143,13 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertEqual(unnamed.problems.first?.column, 2)
         XCTAssertTrue(unnamed.problems.first!.file.hasSuffix("choices.csv"))
 
+        // Importance and competence on different scales: the gap was computed all the same.
+        let scales = try XCTUnwrap(brokenInstrument("type,name,label,topic,measure\nselect_one scale,imp_a,A,a,importance\nselect_one four,comp_a,A,a,competence\nselect_one scale,imp_b,B,b,importance\nselect_one words,comp_b,B,b,competence\n",
+            choices: "list_name,name,label\nscale,1,Low\nscale,2,High\nfour,1,1\nfour,2,2\nfour,3,3\nfour,4,4\nwords,low,Low\nwords,high,High\nwords,dk,Don't know\n"))
+        XCTAssertEqual(scales.problems.map(\.code), ["scale_mismatch"])
+        XCTAssertEqual(scales.problems.first?.line, 3)
+        XCTAssertTrue(scales.description.contains("rates importance 1-2 but competence 1-4"), scales.description)
+
         // A group closed twice, or never: the questions below it were put in it, and nothing said so.
         let groups = try XCTUnwrap(brokenInstrument("type,name,label\nbegin_group,g,G\ntext,q1,Q\nend_group,,\nend group,,\nbegin repeat,r,R\ntext,q2,Q\n"))
         XCTAssertEqual(groups.problems.map(\.code), ["unmatched_group", "unmatched_group"])

@@ -401,6 +401,22 @@ public enum InstrumentLoader {
             let missing = topic.importanceQuestion == nil ? "importance" : "competence"
             problem(survey, topicRows[topic.key], topicColumn, "topic_incomplete", "topic `\(topic.key)` has no \(missing) question; a topic needs both measures")
         }
+        // Borich's gap is importance minus competence on the same scale: 5 on a 1-5 scale less 4
+        // on a 1-4 scale is no need.
+        func scale(_ name: String?) -> [Double] {
+            guard let question = questions.first(where: { $0.name == name }), let list = question.kind.listName.flatMap({ choiceLists[$0] })
+            else { return [] }
+            return list.choices.compactMap { list.score(of: $0.name) }.sorted()
+        }
+        for topic in topics {
+            let importance = scale(topic.importanceQuestion), competence = scale(topic.competenceQuestion)
+            guard let i = importance.first, let c = competence.first, (i, importance.last!) != (c, competence.last!),
+                  let row = questions.first(where: { $0.name == topic.competenceQuestion })?.row else { continue }
+            func text(_ score: Double) -> String { score == score.rounded() && abs(score) < 1e15 ? String(Int64(score)) : String(score) }
+            func range(_ scores: [Double]) -> String { text(scores.first!) + "-" + text(scores.last!) }
+            problem(survey, row, typeColumn, "scale_mismatch",
+                    "topic `\(topic.key)` rates importance \(range(importance)) but competence \(range(competence)); Borich's gap needs both on the same scale")
+        }
         if questions.filter({ $0.measure == .demand }).count > 1 {
             problem(survey, nil, measureColumn, "duplicate_measure", "more than one demand question")
         }
