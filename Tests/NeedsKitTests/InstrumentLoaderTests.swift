@@ -150,6 +150,13 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertEqual(scales.problems.first?.line, 3)
         XCTAssertTrue(scales.description.contains("rates importance 1-2 but competence 1-4"), scales.description)
 
+        // Topics filled in, but the `measure` column misspelt: the form loaded with no topics.
+        let unmeasured = try XCTUnwrap(brokenInstrument("type,name,label,topic,measures\nselect_one scale,imp_a,A,a,importance\nselect_one scale,comp_a,A,a,competence\n"))
+        XCTAssertEqual(unmeasured.problems.map(\.code), ["topic_without_measure"])
+        XCTAssertEqual(unmeasured.problems.first?.line, 2)
+        XCTAssertEqual(unmeasured.problems.first?.column, 4)
+        XCTAssertTrue(unmeasured.description.contains("no `measure` column"), unmeasured.description)
+
         // A group closed twice, or never: the questions below it were put in it, and nothing said so.
         let groups = try XCTUnwrap(brokenInstrument("type,name,label\nbegin_group,g,G\ntext,q1,Q\nend_group,,\nend group,,\nbegin repeat,r,R\ntext,q2,Q\n"))
         XCTAssertEqual(groups.problems.map(\.code), ["unmatched_group", "unmatched_group"])

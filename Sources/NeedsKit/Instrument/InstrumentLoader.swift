@@ -397,6 +397,13 @@ public enum InstrumentLoader {
                 break
             }
         }
+        // Topics named but none measured (the `measure` column left out or misspelt): the run
+        // would go on as a form without topics.
+        if topics.isEmpty, let tagged = questions.first(where: { $0.topic != nil }) {
+            problem(survey, tagged.row, measureColumn ?? topicColumn, "topic_without_measure", measureColumn == nil
+                ? "`\(tagged.name)` has topic `\(tagged.topic!)`, but the survey sheet has no `measure` column to say what it measures (importance or competence)"
+                : "`\(tagged.name)` has topic `\(tagged.topic!)`, but no question has a `measure` (importance or competence)")
+        }
         for topic in topics where topic.importanceQuestion == nil || topic.competenceQuestion == nil {
             let missing = topic.importanceQuestion == nil ? "importance" : "competence"
             problem(survey, topicRows[topic.key], topicColumn, "topic_incomplete", "topic `\(topic.key)` has no \(missing) question; a topic needs both measures")
