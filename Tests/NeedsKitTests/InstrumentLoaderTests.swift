@@ -581,6 +581,16 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertEqual(try InstrumentLoader.load(folder.path + "/three").languages.map(\.key), [])
     }
 
+    /// A workbook whose survey sheet is named otherwise (`survey ` with a space, `Survey 2`)
+    /// says which sheets it has.
+    func testAWorkbookWithoutASurveySheetNamesItsSheets() throws {
+        let folder = TemporaryFolder()
+        try workbook(folder.path + "/form.xlsx", [("survey ", row(1, ["type", "name"])), ("Choices", row(1, ["list_name", "name"]))])
+        XCTAssertThrowsError(try InstrumentLoader.load(folder.path + "/form.xlsx")) { error in
+            XCTAssertTrue("\(error)".contains("no `survey` sheet (its sheets: `choices`, `survey `)"), "\(error)")
+        }
+    }
+
     func testMissingInstrumentSaysWhatToDo() {
         XCTAssertThrowsError(try InstrumentLoader.load("/nonexistent/instrument")) { error in
             XCTAssertTrue("\(error)".contains("survey.csv"))

@@ -131,7 +131,8 @@ public enum InstrumentLoader {
         var problems: [Diagnostic] = []
         guard let survey = sheets["survey"] else {
             throw InstrumentError(problems: [Diagnostic(
-                .error, file: origin, code: "instrument_no_survey", message: "the XLSForm has no `survey` sheet")])
+                .error, file: origin, code: "instrument_no_survey",
+                message: "the XLSForm has no `survey` sheet" + (sheets.isEmpty ? "" : " (its sheets: \(sheets.keys.sorted().map { "`\($0)`" }.joined(separator: ", ")))"))])
         }
         func problem(_ sheet: Sheet, _ row: Int?, _ column: Int?, _ code: String, _ message: String) {
             problems.append(Diagnostic(.error, file: sheet.source, line: row, column: column.map { $0 + 1 }, code: code, message: message))
