@@ -81,6 +81,9 @@ final class InstrumentLoaderTests: XCTestCase {
             words,mid,Middle
             words,high,High
             words,dont_know,Ei tea
+            words,n_a,Skipped
+            words,other,Don’t know / N/A
+            words,coded,Don't know (99)
 
             """)
         folder.write("form/settings.csv", "form_id,version\nx,1\n")
@@ -90,7 +93,8 @@ final class InstrumentLoaderTests: XCTestCase {
         let coded = try XCTUnwrap(instrument.choiceLists["coded"])
         XCTAssertEqual(["1", "2", "3", "99", "0"].map { coded.score(of: $0) }, [1, 2, 3, nil, nil], "a point between two others is one, whatever its label")
         let named = try XCTUnwrap(instrument.choiceLists["words"])
-        XCTAssertEqual(["na", "low", "mid", "high", "dont_know"].map { named.score(of: $0) }, [nil, 1, 2, 3, nil])
+        XCTAssertEqual(["na", "low", "mid", "high", "dont_know", "n_a", "other", "coded"].map { named.score(of: $0) },
+                       [nil, 1, 2, 3, nil, nil, nil, nil])
 
         // The figures count such an answer as not rated.
         let aggregator = Aggregator(instrument: instrument)

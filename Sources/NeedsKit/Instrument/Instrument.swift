@@ -211,7 +211,15 @@ public struct ChoiceList: Sendable {
         } else if choices.contains(where: { Self.number($0.name) != nil }) {
             return false
         }
-        return !([choice.name] + Array(choice.labels.values)).contains { Self.nonRatings.contains(Self.answerKey($0)) }
+        return !([choice.name] + Array(choice.labels.values)).contains(where: Self.isNonRating)
+    }
+
+    /// Whether a name or label says no rating, alone or as a part (`Don't know / N/A`,
+    /// `Don't know (99)`).
+    private static func isNonRating(_ text: String) -> Bool {
+        let key = answerKey(text)
+        let parts = key.components(separatedBy: " / ") + [String(key.prefix { $0 != "(" }).trimmingSpaces]
+        return ([key] + parts).contains { nonRatings.contains($0) }
     }
 
     private static func number(_ name: String) -> Double? { Double(name).flatMap { $0.isFinite ? $0 : nil } }
@@ -225,7 +233,7 @@ public struct ChoiceList: Sendable {
 
     /// Answers that say the respondent gives no rating: don't know, not applicable, no answer.
     private static let nonRatings: Set<String> = Set([
-        "dk", "dont know", "do not know", "n/a", "na", "not applicable", "no answer", "no opinion",
+        "dk", "dont know", "do not know", "n/a", "na", "n a", "not applicable", "refuse", "no answer", "no opinion",
         "prefer not to say", "prefer not to answer", "refused", "cant say", "cannot say", "hard to say", "ei tea", "ei oska öelda", "ei oska vastata", "ei puuduta", "pole asjakohane",
         "nezinu", "grūti pateikt", "grūti atbildēt", "nav attiecināms", "nežinau", "sunku pasakyti",
         "netaikoma", "не знаю", "затрудняюсь ответить", "трудно сказать", "нет ответа", "не применимо",
