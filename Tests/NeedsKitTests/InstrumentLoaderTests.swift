@@ -38,7 +38,8 @@ final class InstrumentLoaderTests: XCTestCase {
         })
         XCTAssertEqual(list.score(of: "high"), 3)
         XCTAssertNil(list.score(of: "other"))
-        // Names Double() reads but that are no rating: no score beside a numbered point, never NaN or infinity.
+        // Names Double() reads but that are no number: never NaN or infinity; beside a choice
+        // named by a number they are no rating, among names alone their position.
         let odd = ChoiceList(name: "odd", choices: ["1", "nan", "inf", "-INF"].enumerated().map {
             Choice(name: $0.element, labels: [:], position: $0.offset + 1)
         })
@@ -88,6 +89,62 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertEqual(row.importanceCI!.high, 4.826806772082845, accuracy: 1e-9)
     }
 
+    /// A rating list with "Don't know" or "N/A" choices: those are no point of the scale and
+    /// count as not rated. They were scored by name or position: `dk` after `1`...`5` read as 6,
+    /// `99` as 99, a last `Ei tea` of a list named by words as 4, raising the means and MWDS.
+    func testDontKnowAndNotApplicableChoicesAreNoRating() throws {
+        let folder = TemporaryFolder()
+        folder.write("form/survey.csv", """
+            type,name,label,topic,measure
+            select_one five,imp_a,A,a,importance
+            select_one five,comp_a,A,a,competence
+            select_one coded,imp_b,B,b,importance
+            select_one coded,comp_b,B,b,competence
+            select_one words,imp_c,C,c,importance
+            select_one words,comp_c,C,c,competence
+
+            """)
+        folder.write("form/choices.csv", """
+            list_name,name,label
+            five,1,Low
+            five,2,Middle
+            five,3,High
+            five,dk,Ei oska öelda
+            coded,1,Low
+            coded,2,Hard to say
+            coded,3,High
+            coded,99,Don’t know
+            coded,0,N/A
+            words,na,Not applicable
+            words,low,Low
+            words,mid,Middle
+            words,high,High
+            words,dont_know,Ei tea
+            words,n_a,Skipped
+            words,other,Don’t know / N/A
+            words,coded,Don't know (99)
+
+            """)
+        folder.write("form/settings.csv", "form_id,version\nx,1\n")
+        let instrument = try InstrumentLoader.load(folder.path + "/form")
+        let five = try XCTUnwrap(instrument.choiceLists["five"])
+        XCTAssertEqual(["1", "2", "3", "dk"].map { five.score(of: $0) }, [1, 2, 3, nil])
+        let coded = try XCTUnwrap(instrument.choiceLists["coded"])
+        XCTAssertEqual(["1", "2", "3", "99", "0"].map { coded.score(of: $0) }, [1, 2, 3, nil, nil], "a point between two others is one, whatever its label")
+        let named = try XCTUnwrap(instrument.choiceLists["words"])
+        XCTAssertEqual(["na", "low", "mid", "high", "dont_know", "n_a", "other", "coded"].map { named.score(of: $0) },
+                       [nil, 1, 2, 3, nil, nil, nil, nil])
+
+        // The figures count such an answer as not rated.
+        let aggregator = Aggregator(instrument: instrument)
+        var answers = [Answer?](repeating: nil, count: instrument.questions.count)
+        answers[instrument.questionIndex["imp_a"]!] = .choice("3")
+        answers[instrument.questionIndex["comp_a"]!] = .choice("dk")
+        let respondent = Respondent(id: "r1", sourceFile: "f.csv", sourceLine: 2, country: "EE", answers: answers)
+        XCTAssertEqual(aggregator.ratings(of: respondent)["a"]?.importance, 3)
+        XCTAssertNil(aggregator.ratings(of: respondent)["a"]?.competence)
+    }
+
     private func brokenInstrument(_ survey: String, choices: String = "list_name,name,label\nscale,1,Low\nscale,2,High\nt,a,A\n") -> InstrumentError? {
         let folder = TemporaryFolder()
         folder.write("form/survey.csv", survey)
@@ -122,6 +179,45 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertEqual(halfTopic.problems.first?.column, 4)
         XCTAssertTrue(halfTopic.description.contains("competence"))
 
+        // A choice without a name was a choice named "".
+        let unnamed = try XCTUnwrap(brokenInstrument("type,name,label\nselect_one scale,q1,Q\n", choices: "list_name,name,label\nscale,1,Low\nscale,,Middle\nscale,3,High\n"))
+        XCTAssertEqual(unnamed.problems.map(\.code), ["missing_name"])
+        XCTAssertEqual(unnamed.problems.first?.line, 3)
+        XCTAssertEqual(unnamed.problems.first?.column, 2)
+        XCTAssertTrue(unnamed.problems.first!.file.hasSuffix("choices.csv"))
+
+        // Importance and competence on different scales: the gap was computed all the same.
+        let scales = try XCTUnwrap(brokenInstrument("type,name,label,topic,measure\nselect_one scale,imp_a,A,a,importance\nselect_one four,comp_a,A,a,competence\nselect_one scale,imp_b,B,b,importance\nselect_one words,comp_b,B,b,competence\n",
+            choices: "list_name,name,label\nscale,1,Low\nscale,2,High\nfour,1,1\nfour,2,2\nfour,3,3\nfour,4,4\nwords,low,Low\nwords,high,High\nwords,dk,Don't know\n"))
+        XCTAssertEqual(scales.problems.map(\.code), ["scale_mismatch"])
+        XCTAssertEqual(scales.problems.first?.line, 3)
+        XCTAssertTrue(scales.description.contains("rates importance 1-2 but competence 1-4"), scales.description)
+
+        // Topics filled in, but the `measure` column misspelt: the form loaded with no topics.
+        let unmeasured = try XCTUnwrap(brokenInstrument("type,name,label,topic,measures\nselect_one scale,imp_a,A,a,importance\nselect_one scale,comp_a,A,a,competence\n"))
+        XCTAssertEqual(unmeasured.problems.map(\.code), ["topic_without_measure"])
+        XCTAssertEqual(unmeasured.problems.first?.line, 2)
+        XCTAssertEqual(unmeasured.problems.first?.column, 4)
+        XCTAssertTrue(unmeasured.description.contains("no `measure` column"), unmeasured.description)
+
+        // A group closed twice, or never: the questions below it were put in it, and nothing said so.
+        let groups = try XCTUnwrap(brokenInstrument("type,name,label\nbegin_group,g,G\ntext,q1,Q\nend_group,,\nend group,,\nbegin repeat,r,R\ntext,q2,Q\n"))
+        XCTAssertEqual(groups.problems.map(\.code), ["unmatched_group", "unmatched_group"])
+        XCTAssertEqual(groups.problems.map(\.line), [5, 6])
+        XCTAssertTrue(groups.description.contains("repeat `r` is never closed"), groups.description)
+
+        // A select misspelt was a text question.
+        let typo = try XCTUnwrap(brokenInstrument("type,name,label\nselct_one scale,q1,Q\nselect_multi t,q2,Q\ngeopoint,q3,Q\nrange,q4,Q\nrank scale,q5,Q\n"))
+        XCTAssertEqual(typo.problems.map(\.code), ["unknown_type", "unknown_type"])
+        XCTAssertEqual(typo.problems.map(\.line), [2, 3])
+        XCTAssertEqual(typo.problems.first?.column, 1)
+
+        // A place the loader does not know was read as no place, and the respondents' places were unknown.
+        let place = try XCTUnwrap(brokenInstrument("type,name,label,place\ntext,town,Town,Municipality \ntext,kommune,Kommune,omavalitsus\n"))
+        XCTAssertEqual(place.problems.map(\.code), ["unknown_place"])
+        XCTAssertEqual(place.problems.first?.line, 3)
+        XCTAssertEqual(place.problems.first?.column, 4)
+
         let measureOnText = try XCTUnwrap(brokenInstrument(header + "text,imp_a,A,a,importance\nselect_one scale,comp_a,A,a,competence\n"))
         XCTAssertEqual(measureOnText.problems.map(\.code), ["measure_on_non_select"])
         XCTAssertEqual(measureOnText.problems.first?.line, 2)
@@ -147,6 +243,13 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertEqual(instrument.choiceLists["scale"]?.choice(named: "2")?.label("lt"), "Aukštas")
         XCTAssertEqual(Language(columnSuffix: "Latviešu (lv)").key, "lv")
         XCTAssertEqual(Language(columnSuffix: "Suomi").key, "suomi")
+        // A code with its region, or a name in the brackets: the language's code (the key was
+        // `en-gb`, `estonian`, and no report or --lang found the labels).
+        XCTAssertEqual(["English (en-GB)", "Eesti (et_EE)", "Eesti (Estonian)", "Français (fr-FR)", "English ()"]
+            .map { Language(columnSuffix: $0).key }, ["en", "et", "et", "fr", "en"])
+        // Named in full, with the word for language (the name was kept, and no report found its labels).
+        XCTAssertEqual(["Eesti keel", "Latviešu valoda", "Lietuvių kalba", "Русский язык", "English language", "Українська мова"]
+            .map { Language(columnSuffix: $0).key }, ["et", "lv", "lt", "ru", "en", "uk"])
     }
 
     /// A folder with the sheets named in another case, or with the form as the workbook the tool
@@ -172,6 +275,14 @@ final class InstrumentLoaderTests: XCTestCase {
         folder.write("two/b.xlsx", Array(workbook))
         XCTAssertThrowsError(try InstrumentLoader.load(folder.path + "/two")) { error in
             XCTAssertTrue("\(error)".contains("2 .xlsx workbooks (a.xlsx, b.xlsx)"), "\(error)")
+        }
+        // A form saved as Excel 97-2003 (.xls): named for what it is, not "not a ZIP archive".
+        folder.write("old/form.xls", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0])
+        XCTAssertThrowsError(try InstrumentLoader.load(folder.path + "/old/form.xls")) { error in
+            XCTAssertTrue("\(error)".contains("an Excel 97-2003 workbook (.xls)"), "\(error)")
+        }
+        XCTAssertThrowsError(try InstrumentLoader.load(folder.path + "/old")) { error in
+            XCTAssertTrue("\(error)".contains("but form.xls, an Excel 97-2003 workbook needs does not read: save it as .xlsx"), "\(error)")
         }
         folder.write("none/notes.txt", "x")
         XCTAssertThrowsError(try InstrumentLoader.load(folder.path + "/none")) { error in
@@ -206,6 +317,7 @@ final class InstrumentLoaderTests: XCTestCase {
             select_one role or_other,role,R,R,,
             select_one_external town,town,T,T,,
             add select one prompt using scale,q5,Q,Q,,
+            select_one\u{A0}scale,q6,Q,Q,,
 
             """)
         folder.write("form/choices.csv", "list_name,name,label::English (en),label::Eesti (et)\nscale,1,Low,Madal\nscale,2,High,Kõrge\ntopics,a,A,A\nrole,teacher,Teacher,Õpetaja\ntown,x,X,X\n")
@@ -217,6 +329,7 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertEqual(instrument.question(named: "role")?.orOther, true)
         XCTAssertEqual(instrument.question(named: "town")?.kind, .selectOne("town"))
         XCTAssertEqual(instrument.question(named: "q5")?.kind, .selectOne("scale"))
+        XCTAssertEqual(instrument.question(named: "q6")?.kind, .selectOne("scale"), "a no-break space between the words")
         XCTAssertEqual(instrument.choiceLists["role or_other"]?.choices.map(\.name), ["teacher", "other"])
         XCTAssertEqual(instrument.choiceLists["role or_other"]?.choice(named: "other")?.labels, ["en": "Other", "et": "Muu", "": "Other"])
         // The list itself is as the choices sheet has it, for questions without or_other.
@@ -299,6 +412,226 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertEqual(question.labels["en"], "How much?")
         XCTAssertEqual(instrument.choiceLists["scale"]?.choices.map(\.name), ["1", "2"])
         XCTAssertEqual(instrument.choiceLists["scale"]?.choice(named: "2")?.labels["en"], "Much")
+    }
+
+    /// `anonymise` as forms write it: `true()` (as `required` takes it), or the method UNHCR's
+    /// kobocruncher reads there (`remove`, `reference`); only `yes` was read, and such questions
+    /// went on to the clean records. A `report` or `panel` that is neither yes nor no is an error.
+    func testAnonymiseMarkedAsFormsWriteIt() throws {
+        let folder = TemporaryFolder()
+        folder.write("form/survey.csv", """
+            type,name,label,required,anonymise,report
+            text,a,A,true(),true(),
+            text,b,B,,remove,
+            select_one yn,c,C,,reference,
+            text,d,D,TRUE,default-non-anonymised,yes
+            text,e,E,,no,TRUE
+            text,f,F,,,
+
+            """)
+        folder.write("form/choices.csv", "list_name,name,label\nyn,y,Yes\n")
+        folder.write("form/settings.csv", "form_id,version\nx,1\n")
+        let instrument = try InstrumentLoader.load(folder.path + "/form")
+        XCTAssertEqual(instrument.questions.map(\.anonymise), [true, true, true, false, false, false])
+        XCTAssertEqual(instrument.questions.map(\.report), [false, false, false, true, true, false])
+        XCTAssertEqual(instrument.questions.map(\.required), [true, false, false, true, false, false])
+        let mapper = ColumnMapper(instrument: instrument)
+        XCTAssertEqual(["a", "b", "c", "d"].map { mapper.resolve($0) }, [.personal, .personal, .personal, .question(3)])
+
+        // The place marked anonymise was never read: no respondent had a municipality, and nothing said so.
+        let place = try XCTUnwrap(brokenInstrument("type,name,label,anonymise\ntext,municipality,M,yes\ntext,email,E,yes\n"))
+        XCTAssertEqual(place.problems.map(\.code), ["anonymised_place"])
+        XCTAssertEqual(place.problems.first?.line, 2)
+        XCTAssertEqual(place.problems.first?.column, 4)
+
+        let unknown = try XCTUnwrap(brokenInstrument("type,name,label,report,panel\ntext,q1,Q,x,\ntext,q2,Q,,ja\n"))
+        XCTAssertEqual(unknown.problems.map(\.code), ["unknown_flag", "unknown_flag"])
+        XCTAssertEqual(unknown.problems.map(\.line), [2, 3])
+        XCTAssertEqual(unknown.problems.map(\.column), [4, 5])
+    }
+
+    /// Writes an .xlsx workbook of sheets given as the XML of their rows.
+    private func workbook(_ path: String, _ sheets: [(name: String, rows: String)]) throws {
+        let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
+        func add(_ name: String, _ xml: String) throws {
+            let data = Data(xml.utf8)
+            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        let main = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
+        try add("xl/workbook.xml", "<workbook \(main)><sheets>" + sheets.indices.map {
+            "<sheet name=\"\(sheets[$0].name)\" sheetId=\"\($0 + 1)\" r:id=\"R\($0)\"/>"
+        }.joined() + "</sheets></workbook>")
+        try add("xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" + sheets.indices.map {
+            "<Relationship Id=\"R\($0)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/s\($0).xml\"/>"
+        }.joined() + "</Relationships>")
+        for (index, sheet) in sheets.enumerated() {
+            try add("xl/worksheets/s\(index).xml", "<worksheet \(main)><sheetData>\(sheet.rows)</sheetData></worksheet>")
+        }
+    }
+
+    /// A row of inline-string cells; a cell written `#1.0` is the number cell `1.0`.
+    private func row(_ number: Int, _ cells: [String]) -> String {
+        "<row r=\"\(number)\">" + cells.enumerated().map { column, value in
+            let reference = Sheet.columnLetter(column) + "\(number)"
+            if value.hasPrefix("#") { return "<c r=\"\(reference)\"><v>\(value.dropFirst())</v></c>" }
+            return "<c r=\"\(reference)\" t=\"inlineStr\"><is><t>\(value)</t></is></c>"
+        }.joined() + "</row>"
+    }
+
+    /// Choice names a library (pandas, openpyxl) stored as the numbers `1.0`, `2.0`: pyxform reads
+    /// them as `1`, `2`, the values the tools export; they were read as `1.0` and every answer of
+    /// the rating questions was unknown. The settings are the first row with a value (a
+    /// formatted empty row above it was read as the settings, and form_id and version were lost).
+    func testWholeNumbersStoredWithAFractionAreReadAsPyxformReadsThem() throws {
+        let folder = TemporaryFolder()
+        try workbook(folder.path + "/form.xlsx", [
+            ("survey", row(1, ["type", "name", "label", "topic", "measure"])
+                + row(2, ["select_one scale", "imp_a", "A", "a", "importance"])
+                + row(3, ["select_one scale", "comp_a", "A", "a", "competence"])),
+            ("choices", row(1, ["list_name", "name", "label"]) + row(2, ["scale", "#1.0", "Low"])
+                + row(3, ["scale", "#2.0E0", "Middle"]) + row(4, ["scale", "#3", "High"]) + row(5, ["half", "#2.5", "Half"])
+                + row(6, ["text", "1.0", "Typed as text"])),
+            ("settings", row(1, ["form_id", "version"]) + "<row r=\"2\"><c r=\"A2\" s=\"1\"/></row>" + row(3, ["x", "#2025.0"])),
+        ])
+        let instrument = try InstrumentLoader.load(folder.path + "/form.xlsx")
+        XCTAssertEqual(instrument.choiceLists["scale"]?.choices.map(\.name), ["1", "2", "3"])
+        XCTAssertEqual(instrument.choiceLists["half"]?.choices.map(\.name), ["2.5"])
+        XCTAssertEqual(instrument.version, "2025")
+        XCTAssertEqual(instrument.formID, "x", "the settings below a formatted empty row")
+        // Text that looks like a number is kept as written.
+        XCTAssertEqual(instrument.choiceLists["text"]?.choices.map(\.name), ["1.0"])
+    }
+
+    /// The demand question's choices must be the topic keys: with other names, every topic's
+    /// demand share read 0 (nobody asked for training) and nothing said why.
+    func testDemandChoicesThatAreNotTopicKeysAreAnError() throws {
+        let header = "type,name,label,topic,measure\nselect_one scale,imp_a,A,a,importance\nselect_one scale,comp_a,A,a,competence\n"
+            + "select_one scale,imp_b,B,b,importance\nselect_one scale,comp_b,B,b,competence\n"
+        let renamed = try XCTUnwrap(brokenInstrument(header + "select_multiple wanted,training,T,,demand\n",
+                                                     choices: "list_name,name,label\nscale,1,Low\nscale,2,High\nwanted,topic_a,A\nwanted,b,B\nwanted,none,None\n"))
+        XCTAssertEqual(renamed.problems.map(\.code), ["demand_topic_missing"])
+        XCTAssertEqual(renamed.problems.first?.line, 6)
+        XCTAssertEqual(renamed.problems.first?.column, 5)
+        XCTAssertTrue(renamed.description.contains("none named `a` (its other choices: `topic_a`, `none`)"), renamed.description)
+        // Every topic a choice, and others beside them (`none`): the form is right.
+        XCTAssertNil(brokenInstrument(header + "select_multiple wanted,training,T,,demand\n",
+                                      choices: "list_name,name,label\nscale,1,Low\nscale,2,High\nwanted,a,A\nwanted,b,B\nwanted,none,None\n"))
+    }
+
+    /// Questions inside `begin_repeat` are answered once per repeat, in a table of their own and
+    /// not in the main export: a required one is not missing from it (every file got a
+    /// `questions_missing` warning), and one that rates a topic or holds the place is an error.
+    func testQuestionsInARepeatAreNotInTheMainExport() throws {
+        let folder = TemporaryFolder()
+        folder.write("form/survey.csv", """
+            type,name,label,required,topic,measure
+            select_one scale,imp_a,A,yes,a,importance
+            begin repeat,visits,Visits,,,
+            text,country,Country visited,yes,,
+            begin_group,details,Details,,,
+            text,note_text,Note,yes,,
+            end_group,,,,,
+            end repeat,,,,,
+            select_one scale,comp_a,A,yes,a,competence
+
+            """)
+        folder.write("form/choices.csv", "list_name,name,label\nscale,1,Low\nscale,2,High\n")
+        folder.write("form/settings.csv", "form_id,version\nx,1\n")
+        let instrument = try InstrumentLoader.load(folder.path + "/form")
+        XCTAssertEqual(instrument.questions.map(\.inRepeat), [false, true, true, false])
+        XCTAssertNil(instrument.countryQuestion, "a country visited, one per repeat, is not the respondent's")
+        XCTAssertEqual(instrument.question(named: "comp_a")?.groupPath, [])
+
+        var options = RunOptions()
+        options.instrumentPath = folder.path + "/form"
+        options.inputs = [folder.write("export.csv", "imp_a,comp_a\n1,2\n")]
+        let outcome = try Pipeline.check(options)
+        XCTAssertEqual(outcome.respondents, 1)
+        XCTAssertFalse(outcome.firstIssues.contains { $0.code == "questions_missing" }, "\(outcome.firstIssues)")
+
+        let rated = try XCTUnwrap(brokenInstrument("type,name,label,topic,measure\nbegin_repeat,r,R,,\nselect_one scale,imp_a,A,a,importance\nend_repeat,,,,\nselect_one scale,comp_a,A,a,competence\n"))
+        XCTAssertEqual(rated.problems.map(\.code), ["in_repeat"])
+        XCTAssertEqual(rated.problems.first?.line, 3)
+        XCTAssertEqual(rated.problems.first?.column, 5)
+    }
+
+    /// The sheets saved as CSV are read row by row as the form has them: the reader's guesses
+    /// for hand-made exports (a totals row, a note under the table, the header again) left out a
+    /// choice list named `total_staff`, `average` or `Kokku` and said nothing (a note the loader
+    /// does not show), and the questions using it had an unknown list.
+    func testChoiceListsNamedLikeTotalsAreRead() throws {
+        let folder = TemporaryFolder()
+        folder.write("form/survey.csv", """
+            type,name,label
+            begin_group,g,G
+            select_one total_staff,staff,Staff
+            select_one average,hours,Hours
+            select_one Kokku,sum,Sum
+            end_group,,
+
+            """)
+        folder.write("form/choices.csv", """
+            list_name,name,label
+            total_staff,1,1-10
+            total_staff,2,11-50
+            average,1,Less
+            average,2,More
+            Kokku,1,Üks
+            list_name,name,label
+            Kokku,2,Kaks
+
+            """)
+        folder.write("form/settings.csv", "form_id,version\nx,1\n")
+        let instrument = try InstrumentLoader.load(folder.path + "/form")
+        XCTAssertEqual(instrument.choiceLists["total_staff"]?.choices.map(\.name), ["1", "2"])
+        XCTAssertEqual(instrument.choiceLists["average"]?.choices.map(\.name), ["1", "2"])
+        XCTAssertEqual(instrument.choiceLists["Kokku"]?.choices.map(\.name), ["1", "2"])
+        XCTAssertEqual(instrument.choiceLists["list_name"]?.choices.map(\.name), ["name"])
+    }
+
+    /// A plain `label` column is in the form's `default_language` (as pyxform reads it): a form
+    /// in Estonian alone had no language, and its Estonian report was written in English.
+    func testAPlainLabelIsInTheDefaultLanguage() throws {
+        let folder = TemporaryFolder()
+        folder.write("form/survey.csv", "type,name,label,topic,measure\nselect_one scale,imp_a,Teema A,a,importance\nselect_one scale,comp_a,Teema A,a,competence\n")
+        folder.write("form/choices.csv", "list_name,name,label\nscale,1,Madal\nscale,2,Kõrge\n")
+        folder.write("form/settings.csv", "form_id,version,default_language\nx,1,Eesti (et)\n")
+        let instrument = try InstrumentLoader.load(folder.path + "/form")
+        XCTAssertEqual(instrument.languages.map(\.key), ["et"])
+        XCTAssertEqual(instrument.question(named: "imp_a")?.labels, ["": "Teema A", "et": "Teema A"])
+        XCTAssertEqual(instrument.choiceLists["scale"]?.choice(named: "2")?.label("et"), "Kõrge")
+        let report = ReportBuilder(instrument: instrument, aggregator: Aggregator(instrument: instrument), differences: [],
+                                   outcome: RunOutcome(), dateRange: nil).countryReport("EE")
+        XCTAssertEqual(report.language, "et")
+
+        // Beside translations, the plain column fills the default language's gaps only.
+        folder.write("two/survey.csv", "type,name,label,label::English (en)\ntext,q,Küsimus,Question\n")
+        folder.write("two/settings.csv", "form_id,default_language\nx,English (en)\n")
+        let two = try InstrumentLoader.load(folder.path + "/two")
+        XCTAssertEqual(two.languages.map(\.key), ["en"])
+        XCTAssertEqual(two.question(named: "q")?.labels, ["": "Küsimus", "en": "Question"])
+        // A default language named as a column's language is named, with or without its code.
+        folder.write("fr/survey.csv", "type,name,label::English (en),label::Français (fr)\ntext,q,Question,Question FR\n")
+        folder.write("fr/settings.csv", "form_id,default_language\nx,Français\n")
+        XCTAssertEqual(try InstrumentLoader.load(folder.path + "/fr").defaultLanguage, "fr")
+        folder.write("fr2/survey.csv", "type,name,label::English (en),label::Français\ntext,q,Question,Question FR\n")
+        folder.write("fr2/settings.csv", "form_id,default_language\nx,Français (fr)\n")
+        XCTAssertEqual(try InstrumentLoader.load(folder.path + "/fr2").defaultLanguage, "français")
+        // Without a default language, the plain column's language is not known.
+        folder.write("three/survey.csv", "type,name,label\ntext,q,Küsimus\n")
+        XCTAssertEqual(try InstrumentLoader.load(folder.path + "/three").languages.map(\.key), [])
+    }
+
+    /// A workbook whose survey sheet is named otherwise (`survey ` with a space, `Survey 2`)
+    /// says which sheets it has.
+    func testAWorkbookWithoutASurveySheetNamesItsSheets() throws {
+        let folder = TemporaryFolder()
+        try workbook(folder.path + "/form.xlsx", [("survey ", row(1, ["type", "name"])), ("Choices", row(1, ["list_name", "name"]))])
+        XCTAssertThrowsError(try InstrumentLoader.load(folder.path + "/form.xlsx")) { error in
+            XCTAssertTrue("\(error)".contains("no `survey` sheet (its sheets: `choices`, `survey `)"), "\(error)")
+        }
     }
 
     func testMissingInstrumentSaysWhatToDo() {

@@ -35,6 +35,20 @@ final class NormalizerTests: XCTestCase {
         return result
     }
 
+    /// A municipality asked as a select_one: a choice whose name fits several municipalities
+    /// (`tartu`, `vilnius`) is read by its label when that names one (`Tartu vald`); the name was
+    /// read alone, and the respondent's municipality was ambiguous.
+    func testMunicipalityChoiceReadByItsLabelWhenItsNameIsAmbiguous() throws {
+        let folder = TemporaryFolder()
+        folder.write("form/survey.csv", "type,name,label\nselect_one munis,municipality,Municipality\n")
+        folder.write("form/choices.csv", "list_name,name,label\nmunis,tartu,Tartu vald\nmunis,narva,Narva linn\nmunis,m3,Jõhvi vald\nmunis,vilnius,Vilnius\n")
+        folder.write("form/settings.csv", "form_id,version\nx,1\n")
+        let instrument = try InstrumentLoader.load(folder.path + "/form")
+        let result = normalise([folder.write("kobo.csv", "municipality,_uuid\ntartu,u1\nnarva,u2\nm3,u3\nvilnius,u4\n")], instrument: instrument)
+        XCTAssertEqual(result.respondents.map(\.municipalityCode), ["EE-796", "EE-511", "EE-251", nil])
+        XCTAssertEqual(result.codes().filter { $0.hasPrefix("municipality") }, ["municipality_ambiguous"])
+    }
+
     // MARK: KoboToolbox
 
     func testKoboXMLExportWithGroupsSplitColumnsMetaAndHXL() throws {

@@ -21,6 +21,10 @@ public struct ReaderOptions: Sendable {
     public var maxFieldBytes = 64 << 20
     /// A record with more fields than this is quarantined (the header: the file is not read).
     public var maxColumns = 10_000
+    /// Every record below the header is a row of the table: no totals rows, footnotes or header
+    /// repeated below are looked for (an XLSForm sheet saved as CSV, whose choice list may be
+    /// named `total` or `average`).
+    public var plainTable = false
 
     public init(encoding: TextEncoding? = nil, delimiter: UInt8? = nil) {
         self.encoding = encoding
@@ -208,6 +212,7 @@ public struct CSVReader {
                 state.tableFilledColumns = dialect.table.filledColumns
                 state.maxColumns = options.maxColumns
                 state.headerMissesFirstName = dialect.table.headerMissesFirstName
+                state.plainTable = options.plainTable
                 let before = file.fingerprint()
                 let parser = LibCSVParser(delimiter: dialect.delimiter, quote: dialect.quote,
                                           carriageReturnOnly: dialect.carriageReturnOnly)
@@ -355,6 +360,8 @@ final class ParseState {
         didSet { record.sink.pointee.fieldLimit = maxColumns == Int.max ? Int.max : maxColumns + 1 }
     }
     var headerMissesFirstName = false
+    /// `ReaderOptions.plainTable`.
+    var plainTable = false
     /// The line the sniffer found the header on: records above it with at most one filled cell
     /// (titles Excel users put on top) are skipped with a note, blank ones counted as blank.
     /// Told by line, not by a count of records, so that blank lines and padded blank rows
@@ -580,7 +587,7 @@ final class ParseState {
         // ID alone, a row of the table). Cells are counted only when the row's field count
         // differs from the header's or its second field is blank: a row of the table costs one
         // look at a field's first byte.
-        if record.quarantineReason == nil, let label = totalsLabel(), record.filledFieldCount(upTo: 2) == 2 {
+        if !plainTable, record.quarantineReason == nil, let label = totalsLabel(), record.filledFieldCount(upTo: 2) == 2 {
             // A totals or average row of a hand-made sheet (`Kokku;;;4,5;2,5`), below the table
             // or between its groups: not a respondent, skipped like a note under the table. (A
             // word alone, `Kokku: 143`, is a footnote candidate like any other note.)
@@ -591,7 +598,7 @@ final class ParseState {
             return
         }
         let mayBeFootnote: Bool
-        if record.quarantineReason != nil {
+        if record.quarantineReason != nil || plainTable {
             mayBeFootnote = false
         } else if record.fieldCount != headerCount || record.isBlank {
             mayBeFootnote = record.filledFieldCount(upTo: 2) <= 1
@@ -688,7 +695,7 @@ final class ParseState {
             headerFields = (0..<record.fieldCount).map { i in record.withFieldBytes(i) { Array(Self.trimmed($0)) } }
             headerFirstLength = headerFields.first?.count ?? 0
             headerNames = headerFields.filter { !$0.isEmpty }.count
-            headerCanRepeat = headerFields.contains { Self.isName($0) }
+            headerCanRepeat = !plainTable && headerFields.contains { Self.isName($0) }
             for name in headerFields where !name.isEmpty {
                 nameLengths |= 1 << UInt64(min(name.count, 63))
                 nameFirstBytes[Int(Self.asciiLower(name[0]))] = true

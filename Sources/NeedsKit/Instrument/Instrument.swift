@@ -54,16 +54,21 @@ public struct Language: Sendable, Hashable {
     public var name: String
     public var code: String?
 
-    /// How labels are keyed: the code when there is one, otherwise the lower-cased name; `""` for a
-    /// plain `label` column.
-    public var key: String { code?.lowercased() ?? name.lowercased() }
+    /// How labels are keyed: the code when there is one (its language alone: `en-GB` is `en`),
+    /// otherwise the lower-cased name; `""` for a plain `label` column.
+    public var key: String {
+        guard let code else { return name.lowercased() }
+        return String(code.lowercased().prefix { $0 != "-" && $0 != "_" })
+    }
 
-    /// Parses the part after `label::`.
+    /// Parses the part after `label::`. In the brackets, a code with a region (`English (en-GB)`,
+    /// `Eesti (et_EE)`) or a language's name (`Eesti (Estonian)`) is known by its language's code.
     public init(columnSuffix: String) {
         let text = columnSuffix.trimmingSpaces
         if text.hasSuffix(")"), let open = text.lastIndex(of: "(") {
             name = String(text[..<open]).trimmingSpaces
-            code = String(text[text.index(after: open)..<text.index(before: text.endIndex)]).trimmingSpaces
+            let inner = String(text[text.index(after: open)..<text.index(before: text.endIndex)]).trimmingSpaces
+            code = Language.code(ofName: inner) ?? (inner.isEmpty ? Language.code(ofName: name) : inner)
         } else {
             name = text
             code = Language.code(ofName: text)
@@ -73,7 +78,12 @@ public struct Language: Sendable, Hashable {
     /// The code of a language named without one, for the languages a survey of the region is
     /// written in; nil for any other name.
     static func code(ofName name: String) -> String? {
-        let key = TextKey.loose(name)
+        var key = TextKey.loose(name)
+        // The word for "language" after the name, as each language names itself in full
+        // (`Eesti keel`, `Latviešu valoda`, `Lietuvių kalba`, `Русский язык`).
+        for word in [" keel", " valoda", " kalba", " язык", " мова", " language"] where key.hasSuffix(word) {
+            key = String(key.dropLast(word.count))
+        }
         return knownNames.first { $0.names.contains(key) }?.code
     }
 
@@ -148,6 +158,9 @@ public struct Question: Sendable, Labelled {
     /// A select question typed with `or_other`: the tool adds an `other` choice and writes its
     /// text to `NAME_other`, free text that is never read.
     public var orOther: Bool = false
+    /// Inside a `begin_repeat` group: answered once per repeat, in a table of its own, never in the
+    /// main export.
+    public var inRepeat: Bool = false
 
     /// Whether the question holds the respondent's answer (not a group, note or calculation).
     public var isAnswer: Bool {
@@ -177,20 +190,55 @@ public struct ChoiceList: Sendable {
 
     public func choice(named name: String) -> Choice? { choices.first { $0.name == name } }
 
-    /// The score of a choice on a rating scale: its name when that is a finite number; in a list
-    /// where no name is a number, its 1-based position. In a list whose points are numbered, a
-    /// choice named otherwise (`dk` "Don't know", `na`, the `other` of `or_other`, a `nan` or
-    /// `inf`) is no point of the scale and has no score: scored by its position, a "Don't know"
-    /// after 1 to 5 would count as a 6.
+    /// The score of a choice on a rating scale: its name when that is a finite number, otherwise
+    /// its 1-based position among the list's ratings (a choice named `nan` or `inf` is not a
+    /// number). A choice that is no point of the scale has no score, and counts as not rated:
+    /// "Don't know", "N/A", "Prefer not to say" and the like (by name or label, in the region's
+    /// languages), and, in a list whose choices are named by numbers, one that is not (`dk` beside
+    /// `1`...`5`). Scored by its name or place, such a choice read as 6 or 99 on a 1-5 scale.
     public func score(of choiceName: String) -> Double? {
-        guard let choice = choice(named: choiceName) else { return nil }
-        if let number = Self.number(choice.name) { return number }
-        return choices.contains { Self.number($0.name) != nil } ? nil : Double(choice.position)
+        guard let choice = choice(named: choiceName), isRating(choice) else { return nil }
+        return Self.number(choice.name) ?? Double(choices.prefix { $0.name != choiceName }.filter(isRating).count + 1)
     }
 
-    private static func number(_ name: String) -> Double? {
-        Double(name).flatMap { $0.isFinite ? $0 : nil }
+    /// Whether a choice is a point of the scale (see `score(of:)`).
+    public func isRating(_ choice: Choice) -> Bool {
+        if let number = Self.number(choice.name) {
+            // Between two points of the scale it is one, whatever its label (a midpoint `3`
+            // labelled "Hard to say").
+            let others = choices.compactMap { $0.name == choice.name ? nil : Self.number($0.name) }
+            if let low = others.min(), let high = others.max(), low < number, number < high { return true }
+        } else if choices.contains(where: { Self.number($0.name) != nil }) {
+            return false
+        }
+        return !([choice.name] + Array(choice.labels.values)).contains(where: Self.isNonRating)
     }
+
+    /// Whether a name or label says no rating, alone or as a part (`Don't know / N/A`,
+    /// `Don't know (99)`).
+    private static func isNonRating(_ text: String) -> Bool {
+        let key = answerKey(text)
+        let parts = key.components(separatedBy: " / ") + [String(key.prefix { $0 != "(" }).trimmingSpaces]
+        return ([key] + parts).contains { nonRatings.contains($0) }
+    }
+
+    private static func number(_ name: String) -> Double? { Double(name).flatMap { $0.isFinite ? $0 : nil } }
+
+    /// A name or label compared without case, diacritics, apostrophes, `_` or `-` (`dont_know`,
+    /// `Don’t know`).
+    private static func answerKey(_ text: String) -> String {
+        let spaced = String(text.map { $0 == "_" || $0 == "-" ? " " : $0 }.filter { $0 != "'" && $0 != "’" })
+        return TextKey.loose(spaced)
+    }
+
+    /// Answers that say the respondent gives no rating: don't know, not applicable, no answer.
+    private static let nonRatings: Set<String> = Set([
+        "dk", "dont know", "do not know", "n/a", "na", "n a", "not applicable", "refuse", "no answer", "no opinion",
+        "prefer not to say", "prefer not to answer", "refused", "cant say", "cannot say", "hard to say", "ei tea", "ei oska öelda", "ei oska vastata", "ei puuduta", "pole asjakohane",
+        "nezinu", "grūti pateikt", "grūti atbildēt", "nav attiecināms", "nežinau", "sunku pasakyti",
+        "netaikoma", "не знаю", "затрудняюсь ответить", "трудно сказать", "нет ответа", "не применимо",
+        "неприменимо", "важко сказати", "не застосовується",
+    ].map { answerKey($0) })
 }
 
 /// A training topic and the questions that measure it.

@@ -42,7 +42,7 @@ public enum InstrumentLoader {
                 throw InstrumentError(problems: [Diagnostic(
                     .error, file: path, code: "instrument_no_survey",
                     message: workbooks.isEmpty
-                        ? "the folder has no survey.csv (nor an .xlsx XLSForm); give --instrument a folder with survey.csv, choices.csv, settings.csv or an .xlsx XLSForm"
+                        ? "the folder has no survey.csv (nor an .xlsx XLSForm)" + oldWorkbooks(path) + "; give --instrument a folder with survey.csv, choices.csv, settings.csv or an .xlsx XLSForm"
                         : "the folder has no survey.csv but \(workbooks.count) .xlsx workbooks (\(workbooks.joined(separator: ", "))); give --instrument the one that is the form")])
             }
         }
@@ -79,6 +79,13 @@ public enum InstrumentLoader {
         return .none(workbooks: workbooks)
     }
 
+    /// The Excel 97-2003 workbooks (`.xls`) of a folder, which are not read, named for the message.
+    static func oldWorkbooks(_ folder: String) -> String {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+            .filter { $0.lowercased().hasSuffix(".xls") && !$0.hasPrefix("~$") && !$0.hasPrefix(".") }.sorted()
+        return names.isEmpty ? "" : " but \(names.joined(separator: ", ")), an Excel 97-2003 workbook needs does not read: save it as .xlsx"
+    }
+
     /// The files an instrument path is read from: the workbook, or the folder's sheets or workbook
     /// (for the digest in summary.json, and so that no output replaces one of them).
     public static func files(of path: String) -> [String] {
@@ -96,7 +103,10 @@ public enum InstrumentLoader {
         var rows: [(number: Int, cells: [String])] = []
         var problems: [Diagnostic] = []
         do {
-            try CSVReader(path: file).read(diagnose: { problems.append($0) }) { record in
+            // A sheet's every row is the form's: none is a total or a footnote of a hand-made export.
+            var options = ReaderOptions()
+            options.plainTable = true
+            try CSVReader(path: file, options: options).read(diagnose: { problems.append($0) }) { record in
                 if record.isHeader {
                     header = record.fields
                 } else if !record.isBlank {
@@ -121,19 +131,45 @@ public enum InstrumentLoader {
         var problems: [Diagnostic] = []
         guard let survey = sheets["survey"] else {
             throw InstrumentError(problems: [Diagnostic(
-                .error, file: origin, code: "instrument_no_survey", message: "the XLSForm has no `survey` sheet")])
+                .error, file: origin, code: "instrument_no_survey",
+                message: "the XLSForm has no `survey` sheet" + (sheets.isEmpty ? "" : " (its sheets: \(sheets.keys.sorted().map { "`\($0)`" }.joined(separator: ", ")))"))])
         }
         func problem(_ sheet: Sheet, _ row: Int?, _ column: Int?, _ code: String, _ message: String) {
             problems.append(Diagnostic(.error, file: sheet.source, line: row, column: column.map { $0 + 1 }, code: code, message: message))
         }
 
-        // Languages from every label:: column of survey and choices.
+        // Settings.
+        var formTitle = "", formID = "", version = "", defaultLanguage: String? = nil
+        var defaultLanguageText = ""
+        // The first row with a value: a workbook keeps a formatted empty row as a row.
+        if let settings = sheets["settings"],
+           let first = settings.rows.first(where: { $0.cells.contains { !$0.trimmingSpaces.isEmpty } })?.cells {
+            formTitle = first.cell(settings.column("form_title")).trimmingSpaces
+            formID = first.cell(settings.column("form_id")).trimmingSpaces
+            version = first.cell(settings.column("version")).trimmingSpaces
+            defaultLanguageText = first.cell(settings.column("default_language")).trimmingSpaces
+            if !defaultLanguageText.isEmpty { defaultLanguage = Language(columnSuffix: defaultLanguageText).key }
+        }
+
+        // Languages from every label:: column of survey and choices. A plain `label` column is in
+        // the default language (as pyxform reads it): a form in Estonian alone, `default_language`
+        // Eesti (et), has Estonian labels, and its Estonian report is in Estonian.
         var languages: [Language] = []
         for sheet in [survey, sheets["choices"]].compactMap({ $0 }) {
             for (_, suffix) in sheet.columns(withPrefix: "label::") {
                 let language = Language(columnSuffix: suffix)
                 if !languages.contains(where: { $0.key == language.key }) { languages.append(language) }
             }
+        }
+        // `default_language` naming a column's language by name alone, or a column so named
+        // (`Français` and `label::Français (fr)`): that column's language.
+        if let stated = defaultLanguage, !languages.contains(where: { $0.key == stated }) {
+            let name = Language(columnSuffix: defaultLanguageText).name.lowercased()
+            defaultLanguage = languages.first { $0.name.lowercased() == name }?.key ?? stated
+        }
+        if let defaultLanguage, !languages.contains(where: { $0.key == defaultLanguage }),
+           let plain = survey.column("label"), survey.rows.contains(where: { !$0.cells.cell(plain).trimmingSpaces.isEmpty }) {
+            languages.append(Language(columnSuffix: defaultLanguageText))
         }
         func labels(_ sheet: Sheet, _ cells: [String]) -> [String: String] {
             var result: [String: String] = [:]
@@ -142,6 +178,7 @@ public enum InstrumentLoader {
                 let text = cells.cell(index).trimmingSpaces
                 if !text.isEmpty { result[Language(columnSuffix: suffix).key] = text }
             }
+            if let defaultLanguage, (result[defaultLanguage] ?? "").isEmpty, let plain = result[""] { result[defaultLanguage] = plain }
             return result.filter { !$0.value.isEmpty }
         }
 
@@ -158,6 +195,12 @@ public enum InstrumentLoader {
                 let list = cells.cell(listColumn).trimmingSpaces
                 let name = cells.cell(nameColumn).trimmingSpaces
                 guard !list.isEmpty else { continue }
+                guard !name.isEmpty else {
+                    // Without it, the answer cannot name the choice, and the choices below it
+                    // would take its place on a rating scale.
+                    problem(choices, number, nameColumn, "missing_name", "a choice of list `\(list)` has no name")
+                    continue
+                }
                 let key = list + "\u{0}" + name
                 if let first = seen[key] {
                     problem(choices, number, nameColumn, "duplicate_choice", "choice `\(name)` appears twice in list `\(list)` (first on row \(first))")
@@ -168,16 +211,6 @@ public enum InstrumentLoader {
                 entry.choices.append(Choice(name: name, labels: labels(choices, cells), position: entry.choices.count + 1))
                 choiceLists[list] = entry
             }
-        }
-
-        // Settings.
-        var formTitle = "", formID = "", version = "", defaultLanguage: String? = nil
-        if let settings = sheets["settings"], let first = settings.rows.first?.cells {
-            formTitle = first.cell(settings.column("form_title")).trimmingSpaces
-            formID = first.cell(settings.column("form_id")).trimmingSpaces
-            version = first.cell(settings.column("version")).trimmingSpaces
-            let language = first.cell(settings.column("default_language")).trimmingSpaces
-            if !language.isEmpty { defaultLanguage = Language(columnSuffix: language).key }
         }
 
         // Survey.
@@ -197,25 +230,32 @@ public enum InstrumentLoader {
         var questions: [Question] = []
         var groups: [String: Group] = [:]
         var groupStack: [String] = []
+        /// Per open group, whether it is a repeat.
+        var repeatStack: [Bool] = []
         var names: [String: Int] = [:]
 
         for (number, cells) in survey.rows {
             let typeText = cells.cell(typeColumn).trimmingSpaces
             let name = cells.cell(nameColumn).trimmingSpaces
             guard !typeText.isEmpty else { continue }
-            let words = typeText.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            // Words apart by any white space: a no-break space pasted from a web page or Word
+            // (`select_one\u{A0}scale`, which pyxform reads as a space) too.
+            let words = typeText.split(whereSeparator: \.isWhitespace).map(String.init)
             let head = words[0].lowercased()
             switch head {
             case "begin_group", "begin_repeat", "begin":
                 if head == "begin" && words.count > 1 && words[1].lowercased() != "group" && words[1].lowercased() != "repeat" { break }
                 groupStack.append(name)
+                repeatStack.append(head == "begin_repeat" || (words.count > 1 && words[1].lowercased() == "repeat"))
                 groups[name] = Group(name: name, labels: labels(survey, cells), row: number)
                 continue
-            case "end_group", "end_repeat":
-                if !groupStack.isEmpty { groupStack.removeLast() }
-                continue
-            case "end" where words.count > 1:
-                if !groupStack.isEmpty { groupStack.removeLast() }
+            case "end_group", "end_repeat", "end" where words.count > 1:
+                if groupStack.isEmpty {
+                    problem(survey, number, typeColumn, "unmatched_group", "`\(typeText)` closes no group: no `begin_group` is open here")
+                } else {
+                    groupStack.removeLast()
+                    repeatStack.removeLast()
+                }
                 continue
             default: break
             }
@@ -257,7 +297,14 @@ public enum InstrumentLoader {
             case "datetime", "time": kind = .dateTime
             case "calculate", "hidden": kind = .calculate
             case "note": kind = .note
-            default: kind = metaTypes.contains(head) ? .meta : .other(head)
+            default:
+                kind = metaTypes.contains(head) ? .meta : .other(head)
+                // A select misspelt (`selct_one role`, `select_on scale`) would be read as text,
+                // its answers never matched to the list.
+                if !metaTypes.contains(head), head != "rank", head.hasPrefix("select") || (words.count > 1 && choiceLists[words[1]] != nil) {
+                    problem(survey, number, typeColumn, "unknown_type",
+                            "`\(typeText)` is no question type; a select is written `select_one LIST` or `select_multiple LIST`")
+                }
             }
             }
             let topic = cells.cell(topicColumn).trimmingSpaces
@@ -285,18 +332,44 @@ public enum InstrumentLoader {
             case nil:
                 break
             }
+            // A repeat's answers (one per repeat) are not in the main export a tool writes.
+            let inRepeat = repeatStack.contains(true)
             let placeText = cells.cell(placeColumn).trimmingSpaces.lowercased()
             var place = Question.Place(rawValue: placeText)
-            if place == nil && placeColumn == nil || placeText.isEmpty {
+            if place == nil && !placeText.isEmpty {
+                problem(survey, number, placeColumn, "unknown_place", "place `\(placeText)` is not country or municipality")
+            }
+            if (place == nil && placeColumn == nil || placeText.isEmpty) && !inRepeat {
                 place = name == "country" ? .country : name == "municipality" ? .municipality : place
+            }
+            // An anonymised question is never read: as the place, no respondent would have one.
+            if let place, !isNo(cells.cell(anonymiseColumn)) {
+                problem(survey, number, anonymiseColumn, "anonymised_place",
+                        "`\(name)` holds the respondent's \(place.rawValue) and is marked anonymise, so it would never be read; the reports publish only known municipalities: clear `anonymise`")
+            }
+            if inRepeat, measure != nil || place != nil {
+                let repeatName = groupStack[repeatStack.lastIndex(of: true)!]
+                problem(survey, number, measure != nil ? measureColumn : placeColumn, "in_repeat",
+                        "`\(name)` is in repeat `\(repeatName)`, whose answers are not in the main export; a question that \(measure != nil ? "rates a topic or asks for training" : "holds the respondent's place") cannot be in a repeat")
+            }
+            // `report` and `panel` are yes or no; a word that is neither would be read as no.
+            for (column, header) in [(reportColumn, "report"), (panelColumn, "panel")] {
+                let text = cells.cell(column).trimmingSpaces
+                if !isYes(text) && !isNo(text) {
+                    problem(survey, number, column, "unknown_flag", "`\(header)` is `\(text)`; write yes or no")
+                }
             }
             questions.append(Question(
                 name: name, type: typeText, kind: kind, labels: labels(survey, cells), groupPath: groupStack,
                 topic: topic.isEmpty ? nil : topic, measure: measure, place: place,
-                anonymise: isYes(cells.cell(anonymiseColumn)), report: isYes(cells.cell(reportColumn)), row: number,
-                panel: isYes(cells.cell(panelColumn)),
-                required: isYes(cells.cell(requiredColumn)) || cells.cell(requiredColumn).trimmingSpaces.lowercased() == "true()",
-                orOther: selectType?.orOther ?? false))
+                anonymise: !isNo(cells.cell(anonymiseColumn)), report: isYes(cells.cell(reportColumn)), row: number,
+                panel: isYes(cells.cell(panelColumn)), required: isYes(cells.cell(requiredColumn)),
+                orOther: selectType?.orOther ?? false, inRepeat: inRepeat))
+        }
+
+        // A group left open would hold every question below it (pyxform refuses such a form).
+        for (name, open) in zip(groupStack, repeatStack) {
+            problem(survey, groups[name]?.row, typeColumn, "unmatched_group", "\(open ? "repeat" : "group") `\(name)` is never closed: no `end_\(open ? "repeat" : "group")` below it")
         }
 
         // Topics: each needs both an importance and a competence question.
@@ -325,12 +398,48 @@ public enum InstrumentLoader {
                 break
             }
         }
+        // Topics named but none measured (the `measure` column left out or misspelt): the run
+        // would go on as a form without topics.
+        if topics.isEmpty, let tagged = questions.first(where: { $0.topic != nil }) {
+            problem(survey, tagged.row, measureColumn ?? topicColumn, "topic_without_measure", measureColumn == nil
+                ? "`\(tagged.name)` has topic `\(tagged.topic!)`, but the survey sheet has no `measure` column to say what it measures (importance or competence)"
+                : "`\(tagged.name)` has topic `\(tagged.topic!)`, but no question has a `measure` (importance or competence)")
+        }
         for topic in topics where topic.importanceQuestion == nil || topic.competenceQuestion == nil {
             let missing = topic.importanceQuestion == nil ? "importance" : "competence"
             problem(survey, topicRows[topic.key], topicColumn, "topic_incomplete", "topic `\(topic.key)` has no \(missing) question; a topic needs both measures")
         }
+        // Borich's gap is importance minus competence on the same scale: 5 on a 1-5 scale less 4
+        // on a 1-4 scale is no need.
+        func scale(_ name: String?) -> [Double] {
+            guard let question = questions.first(where: { $0.name == name }), let list = question.kind.listName.flatMap({ choiceLists[$0] })
+            else { return [] }
+            return list.choices.compactMap { list.score(of: $0.name) }.sorted()
+        }
+        for topic in topics {
+            let importance = scale(topic.importanceQuestion), competence = scale(topic.competenceQuestion)
+            guard let i = importance.first, let c = competence.first, (i, importance.last!) != (c, competence.last!),
+                  let row = questions.first(where: { $0.name == topic.competenceQuestion })?.row else { continue }
+            func text(_ score: Double) -> String { score == score.rounded() && abs(score) < 1e15 ? String(Int64(score)) : String(score) }
+            func range(_ scores: [Double]) -> String { text(scores.first!) + "-" + text(scores.last!) }
+            problem(survey, row, typeColumn, "scale_mismatch",
+                    "topic `\(topic.key)` rates importance \(range(importance)) but competence \(range(competence)); Borich's gap needs both on the same scale")
+        }
         if questions.filter({ $0.measure == .demand }).count > 1 {
             problem(survey, nil, measureColumn, "duplicate_measure", "more than one demand question")
+        }
+        // Demand is read by choice name = topic key: a topic without its choice would show that
+        // nobody asked for training on it.
+        if let demand = questions.first(where: { $0.measure == .demand }), let list = demand.kind.listName,
+           let choices = choiceLists[list]?.choices {
+            let names = Set(choices.map(\.name))
+            let missing = topics.map(\.key).filter { !names.contains($0) }
+            if !missing.isEmpty {
+                let others = choices.map(\.name).filter { name in !topics.contains { $0.key == name } }
+                problem(survey, demand.row, measureColumn, "demand_topic_missing",
+                        "the demand question's choices are topic keys, but list `\(list)` has none named \(missing.map { "`\($0)`" }.joined(separator: ", "))"
+                            + (others.isEmpty ? "" : " (its other choices: \(others.map { "`\($0)`" }.joined(separator: ", ")))"))
+            }
         }
         if !problems.isEmpty { throw InstrumentError(problems: problems) }
 
@@ -341,8 +450,17 @@ public enum InstrumentLoader {
         return instrument
     }
 
+    /// A yes of a yes/no column, as XLSForm's `required` takes it (`yes`, `TRUE`, `true()`).
     private static func isYes(_ text: String) -> Bool {
-        ["yes", "true", "1", "y"].contains(text.trimmingSpaces.lowercased())
+        ["yes", "true", "true()", "1", "y"].contains(text.trimmingSpaces.lowercased())
+    }
+
+    /// A no (or nothing) of a yes/no column. In `anonymise`, anything else asks for it: besides
+    /// yes, UNHCR's kobocruncher writes its method there (`remove`, `reference`, `mask`,
+    /// `generalise`, `scramble`), and `default-non-anonymised` for no; only yes was read, so a
+    /// question marked `remove` or `true()` went on to the clean records.
+    private static func isNo(_ text: String) -> Bool {
+        ["", "no", "false", "false()", "0", "n", "default-non-anonymised"].contains(text.trimmingSpaces.lowercased())
     }
 }
 

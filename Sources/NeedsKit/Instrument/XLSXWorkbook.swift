@@ -24,6 +24,11 @@ public enum XLSXWorkbook {
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
+            // An XLSForm saved as Excel 97-2003 (.xls, an OLE2 compound file), as pyxform also reads.
+            let head = FileHandle(forReadingAtPath: path).map { handle in defer { try? handle.close() }; return handle.readData(ofLength: 8) }
+            if head == Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+                throw Failure.notAWorkbook(path, reason: "an Excel 97-2003 workbook (.xls), which needs does not read; save it as an .xlsx workbook (Excel Workbook) or its sheets as CSV")
+            }
             throw Failure.notAWorkbook(path, reason: "not a ZIP archive")
         }
         func part(_ name: String) throws -> Data? {
@@ -201,6 +206,8 @@ private final class WorksheetParser: NSObject, XMLParserDelegate {
                 value = sharedStrings[index]
             } else if cellType == "b" {
                 value = text == "1" ? "TRUE" : "FALSE"
+            } else if cellType == "" || cellType == "n" {
+                value = Self.numberText(text)
             }
             while cells.count < cellColumn { cells.append("") }
             if cellColumn < cells.count { cells[cellColumn] = value } else { cells.append(value) }
@@ -208,5 +215,14 @@ private final class WorksheetParser: NSObject, XMLParserDelegate {
             rows.append((rowNumber, cells))
         default: break
         }
+    }
+
+    /// A number cell's text as pyxform reads it: a whole number without its fraction (`1.0`,
+    /// `5E0` → `1`, `5`, as a sheet written by pandas or another library stores choice names),
+    /// so that choice names match the values the form tool exports; any other number as stored.
+    static func numberText(_ text: String) -> String {
+        guard text.contains(where: { $0 == "." || $0 == "E" || $0 == "e" }), let number = Double(text),
+              number.isFinite, number == number.rounded(), abs(number) < 1e15 else { return text }
+        return String(Int64(number))
     }
 }

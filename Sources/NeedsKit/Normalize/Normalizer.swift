@@ -239,7 +239,7 @@ public final class Normalizer {
         answerSlots.initialize(repeating: 0, count: max(questionCount, 1))
         expectedQuestions = instrument.questions.indices.filter { q in
             let question = instrument.questions[q]
-            guard question.isAnswer, question.kind != .meta, !question.anonymise else { return false }
+            guard question.isAnswer, question.kind != .meta, !question.anonymise, !question.inRepeat else { return false }
             return question.required || question.topic != nil || question.measure != nil
         }
         countryIndex = instrument.countryQuestion.flatMap { instrument.questionIndex[$0.name] }
@@ -1176,7 +1176,12 @@ public final class Normalizer {
         var written = answer.cleanValue
         if case let .choice(name) = answer, let choice = matchers[q]?.list.choice(named: name),
            let label = choice.label(nil, fallback: instrument.defaultLanguage) {
-            written = gazetteer.match(name) == .none ? label : name
+            // The choice's label when its name is no municipality (a code, `m01`), or when the
+            // name fits several and the label one (`tartu`, labelled `Tartu linn`).
+            switch (gazetteer.match(name), gazetteer.match(label)) {
+            case (.none, _), (.ambiguous, .unique): written = label
+            default: break
+            }
         }
         let question = instrument.questions[q].name
         switch gazetteer.match(written, country: place.country) {
