@@ -282,7 +282,7 @@ final class InstrumentLoaderTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("an Excel 97-2003 workbook (.xls)"), "\(error)")
         }
         XCTAssertThrowsError(try InstrumentLoader.load(folder.path + "/old")) { error in
-            XCTAssertTrue("\(error)".contains("but form.xls, an Excel 97-2003 workbook needs does not read: save it as .xlsx"), "\(error)")
+            XCTAssertTrue("\(error)".contains("but form.xls, an Excel 97-2003 workbook, which `needs` does not read: save it as .xlsx"), "\(error)")
         }
         folder.write("none/notes.txt", "x")
         XCTAssertThrowsError(try InstrumentLoader.load(folder.path + "/none")) { error in

@@ -83,7 +83,7 @@ public enum InstrumentLoader {
     static func oldWorkbooks(_ folder: String) -> String {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
             .filter { $0.lowercased().hasSuffix(".xls") && !$0.hasPrefix("~$") && !$0.hasPrefix(".") }.sorted()
-        return names.isEmpty ? "" : " but \(names.joined(separator: ", ")), an Excel 97-2003 workbook needs does not read: save it as .xlsx"
+        return names.isEmpty ? "" : " but \(names.joined(separator: ", ")), an Excel 97-2003 workbook, which `needs` does not read: save it as .xlsx"
     }
 
     /// The files an instrument path is read from: the workbook, or the folder's sheets or workbook
