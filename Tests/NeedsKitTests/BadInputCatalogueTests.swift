@@ -271,6 +271,17 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertEqual(r.account.respondents, 1)
     }
 
+    /// Values in a column with no header (a note typed beside the table, a column whose heading
+    /// was deleted) cannot be read, and were dropped without a word; empty ones, as Excel pads
+    /// rows with delimiters, say nothing.
+    func testValuesInAColumnWithNoHeaderAreReported() {
+        let r = run("noname.csv", "country,imp_partnerships,,comp_partnerships,\nEE,4,,2,\nEE,3,checked by Mari,3,\nLV,5,,2,\nLV,2,see above,2,\n")
+        assertIssue(r, "values_without_header", line: 3, column: 3, "2 value(s) stand in columns with no header")
+        XCTAssertEqual(r.account.respondents, 4)
+        let padded = run("padded.csv", "country,imp_partnerships,comp_partnerships,,\nEE,4,2,,\nLV,5,2,,\n")
+        XCTAssertNil(padded.issue("values_without_header"))
+    }
+
     func testHeaderMissing() {
         let r = run("noheader.csv", "EE,Tallinn,4,2\nLV,Rīga,5,3\n")
         assertIssue(r, "no_matching_questions", line: 1, column: nil)

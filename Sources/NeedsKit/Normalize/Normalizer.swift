@@ -85,6 +85,9 @@ public final class Normalizer {
         /// made again heads two columns alike, the earlier answers in the first): read only for a
         /// row the earlier column left without an answer.
         case questionAgain(Int)
+        /// A column with no header: nothing says what its values are, so they are not read, but
+        /// counted, so that a file's end says they were there.
+        case unnamed
         /// A split choice column: the question and the index of its choice in `splitChoices`.
         case choice(Int, Int)
     }
@@ -148,6 +151,8 @@ public final class Normalizer {
     private var rowOtherReading: Int32 = 0
     /// Respondents of the file being read whose LimeSurvey response was never submitted.
     private var incompleteInFile = 0
+    /// Values of the file being read in columns with no header, and where the first stands.
+    private var unnamedInFile = (values: 0, line: 0, column: 0)
     /// Rows of the current file checked for being its header in another language (bounded).
     private var headerChecksInFile = 0
     /// Base names that several files of the run share (`InputFiles.Expansion.sharedBaseNames`):
@@ -398,6 +403,7 @@ public final class Normalizer {
         var splitChoiceBits: [UInt64] = []
         let steps: [Step] = roles.enumerated().map { column, role in
             if let q = again[column] { return .questionAgain(q) }
+            if role == .unmapped && header[column].trimmingSpaces.isEmpty { return .unnamed }
             switch role {
             case .meta(.submissionID): return .submissionID
             case .meta(.submitted): return .submitted
@@ -644,6 +650,11 @@ public final class Normalizer {
             switch steps[column] {
             case .skip, .submissionID:
                 continue
+            case .unnamed:
+                if record.fieldBytes(column).contains(where: { $0 != 0x20 && $0 != 0x09 }) {
+                    if unnamedInFile.values == 0 { unnamedInFile = (0, record.line, column + 1) }
+                    unnamedInFile.values += 1
+                }
             case .submitted:
                 let bytes = record.fieldBytes(column)
                 if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) && mapping.shape == .limeSurvey { incomplete = true }
@@ -862,6 +873,12 @@ public final class Normalizer {
     /// The file's notes that only its end can tell: LimeSurvey responses never submitted.
     func finishFile(_ file: String, log: (CleaningIssue) -> Void) {
         headerChecksInFile = 0
+        if unnamedInFile.values > 0 {
+            log(CleaningIssue(file: file, line: unnamedInFile.line, column: unnamedInFile.column, code: "values_without_header",
+                              action: .dropped, severity: .warning,
+                              message: "\(unnamedInFile.values) value(s) stand in columns with no header (the first here); what they answer cannot be told, so they are not read: give the column its question's name"))
+        }
+        unnamedInFile = (0, 0, 0)
         if incompleteInFile > 0 {
             log(CleaningIssue(file: file, line: nil, code: "incomplete_responses", action: .kept, severity: .note,
                               message: "\(incompleteInFile) response(s) were never submitted (LimeSurvey: no submitdate): each counts with the answers it gave"))
