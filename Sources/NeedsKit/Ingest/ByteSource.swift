@@ -1,0 +1,143 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where the reader's bytes come from.
+protocol ByteSource: AnyObject {
+    /// Reads up to `buffer.count` bytes; 0 at the end.
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int
+    func close()
+    /// Size and modification time, to notice a file changing while it is read (nil in memory).
+    func fingerprint() -> [Int]?
+}
+
+extension ByteSource {
+    /// Reads the first `size` bytes (fewer at the end of the input).
+    func readSample(_ size: Int) throws -> (bytes: [UInt8], atEnd: Bool) {
+        var sample = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        while filled < size {
+            let n = try sample.withUnsafeMutableBytes {
+                try read(into: UnsafeMutableRawBufferPointer(rebasing: $0[filled...]))
+            }
+            if n == 0 {
+                sample.removeSubrange(filled...)
+                return (sample, true)
+            }
+            filled += n
+        }
+        return (sample, false)
+    }
+}
+
+/// Bytes in memory as a source.
+final class MemorySource: ByteSource {
+    private let bytes: [UInt8]
+    private var offset = 0
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        let n = min(buffer.count, bytes.count - offset)
+        guard n > 0 else { return 0 }
+        bytes.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress! + offset, byteCount: n) }
+        offset += n
+        return n
+    }
+
+    func close() {}
+    func fingerprint() -> [Int]? { nil }
+}
+
+/// A file opened for reading with read(2), so that memory stays flat whatever its size.
+final class InputFile: ByteSource {
+    let displayName: String
+    private var descriptor: Int32
+
+    init(path: String, displayName: String) throws {
+        self.displayName = displayName
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw ReaderError.cannotOpen(file: displayName, reason: String(cString: strerror(errno)))
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw ReaderError.cannotOpen(file: displayName, reason: "not a regular file")
+        }
+        descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw ReaderError.cannotOpen(file: displayName, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    func fingerprint() -> [Int]? {
+        var info = stat()
+        guard descriptor >= 0, fstat(descriptor, &info) == 0 else { return nil }
+        return [Int(info.st_size), Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec)]
+    }
+
+    func close() {
+        if descriptor >= 0 {
+            _ = Glibc.close(descriptor)
+            descriptor = -1
+        }
+    }
+
+    /// Reads up to `buffer.count` bytes; 0 at the end of the file.
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        while true {
+            let n = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
+            if n >= 0 { return n }
+            if errno == EINTR { continue }
+            throw ReaderError.readFailed(file: displayName, reason: String(cString: strerror(errno)))
+        }
+    }
+
+}
+
+/// Files that are not text tables, recognised by their first bytes, so that a spreadsheet or an
+/// image sent instead of a CSV gets a clear message rather than a page of garbage rows.
+enum BinarySignature {
+    static func kind(of sample: [UInt8]) -> String? {
+        if sample.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            return "a ZIP archive (an .xlsx workbook is one: save it as CSV, or give it as --instrument if it is the XLSForm)"
+        }
+        if sample.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return "an old Excel .xls workbook (save it as CSV)" }
+        if sample.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return "a PNG image" }
+        if sample.starts(with: [0xFF, 0xD8, 0xFF]) { return "a JPEG image" }
+        if sample.starts(with: Array("%PDF".utf8)) { return "a PDF document" }
+        if sample.starts(with: [0x1F, 0x8B]) { return "a gzip archive" }
+        // NUL bytes that are not UTF-16's every-other-byte pattern mean binary data; so do
+        // control bytes spread over the sample (random or compressed data has one byte in
+        // eight below 0x20), where text has none but tab and line ends. A few stray NULs in a
+        // text file are neither: the reader removes them with a diagnostic.
+        // A run of NULs at the end, the padding of a copy or a download cut short, is left out:
+        // the text before it is what the file holds (the reader removes NULs, said per line).
+        let padding = sample.reversed().prefix { $0 == 0 }.count
+        if padding == sample.count && padding >= 16 { return "binary data (only NUL bytes)" }
+        let sample = padding > 0 ? Array(sample.dropLast(padding)) : sample
+        if EncodingDetector.detectBOM(sample) == nil, EncodingDetector.detectUTF16WithoutBOM(sample) == nil {
+            let head = sample.prefix(4096)
+            guard head.count >= 16 else { return nil }
+            let nuls = head.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
+            if nuls * 10 > head.count { return "binary data" }
+            var controls = (even: 0, odd: 0)
+            for (offset, byte) in head.enumerated() where isControl(byte) {
+                if offset & 1 == 0 { controls.even += 1 } else { controls.odd += 1 }
+            }
+            // UTF-16 without a mark that the NUL pattern missed (Cyrillic: 0x04 in every other
+            // byte) has its control bytes on one side only; binary data has them on both.
+            let total = controls.even + controls.odd
+            if total * 20 > head.count && min(controls.even, controls.odd) * 3 > max(controls.even, controls.odd) {
+                return "binary data"
+            }
+        }
+        return nil
+    }
+
+    /// Bytes below 0x20 other than tab, LF, FF and CR, and DEL: not in text.
+    private static func isControl(_ byte: UInt8) -> Bool {
+        (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0C && byte != 0x0D) || byte == 0x7F
+    }
+}

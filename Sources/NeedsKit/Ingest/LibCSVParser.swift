@@ -1,0 +1,245 @@
+import CLibCSV
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// libcsv, configured deliberately: strict quoting so that every anomaly stops the parser and is
+/// reported, then the offending byte is re-read leniently and strict mode resumes; every unquoted
+/// line end reported (blank lines are counted and CRLF told from CR); empty unquoted fields passed
+/// as NULL so that `""` and nothing can be told apart.
+final class LibCSVParser {
+    private let parser = UnsafeMutablePointer<csv_parser>.allocate(capacity: 1)
+    private let strictOptions = UInt8(CSV_STRICT | CSV_REPALL_NL | CSV_EMPTY_IS_NULL)
+    private let lenientOptions = UInt8(CSV_REPALL_NL | CSV_EMPTY_IS_NULL)
+
+    init(delimiter: UInt8, quote: UInt8, carriageReturnOnly: Bool = false) {
+        csv_init(parser, strictOptions)
+        csv_set_delim(parser, delimiter)
+        csv_set_quote(parser, quote)
+        if carriageReturnOnly { csv_set_term_func(parser, carriageReturnTerminator) }
+        // Grow the field buffer in steps of 4096 bytes: fewer reallocations on long free-text
+        // answers, and the buffer is never smaller than 16 bytes (RecordBuffer.append relies on it).
+        csv_set_blk_size(parser, 4096)
+        // The field buffer is the record's own (`FieldSink.parser`): libcsv may not grow it, and
+        // says so (CSV_ENOMEM) when it runs out of room; `parse` makes room and goes on.
+        csv_set_realloc_func(parser, refuseToGrow)
+    }
+
+    func free() {
+        parser.pointee.entry_buf = nil
+        csv_free(parser)
+        parser.deallocate()
+    }
+
+    func parse(_ input: UnsafeRawBufferPointer, state: ParseState, maxFieldBytes: Int) throws {
+        guard let base = input.baseAddress, input.count > 0 else { return }
+        let sink = state.record.sink
+        let context = UnsafeMutableRawPointer(sink)
+        if sink.pointee.parser == nil {
+            sink.pointee.parser = parser
+            sink.pointee.pointParser()
+        }
+        var offset = 0
+        while offset < input.count {
+            offset += csv_parse(parser, base + offset, input.count - offset, needs_field_callback, rowCallback, context)
+            if offset < input.count && csv_error(parser) == CSV_ENOMEM {
+                parser.pointee.status = 0
+                sink.pointee.makeRoom(partial: parser.pointee.entry_pos)
+                continue
+            }
+            if offset < input.count {
+                guard csv_error(parser) == CSV_EPARSE else {
+                    throw ReaderError.parserFailed(file: state.file, reason: String(cString: csv_strerror(csv_error(parser))))
+                }
+                if readsExcelProtectedText() {
+                    offset += 1
+                    parser.pointee.status = 0
+                    continue
+                }
+                reportAnomaly(state: state)
+                csv_set_opts(parser, lenientOptions)
+                var read = csv_parse(parser, base + offset, 1, needs_field_callback, rowCallback, context)
+                if read == 0 && csv_error(parser) == CSV_ENOMEM {
+                    parser.pointee.status = 0
+                    sink.pointee.makeRoom(partial: parser.pointee.entry_pos)
+                    read = csv_parse(parser, base + offset, 1, needs_field_callback, rowCallback, context)
+                }
+                offset += read
+                csv_set_opts(parser, strictOptions)
+                parser.pointee.status = 0
+            }
+        }
+        if parser.pointee.entry_pos > maxFieldBytes {
+            state.settleFields(partial: parser.pointee.entry_pos)
+            guard state.sawHeader else {
+                throw ReaderError.fieldTooLarge(file: state.file, line: state.line + state.record.newlines, limit: maxFieldBytes)
+            }
+            discardOversizeField(state: state, limit: maxFieldBytes)
+        }
+    }
+
+    /// A field past the limit in a data record: the record is quarantined (once said), and the
+    /// field's bytes so far are dropped, their line breaks counted, so that parsing goes on with
+    /// bounded memory and the next records keep their line numbers.
+    private func discardOversizeField(state: ParseState, limit: Int) {
+        guard let buffer = parser.pointee.entry_buf else { return }
+        if state.oversizeFieldLine == 0 {
+            state.oversizeFieldLine = state.line + state.record.newlines
+            state.warn("field_too_large", line: state.oversizeFieldLine, column: state.record.fieldCount + 1,
+                       "a field grows past \(limit / (1 << 20) > 0 ? "\(limit / (1 << 20)) MiB" : "\(limit) bytes") (the limit is ReaderOptions.maxFieldBytes); most often a quote opened here is never closed; the record is quarantined",
+                       severity: .error)
+            state.quarantineCurrent("a field larger than the limit of \(limit) bytes")
+        }
+        // A CR at the end may be the first half of a CRLF: kept, so that the pair counts once.
+        let keep = buffer[parser.pointee.entry_pos - 1] == 0x0D ? 1 : 0
+        state.oversizeEndsWithBreak = buffer[parser.pointee.entry_pos - 1] == 0x0A
+        let dropped = FieldScan(UnsafeRawBufferPointer(start: buffer, count: parser.pointee.entry_pos - keep)).newlines
+        state.record.newlines += dropped
+        state.oversizeDroppedNewlines += dropped
+        if keep == 1 { buffer[0] = 0x0D }
+        parser.pointee.entry_pos = keep
+        parser.pointee.spaces = 0
+    }
+
+    /// Excel keeps a value from being read as a number (`00123` as 123) by writing it as a
+    /// formula, `="00123"`. At the quote after a field's lone `=`, the field is read from there as
+    /// the quoted text the formula wraps, so it is `00123`: a way of writing a value, not a stray
+    /// quote. (A respondent's own `="x"` is written `"=""x"""`, a quoted field, and stays as typed.)
+    private func readsExcelProtectedText() -> Bool {
+        guard parser.pointee.pstate == 2, parser.pointee.quoted == 0, parser.pointee.entry_pos == 1,
+              let buffer = parser.pointee.entry_buf, buffer[0] == UInt8(ascii: "=") else { return false }
+        parser.pointee.entry_pos = 0
+        parser.pointee.quoted = 1
+        parser.pointee.spaces = 0
+        return true
+    }
+
+    private func reportAnomaly(state: ParseState) {
+        state.settleFields(partial: parser.pointee.entry_pos)
+        let fieldLine = state.line + state.record.newlines
+        let line = fieldLine + newlinesInPartialField()
+        let column = state.record.fieldCount + 1
+        if parser.pointee.pstate == 2 && parser.pointee.quoted == 0 {
+            // Said once per field: `say "hi"` has two stray quotes and one problem.
+            guard state.lastStrayQuote != (line, column) else { return }
+            state.lastStrayQuote = (line, column)
+            state.warn("quote_in_unquoted_field", line: line, column: column,
+                       "a quote inside an unquoted field is read as a literal character")
+        } else {
+            state.warn("text_after_closing_quote", line: line, column: column,
+                       "text follows a closing quote; the quote is read as a literal character")
+            // A quote that closes lines below where it opened, and then not at the field's end,
+            // over lines holding delimiters as rows of the table do, was a stray one: those lines,
+            // other records, were read into this field.
+            if line > fieldLine && state.sawHeader && state.record.quarantineReason == nil
+                && partialFieldHoldsRows(width: state.headerCount) {
+                let swallowed = line - fieldLine
+                state.warn("quote_ran_over_lines", line: fieldLine, column: column,
+                           "a quote opened here closes only on line \(line), with text after it: the \(swallowed) line(s) below, which hold delimiters as rows of the table do, were read into this field (most often a stray quote); the record is quarantined",
+                           severity: .error)
+                state.quarantineCurrent("a quote ran over \(swallowed) line(s)")
+            }
+            // libcsv would go on reading the field as quoted and swallow the rest of the file
+            // into it; the field is unquoted from here on, as other readers take it.
+            parser.pointee.quoted = 0
+        }
+    }
+
+    /// Whether a line of the field being read, after its first line break, holds delimiters for
+    /// half a row of `width` fields or more (at least 2): rows of the table a stray quote ran over,
+    /// not a quoted comment of a few lines. Looked at only when a quote closes with text after it.
+    private func partialFieldHoldsRows(width: Int) -> Bool {
+        guard let buffer = parser.pointee.entry_buf, parser.pointee.entry_pos > 0 else { return false }
+        let needed = max(2, width / 2)
+        let delimiter = parser.pointee.delim_char
+        var delimiters = -1
+        for k in 0..<parser.pointee.entry_pos {
+            let b = buffer[k]
+            if b == 0x0A || b == 0x0D {
+                delimiters = 0
+            } else if b == delimiter && delimiters >= 0 {
+                delimiters += 1
+                if delimiters >= needed { return true }
+            }
+        }
+        return false
+    }
+
+    private func newlinesInPartialField() -> Int {
+        guard let buffer = parser.pointee.entry_buf, parser.pointee.entry_pos > 0 else { return 0 }
+        return FieldScan(UnsafeRawBufferPointer(start: buffer, count: parser.pointee.entry_pos)).newlines
+    }
+
+    /// Ends the input: a quote still open at the end of the file quarantines the last record.
+    func finish(state: ParseState) {
+        let context = UnsafeMutableRawPointer(state.record.sink)
+        state.settleFields(partial: parser.pointee.entry_pos)
+        if parser.pointee.pstate == 2 && parser.pointee.quoted != 0 {
+            // Its lines: the line breaks in it, and the last line unless the file ends with one.
+            let count = parser.pointee.entry_pos
+            let endsWithBreak = count > 0 ? [0x0A, 0x0D].contains(parser.pointee.entry_buf[count - 1]) : state.oversizeEndsWithBreak
+            let lines = newlinesInPartialField() + state.oversizeDroppedNewlines + (endsWithBreak ? 0 : 1)
+            let column = state.record.fieldCount + 1
+            let line = state.oversizeFieldLine > 0 ? state.oversizeFieldLine : state.line + state.record.newlines
+            state.warn("unclosed_quote", line: line, column: column,
+                       "a quote opened here is never closed; the rest of the file (\(lines) line(s)) was read as one field and the record is quarantined",
+                       severity: .error)
+            state.quarantineCurrent("quote never closed")
+        }
+        csv_fini(parser, needs_field_callback, rowCallback, context)
+        state.finishFile()
+    }
+}
+
+/// Old Mac files: only CR ends a record; LF is data.
+private let carriageReturnTerminator: @convention(c) (UInt8) -> Int32 = { $0 == 0x0D ? 1 : 0 }
+
+// The context is the record's FieldSink. libcsv calls `needs_field_callback` (C, in the shim)
+// for every field: it takes a field built in place, and an empty one, by itself. This takes the
+// rest (a field built elsewhere, one past the room for field ends, the length libcsv's lenient
+// mode gets wrong) and every field once the reader has stopped; anything that needs the
+// ParseState, which outlives every parse call, borrows it without retaining it.
+let otherFieldCallback: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = {
+    pointer, length, context in
+    let sink = context!.assumingMemoryBound(to: FieldSink.self)
+    if sink.pointee.stopped { return }
+    guard let pointer, length > 0 else {
+        if length < 0 {
+            // libcsv's lenient mode can report a length of SIZE_MAX (−1 here) for a quoted field
+            // followed by spaces and a stray quote (found by fuzz-reader): read as empty, said.
+            sink.pointee.owner!._withUnsafeGuaranteedRef { $0.malformedField() }
+        }
+        if sink.pointee.fieldCount == sink.pointee.endCapacity {
+            // The ends grow, or fields past the limit are dropped: the fields so far are settled first.
+            sink.pointee.owner!._withUnsafeGuaranteedRef { $0.settleFields() }
+        }
+        sink.pointee.endField()
+        sink.pointee.pointParser()
+        return
+    }
+    sink.pointee.owner!._withUnsafeGuaranteedRef { $0.addFieldOutOfPlace(pointer, length) }
+}
+
+private let rowCallback: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { terminator, context in
+    let sink = context!.assumingMemoryBound(to: FieldSink.self)
+    if sink.pointee.stopped { return }
+    if sink.pointee.fieldCount == 0 && terminator == 0x0A && sink.pointee.lastTerminatorWasCR {
+        // The LF of a CRLF, which libcsv reports as an empty row of its own.
+        sink.pointee.lastTerminatorWasCR = false
+        return
+    }
+    sink.pointee.owner!._withUnsafeGuaranteedRef { $0.endRow(terminator) }
+    // The handler may have taken the record's buffer for another, which has not been written
+    // for a while: its first lines are asked for, to be written, while libcsv starts the row.
+    sink.pointee.pointParser()
+    let bytes = sink.pointee.bytes
+    let ends = UnsafeRawPointer(sink.pointee.ends)
+    for offset in stride(from: 0, to: 512, by: 64) { needs_prefetch_write(bytes + offset) }
+    for offset in stride(from: 0, to: 320, by: 64) { needs_prefetch_write(ends + offset) }
+}
+
+/// libcsv's field buffer is the record's own, which only the reader grows (see `LibCSVParser`).
+private let refuseToGrow: @convention(c) (UnsafeMutableRawPointer?, Int) -> UnsafeMutableRawPointer? = { _, _ in nil }

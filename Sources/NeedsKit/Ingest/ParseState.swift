@@ -1,0 +1,813 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The per-file state the libcsv callbacks update.
+final class ParseState {
+    let file: String
+    let handler: (RecordBuffer) throws -> Void
+    let diagnose: (Diagnostic) -> Void
+    let record = RecordBuffer()
+    var handlerError: Error? = nil
+
+    /// The physical line the next record starts on.
+    var line: Int {
+        get { record.sink.pointee.line }
+        set { record.sink.pointee.line = newValue }
+    }
+    var lastTerminatorWasCR: Bool {
+        get { record.sink.pointee.lastTerminatorWasCR }
+        set { record.sink.pointee.lastTerminatorWasCR = newValue }
+    }
+    var headerCount = 0
+    var sawHeader = false
+    var dataRecords = 0
+    var blankRecords = 0
+    var quarantinedRecords = 0
+    var maxColumns = Int.max {
+        didSet { record.sink.pointee.fieldLimit = maxColumns == Int.max ? Int.max : maxColumns + 1 }
+    }
+    var headerMissesFirstName = false
+    /// `ReaderOptions.plainTable`.
+    var plainTable = false
+    /// The line the sniffer found the header on: records above it with at most one filled cell
+    /// (titles Excel users put on top) are skipped with a note, blank ones counted as blank.
+    /// Told by line, not by a count of records, so that blank lines and padded blank rows
+    /// (`;;;;`), which the sniffer and the reader count differently, cannot shift the header.
+    var tableStartLine = 0
+    /// The table's usual extent up to its last filled cell (`TableShape.filledColumns`).
+    var tableFilledColumns = 0
+    var preambleSkipped = 0
+    /// Rows with extra empty fields (a trailing delimiter), reported once per file.
+    var trailingDelimiterRows = 0
+    var firstTrailingDelimiterLine = 0
+    /// The header's names, trimmed, as read (to recognise the header repeated below).
+    var headerFields: [[UInt8]] = []
+    /// The header's names lowercased, made when a name is first compared ignoring case.
+    var headerKeys: [String] = []
+    /// Names in the header that are not empty.
+    var headerNames = 0
+    /// Whether a record can be the header again: not when no name of the header holds a letter
+    /// (a file without a header, its first row numbers, repeats that row as data).
+    var headerCanRepeat = false
+    var headerFirstLength = 0
+    /// The header's first name, trimmed, in memory of its own (compared with every record's
+    /// first field that is at least as long).
+    private var headerFirst: UnsafeMutableRawPointer? = nil
+    var headerLine = 0
+    /// Empty names at the end of the header (a trailing delimiter), and whether any row has a
+    /// value under them (then the note at the end of the file says so).
+    var headerTrailingEmpty = 0
+    var trailingColumnsHoldData = false
+    var firstLineUnderUnnamed = 0
+    /// The header again below it, and notes under the table: not records of the table.
+    var repeatedHeaders = 0
+    var footnoteRecords = 0
+    /// The last record was the header repeated: the next one is marked as following it.
+    var afterRepeatedHeader = false
+    /// The header again with its columns in another order, or some added or left out (exports
+    /// of two versions of a form pasted together): for each column of the first header, the
+    /// field of the rows below that holds it (-1: none), and how many fields that header has.
+    /// The rows below are read through it until the header comes again.
+    private var columnSources: [Int]? = nil
+    private var reorderedWidth = 0
+    /// What a first field must have to be a name of the header, checked before anything else:
+    /// its length in bytes (bit n; bit 63 for 63 or more) and its first byte, ASCII lowercased.
+    private var nameLengths: UInt64 = 0
+    private var nameFirstBytes = [Bool](repeating: false, count: 256)
+    /// The header's names, lowercased, and their columns (the first, for a name given twice).
+    private lazy var nameColumns: [String: Int] = {
+        var columns: [String: Int] = [:]
+        for (i, name) in headerFields.enumerated() where !name.isEmpty {
+            let key = String(decoding: name, as: UTF8.self).lowercased()
+            if columns[key] == nil { columns[key] = i }
+        }
+        return columns
+    }()
+    /// Where a row read through `columnSources` is put together.
+    private lazy var reordered = RecordBuffer()
+    /// Where a field past `maxFieldBytes` started in the record being read (0: none), and the
+    /// line breaks dropped with its bytes.
+    var oversizeFieldLine = 0
+    var oversizeDroppedNewlines = 0
+    /// Whether the bytes dropped last ended with a line break (the file may end there).
+    var oversizeEndsWithBreak = false
+    /// Where the last stray quote was reported, so that a field's second one is not.
+    var lastStrayQuote = (0, 0)
+
+    init(file: String, handler: @escaping (RecordBuffer) throws -> Void, diagnose: @escaping (Diagnostic) -> Void) {
+        self.file = file
+        self.handler = handler
+        self.diagnose = diagnose
+        record.sink.pointee.owner = Unmanaged.passUnretained(self)
+    }
+
+    deinit { headerFirst?.deallocate() }
+
+    func warn(_ code: String, line: Int, column: Int?, _ message: String, severity: Diagnostic.Severity = .warning) {
+        diagnose(Diagnostic(severity, file: file, line: line, column: column, code: code, message: message))
+    }
+
+    /// The fields libcsv built in place since the last call (see `FieldSink.parser`), or that came
+    /// from elsewhere (`addFieldOutOfPlace`), looked at for line breaks (counted), NUL bytes
+    /// (removed, said) and invalid UTF-8 (said), in one pass over their bytes: plain ASCII (most
+    /// rows) costs a word-at-a-time check. NUL bytes are removed, moving the later bytes down, and with
+    /// them the `partial` bytes of a field libcsv is still building. Called at the end of every
+    /// row, and before anything that reads the record's line breaks or says where a field is.
+    func settleFields(partial: Int = 0) {
+        let sink = record.sink
+        let count = sink.pointee.fieldCount
+        let from = min(sink.pointee.settledFields, count)
+        guard from < count else { return }
+        sink.pointee.settledFields = count
+        let bytes = sink.pointee.bytes
+        let ends = sink.pointee.ends
+        let start = from == 0 ? 0 : ends[from - 1]
+        let recordEnd = sink.pointee.byteCount
+        let whole = UnsafeRawBufferPointer(start: bytes + start, count: recordEnd - start)
+        let (control, high) = FieldScan.kinds(whole, readableSlack: true)
+        if !control {
+            guard high else { return }
+            // Non-ASCII letters only: nothing to say when the bytes are valid UTF-8 and no field
+            // starts inside a character (then each field is valid on its own).
+            if UTF8Validation.firstInvalidOffset(in: whole) == nil
+                && !(from + 1..<count).contains(where: { i in
+                    ends[i - 1] < ends[i] && bytes.load(fromByteOffset: ends[i - 1], as: UInt8.self) & 0xC0 == 0x80
+                }) {
+                return
+            }
+        }
+        var read = start
+        var write = start
+        for i in from..<count {
+            let end = ends[i]
+            let field = UnsafeRawBufferPointer(start: bytes + read, count: end - read)
+            var kept = field.count
+            if FieldScan.needsScan(field, readableSlack: true) {
+                let scan = FieldScan(field)
+                let invalid = scan.hasHighBytes ? UTF8Validation.firstInvalidOffset(in: field) : nil
+                if scan.nulBytes > 0 {
+                    warn("nul_byte", line: line + record.newlines, column: i + 1,
+                         "\(scan.nulBytes) NUL byte(s) removed from the field")
+                    kept = 0
+                    for k in 0..<field.count where field[k] != 0 {
+                        bytes.storeBytes(of: field[k], toByteOffset: write + kept, as: UInt8.self)
+                        kept += 1
+                    }
+                } else if write != read {
+                    memmove(bytes + write, bytes + read, kept)
+                }
+                if let invalid {
+                    warn("invalid_utf8", line: line + record.newlines, column: i + 1,
+                         "invalid UTF-8 at byte \(invalid + 1) of the field; shown as U+FFFD (try --encoding)")
+                }
+                record.newlines += scan.newlines
+            } else if write != read {
+                memmove(bytes + write, bytes + read, kept)
+            }
+            write += kept
+            ends[i] = write
+            read = end
+        }
+        if write != recordEnd {
+            if partial > 0 { memmove(bytes + write, bytes + recordEnd, partial) }
+            sink.pointee.byteCount = write
+            sink.pointee.pointParser()
+        }
+    }
+
+    /// A field libcsv did not build where `pointParser` put it, or one at the field-count limit:
+    /// the record's fields so far are settled, and this one is copied and looked at on its own.
+    func addFieldOutOfPlace(_ pointer: UnsafeRawPointer, _ length: Int) {
+        let inPlace = record.sink.pointee.isInPlace(pointer)
+        settleFields(partial: inPlace ? length : 0)
+        // Settling may have moved it down with the record's end.
+        let source = inPlace ? UnsafeRawPointer(record.sink.pointee.bytes + record.byteCount) : pointer
+        let copy = [UInt8](UnsafeRawBufferPointer(start: source, count: length))
+        let dropped = record.sink.pointee.droppedFields
+        copy.withUnsafeBytes { record.append($0) }
+        if record.sink.pointee.droppedFields > dropped {
+            // Past the field limit: dropped with the record's last fields, its line breaks counted.
+            record.newlines += copy.withUnsafeBytes { FieldScan($0).newlines }
+            record.sink.pointee.settledFields = record.fieldCount
+        } else {
+            settleFields()
+        }
+        record.sink.pointee.pointParser()
+    }
+
+    /// A field libcsv could not delimit (see `otherFieldCallback`): read as empty.
+    func malformedField() {
+        settleFields()
+        warn("malformed_field", line: line + record.newlines, column: record.fieldCount + 1,
+             "quotes around this field could not be matched (a quoted value, spaces, then a stray quote); the field is read as empty")
+    }
+
+    /// A row ended (the LF of a CRLF was already skipped by the callback).
+    func endRow(_ terminator: Int32) {
+        settleFields()
+        let isLineBreak = terminator == 0x0A || terminator == 0x0D
+        if record.fieldCount == 0 {
+            // libcsv reports every unquoted line end: a true blank line is kept as a record.
+            lastTerminatorWasCR = terminator == 0x0D
+            guard isLineBreak else { return }
+            record.line = line
+            line += 1
+            deliver()
+            return
+        }
+        record.line = line
+        line += record.newlines + (isLineBreak ? 1 : 0)
+        lastTerminatorWasCR = terminator == 0x0D
+        deliver()
+    }
+
+    /// Marks the record being built as quarantined (an unclosed quote at the end of the file, a
+    /// field past the size limit) from the field being read, which ran on over what followed it.
+    func quarantineCurrent(_ reason: String) {
+        record.quarantineReason = reason
+        record.swallowingField = record.fieldCount
+    }
+
+    private func deliver() {
+        oversizeFieldLine = 0
+        oversizeDroppedNewlines = 0
+        if !sawHeader {
+            deliverAboveTable()
+            return
+        }
+        if record.fieldCountRead > maxColumns {
+            warn("too_many_fields", line: record.line, column: maxColumns + 1,
+                 "\(record.fieldCountRead) fields in one record, more than the limit of \(maxColumns) (ReaderOptions.maxColumns); the record is quarantined",
+                 severity: .error)
+            record.quarantineReason = "more than \(maxColumns) fields"
+            record.dropFields(after: headerCount)
+        }
+        if afterRepeatedHeader {
+            record.followsRepeatedHeader = true
+            afterRepeatedHeader = false
+        }
+        // A row with at most one filled cell may be a footnote (`Total: 12`), which only the end
+        // of the file or the header repeated below can tell: such rows are held back until a row
+        // of the table follows. A short (or long) row counts as one whichever cell is filled; a
+        // row as wide as the header, as Excel pads it, only when the filled cell is the first and
+        // holds words (a form tool writes a submission with nothing answered as its timestamp or
+        // ID alone, a row of the table). Cells are counted only when the row's field count
+        // differs from the header's or its second field is blank: a row of the table costs one
+        // look at a field's first byte.
+        if !plainTable, record.quarantineReason == nil, let label = totalsLabel(), record.filledFieldCount(upTo: 2) == 2 {
+            // A totals or average row of a hand-made sheet (`Kokku;;;4,5;2,5`), below the table
+            // or between its groups: not a respondent, skipped like a note under the table. (A
+            // word alone, `Kokku: 143`, is a footnote candidate like any other note.)
+            footnoteRecords += 1
+            warn("totals_row_skipped", line: record.line, column: nil,
+                 "a totals or average row (`\(label)`) is not read as a respondent", severity: .note)
+            record.reset()
+            return
+        }
+        let mayBeFootnote: Bool
+        if record.quarantineReason != nil || plainTable {
+            mayBeFootnote = false
+        } else if record.fieldCount != headerCount || record.isBlank {
+            mayBeFootnote = record.filledFieldCount(upTo: 2) <= 1
+        } else if headerCount > 1 && isBlankField(record.fieldBytes(1)) {
+            let filled = record.filledFieldCount(upTo: 2)
+            mayBeFootnote = filled == 0 || (filled == 1 && Self.holdsWords(record.fieldBytes(0)))
+        } else {
+            mayBeFootnote = false
+        }
+        if mayBeFootnote {
+            if !heldOverflowed {
+                // Spaces alone (` ;;;`) fill no cell: such a row is as blank as an empty one.
+                let spacesOnly = !record.isBlank && record.filledFieldCount(upTo: 1) == 0
+                if !record.isBlank && !spacesOnly {
+                    holdBack()
+                    return
+                }
+                // A blank row is a blank row whatever the held ones turn out to be: it waits
+                // only behind them, to keep the order, and does not count toward `maxHeld`.
+                if !held.isEmpty {
+                    if spacesOnly { holdBack(spacesOnly: true) } else { holdBlank() }
+                    return
+                }
+            }
+        } else {
+            heldOverflowed = false
+        }
+        if isRepeatedHeader() {
+            // Rows held just above it are notes under the first table (`Kokku: 12`).
+            skipHeldAsFootnotes()
+            repeatedHeaders += 1
+            afterRepeatedHeader = true
+            columnSources = nil
+            warn("repeated_header", line: record.line, column: nil,
+                 "the header row again (two exports pasted together?); not read as a respondent", severity: .note)
+            record.reset()
+            return
+        }
+        if let (sources, unknown) = reorderedHeader() {
+            skipHeldAsFootnotes()
+            repeatedHeaders += 1
+            afterRepeatedHeader = true
+            columnSources = sources
+            reorderedWidth = record.fieldCount
+            let missing = sources.indices.filter { sources[$0] < 0 && !headerFields[$0].isEmpty }.count
+            var message = "the header again, its columns in another order or some added or left out (exports of two versions of a form pasted together?); not read as a respondent; the rows below are read by its names"
+            if missing > 0 { message += "; \(missing) column(s) of the first header are not in it and are missing below" }
+            if !unknown.isEmpty { message += "; column(s) not in the first header are left out: \(unknown.joined(separator: ", "))" }
+            warn("repeated_header", line: record.line, column: nil, message, severity: unknown.isEmpty && missing == 0 ? .note : .warning)
+            record.reset()
+            return
+        }
+        if !held.isEmpty { releaseHeld() }
+        emit(record)
+    }
+
+    /// Preamble, blank lines above the header, and the header.
+    private func deliverAboveTable() {
+        if record.fieldCountRead > maxColumns {
+            handlerError = ReaderError.tooManyColumns(file: file, line: record.line, limit: maxColumns)
+            record.sink.pointee.stopped = true
+            return
+        }
+        if record.quarantineReason != nil {
+            // A quote left open (or a field past its limit) before any header: the record ran on
+            // over the lines that followed it and is no header. It is a record of the file,
+            // quarantined, and the table starts (if ever) after it.
+            dataRecords += 1
+            quarantinedRecords += 1
+            record.index = dataRecords
+            callHandler(record)
+            return
+        }
+        if record.line < tableStartLine && !record.isBlank {
+            let lastFilled = (0..<record.fieldCount).last { !isBlankField(record.fieldBytes($0)) } ?? 0
+            let single = record.filledFieldCount(upTo: 2) <= 1
+            if single || TableShape.isDetails(lastFilled: lastFilled, filledColumns: tableFilledColumns) {
+                preambleSkipped += 1
+                warn("preamble_skipped", line: record.line, column: nil, single
+                     ? "a record above the table (a title or note: \(record.fieldCount) field(s), at most one filled) is not read as the header"
+                     : "a record above the table (a detail of the sheet, such as a label and its value: \(record.fieldCount) field(s), filled in the first \(lastFilled + 1) only) is not read as the header",
+                     severity: .note)
+                record.reset()
+                return
+            }
+        }
+        if record.isBlank {
+            // Blank lines above the header: counted, not a record of the table.
+            blankRecords += 1
+            dataRecords += 1
+            record.index = 1
+        } else {
+            sawHeader = true
+            headerFields = (0..<record.fieldCount).map { i in record.withFieldBytes(i) { Array(Self.trimmed($0)) } }
+            headerFirstLength = headerFields.first?.count ?? 0
+            headerNames = headerFields.filter { !$0.isEmpty }.count
+            headerCanRepeat = !plainTable && headerFields.contains { Self.isName($0) }
+            for name in headerFields where !name.isEmpty {
+                nameLengths |= 1 << UInt64(min(name.count, 63))
+                nameFirstBytes[Int(Self.asciiLower(name[0]))] = true
+            }
+            if headerFirstLength > 0 {
+                headerFirst = UnsafeMutableRawPointer.allocate(byteCount: headerFirstLength, alignment: 1)
+                headerFields[0].withUnsafeBytes { headerFirst!.copyMemory(from: $0.baseAddress!, byteCount: headerFirstLength) }
+            }
+            if headerMissesFirstName {
+                record.prependEmptyField()
+                warn("unnamed_first_column", line: record.line, column: 1,
+                     "the header is one name short of the rows (row names written by R): the first column is read as unnamed",
+                     severity: .note)
+            }
+            headerCount = record.fieldCount
+            record.index = 0
+            record.expectedCount = headerCount
+            var trailing = 0
+            while trailing < headerCount - 1 {
+                var empty = false
+                record.withFieldBytes(headerCount - 1 - trailing) { empty = $0.allSatisfy { $0 == 0x20 } }
+                if !empty { break }
+                trailing += 1
+            }
+            headerTrailingEmpty = trailing
+            headerLine = record.line
+        }
+        callHandler(record)
+    }
+
+    /// A data record to the handler, counted.
+    private func emit(_ buffer: RecordBuffer) {
+        dataRecords += 1
+        buffer.index = dataRecords
+        // A record quarantined already (a quote left open, a limit) keeps its reason, and its
+        // shape is not told: its fields are not read one by one.
+        if buffer.quarantineReason == nil {
+            if let sources = columnSources {
+                checkShape(buffer, width: reorderedWidth)
+                if buffer.quarantineReason == nil && !buffer.isBlank { reorder(buffer, by: sources) }
+            } else {
+                checkShape(buffer, width: headerCount)
+            }
+        }
+        // A quarantined row below a header in another order keeps none of its fields: the
+        // quarantine tells what it may show by the first header's columns.
+        if columnSources != nil && buffer.quarantineReason != nil { buffer.dropFields(after: 0) }
+        if buffer.quarantineReason != nil {
+            quarantinedRecords += 1
+        } else if buffer.isBlank {
+            blankRecords += 1
+        }
+        if headerTrailingEmpty > 0 && !trailingColumnsHoldData && buffer.quarantineReason == nil {
+            for i in (headerCount - headerTrailingEmpty)..<max(headerCount - headerTrailingEmpty, min(headerCount, buffer.fieldCount))
+            where !isBlankField(buffer.fieldBytes(i)) {
+                trailingColumnsHoldData = true
+                firstLineUnderUnnamed = buffer.line
+                break
+            }
+        }
+        callHandler(buffer)
+    }
+
+    private func callHandler(_ buffer: RecordBuffer) {
+        do {
+            try handler(buffer)
+        } catch {
+            handlerError = error
+            record.sink.pointee.stopped = true
+        }
+        // The handler may have taken the record's buffers (`RecordBuffer.take`), leaving it
+        // another's: nothing here reads the record after the handler, only resets it.
+        buffer.reset()
+    }
+
+    /// A row held back below the table: a possible footnote, or a run of blank rows between
+    /// them, kept as a count (Excel pads a sheet's empty rows, and dozens may stand around a
+    /// total: each a full copy of a record would be a waste).
+    private enum HeldRow {
+        case record(RecordBuffer)
+        /// `count` blank rows on consecutive lines from `line`, each of `fields` empty fields (0:
+        /// an empty line).
+        case blank(line: Int, count: Int, fields: Int)
+        /// A row of spaces and tabs alone: blank too, kept as read.
+        case spaces(RecordBuffer)
+    }
+
+    /// Rows held back as possible footnotes, in order; at most `maxHeld` that may be notes (blank
+    /// rows not counted), else none is one.
+    private var held: [HeldRow] = []
+    private var heldRecords = 0
+    private var heldBlankRuns = 0
+    private var spareHeld: [RecordBuffer] = []
+    /// Where held blank rows are rebuilt, one at a time, when they are delivered.
+    private lazy var blankRow = RecordBuffer()
+    private var heldOverflowed = false
+    private let maxHeld = 32
+    /// Runs of blank rows held at most: a run breaks at a held row and where the width of the
+    /// blank rows changes (empty lines among padded ones); past this, as past `maxHeld`, the held
+    /// rows are part of the table. Memory stays bounded whatever the file.
+    private let maxHeldBlankRuns = 1024
+
+    /// A possible footnote, or (`spacesOnly`) a row of spaces alone behind held ones: kept as it
+    /// is; the latter counts as a run of blank rows.
+    private func holdBack(spacesOnly: Bool = false) {
+        let copy = spareHeld.popLast() ?? RecordBuffer()
+        copy.take(from: record)
+        record.reset()
+        held.append(spacesOnly ? .spaces(copy) : .record(copy))
+        if spacesOnly { heldBlankRuns += 1 } else { heldRecords += 1 }
+        if heldRecords > maxHeld || heldBlankRuns > maxHeldBlankRuns {
+            // A long run of such rows is part of the table, not notes under it.
+            heldOverflowed = true
+            releaseHeld()
+        }
+    }
+
+    /// A blank row behind held ones: added to the run of blank rows it continues, if any. (Never
+    /// the row right under a repeated header: that one finds nothing held.)
+    private func holdBlank() {
+        let line = record.line
+        let fields = record.fieldCount
+        assert(!record.followsRepeatedHeader)
+        record.reset()
+        if case let .blank(first, count, width)? = held.last, width == fields, first + count == line {
+            held[held.count - 1] = .blank(line: first, count: count + 1, fields: fields)
+            return
+        }
+        held.append(.blank(line: line, count: 1, fields: fields))
+        heldBlankRuns += 1
+        if heldBlankRuns > maxHeldBlankRuns {
+            heldOverflowed = true
+            releaseHeld()
+        }
+    }
+
+    /// The held rows turned out to be part of the table: delivered as they are, in order.
+    private func releaseHeld() { deliverHeld(asFootnotes: false) }
+
+    /// The held rows are notes under a table (the file ended, or the header comes again): each
+    /// skipped as a footnote, but blank ones stay blank rows.
+    private func skipHeldAsFootnotes() { deliverHeld(asFootnotes: true) }
+
+    private func deliverHeld(asFootnotes: Bool) {
+        for row in held where !record.sink.pointee.stopped {
+            switch row {
+            case let .spaces(buffer):
+                emit(buffer)
+            case let .record(buffer):
+                if !asFootnotes {
+                    emit(buffer)
+                    continue
+                }
+                footnoteRecords += 1
+                warn("footnote_skipped", line: buffer.line, column: nil,
+                     "a record below the table (a total or note: \(buffer.fieldCount) field(s), at most one filled) is not read as a respondent",
+                     severity: .note)
+                buffer.reset()
+            case let .blank(line, count, fields):
+                for k in 0..<count where !record.sink.pointee.stopped {
+                    let buffer = blankRow
+                    buffer.reset()
+                    for _ in 0..<fields { buffer.endField() }
+                    buffer.line = line + k
+                    buffer.expectedCount = headerCount
+                    emit(buffer)
+                }
+            }
+        }
+        for row in held {
+            switch row {
+            case let .record(buffer), let .spaces(buffer): spareHeld.append(buffer)
+            case .blank: break
+            }
+        }
+        held.removeAll(keepingCapacity: true)
+        heldRecords = 0
+        heldBlankRuns = 0
+    }
+
+    /// For a record that is the header again with its columns in another order, or some added
+    /// or left out: for each column of the first header, the field holding its name (-1: none),
+    /// and the names the first header does not have. Every filled field a name of the header
+    /// (ignoring case), but one in three; at least 3 of them and more than half of the header's,
+    /// some of them in another place.
+    /// A row of the table fails on its first field's length or first byte.
+    private func reorderedHeader() -> (sources: [Int], unknown: [String])? {
+        guard headerCanRepeat, headerNames >= 3, !headerMissesFirstName, record.fieldCount >= 3 else { return nil }
+        let first = Self.trimmed(record.fieldBytes(0))
+        guard let byte = first.first, nameLengths & (1 << UInt64(min(first.count, 63))) != 0,
+              nameFirstBytes[Int(Self.asciiLower(byte))] else { return nil }
+        var sources = [Int](repeating: -1, count: headerCount)
+        var matched = 0
+        var filled = 0
+        var unknown: [String] = []
+        for i in 0..<record.fieldCount {
+            let value = Self.trimmed(record.fieldBytes(i))
+            if value.isEmpty { continue }
+            filled += 1
+            let name = String(decoding: value, as: UTF8.self)
+            if let column = nameColumns[name.lowercased()], sources[column] < 0 {
+                sources[column] = i
+                matched += 1
+            } else {
+                unknown.append(name)
+                if unknown.count * 3 > record.fieldCount { return nil }
+            }
+        }
+        // Names in their own places are the header again or a row (`isRepeatedHeader`): the
+        // order must differ.
+        guard matched >= 3, matched * 2 > headerNames, unknown.count * 3 <= filled,
+              sources.indices.contains(where: { sources[$0] >= 0 && sources[$0] != $0 }) else { return nil }
+        return (sources, unknown)
+    }
+
+    /// Puts a record's fields in the first header's order (`columnSources`), in place.
+    private func reorder(_ buffer: RecordBuffer, by sources: [Int]) {
+        let out = reordered
+        out.reset()
+        for source in sources {
+            if source >= 0 && source < buffer.fieldCount { out.append(buffer.fieldBytes(source)) } else { out.endField() }
+        }
+        out.newlines = buffer.newlines
+        out.sink.pointee.settledFields = out.fieldCount
+        buffer.sink.pointee.exchangeFields(with: &out.sink.pointee)
+    }
+
+    @inline(__always)
+    static func asciiLower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+
+    /// Whether the record is the header again (after trimming, in any case): every field equal
+    /// to the header's name at its place; or, the header with names left out (a column fewer),
+    /// every filled field equal to the name at its place, at least 3 of them and more than half
+    /// of the header's names. The first field is compared first, and the rest only when that
+    /// one matches.
+    private func isRepeatedHeader() -> Bool {
+        let field = record.fieldBytes(0)
+        guard headerCanRepeat, headerFirstLength > 0, field.count >= headerFirstLength else { return false }
+        // The common case, a first field as long as the header's first name or longer: one
+        // memcmp against a copy of the name, without reference counting.
+        let first = Self.trimmed(field)
+        guard first.count == headerFirstLength else { return false }
+        if memcmp(field.baseAddress! + first.startIndex, headerFirst!, headerFirstLength) != 0 {
+            guard Self.sameIgnoringASCIICase(first, headerFields[0]) ?? sameName(first, 0) else { return false }
+        }
+        var matched = 1
+        var left = 0
+        for i in 1..<max(headerFields.count, record.fieldCount) {
+            let value = Self.trimmed(record.fieldBytes(i))
+            guard i < headerFields.count else {
+                if value.isEmpty { continue }
+                return false
+            }
+            if value.isEmpty {
+                if !headerFields[i].isEmpty { left += 1 }
+                continue
+            }
+            guard value.elementsEqual(headerFields[i]) || (Self.sameIgnoringASCIICase(value, headerFields[i]) ?? sameName(value, i))
+            else { return false }
+            matched += 1
+        }
+        return left == 0 || (matched >= 3 && matched * 2 > headerNames)
+    }
+
+    /// Whether a cell holds words, as a note does (`Total`, `Kokku: 12`, `Iš viso`, `Итого`,
+    /// `Source: municipal survey 2025`), rather than a value a form tool writes (a number, an ID,
+    /// a date, a timestamp such as Google Forms' `2025/03/04 10:11:12 AM EET`): a run of at
+    /// least three letters of any script that is neither part of a code (touching a digit, as in
+    /// `3f2b9c0e`) nor a mark of a date or time (a time zone or `AM` in capitals beside a time of
+    /// day, an English month or weekday name beside digits). The sample size a table states,
+    /// `n = 143`, is a note too.
+    static func holdsWords(_ cell: UnsafeRawBufferPointer) -> Bool {
+        let scalars = Array(String(decoding: trimmed(cell), as: UTF8.self).unicodeScalars)
+        func isDigit(_ k: Int) -> Bool { k >= 0 && k < scalars.count && scalars[k].properties.numericType == .decimal }
+        func isLetter(_ k: Int) -> Bool {
+            scalars[k].properties.isAlphabetic || scalars[k].properties.generalCategory == .nonspacingMark
+        }
+        if isSampleSize(scalars) { return true }
+        let hasDigit = scalars.indices.contains { isDigit($0) }
+        // `10:11`: a time of day, beside which capitals are a zone (`EET`, `GMT+2`) or `AM`/`PM`.
+        let hasTime = scalars.indices.contains { k in
+            isDigit(k) && k + 3 < scalars.count && scalars[k + 1] == ":" && isDigit(k + 2) && isDigit(k + 3)
+        }
+        var start = 0
+        while start < scalars.count {
+            guard isLetter(start) else {
+                start += 1
+                continue
+            }
+            var end = start
+            while end < scalars.count && isLetter(end) { end += 1 }
+            defer { start = end }
+            guard end - start >= 3, !isDigit(start - 1), !isDigit(end) else { continue }
+            let word = String(String.UnicodeScalarView(scalars[start..<end]))
+            if hasTime && word.count <= 4 && word.allSatisfy({ $0.isASCII && $0.isUppercase }) { continue }
+            if hasDigit && dateWords.contains(word.lowercased()) { continue }
+            return true
+        }
+        return false
+    }
+
+    /// The word a totals or average row starts with (`Total`, `Kokku:`, `Kopā`, `Iš viso`,
+    /// `Итого по району`, `Average`), in the first filled one of its first three fields; nil for
+    /// any other row. A row of the table starts with an ID, a date, a number or a name: its first
+    /// byte alone rules out most, so a row costs a look at a field or two.
+    private func totalsLabel() -> String? {
+        for i in 0..<min(3, record.fieldCount) {
+            let field = Self.trimmed(record.fieldBytes(i))
+            guard let first = field.first else { continue }
+            // Every word's first letter, lower or upper case, and the lead bytes of Cyrillic.
+            let letter = first | 0x20
+            guard (letter >= 0x61 && letter <= 0x7A && Self.totalsInitials & (1 << UInt32(letter - 0x61)) != 0)
+                    || first == 0xD0 || first == 0xD1 else { return nil }
+            let text = String(decoding: field, as: UTF8.self)
+            let lower = text.lowercased()
+            for word in Self.totalsWords where lower.hasPrefix(word) {
+                // A whole word: `Total`, `Total:`, `Total (n=12)`, not `Totalitarianism`.
+                let rest = lower.dropFirst(word.count)
+                if let next = rest.unicodeScalars.first, next.properties.isAlphabetic || next.properties.numericType != nil { continue }
+                return text.count > 40 ? String(text.prefix(40)) + "…" : text
+            }
+            return nil
+        }
+        return nil
+    }
+
+    /// The Latin first letters of `totalsWords`, bit 0 for `a`.
+    static let totalsInitials: UInt32 = totalsWords.reduce(0) { mask, word in
+        guard let first = word.unicodeScalars.first, first.isASCII, first.properties.isLowercase else { return mask }
+        return mask | 1 << (first.value - 0x61)
+    }
+
+    /// Words that head totals, subtotals and averages in the five languages of the surveys.
+    static let totalsWords = [
+        "grand total", "subtotal", "sub-total", "totals", "total", "sum", "average", "mean",
+        "kokku", "vahesumma", "keskmine", "summa",
+        "kopā", "kopa", "starpsumma", "vidēji", "vidējais", "vidējā",
+        "iš viso", "is viso", "tarpinė suma", "vidurkis", "vidutiniškai", "suma",
+        "итого", "всего", "промежуточный итог", "сумма", "среднее", "в среднем",
+    ]
+
+    /// English month and weekday names and their abbreviations, as dates spell them.
+    static let dateWords: Set<String> = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "january", "february", "march", "april", "june", "july", "august", "september", "october",
+        "november", "december", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    ]
+
+    /// `n = 143`, `N=1 204`: a count, as tables state their sample size.
+    private static func isSampleSize(_ scalars: [Unicode.Scalar]) -> Bool {
+        var rest = scalars[...]
+        guard let n = rest.popFirst(), n == "n" || n == "N" else { return false }
+        while rest.first == " " { rest = rest.dropFirst() }
+        guard rest.popFirst() == "=" else { return false }
+        while rest.first == " " { rest = rest.dropFirst() }
+        return !rest.isEmpty
+            && rest.allSatisfy { $0.properties.numericType == .decimal || $0 == " " || $0 == "," || $0 == "." }
+    }
+
+    /// Whether a header cell is a name: it holds a letter of any script, and is not a number
+    /// (`1.5e-3`) or a date (`2025-03-04T10:11Z`).
+    static func isName(_ cell: [UInt8]) -> Bool {
+        !CellType.isNumberLike(cell[...])
+            && String(decoding: cell, as: UTF8.self).unicodeScalars.contains { $0.properties.isAlphabetic }
+    }
+
+    /// Whether two names are equal ignoring ASCII case; nil when they differ only where a byte
+    /// is not ASCII (then `sameName` decides).
+    static func sameIgnoringASCIICase(_ a: Slice<UnsafeRawBufferPointer>, _ b: [UInt8]) -> Bool? {
+        guard a.count == b.count else { return nil }
+        var undecided = false
+        for (x, y) in zip(a, b) where x != y {
+            if x >= 0x80 || y >= 0x80 {
+                undecided = true
+            } else if x | 0x20 != y | 0x20 || !((x | 0x20) >= 0x61 && (x | 0x20) <= 0x7A) {
+                return false
+            }
+        }
+        return undecided ? nil : true
+    }
+
+    /// Whether a field is header name `i` in another case (any script).
+    private func sameName(_ value: Slice<UnsafeRawBufferPointer>, _ i: Int) -> Bool {
+        if headerKeys.isEmpty { headerKeys = headerFields.map { String(decoding: $0, as: UTF8.self).lowercased() } }
+        return String(decoding: value, as: UTF8.self).lowercased() == headerKeys[i]
+    }
+
+    /// A field without the spaces and tabs around it, and without a UTF-8 byte-order mark in
+    /// front (a second export pasted below the first keeps its own).
+    static func trimmed(_ field: UnsafeRawBufferPointer) -> Slice<UnsafeRawBufferPointer> {
+        var lower = 0, upper = field.count
+        if upper >= 3 && field[0] == 0xEF && field[1] == 0xBB && field[2] == 0xBF { lower = 3 }
+        while lower < upper && (field[lower] == 0x20 || field[lower] == 0x09) { lower += 1 }
+        while upper > lower && (field[upper - 1] == 0x20 || field[upper - 1] == 0x09) { upper -= 1 }
+        return field[lower..<upper]
+    }
+
+    /// Tells a record of another width than the header's (`width` fields): a short one is read
+    /// with the rest missing, a long one is quarantined unless its extra fields are empty.
+    private func checkShape(_ record: RecordBuffer, width headerCount: Int) {
+        let present = record.fieldCount
+        guard !record.isBlank, present != headerCount else { return }
+        if present < headerCount {
+            warn("ragged_row", line: record.line, column: present + 1,
+                 "\(present) field(s) where the header has \(headerCount); the rest are read as missing")
+            return
+        }
+        var extraHasText = false
+        for i in headerCount..<present {
+            record.withFieldBytes(i) { bytes in
+                if bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) {
+                    extraHasText = true
+                }
+            }
+            if extraHasText { break }
+        }
+        if extraHasText {
+            record.quarantineReason = "\(present) fields where the header has \(headerCount)"
+            warn("ragged_row", line: record.line, column: headerCount + 1,
+                 "\(present) fields where the header has \(headerCount); the row cannot be aligned and is quarantined",
+                 severity: .error)
+        } else {
+            if trailingDelimiterRows == 0 { firstTrailingDelimiterLine = record.line }
+            trailingDelimiterRows += 1
+            record.dropFields(after: headerCount)
+        }
+    }
+
+    func finishFile() {
+        skipHeldAsFootnotes()
+        if headerTrailingEmpty > 0 {
+            let message = trailingColumnsHoldData
+                ? "the header ends with \(headerTrailingEmpty) empty column name(s), a trailing delimiter, but rows have values under them (first at line \(firstLineUnderUnnamed)); a column without a name matches no question"
+                : "the header ends with \(headerTrailingEmpty) empty column(s), a trailing delimiter; they hold nothing to read"
+            warn("trailing_delimiter", line: headerLine, column: headerCount - headerTrailingEmpty + 1, message,
+                 severity: trailingColumnsHoldData ? .warning : .note)
+        }
+        if trailingDelimiterRows > 0 {
+            warn("trailing_delimiter", line: firstTrailingDelimiterLine, column: headerCount + 1,
+                 "\(trailingDelimiterRows) row(s) end with empty fields beyond the header; they were ignored",
+                 severity: .note)
+        }
+    }
+}

@@ -1,0 +1,226 @@
+/// Submission dates as the tools write them, reduced to YYYY-MM-DD.
+enum SubmissionDate {
+    /// A date as written: its first three numbers (runs of digits), how many digits each has,
+    /// and whether a dot follows the first (`14.01.2025`, always day-first). Read from the bytes
+    /// when they are ASCII, as every survey tool writes its timestamps; from the text otherwise.
+    struct Written {
+        var numbers: (Int, Int, Int) = (0, 0, 0)
+        var digits: (Int, Int, Int) = (0, 0, 0)
+        /// Numbers found, at most 3.
+        var count = 0
+        /// False when one of the three is no number Swift's `Int` reads (too long; a digit of
+        /// another script).
+        var readable = true
+        var dotted = false
+        /// Nothing but white space.
+        var isBlank = true
+
+        /// Nil when a byte is not ASCII.
+        init?(ascii bytes: UnsafeRawBufferPointer) {
+            var inNumber = false
+            var value = 0
+            var length = 0
+            var tooLong = false
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte != 0x20 && !(0x09...0x0D).contains(byte) { isBlank = false }
+                if count == 3 { continue }
+                if byte >= 0x30 && byte <= 0x39 {
+                    inNumber = true
+                    length += 1
+                    let (times, overflow) = value.multipliedReportingOverflow(by: 10)
+                    let (sum, overflowSum) = times.addingReportingOverflow(Int(byte - 0x30))
+                    tooLong = tooLong || overflow || overflowSum
+                    value = sum
+                } else if inNumber {
+                    if count == 0 && byte == UInt8(ascii: ".") { dotted = true }
+                    number(value, length, tooLong: tooLong)
+                    (inNumber, value, length, tooLong) = (false, 0, 0, false)
+                }
+            }
+            if inNumber && count < 3 { number(value, length, tooLong: tooLong) }
+        }
+
+        /// The same from text, where a number is a run of characters Unicode calls numeric.
+        init(_ text: String) {
+            let trimmed = text.trimmingSpaces
+            isBlank = trimmed.isEmpty
+            var rest = Substring(trimmed)
+            while count < 3, let start = rest.firstIndex(where: \.isNumber) {
+                let end = rest[start...].firstIndex(where: { !$0.isNumber }) ?? rest.endIndex
+                let part = rest[start..<end]
+                if count == 0 && end < rest.endIndex && rest[end] == "." { dotted = true }
+                if let value = Int(part) { add(value, part.count) } else { readable = false; add(0, part.count) }
+                rest = rest[end...]
+            }
+        }
+
+        private mutating func number(_ value: Int, _ length: Int, tooLong: Bool) {
+            if tooLong { readable = false }
+            add(tooLong ? 0 : value, length)
+        }
+
+        private mutating func add(_ value: Int, _ length: Int) {
+            switch count {
+            case 0: (numbers.0, digits.0) = (value, length)
+            case 1: (numbers.1, digits.1) = (value, length)
+            default: (numbers.2, digits.2) = (value, length)
+            }
+            count += 1
+        }
+    }
+
+    /// An ISO date read straight from the bytes (0 when it is no valid date); nil when the value
+    /// is not written the ISO way.
+    static func isoDay(_ bytes: UnsafeRawBufferPointer) -> Int32? {
+        let n = bytes.count
+        if n >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+           n == 10 || bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " ") {
+            var digits = true
+            for i in [0, 1, 2, 3, 5, 6, 8, 9] where !(0x30...0x39).contains(bytes[i]) { digits = false }
+            if digits {
+                func number(_ i: Int, _ k: Int) -> Int { (i..<i + k).reduce(0) { $0 * 10 + Int(bytes[$1] - 0x30) } }
+                let (year, month, day) = (number(0, 4), number(5, 2), number(8, 2))
+                guard isDate(year: year, month: month, day: day) else { return 0 }
+                return Int32(year * 10000 + month * 100 + day)
+            }
+        }
+        return nil
+    }
+
+    /// A date written as Excel's serial number (`45689` or `45689.5`, `45689,5` with a decimal
+    /// comma: days since 30 December 1899, the time as the fraction), as a sheet whose date
+    /// format was lost holds it: yyyymmdd, or nil when the value is no such number or its day is
+    /// not between 1980 and 2099 (serials 29221 to 73050), where surveys are answered.
+    static func excelSerialDay(_ bytes: UnsafeRawBufferPointer) -> Int32? {
+        var i = 0
+        var end = bytes.count
+        while i < end, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+        while end > i, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        var days = 0
+        var digits = 0
+        while i < end, (0x30...0x39).contains(bytes[i]) {
+            days = days * 10 + Int(bytes[i] - 0x30)
+            digits += 1
+            i += 1
+            if digits > 5 { return nil }
+        }
+        guard digits == 5 else { return nil }
+        if i < end {
+            guard bytes[i] == UInt8(ascii: ".") || bytes[i] == UInt8(ascii: ",") else { return nil }
+            i += 1
+            guard i < end else { return nil }
+            while i < end {
+                guard (0x30...0x39).contains(bytes[i]) else { return nil }
+                i += 1
+            }
+        }
+        guard (29221...73050).contains(days) else { return nil }
+        // Days since 1970-01-01 (serial 25569) to a civil date (H. Hinnant's days_from_civil inverse).
+        let z = days - 25569 + 719_468
+        let era = z / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return Int32(year * 10000 + month * 100 + day)
+    }
+
+    /// Whether the day exists in the Gregorian calendar (30 February and 31 April do not; 29
+    /// February only in a leap year), in the years a survey can have been answered.
+    @inline(__always)
+    static func isDate(year: Int, month: Int, day: Int) -> Bool {
+        guard (1...12).contains(month), day >= 1, (1900...2200).contains(year) else { return false }
+        if day <= 28 { return true }
+        switch month {
+        case 2: return day == 29 && year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        case 4, 6, 9, 11: return day <= 30
+        default: return day <= 31
+        }
+    }
+
+    /// What a date written `a/b/year` says about the order of day and month: day-first when
+    /// `a` > 12, month-first when `b` > 12, nil when it cannot tell (both ≤ 12), for dotted dates
+    /// (always day-first) and for year-first ones. Only a date that exists read that way is
+    /// evidence: `2/30/25` shows no order (and is no date).
+    static func order(_ raw: String) -> (monthFirst: Bool?, ambiguous: Bool) { order(Written(raw)) }
+
+    static func order(_ written: Written) -> (monthFirst: Bool?, ambiguous: Bool) {
+        let (a, b, c) = written.numbers
+        guard written.count == 3, written.readable, written.digits.0 <= 2, !written.dotted,
+              written.digits.2 == 4 || written.digits.2 == 2 else { return (nil, false) }
+        let year = written.digits.2 == 2 ? 2000 + c : c
+        if a > 12 { return (isDate(year: year, month: b, day: a) ? false : nil, false) }
+        if b > 12 { return (isDate(year: year, month: a, day: b) ? true : nil, false) }
+        return (nil, a >= 1 && b >= 1 && isDate(year: year, month: a, day: b))
+    }
+
+    /// yyyymmdd as YYYY-MM-DD.
+    static func format(_ day: Int32) -> String {
+        String(unsafeUninitializedCapacity: 10) { buffer in
+            write(day, into: UnsafeMutableRawBufferPointer(buffer))
+            return 10
+        }
+    }
+
+    /// yyyymmdd as YYYY-MM-DD into the first 10 bytes of `buffer`.
+    @inline(__always)
+    static func write(_ day: Int32, into buffer: UnsafeMutableRawBufferPointer) {
+        let value = Int(day)
+        func two(_ n: Int, at k: Int) {
+            buffer[k] = UInt8(ascii: "0") + UInt8(n / 10 % 10)
+            buffer[k + 1] = UInt8(ascii: "0") + UInt8(n % 10)
+        }
+        two(value / 1_000_000, at: 0)
+        two(value / 10_000 % 100, at: 2)
+        buffer[4] = UInt8(ascii: "-")
+        two(value / 100 % 100, at: 5)
+        buffer[7] = UInt8(ascii: "-")
+        two(value % 100, at: 8)
+    }
+
+    /// `monthFirst`: how to read a date whose day and month are both 12 or less (the file's order).
+    static func parse(_ raw: String, monthFirst: Bool = false) -> String? {
+        day(Written(raw), monthFirst: monthFirst).map(format)
+    }
+
+    /// The date as yyyymmdd, nil when it is none: year first (`2025/02/08`), or day and month
+    /// before a year of 4 or 2 digits, day-first when dotted or when the first is above 12,
+    /// month-first when the second is or `monthFirst` says so.
+    static func day(_ written: Written, monthFirst: Bool = false) -> Int32? {
+        guard written.count == 3, written.readable else { return nil }
+        let (a, b, c) = written.numbers
+        var year: Int, month: Int, day: Int
+        if written.digits.0 == 4 {
+            (year, month, day) = (a, b, c)
+        } else if written.digits.2 == 4 || written.digits.2 == 2 {
+            year = written.digits.2 == 2 ? 2000 + c : c
+            // 14.01.2025 and 14/01/2025 are day first; 1/14/2025 (US Excel) shows itself by a month above 12.
+            if written.dotted || a > 12 { (day, month) = (a, b) } else if b > 12 || monthFirst { (month, day) = (a, b) } else { (day, month) = (a, b) }
+        } else {
+            return nil
+        }
+        guard isDate(year: year, month: month, day: day) else { return nil }
+        return Int32(year * 10000 + month * 100 + day)
+    }
+}
+
+/// The first and last of some days (yyyymmdd).
+struct DayRange {
+    var first = Int32.max
+    var last: Int32 = 0
+    var isEmpty: Bool { last == 0 }
+
+    @inline(__always)
+    mutating func add(_ day: Int32) {
+        first = min(first, day)
+        last = max(last, day)
+    }
+
+    func union(_ other: DayRange) -> DayRange {
+        DayRange(first: min(first, other.first), last: max(last, other.last))
+    }
+}
