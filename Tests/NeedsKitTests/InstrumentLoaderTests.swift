@@ -505,19 +505,23 @@ final class InstrumentLoaderTests: XCTestCase {
     }
 
     /// The demand question's choices must be the topic keys: with other names, every topic's
-    /// demand share read 0 (nobody asked for training) and nothing said why.
+    /// demand share read 0 (nobody asked for training) and nothing said why. A topic left out of
+    /// the list (not offered as a training) is no error: its demand figures are blank, not 0.
     func testDemandChoicesThatAreNotTopicKeysAreAnError() throws {
         let header = "type,name,label,topic,measure\nselect_one scale,imp_a,A,a,importance\nselect_one scale,comp_a,A,a,competence\n"
             + "select_one scale,imp_b,B,b,importance\nselect_one scale,comp_b,B,b,competence\n"
         let renamed = try XCTUnwrap(brokenInstrument(header + "select_multiple wanted,training,T,,demand\n",
-                                                     choices: "list_name,name,label\nscale,1,Low\nscale,2,High\nwanted,topic_a,A\nwanted,b,B\nwanted,none,None\n"))
+                                                     choices: "list_name,name,label\nscale,1,Low\nscale,2,High\nwanted,topic_a,A\nwanted,topic_b,B\nwanted,none,None\n"))
         XCTAssertEqual(renamed.problems.map(\.code), ["demand_topic_missing"])
         XCTAssertEqual(renamed.problems.first?.line, 6)
         XCTAssertEqual(renamed.problems.first?.column, 5)
-        XCTAssertTrue(renamed.description.contains("none named `a` (its other choices: `topic_a`, `none`)"), renamed.description)
+        XCTAssertTrue(renamed.description.contains("none named `a`, `b` (its other choices: `topic_a`, `topic_b`, `none`)"), renamed.description)
         // Every topic a choice, and others beside them (`none`): the form is right.
         XCTAssertNil(brokenInstrument(header + "select_multiple wanted,training,T,,demand\n",
                                       choices: "list_name,name,label\nscale,1,Low\nscale,2,High\nwanted,a,A\nwanted,b,B\nwanted,none,None\n"))
+        // `b` not offered: the form loads.
+        XCTAssertNil(brokenInstrument(header + "select_multiple wanted,training,T,,demand\n",
+                                      choices: "list_name,name,label\nscale,1,Low\nscale,2,High\nwanted,a,A\nwanted,none,None\n"))
     }
 
     /// Questions inside `begin_repeat` are answered once per repeat, in a table of their own and

@@ -592,6 +592,65 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(ReportBuilder.change(1.5, (0.2, 2.8), unit: " pp"), "+1.50 pp (0.20 – 2.80) ▲")
     }
 
+    /// A topic no demand question asks about (left out of the demand list, or a form with no
+    /// demand question) has no demand figures: they were published as 0% ("nobody wants it").
+    /// Its blanks are not suppression: nothing else is blanked for them, and no row says suppressed.
+    func testDemandNotAskedIsBlankNotZero() throws {
+        let folder = TemporaryFolder()
+        let ratings = "select_one scale,imp_a,A,a,importance\nselect_one scale,comp_a,A,a,competence\n"
+            + "select_one scale,imp_b,B,b,importance\nselect_one scale,comp_b,B,b,competence\n"
+        folder.write("partial/survey.csv", "type,name,label,topic,measure,place\nselect_one c,country,Country,,,country\n" + ratings
+            + "select_multiple wanted,training,T,,demand,\n")
+        folder.write("partial/choices.csv", "list_name,name,label\nscale,1,Low\nscale,2,Mid\nscale,3,High\nc,EE,Estonia\nc,LV,Latvia\nwanted,a,A\n")
+        folder.write("none/survey.csv", "type,name,label,topic,measure,place\nselect_one c,country,Country,,,country\n" + ratings)
+        folder.write("none/choices.csv", "list_name,name,label\nscale,1,Low\nscale,2,Mid\nscale,3,High\nc,EE,Estonia\nc,LV,Latvia\n")
+        var rows = "country,imp_a,comp_a,imp_b,comp_b,training\n"
+        for k in 0..<12 { rows += "\(k % 2 == 0 ? "EE" : "LV"),3,\(k % 3 + 1),2,1,\(k % 4 == 0 ? "a" : "")\n" }
+        let export = folder.write("export.csv", rows)
+        for form in ["partial", "none"] {
+            let (out, _, _keep) = try report {
+                $0.instrumentPath = folder.path + "/" + form
+                $0.inputs = [export]
+            }
+            _ = _keep
+            let table = try String(contentsOfFile: out + "/topic_demand.csv", encoding: .utf8)
+                .split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            let column = { (name: String) in table[0].firstIndex(of: name)! }
+            for row in table.dropFirst() {
+                let asked = form == "partial" && row[column("topic")] == "a"
+                XCTAssertEqual(row[column("suppressed")], "0", "\(form): \(row)")
+                XCTAssertFalse(row[column("mean_importance")].isEmpty, "\(form): \(row)")
+                if asked {
+                    // 3 of the 12 (rows 0, 4, 8), 2 of 6 in EE, 1 of 6 in LV.
+                    let expected = ["EE": "0.333333333333", "LV": "0.166666666667", "ALL": "0.250000000000"][row[0]]
+                    XCTAssertEqual(row[column("demand_share")], expected, "\(row)")
+                } else {
+                    for name in ["demand_n", "demand_share", "demand_ci_low", "demand_ci_high"] {
+                        XCTAssertEqual(row[column(name)], "", "\(form) \(name): \(row)")
+                    }
+                }
+            }
+            // The plan expects no number of participants for a topic nobody was asked about.
+            var options = RunOptions()
+            options.instrumentPath = folder.path + "/" + form
+            options.inputs = [export]
+            var configuration = PlanConfiguration()
+            configuration.sessions = 2
+            configuration.regionalSessions = 2
+            let plan = try Pipeline.plan(options, configuration: configuration).plan
+            XCTAssertFalse(plan.sessions.isEmpty, form)
+            for session in plan.sessions {
+                XCTAssertEqual(session.demandN == nil, !(form == "partial" && session.topic == "a"), "\(form): \(session)")
+            }
+            XCTAssertFalse(PlanReport.csv(plan).contains(",0\n") && form == "none", PlanReport.csv(plan))
+            // No demand question, no heat map of demand shares.
+            XCTAssertEqual(FileManager.default.fileExists(atPath: out + "/charts/demand_heatmap.svg"), form == "partial", form)
+            let differences = try String(contentsOfFile: out + "/country_differences.csv", encoding: .utf8)
+            XCTAssertFalse(differences.contains(",b,B,demand_share,"), form)
+            XCTAssertEqual(differences.contains(",a,A,demand_share,"), form == "partial", form)
+        }
+    }
+
     func testMarkdownEscapingOfLineBreaksAndEntities() {
         XCTAssertEqual(MarkdownRenderer.escape("Narva\r\nlinn"), "Narva linn")
         XCTAssertEqual(MarkdownRenderer.escape("a\nb\rc\u{2028}d"), "a b c d")

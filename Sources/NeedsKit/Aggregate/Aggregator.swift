@@ -117,6 +117,8 @@ public final class Aggregator {
                     c.flatMap { instrument.questions[$0].kind.listName }.flatMap { instrument.choiceLists[$0] })
         }
         demandIndex = instrument.demandQuestion.flatMap { instrument.questionIndex[$0.name] }
+        let demandChoices = Set(instrument.demandQuestion?.kind.listName.flatMap { instrument.choiceLists[$0] }?.choices.map(\.name) ?? [])
+        demandAsked = topics.map { demandChoices.contains($0.key) }
         byIndex = options.byQuestion.flatMap { instrument.questionIndex[$0] }
         scratch = Array(repeating: (.nan, .nan, false), count: topics.count)
         scoreTables = scoring.map { scale in
@@ -225,6 +227,15 @@ public final class Aggregator {
     }
 
     var demandQuestion: Int? { demandIndex }
+
+    /// Per topic, whether a demand question asks who wants training on it (its list has the
+    /// topic's choice): without one, its demand share is unknown, not 0.
+    let demandAsked: [Bool]
+
+    /// Whether a demand question asks who wants training on `topic` (see `demandAsked`).
+    func asksDemand(_ topic: String) -> Bool {
+        topicKeys.firstIndex(of: topic).map { demandAsked[$0] } ?? false
+    }
     var groupQuestion: Int? { byIndex }
 
     /// Per topic, the importance and competence questions with their choices' scores, for `add` and `ratings(of:)`:
@@ -568,7 +579,8 @@ public final class Aggregator {
         var result = topicKeys.enumerated().map { t, topic in
             TopicFigures(
                 country: country, groupCode: group, groupName: groupName, topic: topic,
-                topicLabel: instrument.topicLabel(topic, language: language), accumulator: row[t])
+                topicLabel: instrument.topicLabel(topic, language: language), accumulator: row[t],
+                demandAsked: demandAsked[t])
         }
         result.append(TopicFigures(country: country, groupCode: group, groupName: groupName,
                                    topic: ComplementarySuppression.respondentsTopic, topicLabel: "",

@@ -38,7 +38,7 @@ public struct CountryDifference: Sendable, Equatable {
                 let label = aggregator.instrument.topicLabel(topic)
                 let ownN = own.respondents.count
                 let othersN = others.respondents.count
-                if ownN >= minCell && othersN >= minCell, own.respondents.weightSum > 0, others.respondents.weightSum > 0,
+                if aggregator.asksDemand(topic), ownN >= minCell && othersN >= minCell, own.respondents.weightSum > 0, others.respondents.weightSum > 0,
                    blanked[.demandShare]?[topic]?.contains(country) == false {
                     let p1 = own.demandWeight / own.respondents.weightSum
                     let p2 = others.demandWeight / others.respondents.weightSum

@@ -21,6 +21,10 @@ public struct TopicFigures: Sendable, Equatable {
     public var mwds: Double?
     public var mwdsRank: Int?
     public var demandN: Int
+    /// Whether the instrument asks who wants training on the topic: a demand question whose
+    /// list has the topic's choice. When it does not, the demand figures are not 0 but unknown,
+    /// and stay blank (never counted as suppressed).
+    public var demandAsked = true
     public var demandShare: Double?
     public var demandCI: (low: Double, high: Double)?
     public var quadrant: String?
@@ -68,7 +72,7 @@ public struct TopicFigures: Sendable, Equatable {
             suppressed = true
             meanGap = nil; gapCI = nil
         }
-        if demandShare != nil && effectiveN < limit {
+        if demandAsked && demandShare != nil && effectiveN < limit {
             suppressed = true
             demandShare = nil; demandCI = nil
         }
@@ -77,7 +81,7 @@ public struct TopicFigures: Sendable, Equatable {
 
     /// Figures of one accumulator; ranks and quadrants are set across the scope's topics afterwards.
     init(country: String, groupCode: String? = nil, groupName: String? = nil, topic: String, topicLabel: String,
-         accumulator a: TopicAccumulator) {
+         accumulator a: TopicAccumulator, demandAsked: Bool = true) {
         self.country = country
         self.groupCode = groupCode
         self.groupName = groupName
@@ -98,9 +102,10 @@ public struct TopicFigures: Sendable, Equatable {
         gapCI = a.gap.meanInterval()
         mwds = Borich.mwds(meanGap: meanGap, meanImportance: meanImportance)
         demandN = a.demandCount
+        self.demandAsked = demandAsked
         weightedN = a.respondents.weightSum
         effectiveN = a.respondents.effectiveCount
-        if a.respondents.weightSum > 0 {
+        if demandAsked && a.respondents.weightSum > 0 {
             let share = a.demandWeight / a.respondents.weightSum
             demandShare = share
             demandCI = WilsonInterval.interval(share: share, n: a.respondents.effectiveCount)

@@ -428,13 +428,14 @@ public enum InstrumentLoader {
         if questions.filter({ $0.measure == .demand }).count > 1 {
             problem(survey, nil, measureColumn, "duplicate_measure", "more than one demand question")
         }
-        // Demand is read by choice name = topic key: a topic without its choice would show that
-        // nobody asked for training on it.
+        // Demand is read by choice name = topic key: a list that names no topic (its choices named
+        // otherwise) would show that nobody asked for training on anything. A topic left out of
+        // the list (not offered as a training) has no demand figures, blank rather than 0.
         if let demand = questions.first(where: { $0.measure == .demand }), let list = demand.kind.listName,
-           let choices = choiceLists[list]?.choices {
+           let choices = choiceLists[list]?.choices, !topics.isEmpty {
             let names = Set(choices.map(\.name))
             let missing = topics.map(\.key).filter { !names.contains($0) }
-            if !missing.isEmpty {
+            if missing.count == topics.count {
                 let others = choices.map(\.name).filter { name in !topics.contains { $0.key == name } }
                 problem(survey, demand.row, measureColumn, "demand_topic_missing",
                         "the demand question's choices are topic keys, but list `\(list)` has none named \(missing.map { "`\($0)`" }.joined(separator: ", "))"

@@ -24,8 +24,9 @@ public struct PlannedSession: Sendable, Equatable {
     public var quadrant: String
     public var mwds: Double?
     public var mwdsRank: Int?
-    /// Respondents of the audience who asked for training on the topic: the expected participants.
-    public var demandN: Int
+    /// Respondents of the audience who asked for training on the topic: the expected participants
+    /// (nil when no demand question asks about the topic).
+    public var demandN: Int?
 }
 
 /// The plan and what the rule could not do (fewer topics than sessions, say).
@@ -162,7 +163,7 @@ public enum CurriculumPlanner {
                 session: index + 1, month: configuration.month(ofSession: index), audience: entry.audience,
                 topic: entry.topic, topicLabel: f?.topicLabel ?? entry.topic,
                 organisation: configuration.organisations[entry.topic] ?? "", reason: entry.reason,
-                quadrant: f?.quadrant ?? "", mwds: f?.mwds, mwdsRank: f?.mwdsRank, demandN: f?.countsHidden == true ? 0 : (f?.demandN ?? 0))
+                quadrant: f?.quadrant ?? "", mwds: f?.mwds, mwdsRank: f?.mwdsRank, demandN: f?.demandAsked == false ? nil : f?.countsHidden == true ? 0 : (f?.demandN ?? 0))
         }
         return CurriculumPlan(sessions: sessions, notes: notes)
     }

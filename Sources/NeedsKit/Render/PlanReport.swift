@@ -8,7 +8,7 @@ public enum PlanReport {
             writer.row([.figure(String(s.session)), .figure(s.month), .figure(s.audience), .figure(s.topic),
                         .text(s.topicLabel), .text(s.organisation), .figure(s.reason.rawValue), .figure(s.quadrant),
                         .figure(NumberFormat.full(s.mwds)), .figure(s.mwdsRank.map(String.init) ?? ""),
-                        .figure(String(s.demandN))])
+                        .figure(s.demandN.map(String.init) ?? "")])
         }
         return writer.text
     }
@@ -30,7 +30,7 @@ public enum PlanReport {
             let why = (reasons[s.reason] ?? s.reason.rawValue)
                 + (s.mwds.map { "; MWDS \(NumberFormat.short($0)), rank \(s.mwdsRank.map(String.init) ?? "–"), \(s.quadrant)" } ?? "")
             rows.append([String(s.session), s.month, words.scopeName(s.audience), s.topicLabel,
-                         s.organisation.isEmpty ? "–" : s.organisation, String(s.demandN), why])
+                         s.organisation.isEmpty ? "–" : s.organisation, s.demandN.map(String.init) ?? "–", why])
         }
         blocks.append(.table(header: ["#", "Month", "Audience", words.topic, "Organisation", "Expected participants", "Why"],
                              alignments: [.right, .left, .left, .left, .left, .right, .left], rows: rows))

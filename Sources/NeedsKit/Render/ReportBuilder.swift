@@ -284,7 +284,8 @@ public struct ReportBuilder {
         } else {
             doc.paragraph(words.tooFew)
         }
-        if scopes.count > 1 {
+        // Without a demand question there is no share to shade (blank, not 0%).
+        if scopes.count > 1 && figures.contains(where: \.demandAsked) {
             doc.blocks.append(.chart(svg: Charts.demandHeatmap(figures, id: "demand", title: words.charts.heatmapNote, labels: words.charts),
                                      file: chartPrefix + "demand_heatmap\(suffix).svg", alt: words.charts.heatmapNote))
         }
