@@ -124,7 +124,7 @@ public final class Aggregator {
         scoreTables = scoring.map { scale in
             func table(_ question: Int?, _ list: ChoiceList?) -> (question: Int, table: [(String, Double)])? {
                 guard let question, let list else { return nil }
-                return (question, list.choices.compactMap { choice in list.score(of: choice.name).map { (choice.name, $0) } })
+                return (question, list.ratingScores.map { ($0.name, $0.score) })
             }
             return (table(scale.importance, scale.importanceList), table(scale.competence, scale.competenceList))
         }

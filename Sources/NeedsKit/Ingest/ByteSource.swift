@@ -99,11 +99,14 @@ final class InputFile: ByteSource {
 /// Files that are not text tables, recognised by their first bytes, so that a spreadsheet or an
 /// image sent instead of a CSV gets a clear message rather than a page of garbage rows.
 enum BinarySignature {
+    /// The start of an OLE2 compound file: an Excel 97-2003 workbook (`.xls`).
+    static let oldExcelWorkbook: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+
     static func kind(of sample: [UInt8]) -> String? {
         if sample.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             return "a ZIP archive (an .xlsx workbook is one: save it as CSV, or give it as --instrument if it is the XLSForm)"
         }
-        if sample.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return "an old Excel .xls workbook (save it as CSV)" }
+        if sample.starts(with: oldExcelWorkbook) { return "an old Excel .xls workbook (save it as CSV)" }
         if sample.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return "a PNG image" }
         if sample.starts(with: [0xFF, 0xD8, 0xFF]) { return "a JPEG image" }
         if sample.starts(with: Array("%PDF".utf8)) { return "a PDF document" }

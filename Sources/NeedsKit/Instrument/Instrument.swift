@@ -197,8 +197,17 @@ public struct ChoiceList: Sendable {
     /// languages), and, in a list whose choices are named by numbers, one that is not (`dk` beside
     /// `1`...`5`). Scored by its name or place, such a choice read as 6 or 99 on a 1-5 scale.
     public func score(of choiceName: String) -> Double? {
-        guard let choice = choice(named: choiceName), isRating(choice) else { return nil }
-        return Self.number(choice.name) ?? Double(choices.prefix { $0.name != choiceName }.filter(isRating).count + 1)
+        ratingScores.first { $0.name == choiceName }?.score
+    }
+
+    /// The list's points of the scale with their scores, in list order (see `score(of:)`).
+    public var ratingScores: [(name: String, score: Double)] {
+        var position = 0
+        return choices.compactMap { choice in
+            guard isRating(choice) else { return nil }
+            position += 1
+            return (choice.name, Self.number(choice.name) ?? Double(position))
+        }
     }
 
     /// Whether a choice is a point of the scale (see `score(of:)`).

@@ -414,7 +414,7 @@ public enum InstrumentLoader {
         func scale(_ name: String?) -> [Double] {
             guard let question = questions.first(where: { $0.name == name }), let list = question.kind.listName.flatMap({ choiceLists[$0] })
             else { return [] }
-            return list.choices.compactMap { list.score(of: $0.name) }.sorted()
+            return list.ratingScores.map(\.score).sorted()
         }
         for topic in topics {
             let importance = scale(topic.importanceQuestion), competence = scale(topic.competenceQuestion)

@@ -26,7 +26,7 @@ public enum XLSXWorkbook {
         } catch {
             // An XLSForm saved as Excel 97-2003 (.xls, an OLE2 compound file), as pyxform also reads.
             let head = FileHandle(forReadingAtPath: path).map { handle in defer { try? handle.close() }; return handle.readData(ofLength: 8) }
-            if head == Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            if head.map(Array.init) == BinarySignature.oldExcelWorkbook {
                 throw Failure.notAWorkbook(path, reason: "an Excel 97-2003 workbook (.xls), which `needs` does not read; save it as an .xlsx workbook (Excel Workbook) or its sheets as CSV")
             }
             throw Failure.notAWorkbook(path, reason: "not a ZIP archive")
