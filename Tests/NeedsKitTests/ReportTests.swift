@@ -662,4 +662,29 @@ final class ReportTests: XCTestCase {
         let table = MarkdownRenderer.render(document)
         XCTAssertTrue(table.contains("| x y |"), table)
     }
+
+    /// A label holding controls (Excel's vertical tab for a line break, a stray U+0001) made every
+    /// chart naming it unreadable: XML 1.0 has no such characters, so the SVG did not parse. A
+    /// right-to-left override (U+202E) in a label turned around the text after it: in a chart's
+    /// description, every topic listed after it. Both are left out of the reports; the words stay.
+    func testControlAndDirectionCharactersInLabelsAreLeftOut() throws {
+        var a = TopicAccumulator()
+        for c in [1.0, 2, 3, 2, 1] { a.add(importance: 5, competence: c, demanded: true) }
+        let label = "Line one\u{0B}line two\u{01} \u{202E}reversed\u{FFFF} & <b>"
+        var row = TopicFigures(country: "EE", topic: "a", topicLabel: label, accumulator: a)
+        row.mwdsRank = 1
+        row.quadrant = "HH"
+        let labels = ReportStrings.forLanguage(nil).charts
+        for svg in [Charts.mwdsBars([row], id: "t", title: label, labels: labels),
+                    Charts.locusScatter([row], id: "t", title: label, labels: labels),
+                    Charts.demandHeatmap([row], id: "t", title: label, labels: labels)] {
+            XCTAssertTrue(XMLParser(data: Data(svg.utf8)).parse(), svg)
+            XCTAssertTrue(svg.contains("Line one line two reversed &amp; &lt;b&gt;"), svg)
+        }
+        XCTAssertEqual(HTMLRenderer.escape(label), "Line one line two reversed &amp; &lt;b&gt;")
+        XCTAssertEqual(MarkdownRenderer.escape(label), "Line one line two reversed \\& \\<b\\>")
+        var document = ReportDocument(title: label, language: "en")
+        document.blocks.append(.paragraph([.code("form\u{202E}\nid")]))
+        XCTAssertTrue(MarkdownRenderer.render(document).contains("`form id`"), MarkdownRenderer.render(document))
+    }
 }

@@ -32,6 +32,22 @@ public struct ReportDocument: Sendable {
     mutating func heading(_ level: Int, _ text: String) { blocks.append(.heading(level, text)) }
     mutating func paragraph(_ parts: Inline...) { blocks.append(.paragraph(parts)) }
     mutating func paragraph(_ text: String) { blocks.append(.paragraph([.text(text)])) }
+
+    /// Whether a character of text from the inputs is left out of every report (a line break among
+    /// them shown as a space): C0 and C1 controls but tab, LF and CR, which XML 1.0 does not allow
+    /// (an SVG holding one does not open) and HTML counts as errors; U+FFFE and U+FFFF, no XML
+    /// characters either; and the bidirectional embedding, override and isolate controls, which
+    /// turn the text after them around (a label's U+202E reversed the rest of a chart's
+    /// description, every topic after it).
+    static func isHidden(_ character: Character) -> Bool {
+        character.unicodeScalars.contains { scalar in
+            switch scalar.value {
+            case 0x09, 0x0A, 0x0D: return false
+            case 0x00...0x1F, 0x7F...0x9F, 0xFFFE, 0xFFFF, 0x202A...0x202E, 0x2066...0x2069: return true
+            default: return false
+            }
+        }
+    }
 }
 
 /// GitHub-flavoured Markdown.
@@ -62,11 +78,26 @@ public enum MarkdownRenderer {
         parts.map { part in
             switch part {
             case let .text(text): return escape(text)
-            case let .code(text): return "`" + text.replacingOccurrences(of: "`", with: "'") + "`"
+            case let .code(text): return "`" + codeText(text) + "`"
             case let .strong(text): return "**" + escape(text) + "**"
             case let .link(text, href): return "[" + escape(text) + "](" + destination(href) + ")"
             }
         }.joined()
+    }
+
+    /// Text of a code span: literal but for backticks, which would end it, and line breaks and
+    /// hidden characters, as in `escape`.
+    static func codeText(_ text: String) -> String {
+        var out = ""
+        for ch in text {
+            switch ch {
+            case "`": out += "'"
+            case _ where ch.isNewline: out += " "
+            case _ where ReportDocument.isHidden(ch): break
+            default: out.append(ch)
+            }
+        }
+        return out
     }
 
     /// A relative link's target, percent-encoded (UTF-8) but for letters, digits, `-._~/`: a file
@@ -89,13 +120,15 @@ public enum MarkdownRenderer {
     /// Text from the inputs made inert in Markdown: pipes, backticks, HTML, entities (`&amp;`),
     /// emphasis and GitHub's strikethrough (`~`: Windows short names such as `VASTUS~1.CSV`, two of
     /// them in one paragraph) escaped; every line break (CRLF is one Character, as are U+2028 and NEL)
-    /// becomes a space, so a value never splits a table row or a paragraph.
+    /// becomes a space, so a value never splits a table row or a paragraph; controls and
+    /// direction overrides are left out (`ReportDocument.isHidden`).
     public static func escape(_ text: String) -> String {
         var out = ""
         for ch in text {
             switch ch {
             case "|", "`", "*", "_", "~", "[", "]", "<", ">", "#", "\\", "&": out += "\\" + String(ch)
             case _ where ch.isNewline: out += " "
+            case _ where ReportDocument.isHidden(ch): break
             default: out.append(ch)
             }
         }
@@ -165,7 +198,8 @@ public enum HTMLRenderer {
         }.joined()
     }
 
-    /// Text as HTML character data or attribute value.
+    /// Text as HTML (or SVG) character data or attribute value, without the characters
+    /// `ReportDocument.isHidden` leaves out.
     public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -176,6 +210,8 @@ public enum HTMLRenderer {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
+            // A vertical tab, form feed or NEL separates words as a line break does.
+            case _ where ReportDocument.isHidden(ch): out += ch.isNewline ? " " : ""
             default: out.append(ch)
             }
         }
