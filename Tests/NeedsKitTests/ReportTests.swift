@@ -328,7 +328,7 @@ final class ReportTests: XCTestCase {
         let waves = try String(contentsOfFile: out + "/waves.csv", encoding: .utf8).split(separator: "\r\n").dropFirst()
         XCTAssertEqual(Set(waves.map { String($0.split(separator: ",")[0]) }), ["a/followup", "b/followup"])
         for wave in ["a_followup", "b_followup"] {
-            XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/charts/waves_\(wave)_EE.svg"), wave)
+            XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/charts/waves_\(wave)_ALL.svg"), wave)
         }
         let summary = try String(contentsOfFile: out + "/summary.json", encoding: .utf8)
         XCTAssertTrue(summary.contains("\"waves\": [\"a/followup\", \"b/followup\"]"), summary)
@@ -686,5 +686,45 @@ final class ReportTests: XCTestCase {
         var document = ReportDocument(title: label, language: "en")
         document.blocks.append(.paragraph([.code("form\u{202E}\nid")]))
         XCTAssertTrue(MarkdownRenderer.render(document).contains("`form id`"), MarkdownRenderer.render(document))
+    }
+
+    /// The wave chart put competence on a fixed 1-5 axis: on a 0-10 scale a mean of 9 was drawn at
+    /// x = 300 + (9 - 1) / 4 × 320 = 940, off a chart 660 wide, and a mean of 0.5 at 260, over the
+    /// labels. On the instrument's scale, 0 to 10 across the plot from 300 to 620, 0.5 lies at
+    /// 300 + 0.05 × 320 = 316 and 9 at 300 + 0.9 × 320 = 588; the ticks are 0 to 10.
+    func testWaveChartSpansTheCompetenceScale() throws {
+        var change = WaveChange(wave: "w2", country: "EE", topic: "t", topicLabel: "T", design: .independent, nBefore: 9,
+                                nAfter: 9, nMatched: 0, quadrantBefore: "HH", quadrantAfter: "HL")
+        change.competenceBefore = 0.5
+        change.competenceAfter = 9
+        let svg = Charts.dumbbell([change], id: "t", title: "t", labels: ReportStrings.forLanguage(nil).charts, scale: 0...10)
+        XCTAssertTrue(XMLParser(data: Data(svg.utf8)).parse())
+        let circles = svg.split(separator: "\n").filter { $0.hasPrefix("<circle cx=\"") && $0.contains("cy=\"63\"") }.map { line in
+            Double(line.dropFirst("<circle cx=\"".count).prefix { $0 != "\"" })
+        }
+        XCTAssertEqual(circles, [316, 588])
+        let ticks = svg.split(separator: "\n").filter { $0.contains("text-anchor=\"middle\">") && !$0.contains("Mean competence") }
+            .map { String($0[$0.range(of: "\">")!.upperBound...].prefix { $0 != "<" }) }
+        XCTAssertEqual(ticks, (0...10).map(String.init))
+        // The legend names the wave, not an English placeholder.
+        XCTAssertTrue(svg.contains(">w2</text>"), svg)
+        XCTAssertEqual(try InstrumentLoader.load(Paths.inputs + "/instrument").competenceScale, 1...5)
+    }
+
+    /// A scope whose wave figures are all blanked (LT and LV with fewer than 50 respondents) got an
+    /// empty wave chart, as the Locus-for-Focus chart no longer does; its table says why.
+    func testNoWaveChartForAScopeWithoutFigures() throws {
+        let (out, _, _keep) = try report {
+            $0.aggregation.minCell = 50
+            $0.waves = [Paths.inputs + "/followup"]
+        }
+        _ = _keep
+        let charts = try FileManager.default.contentsOfDirectory(atPath: out + "/charts")
+        for chart in charts where chart.hasPrefix("waves_") {
+            let svg = try String(contentsOfFile: out + "/charts/" + chart, encoding: .utf8)
+            XCTAssertTrue(svg.contains("<circle cx=") && svg.contains("fill=\"#D55E00\"><title>"), "\(chart) has no dumbbell")
+        }
+        let lithuanian = try String(contentsOfFile: out + "/countries/LT.md", encoding: .utf8)
+        XCTAssertFalse(lithuanian.contains("waves_followup_LT"), lithuanian)
     }
 }

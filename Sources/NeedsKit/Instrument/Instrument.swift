@@ -33,6 +33,15 @@ public struct Instrument: Sendable {
     /// The `select_multiple` question whose choices are topic keys.
     public var demandQuestion: Question? { questions.first { $0.measure == .demand } }
 
+    /// The lowest and highest points of the topics' competence scales (`1...5` for the usual
+    /// five-point list, `0...10` for an eleven-point one), or nil when no topic has a scored list.
+    public var competenceScale: ClosedRange<Double>? {
+        let scores = topics.compactMap(\.competenceQuestion).compactMap(question(named:))
+            .compactMap { $0.kind.listName.flatMap { choiceLists[$0] } }.flatMap { $0.ratingScores.map(\.score) }
+        guard let low = scores.min(), let high = scores.max() else { return nil }
+        return low...high
+    }
+
     /// The best label of a topic for a language key (falls back to the default language, then the key).
     public func topicLabel(_ topic: String, language: String? = nil) -> String {
         if let demand = demandQuestion, case let .selectMultiple(list) = demand.kind,

@@ -327,8 +327,11 @@ public struct ReportBuilder {
                 doc.blocks.append(.table(header: [words.topic, prose.competence, prose.change, prose.gapChange,
                                                   prose.wantChange, prose.leftHH, prose.note],
                                          alignments: [.left, .right, .right, .right, .right, .center, .left], rows: table))
+                // A scope whose competence means are all blanked has no dumbbell to draw.
+                guard rows.contains(where: { $0.competenceBefore != nil && $0.competenceAfter != nil }) else { continue }
                 let suffix = words.language == "en" ? "" : "_" + words.language
-                doc.blocks.append(.chart(svg: Charts.dumbbell(rows, id: "waves-\(waveIndex + 1)-\(scope)", title: prose.fill(prose.dumbbell, ["w": wave]) + ": " + words.scopeName(scope), labels: words.charts),
+                doc.blocks.append(.chart(svg: Charts.dumbbell(rows, id: "waves-\(waveIndex + 1)-\(scope)", title: prose.fill(prose.dumbbell, ["w": wave]) + ": " + words.scopeName(scope), labels: words.charts,
+                                                              scale: instrument.competenceScale ?? 1...5),
                                          file: chartPrefix + "waves_\(wave.replacingOccurrences(of: "/", with: "_"))_\(scope)\(suffix).svg", alt: prose.fill(prose.dumbbell, ["w": wave]) + ": " + words.scopeName(scope)))
             }
             doc.blocks.append(.paragraph([.text(prose.everyFigure), .link("waves.csv", href: (chartPrefix.hasPrefix("..") ? "../" : "") + "waves.csv"), .text(".")]))

@@ -31,22 +31,32 @@ public enum WavesTable {
 }
 
 extension Charts {
-    /// Mean competence per topic at baseline (hollow) and in the later wave (filled), joined by a line.
-    public static func dumbbell(_ changes: [WaveChange], id: String, title: String, labels: ChartLabels) -> String {
+    /// Mean competence per topic at baseline (hollow) and in the later wave (filled), joined by a line,
+    /// on an axis spanning the competence `scale` (the instrument's points; widened to any mean
+    /// outside it), so that a 0-10 or 1-7 scale's means stay in the plot.
+    public static func dumbbell(_ changes: [WaveChange], id: String, title: String, labels: ChartLabels,
+                                scale: ClosedRange<Double> = 1...5) -> String {
         let rows = changes.filter { $0.competenceBefore != nil && $0.competenceAfter != nil }
         let left = 300, plotWidth = 320, top = 50, rowHeight = 26
         let width = left + plotWidth + 40, height = top + max(1, rows.count) * rowHeight + 40
-        func x(_ v: Double) -> Double { Double(left) + (v - 1) / 4 * Double(plotWidth) }
+        let means = rows.flatMap { [$0.competenceBefore!, $0.competenceAfter!] }
+        let low = min(scale.lowerBound, means.min() ?? scale.lowerBound).rounded(.down)
+        let high = max(low + 1, max(scale.upperBound, means.max() ?? scale.upperBound).rounded(.up))
+        func x(_ v: Double) -> Double { Double(left) + (v - low) / (high - low) * Double(plotWidth) }
         let description = rows.map { "\($0.topicLabel): \(NumberFormat.short($0.competenceBefore)) → \(NumberFormat.short($0.competenceAfter))" }
             .joined(separator: "; ")
         var svg = open(width: width, height: height, id: id, title: title, description: description)
         svg += "<text x=\"10\" y=\"18\" font-size=\"12\" font-weight=\"bold\">\(esc(title))</text>\n"
         svg += "<circle cx=\"\(left)\" cy=\"34\" r=\"5\" fill=\"#ffffff\" stroke=\"#0072B2\" stroke-width=\"2\"/><text x=\"\(left + 10)\" y=\"38\" font-size=\"10\">\(esc(labels.baseline))</text>\n"
-        svg += "<circle cx=\"\(left + 90)\" cy=\"34\" r=\"5\" fill=\"#D55E00\"/><text x=\"\(left + 100)\" y=\"38\" font-size=\"10\">\(esc(rows.first?.wave ?? "later"))</text>\n"
-        for v in 1...5 {
-            let tx = number(x(Double(v)))
+        svg += "<circle cx=\"\(left + 90)\" cy=\"34\" r=\"5\" fill=\"#D55E00\"/><text x=\"\(left + 100)\" y=\"38\" font-size=\"10\">\(esc(changes.first?.wave ?? ""))</text>\n"
+        // A tick per point of a short scale; a nice step on a long one.
+        let step = high - low <= 10 ? 1 : niceStep(high - low).rounded(.up)
+        var v = low
+        while v <= high + 1e-9 {
+            let tx = number(x(v))
             svg += "<line x1=\"\(tx)\" y1=\"\(top - 4)\" x2=\"\(tx)\" y2=\"\(height - 34)\" stroke=\"#e3e3e3\"/>\n"
-            svg += "<text x=\"\(tx)\" y=\"\(height - 20)\" text-anchor=\"middle\">\(v)</text>\n"
+            svg += "<text x=\"\(tx)\" y=\"\(height - 20)\" text-anchor=\"middle\">\(NumberFormat.fixed(v, decimals: 0))</text>\n"
+            v += step
         }
         svg += "<text x=\"\(left + plotWidth / 2)\" y=\"\(height - 4)\" text-anchor=\"middle\">\(esc(labels.competenceAxis))</text>\n"
         for (index, c) in rows.enumerated() {
