@@ -727,4 +727,22 @@ final class ReportTests: XCTestCase {
         let lithuanian = try String(contentsOfFile: out + "/countries/LT.md", encoding: .utf8)
         XCTAssertFalse(lithuanian.contains("waves_followup_LT"), lithuanian)
     }
+
+    /// The Locus-for-Focus chart lists its topics, numbered, beside the plot, 16 apart from
+    /// y = 54 on a chart 420 high: from the 24th (y = 54 + 23 × 16 = 422) they fell below its edge.
+    /// With 30 topics the last is at 54 + 29 × 16 = 518, and the chart must reach below it.
+    func testLocusChartHasRoomForEveryTopic() throws {
+        var rows: [TopicFigures] = []
+        for k in 0..<30 {
+            var a = TopicAccumulator()
+            for c in [1.0, 2, 3] { a.add(importance: 4 + Double(k % 2), competence: c, demanded: false) }
+            rows.append(TopicFigures(country: "EE", topic: "t\(k)", topicLabel: "Topic \(k + 1)", accumulator: a))
+        }
+        let svg = Charts.locusScatter(rows, id: "t", title: "t", labels: ReportStrings.forLanguage(nil).charts)
+        let height = try XCTUnwrap(Double(svg[svg.range(of: "height=\"")!.upperBound...].prefix { $0 != "\"" }))
+        let last = try XCTUnwrap(svg.split(separator: "\n").first { $0.contains(">30. Topic 30<") })
+        let y = try XCTUnwrap(Double(last[last.range(of: " y=\"")!.upperBound...].prefix { $0 != "\"" }))
+        XCTAssertEqual(y, 518)
+        XCTAssertGreaterThan(height, y + 3)
+    }
 }

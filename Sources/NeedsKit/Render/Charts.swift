@@ -85,11 +85,14 @@ public enum Charts {
             guard let i = f.meanImportance, let g = f.meanGap else { return nil }
             return (f, i, g)
         }
-        let width = 720, height = 420, left = 60, right = 290, top = 40, bottom = 50
+        // The plot keeps its size; the chart grows under it when the numbered list of topics beside
+        // it is longer (a 24th topic was drawn below the chart's edge).
+        let width = 720, frame = 420, left = 60, right = 290, top = 40, bottom = 50
+        let height = max(frame, top + 14 + points.count * 16)
         let xs = points.map(\.1), ys = points.map(\.2)
         let xLow = ((xs.min() ?? 1) - 0.3).rounded(.down), xHigh = ((xs.max() ?? 5) + 0.3).rounded(.up)
         let yLow = min(0, ((ys.min() ?? 0) - 0.3).rounded(.down)), yHigh = max(1, ((ys.max() ?? 1) + 0.3).rounded(.up))
-        let plotW = Double(width - left - right), plotH = Double(height - top - bottom)
+        let plotW = Double(width - left - right), plotH = Double(frame - top - bottom)
         func px(_ v: Double) -> Double { Double(left) + (v - xLow) / (xHigh - xLow) * plotW }
         func py(_ v: Double) -> Double { Double(top) + (1 - (v - yLow) / (yHigh - yLow)) * plotH }
         let description = points.map { "\($0.0.topicLabel): \(labels.importance) \(NumberFormat.short($0.1)), \(labels.gap) \(NumberFormat.short($0.2)), \($0.0.quadrant ?? "–")" }
@@ -99,7 +102,7 @@ public enum Charts {
         svg += "<rect x=\"\(left)\" y=\"\(top)\" width=\(quoted(plotW)) height=\(quoted(plotH)) fill=\"none\" stroke=\"#555\"/>\n"
         var v = xLow
         while v <= xHigh + 1e-9 {
-            svg += "<text x=\(quoted(px(v))) y=\"\(height - bottom + 16)\" text-anchor=\"middle\">\(NumberFormat.fixed(v, decimals: 0))</text>\n"
+            svg += "<text x=\(quoted(px(v))) y=\"\(frame - bottom + 16)\" text-anchor=\"middle\">\(NumberFormat.fixed(v, decimals: 0))</text>\n"
             v += 1
         }
         v = yLow
@@ -107,7 +110,7 @@ public enum Charts {
             svg += "<text x=\"\(left - 8)\" y=\(quoted(py(v) + 4)) text-anchor=\"end\">\(NumberFormat.fixed(v, decimals: 0))</text>\n"
             v += 1
         }
-        svg += "<text x=\(quoted(Double(left) + plotW / 2)) y=\"\(height - 12)\" text-anchor=\"middle\">\(esc(labels.importanceAxis))</text>\n"
+        svg += "<text x=\(quoted(Double(left) + plotW / 2)) y=\"\(frame - 12)\" text-anchor=\"middle\">\(esc(labels.importanceAxis))</text>\n"
         svg += "<text transform=\"translate(16 \(number(Double(top) + plotH / 2))) rotate(-90)\" text-anchor=\"middle\">\(esc(labels.gapAxis))</text>\n"
         if !points.isEmpty {
             let mx = xs.reduce(0, +) / Double(xs.count), my = ys.reduce(0, +) / Double(ys.count)
