@@ -745,4 +745,29 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(y, 518)
         XCTAssertGreaterThan(height, y + 3)
     }
+
+    /// Topic keys are the instrument's text, not figures: with `--excel` a numbered topic `1.1`
+    /// was written `1,1` (the decimal comma figures get) in every table naming topics, so it no
+    /// longer matched the instrument, plan.csv's configuration or another run's tables.
+    func testExcelKeepsNumberedTopicKeysAsWritten() throws {
+        let folder = TemporaryFolder()
+        for sheet in ["survey", "choices", "settings"] {
+            let text = try String(contentsOfFile: Paths.inputs + "/instrument/\(sheet).csv", encoding: .utf8)
+            folder.write("form/\(sheet).csv", text.replacingOccurrences(of: ",intercultural,", with: ",1.1,")
+                .replacingOccurrences(of: "topics,intercultural,", with: "topics,1.1,"))
+        }
+        folder.write("plan.csv", "setting,value\nsessions,4\ninclude,1.1\n")
+        let (out, _, _keep) = try report {
+            $0.instrumentPath = folder.path + "/form"
+            $0.excel = true
+            $0.planPath = folder.path + "/plan.csv"
+            $0.waves = [Paths.inputs + "/followup"]
+        }
+        _ = _keep
+        for table in ["topic_demand.csv", "topic_demand_by_municipality.csv", "country_differences.csv", "plan.csv", "waves.csv"] {
+            let text = try String(contentsOfFile: out + "/" + table, encoding: .utf8)
+            XCTAssertTrue(text.contains(";1.1;"), table)
+            XCTAssertFalse(text.contains(";1,1;"), table)
+        }
+    }
 }

@@ -8,7 +8,7 @@ public enum DifferencesTable {
         let full = NumberFormat.full
         for r in rows {
             writer.row([
-                .figure(r.country), .figure(r.topic), .text(r.topicLabel), .figure(r.measure.rawValue),
+                .figure(r.country), .text(r.topic), .text(r.topicLabel), .figure(r.measure.rawValue),
                 .figure(full(r.countryValue)), .figure(full(r.othersValue)), .figure(String(r.countryN)),
                 .figure(String(r.othersN)), .figure(full(r.difference)), .figure(full(r.low)), .figure(full(r.high)),
                 .figure(full(r.p)), .figure(full(r.pHolm)), .figure(r.holds ? "1" : "0"),

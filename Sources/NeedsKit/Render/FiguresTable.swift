@@ -26,7 +26,7 @@ public enum FiguresTable {
             let hidden = f.countsHidden
             func count(_ n: Int) -> CSVWriter.Cell { .figure(hidden ? "" : String(n)) }
             cells += [
-                .figure(f.topic), .text(f.topicLabel), count(f.respondents), count(f.nImportance),
+                .text(f.topic), .text(f.topicLabel), count(f.respondents), count(f.nImportance),
                 .figure(full(f.meanImportance)), .figure(full(f.importanceCI?.low)), .figure(full(f.importanceCI?.high)),
                 count(f.nCompetence), .figure(full(f.meanCompetence)), .figure(full(f.competenceCI?.low)),
                 .figure(full(f.competenceCI?.high)), count(f.nPairs), .figure(full(f.meanGap)),

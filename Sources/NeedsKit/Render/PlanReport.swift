@@ -5,7 +5,7 @@ public enum PlanReport {
         style.header(["session", "month", "audience", "topic", "topic_label", "organisation", "reason", "quadrant",
                       "mwds", "mwds_rank", "expected_participants"], into: &writer)
         for s in plan.sessions {
-            writer.row([.figure(String(s.session)), .figure(s.month), .figure(s.audience), .figure(s.topic),
+            writer.row([.figure(String(s.session)), .figure(s.month), .figure(s.audience), .text(s.topic),
                         .text(s.topicLabel), .text(s.organisation), .figure(s.reason.rawValue), .figure(s.quadrant),
                         .figure(NumberFormat.full(s.mwds)), .figure(s.mwdsRank.map(String.init) ?? ""),
                         .figure(s.demandN.map(String.init) ?? "")])

@@ -14,7 +14,7 @@ public enum WavesTable {
         let full = NumberFormat.full
         for c in changes {
             writer.row([
-                .text(c.wave), .figure(c.country), .figure(c.topic), .text(c.topicLabel), .figure(c.design.rawValue),
+                .text(c.wave), .figure(c.country), .text(c.topic), .text(c.topicLabel), .figure(c.design.rawValue),
                 .figure(c.countsHidden ? "" : String(c.nBefore)), .figure(c.countsHidden ? "" : String(c.nAfter)),
                 .figure(c.countsHidden ? "" : String(c.nMatched)),
                 .figure(full(c.competenceBefore)), .figure(full(c.competenceAfter)), .figure(full(c.competenceChange)),
