@@ -770,4 +770,24 @@ final class ReportTests: XCTestCase {
             XCTAssertFalse(text.contains(";1,1;"), table)
         }
     }
+
+    /// A wave's charts were named after its folder as typed: `w:1 "x"` gave
+    /// `charts/waves_w:1 "x"_ALL.svg`, a file Windows cannot hold (partners unpacking the reports
+    /// there lost it). Names keep letters, digits, `-`, `_` and `.`, the rest `_`; a second wave
+    /// whose name comes out the same (`w_1 _x_`) is numbered, so neither chart is written over.
+    func testWaveChartFilesHaveNamesEveryFileSystemTakes() throws {
+        let folder = TemporaryFolder()
+        for wave in ["w:1 \"x\"", "w_1 _x_"] {
+            try FileManager.default.createDirectory(atPath: folder.path + "/" + wave, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: Paths.inputs + "/followup/EE_followup_2026.csv",
+                                             toPath: folder.path + "/" + wave + "/EE.csv")
+        }
+        let (out, _, _keep) = try report { $0.waves = [folder.path + "/w:1 \"x\"", folder.path + "/w_1 _x_"] }
+        _ = _keep
+        let charts = try FileManager.default.contentsOfDirectory(atPath: out + "/charts")
+        XCTAssertTrue(charts.contains("waves_w_1__x__ALL.svg") && charts.contains("waves_w_1__x__2_ALL.svg"), "\(charts)")
+        XCTAssertFalse(charts.contains { $0.contains { "<>:\"|?*\\ ".contains($0) } }, "\(charts)")
+        let text = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        XCTAssertTrue(text.contains("](charts/waves_w_1__x__ALL.svg)") && text.contains("](charts/waves_w_1__x__2_ALL.svg)"))
+    }
 }

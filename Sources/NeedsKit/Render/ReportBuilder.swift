@@ -294,7 +294,9 @@ public struct ReportBuilder {
     private func waves(_ doc: inout ReportDocument, _ words: ReportStrings, scopes: [String], chartPrefix: String) {
         guard !waveChanges.isEmpty else { return }
         // Each wave's charts get ids of their own: one HTML report holds them all.
-        for (waveIndex, wave) in Array(Set(waveChanges.map(\.wave))).sorted().enumerated() {
+        let waveNames = Array(Set(waveChanges.map(\.wave))).sorted()
+        let fileNames = Self.chartFileNames(waveNames)
+        for (waveIndex, wave) in waveNames.enumerated() {
             let changes = waveChanges.filter { $0.wave == wave }
             let prose = ReportProse.forLanguage(words.language)
             doc.heading(2, prose.fill(prose.changeSince, ["w": wave]))
@@ -332,9 +334,26 @@ public struct ReportBuilder {
                 let suffix = words.language == "en" ? "" : "_" + words.language
                 doc.blocks.append(.chart(svg: Charts.dumbbell(rows, id: "waves-\(waveIndex + 1)-\(scope)", title: prose.fill(prose.dumbbell, ["w": wave]) + ": " + words.scopeName(scope), labels: words.charts,
                                                               scale: instrument.competenceScale ?? 1...5),
-                                         file: chartPrefix + "waves_\(wave.replacingOccurrences(of: "/", with: "_"))_\(scope)\(suffix).svg", alt: prose.fill(prose.dumbbell, ["w": wave]) + ": " + words.scopeName(scope)))
+                                         file: chartPrefix + "waves_\(fileNames[waveIndex])_\(scope)\(suffix).svg", alt: prose.fill(prose.dumbbell, ["w": wave]) + ": " + words.scopeName(scope)))
             }
             doc.blocks.append(.paragraph([.text(prose.everyFigure), .link("waves.csv", href: (chartPrefix.hasPrefix("..") ? "../" : "") + "waves.csv"), .text(".")]))
+        }
+    }
+
+    /// Each wave's part of its charts' file names, in the order of `waves`: its name with every
+    /// character but letters, digits, `-`, `_` and `.` made `_` (`a/followup` is `a_followup`;
+    /// `<`, `"`, `:`, `|` cannot be in a file name on Windows, where partners unpack the reports),
+    /// numbered `_2`, `_3` when two names come out alike (`w 1` and `w_1`).
+    static func chartFileNames(_ waves: [String]) -> [String] {
+        var used = Set<String>()
+        return waves.map { wave in
+            let stem = String(wave.map { $0.isLetter || $0.isNumber || "-_.".contains($0) ? $0 : "_" })
+            var name = stem, k = 2
+            while !used.insert(name).inserted {
+                name = stem + "_\(k)"
+                k += 1
+            }
+            return name
         }
     }
 
