@@ -790,4 +790,24 @@ final class ReportTests: XCTestCase {
         let text = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
         XCTAssertTrue(text.contains("](charts/waves_w_1__x__ALL.svg)") && text.contains("](charts/waves_w_1__x__2_ALL.svg)"))
     }
+
+    /// A country whose respondents rated no topic (its export lost the rating columns' answers)
+    /// has demand shares but no MWDS: its top-needs table says so with dashes, and its MWDS chart
+    /// was drawn empty, an axis and a legend over no bar. It has none now, as Locus for Focus.
+    func testNoMWDSChartForAScopeWithoutScores() throws {
+        let folder = TemporaryFolder()
+        // Six Estonian respondents who answered where they work and what training they want, and no rating.
+        let rows = [String](repeating: "EE,Narva linn,social_worker,intercultural partnerships\n", count: 6)
+        folder.write("in/EE.csv", "country,municipality,role,training_wanted\n" + rows.joined())
+        let (out, _, _keep) = try report {
+            $0.inputs = [folder.path + "/in/EE.csv", Paths.inputs + "/responses/LT_msforms_excel_1257.csv"]
+        }
+        _ = _keep
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out + "/charts/mwds_EE.svg"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out + "/charts/mwds_EE_et.svg"))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/charts/mwds_LT.svg"))
+        let report = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        XCTAssertFalse(report.contains("mwds_EE.svg"))
+        XCTAssertTrue(report.contains("| – | Countering disinformation and misinformation | – | – | – |"), report)
+    }
 }

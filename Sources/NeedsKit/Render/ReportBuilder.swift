@@ -196,6 +196,8 @@ public struct ReportBuilder {
         doc.blocks.append(.table(header: [words.rank, words.topic, words.mwds, words.meanImportance, words.meanGap,
                                           words.wantTraining, words.quadrant],
                                  alignments: [.right, .left, .right, .right, .right, .right, .center], rows: table))
+        // No topic with an MWDS (nobody rated both measures, or every score blanked): no bar to draw.
+        guard rows.contains(where: { $0.mwds != nil }) else { return }
         let suffix = words.language == "en" ? "" : "_" + words.language
         doc.blocks.append(.chart(svg: Charts.mwdsBars(rows, id: "mwds-\(scope)", title: "\(words.topNeeds): \(words.scopeName(scope))", labels: words.charts),
                                  file: chartPrefix + "mwds_\(scope)\(suffix).svg", alt: "\(words.topNeeds): \(words.scopeName(scope))"))
