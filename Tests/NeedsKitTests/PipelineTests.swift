@@ -482,7 +482,7 @@ final class PipelineTests: XCTestCase {
         XCTAssertNil(outcome.firstIssues.first { $0.code == "dominant_weight" && $0.question == "ALL" })
         // The weighting statement says how many respondents the weights leave out.
         let report = try String(contentsOfFile: options.outputPath + "/report.md", encoding: .utf8)
-        XCTAssertTrue(report.contains("Weighting: by the column weight; intervals use Kish's effective sample size. 6 respondent(s) weigh 0 in that column (or have no valid weight there) and are left out of the figures."), report)
+        XCTAssertTrue(report.contains("Weighting: by the column weight; intervals use Kish's effective sample size. 6 respondents weigh 0 in that column (or have no valid weight there) and are left out of the figures."), report)
     }
 
     // LT's two respondents are blanked, and LV stays published: the five respondents of no known
@@ -518,7 +518,7 @@ final class PipelineTests: XCTestCase {
         options.aggregation.region = .countryEqual
         _ = try Pipeline.report(options)
         let report = try String(contentsOfFile: options.outputPath + "/report.md", encoding: .utf8)
-        XCTAssertTrue(report.contains("2 respondent(s) without a country are left out of ALL."), report)
+        XCTAssertTrue(report.contains("2 respondents without a country are left out of ALL."), report)
         XCTAssertFalse(ReportBuilder.weightingStatement(AggregationOptions(), withoutCountry: 2).contains("left out"),
                        "pooled: they are in ALL")
     }
@@ -792,7 +792,7 @@ final class PipelineTests: XCTestCase {
         // ALL (pooled): EE keeps its 6 respondents' weight, 3 to each city; LV 2 at 1: (3·2 + 3·4 + 2·1) / 8.
         XCTAssertEqual(try mean("ALL"), "2.500000000000")
         let report = try String(contentsOfFile: options.outputPath + "/report.md", encoding: .utf8)
-        XCTAssertTrue(report.contains("2 respondent(s) whose municipality was not recognised belong to no municipality and weigh 0"), report)
+        XCTAssertTrue(report.contains("2 respondents whose municipality was not recognised belong to no municipality and weigh 0"), report)
         XCTAssertFalse(ReportBuilder.weightingStatement(AggregationOptions(), withoutMunicipality: 2).contains("weigh 0"),
                        "respondent weighting: they count")
     }

@@ -810,4 +810,47 @@ final class ReportTests: XCTestCase {
         XCTAssertFalse(report.contains("mwds_EE.svg"))
         XCTAssertTrue(report.contains("| – | Countering disinformation and misinformation | – | – | – |"), report)
     }
+
+    /// Counts in the weighting statement take the form their number asks for. They were written in
+    /// one plural form: "1 respondenti bez valsts nav iekļauti" (Latvian: 1, 21, 31 take the
+    /// singular), "21 respondentai" (Lithuanian: 21 singular, 12 and 30 the genitive plural),
+    /// "респондент(ов)" in Russian (1, 21 / 2-4, 22-24 / 5-20, 25-30), "respondent(s)" in English.
+    func testCountsInTheWeightingStatementAgreeWithTheirNumber() {
+        var options = AggregationOptions()
+        options.region = .countryEqual
+        func statement(_ language: String, _ n: Int) -> String {
+            ReportBuilder.weightingStatement(options, prose: ReportProse.forLanguage(language), withoutCountry: n)
+        }
+        let expected: [(String, Int, String)] = [
+            ("en", 1, "1 respondent without a country is left out of ALL."),
+            ("en", 2, "2 respondents without a country are left out of ALL."),
+            ("et", 1, "1 riigita vastaja ei ole ALL-is arvestatud."),
+            ("et", 21, "21 riigita vastajat ei ole ALL-is arvestatud."),
+            ("lv", 1, "1 respondents bez valsts nav iekļauts ALL."),
+            ("lv", 11, "11 respondenti bez valsts nav iekļauti ALL."),
+            ("lv", 21, "21 respondents bez valsts nav iekļauts ALL."),
+            ("lt", 1, "1 respondentas be šalies neįtrauktas į ALL."),
+            ("lt", 9, "9 respondentai be šalies neįtraukti į ALL."),
+            ("lt", 12, "12 respondentų be šalies neįtraukti į ALL."),
+            ("lt", 21, "21 respondentas be šalies neįtrauktas į ALL."),
+            ("lt", 30, "30 respondentų be šalies neįtraukti į ALL."),
+            ("ru", 1, "1 респондент без страны не включён в ALL."),
+            ("ru", 3, "3 респондента без страны не включены в ALL."),
+            ("ru", 11, "11 респондентов без страны не включены в ALL."),
+            ("ru", 22, "22 респондента без страны не включены в ALL."),
+            ("ru", 25, "25 респондентов без страны не включены в ALL."),
+        ]
+        for (language, n, sentence) in expected {
+            XCTAssertTrue(statement(language, n).contains(sentence), "\(language) \(n): \(statement(language, n))")
+        }
+        options = AggregationOptions()
+        options.weights = .municipality
+        XCTAssertTrue(ReportBuilder.weightingStatement(options, prose: ReportProse.forLanguage("ru"), withoutMunicipality: 1)
+            .contains("1 респондент, чей муниципалитет не распознан, не относится ни к одному муниципалитету и имеет вес 0"))
+        XCTAssertTrue(ReportBuilder.weightingStatement(options, prose: ReportProse.forLanguage("en"), withoutMunicipality: 1)
+            .contains("1 respondent whose municipality was not recognised belongs to no municipality and weighs 0"))
+        options.weights = .column("w")
+        XCTAssertTrue(ReportBuilder.weightingStatement(options, prose: ReportProse.forLanguage("lv"), weighingZero: 31)
+            .contains("31 respondenta svars šajā kolonnā ir 0"))
+    }
 }

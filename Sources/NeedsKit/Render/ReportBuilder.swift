@@ -443,17 +443,17 @@ public struct ReportBuilder {
         case .municipality:
             text = prose.weightMunicipality
             if withoutMunicipality > 0 {
-                text += " " + prose.fill(prose.weightMunicipalityLeftOut, ["n": String(withoutMunicipality)])
+                text += " " + prose.counted(prose.weightMunicipalityLeftOut, withoutMunicipality)
             }
         case let .column(name):
             text = prose.fill(prose.weightColumn, ["c": name])
-            if weighingZero > 0 { text += " " + prose.fill(prose.weightColumnZero, ["n": String(weighingZero)]) }
+            if weighingZero > 0 { text += " " + prose.counted(prose.weightColumnZero, weighingZero) }
         }
         switch options.region {
         case .pooled: text += " " + prose.regionPooled
         case .countryEqual:
             text += " " + prose.regionEqual
-            if withoutCountry > 0 { text += " " + prose.fill(prose.regionEqualLeftOut, ["n": String(withoutCountry)]) }
+            if withoutCountry > 0 { text += " " + prose.counted(prose.regionEqualLeftOut, withoutCountry) }
         }
         text += " " + prose.fill(prose.suppressed, ["k": String(options.minCell)])
         return anySuppressed ? text + " " + prose.suppressedFurther : text

@@ -10,13 +10,17 @@ public struct ReportProse: Sendable {
     /// The group of respondents whose place text matches no single municipality.
     var placeNotRecognised: String = "place not recognised"
     /// Under country-equal weighting: respondents of no country are not in ALL.
-    var regionEqualLeftOut: String = "{n} respondent(s) without a country are left out of ALL."
+    var regionEqualLeftOut = Counted(
+        one: "{n} respondent without a country is left out of ALL.",
+        other: "{n} respondents without a country are left out of ALL.")
     /// Under municipality weighting: respondents of no recognised municipality weigh 0.
-    var weightMunicipalityLeftOut: String =
-        "{n} respondent(s) whose municipality was not recognised belong to no municipality and weigh 0 (left out of the figures)."
+    var weightMunicipalityLeftOut = Counted(
+        one: "{n} respondent whose municipality was not recognised belongs to no municipality and weighs 0 (left out of the figures).",
+        other: "{n} respondents whose municipality was not recognised belong to no municipality and weigh 0 (left out of the figures).")
     /// Under `--weights COLUMN`: respondents whose weight is 0 (or not a weight) count in no figure.
-    var weightColumnZero: String =
-        "{n} respondent(s) weigh 0 in that column (or have no valid weight there) and are left out of the figures."
+    var weightColumnZero = Counted(
+        one: "{n} respondent weighs 0 in that column (or has no valid weight there) and is left out of the figures.",
+        other: "{n} respondents weigh 0 in that column (or have no valid weight there) and are left out of the figures.")
     var suppressed: String
     /// Said when cells were suppressed: complementary suppression protects them.
     var suppressedFurther: String = "Further figures are suppressed so that suppressed ones cannot be worked out from totals."
@@ -61,6 +65,50 @@ public struct ReportProse: Sendable {
     /// The notes of the wave comparison (waves.csv keeps them in English), by their English text
     /// with `{k}` for the number in it.
     var waveNotes: [String: String] = [:]
+    /// Which form of a `Counted` sentence a count takes.
+    var plural = PluralRule.oneOther
+
+    /// A sentence about `{n}` of something, in each form the language gives a count (CLDR plural
+    /// categories): `one` (1; in Latvian, Lithuanian and Russian also 21, 31, ..., but not 11),
+    /// `few` (Lithuanian 2-9, Russian 2-4, and 22-29 / 22-24 ..., not 12-19 / 12-14) and `other`.
+    struct Counted: Sendable {
+        var one: String
+        var few: String
+        var other: String
+
+        init(one: String, few: String? = nil, other: String) {
+            self.one = one
+            self.few = few ?? other
+            self.other = other
+        }
+    }
+
+    /// How a language picks the form of a count (unicode.org/cldr, plural rules, integers).
+    enum PluralRule: Sendable {
+        /// English, Estonian: 1, and everything else.
+        case oneOther
+        /// Latvian: 1, 21, 31, ... (not 11), and everything else (its `zero` forms are its plural ones).
+        case latvian
+        /// Lithuanian: 1, 21, ... (not 11); 2-9, 22-29, ... (not 12-19); and 0, 10-20, 30, ...
+        case lithuanian
+        /// Russian: 1, 21, ... (not 11); 2-4, 22-24, ... (not 12-14); and the rest.
+        case russian
+    }
+
+    /// `sentence` in the form `n` takes, with `n` put in.
+    func counted(_ sentence: Counted, _ n: Int) -> String {
+        let ones = abs(n) % 10, tens = abs(n) % 100
+        let form: String
+        switch plural {
+        case .oneOther: form = n == 1 ? sentence.one : sentence.other
+        case .latvian: form = ones == 1 && tens != 11 ? sentence.one : sentence.other
+        case .lithuanian:
+            form = (11...19).contains(tens) ? sentence.other : ones == 1 ? sentence.one : ones >= 2 ? sentence.few : sentence.other
+        case .russian:
+            form = (11...14).contains(tens) ? sentence.other : ones == 1 ? sentence.one : (2...4).contains(ones) ? sentence.few : sentence.other
+        }
+        return fill(form, ["n": String(n)])
+    }
 
     /// A wave comparison's note (`topic not asked at baseline; counts suppressed`) in this language.
     func waveNote(_ note: String) -> String {
@@ -125,9 +173,14 @@ public struct ReportProse: Sendable {
         weightColumn: "Kaalumine: veeru {c} järgi; usaldusvahemikes on kasutatud Kishi efektiivset valimi suurust.",
         regionPooled: "Piirkond (ALL) ühendab kõik vastajad.",
         regionEqual: "Piirkonnas (ALL) on igal riigil võrdne kaal; selle usaldusvahemikes on kasutatud Kishi efektiivset valimi suurust.",
-        placeNotRecognised: "koht pole tuvastatud", regionEqualLeftOut: "{n} riigita vastajat ei ole ALL-is arvestatud.",
-        weightMunicipalityLeftOut: "{n} vastajat, kelle omavalitsust ei tuvastatud, ei kuulu ühtegi omavalitsusse ja nende kaal on 0 (arvudest välja jäetud).",
-        weightColumnZero: "{n} vastaja kaal selles veerus on 0 (või puudub kehtiv kaal) ja nad on arvudest välja jäetud.",
+        placeNotRecognised: "koht pole tuvastatud",
+        regionEqualLeftOut: Counted(one: "{n} riigita vastaja ei ole ALL-is arvestatud.", other: "{n} riigita vastajat ei ole ALL-is arvestatud."),
+        weightMunicipalityLeftOut: Counted(
+            one: "{n} vastaja, kelle omavalitsust ei tuvastatud, ei kuulu ühtegi omavalitsusse ja tema kaal on 0 (arvudest välja jäetud).",
+            other: "{n} vastajat, kelle omavalitsust ei tuvastatud, ei kuulu ühtegi omavalitsusse ja nende kaal on 0 (arvudest välja jäetud)."),
+        weightColumnZero: Counted(
+            one: "{n} vastaja kaal selles veerus on 0 (või puudub kehtiv kaal) ja ta on arvudest välja jäetud.",
+            other: "{n} vastaja kaal selles veerus on 0 (või puudub kehtiv kaal) ja nad on arvudest välja jäetud."),
         suppressed: "Vähem kui {k} vastaja põhjal arvutatud näitajad on varjatud.",
         suppressedFurther: "Lisaks on varjatud teisi näitajaid, et varjatud näitajaid ei saaks kogusummadest tuletada.",
         notListed: "alla {k} vastaja (pole eraldi näidatud)",
@@ -161,9 +214,14 @@ public struct ReportProse: Sendable {
         weightColumn: "Svēršana: pēc kolonnas {c}; ticamības intervālos izmantots Kiša efektīvais izlases lielums.",
         regionPooled: "Reģions (ALL) apvieno visus respondentus.",
         regionEqual: "Reģionā (ALL) katrai valstij ir vienāds svars; tā ticamības intervālos izmantots Kiša efektīvais izlases lielums.",
-        placeNotRecognised: "vieta nav atpazīta", regionEqualLeftOut: "{n} respondenti bez valsts nav iekļauti ALL.",
-        weightMunicipalityLeftOut: "{n} respondenti, kuru pašvaldība nav atpazīta, nepieder nevienai pašvaldībai, un viņu svars ir 0 (nav iekļauti rādītājos).",
-        weightColumnZero: "{n} respondentu svars šajā kolonnā ir 0 (vai tajā nav derīga svara), un viņi nav iekļauti rādītājos.",
+        placeNotRecognised: "vieta nav atpazīta",
+        regionEqualLeftOut: Counted(one: "{n} respondents bez valsts nav iekļauts ALL.", other: "{n} respondenti bez valsts nav iekļauti ALL."),
+        weightMunicipalityLeftOut: Counted(
+            one: "{n} respondents, kura pašvaldība nav atpazīta, nepieder nevienai pašvaldībai, un tā svars ir 0 (nav iekļauts rādītājos).",
+            other: "{n} respondenti, kuru pašvaldība nav atpazīta, nepieder nevienai pašvaldībai, un viņu svars ir 0 (nav iekļauti rādītājos)."),
+        weightColumnZero: Counted(
+            one: "{n} respondenta svars šajā kolonnā ir 0 (vai tajā nav derīga svara), un tas nav iekļauts rādītājos.",
+            other: "{n} respondentu svars šajā kolonnā ir 0 (vai tajā nav derīga svara), un viņi nav iekļauti rādītājos."),
         suppressed: "Rādītāji, kas aprēķināti no mazāk nekā {k} respondentiem, nav rādīti.",
         suppressedFurther: "Papildus nav rādīti arī citi rādītāji, lai slēptos rādītājus nevarētu aprēķināt no kopsummām.",
         notListed: "mazāk par {k} katrā (nav uzskaitītas)",
@@ -188,7 +246,7 @@ public struct ReportProse: Sendable {
             "fewer than {k} respondents in a wave: suppressed": "kādā vilnī mazāk nekā {k} respondenti: nav rādīts",
             "suppressed so that a smaller cell cannot be worked out from totals": "nav rādīts, lai mazāku šūnu nevarētu aprēķināt no kopsummām",
             "fewer than {k} respondents matched in both waves": "abos viļņos sasaistīti mazāk nekā {k} respondenti",
-        ])
+        ], plural: .latvian)
 
     static let lithuanian = ReportProse(
         instrument: "Klausimynas", version: "versija",
@@ -197,9 +255,16 @@ public struct ReportProse: Sendable {
         weightColumn: "Svoriai: pagal stulpelį {c}; intervalams naudojamas Kisho efektyvusis imties dydis.",
         regionPooled: "Regionas (ALL) apjungia visus respondentus.",
         regionEqual: "Regione (ALL) kiekviena šalis turi vienodą svorį; jo intervalams naudojamas Kisho efektyvusis imties dydis.",
-        placeNotRecognised: "vieta neatpažinta", regionEqualLeftOut: "{n} respondentai be šalies neįtraukti į ALL.",
-        weightMunicipalityLeftOut: "{n} respondentai, kurių savivaldybė neatpažinta, nepriskiriami jokiai savivaldybei, jų svoris 0 (neįtraukti į rodiklius).",
-        weightColumnZero: "{n} respondentų svoris šiame stulpelyje yra 0 (arba jame nėra tinkamo svorio), jie neįtraukti į rodiklius.",
+        placeNotRecognised: "vieta neatpažinta",
+        regionEqualLeftOut: Counted(one: "{n} respondentas be šalies neįtrauktas į ALL.", few: "{n} respondentai be šalies neįtraukti į ALL.",
+                                    other: "{n} respondentų be šalies neįtraukti į ALL."),
+        weightMunicipalityLeftOut: Counted(
+            one: "{n} respondentas, kurio savivaldybė neatpažinta, nepriskiriamas jokiai savivaldybei, jo svoris 0 (neįtrauktas į rodiklius).",
+            few: "{n} respondentai, kurių savivaldybė neatpažinta, nepriskiriami jokiai savivaldybei, jų svoris 0 (neįtraukti į rodiklius).",
+            other: "{n} respondentų, kurių savivaldybė neatpažinta, nepriskiriami jokiai savivaldybei, jų svoris 0 (neįtraukti į rodiklius)."),
+        weightColumnZero: Counted(
+            one: "{n} respondento svoris šiame stulpelyje yra 0 (arba jame nėra tinkamo svorio), jis neįtrauktas į rodiklius.",
+            other: "{n} respondentų svoris šiame stulpelyje yra 0 (arba jame nėra tinkamo svorio), jie neįtraukti į rodiklius."),
         suppressed: "Rodikliai, apskaičiuoti iš mažiau nei {k} respondentų, nerodomi.",
         suppressedFurther: "Papildomai nerodomi ir kiti rodikliai, kad nerodomų rodiklių nebūtų galima apskaičiuoti iš sumų.",
         notListed: "mažiau nei {k} kiekvienoje (neišvardytos)",
@@ -224,7 +289,7 @@ public struct ReportProse: Sendable {
             "fewer than {k} respondents in a wave: suppressed": "kurioje nors bangoje mažiau nei {k} respondentų: nerodoma",
             "suppressed so that a smaller cell cannot be worked out from totals": "nerodoma, kad mažesnio langelio nebūtų galima apskaičiuoti iš sumų",
             "fewer than {k} respondents matched in both waves": "abiejose bangose susieta mažiau nei {k} respondentų",
-        ])
+        ], plural: .lithuanian)
 
     static let russian = ReportProse(
         instrument: "Анкета", version: "версия",
@@ -233,9 +298,17 @@ public struct ReportProse: Sendable {
         weightColumn: "Взвешивание: по столбцу {c}; для интервалов используется эффективный размер выборки Киша.",
         regionPooled: "Регион (ALL) объединяет всех респондентов.",
         regionEqual: "В регионе (ALL) каждая страна имеет равный вес; для его интервалов используется эффективный размер выборки Киша.",
-        placeNotRecognised: "место не распознано", regionEqualLeftOut: "{n} респондент(ов) без страны не включены в ALL.",
-        weightMunicipalityLeftOut: "{n} респондент(ов), чей муниципалитет не распознан, не относятся ни к одному муниципалитету и имеют вес 0 (не учтены в показателях).",
-        weightColumnZero: "{n} респондент(ов) имеют в этом столбце вес 0 (или не имеют допустимого веса) и не учтены в показателях.",
+        placeNotRecognised: "место не распознано",
+        regionEqualLeftOut: Counted(one: "{n} респондент без страны не включён в ALL.", few: "{n} респондента без страны не включены в ALL.",
+                                    other: "{n} респондентов без страны не включены в ALL."),
+        weightMunicipalityLeftOut: Counted(
+            one: "{n} респондент, чей муниципалитет не распознан, не относится ни к одному муниципалитету и имеет вес 0 (не учтён в показателях).",
+            few: "{n} респондента, чьи муниципалитеты не распознаны, не относятся ни к одному муниципалитету и имеют вес 0 (не учтены в показателях).",
+            other: "{n} респондентов, чьи муниципалитеты не распознаны, не относятся ни к одному муниципалитету и имеют вес 0 (не учтены в показателях)."),
+        weightColumnZero: Counted(
+            one: "{n} респондент имеет в этом столбце вес 0 (или не имеет допустимого веса) и не учтён в показателях.",
+            few: "{n} респондента имеют в этом столбце вес 0 (или не имеют допустимого веса) и не учтены в показателях.",
+            other: "{n} респондентов имеют в этом столбце вес 0 (или не имеют допустимого веса) и не учтены в показателях."),
         suppressed: "Показатели, рассчитанные менее чем по {k} респондентам, скрыты.",
         suppressedFurther: "Дополнительно скрыты и другие показатели, чтобы скрытые нельзя было вычислить из итогов.",
         notListed: "менее {k} в каждом (не перечислены)",
@@ -260,5 +333,5 @@ public struct ReportProse: Sendable {
             "fewer than {k} respondents in a wave: suppressed": "менее {k} респондентов в одной из волн: скрыто",
             "suppressed so that a smaller cell cannot be worked out from totals": "скрыто, чтобы меньшую ячейку нельзя было вычислить из итогов",
             "fewer than {k} respondents matched in both waves": "менее {k} респондентов сопоставлено в обеих волнах",
-        ])
+        ], plural: .russian)
 }
