@@ -853,4 +853,40 @@ final class ReportTests: XCTestCase {
         XCTAssertTrue(ReportBuilder.weightingStatement(options, prose: ReportProse.forLanguage("lv"), weighingZero: 31)
             .contains("31 respondenta svars šajā kolonnā ir 0"))
     }
+
+    /// KoboToolbox forms style labels with Markdown and HTML (`**Intercultural** competence`,
+    /// `<span style="color:red">Teacher</span>`): the form tools show them plain, the reports
+    /// printed the markup (`\*\*Intercultural\*\*` in Markdown, the `<span ...>` tags in tables,
+    /// charts and CSVs). Topic and `--by` answer labels are shown without it.
+    func testStyledLabelsAreShownPlain() throws {
+        let folder = TemporaryFolder()
+        for sheet in ["survey", "choices", "settings"] {
+            let text = try String(contentsOfFile: Paths.inputs + "/instrument/\(sheet).csv", encoding: .utf8)
+            folder.write("form/\(sheet).csv", text
+                .replacingOccurrences(of: "topics,intercultural,Intercultural competence and communication,",
+                                      with: "topics,intercultural,**Intercultural** competence and communication,")
+                .replacingOccurrences(of: "role,teacher,Teacher or education staff,",
+                                      with: "role,teacher,\"<span style=\"\"color:red\"\">Teacher</span> or education staff\",")
+                .replacingOccurrences(of: "communication,Kultuuridevaheline", with: "communication,<b>Kultuuridevaheline</b>"))
+        }
+        let (out, _, _keep) = try report {
+            $0.instrumentPath = folder.path + "/form"
+            $0.aggregation.byQuestion = "role"
+        }
+        _ = _keep
+        let report = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        XCTAssertTrue(report.contains("| Intercultural competence and communication |"), report)
+        let figures = try String(contentsOfFile: out + "/topic_demand.csv", encoding: .utf8)
+        XCTAssertTrue(figures.contains(",intercultural,Intercultural competence and communication,"))
+        let byRole = try String(contentsOfFile: out + "/topic_demand_by_role.csv", encoding: .utf8)
+        XCTAssertTrue(byRole.contains(",teacher,Teacher or education staff,"))
+        let estonian = try String(contentsOfFile: out + "/countries/EE.md", encoding: .utf8)
+        XCTAssertTrue(estonian.contains("Kultuuridevaheline pädevus ja suhtlus"), estonian)
+        for file in ["report.md", "report.html", "topic_demand.csv", "topic_demand_by_role.csv", "countries/EE.md",
+                     "charts/mwds_ALL.svg", "charts/mwds_EE_et.svg"] {
+            let text = try String(contentsOfFile: out + "/" + file, encoding: .utf8)
+            XCTAssertFalse(text.contains("span") || text.contains("**Inter") || text.contains("\\*\\*") || text.contains("&lt;b&gt;")
+                           || text.contains("\\<b\\>"), file)
+        }
+    }
 }

@@ -483,7 +483,9 @@ public final class Aggregator {
                 }
             }
             groups = rows(byAnswer, groupName: { value in
-                list?.choice(named: value)?.label(language, fallback: self.instrument.defaultLanguage) ?? value
+                // Shown without the markup a form may style a label with, as topic labels are.
+                list?.choice(named: value)?.label(language, fallback: self.instrument.defaultLanguage)
+                    .map { TextKey.withoutMarkup($0) ?? $0 } ?? value
             }, language: language)
         }
         ComplementarySuppression.apply(scopes: &scopes, municipalities: &municipalities, groups: &groups, minCell: minCell)

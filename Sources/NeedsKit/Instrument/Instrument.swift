@@ -42,16 +42,19 @@ public struct Instrument: Sendable {
         return low...high
     }
 
-    /// The best label of a topic for a language key (falls back to the default language, then the key).
+    /// The best label of a topic for a language key (falls back to the default language, then the
+    /// key), as the reports show it: without the markup a form may style it with (`**Intercultural**
+    /// competence`, `<span style="color:red">...</span>`), which the form tools render and the
+    /// reports would print as written.
     public func topicLabel(_ topic: String, language: String? = nil) -> String {
+        var label = topic
         if let demand = demandQuestion, case let .selectMultiple(list) = demand.kind,
            let choice = choiceLists[list]?.choices.first(where: { $0.name == topic }) {
-            return choice.label(language, fallback: defaultLanguage) ?? topic
+            label = choice.label(language, fallback: defaultLanguage) ?? topic
+        } else if let t = topics.first(where: { $0.key == topic }), let q = t.importanceQuestion.flatMap(question(named:)) {
+            label = q.label(language, fallback: defaultLanguage) ?? topic
         }
-        if let t = topics.first(where: { $0.key == topic }), let q = t.importanceQuestion.flatMap(question(named:)) {
-            return q.label(language, fallback: defaultLanguage) ?? topic
-        }
-        return topic
+        return TextKey.withoutMarkup(label) ?? label
     }
 }
 
