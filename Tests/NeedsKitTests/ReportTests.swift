@@ -297,6 +297,9 @@ final class ReportTests: XCTestCase {
 
     /// A Markdown link's target is percent-encoded: a wave named `follow up #2` gave charts linked as
     /// `](charts/waves_follow up #2_EE.svg)`, which ends at the space (and `#` starts a fragment).
+    /// Its charts are now named `waves_follow_up__2_...` (see
+    /// `testWaveChartFilesHaveNamesEveryFileSystemTakes`); a wave named with letters beyond ASCII
+    /// (`järelküsitlus`) keeps them in its file names, percent-encoded in the links.
     func testMarkdownLinksToFilesWithSpacesResolve() throws {
         let folder = TemporaryFolder()
         let wave = folder.path + "/follow up #2"
@@ -304,11 +307,18 @@ final class ReportTests: XCTestCase {
         let (out, _, _keep) = try report { $0.waves = [wave] }
         _ = _keep
         let text = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
-        XCTAssertTrue(text.contains("](charts/waves_follow%20up%20%232_EE.svg)"), text)
+        XCTAssertTrue(text.contains("](charts/waves_follow_up__2_EE.svg)"), text)
         XCTAssertFalse(text.contains("](charts/waves_follow up"))
-        XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/charts/waves_follow up #2_EE.svg"))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/charts/waves_follow_up__2_EE.svg"))
         let estonian = try String(contentsOfFile: out + "/countries/EE.md", encoding: .utf8)
-        XCTAssertTrue(estonian.contains("](../charts/waves_follow%20up%20%232_EE_et.svg)"), estonian)
+        XCTAssertTrue(estonian.contains("](../charts/waves_follow_up__2_EE_et.svg)"), estonian)
+        let later = folder.path + "/järelküsitlus"
+        try FileManager.default.copyItem(atPath: Paths.inputs + "/followup", toPath: later)
+        let (accented, _, _keepAccented) = try report { $0.waves = [later] }
+        _ = _keepAccented
+        let accentedText = try String(contentsOfFile: accented + "/report.md", encoding: .utf8)
+        XCTAssertTrue(accentedText.contains("](charts/waves_j%C3%A4relk%C3%BCsitlus_EE.svg)"), accentedText)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: accented + "/charts/waves_järelküsitlus_EE.svg"))
     }
 
     /// Two waves of one folder name (`a/followup`, `b/followup`) were one wave `followup`: one
