@@ -302,23 +302,23 @@ final class ReportTests: XCTestCase {
     /// (`järelküsitlus`) keeps them in its file names, percent-encoded in the links.
     func testMarkdownLinksToFilesWithSpacesResolve() throws {
         let folder = TemporaryFolder()
-        let wave = folder.path + "/follow up #2"
-        try FileManager.default.copyItem(atPath: Paths.inputs + "/followup", toPath: wave)
-        let (out, _, _keep) = try report { $0.waves = [wave] }
-        _ = _keep
-        let text = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        var keep: [TemporaryFolder] = []
+        /// The reports of the baseline with `inputs/followup` as a wave named `name`, and its report.md.
+        func reports(wave name: String) throws -> (out: String, text: String) {
+            try FileManager.default.copyItem(atPath: Paths.inputs + "/followup", toPath: folder.path + "/" + name)
+            let (out, _, temporary) = try report { $0.waves = [folder.path + "/" + name] }
+            keep.append(temporary)
+            return (out, try String(contentsOfFile: out + "/report.md", encoding: .utf8))
+        }
+        let (out, text) = try reports(wave: "follow up #2")
         XCTAssertTrue(text.contains("](charts/waves_follow_up__2_EE.svg)"), text)
         XCTAssertFalse(text.contains("](charts/waves_follow up"))
         XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/charts/waves_follow_up__2_EE.svg"))
         let estonian = try String(contentsOfFile: out + "/countries/EE.md", encoding: .utf8)
         XCTAssertTrue(estonian.contains("](../charts/waves_follow_up__2_EE_et.svg)"), estonian)
-        let later = folder.path + "/järelküsitlus"
-        try FileManager.default.copyItem(atPath: Paths.inputs + "/followup", toPath: later)
-        let (accented, _, _keepAccented) = try report { $0.waves = [later] }
-        _ = _keepAccented
-        let accentedText = try String(contentsOfFile: accented + "/report.md", encoding: .utf8)
-        XCTAssertTrue(accentedText.contains("](charts/waves_j%C3%A4relk%C3%BCsitlus_EE.svg)"), accentedText)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: accented + "/charts/waves_järelküsitlus_EE.svg"))
+        let accented = try reports(wave: "järelküsitlus")
+        XCTAssertTrue(accented.text.contains("](charts/waves_j%C3%A4relk%C3%BCsitlus_EE.svg)"), accented.text)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: accented.out + "/charts/waves_järelküsitlus_EE.svg"))
     }
 
     /// Two waves of one folder name (`a/followup`, `b/followup`) were one wave `followup`: one
