@@ -899,4 +899,33 @@ final class ReportTests: XCTestCase {
                            || text.contains("\\<b\\>"), file)
         }
     }
+
+    /// Chart labels were cut at 46 characters whatever their letters: measured in a browser in
+    /// DejaVu Sans at 11px, "Противодействие дезинформации и ложной информ…" is 320 pixels wide,
+    /// right-aligned at x = 292, so its first word ran off the chart. Cyrillic text there runs
+    /// about 6.96 pixels a character, so at most 41 fit in the 288 pixels left of the bars; an
+    /// English label of 254 pixels ("Countering disinformation and misinformation") fits whole.
+    func testChartLabelsFitLeftOfThePlot() throws {
+        var a = TopicAccumulator()
+        for c in [1.0, 2, 3, 2, 1] { a.add(importance: 5, competence: c, demanded: true) }
+        let russian = "Противодействие дезинформации и ложной информации"
+        let english = "Countering disinformation and misinformation"
+        var rows = [TopicFigures(country: "EE", topic: "a", topicLabel: russian, accumulator: a),
+                    TopicFigures(country: "EE", topic: "b", topicLabel: english, accumulator: a)]
+        rows[0].mwdsRank = 1
+        rows[1].mwdsRank = 1
+        let svg = Charts.mwdsBars(rows, id: "t", title: "t", labels: ReportStrings.forLanguage("ru").charts)
+        let labels = svg.split(separator: "\n").filter { $0.contains("text-anchor=\"end\">") }.map { line in
+            String(line[line.range(of: "text-anchor=\"end\">")!.upperBound...].prefix { $0 != "<" })
+        }
+        XCTAssertEqual(labels.count, 2)
+        XCTAssertTrue(labels[0].hasSuffix("…") && russian.hasPrefix(labels[0].dropLast()), labels[0])
+        XCTAssertLessThanOrEqual(labels[0].count - 1, 41, labels[0])
+        XCTAssertEqual(labels[1], english)
+        // The Locus-for-Focus list, at 10px in 274 pixels: "4. Working with interpreters and
+        // language access" measures 249 and is kept whole.
+        rows[1].topicLabel = "Working with interpreters and language access"
+        let locus = Charts.locusScatter(rows + [rows[0], rows[1]], id: "t", title: "t", labels: ReportStrings.forLanguage(nil).charts)
+        XCTAssertTrue(locus.contains(">4. Working with interpreters and language access</text>"), locus)
+    }
 }

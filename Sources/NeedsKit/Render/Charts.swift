@@ -10,9 +10,30 @@ public enum Charts {
 
     static func number(_ value: Double) -> String { NumberFormat.fixed(value, decimals: 1) }
 
-    /// Shortens a label to about `limit` characters, for axis text.
-    static func shorten(_ text: String, _ limit: Int) -> String {
-        text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
+    /// A label as much of it as fits in `width` pixels of text `fontSize` high, cut with `…`: the
+    /// widths are a generous estimate for DejaVu Sans, the widest of the charts' fonts. (Cut at 46
+    /// characters, a Russian label such as "Противодействие дезинформации и ложной информации" ran
+    /// about 30 pixels past the chart's left edge, its first word lost.)
+    static func fit(_ text: String, width: Double, fontSize: Double = 11) -> String {
+        let widths = text.map { advance($0) * fontSize }
+        guard widths.reduce(0, +) > width else { return text }
+        var used = advance("…") * fontSize, kept = 0
+        for w in widths {
+            if used + w > width { break }
+            used += w
+            kept += 1
+        }
+        return String(text.prefix(kept)).trimmingCharacters(in: .whitespaces) + "…"
+    }
+
+    /// About how wide a character is, in ems: a little more than in DejaVu Sans (measured in a
+    /// browser, labels of the five languages come out 2-5% wider than drawn).
+    static func advance(_ character: Character) -> Double {
+        if " .,:;'!|ilIj".contains(character) { return 0.3 }
+        if "()[]/-ftr\"".contains(character) { return 0.42 }
+        if "mwMWжшщюыфЖШЩЮЫФ…—%@æœÆŒ".contains(character) { return 1.08 }
+        if "мдцъ".contains(character) || character.isUppercase { return 0.8 }
+        return 0.62
     }
 
     static func open(width: Int, height: Int, id: String, title: String, description: String) -> String {
@@ -65,7 +86,7 @@ public enum Charts {
             let m = f.mwds!
             let colour = quadrantColour[f.quadrant ?? ""] ?? "#0072B2"
             let x0 = x(min(0, m)), x1 = x(max(0, m))
-            svg += "<text x=\"\(left - 8)\" y=\(quoted(Double(y) + Double(barHeight) * 0.68)) text-anchor=\"end\">\(esc(shorten(f.topicLabel, 46)))</text>\n"
+            svg += "<text x=\"\(left - 8)\" y=\(quoted(Double(y) + Double(barHeight) * 0.68)) text-anchor=\"end\">\(esc(fit(f.topicLabel, width: Double(left - 12))))</text>\n"
             svg += "<rect x=\(quoted(x0)) y=\"\(y)\" width=\(quoted(max(0.5, x1 - x0))) height=\"\(barHeight)\" fill=\"\(colour)\"><title>\(esc(f.topicLabel)): \(NumberFormat.short(m))</title></rect>\n"
             if let ci = f.gapCI, let importance = f.meanImportance {
                 let cy = Double(y) + Double(barHeight) / 2
@@ -123,7 +144,7 @@ public enum Charts {
             let colour = quadrantColour[f.quadrant ?? ""] ?? "#0072B2"
             svg += "<circle cx=\(quoted(px(i))) cy=\(quoted(py(g))) r=\"6\" fill=\"\(colour)\" stroke=\"#111\"><title>\(esc(f.topicLabel))</title></circle>\n"
             svg += "<text x=\(quoted(px(i) + 8)) y=\(quoted(py(g) + 4)) font-size=\"10\">\(index + 1)</text>\n"
-            svg += "<text x=\"\(width - right + 12)\" y=\"\(top + 14 + index * 16)\" font-size=\"10\">\(index + 1). \(esc(shorten(f.topicLabel, 46)))</text>\n"
+            svg += "<text x=\"\(width - right + 12)\" y=\"\(top + 14 + index * 16)\" font-size=\"10\">\(esc(fit("\(index + 1). " + f.topicLabel, width: Double(right - 16), fontSize: 10)))</text>\n"
         }
         return svg + "</svg>\n"
     }
@@ -144,7 +165,7 @@ public enum Charts {
         }
         for (r, topic) in topics.enumerated() {
             let y = top + r * cellH
-            svg += "<text x=\"\(left - 8)\" y=\"\(y + 17)\" text-anchor=\"end\">\(esc(shorten(label[topic] ?? topic, 46)))</text>\n"
+            svg += "<text x=\"\(left - 8)\" y=\"\(y + 17)\" text-anchor=\"end\">\(esc(fit(label[topic] ?? topic, width: Double(left - 12))))</text>\n"
             for (c, scope) in scopes.enumerated() {
                 let share = rows.first { $0.country == scope && $0.topic == topic }?.demandShare
                 let x = left + c * cellW
