@@ -819,6 +819,13 @@ final class ReportTests: XCTestCase {
         let report = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
         XCTAssertFalse(report.contains("mwds_EE.svg"))
         XCTAssertTrue(report.contains("| – | Countering disinformation and misinformation | – | – | – |"), report)
+        // Six respondents are enough to report: what is missing is their ratings, and the reports
+        // say so (the Locus-for-Focus section said "too few respondents").
+        XCTAssertTrue(report.contains("No respondent rated both the importance of a topic and their competence in it."), report)
+        let estonian = try String(contentsOfFile: out + "/countries/EE.md", encoding: .utf8)
+        XCTAssertFalse(estonian.contains(ReportStrings.forLanguage("et").tooFew), estonian)
+        XCTAssertEqual(estonian.components(separatedBy: "Ükski vastaja ei hinnanud ühegi teema olulisust koos oma pädevusega selles.").count, 3,
+                       estonian)
     }
 
     /// Counts in the weighting statement take the form their number asks for. They were written in

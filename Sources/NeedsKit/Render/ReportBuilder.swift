@@ -197,7 +197,10 @@ public struct ReportBuilder {
                                           words.wantTraining, words.quadrant],
                                  alignments: [.right, .left, .right, .right, .right, .right, .center], rows: table))
         // No topic with an MWDS (nobody rated both measures, or every score blanked): no bar to draw.
-        guard rows.contains(where: { $0.mwds != nil }) else { return }
+        guard rows.contains(where: { $0.mwds != nil }) else {
+            if rows.allSatisfy({ $0.nPairs == 0 }) { doc.paragraph(words.noRatings) }
+            return
+        }
         let suffix = words.language == "en" ? "" : "_" + words.language
         doc.blocks.append(.chart(svg: Charts.mwdsBars(rows, id: "mwds-\(scope)", title: "\(words.topNeeds): \(words.scopeName(scope))", labels: words.charts),
                                  file: chartPrefix + "mwds_\(scope)\(suffix).svg", alt: "\(words.topNeeds): \(words.scopeName(scope))"))
@@ -283,6 +286,9 @@ public struct ReportBuilder {
         if rowsForChart.contains(where: { $0.meanImportance != nil && $0.meanGap != nil }) {
             doc.blocks.append(.chart(svg: Charts.locusScatter(rowsForChart, id: "locus-\(focus)", title: "\(words.quadrants): \(words.scopeName(focus))", labels: words.charts),
                                      file: chartPrefix + "locus_\(focus)\(suffix).svg", alt: "\(words.quadrants): \(words.scopeName(focus))"))
+        } else if !rowsForChart.isEmpty && rowsForChart.allSatisfy({ !$0.countsHidden && $0.nPairs == 0 }) {
+            // Respondents enough, and nobody rated a topic's importance and competence both.
+            doc.paragraph(words.noRatings)
         } else {
             doc.paragraph(words.tooFew)
         }

@@ -27,6 +27,9 @@ public struct ReportStrings: Sendable {
     var methods: String
     var countryNames: [String: String]
     var charts: ChartLabels
+    /// Said where a scope with respondents enough has no topic figures because nobody rated the
+    /// topics ("too few respondents" would be wrong there).
+    var noRatings = "No respondent rated both the importance of a topic and their competence in it."
 
     /// The languages the reports are written in (`--lang`).
     public static let languages = ["en", "et", "lv", "lt", "ru"]
@@ -77,7 +80,8 @@ public struct ReportStrings: Sendable {
         charts: ChartLabels(mwdsAxis: "MWDS (vurrud: keskmise lõhe 95% usaldusvahemik × keskmine olulisus)",
                             importanceAxis: "Keskmine olulisus", gapAxis: "Keskmine lõhe (olulisus − pädevus)",
                             heatmapNote: "Vastajate osakaal, kes osaleksid teema koolitusel", competenceAxis: "Keskmine pädevus",
-                            importance: "olulisus", gap: "lõhe", baseline: "algus"))
+                            importance: "olulisus", gap: "lõhe", baseline: "algus"),
+        noRatings: "Ükski vastaja ei hinnanud ühegi teema olulisust koos oma pädevusega selles.")
 
     static let latvian = ReportStrings(
         language: "lv", title: "Apmācību vajadzības", whoAnswered: "Kas atbildēja", country: "Valsts",
@@ -92,7 +96,8 @@ public struct ReportStrings: Sendable {
         charts: ChartLabels(mwdsAxis: "MWDS (ūsas: vidējās plaisas 95% intervāls × vidējā svarība)",
                             importanceAxis: "Vidējā svarība", gapAxis: "Vidējā plaisa (svarība − kompetence)",
                             heatmapNote: "Respondentu daļa, kas apmeklētu apmācības par tēmu", competenceAxis: "Vidējā kompetence",
-                            importance: "svarība", gap: "plaisa", baseline: "sākums"))
+                            importance: "svarība", gap: "plaisa", baseline: "sākums"),
+        noRatings: "Neviens respondents nenovērtēja gan kādas tēmas svarību, gan savu kompetenci tajā.")
 
     static let lithuanian = ReportStrings(
         language: "lt", title: "Mokymosi poreikiai", whoAnswered: "Kas atsakė", country: "Šalis",
@@ -107,7 +112,8 @@ public struct ReportStrings: Sendable {
         charts: ChartLabels(mwdsAxis: "MWDS (ūsai: vidutinio atotrūkio 95% intervalas × vidutinė svarba)",
                             importanceAxis: "Vidutinė svarba", gapAxis: "Vidutinis atotrūkis (svarba − kompetencija)",
                             heatmapNote: "Respondentų dalis, kuri dalyvautų temos mokymuose", competenceAxis: "Vidutinė kompetencija",
-                            importance: "svarba", gap: "atotrūkis", baseline: "pradžia"))
+                            importance: "svarba", gap: "atotrūkis", baseline: "pradžia"),
+        noRatings: "Nė vienas respondentas neįvertino ir temos svarbos, ir savo kompetencijos joje.")
 
     static let russian = ReportStrings(
         language: "ru", title: "Потребности в обучении", whoAnswered: "Кто ответил", country: "Страна",
@@ -122,7 +128,8 @@ public struct ReportStrings: Sendable {
         charts: ChartLabels(mwdsAxis: "MWDS (усы: 95% интервал среднего разрыва × средняя важность)",
                             importanceAxis: "Средняя важность", gapAxis: "Средний разрыв (важность − компетентность)",
                             heatmapNote: "Доля респондентов, которые прошли бы обучение по теме", competenceAxis: "Средняя компетентность",
-                            importance: "важность", gap: "разрыв", baseline: "начало"))
+                            importance: "важность", gap: "разрыв", baseline: "начало"),
+        noRatings: "Ни один респондент не оценил и важность темы, и свою компетентность в ней.")
 
     func scopeName(_ code: String) -> String {
         if code == "ALL" { return region }
