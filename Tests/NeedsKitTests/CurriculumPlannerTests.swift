@@ -183,4 +183,24 @@ final class CurriculumPlannerTests: XCTestCase {
         XCTAssertEqual(c.month(ofSession: 0), "2025-11")
         XCTAssertEqual(c.sessions, 4)
     }
+
+    /// An audience whose counts are suppressed (a region of fewer than `--min-cell` respondents)
+    /// had "0" expected participants in plan.csv and plan.md: suppressed is not nobody. They are
+    /// unknown (nil: blank in plan.csv, "–" in plan.md), while a country that is published keeps its count.
+    func testSuppressedAudienceHasNoExpectedParticipants() {
+        var hidden = figures
+        for index in hidden.indices where hidden[index].country == "ALL" {
+            hidden[index].countsHidden = true
+            hidden[index].suppressed = true
+            hidden[index].mwds = nil
+            hidden[index].mwdsRank = nil
+            hidden[index].quadrant = nil
+        }
+        let plan = CurriculumPlanner.plan(figures: hidden, differences: differences, configuration: configuration)
+        let regional = plan.sessions.filter { $0.audience == "ALL" }
+        XCTAssertFalse(regional.isEmpty)
+        XCTAssertTrue(regional.allSatisfy { $0.demandN == nil }, "\(regional)")
+        XCTAssertTrue(plan.sessions.filter { $0.audience != "ALL" }.allSatisfy { $0.demandN == 10 })
+        XCTAssertFalse(PlanReport.csv(plan).split(separator: "\r\n").contains { $0.contains(",ALL,") && $0.hasSuffix(",0") })
+    }
 }

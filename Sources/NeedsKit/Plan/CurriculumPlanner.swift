@@ -25,7 +25,8 @@ public struct PlannedSession: Sendable, Equatable {
     public var mwds: Double?
     public var mwdsRank: Int?
     /// Respondents of the audience who asked for training on the topic: the expected participants
-    /// (nil when no demand question asks about the topic).
+    /// (nil when no demand question asks about the topic, or when the audience's counts are
+    /// suppressed: too few respondents to publish is not nobody).
     public var demandN: Int?
 }
 
@@ -163,7 +164,7 @@ public enum CurriculumPlanner {
                 session: index + 1, month: configuration.month(ofSession: index), audience: entry.audience,
                 topic: entry.topic, topicLabel: f?.topicLabel ?? entry.topic,
                 organisation: configuration.organisations[entry.topic] ?? "", reason: entry.reason,
-                quadrant: f?.quadrant ?? "", mwds: f?.mwds, mwdsRank: f?.mwdsRank, demandN: f?.demandAsked == false ? nil : f?.countsHidden == true ? 0 : (f?.demandN ?? 0))
+                quadrant: f?.quadrant ?? "", mwds: f?.mwds, mwdsRank: f?.mwdsRank, demandN: f?.demandAsked == false || f?.countsHidden == true ? nil : (f?.demandN ?? 0))
         }
         return CurriculumPlan(sessions: sessions, notes: notes)
     }
