@@ -116,6 +116,37 @@ final class CurriculumPlannerTests: XCTestCase {
         XCTAssertEqual(plan.sessions.first { $0.audience == "ALL" && $0.topic == "d" }?.reason, .included)
     }
 
+    /// `include` is "topics that must be planned": with no regional session left for them they
+    /// were dropped without a word (`regional_sessions` 0, or more included topics than regional
+    /// sessions, the last named first). They take regional sessions in the configuration's order.
+    func testIncludedTopicsArePlannedWhateverTheRegionalSessions() {
+        var c = configuration
+        c.regionalSessions = 0
+        c.include = ["d"]
+        var plan = CurriculumPlanner.plan(figures: figures, differences: differences, configuration: c)
+        XCTAssertEqual(plan.sessions.filter { $0.audience == "ALL" }.map { "\($0.topic) \($0.reason.rawValue)" }, ["d included"])
+        XCTAssertEqual(plan.sessions.count, 5)
+        XCTAssertEqual(plan.notes, ["1 topic(s) to include: 1 regional session(s), not 0."])
+
+        c.regionalSessions = 1
+        c.include = ["d", "b", "a"]
+        plan = CurriculumPlanner.plan(figures: figures, differences: differences, configuration: c)
+        XCTAssertEqual(Set(plan.sessions.filter { $0.audience == "ALL" }.map { "\($0.topic) \($0.reason.rawValue)" }),
+                       ["d included", "b included", "a regional_top_need"])
+        XCTAssertEqual(plan.notes, ["3 topic(s) to include: 3 regional session(s), not 1."])
+
+        c.sessions = 2
+        c.exclude = ["b"]
+        c.include = ["b", "d", "c", "a"]
+        plan = CurriculumPlanner.plan(figures: figures, differences: differences, configuration: c)
+        XCTAssertEqual(plan.sessions.map { "\($0.audience) \($0.topic)" }, ["ALL c", "ALL d"])
+        XCTAssertEqual(plan.notes, [
+            "`b` is both included and excluded in the configuration; excluded.",
+            "3 topic(s) to include: 2 regional session(s), not 1.",
+            "`a` (include) could not be planned: more topics to include than sessions (2).",
+        ])
+    }
+
     /// Topic keys typed in another case find their topic; an organisation for a key that is no
     /// topic is noted like an unknown include or exclude (it was dropped silently).
     func testTopicKeysOfTheConfigurationInAnotherCaseOrUnknown() {

@@ -40,8 +40,9 @@ public struct CurriculumPlan: Sendable {
 /// 1. A topic is a **top need** of a country when its MWDS rank is at most `top_needs`, or when the
 ///    upper end of its MWDS interval (mean-gap interval × mean importance) reaches the MWDS of the
 ///    country's `top_needs`-th topic: a need that cannot be told apart from the top ones counts.
-/// 2. Topics that are a top need in **every** country go to regional sessions; included topics join
-///    them; regional slots left over go to the region's next greatest needs.
+/// 2. Topics that are a top need in **every** country go to regional sessions; included topics take
+///    the first of them (more than `regional_sessions` when they are more); regional slots left
+///    over go to the region's next greatest needs.
 /// 3. A topic where a country's need is **higher** than the other countries' (a country difference
 ///    that holds after Holm's correction) goes to a session for that country; then each country's
 ///    next greatest needs; countries take turns, in code order.
@@ -112,12 +113,30 @@ public enum CurriculumPlanner {
         }
 
         var chosen: [(audience: String, topic: String, reason: PlannedSession.Reason)] = []
-        let regionalSlots = min(configuration.regionalSessions, configuration.sessions)
-        var regionalQueue = countries.isEmpty ? [] : topics.filter { topic in countries.allSatisfy { isTopNeed(topic, in: $0) } }
-            .sorted(by: before("ALL")).map { ($0, PlannedSession.Reason.regionalTopNeed) }
-        for topic in configuration.include where topics.contains(topic) && !regionalQueue.contains(where: { $0.0 == topic }) {
-            regionalQueue.insert((topic, .included), at: 0)
+        // Topics that must be planned take the first regional sessions, in the configuration's
+        // order, as many sessions as they need (up to every session): they were dropped once the
+        // regional sessions were full, and never planned with `regional_sessions` 0.
+        var included: [String] = []
+        for topic in configuration.include where !included.contains(topic) {
+            if excluded.contains(topic) {
+                notes.append("`\(topic)` is both included and excluded in the configuration; excluded.")
+            } else {
+                included.append(topic)
+            }
         }
+        let regionalSlots = min(max(configuration.regionalSessions, included.count), configuration.sessions)
+        if configuration.regionalSessions > configuration.sessions {
+            notes.append("\(configuration.regionalSessions) regional session(s) asked for, but \(configuration.sessions) session(s) in all: every session is regional.")
+        }
+        if included.count > configuration.regionalSessions && configuration.regionalSessions < configuration.sessions {
+            notes.append("\(included.count) topic(s) to include: \(regionalSlots) regional session(s), not \(configuration.regionalSessions).")
+        }
+        for topic in included.dropFirst(regionalSlots) {
+            notes.append("`\(topic)` (include) could not be planned: more topics to include than sessions (\(configuration.sessions)).")
+        }
+        let topNeeds = countries.isEmpty ? [] : topics.filter { topic in countries.allSatisfy { isTopNeed(topic, in: $0) } }
+        var regionalQueue = included.map { ($0, topNeeds.contains($0) ? PlannedSession.Reason.regionalTopNeed : .included) }
+        regionalQueue += topNeeds.filter { !included.contains($0) }.sorted(by: before("ALL")).map { ($0, .regionalTopNeed) }
         let fill = topics.sorted(by: before("ALL")).filter { topic in !regionalQueue.contains { $0.0 == topic } }
         regionalQueue += fill.map { ($0, .regionalFill) }
         for (topic, reason) in regionalQueue.prefix(regionalSlots) { chosen.append(("ALL", topic, reason)) }
