@@ -147,6 +147,34 @@ final class CurriculumPlannerTests: XCTestCase {
         ])
     }
 
+    /// Too few respondents anywhere (every scope blanked): the regional slots were filled with
+    /// topics that have no MWDS ("the region's next greatest need") and 0 expected participants.
+    /// Nothing is planned from no figure; a topic that must be planned expects no number.
+    func testNoSessionFromNoFigure() {
+        let blanked = ["EE", "ALL"].flatMap { scope in
+            ["a", "b"].map { topic -> TopicFigures in
+                var f = figure(scope, topic, mwds: 0, rank: 1, quadrant: "")
+                f.mwds = nil
+                f.mwdsRank = nil
+                f.quadrant = nil
+                f.countsHidden = true
+                f.demandN = 2
+                return f
+            }
+        }
+        var c = configuration
+        c.sessions = 3
+        var plan = CurriculumPlanner.plan(figures: blanked, differences: [], configuration: c)
+        XCTAssertEqual(plan.sessions.count, 0, plan.sessions.map(\.topic).joined())
+        XCTAssertTrue(plan.notes.contains("No country has enough respondents to plan from."))
+        c.include = ["b"]
+        plan = CurriculumPlanner.plan(figures: blanked, differences: [], configuration: c)
+        XCTAssertEqual(plan.sessions.map { "\($0.audience) \($0.topic)" }, ["ALL b"])
+        XCTAssertNil(plan.sessions[0].demandN)
+        XCTAssertTrue(PlanReport.csv(plan).split(whereSeparator: \.isNewline).last?.hasSuffix(",included,,,,") == true,
+                      PlanReport.csv(plan))
+    }
+
     /// Topic keys typed in another case find their topic; an organisation for a key that is no
     /// topic is noted like an unknown include or exclude (it was dropped silently).
     func testTopicKeysOfTheConfigurationInAnotherCaseOrUnknown() {

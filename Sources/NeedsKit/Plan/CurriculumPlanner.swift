@@ -42,7 +42,7 @@ public struct CurriculumPlan: Sendable {
 ///    country's `top_needs`-th topic: a need that cannot be told apart from the top ones counts.
 /// 2. Topics that are a top need in **every** country go to regional sessions; included topics take
 ///    the first of them (more than `regional_sessions` when they are more); regional slots left
-///    over go to the region's next greatest needs.
+///    over go to the region's next greatest needs (topics with a regional MWDS).
 /// 3. A topic where a country's need is **higher** than the other countries' (a country difference
 ///    that holds after Holm's correction) goes to a session for that country; then each country's
 ///    next greatest needs; countries take turns, in code order.
@@ -137,7 +137,10 @@ public enum CurriculumPlanner {
         let topNeeds = countries.isEmpty ? [] : topics.filter { topic in countries.allSatisfy { isTopNeed(topic, in: $0) } }
         var regionalQueue = included.map { ($0, topNeeds.contains($0) ? PlannedSession.Reason.regionalTopNeed : .included) }
         regionalQueue += topNeeds.filter { !included.contains($0) }.sorted(by: before("ALL")).map { ($0, .regionalTopNeed) }
-        let fill = topics.sorted(by: before("ALL")).filter { topic in !regionalQueue.contains { $0.0 == topic } }
+        // Only a need the region's figures show: a topic without an MWDS for ALL (nobody rated it,
+        // or its figures are suppressed) is no "next greatest need".
+        let fill = topics.filter { figure("ALL", $0)?.mwds != nil }.sorted(by: before("ALL"))
+            .filter { topic in !regionalQueue.contains { $0.0 == topic } }
         regionalQueue += fill.map { ($0, .regionalFill) }
         for (topic, reason) in regionalQueue.prefix(regionalSlots) { chosen.append(("ALL", topic, reason)) }
         if regionalQueue.count < regionalSlots {
@@ -182,7 +185,9 @@ public enum CurriculumPlanner {
                 session: index + 1, month: configuration.month(ofSession: index), audience: entry.audience,
                 topic: entry.topic, topicLabel: f?.topicLabel ?? entry.topic,
                 organisation: configuration.organisations[entry.topic] ?? "", reason: entry.reason,
-                quadrant: f?.quadrant ?? "", mwds: f?.mwds, mwdsRank: f?.mwdsRank, demandN: f?.demandAsked == false ? nil : f?.countsHidden == true ? 0 : (f?.demandN ?? 0))
+                quadrant: f?.quadrant ?? "", mwds: f?.mwds, mwdsRank: f?.mwdsRank,
+                // Blank, not 0, when nobody was asked or the audience's counts are suppressed.
+                demandN: f == nil || f?.demandAsked == false || f?.countsHidden == true ? nil : f?.demandN)
         }
         return CurriculumPlan(sessions: sessions, notes: notes)
     }
