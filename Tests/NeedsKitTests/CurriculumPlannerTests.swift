@@ -221,6 +221,21 @@ final class CurriculumPlannerTests: XCTestCase {
         }
     }
 
+    /// A configuration without the `setting,value` row: the reader took its first setting for
+    /// the header, and `sessions,4` was dropped without a word (the plan had 9 sessions).
+    func testAConfigurationWithoutItsHeaderRowKeepsItsFirstSetting() throws {
+        let folder = TemporaryFolder()
+        let c = try PlanConfiguration.load(folder.write("plan.csv", "sessions,4\nregional_sessions,1\n"))
+        XCTAssertEqual(c.sessions, 4)
+        XCTAssertEqual(c.regionalSessions, 1)
+        let organisation = try PlanConfiguration.load(folder.write("o.csv", "Organisation:a;OECD\r\nsessions;2\r\n"))
+        XCTAssertEqual(organisation.organisations, ["a": "OECD"])
+        XCTAssertEqual(organisation.sessions, 2)
+        // A header of other words is still a header.
+        XCTAssertEqual(try PlanConfiguration.load(folder.write("h.csv", "Setting,Value\nsessions,3\n")).sessions, 3)
+        XCTAssertThrowsError(try PlanConfiguration.load(folder.write("bad.csv", "sessions,lots\n")))
+    }
+
     /// `start` as Excel writes it back once it took `2025-03` for a date (the 1st of March) and the
     /// sheet was saved as CSV, in the locales of the region and the United States; a Baltic Excel
     /// saves with `;`.
