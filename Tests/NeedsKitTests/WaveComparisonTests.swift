@@ -104,6 +104,22 @@ final class WaveComparisonTests: XCTestCase {
         }
     }
 
+    /// A panel instrument whose follow-up was answered by other respondents (no code in both
+    /// waves): the changes are those of independent samples. They were "paired" with 0 matched,
+    /// every change and interval blank.
+    func testAPanelWithNoRespondentInBothWavesIsComparedAsIndependentSamples() throws {
+        let instrument = try Self.instrument()
+        let (before, pb) = try build("before", instrument)
+        let (after, pa) = try build("after", instrument)
+        var others = PanelRatings()
+        for (code, ratings) in pa!.respondents { others.respondents["new-" + code] = ratings }
+        let changes = WaveComparison.compare(wave: "after", baseline: before, later: after, panels: (pb!, others), minCell: 5)
+        let independent = WaveComparison.compare(wave: "after", baseline: before, later: after, panels: nil, minCell: 5)
+        XCTAssertEqual(changes, independent)
+        XCTAssertEqual(Set(changes.map(\.design)), [.independent])
+        XCTAssertTrue(changes.allSatisfy { $0.competenceChange != nil && $0.competenceCI != nil }, "\(changes)")
+    }
+
     /// The follow-up renamed `beta` (same key, new label) and added `gamma`; `alpha` was dropped.
     func testTopicsAreMatchedByKeyAndMissingOnesReported() throws {
         let baseline = try Self.instrument()

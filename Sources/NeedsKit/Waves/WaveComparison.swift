@@ -72,6 +72,9 @@ public enum WaveComparison {
     public static func compare(
         wave: String, baseline: Aggregator, later: Aggregator, panels: (PanelRatings, PanelRatings)?, minCell: Int
     ) -> [WaveChange] {
+        // A panel whose waves share no respondent code is two sets of different respondents:
+        // independent samples (paired, every change was blank for want of a pair).
+        let panels = panels.flatMap { pb, pa in pb.respondents.keys.contains { pa.respondents[$0] != nil } ? (pb, pa) : nil }
         let before = baseline.scopeAccumulators(withRegion: true)
         let after = later.scopeAccumulators(withRegion: true)
         let beforeFigures = Dictionary(grouping: baseline.figures(), by: \.country)
