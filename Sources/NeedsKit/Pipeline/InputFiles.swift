@@ -35,9 +35,11 @@ public enum InputFiles {
         distinguished(paths.map(lastComponent), paths: paths)
     }
 
-    /// More files than `maxFiles` is refused with an error rather than read for hours.
-    public static func expand(_ inputs: [String], maxFiles: Int = 10_000) -> Expansion {
-        var result = expandAll(inputs)
+    /// More files than `maxFiles` is refused with an error rather than read for hours. `leavingOut`:
+    /// what the run itself made in a folder of the inputs (the reports' staging folder, when `--out`
+    /// is inside one), neither read nor reported.
+    public static func expand(_ inputs: [String], maxFiles: Int = 10_000, leavingOut: Set<FileIdentity> = []) -> Expansion {
+        var result = expandAll(inputs, leavingOut: leavingOut)
         result.displayNames = distinguished(result.displayNames, paths: result.files)
         // Read in the order of their display names, whatever the order they were named in: the
         // same inputs give the same reports, and the same first of two duplicate submissions.
@@ -96,7 +98,7 @@ public enum InputFiles {
         return result
     }
 
-    static func expandAll(_ inputs: [String]) -> Expansion {
+    static func expandAll(_ inputs: [String], leavingOut: Set<FileIdentity> = []) -> Expansion {
         var result = Expansion()
         // The file behind each path read so far (device and inode: a symbolic link, a hard link
         // and the same file by another path are one), with the display name it was first named by.
@@ -149,6 +151,7 @@ public enum InputFiles {
             for name in names.sorted() {
                 let path = input.hasSuffix("/") ? input + name : input + "/" + name
                 let displayName = lastComponent(input) + "/" + name
+                if !leavingOut.isEmpty, let identity = FileIdentity(path: path), leavingOut.contains(identity) { continue }
                 if name.hasPrefix(".") {
                     result.problems.append(Diagnostic(.note, file: displayName, code: "hidden_file_skipped",
                                                       message: "hidden file left out"))
@@ -192,7 +195,7 @@ public enum InputFiles {
 
     /// The file behind a path (device and inode): a symbolic link, a hard link and the same file
     /// by another path are one.
-    struct FileIdentity: Hashable {
+    public struct FileIdentity: Hashable, Sendable {
         var device: UInt64
         var inode: UInt64
 

@@ -25,6 +25,9 @@ public struct RunOptions: Sendable {
     /// Bytes of a file's clean/issues.csv rows held in memory before they go, sorted, to a
     /// temporary file (see `CleaningLog.Spool`).
     public var issueMemoryLimit = 1 << 22
+    /// What the run made itself (the reports' staging folder): an input folder holding it, as
+    /// one holding `--out` does, does not list it as an input left out.
+    var ownFolders: Set<InputFiles.FileIdentity> = []
 
     public init() {}
 }
@@ -161,6 +164,8 @@ public enum Pipeline {
         try OutputFolder.checkTarget(options.outputPath, inputs: options.inputs + [options.instrumentPath]
                                          + options.waves + options.waveInstruments + [options.planPath ?? ""])
         let output = try OutputFolder(path: options.outputPath)
+        var options = options
+        if let staging = InputFiles.FileIdentity(path: output.staging) { options.ownFolders.insert(staging) }
         let clean: CleanResponsesWriter
         do {
             clean = CleanResponsesWriter(instrument: instrument, style: csv, stream: try output.stream("clean/responses.csv"))
@@ -402,7 +407,7 @@ public enum Pipeline {
         quarantine: (RecordBuffer, String, Normalizer.FileMapping) -> Void
     ) -> RunOutcome {
         var outcome = RunOutcome()
-        let expansion = InputFiles.expand(options.inputs, maxFiles: options.maxFiles)
+        let expansion = InputFiles.expand(options.inputs, maxFiles: options.maxFiles, leavingOut: options.ownFolders)
         outcome.inputProblems = expansion.problems
         let normalizer = Normalizer(instrument: instrument, options: options.normalize)
         normalizer.sharedBaseNames = expansion.sharedBaseNames
