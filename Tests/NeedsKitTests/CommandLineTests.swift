@@ -209,6 +209,20 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(plan.hasPrefix("# Curriculum plan: Integration Academy training needs survey 2025\n"), plan + stderr)
     }
 
+    /// `needs plan --csv` says what the rule could not do on stderr: plan.csv has no place for
+    /// the notes plan.md lists, and they were lost (a topic to exclude mistyped, sessions left unplanned).
+    func testPlanAsCSVPrintsTheRuleNotes() throws {
+        let folder = TemporaryFolder()
+        let output = folder.write("plan.csv", "")
+        let config = folder.write("config.csv", "setting,value\nsessions,40\nexclude,no_such_topic\n")
+        let (status, stderr) = try run(["plan", "--quiet", "--csv", "--instrument", Paths.inputs + "/instrument", "--config", config,
+                                        Paths.inputs + "/responses"], stdoutPath: output)
+        XCTAssertEqual(status, 1)
+        XCTAssertTrue(try String(contentsOfFile: output, encoding: .utf8).hasPrefix("session,month,audience,"))
+        XCTAssertTrue(stderr.contains("note: `no_such_topic` (exclude) in the configuration is not a topic of the instrument; ignored.\n"), stderr)
+        XCTAssertTrue(stderr.contains("session(s) left unplanned"), stderr)
+    }
+
     /// Option values the reports cannot honour are refused before any work, not silently replaced:
     /// `--lang xx` wrote English country reports, `synth --lang xx` (or `ET`) English labels, and
     /// `--wave-instrument` without its `--wave` was ignored.
