@@ -170,6 +170,32 @@ final class WaveComparisonTests: XCTestCase {
         XCTAssertTrue(refusal([folder.path + "/later", folder.path + "/base/../later/"])?.contains("is an input of wave `") == true)
     }
 
+    /// `--weights COLUMN` that no file of a wave has: the run went on (exit 1) with every
+    /// respondent of the wave weighing 0 and every change blank as "fewer than 5 respondents".
+    /// It cannot run, as when no baseline file has the column.
+    func testAWaveWithoutTheWeightColumnCannotRun() throws {
+        let folder = TemporaryFolder()
+        var rows = "country,municipality,imp_partnerships,comp_partnerships,w\n"
+        for k in 0..<8 { rows += "EE,Tallinn,\(k % 5 + 1),2,\(k % 3 + 1)\n" }
+        folder.write("base/ee.csv", rows)
+        folder.write("later/ee.csv", rows.split(separator: "\n").map { $0.split(separator: ",").dropLast().joined(separator: ",") }
+            .joined(separator: "\n") + "\n")
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [folder.path + "/base"]
+        options.waves = [folder.path + "/later"]
+        options.outputPath = folder.path + "/reports"
+        options.aggregation.weights = .column("w")
+        options.normalize.weightColumn = "w"
+        let outcome = try Pipeline.report(options)
+        XCTAssertEqual(outcome.exitCode, 2)
+        XCTAssertEqual(outcome.cannotRun, "no file of the wave `later` (--wave) has the weight column (--weights): its respondents would weigh 0 and there would be nothing to compare")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: options.outputPath))
+        // With the column in the wave too, the run goes on.
+        folder.write("later/ee.csv", rows)
+        XCTAssertNil(try Pipeline.report(options).cannotRun)
+    }
+
     func testLeavingTheFirstPriorityQuadrant() {
         var change = WaveChange(wave: "w", country: "EE", topic: "t", topicLabel: "t", design: .independent, nBefore: 9,
                                 nAfter: 9, nMatched: 0, quadrantBefore: "HH", quadrantAfter: "HL")

@@ -87,14 +87,26 @@ public struct RunOutcome: Sendable {
             return "no input file has a record below its header: there is nothing to report"
         }
         // `--weights COLUMN` that no file has: every respondent would weigh 0, every figure blank.
-        let baseline = accounts.filter { $0.failure == nil && $0.wave.isEmpty && !$0.shape.isEmpty && !$0.unmatched }
-        if !baseline.isEmpty && baseline.allSatisfy(\.lacksWeightColumn) {
+        if lacksWeightColumn(wave: "") {
             return "no input file has the weight column (--weights): every respondent would weigh 0 and every figure be blank"
         }
         if let wave = unreadWaves.first {
             return "the wave `\(wave)` (--wave) has no respondent: no file of it could be read, or its files hold none (see the messages above); there is nothing to compare"
         }
+        // A wave without it: every figure of the wave blank, each change "suppressed".
+        var waves: [String] = []
+        for account in accounts where !account.wave.isEmpty && !waves.contains(account.wave) { waves.append(account.wave) }
+        if let wave = waves.first(where: lacksWeightColumn) {
+            return "no file of the wave `\(wave)` (--wave) has the weight column (--weights): its respondents would weigh 0 and there would be nothing to compare"
+        }
         return nil
+    }
+
+    /// Whether the files of the baseline (`wave` "") or of a later wave that were read and map the
+    /// instrument all lack the `--weights` column.
+    private func lacksWeightColumn(wave: String) -> Bool {
+        let read = accounts.filter { $0.failure == nil && $0.wave == wave && !$0.shape.isEmpty && !$0.unmatched }
+        return !read.isEmpty && read.allSatisfy(\.lacksWeightColumn)
     }
 
     /// Issues kept of each kind in `firstIssues`: as many as the terminal shows.
