@@ -120,6 +120,25 @@ final class WaveComparisonTests: XCTestCase {
         XCTAssertTrue(changes.allSatisfy { $0.competenceChange != nil && $0.competenceCI != nil }, "\(changes)")
     }
 
+    /// Respondent codes are typed by the respondents, in each wave: one typed in other capitals
+    /// (`P0` then `p0`) is the same person. Such respondents were not paired.
+    func testPanelCodesInOtherCapitalsArePaired() throws {
+        let instrument = try Self.instrument()
+        let (_, pb) = try build("before", instrument)
+        let code = try XCTUnwrap(instrument.questionIndex["code"])
+        let aggregator = Aggregator(instrument: instrument)
+        var capitals: PanelRatings? = PanelRatings()
+        for var r in try Self.respondents("after", instrument) {
+            r.answers[code] = .text(r.answer(code)!.cleanValue.uppercased())
+            Pipeline.record(r, instrument: instrument, aggregator: aggregator, into: &capitals)
+        }
+        let (_, pa) = try build("after", instrument)
+        XCTAssertEqual(Set(capitals!.respondents.keys), Set(pa!.respondents.keys))
+        XCTAssertEqual(WaveComparison.pairedDifferences(pb!, capitals!, scope: "ALL", topic: "alpha").2,
+                       WaveComparison.pairedDifferences(pb!, pa!, scope: "ALL", topic: "alpha").2)
+        XCTAssertGreaterThan(WaveComparison.pairedDifferences(pb!, capitals!, scope: "ALL", topic: "alpha").2, 0)
+    }
+
     /// The follow-up renamed `beta` (same key, new label) and added `gamma`; `alpha` was dropped.
     func testTopicsAreMatchedByKeyAndMissingOnesReported() throws {
         let baseline = try Self.instrument()

@@ -334,7 +334,8 @@ public enum Pipeline {
     static func record(_ respondent: Respondent, instrument: Instrument, aggregator: Aggregator, into panel: inout PanelRatings?) {
         guard panel != nil, let q = instrument.panelQuestion.flatMap({ instrument.questionIndex[$0.name] }),
               let code = respondent.answer(q)?.cleanValue, !code.isEmpty else { return }
-        panel!.respondents[code] = (respondent.country ?? "", aggregator.ratings(of: respondent))
+        // A code typed by the respondent in each wave: `AB12` and `ab12` are the same person.
+        panel!.respondents[code.lowercased()] = (respondent.country ?? "", aggregator.ratings(of: respondent))
     }
 
     /// Checks the options against the instrument before any work starts.
