@@ -215,6 +215,31 @@ final class WaveComparisonTests: XCTestCase {
         XCTAssertNil(try Pipeline.report(options).cannotRun)
     }
 
+    /// The competence chart of a wave drew its axis from 1 to 5 whatever the scale: on a 0-10
+    /// scale, means of 7.5 stood past the chart's right edge. The axis spans the means.
+    func testTheWaveChartHoldsAScaleOtherThanOneToFive() throws {
+        func change(_ topic: String, _ before: Double, _ after: Double) -> WaveChange {
+            var c = WaveChange(wave: "w", country: "ALL", topic: topic, topicLabel: topic, design: .independent, nBefore: 9,
+                               nAfter: 9, nMatched: 0, quadrantBefore: "HH", quadrantAfter: "HH")
+            c.competenceBefore = before
+            c.competenceAfter = after
+            return c
+        }
+        let labels = ReportStrings.forLanguage(nil).charts
+        let svg = Charts.dumbbell([change("a", 2.0, 7.5), change("b", 0.4, 9.6)], id: "w", title: "t", labels: labels)
+        func numbers(_ svg: String, _ pattern: String) throws -> [String] {
+            try svg.matches(of: Regex<(Substring, Substring)>(pattern)).map { String($0.1) }
+        }
+        let width = try XCTUnwrap(Double(try numbers(svg, #"width="([0-9]+)""#).first ?? ""))
+        let centres = try numbers(svg, #"<circle cx="([0-9.]+)""#).compactMap(Double.init)
+        XCTAssertEqual(centres.count, 6)
+        XCTAssertTrue(centres.allSatisfy { $0 >= 0 && $0 <= width }, "\(centres) in \(width)")
+        XCTAssertTrue(svg.contains(">10</text>") && svg.contains(">0</text>"), svg)
+        // The usual 1-5 scale keeps its axis: 1 at the left of the plot, 5 at its right.
+        let usual = Charts.dumbbell([change("a", 1.0, 5.0)], id: "u", title: "t", labels: labels)
+        XCTAssertEqual(try numbers(usual, #"<circle cx="([0-9.]+)""#), ["300", "390", "300.0", "620.0"])
+    }
+
     func testLeavingTheFirstPriorityQuadrant() {
         var change = WaveChange(wave: "w", country: "EE", topic: "t", topicLabel: "t", design: .independent, nBefore: 9,
                                 nAfter: 9, nMatched: 0, quadrantBefore: "HH", quadrantAfter: "HL")

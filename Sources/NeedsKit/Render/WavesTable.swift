@@ -36,17 +36,22 @@ extension Charts {
         let rows = changes.filter { $0.competenceBefore != nil && $0.competenceAfter != nil }
         let left = 300, plotWidth = 320, top = 50, rowHeight = 26
         let width = left + plotWidth + 40, height = top + max(1, rows.count) * rowHeight + 40
-        func x(_ v: Double) -> Double { Double(left) + (v - 1) / 4 * Double(plotWidth) }
+        // The axis spans 1 to 5, or the means when the scale is another (0-10, 1-7): points of a
+        // 0-10 scale were drawn past the chart's edge.
+        let means = rows.flatMap { [$0.competenceBefore!, $0.competenceAfter!] }
+        let low = min(1, (means.min() ?? 1).rounded(.down)), high = max(5, (means.max() ?? 5).rounded(.up))
+        let step = high - low <= 10 ? 1 : niceStep(high - low)
+        func x(_ v: Double) -> Double { Double(left) + (v - low) / (high - low) * Double(plotWidth) }
         let description = rows.map { "\($0.topicLabel): \(NumberFormat.short($0.competenceBefore)) → \(NumberFormat.short($0.competenceAfter))" }
             .joined(separator: "; ")
         var svg = open(width: width, height: height, id: id, title: title, description: description)
         svg += "<text x=\"10\" y=\"18\" font-size=\"12\" font-weight=\"bold\">\(esc(title))</text>\n"
         svg += "<circle cx=\"\(left)\" cy=\"34\" r=\"5\" fill=\"#ffffff\" stroke=\"#0072B2\" stroke-width=\"2\"/><text x=\"\(left + 10)\" y=\"38\" font-size=\"10\">\(esc(labels.baseline))</text>\n"
         svg += "<circle cx=\"\(left + 90)\" cy=\"34\" r=\"5\" fill=\"#D55E00\"/><text x=\"\(left + 100)\" y=\"38\" font-size=\"10\">\(esc(rows.first?.wave ?? "later"))</text>\n"
-        for v in 1...5 {
-            let tx = number(x(Double(v)))
+        for v in stride(from: (low / step).rounded(.up) * step, through: high + 1e-9, by: step) {
+            let tx = number(x(v))
             svg += "<line x1=\"\(tx)\" y1=\"\(top - 4)\" x2=\"\(tx)\" y2=\"\(height - 34)\" stroke=\"#e3e3e3\"/>\n"
-            svg += "<text x=\"\(tx)\" y=\"\(height - 20)\" text-anchor=\"middle\">\(v)</text>\n"
+            svg += "<text x=\"\(tx)\" y=\"\(height - 20)\" text-anchor=\"middle\">\(NumberFormat.fixed(v, decimals: 0))</text>\n"
         }
         svg += "<text x=\"\(left + plotWidth / 2)\" y=\"\(height - 4)\" text-anchor=\"middle\">\(esc(labels.competenceAxis))</text>\n"
         for (index, c) in rows.enumerated() {
