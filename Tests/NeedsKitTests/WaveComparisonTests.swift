@@ -240,6 +240,34 @@ final class WaveComparisonTests: XCTestCase {
         XCTAssertEqual(try numbers(usual, #"<circle cx="([0-9.]+)""#), ["300", "390", "300.0", "620.0"])
     }
 
+    /// A follow-up kept as the baseline was (`2025/responses/EE.csv`, `2026/responses/EE.csv`):
+    /// the files of both were named `responses/EE.csv` in every message, the cleaning log and the
+    /// summary, which could not tell them apart. They are named apart as two files of one set are;
+    /// respondent IDs stay those of a run without the wave.
+    func testAWaveFolderNamedLikeTheBaselinesIsToldApart() throws {
+        let folder = TemporaryFolder()
+        var rows = "country,municipality,imp_partnerships,comp_partnerships\n"
+        for k in 0..<8 { rows += "EE,Tallinn,\(k % 5 + 1),2\n" }
+        folder.write("2025/responses/EE.csv", rows)
+        folder.write("2026/responses/EE.csv", rows + "EE,Tallinn,7,2\n")
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [folder.path + "/2025/responses"]
+        options.outputPath = folder.path + "/alone"
+        _ = try Pipeline.report(options)
+        options.waves = [folder.path + "/2026/responses"]
+        options.outputPath = folder.path + "/reports"
+        let outcome = try Pipeline.report(options)
+        XCTAssertEqual(outcome.accounts.map { "\($0.wave) \($0.file)" }, [" 2025/responses/EE.csv", "responses 2026/responses/EE.csv"])
+        let log = try String(contentsOfFile: options.outputPath + "/clean/issues.csv", encoding: .utf8)
+        XCTAssertTrue(log.contains("\n2026/responses/EE.csv,10,"), log)
+        func ids(_ out: String) throws -> [Substring] {
+            try String(contentsOfFile: folder.path + "/" + out + "/clean/responses.csv", encoding: .utf8)
+                .split(separator: "\n").map { $0.prefix { $0 != "," } }
+        }
+        XCTAssertEqual(try ids("reports"), try ids("alone"))
+    }
+
     func testLeavingTheFirstPriorityQuadrant() {
         var change = WaveChange(wave: "w", country: "EE", topic: "t", topicLabel: "t", design: .independent, nBefore: 9,
                                 nAfter: 9, nMatched: 0, quadrantBefore: "HH", quadrantAfter: "HL")

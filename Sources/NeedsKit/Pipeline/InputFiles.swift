@@ -38,9 +38,11 @@ public enum InputFiles {
     /// More files than `maxFiles` is refused with an error rather than read for hours. `leavingOut`:
     /// what the run itself made in a folder of the inputs (the reports' staging folder, when `--out`
     /// is inside one), neither read nor reported.
-    public static func expand(_ inputs: [String], maxFiles: Int = 10_000, leavingOut: Set<FileIdentity> = []) -> Expansion {
+    /// `names`: display names decided over more than these inputs (`runDisplayNames`), by path.
+    public static func expand(_ inputs: [String], maxFiles: Int = 10_000, leavingOut: Set<FileIdentity> = [],
+                              names: [String: String] = [:]) -> Expansion {
         var result = expandAll(inputs, leavingOut: leavingOut)
-        result.displayNames = distinguished(result.displayNames, paths: result.files)
+        result.displayNames = zip(result.files, distinguished(result.displayNames, paths: result.files)).map { names[$0] ?? $1 }
         // Read in the order of their display names, whatever the order they were named in: the
         // same inputs give the same reports, and the same first of two duplicate submissions.
         let order = result.files.indices.sorted {
@@ -56,6 +58,22 @@ public enum InputFiles {
             result.files = []
             result.displayNames = []
         }
+        return result
+    }
+
+    /// The display names of a run that reads several sets of inputs (the baseline, each `--wave`),
+    /// by path as `expand` lists it, where they differ from each set's own: a file named like one
+    /// of another set (`2025/responses/EE.csv` and `2026/responses/EE.csv`, both `responses/EE.csv`)
+    /// is told apart as two files of one set are.
+    static func runDisplayNames(_ sets: [[String]]) -> [String: String] {
+        var paths: [String] = [], names: [String] = []
+        for inputs in sets {
+            let expansion = expandAll(inputs)
+            paths += expansion.files
+            names += distinguished(expansion.displayNames, paths: expansion.files)
+        }
+        var result: [String: String] = [:]
+        for (k, name) in distinguished(names, paths: paths).enumerated() where name != names[k] { result[paths[k]] = name }
         return result
     }
 

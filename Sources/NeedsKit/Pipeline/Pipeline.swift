@@ -28,6 +28,8 @@ public struct RunOptions: Sendable {
     /// What the run made itself (the reports' staging folder): an input folder holding it, as
     /// one holding `--out` does, does not list it as an input left out.
     var ownFolders: Set<InputFiles.FileIdentity> = []
+    /// Display names decided over the baseline and the waves together (`InputFiles.runDisplayNames`).
+    var displayNames: [String: String] = [:]
 
     public init() {}
 }
@@ -178,6 +180,8 @@ public enum Pipeline {
         let output = try OutputFolder(path: options.outputPath)
         var options = options
         if let staging = InputFiles.FileIdentity(path: output.staging) { options.ownFolders.insert(staging) }
+        // A wave's files are named apart from the baseline's (`2025/responses/EE.csv`, `2026/responses/EE.csv`).
+        if !options.waves.isEmpty { options.displayNames = InputFiles.runDisplayNames([options.inputs] + options.waves.map { [$0] }) }
         let clean: CleanResponsesWriter
         do {
             clean = CleanResponsesWriter(instrument: instrument, style: csv, stream: try output.stream("clean/responses.csv"))
@@ -420,7 +424,8 @@ public enum Pipeline {
         quarantine: (RecordBuffer, String, Normalizer.FileMapping) -> Void
     ) -> RunOutcome {
         var outcome = RunOutcome()
-        let expansion = InputFiles.expand(options.inputs, maxFiles: options.maxFiles, leavingOut: options.ownFolders)
+        let expansion = InputFiles.expand(options.inputs, maxFiles: options.maxFiles, leavingOut: options.ownFolders,
+                                          names: options.displayNames)
         outcome.inputProblems = expansion.problems
         let normalizer = Normalizer(instrument: instrument, options: options.normalize)
         normalizer.sharedBaseNames = expansion.sharedBaseNames
