@@ -76,11 +76,13 @@ public struct RunOutcome: Sendable {
             return "no input file could be read (see the messages above)"
         }
         if matchesNoQuestion {
+            // Beside files that could not be read, "every input file" would say they were read.
+            let files = accounts.contains { $0.failure != nil && $0.wave.isEmpty } ? "input file that could be read" : "input file"
             if accounts.allSatisfy({ $0.failure != nil || !$0.wave.isEmpty || ($0.shape.isEmpty && $0.quarantined == 0) }) {
-                return "every input file is empty: there is nothing to report"
+                return "every \(files) is empty: there is nothing to report"
             }
             if accounts.allSatisfy({ $0.failure != nil || !$0.wave.isEmpty || $0.shape.isEmpty }) {
-                return "no input file has a header row: every record is blank or quarantined (see the messages above)"
+                return "no \(files) has a header row: every record is blank or quarantined (see the messages above)"
             }
             return "no input file has a column of this instrument's questions: is it an export of another survey, or the wrong --instrument?"
         }
