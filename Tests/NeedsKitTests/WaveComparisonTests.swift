@@ -268,6 +268,22 @@ final class WaveComparisonTests: XCTestCase {
         XCTAssertEqual(try ids("reports"), try ids("alone"))
     }
 
+    /// A `--wave-instrument` that is no instrument stops the run before any input is read, and
+    /// its message names that option: it said "give --instrument a folder with survey.csv ...".
+    func testAWrongWaveInstrumentIsNamedAsSuch() throws {
+        let folder = TemporaryFolder()
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [Paths.inputs + "/responses"]
+        options.waves = [Paths.inputs + "/followup"]
+        options.waveInstruments = [folder.path + "/no-such-form"]
+        options.outputPath = folder.path + "/reports"
+        XCTAssertThrowsError(try Pipeline.report(options)) { error in
+            XCTAssertEqual("\(error)", folder.path + "/no-such-form: error: no instrument here; give --wave-instrument a folder with survey.csv, choices.csv, settings.csv or an .xlsx XLSForm [instrument_missing]")
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), [])
+    }
+
     func testLeavingTheFirstPriorityQuadrant() {
         var change = WaveChange(wave: "w", country: "EE", topic: "t", topicLabel: "t", design: .independent, nBefore: 9,
                                 nAfter: 9, nMatched: 0, quadrantBefore: "HH", quadrantAfter: "HL")

@@ -175,6 +175,18 @@ public enum Pipeline {
         let instrument = try InstrumentLoader.load(options.instrumentPath)
         try validate(options, instrument: instrument)
         let planConfiguration = try options.planPath.map(PlanConfiguration.load)
+        // Loaded before any work, as the instrument is: a wrong one stopped the run only once the
+        // baseline was read, and its message said to give `--instrument` another path.
+        let waveInstruments = try options.waveInstruments.map { path in
+            do {
+                return try InstrumentLoader.load(path)
+            } catch var error as InstrumentError {
+                for k in error.problems.indices {
+                    error.problems[k].message = error.problems[k].message.replacingOccurrences(of: "give --instrument", with: "give --wave-instrument")
+                }
+                throw error
+            }
+        }
         let aggregator = Aggregator(instrument: instrument, options: options.aggregation)
         let csv = CSVStyle(excel: options.excel, hxl: options.hxl)
         try OutputFolder.checkTarget(options.outputPath, inputs: options.inputs + [options.instrumentPath]
@@ -214,7 +226,7 @@ public enum Pipeline {
         let baselinePanel = folded.panel
         let waveNames = InputFiles.waveNames(options.waves)
         for (k, wavePath) in options.waves.enumerated() {
-            let waveInstrument = k < options.waveInstruments.count ? try InstrumentLoader.load(options.waveInstruments[k]) : instrument
+            let waveInstrument = k < waveInstruments.count ? waveInstruments[k] : instrument
             var waveAggregation = options.aggregation
             waveAggregation.byQuestion = nil
             let waveAggregator = Aggregator(instrument: waveInstrument, options: waveAggregation)
