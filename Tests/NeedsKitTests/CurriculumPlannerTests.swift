@@ -78,6 +78,17 @@ final class CurriculumPlannerTests: XCTestCase {
         XCTAssertTrue(plan.notes.isEmpty)
     }
 
+    /// More regional sessions than sessions (the default 3 beside `sessions,2`) is said, not
+    /// silently cut to the sessions there are.
+    func testMoreRegionalSessionsThanSessionsIsNoted() {
+        var c = configuration
+        c.sessions = 2
+        c.regionalSessions = 3
+        let plan = CurriculumPlanner.plan(figures: figures, differences: differences, configuration: c)
+        XCTAssertEqual(plan.sessions.map(\.audience), ["ALL", "ALL"])
+        XCTAssertEqual(plan.notes, ["regional_sessions (3) is more than sessions (2): every session is regional."])
+    }
+
     func testFewerTopicsThanSessions() {
         var c = configuration
         c.sessions = 12

@@ -126,7 +126,7 @@ public enum CurriculumPlanner {
         }
         let regionalSlots = min(max(configuration.regionalSessions, included.count), configuration.sessions)
         if configuration.regionalSessions > configuration.sessions {
-            notes.append("\(configuration.regionalSessions) regional session(s) asked for, but \(configuration.sessions) session(s) in all: every session is regional.")
+            notes.append("regional_sessions (\(configuration.regionalSessions)) is more than sessions (\(configuration.sessions)): every session is regional.")
         }
         if included.count > configuration.regionalSessions && configuration.regionalSessions < configuration.sessions {
             notes.append("\(included.count) topic(s) to include: \(regionalSlots) regional session(s), not \(configuration.regionalSessions).")
