@@ -284,6 +284,25 @@ final class WaveComparisonTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), [])
     }
 
+    /// A follow-up kept in a sub-folder of the baseline's folder: the baseline's note said it was
+    /// "not read; name it as an input to include it", while it was read, as the wave.
+    func testAWaveInASubFolderOfTheBaselineIsNotListedAsLeftOut() throws {
+        let folder = TemporaryFolder()
+        var rows = "country,municipality,imp_partnerships,comp_partnerships\n"
+        for k in 0..<8 { rows += "EE,Tallinn,\(k % 5 + 1),2\n" }
+        folder.write("responses/EE.csv", rows)
+        folder.write("responses/followup/EE.csv", rows)
+        folder.write("responses/older/EE.csv", rows)
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [folder.path + "/responses"]
+        options.waves = [folder.path + "/responses/followup"]
+        options.outputPath = folder.path + "/reports"
+        let outcome = try Pipeline.report(options)
+        XCTAssertEqual(outcome.inputProblems.map { "\($0.file) \($0.code)" }, ["responses/older subfolder_skipped"])
+        XCTAssertEqual(outcome.accounts.map { "\($0.wave) \($0.file)" }, [" responses/EE.csv", "followup followup/EE.csv"])
+    }
+
     func testLeavingTheFirstPriorityQuadrant() {
         var change = WaveChange(wave: "w", country: "EE", topic: "t", topicLabel: "t", design: .independent, nBefore: 9,
                                 nAfter: 9, nMatched: 0, quadrantBefore: "HH", quadrantAfter: "HL")

@@ -36,8 +36,8 @@ public enum InputFiles {
     }
 
     /// More files than `maxFiles` is refused with an error rather than read for hours. `leavingOut`:
-    /// what the run itself made in a folder of the inputs (the reports' staging folder, when `--out`
-    /// is inside one), neither read nor reported.
+    /// entries of a folder of the inputs that the run reads or writes otherwise (the reports'
+    /// staging folder when `--out` is inside one, a `--wave` folder), neither read nor reported.
     /// `names`: display names decided over more than these inputs (`runDisplayNames`), by path.
     public static func expand(_ inputs: [String], maxFiles: Int = 10_000, leavingOut: Set<FileIdentity> = [],
                               names: [String: String] = [:]) -> Expansion {

@@ -25,9 +25,9 @@ public struct RunOptions: Sendable {
     /// Bytes of a file's clean/issues.csv rows held in memory before they go, sorted, to a
     /// temporary file (see `CleaningLog.Spool`).
     public var issueMemoryLimit = 1 << 22
-    /// What the run made itself (the reports' staging folder): an input folder holding it, as
-    /// one holding `--out` does, does not list it as an input left out.
-    var ownFolders: Set<InputFiles.FileIdentity> = []
+    /// Entries of an input folder that are no input of it and no input left out: the reports'
+    /// staging folder (when `--out` is in the folder) and a `--wave` folder (read as the wave).
+    var readElsewhere: Set<InputFiles.FileIdentity> = []
     /// Display names decided over the baseline and the waves together (`InputFiles.runDisplayNames`).
     var displayNames: [String: String] = [:]
 
@@ -193,7 +193,7 @@ public enum Pipeline {
                                          + options.waves + options.waveInstruments + [options.planPath ?? ""])
         let output = try OutputFolder(path: options.outputPath)
         var options = options
-        if let staging = InputFiles.FileIdentity(path: output.staging) { options.ownFolders.insert(staging) }
+        options.readElsewhere = Set(([output.staging] + options.waves).compactMap(InputFiles.FileIdentity.init(path:)))
         // A wave's files are named apart from the baseline's (`2025/responses/EE.csv`, `2026/responses/EE.csv`).
         if !options.waves.isEmpty { options.displayNames = InputFiles.runDisplayNames([options.inputs] + options.waves.map { [$0] }) }
         let clean: CleanResponsesWriter
@@ -438,7 +438,7 @@ public enum Pipeline {
         quarantine: (RecordBuffer, String, Normalizer.FileMapping) -> Void
     ) -> RunOutcome {
         var outcome = RunOutcome()
-        let expansion = InputFiles.expand(options.inputs, maxFiles: options.maxFiles, leavingOut: options.ownFolders,
+        let expansion = InputFiles.expand(options.inputs, maxFiles: options.maxFiles, leavingOut: options.readElsewhere,
                                           names: options.displayNames)
         outcome.inputProblems = expansion.problems
         let normalizer = Normalizer(instrument: instrument, options: options.normalize)
