@@ -61,6 +61,23 @@ final class WaveComparisonTests: XCTestCase {
         return try XCTUnwrap((json["waves"] as? [String: Any])?[design] as? [String: [String: Double]])
     }
 
+    /// A run of the sample instrument over `inputs` (in `folder`) with `waves`, writing `folder/reports`.
+    static func reportOptions(_ folder: TemporaryFolder, inputs: [String], waves: [String]) -> RunOptions {
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = inputs
+        options.waves = waves
+        options.outputPath = folder.path + "/reports"
+        return options
+    }
+
+    /// An export of eight Estonian respondents rating `partnerships`, with a weight column `w` when asked.
+    static func exportRows(weights: Bool = false) -> String {
+        var rows = "country,municipality,imp_partnerships,comp_partnerships" + (weights ? ",w\n" : "\n")
+        for k in 0..<8 { rows += "EE,Tallinn,\(k % 5 + 1),2" + (weights ? ",\(k % 3 + 1)\n" : "\n") }
+        return rows
+    }
+
     func testIndependentWavesMatchSciPy() throws {
         let instrument = try Self.instrument()
         let (before, _) = try build("before", instrument)
@@ -166,11 +183,7 @@ final class WaveComparisonTests: XCTestCase {
         folder.write("later/ee.csv", body)
         XCTAssertEqual(link(baseline, folder.path + "/linked.csv"), 0)
         func refusal(_ waves: [String]) -> String? {
-            var options = RunOptions()
-            options.instrumentPath = Paths.inputs + "/instrument"
-            options.inputs = [folder.path + "/base"]
-            options.waves = waves
-            options.outputPath = folder.path + "/reports"
+            let options = Self.reportOptions(folder, inputs: [folder.path + "/base"], waves: waves)
             do {
                 _ = try Pipeline.report(options)
                 return nil
@@ -194,16 +207,10 @@ final class WaveComparisonTests: XCTestCase {
     /// It cannot run, as when no baseline file has the column.
     func testAWaveWithoutTheWeightColumnCannotRun() throws {
         let folder = TemporaryFolder()
-        var rows = "country,municipality,imp_partnerships,comp_partnerships,w\n"
-        for k in 0..<8 { rows += "EE,Tallinn,\(k % 5 + 1),2,\(k % 3 + 1)\n" }
+        let rows = Self.exportRows(weights: true)
         folder.write("base/ee.csv", rows)
-        folder.write("later/ee.csv", rows.split(separator: "\n").map { $0.split(separator: ",").dropLast().joined(separator: ",") }
-            .joined(separator: "\n") + "\n")
-        var options = RunOptions()
-        options.instrumentPath = Paths.inputs + "/instrument"
-        options.inputs = [folder.path + "/base"]
-        options.waves = [folder.path + "/later"]
-        options.outputPath = folder.path + "/reports"
+        folder.write("later/ee.csv", Self.exportRows())
+        var options = Self.reportOptions(folder, inputs: [folder.path + "/base"], waves: [folder.path + "/later"])
         options.aggregation.weights = .column("w")
         options.normalize.weightColumn = "w"
         let outcome = try Pipeline.report(options)
@@ -246,13 +253,9 @@ final class WaveComparisonTests: XCTestCase {
     /// respondent IDs stay those of a run without the wave.
     func testAWaveFolderNamedLikeTheBaselinesIsToldApart() throws {
         let folder = TemporaryFolder()
-        var rows = "country,municipality,imp_partnerships,comp_partnerships\n"
-        for k in 0..<8 { rows += "EE,Tallinn,\(k % 5 + 1),2\n" }
-        folder.write("2025/responses/EE.csv", rows)
-        folder.write("2026/responses/EE.csv", rows + "EE,Tallinn,7,2\n")
-        var options = RunOptions()
-        options.instrumentPath = Paths.inputs + "/instrument"
-        options.inputs = [folder.path + "/2025/responses"]
+        folder.write("2025/responses/EE.csv", Self.exportRows())
+        folder.write("2026/responses/EE.csv", Self.exportRows() + "EE,Tallinn,7,2\n")
+        var options = Self.reportOptions(folder, inputs: [folder.path + "/2025/responses"], waves: [])
         options.outputPath = folder.path + "/alone"
         _ = try Pipeline.report(options)
         options.waves = [folder.path + "/2026/responses"]
@@ -272,12 +275,8 @@ final class WaveComparisonTests: XCTestCase {
     /// its message names that option: it said "give --instrument a folder with survey.csv ...".
     func testAWrongWaveInstrumentIsNamedAsSuch() throws {
         let folder = TemporaryFolder()
-        var options = RunOptions()
-        options.instrumentPath = Paths.inputs + "/instrument"
-        options.inputs = [Paths.inputs + "/responses"]
-        options.waves = [Paths.inputs + "/followup"]
+        var options = Self.reportOptions(folder, inputs: [Paths.inputs + "/responses"], waves: [Paths.inputs + "/followup"])
         options.waveInstruments = [folder.path + "/no-such-form"]
-        options.outputPath = folder.path + "/reports"
         XCTAssertThrowsError(try Pipeline.report(options)) { error in
             XCTAssertEqual("\(error)", folder.path + "/no-such-form: error: no instrument here; give --wave-instrument a folder with survey.csv, choices.csv, settings.csv or an .xlsx XLSForm [instrument_missing]")
         }
@@ -288,16 +287,8 @@ final class WaveComparisonTests: XCTestCase {
     /// "not read; name it as an input to include it", while it was read, as the wave.
     func testAWaveInASubFolderOfTheBaselineIsNotListedAsLeftOut() throws {
         let folder = TemporaryFolder()
-        var rows = "country,municipality,imp_partnerships,comp_partnerships\n"
-        for k in 0..<8 { rows += "EE,Tallinn,\(k % 5 + 1),2\n" }
-        folder.write("responses/EE.csv", rows)
-        folder.write("responses/followup/EE.csv", rows)
-        folder.write("responses/older/EE.csv", rows)
-        var options = RunOptions()
-        options.instrumentPath = Paths.inputs + "/instrument"
-        options.inputs = [folder.path + "/responses"]
-        options.waves = [folder.path + "/responses/followup"]
-        options.outputPath = folder.path + "/reports"
+        for file in ["responses/EE.csv", "responses/followup/EE.csv", "responses/older/EE.csv"] { folder.write(file, Self.exportRows()) }
+        let options = Self.reportOptions(folder, inputs: [folder.path + "/responses"], waves: [folder.path + "/responses/followup"])
         let outcome = try Pipeline.report(options)
         XCTAssertEqual(outcome.inputProblems.map { "\($0.file) \($0.code)" }, ["responses/older subfolder_skipped"])
         XCTAssertEqual(outcome.accounts.map { "\($0.wave) \($0.file)" }, [" responses/EE.csv", "followup followup/EE.csv"])
