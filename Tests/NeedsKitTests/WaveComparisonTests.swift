@@ -294,6 +294,25 @@ final class WaveComparisonTests: XCTestCase {
         XCTAssertEqual(outcome.accounts.map { "\($0.wave) \($0.file)" }, [" responses/EE.csv", "followup followup/EE.csv"])
     }
 
+    /// A wave's file of two Lithuanian respondents: waves.csv blanks Lithuania's counts, but
+    /// summary.json gave the file's respondents (2) and bytes. A wave's files are withheld as the
+    /// baseline's are, by the wave's own tables.
+    func testAWaveFileOfABlankedScopeHasItsCountsWithheld() throws {
+        let folder = TemporaryFolder()
+        folder.write("base/ee.csv", Self.exportRows())
+        folder.write("later/ee.csv", Self.exportRows())
+        folder.write("later/lt.csv", "country,municipality,imp_partnerships,comp_partnerships\nLT,Kaunas,5,1\nLT,Kaunas,4,2\n")
+        let options = Self.reportOptions(folder, inputs: [folder.path + "/base"], waves: [folder.path + "/later"])
+        _ = try Pipeline.report(options)
+        let summary = try String(contentsOfFile: options.outputPath + "/summary.json", encoding: .utf8)
+        let files = summary.split(separator: "\n").filter { $0.contains("{\"file\": ") }
+        let lt = try XCTUnwrap(files.first { $0.contains("\"later/lt.csv\"") })
+        XCTAssertTrue(lt.contains("\"respondents\": null") && lt.contains("\"bytes\": null") && lt.contains("\"suppressed\": true"), String(lt))
+        // Two files withheld at the least, together from 5 or more: the other file of the wave too.
+        XCTAssertTrue(files.first { $0.contains("\"later/ee.csv\"") }?.contains("\"respondents\": null") == true, summary)
+        XCTAssertTrue(files.first { $0.contains("\"base/ee.csv\"") }?.contains("\"respondents\": 8") == true, summary)
+    }
+
     func testLeavingTheFirstPriorityQuadrant() {
         var change = WaveChange(wave: "w", country: "EE", topic: "t", topicLabel: "t", design: .independent, nBefore: 9,
                                 nAfter: 9, nMatched: 0, quadrantBefore: "HH", quadrantAfter: "HL")

@@ -216,6 +216,8 @@ public enum Pipeline {
         let log = CleaningLog(spool: CleaningLog.Spool(directory: output.staging, style: csv, memoryLimit: options.issueMemoryLimit))
         var outcome: RunOutcome
         var waveChanges: [WaveChange] = []
+        // A wave's files whose counts would give back what its own tables blank, as the baseline's.
+        var waveWithheld: Set<String> = []
         do {
         outcome = ingest(options, instrument: instrument, log: log, rows: rows, respondent: { _ in }) { record, reason, mapping in
             quarantine.add(record, reason: reason, mapping: mapping)
@@ -247,6 +249,7 @@ public enum Pipeline {
             // A wave with nothing read, or no respondent (empty or header-only files), has nothing to compare.
             if !waveOutcome.accounts.contains(where: { $0.failure == nil && $0.respondents > 0 }) { outcome.unreadWaves.append(name) }
             let panels = baselinePanel.flatMap { b in panel.map { (b, $0) } }
+            waveWithheld.formUnion(waveAggregator.withheldFiles(waveOutcome.accounts.map { ($0.file, $0.respondents) }))
             waveChanges += WaveComparison.compare(wave: name, baseline: aggregator, later: waveAggregator, panels: panels,
                                                   minCell: options.aggregation.minCell)
         }
@@ -280,7 +283,8 @@ public enum Pipeline {
             }
             try output.write("country_differences.csv", DifferencesTable.render(differences, style: csv))
             if !options.waves.isEmpty { try output.write("waves.csv", WavesTable.render(waveChanges, style: csv)) }
-            let withheld = aggregator.withheldFiles(outcome.accounts.map { ($0.file, $0.respondents) })
+            let withheld = aggregator.withheldFiles(outcome.accounts.filter { $0.wave.isEmpty }.map { ($0.file, $0.respondents) })
+                .union(waveWithheld)
             try output.write("summary.json", SummaryJSON.render(outcome: outcome, instrument: instrument, options: options,
                                                                 withheld: withheld))
             var builder = ReportBuilder(instrument: instrument, aggregator: aggregator, differences: differences,

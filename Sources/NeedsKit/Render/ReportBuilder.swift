@@ -162,7 +162,7 @@ public struct ReportBuilder {
         var facts: [String] = []
         if let range = dateRange { facts.append("\(words.responseDates) \(range.first) – \(range.last).") }
         let baseline = outcome.accounts.filter { $0.wave.isEmpty }
-        let withheld = aggregator.withheldFiles(outcome.accounts.map { ($0.file, $0.respondents) })
+        let withheld = aggregator.withheldFiles(baseline.map { ($0.file, $0.respondents) })
         let shortNames = baseline.map { InputFiles.lastComponent($0.file) }
         let prose = ReportProse.forLanguage(words.language)
         let files = zip(baseline, shortNames).map { account, short -> String in
