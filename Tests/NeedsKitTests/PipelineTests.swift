@@ -225,6 +225,18 @@ final class PipelineTests: XCTestCase {
         XCTAssertFalse(log.contains("incomplete"), log)
     }
 
+    /// An input or a wave given as `.` or `..` (the command run in the responses folder) is
+    /// named by the folder it is: its files were `./EE.csv`, and the wave `.`.
+    func testAFolderGivenAsDotIsNamedByItsName() {
+        let folder = TemporaryFolder()
+        folder.write("responses/EE.csv", "country\nEE\n")
+        folder.write("followup/sub/x.csv", "country\nEE\n")
+        XCTAssertEqual(InputFiles.expand([folder.path + "/responses/."]).displayNames, ["responses/EE.csv"])
+        XCTAssertEqual(InputFiles.expand([folder.path + "/followup/sub/../"]).problems.map(\.file), ["followup/sub", "followup"])
+        XCTAssertEqual(InputFiles.waveNames([folder.path + "/followup/sub/.."]), ["followup"])
+        XCTAssertEqual(InputFiles.lastComponent("missing/."), ".")
+    }
+
     func testARunThatCanMeanNothingWritesNothing() throws {
         let folder = TemporaryFolder()
         let good = folder.write("in/EE.csv", "country,municipality,imp_partnerships\nEE,Tallinn,4\n")

@@ -26,7 +26,12 @@ public enum InputFiles {
 
     static func lastComponent(_ path: String) -> String {
         let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
-        return trimmed.split(separator: "/").last.map(String.init) ?? trimmed
+        let last = trimmed.split(separator: "/").last.map(String.init) ?? trimmed
+        // `.` or `..` (`needs report .` in the responses folder) is named by the folder it is:
+        // the files were `./EE.csv` in the reports, a wave `.` ("Change since the baseline: .").
+        guard last == "." || last == "..", let real = realpath(path, nil) else { return last }
+        defer { free(real) }
+        return String(cString: real).split(separator: "/").last.map(String.init) ?? "/"
     }
 
     /// The names of later waves (`--wave`): each path's last component, or, when waves share it
