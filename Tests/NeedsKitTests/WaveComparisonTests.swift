@@ -7,6 +7,11 @@ import XCTest
 final class WaveComparisonTests: XCTestCase {
     static func instrument(topics: [(String, String)] = [("alpha", "Alpha"), ("beta", "Beta")]) throws -> Instrument {
         let folder = TemporaryFolder()
+        return try InstrumentLoader.load(writeInstrument(folder, topics: topics))
+    }
+
+    /// The panel instrument's sheets in `folder/i`; returns that path.
+    static func writeInstrument(_ folder: TemporaryFolder, topics: [(String, String)] = [("alpha", "Alpha"), ("beta", "Beta")]) -> String {
         var survey = "type,name,label,topic,measure,panel\ntext,code,Code,,,yes\nselect_one country,country,Country,,,\ntext,municipality,Municipality,,,\n"
         for (t, _) in topics {
             survey += "select_one scale,imp_\(t),Importance,\(t),importance,\nselect_one scale,comp_\(t),Competence,\(t),competence,\n"
@@ -18,7 +23,7 @@ final class WaveComparisonTests: XCTestCase {
         folder.write("i/survey.csv", survey)
         folder.write("i/choices.csv", choices)
         folder.write("i/settings.csv", "form_id,version\nwaves,1\n")
-        return try InstrumentLoader.load(folder.path + "/i")
+        return folder.path + "/i"
     }
 
     static func respondents(_ wave: String, _ instrument: Instrument) throws -> [Respondent] {
@@ -154,6 +159,38 @@ final class WaveComparisonTests: XCTestCase {
         XCTAssertEqual(WaveComparison.pairedDifferences(pb!, capitals!, scope: "ALL", topic: "alpha").2,
                        WaveComparison.pairedDifferences(pb!, pa!, scope: "ALL", topic: "alpha").2)
         XCTAssertGreaterThan(WaveComparison.pairedDifferences(pb!, capitals!, scope: "ALL", topic: "alpha").2, 0)
+    }
+
+    /// A code two respondents of a wave gave (two people chose the same, or one answered twice):
+    /// the later one silently took the code's place and was paired. Neither is paired, and the
+    /// cleaning log says how many codes were repeated (not which: codes are never written).
+    func testARepeatedPanelCodeIsNotPaired() throws {
+        let instrument = try Self.instrument()
+        let (_, pb) = try build("before", instrument)
+        let (_, pa) = try build("after", instrument)
+        let code = try XCTUnwrap(instrument.questionIndex["code"])
+        let aggregator = Aggregator(instrument: instrument)
+        var repeated: PanelRatings? = PanelRatings()
+        let respondents = try Self.respondents("after", instrument)
+        for r in respondents { Pipeline.record(r, instrument: instrument, aggregator: aggregator, into: &repeated) }
+        var again = try XCTUnwrap(respondents.first { pb!.respondents[$0.answer(code)!.cleanValue] != nil })
+        again.answers[code] = .text(again.answer(code)!.cleanValue.uppercased())
+        Pipeline.record(again, instrument: instrument, aggregator: aggregator, into: &repeated)
+        XCTAssertEqual(repeated!.repeatedCodes, [again.answer(code)!.cleanValue.lowercased()])
+        let matched = WaveComparison.pairedDifferences(pb!, pa!, scope: "ALL", topic: "alpha").2
+        XCTAssertEqual(WaveComparison.pairedDifferences(pb!, repeated!, scope: "ALL", topic: "alpha").2, matched - 1)
+        let issue = try XCTUnwrap(repeated!.repeatedCodesIssue(question: "code", wave: "wave `after`"))
+        XCTAssertEqual(issue.message, "1 respondent code(s) of wave `after` were each given by more than one respondent: they are left out of the paired changes")
+        XCTAssertNil(pa!.repeatedCodesIssue(question: "code", wave: "wave `after`"))
+        // A run says so in its cleaning log.
+        let folder = TemporaryFolder()
+        let fixtures = Paths.repository + "/Tests/NeedsKitTests/Fixtures/reference/"
+        let after = try String(contentsOfFile: fixtures + "waves_after.csv", encoding: .utf8)
+        folder.write("after/after.csv", after + after.split(separator: "\n")[1].uppercased() + "\n")
+        var options = Self.reportOptions(folder, inputs: [fixtures + "waves_before.csv"], waves: [folder.path + "/after"])
+        options.instrumentPath = Self.writeInstrument(folder)
+        let outcome = try Pipeline.report(options)
+        XCTAssertEqual(outcome.issueCounts[CleaningIssue.Kind(code: "panel_code_repeated", severity: .warning)], 1)
     }
 
     /// The follow-up renamed `beta` (same key, new label) and added `gamma`; `alpha` was dropped.

@@ -226,6 +226,9 @@ public enum Pipeline {
         log.add(contentsOf: dominantWeights(aggregator, options: options.aggregation))
         folded.dates = outcome.submittedDays.map { (SubmissionDate.format($0.first), SubmissionDate.format($0.last)) }
         let baselinePanel = folded.panel
+        if let question = instrument.panelQuestion?.name, let issue = baselinePanel?.repeatedCodesIssue(question: question, wave: "the baseline") {
+            log.add(contentsOf: [issue])
+        }
         let waveNames = InputFiles.waveNames(options.waves)
         for (k, wavePath) in options.waves.enumerated() {
             let waveInstrument = k < waveInstruments.count ? waveInstruments[k] : instrument
@@ -246,6 +249,9 @@ public enum Pipeline {
                 return account
             }
             outcome.inputProblems += waveOutcome.inputProblems
+            if let question = waveInstrument.panelQuestion?.name, let issue = panel?.repeatedCodesIssue(question: question, wave: "wave `\(name)`") {
+                log.add(contentsOf: [issue])
+            }
             // A wave with nothing read, or no respondent (empty or header-only files), has nothing to compare.
             if !waveOutcome.accounts.contains(where: { $0.failure == nil && $0.respondents > 0 }) { outcome.unreadWaves.append(name) }
             let panels = baselinePanel.flatMap { b in panel.map { (b, $0) } }
@@ -357,7 +363,7 @@ public enum Pipeline {
         guard panel != nil, let q = instrument.panelQuestion.flatMap({ instrument.questionIndex[$0.name] }),
               let code = respondent.answer(q)?.cleanValue, !code.isEmpty else { return }
         // A code typed by the respondent in each wave: `AB12` and `ab12` are the same person.
-        panel!.respondents[code.lowercased()] = (respondent.country ?? "", aggregator.ratings(of: respondent))
+        panel!.add(code: code.lowercased(), country: respondent.country ?? "", ratings: aggregator.ratings(of: respondent))
     }
 
     /// Checks the options against the instrument before any work starts.
