@@ -116,6 +116,9 @@ final class CurriculumPlannerTests: XCTestCase {
         let plan = CurriculumPlanner.plan(figures: extended, differences: differences, configuration: configuration)
         XCTAssertFalse(plan.sessions.contains { $0.audience == "LT" })
         XCTAssertEqual(plan.sessions.first?.topic, "a", "LT does not stop `a` being a top need everywhere else")
+        // Said: a country blanked to protect a smaller one may have many respondents, and had no
+        // session without a word.
+        XCTAssertEqual(plan.notes, ["The figures of LT are suppressed (too few respondents, or blanked so that a smaller cell cannot be worked out from totals): no session is planned for it alone, and the regional top needs are those of EE, LV."])
     }
 
     func testExcludedTopicIsNeverPlannedAndIncludedOneIs() {

@@ -169,6 +169,13 @@ public enum CurriculumPlanner {
             notes.append("\(configuration.sessions - chosen.count) of \(configuration.sessions) session(s) left unplanned: no topic left to give them.")
         }
         if countries.isEmpty { notes.append("No country has enough respondents to plan from.") }
+        // A country whose figures are blanked (a small one, or a larger one blanked so that the
+        // small one's cannot be worked out) gets no session, and the others alone decide the
+        // regional top needs: said, or its respondents seemed forgotten.
+        let unplanned = byScope.keys.filter { $0 != "ALL" && !$0.isEmpty && !countries.contains($0) }.sorted()
+        if !countries.isEmpty && !unplanned.isEmpty {
+            notes.append("The figures of \(unplanned.joined(separator: ", ")) are suppressed (too few respondents, or blanked so that a smaller cell cannot be worked out from totals): no session is planned for \(unplanned.count == 1 ? "it" : "them") alone, and the regional top needs are those of \(countries.joined(separator: ", ")).")
+        }
 
         func group(_ entry: (audience: String, topic: String, reason: PlannedSession.Reason)) -> Int {
             let hh = figure(entry.audience, entry.topic)?.quadrant == "HH"
