@@ -350,6 +350,23 @@ final class WaveComparisonTests: XCTestCase {
         XCTAssertTrue(files.first { $0.contains("\"base/ee.csv\"") }?.contains("\"respondents\": 8") == true, summary)
     }
 
+    /// A wave of fewer than `--min-cell` respondents: waves.csv shows none of its counts, but the
+    /// report said "Later waves: 1 file(s), 2 respondent(s)" and summary.json's totals, less the
+    /// baseline's published count, gave it back.
+    func testTheCountOfASmallWaveIsNotGivenBack() throws {
+        let folder = TemporaryFolder()
+        folder.write("base/ee.csv", Self.exportRows())
+        folder.write("later/ee.csv", Self.exportRows().split(separator: "\n").prefix(3).joined(separator: "\n") + "\n")
+        let options = Self.reportOptions(folder, inputs: [folder.path + "/base"], waves: [folder.path + "/later"])
+        _ = try Pipeline.report(options)
+        let report = try String(contentsOfFile: options.outputPath + "/report.md", encoding: .utf8)
+        XCTAssertTrue(report.contains("Later waves: 1 file(s), – respondent(s)."), report)
+        let summary = try String(contentsOfFile: options.outputPath + "/summary.json", encoding: .utf8)
+        let totals = try XCTUnwrap(summary.split(separator: "\n").first { $0.contains("\"totals\"") })
+        XCTAssertTrue(totals.contains("\"respondents\": null") && totals.contains("\"records_read\": null"), String(totals))
+        XCTAssertFalse(summary.contains("\"respondents\": 2"), summary)
+    }
+
     func testLeavingTheFirstPriorityQuadrant() {
         var change = WaveChange(wave: "w", country: "EE", topic: "t", topicLabel: "t", design: .independent, nBefore: 9,
                                 nAfter: 9, nMatched: 0, quadrantBefore: "HH", quadrantAfter: "HL")

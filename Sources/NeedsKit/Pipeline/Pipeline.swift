@@ -216,8 +216,10 @@ public enum Pipeline {
         let log = CleaningLog(spool: CleaningLog.Spool(directory: output.staging, style: csv, memoryLimit: options.issueMemoryLimit))
         var outcome: RunOutcome
         var waveChanges: [WaveChange] = []
-        // A wave's files whose counts would give back what its own tables blank, as the baseline's.
+        // A wave's files whose counts would give back what its own tables blank, as the baseline's;
+        // and whether a wave's whole count is blanked (the run's totals would give it back).
         var waveWithheld: Set<String> = []
+        var waveTotalHidden = false
         do {
         outcome = ingest(options, instrument: instrument, log: log, rows: rows, respondent: { _ in }) { record, reason, mapping in
             quarantine.add(record, reason: reason, mapping: mapping)
@@ -256,6 +258,7 @@ public enum Pipeline {
             if !waveOutcome.accounts.contains(where: { $0.failure == nil && $0.respondents > 0 }) { outcome.unreadWaves.append(name) }
             let panels = baselinePanel.flatMap { b in panel.map { (b, $0) } }
             waveWithheld.formUnion(waveAggregator.withheldFiles(waveOutcome.accounts.map { ($0.file, $0.respondents) }))
+            if options.aggregation.minCell > 1 && waveAggregator.suppressedTables().hiddenScopes.contains("ALL") { waveTotalHidden = true }
             waveChanges += WaveComparison.compare(wave: name, baseline: aggregator, later: waveAggregator, panels: panels,
                                                   minCell: options.aggregation.minCell)
         }
@@ -292,7 +295,7 @@ public enum Pipeline {
             let withheld = aggregator.withheldFiles(outcome.accounts.filter { $0.wave.isEmpty }.map { ($0.file, $0.respondents) })
                 .union(waveWithheld)
             try output.write("summary.json", SummaryJSON.render(outcome: outcome, instrument: instrument, options: options,
-                                                                withheld: withheld))
+                                                                withheld: withheld, totalsWithheld: waveTotalHidden))
             var builder = ReportBuilder(instrument: instrument, aggregator: aggregator, differences: differences,
                                         outcome: outcome, dateRange: folded.dates)
             builder.waveChanges = waveChanges
