@@ -31,6 +31,9 @@ struct Plan: ParsableCommand {
             Terminal.error("error: \(reason)")
             throw ExitCode(2)
         }
+        // plan.csv has no place for the rule's notes (sessions left unplanned, a topic of the
+        // configuration ignored): said on stderr, as plan.md lists them.
+        if csv { for note in result.plan.notes { Terminal.error("note: \(note)") } }
         Terminal.output(csv ? PlanReport.csv(result.plan)
                             : MarkdownRenderer.render(PlanReport.document(result.plan, configuration: configuration, title: result.title)))
         try Terminal.finishOutput()

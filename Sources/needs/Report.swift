@@ -27,7 +27,7 @@ struct Report: ParsableCommand {
     @Option(help: "Language of the per-country reports (en, et, lv, lt, ru) instead of each country's own.")
     var lang: String?
 
-    @Option(help: "A later survey wave (file or folder) to compare with the inputs as the baseline; repeat for more waves.")
+    @Option(help: "A later survey wave (file or folder, or - for standard input) to compare with the inputs as the baseline; repeat for more waves.")
     var wave: [String] = []
 
     @Option(help: "The instrument of each later wave, when it changed (one per --wave, in order).")
@@ -67,7 +67,8 @@ struct Report: ParsableCommand {
         options.aggregation.minCell = minCell
         options.language = lang
         options.planPath = plan
-        options.waves = wave
+        // A wave may come on standard input or through a pipe too (`--wave -`, `--wave <(...)`).
+        options.waves = try Terminal.readable(wave)
         options.waveInstruments = waveInstrument
         options.hxl = hxl
         options.excel = excel

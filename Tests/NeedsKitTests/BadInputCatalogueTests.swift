@@ -51,6 +51,19 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertEqual(r.outcome.cannotRun, "every input file is empty: there is nothing to report")
     }
 
+    /// An empty file beside an image: "every input file is empty" said the image was read.
+    func testEmptyFileBesideAFileNotReadSaysOnlyTheReadOnesAreEmpty() {
+        let folder = TemporaryFolder()
+        folder.write("in/empty.csv", "")
+        folder.write("in/scan.png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [folder.path + "/in"]
+        let outcome = try? Pipeline.check(options)
+        XCTAssertEqual(outcome?.exitCode, 2)
+        XCTAssertEqual(outcome?.cannotRun, "every input file that could be read is empty: there is nothing to report")
+    }
+
     func testEmptyFileBesideAnExportDoesNotStopTheRun() {
         let folder = TemporaryFolder()
         var options = RunOptions()

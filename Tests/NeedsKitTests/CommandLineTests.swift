@@ -96,6 +96,26 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: temporary), [])
     }
 
+    /// `--wave -` reads the later wave from standard input, as `-` does for the inputs: it was
+    /// looked for as a file named `-` ("cannot read", exit 2). Named as an input too, it is the
+    /// same file in both (exit 2, `wave_overlap`), not a second, empty copy.
+    func testAWaveOnStandardInput() throws {
+        let folder = TemporaryFolder()
+        let temporary = folder.path + "/tmp"
+        try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+        let wave = try XCTUnwrap(FileManager.default.contents(atPath: Paths.inputs + "/followup/EE_followup_2026.csv"))
+        let (status, stderr) = try run(["report", "--quiet", "--instrument", Paths.inputs + "/instrument", "--out", folder.path + "/r",
+                                        "--wave", "-", Paths.inputs + "/responses"], stdoutPath: "/dev/null", stdin: wave, temporary: temporary)
+        XCTAssertEqual(status, 1, stderr)
+        let waves = try String(contentsOfFile: folder.path + "/r/waves.csv", encoding: .utf8)
+        XCTAssertTrue(waves.contains("\nstdin,EE,disinformation,"), waves)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: temporary), [])
+        let (both, bothError) = try run(["report", "--quiet", "--instrument", Paths.inputs + "/instrument", "--out", folder.path + "/r2",
+                                         "--wave", "-", "-"], stdoutPath: "/dev/null", stdin: wave, temporary: temporary)
+        XCTAssertEqual(both, 2)
+        XCTAssertTrue(bothError.contains("[wave_overlap]"), bothError)
+    }
+
     /// A run with nothing to report says the previous reports are as they were only when there
     /// are some.
     func testNothingWrittenNamesPreviousReportsOnlyWhenThereAreSome() throws {
@@ -207,6 +227,20 @@ final class CommandLineTests: XCTestCase {
                                    Paths.inputs + "/responses"], stdoutPath: output)
         let plan = try String(contentsOfFile: output, encoding: .utf8)
         XCTAssertTrue(plan.hasPrefix("# Curriculum plan: Integration Academy training needs survey 2025\n"), plan + stderr)
+    }
+
+    /// `needs plan --csv` says what the rule could not do on stderr: plan.csv has no place for
+    /// the notes plan.md lists, and they were lost (a topic to exclude mistyped, sessions left unplanned).
+    func testPlanAsCSVPrintsTheRuleNotes() throws {
+        let folder = TemporaryFolder()
+        let output = folder.write("plan.csv", "")
+        let config = folder.write("config.csv", "setting,value\nsessions,40\nexclude,no_such_topic\n")
+        let (status, stderr) = try run(["plan", "--quiet", "--csv", "--instrument", Paths.inputs + "/instrument", "--config", config,
+                                        Paths.inputs + "/responses"], stdoutPath: output)
+        XCTAssertEqual(status, 1)
+        XCTAssertTrue(try String(contentsOfFile: output, encoding: .utf8).hasPrefix("session,month,audience,"))
+        XCTAssertTrue(stderr.contains("note: `no_such_topic` (exclude) in the configuration is not a topic of the instrument; ignored.\n"), stderr)
+        XCTAssertTrue(stderr.contains("session(s) left unplanned"), stderr)
     }
 
     /// Option values the reports cannot honour are refused before any work, not silently replaced:

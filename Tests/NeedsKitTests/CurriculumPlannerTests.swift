@@ -78,6 +78,17 @@ final class CurriculumPlannerTests: XCTestCase {
         XCTAssertTrue(plan.notes.isEmpty)
     }
 
+    /// More regional sessions than sessions (the default 3 beside `sessions,2`) is said, not
+    /// silently cut to the sessions there are.
+    func testMoreRegionalSessionsThanSessionsIsNoted() {
+        var c = configuration
+        c.sessions = 2
+        c.regionalSessions = 3
+        let plan = CurriculumPlanner.plan(figures: figures, differences: differences, configuration: c)
+        XCTAssertEqual(plan.sessions.map(\.audience), ["ALL", "ALL"])
+        XCTAssertEqual(plan.notes, ["regional_sessions (3) is more than sessions (2): every session is regional."])
+    }
+
     func testFewerTopicsThanSessions() {
         var c = configuration
         c.sessions = 12
@@ -105,6 +116,9 @@ final class CurriculumPlannerTests: XCTestCase {
         let plan = CurriculumPlanner.plan(figures: extended, differences: differences, configuration: configuration)
         XCTAssertFalse(plan.sessions.contains { $0.audience == "LT" })
         XCTAssertEqual(plan.sessions.first?.topic, "a", "LT does not stop `a` being a top need everywhere else")
+        // Said: a country blanked to protect a smaller one may have many respondents, and had no
+        // session without a word.
+        XCTAssertEqual(plan.notes, ["The figures of LT are suppressed (too few respondents, or blanked so that a smaller cell cannot be worked out from totals): no session is planned for it alone, and the regional top needs are those of EE, LV."])
     }
 
     func testExcludedTopicIsNeverPlannedAndIncludedOneIs() {
@@ -114,6 +128,65 @@ final class CurriculumPlannerTests: XCTestCase {
         let plan = CurriculumPlanner.plan(figures: figures, differences: differences, configuration: c)
         XCTAssertFalse(plan.sessions.contains { $0.topic == "a" })
         XCTAssertEqual(plan.sessions.first { $0.audience == "ALL" && $0.topic == "d" }?.reason, .included)
+    }
+
+    /// `include` is "topics that must be planned": with no regional session left for them they
+    /// were dropped without a word (`regional_sessions` 0, or more included topics than regional
+    /// sessions, the last named first). They take regional sessions in the configuration's order.
+    func testIncludedTopicsArePlannedWhateverTheRegionalSessions() {
+        var c = configuration
+        c.regionalSessions = 0
+        c.include = ["d"]
+        var plan = CurriculumPlanner.plan(figures: figures, differences: differences, configuration: c)
+        XCTAssertEqual(plan.sessions.filter { $0.audience == "ALL" }.map { "\($0.topic) \($0.reason.rawValue)" }, ["d included"])
+        XCTAssertEqual(plan.sessions.count, 5)
+        XCTAssertEqual(plan.notes, ["1 topic(s) to include: 1 regional session(s), not 0."])
+
+        c.regionalSessions = 1
+        c.include = ["d", "b", "a"]
+        plan = CurriculumPlanner.plan(figures: figures, differences: differences, configuration: c)
+        XCTAssertEqual(Set(plan.sessions.filter { $0.audience == "ALL" }.map { "\($0.topic) \($0.reason.rawValue)" }),
+                       ["d included", "b included", "a regional_top_need"])
+        XCTAssertEqual(plan.notes, ["3 topic(s) to include: 3 regional session(s), not 1."])
+
+        c.sessions = 2
+        c.exclude = ["b"]
+        c.include = ["b", "d", "c", "a"]
+        plan = CurriculumPlanner.plan(figures: figures, differences: differences, configuration: c)
+        XCTAssertEqual(plan.sessions.map { "\($0.audience) \($0.topic)" }, ["ALL c", "ALL d"])
+        XCTAssertEqual(plan.notes, [
+            "`b` is both included and excluded in the configuration; excluded.",
+            "3 topic(s) to include: 2 regional session(s), not 1.",
+            "`a` (include) could not be planned: more topics to include than sessions (2).",
+        ])
+    }
+
+    /// Too few respondents anywhere (every scope blanked): the regional slots were filled with
+    /// topics that have no MWDS ("the region's next greatest need") and 0 expected participants.
+    /// Nothing is planned from no figure; a topic that must be planned expects no number.
+    func testNoSessionFromNoFigure() {
+        let blanked = ["EE", "ALL"].flatMap { scope in
+            ["a", "b"].map { topic -> TopicFigures in
+                var f = figure(scope, topic, mwds: 0, rank: 1, quadrant: "")
+                f.mwds = nil
+                f.mwdsRank = nil
+                f.quadrant = nil
+                f.countsHidden = true
+                f.demandN = 2
+                return f
+            }
+        }
+        var c = configuration
+        c.sessions = 3
+        var plan = CurriculumPlanner.plan(figures: blanked, differences: [], configuration: c)
+        XCTAssertEqual(plan.sessions.count, 0, plan.sessions.map(\.topic).joined())
+        XCTAssertTrue(plan.notes.contains("No country has enough respondents to plan from."))
+        c.include = ["b"]
+        plan = CurriculumPlanner.plan(figures: blanked, differences: [], configuration: c)
+        XCTAssertEqual(plan.sessions.map { "\($0.audience) \($0.topic)" }, ["ALL b"])
+        XCTAssertNil(plan.sessions[0].demandN)
+        XCTAssertTrue(PlanReport.csv(plan).split(whereSeparator: \.isNewline).last?.hasSuffix(",included,,,,") == true,
+                      PlanReport.csv(plan))
     }
 
     /// Topic keys typed in another case find their topic; an organisation for a key that is no
@@ -160,6 +233,21 @@ final class CurriculumPlannerTests: XCTestCase {
             let failure = error as! PlanConfiguration.Failure
             XCTAssertEqual(failure.diagnostics.map(\.line), [2, 3, 4])
         }
+    }
+
+    /// A configuration without the `setting,value` row: the reader took its first setting for
+    /// the header, and `sessions,4` was dropped without a word (the plan had 9 sessions).
+    func testAConfigurationWithoutItsHeaderRowKeepsItsFirstSetting() throws {
+        let folder = TemporaryFolder()
+        let c = try PlanConfiguration.load(folder.write("plan.csv", "sessions,4\nregional_sessions,1\n"))
+        XCTAssertEqual(c.sessions, 4)
+        XCTAssertEqual(c.regionalSessions, 1)
+        let organisation = try PlanConfiguration.load(folder.write("o.csv", "Organisation:a;OECD\r\nsessions;2\r\n"))
+        XCTAssertEqual(organisation.organisations, ["a": "OECD"])
+        XCTAssertEqual(organisation.sessions, 2)
+        // A header of other words is still a header.
+        XCTAssertEqual(try PlanConfiguration.load(folder.write("h.csv", "Setting,Value\nsessions,3\n")).sessions, 3)
+        XCTAssertThrowsError(try PlanConfiguration.load(folder.write("bad.csv", "sessions,lots\n")))
     }
 
     /// `start` as Excel writes it back once it took `2025-03` for a date (the 1st of March) and the

@@ -207,6 +207,36 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(try Pipeline.report(options).respondents, 1)
     }
 
+    /// `--out` inside an input folder: the run's own staging folder (`.reports.incomplete-PID`)
+    /// was listed as a hidden input left out, under a name that changes with every run, so two
+    /// runs' reports differed. Only an earlier run's reports, a sub-folder, are noted.
+    func testReportsWrittenInsideAnInputFolderDoNotListTheirOwnStagingFolder() throws {
+        let folder = TemporaryFolder()
+        folder.write("in/EE.csv", "country,municipality,imp_partnerships\nEE,Tallinn,4\n")
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [folder.path + "/in"]
+        options.outputPath = folder.path + "/in/reports"
+        let first = try Pipeline.report(options)
+        XCTAssertEqual(first.inputProblems.map(\.code), [])
+        let second = try Pipeline.report(options)
+        XCTAssertEqual(second.inputProblems.map { "\($0.file) \($0.code)" }, ["in/reports subfolder_skipped"])
+        let log = try String(contentsOfFile: options.outputPath + "/clean/issues.csv", encoding: .utf8)
+        XCTAssertFalse(log.contains("incomplete"), log)
+    }
+
+    /// An input or a wave given as `.` or `..` (the command run in the responses folder) is
+    /// named by the folder it is: its files were `./EE.csv`, and the wave `.`.
+    func testAFolderGivenAsDotIsNamedByItsName() {
+        let folder = TemporaryFolder()
+        folder.write("responses/EE.csv", "country\nEE\n")
+        folder.write("followup/sub/x.csv", "country\nEE\n")
+        XCTAssertEqual(InputFiles.expand([folder.path + "/responses/."]).displayNames, ["responses/EE.csv"])
+        XCTAssertEqual(InputFiles.expand([folder.path + "/followup/sub/../"]).problems.map(\.file), ["followup/sub", "followup"])
+        XCTAssertEqual(InputFiles.waveNames([folder.path + "/followup/sub/.."]), ["followup"])
+        XCTAssertEqual(InputFiles.lastComponent("missing/."), ".")
+    }
+
     func testARunThatCanMeanNothingWritesNothing() throws {
         let folder = TemporaryFolder()
         let good = folder.write("in/EE.csv", "country,municipality,imp_partnerships\nEE,Tallinn,4\n")

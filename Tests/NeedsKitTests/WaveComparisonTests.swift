@@ -7,6 +7,11 @@ import XCTest
 final class WaveComparisonTests: XCTestCase {
     static func instrument(topics: [(String, String)] = [("alpha", "Alpha"), ("beta", "Beta")]) throws -> Instrument {
         let folder = TemporaryFolder()
+        return try InstrumentLoader.load(writeInstrument(folder, topics: topics))
+    }
+
+    /// The panel instrument's sheets in `folder/i`; returns that path.
+    static func writeInstrument(_ folder: TemporaryFolder, topics: [(String, String)] = [("alpha", "Alpha"), ("beta", "Beta")]) -> String {
         var survey = "type,name,label,topic,measure,panel\ntext,code,Code,,,yes\nselect_one country,country,Country,,,\ntext,municipality,Municipality,,,\n"
         for (t, _) in topics {
             survey += "select_one scale,imp_\(t),Importance,\(t),importance,\nselect_one scale,comp_\(t),Competence,\(t),competence,\n"
@@ -18,7 +23,7 @@ final class WaveComparisonTests: XCTestCase {
         folder.write("i/survey.csv", survey)
         folder.write("i/choices.csv", choices)
         folder.write("i/settings.csv", "form_id,version\nwaves,1\n")
-        return try InstrumentLoader.load(folder.path + "/i")
+        return folder.path + "/i"
     }
 
     static func respondents(_ wave: String, _ instrument: Instrument) throws -> [Respondent] {
@@ -59,6 +64,23 @@ final class WaveComparisonTests: XCTestCase {
         let url = URL(fileURLWithPath: Paths.repository + "/Tests/NeedsKitTests/Fixtures/reference/waves_expected.json")
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
         return try XCTUnwrap((json["waves"] as? [String: Any])?[design] as? [String: [String: Double]])
+    }
+
+    /// A run of the sample instrument over `inputs` (in `folder`) with `waves`, writing `folder/reports`.
+    static func reportOptions(_ folder: TemporaryFolder, inputs: [String], waves: [String]) -> RunOptions {
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = inputs
+        options.waves = waves
+        options.outputPath = folder.path + "/reports"
+        return options
+    }
+
+    /// An export of eight Estonian respondents rating `partnerships`, with a weight column `w` when asked.
+    static func exportRows(weights: Bool = false) -> String {
+        var rows = "country,municipality,imp_partnerships,comp_partnerships" + (weights ? ",w\n" : "\n")
+        for k in 0..<8 { rows += "EE,Tallinn,\(k % 5 + 1),2" + (weights ? ",\(k % 3 + 1)\n" : "\n") }
+        return rows
     }
 
     func testIndependentWavesMatchSciPy() throws {
@@ -104,6 +126,73 @@ final class WaveComparisonTests: XCTestCase {
         }
     }
 
+    /// A panel instrument whose follow-up was answered by other respondents (no code in both
+    /// waves): the changes are those of independent samples. They were "paired" with 0 matched,
+    /// every change and interval blank.
+    func testAPanelWithNoRespondentInBothWavesIsComparedAsIndependentSamples() throws {
+        let instrument = try Self.instrument()
+        let (before, pb) = try build("before", instrument)
+        let (after, pa) = try build("after", instrument)
+        var others = PanelRatings()
+        for (code, ratings) in pa!.respondents { others.respondents["new-" + code] = ratings }
+        let changes = WaveComparison.compare(wave: "after", baseline: before, later: after, panels: (pb!, others), minCell: 5)
+        let independent = WaveComparison.compare(wave: "after", baseline: before, later: after, panels: nil, minCell: 5)
+        XCTAssertEqual(changes, independent)
+        XCTAssertEqual(Set(changes.map(\.design)), [.independent])
+        XCTAssertTrue(changes.allSatisfy { $0.competenceChange != nil && $0.competenceCI != nil }, "\(changes)")
+    }
+
+    /// Respondent codes are typed by the respondents, in each wave: one typed in other capitals
+    /// (`P0` then `p0`) is the same person. Such respondents were not paired.
+    func testPanelCodesInOtherCapitalsArePaired() throws {
+        let instrument = try Self.instrument()
+        let (_, pb) = try build("before", instrument)
+        let code = try XCTUnwrap(instrument.questionIndex["code"])
+        let aggregator = Aggregator(instrument: instrument)
+        var capitals: PanelRatings? = PanelRatings()
+        for var r in try Self.respondents("after", instrument) {
+            r.answers[code] = .text(r.answer(code)!.cleanValue.uppercased())
+            Pipeline.record(r, instrument: instrument, aggregator: aggregator, into: &capitals)
+        }
+        let (_, pa) = try build("after", instrument)
+        XCTAssertEqual(Set(capitals!.respondents.keys), Set(pa!.respondents.keys))
+        XCTAssertEqual(WaveComparison.pairedDifferences(pb!, capitals!, scope: "ALL", topic: "alpha").2,
+                       WaveComparison.pairedDifferences(pb!, pa!, scope: "ALL", topic: "alpha").2)
+        XCTAssertGreaterThan(WaveComparison.pairedDifferences(pb!, capitals!, scope: "ALL", topic: "alpha").2, 0)
+    }
+
+    /// A code two respondents of a wave gave (two people chose the same, or one answered twice):
+    /// the later one silently took the code's place and was paired. Neither is paired, and the
+    /// cleaning log says how many codes were repeated (not which: codes are never written).
+    func testARepeatedPanelCodeIsNotPaired() throws {
+        let instrument = try Self.instrument()
+        let (_, pb) = try build("before", instrument)
+        let (_, pa) = try build("after", instrument)
+        let code = try XCTUnwrap(instrument.questionIndex["code"])
+        let aggregator = Aggregator(instrument: instrument)
+        var repeated: PanelRatings? = PanelRatings()
+        let respondents = try Self.respondents("after", instrument)
+        for r in respondents { Pipeline.record(r, instrument: instrument, aggregator: aggregator, into: &repeated) }
+        var again = try XCTUnwrap(respondents.first { pb!.respondents[$0.answer(code)!.cleanValue] != nil })
+        again.answers[code] = .text(again.answer(code)!.cleanValue.uppercased())
+        Pipeline.record(again, instrument: instrument, aggregator: aggregator, into: &repeated)
+        XCTAssertEqual(repeated!.repeatedCodes, [again.answer(code)!.cleanValue.lowercased()])
+        let matched = WaveComparison.pairedDifferences(pb!, pa!, scope: "ALL", topic: "alpha").2
+        XCTAssertEqual(WaveComparison.pairedDifferences(pb!, repeated!, scope: "ALL", topic: "alpha").2, matched - 1)
+        let issue = try XCTUnwrap(repeated!.repeatedCodesIssue(question: "code", wave: "wave `after`"))
+        XCTAssertEqual(issue.message, "1 respondent code(s) of wave `after` were each given by more than one respondent: they are left out of the paired changes")
+        XCTAssertNil(pa!.repeatedCodesIssue(question: "code", wave: "wave `after`"))
+        // A run says so in its cleaning log.
+        let folder = TemporaryFolder()
+        let fixtures = Paths.repository + "/Tests/NeedsKitTests/Fixtures/reference/"
+        let after = try String(contentsOfFile: fixtures + "waves_after.csv", encoding: .utf8)
+        folder.write("after/after.csv", after + after.split(separator: "\n")[1].uppercased() + "\n")
+        var options = Self.reportOptions(folder, inputs: [fixtures + "waves_before.csv"], waves: [folder.path + "/after"])
+        options.instrumentPath = Self.writeInstrument(folder)
+        let outcome = try Pipeline.report(options)
+        XCTAssertEqual(outcome.issueCounts[CleaningIssue.Kind(code: "panel_code_repeated", severity: .warning)], 1)
+    }
+
     /// The follow-up renamed `beta` (same key, new label) and added `gamma`; `alpha` was dropped.
     func testTopicsAreMatchedByKeyAndMissingOnesReported() throws {
         let baseline = try Self.instrument()
@@ -131,11 +220,7 @@ final class WaveComparisonTests: XCTestCase {
         folder.write("later/ee.csv", body)
         XCTAssertEqual(link(baseline, folder.path + "/linked.csv"), 0)
         func refusal(_ waves: [String]) -> String? {
-            var options = RunOptions()
-            options.instrumentPath = Paths.inputs + "/instrument"
-            options.inputs = [folder.path + "/base"]
-            options.waves = waves
-            options.outputPath = folder.path + "/reports"
+            let options = Self.reportOptions(folder, inputs: [folder.path + "/base"], waves: waves)
             do {
                 _ = try Pipeline.report(options)
                 return nil
@@ -152,6 +237,134 @@ final class WaveComparisonTests: XCTestCase {
         XCTAssertTrue(refusal([folder.path + "/later", folder.path + "/later/ee.csv"])?.contains("is an input of wave `later` too") == true)
         // The same folder twice, by two paths.
         XCTAssertTrue(refusal([folder.path + "/later", folder.path + "/base/../later/"])?.contains("is an input of wave `") == true)
+    }
+
+    /// `--weights COLUMN` that no file of a wave has: the run went on (exit 1) with every
+    /// respondent of the wave weighing 0 and every change blank as "fewer than 5 respondents".
+    /// It cannot run, as when no baseline file has the column.
+    func testAWaveWithoutTheWeightColumnCannotRun() throws {
+        let folder = TemporaryFolder()
+        let rows = Self.exportRows(weights: true)
+        folder.write("base/ee.csv", rows)
+        folder.write("later/ee.csv", Self.exportRows())
+        var options = Self.reportOptions(folder, inputs: [folder.path + "/base"], waves: [folder.path + "/later"])
+        options.aggregation.weights = .column("w")
+        options.normalize.weightColumn = "w"
+        let outcome = try Pipeline.report(options)
+        XCTAssertEqual(outcome.exitCode, 2)
+        XCTAssertEqual(outcome.cannotRun, "no file of the wave `later` (--wave) has the weight column (--weights): its respondents would weigh 0 and there would be nothing to compare")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: options.outputPath))
+        // With the column in the wave too, the run goes on.
+        folder.write("later/ee.csv", rows)
+        XCTAssertNil(try Pipeline.report(options).cannotRun)
+    }
+
+    /// The competence chart of a wave drew its axis from 1 to 5 whatever the scale: on a 0-10
+    /// scale, means of 7.5 stood past the chart's right edge. The axis spans the means.
+    func testTheWaveChartHoldsAScaleOtherThanOneToFive() throws {
+        func change(_ topic: String, _ before: Double, _ after: Double) -> WaveChange {
+            var c = WaveChange(wave: "w", country: "ALL", topic: topic, topicLabel: topic, design: .independent, nBefore: 9,
+                               nAfter: 9, nMatched: 0, quadrantBefore: "HH", quadrantAfter: "HH")
+            c.competenceBefore = before
+            c.competenceAfter = after
+            return c
+        }
+        let labels = ReportStrings.forLanguage(nil).charts
+        let svg = Charts.dumbbell([change("a", 2.0, 7.5), change("b", 0.4, 9.6)], id: "w", title: "t", labels: labels)
+        func numbers(_ svg: String, _ pattern: String) throws -> [String] {
+            try svg.matches(of: Regex<(Substring, Substring)>(pattern)).map { String($0.1) }
+        }
+        let width = try XCTUnwrap(Double(try numbers(svg, #"width="([0-9]+)""#).first ?? ""))
+        let centres = try numbers(svg, #"<circle cx="([0-9.]+)""#).compactMap(Double.init)
+        XCTAssertEqual(centres.count, 6)
+        XCTAssertTrue(centres.allSatisfy { $0 >= 0 && $0 <= width }, "\(centres) in \(width)")
+        XCTAssertTrue(svg.contains(">10</text>") && svg.contains(">0</text>"), svg)
+        // The usual 1-5 scale keeps its axis: 1 at the left of the plot, 5 at its right.
+        let usual = Charts.dumbbell([change("a", 1.0, 5.0)], id: "u", title: "t", labels: labels)
+        XCTAssertEqual(try numbers(usual, #"<circle cx="([0-9.]+)""#), ["300", "390", "300.0", "620.0"])
+    }
+
+    /// A follow-up kept as the baseline was (`2025/responses/EE.csv`, `2026/responses/EE.csv`):
+    /// the files of both were named `responses/EE.csv` in every message, the cleaning log and the
+    /// summary, which could not tell them apart. They are named apart as two files of one set are;
+    /// respondent IDs stay those of a run without the wave.
+    func testAWaveFolderNamedLikeTheBaselinesIsToldApart() throws {
+        let folder = TemporaryFolder()
+        folder.write("2025/responses/EE.csv", Self.exportRows())
+        folder.write("2026/responses/EE.csv", Self.exportRows() + "EE,Tallinn,7,2\n")
+        var options = Self.reportOptions(folder, inputs: [folder.path + "/2025/responses"], waves: [])
+        options.outputPath = folder.path + "/alone"
+        _ = try Pipeline.report(options)
+        options.waves = [folder.path + "/2026/responses"]
+        options.outputPath = folder.path + "/reports"
+        let outcome = try Pipeline.report(options)
+        XCTAssertEqual(outcome.accounts.map { "\($0.wave) \($0.file)" }, [" 2025/responses/EE.csv", "responses 2026/responses/EE.csv"])
+        let log = try String(contentsOfFile: options.outputPath + "/clean/issues.csv", encoding: .utf8)
+        XCTAssertTrue(log.contains("\n2026/responses/EE.csv,10,"), log)
+        func ids(_ out: String) throws -> [Substring] {
+            try String(contentsOfFile: folder.path + "/" + out + "/clean/responses.csv", encoding: .utf8)
+                .split(separator: "\n").map { $0.prefix { $0 != "," } }
+        }
+        XCTAssertEqual(try ids("reports"), try ids("alone"))
+    }
+
+    /// A `--wave-instrument` that is no instrument stops the run before any input is read, and
+    /// its message names that option: it said "give --instrument a folder with survey.csv ...".
+    func testAWrongWaveInstrumentIsNamedAsSuch() throws {
+        let folder = TemporaryFolder()
+        var options = Self.reportOptions(folder, inputs: [Paths.inputs + "/responses"], waves: [Paths.inputs + "/followup"])
+        options.waveInstruments = [folder.path + "/no-such-form"]
+        XCTAssertThrowsError(try Pipeline.report(options)) { error in
+            XCTAssertEqual("\(error)", folder.path + "/no-such-form: error: no instrument here; give --wave-instrument a folder with survey.csv, choices.csv, settings.csv or an .xlsx XLSForm [instrument_missing]")
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), [])
+    }
+
+    /// A follow-up kept in a sub-folder of the baseline's folder: the baseline's note said it was
+    /// "not read; name it as an input to include it", while it was read, as the wave.
+    func testAWaveInASubFolderOfTheBaselineIsNotListedAsLeftOut() throws {
+        let folder = TemporaryFolder()
+        for file in ["responses/EE.csv", "responses/followup/EE.csv", "responses/older/EE.csv"] { folder.write(file, Self.exportRows()) }
+        let options = Self.reportOptions(folder, inputs: [folder.path + "/responses"], waves: [folder.path + "/responses/followup"])
+        let outcome = try Pipeline.report(options)
+        XCTAssertEqual(outcome.inputProblems.map { "\($0.file) \($0.code)" }, ["responses/older subfolder_skipped"])
+        XCTAssertEqual(outcome.accounts.map { "\($0.wave) \($0.file)" }, [" responses/EE.csv", "followup followup/EE.csv"])
+    }
+
+    /// A wave's file of two Lithuanian respondents: waves.csv blanks Lithuania's counts, but
+    /// summary.json gave the file's respondents (2) and bytes. A wave's files are withheld as the
+    /// baseline's are, by the wave's own tables.
+    func testAWaveFileOfABlankedScopeHasItsCountsWithheld() throws {
+        let folder = TemporaryFolder()
+        folder.write("base/ee.csv", Self.exportRows())
+        folder.write("later/ee.csv", Self.exportRows())
+        folder.write("later/lt.csv", "country,municipality,imp_partnerships,comp_partnerships\nLT,Kaunas,5,1\nLT,Kaunas,4,2\n")
+        let options = Self.reportOptions(folder, inputs: [folder.path + "/base"], waves: [folder.path + "/later"])
+        _ = try Pipeline.report(options)
+        let summary = try String(contentsOfFile: options.outputPath + "/summary.json", encoding: .utf8)
+        let files = summary.split(separator: "\n").filter { $0.contains("{\"file\": ") }
+        let lt = try XCTUnwrap(files.first { $0.contains("\"later/lt.csv\"") })
+        XCTAssertTrue(lt.contains("\"respondents\": null") && lt.contains("\"bytes\": null") && lt.contains("\"suppressed\": true"), String(lt))
+        // Two files withheld at the least, together from 5 or more: the other file of the wave too.
+        XCTAssertTrue(files.first { $0.contains("\"later/ee.csv\"") }?.contains("\"respondents\": null") == true, summary)
+        XCTAssertTrue(files.first { $0.contains("\"base/ee.csv\"") }?.contains("\"respondents\": 8") == true, summary)
+    }
+
+    /// A wave of fewer than `--min-cell` respondents: waves.csv shows none of its counts, but the
+    /// report said "Later waves: 1 file(s), 2 respondent(s)" and summary.json's totals, less the
+    /// baseline's published count, gave it back.
+    func testTheCountOfASmallWaveIsNotGivenBack() throws {
+        let folder = TemporaryFolder()
+        folder.write("base/ee.csv", Self.exportRows())
+        folder.write("later/ee.csv", Self.exportRows().split(separator: "\n").prefix(3).joined(separator: "\n") + "\n")
+        let options = Self.reportOptions(folder, inputs: [folder.path + "/base"], waves: [folder.path + "/later"])
+        _ = try Pipeline.report(options)
+        let report = try String(contentsOfFile: options.outputPath + "/report.md", encoding: .utf8)
+        XCTAssertTrue(report.contains("Later waves: 1 file(s), – respondent(s)."), report)
+        let summary = try String(contentsOfFile: options.outputPath + "/summary.json", encoding: .utf8)
+        let totals = try XCTUnwrap(summary.split(separator: "\n").first { $0.contains("\"totals\"") })
+        XCTAssertTrue(totals.contains("\"respondents\": null") && totals.contains("\"records_read\": null"), String(totals))
+        XCTAssertFalse(summary.contains("\"respondents\": 2"), summary)
     }
 
     func testLeavingTheFirstPriorityQuadrant() {

@@ -26,7 +26,12 @@ public enum InputFiles {
 
     static func lastComponent(_ path: String) -> String {
         let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
-        return trimmed.split(separator: "/").last.map(String.init) ?? trimmed
+        let last = trimmed.split(separator: "/").last.map(String.init) ?? trimmed
+        // `.` or `..` (`needs report .` in the responses folder) is named by the folder it is:
+        // the files were `./EE.csv` in the reports, a wave `.` ("Change since the baseline: .").
+        guard last == "." || last == "..", let real = realpath(path, nil) else { return last }
+        defer { free(real) }
+        return String(cString: real).split(separator: "/").last.map(String.init) ?? "/"
     }
 
     /// The names of later waves (`--wave`): each path's last component, or, when waves share it
@@ -35,10 +40,14 @@ public enum InputFiles {
         distinguished(paths.map(lastComponent), paths: paths)
     }
 
-    /// More files than `maxFiles` is refused with an error rather than read for hours.
-    public static func expand(_ inputs: [String], maxFiles: Int = 10_000) -> Expansion {
-        var result = expandAll(inputs)
-        result.displayNames = distinguished(result.displayNames, paths: result.files)
+    /// More files than `maxFiles` is refused with an error rather than read for hours. `leavingOut`:
+    /// entries of a folder of the inputs that the run reads or writes otherwise (the reports'
+    /// staging folder when `--out` is inside one, a `--wave` folder), neither read nor reported.
+    /// `names`: display names decided over more than these inputs (`runDisplayNames`), by path.
+    public static func expand(_ inputs: [String], maxFiles: Int = 10_000, leavingOut: Set<FileIdentity> = [],
+                              names: [String: String] = [:]) -> Expansion {
+        var result = expandAll(inputs, leavingOut: leavingOut)
+        result.displayNames = zip(result.files, distinguished(result.displayNames, paths: result.files)).map { names[$0] ?? $1 }
         // Read in the order of their display names, whatever the order they were named in: the
         // same inputs give the same reports, and the same first of two duplicate submissions.
         let order = result.files.indices.sorted {
@@ -54,6 +63,22 @@ public enum InputFiles {
             result.files = []
             result.displayNames = []
         }
+        return result
+    }
+
+    /// The display names of a run that reads several sets of inputs (the baseline, each `--wave`),
+    /// by path as `expand` lists it, where they differ from each set's own: a file named like one
+    /// of another set (`2025/responses/EE.csv` and `2026/responses/EE.csv`, both `responses/EE.csv`)
+    /// is told apart as two files of one set are.
+    static func runDisplayNames(_ sets: [[String]]) -> [String: String] {
+        var paths: [String] = [], names: [String] = []
+        for inputs in sets {
+            let expansion = expandAll(inputs)
+            paths += expansion.files
+            names += distinguished(expansion.displayNames, paths: expansion.files)
+        }
+        var result: [String: String] = [:]
+        for (k, name) in distinguished(names, paths: paths).enumerated() where name != names[k] { result[paths[k]] = name }
         return result
     }
 
@@ -96,7 +121,7 @@ public enum InputFiles {
         return result
     }
 
-    static func expandAll(_ inputs: [String]) -> Expansion {
+    static func expandAll(_ inputs: [String], leavingOut: Set<FileIdentity> = []) -> Expansion {
         var result = Expansion()
         // The file behind each path read so far (device and inode: a symbolic link, a hard link
         // and the same file by another path are one), with the display name it was first named by.
@@ -149,6 +174,7 @@ public enum InputFiles {
             for name in names.sorted() {
                 let path = input.hasSuffix("/") ? input + name : input + "/" + name
                 let displayName = lastComponent(input) + "/" + name
+                if !leavingOut.isEmpty, let identity = FileIdentity(path: path), leavingOut.contains(identity) { continue }
                 if name.hasPrefix(".") {
                     result.problems.append(Diagnostic(.note, file: displayName, code: "hidden_file_skipped",
                                                       message: "hidden file left out"))
@@ -192,7 +218,7 @@ public enum InputFiles {
 
     /// The file behind a path (device and inode): a symbolic link, a hard link and the same file
     /// by another path are one.
-    struct FileIdentity: Hashable {
+    public struct FileIdentity: Hashable, Sendable {
         var device: UInt64
         var inode: UInt64
 

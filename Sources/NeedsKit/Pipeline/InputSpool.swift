@@ -18,16 +18,29 @@ public enum InputSpool {
     }
 
     /// `inputs` with every `-` and pipe replaced by the path of its copy; other inputs as given.
-    /// One named twice is copied once (a second copy would be empty, the input read to its end),
-    /// so that it is read once, as a file named twice is.
+    /// One named twice, in this call or an earlier one (the inputs, then a `--wave`), is copied
+    /// once (a second copy would be empty, the input read to its end), so that it is read once,
+    /// as a file named twice is.
     public static func regularFiles(_ inputs: [String]) throws -> [String] {
-        var copies: [String: String] = [:]
-        return try inputs.map { input in
-            if let copy = copies[input] { return copy }
+        try inputs.map { input in
+            if let copy = copied(input) { return copy }
             let path = try regularFile(input)
-            if path != input { copies[input] = path }
+            if path != input {
+                lock.lock()
+                copies[input] = path
+                lock.unlock()
+            }
             return path
         }
+    }
+
+    /// The copies made so far, by the input they copy.
+    nonisolated(unsafe) private static var copies: [String: String] = [:]
+
+    private static func copied(_ input: String) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return copies[input]
     }
 
     /// A copy of standard input or of a pipe; any other input as given.
@@ -119,6 +132,7 @@ public enum InputSpool {
         lock.lock()
         let all = folders
         folders = []
+        copies = [:]
         lock.unlock()
         for folder in all {
             try? FileManager.default.removeItem(atPath: folder)

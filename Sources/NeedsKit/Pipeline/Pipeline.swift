@@ -25,6 +25,11 @@ public struct RunOptions: Sendable {
     /// Bytes of a file's clean/issues.csv rows held in memory before they go, sorted, to a
     /// temporary file (see `CleaningLog.Spool`).
     public var issueMemoryLimit = 1 << 22
+    /// Entries of an input folder that are no input of it and no input left out: the reports'
+    /// staging folder (when `--out` is in the folder) and a `--wave` folder (read as the wave).
+    var readElsewhere: Set<InputFiles.FileIdentity> = []
+    /// Display names decided over the baseline and the waves together (`InputFiles.runDisplayNames`).
+    var displayNames: [String: String] = [:]
 
     public init() {}
 }
@@ -71,11 +76,13 @@ public struct RunOutcome: Sendable {
             return "no input file could be read (see the messages above)"
         }
         if matchesNoQuestion {
+            // Beside files that could not be read, "every input file" would say they were read.
+            let files = accounts.contains { $0.failure != nil && $0.wave.isEmpty } ? "input file that could be read" : "input file"
             if accounts.allSatisfy({ $0.failure != nil || !$0.wave.isEmpty || ($0.shape.isEmpty && $0.quarantined == 0) }) {
-                return "every input file is empty: there is nothing to report"
+                return "every \(files) is empty: there is nothing to report"
             }
             if accounts.allSatisfy({ $0.failure != nil || !$0.wave.isEmpty || $0.shape.isEmpty }) {
-                return "no input file has a header row: every record is blank or quarantined (see the messages above)"
+                return "no \(files) has a header row: every record is blank or quarantined (see the messages above)"
             }
             return "no input file has a column of this instrument's questions: is it an export of another survey, or the wrong --instrument?"
         }
@@ -84,14 +91,26 @@ public struct RunOutcome: Sendable {
             return "no input file has a record below its header: there is nothing to report"
         }
         // `--weights COLUMN` that no file has: every respondent would weigh 0, every figure blank.
-        let baseline = accounts.filter { $0.failure == nil && $0.wave.isEmpty && !$0.shape.isEmpty && !$0.unmatched }
-        if !baseline.isEmpty && baseline.allSatisfy(\.lacksWeightColumn) {
+        if lacksWeightColumn(wave: "") {
             return "no input file has the weight column (--weights): every respondent would weigh 0 and every figure be blank"
         }
         if let wave = unreadWaves.first {
             return "the wave `\(wave)` (--wave) has no respondent: no file of it could be read, or its files hold none (see the messages above); there is nothing to compare"
         }
+        // A wave without it: every figure of the wave blank, each change "suppressed".
+        var waves: [String] = []
+        for account in accounts where !account.wave.isEmpty && !waves.contains(account.wave) { waves.append(account.wave) }
+        if let wave = waves.first(where: lacksWeightColumn) {
+            return "no file of the wave `\(wave)` (--wave) has the weight column (--weights): its respondents would weigh 0 and there would be nothing to compare"
+        }
         return nil
+    }
+
+    /// Whether the files of the baseline (`wave` "") or of a later wave that were read and map the
+    /// instrument all lack the `--weights` column.
+    private func lacksWeightColumn(wave: String) -> Bool {
+        let read = accounts.filter { $0.failure == nil && $0.wave == wave && !$0.shape.isEmpty && !$0.unmatched }
+        return !read.isEmpty && read.allSatisfy(\.lacksWeightColumn)
     }
 
     /// Issues kept of each kind in `firstIssues`: as many as the terminal shows.
@@ -156,11 +175,27 @@ public enum Pipeline {
         let instrument = try InstrumentLoader.load(options.instrumentPath)
         try validate(options, instrument: instrument)
         let planConfiguration = try options.planPath.map(PlanConfiguration.load)
+        // Loaded before any work, as the instrument is: a wrong one stopped the run only once the
+        // baseline was read, and its message said to give `--instrument` another path.
+        let waveInstruments = try options.waveInstruments.map { path in
+            do {
+                return try InstrumentLoader.load(path)
+            } catch var error as InstrumentError {
+                for k in error.problems.indices {
+                    error.problems[k].message = error.problems[k].message.replacingOccurrences(of: "give --instrument", with: "give --wave-instrument")
+                }
+                throw error
+            }
+        }
         let aggregator = Aggregator(instrument: instrument, options: options.aggregation)
         let csv = CSVStyle(excel: options.excel, hxl: options.hxl)
         try OutputFolder.checkTarget(options.outputPath, inputs: options.inputs + [options.instrumentPath]
                                          + options.waves + options.waveInstruments + [options.planPath ?? ""])
         let output = try OutputFolder(path: options.outputPath)
+        var options = options
+        options.readElsewhere = Set(([output.staging] + options.waves).compactMap(InputFiles.FileIdentity.init(path:)))
+        // A wave's files are named apart from the baseline's (`2025/responses/EE.csv`, `2026/responses/EE.csv`).
+        if !options.waves.isEmpty { options.displayNames = InputFiles.runDisplayNames([options.inputs] + options.waves.map { [$0] }) }
         let clean: CleanResponsesWriter
         do {
             clean = CleanResponsesWriter(instrument: instrument, style: csv, stream: try output.stream("clean/responses.csv"))
@@ -181,6 +216,10 @@ public enum Pipeline {
         let log = CleaningLog(spool: CleaningLog.Spool(directory: output.staging, style: csv, memoryLimit: options.issueMemoryLimit))
         var outcome: RunOutcome
         var waveChanges: [WaveChange] = []
+        // A wave's files whose counts would give back what its own tables blank, as the baseline's;
+        // and whether a wave's whole count is blanked (the run's totals would give it back).
+        var waveWithheld: Set<String> = []
+        var waveTotalHidden = false
         do {
         outcome = ingest(options, instrument: instrument, log: log, rows: rows, respondent: { _ in }) { record, reason, mapping in
             quarantine.add(record, reason: reason, mapping: mapping)
@@ -189,9 +228,12 @@ public enum Pipeline {
         log.add(contentsOf: dominantWeights(aggregator, options: options.aggregation))
         folded.dates = outcome.submittedDays.map { (SubmissionDate.format($0.first), SubmissionDate.format($0.last)) }
         let baselinePanel = folded.panel
+        if let question = instrument.panelQuestion?.name, let issue = baselinePanel?.repeatedCodesIssue(question: question, wave: "the baseline") {
+            log.add(contentsOf: [issue])
+        }
         let waveNames = InputFiles.waveNames(options.waves)
         for (k, wavePath) in options.waves.enumerated() {
-            let waveInstrument = k < options.waveInstruments.count ? try InstrumentLoader.load(options.waveInstruments[k]) : instrument
+            let waveInstrument = k < waveInstruments.count ? waveInstruments[k] : instrument
             var waveAggregation = options.aggregation
             waveAggregation.byQuestion = nil
             let waveAggregator = Aggregator(instrument: waveInstrument, options: waveAggregation)
@@ -209,9 +251,14 @@ public enum Pipeline {
                 return account
             }
             outcome.inputProblems += waveOutcome.inputProblems
+            if let question = waveInstrument.panelQuestion?.name, let issue = panel?.repeatedCodesIssue(question: question, wave: "wave `\(name)`") {
+                log.add(contentsOf: [issue])
+            }
             // A wave with nothing read, or no respondent (empty or header-only files), has nothing to compare.
             if !waveOutcome.accounts.contains(where: { $0.failure == nil && $0.respondents > 0 }) { outcome.unreadWaves.append(name) }
             let panels = baselinePanel.flatMap { b in panel.map { (b, $0) } }
+            waveWithheld.formUnion(waveAggregator.withheldFiles(waveOutcome.accounts.map { ($0.file, $0.respondents) }))
+            if options.aggregation.minCell > 1 && waveAggregator.suppressedTables().hiddenScopes.contains("ALL") { waveTotalHidden = true }
             waveChanges += WaveComparison.compare(wave: name, baseline: aggregator, later: waveAggregator, panels: panels,
                                                   minCell: options.aggregation.minCell)
         }
@@ -245,9 +292,10 @@ public enum Pipeline {
             }
             try output.write("country_differences.csv", DifferencesTable.render(differences, style: csv))
             if !options.waves.isEmpty { try output.write("waves.csv", WavesTable.render(waveChanges, style: csv)) }
-            let withheld = aggregator.withheldFiles(outcome.accounts.map { ($0.file, $0.respondents) })
+            let withheld = aggregator.withheldFiles(outcome.accounts.filter { $0.wave.isEmpty }.map { ($0.file, $0.respondents) })
+                .union(waveWithheld)
             try output.write("summary.json", SummaryJSON.render(outcome: outcome, instrument: instrument, options: options,
-                                                                withheld: withheld))
+                                                                withheld: withheld, totalsWithheld: waveTotalHidden))
             var builder = ReportBuilder(instrument: instrument, aggregator: aggregator, differences: differences,
                                         outcome: outcome, dateRange: folded.dates)
             builder.waveChanges = waveChanges
@@ -317,7 +365,8 @@ public enum Pipeline {
     static func record(_ respondent: Respondent, instrument: Instrument, aggregator: Aggregator, into panel: inout PanelRatings?) {
         guard panel != nil, let q = instrument.panelQuestion.flatMap({ instrument.questionIndex[$0.name] }),
               let code = respondent.answer(q)?.cleanValue, !code.isEmpty else { return }
-        panel!.respondents[code] = (respondent.country ?? "", aggregator.ratings(of: respondent))
+        // A code typed by the respondent in each wave: `AB12` and `ab12` are the same person.
+        panel!.add(code: code.lowercased(), country: respondent.country ?? "", ratings: aggregator.ratings(of: respondent))
     }
 
     /// Checks the options against the instrument before any work starts.
@@ -402,7 +451,8 @@ public enum Pipeline {
         quarantine: (RecordBuffer, String, Normalizer.FileMapping) -> Void
     ) -> RunOutcome {
         var outcome = RunOutcome()
-        let expansion = InputFiles.expand(options.inputs, maxFiles: options.maxFiles)
+        let expansion = InputFiles.expand(options.inputs, maxFiles: options.maxFiles, leavingOut: options.readElsewhere,
+                                          names: options.displayNames)
         outcome.inputProblems = expansion.problems
         let normalizer = Normalizer(instrument: instrument, options: options.normalize)
         normalizer.sharedBaseNames = expansion.sharedBaseNames

@@ -41,8 +41,9 @@ public struct CurriculumPlan: Sendable {
 /// 1. A topic is a **top need** of a country when its MWDS rank is at most `top_needs`, or when the
 ///    upper end of its MWDS interval (mean-gap interval × mean importance) reaches the MWDS of the
 ///    country's `top_needs`-th topic: a need that cannot be told apart from the top ones counts.
-/// 2. Topics that are a top need in **every** country go to regional sessions; included topics join
-///    them; regional slots left over go to the region's next greatest needs.
+/// 2. Topics that are a top need in **every** country go to regional sessions; included topics take
+///    the first of them (more than `regional_sessions` when they are more); regional slots left
+///    over go to the region's next greatest needs (topics with a regional MWDS).
 /// 3. A topic where a country's need is **higher** than the other countries' (a country difference
 ///    that holds after Holm's correction) goes to a session for that country; then each country's
 ///    next greatest needs; countries take turns, in code order.
@@ -113,13 +114,34 @@ public enum CurriculumPlanner {
         }
 
         var chosen: [(audience: String, topic: String, reason: PlannedSession.Reason)] = []
-        let regionalSlots = min(configuration.regionalSessions, configuration.sessions)
-        var regionalQueue = countries.isEmpty ? [] : topics.filter { topic in countries.allSatisfy { isTopNeed(topic, in: $0) } }
-            .sorted(by: before("ALL")).map { ($0, PlannedSession.Reason.regionalTopNeed) }
-        for topic in configuration.include where topics.contains(topic) && !regionalQueue.contains(where: { $0.0 == topic }) {
-            regionalQueue.insert((topic, .included), at: 0)
+        // Topics that must be planned take the first regional sessions, in the configuration's
+        // order, as many sessions as they need (up to every session): they were dropped once the
+        // regional sessions were full, and never planned with `regional_sessions` 0.
+        var included: [String] = []
+        for topic in configuration.include where !included.contains(topic) {
+            if excluded.contains(topic) {
+                notes.append("`\(topic)` is both included and excluded in the configuration; excluded.")
+            } else {
+                included.append(topic)
+            }
         }
-        let fill = topics.sorted(by: before("ALL")).filter { topic in !regionalQueue.contains { $0.0 == topic } }
+        let regionalSlots = min(max(configuration.regionalSessions, included.count), configuration.sessions)
+        if configuration.regionalSessions > configuration.sessions {
+            notes.append("regional_sessions (\(configuration.regionalSessions)) is more than sessions (\(configuration.sessions)): every session is regional.")
+        }
+        if included.count > configuration.regionalSessions && configuration.regionalSessions < configuration.sessions {
+            notes.append("\(included.count) topic(s) to include: \(regionalSlots) regional session(s), not \(configuration.regionalSessions).")
+        }
+        for topic in included.dropFirst(regionalSlots) {
+            notes.append("`\(topic)` (include) could not be planned: more topics to include than sessions (\(configuration.sessions)).")
+        }
+        let topNeeds = countries.isEmpty ? [] : topics.filter { topic in countries.allSatisfy { isTopNeed(topic, in: $0) } }
+        var regionalQueue = included.map { ($0, topNeeds.contains($0) ? PlannedSession.Reason.regionalTopNeed : .included) }
+        regionalQueue += topNeeds.filter { !included.contains($0) }.sorted(by: before("ALL")).map { ($0, .regionalTopNeed) }
+        // Only a need the region's figures show: a topic without an MWDS for ALL (nobody rated it,
+        // or its figures are suppressed) is no "next greatest need".
+        let fill = topics.filter { figure("ALL", $0)?.mwds != nil }.sorted(by: before("ALL"))
+            .filter { topic in !regionalQueue.contains { $0.0 == topic } }
         regionalQueue += fill.map { ($0, .regionalFill) }
         for (topic, reason) in regionalQueue.prefix(regionalSlots) { chosen.append(("ALL", topic, reason)) }
         if regionalQueue.count < regionalSlots {
@@ -148,6 +170,13 @@ public enum CurriculumPlanner {
             notes.append("\(configuration.sessions - chosen.count) of \(configuration.sessions) session(s) left unplanned: no topic left to give them.")
         }
         if countries.isEmpty { notes.append("No country has enough respondents to plan from.") }
+        // A country whose figures are blanked (a small one, or a larger one blanked so that the
+        // small one's cannot be worked out) gets no session, and the others alone decide the
+        // regional top needs: said, or its respondents seemed forgotten.
+        let unplanned = byScope.keys.filter { $0 != "ALL" && !$0.isEmpty && !countries.contains($0) }.sorted()
+        if !countries.isEmpty && !unplanned.isEmpty {
+            notes.append("The figures of \(unplanned.joined(separator: ", ")) are suppressed (too few respondents, or blanked so that a smaller cell cannot be worked out from totals): no session is planned for \(unplanned.count == 1 ? "it" : "them") alone, and the regional top needs are those of \(countries.joined(separator: ", ")).")
+        }
 
         func group(_ entry: (audience: String, topic: String, reason: PlannedSession.Reason)) -> Int {
             let hh = figure(entry.audience, entry.topic)?.quadrant == "HH"
@@ -164,7 +193,9 @@ public enum CurriculumPlanner {
                 session: index + 1, month: configuration.month(ofSession: index), audience: entry.audience,
                 topic: entry.topic, topicLabel: f?.topicLabel ?? entry.topic,
                 organisation: configuration.organisations[entry.topic] ?? "", reason: entry.reason,
-                quadrant: f?.quadrant ?? "", mwds: f?.mwds, mwdsRank: f?.mwdsRank, demandN: f?.demandAsked == false || f?.countsHidden == true ? nil : (f?.demandN ?? 0))
+                quadrant: f?.quadrant ?? "", mwds: f?.mwds, mwdsRank: f?.mwdsRank,
+                // Blank, not 0, when nobody was asked or the audience's counts are suppressed.
+                demandN: f == nil || f?.demandAsked == false || f?.countsHidden == true ? nil : f?.demandN)
         }
         return CurriculumPlan(sessions: sessions, notes: notes)
     }

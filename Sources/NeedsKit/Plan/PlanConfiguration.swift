@@ -39,8 +39,11 @@ public struct PlanConfiguration: Sendable, Equatable {
         var problems: [Diagnostic] = []
         do {
             try CSVReader(path: path).read(diagnose: { if $0.severity == .error { problems.append($0) } }) { record in
-                guard !record.isHeader, !record.isBlank else { return }
+                guard !record.isBlank else { return }
                 let key = record[0].trimmingSpaces.lowercased()
+                // The reader takes the first row for a header: a file without the `setting,value`
+                // row starts with a setting, which was dropped without a word.
+                if record.isHeader && !Self.settings.contains(key) && !Self.isOrganisation(key) { return }
                 let value = record[1].trimmingSpaces
                 func number(_ range: ClosedRange<Int>) -> Int? {
                     guard let n = Int(value), range.contains(n) else {
@@ -67,7 +70,7 @@ public struct PlanConfiguration: Sendable, Equatable {
                 case "exclude": configuration.exclude += Self.list(value)
                 case "setting", "": break
                 default:
-                    if key.hasPrefix("organisation:") || key.hasPrefix("organization:") {
+                    if Self.isOrganisation(key) {
                         let topic = String(record[0].trimmingSpaces.split(separator: ":", maxSplits: 1)[1]).trimmingSpaces
                         configuration.organisations[topic] = value
                     } else {
@@ -83,6 +86,11 @@ public struct PlanConfiguration: Sendable, Equatable {
         if !problems.isEmpty { throw Failure(diagnostics: problems) }
         return configuration
     }
+
+    /// The settings known by name (besides `organisation:TOPIC`).
+    static let settings: Set<String> = ["sessions", "start", "every_months", "regional_sessions", "top_needs", "include", "exclude"]
+
+    static func isOrganisation(_ key: String) -> Bool { key.hasPrefix("organisation:") || key.hasPrefix("organization:") }
 
     /// The year and month of `start` as typed (`2025-03`), or as Excel rewrites it once it has
     /// taken it for a date and the sheet is saved as CSV: `2025-03-01`, `01.03.2025`, `03.2025`,

@@ -162,7 +162,7 @@ public struct ReportBuilder {
         var facts: [String] = []
         if let range = dateRange { facts.append("\(words.responseDates) \(range.first) – \(range.last).") }
         let baseline = outcome.accounts.filter { $0.wave.isEmpty }
-        let withheld = aggregator.withheldFiles(outcome.accounts.map { ($0.file, $0.respondents) })
+        let withheld = aggregator.withheldFiles(baseline.map { ($0.file, $0.respondents) })
         let shortNames = baseline.map { InputFiles.lastComponent($0.file) }
         let prose = ReportProse.forLanguage(words.language)
         let files = zip(baseline, shortNames).map { account, short -> String in
@@ -397,8 +397,10 @@ public struct ReportBuilder {
         ]) + " "
         let waves = outcome.accounts.filter { !$0.wave.isEmpty }
         if !waves.isEmpty {
+            // Not when a wave's region count is blanked (waves.csv shows none): this would give it back.
+            let hidden = waveChanges.contains { $0.country == "ALL" && $0.countsHidden }
             text += prose.fill(prose.laterWaves, ["files": String(waves.count),
-                                                  "resp": String(waves.reduce(0) { $0 + $1.respondents })]) + " "
+                                                  "resp": hidden ? "–" : String(waves.reduce(0) { $0 + $1.respondents })]) + " "
         }
         // Each kind by its code in the cleaning log's `issue` column, which is no word of any
         // report language (it was "country inferred 2" in a Russian report too).

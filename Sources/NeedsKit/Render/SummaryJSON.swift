@@ -9,8 +9,10 @@ public enum SummaryJSON {
 
     /// `withheld`: files whose record and respondent counts are not shown (`Aggregator.withheldFiles`),
     /// nor their size in bytes, which with the other files' sizes per row would give the count back.
+    /// `totalsWithheld`: the run's totals would give back a count the tables blank (a later wave
+    /// of fewer than `--min-cell` respondents, its files withheld, less the baseline's published total).
     public static func render(outcome: RunOutcome, instrument: Instrument, options: RunOptions,
-                              withheld: Set<String> = []) -> String {
+                              withheld: Set<String> = [], totalsWithheld: Bool = false) -> String {
         var out = "{\n"
         out += "  \"needs_version\": \(JSONText.quoted(version)),\n"
         out += "  \"instrument\": {\"sha256\": \(JSONText.quoted(instrumentDigest(options.instrumentPath))), \"form_id\": \(JSONText.quoted(instrument.formID)), \"version\": \(JSONText.quoted(instrument.version)), \"file\": \(JSONText.quoted(InputFiles.lastComponent(options.instrumentPath)))},\n"
@@ -22,7 +24,7 @@ public enum SummaryJSON {
             sum.blankRows += a.blankRows
             sum.quarantined += a.quarantined
         }
-        out += "  \"totals\": {\"files\": \(outcome.accounts.count), \"files_unreadable\": \(outcome.accounts.filter { $0.failure != nil }.count), \"records_read\": \(totals.recordsRead), \"respondents\": \(totals.respondents), \"duplicates\": \(totals.duplicates), \"blank_rows\": \(totals.blankRows), \"quarantined\": \(totals.quarantined)},\n"
+        out += "  \"totals\": {\"files\": \(outcome.accounts.count), \"files_unreadable\": \(outcome.accounts.filter { $0.failure != nil }.count), \"records_read\": \(totalsWithheld ? "null" : String(totals.recordsRead)), \"respondents\": \(totalsWithheld ? "null" : String(totals.respondents)), \"duplicates\": \(totals.duplicates), \"blank_rows\": \(totals.blankRows), \"quarantined\": \(totals.quarantined)\(totalsWithheld ? ", \"suppressed\": true" : "")},\n"
         out += "  \"files\": ["
         for (index, a) in outcome.accounts.enumerated() {
             out += index == 0 ? "\n" : ",\n"

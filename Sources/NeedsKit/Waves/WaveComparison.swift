@@ -60,8 +60,26 @@ public struct WaveChange: Sendable, Equatable {
 public struct PanelRatings: Sendable {
     /// code → (country, topic → (importance, competence)).
     public var respondents: [String: (country: String, ratings: [String: (importance: Double?, competence: Double?)])] = [:]
+    /// Codes that more than one respondent of the wave gave: which of them answered the other
+    /// wave cannot be told, so they are not paired.
+    public var repeatedCodes: Set<String> = []
 
     public init() {}
+
+    /// Keeps a respondent's ratings under its code; a code given before is noted as repeated.
+    mutating func add(code: String, country: String, ratings: [String: (importance: Double?, competence: Double?)]) {
+        if respondents[code] != nil { repeatedCodes.insert(code) }
+        respondents[code] = (country, ratings)
+    }
+
+    /// The cleaning log's warning when codes were given by more than one respondent (the codes
+    /// themselves are not written), or nil.
+    func repeatedCodesIssue(question: String, wave: String) -> CleaningIssue? {
+        guard !repeatedCodes.isEmpty else { return nil }
+        return CleaningIssue(
+            file: wave, line: nil, question: question, code: "panel_code_repeated", action: .kept,
+            message: "\(repeatedCodes.count) respondent code(s) of \(wave) were each given by more than one respondent: they are left out of the paired changes")
+    }
 }
 
 /// Compares a later wave with the baseline, topic by topic (matched by topic key), per country and
@@ -72,6 +90,9 @@ public enum WaveComparison {
     public static func compare(
         wave: String, baseline: Aggregator, later: Aggregator, panels: (PanelRatings, PanelRatings)?, minCell: Int
     ) -> [WaveChange] {
+        // A panel whose waves share no respondent code is two sets of different respondents:
+        // independent samples (paired, every change was blank for want of a pair).
+        let panels = panels.flatMap { pb, pa in pb.respondents.keys.contains { pa.respondents[$0] != nil } ? (pb, pa) : nil }
         let before = baseline.scopeAccumulators(withRegion: true)
         let after = later.scopeAccumulators(withRegion: true)
         let beforeFigures = Dictionary(grouping: baseline.figures(), by: \.country)
@@ -189,7 +210,8 @@ public enum WaveComparison {
         var gap = Moments()
         var matched = 0
         for code in before.respondents.keys.sorted() {
-            guard let b = before.respondents[code], let a = after.respondents[code] else { continue }
+            guard let b = before.respondents[code], let a = after.respondents[code],
+                  !before.repeatedCodes.contains(code), !after.repeatedCodes.contains(code) else { continue }
             guard scope == "ALL" || b.country == scope else { continue }
             matched += 1
             let rb = b.ratings[topic], ra = a.ratings[topic]
