@@ -406,6 +406,24 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.issues.filter { $0.code == "unmapped_columns" }.map(\.column), [4])
     }
 
+    /// KoboToolbox's exports end with its own columns, `meta/rootUuid` among them since December
+    /// 2025 (`_id, _uuid, _submission_time, _validation_status, _status, _submitted_by, __version__,
+    /// meta/rootUuid, _index`); an edited submission's data carries `meta/deprecatedID`, older
+    /// deployments `formhub/uuid`. They were warned about as questions of an older form version.
+    func testKobosOwnMetaColumnsAreNoOlderFormVersionsQuestions() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        "country";"municipality";"importance/imp_intercultural";"formhub/uuid";"meta/deprecatedID";"_id";"_uuid";"_submission_time";"_validation_status";"_status";"_submitted_by";"__version__";"meta/rootUuid";"_index"
+        "EE";"Narva linn";"5";"f1";"uuid:a0";"7";"a1";"2026-03-02T10:00:00";"";"submitted_via_web";"";"v1";"uuid:a0";"1"
+
+        """
+        let result = normalise([folder.write("kobo_2026.csv", text)])
+        XCTAssertEqual(result.respondents.count, 1)
+        XCTAssertEqual(result.answer(0, "imp_intercultural", in: instrument), .choice("5"))
+        XCTAssertFalse(result.codes().contains("columns_not_in_form_version"), "\(result.issues.map(\.message))")
+        XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
+    }
+
     // MARK: Google Forms
 
     func testGoogleFormsInLatvianWithGridsAndCheckboxes() throws {

@@ -65,6 +65,10 @@ public struct ColumnMapper {
         "refurl": .other, "submitterid": .other, "attachmentspresent": .other, "attachmentsexpected": .other,
         "status": .other, "reviewstate": .review, "deviceid": .other, "edits": .other, "formversion": .other,
         "_xform_id_string": .other, "_geolocation": .other, "_attachments": .other, "_duration": .other,
+        // KoboToolbox's exports list `meta/rootUuid` among their own columns since December 2025
+        // (a submission's first instanceID, kept through edits); edits and deployments add these.
+        "meta/rootuuid": .other, "meta/deprecatedid": .other, "meta/instancename": .other, "formhub/uuid": .other,
+        "meta-deprecatedid": .other, "meta-instancename": .other,
     ]
 
     /// Headers (compared by `TextKey.loose`) that name personal data in the tools' own columns.
