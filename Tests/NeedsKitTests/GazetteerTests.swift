@@ -242,6 +242,21 @@ final class GazetteerTests: XCTestCase {
         for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
     }
 
+    /// Towns in a rural municipality named otherwise, most of them town municipalities until 2017
+    /// (Kiviõli and Püssi in Lüganuse vald, Paldiski in Lääne-Harju, Kunda in Viru-Nigula, Sindi in
+    /// Tori), in Estonian and Russian, and Elva by its Russian name `Эльва` (ISO's is `Елва`): the
+    /// municipality they are in; they were unknown.
+    func testTownsInARuralMunicipalityNamedOtherwise() {
+        let expected = [
+            "Kiviõli": "EE-442", "Kiviõli linn": "EE-442", "Kivioli": "EE-442", "Püssi": "EE-442", "Кивиыли": "EE-442",
+            "г. Кивиыли": "EE-442", "Paldiski linn": "EE-431", "Палдиски": "EE-431", "Kunda": "EE-903", "Sindi": "EE-809",
+            "Kallaste": "EE-586", "Mõisaküla": "EE-480", "Abja-Paluoja": "EE-480", "Võhma": "EE-615",
+            "Suure-Jaani": "EE-615", "Kilingi-Nõmme": "EE-712", "Lihula": "EE-430", "Tamsalu": "EE-792",
+            "Эльва": "EE-171", "волость Эльва": "EE-171", "Елва": "EE-171",
+        ]
+        for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
+    }
+
     /// A double name written with a space or a dash for its hyphen (`Kohtla Järve`, `Narva–Jõesuu`,
     /// `Vaike Maarja vald`) is the municipality; it was unknown.
     func testHyphenWrittenAsASpaceOrADash() {
