@@ -257,6 +257,28 @@ final class GazetteerTests: XCTestCase {
         for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
     }
 
+    /// Russian declines the town after the word for its council or kind (`Администрация города
+    /// Нарвы`, `Самоуправление города Вильнюса`, `Дума Даугавпилса`), and the kind itself
+    /// (`Администрация волости Йыхви`, `Самоуправление Вильнюсского района`, `Дума Огрского
+    /// края`); a Lithuanian town's adjective drops its ending (`Висагинское самоуправление`), and
+    /// Latvian names the novads in the genitive before its council (`Daugavpils novada
+    /// pašvaldība`): the municipality; they were unknown. Ambiguity stays.
+    func testNamesInTheGenitive() {
+        let expected = [
+            "Администрация города Нарвы": "EE-511", "Администрация г. Нарвы": "EE-511", "Управа города Таллинна": "EE-784",
+            "Таллинна": "EE-784", "Администрация волости Йыхви": "EE-251", "Дума города Риги": "LV-RIX",
+            "Дума Даугавпилса": "LV-DGV", "Самоуправление Елгавы": "LV-JEL", "Дума города Лиепаи": "LV-LPX",
+            "Дума Огрского края": "LV-067", "Самоуправление города Вильнюса": "LT-57",
+            "Самоуправление Вильнюсского района": "LT-58", "Администрация самоуправления города Клайпеды": "LT-20",
+            "Висагинское самоуправление": "LT-59", "Шальчининкский район": "LT-42",
+            "Daugavpils novada pašvaldība": "LV-111", "Ilūkstes novada dome": "LV-111",
+        ]
+        for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
+        XCTAssertEqual(codes("Самоуправление Вильнюса"), ["LT-57", "LT-58"])
+        XCTAssertEqual(codes("Администрация Тарту"), ["EE-793", "EE-796"])
+        XCTAssertEqual(gazetteer.match("Школа Нарвы"), .none)
+    }
+
     /// A double name written with a space or a dash for its hyphen (`Kohtla Järve`, `Narva–Jõesuu`,
     /// `Vaike Maarja vald`) is the municipality; it was unknown.
     func testHyphenWrittenAsASpaceOrADash() {
