@@ -454,6 +454,54 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.issues.first { $0.code == "label_matched_without_diacritics" }?.oldValue, "loti svarigi")
     }
 
+    /// Google Forms and Microsoft Forms write what a respondent typed for an "Other" option where
+    /// the choice's label would stand (a checkbox cell appends it to the others): it is the list's
+    /// `other`, with a warning naming the text. It was an unknown value: the respondent's role
+    /// missing, the "Other" ticked by nobody. An unknown text of a hand-made sheet stays unknown.
+    func testOtherTypedInGoogleAndMicrosoftFormsIsTheOtherChoice() throws {
+        let folder = TemporaryFolder()
+        folder.write("form/survey.csv", "type,name,label\nselect_one role,role,Your role\nselect_multiple help,help,What would help?\n")
+        folder.write("form/choices.csv", """
+        list_name,name,label
+        role,teacher,Teacher
+        role,other,Other
+        help,time,More time
+        help,money,More money
+        help,other,Other
+
+        """)
+        folder.write("form/settings.csv", "form_id,version\nx,1\n")
+        let form = try InstrumentLoader.load(folder.path + "/form")
+        let google = """
+        Timestamp,Your role,What would help?
+        2025/01/14 10:32:05 AM EET,Psychologist,"More time, a mentor"
+        2025/01/14 10:40:00 AM EET,Teacher,More money
+
+        """
+        let msforms = """
+        ID,Start time,Completion time,Email,Your role,What would help?
+        1,1/14/25 10:32,1/14/25 10:40,anonymous,Psychologist,More money;a mentor;
+
+        """
+        let sheet = "Your role,What would help?,Comment\nPsychologist,a mentor,none\nTeacher,More time,none\n"
+        let result = normalise([folder.write("a_google.csv", google), folder.write("b_msforms.csv", msforms),
+                                folder.write("c_sheet.csv", sheet)], instrument: form)
+        XCTAssertEqual(result.respondents.count, 5)
+        guard result.respondents.count == 5 else { return }
+        XCTAssertEqual(result.answer(0, "role", in: form), .choice("other"))
+        XCTAssertEqual(result.answer(0, "help", in: form), .choices(["time", "other"]))
+        XCTAssertEqual(result.answer(1, "role", in: form), .choice("teacher"))
+        XCTAssertEqual(result.answer(2, "role", in: form), .choice("other"))
+        XCTAssertEqual(result.answer(2, "help", in: form), .choices(["money", "other"]))
+        XCTAssertNil(result.answer(3, "role", in: form))
+        XCTAssertNil(result.answer(3, "help", in: form))
+        let typed = result.issues.filter { $0.code == "other_answer" }
+        XCTAssertEqual(typed.map(\.oldValue), ["Psychologist", "a mentor", "Psychologist", "a mentor"])
+        XCTAssertEqual(typed.map(\.file), ["a_google.csv", "a_google.csv", "b_msforms.csv", "b_msforms.csv"])
+        XCTAssertEqual(typed.map(\.column), [2, 3, 5, 6])
+        XCTAssertEqual(result.issues.filter { $0.code == "unknown_value" }.map(\.file), ["c_sheet.csv", "c_sheet.csv"])
+    }
+
     /// Google's sheet names its first column in the form's language: Lithuanian `Laiko žymė` is
     /// the submission time as `Timestamp` is, not a column of another survey.
     func testGoogleFormMadeBilingualWithTheInstrumentsLabels() throws {
@@ -468,7 +516,8 @@ final class NormalizerTests: XCTestCase {
         writer.row(texts: ["14.01.2025 10:32:05", "Eesti / Эстония", "Narva linn", "Õpetaja või haridustöötaja / Учитель или работник образования",
                            "Väga oluline / Очень важно", "Madal / Низкая",
                            "Desinformatsiooni ja väärinfo tõrjumine / Противодействие дезинформации и ложной информации, Ajutine kaitse: õigused ja hüvitised / Временная защита: права и льготы"])
-        // Two answers in one cell, or one unknown beside a known, are neither.
+        // Two answers in one cell, or one unknown beside a known, are neither; a role's (Google
+        // takes no such answer but the "Other" option's text) is the list's `other`.
         writer.row(texts: ["15.01.2025 09:00:00", "Eesti", "Jõhvi vald", "Sotsiaaltöötaja / Muu", "Oluline / важно очень", "", ""])
         let result = normalise([folder.write("bilingual.csv", writer.text)])
         XCTAssertEqual(result.respondents.count, 2)
@@ -478,9 +527,10 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.answer(0, "imp_disinformation", in: instrument), .choice("5"))
         XCTAssertEqual(result.answer(0, "comp_disinformation", in: instrument), .choice("2"))
         XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["disinformation", "legal_status"]))
-        XCTAssertNil(result.respondents[1].role)
+        XCTAssertEqual(result.answer(1, "role", in: instrument), .choice("other"))
         XCTAssertNil(result.answer(1, "imp_disinformation", in: instrument))
-        XCTAssertEqual(result.issues.filter { $0.code == "unknown_value" }.map(\.oldValue), ["Sotsiaaltöötaja / Muu", "Oluline / важно очень"])
+        XCTAssertEqual(result.issues.filter { $0.code == "other_answer" }.map(\.oldValue), ["Sotsiaaltöötaja / Muu"])
+        XCTAssertEqual(result.issues.filter { $0.code == "unknown_value" }.map(\.oldValue), ["Oluline / важно очень"])
     }
 
     func testGoogleFormsTimestampInLithuanian() throws {

@@ -3,6 +3,9 @@
 /// class, so the normaliser's per-question table hands out references, not copies.
 public final class ChoiceMatcher {
     public let list: ChoiceList
+    /// The list's choice named `other` (in any case), as `or_other` adds it: where LimeSurvey's
+    /// `-oth-` and what Google or Microsoft Forms write for "Other" go.
+    public let otherChoice: String?
     private var names: [String: String] = [:]
     private var labels = KeyedLookup<String>()
     private let positions: [String: Int]
@@ -27,6 +30,7 @@ public final class ChoiceMatcher {
             for (_, label) in choice.labels { labels.insert(label, choice.name) }
         }
         self.positions = positions
+        otherChoice = names["other"]
         longest = list.choices.flatMap { [$0.name] + Array($0.labels.values) }.map(\.count).max() ?? 0
     }
 
@@ -47,7 +51,7 @@ public final class ChoiceMatcher {
         if answerCodes, let position = Self.answerCodePosition(text), position >= 1, position <= list.choices.count {
             return .matched(list.choices[position - 1].name, loose: false)
         }
-        if answerCodes, text == "-oth-", let other = names["other"] { return .matched(other, loose: false) }
+        if answerCodes, text == "-oth-", let other = otherChoice { return .matched(other, loose: false) }
         // A full stop after the label (`Väga oluline.`).
         if text.hasSuffix("."), text.count > 1 { return match(String(text.dropLast()), answerCodes: answerCodes, tight: tight) }
         return .unknown

@@ -986,10 +986,13 @@ public final class Normalizer {
         return cache.insert(key, value: reading)
     }
 
-    /// Which of a question's value caches a file uses: a cell reads differently in LimeSurvey
-    /// exports (answer codes) and in KoboToolbox or ODK ones (choice names expected).
+    /// Which of a question's four value caches a file uses: a cell reads differently in LimeSurvey
+    /// exports (answer codes), in KoboToolbox or ODK ones (choice names expected), in Google and
+    /// Microsoft Forms ones (what was typed for "Other" in place of a choice) and in the others.
     static func readingVariant(_ shape: ExportShape) -> Int {
-        (answerCodes(shape) ? 1 : 0) + (namesExpected(shape) ? 2 : 0)
+        if answerCodes(shape) { return 1 }
+        if namesExpected(shape) { return 2 }
+        return otherTyped(shape) ? 3 : 0
     }
 
     /// LimeSurvey writes answer codes (`A3`) for choices.
@@ -997,6 +1000,11 @@ public final class Normalizer {
 
     /// KoboToolbox and ODK write choice names, space-separated for select_multiple.
     static func namesExpected(_ shape: ExportShape) -> Bool { shape == .kobo || shape == .odkCentral }
+
+    /// Google Forms and Microsoft Forms write what a respondent typed for a question's "Other"
+    /// option where the choice's label would stand (a checkbox cell appends it to the others):
+    /// their forms take no other answer, so a text that is no choice is the list's `other`.
+    static func otherTyped(_ shape: ExportShape) -> Bool { shape == .googleForms || shape == .microsoftForms }
 
     /// A select or number cell read against the instrument (the slow path, once per distinct value).
     func read(_ text: String, question q: Int, shape: ExportShape) -> CellReading {
@@ -1022,18 +1030,27 @@ public final class Normalizer {
                 if q == countryIndex, let name = regionCountryChoice(text, in: matcher.list) {
                     return CellReading(answer: .choice(name))
                 }
+                if Self.otherTyped(shape), let other = matcher.otherChoice {
+                    return CellReading(answer: .choice(other), issues: [otherTypedIssue(text, other: other, list: matcher.list.name)])
+                }
                 return CellReading(answer: nil, issues: [.init(
                     old: text, new: "", code: "unknown_value", action: .changed,
                     message: "`\(text)` is not a choice of list `\(matcher.list.name)`; treated as missing")])
             }
         case .selectMultiple:
             guard let matcher = matchers[q] else { return CellReading(answer: nil) }
-            let split = matcher.splitMultiple(text, namesExpected: Self.namesExpected(shape))
+            var split = matcher.splitMultiple(text, namesExpected: Self.namesExpected(shape))
+            var typedForOther: [CellReading.Issue] = []
+            if Self.otherTyped(shape), let other = matcher.otherChoice, !split.unknown.isEmpty {
+                typedForOther = split.unknown.map { otherTypedIssue($0, other: other, list: matcher.list.name) }
+                split.unknown = []
+                split.choices = matcher.ordered(Set(split.choices + [other]))
+            }
             // Nothing of the cell is a choice (`-`, `n/a`, choices joined by a separator of its
             // own): the question is unanswered, not answered with nothing chosen, which would
             // count the respondent in the demand shares' denominators.
             let nothingRead = split.choices.isEmpty && !split.unknown.isEmpty
-            var reading = CellReading(answer: nothingRead ? nil : .choices(split.choices))
+            var reading = CellReading(answer: nothingRead ? nil : .choices(split.choices), issues: typedForOther)
             for piece in split.unknown {
                 reading.issues.append(.init(old: piece, new: "", code: "unknown_value", action: .changed,
                                             message: "`\(piece)` is not a choice of list `\(matcher.list.name)`; "
@@ -1052,6 +1069,13 @@ public final class Normalizer {
         default:
             return CellReading(answer: .text(text))
         }
+    }
+
+    /// What a respondent typed for the "Other" option (`otherTyped`), read as the list's `other`.
+    /// (Kept per distinct value for Google and Microsoft Forms files alike: the message names both.)
+    private func otherTypedIssue(_ text: String, other: String, list: String) -> CellReading.Issue {
+        .init(old: text, new: other, code: "other_answer", action: .changed,
+              message: "`\(text)` is not a choice of list `\(list)`: Google and Microsoft Forms write what was typed for the \"Other\" option in its place; read as `\(other)`")
     }
 
     /// The choice of a country list for a country its labels do not name but the gazetteer does
