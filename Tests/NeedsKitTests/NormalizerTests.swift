@@ -819,6 +819,34 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(result.codes().contains("unknown_value"), "\(result.issues.map(\.message))")
     }
 
+    /// LimeSurvey's export can convert a multiple-choice sub-question's Y and N ("Convert Y to",
+    /// "Convert N to": 1 and 2 unless changed): a `2` is a choice shown and not ticked. It was read
+    /// as the name of the list's choice `2`, ticking that choice for every respondent who left it
+    /// (and an unknown_value warning in every other column).
+    func testLimeSurveysConvertedNoIsUnticked() throws {
+        let folder = TemporaryFolder()
+        folder.write("form/survey.csv", "type,name,label\nselect_multiple days,days,Which days suit you?\n")
+        folder.write("form/choices.csv", "list_name,name,label\ndays,1,Monday\ndays,2,Tuesday\ndays,3,Wednesday\n")
+        folder.write("form/settings.csv", "form_id,version\nx,1\n")
+        let form = try InstrumentLoader.load(folder.path + "/form")
+        let text = """
+        id,submitdate,lastpage,startlanguage,days[SQ001],days[SQ002],days[SQ003]
+        1,2025-01-14 10:00:00,1,en,1,2,1
+        2,2025-01-14 10:05:00,1,en,2,1,2
+        3,2025-01-14 10:06:00,1,en,2,2,2
+        4,2025-01-14 10:07:00,1,en,,,
+
+        """
+        let result = normalise([folder.write("lime.csv", text)], instrument: form)
+        XCTAssertEqual(result.respondents.count, 4)
+        guard result.respondents.count == 4 else { return }
+        XCTAssertEqual(result.answer(0, "days", in: form), .choices(["1", "3"]))
+        XCTAssertEqual(result.answer(1, "days", in: form), .choices(["2"]))
+        XCTAssertEqual(result.answer(2, "days", in: form), .choices([]))
+        XCTAssertNil(result.answer(3, "days", in: form))
+        XCTAssertFalse(result.codes().contains("unknown_value"), "\(result.issues.map(\.message))")
+    }
+
     /// The same `N/A` of a question never shown, in an array (rating) or list question of the
     /// full-answers export, is no answer: it was an unknown_value warning per cell.
     func testLimeSurveyNotShownRatingIsNoAnswer() throws {

@@ -221,9 +221,13 @@ public final class ChoiceMatcher {
     /// (LimeSurvey and some sheets write the label), which ticks that choice's column only.
     /// LimeSurvey's "full answers" export writes `N/A` where the question was never shown (an
     /// incomplete response): blank, so the question is unanswered rather than answered with nothing.
-    func tickReading(_ raw: String) -> Normalizer.TickReading {
+    /// With `limeSurvey`, `2` is unticked: its export's "Convert N to" option writes that (its
+    /// default) for a choice shown and not ticked, as "Convert Y to" writes `1` for a ticked one;
+    /// its columns never hold a choice's name.
+    func tickReading(_ raw: String, limeSurvey: Bool = false) -> Normalizer.TickReading {
         let text = raw.trimmingSpaces
         if text.isEmpty { return .blank }
+        if limeSurvey, text == "2" { return .unticked }
         switch text.lowercased() {
         case "n/a": return .blank
         case "1", "1.0", "true", "истина", "yes", "y", "x", "✓", "✔", "✔\u{FE0F}", "√", "☑", "☒", "v", "+", "jah", "jā", "ja", "taip", "да":

@@ -120,9 +120,10 @@ public final class Normalizer {
     /// checks exclusive access to its own properties.
     private let readings: UnsafeMutablePointer<ValueCache<CellReading>>
     /// The instrument's question count: `readings` holds four caches a question (one per
-    /// reading variant), `ticks` and `answerSlots` one entry a question.
+    /// reading variant), `ticks` two (LimeSurvey's and the others'), `answerSlots` one entry.
     private let questionCount: Int
-    /// Per question, the readings of its split choice columns' distinct values.
+    /// Per question, the readings of its split choice columns' distinct values: in LimeSurvey
+    /// exports (`tickVariant`) and in the others.
     private let ticks: UnsafeMutablePointer<ValueCache<TickReading>>
     /// The answer ids of the row being read, one per question (`rowAnswers`).
     private let answerSlots: UnsafeMutablePointer<UInt32>
@@ -238,8 +239,8 @@ public final class Normalizer {
         questionCount = instrument.questions.count
         readings = .allocate(capacity: questionCount * 4)
         readings.initialize(repeating: ValueCache(), count: questionCount * 4)
-        ticks = .allocate(capacity: questionCount)
-        ticks.initialize(repeating: ValueCache(), count: questionCount)
+        ticks = .allocate(capacity: questionCount * 2)
+        ticks.initialize(repeating: ValueCache(), count: questionCount * 2)
         answerSlots = .allocate(capacity: max(questionCount, 1))
         answerSlots.initialize(repeating: 0, count: max(questionCount, 1))
         expectedQuestions = instrument.questions.indices.filter { q in
@@ -267,7 +268,7 @@ public final class Normalizer {
     deinit {
         readings.deinitialize(count: questionCount * 4)
         readings.deallocate()
-        ticks.deinitialize(count: questionCount)
+        ticks.deinitialize(count: questionCount * 2)
         ticks.deallocate()
         answerSlots.deallocate()
         tickedBits.deallocate()
@@ -697,11 +698,13 @@ public final class Normalizer {
                 rowHash = FieldHash.combine(rowHash, key.hash, column: column)
                 if bytes.count == 0 { continue }
                 let reading: TickReading
-                if let known = ticks[q].find(key) {
+                let tickCache = q &* 2 &+ (Self.answerCodes(mapping.shape) ? 1 : 0)
+                if let known = ticks[tickCache].find(key) {
                     reading = known
                 } else {
-                    reading = matcher.tickReading(String(decoding: bytes, as: UTF8.self))
-                    if bytes.count <= 256 { ticks[q].insert(key, value: reading) }
+                    reading = matcher.tickReading(String(decoding: bytes, as: UTF8.self),
+                                                  limeSurvey: Self.answerCodes(mapping.shape))
+                    if bytes.count <= 256 { ticks[tickCache].insert(key, value: reading) }
                 }
                 var tick = false
                 switch reading {
