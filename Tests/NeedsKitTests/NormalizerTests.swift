@@ -35,15 +35,21 @@ final class NormalizerTests: XCTestCase {
         return result
     }
 
+    /// A small form of two sheets written into `folder` (settings: form_id `x`, version 1), loaded.
+    func form(in folder: TemporaryFolder, survey: String, choices: String) throws -> Instrument {
+        folder.write("form/survey.csv", survey)
+        folder.write("form/choices.csv", choices)
+        folder.write("form/settings.csv", "form_id,version\nx,1\n")
+        return try InstrumentLoader.load(folder.path + "/form")
+    }
+
     /// A municipality asked as a select_one: a choice whose name fits several municipalities
     /// (`tartu`, `vilnius`) is read by its label when that names one (`Tartu vald`); the name was
     /// read alone, and the respondent's municipality was ambiguous.
     func testMunicipalityChoiceReadByItsLabelWhenItsNameIsAmbiguous() throws {
         let folder = TemporaryFolder()
-        folder.write("form/survey.csv", "type,name,label\nselect_one munis,municipality,Municipality\n")
-        folder.write("form/choices.csv", "list_name,name,label\nmunis,tartu,Tartu vald\nmunis,narva,Narva linn\nmunis,m3,Jõhvi vald\nmunis,vilnius,Vilnius\n")
-        folder.write("form/settings.csv", "form_id,version\nx,1\n")
-        let instrument = try InstrumentLoader.load(folder.path + "/form")
+        let instrument = try form(in: folder, survey: "type,name,label\nselect_one munis,municipality,Municipality\n",
+                                  choices: "list_name,name,label\nmunis,tartu,Tartu vald\nmunis,narva,Narva linn\nmunis,m3,Jõhvi vald\nmunis,vilnius,Vilnius\n")
         let result = normalise([folder.write("kobo.csv", "municipality,_uuid\ntartu,u1\nnarva,u2\nm3,u3\nvilnius,u4\n")], instrument: instrument)
         XCTAssertEqual(result.respondents.map(\.municipalityCode), ["EE-796", "EE-511", "EE-251", nil])
         XCTAssertEqual(result.codes().filter { $0.hasPrefix("municipality") }, ["municipality_ambiguous"])
@@ -460,8 +466,7 @@ final class NormalizerTests: XCTestCase {
     /// missing, the "Other" ticked by nobody. An unknown text of a hand-made sheet stays unknown.
     func testOtherTypedInGoogleAndMicrosoftFormsIsTheOtherChoice() throws {
         let folder = TemporaryFolder()
-        folder.write("form/survey.csv", "type,name,label\nselect_one role,role,Your role\nselect_multiple help,help,What would help?\n")
-        folder.write("form/choices.csv", """
+        let form = try form(in: folder, survey: "type,name,label\nselect_one role,role,Your role\nselect_multiple help,help,What would help?\n", choices: """
         list_name,name,label
         role,teacher,Teacher
         role,other,Other
@@ -470,8 +475,6 @@ final class NormalizerTests: XCTestCase {
         help,other,Other
 
         """)
-        folder.write("form/settings.csv", "form_id,version\nx,1\n")
-        let form = try InstrumentLoader.load(folder.path + "/form")
         let google = """
         Timestamp,Your role,What would help?
         2025/01/14 10:32:05 AM EET,Psychologist,"More time, a mentor"
@@ -825,10 +828,8 @@ final class NormalizerTests: XCTestCase {
     /// (and an unknown_value warning in every other column).
     func testLimeSurveysConvertedNoIsUnticked() throws {
         let folder = TemporaryFolder()
-        folder.write("form/survey.csv", "type,name,label\nselect_multiple days,days,Which days suit you?\n")
-        folder.write("form/choices.csv", "list_name,name,label\ndays,1,Monday\ndays,2,Tuesday\ndays,3,Wednesday\n")
-        folder.write("form/settings.csv", "form_id,version\nx,1\n")
-        let form = try InstrumentLoader.load(folder.path + "/form")
+        let form = try form(in: folder, survey: "type,name,label\nselect_multiple days,days,Which days suit you?\n",
+                            choices: "list_name,name,label\ndays,1,Monday\ndays,2,Tuesday\ndays,3,Wednesday\n")
         let text = """
         id,submitdate,lastpage,startlanguage,days[SQ001],days[SQ002],days[SQ003]
         1,2025-01-14 10:00:00,1,en,1,2,1
