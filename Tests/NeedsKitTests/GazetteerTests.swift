@@ -279,6 +279,25 @@ final class GazetteerTests: XCTestCase {
         XCTAssertEqual(gazetteer.match("Школа Нарвы"), .none)
     }
 
+    /// A department of the municipality's government, named after it in the genitive (`Narva
+    /// Linnavalitsuse sotsiaalabiamet`, `Rīgas domes Labklājības departaments`, `Vilniaus miesto
+    /// savivaldybės administracijos Socialinių paslaugų skyrius`), as staff name where they work:
+    /// the municipality; they were unknown. Beside another municipality's name it is not read.
+    func testDepartmentOfTheMunicipalitysGovernment() {
+        let expected = [
+            "Narva Linnavalitsuse sotsiaalabiamet": "EE-511", "Tartu linna haridusosakond": "EE-793",
+            "Tartu valla sotsiaalosakond": "EE-796", "Jõhvi Vallavalitsuse sotsiaalosakond": "EE-251",
+            "Rīgas domes Labklājības departaments": "LV-RIX", "Rigas domes Labklajibas departaments": "LV-RIX",
+            "Ogres novada Sociālais dienests": "LV-067", "Daugavpils pilsētas Sociālais dienests": "LV-DGV",
+            "Jelgavas novada pašvaldības Sociālais dienests": "LV-041",
+            "Vilniaus miesto savivaldybės administracijos Socialinių paslaugų skyrius": "LT-57",
+            "Kauno rajono savivaldybės administracija, Socialinės paramos skyrius": "LT-16",
+        ]
+        for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
+        XCTAssertNil(code("Narva linna elanik, töötan Tallinn"))
+        XCTAssertNil(code("Vilniaus savivaldybės administracijos skyrius"))
+    }
+
     /// A double name written with a space or a dash for its hyphen (`Kohtla Järve`, `Narva–Jõesuu`,
     /// `Vaike Maarja vald`) is the municipality; it was unknown.
     func testHyphenWrittenAsASpaceOrADash() {

@@ -117,7 +117,33 @@ public struct Gazetteer: Sendable {
         if result == .none { result = matchParts(text, country: country) }
         if result == .none { result = matchRussianAdjective(words, country: country) }
         if result == .none { result = matchRussianGenitive(words, country: country) }
+        if result == .none { result = matchDepartment(typed, country: country) }
         return result
+    }
+
+    /// Words that end a municipality's name, its government's or its kind's in the genitive, as
+    /// a department of its own follows it: `Narva Linnavalitsuse sotsiaalabiamet`, `Tartu linna
+    /// haridusosakond`, `Rīgas domes Labklājības departaments`, `Ogres novada Sociālais dienests`,
+    /// `Vilniaus miesto savivaldybės administracijos Socialinių paslaugų skyrius`.
+    private static let ownerWords: Set<String> = [
+        "linnavalitsuse", "vallavalitsuse", "linna", "valla", "domes", "novada", "pašvaldības", "pasvaldibas",
+        "pilsētas", "pilsetas", "savivaldybės", "savivaldybes", "administracijos",
+    ]
+
+    /// A department of a municipality's government, named after it (`ownerWords`): the longest
+    /// beginning that ends in such a word and names a municipality, unless a later word names
+    /// another on its own (`Narva linna elanik, töötan Tallinn`).
+    private func matchDepartment(_ words: [String], country: String?) -> Match {
+        for end in stride(from: words.count - 1, through: 1, by: -1) where Self.ownerWords.contains(words[end - 1]) {
+            let owner = match(words[..<end].joined(separator: " "), country: country)
+            guard owner != .none else { continue }
+            for word in words[end...] {
+                let other = resolve(lookup.match(word.trimmingCharacters(in: .punctuationCharacters)), country: country)
+                if other != .none && other != owner { return .none }
+            }
+            return owner
+        }
+        return .none
     }
 
     private static let adjectiveEndings = ["ская", "ский", "ское", "ской", "ского", "скую", "скому", "ском"]
