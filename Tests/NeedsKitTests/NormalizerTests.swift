@@ -822,6 +822,26 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(result.codes().contains("unknown_value"), "\(result.issues.map(\.message))")
     }
 
+    /// A LimeSurvey array whose sub-questions are coded by the topic each rates
+    /// (`importance[intercultural]`, `competence[legalstatus]`: codes hold no `_`), as an array
+    /// built from the form's topic keys has them: each is its group's question rating that topic.
+    /// They were unmapped, and every rating of the file missing.
+    func testLimeSurveySubquestionsCodedByTopic() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        id,submitdate,lastpage,startlanguage,country,municipality,importance[intercultural],importance[legalstatus],competence[intercultural],competence[legal_status]
+        1,2025-01-14 10:00:00,3,et,EE,Narva,5,4,2,3
+
+        """
+        let result = normalise([folder.write("lime_topics.csv", text)])
+        XCTAssertEqual(result.respondents.count, 1)
+        XCTAssertEqual(result.answer(0, "imp_intercultural", in: instrument), .choice("5"))
+        XCTAssertEqual(result.answer(0, "imp_legal_status", in: instrument), .choice("4"))
+        XCTAssertEqual(result.answer(0, "comp_intercultural", in: instrument), .choice("2"))
+        XCTAssertEqual(result.answer(0, "comp_legal_status", in: instrument), .choice("3"))
+        XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
+    }
+
     /// LimeSurvey's export can convert a multiple-choice sub-question's Y and N ("Convert Y to",
     /// "Convert N to": 1 and 2 unless changed): a `2` is a choice shown and not ticked. It was read
     /// as the name of the list's choice `2`, ticking that choice for every respondent who left it

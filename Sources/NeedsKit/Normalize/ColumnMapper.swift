@@ -315,6 +315,10 @@ public struct ColumnMapper {
         if let member = members.first(where: { instrument.questions[$0].name.lowercased() == lowered || Self.code(instrument.questions[$0].name) == code }) {
             return role(member)
         }
+        // A sub-question coded by the topic its question rates (`importance[intercultural]`,
+        // LimeSurvey's code of `legal_status` being `legalstatus`), when one member rates it.
+        let rating = members.filter { instrument.questions[$0].topic.map(Self.code) == code }
+        if rating.count == 1 { return role(rating[0]) }
         if let position, position >= 1, position <= members.count { return role(members[position - 1]) }
         if case let .unique(index, _)? = memberByLabel[group]?.match(text) { return role(index) }
         return nil
