@@ -298,6 +298,21 @@ final class GazetteerTests: XCTestCase {
         XCTAssertNil(code("Vilniaus savivaldybės administracijos skyrius"))
     }
 
+    /// A municipality's department or institution named with the municipality's genitive alone
+    /// (`Tallinna Sotsiaal- ja Tervishoiuamet`, `Rīgas Sociālais dienests`, the largest employers
+    /// of social workers in Estonia and Latvia): the municipality; they were unknown. A state
+    /// agency, or a genitive that fits two, names none.
+    func testInstitutionNamedByTheMunicipalitysGenitive() {
+        let expected = [
+            "Tallinna Sotsiaal- ja Tervishoiuamet": "EE-784", "Tallinna Haridusamet": "EE-784",
+            "Narva Sotsiaalkeskus": "EE-511", "Rīgas Sociālais dienests": "LV-RIX", "Rigas Socialais dienests": "LV-RIX",
+            "Jūrmalas Labklājības pārvalde": "LV-JUR", "Liepājas Sociālais dienests": "LV-LPX",
+        ]
+        for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
+        XCTAssertNil(code("Sotsiaalkindlustusamet"))
+        XCTAssertNil(code("Tartu Sotsiaalabi osakond"))
+    }
+
     /// A double name written with a space or a dash for its hyphen (`Kohtla Järve`, `Narva–Jõesuu`,
     /// `Vaike Maarja vald`) is the municipality; it was unknown.
     func testHyphenWrittenAsASpaceOrADash() {

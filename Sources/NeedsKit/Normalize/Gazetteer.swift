@@ -130,11 +130,23 @@ public struct Gazetteer: Sendable {
         "pilsētas", "pilsetas", "savivaldybės", "savivaldybes", "administracijos",
     ]
 
-    /// A department of a municipality's government, named after it (`ownerWords`): the longest
-    /// beginning that ends in such a word and names a municipality, unless a later word names
-    /// another on its own (`Narva linna elanik, töötan Tallinn`).
+    /// How the name of a municipality's department or institution ends (`Tallinna Sotsiaal- ja
+    /// Tervishoiuamet`, `Rīgas Sociālais dienests`, `Narva Sotsiaalkeskus`, `Kauno socialinių
+    /// paslaugų centras`): after such a name the municipality's genitive alone is its owner.
+    private static let departmentEndings = [
+        "amet", "osakond", "teenistus", "keskus", "dienests", "departaments", "pārvalde", "parvalde", "centrs",
+        "skyrius", "departamentas", "tarnyba", "centras",
+    ]
+
+    /// A department of a municipality's government, named after it (`ownerWords`, or the
+    /// municipality's genitive alone before a department's name, `departmentEndings`): the
+    /// longest beginning that ends in such a word and names a municipality, unless a later word
+    /// names another on its own (`Narva linna elanik, töötan Tallinn`).
     private func matchDepartment(_ words: [String], country: String?) -> Match {
-        for end in stride(from: words.count - 1, through: 1, by: -1) where Self.ownerWords.contains(words[end - 1]) {
+        guard let last = words.last else { return .none }
+        let department = Self.departmentEndings.contains { last.hasSuffix($0) }
+        for end in stride(from: words.count - 1, through: 1, by: -1)
+        where department || Self.ownerWords.contains(words[end - 1]) {
             let owner = match(words[..<end].joined(separator: " "), country: country)
             guard owner != .none else { continue }
             for word in words[end...] {
