@@ -505,6 +505,32 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.issues.filter { $0.code == "unknown_value" }.map(\.file), ["c_sheet.csv", "c_sheet.csv"])
     }
 
+    /// Excel's "CSV" on a Windows set to a Baltic language writes `?` for each letter its code
+    /// page lacks: Russian answers and headings come out as `????`. Such a value or heading is
+    /// said to have lost its letters, with what to do; a role's was read as "Other" typed (a
+    /// Microsoft Forms export), the headings were only listed as unmapped.
+    func testTextWhoseLettersExcelLostIsNamedSo() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        ID;Start time;Completion time;Email;Name;Šalis;Savivaldybė;Jūsų pareigos;Kokiomis temomis dalyvautumėte mokymuose?;??? ??? ????? ????????
+        1;1/14/25 10:32;1/14/25 10:40;anonymous;;Lietuva;Kauno r.;?????????? ?? ??????????;"Partnerystės integracijai;???? ???????;";x
+        2;1/14/25 11:32;1/14/25 11:40;anonymous;;Lietuva;Kauno r.;Psichologas;Partnerystės integracijai;;
+
+        """
+        let result = normalise([folder.write("lt_excel.csv", text)])
+        XCTAssertEqual(result.respondents.count, 2)
+        guard result.respondents.count == 2 else { return }
+        XCTAssertNil(result.answer(0, "role", in: instrument))
+        XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["partnerships"]))
+        XCTAssertEqual(result.answer(1, "role", in: instrument), .choice("other"))
+        let lost = result.issues.filter { $0.code == "text_lost" }
+        XCTAssertEqual(lost.map(\.line), [1, 2, 2])
+        XCTAssertEqual(lost.map(\.column), [10, 8, 9])
+        XCTAssertEqual(lost.map(\.oldValue), ["", "?????????? ?? ??????????", "???? ???????"])
+        XCTAssertTrue(lost.allSatisfy { $0.message.contains("CSV UTF-8") }, "\(lost.map(\.message))")
+        XCTAssertEqual(result.issues.filter { $0.code == "other_answer" }.map(\.oldValue), ["Psichologas"])
+    }
+
     /// Google's sheet names its first column in the form's language: Lithuanian `Laiko žymė` is
     /// the submission time as `Timestamp` is, not a column of another survey.
     func testGoogleFormMadeBilingualWithTheInstrumentsLabels() throws {

@@ -334,6 +334,12 @@ public final class Normalizer {
                 message: "\(redundant.count) split choice column(s) repeat a select_multiple answer that also has its own column; the single column is read, the split ones are not, so nothing counts twice"))
         }
         let shape = ExportShape.recognise(header)
+        let lost = unmappedColumns.filter { Self.lostLetters(header[$0]) }
+        if let first = lost.first {
+            log(CleaningIssue(
+                file: file, line: line, column: first + 1, code: "text_lost", action: .dropped,
+                message: "\(lost.count) column heading(s) have lost their letters (`\(header[first].trimmingSpaces)`): the file was saved in a code page without them (Excel's \"CSV\" writes ? for each), so what they ask cannot be told; save the export again as \"CSV UTF-8\" or \"Unicode text\""))
+        }
         if !unmapped.isEmpty {
             // Kobo "all versions" exports carry columns of older form versions: say so.
             let derived = unmapped.filter { name in
@@ -1033,6 +1039,9 @@ public final class Normalizer {
                 if q == countryIndex, let name = regionCountryChoice(text, in: matcher.list) {
                     return CellReading(answer: .choice(name))
                 }
+                if Self.lostLetters(text) {
+                    return CellReading(answer: nil, issues: [lostLettersIssue(text)])
+                }
                 if Self.otherTyped(shape), let other = matcher.otherChoice {
                     return CellReading(answer: .choice(other), issues: [otherTypedIssue(text, other: other, list: matcher.list.name)])
                 }
@@ -1043,9 +1052,10 @@ public final class Normalizer {
         case .selectMultiple:
             guard let matcher = matchers[q] else { return CellReading(answer: nil) }
             var split = matcher.splitMultiple(text, namesExpected: Self.namesExpected(shape))
-            var typedForOther: [CellReading.Issue] = []
+            var pieceIssues = split.unknown.filter(Self.lostLetters).map(lostLettersIssue)
+            split.unknown.removeAll(where: Self.lostLetters)
             if Self.otherTyped(shape), let other = matcher.otherChoice, !split.unknown.isEmpty {
-                typedForOther = split.unknown.map { otherTypedIssue($0, other: other, list: matcher.list.name) }
+                pieceIssues += split.unknown.map { otherTypedIssue($0, other: other, list: matcher.list.name) }
                 split.unknown = []
                 split.choices = matcher.ordered(Set(split.choices + [other]))
             }
@@ -1053,7 +1063,7 @@ public final class Normalizer {
             // own): the question is unanswered, not answered with nothing chosen, which would
             // count the respondent in the demand shares' denominators.
             let nothingRead = split.choices.isEmpty && !split.unknown.isEmpty
-            var reading = CellReading(answer: nothingRead ? nil : .choices(split.choices), issues: typedForOther)
+            var reading = CellReading(answer: nothingRead ? nil : .choices(split.choices), issues: pieceIssues)
             for piece in split.unknown {
                 reading.issues.append(.init(old: piece, new: "", code: "unknown_value", action: .changed,
                                             message: "`\(piece)` is not a choice of list `\(matcher.list.name)`; "
@@ -1072,6 +1082,21 @@ public final class Normalizer {
         default:
             return CellReading(answer: .text(text))
         }
+    }
+
+    /// Whether a text is mostly `?` (four or more, over twice its letters): what Excel writes
+    /// for each letter its code page lacks when it saves "CSV" (Russian answers or headers saved
+    /// by a Windows set to a Baltic language), the words lost.
+    static func lostLetters(_ text: String) -> Bool {
+        guard text.utf8.contains(UInt8(ascii: "?")) else { return false }
+        let marks = text.unicodeScalars.filter { $0 == "?" }.count
+        let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }.count
+        return marks >= 4 && letters * 2 < marks
+    }
+
+    private func lostLettersIssue(_ text: String) -> CellReading.Issue {
+        .init(old: text, new: "", code: "text_lost", action: .changed,
+              message: "`\(text)` has lost its letters: the file was saved in a code page without them (Excel's \"CSV\" writes ? for each); treated as missing: save the export again as \"CSV UTF-8\" or \"Unicode text\"")
     }
 
     /// What a respondent typed for the "Other" option (`otherTyped`), read as the list's `other`.
