@@ -143,6 +143,37 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(notes.map(\.severity), [.note, .note])
     }
 
+    /// ODK Central's export writes a repeat group's rows in a CSV of their own, linked to the
+    /// main one's submissions by `PARENT_KEY` (a Kobo workbook's repeat sheet by `_parent_index`):
+    /// one row per repeat, not per respondent. Unzipped beside the main export, each repeat was
+    /// read as a respondent of its own (every training a respondent listed counted once more).
+    func testARepeatGroupsTableIsNoRespondents() throws {
+        let folder = TemporaryFolder()
+        let form = try form(in: folder, survey: """
+        type,name,label
+        text,municipality,Municipality
+        begin_repeat,course,Courses attended
+        text,course_name,Course
+        integer,course_days,Days
+        end_repeat,,
+
+        """, choices: "list_name,name,label\n")
+        let main = "municipality,SubmissionDate,meta-instanceID,KEY\nNarva,2025-01-14T10:00:00Z,uuid:1,uuid:1\nTallinn,2025-01-15T10:00:00Z,uuid:2,uuid:2\n"
+        let repeats = """
+        course_name,course_days,PARENT_KEY,KEY
+        First aid,2,uuid:1,uuid:1/course[1]
+        Migration law,1,uuid:1,uuid:1/course[2]
+        Migration law,1,uuid:2,uuid:2/course[1]
+
+        """
+        let result = normalise([folder.write("tna.csv", main), folder.write("tna-course.csv", repeats)], instrument: form)
+        XCTAssertEqual(result.respondents.map(\.municipalityCode), ["EE-511", "EE-784"])
+        // Files are read in the order of their names: tna-course.csv first.
+        XCTAssertEqual(result.accounts.map(\.quarantined), [3, 0])
+        XCTAssertEqual(result.issues.filter { $0.code == "repeat_table" }.map(\.file), ["tna-course.csv"])
+        XCTAssertFalse(result.codes().contains("no_matching_questions"), "\(result.issues.map(\.message))")
+    }
+
     /// ODK Central's export says how its reviewers judged each submission in `ReviewState`
     /// (blank, `hasIssues`, `edited`, `approved`, `rejected`): a rejected one was read into every
     /// figure; it is quarantined as a Kobo submission not approved is.

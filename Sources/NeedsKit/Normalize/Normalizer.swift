@@ -32,8 +32,12 @@ public final class Normalizer {
         public let roles: [ColumnRole]
         /// select_multiple questions that have a whole-answer column: their split columns are not read.
         public let wholeColumns: Set<Int>
-        /// Whether any column holds an answer to an instrument question.
+        /// Whether any column holds an answer to an instrument question (none in a repeat table).
         public let mapsAnyQuestion: Bool
+        /// Whether the file holds a repeat group's rows, linked to the main export's submissions
+        /// (ODK Central's `PARENT_KEY`, KoboToolbox's `_parent_index`): one row per repeat, not
+        /// per respondent, so none is read as one.
+        public let isRepeatTable: Bool
         public let unmapped: [String]
         /// The column holding weights (`--weights COLUMN`), when the file has it.
         public let weightColumn: Int?
@@ -56,13 +60,14 @@ public final class Normalizer {
         let questionCount: Int
 
         init(file: String, shape: ExportShape, roles: [ColumnRole], wholeColumns: Set<Int>, mapsAnyQuestion: Bool,
-             unmapped: [String], weightColumn: Int?, idSeed: UInt64, steps: [Step], splitChoices: [String],
-             splitChoiceBits: [UInt64] = [], questionCount: Int) {
+             isRepeatTable: Bool = false, unmapped: [String], weightColumn: Int?, idSeed: UInt64, steps: [Step],
+             splitChoices: [String], splitChoiceBits: [UInt64] = [], questionCount: Int) {
             self.file = file
             self.shape = shape
             self.roles = roles
             self.wholeColumns = wholeColumns
             self.mapsAnyQuestion = mapsAnyQuestion
+            self.isRepeatTable = isRepeatTable
             self.unmapped = unmapped
             self.weightColumn = weightColumn
             self.idSeed = idSeed
@@ -368,7 +373,23 @@ public final class Normalizer {
         }
         // Tool metadata the form declares (`start`, `end`, `today`, `deviceid`) is in every export
         // of every form: a file whose only matches are those is an export of another survey.
-        let mapsAny = roles.contains { role in
+        // A repeat group's table (ODK Central writes one CSV per repeat group, its rows linked to
+        // the main one's by `PARENT_KEY`; a Kobo workbook one sheet, by `_parent_index`) answers
+        // the repeat's questions once per repeat: no row of it is a respondent.
+        let outsideRepeat = roles.contains { role in
+            switch role {
+            case let .question(q): return instrument.questions[q].kind != .meta && !instrument.questions[q].inRepeat
+            case let .choice(q, _): return !instrument.questions[q].inRepeat
+            default: return false
+            }
+        }
+        let repeatTable = !outsideRepeat && header.contains { Self.parentLinkHeaders.contains($0.trimmingSpaces.lowercased()) }
+        if repeatTable {
+            log(CleaningIssue(
+                file: file, line: line, code: "repeat_table", action: .quarantined, severity: .note,
+                message: "this file holds a repeat group's rows, each linked to a submission of the main export (`PARENT_KEY`, `_parent_index`): one row per repeat, not per respondent, so none is read as a respondent"))
+        }
+        let mapsAny = !repeatTable && roles.contains { role in
             switch role {
             case let .question(q): return instrument.questions[q].kind != .meta
             case .choice: return true
@@ -426,7 +447,7 @@ public final class Normalizer {
         }
         return FileMapping(
             file: file, shape: shape, roles: roles, wholeColumns: whole,
-            mapsAnyQuestion: mapsAny, unmapped: unmapped, weightColumn: weightColumn,
+            mapsAnyQuestion: mapsAny, isRepeatTable: repeatTable, unmapped: unmapped, weightColumn: weightColumn,
             idSeed: idSeed(file: file), steps: steps, splitChoices: splitChoices,
             splitChoiceBits: splitChoiceBits, questionCount: questionCount)
     }
@@ -612,7 +633,9 @@ public final class Normalizer {
         }
         // Under the header, or under the header repeated below (exports pasted together).
         if (record.index == 1 || record.followsRepeatedHeader) && isHashtagRow(record) { return .hashtagRow }
-        if !mapping.mapsAnyQuestion { return .quarantined("no column of the file matches the instrument") }
+        if !mapping.mapsAnyQuestion {
+            return .quarantined(mapping.isRepeatTable ? "a repeat group's row, not a respondent" : "no column of the file matches the instrument")
+        }
 
         var idColumn: Int? = nil
         var idHash: UInt64 = 0
@@ -854,6 +877,10 @@ public final class Normalizer {
         if incomplete { incompleteInFile += 1 }
         return nil
     }
+
+    /// The columns that link a repeat group's row to its submission: ODK Central's, and those of
+    /// a KoboToolbox workbook's repeat sheet saved as CSV.
+    static let parentLinkHeaders: Set<String> = ["parent_key", "_parent_index", "_parent_table_name", "_submission__uuid"]
 
     /// Rows of a file checked for being its header in another language: a file with unknown
     /// values on every row is not read header by header.
