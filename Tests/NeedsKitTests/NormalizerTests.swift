@@ -536,6 +536,37 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.issues.filter { $0.code == "unknown_value" }.map(\.file), ["c_sheet.csv", "c_sheet.csv"])
     }
 
+    /// A sheet of the municipality's own writes the scale's words and the roles in the forms its
+    /// sentence or its staff take: `Очень важна` (тема is feminine) for `Очень важно`, `Ļoti
+    /// svarīga`, `Labai svarbi`, `Высокий`, `Zems`, and a woman's title (`Социальная работница`,
+    /// `Sociālā darbiniece`, `Socialinė darbuotoja`, `Integracijos koordinatorė`): the choice
+    /// whose label has those words, with a warning; they were unknown values. A negation is no
+    /// other form (`Неважно`, `Nesvarbi`).
+    func testLabelsInAnotherGrammaticalForm() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        country;municipality;role;imp_intercultural;comp_intercultural
+        EE;Narva;Социальная работница;Очень важна;Высокий
+        LV;Rīga;Sociālā darbiniece;Ļoti svarīga;Zems
+        LT;Kauno r.;Socialinė darbuotoja;Labai svarbi;Aukštas
+        LT;Kauno r.;Integracijos koordinatorė;Mažai svarbi;Labai žemas
+        EE;Narva;Õpetaja või haridustöötaja;Неважно;Nesvarbi
+
+        """
+        let result = normalise([folder.write("own_words.csv", text)])
+        XCTAssertEqual(result.respondents.count, 5)
+        guard result.respondents.count == 5 else { return }
+        XCTAssertEqual((0..<5).map { result.answer($0, "role", in: instrument) },
+                       [.choice("social_worker"), .choice("social_worker"), .choice("social_worker"),
+                        .choice("integration_coordinator"), .choice("teacher")])
+        XCTAssertEqual((0..<5).map { result.answer($0, "imp_intercultural", in: instrument) },
+                       [.choice("5"), .choice("5"), .choice("5"), .choice("2"), nil])
+        XCTAssertEqual((0..<5).map { result.answer($0, "comp_intercultural", in: instrument) },
+                       [.choice("4"), .choice("2"), .choice("4"), .choice("1"), nil])
+        XCTAssertEqual(result.issues.filter { $0.code == "label_matched_in_another_form" }.count, 12)
+        XCTAssertEqual(result.issues.filter { $0.code == "unknown_value" }.map(\.oldValue), ["Неважно", "Nesvarbi"])
+    }
+
     /// Excel's "CSV" on a Windows set to a Baltic language writes `?` for each letter its code
     /// page lacks: Russian answers and headings come out as `????`. Such a value or heading is
     /// said to have lost its letters, with what to do; a role's was read as "Other" typed (a

@@ -12,6 +12,8 @@ public final class ChoiceMatcher {
     /// The longest name or label, in characters: joined pieces longer than it written in two
     /// languages (`Label / Метка`) match nothing.
     private let longest: Int
+    /// Each label's words, diacritics set aside, with its choice (`wordForm`).
+    private let labelWords: [(name: String, words: [Substring])]
 
     public enum Result: Equatable {
         /// `loose`: matched only once diacritics were removed (logged as a change).
@@ -32,6 +34,9 @@ public final class ChoiceMatcher {
         self.positions = positions
         otherChoice = names["other"]
         longest = list.choices.flatMap { [$0.name] + Array($0.labels.values) }.map(\.count).max() ?? 0
+        labelWords = list.choices.flatMap { choice in
+            choice.labels.values.sorted().map { (choice.name, TextKey.loose($0).split(separator: " ")) }
+        }
     }
 
     /// With `answerCodes` (LimeSurvey exports), `A3` or `AO03`, LimeSurvey's default answer
@@ -79,6 +84,34 @@ public final class ChoiceMatcher {
             }
         }
         return nil
+    }
+
+    /// The one choice with a label of the text's words in other grammatical forms, as typed in a
+    /// sheet of one's own: `Очень важна` (the question's тема is feminine) for `Очень важно`,
+    /// `Ļoti svarīga`, `Labai svarbi`, `Высокий`, a woman's title (`Socialinė darbuotoja`,
+    /// `Sociālā darbiniece`, `Социальная работница`) for a man's. Each word the same, or both of
+    /// four letters or more differing in their endings only (`sameWordForm`); nil when no choice
+    /// or two have such a label. Tried only when nothing else matched.
+    func wordForm(_ raw: String) -> String? {
+        let words = TextKey.loose(raw).split(separator: " ")
+        guard !words.isEmpty, words.count <= 6 else { return nil }
+        var found: String? = nil
+        for (name, label) in labelWords where name != found && label.count == words.count {
+            guard zip(words, label).allSatisfy(Self.sameWordForm) else { continue }
+            if found != nil { return nil }
+            found = name
+        }
+        return found
+    }
+
+    /// Two forms of one word: equal, or both of four letters or more sharing at least three
+    /// first letters, all but the shorter's last two and the longer's last three (`важна`,
+    /// `важно`; `sociala`, `socialais`; `darbuotoja`, `darbuotojas`).
+    static func sameWordForm(_ a: Substring, _ b: Substring) -> Bool {
+        if a == b { return true }
+        guard a.count >= 4, b.count >= 4 else { return false }
+        let common = zip(a, b).prefix { $0 == $1 }.count
+        return common >= 3 && common >= min(a.count, b.count) - 2 && common >= max(a.count, b.count) - 3
     }
 
     /// Where `separator` first stands in `text`, found in its UTF-8 bytes (Foundation's

@@ -1066,6 +1066,11 @@ public final class Normalizer {
                 if q == countryIndex, let name = regionCountryChoice(text, in: matcher.list) {
                     return CellReading(answer: .choice(name))
                 }
+                if let name = matcher.wordForm(text) {
+                    return CellReading(answer: .choice(name), issues: [.init(
+                        old: text, new: name, code: "label_matched_in_another_form", action: .changed,
+                        message: "`\(text)` read as choice `\(name)`, whose label has these words in another form (gender or ending)")])
+                }
                 if Self.lostLetters(text) {
                     return CellReading(answer: nil, issues: [lostLettersIssue(text)])
                 }
