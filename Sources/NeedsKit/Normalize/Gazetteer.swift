@@ -115,6 +115,9 @@ public struct Gazetteer: Sendable {
             }
         }
         if result == .none { result = matchParts(text, country: country) }
+        // A municipality's name, its council's or department's, is a few words: each word is
+        // tried in other forms only in such a text (in a long one the tries grow as its square).
+        guard words.count <= Self.wordsOfAName else { return result }
         if result == .none { result = matchRussianAdjective(words, country: country) }
         if result == .none { result = matchRussianGenitive(words, country: country) }
         if result == .none { result = matchDepartment(typed, country: country) }
@@ -157,6 +160,9 @@ public struct Gazetteer: Sendable {
         }
         return .none
     }
+
+    /// The most words a name of a municipality, its council or a department of it is read from.
+    static let wordsOfAName = 12
 
     private static let adjectiveEndings = ["ская", "ский", "ское", "ской", "ского", "скую", "скому", "ском"]
 
