@@ -273,7 +273,10 @@ for s in lithuania:
         genitive = s.name.removesuffix(" miestas")
         kind = "miesto"
         name = f"{genitive} miesto savivaldybė"
-        variants += [f"{genitive} m. sav.", f"{genitive} miesto sav.", f"{genitive} m.", f"{genitive} m", f"{genitive} miestas"]
+        # The genitive alone (`Kauno`, as `Kauno socialinių paslaugų centras` names the owner):
+        # the district municipality's too, so it comes out ambiguous where there is one.
+        variants += [f"{genitive} m. sav.", f"{genitive} miesto sav.", f"{genitive} m.", f"{genitive} m", f"{genitive} miestas",
+                     genitive]
         district = district_by_genitive.get(genitive)
         nominative = district.name if district else genitive
         if district:
@@ -300,7 +303,7 @@ for s in lithuania:
             variants.append(name)
             name = f"{genitive} savivaldybė"
         # `r.` and `raj.` abbreviate rajono; `Vilnius district` is the English staff write.
-        variants += [f"{genitive} r. sav.", f"{genitive} rajono sav.", f"{genitive} rajonas", f"{genitive} r.", f"{genitive} r",
+        variants += [genitive, f"{genitive} r. sav.", f"{genitive} rajono sav.", f"{genitive} rajonas", f"{genitive} r.", f"{genitive} r",
                      f"{genitive} raj.", f"{genitive} raj. sav.", f"{s.name} district"]
         if genitive not in city_genitives:
             variants.append(f"{genitive} savivaldybė")
@@ -315,7 +318,7 @@ for s in lithuania:
         kind = "savivaldybė"
         genitive = s.name if s.name.endswith("Rūdos") else lithuanian_genitive(s.name)
         name = f"{genitive} savivaldybė"
-        variants += [f"{genitive} sav."]
+        variants += [f"{genitive} sav.", genitive]
         # ISO writes Kazlų Rūda in the genitive; staff also write the nominative.
         if s.name.endswith("Rūdos"):
             variants.append(s.name.removesuffix("Rūdos") + "Rūda")

@@ -314,6 +314,19 @@ final class GazetteerTests: XCTestCase {
         XCTAssertNil(code("Tartu Sotsiaalabi osakond"))
     }
 
+    /// A Lithuanian municipality's genitive alone (`Utenos`, `Visagino`), as its institutions are
+    /// named (`Utenos socialinių paslaugų centras`, `Visagino socialinių paslaugų centras`): the
+    /// municipality; they were unknown. A city's, which its district shares, is ambiguous.
+    func testLithuanianGenitiveAlone() {
+        let expected = [
+            "Utenos": "LT-54", "Visagino": "LT-59", "Druskininkų": "LT-07", "Utenos socialinių paslaugų centras": "LT-54",
+            "Visagino socialinių paslaugų centras": "LT-59", "Panevėžio rajono savivaldybė": "LT-33",
+        ]
+        for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
+        XCTAssertEqual(codes("Kauno"), ["LT-15", "LT-16"])
+        XCTAssertEqual(codes("Kauno socialinių paslaugų centras"), ["LT-15", "LT-16"])
+    }
+
     /// Words are tried in other forms (a Russian adjective's or genitive's town, a department's
     /// owner) only in a text of a name's few words: each try joins the words again, so a long
     /// text pasted into the municipality's cell took minutes (3,000 Russian words: 25 s).
