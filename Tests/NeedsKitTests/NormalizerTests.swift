@@ -577,20 +577,23 @@ final class NormalizerTests: XCTestCase {
         ID;Start time;Completion time;Email;Name;Šalis;Savivaldybė;Jūsų pareigos;Kokiomis temomis dalyvautumėte mokymuose?;??? ??? ????? ????????
         1;1/14/25 10:32;1/14/25 10:40;anonymous;;Lietuva;Kauno r.;?????????? ?? ??????????;"Partnerystės integracijai;???? ???????;";x
         2;1/14/25 11:32;1/14/25 11:40;anonymous;;Lietuva;Kauno r.;Psichologas;Partnerystės integracijai;;
+        3;1/14/25 12:32;1/14/25 12:40;anonymous;;Lietuva;Kauno r.;Psichologas;??????? ???????;;
 
         """
         let result = normalise([folder.write("lt_excel.csv", text)])
-        XCTAssertEqual(result.respondents.count, 2)
-        guard result.respondents.count == 2 else { return }
+        XCTAssertEqual(result.respondents.count, 3)
+        guard result.respondents.count == 3 else { return }
         XCTAssertNil(result.answer(0, "role", in: instrument))
+        // A checkbox cell of lost letters alone is no answer, not "nothing chosen".
+        XCTAssertNil(result.answer(2, "training_wanted", in: instrument))
         XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["partnerships"]))
         XCTAssertEqual(result.answer(1, "role", in: instrument), .choice("other"))
         let lost = result.issues.filter { $0.code == "text_lost" }
-        XCTAssertEqual(lost.map(\.line), [1, 2, 2])
-        XCTAssertEqual(lost.map(\.column), [10, 8, 9])
-        XCTAssertEqual(lost.map(\.oldValue), ["", "?????????? ?? ??????????", "???? ???????"])
+        XCTAssertEqual(lost.map(\.line), [1, 2, 2, 4])
+        XCTAssertEqual(lost.map(\.column), [10, 8, 9, 9])
+        XCTAssertEqual(lost.map(\.oldValue), ["", "?????????? ?? ??????????", "???? ???????", "??????? ???????"])
         XCTAssertTrue(lost.allSatisfy { $0.message.contains("CSV UTF-8") }, "\(lost.map(\.message))")
-        XCTAssertEqual(result.issues.filter { $0.code == "other_answer" }.map(\.oldValue), ["Psichologas"])
+        XCTAssertEqual(result.issues.filter { $0.code == "other_answer" }.map(\.oldValue), ["Psichologas", "Psichologas"])
     }
 
     /// Google's sheet names its first column in the form's language: Lithuanian `Laiko žymė` is

@@ -128,7 +128,7 @@ public final class Normalizer {
     /// reading variant), `ticks` two (LimeSurvey's and the others'), `answerSlots` one entry.
     private let questionCount: Int
     /// Per question, the readings of its split choice columns' distinct values: in LimeSurvey
-    /// exports (`tickVariant`) and in the others.
+    /// exports (`answerCodes`, where `2` is unticked) and in the others.
     private let ticks: UnsafeMutablePointer<ValueCache<TickReading>>
     /// The answer ids of the row being read, one per question (`rowAnswers`).
     private let answerSlots: UnsafeMutablePointer<UInt32>
@@ -371,8 +371,6 @@ public final class Normalizer {
                 file: file, line: line, code: "instrument_has_no_topics", action: .kept, severity: .note,
                 message: "the instrument defines no training topics (no `topic`/`measure` columns): no topic figures can be computed"))
         }
-        // Tool metadata the form declares (`start`, `end`, `today`, `deviceid`) is in every export
-        // of every form: a file whose only matches are those is an export of another survey.
         // A repeat group's table (ODK Central writes one CSV per repeat group, its rows linked to
         // the main one's by `PARENT_KEY`; a Kobo workbook one sheet, by `_parent_index`) answers
         // the repeat's questions once per repeat: no row of it is a respondent.
@@ -389,6 +387,8 @@ public final class Normalizer {
                 file: file, line: line, code: "repeat_table", action: .quarantined, severity: .note,
                 message: "this file holds a repeat group's rows, each linked to a submission of the main export (`PARENT_KEY`, `_parent_index`): one row per repeat, not per respondent, so none is read as a respondent"))
         }
+        // Tool metadata the form declares (`start`, `end`, `today`, `deviceid`) is in every export
+        // of every form: a file whose only matches are those is an export of another survey.
         let mapsAny = !repeatTable && roles.contains { role in
             switch role {
             case let .question(q): return instrument.questions[q].kind != .meta
@@ -1092,9 +1092,9 @@ public final class Normalizer {
                 split.choices = matcher.ordered(Set(split.choices + [other]))
             }
             // Nothing of the cell is a choice (`-`, `n/a`, choices joined by a separator of its
-            // own): the question is unanswered, not answered with nothing chosen, which would
-            // count the respondent in the demand shares' denominators.
-            let nothingRead = split.choices.isEmpty && !split.unknown.isEmpty
+            // own, letters lost): the question is unanswered, not answered with nothing chosen,
+            // which would count the respondent in the demand shares' denominators.
+            let nothingRead = split.choices.isEmpty && !(split.unknown.isEmpty && pieceIssues.isEmpty)
             var reading = CellReading(answer: nothingRead ? nil : .choices(split.choices), issues: pieceIssues)
             for piece in split.unknown {
                 reading.issues.append(.init(old: piece, new: "", code: "unknown_value", action: .changed,
