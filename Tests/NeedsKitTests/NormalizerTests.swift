@@ -55,6 +55,28 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.codes().filter { $0.hasPrefix("municipality") }, ["municipality_ambiguous"])
     }
 
+    /// A municipality asked as a select_one whose list lacks the one written (typed for Google's
+    /// "Other", a choice of an older version of the list, a sheet's own column) is read by the
+    /// gazetteer like a municipality written as text; it was an unknown value and the
+    /// respondent's municipality missing, or with an "Other" choice, `Other`.
+    func testMunicipalityNotInTheListIsReadByTheGazetteer() throws {
+        let folder = TemporaryFolder()
+        let instrument = try form(in: folder, survey: "type,name,label\nselect_one munis,municipality,Municipality\n",
+                                  choices: "list_name,name,label\nmunis,narva,Narva linn\nmunis,other,Other\n")
+        let google = """
+        Timestamp,Email Address,Municipality,Anything else?
+        2025/01/14 10:32:05 AM EET,a@example.org,Narva linn,no
+        2025/01/14 10:40:00 AM EET,b@example.org,Jõhvi vald,no
+
+        """
+        let sheet = "municipality,comment\nSillamäe,x\nNowhere town,y\n"
+        let result = normalise([folder.write("a_google.csv", google), folder.write("b_sheet.csv", sheet)], instrument: instrument)
+        XCTAssertEqual(result.respondents.map(\.municipalityCode), ["EE-511", "EE-251", "EE-735", nil])
+        XCTAssertEqual(result.issues.filter { $0.code.hasPrefix("municipality_") }.map(\.oldValue), ["Nowhere town"])
+        XCTAssertFalse(result.codes().contains("unknown_value"), "\(result.issues.map(\.message))")
+        XCTAssertFalse(result.codes().contains("other_answer"), "\(result.issues.map(\.message))")
+    }
+
     // MARK: KoboToolbox
 
     func testKoboXMLExportWithGroupsSplitColumnsMetaAndHXL() throws {

@@ -1066,6 +1066,9 @@ public final class Normalizer {
                 if q == countryIndex, let name = regionCountryChoice(text, in: matcher.list) {
                     return CellReading(answer: .choice(name))
                 }
+                // A place the list does not hold (typed for "Other", an older version's choice)
+                // is still a place: the gazetteer reads it, and says so when it cannot.
+                if q == municipalityIndex { return CellReading(answer: .text(text)) }
                 if let name = matcher.wordForm(text) {
                     return CellReading(answer: .choice(name), issues: [.init(
                         old: text, new: name, code: "label_matched_in_another_form", action: .changed,
