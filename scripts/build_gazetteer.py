@@ -70,6 +70,9 @@ RUSSIAN_TOWNS = {
     "Salaspils": "Саласпилс", "Saldus": "Салдус", "Saulkrasti": "Саулкрасты", "Sigulda": "Сигулда",
     "Smiltene": "Смилтене", "Talsi": "Талси", "Tukums": "Тукумс", "Valka": "Валка", "Valmiera": "Валмиера",
     "Grobiņa": "Гробиня",
+    "Elva": "Эльва", "Kiviõli": "Кивиыли", "Püssi": "Пюсси", "Paldiski": "Палдиски", "Kunda": "Кунда", "Sindi": "Синди",
+    "Kallaste": "Калласте", "Mõisaküla": "Мыйзакюла", "Abja-Paluoja": "Абья-Палуоя", "Võhma": "Выхма",
+    "Suure-Jaani": "Сууре-Яани", "Kilingi-Nõmme": "Килинги-Нымме", "Lihula": "Лихула", "Tamsalu": "Тамсалу",
 }
 # The Russian names of the Latvian novadi ISO has none for (the 2021 ones), with the former
 # novadi merged whole into them (Ru Wikipedia: Аугшдаугавский край, Южнокурземский край).
@@ -110,6 +113,15 @@ estonia = [s for s in subdivisions("EE") if s.type != "County"]
 # Island municipalities named otherwise than their centre town, which staff write: Kuressaare (a
 # town municipality of its own until it joined Saaremaa vald in 2017) and Kärdla (Hiiumaa vald).
 EE_CENTRE_TOWNS = {"Saaremaa": ["Kuressaare", "Kuressaare linn"], "Hiiumaa": ["Kärdla"]}
+# Towns that lie wholly in a rural municipality named otherwise, most of them town municipalities
+# of their own until the 2017 reform (Kiviõli linn joined Lüganuse vald), some its centre: staff
+# of the administration there write the town. Elva keeps its name; the town's Russian name is
+# `Эльва`, not ISO's `Елва`.
+EE_TOWNS_IN_VALD = {
+    "Lüganuse": ["Kiviõli", "Püssi"], "Lääne-Harju": ["Paldiski"], "Viru-Nigula": ["Kunda"], "Tori": ["Sindi"],
+    "Peipsiääre": ["Kallaste"], "Mulgi": ["Mõisaküla", "Abja-Paluoja"], "Põhja-Sakala": ["Võhma", "Suure-Jaani"],
+    "Saarde": ["Kilingi-Nõmme"], "Lääneranna": ["Lihula"], "Tapa": ["Tamsalu"], "Elva": [],
+}
 # Tallinn's districts (linnaosad), whose administrations (`Lasnamäe linnaosa valitsus`) employ
 # city staff: each is Tallinn, in the nominative, the genitive and Russian (the Russian
 # Wikipedia titles, as above).
@@ -142,6 +154,14 @@ for s in estonia:
         variants += [r, f"волость {r}", f"{r} волость"]
     for town in EE_CENTRE_TOWNS.get(base, []):
         variants += russian_town(RUSSIAN_TOWNS.get(town))
+    if base in EE_TOWNS_IN_VALD:
+        variants += EE_TOWNS_IN_VALD[base]
+        for town in EE_TOWNS_IN_VALD[base]:
+            variants += russian_town(RUSSIAN_TOWNS.get(town))
+        if not EE_TOWNS_IN_VALD[base]:
+            # The town's Russian name is the municipality's too: `волость Эльва`.
+            r = RUSSIAN_TOWNS[base]
+            variants += russian_town(r) + [f"волость {r}", f"{r} волость"]
     variants += EE_CITY_DISTRICTS.get(base, [])
     entries.append((s.code, "EE", name, english, kind, variants))
 
@@ -253,7 +273,10 @@ for s in lithuania:
         genitive = s.name.removesuffix(" miestas")
         kind = "miesto"
         name = f"{genitive} miesto savivaldybė"
-        variants += [f"{genitive} m. sav.", f"{genitive} miesto sav.", f"{genitive} m.", f"{genitive} m", f"{genitive} miestas"]
+        # The genitive alone (`Kauno`, as `Kauno socialinių paslaugų centras` names the owner):
+        # the district municipality's too, so it comes out ambiguous where there is one.
+        variants += [f"{genitive} m. sav.", f"{genitive} miesto sav.", f"{genitive} m.", f"{genitive} m", f"{genitive} miestas",
+                     genitive]
         district = district_by_genitive.get(genitive)
         nominative = district.name if district else genitive
         if district:
@@ -280,7 +303,7 @@ for s in lithuania:
             variants.append(name)
             name = f"{genitive} savivaldybė"
         # `r.` and `raj.` abbreviate rajono; `Vilnius district` is the English staff write.
-        variants += [f"{genitive} r. sav.", f"{genitive} rajono sav.", f"{genitive} rajonas", f"{genitive} r.", f"{genitive} r",
+        variants += [genitive, f"{genitive} r. sav.", f"{genitive} rajono sav.", f"{genitive} rajonas", f"{genitive} r.", f"{genitive} r",
                      f"{genitive} raj.", f"{genitive} raj. sav.", f"{s.name} district"]
         if genitive not in city_genitives:
             variants.append(f"{genitive} savivaldybė")
@@ -295,7 +318,7 @@ for s in lithuania:
         kind = "savivaldybė"
         genitive = s.name if s.name.endswith("Rūdos") else lithuanian_genitive(s.name)
         name = f"{genitive} savivaldybė"
-        variants += [f"{genitive} sav."]
+        variants += [f"{genitive} sav.", genitive]
         # ISO writes Kazlų Rūda in the genitive; staff also write the nominative.
         if s.name.endswith("Rūdos"):
             variants.append(s.name.removesuffix("Rūdos") + "Rūda")

@@ -35,18 +35,46 @@ final class NormalizerTests: XCTestCase {
         return result
     }
 
+    /// A small form of two sheets written into `folder` (settings: form_id `x`, version 1), loaded.
+    func form(in folder: TemporaryFolder, survey: String, choices: String) throws -> Instrument {
+        folder.write("form/survey.csv", survey)
+        folder.write("form/choices.csv", choices)
+        folder.write("form/settings.csv", "form_id,version\nx,1\n")
+        return try InstrumentLoader.load(folder.path + "/form")
+    }
+
     /// A municipality asked as a select_one: a choice whose name fits several municipalities
     /// (`tartu`, `vilnius`) is read by its label when that names one (`Tartu vald`); the name was
     /// read alone, and the respondent's municipality was ambiguous.
     func testMunicipalityChoiceReadByItsLabelWhenItsNameIsAmbiguous() throws {
         let folder = TemporaryFolder()
-        folder.write("form/survey.csv", "type,name,label\nselect_one munis,municipality,Municipality\n")
-        folder.write("form/choices.csv", "list_name,name,label\nmunis,tartu,Tartu vald\nmunis,narva,Narva linn\nmunis,m3,Jõhvi vald\nmunis,vilnius,Vilnius\n")
-        folder.write("form/settings.csv", "form_id,version\nx,1\n")
-        let instrument = try InstrumentLoader.load(folder.path + "/form")
+        let instrument = try form(in: folder, survey: "type,name,label\nselect_one munis,municipality,Municipality\n",
+                                  choices: "list_name,name,label\nmunis,tartu,Tartu vald\nmunis,narva,Narva linn\nmunis,m3,Jõhvi vald\nmunis,vilnius,Vilnius\n")
         let result = normalise([folder.write("kobo.csv", "municipality,_uuid\ntartu,u1\nnarva,u2\nm3,u3\nvilnius,u4\n")], instrument: instrument)
         XCTAssertEqual(result.respondents.map(\.municipalityCode), ["EE-796", "EE-511", "EE-251", nil])
         XCTAssertEqual(result.codes().filter { $0.hasPrefix("municipality") }, ["municipality_ambiguous"])
+    }
+
+    /// A municipality asked as a select_one whose list lacks the one written (typed for Google's
+    /// "Other", a choice of an older version of the list, a sheet's own column) is read by the
+    /// gazetteer like a municipality written as text; it was an unknown value and the
+    /// respondent's municipality missing, or with an "Other" choice, `Other`.
+    func testMunicipalityNotInTheListIsReadByTheGazetteer() throws {
+        let folder = TemporaryFolder()
+        let instrument = try form(in: folder, survey: "type,name,label\nselect_one munis,municipality,Municipality\n",
+                                  choices: "list_name,name,label\nmunis,narva,Narva linn\nmunis,other,Other\n")
+        let google = """
+        Timestamp,Email Address,Municipality,Anything else?
+        2025/01/14 10:32:05 AM EET,a@example.org,Narva linn,no
+        2025/01/14 10:40:00 AM EET,b@example.org,Jõhvi vald,no
+
+        """
+        let sheet = "municipality,comment\nSillamäe,x\nNowhere town,y\n"
+        let result = normalise([folder.write("a_google.csv", google), folder.write("b_sheet.csv", sheet)], instrument: instrument)
+        XCTAssertEqual(result.respondents.map(\.municipalityCode), ["EE-511", "EE-251", "EE-735", nil])
+        XCTAssertEqual(result.issues.filter { $0.code.hasPrefix("municipality_") }.map(\.oldValue), ["Nowhere town"])
+        XCTAssertFalse(result.codes().contains("unknown_value"), "\(result.issues.map(\.message))")
+        XCTAssertFalse(result.codes().contains("other_answer"), "\(result.issues.map(\.message))")
     }
 
     // MARK: KoboToolbox
@@ -135,6 +163,37 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(notes.map(\.line), [3, 4])
         XCTAssertEqual(notes.map(\.column), [5, 5])
         XCTAssertEqual(notes.map(\.severity), [.note, .note])
+    }
+
+    /// ODK Central's export writes a repeat group's rows in a CSV of their own, linked to the
+    /// main one's submissions by `PARENT_KEY` (a Kobo workbook's repeat sheet by `_parent_index`):
+    /// one row per repeat, not per respondent. Unzipped beside the main export, each repeat was
+    /// read as a respondent of its own (every training a respondent listed counted once more).
+    func testARepeatGroupsTableIsNoRespondents() throws {
+        let folder = TemporaryFolder()
+        let form = try form(in: folder, survey: """
+        type,name,label
+        text,municipality,Municipality
+        begin_repeat,course,Courses attended
+        text,course_name,Course
+        integer,course_days,Days
+        end_repeat,,
+
+        """, choices: "list_name,name,label\n")
+        let main = "municipality,SubmissionDate,meta-instanceID,KEY\nNarva,2025-01-14T10:00:00Z,uuid:1,uuid:1\nTallinn,2025-01-15T10:00:00Z,uuid:2,uuid:2\n"
+        let repeats = """
+        course_name,course_days,PARENT_KEY,KEY
+        First aid,2,uuid:1,uuid:1/course[1]
+        Migration law,1,uuid:1,uuid:1/course[2]
+        Migration law,1,uuid:2,uuid:2/course[1]
+
+        """
+        let result = normalise([folder.write("tna.csv", main), folder.write("tna-course.csv", repeats)], instrument: form)
+        XCTAssertEqual(result.respondents.map(\.municipalityCode), ["EE-511", "EE-784"])
+        // Files are read in the order of their names: tna-course.csv first.
+        XCTAssertEqual(result.accounts.map(\.quarantined), [3, 0])
+        XCTAssertEqual(result.issues.filter { $0.code == "repeat_table" }.map(\.file), ["tna-course.csv"])
+        XCTAssertFalse(result.codes().contains("no_matching_questions"), "\(result.issues.map(\.message))")
     }
 
     /// ODK Central's export says how its reviewers judged each submission in `ReviewState`
@@ -406,6 +465,24 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.issues.filter { $0.code == "unmapped_columns" }.map(\.column), [4])
     }
 
+    /// KoboToolbox's exports end with its own columns, `meta/rootUuid` among them since December
+    /// 2025 (`_id, _uuid, _submission_time, _validation_status, _status, _submitted_by, __version__,
+    /// meta/rootUuid, _index`); an edited submission's data carries `meta/deprecatedID`, older
+    /// deployments `formhub/uuid`. They were warned about as questions of an older form version.
+    func testKobosOwnMetaColumnsAreNoOlderFormVersionsQuestions() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        "country";"municipality";"importance/imp_intercultural";"formhub/uuid";"meta/deprecatedID";"_id";"_uuid";"_submission_time";"_validation_status";"_status";"_submitted_by";"__version__";"meta/rootUuid";"_index"
+        "EE";"Narva linn";"5";"f1";"uuid:a0";"7";"a1";"2026-03-02T10:00:00";"";"submitted_via_web";"";"v1";"uuid:a0";"1"
+
+        """
+        let result = normalise([folder.write("kobo_2026.csv", text)])
+        XCTAssertEqual(result.respondents.count, 1)
+        XCTAssertEqual(result.answer(0, "imp_intercultural", in: instrument), .choice("5"))
+        XCTAssertFalse(result.codes().contains("columns_not_in_form_version"), "\(result.issues.map(\.message))")
+        XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
+    }
+
     // MARK: Google Forms
 
     func testGoogleFormsInLatvianWithGridsAndCheckboxes() throws {
@@ -436,6 +513,111 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.issues.first { $0.code == "label_matched_without_diacritics" }?.oldValue, "loti svarigi")
     }
 
+    /// Google Forms and Microsoft Forms write what a respondent typed for an "Other" option where
+    /// the choice's label would stand (a checkbox cell appends it to the others): it is the list's
+    /// `other`, with a warning naming the text. It was an unknown value: the respondent's role
+    /// missing, the "Other" ticked by nobody. An unknown text of a hand-made sheet stays unknown.
+    func testOtherTypedInGoogleAndMicrosoftFormsIsTheOtherChoice() throws {
+        let folder = TemporaryFolder()
+        let form = try form(in: folder, survey: "type,name,label\nselect_one role,role,Your role\nselect_multiple help,help,What would help?\n", choices: """
+        list_name,name,label
+        role,teacher,Teacher
+        role,other,Other
+        help,time,More time
+        help,money,More money
+        help,other,Other
+
+        """)
+        let google = """
+        Timestamp,Your role,What would help?
+        2025/01/14 10:32:05 AM EET,Psychologist,"More time, a mentor"
+        2025/01/14 10:40:00 AM EET,Teacher,More money
+
+        """
+        let msforms = """
+        ID,Start time,Completion time,Email,Your role,What would help?
+        1,1/14/25 10:32,1/14/25 10:40,anonymous,Psychologist,More money;a mentor;
+
+        """
+        let sheet = "Your role,What would help?,Comment\nPsychologist,a mentor,none\nTeacher,More time,none\n"
+        let result = normalise([folder.write("a_google.csv", google), folder.write("b_msforms.csv", msforms),
+                                folder.write("c_sheet.csv", sheet)], instrument: form)
+        XCTAssertEqual(result.respondents.count, 5)
+        guard result.respondents.count == 5 else { return }
+        XCTAssertEqual(result.answer(0, "role", in: form), .choice("other"))
+        XCTAssertEqual(result.answer(0, "help", in: form), .choices(["time", "other"]))
+        XCTAssertEqual(result.answer(1, "role", in: form), .choice("teacher"))
+        XCTAssertEqual(result.answer(2, "role", in: form), .choice("other"))
+        XCTAssertEqual(result.answer(2, "help", in: form), .choices(["money", "other"]))
+        XCTAssertNil(result.answer(3, "role", in: form))
+        XCTAssertNil(result.answer(3, "help", in: form))
+        let typed = result.issues.filter { $0.code == "other_answer" }
+        XCTAssertEqual(typed.map(\.oldValue), ["Psychologist", "a mentor", "Psychologist", "a mentor"])
+        XCTAssertEqual(typed.map(\.file), ["a_google.csv", "a_google.csv", "b_msforms.csv", "b_msforms.csv"])
+        XCTAssertEqual(typed.map(\.column), [2, 3, 5, 6])
+        XCTAssertEqual(result.issues.filter { $0.code == "unknown_value" }.map(\.file), ["c_sheet.csv", "c_sheet.csv"])
+    }
+
+    /// A sheet of the municipality's own writes the scale's words and the roles in the forms its
+    /// sentence or its staff take: `Очень важна` (тема is feminine) for `Очень важно`, `Ļoti
+    /// svarīga`, `Labai svarbi`, `Высокий`, `Zems`, and a woman's title (`Социальная работница`,
+    /// `Sociālā darbiniece`, `Socialinė darbuotoja`, `Integracijos koordinatorė`): the choice
+    /// whose label has those words, with a warning; they were unknown values. A negation is no
+    /// other form (`Неважно`, `Nesvarbi`).
+    func testLabelsInAnotherGrammaticalForm() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        country;municipality;role;imp_intercultural;comp_intercultural
+        EE;Narva;Социальная работница;Очень важна;Высокий
+        LV;Rīga;Sociālā darbiniece;Ļoti svarīga;Zems
+        LT;Kauno r.;Socialinė darbuotoja;Labai svarbi;Aukštas
+        LT;Kauno r.;Integracijos koordinatorė;Mažai svarbi;Labai žemas
+        EE;Narva;Õpetaja või haridustöötaja;Неважно;Nesvarbi
+
+        """
+        let result = normalise([folder.write("own_words.csv", text)])
+        XCTAssertEqual(result.respondents.count, 5)
+        guard result.respondents.count == 5 else { return }
+        XCTAssertEqual((0..<5).map { result.answer($0, "role", in: instrument) },
+                       [.choice("social_worker"), .choice("social_worker"), .choice("social_worker"),
+                        .choice("integration_coordinator"), .choice("teacher")])
+        XCTAssertEqual((0..<5).map { result.answer($0, "imp_intercultural", in: instrument) },
+                       [.choice("5"), .choice("5"), .choice("5"), .choice("2"), nil])
+        XCTAssertEqual((0..<5).map { result.answer($0, "comp_intercultural", in: instrument) },
+                       [.choice("4"), .choice("2"), .choice("4"), .choice("1"), nil])
+        XCTAssertEqual(result.issues.filter { $0.code == "label_matched_in_another_form" }.count, 12)
+        XCTAssertEqual(result.issues.filter { $0.code == "unknown_value" }.map(\.oldValue), ["Неважно", "Nesvarbi"])
+    }
+
+    /// Excel's "CSV" on a Windows set to a Baltic language writes `?` for each letter its code
+    /// page lacks: Russian answers and headings come out as `????`. Such a value or heading is
+    /// said to have lost its letters, with what to do; a role's was read as "Other" typed (a
+    /// Microsoft Forms export), the headings were only listed as unmapped.
+    func testTextWhoseLettersExcelLostIsNamedSo() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        ID;Start time;Completion time;Email;Name;Šalis;Savivaldybė;Jūsų pareigos;Kokiomis temomis dalyvautumėte mokymuose?;??? ??? ????? ????????
+        1;1/14/25 10:32;1/14/25 10:40;anonymous;;Lietuva;Kauno r.;?????????? ?? ??????????;"Partnerystės integracijai;???? ???????;";x
+        2;1/14/25 11:32;1/14/25 11:40;anonymous;;Lietuva;Kauno r.;Psichologas;Partnerystės integracijai;;
+        3;1/14/25 12:32;1/14/25 12:40;anonymous;;Lietuva;Kauno r.;Psichologas;??????? ???????;;
+
+        """
+        let result = normalise([folder.write("lt_excel.csv", text)])
+        XCTAssertEqual(result.respondents.count, 3)
+        guard result.respondents.count == 3 else { return }
+        XCTAssertNil(result.answer(0, "role", in: instrument))
+        // A checkbox cell of lost letters alone is no answer, not "nothing chosen".
+        XCTAssertNil(result.answer(2, "training_wanted", in: instrument))
+        XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["partnerships"]))
+        XCTAssertEqual(result.answer(1, "role", in: instrument), .choice("other"))
+        let lost = result.issues.filter { $0.code == "text_lost" }
+        XCTAssertEqual(lost.map(\.line), [1, 2, 2, 4])
+        XCTAssertEqual(lost.map(\.column), [10, 8, 9, 9])
+        XCTAssertEqual(lost.map(\.oldValue), ["", "?????????? ?? ??????????", "???? ???????", "??????? ???????"])
+        XCTAssertTrue(lost.allSatisfy { $0.message.contains("CSV UTF-8") }, "\(lost.map(\.message))")
+        XCTAssertEqual(result.issues.filter { $0.code == "other_answer" }.map(\.oldValue), ["Psichologas", "Psichologas"])
+    }
+
     /// Google's sheet names its first column in the form's language: Lithuanian `Laiko žymė` is
     /// the submission time as `Timestamp` is, not a column of another survey.
     func testGoogleFormMadeBilingualWithTheInstrumentsLabels() throws {
@@ -450,7 +632,8 @@ final class NormalizerTests: XCTestCase {
         writer.row(texts: ["14.01.2025 10:32:05", "Eesti / Эстония", "Narva linn", "Õpetaja või haridustöötaja / Учитель или работник образования",
                            "Väga oluline / Очень важно", "Madal / Низкая",
                            "Desinformatsiooni ja väärinfo tõrjumine / Противодействие дезинформации и ложной информации, Ajutine kaitse: õigused ja hüvitised / Временная защита: права и льготы"])
-        // Two answers in one cell, or one unknown beside a known, are neither.
+        // Two answers in one cell, or one unknown beside a known, are neither; a role's (Google
+        // takes no such answer but the "Other" option's text) is the list's `other`.
         writer.row(texts: ["15.01.2025 09:00:00", "Eesti", "Jõhvi vald", "Sotsiaaltöötaja / Muu", "Oluline / важно очень", "", ""])
         let result = normalise([folder.write("bilingual.csv", writer.text)])
         XCTAssertEqual(result.respondents.count, 2)
@@ -460,9 +643,10 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.answer(0, "imp_disinformation", in: instrument), .choice("5"))
         XCTAssertEqual(result.answer(0, "comp_disinformation", in: instrument), .choice("2"))
         XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["disinformation", "legal_status"]))
-        XCTAssertNil(result.respondents[1].role)
+        XCTAssertEqual(result.answer(1, "role", in: instrument), .choice("other"))
         XCTAssertNil(result.answer(1, "imp_disinformation", in: instrument))
-        XCTAssertEqual(result.issues.filter { $0.code == "unknown_value" }.map(\.oldValue), ["Sotsiaaltöötaja / Muu", "Oluline / важно очень"])
+        XCTAssertEqual(result.issues.filter { $0.code == "other_answer" }.map(\.oldValue), ["Sotsiaaltöötaja / Muu"])
+        XCTAssertEqual(result.issues.filter { $0.code == "unknown_value" }.map(\.oldValue), ["Oluline / важно очень"])
     }
 
     func testGoogleFormsTimestampInLithuanian() throws {
@@ -748,6 +932,52 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.respondents.count, 2)
         XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["intercultural"]))
         XCTAssertNil(result.answer(1, "training_wanted", in: instrument))
+        XCTAssertFalse(result.codes().contains("unknown_value"), "\(result.issues.map(\.message))")
+    }
+
+    /// A LimeSurvey array whose sub-questions are coded by the topic each rates
+    /// (`importance[intercultural]`, `competence[legalstatus]`: codes hold no `_`), as an array
+    /// built from the form's topic keys has them: each is its group's question rating that topic.
+    /// They were unmapped, and every rating of the file missing.
+    func testLimeSurveySubquestionsCodedByTopic() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        id,submitdate,lastpage,startlanguage,country,municipality,importance[intercultural],importance[legalstatus],competence[intercultural],competence[legal_status]
+        1,2025-01-14 10:00:00,3,et,EE,Narva,5,4,2,3
+
+        """
+        let result = normalise([folder.write("lime_topics.csv", text)])
+        XCTAssertEqual(result.respondents.count, 1)
+        XCTAssertEqual(result.answer(0, "imp_intercultural", in: instrument), .choice("5"))
+        XCTAssertEqual(result.answer(0, "imp_legal_status", in: instrument), .choice("4"))
+        XCTAssertEqual(result.answer(0, "comp_intercultural", in: instrument), .choice("2"))
+        XCTAssertEqual(result.answer(0, "comp_legal_status", in: instrument), .choice("3"))
+        XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
+    }
+
+    /// LimeSurvey's export can convert a multiple-choice sub-question's Y and N ("Convert Y to",
+    /// "Convert N to": 1 and 2 unless changed): a `2` is a choice shown and not ticked. It was read
+    /// as the name of the list's choice `2`, ticking that choice for every respondent who left it
+    /// (and an unknown_value warning in every other column).
+    func testLimeSurveysConvertedNoIsUnticked() throws {
+        let folder = TemporaryFolder()
+        let form = try form(in: folder, survey: "type,name,label\nselect_multiple days,days,Which days suit you?\n",
+                            choices: "list_name,name,label\ndays,1,Monday\ndays,2,Tuesday\ndays,3,Wednesday\n")
+        let text = """
+        id,submitdate,lastpage,startlanguage,days[SQ001],days[SQ002],days[SQ003]
+        1,2025-01-14 10:00:00,1,en,1,2,1
+        2,2025-01-14 10:05:00,1,en,2,1,2
+        3,2025-01-14 10:06:00,1,en,2,2,2
+        4,2025-01-14 10:07:00,1,en,,,
+
+        """
+        let result = normalise([folder.write("lime.csv", text)], instrument: form)
+        XCTAssertEqual(result.respondents.count, 4)
+        guard result.respondents.count == 4 else { return }
+        XCTAssertEqual(result.answer(0, "days", in: form), .choices(["1", "3"]))
+        XCTAssertEqual(result.answer(1, "days", in: form), .choices(["2"]))
+        XCTAssertEqual(result.answer(2, "days", in: form), .choices([]))
+        XCTAssertNil(result.answer(3, "days", in: form))
         XCTAssertFalse(result.codes().contains("unknown_value"), "\(result.issues.map(\.message))")
     }
 

@@ -3,12 +3,17 @@
 /// class, so the normaliser's per-question table hands out references, not copies.
 public final class ChoiceMatcher {
     public let list: ChoiceList
+    /// The list's choice named `other` (in any case), as `or_other` adds it: where LimeSurvey's
+    /// `-oth-` and what Google or Microsoft Forms write for "Other" go.
+    public let otherChoice: String?
     private var names: [String: String] = [:]
     private var labels = KeyedLookup<String>()
     private let positions: [String: Int]
     /// The longest name or label, in characters: joined pieces longer than it written in two
     /// languages (`Label / Метка`) match nothing.
     private let longest: Int
+    /// Each label's words, diacritics set aside, with its choice (`wordForm`).
+    private let labelWords: [(name: String, words: [Substring])]
 
     public enum Result: Equatable {
         /// `loose`: matched only once diacritics were removed (logged as a change).
@@ -27,7 +32,11 @@ public final class ChoiceMatcher {
             for (_, label) in choice.labels { labels.insert(label, choice.name) }
         }
         self.positions = positions
+        otherChoice = names["other"]
         longest = list.choices.flatMap { [$0.name] + Array($0.labels.values) }.map(\.count).max() ?? 0
+        labelWords = list.choices.flatMap { choice in
+            choice.labels.values.sorted().map { (choice.name, TextKey.loose($0).split(separator: " ")) }
+        }
     }
 
     /// With `answerCodes` (LimeSurvey exports), `A3` or `AO03`, LimeSurvey's default answer
@@ -47,7 +56,7 @@ public final class ChoiceMatcher {
         if answerCodes, let position = Self.answerCodePosition(text), position >= 1, position <= list.choices.count {
             return .matched(list.choices[position - 1].name, loose: false)
         }
-        if answerCodes, text == "-oth-", let other = names["other"] { return .matched(other, loose: false) }
+        if answerCodes, text == "-oth-", let other = otherChoice { return .matched(other, loose: false) }
         // A full stop after the label (`Väga oluline.`).
         if text.hasSuffix("."), text.count > 1 { return match(String(text.dropLast()), answerCodes: answerCodes, tight: tight) }
         return .unknown
@@ -75,6 +84,34 @@ public final class ChoiceMatcher {
             }
         }
         return nil
+    }
+
+    /// The one choice with a label of the text's words in other grammatical forms, as typed in a
+    /// sheet of one's own: `Очень важна` (the question's тема is feminine) for `Очень важно`,
+    /// `Ļoti svarīga`, `Labai svarbi`, `Высокий`, a woman's title (`Socialinė darbuotoja`,
+    /// `Sociālā darbiniece`, `Социальная работница`) for a man's. Each word the same, or both of
+    /// four letters or more differing in their endings only (`sameWordForm`); nil when no choice
+    /// or two have such a label. Tried only when nothing else matched.
+    func wordForm(_ raw: String) -> String? {
+        let words = TextKey.loose(raw).split(separator: " ")
+        guard !words.isEmpty, words.count <= 6 else { return nil }
+        var found: String? = nil
+        for (name, label) in labelWords where name != found && label.count == words.count {
+            guard zip(words, label).allSatisfy(Self.sameWordForm) else { continue }
+            if found != nil { return nil }
+            found = name
+        }
+        return found
+    }
+
+    /// Two forms of one word: equal, or both of four letters or more sharing at least three
+    /// first letters, all but the shorter's last two and the longer's last three (`важна`,
+    /// `важно`; `sociala`, `socialais`; `darbuotoja`, `darbuotojas`).
+    static func sameWordForm(_ a: Substring, _ b: Substring) -> Bool {
+        if a == b { return true }
+        guard a.count >= 4, b.count >= 4 else { return false }
+        let common = zip(a, b).prefix { $0 == $1 }.count
+        return common >= 3 && common >= min(a.count, b.count) - 2 && common >= max(a.count, b.count) - 3
     }
 
     /// Where `separator` first stands in `text`, found in its UTF-8 bytes (Foundation's
@@ -217,9 +254,13 @@ public final class ChoiceMatcher {
     /// (LimeSurvey and some sheets write the label), which ticks that choice's column only.
     /// LimeSurvey's "full answers" export writes `N/A` where the question was never shown (an
     /// incomplete response): blank, so the question is unanswered rather than answered with nothing.
-    func tickReading(_ raw: String) -> Normalizer.TickReading {
+    /// With `limeSurvey`, `2` is unticked: its export's "Convert N to" option writes that (its
+    /// default) for a choice shown and not ticked, as "Convert Y to" writes `1` for a ticked one;
+    /// its columns never hold a choice's name.
+    func tickReading(_ raw: String, limeSurvey: Bool = false) -> Normalizer.TickReading {
         let text = raw.trimmingSpaces
         if text.isEmpty { return .blank }
+        if limeSurvey, text == "2" { return .unticked }
         switch text.lowercased() {
         case "n/a": return .blank
         case "1", "1.0", "true", "истина", "yes", "y", "x", "✓", "✔", "✔\u{FE0F}", "√", "☑", "☒", "v", "+", "jah", "jā", "ja", "taip", "да":

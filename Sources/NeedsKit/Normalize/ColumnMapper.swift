@@ -65,6 +65,10 @@ public struct ColumnMapper {
         "refurl": .other, "submitterid": .other, "attachmentspresent": .other, "attachmentsexpected": .other,
         "status": .other, "reviewstate": .review, "deviceid": .other, "edits": .other, "formversion": .other,
         "_xform_id_string": .other, "_geolocation": .other, "_attachments": .other, "_duration": .other,
+        // KoboToolbox's exports list `meta/rootUuid` among their own columns since December 2025
+        // (a submission's first instanceID, kept through edits); edits and deployments add these.
+        "meta/rootuuid": .other, "meta/deprecatedid": .other, "meta/instancename": .other, "formhub/uuid": .other,
+        "meta-deprecatedid": .other, "meta-instancename": .other,
     ]
 
     /// Headers (compared by `TextKey.loose`) that name personal data in the tools' own columns.
@@ -311,6 +315,10 @@ public struct ColumnMapper {
         if let member = members.first(where: { instrument.questions[$0].name.lowercased() == lowered || Self.code(instrument.questions[$0].name) == code }) {
             return role(member)
         }
+        // A sub-question coded by the topic its question rates (`importance[intercultural]`,
+        // LimeSurvey's code of `legal_status` being `legalstatus`), when one member rates it.
+        let rating = members.filter { instrument.questions[$0].topic.map(Self.code) == code }
+        if rating.count == 1 { return role(rating[0]) }
         if let position, position >= 1, position <= members.count { return role(members[position - 1]) }
         if case let .unique(index, _)? = memberByLabel[group]?.match(text) { return role(index) }
         return nil

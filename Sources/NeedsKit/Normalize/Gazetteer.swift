@@ -40,6 +40,7 @@ public struct Gazetteer: Sendable {
         "dome", "domes", "administrācija", "administracija", "administration", "admin.", "admin", "adm.", "council",
         "government", "office",
         "valitsus", "linnaosa", "администрация", "города", "управа", "дума", "совет",
+        "администрации", "самоуправления", "управы", "думы",
     ]
     /// Abbreviations of the words for a kind of municipality, and the names of its council,
     /// written out for a second try: `Tartu l.` is `Tartu linn`, `Ogres nov.` `Ogres novads`,
@@ -57,6 +58,9 @@ public struct Gazetteer: Sendable {
         "волостное": "волость", "районное": "район", "районная": "район",
         "m.": "miesto", "r.": "rajono", "raj.": "rajono", "sav.": "savivaldybė", "savivaldybės": "savivaldybė",
         "savivaldybes": "savivaldybė", "pilsētas": "pilsēta", "pilsetas": "pilsēta",
+        // The kind in the genitive, before the council's word or after it (`Daugavpils novada
+        // pašvaldība`, `Администрация волости Йыхви`, `Самоуправление Вильнюсского района`).
+        "novada": "novads", "города": "город", "района": "район", "волости": "волость", "края": "край",
     ]
 
     public init() {
@@ -111,9 +115,54 @@ public struct Gazetteer: Sendable {
             }
         }
         if result == .none { result = matchParts(text, country: country) }
+        // A municipality's name, its council's or department's, is a few words: each word is
+        // tried in other forms only in such a text (in a long one the tries grow as its square).
+        guard words.count <= Self.wordsOfAName else { return result }
         if result == .none { result = matchRussianAdjective(words, country: country) }
+        if result == .none { result = matchRussianGenitive(words, country: country) }
+        if result == .none { result = matchDepartment(typed, country: country) }
         return result
     }
+
+    /// Words that end a municipality's name, its government's or its kind's in the genitive, as
+    /// a department of its own follows it: `Narva Linnavalitsuse sotsiaalabiamet`, `Tartu linna
+    /// haridusosakond`, `Rīgas domes Labklājības departaments`, `Ogres novada Sociālais dienests`,
+    /// `Vilniaus miesto savivaldybės administracijos Socialinių paslaugų skyrius`.
+    private static let ownerWords: Set<String> = [
+        "linnavalitsuse", "vallavalitsuse", "linna", "valla", "domes", "novada", "pašvaldības", "pasvaldibas",
+        "pilsētas", "pilsetas", "savivaldybės", "savivaldybes", "administracijos",
+    ]
+
+    /// How the name of a municipality's department or institution ends (`Tallinna Sotsiaal- ja
+    /// Tervishoiuamet`, `Rīgas Sociālais dienests`, `Narva Sotsiaalkeskus`, `Kauno socialinių
+    /// paslaugų centras`): after such a name the municipality's genitive alone is its owner.
+    private static let departmentEndings = [
+        "amet", "osakond", "teenistus", "keskus", "dienests", "departaments", "pārvalde", "parvalde", "centrs",
+        "skyrius", "departamentas", "tarnyba", "centras",
+    ]
+
+    /// A department of a municipality's government, named after it (`ownerWords`, or the
+    /// municipality's genitive alone before a department's name, `departmentEndings`): the
+    /// longest beginning that ends in such a word and names a municipality, unless a later word
+    /// names another on its own (`Narva linna elanik, töötan Tallinn`).
+    private func matchDepartment(_ words: [String], country: String?) -> Match {
+        guard let last = words.last else { return .none }
+        let department = Self.departmentEndings.contains { last.hasSuffix($0) }
+        for end in stride(from: words.count - 1, through: 1, by: -1)
+        where department || Self.ownerWords.contains(words[end - 1]) {
+            let owner = match(words[..<end].joined(separator: " "), country: country)
+            guard owner != .none else { continue }
+            for word in words[end...] {
+                let other = resolve(lookup.match(word.trimmingCharacters(in: .punctuationCharacters)), country: country)
+                if other != .none && other != owner { return .none }
+            }
+            return owner
+        }
+        return .none
+    }
+
+    /// The most words a name of a municipality, its council or a department of it is read from.
+    static let wordsOfAName = 12
 
     private static let adjectiveEndings = ["ская", "ский", "ское", "ской", "ского", "скую", "скому", "ском"]
 
@@ -130,7 +179,9 @@ public struct Gazetteer: Sendable {
     }
 
     /// The Russian words for a council, which `genericWords` holds among others.
-    private static let russianCouncilWords: Set<String> = ["управа", "дума", "совет", "администрация", "самоуправление"]
+    private static let russianCouncilWords: Set<String> = [
+        "управа", "дума", "совет", "администрация", "самоуправление", "администрации", "самоуправления", "управы", "думы",
+    ]
 
     /// Russian names a council by the town's adjective (`Нарвская городская управа`, `Таллиннская
     /// городская управа`, `Даугавпилсская дума`, `Йыхвиская волостная управа`): the town's name is
@@ -139,16 +190,49 @@ public struct Gazetteer: Sendable {
         for (k, word) in words.enumerated() {
             guard let ending = Self.adjectiveEndings.first(where: { word.hasSuffix($0) && word.count > $0.count + 2 }) else { continue }
             let stem = String(word.dropLast(ending.count))
-            // The council's words go first, the kind (`город`, `волость`) stays while it can.
-            for noun in [stem, stem + "а"] + Self.nounsOfAlteredStem(stem) {
-                var named = words
-                named[k] = noun
-                for removable in [Self.russianCouncilWords, Self.genericWords] {
-                    let fewer = named.filter { !removable.contains($0) }
-                    guard !fewer.isEmpty else { continue }
-                    let result = resolve(lookup.match(fewer.joined(separator: " ")), country: country)
-                    if result != .none { return result }
-                }
+            // The adjective itself in the nominative (`Огрского края` is `Огрский край`), and the
+            // Lithuanian endings the suffix replaced (`Висагинское` is `Висагинас`, `Шальчининкский`
+            // `Шальчининкай`).
+            let nouns = [stem, stem + "а", stem + "ский"] + Self.nounsOfAlteredStem(stem) + ["ас", "ай", "ис"].map { stem + $0 }
+            let result = match(words, replacing: k, by: nouns, country: country)
+            if result != .none { return result }
+        }
+        return .none
+    }
+
+    /// Russian declines a town's name after the word for its council or kind (`Администрация
+    /// города Нарвы`, `Самоуправление города Вильнюса`, `Дума Даугавпилса`, `Таллинна`): each word
+    /// of Cyrillic letters in the genitive is tried in the nominative (`-ы` and `-и` for `-а`, `-и`
+    /// for `-я`, a consonant's `-а` dropped).
+    private func matchRussianGenitive(_ words: [String], country: String?) -> Match {
+        for (k, word) in words.enumerated() {
+            guard word.count > 3, let last = word.unicodeScalars.last, (0x0430...0x044F).contains(last.value) else { continue }
+            let base = String(word.dropLast())
+            let nouns: [String]
+            switch last {
+            case "ы": nouns = [base + "а"]
+            case "и": nouns = [base + "а", base + "я"]
+            case "а": nouns = [base]
+            default: continue
+            }
+            let result = match(words, replacing: k, by: nouns, country: country)
+            if result != .none { return result }
+        }
+        return .none
+    }
+
+    /// The first municipality named by `words` with the k-th replaced by one of `nouns`, the
+    /// council's words left out first, then every generic word: the kind (`город`, `волость`)
+    /// stays while it can.
+    private func match(_ words: [String], replacing k: Int, by nouns: [String], country: String?) -> Match {
+        for noun in nouns {
+            var named = words
+            named[k] = noun
+            for removable in [Self.russianCouncilWords, Self.genericWords] {
+                let fewer = named.filter { !removable.contains($0) }
+                guard !fewer.isEmpty else { continue }
+                let result = resolve(lookup.match(fewer.joined(separator: " ")), country: country)
+                if result != .none { return result }
             }
         }
         return .none

@@ -32,8 +32,12 @@ public final class Normalizer {
         public let roles: [ColumnRole]
         /// select_multiple questions that have a whole-answer column: their split columns are not read.
         public let wholeColumns: Set<Int>
-        /// Whether any column holds an answer to an instrument question.
+        /// Whether any column holds an answer to an instrument question (none in a repeat table).
         public let mapsAnyQuestion: Bool
+        /// Whether the file holds a repeat group's rows, linked to the main export's submissions
+        /// (ODK Central's `PARENT_KEY`, KoboToolbox's `_parent_index`): one row per repeat, not
+        /// per respondent, so none is read as one.
+        public let isRepeatTable: Bool
         public let unmapped: [String]
         /// The column holding weights (`--weights COLUMN`), when the file has it.
         public let weightColumn: Int?
@@ -56,13 +60,14 @@ public final class Normalizer {
         let questionCount: Int
 
         init(file: String, shape: ExportShape, roles: [ColumnRole], wholeColumns: Set<Int>, mapsAnyQuestion: Bool,
-             unmapped: [String], weightColumn: Int?, idSeed: UInt64, steps: [Step], splitChoices: [String],
-             splitChoiceBits: [UInt64] = [], questionCount: Int) {
+             isRepeatTable: Bool = false, unmapped: [String], weightColumn: Int?, idSeed: UInt64, steps: [Step],
+             splitChoices: [String], splitChoiceBits: [UInt64] = [], questionCount: Int) {
             self.file = file
             self.shape = shape
             self.roles = roles
             self.wholeColumns = wholeColumns
             self.mapsAnyQuestion = mapsAnyQuestion
+            self.isRepeatTable = isRepeatTable
             self.unmapped = unmapped
             self.weightColumn = weightColumn
             self.idSeed = idSeed
@@ -120,9 +125,10 @@ public final class Normalizer {
     /// checks exclusive access to its own properties.
     private let readings: UnsafeMutablePointer<ValueCache<CellReading>>
     /// The instrument's question count: `readings` holds four caches a question (one per
-    /// reading variant), `ticks` and `answerSlots` one entry a question.
+    /// reading variant), `ticks` two (LimeSurvey's and the others'), `answerSlots` one entry.
     private let questionCount: Int
-    /// Per question, the readings of its split choice columns' distinct values.
+    /// Per question, the readings of its split choice columns' distinct values: in LimeSurvey
+    /// exports (`answerCodes`, where `2` is unticked) and in the others.
     private let ticks: UnsafeMutablePointer<ValueCache<TickReading>>
     /// The answer ids of the row being read, one per question (`rowAnswers`).
     private let answerSlots: UnsafeMutablePointer<UInt32>
@@ -238,8 +244,8 @@ public final class Normalizer {
         questionCount = instrument.questions.count
         readings = .allocate(capacity: questionCount * 4)
         readings.initialize(repeating: ValueCache(), count: questionCount * 4)
-        ticks = .allocate(capacity: questionCount)
-        ticks.initialize(repeating: ValueCache(), count: questionCount)
+        ticks = .allocate(capacity: questionCount * 2)
+        ticks.initialize(repeating: ValueCache(), count: questionCount * 2)
         answerSlots = .allocate(capacity: max(questionCount, 1))
         answerSlots.initialize(repeating: 0, count: max(questionCount, 1))
         expectedQuestions = instrument.questions.indices.filter { q in
@@ -267,7 +273,7 @@ public final class Normalizer {
     deinit {
         readings.deinitialize(count: questionCount * 4)
         readings.deallocate()
-        ticks.deinitialize(count: questionCount)
+        ticks.deinitialize(count: questionCount * 2)
         ticks.deallocate()
         answerSlots.deallocate()
         tickedBits.deallocate()
@@ -333,6 +339,12 @@ public final class Normalizer {
                 message: "\(redundant.count) split choice column(s) repeat a select_multiple answer that also has its own column; the single column is read, the split ones are not, so nothing counts twice"))
         }
         let shape = ExportShape.recognise(header)
+        let lost = unmappedColumns.filter { Self.lostLetters(header[$0]) }
+        if let first = lost.first {
+            log(CleaningIssue(
+                file: file, line: line, column: first + 1, code: "text_lost", action: .dropped,
+                message: "\(lost.count) column heading(s) have lost their letters (`\(header[first].trimmingSpaces)`): the file was saved in a code page without them (Excel's \"CSV\" writes ? for each), so what they ask cannot be told; save the export again as \"CSV UTF-8\" or \"Unicode text\""))
+        }
         if !unmapped.isEmpty {
             // Kobo "all versions" exports carry columns of older form versions: say so.
             let derived = unmapped.filter { name in
@@ -359,9 +371,25 @@ public final class Normalizer {
                 file: file, line: line, code: "instrument_has_no_topics", action: .kept, severity: .note,
                 message: "the instrument defines no training topics (no `topic`/`measure` columns): no topic figures can be computed"))
         }
+        // A repeat group's table (ODK Central writes one CSV per repeat group, its rows linked to
+        // the main one's by `PARENT_KEY`; a Kobo workbook one sheet, by `_parent_index`) answers
+        // the repeat's questions once per repeat: no row of it is a respondent.
+        let outsideRepeat = roles.contains { role in
+            switch role {
+            case let .question(q): return instrument.questions[q].kind != .meta && !instrument.questions[q].inRepeat
+            case let .choice(q, _): return !instrument.questions[q].inRepeat
+            default: return false
+            }
+        }
+        let repeatTable = !outsideRepeat && header.contains { Self.parentLinkHeaders.contains($0.trimmingSpaces.lowercased()) }
+        if repeatTable {
+            log(CleaningIssue(
+                file: file, line: line, code: "repeat_table", action: .quarantined, severity: .note,
+                message: "this file holds a repeat group's rows, each linked to a submission of the main export (`PARENT_KEY`, `_parent_index`): one row per repeat, not per respondent, so none is read as a respondent"))
+        }
         // Tool metadata the form declares (`start`, `end`, `today`, `deviceid`) is in every export
         // of every form: a file whose only matches are those is an export of another survey.
-        let mapsAny = roles.contains { role in
+        let mapsAny = !repeatTable && roles.contains { role in
             switch role {
             case let .question(q): return instrument.questions[q].kind != .meta
             case .choice: return true
@@ -419,7 +447,7 @@ public final class Normalizer {
         }
         return FileMapping(
             file: file, shape: shape, roles: roles, wholeColumns: whole,
-            mapsAnyQuestion: mapsAny, unmapped: unmapped, weightColumn: weightColumn,
+            mapsAnyQuestion: mapsAny, isRepeatTable: repeatTable, unmapped: unmapped, weightColumn: weightColumn,
             idSeed: idSeed(file: file), steps: steps, splitChoices: splitChoices,
             splitChoiceBits: splitChoiceBits, questionCount: questionCount)
     }
@@ -605,7 +633,9 @@ public final class Normalizer {
         }
         // Under the header, or under the header repeated below (exports pasted together).
         if (record.index == 1 || record.followsRepeatedHeader) && isHashtagRow(record) { return .hashtagRow }
-        if !mapping.mapsAnyQuestion { return .quarantined("no column of the file matches the instrument") }
+        if !mapping.mapsAnyQuestion {
+            return .quarantined(mapping.isRepeatTable ? "a repeat group's row, not a respondent" : "no column of the file matches the instrument")
+        }
 
         var idColumn: Int? = nil
         var idHash: UInt64 = 0
@@ -697,11 +727,13 @@ public final class Normalizer {
                 rowHash = FieldHash.combine(rowHash, key.hash, column: column)
                 if bytes.count == 0 { continue }
                 let reading: TickReading
-                if let known = ticks[q].find(key) {
+                let tickCache = q &* 2 &+ (Self.answerCodes(mapping.shape) ? 1 : 0)
+                if let known = ticks[tickCache].find(key) {
                     reading = known
                 } else {
-                    reading = matcher.tickReading(String(decoding: bytes, as: UTF8.self))
-                    if bytes.count <= 256 { ticks[q].insert(key, value: reading) }
+                    reading = matcher.tickReading(String(decoding: bytes, as: UTF8.self),
+                                                  limeSurvey: Self.answerCodes(mapping.shape))
+                    if bytes.count <= 256 { ticks[tickCache].insert(key, value: reading) }
                 }
                 var tick = false
                 switch reading {
@@ -846,6 +878,10 @@ public final class Normalizer {
         return nil
     }
 
+    /// The columns that link a repeat group's row to its submission: ODK Central's, and those of
+    /// a KoboToolbox workbook's repeat sheet saved as CSV.
+    static let parentLinkHeaders: Set<String> = ["parent_key", "_parent_index", "_parent_table_name", "_submission__uuid"]
+
     /// Rows of a file checked for being its header in another language: a file with unknown
     /// values on every row is not read header by header.
     static let headerChecksPerFile = 1000
@@ -986,10 +1022,13 @@ public final class Normalizer {
         return cache.insert(key, value: reading)
     }
 
-    /// Which of a question's value caches a file uses: a cell reads differently in LimeSurvey
-    /// exports (answer codes) and in KoboToolbox or ODK ones (choice names expected).
+    /// Which of a question's four value caches a file uses: a cell reads differently in LimeSurvey
+    /// exports (answer codes), in KoboToolbox or ODK ones (choice names expected), in Google and
+    /// Microsoft Forms ones (what was typed for "Other" in place of a choice) and in the others.
     static func readingVariant(_ shape: ExportShape) -> Int {
-        (answerCodes(shape) ? 1 : 0) + (namesExpected(shape) ? 2 : 0)
+        if answerCodes(shape) { return 1 }
+        if namesExpected(shape) { return 2 }
+        return otherTyped(shape) ? 3 : 0
     }
 
     /// LimeSurvey writes answer codes (`A3`) for choices.
@@ -997,6 +1036,11 @@ public final class Normalizer {
 
     /// KoboToolbox and ODK write choice names, space-separated for select_multiple.
     static func namesExpected(_ shape: ExportShape) -> Bool { shape == .kobo || shape == .odkCentral }
+
+    /// Google Forms and Microsoft Forms write what a respondent typed for a question's "Other"
+    /// option where the choice's label would stand (a checkbox cell appends it to the others):
+    /// their forms take no other answer, so a text that is no choice is the list's `other`.
+    static func otherTyped(_ shape: ExportShape) -> Bool { shape == .googleForms || shape == .microsoftForms }
 
     /// A select or number cell read against the instrument (the slow path, once per distinct value).
     func read(_ text: String, question q: Int, shape: ExportShape) -> CellReading {
@@ -1022,18 +1066,39 @@ public final class Normalizer {
                 if q == countryIndex, let name = regionCountryChoice(text, in: matcher.list) {
                     return CellReading(answer: .choice(name))
                 }
+                // A place the list does not hold (typed for "Other", an older version's choice)
+                // is still a place: the gazetteer reads it, and says so when it cannot.
+                if q == municipalityIndex { return CellReading(answer: .text(text)) }
+                if let name = matcher.wordForm(text) {
+                    return CellReading(answer: .choice(name), issues: [.init(
+                        old: text, new: name, code: "label_matched_in_another_form", action: .changed,
+                        message: "`\(text)` read as choice `\(name)`, whose label has these words in another form (gender or ending)")])
+                }
+                if Self.lostLetters(text) {
+                    return CellReading(answer: nil, issues: [lostLettersIssue(text)])
+                }
+                if Self.otherTyped(shape), let other = matcher.otherChoice {
+                    return CellReading(answer: .choice(other), issues: [otherTypedIssue(text, other: other, list: matcher.list.name)])
+                }
                 return CellReading(answer: nil, issues: [.init(
                     old: text, new: "", code: "unknown_value", action: .changed,
                     message: "`\(text)` is not a choice of list `\(matcher.list.name)`; treated as missing")])
             }
         case .selectMultiple:
             guard let matcher = matchers[q] else { return CellReading(answer: nil) }
-            let split = matcher.splitMultiple(text, namesExpected: Self.namesExpected(shape))
+            var split = matcher.splitMultiple(text, namesExpected: Self.namesExpected(shape))
+            var pieceIssues = split.unknown.filter(Self.lostLetters).map(lostLettersIssue)
+            split.unknown.removeAll(where: Self.lostLetters)
+            if Self.otherTyped(shape), let other = matcher.otherChoice, !split.unknown.isEmpty {
+                pieceIssues += split.unknown.map { otherTypedIssue($0, other: other, list: matcher.list.name) }
+                split.unknown = []
+                split.choices = matcher.ordered(Set(split.choices + [other]))
+            }
             // Nothing of the cell is a choice (`-`, `n/a`, choices joined by a separator of its
-            // own): the question is unanswered, not answered with nothing chosen, which would
-            // count the respondent in the demand shares' denominators.
-            let nothingRead = split.choices.isEmpty && !split.unknown.isEmpty
-            var reading = CellReading(answer: nothingRead ? nil : .choices(split.choices))
+            // own, letters lost): the question is unanswered, not answered with nothing chosen,
+            // which would count the respondent in the demand shares' denominators.
+            let nothingRead = split.choices.isEmpty && !(split.unknown.isEmpty && pieceIssues.isEmpty)
+            var reading = CellReading(answer: nothingRead ? nil : .choices(split.choices), issues: pieceIssues)
             for piece in split.unknown {
                 reading.issues.append(.init(old: piece, new: "", code: "unknown_value", action: .changed,
                                             message: "`\(piece)` is not a choice of list `\(matcher.list.name)`; "
@@ -1052,6 +1117,28 @@ public final class Normalizer {
         default:
             return CellReading(answer: .text(text))
         }
+    }
+
+    /// Whether a text is mostly `?` (four or more, over twice its letters): what Excel writes
+    /// for each letter its code page lacks when it saves "CSV" (Russian answers or headers saved
+    /// by a Windows set to a Baltic language), the words lost.
+    static func lostLetters(_ text: String) -> Bool {
+        guard text.utf8.contains(UInt8(ascii: "?")) else { return false }
+        let marks = text.unicodeScalars.filter { $0 == "?" }.count
+        let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }.count
+        return marks >= 4 && letters * 2 < marks
+    }
+
+    private func lostLettersIssue(_ text: String) -> CellReading.Issue {
+        .init(old: text, new: "", code: "text_lost", action: .changed,
+              message: "`\(text)` has lost its letters: the file was saved in a code page without them (Excel's \"CSV\" writes ? for each); treated as missing: save the export again as \"CSV UTF-8\" or \"Unicode text\"")
+    }
+
+    /// What a respondent typed for the "Other" option (`otherTyped`), read as the list's `other`.
+    /// (Kept per distinct value for Google and Microsoft Forms files alike: the message names both.)
+    private func otherTypedIssue(_ text: String, other: String, list: String) -> CellReading.Issue {
+        .init(old: text, new: other, code: "other_answer", action: .changed,
+              message: "`\(text)` is not a choice of list `\(list)`: Google and Microsoft Forms write what was typed for the \"Other\" option in its place; read as `\(other)`")
     }
 
     /// The choice of a country list for a country its labels do not name but the gazetteer does

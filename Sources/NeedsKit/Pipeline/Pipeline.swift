@@ -486,7 +486,7 @@ public enum Pipeline {
                     account.unmappedColumns = current.unmapped
                     account.unmatched = !current.mapsAnyQuestion
                     account.lacksWeightColumn = options.normalize.weightColumn != nil && current.weightColumn == nil
-                    if !current.mapsAnyQuestion {
+                    if !current.mapsAnyQuestion && !current.isRepeatTable {
                         log(CleaningIssue(file: file, line: line, code: "no_matching_questions", action: .quarantined,
                                           severity: .error,
                                           message: "no column matches a question of instrument `\(instrument.formID)`: is this an export of another survey? Its rows are quarantined"))
