@@ -220,7 +220,6 @@ public enum Pipeline {
         // and whether a wave's whole count is blanked (the run's totals would give it back).
         var waveWithheld: Set<String> = []
         var waveTotalHidden = false
-        do {
         outcome = ingest(options, instrument: instrument, log: log, rows: rows, respondent: { _ in }) { record, reason, mapping in
             quarantine.add(record, reason: reason, mapping: mapping)
         }
@@ -264,10 +263,6 @@ public enum Pipeline {
         }
         outcome.firstIssues = log.firstIssues
         outcome.issueCounts = log.counts
-        } catch {
-            output.abandon()
-            throw error
-        }
         clean.finish()
         if outcome.cannotRun != nil {
             // Nothing to report: the previous reports stay as they were.
