@@ -186,6 +186,36 @@ final class ReportTests: XCTestCase {
         }
     }
 
+    /// The country-difference tables show the country's and the others' values without an
+    /// interval, so the measure is named without "(95% CI)" (it read "Want training (95% CI) | 61% |
+    /// 33%") in every report language; the difference column keeps its interval and says so.
+    func testCountryDifferenceMeasuresNameNoIntervalTheValuesLack() throws {
+        // The measure names of each language, by hand.
+        let names: [String: Set<String>] = [
+            "en": ["Want training", "Mean gap"], "et": ["Soovib koolitust", "Keskmine lõhe"],
+            "lv": ["Vēlas apmācības", "Vidējā plaisa"], "lt": ["Norėtų mokymų", "Vidutinis atotrūkis"],
+            "ru": ["Хотят обучение", "Средний разрыв"],
+        ]
+        let (out, _, _keep) = try report()
+        let (russian, _, _keepRussian) = try report { $0.language = "ru" }
+        _ = (_keep, _keepRussian)
+        var files = [("en", out + "/report.md"), ("et", out + "/countries/EE.md"), ("lv", out + "/countries/LV.md"),
+                     ("lt", out + "/countries/LT.md")]
+        files += ["EE", "LV", "LT"].map { ("ru", russian + "/countries/\($0).md") }
+        var seen: Set<String> = []
+        for (language, file) in files {
+            let text = try String(contentsOfFile: file, encoding: .utf8)
+            for row in text.split(separator: "\n") where row.hasPrefix("| ⚑ ") {
+                let cells = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+                XCTAssertTrue(names[language]!.contains(cells[2]), "\(file): \(row)")
+                XCTAssertFalse(cells[3].contains("(") || cells[4].contains("("), "\(file): \(row)")
+                XCTAssertTrue(cells[5].contains(" – "), "\(file): \(row)")
+                seen.insert(language)
+            }
+        }
+        XCTAssertEqual(seen, Set(ReportStrings.languages))
+    }
+
     /// A difference in demand share is in percentage points beside the shares in percent, as the
     /// wave tables give it (it read `61% | 33% | 0.28 (0.13 – 0.41)`).
     func testDemandShareDifferencesAreInPercentagePoints() throws {

@@ -252,7 +252,9 @@ public struct ReportBuilder {
         for var d in rows {
             d.topicLabel = instrument.topicLabel(d.topic, language: language)
             let format: (Double) -> String = d.measure == .demandShare ? { NumberFormat.percent($0) } : { NumberFormat.short($0) }
-            let measure = d.measure == .demandShare ? words.wantTraining : words.meanGap
+            // The value columns show no interval (the difference column has it): the measure is
+            // named without "(95% CI)".
+            let measure = ReportStrings.withoutInterval(d.measure == .demandShare ? words.wantTraining : words.meanGap)
             // Shares are shown in percent, so their difference is in percentage points (as in the
             // wave tables), not a proportion beside them.
             let scale = d.measure == .demandShare ? 100.0 : 1

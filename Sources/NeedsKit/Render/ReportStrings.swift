@@ -131,6 +131,13 @@ public struct ReportStrings: Sendable {
                             importance: "важность", gap: "разрыв", baseline: "начало"),
         noRatings: "Ни один респондент не оценил и важность темы, и свою компетентность в ней.")
 
+    /// A measure's name without the interval its table columns carry ("Want training (95% CI)" →
+    /// "Want training"): for tables that show the value alone, as the country differences do.
+    static func withoutInterval(_ name: String) -> String {
+        guard name.hasSuffix(")"), let open = name.range(of: " (", options: .backwards) else { return name }
+        return String(name[..<open.lowerBound])
+    }
+
     func scopeName(_ code: String) -> String {
         if code == "ALL" { return region }
         return countryNames[code].map { "\($0) (\(code))" } ?? code
