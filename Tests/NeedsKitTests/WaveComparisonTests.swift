@@ -116,7 +116,7 @@ final class WaveComparisonTests: XCTestCase {
             let parts = key.split(separator: " ").map(String.init)
             let c = try XCTUnwrap(changes.first { $0.country == parts[0] && $0.topic == parts[1] }, key)
             XCTAssertEqual(c.design, .paired)
-            XCTAssertEqual(Double(c.nMatched), e["matched"]!, key)
+            XCTAssertEqual(c.nMatched.map(Double.init), e["matched"]!, key)
             XCTAssertEqual(c.competenceChange!, e["competence_change"]!, accuracy: 1e-9, key)
             XCTAssertEqual(c.competenceCI!.low, e["competence_low"]!, accuracy: 1e-9, key)
             XCTAssertEqual(c.competenceCI!.high, e["competence_high"]!, accuracy: 1e-9, key)
@@ -140,6 +140,55 @@ final class WaveComparisonTests: XCTestCase {
         XCTAssertEqual(changes, independent)
         XCTAssertEqual(Set(changes.map(\.design)), [.independent])
         XCTAssertTrue(changes.allSatisfy { $0.competenceChange != nil && $0.competenceCI != nil }, "\(changes)")
+    }
+
+    /// Waves compared as independent samples match nobody: waves.csv's n_matched is blank for
+    /// them (it read 0, as if a panel had been tried and nobody found), and a count for a panel.
+    func testNMatchedIsBlankForIndependentSamples() throws {
+        let instrument = try Self.instrument()
+        let (before, pb) = try build("before", instrument)
+        let (after, pa) = try build("after", instrument)
+        let independent = WaveComparison.compare(wave: "after", baseline: before, later: after, panels: nil, minCell: 5)
+        let paired = WaveComparison.compare(wave: "after", baseline: before, later: after, panels: (pb!, pa!), minCell: 5)
+        func column(_ changes: [WaveChange], _ name: String) -> [String] {
+            let lines = WavesTable.render(changes).split(separator: "\r\n").map {
+                $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            }
+            let index = lines[0].firstIndex(of: name)!
+            return lines.dropFirst().map { $0[index] }
+        }
+        XCTAssertFalse(independent.isEmpty)
+        XCTAssertEqual(Set(column(independent, "design")), ["independent"])
+        XCTAssertEqual(Set(column(independent, "n_matched")), [""])
+        // The codes in both waves' fixtures, counted from the fixtures themselves.
+        let codes = { (wave: String) in try Set(Self.respondents(wave, instrument).map { $0.answer(instrument.questionIndex["code"]!)!.cleanValue.lowercased() }) }
+        let both = try codes("before").intersection(codes("after")).count
+        XCTAssertGreaterThan(both, 0)
+        let all = paired.filter { $0.country == "ALL" }
+        XCTAssertEqual(Set(column(all, "n_matched")), [String(both)])
+    }
+
+    /// A panel with respondents enough matched, of whom too few rated a topic in both waves: the
+    /// change is blank, and the note says why (it was blank with no note).
+    func testTooFewAnsweredPairsAreExplained() throws {
+        let instrument = try Self.instrument()
+        let (before, pb) = try build("before", instrument)
+        let (after, pa) = try build("after", instrument)
+        // Every respondent of the follow-up but three leaves beta unrated in the panel ratings.
+        var sparse = pa!
+        for (index, code) in sparse.respondents.keys.sorted().enumerated() where index >= 3 {
+            sparse.respondents[code]!.ratings["beta"] = nil
+        }
+        let changes = WaveComparison.compare(wave: "after", baseline: before, later: after, panels: (pb!, sparse), minCell: 5)
+        let beta = try XCTUnwrap(changes.first { $0.country == "ALL" && $0.topic == "beta" })
+        XCTAssertGreaterThanOrEqual(beta.nMatched ?? 0, 5)
+        XCTAssertNil(beta.competenceChange)
+        XCTAssertNil(beta.gapChange)
+        XCTAssertEqual(beta.note, "fewer than 5 matched respondents rated the topic in both waves")
+        XCTAssertEqual(ReportProse.forLanguage("et").waveNote(beta.note), "alla 5 seotud vastaja hindas teemat mõlemas laines")
+        let alpha = try XCTUnwrap(changes.first { $0.country == "ALL" && $0.topic == "alpha" })
+        XCTAssertNotNil(alpha.competenceChange)
+        XCTAssertEqual(alpha.note, "")
     }
 
     /// Respondent codes are typed by the respondents, in each wave: one typed in other capitals

@@ -205,6 +205,7 @@ public struct ReportProse: Sendable {
             "fewer than {k} respondents in a wave: suppressed": "mõnes laines alla {k} vastaja: varjatud",
             "suppressed so that a smaller cell cannot be worked out from totals": "varjatud, et väiksemat lahtrit ei saaks kogusummadest tuletada",
             "fewer than {k} respondents matched in both waves": "mõlemas laines alla {k} seotud vastaja",
+            "fewer than {k} matched respondents rated the topic in both waves": "alla {k} seotud vastaja hindas teemat mõlemas laines",
         ])
 
     static let latvian = ReportProse(
@@ -246,6 +247,7 @@ public struct ReportProse: Sendable {
             "fewer than {k} respondents in a wave: suppressed": "kādā vilnī mazāk nekā {k} respondenti: nav rādīts",
             "suppressed so that a smaller cell cannot be worked out from totals": "nav rādīts, lai mazāku šūnu nevarētu aprēķināt no kopsummām",
             "fewer than {k} respondents matched in both waves": "abos viļņos sasaistīti mazāk nekā {k} respondenti",
+            "fewer than {k} matched respondents rated the topic in both waves": "mazāk nekā {k} sasaistīti respondenti novērtēja tēmu abos viļņos",
         ], plural: .latvian)
 
     static let lithuanian = ReportProse(
@@ -289,6 +291,7 @@ public struct ReportProse: Sendable {
             "fewer than {k} respondents in a wave: suppressed": "kurioje nors bangoje mažiau nei {k} respondentų: nerodoma",
             "suppressed so that a smaller cell cannot be worked out from totals": "nerodoma, kad mažesnio langelio nebūtų galima apskaičiuoti iš sumų",
             "fewer than {k} respondents matched in both waves": "abiejose bangose susieta mažiau nei {k} respondentų",
+            "fewer than {k} matched respondents rated the topic in both waves": "mažiau nei {k} susietų respondentų įvertino temą abiejose bangose",
         ], plural: .lithuanian)
 
     static let russian = ReportProse(
@@ -333,5 +336,6 @@ public struct ReportProse: Sendable {
             "fewer than {k} respondents in a wave: suppressed": "менее {k} респондентов в одной из волн: скрыто",
             "suppressed so that a smaller cell cannot be worked out from totals": "скрыто, чтобы меньшую ячейку нельзя было вычислить из итогов",
             "fewer than {k} respondents matched in both waves": "менее {k} респондентов сопоставлено в обеих волнах",
+            "fewer than {k} matched respondents rated the topic in both waves": "менее {k} сопоставленных респондентов оценили тему в обеих волнах",
         ], plural: .russian)
 }

@@ -16,7 +16,7 @@ public enum WavesTable {
             writer.row([
                 .text(c.wave), .figure(c.country), .text(c.topic), .text(c.topicLabel), .figure(c.design.rawValue),
                 .figure(c.countsHidden ? "" : String(c.nBefore)), .figure(c.countsHidden ? "" : String(c.nAfter)),
-                .figure(c.countsHidden ? "" : String(c.nMatched)),
+                .figure(c.countsHidden ? "" : c.nMatched.map(String.init) ?? ""),
                 .figure(full(c.competenceBefore)), .figure(full(c.competenceAfter)), .figure(full(c.competenceChange)),
                 .figure(full(c.competenceCI?.low)), .figure(full(c.competenceCI?.high)), .figure(full(c.gapBefore)),
                 .figure(full(c.gapAfter)), .figure(full(c.gapChange)), .figure(full(c.gapCI?.low)), .figure(full(c.gapCI?.high)),

@@ -14,8 +14,9 @@ public struct WaveChange: Sendable, Equatable {
     public var design: Design
     public var nBefore: Int
     public var nAfter: Int
-    /// Respondents matched in both waves (paired design only).
-    public var nMatched: Int
+    /// Respondents matched in both waves; nil for independent samples, where nobody is matched
+    /// (waves.csv leaves it blank rather than showing 0).
+    public var nMatched: Int?
     public var competenceBefore: Double?
     public var competenceAfter: Double?
     public var competenceChange: Double?
@@ -109,7 +110,8 @@ public enum WaveComparison {
                 var change = WaveChange(
                     wave: wave, country: scope, topic: topic,
                     topicLabel: fa?.topicLabel ?? fb?.topicLabel ?? topic, design: panels == nil ? .independent : .paired,
-                    nBefore: b?.respondents.count ?? 0, nAfter: a?.respondents.count ?? 0, nMatched: 0,
+                    nBefore: b?.respondents.count ?? 0, nAfter: a?.respondents.count ?? 0,
+                    nMatched: panels == nil ? nil : 0,
                     quadrantBefore: fb?.quadrant ?? "", quadrantAfter: fa?.quadrant ?? "")
                 if !baseline.topicKeys.contains(topic) {
                     change.note = "topic not asked at baseline"
@@ -160,7 +162,13 @@ public enum WaveComparison {
                         change.gapChange = gap.mean
                         change.gapCI = gap.meanInterval()
                     }
-                    if matched < minCell { change.note = "fewer than \(minCell) respondents matched in both waves" }
+                    if matched < minCell {
+                        change.note = "fewer than \(minCell) respondents matched in both waves"
+                    } else if competence.count < minCell || gap.count < minCell {
+                        // Matched respondents enough, but not enough of them rated the topic in
+                        // both waves: the change is blank, and this says why.
+                        change.note = "fewer than \(minCell) matched respondents rated the topic in both waves"
+                    }
                 } else {
                     if let r = Welch.compare(a.competence, b.competence) {
                         change.competenceChange = r.difference
