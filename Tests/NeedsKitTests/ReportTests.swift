@@ -216,6 +216,62 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(seen, Set(ReportStrings.languages))
     }
 
+    /// The demand heat map's blank cells: a share suppressed (too few respondents) is "–", a topic
+    /// the demand question does not list is "∅", and each mark present is explained under the
+    /// chart in the report's language (both were "–" with no legend).
+    func testHeatMapTellsSuppressedFromNotAsked() {
+        func figure(_ country: String, _ topic: String, share: Double?, asked: Bool = true) -> TopicFigures {
+            var f = TopicFigures(country: country, topic: topic, topicLabel: topic, accumulator: TopicAccumulator(), demandAsked: asked)
+            f.demandShare = share
+            return f
+        }
+        let rows = [figure("EE", "a", share: 0.5), figure("EE", "b", share: nil), figure("EE", "c", share: nil, asked: false),
+                    figure("LV", "a", share: 0.25), figure("LV", "b", share: 0.75), figure("LV", "c", share: nil, asked: false)]
+        // The legends, by hand.
+        let legends: [String: [String]] = [
+            "en": ["– too few respondents (suppressed)", "∅ not asked: the demand question does not list this topic"],
+            "et": ["– liiga vähe vastajaid (varjatud)", "∅ ei küsitud: koolitussoovi küsimus seda teemat ei loetle"],
+            "lv": ["– pārāk maz respondentu (slēpts)", "∅ nav jautāts: apmācību vēlmju jautājumā šīs tēmas nav"],
+            "lt": ["– per mažai respondentų (nerodoma)", "∅ neklausta: mokymų poreikio klausimo sąraše šios temos nėra"],
+            "ru": ["– слишком мало респондентов (скрыто)", "∅ не спрашивали: в вопросе о желаемом обучении этой темы нет"],
+        ]
+        for language in ReportStrings.languages {
+            let labels = ReportStrings.forLanguage(language).charts
+            let svg = Charts.demandHeatmap(rows, id: "demand", title: "t", labels: labels)
+            XCTAssertEqual(svg.components(separatedBy: ">–</text>").count - 1, 1, language)
+            XCTAssertEqual(svg.components(separatedBy: ">∅</text>").count - 1, 2, language)
+            for line in legends[language]! { XCTAssertTrue(svg.contains(">\(line)</text>"), "\(language): \(line)") }
+        }
+        // Only the marks that appear are explained.
+        let asked = Charts.demandHeatmap(Array(rows.prefix(2)), id: "demand", title: "t", labels: ReportStrings.forLanguage("en").charts)
+        XCTAssertTrue(asked.contains(">– too few respondents (suppressed)</text>"))
+        XCTAssertFalse(asked.contains("∅"))
+    }
+
+    /// The top-needs table's "Want training" column marks a topic the demand question does not
+    /// list "∅" (it was "–", as a suppressed share), and says under the table what the marks mean.
+    func testTopNeedsTableMarksTopicsNotAskedForDemand() throws {
+        let folder = TemporaryFolder()
+        for sheet in ["survey", "choices", "settings"] {
+            var text = try String(contentsOfFile: Paths.inputs + "/instrument/\(sheet).csv", encoding: .utf8)
+            if sheet == "choices" {
+                // The demand question's list loses partnerships: nobody is asked about it.
+                text = text.split(separator: "\n", omittingEmptySubsequences: false)
+                    .filter { !$0.hasPrefix("topics,partnerships,") }.joined(separator: "\n")
+            }
+            folder.write("form/\(sheet).csv", text)
+        }
+        let (out, _, _keep) = try report { $0.instrumentPath = folder.path + "/form" }
+        _ = _keep
+        let text = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        let row = try XCTUnwrap(text.split(separator: "\n").first { $0.contains("| Partnerships for integration |") })
+        let cells = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+        XCTAssertEqual(cells[5], "∅", String(row))
+        XCTAssertTrue(text.contains("∅ not asked: the demand question does not list this topic"))
+        let estonian = try String(contentsOfFile: out + "/countries/EE.md", encoding: .utf8)
+        XCTAssertTrue(estonian.contains("∅ ei küsitud: koolitussoovi küsimus seda teemat ei loetle"))
+    }
+
     /// A difference in demand share is in percentage points beside the shares in percent, as the
     /// wave tables give it (it read `61% | 33% | 0.28 (0.13 – 0.41)`).
     func testDemandShareDifferencesAreInPercentagePoints() throws {

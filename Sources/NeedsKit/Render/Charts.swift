@@ -154,8 +154,11 @@ public enum Charts {
         let scopes = Array(Set(rows.map(\.country))).sorted(by: Aggregator.scopeOrder)
         let topics = Array(Set(rows.map(\.topic))).sorted()
         let label = Dictionary(rows.map { ($0.topic, $0.topicLabel) }, uniquingKeysWith: { a, _ in a })
+        // A blank cell is either suppressed or never asked: each has its mark, explained under the
+        // chart when it appears.
+        let legend = blankCellLegend(rows, labels: labels)
         let cellW = 70, cellH = 26, left = 300, top = 50
-        let width = left + scopes.count * cellW + 20, height = top + topics.count * cellH + 30
+        let width = left + scopes.count * cellW + 20, height = top + topics.count * cellH + 30 + legend.count * 14
         var description = ""
         for f in rows where f.demandShare != nil { description += "\(f.country) \(f.topicLabel): \(NumberFormat.percent(f.demandShare)); " }
         var svg = open(width: width, height: height, id: id, title: title, description: description)
@@ -167,16 +170,40 @@ public enum Charts {
             let y = top + r * cellH
             svg += "<text x=\"\(left - 8)\" y=\"\(y + 17)\" text-anchor=\"end\">\(esc(fit(label[topic] ?? topic, width: Double(left - 12))))</text>\n"
             for (c, scope) in scopes.enumerated() {
-                let share = rows.first { $0.country == scope && $0.topic == topic }?.demandShare
+                let figure = rows.first { $0.country == scope && $0.topic == topic }
+                let share = figure?.demandShare
+                let notAsked = figure?.demandAsked == false
                 let x = left + c * cellW
-                let fill = share.map(shade) ?? "#f2f2f2"
+                let fill = share.map(shade) ?? (notAsked ? "#ffffff" : "#f2f2f2")
+                let outline = notAsked ? " stroke=\"#bbbbbb\"" : ""
                 let ink = (share ?? 0) > 0.55 ? "#ffffff" : "#111111"
-                svg += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(cellW - 2)\" height=\"\(cellH - 2)\" fill=\"\(fill)\"/>\n"
-                svg += "<text x=\"\(x + cellW / 2 - 1)\" y=\"\(y + 17)\" text-anchor=\"middle\" fill=\"\(ink)\">\(share.map { NumberFormat.percent($0) } ?? "–")</text>\n"
+                let mark = notAsked ? notAskedMark : suppressedMark
+                svg += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(cellW - 2)\" height=\"\(cellH - 2)\" fill=\"\(fill)\"\(outline)/>\n"
+                svg += "<text x=\"\(x + cellW / 2 - 1)\" y=\"\(y + 17)\" text-anchor=\"middle\" fill=\"\(ink)\">\(share.map { NumberFormat.percent($0) } ?? mark)</text>\n"
             }
         }
-        svg += "<text x=\"10\" y=\"\(height - 8)\" font-size=\"10\" fill=\"#444\">\(esc(labels.heatmapNote))</text>\n"
+        let noteY = top + topics.count * cellH + 22
+        svg += "<text x=\"10\" y=\"\(noteY)\" font-size=\"10\" fill=\"#444\">\(esc(labels.heatmapNote))</text>\n"
+        for (k, line) in legend.enumerated() {
+            svg += "<text x=\"10\" y=\"\(noteY + 14 * (k + 1))\" font-size=\"10\" fill=\"#444\">\(esc(line))</text>\n"
+        }
         return svg + "</svg>\n"
+    }
+
+    /// The mark of a demand share blanked because it rests on too few respondents.
+    static let suppressedMark = "–"
+    /// The mark of a demand share nobody was asked for: the demand question does not list the topic.
+    static let notAskedMark = "∅"
+
+    /// What the blank-cell marks among `rows`' demand shares mean, one line per mark that appears
+    /// (the heat map's legend and the note under the top-needs tables).
+    static func blankCellLegend(_ rows: [TopicFigures], labels: ChartLabels) -> [String] {
+        var lines: [String] = []
+        if rows.contains(where: { $0.demandAsked && $0.demandShare == nil }) {
+            lines.append("\(suppressedMark) \(labels.suppressedCell)")
+        }
+        if rows.contains(where: { !$0.demandAsked }) { lines.append("\(notAskedMark) \(labels.notAskedCell)") }
+        return lines
     }
 
     /// Light (#eff3ff) to dark (#08519c) blue, a sequential scheme readable in grey too.
@@ -230,4 +257,7 @@ public struct ChartLabels: Sendable {
     public var importance: String = "importance"
     public var gap: String = "gap"
     public var baseline: String = "baseline"
+    /// After the marks of the demand heat map's and tables' blank cells.
+    public var suppressedCell: String = "too few respondents (suppressed)"
+    public var notAskedCell: String = "not asked: the demand question does not list this topic"
 }

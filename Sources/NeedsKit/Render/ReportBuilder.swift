@@ -189,13 +189,17 @@ public struct ReportBuilder {
         var table: [[String]] = []
         for f in rows {
             let gap = NumberFormat.short(f.meanGap) + (f.gapCI.map { " (\(NumberFormat.short($0.low)) – \(NumberFormat.short($0.high)))" } ?? "")
-            let want = NumberFormat.percent(f.demandShare) + (f.demandCI.map { " (\(NumberFormat.percent($0.low)) – \(NumberFormat.percent($0.high)))" } ?? "")
+            let want = !f.demandAsked ? Charts.notAskedMark
+                : NumberFormat.percent(f.demandShare) + (f.demandCI.map { " (\(NumberFormat.percent($0.low)) – \(NumberFormat.percent($0.high)))" } ?? "")
             table.append([f.mwdsRank.map(String.init) ?? "–", (flagged.contains(f.topic) ? "⚑ " : "") + f.topicLabel,
                           NumberFormat.short(f.mwds), NumberFormat.short(f.meanImportance), gap, want, f.quadrant ?? "–"])
         }
         doc.blocks.append(.table(header: [words.rank, words.topic, words.mwds, words.meanImportance, words.meanGap,
                                           words.wantTraining, words.quadrant],
                                  alignments: [.right, .left, .right, .right, .right, .right, .center], rows: table))
+        // A share blanked and a share never asked for are told apart, as in the heat map.
+        let legend = Charts.blankCellLegend(rows, labels: words.charts)
+        if !legend.isEmpty { doc.paragraph(legend.joined(separator: "; ") + ".") }
         // No topic with an MWDS (nobody rated both measures, or every score blanked): no bar to draw.
         guard rows.contains(where: { $0.mwds != nil }) else {
             if rows.allSatisfy({ $0.nPairs == 0 }) { doc.paragraph(words.noRatings) }

@@ -80,7 +80,8 @@ public struct ReportStrings: Sendable {
         charts: ChartLabels(mwdsAxis: "MWDS (vurrud: keskmise lõhe 95% usaldusvahemik × keskmine olulisus)",
                             importanceAxis: "Keskmine olulisus", gapAxis: "Keskmine lõhe (olulisus − pädevus)",
                             heatmapNote: "Vastajate osakaal, kes osaleksid teema koolitusel", competenceAxis: "Keskmine pädevus",
-                            importance: "olulisus", gap: "lõhe", baseline: "algus"),
+                            importance: "olulisus", gap: "lõhe", baseline: "algus", suppressedCell: "liiga vähe vastajaid (varjatud)",
+                            notAskedCell: "ei küsitud: koolitussoovi küsimus seda teemat ei loetle"),
         noRatings: "Ükski vastaja ei hinnanud ühegi teema olulisust koos oma pädevusega selles.")
 
     static let latvian = ReportStrings(
@@ -96,7 +97,8 @@ public struct ReportStrings: Sendable {
         charts: ChartLabels(mwdsAxis: "MWDS (ūsas: vidējās plaisas 95% intervāls × vidējā svarība)",
                             importanceAxis: "Vidējā svarība", gapAxis: "Vidējā plaisa (svarība − kompetence)",
                             heatmapNote: "Respondentu daļa, kas apmeklētu apmācības par tēmu", competenceAxis: "Vidējā kompetence",
-                            importance: "svarība", gap: "plaisa", baseline: "sākums"),
+                            importance: "svarība", gap: "plaisa", baseline: "sākums", suppressedCell: "pārāk maz respondentu (slēpts)",
+                            notAskedCell: "nav jautāts: apmācību vēlmju jautājumā šīs tēmas nav"),
         noRatings: "Neviens respondents nenovērtēja gan kādas tēmas svarību, gan savu kompetenci tajā.")
 
     static let lithuanian = ReportStrings(
@@ -112,7 +114,8 @@ public struct ReportStrings: Sendable {
         charts: ChartLabels(mwdsAxis: "MWDS (ūsai: vidutinio atotrūkio 95% intervalas × vidutinė svarba)",
                             importanceAxis: "Vidutinė svarba", gapAxis: "Vidutinis atotrūkis (svarba − kompetencija)",
                             heatmapNote: "Respondentų dalis, kuri dalyvautų temos mokymuose", competenceAxis: "Vidutinė kompetencija",
-                            importance: "svarba", gap: "atotrūkis", baseline: "pradžia"),
+                            importance: "svarba", gap: "atotrūkis", baseline: "pradžia", suppressedCell: "per mažai respondentų (nerodoma)",
+                            notAskedCell: "neklausta: mokymų poreikio klausimo sąraše šios temos nėra"),
         noRatings: "Nė vienas respondentas neįvertino ir temos svarbos, ir savo kompetencijos joje.")
 
     static let russian = ReportStrings(
@@ -128,7 +131,8 @@ public struct ReportStrings: Sendable {
         charts: ChartLabels(mwdsAxis: "MWDS (усы: 95% интервал среднего разрыва × средняя важность)",
                             importanceAxis: "Средняя важность", gapAxis: "Средний разрыв (важность − компетентность)",
                             heatmapNote: "Доля респондентов, которые прошли бы обучение по теме", competenceAxis: "Средняя компетентность",
-                            importance: "важность", gap: "разрыв", baseline: "начало"),
+                            importance: "важность", gap: "разрыв", baseline: "начало", suppressedCell: "слишком мало респондентов (скрыто)",
+                            notAskedCell: "не спрашивали: в вопросе о желаемом обучении этой темы нет"),
         noRatings: "Ни один респондент не оценил и важность темы, и свою компетентность в ней.")
 
     /// A measure's name without the interval its table columns carry ("Want training (95% CI)" →
