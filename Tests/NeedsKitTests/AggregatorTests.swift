@@ -213,12 +213,7 @@ final class DisaggregationTests: XCTestCase {
         LV,Rīga,teacher,4,4,,oops
 
         """
-        var options = RunOptions()
-        options.instrumentPath = Paths.inputs + "/instrument"
-        options.inputs = [folder.write("w.csv", text)]
-        options.outputPath = folder.path + "/out"
-        options.aggregation.weights = .column("w")
-        options.normalize.weightColumn = "w"
+        var options = Self.weightedByW(folder, text)
         options.aggregation.byQuestion = "role"
         options.aggregation.minCell = 1
         let outcome = try Pipeline.report(options)
@@ -238,6 +233,45 @@ final class DisaggregationTests: XCTestCase {
         XCTAssertTrue(byRole.contains("EE,teacher,Teacher or education staff,intercultural,Intercultural competence and communication,1,1,5.000000000000"))
         let report = try String(contentsOfFile: options.outputPath + "/report.md", encoding: .utf8)
         XCTAssertTrue(report.contains("Weighting: by the column w"))
+    }
+
+    /// A run of the sample instrument over `text` (as `folder/w.csv`) weighted by its column `w`.
+    static func weightedByW(_ folder: TemporaryFolder, _ text: String) -> RunOptions {
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [folder.write("w.csv", text)]
+        options.outputPath = folder.path + "/out"
+        options.aggregation.weights = .column("w")
+        options.normalize.weightColumn = "w"
+        return options
+    }
+
+    /// Under `--weights COLUMN`, a demand share blanked for a small effective sample blanks
+    /// demand_n with it (it stayed, so demand_n / respondents gave the unweighted share the table
+    /// withheld). Eight respondents, one of weight 100 and seven of weight 1: Kish's effective n is
+    /// 107² / (100² + 7) = 11449 / 10007 ≈ 1.14, under --min-cell 5, though 8 answered. Six of
+    /// weight 1 and two of weight 2 (effective n 10² / 14 ≈ 7.14) keep both.
+    func testABlankedWeightedShareBlanksItsDemandCount() throws {
+        let folder = TemporaryFolder()
+        var text = "country,municipality,imp_intercultural,comp_intercultural,training_wanted,w\n"
+        for k in 0..<8 { text += "EE,Tallinn,\(k % 5 + 1),2,\(k < 3 ? "intercultural" : ""),\(k == 0 ? 100 : 1)\n" }
+        for k in 0..<8 { text += "LV,Rīga,\(k % 5 + 1),2,\(k < 3 ? "intercultural" : ""),\(k < 2 ? 2 : 1)\n" }
+        let options = Self.weightedByW(folder, text)
+        _ = try Pipeline.report(options)
+        let table = try String(contentsOfFile: options.outputPath + "/topic_demand.csv", encoding: .utf8)
+        let lines = table.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = lines[0]
+        func value(_ country: String, _ column: String) throws -> String {
+            let row = try XCTUnwrap(lines.first { $0[0] == country && $0[1] == "intercultural" })
+            return row[header.firstIndex(of: column)!]
+        }
+        XCTAssertEqual(try value("EE", "respondents"), "8")
+        XCTAssertEqual(try value("EE", "demand_share"), "")
+        XCTAssertEqual(try value("EE", "demand_n"), "")
+        XCTAssertEqual(try value("LV", "respondents"), "8")
+        XCTAssertEqual(try value("LV", "demand_n"), "3")
+        // Weighted: 2 + 2 + 1 of 10.
+        XCTAssertEqual(try value("LV", "demand_share"), "0.500000000000")
     }
 
     /// A respondent who weighs 0 counts in no figure, demand_n included. Column weights: two

@@ -156,7 +156,7 @@ enum ComplementarySuppression {
         case .importance: return f.nImportance > 0 && f.meanImportance == nil
         case .competence: return f.nCompetence > 0 && f.meanCompetence == nil
         case .gap: return f.nPairs > 0 && f.meanGap == nil
-        case .demand: return f.demandAsked && f.weightedN > 0 && f.demandShare == nil
+        case .demand: return f.demandBlanked
         }
     }
 

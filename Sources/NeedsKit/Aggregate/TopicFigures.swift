@@ -28,6 +28,13 @@ public struct TopicFigures: Sendable, Equatable {
     public var demandShare: Double?
     public var demandCI: (low: Double, high: Double)?
     public var quadrant: String?
+    /// The demand share is blanked (too small an effective sample under weights, or to protect
+    /// another cell) though it could be computed.
+    var demandBlanked: Bool { demandAsked && weightedN > 0 && demandShare == nil }
+    /// Whether demand_n is published: it goes with the share. Under `--weights` a share blanked
+    /// for a small effective sample blanks the unweighted count too, or the count beside the
+    /// respondents would give a share the tables withheld as unreliable.
+    public var demandCountShown: Bool { demandAsked && !countsHidden && !demandBlanked }
     /// Σw and Kish's effective n of the scope's respondents (equal to `respondents` unweighted).
     public var weightedN: Double
     public var effectiveN: Double

@@ -194,8 +194,9 @@ public enum CurriculumPlanner {
                 topic: entry.topic, topicLabel: f?.topicLabel ?? entry.topic,
                 organisation: configuration.organisations[entry.topic] ?? "", reason: entry.reason,
                 quadrant: f?.quadrant ?? "", mwds: f?.mwds, mwdsRank: f?.mwdsRank,
-                // Blank, not 0, when nobody was asked or the audience's counts are suppressed.
-                demandN: f == nil || f?.demandAsked == false || f?.countsHidden == true ? nil : f?.demandN)
+                // Blank, not 0, when nobody was asked, the audience's counts are suppressed or its
+                // demand share is blanked (topic_demand.csv blanks demand_n with it).
+                demandN: f?.demandCountShown == true ? f?.demandN : nil)
         }
         return CurriculumPlan(sessions: sessions, notes: notes)
     }

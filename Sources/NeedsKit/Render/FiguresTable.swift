@@ -31,7 +31,7 @@ public enum FiguresTable {
                 count(f.nCompetence), .figure(full(f.meanCompetence)), .figure(full(f.competenceCI?.low)),
                 .figure(full(f.competenceCI?.high)), count(f.nPairs), .figure(full(f.meanGap)),
                 .figure(full(f.gapCI?.low)), .figure(full(f.gapCI?.high)), .figure(full(f.mwds)),
-                .figure(f.mwdsRank.map(String.init) ?? ""), f.demandAsked ? count(f.demandN) : .figure(""), .figure(full(f.demandShare)),
+                .figure(f.mwdsRank.map(String.init) ?? ""), f.demandCountShown ? count(f.demandN) : .figure(""), .figure(full(f.demandShare)),
                 .figure(full(f.demandCI?.low)), .figure(full(f.demandCI?.high)), .figure(f.quadrant ?? ""),
                 .figure(f.suppressed ? "1" : "0"),
             ]
