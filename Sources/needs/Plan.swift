@@ -8,6 +8,8 @@ struct Plan: ParsableCommand {
 
     @OptionGroup var flags: RunFlags
 
+    @OptionGroup var figures: FigureFlags
+
     @Option(help: "The plan configuration: a setting,value CSV (see README).")
     var config = "inputs/plan.csv"
 
@@ -15,7 +17,8 @@ struct Plan: ParsableCommand {
     var csv = false
 
     func run() throws {
-        let options = try flags.options()
+        var options = try flags.options()
+        figures.apply(to: &options)
         let result: (plan: CurriculumPlan, outcome: RunOutcome, title: String)
         let configuration: PlanConfiguration
         do {

@@ -12,17 +12,10 @@ struct Report: ParsableCommand {
     @Option(help: "The folder to write the reports into (replaced whole at the end of the run).")
     var out = "reports"
 
-    @Option(help: "respondent (each counts once), municipality (each municipality counts equally within its country), or a numeric column's name.")
-    var weights = "respondent"
-
-    @Option(help: "How ALL combines countries: pooled (every respondent once) or country-equal.")
-    var region = "pooled"
+    @OptionGroup var figures: FigureFlags
 
     @Option(help: "A select_one question to disaggregate by, e.g. role: writes topic_demand_by_QUESTION.csv.")
     var by: String?
-
-    @Option(help: "Blank every figure computed from fewer respondents than this.")
-    var minCell = 5
 
     @Option(help: "Language of the per-country reports (en, et, lv, lt, ru) instead of each country's own.")
     var lang: String?
@@ -43,12 +36,7 @@ struct Report: ParsableCommand {
     var excel = false
 
     func validate() throws {
-        guard AggregationOptions.Region(rawValue: region) != nil else {
-            throw ValidationError("--region is pooled or country-equal")
-        }
-        guard minCell >= 1 else { throw ValidationError("--min-cell must be at least 1") }
         guard !out.isEmpty else { throw ValidationError("--out needs a value: the folder to write the reports into") }
-        guard !weights.isEmpty else { throw ValidationError("--weights needs a value: respondent, municipality or a numeric column's name") }
         if let lang, !ReportStrings.supports(lang) {
             throw ValidationError("--lang is \(ReportStrings.languages.dropLast().joined(separator: ", ")) or \(ReportStrings.languages.last!), not '\(lang)'")
         }
@@ -60,11 +48,8 @@ struct Report: ParsableCommand {
     func run() throws {
         var options = try flags.options()
         options.outputPath = out
-        options.aggregation.weights = AggregationOptions.Weights(weights)
-        if case let .column(name) = options.aggregation.weights { options.normalize.weightColumn = name }
-        options.aggregation.region = AggregationOptions.Region(rawValue: region)!
+        figures.apply(to: &options)
         options.aggregation.byQuestion = by
-        options.aggregation.minCell = minCell
         options.language = lang
         options.planPath = plan
         // A wave may come on standard input or through a pipe too (`--wave -`, `--wave <(...)`).

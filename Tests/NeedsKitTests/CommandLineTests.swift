@@ -243,6 +243,37 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(stderr.contains("session(s) left unplanned"), stderr)
     }
 
+    /// `needs plan` takes `--min-cell`, `--weights` and `--region` as `report` does, with the same
+    /// defaults, so that it plans what `report --plan` plans given them (it had none of them).
+    func testPlanTakesTheFigureOptionsOfReport() throws {
+        let folder = TemporaryFolder()
+        let instrument = Paths.inputs + "/instrument", responses = Paths.inputs + "/responses"
+        let config = Paths.inputs + "/plan.csv"
+        func plan(_ options: [String]) throws -> String {
+            let output = folder.write("plan-\(options.joined()).csv", "")
+            let (status, stderr) = try run(["plan", "--quiet", "--csv", "--instrument", instrument, "--config", config] + options + [responses],
+                                           stdoutPath: output)
+            XCTAssertLessThan(status, 2, stderr)
+            return try String(contentsOfFile: output, encoding: .utf8).replacingOccurrences(of: "\r\n", with: "\n")
+        }
+        func reported(_ options: [String]) throws -> String {
+            let out = folder.path + "/r-" + options.joined()
+            let (status, stderr) = try run(["report", "--quiet", "--instrument", instrument, "--out", out, "--plan", config] + options + [responses],
+                                           stdoutPath: "/dev/null")
+            XCTAssertLessThan(status, 2, stderr)
+            return try String(contentsOfFile: out + "/plan.csv", encoding: .utf8).replacingOccurrences(of: "\r\n", with: "\n")
+        }
+        let options = ["--min-cell", "12", "--weights", "municipality", "--region", "country-equal"]
+        XCTAssertEqual(try plan(options), try reported(options))
+        XCTAssertEqual(try plan([]), try reported([]))
+        XCTAssertEqual(try plan([]), try plan(["--min-cell", "5", "--weights", "respondent", "--region", "pooled"]))
+        XCTAssertNotEqual(try plan(options), try plan([]))
+        let (status, stderr) = try run(["plan", "--min-cell", "0", "--instrument", instrument, "--config", config, responses],
+                                       stdoutPath: "/dev/null")
+        XCTAssertEqual(status, 2)
+        XCTAssertTrue(stderr.contains("--min-cell must be at least 1"), stderr)
+    }
+
     /// Option values the reports cannot honour are refused before any work, not silently replaced:
     /// `--lang xx` wrote English country reports, `synth --lang xx` (or `ET`) English labels, and
     /// `--wave-instrument` without its `--wave` was ignored.

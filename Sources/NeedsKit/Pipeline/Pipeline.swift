@@ -32,6 +32,13 @@ public struct RunOptions: Sendable {
     var displayNames: [String: String] = [:]
 
     public init() {}
+
+    /// Sets the weighting (`--weights`: `respondent`, `municipality` or a column's name); a
+    /// column's name is also the column the normaliser reads each respondent's weight from.
+    public mutating func weigh(by weights: String) {
+        aggregation.weights = AggregationOptions.Weights(weights)
+        if case let .column(name) = aggregation.weights { normalize.weightColumn = name }
+    }
 }
 
 /// How far a run has got, for a progress line.
