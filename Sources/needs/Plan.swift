@@ -10,19 +10,25 @@ struct Plan: ParsableCommand {
 
     @OptionGroup var figures: FigureFlags
 
-    @Option(help: "The plan configuration: a setting,value CSV (see README).")
+    @Option(help: "The plan configuration: a setting,value CSV (see README), or - for standard input.")
     var config = "inputs/plan.csv"
 
     @Flag(help: "Print plan.csv instead of Markdown.")
     var csv = false
+
+    func validate() throws {
+        try flags.refuseSharedStandardInput("--config", config)
+    }
 
     func run() throws {
         var options = try flags.options()
         figures.apply(to: &options)
         let result: (plan: CurriculumPlan, outcome: RunOutcome, title: String)
         let configuration: PlanConfiguration
+        // Standard input or a pipe is copied to a file first, as the inputs are.
+        let configPath = try Terminal.readable([config])[0]
         do {
-            configuration = try PlanConfiguration.load(config)
+            configuration = try PlanConfiguration.load(configPath)
             result = try Pipeline.plan(options, configuration: configuration)
         } catch {
             Terminal.failure(error)

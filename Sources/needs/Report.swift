@@ -26,7 +26,7 @@ struct Report: ParsableCommand {
     @Option(help: "The instrument of each later wave, when it changed (one per --wave, in order).")
     var waveInstrument: [String] = []
 
-    @Option(help: "A plan configuration (setting,value CSV): adds plan.md, plan.csv and a plan section.")
+    @Option(help: "A plan configuration (setting,value CSV, or - for standard input): adds plan.md, plan.csv and a plan section.")
     var plan: String?
 
     @Flag(help: "Add a HXL hashtag row under the header of the figures tables.")
@@ -37,6 +37,7 @@ struct Report: ParsableCommand {
 
     func validate() throws {
         guard !out.isEmpty else { throw ValidationError("--out needs a value: the folder to write the reports into") }
+        try flags.refuseSharedStandardInput("--plan", plan, waves: wave)
         if let lang, !ReportStrings.supports(lang) {
             throw ValidationError("--lang is \(ReportStrings.languages.dropLast().joined(separator: ", ")) or \(ReportStrings.languages.last!), not '\(lang)'")
         }
@@ -51,7 +52,8 @@ struct Report: ParsableCommand {
         figures.apply(to: &options)
         options.aggregation.byQuestion = by
         options.language = lang
-        options.planPath = plan
+        // The plan configuration may come on standard input or through a pipe, as a wave may.
+        options.planPath = try plan.map { try Terminal.readable([$0])[0] }
         // A wave may come on standard input or through a pipe too (`--wave -`, `--wave <(...)`).
         options.waves = try Terminal.readable(wave)
         options.waveInstruments = waveInstrument

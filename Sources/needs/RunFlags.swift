@@ -17,6 +17,13 @@ struct RunFlags: ParsableArguments {
     @Argument(help: "Export files, or folders whose every file is an export, or - for standard input (default: inputs/responses).")
     var inputs: [String] = []
 
+    /// Refuses `-` for `option` when an input (or a wave) is standard input too: the one stream
+    /// cannot be read as both (the second would get the first's copy).
+    func refuseSharedStandardInput(_ option: String, _ value: String?, waves: [String] = []) throws {
+        guard value == "-", (inputs + waves).contains("-") else { return }
+        throw ValidationError("\(option) - and an input - cannot both be standard input: give one of them as a file or a pipe, e.g. <(cat plan.csv)")
+    }
+
     func options() throws -> RunOptions {
         var options = RunOptions()
         options.instrumentPath = instrument

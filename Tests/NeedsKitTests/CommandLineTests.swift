@@ -243,6 +243,41 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(stderr.contains("session(s) left unplanned"), stderr)
     }
 
+    /// `--plan -` and `plan --config -` read the configuration from standard input, as `-` does
+    /// for the inputs and `--wave` ("not a regular file", exit 2). Standard input named for both
+    /// the configuration and an input is refused with a message saying so.
+    func testPlanConfigurationOnStandardInput() throws {
+        let folder = TemporaryFolder()
+        let instrument = Paths.inputs + "/instrument", responses = Paths.inputs + "/responses"
+        let configuration = try XCTUnwrap(FileManager.default.contents(atPath: Paths.inputs + "/plan.csv"))
+        let fromFile = folder.write("file.csv", ""), fromStdin = folder.write("stdin.csv", "")
+        let (fileStatus, fileError) = try run(["plan", "--quiet", "--csv", "--instrument", instrument, "--config", Paths.inputs + "/plan.csv",
+                                               responses], stdoutPath: fromFile)
+        let (stdinStatus, stdinError) = try run(["plan", "--quiet", "--csv", "--instrument", instrument, "--config", "-", responses],
+                                                stdoutPath: fromStdin, stdin: configuration)
+        XCTAssertEqual(stdinStatus, fileStatus, stdinError + fileError)
+        XCTAssertTrue(try String(contentsOfFile: fromFile, encoding: .utf8).hasPrefix("session,month,audience,"))
+        XCTAssertEqual(try String(contentsOfFile: fromStdin, encoding: .utf8), try String(contentsOfFile: fromFile, encoding: .utf8))
+        let (reportStatus, reportError) = try run(["report", "--quiet", "--instrument", instrument, "--out", folder.path + "/r",
+                                                   "--plan", "-", responses], stdoutPath: "/dev/null", stdin: configuration)
+        XCTAssertEqual(reportStatus, 1, reportError)
+        XCTAssertEqual(try String(contentsOfFile: folder.path + "/r/plan.csv", encoding: .utf8).replacingOccurrences(of: "\r\n", with: "\n"),
+                       try String(contentsOfFile: fromFile, encoding: .utf8).replacingOccurrences(of: "\r\n", with: "\n"))
+        for arguments in [["plan", "--instrument", instrument, "--config", "-", "-"],
+                          ["report", "--instrument", instrument, "--out", folder.path + "/r2", "--plan", "-", "-"],
+                          ["report", "--instrument", instrument, "--out", folder.path + "/r2", "--plan", "-", "--wave", "-", responses]] {
+            let (status, stderr) = try run(arguments, stdoutPath: "/dev/null", stdin: configuration)
+            XCTAssertEqual(status, 2, arguments.joined(separator: " "))
+            XCTAssertTrue(stderr.contains("cannot both be standard input"), stderr)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path + "/r2"))
+        // A configuration's problem names it `stdin`, not its copy's temporary folder.
+        let (badStatus, badError) = try run(["plan", "--instrument", instrument, "--config", "-", responses], stdoutPath: "/dev/null",
+                                            stdin: Data("setting,value\nsessions,many\n".utf8))
+        XCTAssertEqual(badStatus, 2)
+        XCTAssertTrue(badError.hasPrefix("stdin:2:2: error: `sessions` needs a whole number"), badError)
+    }
+
     /// `needs plan` takes `--min-cell`, `--weights` and `--region` as `report` does, with the same
     /// defaults, so that it plans what `report --plan` plans given them (it had none of them).
     func testPlanTakesTheFigureOptionsOfReport() throws {

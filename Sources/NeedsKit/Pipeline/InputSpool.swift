@@ -34,6 +34,15 @@ public enum InputSpool {
         }
     }
 
+    /// How messages name `path`: a copy by its name in its temporary folder (`stdin`,
+    /// `pipe-63`), not by the folder's random name; any other path as given.
+    public static func displayName(_ path: String) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        guard copies.values.contains(path), let folder = folders.first(where: { path.hasPrefix($0 + "/") }) else { return path }
+        return String(path.dropFirst(folder.count + 1))
+    }
+
     /// The copies made so far, by the input they copy.
     nonisolated(unsafe) private static var copies: [String: String] = [:]
 

@@ -35,10 +35,12 @@ public struct PlanConfiguration: Sendable, Equatable {
     }
 
     public static func load(_ path: String) throws -> PlanConfiguration {
+        // A configuration on standard input is read from its copy, and named `stdin`.
+        let name = InputSpool.displayName(path)
         var configuration = PlanConfiguration()
         var problems: [Diagnostic] = []
         do {
-            try CSVReader(path: path).read(diagnose: { if $0.severity == .error { problems.append($0) } }) { record in
+            try CSVReader(path: path, displayName: name).read(diagnose: { if $0.severity == .error { problems.append($0) } }) { record in
                 guard !record.isBlank else { return }
                 let key = record[0].trimmingSpaces.lowercased()
                 // The reader takes the first row for a header: a file without the `setting,value`
@@ -47,7 +49,7 @@ public struct PlanConfiguration: Sendable, Equatable {
                 let value = record[1].trimmingSpaces
                 func number(_ range: ClosedRange<Int>) -> Int? {
                     guard let n = Int(value), range.contains(n) else {
-                        problems.append(Diagnostic(.error, file: path, line: record.line, column: 2, code: "plan_setting",
+                        problems.append(Diagnostic(.error, file: name, line: record.line, column: 2, code: "plan_setting",
                                                    message: "`\(key)` needs a whole number in \(range.lowerBound)...\(range.upperBound), not `\(value)`"))
                         return nil
                     }
@@ -63,7 +65,7 @@ public struct PlanConfiguration: Sendable, Equatable {
                         configuration.startYear = year
                         configuration.startMonth = month
                     } else {
-                        problems.append(Diagnostic(.error, file: path, line: record.line, column: 2, code: "plan_setting",
+                        problems.append(Diagnostic(.error, file: name, line: record.line, column: 2, code: "plan_setting",
                                                    message: "`start` is a month written YYYY-MM, not `\(value)` (Excel takes 2025-03 for a date: in Excel, type it as '2025-03 to keep it text)"))
                     }
                 case "include": configuration.include += Self.list(value)
@@ -74,14 +76,14 @@ public struct PlanConfiguration: Sendable, Equatable {
                         let topic = String(record[0].trimmingSpaces.split(separator: ":", maxSplits: 1)[1]).trimmingSpaces
                         configuration.organisations[topic] = value
                     } else {
-                        problems.append(Diagnostic(.error, file: path, line: record.line, column: 1, code: "plan_setting",
+                        problems.append(Diagnostic(.error, file: name, line: record.line, column: 1, code: "plan_setting",
                                                    message: "unknown setting `\(key)`; known: sessions, start, every_months, regional_sessions, top_needs, organisation:TOPIC, include, exclude"))
                     }
                 }
             }
         } catch {
-            throw Failure(diagnostics: [Diagnostic(.error, file: path, line: (error as? ReaderError)?.line, code: "plan_unreadable",
-                                                   message: ReaderError.reason(of: error, file: path))])
+            throw Failure(diagnostics: [Diagnostic(.error, file: name, line: (error as? ReaderError)?.line, code: "plan_unreadable",
+                                                   message: ReaderError.reason(of: error, file: name))])
         }
         if !problems.isEmpty { throw Failure(diagnostics: problems) }
         return configuration
