@@ -114,6 +114,7 @@ public enum DialectSniffer {
                 // Prose cut at random is neither a table nor typed data: not a dialect.
                 let typed = DialectScore.typeScore(rows)
                 guard DialectScore.isTable(rows) || typed >= 0.1 else { continue }
+                if candidate == 0x20 && !DialectScore.firstRecordHasTableWidth(rows) { continue }
                 let score = DialectScore.score(rows, strayQuotes: strays, quotedFields: quotedFields, delimiter: candidate,
                                                typeScore: typed)
 
