@@ -166,4 +166,17 @@ extension DialectSnifferTests {
             XCTAssertEqual(result.data.map(\.fields), data, text)
         }
     }
+
+    /// A Google or Microsoft Forms export whose answers are all labels: the submission times
+    /// (`2025/02/07 10:00:00`, a date and a time) are data, so the header is one record; `needs
+    /// sniff` said five (the first five records held no number).
+    func testSubmissionTimesAreDataNotHeaderNames() {
+        let rows = (1...6).map { "2025/02/0\($0) 10:00:0\($0),Estonia,Narva linn,Very important,High\r\n" }.joined()
+        let text = "Timestamp,Country,Municipality,Importance,Competence\r\n" + rows
+        XCTAssertEqual(DialectSniffer.sniff(Array(text.utf8), isWholeFile: true).table.headerRecords, 1)
+        XCTAssertEqual(CellType.isDateTime(Array("3/1/2024 9:15:00 AM EET".utf8)[...]), true)
+        XCTAssertEqual(CellType.isDateTime(Array("01.03.2024 10:00".utf8)[...]), true)
+        XCTAssertEqual(CellType.isDateTime(Array("Very important".utf8)[...]), false)
+        XCTAssertEqual(CellType.isDateTime(Array("2024 2025".utf8)[...]), false)
+    }
 }

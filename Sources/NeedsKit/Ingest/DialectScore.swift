@@ -209,6 +209,18 @@ enum CellType {
         return digits > 0 && letters <= 1 && others <= digits + 4
     }
 
+    /// A date and a time of day with a space between, and perhaps `AM`/`PM` and a zone after
+    /// them (`2025/02/07 10:00:00`, `3/1/2024 9:15:00 AM EET`, `01.03.2024 10:00`), as Google
+    /// Forms, Microsoft Forms and Excel write a submission's time: data, never a header's name.
+    static func isDateTime(_ cell: ArraySlice<UInt8>) -> Bool {
+        let parts = cell.split(separator: 0x20)
+        guard parts.count >= 2 && parts.count <= 4, isNumberLike(parts[0]), isNumberLike(parts[1]),
+              parts[1].contains(UInt8(ascii: ":")) else { return false }
+        return parts.dropFirst(2).allSatisfy { part in
+            isNumberLike(part) || (part.count <= 4 && part.allSatisfy { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) })
+        }
+    }
+
     static func isURLOrEmail(_ cell: ArraySlice<UInt8>) -> Bool {
         guard !cell.contains(0x20) else { return false }
         let text = String(decoding: cell, as: UTF8.self).lowercased()
