@@ -216,9 +216,10 @@ enum CellType {
         let parts = cell.split(separator: 0x20)
         guard parts.count >= 2 && parts.count <= 4, isNumberLike(parts[0]), isNumberLike(parts[1]),
               parts[1].contains(UInt8(ascii: ":")) else { return false }
-        return parts.dropFirst(2).allSatisfy { part in
-            isNumberLike(part) || (part.count <= 4 && part.allSatisfy { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) })
+        func isShortWord(_ part: ArraySlice<UInt8>) -> Bool {
+            part.count <= 4 && part.allSatisfy { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
         }
+        return parts.dropFirst(2).allSatisfy { isNumberLike($0) || isShortWord($0) }
     }
 
     static func isURLOrEmail(_ cell: ArraySlice<UInt8>) -> Bool {

@@ -135,12 +135,12 @@ public struct Gazetteer: Sendable {
     /// first: Estonian inessive and adessive (`Narvas`, `Tallinnas`, `Kohtla-Järvel`), Latvian
     /// locative (`Rīgā`, `Daugavpilī`, `Cēsīs`, `Limbažos`, `Ogres novadā`), Lithuanian locative
     /// (`Vilniuje`, `Klaipėdoje`, `Panevėžyje`, `Šiauliuose`, `Kaune`, `Alytaus rajone`), Russian
-    /// prepositional (`Нарве`, `Вильнюсе`, `Лиепае`); without diacritics as well (`Daugavpili`).
+    /// prepositional (`Нарве`, `Вильнюсе`, `Лиепае`, `Шяуляе`); without diacritics as well (`Daugavpili`).
     private static let locativeEndings: [(ending: String, nominatives: [String])] = [
         ("uose", ["ai"]), ("uje", ["us"]), ("oje", ["a"]), ("yje", ["ys"]), ("ėje", ["ė"]), ("eje", ["e"]),
         ("īs", ["is"]), ("os", ["i"]), ("as", [""]), ("al", [""]),
         ("s", [""]), ("l", [""]), ("ā", ["a", "s"]), ("ē", ["e"]), ("ī", ["s"]), ("i", ["s"]), ("ū", ["us"]),
-        ("e", ["as"]), ("е", ["а", "", "я"]),
+        ("e", ["as"]), ("е", ["а", "", "я", "й"]),
     ]
 
     /// A place written in the case of where someone is (`locativeEndings`), after a preposition
