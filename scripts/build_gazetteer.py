@@ -69,7 +69,7 @@ RUSSIAN_TOWNS = {
     "Madona": "Мадона", "Mārupe": "Марупе", "Ogre": "Огре", "Olaine": "Олайне", "Preiļi": "Прейли",
     "Salaspils": "Саласпилс", "Saldus": "Салдус", "Saulkrasti": "Саулкрасты", "Sigulda": "Сигулда",
     "Smiltene": "Смилтене", "Talsi": "Талси", "Tukums": "Тукумс", "Valka": "Валка", "Valmiera": "Валмиера",
-    "Grobiņa": "Гробиня",
+    "Grobiņa": "Гробиня", "Ropaži": "Ропажи", "Ulbroka": "Улброка",
     "Elva": "Эльва", "Kiviõli": "Кивиыли", "Püssi": "Пюсси", "Paldiski": "Палдиски", "Kunda": "Кунда", "Sindi": "Синди",
     "Kallaste": "Калласте", "Mõisaküla": "Мыйзакюла", "Abja-Paluoja": "Абья-Палуоя", "Võhma": "Выхма",
     "Suure-Jaani": "Сууре-Яани", "Kilingi-Nõmme": "Килинги-Нымме", "Lihula": "Лихула", "Tamsalu": "Тамсалу",
@@ -171,7 +171,7 @@ latvia = [s for s in subdivisions("LV")]
 # state cities inside their novads since the 2021 reform): staff write the town, so it is a
 # spelling of the municipality. Left out: novadi whose centre is a state city of its own
 # (Jelgavas, Rēzeknes, Ventspils, Augšdaugavas novads: Daugavpils) or is another town, unless
-# listed in OTHER_CENTRES (Ropažu novads: Ulbroka is left out).
+# listed in OTHER_CENTRES.
 CENTRE_TOWNS = {
     "Aizkraukles": "Aizkraukle", "Alūksnes": "Alūksne", "Ādažu": "Ādaži", "Balvu": "Balvi", "Bauskas": "Bauska",
     "Cēsu": "Cēsis", "Dobeles": "Dobele", "Gulbenes": "Gulbene", "Jēkabpils": "Jēkabpils", "Krāslavas": "Krāslava",
@@ -181,8 +181,9 @@ CENTRE_TOWNS = {
     "Smiltenes": "Smiltene", "Talsu": "Talsi", "Tukuma": "Tukums", "Valkas": "Valka", "Varakļānu": "Varakļāni",
     "Valmieras": "Valmiera",
 }
-# Centre towns whose name differs from the novads': Dienvidkurzemes novads is governed from Grobiņa.
-OTHER_CENTRES = {"Dienvidkurzemes": ["Grobiņa"]}
+# Centre towns whose name differs from the novads': Dienvidkurzemes novads is governed from Grobiņa,
+# Ropažu novads from Ulbroka (Ropaži, the town the novads is named after, is in it too).
+OTHER_CENTRES = {"Dienvidkurzemes": ["Grobiņa"], "Ropažu": ["Ropaži", "Ulbroka"]}
 # State cities that since the 2021 reform are part of their novads (not municipalities of their
 # own): `Valmiera city` is Valmieras novads.
 CITIES_IN_NOVADS = {"Valmieras": "Valmiera", "Jēkabpils": "Jēkabpils"}

@@ -137,4 +137,46 @@ extension DialectSnifferTests {
         XCTAssertEqual(result.diagnostics.map(\.code), ["unnamed_first_column"])
         XCTAssertEqual(result.summary?.quarantinedRecords, 0)
     }
+
+    /// A small Google Forms export of two columns, answers of a few words: split at the spaces
+    /// (the header `Timestamp,Question` one field over rows of three, the dates typed data), its
+    /// answers were scattered over columns. Two columns with `;` or tab, and one column of
+    /// sentences, are read as written too.
+    func testSmallTablesOfAnswersInWordsAreNotSplitAtSpaces() {
+        let folder = TemporaryFolder()
+        let cases: [(String, String, [String], [[String]])] = [
+            ("Timestamp,Question\r\n3/1/2024 10:00:00,Yes often\r\n3/2/2024 11:00:00,No never\r\n3/2/2024 12:00:00,Maybe later\r\n",
+             ",", ["Timestamp", "Question"], [["3/1/2024 10:00:00", "Yes often"], ["3/2/2024 11:00:00", "No never"],
+                                              ["3/2/2024 12:00:00", "Maybe later"]]),
+            ("Timestamp,Question\n2024/03/01 10:00:00 AM EET,Need more law\n2024/03/02 11:30:00 AM EET,\"Yes, with families\"\n",
+             ",", ["Timestamp", "Question"], [["2024/03/01 10:00:00 AM EET", "Need more law"],
+                                              ["2024/03/02 11:30:00 AM EET", "Yes, with families"]]),
+            ("Timestamp;Question\n01.03.2024 10:00;Need more law\n02.03.2024 11:30;\"Yes; with families\"\n",
+             ";", ["Timestamp", "Question"], [["01.03.2024 10:00", "Need more law"], ["02.03.2024 11:30", "Yes; with families"]]),
+            ("Timestamp\tQuestion\n01.03.2024 10:00\tNeed more law\n02.03.2024 11:30\tWork with families\n",
+             "tab", ["Timestamp", "Question"], [["01.03.2024 10:00", "Need more law"], ["02.03.2024 11:30", "Work with families"]]),
+            ("Question\nNeed more training on law\nWork with families now\nNot sure what to say\n",
+             ",", ["Question"], [["Need more training on law"], ["Work with families now"], ["Not sure what to say"]]),
+        ]
+        for (index, (text, delimiter, header, data)) in cases.enumerated() {
+            let path = folder.write("small\(index).csv", text)
+            XCTAssertEqual(DialectSniffer.sniff(Array(text.utf8), isWholeFile: true).delimiterName, delimiter, text)
+            let result = readAll(path)
+            XCTAssertEqual(result.header, header, text)
+            XCTAssertEqual(result.data.map(\.fields), data, text)
+        }
+    }
+
+    /// A Google or Microsoft Forms export whose answers are all labels: the submission times
+    /// (`2025/02/07 10:00:00`, a date and a time) are data, so the header is one record; `needs
+    /// sniff` said five (the first five records held no number).
+    func testSubmissionTimesAreDataNotHeaderNames() {
+        let rows = (1...6).map { "2025/02/0\($0) 10:00:0\($0),Estonia,Narva linn,Very important,High\r\n" }.joined()
+        let text = "Timestamp,Country,Municipality,Importance,Competence\r\n" + rows
+        XCTAssertEqual(DialectSniffer.sniff(Array(text.utf8), isWholeFile: true).table.headerRecords, 1)
+        XCTAssertEqual(CellType.isDateTime(Array("3/1/2024 9:15:00 AM EET".utf8)[...]), true)
+        XCTAssertEqual(CellType.isDateTime(Array("01.03.2024 10:00".utf8)[...]), true)
+        XCTAssertEqual(CellType.isDateTime(Array("Very important".utf8)[...]), false)
+        XCTAssertEqual(CellType.isDateTime(Array("2024 2025".utf8)[...]), false)
+    }
 }

@@ -400,4 +400,35 @@ final class GazetteerTests: XCTestCase {
         ]
         for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
     }
+
+    /// A place in the case of where someone works, as typed into a free-text municipality:
+    /// Estonian inessive and adessive, Latvian and Lithuanian locative, Russian prepositional,
+    /// with diacritics or without. They were unknown. A city's, which its district or rural
+    /// municipality shares, is as ambiguous as its bare name.
+    func testPlaceWhereSomeoneWorks() {
+        let expected = [
+            "Narvas": "EE-511", "Tallinnas": "EE-784", "Pärnus": "EE-624", "Parnus": "EE-624",
+            "Kohtla-Järvel": "EE-321", "Kohtla-Jarvel": "EE-321", "Narva linnas": "EE-511", "Tartu vallas": "EE-796",
+            "Rīgā": "LV-RIX", "Jelgavā": "LV-JEL", "Daugavpilī": "LV-DGV", "Daugavpili": "LV-DGV",
+            "Liepājā": "LV-LPX", "Ogres novadā": "LV-067", "Ogres novada": "LV-067", "Limbažos": "LV-054",
+            "Alytaus rajone": "LT-03",
+            "в Нарве": "EE-511", "в Риге": "LV-RIX", "в Таллине": "EE-784", "в Юрмале": "LV-JUR",
+            "в Лиепае": "LV-LPX", "в Даугавпилсе": "LV-DGV", "В городе Нарве": "EE-511",
+            "Ропажи": "LV-080", "Ulbroka": "LV-080", "Ropaži": "LV-080", "Ropažos": "LV-080",
+        ]
+        for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
+        let ambiguous = [
+            "Tartus": ["EE-793", "EE-796"], "в Тарту": ["EE-793", "EE-796"], "Rakveres": ["EE-661", "EE-663"],
+            "Alytuje": ["LT-02", "LT-03"], "Vilniuje": ["LT-57", "LT-58"], "в Вильнюсе": ["LT-57", "LT-58"],
+            "в Шяуляе": ["LT-43", "LT-44"], "Kaune": ["LT-15", "LT-16"],
+            "Klaipėdoje": ["LT-20", "LT-21"], "Klaipedoje": ["LT-20", "LT-21"], "Šiauliuose": ["LT-43", "LT-44"],
+            "Siauliuose": ["LT-43", "LT-44"], "Panevėžyje": ["LT-32", "LT-33"], "Panevezyje": ["LT-32", "LT-33"],
+        ]
+        for (written, candidates) in ambiguous { XCTAssertEqual(codes(written), candidates, written) }
+        // Common words and sentences are no place, however they end.
+        for written in ["Muus", "Mujal", "Kitur", "Citur", "Nėra", "Nav", "Другое", "в другом месте", "Sales",
+                        "Ei tea", "Töötan Narvas ja elan Tallinnas", "Yes", "Pole"] {
+            XCTAssertEqual(gazetteer.match(written), .none, written)
+        }
+    }
 }

@@ -88,11 +88,25 @@ enum DialectScore {
 
     /// Whether most records share one field count of at least two: a table, not prose cut at random.
     static func isTable(_ rows: [[ArraySlice<UInt8>]]) -> Bool {
-        guard !rows.isEmpty else { return false }
+        guard let (width, count) = modalWidth(rows) else { return false }
+        return width >= 2 && count * 2 >= rows.count
+    }
+
+    /// The most frequent field count (the wider on a tie) and how many records have it.
+    static func modalWidth(_ rows: [[ArraySlice<UInt8>]]) -> (width: Int, count: Int)? {
         var tally: [Int: Int] = [:]
         for row in rows { tally[row.count, default: 0] += 1 }
-        let (width, count) = tally.max { ($0.value, $0.key) < ($1.value, $1.key) }!
-        return width >= 2 && count * 2 >= rows.count
+        return tally.max { ($0.value, $0.key) < ($1.value, $1.key) }.map { ($0.key, $0.value) }
+    }
+
+    /// Whether the first record has as many fields as most records. A space separates the words of
+    /// answers as well as fields: text in one column (`Question` over sentences), or a header
+    /// joined by another delimiter (`Timestamp,Question`, a small Google Forms export), reads as
+    /// one field above rows of a few words each, where a table aligned by spaces has a header that
+    /// splits as its rows do.
+    static func firstRecordHasTableWidth(_ rows: [[ArraySlice<UInt8>]]) -> Bool {
+        guard let first = rows.first, let (width, _) = modalWidth(rows) else { return false }
+        return first.count == width
     }
 
     /// Pattern score: (1/K) Σ_k N_k (L_k − 1)/L_k over the K distinct field counts L_k occurring
@@ -193,6 +207,19 @@ enum CellType {
         // A space belongs to an amount (`£ 1,80`), never to two numbers side by side.
         if spaces > 0 && !(currency && spaces == 1) { return false }
         return digits > 0 && letters <= 1 && others <= digits + 4
+    }
+
+    /// A date and a time of day with a space between, and perhaps `AM`/`PM` and a zone after
+    /// them (`2025/02/07 10:00:00`, `3/1/2024 9:15:00 AM EET`, `01.03.2024 10:00`), as Google
+    /// Forms, Microsoft Forms and Excel write a submission's time: data, never a header's name.
+    static func isDateTime(_ cell: ArraySlice<UInt8>) -> Bool {
+        let parts = cell.split(separator: 0x20)
+        guard parts.count >= 2 && parts.count <= 4, isNumberLike(parts[0]), isNumberLike(parts[1]),
+              parts[1].contains(UInt8(ascii: ":")) else { return false }
+        func isShortWord(_ part: ArraySlice<UInt8>) -> Bool {
+            part.count <= 4 && part.allSatisfy { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
+        }
+        return parts.dropFirst(2).allSatisfy { isNumberLike($0) || isShortWord($0) }
     }
 
     static func isURLOrEmail(_ cell: ArraySlice<UInt8>) -> Bool {

@@ -114,6 +114,7 @@ public enum DialectSniffer {
                 // Prose cut at random is neither a table nor typed data: not a dialect.
                 let typed = DialectScore.typeScore(rows)
                 guard DialectScore.isTable(rows) || typed >= 0.1 else { continue }
+                if candidate == 0x20 && !DialectScore.firstRecordHasTableWidth(rows) { continue }
                 let score = DialectScore.score(rows, strayQuotes: strays, quotedFields: quotedFields, delimiter: candidate,
                                                typeScore: typed)
 
@@ -240,8 +241,8 @@ public struct TableShape: Sendable, Equatable {
 
     /// Finds the table in the first records: the modal field count among records with at least two
     /// filled cells is the table's width; the table starts at the first record of that width with
-    /// most of its cells filled; header records are the leading ones holding no number or date;
-    /// trailing records with one filled cell are footnotes.
+    /// most of its cells filled; header records are the leading ones holding no number, date or
+    /// date and time (`CellType.isDateTime`); trailing records with one filled cell are footnotes.
     static func find(_ rows: [[ArraySlice<UInt8>]]) -> TableShape {
         var shape = TableShape()
         guard !rows.isEmpty else {
@@ -276,7 +277,7 @@ public struct TableShape: Sendable, Equatable {
         var headers = 0
         for row in rows[start...] {
             let cells = row.map(CellType.trim).filter { !$0.isEmpty }
-            if cells.contains(where: CellType.isNumberLike) { break }
+            if cells.contains(where: { CellType.isNumberLike($0) || CellType.isDateTime($0) }) { break }
             headers += 1
             if headers == 5 { break }
         }

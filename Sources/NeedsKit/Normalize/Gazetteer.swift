@@ -61,6 +61,9 @@ public struct Gazetteer: Sendable {
         // The kind in the genitive, before the council's word or after it (`Daugavpils novada
         // pašvaldība`, `Администрация волости Йыхви`, `Самоуправление Вильнюсского района`).
         "novada": "novads", "города": "город", "района": "район", "волости": "волость", "края": "край",
+        // The kind where the town is (`Narva linnas`, `Tartu vallas`, `Ogres novadā`, `в городе
+        // Нарве`), so that the town's own word is the only one left to read in its nominative.
+        "linnas": "linn", "vallas": "vald", "novadā": "novads", "городе": "город", "районе": "район",
     ]
 
     public init() {
@@ -121,7 +124,41 @@ public struct Gazetteer: Sendable {
         if result == .none { result = matchRussianAdjective(words, country: country) }
         if result == .none { result = matchRussianGenitive(words, country: country) }
         if result == .none { result = matchDepartment(typed, country: country) }
+        if result == .none { result = matchLocative(words, country: country) }
         return result
+    }
+
+    /// Prepositions before a place written where someone works (`в Нарве`, `in Narva`).
+    private static let prepositions: Set<String> = ["в", "во", "in"]
+
+    /// Case endings of a place where someone is, and the nominative's in their place, longest
+    /// first: Estonian inessive and adessive (`Narvas`, `Tallinnas`, `Kohtla-Järvel`), Latvian
+    /// locative (`Rīgā`, `Daugavpilī`, `Cēsīs`, `Limbažos`, `Ogres novadā`), Lithuanian locative
+    /// (`Vilniuje`, `Klaipėdoje`, `Panevėžyje`, `Šiauliuose`, `Kaune`, `Alytaus rajone`), Russian
+    /// prepositional (`Нарве`, `Вильнюсе`, `Лиепае`, `Шяуляе`); without diacritics as well (`Daugavpili`).
+    private static let locativeEndings: [(ending: String, nominatives: [String])] = [
+        ("uose", ["ai"]), ("uje", ["us"]), ("oje", ["a"]), ("yje", ["ys"]), ("ėje", ["ė"]), ("eje", ["e"]),
+        ("īs", ["is"]), ("os", ["i"]), ("as", [""]), ("al", [""]),
+        ("s", [""]), ("l", [""]), ("ā", ["a", "s"]), ("ē", ["e"]), ("ī", ["s"]), ("i", ["s"]), ("ū", ["us"]),
+        ("e", ["as"]), ("е", ["а", "", "я", "й"]),
+    ]
+
+    /// A place written in the case of where someone is (`locativeEndings`), after a preposition
+    /// or not: one word at a time is read in its nominative, and the rest must name the
+    /// municipality as they stand, so a common word that happens to end as a place does not
+    /// find one in a sentence.
+    private func matchLocative(_ words: [String], country: String?) -> Match {
+        let named = Self.prepositions.contains(words.first ?? "") ? Array(words.dropFirst()) : words
+        for (k, word) in named.enumerated() {
+            var nouns = named.count < words.count ? [word] : []
+            for (ending, nominatives) in Self.locativeEndings
+            where word.hasSuffix(ending) && word.count >= ending.count + 3 {
+                nouns += nominatives.map { String(word.dropLast(ending.count)) + $0 }
+            }
+            let result = match(named, replacing: k, by: nouns, country: country)
+            if result != .none { return result }
+        }
+        return .none
     }
 
     /// Words that end a municipality's name, its government's or its kind's in the genitive, as
