@@ -323,7 +323,8 @@ final class CSVReaderTests: XCTestCase {
     /// its header, which libcsv then read as unquoted, the quotes kept: a
     /// `quote_in_unquoted_field` warning and a header not recognised as the header again. A BOM
     /// at the start of a line is dropped, however the file is cut into chunks, in UTF-8 and
-    /// UTF-16 alike; one inside a field is kept.
+    /// UTF-16 alike, with a warning naming its line (it was dropped without a word); one inside a
+    /// field is kept.
     func testByteOrderMarkOfAJoinedFileIsDropped() {
         let folder = TemporaryFolder()
         let first = "\u{FEFF}\"name\";\"score\"\r\n\"Anna\";\"4\"\r\n"
@@ -342,8 +343,30 @@ final class CSVReaderTests: XCTestCase {
                 XCTAssertEqual(result.data.map(\.fields), [["Anna", "4"], ["Boris", "5"], ["x\u{FEFF}y", "6"]], label)
                 XCTAssertEqual(result.data.map(\.line), [2, 4, 5], label)
                 XCTAssertEqual(result.summary?.repeatedHeaders, 1, label)
-                XCTAssertEqual(result.codes.filter { $0 != "repeated_header" }, [], label)
+                XCTAssertEqual(result.codes.filter { $0 != "repeated_header" }, ["byte_order_mark"], label)
+                let mark = result.diagnostics.first { $0.code == "byte_order_mark" }
+                XCTAssertEqual(mark?.line, 3, label)
+                XCTAssertEqual(mark?.column, 1, label)
+                XCTAssertEqual(mark?.severity, .warning, label)
+                XCTAssertTrue(mark?.file.hasSuffix("/joined.csv") ?? false, label)
             }
+        }
+    }
+
+    /// A byte order mark before a data row (a second export joined without its header, or a
+    /// header the reader cannot tell) and one at the start of a line inside a quoted field: the
+    /// rows are read as they are, and each mark is named by its line and column.
+    func testByteOrderMarkInTheMiddleIsNamed() {
+        let folder = TemporaryFolder()
+        let text = "a,b\n1,2\n\u{FEFF}3,4\n5,\"x\n\u{FEFF}y\"\n"
+        for chunkSize in [1 << 16, 2] {
+            var options = ReaderOptions()
+            options.chunkSize = chunkSize
+            let result = readAll(folder.write("mid.csv", text), options: options)
+            XCTAssertEqual(result.data.map(\.fields), [["1", "2"], ["3", "4"], ["5", "x\ny"]])
+            let marks = result.diagnostics.filter { $0.code == "byte_order_mark" }
+            XCTAssertEqual(marks.map(\.line), [3, 5], "chunk \(chunkSize)")
+            XCTAssertEqual(marks.map(\.column), [1, 2], "chunk \(chunkSize)")
         }
     }
 

@@ -225,8 +225,9 @@ public struct CSVReader {
                 var skipRaw = encoding.bomLength
                 var totalBytes = 0
                 // A byte order mark at the start of a line is a second file's, joined to the first
-                // (`copy /b a.csv+b.csv`): dropped, or a quoted header after it reads unquoted. The
-                // start of one cut by a chunk's end is held until the next chunk tells.
+                // (`copy /b a.csv+b.csv`): dropped, or a quoted header after it reads unquoted, and
+                // said where it stood, as the rows below may be another export's. The start of one
+                // cut by a chunk's end is held until the next chunk tells.
                 var heldBOM: [UInt8] = []
                 var atLineStart = true
 
@@ -247,6 +248,12 @@ public struct CSVReader {
                         if lineStart && bytes[i] == 0xEF {
                             let rest = bytes[i...].prefix(3)
                             if rest.elementsEqual([0xEF, 0xBB, 0xBF]) {
+                                // The bytes before it are parsed first, so that its place is known.
+                                try kept.withUnsafeBytes {
+                                    try parser.parse($0, state: state, maxFieldBytes: options.maxFieldBytes)
+                                }
+                                kept.removeAll(keepingCapacity: true)
+                                parser.byteOrderMarkDropped(state: state)
                                 i += 3
                                 continue
                             }

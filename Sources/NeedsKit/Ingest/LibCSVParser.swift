@@ -168,6 +168,19 @@ final class LibCSVParser {
         return false
     }
 
+    /// Says where a byte order mark was dropped from the start of a line (`CSVReader.read`): most
+    /// often a second export joined to the first (`cat a.csv b.csv`, `copy /b a.csv+b.csv`), whose
+    /// rows may not be the first one's. Called with the bytes before it parsed.
+    func byteOrderMarkDropped(state: ParseState) {
+        state.settleFields(partial: parser.pointee.entry_pos)
+        let line = state.line + state.record.newlines + newlinesInPartialField()
+        let column = state.record.fieldCount + 1
+        let inField = parser.pointee.pstate == 2 && parser.pointee.quoted != 0
+        state.warn("byte_order_mark", line: line, column: column, inField
+            ? "a byte order mark (U+FEFF) starts this line inside a quoted field: dropped; the file may be two files joined (cat, copy /b), and a quote left open in the first"
+            : "a byte order mark (U+FEFF) starts this line, as a file does: two files joined (cat, copy /b)? It was dropped; check that the rows below belong to the same survey")
+    }
+
     private func newlinesInPartialField() -> Int {
         guard let buffer = parser.pointee.entry_buf, parser.pointee.entry_pos > 0 else { return 0 }
         return FieldScan(UnsafeRawBufferPointer(start: buffer, count: parser.pointee.entry_pos)).newlines
