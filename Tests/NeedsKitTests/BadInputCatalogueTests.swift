@@ -78,8 +78,27 @@ final class BadInputCatalogueTests: XCTestCase {
         let r = run("header.csv", header)
         XCTAssertEqual(r.account.recordsRead, 0)
         XCTAssertNil(r.issue("empty_file"))
+        XCTAssertNil(r.issue("header_cut_off"), "the header ends with a line break")
         // The short header leaves out most of the instrument's topics: that alone is a warning.
         XCTAssertEqual(r.outcome.firstIssues.filter { $0.severity >= .warning }.map(\.code), ["questions_missing"])
+    }
+
+    /// A file cut off inside its header (a download or a copy that did not finish): the header
+    /// with no line break and no row after it, or a quoted name never closed on its line, was read
+    /// as a file of no respondents without a word on why.
+    func testFileCutOffInsideItsHeader() {
+        let r = run("cut.csv", "country,municipality,imp_partner")
+        assertIssue(r, "header_cut_off", line: 1, column: 3, "imp_partner")
+        XCTAssertEqual(r.issue("header_cut_off")?.severity, .warning)
+        XCTAssertEqual(r.account.recordsRead, 0)
+        let quoted = run("cutq.csv", "\"country\";\"municipality\";\"imp_partner")
+        assertIssue(quoted, "header_cut_off", line: 1, column: 3, "never closed")
+        XCTAssertEqual(quoted.issue("header_cut_off")?.severity, .error)
+        XCTAssertNil(quoted.issue("unclosed_quote"))
+        XCTAssertEqual(quoted.account.quarantined, 1)
+        // Cut after the quote's line break: the same.
+        let afterBreak = run("cutq2.csv", "\"country\";\"municipality\";\"imp_partnerships\r\n")
+        assertIssue(afterBreak, "header_cut_off", line: 1, column: 3)
     }
 
     func testBOMOnly() {

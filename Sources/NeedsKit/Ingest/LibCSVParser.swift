@@ -197,9 +197,17 @@ final class LibCSVParser {
             let lines = newlinesInPartialField() + state.oversizeDroppedNewlines + (endsWithBreak ? 0 : 1)
             let column = state.record.fieldCount + 1
             let line = state.oversizeFieldLine > 0 ? state.oversizeFieldLine : state.line + state.record.newlines
-            state.warn("unclosed_quote", line: line, column: column,
-                       "a quote opened here is never closed; the rest of the file (\(lines) line(s)) was read as one field and the record is quarantined",
-                       severity: .error)
+            if !state.sawHeader && lines == 1 && state.oversizeFieldLine == 0 {
+                // The quote opened on the last line, in the first record: the file ends inside its
+                // header, most often a download or copy that did not finish.
+                state.warn("header_cut_off", line: line, column: column,
+                           "the file ends inside its header: a quoted name opened here is never closed on its line; the file looks cut off (a download or copy that did not finish) and no row of it can be read",
+                           severity: .error)
+            } else {
+                state.warn("unclosed_quote", line: line, column: column,
+                           "a quote opened here is never closed; the rest of the file (\(lines) line(s)) was read as one field and the record is quarantined",
+                           severity: .error)
+            }
             state.quarantineCurrent("quote never closed")
         }
         csv_fini(parser, needs_field_callback, rowCallback, context)

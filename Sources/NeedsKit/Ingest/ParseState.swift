@@ -62,6 +62,9 @@ final class ParseState {
     var headerTrailingEmpty = 0
     var trailingColumnsHoldData = false
     var firstLineUnderUnnamed = 0
+    /// The header was the file's last record, with no line break after it: the file may have
+    /// been cut off inside it.
+    var headerEndsFile = false
     /// The header again below it, and notes under the table: not records of the table.
     var repeatedHeaders = 0
     var footnoteRecords = 0
@@ -221,7 +224,10 @@ final class ParseState {
         record.line = line
         line += record.newlines + (isLineBreak ? 1 : 0)
         lastTerminatorWasCR = terminator == 0x0D
+        let beforeHeader = !sawHeader
         deliver()
+        // The header with no line break after it ended the file (`finishFile` says so).
+        headerEndsFile = beforeHeader && sawHeader && !isLineBreak
     }
 
     /// Marks the record being built as quarantined (an unclosed quote at the end of the file, a
@@ -797,6 +803,11 @@ final class ParseState {
 
     func finishFile() {
         skipHeldAsFootnotes()
+        if headerEndsFile {
+            let last = headerFields.last.map { String(decoding: $0, as: UTF8.self) } ?? ""
+            warn("header_cut_off", line: headerLine, column: headerCount,
+                 "the file ends inside its header row (no line break after it, and no row below): it looks cut off (a download or copy that did not finish), and its last name, `\(last)`, may be incomplete")
+        }
         if headerTrailingEmpty > 0 {
             let message = trailingColumnsHoldData
                 ? "the header ends with \(headerTrailingEmpty) empty column name(s), a trailing delimiter, but rows have values under them (first at line \(firstLineUnderUnnamed)); a column without a name matches no question"
