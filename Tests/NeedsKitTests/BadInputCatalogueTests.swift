@@ -277,7 +277,7 @@ final class BadInputCatalogueTests: XCTestCase {
 
     func testHeaderRepeatedMidFileIsNotARespondent() {
         let r = run("twice.csv", header + "EE,Tallinn,4,2\n" + header + "LV,Rīga,5,3\n")
-        assertIssue(r, "repeated_header", line: 3, column: nil)
+        assertIssue(r, "repeated_header", line: 3, column: 1)
         XCTAssertEqual(r.account.respondents, 2)
         XCTAssertEqual(r.account.recordsRead, 2)
         XCTAssertEqual(r.account.repeatedHeaders, 1)
@@ -288,7 +288,7 @@ final class BadInputCatalogueTests: XCTestCase {
         let text = "country;municipality;imp_partnerships;comp_partnerships\nEE;Tartu linn;4;2\nEE;Tallinn;3;3\n;;;\nKokku: 2 vastajat;;\n"
         for sampleSize in [1 << 20, 80] {
             let r = run("foot.csv", text) { $0.reader.sampleSize = sampleSize }
-            assertIssue(r, "footnote_skipped", line: 5, column: nil)
+            assertIssue(r, "footnote_skipped", line: 5, column: 1)
             XCTAssertEqual(r.account.respondents, 2)
             XCTAssertEqual(r.account.blankRows, 1)
             XCTAssertEqual(r.account.footnoteRecords, 1)
@@ -323,7 +323,7 @@ final class BadInputCatalogueTests: XCTestCase {
 
     func testHeaderBelowTitleRows() {
         let r = run("titled.csv", "Survey of Tartu staff;;;\nJanuary 2025;;;\ncountry;municipality;imp_partnerships;comp_partnerships\nEE;Tartu linn;4;2\n")
-        assertIssue(r, "preamble_skipped", line: 1, column: nil)
+        assertIssue(r, "preamble_skipped", line: 1, column: 1)
         XCTAssertEqual(r.outcome.firstIssues.filter { $0.code == "preamble_skipped" }.count, 2)
         XCTAssertEqual(r.account.respondents, 1)
         XCTAssertEqual(r.account.preambleRecords, 2)
@@ -391,7 +391,7 @@ final class BadInputCatalogueTests: XCTestCase {
     func testHeaderBelowATitleAndAPaddedBlankRow() {
         // Excel pads every row to the table's width: the blank row above the header is `;;;`.
         let r = run("padded.csv", "Survey of Tartu staff;;;\r\n;;;\r\ncountry;municipality;imp_partnerships;comp_partnerships\r\nEE;Tartu linn;4;2\r\nEE;Tartu linn;5;3\r\n")
-        assertIssue(r, "preamble_skipped", line: 1, column: nil)
+        assertIssue(r, "preamble_skipped", line: 1, column: 1)
         XCTAssertEqual(r.outcome.firstIssues.filter { $0.code == "preamble_skipped" }.count, 1)
         XCTAssertEqual(r.account.respondents, 2)
         XCTAssertEqual(r.account.blankRows, 1)
@@ -466,10 +466,12 @@ final class BadInputCatalogueTests: XCTestCase {
     }
 
     func testSameSubmissionTwiceWithDifferentAnswers() {
-        let r = run("twice.csv", "_uuid,country,municipality,imp_partnerships\nu1,EE,Tallinn,4\nu1,EE,Tallinn,5\n")
-        assertIssue(r, "duplicate_submission_conflict", line: 3, column: nil)
+        let r = run("twice.csv", "country,_uuid,municipality,imp_partnerships\nEE,u1,Tallinn,4\nEE,u1,Tallinn,5\nEE,u1,Tallinn,4\n")
+        // At the submission ID's column.
+        assertIssue(r, "duplicate_submission_conflict", line: 3, column: 2)
+        assertIssue(r, "duplicate_submission", line: 4, column: 2)
         XCTAssertEqual(r.account.respondents, 1)
-        XCTAssertEqual(r.account.duplicates, 1)
+        XCTAssertEqual(r.account.duplicates, 2)
     }
 
     // 26–30
@@ -542,8 +544,8 @@ final class BadInputCatalogueTests: XCTestCase {
         let r = run("odd.txt", [0xFF, 0xFE] + encode("country\tmunicipality\r\nEE\tTallinn\r\n", as: .utf16LE) + [0x41])
         // The stray byte becomes U+FFFD on a line of its own: reported, and (a short row at the
         // end, one cell filled) skipped as a footnote, with a note.
-        assertIssue(r, "invalid_bytes", line: 3, column: nil)
-        assertIssue(r, "footnote_skipped", line: 3, column: nil)
+        assertIssue(r, "invalid_bytes", line: 3, column: 1)
+        assertIssue(r, "footnote_skipped", line: 3, column: 1)
         XCTAssertEqual(r.account.respondents, 1)
         XCTAssertEqual(r.account.footnoteRecords, 1)
     }
@@ -568,8 +570,8 @@ final class BadInputCatalogueTests: XCTestCase {
         let r = run("totals.csv", sheet)
         XCTAssertEqual(r.account.respondents, 5)
         XCTAssertEqual(r.account.footnoteRecords, 8)
-        assertIssue(r, "totals_row_skipped", line: 4, column: nil, "Kokku")
-        assertIssue(r, "footnote_skipped", line: 14, column: nil)
+        assertIssue(r, "totals_row_skipped", line: 4, column: 1, "Kokku")
+        assertIssue(r, "footnote_skipped", line: 14, column: 1)
         XCTAssertEqual(r.outcome.issueCounts.filter { $0.key.code == "totals_row_skipped" }.values.reduce(0, +), 7)
     }
 

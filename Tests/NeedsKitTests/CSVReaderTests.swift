@@ -370,6 +370,35 @@ final class CSVReaderTests: XCTestCase {
         }
     }
 
+    /// Bytes the encoding cannot decode are named by their line and column (the field within the
+    /// record, counted through quoted delimiters and line breaks, doubled quotes and a stray quote
+    /// in an unquoted field); the message gave the line alone.
+    func testUndecodableBytesAreNamedByLineAndColumn() {
+        let folder = TemporaryFolder()
+        let lone: [UInt8] = [0x00, 0xDC]
+        let rows = encode("a,b,c\r\n1,\"x,\r\ny\"\"\",", as: .utf16LE) + lone + encode("\r\n2,s\"a,b\",", as: .utf16LE)
+            + lone + encode("\r\n", as: .utf16LE) + lone + encode(",4,5\r\n", as: .utf16LE)
+        let result = readAll(folder.write("u16.txt", [0xFF, 0xFE] + rows))
+        XCTAssertEqual(result.data.count, 3)
+        let found = result.diagnostics.filter { $0.code == "invalid_bytes" }
+        XCTAssertEqual(found.map(\.line), [3, 4, 5])
+        XCTAssertEqual(found.map(\.column), [3, 4, 1])
+    }
+
+    /// Rows skipped whole (a title above the table, a note or a totals row below it, the header
+    /// again) are named by the column of their first filled cell; the messages gave the line alone.
+    func testSkippedRowsNameTheirColumn() {
+        let folder = TemporaryFolder()
+        let text = ";Survey results;;\r\ncountry;municipality;role;imp\r\nEE;Tallinn;teacher;5\r\n"
+            + ";;Kokku;5\r\ncountry;municipality;role;imp\r\nEE;Narva;teacher;4\r\n;Kokku: 2 vastajat\r\n"
+        let result = readAll(folder.write("skipped.csv", text))
+        XCTAssertEqual(result.data.map(\.line), [3, 6])
+        let places = ["preamble_skipped", "totals_row_skipped", "repeated_header", "footnote_skipped"].map { code in
+            result.diagnostics.first { $0.code == code }.map { [$0.line, $0.column] } ?? []
+        }
+        XCTAssertEqual(places, [[1, 2], [4, 3], [5, 1], [7, 2]])
+    }
+
     func testFootnoteBelowTheTableIsNotARecordAndAShortRowInsideIs() {
         let folder = TemporaryFolder()
         let text = "a;b;c\n1;2;3\nx\n4;5;6\n;;\nTotal: 2;\n"

@@ -217,7 +217,7 @@ public struct CSVReader {
                 let parser = LibCSVParser(delimiter: dialect.delimiter, quote: dialect.quote,
                                           carriageReturnOnly: dialect.carriageReturnOnly)
                 defer { parser.free() }
-                var transcoder = Transcoder(encoding: encoding.encoding)
+                var transcoder = Transcoder(encoding: encoding.encoding, delimiter: dialect.delimiter, quote: dialect.quote)
                 var decoded: [UInt8] = []
                 decoded.reserveCapacity(options.chunkSize * 3)
                 var skipDecoded = dialect.sepLineLength
@@ -325,9 +325,9 @@ public struct CSVReader {
                                         message: "the file changed while it was being read (size or time); read it again once it is complete"))
                 }
 
-                for line in transcoder.invalidLines {
+                for (line, column) in transcoder.invalidPlaces {
                     diagnose(Diagnostic(
-                        .warning, file: displayName, line: line, code: "invalid_bytes",
+                        .warning, file: displayName, line: line, column: column, code: "invalid_bytes",
                         message: "bytes that are not valid \(encoding.encoding.rawValue) were replaced by U+FFFD"))
                 }
                 return FileReadSummary(

@@ -263,12 +263,13 @@ final class ParseState {
         // ID alone, a row of the table). Cells are counted only when the row's field count
         // differs from the header's or its second field is blank: a row of the table costs one
         // look at a field's first byte.
-        if !plainTable, record.quarantineReason == nil, let label = totalsLabel(), record.filledFieldCount(upTo: 2) == 2 {
+        if !plainTable, record.quarantineReason == nil, let (label, column) = totalsLabel(),
+           record.filledFieldCount(upTo: 2) == 2 {
             // A totals or average row of a hand-made sheet (`Kokku;;;4,5;2,5`), below the table
             // or between its groups: not a respondent, skipped like a note under the table. (A
             // word alone, `Kokku: 143`, is a footnote candidate like any other note.)
             footnoteRecords += 1
-            warn("totals_row_skipped", line: record.line, column: nil,
+            warn("totals_row_skipped", line: record.line, column: column,
                  "a totals or average row (`\(label)`) is not read as a respondent", severity: .note)
             record.reset()
             return
@@ -308,7 +309,7 @@ final class ParseState {
             repeatedHeaders += 1
             afterRepeatedHeader = true
             columnSources = nil
-            warn("repeated_header", line: record.line, column: nil,
+            warn("repeated_header", line: record.line, column: record.firstFilledColumn,
                  "the header row again (two exports pasted together?); not read as a respondent", severity: .note)
             record.reset()
             return
@@ -323,7 +324,7 @@ final class ParseState {
             var message = "the header again, its columns in another order or some added or left out (exports of two versions of a form pasted together?); not read as a respondent; the rows below are read by its names"
             if missing > 0 { message += "; \(missing) column(s) of the first header are not in it and are missing below" }
             if !unknown.isEmpty { message += "; column(s) not in the first header are left out: \(unknown.joined(separator: ", "))" }
-            warn("repeated_header", line: record.line, column: nil, message, severity: unknown.isEmpty && missing == 0 ? .note : .warning)
+            warn("repeated_header", line: record.line, column: record.firstFilledColumn, message, severity: unknown.isEmpty && missing == 0 ? .note : .warning)
             record.reset()
             return
         }
@@ -353,7 +354,7 @@ final class ParseState {
             let single = record.filledFieldCount(upTo: 2) <= 1
             if single || TableShape.isDetails(lastFilled: lastFilled, filledColumns: tableFilledColumns) {
                 preambleSkipped += 1
-                warn("preamble_skipped", line: record.line, column: nil, single
+                warn("preamble_skipped", line: record.line, column: record.firstFilledColumn, single
                      ? "a record above the table (a title or note: \(record.fieldCount) field(s), at most one filled) is not read as the header"
                      : "a record above the table (a detail of the sheet, such as a label and its value: \(record.fieldCount) field(s), filled in the first \(lastFilled + 1) only) is not read as the header",
                      severity: .note)
@@ -526,7 +527,7 @@ final class ParseState {
                     continue
                 }
                 footnoteRecords += 1
-                warn("footnote_skipped", line: buffer.line, column: nil,
+                warn("footnote_skipped", line: buffer.line, column: buffer.firstFilledColumn,
                      "a record below the table (a total or note: \(buffer.fieldCount) field(s), at most one filled) is not read as a respondent",
                      severity: .note)
                 buffer.reset()
@@ -676,8 +677,8 @@ final class ParseState {
     /// The word a totals or average row starts with (`Total`, `Kokku:`, `Kopā`, `Iš viso`,
     /// `Итого по району`, `Average`), in the first filled one of its first three fields; nil for
     /// any other row. A row of the table starts with an ID, a date, a number or a name: its first
-    /// byte alone rules out most, so a row costs a look at a field or two.
-    private func totalsLabel() -> String? {
+    /// byte alone rules out most, so a row costs a look at a field or two. With its 1-based column.
+    private func totalsLabel() -> (String, Int)? {
         for i in 0..<min(3, record.fieldCount) {
             let field = Self.trimmed(record.fieldBytes(i))
             guard let first = field.first else { continue }
@@ -691,7 +692,7 @@ final class ParseState {
                 // A whole word: `Total`, `Total:`, `Total (n=12)`, not `Totalitarianism`.
                 let rest = lower.dropFirst(word.count)
                 if let next = rest.unicodeScalars.first, next.properties.isAlphabetic || next.properties.numericType != nil { continue }
-                return text.count > 40 ? String(text.prefix(40)) + "…" : text
+                return (text.count > 40 ? String(text.prefix(40)) + "…" : text, i + 1)
             }
             return nil
         }

@@ -128,6 +128,12 @@ public final class RecordBuffer {
         return filled
     }
 
+    /// The 1-based column of the first filled field (1 when none is): where a message about the
+    /// record as a whole points.
+    var firstFilledColumn: Int {
+        ((0..<fieldCount).first { !isBlankField(fieldBytes($0)) } ?? 0) + 1
+    }
+
     func append(_ field: UnsafeRawBufferPointer) { sink.pointee.append(field) }
     func endField() { sink.pointee.endField() }
 

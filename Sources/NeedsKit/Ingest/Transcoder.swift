@@ -8,16 +8,19 @@ struct Transcoder {
     /// A UTF-16 code unit or surrogate half carried over from the previous chunk.
     private var carry: [UInt8] = []
     private var pendingHighSurrogate: UInt16? = nil
-    /// Lines of output so far, to place undecodable bytes.
-    private var line = 1
-    /// Lines holding undecodable bytes (first occurrences), and how many such bytes in all.
-    private(set) var invalidLines: [Int] = []
+    /// Where the output has got to, to place undecodable bytes.
+    private var position: FieldPosition
+    /// Where undecodable bytes stand (the first on each line: line and column), and how many such
+    /// bytes there are in all.
+    private(set) var invalidPlaces: [(line: Int, column: Int)] = []
     private(set) var invalidCount = 0
 
     private static let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
 
-    init(encoding: TextEncoding) {
+    /// `delimiter` and `quote` are the dialect's, to tell columns apart (`FieldPosition`).
+    init(encoding: TextEncoding, delimiter: UInt8 = UInt8(ascii: ","), quote: UInt8 = UInt8(ascii: "\"")) {
         self.encoding = encoding
+        position = FieldPosition(delimiter: delimiter, quote: quote)
         if encoding.isSingleByte { singleByte = CodePage.utf8Table(for: encoding) }
     }
 
@@ -35,7 +38,7 @@ struct Transcoder {
             output.reserveCapacity(output.count + input.count * 2)
             for byte in input {
                 if byte < 0x80 {
-                    if byte == 0x0A { line += 1 }
+                    position.advance(byte)
                     output.append(byte)
                 } else {
                     let utf8 = singleByte[Int(byte) - 0x80]
@@ -45,6 +48,7 @@ struct Transcoder {
                     } else {
                         output.append(contentsOf: utf8)
                     }
+                    position.advance(0x80)
                 }
             }
         }
@@ -62,7 +66,10 @@ struct Transcoder {
 
     private mutating func noteInvalid() {
         invalidCount += 1
-        if invalidLines.last != line && invalidLines.count < 1000 { invalidLines.append(line) }
+        if invalidPlaces.last?.line != position.line && invalidPlaces.count < 1000 {
+            invalidPlaces.append((position.line, position.field))
+        }
+        position.advance(0x80)
     }
 
     private mutating func transcodeUTF16(_ input: UnsafeRawBufferPointer, bigEndian: Bool, into output: inout [UInt8]) {
@@ -91,6 +98,7 @@ struct Transcoder {
                 if (0xDC00...0xDFFF).contains(unit) {
                     let value = 0x10000 + (UInt32(high - 0xD800) << 10) + UInt32(unit - 0xDC00)
                     appendScalar(value, into: &output)
+                    position.advance(0x80)
                     continue
                 }
                 noteInvalid()
@@ -103,7 +111,7 @@ struct Transcoder {
                 noteInvalid()
                 output.append(contentsOf: Self.replacement)
             default:
-                if unit == 0x0A { line += 1 }
+                position.advance(unit < 0x80 ? UInt8(unit) : 0x80)
                 appendScalar(UInt32(unit), into: &output)
             }
         }
@@ -125,6 +133,56 @@ struct Transcoder {
             output.append(UInt8(0x80 | ((value >> 12) & 0x3F)))
             output.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
             output.append(UInt8(0x80 | (value & 0x3F)))
+        }
+    }
+}
+
+/// The line and the field within the record that text has got to, told from its ASCII bytes as
+/// the CSV reader reads them (a quote opens a quoted field only at its start, `""` inside one is a
+/// quote, a line break inside one does not end the record), so that a message about undecodable
+/// bytes names their column. Line breaks are LF (CRLF, LF).
+struct FieldPosition {
+    let delimiter: UInt8
+    let quote: UInt8
+    private(set) var line = 1
+    /// 1-based.
+    private(set) var field = 1
+    private var atFieldStart = true
+    private var inQuotes = false
+    /// A quote closed the quoted field just now (another one makes it a quote in the text).
+    private var closedQuote = false
+
+    init(delimiter: UInt8, quote: UInt8) {
+        self.delimiter = delimiter
+        self.quote = quote
+    }
+
+    /// One byte of the text; any non-ASCII byte may be given as 0x80.
+    @inline(__always)
+    mutating func advance(_ byte: UInt8) {
+        if byte == 0x0A {
+            line += 1
+            if !inQuotes {
+                field = 1
+                atFieldStart = true
+                closedQuote = false
+            }
+        } else if byte == quote {
+            if inQuotes {
+                inQuotes = false
+                closedQuote = true
+            } else if closedQuote || atFieldStart {
+                inQuotes = true
+                closedQuote = false
+            }
+            atFieldStart = false
+        } else if byte == delimiter && !inQuotes {
+            field += 1
+            atFieldStart = true
+            closedQuote = false
+        } else if byte != 0x0D {
+            atFieldStart = false
+            closedQuote = false
         }
     }
 }

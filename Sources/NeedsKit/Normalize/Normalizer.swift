@@ -810,10 +810,12 @@ public final class Normalizer {
             if let earlier = seen.check(idHash, verify: idVerify, storing: rowHash) {
                 let submissionID = record[idColumn].trimmingSpaces
                 if earlier == rowHash {
-                    log(CleaningIssue(file: mapping.file, line: record.line, code: "duplicate_submission", action: .dropped, severity: .note,
+                    log(CleaningIssue(file: mapping.file, line: record.line, column: idColumn + 1,
+                                      code: "duplicate_submission", action: .dropped, severity: .note,
                                       message: "submission `\(submissionID)` was already read; counted once"))
                 } else {
-                    log(CleaningIssue(file: mapping.file, line: record.line, code: "duplicate_submission_conflict", action: .dropped,
+                    log(CleaningIssue(file: mapping.file, line: record.line, column: idColumn + 1,
+                                      code: "duplicate_submission_conflict", action: .dropped,
                                       severity: .warning,
                                       message: "submission `\(submissionID)` was already read with different answers; the first copy is kept, this one is dropped"))
                 }
