@@ -747,6 +747,28 @@ final class ReportTests: XCTestCase {
         }
     }
 
+    /// File names and other text from the inputs that a GitHub-flavoured renderer turns into a
+    /// link (`www.` names, `http://`, `ftp://`, e-mail addresses) are written so that they render
+    /// as typed: the `.` after `www` and the `:` before `//` escaped, a word joiner before an `@`
+    /// between name characters (cmark-gfm links e-mail addresses whatever is escaped in them).
+    /// Checked against cmark-gfm 0.29 (Python cmarkgfm) by hand: each renders literally.
+    func testMarkdownTextDoesNotBecomeAnAutolink() throws {
+        XCTAssertEqual(MarkdownRenderer.escape("www.narva.ee.csv"), "www\\.narva.ee.csv")
+        XCTAssertEqual(MarkdownRenderer.escape("(WWW.narva.ee)"), "(WWW\\.narva.ee)")
+        XCTAssertEqual(MarkdownRenderer.escape("see http://a.ee/x and ftp://b"), "see http\\://a.ee/x and ftp\\://b")
+        XCTAssertEqual(MarkdownRenderer.escape("vastused@narva.ee.csv"), "vastused\u{2060}@narva.ee.csv")
+        // Text that links nothing stays as it is.
+        XCTAssertEqual(MarkdownRenderer.escape("10:00, a @ b, awww.x"), "10:00, a @ b, awww.x")
+        let folder = TemporaryFolder()
+        let export = try String(contentsOfFile: Paths.inputs + "/responses/EE_kobo_xml.csv", encoding: .utf8)
+        folder.write("in/www.narva.ee.csv", export)
+        let (out, _, _keep) = try report { $0.inputs = [folder.path + "/in"] }
+        _ = _keep
+        let markdown = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        XCTAssertTrue(markdown.contains("www\\.narva.ee.csv"), markdown)
+        XCTAssertFalse(markdown.contains("www.narva"), markdown)
+    }
+
     func testMarkdownEscapingOfLineBreaksAndEntities() {
         XCTAssertEqual(MarkdownRenderer.escape("Narva\r\nlinn"), "Narva linn")
         XCTAssertEqual(MarkdownRenderer.escape("a\nb\rc\u{2028}d"), "a b c d")

@@ -121,14 +121,30 @@ public enum MarkdownRenderer {
     /// emphasis and GitHub's strikethrough (`~`: Windows short names such as `VASTUS~1.CSV`, two of
     /// them in one paragraph) escaped; every line break (CRLF is one Character, as are U+2028 and NEL)
     /// becomes a space, so a value never splits a table row or a paragraph; controls and
-    /// direction overrides are left out (`ReportDocument.isHidden`).
+    /// direction overrides are left out (`ReportDocument.isHidden`). Nor does it become a link
+    /// where GitHub-flavoured renderers link bare text (a file `www.narva.ee.csv`, `http://…`,
+    /// `ftp://…`, an e-mail address): the `.` after a word `www` and a `:` before `//` are escaped,
+    /// and a word joiner (U+2060, invisible) goes before an `@` between name characters, as
+    /// cmark-gfm links an address whatever is escaped in it.
     public static func escape(_ text: String) -> String {
         var out = ""
-        for ch in text {
+        let chars = Array(text)
+        func isNameCharacter(_ k: Int) -> Bool {
+            guard k >= 0 && k < chars.count, chars[k].isASCII else { return false }
+            return chars[k].isLetter || chars[k].isNumber || ".+-".contains(chars[k])
+        }
+        for (k, ch) in chars.enumerated() {
             switch ch {
             case "|", "`", "*", "_", "~", "[", "]", "<", ">", "#", "\\", "&": out += "\\" + String(ch)
             case _ where ch.isNewline: out += " "
             case _ where ReportDocument.isHidden(ch): break
+            case "." where k >= 3 && String(chars[(k - 3)..<k]).lowercased() == "www"
+                && !(k >= 4 && (chars[k - 4].isLetter || chars[k - 4].isNumber)):
+                out += "\\."
+            case ":" where k + 2 < chars.count && chars[k + 1] == "/" && chars[k + 2] == "/":
+                out += "\\:"
+            case "@" where (isNameCharacter(k - 1) || k > 0 && chars[k - 1] == "_") && isNameCharacter(k + 1):
+                out += "\u{2060}@"
             default: out.append(ch)
             }
         }
