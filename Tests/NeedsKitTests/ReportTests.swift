@@ -769,6 +769,32 @@ final class ReportTests: XCTestCase {
         XCTAssertFalse(markdown.contains("www.narva"), markdown)
     }
 
+    /// A plain negative number from the inputs (a choice named `-1` on a -2..2 scale, `-0.5`) is no
+    /// formula: Excel reads it as the number, so it is written as it is (it got the `'` prefix and
+    /// read as text). Text Excel would run still gets it, and so does `+` before anything.
+    func testPlainNegativeNumbersAreNotNeutralised() {
+        let values = ["-1", "-0.5", "-0,5", "-12", "-1+cmd|' /C calc'!A0", "=1+1", "+1", "@SUM(A1)", "\t-1", "\r-1",
+                      "-", "-1.", "-.5", "-1e5", "--1", "- 1", "-1 -2"]
+        let expected = [
+            ",": "-1,-0.5,\"-0,5\",-12,'-1+cmd|' /C calc'!A0,'=1+1,'+1,'@SUM(A1),'\t-1,\"'\r-1\",'-,'-1.,'-.5,'-1e5,'--1,'- 1,'-1 -2\r\n",
+            ";": "-1;-0.5;-0,5;-12;'-1+cmd|' /C calc'!A0;'=1+1;'+1;'@SUM(A1);'\t-1;\"'\r-1\";'-;'-1.;'-.5;'-1e5;'--1;'- 1;'-1 -2\r\n",
+        ]
+        for (delimiter, row) in expected {
+            var writer = CSVWriter(delimiter: Character(delimiter))
+            writer.row(values.map(CSVWriter.Cell.text))
+            XCTAssertEqual(writer.text, row)
+            var joined = CSVWriter(delimiter: Character(delimiter))
+            joined.field(joining: ["-1", "-2"])
+            XCTAssertEqual(joined.text, "'-1 -2")
+        }
+        for value in ["-1", "-0.5", "-0,5"] {
+            XCTAssertEqual(CSVWriter.neutralise(value), value)
+        }
+        for value in ["-1+2", "-", "-1.", "-.5", "-1e5", "--1", "- 1", "-1 -2", "-A1", "=1", "+1", "@x", "\t1", "\r1"] {
+            XCTAssertEqual(CSVWriter.neutralise(value), "'" + value, value)
+        }
+    }
+
     func testMarkdownEscapingOfLineBreaksAndEntities() {
         XCTAssertEqual(MarkdownRenderer.escape("Narva\r\nlinn"), "Narva linn")
         XCTAssertEqual(MarkdownRenderer.escape("a\nb\rc\u{2028}d"), "a b c d")

@@ -1,6 +1,7 @@
 /// Writes RFC 4180 CSV for partners who open it in Excel: fields quoted when needed, and text from
 /// the inputs that starts with `=`, `+`, `-`, `@`, tab or CR prefixed with `'` so Excel does not run
-/// it as a formula (OWASP CSV injection). Figures are written as they are.
+/// it as a formula (OWASP CSV injection), but for a plain negative number (`-1`, `-0.5`). Figures
+/// are written as they are.
 public struct CSVWriter {
     public let delimiter: Character
     /// Excel in Baltic locales expects `;` and a BOM to read UTF-8 (`--excel`).
@@ -65,7 +66,7 @@ public struct CSVWriter {
         value.withUTF8 { utf8 in
             let n = utf8.count
             guard n > 0 else { return }
-            let prefix = neutralise && Self.isFormulaStart(utf8[0])
+            let prefix = neutralise && Self.isFormulaStart(utf8[0]) && !Self.isNegativeNumber(utf8)
             var quote = (!prefix && utf8[0] == 0x20) || utf8[n - 1] == 0x20
             var quotes = 0
             for b in utf8 where b == delimiterByte || b == 0x22 || b == 0x0A || b == 0x0D {
@@ -145,9 +146,29 @@ public struct CSVWriter {
         byte == 0x3D || byte == 0x2B || byte == 0x2D || byte == 0x40 || byte == 0x09 || byte == 0x0D
     }
 
+    /// `-` and digits, with a decimal part after one `.` or `,` (`-1`, `-0.5`, `-0,5`): a number
+    /// Excel reads as one, not a formula, so it is written as it is. Anything more (`-1+cmd|…`,
+    /// `-1e5`, `-.5`) is neutralised.
+    static func isNegativeNumber(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard utf8.count >= 2, utf8[0] == 0x2D else { return false }
+        var digits = 0
+        var separator = false
+        for (k, b) in utf8.enumerated().dropFirst() {
+            if b >= 0x30 && b <= 0x39 {
+                digits += 1
+            } else if (b == 0x2E || b == 0x2C) && !separator && digits > 0 && k < utf8.count - 1 {
+                separator = true
+            } else {
+                return false
+            }
+        }
+        return digits > 0
+    }
+
     /// Prefixes a leading formula character with `'` (OWASP's advice for CSV injection).
     public static func neutralise(_ value: String) -> String {
-        guard let first = value.utf8.first, isFormulaStart(first) else { return value }
-        return "'" + value
+        var value = value
+        let plain = value.withUTF8 { utf8 in utf8.isEmpty || !isFormulaStart(utf8[0]) || isNegativeNumber(utf8) }
+        return plain ? value : "'" + value
     }
 }
