@@ -863,6 +863,36 @@ final class NormalizerTests: XCTestCase {
         }
     }
 
+    /// Submission times with the month's name, as Google Forms and Microsoft Forms (through Excel)
+    /// write them in some locales, in English and the region's languages, were `date_unreadable`.
+    /// A value with no day, no four-digit year or a day the month does not have still is, and
+    /// numeric dates keep their rules (the file's day/month order is not decided by named ones).
+    func testSubmissionDatesWithMonthNames() throws {
+        let folder = TemporaryFolder()
+        let dates: [(String, String?)] = [
+            ("Jan 14, 2025", "2025-01-14"), ("14 Jan 2025", "2025-01-14"),
+            ("January 14, 2025 10:00 AM", "2025-01-14"), ("Tuesday, January 14, 2025 10:32:05", "2025-01-14"),
+            ("14-Feb-2025", "2025-02-14"), ("Sept. 3, 2025", "2025-09-03"), ("10:00 3 March 2025", "2025-03-03"),
+            ("14. jaanuar 2025 10:00", "2025-01-14"), ("3. märts 2025", "2025-03-03"),
+            ("2025. gada 14. janvāris", "2025-01-14"), ("2025. gada 5. jūnijā", "2025-06-05"),
+            ("2025 m. sausio 14 d.", "2025-01-14"), ("2025 m. gegužės 2 d. 10:00", "2025-05-02"),
+            ("14 января 2025 г. 10:00", "2025-01-14"), ("3 мая 2025", "2025-05-03"), ("Февраль 2, 2025", "2025-02-02"),
+            ("May 2025", nil), ("Jan 14", nil), ("Feb 30, 2025", nil), ("Janitor 14, 2025", nil), ("14 Jan 25", nil),
+            ("Jan 14, 2025 Feb 2", nil), ("Jan 123456, 2025", nil),
+        ]
+        var writer = CSVWriter(delimiter: ";")
+        writer.row(texts: ["Timestamp", "Country", "Municipality"])
+        for (date, _) in dates { writer.row(texts: [date, "Estonia", "Narva linn"]) }
+        // A numeric date after them: still ambiguous, still assumed day-first.
+        writer.row(texts: ["2/3/2025 10:00:00", "Estonia", "Narva linn"])
+        let result = normalise([folder.write("named.csv", writer.text)])
+        XCTAssertEqual(result.respondents.map(\.submitted), dates.map(\.1) + ["2025-03-02"])
+        let unreadable = result.issues.filter { $0.code == "date_unreadable" }
+        XCTAssertEqual(unreadable.map(\.oldValue), dates.filter { $0.1 == nil }.map(\.0))
+        XCTAssertEqual(unreadable.first?.column, 1)
+        XCTAssertEqual(result.issues.filter { $0.code == "date_order_assumed" }.map(\.oldValue), ["2/3/2025 10:00:00"])
+    }
+
     // MARK: LimeSurvey
 
     func testLimeSurveyCodesAndSubquestionsInEstonian() throws {

@@ -941,6 +941,16 @@ public final class Normalizer {
             }
             return day
         }
+        // A month by its name (`Jan 14, 2025`, `14. jaanuar 2025`) tells the order itself.
+        switch SubmissionDate.named(bytes) {
+        case .noMonthName: break
+        case let .day(day): return day
+        case .unreadable:
+            let text = String(decoding: bytes, as: UTF8.self).trimmingSpaces
+            log(CleaningIssue(file: file, line: line, column: column + 1, oldValue: text, code: "date_unreadable",
+                              action: .changed, message: "`\(text)` names a month but is no date (a day and a four-digit year are needed); the submission date is missing"))
+            return 0
+        }
         // Read from the bytes when they are ASCII (every tool's timestamp); the text is made only
         // for a message.
         let written = SubmissionDate.Written(ascii: bytes) ?? SubmissionDate.Written(String(decoding: bytes, as: UTF8.self))

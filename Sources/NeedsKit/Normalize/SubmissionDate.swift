@@ -208,6 +208,115 @@ enum SubmissionDate {
     }
 }
 
+extension SubmissionDate {
+    /// What a date with the month's name says (`Jan 14, 2025`, `14 Jan 2025`, `January 14, 2025
+    /// 10:00 AM`, `14. jaanuar 2025`, `2025. gada 14. janvāris`, `2025 m. sausio 14 d.`,
+    /// `14 января 2025 г.`): no month name in it, a date, or no date (no four-digit year or no
+    /// day, two month names, a day the month does not have).
+    enum Named: Equatable {
+        case noMonthName
+        case day(Int32)
+        case unreadable
+    }
+
+    /// Reads a date that names its month (`Named`): the month by its name, the year by its four
+    /// digits, the day as the first other number of one or two digits that is no part of a time
+    /// (next to a `:`). The order of day and month is told by the name, so such a date never
+    /// decides, or depends on, a file's day/month order.
+    static func named(_ bytes: UnsafeRawBufferPointer) -> Named {
+        guard mayNameAMonth(bytes) else { return .noMonthName }
+        let text = Array(String(decoding: bytes, as: UTF8.self).lowercased())
+        var month = 0
+        var year = 0
+        var day = 0
+        var k = 0
+        while k < text.count {
+            let start = k
+            if text[k].isLetter {
+                while k < text.count && text[k].isLetter { k += 1 }
+                if let m = monthWords[String(text[start..<k])] {
+                    if month != 0 { return .unreadable }
+                    month = m
+                }
+            } else if let digit = text[k].wholeNumberValue, text[k].isASCII {
+                var value = digit
+                k += 1
+                while k < text.count, let next = text[k].wholeNumberValue, text[k].isASCII {
+                    if k - start < 5 { value = value * 10 + next }
+                    k += 1
+                }
+                let time = (start > 0 && text[start - 1] == ":") || (k < text.count && text[k] == ":")
+                if k - start == 4 && year == 0 && !time {
+                    year = value
+                } else if k - start <= 2 && day == 0 && !time {
+                    day = value
+                }
+            } else {
+                k += 1
+            }
+        }
+        guard month != 0 else { return .noMonthName }
+        guard year != 0, day != 0, isDate(year: year, month: month, day: day) else { return .unreadable }
+        return .day(Int32(year * 10000 + month * 100 + day))
+    }
+
+    /// Whether the value may name a month: it has a letter that is not ASCII, or a run of ASCII
+    /// letters that is a month's name or abbreviation. Checked on the bytes, so that the tools'
+    /// numeric timestamps (`2025/02/07 10:00:00 AM EET`) cost no String.
+    static func mayNameAMonth(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var key: UInt64 = 0
+        var length = 0
+        for k in 0...bytes.count {
+            let byte = k < bytes.count ? bytes[k] | 0x20 : 0
+            if k < bytes.count && bytes[k] >= 0x80 { return true }
+            if byte >= 0x61 && byte <= 0x7A {
+                if length < 8 { key = key << 8 | UInt64(byte) }
+                length += 1
+            } else {
+                if length >= 3 && asciiMonthKeys.contains(key) { return true }
+                key = 0
+                length = 0
+            }
+        }
+        return false
+    }
+
+    /// The first 8 letters of every ASCII word in `monthWords`.
+    static let asciiMonthKeys: Set<UInt64> = Set(monthWords.keys.filter { $0.allSatisfy(\.isASCII) }.map { word in
+        word.utf8.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+    })
+
+    /// Month names as dates write them, lowercased, and their months: English, Estonian, Latvian
+    /// (nominative, genitive, locative), Lithuanian (nominative, genitive) and Russian
+    /// (nominative, genitive), with the usual abbreviations.
+    static let monthWords: [String: Int] = {
+        let months: [[String]] = [
+            ["january", "jan", "jaanuar", "jaan", "janvāris", "janvāra", "janvārī", "janv", "sausis", "sausio",
+             "январь", "января", "янв"],
+            ["february", "feb", "veebruar", "veebr", "februāris", "februāra", "februārī", "febr", "vasaris", "vasario",
+             "февраль", "февраля", "фев", "февр"],
+            ["march", "mar", "märts", "marts", "marta", "martā", "kovas", "kovo", "март", "марта", "мар"],
+            ["april", "apr", "aprill", "aprīlis", "aprīļa", "aprīlī", "balandis", "balandžio", "апрель", "апреля", "апр"],
+            ["may", "mai", "maijs", "maija", "maijā", "gegužė", "gegužės", "май", "мая"],
+            ["june", "jun", "juuni", "jūnijs", "jūnija", "jūnijā", "jūn", "birželis", "birželio", "июнь", "июня", "июн"],
+            ["july", "jul", "juuli", "jūlijs", "jūlija", "jūlijā", "jūl", "liepa", "liepos", "июль", "июля", "июл"],
+            ["august", "aug", "augusts", "augusta", "augustā", "rugpjūtis", "rugpjūčio", "август", "августа", "авг"],
+            ["september", "sep", "sept", "septembris", "septembra", "septembrī", "rugsėjis", "rugsėjo",
+             "сентябрь", "сентября", "сен", "сент"],
+            ["october", "oct", "oktoober", "okt", "oktobris", "oktobra", "oktobrī", "spalis", "spalio",
+             "октябрь", "октября", "окт"],
+            ["november", "nov", "novembris", "novembra", "novembrī", "lapkritis", "lapkričio", "ноябрь", "ноября", "ноя", "нояб"],
+            ["december", "dec", "detsember", "dets", "decembris", "decembra", "decembrī", "gruodis", "gruodžio",
+             "декабрь", "декабря", "дек"],
+        ]
+        var words: [String: Int] = [:]
+        for (index, names) in months.enumerated() {
+            for name in names { words[name] = index + 1 }
+        }
+        return words
+    }()
+}
+
 /// The first and last of some days (yyyymmdd).
 struct DayRange {
     var first = Int32.max
