@@ -161,6 +161,38 @@ final class InstrumentLoaderTests: XCTestCase {
         }
     }
 
+    /// XLSForm: a name twice in a choice list is an error unless the settings sheet says
+    /// `allow_choice_duplicates` `yes`; then the form is read, the name is one choice, and an answer
+    /// given as either row's label is that choice. The setting was not read: the form was refused.
+    func testAllowChoiceDuplicates() throws {
+        let survey = "type,name,label\nselect_one role,role,Role\n"
+        let choices = "list_name,name,label::English (en),label::Eesti (et)\nrole,teacher,Teacher,Õpetaja\n"
+            + "role,social,Social worker,Sotsiaaltöötaja\nrole,teacher,School teacher,Kooliõpetaja\n"
+        let refused = try XCTUnwrap(brokenInstrument(survey, choices: choices))
+        XCTAssertEqual(refused.problems.map(\.code), ["duplicate_choice"])
+        XCTAssertEqual(refused.problems.first?.line, 4)
+        XCTAssertEqual(refused.problems.first?.column, 2)
+        XCTAssertTrue(refused.problems.first?.message.contains("allow_choice_duplicates") ?? false, "\(refused.problems)")
+        for (value, allowed) in [("yes", true), ("Yes", true), ("true()", true), ("no", false)] {
+            let folder = TemporaryFolder()
+            folder.write("form/survey.csv", survey)
+            folder.write("form/choices.csv", choices)
+            folder.write("form/settings.csv", "form_id,version,allow_choice_duplicates\nx,1,\(value)\n")
+            guard allowed else {
+                XCTAssertThrowsError(try InstrumentLoader.load(folder.path + "/form"), value)
+                continue
+            }
+            let instrument = try InstrumentLoader.load(folder.path + "/form")
+            let list = try XCTUnwrap(instrument.choiceLists["role"])
+            XCTAssertEqual(list.choices.map(\.name), ["teacher", "social"], value)
+            let matcher = ChoiceMatcher(list: list)
+            for label in ["School teacher", "Kooliõpetaja", "Teacher", "teacher"] {
+                guard case let .matched(name, _) = matcher.match(label) else { return XCTFail("\(label) unmatched") }
+                XCTAssertEqual(name, "teacher", label)
+            }
+        }
+    }
+
     func testBrokenInstrumentsNameSheetRowAndColumn() throws {
         let header = "type,name,label,topic,measure\n"
         let unknownList = try XCTUnwrap(brokenInstrument(header + "select_one nolist,q1,Q,,\n"))

@@ -194,6 +194,9 @@ public struct Choice: Sendable, Labelled {
     public var labels: [String: String]
     /// 1-based position in its list.
     public var position: Int
+    /// Labels of the rows that name this choice again (`allow_choice_duplicates`): answers
+    /// written so are this choice too.
+    public var otherLabels: [String] = []
 }
 
 public struct ChoiceList: Sendable {

@@ -141,6 +141,8 @@ public enum InstrumentLoader {
         // Settings.
         var formTitle = "", formID = "", version = "", defaultLanguage: String? = nil
         var defaultLanguageText = ""
+        // XLSForm: a name twice in a choice list is an error unless the form allows it.
+        var allowChoiceDuplicates = false
         // The first row with a value: a workbook keeps a formatted empty row as a row.
         if let settings = sheets["settings"],
            let first = settings.rows.first(where: { $0.cells.contains { !$0.trimmingSpaces.isEmpty } })?.cells {
@@ -148,6 +150,8 @@ public enum InstrumentLoader {
             formID = first.cell(settings.column("form_id")).trimmingSpaces
             version = first.cell(settings.column("version")).trimmingSpaces
             defaultLanguageText = first.cell(settings.column("default_language")).trimmingSpaces
+            let allow = first.cell(settings.column("allow_choice_duplicates")).trimmingSpaces.lowercased()
+            allowChoiceDuplicates = ["yes", "true", "true()"].contains(allow)
             if !defaultLanguageText.isEmpty { defaultLanguage = Language(columnSuffix: defaultLanguageText).key }
         }
 
@@ -203,7 +207,18 @@ public enum InstrumentLoader {
                 }
                 let key = list + "\u{0}" + name
                 if let first = seen[key] {
-                    problem(choices, number, nameColumn, "duplicate_choice", "choice `\(name)` appears twice in list `\(list)` (first on row \(first))")
+                    if allowChoiceDuplicates, let index = choiceLists[list]?.choices.firstIndex(where: { $0.name == name }) {
+                        // One choice, as its answers are the same name: its labels are read too.
+                        var choice = choiceLists[list]!.choices[index]
+                        for label in labels(choices, cells).values.sorted()
+                        where !choice.labels.values.contains(label) && !choice.otherLabels.contains(label) {
+                            choice.otherLabels.append(label)
+                        }
+                        choiceLists[list]!.choices[index] = choice
+                    } else if !allowChoiceDuplicates {
+                        problem(choices, number, nameColumn, "duplicate_choice",
+                                "choice `\(name)` appears twice in list `\(list)` (first on row \(first)); if that is meant, as XLSForm allows, set allow_choice_duplicates to yes in the settings sheet")
+                    }
                     continue
                 }
                 seen[key] = number

@@ -30,6 +30,7 @@ public final class ChoiceMatcher {
             names[choice.name.lowercased()] = names[choice.name.lowercased()] ?? choice.name
             positions[choice.name] = choice.position
             for (_, label) in choice.labels { labels.insert(label, choice.name) }
+            for label in choice.otherLabels { labels.insert(label, choice.name) }
         }
         self.positions = positions
         otherChoice = names["other"]
