@@ -795,6 +795,37 @@ final class ReportTests: XCTestCase {
         }
     }
 
+    /// `--by` the municipality question, a select_one list: a respondent who typed the place
+    /// (`Narva linna`, which the gazetteer reads as Narva linn) was a group of its own instead of
+    /// the choice naming the same municipality; now counted under that choice. A place no choice
+    /// names, or none the gazetteer knows, stays its own group.
+    func testByMunicipalityGroupsTypedPlacesUnderTheirChoice() throws {
+        let folder = TemporaryFolder()
+        let survey = try String(contentsOfFile: Paths.inputs + "/instrument/survey.csv", encoding: .utf8)
+        folder.write("form/survey.csv", survey.replacingOccurrences(of: "\ntext,municipality,", with: "\nselect_one mun,omavalitsus,"))
+        let choices = try String(contentsOfFile: Paths.inputs + "/instrument/choices.csv", encoding: .utf8)
+        folder.write("form/choices.csv", choices + "mun,narva,Narva linn,Narva linn,Narva,Narva,Нарва\n"
+            + "mun,tartu_linn,Tartu linn,Tartu linn,Tartu,Tartu,Тарту\n")
+        folder.write("form/settings.csv", try String(contentsOfFile: Paths.inputs + "/instrument/settings.csv", encoding: .utf8))
+        let places = ["narva", "Нарва", "Narva linna", "Narva linna", "tartu_linn", "Tartu linna", "Narvas pilsēta", "Tallinn"]
+        folder.write("in/export.csv", "country,omavalitsus,imp_intercultural,comp_intercultural\n"
+            + places.map { "EE,\($0),4,2\n" }.joined())
+        let (out, _, _keep) = try report {
+            $0.instrumentPath = folder.path + "/form"
+            $0.inputs = [folder.path + "/in"]
+            $0.aggregation.byQuestion = "omavalitsus"
+            $0.aggregation.minCell = 1
+        }
+        _ = _keep
+        let table = try String(contentsOfFile: out + "/topic_demand_by_omavalitsus.csv", encoding: .utf8)
+        var respondents: [String: String] = [:]
+        for line in table.split(separator: "\r\n").dropFirst() {
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            if cells[0] == "EE" && cells[3] == "intercultural" { respondents[cells[1]] = cells[5] }
+        }
+        XCTAssertEqual(respondents, ["narva": "4", "tartu_linn": "2", "Narvas pilsēta": "1", "Tallinn": "1"], table)
+    }
+
     func testMarkdownEscapingOfLineBreaksAndEntities() {
         XCTAssertEqual(MarkdownRenderer.escape("Narva\r\nlinn"), "Narva linn")
         XCTAssertEqual(MarkdownRenderer.escape("a\nb\rc\u{2028}d"), "a b c d")

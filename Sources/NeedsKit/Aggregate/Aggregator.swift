@@ -40,6 +40,10 @@ public struct AggregationOptions: Sendable, Equatable {
     public var byQuestion: String? = nil
     /// Figures from fewer respondents than this are blanked (`--min-cell`).
     public var minCell = 5
+    /// With `--by` the municipality question: the choice that names each municipality (by its
+    /// code), so that a respondent whose place was typed and read by the gazetteer is counted
+    /// under that choice, not under the words typed. Set by the pipeline.
+    public var byPlaceChoices: [String: String] = [:]
 
     public init() {}
 }
@@ -133,7 +137,7 @@ public final class Aggregator {
     public func add(_ respondent: Respondent) {
         let municipality = Self.municipalityKey(code: respondent.municipalityCode)
         var group: String? = nil
-        if let b = byIndex { group = respondent.answer(b)?.cleanValue ?? "" }
+        if let b = byIndex { group = self.group(answer: respondent.answer(b), municipalityCode: respondent.municipalityCode) }
         let slot = slot(for: Cell(country: respondent.country ?? "", municipality: municipality, group: group),
                         municipalityName: respondent.municipalityName)
         let demand = demandIndex.flatMap { respondent.answer($0) }
@@ -237,6 +241,14 @@ public final class Aggregator {
         topicKeys.firstIndex(of: topic).map { demandAsked[$0] } ?? false
     }
     var groupQuestion: Int? { byIndex }
+
+    /// The `--by` group of a respondent who gave `answer` and is placed in `municipalityCode`:
+    /// the answer, or, by the municipality question, the choice naming the municipality read
+    /// (`AggregationOptions.byPlaceChoices`).
+    func group(answer: Answer?, municipalityCode: String?) -> String {
+        if let municipalityCode, let choice = options.byPlaceChoices[municipalityCode] { return choice }
+        return answer?.cleanValue ?? ""
+    }
 
     /// Per topic, the importance and competence questions with their choices' scores, for `add` and `ratings(of:)`:
     /// a rating list is short, so a scan by name beats hashing the name.

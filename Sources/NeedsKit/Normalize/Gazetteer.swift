@@ -87,6 +87,23 @@ public struct Gazetteer: Sendable {
 
     public var count: Int { entries.count }
 
+    /// The choices of a municipality list by the municipality each names (its code): by the
+    /// choice's name, else its labels (languages in order), as the normaliser reads a chosen
+    /// place. The first choice of a municipality wins; one that names none is left out.
+    public func choicesByMunicipality(_ list: ChoiceList) -> [String: String] {
+        var result: [String: String] = [:]
+        for choice in list.choices {
+            let written = [choice.name] + choice.labels.keys.sorted().compactMap { choice.labels[$0] }
+            for text in written {
+                if case let .unique(municipality) = match(text) {
+                    if result[municipality.code] == nil { result[municipality.code] = choice.name }
+                    break
+                }
+            }
+        }
+        return result
+    }
+
     public func municipalities(in country: String) -> [Municipality] {
         entries.filter { $0.country == country }
     }

@@ -162,7 +162,7 @@ public enum Pipeline {
         -> (plan: CurriculumPlan, outcome: RunOutcome, title: String) {
         Gazetteer.prepareShared()
         let instrument = try InstrumentLoader.load(options.instrumentPath)
-        let aggregator = Aggregator(instrument: instrument, options: options.aggregation)
+        let aggregator = Aggregator(instrument: instrument, options: aggregation(options, instrument: instrument))
         let outcome = ingest(options, instrument: instrument) { aggregator.add($0) } quarantine: { _, _, _ in }
         let differences = CountryDifference.compute(aggregator, minCell: options.aggregation.minCell)
         return (CurriculumPlanner.plan(figures: aggregator.figures(), differences: differences, configuration: configuration),
@@ -194,7 +194,7 @@ public enum Pipeline {
                 throw error
             }
         }
-        let aggregator = Aggregator(instrument: instrument, options: options.aggregation)
+        let aggregator = Aggregator(instrument: instrument, options: aggregation(options, instrument: instrument))
         let csv = CSVStyle(excel: options.excel, hxl: options.hxl)
         try OutputFolder.checkTarget(options.outputPath, inputs: options.inputs + [options.instrumentPath]
                                          + options.waves + options.waveInstruments + [options.planPath ?? ""])
@@ -369,6 +369,17 @@ public enum Pipeline {
               let code = respondent.answer(q)?.cleanValue, !code.isEmpty else { return }
         // A code typed by the respondent in each wave: `AB12` and `ab12` are the same person.
         panel!.add(code: code.lowercased(), country: respondent.country ?? "", ratings: aggregator.ratings(of: respondent))
+    }
+
+    /// The aggregation options, with what `--by` the municipality question needs: the choice
+    /// each municipality is (`AggregationOptions.byPlaceChoices`).
+    static func aggregation(_ options: RunOptions, instrument: Instrument) -> AggregationOptions {
+        var aggregation = options.aggregation
+        if let by = aggregation.byQuestion, let place = instrument.municipalityQuestion, place.name == by,
+           let list = place.kind.listName.flatMap({ instrument.choiceLists[$0] }) {
+            aggregation.byPlaceChoices = Gazetteer.shared.choicesByMunicipality(list)
+        }
+        return aggregation
     }
 
     /// Checks the options against the instrument before any work starts.
