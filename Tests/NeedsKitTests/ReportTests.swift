@@ -826,6 +826,30 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(respondents, ["narva": "4", "tartu_linn": "2", "Narvas pilsēta": "1", "Tallinn": "1"], table)
     }
 
+    /// `--by municipality` (the question named so) wrote its table to topic_demand_by_municipality.csv,
+    /// the name of the per-municipality table, which it replaced: now it is
+    /// topic_demand_by_question_municipality.csv, and both are written.
+    func testByTheQuestionNamedMunicipalityKeepsTheMunicipalityTable() throws {
+        let folder = TemporaryFolder()
+        let survey = try String(contentsOfFile: Paths.inputs + "/instrument/survey.csv", encoding: .utf8)
+        folder.write("form/survey.csv", survey.replacingOccurrences(of: "\ntext,municipality,", with: "\nselect_one mun,municipality,"))
+        let choices = try String(contentsOfFile: Paths.inputs + "/instrument/choices.csv", encoding: .utf8)
+        folder.write("form/choices.csv", choices + "mun,narva,Narva linn,Narva linn,Narva,Narva,Нарва\n")
+        folder.write("form/settings.csv", try String(contentsOfFile: Paths.inputs + "/instrument/settings.csv", encoding: .utf8))
+        folder.write("in/export.csv", "country,municipality,imp_intercultural,comp_intercultural\nEE,narva,4,2\nEE,Narva linna,5,1\n")
+        let (out, _, _keep) = try report {
+            $0.instrumentPath = folder.path + "/form"
+            $0.inputs = [folder.path + "/in"]
+            $0.aggregation.byQuestion = "municipality"
+            $0.aggregation.minCell = 1
+        }
+        _ = _keep
+        let municipalities = try String(contentsOfFile: out + "/topic_demand_by_municipality.csv", encoding: .utf8)
+        XCTAssertTrue(municipalities.hasPrefix("country,municipality_code,municipality,topic,"), municipalities)
+        let byAnswer = try String(contentsOfFile: out + "/topic_demand_by_question_municipality.csv", encoding: .utf8)
+        XCTAssertTrue(byAnswer.hasPrefix("country,municipality,municipality_label,topic,"), byAnswer)
+    }
+
     func testMarkdownEscapingOfLineBreaksAndEntities() {
         XCTAssertEqual(MarkdownRenderer.escape("Narva\r\nlinn"), "Narva linn")
         XCTAssertEqual(MarkdownRenderer.escape("a\nb\rc\u{2028}d"), "a b c d")

@@ -289,7 +289,7 @@ public enum Pipeline {
             try output.write("topic_demand_by_municipality.csv", FiguresTable.render(
                 aggregator.municipalityFigures(), groupColumns: ["municipality_code", "municipality"], weighted: weighted, style: csv))
             if let by = options.aggregation.byQuestion {
-                try output.write("topic_demand_by_\(by).csv", FiguresTable.render(
+                try output.write(byTableName(by), FiguresTable.render(
                     aggregator.groupFigures(), groupColumns: [by, by + "_label"], weighted: weighted, style: csv))
             }
             try output.write("country_differences.csv", DifferencesTable.render(differences, style: csv))
@@ -369,6 +369,13 @@ public enum Pipeline {
               let code = respondent.answer(q)?.cleanValue, !code.isEmpty else { return }
         // A code typed by the respondent in each wave: `AB12` and `ab12` are the same person.
         panel!.add(code: code.lowercased(), country: respondent.country ?? "", ratings: aggregator.ratings(of: respondent))
+    }
+
+    /// The file of the `--by` table: `topic_demand_by_QUESTION.csv`, or, for a question named
+    /// `municipality`, `topic_demand_by_question_municipality.csv` (the per-municipality table
+    /// has the other name, and was replaced by it).
+    static func byTableName(_ by: String) -> String {
+        by.lowercased() == "municipality" ? "topic_demand_by_question_\(by).csv" : "topic_demand_by_\(by).csv"
     }
 
     /// The aggregation options, with what `--by` the municipality question needs: the choice
