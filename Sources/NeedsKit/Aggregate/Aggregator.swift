@@ -137,7 +137,9 @@ public final class Aggregator {
     public func add(_ respondent: Respondent) {
         let municipality = Self.municipalityKey(code: respondent.municipalityCode)
         var group: String? = nil
-        if let b = byIndex { group = self.group(answer: respondent.answer(b), municipalityCode: respondent.municipalityCode) }
+        if let b = byIndex {
+            group = self.group(answer: respondent.answer(b), municipalityCode: respondent.municipalityCode)
+        }
         let slot = slot(for: Cell(country: respondent.country ?? "", municipality: municipality, group: group),
                         municipalityName: respondent.municipalityName)
         let demand = demandIndex.flatMap { respondent.answer($0) }

@@ -217,7 +217,8 @@ public struct CSVReader {
                 let parser = LibCSVParser(delimiter: dialect.delimiter, quote: dialect.quote,
                                           carriageReturnOnly: dialect.carriageReturnOnly)
                 defer { parser.free() }
-                var transcoder = Transcoder(encoding: encoding.encoding, delimiter: dialect.delimiter, quote: dialect.quote)
+                var transcoder = Transcoder(encoding: encoding.encoding, delimiter: dialect.delimiter,
+                                            quote: dialect.quote)
                 var decoded: [UInt8] = []
                 decoded.reserveCapacity(options.chunkSize * 3)
                 var skipDecoded = dialect.sepLineLength

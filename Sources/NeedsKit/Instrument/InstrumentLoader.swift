@@ -207,7 +207,8 @@ public enum InstrumentLoader {
                 }
                 let key = list + "\u{0}" + name
                 if let first = seen[key] {
-                    if allowChoiceDuplicates, let index = choiceLists[list]?.choices.firstIndex(where: { $0.name == name }) {
+                    if allowChoiceDuplicates,
+                       let index = choiceLists[list]?.choices.firstIndex(where: { $0.name == name }) {
                         // One choice, as its answers are the same name: its labels are read too.
                         var choice = choiceLists[list]!.choices[index]
                         for label in labels(choices, cells).values.sorted()

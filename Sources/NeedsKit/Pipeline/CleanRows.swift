@@ -217,7 +217,8 @@ final class CleanRowSink {
             let cacheable = common && (groupQuestion < 0 || ids[groupQuestion] & extra == 0)
             if groupQuestion >= 0 {
                 let id = ids[groupQuestion]
-                group = aggregator.group(answer: answer(id, head, batch), municipalityCode: place(head, batch)?.municipalityCode)
+                group = aggregator.group(answer: answer(id, head, batch),
+                                         municipalityCode: place(head, batch)?.municipalityCode)
                 groupKey = UInt64(head.place) << 32 | UInt64(id)
             }
             if groupQuestion >= 0, cacheable, let known = slotOfGroup[groupKey] {
