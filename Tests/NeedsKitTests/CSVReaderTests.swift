@@ -383,6 +383,15 @@ final class CSVReaderTests: XCTestCase {
         let found = result.diagnostics.filter { $0.code == "invalid_bytes" }
         XCTAssertEqual(found.map(\.line), [3, 4, 5])
         XCTAssertEqual(found.map(\.column), [3, 4, 1])
+        // Old Mac line ends (CR alone), and LF alone, in a code page: the same place.
+        var options = ReaderOptions()
+        options.encoding = .windows1257
+        for end in ["\r", "\n", "\r\n"] {
+            let bytes = Array("a;b;c\(end)1;2;3\(end)4;".utf8) + [0x81] + Array(";6\(end)".utf8)
+            let read = readAll(folder.write("cp.csv", bytes), options: options)
+            let places = read.diagnostics.filter { $0.code == "invalid_bytes" }.map { [$0.line, $0.column] }
+            XCTAssertEqual(places, [[3, 2]], end.debugDescription)
+        }
     }
 
     /// Rows skipped whole (a title above the table, a note or a totals row below it, the header

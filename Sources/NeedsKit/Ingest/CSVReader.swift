@@ -218,7 +218,7 @@ public struct CSVReader {
                                           carriageReturnOnly: dialect.carriageReturnOnly)
                 defer { parser.free() }
                 var transcoder = Transcoder(encoding: encoding.encoding, delimiter: dialect.delimiter,
-                                            quote: dialect.quote)
+                                            quote: dialect.quote, carriageReturnOnly: dialect.carriageReturnOnly)
                 var decoded: [UInt8] = []
                 decoded.reserveCapacity(options.chunkSize * 3)
                 var skipDecoded = dialect.sepLineLength

@@ -18,9 +18,10 @@ struct Transcoder {
     private static let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
 
     /// `delimiter` and `quote` are the dialect's, to tell columns apart (`FieldPosition`).
-    init(encoding: TextEncoding, delimiter: UInt8 = UInt8(ascii: ","), quote: UInt8 = UInt8(ascii: "\"")) {
+    init(encoding: TextEncoding, delimiter: UInt8 = UInt8(ascii: ","), quote: UInt8 = UInt8(ascii: "\""),
+         carriageReturnOnly: Bool = false) {
         self.encoding = encoding
-        position = FieldPosition(delimiter: delimiter, quote: quote)
+        position = FieldPosition(delimiter: delimiter, quote: quote, carriageReturnOnly: carriageReturnOnly)
         if encoding.isSingleByte { singleByte = CodePage.utf8Table(for: encoding) }
     }
 
@@ -140,10 +141,12 @@ struct Transcoder {
 /// The line and the field within the record that text has got to, told from its ASCII bytes as
 /// the CSV reader reads them (a quote opens a quoted field only at its start, `""` inside one is a
 /// quote, a line break inside one does not end the record), so that a message about undecodable
-/// bytes names their column. Line breaks are LF (CRLF, LF).
+/// bytes names their column. Lines are counted as the reader counts them: LF, CRLF and a CR alone
+/// each end one; with `carriageReturnOnly` (old Mac files) only a CR ends a record.
 struct FieldPosition {
     let delimiter: UInt8
     let quote: UInt8
+    var carriageReturnOnly = false
     private(set) var line = 1
     /// 1-based.
     private(set) var field = 1
@@ -151,23 +154,30 @@ struct FieldPosition {
     private var inQuotes = false
     /// A quote closed the quoted field just now (another one makes it a quote in the text).
     private var closedQuote = false
+    /// The last byte was a CR (the LF of a CRLF is no second line break).
+    private var afterCR = false
 
-    init(delimiter: UInt8, quote: UInt8) {
+    init(delimiter: UInt8, quote: UInt8, carriageReturnOnly: Bool = false) {
         self.delimiter = delimiter
         self.quote = quote
+        self.carriageReturnOnly = carriageReturnOnly
     }
 
     /// One byte of the text; any non-ASCII byte may be given as 0x80.
     @inline(__always)
     mutating func advance(_ byte: UInt8) {
-        if byte == 0x0A {
-            line += 1
-            if !inQuotes {
+        if byte == 0x0A || byte == 0x0D {
+            if !(byte == 0x0A && afterCR) { line += 1 }
+            afterCR = byte == 0x0D
+            if !inQuotes && (byte == 0x0D || !carriageReturnOnly) {
                 field = 1
                 atFieldStart = true
                 closedQuote = false
             }
-        } else if byte == quote {
+            return
+        }
+        afterCR = false
+        if byte == quote {
             if inQuotes {
                 inQuotes = false
                 closedQuote = true
@@ -180,7 +190,7 @@ struct FieldPosition {
             field += 1
             atFieldStart = true
             closedQuote = false
-        } else if byte != 0x0D {
+        } else {
             atFieldStart = false
             closedQuote = false
         }
