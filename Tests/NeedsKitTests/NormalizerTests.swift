@@ -275,6 +275,8 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.accounts.first?.quarantined, 1)
         XCTAssertEqual(result.respondents.map(\.sourceLine), [2, 4, 5])
         XCTAssertEqual(result.issues.first { $0.code == "repeated_header" }?.line, 3)
+        // At the row's first cell, as the reader's repeated_header is (it named no column).
+        XCTAssertEqual(result.issues.first { $0.code == "repeated_header" }?.column, 1)
         XCTAssertFalse(result.issues.contains { $0.oldValue == "Municipality" }, "\(result.issues.map(\.message))")
     }
 

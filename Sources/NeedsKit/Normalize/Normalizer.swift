@@ -794,7 +794,8 @@ public final class Normalizer {
         if pendingIssues.count >= 3 && headerChecksInFile < Self.headerChecksPerFile {
             headerChecksInFile += 1
             if let sameOrder = headerInAnotherLanguage(record, mapping: mapping, firstUnread: pendingIssues[0].column) {
-                log(CleaningIssue(file: mapping.file, line: record.line, code: "repeated_header", action: .quarantined,
+                log(CleaningIssue(file: mapping.file, line: record.line, column: record.firstFilledColumn,
+                                  code: "repeated_header", action: .quarantined,
                                   severity: sameOrder ? .note : .warning,
                                   message: sameOrder
                                     ? "the header row again, in another language (exports of the form's language versions pasted together?); not read as a respondent"
