@@ -641,6 +641,29 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertFalse("\(cyrillic.error.map { "\($0)" } ?? "")".contains("binary"))
     }
 
+    /// A Russian Google Forms export saved as UTF-16 without a mark: NULs in under four high bytes
+    /// in ten (the rest 0x04, Cyrillic), so the NUL pattern missed it, and the NULs of its ASCII
+    /// (digits, commas, line ends) made it "binary data, not a delimited text table".
+    func testMostlyCyrillicUTF16WithoutAMarkIsReadAsUTF16() {
+        let folder = TemporaryFolder()
+        var text = "Отметка времени,Страна,Муниципалитет,Ваша должность,Насколько важна тема?\n"
+        let roles = ["Социальный работник", "Учитель или работник образования", "Координатор интеграции"]
+        for k in 0..<12 {
+            text += "2025/02/0\(k % 9 + 1) 10:0\(k % 10):00,Эстония,Нарва,\(roles[k % 3]),Очень важно\n"
+        }
+        for encoding in [TextEncoding.utf16LE, .utf16BE] {
+            let result = readAll(folder.write("ru_\(encoding.rawValue).txt", encode(text, as: encoding)))
+            XCTAssertNil(result.error, "\(encoding)")
+            XCTAssertEqual(result.summary?.encoding.encoding, encoding)
+            XCTAssertEqual(result.summary?.encoding.evidence, .nulPattern)
+            XCTAssertEqual(result.records.map { $0.fields.joined(separator: ",") + "\n" }.joined(), text)
+        }
+        // Windows-1251 text, whose every other byte is a space or a letter, is not UTF-16.
+        let letters = String(repeating: "а б в г д е ж з и к л м н о п р с т у ф\n", count: 20)
+        let spaced = encode(letters, as: .windows1251)
+        XCTAssertNil(EncodingDetector.detectUTF16WithoutBOM(spaced))
+    }
+
     func testRowsJSONKeysAreUniqueWhenTheHeaderRepeatsAName() throws {
         XCTAssertEqual(RowsCommand.jsonKeys(["a", "a", "b", "a_2", "a"]), ["a", "a_3", "b", "a_2", "a_4"])
         let folder = TemporaryFolder()

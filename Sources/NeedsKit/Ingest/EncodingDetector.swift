@@ -75,22 +75,38 @@ public enum EncodingDetector {
     }
 
     /// Text in UTF-16 has a NUL in nearly every other byte when it is mostly Latin or punctuation.
+    /// Mostly Cyrillic text has fewer (its letters' high byte is 0x04): there the high bytes are
+    /// still nearly all those of the region's blocks, with the NULs of the delimiters, digits and
+    /// line ends among them, which single-byte text, holding no NULs, never shows.
     static func detectUTF16WithoutBOM(_ bytes: [UInt8]) -> DetectedEncoding? {
         let pairs = min(bytes.count, 4096) / 2
         guard pairs >= 4 else { return nil }
-        var evenZeros = 0
-        var oddZeros = 0
+        var zeros = (even: 0, odd: 0)
+        var regional = (even: 0, odd: 0)
         for k in 0..<pairs {
-            if bytes[2 * k] == 0 { evenZeros += 1 }
-            if bytes[2 * k + 1] == 0 { oddZeros += 1 }
+            let (even, odd) = (bytes[2 * k], bytes[2 * k + 1])
+            if even == 0 { zeros.even += 1 }
+            if odd == 0 { zeros.odd += 1 }
+            if isRegionalHighByte(even) { regional.even += 1 }
+            if isRegionalHighByte(odd) { regional.odd += 1 }
         }
-        if oddZeros * 10 >= pairs * 4 && evenZeros * 20 < pairs {
+        func highBytes(zeros: Int, regional: Int, otherZeros: Int) -> Bool {
+            guard otherZeros * 20 < pairs else { return false }
+            return zeros * 10 >= pairs * 4 || (zeros * 20 >= pairs && regional * 20 >= pairs * 19)
+        }
+        if highBytes(zeros: zeros.odd, regional: regional.odd, otherZeros: zeros.even) {
             return DetectedEncoding(encoding: .utf16LE, evidence: .nulPattern)
         }
-        if evenZeros * 10 >= pairs * 4 && oddZeros * 20 < pairs {
+        if highBytes(zeros: zeros.even, regional: regional.even, otherZeros: zeros.odd) {
             return DetectedEncoding(encoding: .utf16BE, evidence: .nulPattern)
         }
         return nil
+    }
+
+    /// The high byte of a UTF-16 unit of the region's text: ASCII and Latin-1 (õ ä ö ü), Latin
+    /// Extended-A (the Baltic letters), Cyrillic, punctuation (dashes, quotes, €, №).
+    private static func isRegionalHighByte(_ byte: UInt8) -> Bool {
+        byte == 0x00 || byte == 0x01 || byte == 0x04 || byte == 0x20 || byte == 0x21
     }
 
     /// The code page whose reading of the high bytes looks most like the region's languages.
