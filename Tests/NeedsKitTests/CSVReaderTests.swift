@@ -201,6 +201,17 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertNil(detected.closeAlternative)
     }
 
+    /// Code page 775, what old DOS tools of the Baltic states write, was not known: a Lithuanian
+    /// file in it was read as Windows-1257 without a word (`VidutinÓ` for `Vidutinė`), a Latvian
+    /// one as Windows-1252 (`Vid‰ja`), and `--encoding cp775` was refused.
+    func testDOSBalticCodePageIsKnown() {
+        for name in ["cp775", "IBM775", "CP-775"] {
+            XCTAssertEqual(TextEncoding(userName: name)?.rawValue, "cp775", name)
+        }
+        let text = "LT;Šalčininkų rajono savivaldybė;mokytojas;Vidutinė;Žema;Aukšta\n"
+        XCTAssertEqual(EncodingDetector.detect(sample: encode(text, as: .windows1257)).encoding, .windows1257)
+    }
+
     func testEncodingOverrideWins() {
         let folder = Paths.repository + "/Tests/NeedsKitTests/Fixtures/encodings"
         let result = readAll(folder + "/lt_windows-1257.csv", options: ReaderOptions(encoding: .windows1252))

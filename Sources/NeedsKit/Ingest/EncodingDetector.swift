@@ -11,8 +11,11 @@ public enum EncodingDetector {
     /// Code pages tried by the statistical step, in order of preference on equal scores: Excel on a
     /// Baltic Windows writes Windows-1257, which reads Baltic letters exactly as ISO-8859-13 does;
     /// ISO-8859-4 (older Baltic systems) puts most of them elsewhere, and reads Estonian's õ ä ö ü
-    /// as the others do, so it comes last.
-    static let codePageCandidates: [TextEncoding] = [.windows1257, .iso8859_13, .windows1251, .koi8r, .windows1252, .iso8859_4]
+    /// as the others do, so it comes after them; code page 775 (old DOS tools) puts them at
+    /// control codes and box drawing of the others.
+    static let codePageCandidates: [TextEncoding] = [
+        .windows1257, .iso8859_13, .windows1251, .koi8r, .windows1252, .iso8859_4, .cp775,
+    ]
 
     /// - Parameters:
     ///   - sample: the first bytes of the file.
@@ -35,6 +38,12 @@ public enum EncodingDetector {
         if let runnerUp = ranking.runnerUp, ranking.margin < thinEvidenceMargin { detected.closeAlternative = runnerUp }
         return detected
     }
+
+    /// Code pages seldom met today (code page 775 of old DOS tools), which read Western letters
+    /// as Baltic ones (è é î as Ķ ķ Ņ): chosen only when they read the sample clearly better
+    /// than the others, by `rarityPenalty` points.
+    static let rareCodePages: Set<TextEncoding> = [.cp775]
+    static let rarityPenalty = 10
 
     /// A lead smaller than this (about six letters' worth) over a code page reading the sample
     /// differently is a guess worth a diagnostic.
@@ -115,7 +124,9 @@ public enum EncodingDetector {
     /// The best code page, and the best of those reading the sample's high bytes differently
     /// (Windows-1257 and ISO-8859-13 read Baltic letters alike) with its distance in score.
     static func rankCodePages(for sample: [UInt8]) -> (best: TextEncoding, runnerUp: TextEncoding?, margin: Int) {
-        let scored = codePageCandidates.map { ($0, score(sample, as: $0)) }
+        let scored = codePageCandidates.map { candidate in
+            (candidate, score(sample, as: candidate) - (rareCodePages.contains(candidate) ? rarityPenalty : 0))
+        }
         // Ties go to the earlier candidate.
         let best = scored.max { a, b in a.1 < b.1 || (a.1 == b.1 && index(of: a.0) > index(of: b.0)) }!
         var highBytes = [Bool](repeating: false, count: 128)

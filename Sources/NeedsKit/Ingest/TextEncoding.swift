@@ -11,6 +11,8 @@ public enum TextEncoding: String, CaseIterable, Sendable, Codable {
     case windows1251 = "windows-1251"
     case windows1252 = "windows-1252"
     case koi8r = "koi8-r"
+    /// IBM code page 775 ("Baltic Rim"), which old DOS tools of the Baltic states write.
+    case cp775 = "cp775"
 
     /// The name glibc's iconv knows the encoding by.
     var iconvName: String {
@@ -24,6 +26,7 @@ public enum TextEncoding: String, CaseIterable, Sendable, Codable {
         case .windows1251: return "CP1251"
         case .windows1252: return "CP1252"
         case .koi8r: return "KOI8-R"
+        case .cp775: return "CP775"
         }
     }
 
@@ -40,6 +43,7 @@ public enum TextEncoding: String, CaseIterable, Sendable, Codable {
         case "windows1251", "cp1251", "win1251": self = .windows1251
         case "windows1252", "cp1252", "win1252": self = .windows1252
         case "koi8r", "koi8": self = .koi8r
+        case "cp775", "ibm775", "dos775", "pc775": self = .cp775
         default: return nil
         }
     }
