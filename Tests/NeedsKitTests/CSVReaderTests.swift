@@ -212,6 +212,33 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(EncodingDetector.detect(sample: encode(text, as: .windows1257)).encoding, .windows1257)
     }
 
+    /// A file whose sample (its first MiB) is plain ASCII and whose letters come later (an export
+    /// sorted by country, Estonia's `Narva linn` first) was read as UTF-8 to the end: every later
+    /// Windows-1257 letter became U+FFFD with an `invalid_utf8` warning, the places unknown. The
+    /// encoding is decided where the first non-ASCII byte is, ASCII reading alike in all.
+    func testLettersAfterAnASCIISampleDecideTheEncoding() {
+        let folder = TemporaryFolder()
+        var text = "country;municipality;role;imp\r\n"
+        for k in 0..<40 { text += "EE;Narva linn;teacher;\(k % 5 + 1)\r\n" }
+        for k in 0..<20 { text += "LT;Šiaulių miesto savivaldybė;socialinė darbuotoja;\(k % 5 + 1)\r\n" }
+        var options = ReaderOptions()
+        options.sampleSize = 256
+        options.chunkSize = 512
+        let result = readAll(folder.write("late.csv", encode(text, as: .windows1257)), options: options)
+        XCTAssertEqual(result.records.map { $0.fields.joined(separator: ";") + "\r\n" }.joined(), text)
+        XCTAssertEqual(result.summary?.encoding.encoding, .windows1257)
+        XCTAssertFalse(result.codes.contains("invalid_utf8"), "\(result.diagnostics)")
+        let note = result.diagnostics.first { $0.code == "encoding_after_ascii" }
+        XCTAssertEqual(note?.severity, .note)
+        XCTAssertEqual(note?.line, 42)
+        XCTAssertTrue(note?.message.contains("windows-1257") ?? false, "\(String(describing: note))")
+        // UTF-8 letters after the sample stay UTF-8, without a note.
+        let utf8 = readAll(folder.write("late8.csv", Array(text.utf8)), options: options)
+        XCTAssertEqual(utf8.records.map { $0.fields.joined(separator: ";") + "\r\n" }.joined(), text)
+        XCTAssertEqual(utf8.summary?.encoding.encoding, .utf8)
+        XCTAssertTrue(utf8.diagnostics.isEmpty, "\(utf8.diagnostics)")
+    }
+
     func testEncodingOverrideWins() {
         let folder = Paths.repository + "/Tests/NeedsKitTests/Fixtures/encodings"
         let result = readAll(folder + "/lt_windows-1257.csv", options: ReaderOptions(encoding: .windows1252))

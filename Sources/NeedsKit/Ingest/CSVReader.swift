@@ -198,12 +198,14 @@ public struct CSVReader {
         defer { file.close() }
         let sample = try file.readSample(options.sampleSize)
         if let kind = BinarySignature.kind(of: sample.bytes) { throw ReaderError.notText(file: displayName, kind: kind) }
-        let (encoding, dialect) = detect(sample: sample.bytes, isWholeFile: sample.atEnd)
-        if let alternative = encoding.closeAlternative {
+        var (encoding, dialect) = detect(sample: sample.bytes, isWholeFile: sample.atEnd)
+        func noteThinEvidence(line: Int? = nil) {
+            guard let alternative = encoding.closeAlternative else { return }
             diagnose(Diagnostic(
-                .note, file: displayName, code: "encoding_uncertain",
+                .note, file: displayName, line: line, code: "encoding_uncertain",
                 message: "read as \(encoding.encoding.rawValue), guessed from few non-ASCII letters; \(alternative.rawValue) reads them nearly as well: if names look wrong, give --encoding \(alternative.rawValue)"))
         }
+        noteThinEvidence()
 
         return try withoutActuallyEscaping(handler) { handler in
             try withoutActuallyEscaping(diagnose) { diagnose in
@@ -224,6 +226,30 @@ public struct CSVReader {
                 if skipDecoded > 0 { state.line = 2 }
                 var skipRaw = encoding.bomLength
                 var totalBytes = 0
+                // A sample of plain ASCII, which UTF-8 and every code page read alike, decided
+                // nothing: the first other byte further on decides, and the transcoder changes
+                // there (lines counted until then, to say where).
+                var decidedByASCII = encoding.evidence == .ascii && !sample.atEnd
+                var asciiLines = 1
+                let lineEnd: UInt8 = dialect.carriageReturnOnly ? 0x0D : 0x0A
+
+                func decideAfterASCII(_ input: UnsafeRawBufferPointer) {
+                    guard let first = input.firstIndex(where: { $0 >= 0x80 }) else {
+                        asciiLines += input.reduce(0) { $0 + ($1 == lineEnd ? 1 : 0) }
+                        return
+                    }
+                    decidedByASCII = false
+                    let line = asciiLines + input[..<first].reduce(0) { $0 + ($1 == lineEnd ? 1 : 0) }
+                    let later = EncodingDetector.detect(sample: Array(input[first...]), isWholeFile: false)
+                    // UTF-8 (valid, or with a few damaged bytes reported where they are) reads on.
+                    guard later.encoding != .utf8 else { return }
+                    encoding = later
+                    transcoder = Transcoder(encoding: later.encoding, line: line)
+                    diagnose(Diagnostic(
+                        .note, file: displayName, line: line, code: "encoding_after_ascii",
+                        message: "the first \(options.sampleSize) bytes are plain ASCII; the text from here on is not UTF-8 and reads as \(later.encoding.rawValue) (\(later.evidence.rawValue)): if names look wrong, give --encoding"))
+                    noteThinEvidence(line: line)
+                }
                 // A byte order mark at the start of a line is a second file's, joined to the first
                 // (`copy /b a.csv+b.csv`): dropped, or a quoted header after it reads unquoted. The
                 // start of one cut by a chunk's end is held until the next chunk tells.
@@ -276,6 +302,7 @@ public struct CSVReader {
                         input = UnsafeRawBufferPointer(rebasing: input[n...])
                         skipRaw -= n
                     }
+                    if decidedByASCII { decideAfterASCII(input) }
                     if transcoder.isIdentity && skipDecoded == 0 {
                         try parse(input)
                         return

@@ -16,8 +16,10 @@ struct Transcoder {
 
     private static let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
 
-    init(encoding: TextEncoding) {
+    /// `line`: the line the input starts on (a transcoder taking over in the middle of a file).
+    init(encoding: TextEncoding, line: Int = 1) {
         self.encoding = encoding
+        self.line = line
         if encoding.isSingleByte { singleByte = CodePage.utf8Table(for: encoding) }
     }
 
