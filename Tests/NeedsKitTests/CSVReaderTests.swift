@@ -239,6 +239,36 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertTrue(utf8.diagnostics.isEmpty, "\(utf8.diagnostics)")
     }
 
+    /// UTF-8 opened in Excel as its code page and saved again as "CSV UTF-8" (`РЎС‚СЂР°РЅР°` for
+    /// `Страна`, `JÃµhvi` for `Jõhvi`) is valid UTF-8 whose every letter is garbled: it was read
+    /// without a word, its columns matching no question and its places unknown. A warning names
+    /// the code page and shows a word as it was.
+    func testUTF8SavedAgainThroughACodePageIsWarnedAbout() {
+        let folder = TemporaryFolder()
+        let cases: [(String, String, String, String)] = [
+            ("ru.csv", "РЎС‚СЂР°РЅР°;РњСѓРЅРёС†РёРїР°Р»РёС‚РµС‚;Р”РѕР»Р¶РЅРѕСЃС‚СЊ\nР\u{AD}СЃС‚РѕРЅРёСЏ;РќР°СЂРІР°;"
+                + "РЎРѕС†РёР°Р»СЊРЅС‹Р№ СЂР°Р±РѕС‚РЅРёРє\n", "windows-1251", "Страна"),
+            ("et.csv", "Riik;Omavalitsus;Amet\nEesti;JÃµhvi vald;SotsiaaltÃ¶Ã¶taja\n"
+                + "Eesti;PÃ¤rnu linn;Ã•petaja\n", "windows-1252", "Jõhvi"),
+            ("lv.csv", "Valsts;PaÅ¡valdÄ«ba;Amats\nLatvija;RÄ“zeknes novads;SociÄ\u{81}lais darbinieks\n",
+             "windows-1257", "Pašvaldība"),
+        ]
+        for (name, text, encoding, word) in cases {
+            let result = readAll(folder.write(name, text))
+            let warning = result.diagnostics.first { $0.code == "double_encoded" }
+            XCTAssertEqual(warning?.severity, .warning, name)
+            let message = warning?.message ?? ""
+            XCTAssertTrue(message.contains(encoding) && message.contains("`\(word)`"), "\(name): \(message)")
+        }
+        // Real text of the region is not taken for it: Ukrainian і after a capital, Latin-1 words.
+        for text in ["Країна;Сільська громада;Організація\nУкраїна;Сі Сі Ті;Іванків\n",
+                     "Riik;Märkus\nEesti;Õpetajad ütlesid: „väga hea“ — Pärnus ja Võrus\n",
+                     "Pays;Commentaire\nFrance;Ã bientôt, déjà vu\n"] {
+            let result = readAll(folder.write("real.csv", text))
+            XCTAssertFalse(result.codes.contains("double_encoded"), "\(text): \(result.diagnostics)")
+        }
+    }
+
     func testEncodingOverrideWins() {
         let folder = Paths.repository + "/Tests/NeedsKitTests/Fixtures/encodings"
         let result = readAll(folder + "/lt_windows-1257.csv", options: ReaderOptions(encoding: .windows1252))

@@ -206,6 +206,15 @@ public struct CSVReader {
                 message: "read as \(encoding.encoding.rawValue), guessed from few non-ASCII letters; \(alternative.rawValue) reads them nearly as well: if names look wrong, give --encoding \(alternative.rawValue)"))
         }
         noteThinEvidence()
+        if encoding.encoding == .utf8, encoding.evidence != .ascii,
+           let twice = DoubleEncoding.find(in: Array(sample.bytes.dropFirst(encoding.bomLength))) {
+            diagnose(Diagnostic(
+                .warning, file: displayName, line: twice.line, code: "double_encoded",
+                message: "the text looks like UTF-8 opened as \(twice.encoding.rawValue) and saved again as UTF-8 "
+                    + "(`\(twice.garbled)` was `\(twice.original)`): its letters are garbled, so its columns and "
+                    + "answers will not be recognised; ask for the export as it was downloaded, or open that in "
+                    + "Excel with Data > From Text/CSV, file origin 65001: Unicode (UTF-8)"))
+        }
 
         return try withoutActuallyEscaping(handler) { handler in
             try withoutActuallyEscaping(diagnose) { diagnose in

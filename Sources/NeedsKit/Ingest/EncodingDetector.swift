@@ -221,3 +221,85 @@ public enum EncodingDetector {
         return penalty
     }
 }
+
+/// UTF-8 opened as a code page and saved again as UTF-8 (Excel opening a CSV without a BOM in
+/// the Windows code page, then "CSV UTF-8"): valid UTF-8 whose letters are the code page's
+/// readings of UTF-8 bytes (`РЎС‚СЂР°РЅР°` for `Страна`, `JÃµhvi` for `Jõhvi`).
+struct DoubleEncoding: Equatable {
+    /// The code page the text went through.
+    var encoding: TextEncoding
+    /// The line of the first garbled word, that word, and the word as it was.
+    var line: Int
+    var garbled: String
+    var original: String
+
+    /// Code pages Excel reads a CSV in on the region's Windows.
+    static let candidates: [TextEncoding] = [.windows1251, .windows1257, .windows1252]
+
+    /// What the start of `utf8` (valid UTF-8, at most `limit` bytes looked at) went through, when
+    /// three in five of its non-ASCII characters, and three words or more, read as UTF-8 bytes.
+    static func find(in utf8: [UInt8], limit: Int = 1 << 16) -> DoubleEncoding? {
+        let text = String(decoding: utf8.prefix(limit), as: UTF8.self)
+        let scalars = Array(text.unicodeScalars)
+        let nonASCII = scalars.reduce(0) { $0 + ($1.value >= 0x80 ? 1 : 0) }
+        guard nonASCII >= 6 else { return nil }
+        var best: (encoding: TextEncoding, explained: Int, first: Int)? = nil
+        for encoding in candidates {
+            let bytes = inverseTable(encoding)
+            var explained = 0, sequences = 0, first = -1
+            var i = 0
+            while i < scalars.count {
+                func continues(_ k: Int) -> Bool {
+                    bytes[scalars[i + k]].map { (0x80...0xBF).contains($0) } ?? false
+                }
+                guard let lead = bytes[scalars[i]], let length = sequenceLength(lead),
+                      i + length <= scalars.count, (1..<length).allSatisfy(continues)
+                else { i += 1; continue }
+                if first < 0 { first = i }
+                explained += length
+                sequences += 1
+                i += length
+            }
+            if sequences >= 3, explained * 5 >= nonASCII * 3, explained > best?.explained ?? 0 {
+                best = (encoding, explained, first)
+            }
+        }
+        guard let best else { return nil }
+        // The word the first sequence stands in: letters and the code page's characters around it.
+        let bytes = inverseTable(best.encoding)
+        func inWord(_ s: Unicode.Scalar) -> Bool { s.value >= 0x80 || s.properties.isAlphabetic }
+        var start = best.first
+        while start > 0, inWord(scalars[start - 1]) { start -= 1 }
+        var end = best.first
+        while end < scalars.count, inWord(scalars[end]), end - start < 40 { end += 1 }
+        let word = scalars[start..<end]
+        var garbled = String.UnicodeScalarView()
+        garbled.append(contentsOf: word)
+        let raw = word.flatMap { s -> [UInt8] in
+            s.value < 0x80 ? [UInt8(s.value)] : bytes[s].map { [$0] } ?? []
+        }
+        let line = 1 + scalars[..<start].reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
+        return DoubleEncoding(encoding: best.encoding, line: line, garbled: String(garbled),
+                              original: String(decoding: raw, as: UTF8.self))
+    }
+
+    private static func sequenceLength(_ lead: UInt8) -> Int? {
+        switch lead {
+        case 0xC2...0xDF: return 2
+        case 0xE0...0xEF: return 3
+        case 0xF0...0xF4: return 4
+        default: return nil
+        }
+    }
+
+    /// Character to byte, the code page's high half; a byte it leaves unassigned is read by
+    /// Windows as the C1 or Latin-1 character of the same number.
+    private static func inverseTable(_ encoding: TextEncoding) -> [Unicode.Scalar: UInt8] {
+        var inverse: [Unicode.Scalar: UInt8] = [:]
+        for (offset, scalar) in CodePage.table(for: encoding).enumerated() {
+            let byte = UInt8(0x80 + offset)
+            inverse[scalar ?? Unicode.Scalar(byte)] = byte
+        }
+        return inverse
+    }
+}
