@@ -269,6 +269,25 @@ final class CSVReaderTests: XCTestCase {
         }
     }
 
+    /// A UTF-8 byte order mark before Windows-1257 text (a header written by one tool, the rows
+    /// by Excel; an editor's "UTF-8 with BOM" label put on a file it did not convert): every
+    /// letter was U+FFFD and the file unusable, and the `--encoding windows-1257` suggested read
+    /// the mark as `ļ»æ` at the start of the first column's name.
+    func testAUTF8MarkBeforeCodePageTextDoesNotDecide() {
+        let folder = TemporaryFolder()
+        let text = "Šalis;Savivaldybė;Pareigos\r\nLietuva;Šiaulių miesto savivaldybė;Socialinė darbuotoja\r\n"
+            + "Lietuva;Kėdainių rajono savivaldybė;Mokytoja\r\n"
+        let path = folder.write("bom1257.csv", [0xEF, 0xBB, 0xBF] + encode(text, as: .windows1257))
+        let detected = readAll(path)
+        XCTAssertEqual(detected.summary?.encoding.encoding, .windows1257)
+        XCTAssertEqual(detected.records.map { $0.fields.joined(separator: ";") + "\r\n" }.joined(), text)
+        XCTAssertFalse(detected.codes.contains("invalid_utf8"), "\(detected.diagnostics)")
+        let note = detected.diagnostics.first { $0.code == "bom_not_utf8" }
+        XCTAssertTrue(note?.message.contains("windows-1257") ?? false, "\(detected.diagnostics)")
+        let forced = readAll(path, options: ReaderOptions(encoding: .windows1257))
+        XCTAssertEqual(forced.header.first, "Šalis")
+    }
+
     func testEncodingOverrideWins() {
         let folder = Paths.repository + "/Tests/NeedsKitTests/Fixtures/encodings"
         let result = readAll(folder + "/lt_windows-1257.csv", options: ReaderOptions(encoding: .windows1252))

@@ -166,9 +166,10 @@ public struct CSVReader {
         let encoding: DetectedEncoding
         if let forced = options.encoding {
             let bom = EncodingDetector.detectBOM(sample)
+            // A UTF-8 mark means nothing in a code page given: skipped, not read as `ï»¿`.
+            let skipped = bom?.encoding == forced || (bom?.encoding == .utf8 && forced.isSingleByte)
             encoding = DetectedEncoding(
-                encoding: forced, evidence: .override,
-                bomLength: bom?.encoding == forced ? bom!.bomLength : 0)
+                encoding: forced, evidence: .override, bomLength: skipped ? bom!.bomLength : 0)
         } else {
             encoding = EncodingDetector.detect(sample: sample, isWholeFile: isWholeFile)
         }
@@ -204,6 +205,13 @@ public struct CSVReader {
             diagnose(Diagnostic(
                 .note, file: displayName, line: line, code: "encoding_uncertain",
                 message: "read as \(encoding.encoding.rawValue), guessed from few non-ASCII letters; \(alternative.rawValue) reads them nearly as well: if names look wrong, give --encoding \(alternative.rawValue)"))
+        }
+        if encoding.markContradicted {
+            diagnose(Diagnostic(
+                .note, file: displayName, code: "bom_not_utf8",
+                message: "the file starts with a UTF-8 byte order mark, but the text after it is not UTF-8: "
+                    + "read as \(encoding.encoding.rawValue) (\(encoding.evidence.rawValue)); if names look wrong, "
+                    + "give --encoding"))
         }
         noteThinEvidence()
         if encoding.encoding == .utf8, encoding.evidence != .ascii,

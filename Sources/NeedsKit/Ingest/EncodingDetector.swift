@@ -22,7 +22,20 @@ public enum EncodingDetector {
     ///   - isWholeFile: whether the sample is the whole file (a cut-off UTF-8 sequence at its end is
     ///     then an error, not an artefact of sampling).
     public static func detect(sample: [UInt8], isWholeFile: Bool = false) -> DetectedEncoding {
-        if let bom = detectBOM(sample) { return bom }
+        if let bom = detectBOM(sample) {
+            // A UTF-8 mark before text that is not UTF-8 (a header written by one tool, the rows
+            // by another; an editor's label on a file it did not convert): the text decides.
+            guard bom.encoding == .utf8 else { return bom }
+            let text = Array(sample.dropFirst(bom.bomLength))
+            let valid = text.withUnsafeBytes {
+                UTF8Validation.firstInvalidOffset(in: $0, allowTruncatedEnd: !isWholeFile) == nil
+            }
+            if valid || isMostlyUTF8(text) { return bom }
+            var detected = detect(sample: text, isWholeFile: isWholeFile)
+            detected.bomLength = bom.bomLength
+            detected.markContradicted = true
+            return detected
+        }
         if let utf16 = detectUTF16WithoutBOM(sample) { return utf16 }
         let validity = sample.withUnsafeBytes { raw -> (ascii: Bool, valid: Bool) in
             if UTF8Validation.isASCII(raw) { return (true, true) }

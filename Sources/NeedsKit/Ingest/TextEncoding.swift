@@ -85,6 +85,9 @@ public struct DetectedEncoding: Sendable, Equatable {
     /// reading them nearly as well): that other code page, for a diagnostic suggesting
     /// `--encoding`; nil when the guess is clear or not statistical.
     public var closeAlternative: TextEncoding? = nil
+    /// The file starts with a UTF-8 byte order mark that the text after it belies (it is not
+    /// UTF-8); the mark is skipped and the text decided the encoding.
+    public var markContradicted = false
 
     public init(encoding: TextEncoding, evidence: EncodingEvidence, bomLength: Int = 0) {
         self.encoding = encoding
