@@ -224,9 +224,12 @@ final class CSVReaderTests: XCTestCase {
         var options = ReaderOptions()
         options.sampleSize = 256
         options.chunkSize = 512
-        let result = readAll(folder.write("late.csv", encode(text, as: .windows1257)), options: options)
+        let path = folder.write("late.csv", encode(text, as: .windows1257))
+        let result = readAll(path, options: options)
         XCTAssertEqual(result.records.map { $0.fields.joined(separator: ";") + "\r\n" }.joined(), text)
         XCTAssertEqual(result.summary?.encoding.encoding, .windows1257)
+        // needs sniff tells what the reader will use: the same.
+        XCTAssertEqual(try CSVReader(path: path, options: options).detect().0.encoding, .windows1257)
         XCTAssertFalse(result.codes.contains("invalid_utf8"), "\(result.diagnostics)")
         let note = result.diagnostics.first { $0.code == "encoding_after_ascii" }
         XCTAssertEqual(note?.severity, .note)

@@ -159,7 +159,26 @@ public struct CSVReader {
         defer { file.close() }
         let sample = try file.readSample(options.sampleSize)
         if let kind = BinarySignature.kind(of: sample.bytes) { throw ReaderError.notText(file: displayName, kind: kind) }
-        return detect(sample: sample.bytes, isWholeFile: sample.atEnd)
+        var (encoding, dialect) = detect(sample: sample.bytes, isWholeFile: sample.atEnd)
+        if encoding.evidence == .ascii && !sample.atEnd && options.encoding == nil {
+            // As `read` does: the first byte past the ASCII decides.
+            var chunk = [UInt8](repeating: 0, count: options.chunkSize)
+            while true {
+                let n = try chunk.withUnsafeMutableBytes { try file.read(into: $0) }
+                if n == 0 { break }
+                guard let first = chunk[..<n].firstIndex(where: { $0 >= 0x80 }) else { continue }
+                if let later = Self.encoding(afterASCII: Array(chunk[first..<n])) { encoding = later }
+                break
+            }
+        }
+        return (encoding, dialect)
+    }
+
+    /// The encoding of the text that follows plain ASCII, from its first non-ASCII byte on; nil
+    /// when it is UTF-8 (valid, or with a few damaged bytes reported where they are).
+    static func encoding(afterASCII bytes: [UInt8]) -> DetectedEncoding? {
+        let later = EncodingDetector.detect(sample: bytes, isWholeFile: false)
+        return later.encoding == .utf8 ? nil : later
     }
 
     func detect(sample: [UInt8], isWholeFile: Bool) -> (DetectedEncoding, Dialect) {
@@ -257,9 +276,7 @@ public struct CSVReader {
                     }
                     decidedByASCII = false
                     let line = asciiLines + input[..<first].reduce(0) { $0 + ($1 == lineEnd ? 1 : 0) }
-                    let later = EncodingDetector.detect(sample: Array(input[first...]), isWholeFile: false)
-                    // UTF-8 (valid, or with a few damaged bytes reported where they are) reads on.
-                    guard later.encoding != .utf8 else { return }
+                    guard let later = Self.encoding(afterASCII: Array(input[first...])) else { return }
                     encoding = later
                     transcoder = Transcoder(encoding: later.encoding, line: line)
                     diagnose(Diagnostic(
