@@ -210,6 +210,13 @@ final class CSVReaderTests: XCTestCase {
         }
         let text = "LT;Šalčininkų rajono savivaldybė;mokytojas;Vidutinė;Žema;Aukšta\n"
         XCTAssertEqual(EncodingDetector.detect(sample: encode(text, as: .windows1257)).encoding, .windows1257)
+        // Windows-1257 answers between „ and “ (0x84, 0x93: ä and ō in code page 775) are not
+        // taken for code page 775.
+        var quoted = "country,municipality,role,imp,training_wanted,email\n"
+        for k in 0..<20 {
+            quoted += "„EE“,„Jõelähtme vald“,„other“,\(k % 5 + 1),„gbv_prevention“,„person\(k)@example.org“\n"
+        }
+        XCTAssertEqual(EncodingDetector.detect(sample: encode(quoted, as: .windows1257)).encoding, .windows1257)
     }
 
     /// A file whose sample (its first MiB) is plain ASCII and whose letters come later (an export

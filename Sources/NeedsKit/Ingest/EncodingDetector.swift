@@ -171,6 +171,13 @@ public enum EncodingDetector {
             let scalar = scalars[i]
             if byte >= 0x80 {
                 total += weight(of: scalar)
+                // A quote opening or closing a word (`„Rīga“`): where another code page reads
+                // the same bytes as letters (code page 775: `äRīgaō`), the quotes win.
+                if let scalar, isTypographicQuote(scalar) {
+                    let before = i > 0 ? scalars[i - 1] : nil
+                    let after = i + 1 < scalars.count ? scalars[i + 1] : nil
+                    if isWordCharacter(before) != isWordCharacter(after) { total += 3 }
+                }
                 // A letter standing alone between non-letters is rarely a word of its own.
                 if let scalar, scalar.properties.isAlphabetic {
                     let before = i > 0 ? scalars[i - 1] : nil
@@ -201,6 +208,18 @@ public enum EncodingDetector {
         let letters = "õäöüšžāčēģīķļņūąęėįųÕÄÖÜŠŽĀČĒĢĪĶĻŅŪĄĘĖĮŲ"
         return Set(letters.unicodeScalars)
     }()
+
+    private static func isTypographicQuote(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "„", "“", "”", "«", "»", "‚", "‘", "’": return true
+        default: return false
+        }
+    }
+
+    private static func isWordCharacter(_ s: Unicode.Scalar?) -> Bool {
+        guard let s else { return false }
+        return s.properties.isAlphabetic || ("0"..."9").contains(s)
+    }
 
     private static func isCyrillic(_ s: Unicode.Scalar) -> Bool {
         (0x0400...0x045F).contains(s.value) || s.value == 0x0490 || s.value == 0x0491
