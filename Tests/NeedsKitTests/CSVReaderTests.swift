@@ -217,6 +217,10 @@ final class CSVReaderTests: XCTestCase {
             quoted += "„EE“,„Jõelähtme vald“,„other“,\(k % 5 + 1),„gbv_prevention“,„person\(k)@example.org“\n"
         }
         XCTAssertEqual(EncodingDetector.detect(sample: encode(quoted, as: .windows1257)).encoding, .windows1257)
+        // Nor an ellipsis (0x85, ģ in code page 775) after English words.
+        let comments = (0..<40).map { "\($0);LV;Thanks a lot… really good… more please\r\n" }.joined()
+        XCTAssertEqual(EncodingDetector.detect(sample: encode("id;country;comment\r\n" + comments, as: .windows1257)).encoding,
+                       .windows1257)
     }
 
     /// A file whose sample (its first MiB) is plain ASCII and whose letters come later (an export

@@ -171,9 +171,10 @@ public enum EncodingDetector {
             let scalar = scalars[i]
             if byte >= 0x80 {
                 total += weight(of: scalar)
-                // A quote opening or closing a word (`„Rīga“`): where another code page reads
-                // the same bytes as letters (code page 775: `äRīgaō`), the quotes win.
-                if let scalar, isTypographicQuote(scalar) {
+                // A quote opening or closing a word (`„Rīga“`), an ellipsis ending one: where
+                // another code page reads the same bytes as letters (code page 775: `äRīgaō`,
+                // `labiģ`), the punctuation wins.
+                if let scalar, isWordBoundaryPunctuation(scalar) {
                     let before = i > 0 ? scalars[i - 1] : nil
                     let after = i + 1 < scalars.count ? scalars[i + 1] : nil
                     if isWordCharacter(before) != isWordCharacter(after) { total += 3 }
@@ -209,9 +210,9 @@ public enum EncodingDetector {
         return Set(letters.unicodeScalars)
     }()
 
-    private static func isTypographicQuote(_ s: Unicode.Scalar) -> Bool {
+    private static func isWordBoundaryPunctuation(_ s: Unicode.Scalar) -> Bool {
         switch s {
-        case "„", "“", "”", "«", "»", "‚", "‘", "’": return true
+        case "„", "“", "”", "«", "»", "‚", "‘", "’", "…": return true
         default: return false
         }
     }
