@@ -302,6 +302,26 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(forced.header.first, "Šalis")
     }
 
+    /// `--encoding utf-16` (LE, as Windows calls it "Unicode") on a big-endian file with its mark
+    /// read every character byte-swapped (`吀椀洀攀` for `Time`), and `--encoding utf-8` on
+    /// Excel's "Unicode text" read NULs and control codes, neither with a word. The mark decides
+    /// UTF-16's byte order; another encoding given is used, with a note naming the mark.
+    func testAByteOrderMarkTheEncodingGivenContradictsIsSaid() {
+        let folder = TemporaryFolder()
+        let text = "Valsts\tPašvaldība\nLatvija\tRīga\n"
+        let big = folder.write("be.txt", [0xFE, 0xFF] + encode(text, as: .utf16BE))
+        let swapped = readAll(big, options: ReaderOptions(encoding: .utf16LE))
+        XCTAssertEqual(swapped.records.map(\.fields), [["Valsts", "Pašvaldība"], ["Latvija", "Rīga"]])
+        XCTAssertEqual(swapped.summary?.encoding.encoding, .utf16BE)
+        let swapNote = swapped.diagnostics.first { $0.code == "encoding_mark" }
+        XCTAssertTrue(swapNote?.message.contains("utf-16be") ?? false, "\(swapped.diagnostics)")
+        let little = folder.write("le.txt", [0xFF, 0xFE] + encode(text, as: .utf16LE))
+        let asUTF8 = readAll(little, options: ReaderOptions(encoding: .utf8))
+        XCTAssertEqual(asUTF8.summary?.encoding.encoding, .utf8)
+        let markNote = asUTF8.diagnostics.first { $0.code == "encoding_mark" }
+        XCTAssertTrue(markNote?.message.contains("utf-16le") ?? false, "\(asUTF8.diagnostics)")
+    }
+
     func testEncodingOverrideWins() {
         let folder = Paths.repository + "/Tests/NeedsKitTests/Fixtures/encodings"
         let result = readAll(folder + "/lt_windows-1257.csv", options: ReaderOptions(encoding: .windows1252))

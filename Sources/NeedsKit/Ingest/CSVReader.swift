@@ -187,8 +187,19 @@ public struct CSVReader {
             let bom = EncodingDetector.detectBOM(sample)
             // A UTF-8 mark means nothing in a code page given: skipped, not read as `ï»¿`.
             let skipped = bom?.encoding == forced || (bom?.encoding == .utf8 && forced.isSingleByte)
-            encoding = DetectedEncoding(
+            var given = DetectedEncoding(
                 encoding: forced, evidence: .override, bomLength: skipped ? bom!.bomLength : 0)
+            let utf16: Set<TextEncoding> = [.utf16LE, .utf16BE]
+            if let bom, bom.encoding != forced {
+                if utf16.contains(forced) && utf16.contains(bom.encoding) {
+                    // UTF-16 given, the mark tells its byte order.
+                    given = bom
+                    given.markDisagrees = forced
+                } else if !skipped {
+                    given.markDisagrees = bom.encoding
+                }
+            }
+            encoding = given
         } else {
             encoding = EncodingDetector.detect(sample: sample, isWholeFile: isWholeFile)
         }
@@ -224,6 +235,14 @@ public struct CSVReader {
             diagnose(Diagnostic(
                 .note, file: displayName, line: line, code: "encoding_uncertain",
                 message: "read as \(encoding.encoding.rawValue), guessed from few non-ASCII letters; \(alternative.rawValue) reads them nearly as well: if names look wrong, give --encoding \(alternative.rawValue)"))
+        }
+        if let other = encoding.markDisagrees {
+            let used = encoding.encoding.rawValue
+            let message = encoding.evidence == .bom
+                ? "--encoding \(other.rawValue) given, but the file's byte order mark is \(used)'s: read as \(used)"
+                : "the file starts with the byte order mark of \(other.rawValue); read as \(used), as --encoding "
+                    + "says: if the text looks wrong, leave --encoding out"
+            diagnose(Diagnostic(.note, file: displayName, code: "encoding_mark", message: message))
         }
         if encoding.markContradicted {
             diagnose(Diagnostic(

@@ -88,6 +88,10 @@ public struct DetectedEncoding: Sendable, Equatable {
     /// The file starts with a UTF-8 byte order mark that the text after it belies (it is not
     /// UTF-8); the mark is skipped and the text decided the encoding.
     public var markContradicted = false
+    /// The file's byte order mark and the `--encoding` given disagree: with evidence `.override`,
+    /// the encoding the mark names (not used); with `.bom`, the UTF-16 byte order given (the
+    /// mark's was used).
+    public var markDisagrees: TextEncoding? = nil
 
     public init(encoding: TextEncoding, evidence: EncodingEvidence, bomLength: Int = 0) {
         self.encoding = encoding
