@@ -322,6 +322,26 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertTrue(markNote?.message.contains("utf-16le") ?? false, "\(asUTF8.diagnostics)")
     }
 
+    /// Bytes a code page or UTF-16 cannot decode in a file whose lines end in CR alone (old Mac
+    /// Excel) were all said to be on line 1, once: the transcoder counted LFs only.
+    func testUndecodableBytesAreOnTheirLinesWhateverTheLineEnds() {
+        let folder = TemporaryFolder()
+        for (name, end) in [("lf", "\n"), ("crlf", "\r\n"), ("cr", "\r")] {
+            // 0xA1 and 0xA5: unassigned in Windows-1257.
+            let lines: [[UInt8]] = [Array("a;b".utf8), Array("x;y".utf8),
+                                    Array("p;q".utf8) + [0xA1] + Array("r".utf8), Array("z;w".utf8) + [0xA5]]
+            let bytes = lines.flatMap { $0 + Array(end.utf8) }
+            let options = ReaderOptions(encoding: .windows1257)
+            let result = readAll(folder.write("\(name).csv", bytes), options: options)
+            XCTAssertEqual(result.diagnostics.filter { $0.code == "invalid_bytes" }.map(\.line), [3, 4], name)
+            // A low surrogate alone on line 3.
+            let utf16 = [0xFF, 0xFE] + encode("a;b\(end)x;y\(end)p;q", as: .utf16LE) + [0x00, 0xDC]
+                + encode("\(end)z;w\(end)", as: .utf16LE)
+            let wide = readAll(folder.write("\(name)16.csv", utf16))
+            XCTAssertEqual(wide.diagnostics.filter { $0.code == "invalid_bytes" }.map(\.line), [3], name)
+        }
+    }
+
     func testEncodingOverrideWins() {
         let folder = Paths.repository + "/Tests/NeedsKitTests/Fixtures/encodings"
         let result = readAll(folder + "/lt_windows-1257.csv", options: ReaderOptions(encoding: .windows1252))

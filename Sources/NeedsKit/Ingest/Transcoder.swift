@@ -8,8 +8,10 @@ struct Transcoder {
     /// A UTF-16 code unit or surrogate half carried over from the previous chunk.
     private var carry: [UInt8] = []
     private var pendingHighSurrogate: UInt16? = nil
-    /// Lines of output so far, to place undecodable bytes.
+    /// Lines of output so far, to place undecodable bytes: LF, CR LF and CR alone (old Mac
+    /// Excel) each end one.
     private var line = 1
+    private var afterCR = false
     /// Lines holding undecodable bytes (first occurrences), and how many such bytes in all.
     private(set) var invalidLines: [Int] = []
     private(set) var invalidCount = 0
@@ -37,9 +39,10 @@ struct Transcoder {
             output.reserveCapacity(output.count + input.count * 2)
             for byte in input {
                 if byte < 0x80 {
-                    if byte == 0x0A { line += 1 }
+                    if byte == 0x0A || byte == 0x0D { countLineEnd(byte) } else { afterCR = false }
                     output.append(byte)
                 } else {
+                    afterCR = false
                     let utf8 = singleByte[Int(byte) - 0x80]
                     if utf8.isEmpty {
                         noteInvalid()
@@ -60,6 +63,11 @@ struct Transcoder {
             carry.removeAll()
             pendingHighSurrogate = nil
         }
+    }
+
+    private mutating func countLineEnd(_ byte: UInt8) {
+        if byte == 0x0D || !afterCR { line += 1 }
+        afterCR = byte == 0x0D
     }
 
     private mutating func noteInvalid() {
@@ -105,7 +113,7 @@ struct Transcoder {
                 noteInvalid()
                 output.append(contentsOf: Self.replacement)
             default:
-                if unit == 0x0A { line += 1 }
+                if unit == 0x0A || unit == 0x0D { countLineEnd(UInt8(unit)) } else { afterCR = false }
                 appendScalar(UInt32(unit), into: &output)
             }
         }
