@@ -285,7 +285,7 @@ struct DoubleEncoding: Equatable {
                 func continues(_ k: Int) -> Bool {
                     bytes[scalars[i + k]].map { (0x80...0xBF).contains($0) } ?? false
                 }
-                guard let lead = bytes[scalars[i]], let length = sequenceLength(lead),
+                guard scalars[i].value >= 0x80, let lead = bytes[scalars[i]], let length = sequenceLength(lead),
                       i + length <= scalars.count, (1..<length).allSatisfy(continues)
                 else { i += 1; continue }
                 if first < 0 { first = i }
