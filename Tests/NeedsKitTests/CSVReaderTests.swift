@@ -235,9 +235,11 @@ final class CSVReaderTests: XCTestCase {
         var options = ReaderOptions()
         options.sampleSize = 256
         options.chunkSize = 512
-        let path = folder.write("late.csv", encode(text, as: .windows1257))
+        // 0xA1, unassigned in Windows-1257, on line 62.
+        let path = folder.write("late.csv", encode(text, as: .windows1257) + Array("LT;x".utf8) + [0xA1, 0x0D, 0x0A])
         let result = readAll(path, options: options)
-        XCTAssertEqual(result.records.map { $0.fields.joined(separator: ";") + "\r\n" }.joined(), text)
+        XCTAssertEqual(result.records.dropLast().map { $0.fields.joined(separator: ";") + "\r\n" }.joined(), text)
+        XCTAssertEqual(result.diagnostics.filter { $0.code == "invalid_bytes" }.map(\.line), [62])
         XCTAssertEqual(result.summary?.encoding.encoding, .windows1257)
         // needs sniff tells what the reader will use: the same.
         XCTAssertEqual(try CSVReader(path: path, options: options).detect().0.encoding, .windows1257)

@@ -297,7 +297,8 @@ public struct CSVReader {
                     let line = asciiLines + input[..<first].reduce(0) { $0 + ($1 == lineEnd ? 1 : 0) }
                     guard let later = Self.encoding(afterASCII: Array(input[first...])) else { return }
                     encoding = later
-                    transcoder = Transcoder(encoding: later.encoding, line: line)
+                    // The transcoder reads this chunk from its start, line ends before `first` too.
+                    transcoder = Transcoder(encoding: later.encoding, line: asciiLines)
                     diagnose(Diagnostic(
                         .note, file: displayName, line: line, code: "encoding_after_ascii",
                         message: "the first \(options.sampleSize) bytes are plain ASCII; the text from here on is not UTF-8 and reads as \(later.encoding.rawValue) (\(later.evidence.rawValue)): if names look wrong, give --encoding"))
