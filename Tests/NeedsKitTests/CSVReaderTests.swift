@@ -302,6 +302,10 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertTrue(note?.message.contains("windows-1257") ?? false, "\(detected.diagnostics)")
         let forced = readAll(path, options: ReaderOptions(encoding: .windows1257))
         XCTAssertEqual(forced.header.first, "Šalis")
+        // needs sniff says so too; it said "windows-1257 (statistical, BOM)".
+        let sniffed = SniffCommand.text(SniffCommand.run(paths: [path], options: ReaderOptions()))
+        XCTAssertTrue(sniffed.contains("windows-1257 (statistical, UTF-8 BOM skipped: the text after it is not UTF-8"),
+                      sniffed)
     }
 
     /// `--encoding utf-16` (LE, as Windows calls it "Unicode") on a big-endian file with its mark

@@ -57,13 +57,24 @@ public enum SniffCommand {
         return out + (results.isEmpty ? "]\n" : "\n]\n")
     }
 
+    /// What the file's byte order mark said, when it has one or --encoding contradicts it.
+    static func markText(_ e: DetectedEncoding) -> String {
+        if e.markContradicted { return ", UTF-8 BOM skipped: the text after it is not UTF-8" }
+        if let other = e.markDisagrees {
+            return e.evidence == .bom
+                ? ", BOM: the mark decides over --encoding \(other.rawValue)"
+                : ", the \(other.rawValue) byte order mark overridden by --encoding"
+        }
+        return e.bomLength > 0 ? ", BOM" : ""
+    }
+
     /// A few readable lines per file.
     public static func text(_ results: [Result]) -> String {
         results.map { r in
             guard let e = r.encoding, let d = r.dialect else { return "\(r.file): not read: \(r.failure ?? "")" }
             return """
             \(r.file)
-              encoding   \(e.encoding.rawValue) (\(e.evidence.rawValue)\(e.bomLength > 0 ? ", BOM" : "")\(e.closeAlternative.map { ", thin evidence: \($0.rawValue) reads nearly as well; --encoding decides" } ?? ""))
+              encoding   \(e.encoding.rawValue) (\(e.evidence.rawValue)\(markText(e))\(e.closeAlternative.map { ", thin evidence: \($0.rawValue) reads nearly as well; --encoding decides" } ?? ""))
               delimiter  \(d.delimiterName) (\(d.evidence.rawValue)), quote \(quoteName(d.quote)), escape \(d.escape), line ends \(d.lineEnding.rawValue)
               table      \(d.table.preambleRecords) preamble record(s), \(d.table.headerRecords) header record(s), \(d.table.footnoteRecords) footnote record(s), \(d.table.columns) column(s)
               confidence \(NumberFormat.fixed(d.consistency, decimals: 3))
