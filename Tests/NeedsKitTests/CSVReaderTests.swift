@@ -243,6 +243,10 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(result.summary?.encoding.encoding, .windows1257)
         // needs sniff tells what the reader will use: the same.
         XCTAssertEqual(try CSVReader(path: path, options: options).detect().0.encoding, .windows1257)
+        let sniffed = SniffCommand.text(SniffCommand.run(paths: [path], options: options))
+        // The header's 31 bytes, 40 rows of 25 and `LT;`.
+        XCTAssertTrue(sniffed.contains("windows-1257 (statistical, from the first non-ASCII byte, past 1034 bytes"),
+                      sniffed)
         XCTAssertFalse(result.codes.contains("invalid_utf8"), "\(result.diagnostics)")
         let note = result.diagnostics.first { $0.code == "encoding_after_ascii" }
         XCTAssertEqual(note?.severity, .note)

@@ -163,11 +163,18 @@ public struct CSVReader {
         if encoding.evidence == .ascii && !sample.atEnd && options.encoding == nil {
             // As `read` does: the first byte past the ASCII decides.
             var chunk = [UInt8](repeating: 0, count: options.chunkSize)
+            var offset = sample.bytes.count
             while true {
                 let n = try chunk.withUnsafeMutableBytes { try file.read(into: $0) }
                 if n == 0 { break }
-                guard let first = chunk[..<n].firstIndex(where: { $0 >= 0x80 }) else { continue }
-                if let later = Self.encoding(afterASCII: Array(chunk[first..<n])) { encoding = later }
+                guard let first = chunk[..<n].firstIndex(where: { $0 >= 0x80 }) else {
+                    offset += n
+                    continue
+                }
+                if var later = Self.encoding(afterASCII: Array(chunk[first..<n])) {
+                    later.decidedPastASCII = offset + first
+                    encoding = later
+                }
                 break
             }
         }

@@ -92,6 +92,9 @@ public struct DetectedEncoding: Sendable, Equatable {
     /// the encoding the mark names (not used); with `.bom`, the UTF-16 byte order given (the
     /// mark's was used).
     public var markDisagrees: TextEncoding? = nil
+    /// Decided at the first non-ASCII byte, this many bytes into the file (the sample was plain
+    /// ASCII); nil when the sample decided.
+    public var decidedPastASCII: Int? = nil
 
     public init(encoding: TextEncoding, evidence: EncodingEvidence, bomLength: Int = 0) {
         self.encoding = encoding

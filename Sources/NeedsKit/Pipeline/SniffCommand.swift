@@ -57,13 +57,17 @@ public enum SniffCommand {
         return out + (results.isEmpty ? "]\n" : "\n]\n")
     }
 
-    /// What the file's byte order mark said, when it has one or --encoding contradicts it.
+    /// What the file's byte order mark said, when it has one or --encoding contradicts it; where
+    /// the encoding was decided, when past a sample of plain ASCII.
     static func markText(_ e: DetectedEncoding) -> String {
         if e.markContradicted { return ", UTF-8 BOM skipped: the text after it is not UTF-8" }
         if let other = e.markDisagrees {
             return e.evidence == .bom
                 ? ", BOM: the mark decides over --encoding \(other.rawValue)"
                 : ", the \(other.rawValue) byte order mark overridden by --encoding"
+        }
+        if let offset = e.decidedPastASCII {
+            return ", from the first non-ASCII byte, past \(offset) bytes of plain ASCII"
         }
         return e.bomLength > 0 ? ", BOM" : ""
     }
