@@ -310,6 +310,8 @@ final class CSVReaderTests: XCTestCase {
         let sniffed = SniffCommand.text(SniffCommand.run(paths: [path], options: ReaderOptions()))
         XCTAssertTrue(sniffed.contains("windows-1257 (statistical, UTF-8 BOM skipped: the text after it is not UTF-8"),
                       sniffed)
+        let json = SniffCommand.json(SniffCommand.run(paths: [path], options: ReaderOptions()))
+        XCTAssertTrue(json.contains("\"encoding_note\": \"UTF-8 BOM skipped: the text after it is not UTF-8\""), json)
     }
 
     /// `--encoding utf-16` (LE, as Windows calls it "Unicode") on a big-endian file with its mark

@@ -47,6 +47,10 @@ public enum SniffCommand {
             let e = r.encoding!, d = r.dialect!
             out += ", \"encoding\": \(JSONText.quoted(e.encoding.rawValue)), \"encoding_evidence\": \(JSONText.quoted(e.evidence.rawValue))"
             if let alternative = e.closeAlternative { out += ", \"encoding_alternative\": \(JSONText.quoted(alternative.rawValue))" }
+            let note = markText(e)
+            if note.hasPrefix(", "), note != ", BOM" {
+                out += ", \"encoding_note\": \(JSONText.quoted(String(note.dropFirst(2))))"
+            }
             out += ", \"bom\": \(e.bomLength > 0), \"delimiter\": \(JSONText.quoted(delimiterWord(d.delimiter)))"
             out += ", \"delimiter_evidence\": \(JSONText.quoted(d.evidence.rawValue)), \"quote\": \(JSONText.quoted(quoteName(d.quote)))"
             out += ", \"escape\": \(JSONText.quoted(d.escape)), \"line_ending\": \(JSONText.quoted(d.lineEnding.rawValue))"
