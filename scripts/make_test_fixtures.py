@@ -40,6 +40,18 @@ cases = {
         [["Страна", "Муниципалитет", "Должность"],
          ["Эстония", "Нарва", "Социальный работник"],
          ["Латвия", "Даугавпилс", "Учитель"]]),
+    # An old DOS tool's export (IBM code page 775, "Baltic Rim"), letters where Windows has
+    # control codes and box drawing.
+    "lt_cp775.csv": ("cp775", ";", "\r\n",
+        [["Šalis", "Savivaldybė", "Pareigos", "Kompetencija"],
+         ["Lietuva", "Kėdainių rajono savivaldybė", "Socialinis darbuotojas", "Vidutinė"],
+         ["Lietuva", "Šiaulių miesto savivaldybė", "Mokytojas", "Žema"],
+         ["Lietuva", "Utenos rajono savivaldybė", "Integracijos koordinatorius", "Aukšta"]]),
+    "lv_cp775.csv": ("cp775", ";", "\r\n",
+        [["Valsts", "Pašvaldība", "Amats", "Kompetence"],
+         ["Latvija", "Rēzeknes novads", "Sociālais darbinieks", "Vidēja"],
+         ["Latvija", "Jūrmala", "Skolotājs", "Ļoti zema"],
+         ["Latvija", "Ķekavas novads", "Pašvaldības administrators", "Augsta"]]),
     "fr_windows-1252.csv": ("cp1252", ",", "\r\n",
         [["Pays", "Commentaire"],
          ["France", "Le cœur du problème : la sœur aînée"],

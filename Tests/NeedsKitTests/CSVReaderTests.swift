@@ -201,6 +201,159 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertNil(detected.closeAlternative)
     }
 
+    /// Code page 775, what old DOS tools of the Baltic states write, was not known: a Lithuanian
+    /// file in it was read as Windows-1257 without a word (`VidutinÓ` for `Vidutinė`), a Latvian
+    /// one as Windows-1252 (`Vid‰ja`), and `--encoding cp775` was refused.
+    func testDOSBalticCodePageIsKnown() {
+        for name in ["cp775", "IBM775", "CP-775"] {
+            XCTAssertEqual(TextEncoding(userName: name)?.rawValue, "cp775", name)
+        }
+        let text = "LT;Šalčininkų rajono savivaldybė;mokytojas;Vidutinė;Žema;Aukšta\n"
+        XCTAssertEqual(EncodingDetector.detect(sample: encode(text, as: .windows1257)).encoding, .windows1257)
+        // Windows-1257 answers between „ and “ (0x84, 0x93: ä and ō in code page 775) are not
+        // taken for code page 775.
+        var quoted = "country,municipality,role,imp,training_wanted,email\n"
+        for k in 0..<20 {
+            quoted += "„EE“,„Jõelähtme vald“,„other“,\(k % 5 + 1),„gbv_prevention“,„person\(k)@example.org“\n"
+        }
+        XCTAssertEqual(EncodingDetector.detect(sample: encode(quoted, as: .windows1257)).encoding, .windows1257)
+        // Nor an ellipsis (0x85, ģ in code page 775) after English words.
+        let comments = (0..<40).map { "\($0);LV;Thanks a lot… really good… more please\r\n" }.joined()
+        XCTAssertEqual(EncodingDetector.detect(sample: encode("id;country;comment\r\n" + comments, as: .windows1257)).encoding,
+                       .windows1257)
+    }
+
+    /// A file whose sample (its first MiB) is plain ASCII and whose letters come later (an export
+    /// sorted by country, Estonia's `Narva linn` first) was read as UTF-8 to the end: every later
+    /// Windows-1257 letter became U+FFFD with an `invalid_utf8` warning, the places unknown. The
+    /// encoding is decided where the first non-ASCII byte is, ASCII reading alike in all.
+    func testLettersAfterAnASCIISampleDecideTheEncoding() {
+        let folder = TemporaryFolder()
+        var text = "country;municipality;role;imp\r\n"
+        for k in 0..<40 { text += "EE;Narva linn;teacher;\(k % 5 + 1)\r\n" }
+        for k in 0..<20 { text += "LT;Šiaulių miesto savivaldybė;socialinė darbuotoja;\(k % 5 + 1)\r\n" }
+        var options = ReaderOptions()
+        options.sampleSize = 256
+        options.chunkSize = 512
+        // 0xA1, unassigned in Windows-1257, on line 62.
+        let path = folder.write("late.csv", encode(text, as: .windows1257) + Array("LT;x".utf8) + [0xA1, 0x0D, 0x0A])
+        let result = readAll(path, options: options)
+        XCTAssertEqual(result.records.dropLast().map { $0.fields.joined(separator: ";") + "\r\n" }.joined(), text)
+        XCTAssertEqual(result.diagnostics.filter { $0.code == "invalid_bytes" }.map(\.line), [62])
+        XCTAssertEqual(result.summary?.encoding.encoding, .windows1257)
+        // needs sniff tells what the reader will use: the same.
+        XCTAssertEqual(try CSVReader(path: path, options: options).detect().0.encoding, .windows1257)
+        let sniffed = SniffCommand.text(SniffCommand.run(paths: [path], options: options))
+        // The header's 31 bytes, 40 rows of 25 and `LT;`.
+        XCTAssertTrue(sniffed.contains("windows-1257 (statistical, from the first non-ASCII byte, past 1034 bytes"),
+                      sniffed)
+        XCTAssertFalse(result.codes.contains("invalid_utf8"), "\(result.diagnostics)")
+        let note = result.diagnostics.first { $0.code == "encoding_after_ascii" }
+        XCTAssertEqual(note?.severity, .note)
+        XCTAssertEqual(note?.line, 42)
+        XCTAssertTrue(note?.message.contains("windows-1257") ?? false, "\(String(describing: note))")
+        // UTF-8 letters after the sample stay UTF-8, without a note.
+        let utf8 = readAll(folder.write("late8.csv", Array(text.utf8)), options: options)
+        XCTAssertEqual(utf8.records.map { $0.fields.joined(separator: ";") + "\r\n" }.joined(), text)
+        XCTAssertEqual(utf8.summary?.encoding.encoding, .utf8)
+        XCTAssertTrue(utf8.diagnostics.isEmpty, "\(utf8.diagnostics)")
+    }
+
+    /// UTF-8 opened in Excel as its code page and saved again as "CSV UTF-8" (`РЎС‚СЂР°РЅР°` for
+    /// `Страна`, `JÃµhvi` for `Jõhvi`) is valid UTF-8 whose every letter is garbled: it was read
+    /// without a word, its columns matching no question and its places unknown. A warning names
+    /// the code page and shows a word as it was.
+    func testUTF8SavedAgainThroughACodePageIsWarnedAbout() {
+        let folder = TemporaryFolder()
+        let cases: [(String, String, String, String)] = [
+            ("ru.csv", "РЎС‚СЂР°РЅР°;РњСѓРЅРёС†РёРїР°Р»РёС‚РµС‚;Р”РѕР»Р¶РЅРѕСЃС‚СЊ\nР\u{AD}СЃС‚РѕРЅРёСЏ;РќР°СЂРІР°;"
+                + "РЎРѕС†РёР°Р»СЊРЅС‹Р№ СЂР°Р±РѕС‚РЅРёРє\n", "windows-1251", "Страна"),
+            ("et.csv", "Riik;Omavalitsus;Amet\nEesti;JÃµhvi vald;SotsiaaltÃ¶Ã¶taja\n"
+                + "Eesti;PÃ¤rnu linn;Ã•petaja\n", "windows-1252", "Jõhvi"),
+            ("lv.csv", "Valsts;PaÅ¡valdÄ«ba;Amats\nLatvija;RÄ“zeknes novads;SociÄ\u{81}lais darbinieks\n",
+             "windows-1257", "Pašvaldība"),
+        ]
+        for (name, text, encoding, word) in cases {
+            let result = readAll(folder.write(name, text))
+            let warning = result.diagnostics.first { $0.code == "double_encoded" }
+            XCTAssertEqual(warning?.severity, .warning, name)
+            let message = warning?.message ?? ""
+            XCTAssertTrue(message.contains(encoding) && message.contains("`\(word)`"), "\(name): \(message)")
+        }
+        // Real text of the region is not taken for it: Ukrainian і after a capital, Latin-1 words.
+        for text in ["Країна;Сільська громада;Організація\nУкраїна;Сі Сі Ті;Іванків\n",
+                     "Riik;Märkus\nEesti;Õpetajad ütlesid: „väga hea“ — Pärnus ja Võrus\n",
+                     "Pays;Commentaire\nFrance;Ã bientôt, déjà vu\n"] {
+            let result = readAll(folder.write("real.csv", text))
+            XCTAssertFalse(result.codes.contains("double_encoded"), "\(text): \(result.diagnostics)")
+        }
+    }
+
+    /// A UTF-8 byte order mark before Windows-1257 text (a header written by one tool, the rows
+    /// by Excel; an editor's "UTF-8 with BOM" label put on a file it did not convert): every
+    /// letter was U+FFFD and the file unusable, and the `--encoding windows-1257` suggested read
+    /// the mark as `ļ»æ` at the start of the first column's name.
+    func testAUTF8MarkBeforeCodePageTextDoesNotDecide() {
+        let folder = TemporaryFolder()
+        let text = "Šalis;Savivaldybė;Pareigos\r\nLietuva;Šiaulių miesto savivaldybė;Socialinė darbuotoja\r\n"
+            + "Lietuva;Kėdainių rajono savivaldybė;Mokytoja\r\n"
+        let path = folder.write("bom1257.csv", [0xEF, 0xBB, 0xBF] + encode(text, as: .windows1257))
+        let detected = readAll(path)
+        XCTAssertEqual(detected.summary?.encoding.encoding, .windows1257)
+        XCTAssertEqual(detected.records.map { $0.fields.joined(separator: ";") + "\r\n" }.joined(), text)
+        XCTAssertFalse(detected.codes.contains("invalid_utf8"), "\(detected.diagnostics)")
+        let note = detected.diagnostics.first { $0.code == "bom_not_utf8" }
+        XCTAssertTrue(note?.message.contains("windows-1257") ?? false, "\(detected.diagnostics)")
+        let forced = readAll(path, options: ReaderOptions(encoding: .windows1257))
+        XCTAssertEqual(forced.header.first, "Šalis")
+        // needs sniff says so too; it said "windows-1257 (statistical, BOM)".
+        let sniffed = SniffCommand.text(SniffCommand.run(paths: [path], options: ReaderOptions()))
+        XCTAssertTrue(sniffed.contains("windows-1257 (statistical, UTF-8 BOM skipped: the text after it is not UTF-8"),
+                      sniffed)
+        let json = SniffCommand.json(SniffCommand.run(paths: [path], options: ReaderOptions()))
+        XCTAssertTrue(json.contains("\"encoding_note\": \"UTF-8 BOM skipped: the text after it is not UTF-8\""), json)
+    }
+
+    /// `--encoding utf-16` (LE, as Windows calls it "Unicode") on a big-endian file with its mark
+    /// read every character byte-swapped (`吀椀洀攀` for `Time`), and `--encoding utf-8` on
+    /// Excel's "Unicode text" read NULs and control codes, neither with a word. The mark decides
+    /// UTF-16's byte order; another encoding given is used, with a note naming the mark.
+    func testAByteOrderMarkTheEncodingGivenContradictsIsSaid() {
+        let folder = TemporaryFolder()
+        let text = "Valsts\tPašvaldība\nLatvija\tRīga\n"
+        let big = folder.write("be.txt", [0xFE, 0xFF] + encode(text, as: .utf16BE))
+        let swapped = readAll(big, options: ReaderOptions(encoding: .utf16LE))
+        XCTAssertEqual(swapped.records.map(\.fields), [["Valsts", "Pašvaldība"], ["Latvija", "Rīga"]])
+        XCTAssertEqual(swapped.summary?.encoding.encoding, .utf16BE)
+        let swapNote = swapped.diagnostics.first { $0.code == "encoding_mark" }
+        XCTAssertTrue(swapNote?.message.contains("utf-16be") ?? false, "\(swapped.diagnostics)")
+        let little = folder.write("le.txt", [0xFF, 0xFE] + encode(text, as: .utf16LE))
+        let asUTF8 = readAll(little, options: ReaderOptions(encoding: .utf8))
+        XCTAssertEqual(asUTF8.summary?.encoding.encoding, .utf8)
+        let markNote = asUTF8.diagnostics.first { $0.code == "encoding_mark" }
+        XCTAssertTrue(markNote?.message.contains("utf-16le") ?? false, "\(asUTF8.diagnostics)")
+    }
+
+    /// Bytes a code page or UTF-16 cannot decode in a file whose lines end in CR alone (old Mac
+    /// Excel) were all said to be on line 1, once: the transcoder counted LFs only.
+    func testUndecodableBytesAreOnTheirLinesWhateverTheLineEnds() {
+        let folder = TemporaryFolder()
+        for (name, end) in [("lf", "\n"), ("crlf", "\r\n"), ("cr", "\r")] {
+            // 0xA1 and 0xA5: unassigned in Windows-1257.
+            let lines: [[UInt8]] = [Array("a;b".utf8), Array("x;y".utf8),
+                                    Array("p;q".utf8) + [0xA1] + Array("r".utf8), Array("z;w".utf8) + [0xA5]]
+            let bytes = lines.flatMap { $0 + Array(end.utf8) }
+            let options = ReaderOptions(encoding: .windows1257)
+            let result = readAll(folder.write("\(name).csv", bytes), options: options)
+            XCTAssertEqual(result.diagnostics.filter { $0.code == "invalid_bytes" }.map(\.line), [3, 4], name)
+            // A low surrogate alone on line 3.
+            let utf16 = [0xFF, 0xFE] + encode("a;b\(end)x;y\(end)p;q", as: .utf16LE) + [0x00, 0xDC]
+                + encode("\(end)z;w\(end)", as: .utf16LE)
+            let wide = readAll(folder.write("\(name)16.csv", utf16))
+            XCTAssertEqual(wide.diagnostics.filter { $0.code == "invalid_bytes" }.map(\.line), [3], name)
+        }
+    }
+
     func testEncodingOverrideWins() {
         let folder = Paths.repository + "/Tests/NeedsKitTests/Fixtures/encodings"
         let result = readAll(folder + "/lt_windows-1257.csv", options: ReaderOptions(encoding: .windows1252))
@@ -700,6 +853,29 @@ final class CSVReaderTests: XCTestCase {
         // Cyrillic in UTF-16LE without a BOM: 0x04 in every other byte, too few NULs for the pattern.
         let cyrillic = readAll(folder.write("ru16.txt", encode("имя\tгород\nАнна\tНарва\nБорис\tТарту\n", as: .utf16LE)))
         XCTAssertFalse("\(cyrillic.error.map { "\($0)" } ?? "")".contains("binary"))
+    }
+
+    /// A Russian Google Forms export saved as UTF-16 without a mark: NULs in under four high bytes
+    /// in ten (the rest 0x04, Cyrillic), so the NUL pattern missed it, and the NULs of its ASCII
+    /// (digits, commas, line ends) made it "binary data, not a delimited text table".
+    func testMostlyCyrillicUTF16WithoutAMarkIsReadAsUTF16() {
+        let folder = TemporaryFolder()
+        var text = "Отметка времени,Страна,Муниципалитет,Ваша должность,Насколько важна тема?\n"
+        let roles = ["Социальный работник", "Учитель или работник образования", "Координатор интеграции"]
+        for k in 0..<12 {
+            text += "2025/02/0\(k % 9 + 1) 10:0\(k % 10):00,Эстония,Нарва,\(roles[k % 3]),Очень важно\n"
+        }
+        for encoding in [TextEncoding.utf16LE, .utf16BE] {
+            let result = readAll(folder.write("ru_\(encoding.rawValue).txt", encode(text, as: encoding)))
+            XCTAssertNil(result.error, "\(encoding)")
+            XCTAssertEqual(result.summary?.encoding.encoding, encoding)
+            XCTAssertEqual(result.summary?.encoding.evidence, .nulPattern)
+            XCTAssertEqual(result.records.map { $0.fields.joined(separator: ",") + "\n" }.joined(), text)
+        }
+        // Windows-1251 text, whose every other byte is a space or a letter, is not UTF-16.
+        let letters = String(repeating: "а б в г д е ж з и к л м н о п р с т у ф\n", count: 20)
+        let spaced = encode(letters, as: .windows1251)
+        XCTAssertNil(EncodingDetector.detectUTF16WithoutBOM(spaced))
     }
 
     func testRowsJSONKeysAreUniqueWhenTheHeaderRepeatsAName() throws {

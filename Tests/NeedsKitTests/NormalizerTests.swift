@@ -811,6 +811,26 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(headers.match("Children's rights"), .unique("rights", loose: false))
     }
 
+    /// Answers put between quotes (typed in Word or Outlook and pasted into the sheet: `„Svarbu“`,
+    /// `“Narva linn”`, `«Очень важно»`) were unknown values, their municipality unknown and the
+    /// first and last choices of a checkbox cell lost. A quote inside the text is kept.
+    func testAnswersBetweenQuotesAreTheAnswersTheyEnclose() throws {
+        let folder = TemporaryFolder()
+        let text = "Riik,Omavalitsus,Teie amet,imp_partnerships,training_wanted\n"
+            + "„EE“,“Narva linn”,«Sotsiaaltöötaja»,\"\"\"5\"\"\","
+            + "\"„Partnerlus lõimumise toetamiseks, Töö tõlkidega ja keeleline ligipääs“\"\n"
+        let result = normalise([folder.write("quoted.csv", text)])
+        let respondent = try XCTUnwrap(result.respondents.first)
+        XCTAssertEqual(respondent.country, "EE")
+        XCTAssertEqual(respondent.municipalityCode, "EE-511")
+        XCTAssertEqual(respondent.role, "social_worker")
+        XCTAssertEqual(result.answer(0, "imp_partnerships", in: instrument), .choice("5"))
+        XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["partnerships", "interpreters"]))
+        XCTAssertFalse(result.codes().contains("unknown_value"), "\(result.issues.map(\.message))")
+        XCTAssertNotEqual(TextKey.exact("“Other” (none)"), TextKey.exact("Other” (none"))
+        XCTAssertNotEqual(TextKey.exact("\"a\" or \"b\""), TextKey.exact("a\" or \"b"))
+    }
+
     func testACheckboxLabelHoldingACommaIsNotSplit() {
         let list = ChoiceList(name: "t", choices: [
             Choice(name: "legal", labels: ["en": "Rights, entitlements and status"], position: 1),

@@ -159,16 +159,54 @@ public struct CSVReader {
         defer { file.close() }
         let sample = try file.readSample(options.sampleSize)
         if let kind = BinarySignature.kind(of: sample.bytes) { throw ReaderError.notText(file: displayName, kind: kind) }
-        return detect(sample: sample.bytes, isWholeFile: sample.atEnd)
+        var (encoding, dialect) = detect(sample: sample.bytes, isWholeFile: sample.atEnd)
+        if encoding.evidence == .ascii && !sample.atEnd && options.encoding == nil {
+            // As `read` does: the first byte past the ASCII decides.
+            var chunk = [UInt8](repeating: 0, count: options.chunkSize)
+            var offset = sample.bytes.count
+            while true {
+                let n = try chunk.withUnsafeMutableBytes { try file.read(into: $0) }
+                if n == 0 { break }
+                guard let first = chunk[..<n].firstIndex(where: { $0 >= 0x80 }) else {
+                    offset += n
+                    continue
+                }
+                if var later = Self.encoding(afterASCII: Array(chunk[first..<n])) {
+                    later.decidedPastASCII = offset + first
+                    encoding = later
+                }
+                break
+            }
+        }
+        return (encoding, dialect)
+    }
+
+    /// The encoding of the text that follows plain ASCII, from its first non-ASCII byte on; nil
+    /// when it is UTF-8 (valid, or with a few damaged bytes reported where they are).
+    static func encoding(afterASCII bytes: [UInt8]) -> DetectedEncoding? {
+        let later = EncodingDetector.detect(sample: bytes, isWholeFile: false)
+        return later.encoding == .utf8 ? nil : later
     }
 
     func detect(sample: [UInt8], isWholeFile: Bool) -> (DetectedEncoding, Dialect) {
         let encoding: DetectedEncoding
         if let forced = options.encoding {
             let bom = EncodingDetector.detectBOM(sample)
-            encoding = DetectedEncoding(
-                encoding: forced, evidence: .override,
-                bomLength: bom?.encoding == forced ? bom!.bomLength : 0)
+            // A UTF-8 mark means nothing in a code page given: skipped, not read as `ï»¿`.
+            let skipped = bom?.encoding == forced || (bom?.encoding == .utf8 && forced.isSingleByte)
+            var given = DetectedEncoding(
+                encoding: forced, evidence: .override, bomLength: skipped ? bom!.bomLength : 0)
+            let utf16: Set<TextEncoding> = [.utf16LE, .utf16BE]
+            if let bom, bom.encoding != forced {
+                if utf16.contains(forced) && utf16.contains(bom.encoding) {
+                    // UTF-16 given, the mark tells its byte order.
+                    given = bom
+                    given.markDisagrees = forced
+                } else if !skipped {
+                    given.markDisagrees = bom.encoding
+                }
+            }
+            encoding = given
         } else {
             encoding = EncodingDetector.detect(sample: sample, isWholeFile: isWholeFile)
         }
@@ -198,11 +236,37 @@ public struct CSVReader {
         defer { file.close() }
         let sample = try file.readSample(options.sampleSize)
         if let kind = BinarySignature.kind(of: sample.bytes) { throw ReaderError.notText(file: displayName, kind: kind) }
-        let (encoding, dialect) = detect(sample: sample.bytes, isWholeFile: sample.atEnd)
-        if let alternative = encoding.closeAlternative {
+        var (encoding, dialect) = detect(sample: sample.bytes, isWholeFile: sample.atEnd)
+        func noteThinEvidence(line: Int? = nil) {
+            guard let alternative = encoding.closeAlternative else { return }
             diagnose(Diagnostic(
-                .note, file: displayName, code: "encoding_uncertain",
+                .note, file: displayName, line: line, code: "encoding_uncertain",
                 message: "read as \(encoding.encoding.rawValue), guessed from few non-ASCII letters; \(alternative.rawValue) reads them nearly as well: if names look wrong, give --encoding \(alternative.rawValue)"))
+        }
+        if let other = encoding.markDisagrees {
+            let used = encoding.encoding.rawValue
+            let message = encoding.evidence == .bom
+                ? "--encoding \(other.rawValue) given, but the file's byte order mark is \(used)'s: read as \(used)"
+                : "the file starts with the byte order mark of \(other.rawValue); read as \(used), as --encoding "
+                    + "says: if the text looks wrong, leave --encoding out"
+            diagnose(Diagnostic(.note, file: displayName, code: "encoding_mark", message: message))
+        }
+        if encoding.markContradicted {
+            diagnose(Diagnostic(
+                .note, file: displayName, code: "bom_not_utf8",
+                message: "the file starts with a UTF-8 byte order mark, but the text after it is not UTF-8: "
+                    + "read as \(encoding.encoding.rawValue) (\(encoding.evidence.rawValue)); if names look wrong, "
+                    + "give --encoding"))
+        }
+        noteThinEvidence()
+        if encoding.encoding == .utf8, encoding.evidence != .ascii,
+           let twice = DoubleEncoding.find(in: Array(sample.bytes.dropFirst(encoding.bomLength))) {
+            diagnose(Diagnostic(
+                .warning, file: displayName, line: twice.line, code: "double_encoded",
+                message: "the text looks like UTF-8 opened as \(twice.encoding.rawValue) and saved again as UTF-8 "
+                    + "(`\(twice.garbled)` was `\(twice.original)`): its letters are garbled, so its columns and "
+                    + "answers will not be recognised; ask for the export as it was downloaded, or open that in "
+                    + "Excel with Data > From Text/CSV, file origin 65001: Unicode (UTF-8)"))
         }
 
         return try withoutActuallyEscaping(handler) { handler in
@@ -225,6 +289,30 @@ public struct CSVReader {
                 if skipDecoded > 0 { state.line = 2 }
                 var skipRaw = encoding.bomLength
                 var totalBytes = 0
+                // A sample of plain ASCII, which UTF-8 and every code page read alike, decided
+                // nothing: the first other byte further on decides, and the transcoder changes
+                // there (lines counted until then, to say where).
+                var decidedByASCII = encoding.evidence == .ascii && !sample.atEnd
+                var asciiLines = 1
+                let lineEnd: UInt8 = dialect.carriageReturnOnly ? 0x0D : 0x0A
+
+                func decideAfterASCII(_ input: UnsafeRawBufferPointer) {
+                    guard let first = input.firstIndex(where: { $0 >= 0x80 }) else {
+                        asciiLines += input.reduce(0) { $0 + ($1 == lineEnd ? 1 : 0) }
+                        return
+                    }
+                    decidedByASCII = false
+                    let line = asciiLines + input[..<first].reduce(0) { $0 + ($1 == lineEnd ? 1 : 0) }
+                    guard let later = Self.encoding(afterASCII: Array(input[first...])) else { return }
+                    encoding = later
+                    // The transcoder reads this chunk from its start, line ends before `first` too.
+                    transcoder = Transcoder(encoding: later.encoding, delimiter: dialect.delimiter, quote: dialect.quote,
+                                            carriageReturnOnly: dialect.carriageReturnOnly, line: asciiLines)
+                    diagnose(Diagnostic(
+                        .note, file: displayName, line: line, code: "encoding_after_ascii",
+                        message: "the first \(options.sampleSize) bytes are plain ASCII; the text from here on is not UTF-8 and reads as \(later.encoding.rawValue) (\(later.evidence.rawValue)): if names look wrong, give --encoding"))
+                    noteThinEvidence(line: line)
+                }
                 // A byte order mark at the start of a line is a second file's, joined to the first
                 // (`copy /b a.csv+b.csv`): dropped, or a quoted header after it reads unquoted, and
                 // said where it stood, as the rows below may be another export's. The start of one
@@ -284,6 +372,7 @@ public struct CSVReader {
                         input = UnsafeRawBufferPointer(rebasing: input[n...])
                         skipRaw -= n
                     }
+                    if decidedByASCII { decideAfterASCII(input) }
                     if transcoder.isIdentity && skipDecoded == 0 {
                         try parse(input)
                         return

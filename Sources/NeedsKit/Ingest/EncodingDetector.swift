@@ -11,15 +11,31 @@ public enum EncodingDetector {
     /// Code pages tried by the statistical step, in order of preference on equal scores: Excel on a
     /// Baltic Windows writes Windows-1257, which reads Baltic letters exactly as ISO-8859-13 does;
     /// ISO-8859-4 (older Baltic systems) puts most of them elsewhere, and reads Estonian's õ ä ö ü
-    /// as the others do, so it comes last.
-    static let codePageCandidates: [TextEncoding] = [.windows1257, .iso8859_13, .windows1251, .koi8r, .windows1252, .iso8859_4]
+    /// as the others do, so it comes after them; code page 775 (old DOS tools) puts them at
+    /// control codes and box drawing of the others.
+    static let codePageCandidates: [TextEncoding] = [
+        .windows1257, .iso8859_13, .windows1251, .koi8r, .windows1252, .iso8859_4, .cp775,
+    ]
 
     /// - Parameters:
     ///   - sample: the first bytes of the file.
     ///   - isWholeFile: whether the sample is the whole file (a cut-off UTF-8 sequence at its end is
     ///     then an error, not an artefact of sampling).
     public static func detect(sample: [UInt8], isWholeFile: Bool = false) -> DetectedEncoding {
-        if let bom = detectBOM(sample) { return bom }
+        if let bom = detectBOM(sample) {
+            // A UTF-8 mark before text that is not UTF-8 (a header written by one tool, the rows
+            // by another; an editor's label on a file it did not convert): the text decides.
+            guard bom.encoding == .utf8 else { return bom }
+            let text = Array(sample.dropFirst(bom.bomLength))
+            let valid = text.withUnsafeBytes {
+                UTF8Validation.firstInvalidOffset(in: $0, allowTruncatedEnd: !isWholeFile) == nil
+            }
+            if valid || isMostlyUTF8(text) { return bom }
+            var detected = detect(sample: text, isWholeFile: isWholeFile)
+            detected.bomLength = bom.bomLength
+            detected.markContradicted = true
+            return detected
+        }
         if let utf16 = detectUTF16WithoutBOM(sample) { return utf16 }
         let validity = sample.withUnsafeBytes { raw -> (ascii: Bool, valid: Bool) in
             if UTF8Validation.isASCII(raw) { return (true, true) }
@@ -35,6 +51,12 @@ public enum EncodingDetector {
         if let runnerUp = ranking.runnerUp, ranking.margin < thinEvidenceMargin { detected.closeAlternative = runnerUp }
         return detected
     }
+
+    /// Code pages seldom met today (code page 775 of old DOS tools), which read Western letters
+    /// as Baltic ones (è é î as Ķ ķ Ņ): chosen only when they read the sample clearly better
+    /// than the others, by `rarityPenalty` points.
+    static let rareCodePages: Set<TextEncoding> = [.cp775]
+    static let rarityPenalty = 10
 
     /// A lead smaller than this (about six letters' worth) over a code page reading the sample
     /// differently is a guess worth a diagnostic.
@@ -75,22 +97,38 @@ public enum EncodingDetector {
     }
 
     /// Text in UTF-16 has a NUL in nearly every other byte when it is mostly Latin or punctuation.
+    /// Mostly Cyrillic text has fewer (its letters' high byte is 0x04): there the high bytes are
+    /// still nearly all those of the region's blocks, with the NULs of the delimiters, digits and
+    /// line ends among them, which single-byte text, holding no NULs, never shows.
     static func detectUTF16WithoutBOM(_ bytes: [UInt8]) -> DetectedEncoding? {
         let pairs = min(bytes.count, 4096) / 2
         guard pairs >= 4 else { return nil }
-        var evenZeros = 0
-        var oddZeros = 0
+        var zeros = (even: 0, odd: 0)
+        var regional = (even: 0, odd: 0)
         for k in 0..<pairs {
-            if bytes[2 * k] == 0 { evenZeros += 1 }
-            if bytes[2 * k + 1] == 0 { oddZeros += 1 }
+            let (even, odd) = (bytes[2 * k], bytes[2 * k + 1])
+            if even == 0 { zeros.even += 1 }
+            if odd == 0 { zeros.odd += 1 }
+            if isRegionalHighByte(even) { regional.even += 1 }
+            if isRegionalHighByte(odd) { regional.odd += 1 }
         }
-        if oddZeros * 10 >= pairs * 4 && evenZeros * 20 < pairs {
+        func highBytes(zeros: Int, regional: Int, otherZeros: Int) -> Bool {
+            guard otherZeros * 20 < pairs else { return false }
+            return zeros * 10 >= pairs * 4 || (zeros * 20 >= pairs && regional * 20 >= pairs * 19)
+        }
+        if highBytes(zeros: zeros.odd, regional: regional.odd, otherZeros: zeros.even) {
             return DetectedEncoding(encoding: .utf16LE, evidence: .nulPattern)
         }
-        if evenZeros * 10 >= pairs * 4 && oddZeros * 20 < pairs {
+        if highBytes(zeros: zeros.even, regional: regional.even, otherZeros: zeros.odd) {
             return DetectedEncoding(encoding: .utf16BE, evidence: .nulPattern)
         }
         return nil
+    }
+
+    /// The high byte of a UTF-16 unit of the region's text: ASCII and Latin-1 (õ ä ö ü), Latin
+    /// Extended-A (the Baltic letters), Cyrillic, punctuation (dashes, quotes, €, №).
+    private static func isRegionalHighByte(_ byte: UInt8) -> Bool {
+        byte == 0x00 || byte == 0x01 || byte == 0x04 || byte == 0x20 || byte == 0x21
     }
 
     /// The code page whose reading of the high bytes looks most like the region's languages.
@@ -99,7 +137,9 @@ public enum EncodingDetector {
     /// The best code page, and the best of those reading the sample's high bytes differently
     /// (Windows-1257 and ISO-8859-13 read Baltic letters alike) with its distance in score.
     static func rankCodePages(for sample: [UInt8]) -> (best: TextEncoding, runnerUp: TextEncoding?, margin: Int) {
-        let scored = codePageCandidates.map { ($0, score(sample, as: $0)) }
+        let scored = codePageCandidates.map { candidate in
+            (candidate, score(sample, as: candidate) - (rareCodePages.contains(candidate) ? rarityPenalty : 0))
+        }
         // Ties go to the earlier candidate.
         let best = scored.max { a, b in a.1 < b.1 || (a.1 == b.1 && index(of: a.0) > index(of: b.0)) }!
         var highBytes = [Bool](repeating: false, count: 128)
@@ -131,6 +171,14 @@ public enum EncodingDetector {
             let scalar = scalars[i]
             if byte >= 0x80 {
                 total += weight(of: scalar)
+                // A quote opening or closing a word (`„Rīga“`), an ellipsis ending one: where
+                // another code page reads the same bytes as letters (code page 775: `äRīgaō`,
+                // `labiģ`), the punctuation wins.
+                if let scalar, isWordBoundaryPunctuation(scalar) {
+                    let before = i > 0 ? scalars[i - 1] : nil
+                    let after = i + 1 < scalars.count ? scalars[i + 1] : nil
+                    if isWordCharacter(before) != isWordCharacter(after) { total += 3 }
+                }
                 // A letter standing alone between non-letters is rarely a word of its own.
                 if let scalar, scalar.properties.isAlphabetic {
                     let before = i > 0 ? scalars[i - 1] : nil
@@ -162,6 +210,18 @@ public enum EncodingDetector {
         return Set(letters.unicodeScalars)
     }()
 
+    private static func isWordBoundaryPunctuation(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "„", "“", "”", "«", "»", "‚", "‘", "’", "…": return true
+        default: return false
+        }
+    }
+
+    private static func isWordCharacter(_ s: Unicode.Scalar?) -> Bool {
+        guard let s else { return false }
+        return s.properties.isAlphabetic || ("0"..."9").contains(s)
+    }
+
     private static func isCyrillic(_ s: Unicode.Scalar) -> Bool {
         (0x0400...0x045F).contains(s.value) || s.value == 0x0490 || s.value == 0x0491
     }
@@ -192,5 +252,87 @@ public enum EncodingDetector {
         let cb = isCyrillic(b)
         if ca != cb { penalty -= 4 }
         return penalty
+    }
+}
+
+/// UTF-8 opened as a code page and saved again as UTF-8 (Excel opening a CSV without a BOM in
+/// the Windows code page, then "CSV UTF-8"): valid UTF-8 whose letters are the code page's
+/// readings of UTF-8 bytes (`РЎС‚СЂР°РЅР°` for `Страна`, `JÃµhvi` for `Jõhvi`).
+struct DoubleEncoding: Equatable {
+    /// The code page the text went through.
+    var encoding: TextEncoding
+    /// The line of the first garbled word, that word, and the word as it was.
+    var line: Int
+    var garbled: String
+    var original: String
+
+    /// Code pages Excel reads a CSV in on the region's Windows.
+    static let candidates: [TextEncoding] = [.windows1251, .windows1257, .windows1252]
+
+    /// What the start of `utf8` (valid UTF-8, at most `limit` bytes looked at) went through, when
+    /// three in five of its non-ASCII characters, and three words or more, read as UTF-8 bytes.
+    static func find(in utf8: [UInt8], limit: Int = 1 << 16) -> DoubleEncoding? {
+        let text = String(decoding: utf8.prefix(limit), as: UTF8.self)
+        let scalars = Array(text.unicodeScalars)
+        let nonASCII = scalars.reduce(0) { $0 + ($1.value >= 0x80 ? 1 : 0) }
+        guard nonASCII >= 6 else { return nil }
+        var best: (encoding: TextEncoding, explained: Int, first: Int)? = nil
+        for encoding in candidates {
+            let bytes = inverseTable(encoding)
+            var explained = 0, sequences = 0, first = -1
+            var i = 0
+            while i < scalars.count {
+                func continues(_ k: Int) -> Bool {
+                    bytes[scalars[i + k]].map { (0x80...0xBF).contains($0) } ?? false
+                }
+                guard scalars[i].value >= 0x80, let lead = bytes[scalars[i]], let length = sequenceLength(lead),
+                      i + length <= scalars.count, (1..<length).allSatisfy(continues)
+                else { i += 1; continue }
+                if first < 0 { first = i }
+                explained += length
+                sequences += 1
+                i += length
+            }
+            if sequences >= 3, explained * 5 >= nonASCII * 3, explained > best?.explained ?? 0 {
+                best = (encoding, explained, first)
+            }
+        }
+        guard let best else { return nil }
+        // The word the first sequence stands in: letters and the code page's characters around it.
+        let bytes = inverseTable(best.encoding)
+        func inWord(_ s: Unicode.Scalar) -> Bool { s.value >= 0x80 || s.properties.isAlphabetic }
+        var start = best.first
+        while start > 0, inWord(scalars[start - 1]) { start -= 1 }
+        var end = best.first
+        while end < scalars.count, inWord(scalars[end]), end - start < 40 { end += 1 }
+        let word = scalars[start..<end]
+        var garbled = String.UnicodeScalarView()
+        garbled.append(contentsOf: word)
+        let raw = word.flatMap { s -> [UInt8] in
+            s.value < 0x80 ? [UInt8(s.value)] : bytes[s].map { [$0] } ?? []
+        }
+        let line = 1 + scalars[..<start].reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
+        return DoubleEncoding(encoding: best.encoding, line: line, garbled: String(garbled),
+                              original: String(decoding: raw, as: UTF8.self))
+    }
+
+    private static func sequenceLength(_ lead: UInt8) -> Int? {
+        switch lead {
+        case 0xC2...0xDF: return 2
+        case 0xE0...0xEF: return 3
+        case 0xF0...0xF4: return 4
+        default: return nil
+        }
+    }
+
+    /// Character to byte, the code page's high half; a byte it leaves unassigned is read by
+    /// Windows as the C1 or Latin-1 character of the same number.
+    private static func inverseTable(_ encoding: TextEncoding) -> [Unicode.Scalar: UInt8] {
+        var inverse: [Unicode.Scalar: UInt8] = [:]
+        for (offset, scalar) in CodePage.table(for: encoding).enumerated() {
+            let byte = UInt8(0x80 + offset)
+            inverse[scalar ?? Unicode.Scalar(byte)] = byte
+        }
+        return inverse
     }
 }

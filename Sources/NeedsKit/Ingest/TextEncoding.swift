@@ -11,6 +11,8 @@ public enum TextEncoding: String, CaseIterable, Sendable, Codable {
     case windows1251 = "windows-1251"
     case windows1252 = "windows-1252"
     case koi8r = "koi8-r"
+    /// IBM code page 775 ("Baltic Rim"), which old DOS tools of the Baltic states write.
+    case cp775 = "cp775"
 
     /// The name glibc's iconv knows the encoding by.
     var iconvName: String {
@@ -24,6 +26,7 @@ public enum TextEncoding: String, CaseIterable, Sendable, Codable {
         case .windows1251: return "CP1251"
         case .windows1252: return "CP1252"
         case .koi8r: return "KOI8-R"
+        case .cp775: return "CP775"
         }
     }
 
@@ -40,6 +43,7 @@ public enum TextEncoding: String, CaseIterable, Sendable, Codable {
         case "windows1251", "cp1251", "win1251": self = .windows1251
         case "windows1252", "cp1252", "win1252": self = .windows1252
         case "koi8r", "koi8": self = .koi8r
+        case "cp775", "ibm775", "dos775", "pc775": self = .cp775
         default: return nil
         }
     }
@@ -81,6 +85,16 @@ public struct DetectedEncoding: Sendable, Equatable {
     /// reading them nearly as well): that other code page, for a diagnostic suggesting
     /// `--encoding`; nil when the guess is clear or not statistical.
     public var closeAlternative: TextEncoding? = nil
+    /// The file starts with a UTF-8 byte order mark that the text after it belies (it is not
+    /// UTF-8); the mark is skipped and the text decided the encoding.
+    public var markContradicted = false
+    /// The file's byte order mark and the `--encoding` given disagree: with evidence `.override`,
+    /// the encoding the mark names (not used); with `.bom`, the UTF-16 byte order given (the
+    /// mark's was used).
+    public var markDisagrees: TextEncoding? = nil
+    /// Decided at the first non-ASCII byte, this many bytes into the file (the sample was plain
+    /// ASCII); nil when the sample decided.
+    public var decidedPastASCII: Int? = nil
 
     public init(encoding: TextEncoding, evidence: EncodingEvidence, bomLength: Int = 0) {
         self.encoding = encoding

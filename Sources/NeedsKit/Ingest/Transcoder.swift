@@ -17,11 +17,13 @@ struct Transcoder {
 
     private static let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
 
-    /// `delimiter` and `quote` are the dialect's, to tell columns apart (`FieldPosition`).
+    /// `delimiter` and `quote` are the dialect's, to tell columns apart (`FieldPosition`); `line`
+    /// the line the input starts on (a transcoder taking over in the middle of a file).
     init(encoding: TextEncoding, delimiter: UInt8 = UInt8(ascii: ","), quote: UInt8 = UInt8(ascii: "\""),
-         carriageReturnOnly: Bool = false) {
+         carriageReturnOnly: Bool = false, line: Int = 1) {
         self.encoding = encoding
-        position = FieldPosition(delimiter: delimiter, quote: quote, carriageReturnOnly: carriageReturnOnly)
+        position = FieldPosition(delimiter: delimiter, quote: quote, carriageReturnOnly: carriageReturnOnly,
+                                 line: line)
         if encoding.isSingleByte { singleByte = CodePage.utf8Table(for: encoding) }
     }
 
@@ -157,10 +159,11 @@ struct FieldPosition {
     /// The last byte was a CR (the LF of a CRLF is no second line break).
     private var afterCR = false
 
-    init(delimiter: UInt8, quote: UInt8, carriageReturnOnly: Bool = false) {
+    init(delimiter: UInt8, quote: UInt8, carriageReturnOnly: Bool = false, line: Int = 1) {
         self.delimiter = delimiter
         self.quote = quote
         self.carriageReturnOnly = carriageReturnOnly
+        self.line = line
     }
 
     /// One byte of the text; any non-ASCII byte may be given as 0x80.

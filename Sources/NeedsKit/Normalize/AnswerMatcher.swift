@@ -45,7 +45,7 @@ public final class ChoiceMatcher {
     /// list's "Other" option, as the choice named `other`. `tight`: also a name and label written
     /// together (`nameWithLabel`), which a checkbox cell's pieces joined need not be tried as.
     public func match(_ raw: String, answerCodes: Bool = false, tight: Bool = true) -> Result {
-        let text = raw.trimmingSpaces
+        let text = TextKey.withoutEnclosingQuotes(raw).trimmingSpaces
         if let name = names[text] ?? names[text.lowercased()] { return .matched(name, loose: false) }
         if let number = Self.numeric(text), let name = names[number] { return .matched(name, loose: false) }
         switch labels.match(text) {
@@ -169,7 +169,7 @@ public final class ChoiceMatcher {
     /// With `namesExpected` (KoboToolbox and ODK exports, which write choice names), a cell
     /// without separators is read token by token even when no token is a known name.
     public func splitMultiple(_ raw: String, namesExpected: Bool = false) -> (choices: [String], unknown: [String], loose: Bool) {
-        let text = raw.trimmingSpaces
+        let text = TextKey.withoutEnclosingQuotes(raw).trimmingSpaces
         guard !text.isEmpty else { return ([], [], false) }
         // Space-separated choice names (KoboToolbox): names never hold spaces.
         let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init)

@@ -5,13 +5,15 @@ import Foundation
 /// `exact`: Unicode NFC, case-folded, trimmed, inner white space collapsed to one space, invisible
 /// characters (zero-width space, soft hyphen, direction marks: default-ignorable code points) left out,
 /// typographic quotes, apostrophes and dashes as typed on a keyboard (`plainPunctuation`).
+/// A text between quotes and holding none (`„Svarbu“`, `“Narva linn”`, `«Очень важно»`, typed in
+/// Word and pasted into a sheet) is keyed as the text it encloses (`withoutEnclosingQuotes`).
 /// `loose`: the same with diacritics removed, tried only when nothing matched exactly
 /// (`ļoti svarigi` finds `Ļoti svarīgi`).
 public enum TextKey {
     public static func exact(_ text: String) -> String {
         // ASCII needs no Unicode normalisation: lower-case and collapse spaces byte by byte.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiKey(text) }
-        let folded = text.precomposedStringWithCanonicalMapping.lowercased()
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiKey(withoutEnclosingQuotes(text)) }
+        let folded = withoutEnclosingQuotes(text).precomposedStringWithCanonicalMapping.lowercased()
         var out = ""
         out.reserveCapacity(folded.utf8.count)
         var pendingSpace = false
@@ -37,6 +39,26 @@ public enum TextKey {
         case 0x2010...0x2015, 0x2212: return "-"
         default: return scalar
         }
+    }
+
+    /// The text inside a pair of double quotes or guillemets enclosing it all (white space around
+    /// them aside), when no other double quote is inside; otherwise the text as it is.
+    public static func withoutEnclosingQuotes(_ text: String) -> String {
+        // Most texts start with a letter or digit: decided on the first byte, no copy.
+        guard let lead = text.utf8.first, lead == UInt8(ascii: "\"") || lead >= 0x80 || lead <= 0x20 else {
+            return text
+        }
+        let scalars = Array(text.unicodeScalars.drop { $0.isSpaceOrInvisible }.reversed()
+            .drop { $0.isSpaceOrInvisible }.reversed())
+        guard scalars.count >= 3, isDoubleQuote(scalars[0]), isDoubleQuote(scalars[scalars.count - 1]),
+              !scalars[1..<(scalars.count - 1)].contains(where: isDoubleQuote) else { return text }
+        var inner = String.UnicodeScalarView()
+        inner.append(contentsOf: scalars[1..<(scalars.count - 1)])
+        return String(inner)
+    }
+
+    private static func isDoubleQuote(_ scalar: Unicode.Scalar) -> Bool {
+        plainPunctuation(scalar) == "\""
     }
 
     static func asciiKey(_ text: String) -> String {

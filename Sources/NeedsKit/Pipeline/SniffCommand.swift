@@ -47,6 +47,10 @@ public enum SniffCommand {
             let e = r.encoding!, d = r.dialect!
             out += ", \"encoding\": \(JSONText.quoted(e.encoding.rawValue)), \"encoding_evidence\": \(JSONText.quoted(e.evidence.rawValue))"
             if let alternative = e.closeAlternative { out += ", \"encoding_alternative\": \(JSONText.quoted(alternative.rawValue))" }
+            let note = markText(e)
+            if note.hasPrefix(", "), note != ", BOM" {
+                out += ", \"encoding_note\": \(JSONText.quoted(String(note.dropFirst(2))))"
+            }
             out += ", \"bom\": \(e.bomLength > 0), \"delimiter\": \(JSONText.quoted(delimiterWord(d.delimiter)))"
             out += ", \"delimiter_evidence\": \(JSONText.quoted(d.evidence.rawValue)), \"quote\": \(JSONText.quoted(quoteName(d.quote)))"
             out += ", \"escape\": \(JSONText.quoted(d.escape)), \"line_ending\": \(JSONText.quoted(d.lineEnding.rawValue))"
@@ -57,13 +61,28 @@ public enum SniffCommand {
         return out + (results.isEmpty ? "]\n" : "\n]\n")
     }
 
+    /// What the file's byte order mark said, when it has one or --encoding contradicts it; where
+    /// the encoding was decided, when past a sample of plain ASCII.
+    static func markText(_ e: DetectedEncoding) -> String {
+        if e.markContradicted { return ", UTF-8 BOM skipped: the text after it is not UTF-8" }
+        if let other = e.markDisagrees {
+            return e.evidence == .bom
+                ? ", BOM: the mark decides over --encoding \(other.rawValue)"
+                : ", the \(other.rawValue) byte order mark overridden by --encoding"
+        }
+        if let offset = e.decidedPastASCII {
+            return ", from the first non-ASCII byte, past \(offset) bytes of plain ASCII"
+        }
+        return e.bomLength > 0 ? ", BOM" : ""
+    }
+
     /// A few readable lines per file.
     public static func text(_ results: [Result]) -> String {
         results.map { r in
             guard let e = r.encoding, let d = r.dialect else { return "\(r.file): not read: \(r.failure ?? "")" }
             return """
             \(r.file)
-              encoding   \(e.encoding.rawValue) (\(e.evidence.rawValue)\(e.bomLength > 0 ? ", BOM" : "")\(e.closeAlternative.map { ", thin evidence: \($0.rawValue) reads nearly as well; --encoding decides" } ?? ""))
+              encoding   \(e.encoding.rawValue) (\(e.evidence.rawValue)\(markText(e))\(e.closeAlternative.map { ", thin evidence: \($0.rawValue) reads nearly as well; --encoding decides" } ?? ""))
               delimiter  \(d.delimiterName) (\(d.evidence.rawValue)), quote \(quoteName(d.quote)), escape \(d.escape), line ends \(d.lineEnding.rawValue)
               table      \(d.table.preambleRecords) preamble record(s), \(d.table.headerRecords) header record(s), \(d.table.footnoteRecords) footnote record(s), \(d.table.columns) column(s)
               confidence \(NumberFormat.fixed(d.consistency, decimals: 3))
