@@ -232,7 +232,7 @@ final class PipelineTests: XCTestCase {
         folder.write("responses/EE.csv", "country\nEE\n")
         folder.write("followup/sub/x.csv", "country\nEE\n")
         XCTAssertEqual(InputFiles.expand([folder.path + "/responses/."]).displayNames, ["responses/EE.csv"])
-        XCTAssertEqual(InputFiles.expand([folder.path + "/followup/sub/../"]).problems.map(\.file), ["followup/sub", "followup"])
+        XCTAssertEqual(InputFiles.expand([folder.path + "/followup/sub/../"]).problems.map(\.file), ["followup", "followup/sub"])
         XCTAssertEqual(InputFiles.waveNames([folder.path + "/followup/sub/.."]), ["followup"])
         XCTAssertEqual(InputFiles.lastComponent("missing/."), ".")
     }
@@ -609,11 +609,12 @@ final class PipelineTests: XCTestCase {
         let out = TemporaryFolder()
         let options = Self.sweepOptions([folder.path + "/in", a, folder.path + "/hard.csv"], out: out)
         let outcome = try Pipeline.report(options)
-        XCTAssertEqual(outcome.accounts.map(\.file), ["in/a.csv"])
+        // Read by the mention named first in the reports' order (by name), whatever the arguments' order.
+        XCTAssertEqual(outcome.accounts.map(\.file), ["a.csv"])
         XCTAssertEqual(outcome.respondents, 2)
         let notes = outcome.inputProblems.filter { $0.code == "same_file" }
-        XCTAssertEqual(notes.map(\.file), ["in/link_to_a.csv", "a.csv", "hard.csv"])
-        XCTAssertTrue(notes.allSatisfy { $0.severity == .note && $0.message.contains("the same file as in/a.csv,") }, "\(notes)")
+        XCTAssertEqual(notes.map(\.file), ["hard.csv", "in/a.csv", "in/link_to_a.csv"])
+        XCTAssertTrue(notes.allSatisfy { $0.severity == .note && $0.message.contains("the same file as a.csv,") }, "\(notes)")
         let summary = try String(contentsOfFile: options.outputPath + "/summary.json", encoding: .utf8)
         XCTAssertTrue(summary.contains("{\"path\": \"in/link_to_a.csv\", \"issue\": \"same_file\""), summary)
         XCTAssertFalse(summary.contains(folder.path), summary)
@@ -622,6 +623,25 @@ final class PipelineTests: XCTestCase {
         let again = try Pipeline.check(Self.sweepOptions([a, folder.path + "/in"], out: out))
         XCTAssertNil(again.inputProblems.first { $0.code == "folder_without_files" })
         XCTAssertEqual(again.respondents, 2)
+    }
+
+    // A file named twice is read by the mention the reports name first, and the inputs left out
+    // are listed in the order of their names, whatever the order of the arguments: named in
+    // another order, the same inputs kept `in/a.csv` or `a.csv` and listed the missing files and
+    // the hidden one in another order in summary.json and clean/issues.csv.
+    func testInputsNamedInAnotherOrderAreReadAndListedAlike() throws {
+        let folder = TemporaryFolder()
+        let a = folder.write("in/a.csv", Self.sweepHeader + Self.sweepRow("EE", "Tartu linn"))
+        _ = folder.write("in/.hidden.csv", "x\n")
+        let inputs = [folder.path + "/in", a, folder.path + "/zz/missing.csv", folder.path + "/b/absent.csv"]
+        let forward = InputFiles.expand(inputs)
+        let backward = InputFiles.expand(inputs.reversed())
+        XCTAssertEqual(forward.displayNames, ["a.csv"])
+        XCTAssertEqual(backward.displayNames, forward.displayNames)
+        XCTAssertEqual(forward.problems.map(\.file), ["absent.csv", "in/.hidden.csv", "in/a.csv", "missing.csv"])
+        XCTAssertEqual(backward.problems.map(\.file), forward.problems.map(\.file))
+        XCTAssertEqual(backward.problems.map(\.message), forward.problems.map(\.message))
+        XCTAssertTrue(forward.problems[2].message.contains("the same file as a.csv,"), forward.problems[2].message)
     }
 
     // Sweep 2, 2: respondent IDs of files sharing a base name depend on their labels, not on the

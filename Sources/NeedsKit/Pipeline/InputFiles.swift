@@ -8,8 +8,8 @@ import Glibc
 /// (Windows' `desktop.ini` and `Thumbs.db` too) and Office lock files (`~$name.xlsx`) are left out
 /// with a note; what cannot be listed is reported.
 /// A file is read once however often it is named (twice on the command line, through a folder
-/// and by itself, or by a symbolic or hard link): later mentions are left out with a note naming
-/// the first, so its respondents are not counted twice.
+/// and by itself, or by a symbolic or hard link): the mention first by display name is read, the
+/// others are left out with a note naming it, so its respondents are not counted twice.
 ///
 /// Each file has a display name for the reports: its name within the folder given (`responses/a.csv`),
 /// or its own name for a file given directly, so that no local path leaks into shared reports.
@@ -123,19 +123,13 @@ public enum InputFiles {
 
     static func expandAll(_ inputs: [String], leavingOut: Set<FileIdentity> = []) -> Expansion {
         var result = Expansion()
-        // The file behind each path read so far (device and inode: a symbolic link, a hard link
-        // and the same file by another path are one), with the display name it was first named by.
-        var firstMention: [FileIdentity: String] = [:]
+        // Every mention of a file, with the file behind it (device and inode: a symbolic link, a
+        // hard link and the same file by another path are one); which mention is read is decided
+        // once all are known, so that it does not depend on the order of the arguments.
+        var mentions: [(path: String, displayName: String, identity: FileIdentity)] = []
         func add(_ path: String, displayName: String, info: stat) {
             let identity = FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
-            if let first = firstMention[identity] {
-                result.problems.append(Diagnostic(.note, file: displayName, code: "same_file",
-                                                  message: "the same file as \(first), which is read once; not read again"))
-                return
-            }
-            firstMention[identity] = displayName
-            result.files.append(path)
-            result.displayNames.append(displayName)
+            mentions.append((path, displayName, identity))
         }
         for input in inputs {
             var info = stat()
@@ -162,11 +156,10 @@ public enum InputFiles {
                 names.append(name)
             }
             closedir(directory)
-            let filesBefore = result.files.count
-            let mentionsBefore = result.problems.filter { $0.code == "same_file" }.count
+            let mentionsBefore = mentions.count
             defer {
-                // (A folder whose files were all read already through other inputs is not empty.)
-                if result.files.count == filesBefore && result.problems.filter({ $0.code == "same_file" }).count == mentionsBefore {
+                // (A folder whose files are read through other inputs too is not empty.)
+                if mentions.count == mentionsBefore {
                     result.problems.append(Diagnostic(.error, file: lastComponent(input), code: "folder_without_files",
                                                       message: "the folder holds no file to read"))
                 }
@@ -213,6 +206,29 @@ public enum InputFiles {
                 }
             }
         }
+        // A file named more than once is read by the mention the reports would list first (by
+        // display name, then path); the others are left out with a note naming it.
+        var read: [FileIdentity: (path: String, displayName: String)] = [:]
+        for mention in mentions {
+            if let kept = read[mention.identity],
+               (kept.displayName, kept.path) <= (mention.displayName, mention.path) { continue }
+            read[mention.identity] = (mention.path, mention.displayName)
+        }
+        var appended: Set<FileIdentity> = []
+        for mention in mentions {
+            let kept = read[mention.identity]!
+            // (The same path given twice is one mention read and one left out.)
+            if kept == (mention.path, mention.displayName), appended.insert(mention.identity).inserted {
+                result.files.append(mention.path)
+                result.displayNames.append(mention.displayName)
+            } else {
+                let message = "the same file as \(kept.displayName), which is read once; not read again"
+                result.problems.append(Diagnostic(.note, file: mention.displayName, code: "same_file", message: message))
+            }
+        }
+        // Listed by name, as the files read are, whatever the order of the arguments.
+        result.problems = result.problems.enumerated()
+            .sorted { ($0.element.file, $0.offset) < ($1.element.file, $1.offset) }.map(\.element)
         return result
     }
 
