@@ -1042,4 +1042,17 @@ final class ReportTests: XCTestCase {
             XCTAssertEqual(QuarantineWriter.scrub(kept), kept)
         }
     }
+
+    /// A submission ID is no phone number: clean/quarantine.csv keeps a Kobo `_id` of 9 digits,
+    /// which names the row at the source.
+    func testQuarantineKeepsLongSubmissionIDs() throws {
+        let folder = TemporaryFolder()
+        let header = PipelineTests.sweepHeader.replacingOccurrences(of: "\n", with: ",_id,_validation_status\n")
+        let row = PipelineTests.sweepRow("EE", "Tartu linn").replacingOccurrences(of: "\n", with: ",209876543,Not Approved\n")
+        let out = TemporaryFolder()
+        let options = PipelineTests.sweepOptions([folder.write("kobo.csv", header + row)], out: out)
+        _ = try Pipeline.report(options)
+        let quarantine = try String(contentsOfFile: options.outputPath + "/clean/quarantine.csv", encoding: .utf8)
+        XCTAssertTrue(quarantine.contains("209876543"), quarantine)
+    }
 }

@@ -157,7 +157,9 @@ public struct QuarantineWriter {
         if let swallowing = record.swallowingField { trusted = min(trusted, swallowing) }
         var kept: [String] = []
         for i in 0..<record.presentCount {
-            kept.append(i < trusted && keeps(roles[i]) ? Self.scrub(record[i]) : "")
+            // A submission ID or row number may be a long run of digits: it is no phone number.
+            let numbers = if case .meta = roles[i] { false } else { true }
+            kept.append(i < trusted && keeps(roles[i]) ? Self.scrub(record[i], numbers: numbers) : "")
         }
         var inner = CSVWriter()
         inner.row(texts: kept)
@@ -173,9 +175,10 @@ public struct QuarantineWriter {
         }
     }
 
-    /// Replaces text shaped like an e-mail address, and a phone number or a personal code
-    /// (`scrubNumbers`).
-    static func scrub(_ value: String) -> String {
+    /// Replaces text shaped like an e-mail address, and with `numbers` a phone number or a
+    /// personal code (`scrubNumbers`).
+    static func scrub(_ value: String, numbers: Bool = true) -> String {
+        let scrubNumbers = numbers ? Self.scrubNumbers : { $0 }
         guard value.utf8.contains(UInt8(ascii: "@")) else { return scrubNumbers(value) }
         let words = value.split(separator: " ", omittingEmptySubsequences: false)
         return scrubNumbers(words.map { word -> String in
