@@ -157,9 +157,13 @@ public struct QuarantineWriter {
         if let swallowing = record.swallowingField { trusted = min(trusted, swallowing) }
         var kept: [String] = []
         for i in 0..<record.presentCount {
+            guard i < trusted && keeps(roles[i]) else {
+                kept.append("")
+                continue
+            }
             // A submission ID or row number may be a long run of digits: it is no phone number.
             let numbers = if case .meta = roles[i] { false } else { true }
-            kept.append(i < trusted && keeps(roles[i]) ? Self.scrub(record[i], numbers: numbers) : "")
+            kept.append(Self.scrub(record[i], numbers: numbers))
         }
         var inner = CSVWriter()
         inner.row(texts: kept)
