@@ -644,6 +644,27 @@ final class PipelineTests: XCTestCase {
         XCTAssertTrue(forward.problems[2].message.contains("the same file as a.csv,"), forward.problems[2].message)
     }
 
+    // A file whose name is not UTF-8 (a Windows ZIP's `Šiaulių.csv` in code page 1257, unzipped
+    // as it is) is read from its folder: its path was rebuilt from the name with U+FFFD for the
+    // byte, and the file was "cannot read: No such file or directory".
+    func testAFileNamedInAnotherCodePageIsRead() throws {
+        let folder = TemporaryFolder()
+        _ = folder.write("in/placeholder.csv", "")
+        let name: [UInt8] = Array((folder.path + "/in/").utf8) + [0xD0, 0x69, 0x61, 0x75, 0x6C, 0x69, 0xF8, 0x2E, 0x63, 0x73, 0x76]
+        let text = Self.sweepHeader + Self.sweepRow("LT", "Šiaulių miesto savivaldybė")
+        let fd = (name.map { CChar(bitPattern: $0) } + [0]).withUnsafeBufferPointer { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644) }
+        XCTAssertGreaterThanOrEqual(fd, 0)
+        _ = text.utf8CString.withUnsafeBufferPointer { write(fd, $0.baseAddress!, $0.count - 1) }
+        close(fd)
+        try FileManager.default.removeItem(atPath: folder.path + "/in/placeholder.csv")
+        let expansion = InputFiles.expand([folder.path + "/in"])
+        XCTAssertEqual(expansion.problems.map(\.code), [])
+        XCTAssertEqual(expansion.displayNames, ["in/\u{FFFD}iauli\u{FFFD}.csv"])
+        let out = TemporaryFolder()
+        let outcome = try Pipeline.report(Self.sweepOptions([folder.path + "/in"], out: out))
+        XCTAssertEqual(outcome.respondents, 1)
+    }
+
     // Sweep 2, 2: respondent IDs of files sharing a base name depend on their labels, not on the
     // order the files were named in; a file whose base name no other shares keeps its own seed.
     func testRespondentIDsOfSameNamedFilesDoNotDependOnOrder() throws {

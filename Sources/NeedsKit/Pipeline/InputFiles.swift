@@ -147,13 +147,20 @@ public enum InputFiles {
                                                   message: "cannot list the folder: \(String(cString: strerror(errno)))"))
                 continue
             }
-            var names: [String] = []
+            // Each entry's name, and for a name that is not UTF-8 (a Windows ZIP's names in a code
+            // page, unzipped as they are) the file opened by its bytes: a path rebuilt from the
+            // name as a String, U+FFFD for each such byte, names no file.
+            var names: [(name: String, opened: String?)] = []
             while let entry = readdir(directory) {
-                let name = withUnsafePointer(to: entry.pointee.d_name) {
-                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                let named = withUnsafePointer(to: entry.pointee.d_name) {
+                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { bytes -> (String, String?) in
+                        if let name = String(validatingCString: bytes) { return (name, nil) }
+                        let fd = openat(dirfd(directory), bytes, O_RDONLY | O_CLOEXEC)
+                        return (String(cString: bytes), fd < 0 ? nil : "/proc/self/fd/\(fd)")
+                    }
                 }
-                if name == "." || name == ".." { continue }
-                names.append(name)
+                if named.0 == "." || named.0 == ".." { continue }
+                names.append(named)
             }
             closedir(directory)
             let mentionsBefore = mentions.count
@@ -164,8 +171,9 @@ public enum InputFiles {
                                                       message: "the folder holds no file to read"))
                 }
             }
-            for name in names.sorted() {
-                let path = input.hasSuffix("/") ? input + name : input + "/" + name
+            let byName = names.sorted { ($0.name, $0.opened ?? "") < ($1.name, $1.opened ?? "") }
+            for (name, opened) in byName {
+                let path = opened ?? (input.hasSuffix("/") ? input + name : input + "/" + name)
                 let displayName = lastComponent(input) + "/" + name
                 if !leavingOut.isEmpty, let identity = FileIdentity(path: path), leavingOut.contains(identity) { continue }
                 if name.hasPrefix(".") {
