@@ -663,6 +663,12 @@ final class PipelineTests: XCTestCase {
         let out = TemporaryFolder()
         let outcome = try Pipeline.report(Self.sweepOptions([folder.path + "/in"], out: out))
         XCTAssertEqual(outcome.respondents, 1)
+        // Named by itself, as a shell passes it: the command line's text has U+FFFD for the bytes.
+        let named = InputFiles.expand([folder.path + "/in/\u{FFFD}iauli\u{FFFD}.csv"])
+        XCTAssertEqual(named.problems.map(\.code), [])
+        XCTAssertEqual(named.displayNames, ["\u{FFFD}iauli\u{FFFD}.csv"])
+        let direct = try Pipeline.report(Self.sweepOptions([folder.path + "/in/\u{FFFD}iauli\u{FFFD}.csv"], out: TemporaryFolder()))
+        XCTAssertEqual(direct.respondents, 1)
     }
 
     // Sweep 2, 2: respondent IDs of files sharing a base name depend on their labels, not on the

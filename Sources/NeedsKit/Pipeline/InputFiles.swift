@@ -131,19 +131,24 @@ public enum InputFiles {
             let identity = FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
             mentions.append((path, displayName, identity))
         }
-        for input in inputs {
+        for given in inputs {
             var info = stat()
+            // A name that is not UTF-8 reaches us with U+FFFD for its bytes: found in its folder.
+            var input = given
+            if stat(input, &info) != 0, input.contains("\u{FFFD}"), let opened = openedByRepairedName(input) {
+                input = opened
+            }
             guard stat(input, &info) == 0 else {
-                result.problems.append(Diagnostic(.error, file: lastComponent(input), code: "input_missing",
+                result.problems.append(Diagnostic(.error, file: lastComponent(given), code: "input_missing",
                                                   message: "cannot read: \(String(cString: strerror(errno)))"))
                 continue
             }
             if (info.st_mode & S_IFMT) != S_IFDIR {
-                add(input, displayName: lastComponent(input), info: info)
+                add(input, displayName: lastComponent(given), info: info)
                 continue
             }
             guard let directory = opendir(input) else {
-                result.problems.append(Diagnostic(.error, file: lastComponent(input), code: "input_unreadable",
+                result.problems.append(Diagnostic(.error, file: lastComponent(given), code: "input_unreadable",
                                                   message: "cannot list the folder: \(String(cString: strerror(errno)))"))
                 continue
             }
@@ -167,14 +172,14 @@ public enum InputFiles {
             defer {
                 // (A folder whose files are read through other inputs too is not empty.)
                 if mentions.count == mentionsBefore {
-                    result.problems.append(Diagnostic(.error, file: lastComponent(input), code: "folder_without_files",
+                    result.problems.append(Diagnostic(.error, file: lastComponent(given), code: "folder_without_files",
                                                       message: "the folder holds no file to read"))
                 }
             }
             let byName = names.sorted { ($0.name, $0.opened ?? "") < ($1.name, $1.opened ?? "") }
             for (name, opened) in byName {
                 let path = opened ?? (input.hasSuffix("/") ? input + name : input + "/" + name)
-                let displayName = lastComponent(input) + "/" + name
+                let displayName = lastComponent(given) + "/" + name
                 if !leavingOut.isEmpty, let identity = FileIdentity(path: path), leavingOut.contains(identity) { continue }
                 if name.hasPrefix(".") {
                     result.problems.append(Diagnostic(.note, file: displayName, code: "hidden_file_skipped",
@@ -238,6 +243,28 @@ public enum InputFiles {
         result.problems = result.problems.enumerated()
             .sorted { ($0.element.file, $0.offset) < ($1.element.file, $1.offset) }.map(\.element)
         return result
+    }
+
+    /// The file or folder at `path`, whose last component was not UTF-8 and arrived with U+FFFD
+    /// for its bytes, opened by the bytes of the one entry of its folder that reads so
+    /// (`/proc/self/fd/N`); nil when there is not exactly one.
+    static func openedByRepairedName(_ path: String) -> String? {
+        let slash = path.lastIndex(of: "/")
+        let parent = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        guard let directory = opendir(parent) else { return nil }
+        defer { closedir(directory) }
+        var found: [String] = []
+        while let entry = readdir(directory) {
+            withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { bytes in
+                    guard String(validatingCString: bytes) == nil, String(cString: bytes) == name else { return }
+                    let fd = openat(dirfd(directory), bytes, O_RDONLY | O_CLOEXEC)
+                    if fd >= 0 { found.append("/proc/self/fd/\(fd)") }
+                }
+            }
+        }
+        return found.count == 1 ? found[0] : nil
     }
 
     /// The file behind a path (device and inode): a symbolic link, a hard link and the same file
