@@ -317,4 +317,23 @@ final class ComplementarySuppressionTests: XCTestCase {
             XCTAssertGreaterThanOrEqual(all - published, options.aggregation.minCell, report)
         }
     }
+
+    /// Under `--region country-equal` respondents of no country are left out of ALL, and the
+    /// weighting statement says how many: they are no part to protect. Two of them blanked two of
+    /// three countries of 20 respondents each once the row rule ran on every respondent (54aca92).
+    func testRespondentsLeftOutOfACountryEqualRegionBlankNoCountry() throws {
+        let folder = TemporaryFolder()
+        var text = PipelineTests.sweepHeader
+        for country in ["EE", "LT", "LV"] {
+            let place = ["EE": "Tallinna linn", "LT": "Kauno miesto savivaldybė", "LV": "Rīga"][country]!
+            for k in 0..<20 { text += PipelineTests.sweepRow(country, place, importance: 2 + k % 4) }
+        }
+        text += PipelineTests.sweepRow("", "") + PipelineTests.sweepRow("", "Atlantis")
+        let out = TemporaryFolder()
+        var options = PipelineTests.sweepOptions([folder.write("in.csv", text)], out: out)
+        options.aggregation.region = .countryEqual
+        _ = try Pipeline.report(options)
+        let rows = table(options.outputPath + "/topic_demand.csv").filter { $0["topic"] == "intercultural" }
+        XCTAssertEqual(rows.map { $0["respondents"] ?? "?" }, ["20", "20", "20", "60"], "\(rows)")
+    }
 }

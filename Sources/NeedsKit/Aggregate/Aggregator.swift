@@ -531,13 +531,15 @@ public final class Aggregator {
     /// Respondents of the cells `key` groups (as `merged` groups them, a row per country and one
     /// for ALL), every one counted: under `--weights municipality` those of no recognised
     /// municipality weigh 0 and drop out of the merged figures, but "Who answered" counts them.
+    /// Under `--region country-equal` respondents of no country are not in ALL (the weighting
+    /// statement says how many), as in `merged`.
     private func rawRespondents(key: (Cell) -> String?) -> [String: Int] {
         var result: [String: Int] = [:]
         for (cell, row) in cells {
             guard let k = key(cell) else { continue }
             let n = row[topicKeys.count].respondents.count
             if !cell.country.isEmpty { result[cell.country + "\u{1F}" + k, default: 0] += n }
-            result["ALL\u{1F}" + k, default: 0] += n
+            if !cell.country.isEmpty || options.region != .countryEqual { result["ALL\u{1F}" + k, default: 0] += n }
         }
         return result
     }
