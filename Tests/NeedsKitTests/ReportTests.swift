@@ -1055,4 +1055,22 @@ final class ReportTests: XCTestCase {
         let quarantine = try String(contentsOfFile: options.outputPath + "/clean/quarantine.csv", encoding: .utf8)
         XCTAssertTrue(quarantine.contains("209876543"), quarantine)
     }
+
+    /// A run whose region count is blanked (fewer than `--min-cell` respondents in all) does not
+    /// give it back in the data quality section or summary.json's totals: "Who answered" showed
+    /// "–" for the region while both said 3 respondents.
+    func testABlankedRegionCountIsWithheldFromTheTotals() throws {
+        let folder = TemporaryFolder()
+        let text = PipelineTests.sweepHeader + String(repeating: PipelineTests.sweepRow("EE", "Tartu linn"), count: 3)
+        let out = TemporaryFolder()
+        let options = PipelineTests.sweepOptions([folder.write("pilot.csv", text)], out: out)
+        _ = try Pipeline.report(options)
+        let report = try String(contentsOfFile: options.outputPath + "/report.md", encoding: .utf8)
+        XCTAssertTrue(report.contains("| Region (ALL) | – |"), report)
+        XCTAssertFalse(report.contains("3 respondent(s)"), report)
+        XCTAssertFalse(report.contains("3 record(s)"), report)
+        let summary = try String(contentsOfFile: options.outputPath + "/summary.json", encoding: .utf8)
+        let totals = try XCTUnwrap(summary.split(separator: "\n").first { $0.contains("\"totals\"") })
+        XCTAssertTrue(totals.contains("\"records_read\": null, \"respondents\": null,"), String(totals))
+    }
 }
