@@ -669,6 +669,15 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(named.displayNames, ["\u{FFFD}iauli\u{FFFD}.csv"])
         let direct = try Pipeline.report(Self.sweepOptions([folder.path + "/in/\u{FFFD}iauli\u{FFFD}.csv"], out: TemporaryFolder()))
         XCTAssertEqual(direct.respondents, 1)
+        // Two such names that read alike are told apart by their bytes, not by where they were
+        // opened (`/proc/self/fd/5`, which named them `5` and `6`).
+        for byte: UInt8 in [0xE4, 0xF6] {
+            let path = Array((folder.path + "/two/").utf8) + [byte, 0x2E, 0x63, 0x73, 0x76, 0]
+            _ = FileManager.default.createFile(atPath: folder.path + "/two-made", contents: Data(text.utf8))
+            try FileManager.default.createDirectory(atPath: folder.path + "/two", withIntermediateDirectories: true)
+            XCTAssertEqual(path.map { CChar(bitPattern: $0) }.withUnsafeBufferPointer { rename(folder.path + "/two-made", $0.baseAddress!) }, 0)
+        }
+        XCTAssertEqual(InputFiles.expand([folder.path + "/two"]).displayNames, ["two/\u{FFFD}.csv", "two/\u{FFFD}.csv (2)"])
     }
 
     // Sweep 2, 2: respondent IDs of files sharing a base name depend on their labels, not on the

@@ -17,6 +17,9 @@ import Glibc
 public enum InputFiles {
     public struct Expansion {
         public var files: [String] = []
+        /// Each file's path as named (`files` opens a name that is not UTF-8 as `/proc/self/fd/N`),
+        /// which tells files of the same name apart.
+        var givenPaths: [String] = []
         public var displayNames: [String] = []
         public var problems: [Diagnostic] = []
         /// Base names (`x.csv`) that more than one file of the expansion has: those files'
@@ -47,13 +50,14 @@ public enum InputFiles {
     public static func expand(_ inputs: [String], maxFiles: Int = 10_000, leavingOut: Set<FileIdentity> = [],
                               names: [String: String] = [:]) -> Expansion {
         var result = expandAll(inputs, leavingOut: leavingOut)
-        result.displayNames = zip(result.files, distinguished(result.displayNames, paths: result.files)).map { names[$0] ?? $1 }
+        result.displayNames = zip(result.files, distinguished(result.displayNames, paths: result.givenPaths)).map { names[$0] ?? $1 }
         // Read in the order of their display names, whatever the order they were named in: the
         // same inputs give the same reports, and the same first of two duplicate submissions.
         let order = result.files.indices.sorted {
-            (result.displayNames[$0], result.files[$0]) < (result.displayNames[$1], result.files[$1])
+            (result.displayNames[$0], result.givenPaths[$0], $0) < (result.displayNames[$1], result.givenPaths[$1], $1)
         }
         result.files = order.map { result.files[$0] }
+        result.givenPaths = order.map { result.givenPaths[$0] }
         result.displayNames = order.map { result.displayNames[$0] }
         let bases = Dictionary(grouping: result.displayNames.map(lastComponent), by: { $0 })
         result.sharedBaseNames = Set(bases.filter { $0.value.count > 1 }.keys)
@@ -61,6 +65,7 @@ public enum InputFiles {
             result.problems.append(Diagnostic(.error, file: inputs.joined(separator: " "), code: "too_many_files",
                                               message: "\(result.files.count) files; the limit is \(maxFiles) (RunOptions.maxFiles): name fewer inputs"))
             result.files = []
+            result.givenPaths = []
             result.displayNames = []
         }
         return result
@@ -75,7 +80,7 @@ public enum InputFiles {
         for inputs in sets {
             let expansion = expandAll(inputs)
             paths += expansion.files
-            names += distinguished(expansion.displayNames, paths: expansion.files)
+            names += distinguished(expansion.displayNames, paths: expansion.givenPaths)
         }
         var result: [String: String] = [:]
         for (k, name) in distinguished(names, paths: paths).enumerated() where name != names[k] { result[paths[k]] = name }
@@ -105,7 +110,8 @@ public enum InputFiles {
                     suffixes = candidates.map { $0.suffix(length).joined(separator: "/") }
                     if Set(suffixes).count == distinct { break }
                 }
-                if Set(suffixes).count == distinct {
+                // (Paths all alike, names that are not UTF-8 read alike in one folder: kept, numbered.)
+                if Set(suffixes).count == distinct && distinct > 1 {
                     for (k, index) in group.enumerated() { result[index] = suffixes[k] }
                     break
                 }
@@ -126,10 +132,10 @@ public enum InputFiles {
         // Every mention of a file, with the file behind it (device and inode: a symbolic link, a
         // hard link and the same file by another path are one); which mention is read is decided
         // once all are known, so that it does not depend on the order of the arguments.
-        var mentions: [(path: String, displayName: String, identity: FileIdentity)] = []
-        func add(_ path: String, displayName: String, info: stat) {
+        var mentions: [(path: String, given: String, displayName: String, identity: FileIdentity)] = []
+        func add(_ path: String, given: String, displayName: String, info: stat) {
             let identity = FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
-            mentions.append((path, displayName, identity))
+            mentions.append((path, given, displayName, identity))
         }
         for given in inputs {
             var info = stat()
@@ -144,7 +150,7 @@ public enum InputFiles {
                 continue
             }
             if (info.st_mode & S_IFMT) != S_IFDIR {
-                add(input, displayName: lastComponent(given), info: info)
+                add(input, given: given, displayName: lastComponent(given), info: info)
                 continue
             }
             guard let directory = opendir(input) else {
@@ -155,13 +161,14 @@ public enum InputFiles {
             // Each entry's name, and for a name that is not UTF-8 (a Windows ZIP's names in a code
             // page, unzipped as they are) the file opened by its bytes: a path rebuilt from the
             // name as a String, U+FFFD for each such byte, names no file.
-            var names: [(name: String, opened: String?)] = []
+            var names: [(name: String, opened: String?, bytes: [UInt8])] = []
             while let entry = readdir(directory) {
                 let named = withUnsafePointer(to: entry.pointee.d_name) {
-                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { bytes -> (String, String?) in
-                        if let name = String(validatingCString: bytes) { return (name, nil) }
+                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { bytes -> (String, String?, [UInt8]) in
+                        if let name = String(validatingCString: bytes) { return (name, nil, []) }
                         let fd = openat(dirfd(directory), bytes, O_RDONLY | O_CLOEXEC)
-                        return (String(cString: bytes), fd < 0 ? nil : "/proc/self/fd/\(fd)")
+                        let raw = Array(UnsafeBufferPointer(start: bytes, count: strlen(bytes))).map { UInt8(bitPattern: $0) }
+                        return (String(cString: bytes), fd < 0 ? nil : "/proc/self/fd/\(fd)", raw)
                     }
                 }
                 if named.0 == "." || named.0 == ".." { continue }
@@ -176,9 +183,11 @@ public enum InputFiles {
                                                       message: "the folder holds no file to read"))
                 }
             }
-            let byName = names.sorted { ($0.name, $0.opened ?? "") < ($1.name, $1.opened ?? "") }
-            for (name, opened) in byName {
-                let path = opened ?? (input.hasSuffix("/") ? input + name : input + "/" + name)
+            // Names that read alike (bytes that are not UTF-8) in the order of their bytes.
+            let byName = names.sorted { $0.name != $1.name ? $0.name < $1.name : $0.bytes.lexicographicallyPrecedes($1.bytes) }
+            for (name, opened, _) in byName {
+                let namedPath = input.hasSuffix("/") ? input + name : input + "/" + name
+                let path = opened ?? namedPath
                 let displayName = lastComponent(given) + "/" + name
                 if !leavingOut.isEmpty, let identity = FileIdentity(path: path), leavingOut.contains(identity) { continue }
                 if name.hasPrefix(".") {
@@ -209,7 +218,7 @@ public enum InputFiles {
                 }
                 switch entryInfo.st_mode & S_IFMT {
                 case S_IFREG:
-                    add(path, displayName: displayName, info: entryInfo)
+                    add(path, given: namedPath, displayName: displayName, info: entryInfo)
                 case S_IFDIR:
                     result.problems.append(Diagnostic(.note, file: displayName, code: "subfolder_skipped",
                                                       message: "sub-folder not read; name it as an input to include it"))
@@ -221,18 +230,19 @@ public enum InputFiles {
         }
         // A file named more than once is read by the mention the reports would list first (by
         // display name, then path); the others are left out with a note naming it.
-        var read: [FileIdentity: (path: String, displayName: String)] = [:]
+        var read: [FileIdentity: (path: String, given: String, displayName: String)] = [:]
         for mention in mentions {
             if let kept = read[mention.identity],
-               (kept.displayName, kept.path) <= (mention.displayName, mention.path) { continue }
-            read[mention.identity] = (mention.path, mention.displayName)
+               (kept.displayName, kept.given) <= (mention.displayName, mention.given) { continue }
+            read[mention.identity] = (mention.path, mention.given, mention.displayName)
         }
         var appended: Set<FileIdentity> = []
         for mention in mentions {
             let kept = read[mention.identity]!
             // (The same path given twice is one mention read and one left out.)
-            if kept == (mention.path, mention.displayName), appended.insert(mention.identity).inserted {
+            if kept == (mention.path, mention.given, mention.displayName), appended.insert(mention.identity).inserted {
                 result.files.append(mention.path)
+                result.givenPaths.append(mention.given)
                 result.displayNames.append(mention.displayName)
             } else {
                 let message = "the same file as \(kept.displayName), which is read once; not read again"
