@@ -50,11 +50,13 @@ public enum InputFiles {
     public static func expand(_ inputs: [String], maxFiles: Int = 10_000, leavingOut: Set<FileIdentity> = [],
                               names: [String: String] = [:]) -> Expansion {
         var result = expandAll(inputs, leavingOut: leavingOut)
-        result.displayNames = zip(result.files, distinguished(result.displayNames, paths: result.givenPaths)).map { names[$0] ?? $1 }
+        let distinct = distinguished(result.displayNames, paths: result.givenPaths)
+        result.displayNames = zip(result.files, distinct).map { names[$0] ?? $1 }
         // Read in the order of their display names, whatever the order they were named in: the
         // same inputs give the same reports, and the same first of two duplicate submissions.
         let order = result.files.indices.sorted {
-            (result.displayNames[$0], result.givenPaths[$0], $0) < (result.displayNames[$1], result.givenPaths[$1], $1)
+            (result.displayNames[$0], result.givenPaths[$0], $0)
+                < (result.displayNames[$1], result.givenPaths[$1], $1)
         }
         result.files = order.map { result.files[$0] }
         result.givenPaths = order.map { result.givenPaths[$0] }
@@ -167,7 +169,7 @@ public enum InputFiles {
                     $0.withMemoryRebound(to: CChar.self, capacity: 256) { bytes -> (String, String?, [UInt8]) in
                         if let name = String(validatingCString: bytes) { return (name, nil, []) }
                         let fd = openat(dirfd(directory), bytes, O_RDONLY | O_CLOEXEC)
-                        let raw = Array(UnsafeBufferPointer(start: bytes, count: strlen(bytes))).map { UInt8(bitPattern: $0) }
+                        let raw = UnsafeBufferPointer(start: bytes, count: strlen(bytes)).map { UInt8(bitPattern: $0) }
                         return (String(cString: bytes), fd < 0 ? nil : "/proc/self/fd/\(fd)", raw)
                     }
                 }
@@ -184,7 +186,9 @@ public enum InputFiles {
                 }
             }
             // Names that read alike (bytes that are not UTF-8) in the order of their bytes.
-            let byName = names.sorted { $0.name != $1.name ? $0.name < $1.name : $0.bytes.lexicographicallyPrecedes($1.bytes) }
+            let byName = names.sorted {
+                $0.name != $1.name ? $0.name < $1.name : $0.bytes.lexicographicallyPrecedes($1.bytes)
+            }
             for (name, opened, _) in byName {
                 let namedPath = input.hasSuffix("/") ? input + name : input + "/" + name
                 let path = opened ?? namedPath
@@ -240,7 +244,8 @@ public enum InputFiles {
         for mention in mentions {
             let kept = read[mention.identity]!
             // (The same path given twice is one mention read and one left out.)
-            if kept == (mention.path, mention.given, mention.displayName), appended.insert(mention.identity).inserted {
+            if kept == (mention.path, mention.given, mention.displayName),
+               appended.insert(mention.identity).inserted {
                 result.files.append(mention.path)
                 result.givenPaths.append(mention.given)
                 result.displayNames.append(mention.displayName)
