@@ -283,4 +283,57 @@ final class ComplementarySuppressionTests: XCTestCase {
             XCTAssertEqual(row["note"], "no respondents in this wave; counts suppressed", "\(row)")
         }
     }
+
+    /// Under `--weights municipality` respondents of no recognised municipality weigh 0 and drop
+    /// out of the figures' counts, but "Who answered" counts them. Three Lithuanians, none of a
+    /// recognised municipality, counted 0 in the tables, so no other country was blanked beside
+    /// theirs, and "Who answered" gave ALL 73, EE 40, LV 30: LT 73 − 40 − 30 = 3.
+    func testWeightlessRespondentsOfABlankedCountryCannotBeWorkedOut() throws {
+        let folder = TemporaryFolder()
+        var text = PipelineTests.sweepHeader
+        for k in 0..<40 { text += PipelineTests.sweepRow("EE", k < 20 ? "Tallinna linn" : "Narva linn") }
+        for k in 0..<30 { text += PipelineTests.sweepRow("LV", k < 25 ? "Rīga" : "Ogres novads") }
+        for _ in 0..<3 { text += PipelineTests.sweepRow("LT", "Nowhere") }
+        let out = TemporaryFolder()
+        var options = PipelineTests.sweepOptions([folder.write("in.csv", text)], out: out)
+        options.aggregation.weights = .municipality
+        _ = try Pipeline.report(options)
+        let report = try String(contentsOfFile: options.outputPath + "/report.md", encoding: .utf8)
+        var shown: [String: String] = [:]
+        // The first table of "Who answered": countries and ALL.
+        let section = report.components(separatedBy: "## Who answered")[1].components(separatedBy: "\n\n")[1]
+        for line in section.split(separator: "\n") where line.hasPrefix("| ") {
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            for scope in ["EE", "LT", "LV", "ALL"] where cells.first?.hasSuffix("(\(scope))") == true {
+                shown[scope] = cells.count > 1 ? cells[1] : nil
+            }
+        }
+        XCTAssertEqual(shown["LT"], "–", report)
+        XCTAssertNotNil(shown["ALL"], report)
+        let blanked = ["EE", "LT", "LV"].filter { shown[$0] == "–" }
+        if let all = Int(shown["ALL"] ?? "") {
+            let published = ["EE", "LT", "LV"].compactMap { Int(shown[$0] ?? "") }.reduce(0, +)
+            XCTAssertGreaterThanOrEqual(blanked.count, 2, "ALL − the published countries = LT\n\(report)")
+            XCTAssertGreaterThanOrEqual(all - published, options.aggregation.minCell, report)
+        }
+    }
+
+    /// Under `--region country-equal` respondents of no country are left out of ALL, and the
+    /// weighting statement says how many: they are no part to protect. Two of them blanked two of
+    /// three countries of 20 respondents each once the row rule ran on every respondent (54aca92).
+    func testRespondentsLeftOutOfACountryEqualRegionBlankNoCountry() throws {
+        let folder = TemporaryFolder()
+        var text = PipelineTests.sweepHeader
+        for country in ["EE", "LT", "LV"] {
+            let place = ["EE": "Tallinna linn", "LT": "Kauno miesto savivaldybė", "LV": "Rīga"][country]!
+            for k in 0..<20 { text += PipelineTests.sweepRow(country, place, importance: 2 + k % 4) }
+        }
+        text += PipelineTests.sweepRow("", "") + PipelineTests.sweepRow("", "Atlantis")
+        let out = TemporaryFolder()
+        var options = PipelineTests.sweepOptions([folder.write("in.csv", text)], out: out)
+        options.aggregation.region = .countryEqual
+        _ = try Pipeline.report(options)
+        let rows = table(options.outputPath + "/topic_demand.csv").filter { $0["topic"] == "intercultural" }
+        XCTAssertEqual(rows.map { $0["respondents"] ?? "?" }, ["20", "20", "20", "60"], "\(rows)")
+    }
 }

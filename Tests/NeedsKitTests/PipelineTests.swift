@@ -232,7 +232,7 @@ final class PipelineTests: XCTestCase {
         folder.write("responses/EE.csv", "country\nEE\n")
         folder.write("followup/sub/x.csv", "country\nEE\n")
         XCTAssertEqual(InputFiles.expand([folder.path + "/responses/."]).displayNames, ["responses/EE.csv"])
-        XCTAssertEqual(InputFiles.expand([folder.path + "/followup/sub/../"]).problems.map(\.file), ["followup/sub", "followup"])
+        XCTAssertEqual(InputFiles.expand([folder.path + "/followup/sub/../"]).problems.map(\.file), ["followup", "followup/sub"])
         XCTAssertEqual(InputFiles.waveNames([folder.path + "/followup/sub/.."]), ["followup"])
         XCTAssertEqual(InputFiles.lastComponent("missing/."), ".")
     }
@@ -610,11 +610,12 @@ final class PipelineTests: XCTestCase {
         let out = TemporaryFolder()
         let options = Self.sweepOptions([folder.path + "/in", a, folder.path + "/hard.csv"], out: out)
         let outcome = try Pipeline.report(options)
-        XCTAssertEqual(outcome.accounts.map(\.file), ["in/a.csv"])
+        // Read by the mention named first in the reports' order (by name), whatever the arguments' order.
+        XCTAssertEqual(outcome.accounts.map(\.file), ["a.csv"])
         XCTAssertEqual(outcome.respondents, 2)
         let notes = outcome.inputProblems.filter { $0.code == "same_file" }
-        XCTAssertEqual(notes.map(\.file), ["in/link_to_a.csv", "a.csv", "hard.csv"])
-        XCTAssertTrue(notes.allSatisfy { $0.severity == .note && $0.message.contains("the same file as in/a.csv,") }, "\(notes)")
+        XCTAssertEqual(notes.map(\.file), ["hard.csv", "in/a.csv", "in/link_to_a.csv"])
+        XCTAssertTrue(notes.allSatisfy { $0.severity == .note && $0.message.contains("the same file as a.csv,") }, "\(notes)")
         let summary = try String(contentsOfFile: options.outputPath + "/summary.json", encoding: .utf8)
         XCTAssertTrue(summary.contains("{\"path\": \"in/link_to_a.csv\", \"issue\": \"same_file\""), summary)
         XCTAssertFalse(summary.contains(folder.path), summary)
@@ -623,6 +624,61 @@ final class PipelineTests: XCTestCase {
         let again = try Pipeline.check(Self.sweepOptions([a, folder.path + "/in"], out: out))
         XCTAssertNil(again.inputProblems.first { $0.code == "folder_without_files" })
         XCTAssertEqual(again.respondents, 2)
+    }
+
+    // A file named twice is read by the mention the reports name first, and the inputs left out
+    // are listed in the order of their names, whatever the order of the arguments: named in
+    // another order, the same inputs kept `in/a.csv` or `a.csv` and listed the missing files and
+    // the hidden one in another order in summary.json and clean/issues.csv.
+    func testInputsNamedInAnotherOrderAreReadAndListedAlike() throws {
+        let folder = TemporaryFolder()
+        let a = folder.write("in/a.csv", Self.sweepHeader + Self.sweepRow("EE", "Tartu linn"))
+        _ = folder.write("in/.hidden.csv", "x\n")
+        let inputs = [folder.path + "/in", a, folder.path + "/zz/missing.csv", folder.path + "/b/absent.csv"]
+        let forward = InputFiles.expand(inputs)
+        let backward = InputFiles.expand(inputs.reversed())
+        XCTAssertEqual(forward.displayNames, ["a.csv"])
+        XCTAssertEqual(backward.displayNames, forward.displayNames)
+        XCTAssertEqual(forward.problems.map(\.file), ["absent.csv", "in/.hidden.csv", "in/a.csv", "missing.csv"])
+        XCTAssertEqual(backward.problems.map(\.file), forward.problems.map(\.file))
+        XCTAssertEqual(backward.problems.map(\.message), forward.problems.map(\.message))
+        XCTAssertTrue(forward.problems[2].message.contains("the same file as a.csv,"), forward.problems[2].message)
+    }
+
+    // A file whose name is not UTF-8 (a Windows ZIP's `Šiaulių.csv` in code page 1257, unzipped
+    // as it is) is read from its folder: its path was rebuilt from the name with U+FFFD for the
+    // byte, and the file was "cannot read: No such file or directory".
+    func testAFileNamedInAnotherCodePageIsRead() throws {
+        let folder = TemporaryFolder()
+        _ = folder.write("in/placeholder.csv", "")
+        let name: [UInt8] = Array((folder.path + "/in/").utf8) + [0xD0, 0x69, 0x61, 0x75, 0x6C, 0x69, 0xF8, 0x2E, 0x63, 0x73, 0x76]
+        let text = Self.sweepHeader + Self.sweepRow("LT", "Šiaulių miesto savivaldybė")
+        let fd = (name.map { CChar(bitPattern: $0) } + [0]).withUnsafeBufferPointer { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644) }
+        XCTAssertGreaterThanOrEqual(fd, 0)
+        _ = text.utf8CString.withUnsafeBufferPointer { write(fd, $0.baseAddress!, $0.count - 1) }
+        close(fd)
+        try FileManager.default.removeItem(atPath: folder.path + "/in/placeholder.csv")
+        let expansion = InputFiles.expand([folder.path + "/in"])
+        XCTAssertEqual(expansion.problems.map(\.code), [])
+        XCTAssertEqual(expansion.displayNames, ["in/\u{FFFD}iauli\u{FFFD}.csv"])
+        let out = TemporaryFolder()
+        let outcome = try Pipeline.report(Self.sweepOptions([folder.path + "/in"], out: out))
+        XCTAssertEqual(outcome.respondents, 1)
+        // Named by itself, as a shell passes it: the command line's text has U+FFFD for the bytes.
+        let named = InputFiles.expand([folder.path + "/in/\u{FFFD}iauli\u{FFFD}.csv"])
+        XCTAssertEqual(named.problems.map(\.code), [])
+        XCTAssertEqual(named.displayNames, ["\u{FFFD}iauli\u{FFFD}.csv"])
+        let direct = try Pipeline.report(Self.sweepOptions([folder.path + "/in/\u{FFFD}iauli\u{FFFD}.csv"], out: TemporaryFolder()))
+        XCTAssertEqual(direct.respondents, 1)
+        // Two such names that read alike are told apart by their bytes, not by where they were
+        // opened (`/proc/self/fd/5`, which named them `5` and `6`).
+        for byte: UInt8 in [0xE4, 0xF6] {
+            let path = Array((folder.path + "/two/").utf8) + [byte, 0x2E, 0x63, 0x73, 0x76, 0]
+            _ = FileManager.default.createFile(atPath: folder.path + "/two-made", contents: Data(text.utf8))
+            try FileManager.default.createDirectory(atPath: folder.path + "/two", withIntermediateDirectories: true)
+            XCTAssertEqual(path.map { CChar(bitPattern: $0) }.withUnsafeBufferPointer { rename(folder.path + "/two-made", $0.baseAddress!) }, 0)
+        }
+        XCTAssertEqual(InputFiles.expand([folder.path + "/two"]).displayNames, ["two/\u{FFFD}.csv", "two/\u{FFFD}.csv (2)"])
     }
 
     // Sweep 2, 2: respondent IDs of files sharing a base name depend on their labels, not on the

@@ -1124,4 +1124,56 @@ final class ReportTests: XCTestCase {
         let locus = Charts.locusScatter(rows + [rows[0], rows[1]], id: "t", title: "t", labels: ReportStrings.forLanguage(nil).charts)
         XCTAssertTrue(locus.contains(">4. Working with interpreters and language access</text>"), locus)
     }
+
+    // Free text a form marks `report` reaches clean/responses.csv and clean/quarantine.csv with
+    // e-mail addresses removed, but a phone number or a personal code typed in it was kept as
+    // typed (`call me +372 5123 4567`). Runs of 7 digits or more (with spaces, dashes or
+    // brackets between) are removed too; dates, times, years and short figures are kept.
+    func testFreeTextKeepsNoPhoneNumbersOrPersonalCodes() {
+        let removed: [(String, String)] = [
+            ("call me +372 5123 4567 or jane@example.ee", "call me [removed] or [removed]"),
+            ("tel. 5123 4567, after 17:00", "tel. [removed], after 17:00"),
+            ("Tālr.: 29 123 456.", "Tālr.: [removed]."),
+            ("(8-5) 212 3456 darbo laiku", "[removed] darbo laiku"),
+            ("+7 (912) 345-67-89", "[removed]"),
+            ("isikukood 38001085718", "isikukood [removed]"),
+            ("Телефон:+37256781234", "Телефон:[removed]"),
+        ]
+        for (typed, kept) in removed { XCTAssertEqual(QuarantineWriter.scrub(typed), kept, typed) }
+        for kept in ["Sessions on 2025-01-13 10:00 and 13.01.2025", "2019 2020 2021", "budget 1.500.000 EUR",
+                     "rooms 101-105, 3 × 45 min", "3.14159265", "version 21 (2022-06-28 08:43:23)", "12345 ab"] {
+            XCTAssertEqual(QuarantineWriter.scrub(kept), kept)
+        }
+    }
+
+    /// A submission ID is no phone number: clean/quarantine.csv keeps a Kobo `_id` of 9 digits,
+    /// which names the row at the source.
+    func testQuarantineKeepsLongSubmissionIDs() throws {
+        let folder = TemporaryFolder()
+        let header = PipelineTests.sweepHeader.replacingOccurrences(of: "\n", with: ",_id,_validation_status\n")
+        let row = PipelineTests.sweepRow("EE", "Tartu linn").replacingOccurrences(of: "\n", with: ",209876543,Not Approved\n")
+        let out = TemporaryFolder()
+        let options = PipelineTests.sweepOptions([folder.write("kobo.csv", header + row)], out: out)
+        _ = try Pipeline.report(options)
+        let quarantine = try String(contentsOfFile: options.outputPath + "/clean/quarantine.csv", encoding: .utf8)
+        XCTAssertTrue(quarantine.contains("209876543"), quarantine)
+    }
+
+    /// A run whose region count is blanked (fewer than `--min-cell` respondents in all) does not
+    /// give it back in the data quality section or summary.json's totals: "Who answered" showed
+    /// "–" for the region while both said 3 respondents.
+    func testABlankedRegionCountIsWithheldFromTheTotals() throws {
+        let folder = TemporaryFolder()
+        let text = PipelineTests.sweepHeader + String(repeating: PipelineTests.sweepRow("EE", "Tartu linn"), count: 3)
+        let out = TemporaryFolder()
+        let options = PipelineTests.sweepOptions([folder.write("pilot.csv", text)], out: out)
+        _ = try Pipeline.report(options)
+        let report = try String(contentsOfFile: options.outputPath + "/report.md", encoding: .utf8)
+        XCTAssertTrue(report.contains("| Region (ALL) | – |"), report)
+        XCTAssertFalse(report.contains("3 respondent(s)"), report)
+        XCTAssertFalse(report.contains("3 record(s)"), report)
+        let summary = try String(contentsOfFile: options.outputPath + "/summary.json", encoding: .utf8)
+        let totals = try XCTUnwrap(summary.split(separator: "\n").first { $0.contains("\"totals\"") })
+        XCTAssertTrue(totals.contains("\"records_read\": null, \"respondents\": null,"), String(totals))
+    }
 }

@@ -472,15 +472,18 @@ public final class Aggregator {
 
     private func buildSuppressedTables(language: String?) -> SuppressedTables {
         var scopes = rows(merged(key: { _ in "" }, withRegion: true), groupName: { _ in nil }, language: language)
+        var everyone = [rawRespondents(key: { _ in "" })]
         let counts = municipalityRespondents
         let minCell = options.minCell
         let smallName = "municipalities with fewer than \(minCell) respondents"
-        var municipalities = rows(merged(key: { cell in
+        let place = { (cell: Cell) -> String? in
             let n = counts[Cell(country: cell.country, municipality: cell.municipality, group: nil)] ?? 0
             return n < minCell ? Self.smallPlaces : cell.municipality
-        }, withRegion: false), groupName: { key in
+        }
+        var municipalities = rows(merged(key: place, withRegion: false), groupName: { key in
             key == Self.smallPlaces ? smallName : self.municipalityNames[key] ?? ""
         }, language: language)
+        everyone.append(rawRespondents(key: place))
         var groups: [TopicFigures] = []
         if let b = byIndex {
             let list = instrument.questions[b].kind.listName.flatMap { instrument.choiceLists[$0] }
@@ -501,7 +504,19 @@ public final class Aggregator {
                 list?.choice(named: value)?.label(language, fallback: self.instrument.defaultLanguage)
                     .map { TextKey.withoutMarkup($0) ?? $0 } ?? value
             }, language: language)
+            everyone.append(rawRespondents(key: { $0.group }))
         }
+        // The row rule holds for the counts "Who answered" shows, every respondent counted, and
+        // for those of the tables, where respondents weighing 0 are left out: run on the first,
+        // then on the second (blanking more never makes a blanked count recoverable).
+        let counted = [respondentCounts(scopes), respondentCounts(municipalities), respondentCounts(groups)]
+        setRespondents(&scopes, everyone[0])
+        setRespondents(&municipalities, everyone[1])
+        if everyone.count > 2 { setRespondents(&groups, everyone[2]) }
+        ComplementarySuppression.apply(scopes: &scopes, municipalities: &municipalities, groups: &groups, minCell: minCell)
+        setRespondents(&scopes, counted[0])
+        setRespondents(&municipalities, counted[1])
+        setRespondents(&groups, counted[2])
         ComplementarySuppression.apply(scopes: &scopes, municipalities: &municipalities, groups: &groups, minCell: minCell)
         let marker = ComplementarySuppression.respondentsTopic
         let hiddenScopes = Set(scopes.filter { $0.topic == marker && $0.countsHidden }.map(\.country))
@@ -525,6 +540,42 @@ public final class Aggregator {
             },
             groups: finished(groups), hiddenScopes: hiddenScopes, hiddenMunicipalities: hiddenMunicipalities,
             hiddenGroups: hiddenGroups)
+    }
+
+    /// Respondents of the cells `key` groups (as `merged` groups them, a row per country and one
+    /// for ALL), every one counted: under `--weights municipality` those of no recognised
+    /// municipality weigh 0 and drop out of the merged figures, but "Who answered" counts them.
+    /// Under `--region country-equal` respondents of no country are not in ALL (the weighting
+    /// statement says how many), as in `merged`.
+    private func rawRespondents(key: (Cell) -> String?) -> [String: Int] {
+        var result: [String: Int] = [:]
+        for (cell, row) in cells {
+            guard let k = key(cell) else { continue }
+            let n = row[topicKeys.count].respondents.count
+            if !cell.country.isEmpty { result[cell.country + "\u{1F}" + k, default: 0] += n }
+            if !cell.country.isEmpty || options.region != .countryEqual { result["ALL\u{1F}" + k, default: 0] += n }
+        }
+        return result
+    }
+
+    /// The respondents of each row of respondents (`ComplementarySuppression.respondentsTopic`),
+    /// keyed as `rawRespondents` keys them.
+    private func respondentCounts(_ rows: [TopicFigures]) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for row in rows where row.topic == ComplementarySuppression.respondentsTopic {
+            counts[row.country + "\u{1F}" + (row.groupCode ?? "")] = row.respondents
+        }
+        return counts
+    }
+
+    /// Sets the respondents of each row of respondents from `counts` (0 when absent). With every
+    /// respondent counted, the row rule protects the counts "Who answered" shows: three
+    /// Lithuanians weighing 0 counted none in the tables, so no other country was blanked beside
+    /// theirs, and ALL less the countries shown gave their 3 back.
+    private func setRespondents(_ rows: inout [TopicFigures], _ counts: [String: Int]) {
+        for i in rows.indices where rows[i].topic == ComplementarySuppression.respondentsTopic {
+            rows[i].respondents = counts[rows[i].country + "\u{1F}" + (rows[i].groupCode ?? "")] ?? 0
+        }
     }
 
     /// Input files whose respondent counts the reports and summary.json withhold: a file whose

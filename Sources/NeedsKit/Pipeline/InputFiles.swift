@@ -8,8 +8,8 @@ import Glibc
 /// (Windows' `desktop.ini` and `Thumbs.db` too) and Office lock files (`~$name.xlsx`) are left out
 /// with a note; what cannot be listed is reported.
 /// A file is read once however often it is named (twice on the command line, through a folder
-/// and by itself, or by a symbolic or hard link): later mentions are left out with a note naming
-/// the first, so its respondents are not counted twice.
+/// and by itself, or by a symbolic or hard link): the mention first by display name is read, the
+/// others are left out with a note naming it, so its respondents are not counted twice.
 ///
 /// Each file has a display name for the reports: its name within the folder given (`responses/a.csv`),
 /// or its own name for a file given directly, so that no local path leaks into shared reports.
@@ -17,6 +17,9 @@ import Glibc
 public enum InputFiles {
     public struct Expansion {
         public var files: [String] = []
+        /// Each file's path as named (`files` opens a name that is not UTF-8 as `/proc/self/fd/N`),
+        /// which tells files of the same name apart.
+        var givenPaths: [String] = []
         public var displayNames: [String] = []
         public var problems: [Diagnostic] = []
         /// Base names (`x.csv`) that more than one file of the expansion has: those files'
@@ -47,13 +50,16 @@ public enum InputFiles {
     public static func expand(_ inputs: [String], maxFiles: Int = 10_000, leavingOut: Set<FileIdentity> = [],
                               names: [String: String] = [:]) -> Expansion {
         var result = expandAll(inputs, leavingOut: leavingOut)
-        result.displayNames = zip(result.files, distinguished(result.displayNames, paths: result.files)).map { names[$0] ?? $1 }
+        let distinct = distinguished(result.displayNames, paths: result.givenPaths)
+        result.displayNames = zip(result.files, distinct).map { names[$0] ?? $1 }
         // Read in the order of their display names, whatever the order they were named in: the
         // same inputs give the same reports, and the same first of two duplicate submissions.
         let order = result.files.indices.sorted {
-            (result.displayNames[$0], result.files[$0]) < (result.displayNames[$1], result.files[$1])
+            (result.displayNames[$0], result.givenPaths[$0], $0)
+                < (result.displayNames[$1], result.givenPaths[$1], $1)
         }
         result.files = order.map { result.files[$0] }
+        result.givenPaths = order.map { result.givenPaths[$0] }
         result.displayNames = order.map { result.displayNames[$0] }
         let bases = Dictionary(grouping: result.displayNames.map(lastComponent), by: { $0 })
         result.sharedBaseNames = Set(bases.filter { $0.value.count > 1 }.keys)
@@ -61,6 +67,7 @@ public enum InputFiles {
             result.problems.append(Diagnostic(.error, file: inputs.joined(separator: " "), code: "too_many_files",
                                               message: "\(result.files.count) files; the limit is \(maxFiles) (RunOptions.maxFiles): name fewer inputs"))
             result.files = []
+            result.givenPaths = []
             result.displayNames = []
         }
         return result
@@ -75,7 +82,7 @@ public enum InputFiles {
         for inputs in sets {
             let expansion = expandAll(inputs)
             paths += expansion.files
-            names += distinguished(expansion.displayNames, paths: expansion.files)
+            names += distinguished(expansion.displayNames, paths: expansion.givenPaths)
         }
         var result: [String: String] = [:]
         for (k, name) in distinguished(names, paths: paths).enumerated() where name != names[k] { result[paths[k]] = name }
@@ -105,7 +112,8 @@ public enum InputFiles {
                     suffixes = candidates.map { $0.suffix(length).joined(separator: "/") }
                     if Set(suffixes).count == distinct { break }
                 }
-                if Set(suffixes).count == distinct {
+                // (Paths all alike, names that are not UTF-8 read alike in one folder: kept, numbered.)
+                if Set(suffixes).count == distinct && distinct > 1 {
                     for (k, index) in group.enumerated() { result[index] = suffixes[k] }
                     break
                 }
@@ -123,57 +131,68 @@ public enum InputFiles {
 
     static func expandAll(_ inputs: [String], leavingOut: Set<FileIdentity> = []) -> Expansion {
         var result = Expansion()
-        // The file behind each path read so far (device and inode: a symbolic link, a hard link
-        // and the same file by another path are one), with the display name it was first named by.
-        var firstMention: [FileIdentity: String] = [:]
-        func add(_ path: String, displayName: String, info: stat) {
+        // Every mention of a file, with the file behind it (device and inode: a symbolic link, a
+        // hard link and the same file by another path are one); which mention is read is decided
+        // once all are known, so that it does not depend on the order of the arguments.
+        var mentions: [(path: String, given: String, displayName: String, identity: FileIdentity)] = []
+        func add(_ path: String, given: String, displayName: String, info: stat) {
             let identity = FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
-            if let first = firstMention[identity] {
-                result.problems.append(Diagnostic(.note, file: displayName, code: "same_file",
-                                                  message: "the same file as \(first), which is read once; not read again"))
-                return
-            }
-            firstMention[identity] = displayName
-            result.files.append(path)
-            result.displayNames.append(displayName)
+            mentions.append((path, given, displayName, identity))
         }
-        for input in inputs {
+        for given in inputs {
             var info = stat()
+            // A name that is not UTF-8 reaches us with U+FFFD for its bytes: found in its folder.
+            var input = given
+            if stat(input, &info) != 0, input.contains("\u{FFFD}"), let opened = openedByRepairedName(input) {
+                input = opened
+            }
             guard stat(input, &info) == 0 else {
-                result.problems.append(Diagnostic(.error, file: lastComponent(input), code: "input_missing",
+                result.problems.append(Diagnostic(.error, file: lastComponent(given), code: "input_missing",
                                                   message: "cannot read: \(String(cString: strerror(errno)))"))
                 continue
             }
             if (info.st_mode & S_IFMT) != S_IFDIR {
-                add(input, displayName: lastComponent(input), info: info)
+                add(input, given: given, displayName: lastComponent(given), info: info)
                 continue
             }
             guard let directory = opendir(input) else {
-                result.problems.append(Diagnostic(.error, file: lastComponent(input), code: "input_unreadable",
+                result.problems.append(Diagnostic(.error, file: lastComponent(given), code: "input_unreadable",
                                                   message: "cannot list the folder: \(String(cString: strerror(errno)))"))
                 continue
             }
-            var names: [String] = []
+            // Each entry's name, and for a name that is not UTF-8 (a Windows ZIP's names in a code
+            // page, unzipped as they are) the file opened by its bytes: a path rebuilt from the
+            // name as a String, U+FFFD for each such byte, names no file.
+            var names: [(name: String, opened: String?, bytes: [UInt8])] = []
             while let entry = readdir(directory) {
-                let name = withUnsafePointer(to: entry.pointee.d_name) {
-                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                let named = withUnsafePointer(to: entry.pointee.d_name) {
+                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { bytes -> (String, String?, [UInt8]) in
+                        if let name = String(validatingCString: bytes) { return (name, nil, []) }
+                        let fd = openat(dirfd(directory), bytes, O_RDONLY | O_CLOEXEC)
+                        let raw = UnsafeBufferPointer(start: bytes, count: strlen(bytes)).map { UInt8(bitPattern: $0) }
+                        return (String(cString: bytes), fd < 0 ? nil : "/proc/self/fd/\(fd)", raw)
+                    }
                 }
-                if name == "." || name == ".." { continue }
-                names.append(name)
+                if named.0 == "." || named.0 == ".." { continue }
+                names.append(named)
             }
             closedir(directory)
-            let filesBefore = result.files.count
-            let mentionsBefore = result.problems.filter { $0.code == "same_file" }.count
+            let mentionsBefore = mentions.count
             defer {
-                // (A folder whose files were all read already through other inputs is not empty.)
-                if result.files.count == filesBefore && result.problems.filter({ $0.code == "same_file" }).count == mentionsBefore {
-                    result.problems.append(Diagnostic(.error, file: lastComponent(input), code: "folder_without_files",
+                // (A folder whose files are read through other inputs too is not empty.)
+                if mentions.count == mentionsBefore {
+                    result.problems.append(Diagnostic(.error, file: lastComponent(given), code: "folder_without_files",
                                                       message: "the folder holds no file to read"))
                 }
             }
-            for name in names.sorted() {
-                let path = input.hasSuffix("/") ? input + name : input + "/" + name
-                let displayName = lastComponent(input) + "/" + name
+            // Names that read alike (bytes that are not UTF-8) in the order of their bytes.
+            let byName = names.sorted {
+                $0.name != $1.name ? $0.name < $1.name : $0.bytes.lexicographicallyPrecedes($1.bytes)
+            }
+            for (name, opened, _) in byName {
+                let namedPath = input.hasSuffix("/") ? input + name : input + "/" + name
+                let path = opened ?? namedPath
+                let displayName = lastComponent(given) + "/" + name
                 if !leavingOut.isEmpty, let identity = FileIdentity(path: path), leavingOut.contains(identity) { continue }
                 if name.hasPrefix(".") {
                     result.problems.append(Diagnostic(.note, file: displayName, code: "hidden_file_skipped",
@@ -203,7 +222,7 @@ public enum InputFiles {
                 }
                 switch entryInfo.st_mode & S_IFMT {
                 case S_IFREG:
-                    add(path, displayName: displayName, info: entryInfo)
+                    add(path, given: namedPath, displayName: displayName, info: entryInfo)
                 case S_IFDIR:
                     result.problems.append(Diagnostic(.note, file: displayName, code: "subfolder_skipped",
                                                       message: "sub-folder not read; name it as an input to include it"))
@@ -213,7 +232,54 @@ public enum InputFiles {
                 }
             }
         }
+        // A file named more than once is read by the mention the reports would list first (by
+        // display name, then path); the others are left out with a note naming it.
+        var read: [FileIdentity: (path: String, given: String, displayName: String)] = [:]
+        for mention in mentions {
+            if let kept = read[mention.identity],
+               (kept.displayName, kept.given) <= (mention.displayName, mention.given) { continue }
+            read[mention.identity] = (mention.path, mention.given, mention.displayName)
+        }
+        var appended: Set<FileIdentity> = []
+        for mention in mentions {
+            let kept = read[mention.identity]!
+            // (The same path given twice is one mention read and one left out.)
+            if kept == (mention.path, mention.given, mention.displayName),
+               appended.insert(mention.identity).inserted {
+                result.files.append(mention.path)
+                result.givenPaths.append(mention.given)
+                result.displayNames.append(mention.displayName)
+            } else {
+                let message = "the same file as \(kept.displayName), which is read once; not read again"
+                result.problems.append(Diagnostic(.note, file: mention.displayName, code: "same_file", message: message))
+            }
+        }
+        // Listed by name, as the files read are, whatever the order of the arguments.
+        result.problems = result.problems.enumerated()
+            .sorted { ($0.element.file, $0.offset) < ($1.element.file, $1.offset) }.map(\.element)
         return result
+    }
+
+    /// The file or folder at `path`, whose last component was not UTF-8 and arrived with U+FFFD
+    /// for its bytes, opened by the bytes of the one entry of its folder that reads so
+    /// (`/proc/self/fd/N`); nil when there is not exactly one.
+    static func openedByRepairedName(_ path: String) -> String? {
+        let slash = path.lastIndex(of: "/")
+        let parent = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        guard let directory = opendir(parent) else { return nil }
+        defer { closedir(directory) }
+        var found: [String] = []
+        while let entry = readdir(directory) {
+            withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { bytes in
+                    guard String(validatingCString: bytes) == nil, String(cString: bytes) == name else { return }
+                    let fd = openat(dirfd(directory), bytes, O_RDONLY | O_CLOEXEC)
+                    if fd >= 0 { found.append("/proc/self/fd/\(fd)") }
+                }
+            }
+        }
+        return found.count == 1 ? found[0] : nil
     }
 
     /// The file behind a path (device and inode): a symbolic link, a hard link and the same file

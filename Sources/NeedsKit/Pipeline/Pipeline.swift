@@ -296,8 +296,10 @@ public enum Pipeline {
             if !options.waves.isEmpty { try output.write("waves.csv", WavesTable.render(waveChanges, style: csv)) }
             let withheld = aggregator.withheldFiles(outcome.accounts.filter { $0.wave.isEmpty }.map { ($0.file, $0.respondents) })
                 .union(waveWithheld)
+            // The baseline's region count blanked (too few respondents in all): the totals would give it back.
+            let totalHidden = waveTotalHidden || aggregator.suppressedTables().hiddenScopes.contains("ALL")
             try output.write("summary.json", SummaryJSON.render(outcome: outcome, instrument: instrument, options: options,
-                                                                withheld: withheld, totalsWithheld: waveTotalHidden))
+                                                                withheld: withheld, totalsWithheld: totalHidden))
             var builder = ReportBuilder(instrument: instrument, aggregator: aggregator, differences: differences,
                                         outcome: outcome, dateRange: folded.dates)
             builder.waveChanges = waveChanges

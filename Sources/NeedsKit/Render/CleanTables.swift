@@ -157,7 +157,13 @@ public struct QuarantineWriter {
         if let swallowing = record.swallowingField { trusted = min(trusted, swallowing) }
         var kept: [String] = []
         for i in 0..<record.presentCount {
-            kept.append(i < trusted && keeps(roles[i]) ? Self.scrub(record[i]) : "")
+            guard i < trusted && keeps(roles[i]) else {
+                kept.append("")
+                continue
+            }
+            // A submission ID or row number may be a long run of digits: it is no phone number.
+            let numbers = if case .meta = roles[i] { false } else { true }
+            kept.append(Self.scrub(record[i], numbers: numbers))
         }
         var inner = CSVWriter()
         inner.row(texts: kept)
@@ -173,15 +179,79 @@ public struct QuarantineWriter {
         }
     }
 
-    /// Replaces text shaped like an e-mail address.
-    static func scrub(_ value: String) -> String {
-        guard value.utf8.contains(UInt8(ascii: "@")) else { return value }
+    /// Replaces text shaped like an e-mail address, and with `numbers` a phone number or a
+    /// personal code (`scrubNumbers`).
+    static func scrub(_ value: String, numbers: Bool = true) -> String {
+        let scrubNumbers = numbers ? Self.scrubNumbers : { $0 }
+        guard value.utf8.contains(UInt8(ascii: "@")) else { return scrubNumbers(value) }
         let words = value.split(separator: " ", omittingEmptySubsequences: false)
-        return words.map { word -> String in
+        return scrubNumbers(words.map { word -> String in
             let text = String(word)
             if let at = text.firstIndex(of: "@"), text[text.index(after: at)...].contains(".") { return "[removed]" }
             return text
-        }.joined(separator: " ")
+        }.joined(separator: " "))
+    }
+
+    /// Replaces a run of 7 or more digits, with spaces, dashes or brackets between them and `+`
+    /// before (`+372 5123 4567`, `(8-5) 212 3456`, `38001085718`): a phone number or a personal
+    /// code typed in a comment. A run holding a date (`2025-01-13 10`) or only years (`2019 2020`)
+    /// is kept, as are decimals (`3.14159265`) and digits inside a word.
+    static func scrubNumbers(_ value: String) -> String {
+        guard value.utf8.lazy.filter({ $0 >= 0x30 && $0 <= 0x39 }).count >= 7 else { return value }
+        func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
+        let text = Array(value)
+        var out = ""
+        var i = 0
+        while i < text.count {
+            let c = text[i]
+            let before: Character? = i > 0 ? text[i - 1] : nil
+            // A decimal's digits after its point, or digits inside a word, start no run.
+            let inside = before.map { $0.isLetter || isDigit($0) } ?? false
+            let decimal = i > 1 && (before == "." || before == ",") && isDigit(text[i - 2])
+            guard isDigit(c) || c == "+" || c == "(", !inside, !decimal else {
+                out.append(c)
+                i += 1
+                continue
+            }
+            // The run: digits, and at most two of ` -()` between them.
+            var j = i, lastDigit = -1, separators = 0
+            while j < text.count {
+                if isDigit(text[j]) {
+                    lastDigit = j
+                    separators = 0
+                } else if " -()".contains(text[j]) || (j == i && text[j] == "+") {
+                    separators += 1
+                    if separators > 2 { break }
+                } else {
+                    break
+                }
+                j += 1
+            }
+            guard lastDigit >= i, lastDigit + 1 >= text.count || !text[lastDigit + 1].isLetter else {
+                out.append(c)
+                i += 1
+                continue
+            }
+            let run = String(text[i...lastDigit])
+            let groups = run.split { !isDigit($0) }
+            let digits = groups.reduce(0) { $0 + $1.count }
+            let years = groups.allSatisfy { $0.count == 4 && ($0.hasPrefix("19") || $0.hasPrefix("20")) }
+            out += digits >= 7 && !years && !Self.holdsDate(groups: groups, run: run) ? "[removed]" : run
+            i = lastDigit + 1
+        }
+        return out
+    }
+
+    /// Whether a run of digits holds a date written with dashes (`2025-01-13`, `13-01-2025`).
+    private static func holdsDate(groups: [Substring], run: String) -> Bool {
+        for k in 0..<max(0, groups.count - 2) {
+            let sizes = [groups[k].count, groups[k + 1].count, groups[k + 2].count]
+            guard sizes == [4, 2, 2] || sizes == [2, 2, 4] else { continue }
+            // Dashes between them, nothing else.
+            let from = groups[k].endIndex, to = groups[k + 2].startIndex
+            if run[from..<to].allSatisfy({ $0 == "-" || ($0.isASCII && $0.isNumber) }) { return true }
+        }
+        return false
     }
 
     public var text: String { writer.text }

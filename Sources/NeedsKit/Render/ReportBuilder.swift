@@ -397,8 +397,11 @@ public struct ReportBuilder {
         }
         let counts = outcome.issuesByCode(withInputProblems: false)
         let prose = ReportProse.forLanguage(words.language)
+        // Not when the region's count is blanked ("Who answered" shows none): this would give it back.
+        let regionHidden = aggregator.suppressedTables().hiddenScopes.contains("ALL")
         var text = prose.fill(prose.dataQuality, [
-            "files": String(baseline.count), "read": String(t.read), "resp": String(t.respondents),
+            "files": String(baseline.count), "read": regionHidden ? "–" : String(t.read),
+            "resp": regionHidden ? "–" : String(t.respondents),
             "dup": String(t.duplicates), "blank": String(t.blank), "q": String(t.quarantined),
         ]) + " "
         let waves = outcome.accounts.filter { !$0.wave.isEmpty }
