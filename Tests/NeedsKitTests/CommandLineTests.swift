@@ -412,4 +412,35 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(stderr.contains("in/photo.jpg: error: "), stderr)
         XCTAssertTrue(stderr.contains("in/photo.jpg: not read\n"), stderr)
     }
+
+    /// `needs synth` stopped by Ctrl-C or SIGTERM leaves no part-written export: its
+    /// `FILE.incomplete-PID` stayed beside `--out`, as large as it had grown.
+    func testAnInterruptedSynthLeavesNoPartFile() throws {
+        let folder = TemporaryFolder()
+        for signal in [SIGINT, SIGTERM] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: try executable)
+            process.arguments = ["synth", "--instrument", Paths.inputs + "/instrument", "--rows", "5000000",
+                                 "--out", folder.path + "/big.csv"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let deadline = Date().addingTimeInterval(60)
+            func entries() -> [String] { (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] }
+            // Once rows are being written (the file is made just before they are).
+            func writing() -> Bool {
+                entries().contains { name in
+                    let size = (try? FileManager.default.attributesOfItem(atPath: folder.path + "/" + name)[.size]) as? Int
+                    return (size ?? 0) > 0
+                }
+            }
+            while !writing() && process.isRunning && Date() < deadline { usleep(2_000) }
+            XCTAssertTrue(process.isRunning, "synth ended before it could be interrupted")
+            kill(process.processIdentifier, signal)
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationReason, .uncaughtSignal)
+            XCTAssertEqual(process.terminationStatus, signal)
+            XCTAssertEqual(entries(), [], "signal \(signal)")
+        }
+    }
 }

@@ -6,8 +6,8 @@ import Glibc
 
 /// What a run stopped by Ctrl-C (SIGINT), SIGTERM or SIGHUP removes before it ends: the staging
 /// folder of the reports (`.reports.incomplete-PID`, a part-written clean table that could be as
-/// large as the export) and the copies of standard input, which hold respondents' answers.
-/// The previous reports stay as they were, as when a run fails.
+/// large as the export), the copies of standard input, which hold respondents' answers, and a
+/// part-written synthetic export. The previous reports stay as they were, as when a run fails.
 ///
 /// The handler resets itself first, so a second Ctrl-C ends the run at once whatever the first
 /// is doing; then it removes each registered path with libc's calls (`needs_remove_tree`) and

@@ -106,10 +106,15 @@ public struct SurveySynthesizer {
         let direct = exists && (info.st_mode & S_IFMT) != S_IFREG
         let temporary = direct ? path : path + ".incomplete-\(getpid())"
         guard let file = fopen(temporary, "wb") else { throw Failure.cannotWrite(path, String(cString: strerror(errno))) }
+        // Ctrl-C or SIGTERM removes the part-written file, as a run that fails does.
+        if !direct { CleanupOnSignal.register(temporary) }
         var closed = false
         defer {
             if !closed { fclose(file) }
-            if !direct { unlink(temporary) }
+            if !direct {
+                unlink(temporary)
+                CleanupOnSignal.unregister(temporary)
+            }
         }
         var failure: String? = nil
         func put(_ bytes: UnsafeRawBufferPointer) {
