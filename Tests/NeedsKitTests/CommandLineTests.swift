@@ -443,4 +443,34 @@ final class CommandLineTests: XCTestCase {
             XCTAssertEqual(entries(), [], "signal \(signal)")
         }
     }
+
+    /// A run started under `nohup` (SIGHUP ignored, to outlive the terminal) goes on when the
+    /// terminal closes: the cleanup handler replaced the ignored disposition, so the hangup
+    /// stopped the run and removed its reports.
+    func testARunUnderNohupOutlivesAHangup() throws {
+        let nohup = "/usr/bin/nohup"
+        guard FileManager.default.isExecutableFile(atPath: nohup) else { throw XCTSkip("no \(nohup)") }
+        let folder = TemporaryFolder()
+        var options = SurveySynthesizer.Options()
+        options.rows = 20_000
+        try SurveySynthesizer.write(instrumentPath: Paths.inputs + "/instrument", options: options, to: folder.path + "/big.csv")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: nohup)
+        process.arguments = [try executable, "report", "--quiet", "--instrument", Paths.inputs + "/instrument",
+                             "--out", folder.path + "/out", folder.path + "/big.csv"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        func entries() -> [String] { (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] }
+        let deadline = Date().addingTimeInterval(60)
+        while !entries().contains(where: { $0.hasPrefix(".out.incomplete-") }) && process.isRunning && Date() < deadline {
+            usleep(2_000)
+        }
+        XCTAssertTrue(process.isRunning, "the run ended before the hangup")
+        kill(process.processIdentifier, SIGHUP)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationReason, .exit)
+        XCTAssertLessThanOrEqual(process.terminationStatus, 1)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.path + "/out/summary.json"))
+    }
 }
