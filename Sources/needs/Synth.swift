@@ -12,7 +12,7 @@ struct Synth: ParsableCommand {
     @Option(parsing: .unconditional, help: "Respondents to write.")
     var rows = 1000
 
-    @Option(help: "Seed of the random numbers.")
+    @Option(parsing: .unconditional, help: "Seed of the random numbers (0 to 18446744073709551615).")
     var seed: UInt64 = 1
 
     @Option(help: "The form tool to imitate: kobo, google, msforms, limesurvey, generic.")

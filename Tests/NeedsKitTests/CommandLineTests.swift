@@ -473,4 +473,22 @@ final class CommandLineTests: XCTestCase {
         XCTAssertLessThanOrEqual(process.terminationStatus, 1)
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder.path + "/out/summary.json"))
     }
+
+    /// A negative `--min-cell` is refused by what it must be: `--min-cell -3` read as a missing
+    /// value followed by an option `-3` ("Missing value for '--min-cell <min-cell>'"); a negative
+    /// `synth --seed` likewise.
+    func testANegativeMinimumCellIsRefusedByItsRange() throws {
+        let folder = TemporaryFolder()
+        for command in ["report", "plan"] {
+            var arguments = [command, "--min-cell", "-3", "--instrument", Paths.inputs + "/instrument"]
+            arguments += command == "report" ? ["--out", folder.path + "/r"] : ["--config", Paths.inputs + "/plan.csv"]
+            let (status, stderr) = try run(arguments + [Paths.inputs + "/responses"], stdoutPath: "/dev/null")
+            XCTAssertEqual(status, 2, command)
+            XCTAssertTrue(stderr.contains("--min-cell must be at least 1"), "\(command): \(stderr)")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path + "/r"))
+        }
+        let (seedStatus, seedError) = try run(["synth", "--seed", "-1", "--out", folder.path + "/s.csv"], stdoutPath: "/dev/null")
+        XCTAssertEqual(seedStatus, 2)
+        XCTAssertTrue(seedError.contains("The value '-1' is invalid for '--seed"), seedError)
+    }
 }
