@@ -491,4 +491,20 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(seedStatus, 2)
         XCTAssertTrue(seedError.contains("The value '-1' is invalid for '--seed"), seedError)
     }
+
+    /// Help that could not be written (a full disk) is a failure, as any other output is: it
+    /// exited 0 with nothing said.
+    func testHelpThatCannotBeWrittenExitsTwo() throws {
+        guard FileManager.default.fileExists(atPath: "/dev/full") else { throw XCTSkip("no /dev/full") }
+        for arguments in [["--help"], ["synth", "--help"], ["--version"]] {
+            let (status, stderr) = try run(arguments, stdoutPath: "/dev/full")
+            XCTAssertEqual(status, 2, "\(arguments)")
+            XCTAssertTrue(stderr.contains("cannot write the output"), "\(arguments): \(stderr)")
+        }
+        let folder = TemporaryFolder()
+        let output = folder.write("help.txt", "")
+        let (status, _) = try run(["--help"], stdoutPath: output)
+        XCTAssertEqual(status, 0)
+        XCTAssertTrue(try String(contentsOfFile: output, encoding: .utf8).contains("USAGE: needs"))
+    }
 }
