@@ -24,7 +24,7 @@ struct Synth: ParsableCommand {
     @Option(help: "utf-8, utf-8-bom, utf-16le or windows-1257.")
     var encoding = "utf-8"
 
-    @Option(help: "The file to write.")
+    @Option(help: "The file to write, or - for standard output.")
     var out: String
 
     func validate() throws {

@@ -507,4 +507,34 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(status, 0)
         XCTAssertTrue(try String(contentsOfFile: output, encoding: .utf8).contains("USAGE: needs"))
     }
+
+    /// `synth --out -` writes the export to standard output, as `-` means standard input for
+    /// the other commands: it wrote a file named `-` in the working folder. `--out /proc/self/fd/1`
+    /// (what `/dev/stdout` leads to) with standard output a file could not be written.
+    func testSynthToStandardOutput() throws {
+        let folder = TemporaryFolder()
+        let output = folder.write("synth.csv", "")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try executable)
+        process.arguments = ["synth", "--instrument", Paths.inputs + "/instrument", "--rows", "3", "--out", "-"]
+        process.currentDirectoryURL = URL(fileURLWithPath: folder.path)
+        process.standardOutput = try XCTUnwrap(FileHandle(forWritingAtPath: output))
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path + "/-"))
+        let text = try String(contentsOfFile: output, encoding: .utf8)
+        XCTAssertTrue(text.hasPrefix("\"start\";\"end\";\"country\""), String(text.prefix(80)))
+        XCTAssertGreaterThan(text.utf8.count, 1_000)
+        // The system's name for the descriptor, standard output being a regular file: written
+        // directly (its temporary file beside it, `/proc/self/fd/1.incomplete-PID`, could not be
+        // made: "cannot write").
+        guard FileManager.default.fileExists(atPath: "/proc/self/fd") else { return }
+        let named = folder.write("named.csv", "")
+        let (status, stderr) = try run(["synth", "--instrument", Paths.inputs + "/instrument", "--rows", "3",
+                                        "--out", "/proc/self/fd/1"], stdoutPath: named)
+        XCTAssertEqual(status, 0, stderr)
+        XCTAssertEqual(try String(contentsOfFile: named, encoding: .utf8), text)
+    }
 }

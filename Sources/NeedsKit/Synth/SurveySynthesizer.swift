@@ -98,14 +98,21 @@ public struct SurveySynthesizer {
     /// Writes the export to `path` through a temporary file beside it, renamed into place at the
     /// end: a run that fails (a text the encoding cannot hold, a full disk) leaves any file
     /// already at `path` as it was.
-    /// A path that is not a regular file (`/dev/stdout`, a pipe) is written directly.
+    /// `-` is standard output. A path that is not a regular file (a pipe), or one of the
+    /// system's names for a descriptor (`/dev/stdout`, `/proc/self/fd/1`, which may lead to a
+    /// regular file the shell opened), is written directly: a temporary file beside it could not
+    /// be made (`/proc`) or would be renamed over the name itself (`/dev`).
     public mutating func write(to path: String) throws {
         var info = stat()
-        let exists = stat(path, &info) == 0
+        let standardOutput = path == "-"
+        let exists = !standardOutput && stat(path, &info) == 0
         if exists && (info.st_mode & S_IFMT) == S_IFDIR { throw Failure.cannotWrite(path, "it is a folder; give a file name") }
-        let direct = exists && (info.st_mode & S_IFMT) != S_IFREG
+        let device = path.hasPrefix("/dev/") || path.hasPrefix("/proc/")
+        let direct = standardOutput || (exists && ((info.st_mode & S_IFMT) != S_IFREG || device))
         let temporary = direct ? path : path + ".incomplete-\(getpid())"
-        guard let file = fopen(temporary, "wb") else { throw Failure.cannotWrite(path, String(cString: strerror(errno))) }
+        guard let file = standardOutput ? fdopen(dup(1), "wb") : fopen(temporary, "wb") else {
+            throw Failure.cannotWrite(path, String(cString: strerror(errno)))
+        }
         // Ctrl-C or SIGTERM removes the part-written file, as a run that fails does.
         if !direct { CleanupOnSignal.register(temporary) }
         var closed = false
