@@ -112,6 +112,21 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(administrator.last, "1")
     }
 
+    /// An `--out` under a file (`notes.txt/reports`) is refused before the run, naming the file
+    /// in the way: it ran to the end and failed making its staging folder with "The operation
+    /// could not be completed. (NSCocoaErrorDomain error 512.)".
+    func testAnOutputFolderUnderAFileIsRefusedNamingTheFile() throws {
+        let folder = TemporaryFolder()
+        let file = folder.write("notes.txt", "mine\n")
+        for out in [file + "/reports", file + "/2025/reports"] {
+            XCTAssertThrowsError(try OutputFolder.checkTarget(out, inputs: [])) { error in
+                XCTAssertEqual("\(error)", "cannot write \(out): \(file) is a file, not a folder; nothing was written")
+            }
+        }
+        XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), "mine\n")
+        XCTAssertNoThrow(try OutputFolder.checkTarget(folder.path + "/new/reports", inputs: []))
+    }
+
     /// A `--wave` with no file that could be read cannot be compared: the run writes nothing and
     /// says why (it wrote a section of empty changes, "no respondents in this wave").
     func testAWaveWithNothingReadableStopsTheRun() throws {

@@ -49,7 +49,17 @@ public final class OutputFolder {
             }
         }
         var info = stat()
-        guard stat(path, &info) == 0 else { return }
+        guard stat(path, &info) == 0 else {
+            // A new folder: the nearest part of its path that exists must be a folder to make it in.
+            var ancestor = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            while stat(ancestor, &info) != 0 && (errno == ENOENT || errno == ENOTDIR) && ancestor != "/" {
+                ancestor = URL(fileURLWithPath: ancestor).deletingLastPathComponent().path
+            }
+            if stat(ancestor, &info) == 0 && (info.st_mode & S_IFMT) != S_IFDIR {
+                throw Failure.cannotWrite(path, "\(ancestor) is a file, not a folder; nothing was written")
+            }
+            return
+        }
         guard (info.st_mode & S_IFMT) == S_IFDIR else { throw Failure.notAFolder(path) }
         let entries = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
         guard let first = entries.first else { return }
