@@ -650,6 +650,21 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(objects, [["a": "1", "a_2": "2", "b": "3"]])
     }
 
+    /// `needs rows` on an empty file (0 bytes, or blank lines only) says so, as `check` does: it
+    /// printed nothing at all and exited 0, as if the file held a table of no rows.
+    func testRowsOfAnEmptyFileSayItIsEmpty() {
+        let folder = TemporaryFolder()
+        for (name, text) in [("empty.csv", ""), ("blank.csv", "\n\n;;;\n")] {
+            let result = RowsCommand.run(path: folder.write(name, text), displayName: name, options: ReaderOptions(),
+                                         json: false) { _ in }
+            XCTAssertNil(result.failure, name)
+            XCTAssertFalse(result.hasErrors, name)
+            XCTAssertEqual(result.diagnostics.map(\.description), ["\(name): warning: no header row: the file is empty [empty_file]"])
+        }
+        let table = RowsCommand.run(path: folder.write("a.csv", "a,b\n"), options: ReaderOptions(), json: false) { _ in }
+        XCTAssertEqual(table.diagnostics, [])
+    }
+
     /// `needs rows` on an export with a finding on every line keeps the first of each kind and
     /// counts the rest: its memory does not grow with the file.
     func testRowsKeepsTheFirstFindingsOfEachKindAndCountsThemAll() {

@@ -36,10 +36,12 @@ public enum RowsCommand {
         }
         var header: [String] = []
         var first = true
+        var sawHeader = false
         let reader = CSVReader(path: path, displayName: displayName, options: options)
         do {
             if json { write("[") }
             let summary = try reader.read(diagnose: diagnose) { record in
+                if record.isHeader { sawHeader = true }
                 if json {
                     if record.isHeader {
                         header = jsonKeys(record.fields)
@@ -60,6 +62,11 @@ public enum RowsCommand {
                 }
             }
             if json { write(first ? "]\n" : "\n]\n") }
+            // Said as `check` says it: no output at all would read as a table of no rows.
+            if !sawHeader && summary.quarantinedRecords == 0 {
+                diagnose(Diagnostic(.warning, file: displayName ?? path, code: "empty_file",
+                                    message: "no header row: the file is empty"))
+            }
             return Result(diagnostics: diagnostics, counts: counts, hasErrors: hasErrors, failure: nil, summary: summary)
         } catch {
             if json { write("]\n") }
