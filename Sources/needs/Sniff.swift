@@ -24,6 +24,8 @@ struct Sniff: ParsableCommand {
             }
         Terminal.output(json ? SniffCommand.json(results) : SniffCommand.text(results))
         try Terminal.finishOutput()
-        if results.contains(where: { $0.failure != nil }) { throw ExitCode(1) }
+        // As `check`: 2 when no file could be read, 1 when some could not.
+        let unread = results.filter { $0.failure != nil }.count
+        if unread > 0 { throw ExitCode(unread == results.count ? 2 : 1) }
     }
 }

@@ -537,4 +537,18 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(status, 0, stderr)
         XCTAssertEqual(try String(contentsOfFile: named, encoding: .utf8), text)
     }
+
+    /// `needs sniff` exits as `check` does: 2 when no file it was given could be read (it
+    /// exited 1, which `--help` says means results with problems), 1 when some could not.
+    func testSniffOfNothingReadableExitsTwo() throws {
+        let folder = TemporaryFolder()
+        let csv = folder.write("a.csv", "a,b\n1,2\n")
+        let missing = folder.path + "/missing.csv"
+        let (noneStatus, _) = try run(["sniff", missing, folder.path], stdoutPath: "/dev/null")
+        XCTAssertEqual(noneStatus, 2)
+        let (someStatus, _) = try run(["sniff", csv, missing], stdoutPath: "/dev/null")
+        XCTAssertEqual(someStatus, 1)
+        let (allStatus, _) = try run(["sniff", csv], stdoutPath: "/dev/null")
+        XCTAssertEqual(allStatus, 0)
+    }
 }
