@@ -645,6 +645,26 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(ticks, ["0.0", "2.5", "5.0", "7.5", "10.0"])
     }
 
+    /// The staging folder of a run that was killed outright (SIGKILL, the kernel's out-of-memory
+    /// killer: no handler runs) is removed by the next run into the same `--out`: it stayed
+    /// beside the reports for good, hidden, with a part-written clean table of respondents'
+    /// answers. A staging folder of a run still going (this process's id) is left alone.
+    func testTheNextRunRemovesTheStagingFolderOfAKilledRun() throws {
+        let folder = TemporaryFolder()
+        folder.write("reports/report.md", "old\n")
+        let killed = ".reports.incomplete-999999999"
+        folder.write(killed + "/clean/responses.csv", "id,comments\nr1,my phone is 5550100\n")
+        let live = ".reports.incomplete-\(getppid())"
+        folder.write(live + "/report.md", "another run's\n")
+        folder.write(".other.incomplete-999999999/x", "not of this folder\n")
+        let output = try OutputFolder(path: folder.path + "/reports")
+        try output.write("report.md", "new\n")
+        try output.commit()
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(),
+                       [live, ".other.incomplete-999999999", "reports"].sorted())
+        XCTAssertEqual(try String(contentsOfFile: folder.path + "/reports/report.md", encoding: .utf8), "new\n")
+    }
+
     func testAStagedRunThatFailsLeavesTheOldFolderWhole() throws {
         let folder = TemporaryFolder()
         folder.write("reports/report.md", "old\n")

@@ -166,6 +166,7 @@ public final class OutputFolder {
         let url = URL(fileURLWithPath: self.path)
         let parent = url.deletingLastPathComponent().path
         staging = parent + "/." + url.lastPathComponent + ".incomplete-\(ProcessInfo.processInfo.processIdentifier)"
+        Self.removeStagingOfKilledRuns(in: parent, of: url.lastPathComponent)
         // Registered before it exists: a Ctrl-C between making it and registering it left it behind.
         CleanupOnSignal.register(staging)
         do {
@@ -174,6 +175,20 @@ public final class OutputFolder {
         } catch {
             CleanupOnSignal.unregister(staging)
             throw Failure.cannotWrite(parent, "\(error.localizedDescription) (is the folder writable?)")
+        }
+    }
+
+    /// Removes the staging folders (`.NAME.incomplete-PID`) that runs killed outright left beside
+    /// the output folder `name` (SIGKILL, the out-of-memory killer: no handler runs), each holding
+    /// a part-written clean table of respondents' answers. A folder whose process is alive (a run
+    /// still going) is left alone, and so is a `.previous` one (earlier reports being swapped out).
+    private static func removeStagingOfKilledRuns(in parent: String, of name: String) {
+        let prefix = "." + name + ".incomplete-"
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
+        for entry in entries where entry.hasPrefix(prefix) {
+            let digits = String(entry.dropFirst(prefix.count))
+            guard let pid = Int32(digits), pid > 0, String(pid) == digits else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { try? FileManager.default.removeItem(atPath: parent + "/" + entry) }
         }
     }
 
