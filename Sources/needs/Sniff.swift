@@ -24,6 +24,11 @@ struct Sniff: ParsableCommand {
             }
         Terminal.output(json ? SniffCommand.json(results) : SniffCommand.text(results))
         try Terminal.finishOutput()
+        // Said on stderr too, as `check` says it: the results may be going to a file.
+        for result in results {
+            guard let failure = result.failure else { continue }
+            Terminal.error(Diagnostic(.error, file: result.file, code: "file_unreadable", message: failure).description)
+        }
         // As `check`: 2 when no file could be read, 1 when some could not.
         let unread = results.filter { $0.failure != nil }.count
         if unread > 0 { throw ExitCode(unread == results.count ? 2 : 1) }

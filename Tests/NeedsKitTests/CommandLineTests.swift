@@ -551,4 +551,21 @@ final class CommandLineTests: XCTestCase {
         let (allStatus, _) = try run(["sniff", csv], stdoutPath: "/dev/null")
         XCTAssertEqual(allStatus, 0)
     }
+
+    /// A file `needs sniff` could not read is an error on stderr, as `check` and `rows` say it,
+    /// besides its `not read` line among the results: with the results sent to a file, nothing
+    /// was said on the terminal.
+    func testSniffSaysOnStderrWhichFileItCouldNotRead() throws {
+        let folder = TemporaryFolder()
+        let csv = folder.write("a.csv", "a,b\n1,2\n")
+        let missing = folder.path + "/missing.csv"
+        let output = folder.write("sniff.txt", "")
+        for json in [false, true] {
+            let (status, stderr) = try run(["sniff"] + (json ? ["--json"] : []) + [csv, missing], stdoutPath: output)
+            XCTAssertEqual(status, 1)
+            XCTAssertEqual(stderr, "\(missing): error: cannot open: No such file or directory [file_unreadable]\n", "json: \(json)")
+        }
+        let (_, clean) = try run(["sniff", csv], stdoutPath: output)
+        XCTAssertEqual(clean, "")
+    }
 }
