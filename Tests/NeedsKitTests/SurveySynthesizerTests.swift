@@ -62,6 +62,20 @@ final class SurveySynthesizerTests: XCTestCase {
         XCTAssertNotEqual(FileManager.default.contents(atPath: folder.path + "/c"), bytes[0])
     }
 
+    /// The part-written export a synth killed outright left (`FILE.incomplete-PID`, its process
+    /// gone: no handler runs on SIGKILL) is removed by the next synth to the same `--out`; it
+    /// stayed beside the export for good. One of a synth still going is left alone.
+    func testTheNextSynthRemovesThePartFileOfAKilledOne() throws {
+        let folder = TemporaryFolder()
+        folder.write("lv.csv.incomplete-999999999", "\"start\";\"end\"\n\"2025-")
+        let live = "lv.csv.incomplete-\(getppid())"
+        folder.write(live, "")
+        var options = SurveySynthesizer.Options()
+        options.rows = 3
+        try SurveySynthesizer.write(instrumentPath: Paths.inputs + "/instrument", options: options, to: folder.path + "/lv.csv")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), [live, "lv.csv"].sorted())
+    }
+
     func testCyrillicCannotBeWrittenInWindows1257() throws {
         let instrument = try InstrumentLoader.load(Paths.inputs + "/instrument")
         var options = SurveySynthesizer.Options()

@@ -166,7 +166,7 @@ public final class OutputFolder {
         let url = URL(fileURLWithPath: self.path)
         let parent = url.deletingLastPathComponent().path
         staging = parent + "/." + url.lastPathComponent + ".incomplete-\(ProcessInfo.processInfo.processIdentifier)"
-        Self.removeStagingOfKilledRuns(in: parent, of: url.lastPathComponent)
+        Self.removeLeftoversOfKilledRuns(in: parent, prefix: "." + url.lastPathComponent + ".incomplete-")
         // Registered before it exists: a Ctrl-C between making it and registering it left it behind.
         CleanupOnSignal.register(staging)
         do {
@@ -178,12 +178,13 @@ public final class OutputFolder {
         }
     }
 
-    /// Removes the staging folders (`.NAME.incomplete-PID`) that runs killed outright left beside
-    /// the output folder `name` (SIGKILL, the out-of-memory killer: no handler runs), each holding
-    /// a part-written clean table of respondents' answers. A folder whose process is alive (a run
-    /// still going) is left alone, and so is a `.previous` one (earlier reports being swapped out).
-    private static func removeStagingOfKilledRuns(in parent: String, of name: String) {
-        let prefix = "." + name + ".incomplete-"
+    /// Removes what runs killed outright (SIGKILL, the out-of-memory killer: no handler runs)
+    /// left in `parent` under `prefix` followed by their process id: the staging folders
+    /// `.NAME.incomplete-PID` of the reports, each holding a part-written clean table of
+    /// respondents' answers, or a synthetic export's `FILE.incomplete-PID`. One whose process is
+    /// alive (a run still going) is left alone, and so is a `.previous` folder (earlier reports
+    /// being swapped out).
+    static func removeLeftoversOfKilledRuns(in parent: String, prefix: String) {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
         for entry in entries where entry.hasPrefix(prefix) {
             let digits = String(entry.dropFirst(prefix.count))

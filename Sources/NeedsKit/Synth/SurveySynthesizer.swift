@@ -110,6 +110,11 @@ public struct SurveySynthesizer {
         let device = path.hasPrefix("/dev/") || path.hasPrefix("/proc/")
         let direct = standardOutput || (exists && ((info.st_mode & S_IFMT) != S_IFREG || device))
         let temporary = direct ? path : path + ".incomplete-\(getpid())"
+        if !direct {
+            let url = URL(fileURLWithPath: path)
+            OutputFolder.removeLeftoversOfKilledRuns(in: url.deletingLastPathComponent().path,
+                                                     prefix: url.lastPathComponent + ".incomplete-")
+        }
         guard let file = standardOutput ? fdopen(dup(1), "wb") : fopen(temporary, "wb") else {
             throw Failure.cannotWrite(path, String(cString: strerror(errno)))
         }
