@@ -665,6 +665,26 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: folder.path + "/reports/report.md", encoding: .utf8), "new\n")
     }
 
+    /// An `--out` that is a symbolic link to a folder (`reports` leading to a shared drive) gets
+    /// the reports where it leads, and stays a link: the swap replaced the link with a folder of
+    /// its own, so the reports never reached the share and the link was gone.
+    func testAnOutputFolderThatIsALinkIsWrittenWhereItLeads() throws {
+        let folder = TemporaryFolder()
+        folder.write("share/reports/report.md", "old\n")
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/reports", withDestinationPath: "share/reports")
+        for text in ["first\n", "second\n"] {
+            let output = try OutputFolder(path: folder.path + "/reports")
+            try output.write("report.md", text)
+            try output.commit()
+            var info = stat()
+            XCTAssertEqual(lstat(folder.path + "/reports", &info), 0)
+            XCTAssertEqual(info.st_mode & S_IFMT, S_IFLNK, "still a link")
+            XCTAssertEqual(try String(contentsOfFile: folder.path + "/share/reports/report.md", encoding: .utf8), text)
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/share"), ["reports"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["reports", "share"])
+    }
+
     func testAStagedRunThatFailsLeavesTheOldFolderWhole() throws {
         let folder = TemporaryFolder()
         folder.write("reports/report.md", "old\n")

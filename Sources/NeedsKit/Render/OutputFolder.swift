@@ -7,6 +7,9 @@ import Glibc
 /// at the end, so a crash or Ctrl-C mid-run leaves the previous reports whole.
 public final class OutputFolder {
     public let path: String
+    /// Where the reports go: `path`, or the folder it leads to when it is a symbolic link (the
+    /// link stays; the swap would replace it with a folder of its own).
+    let location: String
     let staging: String
     private let fileManager = FileManager.default
     /// Files written as they go: a write that failed (a full disk) stops the commit.
@@ -163,7 +166,10 @@ public final class OutputFolder {
 
     public init(path: String) throws {
         self.path = path.hasSuffix("/") ? String(path.dropLast()) : path
-        let url = URL(fileURLWithPath: self.path)
+        var info = stat()
+        let link = lstat(self.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+        location = link ? Self.resolved(self.path) : self.path
+        let url = URL(fileURLWithPath: location)
         let parent = url.deletingLastPathComponent().path
         staging = parent + "/." + url.lastPathComponent + ".incomplete-\(ProcessInfo.processInfo.processIdentifier)"
         Self.removeLeftoversOfKilledRuns(in: parent, prefix: "." + url.lastPathComponent + ".incomplete-")
@@ -240,13 +246,13 @@ public final class OutputFolder {
         }
         let backup = staging + ".previous"
         do {
-            if fileManager.fileExists(atPath: path) { try fileManager.moveItem(atPath: path, toPath: backup) }
-            try fileManager.moveItem(atPath: staging, toPath: path)
+            if fileManager.fileExists(atPath: location) { try fileManager.moveItem(atPath: location, toPath: backup) }
+            try fileManager.moveItem(atPath: staging, toPath: location)
             CleanupOnSignal.unregister(staging)
             if fileManager.fileExists(atPath: backup) { try fileManager.removeItem(atPath: backup) }
         } catch {
-            if !fileManager.fileExists(atPath: path) && fileManager.fileExists(atPath: backup) {
-                try? fileManager.moveItem(atPath: backup, toPath: path)
+            if !fileManager.fileExists(atPath: location) && fileManager.fileExists(atPath: backup) {
+                try? fileManager.moveItem(atPath: backup, toPath: location)
             }
             throw Failure.cannotWrite(path, error.localizedDescription)
         }
