@@ -76,6 +76,23 @@ final class SurveySynthesizerTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), [live, "lv.csv"].sorted())
     }
 
+    /// An `--out` that is a symbolic link to a file gets the export where it leads and stays a
+    /// link: the temporary file was renamed over the link itself.
+    func testAnOutputThatIsALinkIsWrittenWhereItLeads() throws {
+        let folder = TemporaryFolder()
+        folder.write("data/export.csv", "old\n")
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/export.csv", withDestinationPath: "data/export.csv")
+        var options = SurveySynthesizer.Options()
+        options.rows = 3
+        try SurveySynthesizer.write(instrumentPath: Paths.inputs + "/instrument", options: options, to: folder.path + "/export.csv")
+        var info = stat()
+        XCTAssertEqual(lstat(folder.path + "/export.csv", &info), 0)
+        XCTAssertEqual(info.st_mode & S_IFMT, S_IFLNK, "still a link")
+        let text = try String(contentsOfFile: folder.path + "/data/export.csv", encoding: .utf8)
+        XCTAssertTrue(text.hasPrefix("\"start\";"), String(text.prefix(40)))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/data"), ["export.csv"])
+    }
+
     func testCyrillicCannotBeWrittenInWindows1257() throws {
         let instrument = try InstrumentLoader.load(Paths.inputs + "/instrument")
         var options = SurveySynthesizer.Options()

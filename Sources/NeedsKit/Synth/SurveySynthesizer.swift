@@ -101,7 +101,8 @@ public struct SurveySynthesizer {
     /// `-` is standard output. A path that is not a regular file (a pipe), or one of the
     /// system's names for a descriptor (`/dev/stdout`, `/proc/self/fd/1`, which may lead to a
     /// regular file the shell opened), is written directly: a temporary file beside it could not
-    /// be made (`/proc`) or would be renamed over the name itself (`/dev`).
+    /// be made (`/proc`) or would be renamed over the name itself (`/dev`). A symbolic link to a
+    /// file is written where it leads.
     public mutating func write(to path: String) throws {
         var info = stat()
         let standardOutput = path == "-"
@@ -109,9 +110,13 @@ public struct SurveySynthesizer {
         if exists && (info.st_mode & S_IFMT) == S_IFDIR { throw Failure.cannotWrite(path, "it is a folder; give a file name") }
         let device = path.hasPrefix("/dev/") || path.hasPrefix("/proc/")
         let direct = standardOutput || (exists && ((info.st_mode & S_IFMT) != S_IFREG || device))
-        let temporary = direct ? path : path + ".incomplete-\(getpid())"
+        // A link to a file is written where it leads, and stays a link.
+        var link = stat()
+        let isLink = !direct && lstat(path, &link) == 0 && (link.st_mode & S_IFMT) == S_IFLNK
+        let target = isLink ? OutputFolder.resolved(path) : path
+        let temporary = direct ? path : target + ".incomplete-\(getpid())"
         if !direct {
-            let url = URL(fileURLWithPath: path)
+            let url = URL(fileURLWithPath: target)
             OutputFolder.removeLeftoversOfKilledRuns(in: url.deletingLastPathComponent().path,
                                                      prefix: url.lastPathComponent + ".incomplete-")
         }
@@ -156,7 +161,7 @@ public struct SurveySynthesizer {
         if ferror(file) != 0, failure == nil { failure = "write error" }
         if fclose(file) != 0, failure == nil { failure = String(cString: strerror(errno)) }
         if let failure { throw Failure.cannotWrite(path, failure) }
-        guard direct || rename(temporary, path) == 0 else { throw Failure.cannotWrite(path, String(cString: strerror(errno))) }
+        guard direct || rename(temporary, target) == 0 else { throw Failure.cannotWrite(path, String(cString: strerror(errno))) }
     }
 
     // MARK: Layout
