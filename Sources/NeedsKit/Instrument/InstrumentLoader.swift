@@ -187,7 +187,9 @@ public enum InstrumentLoader {
         if let choices = sheets["choices"] {
             let listColumn = choices.column("list_name") ?? choices.column("list name")
             let nameColumn = choices.column("name") ?? choices.column("value")
-            if listColumn == nil || nameColumn == nil {
+            if choices.isEmpty {
+                problem(choices, 1, nil, "instrument_columns", "the choices sheet is empty")
+            } else if listColumn == nil || nameColumn == nil {
                 problem(choices, 1, nil, "instrument_columns", "the choices sheet needs `list_name` and `name` columns")
             }
             var seen: [String: Int] = [:]
@@ -217,7 +219,8 @@ public enum InstrumentLoader {
         let typeColumn = survey.column("type")
         let nameColumn = survey.column("name")
         if typeColumn == nil || nameColumn == nil {
-            problem(survey, 1, nil, "instrument_columns", "the survey sheet needs `type` and `name` columns")
+            let message = survey.isEmpty ? "the survey sheet is empty" : "the survey sheet needs `type` and `name` columns"
+            problem(survey, 1, nil, "instrument_columns", message)
             throw InstrumentError(problems: problems)
         }
         let topicColumn = survey.column("topic")
