@@ -307,6 +307,18 @@ final class InstrumentLoaderTests: XCTestCase {
         }
     }
 
+    /// One sheet of a form saved as CSV given as the instrument (`--instrument form/survey.csv`)
+    /// is named for what it is, with the folder to give: it was "not a readable .xlsx workbook:
+    /// not a ZIP archive".
+    func testASheetGivenAsTheInstrumentPointsToItsFolder() throws {
+        let folder = TemporaryFolder()
+        let survey = folder.write("form/Survey.CSV", "type,name,label\ntext,comments,Comments\n")
+        XCTAssertThrowsError(try InstrumentLoader.load(survey)) { error in
+            XCTAssertEqual("\(error)", "\(survey): error: one sheet of an XLSForm saved as CSV, not the form: give --instrument "
+                           + "the folder holding survey.csv, choices.csv and settings.csv (\(folder.path)/form) [instrument_unreadable]")
+        }
+    }
+
     /// A folder with `survey.csv` reads it, as before sheets were found in any case, when an
     /// Excel copy `Survey.csv` (an older version saved beside it) is there too: the listing's
     /// order put `Survey.csv` first and it was read instead.

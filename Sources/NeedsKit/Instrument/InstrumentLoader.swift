@@ -46,6 +46,13 @@ public enum InstrumentLoader {
                         : "the folder has no survey.csv but \(workbooks.count) .xlsx workbooks (\(workbooks.joined(separator: ", "))); give --instrument the one that is the form")])
             }
         }
+        if path.lowercased().hasSuffix(".csv") {
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            throw InstrumentError(problems: [Diagnostic(
+                .error, file: path, code: "instrument_unreadable",
+                message: "one sheet of an XLSForm saved as CSV, not the form: give --instrument the folder holding "
+                    + "survey.csv, choices.csv and settings.csv (\(folder))")])
+        }
         do {
             var sheets: [String: Sheet] = [:]
             for (name, sheet) in try XLSXWorkbook.sheets(at: path) { sheets[name.lowercased()] = sheet }
