@@ -4,7 +4,8 @@ import NeedsKit
 /// `needs sniff`: the encoding, dialect and table position the reader will use, per file.
 struct Sniff: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print what the reader detects in each file: encoding, delimiter, quote, line ends, header and preamble.")
+        abstract: "Print what the reader detects in each file: encoding, delimiter, quote, line ends, header and preamble.",
+        discussion: "Exit status: 0 every file read, 1 a file could not be read, 2 none could, or the output could not be written.")
 
     @Flag(help: "Print JSON.")
     var json = false

@@ -4,7 +4,8 @@ import NeedsKit
 /// `needs synth`: a realistic export of the instrument, for tests, demos and the benchmark.
 struct Synth: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write a synthetic export of the instrument (same seed, same bytes).")
+        abstract: "Write a synthetic export of the instrument (same seed, same bytes).",
+        discussion: "Exit status: 0 written, 2 could not run (a file already at --out is left as it was).")
 
     @Option(help: "The XLSForm: a folder with survey.csv, choices.csv, settings.csv (or one .xlsx), or an .xlsx workbook.")
     var instrument = "inputs/instrument"

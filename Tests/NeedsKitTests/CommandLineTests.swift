@@ -568,4 +568,19 @@ final class CommandLineTests: XCTestCase {
         let (_, clean) = try run(["sniff", csv], stdoutPath: output)
         XCTAssertEqual(clean, "")
     }
+
+    /// Each command's help says what its exit status means (only `needs --help` did, in terms
+    /// of reports written, which `rows`, `sniff` and `synth` never write).
+    func testEveryCommandsHelpGivesItsExitStatus() throws {
+        let folder = TemporaryFolder()
+        for command in ["report", "check", "plan", "rows", "sniff", "synth"] {
+            let output = folder.write("\(command).txt", "")
+            let (status, _) = try run([command, "--help"], stdoutPath: output)
+            XCTAssertEqual(status, 0)
+            // As one line: the help is wrapped to the terminal's width.
+            let help = try String(contentsOfFile: output, encoding: .utf8).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            XCTAssertTrue(help.contains("Exit status: 0 "), "\(command): \(help)")
+            XCTAssertTrue(help.contains(", 2 "), "\(command): \(help)")
+        }
+    }
 }
