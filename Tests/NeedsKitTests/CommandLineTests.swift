@@ -583,4 +583,21 @@ final class CommandLineTests: XCTestCase {
             XCTAssertTrue(help.contains(", 2 "), "\(command): \(help)")
         }
     }
+
+    /// The copy of standard input a run killed outright left in the temporary folder (SIGKILL,
+    /// the out-of-memory killer: no handler runs), respondents' answers, is removed by the next
+    /// run that copies an input there; it stayed for good. A copy of a run still going is kept.
+    func testTheNextRunRemovesTheInputCopyOfAKilledRun() throws {
+        let folder = TemporaryFolder()
+        let temporary = folder.path + "/tmp"
+        folder.write("tmp/needs-input-999999999-abcdefgh/stdin", "country,municipality\nEE,Narva\n")
+        let live = "needs-input-\(getpid())-abcdefgh"
+        folder.write("tmp/" + live + "/stdin", "country\nLV\n")
+        folder.write("tmp/needs-input-other/x", "not a copy of needs'\n")
+        let export = try XCTUnwrap(FileManager.default.contents(atPath: Paths.inputs + "/responses/EE_kobo_xml.csv"))
+        let (status, stderr) = try run(["check", "--instrument", Paths.inputs + "/instrument", "-"], stdoutPath: "/dev/null",
+                                       stdin: export, temporary: temporary)
+        XCTAssertEqual(status, 0, stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: temporary).sorted(), [live, "needs-input-other"].sorted())
+    }
 }

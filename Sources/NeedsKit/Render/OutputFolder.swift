@@ -187,13 +187,15 @@ public final class OutputFolder {
     /// Removes what runs killed outright (SIGKILL, the out-of-memory killer: no handler runs)
     /// left in `parent` under `prefix` followed by their process id: the staging folders
     /// `.NAME.incomplete-PID` of the reports, each holding a part-written clean table of
-    /// respondents' answers, or a synthetic export's `FILE.incomplete-PID`. One whose process is
-    /// alive (a run still going) is left alone, and so is a `.previous` folder (earlier reports
-    /// being swapped out).
+    /// respondents' answers, a synthetic export's `FILE.incomplete-PID`, or a copy of standard
+    /// input `needs-input-PID-XXXXXXXX` (the id may be followed by `-` and more). One whose
+    /// process is alive (a run still going) is left alone, and so is a `.previous` folder
+    /// (earlier reports being swapped out).
     static func removeLeftoversOfKilledRuns(in parent: String, prefix: String) {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
         for entry in entries where entry.hasPrefix(prefix) {
-            let digits = String(entry.dropFirst(prefix.count))
+            let rest = entry.dropFirst(prefix.count)
+            let digits = String(rest.prefix { $0 != "-" })
             guard let pid = Int32(digits), pid > 0, String(pid) == digits else { continue }
             if kill(pid, 0) != 0 && errno == ESRCH { try? FileManager.default.removeItem(atPath: parent + "/" + entry) }
         }
