@@ -590,14 +590,17 @@ final class CommandLineTests: XCTestCase {
     func testTheNextRunRemovesTheInputCopyOfAKilledRun() throws {
         let folder = TemporaryFolder()
         let temporary = folder.path + "/tmp"
-        folder.write("tmp/needs-input-999999999-abcdefgh/stdin", "country,municipality\nEE,Narva\n")
-        let live = "needs-input-\(getpid())-abcdefgh"
+        let host = OutputFolder.processTag.split(separator: "-", maxSplits: 1)[1]
+        folder.write("tmp/needs-input-999999999-\(host)-abcdefgh/stdin", "country,municipality\nEE,Narva\n")
+        let live = "needs-input-\(getpid())-\(host)-abcdefgh"
         folder.write("tmp/" + live + "/stdin", "country\nLV\n")
         folder.write("tmp/needs-input-other/x", "not a copy of needs'\n")
+        // Another machine's, in a temporary folder it shares: its process cannot be seen from here.
+        folder.write("tmp/needs-input-999999999-elsewhere-abcdefgh/stdin", "country\nLT\n")
         let export = try XCTUnwrap(FileManager.default.contents(atPath: Paths.inputs + "/responses/EE_kobo_xml.csv"))
         let (status, stderr) = try run(["check", "--instrument", Paths.inputs + "/instrument", "-"], stdoutPath: "/dev/null",
                                        stdin: export, temporary: temporary)
         XCTAssertEqual(status, 0, stderr)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: temporary).sorted(), [live, "needs-input-other"].sorted())
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: temporary).sorted(), [live, "needs-input-other", "needs-input-999999999-elsewhere-abcdefgh"].sorted())
     }
 }

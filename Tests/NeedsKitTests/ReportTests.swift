@@ -652,16 +652,19 @@ final class ReportTests: XCTestCase {
     func testTheNextRunRemovesTheStagingFolderOfAKilledRun() throws {
         let folder = TemporaryFolder()
         folder.write("reports/report.md", "old\n")
-        let killed = ".reports.incomplete-999999999"
+        let host = OutputFolder.processTag.split(separator: "-", maxSplits: 1)[1]
+        let killed = ".reports.incomplete-999999999-\(host)"
         folder.write(killed + "/clean/responses.csv", "id,comments\nr1,my phone is 5550100\n")
-        let live = ".reports.incomplete-\(getppid())"
+        let live = ".reports.incomplete-\(getppid())-\(host)"
+        // Another machine's run into the same shared folder: its process cannot be seen from here.
+        folder.write(".reports.incomplete-999999999-elsewhere/report.md", "running there\n")
         folder.write(live + "/report.md", "another run's\n")
         folder.write(".other.incomplete-999999999/x", "not of this folder\n")
         let output = try OutputFolder(path: folder.path + "/reports")
         try output.write("report.md", "new\n")
         try output.commit()
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(),
-                       [live, ".other.incomplete-999999999", "reports"].sorted())
+                       [live, ".other.incomplete-999999999", ".reports.incomplete-999999999-elsewhere", "reports"].sorted())
         XCTAssertEqual(try String(contentsOfFile: folder.path + "/reports/report.md", encoding: .utf8), "new\n")
     }
 

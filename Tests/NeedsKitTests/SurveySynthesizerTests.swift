@@ -67,8 +67,9 @@ final class SurveySynthesizerTests: XCTestCase {
     /// stayed beside the export for good. One of a synth still going is left alone.
     func testTheNextSynthRemovesThePartFileOfAKilledOne() throws {
         let folder = TemporaryFolder()
-        folder.write("lv.csv.incomplete-999999999", "\"start\";\"end\"\n\"2025-")
-        let live = "lv.csv.incomplete-\(getppid())"
+        let host = OutputFolder.processTag.split(separator: "-", maxSplits: 1)[1]
+        folder.write("lv.csv.incomplete-999999999-\(host)", "\"start\";\"end\"\n\"2025-")
+        let live = "lv.csv.incomplete-\(getppid())-\(host)"
         folder.write(live, "")
         var options = SurveySynthesizer.Options()
         options.rows = 3

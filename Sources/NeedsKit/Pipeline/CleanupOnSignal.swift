@@ -6,7 +6,7 @@ import Glibc
 
 /// What a run stopped by Ctrl-C (SIGINT), SIGTERM or SIGHUP removes before it ends (a signal
 /// ignored when the run started, as `nohup` ignores SIGHUP, stays ignored): the staging folder of
-/// the reports (`.reports.incomplete-PID`, a part-written clean table that could be as large as
+/// the reports (`.reports.incomplete-PID-HOST`, a part-written clean table that could be as large as
 /// the export), the copies of standard input, which hold respondents' answers, and a
 /// part-written synthetic export. The previous reports stay as they were, as when a run fails.
 ///

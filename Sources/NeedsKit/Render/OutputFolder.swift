@@ -171,7 +171,7 @@ public final class OutputFolder {
         location = link ? Self.resolved(self.path) : self.path
         let url = URL(fileURLWithPath: location)
         let parent = url.deletingLastPathComponent().path
-        staging = parent + "/." + url.lastPathComponent + ".incomplete-\(ProcessInfo.processInfo.processIdentifier)"
+        staging = parent + "/." + url.lastPathComponent + ".incomplete-" + Self.processTag
         Self.removeLeftoversOfKilledRuns(in: parent, prefix: "." + url.lastPathComponent + ".incomplete-")
         // Registered before it exists: a Ctrl-C between making it and registering it left it behind.
         CleanupOnSignal.register(staging)
@@ -184,19 +184,32 @@ public final class OutputFolder {
         }
     }
 
+    /// `PID-HOST`: what names a run's temporary files and folders, so that a later run can tell
+    /// those of a run killed outright (on this machine, its process gone) from those of a run
+    /// still going, here or on another machine writing to the same shared folder.
+    static let processTag: String = {
+        var name = [CChar](repeating: 0, count: 256)
+        let host = gethostname(&name, name.count - 1) == 0 ? String(cString: name) : ""
+        // No `-` in the host's part, so that the tag reads back one way (`my-pc` is `my_pc`).
+        return "\(getpid())-" + host.map { $0 == "-" || $0 == "/" ? "_" : $0 }
+    }()
+
     /// Removes what runs killed outright (SIGKILL, the out-of-memory killer: no handler runs)
-    /// left in `parent` under `prefix` followed by their process id: the staging folders
-    /// `.NAME.incomplete-PID` of the reports, each holding a part-written clean table of
-    /// respondents' answers, a synthetic export's `FILE.incomplete-PID`, or a copy of standard
-    /// input `needs-input-PID-XXXXXXXX` (the id may be followed by `-` and more). One whose
-    /// process is alive (a run still going) is left alone, and so is a `.previous` folder
-    /// (earlier reports being swapped out).
+    /// left in `parent` under `prefix` followed by their `processTag`: the staging folders
+    /// `.NAME.incomplete-PID-HOST` of the reports, each holding a part-written clean table of
+    /// respondents' answers, a synthetic export's `FILE.incomplete-PID-HOST`, or a copy of
+    /// standard input `needs-input-PID-HOST-XXXXXXXX`. One whose process is alive (a run still
+    /// going), or of another machine, is left alone, and so is a `.previous` folder (earlier
+    /// reports being swapped out).
     static func removeLeftoversOfKilledRuns(in parent: String, prefix: String) {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
+        let host = "-" + processTag.drop { $0 != "-" }.dropFirst()
         for entry in entries where entry.hasPrefix(prefix) {
             let rest = entry.dropFirst(prefix.count)
             let digits = String(rest.prefix { $0 != "-" })
             guard let pid = Int32(digits), pid > 0, String(pid) == digits else { continue }
+            let after = rest.dropFirst(digits.count)
+            guard after.hasPrefix(host), after.count == host.count || after.dropFirst(host.count).hasPrefix("-") else { continue }
             if kill(pid, 0) != 0 && errno == ESRCH { try? FileManager.default.removeItem(atPath: parent + "/" + entry) }
         }
     }

@@ -114,7 +114,7 @@ public struct SurveySynthesizer {
         var link = stat()
         let isLink = !direct && lstat(path, &link) == 0 && (link.st_mode & S_IFMT) == S_IFLNK
         let target = isLink ? OutputFolder.resolved(path) : path
-        let temporary = direct ? path : target + ".incomplete-\(getpid())"
+        let temporary = direct ? path : target + ".incomplete-" + OutputFolder.processTag
         if !direct {
             let url = URL(fileURLWithPath: target)
             OutputFolder.removeLeftoversOfKilledRuns(in: url.deletingLastPathComponent().path,
