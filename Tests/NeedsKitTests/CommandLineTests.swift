@@ -603,4 +603,19 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(status, 0, stderr)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: temporary).sorted(), [live, "needs-input-other", "needs-input-999999999-elsewhere-abcdefgh"].sorted())
     }
+
+    /// A file `needs rows` could not read is said as every command says it,
+    /// `file: error: reason [file_unreadable]`: it was `file: reason`, no severity nor code.
+    func testRowsSaysAFileItCannotReadAsAnError() throws {
+        let folder = TemporaryFolder()
+        let missing = folder.path + "/missing.csv"
+        let (status, stderr) = try run(["rows", missing], stdoutPath: "/dev/null")
+        XCTAssertEqual(status, 2)
+        XCTAssertEqual(stderr, "\(missing): error: cannot open: No such file or directory [file_unreadable]\n")
+        let photo = folder.write("photo.jpg", [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 0x4A, 0x46, 0x49, 0x46] + [UInt8](repeating: 0, count: 64))
+        let (photoStatus, photoError) = try run(["rows", photo], stdoutPath: "/dev/null")
+        XCTAssertEqual(photoStatus, 2)
+        XCTAssertTrue(photoError.hasPrefix("\(photo): error: a JPEG image"), photoError)
+        XCTAssertTrue(photoError.hasSuffix(" [file_unreadable]\n"), photoError)
+    }
 }

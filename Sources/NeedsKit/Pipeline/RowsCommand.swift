@@ -7,7 +7,7 @@ public enum RowsCommand {
         public var counts: [String: Int] = [:]
         /// Whether any finding is an error.
         public var hasErrors = false
-        /// Why the file could not be read, or nil.
+        /// Why the file could not be read, as a diagnostic line (`file: error: reason [code]`), or nil.
         public var failure: String?
         public var summary: FileReadSummary?
     }
@@ -70,7 +70,11 @@ public enum RowsCommand {
             return Result(diagnostics: diagnostics, counts: counts, hasErrors: hasErrors, failure: nil, summary: summary)
         } catch {
             if json { write("]\n") }
-            return Result(diagnostics: diagnostics, counts: counts, hasErrors: hasErrors, failure: "\(error)", summary: nil)
+            // Said as every command says a file it could not read: `file:line: error: reason [code]`.
+            let file = displayName ?? path
+            let failure = Diagnostic(.error, file: file, line: (error as? ReaderError)?.line, code: "file_unreadable",
+                                     message: ReaderError.reason(of: error, file: file))
+            return Result(diagnostics: diagnostics, counts: counts, hasErrors: hasErrors, failure: failure.description, summary: nil)
         }
     }
 
