@@ -650,6 +650,16 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(objects, [["a": "1", "a_2": "2", "b": "3"]])
     }
 
+    /// A path that is no file is named for what it is (`needs rows responses/`, `--plan` given a
+    /// folder): every one was "not a regular file".
+    func testAPathThatIsNoFileIsNamedForWhatItIs() throws {
+        let folder = TemporaryFolder()
+        folder.write("in/a.csv", "a\n")
+        let reason = { (path: String) in readAll(path).error.map { ReaderError.reason(of: $0, file: path) } }
+        XCTAssertEqual(reason(folder.path + "/in"), "cannot open: a folder, not a file")
+        XCTAssertEqual(reason("/dev/null"), "cannot open: a device, not a file")
+    }
+
     /// `needs rows` on an empty file (0 bytes, or blank lines only) says so, as `check` does: it
     /// printed nothing at all and exited 0, as if the file held a table of no rows.
     func testRowsOfAnEmptyFileSayItIsEmpty() {
