@@ -527,6 +527,13 @@ final class CommandLineTests: XCTestCase {
         let text = try String(contentsOfFile: output, encoding: .utf8)
         XCTAssertTrue(text.hasPrefix("\"start\";\"end\";\"country\""), String(text.prefix(80)))
         XCTAssertGreaterThan(text.utf8.count, 1_000)
+        // A full disk names standard output, not a file called `-`.
+        if FileManager.default.fileExists(atPath: "/dev/full") {
+            let (status, stderr) = try run(["synth", "--instrument", Paths.inputs + "/instrument", "--rows", "3", "--out", "-"],
+                                           stdoutPath: "/dev/full")
+            XCTAssertEqual(status, 2)
+            XCTAssertEqual(stderr, "error: cannot write standard output: No space left on device\n")
+        }
         // The system's name for the descriptor, standard output being a regular file: written
         // directly (its temporary file beside it, `/proc/self/fd/1.incomplete-PID`, could not be
         // made: "cannot write").

@@ -33,7 +33,7 @@ public struct SurveySynthesizer {
 
         public var description: String {
             switch self {
-            case let .cannotWrite(path, reason): return "cannot write \(path): \(reason)"
+            case let .cannotWrite(path, reason): return "cannot write \(path == "-" ? "standard output" : path): \(reason)"
             case let .overwritesInstrument(path):
                 return "--out \(path) is a file of the instrument (--instrument): writing the export would replace it; nothing was written, give another file"
             case let .unknownLanguage(language, known):
