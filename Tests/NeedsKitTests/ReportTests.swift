@@ -688,6 +688,18 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["reports", "share"])
     }
 
+    /// An `--out` that is a link to nothing (a share not mounted) is refused before the run,
+    /// naming where it leads: the run read every input and then failed to swap its reports in
+    /// with "A file with the same name already exists".
+    func testAnOutputFolderThatIsALinkToNothingIsRefused() throws {
+        let folder = TemporaryFolder()
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/reports", withDestinationPath: folder.path + "/share/reports")
+        XCTAssertThrowsError(try OutputFolder.checkTarget(folder.path + "/reports", inputs: [])) { error in
+            XCTAssertEqual("\(error)", "cannot write \(folder.path)/reports: it is a symbolic link to \(folder.path)/share/reports, "
+                           + "which does not exist; nothing was written")
+        }
+    }
+
     func testAStagedRunThatFailsLeavesTheOldFolderWhole() throws {
         let folder = TemporaryFolder()
         folder.write("reports/report.md", "old\n")

@@ -53,6 +53,11 @@ public final class OutputFolder {
         }
         var info = stat()
         guard stat(path, &info) == 0 else {
+            // A link to nothing (a share not mounted): the reports could not be swapped in.
+            if lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK {
+                let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
+                throw Failure.cannotWrite(path, "it is a symbolic link to \(target), which does not exist; nothing was written")
+            }
             // A new folder: the nearest part of its path that exists must be a folder to make it in.
             var ancestor = URL(fileURLWithPath: path).deletingLastPathComponent().path
             while stat(ancestor, &info) != 0 && (errno == ENOENT || errno == ENOTDIR) && ancestor != "/" {
