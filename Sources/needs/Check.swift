@@ -4,7 +4,8 @@ import NeedsKit
 /// `needs check`: ingest and normalise only, to check a file a municipality just sent.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check exports against the instrument and print every issue; writes nothing.")
+        abstract: "Check exports against the instrument and print every issue; writes nothing.",
+        discussion: "Exit status: 0 no error found (warnings alone give 0), 1 an error in the inputs or a file not read, 2 could not run.")
 
     @OptionGroup var flags: RunFlags
 

@@ -10,7 +10,8 @@ struct FigureFlags: ParsableArguments {
     @Option(help: "How ALL combines countries: pooled (every respondent once) or country-equal.")
     var region = "pooled"
 
-    @Option(help: "Blank every figure computed from fewer respondents than this.")
+    // Unconditional: `--min-cell -3` is a value to refuse, not a missing one before an option `-3`.
+    @Option(parsing: .unconditional, help: "Blank every figure computed from fewer respondents than this.")
     var minCell = 5
 
     func validate() throws {

@@ -20,7 +20,15 @@ struct Needs: ParsableCommand {
             try command.run()
         } catch {
             let code = exitCode(for: error)
-            if code == .success || code.rawValue == 1 || code.rawValue == 2 {
+            if code == .success {
+                // Help and --version go to stdout, whose write may fail (a full disk) as any
+                // output's: exit 2 with a message then, not 0 with nothing said.
+                let text = fullMessage(for: error)
+                if !text.isEmpty { Terminal.output(text + "\n") }
+                do { try Terminal.finishOutput() } catch { Glibc.exit(2) }
+                Glibc.exit(0)
+            }
+            if code.rawValue == 1 || code.rawValue == 2 {
                 exit(withError: error)
             }
             fputs(fullMessage(for: error) + "\n", stderr)

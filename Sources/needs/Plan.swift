@@ -4,7 +4,8 @@ import NeedsKit
 /// `needs plan`: the curriculum plan from the survey, printed as Markdown.
 struct Plan: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Plan sessions from the needs found: prints the schedule (Markdown); writes nothing.")
+        abstract: "Plan sessions from the needs found: prints the schedule (Markdown); writes nothing.",
+        discussion: "Exit status: 0 inputs clean, 1 plan printed but the inputs have problems, 2 could not run (no plan printed).")
 
     @OptionGroup var flags: RunFlags
 

@@ -14,7 +14,7 @@ struct ReaderFlags: ParsableArguments {
             throw ValidationError("unknown encoding '\(encoding)'; use one of: \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         if let delimiter, Dialect.delimiter(fromUser: delimiter) == nil {
-            throw ValidationError("the delimiter must be one ASCII character (a byte, as libcsv reads it), or tab, comma, semicolon, pipe")
+            throw ValidationError("the delimiter must be one ASCII character (a byte, as libcsv reads it) other than a quote or a line break, or tab, comma, semicolon, pipe")
         }
     }
 

@@ -5,7 +5,8 @@ import NeedsKit
 /// `needs report`: ingest → normalise → aggregate → render.
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the reports (Markdown, CSV, clean records, cleaning log) from survey exports.")
+        abstract: "Write the reports (Markdown, CSV, clean records, cleaning log) from survey exports.",
+        discussion: "Exit status: 0 inputs clean, 1 reports written but the inputs have problems (every one in clean/issues.csv), 2 could not run (nothing written).")
 
     @OptionGroup var flags: RunFlags
 

@@ -4,7 +4,8 @@ import NeedsKit
 /// `needs rows`: the records of one file as the reader sees them.
 struct Rows: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print the records of an export as the reader parses them.")
+        abstract: "Print the records of an export as the reader parses them.",
+        discussion: "Exit status: 0 read without error, 1 the reader found an error in the file, 2 the file could not be read or the output written.")
 
     @Flag(help: "Print a JSON array of objects keyed by the header row.")
     var json = false

@@ -4,7 +4,8 @@ import NeedsKit
 /// `needs sniff`: the encoding, dialect and table position the reader will use, per file.
 struct Sniff: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print what the reader detects in each file: encoding, delimiter, quote, line ends, header and preamble.")
+        abstract: "Print what the reader detects in each file: encoding, delimiter, quote, line ends, header and preamble.",
+        discussion: "Exit status: 0 every file read, 1 a file could not be read, 2 none could, or the output could not be written.")
 
     @Flag(help: "Print JSON.")
     var json = false
@@ -24,6 +25,13 @@ struct Sniff: ParsableCommand {
             }
         Terminal.output(json ? SniffCommand.json(results) : SniffCommand.text(results))
         try Terminal.finishOutput()
-        if results.contains(where: { $0.failure != nil }) { throw ExitCode(1) }
+        // Said on stderr too, as `check` says it: the results may be going to a file.
+        for result in results {
+            guard let failure = result.failure else { continue }
+            Terminal.error(Diagnostic(.error, file: result.file, code: "file_unreadable", message: failure).description)
+        }
+        // As `check`: 2 when no file could be read, 1 when some could not.
+        let unread = results.filter { $0.failure != nil }.count
+        if unread > 0 { throw ExitCode(unread == results.count ? 2 : 1) }
     }
 }

@@ -4,7 +4,8 @@ import NeedsKit
 /// `needs synth`: a realistic export of the instrument, for tests, demos and the benchmark.
 struct Synth: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write a synthetic export of the instrument (same seed, same bytes).")
+        abstract: "Write a synthetic export of the instrument (same seed, same bytes).",
+        discussion: "Exit status: 0 written, 2 could not run (a file already at --out is left as it was).")
 
     @Option(help: "The XLSForm: a folder with survey.csv, choices.csv, settings.csv (or one .xlsx), or an .xlsx workbook.")
     var instrument = "inputs/instrument"
@@ -12,7 +13,7 @@ struct Synth: ParsableCommand {
     @Option(parsing: .unconditional, help: "Respondents to write.")
     var rows = 1000
 
-    @Option(help: "Seed of the random numbers.")
+    @Option(parsing: .unconditional, help: "Seed of the random numbers (0 to 18446744073709551615).")
     var seed: UInt64 = 1
 
     @Option(help: "The form tool to imitate: kobo, google, msforms, limesurvey, generic.")
@@ -24,7 +25,7 @@ struct Synth: ParsableCommand {
     @Option(help: "utf-8, utf-8-bom, utf-16le or windows-1257.")
     var encoding = "utf-8"
 
-    @Option(help: "The file to write.")
+    @Option(help: "The file to write, or - for standard output.")
     var out: String
 
     func validate() throws {

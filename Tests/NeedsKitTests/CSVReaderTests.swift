@@ -887,6 +887,31 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(objects, [["a": "1", "a_2": "2", "b": "3"]])
     }
 
+    /// A path that is no file is named for what it is (`needs rows responses/`, `--plan` given a
+    /// folder): every one was "not a regular file".
+    func testAPathThatIsNoFileIsNamedForWhatItIs() throws {
+        let folder = TemporaryFolder()
+        folder.write("in/a.csv", "a\n")
+        let reason = { (path: String) in readAll(path).error.map { ReaderError.reason(of: $0, file: path) } }
+        XCTAssertEqual(reason(folder.path + "/in"), "cannot open: a folder, not a file")
+        XCTAssertEqual(reason("/dev/null"), "cannot open: a device, not a file")
+    }
+
+    /// `needs rows` on an empty file (0 bytes, or blank lines only) says so, as `check` does: it
+    /// printed nothing at all and exited 0, as if the file held a table of no rows.
+    func testRowsOfAnEmptyFileSayItIsEmpty() {
+        let folder = TemporaryFolder()
+        for (name, text) in [("empty.csv", ""), ("blank.csv", "\n\n;;;\n")] {
+            let result = RowsCommand.run(path: folder.write(name, text), displayName: name, options: ReaderOptions(),
+                                         json: false) { _ in }
+            XCTAssertNil(result.failure, name)
+            XCTAssertFalse(result.hasErrors, name)
+            XCTAssertEqual(result.diagnostics.map(\.description), ["\(name): warning: no header row: the file is empty [empty_file]"])
+        }
+        let table = RowsCommand.run(path: folder.write("a.csv", "a,b\n"), options: ReaderOptions(), json: false) { _ in }
+        XCTAssertEqual(table.diagnostics, [])
+    }
+
     /// `needs rows` on an export with a finding on every line keeps the first of each kind and
     /// counts the rest: its memory does not grow with the file.
     func testRowsKeepsTheFirstFindingsOfEachKindAndCountsThemAll() {

@@ -412,4 +412,217 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(stderr.contains("in/photo.jpg: error: "), stderr)
         XCTAssertTrue(stderr.contains("in/photo.jpg: not read\n"), stderr)
     }
+
+    /// `needs synth` stopped by Ctrl-C or SIGTERM leaves no part-written export: its
+    /// `FILE.incomplete-PID` stayed beside `--out`, as large as it had grown.
+    func testAnInterruptedSynthLeavesNoPartFile() throws {
+        let folder = TemporaryFolder()
+        for signal in [SIGINT, SIGTERM] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: try executable)
+            process.arguments = ["synth", "--instrument", Paths.inputs + "/instrument", "--rows", "5000000",
+                                 "--out", folder.path + "/big.csv"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let deadline = Date().addingTimeInterval(60)
+            func entries() -> [String] { (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] }
+            // Once rows are being written (the file is made just before they are).
+            func writing() -> Bool {
+                entries().contains { name in
+                    let size = (try? FileManager.default.attributesOfItem(atPath: folder.path + "/" + name)[.size]) as? Int
+                    return (size ?? 0) > 0
+                }
+            }
+            while !writing() && process.isRunning && Date() < deadline { usleep(2_000) }
+            XCTAssertTrue(process.isRunning, "synth ended before it could be interrupted")
+            kill(process.processIdentifier, signal)
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationReason, .uncaughtSignal)
+            XCTAssertEqual(process.terminationStatus, signal)
+            XCTAssertEqual(entries(), [], "signal \(signal)")
+        }
+    }
+
+    /// A run started under `nohup` (SIGHUP ignored, to outlive the terminal) goes on when the
+    /// terminal closes: the cleanup handler replaced the ignored disposition, so the hangup
+    /// stopped the run and removed its reports.
+    func testARunUnderNohupOutlivesAHangup() throws {
+        let nohup = "/usr/bin/nohup"
+        guard FileManager.default.isExecutableFile(atPath: nohup) else { throw XCTSkip("no \(nohup)") }
+        let folder = TemporaryFolder()
+        var options = SurveySynthesizer.Options()
+        options.rows = 20_000
+        try SurveySynthesizer.write(instrumentPath: Paths.inputs + "/instrument", options: options, to: folder.path + "/big.csv")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: nohup)
+        process.arguments = [try executable, "report", "--quiet", "--instrument", Paths.inputs + "/instrument",
+                             "--out", folder.path + "/out", folder.path + "/big.csv"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        func entries() -> [String] { (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] }
+        let deadline = Date().addingTimeInterval(60)
+        while !entries().contains(where: { $0.hasPrefix(".out.incomplete-") }) && process.isRunning && Date() < deadline {
+            usleep(2_000)
+        }
+        XCTAssertTrue(process.isRunning, "the run ended before the hangup")
+        kill(process.processIdentifier, SIGHUP)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationReason, .exit)
+        XCTAssertLessThanOrEqual(process.terminationStatus, 1)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.path + "/out/summary.json"))
+    }
+
+    /// A negative `--min-cell` is refused by what it must be: `--min-cell -3` read as a missing
+    /// value followed by an option `-3` ("Missing value for '--min-cell <min-cell>'"); a negative
+    /// `synth --seed` likewise.
+    func testANegativeMinimumCellIsRefusedByItsRange() throws {
+        let folder = TemporaryFolder()
+        for command in ["report", "plan"] {
+            var arguments = [command, "--min-cell", "-3", "--instrument", Paths.inputs + "/instrument"]
+            arguments += command == "report" ? ["--out", folder.path + "/r"] : ["--config", Paths.inputs + "/plan.csv"]
+            let (status, stderr) = try run(arguments + [Paths.inputs + "/responses"], stdoutPath: "/dev/null")
+            XCTAssertEqual(status, 2, command)
+            XCTAssertTrue(stderr.contains("--min-cell must be at least 1"), "\(command): \(stderr)")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path + "/r"))
+        }
+        let (seedStatus, seedError) = try run(["synth", "--seed", "-1", "--out", folder.path + "/s.csv"], stdoutPath: "/dev/null")
+        XCTAssertEqual(seedStatus, 2)
+        XCTAssertTrue(seedError.contains("The value '-1' is invalid for '--seed"), seedError)
+    }
+
+    /// Help that could not be written (a full disk) is a failure, as any other output is: it
+    /// exited 0 with nothing said.
+    func testHelpThatCannotBeWrittenExitsTwo() throws {
+        guard FileManager.default.fileExists(atPath: "/dev/full") else { throw XCTSkip("no /dev/full") }
+        for arguments in [["--help"], ["synth", "--help"], ["--version"]] {
+            let (status, stderr) = try run(arguments, stdoutPath: "/dev/full")
+            XCTAssertEqual(status, 2, "\(arguments)")
+            XCTAssertTrue(stderr.contains("cannot write the output"), "\(arguments): \(stderr)")
+        }
+        let folder = TemporaryFolder()
+        let output = folder.write("help.txt", "")
+        let (status, _) = try run(["--help"], stdoutPath: output)
+        XCTAssertEqual(status, 0)
+        XCTAssertTrue(try String(contentsOfFile: output, encoding: .utf8).contains("USAGE: needs"))
+    }
+
+    /// `synth --out -` writes the export to standard output, as `-` means standard input for
+    /// the other commands: it wrote a file named `-` in the working folder. `--out /proc/self/fd/1`
+    /// (what `/dev/stdout` leads to) with standard output a file could not be written.
+    func testSynthToStandardOutput() throws {
+        let folder = TemporaryFolder()
+        let output = folder.write("synth.csv", "")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try executable)
+        process.arguments = ["synth", "--instrument", Paths.inputs + "/instrument", "--rows", "3", "--out", "-"]
+        process.currentDirectoryURL = URL(fileURLWithPath: folder.path)
+        process.standardOutput = try XCTUnwrap(FileHandle(forWritingAtPath: output))
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path + "/-"))
+        let text = try String(contentsOfFile: output, encoding: .utf8)
+        XCTAssertTrue(text.hasPrefix("\"start\";\"end\";\"country\""), String(text.prefix(80)))
+        XCTAssertGreaterThan(text.utf8.count, 1_000)
+        // A full disk names standard output, not a file called `-`.
+        if FileManager.default.fileExists(atPath: "/dev/full") {
+            let (status, stderr) = try run(["synth", "--instrument", Paths.inputs + "/instrument", "--rows", "3", "--out", "-"],
+                                           stdoutPath: "/dev/full")
+            XCTAssertEqual(status, 2)
+            XCTAssertEqual(stderr, "error: cannot write standard output: No space left on device\n")
+        }
+        // The system's name for the descriptor, standard output being a regular file: written
+        // directly (its temporary file beside it, `/proc/self/fd/1.incomplete-PID`, could not be
+        // made: "cannot write").
+        guard FileManager.default.fileExists(atPath: "/proc/self/fd") else { return }
+        let named = folder.write("named.csv", "")
+        let (status, stderr) = try run(["synth", "--instrument", Paths.inputs + "/instrument", "--rows", "3",
+                                        "--out", "/proc/self/fd/1"], stdoutPath: named)
+        XCTAssertEqual(status, 0, stderr)
+        XCTAssertEqual(try String(contentsOfFile: named, encoding: .utf8), text)
+    }
+
+    /// `needs sniff` exits as `check` does: 2 when no file it was given could be read (it
+    /// exited 1, which `--help` says means results with problems), 1 when some could not.
+    func testSniffOfNothingReadableExitsTwo() throws {
+        let folder = TemporaryFolder()
+        let csv = folder.write("a.csv", "a,b\n1,2\n")
+        let missing = folder.path + "/missing.csv"
+        let (noneStatus, _) = try run(["sniff", missing, folder.path], stdoutPath: "/dev/null")
+        XCTAssertEqual(noneStatus, 2)
+        let (someStatus, _) = try run(["sniff", csv, missing], stdoutPath: "/dev/null")
+        XCTAssertEqual(someStatus, 1)
+        let (allStatus, _) = try run(["sniff", csv], stdoutPath: "/dev/null")
+        XCTAssertEqual(allStatus, 0)
+    }
+
+    /// A file `needs sniff` could not read is an error on stderr, as `check` and `rows` say it,
+    /// besides its `not read` line among the results: with the results sent to a file, nothing
+    /// was said on the terminal.
+    func testSniffSaysOnStderrWhichFileItCouldNotRead() throws {
+        let folder = TemporaryFolder()
+        let csv = folder.write("a.csv", "a,b\n1,2\n")
+        let missing = folder.path + "/missing.csv"
+        let output = folder.write("sniff.txt", "")
+        for json in [false, true] {
+            let (status, stderr) = try run(["sniff"] + (json ? ["--json"] : []) + [csv, missing], stdoutPath: output)
+            XCTAssertEqual(status, 1)
+            XCTAssertEqual(stderr, "\(missing): error: cannot open: No such file or directory [file_unreadable]\n", "json: \(json)")
+        }
+        let (_, clean) = try run(["sniff", csv], stdoutPath: output)
+        XCTAssertEqual(clean, "")
+    }
+
+    /// Each command's help says what its exit status means (only `needs --help` did, in terms
+    /// of reports written, which `rows`, `sniff` and `synth` never write).
+    func testEveryCommandsHelpGivesItsExitStatus() throws {
+        let folder = TemporaryFolder()
+        for command in ["report", "check", "plan", "rows", "sniff", "synth"] {
+            let output = folder.write("\(command).txt", "")
+            let (status, _) = try run([command, "--help"], stdoutPath: output)
+            XCTAssertEqual(status, 0)
+            // As one line: the help is wrapped to the terminal's width.
+            let help = try String(contentsOfFile: output, encoding: .utf8).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            XCTAssertTrue(help.contains("Exit status: 0 "), "\(command): \(help)")
+            XCTAssertTrue(help.contains(", 2 "), "\(command): \(help)")
+        }
+    }
+
+    /// The copy of standard input a run killed outright left in the temporary folder (SIGKILL,
+    /// the out-of-memory killer: no handler runs), respondents' answers, is removed by the next
+    /// run that copies an input there; it stayed for good. A copy of a run still going is kept.
+    func testTheNextRunRemovesTheInputCopyOfAKilledRun() throws {
+        let folder = TemporaryFolder()
+        let temporary = folder.path + "/tmp"
+        let host = OutputFolder.processTag.split(separator: "-", maxSplits: 1)[1]
+        folder.write("tmp/needs-input-999999999-\(host)-abcdefgh/stdin", "country,municipality\nEE,Narva\n")
+        let live = "needs-input-\(getpid())-\(host)-abcdefgh"
+        folder.write("tmp/" + live + "/stdin", "country\nLV\n")
+        folder.write("tmp/needs-input-other/x", "not a copy of needs'\n")
+        // Another machine's, in a temporary folder it shares: its process cannot be seen from here.
+        folder.write("tmp/needs-input-999999999-elsewhere-abcdefgh/stdin", "country\nLT\n")
+        let export = try XCTUnwrap(FileManager.default.contents(atPath: Paths.inputs + "/responses/EE_kobo_xml.csv"))
+        let (status, stderr) = try run(["check", "--instrument", Paths.inputs + "/instrument", "-"], stdoutPath: "/dev/null",
+                                       stdin: export, temporary: temporary)
+        XCTAssertEqual(status, 0, stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: temporary).sorted(), [live, "needs-input-other", "needs-input-999999999-elsewhere-abcdefgh"].sorted())
+    }
+
+    /// A file `needs rows` could not read is said as every command says it,
+    /// `file: error: reason [file_unreadable]`: it was `file: reason`, no severity nor code.
+    func testRowsSaysAFileItCannotReadAsAnError() throws {
+        let folder = TemporaryFolder()
+        let missing = folder.path + "/missing.csv"
+        let (status, stderr) = try run(["rows", missing], stdoutPath: "/dev/null")
+        XCTAssertEqual(status, 2)
+        XCTAssertEqual(stderr, "\(missing): error: cannot open: No such file or directory [file_unreadable]\n")
+        let photo = folder.write("photo.jpg", [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 0x4A, 0x46, 0x49, 0x46] + [UInt8](repeating: 0, count: 64))
+        let (photoStatus, photoError) = try run(["rows", photo], stdoutPath: "/dev/null")
+        XCTAssertEqual(photoStatus, 2)
+        XCTAssertTrue(photoError.hasPrefix("\(photo): error: a JPEG image"), photoError)
+        XCTAssertTrue(photoError.hasSuffix(" [file_unreadable]\n"), photoError)
+    }
 }

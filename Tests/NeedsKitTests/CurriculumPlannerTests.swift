@@ -250,6 +250,23 @@ final class CurriculumPlannerTests: XCTestCase {
         XCTAssertThrowsError(try PlanConfiguration.load(folder.write("bad.csv", "sessions,lots\n")))
     }
 
+    /// A setting left without its value on the configuration's last row is an error, as on any
+    /// other row: the reader took the row of one filled cell below the table for a footnote and
+    /// skipped it, so `sessions,` at the end planned the default 9 sessions without a word.
+    func testASettingWithoutAValueOnTheLastRowIsAnError() throws {
+        let folder = TemporaryFolder()
+        for (name, text) in [("empty.csv", "setting,value\nstart,2025-05\nsessions,\n"),
+                             ("short.csv", "setting,value\nstart,2025-05\nsessions\n")] {
+            XCTAssertThrowsError(try PlanConfiguration.load(folder.write(name, text)), name) { error in
+                XCTAssertTrue("\(error)".contains(":3:2: error: `sessions` needs a whole number in 1...200, not ``"), "\(error)")
+            }
+        }
+        // A table whose last rows are totals or notes is a table of settings all the same.
+        XCTAssertThrowsError(try PlanConfiguration.load(folder.write("note.csv", "setting,value\nsessions,4\nKokku: 4\n"))) { error in
+            XCTAssertTrue("\(error)".contains(":3:1: error: unknown setting `kokku: 4`"), "\(error)")
+        }
+    }
+
     /// `start` as Excel writes it back once it took `2025-03` for a date (the 1st of March) and the
     /// sheet was saved as CSV, in the locales of the region and the United States; a Baltic Excel
     /// saves with `;`.

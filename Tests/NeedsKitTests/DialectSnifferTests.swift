@@ -170,6 +170,16 @@ extension DialectSnifferTests {
     /// A Google or Microsoft Forms export whose answers are all labels: the submission times
     /// (`2025/02/07 10:00:00`, a date and a time) are data, so the header is one record; `needs
     /// sniff` said five (the first five records held no number).
+    /// `--delimiter` refuses a line break, as it refuses the quote: `$'\n'` was taken, and
+    /// `needs rows` printed the file as records split at random, its first lines missing.
+    func testALineBreakIsNoDelimiter() {
+        XCTAssertNil(Dialect.delimiter(fromUser: "\n"))
+        XCTAssertNil(Dialect.delimiter(fromUser: "\r"))
+        XCTAssertNil(Dialect.delimiter(fromUser: "\""))
+        XCTAssertEqual(Dialect.delimiter(fromUser: ";"), UInt8(ascii: ";"))
+        XCTAssertEqual(Dialect.delimiter(fromUser: "tab"), 0x09)
+    }
+
     func testSubmissionTimesAreDataNotHeaderNames() {
         let rows = (1...6).map { "2025/02/0\($0) 10:00:0\($0),Estonia,Narva linn,Very important,High\r\n" }.joined()
         let text = "Timestamp,Country,Municipality,Importance,Competence\r\n" + rows

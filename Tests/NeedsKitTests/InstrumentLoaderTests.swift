@@ -322,6 +322,35 @@ final class InstrumentLoaderTests: XCTestCase {
         }
     }
 
+    /// An instrument file of 0 bytes (a download or a copy that failed) is named empty: it was
+    /// "not a ZIP archive" (an .xlsx) or "needs `type` and `name` columns" (a sheet), which sent
+    /// the user looking at the file's format or columns.
+    func testAnEmptyInstrumentFileIsNamedEmpty() throws {
+        let folder = TemporaryFolder()
+        let workbook = folder.write("form.xlsx", "")
+        XCTAssertThrowsError(try InstrumentLoader.load(workbook)) { error in
+            XCTAssertTrue("\(error)".contains("the file is empty (0 bytes)"), "\(error)")
+        }
+        folder.write("sheets/survey.csv", "")
+        folder.write("sheets/choices.csv", "")
+        XCTAssertThrowsError(try InstrumentLoader.load(folder.path + "/sheets")) { error in
+            XCTAssertTrue("\(error)".contains("survey.csv:1: error: the survey sheet is empty"), "\(error)")
+            XCTAssertTrue("\(error)".contains("choices.csv:1: error: the choices sheet is empty"), "\(error)")
+        }
+    }
+
+    /// One sheet of a form saved as CSV given as the instrument (`--instrument form/survey.csv`)
+    /// is named for what it is, with the folder to give: it was "not a readable .xlsx workbook:
+    /// not a ZIP archive".
+    func testASheetGivenAsTheInstrumentPointsToItsFolder() throws {
+        let folder = TemporaryFolder()
+        let survey = folder.write("form/Survey.CSV", "type,name,label\ntext,comments,Comments\n")
+        XCTAssertThrowsError(try InstrumentLoader.load(survey)) { error in
+            XCTAssertEqual("\(error)", "\(survey): error: one sheet of an XLSForm saved as CSV, not the form: give --instrument "
+                           + "the folder holding survey.csv, choices.csv and settings.csv (\(folder.path)/form) [instrument_unreadable]")
+        }
+    }
+
     /// A folder with `survey.csv` reads it, as before sheets were found in any case, when an
     /// Excel copy `Survey.csv` (an older version saved beside it) is there too: the listing's
     /// order put `Survey.csv` first and it was read instead.

@@ -1234,4 +1234,20 @@ final class NormalizerTests: XCTestCase {
         let issue = try XCTUnwrap(result.issues.first { $0.code == "no_matching_questions" })
         XCTAssertEqual(issue.severity, .error)
     }
+
+    /// A heading that is no question is named in the note cut short: a header whose last field
+    /// ran to the end of a file of one 50 MB line (no line break, a stray quote) was printed
+    /// whole, filling the terminal and the cleaning log.
+    func testAnOverlongHeadingIsNamedCutShort() throws {
+        let folder = TemporaryFolder()
+        let long = String(repeating: "x", count: 10_000)
+        let text = "country;municipality;_uuid;old_question;\(long)\nEE;Narva linn;u-1;x;y\n"
+        let result = normalise([folder.write("kobo.csv", text)])
+        let notes = result.issues.filter { $0.code == "unmapped_columns" || $0.code == "columns_not_in_form_version" }
+        XCTAssertEqual(notes.count, 2, "\(result.issues.map(\.code))")
+        for note in notes {
+            XCTAssertLessThan(note.message.count, 300, note.code)
+            XCTAssertTrue(note.message.contains("old_question, " + String(repeating: "x", count: 59) + "…"), note.code)
+        }
+    }
 }

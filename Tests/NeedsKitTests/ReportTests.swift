@@ -112,6 +112,21 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(administrator.last, "1")
     }
 
+    /// An `--out` under a file (`notes.txt/reports`) is refused before the run, naming the file
+    /// in the way: it ran to the end and failed making its staging folder with "The operation
+    /// could not be completed. (NSCocoaErrorDomain error 512.)".
+    func testAnOutputFolderUnderAFileIsRefusedNamingTheFile() throws {
+        let folder = TemporaryFolder()
+        let file = folder.write("notes.txt", "mine\n")
+        for out in [file + "/reports", file + "/2025/reports"] {
+            XCTAssertThrowsError(try OutputFolder.checkTarget(out, inputs: [])) { error in
+                XCTAssertEqual("\(error)", "cannot write \(out): \(file) is a file, not a folder; nothing was written")
+            }
+        }
+        XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), "mine\n")
+        XCTAssertNoThrow(try OutputFolder.checkTarget(folder.path + "/new/reports", inputs: []))
+    }
+
     /// A `--wave` with no file that could be read cannot be compared: the run writes nothing and
     /// says why (it wrote a section of empty changes, "no respondents in this wave").
     func testAWaveWithNothingReadableStopsTheRun() throws {
@@ -628,6 +643,61 @@ final class ReportTests: XCTestCase {
             String(line[line.range(of: "fill=\"#333\">")!.upperBound...].prefix { $0 != "<" })
         }
         XCTAssertEqual(ticks, ["0.0", "2.5", "5.0", "7.5", "10.0"])
+    }
+
+    /// The staging folder of a run that was killed outright (SIGKILL, the kernel's out-of-memory
+    /// killer: no handler runs) is removed by the next run into the same `--out`: it stayed
+    /// beside the reports for good, hidden, with a part-written clean table of respondents'
+    /// answers. A staging folder of a run still going (this process's id) is left alone.
+    func testTheNextRunRemovesTheStagingFolderOfAKilledRun() throws {
+        let folder = TemporaryFolder()
+        folder.write("reports/report.md", "old\n")
+        let host = OutputFolder.processTag.split(separator: "-", maxSplits: 1)[1]
+        let killed = ".reports.incomplete-999999999-\(host)"
+        folder.write(killed + "/clean/responses.csv", "id,comments\nr1,my phone is 5550100\n")
+        let live = ".reports.incomplete-\(getppid())-\(host)"
+        // Another machine's run into the same shared folder: its process cannot be seen from here.
+        folder.write(".reports.incomplete-999999999-elsewhere/report.md", "running there\n")
+        folder.write(live + "/report.md", "another run's\n")
+        folder.write(".other.incomplete-999999999/x", "not of this folder\n")
+        let output = try OutputFolder(path: folder.path + "/reports")
+        try output.write("report.md", "new\n")
+        try output.commit()
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(),
+                       [live, ".other.incomplete-999999999", ".reports.incomplete-999999999-elsewhere", "reports"].sorted())
+        XCTAssertEqual(try String(contentsOfFile: folder.path + "/reports/report.md", encoding: .utf8), "new\n")
+    }
+
+    /// An `--out` that is a symbolic link to a folder (`reports` leading to a shared drive) gets
+    /// the reports where it leads, and stays a link: the swap replaced the link with a folder of
+    /// its own, so the reports never reached the share and the link was gone.
+    func testAnOutputFolderThatIsALinkIsWrittenWhereItLeads() throws {
+        let folder = TemporaryFolder()
+        folder.write("share/reports/report.md", "old\n")
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/reports", withDestinationPath: "share/reports")
+        for text in ["first\n", "second\n"] {
+            let output = try OutputFolder(path: folder.path + "/reports")
+            try output.write("report.md", text)
+            try output.commit()
+            var info = stat()
+            XCTAssertEqual(lstat(folder.path + "/reports", &info), 0)
+            XCTAssertEqual(info.st_mode & S_IFMT, S_IFLNK, "still a link")
+            XCTAssertEqual(try String(contentsOfFile: folder.path + "/share/reports/report.md", encoding: .utf8), text)
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/share"), ["reports"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["reports", "share"])
+    }
+
+    /// An `--out` that is a link to nothing (a share not mounted) is refused before the run,
+    /// naming where it leads: the run read every input and then failed to swap its reports in
+    /// with "A file with the same name already exists".
+    func testAnOutputFolderThatIsALinkToNothingIsRefused() throws {
+        let folder = TemporaryFolder()
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/reports", withDestinationPath: folder.path + "/share/reports")
+        XCTAssertThrowsError(try OutputFolder.checkTarget(folder.path + "/reports", inputs: [])) { error in
+            XCTAssertEqual("\(error)", "cannot write \(folder.path)/reports: it is a symbolic link to \(folder.path)/share/reports, "
+                           + "which does not exist; nothing was written")
+        }
     }
 
     func testAStagedRunThatFailsLeavesTheOldFolderWhole() throws {

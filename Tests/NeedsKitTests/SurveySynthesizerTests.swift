@@ -62,6 +62,38 @@ final class SurveySynthesizerTests: XCTestCase {
         XCTAssertNotEqual(FileManager.default.contents(atPath: folder.path + "/c"), bytes[0])
     }
 
+    /// The part-written export a synth killed outright left (`FILE.incomplete-PID`, its process
+    /// gone: no handler runs on SIGKILL) is removed by the next synth to the same `--out`; it
+    /// stayed beside the export for good. One of a synth still going is left alone.
+    func testTheNextSynthRemovesThePartFileOfAKilledOne() throws {
+        let folder = TemporaryFolder()
+        let host = OutputFolder.processTag.split(separator: "-", maxSplits: 1)[1]
+        folder.write("lv.csv.incomplete-999999999-\(host)", "\"start\";\"end\"\n\"2025-")
+        let live = "lv.csv.incomplete-\(getppid())-\(host)"
+        folder.write(live, "")
+        var options = SurveySynthesizer.Options()
+        options.rows = 3
+        try SurveySynthesizer.write(instrumentPath: Paths.inputs + "/instrument", options: options, to: folder.path + "/lv.csv")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), [live, "lv.csv"].sorted())
+    }
+
+    /// An `--out` that is a symbolic link to a file gets the export where it leads and stays a
+    /// link: the temporary file was renamed over the link itself.
+    func testAnOutputThatIsALinkIsWrittenWhereItLeads() throws {
+        let folder = TemporaryFolder()
+        folder.write("data/export.csv", "old\n")
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/export.csv", withDestinationPath: "data/export.csv")
+        var options = SurveySynthesizer.Options()
+        options.rows = 3
+        try SurveySynthesizer.write(instrumentPath: Paths.inputs + "/instrument", options: options, to: folder.path + "/export.csv")
+        var info = stat()
+        XCTAssertEqual(lstat(folder.path + "/export.csv", &info), 0)
+        XCTAssertEqual(info.st_mode & S_IFMT, S_IFLNK, "still a link")
+        let text = try String(contentsOfFile: folder.path + "/data/export.csv", encoding: .utf8)
+        XCTAssertTrue(text.hasPrefix("\"start\";"), String(text.prefix(40)))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/data"), ["export.csv"])
+    }
+
     func testCyrillicCannotBeWrittenInWindows1257() throws {
         let instrument = try InstrumentLoader.load(Paths.inputs + "/instrument")
         var options = SurveySynthesizer.Options()

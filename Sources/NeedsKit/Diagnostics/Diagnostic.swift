@@ -116,6 +116,13 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         return out
     }
 
+    /// `text` cut to `limit` characters, the last an ellipsis, for a name a message lists
+    /// without backticks (a heading that ran to the end of a file of one line).
+    static func shortened(_ text: String, to limit: Int = quotedValueLimit) -> String {
+        guard text.utf8.count > limit, text.count > limit else { return text }
+        return String(text.prefix(limit - 1)) + "…"
+    }
+
     public var description: String {
         // Messages are one line already (`oneLine`); a file's name may hold a line break too.
         var location = Self.escapingControls(file)

@@ -63,7 +63,15 @@ final class InputFile: ByteSource {
             throw ReaderError.cannotOpen(file: displayName, reason: String(cString: strerror(errno)))
         }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
-            throw ReaderError.cannotOpen(file: displayName, reason: "not a regular file")
+            // Named for what it is: a folder given where a file is read (`needs rows responses/`).
+            let kind: String
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR: kind = "a folder, not a file"
+            case S_IFCHR, S_IFBLK: kind = "a device, not a file"
+            case S_IFSOCK: kind = "a socket, not a file"
+            default: kind = "not a regular file"
+            }
+            throw ReaderError.cannotOpen(file: displayName, reason: kind)
         }
         descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {

@@ -52,7 +52,8 @@ public struct Dialect: Sendable, Equatable {
         }
     }
 
-    /// Parses `--delimiter` (a character, or `tab`, `comma`, `semicolon`, `pipe`, `\t`).
+    /// Parses `--delimiter` (a character, or `tab`, `comma`, `semicolon`, `pipe`, `\t`); nil for the
+    /// quote or a line break.
     public static func delimiter(fromUser text: String) -> UInt8? {
         switch text.lowercased() {
         case "tab", "\\t", "\t": return 0x09
@@ -61,8 +62,9 @@ public struct Dialect: Sendable, Equatable {
         case "pipe": return UInt8(ascii: "|")
         case "space": return 0x20
         default:
+            // Not the quote, nor a line break, which ends a record whatever the delimiter.
             let bytes = Array(text.utf8)
-            return bytes.count == 1 && bytes[0] != UInt8(ascii: "\"") ? bytes[0] : nil
+            return bytes.count == 1 && !"\"\n\r".utf8.contains(bytes[0]) ? bytes[0] : nil
         }
     }
 }

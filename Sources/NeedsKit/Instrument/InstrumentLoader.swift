@@ -46,6 +46,13 @@ public enum InstrumentLoader {
                         : "the folder has no survey.csv but \(workbooks.count) .xlsx workbooks (\(workbooks.joined(separator: ", "))); give --instrument the one that is the form")])
             }
         }
+        if path.lowercased().hasSuffix(".csv") {
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            throw InstrumentError(problems: [Diagnostic(
+                .error, file: path, code: "instrument_unreadable",
+                message: "one sheet of an XLSForm saved as CSV, not the form: give --instrument the folder holding "
+                    + "survey.csv, choices.csv and settings.csv (\(folder))")])
+        }
         do {
             var sheets: [String: Sheet] = [:]
             for (name, sheet) in try XLSXWorkbook.sheets(at: path) { sheets[name.lowercased()] = sheet }
@@ -191,7 +198,9 @@ public enum InstrumentLoader {
         if let choices = sheets["choices"] {
             let listColumn = choices.column("list_name") ?? choices.column("list name")
             let nameColumn = choices.column("name") ?? choices.column("value")
-            if listColumn == nil || nameColumn == nil {
+            if choices.isEmpty {
+                problem(choices, 1, nil, "instrument_columns", "the choices sheet is empty")
+            } else if listColumn == nil || nameColumn == nil {
                 problem(choices, 1, nil, "instrument_columns", "the choices sheet needs `list_name` and `name` columns")
             }
             var seen: [String: Int] = [:]
@@ -233,7 +242,8 @@ public enum InstrumentLoader {
         let typeColumn = survey.column("type")
         let nameColumn = survey.column("name")
         if typeColumn == nil || nameColumn == nil {
-            problem(survey, 1, nil, "instrument_columns", "the survey sheet needs `type` and `name` columns")
+            let message = survey.isEmpty ? "the survey sheet is empty" : "the survey sheet needs `type` and `name` columns"
+            problem(survey, 1, nil, "instrument_columns", message)
             throw InstrumentError(problems: problems)
         }
         let topicColumn = survey.column("topic")

@@ -7,6 +7,13 @@ public struct Sheet: Sendable {
     public var header: [String]
     public var rows: [(number: Int, cells: [String])]
 
+    /// Nothing in it at all (a file of 0 bytes, or blank lines): said so rather than which
+    /// columns it lacks.
+    var isEmpty: Bool {
+        let blank = { (cells: [String]) in cells.allSatisfy { $0.trimmingSpaces.isEmpty } }
+        return blank(header) && rows.allSatisfy { blank($0.cells) }
+    }
+
     public init(name: String, source: String, header: [String], rows: [(number: Int, cells: [String])]) {
         self.name = name
         self.source = source

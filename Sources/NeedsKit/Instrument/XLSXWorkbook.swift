@@ -29,7 +29,9 @@ public enum XLSXWorkbook {
             if head.map(Array.init) == BinarySignature.oldExcelWorkbook {
                 throw Failure.notAWorkbook(path, reason: "an Excel 97-2003 workbook (.xls), which `needs` does not read; save it as an .xlsx workbook (Excel Workbook) or its sheets as CSV")
             }
-            throw Failure.notAWorkbook(path, reason: "not a ZIP archive")
+            var info = stat()
+            let empty = stat(path, &info) == 0 && info.st_size == 0
+            throw Failure.notAWorkbook(path, reason: empty ? "the file is empty (0 bytes)" : "not a ZIP archive")
         }
         func part(_ name: String) throws -> Data? {
             guard let entry = archive[name] else { return nil }

@@ -351,15 +351,17 @@ public final class Normalizer {
                 name.hasPrefix("_") || name.hasSuffix("_URL") || unmapped.contains { name.hasPrefix("_" + $0 + "_") }
             }
             let older = shape == .kobo ? unmapped.filter { !derived.contains($0) } : []
+            // A heading may be a whole line of the file (a stray quote in a file of one line).
+            func listed(_ names: [String]) -> String { names.map { Diagnostic.shortened($0) }.joined(separator: ", ") }
             if let first = older.first, let k = unmapped.firstIndex(of: first) {
                 log(CleaningIssue(
                     file: file, line: line, column: unmappedColumns[k] + 1, code: "columns_not_in_form_version",
                     action: .dropped, severity: .warning,
-                    message: "\(older.count) data column(s) are not in this version of the XLSForm (an \"all versions\" export carries older versions' questions): \(older.joined(separator: ", "))"))
+                    message: "\(older.count) data column(s) are not in this version of the XLSForm (an \"all versions\" export carries older versions' questions): \(listed(older))"))
             }
             log(CleaningIssue(
                 file: file, line: line, column: unmappedColumns[0] + 1, code: "unmapped_columns", action: .dropped, severity: .note,
-                message: "\(unmapped.count) column(s) match no instrument question and are not carried further: \(unmapped.joined(separator: ", "))"))
+                message: "\(unmapped.count) column(s) match no instrument question and are not carried further: \(listed(unmapped))"))
         }
         if instrument.countryQuestion == nil && instrument.municipalityQuestion == nil {
             log(CleaningIssue(

@@ -4,10 +4,11 @@ import Foundation
 import Glibc
 #endif
 
-/// What a run stopped by Ctrl-C (SIGINT), SIGTERM or SIGHUP removes before it ends: the staging
-/// folder of the reports (`.reports.incomplete-PID`, a part-written clean table that could be as
-/// large as the export) and the copies of standard input, which hold respondents' answers.
-/// The previous reports stay as they were, as when a run fails.
+/// What a run stopped by Ctrl-C (SIGINT), SIGTERM or SIGHUP removes before it ends (a signal
+/// ignored when the run started, as `nohup` ignores SIGHUP, stays ignored): the staging folder of
+/// the reports (`.reports.incomplete-PID-HOST`, a part-written clean table that could be as large as
+/// the export), the copies of standard input, which hold respondents' answers, and a
+/// part-written synthetic export. The previous reports stay as they were, as when a run fails.
 ///
 /// The handler resets itself first, so a second Ctrl-C ends the run at once whatever the first
 /// is doing; then it removes each registered path with libc's calls (`needs_remove_tree`) and
@@ -30,12 +31,22 @@ public enum CleanupOnSignal {
         defer { lock.unlock() }
         if !installed {
             installed = true
-            for signal in [SIGINT, SIGTERM, SIGHUP] { Glibc.signal(signal, handle) }
+            for signal in [SIGINT, SIGTERM, SIGHUP] where !ignored(signal) { Glibc.signal(signal, handle) }
         }
         for i in 0..<capacity where slots[i] == nil {
             slots[i] = strdup(path)
             return
         }
+    }
+
+    /// Whether `signal` was ignored when the run started (`nohup` ignores SIGHUP, a shell
+    /// ignores SIGINT for a command run in the background): it stays ignored, so that the run
+    /// outlives the terminal it was asked to outlive.
+    private static func ignored(_ signal: Int32) -> Bool {
+        var current = sigaction()
+        guard sigaction(signal, nil, &current) == 0 else { return false }
+        let handler = unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self)
+        return handler == unsafeBitCast(SIG_IGN, to: Int.self)
     }
 
     /// `path` needs no removal any more (the run committed or removed it).

@@ -102,14 +102,17 @@ public enum InputSpool {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var folders: [String] = []
 
-    /// A new private folder `needs-input-XXXXXXXX` in `base`, as `mkdtemp` makes one, but
+    /// A new private folder `needs-input-PID-HOST-XXXXXXXX` in `base`, as `mkdtemp` makes one, but
     /// registered for removal before it is made: a Ctrl-C between `mkdtemp` and registering it
-    /// left it, and the copy of the input in it, behind.
+    /// left it, and the copy of the input in it, behind. The process id in the name lets the next
+    /// run remove the copies of a run killed outright, which no handler could remove.
     private static func makeFolder(in base: String, input: String) throws -> String {
+        OutputFolder.removeLeftoversOfKilledRuns(in: base, prefix: "needs-input-")
         let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<100 {
-            let folder = base + "/needs-input-" + String((0..<8).map { _ in letters.randomElement(using: &generator)! })
+            let name = String((0..<8).map { _ in letters.randomElement(using: &generator)! })
+            let folder = base + "/needs-input-" + OutputFolder.processTag + "-" + name
             register(folder)
             if mkdir(folder, 0o700) == 0 { return folder }
             let error = errno

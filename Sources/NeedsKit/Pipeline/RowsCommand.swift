@@ -7,7 +7,7 @@ public enum RowsCommand {
         public var counts: [String: Int] = [:]
         /// Whether any finding is an error.
         public var hasErrors = false
-        /// Why the file could not be read, or nil.
+        /// Why the file could not be read, as a diagnostic line (`file: error: reason [code]`), or nil.
         public var failure: String?
         public var summary: FileReadSummary?
     }
@@ -36,10 +36,12 @@ public enum RowsCommand {
         }
         var header: [String] = []
         var first = true
+        var sawHeader = false
         let reader = CSVReader(path: path, displayName: displayName, options: options)
         do {
             if json { write("[") }
             let summary = try reader.read(diagnose: diagnose) { record in
+                if record.isHeader { sawHeader = true }
                 if json {
                     if record.isHeader {
                         header = jsonKeys(record.fields)
@@ -60,10 +62,19 @@ public enum RowsCommand {
                 }
             }
             if json { write(first ? "]\n" : "\n]\n") }
+            // Said as `check` says it: no output at all would read as a table of no rows.
+            if !sawHeader && summary.quarantinedRecords == 0 {
+                diagnose(Diagnostic(.warning, file: displayName ?? path, code: "empty_file",
+                                    message: "no header row: the file is empty"))
+            }
             return Result(diagnostics: diagnostics, counts: counts, hasErrors: hasErrors, failure: nil, summary: summary)
         } catch {
             if json { write("]\n") }
-            return Result(diagnostics: diagnostics, counts: counts, hasErrors: hasErrors, failure: "\(error)", summary: nil)
+            // Said as every command says a file it could not read: `file:line: error: reason [code]`.
+            let file = displayName ?? path
+            let failure = Diagnostic(.error, file: file, line: (error as? ReaderError)?.line, code: "file_unreadable",
+                                     message: ReaderError.reason(of: error, file: file))
+            return Result(diagnostics: diagnostics, counts: counts, hasErrors: hasErrors, failure: failure.description, summary: nil)
         }
     }
 

@@ -39,8 +39,12 @@ public struct PlanConfiguration: Sendable, Equatable {
         let name = InputSpool.displayName(path)
         var configuration = PlanConfiguration()
         var problems: [Diagnostic] = []
+        // A table of settings: a last row of one filled cell (`sessions,` left without its value)
+        // is a setting to check, not a footnote to skip.
+        var options = ReaderOptions()
+        options.plainTable = true
         do {
-            try CSVReader(path: path, displayName: name).read(diagnose: { if $0.severity == .error { problems.append($0) } }) { record in
+            try CSVReader(path: path, displayName: name, options: options).read(diagnose: { if $0.severity == .error { problems.append($0) } }) { record in
                 guard !record.isBlank else { return }
                 let key = record[0].trimmingSpaces.lowercased()
                 // The reader takes the first row for a header: a file without the `setting,value`

@@ -7,6 +7,9 @@ import Glibc
 /// at the end, so a crash or Ctrl-C mid-run leaves the previous reports whole.
 public final class OutputFolder {
     public let path: String
+    /// Where the reports go: `path`, or the folder it leads to when it is a symbolic link (the
+    /// link stays; the swap would replace it with a folder of its own).
+    let location: String
     let staging: String
     private let fileManager = FileManager.default
     /// Files written as they go: a write that failed (a full disk) stops the commit.
@@ -49,7 +52,22 @@ public final class OutputFolder {
             }
         }
         var info = stat()
-        guard stat(path, &info) == 0 else { return }
+        guard stat(path, &info) == 0 else {
+            // A link to nothing (a share not mounted): the reports could not be swapped in.
+            if lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK {
+                let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
+                throw Failure.cannotWrite(path, "it is a symbolic link to \(target), which does not exist; nothing was written")
+            }
+            // A new folder: the nearest part of its path that exists must be a folder to make it in.
+            var ancestor = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            while stat(ancestor, &info) != 0 && (errno == ENOENT || errno == ENOTDIR) && ancestor != "/" {
+                ancestor = URL(fileURLWithPath: ancestor).deletingLastPathComponent().path
+            }
+            if stat(ancestor, &info) == 0 && (info.st_mode & S_IFMT) != S_IFDIR {
+                throw Failure.cannotWrite(path, "\(ancestor) is a file, not a folder; nothing was written")
+            }
+            return
+        }
         guard (info.st_mode & S_IFMT) == S_IFDIR else { throw Failure.notAFolder(path) }
         let entries = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
         guard let first = entries.first else { return }
@@ -153,9 +171,13 @@ public final class OutputFolder {
 
     public init(path: String) throws {
         self.path = path.hasSuffix("/") ? String(path.dropLast()) : path
-        let url = URL(fileURLWithPath: self.path)
+        var info = stat()
+        let link = lstat(self.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+        location = link ? Self.resolved(self.path) : self.path
+        let url = URL(fileURLWithPath: location)
         let parent = url.deletingLastPathComponent().path
-        staging = parent + "/." + url.lastPathComponent + ".incomplete-\(ProcessInfo.processInfo.processIdentifier)"
+        staging = parent + "/." + url.lastPathComponent + ".incomplete-" + Self.processTag
+        Self.removeLeftoversOfKilledRuns(in: parent, prefix: "." + url.lastPathComponent + ".incomplete-")
         // Registered before it exists: a Ctrl-C between making it and registering it left it behind.
         CleanupOnSignal.register(staging)
         do {
@@ -164,6 +186,36 @@ public final class OutputFolder {
         } catch {
             CleanupOnSignal.unregister(staging)
             throw Failure.cannotWrite(parent, "\(error.localizedDescription) (is the folder writable?)")
+        }
+    }
+
+    /// `PID-HOST`: what names a run's temporary files and folders, so that a later run can tell
+    /// those of a run killed outright (on this machine, its process gone) from those of a run
+    /// still going, here or on another machine writing to the same shared folder.
+    static let processTag: String = {
+        var name = [CChar](repeating: 0, count: 256)
+        let host = gethostname(&name, name.count - 1) == 0 ? String(cString: name) : ""
+        // No `-` in the host's part, so that the tag reads back one way (`my-pc` is `my_pc`).
+        return "\(getpid())-" + host.map { $0 == "-" || $0 == "/" ? "_" : $0 }
+    }()
+
+    /// Removes what runs killed outright (SIGKILL, the out-of-memory killer: no handler runs)
+    /// left in `parent` under `prefix` followed by their `processTag`: the staging folders
+    /// `.NAME.incomplete-PID-HOST` of the reports, each holding a part-written clean table of
+    /// respondents' answers, a synthetic export's `FILE.incomplete-PID-HOST`, or a copy of
+    /// standard input `needs-input-PID-HOST-XXXXXXXX`. One whose process is alive (a run still
+    /// going), or of another machine, is left alone, and so is a `.previous` folder (earlier
+    /// reports being swapped out).
+    static func removeLeftoversOfKilledRuns(in parent: String, prefix: String) {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
+        let host = "-" + processTag.drop { $0 != "-" }.dropFirst()
+        for entry in entries where entry.hasPrefix(prefix) {
+            let rest = entry.dropFirst(prefix.count)
+            let digits = String(rest.prefix { $0 != "-" })
+            guard let pid = Int32(digits), pid > 0, String(pid) == digits else { continue }
+            let after = rest.dropFirst(digits.count)
+            guard after.hasPrefix(host), after.count == host.count || after.dropFirst(host.count).hasPrefix("-") else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { try? FileManager.default.removeItem(atPath: parent + "/" + entry) }
         }
     }
 
@@ -214,13 +266,13 @@ public final class OutputFolder {
         }
         let backup = staging + ".previous"
         do {
-            if fileManager.fileExists(atPath: path) { try fileManager.moveItem(atPath: path, toPath: backup) }
-            try fileManager.moveItem(atPath: staging, toPath: path)
+            if fileManager.fileExists(atPath: location) { try fileManager.moveItem(atPath: location, toPath: backup) }
+            try fileManager.moveItem(atPath: staging, toPath: location)
             CleanupOnSignal.unregister(staging)
             if fileManager.fileExists(atPath: backup) { try fileManager.removeItem(atPath: backup) }
         } catch {
-            if !fileManager.fileExists(atPath: path) && fileManager.fileExists(atPath: backup) {
-                try? fileManager.moveItem(atPath: backup, toPath: path)
+            if !fileManager.fileExists(atPath: location) && fileManager.fileExists(atPath: backup) {
+                try? fileManager.moveItem(atPath: backup, toPath: location)
             }
             throw Failure.cannotWrite(path, error.localizedDescription)
         }

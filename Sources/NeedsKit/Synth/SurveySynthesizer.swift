@@ -33,7 +33,7 @@ public struct SurveySynthesizer {
 
         public var description: String {
             switch self {
-            case let .cannotWrite(path, reason): return "cannot write \(path): \(reason)"
+            case let .cannotWrite(path, reason): return "cannot write \(path == "-" ? "standard output" : path): \(reason)"
             case let .overwritesInstrument(path):
                 return "--out \(path) is a file of the instrument (--instrument): writing the export would replace it; nothing was written, give another file"
             case let .unknownLanguage(language, known):
@@ -98,18 +98,40 @@ public struct SurveySynthesizer {
     /// Writes the export to `path` through a temporary file beside it, renamed into place at the
     /// end: a run that fails (a text the encoding cannot hold, a full disk) leaves any file
     /// already at `path` as it was.
-    /// A path that is not a regular file (`/dev/stdout`, a pipe) is written directly.
+    /// `-` is standard output. A path that is not a regular file (a pipe), or one of the
+    /// system's names for a descriptor (`/dev/stdout`, `/proc/self/fd/1`, which may lead to a
+    /// regular file the shell opened), is written directly: a temporary file beside it could not
+    /// be made (`/proc`) or would be renamed over the name itself (`/dev`). A symbolic link to a
+    /// file is written where it leads.
     public mutating func write(to path: String) throws {
         var info = stat()
-        let exists = stat(path, &info) == 0
+        let standardOutput = path == "-"
+        let exists = !standardOutput && stat(path, &info) == 0
         if exists && (info.st_mode & S_IFMT) == S_IFDIR { throw Failure.cannotWrite(path, "it is a folder; give a file name") }
-        let direct = exists && (info.st_mode & S_IFMT) != S_IFREG
-        let temporary = direct ? path : path + ".incomplete-\(getpid())"
-        guard let file = fopen(temporary, "wb") else { throw Failure.cannotWrite(path, String(cString: strerror(errno))) }
+        let device = path.hasPrefix("/dev/") || path.hasPrefix("/proc/")
+        let direct = standardOutput || (exists && ((info.st_mode & S_IFMT) != S_IFREG || device))
+        // A link to a file is written where it leads, and stays a link.
+        var link = stat()
+        let isLink = !direct && lstat(path, &link) == 0 && (link.st_mode & S_IFMT) == S_IFLNK
+        let target = isLink ? OutputFolder.resolved(path) : path
+        let temporary = direct ? path : target + ".incomplete-" + OutputFolder.processTag
+        if !direct {
+            let url = URL(fileURLWithPath: target)
+            OutputFolder.removeLeftoversOfKilledRuns(in: url.deletingLastPathComponent().path,
+                                                     prefix: url.lastPathComponent + ".incomplete-")
+        }
+        guard let file = standardOutput ? fdopen(dup(1), "wb") : fopen(temporary, "wb") else {
+            throw Failure.cannotWrite(path, String(cString: strerror(errno)))
+        }
+        // Ctrl-C or SIGTERM removes the part-written file, as a run that fails does.
+        if !direct { CleanupOnSignal.register(temporary) }
         var closed = false
         defer {
             if !closed { fclose(file) }
-            if !direct { unlink(temporary) }
+            if !direct {
+                unlink(temporary)
+                CleanupOnSignal.unregister(temporary)
+            }
         }
         var failure: String? = nil
         func put(_ bytes: UnsafeRawBufferPointer) {
@@ -139,7 +161,7 @@ public struct SurveySynthesizer {
         if ferror(file) != 0, failure == nil { failure = "write error" }
         if fclose(file) != 0, failure == nil { failure = String(cString: strerror(errno)) }
         if let failure { throw Failure.cannotWrite(path, failure) }
-        guard direct || rename(temporary, path) == 0 else { throw Failure.cannotWrite(path, String(cString: strerror(errno))) }
+        guard direct || rename(temporary, target) == 0 else { throw Failure.cannotWrite(path, String(cString: strerror(errno))) }
     }
 
     // MARK: Layout
