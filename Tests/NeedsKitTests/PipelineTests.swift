@@ -681,6 +681,45 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(InputFiles.expand([folder.path + "/two"]).displayNames, ["two/\u{FFFD}.csv", "two/\u{FFFD}.csv (2)"])
     }
 
+    // A file whose name is not UTF-8 is opened by its name's bytes (`/proc/self/fd/N`); every
+    // expansion of a run (waves' names, their check, the ingest) opened each such file again and
+    // never closed it, so a folder of more than about 1,000 such names ran out of descriptors.
+    func testDescriptorsOfNamesThatAreNotUTF8AreClosed() throws {
+        let folder = TemporaryFolder()
+        let text = Self.sweepHeader + Self.sweepRow("LT", "Šiaulių miesto savivaldybė")
+        for (set, byte) in [("2025/responses", 0xD0), ("2025/responses", 0xDE), ("2026/responses", 0xD0)] as [(String, UInt8)] {
+            _ = folder.write(set + "/made.csv", text)
+            let name = Array((folder.path + "/" + set + "/").utf8) + [byte, 0x2E, 0x63, 0x73, 0x76, 0]
+            XCTAssertEqual(name.map { CChar(bitPattern: $0) }.withUnsafeBufferPointer { rename(folder.path + "/" + set + "/made.csv", $0.baseAddress!) }, 0)
+        }
+        // Descriptors open on the folder's files, by what they lead to (bytes, as the names are).
+        func openOnFolder() -> Int {
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+            return entries.filter { entry in
+                var target = [CChar](repeating: 0, count: 4096)
+                let n = readlink("/proc/self/fd/" + entry, &target, target.count - 1)
+                return n > 0 && target.prefix(n).map { UInt8(bitPattern: $0) }.starts(with: Array(folder.path.utf8))
+            }.count
+        }
+        let before = openOnFolder()
+        let baseline = folder.path + "/2025/responses", wave = folder.path + "/2026/responses"
+        do {
+            let expansion = InputFiles.expand([baseline])
+            XCTAssertEqual(expansion.displayNames, ["responses/\u{FFFD}.csv", "responses/\u{FFFD}.csv (2)"])
+            XCTAssertEqual(openOnFolder(), before + 2)
+            // A name decided over the run (the wave has a file named alike) is found again by the
+            // file, not by the `/proc/self/fd/N` that named it in another expansion.
+            let names = InputFiles.runDisplayNames([[baseline], [wave]])
+            XCTAssertEqual(InputFiles.expand([wave], names: names).displayNames, ["2026/responses/\u{FFFD}.csv"])
+        }
+        XCTAssertEqual(openOnFolder(), before)
+        var options = Self.sweepOptions([baseline], out: TemporaryFolder())
+        options.waves = [wave]
+        let outcome = try Pipeline.report(options)
+        XCTAssertEqual(outcome.respondents, 2)
+        XCTAssertEqual(openOnFolder(), before)
+    }
+
     // Sweep 2, 2: respondent IDs of files sharing a base name depend on their labels, not on the
     // order the files were named in; a file whose base name no other shares keeps its own seed.
     func testRespondentIDsOfSameNamedFilesDoNotDependOnOrder() throws {

@@ -20,11 +20,40 @@ public enum InputFiles {
         /// Each file's path as named (`files` opens a name that is not UTF-8 as `/proc/self/fd/N`),
         /// which tells files of the same name apart.
         var givenPaths: [String] = []
+        /// The file behind each of `files` (device and inode), known without opening its path again.
+        var identities: [FileIdentity] = []
+        /// The descriptors behind `/proc/self/fd/N` paths of `files`: a path of this kind names its
+        /// file only while the expansion (or a copy of it) is alive, as they are closed with it.
+        var opened = OpenedEntries()
         public var displayNames: [String] = []
         public var problems: [Diagnostic] = []
         /// Base names (`x.csv`) that more than one file of the expansion has: those files'
         /// respondent IDs are seeded by their display names (`Normalizer.sharedBaseNames`).
         public var sharedBaseNames: Set<String> = []
+    }
+
+    /// Entries of a folder opened by the bytes of their names (which a String cannot hold), closed
+    /// when the last expansion holding them goes: each expansion of a run opened its own and kept
+    /// them to the end, so that a folder of a Windows ZIP's names in a code page used up the
+    /// process's descriptors (1,024) and its later files were "cannot read".
+    final class OpenedEntries {
+        private var descriptors: [Int32] = []
+
+        /// The path that opens `descriptor`'s file while this is alive.
+        func path(keeping descriptor: Int32) -> String {
+            descriptors.append(descriptor)
+            return "/proc/self/fd/\(descriptor)"
+        }
+
+        deinit {
+            for descriptor in descriptors { _ = Glibc.close(descriptor) }
+        }
+    }
+
+    /// Opens the entry `name` of `directory` for its path, not to read from this descriptor: the
+    /// reader opens the path anew (a FIFO does not block here).
+    private static func openEntry(_ directory: OpaquePointer, _ name: UnsafePointer<CChar>) -> Int32 {
+        openat(dirfd(directory), name, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
     }
 
     static func lastComponent(_ path: String) -> String {
@@ -48,10 +77,10 @@ public enum InputFiles {
     /// staging folder when `--out` is inside one, a `--wave` folder), neither read nor reported.
     /// `names`: display names decided over more than these inputs (`runDisplayNames`), by path.
     public static func expand(_ inputs: [String], maxFiles: Int = 10_000, leavingOut: Set<FileIdentity> = [],
-                              names: [String: String] = [:]) -> Expansion {
+                              names: [FileIdentity: String] = [:]) -> Expansion {
         var result = expandAll(inputs, leavingOut: leavingOut)
         let distinct = distinguished(result.displayNames, paths: result.givenPaths)
-        result.displayNames = zip(result.files, distinct).map { names[$0] ?? $1 }
+        result.displayNames = zip(result.identities, distinct).map { names[$0] ?? $1 }
         // Read in the order of their display names, whatever the order they were named in: the
         // same inputs give the same reports, and the same first of two duplicate submissions.
         let order = result.files.indices.sorted {
@@ -60,6 +89,7 @@ public enum InputFiles {
         }
         result.files = order.map { result.files[$0] }
         result.givenPaths = order.map { result.givenPaths[$0] }
+        result.identities = order.map { result.identities[$0] }
         result.displayNames = order.map { result.displayNames[$0] }
         let bases = Dictionary(grouping: result.displayNames.map(lastComponent), by: { $0 })
         result.sharedBaseNames = Set(bases.filter { $0.value.count > 1 }.keys)
@@ -68,24 +98,27 @@ public enum InputFiles {
                                               message: "\(result.files.count) files; the limit is \(maxFiles) (RunOptions.maxFiles): name fewer inputs"))
             result.files = []
             result.givenPaths = []
+            result.identities = []
             result.displayNames = []
         }
         return result
     }
 
     /// The display names of a run that reads several sets of inputs (the baseline, each `--wave`),
-    /// by path as `expand` lists it, where they differ from each set's own: a file named like one
-    /// of another set (`2025/responses/EE.csv` and `2026/responses/EE.csv`, both `responses/EE.csv`)
-    /// is told apart as two files of one set are.
-    static func runDisplayNames(_ sets: [[String]]) -> [String: String] {
-        var paths: [String] = [], names: [String] = []
+    /// by file, where they differ from each set's own: a file named like one of another set
+    /// (`2025/responses/EE.csv` and `2026/responses/EE.csv`, both `responses/EE.csv`) is told apart
+    /// as two files of one set are. (By file, not by path: a path `/proc/self/fd/N` names a file
+    /// only while its expansion is alive, and another afterwards.)
+    static func runDisplayNames(_ sets: [[String]]) -> [FileIdentity: String] {
+        var paths: [String] = [], names: [String] = [], identities: [FileIdentity] = []
         for inputs in sets {
             let expansion = expandAll(inputs)
-            paths += expansion.files
+            paths += expansion.givenPaths
+            identities += expansion.identities
             names += distinguished(expansion.displayNames, paths: expansion.givenPaths)
         }
-        var result: [String: String] = [:]
-        for (k, name) in distinguished(names, paths: paths).enumerated() where name != names[k] { result[paths[k]] = name }
+        var result: [FileIdentity: String] = [:]
+        for (k, name) in distinguished(names, paths: paths).enumerated() where name != names[k] { result[identities[k]] = name }
         return result
     }
 
@@ -143,7 +176,7 @@ public enum InputFiles {
             var info = stat()
             // A name that is not UTF-8 reaches us with U+FFFD for its bytes: found in its folder.
             var input = given
-            if stat(input, &info) != 0, input.contains("\u{FFFD}"), let opened = openedByRepairedName(input) {
+            if stat(input, &info) != 0, input.contains("\u{FFFD}"), let opened = openedByRepairedName(input, into: result.opened) {
                 input = opened
             }
             guard stat(input, &info) == 0 else {
@@ -168,9 +201,9 @@ public enum InputFiles {
                 let named = withUnsafePointer(to: entry.pointee.d_name) {
                     $0.withMemoryRebound(to: CChar.self, capacity: 256) { bytes -> (String, String?, [UInt8]) in
                         if let name = String(validatingCString: bytes) { return (name, nil, []) }
-                        let fd = openat(dirfd(directory), bytes, O_RDONLY | O_CLOEXEC)
+                        let fd = openEntry(directory, bytes)
                         let raw = UnsafeBufferPointer(start: bytes, count: strlen(bytes)).map { UInt8(bitPattern: $0) }
-                        return (String(cString: bytes), fd < 0 ? nil : "/proc/self/fd/\(fd)", raw)
+                        return (String(cString: bytes), fd < 0 ? nil : result.opened.path(keeping: fd), raw)
                     }
                 }
                 if named.0 == "." || named.0 == ".." { continue }
@@ -248,6 +281,7 @@ public enum InputFiles {
                appended.insert(mention.identity).inserted {
                 result.files.append(mention.path)
                 result.givenPaths.append(mention.given)
+                result.identities.append(mention.identity)
                 result.displayNames.append(mention.displayName)
             } else {
                 let message = "the same file as \(kept.displayName), which is read once; not read again"
@@ -262,24 +296,28 @@ public enum InputFiles {
 
     /// The file or folder at `path`, whose last component was not UTF-8 and arrived with U+FFFD
     /// for its bytes, opened by the bytes of the one entry of its folder that reads so
-    /// (`/proc/self/fd/N`); nil when there is not exactly one.
-    static func openedByRepairedName(_ path: String) -> String? {
+    /// (`/proc/self/fd/N`, open while `opened` is); nil when there is not exactly one.
+    static func openedByRepairedName(_ path: String, into opened: OpenedEntries) -> String? {
         let slash = path.lastIndex(of: "/")
         let parent = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
         guard let directory = opendir(parent) else { return nil }
         defer { closedir(directory) }
-        var found: [String] = []
+        var found: [Int32] = []
         while let entry = readdir(directory) {
             withUnsafePointer(to: entry.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: 256) { bytes in
                     guard String(validatingCString: bytes) == nil, String(cString: bytes) == name else { return }
-                    let fd = openat(dirfd(directory), bytes, O_RDONLY | O_CLOEXEC)
-                    if fd >= 0 { found.append("/proc/self/fd/\(fd)") }
+                    let fd = openEntry(directory, bytes)
+                    if fd >= 0 { found.append(fd) }
                 }
             }
         }
-        return found.count == 1 ? found[0] : nil
+        guard found.count == 1 else {
+            for fd in found { _ = Glibc.close(fd) }
+            return nil
+        }
+        return opened.path(keeping: found[0])
     }
 
     /// The file behind a path (device and inode): a symbolic link, a hard link and the same file

@@ -29,7 +29,7 @@ public struct RunOptions: Sendable {
     /// staging folder (when `--out` is in the folder) and a `--wave` folder (read as the wave).
     var readElsewhere: Set<InputFiles.FileIdentity> = []
     /// Display names decided over the baseline and the waves together (`InputFiles.runDisplayNames`).
-    var displayNames: [String: String] = [:]
+    var displayNames: [InputFiles.FileIdentity: String] = [:]
 
     public init() {}
 
@@ -408,14 +408,11 @@ public enum Pipeline {
     static func validateWaves(_ options: RunOptions) throws {
         guard !options.waves.isEmpty else { return }
         var owner: [InputFiles.FileIdentity: String] = [:]
-        for path in InputFiles.expand(options.inputs).files {
-            if let id = InputFiles.FileIdentity(path: path) { owner[id] = "the baseline" }
-        }
+        for id in InputFiles.expand(options.inputs).identities { owner[id] = "the baseline" }
         var problems: [Diagnostic] = []
         for (wave, name) in zip(options.waves, InputFiles.waveNames(options.waves)) {
             let expansion = InputFiles.expand([wave])
-            for (path, display) in zip(expansion.files, expansion.displayNames) {
-                guard let id = InputFiles.FileIdentity(path: path) else { continue }
+            for (id, display) in zip(expansion.identities, expansion.displayNames) {
                 if let first = owner[id] {
                     problems.append(Diagnostic(.error, file: display, code: "wave_overlap",
                                                message: "this file of wave `\(name)` is an input of \(first) too: a wave is compared with the baseline, so no file may be in both"))
@@ -475,6 +472,8 @@ public enum Pipeline {
         var outcome = RunOutcome()
         let expansion = InputFiles.expand(options.inputs, maxFiles: options.maxFiles, leavingOut: options.readElsewhere,
                                           names: options.displayNames)
+        // Its `/proc/self/fd/N` paths (names that are not UTF-8) are open while it is.
+        defer { withExtendedLifetime(expansion) {} }
         outcome.inputProblems = expansion.problems
         let normalizer = Normalizer(instrument: instrument, options: options.normalize)
         normalizer.sharedBaseNames = expansion.sharedBaseNames
