@@ -12,19 +12,17 @@ struct Sniff: ParsableCommand {
 
     @OptionGroup var reader: ReaderFlags
 
-    @Argument(help: "Files to look at (- for standard input).")
+    @Argument(help: "Files to look at, or folders (every regular file in them), - for standard input.")
     var files: [String]
 
     func run() throws {
         // Each file under the name it was given (standard input or a pipe is read from a copy).
-        let results = zip(SniffCommand.run(paths: try Terminal.readable(files), options: reader.readerOptions), files)
-            .map { result, given in
-                var result = result
-                result.file = given
-                return result
-            }
+        let (results, skipped) = SniffCommand.run(inputs: try Terminal.readable(files), names: files,
+                                                  options: reader.readerOptions)
         Terminal.output(json ? SniffCommand.json(results) : SniffCommand.text(results))
         try Terminal.finishOutput()
+        // What a folder held that is not read (hidden files, sub-folders), as `check` says it.
+        for problem in skipped { Terminal.error(problem.description) }
         // Said on stderr too, as `check` says it: the results may be going to a file.
         for result in results {
             guard let failure = result.failure else { continue }

@@ -551,12 +551,35 @@ final class CommandLineTests: XCTestCase {
         let folder = TemporaryFolder()
         let csv = folder.write("a.csv", "a,b\n1,2\n")
         let missing = folder.path + "/missing.csv"
-        let (noneStatus, _) = try run(["sniff", missing, folder.path], stdoutPath: "/dev/null")
+        // (A folder is its files, as in `check`: one holding none is not read.)
+        let empty = folder.path + "/empty"
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        let (noneStatus, _) = try run(["sniff", missing, empty], stdoutPath: "/dev/null")
         XCTAssertEqual(noneStatus, 2)
         let (someStatus, _) = try run(["sniff", csv, missing], stdoutPath: "/dev/null")
         XCTAssertEqual(someStatus, 1)
         let (allStatus, _) = try run(["sniff", csv], stdoutPath: "/dev/null")
         XCTAssertEqual(allStatus, 0)
+    }
+
+    /// `needs sniff FOLDER` looks at every regular file in it, whatever its extension, as `report`
+    /// and `check` read a folder, named as they name them; it said "not read: a folder, not a
+    /// file". What the folder holds that is not read is said on stderr, as `check` says it.
+    func testSniffOfAFolderLooksAtEveryFileInIt() throws {
+        let folder = TemporaryFolder()
+        _ = folder.write("in/b.txt", "a\tb\n1\t2\n")
+        _ = folder.write("in/a.csv", "a;b\n1;2\n")
+        _ = folder.write("in/.hidden.csv", "a,b\n")
+        _ = folder.write("in/sub/c.csv", "a,b\n")
+        let csv = folder.write("d.csv", "a,b\n1,2\n")
+        let output = folder.write("sniff.json", "")
+        let (status, stderr) = try run(["sniff", "--json", folder.path + "/in", csv], stdoutPath: output)
+        XCTAssertEqual(status, 0, stderr)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output))) as! [[String: Any]]
+        XCTAssertEqual(json.map { $0["file"] as? String }, ["in/a.csv", "in/b.txt", csv])
+        XCTAssertEqual(json.map { $0["delimiter"] as? String }, ["semicolon", "tab", "comma"])
+        XCTAssertTrue(stderr.contains("in/.hidden.csv: note: hidden file left out [hidden_file_skipped]"), stderr)
+        XCTAssertTrue(stderr.contains("in/sub: note: sub-folder not read"), stderr)
     }
 
     /// A file `needs sniff` could not read is an error on stderr, as `check` and `rows` say it,

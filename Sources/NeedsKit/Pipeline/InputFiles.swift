@@ -56,6 +56,12 @@ public enum InputFiles {
         openat(dirfd(directory), name, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
     }
 
+    /// Whether `path` is a folder (by a link too), which `expand` reads every file of.
+    public static func isFolder(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
     static func lastComponent(_ path: String) -> String {
         let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
         let last = trimmed.split(separator: "/").last.map(String.init) ?? trimmed

@@ -8,13 +8,46 @@ public enum SniffCommand {
     }
 
     public static func run(paths: [String], options: ReaderOptions) -> [Result] {
-        paths.map { path in
-            do {
-                let (encoding, dialect) = try CSVReader(path: path, options: options).detect()
-                return Result(file: path, encoding: encoding, dialect: dialect, failure: nil)
-            } catch {
-                return Result(file: path, encoding: nil, dialect: nil, failure: ReaderError.reason(of: error, file: path, withLine: true))
+        paths.map { sniff($0, name: $0, options: options) }
+    }
+
+    /// Each input, named by `names` (as given, where `inputs` has the copy of a pipe), and a
+    /// folder's every regular file, whatever its extension, as `report` and `check` read a folder
+    /// and named as they name them (`responses/EE.csv`): a folder was "not read: a folder, not
+    /// a file". A folder's entries left out (hidden files, sub-folders) are in `skipped`; one that
+    /// cannot be listed, or holds no file, is a result not read.
+    public static func run(inputs: [String], names: [String], options: ReaderOptions)
+        -> (results: [Result], skipped: [Diagnostic]) {
+        var results: [Result] = [], skipped: [Diagnostic] = []
+        for (input, name) in zip(inputs, names) {
+            guard InputFiles.isFolder(input) else {
+                results.append(sniff(input, name: name, options: options))
+                continue
             }
+            let expansion = InputFiles.expand([input])
+            // (Its `/proc/self/fd/N` paths, names that are not UTF-8, are open while it is.)
+            withExtendedLifetime(expansion) {
+                for (path, file) in zip(expansion.files, expansion.displayNames) {
+                    results.append(sniff(path, name: file, options: options))
+                }
+            }
+            for problem in expansion.problems {
+                if problem.severity == .error {
+                    results.append(Result(file: problem.file, encoding: nil, dialect: nil, failure: problem.message))
+                } else {
+                    skipped.append(problem)
+                }
+            }
+        }
+        return (results, skipped)
+    }
+
+    private static func sniff(_ path: String, name: String, options: ReaderOptions) -> Result {
+        do {
+            let (encoding, dialect) = try CSVReader(path: path, displayName: name, options: options).detect()
+            return Result(file: name, encoding: encoding, dialect: dialect, failure: nil)
+        } catch {
+            return Result(file: name, encoding: nil, dialect: nil, failure: ReaderError.reason(of: error, file: name, withLine: true))
         }
     }
 
