@@ -831,6 +831,25 @@ final class NormalizerTests: XCTestCase {
         XCTAssertNotEqual(TextKey.exact("\"a\" or \"b\""), TextKey.exact("a\" or \"b"))
     }
 
+    /// A Kobo select_multiple cell is choice names joined by spaces; a cell Excel round-tripped
+    /// may join them with a no-break space (U+00A0), a narrow one (U+202F), an ideographic one or
+    /// a CRLF: every name was lost as one unknown token (`partnerships interpreters`).
+    func testChoiceNamesJoinedByAnyUnicodeSpaceAreSplit() {
+        let list = ChoiceList(name: "t", choices: [
+            Choice(name: "partnerships", labels: ["en": "Partnerships"], position: 1),
+            Choice(name: "interpreters", labels: ["en": "Working with interpreters"], position: 2),
+            Choice(name: "legal_status", labels: ["en": "Legal status"], position: 3),
+        ])
+        let matcher = ChoiceMatcher(list: list)
+        for space in ["\u{00A0}", "\u{202F}", "\u{2007}", "\u{3000}", "\r\n", " \u{00A0}"] {
+            let split = matcher.splitMultiple("legal_status\(space)partnerships\(space)interpreters", namesExpected: true)
+            XCTAssertEqual(split.choices, ["partnerships", "interpreters", "legal_status"], space.debugDescription)
+            XCTAssertEqual(split.unknown, [], space.debugDescription)
+        }
+        // A label with a no-break space in it is still one choice.
+        XCTAssertEqual(matcher.splitMultiple("Legal\u{00A0}status").choices, ["legal_status"])
+    }
+
     func testACheckboxLabelHoldingACommaIsNotSplit() {
         let list = ChoiceList(name: "t", choices: [
             Choice(name: "legal", labels: ["en": "Rights, entitlements and status"], position: 1),

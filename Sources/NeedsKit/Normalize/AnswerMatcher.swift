@@ -171,8 +171,10 @@ public final class ChoiceMatcher {
     public func splitMultiple(_ raw: String, namesExpected: Bool = false) -> (choices: [String], unknown: [String], loose: Bool) {
         let text = TextKey.withoutEnclosingQuotes(raw).trimmingSpaces
         guard !text.isEmpty else { return ([], [], false) }
-        // Space-separated choice names (KoboToolbox): names never hold spaces.
-        let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init)
+        // Space-separated choice names (KoboToolbox): names never hold spaces, of any kind, so a
+        // no-break space or another Unicode space between them (a cell Excel or Word round-tripped)
+        // separates them too, as a CRLF does; they were one unknown token.
+        let tokens = text.split(whereSeparator: \.isWhitespace).map(String.init)
         let named = tokens.filter { names[$0] != nil }
         if named.count == tokens.count { return (ordered(Set(named.map { names[$0]! })), [], false) }
         // One choice, by name or whole label (a label may hold a word that is another choice's name).
