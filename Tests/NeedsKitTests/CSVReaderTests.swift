@@ -506,6 +506,52 @@ final class CSVReaderTests: XCTestCase {
         }
     }
 
+    /// A UTF-8 export with its BOM joined to one in a Baltic code page (`copy /b lt.csv+lv.csv`):
+    /// the mark's bytes read as the code page's letters (`ļ»æ` in windows-1257, `’╗┐` in cp775)
+    /// and were kept in the first field of the second header, the UTF-8 after it read in the code
+    /// page (`savivaldybÄ—`), its header not the header again, without a word. The text after
+    /// such a mark is read as UTF-8 when it is UTF-8, however the chunks cut it; in the code page
+    /// when it is not, the mark dropped all the same. Either way a warning names the mark.
+    func testUTF8ByteOrderMarkJoinedToACodePageFileIsDropped() {
+        let folder = TemporaryFolder()
+        let first = "vardas;savivaldybė;įvertinimas\r\nJūratė;Šiaulių miesto;4\r\nŽydrūnas;Klaipėdos rajono;5\r\n"
+        let second = "vardas;savivaldybė;įvertinimas\r\nĀrija;Rīgas valstspilsēta;3\r\n"
+        for (encoding, given) in [(TextEncoding.windows1257, false), (.cp775, true)] {
+            let firstBytes = encode(first, as: encoding)
+            for secondUTF8 in [true, false] {
+                let secondBytes = secondUTF8 ? Array(second.utf8) : encode(second, as: encoding)
+                let path = folder.write("joined.csv", firstBytes + [0xEF, 0xBB, 0xBF] + secondBytes)
+                for chunkSize in [1 << 16, 2, 5] {
+                    var options = ReaderOptions()
+                    options.encoding = given ? encoding : nil
+                    options.chunkSize = chunkSize
+                    // The sample ends inside the mark; the chunks cut the rest.
+                    options.sampleSize = chunkSize == 1 << 16 ? 1 << 20 : firstBytes.count + 1
+                    let result = readAll(path, options: options)
+                    let label = "\(encoding) UTF-8 after: \(secondUTF8), chunk \(chunkSize)"
+                    XCTAssertEqual(result.summary?.encoding.encoding, encoding, label)
+                    XCTAssertEqual(result.header, ["vardas", "savivaldybė", "įvertinimas"], label)
+                    XCTAssertEqual(result.data.map(\.fields), [["Jūratė", "Šiaulių miesto", "4"], ["Žydrūnas", "Klaipėdos rajono", "5"],
+                                                               ["Ārija", "Rīgas valstspilsēta", "3"]], label)
+                    XCTAssertEqual(result.data.map(\.line), [2, 3, 5], label)
+                    XCTAssertEqual(result.summary?.repeatedHeaders, 1, label)
+                    XCTAssertEqual(result.codes.filter { $0 != "repeated_header" }, ["byte_order_mark"], label)
+                    let mark = result.diagnostics.first { $0.code == "byte_order_mark" }
+                    XCTAssertEqual(mark?.line, 4, label)
+                    XCTAssertEqual(mark?.column, 1, label)
+                    let sequel = secondUTF8 ? "the text from here on is read as UTF-8" : "it is read as \(encoding.rawValue) too"
+                    XCTAssertTrue(mark?.message.contains(sequel) ?? false, "\(label): \(mark?.message ?? "")")
+                }
+            }
+        }
+        // The same letters inside a line are text, not a mark.
+        var forced = ReaderOptions()
+        forced.encoding = .windows1257
+        let inside = readAll(folder.write("inside.csv", encode("a;b\r\nxļ»æ;1\r\nĀ;ļ»æ\r\n", as: .windows1257)), options: forced)
+        XCTAssertEqual(inside.data.map(\.fields), [["xļ»æ", "1"], ["Ā", "ļ»æ"]])
+        XCTAssertFalse(inside.codes.contains("byte_order_mark"))
+    }
+
     /// A byte order mark before a data row (a second export joined without its header, or a
     /// header the reader cannot tell) and one at the start of a line inside a quoted field: the
     /// rows are read as they are, and each mark is named by its line and column.

@@ -295,6 +295,12 @@ public struct CSVReader {
                 var decidedByASCII = encoding.evidence == .ascii && !sample.atEnd
                 var asciiLines = 1
                 let lineEnd: UInt8 = dialect.carriageReturnOnly ? 0x0D : 0x0A
+                // A UTF-8 byte order mark as the transcoder writes it (`parse`).
+                var mark = transcoder.byteOrderMark
+                // The code page read before a UTF-8 mark switched the transcoder to UTF-8, until
+                // the mark's warning says so; the undecodable bytes it found before.
+                var switchedFrom: TextEncoding? = nil
+                var invalidBeforeSwitch: [(line: Int, column: Int)] = []
 
                 func decideAfterASCII(_ input: UnsafeRawBufferPointer) {
                     guard let first = input.firstIndex(where: { $0 >= 0x80 }) else {
@@ -308,6 +314,7 @@ public struct CSVReader {
                     // The transcoder reads this chunk from its start, line ends before `first` too.
                     transcoder = Transcoder(encoding: later.encoding, delimiter: dialect.delimiter, quote: dialect.quote,
                                             carriageReturnOnly: dialect.carriageReturnOnly, line: asciiLines)
+                    mark = transcoder.byteOrderMark
                     diagnose(Diagnostic(
                         .note, file: displayName, line: line, code: "encoding_after_ascii",
                         message: "the first \(options.sampleSize) bytes are plain ASCII; the text from here on is not UTF-8 and reads as \(later.encoding.rawValue) (\(later.evidence.rawValue)): if names look wrong, give --encoding"))
@@ -315,52 +322,116 @@ public struct CSVReader {
                 }
                 // A byte order mark at the start of a line is a second file's, joined to the first
                 // (`copy /b a.csv+b.csv`): dropped, or a quoted header after it reads unquoted, and
-                // said where it stood, as the rows below may be another export's. The start of one
-                // cut by a chunk's end is held until the next chunk tells.
+                // said where it stood, as the rows below may be another export's. Looked for as the
+                // transcoder writes it (in a code page, the letters its bytes are). The start of
+                // one cut by a chunk's end is held until the next chunk tells.
                 var heldBOM: [UInt8] = []
                 var atLineStart = true
 
                 func parse(_ text: UnsafeRawBufferPointer) throws {
-                    guard let base = text.baseAddress, text.count > 0 else { return }
-                    if heldBOM.isEmpty && memchr(base, 0xEF, text.count) == nil {
-                        atLineStart = text[text.count - 1] == 0x0A || text[text.count - 1] == 0x0D
-                        try parser.parse(text, state: state, maxFieldBytes: options.maxFieldBytes)
-                        return
+                    guard text.count > 0 else { return }
+                    if heldBOM.isEmpty {
+                        try parseDroppingMarks(text)
+                    } else {
+                        let joined = heldBOM + Array(text)
+                        heldBOM = []
+                        try joined.withUnsafeBytes { try parseDroppingMarks($0) }
                     }
-                    let bytes = heldBOM + Array(text)
-                    heldBOM = []
-                    var kept: [UInt8] = []
-                    kept.reserveCapacity(bytes.count)
-                    var i = 0
-                    while i < bytes.count {
-                        let lineStart = i == 0 ? atLineStart : bytes[i - 1] == 0x0A || bytes[i - 1] == 0x0D
-                        if lineStart && bytes[i] == 0xEF {
-                            let rest = bytes[i...].prefix(3)
-                            if rest.elementsEqual([0xEF, 0xBB, 0xBF]) {
-                                // The bytes before it are parsed first, so that its place is known.
-                                try kept.withUnsafeBytes {
-                                    try parser.parse($0, state: state, maxFieldBytes: options.maxFieldBytes)
-                                }
-                                kept.removeAll(keepingCapacity: true)
-                                parser.byteOrderMarkDropped(state: state)
-                                i += 3
-                                continue
-                            }
-                            if rest.count < 3 && rest.elementsEqual([0xEF, 0xBB, 0xBF].prefix(rest.count)) {
-                                heldBOM = Array(rest)
-                                break
-                            }
+                }
+
+                func parseDroppingMarks(_ text: UnsafeRawBufferPointer) throws {
+                    let base = text.baseAddress!
+                    func parseRange(_ range: Range<Int>) throws {
+                        guard !range.isEmpty else { return }
+                        try parser.parse(UnsafeRawBufferPointer(rebasing: text[range]), state: state,
+                                         maxFieldBytes: options.maxFieldBytes)
+                    }
+                    var parsed = 0, from = 0
+                    // Whether the text parsed so far ends at a line start (a mark dropped counts as nothing).
+                    var endsAtLineStart = atLineStart
+                    while from < text.count, let found = memchr(base + from, Int32(mark[0]), text.count - from) {
+                        let k = base.distance(to: UnsafeRawPointer(found))
+                        from = k + 1
+                        let lineStart = k == 0 ? atLineStart : text[k - 1] == 0x0A || text[k - 1] == 0x0D
+                        guard lineStart else { continue }
+                        let rest = text[k..<min(k + mark.count, text.count)]
+                        if rest.elementsEqual(mark) {
+                            // The bytes before it are parsed first, so that its place is known.
+                            try parseRange(parsed..<k)
+                            parser.byteOrderMarkDropped(state: state, after: markSequel())
+                            parsed = k + mark.count
+                            from = parsed
+                            endsAtLineStart = true
+                        } else if rest.count < mark.count && rest.elementsEqual(mark.prefix(rest.count)) {
+                            // Held, standing at a line start, where the next chunk goes on.
+                            try parseRange(parsed..<k)
+                            heldBOM = Array(rest)
+                            atLineStart = true
+                            return
                         }
-                        kept.append(bytes[i])
-                        i += 1
                     }
-                    // Held bytes stand at a line start, where the next chunk goes on.
-                    if !heldBOM.isEmpty {
-                        atLineStart = true
-                    } else if let last = kept.last {
-                        atLineStart = last == 0x0A || last == 0x0D
+                    try parseRange(parsed..<text.count)
+                    atLineStart = parsed < text.count ? text[text.count - 1] == 0x0A || text[text.count - 1] == 0x0D
+                                                      : endsAtLineStart
+                }
+
+                /// What the warning of a mark dropped adds, in a file read in a code page: a UTF-8
+                /// file's mark there says the text after it is UTF-8 (two files joined).
+                func markSequel() -> String {
+                    if let before = switchedFrom {
+                        switchedFrom = nil
+                        return " The mark is UTF-8's in a file read as \(before.rawValue): the text from here on is read as UTF-8, as the mark says."
                     }
-                    try kept.withUnsafeBytes { try parser.parse($0, state: state, maxFieldBytes: options.maxFieldBytes) }
+                    guard encoding.encoding.isSingleByte, !transcoder.isIdentity else { return "" }
+                    return " The mark is UTF-8's in a file read as \(encoding.encoding.rawValue), but the text after it is not UTF-8: it is read as \(encoding.encoding.rawValue) too."
+                }
+
+                // In a code page, the raw bytes of a UTF-8 mark at a line start, followed by UTF-8,
+                // switch the transcoder to UTF-8 (the second of two files joined, `copy /b
+                // lt.csv+lv.csv`, whose letters read in the code page were garbled and its header
+                // not the first one's); the mark itself is then dropped by `parse`. A mark is held
+                // with what follows it until 4 KiB of that (or the end of the file) tell.
+                var rawHeld: [UInt8] = []
+                var rawAtLineStart = true
+                let lookahead = 4096
+
+                func feedCodePage(_ input: UnsafeRawBufferPointer, atEnd: Bool = false) throws {
+                    guard !rawHeld.isEmpty else { return try feedCodePageJoined(input, atEnd: atEnd) }
+                    let joined = rawHeld + Array(input)
+                    rawHeld = []
+                    try joined.withUnsafeBytes { try feedCodePageJoined($0, atEnd: atEnd) }
+                }
+
+                func feedCodePageJoined(_ input: UnsafeRawBufferPointer, atEnd: Bool) throws {
+                    guard let base = input.baseAddress, input.count > 0 else { return }
+                    let utf8Mark: [UInt8] = [0xEF, 0xBB, 0xBF]
+                    var from = 0
+                    while from < input.count, let found = memchr(base + from, 0xEF, input.count - from) {
+                        let k = base.distance(to: UnsafeRawPointer(found))
+                        from = k + 1
+                        guard k == 0 ? rawAtLineStart : input[k - 1] == 0x0A || input[k - 1] == 0x0D else { continue }
+                        let rest = input[k..<min(k + 3, input.count)]
+                        guard rest.elementsEqual(utf8Mark.prefix(rest.count)) else { continue }
+                        if !atEnd && (rest.count < 3 || input.count - k - 3 < lookahead) {
+                            try transcodeAndParse(UnsafeRawBufferPointer(rebasing: input[..<k]))
+                            rawHeld = Array(input[k...])
+                            rawAtLineStart = true
+                            return
+                        }
+                        // Not UTF-8 after it: the code page goes on, and `parse` finds the mark as its letters.
+                        let after = UnsafeRawBufferPointer(rebasing: input[min(k + 3, input.count)..<min(k + 3 + lookahead, input.count)])
+                        guard rest.count == 3, UTF8Validation.firstInvalidOffset(in: after, allowTruncatedEnd: !atEnd) == nil else {
+                            continue
+                        }
+                        try transcodeAndParse(UnsafeRawBufferPointer(rebasing: input[..<k]))
+                        switchedFrom = transcoder.encoding
+                        invalidBeforeSwitch += transcoder.invalidPlaces
+                        transcoder = Transcoder(encoding: .utf8)
+                        mark = transcoder.byteOrderMark
+                        return try transcodeAndParse(UnsafeRawBufferPointer(rebasing: input[k...]))
+                    }
+                    rawAtLineStart = input[input.count - 1] == 0x0A || input[input.count - 1] == 0x0D
+                    try transcodeAndParse(input)
                 }
 
                 func feed(_ raw: UnsafeRawBufferPointer) throws {
@@ -373,6 +444,15 @@ public struct CSVReader {
                         skipRaw -= n
                     }
                     if decidedByASCII { decideAfterASCII(input) }
+                    if transcoder.encoding.isSingleByte && skipDecoded == 0 {
+                        try feedCodePage(input)
+                    } else {
+                        if let last = input.last { rawAtLineStart = last == 0x0A || last == 0x0D }
+                        try transcodeAndParse(input)
+                    }
+                }
+
+                func transcodeAndParse(_ input: UnsafeRawBufferPointer) throws {
                     if transcoder.isIdentity && skipDecoded == 0 {
                         try parse(input)
                         return
@@ -400,6 +480,9 @@ public struct CSVReader {
                         if let error = state.handlerError { throw error }
                     }
                 }
+                if !rawHeld.isEmpty {
+                    try feedCodePage(UnsafeRawBufferPointer(start: nil, count: 0), atEnd: true)
+                }
                 decoded.removeAll(keepingCapacity: true)
                 transcoder.finish(into: &decoded)
                 if !decoded.isEmpty {
@@ -415,7 +498,7 @@ public struct CSVReader {
                                         message: "the file changed while it was being read (size or time); read it again once it is complete"))
                 }
 
-                for (line, column) in transcoder.invalidPlaces {
+                for (line, column) in invalidBeforeSwitch + transcoder.invalidPlaces {
                     diagnose(Diagnostic(
                         .warning, file: displayName, line: line, column: column, code: "invalid_bytes",
                         message: "bytes that are not valid \(encoding.encoding.rawValue) were replaced by U+FFFD"))

@@ -170,15 +170,16 @@ final class LibCSVParser {
 
     /// Says where a byte order mark was dropped from the start of a line (`CSVReader.read`): most
     /// often a second export joined to the first (`cat a.csv b.csv`, `copy /b a.csv+b.csv`), whose
-    /// rows may not be the first one's. Called with the bytes before it parsed.
-    func byteOrderMarkDropped(state: ParseState) {
+    /// rows may not be the first one's. Called with the bytes before it parsed; `after`: what the
+    /// message adds (in a file read in a code page, how the text after the mark is read).
+    func byteOrderMarkDropped(state: ParseState, after: String) {
         state.settleFields(partial: parser.pointee.entry_pos)
         let line = state.line + state.record.newlines + newlinesInPartialField()
         let column = state.record.fieldCount + 1
         let inField = parser.pointee.pstate == 2 && parser.pointee.quoted != 0
-        state.warn("byte_order_mark", line: line, column: column, inField
+        state.warn("byte_order_mark", line: line, column: column, (inField
             ? "a byte order mark (U+FEFF) starts this line inside a quoted field: dropped; the file may be two files joined (cat, copy /b), and a quote left open in the first"
-            : "a byte order mark (U+FEFF) starts this line, as a file does: two files joined (cat, copy /b)? It was dropped; check that the rows below belong to the same survey")
+            : "a byte order mark (U+FEFF) starts this line, as a file does: two files joined (cat, copy /b)? It was dropped; check that the rows below belong to the same survey") + after)
     }
 
     private func newlinesInPartialField() -> Int {

@@ -30,6 +30,17 @@ struct Transcoder {
     /// Whether input passes through untouched.
     var isIdentity: Bool { encoding == .utf8 }
 
+    /// A UTF-8 byte order mark (EF BB BF) as this writes it: U+FEFF in UTF-8 and UTF-16 (whose own
+    /// mark reads so), and in a code page the three letters its bytes are (`ļ»æ` in windows-1257,
+    /// `’╗┐` in cp775): a UTF-8 file joined to one in a code page (`copy /b`) brings its mark so.
+    var byteOrderMark: [UInt8] {
+        let mark: [UInt8] = [0xEF, 0xBB, 0xBF]
+        guard encoding.isSingleByte else { return mark }
+        let letters = mark.map { singleByte[Int($0) - 0x80] }
+        // (A byte the code page leaves undefined reads as U+FFFD: nothing to tell a mark by.)
+        return letters.contains(where: \.isEmpty) ? mark : Array(letters.joined())
+    }
+
     /// Appends the UTF-8 of `input` to `output`.
     mutating func transcode(_ input: UnsafeRawBufferPointer, into output: inout [UInt8]) {
         switch encoding {
