@@ -173,6 +173,21 @@ final class CSVReaderTests: XCTestCase {
         }
     }
 
+    /// An English comment's apostrophe (`’`, 0x92 in Windows-1257, 1251 and 1252 alike) as the
+    /// only byte above ASCII: read as Windows-1257, the region's Windows code page, with no thin
+    /// guess; it had an `encoding_uncertain` note suggesting KOI8-R (`people▓s`), and code page
+    /// 775 reads it `peopleÆs`.
+    func testAnApostropheAloneIsWindows1257WithoutAThinGuess() {
+        let folder = TemporaryFolder()
+        for text in ["name,comment\nAnna,people’s rights\nBoris,ok\n", "a;b\n’quoted’;It’s fine\n", "a\nDon’t know\n"] {
+            let result = readAll(folder.write("apostrophe.csv", encode(text, as: .windows1257)))
+            XCTAssertEqual(result.summary?.encoding.encoding, .windows1257, text)
+            XCTAssertNil(result.summary?.encoding.closeAlternative, text)
+            XCTAssertEqual(result.records.map { $0.fields.joined(separator: text.contains(";") ? ";" : ",") + "\n" }.joined(), text)
+            XCTAssertEqual(result.diagnostics.map(\.code), [], text)
+        }
+    }
+
     func testPlentyOfTextIsNoThinGuess() throws {
         let text = String(repeating: "LT,Šalčininkų rajono savivaldybė,mokytojas,Vilniaus miesto savivaldybė\n", count: 20)
         let detected = EncodingDetector.detect(sample: encode(text, as: .windows1257), isWholeFile: true)
