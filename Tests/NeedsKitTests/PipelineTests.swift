@@ -800,6 +800,38 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(notes.map(\.severity), [.note])
     }
 
+    /// Two-digit years as Excel writes its short dates: `02.05.25`, `2.5.25 14:03` in a Baltic
+    /// locale (dotted: day first), `5/2/25 2:03 PM` in the US one (slashes: the file's order, here
+    /// shown month-first by `5/14/25`); the year is 20yy. Three two-digit numbers with dots or
+    /// dashes read year first too (`25.02.05`: yy.mm.dd), which no value tells apart: a note says
+    /// once per file how they were read and what the other reading gives (they were read silently).
+    func testTwoDigitYearsAreReadByTheRuleAndTheYearFirstReadingIsNamed() throws {
+        func submitted(_ dates: [String]) throws -> (dates: [String], issues: [CleaningIssue]) {
+            let folder = TemporaryFolder()
+            var text = "Timestamp;" + Self.sweepHeader.replacingOccurrences(of: ",", with: ";")
+            for (k, date) in dates.enumerated() {
+                text += date + ";" + Self.sweepRow("EE", "Tartu linn", importance: 1 + k % 5).replacingOccurrences(of: ",", with: ";")
+            }
+            let options = Self.sweepOptions([folder.write("dates.csv", text)], out: TemporaryFolder())
+            let outcome = try Pipeline.report(options)
+            let responses = try String(contentsOfFile: options.outputPath + "/clean/responses.csv", encoding: .utf8)
+                .split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            let column = try XCTUnwrap(responses.first?.firstIndex(of: "submitted"))
+            return (responses.dropFirst().map { String($0[column]) }, outcome.firstIssues.filter { $0.code.hasPrefix("date_") })
+        }
+        let baltic = try submitted(["02.05.25", "2.5.25 14:03", "14.02.25 9:00", "25-02-05"])
+        XCTAssertEqual(baltic.dates, ["2025-05-02", "2025-05-02", "2025-02-14", "2005-02-25"])
+        XCTAssertEqual(baltic.issues.map(\.code), ["date_two_digit_year"])
+        XCTAssertEqual(baltic.issues.first?.line, 2)
+        XCTAssertEqual(baltic.issues.first?.column, 1)
+        XCTAssertEqual(baltic.issues.first?.severity, .note)
+        XCTAssertTrue(baltic.issues.first?.message.contains("read day first as 2025-05-02") ?? false)
+        XCTAssertTrue(baltic.issues.first?.message.contains("(yy.mm.dd) it is 2002-05-25") ?? false)
+        let us = try submitted(["5/2/25 2:03 PM", "5/14/25 9:00", "12/1/25"])
+        XCTAssertEqual(us.dates, ["2025-05-02", "2025-05-14", "2025-12-01"])
+        XCTAssertEqual(us.issues.map(\.code), ["date_order_assumed", "date_order_late"])
+    }
+
     /// A timestamp is read from its bytes (every tool writes ASCII) as it would be from its text:
     /// the same numbers, digits and dot, on dates of every form the tools write and on junk. The
     /// dot that makes a date day-first is the one after its first number: a US timestamp with

@@ -146,6 +146,7 @@ public final class Normalizer {
     private var dateOrder = (decided: Bool?.none, ambiguousBefore: 0, conflictReported: false)
     /// Whether the current file's note on dates written as Excel serial numbers was given.
     private var serialDatesNoted = false
+    private var yearFirstNoted = false
     /// The submission dates of the clean respondents: of the files done, and of the current file
     /// apart by how sure their reading is. A date whose day and month are both 12 or less, read
     /// (day-first) before the file showed its order, counts in the period with the reading the
@@ -295,6 +296,7 @@ public final class Normalizer {
         daysOfFile = (DayRange(), DayRange(), DayRange())
         dateOrder = (nil, 0, false)
         serialDatesNoted = false
+        yearFirstNoted = false
         var roles = header.enumerated().map { mapper.resolve($0.element, position: $0.offset) }
         resolveSharedLabels(header, &roles, file: file, line: line, log: log)
         var unmapped: [String] = []
@@ -991,6 +993,14 @@ public final class Normalizer {
             log(CleaningIssue(file: file, line: line, column: column + 1, oldValue: text, code: "date_unreadable",
                               action: .changed, message: "`\(text)` is not a date; the submission date is missing"))
             return 0
+        }
+        if !yearFirstNoted, let other = SubmissionDate.yearFirstReading(written), other != parsed {
+            // `25.02.05`: 25 February 2005 as Latvian and Estonian Excel write a short date, or
+            // 5 February 2025 as year-first locales do; the value cannot tell, so it is said once.
+            yearFirstNoted = true
+            log(CleaningIssue(file: file, line: line, column: column + 1, oldValue: text, newValue: SubmissionDate.format(parsed),
+                              code: "date_two_digit_year", action: .kept, severity: .note,
+                              message: "`\(text)` has a two-digit year: read day first as \(SubmissionDate.format(parsed)) (dd.mm.yy, the year 20yy), as are this file's other such dates; written year first (yy.mm.dd) it is \(SubmissionDate.format(other)): if so, give the dates with four-digit years"))
         }
         if order.ambiguous && dateOrder.decided == nil {
             // Read day-first by assumption; kept the other way too for the period (`submittedDays`).

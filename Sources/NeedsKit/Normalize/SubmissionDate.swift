@@ -12,6 +12,8 @@ enum SubmissionDate {
         /// another script).
         var readable = true
         var dotted = false
+        /// Whether a `-` follows the first number (`25-02-05`).
+        var dashed = false
         /// Nothing but white space.
         var isBlank = true
 
@@ -34,6 +36,7 @@ enum SubmissionDate {
                     value = sum
                 } else if inNumber {
                     if count == 0 && byte == UInt8(ascii: ".") { dotted = true }
+                    if count == 0 && byte == UInt8(ascii: "-") { dashed = true }
                     number(value, length, tooLong: tooLong)
                     (inNumber, value, length, tooLong) = (false, 0, 0, false)
                 }
@@ -50,6 +53,7 @@ enum SubmissionDate {
                 let end = rest[start...].firstIndex(where: { !$0.isNumber }) ?? rest.endIndex
                 let part = rest[start..<end]
                 if count == 0 && end < rest.endIndex && rest[end] == "." { dotted = true }
+                if count == 0 && end < rest.endIndex && rest[end] == "-" { dashed = true }
                 if let value = Int(part) { add(value, part.count) } else { readable = false; add(0, part.count) }
                 rest = rest[end...]
             }
@@ -156,6 +160,18 @@ enum SubmissionDate {
         if a > 12 { return (isDate(year: year, month: b, day: a) ? false : nil, false) }
         if b > 12 { return (isDate(year: year, month: a, day: b) ? true : nil, false) }
         return (nil, a >= 1 && b >= 1 && isDate(year: year, month: a, day: b))
+    }
+
+    /// The date as yyyymmdd read year first (`yy.mm.dd`, `yy-mm-dd`, as some locales write a
+    /// short date) when it is three numbers of two digits joined by dots or dashes, which `day`
+    /// reads day first (`dd.mm.yy`, a Baltic Excel's short date): nil when it is not written so,
+    /// or that reading is no date. Such a date does not tell which it is.
+    static func yearFirstReading(_ written: Written) -> Int32? {
+        guard written.count == 3, written.readable, written.dotted || written.dashed,
+              written.digits == (2, 2, 2) else { return nil }
+        let (a, b, c) = written.numbers
+        guard isDate(year: 2000 + a, month: b, day: c) else { return nil }
+        return Int32((2000 + a) * 10000 + b * 100 + c)
     }
 
     /// yyyymmdd as YYYY-MM-DD.
