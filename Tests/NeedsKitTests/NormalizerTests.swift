@@ -848,6 +848,10 @@ final class NormalizerTests: XCTestCase {
         }
         // A label with a no-break space in it is still one choice.
         XCTAssertEqual(matcher.splitMultiple("Legal\u{00A0}status").choices, ["legal_status"])
+        // Kobo's labels export joins labels with spaces too: no-break ones read the same.
+        let labels = matcher.splitMultiple("Partnerships\u{00A0}Working\u{00A0}with\u{00A0}interpreters", namesExpected: true)
+        XCTAssertEqual(labels.choices, ["partnerships", "interpreters"])
+        XCTAssertEqual(labels.unknown, [])
     }
 
     func testACheckboxLabelHoldingACommaIsNotSplit() {

@@ -206,8 +206,10 @@ public final class ChoiceMatcher {
     /// it finds more choices than `other`, so free text is never read as choices word by word.
     private func labelsJoinedBySpaces(_ text: String, over other: (choices: [String], unknown: [String], loose: Bool))
         -> (choices: [String], unknown: [String], loose: Bool) {
-        guard text.contains(" ") else { return other }
-        let spaced = joinPieces(text.components(separatedBy: " "), separator: " ")
+        // (Any Unicode space: a cell round-tripped through Excel may hold no-break spaces.)
+        let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
+        guard words.count > 1 else { return other }
+        let spaced = joinPieces(words, separator: " ")
         return spaced.unknown.isEmpty && spaced.choices.count > other.choices.count ? spaced : other
     }
 
