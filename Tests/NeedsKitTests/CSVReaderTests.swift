@@ -567,6 +567,49 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertFalse(inside.codes.contains("byte_order_mark"))
     }
 
+    /// A UTF-8 export without a BOM (Google Forms writes none) joined to one in a code page: the
+    /// UTF-8 was read in the code page (`savivaldybÄ—`, `RÄ«gas`) without a word, its header not
+    /// taken for the first one's. From the first line whose text is UTF-8 (over 4 KiB or to the
+    /// end, two letters or more) the text is read as UTF-8, with a warning naming the line; text
+    /// in the code page with a letter that looks like a UTF-8 lead byte stays in it.
+    func testUTF8JoinedToACodePageFileIsReadAsUTF8FromWhereItStarts() {
+        let folder = TemporaryFolder()
+        let first = "vardas;savivaldybė;įvertinimas\r\nJūratė;Šiaulių miesto;4\r\nŽydrūnas;Klaipėdos rajono;5\r\n"
+        var second = "vardas;savivaldybė;įvertinimas\r\n"
+        for k in 0..<200 { second += "Ārija \(k);Rīgas valstspilsēta;\(k % 5 + 1)\r\n" }
+        for (encoding, given) in [(TextEncoding.windows1257, false), (.cp775, true)] {
+            let firstBytes = encode(first, as: encoding)
+            let path = folder.write("joined.csv", firstBytes + Array(second.utf8))
+            for chunkSize in [1 << 16, 7] {
+                var options = ReaderOptions()
+                options.encoding = given ? encoding : nil
+                options.chunkSize = chunkSize
+                // The first file fills the sample (a sample of both would be mostly UTF-8).
+                options.sampleSize = firstBytes.count + 3
+                let result = readAll(path, options: options)
+                let label = "\(encoding) chunk \(chunkSize)"
+                XCTAssertEqual(result.summary?.encoding.encoding, encoding, label)
+                XCTAssertEqual(result.data.count, 202, label)
+                XCTAssertEqual(result.data.last?.fields, ["Ārija 199", "Rīgas valstspilsēta", "5"], label)
+                XCTAssertEqual(result.data.last?.line, 204, label)
+                XCTAssertEqual(result.summary?.repeatedHeaders, 1, label)
+                let change = result.diagnostics.filter { $0.code == "encoding_changes" }
+                XCTAssertEqual(change.map(\.line), [4], label)
+                XCTAssertEqual(change.map(\.column), [2], label)
+                XCTAssertTrue(change.first?.message.contains("UTF-8 from here on, \(encoding.rawValue) above") ?? false, label)
+                XCTAssertFalse(result.codes.contains("invalid_utf8"), label)
+                XCTAssertEqual(result.data.first?.fields, ["Jūratė", "Šiaulių miesto", "4"], label)
+            }
+        }
+        // Upper-case letters before a closing quote (`Ų“`, a lead and a continuation byte) in a
+        // code page file whose other lines are not UTF-8 stay the code page's.
+        let quoted = "a;b\r\nLT;„ŠIAULIŲ“ IR „VILNIŲ“\r\nLT;Šiaulių miesto savivaldybė\r\n"
+        let kept = readAll(folder.write("quoted.csv", encode(quoted, as: .windows1257)))
+        XCTAssertEqual(kept.summary?.encoding.encoding, .windows1257)
+        XCTAssertEqual(kept.records.map { $0.fields.joined(separator: ";") + "\r\n" }.joined(), quoted)
+        XCTAssertFalse(kept.codes.contains("encoding_changes"))
+    }
+
     /// A byte order mark before a data row (a second export joined without its header, or a
     /// header the reader cannot tell) and one at the start of a line inside a quoted field: the
     /// rows are read as they are, and each mark is named by its line and column.

@@ -386,13 +386,17 @@ public struct CSVReader {
                     return " The mark is UTF-8's in a file read as \(encoding.encoding.rawValue), but the text after it is not UTF-8: it is read as \(encoding.encoding.rawValue) too."
                 }
 
-                // In a code page, the raw bytes of a UTF-8 mark at a line start, followed by UTF-8,
-                // switch the transcoder to UTF-8 (the second of two files joined, `copy /b
-                // lt.csv+lv.csv`, whose letters read in the code page were garbled and its header
-                // not the first one's); the mark itself is then dropped by `parse`. A mark is held
-                // with what follows it until 4 KiB of that (or the end of the file) tell.
+                // In a code page, UTF-8 from the first byte above ASCII of a line on (up to 4 KiB of
+                // it, or to the end of the file, with two letters or more, or after a UTF-8 mark at
+                // the line's start) switches the transcoder to UTF-8 there: the second of two files
+                // joined (`copy /b lt.csv+lv.csv`), whose letters read in the code page were
+                // garbled (`savivaldybÄ—`) and its header not the first one's, without a word. Text
+                // in a code page is not UTF-8 over so many bytes (a lower-case letter with a
+                // diacritic is a lead byte before ASCII). A mark itself is then dropped by `parse`.
+                // What could switch is held with what follows it until enough of that tells.
                 var rawHeld: [UInt8] = []
                 var rawAtLineStart = true
+                var rawLineHadHigh = false
                 let lookahead = 4096
 
                 func feedCodePage(_ input: UnsafeRawBufferPointer, atEnd: Bool = false) throws {
@@ -403,35 +407,60 @@ public struct CSVReader {
                 }
 
                 func feedCodePageJoined(_ input: UnsafeRawBufferPointer, atEnd: Bool) throws {
-                    guard let base = input.baseAddress, input.count > 0 else { return }
-                    let utf8Mark: [UInt8] = [0xEF, 0xBB, 0xBF]
-                    var from = 0
-                    while from < input.count, let found = memchr(base + from, 0xEF, input.count - from) {
-                        let k = base.distance(to: UnsafeRawPointer(found))
-                        from = k + 1
-                        guard k == 0 ? rawAtLineStart : input[k - 1] == 0x0A || input[k - 1] == 0x0D else { continue }
-                        let rest = input[k..<min(k + 3, input.count)]
-                        guard rest.elementsEqual(utf8Mark.prefix(rest.count)) else { continue }
-                        if !atEnd && (rest.count < 3 || input.count - k - 3 < lookahead) {
-                            try transcodeAndParse(UnsafeRawBufferPointer(rebasing: input[..<k]))
-                            rawHeld = Array(input[k...])
-                            rawAtLineStart = true
-                            return
-                        }
-                        // Not UTF-8 after it: the code page goes on, and `parse` finds the mark as its letters.
-                        let after = UnsafeRawBufferPointer(rebasing: input[min(k + 3, input.count)..<min(k + 3 + lookahead, input.count)])
-                        guard rest.count == 3, UTF8Validation.firstInvalidOffset(in: after, allowTruncatedEnd: !atEnd) == nil else {
+                    let n = input.count
+                    guard let base = input.baseAddress, n > 0 else { return }
+                    var lineHadHigh = rawLineHadHigh
+                    var q = 0
+                    while q < n {
+                        if lineHadHigh {
+                            // The rest of the line cannot switch: on to its end.
+                            guard let end = memchr(base + q, Int32(lineEnd), n - q) else { break }
+                            q = base.distance(to: UnsafeRawPointer(end)) + 1
+                            lineHadHigh = false
                             continue
                         }
-                        try transcodeAndParse(UnsafeRawBufferPointer(rebasing: input[..<k]))
-                        switchedFrom = transcoder.encoding
-                        invalidBeforeSwitch += transcoder.invalidPlaces
-                        transcoder = Transcoder(encoding: .utf8)
-                        mark = transcoder.byteOrderMark
-                        return try transcodeAndParse(UnsafeRawBufferPointer(rebasing: input[k...]))
+                        if input[q] >= 0x80 {
+                            lineHadHigh = true
+                            if let switched = try switchToUTF8(input, at: q, atEnd: atEnd) { return switched }
+                        }
+                        q += 1
                     }
-                    rawAtLineStart = input[input.count - 1] == 0x0A || input[input.count - 1] == 0x0D
+                    rawLineHadHigh = lineHadHigh
+                    rawAtLineStart = input[n - 1] == 0x0A || input[n - 1] == 0x0D
                     try transcodeAndParse(input)
+                }
+
+                /// At a line's first byte above ASCII, `q`: nil when the code page goes on; else the
+                /// input is parsed, held from `q` (too little after it to tell) or switched there.
+                func switchToUTF8(_ input: UnsafeRawBufferPointer, at q: Int, atEnd: Bool) throws -> Void? {
+                    let n = input.count
+                    // Most lines of a code page fail on their first letter.
+                    guard UTF8Validation.firstInvalidOffset(in: UnsafeRawBufferPointer(rebasing: input[q..<min(q + 4, n)]),
+                                                            allowTruncatedEnd: true) == nil else { return nil }
+                    let atLineStart = q == 0 ? rawAtLineStart : input[q - 1] == 0x0A || input[q - 1] == 0x0D
+                    if !atEnd && n - q < lookahead {
+                        try transcodeAndParse(UnsafeRawBufferPointer(rebasing: input[..<q]))
+                        rawHeld = Array(input[q...])
+                        rawAtLineStart = atLineStart
+                        rawLineHadHigh = false
+                        return ()
+                    }
+                    let window = UnsafeRawBufferPointer(rebasing: input[q..<min(q + lookahead, n)])
+                    let isMark = atLineStart && window.starts(with: [0xEF, 0xBB, 0xBF])
+                    guard UTF8Validation.firstInvalidOffset(in: window, allowTruncatedEnd: !atEnd || window.count < n - q) == nil,
+                          isMark || window.reduce(0, { $0 + ($1 >= 0xC2 ? 1 : 0) }) >= 2 else { return nil }
+                    try transcodeAndParse(UnsafeRawBufferPointer(rebasing: input[..<q]))
+                    // A mark says so in its own warning (`markSequel`).
+                    if isMark {
+                        switchedFrom = transcoder.encoding
+                    } else {
+                        parser.encodingChanged(state: state, from: transcoder.encoding)
+                    }
+                    invalidBeforeSwitch += transcoder.invalidPlaces
+                    transcoder = Transcoder(encoding: .utf8)
+                    mark = transcoder.byteOrderMark
+                    try transcodeAndParse(UnsafeRawBufferPointer(rebasing: input[q...]))
+                    return ()
                 }
 
                 func feed(_ raw: UnsafeRawBufferPointer) throws {

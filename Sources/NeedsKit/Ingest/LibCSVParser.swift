@@ -168,6 +168,15 @@ final class LibCSVParser {
         return false
     }
 
+    /// Says where the text of a file read in a code page turned to UTF-8 (`CSVReader.read`): a
+    /// second export joined to the first. Called with the bytes before it parsed.
+    func encodingChanged(state: ParseState, from encoding: TextEncoding) {
+        state.settleFields(partial: parser.pointee.entry_pos)
+        let line = state.line + state.record.newlines + newlinesInPartialField()
+        state.warn("encoding_changes", line: line, column: state.record.fieldCount + 1,
+                   "the text is UTF-8 from here on, \(encoding.rawValue) above: two files joined (cat, copy /b)? Read as UTF-8 from here; check that the rows below belong to the same survey")
+    }
+
     /// Says where a byte order mark was dropped from the start of a line (`CSVReader.read`): most
     /// often a second export joined to the first (`cat a.csv b.csv`, `copy /b a.csv+b.csv`), whose
     /// rows may not be the first one's. Called with the bytes before it parsed; `after`: what the
