@@ -435,8 +435,8 @@ public struct CSVReader {
                 func switchToUTF8(_ input: UnsafeRawBufferPointer, at q: Int, atEnd: Bool) throws -> Void? {
                     let n = input.count
                     // Most lines of a code page fail on their first letter.
-                    guard UTF8Validation.firstInvalidOffset(in: UnsafeRawBufferPointer(rebasing: input[q..<min(q + 4, n)]),
-                                                            allowTruncatedEnd: true) == nil else { return nil }
+                    let first = UnsafeRawBufferPointer(rebasing: input[q..<min(q + 4, n)])
+                    guard UTF8Validation.firstInvalidOffset(in: first, allowTruncatedEnd: true) == nil else { return nil }
                     let atLineStart = q == 0 ? rawAtLineStart : input[q - 1] == 0x0A || input[q - 1] == 0x0D
                     if !atEnd && n - q < lookahead {
                         try transcodeAndParse(UnsafeRawBufferPointer(rebasing: input[..<q]))
@@ -447,7 +447,8 @@ public struct CSVReader {
                     }
                     let window = UnsafeRawBufferPointer(rebasing: input[q..<min(q + lookahead, n)])
                     let isMark = atLineStart && window.starts(with: [0xEF, 0xBB, 0xBF])
-                    guard UTF8Validation.firstInvalidOffset(in: window, allowTruncatedEnd: !atEnd || window.count < n - q) == nil,
+                    let cut = !atEnd || window.count < n - q
+                    guard UTF8Validation.firstInvalidOffset(in: window, allowTruncatedEnd: cut) == nil,
                           isMark || window.reduce(0, { $0 + ($1 >= 0xC2 ? 1 : 0) }) >= 2 else { return nil }
                     try transcodeAndParse(UnsafeRawBufferPointer(rebasing: input[..<q]))
                     // A mark says so in its own warning (`markSequel`).

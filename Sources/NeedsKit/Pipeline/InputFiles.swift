@@ -124,7 +124,9 @@ public enum InputFiles {
             names += distinguished(expansion.displayNames, paths: expansion.givenPaths)
         }
         var result: [FileIdentity: String] = [:]
-        for (k, name) in distinguished(names, paths: paths).enumerated() where name != names[k] { result[identities[k]] = name }
+        for (k, name) in distinguished(names, paths: paths).enumerated() where name != names[k] {
+            result[identities[k]] = name
+        }
         return result
     }
 
@@ -182,7 +184,8 @@ public enum InputFiles {
             var info = stat()
             // A name that is not UTF-8 reaches us with U+FFFD for its bytes: found in its folder.
             var input = given
-            if stat(input, &info) != 0, input.contains("\u{FFFD}"), let opened = openedByRepairedName(input, into: result.opened) {
+            if stat(input, &info) != 0, input.contains("\u{FFFD}"),
+               let opened = openedByRepairedName(input, into: result.opened) {
                 input = opened
             }
             guard stat(input, &info) == 0 else {
