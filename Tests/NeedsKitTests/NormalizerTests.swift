@@ -1072,6 +1072,26 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
     }
 
+    /// LimeSurvey's headings by Expression Manager code (`importance_SQ001`, the export's "Use
+    /// Expression Manager code" option and the names its R and SPSS syntax give): a sub-question
+    /// joined with `_`. They were unmapped, and every rating and demand answer of the file missing.
+    func testLimeSurveyExpressionManagerCodeHeadings() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        id,submitdate,lastpage,startlanguage,seed,country,importance_SQ001,importance_SQ003,competence_SQ003,trainingwanted_SQ002
+        7,2025-01-20 12:00:00,3,en,123,EE,A5,A2,A4,Y
+
+        """
+        let result = normalise([folder.write("lime.csv", text)])
+        XCTAssertEqual(result.respondents.count, 1)
+        guard result.respondents.count == 1 else { return }
+        XCTAssertEqual(result.answer(0, "imp_intercultural", in: instrument), .choice("5"))
+        XCTAssertEqual(result.answer(0, "imp_disinformation", in: instrument), .choice("2"))
+        XCTAssertEqual(result.answer(0, "comp_disinformation", in: instrument), .choice("4"))
+        XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["partnerships"]))
+        XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
+    }
+
     func testLimeSurveyDefaultAnswerCodes() {
         let folder = TemporaryFolder()
         let text = "id,submitdate,lastpage,startlanguage,country,imp_partnerships\n1,2025-01-20 10:00:00,2,en,LT,A4\n"

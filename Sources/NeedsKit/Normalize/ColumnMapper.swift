@@ -160,6 +160,7 @@ public struct ColumnMapper {
         if let role = resolveBracketed(header, open: open) { return role }
         if open != nil && open != header.lastIndex(of: "["), let role = resolveBracketed(header) { return role }
         if let role = resolvePath(header) { return role }
+        if let role = resolveExpressionCode(header) { return role }
         if let role = unique(byCode[Self.code(header)]), !Self.code(header).isEmpty { return role }
         if case let .unique(role, _) = byLabel.match(header) { return role }
         if let role = resolveQualifiedLabel(header) { return role }
@@ -226,6 +227,18 @@ public struct ColumnMapper {
             if role != .unmapped { return role }
         }
         return nil
+    }
+
+    /// LimeSurvey's headings by Expression Manager code (its export's "Use Expression Manager
+    /// code" option, as its R and SPSS syntax names the variables) join a sub-question's code with
+    /// `_` where the plain codes bracket it: `importance_SQ001`, `trainingwanted_SQ003`. Its codes
+    /// are letters and digits only, so the one `_` is where the sub-question's code starts.
+    private func resolveExpressionCode(_ header: String) -> ColumnRole? {
+        let parts = header.split(separator: "_", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty,
+              header.unicodeScalars.allSatisfy({ $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) })
+        else { return nil }
+        return resolveBracketed(parts[0] + "[" + parts[1] + "]")
     }
 
     private func unique(_ roles: Set<ColumnRole>?) -> ColumnRole? {
