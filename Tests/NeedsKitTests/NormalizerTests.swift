@@ -1092,6 +1092,37 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
     }
 
+    /// LimeSurvey's "abbreviated question text" headings cut a question's text and a
+    /// sub-question's after 15 characters with `.. `: each is the one label it begins. They were
+    /// unmapped, and the ratings and demand of the file missing.
+    func testLimeSurveyAbbreviatedHeadings() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        Response ID,Date submitted,Last page,Country,Your role,How important i..  [Intercultural c..],\
+        How important i..  [Partnerships fo..],How would you r..  [Countering disi..],\
+        Which topics wo..  [Staff wellbeing..],Anything else t..
+        1,2025-01-20 12:00:00,4,Estonia,Teacher or education staff,Very important,Important,Low,Yes,Fine
+
+        """
+        let result = normalise([folder.write("lime.csv", text)])
+        XCTAssertEqual(result.respondents.count, 1)
+        guard result.respondents.count == 1 else { return }
+        XCTAssertEqual(result.answer(0, "imp_intercultural", in: instrument), .choice("5"))
+        XCTAssertEqual(result.answer(0, "imp_partnerships", in: instrument), .choice("4"))
+        XCTAssertEqual(result.answer(0, "comp_disinformation", in: instrument), .choice("2"))
+        XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["staff_wellbeing"]))
+        XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
+    }
+
+    /// A cut heading that begins two labels (`How important`: no sub-question, and the question
+    /// labels begin otherwise) names neither.
+    func testAbbreviatedHeadingBeginningTwoLabelsIsNotRead() throws {
+        let mapper = ColumnMapper(instrument: instrument)
+        XCTAssertEqual(mapper.resolve("How important i..  [Intercultural c..]"), .question(instrument.questionIndex["imp_intercultural"]!))
+        XCTAssertEqual(mapper.resolve("How .. [Intercultural c..]"), .unmapped)
+        XCTAssertEqual(mapper.resolve("Support for vul.."), .unmapped)
+    }
+
     func testLimeSurveyDefaultAnswerCodes() {
         let folder = TemporaryFolder()
         let text = "id,submitdate,lastpage,startlanguage,country,imp_partnerships\n1,2025-01-20 10:00:00,2,en,LT,A4\n"

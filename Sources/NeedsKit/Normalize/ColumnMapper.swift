@@ -165,6 +165,7 @@ public struct ColumnMapper {
         if case let .unique(role, _) = byLabel.match(header) { return role }
         if let role = resolveQualifiedLabel(header) { return role }
         if let role = resolveCodeAndText(header, position: position) { return role }
+        if let role = resolveAbbreviated(header) { return role }
         for plain in Self.withoutNumberingAndHint(header) {
             let role = resolve(plain, position: position)
             if role != .unmapped { return role }
@@ -239,6 +240,28 @@ public struct ColumnMapper {
               header.unicodeScalars.allSatisfy({ $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) })
         else { return nil }
         return resolveBracketed(parts[0] + "[" + parts[1] + "]")
+    }
+
+    /// LimeSurvey's "abbreviated question text" headings: a question's text cut after 15
+    /// characters and followed by `.. `, a sub-question's likewise in brackets (`How important
+    /// i..  [Intercultural c..]`, `Anything else t..`). A part cut short is the one label it
+    /// begins; a part not cut is the label it is. Tried only on a heading holding `..`.
+    private func resolveAbbreviated(_ header: String) -> ColumnRole? {
+        guard header.contains("..") else { return nil }
+        func found<Value>(_ labels: KeyedLookup<Value>?, _ text: String) -> Value? {
+            let text = text.trimmingSpaces
+            let match = text.hasSuffix("..") ? labels?.matchPrefix(String(text.dropLast(2))) : labels?.match(text)
+            guard case let .unique(value, _)? = match else { return nil }
+            return value
+        }
+        guard let open = Self.matchingOpen(header) else { return found(byLabel, header) }
+        let outer = String(header[..<open])
+        let inner = String(header[header.index(after: open)..<header.index(before: header.endIndex)])
+        if let group = found(groupByLabel, outer), let member = found(memberByLabel[group], inner) { return role(member) }
+        if let question = found(selectMultipleByLabel, outer), let choice = found(choiceByLabel[question], inner) {
+            return .choice(question: question, choice: choice)
+        }
+        return nil
     }
 
     private func unique(_ roles: Set<ColumnRole>?) -> ColumnRole? {
