@@ -1221,6 +1221,31 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(other.accounts.first?.quarantined, 1)
     }
 
+    /// The upper row of a two-row header ends with the merged cells of its last group label,
+    /// empty: the reader warned that the header ends with that many unnamed columns holding values
+    /// (the lower row's names), a warning (exit 1) on a clean sheet. Now the columns neither row
+    /// names are told, in a note on the lower row, and only those.
+    func testTwoRowHeaderMergedCellsAtTheEndAreNotUnnamedColumns() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        ;;How important is each topic for your work?;;;How would you rate your own competence in each topic?;;;;
+        Country;Municipality;Intercultural competence and communication;Partnerships for integration;\
+        Countering disinformation and misinformation;Intercultural competence and communication;\
+        Partnerships for integration;Countering disinformation and misinformation;;
+        Estonia;Narva;5;4;3;2;3;1;;
+        Latvia;Rīga;4;4;4;3;3;3;;
+
+        """
+        let result = normalise([folder.write("sheet.csv", text)])
+        XCTAssertEqual(result.accounts.first?.respondents, 2)
+        XCTAssertEqual(result.answer(1, "comp_disinformation", in: instrument), .choice("3"))
+        XCTAssertEqual(result.issues.filter { $0.severity == .warning && $0.code != "questions_missing" }.map(\.message), [])
+        let trailing = result.issues.filter { $0.code == "trailing_delimiter" }
+        XCTAssertEqual(trailing.map(\.line), [2])
+        XCTAssertEqual(trailing.map(\.column), [9])
+        XCTAssertTrue(trailing.first?.message.contains("ends with 2 column(s) neither row names") == true, "\(trailing)")
+    }
+
     // MARK: Hand-made sheets, Excel "Unicode text"
 
     func testEnglishLabelsSheet() throws {
