@@ -560,6 +560,36 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.issues.filter { $0.code == "unknown_value" }.map(\.file), ["c_sheet.csv", "c_sheet.csv"])
     }
 
+    /// Google Forms appends what was typed for a checkbox question's "Other" to the labels ticked,
+    /// joined by `, ` like them; the text may hold commas, as labels may. The typed text is one
+    /// answer, named whole in one warning; it was cut at each comma into pieces, each a warning
+    /// of its own, and the cleaning log showed no piece as typed.
+    func testOtherTypedWithCommasAfterLabelsWithCommasIsOneText() throws {
+        let folder = TemporaryFolder()
+        let form = try form(in: folder, survey: "type,name,label\nselect_multiple help,help,What would help?\n", choices: """
+        list_name,name,label
+        help,time,"More time, fewer cases"
+        help,money,More money
+        help,other,Other
+
+        """)
+        let google = """
+        Timestamp,What would help?
+        1/14/2025 10:32:05,"More time, fewer cases, More money, a mentor, or a peer group, please"
+        1/14/2025 10:40:00,"More money, More time, fewer cases"
+        1/14/2025 10:45:00,"a mentor, More money"
+
+        """
+        let result = normalise([folder.write("google.csv", google)], instrument: form)
+        XCTAssertEqual(result.respondents.count, 3)
+        guard result.respondents.count == 3 else { return }
+        XCTAssertEqual(result.answer(0, "help", in: form), .choices(["time", "money", "other"]))
+        XCTAssertEqual(result.answer(1, "help", in: form), .choices(["time", "money"]))
+        XCTAssertEqual(result.answer(2, "help", in: form), .choices(["money", "other"]))
+        XCTAssertEqual(result.issues.filter { $0.code == "other_answer" }.map(\.oldValue),
+                       ["a mentor, or a peer group, please", "a mentor"])
+    }
+
     /// A sheet of the municipality's own writes the scale's words and the roles in the forms its
     /// sentence or its staff take: `Очень важна` (тема is feminine) for `Очень важно`, `Ļoti
     /// svarīga`, `Labai svarbi`, `Высокий`, `Zems`, and a woman's title (`Социальная работница`,

@@ -209,9 +209,14 @@ public final class ChoiceMatcher {
         return spaced.unknown.isEmpty && spaced.choices.count > other.choices.count ? spaced : other
     }
 
+    /// The pieces as choices and the texts that match none. Unknown pieces after the last choice
+    /// are one text: Google and Microsoft Forms write what was typed for "Other" last, as it was
+    /// typed, and it may hold the separator (`Interpreters, my own idea, with commas`).
     private func joinPieces(_ pieces: [String], separator: String) -> (choices: [String], unknown: [String], loose: Bool) {
         var chosen = Set<String>()
         var unknown: [String] = []
+        // Unknown pieces since the last choice, as written (the separator's spaces kept).
+        var trailing: [String] = []
         var loose = false
         var i = 0
         while i < pieces.count {
@@ -239,12 +244,15 @@ public final class ChoiceMatcher {
             if let j = matchedUpTo {
                 chosen.insert(matchedName)
                 loose = loose || matchedLoose
+                unknown += trailing.map(\.trimmingSpaces)
+                trailing = []
                 i = j + 1
             } else {
-                unknown.append(pieces[i].trimmingSpaces)
+                trailing.append(pieces[i])
                 i += 1
             }
         }
+        if !trailing.isEmpty { unknown.append(trailing.joined(separator: separator).trimmingSpaces) }
         return (ordered(chosen), unknown, loose)
     }
 
