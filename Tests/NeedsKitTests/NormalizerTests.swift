@@ -1144,6 +1144,32 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
     }
 
+    /// LimeSurvey's export option "Convert spaces in question text to underscores" writes every
+    /// text heading with `_` for its spaces, its own columns too (`Date_submitted`). The file was
+    /// a generic sheet with no question column but the short ones: every rating missing.
+    func testLimeSurveyHeadingsWithUnderscoresForSpaces() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        Response_ID,Date_submitted,Last_page,Start_language,Country,Your_role,\
+        How_important_is_each_topic_for_your_work?_[Intercultural_competence_and_communication],\
+        Which_topics_would_you_attend_training_on?_[Partnerships_for_integration]
+        1,,1,en,Estonia,Social worker,Very important,Yes
+        2,2025-01-21 09:00:00,4,en,Estonia,Teacher or education staff,Important,No
+
+        """
+        let result = normalise([folder.write("lime.csv", text)])
+        XCTAssertEqual(result.accounts.first?.shape, "LimeSurvey")
+        XCTAssertEqual(result.respondents.count, 2)
+        guard result.respondents.count == 2 else { return }
+        XCTAssertEqual(result.respondents[1].submitted, "2025-01-21")
+        XCTAssertEqual(result.answer(0, "imp_intercultural", in: instrument), .choice("5"))
+        XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["partnerships"]))
+        XCTAssertEqual(result.answer(1, "imp_intercultural", in: instrument), .choice("4"))
+        XCTAssertEqual(result.respondents[1].role, "teacher")
+        XCTAssertTrue(result.codes().contains("incomplete_responses"), "\(result.codes())")
+        XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
+    }
+
     /// A cut heading that begins two labels (`How important`: no sub-question, and the question
     /// labels begin otherwise) names neither.
     func testAbbreviatedHeadingBeginningTwoLabelsIsNotRead() throws {

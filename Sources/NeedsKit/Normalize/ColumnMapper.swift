@@ -170,7 +170,17 @@ public struct ColumnMapper {
             let role = resolve(plain, position: position)
             if role != .unmapped { return role }
         }
+        if let spaced = Self.underscoresAsSpaces(header) { return resolve(spaced, position: position) }
         return .unmapped
+    }
+
+    /// A heading whose spaces were written as `_` (LimeSurvey's export option "Convert spaces in
+    /// question text to underscores": `How_important_is_each_topic_for_your_work?_[Partnerships_for_integration]`,
+    /// `Date_submitted`) with its spaces back; nil for a heading with a space or no `_`.
+    static func underscoresAsSpaces(_ header: String) -> String? {
+        guard header.contains("_"), !header.contains(" ") else { return nil }
+        let spaced = header.split(separator: "_").joined(separator: " ")
+        return spaced.isEmpty ? nil : spaced
     }
 
     /// The questions a header's label names when several share it (a topic's importance and its
