@@ -97,8 +97,9 @@ final class SurveySynthesizerTests: XCTestCase {
     /// Each shape's own columns and dates as the tool writes them: KoboToolbox's ten meta columns
     /// in its order, Google's timestamp named and written in the sheet's language (`2/7/2025
     /// 10:00:00` in English, as a real export has it), Microsoft Forms' dates as Excel shows them
-    /// (`m/d/yy`), LimeSurvey's `seed`. Kobo lacked six of its columns, Google wrote `2025/02/07`
-    /// under `Timestamp` in every language, Microsoft Forms ISO dates, LimeSurvey no seed.
+    /// (`m/d/yy`), LimeSurvey's `seed` and, beside full answers, its `Yes` and `No` in the
+    /// export's language. Kobo lacked six of its columns, Google wrote `2025/02/07` under
+    /// `Timestamp` in every language, Microsoft Forms ISO dates, LimeSurvey no seed and `Y` or blank.
     func testEachShapeWritesItsToolsOwnColumnsAndDates() throws {
         let instrument = try InstrumentLoader.load(Paths.inputs + "/instrument")
         let folder = TemporaryFolder()
@@ -133,6 +134,10 @@ final class SurveySynthesizerTests: XCTestCase {
         let lime = try firstTwoRows(.limesurvey, "en")
         XCTAssertEqual(Array(lime[0].prefix(5)), ["id", "submitdate", "lastpage", "startlanguage", "seed"])
         XCTAssertNotNil(Int(lime[1][4]), lime[1][4])
+        let latvianLime = try firstTwoRows(.limesurvey, "lv")
+        let first = try XCTUnwrap(latvianLime[0].firstIndex(of: "trainingwanted[SQ001]"))
+        let ticks = latvianLime[1][first..<first + 8]
+        XCTAssertEqual(Set(ticks).subtracting(["Jā", "Nē"]), [], "\(ticks)")
     }
 
     func testCyrillicCannotBeWrittenInWindows1257() throws {

@@ -232,6 +232,11 @@ public struct SurveySynthesizer {
         "en": "Timestamp", "et": "Ajatempel", "lv": "Laikspiedols", "lt": "Laiko žymė", "ru": "Отметка времени",
     ]
 
+    /// LimeSurvey's Yes and No in the export's language.
+    static let limeSurveyYesNo = [
+        "en": ("Yes", "No"), "et": ("Jah", "Ei"), "lv": ("Jā", "Nē"), "lt": ("Taip", "Ne"), "ru": ("Да", "Нет"),
+    ]
+
     /// `2025-02-07` as `2/7/2025` (`year` 4) or `2/7/25` (`year` 2), month first and unpadded.
     static func monthFirst(_ iso: String, year digits: Int) -> String {
         let parts = iso.split(separator: "-").map(String.init)
@@ -286,9 +291,12 @@ public struct SurveySynthesizer {
             case .selectMultiple:
                 let names = q.kind.listName.flatMap { instrument.choiceLists[$0] }?.choices.map(\.name) ?? []
                 if options.shape == .limesurvey {
+                    // The export of full answers (as the lists' labels here are) writes a
+                    // multiple-choice sub-question as its language's Yes or No, never Y.
+                    let (yes, no) = Self.limeSurveyYesNo[options.language.lowercased()] ?? ("Yes", "No")
                     for (k, name) in names.enumerated() {
                         columns.append(Column(header: header + "[SQ" + format3(k + 1) + "]") { _, _, r in
-                            (r.answers[q.name] ?? []).contains(name) ? "Y" : ""
+                            (r.answers[q.name] ?? []).contains(name) ? yes : no
                         })
                     }
                     continue
