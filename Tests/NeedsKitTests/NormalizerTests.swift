@@ -621,6 +621,33 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.issues.filter { $0.code == "unknown_value" }.map(\.oldValue), ["Неважно", "Nesvarbi"])
     }
 
+    /// A hand-made sheet types its scale as the number and words of its own (`4 - Rather
+    /// important`, `(1) None at all`, `Rather low (2)`): the number is the scale point, with a
+    /// warning naming the words; they were unknown values, the ratings missing. Words that are
+    /// another point's label contradict the number (`3 - Important`: unknown), and a number the
+    /// list does not name (`7 - Top`), or one not standing apart (`4.5 points`), is no point.
+    func testScalePointByNumberBesideTheSheetsOwnWords() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        country,municipality,imp_intercultural,imp_partnerships,comp_intercultural,comp_partnerships
+        EE,Narva linn,4 - Rather important,5. Extremely important,(1) None at all,Rather low (2)
+        EE,Narva linn,3 - Important,7 - Top,4.5 points,2 - Low
+
+        """
+        let result = normalise([folder.write("sheet.csv", text)])
+        XCTAssertEqual(result.respondents.count, 2)
+        guard result.respondents.count == 2 else { return }
+        XCTAssertEqual(["imp_intercultural", "imp_partnerships", "comp_intercultural", "comp_partnerships"].map {
+            result.answer(0, $0, in: instrument)
+        }, [.choice("4"), .choice("5"), .choice("1"), .choice("2")])
+        XCTAssertEqual(["imp_intercultural", "imp_partnerships", "comp_intercultural", "comp_partnerships"].map {
+            result.answer(1, $0, in: instrument)
+        }, [nil, nil, nil, .choice("2")])
+        XCTAssertEqual(result.issues.filter { $0.code == "choice_by_number" }.map(\.oldValue),
+                       ["4 - Rather important", "5. Extremely important", "(1) None at all", "Rather low (2)"])
+        XCTAssertEqual(result.issues.filter { $0.code == "unknown_value" }.map(\.oldValue), ["3 - Important", "7 - Top", "4.5 points"])
+    }
+
     /// Excel's "CSV" on a Windows set to a Baltic language writes `?` for each letter its code
     /// page lacks: Russian answers and headings come out as `????`. Such a value or heading is
     /// said to have lost its letters, with what to do; a role's was read as "Other" typed (a
