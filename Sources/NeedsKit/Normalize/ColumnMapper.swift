@@ -267,7 +267,9 @@ public struct ColumnMapper {
         guard let open = Self.matchingOpen(header) else { return found(byLabel, header) }
         let outer = String(header[..<open])
         let inner = String(header[header.index(after: open)..<header.index(before: header.endIndex)])
-        if let group = found(groupByLabel, outer), let member = found(memberByLabel[group], inner) { return role(member) }
+        if let group = found(groupByLabel, outer), let member = found(memberByLabel[group], inner) {
+            return role(member)
+        }
         if let question = found(selectMultipleByLabel, outer), let choice = found(choiceByLabel[question], inner) {
             return .choice(question: question, choice: choice)
         }

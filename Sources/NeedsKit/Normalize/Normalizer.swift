@@ -1092,7 +1092,8 @@ public final class Normalizer {
                 if let name = matcher.numberWithOwnWords(text) {
                     return CellReading(answer: .choice(name), issues: [.init(
                         old: text, new: name, code: "choice_by_number", action: .changed,
-                        message: "`\(text)` read as choice `\(name)` by its number: its words are no label of list `\(matcher.list.name)` (a sheet's own wording of the scale)")])
+                        message: "`\(text)` read as choice `\(name)` by its number: its words are no label of list "
+                            + "`\(matcher.list.name)` (a sheet's own wording of the scale)")])
                 }
                 if Self.lostLetters(text) {
                     return CellReading(answer: nil, issues: [lostLettersIssue(text)])

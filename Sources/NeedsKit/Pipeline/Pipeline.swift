@@ -506,15 +506,15 @@ public enum Pipeline {
                 // again by the two rows' names: the columns neither row names, if any.
                 var twoRowHeader: (upperLine: Int, lowerLine: Int, width: Int, unnamedAtEnd: Int)? = nil
                 func diagnose(_ finding: Diagnostic) {
-                    guard finding.code == "trailing_delimiter", let two = twoRowHeader, finding.line == two.upperLine else {
-                        return cleaningLog.add(readerFinding: finding)
-                    }
+                    guard finding.code == "trailing_delimiter", let two = twoRowHeader, finding.line == two.upperLine
+                    else { return cleaningLog.add(readerFinding: finding) }
                     guard two.unnamedAtEnd > 0 else { return }
                     var note = finding
                     note.severity = .note
                     note.line = two.lowerLine
                     note.column = two.width - two.unnamedAtEnd + 1
-                    note.message = "the header (two rows) ends with \(two.unnamedAtEnd) column(s) neither row names, a trailing delimiter; a column without a name matches no question"
+                    note.message = "the header (two rows) ends with \(two.unnamedAtEnd) column(s) neither row names, "
+                        + "a trailing delimiter; a column without a name matches no question"
                     cleaningLog.add(readerFinding: note)
                 }
                 func useHeader(_ current: Normalizer.FileMapping, line: Int, issues: [CleaningIssue]) {

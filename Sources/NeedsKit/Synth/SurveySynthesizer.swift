@@ -273,7 +273,9 @@ public struct SurveySynthesizer {
             // Excel writes the form's date cells as its `m/d/yy h:mm:ss` format shows them.
             columns.append(Column(header: "ID") { _, i, _ in String(i + 1) })
             columns.append(Column(header: "Start time") { _, _, r in Self.monthFirst(r.submitted, year: 2) + " 9:00:00" })
-            columns.append(Column(header: "Completion time") { _, _, r in Self.monthFirst(r.submitted, year: 2) + " 9:12:00" })
+            columns.append(Column(header: "Completion time") { _, _, r in
+                Self.monthFirst(r.submitted, year: 2) + " 9:12:00"
+            })
             columns.append(Column(header: "Email") { _, _, _ in "anonymous" })
             columns.append(Column(header: "Name") { _, _, _ in "" })
         case .limesurvey:
