@@ -560,6 +560,36 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.issues.filter { $0.code == "unknown_value" }.map(\.file), ["c_sheet.csv", "c_sheet.csv"])
     }
 
+    /// Google Forms appends what was typed for a checkbox question's "Other" to the labels ticked,
+    /// joined by `, ` like them; the text may hold commas, as labels may. The typed text is one
+    /// answer, named whole in one warning; it was cut at each comma into pieces, each a warning
+    /// of its own, and the cleaning log showed no piece as typed.
+    func testOtherTypedWithCommasAfterLabelsWithCommasIsOneText() throws {
+        let folder = TemporaryFolder()
+        let form = try form(in: folder, survey: "type,name,label\nselect_multiple help,help,What would help?\n", choices: """
+        list_name,name,label
+        help,time,"More time, fewer cases"
+        help,money,More money
+        help,other,Other
+
+        """)
+        let google = """
+        Timestamp,What would help?
+        1/14/2025 10:32:05,"More time, fewer cases, More money, a mentor, or a peer group, please"
+        1/14/2025 10:40:00,"More money, More time, fewer cases"
+        1/14/2025 10:45:00,"a mentor, More money"
+
+        """
+        let result = normalise([folder.write("google.csv", google)], instrument: form)
+        XCTAssertEqual(result.respondents.count, 3)
+        guard result.respondents.count == 3 else { return }
+        XCTAssertEqual(result.answer(0, "help", in: form), .choices(["time", "money", "other"]))
+        XCTAssertEqual(result.answer(1, "help", in: form), .choices(["time", "money"]))
+        XCTAssertEqual(result.answer(2, "help", in: form), .choices(["money", "other"]))
+        XCTAssertEqual(result.issues.filter { $0.code == "other_answer" }.map(\.oldValue),
+                       ["a mentor, or a peer group, please", "a mentor"])
+    }
+
     /// A sheet of the municipality's own writes the scale's words and the roles in the forms its
     /// sentence or its staff take: `Очень важна` (тема is feminine) for `Очень важно`, `Ļoti
     /// svarīga`, `Labai svarbi`, `Высокий`, `Zems`, and a woman's title (`Социальная работница`,
@@ -589,6 +619,33 @@ final class NormalizerTests: XCTestCase {
                        [.choice("4"), .choice("2"), .choice("4"), .choice("1"), nil])
         XCTAssertEqual(result.issues.filter { $0.code == "label_matched_in_another_form" }.count, 12)
         XCTAssertEqual(result.issues.filter { $0.code == "unknown_value" }.map(\.oldValue), ["Неважно", "Nesvarbi"])
+    }
+
+    /// A hand-made sheet types its scale as the number and words of its own (`4 - Rather
+    /// important`, `(1) None at all`, `Rather low (2)`): the number is the scale point, with a
+    /// warning naming the words; they were unknown values, the ratings missing. Words that are
+    /// another point's label contradict the number (`3 - Important`: unknown), and a number the
+    /// list does not name (`7 - Top`), or one not standing apart (`4.5 points`), is no point.
+    func testScalePointByNumberBesideTheSheetsOwnWords() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        country,municipality,imp_intercultural,imp_partnerships,comp_intercultural,comp_partnerships
+        EE,Narva linn,4 - Rather important,5. Extremely important,(1) None at all,Rather low (2)
+        EE,Narva linn,3 - Important,7 - Top,4.5 points,2 - Low
+
+        """
+        let result = normalise([folder.write("sheet.csv", text)])
+        XCTAssertEqual(result.respondents.count, 2)
+        guard result.respondents.count == 2 else { return }
+        XCTAssertEqual(["imp_intercultural", "imp_partnerships", "comp_intercultural", "comp_partnerships"].map {
+            result.answer(0, $0, in: instrument)
+        }, [.choice("4"), .choice("5"), .choice("1"), .choice("2")])
+        XCTAssertEqual(["imp_intercultural", "imp_partnerships", "comp_intercultural", "comp_partnerships"].map {
+            result.answer(1, $0, in: instrument)
+        }, [nil, nil, nil, .choice("2")])
+        XCTAssertEqual(result.issues.filter { $0.code == "choice_by_number" }.map(\.oldValue),
+                       ["4 - Rather important", "5. Extremely important", "(1) None at all", "Rather low (2)"])
+        XCTAssertEqual(result.issues.filter { $0.code == "unknown_value" }.map(\.oldValue), ["3 - Important", "7 - Top", "4.5 points"])
     }
 
     /// Excel's "CSV" on a Windows set to a Baltic language writes `?` for each letter its code
@@ -1095,6 +1152,83 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
     }
 
+    /// LimeSurvey's headings by Expression Manager code (`importance_SQ001`, the export's "Use
+    /// Expression Manager code" option and the names its R and SPSS syntax give): a sub-question
+    /// joined with `_`. They were unmapped, and every rating and demand answer of the file missing.
+    func testLimeSurveyExpressionManagerCodeHeadings() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        id,submitdate,lastpage,startlanguage,seed,country,importance_SQ001,importance_SQ003,competence_SQ003,trainingwanted_SQ002
+        7,2025-01-20 12:00:00,3,en,123,EE,A5,A2,A4,Y
+
+        """
+        let result = normalise([folder.write("lime.csv", text)])
+        XCTAssertEqual(result.respondents.count, 1)
+        guard result.respondents.count == 1 else { return }
+        XCTAssertEqual(result.answer(0, "imp_intercultural", in: instrument), .choice("5"))
+        XCTAssertEqual(result.answer(0, "imp_disinformation", in: instrument), .choice("2"))
+        XCTAssertEqual(result.answer(0, "comp_disinformation", in: instrument), .choice("4"))
+        XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["partnerships"]))
+        XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
+    }
+
+    /// LimeSurvey's "abbreviated question text" headings cut a question's text and a
+    /// sub-question's after 15 characters with `.. `: each is the one label it begins. They were
+    /// unmapped, and the ratings and demand of the file missing.
+    func testLimeSurveyAbbreviatedHeadings() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        Response ID,Date submitted,Last page,Country,Your role,How important i..  [Intercultural c..],\
+        How important i..  [Partnerships fo..],How would you r..  [Countering disi..],\
+        Which topics wo..  [Staff wellbeing..],Anything else t..
+        1,2025-01-20 12:00:00,4,Estonia,Teacher or education staff,Very important,Important,Low,Yes,Fine
+
+        """
+        let result = normalise([folder.write("lime.csv", text)])
+        XCTAssertEqual(result.respondents.count, 1)
+        guard result.respondents.count == 1 else { return }
+        XCTAssertEqual(result.answer(0, "imp_intercultural", in: instrument), .choice("5"))
+        XCTAssertEqual(result.answer(0, "imp_partnerships", in: instrument), .choice("4"))
+        XCTAssertEqual(result.answer(0, "comp_disinformation", in: instrument), .choice("2"))
+        XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["staff_wellbeing"]))
+        XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
+    }
+
+    /// LimeSurvey's export option "Convert spaces in question text to underscores" writes every
+    /// text heading with `_` for its spaces, its own columns too (`Date_submitted`). The file was
+    /// a generic sheet with no question column but the short ones: every rating missing.
+    func testLimeSurveyHeadingsWithUnderscoresForSpaces() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        Response_ID,Date_submitted,Last_page,Start_language,Country,Your_role,\
+        How_important_is_each_topic_for_your_work?_[Intercultural_competence_and_communication],\
+        Which_topics_would_you_attend_training_on?_[Partnerships_for_integration]
+        1,,1,en,Estonia,Social worker,Very important,Yes
+        2,2025-01-21 09:00:00,4,en,Estonia,Teacher or education staff,Important,No
+
+        """
+        let result = normalise([folder.write("lime.csv", text)])
+        XCTAssertEqual(result.accounts.first?.shape, "LimeSurvey")
+        XCTAssertEqual(result.respondents.count, 2)
+        guard result.respondents.count == 2 else { return }
+        XCTAssertEqual(result.respondents[1].submitted, "2025-01-21")
+        XCTAssertEqual(result.answer(0, "imp_intercultural", in: instrument), .choice("5"))
+        XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["partnerships"]))
+        XCTAssertEqual(result.answer(1, "imp_intercultural", in: instrument), .choice("4"))
+        XCTAssertEqual(result.respondents[1].role, "teacher")
+        XCTAssertTrue(result.codes().contains("incomplete_responses"), "\(result.codes())")
+        XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
+    }
+
+    /// A cut heading that begins two labels (`How important`: no sub-question, and the question
+    /// labels begin otherwise) names neither.
+    func testAbbreviatedHeadingBeginningTwoLabelsIsNotRead() throws {
+        let mapper = ColumnMapper(instrument: instrument)
+        XCTAssertEqual(mapper.resolve("How important i..  [Intercultural c..]"), .question(instrument.questionIndex["imp_intercultural"]!))
+        XCTAssertEqual(mapper.resolve("How .. [Intercultural c..]"), .unmapped)
+        XCTAssertEqual(mapper.resolve("Support for vul.."), .unmapped)
+    }
+
     func testLimeSurveyDefaultAnswerCodes() {
         let folder = TemporaryFolder()
         let text = "id,submitdate,lastpage,startlanguage,country,imp_partnerships\n1,2025-01-20 10:00:00,2,en,LT,A4\n"
@@ -1191,6 +1325,31 @@ final class NormalizerTests: XCTestCase {
         let other = normalise([folder.write("other.csv", "Name;Age;Town\nMari;34;Narva\n")])
         XCTAssertTrue(other.codes().contains("no_matching_questions"))
         XCTAssertEqual(other.accounts.first?.quarantined, 1)
+    }
+
+    /// The upper row of a two-row header ends with the merged cells of its last group label,
+    /// empty: the reader warned that the header ends with that many unnamed columns holding values
+    /// (the lower row's names), a warning (exit 1) on a clean sheet. Now the columns neither row
+    /// names are told, in a note on the lower row, and only those.
+    func testTwoRowHeaderMergedCellsAtTheEndAreNotUnnamedColumns() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        ;;How important is each topic for your work?;;;How would you rate your own competence in each topic?;;;;
+        Country;Municipality;Intercultural competence and communication;Partnerships for integration;\
+        Countering disinformation and misinformation;Intercultural competence and communication;\
+        Partnerships for integration;Countering disinformation and misinformation;;
+        Estonia;Narva;5;4;3;2;3;1;;
+        Latvia;Rīga;4;4;4;3;3;3;;
+
+        """
+        let result = normalise([folder.write("sheet.csv", text)])
+        XCTAssertEqual(result.accounts.first?.respondents, 2)
+        XCTAssertEqual(result.answer(1, "comp_disinformation", in: instrument), .choice("3"))
+        XCTAssertEqual(result.issues.filter { $0.severity == .warning && $0.code != "questions_missing" }.map(\.message), [])
+        let trailing = result.issues.filter { $0.code == "trailing_delimiter" }
+        XCTAssertEqual(trailing.map(\.line), [2])
+        XCTAssertEqual(trailing.map(\.column), [9])
+        XCTAssertTrue(trailing.first?.message.contains("ends with 2 column(s) neither row names") == true, "\(trailing)")
     }
 
     // MARK: Hand-made sheets, Excel "Unicode text"

@@ -94,6 +94,52 @@ final class SurveySynthesizerTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/data"), ["export.csv"])
     }
 
+    /// Each shape's own columns and dates as the tool writes them: KoboToolbox's ten meta columns
+    /// in its order, Google's timestamp named and written in the sheet's language (`2/7/2025
+    /// 10:00:00` in English, as a real export has it), Microsoft Forms' dates as Excel shows them
+    /// (`m/d/yy`), LimeSurvey's `seed` and, beside full answers, its `Yes` and `No` in the
+    /// export's language. Kobo lacked six of its columns, Google wrote `2025/02/07` under
+    /// `Timestamp` in every language, Microsoft Forms ISO dates, LimeSurvey no seed and `Y` or blank.
+    func testEachShapeWritesItsToolsOwnColumnsAndDates() throws {
+        let instrument = try InstrumentLoader.load(Paths.inputs + "/instrument")
+        let folder = TemporaryFolder()
+        func firstTwoRows(_ shape: SurveySynthesizer.Shape, _ language: String) throws -> [[String]] {
+            var options = SurveySynthesizer.Options()
+            options.rows = 1
+            options.seed = 7
+            options.shape = shape
+            options.language = language
+            let path = folder.path + "/\(shape)-\(language).csv"
+            var synthesizer = SurveySynthesizer(instrument: instrument, options: options)
+            try synthesizer.write(to: path)
+            let lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\r\n")
+            let delimiter = shape == .kobo ? ";" : ","
+            return lines.prefix(2).map { $0.components(separatedBy: delimiter).map { $0.trimmingCharacters(in: ["\""]) } }
+        }
+        let kobo = try firstTwoRows(.kobo, "en")
+        XCTAssertEqual(Array(kobo[0].suffix(10)), ["_id", "_uuid", "_submission_time", "_validation_status", "_notes",
+                                                   "_status", "_submitted_by", "__version__", "_tags", "_index"])
+        XCTAssertEqual(kobo[1][kobo[0].firstIndex(of: "_status")!], "submitted_via_web")
+        let date = #/^([1-9]|1[0-2])/([1-9]|[12][0-9]|3[01])/2025 10:00:00$/#
+        let google = try firstTwoRows(.google, "en")
+        XCTAssertEqual(google[0][0], "Timestamp")
+        XCTAssertNotNil(google[1][0].wholeMatch(of: date), google[1][0])
+        let latvian = try firstTwoRows(.google, "lv")
+        XCTAssertEqual(latvian[0][0], "Laikspiedols")
+        XCTAssertNotNil(latvian[1][0].wholeMatch(of: #/^[0-3][0-9]\.[01][0-9]\.2025 10:00:00$/#), latvian[1][0])
+        XCTAssertEqual(try firstTwoRows(.google, "ru")[0][0], "Отметка времени")
+        let msforms = try firstTwoRows(.msforms, "en")
+        XCTAssertEqual(Array(msforms[0].prefix(5)), ["ID", "Start time", "Completion time", "Email", "Name"])
+        XCTAssertNotNil(msforms[1][1].wholeMatch(of: #/^([1-9]|1[0-2])/([1-9]|[12][0-9]|3[01])/25 9:00:00$/#), msforms[1][1])
+        let lime = try firstTwoRows(.limesurvey, "en")
+        XCTAssertEqual(Array(lime[0].prefix(5)), ["id", "submitdate", "lastpage", "startlanguage", "seed"])
+        XCTAssertNotNil(Int(lime[1][4]), lime[1][4])
+        let latvianLime = try firstTwoRows(.limesurvey, "lv")
+        let first = try XCTUnwrap(latvianLime[0].firstIndex(of: "trainingwanted[SQ001]"))
+        let ticks = latvianLime[1][first..<first + 8]
+        XCTAssertEqual(Set(ticks).subtracting(["Jā", "Nē"]), [], "\(ticks)")
+    }
+
     func testCyrillicCannotBeWrittenInWindows1257() throws {
         let instrument = try InstrumentLoader.load(Paths.inputs + "/instrument")
         var options = SurveySynthesizer.Options()

@@ -105,6 +105,29 @@ public final class ChoiceMatcher {
         return found
     }
 
+    /// A scale point written with its number and a sheet's own words for it (`4 - Rather
+    /// important`, `5. Extremely important`, `(1) None at all`, `Rather important (4)`): the
+    /// choice its number names, when the list names it so and the words are no label of the list
+    /// (words naming another choice contradict the number: nil). Tried only when nothing else matched.
+    func numberWithOwnWords(_ raw: String) -> String? {
+        let text = raw.trimmingSpaces
+        var number = Substring(""), words = Substring("")
+        if text.hasSuffix(")"), let open = text.lastIndex(of: "("), open != text.startIndex {
+            number = text[text.index(after: open)..<text.index(before: text.endIndex)]
+            words = text[..<open]
+        } else {
+            let body = text.hasPrefix("(") ? text.dropFirst() : Substring(text)
+            number = body.prefix { $0.isASCII && $0.isNumber }
+            words = body.dropFirst(number.count).drop { " -–—.:)=".contains($0) }
+            if text.hasPrefix("(") && body.dropFirst(number.count).first != ")" { return nil }
+        }
+        let spelled = String(words).trimmingSpaces
+        guard !number.isEmpty, number.allSatisfy({ $0.isASCII && $0.isNumber }), let name = names[String(number)],
+              spelled.first?.isLetter == true, case .none = labels.match(spelled), wordForm(spelled) == nil
+        else { return nil }
+        return name
+    }
+
     /// Two forms of one word: equal, or both of four letters or more sharing at least three
     /// first letters, all but the shorter's last two and the longer's last three (`важна`,
     /// `важно`; `sociala`, `socialais`; `darbuotoja`, `darbuotojas`).
@@ -213,9 +236,14 @@ public final class ChoiceMatcher {
         return spaced.unknown.isEmpty && spaced.choices.count > other.choices.count ? spaced : other
     }
 
+    /// The pieces as choices and the texts that match none. Unknown pieces after the last choice
+    /// are one text: Google and Microsoft Forms write what was typed for "Other" last, as it was
+    /// typed, and it may hold the separator (`Interpreters, my own idea, with commas`).
     private func joinPieces(_ pieces: [String], separator: String) -> (choices: [String], unknown: [String], loose: Bool) {
         var chosen = Set<String>()
         var unknown: [String] = []
+        // Unknown pieces since the last choice, as written (the separator's spaces kept).
+        var trailing: [String] = []
         var loose = false
         var i = 0
         while i < pieces.count {
@@ -243,12 +271,15 @@ public final class ChoiceMatcher {
             if let j = matchedUpTo {
                 chosen.insert(matchedName)
                 loose = loose || matchedLoose
+                unknown += trailing.map(\.trimmingSpaces)
+                trailing = []
                 i = j + 1
             } else {
-                unknown.append(pieces[i].trimmingSpaces)
+                trailing.append(pieces[i])
                 i += 1
             }
         }
+        if !trailing.isEmpty { unknown.append(trailing.joined(separator: separator).trimmingSpaces) }
         return (ordered(chosen), unknown, loose)
     }
 

@@ -160,15 +160,27 @@ public struct ColumnMapper {
         if let role = resolveBracketed(header, open: open) { return role }
         if open != nil && open != header.lastIndex(of: "["), let role = resolveBracketed(header) { return role }
         if let role = resolvePath(header) { return role }
+        if let role = resolveExpressionCode(header) { return role }
         if let role = unique(byCode[Self.code(header)]), !Self.code(header).isEmpty { return role }
         if case let .unique(role, _) = byLabel.match(header) { return role }
         if let role = resolveQualifiedLabel(header) { return role }
         if let role = resolveCodeAndText(header, position: position) { return role }
+        if let role = resolveAbbreviated(header) { return role }
         for plain in Self.withoutNumberingAndHint(header) {
             let role = resolve(plain, position: position)
             if role != .unmapped { return role }
         }
+        if let spaced = Self.underscoresAsSpaces(header) { return resolve(spaced, position: position) }
         return .unmapped
+    }
+
+    /// A heading whose spaces were written as `_` (LimeSurvey's export option "Convert spaces in
+    /// question text to underscores": `How_important_is_each_topic_for_your_work?_[Partnerships_for_integration]`,
+    /// `Date_submitted`) with its spaces back; nil for a heading with a space or no `_`.
+    static func underscoresAsSpaces(_ header: String) -> String? {
+        guard header.contains("_"), !header.contains(" ") else { return nil }
+        let spaced = header.split(separator: "_").joined(separator: " ")
+        return spaced.isEmpty ? nil : spaced
     }
 
     /// The questions a header's label names when several share it (a topic's importance and its
@@ -224,6 +236,42 @@ public struct ColumnMapper {
         for part in [code, String(header[cut.upperBound...])] {
             let role = resolve(part, position: position)
             if role != .unmapped { return role }
+        }
+        return nil
+    }
+
+    /// LimeSurvey's headings by Expression Manager code (its export's "Use Expression Manager
+    /// code" option, as its R and SPSS syntax names the variables) join a sub-question's code with
+    /// `_` where the plain codes bracket it: `importance_SQ001`, `trainingwanted_SQ003`. Its codes
+    /// are letters and digits only, so the one `_` is where the sub-question's code starts.
+    private func resolveExpressionCode(_ header: String) -> ColumnRole? {
+        let parts = header.split(separator: "_", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty,
+              header.unicodeScalars.allSatisfy({ $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) })
+        else { return nil }
+        return resolveBracketed(parts[0] + "[" + parts[1] + "]")
+    }
+
+    /// LimeSurvey's "abbreviated question text" headings: a question's text cut after 15
+    /// characters and followed by `.. `, a sub-question's likewise in brackets (`How important
+    /// i..  [Intercultural c..]`, `Anything else t..`). A part cut short is the one label it
+    /// begins; a part not cut is the label it is. Tried only on a heading holding `..`.
+    private func resolveAbbreviated(_ header: String) -> ColumnRole? {
+        guard header.contains("..") else { return nil }
+        func found<Value>(_ labels: KeyedLookup<Value>?, _ text: String) -> Value? {
+            let text = text.trimmingSpaces
+            let match = text.hasSuffix("..") ? labels?.matchPrefix(String(text.dropLast(2))) : labels?.match(text)
+            guard case let .unique(value, _)? = match else { return nil }
+            return value
+        }
+        guard let open = Self.matchingOpen(header) else { return found(byLabel, header) }
+        let outer = String(header[..<open])
+        let inner = String(header[header.index(after: open)..<header.index(before: header.endIndex)])
+        if let group = found(groupByLabel, outer), let member = found(memberByLabel[group], inner) {
+            return role(member)
+        }
+        if let question = found(selectMultipleByLabel, outer), let choice = found(choiceByLabel[question], inner) {
+            return .choice(question: question, choice: choice)
         }
         return nil
     }

@@ -9,10 +9,12 @@ public enum ExportShape: String, Sendable, CaseIterable {
     case generic = "generic sheet"
 
     public static func recognise(_ header: [String]) -> ExportShape {
-        // A LimeSurvey heading may be its code and text (`submitdate. Date submitted`): both count.
+        // A LimeSurvey heading may be its code and text (`submitdate. Date submitted`): both count,
+        // as does a text whose spaces its export wrote as `_` (`Date_submitted`).
         let names = Set(header.flatMap { cell -> [String] in
             let name = cell.trimmingSpaces.lowercased()
-            guard let cut = name.range(of: ". ") else { return [name] }
+            let spaced = ColumnMapper.underscoresAsSpaces(name).map { [$0] } ?? []
+            guard let cut = name.range(of: ". ") else { return [name] + spaced }
             return [name, String(name[..<cut.lowerBound]), String(name[cut.upperBound...])]
         })
         if names.contains("_uuid") || names.contains("_submission_time") || names.contains("__version__") {

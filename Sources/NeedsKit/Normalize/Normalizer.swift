@@ -1099,6 +1099,12 @@ public final class Normalizer {
                         old: text, new: name, code: "label_matched_in_another_form", action: .changed,
                         message: "`\(text)` read as choice `\(name)`, whose label has these words in another form (gender or ending)")])
                 }
+                if let name = matcher.numberWithOwnWords(text) {
+                    return CellReading(answer: .choice(name), issues: [.init(
+                        old: text, new: name, code: "choice_by_number", action: .changed,
+                        message: "`\(text)` read as choice `\(name)` by its number: its words are no label of list "
+                            + "`\(matcher.list.name)` (a sheet's own wording of the scale)")])
+                }
                 if Self.lostLetters(text) {
                     return CellReading(answer: nil, issues: [lostLettersIssue(text)])
                 }

@@ -153,6 +153,18 @@ public struct KeyedLookup<Value: Hashable & Sendable>: Sendable {
         return found
     }
 
+    /// The values whose text begins with `prefix` (exact keys, then without diacritics), for a
+    /// heading a tool cut short. A scan of every key: for a file's header, not for its answers.
+    public func matchPrefix(_ prefix: String) -> Match {
+        let key = Self.key(prefix)
+        guard !key.isEmpty else { return .none }
+        for (table, loose, wanted) in [(exact, false, key), (self.loose, true, TextKey.loose(exactKey: key))] {
+            let found = table.filter { $0.key.hasPrefix(wanted) }.values.reduce(into: Set<Value>()) { $0.formUnion($1) }
+            if !found.isEmpty { return Self.result(found, loose: loose) }
+        }
+        return .none
+    }
+
     private func matchWhole(_ text: String) -> Match {
         if let found = exact[Self.key(text)] { return Self.result(found, loose: false) }
         if let found = loose[TextKey.loose(text)] { return Self.result(found, loose: true) }

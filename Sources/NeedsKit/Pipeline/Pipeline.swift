@@ -499,6 +499,23 @@ public enum Pipeline {
                 // hand-made sheet's merged group labels above the questions'): held, with its
                 // issues, until the record below it tells.
                 var heldHeader: (fields: [String], line: Int, issues: [CleaningIssue], mapping: Normalizer.FileMapping)? = nil
+                // The reader took the upper row of a two-row header for the header: the cells right of
+                // each group label (merged) looked like unnamed columns at its end, and the lower row's
+                // names like values under them. Its trailing_delimiter finding on that row is told
+                // again by the two rows' names: the columns neither row names, if any.
+                var twoRowHeader: (upperLine: Int, lowerLine: Int, width: Int, unnamedAtEnd: Int)? = nil
+                func diagnose(_ finding: Diagnostic) {
+                    guard finding.code == "trailing_delimiter", let two = twoRowHeader, finding.line == two.upperLine
+                    else { return cleaningLog.add(readerFinding: finding) }
+                    guard two.unnamedAtEnd > 0 else { return }
+                    var note = finding
+                    note.severity = .note
+                    note.line = two.lowerLine
+                    note.column = two.width - two.unnamedAtEnd + 1
+                    note.message = "the header (two rows) ends with \(two.unnamedAtEnd) column(s) neither row names, "
+                        + "a trailing delimiter; a column without a name matches no question"
+                    cleaningLog.add(readerFinding: note)
+                }
                 func useHeader(_ current: Normalizer.FileMapping, line: Int, issues: [CleaningIssue]) {
                     issues.forEach(log)
                     mapping = current
@@ -513,7 +530,7 @@ public enum Pipeline {
                                           message: "no column matches a question of instrument `\(instrument.formID)`: is this an export of another survey? Its rows are quarantined"))
                     }
                 }
-                let summary = try reader.readAhead(diagnose: { cleaningLog.add(readerFinding: $0) }) { record in
+                let summary = try reader.readAhead(diagnose: diagnose) { record in
                     if record.isHeader {
                         var issues: [CleaningIssue] = []
                         let current = normalizer.mapHeader(record.fields, file: file, line: record.line, log: { issues.append($0) })
@@ -530,6 +547,9 @@ public enum Pipeline {
                         if let combined = normalizer.mapTwoRowHeader(upper: held.fields, upperMapping: held.mapping, lower: record,
                                                                      file: file, log: { issues.append($0) }) {
                             useHeader(combined, line: record.line, issues: issues)
+                            let names = normalizer.headerOfTwoRows(upper: held.fields, lower: record.fields)
+                            let unnamed = names.reversed().prefix { $0.trimmingSpaces.isEmpty }.count
+                            twoRowHeader = (held.line, record.line, names.count, min(unnamed, names.count - 1))
                             return
                         }
                         useHeader(held.mapping, line: held.line, issues: held.issues)

@@ -227,6 +227,34 @@ public struct SurveySynthesizer {
         }
     }
 
+    /// Google Forms' timestamp column as its responses sheet names it in each language.
+    static let googleTimestampHeaders = [
+        "en": "Timestamp", "et": "Ajatempel", "lv": "Laikspiedols", "lt": "Laiko žymė", "ru": "Отметка времени",
+    ]
+
+    /// LimeSurvey's Yes and No in the export's language.
+    static let limeSurveyYesNo = [
+        "en": ("Yes", "No"), "et": ("Jah", "Ei"), "lv": ("Jā", "Nē"), "lt": ("Taip", "Ne"), "ru": ("Да", "Нет"),
+    ]
+
+    /// `2025-02-07` as `2/7/2025` (`year` 4) or `2/7/25` (`year` 2), month first and unpadded.
+    static func monthFirst(_ iso: String, year digits: Int) -> String {
+        let parts = iso.split(separator: "-").map(String.init)
+        return "\(Int(parts[1])!)/\(Int(parts[2])!)/" + String(parts[0].suffix(digits))
+    }
+
+    /// A date as the spreadsheet locale of `--lang` writes it: month first in English, `07.02.2025`
+    /// in Estonian, Latvian and Russian, `2025-02-07` in Lithuanian.
+    func localDate(_ iso: String, year digits: Int) -> String {
+        switch options.language.lowercased() {
+        case "lt": return iso
+        case "et", "lv", "ru":
+            let parts = iso.split(separator: "-")
+            return parts[2] + "." + parts[1] + "." + parts[0]
+        default: return Self.monthFirst(iso, year: digits)
+        }
+    }
+
     private func format3(_ n: Int) -> String { n < 10 ? "00\(n)" : n < 100 ? "0\(n)" : "\(n)" }
 
     func columns() -> [Column] {
@@ -236,11 +264,18 @@ public struct SurveySynthesizer {
             columns.append(Column(header: "start") { _, _, r in r.submitted + "T09:00:00.000+02:00" })
             columns.append(Column(header: "end") { _, _, r in r.submitted + "T09:12:00.000+02:00" })
         case .google:
-            columns.append(Column(header: "Timestamp") { _, _, r in r.submitted.replacingOccurrences(of: "-", with: "/") + " 10:00:00" })
+            // The responses sheet names and writes its timestamp in the sheet's locale: `Timestamp`
+            // `1/14/2025 9:50:30` in English (as a real export writes it), day first with dots in
+            // Estonian, Latvian and Russian, ISO order in Lithuanian.
+            let header = Self.googleTimestampHeaders[options.language.lowercased()] ?? "Timestamp"
+            columns.append(Column(header: header) { s, _, r in s.localDate(r.submitted, year: 4) + " 10:00:00" })
         case .msforms:
+            // Excel writes the form's date cells as its `m/d/yy h:mm:ss` format shows them.
             columns.append(Column(header: "ID") { _, i, _ in String(i + 1) })
-            columns.append(Column(header: "Start time") { _, _, r in r.submitted + " 09:00:00" })
-            columns.append(Column(header: "Completion time") { _, _, r in r.submitted + " 09:12:00" })
+            columns.append(Column(header: "Start time") { _, _, r in Self.monthFirst(r.submitted, year: 2) + " 9:00:00" })
+            columns.append(Column(header: "Completion time") { _, _, r in
+                Self.monthFirst(r.submitted, year: 2) + " 9:12:00"
+            })
             columns.append(Column(header: "Email") { _, _, _ in "anonymous" })
             columns.append(Column(header: "Name") { _, _, _ in "" })
         case .limesurvey:
@@ -248,6 +283,7 @@ public struct SurveySynthesizer {
             columns.append(Column(header: "submitdate") { _, _, r in r.submitted + " 10:00:00" })
             columns.append(Column(header: "lastpage") { _, _, _ in "4" })
             columns.append(Column(header: "startlanguage") { s, _, _ in s.options.language })
+            columns.append(Column(header: "seed") { _, i, _ in String(100_000_000 + (i * 7_919) % 900_000_000) })
         case .generic:
             break
         }
@@ -257,9 +293,12 @@ public struct SurveySynthesizer {
             case .selectMultiple:
                 let names = q.kind.listName.flatMap { instrument.choiceLists[$0] }?.choices.map(\.name) ?? []
                 if options.shape == .limesurvey {
+                    // The export of full answers (as the lists' labels here are) writes a
+                    // multiple-choice sub-question as its language's Yes or No, never Y.
+                    let (yes, no) = Self.limeSurveyYesNo[options.language.lowercased()] ?? ("Yes", "No")
                     for (k, name) in names.enumerated() {
                         columns.append(Column(header: header + "[SQ" + format3(k + 1) + "]") { _, _, r in
-                            (r.answers[q.name] ?? []).contains(name) ? "Y" : ""
+                            (r.answers[q.name] ?? []).contains(name) ? yes : no
                         })
                     }
                     continue
@@ -293,6 +332,13 @@ public struct SurveySynthesizer {
             columns.append(Column(header: "_id") { _, i, _ in String(100_000 + i) })
             columns.append(Column(header: "_uuid") { s, _, _ in s.uuid() })
             columns.append(Column(header: "_submission_time") { _, _, r in r.submitted + "T07:12:30" })
+            // The rest of KoboToolbox's own columns, in its order, as an export of a form never
+            // reviewed or tagged has them.
+            for header in ["_validation_status", "_notes"] { columns.append(Column(header: header) { _, _, _ in "" }) }
+            columns.append(Column(header: "_status") { _, _, _ in "submitted_via_web" })
+            columns.append(Column(header: "_submitted_by") { _, _, _ in "" })
+            columns.append(Column(header: "__version__") { _, _, _ in "vK3mYp8sQ2bNwR7tLx4cZa" })
+            columns.append(Column(header: "_tags") { _, _, _ in "" })
             columns.append(Column(header: "_index") { _, i, _ in String(i + 1) })
         }
         return columns
