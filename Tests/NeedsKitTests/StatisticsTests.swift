@@ -112,6 +112,22 @@ final class MomentsTests: XCTestCase {
         }
     }
 
+    /// `--weights municipality`: a country of 2625 respondents in 11 municipalities, each
+    /// municipality's respondents scaled to 2625/11 and merged, weighs 2625 (worked in Python with
+    /// exact fractions: summed plainly, the scaled shares made 2624.999999999999 in the CSV).
+    func testScaledSharesMergeToTheWholeWeight() {
+        let counts = [123, 345, 343, 245, 161, 114, 202, 243, 321, 184, 344]
+        let total = Double(counts.reduce(0, +))
+        var country = Moments()
+        for n in counts {
+            var municipality = Moments()
+            for k in 0..<n { municipality.add(Double(1 + k % 5)) }
+            country.merge(municipality.scaled(by: total / Double(counts.count) / Double(n)))
+        }
+        XCTAssertEqual(NumberFormat.full(country.weightSum), "2625.000000000000")
+        XCTAssertEqual(country.count, 2625)
+    }
+
     func testKishEffectiveSampleSize() {
         var m = Moments()
         m.add(1, weight: 1)
