@@ -700,6 +700,91 @@ final class ReportTests: XCTestCase {
         }
     }
 
+    /// The new reports take the earlier ones' place in one step (renameat2's RENAME_EXCHANGE):
+    /// the two renames before left a moment with no folder at all, in which a reader (a sync
+    /// client, a web server) found the reports gone. Right after the exchange the folder holds
+    /// the new reports and the staging path the old ones, which are then removed; and a thread
+    /// that looks for the folder all through many commits finds it every time (a check that can
+    /// only miss the two renames' moment, not invent one).
+    func testCommitSwapsTheReportsInOneStep() throws {
+        let folder = TemporaryFolder()
+        do {
+            folder.write("a/x", "a")
+            folder.write("b/y", "b")
+            let code = OutputFolder.exchange(folder.path + "/a", folder.path + "/b")
+            if code == ENOSYS || code == EINVAL { throw XCTSkip("no RENAME_EXCHANGE here (\(code))") }
+            XCTAssertEqual(code, 0)
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/a"), ["y"])
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/b"), ["x"])
+            try FileManager.default.removeItem(atPath: folder.path + "/a")
+            try FileManager.default.removeItem(atPath: folder.path + "/b")
+        }
+        let reports = folder.path + "/reports/report.md"
+        folder.write("reports/report.md", "old\n")
+        let output = try OutputFolder(path: folder.path + "/reports")
+        try output.write("report.md", "new\n")
+        var swapped: [String] = []
+        try output.commit(exchange: { staging, location in
+            let code = OutputFolder.exchange(staging, location)
+            swapped = [location, staging].map { (try? String(contentsOfFile: $0 + "/report.md", encoding: .utf8)) ?? "missing" }
+            return code
+        })
+        XCTAssertEqual(swapped, ["new\n", "old\n"])
+        XCTAssertEqual(try String(contentsOfFile: reports, encoding: .utf8), "new\n")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["reports"], "the earlier reports are gone")
+
+        let done = LockedFlag(), missed = LockedFlag()
+        let reader = Thread {
+            while !done.isSet {
+                if access(reports, F_OK) != 0 { missed.set() }
+            }
+        }
+        reader.start()
+        for round in 0..<100 {
+            let output = try OutputFolder(path: folder.path + "/reports")
+            try output.write("report.md", "round \(round)\n")
+            try output.commit()
+        }
+        done.set()
+        while !reader.isFinished { usleep(1000) }
+        XCTAssertFalse(missed.isSet, "a reader found no reports")
+        XCTAssertEqual(try String(contentsOfFile: reports, encoding: .utf8), "round 99\n")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["reports"])
+    }
+
+    /// Where the exchange cannot be made (an older kernel: ENOSYS; a filesystem without it:
+    /// EINVAL) the folder is swapped in with two renames, as before, with the same result; any
+    /// other failure stops the commit naming the folder, the earlier reports untouched.
+    func testCommitFallsBackToTwoRenamesWithoutTheExchange() throws {
+        for code in [ENOSYS, EINVAL] {
+            let folder = TemporaryFolder()
+            folder.write("reports/report.md", "old\n")
+            let output = try OutputFolder(path: folder.path + "/reports")
+            try output.write("report.md", "new\n")
+            var asked = 0
+            try output.commit(exchange: { _, _ in asked += 1; return code })
+            XCTAssertEqual(asked, 1)
+            XCTAssertEqual(try String(contentsOfFile: folder.path + "/reports/report.md", encoding: .utf8), "new\n")
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["reports"])
+        }
+        // A new folder is made by one rename: nothing to exchange it with.
+        let fresh = TemporaryFolder()
+        let first = try OutputFolder(path: fresh.path + "/reports")
+        try first.write("report.md", "first\n")
+        try first.commit(exchange: { _, _ in XCTFail("nothing to exchange with"); return 0 })
+        XCTAssertEqual(try String(contentsOfFile: fresh.path + "/reports/report.md", encoding: .utf8), "first\n")
+
+        let folder = TemporaryFolder()
+        folder.write("reports/report.md", "old\n")
+        let output = try OutputFolder(path: folder.path + "/reports")
+        try output.write("report.md", "new\n")
+        XCTAssertThrowsError(try output.commit(exchange: { _, _ in EACCES })) { error in
+            XCTAssertEqual("\(error)", "cannot write \(folder.path)/reports: \(String(cString: strerror(EACCES)))")
+        }
+        XCTAssertEqual(try String(contentsOfFile: folder.path + "/reports/report.md", encoding: .utf8), "old\n")
+        output.abandon()
+    }
+
     func testAStagedRunThatFailsLeavesTheOldFolderWhole() throws {
         let folder = TemporaryFolder()
         folder.write("reports/report.md", "old\n")
@@ -1246,4 +1331,12 @@ final class ReportTests: XCTestCase {
         let totals = try XCTUnwrap(summary.split(separator: "\n").first { $0.contains("\"totals\"") })
         XCTAssertTrue(totals.contains("\"records_read\": null, \"respondents\": null,"), String(totals))
     }
+}
+
+/// A flag two threads share.
+private final class LockedFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
 }
