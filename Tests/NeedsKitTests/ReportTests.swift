@@ -166,6 +166,39 @@ final class ReportTests: XCTestCase {
         XCTAssertFalse(tags.contains { $0.hasPrefix("#group") }, lines[1].description)
     }
 
+    /// With `--hxl`, every column of every table a partner gets has a hashtag of HXL's syntax,
+    /// one of its own in its table: waves.csv had none but for its country and topic columns
+    /// (`wave`, the figures before and after and the changes were untagged).
+    func testEveryTableColumnHasAHashtag() throws {
+        let (out, _, _keep) = try report {
+            $0.planPath = Paths.inputs + "/plan.csv"
+            $0.waves = [Paths.inputs + "/followup"]
+            $0.aggregation.byQuestion = "role"
+            $0.hxl = true
+        }
+        _ = _keep
+        let tables = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".csv") }.sorted()
+        XCTAssertEqual(tables, ["country_differences.csv", "plan.csv", "topic_demand.csv", "topic_demand_by_municipality.csv",
+                                "topic_demand_by_role.csv", "waves.csv"])
+        let syntax = try NSRegularExpression(pattern: "^#[a-z][a-z0-9_]*(\\+[a-z][a-z0-9_]*)*$")
+        // Names and hashtags hold no comma or quote: the first two lines split plainly.
+        func firstRows(_ table: String) throws -> (names: [String], tags: [String]) {
+            let lines = try String(contentsOfFile: out + "/" + table, encoding: .utf8).components(separatedBy: "\r\n")
+            let split = { (line: String) in line.components(separatedBy: ",") }
+            return (split(lines[0]), split(lines.count > 1 ? lines[1] : ""))
+        }
+        for table in tables {
+            let (names, tags) = try firstRows(table)
+            XCTAssertEqual(tags.count, names.count, table)
+            for (column, tag) in zip(names, tags) {
+                let range = NSRange(tag.startIndex..., in: tag)
+                XCTAssertNotNil(syntax.firstMatch(in: tag, range: range), "\(table) \(column): '\(tag)'")
+            }
+            XCTAssertEqual(Set(tags).count, tags.count, "\(table): a hashtag names two columns: \(tags)")
+        }
+        XCTAssertEqual(try firstRows("waves.csv").tags.first, "#meta+wave")
+    }
+
     /// A Russian country report leaves no English behind: the shape of a hand-made sheet, a file
     /// not read, the kinds of issues, the wave comparison's notes, and the charts' descriptions and
     /// legend were English; a scope with every figure blanked drew an empty Locus-for-Focus chart.
