@@ -177,12 +177,15 @@ public struct ReportBuilder {
         if !facts.isEmpty { doc.paragraph(facts.joined(separator: " ")) }
     }
 
+    /// Figures from fewer respondents are blanked (`--min-cell`).
+    private var minCell: Int { aggregator.options.minCell }
+
     private func topNeeds(_ doc: inout ReportDocument, _ words: ReportStrings, _ figures: [TopicFigures], scope: String, chartPrefix: String) {
         let rows = figures.filter { $0.country == scope }
             .sorted { ($0.mwdsRank ?? .max, $0.topic) < ($1.mwdsRank ?? .max, $1.topic) }
         doc.heading(3, words.scopeName(scope))
         guard let first = rows.first, !first.countsHidden else {
-            doc.paragraph(words.tooFew)
+            doc.paragraph(rows.first.map { words.blanked(respondents: $0.respondents, minCell: minCell) } ?? words.tooFew)
             return
         }
         let flagged = Set(differences.filter { $0.country == scope && $0.holds }.map(\.topic))
@@ -218,7 +221,17 @@ public struct ReportBuilder {
         // (as the plan's rule, which counts only countries with figures).
         let countries = all.filter { country in figures.contains { $0.country == country && !$0.countsHidden && $0.mwds != nil } }
         let leftOut = all.filter { !countries.contains($0) }
-        let note = leftOut.isEmpty ? "" : " " + leftOut.map(words.scopeName).joined(separator: ", ") + ": too few respondents to compare."
+        // Why each is left out: blanked for too few respondents, blanked to protect a smaller
+        // country (it may have plenty), or shown with no MWDS (nobody rated both measures).
+        func reason(_ country: String) -> String {
+            guard let row = figures.first(where: { $0.country == country }), row.countsHidden else { return "no MWDS to compare (too few rated both a topic's importance and their competence in it)" }
+            return row.respondents >= minCell ? "figures withheld so that a smaller group's cannot be worked out from the totals"
+                : "too few respondents to compare"
+        }
+        let reasons = leftOut.map(reason).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        let note = reasons.map { why in
+            " " + leftOut.filter { reason($0) == why }.map(words.scopeName).joined(separator: ", ") + ": " + why + "."
+        }.joined()
         doc.heading(2, words.shared)
         guard countries.count >= 2 else {
             doc.paragraph("Fewer than two countries have figures to compare." + note)
@@ -296,7 +309,7 @@ public struct ReportBuilder {
             // Respondents enough, and nobody rated a topic's importance and competence both.
             doc.paragraph(words.noRatings)
         } else {
-            doc.paragraph(words.tooFew)
+            doc.paragraph(words.blanked(respondents: rowsForChart.first?.respondents ?? 0, minCell: minCell))
         }
         // Without a demand question there is no share to shade (blank, not 0%).
         if scopes.count > 1 && figures.contains(where: \.demandAsked) {

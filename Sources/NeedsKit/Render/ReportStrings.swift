@@ -30,12 +30,20 @@ public struct ReportStrings: Sendable {
     /// Said where a scope with respondents enough has no topic figures because nobody rated the
     /// topics ("too few respondents" would be wrong there).
     var noRatings = "No respondent rated both the importance of a topic and their competence in it."
+    /// Said where a scope with respondents enough is blanked so that a smaller one's figures
+    /// cannot be worked out from the totals (complementary suppression): not "too few respondents".
+    var withheld = "Withheld so that the figures of a smaller group cannot be worked out from the totals "
+        + "(there are enough respondents here)."
 
     /// The languages the reports are written in (`--lang`).
     public static let languages = ["en", "et", "lv", "lt", "ru"]
 
     /// Whether the reports can be written in a language (`--lang`; any case).
     public static func supports(_ key: String) -> Bool { languages.contains(key.lowercased()) }
+
+    /// Why a scope whose figures are all blanked shows none: too few respondents of its own, or
+    /// (with `minCell` or more) blanked to protect another scope.
+    func blanked(respondents: Int, minCell: Int) -> String { respondents >= minCell ? withheld : tooFew }
 
     /// The strings for a language key (`en`, `et`, `lv`, `lt`, `ru`); English otherwise.
     public static func forLanguage(_ key: String?) -> ReportStrings {
@@ -82,7 +90,8 @@ public struct ReportStrings: Sendable {
                             heatmapNote: "Vastajate osakaal, kes osaleksid teema koolitusel", competenceAxis: "Keskmine pädevus",
                             importance: "olulisus", gap: "lõhe", baseline: "algus", suppressedCell: "liiga vähe vastajaid (varjatud)",
                             notAskedCell: "ei küsitud: koolitussoovi küsimus seda teemat ei loetle"),
-        noRatings: "Ükski vastaja ei hinnanud ühegi teema olulisust koos oma pädevusega selles.")
+        noRatings: "Ükski vastaja ei hinnanud ühegi teema olulisust koos oma pädevusega selles.",
+        withheld: "Varjatud, et väiksema rühma tulemusi ei saaks kogusummadest tuletada (vastajaid on siin piisavalt).")
 
     static let latvian = ReportStrings(
         language: "lv", title: "Apmācību vajadzības", whoAnswered: "Kas atbildēja", country: "Valsts",
@@ -99,7 +108,8 @@ public struct ReportStrings: Sendable {
                             heatmapNote: "Respondentu daļa, kas apmeklētu apmācības par tēmu", competenceAxis: "Vidējā kompetence",
                             importance: "svarība", gap: "plaisa", baseline: "sākums", suppressedCell: "pārāk maz respondentu (slēpts)",
                             notAskedCell: "nav jautāts: apmācību vēlmju jautājumā šīs tēmas nav"),
-        noRatings: "Neviens respondents nenovērtēja gan kādas tēmas svarību, gan savu kompetenci tajā.")
+        noRatings: "Neviens respondents nenovērtēja gan kādas tēmas svarību, gan savu kompetenci tajā.",
+        withheld: "Slēpts, lai mazākas grupas rezultātus nevarētu aprēķināt no kopsummām (respondentu šeit ir pietiekami).")
 
     static let lithuanian = ReportStrings(
         language: "lt", title: "Mokymosi poreikiai", whoAnswered: "Kas atsakė", country: "Šalis",
@@ -116,7 +126,8 @@ public struct ReportStrings: Sendable {
                             heatmapNote: "Respondentų dalis, kuri dalyvautų temos mokymuose", competenceAxis: "Vidutinė kompetencija",
                             importance: "svarba", gap: "atotrūkis", baseline: "pradžia", suppressedCell: "per mažai respondentų (nerodoma)",
                             notAskedCell: "neklausta: mokymų poreikio klausimo sąraše šios temos nėra"),
-        noRatings: "Nė vienas respondentas neįvertino ir temos svarbos, ir savo kompetencijos joje.")
+        noRatings: "Nė vienas respondentas neįvertino ir temos svarbos, ir savo kompetencijos joje.",
+        withheld: "Nerodoma, kad mažesnės grupės rezultatų nebūtų galima apskaičiuoti iš sumų (respondentų čia pakanka).")
 
     static let russian = ReportStrings(
         language: "ru", title: "Потребности в обучении", whoAnswered: "Кто ответил", country: "Страна",
@@ -133,7 +144,8 @@ public struct ReportStrings: Sendable {
                             heatmapNote: "Доля респондентов, которые прошли бы обучение по теме", competenceAxis: "Средняя компетентность",
                             importance: "важность", gap: "разрыв", baseline: "начало", suppressedCell: "слишком мало респондентов (скрыто)",
                             notAskedCell: "не спрашивали: в вопросе о желаемом обучении этой темы нет"),
-        noRatings: "Ни один респондент не оценил и важность темы, и свою компетентность в ней.")
+        noRatings: "Ни один респондент не оценил и важность темы, и свою компетентность в ней.",
+        withheld: "Скрыто, чтобы по итоговым суммам нельзя было вычислить результаты меньшей группы (респондентов здесь достаточно).")
 
     /// A measure's name without the interval its table columns carry ("Want training (95% CI)" →
     /// "Want training"): for tables that show the value alone, as the country differences do.
