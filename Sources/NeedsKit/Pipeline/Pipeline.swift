@@ -509,9 +509,13 @@ public enum Pipeline {
                     account.unmatched = !current.mapsAnyQuestion
                     account.lacksWeightColumn = options.normalize.weightColumn != nil && current.weightColumn == nil
                     if !current.mapsAnyQuestion && !current.isRepeatTable {
-                        log(CleaningIssue(file: file, line: line, code: "no_matching_questions", action: .quarantined,
-                                          severity: .error,
-                                          message: "no column matches a question of instrument `\(instrument.formID)`: is this an export of another survey? Its rows are quarantined"))
+                        // Named at its first column that is no question (the unmapped_columns note lists them all).
+                        let first = issues.first { $0.code == "unmapped_columns" }?.column
+                        let example = first.map { " (the first, column \($0): `\(Diagnostic.shortened(current.unmapped.first ?? ""))`)" } ?? ""
+                        log(CleaningIssue(file: file, line: line, column: first, code: "no_matching_questions",
+                                          action: .quarantined, severity: .error,
+                                          message: "no column matches a question of instrument `\(instrument.formID)`\(example): is this an export of another survey, "
+                                              + "or is --instrument the wrong form? Its rows are quarantined"))
                     }
                 }
                 let summary = try reader.readAhead(diagnose: { cleaningLog.add(readerFinding: $0) }) { record in
@@ -569,8 +573,7 @@ public enum Pipeline {
                         account.quarantined += 1
                         mappingRef._withUnsafeGuaranteedRef { quarantine(record, reason, $0) }
                     case .hashtagRow:
-                        log(CleaningIssue(file: file, line: record.line, code: "hxl_row", action: .kept, severity: .note,
-                                          message: "HXL hashtag row under the header; read as part of the header"))
+                        log(normalizer.hashtagRowIssue(record, file: file))
                     }
                 }
                 account.encoding = summary.encoding.encoding.rawValue
