@@ -356,7 +356,9 @@ final class BadInputCatalogueTests: XCTestCase {
     func testAWeightColumnNoFileHasCannotRun() throws {
         let r = run("unweighted.csv", "country;municipality;imp_partnerships\nEE;Narva;4\n") { $0.normalize.weightColumn = "w" }
         XCTAssertEqual(r.outcome.exitCode, 2)
-        XCTAssertEqual(r.outcome.cannotRun, "no input file has the weight column (--weights): every respondent would weigh 0 and every figure be blank")
+        // It names the column and what to give instead (it named neither).
+        XCTAssertEqual(r.outcome.cannotRun, "no input file has the weight column `w` (--weights): every respondent would weigh 0 and every figure be blank; "
+                       + "give --weights respondent, municipality, or a numeric column of the exports")
         let folder = TemporaryFolder()
         var options = RunOptions()
         options.instrumentPath = Paths.inputs + "/instrument"

@@ -67,6 +67,8 @@ public struct RunOutcome: Sendable {
     public var submittedDays: (first: Int32, last: Int32)? = nil
     /// Later waves (`--wave`, by name) of which no file could be read: there is nothing to compare.
     public var unreadWaves: [String] = []
+    /// The `--weights` column, named when no file has it.
+    public var weightColumn: String? = nil
 
     /// Whether no readable input file has a single column of the instrument: an export of
     /// another survey, the wrong instrument, or empty files (no header: `shape` never set). The
@@ -99,7 +101,8 @@ public struct RunOutcome: Sendable {
         }
         // `--weights COLUMN` that no file has: every respondent would weigh 0, every figure blank.
         if lacksWeightColumn(wave: "") {
-            return "no input file has the weight column (--weights): every respondent would weigh 0 and every figure be blank"
+            return "no input file has the weight column \(weightColumnNamed) (--weights): every respondent would weigh 0 and every figure be blank; "
+                + "give --weights respondent, municipality, or a numeric column of the exports"
         }
         if let wave = unreadWaves.first {
             return "the wave `\(wave)` (--wave) has no respondent: no file of it could be read, or its files hold none (see the messages above); there is nothing to compare"
@@ -108,10 +111,13 @@ public struct RunOutcome: Sendable {
         var waves: [String] = []
         for account in accounts where !account.wave.isEmpty && !waves.contains(account.wave) { waves.append(account.wave) }
         if let wave = waves.first(where: lacksWeightColumn) {
-            return "no file of the wave `\(wave)` (--wave) has the weight column (--weights): its respondents would weigh 0 and there would be nothing to compare"
+            return "no file of the wave `\(wave)` (--wave) has the weight column \(weightColumnNamed) (--weights): its respondents would weigh 0 and there would be nothing to compare"
         }
         return nil
     }
+
+    /// The `--weights` column as messages name it (`w`).
+    private var weightColumnNamed: String { weightColumn.map { "`\(Diagnostic.shortened($0))`" } ?? "" }
 
     /// Whether the files of the baseline (`wave` "") or of a later wave that were read and map the
     /// instrument all lack the `--weights` column.
@@ -473,6 +479,7 @@ public enum Pipeline {
         quarantine: (RecordBuffer, String, Normalizer.FileMapping) -> Void
     ) -> RunOutcome {
         var outcome = RunOutcome()
+        outcome.weightColumn = options.normalize.weightColumn
         let expansion = InputFiles.expand(options.inputs, maxFiles: options.maxFiles, leavingOut: options.readElsewhere,
                                           names: options.displayNames)
         outcome.inputProblems = expansion.problems
