@@ -199,6 +199,43 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(try firstRows("waves.csv").tags.first, "#meta+wave")
     }
 
+    /// A partner receives the reports folder and no README: data_dictionary.md explains every
+    /// column of every table written (there was no word on `demand_share` being 0 to 1 beside
+    /// the report's percentages, on `suppressed`, `p_holm` or `left_first_priority`), states the
+    /// weighting, and the reports link to it.
+    func testDataDictionaryExplainsEveryColumnOfEveryTable() throws {
+        let (out, _, _keep) = try report {
+            $0.planPath = Paths.inputs + "/plan.csv"
+            $0.waves = [Paths.inputs + "/followup"]
+            $0.aggregation.byQuestion = "role"
+            $0.aggregation.weights = .municipality
+        }
+        _ = _keep
+        let dictionary = try String(contentsOfFile: out + "/data_dictionary.md", encoding: .utf8)
+        let sections = dictionary.components(separatedBy: "\n## ").dropFirst()
+        let tables = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".csv") }.sorted()
+        XCTAssertEqual(sections.map { $0.prefix { $0 != "\n" }.replacingOccurrences(of: "\\_", with: "_") }.sorted(), tables)
+        for section in sections {
+            let file = section.prefix { $0 != "\n" }.replacingOccurrences(of: "\\_", with: "_")
+            let header = try XCTUnwrap(String(contentsOfFile: out + "/" + file, encoding: .utf8).components(separatedBy: "\r\n").first)
+            // The table's rows: | column | meaning |, in the file's order, none without a meaning.
+            let rows = section.split(separator: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("| Column ") }
+            let columns = rows.map { $0.dropFirst(2).prefix { $0 != " " }.replacingOccurrences(of: "\\_", with: "_") }
+            XCTAssertEqual(columns, header.components(separatedBy: ","), file)
+            for row in rows { XCTAssertFalse(row.hasSuffix("|  |"), "\(file): \(row)") }
+        }
+        XCTAssertTrue(dictionary.contains("| demand\\_share | demand\\_n out of all respondents of the scope, as a proportion from 0 to 1 (0.43 is 43%). |"))
+        XCTAssertTrue(dictionary.contains("| role | The respondent's answer to the question role (the choice's name). |"))
+        XCTAssertTrue(dictionary.contains("Weighting: each municipality counts equally within its country"), dictionary)
+        XCTAssertTrue(dictionary.contains("it rests on fewer than 5 respondents"))
+        for report in ["report.md", "countries/LV.md"] {
+            let text = try String(contentsOfFile: out + "/" + report, encoding: .utf8)
+            XCTAssertTrue(text.contains("(" + (report == "report.md" ? "" : "../") + "data_dictionary.md)"), report)
+        }
+        // A second run into the same folder takes it for its own.
+        XCTAssertNoThrow(try OutputFolder.checkTarget(out, inputs: []))
+    }
+
     /// A Russian country report leaves no English behind: the shape of a hand-made sheet, a file
     /// not read, the kinds of issues, the wave comparison's notes, and the charts' descriptions and
     /// legend were English; a scope with every figure blanked drew an empty Locus-for-Focus chart.

@@ -291,15 +291,23 @@ public enum Pipeline {
             let weighted = options.aggregation.weights != .respondent || options.aggregation.region == .countryEqual
             let figures = aggregator.figures()
             let differences = CountryDifference.compute(aggregator, minCell: options.aggregation.minCell)
-            try output.write("topic_demand.csv", FiguresTable.render(figures, weighted: weighted, style: csv))
-            try output.write("topic_demand_by_municipality.csv", FiguresTable.render(
-                aggregator.municipalityFigures(), groupColumns: ["municipality_code", "municipality"], weighted: weighted, style: csv))
-            if let by = options.aggregation.byQuestion {
-                try output.write(byTableName(by), FiguresTable.render(
-                    aggregator.groupFigures(), groupColumns: [by, by + "_label"], weighted: weighted, style: csv))
+            // Each table's columns, for data_dictionary.md.
+            var tables: [DataDictionary.Table] = []
+            func table(_ file: String, _ columns: [String], by: String? = nil, _ text: String) throws {
+                tables.append(DataDictionary.Table(file: file, columns: columns, byQuestion: by))
+                try output.write(file, text)
             }
-            try output.write("country_differences.csv", DifferencesTable.render(differences, style: csv))
-            if !options.waves.isEmpty { try output.write("waves.csv", WavesTable.render(waveChanges, style: csv)) }
+            try table("topic_demand.csv", FiguresTable.header(weighted: weighted),
+                      FiguresTable.render(figures, weighted: weighted, style: csv))
+            let places = ["municipality_code", "municipality"]
+            try table("topic_demand_by_municipality.csv", FiguresTable.header(groupColumns: places, weighted: weighted),
+                      FiguresTable.render(aggregator.municipalityFigures(), groupColumns: places, weighted: weighted, style: csv))
+            if let by = options.aggregation.byQuestion {
+                try table(byTableName(by), FiguresTable.header(groupColumns: [by, by + "_label"], weighted: weighted), by: by,
+                          FiguresTable.render(aggregator.groupFigures(), groupColumns: [by, by + "_label"], weighted: weighted, style: csv))
+            }
+            try table("country_differences.csv", DifferencesTable.columns, DifferencesTable.render(differences, style: csv))
+            if !options.waves.isEmpty { try table("waves.csv", WavesTable.columns, WavesTable.render(waveChanges, style: csv)) }
             let withheld = aggregator.withheldFiles(outcome.accounts.filter { $0.wave.isEmpty }.map { ($0.file, $0.respondents) })
                 .union(waveWithheld)
             // The baseline's region count blanked (too few respondents in all): the totals would give it back.
@@ -312,9 +320,10 @@ public enum Pipeline {
             if let configuration = planConfiguration {
                 let plan = CurriculumPlanner.plan(figures: figures, differences: differences, configuration: configuration)
                 builder.plan = (plan, configuration)
-                try output.write("plan.csv", PlanReport.csv(plan, style: csv))
+                try table("plan.csv", PlanReport.columns, PlanReport.csv(plan, style: csv))
                 try output.write("plan.md", MarkdownRenderer.render(PlanReport.document(plan, configuration: configuration, title: builder.formTitle)))
             }
+            try output.write(DataDictionary.file, MarkdownRenderer.render(builder.dataDictionary(tables, style: csv)))
             var documents = [("", builder.regionReport())]
             for country in aggregator.scopeRespondents.keys.sorted() where country != "ALL" {
                 documents.append(("countries/\(country)", builder.countryReport(country, language: options.language)))

@@ -135,7 +135,7 @@ public final class OutputFolder {
     /// The files a run writes at the top of its folder.
     private static func isWrittenAtTop(_ name: String) -> Bool {
         ["report.md", "report.html", "summary.json", "topic_demand.csv", "country_differences.csv",
-         "waves.csv", "plan.csv", "plan.md"].contains(name)
+         "waves.csv", "plan.csv", "plan.md", DataDictionary.file].contains(name)
             || (name.hasPrefix("topic_demand_by_") && name.hasSuffix(".csv"))
     }
 

@@ -1,9 +1,13 @@
 /// plan.csv and the plan's readable schedule (plan.md, and a section of the main report).
 public enum PlanReport {
+    public static let columns = [
+        "session", "month", "audience", "topic", "topic_label", "organisation", "reason", "quadrant", "mwds", "mwds_rank",
+        "expected_participants",
+    ]
+
     public static func csv(_ plan: CurriculumPlan, style: CSVStyle = CSVStyle()) -> String {
         var writer = style.writer()
-        style.header(["session", "month", "audience", "topic", "topic_label", "organisation", "reason", "quadrant",
-                      "mwds", "mwds_rank", "expected_participants"], into: &writer)
+        style.header(columns, into: &writer)
         for s in plan.sessions {
             writer.row([.figure(String(s.session)), .figure(s.month), .figure(s.audience), .text(s.topic),
                         .text(s.topicLabel), .text(s.organisation), .figure(s.reason.rawValue), .figure(s.quadrant),
