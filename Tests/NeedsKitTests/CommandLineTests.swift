@@ -229,6 +229,25 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(plan.hasPrefix("# Curriculum plan: Integration Academy training needs survey 2025\n"), plan + stderr)
     }
 
+    /// plan.md, read on its own, states the weighting its figures rest on, as every report does:
+    /// under `--weights municipality` it said nothing of it. `needs plan` prints the same file.
+    func testPlanStatesTheWeighting() throws {
+        let folder = TemporaryFolder()
+        let output = folder.write("plan.md", "")
+        let instrument = Paths.inputs + "/instrument", responses = Paths.inputs + "/responses", config = Paths.inputs + "/plan.csv"
+        let (_, stderr) = try run(["plan", "--quiet", "--weights", "municipality", "--instrument", instrument, "--config", config, responses],
+                                  stdoutPath: output)
+        let printed = try String(contentsOfFile: output, encoding: .utf8)
+        let paragraphs = printed.components(separatedBy: "\n\n")
+        XCTAssertGreaterThan(paragraphs.count, 3, printed + stderr)
+        XCTAssertTrue(paragraphs[2].hasPrefix("Weighting: each municipality counts equally within its country; "), printed)
+        XCTAssertTrue(paragraphs[2].contains("Figures from fewer than 5 respondents are suppressed."), paragraphs[2])
+        let (status, reportError) = try run(["report", "--quiet", "--weights", "municipality", "--instrument", instrument,
+                                             "--out", folder.path + "/r", "--plan", config, responses], stdoutPath: "/dev/null")
+        XCTAssertLessThan(status, 2, reportError)
+        XCTAssertEqual(try String(contentsOfFile: folder.path + "/r/plan.md", encoding: .utf8), printed)
+    }
+
     /// `needs plan --csv` says what the rule could not do on stderr: plan.csv has no place for
     /// the notes plan.md lists, and they were lost (a topic to exclude mistyped, sessions left unplanned).
     func testPlanAsCSVPrintsTheRuleNotes() throws {

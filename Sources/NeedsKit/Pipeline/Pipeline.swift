@@ -163,16 +163,19 @@ public struct RunOutcome: Sendable {
 ///     let outcome = try Pipeline.report(options)   // writes options.outputPath
 public enum Pipeline {
     /// The plan alone, for `needs plan`: ingest, aggregate, plan; nothing written. `title` is
-    /// the survey's title as the reports show it (plan.md's heading).
+    /// the survey's title as the reports show it (plan.md's heading), `weighting` their statement
+    /// of the weighting and suppression.
     public static func plan(_ options: RunOptions, configuration: PlanConfiguration) throws
-        -> (plan: CurriculumPlan, outcome: RunOutcome, title: String) {
+        -> (plan: CurriculumPlan, outcome: RunOutcome, title: String, weighting: String) {
         Gazetteer.prepareShared()
         let instrument = try InstrumentLoader.load(options.instrumentPath)
         let aggregator = Aggregator(instrument: instrument, options: aggregation(options, instrument: instrument))
         let outcome = ingest(options, instrument: instrument) { aggregator.add($0) } quarantine: { _, _, _ in }
         let differences = CountryDifference.compute(aggregator, minCell: options.aggregation.minCell)
+        let builder = ReportBuilder(instrument: instrument, aggregator: aggregator, differences: differences, outcome: outcome,
+                                    dateRange: nil)
         return (CurriculumPlanner.plan(figures: aggregator.figures(), differences: differences, configuration: configuration),
-                outcome, instrument.displayTitle)
+                outcome, instrument.displayTitle, builder.weighting())
     }
 
     /// Ingest and normalise only, for a designer checking a file a municipality just sent.
@@ -321,7 +324,9 @@ public enum Pipeline {
                 let plan = CurriculumPlanner.plan(figures: figures, differences: differences, configuration: configuration)
                 builder.plan = (plan, configuration)
                 try table("plan.csv", PlanReport.columns, PlanReport.csv(plan, style: csv))
-                try output.write("plan.md", MarkdownRenderer.render(PlanReport.document(plan, configuration: configuration, title: builder.formTitle)))
+                let document = PlanReport.document(plan, configuration: configuration, title: builder.formTitle,
+                                                   weighting: builder.weighting())
+                try output.write("plan.md", MarkdownRenderer.render(document))
             }
             try output.write(DataDictionary.file, MarkdownRenderer.render(builder.dataDictionary(tables, style: csv)))
             var documents = [("", builder.regionReport())]

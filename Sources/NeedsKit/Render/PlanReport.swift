@@ -45,10 +45,14 @@ public enum PlanReport {
         return blocks
     }
 
-    public static func document(_ plan: CurriculumPlan, configuration: PlanConfiguration, title: String) -> ReportDocument {
+    /// plan.md, read on its own: after the schedule's summary, how the figures it rests on were
+    /// weighted and suppressed (`weighting`, the reports' statement), as every report says.
+    public static func document(_ plan: CurriculumPlan, configuration: PlanConfiguration, title: String,
+                                weighting: String) -> ReportDocument {
         let words = ReportStrings.forLanguage(nil)
         var doc = ReportDocument(title: "Curriculum plan: " + title, language: "en")
         doc.blocks = blocks(plan, configuration: configuration, words: words)
+        doc.blocks.insert(.paragraph([.text(weighting)]), at: min(1, doc.blocks.count))
         return doc
     }
 }

@@ -99,7 +99,7 @@ public struct ReportBuilder {
             if !instrument.version.isEmpty { parts.append(.text(" " + prose.version + " " + instrument.version)) }
             parts.append(.text(". "))
         }
-        parts.append(.text(weighting(prose)))
+        parts.append(.text(weighting(in: prose)))
         doc.blocks.append(.paragraph(parts))
     }
 
@@ -442,7 +442,7 @@ public struct ReportBuilder {
         doc.heading(2, words.methods)
         let prose = ReportProse.forLanguage(words.language)
         doc.blocks.append(.bullets(prose.methods.map { [.text($0)] } + [
-            [.text(weighting(prose))],
+            [.text(weighting(in: prose))],
             [.text(prose.fullPrecision), .link("topic_demand.csv", href: linkPrefix + "topic_demand.csv"), .text(prose.perMunicipality),
              .link("topic_demand_by_municipality.csv", href: linkPrefix + "topic_demand_by_municipality.csv"), .text(prose.dictionary),
              .link(DataDictionary.file, href: linkPrefix + DataDictionary.file), .text(".")],
@@ -451,11 +451,14 @@ public struct ReportBuilder {
 
     /// data_dictionary.md for the tables written (`DataDictionary`), with the reports' weighting statement.
     public func dataDictionary(_ tables: [DataDictionary.Table], style: CSVStyle) -> ReportDocument {
-        DataDictionary.document(tables, title: formTitle, weighting: weighting(.english), minCell: minCell, style: style)
+        DataDictionary.document(tables, title: formTitle, weighting: weighting(in: .english), minCell: minCell, style: style)
     }
 
+    /// How respondents were weighted and figures suppressed, in English (plan.md is English).
+    public func weighting() -> String { weighting(in: .english) }
+
     /// How respondents were weighted and figures suppressed, in a language's words.
-    private func weighting(_ prose: ReportProse) -> String {
+    func weighting(in prose: ReportProse) -> String {
         Self.weightingStatement(aggregator.options, prose: prose, withoutCountry: withoutCountry,
                                 withoutMunicipality: aggregator.respondentsWithoutMunicipality,
                                 weighingZero: aggregator.scopeRespondentsWeighingZero["ALL"] ?? 0, anySuppressed: anySuppressed)
