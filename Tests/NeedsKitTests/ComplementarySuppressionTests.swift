@@ -180,6 +180,9 @@ final class ComplementarySuppressionTests: XCTestCase {
         XCTAssertTrue(latvian.contains(words.withheld), latvian)
         XCTAssertFalse(latvian.contains(words.tooFew), latvian)
         XCTAssertTrue(try String(contentsOfFile: path + "/countries/LT.md", encoding: .utf8).contains(ReportStrings.forLanguage("lt").tooFew))
+        // The heat map's blanks, LT's and LV's, are explained by both reasons (it said "too few respondents").
+        let heatmap = try String(contentsOfFile: path + "/charts/demand_heatmap.svg", encoding: .utf8)
+        XCTAssertTrue(heatmap.contains(">– suppressed (too few respondents, or to protect a smaller group)</text>"), heatmap)
     }
 
     /// A file whose count is withheld does not show its size either: the rows of the other files

@@ -314,11 +314,11 @@ final class ReportTests: XCTestCase {
                     figure("LV", "a", share: 0.25), figure("LV", "b", share: 0.75), figure("LV", "c", share: nil, asked: false)]
         // The legends, by hand.
         let legends: [String: [String]] = [
-            "en": ["– too few respondents (suppressed)", "∅ not asked: the demand question does not list this topic"],
-            "et": ["– liiga vähe vastajaid (varjatud)", "∅ ei küsitud: koolitussoovi küsimus seda teemat ei loetle"],
-            "lv": ["– pārāk maz respondentu (slēpts)", "∅ nav jautāts: apmācību vēlmju jautājumā šīs tēmas nav"],
-            "lt": ["– per mažai respondentų (nerodoma)", "∅ neklausta: mokymų poreikio klausimo sąraše šios temos nėra"],
-            "ru": ["– слишком мало респондентов (скрыто)", "∅ не спрашивали: в вопросе о желаемом обучении этой темы нет"],
+            "en": ["– suppressed (too few respondents, or to protect a smaller group)", "∅ not asked: the demand question does not list this topic"],
+            "et": ["– varjatud (liiga vähe vastajaid või väiksema rühma kaitseks)", "∅ ei küsitud: koolitussoovi küsimus seda teemat ei loetle"],
+            "lv": ["– slēpts (pārāk maz respondentu vai mazākas grupas aizsardzībai)", "∅ nav jautāts: apmācību vēlmju jautājumā šīs tēmas nav"],
+            "lt": ["– nerodoma (per mažai respondentų arba mažesnei grupei apsaugoti)", "∅ neklausta: mokymų poreikio klausimo sąraše šios temos nėra"],
+            "ru": ["– скрыто (слишком мало респондентов или для защиты меньшей группы)", "∅ не спрашивали: в вопросе о желаемом обучении этой темы нет"],
         ]
         for language in ReportStrings.languages {
             let labels = ReportStrings.forLanguage(language).charts
@@ -329,7 +329,7 @@ final class ReportTests: XCTestCase {
         }
         // Only the marks that appear are explained.
         let asked = Charts.demandHeatmap(Array(rows.prefix(2)), id: "demand", title: "t", labels: ReportStrings.forLanguage("en").charts)
-        XCTAssertTrue(asked.contains(">– too few respondents (suppressed)</text>"))
+        XCTAssertTrue(asked.contains(">– suppressed (too few respondents, or to protect a smaller group)</text>"))
         XCTAssertFalse(asked.contains("∅"))
     }
 

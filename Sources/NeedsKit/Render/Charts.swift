@@ -258,6 +258,8 @@ public struct ChartLabels: Sendable {
     public var gap: String = "gap"
     public var baseline: String = "baseline"
     /// After the marks of the demand heat map's and tables' blank cells.
-    public var suppressedCell: String = "too few respondents (suppressed)"
+    /// A blank share's mark: too few respondents, or blanked so that a smaller group's cannot be
+    /// worked out from totals (a country of plenty can be; "too few" alone was wrong there).
+    public var suppressedCell: String = "suppressed (too few respondents, or to protect a smaller group)"
     public var notAskedCell: String = "not asked: the demand question does not list this topic"
 }

@@ -88,7 +88,7 @@ public struct ReportStrings: Sendable {
         charts: ChartLabels(mwdsAxis: "MWDS (vurrud: keskmise lõhe 95% usaldusvahemik × keskmine olulisus)",
                             importanceAxis: "Keskmine olulisus", gapAxis: "Keskmine lõhe (olulisus − pädevus)",
                             heatmapNote: "Vastajate osakaal, kes osaleksid teema koolitusel", competenceAxis: "Keskmine pädevus",
-                            importance: "olulisus", gap: "lõhe", baseline: "algus", suppressedCell: "liiga vähe vastajaid (varjatud)",
+                            importance: "olulisus", gap: "lõhe", baseline: "algus", suppressedCell: "varjatud (liiga vähe vastajaid või väiksema rühma kaitseks)",
                             notAskedCell: "ei küsitud: koolitussoovi küsimus seda teemat ei loetle"),
         noRatings: "Ükski vastaja ei hinnanud ühegi teema olulisust koos oma pädevusega selles.",
         withheld: "Varjatud, et väiksema rühma tulemusi ei saaks kogusummadest tuletada (vastajaid on siin piisavalt).")
@@ -106,7 +106,7 @@ public struct ReportStrings: Sendable {
         charts: ChartLabels(mwdsAxis: "MWDS (ūsas: vidējās plaisas 95% intervāls × vidējā svarība)",
                             importanceAxis: "Vidējā svarība", gapAxis: "Vidējā plaisa (svarība − kompetence)",
                             heatmapNote: "Respondentu daļa, kas apmeklētu apmācības par tēmu", competenceAxis: "Vidējā kompetence",
-                            importance: "svarība", gap: "plaisa", baseline: "sākums", suppressedCell: "pārāk maz respondentu (slēpts)",
+                            importance: "svarība", gap: "plaisa", baseline: "sākums", suppressedCell: "slēpts (pārāk maz respondentu vai mazākas grupas aizsardzībai)",
                             notAskedCell: "nav jautāts: apmācību vēlmju jautājumā šīs tēmas nav"),
         noRatings: "Neviens respondents nenovērtēja gan kādas tēmas svarību, gan savu kompetenci tajā.",
         withheld: "Slēpts, lai mazākas grupas rezultātus nevarētu aprēķināt no kopsummām (respondentu šeit ir pietiekami).")
@@ -124,7 +124,7 @@ public struct ReportStrings: Sendable {
         charts: ChartLabels(mwdsAxis: "MWDS (ūsai: vidutinio atotrūkio 95% intervalas × vidutinė svarba)",
                             importanceAxis: "Vidutinė svarba", gapAxis: "Vidutinis atotrūkis (svarba − kompetencija)",
                             heatmapNote: "Respondentų dalis, kuri dalyvautų temos mokymuose", competenceAxis: "Vidutinė kompetencija",
-                            importance: "svarba", gap: "atotrūkis", baseline: "pradžia", suppressedCell: "per mažai respondentų (nerodoma)",
+                            importance: "svarba", gap: "atotrūkis", baseline: "pradžia", suppressedCell: "nerodoma (per mažai respondentų arba mažesnei grupei apsaugoti)",
                             notAskedCell: "neklausta: mokymų poreikio klausimo sąraše šios temos nėra"),
         noRatings: "Nė vienas respondentas neįvertino ir temos svarbos, ir savo kompetencijos joje.",
         withheld: "Nerodoma, kad mažesnės grupės rezultatų nebūtų galima apskaičiuoti iš sumų (respondentų čia pakanka).")
@@ -142,7 +142,7 @@ public struct ReportStrings: Sendable {
         charts: ChartLabels(mwdsAxis: "MWDS (усы: 95% интервал среднего разрыва × средняя важность)",
                             importanceAxis: "Средняя важность", gapAxis: "Средний разрыв (важность − компетентность)",
                             heatmapNote: "Доля респондентов, которые прошли бы обучение по теме", competenceAxis: "Средняя компетентность",
-                            importance: "важность", gap: "разрыв", baseline: "начало", suppressedCell: "слишком мало респондентов (скрыто)",
+                            importance: "важность", gap: "разрыв", baseline: "начало", suppressedCell: "скрыто (слишком мало респондентов или для защиты меньшей группы)",
                             notAskedCell: "не спрашивали: в вопросе о желаемом обучении этой темы нет"),
         noRatings: "Ни один респондент не оценил и важность темы, и свою компетентность в ней.",
         withheld: "Скрыто, чтобы по итоговым суммам нельзя было вычислить результаты меньшей группы (респондентов здесь достаточно).")
