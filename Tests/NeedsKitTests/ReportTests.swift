@@ -236,6 +236,29 @@ final class ReportTests: XCTestCase {
         XCTAssertNoThrow(try OutputFolder.checkTarget(out, inputs: []))
     }
 
+    /// ⚑ beside a topic of a top-needs table (the country differs from the others on it) is
+    /// explained under the table, in the report's language: it was explained only sections
+    /// later, under the country differences, and read as a priority mark. The region's table,
+    /// which no difference flags, has no such line.
+    func testTopNeedsFlagIsExplainedUnderTheTable() throws {
+        let (out, _, _keep) = try report()
+        _ = _keep
+        let report = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        func section(_ heading: String, in text: String) throws -> String {
+            // Up to the next heading, of any level.
+            try XCTUnwrap(text.components(separatedBy: heading + "\n\n").dropFirst().first?.components(separatedBy: "\n#").first, heading)
+        }
+        let line = "⚑: the country differs from the other countries pooled on this topic (the difference holds after Holm's "
+            + "correction, 5% level); see “Where countries differ”."
+        let estonia = try section("### Estonia (EE)", in: report)
+        XCTAssertTrue(estonia.contains("| 1 | ⚑ Intercultural competence and communication |"), estonia)
+        XCTAssertTrue(estonia.contains("|\n\n" + line + "\n\n![Top needs"), estonia)
+        XCTAssertFalse(try section("### Region (ALL)", in: report).contains("⚑"))
+        let latvian = try String(contentsOfFile: out + "/countries/LV.md", encoding: .utf8)
+        XCTAssertTrue(latvian.contains("⚑: valsts šajā tēmā atšķiras no pārējām valstīm kopā (atšķirība saglabājas arī pēc Holma "
+                                       + "korekcijas, 5% līmenis); sk. „Kur valstis atšķiras“."), latvian)
+    }
+
     /// A Russian country report leaves no English behind: the shape of a hand-made sheet, a file
     /// not read, the kinds of issues, the wave comparison's notes, and the charts' descriptions and
     /// legend were English; a scope with every figure blanked drew an empty Locus-for-Focus chart.

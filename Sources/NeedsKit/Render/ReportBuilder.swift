@@ -200,6 +200,10 @@ public struct ReportBuilder {
         // A share blanked and a share never asked for are told apart, as in the heat map.
         let legend = Charts.blankCellLegend(rows, labels: words.charts)
         if !legend.isEmpty { doc.paragraph(legend.joined(separator: "; ") + ".") }
+        if !flagged.isEmpty {
+            let prose = ReportProse.forLanguage(words.language)
+            doc.paragraph(prose.fill(prose.topNeedsFlag, ["s": words.differences]))
+        }
         // No topic with an MWDS (nobody rated both measures, or every score blanked): no bar to draw.
         guard rows.contains(where: { $0.mwds != nil }) else {
             if rows.allSatisfy({ $0.nPairs == 0 }) { doc.paragraph(words.noRatings) }
