@@ -229,6 +229,19 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(plan.hasPrefix("# Curriculum plan: Integration Academy training needs survey 2025\n"), plan + stderr)
     }
 
+    /// `report --help` says which tables `--hxl` tags: it said "the figures tables", and waves.csv,
+    /// plan.csv and country_differences.csv are tagged too (clean/ is not).
+    func testHXLHelpNamesTheTablesItTags() throws {
+        let folder = TemporaryFolder()
+        let output = folder.write("help.txt", "")
+        let (status, _) = try run(["report", "--help"], stdoutPath: output)
+        XCTAssertEqual(status, 0)
+        // The help as one line of words (it wraps at 80 columns, the option's name padded).
+        let help = try String(contentsOfFile: output, encoding: .utf8).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        XCTAssertTrue(help.contains("--hxl Add a HXL hashtag row under the header of every table for partners (figures, country "
+                                    + "differences, waves, plan; not clean/)."), help)
+    }
+
     /// plan.md, read on its own, states the weighting its figures rest on, as every report does:
     /// under `--weights municipality` it said nothing of it. `needs plan` prints the same file.
     func testPlanStatesTheWeighting() throws {
