@@ -182,7 +182,9 @@ final class CommandLineTests: XCTestCase {
         let (status, stderr) = try run(["report", "--by", "nosuch", "--instrument", Paths.inputs + "/instrument",
                                         "--out", folder.path + "/r", Paths.inputs + "/responses"], stdoutPath: "/dev/null")
         XCTAssertEqual(status, 2)
-        XCTAssertEqual(stderr, Paths.inputs + "/instrument: error: --by needs a select_one question of the instrument; `nosuch` is not one [bad_by_question]\n")
+        // It names the questions to choose from (it said only that `nosuch` is not one).
+        XCTAssertEqual(stderr, Paths.inputs + "/instrument: error: --by needs a select_one question of the instrument; `nosuch` is not one: "
+                       + "give one of `country`, `role` [bad_by_question]\n")
         let (synthStatus, synthError) = try run(["synth", "--rows", "-2", "--out", folder.path + "/s.csv"], stdoutPath: "/dev/null")
         XCTAssertEqual(synthStatus, 2)
         XCTAssertTrue(synthError.contains("--rows must be 0 or more"), synthError)

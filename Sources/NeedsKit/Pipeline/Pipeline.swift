@@ -416,9 +416,14 @@ public enum Pipeline {
         try validateWaves(options)
         if let by = options.aggregation.byQuestion {
             guard let question = instrument.question(named: by), case .selectOne = question.kind else {
+                // Named for the user to pick from: the select_one questions that rate no topic.
+                let candidates = instrument.questions.filter {
+                    if case .selectOne = $0.kind { return $0.measure == nil && !$0.inRepeat } else { return false }
+                }.map { "`\($0.name)`" }
+                let choose = candidates.isEmpty ? "the instrument has none to give" : "give one of " + candidates.joined(separator: ", ")
                 throw InstrumentError(problems: [Diagnostic(
                     .error, file: options.instrumentPath, code: "bad_by_question",
-                    message: "--by needs a select_one question of the instrument; `\(by)` is not one")])
+                    message: "--by needs a select_one question of the instrument; `\(by)` is not one: \(choose)")])
             }
         }
     }
