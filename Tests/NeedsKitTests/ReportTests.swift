@@ -678,6 +678,23 @@ final class ReportTests: XCTestCase {
         XCTAssertTrue(municipality.contains("#country+code;#adm2+code;#adm2+name;"))
     }
 
+    /// The MWDS chart's colour key says what HH, HL, LH and LL are (importance, then gap; high or
+    /// low), whole, in each report language: the chart, a file of its own in charts/, showed the
+    /// four codes alone.
+    func testMWDSChartKeySaysWhatTheQuadrantsAre() {
+        var f = TopicFigures(country: "EE", topic: "a", topicLabel: "A", accumulator: TopicAccumulator())
+        f.mwds = 2
+        f.mwdsRank = 1
+        f.quadrant = "HH"
+        let keys = ["en": "Quadrant (importance, gap: H high, L low)", "et": "Kvadrant (olulisus, lõhe: H kõrge, L madal)",
+                    "lv": "Kvadrants (svarība, plaisa: H augsta, L zema)", "lt": "Kvadrantas (svarba, atotrūkis: H aukšta, L žema)",
+                    "ru": "Квадрант (важность, разрыв: H высокая, L низкая)"]
+        for language in ReportStrings.languages {
+            let svg = Charts.mwdsBars([f], id: "m", title: "t", labels: ReportStrings.forLanguage(language).charts)
+            XCTAssertTrue(svg.contains("text-anchor=\"end\">\(keys[language]!)</text>"), "\(language): \(svg)")
+        }
+    }
+
     func testChartsAreAccessibleSVG() throws {
         let (out, _, _keep) = try report()
         _ = _keep

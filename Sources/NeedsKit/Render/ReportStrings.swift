@@ -89,7 +89,8 @@ public struct ReportStrings: Sendable {
                             importanceAxis: "Keskmine olulisus", gapAxis: "Keskmine lõhe (olulisus − pädevus)",
                             heatmapNote: "Vastajate osakaal, kes osaleksid teema koolitusel", competenceAxis: "Keskmine pädevus",
                             importance: "olulisus", gap: "lõhe", baseline: "algus", suppressedCell: "varjatud (liiga vähe vastajaid või väiksema rühma kaitseks)",
-                            notAskedCell: "ei küsitud: koolitussoovi küsimus seda teemat ei loetle"),
+                            notAskedCell: "ei küsitud: koolitussoovi küsimus seda teemat ei loetle",
+                            quadrantKey: "Kvadrant (olulisus, lõhe: H kõrge, L madal)"),
         noRatings: "Ükski vastaja ei hinnanud ühegi teema olulisust koos oma pädevusega selles.",
         withheld: "Varjatud, et väiksema rühma tulemusi ei saaks kogusummadest tuletada (vastajaid on siin piisavalt).")
 
@@ -107,7 +108,8 @@ public struct ReportStrings: Sendable {
                             importanceAxis: "Vidējā svarība", gapAxis: "Vidējā plaisa (svarība − kompetence)",
                             heatmapNote: "Respondentu daļa, kas apmeklētu apmācības par tēmu", competenceAxis: "Vidējā kompetence",
                             importance: "svarība", gap: "plaisa", baseline: "sākums", suppressedCell: "slēpts (pārāk maz respondentu vai mazākas grupas aizsardzībai)",
-                            notAskedCell: "nav jautāts: apmācību vēlmju jautājumā šīs tēmas nav"),
+                            notAskedCell: "nav jautāts: apmācību vēlmju jautājumā šīs tēmas nav",
+                            quadrantKey: "Kvadrants (svarība, plaisa: H augsta, L zema)"),
         noRatings: "Neviens respondents nenovērtēja gan kādas tēmas svarību, gan savu kompetenci tajā.",
         withheld: "Slēpts, lai mazākas grupas rezultātus nevarētu aprēķināt no kopsummām (respondentu šeit ir pietiekami).")
 
@@ -125,7 +127,8 @@ public struct ReportStrings: Sendable {
                             importanceAxis: "Vidutinė svarba", gapAxis: "Vidutinis atotrūkis (svarba − kompetencija)",
                             heatmapNote: "Respondentų dalis, kuri dalyvautų temos mokymuose", competenceAxis: "Vidutinė kompetencija",
                             importance: "svarba", gap: "atotrūkis", baseline: "pradžia", suppressedCell: "nerodoma (per mažai respondentų arba mažesnei grupei apsaugoti)",
-                            notAskedCell: "neklausta: mokymų poreikio klausimo sąraše šios temos nėra"),
+                            notAskedCell: "neklausta: mokymų poreikio klausimo sąraše šios temos nėra",
+                            quadrantKey: "Kvadrantas (svarba, atotrūkis: H aukšta, L žema)"),
         noRatings: "Nė vienas respondentas neįvertino ir temos svarbos, ir savo kompetencijos joje.",
         withheld: "Nerodoma, kad mažesnės grupės rezultatų nebūtų galima apskaičiuoti iš sumų (respondentų čia pakanka).")
 
@@ -143,7 +146,8 @@ public struct ReportStrings: Sendable {
                             importanceAxis: "Средняя важность", gapAxis: "Средний разрыв (важность − компетентность)",
                             heatmapNote: "Доля респондентов, которые прошли бы обучение по теме", competenceAxis: "Средняя компетентность",
                             importance: "важность", gap: "разрыв", baseline: "начало", suppressedCell: "скрыто (слишком мало респондентов или для защиты меньшей группы)",
-                            notAskedCell: "не спрашивали: в вопросе о желаемом обучении этой темы нет"),
+                            notAskedCell: "не спрашивали: в вопросе о желаемом обучении этой темы нет",
+                            quadrantKey: "Квадрант (важность, разрыв: H высокая, L низкая)"),
         noRatings: "Ни один респондент не оценил и важность темы, и свою компетентность в ней.",
         withheld: "Скрыто, чтобы по итоговым суммам нельзя было вычислить результаты меньшей группы (респондентов здесь достаточно).")
 
