@@ -350,6 +350,18 @@ final class ReportTests: XCTestCase {
             XCTAssertEqual(svg.components(separatedBy: ">∅</text>").count - 1, 2, language)
             for line in legends[language]! { XCTAssertTrue(svg.contains(">\(line)</text>"), "\(language): \(line)") }
         }
+        // The line under the map says what the percentages are out of (it repeated the title).
+        let bases = ["en": "% of all respondents, those who chose no topic included",
+                     "et": "% kõigist vastajatest, ka neist, kes ühtki teemat ei valinud",
+                     "lv": "% no visiem respondentiem, ieskaitot tos, kas neizvēlējās nevienu tēmu",
+                     "lt": "% visų respondentų, įskaitant nepasirinkusius nė vienos temos",
+                     "ru": "% от всех респондентов, включая не выбравших ни одной темы"]
+        for language in ReportStrings.languages {
+            let labels = ReportStrings.forLanguage(language).charts
+            let svg = Charts.demandHeatmap(rows, id: "demand", title: labels.heatmapNote, labels: labels)
+            XCTAssertTrue(svg.contains("fill=\"#444\">\(bases[language]!)</text>"), language)
+            XCTAssertEqual(svg.components(separatedBy: ">\(labels.heatmapNote)</text>").count - 1, 1, language)
+        }
         // Only the marks that appear are explained.
         let asked = Charts.demandHeatmap(Array(rows.prefix(2)), id: "demand", title: "t", labels: ReportStrings.forLanguage("en").charts)
         XCTAssertTrue(asked.contains(">– suppressed (too few respondents, or to protect a smaller group)</text>"))

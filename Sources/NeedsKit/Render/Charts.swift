@@ -183,7 +183,7 @@ public enum Charts {
             }
         }
         let noteY = top + topics.count * cellH + 22
-        svg += "<text x=\"10\" y=\"\(noteY)\" font-size=\"10\" fill=\"#444\">\(esc(labels.heatmapNote))</text>\n"
+        svg += "<text x=\"10\" y=\"\(noteY)\" font-size=\"10\" fill=\"#444\">\(esc(labels.heatmapBase))</text>\n"
         for (k, line) in legend.enumerated() {
             svg += "<text x=\"10\" y=\"\(noteY + 14 * (k + 1))\" font-size=\"10\" fill=\"#444\">\(esc(line))</text>\n"
         }
@@ -265,4 +265,6 @@ public struct ChartLabels: Sendable {
     public var notAskedCell: String = "not asked: the demand question does not list this topic"
     /// Before the MWDS chart's colour key, which said HH, HL, LH, LL and nothing of what they are.
     public var quadrantKey: String = "Quadrant (importance, gap: H high, L low)"
+    /// Under the demand heat map: what its percentages are out of (the line repeated its title).
+    public var heatmapBase: String = "% of all respondents, those who chose no topic included"
 }

@@ -90,7 +90,8 @@ public struct ReportStrings: Sendable {
                             heatmapNote: "Vastajate osakaal, kes osaleksid teema koolitusel", competenceAxis: "Keskmine pädevus",
                             importance: "olulisus", gap: "lõhe", baseline: "algus", suppressedCell: "varjatud (liiga vähe vastajaid või väiksema rühma kaitseks)",
                             notAskedCell: "ei küsitud: koolitussoovi küsimus seda teemat ei loetle",
-                            quadrantKey: "Kvadrant (olulisus, lõhe: H kõrge, L madal)"),
+                            quadrantKey: "Kvadrant (olulisus, lõhe: H kõrge, L madal)",
+                            heatmapBase: "% kõigist vastajatest, ka neist, kes ühtki teemat ei valinud"),
         noRatings: "Ükski vastaja ei hinnanud ühegi teema olulisust koos oma pädevusega selles.",
         withheld: "Varjatud, et väiksema rühma tulemusi ei saaks kogusummadest tuletada (vastajaid on siin piisavalt).")
 
@@ -109,7 +110,8 @@ public struct ReportStrings: Sendable {
                             heatmapNote: "Respondentu daļa, kas apmeklētu apmācības par tēmu", competenceAxis: "Vidējā kompetence",
                             importance: "svarība", gap: "plaisa", baseline: "sākums", suppressedCell: "slēpts (pārāk maz respondentu vai mazākas grupas aizsardzībai)",
                             notAskedCell: "nav jautāts: apmācību vēlmju jautājumā šīs tēmas nav",
-                            quadrantKey: "Kvadrants (svarība, plaisa: H augsta, L zema)"),
+                            quadrantKey: "Kvadrants (svarība, plaisa: H augsta, L zema)",
+                            heatmapBase: "% no visiem respondentiem, ieskaitot tos, kas neizvēlējās nevienu tēmu"),
         noRatings: "Neviens respondents nenovērtēja gan kādas tēmas svarību, gan savu kompetenci tajā.",
         withheld: "Slēpts, lai mazākas grupas rezultātus nevarētu aprēķināt no kopsummām (respondentu šeit ir pietiekami).")
 
@@ -128,7 +130,8 @@ public struct ReportStrings: Sendable {
                             heatmapNote: "Respondentų dalis, kuri dalyvautų temos mokymuose", competenceAxis: "Vidutinė kompetencija",
                             importance: "svarba", gap: "atotrūkis", baseline: "pradžia", suppressedCell: "nerodoma (per mažai respondentų arba mažesnei grupei apsaugoti)",
                             notAskedCell: "neklausta: mokymų poreikio klausimo sąraše šios temos nėra",
-                            quadrantKey: "Kvadrantas (svarba, atotrūkis: H aukšta, L žema)"),
+                            quadrantKey: "Kvadrantas (svarba, atotrūkis: H aukšta, L žema)",
+                            heatmapBase: "% visų respondentų, įskaitant nepasirinkusius nė vienos temos"),
         noRatings: "Nė vienas respondentas neįvertino ir temos svarbos, ir savo kompetencijos joje.",
         withheld: "Nerodoma, kad mažesnės grupės rezultatų nebūtų galima apskaičiuoti iš sumų (respondentų čia pakanka).")
 
@@ -147,7 +150,8 @@ public struct ReportStrings: Sendable {
                             heatmapNote: "Доля респондентов, которые прошли бы обучение по теме", competenceAxis: "Средняя компетентность",
                             importance: "важность", gap: "разрыв", baseline: "начало", suppressedCell: "скрыто (слишком мало респондентов или для защиты меньшей группы)",
                             notAskedCell: "не спрашивали: в вопросе о желаемом обучении этой темы нет",
-                            quadrantKey: "Квадрант (важность, разрыв: H высокая, L низкая)"),
+                            quadrantKey: "Квадрант (важность, разрыв: H высокая, L низкая)",
+                            heatmapBase: "% от всех респондентов, включая не выбравших ни одной темы"),
         noRatings: "Ни один респондент не оценил и важность темы, и свою компетентность в ней.",
         withheld: "Скрыто, чтобы по итоговым суммам нельзя было вычислить результаты меньшей группы (респондентов здесь достаточно).")
 
