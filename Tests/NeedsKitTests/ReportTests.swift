@@ -259,6 +259,27 @@ final class ReportTests: XCTestCase {
                                        + "korekcijas, 5% līmenis); sk. „Kur valstis atšķiras“."), latvian)
     }
 
+    /// `--by country`: the table's header named `country` twice (the scope and the answer), which
+    /// pandas renames and a database refuses; the answer's columns are `question_country` and
+    /// `question_country_label`, tagged as the group with `--hxl`, and the dictionary explains them.
+    func testByAQuestionNamedAsAColumnGetsColumnsOfItsOwn() throws {
+        let (out, _, _keep) = try report {
+            $0.aggregation.byQuestion = "country"
+            $0.hxl = true
+        }
+        _ = _keep
+        let lines = try String(contentsOfFile: out + "/topic_demand_by_country.csv", encoding: .utf8).components(separatedBy: "\r\n")
+        let header = lines[0].components(separatedBy: ",")
+        XCTAssertEqual(Array(header.prefix(4)), ["country", "question_country", "question_country_label", "topic"])
+        XCTAssertEqual(Set(header).count, header.count, lines[0])
+        XCTAssertEqual(Array(lines[1].components(separatedBy: ",").prefix(3)), ["#country+code", "#group+code", "#group+name"])
+        XCTAssertTrue(lines.contains { $0.hasPrefix("EE,EE,Estonia,") }, lines.prefix(4).joined(separator: "\n"))
+        let dictionary = try String(contentsOfFile: out + "/data_dictionary.md", encoding: .utf8)
+        XCTAssertTrue(dictionary.contains("| question\\_country | The respondent's answer to the question country (the choice's name). |"))
+        XCTAssertTrue(dictionary.contains("| question\\_country\\_label | That answer's label. |"))
+        XCTAssertEqual(Pipeline.byColumns("role"), ["role", "role_label"])
+    }
+
     /// A Russian country report leaves no English behind: the shape of a hand-made sheet, a file
     /// not read, the kinds of issues, the wave comparison's notes, and the charts' descriptions and
     /// legend were English; a scope with every figure blanked drew an empty Locus-for-Focus chart.

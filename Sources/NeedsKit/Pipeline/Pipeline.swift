@@ -306,8 +306,9 @@ public enum Pipeline {
             try table("topic_demand_by_municipality.csv", FiguresTable.header(groupColumns: places, weighted: weighted),
                       FiguresTable.render(aggregator.municipalityFigures(), groupColumns: places, weighted: weighted, style: csv))
             if let by = options.aggregation.byQuestion {
-                try table(byTableName(by), FiguresTable.header(groupColumns: [by, by + "_label"], weighted: weighted), by: by,
-                          FiguresTable.render(aggregator.groupFigures(), groupColumns: [by, by + "_label"], weighted: weighted, style: csv))
+                let group = byColumns(by)
+                try table(byTableName(by), FiguresTable.header(groupColumns: group, weighted: weighted), by: by,
+                          FiguresTable.render(aggregator.groupFigures(), groupColumns: group, weighted: weighted, style: csv))
             }
             try table("country_differences.csv", DifferencesTable.columns, DifferencesTable.render(differences, style: csv))
             if !options.waves.isEmpty { try table("waves.csv", WavesTable.columns, WavesTable.render(waveChanges, style: csv)) }
@@ -398,6 +399,15 @@ public enum Pipeline {
     /// has the other name, and was replaced by it).
     static func byTableName(_ by: String) -> String {
         by.lowercased() == "municipality" ? "topic_demand_by_question_\(by).csv" : "topic_demand_by_\(by).csv"
+    }
+
+    /// The code and label columns of the `--by` table: `QUESTION`, `QUESTION_label`, or, for a
+    /// question named as a column of the table already (`--by country`), `question_country` and
+    /// `question_country_label`: the header had `country` twice, which a partner's tools rename
+    /// or refuse.
+    static func byColumns(_ by: String) -> [String] {
+        let name = FiguresTable.header(weighted: true).contains(by.lowercased()) ? "question_" + by : by
+        return [name, name + "_label"]
     }
 
     /// The aggregation options, with what `--by` the municipality question needs: the choice

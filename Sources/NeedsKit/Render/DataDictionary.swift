@@ -106,11 +106,11 @@ public enum DataDictionary {
         "expected_participants": "Respondents of the audience who chose the topic among those they would attend training on.",
     ]
 
-    /// The meaning of a column, the group columns of a disaggregated table (`role`, `role_label`) included.
+    /// The meaning of a column, the group columns of a disaggregated table (`role`, `role_label`,
+    /// after `country`) included.
     static func meaning(of column: String, in table: Table) -> String {
-        if let by = table.byQuestion {
-            if column == by { return "The respondent's answer to the question \(by) (the choice's name)." }
-            if column == by + "_label" { return "That answer's label." }
+        if let by = table.byQuestion, let k = table.columns.firstIndex(of: column), k == 1 || k == 2 {
+            return k == 1 ? "The respondent's answer to the question \(by) (the choice's name)." : "That answer's label."
         }
         return meanings[column] ?? ""
     }
