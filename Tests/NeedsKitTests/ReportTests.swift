@@ -226,6 +226,9 @@ final class ReportTests: XCTestCase {
         }
         XCTAssertTrue(dictionary.contains("| demand\\_share | demand\\_n out of all respondents of the scope, as a proportion from 0 to 1 (0.43 is 43%). |"))
         XCTAssertTrue(dictionary.contains("| role | The respondent's answer to the question role (the choice's name). |"))
+        // As the reports' wave section says: paired means, demand shares as independent samples.
+        XCTAssertTrue(dictionary.contains("Student t intervals of the paired differences for means; demand shares still compared "
+                                          + "as independent samples"), dictionary)
         XCTAssertTrue(dictionary.contains("Weighting: each municipality counts equally within its country"), dictionary)
         XCTAssertTrue(dictionary.contains("it rests on fewer than 5 respondents"))
         for report in ["report.md", "countries/LV.md"] {

@@ -70,7 +70,8 @@ public enum DataDictionary {
         "difference_holds": "1 when p_holm is below 0.05 (the difference holds after Holm's correction), otherwise 0.",
         "wave": "The later survey wave, named by its folder or file.",
         "design": "independent (different respondents in each wave: Welch's interval for means, Newcombe's for shares) "
-            + "or paired (the same respondents matched by their panel code: intervals of the paired differences).",
+            + "or paired (the same respondents matched by their panel code: Student t intervals of the paired differences "
+            + "for means; demand shares still compared as independent samples).",
         "n_before": "Respondents of the scope at the baseline.",
         "n_after": "Respondents of the scope in the wave.",
         "n_matched": "Respondents matched in both waves (paired design only).",
