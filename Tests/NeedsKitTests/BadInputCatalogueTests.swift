@@ -284,6 +284,19 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertFalse(r.outcome.firstIssues.contains { $0.code == "unknown_value" })
     }
 
+    /// A respondent of no known place is named at the country column, or the municipality's
+    /// without one (it named no column: 473 such lines over the corpora); a file with neither
+    /// column has none to name.
+    func testUnknownPlaceNamesThePlaceColumn() {
+        let both = run("blank.csv", "imp_partnerships,municipality,country\n4,,\n")
+        assertIssue(both, "place_unknown", line: 2, column: 3, "neither country nor municipality is known")
+        XCTAssertEqual(both.issue("place_unknown")?.question, "country")
+        let town = run("town.csv", "imp_partnerships,municipality\n4,\n")
+        assertIssue(town, "place_unknown", line: 2, column: 2)
+        let neither = run("neither.csv", "imp_partnerships,comp_partnerships\n4,2\n")
+        assertIssue(neither, "place_unknown", line: 2, column: nil)
+    }
+
     func testFootnoteUnderTheTableIsNotARespondent() {
         let text = "country;municipality;imp_partnerships;comp_partnerships\nEE;Tartu linn;4;2\nEE;Tallinn;3;3\n;;;\nKokku: 2 vastajat;;\n"
         for sampleSize in [1 << 20, 80] {

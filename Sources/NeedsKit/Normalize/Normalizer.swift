@@ -1293,7 +1293,9 @@ public final class Normalizer {
     private func logPlaceIssues(_ issues: [PlaceReading.Issue], record: RecordBuffer, mapping: FileMapping, log: (CleaningIssue) -> Void) {
         let id = FNV.respondentID(row.idHash)
         for issue in issues {
-            log(CleaningIssue(file: mapping.file, line: record.line, column: column(of: issue.question, in: mapping),
+            let unknown = issue.code == "place_unknown"
+            let at = column(of: issue.question, in: mapping) ?? (unknown ? column(of: municipalityIndex, in: mapping) : nil)
+            log(CleaningIssue(file: mapping.file, line: record.line, column: at,
                               respondentID: id, question: issue.questionName, oldValue: issue.old, newValue: issue.new,
                               code: issue.code, action: issue.action, message: issue.message))
         }
@@ -1319,8 +1321,10 @@ public final class Normalizer {
         }
         guard let q = municipalityIndex, let answer = answers.municipality else {
             if place.country == nil {
+                // Named at the country column (or, without one, the municipality's: `logPlaceIssues`).
+                let asked = countryIndex ?? municipalityIndex
                 place.issues.append(.init(
-                    question: nil, questionName: "", old: "", new: "", code: "place_unknown",
+                    question: asked, questionName: asked.map { instrument.questions[$0].name } ?? "", old: "", new: "", code: "place_unknown",
                     message: "neither country nor municipality is known; the respondent counts only in the region total"))
             }
             return place
