@@ -193,6 +193,11 @@ final class NormalizerTests: XCTestCase {
         // Files are read in the order of their names: tna-course.csv first.
         XCTAssertEqual(result.accounts.map(\.quarantined), [3, 0])
         XCTAssertEqual(result.issues.filter { $0.code == "repeat_table" }.map(\.file), ["tna-course.csv"])
+        // Named at the column that links the rows to their submissions (it named none).
+        let note = result.issues.first { $0.code == "repeat_table" }
+        XCTAssertEqual(note?.column, 3)
+        XCTAssertEqual(note?.message, "this file holds a repeat group's rows, each linked to a submission of the main export by "
+                       + "`PARENT_KEY`: one row per repeat, not per respondent, so none is read as a respondent")
         XCTAssertFalse(result.codes().contains("no_matching_questions"), "\(result.issues.map(\.message))")
     }
 

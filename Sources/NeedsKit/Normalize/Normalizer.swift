@@ -386,11 +386,14 @@ public final class Normalizer {
             default: return false
             }
         }
-        let repeatTable = !outsideRepeat && header.contains { Self.parentLinkHeaders.contains($0.trimmingSpaces.lowercased()) }
-        if repeatTable {
+        // Named at the column linking each row to its submission.
+        let link = header.firstIndex { Self.parentLinkHeaders.contains($0.trimmingSpaces.lowercased()) }
+        let repeatTable = !outsideRepeat && link != nil
+        if repeatTable, let link {
             log(CleaningIssue(
-                file: file, line: line, code: "repeat_table", action: .quarantined, severity: .note,
-                message: "this file holds a repeat group's rows, each linked to a submission of the main export (`PARENT_KEY`, `_parent_index`): one row per repeat, not per respondent, so none is read as a respondent"))
+                file: file, line: line, column: link + 1, code: "repeat_table", action: .quarantined, severity: .note,
+                message: "this file holds a repeat group's rows, each linked to a submission of the main export by `\(header[link].trimmingSpaces)`: "
+                    + "one row per repeat, not per respondent, so none is read as a respondent"))
         }
         // Tool metadata the form declares (`start`, `end`, `today`, `deviceid`) is in every export
         // of every form: a file whose only matches are those is an export of another survey.
