@@ -119,4 +119,24 @@ static inline void needs_remove_tree(const char *_Nonnull path) {
     }
 }
 
+/* Swaps two paths in one step (renameat2 with RENAME_EXCHANGE, Linux 3.15 and later): the new
+ * reports folder takes the place of the old one with no moment at which neither is there, as two
+ * renames leave. Returns 0, or -1 with errno set; ENOSYS (an older kernel, or not Linux) and
+ * EINVAL (a filesystem without the exchange, such as some network shares) tell the caller to
+ * fall back to two renames. Called through syscall: glibc before 2.28 has no wrapper. */
+#include <errno.h>
+#if defined(__linux__) && !defined(RENAME_EXCHANGE)
+#define RENAME_EXCHANGE (1 << 1)
+#endif
+static inline int needs_rename_exchange(const char *_Nonnull from, const char *_Nonnull to) {
+#if defined(__linux__) && defined(SYS_renameat2)
+    return (int)syscall(SYS_renameat2, AT_FDCWD, from, AT_FDCWD, to, RENAME_EXCHANGE);
+#else
+    (void)from;
+    (void)to;
+    errno = ENOSYS;
+    return -1;
+#endif
+}
+
 #endif

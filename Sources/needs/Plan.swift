@@ -24,7 +24,7 @@ struct Plan: ParsableCommand {
     func run() throws {
         var options = try flags.options()
         figures.apply(to: &options)
-        let result: (plan: CurriculumPlan, outcome: RunOutcome, title: String)
+        let result: (plan: CurriculumPlan, outcome: RunOutcome, title: String, weighting: String)
         let configuration: PlanConfiguration
         // Standard input or a pipe is copied to a file first, as the inputs are.
         let configPath = try Terminal.readable([config])[0]
@@ -44,8 +44,9 @@ struct Plan: ParsableCommand {
         // plan.csv has no place for the rule's notes (sessions left unplanned, a topic of the
         // configuration ignored): said on stderr, as plan.md lists them.
         if csv { for note in result.plan.notes { Terminal.error("note: \(note)") } }
-        Terminal.output(csv ? PlanReport.csv(result.plan)
-                            : MarkdownRenderer.render(PlanReport.document(result.plan, configuration: configuration, title: result.title)))
+        let document = PlanReport.document(result.plan, configuration: configuration, title: result.title,
+                                           weighting: result.weighting)
+        Terminal.output(csv ? PlanReport.csv(result.plan) : MarkdownRenderer.render(document))
         try Terminal.finishOutput()
         throw ExitCode(result.outcome.exitCode)
     }

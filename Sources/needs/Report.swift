@@ -30,7 +30,7 @@ struct Report: ParsableCommand {
     @Option(help: "A plan configuration (setting,value CSV, or - for standard input): adds plan.md, plan.csv and a plan section.")
     var plan: String?
 
-    @Flag(help: "Add a HXL hashtag row under the header of the figures tables.")
+    @Flag(help: "Add a HXL hashtag row under the header of every table for partners (figures, country differences, waves, plan; not clean/).")
     var hxl = false
 
     @Flag(help: "Write CSVs with a UTF-8 BOM, ';' and decimal commas, for Excel in Baltic locales.")

@@ -284,6 +284,19 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertFalse(r.outcome.firstIssues.contains { $0.code == "unknown_value" })
     }
 
+    /// A respondent of no known place is named at the country column, or the municipality's
+    /// without one (it named no column: 473 such lines over the corpora); a file with neither
+    /// column has none to name.
+    func testUnknownPlaceNamesThePlaceColumn() {
+        let both = run("blank.csv", "imp_partnerships,municipality,country\n4,,\n")
+        assertIssue(both, "place_unknown", line: 2, column: 3, "neither country nor municipality is known")
+        XCTAssertEqual(both.issue("place_unknown")?.question, "country")
+        let town = run("town.csv", "imp_partnerships,municipality\n4,\n")
+        assertIssue(town, "place_unknown", line: 2, column: 2)
+        let neither = run("neither.csv", "imp_partnerships,comp_partnerships\n4,2\n")
+        assertIssue(neither, "place_unknown", line: 2, column: nil)
+    }
+
     func testFootnoteUnderTheTableIsNotARespondent() {
         let text = "country;municipality;imp_partnerships;comp_partnerships\nEE;Tartu linn;4;2\nEE;Tallinn;3;3\n;;;\nKokku: 2 vastajat;;\n"
         for sampleSize in [1 << 20, 80] {
@@ -316,7 +329,8 @@ final class BadInputCatalogueTests: XCTestCase {
 
     func testHeaderMissing() {
         let r = run("noheader.csv", "EE,Tallinn,4,2\nLV,Rīga,5,3\n")
-        assertIssue(r, "no_matching_questions", line: 1, column: nil)
+        // Named at the first column that is no question (the message named no column).
+        assertIssue(r, "no_matching_questions", line: 1, column: 1, "(the first, column 1: `EE`)")
         XCTAssertEqual(r.account.quarantined, 1)
         XCTAssertEqual(r.outcome.exitCode, 2)
     }
@@ -355,7 +369,9 @@ final class BadInputCatalogueTests: XCTestCase {
     func testAWeightColumnNoFileHasCannotRun() throws {
         let r = run("unweighted.csv", "country;municipality;imp_partnerships\nEE;Narva;4\n") { $0.normalize.weightColumn = "w" }
         XCTAssertEqual(r.outcome.exitCode, 2)
-        XCTAssertEqual(r.outcome.cannotRun, "no input file has the weight column (--weights): every respondent would weigh 0 and every figure be blank")
+        // It names the column and what to give instead (it named neither).
+        XCTAssertEqual(r.outcome.cannotRun, "no input file has the weight column `w` (--weights): every respondent would weigh 0 and every figure be blank; "
+                       + "give --weights respondent, municipality, or a numeric column of the exports")
         let folder = TemporaryFolder()
         var options = RunOptions()
         options.instrumentPath = Paths.inputs + "/instrument"
@@ -403,10 +419,19 @@ final class BadInputCatalogueTests: XCTestCase {
         let hxl = "#country,#adm2+name,,\n"
         let r = run("hxl.csv", header + hxl + "EE,Tallinn,4,2\n" + header + hxl + "LV,Rīga,5,3\n")
         XCTAssertEqual(r.outcome.firstIssues.filter { $0.code == "hxl_row" }.map(\.line), [2, 5])
+        // Named at its first hashtag (the message named no column) ...
+        assertIssue(r, "hxl_row", line: 2, column: 1, "HXL hashtag row under the header (`#country` first)")
         XCTAssertEqual(r.account.respondents, 2)
         XCTAssertEqual(r.account.quarantined, 0)
         XCTAssertEqual(r.account.recordsRead, 2)
         XCTAssertEqual(r.account.repeatedHeaders, 1)
+    }
+
+    /// ... or at a cell of the hashtag row that holds no hashtag: its text is read as no answer.
+    func testHXLRowNamesACellThatIsNoHashtag() {
+        let r = run("hxlnote.csv", header + "#country,#adm2+name,checked,\nEE,Tallinn,4,2\n")
+        assertIssue(r, "hxl_row", line: 2, column: 3, "with `checked` in column 3, which is no hashtag")
+        XCTAssertEqual(r.account.respondents, 1)
     }
 
     func testTrailingDelimiterOnEveryLine() {
@@ -417,7 +442,7 @@ final class BadInputCatalogueTests: XCTestCase {
 
     func testWrongDelimiterForcedByTheUser() {
         let r = run("forced.csv", "country;municipality;imp_partnerships\nEE;Tallinn;4\n") { $0.reader.delimiter = UInt8(ascii: ",") }
-        assertIssue(r, "no_matching_questions", line: 1, column: nil)
+        assertIssue(r, "no_matching_questions", line: 1, column: 1, "(the first, column 1: `country;municipality;imp_partnerships`)")
         XCTAssertEqual(r.outcome.exitCode, 2)
     }
 
@@ -429,7 +454,10 @@ final class BadInputCatalogueTests: XCTestCase {
 
     func testExportOfAnotherSurvey() {
         let r = run("birds.csv", "species,count,observer\nfox,2,x\nowl,1,y\n")
-        assertIssue(r, "no_matching_questions", line: 1, column: nil, "another survey")
+        assertIssue(r, "no_matching_questions", line: 1, column: 1, "another survey")
+        XCTAssertEqual(r.issue("no_matching_questions")?.message,
+                       "no column matches a question of instrument `integration_academy_tna` (the first, column 1: `species`): "
+                       + "is this an export of another survey, or is --instrument the wrong form? Its rows are quarantined")
         XCTAssertEqual(r.account.quarantined, 2)
         XCTAssertEqual(r.outcome.exitCode, 2)
     }

@@ -182,7 +182,9 @@ final class CommandLineTests: XCTestCase {
         let (status, stderr) = try run(["report", "--by", "nosuch", "--instrument", Paths.inputs + "/instrument",
                                         "--out", folder.path + "/r", Paths.inputs + "/responses"], stdoutPath: "/dev/null")
         XCTAssertEqual(status, 2)
-        XCTAssertEqual(stderr, Paths.inputs + "/instrument: error: --by needs a select_one question of the instrument; `nosuch` is not one [bad_by_question]\n")
+        // It names the questions to choose from (it said only that `nosuch` is not one).
+        XCTAssertEqual(stderr, Paths.inputs + "/instrument: error: --by needs a select_one question of the instrument; `nosuch` is not one: "
+                       + "give one of `country`, `role` [bad_by_question]\n")
         let (synthStatus, synthError) = try run(["synth", "--rows", "-2", "--out", folder.path + "/s.csv"], stdoutPath: "/dev/null")
         XCTAssertEqual(synthStatus, 2)
         XCTAssertTrue(synthError.contains("--rows must be 0 or more"), synthError)
@@ -227,6 +229,38 @@ final class CommandLineTests: XCTestCase {
                                    Paths.inputs + "/responses"], stdoutPath: output)
         let plan = try String(contentsOfFile: output, encoding: .utf8)
         XCTAssertTrue(plan.hasPrefix("# Curriculum plan: Integration Academy training needs survey 2025\n"), plan + stderr)
+    }
+
+    /// `report --help` says which tables `--hxl` tags: it said "the figures tables", and waves.csv,
+    /// plan.csv and country_differences.csv are tagged too (clean/ is not).
+    func testHXLHelpNamesTheTablesItTags() throws {
+        let folder = TemporaryFolder()
+        let output = folder.write("help.txt", "")
+        let (status, _) = try run(["report", "--help"], stdoutPath: output)
+        XCTAssertEqual(status, 0)
+        // The help as one line of words (it wraps at 80 columns, the option's name padded).
+        let help = try String(contentsOfFile: output, encoding: .utf8).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        XCTAssertTrue(help.contains("--hxl Add a HXL hashtag row under the header of every table for partners (figures, country "
+                                    + "differences, waves, plan; not clean/)."), help)
+    }
+
+    /// plan.md, read on its own, states the weighting its figures rest on, as every report does:
+    /// under `--weights municipality` it said nothing of it. `needs plan` prints the same file.
+    func testPlanStatesTheWeighting() throws {
+        let folder = TemporaryFolder()
+        let output = folder.write("plan.md", "")
+        let instrument = Paths.inputs + "/instrument", responses = Paths.inputs + "/responses", config = Paths.inputs + "/plan.csv"
+        let (_, stderr) = try run(["plan", "--quiet", "--weights", "municipality", "--instrument", instrument, "--config", config, responses],
+                                  stdoutPath: output)
+        let printed = try String(contentsOfFile: output, encoding: .utf8)
+        let paragraphs = printed.components(separatedBy: "\n\n")
+        XCTAssertGreaterThan(paragraphs.count, 3, printed + stderr)
+        XCTAssertTrue(paragraphs[2].hasPrefix("Weighting: each municipality counts equally within its country; "), printed)
+        XCTAssertTrue(paragraphs[2].contains("Figures from fewer than 5 respondents are suppressed."), paragraphs[2])
+        let (status, reportError) = try run(["report", "--quiet", "--weights", "municipality", "--instrument", instrument,
+                                             "--out", folder.path + "/r", "--plan", config, responses], stdoutPath: "/dev/null")
+        XCTAssertLessThan(status, 2, reportError)
+        XCTAssertEqual(try String(contentsOfFile: folder.path + "/r/plan.md", encoding: .utf8), printed)
     }
 
     /// `needs plan --csv` says what the rule could not do on stderr: plan.csv has no place for

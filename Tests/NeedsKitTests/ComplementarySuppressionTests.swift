@@ -157,6 +157,34 @@ final class ComplementarySuppressionTests: XCTestCase {
         XCTAssertEqual(summary.split(separator: "\n").filter { $0.contains("\"wave\": \"followup\"") && $0.contains("\"suppressed\": true") }.count, 3)
     }
 
+    /// `--min-cell 50`: LT (44) is blanked for too few respondents, LV (64) only so that LT's
+    /// figures cannot be worked out from ALL. The reports said "Too few respondents" of both; LV's
+    /// sections now say why its figures are withheld, in the country report's language too.
+    func testACountryBlankedToProtectAnotherIsNotSaidToHaveTooFew() throws {
+        let (path, folder) = try run { $0.aggregation.minCell = 50 }
+        _ = folder
+        let report = try String(contentsOfFile: path + "/report.md", encoding: .utf8)
+        func section(_ heading: String, in text: String) throws -> String {
+            try XCTUnwrap(text.components(separatedBy: heading + "\n\n").dropFirst().first?.components(separatedBy: "\n\n").first, heading)
+        }
+        let english = ReportStrings.forLanguage("en")
+        XCTAssertEqual(try section("### Lithuania (LT)", in: report), english.tooFew)
+        XCTAssertEqual(try section("### Latvia (LV)", in: report), english.withheld)
+        XCTAssertEqual(english.withheld, "Withheld so that the figures of a smaller group cannot be worked out from the totals "
+                       + "(there are enough respondents here).")
+        let shared = try section("## What the region shares", in: report)
+        XCTAssertTrue(shared.hasSuffix(" Lithuania (LT): too few respondents to compare. Latvia (LV): figures withheld so that "
+                                       + "a smaller group's cannot be worked out from the totals."), shared)
+        let latvian = try String(contentsOfFile: path + "/countries/LV.md", encoding: .utf8)
+        let words = ReportStrings.forLanguage("lv")
+        XCTAssertTrue(latvian.contains(words.withheld), latvian)
+        XCTAssertFalse(latvian.contains(words.tooFew), latvian)
+        XCTAssertTrue(try String(contentsOfFile: path + "/countries/LT.md", encoding: .utf8).contains(ReportStrings.forLanguage("lt").tooFew))
+        // The heat map's blanks, LT's and LV's, are explained by both reasons (it said "too few respondents").
+        let heatmap = try String(contentsOfFile: path + "/charts/demand_heatmap.svg", encoding: .utf8)
+        XCTAssertTrue(heatmap.contains(">– suppressed (too few respondents, or to protect a smaller group)</text>"), heatmap)
+    }
+
     /// A file whose count is withheld does not show its size either: the rows of the other files
     /// tell about how many bytes a respondent takes. Files of 20 (EE), 3 (LT), 15 and 6 (LV)
     /// alike rows: LT is blanked (3 < 5), and so is EE (its smallest other cell under ALL); the

@@ -193,6 +193,11 @@ final class NormalizerTests: XCTestCase {
         // Files are read in the order of their names: tna-course.csv first.
         XCTAssertEqual(result.accounts.map(\.quarantined), [3, 0])
         XCTAssertEqual(result.issues.filter { $0.code == "repeat_table" }.map(\.file), ["tna-course.csv"])
+        // Named at the column that links the rows to their submissions (it named none).
+        let note = result.issues.first { $0.code == "repeat_table" }
+        XCTAssertEqual(note?.column, 3)
+        XCTAssertEqual(note?.message, "this file holds a repeat group's rows, each linked to a submission of the main export by "
+                       + "`PARENT_KEY`: one row per repeat, not per respondent, so none is read as a respondent")
         XCTAssertFalse(result.codes().contains("no_matching_questions"), "\(result.issues.map(\.message))")
     }
 
@@ -1319,6 +1324,12 @@ final class NormalizerTests: XCTestCase {
         """
         let two = normalise([folder.write("merged.csv", merged)])
         XCTAssertEqual(two.respondents.map(\.sourceLine), [3])
+        // The note names where the group labels begin to name questions (it named no column).
+        let note = try XCTUnwrap(two.issues.first { $0.code == "two_header_rows" })
+        XCTAssertEqual(note.line, 2)
+        XCTAssertEqual(note.column, 3)
+        XCTAssertEqual(note.message, "the header is two rows, group labels above the questions' (merged cells): read as one, "
+                       + "from column 3 (`Intercultural competence and communication` under `How important is each topic for your work?`)")
         XCTAssertEqual(two.answer(0, "comp_partnerships", in: instrument), .choice("3"))
         XCTAssertEqual(two.respondents.first?.municipalityCode, "EE-511")
         // A file of another survey is still one: its first row is not taken for group labels.
@@ -1393,6 +1404,16 @@ final class NormalizerTests: XCTestCase {
         let dropped = normalise([path], dropIdentical: true)
         XCTAssertEqual(dropped.respondents.count, 1)
         XCTAssertEqual(dropped.accounts.first?.duplicates, 1)
+        // The message names the earlier row (it said "an earlier row"), and its file when another.
+        XCTAssertEqual(kept.issues.first { $0.code == "identical_row" }?.message,
+                       "identical to the row on line 2 (neither has a submission ID); kept (use --drop-identical to drop)")
+        let other = folder.write("again.csv", "country,municipality,imp_partnerships\nEE,Tartu linn,4\n")
+        let across = normalise([path, other])
+        // Files are read in name order: again.csv first.
+        XCTAssertEqual(across.issues.filter { $0.code == "identical_row" }.map { "\($0.file):\($0.line ?? 0) \($0.message)" }, [
+            "twice.csv:2 identical to the row on line 2 of again.csv (neither has a submission ID); kept (use --drop-identical to drop)",
+            "twice.csv:3 identical to the row on line 2 of again.csv (neither has a submission ID); kept (use --drop-identical to drop)",
+        ])
     }
 
     func testAmbiguousTartuAndUnknownPlaceAreKeptAndFlagged() throws {

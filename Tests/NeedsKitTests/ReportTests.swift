@@ -166,6 +166,123 @@ final class ReportTests: XCTestCase {
         XCTAssertFalse(tags.contains { $0.hasPrefix("#group") }, lines[1].description)
     }
 
+    /// With `--hxl`, every column of every table a partner gets has a hashtag of HXL's syntax,
+    /// one of its own in its table: waves.csv had none but for its country and topic columns
+    /// (`wave`, the figures before and after and the changes were untagged).
+    func testEveryTableColumnHasAHashtag() throws {
+        let (out, _, _keep) = try report {
+            $0.planPath = Paths.inputs + "/plan.csv"
+            $0.waves = [Paths.inputs + "/followup"]
+            $0.aggregation.byQuestion = "role"
+            $0.hxl = true
+        }
+        _ = _keep
+        let tables = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".csv") }.sorted()
+        XCTAssertEqual(tables, ["country_differences.csv", "plan.csv", "topic_demand.csv", "topic_demand_by_municipality.csv",
+                                "topic_demand_by_role.csv", "waves.csv"])
+        let syntax = try NSRegularExpression(pattern: "^#[a-z][a-z0-9_]*(\\+[a-z][a-z0-9_]*)*$")
+        // Names and hashtags hold no comma or quote: the first two lines split plainly.
+        func firstRows(_ table: String) throws -> (names: [String], tags: [String]) {
+            let lines = try String(contentsOfFile: out + "/" + table, encoding: .utf8).components(separatedBy: "\r\n")
+            let split = { (line: String) in line.components(separatedBy: ",") }
+            return (split(lines[0]), split(lines.count > 1 ? lines[1] : ""))
+        }
+        for table in tables {
+            let (names, tags) = try firstRows(table)
+            XCTAssertEqual(tags.count, names.count, table)
+            for (column, tag) in zip(names, tags) {
+                let range = NSRange(tag.startIndex..., in: tag)
+                XCTAssertNotNil(syntax.firstMatch(in: tag, range: range), "\(table) \(column): '\(tag)'")
+            }
+            XCTAssertEqual(Set(tags).count, tags.count, "\(table): a hashtag names two columns: \(tags)")
+        }
+        XCTAssertEqual(try firstRows("waves.csv").tags.first, "#meta+wave")
+    }
+
+    /// A partner receives the reports folder and no README: data_dictionary.md explains every
+    /// column of every table written (there was no word on `demand_share` being 0 to 1 beside
+    /// the report's percentages, on `suppressed`, `p_holm` or `left_first_priority`), states the
+    /// weighting, and the reports link to it.
+    func testDataDictionaryExplainsEveryColumnOfEveryTable() throws {
+        let (out, _, _keep) = try report {
+            $0.planPath = Paths.inputs + "/plan.csv"
+            $0.waves = [Paths.inputs + "/followup"]
+            $0.aggregation.byQuestion = "role"
+            $0.aggregation.weights = .municipality
+        }
+        _ = _keep
+        let dictionary = try String(contentsOfFile: out + "/data_dictionary.md", encoding: .utf8)
+        let sections = dictionary.components(separatedBy: "\n## ").dropFirst()
+        let tables = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".csv") }.sorted()
+        XCTAssertEqual(sections.map { $0.prefix { $0 != "\n" }.replacingOccurrences(of: "\\_", with: "_") }.sorted(), tables)
+        for section in sections {
+            let file = section.prefix { $0 != "\n" }.replacingOccurrences(of: "\\_", with: "_")
+            let header = try XCTUnwrap(String(contentsOfFile: out + "/" + file, encoding: .utf8).components(separatedBy: "\r\n").first)
+            // The table's rows: | column | meaning |, in the file's order, none without a meaning.
+            let rows = section.split(separator: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("| Column ") }
+            let columns = rows.map { $0.dropFirst(2).prefix { $0 != " " }.replacingOccurrences(of: "\\_", with: "_") }
+            XCTAssertEqual(columns, header.components(separatedBy: ","), file)
+            for row in rows { XCTAssertFalse(row.hasSuffix("|  |"), "\(file): \(row)") }
+        }
+        XCTAssertTrue(dictionary.contains("| demand\\_share | demand\\_n out of all respondents of the scope, as a proportion from 0 to 1 (0.43 is 43%). |"))
+        XCTAssertTrue(dictionary.contains("| role | The respondent's answer to the question role (the choice's name). |"))
+        // As the reports' wave section says: paired means, demand shares as independent samples.
+        XCTAssertTrue(dictionary.contains("Student t intervals of the paired differences for means; demand shares still compared "
+                                          + "as independent samples"), dictionary)
+        XCTAssertTrue(dictionary.contains("Weighting: each municipality counts equally within its country"), dictionary)
+        XCTAssertTrue(dictionary.contains("it rests on fewer than 5 respondents"))
+        for report in ["report.md", "countries/LV.md"] {
+            let text = try String(contentsOfFile: out + "/" + report, encoding: .utf8)
+            XCTAssertTrue(text.contains("(" + (report == "report.md" ? "" : "../") + "data_dictionary.md)"), report)
+        }
+        // A second run into the same folder takes it for its own.
+        XCTAssertNoThrow(try OutputFolder.checkTarget(out, inputs: []))
+    }
+
+    /// ⚑ beside a topic of a top-needs table (the country differs from the others on it) is
+    /// explained under the table, in the report's language: it was explained only sections
+    /// later, under the country differences, and read as a priority mark. The region's table,
+    /// which no difference flags, has no such line.
+    func testTopNeedsFlagIsExplainedUnderTheTable() throws {
+        let (out, _, _keep) = try report()
+        _ = _keep
+        let report = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        func section(_ heading: String, in text: String) throws -> String {
+            // Up to the next heading, of any level.
+            try XCTUnwrap(text.components(separatedBy: heading + "\n\n").dropFirst().first?.components(separatedBy: "\n#").first, heading)
+        }
+        let line = "⚑: the country differs from the other countries pooled on this topic (the difference holds after Holm's "
+            + "correction, 5% level); see “Where countries differ”."
+        let estonia = try section("### Estonia (EE)", in: report)
+        XCTAssertTrue(estonia.contains("| 1 | ⚑ Intercultural competence and communication |"), estonia)
+        XCTAssertTrue(estonia.contains("|\n\n" + line + "\n\n![Top needs"), estonia)
+        XCTAssertFalse(try section("### Region (ALL)", in: report).contains("⚑"))
+        let latvian = try String(contentsOfFile: out + "/countries/LV.md", encoding: .utf8)
+        XCTAssertTrue(latvian.contains("⚑: valsts šajā tēmā atšķiras no pārējām valstīm kopā (atšķirība saglabājas arī pēc Holma "
+                                       + "korekcijas, 5% līmenis); sk. „Kur valstis atšķiras“."), latvian)
+    }
+
+    /// `--by country`: the table's header named `country` twice (the scope and the answer), which
+    /// pandas renames and a database refuses; the answer's columns are `question_country` and
+    /// `question_country_label`, tagged as the group with `--hxl`, and the dictionary explains them.
+    func testByAQuestionNamedAsAColumnGetsColumnsOfItsOwn() throws {
+        let (out, _, _keep) = try report {
+            $0.aggregation.byQuestion = "country"
+            $0.hxl = true
+        }
+        _ = _keep
+        let lines = try String(contentsOfFile: out + "/topic_demand_by_country.csv", encoding: .utf8).components(separatedBy: "\r\n")
+        let header = lines[0].components(separatedBy: ",")
+        XCTAssertEqual(Array(header.prefix(4)), ["country", "question_country", "question_country_label", "topic"])
+        XCTAssertEqual(Set(header).count, header.count, lines[0])
+        XCTAssertEqual(Array(lines[1].components(separatedBy: ",").prefix(3)), ["#country+code", "#group+code", "#group+name"])
+        XCTAssertTrue(lines.contains { $0.hasPrefix("EE,EE,Estonia,") }, lines.prefix(4).joined(separator: "\n"))
+        let dictionary = try String(contentsOfFile: out + "/data_dictionary.md", encoding: .utf8)
+        XCTAssertTrue(dictionary.contains("| question\\_country | The respondent's answer to the question country (the choice's name). |"))
+        XCTAssertTrue(dictionary.contains("| question\\_country\\_label | That answer's label. |"))
+        XCTAssertEqual(Pipeline.byColumns("role"), ["role", "role_label"])
+    }
+
     /// A Russian country report leaves no English behind: the shape of a hand-made sheet, a file
     /// not read, the kinds of issues, the wave comparison's notes, and the charts' descriptions and
     /// legend were English; a scope with every figure blanked drew an empty Locus-for-Focus chart.
@@ -244,11 +361,11 @@ final class ReportTests: XCTestCase {
                     figure("LV", "a", share: 0.25), figure("LV", "b", share: 0.75), figure("LV", "c", share: nil, asked: false)]
         // The legends, by hand.
         let legends: [String: [String]] = [
-            "en": ["– too few respondents (suppressed)", "∅ not asked: the demand question does not list this topic"],
-            "et": ["– liiga vähe vastajaid (varjatud)", "∅ ei küsitud: koolitussoovi küsimus seda teemat ei loetle"],
-            "lv": ["– pārāk maz respondentu (slēpts)", "∅ nav jautāts: apmācību vēlmju jautājumā šīs tēmas nav"],
-            "lt": ["– per mažai respondentų (nerodoma)", "∅ neklausta: mokymų poreikio klausimo sąraše šios temos nėra"],
-            "ru": ["– слишком мало респондентов (скрыто)", "∅ не спрашивали: в вопросе о желаемом обучении этой темы нет"],
+            "en": ["– suppressed (too few respondents, or to protect a smaller group)", "∅ not asked: the demand question does not list this topic"],
+            "et": ["– varjatud (liiga vähe vastajaid või väiksema rühma kaitseks)", "∅ ei küsitud: koolitussoovi küsimus seda teemat ei loetle"],
+            "lv": ["– slēpts (pārāk maz respondentu vai mazākas grupas aizsardzībai)", "∅ nav jautāts: apmācību vēlmju jautājumā šīs tēmas nav"],
+            "lt": ["– nerodoma (per mažai respondentų arba mažesnei grupei apsaugoti)", "∅ neklausta: mokymų poreikio klausimo sąraše šios temos nėra"],
+            "ru": ["– скрыто (слишком мало респондентов или для защиты меньшей группы)", "∅ не спрашивали: в вопросе о желаемом обучении этой темы нет"],
         ]
         for language in ReportStrings.languages {
             let labels = ReportStrings.forLanguage(language).charts
@@ -257,9 +374,21 @@ final class ReportTests: XCTestCase {
             XCTAssertEqual(svg.components(separatedBy: ">∅</text>").count - 1, 2, language)
             for line in legends[language]! { XCTAssertTrue(svg.contains(">\(line)</text>"), "\(language): \(line)") }
         }
+        // The line under the map says what the percentages are out of (it repeated the title).
+        let bases = ["en": "% of all respondents, those who chose no topic included",
+                     "et": "% kõigist vastajatest, ka neist, kes ühtki teemat ei valinud",
+                     "lv": "% no visiem respondentiem, ieskaitot tos, kas neizvēlējās nevienu tēmu",
+                     "lt": "% visų respondentų, įskaitant nepasirinkusius nė vienos temos",
+                     "ru": "% от всех респондентов, включая не выбравших ни одной темы"]
+        for language in ReportStrings.languages {
+            let labels = ReportStrings.forLanguage(language).charts
+            let svg = Charts.demandHeatmap(rows, id: "demand", title: labels.heatmapNote, labels: labels)
+            XCTAssertTrue(svg.contains("fill=\"#444\">\(bases[language]!)</text>"), language)
+            XCTAssertEqual(svg.components(separatedBy: ">\(labels.heatmapNote)</text>").count - 1, 1, language)
+        }
         // Only the marks that appear are explained.
         let asked = Charts.demandHeatmap(Array(rows.prefix(2)), id: "demand", title: "t", labels: ReportStrings.forLanguage("en").charts)
-        XCTAssertTrue(asked.contains(">– too few respondents (suppressed)</text>"))
+        XCTAssertTrue(asked.contains(">– suppressed (too few respondents, or to protect a smaller group)</text>"))
         XCTAssertFalse(asked.contains("∅"))
     }
 
@@ -585,6 +714,23 @@ final class ReportTests: XCTestCase {
         XCTAssertTrue(municipality.contains("#country+code;#adm2+code;#adm2+name;"))
     }
 
+    /// The MWDS chart's colour key says what HH, HL, LH and LL are (importance, then gap; high or
+    /// low), whole, in each report language: the chart, a file of its own in charts/, showed the
+    /// four codes alone.
+    func testMWDSChartKeySaysWhatTheQuadrantsAre() {
+        var f = TopicFigures(country: "EE", topic: "a", topicLabel: "A", accumulator: TopicAccumulator())
+        f.mwds = 2
+        f.mwdsRank = 1
+        f.quadrant = "HH"
+        let keys = ["en": "Quadrant (importance, gap: H high, L low)", "et": "Kvadrant (olulisus, lõhe: H kõrge, L madal)",
+                    "lv": "Kvadrants (svarība, plaisa: H augsta, L zema)", "lt": "Kvadrantas (svarba, atotrūkis: H aukšta, L žema)",
+                    "ru": "Квадрант (важность, разрыв: H высокая, L низкая)"]
+        for language in ReportStrings.languages {
+            let svg = Charts.mwdsBars([f], id: "m", title: "t", labels: ReportStrings.forLanguage(language).charts)
+            XCTAssertTrue(svg.contains("text-anchor=\"end\">\(keys[language]!)</text>"), "\(language): \(svg)")
+        }
+    }
+
     func testChartsAreAccessibleSVG() throws {
         let (out, _, _keep) = try report()
         _ = _keep
@@ -698,6 +844,91 @@ final class ReportTests: XCTestCase {
             XCTAssertEqual("\(error)", "cannot write \(folder.path)/reports: it is a symbolic link to \(folder.path)/share/reports, "
                            + "which does not exist; nothing was written")
         }
+    }
+
+    /// The new reports take the earlier ones' place in one step (renameat2's RENAME_EXCHANGE):
+    /// the two renames before left a moment with no folder at all, in which a reader (a sync
+    /// client, a web server) found the reports gone. Right after the exchange the folder holds
+    /// the new reports and the staging path the old ones, which are then removed; and a thread
+    /// that looks for the folder all through many commits finds it every time (a check that can
+    /// only miss the two renames' moment, not invent one).
+    func testCommitSwapsTheReportsInOneStep() throws {
+        let folder = TemporaryFolder()
+        do {
+            folder.write("a/x", "a")
+            folder.write("b/y", "b")
+            let code = OutputFolder.exchange(folder.path + "/a", folder.path + "/b")
+            if code == ENOSYS || code == EINVAL { throw XCTSkip("no RENAME_EXCHANGE here (\(code))") }
+            XCTAssertEqual(code, 0)
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/a"), ["y"])
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/b"), ["x"])
+            try FileManager.default.removeItem(atPath: folder.path + "/a")
+            try FileManager.default.removeItem(atPath: folder.path + "/b")
+        }
+        let reports = folder.path + "/reports/report.md"
+        folder.write("reports/report.md", "old\n")
+        let output = try OutputFolder(path: folder.path + "/reports")
+        try output.write("report.md", "new\n")
+        var swapped: [String] = []
+        try output.commit(exchange: { staging, location in
+            let code = OutputFolder.exchange(staging, location)
+            swapped = [location, staging].map { (try? String(contentsOfFile: $0 + "/report.md", encoding: .utf8)) ?? "missing" }
+            return code
+        })
+        XCTAssertEqual(swapped, ["new\n", "old\n"])
+        XCTAssertEqual(try String(contentsOfFile: reports, encoding: .utf8), "new\n")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["reports"], "the earlier reports are gone")
+
+        let done = LockedFlag(), missed = LockedFlag()
+        let reader = Thread {
+            while !done.isSet {
+                if access(reports, F_OK) != 0 { missed.set() }
+            }
+        }
+        reader.start()
+        for round in 0..<100 {
+            let output = try OutputFolder(path: folder.path + "/reports")
+            try output.write("report.md", "round \(round)\n")
+            try output.commit()
+        }
+        done.set()
+        while !reader.isFinished { usleep(1000) }
+        XCTAssertFalse(missed.isSet, "a reader found no reports")
+        XCTAssertEqual(try String(contentsOfFile: reports, encoding: .utf8), "round 99\n")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["reports"])
+    }
+
+    /// Where the exchange cannot be made (an older kernel: ENOSYS; a filesystem without it:
+    /// EINVAL) the folder is swapped in with two renames, as before, with the same result; any
+    /// other failure stops the commit naming the folder, the earlier reports untouched.
+    func testCommitFallsBackToTwoRenamesWithoutTheExchange() throws {
+        for code in [ENOSYS, EINVAL] {
+            let folder = TemporaryFolder()
+            folder.write("reports/report.md", "old\n")
+            let output = try OutputFolder(path: folder.path + "/reports")
+            try output.write("report.md", "new\n")
+            var asked = 0
+            try output.commit(exchange: { _, _ in asked += 1; return code })
+            XCTAssertEqual(asked, 1)
+            XCTAssertEqual(try String(contentsOfFile: folder.path + "/reports/report.md", encoding: .utf8), "new\n")
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["reports"])
+        }
+        // A new folder is made by one rename: nothing to exchange it with.
+        let fresh = TemporaryFolder()
+        let first = try OutputFolder(path: fresh.path + "/reports")
+        try first.write("report.md", "first\n")
+        try first.commit(exchange: { _, _ in XCTFail("nothing to exchange with"); return 0 })
+        XCTAssertEqual(try String(contentsOfFile: fresh.path + "/reports/report.md", encoding: .utf8), "first\n")
+
+        let folder = TemporaryFolder()
+        folder.write("reports/report.md", "old\n")
+        let output = try OutputFolder(path: folder.path + "/reports")
+        try output.write("report.md", "new\n")
+        XCTAssertThrowsError(try output.commit(exchange: { _, _ in EACCES })) { error in
+            XCTAssertEqual("\(error)", "cannot write \(folder.path)/reports: \(String(cString: strerror(EACCES)))")
+        }
+        XCTAssertEqual(try String(contentsOfFile: folder.path + "/reports/report.md", encoding: .utf8), "old\n")
+        output.abandon()
     }
 
     func testAStagedRunThatFailsLeavesTheOldFolderWhole() throws {
@@ -1180,10 +1411,12 @@ final class ReportTests: XCTestCase {
                     TopicFigures(country: "EE", topic: "b", topicLabel: english, accumulator: a)]
         rows[0].mwdsRank = 1
         rows[1].mwdsRank = 1
-        let svg = Charts.mwdsBars(rows, id: "t", title: "t", labels: ReportStrings.forLanguage("ru").charts)
+        let chartLabels = ReportStrings.forLanguage("ru").charts
+        let svg = Charts.mwdsBars(rows, id: "t", title: "t", labels: chartLabels)
+        // The topics' labels, not the colour key's caption, which stands right-aligned above them.
         let labels = svg.split(separator: "\n").filter { $0.contains("text-anchor=\"end\">") }.map { line in
             String(line[line.range(of: "text-anchor=\"end\">")!.upperBound...].prefix { $0 != "<" })
-        }
+        }.filter { $0 != chartLabels.quadrantKey }
         XCTAssertEqual(labels.count, 2)
         XCTAssertTrue(labels[0].hasSuffix("…") && russian.hasPrefix(labels[0].dropLast()), labels[0])
         XCTAssertLessThanOrEqual(labels[0].count - 1, 41, labels[0])
@@ -1246,4 +1479,12 @@ final class ReportTests: XCTestCase {
         let totals = try XCTUnwrap(summary.split(separator: "\n").first { $0.contains("\"totals\"") })
         XCTAssertTrue(totals.contains("\"records_read\": null, \"respondents\": null,"), String(totals))
     }
+}
+
+/// A flag two threads share.
+private final class LockedFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
 }

@@ -151,7 +151,11 @@ final class SurveySynthesizerTests: XCTestCase {
         // A file already there stays as it was, and nothing is left beside it.
         let folder = TemporaryFolder()
         let existing = folder.write("x.csv", "precious\n")
-        XCTAssertThrowsError(try synthesizer.write(to: existing))
+        XCTAssertThrowsError(try synthesizer.write(to: existing)) { error in
+            // It names the options to change (it said "choose utf-8 or another language", not how).
+            XCTAssertTrue("\(error)".hasSuffix(" cannot be written in Windows-1257 (--encoding windows-1257); nothing was written: "
+                                              + "give --encoding utf-8, utf-8-bom or utf-16le, or another --lang"), "\(error)")
+        }
         XCTAssertEqual(try String(contentsOfFile: existing, encoding: .utf8), "precious\n")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["x.csv"])
     }

@@ -301,7 +301,7 @@ final class WaveComparisonTests: XCTestCase {
         options.normalize.weightColumn = "w"
         let outcome = try Pipeline.report(options)
         XCTAssertEqual(outcome.exitCode, 2)
-        XCTAssertEqual(outcome.cannotRun, "no file of the wave `later` (--wave) has the weight column (--weights): its respondents would weigh 0 and there would be nothing to compare")
+        XCTAssertEqual(outcome.cannotRun, "no file of the wave `later` (--wave) has the weight column `w` (--weights): its respondents would weigh 0 and there would be nothing to compare")
         XCTAssertFalse(FileManager.default.fileExists(atPath: options.outputPath))
         // With the column in the wave too, the run goes on.
         folder.write("later/ee.csv", rows)

@@ -141,6 +141,9 @@ public final class Normalizer {
     /// Submission IDs seen (by a 64-bit hash of their bytes), with a fingerprint of their answers
     /// (a second copy that differs is flagged); and fingerprints of rows without an ID.
     private let seen: DuplicateIndex
+    /// The files whose rows without a submission ID are in `seen`: an identical row's message
+    /// names the earlier row's line, and its file when that is another (its place here, times 2^40).
+    private var filesOfIdenticalRows: [String] = []
     private var reportedDegraded = false
     /// The day/month order of the current file's slash dates (`submittedDay`); reset per file.
     private var dateOrder = (decided: Bool?.none, ambiguousBefore: 0, conflictReported: false)
@@ -385,11 +388,14 @@ public final class Normalizer {
             default: return false
             }
         }
-        let repeatTable = !outsideRepeat && header.contains { Self.parentLinkHeaders.contains($0.trimmingSpaces.lowercased()) }
-        if repeatTable {
+        // Named at the column linking each row to its submission.
+        let link = header.firstIndex { Self.parentLinkHeaders.contains($0.trimmingSpaces.lowercased()) }
+        let repeatTable = !outsideRepeat && link != nil
+        if repeatTable, let link {
             log(CleaningIssue(
-                file: file, line: line, code: "repeat_table", action: .quarantined, severity: .note,
-                message: "this file holds a repeat group's rows, each linked to a submission of the main export (`PARENT_KEY`, `_parent_index`): one row per repeat, not per respondent, so none is read as a respondent"))
+                file: file, line: line, column: link + 1, code: "repeat_table", action: .quarantined, severity: .note,
+                message: "this file holds a repeat group's rows, each linked to a submission of the main export by `\(header[link].trimmingSpaces)`: "
+                    + "one row per repeat, not per respondent, so none is read as a respondent"))
         }
         // Tool metadata the form declares (`start`, `end`, `today`, `deviceid`) is in every export
         // of every form: a file whose only matches are those is an export of another survey.
@@ -507,14 +513,25 @@ public final class Normalizer {
         let lower = record.fields
         guard !lower.contains(where: { Double($0.trimmingSpaces.replacingOccurrences(of: ",", with: ".")) != nil }) else { return nil }
         var issues: [CleaningIssue] = []
-        let combined = mapHeader(headerOfTwoRows(upper: upper, lower: lower), file: file, line: record.line,
-                                 log: { issues.append($0) })
+        let names = headerOfTwoRows(upper: upper, lower: lower)
+        let combined = mapHeader(names, file: file, line: record.line, log: { issues.append($0) })
         func questions(_ mapping: FileMapping) -> Int {
             mapping.roles.filter { if case .question = $0 { return true } else { return false } }.count
         }
         guard combined.mapsAnyQuestion && questions(combined) >= max(2, questions(upperMapping) + 1) else { return nil }
-        log(CleaningIssue(file: file, line: record.line, code: "two_header_rows", action: .kept, severity: .note,
-                          message: "the header is two rows, group labels above the questions' (merged cells): read as one"))
+        // The first column that names a question only with the row above: where the merged cells begin.
+        let first = combined.roles.indices.first { k in
+            combined.roles[k] != .unmapped && (k >= upperMapping.roles.count || upperMapping.roles[k] == .unmapped)
+        }
+        let example = first.map { k in
+            let group = upper.prefix(k + 1).last { !$0.trimmingSpaces.isEmpty }?.trimmingSpaces ?? ""
+            let below = lower[k].trimmingSpaces
+            return ", from column \(k + 1) (`\(Diagnostic.shortened(below.isEmpty ? names[k] : below))`"
+                + (group.isEmpty || below.isEmpty ? ")" : " under `\(Diagnostic.shortened(group))`)")
+        } ?? ""
+        log(CleaningIssue(file: file, line: record.line, column: first.map { $0 + 1 }, code: "two_header_rows", action: .kept,
+                          severity: .note,
+                          message: "the header is two rows, group labels above the questions' (merged cells): read as one\(example)"))
         issues.forEach(log)
         return combined
     }
@@ -828,14 +845,18 @@ public final class Normalizer {
             }
         } else {
             // Rows without an ID are keyed by their fingerprint, apart from IDs' keys.
-            if seen.check(FieldHash.finish(rowHash ^ 0x6E6F_2D69_642D_726F), storing: 0) != nil {
+            if filesOfIdenticalRows.last != mapping.file { filesOfIdenticalRows.append(mapping.file) }
+            let place = UInt64(filesOfIdenticalRows.count - 1) << 40 | UInt64(record.line)
+            if let earlier = seen.check(FieldHash.finish(rowHash ^ 0x6E6F_2D69_642D_726F), storing: place) {
+                let earlierFile = filesOfIdenticalRows[Int(earlier >> 40)]
+                let row = "line \(earlier & (1 << 40 - 1))" + (earlierFile == mapping.file ? "" : " of \(earlierFile)")
                 if options.dropIdentical {
                     log(CleaningIssue(file: mapping.file, line: record.line, code: "identical_row", action: .dropped,
-                                      message: "identical to an earlier row and has no submission ID; dropped (--drop-identical)"))
+                                      message: "identical to the row on \(row) (neither has a submission ID); dropped (--drop-identical)"))
                     return .duplicate
                 }
                 log(CleaningIssue(file: mapping.file, line: record.line, code: "identical_row", action: .kept,
-                                  message: "identical to an earlier row and has no submission ID; kept (use --drop-identical to drop)"))
+                                  message: "identical to the row on \(row) (neither has a submission ID); kept (use --drop-identical to drop)"))
             }
             respondentHash = Array("line \(record.line)".utf8).withUnsafeBytes { FNV.hash($0, seed: mapping.idSeed) }
         }
@@ -1208,6 +1229,21 @@ public final class Normalizer {
         return filled > 0 && tags * 2 >= filled
     }
 
+    /// The note on a HXL hashtag row (`isHashtagRow`): its column is the first cell holding no
+    /// hashtag, whose text is lost with the row, or else the first hashtag.
+    func hashtagRowIssue(_ record: RecordBuffer, file: String) -> CleaningIssue {
+        let cells = (0..<record.presentCount).map { (column: $0 + 1, text: record[$0].trimmingSpaces) }.filter { !$0.text.isEmpty }
+        let stray = cells.first { !$0.text.hasPrefix("#") }
+        let first = stray ?? cells.first
+        let shown = first.map { "`\(Diagnostic.shortened($0.text))`" } ?? ""
+        let message = stray == nil
+            ? "HXL hashtag row under the header (\(shown) first); read as part of the header"
+            : "HXL hashtag row under the header; read as part of the header, with \(shown) in column \(first!.column), "
+                + "which is no hashtag (a value in this row is not read as an answer)"
+        return CleaningIssue(file: file, line: record.line, column: first?.column, code: "hxl_row", action: .kept,
+                             severity: .note, message: message)
+    }
+
     private func column(of question: Int?, in mapping: FileMapping) -> Int? {
         guard let question else { return nil }
         return mapping.roles.firstIndex(of: .question(question)).map { $0 + 1 }
@@ -1276,7 +1312,9 @@ public final class Normalizer {
     private func logPlaceIssues(_ issues: [PlaceReading.Issue], record: RecordBuffer, mapping: FileMapping, log: (CleaningIssue) -> Void) {
         let id = FNV.respondentID(row.idHash)
         for issue in issues {
-            log(CleaningIssue(file: mapping.file, line: record.line, column: column(of: issue.question, in: mapping),
+            let unknown = issue.code == "place_unknown"
+            let at = column(of: issue.question, in: mapping) ?? (unknown ? column(of: municipalityIndex, in: mapping) : nil)
+            log(CleaningIssue(file: mapping.file, line: record.line, column: at,
                               respondentID: id, question: issue.questionName, oldValue: issue.old, newValue: issue.new,
                               code: issue.code, action: issue.action, message: issue.message))
         }
@@ -1302,8 +1340,10 @@ public final class Normalizer {
         }
         guard let q = municipalityIndex, let answer = answers.municipality else {
             if place.country == nil {
+                // Named at the country column (or, without one, the municipality's: `logPlaceIssues`).
+                let asked = countryIndex ?? municipalityIndex
                 place.issues.append(.init(
-                    question: nil, questionName: "", old: "", new: "", code: "place_unknown",
+                    question: asked, questionName: asked.map { instrument.questions[$0].name } ?? "", old: "", new: "", code: "place_unknown",
                     message: "neither country nor municipality is known; the respondent counts only in the region total"))
             }
             return place

@@ -67,6 +67,8 @@ public struct RunOutcome: Sendable {
     public var submittedDays: (first: Int32, last: Int32)? = nil
     /// Later waves (`--wave`, by name) of which no file could be read: there is nothing to compare.
     public var unreadWaves: [String] = []
+    /// The `--weights` column, named when no file has it.
+    public var weightColumn: String? = nil
 
     /// Whether no readable input file has a single column of the instrument: an export of
     /// another survey, the wrong instrument, or empty files (no header: `shape` never set). The
@@ -99,7 +101,8 @@ public struct RunOutcome: Sendable {
         }
         // `--weights COLUMN` that no file has: every respondent would weigh 0, every figure blank.
         if lacksWeightColumn(wave: "") {
-            return "no input file has the weight column (--weights): every respondent would weigh 0 and every figure be blank"
+            return "no input file has the weight column \(weightColumnNamed) (--weights): every respondent would weigh 0 and every figure be blank; "
+                + "give --weights respondent, municipality, or a numeric column of the exports"
         }
         if let wave = unreadWaves.first {
             return "the wave `\(wave)` (--wave) has no respondent: no file of it could be read, or its files hold none (see the messages above); there is nothing to compare"
@@ -108,10 +111,13 @@ public struct RunOutcome: Sendable {
         var waves: [String] = []
         for account in accounts where !account.wave.isEmpty && !waves.contains(account.wave) { waves.append(account.wave) }
         if let wave = waves.first(where: lacksWeightColumn) {
-            return "no file of the wave `\(wave)` (--wave) has the weight column (--weights): its respondents would weigh 0 and there would be nothing to compare"
+            return "no file of the wave `\(wave)` (--wave) has the weight column \(weightColumnNamed) (--weights): its respondents would weigh 0 and there would be nothing to compare"
         }
         return nil
     }
+
+    /// The `--weights` column as messages name it (`w`).
+    private var weightColumnNamed: String { weightColumn.map { "`\(Diagnostic.shortened($0))`" } ?? "" }
 
     /// Whether the files of the baseline (`wave` "") or of a later wave that were read and map the
     /// instrument all lack the `--weights` column.
@@ -157,16 +163,19 @@ public struct RunOutcome: Sendable {
 ///     let outcome = try Pipeline.report(options)   // writes options.outputPath
 public enum Pipeline {
     /// The plan alone, for `needs plan`: ingest, aggregate, plan; nothing written. `title` is
-    /// the survey's title as the reports show it (plan.md's heading).
+    /// the survey's title as the reports show it (plan.md's heading), `weighting` their statement
+    /// of the weighting and suppression.
     public static func plan(_ options: RunOptions, configuration: PlanConfiguration) throws
-        -> (plan: CurriculumPlan, outcome: RunOutcome, title: String) {
+        -> (plan: CurriculumPlan, outcome: RunOutcome, title: String, weighting: String) {
         Gazetteer.prepareShared()
         let instrument = try InstrumentLoader.load(options.instrumentPath)
         let aggregator = Aggregator(instrument: instrument, options: aggregation(options, instrument: instrument))
         let outcome = ingest(options, instrument: instrument) { aggregator.add($0) } quarantine: { _, _, _ in }
         let differences = CountryDifference.compute(aggregator, minCell: options.aggregation.minCell)
+        let builder = ReportBuilder(instrument: instrument, aggregator: aggregator, differences: differences, outcome: outcome,
+                                    dateRange: nil)
         return (CurriculumPlanner.plan(figures: aggregator.figures(), differences: differences, configuration: configuration),
-                outcome, instrument.displayTitle)
+                outcome, instrument.displayTitle, builder.weighting())
     }
 
     /// Ingest and normalise only, for a designer checking a file a municipality just sent.
@@ -285,15 +294,24 @@ public enum Pipeline {
             let weighted = options.aggregation.weights != .respondent || options.aggregation.region == .countryEqual
             let figures = aggregator.figures()
             let differences = CountryDifference.compute(aggregator, minCell: options.aggregation.minCell)
-            try output.write("topic_demand.csv", FiguresTable.render(figures, weighted: weighted, style: csv))
-            try output.write("topic_demand_by_municipality.csv", FiguresTable.render(
-                aggregator.municipalityFigures(), groupColumns: ["municipality_code", "municipality"], weighted: weighted, style: csv))
-            if let by = options.aggregation.byQuestion {
-                try output.write(byTableName(by), FiguresTable.render(
-                    aggregator.groupFigures(), groupColumns: [by, by + "_label"], weighted: weighted, style: csv))
+            // Each table's columns, for data_dictionary.md.
+            var tables: [DataDictionary.Table] = []
+            func table(_ file: String, _ columns: [String], by: String? = nil, _ text: String) throws {
+                tables.append(DataDictionary.Table(file: file, columns: columns, byQuestion: by))
+                try output.write(file, text)
             }
-            try output.write("country_differences.csv", DifferencesTable.render(differences, style: csv))
-            if !options.waves.isEmpty { try output.write("waves.csv", WavesTable.render(waveChanges, style: csv)) }
+            try table("topic_demand.csv", FiguresTable.header(weighted: weighted),
+                      FiguresTable.render(figures, weighted: weighted, style: csv))
+            let places = ["municipality_code", "municipality"]
+            try table("topic_demand_by_municipality.csv", FiguresTable.header(groupColumns: places, weighted: weighted),
+                      FiguresTable.render(aggregator.municipalityFigures(), groupColumns: places, weighted: weighted, style: csv))
+            if let by = options.aggregation.byQuestion {
+                let group = byColumns(by)
+                try table(byTableName(by), FiguresTable.header(groupColumns: group, weighted: weighted), by: by,
+                          FiguresTable.render(aggregator.groupFigures(), groupColumns: group, weighted: weighted, style: csv))
+            }
+            try table("country_differences.csv", DifferencesTable.columns, DifferencesTable.render(differences, style: csv))
+            if !options.waves.isEmpty { try table("waves.csv", WavesTable.columns, WavesTable.render(waveChanges, style: csv)) }
             let withheld = aggregator.withheldFiles(outcome.accounts.filter { $0.wave.isEmpty }.map { ($0.file, $0.respondents) })
                 .union(waveWithheld)
             // The baseline's region count blanked (too few respondents in all): the totals would give it back.
@@ -306,9 +324,12 @@ public enum Pipeline {
             if let configuration = planConfiguration {
                 let plan = CurriculumPlanner.plan(figures: figures, differences: differences, configuration: configuration)
                 builder.plan = (plan, configuration)
-                try output.write("plan.csv", PlanReport.csv(plan, style: csv))
-                try output.write("plan.md", MarkdownRenderer.render(PlanReport.document(plan, configuration: configuration, title: builder.formTitle)))
+                try table("plan.csv", PlanReport.columns, PlanReport.csv(plan, style: csv))
+                let document = PlanReport.document(plan, configuration: configuration, title: builder.formTitle,
+                                                   weighting: builder.weighting())
+                try output.write("plan.md", MarkdownRenderer.render(document))
             }
+            try output.write(DataDictionary.file, MarkdownRenderer.render(builder.dataDictionary(tables, style: csv)))
             var documents = [("", builder.regionReport())]
             for country in aggregator.scopeRespondents.keys.sorted() where country != "ALL" {
                 documents.append(("countries/\(country)", builder.countryReport(country, language: options.language)))
@@ -380,6 +401,15 @@ public enum Pipeline {
         by.lowercased() == "municipality" ? "topic_demand_by_question_\(by).csv" : "topic_demand_by_\(by).csv"
     }
 
+    /// The code and label columns of the `--by` table: `QUESTION`, `QUESTION_label`, or, for a
+    /// question named as a column of the table already (`--by country`), `question_country` and
+    /// `question_country_label`: the header had `country` twice, which a partner's tools rename
+    /// or refuse.
+    static func byColumns(_ by: String) -> [String] {
+        let name = FiguresTable.header(weighted: true).contains(by.lowercased()) ? "question_" + by : by
+        return [name, name + "_label"]
+    }
+
     /// The aggregation options, with what `--by` the municipality question needs: the choice
     /// each municipality is (`AggregationOptions.byPlaceChoices`).
     static func aggregation(_ options: RunOptions, instrument: Instrument) -> AggregationOptions {
@@ -396,9 +426,14 @@ public enum Pipeline {
         try validateWaves(options)
         if let by = options.aggregation.byQuestion {
             guard let question = instrument.question(named: by), case .selectOne = question.kind else {
+                // Named for the user to pick from: the select_one questions that rate no topic.
+                let candidates = instrument.questions.filter {
+                    if case .selectOne = $0.kind { return $0.measure == nil && !$0.inRepeat } else { return false }
+                }.map { "`\($0.name)`" }
+                let choose = candidates.isEmpty ? "the instrument has none to give" : "give one of " + candidates.joined(separator: ", ")
                 throw InstrumentError(problems: [Diagnostic(
                     .error, file: options.instrumentPath, code: "bad_by_question",
-                    message: "--by needs a select_one question of the instrument; `\(by)` is not one")])
+                    message: "--by needs a select_one question of the instrument; `\(by)` is not one: \(choose)")])
             }
         }
     }
@@ -470,6 +505,7 @@ public enum Pipeline {
         quarantine: (RecordBuffer, String, Normalizer.FileMapping) -> Void
     ) -> RunOutcome {
         var outcome = RunOutcome()
+        outcome.weightColumn = options.normalize.weightColumn
         let expansion = InputFiles.expand(options.inputs, maxFiles: options.maxFiles, leavingOut: options.readElsewhere,
                                           names: options.displayNames)
         // Its `/proc/self/fd/N` paths (names that are not UTF-8) are open while it is.
@@ -525,9 +561,13 @@ public enum Pipeline {
                     account.unmatched = !current.mapsAnyQuestion
                     account.lacksWeightColumn = options.normalize.weightColumn != nil && current.weightColumn == nil
                     if !current.mapsAnyQuestion && !current.isRepeatTable {
-                        log(CleaningIssue(file: file, line: line, code: "no_matching_questions", action: .quarantined,
-                                          severity: .error,
-                                          message: "no column matches a question of instrument `\(instrument.formID)`: is this an export of another survey? Its rows are quarantined"))
+                        // Named at its first column that is no question (the unmapped_columns note lists them all).
+                        let first = issues.first { $0.code == "unmapped_columns" }?.column
+                        let example = first.map { " (the first, column \($0): `\(Diagnostic.shortened(current.unmapped.first ?? ""))`)" } ?? ""
+                        log(CleaningIssue(file: file, line: line, column: first, code: "no_matching_questions",
+                                          action: .quarantined, severity: .error,
+                                          message: "no column matches a question of instrument `\(instrument.formID)`\(example): is this an export of another survey, "
+                                              + "or is --instrument the wrong form? Its rows are quarantined"))
                     }
                 }
                 let summary = try reader.readAhead(diagnose: diagnose) { record in
@@ -588,8 +628,7 @@ public enum Pipeline {
                         account.quarantined += 1
                         mappingRef._withUnsafeGuaranteedRef { quarantine(record, reason, $0) }
                     case .hashtagRow:
-                        log(CleaningIssue(file: file, line: record.line, code: "hxl_row", action: .kept, severity: .note,
-                                          message: "HXL hashtag row under the header; read as part of the header"))
+                        log(normalizer.hashtagRowIssue(record, file: file))
                     }
                 }
                 account.encoding = summary.encoding.encoding.rawValue

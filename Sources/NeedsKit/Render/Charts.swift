@@ -183,7 +183,7 @@ public enum Charts {
             }
         }
         let noteY = top + topics.count * cellH + 22
-        svg += "<text x=\"10\" y=\"\(noteY)\" font-size=\"10\" fill=\"#444\">\(esc(labels.heatmapNote))</text>\n"
+        svg += "<text x=\"10\" y=\"\(noteY)\" font-size=\"10\" fill=\"#444\">\(esc(labels.heatmapBase))</text>\n"
         for (k, line) in legend.enumerated() {
             svg += "<text x=\"10\" y=\"\(noteY + 14 * (k + 1))\" font-size=\"10\" fill=\"#444\">\(esc(line))</text>\n"
         }
@@ -219,7 +219,8 @@ public enum Charts {
     }
 
     static func legend(x: Int, y: Int, labels: ChartLabels) -> String {
-        var svg = ""
+        let key = fit(labels.quadrantKey, width: Double(x - 12), fontSize: 10)
+        var svg = "<text x=\"\(x - 8)\" y=\"\(y)\" font-size=\"10\" text-anchor=\"end\">\(esc(key))</text>\n"
         var offset = x
         for quadrant in ["HH", "HL", "LH", "LL"] {
             svg += "<rect x=\"\(offset)\" y=\"\(y - 9)\" width=\"10\" height=\"10\" fill=\"\(quadrantColour[quadrant]!)\"/>"
@@ -257,7 +258,13 @@ public struct ChartLabels: Sendable {
     public var importance: String = "importance"
     public var gap: String = "gap"
     public var baseline: String = "baseline"
-    /// After the marks of the demand heat map's and tables' blank cells.
-    public var suppressedCell: String = "too few respondents (suppressed)"
+    /// After the marks of the demand heat map's and tables' blank cells. A blank share: too few
+    /// respondents, or blanked so that a smaller group's cannot be worked out from totals (a
+    /// country of plenty can be; "too few" alone was wrong there).
+    public var suppressedCell: String = "suppressed (too few respondents, or to protect a smaller group)"
     public var notAskedCell: String = "not asked: the demand question does not list this topic"
+    /// Before the MWDS chart's colour key, which said HH, HL, LH, LL and nothing of what they are.
+    public var quadrantKey: String = "Quadrant (importance, gap: H high, L low)"
+    /// Under the demand heat map: what its percentages are out of (the line repeated its title).
+    public var heatmapBase: String = "% of all respondents, those who chose no topic included"
 }

@@ -1,10 +1,13 @@
 /// country_differences.csv: each country against the other countries pooled, per topic and measure.
 public enum DifferencesTable {
+    public static let columns = [
+        "country", "topic", "topic_label", "measure", "country_value", "others_value", "country_n", "others_n", "difference",
+        "difference_ci_low", "difference_ci_high", "p_value", "p_holm", "difference_holds",
+    ]
+
     public static func render(_ rows: [CountryDifference], style: CSVStyle = CSVStyle()) -> String {
         var writer = style.writer()
-        style.header(["country", "topic", "topic_label", "measure", "country_value", "others_value", "country_n",
-                           "others_n", "difference", "difference_ci_low", "difference_ci_high", "p_value", "p_holm",
-                           "difference_holds"], into: &writer)
+        style.header(columns, into: &writer)
         let full = NumberFormat.full
         for r in rows {
             writer.row([

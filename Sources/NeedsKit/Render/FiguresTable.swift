@@ -10,15 +10,20 @@ public enum FiguresTable {
         "demand_ci_high", "quadrant", "suppressed",
     ]
 
+    /// The header of a table rendered with these arguments.
+    public static func header(groupColumns: [String]? = nil, weighted: Bool = false) -> [String] {
+        var header = columns
+        if let groupColumns { header.insert(contentsOf: groupColumns, at: 1) }
+        if weighted { header += ["weighted_n", "effective_n"] }
+        return header
+    }
+
     /// `weighted` adds `weighted_n` and `effective_n`; `groupColumns` names the two columns after
     /// `country` of a disaggregated table (`municipality_code, municipality`; `role, role_label`).
     public static func render(_ rows: [TopicFigures], groupColumns: [String]? = nil, weighted: Bool = false,
                               style: CSVStyle = CSVStyle()) -> String {
         var writer = style.writer()
-        var header = columns
-        if let groupColumns { header.insert(contentsOf: groupColumns, at: 1) }
-        if weighted { header += ["weighted_n", "effective_n"] }
-        style.header(header, groupColumns: groupColumns ?? [], into: &writer)
+        style.header(header(groupColumns: groupColumns, weighted: weighted), groupColumns: groupColumns ?? [], into: &writer)
         let full = NumberFormat.full
         for f in rows {
             var cells: [CSVWriter.Cell] = [.figure(f.country)]

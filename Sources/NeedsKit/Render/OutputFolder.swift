@@ -1,3 +1,4 @@
+import CLibCSV
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -134,7 +135,7 @@ public final class OutputFolder {
     /// The files a run writes at the top of its folder.
     private static func isWrittenAtTop(_ name: String) -> Bool {
         ["report.md", "report.html", "summary.json", "topic_demand.csv", "country_differences.csv",
-         "waves.csv", "plan.csv", "plan.md"].contains(name)
+         "waves.csv", "plan.csv", "plan.md", DataDictionary.file].contains(name)
             || (name.hasPrefix("topic_demand_by_") && name.hasSuffix(".csv"))
     }
 
@@ -256,12 +257,38 @@ public final class OutputFolder {
     /// Replaces the output folder with the staged one; refuses (keeping the previous output)
     /// when a streamed file could not be written whole.
     public func commit() throws {
+        try commit(exchange: Self.exchange)
+    }
+
+    /// Swaps two paths in one step (renameat2's RENAME_EXCHANGE): 0, or the errno of the failure.
+    static func exchange(_ first: String, _ second: String) -> Int32 {
+        needs_rename_exchange(first, second) == 0 ? 0 : errno
+    }
+
+    /// `exchange` swaps two paths in one step and returns 0, or the errno of its failure (tests
+    /// give one that fails as an older kernel or another filesystem does).
+    func commit(exchange: (String, String) -> Int32) throws {
         try write(Self.manifestName, Set(written).sorted().map { $0 + "\n" }.joined())
         for stream in streams {
             stream.close()
             if let failure = stream.failure {
                 abandon()
                 throw Failure.cannotWrite(stream.path, failure)
+            }
+        }
+        // Earlier reports are swapped with the new ones in one step, so that a reader (a partner's
+        // sync client, a web server) never finds the folder missing; the staging path then holds
+        // the earlier reports, removed here (or, if this run is killed first, by the next run).
+        if fileManager.fileExists(atPath: location) {
+            switch exchange(staging, location) {
+            case 0:
+                try? fileManager.removeItem(atPath: staging)
+                CleanupOnSignal.unregister(staging)
+                return
+            case ENOSYS, EINVAL, ENOTSUP:
+                break  // An older kernel, or a filesystem without the exchange: two renames below.
+            case let code:
+                throw Failure.cannotWrite(path, String(cString: strerror(code)))
             }
         }
         let backup = staging + ".previous"

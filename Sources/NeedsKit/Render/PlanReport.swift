@@ -1,9 +1,13 @@
 /// plan.csv and the plan's readable schedule (plan.md, and a section of the main report).
 public enum PlanReport {
+    public static let columns = [
+        "session", "month", "audience", "topic", "topic_label", "organisation", "reason", "quadrant", "mwds", "mwds_rank",
+        "expected_participants",
+    ]
+
     public static func csv(_ plan: CurriculumPlan, style: CSVStyle = CSVStyle()) -> String {
         var writer = style.writer()
-        style.header(["session", "month", "audience", "topic", "topic_label", "organisation", "reason", "quadrant",
-                      "mwds", "mwds_rank", "expected_participants"], into: &writer)
+        style.header(columns, into: &writer)
         for s in plan.sessions {
             writer.row([.figure(String(s.session)), .figure(s.month), .figure(s.audience), .text(s.topic),
                         .text(s.topicLabel), .text(s.organisation), .figure(s.reason.rawValue), .figure(s.quadrant),
@@ -41,10 +45,14 @@ public enum PlanReport {
         return blocks
     }
 
-    public static func document(_ plan: CurriculumPlan, configuration: PlanConfiguration, title: String) -> ReportDocument {
+    /// plan.md, read on its own: after the schedule's summary, how the figures it rests on were
+    /// weighted and suppressed (`weighting`, the reports' statement), as every report says.
+    public static func document(_ plan: CurriculumPlan, configuration: PlanConfiguration, title: String,
+                                weighting: String) -> ReportDocument {
         let words = ReportStrings.forLanguage(nil)
         var doc = ReportDocument(title: "Curriculum plan: " + title, language: "en")
         doc.blocks = blocks(plan, configuration: configuration, words: words)
+        doc.blocks.insert(.paragraph([.text(weighting)]), at: min(1, doc.blocks.count))
         return doc
     }
 }

@@ -99,10 +99,7 @@ public struct ReportBuilder {
             if !instrument.version.isEmpty { parts.append(.text(" " + prose.version + " " + instrument.version)) }
             parts.append(.text(". "))
         }
-        parts.append(.text(Self.weightingStatement(aggregator.options, prose: prose, withoutCountry: withoutCountry,
-                                                   withoutMunicipality: aggregator.respondentsWithoutMunicipality,
-                                                   weighingZero: aggregator.scopeRespondentsWeighingZero["ALL"] ?? 0,
-                                                   anySuppressed: anySuppressed)))
+        parts.append(.text(weighting(in: prose)))
         doc.blocks.append(.paragraph(parts))
     }
 
@@ -177,12 +174,15 @@ public struct ReportBuilder {
         if !facts.isEmpty { doc.paragraph(facts.joined(separator: " ")) }
     }
 
+    /// Figures from fewer respondents are blanked (`--min-cell`).
+    private var minCell: Int { aggregator.options.minCell }
+
     private func topNeeds(_ doc: inout ReportDocument, _ words: ReportStrings, _ figures: [TopicFigures], scope: String, chartPrefix: String) {
         let rows = figures.filter { $0.country == scope }
             .sorted { ($0.mwdsRank ?? .max, $0.topic) < ($1.mwdsRank ?? .max, $1.topic) }
         doc.heading(3, words.scopeName(scope))
         guard let first = rows.first, !first.countsHidden else {
-            doc.paragraph(words.tooFew)
+            doc.paragraph(rows.first.map { words.blanked(respondents: $0.respondents, minCell: minCell) } ?? words.tooFew)
             return
         }
         let flagged = Set(differences.filter { $0.country == scope && $0.holds }.map(\.topic))
@@ -200,6 +200,10 @@ public struct ReportBuilder {
         // A share blanked and a share never asked for are told apart, as in the heat map.
         let legend = Charts.blankCellLegend(rows, labels: words.charts)
         if !legend.isEmpty { doc.paragraph(legend.joined(separator: "; ") + ".") }
+        if !flagged.isEmpty {
+            let prose = ReportProse.forLanguage(words.language)
+            doc.paragraph(prose.fill(prose.topNeedsFlag, ["s": words.differences]))
+        }
         // No topic with an MWDS (nobody rated both measures, or every score blanked): no bar to draw.
         guard rows.contains(where: { $0.mwds != nil }) else {
             if rows.allSatisfy({ $0.nPairs == 0 }) { doc.paragraph(words.noRatings) }
@@ -218,7 +222,17 @@ public struct ReportBuilder {
         // (as the plan's rule, which counts only countries with figures).
         let countries = all.filter { country in figures.contains { $0.country == country && !$0.countsHidden && $0.mwds != nil } }
         let leftOut = all.filter { !countries.contains($0) }
-        let note = leftOut.isEmpty ? "" : " " + leftOut.map(words.scopeName).joined(separator: ", ") + ": too few respondents to compare."
+        // Why each is left out: blanked for too few respondents, blanked to protect a smaller
+        // country (it may have plenty), or shown with no MWDS (nobody rated both measures).
+        func reason(_ country: String) -> String {
+            guard let row = figures.first(where: { $0.country == country }), row.countsHidden else { return "no MWDS to compare (too few rated both a topic's importance and their competence in it)" }
+            return row.respondents >= minCell ? "figures withheld so that a smaller group's cannot be worked out from the totals"
+                : "too few respondents to compare"
+        }
+        let reasons = leftOut.map(reason).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        let note = reasons.map { why in
+            " " + leftOut.filter { reason($0) == why }.map(words.scopeName).joined(separator: ", ") + ": " + why + "."
+        }.joined()
         doc.heading(2, words.shared)
         guard countries.count >= 2 else {
             doc.paragraph("Fewer than two countries have figures to compare." + note)
@@ -296,7 +310,7 @@ public struct ReportBuilder {
             // Respondents enough, and nobody rated a topic's importance and competence both.
             doc.paragraph(words.noRatings)
         } else {
-            doc.paragraph(words.tooFew)
+            doc.paragraph(words.blanked(respondents: rowsForChart.first?.respondents ?? 0, minCell: minCell))
         }
         // Without a demand question there is no share to shade (blank, not 0%).
         if scopes.count > 1 && figures.contains(where: \.demandAsked) {
@@ -432,13 +446,26 @@ public struct ReportBuilder {
         doc.heading(2, words.methods)
         let prose = ReportProse.forLanguage(words.language)
         doc.blocks.append(.bullets(prose.methods.map { [.text($0)] } + [
-            [.text(Self.weightingStatement(aggregator.options, prose: prose, withoutCountry: withoutCountry,
-                                                   withoutMunicipality: aggregator.respondentsWithoutMunicipality,
-                                                   weighingZero: aggregator.scopeRespondentsWeighingZero["ALL"] ?? 0,
-                                                   anySuppressed: anySuppressed))],
+            [.text(weighting(in: prose))],
             [.text(prose.fullPrecision), .link("topic_demand.csv", href: linkPrefix + "topic_demand.csv"), .text(prose.perMunicipality),
-             .link("topic_demand_by_municipality.csv", href: linkPrefix + "topic_demand_by_municipality.csv"), .text(".")],
+             .link("topic_demand_by_municipality.csv", href: linkPrefix + "topic_demand_by_municipality.csv"), .text(prose.dictionary),
+             .link(DataDictionary.file, href: linkPrefix + DataDictionary.file), .text(".")],
         ]))
+    }
+
+    /// data_dictionary.md for the tables written (`DataDictionary`), with the reports' weighting statement.
+    public func dataDictionary(_ tables: [DataDictionary.Table], style: CSVStyle) -> ReportDocument {
+        DataDictionary.document(tables, title: formTitle, weighting: weighting(in: .english), minCell: minCell, style: style)
+    }
+
+    /// How respondents were weighted and figures suppressed, in English (plan.md is English).
+    public func weighting() -> String { weighting(in: .english) }
+
+    /// How respondents were weighted and figures suppressed, in a language's words.
+    func weighting(in prose: ReportProse) -> String {
+        Self.weightingStatement(aggregator.options, prose: prose, withoutCountry: withoutCountry,
+                                withoutMunicipality: aggregator.respondentsWithoutMunicipality,
+                                weighingZero: aggregator.scopeRespondentsWeighingZero["ALL"] ?? 0, anySuppressed: anySuppressed)
     }
 
     /// Respondents whose country is not known (in ALL when pooled, left out of it when country-equal).

@@ -30,12 +30,20 @@ public struct ReportStrings: Sendable {
     /// Said where a scope with respondents enough has no topic figures because nobody rated the
     /// topics ("too few respondents" would be wrong there).
     var noRatings = "No respondent rated both the importance of a topic and their competence in it."
+    /// Said where a scope with respondents enough is blanked so that a smaller one's figures
+    /// cannot be worked out from the totals (complementary suppression): not "too few respondents".
+    var withheld = "Withheld so that the figures of a smaller group cannot be worked out from the totals "
+        + "(there are enough respondents here)."
 
     /// The languages the reports are written in (`--lang`).
     public static let languages = ["en", "et", "lv", "lt", "ru"]
 
     /// Whether the reports can be written in a language (`--lang`; any case).
     public static func supports(_ key: String) -> Bool { languages.contains(key.lowercased()) }
+
+    /// Why a scope whose figures are all blanked shows none: too few respondents of its own, or
+    /// (with `minCell` or more) blanked to protect another scope.
+    func blanked(respondents: Int, minCell: Int) -> String { respondents >= minCell ? withheld : tooFew }
 
     /// The strings for a language key (`en`, `et`, `lv`, `lt`, `ru`); English otherwise.
     public static func forLanguage(_ key: String?) -> ReportStrings {
@@ -80,9 +88,12 @@ public struct ReportStrings: Sendable {
         charts: ChartLabels(mwdsAxis: "MWDS (vurrud: keskmise lõhe 95% usaldusvahemik × keskmine olulisus)",
                             importanceAxis: "Keskmine olulisus", gapAxis: "Keskmine lõhe (olulisus − pädevus)",
                             heatmapNote: "Vastajate osakaal, kes osaleksid teema koolitusel", competenceAxis: "Keskmine pädevus",
-                            importance: "olulisus", gap: "lõhe", baseline: "algus", suppressedCell: "liiga vähe vastajaid (varjatud)",
-                            notAskedCell: "ei küsitud: koolitussoovi küsimus seda teemat ei loetle"),
-        noRatings: "Ükski vastaja ei hinnanud ühegi teema olulisust koos oma pädevusega selles.")
+                            importance: "olulisus", gap: "lõhe", baseline: "algus", suppressedCell: "varjatud (liiga vähe vastajaid või väiksema rühma kaitseks)",
+                            notAskedCell: "ei küsitud: koolitussoovi küsimus seda teemat ei loetle",
+                            quadrantKey: "Kvadrant (olulisus, lõhe: H kõrge, L madal)",
+                            heatmapBase: "% kõigist vastajatest, ka neist, kes ühtki teemat ei valinud"),
+        noRatings: "Ükski vastaja ei hinnanud ühegi teema olulisust koos oma pädevusega selles.",
+        withheld: "Varjatud, et väiksema rühma tulemusi ei saaks kogusummadest tuletada (vastajaid on siin piisavalt).")
 
     static let latvian = ReportStrings(
         language: "lv", title: "Apmācību vajadzības", whoAnswered: "Kas atbildēja", country: "Valsts",
@@ -97,9 +108,12 @@ public struct ReportStrings: Sendable {
         charts: ChartLabels(mwdsAxis: "MWDS (ūsas: vidējās plaisas 95% intervāls × vidējā svarība)",
                             importanceAxis: "Vidējā svarība", gapAxis: "Vidējā plaisa (svarība − kompetence)",
                             heatmapNote: "Respondentu daļa, kas apmeklētu apmācības par tēmu", competenceAxis: "Vidējā kompetence",
-                            importance: "svarība", gap: "plaisa", baseline: "sākums", suppressedCell: "pārāk maz respondentu (slēpts)",
-                            notAskedCell: "nav jautāts: apmācību vēlmju jautājumā šīs tēmas nav"),
-        noRatings: "Neviens respondents nenovērtēja gan kādas tēmas svarību, gan savu kompetenci tajā.")
+                            importance: "svarība", gap: "plaisa", baseline: "sākums", suppressedCell: "slēpts (pārāk maz respondentu vai mazākas grupas aizsardzībai)",
+                            notAskedCell: "nav jautāts: apmācību vēlmju jautājumā šīs tēmas nav",
+                            quadrantKey: "Kvadrants (svarība, plaisa: H augsta, L zema)",
+                            heatmapBase: "% no visiem respondentiem, ieskaitot tos, kas neizvēlējās nevienu tēmu"),
+        noRatings: "Neviens respondents nenovērtēja gan kādas tēmas svarību, gan savu kompetenci tajā.",
+        withheld: "Slēpts, lai mazākas grupas rezultātus nevarētu aprēķināt no kopsummām (respondentu šeit ir pietiekami).")
 
     static let lithuanian = ReportStrings(
         language: "lt", title: "Mokymosi poreikiai", whoAnswered: "Kas atsakė", country: "Šalis",
@@ -114,9 +128,12 @@ public struct ReportStrings: Sendable {
         charts: ChartLabels(mwdsAxis: "MWDS (ūsai: vidutinio atotrūkio 95% intervalas × vidutinė svarba)",
                             importanceAxis: "Vidutinė svarba", gapAxis: "Vidutinis atotrūkis (svarba − kompetencija)",
                             heatmapNote: "Respondentų dalis, kuri dalyvautų temos mokymuose", competenceAxis: "Vidutinė kompetencija",
-                            importance: "svarba", gap: "atotrūkis", baseline: "pradžia", suppressedCell: "per mažai respondentų (nerodoma)",
-                            notAskedCell: "neklausta: mokymų poreikio klausimo sąraše šios temos nėra"),
-        noRatings: "Nė vienas respondentas neįvertino ir temos svarbos, ir savo kompetencijos joje.")
+                            importance: "svarba", gap: "atotrūkis", baseline: "pradžia", suppressedCell: "nerodoma (per mažai respondentų arba mažesnei grupei apsaugoti)",
+                            notAskedCell: "neklausta: mokymų poreikio klausimo sąraše šios temos nėra",
+                            quadrantKey: "Kvadrantas (svarba, atotrūkis: H aukšta, L žema)",
+                            heatmapBase: "% visų respondentų, įskaitant nepasirinkusius nė vienos temos"),
+        noRatings: "Nė vienas respondentas neįvertino ir temos svarbos, ir savo kompetencijos joje.",
+        withheld: "Nerodoma, kad mažesnės grupės rezultatų nebūtų galima apskaičiuoti iš sumų (respondentų čia pakanka).")
 
     static let russian = ReportStrings(
         language: "ru", title: "Потребности в обучении", whoAnswered: "Кто ответил", country: "Страна",
@@ -131,9 +148,12 @@ public struct ReportStrings: Sendable {
         charts: ChartLabels(mwdsAxis: "MWDS (усы: 95% интервал среднего разрыва × средняя важность)",
                             importanceAxis: "Средняя важность", gapAxis: "Средний разрыв (важность − компетентность)",
                             heatmapNote: "Доля респондентов, которые прошли бы обучение по теме", competenceAxis: "Средняя компетентность",
-                            importance: "важность", gap: "разрыв", baseline: "начало", suppressedCell: "слишком мало респондентов (скрыто)",
-                            notAskedCell: "не спрашивали: в вопросе о желаемом обучении этой темы нет"),
-        noRatings: "Ни один респондент не оценил и важность темы, и свою компетентность в ней.")
+                            importance: "важность", gap: "разрыв", baseline: "начало", suppressedCell: "скрыто (слишком мало респондентов или для защиты меньшей группы)",
+                            notAskedCell: "не спрашивали: в вопросе о желаемом обучении этой темы нет",
+                            quadrantKey: "Квадрант (важность, разрыв: H высокая, L низкая)",
+                            heatmapBase: "% от всех респондентов, включая не выбравших ни одной темы"),
+        noRatings: "Ни один респондент не оценил и важность темы, и свою компетентность в ней.",
+        withheld: "Скрыто, чтобы по итоговым суммам нельзя было вычислить результаты меньшей группы (респондентов здесь достаточно).")
 
     /// A measure's name without the interval its table columns carry ("Want training (95% CI)" →
     /// "Want training"): for tables that show the value alone, as the country differences do.

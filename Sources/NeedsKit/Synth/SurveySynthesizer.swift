@@ -38,7 +38,9 @@ public struct SurveySynthesizer {
                 return "--out \(path) is a file of the instrument (--instrument): writing the export would replace it; nothing was written, give another file"
             case let .unknownLanguage(language, known):
                 return "the instrument has no labels in `\(language)`; --lang is one of: \(known.joined(separator: ", "))"
-            case let .unencodable(what): return "\(what) cannot be written in Windows-1257; choose utf-8 or another language"
+            case let .unencodable(what):
+                return "\(what) cannot be written in Windows-1257 (--encoding windows-1257); nothing was written: give --encoding utf-8, "
+                    + "utf-8-bom or utf-16le, or another --lang"
             }
         }
     }

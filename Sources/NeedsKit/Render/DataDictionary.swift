@@ -1,0 +1,140 @@
+/// data_dictionary.md: what each column of the tables beside it holds, in what unit, and why a
+/// cell is blank. Partners receive the reports folder and nothing else (no README): a table's
+/// `demand_share` of 0.43 beside the report's 43%, or `suppressed`, must explain itself.
+public enum DataDictionary {
+    /// The file's name in the reports folder.
+    public static let file = "data_dictionary.md"
+
+    /// One table of the folder: its file and its header.
+    public struct Table: Sendable {
+        public var file: String
+        public var columns: [String]
+        /// The question a disaggregated table is split by (`role`), or nil.
+        public var byQuestion: String? = nil
+    }
+
+    /// What each table is, one sentence.
+    static func purpose(of file: String, byQuestion: String?) -> String {
+        switch file {
+        case "topic_demand.csv": return "One row per scope (each country, and ALL for the region) and topic: the figures of the reports at full precision."
+        case "topic_demand_by_municipality.csv": return "The same figures per municipality."
+        case "country_differences.csv": return "Each country against the other countries pooled, per topic and measure."
+        case "waves.csv": return "Per later survey wave, scope and topic: the figures at the baseline, in the wave, and the change."
+        case "plan.csv": return "The curriculum plan: one row per training session, in order."
+        default: return "The same figures per answer to the question \(byQuestion ?? "")."
+        }
+    }
+
+    /// The meaning of each column (`K`: the `--min-cell` threshold). Units: ratings are points of
+    /// the instrument's scales; shares are proportions from 0 to 1, which the reports show as percentages.
+    static let meanings: [String: String] = [
+        "country": "Country code (EE Estonia, LV Latvia, LT Lithuania), or ALL for the region.",
+        "topic": "The topic's key in the survey instrument.",
+        "topic_label": "The topic's name.",
+        "respondents": "Respondents in the row's scope.",
+        "n_importance": "Respondents who rated how important the topic is to their work.",
+        "mean_importance": "Mean importance rating, in points of the instrument's scale (higher: more important).",
+        "importance_ci_low": "Lower bound of the 95% confidence interval of mean_importance (Student t).",
+        "importance_ci_high": "Upper bound of that interval.",
+        "n_competence": "Respondents who rated their own competence in the topic.",
+        "mean_competence": "Mean self-rated competence, in points of the instrument's scale (higher: more competent).",
+        "competence_ci_low": "Lower bound of the 95% confidence interval of mean_competence (Student t).",
+        "competence_ci_high": "Upper bound of that interval.",
+        "n_pairs": "Respondents who rated both the topic's importance and their competence in it.",
+        "mean_gap": "Mean of importance minus competence over those respondents, in scale points (higher: more need).",
+        "gap_ci_low": "Lower bound of the 95% confidence interval of mean_gap (Student t).",
+        "gap_ci_high": "Upper bound of that interval.",
+        "mwds": "Borich's mean weighted discrepancy score, mean_gap × mean_importance (Borich 1980): the training need.",
+        "mwds_rank": "Rank of mwds among the scope's topics: 1 is the greatest need; equal scores share the lower rank.",
+        "demand_n": "Respondents who chose the topic among those they would attend training on.",
+        "demand_share": "demand_n out of all respondents of the scope, as a proportion from 0 to 1 (0.43 is 43%).",
+        "demand_ci_low": "Lower bound of the 95% Wilson score interval of demand_share, from 0 to 1.",
+        "demand_ci_high": "Upper bound of that interval.",
+        "quadrant": "Locus for Focus: H or L for importance, then for the gap, each against its mean over the scope's "
+            + "topics; HH (important and a large gap) is the first priority.",
+        "suppressed": "1 when figures of the row are blanked to protect respondents (see above), otherwise 0.",
+        "weighted_n": "Sum of the respondents' weights.",
+        "effective_n": "Kish's effective sample size of those weights, on which the intervals rest.",
+        "municipality_code": "The municipality's ISO 3166-2 code; blank where the place given was not recognised.",
+        "municipality": "The municipality's name.",
+        "measure": "mean_gap (compared with Welch's test and interval) or demand_share (two-proportion z test, Newcombe's interval).",
+        "country_value": "The measure in the country.",
+        "others_value": "The measure over the respondents of the other countries pooled.",
+        "country_n": "Respondents behind country_value.",
+        "others_n": "Respondents behind others_value.",
+        "difference": "country_value − others_value, in the measure's unit (a share difference of 0.10 is 10 percentage points).",
+        "difference_ci_low": "Lower bound of the 95% interval of the difference.",
+        "difference_ci_high": "Upper bound of that interval.",
+        "p_value": "Two-sided p-value of the difference.",
+        "p_holm": "p_value adjusted by Holm's method across the topics of the country and measure.",
+        "difference_holds": "1 when p_holm is below 0.05 (the difference holds after Holm's correction), otherwise 0.",
+        "wave": "The later survey wave, named by its folder or file.",
+        "design": "independent (different respondents in each wave: Welch's interval for means, Newcombe's for shares) "
+            + "or paired (the same respondents matched by their panel code: Student t intervals of the paired differences "
+            + "for means; demand shares still compared as independent samples).",
+        "n_before": "Respondents of the scope at the baseline.",
+        "n_after": "Respondents of the scope in the wave.",
+        "n_matched": "Respondents matched in both waves (paired design only).",
+        "competence_before": "mean_competence at the baseline.",
+        "competence_after": "mean_competence in the wave.",
+        "competence_change": "competence_after − competence_before, in scale points.",
+        "competence_change_ci_low": "Lower bound of the 95% interval of competence_change.",
+        "competence_change_ci_high": "Upper bound of that interval.",
+        "gap_before": "mean_gap at the baseline.",
+        "gap_after": "mean_gap in the wave.",
+        "gap_change": "gap_after − gap_before, in scale points (below 0: the need shrank).",
+        "gap_change_ci_low": "Lower bound of the 95% interval of gap_change.",
+        "gap_change_ci_high": "Upper bound of that interval.",
+        "mwds_before": "mwds at the baseline.",
+        "mwds_after": "mwds in the wave.",
+        "mwds_change": "mwds_after − mwds_before.",
+        "demand_share_before": "demand_share at the baseline, from 0 to 1.",
+        "demand_share_after": "demand_share in the wave, from 0 to 1.",
+        "demand_share_change": "demand_share_after − demand_share_before (0.10 is 10 percentage points).",
+        "demand_share_change_ci_low": "Lower bound of the 95% interval of demand_share_change.",
+        "demand_share_change_ci_high": "Upper bound of that interval.",
+        "quadrant_before": "quadrant at the baseline.",
+        "quadrant_after": "quadrant in the wave.",
+        "left_first_priority": "1 when the topic was HH at the baseline and is not in the wave, 0 when not; blank when not known.",
+        "note": "Why figures of the row are missing, when they are.",
+        "session": "The session's number, in the order the plan schedules them.",
+        "month": "The session's month (year-month).",
+        "audience": "Who the session is for: ALL (the whole region) or a country code.",
+        "organisation": "Who could deliver the training, from the plan's configuration.",
+        "reason": "Why the topic was planned: regional_top_need (a top need in every country), included (named by "
+            + "the configuration), regional_fill (the region's next greatest need), country_difference (the country's "
+            + "need is higher than the others', holding after Holm's correction) or country_top_need (the country's next greatest need).",
+        "expected_participants": "Respondents of the audience who chose the topic among those they would attend training on.",
+    ]
+
+    /// The meaning of a column, the group columns of a disaggregated table (`role`, `role_label`,
+    /// after `country`) included.
+    static func meaning(of column: String, in table: Table) -> String {
+        if let by = table.byQuestion, let k = table.columns.firstIndex(of: column), k == 1 || k == 2 {
+            return k == 1 ? "The respondent's answer to the question \(by) (the choice's name)." : "That answer's label."
+        }
+        return meanings[column] ?? ""
+    }
+
+    /// The dictionary as a document: how to read every table, then each table's columns.
+    /// `weighting` is the reports' statement of the weighting and suppression.
+    static func document(_ tables: [Table], title: String, weighting: String, minCell: Int, style: CSVStyle) -> ReportDocument {
+        var doc = ReportDocument(title: "Data dictionary: " + title, language: "en")
+        let format = style.excel
+            ? "Each table is a CSV file for Excel in Baltic locales: UTF-8 with a byte order mark, semicolons between cells and decimal commas."
+            : "Each table is a CSV file: UTF-8, commas between cells, a point as the decimal separator."
+        doc.paragraph(format + (style.hxl ? " The second row holds HXL hashtags (hxlstandard.org) naming each column." : "")
+            + " Figures have full precision (12 decimals); the reports round means and scores to 2 decimals and show shares as whole percentages.")
+        doc.paragraph(weighting)
+        doc.paragraph("A blank cell holds a figure that cannot be computed (nobody in the row answered the question) "
+            + "or is suppressed: it rests on fewer than \(minCell) respondents, or it is blanked so that a suppressed "
+            + "one cannot be worked out from totals. A row whose counts are blank is suppressed whole.")
+        for table in tables {
+            doc.heading(2, table.file)
+            doc.paragraph(purpose(of: table.file, byQuestion: table.byQuestion))
+            doc.blocks.append(.table(header: ["Column", "Meaning"], alignments: [.left, .left],
+                                     rows: table.columns.map { [$0, meaning(of: $0, in: table)] }))
+        }
+        return doc
+    }
+}
