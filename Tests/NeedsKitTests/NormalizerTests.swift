@@ -970,6 +970,22 @@ final class NormalizerTests: XCTestCase {
         }
     }
 
+    /// A Russian form's Microsoft Forms export heads its first column `ИД`, not `ID`: the file was
+    /// a generic sheet, `ИД` an unmapped column, and a role typed for "Other" an unknown value (the
+    /// respondent's role missing) rather than the list's `other`.
+    func testMicrosoftFormsRussianIDColumn() throws {
+        let folder = TemporaryFolder()
+        var writer = CSVWriter(delimiter: ";")
+        writer.row(texts: ["ИД", "Время начала", "Время завершения", "Электронная почта", "Имя", "Страна", "Ваша должность"])
+        writer.row(texts: ["1", "14.01.2025 10:32", "15.01.2025 10:40", "anonymous", "", "Латвия", "Психолог"])
+        let result = normalise([folder.write("ru.csv", writer.text)])
+        XCTAssertEqual(result.accounts.first?.shape, "Microsoft Forms")
+        XCTAssertEqual(result.accounts.first?.unmappedColumns, [])
+        XCTAssertEqual(result.respondents.first?.submitted, "2025-01-15")
+        XCTAssertEqual(result.answer(0, "role", in: instrument), .choice("other"))
+        XCTAssertEqual(result.issues.filter { $0.code == "other_answer" }.map(\.oldValue), ["Психолог"])
+    }
+
     /// Submission times with the month's name, as Google Forms and Microsoft Forms (through Excel)
     /// write them in some locales, in English and the region's languages, were `date_unreadable`.
     /// A value with no day, no four-digit year or a day the month does not have still is, and

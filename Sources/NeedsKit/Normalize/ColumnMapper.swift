@@ -54,7 +54,7 @@ public struct ColumnMapper {
     private static let toolHeaders: [String: ColumnRole.MetaField] = [
         "_uuid": .submissionID, "meta/instanceid": .submissionID, "meta-instanceid": .submissionID,
         "instanceid": .submissionID, "key": .submissionID, "_id": .rowID, "_index": .rowID, "id": .rowID,
-        "response id": .rowID, "_submission_time": .submitted, "submissiondate": .submitted,
+        "ид": .rowID, "response id": .rowID, "_submission_time": .submitted, "submissiondate": .submitted,
         "submitdate": .submitted, "date submitted": .submitted, "completion time": .submitted,
         "timestamp": .submitted, "start time": .other, "last modified time": .other, "_validation_status": .review,
         "_notes": .other, "_status": .other, "__version__": .other, "_version_": .other,

@@ -28,7 +28,7 @@ public enum ExportShape: String, Sendable, CaseIterable {
             || names.contains("date submitted") && (names.contains("last page") || names.contains("start language")) {
             return .limeSurvey
         }
-        if names.contains("id") && !names.isDisjoint(with: microsoftFormsStartHeaders)
+        if !names.isDisjoint(with: microsoftFormsIDHeaders) && !names.isDisjoint(with: microsoftFormsStartHeaders)
             && !names.isDisjoint(with: microsoftFormsCompletionHeaders) {
             return .microsoftForms
         }
@@ -37,6 +37,10 @@ public enum ExportShape: String, Sendable, CaseIterable {
         }
         return .generic
     }
+
+    /// Microsoft Forms' first column, the response's number: `ID`, and `ИД` in a Russian form's
+    /// export (Microsoft's Russian for ID, as its other products' column headings have it).
+    static let microsoftFormsIDHeaders: Set<String> = ["id", "ид"]
 
     /// Microsoft Forms' start and completion time columns, in English and as the form's language
     /// names them in Estonian, Latvian, Lithuanian and Russian (lower-cased), with the wordings
