@@ -261,6 +261,25 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(result.codes().contains("unknown_value"), "\(result.issues.map(\.message))")
     }
 
+    /// Excel in Estonian, Latvian or Lithuanian writes a sheet's TRUE and FALSE as TÕENE/VÄÄR,
+    /// PATIESS/APLAMS and TIESA/NETIESA (Russian ИСТИНА/ЛОЖЬ was read already), and an older
+    /// LimeSurvey full-answers export an unticked choice as `Not selected`: each was an unknown
+    /// value per cell, and a TRUE one ticked nothing, so the respondent asked for no training.
+    func testSplitChoiceColumnsTickedInLocalisedWords() throws {
+        let folder = TemporaryFolder()
+        var text = "country,municipality,training_wanted/intercultural,training_wanted/partnerships\n"
+        for (tick, untick) in [("TÕENE", "VÄÄR"), ("PATIESS", "APLAMS"), ("TIESA", "NETIESA"), ("Yes", "Not selected"),
+                               ("tõene", "väär")] {
+            text += "EE,Narva,\(tick),\(untick)\n"
+        }
+        let result = normalise([folder.write("ticks.csv", text)])
+        XCTAssertEqual(result.respondents.count, 5)
+        for k in 0..<result.respondents.count {
+            XCTAssertEqual(result.answer(k, "training_wanted", in: instrument), .choices(["intercultural"]), "row \(k + 2)")
+        }
+        XCTAssertFalse(result.codes().contains("unknown_value"), "\(result.issues.map(\.message))")
+    }
+
     /// The exports of a form's Estonian and English versions pasted together: the second header
     /// names the same columns in other words, which the reader (comparing names) cannot tell from
     /// a row. It was a respondent (`Municipality` an unknown place, every answer unknown); it is

@@ -284,9 +284,10 @@ public final class ChoiceMatcher {
     }
 
     /// What a split choice column's cell says, whichever choice the column is for: ticked (1,
-    /// true, yes, Y, X in the survey languages, a check mark or `+` of a hand-made sheet; a
-    /// Russian Excel writes TRUE and FALSE as ИСТИНА and ЛОЖЬ),
-    /// unticked (0, no, `-`, an empty box), or a choice's name or label
+    /// true, yes, Y, X in the survey languages, a check mark or `+` of a hand-made sheet; Excel
+    /// writes TRUE and FALSE in the language of its Windows: ИСТИНА/ЛОЖЬ, TÕENE/VÄÄR,
+    /// PATIESS/APLAMS, TIESA/NETIESA), unticked (0, no, `-`, an empty box, an older LimeSurvey's
+    /// `Not selected`), or a choice's name or label
     /// (LimeSurvey and some sheets write the label), which ticks that choice's column only.
     /// LimeSurvey's "full answers" export writes `N/A` where the question was never shown (an
     /// incomplete response): blank, so the question is unanswered rather than answered with nothing.
@@ -299,9 +300,12 @@ public final class ChoiceMatcher {
         if limeSurvey, text == "2" { return .unticked }
         switch text.lowercased() {
         case "n/a": return .blank
-        case "1", "1.0", "true", "истина", "yes", "y", "x", "✓", "✔", "✔\u{FE0F}", "√", "☑", "☒", "v", "+", "jah", "jā", "ja", "taip", "да":
+        case "1", "1.0", "true", "истина", "tõene", "patiess", "tiesa", "yes", "y", "x", "✓", "✔", "✔\u{FE0F}", "√", "☑",
+             "☒", "v", "+", "jah", "jā", "ja", "taip", "да":
             return .ticked
-        case "0", "0.0", "false", "ложь", "no", "n", "ei", "nē", "ne", "нет", "-", "–", "—", "☐": return .unticked
+        case "0", "0.0", "false", "ложь", "väär", "aplams", "netiesa", "no", "n", "not selected", "ei", "nē", "ne", "нет",
+             "-", "–", "—", "☐":
+            return .unticked
         default:
             if case let .matched(name, _) = match(text) { return .choice(name) }
             return .unknown(text)
