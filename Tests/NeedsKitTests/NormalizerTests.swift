@@ -1088,6 +1088,26 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
     }
 
+    /// LimeSurvey exported from its Russian interface heads its own columns in Russian (its ru.po's
+    /// ID ответа, Дата записи, Последняя страница, Начальный язык, ...): the file was a generic
+    /// sheet, those columns unmapped, no response had a submission date and one never submitted
+    /// was not counted as incomplete.
+    func testLimeSurveyFullTextHeadersInRussian() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        ID ответа;Дата записи;Последняя страница;Начальный язык;Маркер доступа;Дата начала;Время последнего обращения;URL ссылки;Страна
+        7;2025-01-20 12:00:00;3;ru;;2025-01-20 11:50:00;2025-01-20 12:00:00;;Эстония
+        8;;1;ru;;2025-01-21 11:50:00;2025-01-21 11:52:00;;Эстония
+
+        """
+        let result = normalise([folder.write("lime.csv", text)])
+        XCTAssertEqual(result.accounts.first?.shape, "LimeSurvey")
+        XCTAssertEqual(result.respondents.map(\.submitted), ["2025-01-20", nil])
+        XCTAssertEqual(result.respondents.map(\.country), ["EE", "EE"])
+        XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
+        XCTAssertEqual(result.issues.filter { $0.code == "incomplete_responses" }.count, 1)
+    }
+
     /// LimeSurvey's "full answers" export writes a multiple-choice sub-question as Yes, No, or N/A
     /// where it was never shown (an incomplete response): N/A is no answer, not "nothing chosen",
     /// which would count the respondent in the demand shares' denominators.

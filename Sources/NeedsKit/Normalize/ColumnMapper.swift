@@ -62,6 +62,11 @@ public struct ColumnMapper {
         "startlanguage": .other, "last page": .other, "start language": .other, "date started": .other,
         "date last action": .other, "referrer url": .other, "seed": .other, "token": .other, "startdate": .other,
         "datestamp": .other,
+        // LimeSurvey's full-text headings of the same columns exported from its Russian interface
+        // (its ru.po: Response ID, Date submitted, Last page, Start language, Token, Date started,
+        // Date last action, Referrer URL).
+        "id ответа": .rowID, "дата записи": .submitted, "последняя страница": .other, "начальный язык": .other,
+        "маркер доступа": .other, "дата начала": .other, "время последнего обращения": .other, "url ссылки": .other,
         "refurl": .other, "submitterid": .other, "attachmentspresent": .other, "attachmentsexpected": .other,
         "status": .other, "reviewstate": .review, "deviceid": .other, "edits": .other, "formversion": .other,
         "_xform_id_string": .other, "_geolocation": .other, "_attachments": .other, "_duration": .other,
@@ -77,7 +82,7 @@ public struct ColumnMapper {
         "e-pasta adrese", "el. pastas", "el. pasto adresas", "elektroninis pastas", "электронная почта",
         "эл. почта", "адрес электронной почты", "name", "full name", "respondent name", "nimi", "vards",
         "vards uzvards", "vardas", "vardas pavarde", "имя", "фио", "phone", "phone number", "telephone",
-        "telefon", "telefoninumber", "talrunis", "telefonas", "телефон", "ipaddr", "ip address",
+        "telefon", "telefoninumber", "talrunis", "telefonas", "телефон", "ipaddr", "ip address", "ip адрес",
         "_submitted_by", "submittername", "username", "respondent", "responder", "respondent email",
     ].map { TextKey.loose($0) })
 

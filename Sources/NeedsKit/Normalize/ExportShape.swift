@@ -25,7 +25,7 @@ public enum ExportShape: String, Sendable, CaseIterable {
         }
         // LimeSurvey's question codes as headers, or its full question texts (`Date submitted`, ...).
         if names.contains("submitdate") && (names.contains("lastpage") || names.contains("startlanguage"))
-            || names.contains("date submitted") && (names.contains("last page") || names.contains("start language")) {
+            || !names.isDisjoint(with: limeSurveySubmittedHeaders) && !names.isDisjoint(with: limeSurveyProgressHeaders) {
             return .limeSurvey
         }
         if !names.isDisjoint(with: microsoftFormsIDHeaders) && !names.isDisjoint(with: microsoftFormsStartHeaders)
@@ -37,6 +37,13 @@ public enum ExportShape: String, Sendable, CaseIterable {
         }
         return .generic
     }
+
+    /// LimeSurvey's full-text heading of `submitdate`, in English and as its Russian interface
+    /// writes it (`Дата записи`, LimeSurvey's ru.po), and of `lastpage` and `startlanguage`.
+    static let limeSurveySubmittedHeaders: Set<String> = ["date submitted", "дата записи"]
+    static let limeSurveyProgressHeaders: Set<String> = [
+        "last page", "start language", "последняя страница", "начальный язык",
+    ]
 
     /// Microsoft Forms' first column, the response's number: `ID`, and `ИД` in a Russian form's
     /// export (Microsoft's Russian for ID, as its other products' column headings have it).
