@@ -584,6 +584,43 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.issues.filter { $0.code == "unknown_value" }.map(\.file), ["c_sheet.csv", "c_sheet.csv"])
     }
 
+    /// The "Other" option written with what was typed for it (`Other: ...`, `Cits - ...`,
+    /// `Другое (...)`), as a hand-made sheet or answers copied from a tool writing that prefix have
+    /// it, is the list's `other` in a file of any tool; it was an unknown value there (the role
+    /// missing, "Other" ticked by nobody). A text naming no `other` stays unknown.
+    func testOtherWrittenWithItsTextIsTheOtherChoiceInAnySheet() throws {
+        let folder = TemporaryFolder()
+        let form = try form(in: folder, survey: "type,name,label::English (en),label::Latviešu (lv),label::Русский (ru)\n"
+                                + "select_one role,role,Your role,Jūsu amats,Ваша должность\n"
+                                + "select_multiple help,help,What would help?,Kas palīdzētu?,Что бы помогло?\n", choices: """
+        list_name,name,label::English (en),label::Latviešu (lv),label::Русский (ru)
+        role,teacher,Teacher,Skolotājs,Учитель
+        role,other,Other,Cits,Другое
+        help,time,More time,Vairāk laika,Больше времени
+        help,other,Other,Cits,Другое
+
+        """)
+        let sheet = """
+        Your role,What would help?
+        Other: youth worker,"More time, Other: a mentor"
+        Cits - jaunatnes darbinieks,Cits: mentors
+        Другое (психолог),
+        Otherwise engaged,Others: nobody
+
+        """
+        let result = normalise([folder.write("sheet.csv", sheet)], instrument: form)
+        XCTAssertEqual(result.respondents.count, 4)
+        guard result.respondents.count == 4 else { return }
+        XCTAssertEqual((0..<3).map { result.answer($0, "role", in: form) }, Array(repeating: .choice("other"), count: 3))
+        XCTAssertEqual(result.answer(0, "help", in: form), .choices(["time", "other"]))
+        XCTAssertEqual(result.answer(1, "help", in: form), .choices(["other"]))
+        XCTAssertNil(result.answer(3, "role", in: form))
+        XCTAssertNil(result.answer(3, "help", in: form))
+        XCTAssertEqual(result.issues.filter { $0.code == "other_answer" }.map(\.oldValue),
+                       ["Other: youth worker", "Other: a mentor", "Cits - jaunatnes darbinieks", "Cits: mentors", "Другое (психолог)"])
+        XCTAssertEqual(result.issues.filter { $0.code == "unknown_value" }.map(\.oldValue), ["Otherwise engaged", "Others: nobody"])
+    }
+
     /// Google Forms appends what was typed for a checkbox question's "Other" to the labels ticked,
     /// joined by `, ` like them; the text may hold commas, as labels may. The typed text is one
     /// answer, named whole in one warning; it was cut at each comma into pieces, each a warning

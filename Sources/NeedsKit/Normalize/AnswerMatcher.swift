@@ -128,6 +128,25 @@ public final class ChoiceMatcher {
         return name
     }
 
+    /// `Other: youth worker`, `Cits - mediācija`, `Другое (психолог)`, `Other (please specify):
+    /// ...`: the list's `other` choice written with what was typed for it, as a sheet's own
+    /// column, an export of a tool writing its "Other:" prefix, or answers copied from one have
+    /// it; nil when the list has no `other`, the words before the separator are no name or label
+    /// of it, or nothing follows them. Tried only when nothing else matched.
+    func otherWithText(_ raw: String) -> String? {
+        guard let other = otherChoice else { return nil }
+        let text = raw.trimmingSpaces
+        for separator in [":", " - ", " – ", " — ", "(", "/"] {
+            guard let range = Self.firstRange(of: separator, in: text) else { continue }
+            let head = String(text[..<range.lowerBound]).trimmingSpaces
+            let typed = text[range.upperBound...].trimmingCharacters(in: [" ", ")", ":"])
+            guard !head.isEmpty, !typed.isEmpty, case let .matched(name, _) = match(head, tight: false), name == other
+            else { continue }
+            return other
+        }
+        return nil
+    }
+
     /// Two forms of one word: equal, or both of four letters or more sharing at least three
     /// first letters, all but the shorter's last two and the longer's last three (`важна`,
     /// `важно`; `sociala`, `socialais`; `darbuotoja`, `darbuotojas`).

@@ -1129,6 +1129,9 @@ public final class Normalizer {
                 if Self.lostLetters(text) {
                     return CellReading(answer: nil, issues: [lostLettersIssue(text)])
                 }
+                if let other = matcher.otherWithText(text) {
+                    return CellReading(answer: .choice(other), issues: [otherWithTextIssue(text, other: other)])
+                }
                 if Self.otherTyped(shape), let other = matcher.otherChoice {
                     return CellReading(answer: .choice(other), issues: [otherTypedIssue(text, other: other, list: matcher.list.name)])
                 }
@@ -1141,6 +1144,15 @@ public final class Normalizer {
             var split = matcher.splitMultiple(text, namesExpected: Self.namesExpected(shape))
             var pieceIssues = split.unknown.filter(Self.lostLetters).map(lostLettersIssue)
             split.unknown.removeAll(where: Self.lostLetters)
+            // `Other: ...` pieces are the list's `other`, in a file of any tool.
+            if let other = matcher.otherChoice {
+                let withText = split.unknown.filter { matcher.otherWithText($0) != nil }
+                if !withText.isEmpty {
+                    pieceIssues += withText.map { otherWithTextIssue($0, other: other) }
+                    split.unknown.removeAll { matcher.otherWithText($0) != nil }
+                    split.choices = matcher.ordered(Set(split.choices + [other]))
+                }
+            }
             if Self.otherTyped(shape), let other = matcher.otherChoice, !split.unknown.isEmpty {
                 pieceIssues += split.unknown.map { otherTypedIssue($0, other: other, list: matcher.list.name) }
                 split.unknown = []
@@ -1191,6 +1203,12 @@ public final class Normalizer {
     private func otherTypedIssue(_ text: String, other: String, list: String) -> CellReading.Issue {
         .init(old: text, new: other, code: "other_answer", action: .changed,
               message: "`\(text)` is not a choice of list `\(list)`: Google and Microsoft Forms write what was typed for the \"Other\" option in its place; read as `\(other)`")
+    }
+
+    /// The list's `other` written with what was typed for it (`ChoiceMatcher.otherWithText`).
+    private func otherWithTextIssue(_ text: String, other: String) -> CellReading.Issue {
+        .init(old: text, new: other, code: "other_answer", action: .changed,
+              message: "`\(text)` is the \"Other\" option with what was typed for it; read as `\(other)`")
     }
 
     /// The choice of a country list for a country its labels do not name but the gazetteer does
