@@ -738,6 +738,33 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.issues.filter { $0.code == "other_answer" }.map(\.oldValue), ["Psichologas", "Psichologas"])
     }
 
+    /// A Russian form's export saved as "CSV" by Excel on a Windows set to Russian writes `?` for
+    /// each Estonian or Lithuanian letter of the municipalities typed (`J?el?htme vald`, `Kelm?s
+    /// rajono savivaldyb?`): each was municipality_unknown, the respondent under no municipality.
+    /// The one municipality with a letter outside ASCII at each `?` is read, with a warning saying
+    /// how to keep the letters; a `?` fitting two (or none) stays unknown.
+    func testMunicipalityWhoseLettersExcelLostIsRead() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        Страна;Муниципалитет
+        Эстония;J?el?htme vald
+        Литва;Kelm?s rajono savivaldyb?
+        Эстония;Sillam?e linn
+        Эстония;Narva?linn
+        Литва;?
+
+        """
+        let result = normalise([folder.write("ru_excel.csv", encode(text, as: .windows1251))])
+        XCTAssertEqual(result.respondents.map(\.municipalityCode), ["EE-245", "LT-19", "EE-735", nil, nil])
+        XCTAssertEqual(result.respondents.map(\.municipalityName), ["Jõelähtme vald", "Kelmės rajono savivaldybė", "Sillamäe linn",
+                                                               "Narva?linn", "?"])
+        let lost = result.issues.filter { $0.code == "municipality_letters_lost" }
+        XCTAssertEqual(lost.map(\.line), [2, 3, 4])
+        XCTAssertEqual(lost.map(\.column), [2, 2, 2])
+        XCTAssertEqual(lost.map(\.newValue), ["Jõelähtme vald", "Kelmės rajono savivaldybė", "Sillamäe linn"])
+        XCTAssertEqual(result.issues.filter { $0.code == "municipality_unknown" }.map(\.oldValue), ["Narva?linn", "?"])
+    }
+
     /// Google's sheet names its first column in the form's language: Lithuanian `Laiko žymė` is
     /// the submission time as `Timestamp` is, not a column of another survey.
     func testGoogleFormMadeBilingualWithTheInstrumentsLabels() throws {

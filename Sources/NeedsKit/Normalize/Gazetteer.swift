@@ -344,6 +344,32 @@ public struct Gazetteer: Sendable {
         }
     }
 
+    /// A name whose letters the file's code page lacked, each written as `?` (Excel's "CSV"
+    /// saved by a Windows set to Russian writes `J?el?htme vald`, `Kelm?s rajono savivaldyb?`):
+    /// the municipality whose name or a variant has the same characters elsewhere (in any case)
+    /// and a letter outside ASCII at each `?`; `country` narrows several, as in `match`. Only a
+    /// text holding `?` and some other letter is tried.
+    public func matchLostLetters(_ written: String, country: String? = nil) -> Match {
+        let text = Array(written.trimmingSpaces.lowercased())
+        guard text.contains("?"), text.contains(where: { $0.isLetter }) else { return .none }
+        var found = Set<Int>()
+        for (index, record) in MunicipalityData.records.enumerated() where !found.contains(index) {
+            for name in [record.name] + record.variants {
+                let spelled = Array(name.lowercased())
+                guard spelled.count == text.count else { continue }
+                if zip(text, spelled).allSatisfy({ $0 == "?" ? !$1.isASCII && $1.isLetter : $0 == $1 }) {
+                    found.insert(index)
+                    break
+                }
+            }
+        }
+        switch found.count {
+        case 0: return .none
+        case 1: return .unique(entries[found.first!])
+        default: return resolve(.ambiguous(Array(found)), country: country)
+        }
+    }
+
     private func resolve(_ match: KeyedLookup<Int>.Match, country: String?) -> Match {
         switch match {
         case .none:

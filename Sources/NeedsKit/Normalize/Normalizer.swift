@@ -1377,7 +1377,19 @@ public final class Normalizer {
             }
         }
         let question = instrument.questions[q].name
-        switch gazetteer.match(written, country: place.country) {
+        var found = gazetteer.match(written, country: place.country)
+        if found == .none, written.contains("?") {
+            found = gazetteer.matchLostLetters(written, country: place.country)
+            if case let .unique(municipality) = found {
+                place.issues.append(.init(
+                    question: q, questionName: question, old: written, new: municipality.name, code: "municipality_letters_lost",
+                    message: "`\(written)` read as \(municipality.name) (\(municipality.code)): each ? stands for a letter "
+                        + "the file's code page lacks (Excel's \"CSV\" writes one for each); save the export as "
+                        + "\"CSV UTF-8\" or \"Unicode text\" to keep them",
+                    action: .changed))
+            }
+        }
+        switch found {
         case let .unique(municipality):
             place.municipalityCode = municipality.code
             place.municipalityName = municipality.name
