@@ -738,6 +738,39 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.issues.filter { $0.code == "other_answer" }.map(\.oldValue), ["Psichologas", "Psichologas"])
     }
 
+    /// A Latvian or Estonian form's export saved as "CSV" by Excel on a Windows set to Russian
+    /// writes `?` for each Baltic letter, in headings and answers (`Pa?vald?ba`, `?oti svar?gi`,
+    /// `V?ga oluline`): every such column was unmapped and every such answer unknown, so 19
+    /// questions of a Microsoft Forms export were missing for all its respondents. A text whose
+    /// `?` stand where a label has letters outside ASCII is that label's, with a note for the
+    /// headings and a warning per answer saying how to keep the letters; a text of `?` alone (all
+    /// its letters lost) is still text_lost, never matched by its length.
+    func testLabelsWhoseLettersExcelLostAreRead() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        ID;Start time;Completion time;Email;Name;Valsts;Pa?vald?ba;J?su amats;Cik svar?ga ir katra t?ma j?su darb??.Starpkult?ru kompetence un komunik?cija;Par kur?m t?m?m j?s apmekl?tu apm?c?bas?
+        1;1/14/25 10:32;1/14/25 10:40;anonymous;;Latvija;R?ga;Skolot?js vai izgl?t?bas darbinieks;?oti svar?gi;"Partner?bas integr?cijai;Darbs ar tulkiem un valodas pieejam?ba;"
+        2;1/14/25 11:32;1/14/25 11:40;anonymous;;Latvija;R?ga;Soci?lais darbinieks;??????;"Partner?bas integr?cijai;"
+
+        """
+        let result = normalise([folder.write("lv_excel.csv", text)])
+        XCTAssertEqual(result.accounts.first?.unmappedColumns, [])
+        XCTAssertEqual(result.respondents.count, 2)
+        guard result.respondents.count == 2 else { return }
+        XCTAssertEqual(result.respondents.map(\.municipalityCode), ["LV-RIX", "LV-RIX"])
+        XCTAssertEqual(result.answer(0, "role", in: instrument), .choice("teacher"))
+        XCTAssertEqual(result.answer(1, "role", in: instrument), .choice("social_worker"))
+        XCTAssertEqual(result.answer(0, "imp_intercultural", in: instrument), .choice("5"))
+        XCTAssertNil(result.answer(1, "imp_intercultural", in: instrument))
+        XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["partnerships", "interpreters"]))
+        let headings = result.issues.filter { $0.code == "letters_lost" }
+        XCTAssertEqual(headings.map(\.column), [7])
+        XCTAssertTrue(headings.first?.message.hasPrefix("4 column heading(s)") == true, headings.first?.message ?? "")
+        XCTAssertEqual(result.issues.filter { $0.code == "text_lost" }.map(\.oldValue), ["??????"])
+        let answers = result.issues.filter { $0.code == "label_matched_without_diacritics" }
+        XCTAssertTrue(answers.contains { $0.oldValue == "?oti svar?gi" && $0.message.contains("CSV UTF-8") }, "\(answers.map(\.message))")
+    }
+
     /// A Russian form's export saved as "CSV" by Excel on a Windows set to Russian writes `?` for
     /// each Estonian or Lithuanian letter of the municipalities typed (`J?el?htme vald`, `Kelm?s
     /// rajono savivaldyb?`): each was municipality_unknown, the respondent under no municipality.

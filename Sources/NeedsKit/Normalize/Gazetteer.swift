@@ -69,7 +69,8 @@ public struct Gazetteer: Sendable {
     public init() {
         var entries: [Municipality] = []
         // A name beside another (`Narva linn / Нарва`, `Narva / Ida-Virumaa`) is read by `matchParts`.
-        var lookup = KeyedLookup<Int>(matchesHalves: false)
+        // A name whose letters were written as `?` is read by `matchLostLetters`, with a warning.
+        var lookup = KeyedLookup<Int>(matchesHalves: false, matchesLostLetters: false)
         for (index, entry) in MunicipalityData.records.enumerated() {
             entries.append(Municipality(code: entry.code, country: entry.country, name: entry.name))
             lookup.insert(entry.name, index)

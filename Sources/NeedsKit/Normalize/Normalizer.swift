@@ -344,6 +344,14 @@ public final class Normalizer {
                 message: "\(redundant.count) split choice column(s) repeat a select_multiple answer that also has its own column; the single column is read, the split ones are not, so nothing counts twice"))
         }
         let shape = ExportShape.recognise(header)
+        let marked = roles.indices.filter { roles[$0] != .unmapped && Self.lettersWrittenAsMarks(header[$0]) }
+        if let first = marked.first {
+            log(CleaningIssue(
+                file: file, line: line, column: first + 1, code: "letters_lost", action: .changed, severity: .note,
+                message: "\(marked.count) column heading(s) have letters written as ? (`\(Diagnostic.shortened(header[first].trimmingSpaces))`): "
+                    + "the file was saved in a code page without them (Excel's \"CSV\" writes ? for each); each was read as the "
+                    + "question whose label it fits; save the export again as \"CSV UTF-8\" or \"Unicode text\""))
+        }
         let lost = unmappedColumns.filter { Self.lostLetters(header[$0]) }
         if let first = lost.first {
             log(CleaningIssue(
@@ -1103,7 +1111,8 @@ public final class Normalizer {
             case let .matched(name, loose):
                 return CellReading(answer: .choice(name), issues: loose ? [.init(
                     old: text, new: name, code: "label_matched_without_diacritics", action: .changed,
-                    message: "`\(text)` read as choice `\(name)` once diacritics were set aside")] : [])
+                    message: "`\(text)` read as choice `\(name)` "
+                        + (Self.lettersWrittenAsMarks(text) ? Self.lettersWrittenAsMarksReading : "once diacritics were set aside"))] : [])
             case let .ambiguous(names):
                 return CellReading(answer: nil, issues: [.init(
                     old: text, new: "", code: "ambiguous_value", action: .changed,
@@ -1170,7 +1179,9 @@ public final class Normalizer {
             }
             if split.loose {
                 reading.issues.append(.init(old: text, new: split.choices.joined(separator: " "), code: "label_matched_without_diacritics",
-                                            action: .changed, message: "choices read once diacritics were set aside"))
+                                            action: .changed, message: "choices read "
+                                                + (Self.lettersWrittenAsMarks(text) ? Self.lettersWrittenAsMarksReading
+                                                    : "once diacritics were set aside")))
             }
             return reading
         case .integer, .decimal:
@@ -1182,6 +1193,22 @@ public final class Normalizer {
             return CellReading(answer: .text(text))
         }
     }
+
+    /// Whether a text has a `?` before a letter (`?oti svar?gi`, `Pa?vald?ba`), as Excel's "CSV"
+    /// writes each letter its code page lacks (Baltic letters saved by a Windows set to Russian);
+    /// a question mark of the text is followed by a space, punctuation or nothing.
+    static func lettersWrittenAsMarks(_ text: String) -> Bool {
+        guard text.utf8.contains(UInt8(ascii: "?")) else { return false }
+        var afterMark = false
+        for character in text {
+            if afterMark && character.isLetter { return true }
+            afterMark = character == "?"
+        }
+        return false
+    }
+
+    static let lettersWrittenAsMarksReading = "by the label whose letters its ? stand for (Excel's \"CSV\" writes one for each "
+        + "letter the code page lacks); save the export as \"CSV UTF-8\" or \"Unicode text\" to keep them"
 
     /// Whether a text is mostly `?` (four or more, over twice its letters): what Excel writes
     /// for each letter its code page lacks when it saves "CSV" (Russian answers or headers saved

@@ -119,12 +119,18 @@ public enum TextKey {
 public struct KeyedLookup<Value: Hashable & Sendable>: Sendable {
     private var exact: [String: Set<Value>] = [:]
     private var loose: [String: Set<Value>] = [:]
+    /// By `lostLettersKey`: for a text whose letters a code page lacked, written as `?`.
+    private var lost: [String: Set<Value>] = [:]
     /// Whether a text in two languages is matched by its parts (`matchHalves`).
     private let matchesHalves: Bool
+    /// Whether a text whose letters were written as `?` is matched by `lostLettersKey`.
+    private let matchesLostLetters: Bool
 
-    /// `matchesHalves: false` for a lookup whose user reads a text's parts by rules of its own.
-    public init(matchesHalves: Bool = true) {
+    /// `matchesHalves: false` for a lookup whose user reads a text's parts by rules of its own;
+    /// `matchesLostLetters: false` for one that reads lost letters by a rule of its own.
+    public init(matchesHalves: Bool = true, matchesLostLetters: Bool = true) {
         self.matchesHalves = matchesHalves
+        self.matchesLostLetters = matchesLostLetters
     }
 
     public mutating func insert(_ text: String, _ value: Value) {
@@ -137,6 +143,27 @@ public struct KeyedLookup<Value: Hashable & Sendable>: Sendable {
         guard !key.isEmpty else { return }
         exact[key, default: []].insert(value)
         loose[TextKey.loose(exactKey: key), default: []].insert(value)
+        if !key.utf8.allSatisfy({ $0 < 0x80 }) { lost[Self.lostLettersKey(key), default: []].insert(value) }
+    }
+
+    /// An exact key with each character outside ASCII written `?`, as Excel's "CSV" writes each
+    /// letter its code page lacks: Latvian `cik svarīga ir katra tēma jūsu darbā?` saved by a
+    /// Windows set to Russian is `cik svar?ga ir katra t?ma j?su darb??`, and so is its key (a
+    /// letter the code page has, Estonian `ö` in Windows-1252, is a `?` on both sides).
+    static func lostLettersKey(_ key: String) -> String {
+        String(String.UnicodeScalarView(key.unicodeScalars.map { $0.isASCII ? $0 : "?" }))
+    }
+
+    /// Whether a text may be one whose letters a code page lacked: it holds a `?` and more
+    /// letters of ASCII than characters outside it and `?` (Russian whose letters were all
+    /// lost, `??????`, is no longer anything's: its length alone would match).
+    private static func mayHaveLostLetters(_ key: String) -> Bool {
+        guard key.utf8.contains(UInt8(ascii: "?")) else { return false }
+        var letters = 0, marks = 0
+        for scalar in key.unicodeScalars {
+            if scalar.isASCII { if scalar.properties.isAlphabetic { letters += 1 } else if scalar == "?" { marks += 1 } } else { marks += 1 }
+        }
+        return letters >= 3 && letters > marks
     }
 
     public enum Match: Equatable, Sendable {
@@ -169,6 +196,10 @@ public struct KeyedLookup<Value: Hashable & Sendable>: Sendable {
         if let found = exact[Self.key(text)] { return Self.result(found, loose: false) }
         if let found = loose[TextKey.loose(text)] { return Self.result(found, loose: true) }
         if let plain = TextKey.withoutMarkup(text) { return matchWhole(plain) }
+        if matchesLostLetters, text.utf8.contains(UInt8(ascii: "?")) {
+            let key = Self.key(text)
+            if Self.mayHaveLostLetters(key), let found = lost[Self.lostLettersKey(key)] { return Self.result(found, loose: true) }
+        }
         return .none
     }
 
