@@ -1102,6 +1102,25 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.issues.filter { $0.code == "other_answer" }.map(\.oldValue), ["Психолог"])
     }
 
+    /// A hand-made sheet's column of the day each form was filled in, headed in the region's
+    /// languages (`Kuupäev`, `Datums`, `Data`, `Дата заполнения`), is the submission date; it was
+    /// an unmapped column and the sheet's response period missing. A form's question labelled so
+    /// stays that question, and a tool's own submission time is read before such a column.
+    func testHandMadeSheetsDateColumnIsTheSubmissionDate() throws {
+        let folder = TemporaryFolder()
+        var files: [String] = []
+        for (k, heading) in ["Kuupäev", "Datums", "Data", "Дата заполнения", "2. Date"].enumerated() {
+            files.append(folder.write("sheet\(k).csv", "\(heading);Country;Municipality\n14.01.2025;Estonia;Narva linn\n"))
+        }
+        let result = normalise(files)
+        XCTAssertEqual(result.respondents.map(\.submitted), Array(repeating: "2025-01-14", count: 5))
+        XCTAssertEqual(result.accounts.map(\.unmappedColumns), Array(repeating: [], count: 5))
+        let form = try form(in: folder, survey: "type,name,label\ntext,visit,Date\n", choices: "list_name,name,label\n")
+        XCTAssertEqual(ColumnMapper(instrument: form).resolve("Date"), .question(try XCTUnwrap(form.questionIndex["visit"])))
+        let kobo = normalise([folder.write("kobo.csv", "date;country;_submission_time;_uuid\n2024-12-01;EE;2025-01-14T10:00:00;u1\n")])
+        XCTAssertEqual(kobo.respondents.map(\.submitted), ["2025-01-14"])
+    }
+
     /// Submission times with the month's name, as Google Forms and Microsoft Forms (through Excel)
     /// write them in some locales, in English and the region's languages, were `date_unreadable`.
     /// A value with no day, no four-digit year or a day the month does not have still is, and

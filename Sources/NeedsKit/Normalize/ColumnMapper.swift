@@ -179,6 +179,24 @@ public struct ColumnMapper {
         return .unmapped
     }
 
+    /// Whether a heading names the day each form was filled in, as a hand-made sheet's column
+    /// does (`Date`, `Kuupäev`, `Datums`, `Data`, `Дата`, `Дата заполнения`, `1. Date`): the
+    /// normaliser reads such a column the `resolve` left unmapped as the submission date in a
+    /// file with no tool's submission time (a form's own `date` question stays unread there).
+    public static func isDateHeader(_ rawHeader: String) -> Bool {
+        let header = rawHeader.trimmingSpaces
+        return ([header] + withoutNumberingAndHint(header)).contains { dateHeaders.contains(TextKey.loose($0)) }
+    }
+
+    /// `isDateHeader`'s headings, compared by `TextKey.loose`.
+    static let dateHeaders: Set<String> = Set([
+        "date", "submission date", "date of submission", "submitted", "submitted on", "response date",
+        "kuupäev", "täitmise kuupäev", "vastamise kuupäev", "esitamise kuupäev",
+        "datums", "aizpildīšanas datums", "iesniegšanas datums", "atbildes datums",
+        "data", "pildymo data", "pateikimo data", "atsakymo data",
+        "дата", "дата заполнения", "дата отправки", "дата ответа",
+    ].map { TextKey.loose($0) })
+
     /// A heading whose spaces were written as `_` (LimeSurvey's export option "Convert spaces in
     /// question text to underscores": `How_important_is_each_topic_for_your_work?_[Partnerships_for_integration]`,
     /// `Date_submitted`) with its spaces back; nil for a heading with a space or no `_`.

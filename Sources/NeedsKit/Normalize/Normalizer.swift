@@ -302,6 +302,12 @@ public final class Normalizer {
         yearFirstNoted = false
         var roles = header.enumerated().map { mapper.resolve($0.element, position: $0.offset) }
         resolveSharedLabels(header, &roles, file: file, line: line, log: log)
+        // A hand-made sheet's `Date` (`Kuupäev`, `Дата`, ...) is its submission date when no
+        // column of a tool is.
+        if !roles.contains(.meta(.submitted)),
+           let date = roles.indices.first(where: { roles[$0] == .unmapped && ColumnMapper.isDateHeader(header[$0]) }) {
+            roles[date] = .meta(.submitted)
+        }
         var unmapped: [String] = []
         var unmappedColumns: [Int] = []
         var seenQuestions: [ColumnRole: Int] = [:]
