@@ -1102,6 +1102,25 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.issues.filter { $0.code == "other_answer" }.map(\.oldValue), ["Психолог"])
     }
 
+    /// Microsoft Forms' first three columns are its ID, start and completion times whatever the
+    /// form's language calls them: an export whose times are worded otherwise than the listed
+    /// (`Alguse kellaaeg`, `Lõpetamise kellaaeg`, and `Meil`, Microsoft's Estonian for e-mail) was a
+    /// generic sheet with no submission date, those columns unmapped, and a role typed for
+    /// "Other" an unknown value. A sheet of its own whose first column is no ID stays generic.
+    func testMicrosoftFormsKnownByItsFirstColumns() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        ID;Alguse kellaaeg;Lõpetamise kellaaeg;Meil;Nimi;Riik;Teie amet
+        1;14.01.2025 10:32;15.01.2025 10:40;anonymous;;Eesti;Psühholoog
+
+        """
+        let result = normalise([folder.write("et.csv", text), folder.write("own.csv", "Nr;Alguse aeg;Lõpu aeg;Riik\n1;x;y;Eesti\n")])
+        XCTAssertEqual(result.accounts.map(\.shape), ["Microsoft Forms", "generic sheet"])
+        XCTAssertEqual(result.accounts.first?.unmappedColumns, [])
+        XCTAssertEqual(result.respondents.first?.submitted, "2025-01-15")
+        XCTAssertEqual(result.answer(0, "role", in: instrument), .choice("other"))
+    }
+
     /// A hand-made sheet's column of the day each form was filled in, headed in the region's
     /// languages (`Kuupäev`, `Datums`, `Data`, `Дата заполнения`), is the submission date; it was
     /// an unmapped column and the sheet's response period missing. A form's question labelled so

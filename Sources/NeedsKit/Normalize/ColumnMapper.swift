@@ -78,7 +78,7 @@ public struct ColumnMapper {
 
     /// Headers (compared by `TextKey.loose`) that name personal data in the tools' own columns.
     static let personalHeaders: Set<String> = Set([
-        "email", "e-mail", "email address", "e-mail address", "e-post", "e-posti aadress", "e-pasts",
+        "email", "e-mail", "email address", "e-mail address", "e-post", "e-posti aadress", "meil", "meiliaadress", "e-pasts",
         "e-pasta adrese", "el. pastas", "el. pasto adresas", "elektroninis pastas", "электронная почта",
         "эл. почта", "адрес электронной почты", "name", "full name", "respondent name", "nimi", "vards",
         "vards uzvards", "vardas", "vardas pavarde", "имя", "фио", "phone", "phone number", "telephone",

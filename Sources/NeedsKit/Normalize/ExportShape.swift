@@ -29,7 +29,7 @@ public enum ExportShape: String, Sendable, CaseIterable {
             return .limeSurvey
         }
         if !names.isDisjoint(with: microsoftFormsIDHeaders) && !names.isDisjoint(with: microsoftFormsStartHeaders)
-            && !names.isDisjoint(with: microsoftFormsCompletionHeaders) {
+            && !names.isDisjoint(with: microsoftFormsCompletionHeaders) || microsoftFormsByPlace(header) {
             return .microsoftForms
         }
         if let first = header.first, isTimestampHeader(first) {
@@ -48,6 +48,17 @@ public enum ExportShape: String, Sendable, CaseIterable {
     /// Microsoft Forms' first column, the response's number: `ID`, and `ИД` in a Russian form's
     /// export (Microsoft's Russian for ID, as its other products' column headings have it).
     static let microsoftFormsIDHeaders: Set<String> = ["id", "ид"]
+
+    /// Microsoft Forms' first three columns by their places, whatever words the form's language
+    /// has for its times: the ID, then two headings of a time (`Alguse aeg`, `Lõpetamise aeg`,
+    /// `Beigu laiks`, `Baigimo laikas`, `Время окончания`, in any wording).
+    static func microsoftFormsByPlace(_ header: [String]) -> Bool {
+        guard header.count >= 3, microsoftFormsIDHeaders.contains(header[0].trimmingSpaces.lowercased()) else { return false }
+        return header[1...2].allSatisfy { heading in
+            let key = TextKey.loose(heading.trimmingSpaces)
+            return ["time", "aeg", "laik", "время"].contains { key.contains($0) }
+        }
+    }
 
     /// Microsoft Forms' start and completion time columns, in English and as the form's language
     /// names them in Estonian, Latvian, Lithuanian and Russian (lower-cased), with the wordings

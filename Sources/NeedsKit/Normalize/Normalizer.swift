@@ -302,6 +302,13 @@ public final class Normalizer {
         yearFirstNoted = false
         var roles = header.enumerated().map { mapper.resolve($0.element, position: $0.offset) }
         resolveSharedLabels(header, &roles, file: file, line: line, log: log)
+        // Microsoft Forms' start and completion times named in words of a wording not listed
+        // (`ExportShape.microsoftFormsByPlace`): the third column is when the form was submitted.
+        if ExportShape.microsoftFormsByPlace(header), roles[1] == .unmapped, roles[2] == .unmapped,
+           !roles.contains(.meta(.submitted)) {
+            roles[1] = .meta(.other)
+            roles[2] = .meta(.submitted)
+        }
         // A hand-made sheet's `Date` (`Kuupäev`, `Дата`, ...) is its submission date when no
         // column of a tool is.
         if !roles.contains(.meta(.submitted)),
