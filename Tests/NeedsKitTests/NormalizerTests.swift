@@ -1121,6 +1121,19 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.answer(0, "role", in: instrument), .choice("other"))
     }
 
+    /// A form made a quiz: Google Forms' `Score` and Microsoft Forms' `Total points`, `Quiz
+    /// feedback` and `Grade posted to learners` are the tools' own columns, not columns of
+    /// another survey listed as unmapped.
+    func testQuizColumnsOfGoogleAndMicrosoftFormsAreTheToolsOwn() throws {
+        let folder = TemporaryFolder()
+        let google = "Timestamp,Email address,Score,Country\n2025/01/14 10:32:05 AM EET,a@b.ee,0 / 0,Estonia\n"
+        let msforms = "ID,Start time,Completion time,Email,Name,Total points,Quiz feedback,Grade posted to learners,Country\n"
+            + "1,1/14/25 10:32,1/14/25 10:40,anonymous,,0,,,Estonia\n"
+        let result = normalise([folder.write("g.csv", google), folder.write("m.csv", msforms)])
+        XCTAssertEqual(result.accounts.map(\.unmappedColumns), [[], []])
+        XCTAssertEqual(result.respondents.map(\.country), ["EE", "EE"])
+    }
+
     /// A hand-made sheet's column of the day each form was filled in, headed in the region's
     /// languages (`Kuupäev`, `Datums`, `Data`, `Дата заполнения`), is the submission date; it was
     /// an unmapped column and the sheet's response period missing. A form's question labelled so

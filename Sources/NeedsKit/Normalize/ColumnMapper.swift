@@ -74,6 +74,9 @@ public struct ColumnMapper {
         // (a submission's first instanceID, kept through edits); edits and deployments add these.
         "meta/rootuuid": .other, "meta/deprecatedid": .other, "meta/instancename": .other, "formhub/uuid": .other,
         "meta-deprecatedid": .other, "meta-instancename": .other,
+        // A form made a quiz: Google Forms adds its `Score` (`7 / 10`), Microsoft Forms `Total
+        // points`, `Quiz feedback` and `Grade posted to learners`.
+        "score": .other, "total points": .other, "quiz feedback": .other, "grade posted to learners": .other,
     ]
 
     /// Headers (compared by `TextKey.loose`) that name personal data in the tools' own columns.
