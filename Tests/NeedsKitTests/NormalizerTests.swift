@@ -1132,6 +1132,8 @@ final class NormalizerTests: XCTestCase {
         let result = normalise([folder.write("g.csv", google), folder.write("m.csv", msforms)])
         XCTAssertEqual(result.accounts.map(\.unmappedColumns), [[], []])
         XCTAssertEqual(result.respondents.map(\.country), ["EE", "EE"])
+        let form = try form(in: folder, survey: "type,name,label\ninteger,points,Score\n", choices: "list_name,name,label\n")
+        XCTAssertEqual(ColumnMapper(instrument: form).resolve("Score"), .question(try XCTUnwrap(form.questionIndex["points"])))
     }
 
     /// A hand-made sheet's column of the day each form was filled in, headed in the region's

@@ -74,10 +74,12 @@ public struct ColumnMapper {
         // (a submission's first instanceID, kept through edits); edits and deployments add these.
         "meta/rootuuid": .other, "meta/deprecatedid": .other, "meta/instancename": .other, "formhub/uuid": .other,
         "meta-deprecatedid": .other, "meta-instancename": .other,
-        // A form made a quiz: Google Forms adds its `Score` (`7 / 10`), Microsoft Forms `Total
-        // points`, `Quiz feedback` and `Grade posted to learners`.
-        "score": .other, "total points": .other, "quiz feedback": .other, "grade posted to learners": .other,
     ]
+
+    /// A form made a quiz: Google Forms adds its `Score` (`7 / 10`), Microsoft Forms `Total
+    /// points`, `Quiz feedback` and `Grade posted to learners`. Tried after the instrument's
+    /// labels, so a question labelled `Score` stays the question.
+    static let quizHeaders: Set<String> = ["score", "total points", "quiz feedback", "grade posted to learners"]
 
     /// Headers (compared by `TextKey.loose`) that name personal data in the tools' own columns.
     static let personalHeaders: Set<String> = Set([
@@ -179,6 +181,7 @@ public struct ColumnMapper {
             if role != .unmapped { return role }
         }
         if let spaced = Self.underscoresAsSpaces(header) { return resolve(spaced, position: position) }
+        if Self.quizHeaders.contains(lower) { return .meta(.other) }
         return .unmapped
     }
 
