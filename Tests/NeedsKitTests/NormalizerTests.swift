@@ -1258,6 +1258,25 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.issues.filter { $0.code == "incomplete_responses" }.count, 1)
     }
 
+    /// LimeSurvey's first four columns are its response ID, date submitted, last page and start
+    /// language in whatever words its interface language has (Estonian, Latvian, Lithuanian
+    /// here, not listed by name): such an export was a generic sheet, those columns unmapped and
+    /// every submission date missing.
+    func testLimeSurveyOwnColumnsKnownByTheirPlaces() throws {
+        let folder = TemporaryFolder()
+        var files: [String] = []
+        for (k, own) in [["Vastuse ID", "Esitamise kuupäev", "Viimane lehekülg", "Alguskeel"],
+                         ["Atbildes ID", "Iesniegšanas datums", "Pēdējā lapa", "Sākuma valoda"],
+                         ["Atsakymo ID", "Pateikimo data", "Paskutinis puslapis", "Pradinė kalba"]].enumerated() {
+            files.append(folder.write("lime\(k).csv", own.joined(separator: ",") + ",Country\n7,2025-01-20 12:00:00,3,et,Estonia\n8,,1,et,Estonia\n"))
+        }
+        let result = normalise(files)
+        XCTAssertEqual(result.accounts.map(\.shape), Array(repeating: "LimeSurvey", count: 3))
+        XCTAssertEqual(result.accounts.map(\.unmappedColumns), [[], [], []])
+        XCTAssertEqual(result.respondents.map(\.submitted), Array(repeating: ["2025-01-20", nil], count: 3).flatMap { $0 })
+        XCTAssertEqual(result.issues.filter { $0.code == "incomplete_responses" }.count, 3)
+    }
+
     /// LimeSurvey's "full answers" export writes a multiple-choice sub-question as Yes, No, or N/A
     /// where it was never shown (an incomplete response): N/A is no answer, not "nothing chosen",
     /// which would count the respondent in the demand shares' denominators.

@@ -25,7 +25,8 @@ public enum ExportShape: String, Sendable, CaseIterable {
         }
         // LimeSurvey's question codes as headers, or its full question texts (`Date submitted`, ...).
         if names.contains("submitdate") && (names.contains("lastpage") || names.contains("startlanguage"))
-            || !names.isDisjoint(with: limeSurveySubmittedHeaders) && !names.isDisjoint(with: limeSurveyProgressHeaders) {
+            || !names.isDisjoint(with: limeSurveySubmittedHeaders) && !names.isDisjoint(with: limeSurveyProgressHeaders)
+            || limeSurveyByPlace(header) {
             return .limeSurvey
         }
         if !names.isDisjoint(with: microsoftFormsIDHeaders) && !names.isDisjoint(with: microsoftFormsStartHeaders)
@@ -44,6 +45,21 @@ public enum ExportShape: String, Sendable, CaseIterable {
     static let limeSurveyProgressHeaders: Set<String> = [
         "last page", "start language", "последняя страница", "начальный язык",
     ]
+
+    /// LimeSurvey's first four columns by their places, in the words of any interface language
+    /// its export was made in: the response's ID, the date submitted, the last page and the
+    /// start language (`Vastuse ID`, `Esitamise kuupäev`, `Viimane lehekülg`, `Alguskeel`;
+    /// `Atbildes ID`, `Iesniegšanas datums`, `Pēdējā lapa`, `Sākuma valoda`; `Atsakymo ID`,
+    /// `Pateikimo data`, `Paskutinis puslapis`, `Pradinė kalba`; `ID ответа`, ...).
+    static func limeSurveyByPlace(_ header: [String]) -> Bool {
+        guard header.count >= 4 else { return false }
+        let keys = header[0..<4].map { TextKey.loose($0.trimmingSpaces) }
+        func has(_ key: String, _ words: [String]) -> Bool { words.contains { key.contains($0) } }
+        return keys[0].split(separator: " ").contains("id")
+            && has(keys[1], ["date", "kuupaev", "datum", "data", "дата"])
+            && has(keys[2], ["page", "lehek", "lapa", "puslap", "страниц"])
+            && has(keys[3], ["language", "keel", "valod", "kalb", "язык"])
+    }
 
     /// Microsoft Forms' first column, the response's number: `ID`, and `ИД` in a Russian form's
     /// export (Microsoft's Russian for ID, as its other products' column headings have it).

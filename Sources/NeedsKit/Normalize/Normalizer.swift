@@ -309,6 +309,12 @@ public final class Normalizer {
             roles[1] = .meta(.other)
             roles[2] = .meta(.submitted)
         }
+        // LimeSurvey's own first columns in the words of an interface language not listed
+        // (`ExportShape.limeSurveyByPlace`): its response ID, date submitted, last page and language.
+        if ExportShape.limeSurveyByPlace(header), !roles.contains(.meta(.submitted)),
+           roles[0..<4].allSatisfy({ $0 == .unmapped }) {
+            roles[0..<4] = [.meta(.rowID), .meta(.submitted), .meta(.other), .meta(.other)]
+        }
         // A hand-made sheet's `Date` (`Kuupäev`, `Дата`, ...) is its submission date when no
         // column of a tool is.
         if !roles.contains(.meta(.submitted)),
