@@ -559,6 +559,12 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertEqual(outcome.inputProblems.first?.code, "too_many_files")
         XCTAssertTrue(outcome.accounts.isEmpty)
         XCTAssertEqual(outcome.exitCode, 2)
+        // Files named one by one (a shell's `*.csv`) are named by the first and a count: the
+        // message named every path, joined by spaces, as its file.
+        options.inputs = (0..<3).map { folder.path + "/in/\($0).csv" }
+        let named = try! Pipeline.check(options)
+        XCTAssertEqual(named.inputProblems.first?.description,
+                       "\(folder.path)/in/0.csv and 2 other input(s): error: 3 files; a run reads at most 2: name fewer inputs [too_many_files]")
     }
 
     func testSepLineAfterABOM() {
