@@ -203,6 +203,16 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(status, 0)
     }
 
+    /// An `--out` whose folder cannot be made says the system's reason, as every other message
+    /// does: it said Foundation's "The operation could not be completed. The file doesn’t exist.
+    /// (is the folder writable?)", a question beside the point when the folder is not there.
+    func testAnOutputFolderThatCannotBeMadeSaysWhy() throws {
+        let (status, stderr) = try run(["report", "--quiet", "--instrument", Paths.inputs + "/instrument", "--out", "/proc/needs-nosuch/reports",
+                                        Paths.inputs + "/responses"], stdoutPath: "/dev/null")
+        XCTAssertEqual(status, 2)
+        XCTAssertEqual(stderr, "error: cannot write /proc/needs-nosuch: No such file or directory\n")
+    }
+
     /// A run with hundreds of issues shows the first 20 of each code in log order, then how many
     /// more each code has, as it did when the run kept every issue in memory (the fixture is what
     /// it printed then); `--quiet` shows the errors alone.
