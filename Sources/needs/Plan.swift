@@ -35,7 +35,8 @@ struct Plan: ParsableCommand {
             Terminal.failure(error)
             throw ExitCode(2)
         }
-        Terminal.printDiagnostics(result.outcome, errorsOnly: true)
+        Terminal.printDiagnostics(result.outcome, errorsOnly: true,
+                                  allOf: result.outcome.cannotRun == nil ? Terminal.allInTheLogOfReport : nil)
         if let reason = result.outcome.cannotRun {
             // No plan from nothing: an empty schedule would read as "nothing to train".
             Terminal.error("error: \(reason)")

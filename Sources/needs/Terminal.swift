@@ -14,18 +14,26 @@ enum Terminal {
         printDiagnostics(diagnostics, counts: counts, limit: limit)
     }
 
+    /// Where the issues the terminal leaves out can all be read: the cleaning log `report` wrote,
+    /// or the one it would write (`check`, `plan` write nothing).
+    static let allInTheLog = "every one is in clean/issues.csv"
+    static let allInTheLogOfReport = "`needs report` writes every one to clean/issues.csv"
+
     /// Prints a run's findings as `printDiagnostics` does (the run keeps the first of each kind,
     /// and counts them all); with `errorsOnly`, its errors alone.
-    static func printDiagnostics(_ outcome: RunOutcome, errorsOnly: Bool = false) {
+    static func printDiagnostics(_ outcome: RunOutcome, errorsOnly: Bool = false, allOf: String? = nil) {
         let shows = { (severity: Diagnostic.Severity) in !errorsOnly || severity == .error }
         var counts: [String: Int] = [:]
         for (kind, n) in outcome.diagnosticCounts where shows(kind.severity) { counts[kind.code, default: 0] += n }
-        printDiagnostics(outcome.diagnostics.filter { shows($0.severity) }, counts: counts, limit: RunOutcome.firstPerKind)
+        printDiagnostics(outcome.diagnostics.filter { shows($0.severity) }, counts: counts, limit: RunOutcome.firstPerKind,
+                         allOf: allOf)
     }
 
     /// Prints the first `limit` of `diagnostics` per code, then how many more of each code
-    /// `counts` holds.
-    static func printDiagnostics(_ diagnostics: [Diagnostic], counts: [String: Int], limit: Int = RunOutcome.firstPerKind) {
+    /// `counts` holds, and `allOf`: where they can all be read (a user checking a file needs
+    /// every row to correct, and "not shown" alone left them nowhere to look).
+    static func printDiagnostics(_ diagnostics: [Diagnostic], counts: [String: Int], limit: Int = RunOutcome.firstPerKind,
+                                 allOf: String? = nil) {
         var shown: [String: Int] = [:]
         for d in diagnostics {
             let n = shown[d.code, default: 0]
@@ -33,7 +41,7 @@ enum Terminal {
             if n < limit { error(d.description) }
         }
         for (code, n) in counts.sorted(by: { $0.key < $1.key }) where n > limit {
-            error("note: \(n - limit) more [\(code)] not shown")
+            error("note: \(n - limit) more [\(code)] not shown" + (allOf.map { " (\($0))" } ?? ""))
         }
     }
 

@@ -392,6 +392,21 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(stderr, expected.split(separator: "\n").filter { $0.contains(": error: ") }.map { $0 + "\n" }.joined())
     }
 
+    /// The issues past the first 20 of a kind are said to be in the cleaning log, which `check`
+    /// does not write: it names the command that does. The note said only "not shown", and
+    /// `check --help` that it prints every issue.
+    func testCheckSaysWhereTheIssuesNotShownAre() throws {
+        let golden = Paths.repository + "/Tests/Golden/many-issues"
+        let (status, stderr) = try run(["check", "--instrument", golden + "/instrument", golden + "/inputs"], stdoutPath: "/dev/null")
+        XCTAssertEqual(status, 1)
+        XCTAssertTrue(stderr.contains("\nnote: 318 more [unknown_value] not shown (`needs report` writes every one to clean/issues.csv)\n"),
+                      stderr)
+        let folder = TemporaryFolder()
+        let help = folder.write("help.txt", "")
+        _ = try run(["check", "--help"], stdoutPath: help)
+        XCTAssertFalse(try String(contentsOfFile: help, encoding: .utf8).contains("every issue"))
+    }
+
     /// `needs plan` with no input it could read says why and prints no plan (it printed an empty
     /// schedule, and no reason, with exit 2).
     func testPlanThatCannotRunPrintsNoPlan() throws {
