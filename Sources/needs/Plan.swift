@@ -49,6 +49,12 @@ struct Plan: ParsableCommand {
                                            weighting: result.weighting)
         Terminal.output(csv ? PlanReport.csv(result.plan) : MarkdownRenderer.render(document))
         try Terminal.finishOutput()
+        // Exit 1 for warnings that were not printed (errors only, here) said nothing of why:
+        // their count, and where to read them.
+        let warnings = result.outcome.diagnosticCounts.filter { $0.key.severity == .warning }.values.reduce(0, +)
+        if warnings > 0 && !flags.quiet {
+            Terminal.error("note: the inputs have \(warnings) warning(s), not shown here: `needs check` with the same inputs lists them")
+        }
         throw ExitCode(result.outcome.exitCode)
     }
 }

@@ -273,6 +273,24 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: folder.path + "/r/plan.md", encoding: .utf8), printed)
     }
 
+    /// `needs plan` exits 1 for warnings in the inputs, which it does not print (errors only):
+    /// it says how many there are and where to read them; it exited 1 with nothing said.
+    func testPlanSaysWhyItExitsOneWithoutAnError() throws {
+        let instrument = Paths.inputs + "/instrument", responses = Paths.inputs + "/responses"
+        let (checkStatus, checkError) = try run(["check", "--instrument", instrument, responses], stdoutPath: "/dev/null")
+        XCTAssertEqual(checkStatus, 0)
+        let warnings = checkError.components(separatedBy: ": warning: ").count - 1
+        XCTAssertGreaterThan(warnings, 0)
+        XCTAssertFalse(checkError.contains("not shown"), checkError)
+        let (status, stderr) = try run(["plan", "--instrument", instrument, "--config", Paths.inputs + "/plan.csv", responses],
+                                       stdoutPath: "/dev/null")
+        XCTAssertEqual(status, 1)
+        XCTAssertEqual(stderr, "note: the inputs have \(warnings) warning(s), not shown here: `needs check` with the same inputs lists them\n")
+        let (_, quiet) = try run(["plan", "--quiet", "--instrument", instrument, "--config", Paths.inputs + "/plan.csv", responses],
+                                 stdoutPath: "/dev/null")
+        XCTAssertEqual(quiet, "")
+    }
+
     /// `needs plan --csv` says what the rule could not do on stderr: plan.csv has no place for
     /// the notes plan.md lists, and they were lost (a topic to exclude mistyped, sessions left unplanned).
     func testPlanAsCSVPrintsTheRuleNotes() throws {
