@@ -211,6 +211,14 @@ final class CommandLineTests: XCTestCase {
                                         Paths.inputs + "/responses"], stdoutPath: "/dev/null")
         XCTAssertEqual(status, 2)
         XCTAssertEqual(stderr, "error: cannot write /proc/needs-nosuch: No such file or directory\n")
+        // A folder that refuses to be written (/sys: not permitted, or read-only) is said to be the
+        // one holding --out, which the reports are made in first: the user named only --out.
+        let (refused, refusal) = try run(["report", "--quiet", "--instrument", Paths.inputs + "/instrument", "--out", "/sys/kernel/reports",
+                                          Paths.inputs + "/responses"], stdoutPath: "/dev/null")
+        XCTAssertEqual(refused, 2)
+        XCTAssertTrue(refusal.hasPrefix("error: cannot write /sys/kernel: "), refusal)
+        XCTAssertTrue(refusal.hasSuffix(" (the reports are written beside --out first, then swapped in whole: "
+                                        + "the folder holding --out must be writable)\n"), refusal)
     }
 
     /// A run with hundreds of issues shows the first 20 of each code in log order, then how many
