@@ -46,6 +46,7 @@ enum Terminal {
     }
 
     static func error(_ line: String) {
+        ProgressLine.erase()
         fputs(line + "\n", stderr)
     }
 

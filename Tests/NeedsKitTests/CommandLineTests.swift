@@ -221,6 +221,45 @@ final class CommandLineTests: XCTestCase {
                                         + "the folder holding --out must be writable)\n"), refusal)
     }
 
+    /// On a terminal, a run over a second shows a progress line, which is erased before the
+    /// messages: the first was written on the end of it (`…, 18.2 MB/sbig.csv:1:23: note: …`).
+    /// The line counts the file being read from 1 (it said `file 0/1` while reading the first) and
+    /// gives a rate of records (its MB/s was 0.0 until a file had been read whole).
+    func testTheProgressLineIsErasedBeforeTheMessages() throws {
+        let folder = TemporaryFolder()
+        let sample = try XCTUnwrap(FileManager.default.contents(atPath: Paths.inputs + "/responses/EE_kobo_xml.csv"))
+        let end = try XCTUnwrap(sample.range(of: Data("\r\n".utf8)))
+        var big = sample[..<end.upperBound]
+        for _ in 0..<3000 { big.append(sample[end.upperBound...]) }
+        let export = folder.write("big.csv", [UInt8](big))
+        // Standard error on a pseudo-terminal, as in a user's shell: script(1) gives it one.
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { throw XCTSkip("no script(1)") }
+        let quoted = { (path: String) in "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", [try executable, "check", "--instrument", Paths.inputs + "/instrument", export].map(quoted).joined(separator: " ")
+                             + " >/dev/null", "/dev/null"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let bytes = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: bytes, as: UTF8.self)
+        XCTAssertEqual(process.terminationStatus, 0, text)
+        guard text.contains(" records/s") || text.contains("MB/s") else { throw XCTSkip("the run took under a second: no progress line") }
+        XCTAssertTrue(text.contains("\u{1B}[Kfile 1/1 big.csv: 50000 records, "), text)
+        XCTAssertFalse(text.contains("file 0/1"), text)
+        XCTAssertFalse(text.contains("0.0 MB/s"), text)
+        // Every message starts a line of its own: after a line break, or after the progress line's erasure.
+        for message in ["big.csv:1:23: note: ", "big.csv: KoboToolbox, utf-8, ';': 129000 records"] {
+            guard let at = text.range(of: message) else { XCTFail("no `\(message)` in \(text)"); continue }
+            let before = text[..<at.lowerBound]
+            // (The terminal writes a line break as CR LF, one Character: its bytes are compared.)
+            XCTAssertTrue(before.utf8.last == UInt8(ascii: "\n") || before.hasSuffix("\r\u{1B}[K"), String(before.suffix(80)))
+        }
+    }
+
     /// A run with hundreds of issues shows the first 20 of each code in log order, then how many
     /// more each code has, as it did when the run kept every issue in memory (the fixture is what
     /// it printed then); `--quiet` shows the errors alone.

@@ -44,9 +44,12 @@ public struct RunOptions: Sendable {
 /// How far a run has got, for a progress line.
 public struct Progress: Sendable {
     public var file: String
+    /// The file being read, from 1 (`file 1/3` while the first is read).
     public var fileIndex: Int
     public var fileCount: Int
+    /// Records read of this file.
     public var records: Int
+    /// Bytes of the files read whole (the one being read counts once it ends).
     public var bytesDone: Int
 }
 
@@ -602,7 +605,7 @@ public enum Pipeline {
                         return
                     }
                     if let progress = options.progress, record.index % 50_000 == 0 {
-                        progress(Progress(file: file, fileIndex: index, fileCount: expansion.files.count,
+                        progress(Progress(file: file, fileIndex: index + 1, fileCount: expansion.files.count,
                                           records: record.index, bytesDone: bytesDone))
                     }
                     let read = mappingRef._withUnsafeGuaranteedRef { normalizer.normalizeRow(record, mapping: $0, log: log) }
