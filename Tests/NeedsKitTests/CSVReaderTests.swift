@@ -991,6 +991,17 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(objects, [["a": "1", "a_2": "2", "b": "3"]])
     }
 
+    /// `needs rows --json` of a sheet with a title and a padded blank line above its header holds
+    /// the table's rows alone: the blank line was an object keyed `_extra_1`, `_extra_2`, `_extra_3`.
+    func testRowsJSONLeavesOutTheBlankLinesAboveTheHeader() throws {
+        let folder = TemporaryFolder()
+        var json = ""
+        _ = RowsCommand.run(path: folder.write("titled.csv", "Survey results 2025;;\n;;\ncountry;municipality;role\nEE;Narva;teacher\n"),
+                            options: ReaderOptions(), json: true) { json += $0 }
+        let objects = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: String]], json)
+        XCTAssertEqual(objects, [["country": "EE", "municipality": "Narva", "role": "teacher"]])
+    }
+
     /// A path that is no file is named for what it is (`needs rows responses/`, `--plan` given a
     /// folder): every one was "not a regular file".
     func testAPathThatIsNoFileIsNamedForWhatItIs() throws {
