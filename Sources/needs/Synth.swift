@@ -22,7 +22,7 @@ struct Synth: ParsableCommand {
     @Option(help: "Label language, one the instrument has labels in: en, et, lv, lt, ru for the sample instrument.")
     var lang = "en"
 
-    @Option(help: "utf-8, utf-8-bom, utf-16le or windows-1257.")
+    @Option(help: "Text encoding of the file written: utf-8, utf-8-bom, utf-16le or windows-1257.")
     var encoding = "utf-8"
 
     @Option(help: "The file to write, or - for standard output.")

@@ -738,6 +738,28 @@ final class CommandLineTests: XCTestCase {
         }
     }
 
+    /// `rows --help` says what its text output is (the first column is the line number, the
+    /// escapes), and how --json keys a repeated name; `synth --help` what its --encoding is of.
+    /// Neither was said but in the README, and a line's number read as the first field.
+    func testHelpSaysWhatRowsPrintsAndWhatSynthEncodingIs() throws {
+        let folder = TemporaryFolder()
+        var help: [String: String] = [:]
+        for command in ["rows", "synth"] {
+            let output = folder.write("\(command).txt", "")
+            _ = try run([command, "--help"], stdoutPath: output)
+            help[command] = try String(contentsOfFile: output, encoding: .utf8).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        XCTAssertTrue(help["rows"]!.contains("its line number in the file, then its fields, separated by tabs (a tab, line break or "
+                                             + "backslash in a field written \\t, \\n, \\\\)"), help["rows"]!)
+        XCTAssertTrue(help["rows"]!.contains("keyed name_2, name_3"), help["rows"]!)
+        XCTAssertTrue(help["synth"]!.contains("Text encoding of the file written: utf-8,"), help["synth"]!)
+        // What the help says of the text output is what it prints.
+        let csv = folder.write("f.csv", "a,b\n\"x\ty\",\"2\n3\"\n")
+        let output = folder.write("rows.txt", "")
+        _ = try run(["rows", csv], stdoutPath: output)
+        XCTAssertEqual(try String(contentsOfFile: output, encoding: .utf8), "1\ta\tb\n2\tx\\ty\t2\\n3\n")
+    }
+
     /// The copy of standard input a run killed outright left in the temporary folder (SIGKILL,
     /// the out-of-memory killer: no handler runs), respondents' answers, is removed by the next
     /// run that copies an input there; it stayed for good. A copy of a run still going is kept.
