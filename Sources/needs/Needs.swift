@@ -15,6 +15,10 @@ struct Needs: ParsableCommand {
 
     /// Runs the command; bad arguments exit with 2 ("could not run"), not ArgumentParser's 64.
     static func main() {
+        if let word = CommandLine.arguments.dropFirst().first, let refusal = notACommand(word) {
+            fputs(refusal + "\n", stderr)
+            Glibc.exit(2)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -34,5 +38,34 @@ struct Needs: ParsableCommand {
             fputs(fullMessage(for: error) + "\n", stderr)
             Glibc.exit(2)
         }
+    }
+
+    /// Why `word`, given first, is no command, naming the ones there are (and the one it looks
+    /// like): ArgumentParser said only "Unexpected argument 'reprot'", and of a file given
+    /// without its command (`needs Narva.csv`) the same.
+    static func notACommand(_ word: String) -> String? {
+        let names = configuration.subcommands.map { $0._commandName }
+        guard !word.hasPrefix("-"), word != "help", !names.contains(word) else { return nil }
+        let near = names.first { name in
+            name.hasPrefix(word.lowercased()) && word.count >= 2 || distance(word.lowercased(), name) <= 2
+        }
+        let hint = near.map { " Did you mean `needs \($0)`?" } ?? " To check an export: needs check FILE."
+        return "error: `\(word)` is not a command of needs; the commands are \(names.joined(separator: ", "))"
+            + " (needs --help says what each does).\(hint)"
+    }
+
+    /// Edits (insertions, deletions, substitutions, a swap of two neighbours) between two words.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { d[i][0] = i }
+        for j in 0...b.count { d[0][j] = j }
+        for i in stride(from: 1, through: a.count, by: 1) {
+            for j in stride(from: 1, through: b.count, by: 1) {
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
+            }
+        }
+        return d[a.count][b.count]
     }
 }

@@ -738,6 +738,21 @@ final class CommandLineTests: XCTestCase {
         }
     }
 
+    /// A mistyped command, or a file given without one, names the commands there are and the one
+    /// meant: ArgumentParser said "Unexpected argument 'reprot'" and no more.
+    func testAWordThatIsNoCommandNamesTheCommands() throws {
+        let commands = "the commands are report, check, plan, rows, sniff, synth (needs --help says what each does)."
+        let (status, stderr) = try run(["reprot", "--out", "/nonexistent"], stdoutPath: "/dev/null")
+        XCTAssertEqual(status, 2)
+        XCTAssertEqual(stderr, "error: `reprot` is not a command of needs; \(commands) Did you mean `needs report`?\n")
+        let (fileStatus, fileError) = try run(["Narva.csv"], stdoutPath: "/dev/null")
+        XCTAssertEqual(fileStatus, 2)
+        XCTAssertEqual(fileError, "error: `Narva.csv` is not a command of needs; \(commands) To check an export: needs check FILE.\n")
+        // The commands themselves, and help, are as they were.
+        let (helpStatus, _) = try run(["help", "check"], stdoutPath: "/dev/null")
+        XCTAssertEqual(helpStatus, 0)
+    }
+
     /// `rows --help` says what its text output is (the first column is the line number, the
     /// escapes), and how --json keys a repeated name; `synth --help` what its --encoding is of.
     /// Neither was said but in the README, and a line's number read as the first field.
