@@ -237,6 +237,33 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(InputFiles.lastComponent("missing/."), ".")
     }
 
+    /// An export read with a wrong `--encoding` or `--delimiter` has no column of the instrument:
+    /// the message names the option given as a likely cause; it named another survey or the wrong
+    /// --instrument alone, and the user looked at the form.
+    func testNoColumnFoundNamesTheReaderOptionsGiven() throws {
+        let folder = TemporaryFolder()
+        let export = folder.write("EE.csv", "country;municipality;imp_partnerships\nEE;Tallinn;4\n")
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [export]
+        XCTAssertNil(try Pipeline.check(options).cannotRun)
+        options.reader.delimiter = UInt8(ascii: ",")
+        XCTAssertEqual(try Pipeline.check(options).cannotRun,
+                       "no input file has a column of this instrument's questions: is --delimiter ',' wrong for the exports "
+                       + "(`needs sniff FILE` shows what is detected without it), or are they of another survey, "
+                       + "or is --instrument the wrong form?")
+        options.reader.encoding = .utf16LE
+        options.reader.delimiter = 0x09
+        XCTAssertEqual(try Pipeline.check(options).cannotRun,
+                       "no input file has a column of this instrument's questions: are --encoding utf-16le and --delimiter tab wrong "
+                       + "for the exports (`needs sniff FILE` shows what is detected without them), or are they of another survey, "
+                       + "or is --instrument the wrong form?")
+        options.reader = ReaderOptions()
+        options.inputs = [folder.write("other.csv", "colour,size\nred,big\n")]
+        XCTAssertEqual(try Pipeline.check(options).cannotRun,
+                       "no input file has a column of this instrument's questions: is it an export of another survey, or the wrong --instrument?")
+    }
+
     func testARunThatCanMeanNothingWritesNothing() throws {
         let folder = TemporaryFolder()
         let good = folder.write("in/EE.csv", "country,municipality,imp_partnerships\nEE,Tallinn,4\n")

@@ -72,6 +72,9 @@ public struct RunOutcome: Sendable {
     public var unreadWaves: [String] = []
     /// The `--weights` column, named when no file has it.
     public var weightColumn: String? = nil
+    /// What the reader was told instead of detecting it (`--encoding utf-16le`, `--delimiter tab`):
+    /// a wrong one leaves no column of the instrument found, and is named among the causes.
+    public var readerOverrides: [String] = []
 
     /// Whether no readable input file has a single column of the instrument: an export of
     /// another survey, the wrong instrument, or empty files (no header: `shape` never set). The
@@ -96,7 +99,16 @@ public struct RunOutcome: Sendable {
             if accounts.allSatisfy({ $0.failure != nil || !$0.wave.isEmpty || $0.shape.isEmpty }) {
                 return "no \(files) has a header row: every record is blank or quarantined (see the messages above)"
             }
-            return "no input file has a column of this instrument's questions: is it an export of another survey, or the wrong --instrument?"
+            guard !readerOverrides.isEmpty else {
+                return "no input file has a column of this instrument's questions: is it an export of another survey, or the wrong --instrument?"
+            }
+            // A file read in the wrong encoding or split at the wrong delimiter has no heading a
+            // question names either: the options given are the likelier cause, and were not named.
+            let given = readerOverrides.joined(separator: " and ")
+            let one = readerOverrides.count == 1
+            return "no input file has a column of this instrument's questions: \(one ? "is" : "are") \(given) wrong for the "
+                + "exports (`needs sniff FILE` shows what is detected without \(one ? "it" : "them")), or are they of another survey, "
+                + "or is --instrument the wrong form?"
         }
         // Headers alone (an export made before anyone answered): as empty files, nothing to report.
         if accounts.filter({ $0.failure == nil && $0.wave.isEmpty }).allSatisfy({ $0.recordsRead == 0 }) {
@@ -509,6 +521,10 @@ public enum Pipeline {
     ) -> RunOutcome {
         var outcome = RunOutcome()
         outcome.weightColumn = options.normalize.weightColumn
+        if let encoding = options.reader.encoding { outcome.readerOverrides.append("--encoding \(encoding.rawValue)") }
+        if let delimiter = options.reader.delimiter {
+            outcome.readerOverrides.append("--delimiter " + (delimiter == 0x09 ? "tab" : delimiter == 0x20 ? "space" : "'\(UnicodeScalar(delimiter))'"))
+        }
         let expansion = InputFiles.expand(options.inputs, maxFiles: options.maxFiles, leavingOut: options.readElsewhere,
                                           names: options.displayNames)
         // Its `/proc/self/fd/N` paths (names that are not UTF-8) are open while it is.
