@@ -768,6 +768,12 @@ final class CommandLineTests: XCTestCase {
                                              + "backslash in a field written \\t, \\n, \\\\)"), help["rows"]!)
         XCTAssertTrue(help["rows"]!.contains("keyed name_2, name_3"), help["rows"]!)
         XCTAssertTrue(help["synth"]!.contains("Text encoding of the file written: utf-8,"), help["synth"]!)
+        // Every name --delimiter takes is listed: `space` was taken and not said.
+        XCTAssertTrue(help["rows"]!.contains("a character, or tab, comma, semicolon, pipe, space."), help["rows"]!)
+        let spaced = folder.write("spaced.txt", "a b\n1 2\n")
+        let spacedOutput = folder.write("spaced-rows.txt", "")
+        _ = try run(["rows", "--delimiter", "space", spaced], stdoutPath: spacedOutput)
+        XCTAssertEqual(try String(contentsOfFile: spacedOutput, encoding: .utf8), "1\ta\tb\n2\t1\t2\n")
         // What the help says of the text output is what it prints.
         let csv = folder.write("f.csv", "a,b\n\"x\ty\",\"2\n3\"\n")
         let output = folder.write("rows.txt", "")
