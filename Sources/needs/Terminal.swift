@@ -53,6 +53,11 @@ enum Terminal {
     /// `inputs` with standard input (`-`) and pipes copied to files the reader can read again;
     /// a copy that fails stops the command (exit 2).
     static func readable(_ inputs: [String]) throws -> [String] {
+        // `needs check -` typed at a prompt waits for the terminal's input, saying nothing: it
+        // looked like a run that hung.
+        if inputs.contains("-") && isatty(0) != 0 {
+            error("note: reading standard input (-) from the terminal: paste the export and press Ctrl-D, or give its file instead of -")
+        }
         do {
             return try InputSpool.regularFiles(inputs)
         } catch {

@@ -738,6 +738,25 @@ final class CommandLineTests: XCTestCase {
         }
     }
 
+    /// `-` with standard input on a terminal says it waits for the terminal (a user who typed
+    /// `needs check -` saw a run that hung, saying nothing); from a pipe, it says nothing of it.
+    func testStandardInputFromATerminalSaysItIsWaited() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { throw XCTSkip("no script(1)") }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", "'\(try executable)' rows -", "/dev/null"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardInput = FileHandle.nullDevice  // script(1) passes its end on: Ctrl-D.
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertTrue(text.hasPrefix("note: reading standard input (-) from the terminal: paste the export and press Ctrl-D, "
+                                     + "or give its file instead of -\r\n"), text)
+        let (_, piped) = try run(["rows", "-"], stdoutPath: "/dev/null", stdin: Data("a,b\n1,2\n".utf8))
+        XCTAssertEqual(piped, "")
+    }
+
     /// A mistyped command, or a file given without one, names the commands there are and the one
     /// meant: ArgumentParser said "Unexpected argument 'reprot'" and no more.
     func testAWordThatIsNoCommandNamesTheCommands() throws {
