@@ -173,6 +173,13 @@ final class CommandLineTests: XCTestCase {
     func testRowsOfStandardInputNameItStdin() throws {
         let (_, stderr) = try run(["rows", "-"], stdoutPath: "/dev/null", stdin: Data("a,b,c\n1,2\n".utf8))
         XCTAssertEqual(stderr, "stdin:2:3: warning: 2 field(s) where the header has 3; the rest are read as missing [ragged_row]\n")
+        // `needs sniff -` names it so too, in its results and its messages: it named it `-`.
+        let folder = TemporaryFolder()
+        let output = folder.write("sniff.json", "")
+        let (status, sniffError) = try run(["sniff", "--json", "-"], stdoutPath: output, stdin: Data([0x50, 0x4B, 0x03, 0x04] + [UInt8](repeating: 0, count: 60)))
+        XCTAssertEqual(status, 2)
+        XCTAssertTrue(sniffError.hasPrefix("stdin: error: a ZIP archive"), sniffError)
+        XCTAssertTrue(try String(contentsOfFile: output, encoding: .utf8).contains("{\"file\": \"stdin\", "))
     }
 
     /// A command that cannot run says why once: an instrument problem is a diagnostic line of its
