@@ -452,6 +452,11 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(upperStatus, 0)
         let header = try String(contentsOfFile: folder.path + "/et.csv", encoding: .utf8).split(separator: "\n")[0]
         XCTAssertTrue(header.contains(",Riik,"), String(header))
+        // --shape and --encoding in capitals are the same too, as the readers' --encoding is: both were refused.
+        let (capitalStatus, capitalError) = try run(["synth", "--instrument", instrument, "--shape", "Google", "--lang", "et", "--encoding", "UTF-8",
+                                                     "--rows", "2", "--out", folder.path + "/et2.csv"], stdoutPath: "/dev/null")
+        XCTAssertEqual(capitalStatus, 0, capitalError)
+        XCTAssertEqual(FileManager.default.contents(atPath: folder.path + "/et2.csv"), FileManager.default.contents(atPath: folder.path + "/et.csv"))
     }
 
     /// `needs check --quiet` prints the errors alone, as `report --quiet` does (it printed everything).
