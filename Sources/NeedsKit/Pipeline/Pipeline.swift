@@ -119,6 +119,13 @@ public struct RunOutcome: Sendable {
             return "no input file has the weight column \(weightColumnNamed) (--weights): every respondent would weigh 0 and every figure be blank; "
                 + "give --weights respondent, municipality, or a numeric column of the exports"
         }
+        // The column found, but no weight in it above 0 (`--weights role`, a column of text):
+        // every figure would be blank as well, and the reports were written so, with exit 1.
+        let baseline = accounts.filter { $0.failure == nil && $0.wave.isEmpty }
+        if weightColumn != nil && baseline.reduce(0, { $0 + $1.respondents }) > 0 && baseline.allSatisfy({ $0.weightedRespondents == 0 }) {
+            return "no respondent has a weight above 0 in the weight column \(weightColumnNamed) (--weights): its values are text or 0, "
+                + "and every figure would be blank; give --weights respondent, municipality, or a numeric column of the exports"
+        }
         if let wave = unreadWaves.first {
             return "the wave `\(wave)` (--wave) has no respondent: no file of it could be read, or its files hold none (see the messages above); there is nothing to compare"
         }
@@ -628,6 +635,7 @@ public enum Pipeline {
                     guard let outcomeOfRecord = read else {
                         account.recordsRead += 1
                         account.respondents += 1
+                        if normalizer.row.weight > 0 { account.weightedRespondents += 1 }
                         if let handoff {
                             handoff._withUnsafeGuaranteedRef { $0.send(normalizer) }
                         } else {
