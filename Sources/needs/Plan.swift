@@ -29,7 +29,7 @@ struct Plan: ParsableCommand {
         // Standard input or a pipe is copied to a file first, as the inputs are.
         let configPath = try Terminal.readable([config])[0]
         do {
-            configuration = try PlanConfiguration.load(configPath)
+            configuration = try PlanConfiguration.load(configPath, option: "--config")
             result = try Pipeline.plan(options, configuration: configuration)
         } catch {
             Terminal.failure(error)

@@ -508,7 +508,13 @@ final class CommandLineTests: XCTestCase {
         let missing = folder.path + "/nosuch.csv"
         let (_, missingError) = try run(["plan", "--instrument", Paths.inputs + "/instrument", "--config", missing,
                                          Paths.inputs + "/responses"], stdoutPath: "/dev/null")
-        XCTAssertEqual(missingError, "\(missing): error: cannot open: No such file or directory [plan_unreadable]\n")
+        // ... and says what to give (`needs plan` outside the repository had no inputs/plan.csv, and said only that).
+        XCTAssertEqual(missingError, "\(missing): error: cannot open: No such file or directory; give --config a plan configuration, "
+                       + "a CSV of setting,value rows (see \"Plan and waves\" in the README) [plan_unreadable]\n")
+        let (_, reportError) = try run(["report", "--instrument", Paths.inputs + "/instrument", "--plan", missing, "--out", folder.path + "/r",
+                                        Paths.inputs + "/responses"], stdoutPath: "/dev/null")
+        XCTAssertEqual(reportError, "\(missing): error: cannot open: No such file or directory; give --plan a plan configuration, "
+                       + "a CSV of setting,value rows (see \"Plan and waves\" in the README) [plan_unreadable]\n")
         let notZip = folder.write("form.xlsx", "not a workbook\n")
         let (instrumentStatus, instrumentError) = try run(["check", "--instrument", notZip, Paths.inputs + "/responses"],
                                                           stdoutPath: "/dev/null")

@@ -212,7 +212,7 @@ public enum Pipeline {
         Gazetteer.prepareShared()
         let instrument = try InstrumentLoader.load(options.instrumentPath)
         try validate(options, instrument: instrument)
-        let planConfiguration = try options.planPath.map(PlanConfiguration.load)
+        let planConfiguration = try options.planPath.map { try PlanConfiguration.load($0) }
         // Loaded before any work, as the instrument is: a wrong one stopped the run only once the
         // baseline was read, and its message said to give `--instrument` another path.
         let waveInstruments = try options.waveInstruments.map { path in
