@@ -53,7 +53,8 @@ struct Plan: ParsableCommand {
         // their count, and where to read them.
         let warnings = result.outcome.diagnosticCounts.filter { $0.key.severity == .warning }.values.reduce(0, +)
         if warnings > 0 && !flags.quiet {
-            Terminal.error("note: the inputs have \(warnings) warning(s), not shown here: `needs check` with the same inputs lists them")
+            Terminal.error("note: the inputs have \(warnings) warning(s), not shown here: "
+                           + "`needs check` with the same inputs lists them")
         }
         throw ExitCode(result.outcome.exitCode)
     }

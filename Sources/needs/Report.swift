@@ -68,7 +68,8 @@ struct Report: ParsableCommand {
             Terminal.failure(error)
             throw ExitCode(2)
         }
-        Terminal.printDiagnostics(outcome, errorsOnly: flags.quiet, allOf: outcome.cannotRun == nil ? Terminal.allInTheLog : nil)
+        Terminal.printDiagnostics(outcome, errorsOnly: flags.quiet,
+                                  allOf: outcome.cannotRun == nil ? Terminal.allInTheLog : nil)
         Terminal.printSummary(outcome, quiet: flags.quiet)
         if let reason = outcome.cannotRun {
             Terminal.error("error: \(reason)")

@@ -18,8 +18,8 @@ struct Sniff: ParsableCommand {
     func run() throws {
         // Each file under the name it was given (standard input or a pipe is read from a copy);
         // standard input is `stdin`, as `check -` and `rows -` name it (it was `-`).
-        let (results, skipped) = SniffCommand.run(inputs: try Terminal.readable(files), names: files.map { $0 == "-" ? "stdin" : $0 },
-                                                  options: reader.readerOptions)
+        let (results, skipped) = SniffCommand.run(inputs: try Terminal.readable(files),
+                                                  names: files.map { $0 == "-" ? "stdin" : $0 }, options: reader.readerOptions)
         Terminal.output(json ? SniffCommand.json(results) : SniffCommand.text(results))
         try Terminal.finishOutput()
         // What a folder held that is not read (hidden files, sub-folders), as `check` says it.

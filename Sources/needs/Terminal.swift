@@ -56,7 +56,8 @@ enum Terminal {
         // `needs check -` typed at a prompt waits for the terminal's input, saying nothing: it
         // looked like a run that hung.
         if inputs.contains("-") && isatty(0) != 0 {
-            error("note: reading standard input (-) from the terminal: paste the export and press Ctrl-D, or give its file instead of -")
+            error("note: reading standard input (-) from the terminal: paste the export and press Ctrl-D, "
+                  + "or give its file instead of -")
         }
         do {
             return try InputSpool.regularFiles(inputs)

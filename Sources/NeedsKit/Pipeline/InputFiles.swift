@@ -104,7 +104,8 @@ public enum InputFiles {
             // of which the message's place held, a line of hundreds of kilobytes.
             let named = inputs.count == 1 ? inputs[0] : "\(inputs[0]) and \(inputs.count - 1) other input(s)"
             result.problems.append(Diagnostic(.error, file: named, code: "too_many_files",
-                                              message: "\(result.files.count) files; a run reads at most \(maxFiles): name fewer inputs"))
+                                              message: "\(result.files.count) files; a run reads at most \(maxFiles): "
+                                                  + "name fewer inputs"))
             result.files = []
             result.givenPaths = []
             result.identities = []

@@ -106,9 +106,9 @@ public struct RunOutcome: Sendable {
             // question names either: the options given are the likelier cause, and were not named.
             let given = readerOverrides.joined(separator: " and ")
             let one = readerOverrides.count == 1
-            return "no input file has a column of this instrument's questions: \(one ? "is" : "are") \(given) wrong for the "
-                + "exports (`needs sniff FILE` shows what is detected without \(one ? "it" : "them")), or are they of another survey, "
-                + "or is --instrument the wrong form?"
+            return "no input file has a column of this instrument's questions: \(one ? "is" : "are") \(given) "
+                + "wrong for the exports (`needs sniff FILE` shows what is detected without \(one ? "it" : "them")), "
+                + "or are they of another survey, or is --instrument the wrong form?"
         }
         // Headers alone (an export made before anyone answered): as empty files, nothing to report.
         if accounts.filter({ $0.failure == nil && $0.wave.isEmpty }).allSatisfy({ $0.recordsRead == 0 }) {
@@ -122,9 +122,11 @@ public struct RunOutcome: Sendable {
         // The column found, but no weight in it above 0 (`--weights role`, a column of text):
         // every figure would be blank as well, and the reports were written so, with exit 1.
         let baseline = accounts.filter { $0.failure == nil && $0.wave.isEmpty }
-        if weightColumn != nil && baseline.reduce(0, { $0 + $1.respondents }) > 0 && baseline.allSatisfy({ $0.weightedRespondents == 0 }) {
-            return "no respondent has a weight above 0 in the weight column \(weightColumnNamed) (--weights): its values are text or 0, "
-                + "and every figure would be blank; give --weights respondent, municipality, or a numeric column of the exports"
+        if weightColumn != nil && baseline.reduce(0, { $0 + $1.respondents }) > 0
+            && baseline.allSatisfy({ $0.weightedRespondents == 0 }) {
+            return "no respondent has a weight above 0 in the weight column \(weightColumnNamed) (--weights): its values are "
+                + "text or 0, and every figure would be blank; give --weights respondent, municipality, or a numeric column "
+                + "of the exports"
         }
         if let wave = unreadWaves.first {
             return "the wave `\(wave)` (--wave) has no respondent: no file of it could be read, or its files hold none (see the messages above); there is nothing to compare"
@@ -530,7 +532,8 @@ public enum Pipeline {
         outcome.weightColumn = options.normalize.weightColumn
         if let encoding = options.reader.encoding { outcome.readerOverrides.append("--encoding \(encoding.rawValue)") }
         if let delimiter = options.reader.delimiter {
-            outcome.readerOverrides.append("--delimiter " + (delimiter == 0x09 ? "tab" : delimiter == 0x20 ? "space" : "'\(UnicodeScalar(delimiter))'"))
+            let name = delimiter == 0x09 ? "tab" : delimiter == 0x20 ? "space" : "'\(UnicodeScalar(delimiter))'"
+            outcome.readerOverrides.append("--delimiter " + name)
         }
         let expansion = InputFiles.expand(options.inputs, maxFiles: options.maxFiles, leavingOut: options.readElsewhere,
                                           names: options.displayNames)

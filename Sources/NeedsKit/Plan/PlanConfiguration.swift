@@ -94,7 +94,8 @@ public struct PlanConfiguration: Sendable, Equatable {
             // inputs/plan.csv gone) says what to give; the reason alone left the user guessing.
             var reason = ReaderError.reason(of: error, file: name)
             if !FileManager.default.fileExists(atPath: path) {
-                reason += "; give \(option) a plan configuration, a CSV of setting,value rows (see \"Plan and waves\" in the README)"
+                reason += "; give \(option) a plan configuration, a CSV of setting,value rows "
+                    + "(see \"Plan and waves\" in the README)"
             }
             throw Failure(diagnostics: [Diagnostic(.error, file: name, line: (error as? ReaderError)?.line, code: "plan_unreadable",
                                                    message: reason)])

@@ -190,7 +190,9 @@ public final class OutputFolder {
             // The folder refused is the one holding --out, which the user may not have named
             // (`--out reports`, an empty folder of theirs, in a folder they cannot write): why it is.
             let hint = [EACCES, EPERM, EROFS].contains(code ?? 0)
-                ? " (the reports are written beside --out first, then swapped in whole: the folder holding --out must be writable)" : ""
+                ? " (the reports are written beside --out first, then swapped in whole: "
+                    + "the folder holding --out must be writable)"
+                : ""
             throw Failure.cannotWrite(parent, Self.reason(of: error) + hint)
         }
     }
