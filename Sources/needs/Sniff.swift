@@ -5,7 +5,10 @@ import NeedsKit
 struct Sniff: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print what the reader detects in each file: encoding, delimiter, quote, line ends, header and preamble.",
-        discussion: "Exit status: 0 every file read, 1 a file could not be read, 2 none could, or the output could not be written.")
+        discussion: "confidence (0 to 1) is how table-like the chosen reading is: field counts that agree, times the share of "
+            + "cells holding numbers, dates or nothing. An export of text answers read right shows about 0.1, so a low "
+            + "confidence alone does not mean a wrong reading.\n\n"
+            + "Exit status: 0 every file read, 1 a file could not be read, 2 none could, or the output could not be written.")
 
     @Flag(help: "Print JSON.")
     var json = false

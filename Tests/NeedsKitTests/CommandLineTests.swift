@@ -805,6 +805,11 @@ final class CommandLineTests: XCTestCase {
                                              + "backslash in a field written \\t, \\n, \\\\)"), help["rows"]!)
         XCTAssertTrue(help["rows"]!.contains("keyed name_2, name_3"), help["rows"]!)
         XCTAssertTrue(help["synth"]!.contains("Text encoding of the file written: utf-8,"), help["synth"]!)
+        // sniff --help says what its confidence measures: the Lithuanian sample, read right, shows 0.102.
+        let sniffHelp = folder.write("sniff.txt", "")
+        _ = try run(["sniff", "--help"], stdoutPath: sniffHelp)
+        XCTAssertTrue(try String(contentsOfFile: sniffHelp, encoding: .utf8).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            .contains("An export of text answers read right shows about 0.1, so a low confidence alone does not mean a wrong reading."))
         // Every name --delimiter takes is listed: `space` was taken and not said.
         XCTAssertTrue(help["rows"]!.contains("a character, or tab, comma, semicolon, pipe, space."), help["rows"]!)
         let spaced = folder.write("spaced.txt", "a b\n1 2\n")
