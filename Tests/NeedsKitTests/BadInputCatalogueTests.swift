@@ -548,6 +548,24 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertEqual(diagnostics.map(\.code), ["file_changed"])
     }
 
+    /// An input that is a symbolic link to nothing (a share not mounted, a file moved), named or in
+    /// a folder, is said to be one, with where it leads: it was "cannot read: No such file or
+    /// directory" of a file the user could see listed.
+    func testALinkToNothingIsNamedAsOne() throws {
+        let folder = TemporaryFolder()
+        folder.write("in/EE.csv", header)
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/in/LV.csv", withDestinationPath: "/mnt/share/LV.csv")
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        for (inputs, file) in [([folder.path + "/in"], "in/LV.csv"), ([folder.path + "/in/LV.csv", folder.path + "/in/EE.csv"], "LV.csv")] {
+            options.inputs = inputs
+            let outcome = try Pipeline.check(options)
+            XCTAssertEqual(outcome.inputProblems.map(\.description),
+                           ["\(file): error: cannot read: it is a symbolic link to /mnt/share/LV.csv, which cannot be reached "
+                            + "(No such file or directory) [\(inputs.count == 1 ? "input_unreadable" : "input_missing")]"])
+        }
+    }
+
     func testTooManyFiles() {
         let folder = TemporaryFolder()
         for k in 0..<3 { folder.write("in/\(k).csv", header) }
