@@ -1009,6 +1009,10 @@ final class CSVReaderTests: XCTestCase {
         folder.write("in/a.csv", "a\n")
         let reason = { (path: String) in readAll(path).error.map { ReaderError.reason(of: $0, file: path) } }
         XCTAssertEqual(reason(folder.path + "/in"), "cannot open: a folder, not a file")
+        // A symbolic link to nothing (`needs rows` of a file on a share not mounted) says where it leads.
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/gone.csv", withDestinationPath: "/mnt/share/gone.csv")
+        XCTAssertEqual(reason(folder.path + "/gone.csv"),
+                       "cannot open: it is a symbolic link to /mnt/share/gone.csv, which cannot be reached (No such file or directory)")
         XCTAssertEqual(reason("/dev/null"), "cannot open: a device, not a file")
     }
 

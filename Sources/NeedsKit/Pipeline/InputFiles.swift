@@ -82,18 +82,9 @@ public enum InputFiles {
     /// entries of a folder of the inputs that the run reads or writes otherwise (the reports'
     /// staging folder when `--out` is inside one, a `--wave` folder), neither read nor reported.
     /// `names`: display names decided over more than these inputs (`runDisplayNames`), by path.
-    /// Why `path`, which `stat` just refused, cannot be read: a symbolic link to nothing (a
-    /// share not mounted, a file moved) is named with where it leads; "No such file or
-    /// directory" alone, of a file the user can see in the folder, sent them looking for a typo.
+    /// Why `path`, which `stat` just refused, cannot be read (`InputFile.unreachable`).
     static func cannotRead(_ path: String) -> String {
-        let reason = String(cString: strerror(errno))
-        var info = stat()
-        var target = [CChar](repeating: 0, count: 4096)
-        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return "cannot read: \(reason)" }
-        let n = readlink(path, &target, target.count)
-        guard n > 0 else { return "cannot read: \(reason)" }
-        let leads = Diagnostic.escapingControls(String(decoding: target[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self))
-        return "cannot read: it is a symbolic link to \(leads), which cannot be reached (\(reason))"
+        "cannot read: " + InputFile.unreachable(path)
     }
 
     public static func expand(_ inputs: [String], maxFiles: Int = 10_000, leavingOut: Set<FileIdentity> = [],
