@@ -8,7 +8,10 @@ struct Needs: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "needs",
         abstract: "Turn municipal training-needs survey exports into curriculum-planning reports.",
-        discussion: "Exit status: 0 clean, 1 reports written but problems found in the inputs, 2 could not run.",
+        discussion: "To check an export a municipality sent: needs check FILE. To write the reports: needs report "
+            + "[FILE or FOLDER ...] (inputs/responses by default). Each command's --help gives its options, their defaults "
+            + "and its exit status.\n\n"
+            + "Exit status: 0 clean, 1 problems found in the inputs (report: the reports were written), 2 could not run.",
         version: "0.1.0",
         subcommands: [Report.self, Check.self, Plan.self, Rows.self, Sniff.self, Synth.self]
     )

@@ -745,6 +745,12 @@ final class CommandLineTests: XCTestCase {
     /// of reports written, which `rows`, `sniff` and `synth` never write).
     func testEveryCommandsHelpGivesItsExitStatus() throws {
         let folder = TemporaryFolder()
+        // `needs --help`, where a newcomer starts, says which command does what they came for.
+        let top = folder.write("needs.txt", "")
+        _ = try run(["--help"], stdoutPath: top)
+        let overview = try String(contentsOfFile: top, encoding: .utf8).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        XCTAssertTrue(overview.contains("To check an export a municipality sent: needs check FILE. To write the reports: needs report"),
+                      overview)
         for command in ["report", "check", "plan", "rows", "sniff", "synth"] {
             let output = folder.write("\(command).txt", "")
             let (status, _) = try run([command, "--help"], stdoutPath: output)
