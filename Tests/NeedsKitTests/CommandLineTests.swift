@@ -96,6 +96,18 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: temporary), [])
     }
 
+    /// Standard input that cannot be copied (TMPDIR not there) is said as every message is,
+    /// naming it `stdin` and the setting to change: it was `error: -: cannot copy the input: ...`.
+    func testStandardInputThatCannotBeCopiedSaysWhy() throws {
+        let export = Data("country,municipality\nEE,Narva\n".utf8)
+        for command in ["check", "rows"] {
+            let (status, stderr) = try run([command, "-"], stdoutPath: "/dev/null", stdin: export, temporary: "/proc/needs-nosuch")
+            XCTAssertEqual(status, 2)
+            XCTAssertEqual(stderr, "stdin: error: cannot copy the input: no temporary folder in /proc/needs-nosuch (TMPDIR): "
+                           + "No such file or directory; set TMPDIR to a folder that can be written [input_unreadable]\n")
+        }
+    }
+
     /// `--wave -` reads the later wave from standard input, as `-` does for the inputs: it was
     /// looked for as a file named `-` ("cannot read", exit 2). Named as an input too, it is the
     /// same file in both (exit 2, `wave_overlap`), not a second, empty copy.
