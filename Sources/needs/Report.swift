@@ -69,7 +69,7 @@ struct Report: ParsableCommand {
             throw ExitCode(2)
         }
         Terminal.printDiagnostics(outcome, errorsOnly: flags.quiet,
-                                  allOf: outcome.cannotRun == nil ? Terminal.allInTheLog : nil)
+                                  allOf: outcome.cannotRun == nil ? Terminal.allInTheLog(out: out) : nil)
         Terminal.printSummary(outcome, quiet: flags.quiet)
         if let reason = outcome.cannotRun {
             Terminal.error("error: \(reason)")

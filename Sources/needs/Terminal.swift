@@ -15,8 +15,13 @@ enum Terminal {
     }
 
     /// Where the issues the terminal leaves out can all be read: the cleaning log `report` wrote,
-    /// or the one it would write (`check`, `plan` write nothing).
-    static let allInTheLog = "every one is in clean/issues.csv"
+    /// named under its `--out` (`clean/issues.csv` alone was no path from where the user stands
+    /// when `--out` is not `reports`), or the one it would write (`check`, `plan` write nothing).
+    static func allInTheLog(out: String) -> String {
+        var folder = out
+        while folder.count > 1 && folder.hasSuffix("/") { folder.removeLast() }
+        return "every one is in \(Diagnostic.escapingControls(folder))/clean/issues.csv"
+    }
     static let allInTheLogOfReport = "`needs report` writes every one to clean/issues.csv"
 
     /// Prints a run's findings as `printDiagnostics` does (the run keeps the first of each kind,

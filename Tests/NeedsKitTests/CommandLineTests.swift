@@ -289,7 +289,13 @@ final class CommandLineTests: XCTestCase {
         let (status, stderr) = try run(["report", "--instrument", golden + "/instrument", "--out", out.path + "/reports", golden + "/inputs"],
                                        stdoutPath: "/dev/null")
         XCTAssertEqual(status, 1)
-        XCTAssertEqual(stderr, expected + "reports written to \(out.path)/reports/\n")
+        // The notes name the cleaning log under --out: `clean/issues.csv` alone was no path from
+        // where the user stands (`--out reports-by-role`, `--out /srv/reports`).
+        let named = expected.replacingOccurrences(of: "(every one is in clean/issues.csv)",
+                                                  with: "(every one is in \(out.path)/reports/clean/issues.csv)")
+        XCTAssertNotEqual(named, expected)
+        XCTAssertEqual(stderr, named + "reports written to \(out.path)/reports/\n")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out.path + "/reports/clean/issues.csv"))
         let (quietStatus, quiet) = try run(["report", "--quiet", "--instrument", golden + "/instrument", "--out", out.path + "/quiet",
                                             golden + "/inputs"], stdoutPath: "/dev/null")
         XCTAssertEqual(quietStatus, 1)
