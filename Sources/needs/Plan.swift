@@ -27,7 +27,7 @@ struct Plan: ParsableCommand {
         let result: (plan: CurriculumPlan, outcome: RunOutcome, title: String, weighting: String)
         let configuration: PlanConfiguration
         // Standard input or a pipe is copied to a file first, as the inputs are.
-        let configPath = try Terminal.readable([config])[0]
+        let configPath = try Terminal.readable([config], what: "the plan configuration")[0]
         do {
             configuration = try PlanConfiguration.load(configPath, option: "--config")
             result = try Pipeline.plan(options, configuration: configuration)

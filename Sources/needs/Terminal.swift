@@ -57,11 +57,13 @@ enum Terminal {
 
     /// `inputs` with standard input (`-`) and pipes copied to files the reader can read again;
     /// a copy that fails stops the command (exit 2).
-    static func readable(_ inputs: [String]) throws -> [String] {
+    /// `what`: what is read, for the note of standard input on a terminal (`--config -` and
+    /// `--plan -` wait for a plan configuration, not an export).
+    static func readable(_ inputs: [String], what: String = "the export") throws -> [String] {
         // `needs check -` typed at a prompt waits for the terminal's input, saying nothing: it
         // looked like a run that hung.
         if inputs.contains("-") && isatty(0) != 0 {
-            error("note: reading standard input (-) from the terminal: paste the export and press Ctrl-D, "
+            error("note: reading standard input (-) from the terminal: paste \(what) and press Ctrl-D, "
                   + "or give its file instead of -")
         }
         do {

@@ -797,6 +797,19 @@ final class CommandLineTests: XCTestCase {
                                      + "or give its file instead of -\r\n"), text)
         let (_, piped) = try run(["rows", "-"], stdoutPath: "/dev/null", stdin: Data("a,b\n1,2\n".utf8))
         XCTAssertEqual(piped, "")
+        // `plan --config -` waits for a plan configuration, and says so: it asked for the export.
+        let plan = Process()
+        plan.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        plan.arguments = ["-qec", "'\(try executable)' plan --instrument '\(Paths.inputs)/instrument' --config - '\(Paths.inputs)/responses'",
+                          "/dev/null"]
+        let planOutput = Pipe()
+        plan.standardOutput = planOutput
+        plan.standardInput = FileHandle.nullDevice
+        try plan.run()
+        let planText = String(decoding: planOutput.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        plan.waitUntilExit()
+        XCTAssertTrue(planText.hasPrefix("note: reading standard input (-) from the terminal: paste the plan configuration and press "
+                                         + "Ctrl-D, or give its file instead of -\r\n"), planText)
     }
 
     /// A mistyped command, or a file given without one, names the commands there are and the one
