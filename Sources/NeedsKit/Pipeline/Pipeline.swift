@@ -121,9 +121,7 @@ public struct RunOutcome: Sendable {
         }
         // The column found, but no weight in it above 0 (`--weights role`, a column of text):
         // every figure would be blank as well, and the reports were written so, with exit 1.
-        let baseline = accounts.filter { $0.failure == nil && $0.wave.isEmpty }
-        if weightColumn != nil && baseline.reduce(0, { $0 + $1.respondents }) > 0
-            && baseline.allSatisfy({ $0.weightedRespondents == 0 }) {
+        if weighsNoOne(wave: "") {
             return "no respondent has a weight above 0 in the weight column \(weightColumnNamed) (--weights): its values are "
                 + "text or 0, and every figure would be blank; give --weights respondent, municipality, or a numeric column "
                 + "of the exports"
@@ -137,11 +135,24 @@ public struct RunOutcome: Sendable {
         if let wave = waves.first(where: lacksWeightColumn) {
             return "no file of the wave `\(wave)` (--wave) has the weight column \(weightColumnNamed) (--weights): its respondents would weigh 0 and there would be nothing to compare"
         }
+        // A wave whose weights are all text or 0: its figures blank, every change "suppressed",
+        // and the reports were written so, with exit 1, as the baseline's were.
+        if let wave = waves.first(where: weighsNoOne) {
+            return "no respondent of the wave `\(wave)` (--wave) has a weight above 0 in the weight column \(weightColumnNamed) "
+                + "(--weights): its values are text or 0, and there would be nothing to compare"
+        }
         return nil
     }
 
     /// The `--weights` column as messages name it (`w`).
     private var weightColumnNamed: String { weightColumn.map { "`\(Diagnostic.shortened($0))`" } ?? "" }
+
+    /// Whether, under `--weights COLUMN`, the files of the baseline (`wave` "") or of a later wave
+    /// that were read hold respondents and not one weighing above 0 (the column's values text or 0).
+    private func weighsNoOne(wave: String) -> Bool {
+        let read = accounts.filter { $0.failure == nil && $0.wave == wave }
+        return weightColumn != nil && read.reduce(0, { $0 + $1.respondents }) > 0 && read.allSatisfy { $0.weightedRespondents == 0 }
+    }
 
     /// Whether the files of the baseline (`wave` "") or of a later wave that were read and map the
     /// instrument all lack the `--weights` column.
