@@ -465,7 +465,7 @@ final class BadInputCatalogueTests: XCTestCase {
     // 22–25
     func testScaleAnswerOutOfRange() {
         let r = run("seven.csv", header + "EE,Tallinn,7,2\n")
-        assertIssue(r, "unknown_value", line: 2, column: 3, "`7` is not a choice of list `importance5`")
+        assertIssue(r, "unknown_value", line: 2, column: 3, "`7` is not a choice of question `imp_partnerships` (Partnerships for integration) from list `importance5`; treated as missing")
         XCTAssertEqual(r.account.respondents, 1)
     }
 
