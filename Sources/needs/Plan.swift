@@ -27,15 +27,16 @@ struct Plan: ParsableCommand {
         let result: (plan: CurriculumPlan, outcome: RunOutcome, title: String, weighting: String)
         let configuration: PlanConfiguration
         // Standard input or a pipe is copied to a file first, as the inputs are.
-        let configPath = try Terminal.readable([config])[0]
+        let configPath = try Terminal.readable([config], what: "the plan configuration")[0]
         do {
-            configuration = try PlanConfiguration.load(configPath)
+            configuration = try PlanConfiguration.load(configPath, option: "--config")
             result = try Pipeline.plan(options, configuration: configuration)
         } catch {
             Terminal.failure(error)
             throw ExitCode(2)
         }
-        Terminal.printDiagnostics(result.outcome, errorsOnly: true)
+        Terminal.printDiagnostics(result.outcome, errorsOnly: true,
+                                  allOf: result.outcome.cannotRun == nil ? Terminal.allInTheLogOfReport : nil)
         if let reason = result.outcome.cannotRun {
             // No plan from nothing: an empty schedule would read as "nothing to train".
             Terminal.error("error: \(reason)")
@@ -48,6 +49,13 @@ struct Plan: ParsableCommand {
                                            weighting: result.weighting)
         Terminal.output(csv ? PlanReport.csv(result.plan) : MarkdownRenderer.render(document))
         try Terminal.finishOutput()
+        // Exit 1 for warnings that were not printed (errors only, here) said nothing of why:
+        // their count, and where to read them.
+        let warnings = result.outcome.diagnosticCounts.filter { $0.key.severity == .warning }.values.reduce(0, +)
+        if warnings > 0 && !flags.quiet {
+            Terminal.error("note: the inputs have \(warnings) warning(s), not shown here: "
+                           + "`needs check` with the same inputs lists them")
+        }
         throw ExitCode(result.outcome.exitCode)
     }
 }

@@ -6,7 +6,7 @@ struct ReaderFlags: ParsableArguments {
     @Option(help: "Text encoding instead of detecting it: utf-8, utf-16le, utf-16be, windows-1257, iso-8859-13, iso-8859-4, windows-1251, windows-1252, koi8-r, cp775.")
     var encoding: String?
 
-    @Option(help: "Delimiter instead of sniffing it: a character, or tab, comma, semicolon, pipe.")
+    @Option(help: "Delimiter instead of sniffing it: a character, or tab, comma, semicolon, pipe, space.")
     var delimiter: String?
 
     func validate() throws {
@@ -14,7 +14,7 @@ struct ReaderFlags: ParsableArguments {
             throw ValidationError("unknown encoding '\(encoding)'; use one of: \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         if let delimiter, Dialect.delimiter(fromUser: delimiter) == nil {
-            throw ValidationError("the delimiter must be one ASCII character (a byte, as libcsv reads it) other than a quote or a line break, or tab, comma, semicolon, pipe")
+            throw ValidationError("the delimiter must be one ASCII character (a byte, as libcsv reads it) other than a quote or a line break, or tab, comma, semicolon, pipe, space")
         }
     }
 

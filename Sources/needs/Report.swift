@@ -54,7 +54,7 @@ struct Report: ParsableCommand {
         options.aggregation.byQuestion = by
         options.language = lang
         // The plan configuration may come on standard input or through a pipe, as a wave may.
-        options.planPath = try plan.map { try Terminal.readable([$0])[0] }
+        options.planPath = try plan.map { try Terminal.readable([$0], what: "the plan configuration")[0] }
         // A wave may come on standard input or through a pipe too (`--wave -`, `--wave <(...)`).
         options.waves = try Terminal.readable(wave)
         options.waveInstruments = waveInstrument
@@ -68,7 +68,8 @@ struct Report: ParsableCommand {
             Terminal.failure(error)
             throw ExitCode(2)
         }
-        Terminal.printDiagnostics(outcome, errorsOnly: flags.quiet)
+        Terminal.printDiagnostics(outcome, errorsOnly: flags.quiet,
+                                  allOf: outcome.cannotRun == nil ? Terminal.allInTheLog(out: out) : nil)
         Terminal.printSummary(outcome, quiet: flags.quiet)
         if let reason = outcome.cannotRun {
             Terminal.error("error: \(reason)")

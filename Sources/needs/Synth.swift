@@ -22,15 +22,15 @@ struct Synth: ParsableCommand {
     @Option(help: "Label language, one the instrument has labels in: en, et, lv, lt, ru for the sample instrument.")
     var lang = "en"
 
-    @Option(help: "utf-8, utf-8-bom, utf-16le or windows-1257.")
+    @Option(help: "Text encoding of the file written: utf-8, utf-8-bom, utf-16le or windows-1257.")
     var encoding = "utf-8"
 
     @Option(help: "The file to write, or - for standard output.")
     var out: String
 
     func validate() throws {
-        guard SurveySynthesizer.Shape(rawValue: shape) != nil else { throw ValidationError("--shape is kobo, google, msforms, limesurvey or generic") }
-        guard SurveySynthesizer.OutputEncoding(rawValue: encoding) != nil else { throw ValidationError("--encoding is utf-8, utf-8-bom, utf-16le or windows-1257") }
+        guard SurveySynthesizer.Shape(rawValue: shape.lowercased()) != nil else { throw ValidationError("--shape is kobo, google, msforms, limesurvey or generic") }
+        guard SurveySynthesizer.OutputEncoding(rawValue: encoding.lowercased()) != nil else { throw ValidationError("--encoding is utf-8, utf-8-bom, utf-16le or windows-1257") }
         guard rows >= 0 else { throw ValidationError("--rows must be 0 or more") }
     }
 
@@ -38,9 +38,10 @@ struct Synth: ParsableCommand {
         var options = SurveySynthesizer.Options()
         options.rows = rows
         options.seed = seed
-        options.shape = SurveySynthesizer.Shape(rawValue: shape)!
+        // In any case, as --lang and the readers' --encoding are taken (`--shape Kobo`, `UTF-8`).
+        options.shape = SurveySynthesizer.Shape(rawValue: shape.lowercased())!
         options.language = lang
-        options.encoding = SurveySynthesizer.OutputEncoding(rawValue: encoding)!
+        options.encoding = SurveySynthesizer.OutputEncoding(rawValue: encoding.lowercased())!
         do {
             try SurveySynthesizer.write(instrumentPath: instrument, options: options, to: out)
         } catch {

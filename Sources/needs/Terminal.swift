@@ -14,18 +14,31 @@ enum Terminal {
         printDiagnostics(diagnostics, counts: counts, limit: limit)
     }
 
+    /// Where the issues the terminal leaves out can all be read: the cleaning log `report` wrote,
+    /// named under its `--out` (`clean/issues.csv` alone was no path from where the user stands
+    /// when `--out` is not `reports`), or the one it would write (`check`, `plan` write nothing).
+    static func allInTheLog(out: String) -> String {
+        var folder = out
+        while folder.count > 1 && folder.hasSuffix("/") { folder.removeLast() }
+        return "every one is in \(Diagnostic.escapingControls(folder))/clean/issues.csv"
+    }
+    static let allInTheLogOfReport = "`needs report` writes every one to clean/issues.csv"
+
     /// Prints a run's findings as `printDiagnostics` does (the run keeps the first of each kind,
     /// and counts them all); with `errorsOnly`, its errors alone.
-    static func printDiagnostics(_ outcome: RunOutcome, errorsOnly: Bool = false) {
+    static func printDiagnostics(_ outcome: RunOutcome, errorsOnly: Bool = false, allOf: String? = nil) {
         let shows = { (severity: Diagnostic.Severity) in !errorsOnly || severity == .error }
         var counts: [String: Int] = [:]
         for (kind, n) in outcome.diagnosticCounts where shows(kind.severity) { counts[kind.code, default: 0] += n }
-        printDiagnostics(outcome.diagnostics.filter { shows($0.severity) }, counts: counts, limit: RunOutcome.firstPerKind)
+        printDiagnostics(outcome.diagnostics.filter { shows($0.severity) }, counts: counts, limit: RunOutcome.firstPerKind,
+                         allOf: allOf)
     }
 
     /// Prints the first `limit` of `diagnostics` per code, then how many more of each code
-    /// `counts` holds.
-    static func printDiagnostics(_ diagnostics: [Diagnostic], counts: [String: Int], limit: Int = RunOutcome.firstPerKind) {
+    /// `counts` holds, and `allOf`: where they can all be read (a user checking a file needs
+    /// every row to correct, and "not shown" alone left them nowhere to look).
+    static func printDiagnostics(_ diagnostics: [Diagnostic], counts: [String: Int], limit: Int = RunOutcome.firstPerKind,
+                                 allOf: String? = nil) {
         var shown: [String: Int] = [:]
         for d in diagnostics {
             let n = shown[d.code, default: 0]
@@ -33,17 +46,26 @@ enum Terminal {
             if n < limit { error(d.description) }
         }
         for (code, n) in counts.sorted(by: { $0.key < $1.key }) where n > limit {
-            error("note: \(n - limit) more [\(code)] not shown")
+            error("note: \(n - limit) more [\(code)] not shown" + (allOf.map { " (\($0))" } ?? ""))
         }
     }
 
     static func error(_ line: String) {
+        ProgressLine.erase()
         fputs(line + "\n", stderr)
     }
 
     /// `inputs` with standard input (`-`) and pipes copied to files the reader can read again;
     /// a copy that fails stops the command (exit 2).
-    static func readable(_ inputs: [String]) throws -> [String] {
+    /// `what`: what is read, for the note of standard input on a terminal (`--config -` and
+    /// `--plan -` wait for a plan configuration, not an export).
+    static func readable(_ inputs: [String], what: String = "the export") throws -> [String] {
+        // `needs check -` typed at a prompt waits for the terminal's input, saying nothing: it
+        // looked like a run that hung.
+        if inputs.contains("-") && isatty(0) != 0 {
+            error("note: reading standard input (-) from the terminal: paste \(what) and press Ctrl-D, "
+                  + "or give its file instead of -")
+        }
         do {
             return try InputSpool.regularFiles(inputs)
         } catch {

@@ -76,6 +76,18 @@ final class AggregatorTests: XCTestCase {
         }
     }
 
+    /// `--weights Municipality` (or `RESPONDENT`) is the weighting of that name, as other names
+    /// of the command line are taken in any case: it was a column `Municipality`, which the
+    /// exports' municipality question heads, every weight `Tallinn` invalid and every figure blank.
+    func testWeightingNamesAreTakenInAnyCase() {
+        XCTAssertEqual(AggregationOptions.Weights("Municipality"), .municipality)
+        XCTAssertEqual(AggregationOptions.Weights("RESPONDENT"), .respondent)
+        XCTAssertEqual(AggregationOptions.Weights("W_Final"), .column("W_Final"))
+        var options = RunOptions()
+        options.weigh(by: "MUNICIPALITY")
+        XCTAssertNil(options.normalize.weightColumn)
+    }
+
     func testFiguresMatchTheIndependentComputation() throws {
         let instrument = try Self.referenceInstrument()
         let respondents = try Self.referenceRespondents(instrument)

@@ -465,7 +465,7 @@ final class BadInputCatalogueTests: XCTestCase {
     // 22–25
     func testScaleAnswerOutOfRange() {
         let r = run("seven.csv", header + "EE,Tallinn,7,2\n")
-        assertIssue(r, "unknown_value", line: 2, column: 3, "`7` is not a choice of list `importance5`")
+        assertIssue(r, "unknown_value", line: 2, column: 3, "`7` is not a choice of question `imp_partnerships` (Partnerships for integration) from list `importance5`; treated as missing")
         XCTAssertEqual(r.account.respondents, 1)
     }
 
@@ -548,6 +548,24 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertEqual(diagnostics.map(\.code), ["file_changed"])
     }
 
+    /// An input that is a symbolic link to nothing (a share not mounted, a file moved), named or in
+    /// a folder, is said to be one, with where it leads: it was "cannot read: No such file or
+    /// directory" of a file the user could see listed.
+    func testALinkToNothingIsNamedAsOne() throws {
+        let folder = TemporaryFolder()
+        folder.write("in/EE.csv", header)
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/in/LV.csv", withDestinationPath: "/mnt/share/LV.csv")
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        for (inputs, file) in [([folder.path + "/in"], "in/LV.csv"), ([folder.path + "/in/LV.csv", folder.path + "/in/EE.csv"], "LV.csv")] {
+            options.inputs = inputs
+            let outcome = try Pipeline.check(options)
+            XCTAssertEqual(outcome.inputProblems.map(\.description),
+                           ["\(file): error: cannot read: it is a symbolic link to /mnt/share/LV.csv, which cannot be reached "
+                            + "(No such file or directory) [\(inputs.count == 1 ? "input_unreadable" : "input_missing")]"])
+        }
+    }
+
     func testTooManyFiles() {
         let folder = TemporaryFolder()
         for k in 0..<3 { folder.write("in/\(k).csv", header) }
@@ -559,6 +577,12 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertEqual(outcome.inputProblems.first?.code, "too_many_files")
         XCTAssertTrue(outcome.accounts.isEmpty)
         XCTAssertEqual(outcome.exitCode, 2)
+        // Files named one by one (a shell's `*.csv`) are named by the first and a count: the
+        // message named every path, joined by spaces, as its file.
+        options.inputs = (0..<3).map { folder.path + "/in/\($0).csv" }
+        let named = try! Pipeline.check(options)
+        XCTAssertEqual(named.inputProblems.first?.description,
+                       "\(folder.path)/in/0.csv and 2 other input(s): error: 3 files; a run reads at most 2: name fewer inputs [too_many_files]")
     }
 
     func testSepLineAfterABOM() {

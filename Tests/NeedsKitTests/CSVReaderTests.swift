@@ -991,6 +991,17 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(objects, [["a": "1", "a_2": "2", "b": "3"]])
     }
 
+    /// `needs rows --json` of a sheet with a title and a padded blank line above its header holds
+    /// the table's rows alone: the blank line was an object keyed `_extra_1`, `_extra_2`, `_extra_3`.
+    func testRowsJSONLeavesOutTheBlankLinesAboveTheHeader() throws {
+        let folder = TemporaryFolder()
+        var json = ""
+        _ = RowsCommand.run(path: folder.write("titled.csv", "Survey results 2025;;\n;;\ncountry;municipality;role\nEE;Narva;teacher\n"),
+                            options: ReaderOptions(), json: true) { json += $0 }
+        let objects = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: String]], json)
+        XCTAssertEqual(objects, [["country": "EE", "municipality": "Narva", "role": "teacher"]])
+    }
+
     /// A path that is no file is named for what it is (`needs rows responses/`, `--plan` given a
     /// folder): every one was "not a regular file".
     func testAPathThatIsNoFileIsNamedForWhatItIs() throws {
@@ -998,6 +1009,10 @@ final class CSVReaderTests: XCTestCase {
         folder.write("in/a.csv", "a\n")
         let reason = { (path: String) in readAll(path).error.map { ReaderError.reason(of: $0, file: path) } }
         XCTAssertEqual(reason(folder.path + "/in"), "cannot open: a folder, not a file")
+        // A symbolic link to nothing (`needs rows` of a file on a share not mounted) says where it leads.
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/gone.csv", withDestinationPath: "/mnt/share/gone.csv")
+        XCTAssertEqual(reason(folder.path + "/gone.csv"),
+                       "cannot open: it is a symbolic link to /mnt/share/gone.csv, which cannot be reached (No such file or directory)")
         XCTAssertEqual(reason("/dev/null"), "cannot open: a device, not a file")
     }
 

@@ -96,6 +96,18 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: temporary), [])
     }
 
+    /// Standard input that cannot be copied (TMPDIR not there) is said as every message is,
+    /// naming it `stdin` and the setting to change: it was `error: -: cannot copy the input: ...`.
+    func testStandardInputThatCannotBeCopiedSaysWhy() throws {
+        let export = Data("country,municipality\nEE,Narva\n".utf8)
+        for command in ["check", "rows"] {
+            let (status, stderr) = try run([command, "-"], stdoutPath: "/dev/null", stdin: export, temporary: "/proc/needs-nosuch")
+            XCTAssertEqual(status, 2)
+            XCTAssertEqual(stderr, "stdin: error: cannot copy the input: no temporary folder in /proc/needs-nosuch (TMPDIR): "
+                           + "No such file or directory; set TMPDIR to a folder that can be written [input_unreadable]\n")
+        }
+    }
+
     /// `--wave -` reads the later wave from standard input, as `-` does for the inputs: it was
     /// looked for as a file named `-` ("cannot read", exit 2). Named as an input too, it is the
     /// same file in both (exit 2, `wave_overlap`), not a second, empty copy.
@@ -173,6 +185,13 @@ final class CommandLineTests: XCTestCase {
     func testRowsOfStandardInputNameItStdin() throws {
         let (_, stderr) = try run(["rows", "-"], stdoutPath: "/dev/null", stdin: Data("a,b,c\n1,2\n".utf8))
         XCTAssertEqual(stderr, "stdin:2:3: warning: 2 field(s) where the header has 3; the rest are read as missing [ragged_row]\n")
+        // `needs sniff -` names it so too, in its results and its messages: it named it `-`.
+        let folder = TemporaryFolder()
+        let output = folder.write("sniff.json", "")
+        let (status, sniffError) = try run(["sniff", "--json", "-"], stdoutPath: output, stdin: Data([0x50, 0x4B, 0x03, 0x04] + [UInt8](repeating: 0, count: 60)))
+        XCTAssertEqual(status, 2)
+        XCTAssertTrue(sniffError.hasPrefix("stdin: error: a ZIP archive"), sniffError)
+        XCTAssertTrue(try String(contentsOfFile: output, encoding: .utf8).contains("{\"file\": \"stdin\", "))
     }
 
     /// A command that cannot run says why once: an instrument problem is a diagnostic line of its
@@ -203,6 +222,63 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(status, 0)
     }
 
+    /// An `--out` whose folder cannot be made says the system's reason, as every other message
+    /// does: it said Foundation's "The operation could not be completed. The file doesn’t exist.
+    /// (is the folder writable?)", a question beside the point when the folder is not there.
+    func testAnOutputFolderThatCannotBeMadeSaysWhy() throws {
+        let (status, stderr) = try run(["report", "--quiet", "--instrument", Paths.inputs + "/instrument", "--out", "/proc/needs-nosuch/reports",
+                                        Paths.inputs + "/responses"], stdoutPath: "/dev/null")
+        XCTAssertEqual(status, 2)
+        XCTAssertEqual(stderr, "error: cannot write /proc/needs-nosuch: No such file or directory\n")
+        // A folder that refuses to be written (/sys: not permitted, or read-only) is said to be the
+        // one holding --out, which the reports are made in first: the user named only --out.
+        let (refused, refusal) = try run(["report", "--quiet", "--instrument", Paths.inputs + "/instrument", "--out", "/sys/kernel/reports",
+                                          Paths.inputs + "/responses"], stdoutPath: "/dev/null")
+        XCTAssertEqual(refused, 2)
+        XCTAssertTrue(refusal.hasPrefix("error: cannot write /sys/kernel: "), refusal)
+        XCTAssertTrue(refusal.hasSuffix(" (the reports are written beside --out first, then swapped in whole: "
+                                        + "the folder holding --out must be writable)\n"), refusal)
+    }
+
+    /// On a terminal, a run over a second shows a progress line, which is erased before the
+    /// messages: the first was written on the end of it (`…, 18.2 MB/sbig.csv:1:23: note: …`).
+    /// The line counts the file being read from 1 (it said `file 0/1` while reading the first) and
+    /// gives a rate of records (its MB/s was 0.0 until a file had been read whole).
+    func testTheProgressLineIsErasedBeforeTheMessages() throws {
+        let folder = TemporaryFolder()
+        let sample = try XCTUnwrap(FileManager.default.contents(atPath: Paths.inputs + "/responses/EE_kobo_xml.csv"))
+        let end = try XCTUnwrap(sample.range(of: Data("\r\n".utf8)))
+        var big = sample[..<end.upperBound]
+        for _ in 0..<3000 { big.append(sample[end.upperBound...]) }
+        let export = folder.write("big.csv", [UInt8](big))
+        // Standard error on a pseudo-terminal, as in a user's shell: script(1) gives it one.
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { throw XCTSkip("no script(1)") }
+        let quoted = { (path: String) in "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", [try executable, "check", "--instrument", Paths.inputs + "/instrument", export].map(quoted).joined(separator: " ")
+                             + " >/dev/null", "/dev/null"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let bytes = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: bytes, as: UTF8.self)
+        XCTAssertEqual(process.terminationStatus, 0, text)
+        guard text.contains(" records/s") || text.contains("MB/s") else { throw XCTSkip("the run took under a second: no progress line") }
+        XCTAssertTrue(text.contains("\u{1B}[Kfile 1/1 big.csv: 50000 records, "), text)
+        XCTAssertFalse(text.contains("file 0/1"), text)
+        XCTAssertFalse(text.contains("0.0 MB/s"), text)
+        // Every message starts a line of its own: after a line break, or after the progress line's erasure.
+        for message in ["big.csv:1:23: note: ", "big.csv: KoboToolbox, utf-8, ';': 129000 records"] {
+            guard let at = text.range(of: message) else { XCTFail("no `\(message)` in \(text)"); continue }
+            let before = text[..<at.lowerBound]
+            // (The terminal writes a line break as CR LF, one Character: its bytes are compared.)
+            XCTAssertTrue(before.utf8.last == UInt8(ascii: "\n") || before.hasSuffix("\r\u{1B}[K"), String(before.suffix(80)))
+        }
+    }
+
     /// A run with hundreds of issues shows the first 20 of each code in log order, then how many
     /// more each code has, as it did when the run kept every issue in memory (the fixture is what
     /// it printed then); `--quiet` shows the errors alone.
@@ -213,7 +289,13 @@ final class CommandLineTests: XCTestCase {
         let (status, stderr) = try run(["report", "--instrument", golden + "/instrument", "--out", out.path + "/reports", golden + "/inputs"],
                                        stdoutPath: "/dev/null")
         XCTAssertEqual(status, 1)
-        XCTAssertEqual(stderr, expected + "reports written to \(out.path)/reports/\n")
+        // The notes name the cleaning log under --out: `clean/issues.csv` alone was no path from
+        // where the user stands (`--out reports-by-role`, `--out /srv/reports`).
+        let named = expected.replacingOccurrences(of: "(every one is in clean/issues.csv)",
+                                                  with: "(every one is in \(out.path)/reports/clean/issues.csv)")
+        XCTAssertNotEqual(named, expected)
+        XCTAssertEqual(stderr, named + "reports written to \(out.path)/reports/\n")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out.path + "/reports/clean/issues.csv"))
         let (quietStatus, quiet) = try run(["report", "--quiet", "--instrument", golden + "/instrument", "--out", out.path + "/quiet",
                                             golden + "/inputs"], stdoutPath: "/dev/null")
         XCTAssertEqual(quietStatus, 1)
@@ -261,6 +343,24 @@ final class CommandLineTests: XCTestCase {
                                              "--out", folder.path + "/r", "--plan", config, responses], stdoutPath: "/dev/null")
         XCTAssertLessThan(status, 2, reportError)
         XCTAssertEqual(try String(contentsOfFile: folder.path + "/r/plan.md", encoding: .utf8), printed)
+    }
+
+    /// `needs plan` exits 1 for warnings in the inputs, which it does not print (errors only):
+    /// it says how many there are and where to read them; it exited 1 with nothing said.
+    func testPlanSaysWhyItExitsOneWithoutAnError() throws {
+        let instrument = Paths.inputs + "/instrument", responses = Paths.inputs + "/responses"
+        let (checkStatus, checkError) = try run(["check", "--instrument", instrument, responses], stdoutPath: "/dev/null")
+        XCTAssertEqual(checkStatus, 0)
+        let warnings = checkError.components(separatedBy: ": warning: ").count - 1
+        XCTAssertGreaterThan(warnings, 0)
+        XCTAssertFalse(checkError.contains("not shown"), checkError)
+        let (status, stderr) = try run(["plan", "--instrument", instrument, "--config", Paths.inputs + "/plan.csv", responses],
+                                       stdoutPath: "/dev/null")
+        XCTAssertEqual(status, 1)
+        XCTAssertEqual(stderr, "note: the inputs have \(warnings) warning(s), not shown here: `needs check` with the same inputs lists them\n")
+        let (_, quiet) = try run(["plan", "--quiet", "--instrument", instrument, "--config", Paths.inputs + "/plan.csv", responses],
+                                 stdoutPath: "/dev/null")
+        XCTAssertEqual(quiet, "")
     }
 
     /// `needs plan --csv` says what the rule could not do on stderr: plan.csv has no place for
@@ -370,6 +470,11 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(upperStatus, 0)
         let header = try String(contentsOfFile: folder.path + "/et.csv", encoding: .utf8).split(separator: "\n")[0]
         XCTAssertTrue(header.contains(",Riik,"), String(header))
+        // --shape and --encoding in capitals are the same too, as the readers' --encoding is: both were refused.
+        let (capitalStatus, capitalError) = try run(["synth", "--instrument", instrument, "--shape", "Google", "--lang", "et", "--encoding", "UTF-8",
+                                                     "--rows", "2", "--out", folder.path + "/et2.csv"], stdoutPath: "/dev/null")
+        XCTAssertEqual(capitalStatus, 0, capitalError)
+        XCTAssertEqual(FileManager.default.contents(atPath: folder.path + "/et2.csv"), FileManager.default.contents(atPath: folder.path + "/et.csv"))
     }
 
     /// `needs check --quiet` prints the errors alone, as `report --quiet` does (it printed everything).
@@ -380,6 +485,21 @@ final class CommandLineTests: XCTestCase {
                                        stdoutPath: "/dev/null")
         XCTAssertEqual(status, 1)
         XCTAssertEqual(stderr, expected.split(separator: "\n").filter { $0.contains(": error: ") }.map { $0 + "\n" }.joined())
+    }
+
+    /// The issues past the first 20 of a kind are said to be in the cleaning log, which `check`
+    /// does not write: it names the command that does. The note said only "not shown", and
+    /// `check --help` that it prints every issue.
+    func testCheckSaysWhereTheIssuesNotShownAre() throws {
+        let golden = Paths.repository + "/Tests/Golden/many-issues"
+        let (status, stderr) = try run(["check", "--instrument", golden + "/instrument", golden + "/inputs"], stdoutPath: "/dev/null")
+        XCTAssertEqual(status, 1)
+        XCTAssertTrue(stderr.contains("\nnote: 318 more [unknown_value] not shown (`needs report` writes every one to clean/issues.csv)\n"),
+                      stderr)
+        let folder = TemporaryFolder()
+        let help = folder.write("help.txt", "")
+        _ = try run(["check", "--help"], stdoutPath: help)
+        XCTAssertFalse(try String(contentsOfFile: help, encoding: .utf8).contains("every issue"))
     }
 
     /// `needs plan` with no input it could read says why and prints no plan (it printed an empty
@@ -406,7 +526,13 @@ final class CommandLineTests: XCTestCase {
         let missing = folder.path + "/nosuch.csv"
         let (_, missingError) = try run(["plan", "--instrument", Paths.inputs + "/instrument", "--config", missing,
                                          Paths.inputs + "/responses"], stdoutPath: "/dev/null")
-        XCTAssertEqual(missingError, "\(missing): error: cannot open: No such file or directory [plan_unreadable]\n")
+        // ... and says what to give (`needs plan` outside the repository had no inputs/plan.csv, and said only that).
+        XCTAssertEqual(missingError, "\(missing): error: cannot open: No such file or directory; give --config a plan configuration, "
+                       + "a CSV of setting,value rows (see \"Plan and waves\" in the README) [plan_unreadable]\n")
+        let (_, reportError) = try run(["report", "--instrument", Paths.inputs + "/instrument", "--plan", missing, "--out", folder.path + "/r",
+                                        Paths.inputs + "/responses"], stdoutPath: "/dev/null")
+        XCTAssertEqual(reportError, "\(missing): error: cannot open: No such file or directory; give --plan a plan configuration, "
+                       + "a CSV of setting,value rows (see \"Plan and waves\" in the README) [plan_unreadable]\n")
         let notZip = folder.write("form.xlsx", "not a workbook\n")
         let (instrumentStatus, instrumentError) = try run(["check", "--instrument", notZip, Paths.inputs + "/responses"],
                                                           stdoutPath: "/dev/null")
@@ -637,6 +763,12 @@ final class CommandLineTests: XCTestCase {
     /// of reports written, which `rows`, `sniff` and `synth` never write).
     func testEveryCommandsHelpGivesItsExitStatus() throws {
         let folder = TemporaryFolder()
+        // `needs --help`, where a newcomer starts, says which command does what they came for.
+        let top = folder.write("needs.txt", "")
+        _ = try run(["--help"], stdoutPath: top)
+        let overview = try String(contentsOfFile: top, encoding: .utf8).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        XCTAssertTrue(overview.contains("To check an export a municipality sent: needs check FILE. To write the reports: needs report"),
+                      overview)
         for command in ["report", "check", "plan", "rows", "sniff", "synth"] {
             let output = folder.write("\(command).txt", "")
             let (status, _) = try run([command, "--help"], stdoutPath: output)
@@ -646,6 +778,86 @@ final class CommandLineTests: XCTestCase {
             XCTAssertTrue(help.contains("Exit status: 0 "), "\(command): \(help)")
             XCTAssertTrue(help.contains(", 2 "), "\(command): \(help)")
         }
+    }
+
+    /// `-` with standard input on a terminal says it waits for the terminal (a user who typed
+    /// `needs check -` saw a run that hung, saying nothing); from a pipe, it says nothing of it.
+    func testStandardInputFromATerminalSaysItIsWaited() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { throw XCTSkip("no script(1)") }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", "'\(try executable)' rows -", "/dev/null"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardInput = FileHandle.nullDevice  // script(1) passes its end on: Ctrl-D.
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertTrue(text.hasPrefix("note: reading standard input (-) from the terminal: paste the export and press Ctrl-D, "
+                                     + "or give its file instead of -\r\n"), text)
+        let (_, piped) = try run(["rows", "-"], stdoutPath: "/dev/null", stdin: Data("a,b\n1,2\n".utf8))
+        XCTAssertEqual(piped, "")
+        // `plan --config -` waits for a plan configuration, and says so: it asked for the export.
+        let plan = Process()
+        plan.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        plan.arguments = ["-qec", "'\(try executable)' plan --instrument '\(Paths.inputs)/instrument' --config - '\(Paths.inputs)/responses'",
+                          "/dev/null"]
+        let planOutput = Pipe()
+        plan.standardOutput = planOutput
+        plan.standardInput = FileHandle.nullDevice
+        try plan.run()
+        let planText = String(decoding: planOutput.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        plan.waitUntilExit()
+        XCTAssertTrue(planText.hasPrefix("note: reading standard input (-) from the terminal: paste the plan configuration and press "
+                                         + "Ctrl-D, or give its file instead of -\r\n"), planText)
+    }
+
+    /// A mistyped command, or a file given without one, names the commands there are and the one
+    /// meant: ArgumentParser said "Unexpected argument 'reprot'" and no more.
+    func testAWordThatIsNoCommandNamesTheCommands() throws {
+        let commands = "the commands are report, check, plan, rows, sniff, synth (needs --help says what each does)."
+        let (status, stderr) = try run(["reprot", "--out", "/nonexistent"], stdoutPath: "/dev/null")
+        XCTAssertEqual(status, 2)
+        XCTAssertEqual(stderr, "error: `reprot` is not a command of needs; \(commands) Did you mean `needs report`?\n")
+        let (fileStatus, fileError) = try run(["Narva.csv"], stdoutPath: "/dev/null")
+        XCTAssertEqual(fileStatus, 2)
+        XCTAssertEqual(fileError, "error: `Narva.csv` is not a command of needs; \(commands) To check an export: needs check FILE.\n")
+        // The commands themselves, and help, are as they were.
+        let (helpStatus, _) = try run(["help", "check"], stdoutPath: "/dev/null")
+        XCTAssertEqual(helpStatus, 0)
+    }
+
+    /// `rows --help` says what its text output is (the first column is the line number, the
+    /// escapes), and how --json keys a repeated name; `synth --help` what its --encoding is of.
+    /// Neither was said but in the README, and a line's number read as the first field.
+    func testHelpSaysWhatRowsPrintsAndWhatSynthEncodingIs() throws {
+        let folder = TemporaryFolder()
+        var help: [String: String] = [:]
+        for command in ["rows", "synth"] {
+            let output = folder.write("\(command).txt", "")
+            _ = try run([command, "--help"], stdoutPath: output)
+            help[command] = try String(contentsOfFile: output, encoding: .utf8).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        XCTAssertTrue(help["rows"]!.contains("its line number in the file, then its fields, separated by tabs (a tab, line break or "
+                                             + "backslash in a field written \\t, \\n, \\\\)"), help["rows"]!)
+        XCTAssertTrue(help["rows"]!.contains("keyed name_2, name_3"), help["rows"]!)
+        XCTAssertTrue(help["synth"]!.contains("Text encoding of the file written: utf-8,"), help["synth"]!)
+        // sniff --help says what its confidence measures: the Lithuanian sample, read right, shows 0.102.
+        let sniffHelp = folder.write("sniff.txt", "")
+        _ = try run(["sniff", "--help"], stdoutPath: sniffHelp)
+        XCTAssertTrue(try String(contentsOfFile: sniffHelp, encoding: .utf8).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            .contains("An export of text answers read right shows about 0.1, so a low confidence alone does not mean a wrong reading."))
+        // Every name --delimiter takes is listed: `space` was taken and not said.
+        XCTAssertTrue(help["rows"]!.contains("a character, or tab, comma, semicolon, pipe, space."), help["rows"]!)
+        let spaced = folder.write("spaced.txt", "a b\n1 2\n")
+        let spacedOutput = folder.write("spaced-rows.txt", "")
+        _ = try run(["rows", "--delimiter", "space", spaced], stdoutPath: spacedOutput)
+        XCTAssertEqual(try String(contentsOfFile: spacedOutput, encoding: .utf8), "1\ta\tb\n2\t1\t2\n")
+        // What the help says of the text output is what it prints.
+        let csv = folder.write("f.csv", "a,b\n\"x\ty\",\"2\n3\"\n")
+        let output = folder.write("rows.txt", "")
+        _ = try run(["rows", csv], stdoutPath: output)
+        XCTAssertEqual(try String(contentsOfFile: output, encoding: .utf8), "1\ta\tb\n2\tx\\ty\t2\\n3\n")
     }
 
     /// The copy of standard input a run killed outright left in the temporary folder (SIGKILL,

@@ -351,6 +351,19 @@ final class InstrumentLoaderTests: XCTestCase {
         }
     }
 
+    /// An export given as the instrument (`--instrument Downloads/Narva.csv`, the file meant as
+    /// an input) is named a CSV file that is not the form: it was called one sheet of an XLSForm,
+    /// and the folder to give was its own, which holds no form.
+    func testAnExportGivenAsTheInstrumentIsNotCalledASheet() throws {
+        let folder = TemporaryFolder()
+        let export = folder.write("Downloads/Narva.csv", "country;municipality;role\nEE;Narva;teacher\n")
+        XCTAssertThrowsError(try InstrumentLoader.load(export)) { error in
+            XCTAssertEqual("\(error)", "\(export): error: a CSV file, not the form (an export is given as an input, after the "
+                           + "options): give --instrument a folder with survey.csv, choices.csv, settings.csv or an .xlsx XLSForm "
+                           + "[instrument_unreadable]")
+        }
+    }
+
     /// A folder with `survey.csv` reads it, as before sheets were found in any case, when an
     /// Excel copy `Survey.csv` (an older version saved beside it) is there too: the listing's
     /// order put `Survey.csv` first and it was read instead.

@@ -43,6 +43,33 @@ final class NormalizerTests: XCTestCase {
         return try InstrumentLoader.load(folder.path + "/form")
     }
 
+    /// An unknown value names the question it was answered to (and its label when short), then
+    /// its choice list: the list alone (`cn9hh69`, `importance5`) is shared by several questions
+    /// and told the person correcting the export nothing of which one to look at.
+    func testAnUnknownValueNamesItsQuestion() throws {
+        let folder = TemporaryFolder()
+        let wording = "How important is each of the following topics in your everyday work with newcomers, in your own view?"
+        let survey = """
+        type,name,label
+        select_one cn9hh69,q_a,Working with interpreters
+        select_one cn9hh69,q_b,"\(wording)"
+        select_multiple cn9hh69,q_c,Which would you attend?
+
+        """
+        let instrument = try form(in: folder, survey: survey, choices: "list_name,name,label\ncn9hh69,1,Low\ncn9hh69,2,High\n")
+        let result = normalise([folder.write("kobo.csv", "q_a,q_b,q_c,_uuid\n1,2,1,u1\n2,Medium,2,u2\nHuge,1,1 Other,u3\n")],
+                               instrument: instrument)
+        let unknown = result.issues.filter { $0.code == "unknown_value" }
+        XCTAssertEqual(unknown.map(\.message), [
+            // The long wording is left out: the name says which question it is.
+            "`Medium` is not a choice of question `q_b` from list `cn9hh69`; treated as missing",
+            "`Huge` is not a choice of question `q_a` (Working with interpreters) from list `cn9hh69`; treated as missing",
+            "`Other` is not a choice of question `q_c` (Which would you attend?) from list `cn9hh69`; left out of the answer",
+        ])
+        // Its column is the message's place, and the question's name its own field in the log.
+        XCTAssertEqual(unknown.map { "\($0.line!):\($0.column!) \($0.question)" }, ["3:2 q_b", "4:1 q_a", "4:3 q_c"])
+    }
+
     /// A municipality asked as a select_one: a choice whose name fits several municipalities
     /// (`tartu`, `vilnius`) is read by its label when that names one (`Tartu vald`); the name was
     /// read alone, and the respondent's municipality was ambiguous.

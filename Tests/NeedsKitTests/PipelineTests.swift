@@ -237,6 +237,56 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(InputFiles.lastComponent("missing/."), ".")
     }
 
+    /// An export read with a wrong `--encoding` or `--delimiter` has no column of the instrument:
+    /// the message names the option given as a likely cause; it named another survey or the wrong
+    /// --instrument alone, and the user looked at the form.
+    func testNoColumnFoundNamesTheReaderOptionsGiven() throws {
+        let folder = TemporaryFolder()
+        let export = folder.write("EE.csv", "country;municipality;imp_partnerships\nEE;Tallinn;4\n")
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [export]
+        XCTAssertNil(try Pipeline.check(options).cannotRun)
+        options.reader.delimiter = UInt8(ascii: ",")
+        XCTAssertEqual(try Pipeline.check(options).cannotRun,
+                       "no input file has a column of this instrument's questions: is --delimiter ',' wrong for the exports "
+                       + "(`needs sniff FILE` shows what is detected without it), or are they of another survey, "
+                       + "or is --instrument the wrong form?")
+        options.reader.encoding = .utf16LE
+        options.reader.delimiter = 0x09
+        XCTAssertEqual(try Pipeline.check(options).cannotRun,
+                       "no input file has a column of this instrument's questions: are --encoding utf-16le and --delimiter tab wrong "
+                       + "for the exports (`needs sniff FILE` shows what is detected without them), or are they of another survey, "
+                       + "or is --instrument the wrong form?")
+        options.reader = ReaderOptions()
+        options.inputs = [folder.write("other.csv", "colour,size\nred,big\n")]
+        XCTAssertEqual(try Pipeline.check(options).cannotRun,
+                       "no input file has a column of this instrument's questions: is it an export of another survey, or the wrong --instrument?")
+    }
+
+    /// `--weights COLUMN` naming a column with no weight above 0 (a question's text answers, or
+    /// zeros) cannot run, as one no input has cannot: reports of blank figures were written, exit 1.
+    func testAWeightColumnWithNoWeightAboveZeroCannotRun() throws {
+        let folder = TemporaryFolder()
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.outputPath = folder.path + "/reports"
+        let message = "no respondent has a weight above 0 in the weight column `w` (--weights): its values are text or 0, and every "
+            + "figure would be blank; give --weights respondent, municipality, or a numeric column of the exports"
+        for weights in ["0", "heavy"] {
+            options.inputs = [folder.write("in-\(weights)/EE.csv", "country,municipality,imp_partnerships,w\nEE,Tallinn,4,\(weights)\n"
+                                           + "EE,Narva,3,\(weights)\n")]
+            options.weigh(by: "w")
+            let outcome = try Pipeline.report(options)
+            XCTAssertEqual(outcome.cannotRun, message, weights)
+            XCTAssertEqual(outcome.exitCode, 2)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: options.outputPath), weights)
+        }
+        // One weight above 0 is enough to run.
+        options.inputs = [folder.write("in/EE.csv", "country,municipality,imp_partnerships,w\nEE,Tallinn,4,0\nEE,Narva,3,0.5\n")]
+        XCTAssertNil(try Pipeline.report(options).cannotRun)
+    }
+
     func testARunThatCanMeanNothingWritesNothing() throws {
         let folder = TemporaryFolder()
         let good = folder.write("in/EE.csv", "country,municipality,imp_partnerships\nEE,Tallinn,4\n")

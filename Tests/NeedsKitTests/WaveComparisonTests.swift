@@ -306,6 +306,20 @@ final class WaveComparisonTests: XCTestCase {
         // With the column in the wave too, the run goes on.
         folder.write("later/ee.csv", rows)
         XCTAssertNil(try Pipeline.report(options).cannotRun)
+        // With the column in the wave but no weight in it above 0 (text or zeros), the wave's
+        // figures would all be blank, as with no column: the run cannot run either (it wrote
+        // reports of a wave of blank changes, exit 1).
+        try FileManager.default.removeItem(atPath: options.outputPath)
+        for weight in ["0", "heavy"] {
+            var zeros = "country,municipality,imp_partnerships,comp_partnerships,w\n"
+            for k in 0..<8 { zeros += "EE,Tallinn,\(k % 5 + 1),2,\(weight)\n" }
+            folder.write("later/ee.csv", zeros)
+            let zeroOutcome = try Pipeline.report(options)
+            XCTAssertEqual(zeroOutcome.exitCode, 2, weight)
+            XCTAssertEqual(zeroOutcome.cannotRun, "no respondent of the wave `later` (--wave) has a weight above 0 in the weight column `w` "
+                           + "(--weights): its values are text or 0, and there would be nothing to compare", weight)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: options.outputPath), weight)
+        }
     }
 
     /// The competence chart of a wave drew its axis from 1 to 5 whatever the scale: on a 0-10

@@ -10,8 +10,11 @@ public struct AggregationOptions: Sendable, Equatable {
         /// A numeric column of the export or a question of the instrument.
         case column(String)
 
+        /// `respondent` and `municipality` in any case (`--weights Municipality`): taken for a
+        /// column's name, it was the municipality question's text, every weight invalid and every
+        /// figure blank.
         public init(_ text: String) {
-            switch text {
+            switch text.lowercased() {
             case "respondent": self = .respondent
             case "municipality": self = .municipality
             default: self = .column(text)

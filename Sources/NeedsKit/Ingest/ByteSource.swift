@@ -56,11 +56,25 @@ final class InputFile: ByteSource {
     let displayName: String
     private var descriptor: Int32
 
+    /// Why `path`, which `stat` just refused (`errno` set), cannot be reached: a symbolic link to
+    /// nothing (a share not mounted, a file moved) is named with where it leads; "No such file or
+    /// directory" alone, of a file the user could see listed, sent them looking for a typo.
+    static func unreachable(_ path: String) -> String {
+        let reason = String(cString: strerror(errno))
+        var info = stat()
+        var target = [CChar](repeating: 0, count: 4096)
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return reason }
+        let n = readlink(path, &target, target.count)
+        guard n > 0 else { return reason }
+        let leads = Diagnostic.escapingControls(String(decoding: target[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        return "it is a symbolic link to \(leads), which cannot be reached (\(reason))"
+    }
+
     init(path: String, displayName: String) throws {
         self.displayName = displayName
         var info = stat()
         guard stat(path, &info) == 0 else {
-            throw ReaderError.cannotOpen(file: displayName, reason: String(cString: strerror(errno)))
+            throw ReaderError.cannotOpen(file: displayName, reason: Self.unreachable(path))
         }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             // Named for what it is: a folder given where a file is read (`needs rows responses/`).

@@ -28,7 +28,11 @@ public struct Dialect: Sendable, Equatable {
     public var evidence: Evidence
     /// Bytes of an Excel `sep=X` line at the start of the (decoded) text, to skip.
     public var sepLineLength: Int = 0
-    /// The share of sampled records having the modal field count (1 when all agree).
+    /// The chosen reading's score per column of its first record, capped at 1: how consistent
+    /// its field counts are, times the share of cells of a recognised type (numbers, dates,
+    /// empty, addresses; at least 0.1). A table of text answers read right scores low (0.1), so
+    /// `needs sniff` shows it as a confidence with that said; it is not the share of records
+    /// with the modal field count.
     public var consistency: Double
 
     public init(

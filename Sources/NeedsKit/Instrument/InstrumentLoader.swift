@@ -47,11 +47,22 @@ public enum InstrumentLoader {
             }
         }
         if path.lowercased().hasSuffix(".csv") {
-            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            let url = URL(fileURLWithPath: path)
+            let folder = url.deletingLastPathComponent().path
+            let sheet = ["survey.csv", "choices.csv", "settings.csv"].contains(url.lastPathComponent.lowercased())
+            if case .sheets = folderContents(folder), sheet {
+                throw InstrumentError(problems: [Diagnostic(
+                    .error, file: path, code: "instrument_unreadable",
+                    message: "one sheet of an XLSForm saved as CSV, not the form: give --instrument the folder "
+                        + "holding survey.csv, choices.csv and settings.csv (\(folder))")])
+            }
+            // Any other CSV is most often an export given to the wrong option (`--instrument
+            // Narva.csv`): pointing at its folder, which holds no form, sent the user looking there.
             throw InstrumentError(problems: [Diagnostic(
                 .error, file: path, code: "instrument_unreadable",
-                message: "one sheet of an XLSForm saved as CSV, not the form: give --instrument the folder holding "
-                    + "survey.csv, choices.csv and settings.csv (\(folder))")])
+                message: (sheet ? "one sheet of an XLSForm saved as CSV, not the form"
+                          : "a CSV file, not the form (an export is given as an input, after the options)")
+                    + ": give --instrument a folder with survey.csv, choices.csv, settings.csv or an .xlsx XLSForm")])
         }
         do {
             var sheets: [String: Sheet] = [:]

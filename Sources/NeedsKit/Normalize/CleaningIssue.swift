@@ -99,6 +99,9 @@ public struct FileAccount: Sendable, Equatable {
     public var unmatched = false
     /// `--weights COLUMN` and the file has no such column (its respondents weigh 0).
     public var lacksWeightColumn = false
+    /// Under `--weights COLUMN`, the respondents whose weight is above 0: none in the whole run
+    /// (a column of text, such as a question's answers, or of zeros) leaves every figure blank.
+    public var weightedRespondents = 0
     /// The survey wave the file belongs to: "" for the main inputs, else the wave's name.
     public var wave = ""
 

@@ -1165,7 +1165,7 @@ public final class Normalizer {
                 }
                 return CellReading(answer: nil, issues: [.init(
                     old: text, new: "", code: "unknown_value", action: .changed,
-                    message: "`\(text)` is not a choice of list `\(matcher.list.name)`; treated as missing")])
+                    message: "`\(text)` is not a choice of \(choicesNamed(q, list: matcher.list.name)); treated as missing")])
             }
         case .selectMultiple:
             guard let matcher = matchers[q] else { return CellReading(answer: nil) }
@@ -1193,7 +1193,7 @@ public final class Normalizer {
             var reading = CellReading(answer: nothingRead ? nil : .choices(split.choices), issues: pieceIssues)
             for piece in split.unknown {
                 reading.issues.append(.init(old: piece, new: "", code: "unknown_value", action: .changed,
-                                            message: "`\(piece)` is not a choice of list `\(matcher.list.name)`; "
+                                            message: "`\(piece)` is not a choice of \(choicesNamed(q, list: matcher.list.name)); "
                                                 + (nothingRead ? "treated as missing" : "left out of the answer")))
             }
             if split.loose {
@@ -1243,6 +1243,23 @@ public final class Normalizer {
         .init(old: text, new: "", code: "text_lost", action: .changed,
               message: "`\(text)` has lost its letters: the file was saved in a code page without them (Excel's \"CSV\" writes ? for each); treated as missing: save the export again as \"CSV UTF-8\" or \"Unicode text\"")
     }
+
+    /// Question `q` as an unknown value's message names it, for the person correcting the export:
+    /// its name, its label when short enough to read on the line, then its choice list (what the
+    /// form's designer edits). The list alone (`importance5`, `cn9hh69`) said nothing of which
+    /// question the value was answered to: several questions share a list. The column is the
+    /// message's place (`file:line:column`); its heading is not named here, as a reading is kept
+    /// per question and value across files whose headings differ.
+    func choicesNamed(_ q: Int, list: String) -> String {
+        let question = instrument.questions[q]
+        let label = Diagnostic.oneLine(question.label(instrument.defaultLanguage) ?? "").trimmingSpaces
+        let shown = !label.isEmpty && label.count <= Self.shortLabel && label != question.name ? " (\(label))" : ""
+        return "question `\(question.name)`\(shown) from list `\(list)`"
+    }
+
+    /// The longest question label an unknown value's message quotes (a matrix row's label, such
+    /// as `Intercultural competence and communication`, fits; a question's whole wording does not).
+    static let shortLabel = 60
 
     /// What a respondent typed for the "Other" option (`otherTyped`), read as the list's `other`.
     /// (Kept per distinct value for Google and Microsoft Forms files alike: the message names both.)

@@ -82,6 +82,11 @@ public enum InputFiles {
     /// entries of a folder of the inputs that the run reads or writes otherwise (the reports'
     /// staging folder when `--out` is inside one, a `--wave` folder), neither read nor reported.
     /// `names`: display names decided over more than these inputs (`runDisplayNames`), by path.
+    /// Why `path`, which `stat` just refused, cannot be read (`InputFile.unreachable`).
+    static func cannotRead(_ path: String) -> String {
+        "cannot read: " + InputFile.unreachable(path)
+    }
+
     public static func expand(_ inputs: [String], maxFiles: Int = 10_000, leavingOut: Set<FileIdentity> = [],
                               names: [FileIdentity: String] = [:]) -> Expansion {
         var result = expandAll(inputs, leavingOut: leavingOut)
@@ -100,8 +105,12 @@ public enum InputFiles {
         let bases = Dictionary(grouping: result.displayNames.map(lastComponent), by: { $0 })
         result.sharedBaseNames = Set(bases.filter { $0.value.count > 1 }.keys)
         if result.files.count > maxFiles {
-            result.problems.append(Diagnostic(.error, file: inputs.joined(separator: " "), code: "too_many_files",
-                                              message: "\(result.files.count) files; the limit is \(maxFiles) (RunOptions.maxFiles): name fewer inputs"))
+            // Named by the input given when there is one; `needs check *.csv` gives thousands, all
+            // of which the message's place held, a line of hundreds of kilobytes.
+            let named = inputs.count == 1 ? inputs[0] : "\(inputs[0]) and \(inputs.count - 1) other input(s)"
+            result.problems.append(Diagnostic(.error, file: named, code: "too_many_files",
+                                              message: "\(result.files.count) files; a run reads at most \(maxFiles): "
+                                                  + "name fewer inputs"))
             result.files = []
             result.givenPaths = []
             result.identities = []
@@ -190,7 +199,7 @@ public enum InputFiles {
             }
             guard stat(input, &info) == 0 else {
                 result.problems.append(Diagnostic(.error, file: lastComponent(given), code: "input_missing",
-                                                  message: "cannot read: \(String(cString: strerror(errno)))"))
+                                                  message: cannotRead(input)))
                 continue
             }
             if (info.st_mode & S_IFMT) != S_IFDIR {
@@ -259,7 +268,7 @@ public enum InputFiles {
                 var entryInfo = stat()
                 guard stat(path, &entryInfo) == 0 else {
                     result.problems.append(Diagnostic(.error, file: displayName, code: "input_unreadable",
-                                                      message: "cannot read: \(String(cString: strerror(errno)))"))
+                                                      message: cannotRead(path)))
                     continue
                 }
                 switch entryInfo.st_mode & S_IFMT {

@@ -11,10 +11,16 @@ import Glibc
 /// there. The folders are removed when the process exits, or is stopped by a signal
 /// (`CleanupOnSignal`).
 public enum InputSpool {
-    public struct Failure: Error, CustomStringConvertible {
+    /// Said as every message is, `file: error: message [code]`, standard input named `stdin`:
+    /// it was `error: -: cannot copy the input: ...`.
+    public struct Failure: DiagnosedError {
         public var input: String
         public var reason: String
-        public var description: String { "\(input): cannot copy the input: \(reason)" }
+        public var diagnostics: [Diagnostic] {
+            [Diagnostic(.error, file: input == "-" ? "stdin" : input, code: "input_unreadable",
+                        message: "cannot copy the input: \(reason)")]
+        }
+        public var description: String { diagnostics[0].description }
     }
 
     /// `inputs` with every `-` and pipe replaced by the path of its copy; other inputs as given.
@@ -78,7 +84,7 @@ public enum InputSpool {
             do {
                 try FileManager.default.createDirectory(atPath: folder + "/" + name[..<slash], withIntermediateDirectories: true)
             } catch {
-                throw Failure(input: input, reason: "\(error)")
+                throw Failure(input: input, reason: OutputFolder.reason(of: error))
             }
         }
         guard let file = fopen(path, "wb") else {
@@ -118,7 +124,10 @@ public enum InputSpool {
             let error = errno
             unregister(folder)
             if error != EEXIST {
-                throw Failure(input: input, reason: "no temporary folder in \(base): \(String(cString: strerror(error)))")
+                // The folder is TMPDIR's when it is set: the one setting to change.
+                let named = (ProcessInfo.processInfo.environment["TMPDIR"] ?? "").isEmpty ? "" : " (TMPDIR)"
+                throw Failure(input: input, reason: "no temporary folder in \(base)\(named): \(String(cString: strerror(error))); "
+                                  + "set TMPDIR to a folder that can be written")
             }
         }
         throw Failure(input: input, reason: "no temporary folder in \(base): every name tried was taken")

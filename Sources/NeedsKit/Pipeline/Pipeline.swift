@@ -44,9 +44,12 @@ public struct RunOptions: Sendable {
 /// How far a run has got, for a progress line.
 public struct Progress: Sendable {
     public var file: String
+    /// The file being read, from 1 (`file 1/3` while the first is read).
     public var fileIndex: Int
     public var fileCount: Int
+    /// Records read of this file.
     public var records: Int
+    /// Bytes of the files read whole (the one being read counts once it ends).
     public var bytesDone: Int
 }
 
@@ -69,6 +72,9 @@ public struct RunOutcome: Sendable {
     public var unreadWaves: [String] = []
     /// The `--weights` column, named when no file has it.
     public var weightColumn: String? = nil
+    /// What the reader was told instead of detecting it (`--encoding utf-16le`, `--delimiter tab`):
+    /// a wrong one leaves no column of the instrument found, and is named among the causes.
+    public var readerOverrides: [String] = []
 
     /// Whether no readable input file has a single column of the instrument: an export of
     /// another survey, the wrong instrument, or empty files (no header: `shape` never set). The
@@ -93,7 +99,16 @@ public struct RunOutcome: Sendable {
             if accounts.allSatisfy({ $0.failure != nil || !$0.wave.isEmpty || $0.shape.isEmpty }) {
                 return "no \(files) has a header row: every record is blank or quarantined (see the messages above)"
             }
-            return "no input file has a column of this instrument's questions: is it an export of another survey, or the wrong --instrument?"
+            guard !readerOverrides.isEmpty else {
+                return "no input file has a column of this instrument's questions: is it an export of another survey, or the wrong --instrument?"
+            }
+            // A file read in the wrong encoding or split at the wrong delimiter has no heading a
+            // question names either: the options given are the likelier cause, and were not named.
+            let given = readerOverrides.joined(separator: " and ")
+            let one = readerOverrides.count == 1
+            return "no input file has a column of this instrument's questions: \(one ? "is" : "are") \(given) "
+                + "wrong for the exports (`needs sniff FILE` shows what is detected without \(one ? "it" : "them")), "
+                + "or are they of another survey, or is --instrument the wrong form?"
         }
         // Headers alone (an export made before anyone answered): as empty files, nothing to report.
         if accounts.filter({ $0.failure == nil && $0.wave.isEmpty }).allSatisfy({ $0.recordsRead == 0 }) {
@@ -104,6 +119,13 @@ public struct RunOutcome: Sendable {
             return "no input file has the weight column \(weightColumnNamed) (--weights): every respondent would weigh 0 and every figure be blank; "
                 + "give --weights respondent, municipality, or a numeric column of the exports"
         }
+        // The column found, but no weight in it above 0 (`--weights role`, a column of text):
+        // every figure would be blank as well, and the reports were written so, with exit 1.
+        if weighsNoOne(wave: "") {
+            return "no respondent has a weight above 0 in the weight column \(weightColumnNamed) (--weights): its values are "
+                + "text or 0, and every figure would be blank; give --weights respondent, municipality, or a numeric column "
+                + "of the exports"
+        }
         if let wave = unreadWaves.first {
             return "the wave `\(wave)` (--wave) has no respondent: no file of it could be read, or its files hold none (see the messages above); there is nothing to compare"
         }
@@ -113,11 +135,24 @@ public struct RunOutcome: Sendable {
         if let wave = waves.first(where: lacksWeightColumn) {
             return "no file of the wave `\(wave)` (--wave) has the weight column \(weightColumnNamed) (--weights): its respondents would weigh 0 and there would be nothing to compare"
         }
+        // A wave whose weights are all text or 0: its figures blank, every change "suppressed",
+        // and the reports were written so, with exit 1, as the baseline's were.
+        if let wave = waves.first(where: weighsNoOne) {
+            return "no respondent of the wave `\(wave)` (--wave) has a weight above 0 in the weight column \(weightColumnNamed) "
+                + "(--weights): its values are text or 0, and there would be nothing to compare"
+        }
         return nil
     }
 
     /// The `--weights` column as messages name it (`w`).
     private var weightColumnNamed: String { weightColumn.map { "`\(Diagnostic.shortened($0))`" } ?? "" }
+
+    /// Whether, under `--weights COLUMN`, the files of the baseline (`wave` "") or of a later wave
+    /// that were read hold respondents and not one weighing above 0 (the column's values text or 0).
+    private func weighsNoOne(wave: String) -> Bool {
+        let read = accounts.filter { $0.failure == nil && $0.wave == wave }
+        return weightColumn != nil && read.reduce(0, { $0 + $1.respondents }) > 0 && read.allSatisfy { $0.weightedRespondents == 0 }
+    }
 
     /// Whether the files of the baseline (`wave` "") or of a later wave that were read and map the
     /// instrument all lack the `--weights` column.
@@ -190,7 +225,7 @@ public enum Pipeline {
         Gazetteer.prepareShared()
         let instrument = try InstrumentLoader.load(options.instrumentPath)
         try validate(options, instrument: instrument)
-        let planConfiguration = try options.planPath.map(PlanConfiguration.load)
+        let planConfiguration = try options.planPath.map { try PlanConfiguration.load($0) }
         // Loaded before any work, as the instrument is: a wrong one stopped the run only once the
         // baseline was read, and its message said to give `--instrument` another path.
         let waveInstruments = try options.waveInstruments.map { path in
@@ -506,6 +541,11 @@ public enum Pipeline {
     ) -> RunOutcome {
         var outcome = RunOutcome()
         outcome.weightColumn = options.normalize.weightColumn
+        if let encoding = options.reader.encoding { outcome.readerOverrides.append("--encoding \(encoding.rawValue)") }
+        if let delimiter = options.reader.delimiter {
+            let name = delimiter == 0x09 ? "tab" : delimiter == 0x20 ? "space" : "'\(UnicodeScalar(delimiter))'"
+            outcome.readerOverrides.append("--delimiter " + name)
+        }
         let expansion = InputFiles.expand(options.inputs, maxFiles: options.maxFiles, leavingOut: options.readElsewhere,
                                           names: options.displayNames)
         // Its `/proc/self/fd/N` paths (names that are not UTF-8) are open while it is.
@@ -602,13 +642,14 @@ public enum Pipeline {
                         return
                     }
                     if let progress = options.progress, record.index % 50_000 == 0 {
-                        progress(Progress(file: file, fileIndex: index, fileCount: expansion.files.count,
+                        progress(Progress(file: file, fileIndex: index + 1, fileCount: expansion.files.count,
                                           records: record.index, bytesDone: bytesDone))
                     }
                     let read = mappingRef._withUnsafeGuaranteedRef { normalizer.normalizeRow(record, mapping: $0, log: log) }
                     guard let outcomeOfRecord = read else {
                         account.recordsRead += 1
                         account.respondents += 1
+                        if normalizer.row.weight > 0 { account.weightedRespondents += 1 }
                         if let handoff {
                             handoff._withUnsafeGuaranteedRef { $0.send(normalizer) }
                         } else {

@@ -48,6 +48,9 @@ public enum RowsCommand {
                         return
                     }
                     if record.presentCount == 0 { return }
+                    // A blank record above the header (`;;;` as Excel pads the line under a title)
+                    // is no row of the table: it was an object of `_extra_1`, `_extra_2`, ... keys.
+                    if !sawHeader && (0..<record.count).allSatisfy({ record[$0].isEmpty }) { return }
                     var object = first ? "\n  {" : ",\n  {"
                     first = false
                     for i in 0..<record.count {

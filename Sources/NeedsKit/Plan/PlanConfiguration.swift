@@ -1,3 +1,5 @@
+import Foundation
+
 /// The plan's settings, from a two-column CSV (`setting,value`) a designer edits in Excel:
 ///
 ///     setting,value
@@ -34,7 +36,9 @@ public struct PlanConfiguration: Sendable, Equatable {
         public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
     }
 
-    public static func load(_ path: String) throws -> PlanConfiguration {
+    /// `option`: how the command line names the file (`--plan`, `needs plan --config`), for
+    /// the message of one that is not there.
+    public static func load(_ path: String, option: String = "--plan") throws -> PlanConfiguration {
         // A configuration on standard input is read from its copy, and named `stdin`.
         let name = InputSpool.displayName(path)
         var configuration = PlanConfiguration()
@@ -86,8 +90,15 @@ public struct PlanConfiguration: Sendable, Equatable {
                 }
             }
         } catch {
+            // A file not there (`needs plan` run outside the repository, its default
+            // inputs/plan.csv gone) says what to give; the reason alone left the user guessing.
+            var reason = ReaderError.reason(of: error, file: name)
+            if !FileManager.default.fileExists(atPath: path) {
+                reason += "; give \(option) a plan configuration, a CSV of setting,value rows "
+                    + "(see \"Plan and waves\" in the README)"
+            }
             throw Failure(diagnostics: [Diagnostic(.error, file: name, line: (error as? ReaderError)?.line, code: "plan_unreadable",
-                                                   message: ReaderError.reason(of: error, file: name))])
+                                                   message: reason)])
         }
         if !problems.isEmpty { throw Failure(diagnostics: problems) }
         return configuration

@@ -186,8 +186,32 @@ public final class OutputFolder {
             try fileManager.createDirectory(atPath: staging, withIntermediateDirectories: true)
         } catch {
             CleanupOnSignal.unregister(staging)
-            throw Failure.cannotWrite(parent, "\(error.localizedDescription) (is the folder writable?)")
+            let code = Self.posixCode(of: error)
+            // The folder refused is the one holding --out, which the user may not have named
+            // (`--out reports`, an empty folder of theirs, in a folder they cannot write): why it is.
+            let hint = [EACCES, EPERM, EROFS].contains(code ?? 0)
+                ? " (the reports are written beside --out first, then swapped in whole: "
+                    + "the folder holding --out must be writable)"
+                : ""
+            throw Failure.cannotWrite(parent, Self.reason(of: error) + hint)
         }
+    }
+
+    /// The system's reason for a file operation that failed (`Permission denied`, `No such file
+    /// or directory`), as every other message gives it: Foundation's own text ("The operation
+    /// could not be completed. The file doesn’t exist.") names no cause a user can act on.
+    static func reason(of error: Error) -> String {
+        posixCode(of: error).map { String(cString: strerror($0)) } ?? error.localizedDescription
+    }
+
+    /// The errno beneath a Foundation file error, when it carries one.
+    static func posixCode(of error: Error) -> Int32? {
+        let error = error as NSError
+        if error.domain == NSPOSIXErrorDomain { return Int32(error.code) }
+        // On Linux the underlying error is a POSIXError, which `as? NSError` does not match.
+        guard let underlying = (error.userInfo[NSUnderlyingErrorKey] as? Error).map({ $0 as NSError }),
+              underlying.domain == NSPOSIXErrorDomain else { return nil }
+        return Int32(underlying.code)
     }
 
     /// `PID-HOST`: what names a run's temporary files and folders, so that a later run can tell
@@ -228,7 +252,7 @@ public final class OutputFolder {
         do {
             try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw Failure.cannotWrite(path + "/" + relativePath, error.localizedDescription)
+            throw Failure.cannotWrite(path + "/" + relativePath, Self.reason(of: error))
         }
         // Plain stdio, as for the streamed files: Foundation's Data.write syncs each file to disk,
         // a few milliseconds apiece at the end of every run, and the swap is what keeps a
@@ -301,7 +325,7 @@ public final class OutputFolder {
             if !fileManager.fileExists(atPath: location) && fileManager.fileExists(atPath: backup) {
                 try? fileManager.moveItem(atPath: backup, toPath: location)
             }
-            throw Failure.cannotWrite(path, error.localizedDescription)
+            throw Failure.cannotWrite(path, Self.reason(of: error))
         }
     }
 
