@@ -1188,6 +1188,38 @@ final class ReportTests: XCTestCase {
         XCTAssertTrue(MarkdownRenderer.render(document).contains("`form id`"), MarkdownRenderer.render(document))
     }
 
+    /// The CSV tables kept what the reports leave out: a topic label's U+202E turned the rest of
+    /// its cell around in Excel (topic_demand.csv's `evil =cmd|...` shown backwards, as in the
+    /// Trojan Source attacks), U+2066 and U+2069 isolates, a U+0001 shown as a box. They are left
+    /// out of every text cell, a vertical tab becoming a space; a formula character the removal
+    /// brings to the front is neutralised; tab and line breaks stay, the cell quoted around them.
+    func testCSVCellsLeaveOutControlAndDirectionCharacters() throws {
+        var writer = CSVWriter()
+        writer.row([.text("Hate \u{202E}evil\u{202C} \u{2066}x\u{2069}\u{01}y\u{0B}z\u{7F}\u{85}w\u{9F}\u{FFFE}"),
+                    .text("\u{202E}=cmd|' /C calc'!A0"), .text("a\tb\nc"), .text("Ūdens “x” – ’"), .figure("1.5")])
+        XCTAssertEqual(writer.text, "Hate evil xy z w,'=cmd|' /C calc'!A0,\"a\tb\nc\",Ūdens “x” – ’,1.5\r\n")
+        var joined = CSVWriter()
+        joined.field(joining: ["a\u{202E}b", "c"])
+        XCTAssertEqual(joined.text, "ab c")
+        // Through a run: a topic label with an override and an isolate, in the figures tables.
+        let folder = TemporaryFolder()
+        let survey = try String(contentsOfFile: Paths.inputs + "/instrument/survey.csv", encoding: .utf8)
+        folder.write("form/survey.csv", survey)
+        let choices = try String(contentsOfFile: Paths.inputs + "/instrument/choices.csv", encoding: .utf8)
+        folder.write("form/choices.csv", choices.replacingOccurrences(
+            of: "topics,partnerships,Partnerships for integration,",
+            with: "topics,partnerships,Partnerships \u{202E}for\u{202C} \u{2066}integration\u{2069},"))
+        folder.write("form/settings.csv", try String(contentsOfFile: Paths.inputs + "/instrument/settings.csv", encoding: .utf8))
+        let (out, _, _keep) = try report { $0.instrumentPath = folder.path + "/form" }
+        _ = _keep
+        for table in ["topic_demand.csv", "topic_demand_by_municipality.csv", "country_differences.csv"] {
+            let text = try String(contentsOfFile: out + "/" + table, encoding: .utf8)
+            XCTAssertTrue(text.contains(",Partnerships for integration,"), table)
+            let hidden = text.unicodeScalars.contains { (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) }
+            XCTAssertFalse(hidden, table)
+        }
+    }
+
     /// The wave chart put competence on a fixed 1-5 axis: on a 0-10 scale a mean of 9 was drawn at
     /// x = 300 + (9 - 1) / 4 × 320 = 940, off a chart 660 wide, and a mean of 0.5 at 260, over the
     /// labels. On the instrument's scale, 0 to 10 across the plot from 300 to 620, 0.5 lies at
