@@ -1099,7 +1099,8 @@ final class ReportTests: XCTestCase {
     /// `--by` the municipality question, a select_one list: a respondent who typed the place
     /// (`Narva linna`, which the gazetteer reads as Narva linn) was a group of its own instead of
     /// the choice naming the same municipality; now counted under that choice. A place no choice
-    /// names, or none the gazetteer knows, stays its own group.
+    /// names is grouped by its gazetteer code (Tallinn, EE-784), one the gazetteer does not know
+    /// with the places not recognised (blank code), never by the words typed.
     func testByMunicipalityGroupsTypedPlacesUnderTheirChoice() throws {
         let folder = TemporaryFolder()
         let survey = try String(contentsOfFile: Paths.inputs + "/instrument/survey.csv", encoding: .utf8)
@@ -1124,7 +1125,48 @@ final class ReportTests: XCTestCase {
             let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             if cells[0] == "EE" && cells[3] == "intercultural" { respondents[cells[1]] = cells[5] }
         }
-        XCTAssertEqual(respondents, ["narva": "4", "tartu_linn": "2", "Narvas pilsēta": "1", "Tallinn": "1"], table)
+        XCTAssertEqual(respondents, ["narva": "4", "tartu_linn": "2", "": "1", "EE-784": "1"], table)
+        XCTAssertTrue(table.contains("\r\nEE,EE-784,Tallinna linn,intercultural,"), table)
+        XCTAssertTrue(table.contains("\r\nEE,,place not recognised,intercultural,"), table)
+    }
+
+    /// `--by` the municipality question: what a respondent typed in its place for "Other" (a name,
+    /// an e-mail address and a phone number), read as no municipality, was a group of its own,
+    /// named by the text in topic_demand_by_QUESTION.csv, the row there even with every figure
+    /// blanked. It is with the places not recognised; only clean/ keeps the text.
+    func testByMunicipalityNeverShowsTypedPlaces() throws {
+        let folder = TemporaryFolder()
+        let survey = try String(contentsOfFile: Paths.inputs + "/instrument/survey.csv", encoding: .utf8)
+        folder.write("form/survey.csv", survey.replacingOccurrences(of: "\ntext,municipality,", with: "\nselect_one mun,omavalitsus,"))
+        let choices = try String(contentsOfFile: Paths.inputs + "/instrument/choices.csv", encoding: .utf8)
+        folder.write("form/choices.csv", choices + "mun,narva,Narva linn,Narva linn,Narva,Narva,Нарва\n")
+        folder.write("form/settings.csv", try String(contentsOfFile: Paths.inputs + "/instrument/settings.csv", encoding: .utf8))
+        let places = Array(repeating: "narva", count: 6) + Array(repeating: "Tallinn", count: 7) + ["Jaan Tamm jaan.tamm@example.ee 5123 4567", "Kikepera küla"]
+        folder.write("in/export.csv", "country,omavalitsus,imp_intercultural,comp_intercultural\n"
+            + places.map { "EE,\($0),4,2\n" }.joined())
+        let (out, _, _keep) = try report {
+            $0.instrumentPath = folder.path + "/form"
+            $0.inputs = [folder.path + "/in"]
+            $0.aggregation.byQuestion = "omavalitsus"
+        }
+        _ = _keep
+        let files = try FileManager.default.subpathsOfDirectory(atPath: out).filter { !$0.hasPrefix("clean") }
+        XCTAssertTrue(files.contains("topic_demand_by_omavalitsus.csv"), "\(files)")
+        for file in files where [".csv", ".md", ".json", ".html", ".svg"].contains(where: { file.hasSuffix($0) }) {
+            let text = try String(contentsOfFile: out + "/" + file, encoding: .utf8)
+            for typed in ["Jaan", "jaan.tamm", "5123", "Kikepera"] { XCTAssertFalse(text.contains(typed), "\(file): \(typed)") }
+        }
+        let table = try String(contentsOfFile: out + "/topic_demand_by_omavalitsus.csv", encoding: .utf8)
+        var groups: [String] = []
+        for line in table.split(separator: "\r\n").dropFirst() {
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            if cells[0] == "EE" && cells[3] == "intercultural" { groups.append(cells[1] + "|" + cells[2] + "|" + cells[5]) }
+        }
+        // The two typed places are one group of 2, under --min-cell 5: blanked, and Narva's 6 with
+        // them (EE's 15 less Tallinn's 7 would give them back); Tallinn, no choice, by its code.
+        XCTAssertEqual(groups, ["|place not recognised|", "EE-784|Tallinna linn|7", "narva|Narva linn|"], table)
+        let clean = try String(contentsOfFile: out + "/clean/responses.csv", encoding: .utf8)
+        XCTAssertTrue(clean.contains("Kikepera küla"), clean)
     }
 
     /// `--by municipality` (the question named so) wrote its table to topic_demand_by_municipality.csv,

@@ -77,6 +77,10 @@ public final class Aggregator {
     private let scoring: [(importance: Int?, competence: Int?, importanceList: ChoiceList?, competenceList: ChoiceList?)]
     private let demandIndex: Int?
     private let byIndex: Int?
+    /// With `--by` the municipality question, its list's choice names: an answer that is none of
+    /// them (the place typed for "Other", a choice of an older list) is what the respondent
+    /// wrote, and is grouped by the municipality the gazetteer read in it, never by the words.
+    private let byPlaceChoiceNames: Set<String>?
     /// Accumulators per cell; index `topicKeys.count` holds the respondents of the cell regardless of topic.
     public var cells: [Cell: [TopicAccumulator]] {
         var result: [Cell: [TopicAccumulator]] = [:]
@@ -124,6 +128,11 @@ public final class Aggregator {
         let demandChoices = Set(instrument.demandQuestion?.kind.listName.flatMap { instrument.choiceLists[$0] }?.choices.map(\.name) ?? [])
         demandAsked = topics.map { demandChoices.contains($0.key) }
         byIndex = options.byQuestion.flatMap { instrument.questionIndex[$0] }
+        byPlaceChoiceNames = byIndex.flatMap { b in
+            let question = instrument.questions[b]
+            guard question.place == .municipality else { return nil }
+            return Set(question.kind.listName.flatMap { instrument.choiceLists[$0] }?.choices.map(\.name) ?? [])
+        }
         scratch = Array(repeating: (.nan, .nan, false), count: topics.count)
         scoreTables = scoring.map { scale in
             func table(_ question: Int?, _ list: ChoiceList?) -> (question: Int, table: [(String, Double)])? {
@@ -246,10 +255,17 @@ public final class Aggregator {
 
     /// The `--by` group of a respondent who gave `answer` and is placed in `municipalityCode`:
     /// the answer, or, by the municipality question, the choice naming the municipality read
-    /// (`AggregationOptions.byPlaceChoices`).
+    /// (`AggregationOptions.byPlaceChoices`). A place answer that is no choice is grouped by the
+    /// gazetteer's code of the municipality read, named as the gazetteer names it, or else with
+    /// the places not recognised: it was a group named by the text typed, so an e-mail address
+    /// or a name and phone number typed for "Other" was a row of topic_demand_by_QUESTION.csv.
     func group(answer: Answer?, municipalityCode: String?) -> String {
         if let municipalityCode, let choice = options.byPlaceChoices[municipalityCode] { return choice }
-        return answer?.cleanValue ?? ""
+        let value = answer?.cleanValue ?? ""
+        if let choices = byPlaceChoiceNames, !value.isEmpty, !choices.contains(value) {
+            return Self.municipalityKey(code: municipalityCode)
+        }
+        return value
     }
 
     /// Per topic, the importance and competence questions with their choices' scores, for `add` and `ratings(of:)`:
@@ -501,8 +517,12 @@ public final class Aggregator {
             }
             groups = rows(byAnswer, groupName: { value in
                 // Shown without the markup a form may style a label with, as topic labels are.
-                list?.choice(named: value)?.label(language, fallback: self.instrument.defaultLanguage)
-                    .map { TextKey.withoutMarkup($0) ?? $0 } ?? value
+                if let label = list?.choice(named: value)?.label(language, fallback: self.instrument.defaultLanguage) {
+                    return TextKey.withoutMarkup(label) ?? label
+                }
+                // A place that is no choice: a gazetteer code, or the places not recognised.
+                if self.byPlaceChoiceNames != nil, let name = self.municipalityNames[value] { return name }
+                return value
             }, language: language)
             everyone.append(rawRespondents(key: { $0.group }))
         }
@@ -538,7 +558,12 @@ public final class Aggregator {
                 if row.groupCode == Self.unrecognisedPlace || row.groupCode == Self.smallPlaces { row.groupCode = "" }
                 return row
             },
-            groups: finished(groups), hiddenScopes: hiddenScopes, hiddenMunicipalities: hiddenMunicipalities,
+            groups: finished(groups).map { row in
+                var row = row
+                if byPlaceChoiceNames != nil && row.groupCode == Self.unrecognisedPlace { row.groupCode = "" }
+                return row
+            },
+            hiddenScopes: hiddenScopes, hiddenMunicipalities: hiddenMunicipalities,
             hiddenGroups: hiddenGroups)
     }
 
