@@ -202,7 +202,7 @@ final class ReportTests: XCTestCase {
     /// A partner receives the reports folder and no README: data_dictionary.md explains every
     /// column of every table written (there was no word on `demand_share` being 0 to 1 beside
     /// the report's percentages, on `suppressed`, `p_holm` or `left_first_priority`), states the
-    /// weighting, and the reports link to it.
+    /// weighting and that clean/ is not for partners, and the reports link to it.
     func testDataDictionaryExplainsEveryColumnOfEveryTable() throws {
         let (out, _, _keep) = try report {
             $0.planPath = Paths.inputs + "/plan.csv"
@@ -231,6 +231,9 @@ final class ReportTests: XCTestCase {
                                           + "as independent samples"), dictionary)
         XCTAssertTrue(dictionary.contains("Weighting: each municipality counts equally within its country"), dictionary)
         XCTAssertTrue(dictionary.contains("it rests on fewer than 5 respondents"))
+        // Partners get the folder, clean/ too unless someone leaves it out: the dictionary says to.
+        XCTAssertTrue(dictionary.contains("The folder's clean/ (responses.csv, issues.csv, quarantine.csv) is the academy's "
+                                          + "working folder, not for partners"), dictionary)
         for report in ["report.md", "countries/LV.md"] {
             let text = try String(contentsOfFile: out + "/" + report, encoding: .utf8)
             XCTAssertTrue(text.contains("(" + (report == "report.md" ? "" : "../") + "data_dictionary.md)"), report)

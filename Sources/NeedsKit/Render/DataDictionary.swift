@@ -129,6 +129,11 @@ public enum DataDictionary {
         doc.paragraph("A blank cell holds a figure that cannot be computed (nobody in the row answered the question) "
             + "or is suppressed: it rests on fewer than \(minCell) respondents, or it is blanked so that a suppressed "
             + "one cannot be worked out from totals. A row whose counts are blank is suppressed whole.")
+        // The folder is what partners receive: nothing in it said that clean/, written beside these
+        // tables, holds each respondent's record, places as typed and free text, for the academy only.
+        doc.paragraph("The folder's clean/ (responses.csv, issues.csv, quarantine.csv) is the academy's working folder, "
+            + "not for partners: it holds each respondent's record, places as written and free text. Leave it out "
+            + "when sharing the reports; the tables described here hold none of it.")
         for table in tables {
             doc.heading(2, table.file)
             doc.paragraph(purpose(of: table.file, byQuestion: table.byQuestion))
