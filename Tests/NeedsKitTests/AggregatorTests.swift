@@ -318,6 +318,46 @@ final class DisaggregationTests: XCTestCase {
         }
     }
 
+    /// Under `--weights municipality` each municipality of a country weighs N / M, its country's
+    /// respondents over its recognised municipalities: LV (Rīga 12, Ogre 8: N = 20, M = 2), blanked
+    /// whole to protect LT's 3, had its count given back by Rīga's weighted_n, 20 / 2 = 10 (Ogre's
+    /// row blanked, Rīga's published with 12 respondents). A municipality of a blanked country
+    /// keeps its counts but shows no weighted_n or effective_n; EE's (23 over 3: Tallinn 10, Narva
+    /// 10, Tartu linn 3), published, keep theirs: Tallinn's 23 / 3 = 7.666666666667.
+    func testMunicipalityWeightsDoNotGiveBackABlankedCountry() throws {
+        let folder = TemporaryFolder()
+        var text = "country,municipality,imp_intercultural,comp_intercultural,training_wanted\n"
+        for (country, place, n) in [("EE", "Tallinn", 10), ("EE", "Narva", 10), ("EE", "Tartu linn", 3), ("LV", "Rīga", 12),
+                                    ("LV", "Ogre", 8), ("LT", "Kauno miesto savivaldybė", 3)] {
+            for k in 0..<n { text += "\(country),\(place),\(k % 5 + 1),2,intercultural\n" }
+        }
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [folder.write("m.csv", text)]
+        options.outputPath = folder.path + "/out"
+        options.aggregation.weights = .municipality
+        _ = try Pipeline.report(options)
+        func rows(_ file: String) throws -> (header: [String], rows: [[String]]) {
+            let table = try String(contentsOfFile: options.outputPath + "/" + file, encoding: .utf8)
+            let lines = table.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            return (lines[0], Array(lines.dropFirst()))
+        }
+        let scopes = try rows("topic_demand.csv")
+        let lv = try XCTUnwrap(scopes.rows.first { $0[0] == "LV" && $0[1] == "intercultural" })
+        XCTAssertEqual(lv[scopes.header.firstIndex(of: "respondents")!], "")
+        let places = try rows("topic_demand_by_municipality.csv")
+        func value(_ code: String, _ column: String) throws -> String {
+            let row = try XCTUnwrap(places.rows.first { $0[1] == code && $0[3] == "intercultural" })
+            return row[try XCTUnwrap(places.header.firstIndex(of: column))]
+        }
+        XCTAssertEqual(try value("LV-RIX", "respondents"), "12")
+        XCTAssertEqual(try value("LV-RIX", "weighted_n"), "")
+        XCTAssertEqual(try value("LV-RIX", "effective_n"), "")
+        XCTAssertEqual(try value("EE-784", "respondents"), "10")
+        XCTAssertEqual(try value("EE-784", "weighted_n"), "7.666666666667")
+        XCTAssertEqual(try value("EE-784", "effective_n"), "10.000000000000")
+    }
+
     /// `--region country-equal` weights ALL even when respondents count once, and its intervals
     /// use Kish's effective n: the table shows weighted_n and effective_n. EE 2 respondents, LV 4:
     /// each country weighs 3 in ALL (EE's respondents 1.5, LV's 0.75): Σw = 6, Σw² = 2 × 2.25 +

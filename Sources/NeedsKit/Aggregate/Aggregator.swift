@@ -546,13 +546,23 @@ public final class Aggregator {
         let hiddenGroups = Set(groups.filter { $0.topic == marker && $0.countsHidden }.map {
             Cell(country: $0.country, municipality: "", group: $0.groupCode ?? "")
         })
-        func finished(_ rows: [TopicFigures]) -> [TopicFigures] {
+        // Under --weights municipality each municipality of a country weighs N / M (its
+        // respondents shared by its M recognised municipalities): the Σw of any of them, or of a
+        // --by answer within the country, would give back a country count blanked here
+        // (Tallinna linn's 7.666666666667 was EE's 23 over 3). Such rows keep their counts.
+        let weightSumsHidden = { (row: TopicFigures) -> Bool in
+            self.options.weights == .municipality && hiddenScopes.contains(row.country)
+        }
+        func finished(_ rows: [TopicFigures], scopeTable: Bool = false) -> [TopicFigures] {
             var rows = rows.filter { $0.topic != marker }
+            if !scopeTable {
+                for k in rows.indices where weightSumsHidden(rows[k]) { rows[k].weightSumsHidden = true }
+            }
             Self.rankAndPlace(&rows, topics: topicKeys.count)
             return rows
         }
         return SuppressedTables(
-            scopes: finished(scopes),
+            scopes: finished(scopes, scopeTable: true),
             municipalities: finished(municipalities).map { row in
                 var row = row
                 if row.groupCode == Self.unrecognisedPlace || row.groupCode == Self.smallPlaces { row.groupCode = "" }

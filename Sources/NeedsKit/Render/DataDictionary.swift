@@ -53,7 +53,8 @@ public enum DataDictionary {
         "quadrant": "Locus for Focus: H or L for importance, then for the gap, each against its mean over the scope's "
             + "topics; HH (important and a large gap) is the first priority.",
         "suppressed": "1 when figures of the row are blanked to protect respondents (see above), otherwise 0.",
-        "weighted_n": "Sum of the respondents' weights.",
+        "weighted_n": "Sum of the respondents' weights (blank for a municipality or answer of a suppressed country when each "
+            + "municipality counts equally: it would be the country's respondents over its municipalities).",
         "effective_n": "Kish's effective sample size of those weights, on which the intervals rest.",
         "municipality_code": "The municipality's ISO 3166-2 code; blank where the place given was not recognised.",
         "municipality": "The municipality's name.",
