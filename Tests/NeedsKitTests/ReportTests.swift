@@ -1265,6 +1265,27 @@ final class ReportTests: XCTestCase {
         }
     }
 
+    /// summary.json wrote a file name's U+202E as it was: an editor or browser showing the JSON
+    /// turned the name around (`x\u{202E}vsc.csv` read as `xcsv.csv`-like text), as the reports,
+    /// which leave such characters out, no longer do. JSON keeps the name exact, so they are
+    /// escaped (`\u202e`), as are DEL, C1 controls and U+2028/U+2029; a parser reads the name back.
+    func testSummaryJSONEscapesDirectionControls() throws {
+        XCTAssertEqual(JSONText.quoted("a\u{202E}b\u{2066}c\u{2069}\u{7F}\u{85}\u{2028}\u{01}\"é"),
+                       "\"a\\u202eb\\u2066c\\u2069\\u007f\\u0085\\u2028\\u0001\\\"é\"")
+        let folder = TemporaryFolder()
+        let export = try String(contentsOfFile: Paths.inputs + "/responses/EE_kobo_xml.csv", encoding: .utf8)
+        folder.write("in/x\u{202E}vsc.csv", export)
+        let (out, _, _keep) = try report { $0.inputs = [folder.path + "/in"] }
+        _ = _keep
+        let data = try Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))
+        let text = String(decoding: data, as: UTF8.self)
+        XCTAssertFalse(text.unicodeScalars.contains { $0.value == 0x202E }, text)
+        XCTAssertTrue(text.contains("\"file\": \"in/x\\u202evsc.csv\""), text)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let files = try XCTUnwrap(json["files"] as? [[String: Any]])
+        XCTAssertEqual(files.first?["file"] as? String, "in/x\u{202E}vsc.csv")
+    }
+
     /// The wave chart put competence on a fixed 1-5 axis: on a 0-10 scale a mean of 9 was drawn at
     /// x = 300 + (9 - 1) / 4 × 320 = 940, off a chart 660 wide, and a mean of 0.5 at 260, over the
     /// labels. On the instrument's scale, 0 to 10 across the plot from 300 to 620, 0.5 lies at
