@@ -1577,6 +1577,25 @@ final class ReportTests: XCTestCase {
         let totals = try XCTUnwrap(summary.split(separator: "\n").first { $0.contains("\"totals\"") })
         XCTAssertTrue(totals.contains("\"records_read\": null, \"respondents\": null,"), String(totals))
     }
+
+    /// Nor its response dates: a Kobo pilot of 3 (submitted 2025-01-13, 14 and 15) showed every
+    /// count as "–" but 'Response dates: 2025-01-13 – 2025-01-15', the first and last
+    /// respondents' own days. The sample's 42 (from 2025-01-13 to 2025-01-21) keep theirs.
+    func testABlankedRegionShowsNoResponseDates() throws {
+        let export = try String(contentsOfFile: Paths.inputs + "/responses/EE_kobo_xml.csv", encoding: .utf8)
+        let lines = export.components(separatedBy: "\r\n")
+        for (rows, shown) in [(3, false), (lines.count - 1, true)] {
+            let folder = TemporaryFolder()
+            let out = TemporaryFolder()
+            let options = PipelineTests.sweepOptions([folder.write("kobo.csv", lines.prefix(rows + 1).joined(separator: "\r\n"))],
+                                                     out: out)
+            _ = try Pipeline.report(options)
+            for file in ["report.md", "countries/EE.md"] {
+                let report = try String(contentsOfFile: options.outputPath + "/" + file, encoding: .utf8)
+                XCTAssertEqual(report.contains("2025-01-13 – "), shown, "\(rows) rows, \(file)")
+            }
+        }
+    }
 }
 
 /// A flag two threads share.
