@@ -1172,6 +1172,35 @@ final class ReportTests: XCTestCase {
         XCTAssertTrue(clean.contains("Kikepera küla"), clean)
     }
 
+    /// data_dictionary.md said the `--by` table's first column is "the choice's name", but by the
+    /// municipality question a typed place is under the gazetteer's code (EE-784, Tallinna linn)
+    /// or a blank code (place not recognised): a partner took EE-784 for a choice of the form and
+    /// the blank for no answer. Another question's columns keep the plain wording.
+    func testDataDictionarySaysWhatTheByPlaceColumnsHold() throws {
+        let folder = TemporaryFolder()
+        let survey = try String(contentsOfFile: Paths.inputs + "/instrument/survey.csv", encoding: .utf8)
+        folder.write("form/survey.csv", survey.replacingOccurrences(of: "\ntext,municipality,", with: "\nselect_one mun,omavalitsus,"))
+        let choices = try String(contentsOfFile: Paths.inputs + "/instrument/choices.csv", encoding: .utf8)
+        folder.write("form/choices.csv", choices + "mun,narva,Narva linn,Narva linn,Narva,Narva,Нарва\n")
+        folder.write("form/settings.csv", try String(contentsOfFile: Paths.inputs + "/instrument/settings.csv", encoding: .utf8))
+        folder.write("in/export.csv", "country,omavalitsus,role,imp_intercultural,comp_intercultural\n"
+            + (Array(repeating: "narva", count: 6) + ["Tallinn", "Kikepera küla"]).map { "EE,\($0),teacher,4,2\n" }.joined())
+        for (by, place) in [("omavalitsus", true), ("role", false)] {
+            let (out, _, _keep) = try report {
+                $0.instrumentPath = folder.path + "/form"
+                $0.inputs = [folder.path + "/in"]
+                $0.aggregation.byQuestion = by
+            }
+            _ = _keep
+            let dictionary = try String(contentsOfFile: out + "/data_dictionary.md", encoding: .utf8)
+            let code = "| \(by) | The respondent's answer to the question \(by) (the choice's name)"
+            XCTAssertEqual(dictionary.contains(code + ". |"), !place, dictionary)
+            XCTAssertEqual(dictionary.contains(code + "; a place typed that no choice names is under the ISO 3166-2 code "
+                                               + "of the municipality it was read as, and one not recognised under a blank code"), place, dictionary)
+            XCTAssertEqual(dictionary.contains("for the places not recognised, place not recognised)"), place, dictionary)
+        }
+    }
+
     /// `--by municipality` (the question named so) wrote its table to topic_demand_by_municipality.csv,
     /// the name of the per-municipality table, which it replaced: now it is
     /// topic_demand_by_question_municipality.csv, and both are written.

@@ -11,6 +11,10 @@ public enum DataDictionary {
         public var columns: [String]
         /// The question a disaggregated table is split by (`role`), or nil.
         public var byQuestion: String? = nil
+        /// Whether `byQuestion` is the municipality question, whose rows are not all choices: a
+        /// place typed that no choice names is grouped by its gazetteer code, one not recognised
+        /// under a blank code (`Aggregator.group(answer:municipalityCode:)`).
+        public var byPlace = false
     }
 
     /// What each table is, one sentence.
@@ -112,7 +116,16 @@ public enum DataDictionary {
     /// after `country`) included.
     static func meaning(of column: String, in table: Table) -> String {
         if let by = table.byQuestion, let k = table.columns.firstIndex(of: column), k == 1 || k == 2 {
-            return k == 1 ? "The respondent's answer to the question \(by) (the choice's name)." : "That answer's label."
+            guard table.byPlace else {
+                return k == 1 ? "The respondent's answer to the question \(by) (the choice's name)." : "That answer's label."
+            }
+            // The rows of places typed are no choice: said so, or a code would read as a choice's name.
+            return k == 1
+                ? "The respondent's answer to the question \(by) (the choice's name); a place typed that no choice "
+                    + "names is under the ISO 3166-2 code of the municipality it was read as, and one not recognised "
+                    + "under a blank code (the text typed is never shown)."
+                : "That answer's label (for a code, the municipality's name; for the places not recognised, "
+                    + "place not recognised)."
         }
         return meanings[column] ?? ""
     }
