@@ -230,6 +230,11 @@ final class ReportTests: XCTestCase {
         XCTAssertTrue(dictionary.contains("Student t intervals of the paired differences for means; demand shares still compared "
                                           + "as independent samples"), dictionary)
         XCTAssertTrue(dictionary.contains("Weighting: each municipality counts equally within its country"), dictionary)
+        // A blanked country's municipalities show neither weighted_n nor effective_n (03ae6a9): both say so.
+        XCTAssertTrue(dictionary.contains("| weighted\\_n | Sum of the respondents' weights (blank for a municipality or answer "
+                                          + "of a suppressed country"), dictionary)
+        XCTAssertTrue(dictionary.contains("| effective\\_n | Kish's effective sample size of those weights, on which the "
+                                          + "intervals rest (blank wherever weighted\\_n is). |"), dictionary)
         XCTAssertTrue(dictionary.contains("it rests on fewer than 5 respondents"))
         // Partners get the folder, clean/ too unless someone leaves it out: the dictionary says to.
         XCTAssertTrue(dictionary.contains("The folder's clean/ (responses.csv, issues.csv, quarantine.csv) is the academy's "

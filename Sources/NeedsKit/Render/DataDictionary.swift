@@ -59,7 +59,8 @@ public enum DataDictionary {
         "suppressed": "1 when figures of the row are blanked to protect respondents (see above), otherwise 0.",
         "weighted_n": "Sum of the respondents' weights (blank for a municipality or answer of a suppressed country when each "
             + "municipality counts equally: it would be the country's respondents over its municipalities).",
-        "effective_n": "Kish's effective sample size of those weights, on which the intervals rest.",
+        "effective_n": "Kish's effective sample size of those weights, on which the intervals rest (blank wherever "
+            + "weighted_n is).",
         "municipality_code": "The municipality's ISO 3166-2 code; blank where the place given was not recognised.",
         "municipality": "The municipality's name.",
         "measure": "mean_gap (compared with Welch's test and interval) or demand_share (two-proportion z test, Newcombe's interval).",
