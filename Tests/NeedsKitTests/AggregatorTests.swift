@@ -358,6 +358,60 @@ final class DisaggregationTests: XCTestCase {
         XCTAssertEqual(try value("EE-784", "effective_n"), "10.000000000000")
     }
 
+    /// When a country's weight in ALL rests on its count, ALL's weight sums gave blanked countries
+    /// back. EE 20 (Tallinn 10 teachers, Narva 10 social workers) and LT 3 are blanked (LT small,
+    /// EE to protect it), LV 20 published, ALL 43. Under `--region country-equal` a respondent of
+    /// country c weighs 43 / (3 N_c), so ALL's effective_n is 3² / (1/20 + 1/N_EE + 1/N_LT) =
+    /// 20.769230769231: with N_EE + N_LT = 43 - 20 = 23, N_EE × N_LT = 23 / (9 / 20.769230769231 -
+    /// 1/20) = 60, so 20 and 3. Its teachers' weighted_n, 43/3 × (10/20 + 6/20 + 3/3) = 25.8, told
+    /// as much. Under `--weights municipality` (N_c / (M_c n_m)) ALL's Σw² told it too. ALL rows
+    /// show no weighted_n or effective_n then; with LT of 10, no country blanked, ALL's
+    /// effective_n is 9 / (1/20 + 1/20 + 1/10) = 45.
+    func testRegionWeightsDoNotGiveBackBlankedCountries() throws {
+        for (lt, blanked) in [(3, true), (10, false)] {
+            for countryEqual in [true, false] {
+                let folder = TemporaryFolder()
+                var text = "country,municipality,role,imp_intercultural,comp_intercultural,training_wanted\n"
+                for (country, place, role, n) in [("EE", "Tallinn", "teacher", 10), ("EE", "Narva", "social_worker", 10),
+                                                  ("LV", "Rīga", "teacher", 6), ("LV", "Ogre", "administrator", 14),
+                                                  ("LT", "Kauno miesto savivaldybė", "teacher", lt)] {
+                    for k in 0..<n { text += "\(country),\(place),\(role),\(k % 5 + 1),2,intercultural\n" }
+                }
+                var options = RunOptions()
+                options.instrumentPath = Paths.inputs + "/instrument"
+                options.inputs = [folder.write("r.csv", text)]
+                options.outputPath = folder.path + "/out"
+                options.aggregation.byQuestion = "role"
+                if countryEqual { options.aggregation.region = .countryEqual } else { options.aggregation.weights = .municipality }
+                _ = try Pipeline.report(options)
+                func value(_ file: String, _ scope: String, _ group: String?, _ column: String) throws -> String {
+                    let table = try String(contentsOfFile: options.outputPath + "/" + file, encoding: .utf8)
+                    let lines = table.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+                    let topic = group == nil ? 1 : 3
+                    let row = try XCTUnwrap(lines.first { $0[0] == scope && $0[topic] == "intercultural" && (group == nil || $0[1] == group) })
+                    return row[try XCTUnwrap(lines[0].firstIndex(of: column))]
+                }
+                let mode = countryEqual ? "country-equal" : "municipality"
+                XCTAssertEqual(try value("topic_demand.csv", "EE", nil, "respondents"), blanked ? "" : "20", mode)
+                XCTAssertEqual(try value("topic_demand.csv", "LT", nil, "respondents"), blanked ? "" : String(lt), mode)
+                XCTAssertEqual(try value("topic_demand.csv", "ALL", nil, "respondents"), String(40 + lt), mode)
+                XCTAssertEqual(try value("topic_demand_by_role.csv", "ALL", "teacher", "respondents"), String(16 + lt), mode)
+                for column in ["weighted_n", "effective_n"] {
+                    XCTAssertEqual(try value("topic_demand.csv", "ALL", nil, column) == "", blanked, "\(mode) \(column)")
+                    XCTAssertEqual(try value("topic_demand_by_role.csv", "ALL", "teacher", column) == "", blanked, "\(mode) \(column)")
+                }
+                if blanked && countryEqual {
+                    let dictionary = try String(contentsOfFile: options.outputPath + "/data_dictionary.md", encoding: .utf8)
+                    XCTAssertTrue(dictionary.contains("blank for ALL when a country is suppressed and each municipality, "
+                                                      + "or each country in ALL, counts equally"), dictionary)
+                }
+                if !blanked && countryEqual {
+                    XCTAssertEqual(try value("topic_demand.csv", "ALL", nil, "effective_n"), "45.000000000000")
+                }
+            }
+        }
+    }
+
     /// `--region country-equal` weights ALL even when respondents count once, and its intervals
     /// use Kish's effective n: the table shows weighted_n and effective_n. EE 2 respondents, LV 4:
     /// each country weighs 3 in ALL (EE's respondents 1.5, LV's 0.75): Σw = 6, Σw² = 2 × 2.25 +

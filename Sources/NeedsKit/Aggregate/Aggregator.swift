@@ -550,14 +550,20 @@ public final class Aggregator {
         // respondents shared by its M recognised municipalities): the Σw of any of them, or of a
         // --by answer within the country, would give back a country count blanked here
         // (Tallinna linn's 7.666666666667 was EE's 23 over 3). Such rows keep their counts.
-        let weightSumsHidden = { (row: TopicFigures) -> Bool in
-            self.options.weights == .municipality && hiddenScopes.contains(row.country)
+        // Likewise ALL's, in every table, when a country's weight in it rests on its count and a
+        // country is blanked: under --region country-equal each respondent of country c weighs
+        // T / (K N_c), so ALL's effective_n is K² / Σ 1/N_c, and with the blanked countries' sum
+        // (ALL's count less the published ones') gave both of two blanked counts back (EE 20 and
+        // LT 3 from 20.769230769231 beside LV's 20); under --weights municipality, N_c / (M_c n_m).
+        let countsInRegionWeights = options.weights == .municipality || options.region == .countryEqual
+        let countryBlanked = !hiddenScopes.subtracting(["ALL"]).isEmpty
+        let weightSumsHidden = { (row: TopicFigures, scopeTable: Bool) -> Bool in
+            if row.country == "ALL" { return countsInRegionWeights && countryBlanked }
+            return !scopeTable && self.options.weights == .municipality && hiddenScopes.contains(row.country)
         }
         func finished(_ rows: [TopicFigures], scopeTable: Bool = false) -> [TopicFigures] {
             var rows = rows.filter { $0.topic != marker }
-            if !scopeTable {
-                for k in rows.indices where weightSumsHidden(rows[k]) { rows[k].weightSumsHidden = true }
-            }
+            for k in rows.indices where weightSumsHidden(rows[k], scopeTable) { rows[k].weightSumsHidden = true }
             Self.rankAndPlace(&rows, topics: topicKeys.count)
             return rows
         }

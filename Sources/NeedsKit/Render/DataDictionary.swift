@@ -58,7 +58,9 @@ public enum DataDictionary {
             + "topics; HH (important and a large gap) is the first priority.",
         "suppressed": "1 when figures of the row are blanked to protect respondents (see above), otherwise 0.",
         "weighted_n": "Sum of the respondents' weights (blank for a municipality or answer of a suppressed country when each "
-            + "municipality counts equally: it would be the country's respondents over its municipalities).",
+            + "municipality counts equally: it would be the country's respondents over its municipalities; blank for ALL "
+            + "when a country is suppressed and each municipality, or each country in ALL, counts equally: with "
+            + "effective_n it would give the suppressed countries' counts back).",
         "effective_n": "Kish's effective sample size of those weights, on which the intervals rest (blank wherever "
             + "weighted_n is).",
         "municipality_code": "The municipality's ISO 3166-2 code; blank where the place given was not recognised.",
