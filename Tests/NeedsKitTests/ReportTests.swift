@@ -1320,6 +1320,39 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(files.first?["file"] as? String, "in/x\u{202E}vsc.csv")
     }
 
+    /// clean/ is the record of what was written, and since e2a5a14 its text cells lost what the
+    /// partners' tables leave out: the cleaning log read '`Tallinn` is not a municipality of the
+    /// gazetteer' (old_value Tallinn) for a cell holding Tal U+0001 linn, '`teacher` is not a
+    /// choice' for teach U+0007 er, and a reported comment lost its U+202E and had its vertical tab
+    /// made a space. clean/ keeps them (tabs and line breaks too); the figures tables do not.
+    func testCleanFolderKeepsTheTextAsWritten() throws {
+        let folder = TemporaryFolder()
+        let survey = try String(contentsOfFile: Paths.inputs + "/instrument/survey.csv", encoding: .utf8)
+        XCTAssertTrue(survey.contains("академии?,,,,,,\n"))
+        folder.write("form/survey.csv", survey.replacingOccurrences(of: "академии?,,,,,,\n", with: "академии?,,,,,,yes\n"))
+        for sheet in ["choices.csv", "settings.csv"] {
+            folder.write("form/" + sheet, try String(contentsOfFile: Paths.inputs + "/instrument/" + sheet, encoding: .utf8))
+        }
+        let comment = "Ūdens \u{202E}evil\u{202C} \u{0B}x\u{01}\tПривет 😀\nline -5"
+        folder.write("in/a.csv", "country,municipality,role,imp_intercultural,comp_intercultural,comments\n"
+            + "EE,Tal\u{01}linn,teacher,4,2,\"\(comment)\"\nEE,Narva,teach\u{07}er,4,2,\n")
+        let (out, _, _keep) = try report {
+            $0.instrumentPath = folder.path + "/form"
+            $0.inputs = [folder.path + "/in"]
+        }
+        _ = _keep
+        let responses = try String(contentsOfFile: out + "/clean/responses.csv", encoding: .utf8)
+        XCTAssertTrue(responses.contains(",\"\(comment)\"\r\n"), responses)
+        XCTAssertTrue(responses.contains(",Tal\u{01}linn,"), responses)
+        let issues = try String(contentsOfFile: out + "/clean/issues.csv", encoding: .utf8)
+        XCTAssertTrue(issues.contains(",municipality,Tal\u{01}linn,,municipality_unknown,"), issues)
+        XCTAssertTrue(issues.contains(",role,teach\u{07}er,,unknown_value,"), issues)
+        for table in ["topic_demand.csv", "topic_demand_by_municipality.csv"] {
+            let text = try String(contentsOfFile: out + "/" + table, encoding: .utf8)
+            XCTAssertFalse(text.unicodeScalars.contains { $0.value < 0x09 || $0.value == 0x202E }, table)
+        }
+    }
+
     /// The wave chart put competence on a fixed 1-5 axis: on a 0-10 scale a mean of 9 was drawn at
     /// x = 300 + (9 - 1) / 4 × 320 = 940, off a chart 660 wide, and a mean of 0.5 at 260, over the
     /// labels. On the instrument's scale, 0 to 10 across the plot from 300 to 620, 0.5 lies at

@@ -13,6 +13,10 @@ public struct CSVWriter {
     /// Figures with a decimal part are written `4,5` (`--excel`: Excel in a Baltic or Russian
     /// locale reads `4.5` as text, which then sorts and sums as text).
     public var decimalComma = false
+    /// Text cells keep the characters the reports leave out (`field(_:neutralise:)`): clean/ is
+    /// the record of what was written, so the cleaning log's `Tal\u{1}linn is not a municipality`
+    /// must not read `Tallinn is not a municipality`, nor a comment lose its U+202E.
+    public var keepsHidden = false
 
     public init(delimiter: Character = ",", byteOrderMark: Bool = false) {
         precondition(delimiter.isASCII, "CSV delimiters are ASCII")
@@ -63,9 +67,10 @@ public struct CSVWriter {
     /// ends, U+FFFE/U+FFFF, bidirectional overrides and isolates) are left out here too, a
     /// vertical tab, form feed or NEL becoming a space: a label's U+202E turned the rest of its
     /// cell around in Excel (`=cmd|' /C calc'!A0` read backwards), and a U+0001 showed as a box.
+    /// clean/'s writers keep them (`keepsHidden`).
     public mutating func field(_ value: String, neutralise: Bool) {
         var value = value
-        if neutralise && value.withUTF8(Self.holdsHidden) { value = Self.withoutHidden(value) }
+        if neutralise && !keepsHidden && value.withUTF8(Self.holdsHidden) { value = Self.withoutHidden(value) }
         if rowStarted { bytes.append(delimiterByte) }
         rowStarted = true
         value.withUTF8 { utf8 in
@@ -126,7 +131,11 @@ public struct CSVWriter {
 
     /// A fresh writer of the same dialect, without a byte-order mark: encodes fields once, for
     /// rows assembled from them (`CleanRowSink`).
-    public func encoder() -> CSVWriter { CSVWriter(delimiter: delimiter) }
+    public func encoder() -> CSVWriter {
+        var encoder = CSVWriter(delimiter: delimiter)
+        encoder.keepsHidden = keepsHidden
+        return encoder
+    }
 
     /// Ends the current row with CRLF.
     public mutating func endRow() {
