@@ -396,7 +396,10 @@ final class DisaggregationTests: XCTestCase {
                 XCTAssertEqual(try value("topic_demand.csv", "LT", nil, "respondents"), blanked ? "" : String(lt), mode)
                 XCTAssertEqual(try value("topic_demand.csv", "ALL", nil, "respondents"), String(40 + lt), mode)
                 XCTAssertEqual(try value("topic_demand_by_role.csv", "ALL", "teacher", "respondents"), String(16 + lt), mode)
-                for column in ["weighted_n", "effective_n"] {
+                // Nor its demand interval, Wilson's on that effective n: the share 1 and the bounds
+                // 0.843910963703 and 1 gave n = z² (1/2 - c) / (c - 1) = 20.769230769 for c their mean.
+                XCTAssertEqual(try value("topic_demand.csv", "ALL", nil, "demand_share"), "1.000000000000", mode)
+                for column in ["weighted_n", "effective_n", "demand_ci_low", "demand_ci_high"] {
                     XCTAssertEqual(try value("topic_demand.csv", "ALL", nil, column) == "", blanked, "\(mode) \(column)")
                     XCTAssertEqual(try value("topic_demand_by_role.csv", "ALL", "teacher", column) == "", blanked, "\(mode) \(column)")
                 }
@@ -404,6 +407,7 @@ final class DisaggregationTests: XCTestCase {
                     let dictionary = try String(contentsOfFile: options.outputPath + "/data_dictionary.md", encoding: .utf8)
                     XCTAssertTrue(dictionary.contains("blank for ALL when a country is suppressed and each municipality, "
                                                       + "or each country in ALL, counts equally"), dictionary)
+                    XCTAssertTrue(dictionary.contains("ALL's demand interval, which rests on effective\\_n, is blank then too"), dictionary)
                 }
                 if !blanked && countryEqual {
                     XCTAssertEqual(try value("topic_demand.csv", "ALL", nil, "effective_n"), "45.000000000000")

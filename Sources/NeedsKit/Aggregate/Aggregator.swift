@@ -563,7 +563,12 @@ public final class Aggregator {
         }
         func finished(_ rows: [TopicFigures], scopeTable: Bool = false) -> [TopicFigures] {
             var rows = rows.filter { $0.topic != marker }
-            for k in rows.indices where weightSumsHidden(rows[k], scopeTable) { rows[k].weightSumsHidden = true }
+            for k in rows.indices where weightSumsHidden(rows[k], scopeTable) {
+                rows[k].weightSumsHidden = true
+                // Wilson's interval rests on that effective n and gives it back: n = z²(½ − c)/(c − p)
+                // for its centre c and the share p (ALL's 20.769230769231 from 0.843910963703 – 1).
+                if rows[k].country == "ALL" { rows[k].demandCI = nil }
+            }
             Self.rankAndPlace(&rows, topics: topicKeys.count)
             return rows
         }

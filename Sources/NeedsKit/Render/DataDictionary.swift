@@ -60,7 +60,8 @@ public enum DataDictionary {
         "weighted_n": "Sum of the respondents' weights (blank for a municipality or answer of a suppressed country when each "
             + "municipality counts equally: it would be the country's respondents over its municipalities; blank for ALL "
             + "when a country is suppressed and each municipality, or each country in ALL, counts equally: with "
-            + "effective_n it would give the suppressed countries' counts back).",
+            + "effective_n it would give the suppressed countries' counts back; ALL's demand interval, which rests on "
+            + "effective_n, is blank then too).",
         "effective_n": "Kish's effective sample size of those weights, on which the intervals rest (blank wherever "
             + "weighted_n is).",
         "municipality_code": "The municipality's ISO 3166-2 code; blank where the place given was not recognised.",
