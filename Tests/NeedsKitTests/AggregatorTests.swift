@@ -330,6 +330,104 @@ final class DisaggregationTests: XCTestCase {
         }
     }
 
+    /// Under `--weights municipality` each municipality of a country weighs N / M, its country's
+    /// respondents over its recognised municipalities: LV (Rīga 12, Ogre 8: N = 20, M = 2), blanked
+    /// whole to protect LT's 3, had its count given back by Rīga's weighted_n, 20 / 2 = 10 (Ogre's
+    /// row blanked, Rīga's published with 12 respondents). A municipality of a blanked country
+    /// keeps its counts but shows no weighted_n or effective_n; EE's (23 over 3: Tallinn 10, Narva
+    /// 10, Tartu linn 3), published, keep theirs: Tallinn's 23 / 3 = 7.666666666667.
+    func testMunicipalityWeightsDoNotGiveBackABlankedCountry() throws {
+        let folder = TemporaryFolder()
+        var text = "country,municipality,imp_intercultural,comp_intercultural,training_wanted\n"
+        for (country, place, n) in [("EE", "Tallinn", 10), ("EE", "Narva", 10), ("EE", "Tartu linn", 3), ("LV", "Rīga", 12),
+                                    ("LV", "Ogre", 8), ("LT", "Kauno miesto savivaldybė", 3)] {
+            for k in 0..<n { text += "\(country),\(place),\(k % 5 + 1),2,intercultural\n" }
+        }
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [folder.write("m.csv", text)]
+        options.outputPath = folder.path + "/out"
+        options.aggregation.weights = .municipality
+        _ = try Pipeline.report(options)
+        func rows(_ file: String) throws -> (header: [String], rows: [[String]]) {
+            let table = try String(contentsOfFile: options.outputPath + "/" + file, encoding: .utf8)
+            let lines = table.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            return (lines[0], Array(lines.dropFirst()))
+        }
+        let scopes = try rows("topic_demand.csv")
+        let lv = try XCTUnwrap(scopes.rows.first { $0[0] == "LV" && $0[1] == "intercultural" })
+        XCTAssertEqual(lv[scopes.header.firstIndex(of: "respondents")!], "")
+        let places = try rows("topic_demand_by_municipality.csv")
+        func value(_ code: String, _ column: String) throws -> String {
+            let row = try XCTUnwrap(places.rows.first { $0[1] == code && $0[3] == "intercultural" })
+            return row[try XCTUnwrap(places.header.firstIndex(of: column))]
+        }
+        XCTAssertEqual(try value("LV-RIX", "respondents"), "12")
+        XCTAssertEqual(try value("LV-RIX", "weighted_n"), "")
+        XCTAssertEqual(try value("LV-RIX", "effective_n"), "")
+        XCTAssertEqual(try value("EE-784", "respondents"), "10")
+        XCTAssertEqual(try value("EE-784", "weighted_n"), "7.666666666667")
+        XCTAssertEqual(try value("EE-784", "effective_n"), "10.000000000000")
+    }
+
+    /// When a country's weight in ALL rests on its count, ALL's weight sums gave blanked countries
+    /// back. EE 20 (Tallinn 10 teachers, Narva 10 social workers) and LT 3 are blanked (LT small,
+    /// EE to protect it), LV 20 published, ALL 43. Under `--region country-equal` a respondent of
+    /// country c weighs 43 / (3 N_c), so ALL's effective_n is 3² / (1/20 + 1/N_EE + 1/N_LT) =
+    /// 20.769230769231: with N_EE + N_LT = 43 - 20 = 23, N_EE × N_LT = 23 / (9 / 20.769230769231 -
+    /// 1/20) = 60, so 20 and 3. Its teachers' weighted_n, 43/3 × (10/20 + 6/20 + 3/3) = 25.8, told
+    /// as much. Under `--weights municipality` (N_c / (M_c n_m)) ALL's Σw² told it too. ALL rows
+    /// show no weighted_n or effective_n then; with LT of 10, no country blanked, ALL's
+    /// effective_n is 9 / (1/20 + 1/20 + 1/10) = 45.
+    func testRegionWeightsDoNotGiveBackBlankedCountries() throws {
+        for (lt, blanked) in [(3, true), (10, false)] {
+            for countryEqual in [true, false] {
+                let folder = TemporaryFolder()
+                var text = "country,municipality,role,imp_intercultural,comp_intercultural,training_wanted\n"
+                for (country, place, role, n) in [("EE", "Tallinn", "teacher", 10), ("EE", "Narva", "social_worker", 10),
+                                                  ("LV", "Rīga", "teacher", 6), ("LV", "Ogre", "administrator", 14),
+                                                  ("LT", "Kauno miesto savivaldybė", "teacher", lt)] {
+                    for k in 0..<n { text += "\(country),\(place),\(role),\(k % 5 + 1),2,intercultural\n" }
+                }
+                var options = RunOptions()
+                options.instrumentPath = Paths.inputs + "/instrument"
+                options.inputs = [folder.write("r.csv", text)]
+                options.outputPath = folder.path + "/out"
+                options.aggregation.byQuestion = "role"
+                if countryEqual { options.aggregation.region = .countryEqual } else { options.aggregation.weights = .municipality }
+                _ = try Pipeline.report(options)
+                func value(_ file: String, _ scope: String, _ group: String?, _ column: String) throws -> String {
+                    let table = try String(contentsOfFile: options.outputPath + "/" + file, encoding: .utf8)
+                    let lines = table.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+                    let topic = group == nil ? 1 : 3
+                    let row = try XCTUnwrap(lines.first { $0[0] == scope && $0[topic] == "intercultural" && (group == nil || $0[1] == group) })
+                    return row[try XCTUnwrap(lines[0].firstIndex(of: column))]
+                }
+                let mode = countryEqual ? "country-equal" : "municipality"
+                XCTAssertEqual(try value("topic_demand.csv", "EE", nil, "respondents"), blanked ? "" : "20", mode)
+                XCTAssertEqual(try value("topic_demand.csv", "LT", nil, "respondents"), blanked ? "" : String(lt), mode)
+                XCTAssertEqual(try value("topic_demand.csv", "ALL", nil, "respondents"), String(40 + lt), mode)
+                XCTAssertEqual(try value("topic_demand_by_role.csv", "ALL", "teacher", "respondents"), String(16 + lt), mode)
+                // Nor its demand interval, Wilson's on that effective n: the share 1 and the bounds
+                // 0.843910963703 and 1 gave n = z² (1/2 - c) / (c - 1) = 20.769230769 for c their mean.
+                XCTAssertEqual(try value("topic_demand.csv", "ALL", nil, "demand_share"), "1.000000000000", mode)
+                for column in ["weighted_n", "effective_n", "demand_ci_low", "demand_ci_high"] {
+                    XCTAssertEqual(try value("topic_demand.csv", "ALL", nil, column) == "", blanked, "\(mode) \(column)")
+                    XCTAssertEqual(try value("topic_demand_by_role.csv", "ALL", "teacher", column) == "", blanked, "\(mode) \(column)")
+                }
+                if blanked && countryEqual {
+                    let dictionary = try String(contentsOfFile: options.outputPath + "/data_dictionary.md", encoding: .utf8)
+                    XCTAssertTrue(dictionary.contains("blank for ALL when a country is suppressed and each municipality, "
+                                                      + "or each country in ALL, counts equally"), dictionary)
+                    XCTAssertTrue(dictionary.contains("ALL's demand interval, which rests on effective\\_n, is blank then too"), dictionary)
+                }
+                if !blanked && countryEqual {
+                    XCTAssertEqual(try value("topic_demand.csv", "ALL", nil, "effective_n"), "45.000000000000")
+                }
+            }
+        }
+    }
+
     /// `--region country-equal` weights ALL even when respondents count once, and its intervals
     /// use Kish's effective n: the table shows weighted_n and effective_n. EE 2 respondents, LV 4:
     /// each country weighs 3 in ALL (EE's respondents 1.5, LV's 0.75): Σw = 6, Σw² = 2 × 2.25 +

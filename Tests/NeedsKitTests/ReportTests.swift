@@ -202,7 +202,7 @@ final class ReportTests: XCTestCase {
     /// A partner receives the reports folder and no README: data_dictionary.md explains every
     /// column of every table written (there was no word on `demand_share` being 0 to 1 beside
     /// the report's percentages, on `suppressed`, `p_holm` or `left_first_priority`), states the
-    /// weighting, and the reports link to it.
+    /// weighting and that clean/ is not for partners, and the reports link to it.
     func testDataDictionaryExplainsEveryColumnOfEveryTable() throws {
         let (out, _, _keep) = try report {
             $0.planPath = Paths.inputs + "/plan.csv"
@@ -230,7 +230,15 @@ final class ReportTests: XCTestCase {
         XCTAssertTrue(dictionary.contains("Student t intervals of the paired differences for means; demand shares still compared "
                                           + "as independent samples"), dictionary)
         XCTAssertTrue(dictionary.contains("Weighting: each municipality counts equally within its country"), dictionary)
+        // A blanked country's municipalities show neither weighted_n nor effective_n (03ae6a9): both say so.
+        XCTAssertTrue(dictionary.contains("| weighted\\_n | Sum of the respondents' weights (blank for a municipality or answer "
+                                          + "of a suppressed country"), dictionary)
+        XCTAssertTrue(dictionary.contains("| effective\\_n | Kish's effective sample size of those weights, on which the "
+                                          + "intervals rest (blank wherever weighted\\_n is). |"), dictionary)
         XCTAssertTrue(dictionary.contains("it rests on fewer than 5 respondents"))
+        // Partners get the folder, clean/ too unless someone leaves it out: the dictionary says to.
+        XCTAssertTrue(dictionary.contains("The folder's clean/ (responses.csv, issues.csv, quarantine.csv) is the academy's "
+                                          + "working folder, not for partners"), dictionary)
         for report in ["report.md", "countries/LV.md"] {
             let text = try String(contentsOfFile: out + "/" + report, encoding: .utf8)
             XCTAssertTrue(text.contains("(" + (report == "report.md" ? "" : "../") + "data_dictionary.md)"), report)
@@ -1099,7 +1107,8 @@ final class ReportTests: XCTestCase {
     /// `--by` the municipality question, a select_one list: a respondent who typed the place
     /// (`Narva linna`, which the gazetteer reads as Narva linn) was a group of its own instead of
     /// the choice naming the same municipality; now counted under that choice. A place no choice
-    /// names, or none the gazetteer knows, stays its own group.
+    /// names is grouped by its gazetteer code (Tallinn, EE-784), one the gazetteer does not know
+    /// with the places not recognised (blank code), never by the words typed.
     func testByMunicipalityGroupsTypedPlacesUnderTheirChoice() throws {
         let folder = TemporaryFolder()
         let survey = try String(contentsOfFile: Paths.inputs + "/instrument/survey.csv", encoding: .utf8)
@@ -1124,7 +1133,77 @@ final class ReportTests: XCTestCase {
             let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             if cells[0] == "EE" && cells[3] == "intercultural" { respondents[cells[1]] = cells[5] }
         }
-        XCTAssertEqual(respondents, ["narva": "4", "tartu_linn": "2", "Narvas pilsēta": "1", "Tallinn": "1"], table)
+        XCTAssertEqual(respondents, ["narva": "4", "tartu_linn": "2", "": "1", "EE-784": "1"], table)
+        XCTAssertTrue(table.contains("\r\nEE,EE-784,Tallinna linn,intercultural,"), table)
+        XCTAssertTrue(table.contains("\r\nEE,,place not recognised,intercultural,"), table)
+    }
+
+    /// `--by` the municipality question: what a respondent typed in its place for "Other" (a name,
+    /// an e-mail address and a phone number), read as no municipality, was a group of its own,
+    /// named by the text in topic_demand_by_QUESTION.csv, the row there even with every figure
+    /// blanked. It is with the places not recognised; only clean/ keeps the text.
+    func testByMunicipalityNeverShowsTypedPlaces() throws {
+        let folder = TemporaryFolder()
+        let survey = try String(contentsOfFile: Paths.inputs + "/instrument/survey.csv", encoding: .utf8)
+        folder.write("form/survey.csv", survey.replacingOccurrences(of: "\ntext,municipality,", with: "\nselect_one mun,omavalitsus,"))
+        let choices = try String(contentsOfFile: Paths.inputs + "/instrument/choices.csv", encoding: .utf8)
+        folder.write("form/choices.csv", choices + "mun,narva,Narva linn,Narva linn,Narva,Narva,Нарва\n")
+        folder.write("form/settings.csv", try String(contentsOfFile: Paths.inputs + "/instrument/settings.csv", encoding: .utf8))
+        let places = Array(repeating: "narva", count: 6) + Array(repeating: "Tallinn", count: 7) + ["Jaan Tamm jaan.tamm@example.ee 5123 4567", "Kikepera küla"]
+        folder.write("in/export.csv", "country,omavalitsus,imp_intercultural,comp_intercultural\n"
+            + places.map { "EE,\($0),4,2\n" }.joined())
+        let (out, _, _keep) = try report {
+            $0.instrumentPath = folder.path + "/form"
+            $0.inputs = [folder.path + "/in"]
+            $0.aggregation.byQuestion = "omavalitsus"
+        }
+        _ = _keep
+        let files = try FileManager.default.subpathsOfDirectory(atPath: out).filter { !$0.hasPrefix("clean") }
+        XCTAssertTrue(files.contains("topic_demand_by_omavalitsus.csv"), "\(files)")
+        for file in files where [".csv", ".md", ".json", ".html", ".svg"].contains(where: { file.hasSuffix($0) }) {
+            let text = try String(contentsOfFile: out + "/" + file, encoding: .utf8)
+            for typed in ["Jaan", "jaan.tamm", "5123", "Kikepera"] { XCTAssertFalse(text.contains(typed), "\(file): \(typed)") }
+        }
+        let table = try String(contentsOfFile: out + "/topic_demand_by_omavalitsus.csv", encoding: .utf8)
+        var groups: [String] = []
+        for line in table.split(separator: "\r\n").dropFirst() {
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            if cells[0] == "EE" && cells[3] == "intercultural" { groups.append(cells[1] + "|" + cells[2] + "|" + cells[5]) }
+        }
+        // The two typed places are one group of 2, under --min-cell 5: blanked, and Narva's 6 with
+        // them (EE's 15 less Tallinn's 7 would give them back); Tallinn, no choice, by its code.
+        XCTAssertEqual(groups, ["|place not recognised|", "EE-784|Tallinna linn|7", "narva|Narva linn|"], table)
+        let clean = try String(contentsOfFile: out + "/clean/responses.csv", encoding: .utf8)
+        XCTAssertTrue(clean.contains("Kikepera küla"), clean)
+    }
+
+    /// data_dictionary.md said the `--by` table's first column is "the choice's name", but by the
+    /// municipality question a typed place is under the gazetteer's code (EE-784, Tallinna linn)
+    /// or a blank code (place not recognised): a partner took EE-784 for a choice of the form and
+    /// the blank for no answer. Another question's columns keep the plain wording.
+    func testDataDictionarySaysWhatTheByPlaceColumnsHold() throws {
+        let folder = TemporaryFolder()
+        let survey = try String(contentsOfFile: Paths.inputs + "/instrument/survey.csv", encoding: .utf8)
+        folder.write("form/survey.csv", survey.replacingOccurrences(of: "\ntext,municipality,", with: "\nselect_one mun,omavalitsus,"))
+        let choices = try String(contentsOfFile: Paths.inputs + "/instrument/choices.csv", encoding: .utf8)
+        folder.write("form/choices.csv", choices + "mun,narva,Narva linn,Narva linn,Narva,Narva,Нарва\n")
+        folder.write("form/settings.csv", try String(contentsOfFile: Paths.inputs + "/instrument/settings.csv", encoding: .utf8))
+        folder.write("in/export.csv", "country,omavalitsus,role,imp_intercultural,comp_intercultural\n"
+            + (Array(repeating: "narva", count: 6) + ["Tallinn", "Kikepera küla"]).map { "EE,\($0),teacher,4,2\n" }.joined())
+        for (by, place) in [("omavalitsus", true), ("role", false)] {
+            let (out, _, _keep) = try report {
+                $0.instrumentPath = folder.path + "/form"
+                $0.inputs = [folder.path + "/in"]
+                $0.aggregation.byQuestion = by
+            }
+            _ = _keep
+            let dictionary = try String(contentsOfFile: out + "/data_dictionary.md", encoding: .utf8)
+            let code = "| \(by) | The respondent's answer to the question \(by) (the choice's name)"
+            XCTAssertEqual(dictionary.contains(code + ". |"), !place, dictionary)
+            XCTAssertEqual(dictionary.contains(code + "; a place typed that no choice names is under the ISO 3166-2 code "
+                                               + "of the municipality it was read as, and one not recognised under a blank code"), place, dictionary)
+            XCTAssertEqual(dictionary.contains("for the places not recognised, place not recognised)"), place, dictionary)
+        }
     }
 
     /// `--by municipality` (the question named so) wrote its table to topic_demand_by_municipality.csv,
@@ -1186,6 +1265,92 @@ final class ReportTests: XCTestCase {
         var document = ReportDocument(title: label, language: "en")
         document.blocks.append(.paragraph([.code("form\u{202E}\nid")]))
         XCTAssertTrue(MarkdownRenderer.render(document).contains("`form id`"), MarkdownRenderer.render(document))
+    }
+
+    /// The CSV tables kept what the reports leave out: a topic label's U+202E turned the rest of
+    /// its cell around in Excel (topic_demand.csv's `evil =cmd|...` shown backwards, as in the
+    /// Trojan Source attacks), U+2066 and U+2069 isolates, a U+0001 shown as a box. They are left
+    /// out of every text cell, a vertical tab becoming a space; a formula character the removal
+    /// brings to the front is neutralised; tab and line breaks stay, the cell quoted around them.
+    func testCSVCellsLeaveOutControlAndDirectionCharacters() throws {
+        var writer = CSVWriter()
+        writer.row([.text("Hate \u{202E}evil\u{202C} \u{2066}x\u{2069}\u{01}y\u{0B}z\u{7F}\u{85}w\u{9F}\u{FFFE}"),
+                    .text("\u{202E}=cmd|' /C calc'!A0"), .text("a\tb\nc"), .text("Ūdens “x” – ’"), .figure("1.5")])
+        XCTAssertEqual(writer.text, "Hate evil xy z w,'=cmd|' /C calc'!A0,\"a\tb\nc\",Ūdens “x” – ’,1.5\r\n")
+        var joined = CSVWriter()
+        joined.field(joining: ["a\u{202E}b", "c"])
+        XCTAssertEqual(joined.text, "ab c")
+        // Through a run: a topic label with an override and an isolate, in the figures tables.
+        let folder = TemporaryFolder()
+        let survey = try String(contentsOfFile: Paths.inputs + "/instrument/survey.csv", encoding: .utf8)
+        folder.write("form/survey.csv", survey)
+        let choices = try String(contentsOfFile: Paths.inputs + "/instrument/choices.csv", encoding: .utf8)
+        folder.write("form/choices.csv", choices.replacingOccurrences(
+            of: "topics,partnerships,Partnerships for integration,",
+            with: "topics,partnerships,Partnerships \u{202E}for\u{202C} \u{2066}integration\u{2069},"))
+        folder.write("form/settings.csv", try String(contentsOfFile: Paths.inputs + "/instrument/settings.csv", encoding: .utf8))
+        let (out, _, _keep) = try report { $0.instrumentPath = folder.path + "/form" }
+        _ = _keep
+        for table in ["topic_demand.csv", "topic_demand_by_municipality.csv", "country_differences.csv"] {
+            let text = try String(contentsOfFile: out + "/" + table, encoding: .utf8)
+            XCTAssertTrue(text.contains(",Partnerships for integration,"), table)
+            let hidden = text.unicodeScalars.contains { (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) }
+            XCTAssertFalse(hidden, table)
+        }
+    }
+
+    /// summary.json wrote a file name's U+202E as it was: an editor or browser showing the JSON
+    /// turned the name around (`x\u{202E}vsc.csv` read as `xcsv.csv`-like text), as the reports,
+    /// which leave such characters out, no longer do. JSON keeps the name exact, so they are
+    /// escaped (`\u202e`), as are DEL, C1 controls and U+2028/U+2029; a parser reads the name back.
+    func testSummaryJSONEscapesDirectionControls() throws {
+        XCTAssertEqual(JSONText.quoted("a\u{202E}b\u{2066}c\u{2069}\u{7F}\u{85}\u{2028}\u{01}\"é"),
+                       "\"a\\u202eb\\u2066c\\u2069\\u007f\\u0085\\u2028\\u0001\\\"é\"")
+        let folder = TemporaryFolder()
+        let export = try String(contentsOfFile: Paths.inputs + "/responses/EE_kobo_xml.csv", encoding: .utf8)
+        folder.write("in/x\u{202E}vsc.csv", export)
+        let (out, _, _keep) = try report { $0.inputs = [folder.path + "/in"] }
+        _ = _keep
+        let data = try Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))
+        let text = String(decoding: data, as: UTF8.self)
+        XCTAssertFalse(text.unicodeScalars.contains { $0.value == 0x202E }, text)
+        XCTAssertTrue(text.contains("\"file\": \"in/x\\u202evsc.csv\""), text)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let files = try XCTUnwrap(json["files"] as? [[String: Any]])
+        XCTAssertEqual(files.first?["file"] as? String, "in/x\u{202E}vsc.csv")
+    }
+
+    /// clean/ is the record of what was written, and since e2a5a14 its text cells lost what the
+    /// partners' tables leave out: the cleaning log read '`Tallinn` is not a municipality of the
+    /// gazetteer' (old_value Tallinn) for a cell holding Tal U+0001 linn, '`teacher` is not a
+    /// choice' for teach U+0007 er, and a reported comment lost its U+202E and had its vertical tab
+    /// made a space. clean/ keeps them (tabs and line breaks too); the figures tables do not.
+    func testCleanFolderKeepsTheTextAsWritten() throws {
+        let folder = TemporaryFolder()
+        let survey = try String(contentsOfFile: Paths.inputs + "/instrument/survey.csv", encoding: .utf8)
+        XCTAssertTrue(survey.contains("академии?,,,,,,\n"))
+        folder.write("form/survey.csv", survey.replacingOccurrences(of: "академии?,,,,,,\n", with: "академии?,,,,,,yes\n"))
+        for sheet in ["choices.csv", "settings.csv"] {
+            folder.write("form/" + sheet, try String(contentsOfFile: Paths.inputs + "/instrument/" + sheet, encoding: .utf8))
+        }
+        let comment = "Ūdens \u{202E}evil\u{202C} \u{0B}x\u{01}\tПривет 😀\nline -5"
+        folder.write("in/a.csv", "country,municipality,role,imp_intercultural,comp_intercultural,comments\n"
+            + "EE,Tal\u{01}linn,teacher,4,2,\"\(comment)\"\nEE,Narva,teach\u{07}er,4,2,\n")
+        let (out, _, _keep) = try report {
+            $0.instrumentPath = folder.path + "/form"
+            $0.inputs = [folder.path + "/in"]
+        }
+        _ = _keep
+        let responses = try String(contentsOfFile: out + "/clean/responses.csv", encoding: .utf8)
+        XCTAssertTrue(responses.contains(",\"\(comment)\"\r\n"), responses)
+        XCTAssertTrue(responses.contains(",Tal\u{01}linn,"), responses)
+        let issues = try String(contentsOfFile: out + "/clean/issues.csv", encoding: .utf8)
+        XCTAssertTrue(issues.contains(",municipality,Tal\u{01}linn,,municipality_unknown,"), issues)
+        XCTAssertTrue(issues.contains(",role,teach\u{07}er,,unknown_value,"), issues)
+        for table in ["topic_demand.csv", "topic_demand_by_municipality.csv"] {
+            let text = try String(contentsOfFile: out + "/" + table, encoding: .utf8)
+            XCTAssertFalse(text.unicodeScalars.contains { $0.value < 0x09 || $0.value == 0x202E }, table)
+        }
     }
 
     /// The wave chart put competence on a fixed 1-5 axis: on a 0-10 scale a mean of 9 was drawn at
@@ -1478,6 +1643,25 @@ final class ReportTests: XCTestCase {
         let summary = try String(contentsOfFile: options.outputPath + "/summary.json", encoding: .utf8)
         let totals = try XCTUnwrap(summary.split(separator: "\n").first { $0.contains("\"totals\"") })
         XCTAssertTrue(totals.contains("\"records_read\": null, \"respondents\": null,"), String(totals))
+    }
+
+    /// Nor its response dates: a Kobo pilot of 3 (submitted 2025-01-13, 14 and 15) showed every
+    /// count as "–" but 'Response dates: 2025-01-13 – 2025-01-15', the first and last
+    /// respondents' own days. The sample's 42 (from 2025-01-13 to 2025-01-21) keep theirs.
+    func testABlankedRegionShowsNoResponseDates() throws {
+        let export = try String(contentsOfFile: Paths.inputs + "/responses/EE_kobo_xml.csv", encoding: .utf8)
+        let lines = export.components(separatedBy: "\r\n")
+        for (rows, shown) in [(3, false), (lines.count - 1, true)] {
+            let folder = TemporaryFolder()
+            let out = TemporaryFolder()
+            let options = PipelineTests.sweepOptions([folder.write("kobo.csv", lines.prefix(rows + 1).joined(separator: "\r\n"))],
+                                                     out: out)
+            _ = try Pipeline.report(options)
+            for file in ["report.md", "countries/EE.md"] {
+                let report = try String(contentsOfFile: options.outputPath + "/" + file, encoding: .utf8)
+                XCTAssertEqual(report.contains("2025-01-13 – "), shown, "\(rows) rows, \(file)")
+            }
+        }
     }
 }
 

@@ -80,6 +80,10 @@ public final class Aggregator {
     private let scoring: [(importance: Int?, competence: Int?, importanceList: ChoiceList?, competenceList: ChoiceList?)]
     private let demandIndex: Int?
     private let byIndex: Int?
+    /// With `--by` the municipality question, its list's choice names: an answer that is none of
+    /// them (the place typed for "Other", a choice of an older list) is what the respondent
+    /// wrote, and is grouped by the municipality the gazetteer read in it, never by the words.
+    private let byPlaceChoiceNames: Set<String>?
     /// Accumulators per cell; index `topicKeys.count` holds the respondents of the cell regardless of topic.
     public var cells: [Cell: [TopicAccumulator]] {
         var result: [Cell: [TopicAccumulator]] = [:]
@@ -127,6 +131,11 @@ public final class Aggregator {
         let demandChoices = Set(instrument.demandQuestion?.kind.listName.flatMap { instrument.choiceLists[$0] }?.choices.map(\.name) ?? [])
         demandAsked = topics.map { demandChoices.contains($0.key) }
         byIndex = options.byQuestion.flatMap { instrument.questionIndex[$0] }
+        byPlaceChoiceNames = byIndex.flatMap { b in
+            let question = instrument.questions[b]
+            guard question.place == .municipality else { return nil }
+            return Set(question.kind.listName.flatMap { instrument.choiceLists[$0] }?.choices.map(\.name) ?? [])
+        }
         scratch = Array(repeating: (.nan, .nan, false), count: topics.count)
         scoreTables = scoring.map { scale in
             func table(_ question: Int?, _ list: ChoiceList?) -> (question: Int, table: [(String, Double)])? {
@@ -249,10 +258,17 @@ public final class Aggregator {
 
     /// The `--by` group of a respondent who gave `answer` and is placed in `municipalityCode`:
     /// the answer, or, by the municipality question, the choice naming the municipality read
-    /// (`AggregationOptions.byPlaceChoices`).
+    /// (`AggregationOptions.byPlaceChoices`). A place answer that is no choice is grouped by the
+    /// gazetteer's code of the municipality read, named as the gazetteer names it, or else with
+    /// the places not recognised: it was a group named by the text typed, so an e-mail address
+    /// or a name and phone number typed for "Other" was a row of topic_demand_by_QUESTION.csv.
     func group(answer: Answer?, municipalityCode: String?) -> String {
         if let municipalityCode, let choice = options.byPlaceChoices[municipalityCode] { return choice }
-        return answer?.cleanValue ?? ""
+        let value = answer?.cleanValue ?? ""
+        if let choices = byPlaceChoiceNames, !value.isEmpty, !choices.contains(value) {
+            return Self.municipalityKey(code: municipalityCode)
+        }
+        return value
     }
 
     /// Per topic, the importance and competence questions with their choices' scores, for `add` and `ratings(of:)`:
@@ -504,8 +520,12 @@ public final class Aggregator {
             }
             groups = rows(byAnswer, groupName: { value in
                 // Shown without the markup a form may style a label with, as topic labels are.
-                list?.choice(named: value)?.label(language, fallback: self.instrument.defaultLanguage)
-                    .map { TextKey.withoutMarkup($0) ?? $0 } ?? value
+                if let label = list?.choice(named: value)?.label(language, fallback: self.instrument.defaultLanguage) {
+                    return TextKey.withoutMarkup(label) ?? label
+                }
+                // A place that is no choice: a gazetteer code, or the places not recognised.
+                if self.byPlaceChoiceNames != nil, let name = self.municipalityNames[value] { return name }
+                return value
             }, language: language)
             everyone.append(rawRespondents(key: { $0.group }))
         }
@@ -529,19 +549,45 @@ public final class Aggregator {
         let hiddenGroups = Set(groups.filter { $0.topic == marker && $0.countsHidden }.map {
             Cell(country: $0.country, municipality: "", group: $0.groupCode ?? "")
         })
-        func finished(_ rows: [TopicFigures]) -> [TopicFigures] {
+        // Under --weights municipality each municipality of a country weighs N / M (its
+        // respondents shared by its M recognised municipalities): the Σw of any of them, or of a
+        // --by answer within the country, would give back a country count blanked here
+        // (Tallinna linn's 7.666666666667 was EE's 23 over 3). Such rows keep their counts.
+        // Likewise ALL's, in every table, when a country's weight in it rests on its count and a
+        // country is blanked: under --region country-equal each respondent of country c weighs
+        // T / (K N_c), so ALL's effective_n is K² / Σ 1/N_c, and with the blanked countries' sum
+        // (ALL's count less the published ones') gave both of two blanked counts back (EE 20 and
+        // LT 3 from 20.769230769231 beside LV's 20); under --weights municipality, N_c / (M_c n_m).
+        let countsInRegionWeights = options.weights == .municipality || options.region == .countryEqual
+        let countryBlanked = !hiddenScopes.subtracting(["ALL"]).isEmpty
+        let weightSumsHidden = { (row: TopicFigures, scopeTable: Bool) -> Bool in
+            if row.country == "ALL" { return countsInRegionWeights && countryBlanked }
+            return !scopeTable && self.options.weights == .municipality && hiddenScopes.contains(row.country)
+        }
+        func finished(_ rows: [TopicFigures], scopeTable: Bool = false) -> [TopicFigures] {
             var rows = rows.filter { $0.topic != marker }
+            for k in rows.indices where weightSumsHidden(rows[k], scopeTable) {
+                rows[k].weightSumsHidden = true
+                // Wilson's interval rests on that effective n and gives it back: n = z²(½ − c)/(c − p)
+                // for its centre c and the share p (ALL's 20.769230769231 from 0.843910963703 – 1).
+                if rows[k].country == "ALL" { rows[k].demandCI = nil }
+            }
             Self.rankAndPlace(&rows, topics: topicKeys.count)
             return rows
         }
         return SuppressedTables(
-            scopes: finished(scopes),
+            scopes: finished(scopes, scopeTable: true),
             municipalities: finished(municipalities).map { row in
                 var row = row
                 if row.groupCode == Self.unrecognisedPlace || row.groupCode == Self.smallPlaces { row.groupCode = "" }
                 return row
             },
-            groups: finished(groups), hiddenScopes: hiddenScopes, hiddenMunicipalities: hiddenMunicipalities,
+            groups: finished(groups).map { row in
+                var row = row
+                if byPlaceChoiceNames != nil && row.groupCode == Self.unrecognisedPlace { row.groupCode = "" }
+                return row
+            },
+            hiddenScopes: hiddenScopes, hiddenMunicipalities: hiddenMunicipalities,
             hiddenGroups: hiddenGroups)
     }
 

@@ -42,6 +42,10 @@ public struct TopicFigures: Sendable, Equatable {
     public var suppressed = false
     /// Whether the whole row is suppressed: even its counts are not shown.
     public var countsHidden = false
+    /// Whether `weightedN` and `effectiveN` are withheld though the counts are shown: under
+    /// `--weights municipality` every municipality of a country weighs its respondents / its
+    /// municipalities, so a municipality's Σw gave back a country count the tables blank.
+    public var weightSumsHidden = false
     /// Kish's effective n behind the importance, competence and gap means (their counts when
     /// unweighted): a figure resting on few effective respondents is suppressed like a small cell.
     var effectiveImportance = 0.0, effectiveCompetence = 0.0, effectiveGap = 0.0

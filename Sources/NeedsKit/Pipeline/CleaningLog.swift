@@ -174,7 +174,7 @@ extension CleaningLog {
             self.directory = directory
             self.style = style
             self.memoryLimit = max(1, memoryLimit)
-            rows = style.writer().encoder()
+            rows = style.writer(clean: true).encoder()
         }
 
         func add(_ issue: CleaningIssue, at place: Place) {

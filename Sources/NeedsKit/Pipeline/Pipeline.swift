@@ -332,7 +332,8 @@ public enum Pipeline {
             // Each table's columns, for data_dictionary.md.
             var tables: [DataDictionary.Table] = []
             func table(_ file: String, _ columns: [String], by: String? = nil, _ text: String) throws {
-                tables.append(DataDictionary.Table(file: file, columns: columns, byQuestion: by))
+                let place = by.flatMap { instrument.question(named: $0)?.place }
+                tables.append(DataDictionary.Table(file: file, columns: columns, byQuestion: by, byPlace: place == .municipality))
                 try output.write(file, text)
             }
             try table("topic_demand.csv", FiguresTable.header(weighted: weighted),

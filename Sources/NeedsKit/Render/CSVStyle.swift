@@ -46,10 +46,12 @@ public struct CSVStyle: Sendable {
         self.hxl = hxl
     }
 
-    /// A writer in this style.
-    func writer() -> CSVWriter {
+    /// A writer in this style; `clean`: for clean/, whose text cells keep every character
+    /// (`CSVWriter.keepsHidden`).
+    func writer(clean: Bool = false) -> CSVWriter {
         var writer = CSVWriter(delimiter: excel ? ";" : ",", byteOrderMark: excel)
         writer.decimalComma = excel
+        writer.keepsHidden = clean
         return writer
     }
 

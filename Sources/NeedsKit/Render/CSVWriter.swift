@@ -13,6 +13,10 @@ public struct CSVWriter {
     /// Figures with a decimal part are written `4,5` (`--excel`: Excel in a Baltic or Russian
     /// locale reads `4.5` as text, which then sorts and sums as text).
     public var decimalComma = false
+    /// Text cells keep the characters the reports leave out (`field(_:neutralise:)`): clean/ is
+    /// the record of what was written, so the cleaning log's `Tal\u{1}linn is not a municipality`
+    /// must not read `Tallinn is not a municipality`, nor a comment lose its U+202E.
+    public var keepsHidden = false
 
     public init(delimiter: Character = ",", byteOrderMark: Bool = false) {
         precondition(delimiter.isASCII, "CSV delimiters are ASCII")
@@ -58,11 +62,17 @@ public struct CSVWriter {
 
     /// Appends one field to the current row: quoted when it holds the delimiter, a quote or a
     /// line break, or starts or ends with a space; with `neutralise`, a leading formula character
-    /// is prefixed with `'` (OWASP's advice for CSV injection).
+    /// is prefixed with `'` (OWASP's advice for CSV injection), and the characters the reports
+    /// leave out of text from the inputs (`ReportDocument.isHidden`: controls but tab and line
+    /// ends, U+FFFE/U+FFFF, bidirectional overrides and isolates) are left out here too, a
+    /// vertical tab, form feed or NEL becoming a space: a label's U+202E turned the rest of its
+    /// cell around in Excel (`=cmd|' /C calc'!A0` read backwards), and a U+0001 showed as a box.
+    /// clean/'s writers keep them (`keepsHidden`).
     public mutating func field(_ value: String, neutralise: Bool) {
+        var value = value
+        if neutralise && !keepsHidden && value.withUTF8(Self.holdsHidden) { value = Self.withoutHidden(value) }
         if rowStarted { bytes.append(delimiterByte) }
         rowStarted = true
-        var value = value
         value.withUTF8 { utf8 in
             let n = utf8.count
             guard n > 0 else { return }
@@ -97,6 +107,7 @@ public struct CSVWriter {
             part.withUTF8 { utf8 in
                 // Quotes, delimiters, line breaks or spaces at either end need the general path.
                 if utf8.isEmpty || utf8[0] == 0x20 || utf8[utf8.count - 1] == 0x20 { plain = false }
+                if Self.holdsHidden(utf8) { plain = false }
                 for b in utf8 where b == delimiterByte || b == 0x22 || b == 0x0A || b == 0x0D { plain = false }
             }
             if !plain { break }
@@ -120,7 +131,11 @@ public struct CSVWriter {
 
     /// A fresh writer of the same dialect, without a byte-order mark: encodes fields once, for
     /// rows assembled from them (`CleanRowSink`).
-    public func encoder() -> CSVWriter { CSVWriter(delimiter: delimiter) }
+    public func encoder() -> CSVWriter {
+        var encoder = CSVWriter(delimiter: delimiter)
+        encoder.keepsHidden = keepsHidden
+        return encoder
+    }
 
     /// Ends the current row with CRLF.
     public mutating func endRow() {
@@ -138,6 +153,46 @@ public struct CSVWriter {
     public mutating func drain(_ body: ([UInt8]) -> Void) {
         body(bytes)
         bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Whether UTF-8 text holds a character `ReportDocument.isHidden` names: a C0 control but tab,
+    /// LF and CR, DEL or a C1 control (C2 80-9F), U+202A-U+202E (E2 80 AA-AE), U+2066-U+2069
+    /// (E2 81 A6-A9), U+FFFE or U+FFFF (EF BF BE-BF). Read from the bytes, as most cells hold none.
+    static func holdsHidden(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = utf8.count
+        var k = 0
+        while k < n {
+            let b = utf8[k]
+            switch b {
+            case 0x09, 0x0A, 0x0D: break
+            case 0x00...0x1F, 0x7F: return true
+            case 0xC2 where k + 1 < n && (0x80...0x9F).contains(utf8[k + 1]): return true
+            case 0xE2 where k + 2 < n && utf8[k + 1] == 0x80 && (0xAA...0xAE).contains(utf8[k + 2]): return true
+            case 0xE2 where k + 2 < n && utf8[k + 1] == 0x81 && (0xA6...0xA9).contains(utf8[k + 2]): return true
+            case 0xEF where k + 2 < n && utf8[k + 1] == 0xBF && (0xBE...0xBF).contains(utf8[k + 2]): return true
+            default: break
+            }
+            k += 1
+        }
+        return false
+    }
+
+    /// `value` without the characters `ReportDocument.isHidden` names; a vertical tab, form feed
+    /// or NEL, which Excel shows as a box where the form meant a line break, becomes a space (as
+    /// in the reports). Tab, LF and CR stay: the field is quoted around them.
+    static func withoutHidden(_ value: String) -> String {
+        var out = ""
+        out.reserveCapacity(value.utf8.count)
+        for ch in value {
+            if ch == "\t" || ch == "\n" || ch == "\r" || ch == "\r\n" {
+                out.append(ch)
+            } else if ReportDocument.isHidden(ch) {
+                if ch.isNewline { out.append(" ") }
+            } else {
+                out.append(ch)
+            }
+        }
+        return out
     }
 
     /// `=`, `+`, `-`, `@`, tab or CR.

@@ -17,7 +17,7 @@ public final class CleanResponsesWriter {
         self.instrument = instrument
         self.style = style
         self.stream = stream
-        writer = style.writer()
+        writer = style.writer(clean: true)
         blank = writer.encoder()
         // Country, municipality and role have their normalised columns up front; not repeated.
         let placed = Set([instrument.countryQuestion?.name, instrument.municipalityQuestion?.name, instrument.roleQuestion?.name].compactMap { $0 })
@@ -135,7 +135,7 @@ public struct QuarantineWriter {
     private let keptQuestions: Set<Int>
 
     public init(instrument: Instrument, style: CSVStyle = CSVStyle()) {
-        writer = style.writer()
+        writer = style.writer(clean: true)
         writer.row(texts: ["source_file", "source_line", "reason", "fields"])
         let placed = Set([instrument.countryQuestion?.name, instrument.municipalityQuestion?.name,
                           instrument.roleQuestion?.name].compactMap { $0 })
@@ -166,6 +166,7 @@ public struct QuarantineWriter {
             kept.append(Self.scrub(record[i], numbers: numbers))
         }
         var inner = CSVWriter()
+        inner.keepsHidden = true
         inner.row(texts: kept)
         writer.row([.text(mapping.file), .figure(String(record.line)), .text(reason),
                     .text(String(decoding: inner.bytes.dropLast(2), as: UTF8.self))])
@@ -268,7 +269,7 @@ public enum CleaningLogWriter {
 
     /// A writer holding the log's header row (and the byte-order mark of `--excel`).
     static func header(style: CSVStyle) -> CSVWriter {
-        var writer = style.writer()
+        var writer = style.writer(clean: true)
         writer.row(texts: ["file", "line", "column", "respondent_id", "question", "old_value", "new_value", "issue",
                            "action", "severity", "message"])
         return writer

@@ -11,6 +11,10 @@ public enum DataDictionary {
         public var columns: [String]
         /// The question a disaggregated table is split by (`role`), or nil.
         public var byQuestion: String? = nil
+        /// Whether `byQuestion` is the municipality question, whose rows are not all choices: a
+        /// place typed that no choice names is grouped by its gazetteer code, one not recognised
+        /// under a blank code (`Aggregator.group(answer:municipalityCode:)`).
+        public var byPlace = false
     }
 
     /// What each table is, one sentence.
@@ -53,8 +57,13 @@ public enum DataDictionary {
         "quadrant": "Locus for Focus: H or L for importance, then for the gap, each against its mean over the scope's "
             + "topics; HH (important and a large gap) is the first priority.",
         "suppressed": "1 when figures of the row are blanked to protect respondents (see above), otherwise 0.",
-        "weighted_n": "Sum of the respondents' weights.",
-        "effective_n": "Kish's effective sample size of those weights, on which the intervals rest.",
+        "weighted_n": "Sum of the respondents' weights (blank for a municipality or answer of a suppressed country when each "
+            + "municipality counts equally: it would be the country's respondents over its municipalities; blank for ALL "
+            + "when a country is suppressed and each municipality, or each country in ALL, counts equally: with "
+            + "effective_n it would give the suppressed countries' counts back; ALL's demand interval, which rests on "
+            + "effective_n, is blank then too).",
+        "effective_n": "Kish's effective sample size of those weights, on which the intervals rest (blank wherever "
+            + "weighted_n is).",
         "municipality_code": "The municipality's ISO 3166-2 code; blank where the place given was not recognised.",
         "municipality": "The municipality's name.",
         "measure": "mean_gap (compared with Welch's test and interval) or demand_share (two-proportion z test, Newcombe's interval).",
@@ -111,7 +120,16 @@ public enum DataDictionary {
     /// after `country`) included.
     static func meaning(of column: String, in table: Table) -> String {
         if let by = table.byQuestion, let k = table.columns.firstIndex(of: column), k == 1 || k == 2 {
-            return k == 1 ? "The respondent's answer to the question \(by) (the choice's name)." : "That answer's label."
+            guard table.byPlace else {
+                return k == 1 ? "The respondent's answer to the question \(by) (the choice's name)." : "That answer's label."
+            }
+            // The rows of places typed are no choice: said so, or a code would read as a choice's name.
+            return k == 1
+                ? "The respondent's answer to the question \(by) (the choice's name); a place typed that no choice "
+                    + "names is under the ISO 3166-2 code of the municipality it was read as, and one not recognised "
+                    + "under a blank code (the text typed is never shown)."
+                : "That answer's label (for a code, the municipality's name; for the places not recognised, "
+                    + "place not recognised)."
         }
         return meanings[column] ?? ""
     }
@@ -129,6 +147,11 @@ public enum DataDictionary {
         doc.paragraph("A blank cell holds a figure that cannot be computed (nobody in the row answered the question) "
             + "or is suppressed: it rests on fewer than \(minCell) respondents, or it is blanked so that a suppressed "
             + "one cannot be worked out from totals. A row whose counts are blank is suppressed whole.")
+        // The folder is what partners receive: nothing in it said that clean/, written beside these
+        // tables, holds each respondent's record, places as typed and free text, for the academy only.
+        doc.paragraph("The folder's clean/ (responses.csv, issues.csv, quarantine.csv) is the academy's working folder, "
+            + "not for partners: it holds each respondent's record, places as written and free text. Leave it out "
+            + "when sharing the reports; the tables described here hold none of it.")
         for table in tables {
             doc.heading(2, table.file)
             doc.paragraph(purpose(of: table.file, byQuestion: table.byQuestion))

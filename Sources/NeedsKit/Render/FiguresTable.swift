@@ -40,7 +40,10 @@ public enum FiguresTable {
                 .figure(full(f.demandCI?.low)), .figure(full(f.demandCI?.high)), .figure(f.quadrant ?? ""),
                 .figure(f.suppressed ? "1" : "0"),
             ]
-            if weighted { cells += [.figure(hidden ? "" : full(f.weightedN)), .figure(hidden ? "" : full(f.effectiveN))] }
+            if weighted {
+                let sums = hidden || f.weightSumsHidden
+                cells += [.figure(sums ? "" : full(f.weightedN)), .figure(sums ? "" : full(f.effectiveN))]
+            }
             writer.row(cells)
         }
         return writer.text

@@ -157,7 +157,11 @@ public struct ReportBuilder {
                                      alignments: [.left, .left, .right], rows: municipalityRows))
         }
         var facts: [String] = []
-        if let range = dateRange { facts.append("\(words.responseDates) \(range.first) – \(range.last).") }
+        // The first and last submission dates are two respondents' own: with the region's count
+        // blanked (a pilot of 3) they were the one thing "who answered" still told of them.
+        if let range = dateRange, !suppression.hiddenScopes.contains("ALL") {
+            facts.append("\(words.responseDates) \(range.first) – \(range.last).")
+        }
         let baseline = outcome.accounts.filter { $0.wave.isEmpty }
         let withheld = aggregator.withheldFiles(baseline.map { ($0.file, $0.respondents) })
         let shortNames = baseline.map { InputFiles.lastComponent($0.file) }
