@@ -1121,6 +1121,24 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.answer(0, "role", in: instrument), .choice("other"))
     }
 
+    /// A sheet of its own whose `ID` is followed by two columns with a time in their headings,
+    /// a start and end time of its own or questions about time (`Full-time or part-time?`), is no
+    /// Microsoft Forms export: it was taken for one, those questions read as its start and
+    /// submission times (`3` a date_unreadable) and a role no choice fits (`Teachr`) as typed
+    /// for "Other". Microsoft Forms' e-mail and name columns follow its times in every export.
+    func testSheetWithAnIDAndTimesIsNoMicrosoftFormsExport() throws {
+        let folder = TemporaryFolder()
+        let result = normalise([
+            folder.write("own.csv", "ID;Start time;End time;Country;Your role\n1;14.01.2025 10:00;14.01.2025 10:40;Estonia;Teachr\n"),
+            folder.write("asked.csv", "ID;Full-time or part-time?;Time in current role;Country;Your role\n2;full;3;Estonia;Teachr\n"),
+        ])
+        XCTAssertEqual(result.accounts.map(\.shape), ["generic sheet", "generic sheet"])
+        XCTAssertEqual(result.accounts.map(\.unmappedColumns), [["Full-time or part-time?", "Time in current role"], ["End time"]])
+        XCTAssertEqual(result.issues.filter { $0.code == "unknown_value" }.map(\.oldValue), ["Teachr", "Teachr"])
+        XCTAssertFalse(result.codes().contains("other_answer"), "\(result.issues.map(\.message))")
+        XCTAssertFalse(result.codes().contains("date_unreadable"), "\(result.issues.map(\.message))")
+    }
+
     /// A form made a quiz: Google Forms' `Score` and Microsoft Forms' `Total points`, `Quiz
     /// feedback` and `Grade posted to learners` are the tools' own columns, not columns of
     /// another survey listed as unmapped.

@@ -65,15 +65,24 @@ public enum ExportShape: String, Sendable, CaseIterable {
     /// export (Microsoft's Russian for ID, as its other products' column headings have it).
     static let microsoftFormsIDHeaders: Set<String> = ["id", "ид"]
 
-    /// Microsoft Forms' first three columns by their places, whatever words the form's language
-    /// has for its times: the ID, then two headings of a time (`Alguse aeg`, `Lõpetamise aeg`,
-    /// `Beigu laiks`, `Baigimo laikas`, `Время окончания`, in any wording).
+    /// Microsoft Forms' first columns by their places, whatever words the form's language has
+    /// for its times: the ID, then two headings of a time (`Alguse aeg`, `Lõpetamise kellaaeg`,
+    /// `Beigu laiks`, `Baigimo laikas`, `Время окончания`, in any wording), then its e-mail and
+    /// name columns (`Meil`, `Nimi`), which every export has, even an anonymous form's. A time
+    /// is a word of the heading (`time`, `laiks`, `laikas`, `время`) or the end of one (Estonian
+    /// `aeg`, `kellaaeg`): a sheet of its own asking `Full-time or part-time?` and `Time in
+    /// current role` after its `ID`, or heading `ID, Start time, End time` with no e-mail and name
+    /// after them, is no Microsoft Forms export, whose every answer no choice fits would be read
+    /// as typed for "Other".
     static func microsoftFormsByPlace(_ header: [String]) -> Bool {
-        guard header.count >= 3, microsoftFormsIDHeaders.contains(header[0].trimmingSpaces.lowercased()) else { return false }
-        return header[1...2].allSatisfy { heading in
-            let key = TextKey.loose(heading.trimmingSpaces)
-            return ["time", "aeg", "laik", "время"].contains { key.contains($0) }
+        guard header.count >= 5, microsoftFormsIDHeaders.contains(header[0].trimmingSpaces.lowercased()) else { return false }
+        let times = header[1...2].allSatisfy { heading in
+            let words = TextKey.loose(heading.trimmingSpaces).split { !$0.isLetter }
+            return words.count <= 3 && words.contains { word in
+                ["time", "laiks", "laikas", "время"].contains(word) || word.hasSuffix("aeg")
+            }
         }
+        return times && header[3...4].contains { ColumnMapper.personalHeaders.contains(TextKey.loose($0.trimmingSpaces)) }
     }
 
     /// Microsoft Forms' start and completion time columns, in English and as the form's language
