@@ -1295,6 +1295,21 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.issues.filter { $0.code == "incomplete_responses" }.count, 3)
     }
 
+    /// A sheet of its own whose first columns only hold the words LimeSurvey's own columns are
+    /// known by (`ID, Date, Page, Language`; `Respondent ID, Candidate, Homepage, Emakeel`) is no
+    /// LimeSurvey export: it was taken for one, its `Candidate` read as a submission date and its
+    /// answers read as LimeSurvey's (`2` in a split choice column unticked, an answer code a choice).
+    func testSheetWithLimeSurveysWordsInItsHeadingsIsNoLimeSurveyExport() throws {
+        let folder = TemporaryFolder()
+        let result = normalise([
+            folder.write("a.csv", "ID;Date;Page;Language;Country\n1;14.01.2025;2;et;Estonia\n"),
+            folder.write("b.csv", "Respondent ID;Candidate;Homepage;Emakeel;Country\n2;Mari;www.x.ee;eesti;Estonia\n"),
+        ])
+        XCTAssertEqual(result.accounts.map(\.shape), ["generic sheet", "generic sheet"])
+        XCTAssertEqual(result.accounts.map(\.unmappedColumns), [["Page", "Language"], ["Respondent ID", "Candidate", "Homepage", "Emakeel"]])
+        XCTAssertFalse(result.codes().contains("date_unreadable"), "\(result.issues.map(\.message))")
+    }
+
     /// LimeSurvey's "full answers" export writes a multiple-choice sub-question as Yes, No, or N/A
     /// where it was never shown (an incomplete response): N/A is no answer, not "nothing chosen",
     /// which would count the respondent in the demand shares' denominators.

@@ -50,15 +50,21 @@ public enum ExportShape: String, Sendable, CaseIterable {
     /// its export was made in: the response's ID, the date submitted, the last page and the
     /// start language (`Vastuse ID`, `Esitamise kuupäev`, `Viimane lehekülg`, `Alguskeel`;
     /// `Atbildes ID`, `Iesniegšanas datums`, `Pēdējā lapa`, `Sākuma valoda`; `Atsakymo ID`,
-    /// `Pateikimo data`, `Paskutinis puslapis`, `Pradinė kalba`; `ID ответа`, ...).
+    /// `Pateikimo data`, `Paskutinis puslapis`, `Pradinė kalba`; `ID ответа`, ...). Each is read
+    /// by whole words (an ID of two words, `Response ID`; a page of two, `Last page`), so a sheet
+    /// of its own headed `ID, Date, Page, Language`, or with a `Candidate` and a `Homepage`, is
+    /// not taken for LimeSurvey, whose answer codes and blank submission dates mean what they
+    /// do in LimeSurvey only.
     static func limeSurveyByPlace(_ header: [String]) -> Bool {
         guard header.count >= 4 else { return false }
-        let keys = header[0..<4].map { TextKey.loose($0.trimmingSpaces) }
-        func has(_ key: String, _ words: [String]) -> Bool { words.contains { key.contains($0) } }
-        return keys[0].split(separator: " ").contains("id")
-            && has(keys[1], ["date", "kuupaev", "datum", "data", "дата"])
-            && has(keys[2], ["page", "lehek", "lapa", "puslap", "страниц"])
-            && has(keys[3], ["language", "keel", "valod", "kalb", "язык"])
+        let words = header[0..<4].map { TextKey.loose($0.trimmingSpaces).split { !$0.isLetter } }
+        func starts(_ words: [Substring], _ stems: [String]) -> Bool {
+            words.contains { word in stems.contains { word.hasPrefix($0) } }
+        }
+        return words[0].count == 2 && words[0].contains("id")
+            && (starts(words[1], ["date", "datum", "data", "дата"]) || words[1].contains { $0.hasSuffix("kuupaev") })
+            && words[2].count >= 2 && starts(words[2], ["page", "lehek", "lapa", "puslap", "страниц"])
+            && (starts(words[3], ["language", "valod", "kalb", "язык"]) || words[3].contains { $0.hasSuffix("keel") })
     }
 
     /// Microsoft Forms' first column, the response's number: `ID`, and `ИД` in a Russian form's
