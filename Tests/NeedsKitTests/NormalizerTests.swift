@@ -1152,6 +1152,10 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.respondents.map(\.country), ["EE", "EE"])
         let form = try form(in: folder, survey: "type,name,label\ninteger,points,Score\n", choices: "list_name,name,label\n")
         XCTAssertEqual(ColumnMapper(instrument: form).resolve("Score"), .question(try XCTUnwrap(form.questionIndex["points"])))
+        // A hand-made sheet's own Score is no tool's: it is listed as matching no question, not
+        // left out unsaid.
+        let own = normalise([folder.write("own.csv", "Nr,Score,Country\n1,5,Estonia\n")])
+        XCTAssertEqual(own.accounts.map(\.unmappedColumns), [["Nr", "Score"]])
     }
 
     /// A hand-made sheet's column of the day each form was filled in, headed in the region's
