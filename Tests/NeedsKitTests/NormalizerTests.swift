@@ -1175,6 +1175,10 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(ColumnMapper(instrument: form).resolve("Date"), .question(try XCTUnwrap(form.questionIndex["visit"])))
         let kobo = normalise([folder.write("kobo.csv", "date;country;_submission_time;_uuid\n2024-12-01;EE;2025-01-14T10:00:00;u1\n")])
         XCTAssertEqual(kobo.respondents.map(\.submitted), ["2025-01-14"])
+        // `Submitted` alone is as often whether a form came back: not a date, nor a warning a row.
+        let status = normalise([folder.write("status.csv", "Submitted;Country\nyes;Estonia\nno;Estonia\n")])
+        XCTAssertEqual(status.accounts.map(\.unmappedColumns), [["Submitted"]])
+        XCTAssertFalse(status.codes().contains("date_unreadable"), "\(status.issues.map(\.message))")
     }
 
     /// Submission times with the month's name, as Google Forms and Microsoft Forms (through Excel)

@@ -194,9 +194,10 @@ public struct ColumnMapper {
         return ([header] + withoutNumberingAndHint(header)).contains { dateHeaders.contains(TextKey.loose($0)) }
     }
 
-    /// `isDateHeader`'s headings, compared by `TextKey.loose`.
+    /// `isDateHeader`'s headings, compared by `TextKey.loose`. Not `Submitted` alone, which a
+    /// sheet of its own heads a yes/no column of whether a form came back with as often as a date.
     static let dateHeaders: Set<String> = Set([
-        "date", "submission date", "date of submission", "submitted", "submitted on", "response date",
+        "date", "submission date", "date of submission", "submitted on", "response date",
         "kuupäev", "täitmise kuupäev", "vastamise kuupäev", "esitamise kuupäev",
         "datums", "aizpildīšanas datums", "iesniegšanas datums", "atbildes datums",
         "data", "pildymo data", "pateikimo data", "atsakymo data",
