@@ -1148,6 +1148,24 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.answer(0, "role", in: instrument), .choice("other"))
     }
 
+    /// A sheet of its own whose `ID` is followed by two columns with a time in their headings,
+    /// a start and end time of its own or questions about time (`Full-time or part-time?`), is no
+    /// Microsoft Forms export: it was taken for one, those questions read as its start and
+    /// submission times (`3` a date_unreadable) and a role no choice fits (`Teachr`) as typed
+    /// for "Other". Microsoft Forms' e-mail and name columns follow its times in every export.
+    func testSheetWithAnIDAndTimesIsNoMicrosoftFormsExport() throws {
+        let folder = TemporaryFolder()
+        let result = normalise([
+            folder.write("own.csv", "ID;Start time;End time;Country;Your role\n1;14.01.2025 10:00;14.01.2025 10:40;Estonia;Teachr\n"),
+            folder.write("asked.csv", "ID;Full-time or part-time?;Time in current role;Country;Your role\n2;full;3;Estonia;Teachr\n"),
+        ])
+        XCTAssertEqual(result.accounts.map(\.shape), ["generic sheet", "generic sheet"])
+        XCTAssertEqual(result.accounts.map(\.unmappedColumns), [["Full-time or part-time?", "Time in current role"], ["End time"]])
+        XCTAssertEqual(result.issues.filter { $0.code == "unknown_value" }.map(\.oldValue), ["Teachr", "Teachr"])
+        XCTAssertFalse(result.codes().contains("other_answer"), "\(result.issues.map(\.message))")
+        XCTAssertFalse(result.codes().contains("date_unreadable"), "\(result.issues.map(\.message))")
+    }
+
     /// A form made a quiz: Google Forms' `Score` and Microsoft Forms' `Total points`, `Quiz
     /// feedback` and `Grade posted to learners` are the tools' own columns, not columns of
     /// another survey listed as unmapped.
@@ -1161,6 +1179,10 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.respondents.map(\.country), ["EE", "EE"])
         let form = try form(in: folder, survey: "type,name,label\ninteger,points,Score\n", choices: "list_name,name,label\n")
         XCTAssertEqual(ColumnMapper(instrument: form).resolve("Score"), .question(try XCTUnwrap(form.questionIndex["points"])))
+        // A hand-made sheet's own Score is no tool's: it is listed as matching no question, not
+        // left out unsaid.
+        let own = normalise([folder.write("own.csv", "Nr,Score,Country\n1,5,Estonia\n")])
+        XCTAssertEqual(own.accounts.map(\.unmappedColumns), [["Nr", "Score"]])
     }
 
     /// A hand-made sheet's column of the day each form was filled in, headed in the region's
@@ -1180,6 +1202,10 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(ColumnMapper(instrument: form).resolve("Date"), .question(try XCTUnwrap(form.questionIndex["visit"])))
         let kobo = normalise([folder.write("kobo.csv", "date;country;_submission_time;_uuid\n2024-12-01;EE;2025-01-14T10:00:00;u1\n")])
         XCTAssertEqual(kobo.respondents.map(\.submitted), ["2025-01-14"])
+        // `Submitted` alone is as often whether a form came back: not a date, nor a warning a row.
+        let status = normalise([folder.write("status.csv", "Submitted;Country\nyes;Estonia\nno;Estonia\n")])
+        XCTAssertEqual(status.accounts.map(\.unmappedColumns), [["Submitted"]])
+        XCTAssertFalse(status.codes().contains("date_unreadable"), "\(status.issues.map(\.message))")
     }
 
     /// Submission times with the month's name, as Google Forms and Microsoft Forms (through Excel)
@@ -1302,6 +1328,21 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.accounts.map(\.unmappedColumns), [[], [], []])
         XCTAssertEqual(result.respondents.map(\.submitted), Array(repeating: ["2025-01-20", nil], count: 3).flatMap { $0 })
         XCTAssertEqual(result.issues.filter { $0.code == "incomplete_responses" }.count, 3)
+    }
+
+    /// A sheet of its own whose first columns only hold the words LimeSurvey's own columns are
+    /// known by (`ID, Date, Page, Language`; `Respondent ID, Candidate, Homepage, Emakeel`) is no
+    /// LimeSurvey export: it was taken for one, its `Candidate` read as a submission date and its
+    /// answers read as LimeSurvey's (`2` in a split choice column unticked, an answer code a choice).
+    func testSheetWithLimeSurveysWordsInItsHeadingsIsNoLimeSurveyExport() throws {
+        let folder = TemporaryFolder()
+        let result = normalise([
+            folder.write("a.csv", "ID;Date;Page;Language;Country\n1;14.01.2025;2;et;Estonia\n"),
+            folder.write("b.csv", "Respondent ID;Candidate;Homepage;Emakeel;Country\n2;Mari;www.x.ee;eesti;Estonia\n"),
+        ])
+        XCTAssertEqual(result.accounts.map(\.shape), ["generic sheet", "generic sheet"])
+        XCTAssertEqual(result.accounts.map(\.unmappedColumns), [["Page", "Language"], ["Respondent ID", "Candidate", "Homepage", "Emakeel"]])
+        XCTAssertFalse(result.codes().contains("date_unreadable"), "\(result.issues.map(\.message))")
     }
 
     /// LimeSurvey's "full answers" export writes a multiple-choice sub-question as Yes, No, or N/A

@@ -77,8 +77,9 @@ public struct ColumnMapper {
     ]
 
     /// A form made a quiz: Google Forms adds its `Score` (`7 / 10`), Microsoft Forms `Total
-    /// points`, `Quiz feedback` and `Grade posted to learners`. Tried after the instrument's
-    /// labels, so a question labelled `Score` stays the question.
+    /// points`, `Quiz feedback` and `Grade posted to learners`. The normaliser reads them so in
+    /// those tools' exports only, of the columns `resolve` left unmapped (a question labelled
+    /// `Score` stays the question; a hand-made sheet's own `Score` is listed as unmapped).
     static let quizHeaders: Set<String> = ["score", "total points", "quiz feedback", "grade posted to learners"]
 
     /// Headers (compared by `TextKey.loose`) that name personal data in the tools' own columns.
@@ -181,7 +182,6 @@ public struct ColumnMapper {
             if role != .unmapped { return role }
         }
         if let spaced = Self.underscoresAsSpaces(header) { return resolve(spaced, position: position) }
-        if Self.quizHeaders.contains(lower) { return .meta(.other) }
         return .unmapped
     }
 
@@ -194,9 +194,10 @@ public struct ColumnMapper {
         return ([header] + withoutNumberingAndHint(header)).contains { dateHeaders.contains(TextKey.loose($0)) }
     }
 
-    /// `isDateHeader`'s headings, compared by `TextKey.loose`.
+    /// `isDateHeader`'s headings, compared by `TextKey.loose`. Not `Submitted` alone, which a
+    /// sheet of its own heads a yes/no column of whether a form came back with as often as a date.
     static let dateHeaders: Set<String> = Set([
-        "date", "submission date", "date of submission", "submitted", "submitted on", "response date",
+        "date", "submission date", "date of submission", "submitted on", "response date",
         "kuupäev", "täitmise kuupäev", "vastamise kuupäev", "esitamise kuupäev",
         "datums", "aizpildīšanas datums", "iesniegšanas datums", "atbildes datums",
         "data", "pildymo data", "pateikimo data", "atsakymo data",

@@ -50,30 +50,45 @@ public enum ExportShape: String, Sendable, CaseIterable {
     /// its export was made in: the response's ID, the date submitted, the last page and the
     /// start language (`Vastuse ID`, `Esitamise kuupäev`, `Viimane lehekülg`, `Alguskeel`;
     /// `Atbildes ID`, `Iesniegšanas datums`, `Pēdējā lapa`, `Sākuma valoda`; `Atsakymo ID`,
-    /// `Pateikimo data`, `Paskutinis puslapis`, `Pradinė kalba`; `ID ответа`, ...).
+    /// `Pateikimo data`, `Paskutinis puslapis`, `Pradinė kalba`; `ID ответа`, ...). Each is read
+    /// by whole words (an ID of two words, `Response ID`; a page of two, `Last page`), so a sheet
+    /// of its own headed `ID, Date, Page, Language`, or with a `Candidate` and a `Homepage`, is
+    /// not taken for LimeSurvey, whose answer codes and blank submission dates mean what they
+    /// do in LimeSurvey only.
     static func limeSurveyByPlace(_ header: [String]) -> Bool {
         guard header.count >= 4 else { return false }
-        let keys = header[0..<4].map { TextKey.loose($0.trimmingSpaces) }
-        func has(_ key: String, _ words: [String]) -> Bool { words.contains { key.contains($0) } }
-        return keys[0].split(separator: " ").contains("id")
-            && has(keys[1], ["date", "kuupaev", "datum", "data", "дата"])
-            && has(keys[2], ["page", "lehek", "lapa", "puslap", "страниц"])
-            && has(keys[3], ["language", "keel", "valod", "kalb", "язык"])
+        let words = header[0..<4].map { TextKey.loose($0.trimmingSpaces).split { !$0.isLetter } }
+        func starts(_ words: [Substring], _ stems: [String]) -> Bool {
+            words.contains { word in stems.contains { word.hasPrefix($0) } }
+        }
+        return words[0].count == 2 && words[0].contains("id")
+            && (starts(words[1], ["date", "datum", "data", "дата"]) || words[1].contains { $0.hasSuffix("kuupaev") })
+            && words[2].count >= 2 && starts(words[2], ["page", "lehek", "lapa", "puslap", "страниц"])
+            && (starts(words[3], ["language", "valod", "kalb", "язык"]) || words[3].contains { $0.hasSuffix("keel") })
     }
 
     /// Microsoft Forms' first column, the response's number: `ID`, and `ИД` in a Russian form's
     /// export (Microsoft's Russian for ID, as its other products' column headings have it).
     static let microsoftFormsIDHeaders: Set<String> = ["id", "ид"]
 
-    /// Microsoft Forms' first three columns by their places, whatever words the form's language
-    /// has for its times: the ID, then two headings of a time (`Alguse aeg`, `Lõpetamise aeg`,
-    /// `Beigu laiks`, `Baigimo laikas`, `Время окончания`, in any wording).
+    /// Microsoft Forms' first columns by their places, whatever words the form's language has
+    /// for its times: the ID, then two headings of a time (`Alguse aeg`, `Lõpetamise kellaaeg`,
+    /// `Beigu laiks`, `Baigimo laikas`, `Время окончания`, in any wording), then its e-mail and
+    /// name columns (`Meil`, `Nimi`), which every export has, even an anonymous form's. A time
+    /// is a word of the heading (`time`, `laiks`, `laikas`, `время`) or the end of one (Estonian
+    /// `aeg`, `kellaaeg`): a sheet of its own asking `Full-time or part-time?` and `Time in
+    /// current role` after its `ID`, or heading `ID, Start time, End time` with no e-mail and name
+    /// after them, is no Microsoft Forms export, whose every answer no choice fits would be read
+    /// as typed for "Other".
     static func microsoftFormsByPlace(_ header: [String]) -> Bool {
-        guard header.count >= 3, microsoftFormsIDHeaders.contains(header[0].trimmingSpaces.lowercased()) else { return false }
-        return header[1...2].allSatisfy { heading in
-            let key = TextKey.loose(heading.trimmingSpaces)
-            return ["time", "aeg", "laik", "время"].contains { key.contains($0) }
+        guard header.count >= 5, microsoftFormsIDHeaders.contains(header[0].trimmingSpaces.lowercased()) else { return false }
+        let times = header[1...2].allSatisfy { heading in
+            let words = TextKey.loose(heading.trimmingSpaces).split { !$0.isLetter }
+            return words.count <= 3 && words.contains { word in
+                ["time", "laiks", "laikas", "время"].contains(word) || word.hasSuffix("aeg")
+            }
         }
+        return times && header[3...4].contains { ColumnMapper.personalHeaders.contains(TextKey.loose($0.trimmingSpaces)) }
     }
 
     /// Microsoft Forms' start and completion time columns, in English and as the form's language

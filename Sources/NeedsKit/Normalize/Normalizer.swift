@@ -302,6 +302,14 @@ public final class Normalizer {
         yearFirstNoted = false
         var roles = header.enumerated().map { mapper.resolve($0.element, position: $0.offset) }
         resolveSharedLabels(header, &roles, file: file, line: line, log: log)
+        let shape = ExportShape.recognise(header)
+        // A quiz's own columns, in the exports of the tools that add them.
+        if shape == .googleForms || shape == .microsoftForms {
+            for index in roles.indices where roles[index] == .unmapped
+                && ColumnMapper.quizHeaders.contains(header[index].trimmingSpaces.lowercased()) {
+                roles[index] = .meta(.other)
+            }
+        }
         // Microsoft Forms' start and completion times named in words of a wording not listed
         // (`ExportShape.microsoftFormsByPlace`): the third column is when the form was submitted.
         if ExportShape.microsoftFormsByPlace(header), roles[1] == .unmapped, roles[2] == .unmapped,
@@ -362,7 +370,6 @@ public final class Normalizer {
                 file: file, line: line, column: first.offset + 1, code: "split_columns_ignored", action: .kept, severity: .note,
                 message: "\(redundant.count) split choice column(s) repeat a select_multiple answer that also has its own column; the single column is read, the split ones are not, so nothing counts twice"))
         }
-        let shape = ExportShape.recognise(header)
         let marked = roles.indices.filter { roles[$0] != .unmapped && Self.lettersWrittenAsMarks(header[$0]) }
         if let first = marked.first {
             log(CleaningIssue(
