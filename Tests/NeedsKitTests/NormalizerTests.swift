@@ -1127,6 +1127,10 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.respondents.first?.submitted, "2025-01-15")
         XCTAssertEqual(result.answer(0, "role", in: instrument), .choice("other"))
         XCTAssertEqual(result.issues.filter { $0.code == "other_answer" }.map(\.oldValue), ["Психолог"])
+        // Named by its question, as an unknown value is: the list alone did not say which question.
+        XCTAssertEqual(result.issues.first { $0.code == "other_answer" }?.message,
+                       "`Психолог` is not a choice of question `role` (Your role) from list `role`: Google and Microsoft Forms "
+                           + "write what was typed for the \"Other\" option in its place; read as `other`")
     }
 
     /// Microsoft Forms' first three columns are its ID, start and completion times whatever the

@@ -1168,7 +1168,7 @@ public final class Normalizer {
                     return CellReading(answer: .choice(other), issues: [otherWithTextIssue(text, other: other)])
                 }
                 if Self.otherTyped(shape), let other = matcher.otherChoice {
-                    return CellReading(answer: .choice(other), issues: [otherTypedIssue(text, other: other, list: matcher.list.name)])
+                    return CellReading(answer: .choice(other), issues: [otherTypedIssue(text, other: other, question: q, list: matcher.list.name)])
                 }
                 return CellReading(answer: nil, issues: [.init(
                     old: text, new: "", code: "unknown_value", action: .changed,
@@ -1189,7 +1189,7 @@ public final class Normalizer {
                 }
             }
             if Self.otherTyped(shape), let other = matcher.otherChoice, !split.unknown.isEmpty {
-                pieceIssues += split.unknown.map { otherTypedIssue($0, other: other, list: matcher.list.name) }
+                pieceIssues += split.unknown.map { otherTypedIssue($0, other: other, question: q, list: matcher.list.name) }
                 split.unknown = []
                 split.choices = matcher.ordered(Set(split.choices + [other]))
             }
@@ -1270,9 +1270,10 @@ public final class Normalizer {
 
     /// What a respondent typed for the "Other" option (`otherTyped`), read as the list's `other`.
     /// (Kept per distinct value for Google and Microsoft Forms files alike: the message names both.)
-    private func otherTypedIssue(_ text: String, other: String, list: String) -> CellReading.Issue {
+    /// Named by its question, as an unknown value is (`choicesNamed`): several questions share a list.
+    private func otherTypedIssue(_ text: String, other: String, question q: Int, list: String) -> CellReading.Issue {
         .init(old: text, new: other, code: "other_answer", action: .changed,
-              message: "`\(text)` is not a choice of list `\(list)`: Google and Microsoft Forms write what was typed for the \"Other\" option in its place; read as `\(other)`")
+              message: "`\(text)` is not a choice of \(choicesNamed(q, list: list)): Google and Microsoft Forms write what was typed for the \"Other\" option in its place; read as `\(other)`")
     }
 
     /// The list's `other` written with what was typed for it (`ChoiceMatcher.otherWithText`).
