@@ -30,7 +30,7 @@ struct Sniff: ParsableCommand {
         // Said on stderr too, as `check` says it: the results may be going to a file.
         for result in results {
             guard let failure = result.failure else { continue }
-            Terminal.error(Diagnostic(.error, file: result.file, code: "file_unreadable", message: failure).description)
+            Terminal.error(Diagnostic(.error, file: result.file, code: result.failureCode, message: failure).description)
         }
         // As `check`: 2 when no file could be read, 1 when some could not.
         let unread = results.filter { $0.failure != nil }.count

@@ -714,8 +714,10 @@ final class CommandLineTests: XCTestCase {
         // (A folder is its files, as in `check`: one holding none is not read.)
         let empty = folder.path + "/empty"
         try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
-        let (noneStatus, _) = try run(["sniff", missing, empty], stdoutPath: "/dev/null")
+        let (noneStatus, noneError) = try run(["sniff", missing, empty], stdoutPath: "/dev/null")
         XCTAssertEqual(noneStatus, 2)
+        // The folder's message has `check`'s code for it (it was file_unreadable here alone).
+        XCTAssertTrue(noneError.contains("empty: error: the folder holds no file to read [folder_without_files]"), noneError)
         let (someStatus, _) = try run(["sniff", csv, missing], stdoutPath: "/dev/null")
         XCTAssertEqual(someStatus, 1)
         let (allStatus, _) = try run(["sniff", csv], stdoutPath: "/dev/null")

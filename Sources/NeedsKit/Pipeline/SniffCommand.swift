@@ -5,6 +5,9 @@ public enum SniffCommand {
         public var encoding: DetectedEncoding?
         public var dialect: Dialect?
         public var failure: String?
+        /// The failure's code, as `check` names it (`folder_without_files` for a folder holding no
+        /// file; it was `file_unreadable` here alone).
+        public var failureCode = "file_unreadable"
     }
 
     public static func run(paths: [String], options: ReaderOptions) -> [Result] {
@@ -33,7 +36,7 @@ public enum SniffCommand {
             }
             for problem in expansion.problems {
                 if problem.severity == .error {
-                    results.append(Result(file: problem.file, encoding: nil, dialect: nil, failure: problem.message))
+                    results.append(Result(file: problem.file, encoding: nil, dialect: nil, failure: problem.message, failureCode: problem.code))
                 } else {
                     skipped.append(problem)
                 }
