@@ -38,9 +38,15 @@ struct Needs: ParsableCommand {
             if code.rawValue == 1 || code.rawValue == 2 {
                 exit(withError: error)
             }
-            fputs(fullMessage(for: error) + "\n", stderr)
+            fputs(lowercasedLead(fullMessage(for: error)) + "\n", stderr)
             Glibc.exit(2)
         }
+    }
+
+    /// ArgumentParser's message with `error:` as every other message of needs starts (it writes
+    /// `Error:`), so that a log or editor that picks out `error:` lines finds it too.
+    static func lowercasedLead(_ message: String) -> String {
+        message.hasPrefix("Error: ") ? "error: " + message.dropFirst("Error: ".count) : message
     }
 
     /// Why `word`, given first, is no command, naming the ones there are (and the one it looks

@@ -829,6 +829,15 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(helpStatus, 0)
     }
 
+    /// An unknown option's message starts `error:`, as every other message of needs does
+    /// (ArgumentParser writes `Error:`, which a log filter for `error:` missed), with its usage.
+    func testAnUnknownOptionSaysErrorAsEveryMessageDoes() throws {
+        let (status, stderr) = try run(["report", "--bogus"], stdoutPath: "/dev/null")
+        XCTAssertEqual(status, 2)
+        XCTAssertTrue(stderr.hasPrefix("error: Unknown option '--bogus'"), stderr)
+        XCTAssertTrue(stderr.contains("Usage: needs report"), stderr)
+    }
+
     /// `rows --help` says what its text output is (the first column is the line number, the
     /// escapes), and how --json keys a repeated name; `synth --help` what its --encoding is of.
     /// Neither was said but in the README, and a line's number read as the first field.
