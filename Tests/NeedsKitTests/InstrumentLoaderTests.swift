@@ -525,7 +525,7 @@ final class InstrumentLoaderTests: XCTestCase {
     }
 
     /// Writes an .xlsx workbook of sheets given as the XML of their rows.
-    private func workbook(_ path: String, _ sheets: [(name: String, rows: String)]) throws {
+    private func workbook(_ path: String, _ sheets: [(name: String, rows: String)], extra: [(part: String, xml: String)] = []) throws {
         let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
         func add(_ name: String, _ xml: String) throws {
             let data = Data(xml.utf8)
@@ -537,6 +537,7 @@ final class InstrumentLoaderTests: XCTestCase {
         try add("xl/workbook.xml", "<workbook \(main)><sheets>" + sheets.indices.map {
             "<sheet name=\"\(sheets[$0].name)\" sheetId=\"\($0 + 1)\" r:id=\"R\($0)\"/>"
         }.joined() + "</sheets></workbook>")
+        for (part, xml) in extra { try add(part, xml) }
         try add("xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" + sheets.indices.map {
             "<Relationship Id=\"R\($0)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/s\($0).xml\"/>"
         }.joined() + "</Relationships>")
@@ -710,6 +711,24 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertThrowsError(try InstrumentLoader.load(folder.path + "/form.xlsx")) { error in
             XCTAssertTrue("\(error)".contains("no `survey` sheet (its sheets: `choices`, `survey `)"), "\(error)")
         }
+    }
+
+    /// Excel stores a character XML cannot hold as `_xHHHH_` (the carriage return of a label
+    /// pasted from a Windows text: `_x000D_`), and `_` before such a sequence as `_x005F_`. They
+    /// were read as written: the label showed `_x000D_` and matched no export's heading.
+    func testExcelEscapesInStringsAreRead() throws {
+        let folder = TemporaryFolder()
+        let main = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
+        try workbook(folder.path + "/form.xlsx", [
+            ("survey", row(1, ["type", "name", "label"]) + row(2, ["text", "q", "Why?_x000D_\n(one line)"])
+                + "<row r=\"3\"><c r=\"A3\" t=\"s\"><v>0</v></c><c r=\"B3\" t=\"s\"><v>1</v></c><c r=\"C3\" t=\"s\"><v>2</v></c></row>"
+                + "<row r=\"4\"><c r=\"A4\" t=\"str\"><f>\"text\"</f><v>text</v></c><c r=\"B4\" t=\"inlineStr\"><is><t>r</t></is></c>"
+                + "<c r=\"C4\" t=\"str\"><v>A_x0009_B</v></c></row>"),
+        ], extra: [("xl/sharedStrings.xml", "<sst \(main)><si><t>text</t></si><si><t>code_x005F_x000D_</t></si>"
+                    + "<si><r><t>Tab_x0009_</t></r><r><rPr><b/></rPr><t>bed _xZZZZ_ _x00</t></r></si></sst>")])
+        let instrument = try InstrumentLoader.load(folder.path + "/form.xlsx")
+        XCTAssertEqual(instrument.questions.map(\.name), ["q", "code_x000D_", "r"])
+        XCTAssertEqual(instrument.questions.map { $0.labels[""] }, ["Why?\r\n(one line)", "Tab\tbed _xZZZZ_ _x00", "A\tB"])
     }
 
     func testMissingInstrumentSaysWhatToDo() {

@@ -111,6 +111,30 @@ public enum XLSXWorkbook {
         _ = parser.parse()
     }
 
+    /// A string cell's text with Excel's escapes read (ECMA-376 ST_Xstring): a character XML
+    /// cannot hold as written is stored `_xHHHH_`, as Excel stores the carriage return of a label
+    /// pasted from a Windows text (`How important is it?_x000D_` and a line break), and a text
+    /// holding such a sequence itself has its `_` written `_x005F_`. Read as stored, the label
+    /// showed `_x000D_` in the reports and matched no export's heading.
+    static func unescaped(_ text: String) -> String {
+        guard text.contains("_x") else { return text }
+        let scalars = Array(text.unicodeScalars)
+        var result = String.UnicodeScalarView()
+        var i = 0
+        while i < scalars.count {
+            if scalars[i] == "_", i + 6 < scalars.count, scalars[i + 1] == "x", scalars[i + 6] == "_",
+               scalars[(i + 2)..<(i + 6)].allSatisfy(\.properties.isASCIIHexDigit),
+               let scalar = UInt32(String(String.UnicodeScalarView(scalars[(i + 2)..<(i + 6)])), radix: 16).flatMap(Unicode.Scalar.init) {
+                result.append(scalar)
+                i += 7
+            } else {
+                result.append(scalars[i])
+                i += 1
+            }
+        }
+        return String(result)
+    }
+
     /// The column index of a cell reference: `B7` → 1.
     static func columnIndex(of reference: String) -> Int? {
         var index = 0
@@ -158,7 +182,7 @@ private final class SharedStringsParser: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         switch XLSXWorkbook.localName(name) {
-        case "si": strings.append(current)
+        case "si": strings.append(XLSXWorkbook.unescaped(current))
         case "t": inText = false
         case "rPh": inPhonetic = false
         default: break
@@ -206,6 +230,8 @@ private final class WorksheetParser: NSObject, XMLParserDelegate {
             var value = text
             if cellType == "s", let index = Int(text), index >= 0, index < sharedStrings.count {
                 value = sharedStrings[index]
+            } else if cellType == "inlineStr" || cellType == "str" {
+                value = XLSXWorkbook.unescaped(text)
             } else if cellType == "b" {
                 value = text == "1" ? "TRUE" : "FALSE"
             } else if cellType == "" || cellType == "n" {
