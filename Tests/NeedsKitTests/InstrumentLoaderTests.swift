@@ -703,14 +703,31 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertEqual(try InstrumentLoader.load(folder.path + "/three").languages.map(\.key), [])
     }
 
-    /// A workbook whose survey sheet is named otherwise (`survey ` with a space, `Survey 2`)
-    /// says which sheets it has.
+    /// A workbook whose survey sheet is named otherwise (`Survey 2`) says which sheets it has.
     func testAWorkbookWithoutASurveySheetNamesItsSheets() throws {
         let folder = TemporaryFolder()
-        try workbook(folder.path + "/form.xlsx", [("survey ", row(1, ["type", "name"])), ("Choices", row(1, ["list_name", "name"]))])
+        try workbook(folder.path + "/form.xlsx", [("Survey 2", row(1, ["type", "name"])), ("Choices", row(1, ["list_name", "name"]))])
         XCTAssertThrowsError(try InstrumentLoader.load(folder.path + "/form.xlsx")) { error in
-            XCTAssertTrue("\(error)".contains("no `survey` sheet (its sheets: `choices`, `survey `)"), "\(error)")
+            XCTAssertTrue("\(error)".contains("no `survey` sheet (its sheets: `choices`, `survey 2`)"), "\(error)")
         }
+    }
+
+    /// Sheet tabs named with spaces around (`survey `, `choices `, ` settings`), which Excel shows
+    /// as the names, are the form's sheets: the choices were not read (every select's list
+    /// `not on the choices sheet`) and the settings were lost without a word. A sheet named
+    /// exactly wins over one that only trims to its name.
+    func testSheetNamesWithSpacesAroundAreTheSheets() throws {
+        let folder = TemporaryFolder()
+        try workbook(folder.path + "/form.xlsx", [
+            ("Survey ", row(1, ["type", "name", "label"]) + row(2, ["select_one yn", "q", "Q"])),
+            ("choices ", row(1, ["list_name", "name", "label"]) + row(2, ["yn", "yes", "Yes"])),
+            (" Settings", row(1, ["form_id", "version"]) + row(2, ["spaced", "1"])),
+            ("settings", row(1, ["form_id", "version"]) + row(2, ["exact", "2"])),
+        ])
+        let instrument = try InstrumentLoader.load(folder.path + "/form.xlsx")
+        XCTAssertEqual(instrument.questions.map(\.name), ["q"])
+        XCTAssertEqual(instrument.choiceLists["yn"]?.choices.map(\.name), ["yes"])
+        XCTAssertEqual(instrument.formID, "exact")
     }
 
     /// Excel stores a character XML cannot hold as `_xHHHH_` (the carriage return of a label

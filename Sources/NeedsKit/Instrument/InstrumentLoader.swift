@@ -65,8 +65,15 @@ public enum InstrumentLoader {
                     + ": give --instrument a folder with survey.csv, choices.csv, settings.csv or an .xlsx XLSForm")])
         }
         do {
+            // A sheet is known by its name in any case and without the spaces around it: a tab
+            // named `choices ` or ` settings` looks the same in Excel, and was not read (every
+            // question's list unknown, or the form's default_language lost without a word). The
+            // name exactly as XLSForm writes it wins over another that only trims to it.
             var sheets: [String: Sheet] = [:]
-            for (name, sheet) in try XLSXWorkbook.sheets(at: path) { sheets[name.lowercased()] = sheet }
+            for (name, sheet) in try XLSXWorkbook.sheets(at: path).sorted(by: { $0.key < $1.key }) {
+                let key = name.trimmingSpaces.lowercased()
+                if sheets[key] == nil || name == key { sheets[key] = sheet }
+            }
             return sheets
         } catch {
             throw InstrumentError(problems: [Diagnostic(
