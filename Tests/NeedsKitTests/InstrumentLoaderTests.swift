@@ -525,7 +525,8 @@ final class InstrumentLoaderTests: XCTestCase {
     }
 
     /// Writes an .xlsx workbook of sheets given as the XML of their rows.
-    private func workbook(_ path: String, _ sheets: [(name: String, rows: String)], extra: [(part: String, xml: String)] = []) throws {
+    private func workbook(_ path: String, _ sheets: [(name: String, rows: String)], extra: [(part: String, xml: String)] = [],
+                          workbookProperties: String = "") throws {
         let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
         func add(_ name: String, _ xml: String) throws {
             let data = Data(xml.utf8)
@@ -534,7 +535,7 @@ final class InstrumentLoaderTests: XCTestCase {
             }
         }
         let main = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
-        try add("xl/workbook.xml", "<workbook \(main)><sheets>" + sheets.indices.map {
+        try add("xl/workbook.xml", "<workbook \(main)>\(workbookProperties)<sheets>" + sheets.indices.map {
             "<sheet name=\"\(sheets[$0].name)\" sheetId=\"\($0 + 1)\" r:id=\"R\($0)\"/>"
         }.joined() + "</sheets></workbook>")
         for (part, xml) in extra { try add(part, xml) }
@@ -728,6 +729,35 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertEqual(instrument.questions.map(\.name), ["q"])
         XCTAssertEqual(instrument.choiceLists["yn"]?.choices.map(\.name), ["yes"])
         XCTAssertEqual(instrument.formID, "exact")
+    }
+
+    /// A number cell styled as a date is the date Excel shows: a version typed `2025-01`, which
+    /// Excel makes the date 1 January 2025, was read as its day count 45658 (the report's
+    /// 'version 45658'). Built-in date formats (14, 22) and the workbook's own (`yyyy\-mm`,
+    /// `[h]:mm`, not `0.00 "days"`) are dates; a 1904-based workbook counts from 1904.
+    func testDateCellsAreReadAsDates() throws {
+        let folder = TemporaryFolder()
+        let main = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
+        let styles = ("xl/styles.xml", "<styleSheet \(main)><numFmts count=\"3\"><numFmt numFmtId=\"164\" formatCode=\"yyyy\\-mm\"/>"
+            + "<numFmt numFmtId=\"165\" formatCode=\"0.00&quot; days&quot;\"/><numFmt numFmtId=\"166\" formatCode=\"[h]:mm\"/></numFmts>"
+            + "<cellStyleXfs count=\"1\"><xf numFmtId=\"14\"/></cellStyleXfs>"
+            + "<cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/><xf numFmtId=\"164\"/><xf numFmtId=\"165\"/><xf numFmtId=\"22\"/><xf numFmtId=\"166\"/></cellXfs></styleSheet>")
+        func settings(_ cells: String) -> [(name: String, rows: String)] {
+            [("survey", row(1, ["type", "name", "label"]) + row(2, ["text", "q", "Q"])),
+             ("settings", row(1, ["form_id", "version", "form_title"]) + "<row r=\"2\">\(cells)</row>")]
+        }
+        try workbook(folder.path + "/a.xlsx", settings("<c r=\"A2\" s=\"2\"><v>45658</v></c><c r=\"B2\" s=\"1\"><v>45658</v></c>"
+            + "<c r=\"C2\" s=\"4\"><v>45658.5</v></c>"), extra: [styles])
+        let a = try InstrumentLoader.load(folder.path + "/a.xlsx")
+        XCTAssertEqual([a.formID, a.version, a.formTitle], ["2025-01-01", "2025-01-01", "2025-01-01 12:00:00"])
+        try workbook(folder.path + "/b.xlsx", settings("<c r=\"A2\" s=\"3\"><v>45658</v></c><c r=\"B2\"><v>45658</v></c>"
+            + "<c r=\"C2\" s=\"1\"><v>59</v></c>"), extra: [styles])
+        let b = try InstrumentLoader.load(folder.path + "/b.xlsx")
+        XCTAssertEqual([b.formID, b.version, b.formTitle], ["45658", "45658", "1900-02-28"])
+        try workbook(folder.path + "/c.xlsx", settings("<c r=\"A2\" s=\"5\"><v>0.75</v></c><c r=\"B2\" s=\"1\"><v>44196</v></c>"),
+                     extra: [styles], workbookProperties: "<workbookPr date1904=\"1\"/>")
+        let c = try InstrumentLoader.load(folder.path + "/c.xlsx")
+        XCTAssertEqual([c.formID, c.version], ["18:00:00", "2025-01-01"])
     }
 
     /// Excel stores a character XML cannot hold as `_xHHHH_` (the carriage return of a label
