@@ -731,6 +731,28 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertEqual(instrument.formID, "exact")
     }
 
+    /// A workbook's problem names its cell as Excel does (`E3`): the location's column is a
+    /// number (`form.xlsx#survey:3:5`), which a designer had to count across. A sheet saved as
+    /// CSV keeps the location alone.
+    func testAWorkbookProblemNamesItsCell() throws {
+        let folder = TemporaryFolder()
+        try workbook(folder.path + "/form.xlsx", [
+            ("survey", row(1, ["type", "name", "label", "topic", "measure"]) + row(2, ["text", "q", "Q"])
+                + row(3, ["select_one s", "imp_a", "A", "a", "importanse"])),
+            ("choices", row(1, ["list_name", "name"]) + row(2, ["s", "1"])),
+        ])
+        XCTAssertThrowsError(try InstrumentLoader.load(folder.path + "/form.xlsx")) { error in
+            XCTAssertEqual((error as? InstrumentError)?.problems.first?.description,
+                           folder.path + "/form.xlsx#survey:3:5: error: measure `importanse` is not importance, competence or demand (cell E3) [unknown_measure]")
+        }
+        folder.write("csv/survey.csv", "type,name,label,topic,measure\ntext,q,Q,,\nselect_one s,imp_a,A,a,importanse\n")
+        folder.write("csv/choices.csv", "list_name,name\ns,1\n")
+        XCTAssertThrowsError(try InstrumentLoader.load(folder.path + "/csv")) { error in
+            XCTAssertEqual((error as? InstrumentError)?.problems.first?.description,
+                           folder.path + "/csv/survey.csv:3:5: error: measure `importanse` is not importance, competence or demand [unknown_measure]")
+        }
+    }
+
     /// A number cell styled as a date is the date Excel shows: a version typed `2025-01`, which
     /// Excel makes the date 1 January 2025, was read as its day count 45658 (the report's
     /// 'version 45658'). Built-in date formats (14, 22) and the workbook's own (`yyyy\-mm`,

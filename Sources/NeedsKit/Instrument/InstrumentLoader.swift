@@ -159,7 +159,11 @@ public enum InstrumentLoader {
                 .error, file: origin, code: "instrument_no_survey",
                 message: "the XLSForm has no `survey` sheet" + (sheets.isEmpty ? "" : " (its sheets: \(sheets.keys.sorted().map { "`\($0)`" }.joined(separator: ", ")))"))])
         }
+        // In a workbook, the cell as Excel names it too: the location's column is a number
+        // (`form.xlsx#survey:7:9`), which a designer had to count across to find column I.
         func problem(_ sheet: Sheet, _ row: Int?, _ column: Int?, _ code: String, _ message: String) {
+            var message = message
+            if sheet.inWorkbook, let row, let column { message += " (cell \(Sheet.columnLetter(column))\(row))" }
             problems.append(Diagnostic(.error, file: sheet.source, line: row, column: column.map { $0 + 1 }, code: code, message: message))
         }
 

@@ -62,11 +62,13 @@ public enum XLSXWorkbook {
             let grid = parseWorksheet(xml, sharedStrings: sharedStrings, dateStyles: dateStyles, date1904: date1904)
             guard let first = grid.first else {
                 result[name] = Sheet(name: name, source: "\(path)#\(name)", header: [], rows: [])
+                result[name]?.inWorkbook = true
                 continue
             }
             result[name] = Sheet(
                 name: name, source: "\(path)#\(name)", header: first.cells,
                 rows: Array(grid.dropFirst()))
+            result[name]?.inWorkbook = true
         }
         return result
     }
