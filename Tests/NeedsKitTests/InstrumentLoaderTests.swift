@@ -568,12 +568,16 @@ final class InstrumentLoaderTests: XCTestCase {
                 + row(3, ["select_one scale", "comp_a", "A", "a", "competence"])),
             ("choices", row(1, ["list_name", "name", "label"]) + row(2, ["scale", "#1.0", "Low"])
                 + row(3, ["scale", "#2.0E0", "Middle"]) + row(4, ["scale", "#3", "High"]) + row(5, ["half", "#2.5", "Half"])
+                + row(7, ["numbered", "#1.1000000000000001", "#2.2000000000000002"]) + row(8, ["numbered", "#1E-3", "#0.30000000000000004"])
                 + row(6, ["text", "1.0", "Typed as text"])),
             ("settings", row(1, ["form_id", "version"]) + "<row r=\"2\"><c r=\"A2\" s=\"1\"/></row>" + row(3, ["x", "#2025.0"])),
         ])
         let instrument = try InstrumentLoader.load(folder.path + "/form.xlsx")
         XCTAssertEqual(instrument.choiceLists["scale"]?.choices.map(\.name), ["1", "2", "3"])
         XCTAssertEqual(instrument.choiceLists["half"]?.choices.map(\.name), ["2.5"])
+        // Excel's seventeen digits of a typed 1.1 are 1.1, as Python prints the number.
+        XCTAssertEqual(instrument.choiceLists["numbered"]?.choices.map(\.name), ["1.1", "0.001"])
+        XCTAssertEqual(instrument.choiceLists["numbered"]?.choices.map { $0.labels[""] }, ["2.2", "0.30000000000000004"])
         XCTAssertEqual(instrument.version, "2025")
         XCTAssertEqual(instrument.formID, "x", "the settings below a formatted empty row")
         // Text that looks like a number is kept as written.

@@ -343,9 +343,15 @@ private final class WorksheetParser: NSObject, XMLParserDelegate {
     /// A number cell's text as pyxform reads it: a whole number without its fraction (`1.0`,
     /// `5E0` → `1`, `5`, as a sheet written by pandas or another library stores choice names),
     /// so that choice names match the values the form tool exports; any other number as stored.
+    ///
+    /// Any other number is written as the shortest text that reads back as it, as pyxform's
+    /// Python does: Excel stores a typed 1.1 as `1.1000000000000001` and 2.2 as
+    /// `2.2000000000000002` (seventeen digits), which was read as written, so a topic or choice
+    /// numbered 1.1 matched nothing written 1.1.
     static func numberText(_ text: String) -> String {
         guard text.contains(where: { $0 == "." || $0 == "E" || $0 == "e" }), let number = Double(text),
-              number.isFinite, number == number.rounded(), abs(number) < 1e15 else { return text }
-        return String(Int64(number))
+              number.isFinite else { return text }
+        if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
+        return "\(number)"
     }
 }
