@@ -735,6 +735,31 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertEqual(instrument.formID, "exact")
     }
 
+    /// A sheet lacking a needed column says which, and what its first row holds (a title above
+    /// the headings, a heading misspelt): it said 'needs `type` and `name` columns' whichever
+    /// was missing. Without the choices sheet's columns, no select is also said to name a list
+    /// that is not there (one error per select hid the one that matters).
+    func testAMissingColumnIsNamedWithTheFirstRow() throws {
+        let folder = TemporaryFolder()
+        try workbook(folder.path + "/title.xlsx", [("survey", row(1, ["Training needs 2025"]) + row(2, ["type", "name", "label"]))])
+        let title = try XCTUnwrap(brokenInstrumentAt(folder.path + "/title.xlsx"))
+        XCTAssertEqual(title.problems.map(\.message), [
+            "the survey sheet has no `type` or `name` column: its first row must be the column headings, and holds `Training needs 2025`"])
+        folder.write("typo/survey.csv", "Type of question,name,label\nselect_one yn,q,Q\n")
+        XCTAssertEqual(try XCTUnwrap(brokenInstrumentAt(folder.path + "/typo")).problems.map(\.message), [
+            "the survey sheet has no `type` column: its first row must be the column headings, and holds `Type of question`, `name`, `label`"])
+        folder.write("list/survey.csv", "type,name,label\nselect_one yn,q,Q\nselect_multiple yn,r,R\n")
+        folder.write("list/choices.csv", "list,name,label,a,b,c,d,e,f\nyn,yes,Yes\n")
+        let list = try XCTUnwrap(brokenInstrumentAt(folder.path + "/list"))
+        XCTAssertEqual(list.problems.map(\.message), [
+            "the choices sheet has no `list_name` column: its first row must be the column headings, and holds `list`, `name`, `label`, `a`, `b`, `c`, `d`, `e`, ..."])
+        XCTAssertEqual(list.problems.map(\.code), ["instrument_columns"])
+    }
+
+    private func brokenInstrumentAt(_ path: String) -> InstrumentError? {
+        do { _ = try InstrumentLoader.load(path); return nil } catch { return error as? InstrumentError }
+    }
+
     /// A workbook's problem names its cell as Excel does (`E3`): the location's column is a
     /// number (`form.xlsx#survey:3:5`), which a designer had to count across. A sheet saved as
     /// CSV keeps the location alone.

@@ -217,13 +217,17 @@ public enum InstrumentLoader {
 
         // Choices.
         var choiceLists: [String: ChoiceList] = [:]
+        // A choices sheet whose columns are not found: its lists are not known, and each select
+        // naming one is not said to name a list that is missing (dozens of errors hid the one).
+        var choicesUnread = false
         if let choices = sheets["choices"] {
             let listColumn = choices.column("list_name") ?? choices.column("list name")
             let nameColumn = choices.column("name") ?? choices.column("value")
             if choices.isEmpty {
                 problem(choices, 1, nil, "instrument_columns", "the choices sheet is empty")
             } else if listColumn == nil || nameColumn == nil {
-                problem(choices, 1, nil, "instrument_columns", "the choices sheet needs `list_name` and `name` columns")
+                problem(choices, 1, nil, "instrument_columns", lacking(choices, [("list_name", listColumn), ("name", nameColumn)]))
+                choicesUnread = true
             }
             var seen: [String: Int] = [:]
             for (number, cells) in choices.rows {
@@ -264,7 +268,7 @@ public enum InstrumentLoader {
         let typeColumn = survey.column("type")
         let nameColumn = survey.column("name")
         if typeColumn == nil || nameColumn == nil {
-            let message = survey.isEmpty ? "the survey sheet is empty" : "the survey sheet needs `type` and `name` columns"
+            let message = survey.isEmpty ? "the survey sheet is empty" : lacking(survey, [("type", typeColumn), ("name", nameColumn)])
             problem(survey, 1, nil, "instrument_columns", message)
             throw InstrumentError(problems: problems)
         }
@@ -322,7 +326,7 @@ public enum InstrumentLoader {
                 var list = select.list
                 if list.isEmpty {
                     problem(survey, number, typeColumn, "missing_list", "`\(typeText)` names no choice list")
-                } else if choiceLists[list] == nil && !select.fromFile {
+                } else if choiceLists[list] == nil && !select.fromFile && !choicesUnread {
                     problem(survey, number, typeColumn, "unknown_list", "choice list `\(list)` is not on the choices sheet")
                 } else if select.orOther, let base = choiceLists[list], base.choice(named: "other") == nil {
                     // `or_other`: the form tool adds an `other` choice (its text goes to NAME_other).
@@ -497,6 +501,17 @@ public enum InstrumentLoader {
             languages: languages, questions: questions, groups: groups, choiceLists: choiceLists, topics: topics)
         for (index, question) in questions.enumerated() { instrument.questionIndex[question.name] = index }
         return instrument
+    }
+
+    /// Which of a sheet's needed columns its first row lacks, and what that row holds: a title
+    /// typed above the headings, or a heading misspelt (`Type of question`, `list`), is seen at
+    /// once. It said 'needs `type` and `name` columns' whichever was missing.
+    static func lacking(_ sheet: Sheet, _ columns: [(name: String, index: Int?)]) -> String {
+        let missing = columns.filter { $0.index == nil }.map { "`\($0.name)`" }
+        let headings = sheet.header.map(\.trimmingSpaces).filter { !$0.isEmpty }
+        let shown = headings.prefix(8).map { "`\($0)`" }.joined(separator: ", ") + (headings.count > 8 ? ", ..." : "")
+        return "the \(sheet.name.trimmingSpaces.lowercased()) sheet has no \(missing.joined(separator: " or ")) column: its first row "
+            + "must be the column headings, and holds " + (headings.isEmpty ? "nothing" : shown)
     }
 
     /// A yes of a yes/no column, as XLSForm's `required` takes it (`yes`, `TRUE`, `true()`).
