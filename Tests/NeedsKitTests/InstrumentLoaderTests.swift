@@ -756,6 +756,27 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertEqual(list.problems.map(\.code), ["instrument_columns"])
     }
 
+    /// A form without a choices sheet (named `options`, or choices.csv not saved) says so once:
+    /// each select was 'choice list `x` is not on the choices sheet', and nothing said there
+    /// was no such sheet. A select from a file needs none.
+    func testAFormWithoutAChoicesSheetSaysSoOnce() throws {
+        let folder = TemporaryFolder()
+        try workbook(folder.path + "/form.xlsx", [
+            ("survey", row(1, ["type", "name", "label"]) + row(2, ["select_one_from_file m.csv", "m", "M"])
+                + row(3, ["select_one yn", "q", "Q"]) + row(4, ["select_multiple yn", "r", "R"]) + row(5, ["select_one yn", "s", "S"])),
+            ("options", row(1, ["list_name", "name"]) + row(2, ["yn", "yes"])),
+        ])
+        let workbookError = try XCTUnwrap(brokenInstrumentAt(folder.path + "/form.xlsx"))
+        XCTAssertEqual(workbookError.problems.map(\.description), [
+            folder.path + "/form.xlsx#survey:3:1: error: the XLSForm has no `choices` sheet (its sheets: `options`, `survey`), which "
+                + "`select_one yn` and 2 other select(s) need for their choice list (cell A3) [instrument_no_choices]"])
+        folder.write("csv/survey.csv", "type,name,label\nselect_one yn,q,Q\n")
+        XCTAssertEqual(try XCTUnwrap(brokenInstrumentAt(folder.path + "/csv")).problems.map(\.message), [
+            "the form's folder has no choices.csv, which `select_one yn` needs for its choice list"])
+        folder.write("file/survey.csv", "type,name,label\nselect_one_from_file m.csv,m,M\n")
+        XCTAssertNoThrow(try InstrumentLoader.load(folder.path + "/file"))
+    }
+
     private func brokenInstrumentAt(_ path: String) -> InstrumentError? {
         do { _ = try InstrumentLoader.load(path); return nil } catch { return error as? InstrumentError }
     }

@@ -285,6 +285,8 @@ public enum InstrumentLoader {
         /// Per open group, whether it is a repeat.
         var repeatStack: [Bool] = []
         var names: [String: Int] = [:]
+        // Selects of a form without a choices sheet: said once, not as each one's list missing.
+        var selectsWithoutChoices: [(row: Int, type: String)] = []
 
         for (number, cells) in survey.rows {
             let typeText = cells.cell(typeColumn).trimmingSpaces
@@ -326,6 +328,8 @@ public enum InstrumentLoader {
                 var list = select.list
                 if list.isEmpty {
                     problem(survey, number, typeColumn, "missing_list", "`\(typeText)` names no choice list")
+                } else if sheets["choices"] == nil && !select.fromFile {
+                    selectsWithoutChoices.append((number, typeText))
                 } else if choiceLists[list] == nil && !select.fromFile && !choicesUnread {
                     problem(survey, number, typeColumn, "unknown_list", "choice list `\(list)` is not on the choices sheet")
                 } else if select.orOther, let base = choiceLists[list], base.choice(named: "other") == nil {
@@ -419,6 +423,15 @@ public enum InstrumentLoader {
                 orOther: selectType?.orOther ?? false, inRepeat: inRepeat))
         }
 
+        // A choices sheet named otherwise (`options`, `Choices 2`) or a choices.csv not saved:
+        // each select was 'not on the choices sheet', and nothing said there was none.
+        if let first = selectsWithoutChoices.first {
+            let others = selectsWithoutChoices.count - 1
+            problem(survey, first.row, typeColumn, "instrument_no_choices",
+                    (survey.inWorkbook ? "the XLSForm has no `choices` sheet (its sheets: \(sheets.keys.sorted().map { "`\($0)`" }.joined(separator: ", ")))"
+                                       : "the form's folder has no choices.csv")
+                        + ", which `\(first.type)`" + (others > 0 ? " and \(others) other select(s) need for their" : " needs for its") + " choice list")
+        }
         // A group left open would hold every question below it (pyxform refuses such a form).
         for (name, open) in zip(groupStack, repeatStack) {
             problem(survey, groups[name]?.row, typeColumn, "unmatched_group", "\(open ? "repeat" : "group") `\(name)` is never closed: no `end_\(open ? "repeat" : "group")` below it")
