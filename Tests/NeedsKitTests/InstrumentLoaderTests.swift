@@ -777,6 +777,22 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertNoThrow(try InstrumentLoader.load(folder.path + "/file"))
     }
 
+    /// A form downloaded from KoboToolbox's form builder holds the names it made in `$autoname`
+    /// (choices: `$autovalue`), with `name` blank where the designer kept them: each such
+    /// question was 'a `text` question has no name', each such choice 'has no name'.
+    func testKoboFormBuilderAutonamesAreTheNames() throws {
+        let folder = TemporaryFolder()
+        folder.write("kobo/survey.csv", "type,$kuid,$autoname,name,label\nselect_one yn,k1,Do_you_agree,,Do you agree?\n"
+                     + "text,k2,Comment,why,Why?\nbegin_group,k3,Group,,G\nend_group,k4,,,\n")
+        folder.write("kobo/choices.csv", "list_name,$kuid,$autovalue,name,label\nyn,k5,yes,,Yes\nyn,k6,no,n,No\n")
+        let instrument = try InstrumentLoader.load(folder.path + "/kobo")
+        XCTAssertEqual(instrument.questions.map(\.name), ["Do_you_agree", "why"])
+        XCTAssertEqual(instrument.choiceLists["yn"]?.choices.map(\.name), ["yes", "n"])
+        XCTAssertEqual(Array(instrument.groups.keys), ["Group"])
+        folder.write("auto/survey.csv", "type,$autoname,label\ntext,Comment,Why?\n")
+        XCTAssertEqual(try InstrumentLoader.load(folder.path + "/auto").questions.map(\.name), ["Comment"])
+    }
+
     private func brokenInstrumentAt(_ path: String) -> InstrumentError? {
         do { _ = try InstrumentLoader.load(path); return nil } catch { return error as? InstrumentError }
     }

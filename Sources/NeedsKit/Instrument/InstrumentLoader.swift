@@ -222,7 +222,10 @@ public enum InstrumentLoader {
         var choicesUnread = false
         if let choices = sheets["choices"] {
             let listColumn = choices.column("list_name") ?? choices.column("list name")
-            let nameColumn = choices.column("name") ?? choices.column("value")
+            // KoboToolbox's form builder writes the value it made (`$autovalue`) beside `name`,
+            // which it leaves blank until the designer changes it: the value its exports hold.
+            let autoValueColumn = choices.column("$autovalue")
+            let nameColumn = choices.column("name") ?? choices.column("value") ?? autoValueColumn
             if choices.isEmpty {
                 problem(choices, 1, nil, "instrument_columns", "the choices sheet is empty")
             } else if listColumn == nil || nameColumn == nil {
@@ -232,7 +235,8 @@ public enum InstrumentLoader {
             var seen: [String: Int] = [:]
             for (number, cells) in choices.rows {
                 let list = cells.cell(listColumn).trimmingSpaces
-                let name = cells.cell(nameColumn).trimmingSpaces
+                let written = cells.cell(nameColumn).trimmingSpaces
+                let name = written.isEmpty ? cells.cell(autoValueColumn).trimmingSpaces : written
                 guard !list.isEmpty else { continue }
                 guard !name.isEmpty else {
                     // Without it, the answer cannot name the choice, and the choices below it
@@ -266,7 +270,10 @@ public enum InstrumentLoader {
 
         // Survey.
         let typeColumn = survey.column("type")
-        let nameColumn = survey.column("name")
+        // KoboToolbox's form builder writes the name it made from the label (`$autoname`),
+        // leaving `name` blank until the designer changes it: the name its exports use.
+        let autoNameColumn = survey.column("$autoname")
+        let nameColumn = survey.column("name") ?? autoNameColumn
         if typeColumn == nil || nameColumn == nil {
             let message = survey.isEmpty ? "the survey sheet is empty" : lacking(survey, [("type", typeColumn), ("name", nameColumn)])
             problem(survey, 1, nil, "instrument_columns", message)
@@ -290,7 +297,8 @@ public enum InstrumentLoader {
 
         for (number, cells) in survey.rows {
             let typeText = cells.cell(typeColumn).trimmingSpaces
-            let name = cells.cell(nameColumn).trimmingSpaces
+            let written = cells.cell(nameColumn).trimmingSpaces
+            let name = written.isEmpty ? cells.cell(autoNameColumn).trimmingSpaces : written
             guard !typeText.isEmpty else { continue }
             // Words apart by any white space: a no-break space pasted from a web page or Word
             // (`select_one\u{A0}scale`, which pyxform reads as a space) too.
