@@ -793,6 +793,21 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertEqual(try InstrumentLoader.load(folder.path + "/auto").questions.map(\.name), ["Comment"])
     }
 
+    /// A choice row whose list_name is blank (merged down from the list's first row, which
+    /// keeps the value alone) is an error at that cell: it was dropped without a word, a rating
+    /// scale of five read as one of two. A row with no name either stays a blank row.
+    func testAChoiceWithoutAListIsAnError() throws {
+        let folder = TemporaryFolder()
+        folder.write("form/survey.csv", "type,name,label\nselect_one scale,q,Q\n")
+        folder.write("form/choices.csv", "list_name,name,label\nscale,1,Low\n,2,Middle\n,3,High\n,,\n,,A note\n")
+        let error = try XCTUnwrap(brokenInstrumentAt(folder.path + "/form"))
+        XCTAssertEqual(error.problems.map(\.code), ["missing_list", "missing_list"])
+        XCTAssertEqual(error.problems.map(\.line), [3, 4])
+        XCTAssertEqual(error.problems.map(\.column), [1, 1])
+        XCTAssertEqual(error.problems.first?.message,
+                       "choice `2` has no list_name; write its list's name on every row of the list (merged cells keep it on the first row alone)")
+    }
+
     private func brokenInstrumentAt(_ path: String) -> InstrumentError? {
         do { _ = try InstrumentLoader.load(path); return nil } catch { return error as? InstrumentError }
     }

@@ -237,7 +237,16 @@ public enum InstrumentLoader {
                 let list = cells.cell(listColumn).trimmingSpaces
                 let written = cells.cell(nameColumn).trimmingSpaces
                 let name = written.isEmpty ? cells.cell(autoValueColumn).trimmingSpaces : written
-                guard !list.isEmpty else { continue }
+                guard !list.isEmpty else {
+                    // A choice whose list is left blank (cells merged down the list_name column
+                    // keep the first row's value alone) was dropped without a word: a rating
+                    // scale of five read as one of four.
+                    if !name.isEmpty && listColumn != nil {
+                        problem(choices, number, listColumn, "missing_list",
+                                "choice `\(name)` has no list_name; write its list's name on every row of the list (merged cells keep it on the first row alone)")
+                    }
+                    continue
+                }
                 guard !name.isEmpty else {
                     // Without it, the answer cannot name the choice, and the choices below it
                     // would take its place on a rating scale.
