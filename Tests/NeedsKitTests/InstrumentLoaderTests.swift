@@ -808,6 +808,19 @@ final class InstrumentLoaderTests: XCTestCase {
                        "choice `2` has no list_name; write its list's name on every row of the list (merged cells keep it on the first row alone)")
     }
 
+    /// A survey row with a name but no type is an error at the type cell, as pyxform's
+    /// 'Question with no type': it was dropped without a word. A row of a label alone (a
+    /// designer's note) stays skipped.
+    func testAQuestionWithoutATypeIsAnError() throws {
+        let folder = TemporaryFolder()
+        folder.write("form/survey.csv", "label,type,name\nQ,text,q\nR,,r\nA note,,\n")
+        let error = try XCTUnwrap(brokenInstrumentAt(folder.path + "/form"))
+        XCTAssertEqual(error.problems.map(\.code), ["missing_type"])
+        XCTAssertEqual(error.problems.map(\.line), [3])
+        XCTAssertEqual(error.problems.map(\.column), [2])
+        XCTAssertEqual(error.problems.first?.message, "question `r` has no type; write its type (text, select_one LIST, ...)")
+    }
+
     private func brokenInstrumentAt(_ path: String) -> InstrumentError? {
         do { _ = try InstrumentLoader.load(path); return nil } catch { return error as? InstrumentError }
     }

@@ -308,7 +308,14 @@ public enum InstrumentLoader {
             let typeText = cells.cell(typeColumn).trimmingSpaces
             let written = cells.cell(nameColumn).trimmingSpaces
             let name = written.isEmpty ? cells.cell(autoNameColumn).trimmingSpaces : written
-            guard !typeText.isEmpty else { continue }
+            guard !typeText.isEmpty else {
+                // A question whose type was left blank (pyxform: 'Question with no type') was
+                // dropped without a word, its column of the exports then unmapped.
+                if !name.isEmpty {
+                    problem(survey, number, typeColumn, "missing_type", "question `\(name)` has no type; write its type (text, select_one LIST, ...)")
+                }
+                continue
+            }
             // Words apart by any white space: a no-break space pasted from a web page or Word
             // (`select_one\u{A0}scale`, which pyxform reads as a space) too.
             let words = typeText.split(whereSeparator: \.isWhitespace).map(String.init)
