@@ -525,7 +525,8 @@ final class InstrumentLoaderTests: XCTestCase {
     }
 
     /// Writes an .xlsx workbook of sheets given as the XML of their rows.
-    private func workbook(_ path: String, _ sheets: [(name: String, rows: String)]) throws {
+    private func workbook(_ path: String, _ sheets: [(name: String, rows: String)], extra: [(part: String, xml: String)] = [],
+                          workbookProperties: String = "") throws {
         let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
         func add(_ name: String, _ xml: String) throws {
             let data = Data(xml.utf8)
@@ -534,9 +535,10 @@ final class InstrumentLoaderTests: XCTestCase {
             }
         }
         let main = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
-        try add("xl/workbook.xml", "<workbook \(main)><sheets>" + sheets.indices.map {
+        try add("xl/workbook.xml", "<workbook \(main)>\(workbookProperties)<sheets>" + sheets.indices.map {
             "<sheet name=\"\(sheets[$0].name)\" sheetId=\"\($0 + 1)\" r:id=\"R\($0)\"/>"
         }.joined() + "</sheets></workbook>")
+        for (part, xml) in extra { try add(part, xml) }
         try add("xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" + sheets.indices.map {
             "<Relationship Id=\"R\($0)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/s\($0).xml\"/>"
         }.joined() + "</Relationships>")
@@ -566,12 +568,16 @@ final class InstrumentLoaderTests: XCTestCase {
                 + row(3, ["select_one scale", "comp_a", "A", "a", "competence"])),
             ("choices", row(1, ["list_name", "name", "label"]) + row(2, ["scale", "#1.0", "Low"])
                 + row(3, ["scale", "#2.0E0", "Middle"]) + row(4, ["scale", "#3", "High"]) + row(5, ["half", "#2.5", "Half"])
+                + row(7, ["numbered", "#1.1000000000000001", "#2.2000000000000002"]) + row(8, ["numbered", "#1E-3", "#0.30000000000000004"])
                 + row(6, ["text", "1.0", "Typed as text"])),
             ("settings", row(1, ["form_id", "version"]) + "<row r=\"2\"><c r=\"A2\" s=\"1\"/></row>" + row(3, ["x", "#2025.0"])),
         ])
         let instrument = try InstrumentLoader.load(folder.path + "/form.xlsx")
         XCTAssertEqual(instrument.choiceLists["scale"]?.choices.map(\.name), ["1", "2", "3"])
         XCTAssertEqual(instrument.choiceLists["half"]?.choices.map(\.name), ["2.5"])
+        // Excel's seventeen digits of a typed 1.1 are 1.1, as Python prints the number.
+        XCTAssertEqual(instrument.choiceLists["numbered"]?.choices.map(\.name), ["1.1", "0.001"])
+        XCTAssertEqual(instrument.choiceLists["numbered"]?.choices.map { $0.labels[""] }, ["2.2", "0.30000000000000004"])
         XCTAssertEqual(instrument.version, "2025")
         XCTAssertEqual(instrument.formID, "x", "the settings below a formatted empty row")
         // Text that looks like a number is kept as written.
@@ -702,14 +708,190 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertEqual(try InstrumentLoader.load(folder.path + "/three").languages.map(\.key), [])
     }
 
-    /// A workbook whose survey sheet is named otherwise (`survey ` with a space, `Survey 2`)
-    /// says which sheets it has.
+    /// A workbook whose survey sheet is named otherwise (`Survey 2`) says which sheets it has.
     func testAWorkbookWithoutASurveySheetNamesItsSheets() throws {
         let folder = TemporaryFolder()
-        try workbook(folder.path + "/form.xlsx", [("survey ", row(1, ["type", "name"])), ("Choices", row(1, ["list_name", "name"]))])
+        try workbook(folder.path + "/form.xlsx", [("Survey 2", row(1, ["type", "name"])), ("Choices", row(1, ["list_name", "name"]))])
         XCTAssertThrowsError(try InstrumentLoader.load(folder.path + "/form.xlsx")) { error in
-            XCTAssertTrue("\(error)".contains("no `survey` sheet (its sheets: `choices`, `survey `)"), "\(error)")
+            XCTAssertTrue("\(error)".contains("no `survey` sheet (its sheets: `choices`, `survey 2`)"), "\(error)")
         }
+    }
+
+    /// Sheet tabs named with spaces around (`survey `, `choices `, ` settings`), which Excel shows
+    /// as the names, are the form's sheets: the choices were not read (every select's list
+    /// `not on the choices sheet`) and the settings were lost without a word. A sheet named
+    /// exactly wins over one that only trims to its name.
+    func testSheetNamesWithSpacesAroundAreTheSheets() throws {
+        let folder = TemporaryFolder()
+        try workbook(folder.path + "/form.xlsx", [
+            ("Survey ", row(1, ["type", "name", "label"]) + row(2, ["select_one yn", "q", "Q"])),
+            ("choices ", row(1, ["list_name", "name", "label"]) + row(2, ["yn", "yes", "Yes"])),
+            (" Settings", row(1, ["form_id", "version"]) + row(2, ["spaced", "1"])),
+            ("settings", row(1, ["form_id", "version"]) + row(2, ["exact", "2"])),
+        ])
+        let instrument = try InstrumentLoader.load(folder.path + "/form.xlsx")
+        XCTAssertEqual(instrument.questions.map(\.name), ["q"])
+        XCTAssertEqual(instrument.choiceLists["yn"]?.choices.map(\.name), ["yes"])
+        XCTAssertEqual(instrument.formID, "exact")
+    }
+
+    /// A sheet lacking a needed column says which, and what its first row holds (a title above
+    /// the headings, a heading misspelt): it said 'needs `type` and `name` columns' whichever
+    /// was missing. Without the choices sheet's columns, no select is also said to name a list
+    /// that is not there (one error per select hid the one that matters).
+    func testAMissingColumnIsNamedWithTheFirstRow() throws {
+        let folder = TemporaryFolder()
+        try workbook(folder.path + "/title.xlsx", [("survey", row(1, ["Training needs 2025"]) + row(2, ["type", "name", "label"]))])
+        let title = try XCTUnwrap(brokenInstrumentAt(folder.path + "/title.xlsx"))
+        XCTAssertEqual(title.problems.map(\.message), [
+            "the survey sheet has no `type` or `name` column: its first row must be the column headings, and holds `Training needs 2025`"])
+        folder.write("typo/survey.csv", "Type of question,name,label\nselect_one yn,q,Q\n")
+        XCTAssertEqual(try XCTUnwrap(brokenInstrumentAt(folder.path + "/typo")).problems.map(\.message), [
+            "the survey sheet has no `type` column: its first row must be the column headings, and holds `Type of question`, `name`, `label`"])
+        folder.write("list/survey.csv", "type,name,label\nselect_one yn,q,Q\nselect_multiple yn,r,R\n")
+        folder.write("list/choices.csv", "list,name,label,a,b,c,d,e,f\nyn,yes,Yes\n")
+        let list = try XCTUnwrap(brokenInstrumentAt(folder.path + "/list"))
+        XCTAssertEqual(list.problems.map(\.message), [
+            "the choices sheet has no `list_name` column: its first row must be the column headings, and holds `list`, `name`, `label`, `a`, `b`, `c`, `d`, `e`, ..."])
+        XCTAssertEqual(list.problems.map(\.code), ["instrument_columns"])
+    }
+
+    /// A form without a choices sheet (named `options`, or choices.csv not saved) says so once:
+    /// each select was 'choice list `x` is not on the choices sheet', and nothing said there
+    /// was no such sheet. A select from a file needs none.
+    func testAFormWithoutAChoicesSheetSaysSoOnce() throws {
+        let folder = TemporaryFolder()
+        try workbook(folder.path + "/form.xlsx", [
+            ("survey", row(1, ["type", "name", "label"]) + row(2, ["select_one_from_file m.csv", "m", "M"])
+                + row(3, ["select_one yn", "q", "Q"]) + row(4, ["select_multiple yn", "r", "R"]) + row(5, ["select_one yn", "s", "S"])),
+            ("options", row(1, ["list_name", "name"]) + row(2, ["yn", "yes"])),
+        ])
+        let workbookError = try XCTUnwrap(brokenInstrumentAt(folder.path + "/form.xlsx"))
+        XCTAssertEqual(workbookError.problems.map(\.description), [
+            folder.path + "/form.xlsx#survey:3:1: error: the XLSForm has no `choices` sheet (its sheets: `options`, `survey`), which "
+                + "`select_one yn` and 2 other select(s) need for their choice list (cell A3) [instrument_no_choices]"])
+        folder.write("csv/survey.csv", "type,name,label\nselect_one yn,q,Q\n")
+        XCTAssertEqual(try XCTUnwrap(brokenInstrumentAt(folder.path + "/csv")).problems.map(\.message), [
+            "the form's folder has no choices.csv, which `select_one yn` needs for its choice list"])
+        folder.write("file/survey.csv", "type,name,label\nselect_one_from_file m.csv,m,M\n")
+        XCTAssertNoThrow(try InstrumentLoader.load(folder.path + "/file"))
+    }
+
+    /// A form downloaded from KoboToolbox's form builder holds the names it made in `$autoname`
+    /// (choices: `$autovalue`), with `name` blank where the designer kept them: each such
+    /// question was 'a `text` question has no name', each such choice 'has no name'.
+    func testKoboFormBuilderAutonamesAreTheNames() throws {
+        let folder = TemporaryFolder()
+        folder.write("kobo/survey.csv", "type,$kuid,$autoname,name,label\nselect_one yn,k1,Do_you_agree,,Do you agree?\n"
+                     + "text,k2,Comment,why,Why?\nbegin_group,k3,Group,,G\nend_group,k4,,,\n")
+        folder.write("kobo/choices.csv", "list_name,$kuid,$autovalue,name,label\nyn,k5,yes,,Yes\nyn,k6,no,n,No\n")
+        let instrument = try InstrumentLoader.load(folder.path + "/kobo")
+        XCTAssertEqual(instrument.questions.map(\.name), ["Do_you_agree", "why"])
+        XCTAssertEqual(instrument.choiceLists["yn"]?.choices.map(\.name), ["yes", "n"])
+        XCTAssertEqual(Array(instrument.groups.keys), ["Group"])
+        folder.write("auto/survey.csv", "type,$autoname,label\ntext,Comment,Why?\n")
+        XCTAssertEqual(try InstrumentLoader.load(folder.path + "/auto").questions.map(\.name), ["Comment"])
+    }
+
+    /// A choice row whose list_name is blank (merged down from the list's first row, which
+    /// keeps the value alone) is an error at that cell: it was dropped without a word, a rating
+    /// scale of five read as one of two. A row with no name either stays a blank row.
+    func testAChoiceWithoutAListIsAnError() throws {
+        let folder = TemporaryFolder()
+        folder.write("form/survey.csv", "type,name,label\nselect_one scale,q,Q\n")
+        folder.write("form/choices.csv", "list_name,name,label\nscale,1,Low\n,2,Middle\n,3,High\n,,\n,,A note\n")
+        let error = try XCTUnwrap(brokenInstrumentAt(folder.path + "/form"))
+        XCTAssertEqual(error.problems.map(\.code), ["missing_list", "missing_list"])
+        XCTAssertEqual(error.problems.map(\.line), [3, 4])
+        XCTAssertEqual(error.problems.map(\.column), [1, 1])
+        XCTAssertEqual(error.problems.first?.message,
+                       "choice `2` has no list_name; write its list's name on every row of the list (merged cells keep it on the first row alone)")
+    }
+
+    /// A survey row with a name but no type is an error at the type cell, as pyxform's
+    /// 'Question with no type': it was dropped without a word. A row of a label alone (a
+    /// designer's note) stays skipped.
+    func testAQuestionWithoutATypeIsAnError() throws {
+        let folder = TemporaryFolder()
+        folder.write("form/survey.csv", "label,type,name\nQ,text,q\nR,,r\nA note,,\n")
+        let error = try XCTUnwrap(brokenInstrumentAt(folder.path + "/form"))
+        XCTAssertEqual(error.problems.map(\.code), ["missing_type"])
+        XCTAssertEqual(error.problems.map(\.line), [3])
+        XCTAssertEqual(error.problems.map(\.column), [2])
+        XCTAssertEqual(error.problems.first?.message, "question `r` has no type; write its type (text, select_one LIST, ...)")
+    }
+
+    private func brokenInstrumentAt(_ path: String) -> InstrumentError? {
+        do { _ = try InstrumentLoader.load(path); return nil } catch { return error as? InstrumentError }
+    }
+
+    /// A workbook's problem names its cell as Excel does (`E3`): the location's column is a
+    /// number (`form.xlsx#survey:3:5`), which a designer had to count across. A sheet saved as
+    /// CSV keeps the location alone.
+    func testAWorkbookProblemNamesItsCell() throws {
+        let folder = TemporaryFolder()
+        try workbook(folder.path + "/form.xlsx", [
+            ("survey", row(1, ["type", "name", "label", "topic", "measure"]) + row(2, ["text", "q", "Q"])
+                + row(3, ["select_one s", "imp_a", "A", "a", "importanse"])),
+            ("choices", row(1, ["list_name", "name"]) + row(2, ["s", "1"])),
+        ])
+        XCTAssertThrowsError(try InstrumentLoader.load(folder.path + "/form.xlsx")) { error in
+            XCTAssertEqual((error as? InstrumentError)?.problems.first?.description,
+                           folder.path + "/form.xlsx#survey:3:5: error: measure `importanse` is not importance, competence or demand (cell E3) [unknown_measure]")
+        }
+        folder.write("csv/survey.csv", "type,name,label,topic,measure\ntext,q,Q,,\nselect_one s,imp_a,A,a,importanse\n")
+        folder.write("csv/choices.csv", "list_name,name\ns,1\n")
+        XCTAssertThrowsError(try InstrumentLoader.load(folder.path + "/csv")) { error in
+            XCTAssertEqual((error as? InstrumentError)?.problems.first?.description,
+                           folder.path + "/csv/survey.csv:3:5: error: measure `importanse` is not importance, competence or demand [unknown_measure]")
+        }
+    }
+
+    /// A number cell styled as a date is the date Excel shows: a version typed `2025-01`, which
+    /// Excel makes the date 1 January 2025, was read as its day count 45658 (the report's
+    /// 'version 45658'). Built-in date formats (14, 22) and the workbook's own (`yyyy\-mm`,
+    /// `[h]:mm`, not `0.00 "days"`) are dates; a 1904-based workbook counts from 1904.
+    func testDateCellsAreReadAsDates() throws {
+        let folder = TemporaryFolder()
+        let main = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
+        let styles = ("xl/styles.xml", "<styleSheet \(main)><numFmts count=\"3\"><numFmt numFmtId=\"164\" formatCode=\"yyyy\\-mm\"/>"
+            + "<numFmt numFmtId=\"165\" formatCode=\"0.00&quot; days&quot;\"/><numFmt numFmtId=\"166\" formatCode=\"[h]:mm\"/></numFmts>"
+            + "<cellStyleXfs count=\"1\"><xf numFmtId=\"14\"/></cellStyleXfs>"
+            + "<cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/><xf numFmtId=\"164\"/><xf numFmtId=\"165\"/><xf numFmtId=\"22\"/><xf numFmtId=\"166\"/></cellXfs></styleSheet>")
+        func settings(_ cells: String) -> [(name: String, rows: String)] {
+            [("survey", row(1, ["type", "name", "label"]) + row(2, ["text", "q", "Q"])),
+             ("settings", row(1, ["form_id", "version", "form_title"]) + "<row r=\"2\">\(cells)</row>")]
+        }
+        try workbook(folder.path + "/a.xlsx", settings("<c r=\"A2\" s=\"2\"><v>45658</v></c><c r=\"B2\" s=\"1\"><v>45658</v></c>"
+            + "<c r=\"C2\" s=\"4\"><v>45658.5</v></c>"), extra: [styles])
+        let a = try InstrumentLoader.load(folder.path + "/a.xlsx")
+        XCTAssertEqual([a.formID, a.version, a.formTitle], ["2025-01-01", "2025-01-01", "2025-01-01 12:00:00"])
+        try workbook(folder.path + "/b.xlsx", settings("<c r=\"A2\" s=\"3\"><v>45658</v></c><c r=\"B2\"><v>45658</v></c>"
+            + "<c r=\"C2\" s=\"1\"><v>59</v></c>"), extra: [styles])
+        let b = try InstrumentLoader.load(folder.path + "/b.xlsx")
+        XCTAssertEqual([b.formID, b.version, b.formTitle], ["45658", "45658", "1900-02-28"])
+        try workbook(folder.path + "/c.xlsx", settings("<c r=\"A2\" s=\"5\"><v>0.75</v></c><c r=\"B2\" s=\"1\"><v>44196</v></c>"),
+                     extra: [styles], workbookProperties: "<workbookPr date1904=\"1\"/>")
+        let c = try InstrumentLoader.load(folder.path + "/c.xlsx")
+        XCTAssertEqual([c.formID, c.version], ["18:00:00", "2025-01-01"])
+    }
+
+    /// Excel stores a character XML cannot hold as `_xHHHH_` (the carriage return of a label
+    /// pasted from a Windows text: `_x000D_`), and `_` before such a sequence as `_x005F_`. They
+    /// were read as written: the label showed `_x000D_` and matched no export's heading.
+    func testExcelEscapesInStringsAreRead() throws {
+        let folder = TemporaryFolder()
+        let main = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
+        try workbook(folder.path + "/form.xlsx", [
+            ("survey", row(1, ["type", "name", "label"]) + row(2, ["text", "q", "Why?_x000D_\n(one line)"])
+                + "<row r=\"3\"><c r=\"A3\" t=\"s\"><v>0</v></c><c r=\"B3\" t=\"s\"><v>1</v></c><c r=\"C3\" t=\"s\"><v>2</v></c></row>"
+                + "<row r=\"4\"><c r=\"A4\" t=\"str\"><f>\"text\"</f><v>text</v></c><c r=\"B4\" t=\"inlineStr\"><is><t>r</t></is></c>"
+                + "<c r=\"C4\" t=\"str\"><v>A_x0009_B</v></c></row>"),
+        ], extra: [("xl/sharedStrings.xml", "<sst \(main)><si><t>text</t></si><si><t>code_x005F_x000D_</t></si>"
+                    + "<si><r><t>Tab_x0009_</t></r><r><rPr><b/></rPr><t>bed _xZZZZ_ _x00</t></r></si></sst>")])
+        let instrument = try InstrumentLoader.load(folder.path + "/form.xlsx")
+        XCTAssertEqual(instrument.questions.map(\.name), ["q", "code_x000D_", "r"])
+        XCTAssertEqual(instrument.questions.map { $0.labels[""] }, ["Why?\r\n(one line)", "Tab\tbed _xZZZZ_ _x00", "A\tB"])
     }
 
     func testMissingInstrumentSaysWhatToDo() {

@@ -140,6 +140,22 @@ final class SurveySynthesizerTests: XCTestCase {
         XCTAssertEqual(Set(ticks).subtracting(["Jā", "Nē"]), [], "\(ticks)")
     }
 
+    /// A label holding a Windows line break (CR LF, pasted into the form) is quoted: Swift takes
+    /// CR LF for one Character, neither "\n" nor "\r", so the cell was written bare and its
+    /// header read back as two records.
+    func testALabelWithAWindowsLineBreakIsQuoted() throws {
+        let folder = TemporaryFolder()
+        folder.write("form/survey.csv", "type,name,label\ntext,q,\"Why?\r\n(one line)\"\n")
+        let instrument = try InstrumentLoader.load(folder.path + "/form")
+        var options = SurveySynthesizer.Options()
+        options.rows = 1
+        options.shape = .google
+        var synthesizer = SurveySynthesizer(instrument: instrument, options: options)
+        try synthesizer.write(to: folder.path + "/out.csv")
+        let text = try String(contentsOfFile: folder.path + "/out.csv", encoding: .utf8)
+        XCTAssertTrue(text.hasPrefix("Timestamp,\"Why?\r\n(one line)\"\r\n"), text)
+    }
+
     func testCyrillicCannotBeWrittenInWindows1257() throws {
         let instrument = try InstrumentLoader.load(Paths.inputs + "/instrument")
         var options = SurveySynthesizer.Options()

@@ -65,8 +65,15 @@ public enum InstrumentLoader {
                     + ": give --instrument a folder with survey.csv, choices.csv, settings.csv or an .xlsx XLSForm")])
         }
         do {
+            // A sheet is known by its name in any case and without the spaces around it: a tab
+            // named `choices ` or ` settings` looks the same in Excel, and was not read (every
+            // question's list unknown, or the form's default_language lost without a word). The
+            // name exactly as XLSForm writes it wins over another that only trims to it.
             var sheets: [String: Sheet] = [:]
-            for (name, sheet) in try XLSXWorkbook.sheets(at: path) { sheets[name.lowercased()] = sheet }
+            for (name, sheet) in try XLSXWorkbook.sheets(at: path).sorted(by: { $0.key < $1.key }) {
+                let key = name.trimmingSpaces.lowercased()
+                if sheets[key] == nil || name == key { sheets[key] = sheet }
+            }
             return sheets
         } catch {
             throw InstrumentError(problems: [Diagnostic(
@@ -152,7 +159,11 @@ public enum InstrumentLoader {
                 .error, file: origin, code: "instrument_no_survey",
                 message: "the XLSForm has no `survey` sheet" + (sheets.isEmpty ? "" : " (its sheets: \(sheets.keys.sorted().map { "`\($0)`" }.joined(separator: ", ")))"))])
         }
+        // In a workbook, the cell as Excel names it too: the location's column is a number
+        // (`form.xlsx#survey:7:9`), which a designer had to count across to find column I.
         func problem(_ sheet: Sheet, _ row: Int?, _ column: Int?, _ code: String, _ message: String) {
+            var message = message
+            if sheet.inWorkbook, let row, let column { message += " (cell \(Sheet.columnLetter(column))\(row))" }
             problems.append(Diagnostic(.error, file: sheet.source, line: row, column: column.map { $0 + 1 }, code: code, message: message))
         }
 
@@ -206,19 +217,36 @@ public enum InstrumentLoader {
 
         // Choices.
         var choiceLists: [String: ChoiceList] = [:]
+        // A choices sheet whose columns are not found: its lists are not known, and each select
+        // naming one is not said to name a list that is missing (dozens of errors hid the one).
+        var choicesUnread = false
         if let choices = sheets["choices"] {
             let listColumn = choices.column("list_name") ?? choices.column("list name")
-            let nameColumn = choices.column("name") ?? choices.column("value")
+            // KoboToolbox's form builder writes the value it made (`$autovalue`) beside `name`,
+            // which it leaves blank until the designer changes it: the value its exports hold.
+            let autoValueColumn = choices.column("$autovalue")
+            let nameColumn = choices.column("name") ?? choices.column("value") ?? autoValueColumn
             if choices.isEmpty {
                 problem(choices, 1, nil, "instrument_columns", "the choices sheet is empty")
             } else if listColumn == nil || nameColumn == nil {
-                problem(choices, 1, nil, "instrument_columns", "the choices sheet needs `list_name` and `name` columns")
+                problem(choices, 1, nil, "instrument_columns", lacking(choices, [("list_name", listColumn), ("name", nameColumn)]))
+                choicesUnread = true
             }
             var seen: [String: Int] = [:]
             for (number, cells) in choices.rows {
                 let list = cells.cell(listColumn).trimmingSpaces
-                let name = cells.cell(nameColumn).trimmingSpaces
-                guard !list.isEmpty else { continue }
+                let written = cells.cell(nameColumn).trimmingSpaces
+                let name = written.isEmpty ? cells.cell(autoValueColumn).trimmingSpaces : written
+                guard !list.isEmpty else {
+                    // A choice whose list is left blank (cells merged down the list_name column
+                    // keep the first row's value alone) was dropped without a word: a rating
+                    // scale of five read as one of four.
+                    if !name.isEmpty && listColumn != nil {
+                        problem(choices, number, listColumn, "missing_list",
+                                "choice `\(name)` has no list_name; write its list's name on every row of the list (merged cells keep it on the first row alone)")
+                    }
+                    continue
+                }
                 guard !name.isEmpty else {
                     // Without it, the answer cannot name the choice, and the choices below it
                     // would take its place on a rating scale.
@@ -251,9 +279,12 @@ public enum InstrumentLoader {
 
         // Survey.
         let typeColumn = survey.column("type")
-        let nameColumn = survey.column("name")
+        // KoboToolbox's form builder writes the name it made from the label (`$autoname`),
+        // leaving `name` blank until the designer changes it: the name its exports use.
+        let autoNameColumn = survey.column("$autoname")
+        let nameColumn = survey.column("name") ?? autoNameColumn
         if typeColumn == nil || nameColumn == nil {
-            let message = survey.isEmpty ? "the survey sheet is empty" : "the survey sheet needs `type` and `name` columns"
+            let message = survey.isEmpty ? "the survey sheet is empty" : lacking(survey, [("type", typeColumn), ("name", nameColumn)])
             problem(survey, 1, nil, "instrument_columns", message)
             throw InstrumentError(problems: problems)
         }
@@ -270,11 +301,21 @@ public enum InstrumentLoader {
         /// Per open group, whether it is a repeat.
         var repeatStack: [Bool] = []
         var names: [String: Int] = [:]
+        // Selects of a form without a choices sheet: said once, not as each one's list missing.
+        var selectsWithoutChoices: [(row: Int, type: String)] = []
 
         for (number, cells) in survey.rows {
             let typeText = cells.cell(typeColumn).trimmingSpaces
-            let name = cells.cell(nameColumn).trimmingSpaces
-            guard !typeText.isEmpty else { continue }
+            let written = cells.cell(nameColumn).trimmingSpaces
+            let name = written.isEmpty ? cells.cell(autoNameColumn).trimmingSpaces : written
+            guard !typeText.isEmpty else {
+                // A question whose type was left blank (pyxform: 'Question with no type') was
+                // dropped without a word, its column of the exports then unmapped.
+                if !name.isEmpty {
+                    problem(survey, number, typeColumn, "missing_type", "question `\(name)` has no type; write its type (text, select_one LIST, ...)")
+                }
+                continue
+            }
             // Words apart by any white space: a no-break space pasted from a web page or Word
             // (`select_one\u{A0}scale`, which pyxform reads as a space) too.
             let words = typeText.split(whereSeparator: \.isWhitespace).map(String.init)
@@ -311,7 +352,9 @@ public enum InstrumentLoader {
                 var list = select.list
                 if list.isEmpty {
                     problem(survey, number, typeColumn, "missing_list", "`\(typeText)` names no choice list")
-                } else if choiceLists[list] == nil && !select.fromFile {
+                } else if sheets["choices"] == nil && !select.fromFile {
+                    selectsWithoutChoices.append((number, typeText))
+                } else if choiceLists[list] == nil && !select.fromFile && !choicesUnread {
                     problem(survey, number, typeColumn, "unknown_list", "choice list `\(list)` is not on the choices sheet")
                 } else if select.orOther, let base = choiceLists[list], base.choice(named: "other") == nil {
                     // `or_other`: the form tool adds an `other` choice (its text goes to NAME_other).
@@ -404,6 +447,15 @@ public enum InstrumentLoader {
                 orOther: selectType?.orOther ?? false, inRepeat: inRepeat))
         }
 
+        // A choices sheet named otherwise (`options`, `Choices 2`) or a choices.csv not saved:
+        // each select was 'not on the choices sheet', and nothing said there was none.
+        if let first = selectsWithoutChoices.first {
+            let others = selectsWithoutChoices.count - 1
+            problem(survey, first.row, typeColumn, "instrument_no_choices",
+                    (survey.inWorkbook ? "the XLSForm has no `choices` sheet (its sheets: \(sheets.keys.sorted().map { "`\($0)`" }.joined(separator: ", ")))"
+                                       : "the form's folder has no choices.csv")
+                        + ", which `\(first.type)`" + (others > 0 ? " and \(others) other select(s) need for their" : " needs for its") + " choice list")
+        }
         // A group left open would hold every question below it (pyxform refuses such a form).
         for (name, open) in zip(groupStack, repeatStack) {
             problem(survey, groups[name]?.row, typeColumn, "unmatched_group", "\(open ? "repeat" : "group") `\(name)` is never closed: no `end_\(open ? "repeat" : "group")` below it")
@@ -486,6 +538,17 @@ public enum InstrumentLoader {
             languages: languages, questions: questions, groups: groups, choiceLists: choiceLists, topics: topics)
         for (index, question) in questions.enumerated() { instrument.questionIndex[question.name] = index }
         return instrument
+    }
+
+    /// Which of a sheet's needed columns its first row lacks, and what that row holds: a title
+    /// typed above the headings, or a heading misspelt (`Type of question`, `list`), is seen at
+    /// once. It said 'needs `type` and `name` columns' whichever was missing.
+    static func lacking(_ sheet: Sheet, _ columns: [(name: String, index: Int?)]) -> String {
+        let missing = columns.filter { $0.index == nil }.map { "`\($0.name)`" }
+        let headings = sheet.header.map(\.trimmingSpaces).filter { !$0.isEmpty }
+        let shown = headings.prefix(8).map { "`\($0)`" }.joined(separator: ", ") + (headings.count > 8 ? ", ..." : "")
+        return "the \(sheet.name.trimmingSpaces.lowercased()) sheet has no \(missing.joined(separator: " or ")) column: its first row "
+            + "must be the column headings, and holds " + (headings.isEmpty ? "nothing" : shown)
     }
 
     /// A yes of a yes/no column, as XLSForm's `required` takes it (`yes`, `TRUE`, `true()`).

@@ -6,6 +6,8 @@ public struct Sheet: Sendable {
     public var source: String
     public var header: [String]
     public var rows: [(number: Int, cells: [String])]
+    /// A sheet of an .xlsx workbook, whose designer finds a cell by its letter and row (`I7`).
+    public var inWorkbook = false
 
     /// Nothing in it at all (a file of 0 bytes, or blank lines): said so rather than which
     /// columns it lacks.

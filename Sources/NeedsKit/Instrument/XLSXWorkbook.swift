@@ -50,18 +50,25 @@ public enum XLSXWorkbook {
         // the usual name), else at the usual place.
         let stringsPart = relations.values.first { $0.type.hasSuffix("/sharedStrings") }.map { partName($0.target) }
         let sharedStrings = try (part(stringsPart ?? "xl/sharedStrings.xml") ?? part("xl/sharedStrings.xml")).map(parseSharedStrings) ?? []
+        let stylesPart = relations.values.first { $0.type.hasSuffix("/styles") }.map { partName($0.target) }
+        let dateStyles = try (part(stylesPart ?? "xl/styles.xml") ?? part("xl/styles.xml")).map(parseDateStyles) ?? []
+        let properties = ElementCollector(element: "workbookPr")
+        run(workbookXML, properties)
+        let date1904 = properties.attributes.contains { ["1", "true"].contains($0["date1904"]?.lowercased()) }
         var result: [String: Sheet] = [:]
         for (name, relationID) in parseSheetList(workbookXML) {
             guard let relation = relations[relationID] else { continue }
             guard let xml = try part(partName(relation.target)) else { continue }
-            let grid = parseWorksheet(xml, sharedStrings: sharedStrings)
+            let grid = parseWorksheet(xml, sharedStrings: sharedStrings, dateStyles: dateStyles, date1904: date1904)
             guard let first = grid.first else {
                 result[name] = Sheet(name: name, source: "\(path)#\(name)", header: [], rows: [])
+                result[name]?.inWorkbook = true
                 continue
             }
             result[name] = Sheet(
                 name: name, source: "\(path)#\(name)", header: first.cells,
                 rows: Array(grid.dropFirst()))
+            result[name]?.inWorkbook = true
         }
         return result
     }
@@ -98,8 +105,8 @@ public enum XLSXWorkbook {
         return delegate.strings
     }
 
-    private static func parseWorksheet(_ xml: Data, sharedStrings: [String]) -> [(number: Int, cells: [String])] {
-        let delegate = WorksheetParser(sharedStrings: sharedStrings)
+    private static func parseWorksheet(_ xml: Data, sharedStrings: [String], dateStyles: Set<Int>, date1904: Bool) -> [(number: Int, cells: [String])] {
+        let delegate = WorksheetParser(sharedStrings: sharedStrings, dateStyles: dateStyles, date1904: date1904)
         run(xml, delegate)
         return delegate.rows
     }
@@ -109,6 +116,85 @@ public enum XLSXWorkbook {
         parser.delegate = delegate
         parser.shouldProcessNamespaces = false
         _ = parser.parse()
+    }
+
+    /// The cell styles (indexes into `cellXfs`, a cell's `s`) that show a number as a date or
+    /// time: Excel's built-in date formats (14-22, 45-47) and any format of the workbook's own
+    /// whose code has a day, month, year, hour or second outside quotes and brackets.
+    private static func parseDateStyles(_ xml: Data) -> Set<Int> {
+        let delegate = StylesParser()
+        run(xml, delegate)
+        let custom = Dictionary(delegate.formats, uniquingKeysWith: { first, _ in first })
+        func isDate(_ id: Int) -> Bool {
+            if (14...22).contains(id) || (45...47).contains(id) { return true }
+            guard let code = custom[id] else { return false }
+            var inQuotes = false, inBrackets = false, escaped = false
+            for character in code.lowercased() {
+                if escaped { escaped = false; continue }
+                switch character {
+                case "\\": escaped = true
+                case "\"": inQuotes.toggle()
+                case "[" where !inQuotes: inBrackets = true
+                case "]" where !inQuotes: inBrackets = false
+                case "d", "m", "y", "h", "s": if !inQuotes && !inBrackets { return true }
+                default: break
+                }
+            }
+            return false
+        }
+        return Set(delegate.cellFormats.indices.filter { isDate(delegate.cellFormats[$0]) })
+    }
+
+    /// A date cell's number (days since the workbook's epoch, the time as the fraction) as the
+    /// date it shows, `2025-01-01`, with its time when it has one (`2025-01-01 09:30:00`, a time
+    /// alone `09:30:00`); nil for a number no date can be.
+    static func dateText(_ text: String, date1904: Bool) -> String? {
+        guard let serial = Double(text), serial.isFinite, serial >= 0, serial < 2_958_466 else { return nil }
+        var days = Int(serial.rounded(.down))
+        var seconds = Int(((serial - Double(days)) * 86_400).rounded())
+        if seconds == 86_400 { days += 1; seconds = 0 }
+        let time = String(format: "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+        // Day 0 is no date a form means (0 January 1900, or 1 January 1904): a time alone.
+        if days == 0 { return time }
+        // Days from 1970-01-01: the 1900 system counts from 1899-12-30 (Excel's 29 February 1900,
+        // serial 60, aside), the 1904 system from 1904-01-01.
+        let unixDays = date1904 ? days - 24_107 : days - 25_569 + (days < 61 ? 1 : 0)
+        // Howard Hinnant's civil_from_days.
+        let z = unixDays + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let date = String(format: "%04d-%02d-%02d", year, month, day)
+        return seconds == 0 ? date : date + " " + time
+    }
+
+    /// A string cell's text with Excel's escapes read (ECMA-376 ST_Xstring): a character XML
+    /// cannot hold as written is stored `_xHHHH_`, as Excel stores the carriage return of a label
+    /// pasted from a Windows text (`How important is it?_x000D_` and a line break), and a text
+    /// holding such a sequence itself has its `_` written `_x005F_`. Read as stored, the label
+    /// showed `_x000D_` in the reports and matched no export's heading.
+    static func unescaped(_ text: String) -> String {
+        guard text.contains("_x") else { return text }
+        let scalars = Array(text.unicodeScalars)
+        var result = String.UnicodeScalarView()
+        var i = 0
+        while i < scalars.count {
+            if scalars[i] == "_", i + 6 < scalars.count, scalars[i + 1] == "x", scalars[i + 6] == "_",
+               scalars[(i + 2)..<(i + 6)].allSatisfy(\.properties.isASCIIHexDigit),
+               let scalar = UInt32(String(String.UnicodeScalarView(scalars[(i + 2)..<(i + 6)])), radix: 16).flatMap(Unicode.Scalar.init) {
+                result.append(scalar)
+                i += 7
+            } else {
+                result.append(scalars[i])
+                i += 1
+            }
+        }
+        return String(result)
     }
 
     /// The column index of a cell reference: `B7` → 1.
@@ -158,7 +244,7 @@ private final class SharedStringsParser: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         switch XLSXWorkbook.localName(name) {
-        case "si": strings.append(current)
+        case "si": strings.append(XLSXWorkbook.unescaped(current))
         case "t": inText = false
         case "rPh": inPhonetic = false
         default: break
@@ -166,8 +252,34 @@ private final class SharedStringsParser: NSObject, XMLParserDelegate {
     }
 }
 
+private final class StylesParser: NSObject, XMLParserDelegate {
+    /// The workbook's own number formats: id and format code.
+    var formats: [(Int, String)] = []
+    /// Each cell style's number format, in `cellXfs` order.
+    var cellFormats: [Int] = []
+    private var inCellFormats = false
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
+                qualifiedName: String?, attributes: [String: String]) {
+        switch XLSXWorkbook.localName(name) {
+        case "numFmt":
+            if let id = attributes["numFmtId"].flatMap(Int.init), let code = attributes["formatCode"] { formats.append((id, code)) }
+        case "cellXfs": inCellFormats = true
+        case "xf" where inCellFormats: cellFormats.append(attributes["numFmtId"].flatMap(Int.init) ?? 0)
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        if XLSXWorkbook.localName(name) == "cellXfs" { inCellFormats = false }
+    }
+}
+
 private final class WorksheetParser: NSObject, XMLParserDelegate {
     let sharedStrings: [String]
+    let dateStyles: Set<Int>
+    let date1904: Bool
+    private var cellStyle = 0
     var rows: [(number: Int, cells: [String])] = []
     private var cells: [String] = []
     private var rowNumber = 0
@@ -176,7 +288,11 @@ private final class WorksheetParser: NSObject, XMLParserDelegate {
     private var text = ""
     private var collecting = false
 
-    init(sharedStrings: [String]) { self.sharedStrings = sharedStrings }
+    init(sharedStrings: [String], dateStyles: Set<Int>, date1904: Bool) {
+        self.sharedStrings = sharedStrings
+        self.dateStyles = dateStyles
+        self.date1904 = date1904
+    }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
                 qualifiedName: String?, attributes: [String: String]) {
@@ -187,6 +303,7 @@ private final class WorksheetParser: NSObject, XMLParserDelegate {
         case "c":
             cellColumn = attributes["r"].flatMap(XLSXWorkbook.columnIndex(of:)) ?? cells.count
             cellType = attributes["t"] ?? ""
+            cellStyle = attributes["s"].flatMap(Int.init) ?? 0
             text = ""
         case "v", "t":
             collecting = true
@@ -206,10 +323,14 @@ private final class WorksheetParser: NSObject, XMLParserDelegate {
             var value = text
             if cellType == "s", let index = Int(text), index >= 0, index < sharedStrings.count {
                 value = sharedStrings[index]
+            } else if cellType == "inlineStr" || cellType == "str" {
+                value = XLSXWorkbook.unescaped(text)
             } else if cellType == "b" {
                 value = text == "1" ? "TRUE" : "FALSE"
             } else if cellType == "" || cellType == "n" {
-                value = Self.numberText(text)
+                // A date as the date Excel shows, not its day count: a version typed 2025-01 is
+                // made a date by Excel, and was read 45658.
+                value = dateStyles.contains(cellStyle) ? XLSXWorkbook.dateText(text, date1904: date1904) ?? text : Self.numberText(text)
             }
             while cells.count < cellColumn { cells.append("") }
             if cellColumn < cells.count { cells[cellColumn] = value } else { cells.append(value) }
@@ -222,9 +343,15 @@ private final class WorksheetParser: NSObject, XMLParserDelegate {
     /// A number cell's text as pyxform reads it: a whole number without its fraction (`1.0`,
     /// `5E0` → `1`, `5`, as a sheet written by pandas or another library stores choice names),
     /// so that choice names match the values the form tool exports; any other number as stored.
+    ///
+    /// Any other number is written as the shortest text that reads back as it, as pyxform's
+    /// Python does: Excel stores a typed 1.1 as `1.1000000000000001` and 2.2 as
+    /// `2.2000000000000002` (seventeen digits), which was read as written, so a topic or choice
+    /// numbered 1.1 matched nothing written 1.1.
     static func numberText(_ text: String) -> String {
         guard text.contains(where: { $0 == "." || $0 == "E" || $0 == "e" }), let number = Double(text),
-              number.isFinite, number == number.rounded(), abs(number) < 1e15 else { return text }
-        return String(Int64(number))
+              number.isFinite else { return text }
+        if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
+        return "\(number)"
     }
 }

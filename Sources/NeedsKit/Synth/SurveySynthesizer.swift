@@ -424,7 +424,9 @@ public struct SurveySynthesizer {
         let d = delimiter
         return cells.map { cell -> String in
             let quoteAll = options.shape == .kobo
-            if quoteAll || cell.contains(where: { $0 == d || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            // `isNewline`: a label's CR LF is one Character, neither "\n" nor "\r" (it was written
+            // unquoted, and the header read back as two records).
+            if quoteAll || cell.contains(where: { $0 == d || $0 == "\"" || $0.isNewline }) {
                 return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             }
             return cell
