@@ -225,6 +225,40 @@ final class CSVReaderTests: XCTestCase {
         }
     }
 
+    /// A quoted field past `maxFieldBytes` whose closing quote (and spaces after it) is the last
+    /// byte parsed before the limit is checked: the bytes dropped must not take the quote with
+    /// them. libcsv, in the state after a closing quote, subtracts the quote and the spaces from
+    /// the field's length when the field ends; with them dropped that length wrapped around to
+    /// SIZE_MAX, and the quarantined record got a `malformed_field` warning it did not deserve.
+    func testAFieldPastTheLimitEndingWhereAChunkEndsIsOneFinding() {
+        for after in ["", "  "] {
+            // 1,024 bytes of the field, its quote and spaces: past the limit at the last of them,
+            // which ends a chunk of 1 or 2 bytes (the field starts at byte 9).
+            let long = String(repeating: "y", count: 1024 - after.count)
+            let text = "a;b;c\n1;\"" + long + "\"" + after + ";x\n2;ok;z\n"
+            for size in [1, 2] {
+                var options = ReaderOptions(encoding: .utf8, delimiter: UInt8(ascii: ";"))
+                options.maxFieldBytes = 1024
+                options.chunkSize = size
+                options.sampleSize = 64
+                var records: [(line: Int, fields: [String], quarantined: Bool)] = []
+                var codes: [String] = []
+                do {
+                    try CSVReader(bytes: Array(text.utf8), displayName: "oversize.csv", options: options).read(diagnose: { codes.append($0.code) }) {
+                        records.append(($0.line, $0.fields, $0.quarantineReason != nil))
+                    }
+                } catch {
+                    XCTFail("chunk \(size): \(error)")
+                }
+                let label = "spaces after quote: \(after.count), chunk \(size)"
+                XCTAssertEqual(codes, ["field_too_large"], label)
+                XCTAssertEqual(records.map(\.line), [1, 2, 3], label)
+                XCTAssertEqual(records.map(\.quarantined), [false, true, false], label)
+                XCTAssertEqual(records.last?.fields, ["2", "ok", "z"], label)
+            }
+        }
+    }
+
     // MARK: Encodings
 
     func testEveryEncodingFixtureDecodesToItsText() throws {
