@@ -138,6 +138,127 @@ final class CSVReaderTests: XCTestCase {
         }
     }
 
+    /// libcsv builds each field in the record's own buffer up to 16 bytes short of its end
+    /// (`FieldSink.pointParser`), and may not grow it: it stops with CSV_ENOMEM and the reader
+    /// grows the buffer, keeping the partial field. Fields of every length around the buffer's
+    /// capacities (1024, 2048, 4096, 8192 bytes less the slack), quoted with doubled quotes
+    /// falling on the boundary or not, empty and quoted-empty, read back exactly, in whatever
+    /// chunks, with the parsing on its own thread too (`readAhead`, whose buffers of different
+    /// capacities change places with the record libcsv writes into).
+    func testFieldsOfEveryLengthAroundTheBufferCapacityReadBackExactly() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let plain = Array("abcxyz0123é".unicodeScalars)
+        let quotedOnly = Array("\";\n".unicodeScalars)
+        /// `length` bytes of UTF-8.
+        func field(length: Int, quoted: Bool) -> String {
+            var text = String.UnicodeScalarView()
+            var bytes = 0
+            while bytes < length {
+                let pool = quoted && next(4) == 0 ? quotedOnly : plain
+                var scalar = pool[next(pool.count)]
+                if bytes + scalar.utf8.count > length { scalar = "a" }
+                text.append(scalar)
+                bytes += scalar.utf8.count
+            }
+            return String(text)
+        }
+        func encoded(_ value: String, quoted: Bool) -> String {
+            quoted ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
+        }
+        let targets = [1008, 2032, 4080, 8176]
+        var rows: [[String]] = [["a", "b", "c", "d"]]
+        var text = "a;b;c;d\n"
+        for target in targets {
+            for delta in -3...3 {
+                for quoted in [false, true] {
+                    // The first three fields end where the buffer's room ends, give or take a byte
+                    // (é is two bytes, a doubled quote two bytes of input for one of field).
+                    let first = max(1, (target + delta) / 3)
+                    let lengths = [first, first, max(1, target + delta - 2 * first)]
+                    var row = lengths.map { field(length: $0, quoted: quoted) }
+                    row.append(next(3) == 0 ? "" : field(length: 1 + next(40), quoted: quoted))
+                    rows.append(row)
+                    text += row.map { encoded($0, quoted: quoted && !$0.isEmpty) }.joined(separator: ";") + "\n"
+                }
+            }
+            // A field longer than the buffer by itself, then an empty quoted one.
+            let long = field(length: target * 2 + next(17), quoted: true)
+            rows.append(["x", long, "", "y"])
+            text += "x;" + encoded(long, quoted: true) + ";\"\";y\n"
+        }
+        let bytes = Array(text.utf8)
+        for size in [1, 7, 1009, 4096, 1 << 16] {
+            for ahead in [false, true] {
+                var options = ReaderOptions(encoding: .utf8, delimiter: UInt8(ascii: ";"))
+                options.chunkSize = size
+                options.sampleSize = max(size, 64)
+                let reader = CSVReader(bytes: bytes, displayName: "capacity.csv", options: options)
+                var read: [[String]] = []
+                var diagnostics: [Diagnostic] = []
+                do {
+                    let handler: (RecordBuffer) -> Void = { record in
+                        for i in 1..<max(1, record.presentCount) {
+                            XCTAssertLessThanOrEqual(record.sink.pointee.ends[i - 1], record.sink.pointee.ends[i])
+                        }
+                        XCTAssertLessThanOrEqual(record.byteCount + 16, record.sink.pointee.byteCapacity)
+                        read.append(record.fields)
+                    }
+                    if ahead {
+                        try reader.readAhead(diagnose: { diagnostics.append($0) }, handler)
+                    } else {
+                        try reader.read(diagnose: { diagnostics.append($0) }, handler)
+                    }
+                } catch {
+                    XCTFail("chunk \(size) ahead \(ahead): \(error)")
+                }
+                XCTAssertEqual(read.count, rows.count, "chunk \(size) ahead \(ahead)")
+                for (k, (got, expected)) in zip(read, rows).enumerated() where got != expected {
+                    XCTFail("chunk \(size) ahead \(ahead): record \(k) differs: lengths \(got.map(\.utf8.count)), expected \(expected.map(\.utf8.count))")
+                    break
+                }
+                XCTAssertEqual(diagnostics.filter { $0.severity != .note }.map(\.code), [], "chunk \(size) ahead \(ahead)")
+            }
+        }
+    }
+
+    /// A quoted field past `maxFieldBytes` whose closing quote (and spaces after it) is the last
+    /// byte parsed before the limit is checked: the bytes dropped must not take the quote with
+    /// them. libcsv, in the state after a closing quote, subtracts the quote and the spaces from
+    /// the field's length when the field ends; with them dropped that length wrapped around to
+    /// SIZE_MAX, and the quarantined record got a `malformed_field` warning it did not deserve.
+    func testAFieldPastTheLimitEndingWhereAChunkEndsIsOneFinding() {
+        for after in ["", "  "] {
+            // 1,024 bytes of the field, its quote and spaces: past the limit at the last of them,
+            // which ends a chunk of 1 or 2 bytes (the field starts at byte 9).
+            let long = String(repeating: "y", count: 1024 - after.count)
+            let text = "a;b;c\n1;\"" + long + "\"" + after + ";x\n2;ok;z\n"
+            for size in [1, 2] {
+                var options = ReaderOptions(encoding: .utf8, delimiter: UInt8(ascii: ";"))
+                options.maxFieldBytes = 1024
+                options.chunkSize = size
+                options.sampleSize = 64
+                var records: [(line: Int, fields: [String], quarantined: Bool)] = []
+                var codes: [String] = []
+                do {
+                    try CSVReader(bytes: Array(text.utf8), displayName: "oversize.csv", options: options).read(diagnose: { codes.append($0.code) }) {
+                        records.append(($0.line, $0.fields, $0.quarantineReason != nil))
+                    }
+                } catch {
+                    XCTFail("chunk \(size): \(error)")
+                }
+                let label = "spaces after quote: \(after.count), chunk \(size)"
+                XCTAssertEqual(codes, ["field_too_large"], label)
+                XCTAssertEqual(records.map(\.line), [1, 2, 3], label)
+                XCTAssertEqual(records.map(\.quarantined), [false, true, false], label)
+                XCTAssertEqual(records.last?.fields, ["2", "ok", "z"], label)
+            }
+        }
+    }
+
     // MARK: Encodings
 
     func testEveryEncodingFixtureDecodesToItsText() throws {

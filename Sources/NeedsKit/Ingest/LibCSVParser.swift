@@ -93,15 +93,21 @@ final class LibCSVParser {
                        severity: .error)
             state.quarantineCurrent("a field larger than the limit of \(limit) bytes")
         }
-        // A CR at the end may be the first half of a CRLF: kept, so that the pair counts once.
-        let keep = buffer[parser.pointee.entry_pos - 1] == 0x0D ? 1 : 0
-        state.oversizeEndsWithBreak = buffer[parser.pointee.entry_pos - 1] == 0x0A
-        let dropped = FieldScan(UnsafeRawBufferPointer(start: buffer, count: parser.pointee.entry_pos - keep)).newlines
+        let count = parser.pointee.entry_pos
+        // Right after a closing quote (libcsv's FIELD_MIGHT_HAVE_ENDED, 3) the field ends with
+        // that quote and the spaces after it, which libcsv takes off the field's length when a
+        // delimiter or line end follows: they are kept with their count, or that length wraps
+        // around to SIZE_MAX (a `malformed_field` the record did not have). Otherwise a CR at the
+        // end may be the first half of a CRLF: kept, so that the pair counts once.
+        let afterQuote = parser.pointee.pstate == 3
+        let keep = afterQuote ? min(parser.pointee.spaces + 1, count) : buffer[count - 1] == 0x0D ? 1 : 0
+        state.oversizeEndsWithBreak = buffer[count - 1] == 0x0A
+        let dropped = FieldScan(UnsafeRawBufferPointer(start: buffer, count: count - keep)).newlines
         state.record.newlines += dropped
         state.oversizeDroppedNewlines += dropped
-        if keep == 1 { buffer[0] = 0x0D }
+        if keep > 0 { memmove(buffer, buffer + count - keep, keep) }
         parser.pointee.entry_pos = keep
-        parser.pointee.spaces = 0
+        if !afterQuote { parser.pointee.spaces = 0 }
     }
 
     /// Excel keeps a value from being read as a number (`00123` as 123) by writing it as a
