@@ -327,7 +327,9 @@ public enum InstrumentLoader {
                 repeatStack.append(head == "begin_repeat" || (words.count > 1 && words[1].lowercased() == "repeat"))
                 groups[name] = Group(name: name, labels: labels(survey, cells), row: number)
                 continue
-            case "end_group", "end_repeat", "end" where words.count > 1:
+            // (`end` alone is XLSForm's end-time field; `end group` closes a group.)
+            case "end_group", "end_repeat",
+                 "end" where words.count > 1:
                 if groupStack.isEmpty {
                     problem(survey, number, typeColumn, "unmatched_group", "`\(typeText)` closes no group: no `begin_group` is open here")
                 } else {
