@@ -159,16 +159,7 @@ public enum XLSXWorkbook {
         // Days from 1970-01-01: the 1900 system counts from 1899-12-30 (Excel's 29 February 1900,
         // serial 60, aside), the 1904 system from 1904-01-01.
         let unixDays = date1904 ? days - 24_107 : days - 25_569 + (days < 61 ? 1 : 0)
-        // Howard Hinnant's civil_from_days.
-        let z = unixDays + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let (year, month, day) = SubmissionDate.civilDate(unixDays: unixDays)
         let date = String(format: "%04d-%02d-%02d", year, month, day)
         return seconds == 0 ? date : date + " " + time
     }

@@ -120,17 +120,23 @@ enum SubmissionDate {
             }
         }
         guard (29221...73050).contains(days) else { return nil }
-        // Days since 1970-01-01 (serial 25569) to a civil date (H. Hinnant's days_from_civil inverse).
-        let z = days - 25569 + 719_468
-        let era = z / 146_097
+        // Days since 1970-01-01 (serial 25569).
+        let (year, month, day) = civilDate(unixDays: days - 25569)
+        return Int32(year * 10000 + month * 100 + day)
+    }
+
+    /// The proleptic Gregorian date `unixDays` days after 1970-01-01 (before it when negative):
+    /// Howard Hinnant's civil_from_days. Also read by the XLSForm loader, for a date cell.
+    static func civilDate(unixDays: Int) -> (year: Int, month: Int, day: Int) {
+        let z = unixDays + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
         let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
         let mp = (5 * dayOfYear + 2) / 153
         let day = dayOfYear - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return Int32(year * 10000 + month * 100 + day)
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     /// Whether the day exists in the Gregorian calendar (30 February and 31 April do not; 29
