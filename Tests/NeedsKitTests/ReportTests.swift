@@ -1104,6 +1104,16 @@ final class ReportTests: XCTestCase {
         }
     }
 
+    /// The inputs/ instrument in `folder/form`, its municipality a select_one question
+    /// `omavalitsus` of list `mun` (Narva linn, and `extraChoices`), for the `--by` place tests.
+    private func writeMunicipalityChoiceForm(in folder: TemporaryFolder, extraChoices: String = "") throws {
+        let survey = try String(contentsOfFile: Paths.inputs + "/instrument/survey.csv", encoding: .utf8)
+        folder.write("form/survey.csv", survey.replacingOccurrences(of: "\ntext,municipality,", with: "\nselect_one mun,omavalitsus,"))
+        let choices = try String(contentsOfFile: Paths.inputs + "/instrument/choices.csv", encoding: .utf8)
+        folder.write("form/choices.csv", choices + "mun,narva,Narva linn,Narva linn,Narva,Narva,Нарва\n" + extraChoices)
+        folder.write("form/settings.csv", try String(contentsOfFile: Paths.inputs + "/instrument/settings.csv", encoding: .utf8))
+    }
+
     /// `--by` the municipality question, a select_one list: a respondent who typed the place
     /// (`Narva linna`, which the gazetteer reads as Narva linn) was a group of its own instead of
     /// the choice naming the same municipality; now counted under that choice. A place no choice
@@ -1111,12 +1121,7 @@ final class ReportTests: XCTestCase {
     /// with the places not recognised (blank code), never by the words typed.
     func testByMunicipalityGroupsTypedPlacesUnderTheirChoice() throws {
         let folder = TemporaryFolder()
-        let survey = try String(contentsOfFile: Paths.inputs + "/instrument/survey.csv", encoding: .utf8)
-        folder.write("form/survey.csv", survey.replacingOccurrences(of: "\ntext,municipality,", with: "\nselect_one mun,omavalitsus,"))
-        let choices = try String(contentsOfFile: Paths.inputs + "/instrument/choices.csv", encoding: .utf8)
-        folder.write("form/choices.csv", choices + "mun,narva,Narva linn,Narva linn,Narva,Narva,Нарва\n"
-            + "mun,tartu_linn,Tartu linn,Tartu linn,Tartu,Tartu,Тарту\n")
-        folder.write("form/settings.csv", try String(contentsOfFile: Paths.inputs + "/instrument/settings.csv", encoding: .utf8))
+        try writeMunicipalityChoiceForm(in: folder, extraChoices: "mun,tartu_linn,Tartu linn,Tartu linn,Tartu,Tartu,Тарту\n")
         let places = ["narva", "Нарва", "Narva linna", "Narva linna", "tartu_linn", "Tartu linna", "Narvas pilsēta", "Tallinn"]
         folder.write("in/export.csv", "country,omavalitsus,imp_intercultural,comp_intercultural\n"
             + places.map { "EE,\($0),4,2\n" }.joined())
@@ -1144,11 +1149,7 @@ final class ReportTests: XCTestCase {
     /// blanked. It is with the places not recognised; only clean/ keeps the text.
     func testByMunicipalityNeverShowsTypedPlaces() throws {
         let folder = TemporaryFolder()
-        let survey = try String(contentsOfFile: Paths.inputs + "/instrument/survey.csv", encoding: .utf8)
-        folder.write("form/survey.csv", survey.replacingOccurrences(of: "\ntext,municipality,", with: "\nselect_one mun,omavalitsus,"))
-        let choices = try String(contentsOfFile: Paths.inputs + "/instrument/choices.csv", encoding: .utf8)
-        folder.write("form/choices.csv", choices + "mun,narva,Narva linn,Narva linn,Narva,Narva,Нарва\n")
-        folder.write("form/settings.csv", try String(contentsOfFile: Paths.inputs + "/instrument/settings.csv", encoding: .utf8))
+        try writeMunicipalityChoiceForm(in: folder)
         let places = Array(repeating: "narva", count: 6) + Array(repeating: "Tallinn", count: 7) + ["Jaan Tamm jaan.tamm@example.ee 5123 4567", "Kikepera küla"]
         folder.write("in/export.csv", "country,omavalitsus,imp_intercultural,comp_intercultural\n"
             + places.map { "EE,\($0),4,2\n" }.joined())
@@ -1183,11 +1184,7 @@ final class ReportTests: XCTestCase {
     /// the blank for no answer. Another question's columns keep the plain wording.
     func testDataDictionarySaysWhatTheByPlaceColumnsHold() throws {
         let folder = TemporaryFolder()
-        let survey = try String(contentsOfFile: Paths.inputs + "/instrument/survey.csv", encoding: .utf8)
-        folder.write("form/survey.csv", survey.replacingOccurrences(of: "\ntext,municipality,", with: "\nselect_one mun,omavalitsus,"))
-        let choices = try String(contentsOfFile: Paths.inputs + "/instrument/choices.csv", encoding: .utf8)
-        folder.write("form/choices.csv", choices + "mun,narva,Narva linn,Narva linn,Narva,Narva,Нарва\n")
-        folder.write("form/settings.csv", try String(contentsOfFile: Paths.inputs + "/instrument/settings.csv", encoding: .utf8))
+        try writeMunicipalityChoiceForm(in: folder)
         folder.write("in/export.csv", "country,omavalitsus,role,imp_intercultural,comp_intercultural\n"
             + (Array(repeating: "narva", count: 6) + ["Tallinn", "Kikepera küla"]).map { "EE,\($0),teacher,4,2\n" }.joined())
         for (by, place) in [("omavalitsus", true), ("role", false)] {
