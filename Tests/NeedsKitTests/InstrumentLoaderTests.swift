@@ -256,6 +256,32 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertEqual(measureOnText.problems.first?.column, 5)
     }
 
+    /// pyxform refuses a group without a name ('Question or group with no name') and a group
+    /// closed by the other kind's end ('Unmatched end_repeat'); both loaded: the nameless group's
+    /// questions were under a group named "", and `end_repeat` closed a `begin_group` unsaid.
+    func testGroupStructurePyxformRefusesNamesItsRow() throws {
+        let nameless = try XCTUnwrap(brokenInstrument("type,name,label\nbegin_group,,Household\ntext,q1,Q\nend_group,,\n"))
+        XCTAssertEqual(nameless.problems.map(\.code), ["missing_name"])
+        XCTAssertEqual(nameless.problems.first?.line, 2)
+        XCTAssertEqual(nameless.problems.first?.column, 2)
+        XCTAssertTrue(nameless.description.contains("a `begin_group` row has no name"), nameless.description)
+
+        let crossed = try XCTUnwrap(brokenInstrument(
+            "type,name,label\nbegin_group,hh,H\ntext,q1,Q\nend_repeat,,\nbegin_repeat,kids,K\ntext,q2,Q\nend group,,\ntext,q3,Q\n"))
+        XCTAssertEqual(crossed.problems.map(\.code), ["unmatched_group", "unmatched_group"])
+        XCTAssertEqual(crossed.problems.map(\.line), [4, 7])
+        XCTAssertEqual(crossed.problems.map(\.column), [1, 1])
+        XCTAssertTrue(crossed.problems[0].message.contains("`end_repeat` closes group `hh` (begun on row 2), which ends with `end_group`"), crossed.description)
+        XCTAssertTrue(crossed.problems[1].message.contains("`end group` closes repeat `kids` (begun on row 5)"), crossed.description)
+
+        // Nested right, the form loads and each question knows its path.
+        let folder = TemporaryFolder()
+        folder.write("form/survey.csv", "type,name,label\nbegin_group,hh,H\nbegin_repeat,kids,K\ntext,q1,Q\nend_repeat,,\nend_group,,\ntext,q2,Q\n")
+        let instrument = try InstrumentLoader.load(folder.path + "/form")
+        XCTAssertEqual(instrument.questions.map(\.groupPath), [["hh", "kids"], []])
+        XCTAssertEqual(instrument.questions.map(\.inRepeat), [true, false])
+    }
+
     func testLanguagesNamedWithoutACodeGetTheirCode() throws {
         let folder = TemporaryFolder()
         folder.write("form/survey.csv", """

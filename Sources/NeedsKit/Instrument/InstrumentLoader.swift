@@ -297,9 +297,8 @@ public enum InstrumentLoader {
         let requiredColumn = survey.column("required")
         var questions: [Question] = []
         var groups: [String: Group] = [:]
-        var groupStack: [String] = []
-        /// Per open group, whether it is a repeat.
-        var repeatStack: [Bool] = []
+        // The groups and repeats open at a row, outermost first, each with the row that began it.
+        var open: [OpenGroup] = []
         var names: [String: Int] = [:]
         // Selects of a form without a choices sheet: said once, not as each one's list missing.
         var selectsWithoutChoices: [(row: Int, type: String)] = []
@@ -323,18 +322,33 @@ public enum InstrumentLoader {
             switch head {
             case "begin_group", "begin_repeat", "begin":
                 if head == "begin" && words.count > 1 && words[1].lowercased() != "group" && words[1].lowercased() != "repeat" { break }
-                groupStack.append(name)
-                repeatStack.append(head == "begin_repeat" || (words.count > 1 && words[1].lowercased() == "repeat"))
+                let isRepeat = head == "begin_repeat" || (words.count > 1 && words[1].lowercased() == "repeat")
+                // pyxform: 'Question or group with no name'. Its questions' columns are named by
+                // it (`group/question`), and an `end_group` must find it to close.
+                if name.isEmpty {
+                    problem(survey, number, nameColumn, "missing_name",
+                            "a `\(typeText)` row has no name; a \(isRepeat ? "repeat" : "group") needs one, as its questions' columns in the exports are named by it")
+                }
+                open.append(OpenGroup(name: name, isRepeat: isRepeat, row: number))
                 groups[name] = Group(name: name, labels: labels(survey, cells), row: number)
                 continue
             // (`end` alone is XLSForm's end-time field; `end group` closes a group.)
             case "end_group", "end_repeat",
                  "end" where words.count > 1:
-                if groupStack.isEmpty {
-                    problem(survey, number, typeColumn, "unmatched_group", "`\(typeText)` closes no group: no `begin_group` is open here")
-                } else {
-                    groupStack.removeLast()
-                    repeatStack.removeLast()
+                let closesRepeat = head == "end_repeat" || words.dropFirst().first?.lowercased() == "repeat"
+                guard let innermost = open.popLast() else {
+                    problem(survey, number, typeColumn, "unmatched_group",
+                            "`\(typeText)` closes no \(closesRepeat ? "repeat" : "group"): no `begin_\(closesRepeat ? "repeat" : "group")` is open here")
+                    continue
+                }
+                // pyxform refuses an `end_repeat` closing a group, or an `end_group` a repeat
+                // ('Unmatched end_repeat'): which one the designer meant to close cannot be told.
+                // It is taken to close the innermost, so that the rows below are not all wrong too.
+                if innermost.isRepeat != closesRepeat {
+                    let kind = innermost.isRepeat ? "repeat" : "group"
+                    problem(survey, number, typeColumn, "unmatched_group",
+                            "`\(typeText)` closes \(innermost.described)\(innermost.name.isEmpty ? "" : " (begun on row \(innermost.row))"), which ends with `end_\(kind)`; "
+                                + "a group ends with `end_group`, a repeat with `end_repeat`")
                 }
                 continue
             default: break
@@ -415,7 +429,8 @@ public enum InstrumentLoader {
                 break
             }
             // A repeat's answers (one per repeat) are not in the main export a tool writes.
-            let inRepeat = repeatStack.contains(true)
+            let groupPath = open.map(\.name)
+            let inRepeat = open.contains { $0.isRepeat }
             let placeText = cells.cell(placeColumn).trimmingSpaces.lowercased()
             var place = Question.Place(rawValue: placeText)
             if place == nil && !placeText.isEmpty {
@@ -430,7 +445,7 @@ public enum InstrumentLoader {
                         "`\(name)` holds the respondent's \(place.rawValue) and is marked anonymise, so it would never be read; the reports publish only known municipalities: clear `anonymise`")
             }
             if inRepeat, measure != nil || place != nil {
-                let repeatName = groupStack[repeatStack.lastIndex(of: true)!]
+                let repeatName = open.last { $0.isRepeat }!.name
                 problem(survey, number, measure != nil ? measureColumn : placeColumn, "in_repeat",
                         "`\(name)` is in repeat `\(repeatName)`, whose answers are not in the main export; a question that \(measure != nil ? "rates a topic or asks for training" : "holds the respondent's place") cannot be in a repeat")
             }
@@ -442,7 +457,7 @@ public enum InstrumentLoader {
                 }
             }
             questions.append(Question(
-                name: name, type: typeText, kind: kind, labels: labels(survey, cells), groupPath: groupStack,
+                name: name, type: typeText, kind: kind, labels: labels(survey, cells), groupPath: groupPath,
                 topic: topic.isEmpty ? nil : topic, measure: measure, place: place,
                 anonymise: !isNo(cells.cell(anonymiseColumn)), report: isYes(cells.cell(reportColumn)), row: number,
                 panel: isYes(cells.cell(panelColumn)), required: isYes(cells.cell(requiredColumn)),
@@ -459,8 +474,9 @@ public enum InstrumentLoader {
                         + ", which `\(first.type)`" + (others > 0 ? " and \(others) other select(s) need for their" : " needs for its") + " choice list")
         }
         // A group left open would hold every question below it (pyxform refuses such a form).
-        for (name, open) in zip(groupStack, repeatStack) {
-            problem(survey, groups[name]?.row, typeColumn, "unmatched_group", "\(open ? "repeat" : "group") `\(name)` is never closed: no `end_\(open ? "repeat" : "group")` below it")
+        for group in open {
+            let kind = group.isRepeat ? "repeat" : "group"
+            problem(survey, group.row, typeColumn, "unmatched_group", "\(group.described) is never closed: no `end_\(kind)` below it")
         }
 
         // Topics: each needs both an importance and a competence question.
@@ -564,6 +580,20 @@ public enum InstrumentLoader {
     /// question marked `remove` or `true()` went on to the clean records.
     private static func isNo(_ text: String) -> Bool {
         ["", "no", "false", "false()", "0", "n", "default-non-anonymised"].contains(text.trimmingSpaces.lowercased())
+    }
+}
+
+/// A group or repeat of the survey sheet not yet closed, as the loader reads down the rows.
+struct OpenGroup {
+    var name: String
+    var isRepeat: Bool
+    /// The row of its `begin_group` or `begin_repeat`, for messages.
+    var row: Int
+
+    /// `group \`hh\``, or for one without a name (an error of its own) `the group of row 4`.
+    var described: String {
+        let kind = isRepeat ? "repeat" : "group"
+        return name.isEmpty ? "the \(kind) of row \(row)" : "\(kind) `\(name)`"
     }
 }
 
