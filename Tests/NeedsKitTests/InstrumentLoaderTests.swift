@@ -282,6 +282,33 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertEqual(instrument.questions.map(\.inRepeat), [true, false])
     }
 
+    /// pyxform refuses a name twice within one group or repeat (or outside any) alone: the same
+    /// name in two groups is two questions, known by their group paths. Such a form was refused
+    /// (duplicate_name); a name twice in one group, a group named as a question beside it, and
+    /// two repeats of one name (each its own table) are still refused, at the second's name cell.
+    func testTheSameNameInTwoGroupsIsTwoQuestions() throws {
+        let folder = TemporaryFolder()
+        folder.write("form/survey.csv", "type,name,label\ninteger,age,Your age\nbegin_group,hh,Household\ninteger,age,Age\n"
+            + "begin_group,info,Info\ntext,note,N\nend_group,,\nend_group,,\nbegin_group,child,Child\ninteger,age,Age\n"
+            + "begin_group,info,Info\ntext,note,N\nend_group,,\nend_group,,\n")
+        let instrument = try InstrumentLoader.load(folder.path + "/form")
+        XCTAssertEqual(instrument.questions.map(\.key), ["age", "hh/age", "hh/info/note", "child/age", "child/info/note"])
+        XCTAssertEqual(instrument.question(named: "child/age")?.row, 10)
+        XCTAssertEqual(instrument.question(named: "age")?.row, 2)
+        XCTAssertEqual(instrument.groups.keys.sorted(), ["child", "child/info", "hh", "hh/info"])
+        XCTAssertEqual(instrument.groups["child/info"]?.row, 11)
+
+        let twice = try XCTUnwrap(brokenInstrument("type,name,label\nbegin_group,hh,H\ninteger,age,A\ninteger,age,A\nend_group,,\n"
+            + "text,x,X\nbegin_group,x,X\nend_group,,\nbegin_group,a,A\nbegin_repeat,kids,K\ntext,q1,Q\nend_repeat,,\nend_group,,\n"
+            + "begin_repeat,kids,K\ntext,q2,Q\nend_repeat,,\n"))
+        XCTAssertEqual(twice.problems.map(\.code), ["duplicate_name", "duplicate_name", "duplicate_name"])
+        XCTAssertEqual(twice.problems.map(\.line), [4, 7, 14])
+        XCTAssertEqual(twice.problems.map(\.column), [2, 2, 2])
+        XCTAssertTrue(twice.problems[0].message.contains("`age` is used twice in group `hh` (first on row 3)"), twice.description)
+        XCTAssertTrue(twice.problems[1].message.contains("`x` is used twice outside any group (first on row 6)"), twice.description)
+        XCTAssertTrue(twice.problems[2].message.contains("repeat `kids` is named twice (first on row 10)"), twice.description)
+    }
+
     func testLanguagesNamedWithoutACodeGetTheirCode() throws {
         let folder = TemporaryFolder()
         folder.write("form/survey.csv", """

@@ -506,6 +506,45 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(result.issues.contains { $0.code == "unmapped_columns" }, "\(result.issues.map(\.message))")
     }
 
+    /// A name in two groups (`hh/age`, `child/age`, as pyxform allows): each column headed by a
+    /// group path, in any of the tools' separators, is its own question; Kobo's export without
+    /// group names heads both `age`, read in the form's order as the tools write the columns (as
+    /// a label two questions share is), with a note; one `age` for two questions is not read,
+    /// with a warning naming both. Messages name a question by its path. The form was refused.
+    func testTheSameNameInTwoGroupsIsReadByItsPath() throws {
+        let folder = TemporaryFolder()
+        let instrument = try form(in: folder, survey: "type,name,label\nbegin_group,hh,Household\nselect_one band,age,Age\nend_group,,\n"
+            + "begin_group,child,Child\nselect_one band,age,Age\nend_group,,\ntext,town,Town\n",
+            choices: "list_name,name,label\nband,young,Young\nband,old,Old\n")
+        let files = [
+            folder.write("a_kobo.csv", "hh/age;child/age;_uuid\nyoung;old;u1\n"),
+            folder.write("b_odk.csv", "child-age,hh-age,KEY\nyoung,old,k2\n"),
+            folder.write("c_dots.csv", "hh.age;child.age;_uuid\nold;ancient;u3\n"),
+            folder.write("d_bare.csv", "age;age;_uuid\nold;young;u4\n"),
+            folder.write("e_one.csv", "_uuid;town;age\nu5;Tallinn;old\n"),
+        ]
+        let result = normalise(files, instrument: instrument)
+        XCTAssertEqual(result.respondents.count, 5)
+        guard result.respondents.count == 5 else { return }
+        let answers = (0..<5).map { r in ["hh/age", "child/age"].map { result.answer(r, $0, in: instrument) } }
+        XCTAssertEqual(answers[0], [.choice("young"), .choice("old")])
+        XCTAssertEqual(answers[1], [.choice("old"), .choice("young")])
+        XCTAssertEqual(answers[2], [.choice("old"), nil])
+        XCTAssertEqual(answers[3], [.choice("old"), .choice("young")])
+        XCTAssertEqual(answers[4], [nil, nil])
+        let unknown = try XCTUnwrap(result.issues.first { $0.code == "unknown_value" })
+        XCTAssertTrue(unknown.message.contains("question `child/age`"), unknown.message)
+        XCTAssertEqual(unknown.question, "child/age")
+        let order = result.issues.filter { $0.code == "columns_by_form_order" }
+        XCTAssertEqual(order.map { "\($0.file):\($0.line!):\($0.column!)" }, ["d_bare.csv:1:1"])
+        XCTAssertTrue(order.first?.message.contains("column 1: hh/age, column 2: child/age") ?? false, "\(order.map(\.message))")
+        let ambiguous = result.issues.filter { $0.code == "ambiguous_column" }
+        XCTAssertEqual(ambiguous.map { "\($0.file):\($0.line!):\($0.column!)" }, ["e_one.csv:1:3"])
+        XCTAssertTrue(ambiguous.first?.message.contains("column 3, `age`, is headed by a name that 2 questions share (hh/age, child/age)") ?? false,
+                      "\(ambiguous.map(\.message))")
+        XCTAssertFalse(result.issues.contains { $0.code == "unmapped_columns" }, "\(result.issues.map(\.message))")
+    }
+
     /// The warning on columns of an older form version, and the note on columns that match no
     /// question, name the first such column (they had no column: every finding needs one).
     func testColumnsOfAnOlderVersionAreNamedByColumn() throws {

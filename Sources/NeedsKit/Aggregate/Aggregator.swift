@@ -127,7 +127,7 @@ public final class Aggregator {
                     i.flatMap { instrument.questions[$0].kind.listName }.flatMap { instrument.choiceLists[$0] },
                     c.flatMap { instrument.questions[$0].kind.listName }.flatMap { instrument.choiceLists[$0] })
         }
-        demandIndex = instrument.demandQuestion.flatMap { instrument.questionIndex[$0.name] }
+        demandIndex = instrument.demandQuestion.flatMap { instrument.questionIndex[$0.key] }
         let demandChoices = Set(instrument.demandQuestion?.kind.listName.flatMap { instrument.choiceLists[$0] }?.choices.map(\.name) ?? [])
         demandAsked = topics.map { demandChoices.contains($0.key) }
         byIndex = options.byQuestion.flatMap { instrument.questionIndex[$0] }

@@ -12,16 +12,20 @@ public struct Instrument: Sendable {
     public var languages: [Language]
     /// Questions in form order, groups flattened (each question knows its group path).
     public var questions: [Question]
-    /// Groups by name, with their labels, for matching `group label [question label]` headers.
+    /// Groups by their path of names (`hh`, `hh/members`; see `Question.groupKey`), with their
+    /// labels, for matching `group label [question label]` headers.
     public var groups: [String: Group]
     public var choiceLists: [String: ChoiceList]
     /// Topics in the order their first question appears.
     public var topics: [Topic]
 
+    /// The question of a key (`Question.key`: its name, or its group path where the name is in
+    /// two groups).
     public func question(named name: String) -> Question? {
         questionIndex[name].map { questions[$0] }
     }
 
+    /// Questions by `Question.key`.
     var questionIndex: [String: Int] = [:]
 
     /// The question holding the respondent's country, municipality or role.
@@ -148,11 +152,20 @@ public struct Question: Sendable, Labelled {
     public enum Place: String, Sendable { case country, municipality }
 
     public var name: String
+    /// What the instrument and the reports call the question: its name, or, where a question of
+    /// another group has the same name (pyxform refuses a name twice within one group or repeat
+    /// alone: `hh/age` and `child/age` are two questions), its group path and name, as a Kobo
+    /// export heads its column. `Instrument.question(named:)` takes it.
+    public var key: String { sharesName ? (groupPath + [name]).joined(separator: "/") : name }
+    /// Another question of the form has the same name, in another group.
+    public var sharesName = false
     public var type: String
     public var kind: Kind
     public var labels: [String: String]
     /// Names of the enclosing groups, outermost first.
     public var groupPath: [String]
+    /// The key of its innermost group in `Instrument.groups` (`hh/members`), "" outside any.
+    public var groupKey: String { groupPath.joined(separator: "/") }
     public var topic: String?
     public var measure: Measure?
     public var place: Place?
@@ -187,6 +200,9 @@ public struct Group: Sendable, Labelled {
     public var name: String
     public var labels: [String: String]
     public var row: Int
+    /// Names of the enclosing groups and its own, outermost first: two groups of one name in
+    /// different groups are two groups (pyxform allows it), keyed `outer/inner` in `Instrument.groups`.
+    public var path: [String]
 }
 
 public struct Choice: Sendable, Labelled {

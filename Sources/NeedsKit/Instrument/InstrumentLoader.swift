@@ -299,7 +299,23 @@ public enum InstrumentLoader {
         var groups: [String: Group] = [:]
         // The groups and repeats open at a row, outermost first, each with the row that began it.
         var open: [OpenGroup] = []
-        var names: [String: Int] = [:]
+        // Names of questions, groups and repeats outside any group, with their rows; those in a
+        // group are its `OpenGroup.names`. Repeat names anywhere, which must differ across the form.
+        var surveyNames: [String: Int] = [:]
+        var repeatNames: [String: Int] = [:]
+        /// pyxform's rule: a name must differ from the others of its nearest group or repeat (or
+        /// outside any), as the form's XML holds each as an element of that group; the same name
+        /// in two groups is two questions (`hh/age`, `child/age`). Said at the second's name cell.
+        func claim(_ name: String, row: Int) {
+            let first = open.isEmpty ? surveyNames[name] : open[open.count - 1].names[name]
+            guard let first else {
+                if open.isEmpty { surveyNames[name] = row } else { open[open.count - 1].names[name] = row }
+                return
+            }
+            problem(survey, row, nameColumn, "duplicate_name",
+                    "the name `\(name)` is used twice \(open.last.map { "in \($0.described)" } ?? "outside any group") (first on row \(first)); "
+                        + "names must differ within a group (the same name in another group is another question)")
+        }
         // Selects of a form without a choices sheet: said once, not as each one's list missing.
         var selectsWithoutChoices: [(row: Int, type: String)] = []
 
@@ -329,8 +345,19 @@ public enum InstrumentLoader {
                     problem(survey, number, nameColumn, "missing_name",
                             "a `\(typeText)` row has no name; a \(isRepeat ? "repeat" : "group") needs one, as its questions' columns in the exports are named by it")
                 }
+                if !name.isEmpty {
+                    claim(name, row: number)
+                    // pyxform: a repeat's rows are a table of their own, named by the repeat alone.
+                    if isRepeat, let first = repeatNames[name] {
+                        problem(survey, number, nameColumn, "duplicate_name",
+                                "repeat `\(name)` is named twice (first on row \(first)); a repeat's name must differ from every other repeat's in the form, as its table is named by it")
+                    } else if isRepeat {
+                        repeatNames[name] = number
+                    }
+                }
                 open.append(OpenGroup(name: name, isRepeat: isRepeat, row: number))
-                groups[name] = Group(name: name, labels: labels(survey, cells), row: number)
+                let path = open.map(\.name)
+                groups[path.joined(separator: "/")] = Group(name: name, labels: labels(survey, cells), row: number, path: path)
                 continue
             // (`end` alone is XLSForm's end-time field; `end group` closes a group.)
             case "end_group", "end_repeat",
@@ -357,11 +384,9 @@ public enum InstrumentLoader {
                 problem(survey, number, nameColumn, "missing_name", "a `\(typeText)` question has no name")
                 continue
             }
-            if let first = names[name] {
-                problem(survey, number, nameColumn, "duplicate_name", "the name `\(name)` is used twice (first on row \(first))")
-                continue
-            }
-            names[name] = number
+            let claimed = problems.count
+            claim(name, row: number)
+            if problems.count > claimed { continue }
             var kind: Question.Kind
             let selectType = SelectType(words)
             if let select = selectType {
@@ -479,6 +504,10 @@ public enum InstrumentLoader {
             problem(survey, group.row, typeColumn, "unmatched_group", "\(group.described) is never closed: no `end_\(kind)` below it")
         }
 
+        // A name in two groups: each of its questions is known by its group path (`hh/age`).
+        let nameCounts = Dictionary(questions.map { ($0.name, 1) }, uniquingKeysWith: +)
+        for index in questions.indices where nameCounts[questions[index].name, default: 0] > 1 { questions[index].sharesName = true }
+
         // Topics: each needs both an importance and a competence question.
         var topics: [Topic] = []
         var topicRows: [String: Int] = [:]
@@ -495,12 +524,12 @@ public enum InstrumentLoader {
                 if topics[index!].importanceQuestion != nil {
                     problem(survey, question.row, topicColumn, "duplicate_measure", "topic `\(key)` has a second importance question")
                 }
-                topics[index!].importanceQuestion = question.name
+                topics[index!].importanceQuestion = question.key
             case .competence:
                 if topics[index!].competenceQuestion != nil {
                     problem(survey, question.row, topicColumn, "duplicate_measure", "topic `\(key)` has a second competence question")
                 }
-                topics[index!].competenceQuestion = question.name
+                topics[index!].competenceQuestion = question.key
             case .demand:
                 break
             }
@@ -519,14 +548,14 @@ public enum InstrumentLoader {
         // Borich's gap is importance minus competence on the same scale: 5 on a 1-5 scale less 4
         // on a 1-4 scale is no need.
         func scale(_ name: String?) -> [Double] {
-            guard let question = questions.first(where: { $0.name == name }), let list = question.kind.listName.flatMap({ choiceLists[$0] })
+            guard let question = questions.first(where: { $0.key == name }), let list = question.kind.listName.flatMap({ choiceLists[$0] })
             else { return [] }
             return list.ratingScores.map(\.score).sorted()
         }
         for topic in topics {
             let importance = scale(topic.importanceQuestion), competence = scale(topic.competenceQuestion)
             guard let i = importance.first, let c = competence.first, (i, importance.last!) != (c, competence.last!),
-                  let row = questions.first(where: { $0.name == topic.competenceQuestion })?.row else { continue }
+                  let row = questions.first(where: { $0.key == topic.competenceQuestion })?.row else { continue }
             func text(_ score: Double) -> String { score == score.rounded() && abs(score) < 1e15 ? String(Int64(score)) : String(score) }
             func range(_ scores: [Double]) -> String { text(scores.first!) + "-" + text(scores.last!) }
             problem(survey, row, typeColumn, "scale_mismatch",
@@ -554,7 +583,7 @@ public enum InstrumentLoader {
         var instrument = Instrument(
             formTitle: formTitle, formID: formID, version: version, defaultLanguage: defaultLanguage,
             languages: languages, questions: questions, groups: groups, choiceLists: choiceLists, topics: topics)
-        for (index, question) in questions.enumerated() { instrument.questionIndex[question.name] = index }
+        for (index, question) in questions.enumerated() { instrument.questionIndex[question.key] = index }
         return instrument
     }
 
@@ -589,6 +618,8 @@ struct OpenGroup {
     var isRepeat: Bool
     /// The row of its `begin_group` or `begin_repeat`, for messages.
     var row: Int
+    /// Names used in it so far, with their rows (see `claim` in `build`).
+    var names: [String: Int] = [:]
 
     /// `group \`hh\``, or for one without a name (an error of its own) `the group of row 4`.
     var described: String {

@@ -36,7 +36,9 @@ public struct ColumnMapper {
     private var byName: [String: Set<ColumnRole>] = [:]
     private var byCode: [String: Set<ColumnRole>] = [:]
     private var byLabel = KeyedLookup<ColumnRole>()
-    private var groupByName: [String: String] = [:]
+    /// Group keys (`Instrument.groups`) by name, path or code, lower-cased: a name two groups
+    /// share (each in another group) holds both, and names neither.
+    private var groupsByName: [String: Set<String>] = [:]
     private var groupByLabel = KeyedLookup<String>()
     private var selectMultipleByLabel = KeyedLookup<Int>()
     /// Per group: its answer questions, in form order, and their labels.
@@ -94,13 +96,15 @@ public struct ColumnMapper {
 
     public init(instrument: Instrument) {
         self.instrument = instrument
-        for (name, group) in instrument.groups {
-            groupByName[name.lowercased()] = name
-            groupByName[Self.code(name)] = name
-            for (_, label) in group.labels { groupByLabel.insert(label, name) }
+        for (key, group) in instrument.groups {
+            for spelling in [group.name.lowercased(), Self.code(group.name), key.lowercased()] {
+                groupsByName[spelling, default: []].insert(key)
+            }
+            for (_, label) in group.labels { groupByLabel.insert(label, key) }
         }
         for (index, question) in instrument.questions.enumerated() {
-            if let group = question.groupPath.last, question.isAnswer {
+            if !question.groupPath.isEmpty, question.isAnswer {
+                let group = question.groupKey
                 groupMembers[group, default: []].append(index)
                 for (_, label) in question.labels { memberByLabel[group, default: KeyedLookup()].insert(label, index) }
             }
@@ -211,6 +215,16 @@ public struct ColumnMapper {
         guard header.contains("_"), !header.contains(" ") else { return nil }
         let spaced = header.split(separator: "_").joined(separator: " ")
         return spaced.isEmpty ? nil : spaced
+    }
+
+    /// The questions a header names by an XML name several share, each in another group (`age`
+    /// for `hh/age` and `child/age`, as KoboToolbox's export without group names heads both), in
+    /// form order; nil when the name is one question's or none's. Tried only for a header
+    /// `resolve` left unmapped.
+    public func questionsSharingName(_ rawHeader: String) -> [Int]? {
+        guard let roles = byName[rawHeader.trimmingSpaces.lowercased()], roles.count >= 2 else { return nil }
+        let questions = roles.compactMap { role -> Int? in if case let .question(q) = role { return q } else { return nil } }
+        return questions.count == roles.count ? questions.sorted() : nil
     }
 
     /// The questions a header's label names when several share it (a topic's importance and its
@@ -373,7 +387,8 @@ public struct ColumnMapper {
         }
 
         // A group by name, code or label: the bracket names one of its questions.
-        var group = groupByName[outer.lowercased()] ?? groupByName[Self.code(outer)]
+        var group = [outer.lowercased(), Self.code(outer)].lazy.compactMap { self.groupsByName[$0] }.first
+            .flatMap { $0.count == 1 ? $0.first : nil }
         if group == nil, case let .unique(name, _) = groupByLabel.match(outer) { group = name }
         if let group { return questionInGroup(group, inner, position: position) }
         return nil

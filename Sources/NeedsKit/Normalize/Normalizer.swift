@@ -236,13 +236,13 @@ public final class Normalizer {
         // anonymised), the panel code, the place and role questions. Tool metadata is read
         // for the submission date only.
         let kept = Set([instrument.countryQuestion, instrument.municipalityQuestion, instrument.roleQuestion,
-                        instrument.panelQuestion].compactMap { $0?.name })
+                        instrument.panelQuestion].compactMap { $0?.key })
         handling = instrument.questions.map { question in
             switch question.kind {
             case .selectOne, .selectMultiple, .integer, .decimal: return .cached
             case .meta: return question.name == "end" ? .submittedDate : .none
             // Kept free text is read once per distinct value too (trimmed, as written).
-            default: return CleanResponsesWriter.isCarried(question) || kept.contains(question.name) ? .cached : .none
+            default: return CleanResponsesWriter.isCarried(question) || kept.contains(question.key) ? .cached : .none
             }
         }
         questionCount = instrument.questions.count
@@ -257,9 +257,9 @@ public final class Normalizer {
             guard question.isAnswer, question.kind != .meta, !question.anonymise, !question.inRepeat else { return false }
             return question.required || question.topic != nil || question.measure != nil
         }
-        countryIndex = instrument.countryQuestion.flatMap { instrument.questionIndex[$0.name] }
-        municipalityIndex = instrument.municipalityQuestion.flatMap { instrument.questionIndex[$0.name] }
-        roleIndex = instrument.roleQuestion.flatMap { instrument.questionIndex[$0.name] }
+        countryIndex = instrument.countryQuestion.flatMap { instrument.questionIndex[$0.key] }
+        municipalityIndex = instrument.municipalityQuestion.flatMap { instrument.questionIndex[$0.key] }
+        roleIndex = instrument.roleQuestion.flatMap { instrument.questionIndex[$0.key] }
         choiceSetIDs = Array(repeating: [:], count: instrument.questions.count)
         choiceSetIDsByBits = Array(repeating: [:], count: instrument.questions.count)
         tickedBits = .allocate(capacity: max(instrument.questions.count, 1))
@@ -454,7 +454,7 @@ public final class Normalizer {
             if !missing.isEmpty {
                 let names = missing.map { q -> String in
                     let question = instrument.questions[q]
-                    return question.name + (question.topic.map { " (topic \($0))" } ?? "")
+                    return question.key + (question.topic.map { " (topic \($0))" } ?? "")
                 }
                 log(CleaningIssue(
                     file: file, line: line, code: "questions_missing", action: .kept, severity: .warning,
@@ -498,15 +498,20 @@ public final class Normalizer {
 
     /// Columns headed by a label several questions share (a topic's importance and competence,
     /// in KoboToolbox's labels export without group names, its default, or a sheet headed by
-    /// labels): the tools write questions in the form's order, so the k-th such column is the
-    /// k-th of those questions without a column of its own, when there are as many columns as
-    /// questions left (a note says so). Otherwise which is which cannot be told: not read, with
-    /// a warning naming the questions.
+    /// labels), or by a name questions of different groups share (`age` for `hh/age` and
+    /// `child/age`, in Kobo's export of XML names without group names): the tools write questions
+    /// in the form's order, so the k-th such column is the k-th of those questions without a
+    /// column of its own, when there are as many columns as questions left (a note says so).
+    /// Otherwise which is which cannot be told: not read, with a warning naming the questions.
     private func resolveSharedLabels(_ header: [String], _ roles: inout [ColumnRole], file: String, line: Int,
                                      log: (CleaningIssue) -> Void) {
         var columnsByQuestions: [[Int]: [Int]] = [:]
+        var sharedNames = Set<[Int]>()
         for (index, role) in roles.enumerated() where role == .unmapped {
-            if let questions = mapper.questionsSharingLabel(header[index]) {
+            if let questions = mapper.questionsSharingName(header[index]) {
+                columnsByQuestions[questions, default: []].append(index)
+                sharedNames.insert(questions)
+            } else if let questions = mapper.questionsSharingLabel(header[index]) {
                 columnsByQuestions[questions, default: []].append(index)
             }
         }
@@ -525,15 +530,15 @@ public final class Normalizer {
                     roles[column] = .meta(.other)
                     log(CleaningIssue(
                         file: file, line: line, column: column + 1, code: "ambiguous_column", action: .dropped,
-                        message: "column \(column + 1), `\(header[column].trimmingSpaces)`, is headed by a label that \(questions.count) questions share (\(questions.map { instrument.questions[$0].name }.joined(separator: ", "))), and \(columns.count) column(s) have it for \(free.count) of them without a column: which is which cannot be told, so it is not read; head it by the question's name"))
+                        message: "column \(column + 1), `\(header[column].trimmingSpaces)`, is headed by \(sharedNames.contains(questions) ? "a name" : "a label") that \(questions.count) questions share (\(questions.map { instrument.questions[$0].key }.joined(separator: ", "))), and \(columns.count) column(s) have it for \(free.count) of them without a column: which is which cannot be told, so it is not read; head it by the question's \(sharedNames.contains(questions) ? "group path (export with group names)" : "name")"))
                 }
             }
         }
         guard let first = ordered.min(by: { $0.column < $1.column }) else { return }
-        let pairs = ordered.sorted { $0.column < $1.column }.map { "column \($0.column + 1): \(instrument.questions[$0.question].name)" }
+        let pairs = ordered.sorted { $0.column < $1.column }.map { "column \($0.column + 1): \(instrument.questions[$0.question].key)" }
         log(CleaningIssue(
             file: file, line: line, column: first.column + 1, code: "columns_by_form_order", action: .kept, severity: .note,
-            message: "\(ordered.count) columns are headed by labels that several questions share (a topic rated for importance and for competence); read in the form's order: \(pairs.joined(separator: ", "))"))
+            message: "\(ordered.count) columns are headed by names or labels that several questions share (a topic rated for importance and for competence, a name used in two groups); read in the form's order: \(pairs.joined(separator: ", "))"))
     }
 
     /// Whether a header that left columns unmapped (`upper`, mapped as `upperMapping`) is the upper
@@ -587,7 +592,7 @@ public final class Normalizer {
 
     private func questionName(_ role: ColumnRole) -> String {
         switch role {
-        case let .question(q), let .choice(q, _): return instrument.questions[q].name
+        case let .question(q), let .choice(q, _): return instrument.questions[q].key
         default: return ""
         }
     }
@@ -917,7 +922,7 @@ public final class Normalizer {
             for pending in pendingIssues {
                 log(CleaningIssue(
                     file: mapping.file, line: record.line, column: pending.column + 1, respondentID: id,
-                    question: instrument.questions[pending.question].name, oldValue: pending.issue.old, newValue: pending.issue.new,
+                    question: instrument.questions[pending.question].key, oldValue: pending.issue.old, newValue: pending.issue.new,
                     code: pending.issue.code, action: pending.issue.action, message: pending.issue.message))
             }
         }
@@ -1260,8 +1265,8 @@ public final class Normalizer {
     func choicesNamed(_ q: Int, list: String) -> String {
         let question = instrument.questions[q]
         let label = Diagnostic.oneLine(question.label(instrument.defaultLanguage) ?? "").trimmingSpaces
-        let shown = !label.isEmpty && label.count <= Self.shortLabel && label != question.name ? " (\(label))" : ""
-        return "question `\(question.name)`\(shown) from list `\(list)`"
+        let shown = !label.isEmpty && label.count <= Self.shortLabel && label != question.name && label != question.key ? " (\(label))" : ""
+        return "question `\(question.key)`\(shown) from list `\(list)`"
     }
 
     /// The longest question label an unknown value's message quotes (a matrix row's label, such
@@ -1423,7 +1428,7 @@ public final class Normalizer {
                 place.country = code
             } else {
                 place.issues.append(.init(
-                    question: q, questionName: instrument.questions[q].name, old: written, new: "", code: "country_outside_region",
+                    question: q, questionName: instrument.questions[q].key, old: written, new: "", code: "country_outside_region",
                     message: "country `\(written)` is not Estonia, Latvia or Lithuania; the respondent is kept under no country"))
             }
         }
@@ -1432,7 +1437,7 @@ public final class Normalizer {
                 // Named at the country column (or, without one, the municipality's: `logPlaceIssues`).
                 let asked = countryIndex ?? municipalityIndex
                 place.issues.append(.init(
-                    question: asked, questionName: asked.map { instrument.questions[$0].name } ?? "", old: "", new: "", code: "place_unknown",
+                    question: asked, questionName: asked.map { instrument.questions[$0].key } ?? "", old: "", new: "", code: "place_unknown",
                     message: "neither country nor municipality is known; the respondent counts only in the region total"))
             }
             return place
@@ -1447,7 +1452,7 @@ public final class Normalizer {
             default: break
             }
         }
-        let question = instrument.questions[q].name
+        let question = instrument.questions[q].key
         var found = gazetteer.match(written, country: place.country)
         if found == .none, written.contains("?") {
             found = gazetteer.matchLostLetters(written, country: place.country)
@@ -1467,7 +1472,7 @@ public final class Normalizer {
             if place.country == nil {
                 place.country = municipality.country
                 place.issues.append(.init(
-                    question: q, questionName: instrument.countryQuestion?.name ?? "country", old: "", new: municipality.country,
+                    question: q, questionName: instrument.countryQuestion?.key ?? "country", old: "", new: municipality.country,
                     code: "country_inferred", message: "country inferred from the municipality `\(written)` (\(municipality.code))",
                     action: .changed))
             } else if place.country != municipality.country {

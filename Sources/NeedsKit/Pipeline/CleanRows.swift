@@ -100,7 +100,7 @@ final class CleanRowSink {
         demands = Array(repeating: false, count: topicCount)
         demandQuestion = aggregator.demandQuestion ?? -1
         groupQuestion = aggregator.groupQuestion ?? -1
-        roleQuestion = instrument.roleQuestion.flatMap { instrument.questionIndex[$0.name] } ?? -1
+        roleQuestion = instrument.roleQuestion.flatMap { instrument.questionIndex[$0.key] } ?? -1
         scratch = Array(repeating: (.nan, .nan, false), count: topicCount)
         columnOf = Array(repeating: -1, count: questionCount)
         let rating = Set(importanceQuestion + competenceQuestion + [demandQuestion])

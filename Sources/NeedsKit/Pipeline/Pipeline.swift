@@ -278,7 +278,7 @@ public enum Pipeline {
         log.add(contentsOf: dominantWeights(aggregator, options: options.aggregation))
         folded.dates = outcome.submittedDays.map { (SubmissionDate.format($0.first), SubmissionDate.format($0.last)) }
         let baselinePanel = folded.panel
-        if let question = instrument.panelQuestion?.name, let issue = baselinePanel?.repeatedCodesIssue(question: question, wave: "the baseline") {
+        if let question = instrument.panelQuestion?.key, let issue = baselinePanel?.repeatedCodesIssue(question: question, wave: "the baseline") {
             log.add(contentsOf: [issue])
         }
         let waveNames = InputFiles.waveNames(options.waves)
@@ -301,7 +301,7 @@ public enum Pipeline {
                 return account
             }
             outcome.inputProblems += waveOutcome.inputProblems
-            if let question = waveInstrument.panelQuestion?.name, let issue = panel?.repeatedCodesIssue(question: question, wave: "wave `\(name)`") {
+            if let question = waveInstrument.panelQuestion?.key, let issue = panel?.repeatedCodesIssue(question: question, wave: "wave `\(name)`") {
                 log.add(contentsOf: [issue])
             }
             // A wave with nothing read, or no respondent (empty or header-only files), has nothing to compare.
@@ -424,7 +424,7 @@ public enum Pipeline {
 
     /// Keeps a panel member's ratings (when the instrument has a panel code and the answer has one).
     static func record(_ respondent: Respondent, instrument: Instrument, aggregator: Aggregator, into panel: inout PanelRatings?) {
-        guard panel != nil, let q = instrument.panelQuestion.flatMap({ instrument.questionIndex[$0.name] }),
+        guard panel != nil, let q = instrument.panelQuestion.flatMap({ instrument.questionIndex[$0.key] }),
               let code = respondent.answer(q)?.cleanValue, !code.isEmpty else { return }
         // A code typed by the respondent in each wave: `AB12` and `ab12` are the same person.
         panel!.add(code: code.lowercased(), country: respondent.country ?? "", ratings: aggregator.ratings(of: respondent))
@@ -450,7 +450,7 @@ public enum Pipeline {
     /// each municipality is (`AggregationOptions.byPlaceChoices`).
     static func aggregation(_ options: RunOptions, instrument: Instrument) -> AggregationOptions {
         var aggregation = options.aggregation
-        if let by = aggregation.byQuestion, let place = instrument.municipalityQuestion, place.name == by,
+        if let by = aggregation.byQuestion, let place = instrument.municipalityQuestion, place.key == by,
            let list = place.kind.listName.flatMap({ instrument.choiceLists[$0] }) {
             aggregation.byPlaceChoices = Gazetteer.shared.choicesByMunicipality(list)
         }
@@ -465,7 +465,7 @@ public enum Pipeline {
                 // Named for the user to pick from: the select_one questions that rate no topic.
                 let candidates = instrument.questions.filter {
                     if case .selectOne = $0.kind { return $0.measure == nil && !$0.inRepeat } else { return false }
-                }.map { "`\($0.name)`" }
+                }.map { "`\($0.key)`" }
                 let choose = candidates.isEmpty ? "the instrument has none to give" : "give one of " + candidates.joined(separator: ", ")
                 throw InstrumentError(problems: [Diagnostic(
                     .error, file: options.instrumentPath, code: "bad_by_question",

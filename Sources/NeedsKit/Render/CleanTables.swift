@@ -20,13 +20,13 @@ public final class CleanResponsesWriter {
         writer = style.writer(clean: true)
         blank = writer.encoder()
         // Country, municipality and role have their normalised columns up front; not repeated.
-        let placed = Set([instrument.countryQuestion?.name, instrument.municipalityQuestion?.name, instrument.roleQuestion?.name].compactMap { $0 })
+        let placed = Set([instrument.countryQuestion?.key, instrument.municipalityQuestion?.key, instrument.roleQuestion?.key].compactMap { $0 })
         columns = instrument.questions.indices.filter {
-            Self.isCarried(instrument.questions[$0]) && !placed.contains(instrument.questions[$0].name)
+            Self.isCarried(instrument.questions[$0]) && !placed.contains(instrument.questions[$0].key)
         }
         scrubbed = columns.map { instrument.questions[$0].kind == .text }
         writer.row(texts: ["respondent_id", "source_file", "source_line", "country", "municipality_code", "municipality",
-                           "role", "submitted"] + columns.map { instrument.questions[$0].name })
+                           "role", "submitted"] + columns.map { instrument.questions[$0].key })
     }
 
     /// Whether a question's answers may leave normalisation.
@@ -137,12 +137,12 @@ public struct QuarantineWriter {
     public init(instrument: Instrument, style: CSVStyle = CSVStyle()) {
         writer = style.writer(clean: true)
         writer.row(texts: ["source_file", "source_line", "reason", "fields"])
-        let placed = Set([instrument.countryQuestion?.name, instrument.municipalityQuestion?.name,
-                          instrument.roleQuestion?.name].compactMap { $0 })
+        let placed = Set([instrument.countryQuestion?.key, instrument.municipalityQuestion?.key,
+                          instrument.roleQuestion?.key].compactMap { $0 })
         keptQuestions = Set(instrument.questions.indices.filter { q in
             let question = instrument.questions[q]
             return !question.anonymise && !question.panel
-                && (CleanResponsesWriter.isCarried(question) || placed.contains(question.name))
+                && (CleanResponsesWriter.isCarried(question) || placed.contains(question.key))
         })
     }
 

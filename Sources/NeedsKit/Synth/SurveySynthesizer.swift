@@ -212,19 +212,19 @@ public struct SurveySynthesizer {
     private func questionHeader(_ q: Question) -> String {
         switch options.shape {
         case .kobo: return (q.groupPath + [q.name]).joined(separator: "/")
-        case .generic: return q.name
+        case .generic: return q.key
         case .limesurvey:
-            if let group = q.groupPath.last, instrument.groups[group] != nil, case .selectOne = q.kind {
-                let members = instrument.questions.filter { $0.groupPath.last == group && $0.isAnswer }
+            if let group = q.groupPath.last, instrument.groups[q.groupKey] != nil, case .selectOne = q.kind {
+                let members = instrument.questions.filter { $0.groupKey == q.groupKey && $0.isAnswer }
                 let position = (members.firstIndex { $0.name == q.name } ?? 0) + 1
                 return ColumnMapper.code(group) + "[SQ" + String(format3(position)) + "]"
             }
             return ColumnMapper.code(q.name)
         case .google:
-            if let group = q.groupPath.last.flatMap({ instrument.groups[$0] }) { return label(group, group.name) + " [" + label(q, q.name) + "]" }
+            if let group = instrument.groups[q.groupKey] { return label(group, group.name) + " [" + label(q, q.name) + "]" }
             return label(q, q.name)
         case .msforms:
-            if let group = q.groupPath.last.flatMap({ instrument.groups[$0] }) { return label(group, group.name) + "." + label(q, q.name) }
+            if let group = instrument.groups[q.groupKey] { return label(group, group.name) + "." + label(q, q.name) }
             return label(q, q.name)
         }
     }
@@ -300,13 +300,13 @@ public struct SurveySynthesizer {
                     let (yes, no) = Self.limeSurveyYesNo[options.language.lowercased()] ?? ("Yes", "No")
                     for (k, name) in names.enumerated() {
                         columns.append(Column(header: header + "[SQ" + format3(k + 1) + "]") { _, _, r in
-                            (r.answers[q.name] ?? []).contains(name) ? yes : no
+                            (r.answers[q.key] ?? []).contains(name) ? yes : no
                         })
                     }
                     continue
                 }
                 columns.append(Column(header: header) { s, _, r in
-                    let ticked = r.answers[q.name] ?? []
+                    let ticked = r.answers[q.key] ?? []
                     switch s.options.shape {
                     case .kobo, .generic: return ticked.joined(separator: " ")
                     case .google: return ticked.map { s.choiceLabel(q, $0) }.joined(separator: ", ")
@@ -317,17 +317,17 @@ public struct SurveySynthesizer {
                 if options.shape == .kobo {
                     for name in names {
                         columns.append(Column(header: header + "/" + name) { _, _, r in
-                            r.answers[q.name] == nil ? "" : ((r.answers[q.name] ?? []).contains(name) ? "1" : "0")
+                            r.answers[q.key] == nil ? "" : ((r.answers[q.key] ?? []).contains(name) ? "1" : "0")
                         })
                     }
                 }
             case .selectOne:
                 columns.append(Column(header: header) { s, _, r in
-                    guard let name = r.answers[q.name]?.first else { return "" }
+                    guard let name = r.answers[q.key]?.first else { return "" }
                     return s.options.shape == .kobo || s.options.shape == .generic ? name : s.choiceLabel(q, name)
                 })
             default:
-                columns.append(Column(header: header) { _, _, r in r.answers[q.name]?.first ?? "" })
+                columns.append(Column(header: header) { _, _, r in r.answers[q.key]?.first ?? "" })
             }
         }
         if options.shape == .kobo {
@@ -371,18 +371,18 @@ public struct SurveySynthesizer {
         let countryIndex = RegionCountry.codes.firstIndex(of: municipality.country) ?? 0
         for q in answerable {
             if q.place == .country {
-                answers[q.name] = [countryChoice[municipality.country] ?? municipality.country]
+                answers[q.key] = [countryChoice[municipality.country] ?? municipality.country]
                 continue
             }
             if q.place == .municipality {
-                answers[q.name] = [municipality.name]
+                answers[q.key] = [municipality.name]
                 continue
             }
             guard let list = q.kind.listName.flatMap({ instrument.choiceLists[$0] }) else {
                 if q.anonymise {
-                    if chance(0.2) { answers[q.name] = ["person\(index)@example.org"] }
+                    if chance(0.2) { answers[q.key] = ["person\(index)@example.org"] }
                 } else if case .text = q.kind, chance(0.15) {
-                    answers[q.name] = [pick(Self.comments)]
+                    answers[q.key] = [pick(Self.comments)]
                 }
                 continue
             }
@@ -394,12 +394,12 @@ public struct SurveySynthesizer {
                     let topicShift = Double(FNV.hash(Array((topic + "\(countryIndex)").utf8)) % 7) / 6 - 0.5
                     let centre = measure == .importance ? 3.9 + topicShift * 0.8 : 2.9 - topicShift * 0.8
                     let value = min(list.choices.count, max(1, Int(gaussian(centre, 0.9).rounded())))
-                    answers[q.name] = [list.choices[value - 1].name]
+                    answers[q.key] = [list.choices[value - 1].name]
                 } else {
-                    answers[q.name] = [pick(list.choices).name]
+                    answers[q.key] = [pick(list.choices).name]
                 }
             case .selectMultiple:
-                answers[q.name] = list.choices.filter { _ in chance(0.3) }.map(\.name)
+                answers[q.key] = list.choices.filter { _ in chance(0.3) }.map(\.name)
             default:
                 break
             }
