@@ -929,6 +929,31 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertEqual([c.formID, c.version], ["18:00:00", "2025-01-01"])
     }
 
+    /// A label typed `10%` is stored as 0.1 styled as a percentage: it read `0.1`, in the
+    /// reports and in matching an export's headings. Labels are read as Excel shows them (the
+    /// built-in `0%` and `0.00%`, a format of the workbook's own); a choice's name stays the
+    /// number pyxform reads (0.1), the value the tools export.
+    func testPercentLabelsAreReadAsExcelShowsThem() throws {
+        let folder = TemporaryFolder()
+        let main = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
+        let styles = ("xl/styles.xml", "<styleSheet \(main)><numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"0.0%;[Red]\\-0.0%\"/></numFmts>"
+            + "<cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"9\"/><xf numFmtId=\"10\"/><xf numFmtId=\"164\"/></cellXfs></styleSheet>")
+        func cell(_ reference: String, _ style: Int, _ value: String) -> String { "<c r=\"\(reference)\" s=\"\(style)\"><v>\(value)</v></c>" }
+        try workbook(folder.path + "/form.xlsx", [
+            ("survey", row(1, ["type", "name", "label"]) + row(2, ["select_one share", "q", "Share of newcomers"])),
+            ("choices", row(1, ["list_name", "name", "label::English (en)"])
+                + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>share</t></is></c>\(cell("B2", 1, "0.1"))\(cell("C2", 1, "0.1"))</row>"
+                + "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>share</t></is></c>\(cell("B3", 0, "2"))\(cell("C3", 2, "0.125"))</row>"
+                + "<row r=\"4\"><c r=\"A4\" t=\"inlineStr\"><is><t>share</t></is></c>\(cell("B4", 0, "3"))\(cell("C4", 3, "0.125"))</row>"
+                + "<row r=\"5\"><c r=\"A5\" t=\"inlineStr\"><is><t>share</t></is></c>\(cell("B5", 0, "4"))\(cell("C5", 1, "0.125"))</row>"
+                + "<row r=\"6\"><c r=\"A6\" t=\"inlineStr\"><is><t>share</t></is></c>\(cell("B6", 0, "5"))\(cell("C6", 0, "0.5"))</row>"),
+        ], extra: [styles])
+        let instrument = try InstrumentLoader.load(folder.path + "/form.xlsx")
+        let choices = try XCTUnwrap(instrument.choiceLists["share"]?.choices)
+        XCTAssertEqual(choices.map(\.name), ["0.1", "2", "3", "4", "5"])
+        XCTAssertEqual(choices.map { $0.labels["en"] }, ["10%", "12.50%", "12.5%", "13%", "0.5"])
+    }
+
     /// Excel stores a character XML cannot hold as `_xHHHH_` (the carriage return of a label
     /// pasted from a Windows text: `_x000D_`), and `_` before such a sequence as `_x005F_`. They
     /// were read as written: the label showed `_x000D_` and matched no export's heading.

@@ -51,7 +51,9 @@ public enum XLSXWorkbook {
         let stringsPart = relations.values.first { $0.type.hasSuffix("/sharedStrings") }.map { partName($0.target) }
         let sharedStrings = try (part(stringsPart ?? "xl/sharedStrings.xml") ?? part("xl/sharedStrings.xml")).map(parseSharedStrings) ?? []
         let stylesPart = relations.values.first { $0.type.hasSuffix("/styles") }.map { partName($0.target) }
-        let dateStyles = try (part(stylesPart ?? "xl/styles.xml") ?? part("xl/styles.xml")).map(parseDateStyles) ?? []
+        let styles = try (part(stylesPart ?? "xl/styles.xml") ?? part("xl/styles.xml")).map(parseStyles)
+        let dateStyles = styles.map(dateStyles) ?? []
+        let percentStyles = styles.map(percentStyles) ?? [:]
         let properties = ElementCollector(element: "workbookPr")
         run(workbookXML, properties)
         let date1904 = properties.attributes.contains { ["1", "true"].contains($0["date1904"]?.lowercased()) }
@@ -59,15 +61,25 @@ public enum XLSXWorkbook {
         for (name, relationID) in parseSheetList(workbookXML) {
             guard let relation = relations[relationID] else { continue }
             guard let xml = try part(partName(relation.target)) else { continue }
-            let grid = parseWorksheet(xml, sharedStrings: sharedStrings, dateStyles: dateStyles, date1904: date1904)
+            let (grid, percents) = parseWorksheet(xml, sharedStrings: sharedStrings, dateStyles: dateStyles,
+                                                  percentStyles: percentStyles, date1904: date1904)
             guard let first = grid.first else {
                 result[name] = Sheet(name: name, source: "\(path)#\(name)", header: [], rows: [])
                 result[name]?.inWorkbook = true
                 continue
             }
-            result[name] = Sheet(
-                name: name, source: "\(path)#\(name)", header: first.cells,
-                rows: Array(grid.dropFirst()))
+            // A label typed `10%` is the number 0.1 styled as a percentage: read as Excel shows it,
+            // as the designer wrote it, in the label columns alone. Names and other cells stay
+            // the number pyxform reads (0.1), which is what the tools' exports hold.
+            let labelColumns = Set(first.cells.indices.filter { isLabelHeading(first.cells[$0]) })
+            let rows = grid.dropFirst().map { row -> (number: Int, cells: [String]) in
+                var cells = row.cells
+                for (column, text) in percents[row.number] ?? [:] where labelColumns.contains(column) && column < cells.count {
+                    cells[column] = text
+                }
+                return (row.number, cells)
+            }
+            result[name] = Sheet(name: name, source: "\(path)#\(name)", header: first.cells, rows: rows)
             result[name]?.inWorkbook = true
         }
         return result
@@ -105,10 +117,62 @@ public enum XLSXWorkbook {
         return delegate.strings
     }
 
-    private static func parseWorksheet(_ xml: Data, sharedStrings: [String], dateStyles: Set<Int>, date1904: Bool) -> [(number: Int, cells: [String])] {
-        let delegate = WorksheetParser(sharedStrings: sharedStrings, dateStyles: dateStyles, date1904: date1904)
+    /// The sheet's rows, and the text Excel shows for its percentage cells (row, then column).
+    private static func parseWorksheet(_ xml: Data, sharedStrings: [String], dateStyles: Set<Int>, percentStyles: [Int: Int],
+                                       date1904: Bool) -> ([(number: Int, cells: [String])], [Int: [Int: String]]) {
+        let delegate = WorksheetParser(sharedStrings: sharedStrings, dateStyles: dateStyles, percentStyles: percentStyles, date1904: date1904)
         run(xml, delegate)
-        return delegate.rows
+        return (delegate.rows, delegate.percents)
+    }
+
+    /// A column of text shown to respondents, `label` or `label::Language (code)`, and likewise `hint`.
+    static func isLabelHeading(_ heading: String) -> Bool {
+        let key = heading.trimmingSpaces.lowercased()
+        return key == "label" || key.hasPrefix("label::") || key == "hint" || key.hasPrefix("hint::")
+    }
+
+    private static func parseStyles(_ xml: Data) -> StylesParser {
+        let delegate = StylesParser()
+        run(xml, delegate)
+        return delegate
+    }
+
+    /// The cell styles that show a number as a percentage, with the decimals shown: Excel's
+    /// built-in `0%` (9) and `0.00%` (10), and any format of the workbook's own with a `%`
+    /// outside quotes in its first section (`0.0%`).
+    private static func percentStyles(_ styles: StylesParser) -> [Int: Int] {
+        let custom = Dictionary(styles.formats, uniquingKeysWith: { first, _ in first })
+        func decimals(_ id: Int) -> Int? {
+            if id == 9 { return 0 }
+            if id == 10 { return 2 }
+            guard let code = custom[id] else { return nil }
+            var inQuotes = false, escaped = false, percent = false, afterPoint = false, places = 0
+            for character in code {
+                if escaped { escaped = false; continue }
+                switch character {
+                case "\\": escaped = true
+                case "\"": inQuotes.toggle()
+                case ";" where !inQuotes: return percent ? places : nil
+                case "%" where !inQuotes: percent = true
+                case "." where !inQuotes: afterPoint = true
+                case "0", "#", "?": if !inQuotes && afterPoint { places += 1 }
+                default: break
+                }
+            }
+            return percent ? places : nil
+        }
+        var result: [Int: Int] = [:]
+        for (style, format) in styles.cellFormats.enumerated() { if let places = decimals(format) { result[style] = places } }
+        return result
+    }
+
+    /// A percentage cell's number as Excel shows it (`0.1` with `0%` is `10%`, with `0.0%`
+    /// `10.0%`), with `.` for the decimal point as every figure of `needs`; nil for no number.
+    static func percentText(_ text: String, decimals: Int) -> String? {
+        guard let number = Double(text), number.isFinite else { return nil }
+        // Halves away from zero, as Excel rounds what it shows (0.125 with `0%` is 13%).
+        let scale = pow(10, Double(decimals))
+        return String(format: "%.\(decimals)f%%", (number * 100 * scale).rounded() / scale)
     }
 
     private static func run(_ xml: Data, _ delegate: XMLParserDelegate) {
@@ -121,9 +185,7 @@ public enum XLSXWorkbook {
     /// The cell styles (indexes into `cellXfs`, a cell's `s`) that show a number as a date or
     /// time: Excel's built-in date formats (14-22, 45-47) and any format of the workbook's own
     /// whose code has a day, month, year, hour or second outside quotes and brackets.
-    private static func parseDateStyles(_ xml: Data) -> Set<Int> {
-        let delegate = StylesParser()
-        run(xml, delegate)
+    private static func dateStyles(_ delegate: StylesParser) -> Set<Int> {
         let custom = Dictionary(delegate.formats, uniquingKeysWith: { first, _ in first })
         func isDate(_ id: Int) -> Bool {
             if (14...22).contains(id) || (45...47).contains(id) { return true }
@@ -243,7 +305,7 @@ private final class SharedStringsParser: NSObject, XMLParserDelegate {
     }
 }
 
-private final class StylesParser: NSObject, XMLParserDelegate {
+final class StylesParser: NSObject, XMLParserDelegate {
     /// The workbook's own number formats: id and format code.
     var formats: [(Int, String)] = []
     /// Each cell style's number format, in `cellXfs` order.
@@ -269,7 +331,11 @@ private final class StylesParser: NSObject, XMLParserDelegate {
 private final class WorksheetParser: NSObject, XMLParserDelegate {
     let sharedStrings: [String]
     let dateStyles: Set<Int>
+    /// Styles showing a number as a percentage, with their decimals.
+    let percentStyles: [Int: Int]
     let date1904: Bool
+    /// The text Excel shows for each percentage cell, by row number and column.
+    var percents: [Int: [Int: String]] = [:]
     private var cellStyle = 0
     var rows: [(number: Int, cells: [String])] = []
     private var cells: [String] = []
@@ -279,9 +345,10 @@ private final class WorksheetParser: NSObject, XMLParserDelegate {
     private var text = ""
     private var collecting = false
 
-    init(sharedStrings: [String], dateStyles: Set<Int>, date1904: Bool) {
+    init(sharedStrings: [String], dateStyles: Set<Int>, percentStyles: [Int: Int], date1904: Bool) {
         self.sharedStrings = sharedStrings
         self.dateStyles = dateStyles
+        self.percentStyles = percentStyles
         self.date1904 = date1904
     }
 
@@ -322,6 +389,9 @@ private final class WorksheetParser: NSObject, XMLParserDelegate {
                 // A date as the date Excel shows, not its day count: a version typed 2025-01 is
                 // made a date by Excel, and was read 45658.
                 value = dateStyles.contains(cellStyle) ? XLSXWorkbook.dateText(text, date1904: date1904) ?? text : Self.numberText(text)
+                if let places = percentStyles[cellStyle], let shown = XLSXWorkbook.percentText(text, decimals: places) {
+                    percents[rowNumber, default: [:]][cellColumn] = shown
+                }
             }
             while cells.count < cellColumn { cells.append("") }
             if cellColumn < cells.count { cells[cellColumn] = value } else { cells.append(value) }
