@@ -309,6 +309,18 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertTrue(twice.problems[2].message.contains("repeat `kids` is named twice (first on row 10)"), twice.description)
     }
 
+    /// A note without a name (a welcome text) is read as pyxform reads it, which names it
+    /// itself: the form was refused ('a `note` question has no name'). Any other type still needs one.
+    func testANoteWithoutANameIsNoError() throws {
+        XCTAssertNil(brokenInstrument("type,name,label\nnote,,Welcome\nnote , ,Thanks\ntext,q1,Q\n"))
+        let folder = TemporaryFolder()
+        folder.write("form/survey.csv", "type,name,label\nnote,,Welcome\ntext,q1,Q\nnote,bye,Bye\n")
+        XCTAssertEqual(try InstrumentLoader.load(folder.path + "/form").questions.map(\.name), ["q1", "bye"])
+        let calculation = try XCTUnwrap(brokenInstrument("type,name,label,calculation\ncalculate,,,1+1\n"))
+        XCTAssertEqual(calculation.problems.map(\.code), ["missing_name"])
+        XCTAssertEqual(calculation.problems.first?.line, 2)
+    }
+
     func testLanguagesNamedWithoutACodeGetTheirCode() throws {
         let folder = TemporaryFolder()
         folder.write("form/survey.csv", """

@@ -381,6 +381,9 @@ public enum InstrumentLoader {
             default: break
             }
             guard !name.isEmpty else {
+                // A note holds no answer, and pyxform names one left without a name itself
+                // (`generated_note_name_ROW`): a form with a nameless welcome note was refused.
+                if head == "note" { continue }
                 problem(survey, number, nameColumn, "missing_name", "a `\(typeText)` question has no name")
                 continue
             }
