@@ -545,6 +545,26 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(result.issues.contains { $0.code == "unmapped_columns" }, "\(result.issues.map(\.message))")
     }
 
+    /// Choices named by numbers with leading zeros (`01`, `02`, as codes are written): Excel drops
+    /// the zeros when it opens an export and saves it again, and every such answer (`1`, `1 2`)
+    /// was an unknown value. Read as the one choice of that number; beside a choice named `1`,
+    /// `1` is that choice.
+    func testChoiceNamesWithLeadingZerosReadFromAnExportExcelSavedAgain() throws {
+        let folder = TemporaryFolder()
+        let instrument = try form(in: folder, survey: "type,name,label\nselect_one num,numq,Number\nselect_multiple num,nums,Numbers\n"
+            + "select_one both,bothq,Both\n",
+            choices: "list_name,name,label\nnum,01,Alpha\nnum,02,Beta\nnum,10,Gamma\nboth,01,One padded\nboth,1,One\n")
+        let result = normalise([folder.write("kobo.csv", "numq;nums;bothq;_uuid\n1;1 2;1;u1\n2;10;01;u2\n01;01 02;1.0;u3\n")],
+                               instrument: instrument)
+        XCTAssertEqual(result.respondents.count, 3)
+        guard result.respondents.count == 3 else { return }
+        XCTAssertEqual((0..<3).map { result.answer($0, "numq", in: instrument) }, [.choice("01"), .choice("02"), .choice("01")])
+        XCTAssertEqual((0..<3).map { result.answer($0, "nums", in: instrument) },
+                       [.choices(["01", "02"]), .choices(["10"]), .choices(["01", "02"])])
+        XCTAssertEqual((0..<3).map { result.answer($0, "bothq", in: instrument) }, [.choice("1"), .choice("01"), .choice("1")])
+        XCTAssertFalse(result.issues.contains { $0.code == "unknown_value" }, "\(result.issues.map(\.message))")
+    }
+
     /// The warning on columns of an older form version, and the note on columns that match no
     /// question, name the first such column (they had no column: every finding needs one).
     func testColumnsOfAnOlderVersionAreNamedByColumn() throws {

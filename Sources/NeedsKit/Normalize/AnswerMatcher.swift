@@ -7,6 +7,9 @@ public final class ChoiceMatcher {
     /// `-oth-` and what Google or Microsoft Forms write for "Other" go.
     public let otherChoice: String?
     private var names: [String: String] = [:]
+    /// Choices named by a number written with leading zeros (`01`, `002`), by that number
+    /// without them (`1`, `2`), where no other choice is that number.
+    private var zeroPadded: [String: String] = [:]
     private var labels = KeyedLookup<String>()
     private let positions: [String: Int]
     /// The longest name or label, in characters: joined pieces longer than it written in two
@@ -33,6 +36,15 @@ public final class ChoiceMatcher {
             for label in choice.otherLabels { labels.insert(label, choice.name) }
         }
         self.positions = positions
+        // Excel drops a number's leading zeros when it opens an export and saves it again (`01`
+        // becomes 1): such a choice was an unknown value in every re-saved file.
+        var byNumber: [String: [String]] = [:]
+        for choice in list.choices {
+            if let number = Self.numeric(choice.name) { byNumber[number, default: []].append(choice.name) }
+        }
+        for (number, named) in byNumber where named.count == 1 && named[0] != number && named[0].hasPrefix("0") {
+            zeroPadded[number] = named[0]
+        }
         otherChoice = names["other"]
         longest = list.choices.flatMap { [$0.name] + Array($0.labels.values) }.map(\.count).max() ?? 0
         labelWords = list.choices.flatMap { choice in
@@ -47,7 +59,7 @@ public final class ChoiceMatcher {
     public func match(_ raw: String, answerCodes: Bool = false, tight: Bool = true) -> Result {
         let text = TextKey.withoutEnclosingQuotes(raw).trimmingSpaces
         if let name = names[text] ?? names[text.lowercased()] { return .matched(name, loose: false) }
-        if let number = Self.numeric(text), let name = names[number] { return .matched(name, loose: false) }
+        if let number = Self.numeric(text), let name = names[number] ?? zeroPadded[number] { return .matched(name, loose: false) }
         switch labels.match(text) {
         case let .unique(name, loose): return .matched(name, loose: loose)
         case let .ambiguous(names): return .ambiguous(names.sorted())
