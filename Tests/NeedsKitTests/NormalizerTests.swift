@@ -565,6 +565,25 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(result.issues.contains { $0.code == "unknown_value" }, "\(result.issues.map(\.message))")
     }
 
+    /// An `or_other` select's text, which pyxform adds as `NAME_other` labelled `Specify other.`,
+    /// is headed so in a KoboToolbox labels export (with its group's label in front when the
+    /// export has group names): it is free text, never read, as `NAME_other` is. It was listed as
+    /// a column not in this version of the form.
+    func testSpecifyOtherOfAnOrOtherSelectIsFreeText() throws {
+        let folder = TemporaryFolder()
+        let instrument = try form(in: folder, survey: "type,name,label\nbegin_group,hh,Household\nselect_one yn or_other,consent,Consent?\nend_group,,\n"
+            + "select_multiple yn or_other,langs,Languages\n",
+            choices: "list_name,name,label\nyn,yes,Yes\nyn,no,No\n")
+        let text = "\"Household/Consent?\";\"Household/Specify other.\";\"Languages\";\"Specify other.\";\"_uuid\"\n\"Other\";\"Maybe\";\"Yes Other\";\"Ann Smith\";\"u1\"\n"
+        let result = normalise([folder.write("labels.csv", text)], instrument: instrument)
+        XCTAssertEqual(result.respondents.count, 1)
+        guard result.respondents.count == 1 else { return }
+        XCTAssertEqual(result.answer(0, "consent", in: instrument), .choice("other"))
+        XCTAssertEqual(result.answer(0, "langs", in: instrument), .choices(["yes", "other"]))
+        XCTAssertFalse(result.issues.contains { ["unmapped_columns", "columns_not_in_form_version"].contains($0.code) },
+                       "\(result.issues.map(\.message))")
+    }
+
     /// The warning on columns of an older form version, and the note on columns that match no
     /// question, name the first such column (they had no column: every finding needs one).
     func testColumnsOfAnOlderVersionAreNamedByColumn() throws {

@@ -94,8 +94,21 @@ public struct ColumnMapper {
         "_submitted_by", "submittername", "username", "respondent", "responder", "respondent email",
     ].map { TextKey.loose($0) })
 
+    /// A select of the form is typed `or_other`.
+    private let hasOrOther: Bool
+
+    /// The heading of an `or_other` question's text in an export of labels: pyxform adds it as
+    /// `NAME_other` labelled `Specify other.` in every language, so a Kobo labels export heads
+    /// it so (`Household/Specify other.` with group names). Free text, never read (it may name
+    /// people); it was listed as a column of an older form version.
+    static func isSpecifyOther(_ lower: String) -> Bool {
+        let label = "specify other"
+        return [label, label + "."].contains { lower == $0 || lower.hasSuffix("/" + $0) || lower.hasSuffix("." + $0) }
+    }
+
     public init(instrument: Instrument) {
         self.instrument = instrument
+        hasOrOther = instrument.questions.contains { $0.orOther }
         for (key, group) in instrument.groups {
             for spelling in [group.name.lowercased(), Self.code(group.name), key.lowercased()] {
                 groupsByName[spelling, default: []].insert(key)
@@ -166,6 +179,7 @@ public struct ColumnMapper {
         let lower = header.lowercased()
         if let role = unique(byName[lower]) { return role }
         if let meta = Self.metaHeaders[lower] { return .meta(meta) }
+        if hasOrOther, Self.isSpecifyOther(lower) { return .personal }
         if Self.personalHeaders.contains(TextKey.loose(header)) { return .personal }
         if position == 0, ExportShape.isTimestampHeader(header) || lower.split(separator: " ").first == "отметка" {
             return .meta(.submitted)
