@@ -584,6 +584,26 @@ final class NormalizerTests: XCTestCase {
                        "\(result.issues.map(\.message))")
     }
 
+    /// A select whose list is a file (`select_one_from_file munis.csv`, XLSForm's way for a long
+    /// list such as the municipalities): its answers are the file's choice names, which the tool
+    /// checked, kept as written (the municipality's read by the gazetteer). Every answer was
+    /// dropped, each respondent 'neither country nor municipality is known'.
+    func testASelectFromAFileKeepsItsAnswers() throws {
+        let folder = TemporaryFolder()
+        let instrument = try form(in: folder, survey: "type,name,label\nselect_one_from_file munis.csv,municipality,Municipality\n"
+            + "select_one_from_file roles.csv,role,Role\nselect_multiple_from_file langs.csv,langs,Languages\n",
+            choices: "list_name,name,label\nx,a,A\n")
+        let result = normalise([folder.write("kobo.csv", "municipality;role;langs;_uuid\nNarva linn;teacher;et ru;u1\nTartu vald;;;u2\n")],
+                               instrument: instrument)
+        XCTAssertEqual(result.respondents.count, 2)
+        guard result.respondents.count == 2 else { return }
+        XCTAssertEqual(result.respondents.map(\.municipalityCode), ["EE-511", "EE-796"])
+        XCTAssertEqual(result.answer(0, "role", in: instrument), .choice("teacher"))
+        XCTAssertEqual(result.answer(0, "langs", in: instrument), .choices(["et", "ru"]))
+        XCTAssertNil(result.answer(1, "role", in: instrument))
+        XCTAssertFalse(result.codes().contains("place_unknown"), "\(result.issues.map(\.message))")
+    }
+
     /// The warning on columns of an older form version, and the note on columns that match no
     /// question, name the first such column (they had no column: every finding needs one).
     func testColumnsOfAnOlderVersionAreNamedByColumn() throws {

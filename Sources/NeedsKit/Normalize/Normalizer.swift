@@ -1133,7 +1133,11 @@ public final class Normalizer {
         let question = instrument.questions[q]
         switch question.kind {
         case .selectOne:
-            guard let matcher = matchers[q] else { return CellReading(answer: nil) }
+            // A list kept in a file (`select_one_from_file municipalities.csv`, an external
+            // select), which the tool checked the answer against: its choice's name as written (a
+            // place's then read by the gazetteer). It was dropped: a municipality asked so left
+            // every respondent without one.
+            guard let matcher = matchers[q] else { return CellReading(answer: .choice(text.trimmingSpaces)) }
             // LimeSurvey's full-answers export writes N/A where a question was never shown.
             if shape == .limeSurvey, text.lowercased() == "n/a", case .unknown = matcher.match(text) {
                 return CellReading(answer: nil)
@@ -1180,7 +1184,9 @@ public final class Normalizer {
                     message: "`\(text)` is not a choice of \(choicesNamed(q, list: matcher.list.name)); treated as missing")])
             }
         case .selectMultiple:
-            guard let matcher = matchers[q] else { return CellReading(answer: nil) }
+            guard let matcher = matchers[q] else {
+                return CellReading(answer: .choices(text.split(whereSeparator: \.isWhitespace).map(String.init)))
+            }
             var split = matcher.splitMultiple(text, namesExpected: Self.namesExpected(shape))
             var pieceIssues = split.unknown.filter(Self.lostLetters).map(lostLettersIssue)
             split.unknown.removeAll(where: Self.lostLetters)
