@@ -964,6 +964,11 @@ final class InstrumentLoaderTests: XCTestCase {
         let choices = try XCTUnwrap(instrument.choiceLists["share"]?.choices)
         XCTAssertEqual(choices.map(\.name), ["0.1", "2", "3", "4", "5"])
         XCTAssertEqual(choices.map { $0.labels["en"] }, ["10%", "12.50%", "12.5%", "13%", "0.5"])
+        // A labels export of the tools, which read the number, answers `0.125`: that choice too.
+        XCTAssertEqual(choices.map(\.otherLabels), [["0.1"], ["0.125"], ["0.125"], ["0.125"], []])
+        let matcher = ChoiceMatcher(list: try XCTUnwrap(instrument.choiceLists["share"]))
+        XCTAssertEqual(matcher.match("10%"), .matched("0.1", loose: false))
+        XCTAssertEqual(matcher.match("12.5%"), .matched("3", loose: false))
     }
 
     /// Excel stores a character XML cannot hold as `_xHHHH_` (the carriage return of a label

@@ -272,7 +272,11 @@ public enum InstrumentLoader {
                 }
                 seen[key] = number
                 var entry = choiceLists[list] ?? ChoiceList(name: list, choices: [])
-                entry.choices.append(Choice(name: name, labels: labels(choices, cells), position: entry.choices.count + 1))
+                // A label shown as a percentage (`10%`) is answered by its number too (`0.1`), as
+                // pyxform reads it and a Kobo labels export writes it.
+                let stored = (choices.storedNumbers[number] ?? [:]).sorted { $0.key < $1.key }.map(\.value)
+                entry.choices.append(Choice(name: name, labels: labels(choices, cells), position: entry.choices.count + 1,
+                                            otherLabels: stored.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }))
                 choiceLists[list] = entry
             }
         }

@@ -72,14 +72,17 @@ public enum XLSXWorkbook {
             // as the designer wrote it, in the label columns alone. Names and other cells stay
             // the number pyxform reads (0.1), which is what the tools' exports hold.
             let labelColumns = Set(first.cells.indices.filter { isLabelHeading(first.cells[$0]) })
+            var stored: [Int: [Int: String]] = [:]
             let rows = grid.dropFirst().map { row -> (number: Int, cells: [String]) in
                 var cells = row.cells
                 for (column, text) in percents[row.number] ?? [:] where labelColumns.contains(column) && column < cells.count {
+                    stored[row.number, default: [:]][column] = cells[column]
                     cells[column] = text
                 }
                 return (row.number, cells)
             }
             result[name] = Sheet(name: name, source: "\(path)#\(name)", header: first.cells, rows: rows)
+            result[name]?.storedNumbers = stored
             result[name]?.inWorkbook = true
         }
         return result
