@@ -498,6 +498,35 @@ final class DisaggregationTests: XCTestCase {
         XCTAssertEqual(try value("LV", "weighted_n"), "4.000000000000")
     }
 
+    /// Under --region country-equal a country whose respondents all weigh 0 (--weights w) takes no
+    /// share of ALL: each of the K countries that weigh something is scaled to W / K, so ALL's
+    /// weighted_n is their total W. By hand: Estonia weighs 1 + 3 = 4, Latvia 2, Lithuania 0;
+    /// W = 6, K = 2, each country 3: ALL's weighted_n 6 (it was 4, each country W / 3), and
+    /// Kish's n (0.75 + 2.25 + 3)² / (0.75² + 2.25² + 3²) = 36 / 14.625 = 2.461538461538.
+    func testCountryEqualRegionLeavesOutACountryWeighingNothing() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        country,municipality,imp_intercultural,comp_intercultural,training_wanted,w
+        EE,Tallinn,5,1,intercultural,1
+        EE,Tallinn,4,2,,3
+        LV,Rīga,3,3,,2
+        LT,Vilniaus miesto savivaldybė,2,2,,0
+
+        """
+        var options = DisaggregationTests.weightedByW(folder, text)
+        options.aggregation.region = .countryEqual
+        options.aggregation.minCell = 1
+        _ = try Pipeline.report(options)
+        let table = try String(contentsOfFile: options.outputPath + "/topic_demand.csv", encoding: .utf8)
+        let lines = table.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = lines[0]
+        let all = try XCTUnwrap(lines.first { $0[0] == "ALL" && $0[1] == "intercultural" })
+        XCTAssertEqual(all[try XCTUnwrap(header.firstIndex(of: "weighted_n"))], "6.000000000000")
+        XCTAssertEqual(all[try XCTUnwrap(header.firstIndex(of: "effective_n"))], "2.461538461538")
+        // Means weigh each country alike: importance (0.75·5 + 2.25·4 + 3·3) / 6 = 3.625.
+        XCTAssertEqual(all[try XCTUnwrap(header.firstIndex(of: "mean_importance"))], "3.625000000000")
+    }
+
     func testByNeedsASelectOneQuestion() {
         var options = RunOptions()
         options.instrumentPath = Paths.inputs + "/instrument"
