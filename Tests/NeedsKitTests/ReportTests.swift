@@ -294,6 +294,8 @@ final class ReportTests: XCTestCase {
             XCTAssertEqual(dictionary.contains("(or on an effective sample size n\\_eff below 5"), weights == .municipality)
             // Every run: the unweighted formulas and the rounding of the reports.
             XCTAssertTrue(dictionary.contains("A share p of n respondents has Wilson's score interval"), dictionary)
+            XCTAssertTrue(dictionary.contains("the mean over the topics whose mean\\_importance and mean\\_gap are shown, a "
+                                              + "topic at the mean being H"), dictionary)
             XCTAssertTrue(dictionary.contains("rounded half away from zero as Excel's ROUND does (3.625 is 3.63, 0.125 is 13%)"))
         }
     }
