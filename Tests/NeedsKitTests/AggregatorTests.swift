@@ -247,6 +247,46 @@ final class DisaggregationTests: XCTestCase {
         XCTAssertTrue(report.contains("Weighting: by the column w"))
     }
 
+    /// A country whose every respondent weighs 0 (`--weights w`, Lithuania's rows 0) is blanked
+    /// (0 respondents counted, under --min-cell 5) but is in no country's "others": it gives
+    /// nothing back. It was counted as the one blanked country, so every comparison of the run was
+    /// withheld, country_differences.csv empty and the reports' "Where countries differ" gone.
+    /// Expected values from SciPy: Estonia's gaps 4 2 3 1 3 2 against Latvia's 0 1 1 0 1 1,
+    /// ttest_ind(equal_var=False): p = 0.005890017809897443, 1.8333 (0.7138189302745861 –
+    /// 2.952847736392081); demand 3 of 6 against 1 of 6: Newcombe −0.1717038002551573 –
+    /// 0.6742831315008133, pooled z test p = 0.22067136191984682.
+    func testACountryWeighingNothingDoesNotWithholdTheComparisons() throws {
+        let folder = TemporaryFolder()
+        var text = "country,municipality,imp_intercultural,comp_intercultural,training_wanted,w\n"
+        let ee = [(5, 1), (4, 2), (5, 2), (3, 2), (4, 1), (5, 3)], lv = [(3, 3), (3, 2), (4, 3), (2, 2), (3, 2), (4, 3)]
+        for (k, (i, c)) in ee.enumerated() { text += "EE,Tallinn,\(i),\(c),\(k < 3 ? "intercultural" : ""),1\n" }
+        for (k, (i, c)) in lv.enumerated() { text += "LV,Rīga,\(i),\(c),\(k < 1 ? "intercultural" : ""),1\n" }
+        for (k, (i, c)) in ee.enumerated() { text += "LT,Vilniaus miesto savivaldybė,\(i),\(c),\(k < 3 ? "intercultural" : ""),0\n" }
+        let options = Self.weightedByW(folder, text)
+        _ = try Pipeline.report(options)
+        let table = try String(contentsOfFile: options.outputPath + "/country_differences.csv", encoding: .utf8)
+        let rows = table.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = rows[0]
+        func row(_ country: String, _ measure: String) throws -> [String: Double] {
+            let r = try XCTUnwrap(rows.first { $0[0] == country && $0[1] == "intercultural" && $0[3] == measure }, "\(country) \(measure)")
+            var values: [String: Double] = [:]
+            for (k, name) in header.enumerated() { if let v = Double(r[k]) { values[name] = v } }
+            return values
+        }
+        XCTAssertFalse(rows.contains { $0[0] == "LT" })
+        let gap = try row("EE", "mean_gap")
+        XCTAssertEqual(gap["difference"]!, 11.0 / 6, accuracy: 1e-11)
+        XCTAssertEqual(gap["difference_ci_low"]!, 0.7138189302745861, accuracy: 1e-11)
+        XCTAssertEqual(gap["difference_ci_high"]!, 2.952847736392081, accuracy: 1e-11)
+        XCTAssertEqual(gap["p_value"]!, 0.005890017809897443, accuracy: 1e-11)
+        XCTAssertEqual(gap["others_n"], 6)
+        let share = try row("EE", "demand_share")
+        XCTAssertEqual(share["difference_ci_low"]!, -0.1717038002551573, accuracy: 1e-11)
+        XCTAssertEqual(share["difference_ci_high"]!, 0.6742831315008133, accuracy: 1e-11)
+        XCTAssertEqual(share["p_value"]!, 0.22067136191984682, accuracy: 1e-11)
+        XCTAssertNotNil(try? row("LV", "mean_gap"))
+    }
+
     /// A run of the sample instrument over `text` (as `folder/w.csv`) weighted by its column `w`.
     static func weightedByW(_ folder: TemporaryFolder, _ text: String) -> RunOptions {
         var options = RunOptions()
@@ -456,6 +496,35 @@ final class DisaggregationTests: XCTestCase {
         XCTAssertEqual(try value("ALL", "effective_n"), "5.333333333333")
         XCTAssertEqual(try value("EE", "effective_n"), "2.000000000000")
         XCTAssertEqual(try value("LV", "weighted_n"), "4.000000000000")
+    }
+
+    /// Under --region country-equal a country whose respondents all weigh 0 (--weights w) takes no
+    /// share of ALL: each of the K countries that weigh something is scaled to W / K, so ALL's
+    /// weighted_n is their total W. By hand: Estonia weighs 1 + 3 = 4, Latvia 2, Lithuania 0;
+    /// W = 6, K = 2, each country 3: ALL's weighted_n 6 (it was 4, each country W / 3), and
+    /// Kish's n (0.75 + 2.25 + 3)² / (0.75² + 2.25² + 3²) = 36 / 14.625 = 2.461538461538.
+    func testCountryEqualRegionLeavesOutACountryWeighingNothing() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        country,municipality,imp_intercultural,comp_intercultural,training_wanted,w
+        EE,Tallinn,5,1,intercultural,1
+        EE,Tallinn,4,2,,3
+        LV,Rīga,3,3,,2
+        LT,Vilniaus miesto savivaldybė,2,2,,0
+
+        """
+        var options = DisaggregationTests.weightedByW(folder, text)
+        options.aggregation.region = .countryEqual
+        options.aggregation.minCell = 1
+        _ = try Pipeline.report(options)
+        let table = try String(contentsOfFile: options.outputPath + "/topic_demand.csv", encoding: .utf8)
+        let lines = table.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = lines[0]
+        let all = try XCTUnwrap(lines.first { $0[0] == "ALL" && $0[1] == "intercultural" })
+        XCTAssertEqual(all[try XCTUnwrap(header.firstIndex(of: "weighted_n"))], "6.000000000000")
+        XCTAssertEqual(all[try XCTUnwrap(header.firstIndex(of: "effective_n"))], "2.461538461538")
+        // Means weigh each country alike: importance (0.75·5 + 2.25·4 + 3·3) / 6 = 3.625.
+        XCTAssertEqual(all[try XCTUnwrap(header.firstIndex(of: "mean_importance"))], "3.625000000000")
     }
 
     func testByNeedsASelectOneQuestion() {

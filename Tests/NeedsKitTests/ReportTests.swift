@@ -224,12 +224,19 @@ final class ReportTests: XCTestCase {
             XCTAssertEqual(columns, header.components(separatedBy: ","), file)
             for row in rows { XCTAssertFalse(row.hasSuffix("|  |"), "\(file): \(row)") }
         }
-        XCTAssertTrue(dictionary.contains("| demand\\_share | demand\\_n out of all respondents of the scope, as a proportion from 0 to 1 (0.43 is 43%). |"))
+        // Weighted, a share is the weight of those who chose the topic, not demand_n out of respondents.
+        XCTAssertTrue(dictionary.contains("| demand\\_share | The weight of the respondents who chose the topic among those "
+                                          + "they would attend training on, out of the weight of all respondents"), dictionary)
         XCTAssertTrue(dictionary.contains("| role | The respondent's answer to the question role (the choice's name). |"))
         // As the reports' wave section says: paired means, demand shares as independent samples.
         XCTAssertTrue(dictionary.contains("Student t intervals of the paired differences for means; demand shares still compared "
                                           + "as independent samples"), dictionary)
         XCTAssertTrue(dictionary.contains("Weighting: each municipality counts equally within its country"), dictionary)
+        // A paired change is the mean of the matched respondents' own changes, not after − before.
+        XCTAssertTrue(dictionary.contains("in the paired design, the mean of the matched respondents' own changes (wave − "
+                                          + "baseline), which differs from competence\\_after − competence\\_before"), dictionary)
+        XCTAssertTrue(dictionary.contains("across the topics of the country and measure compared in this table (a topic not "
+                                          + "compared, its figure blanked, is not in the family)"), dictionary)
         // A blanked country's municipalities show neither weighted_n nor effective_n (03ae6a9): both say so.
         XCTAssertTrue(dictionary.contains("| weighted\\_n | Sum of the respondents' weights (blank for a municipality or answer "
                                           + "of a suppressed country"), dictionary)
@@ -245,6 +252,52 @@ final class ReportTests: XCTestCase {
         }
         // A second run into the same folder takes it for its own.
         XCTAssertNoThrow(try OutputFolder.checkTarget(out, inputs: []))
+    }
+
+    /// data_dictionary.md states the formulas a partner needs to reproduce the figures: under
+    /// --weights municipality it said demand_share was demand_n out of respondents (3 of 6 = 0.5
+    /// here, where the table's share is 0.625) and nowhere how a weighted interval is computed;
+    /// and a paired wave's competence_change was said to be competence_after − competence_before,
+    /// where it is the mean of the matched respondents' own changes.
+    func testDataDictionaryStatesTheFormulasOfTheFiguresAsWeighted() throws {
+        let folder = TemporaryFolder()
+        // Tallinn 4 respondents, Narva 2: each weighs N / (M n_m) = 6 / (2 · 4) = 0.75 and 6 / (2 · 2) = 1.5.
+        // Both of Narva and one of Tallinn want intercultural training: (2 · 1.5 + 0.75) / 6 = 0.625 (by hand).
+        folder.write("in/export.csv", """
+            country,municipality,imp_intercultural,comp_intercultural,training_wanted
+            EE,Tallinn,5,2,intercultural
+            EE,Tallinn,4,2,
+            EE,Tallinn,3,2,
+            EE,Tallinn,4,2,
+            EE,Narva,2,2,intercultural
+            EE,Narva,5,2,intercultural
+
+            """)
+        for weights in [AggregationOptions.Weights.municipality, .respondent] {
+            let (out, _, _keep) = try report {
+                $0.inputs = [folder.path + "/in"]
+                $0.aggregation.weights = weights
+            }
+            _ = _keep
+            let dictionary = try String(contentsOfFile: out + "/data_dictionary.md", encoding: .utf8)
+            let table = try String(contentsOfFile: out + "/topic_demand.csv", encoding: .utf8)
+            let ee = try XCTUnwrap(table.components(separatedBy: "\r\n").first { $0.hasPrefix("EE,intercultural,") })
+            let cells = ee.components(separatedBy: ",")
+            XCTAssertEqual(cells[18], "3", ee)
+            XCTAssertEqual(cells[19], weights == .municipality ? "0.625000000000" : "0.500000000000", ee)
+            XCTAssertEqual(dictionary.contains("| demand\\_share | demand\\_n out of all respondents of the scope"),
+                           weights == .respondent, dictionary)
+            XCTAssertEqual(dictionary.contains("a share the Σw of those who chose the topic over Σw"), weights == .municipality)
+            XCTAssertEqual(dictionary.contains("Each respondent of a recognised municipality m of country c weighs N\\_c / "
+                                               + "(M\\_c · n\\_m)"), weights == .municipality, dictionary)
+            XCTAssertEqual(dictionary.contains("s² = Σw(x − x̄)² / Σw × n\\_eff / (n\\_eff − 1)"), weights == .municipality)
+            XCTAssertEqual(dictionary.contains("(or on an effective sample size n\\_eff below 5"), weights == .municipality)
+            // Every run: the unweighted formulas and the rounding of the reports.
+            XCTAssertTrue(dictionary.contains("A share p of n respondents has Wilson's score interval"), dictionary)
+            XCTAssertTrue(dictionary.contains("the mean over the topics whose mean\\_importance and mean\\_gap are shown, a "
+                                              + "topic at the mean being H"), dictionary)
+            XCTAssertTrue(dictionary.contains("rounded half away from zero as Excel's ROUND does (3.625 is 3.63, 0.125 is 13%)"))
+        }
     }
 
     /// ⚑ beside a topic of a top-needs table (the country differs from the others on it) is

@@ -152,6 +152,113 @@ final class MomentsTests: XCTestCase {
     }
 }
 
+/// Degenerate cases of the intervals and tests, found by recomputing every published figure with
+/// SciPy (/tmp/sweep-stats/check.py, not committed): the values below are from that computation or
+/// from the papers, never from needs.
+final class DegenerateStatisticsTests: XCTestCase {
+    /// Every rating the same: s = 0, so the t interval is the mean itself (topic_demand.csv shows
+    /// 5.000000000000 – 5.000000000000), weighted or not; it is not blank, as with one rating.
+    func testEqualRatingsHaveAnIntervalOfWidthZero() throws {
+        var plain = Moments(), weighted = Moments()
+        for w in [1.0, 2, 0.5, 3] {
+            plain.add(5)
+            weighted.add(5, weight: w)
+        }
+        for m in [plain, weighted] {
+            XCTAssertEqual(try XCTUnwrap(m.variance), 0)
+            let interval = try XCTUnwrap(m.meanInterval())
+            XCTAssertEqual(interval.low, 5)
+            XCTAssertEqual(interval.high, 5)
+        }
+    }
+
+    /// Welch with one side's gaps all equal (s = 0): SciPy's ttest_ind(equal_var=False) of
+    /// [1, 1, 1, 1, 1] against [0, 2, 1, 3, 1, 2] gives p = 0.2955586447345286 on 5 degrees of
+    /// freedom (the other side's n − 1), the interval −0.5 ± t(0.975, 5)·√(0.7/6).
+    func testWelchWithOneSideWithoutSpread() throws {
+        var a = Moments(), b = Moments()
+        for x in [1.0, 1, 1, 1, 1] { a.add(x) }
+        for x in [0.0, 2, 1, 3, 1, 2] { b.add(x) }
+        let r = try XCTUnwrap(Welch.compare(a, b))
+        XCTAssertEqual(r.difference, -0.5, accuracy: 1e-15)
+        XCTAssertEqual(r.degreesOfFreedom, 5, accuracy: 1e-12)
+        XCTAssertEqual(r.low, -1.6006573847080132, accuracy: 1e-12)
+        XCTAssertEqual(r.high, 0.6006573847080132, accuracy: 1e-12)
+        XCTAssertEqual(r.p, 0.2955586447345286, accuracy: 1e-12)
+    }
+
+    /// No spread on either side (the Welch–Satterthwaite degrees of freedom are 0/0), or one
+    /// value on a side (no variance): no test, so country_differences.csv has no row and a wave's
+    /// change is shown without an interval.
+    func testWelchWithoutAVarianceIsNoTest() {
+        var a = Moments(), b = Moments(), one = Moments()
+        for x in [2.0, 2, 2] { a.add(x) }
+        for x in [3.0, 3] { b.add(x) }
+        one.add(4)
+        XCTAssertNil(Welch.compare(a, b))
+        XCTAssertNil(Welch.compare(a, one))
+        XCTAssertNil(Welch.compare(one, a))
+    }
+
+    /// Newcombe (1998), Statistics in Medicine 17, Table II, method 10, the paper's eight
+    /// examples to its four decimals (shares of 0 and 1 among them), and to 1e-12 the formula
+    /// evaluated in Python.
+    func testNewcombesEightExamples() throws {
+        let cases: [(Double, Double, Double, Double, Double, Double, Double, Double)] = [
+            (56, 70, 48, 80, 0.0524, 0.3339, 0.05243147240236498, 0.333872654036906),
+            (9, 10, 3, 10, 0.1705, 0.8090, 0.17052272393450302, 0.8090179735354881),
+            (6, 7, 2, 7, 0.0582, 0.8062, 0.0582279274823122, 0.8062496375242277),
+            (5, 56, 0, 29, -0.0381, 0.1926, -0.03813714790353688, 0.19256001385511162),
+            (0, 10, 0, 20, -0.1611, 0.2775, -0.16112515805281938, 0.2775327998628892),
+            (0, 10, 0, 10, -0.2775, 0.2775, -0.2775327998628892, 0.2775327998628892),
+            (10, 10, 0, 20, 0.6791, 1, 0.6790860371419147, 1),
+            (10, 10, 0, 10, 0.6075, 1, 0.6075093504305242, 1),
+        ]
+        for (a, m, b, n, paperLow, paperHigh, low, high) in cases {
+            let r = try XCTUnwrap(ProportionDifference.compare(share: a / m, n: m, share: b / n, n: n))
+            XCTAssertEqual(r.low, paperLow, accuracy: 0.00005, "\(a)/\(m) − \(b)/\(n)")
+            XCTAssertEqual(r.high, paperHigh, accuracy: 0.00005, "\(a)/\(m) − \(b)/\(n)")
+            XCTAssertEqual(r.low, low, accuracy: 1e-12, "\(a)/\(m) − \(b)/\(n)")
+            XCTAssertEqual(r.high, high, accuracy: 1e-12, "\(a)/\(m) − \(b)/\(n)")
+        }
+    }
+
+    /// The pooled z test at the edges: 0 of 5 against 5 of 5 pools to 1/2, z = −1/√(0.1) =
+    /// −3.162277660168379, p = 2·norm.sf(3.1622776601683795) = 0.001565402258002548 (SciPy);
+    /// nobody on either side wanting it pools to 0, no spread: z = 0, p = 1, not NaN.
+    func testTwoProportionTestAtSharesOfZeroAndOne() throws {
+        let r = try XCTUnwrap(ProportionDifference.compare(share: 0, n: 5, share: 1, n: 5))
+        XCTAssertEqual(r.z, -3.162277660168379, accuracy: 1e-12)
+        XCTAssertEqual(r.p, 0.001565402258002548, accuracy: 1e-15)
+        let none = try XCTUnwrap(ProportionDifference.compare(share: 0, n: 10, share: 0, n: 20))
+        XCTAssertEqual(none.z, 0)
+        XCTAssertEqual(none.p, 1)
+        XCTAssertNil(ProportionDifference.compare(share: 0.5, n: 0, share: 0.5, n: 10))
+    }
+
+    /// Wilson's interval on a weighted share rests on Kish's n, a fraction: p = 0.4 of n_eff = 3.125
+    /// gives 0.08719934245258099 – 0.8230850622806511 (the formula in Python).
+    func testWilsonOnAnEffectiveSampleSize() throws {
+        let interval = try XCTUnwrap(WilsonInterval.interval(share: 0.4, n: 3.125))
+        XCTAssertEqual(interval.low, 0.08719934245258099, accuracy: 1e-12)
+        XCTAssertEqual(interval.high, 0.8230850622806511, accuracy: 1e-12)
+    }
+
+    /// Holm by hand: p = 0.01, 0.04, 0.03, 0.005 sort to 0.005·4 = 0.02, 0.01·3 = 0.03,
+    /// 0.03·2 = 0.06, 0.04·1 = 0.04 raised to 0.06 (never below the one before); a missing p is
+    /// no test and does not count in m; equal p both get the larger multiple; capped at 1.
+    func testHolmStepDown() {
+        let adjusted = Holm.adjust([0.01, 0.04, nil, 0.03, 0.005])
+        let expected: [Double?] = [0.03, 0.06, nil, 0.06, 0.02]
+        for (a, e) in zip(adjusted, expected) {
+            if let e { XCTAssertEqual(try XCTUnwrap(a), e, accuracy: 1e-15) } else { XCTAssertNil(a) }
+        }
+        XCTAssertEqual(Holm.adjust([0.02, 0.02]).map { $0! }, [0.04, 0.04])
+        XCTAssertEqual(Holm.adjust([0.6, 0.7]).map { $0! }, [1, 1])
+        XCTAssertEqual(Holm.adjust([]).count, 0)
+    }
+}
+
 final class BorichTests: XCTestCase {
     /// DOMAIN.md's worked example: (I, C) = (5, 2), (4, 4), (3, 1): mean gap 5/3, mean I 4, MWDS 20/3.
     func testWorkedExample() throws {

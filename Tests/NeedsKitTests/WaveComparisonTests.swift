@@ -256,6 +256,13 @@ final class WaveComparisonTests: XCTestCase {
         XCTAssertEqual(all[1].topicLabel, "Beta renamed")
         XCTAssertNotNil(all[1].competenceChange)
         XCTAssertEqual(all[2].note, "topic not asked at baseline")
+        // n_before and n_after are the scope's respondents in each wave (40 and 36, EE 22 and 20 in
+        // the fixtures' files), the topic asked or not: they were 0 in the wave that did not ask it.
+        XCTAssertEqual(all.map(\.nBefore), [40, 40, 40])
+        XCTAssertEqual(all.map(\.nAfter), [36, 36, 36])
+        let ee = changes.filter { $0.country == "EE" }
+        XCTAssertEqual(ee.map(\.nBefore), [22, 22, 22])
+        XCTAssertEqual(ee.map(\.nAfter), [20, 20, 20])
         let csv = WavesTable.render(changes)
         XCTAssertTrue(csv.contains("topic not asked at baseline"))
     }

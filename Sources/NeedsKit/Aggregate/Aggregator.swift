@@ -409,7 +409,9 @@ public final class Aggregator {
         let countryTotals = byCountry.mapValues { groups in
             groups.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value[topicKeys.count].respondents.weightSum }
         }
-        let named = countryTotals.filter { !$0.key.isEmpty }
+        // The countries that weigh something: one whose respondents all weigh 0 (--weights COLUMN)
+        // takes no share of ALL, or ALL's weighted_n was the others' (K − 1)/K of their total.
+        let named = countryTotals.filter { !$0.key.isEmpty && $0.value > 0 }
         let grand = named.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value }
         // Merged in a fixed order, so floating-point sums are the same on every run.
         for (country, groups) in byCountry.sorted(by: { $0.key < $1.key }) {

@@ -73,7 +73,8 @@ public struct CountryDifference: Sendable, Equatable {
     /// country is blanked (the other blanked part being the respondents of no known country), or
     /// those blanked come from fewer than `--min-cell`, every country is: a published country's
     /// "others" pool the blanked ones with the published, so its n and value, less the published
-    /// countries', would give the blanked ones back.
+    /// countries', would give the blanked ones back. A blanked country of no respondent counted
+    /// (all weighing 0) is in no pool and is left out of that rule.
     static func blankedCountries(_ aggregator: Aggregator) -> [Measure: [String: Set<String>]] {
         let minCell = aggregator.options.minCell
         let figures = aggregator.figures().filter { $0.country != "ALL" && !$0.country.isEmpty }
@@ -86,8 +87,12 @@ public struct CountryDifference: Sendable, Equatable {
             func count(_ f: TopicFigures) -> Int { measure == .demandShare ? f.respondents : f.nPairs }
             for (topic, rows) in Dictionary(grouping: figures, by: \.topic) {
                 let blanked = rows.filter(hidden)
-                let total = blanked.map(count).reduce(0, +)
-                let safe = blanked.isEmpty || (blanked.count >= 2 && total >= minCell)
+                // A blanked country with no count behind the measure (every respondent weighing 0
+                // under --weights COLUMN) adds nothing to any others' pool, so it gives nothing
+                // back: counted, such a country alone made every comparison of the run blank.
+                let pooled = blanked.filter { count($0) > 0 }
+                let total = pooled.map(count).reduce(0, +)
+                let safe = pooled.isEmpty || (pooled.count >= 2 && total >= minCell)
                 result[measure, default: [:]][topic] = Set((safe ? blanked : rows).map(\.country))
             }
         }

@@ -75,7 +75,8 @@ public enum DataDictionary {
         "difference_ci_low": "Lower bound of the 95% interval of the difference.",
         "difference_ci_high": "Upper bound of that interval.",
         "p_value": "Two-sided p-value of the difference.",
-        "p_holm": "p_value adjusted by Holm's method across the topics of the country and measure.",
+        "p_holm": "p_value adjusted by Holm's method across the topics of the country and measure compared in this "
+            + "table (a topic not compared, its figure blanked, is not in the family).",
         "difference_holds": "1 when p_holm is below 0.05 (the difference holds after Holm's correction), otherwise 0.",
         "wave": "The later survey wave, named by its folder or file.",
         "design": "independent (different respondents in each wave: Welch's interval for means, Newcombe's for shares) "
@@ -86,12 +87,16 @@ public enum DataDictionary {
         "n_matched": "Respondents matched in both waves (paired design only).",
         "competence_before": "mean_competence at the baseline.",
         "competence_after": "mean_competence in the wave.",
-        "competence_change": "competence_after − competence_before, in scale points.",
+        "competence_change": "competence_after − competence_before, in scale points; in the paired design, the mean of "
+            + "the matched respondents' own changes (wave − baseline), which differs from competence_after − "
+            + "competence_before, those being over every respondent of each wave.",
         "competence_change_ci_low": "Lower bound of the 95% interval of competence_change.",
         "competence_change_ci_high": "Upper bound of that interval.",
         "gap_before": "mean_gap at the baseline.",
         "gap_after": "mean_gap in the wave.",
-        "gap_change": "gap_after − gap_before, in scale points (below 0: the need shrank).",
+        "gap_change": "gap_after − gap_before, in scale points (below 0: the need shrank); in the paired design, the "
+            + "mean of the matched respondents' own changes in their gap, over those who rated the topic's importance "
+            + "and competence in both waves.",
         "gap_change_ci_low": "Lower bound of the 95% interval of gap_change.",
         "gap_change_ci_high": "Upper bound of that interval.",
         "mwds_before": "mwds at the baseline.",
@@ -134,18 +139,82 @@ public enum DataDictionary {
         return meanings[column] ?? ""
     }
 
+    /// The meaning of a column when respondents are weighted: a share is then not demand_n out of
+    /// respondents (mw's EE 31 of 71 is a share of 0.465 under --weights municipality, not 0.437).
+    static func weightedMeaning(of column: String) -> String? {
+        switch column {
+        case "demand_share":
+            return "The weight of the respondents who chose the topic among those they would attend training on, out of "
+                + "the weight of all respondents of the scope (weighted_n), as a proportion from 0 to 1 (0.43 is 43%); "
+                + "demand_n counts those respondents unweighted."
+        default: return nil
+        }
+    }
+
+    /// How every figure of the tables is computed, so that a partner can reproduce them: the
+    /// formulas of the Statistics notes, with the weighting chosen. Without it a weighted interval
+    /// (reliability weights, Kish's n in place of n) or a share's weighted definition could not be
+    /// worked out from the tables.
+    static func formulas(weights: AggregationOptions.Weights, region: AggregationOptions.Region) -> [String] {
+        var text = [
+            "How the figures are computed (every interval 95%; z = 1.959963984540054, the normal's 0.975 quantile). "
+                + "A mean x̄ of n ratings has the interval x̄ ± t·s/√n, t the 0.975 quantile of Student's t with n − 1 "
+                + "degrees of freedom and s the standard deviation with n − 1 (no interval for one rating; of width "
+                + "0 when every rating is the same). mwds = mean_gap × mean_importance, each over the respondents who "
+                + "rated it; mwds_rank ranks the scope's topics whose mwds is shown, and quadrant splits each axis at "
+                + "the mean over the topics whose mean_importance and mean_gap are shown, a topic at the mean being H. "
+                + "A share p of n respondents has Wilson's score interval (p + z²/2n ± z·√(p(1 − p)/n + "
+                + "z²/4n²)) / (1 + z²/n). In country_differences.csv (the country the first sample, the others pooled the "
+                + "second) and waves.csv (the wave first, the baseline second), two means are compared by Welch's t = (x̄₁ − x̄₂) / √(s₁²/n₁ + s₂²/n₂) with "
+                + "Welch–Satterthwaite degrees of freedom (s₁²/n₁ + s₂²/n₂)² / ((s₁²/n₁)²/(n₁ − 1) + (s₂²/n₂)²/(n₂ − 1)), "
+                + "its p two-sided; two shares by Newcombe's hybrid score interval (1998, method 10) from their Wilson "
+                + "intervals (l, u): d − √((p₁ − l₁)² + (u₂ − p₂)²) to d + √((u₁ − p₁)² + (p₂ − l₂)²) for d = p₁ − p₂, "
+                + "and the two-proportion z test on the pooled share (p₁n₁ + p₂n₂)/(n₁ + n₂). Holm: the k-th smallest "
+                + "of m p-values is multiplied by m − k + 1, none below the one before, at most 1. A paired change "
+                + "(waves.csv, paired design) is the mean of the matched respondents' differences with its t interval.",
+        ]
+        var weighted: [String] = []
+        switch weights {
+        case .respondent: break
+        case .municipality:
+            weighted.append("Each respondent of a recognised municipality m of country c weighs N_c / (M_c · n_m): N_c the "
+                + "country's respondents, M_c its recognised municipalities, n_m the municipality's respondents; the others weigh 0.")
+        case .column: weighted.append("Each respondent weighs the number in the weight column.")
+        }
+        if region == .countryEqual {
+            weighted.append("In ALL, the weights of country c are multiplied by W / (K · W_c): W_c the country's sum of "
+                + "weights, W that of the K countries together, so each country weighs W / K.")
+        }
+        if !weighted.isEmpty {
+            text.append(weighted.joined(separator: " ") + " With weights w, a mean is Σwx / Σw and a share the Σw of those "
+                + "who chose the topic over Σw; s² = Σw(x − x̄)² / Σw × n_eff / (n_eff − 1), and Kish's effective sample "
+                + "size n_eff = (Σw)² / Σw² of the respondents behind a figure takes the place of n in its interval, "
+                + "test and degrees of freedom.")
+        }
+        text.append("The reports show the tables' 12-decimal figures to 2 decimals, or shares as whole percentages and "
+            + "their changes in percentage points to 2 decimals, rounded half away from zero as Excel's ROUND does "
+            + "(3.625 is 3.63, 0.125 is 13%).")
+        return text
+    }
+
     /// The dictionary as a document: how to read every table, then each table's columns.
     /// `weighting` is the reports' statement of the weighting and suppression.
-    static func document(_ tables: [Table], title: String, weighting: String, minCell: Int, style: CSVStyle) -> ReportDocument {
+    static func document(_ tables: [Table], title: String, weighting: String, minCell: Int, style: CSVStyle,
+                         weights: AggregationOptions.Weights = .respondent,
+                         region: AggregationOptions.Region = .pooled) -> ReportDocument {
         var doc = ReportDocument(title: "Data dictionary: " + title, language: "en")
+        let weighted = weights != .respondent || region == .countryEqual
         let format = style.excel
             ? "Each table is a CSV file for Excel in Baltic locales: UTF-8 with a byte order mark, semicolons between cells and decimal commas."
             : "Each table is a CSV file: UTF-8, commas between cells, a point as the decimal separator."
         doc.paragraph(format + (style.hxl ? " The second row holds HXL hashtags (hxlstandard.org) naming each column." : "")
             + " Figures have full precision (12 decimals); the reports round means and scores to 2 decimals and show shares as whole percentages.")
         doc.paragraph(weighting)
+        for paragraph in formulas(weights: weights, region: region) { doc.paragraph(paragraph) }
         doc.paragraph("A blank cell holds a figure that cannot be computed (nobody in the row answered the question) "
-            + "or is suppressed: it rests on fewer than \(minCell) respondents, or it is blanked so that a suppressed "
+            + "or is suppressed: it rests on fewer than \(minCell) respondents"
+            + (weighted ? " (or on an effective sample size n_eff below \(minCell): one dominant weight)" : "")
+            + ", or it is blanked so that a suppressed "
             + "one cannot be worked out from totals. A row whose counts are blank is suppressed whole.")
         // The folder is what partners receive: nothing in it said that clean/, written beside these
         // tables, holds each respondent's record, places as typed and free text, for the academy only.
@@ -156,7 +225,9 @@ public enum DataDictionary {
             doc.heading(2, table.file)
             doc.paragraph(purpose(of: table.file, byQuestion: table.byQuestion))
             doc.blocks.append(.table(header: ["Column", "Meaning"], alignments: [.left, .left],
-                                     rows: table.columns.map { [$0, meaning(of: $0, in: table)] }))
+                                     rows: table.columns.map { column in
+                                         [column, (weighted ? weightedMeaning(of: column) : nil) ?? meaning(of: column, in: table)]
+                                     }))
         }
         return doc
     }

@@ -459,7 +459,8 @@ public struct ReportBuilder {
 
     /// data_dictionary.md for the tables written (`DataDictionary`), with the reports' weighting statement.
     public func dataDictionary(_ tables: [DataDictionary.Table], style: CSVStyle) -> ReportDocument {
-        DataDictionary.document(tables, title: formTitle, weighting: weighting(in: .english), minCell: minCell, style: style)
+        DataDictionary.document(tables, title: formTitle, weighting: weighting(in: .english), minCell: minCell, style: style,
+                                weights: aggregator.options.weights, region: aggregator.options.region)
     }
 
     /// How respondents were weighted and figures suppressed, in English (plan.md is English).

@@ -107,10 +107,16 @@ public enum WaveComparison {
                 let a = after[scope]?[topic]
                 let fb = beforeFigures[scope]?.first { $0.topic == topic }
                 let fa = afterFigures[scope]?.first { $0.topic == topic }
+                // The scope's respondents in each wave, whether or not that wave asked the topic
+                // (every topic's accumulator counts them all): a topic the wave did not ask had
+                // n_after 0 beside the wave's 48 respondents. Its blanking is the scope's.
+                let nBefore = b?.respondents.count ?? before[scope]?.values.first?.respondents.count ?? 0
+                let nAfter = a?.respondents.count ?? after[scope]?.values.first?.respondents.count ?? 0
+                let scopeBefore = fb ?? beforeFigures[scope]?.first, scopeAfter = fa ?? afterFigures[scope]?.first
                 var change = WaveChange(
                     wave: wave, country: scope, topic: topic,
                     topicLabel: fa?.topicLabel ?? fb?.topicLabel ?? topic, design: panels == nil ? .independent : .paired,
-                    nBefore: b?.respondents.count ?? 0, nAfter: a?.respondents.count ?? 0,
+                    nBefore: nBefore, nAfter: nAfter,
                     nMatched: panels == nil ? nil : 0,
                     quadrantBefore: fb?.quadrant ?? "", quadrantAfter: fa?.quadrant ?? "")
                 if !baseline.topicKeys.contains(topic) {
@@ -125,7 +131,7 @@ public enum WaveComparison {
                     if change.note.isEmpty {
                         change.note = b == nil ? "no respondents at baseline" : "no respondents in this wave"
                     }
-                    if !shown(change.nBefore, fb) || !shown(change.nAfter, fa) {
+                    if !shown(change.nBefore, scopeBefore) || !shown(change.nAfter, scopeAfter) {
                         change.countsHidden = minCell > 1
                         change.quadrantBefore = ""
                         change.quadrantAfter = ""
