@@ -425,6 +425,59 @@ final class CSVReaderTests: XCTestCase {
         }
     }
 
+    /// A UTF-8 export with a few rows typed in a code page (an analyst's rows appended in
+    /// Notepad or Excel on a Baltic or Russian Windows): the whole file was read as Windows-1257,
+    /// every UTF-8 name garbled (`JĆµhvi vald`), or, with fewer such rows, those rows' letters
+    /// were U+FFFD. The file is read as UTF-8; each field that is not is read in the code page its
+    /// bytes read best in, with a warning naming its place and the code page. Whatever the chunk
+    /// size (fields rewritten longer while libcsv builds the next one), and past the sample too.
+    func testRowsTypedInACodePageInAUTF8FileAreReadInIt() {
+        let folder = TemporaryFolder()
+        var utf8 = "country;municipality;role;comment\r\n"
+        let places = ["Jõhvi vald", "Kohtla-Järve linn", "Pärnu linn", "Võru linn", "Tallinn"]
+        for k in 0..<12 { utf8 += "EE;\(places[k % 5]);teacher;väga hea \(k)\r\n" }
+        let cases: [(TextEncoding, String, [[Int]])] = [
+            (.windows1257, "EE;Jõhvi vald;teacher;ok\r\nEE;Kohtla-Järve linn;õpetaja;tõlgid „šokk“ – väga\r\n"
+                + "EE;Tallinn;teacher;ok\r\nLV;Rīga;skolotājs;ļoti svarīgi\r\n",
+             [[14, 2], [15, 2], [15, 3], [15, 4], [17, 2], [17, 3], [17, 4]]),
+            (.windows1251, "EE;Нарва;учитель;очень важно\r\nEE;Силламяэ;социальный работник;ok\r\n",
+             [[14, 2], [14, 3], [14, 4], [15, 2], [15, 3]]),
+        ]
+        for (encoding, typed, expectedPlaces) in cases {
+            let bytes = Array(utf8.utf8) + encode(typed, as: encoding)
+            let path = folder.write("mixed.csv", bytes)
+            for (chunkSize, sampleSize) in [(1 << 16, 1 << 20), (7, 1 << 20), (1, 1 << 20), (64, utf8.utf8.count)] {
+                var options = ReaderOptions()
+                options.chunkSize = chunkSize
+                options.sampleSize = sampleSize
+                let result = readAll(path, options: options)
+                let label = "\(encoding) chunk \(chunkSize) sample \(sampleSize)"
+                XCTAssertEqual(result.summary?.encoding.encoding, .utf8, label)
+                XCTAssertEqual(result.records.map { $0.fields.joined(separator: ";") + "\r\n" }.joined(), utf8 + typed, label)
+                let warnings = result.diagnostics.filter { $0.code == "invalid_utf8" }
+                XCTAssertEqual(warnings.map { [$0.line ?? 0, $0.column ?? 0] }, expectedPlaces, label)
+                XCTAssertTrue(warnings.allSatisfy { $0.message.contains("read as \(encoding.rawValue)") }, "\(warnings)")
+                XCTAssertEqual(result.diagnostics.count, warnings.count, "\(result.diagnostics)")
+            }
+        }
+        let sample = Array(utf8.utf8) + encode(cases[0].1, as: .windows1257)
+        let detected = EncodingDetector.detect(sample: sample, isWholeFile: true)
+        XCTAssertEqual(detected.evidence, .mostlyUTF8)
+        XCTAssertEqual(detected.notUTF8CodePage, .windows1257)
+        // --encoding utf-8 is taken at its word: U+FFFD, said.
+        let given = readAll(folder.write("given.csv", sample), options: ReaderOptions(encoding: .utf8))
+        XCTAssertEqual(given.data[12].fields[1], "J\u{FFFD}hvi vald")
+        // A code-page file some of whose lines happen to be valid UTF-8 (Ukrainian capitals `РІ`,
+        // D0 B2, is UTF-8's `в`) stays the code page: most of its lines are not UTF-8.
+        var ukrainian = "Країна;Громада;Примітка\r\n"
+        for k in 0..<6 { ukrainian += "Україна;Сільська громада \(k);дуже важливо\r\n" + (k % 2 == 0 ? "UA;РІ;ok\r\n" : "") }
+        let codePage = encode(ukrainian, as: .windows1251)
+        XCTAssertEqual(EncodingDetector.utf8Evidence(codePage).validLines, 3)
+        XCTAssertEqual(EncodingDetector.detect(sample: codePage, isWholeFile: true).encoding, .windows1251)
+        let read = readAll(folder.write("uk.csv", codePage))
+        XCTAssertEqual(read.records.map { $0.fields.joined(separator: ";") + "\r\n" }.joined(), ukrainian)
+    }
+
     /// A UTF-8 byte order mark before Windows-1257 text (a header written by one tool, the rows
     /// by Excel; an editor's "UTF-8 with BOM" label put on a file it did not convert): every
     /// letter was U+FFFD and the file unusable, and the `--encoding windows-1257` suggested read

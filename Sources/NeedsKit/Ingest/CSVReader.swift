@@ -277,6 +277,9 @@ public struct CSVReader {
                 state.maxColumns = options.maxColumns
                 state.headerMissesFirstName = dialect.table.headerMissesFirstName
                 state.plainTable = options.plainTable
+                // UTF-8 detected (not given): fields that are not UTF-8 are read in a code page.
+                state.readsNotUTF8InCodePage = options.encoding == nil
+                state.notUTF8CodePage = encoding.notUTF8CodePage
                 let before = file.fingerprint()
                 let parser = LibCSVParser(delimiter: dialect.delimiter, quote: dialect.quote,
                                           carriageReturnOnly: dialect.carriageReturnOnly)

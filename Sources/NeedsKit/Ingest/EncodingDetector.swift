@@ -30,7 +30,12 @@ public enum EncodingDetector {
             let valid = text.withUnsafeBytes {
                 UTF8Validation.firstInvalidOffset(in: $0, allowTruncatedEnd: !isWholeFile) == nil
             }
-            if valid || isMostlyUTF8(text) { return bom }
+            if valid { return bom }
+            if isMostlyUTF8(text) {
+                var marked = bom
+                marked.notUTF8CodePage = notUTF8CodePage(in: text)
+                return marked
+            }
             var detected = detect(sample: text, isWholeFile: isWholeFile)
             detected.bomLength = bom.bomLength
             detected.markContradicted = true
@@ -45,7 +50,11 @@ public enum EncodingDetector {
         if validity.valid { return DetectedEncoding(encoding: .utf8, evidence: .validUTF8) }
         // UTF-8 with a few damaged bytes (an e-mail client, a bad copy): read as UTF-8 and report
         // the damage, rather than turn every letter into a code page's guess.
-        if isMostlyUTF8(sample) { return DetectedEncoding(encoding: .utf8, evidence: .mostlyUTF8) }
+        if isMostlyUTF8(sample) {
+            var mostly = DetectedEncoding(encoding: .utf8, evidence: .mostlyUTF8)
+            mostly.notUTF8CodePage = notUTF8CodePage(in: sample)
+            return mostly
+        }
         let ranking = rankCodePages(for: sample)
         var detected = DetectedEncoding(encoding: ranking.best, evidence: .statistical)
         if let runnerUp = ranking.runnerUp, ranking.margin < thinEvidenceMargin { detected.closeAlternative = runnerUp }
@@ -62,25 +71,112 @@ public enum EncodingDetector {
     /// differently is a guess worth a diagnostic.
     static let thinEvidenceMargin = 20
 
-    /// Valid multi-byte sequences outnumber invalid bytes four to one (and there are a few).
+    /// UTF-8, but for some runs of bytes that are not: rows typed in another program (an analyst's
+    /// rows appended in Notepad or Excel on a Baltic Windows), or a few damaged bytes. Either valid
+    /// multi-byte sequences outnumber invalid bytes four to one, or at least as many lines hold
+    /// UTF-8 letters (and nothing invalid) as hold bytes that are not UTF-8, two lines or more.
+    ///
+    /// Lines, not bytes, because a row typed in a code page brings a byte per letter, a UTF-8
+    /// file may have few letters, and one field of Russian free text would outweigh them all. A
+    /// true code-page file is never near the threshold: a line of it is valid UTF-8 only if
+    /// every one of its bytes above ASCII happens to pair up (an upper-case letter before a
+    /// symbol in Windows-1257 or 1251, a letter before ё in KOI8-R), and the characters such a
+    /// pair makes are seldom the region's (`ӣ` for KOI8-R's `сё`, `£` for `бё`), which are all
+    /// that count. Reading UTF-8 with the rest in a code page (`ParseState.settleFields`) loses
+    /// nothing the code page would read; the other way, every UTF-8 letter would be garbled.
     static func isMostlyUTF8(_ sample: [UInt8]) -> Bool {
-        var valid = 0, invalid = 0
+        let evidence = utf8Evidence(sample)
+        if evidence.validSequences >= 2 && evidence.validSequences >= 4 * evidence.invalidBytes { return true }
+        return evidence.validLines >= 2 && evidence.validLines >= evidence.invalidLines
+    }
+
+    /// What the runs of bytes above ASCII of a sample are: valid UTF-8 (its sequences; lines
+    /// holding a region's character and nothing invalid) or not (its bytes; lines holding any).
+    struct UTF8Evidence: Equatable {
+        var validSequences = 0
+        var invalidBytes = 0
+        var validLines = 0
+        var invalidLines = 0
+    }
+
+    static func utf8Evidence(_ sample: [UInt8]) -> UTF8Evidence {
+        var evidence = UTF8Evidence()
+        var lineValid = false, lineInvalid = false
+        func endLine() {
+            if lineInvalid { evidence.invalidLines += 1 } else if lineValid { evidence.validLines += 1 }
+            lineValid = false
+            lineInvalid = false
+        }
         sample.withUnsafeBytes { raw in
             var i = 0
             while i < raw.count {
-                if raw[i] < 0x80 { i += 1; continue }
-                let rest = UnsafeRawBufferPointer(rebasing: raw[i..<min(raw.count, i + 4)])
-                if let bad = UTF8Validation.firstInvalidOffset(in: rest, allowTruncatedEnd: true), bad == 0 {
-                    invalid += 1
+                let byte = raw[i]
+                if byte < 0x80 {
+                    if byte == 0x0A || byte == 0x0D { endLine() }
                     i += 1
-                } else {
-                    valid += 1
-                    let b = raw[i]
-                    i += b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                    continue
                 }
+                var end = i
+                while end < raw.count && raw[end] >= 0x80 { end += 1 }
+                let run = UnsafeRawBufferPointer(rebasing: raw[i..<end])
+                // A run cut by the end of the sample is judged on what there is.
+                if UTF8Validation.firstInvalidOffset(in: run, allowTruncatedEnd: end == raw.count) == nil {
+                    for scalar in String(decoding: run, as: UTF8.self).unicodeScalars {
+                        evidence.validSequences += 1
+                        if isRegionalCharacter(scalar) { lineValid = true }
+                    }
+                } else {
+                    evidence.invalidBytes += run.count
+                    lineInvalid = true
+                }
+                i = end
             }
         }
-        return valid >= 2 && valid >= 4 * invalid
+        endLine()
+        return evidence
+    }
+
+    /// Characters text of the region writes: its letters and Latin-1's, Cyrillic, and the
+    /// punctuation Word and Excel put in (quotes, dashes, ellipsis, €, №, a no-break space).
+    static func isRegionalCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        if regionalLetters.contains(scalar) || isCyrillic(scalar) { return true }
+        if (0xC0...0xFF).contains(scalar.value) { return scalar != "×" && scalar != "÷" }
+        switch scalar {
+        case "«", "»", "„", "“", "”", "‘", "’", "–", "—", "…", "€", "№", "\u{A0}", "•", "°": return true
+        default: return false
+        }
+    }
+
+    /// The code page for the runs of a mostly UTF-8 text that are not UTF-8: the one reading
+    /// those runs, with the letters around them, most like the region's languages (Windows-1257
+    /// for Baltic letters, 1251 for Cyrillic). Nil when every run is valid.
+    static func notUTF8CodePage(in text: [UInt8]) -> TextEncoding? {
+        var pieces: [UInt8] = []
+        text.withUnsafeBytes { raw in
+            var i = 0
+            while i < raw.count {
+                guard raw[i] >= 0x80 else { i += 1; continue }
+                var end = i
+                while end < raw.count && raw[end] >= 0x80 { end += 1 }
+                let run = UnsafeRawBufferPointer(rebasing: raw[i..<end])
+                if UTF8Validation.firstInvalidOffset(in: run, allowTruncatedEnd: end == raw.count) != nil {
+                    // The word around the run: its letters tell a word from symbols.
+                    var from = i, to = end
+                    while from > 0, i - from < 24, isASCIILetter(raw[from - 1]) { from -= 1 }
+                    while to < raw.count, to - end < 24, isASCIILetter(raw[to]) || raw[to] >= 0x80 { to += 1 }
+                    if !pieces.isEmpty { pieces.append(0x20) }
+                    pieces += raw[from..<to]
+                    end = to
+                }
+                i = end
+            }
+        }
+        guard !pieces.isEmpty else { return nil }
+        return bestCodePage(for: pieces)
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 
     static func detectBOM(_ bytes: [UInt8]) -> DetectedEncoding? {
@@ -226,7 +322,7 @@ public enum EncodingDetector {
         return s.properties.isAlphabetic || ("0"..."9").contains(s)
     }
 
-    private static func isCyrillic(_ s: Unicode.Scalar) -> Bool {
+    static func isCyrillic(_ s: Unicode.Scalar) -> Bool {
         (0x0400...0x045F).contains(s.value) || s.value == 0x0490 || s.value == 0x0491
     }
 

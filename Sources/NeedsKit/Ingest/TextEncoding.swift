@@ -92,6 +92,10 @@ public struct DetectedEncoding: Sendable, Equatable {
     /// the encoding the mark names (not used); with `.bom`, the UTF-16 byte order given (the
     /// mark's was used).
     public var markDisagrees: TextEncoding? = nil
+    /// UTF-8 (`.mostlyUTF8`) with runs of bytes that are not: the code page those runs read in
+    /// best, judged from the sample's such runs; nil when the sample had none (the reader then
+    /// judges from the first field it meets with some).
+    public var notUTF8CodePage: TextEncoding? = nil
     /// Decided at the first non-ASCII byte, this many bytes into the file (the sample was plain
     /// ASCII); nil when the sample decided.
     public var decidedPastASCII: Int? = nil

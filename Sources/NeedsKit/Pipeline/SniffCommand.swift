@@ -83,6 +83,7 @@ public enum SniffCommand {
             let e = r.encoding!, d = r.dialect!
             out += ", \"encoding\": \(JSONText.quoted(e.encoding.rawValue)), \"encoding_evidence\": \(JSONText.quoted(e.evidence.rawValue))"
             if let alternative = e.closeAlternative { out += ", \"encoding_alternative\": \(JSONText.quoted(alternative.rawValue))" }
+            if let codePage = e.notUTF8CodePage { out += ", \"not_utf8_read_as\": \(JSONText.quoted(codePage.rawValue))" }
             let note = markText(e)
             if note.hasPrefix(", "), note != ", BOM" {
                 out += ", \"encoding_note\": \(JSONText.quoted(String(note.dropFirst(2))))"
@@ -118,7 +119,7 @@ public enum SniffCommand {
             guard let e = r.encoding, let d = r.dialect else { return "\(r.file): not read: \(r.failure ?? "")" }
             return """
             \(r.file)
-              encoding   \(e.encoding.rawValue) (\(e.evidence.rawValue)\(markText(e))\(e.closeAlternative.map { ", thin evidence: \($0.rawValue) reads nearly as well; --encoding decides" } ?? ""))
+              encoding   \(e.encoding.rawValue) (\(e.evidence.rawValue)\(markText(e))\(e.closeAlternative.map { ", thin evidence: \($0.rawValue) reads nearly as well; --encoding decides" } ?? "")\(e.notUTF8CodePage.map { ", fields that are not UTF-8 read as \($0.rawValue)" } ?? ""))
               delimiter  \(d.delimiterName) (\(d.evidence.rawValue)), quote \(quoteName(d.quote)), escape \(d.escape), line ends \(d.lineEnding.rawValue)
               table      \(d.table.preambleRecords) preamble record(s), \(d.table.headerRecords) header record(s), \(d.table.footnoteRecords) footnote record(s), \(d.table.columns) column(s)
               confidence \(NumberFormat.fixed(d.consistency, decimals: 3))
