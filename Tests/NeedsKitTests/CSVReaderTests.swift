@@ -309,6 +309,33 @@ final class CSVReaderTests: XCTestCase {
         }
     }
 
+    /// Windows-1252 (a Western-locale Excel) with Western letters no Baltic word has: Windows-1257
+    /// read `José`, `François`, `naïve` and `rôle` as `Josė`, `Franēois`, `naļve` and `rōle`, the
+    /// more of them the surer (ten rows, no note at all). Letters of two Baltic languages in one
+    /// row (Lithuanian ė beside Latvian ē) and Polish or Latgalian letters (`ō`, `ń`) count
+    /// against a reading; a file of Latvian, Lithuanian and Estonian rows stays Windows-1257.
+    func testWesternLettersInWindows1252AreNotReadAsBalticOnes() {
+        let folder = TemporaryFolder()
+        let western = [
+            "name;role;comment\r\nJosé Núñez;rôle;“señor” – ok\r\nFrançois;naïve;café\r\nZoë Müller;ok;très bien\r\n",
+            "name;comment\r\n" + (0..<10).map { "Zoë \($0);José and François said “très bien”\r\n" }.joined(),
+            "name;comment\r\nAndré;rôle\r\n",
+        ]
+        for text in western {
+            let result = readAll(folder.write("western.csv", encode(text, as: .windows1252)))
+            XCTAssertEqual(result.summary?.encoding.encoding, .windows1252, text)
+            XCTAssertEqual(result.records.map { $0.fields.joined(separator: ";") + "\r\n" }.joined(), text)
+        }
+        var baltic = "country;municipality;role\r\n"
+        for _ in 0..<5 {
+            baltic += "LV;Rēzeknes novads;Sociālais darbinieks\r\nLT;Šiaulių miesto savivaldybė;Socialinė darbuotoja\r\n"
+                + "EE;Jõhvi vald;Õpetaja\r\n"
+        }
+        let detected = EncodingDetector.detect(sample: encode(baltic, as: .windows1257), isWholeFile: true)
+        XCTAssertEqual(detected.encoding, .windows1257)
+        XCTAssertNil(detected.closeAlternative)
+    }
+
     func testPlentyOfTextIsNoThinGuess() throws {
         let text = String(repeating: "LT,Šalčininkų rajono savivaldybė,mokytojas,Vilniaus miesto savivaldybė\n", count: 20)
         let detected = EncodingDetector.detect(sample: encode(text, as: .windows1257), isWholeFile: true)

@@ -267,10 +267,17 @@ public enum EncodingDetector {
         let table = CodePage.table(for: encoding)
         var total = 0
         let scalars: [Unicode.Scalar?] = sample.map { byte in byte < 0x80 ? Unicode.Scalar(byte) : table[Int(byte) - 0x80] }
+        // The languages whose own letters the line holds (bits of `languageOfLetter`).
+        var lineLanguages: UInt8 = 0
         for (i, byte) in sample.enumerated() {
             let scalar = scalars[i]
+            if byte == 0x0A || byte == 0x0D {
+                total += mixedLanguagesPenalty(lineLanguages)
+                lineLanguages = 0
+            }
             if byte >= 0x80 {
                 total += weight(of: scalar)
+                if let scalar { lineLanguages |= languageOfLetter(scalar) }
                 // A quote opening or closing a word (`„Rīga“`), an ellipsis ending one: where
                 // another code page reads the same bytes as letters (code page 775: `äRīgaō`,
                 // `labiģ`), the punctuation wins.
@@ -302,7 +309,26 @@ public enum EncodingDetector {
                 }
             }
         }
-        return total
+        return total + mixedLanguagesPenalty(lineLanguages)
+    }
+
+    /// Letters only Estonian (õ), only Latvian (ā ē ģ ī ķ ļ ņ) or only Lithuanian (ą ę ė į ų)
+    /// writes: bit 0, 1 and 2.
+    private static func languageOfLetter(_ scalar: Unicode.Scalar) -> UInt8 {
+        switch scalar {
+        case "õ", "Õ": return 1
+        case "ā", "ē", "ģ", "ī", "ķ", "ļ", "ņ", "Ā", "Ē", "Ģ", "Ī", "Ķ", "Ļ", "Ņ": return 2
+        case "ą", "ę", "ė", "į", "ų", "Ą", "Ę", "Ė", "Į", "Ų": return 4
+        default: return 0
+        }
+    }
+
+    /// A line (a respondent's row) holds one language's letters; the letters of two of the
+    /// Baltic languages in one line are what Windows-1257 makes of Western Latin-1 letters
+    /// (Windows-1252's `José`, `François`, `naïve` read `Josė`, `Franēois`, `naļve`): each
+    /// such line counts against the reading, by about two letters' worth.
+    private static func mixedLanguagesPenalty(_ languages: UInt8) -> Int {
+        languages & (languages &- 1) != 0 ? -8 : 0
     }
 
     private static let regionalLetters: Set<Unicode.Scalar> = {
@@ -333,6 +359,11 @@ public enum EncodingDetector {
         if regionalLetters.contains(scalar) || isCyrillic(scalar) {
             return props.isLowercase ? 3 : 2
         }
+        // Latin letters of other languages than the region's and Western Europe's (Polish `ń ś ź
+        // ż ć ł`, Latgalian `ō ŗ`), which Windows-1257 reads Windows-1252's `ñ ú ê û ã` and `ô`
+        // as: a reading full of them is no reading of the region's text. (French `œ`, which
+        // Windows-1252 has, is Western.)
+        if (0x0100...0x017F).contains(scalar.value) && !"œŒŸ".unicodeScalars.contains(scalar) { return -2 }
         if props.isAlphabetic { return props.isLowercase ? 1 : 0 }
         switch scalar {
         case "«", "»", "„", "“", "”", "–", "—", "€", "’", "‘", "°", "№", "\u{A0}", "…", "£", "§", "©", "®":
