@@ -530,6 +530,36 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertTrue(json.contains("\"encoding_note\": \"UTF-8 BOM skipped: the text after it is not UTF-8\""), json)
     }
 
+    /// A UTF-16 byte order mark before text that is not UTF-16 (an editor's label on a file it
+    /// did not convert) was believed: the whole file read as UTF-16 (`潣湵牴㭹...`), one header
+    /// 'cut off' and no row. A mark of one byte order before text in the other read every
+    /// character byte-swapped. The text decides (no NUL bytes: not UTF-16; NULs of the other
+    /// byte order: that one), with a note naming the mark.
+    func testAUTF16MarkBeforeOtherTextDoesNotDecide() {
+        let folder = TemporaryFolder()
+        let text = "Šalis;Savivaldybė\r\nLietuva;Kėdainių rajono savivaldybė\r\nLietuva;Šiaulių miesto\r\n"
+        let rows = text.split(separator: "\r\n").map { $0.split(separator: ";").map(String.init) }
+        let cases: [(String, [UInt8], TextEncoding)] = [
+            ("le_utf8.csv", [0xFF, 0xFE] + Array(text.utf8), .utf8),
+            ("le_1257.csv", [0xFF, 0xFE] + encode(text, as: .windows1257), .windows1257),
+            ("be_le.csv", [0xFE, 0xFF] + encode(text, as: .utf16LE), .utf16LE),
+            ("le_be.csv", [0xFF, 0xFE] + encode(text, as: .utf16BE), .utf16BE),
+        ]
+        for (name, bytes, expected) in cases {
+            let result = readAll(folder.write(name, bytes))
+            XCTAssertEqual(result.summary?.encoding.encoding, expected, name)
+            XCTAssertEqual(result.records.map(\.fields), rows, name)
+            let note = result.diagnostics.first { $0.code == "bom_contradicted" }
+            XCTAssertEqual(note?.severity, .note, name)
+            XCTAssertTrue(note?.message.contains("byte order mark of utf-16") ?? false, "\(name): \(result.diagnostics)")
+        }
+        // A true UTF-16 file, however Cyrillic, keeps its mark's word.
+        let russian = "Страна;Город\r\nЭстония;Нарва\r\n"
+        let read = readAll(folder.write("ru16.csv", [0xFE, 0xFF] + encode(russian, as: .utf16BE)))
+        XCTAssertEqual(read.summary?.encoding.evidence, .bom)
+        XCTAssertEqual(read.records.map(\.fields), [["Страна", "Город"], ["Эстония", "Нарва"]])
+    }
+
     /// `--encoding utf-16` (LE, as Windows calls it "Unicode") on a big-endian file with its mark
     /// read every character byte-swapped (`吀椀洀攀` for `Time`), and `--encoding utf-8` on
     /// Excel's "Unicode text" read NULs and control codes, neither with a word. The mark decides

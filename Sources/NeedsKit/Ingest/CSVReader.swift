@@ -251,7 +251,16 @@ public struct CSVReader {
                     + "says: if the text looks wrong, leave --encoding out"
             diagnose(Diagnostic(.note, file: displayName, code: "encoding_mark", message: message))
         }
-        if encoding.markContradicted {
+        if encoding.markContradicted, let mark = encoding.contradictedMark, mark != .utf8 {
+            let why = encoding.encoding == .utf16LE || encoding.encoding == .utf16BE
+                ? "its NUL bytes stand where the other byte order's do"
+                : "it has no NUL bytes, which UTF-16 text always has between its ASCII letters, digits and line ends"
+            diagnose(Diagnostic(
+                .note, file: displayName, code: "bom_contradicted",
+                message: "the file starts with the byte order mark of \(mark.rawValue), but the text after it is not "
+                    + "\(mark.rawValue) (\(why)): read as \(encoding.encoding.rawValue) (\(encoding.evidence.rawValue)); "
+                    + "if names look wrong, give --encoding"))
+        } else if encoding.markContradicted {
             diagnose(Diagnostic(
                 .note, file: displayName, code: "bom_not_utf8",
                 message: "the file starts with a UTF-8 byte order mark, but the text after it is not UTF-8: "

@@ -22,6 +22,30 @@ public enum EncodingDetector {
     ///   - isWholeFile: whether the sample is the whole file (a cut-off UTF-8 sequence at its end is
     ///     then an error, not an artefact of sampling).
     public static func detect(sample: [UInt8], isWholeFile: Bool = false) -> DetectedEncoding {
+        if let bom = detectBOM(sample), bom.encoding != .utf8 {
+            // A UTF-16 mark before text without a NUL byte (an editor's label on a file it did
+            // not convert, a UTF-8 file with its first two bytes lost): no text of the region in
+            // UTF-16 has none, as its delimiters, digits and line ends are ASCII. The text decides.
+            let text = Array(sample.dropFirst(bom.bomLength))
+            let head = text.prefix(4096)
+            if head.count >= 16 && !head.contains(0) {
+                var detected = detect(sample: text, isWholeFile: isWholeFile)
+                detected.bomLength = bom.bomLength
+                detected.markContradicted = true
+                detected.contradictedMark = bom.encoding
+                return detected
+            }
+            // The mark of one byte order before text in the other (its NULs where the other's
+            // ASCII bytes would be): the text's NULs decide, as they do without a mark.
+            if let pattern = detectUTF16WithoutBOM(text), pattern.encoding != bom.encoding {
+                var detected = pattern
+                detected.bomLength = bom.bomLength
+                detected.markContradicted = true
+                detected.contradictedMark = bom.encoding
+                return detected
+            }
+            return bom
+        }
         if let bom = detectBOM(sample) {
             // A UTF-8 mark before text that is not UTF-8 (a header written by one tool, the rows
             // by another; an editor's label on a file it did not convert): the text decides.
@@ -39,6 +63,7 @@ public enum EncodingDetector {
             var detected = detect(sample: text, isWholeFile: isWholeFile)
             detected.bomLength = bom.bomLength
             detected.markContradicted = true
+            detected.contradictedMark = .utf8
             return detected
         }
         if let utf16 = detectUTF16WithoutBOM(sample) { return utf16 }

@@ -88,6 +88,8 @@ public struct DetectedEncoding: Sendable, Equatable {
     /// The file starts with a UTF-8 byte order mark that the text after it belies (it is not
     /// UTF-8); the mark is skipped and the text decided the encoding.
     public var markContradicted = false
+    /// The encoding of that mark (UTF-8's, or UTF-16's of either byte order).
+    public var contradictedMark: TextEncoding? = nil
     /// The file's byte order mark and the `--encoding` given disagree: with evidence `.override`,
     /// the encoding the mark names (not used); with `.bom`, the UTF-16 byte order given (the
     /// mark's was used).

@@ -101,6 +101,9 @@ public enum SniffCommand {
     /// What the file's byte order mark said, when it has one or --encoding contradicts it; where
     /// the encoding was decided, when past a sample of plain ASCII.
     static func markText(_ e: DetectedEncoding) -> String {
+        if e.markContradicted, let mark = e.contradictedMark, mark != .utf8 {
+            return ", \(mark.rawValue) BOM skipped: the text after it is not \(mark.rawValue)"
+        }
         if e.markContradicted { return ", UTF-8 BOM skipped: the text after it is not UTF-8" }
         if let other = e.markDisagrees {
             return e.evidence == .bom
