@@ -294,6 +294,26 @@ final class CSVReaderTests: XCTestCase {
         }
     }
 
+    /// Russian in capitals (`НАРВА`, `ФИО`, a heading row typed so) in Windows-1251 was read as
+    /// KOI8-R (`мюпбю`), and in KOI8-R as Windows-1251 (`обтчб`), mostly without a note: the one
+    /// puts its capitals where the other's small letters are, and small letters were preferred.
+    /// Inside a Cyrillic word, how common its letters are now counts, and a word in capitals as
+    /// one in small letters; mixed case as before.
+    func testRussianInCapitalsIsReadInItsOwnCodePage() {
+        let folder = TemporaryFolder()
+        let texts = ["country;municipality;role\r\nEE;НАРВА;УЧИТЕЛЬ\r\n",
+                     "СТРАНА;ГОРОД;ФИО\r\nEE;СИЛЛАМЯЭ;3\r\n",
+                     "ОЧЕНЬ ВАЖНО;ПЕРЕВОДЧИКИ;ЭСТОНИЯ\r\nEE;НАРВА;2\r\nEE;СОЦИАЛЬНЫЙ РАБОТНИК;4\r\n",
+                     "country;municipality\r\nEE;Нарва\r\nEE;поддержка беженцев\r\n"]
+        for text in texts {
+            for encoding in [TextEncoding.windows1251, .koi8r] {
+                let result = readAll(folder.write("caps.csv", encode(text, as: encoding)))
+                XCTAssertEqual(result.summary?.encoding.encoding, encoding, "\(encoding) \(text)")
+                XCTAssertEqual(result.records.map { $0.fields.joined(separator: ";") + "\r\n" }.joined(), text)
+            }
+        }
+    }
+
     /// An English comment's apostrophe (`’`, 0x92 in Windows-1257, 1251 and 1252 alike) as the
     /// only byte above ASCII: read as Windows-1257, the region's Windows code page, with no thin
     /// guess; it had an `encoding_uncertain` note suggesting KOI8-R (`people▓s`), and code page

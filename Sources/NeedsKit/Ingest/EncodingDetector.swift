@@ -303,6 +303,23 @@ public enum EncodingDetector {
             if byte >= 0x80 {
                 total += weight(of: scalar)
                 if let scalar { lineLanguages |= languageOfLetter(scalar) }
+                // Inside a Cyrillic word: how common the letter is, whatever its case; and a word
+                // in capitals (`НАРВА`, `ФИО`) as one in lower case. Windows-1251 and KOI8-R put
+                // one's capitals where the other's small letters are, so the preference for lower
+                // case read every word in capitals in the other (`мюпбю`), without a note.
+                if let scalar, isCyrillic(scalar) {
+                    let before = i > 0 ? scalars[i - 1] : nil
+                    let after = i + 1 < scalars.count ? scalars[i + 1] : nil
+                    let cyrillicBefore = before.map(isCyrillic) ?? false
+                    let cyrillicAfter = after.map(isCyrillic) ?? false
+                    if cyrillicBefore || cyrillicAfter {
+                        total += cyrillicFrequency(scalar)
+                        // (After the word's first letter: lower case still wins a tie.)
+                        if scalar.properties.isUppercase && cyrillicBefore && before!.properties.isUppercase {
+                            total += 1
+                        }
+                    }
+                }
                 // A quote opening or closing a word (`„Rīga“`), an ellipsis ending one: where
                 // another code page reads the same bytes as letters (code page 775: `äRīgaō`,
                 // `labiģ`), the punctuation wins.
@@ -335,6 +352,16 @@ public enum EncodingDetector {
             }
         }
         return total + mixedLanguagesPenalty(lineLanguages)
+    }
+
+    /// How common a Cyrillic letter is in Russian text (either case): the ten most common 2, the
+    /// next twelve 1, the rarest eleven −1 (Ukrainian і ї є ґ 0).
+    private static func cyrillicFrequency(_ scalar: Unicode.Scalar) -> Int {
+        let lower = scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar
+        if "оеаинтсрвл".unicodeScalars.contains(lower) { return 2 }
+        if "кмдпуяыьгзбч".unicodeScalars.contains(lower) { return 1 }
+        if "йхжшюцщэфъё".unicodeScalars.contains(lower) { return -1 }
+        return 0
     }
 
     /// Letters only Estonian (õ), only Latvian (ā ē ģ ī ķ ļ ņ) or only Lithuanian (ą ę ė į ų)
