@@ -346,6 +346,13 @@ final class CSVReaderTests: XCTestCase {
             XCTAssertEqual(result.summary?.encoding.encoding, .windows1252, text)
             XCTAssertEqual(result.records.map { $0.fields.joined(separator: ";") + "\r\n" }.joined(), text)
         }
+        // Nor are Windows-1257's š ž ų ę (Ðalis, Këdainiø in Windows-1252, Icelandic and Nordic
+        // letters) a near reading: a short Lithuanian file had a note suggesting windows-1252.
+        for text in ["Šalis;Savivaldybė\r\nLietuva;Kėdainių\r\n", "a;b\r\nLT;Žemaitija, Šiaulių ir Kęstučio\r\n"] {
+            let short = EncodingDetector.detect(sample: encode(text, as: .windows1257), isWholeFile: true)
+            XCTAssertEqual(short.encoding, .windows1257, text)
+            XCTAssertNil(short.closeAlternative, text)
+        }
         var baltic = "country;municipality;role\r\n"
         for _ in 0..<5 {
             baltic += "LV;Rēzeknes novads;Sociālais darbinieks\r\nLT;Šiaulių miesto savivaldybė;Socialinė darbuotoja\r\n"

@@ -416,6 +416,9 @@ public enum EncodingDetector {
         // as: a reading full of them is no reading of the region's text. (French `œ`, which
         // Windows-1252 has, is Western.)
         if (0x0100...0x017F).contains(scalar.value) && !"œŒŸ".unicodeScalars.contains(scalar) { return -2 }
+        // Icelandic and Nordic letters, what Windows-1252 makes of Windows-1257's š ž ų ę (and
+        // their capitals): `Ðalis`, `Këdainiø` are no reading of the region's text either.
+        if "ðþøæÐÞØÆ".unicodeScalars.contains(scalar) { return -2 }
         if props.isAlphabetic { return props.isLowercase ? 1 : 0 }
         switch scalar {
         case "«", "»", "„", "“", "”", "–", "—", "€", "’", "‘", "°", "№", "\u{A0}", "…", "£", "§", "©", "®":
