@@ -868,6 +868,33 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertFalse(kept.codes.contains("encoding_changes"))
     }
 
+    /// A file that starts with its byte order mark twice (an editor adding one to text that had
+    /// one; UTF-8 with its mark saved as UTF-16) was warned about as two files joined, at 1:1,
+    /// with nothing before it. It is a note of its own; a mark further on is still a join.
+    func testAByteOrderMarkTwiceAtTheStartIsNoJoin() {
+        let folder = TemporaryFolder()
+        let text = "country;municipality\r\nEE;Tallinn\r\n"
+        let files: [(String, [UInt8])] = [
+            ("utf8.csv", [0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF] + Array(text.utf8)),
+            ("utf16.csv", [0xFF, 0xFE] + encode("\u{FEFF}" + text, as: .utf16LE)),
+        ]
+        for (name, bytes) in files {
+            for chunkSize in [1 << 16, 1] {
+                var options = ReaderOptions()
+                options.chunkSize = chunkSize
+                let result = readAll(folder.write(name, bytes), options: options)
+                XCTAssertEqual(result.records.map(\.fields), [["country", "municipality"], ["EE", "Tallinn"]], name)
+                let marks = result.diagnostics.filter { $0.code == "byte_order_mark" }
+                XCTAssertEqual(marks.map(\.severity), [.note], "\(name): \(result.diagnostics)")
+                XCTAssertEqual(marks.map(\.line), [1], name)
+                XCTAssertFalse(marks.first?.message.contains("joined") ?? true, "\(marks)")
+            }
+        }
+        let later = readAll(folder.write("later.csv", "\u{FEFF}" + text + "\u{FEFF}EE;Narva\r\n"))
+        XCTAssertEqual(later.diagnostics.filter { $0.code == "byte_order_mark" }.map(\.line), [3])
+        XCTAssertTrue(later.diagnostics.first?.message.contains("joined") ?? false, "\(later.diagnostics)")
+    }
+
     /// A byte order mark before a data row (a second export joined without its header, or a
     /// header the reader cannot tell) and one at the start of a line inside a quoted field: the
     /// rows are read as they are, and each mark is named by its line and column.

@@ -339,6 +339,8 @@ public struct CSVReader {
                 // one cut by a chunk's end is held until the next chunk tells.
                 var heldBOM: [UInt8] = []
                 var atLineStart = true
+                // Bytes of text parsed so far: a mark before any is the file's own mark again.
+                var textParsed = 0
 
                 func parse(_ text: UnsafeRawBufferPointer) throws {
                     guard text.count > 0 else { return }
@@ -355,6 +357,7 @@ public struct CSVReader {
                     let base = text.baseAddress!
                     func parseRange(_ range: Range<Int>) throws {
                         guard !range.isEmpty else { return }
+                        textParsed += range.count
                         try parser.parse(UnsafeRawBufferPointer(rebasing: text[range]), state: state,
                                          maxFieldBytes: options.maxFieldBytes)
                     }
@@ -370,7 +373,16 @@ public struct CSVReader {
                         if rest.elementsEqual(mark) {
                             // The bytes before it are parsed first, so that its place is known.
                             try parseRange(parsed..<k)
-                            parser.byteOrderMarkDropped(state: state, after: markSequel())
+                            if textParsed == 0 && skipDecoded == 0 && state.line == 1 {
+                                // A second mark right after the file's own (an editor adding one to
+                                // text that had one; a UTF-8 file saved as UTF-16): no file joined.
+                                state.warn("byte_order_mark", line: 1, column: 1,
+                                           "the file starts with a byte order mark twice (a tool added one to text that had one): the second was dropped",
+                                           severity: .note)
+                                _ = markSequel()
+                            } else {
+                                parser.byteOrderMarkDropped(state: state, after: markSequel())
+                            }
                             parsed = k + mark.count
                             from = parsed
                             endsAtLineStart = true
