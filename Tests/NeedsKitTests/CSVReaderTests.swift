@@ -627,6 +627,24 @@ final class CSVReaderTests: XCTestCase {
         }
     }
 
+    /// A UTF-16 file cut off inside a character (an odd number of bytes: a download that did not
+    /// finish) said only that bytes were not valid UTF-16; it says the file looks cut off, at the
+    /// place, and its last row is still read (and counted).
+    func testUTF16CutOffInsideACharacterIsSaid() {
+        let folder = TemporaryFolder()
+        for (name, encoding, mark) in [("le.txt", TextEncoding.utf16LE, [UInt8]([0xFF, 0xFE])),
+                                       ("be.txt", .utf16BE, [0xFE, 0xFF]), ("bare.txt", .utf16LE, [])] {
+            let bytes = mark + encode("country\tmunicipality\r\nEE\tTallinn\r\nEE\tNarv", as: encoding)
+                + encode("a", as: encoding).prefix(1)
+            let result = readAll(folder.write(name, bytes))
+            XCTAssertEqual(result.summary?.encoding.encoding, encoding, name)
+            XCTAssertEqual(result.data.map(\.fields), [["EE", "Tallinn"], ["EE", "Narv\u{FFFD}"]], name)
+            let said = result.diagnostics.filter { $0.code == "invalid_bytes" }
+            XCTAssertEqual(said.map { [$0.line ?? 0, $0.column ?? 0] }, [[3, 2]], name)
+            XCTAssertTrue(said.first?.message.contains("looks cut off") ?? false, "\(name): \(said)")
+        }
+    }
+
     func testEncodingOverrideWins() {
         let folder = Paths.repository + "/Tests/NeedsKitTests/Fixtures/encodings"
         let result = readAll(folder + "/lt_windows-1257.csv", options: ReaderOptions(encoding: .windows1252))

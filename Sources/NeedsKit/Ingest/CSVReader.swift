@@ -552,6 +552,11 @@ public struct CSVReader {
                                         message: "the file changed while it was being read (size or time); read it again once it is complete"))
                 }
 
+                if let (line, column) = transcoder.cutOffPlace {
+                    diagnose(Diagnostic(
+                        .warning, file: displayName, line: line, column: column, code: "invalid_bytes",
+                        message: "the file ends inside a \(encoding.encoding.rawValue) character (an odd number of bytes, or half a pair): it looks cut off (a download or copy that did not finish), so its last row may be incomplete; the half character is shown as U+FFFD"))
+                }
                 for (line, column) in invalidBeforeSwitch + transcoder.invalidPlaces {
                     diagnose(Diagnostic(
                         .warning, file: displayName, line: line, column: column, code: "invalid_bytes",

@@ -107,10 +107,16 @@ struct Transcoder {
         return (out, undefined)
     }
 
+    /// Where the input ended inside a UTF-16 character (an odd byte, or half a surrogate pair):
+    /// the file was cut off there. Not among `invalidPlaces`.
+    private(set) var cutOffPlace: (line: Int, column: Int)? = nil
+
     /// Flushes what is left at the end of the input (an odd trailing byte is invalid).
     mutating func finish(into output: inout [UInt8]) {
         if !carry.isEmpty || pendingHighSurrogate != nil {
-            noteInvalid()
+            invalidCount += 1
+            cutOffPlace = (position.line, position.field)
+            position.advance(0x80)
             output.append(contentsOf: Self.replacement)
             carry.removeAll()
             pendingHighSurrogate = nil
