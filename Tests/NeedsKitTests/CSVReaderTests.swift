@@ -913,6 +913,40 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertTrue(later.diagnostics.first?.message.contains("joined") ?? false, "\(later.diagnostics)")
     }
 
+    /// A UTF-8 byte order mark inside the first, quoted, field (`"\u{FEFF}ID";...`, as some tools
+    /// write it) of a file read in a code page stayed there as the letters its bytes are there:
+    /// the first name read `ļ»æID`, so a Microsoft Forms export was a generic sheet and its ID
+    /// column unmapped. It is dropped with a note, in UTF-8 too; after a later line's opening
+    /// quote, as a second file's, with the warning of a join.
+    func testAByteOrderMarkInsideTheFirstQuotedFieldIsDropped() {
+        let folder = TemporaryFolder()
+        let text = "\"Šalis\";Savivaldybė\r\nLietuva;Kėdainių rajono savivaldybė\r\nLietuva;Šiaulių miesto\r\n"
+        let expected = [["Šalis", "Savivaldybė"], ["Lietuva", "Kėdainių rajono savivaldybė"], ["Lietuva", "Šiaulių miesto"]]
+        let files: [(String, [UInt8], TextEncoding)] = [
+            ("cp.csv", [UInt8(ascii: "\""), 0xEF, 0xBB, 0xBF] + encode(String(text.dropFirst()), as: .windows1257), .windows1257),
+            ("utf8.csv", [UInt8(ascii: "\""), 0xEF, 0xBB, 0xBF] + Array(text.dropFirst().utf8), .utf8),
+        ]
+        for (name, bytes, encoding) in files {
+            for chunkSize in [1 << 16, 1, 2] {
+                var options = ReaderOptions()
+                options.chunkSize = chunkSize
+                let result = readAll(folder.write(name, bytes), options: options)
+                let label = "\(name) chunk \(chunkSize)"
+                XCTAssertEqual(result.summary?.encoding.encoding, encoding, label)
+                XCTAssertEqual(result.records.map(\.fields), expected, label)
+                let marks = result.diagnostics.filter { $0.code == "byte_order_mark" }
+                XCTAssertEqual(marks.map(\.severity), [.note], "\(label): \(result.diagnostics)")
+                XCTAssertTrue(marks.first?.message.contains("inside its first field") ?? false, label)
+            }
+        }
+        let later = readAll(folder.write("later.csv", "\"a\";\"b\"\r\n1;2\r\n\"\u{FEFF}a\";\"b\"\r\n3;4\r\n"))
+        XCTAssertEqual(later.records.map(\.fields), [["a", "b"], ["1", "2"], ["3", "4"]])
+        XCTAssertEqual(later.summary?.repeatedHeaders, 1)
+        let join = later.diagnostics.filter { $0.code == "byte_order_mark" }
+        XCTAssertEqual(join.map(\.line), [3])
+        XCTAssertTrue(join.first?.message.contains("joined") ?? false, "\(later.diagnostics)")
+    }
+
     /// A byte order mark before a data row (a second export joined without its header, or a
     /// header the reader cannot tell) and one at the start of a line inside a quoted field: the
     /// rows are read as they are, and each mark is named by its line and column.

@@ -341,6 +341,11 @@ public struct CSVReader {
                 var atLineStart = true
                 // Bytes of text parsed so far: a mark before any is the file's own mark again.
                 var textParsed = 0
+                // The text parsed so far ends with a quote opening a line's first field: a mark
+                // right after it is one a tool wrote inside the quoted field (`"\u{FEFF}ID";...`),
+                // which in a code page read as letters before the first name (`ļ»æID`).
+                var atQuotedLineStart = false
+                let quote = dialect.quote
 
                 func parse(_ text: UnsafeRawBufferPointer) throws {
                     guard text.count > 0 else { return }
@@ -368,12 +373,20 @@ public struct CSVReader {
                         let k = base.distance(to: UnsafeRawPointer(found))
                         from = k + 1
                         let lineStart = k == 0 ? atLineStart : text[k - 1] == 0x0A || text[k - 1] == 0x0D
-                        guard lineStart else { continue }
+                        let quotedLineStart = k == 0 ? atQuotedLineStart
+                            : text[k - 1] == quote && k - 1 >= parsed
+                                && (k - 1 == parsed ? endsAtLineStart : text[k - 2] == 0x0A || text[k - 2] == 0x0D)
+                        guard lineStart || quotedLineStart else { continue }
                         let rest = text[k..<min(k + mark.count, text.count)]
                         if rest.elementsEqual(mark) {
                             // The bytes before it are parsed first, so that its place is known.
                             try parseRange(parsed..<k)
-                            if textParsed == 0 && skipDecoded == 0 && state.line == 1 {
+                            if quotedLineStart && !lineStart && textParsed == 1 && skipDecoded == 0 && state.line == 1 {
+                                state.warn("byte_order_mark", line: 1, column: 1,
+                                           "the file's byte order mark stands inside its first field, after the opening quote (as some tools write it): dropped",
+                                           severity: .note)
+                                _ = markSequel()
+                            } else if textParsed == 0 && skipDecoded == 0 && state.line == 1 {
                                 // A second mark right after the file's own (an editor adding one to
                                 // text that had one; a UTF-8 file saved as UTF-16): no file joined.
                                 state.warn("byte_order_mark", line: 1, column: 1,
@@ -385,18 +398,22 @@ public struct CSVReader {
                             }
                             parsed = k + mark.count
                             from = parsed
-                            endsAtLineStart = true
+                            // (After a mark inside a quoted field, the text ends inside that field.)
+                            endsAtLineStart = lineStart
                         } else if rest.count < mark.count && rest.elementsEqual(mark.prefix(rest.count)) {
                             // Held, standing at a line start, where the next chunk goes on.
                             try parseRange(parsed..<k)
                             heldBOM = Array(rest)
-                            atLineStart = true
+                            atLineStart = lineStart
+                            atQuotedLineStart = quotedLineStart
                             return
                         }
                     }
                     try parseRange(parsed..<text.count)
-                    atLineStart = parsed < text.count ? text[text.count - 1] == 0x0A || text[text.count - 1] == 0x0D
-                                                      : endsAtLineStart
+                    let n = text.count
+                    atQuotedLineStart = parsed < n && text[n - 1] == quote
+                        && (n - 1 == parsed ? endsAtLineStart : text[n - 2] == 0x0A || text[n - 2] == 0x0D)
+                    atLineStart = parsed < n ? text[n - 1] == 0x0A || text[n - 1] == 0x0D : endsAtLineStart
                 }
 
                 /// What the warning of a mark dropped adds, in a file read in a code page: a UTF-8
