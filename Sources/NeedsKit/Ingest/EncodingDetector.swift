@@ -292,17 +292,18 @@ public enum EncodingDetector {
         let table = CodePage.table(for: encoding)
         var total = 0
         let scalars: [Unicode.Scalar?] = sample.map { byte in byte < 0x80 ? Unicode.Scalar(byte) : table[Int(byte) - 0x80] }
-        // The languages whose own letters the line holds (bits of `languageOfLetter`).
-        var lineLanguages: UInt8 = 0
+        // The languages whose own letters the field holds (bits of `languageOfLetter`); a field
+        // ends at a line end or any of the delimiters (the dialect is not known yet).
+        var fieldLanguages: UInt8 = 0
         for (i, byte) in sample.enumerated() {
             let scalar = scalars[i]
-            if byte == 0x0A || byte == 0x0D {
-                total += mixedLanguagesPenalty(lineLanguages)
-                lineLanguages = 0
+            if byte == 0x0A || byte == 0x0D || byte == 0x3B || byte == 0x2C || byte == 0x09 {
+                total += mixedLanguagesPenalty(fieldLanguages)
+                fieldLanguages = 0
             }
             if byte >= 0x80 {
                 total += weight(of: scalar)
-                if let scalar { lineLanguages |= languageOfLetter(scalar) }
+                if let scalar { fieldLanguages |= languageOfLetter(scalar) }
                 // Inside a Cyrillic word: how common the letter is, whatever its case; and a word
                 // in capitals (`НАРВА`, `ФИО`) as one in lower case. Windows-1251 and KOI8-R put
                 // one's capitals where the other's small letters are, so the preference for lower
@@ -351,7 +352,7 @@ public enum EncodingDetector {
                 }
             }
         }
-        return total + mixedLanguagesPenalty(lineLanguages)
+        return total + mixedLanguagesPenalty(fieldLanguages)
     }
 
     /// How common a Cyrillic letter is in Russian text (either case): the ten most common 2, the
@@ -375,10 +376,11 @@ public enum EncodingDetector {
         }
     }
 
-    /// A line (a respondent's row) holds one language's letters; the letters of two of the
-    /// Baltic languages in one line are what Windows-1257 makes of Western Latin-1 letters
-    /// (Windows-1252's `José`, `François`, `naïve` read `Josė`, `Franēois`, `naļve`): each
-    /// such line counts against the reading, by about two letters' worth.
+    /// A field (an answer, a place, a name) holds one language's letters; the letters of two of
+    /// the Baltic languages in one field are what Windows-1257 makes of Western Latin-1 letters
+    /// (Windows-1252's `José and François` reads `Josė and Franēois`): each such field counts
+    /// against the reading, by about two letters' worth. (A row may well mix them: a form in
+    /// Estonian answered in Lithuanian municipalities.)
     private static func mixedLanguagesPenalty(_ languages: UInt8) -> Int {
         languages & (languages &- 1) != 0 ? -8 : 0
     }
