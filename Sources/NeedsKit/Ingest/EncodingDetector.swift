@@ -189,7 +189,8 @@ public enum EncodingDetector {
                     var from = i, to = end
                     while from > 0, i - from < 24, isASCIILetter(raw[from - 1]) { from -= 1 }
                     while to < raw.count, to - end < 24, isASCIILetter(raw[to]) || raw[to] >= 0x80 { to += 1 }
-                    if !pieces.isEmpty { pieces.append(0x20) }
+                    // Each on a line of its own: the runs are of different fields.
+                    if !pieces.isEmpty { pieces.append(0x0A) }
                     pieces += raw[from..<to]
                     end = to
                 }

@@ -213,12 +213,12 @@ final class ParseState {
                 notUTF8CodePage = encoding
                 let read = Transcoder.readingNotUTF8(field, as: encoding)
                 let invalid = UTF8Validation.firstInvalidOffset(in: field) ?? 0
-                var text = String(decoding: read.bytes, as: UTF8.self)
+                var text = String(String(decoding: read.bytes, as: UTF8.self).map { $0.isNewline ? " " : $0 })
                 if text.count > 60 { text = String(text.prefix(60)) + "…" }
                 let undefined = read.undefined == 0 ? ""
                     : "; \(read.undefined) byte(s) it does not define are shown as U+FFFD"
                 warn("invalid_utf8", line: fields[next].line, column: i + 1,
-                     "the field is not UTF-8 from byte \(invalid + 1), as the rest of the file is (typed in another program?): read as \(encoding.rawValue), `\(text)`\(undefined); if that is wrong, correct the field or give --encoding")
+                     "the field is not UTF-8 at byte \(invalid + 1), unlike the rest of the file (typed in another program?): read as \(encoding.rawValue), `\(text)`\(undefined); if that is wrong, correct the field or give --encoding")
                 rewritten += read.bytes
                 next += 1
             } else {
