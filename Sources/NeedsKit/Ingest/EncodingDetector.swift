@@ -359,12 +359,22 @@ public enum EncodingDetector {
     /// How common a Cyrillic letter is in Russian text (either case): the ten most common 2, the
     /// next twelve 1, the rarest eleven −1 (Ukrainian і ї є ґ 0).
     private static func cyrillicFrequency(_ scalar: Unicode.Scalar) -> Int {
-        let lower = scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar
-        if "оеаинтсрвл".unicodeScalars.contains(lower) { return 2 }
-        if "кмдпуяыьгзбч".unicodeScalars.contains(lower) { return 1 }
-        if "йхжшюцщэфъё".unicodeScalars.contains(lower) { return -1 }
-        return 0
+        let index = Int(scalar.value) - 0x0400
+        return index >= 0 && index < cyrillicFrequencies.count ? Int(cyrillicFrequencies[index]) : 0
     }
+
+    /// `cyrillicFrequency` for U+0400–U+045F, both cases (a look-up: detection scores every
+    /// byte of a sample in every code page).
+    private static let cyrillicFrequencies: [Int8] = {
+        var table = [Int8](repeating: 0, count: 0x60)
+        for (letters, value) in [("оеаинтсрвл", 2), ("кмдпуяыьгзбч", 1), ("йхжшюцщэфъё", -1)] as [(String, Int8)] {
+            for letter in letters.unicodeScalars {
+                table[Int(letter.value) - 0x0400] = value
+                for upper in letter.properties.uppercaseMapping.unicodeScalars { table[Int(upper.value) - 0x0400] = value }
+            }
+        }
+        return table
+    }()
 
     /// Letters only Estonian (õ), only Latvian (ā ē ģ ī ķ ļ ņ) or only Lithuanian (ą ę ė į ų)
     /// writes: bit 0, 1 and 2.
@@ -418,10 +428,13 @@ public enum EncodingDetector {
         // ż ć ł`, Latgalian `ō ŗ`), which Windows-1257 reads Windows-1252's `ñ ú ê û ã` and `ô`
         // as: a reading full of them is no reading of the region's text. (French `œ`, which
         // Windows-1252 has, is Western.)
-        if (0x0100...0x017F).contains(scalar.value) && !"œŒŸ".unicodeScalars.contains(scalar) { return -2 }
         // Icelandic and Nordic letters, what Windows-1252 makes of Windows-1257's š ž ų ę (and
         // their capitals): `Ðalis`, `Këdainiø` are no reading of the region's text either.
-        if "ðþøæÐÞØÆ".unicodeScalars.contains(scalar) { return -2 }
+        switch scalar {
+        case "œ", "Œ", "Ÿ": break
+        case "ð", "þ", "ø", "æ", "Ð", "Þ", "Ø", "Æ": return -2
+        default: if (0x0100...0x017F).contains(scalar.value) { return -2 }
+        }
         if props.isAlphabetic { return props.isLowercase ? 1 : 0 }
         switch scalar {
         case "«", "»", "„", "“", "”", "–", "—", "€", "’", "‘", "°", "№", "\u{A0}", "…", "£", "§", "©", "®":
