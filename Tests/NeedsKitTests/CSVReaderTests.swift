@@ -294,6 +294,26 @@ final class CSVReaderTests: XCTestCase {
         }
     }
 
+    /// Russian in capitals (`НАРВА`, `ФИО`, a heading row typed so) in Windows-1251 was read as
+    /// KOI8-R (`мюпбю`), and in KOI8-R as Windows-1251 (`обтчб`), mostly without a note: the one
+    /// puts its capitals where the other's small letters are, and small letters were preferred.
+    /// Inside a Cyrillic word, how common its letters are now counts, and a word in capitals as
+    /// one in small letters; mixed case as before.
+    func testRussianInCapitalsIsReadInItsOwnCodePage() {
+        let folder = TemporaryFolder()
+        let texts = ["country;municipality;role\r\nEE;НАРВА;УЧИТЕЛЬ\r\n",
+                     "СТРАНА;ГОРОД;ФИО\r\nEE;СИЛЛАМЯЭ;3\r\n",
+                     "ОЧЕНЬ ВАЖНО;ПЕРЕВОДЧИКИ;ЭСТОНИЯ\r\nEE;НАРВА;2\r\nEE;СОЦИАЛЬНЫЙ РАБОТНИК;4\r\n",
+                     "country;municipality\r\nEE;Нарва\r\nEE;поддержка беженцев\r\n"]
+        for text in texts {
+            for encoding in [TextEncoding.windows1251, .koi8r] {
+                let result = readAll(folder.write("caps.csv", encode(text, as: encoding)))
+                XCTAssertEqual(result.summary?.encoding.encoding, encoding, "\(encoding) \(text)")
+                XCTAssertEqual(result.records.map { $0.fields.joined(separator: ";") + "\r\n" }.joined(), text)
+            }
+        }
+    }
+
     /// An English comment's apostrophe (`’`, 0x92 in Windows-1257, 1251 and 1252 alike) as the
     /// only byte above ASCII: read as Windows-1257, the region's Windows code page, with no thin
     /// guess; it had an `encoding_uncertain` note suggesting KOI8-R (`people▓s`), and code page
@@ -307,6 +327,40 @@ final class CSVReaderTests: XCTestCase {
             XCTAssertEqual(result.records.map { $0.fields.joined(separator: text.contains(";") ? ";" : ",") + "\n" }.joined(), text)
             XCTAssertEqual(result.diagnostics.map(\.code), [], text)
         }
+    }
+
+    /// Windows-1252 (a Western-locale Excel) with Western letters no Baltic word has: Windows-1257
+    /// read `Zoë`, `François`, `naïve` and `rôle` as `Zoė`, `Franēois`, `naļve` and `rōle`, the
+    /// more of them the surer (ten rows, no note at all). Letters of two Baltic languages in one
+    /// field (Lithuanian ė beside Latvian ē) and Polish or Latgalian letters (`ō`, `ń`) count
+    /// against a reading; a file of Latvian, Lithuanian and Estonian rows stays Windows-1257.
+    func testWesternLettersInWindows1252AreNotReadAsBalticOnes() {
+        let folder = TemporaryFolder()
+        let western = [
+            "name;role;comment\r\nJosé Núñez;rôle;“señor” – ok\r\nFrançois;naïve;café\r\nZoë Müller;ok;très bien\r\n",
+            "name;comment\r\n" + (0..<10).map { "Anna \($0);Zoë and François said “très bien”\r\n" }.joined(),
+            "name;comment\r\nAndré;rôle\r\n",
+        ]
+        for text in western {
+            let result = readAll(folder.write("western.csv", encode(text, as: .windows1252)))
+            XCTAssertEqual(result.summary?.encoding.encoding, .windows1252, text)
+            XCTAssertEqual(result.records.map { $0.fields.joined(separator: ";") + "\r\n" }.joined(), text)
+        }
+        // Nor are Windows-1257's š ž ų ę (Ðalis, Këdainiø in Windows-1252, Icelandic and Nordic
+        // letters) a near reading: a short Lithuanian file had a note suggesting windows-1252.
+        for text in ["Šalis;Savivaldybė\r\nLietuva;Kėdainių\r\n", "a;b\r\nLT;Žemaitija, Šiaulių ir Kęstučio\r\n"] {
+            let short = EncodingDetector.detect(sample: encode(text, as: .windows1257), isWholeFile: true)
+            XCTAssertEqual(short.encoding, .windows1257, text)
+            XCTAssertNil(short.closeAlternative, text)
+        }
+        var baltic = "country;municipality;role\r\n"
+        for _ in 0..<5 {
+            baltic += "LV;Rēzeknes novads;Sociālais darbinieks\r\nLT;Šiaulių miesto savivaldybė;Socialinė darbuotoja\r\n"
+                + "EE;Jõhvi vald;Õpetaja\r\n"
+        }
+        let detected = EncodingDetector.detect(sample: encode(baltic, as: .windows1257), isWholeFile: true)
+        XCTAssertEqual(detected.encoding, .windows1257)
+        XCTAssertNil(detected.closeAlternative)
     }
 
     func testPlentyOfTextIsNoThinGuess() throws {
@@ -425,6 +479,59 @@ final class CSVReaderTests: XCTestCase {
         }
     }
 
+    /// A UTF-8 export with a few rows typed in a code page (an analyst's rows appended in
+    /// Notepad or Excel on a Baltic or Russian Windows): the whole file was read as Windows-1257,
+    /// every UTF-8 name garbled (`JĆµhvi vald`), or, with fewer such rows, those rows' letters
+    /// were U+FFFD. The file is read as UTF-8; each field that is not is read in the code page its
+    /// bytes read best in, with a warning naming its place and the code page. Whatever the chunk
+    /// size (fields rewritten longer while libcsv builds the next one), and past the sample too.
+    func testRowsTypedInACodePageInAUTF8FileAreReadInIt() {
+        let folder = TemporaryFolder()
+        var utf8 = "country;municipality;role;comment\r\n"
+        let places = ["Jõhvi vald", "Kohtla-Järve linn", "Pärnu linn", "Võru linn", "Tallinn"]
+        for k in 0..<12 { utf8 += "EE;\(places[k % 5]);teacher;väga hea \(k)\r\n" }
+        let cases: [(TextEncoding, String, [[Int]])] = [
+            (.windows1257, "EE;Jõhvi vald;teacher;ok\r\nEE;Kohtla-Järve linn;õpetaja;tõlgid „šokk“ – väga\r\n"
+                + "EE;Tallinn;teacher;ok\r\nLV;Rīga;skolotājs;ļoti svarīgi\r\n",
+             [[14, 2], [15, 2], [15, 3], [15, 4], [17, 2], [17, 3], [17, 4]]),
+            (.windows1251, "EE;Нарва;учитель;очень важно\r\nEE;Силламяэ;социальный работник;ok\r\n",
+             [[14, 2], [14, 3], [14, 4], [15, 2], [15, 3]]),
+        ]
+        for (encoding, typed, expectedPlaces) in cases {
+            let bytes = Array(utf8.utf8) + encode(typed, as: encoding)
+            let path = folder.write("mixed.csv", bytes)
+            for (chunkSize, sampleSize) in [(1 << 16, 1 << 20), (7, 1 << 20), (1, 1 << 20), (64, utf8.utf8.count)] {
+                var options = ReaderOptions()
+                options.chunkSize = chunkSize
+                options.sampleSize = sampleSize
+                let result = readAll(path, options: options)
+                let label = "\(encoding) chunk \(chunkSize) sample \(sampleSize)"
+                XCTAssertEqual(result.summary?.encoding.encoding, .utf8, label)
+                XCTAssertEqual(result.records.map { $0.fields.joined(separator: ";") + "\r\n" }.joined(), utf8 + typed, label)
+                let warnings = result.diagnostics.filter { $0.code == "invalid_utf8" }
+                XCTAssertEqual(warnings.map { [$0.line ?? 0, $0.column ?? 0] }, expectedPlaces, label)
+                XCTAssertTrue(warnings.allSatisfy { $0.message.contains("read as \(encoding.rawValue)") }, "\(warnings)")
+                XCTAssertEqual(result.diagnostics.count, warnings.count, "\(result.diagnostics)")
+            }
+        }
+        let sample = Array(utf8.utf8) + encode(cases[0].1, as: .windows1257)
+        let detected = EncodingDetector.detect(sample: sample, isWholeFile: true)
+        XCTAssertEqual(detected.evidence, .mostlyUTF8)
+        XCTAssertEqual(detected.notUTF8CodePage, .windows1257)
+        // --encoding utf-8 is taken at its word: U+FFFD, said.
+        let given = readAll(folder.write("given.csv", sample), options: ReaderOptions(encoding: .utf8))
+        XCTAssertEqual(given.data[12].fields[1], "J\u{FFFD}hvi vald")
+        // A code-page file some of whose lines happen to be valid UTF-8 (Ukrainian capitals `РІ`,
+        // D0 B2, is UTF-8's `в`) stays the code page: most of its lines are not UTF-8.
+        var ukrainian = "Країна;Громада;Примітка\r\n"
+        for k in 0..<6 { ukrainian += "Україна;Сільська громада \(k);дуже важливо\r\n" + (k % 2 == 0 ? "UA;РІ;ok\r\n" : "") }
+        let codePage = encode(ukrainian, as: .windows1251)
+        XCTAssertEqual(EncodingDetector.utf8Evidence(codePage).validLines, 3)
+        XCTAssertEqual(EncodingDetector.detect(sample: codePage, isWholeFile: true).encoding, .windows1251)
+        let read = readAll(folder.write("uk.csv", codePage))
+        XCTAssertEqual(read.records.map { $0.fields.joined(separator: ";") + "\r\n" }.joined(), ukrainian)
+    }
+
     /// A UTF-8 byte order mark before Windows-1257 text (a header written by one tool, the rows
     /// by Excel; an editor's "UTF-8 with BOM" label put on a file it did not convert): every
     /// letter was U+FFFD and the file unusable, and the `--encoding windows-1257` suggested read
@@ -448,6 +555,36 @@ final class CSVReaderTests: XCTestCase {
                       sniffed)
         let json = SniffCommand.json(SniffCommand.run(paths: [path], options: ReaderOptions()))
         XCTAssertTrue(json.contains("\"encoding_note\": \"UTF-8 BOM skipped: the text after it is not UTF-8\""), json)
+    }
+
+    /// A UTF-16 byte order mark before text that is not UTF-16 (an editor's label on a file it
+    /// did not convert) was believed: the whole file read as UTF-16 (`潣湵牴㭹...`), one header
+    /// 'cut off' and no row. A mark of one byte order before text in the other read every
+    /// character byte-swapped. The text decides (no NUL bytes: not UTF-16; NULs of the other
+    /// byte order: that one), with a note naming the mark.
+    func testAUTF16MarkBeforeOtherTextDoesNotDecide() {
+        let folder = TemporaryFolder()
+        let text = "Šalis;Savivaldybė\r\nLietuva;Kėdainių rajono savivaldybė\r\nLietuva;Šiaulių miesto\r\n"
+        let rows = text.split(separator: "\r\n").map { $0.split(separator: ";").map(String.init) }
+        let cases: [(String, [UInt8], TextEncoding)] = [
+            ("le_utf8.csv", [0xFF, 0xFE] + Array(text.utf8), .utf8),
+            ("le_1257.csv", [0xFF, 0xFE] + encode(text, as: .windows1257), .windows1257),
+            ("be_le.csv", [0xFE, 0xFF] + encode(text, as: .utf16LE), .utf16LE),
+            ("le_be.csv", [0xFF, 0xFE] + encode(text, as: .utf16BE), .utf16BE),
+        ]
+        for (name, bytes, expected) in cases {
+            let result = readAll(folder.write(name, bytes))
+            XCTAssertEqual(result.summary?.encoding.encoding, expected, name)
+            XCTAssertEqual(result.records.map(\.fields), rows, name)
+            let note = result.diagnostics.first { $0.code == "bom_contradicted" }
+            XCTAssertEqual(note?.severity, .note, name)
+            XCTAssertTrue(note?.message.contains("byte order mark of utf-16") ?? false, "\(name): \(result.diagnostics)")
+        }
+        // A true UTF-16 file, however Cyrillic, keeps its mark's word.
+        let russian = "Страна;Город\r\nЭстония;Нарва\r\n"
+        let read = readAll(folder.write("ru16.csv", [0xFE, 0xFF] + encode(russian, as: .utf16BE)))
+        XCTAssertEqual(read.summary?.encoding.evidence, .bom)
+        XCTAssertEqual(read.records.map(\.fields), [["Страна", "Город"], ["Эстония", "Нарва"]])
     }
 
     /// `--encoding utf-16` (LE, as Windows calls it "Unicode") on a big-endian file with its mark
@@ -487,6 +624,24 @@ final class CSVReaderTests: XCTestCase {
                 + encode("\(end)z;w\(end)", as: .utf16LE)
             let wide = readAll(folder.write("\(name)16.csv", utf16))
             XCTAssertEqual(wide.diagnostics.filter { $0.code == "invalid_bytes" }.map(\.line), [3], name)
+        }
+    }
+
+    /// A UTF-16 file cut off inside a character (an odd number of bytes: a download that did not
+    /// finish) said only that bytes were not valid UTF-16; it says the file looks cut off, at the
+    /// place, and its last row is still read (and counted).
+    func testUTF16CutOffInsideACharacterIsSaid() {
+        let folder = TemporaryFolder()
+        for (name, encoding, mark) in [("le.txt", TextEncoding.utf16LE, [UInt8]([0xFF, 0xFE])),
+                                       ("be.txt", .utf16BE, [0xFE, 0xFF]), ("bare.txt", .utf16LE, [])] {
+            let bytes = mark + encode("country\tmunicipality\r\nEE\tTallinn\r\nEE\tNarv", as: encoding)
+                + encode("a", as: encoding).prefix(1)
+            let result = readAll(folder.write(name, bytes))
+            XCTAssertEqual(result.summary?.encoding.encoding, encoding, name)
+            XCTAssertEqual(result.data.map(\.fields), [["EE", "Tallinn"], ["EE", "Narv\u{FFFD}"]], name)
+            let said = result.diagnostics.filter { $0.code == "invalid_bytes" }
+            XCTAssertEqual(said.map { [$0.line ?? 0, $0.column ?? 0] }, [[3, 2]], name)
+            XCTAssertTrue(said.first?.message.contains("looks cut off") ?? false, "\(name): \(said)")
         }
     }
 
@@ -729,6 +884,67 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(kept.summary?.encoding.encoding, .windows1257)
         XCTAssertEqual(kept.records.map { $0.fields.joined(separator: ";") + "\r\n" }.joined(), quoted)
         XCTAssertFalse(kept.codes.contains("encoding_changes"))
+    }
+
+    /// A file that starts with its byte order mark twice (an editor adding one to text that had
+    /// one; UTF-8 with its mark saved as UTF-16) was warned about as two files joined, at 1:1,
+    /// with nothing before it. It is a note of its own; a mark further on is still a join.
+    func testAByteOrderMarkTwiceAtTheStartIsNoJoin() {
+        let folder = TemporaryFolder()
+        let text = "country;municipality\r\nEE;Tallinn\r\n"
+        let files: [(String, [UInt8])] = [
+            ("utf8.csv", [0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF] + Array(text.utf8)),
+            ("utf16.csv", [0xFF, 0xFE] + encode("\u{FEFF}" + text, as: .utf16LE)),
+        ]
+        for (name, bytes) in files {
+            for chunkSize in [1 << 16, 1] {
+                var options = ReaderOptions()
+                options.chunkSize = chunkSize
+                let result = readAll(folder.write(name, bytes), options: options)
+                XCTAssertEqual(result.records.map(\.fields), [["country", "municipality"], ["EE", "Tallinn"]], name)
+                let marks = result.diagnostics.filter { $0.code == "byte_order_mark" }
+                XCTAssertEqual(marks.map(\.severity), [.note], "\(name): \(result.diagnostics)")
+                XCTAssertEqual(marks.map(\.line), [1], name)
+                XCTAssertFalse(marks.first?.message.contains("joined") ?? true, "\(marks)")
+            }
+        }
+        let later = readAll(folder.write("later.csv", "\u{FEFF}" + text + "\u{FEFF}EE;Narva\r\n"))
+        XCTAssertEqual(later.diagnostics.filter { $0.code == "byte_order_mark" }.map(\.line), [3])
+        XCTAssertTrue(later.diagnostics.first?.message.contains("joined") ?? false, "\(later.diagnostics)")
+    }
+
+    /// A UTF-8 byte order mark inside the first, quoted, field (`"\u{FEFF}ID";...`, as some tools
+    /// write it) of a file read in a code page stayed there as the letters its bytes are there:
+    /// the first name read `ļ»æID`, so a Microsoft Forms export was a generic sheet and its ID
+    /// column unmapped. It is dropped with a note, in UTF-8 too; after a later line's opening
+    /// quote, as a second file's, with the warning of a join.
+    func testAByteOrderMarkInsideTheFirstQuotedFieldIsDropped() {
+        let folder = TemporaryFolder()
+        let text = "\"Šalis\";Savivaldybė\r\nLietuva;Kėdainių rajono savivaldybė\r\nLietuva;Šiaulių miesto\r\n"
+        let expected = [["Šalis", "Savivaldybė"], ["Lietuva", "Kėdainių rajono savivaldybė"], ["Lietuva", "Šiaulių miesto"]]
+        let files: [(String, [UInt8], TextEncoding)] = [
+            ("cp.csv", [UInt8(ascii: "\""), 0xEF, 0xBB, 0xBF] + encode(String(text.dropFirst()), as: .windows1257), .windows1257),
+            ("utf8.csv", [UInt8(ascii: "\""), 0xEF, 0xBB, 0xBF] + Array(text.dropFirst().utf8), .utf8),
+        ]
+        for (name, bytes, encoding) in files {
+            for chunkSize in [1 << 16, 1, 2] {
+                var options = ReaderOptions()
+                options.chunkSize = chunkSize
+                let result = readAll(folder.write(name, bytes), options: options)
+                let label = "\(name) chunk \(chunkSize)"
+                XCTAssertEqual(result.summary?.encoding.encoding, encoding, label)
+                XCTAssertEqual(result.records.map(\.fields), expected, label)
+                let marks = result.diagnostics.filter { $0.code == "byte_order_mark" }
+                XCTAssertEqual(marks.map(\.severity), [.note], "\(label): \(result.diagnostics)")
+                XCTAssertTrue(marks.first?.message.contains("inside its first field") ?? false, label)
+            }
+        }
+        let later = readAll(folder.write("later.csv", "\"a\";\"b\"\r\n1;2\r\n\"\u{FEFF}a\";\"b\"\r\n3;4\r\n"))
+        XCTAssertEqual(later.records.map(\.fields), [["a", "b"], ["1", "2"], ["3", "4"]])
+        XCTAssertEqual(later.summary?.repeatedHeaders, 1)
+        let join = later.diagnostics.filter { $0.code == "byte_order_mark" }
+        XCTAssertEqual(join.map(\.line), [3])
+        XCTAssertTrue(join.first?.message.contains("joined") ?? false, "\(later.diagnostics)")
     }
 
     /// A byte order mark before a data row (a second export joined without its header, or a

@@ -251,7 +251,16 @@ public struct CSVReader {
                     + "says: if the text looks wrong, leave --encoding out"
             diagnose(Diagnostic(.note, file: displayName, code: "encoding_mark", message: message))
         }
-        if encoding.markContradicted {
+        if encoding.markContradicted, let mark = encoding.contradictedMark, mark != .utf8 {
+            let why = encoding.encoding == .utf16LE || encoding.encoding == .utf16BE
+                ? "its NUL bytes stand where the other byte order's do"
+                : "it has no NUL bytes, which UTF-16 text always has between its ASCII letters, digits and line ends"
+            diagnose(Diagnostic(
+                .note, file: displayName, code: "bom_contradicted",
+                message: "the file starts with the byte order mark of \(mark.rawValue), but the text after it is not "
+                    + "\(mark.rawValue) (\(why)): read as \(encoding.encoding.rawValue) (\(encoding.evidence.rawValue)); "
+                    + "if names look wrong, give --encoding"))
+        } else if encoding.markContradicted {
             diagnose(Diagnostic(
                 .note, file: displayName, code: "bom_not_utf8",
                 message: "the file starts with a UTF-8 byte order mark, but the text after it is not UTF-8: "
@@ -277,6 +286,9 @@ public struct CSVReader {
                 state.maxColumns = options.maxColumns
                 state.headerMissesFirstName = dialect.table.headerMissesFirstName
                 state.plainTable = options.plainTable
+                // UTF-8 detected (not given): fields that are not UTF-8 are read in a code page.
+                state.readsNotUTF8InCodePage = options.encoding == nil
+                state.notUTF8CodePage = encoding.notUTF8CodePage
                 let before = file.fingerprint()
                 let parser = LibCSVParser(delimiter: dialect.delimiter, quote: dialect.quote,
                                           carriageReturnOnly: dialect.carriageReturnOnly)
@@ -327,6 +339,13 @@ public struct CSVReader {
                 // one cut by a chunk's end is held until the next chunk tells.
                 var heldBOM: [UInt8] = []
                 var atLineStart = true
+                // Bytes of text parsed so far: a mark before any is the file's own mark again.
+                var textParsed = 0
+                // The text parsed so far ends with a quote opening a line's first field: a mark
+                // right after it is one a tool wrote inside the quoted field (`"\u{FEFF}ID";...`),
+                // which in a code page read as letters before the first name (`ļ»æID`).
+                var atQuotedLineStart = false
+                let quote = dialect.quote
 
                 func parse(_ text: UnsafeRawBufferPointer) throws {
                     guard text.count > 0 else { return }
@@ -343,6 +362,7 @@ public struct CSVReader {
                     let base = text.baseAddress!
                     func parseRange(_ range: Range<Int>) throws {
                         guard !range.isEmpty else { return }
+                        textParsed += range.count
                         try parser.parse(UnsafeRawBufferPointer(rebasing: text[range]), state: state,
                                          maxFieldBytes: options.maxFieldBytes)
                     }
@@ -353,26 +373,47 @@ public struct CSVReader {
                         let k = base.distance(to: UnsafeRawPointer(found))
                         from = k + 1
                         let lineStart = k == 0 ? atLineStart : text[k - 1] == 0x0A || text[k - 1] == 0x0D
-                        guard lineStart else { continue }
+                        let quotedLineStart = k == 0 ? atQuotedLineStart
+                            : text[k - 1] == quote && k - 1 >= parsed
+                                && (k - 1 == parsed ? endsAtLineStart : text[k - 2] == 0x0A || text[k - 2] == 0x0D)
+                        guard lineStart || quotedLineStart else { continue }
                         let rest = text[k..<min(k + mark.count, text.count)]
                         if rest.elementsEqual(mark) {
                             // The bytes before it are parsed first, so that its place is known.
                             try parseRange(parsed..<k)
-                            parser.byteOrderMarkDropped(state: state, after: markSequel())
+                            if quotedLineStart && !lineStart && textParsed == 1 && skipDecoded == 0 && state.line == 1 {
+                                state.warn("byte_order_mark", line: 1, column: 1,
+                                           "the file's byte order mark stands inside its first field, after the opening quote (as some tools write it): dropped",
+                                           severity: .note)
+                                _ = markSequel()
+                            } else if textParsed == 0 && skipDecoded == 0 && state.line == 1 {
+                                // A second mark right after the file's own (an editor adding one to
+                                // text that had one; a UTF-8 file saved as UTF-16): no file joined.
+                                state.warn("byte_order_mark", line: 1, column: 1,
+                                           "the file starts with a byte order mark twice (a tool added one to text that had one): the second was dropped",
+                                           severity: .note)
+                                _ = markSequel()
+                            } else {
+                                parser.byteOrderMarkDropped(state: state, after: markSequel())
+                            }
                             parsed = k + mark.count
                             from = parsed
-                            endsAtLineStart = true
+                            // (After a mark inside a quoted field, the text ends inside that field.)
+                            endsAtLineStart = lineStart
                         } else if rest.count < mark.count && rest.elementsEqual(mark.prefix(rest.count)) {
                             // Held, standing at a line start, where the next chunk goes on.
                             try parseRange(parsed..<k)
                             heldBOM = Array(rest)
-                            atLineStart = true
+                            atLineStart = lineStart
+                            atQuotedLineStart = quotedLineStart
                             return
                         }
                     }
                     try parseRange(parsed..<text.count)
-                    atLineStart = parsed < text.count ? text[text.count - 1] == 0x0A || text[text.count - 1] == 0x0D
-                                                      : endsAtLineStart
+                    let n = text.count
+                    atQuotedLineStart = parsed < n && text[n - 1] == quote
+                        && (n - 1 == parsed ? endsAtLineStart : text[n - 2] == 0x0A || text[n - 2] == 0x0D)
+                    atLineStart = parsed < n ? text[n - 1] == 0x0A || text[n - 1] == 0x0D : endsAtLineStart
                 }
 
                 /// What the warning of a mark dropped adds, in a file read in a code page: a UTF-8
@@ -528,6 +569,11 @@ public struct CSVReader {
                                         message: "the file changed while it was being read (size or time); read it again once it is complete"))
                 }
 
+                if let (line, column) = transcoder.cutOffPlace {
+                    diagnose(Diagnostic(
+                        .warning, file: displayName, line: line, column: column, code: "invalid_bytes",
+                        message: "the file ends inside a \(encoding.encoding.rawValue) character (an odd number of bytes, or half a pair): it looks cut off (a download or copy that did not finish), so its last row may be incomplete; the half character is shown as U+FFFD"))
+                }
                 for (line, column) in invalidBeforeSwitch + transcoder.invalidPlaces {
                     diagnose(Diagnostic(
                         .warning, file: displayName, line: line, column: column, code: "invalid_bytes",

@@ -22,6 +22,30 @@ public enum EncodingDetector {
     ///   - isWholeFile: whether the sample is the whole file (a cut-off UTF-8 sequence at its end is
     ///     then an error, not an artefact of sampling).
     public static func detect(sample: [UInt8], isWholeFile: Bool = false) -> DetectedEncoding {
+        if let bom = detectBOM(sample), bom.encoding != .utf8 {
+            // A UTF-16 mark before text without a NUL byte (an editor's label on a file it did
+            // not convert, a UTF-8 file with its first two bytes lost): no text of the region in
+            // UTF-16 has none, as its delimiters, digits and line ends are ASCII. The text decides.
+            let text = Array(sample.dropFirst(bom.bomLength))
+            let head = text.prefix(4096)
+            if head.count >= 16 && !head.contains(0) {
+                var detected = detect(sample: text, isWholeFile: isWholeFile)
+                detected.bomLength = bom.bomLength
+                detected.markContradicted = true
+                detected.contradictedMark = bom.encoding
+                return detected
+            }
+            // The mark of one byte order before text in the other (its NULs where the other's
+            // ASCII bytes would be): the text's NULs decide, as they do without a mark.
+            if let pattern = detectUTF16WithoutBOM(text), pattern.encoding != bom.encoding {
+                var detected = pattern
+                detected.bomLength = bom.bomLength
+                detected.markContradicted = true
+                detected.contradictedMark = bom.encoding
+                return detected
+            }
+            return bom
+        }
         if let bom = detectBOM(sample) {
             // A UTF-8 mark before text that is not UTF-8 (a header written by one tool, the rows
             // by another; an editor's label on a file it did not convert): the text decides.
@@ -30,10 +54,16 @@ public enum EncodingDetector {
             let valid = text.withUnsafeBytes {
                 UTF8Validation.firstInvalidOffset(in: $0, allowTruncatedEnd: !isWholeFile) == nil
             }
-            if valid || isMostlyUTF8(text) { return bom }
+            if valid { return bom }
+            if isMostlyUTF8(text) {
+                var marked = bom
+                marked.notUTF8CodePage = notUTF8CodePage(in: text)
+                return marked
+            }
             var detected = detect(sample: text, isWholeFile: isWholeFile)
             detected.bomLength = bom.bomLength
             detected.markContradicted = true
+            detected.contradictedMark = .utf8
             return detected
         }
         if let utf16 = detectUTF16WithoutBOM(sample) { return utf16 }
@@ -45,7 +75,11 @@ public enum EncodingDetector {
         if validity.valid { return DetectedEncoding(encoding: .utf8, evidence: .validUTF8) }
         // UTF-8 with a few damaged bytes (an e-mail client, a bad copy): read as UTF-8 and report
         // the damage, rather than turn every letter into a code page's guess.
-        if isMostlyUTF8(sample) { return DetectedEncoding(encoding: .utf8, evidence: .mostlyUTF8) }
+        if isMostlyUTF8(sample) {
+            var mostly = DetectedEncoding(encoding: .utf8, evidence: .mostlyUTF8)
+            mostly.notUTF8CodePage = notUTF8CodePage(in: sample)
+            return mostly
+        }
         let ranking = rankCodePages(for: sample)
         var detected = DetectedEncoding(encoding: ranking.best, evidence: .statistical)
         if let runnerUp = ranking.runnerUp, ranking.margin < thinEvidenceMargin { detected.closeAlternative = runnerUp }
@@ -62,25 +96,113 @@ public enum EncodingDetector {
     /// differently is a guess worth a diagnostic.
     static let thinEvidenceMargin = 20
 
-    /// Valid multi-byte sequences outnumber invalid bytes four to one (and there are a few).
+    /// UTF-8, but for some runs of bytes that are not: rows typed in another program (an analyst's
+    /// rows appended in Notepad or Excel on a Baltic Windows), or a few damaged bytes. Either valid
+    /// multi-byte sequences outnumber invalid bytes four to one, or at least as many lines hold
+    /// UTF-8 letters (and nothing invalid) as hold bytes that are not UTF-8, two lines or more.
+    ///
+    /// Lines, not bytes, because a row typed in a code page brings a byte per letter, a UTF-8
+    /// file may have few letters, and one field of Russian free text would outweigh them all. A
+    /// true code-page file is never near the threshold: a line of it is valid UTF-8 only if
+    /// every one of its bytes above ASCII happens to pair up (an upper-case letter before a
+    /// symbol in Windows-1257 or 1251, a letter before ё in KOI8-R), and the characters such a
+    /// pair makes are seldom the region's (`ӣ` for KOI8-R's `сё`, `£` for `бё`), which are all
+    /// that count. Reading UTF-8 with the rest in a code page (`ParseState.settleFields`) loses
+    /// nothing the code page would read; the other way, every UTF-8 letter would be garbled.
     static func isMostlyUTF8(_ sample: [UInt8]) -> Bool {
-        var valid = 0, invalid = 0
+        let evidence = utf8Evidence(sample)
+        if evidence.validSequences >= 2 && evidence.validSequences >= 4 * evidence.invalidBytes { return true }
+        return evidence.validLines >= 2 && evidence.validLines >= evidence.invalidLines
+    }
+
+    /// What the runs of bytes above ASCII of a sample are: valid UTF-8 (its sequences; lines
+    /// holding a region's character and nothing invalid) or not (its bytes; lines holding any).
+    struct UTF8Evidence: Equatable {
+        var validSequences = 0
+        var invalidBytes = 0
+        var validLines = 0
+        var invalidLines = 0
+    }
+
+    static func utf8Evidence(_ sample: [UInt8]) -> UTF8Evidence {
+        var evidence = UTF8Evidence()
+        var lineValid = false, lineInvalid = false
+        func endLine() {
+            if lineInvalid { evidence.invalidLines += 1 } else if lineValid { evidence.validLines += 1 }
+            lineValid = false
+            lineInvalid = false
+        }
         sample.withUnsafeBytes { raw in
             var i = 0
             while i < raw.count {
-                if raw[i] < 0x80 { i += 1; continue }
-                let rest = UnsafeRawBufferPointer(rebasing: raw[i..<min(raw.count, i + 4)])
-                if let bad = UTF8Validation.firstInvalidOffset(in: rest, allowTruncatedEnd: true), bad == 0 {
-                    invalid += 1
+                let byte = raw[i]
+                if byte < 0x80 {
+                    if byte == 0x0A || byte == 0x0D { endLine() }
                     i += 1
-                } else {
-                    valid += 1
-                    let b = raw[i]
-                    i += b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                    continue
                 }
+                var end = i
+                while end < raw.count && raw[end] >= 0x80 { end += 1 }
+                let run = UnsafeRawBufferPointer(rebasing: raw[i..<end])
+                // A run cut by the end of the sample is judged on what there is.
+                if UTF8Validation.firstInvalidOffset(in: run, allowTruncatedEnd: end == raw.count) == nil {
+                    for scalar in String(decoding: run, as: UTF8.self).unicodeScalars {
+                        evidence.validSequences += 1
+                        if isRegionalCharacter(scalar) { lineValid = true }
+                    }
+                } else {
+                    evidence.invalidBytes += run.count
+                    lineInvalid = true
+                }
+                i = end
             }
         }
-        return valid >= 2 && valid >= 4 * invalid
+        endLine()
+        return evidence
+    }
+
+    /// Characters text of the region writes: its letters and Latin-1's, Cyrillic, and the
+    /// punctuation Word and Excel put in (quotes, dashes, ellipsis, €, №, a no-break space).
+    static func isRegionalCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        if regionalLetters.contains(scalar) || isCyrillic(scalar) { return true }
+        if (0xC0...0xFF).contains(scalar.value) { return scalar != "×" && scalar != "÷" }
+        switch scalar {
+        case "«", "»", "„", "“", "”", "‘", "’", "–", "—", "…", "€", "№", "\u{A0}", "•", "°": return true
+        default: return false
+        }
+    }
+
+    /// The code page for the runs of a mostly UTF-8 text that are not UTF-8: the one reading
+    /// those runs, with the letters around them, most like the region's languages (Windows-1257
+    /// for Baltic letters, 1251 for Cyrillic). Nil when every run is valid.
+    static func notUTF8CodePage(in text: [UInt8]) -> TextEncoding? {
+        var pieces: [UInt8] = []
+        text.withUnsafeBytes { raw in
+            var i = 0
+            while i < raw.count {
+                guard raw[i] >= 0x80 else { i += 1; continue }
+                var end = i
+                while end < raw.count && raw[end] >= 0x80 { end += 1 }
+                let run = UnsafeRawBufferPointer(rebasing: raw[i..<end])
+                if UTF8Validation.firstInvalidOffset(in: run, allowTruncatedEnd: end == raw.count) != nil {
+                    // The word around the run: its letters tell a word from symbols.
+                    var from = i, to = end
+                    while from > 0, i - from < 24, isASCIILetter(raw[from - 1]) { from -= 1 }
+                    while to < raw.count, to - end < 24, isASCIILetter(raw[to]) || raw[to] >= 0x80 { to += 1 }
+                    // Each on a line of its own: the runs are of different fields.
+                    if !pieces.isEmpty { pieces.append(0x0A) }
+                    pieces += raw[from..<to]
+                    end = to
+                }
+                i = end
+            }
+        }
+        guard !pieces.isEmpty else { return nil }
+        return bestCodePage(for: pieces)
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 
     static func detectBOM(_ bytes: [UInt8]) -> DetectedEncoding? {
@@ -171,10 +293,35 @@ public enum EncodingDetector {
         let table = CodePage.table(for: encoding)
         var total = 0
         let scalars: [Unicode.Scalar?] = sample.map { byte in byte < 0x80 ? Unicode.Scalar(byte) : table[Int(byte) - 0x80] }
+        // The languages whose own letters the field holds (bits of `languageOfLetter`); a field
+        // ends at a line end or any of the delimiters (the dialect is not known yet).
+        var fieldLanguages: UInt8 = 0
         for (i, byte) in sample.enumerated() {
             let scalar = scalars[i]
+            if byte == 0x0A || byte == 0x0D || byte == 0x3B || byte == 0x2C || byte == 0x09 {
+                total += mixedLanguagesPenalty(fieldLanguages)
+                fieldLanguages = 0
+            }
             if byte >= 0x80 {
                 total += weight(of: scalar)
+                if let scalar { fieldLanguages |= languageOfLetter(scalar) }
+                // Inside a Cyrillic word: how common the letter is, whatever its case; and a word
+                // in capitals (`НАРВА`, `ФИО`) as one in lower case. Windows-1251 and KOI8-R put
+                // one's capitals where the other's small letters are, so the preference for lower
+                // case read every word in capitals in the other (`мюпбю`), without a note.
+                if let scalar, isCyrillic(scalar) {
+                    let before = i > 0 ? scalars[i - 1] : nil
+                    let after = i + 1 < scalars.count ? scalars[i + 1] : nil
+                    let cyrillicBefore = before.map(isCyrillic) ?? false
+                    let cyrillicAfter = after.map(isCyrillic) ?? false
+                    if cyrillicBefore || cyrillicAfter {
+                        total += cyrillicFrequency(scalar)
+                        // (After the word's first letter: lower case still wins a tie.)
+                        if scalar.properties.isUppercase && cyrillicBefore && before!.properties.isUppercase {
+                            total += 1
+                        }
+                    }
+                }
                 // A quote opening or closing a word (`„Rīga“`), an ellipsis ending one: where
                 // another code page reads the same bytes as letters (code page 775: `äRīgaō`,
                 // `labiģ`), the punctuation wins.
@@ -206,7 +353,47 @@ public enum EncodingDetector {
                 }
             }
         }
-        return total
+        return total + mixedLanguagesPenalty(fieldLanguages)
+    }
+
+    /// How common a Cyrillic letter is in Russian text (either case): the ten most common 2, the
+    /// next twelve 1, the rarest eleven −1 (Ukrainian і ї є ґ 0).
+    private static func cyrillicFrequency(_ scalar: Unicode.Scalar) -> Int {
+        let index = Int(scalar.value) - 0x0400
+        return index >= 0 && index < cyrillicFrequencies.count ? Int(cyrillicFrequencies[index]) : 0
+    }
+
+    /// `cyrillicFrequency` for U+0400–U+045F, both cases (a look-up: detection scores every
+    /// byte of a sample in every code page).
+    private static let cyrillicFrequencies: [Int8] = {
+        var table = [Int8](repeating: 0, count: 0x60)
+        for (letters, value) in [("оеаинтсрвл", 2), ("кмдпуяыьгзбч", 1), ("йхжшюцщэфъё", -1)] as [(String, Int8)] {
+            for letter in letters.unicodeScalars {
+                table[Int(letter.value) - 0x0400] = value
+                for upper in letter.properties.uppercaseMapping.unicodeScalars { table[Int(upper.value) - 0x0400] = value }
+            }
+        }
+        return table
+    }()
+
+    /// Letters only Estonian (õ), only Latvian (ā ē ģ ī ķ ļ ņ) or only Lithuanian (ą ę ė į ų)
+    /// writes: bit 0, 1 and 2.
+    private static func languageOfLetter(_ scalar: Unicode.Scalar) -> UInt8 {
+        switch scalar {
+        case "õ", "Õ": return 1
+        case "ā", "ē", "ģ", "ī", "ķ", "ļ", "ņ", "Ā", "Ē", "Ģ", "Ī", "Ķ", "Ļ", "Ņ": return 2
+        case "ą", "ę", "ė", "į", "ų", "Ą", "Ę", "Ė", "Į", "Ų": return 4
+        default: return 0
+        }
+    }
+
+    /// A field (an answer, a place, a name) holds one language's letters; the letters of two of
+    /// the Baltic languages in one field are what Windows-1257 makes of Western Latin-1 letters
+    /// (Windows-1252's `José and François` reads `Josė and Franēois`): each such field counts
+    /// against the reading, by about two letters' worth. (A row may well mix them: a form in
+    /// Estonian answered in Lithuanian municipalities.)
+    private static func mixedLanguagesPenalty(_ languages: UInt8) -> Int {
+        languages & (languages &- 1) != 0 ? -8 : 0
     }
 
     private static let regionalLetters: Set<Unicode.Scalar> = {
@@ -226,7 +413,7 @@ public enum EncodingDetector {
         return s.properties.isAlphabetic || ("0"..."9").contains(s)
     }
 
-    private static func isCyrillic(_ s: Unicode.Scalar) -> Bool {
+    static func isCyrillic(_ s: Unicode.Scalar) -> Bool {
         (0x0400...0x045F).contains(s.value) || s.value == 0x0490 || s.value == 0x0491
     }
 
@@ -236,6 +423,17 @@ public enum EncodingDetector {
         let props = scalar.properties
         if regionalLetters.contains(scalar) || isCyrillic(scalar) {
             return props.isLowercase ? 3 : 2
+        }
+        // Latin letters of other languages than the region's and Western Europe's (Polish `ń ś ź
+        // ż ć ł`, Latgalian `ō ŗ`), which Windows-1257 reads Windows-1252's `ñ ú ê û ã` and `ô`
+        // as: a reading full of them is no reading of the region's text. (French `œ`, which
+        // Windows-1252 has, is Western.)
+        // Icelandic and Nordic letters, what Windows-1252 makes of Windows-1257's š ž ų ę (and
+        // their capitals): `Ðalis`, `Këdainiø` are no reading of the region's text either.
+        switch scalar {
+        case "œ", "Œ", "Ÿ": break
+        case "ð", "þ", "ø", "æ", "Ð", "Þ", "Ø", "Æ": return -2
+        default: if (0x0100...0x017F).contains(scalar.value) { return -2 }
         }
         if props.isAlphabetic { return props.isLowercase ? 1 : 0 }
         switch scalar {

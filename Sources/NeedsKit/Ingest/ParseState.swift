@@ -99,6 +99,12 @@ final class ParseState {
     var oversizeEndsWithBreak = false
     /// Where the last stray quote was reported, so that a field's second one is not.
     var lastStrayQuote = (0, 0)
+    /// Whether a field that is not valid UTF-8 has those runs read in a code page (the file was
+    /// detected as UTF-8: rows typed in another program), rather than shown as U+FFFD (UTF-8
+    /// given with --encoding, which is taken at its word).
+    var readsNotUTF8InCodePage = false
+    /// That code page: from the detection's sample, or else decided at the first such field.
+    var notUTF8CodePage: TextEncoding? = nil
 
     init(file: String, handler: @escaping (RecordBuffer) throws -> Void, diagnose: @escaping (Diagnostic) -> Void) {
         self.file = file
@@ -144,6 +150,8 @@ final class ParseState {
         }
         var read = start
         var write = start
+        // Fields to read partly in a code page (rare): with the line each starts on.
+        var inCodePage: [(field: Int, line: Int)] = []
         for i in from..<count {
             let end = ends[i]
             let field = UnsafeRawBufferPointer(start: bytes + read, count: end - read)
@@ -163,8 +171,12 @@ final class ParseState {
                     memmove(bytes + write, bytes + read, kept)
                 }
                 if let invalid {
-                    warn("invalid_utf8", line: line + record.newlines, column: i + 1,
-                         "invalid UTF-8 at byte \(invalid + 1) of the field; shown as U+FFFD (try --encoding)")
+                    if readsNotUTF8InCodePage {
+                        inCodePage.append((i, line + record.newlines))
+                    } else {
+                        warn("invalid_utf8", line: line + record.newlines, column: i + 1,
+                             "invalid UTF-8 at byte \(invalid + 1) of the field; shown as U+FFFD (try --encoding)")
+                    }
                 }
                 record.newlines += scan.newlines
             } else if write != read {
@@ -179,6 +191,48 @@ final class ParseState {
             sink.pointee.byteCount = write
             sink.pointee.pointParser()
         }
+        if !inCodePage.isEmpty { readInCodePage(inCodePage, from: from, partial: partial) }
+    }
+
+    /// Reads the runs of bytes that are not UTF-8 in fields of a UTF-8 file in the file's code
+    /// page (`notUTF8CodePage`), each field said with the code page and what it reads; the
+    /// fields from `from` on are written again, longer, with the `partial` bytes of the field
+    /// libcsv is building after them. Only fields that are not valid UTF-8 come here.
+    private func readInCodePage(_ fields: [(field: Int, line: Int)], from: Int, partial: Int) {
+        let sink = record.sink
+        let count = sink.pointee.fieldCount
+        let start = from == 0 ? 0 : sink.pointee.ends[from - 1]
+        var rewritten: [UInt8] = []
+        var ends: [Int] = []
+        var next = 0
+        for i in from..<count {
+            let field = record.fieldBytes(i)
+            if next < fields.count && fields[next].field == i {
+                let raw = Array(field)
+                let encoding = notUTF8CodePage ?? EncodingDetector.notUTF8CodePage(in: raw) ?? .windows1257
+                notUTF8CodePage = encoding
+                let read = Transcoder.readingNotUTF8(field, as: encoding)
+                let invalid = UTF8Validation.firstInvalidOffset(in: field) ?? 0
+                var text = String(String(decoding: read.bytes, as: UTF8.self).map { $0.isNewline ? " " : $0 })
+                if text.count > 60 { text = String(text.prefix(60)) + "…" }
+                let undefined = read.undefined == 0 ? ""
+                    : "; \(read.undefined) byte(s) it does not define are shown as U+FFFD"
+                warn("invalid_utf8", line: fields[next].line, column: i + 1,
+                     "the field is not UTF-8 at byte \(invalid + 1), unlike the rest of the file (typed in another program?): read as \(encoding.rawValue), `\(text)`\(undefined); if that is wrong, correct the field or give --encoding")
+                rewritten += read.bytes
+                next += 1
+            } else {
+                rewritten += field
+            }
+            ends.append(start + rewritten.count)
+        }
+        let fieldBytes = rewritten.count
+        if partial > 0 {
+            rewritten += UnsafeRawBufferPointer(start: sink.pointee.bytes + sink.pointee.byteCount, count: partial)
+        }
+        sink.pointee.replaceBytes(from: start, with: rewritten, fieldBytes: fieldBytes)
+        for (k, end) in ends.enumerated() { sink.pointee.ends[from + k] = end }
+        sink.pointee.pointParser()
     }
 
     /// A field libcsv did not build where `pointParser` put it, or one at the field-count limit:

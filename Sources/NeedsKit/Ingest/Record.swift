@@ -251,6 +251,16 @@ extension FieldSink {
         pointParser()
     }
 
+    /// Writes `replacement` over the bytes from `start` on (the record's last fields, then any
+    /// bytes of the field libcsv is building), growing the buffer as needed: the record ends
+    /// `fieldBytes` into it. The caller sets the fields' ends and points the parser again.
+    mutating func replaceBytes(from start: Int, with replacement: [UInt8], fieldBytes: Int) {
+        let needed = start + replacement.count + 16
+        if needed > byteCapacity { growBytes(to: needed, keeping: start) }
+        replacement.withUnsafeBytes { (bytes + start).copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+        byteCount = start + fieldBytes
+    }
+
     /// Closes the field being built at the current end of the buffer.
     @inline(__always)
     mutating func endField() {

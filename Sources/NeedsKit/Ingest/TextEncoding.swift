@@ -88,10 +88,16 @@ public struct DetectedEncoding: Sendable, Equatable {
     /// The file starts with a UTF-8 byte order mark that the text after it belies (it is not
     /// UTF-8); the mark is skipped and the text decided the encoding.
     public var markContradicted = false
+    /// The encoding of that mark (UTF-8's, or UTF-16's of either byte order).
+    public var contradictedMark: TextEncoding? = nil
     /// The file's byte order mark and the `--encoding` given disagree: with evidence `.override`,
     /// the encoding the mark names (not used); with `.bom`, the UTF-16 byte order given (the
     /// mark's was used).
     public var markDisagrees: TextEncoding? = nil
+    /// UTF-8 (`.mostlyUTF8`) with runs of bytes that are not: the code page those runs read in
+    /// best, judged from the sample's such runs; nil when the sample had none (the reader then
+    /// judges from the first field it meets with some).
+    public var notUTF8CodePage: TextEncoding? = nil
     /// Decided at the first non-ASCII byte, this many bytes into the file (the sample was plain
     /// ASCII); nil when the sample decided.
     public var decidedPastASCII: Int? = nil

@@ -68,10 +68,55 @@ struct Transcoder {
         }
     }
 
+    /// A field of a UTF-8 file with runs of bytes that are not UTF-8 (`ParseState.settleFields`):
+    /// each run of bytes above ASCII that is valid UTF-8 is kept, each that is not is read in
+    /// `encoding`, whole (a code page's word whose letters happen to pair up as UTF-8, Ukrainian
+    /// `РІ` in Windows-1251, is not half read so). Bytes the code page leaves undefined become
+    /// U+FFFD, counted.
+    static func readingNotUTF8(_ field: UnsafeRawBufferPointer, as encoding: TextEncoding)
+        -> (bytes: [UInt8], undefined: Int) {
+        let table = CodePage.utf8Table(for: encoding)
+        var out: [UInt8] = []
+        out.reserveCapacity(field.count * 2)
+        var undefined = 0
+        var i = 0
+        while i < field.count {
+            guard field[i] >= 0x80 else {
+                out.append(field[i])
+                i += 1
+                continue
+            }
+            var end = i
+            while end < field.count && field[end] >= 0x80 { end += 1 }
+            let run = UnsafeRawBufferPointer(rebasing: field[i..<end])
+            if UTF8Validation.firstInvalidOffset(in: run) == nil {
+                out += run
+            } else {
+                for byte in run {
+                    let utf8 = table[Int(byte) - 0x80]
+                    if utf8.isEmpty {
+                        undefined += 1
+                        out += replacement
+                    } else {
+                        out += utf8
+                    }
+                }
+            }
+            i = end
+        }
+        return (out, undefined)
+    }
+
+    /// Where the input ended inside a UTF-16 character (an odd byte, or half a surrogate pair):
+    /// the file was cut off there. Not among `invalidPlaces`.
+    private(set) var cutOffPlace: (line: Int, column: Int)? = nil
+
     /// Flushes what is left at the end of the input (an odd trailing byte is invalid).
     mutating func finish(into output: inout [UInt8]) {
         if !carry.isEmpty || pendingHighSurrogate != nil {
-            noteInvalid()
+            invalidCount += 1
+            cutOffPlace = (position.line, position.field)
+            position.advance(0x80)
             output.append(contentsOf: Self.replacement)
             carry.removeAll()
             pendingHighSurrogate = nil

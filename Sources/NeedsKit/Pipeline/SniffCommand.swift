@@ -83,6 +83,7 @@ public enum SniffCommand {
             let e = r.encoding!, d = r.dialect!
             out += ", \"encoding\": \(JSONText.quoted(e.encoding.rawValue)), \"encoding_evidence\": \(JSONText.quoted(e.evidence.rawValue))"
             if let alternative = e.closeAlternative { out += ", \"encoding_alternative\": \(JSONText.quoted(alternative.rawValue))" }
+            if let codePage = e.notUTF8CodePage { out += ", \"not_utf8_read_as\": \(JSONText.quoted(codePage.rawValue))" }
             let note = markText(e)
             if note.hasPrefix(", "), note != ", BOM" {
                 out += ", \"encoding_note\": \(JSONText.quoted(String(note.dropFirst(2))))"
@@ -100,6 +101,9 @@ public enum SniffCommand {
     /// What the file's byte order mark said, when it has one or --encoding contradicts it; where
     /// the encoding was decided, when past a sample of plain ASCII.
     static func markText(_ e: DetectedEncoding) -> String {
+        if e.markContradicted, let mark = e.contradictedMark, mark != .utf8 {
+            return ", \(mark.rawValue) BOM skipped: the text after it is not \(mark.rawValue)"
+        }
         if e.markContradicted { return ", UTF-8 BOM skipped: the text after it is not UTF-8" }
         if let other = e.markDisagrees {
             return e.evidence == .bom
@@ -118,7 +122,7 @@ public enum SniffCommand {
             guard let e = r.encoding, let d = r.dialect else { return "\(r.file): not read: \(r.failure ?? "")" }
             return """
             \(r.file)
-              encoding   \(e.encoding.rawValue) (\(e.evidence.rawValue)\(markText(e))\(e.closeAlternative.map { ", thin evidence: \($0.rawValue) reads nearly as well; --encoding decides" } ?? ""))
+              encoding   \(e.encoding.rawValue) (\(e.evidence.rawValue)\(markText(e))\(e.closeAlternative.map { ", thin evidence: \($0.rawValue) reads nearly as well; --encoding decides" } ?? "")\(e.notUTF8CodePage.map { ", fields that are not UTF-8 read as \($0.rawValue)" } ?? ""))
               delimiter  \(d.delimiterName) (\(d.evidence.rawValue)), quote \(quoteName(d.quote)), escape \(d.escape), line ends \(d.lineEnding.rawValue)
               table      \(d.table.preambleRecords) preamble record(s), \(d.table.headerRecords) header record(s), \(d.table.footnoteRecords) footnote record(s), \(d.table.columns) column(s)
               confidence \(NumberFormat.fixed(d.consistency, decimals: 3))
