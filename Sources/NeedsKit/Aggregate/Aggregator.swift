@@ -469,6 +469,10 @@ public final class Aggregator {
         /// `--by` answers within a scope (`group`, `country`; `municipality` "") whose respondents are not shown.
         public var hiddenGroups: Set<Cell>
 
+        /// Whether some figure of ALL is blanked because a country's is, ALL being no plain sum of
+        /// its countries (`ComplementarySuppression.withholdWeightedRegion`): the reports say why.
+        public var regionWithheld = false
+
         /// Whether the pooled municipalities under `--min-cell` of a country are not shown.
         public func hidesSmallMunicipalities(of country: String) -> Bool {
             hiddenMunicipalities.contains(Cell(country: country, municipality: Aggregator.smallPlaces, group: nil))
@@ -541,6 +545,12 @@ public final class Aggregator {
         setRespondents(&municipalities, counted[1])
         setRespondents(&groups, counted[2])
         ComplementarySuppression.apply(scopes: &scopes, municipalities: &municipalities, groups: &groups, minCell: minCell)
+        let countsInRegionWeights = options.weights == .municipality || options.region == .countryEqual
+        var regionWithheld = false
+        if countsInRegionWeights && minCell > 1 {
+            regionWithheld = ComplementarySuppression.withholdWeightedRegion(&scopes)
+            regionWithheld = ComplementarySuppression.withholdWeightedRegion(&groups) || regionWithheld
+        }
         let marker = ComplementarySuppression.respondentsTopic
         let hiddenScopes = Set(scopes.filter { $0.topic == marker && $0.countsHidden }.map(\.country))
         let hiddenMunicipalities = Set(municipalities.filter { $0.topic == marker && $0.countsHidden }.map {
@@ -558,10 +568,16 @@ public final class Aggregator {
         // T / (K N_c), so ALL's effective_n is K² / Σ 1/N_c, and with the blanked countries' sum
         // (ALL's count less the published ones') gave both of two blanked counts back (EE 20 and
         // LT 3 from 20.769230769231 beside LV's 20); under --weights municipality, N_c / (M_c n_m).
-        let countsInRegionWeights = options.weights == .municipality || options.region == .countryEqual
+        // ALL's answer rows of --by, whenever a country's answer row is blanked: ALL's teachers'
+        // weighted_n, 52/3 × (10/20 + n_LV/20 + n_LT/12) = 18.2 beside the published teachers'
+        // counts, gave LT's 3 teachers back (LV and LT blanked, LT's 12 shown). All of them,
+        // since ALL's Σw less its other answers' would give a row's back.
         let countryBlanked = !hiddenScopes.subtracting(["ALL"]).isEmpty
+        let answerBlanked = groups.contains {
+            $0.topic == marker && $0.country != "ALL" && $0.countsHidden && $0.respondents > 0
+        }
         let weightSumsHidden = { (row: TopicFigures, scopeTable: Bool) -> Bool in
-            if row.country == "ALL" { return countsInRegionWeights && countryBlanked }
+            if row.country == "ALL" { return countsInRegionWeights && (countryBlanked || (!scopeTable && answerBlanked)) }
             return !scopeTable && self.options.weights == .municipality && hiddenScopes.contains(row.country)
         }
         func finished(_ rows: [TopicFigures], scopeTable: Bool = false) -> [TopicFigures] {
@@ -588,7 +604,7 @@ public final class Aggregator {
                 return row
             },
             hiddenScopes: hiddenScopes, hiddenMunicipalities: hiddenMunicipalities,
-            hiddenGroups: hiddenGroups)
+            hiddenGroups: hiddenGroups, regionWithheld: regionWithheld)
     }
 
     /// Respondents of the cells `key` groups (as `merged` groups them, a row per country and one

@@ -88,6 +88,35 @@ enum ComplementarySuppression {
         groups = Array(rows[groupStart...])
     }
 
+    /// Blanks ALL's figures that its countries' blanked ones would be given back from, when ALL is
+    /// no plain sum of its parts: under `--region country-equal` a country's respondents weigh
+    /// T / (K N_c) in ALL, so its mean and share are the countries' own averaged (the rule above
+    /// leaves ALL less the published countries a sum of two blanked figures, but with each
+    /// entering at its own weight, and a country's answer rows of `--by` published beside it, the
+    /// sum splits: EE 20 and LT 3 blanked beside LV, ALL's shares of 0.5 and EE's published
+    /// teachers gave EE's 0.5 and LT's 1, and their counts); under `--weights municipality` each
+    /// municipality's respondents weigh N_c / (M_c n_m). Per table, topic and measure, an ALL row
+    /// (of the region, or of an answer of `--by`) loses a measure any of its countries' rows has
+    /// blanked, with counts behind it; its counts stay, plain sums the rule above protects. True
+    /// when it blanked a figure that was shown.
+    @discardableResult
+    static func withholdWeightedRegion(_ rows: inout [TopicFigures]) -> Bool {
+        var changed = false
+        var parts: [String: [Int]] = [:]
+        for (i, row) in rows.enumerated() where row.country != "ALL" && !row.country.isEmpty && row.topic != respondentsTopic {
+            parts[(row.groupCode ?? "") + "\u{1F}" + row.topic, default: []].append(i)
+        }
+        for i in rows.indices where rows[i].country == "ALL" && rows[i].topic != respondentsTopic {
+            let own = parts[(rows[i].groupCode ?? "") + "\u{1F}" + rows[i].topic] ?? []
+            for measure in [Measure.importance, .competence, .gap, .demand]
+            where own.contains(where: { count(rows[$0], measure) > 0 && isHidden(rows[$0], measure) }) {
+                if count(rows[i], measure) > 0 && !isHidden(rows[i], measure) { changed = true }
+                hide(&rows[i], measure)
+            }
+        }
+        return changed
+    }
+
     /// Runs the rule over every group and measure until no group changes.
     static func settle(_ rows: inout [TopicFigures], groups: [Group], measures: [Measure], minCell: Int) {
         var changed = true
