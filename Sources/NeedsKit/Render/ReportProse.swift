@@ -220,6 +220,7 @@ public struct ReportProse: Sendable {
             "suppressed so that a smaller cell cannot be worked out from totals": "varjatud, et väiksemat lahtrit ei saaks kogusummadest tuletada",
             "fewer than {k} respondents matched in both waves": "mõlemas laines alla {k} seotud vastaja",
             "fewer than {k} matched respondents rated the topic in both waves": "alla {k} seotud vastaja hindas teemat mõlemas laines",
+            "suppressed so that a country's change cannot be worked out from it": "varjatud, et riigi muutust ei saaks sellest tuletada",
         ])
 
     static let latvian = ReportProse(
@@ -265,6 +266,7 @@ public struct ReportProse: Sendable {
             "suppressed so that a smaller cell cannot be worked out from totals": "nav rādīts, lai mazāku šūnu nevarētu aprēķināt no kopsummām",
             "fewer than {k} respondents matched in both waves": "abos viļņos sasaistīti mazāk nekā {k} respondenti",
             "fewer than {k} matched respondents rated the topic in both waves": "mazāk nekā {k} sasaistīti respondenti novērtēja tēmu abos viļņos",
+            "suppressed so that a country's change cannot be worked out from it": "nav rādīts, lai no tā nevarētu aprēķināt kādas valsts izmaiņas",
         ], plural: .latvian)
 
     static let lithuanian = ReportProse(
@@ -312,6 +314,7 @@ public struct ReportProse: Sendable {
             "suppressed so that a smaller cell cannot be worked out from totals": "nerodoma, kad mažesnio langelio nebūtų galima apskaičiuoti iš sumų",
             "fewer than {k} respondents matched in both waves": "abiejose bangose susieta mažiau nei {k} respondentų",
             "fewer than {k} matched respondents rated the topic in both waves": "mažiau nei {k} susietų respondentų įvertino temą abiejose bangose",
+            "suppressed so that a country's change cannot be worked out from it": "nerodoma, kad iš jo nebūtų galima apskaičiuoti šalies pokyčio",
         ], plural: .lithuanian)
 
     static let russian = ReportProse(
@@ -360,5 +363,6 @@ public struct ReportProse: Sendable {
             "suppressed so that a smaller cell cannot be worked out from totals": "скрыто, чтобы меньшую ячейку нельзя было вычислить из итогов",
             "fewer than {k} respondents matched in both waves": "менее {k} респондентов сопоставлено в обеих волнах",
             "fewer than {k} matched respondents rated the topic in both waves": "менее {k} сопоставленных респондентов оценили тему в обеих волнах",
+            "suppressed so that a country's change cannot be worked out from it": "скрыто, чтобы из него нельзя было вычислить изменение страны",
         ], plural: .russian)
 }
