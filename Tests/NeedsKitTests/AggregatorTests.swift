@@ -464,9 +464,11 @@ final class DisaggregationTests: XCTestCase {
             }
         }
         XCTAssertEqual(pairs, [[3, 3], [20, 10]])
-        for lt in [3, 12] {
+        // With a weight column of design weights, each country's population (20 each) over its
+        // respondents (LT's 3 weigh 20/3 each), ALL is the same average: --weights w likewise.
+        for (lt, column) in [(3, false), (12, false), (3, true)] {
             let folder = TemporaryFolder()
-            var text = "country,municipality,role,imp_intercultural,comp_intercultural,training_wanted\n"
+            var text = "country,municipality,role,imp_intercultural,comp_intercultural,training_wanted,w\n"
             for (country, place, role, n, importance, competence, wanted) in [
                 ("EE", "Tallinn", "teacher", 10, 4, 2, "intercultural partnerships"),
                 ("EE", "Narva", "social_worker", 10, 4, 2, "intercultural"),
@@ -474,14 +476,15 @@ final class DisaggregationTests: XCTestCase {
                 ("LT", "Kauno miesto savivaldybė", "teacher", 3, 5, 1, "intercultural partnerships"),
                 ("LT", "Kauno miesto savivaldybė", "administrator", lt - 3, 5, 1, "intercultural partnerships"),
             ] {
-                for _ in 0..<n { text += "\(country),\(place),\(role),\(importance),\(competence),\(wanted)\n" }
+                let weight = country == "LT" ? "6.666666666667" : "1"
+                for _ in 0..<n { text += "\(country),\(place),\(role),\(importance),\(competence),\(wanted),\(weight)\n" }
             }
             var options = RunOptions()
             options.instrumentPath = Paths.inputs + "/instrument"
             options.inputs = [folder.write("r.csv", text)]
             options.outputPath = folder.path + "/out"
             options.aggregation.byQuestion = "role"
-            options.aggregation.region = .countryEqual
+            if column { options.aggregation.weights = .column("w") } else { options.aggregation.region = .countryEqual }
             _ = try Pipeline.report(options)
             func value(_ file: String, _ scope: String, _ group: String?, _ topic: String, _ column: String) throws -> String {
                 let table = try String(contentsOfFile: options.outputPath + "/" + file, encoding: .utf8)

@@ -545,7 +545,9 @@ public final class Aggregator {
         setRespondents(&municipalities, counted[1])
         setRespondents(&groups, counted[2])
         ComplementarySuppression.apply(scopes: &scopes, municipalities: &municipalities, groups: &groups, minCell: minCell)
-        let countsInRegionWeights = options.weights == .municipality || options.region == .countryEqual
+        // Weighted by a column too: a column of design weights (a country's population over its
+        // respondents) makes ALL the same average of its countries as --region country-equal.
+        let countsInRegionWeights = options.weights != .respondent || options.region == .countryEqual
         var regionWithheld = false
         if countsInRegionWeights && minCell > 1 {
             regionWithheld = ComplementarySuppression.withholdWeightedRegion(&scopes)

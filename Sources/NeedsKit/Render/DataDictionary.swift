@@ -59,8 +59,9 @@ public enum DataDictionary {
         "suppressed": "1 when figures of the row are blanked to protect respondents (see above), otherwise 0.",
         "weighted_n": "Sum of the respondents' weights (blank for a municipality or answer of a suppressed country when each "
             + "municipality counts equally: it would be the country's respondents over its municipalities; blank for ALL "
-            + "when a country is suppressed and each municipality, or each country in ALL, counts equally: with "
-            + "effective_n it would give the suppressed countries' counts back; ALL's demand interval, which rests on "
+            + "when a country is suppressed and each municipality, or each country in ALL, counts equally, or a weight "
+            + "column weighs: with effective_n it would give the suppressed countries' counts back; ALL's demand "
+            + "interval, which rests on "
             + "effective_n, is blank then too; in a table by answer, blank for every ALL row when a country's row of an "
             + "answer is suppressed, as ALL's sums of weights give its count back then).",
         "effective_n": "Kish's effective sample size of those weights, on which the intervals rest (blank wherever "

@@ -26,8 +26,8 @@ public struct ReportProse: Sendable {
     var suppressedFurther: String = "Further figures are suppressed so that suppressed ones cannot be worked out from totals."
     /// Said when ALL's weighted figures were withheld because a country's are
     /// (`ComplementarySuppression.withholdWeightedRegion`).
-    var regionWithheld: String = "ALL's figures are suppressed where a country's are (its counts are kept): a country's "
-        + "respondents weigh in ALL by their number, so ALL's figures beside the published countries' would give the "
+    var regionWithheld: String = "ALL's figures are suppressed where a country's are (its counts are kept): weighted, "
+        + "ALL is no plain total of its countries, and beside the published countries' its figures would give the "
         + "suppressed ones back."
     var notListed: String
     var dataQuality: String
@@ -194,7 +194,7 @@ public struct ReportProse: Sendable {
             other: "{n} vastaja kaal selles veerus on 0 (või puudub kehtiv kaal) ja nad on arvudest välja jäetud."),
         suppressed: "Vähem kui {k} vastaja põhjal arvutatud näitajad on varjatud.",
         suppressedFurther: "Lisaks on varjatud teisi näitajaid, et varjatud näitajaid ei saaks kogusummadest tuletada.",
-        regionWithheld: "ALL-i näitajad on varjatud seal, kus mõne riigi omad on (arvud jäävad näha): riigi vastajate kaal ALL-is sõltub nende arvust, nii et ALL-i näitajad koos avaldatud riikide omadega annaksid varjatud näitajad tagasi.",
+        regionWithheld: "ALL-i näitajad on varjatud seal, kus mõne riigi omad on (arvud jäävad näha): kaalutud ALL ei ole riikide lihtne summa ning koos avaldatud riikide näitajatega annaksid selle näitajad varjatud näitajad tagasi.",
         notListed: "alla {k} vastaja (pole eraldi näidatud)",
         dataQuality: "Faile: {files}, loetud kirjeid: {read}; vastajaid: {resp}, duplikaate: {dup}, tühje ridu: {blank}, karantiinis: {q}.",
         noIssues: "Probleeme ei leitud.", issuesFound: "Leitud probleemid: {list}.", logPointer: "Iga muudatus on puhastuslogis: ", logWhere: " (akadeemia töökaust, mitte partneritele).", laterWaves: "Hilisemad lained — faile: {files}, vastajaid: {resp}.",
@@ -240,7 +240,7 @@ public struct ReportProse: Sendable {
             other: "{n} respondentu svars šajā kolonnā ir 0 (vai tajā nav derīga svara), un viņi nav iekļauti rādītājos."),
         suppressed: "Rādītāji, kas aprēķināti no mazāk nekā {k} respondentiem, nav rādīti.",
         suppressedFurther: "Papildus nav rādīti arī citi rādītāji, lai slēptos rādītājus nevarētu aprēķināt no kopsummām.",
-        regionWithheld: "ALL rādītāji nav rādīti tur, kur nav rādīti kādas valsts rādītāji (skaiti paliek redzami): valsts respondentu svars ALL ir atkarīgs no to skaita, tāpēc ALL rādītāji kopā ar publicētajām valstīm ļautu aprēķināt slēptos.",
+        regionWithheld: "ALL rādītāji nav rādīti tur, kur nav rādīti kādas valsts rādītāji (skaiti paliek redzami): ar svariem ALL nav vienkārša valstu summa, un kopā ar publicētajām valstīm tā rādītāji ļautu aprēķināt slēptos.",
         notListed: "mazāk par {k} katrā (nav uzskaitītas)",
         dataQuality: "Faili: {files}, nolasīti ieraksti: {read}; respondenti: {resp}, dublikāti: {dup}, tukšas rindas: {blank}, karantīnā: {q}.",
         noIssues: "Problēmas netika atrastas.", issuesFound: "Atrastās problēmas: {list}.", logPointer: "Katra izmaiņa ir tīrīšanas žurnālā: ", logWhere: " (akadēmijas darba mape, nav paredzēta partneriem).", laterWaves: "Vēlākie viļņi — faili: {files}, respondenti: {resp}.",
@@ -288,7 +288,7 @@ public struct ReportProse: Sendable {
             other: "{n} respondentų svoris šiame stulpelyje yra 0 (arba jame nėra tinkamo svorio), jie neįtraukti į rodiklius."),
         suppressed: "Rodikliai, apskaičiuoti iš mažiau nei {k} respondentų, nerodomi.",
         suppressedFurther: "Papildomai nerodomi ir kiti rodikliai, kad nerodomų rodiklių nebūtų galima apskaičiuoti iš sumų.",
-        regionWithheld: "ALL rodikliai nerodomi ten, kur nerodomi kurios nors šalies rodikliai (skaičiai rodomi): šalies respondentų svoris ALL priklauso nuo jų skaičiaus, todėl ALL rodikliai kartu su paskelbtais šalių rodikliais leistų apskaičiuoti nerodomus.",
+        regionWithheld: "ALL rodikliai nerodomi ten, kur nerodomi kurios nors šalies rodikliai (skaičiai rodomi): su svoriais ALL nėra paprasta šalių suma, todėl kartu su paskelbtais šalių rodikliais jo rodikliai leistų apskaičiuoti nerodomus.",
         notListed: "mažiau nei {k} kiekvienoje (neišvardytos)",
         dataQuality: "Failai: {files}, perskaityti įrašai: {read}; respondentai: {resp}, dublikatai: {dup}, tuščios eilutės: {blank}, karantine: {q}.",
         noIssues: "Problemų nerasta.", issuesFound: "Rastos problemos: {list}.", logPointer: "Kiekvienas pakeitimas yra valymo žurnale: ", logWhere: " (akademijos darbo aplankas, ne partneriams).", laterWaves: "Vėlesnės bangos — failai: {files}, respondentai: {resp}.",
@@ -337,7 +337,7 @@ public struct ReportProse: Sendable {
             other: "{n} респондентов имеют в этом столбце вес 0 (или не имеют допустимого веса) и не учтены в показателях."),
         suppressed: "Показатели, рассчитанные менее чем по {k} респондентам, скрыты.",
         suppressedFurther: "Дополнительно скрыты и другие показатели, чтобы скрытые нельзя было вычислить из итогов.",
-        regionWithheld: "Показатели ALL скрыты там, где скрыты показатели какой-либо страны (численность показана): вес респондентов страны в ALL зависит от их числа, поэтому показатели ALL вместе с опубликованными показателями стран позволили бы вычислить скрытые.",
+        regionWithheld: "Показатели ALL скрыты там, где скрыты показатели какой-либо страны (численность показана): при взвешивании ALL не является простой суммой стран, и вместе с опубликованными показателями стран его показатели позволили бы вычислить скрытые.",
         notListed: "менее {k} в каждом (не перечислены)",
         dataQuality: "Файлов: {files}, прочитано записей: {read}; респондентов: {resp}, дубликатов: {dup}, пустых строк: {blank}, в карантине: {q}.",
         noIssues: "Проблем не найдено.", issuesFound: "Найденные проблемы: {list}.", logPointer: "Каждое изменение записано в журнале очистки: ", logWhere: " (рабочая папка академии, не для партнёров).", laterWaves: "Последующие волны — файлов: {files}, респондентов: {resp}.",
