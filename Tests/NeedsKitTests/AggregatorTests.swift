@@ -535,6 +535,45 @@ final class DisaggregationTests: XCTestCase {
         }
     }
 
+    /// A country's difference from the others pooled, under weights, gave back what ALL's blanked
+    /// figures would (testCountryEqualRegionFiguresDoNotGiveBackBlankedCountries): the others of
+    /// LV are EE and LT weighted, so with a column of design weights (20 per country, LT's 3
+    /// weighing 20/3) LV's partnerships row showed the others' share (10 + 3 × 20/3) / 40 = 0.75,
+    /// EE's plus LT's 1.5 over 2, and its gap row (20 × 2 + 20 × 4) / 40 = 3, with the blanked
+    /// countries' effective n in the intervals. Under weights no country is compared on a topic
+    /// and measure some country is blanked for. Unweighted, LV's others pool plain sums, as ALL
+    /// less LV does: (10 + 3) / 23 = 0.565217391304, and its rows stay.
+    func testWeightedCountryDifferencesDoNotGiveBackBlankedCountries() throws {
+        for weighted in [true, false] {
+            let folder = TemporaryFolder()
+            var text = "country,municipality,role,imp_intercultural,comp_intercultural,training_wanted,w\n"
+            for (country, place, role, n, importance, competence, wanted) in [
+                ("EE", "Tallinn", "teacher", 10, 4, 2, "intercultural partnerships"),
+                ("EE", "Narva", "social_worker", 10, 4, 2, "intercultural"),
+                ("LV", "Rīga", "teacher", 6, 3, 2, "intercultural"), ("LV", "Ogre", "administrator", 14, 3, 2, "intercultural"),
+                ("LT", "Kauno miesto savivaldybė", "teacher", 3, 5, 1, "intercultural partnerships"),
+            ] {
+                let weight = country == "LT" ? "6.666666666667" : "1"
+                for _ in 0..<n { text += "\(country),\(place),\(role),\(importance),\(competence),\(wanted),\(weight)\n" }
+            }
+            var options = RunOptions()
+            options.instrumentPath = Paths.inputs + "/instrument"
+            options.inputs = [folder.write("r.csv", text)]
+            options.outputPath = folder.path + "/out"
+            if weighted { options.aggregation.weights = .column("w") }
+            _ = try Pipeline.report(options)
+            let table = try String(contentsOfFile: options.outputPath + "/country_differences.csv", encoding: .utf8)
+            let lines = table.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            if weighted {
+                XCTAssertEqual(lines.count, 1, table)
+            } else {
+                let row = try XCTUnwrap(lines.first { $0[0] == "LV" && $0[1] == "partnerships" && $0[3] == "demand_share" })
+                XCTAssertEqual(row[try XCTUnwrap(lines[0].firstIndex(of: "others_value"))], "0.565217391304")
+                XCTAssertFalse(lines.contains { $0[0] == "EE" || $0[0] == "LT" })
+            }
+        }
+    }
+
     /// `--region country-equal` weights ALL even when respondents count once, and its intervals
     /// use Kish's effective n: the table shows weighted_n and effective_n. EE 2 respondents, LV 4:
     /// each country weighs 3 in ALL (EE's respondents 1.5, LV's 0.75): Σw = 6, Σw² = 2 × 2.25 +

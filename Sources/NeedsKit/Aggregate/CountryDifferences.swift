@@ -73,9 +73,13 @@ public struct CountryDifference: Sendable, Equatable {
     /// country is blanked (the other blanked part being the respondents of no known country), or
     /// those blanked come from fewer than `--min-cell`, every country is: a published country's
     /// "others" pool the blanked ones with the published, so its n and value, less the published
-    /// countries', would give the blanked ones back.
+    /// countries', would give the blanked ones back. Under weights, whenever a country is blanked:
+    /// the others are then weighted as ALL is, no plain sum of their countries, and give back what
+    /// ALL's figures would (`ComplementarySuppression.withholdWeightedRegion`): with a column of
+    /// design weights, LV's others' share 0.75 was EE's and LT's shares' mean, blanked both.
     static func blankedCountries(_ aggregator: Aggregator) -> [Measure: [String: Set<String>]] {
         let minCell = aggregator.options.minCell
+        let weighted = aggregator.options.weights != .respondent
         let figures = aggregator.figures().filter { $0.country != "ALL" && !$0.country.isEmpty }
         var result: [Measure: [String: Set<String>]] = [:]
         for measure in [Measure.demandShare, .meanGap] {
@@ -87,7 +91,7 @@ public struct CountryDifference: Sendable, Equatable {
             for (topic, rows) in Dictionary(grouping: figures, by: \.topic) {
                 let blanked = rows.filter(hidden)
                 let total = blanked.map(count).reduce(0, +)
-                let safe = blanked.isEmpty || (blanked.count >= 2 && total >= minCell)
+                let safe = blanked.isEmpty || (!weighted && blanked.count >= 2 && total >= minCell)
                 result[measure, default: [:]][topic] = Set((safe ? blanked : rows).map(\.country))
             }
         }

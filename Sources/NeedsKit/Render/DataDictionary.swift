@@ -22,7 +22,9 @@ public enum DataDictionary {
         switch file {
         case "topic_demand.csv": return "One row per scope (each country, and ALL for the region) and topic: the figures of the reports at full precision."
         case "topic_demand_by_municipality.csv": return "The same figures per municipality."
-        case "country_differences.csv": return "Each country against the other countries pooled, per topic and measure."
+        case "country_differences.csv": return "Each country against the other countries pooled, per topic and measure "
+            + "(a country suppressed on a topic and measure is not compared on it; no country is when one alone is, or, "
+            + "weighted, when any is: the others' value would give the suppressed back)."
         case "waves.csv": return "Per later survey wave, scope and topic: the figures at the baseline, in the wave, and the change."
         case "plan.csv": return "The curriculum plan: one row per training session, in order."
         default: return "The same figures per answer to the question \(byQuestion ?? "")."
