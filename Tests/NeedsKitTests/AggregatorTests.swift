@@ -485,6 +485,9 @@ final class DisaggregationTests: XCTestCase {
             options.outputPath = folder.path + "/out"
             options.aggregation.byQuestion = "role"
             if column { options.aggregation.weights = .column("w") } else { options.aggregation.region = .countryEqual }
+            // The same export as a later wave, and the sample plan: waves.csv and plan.csv show ALL too.
+            options.waves = [folder.write("wave/w.csv", text)]
+            options.planPath = Paths.inputs + "/plan.csv"
             _ = try Pipeline.report(options)
             func value(_ file: String, _ scope: String, _ group: String?, _ topic: String, _ column: String) throws -> String {
                 let table = try String(contentsOfFile: options.outputPath + "/" + file, encoding: .utf8)
@@ -511,6 +514,31 @@ final class DisaggregationTests: XCTestCase {
                 XCTAssertEqual(try value("topic_demand.csv", "ALL", nil, "intercultural", "respondents"), "43")
                 XCTAssertEqual(try value("topic_demand.csv", "ALL", nil, "intercultural", "n_importance"), "43")
                 XCTAssertEqual(try value("topic_demand.csv", "ALL", nil, "intercultural", "suppressed"), "1")
+                // Nor anywhere else: ALL's MWDS 9.33, importance 4.00 and share 50% are in no report or
+                // chart (<title> and <desc> included), its changes and the plan's MWDS are blank.
+                for file in ["report.md", "report.html", "countries/LV.md", "summary.json"] {
+                    let text = try String(contentsOfFile: options.outputPath + "/" + file, encoding: .utf8)
+                    for figure in ["9.33", "4.00", "50%", "0.500"] { XCTAssertFalse(text.contains(figure), "\(file) \(figure)") }
+                }
+                let charts = try FileManager.default.contentsOfDirectory(atPath: options.outputPath + "/charts")
+                XCTAssertFalse(charts.contains { $0.contains("ALL") }, "\(charts)")
+                for chart in charts {
+                    let svg = try String(contentsOfFile: options.outputPath + "/charts/" + chart, encoding: .utf8)
+                    XCTAssertFalse(svg.contains("ALL "), chart)
+                }
+                func rows(_ file: String, scopeAt column: Int) throws -> [[String]] {
+                    let text = try String(contentsOfFile: options.outputPath + "/" + file, encoding: .utf8)
+                    return text.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+                        .filter { $0.count > column && $0[column] == "ALL" }
+                }
+                // waves.csv after wave, country, topic, label, design, n_before, n_after: all blank.
+                let waveRows = try rows("waves.csv", scopeAt: 1)
+                XCTAssertEqual(waveRows.count, 8)
+                for row in waveRows { XCTAssertEqual(row.dropFirst(7).joined(), "", "\(row)") }
+                // plan.csv's mwds, mwds_rank and expected_participants.
+                let planRows = try rows("plan.csv", scopeAt: 2)
+                XCTAssertFalse(planRows.isEmpty)
+                for row in planRows { XCTAssertEqual(row.suffix(3).joined(), "", "\(row)") }
                 for topic in ["intercultural", "partnerships"] {
                     for column in figures {
                         XCTAssertEqual(try value("topic_demand.csv", "ALL", nil, topic, column), "", "\(topic) \(column)")
