@@ -98,10 +98,12 @@ enum ComplementarySuppression {
     /// teachers gave EE's 0.5 and LT's 1, and their counts); under `--weights municipality` each
     /// municipality's respondents weigh N_c / (M_c n_m); under `--weights COLUMN` a column of design
     /// weights (each country's population over its respondents) does as country-equal does. Per
-    /// table, topic and measure, an ALL row
-    /// (of the region, or of an answer of `--by`) loses a measure any of its countries' rows has
-    /// blanked, with counts behind it; its counts stay, plain sums the rule above protects. True
-    /// when it blanked a figure that was shown.
+    /// table, topic and measure, an ALL row (of the region, or of an answer of `--by`) loses a
+    /// measure any of its countries' rows has blanked, with counts behind it; its counts stay,
+    /// plain sums the rule above protects. (A country's answer row blanked under a published
+    /// country has a second beside it, by the rule above, so two of ALL's answer rows go blank
+    /// and ALL's own less its other answers' gives no one back.) True when it blanked a figure
+    /// that was shown.
     @discardableResult
     static func withholdWeightedRegion(_ rows: inout [TopicFigures]) -> Bool {
         var changed = false

@@ -70,8 +70,8 @@ public struct CountryDifference: Sendable, Equatable {
 
     /// Per measure and topic, the countries whose figure no row may be compared for: those
     /// topic_demand.csv blanks, as the country's own value and n would show it. When exactly one
-    /// country is blanked (the other blanked part being the respondents of no known country), or
-    /// those blanked come from fewer than `--min-cell`, every country is: a published country's
+    /// country is blanked (ALL's figure blanked in its stead), or those blanked come from fewer
+    /// than `--min-cell`, every country is: a published country's
     /// "others" pool the blanked ones with the published, so its n and value, less the published
     /// countries', would give the blanked ones back. Under weights, whenever a country is blanked:
     /// the others are then weighted as ALL is, no plain sum of their countries, and give back what

@@ -63,9 +63,8 @@ public enum DataDictionary {
             + "municipality counts equally: it would be the country's respondents over its municipalities; blank for ALL "
             + "when a country is suppressed and each municipality, or each country in ALL, counts equally, or a weight "
             + "column weighs: with effective_n it would give the suppressed countries' counts back; ALL's demand "
-            + "interval, which rests on "
-            + "effective_n, is blank then too; in a table by answer, blank for every ALL row when a country's row of an "
-            + "answer is suppressed, as ALL's sums of weights give its count back then).",
+            + "interval, which rests on effective_n, is blank then too; in a table by answer, blank for every ALL row "
+            + "when a country's row of an answer is suppressed, as ALL's sums of weights give its count back then).",
         "effective_n": "Kish's effective sample size of those weights, on which the intervals rest (blank wherever "
             + "weighted_n is).",
         "municipality_code": "The municipality's ISO 3166-2 code; blank where the place given was not recognised.",
