@@ -563,6 +563,41 @@ final class DisaggregationTests: XCTestCase {
         }
     }
 
+    /// Under `--weights municipality` the row pooling a country's municipalities under
+    /// `--min-cell` gave their counts back: each municipality weighs N / M in all, so that row's
+    /// Kish n, (k N/M)² / Σ_m (N/M)² / n_m = k² / Σ 1/n_m, beside its count told them. EE: Tallinn
+    /// 20, Narva 2, Tartu 4 (N 26, M 3); the pooled row of 6 showed weighted_n 2 × 26/3 =
+    /// 17.333333333333 (two municipalities) and effective_n 4 / (1/2 + 1/4) = 5.333333333333, so
+    /// 1/n_1 + 1/n_2 = 3/4 with n_1 + n_2 = 6: 2 and 4. Its demand interval, Wilson's on that n,
+    /// told it as well. The row shows neither, nor the interval; its count and share stay (0.5,
+    /// each municipality's share 1 and 0 averaged), and Tallinn's weighted_n, 26/3, too.
+    func testPooledSmallMunicipalitiesGiveBackNoCounts() throws {
+        let folder = TemporaryFolder()
+        var text = "country,municipality,imp_intercultural,comp_intercultural,training_wanted\n"
+        for (country, place, n, wanted) in [("EE", "Tallinn", 20, "intercultural"), ("EE", "Narva", 2, "intercultural"),
+                                            ("EE", "Tartu linn", 4, ""), ("LV", "Rīga", 20, "intercultural")] {
+            for k in 0..<n { text += "\(country),\(place),\(k % 5 + 1),2,\(wanted)\n" }
+        }
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [folder.write("r.csv", text)]
+        options.outputPath = folder.path + "/out"
+        options.aggregation.weights = .municipality
+        _ = try Pipeline.report(options)
+        let table = try String(contentsOfFile: options.outputPath + "/topic_demand_by_municipality.csv", encoding: .utf8)
+        let lines = table.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        func value(_ code: String, _ column: String) throws -> String {
+            let row = try XCTUnwrap(lines.first { $0[0] == "EE" && $0[1] == code && $0[3] == "intercultural" })
+            return row[try XCTUnwrap(lines[0].firstIndex(of: column))]
+        }
+        XCTAssertEqual(try value("", "respondents"), "6")
+        XCTAssertEqual(try value("", "demand_share"), "0.500000000000")
+        for column in ["weighted_n", "effective_n", "demand_ci_low", "demand_ci_high"] {
+            XCTAssertEqual(try value("", column), "", column)
+        }
+        XCTAssertEqual(try value("EE-784", "weighted_n"), "8.666666666667")
+    }
+
     /// A country's difference from the others pooled, under weights, gave back what ALL's blanked
     /// figures would (testCountryEqualRegionFiguresDoNotGiveBackBlankedCountries): the others of
     /// LV are EE and LT weighted, so with a column of design weights (20 per country, LT's 3

@@ -582,20 +582,26 @@ public final class Aggregator {
             if row.country == "ALL" { return countsInRegionWeights && (countryBlanked || (!scopeTable && answerBlanked)) }
             return !scopeTable && self.options.weights == .municipality && hiddenScopes.contains(row.country)
         }
-        func finished(_ rows: [TopicFigures], scopeTable: Bool = false) -> [TopicFigures] {
+        // And, under --weights municipality, the row pooling a country's municipalities under
+        // --min-cell: each of its k municipalities weighs N / M in all, so its Kish n, k² / Σ 1/n_m,
+        // beside its count gave theirs back (5.333333333333 of 6 in two: 2 and 4).
+        let pooledPlacesWeighed = options.weights == .municipality
+        func finished(_ rows: [TopicFigures], scopeTable: Bool = false, placeTable: Bool = false) -> [TopicFigures] {
             var rows = rows.filter { $0.topic != marker }
-            for k in rows.indices where weightSumsHidden(rows[k], scopeTable) {
+            for k in rows.indices {
+                let pooledPlaces = placeTable && pooledPlacesWeighed && rows[k].groupCode == Self.smallPlaces
+                guard weightSumsHidden(rows[k], scopeTable) || pooledPlaces else { continue }
                 rows[k].weightSumsHidden = true
                 // Wilson's interval rests on that effective n and gives it back: n = z²(½ − c)/(c − p)
                 // for its centre c and the share p (ALL's 20.769230769231 from 0.843910963703 – 1).
-                if rows[k].country == "ALL" { rows[k].demandCI = nil }
+                if rows[k].country == "ALL" || pooledPlaces { rows[k].demandCI = nil }
             }
             Self.rankAndPlace(&rows, topics: topicKeys.count)
             return rows
         }
         return SuppressedTables(
             scopes: finished(scopes, scopeTable: true),
-            municipalities: finished(municipalities).map { row in
+            municipalities: finished(municipalities, placeTable: true).map { row in
                 var row = row
                 if row.groupCode == Self.unrecognisedPlace || row.groupCode == Self.smallPlaces { row.groupCode = "" }
                 return row

@@ -64,7 +64,9 @@ public enum DataDictionary {
             + "when a country is suppressed and each municipality, or each country in ALL, counts equally, or a weight "
             + "column weighs: with effective_n it would give the suppressed countries' counts back; ALL's demand "
             + "interval, which rests on effective_n, is blank then too; in a table by answer, blank for every ALL row "
-            + "when a country's row of an answer is suppressed, as ALL's sums of weights give its count back then).",
+            + "when a country's row of an answer is suppressed, as ALL's sums of weights give its count back then; blank, "
+            + "with its demand interval, for the row pooling a country's smallest municipalities when each municipality "
+            + "counts equally: its effective_n would give their counts back).",
         "effective_n": "Kish's effective sample size of those weights, on which the intervals rest (blank wherever "
             + "weighted_n is).",
         "municipality_code": "The municipality's ISO 3166-2 code; blank where the place given was not recognised.",
