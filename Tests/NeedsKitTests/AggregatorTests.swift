@@ -100,6 +100,9 @@ final class AggregatorTests: XCTestCase {
 
         var options = AggregationOptions()
         options.weights = .municipality
+        // The statistics without --min-cell: the reference's small municipalities would blank
+        // the countries' demand intervals, which give Σ 1/n_m back (testPooledSmallMunicipalitiesGiveBackNoCounts).
+        options.minCell = 1
         let byMunicipality = Aggregator(instrument: instrument, options: options)
         respondents.forEach(byMunicipality.add)
         try compare(byMunicipality.figures(), try XCTUnwrap(expected["municipality"] as? [String: Any]), scopes: ["EE", "LV", "LT", "ALL"], label: "municipality")
@@ -596,6 +599,22 @@ final class DisaggregationTests: XCTestCase {
             XCTAssertEqual(try value("", column), "", column)
         }
         XCTAssertEqual(try value("EE-784", "weighted_n"), "8.666666666667")
+        // EE's own Kish n, M² / Σ 1/n_m = 9 / (1/20 + 1/2 + 1/4) = 11.25, less Tallinn's published
+        // 1/20, gave the same 3/4, and ALL's likewise: neither shows it, nor a demand interval. LV,
+        // Rīga alone, keeps its 20.
+        let scopes = try String(contentsOfFile: options.outputPath + "/topic_demand.csv", encoding: .utf8)
+            .split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        func scope(_ country: String, _ column: String) throws -> String {
+            let row = try XCTUnwrap(scopes.first { $0[0] == country && $0[1] == "intercultural" })
+            return row[try XCTUnwrap(scopes[0].firstIndex(of: column))]
+        }
+        for country in ["EE", "ALL"] {
+            XCTAssertEqual(try scope(country, "respondents"), country == "EE" ? "26" : "46")
+            for column in ["weighted_n", "effective_n", "demand_ci_low", "demand_ci_high"] {
+                XCTAssertEqual(try scope(country, column), "", "\(country) \(column)")
+            }
+        }
+        XCTAssertEqual(try scope("LV", "effective_n"), "20.000000000000")
     }
 
     /// A country's difference from the others pooled, under weights, gave back what ALL's blanked

@@ -574,18 +574,28 @@ public final class Aggregator {
         // weighted_n, 52/3 × (10/20 + n_LV/20 + n_LT/12) = 18.2 beside the published teachers'
         // counts, gave LT's 3 teachers back (LV and LT blanked, LT's 12 shown). All of them,
         // since ALL's Σw less its other answers' would give a row's back.
+        // And, under --weights municipality, the row pooling a country's municipalities under
+        // --min-cell: each of its k municipalities weighs N / M in all, so its Kish n, k² / Σ 1/n_m,
+        // beside its count gave theirs back (5.333333333333 of 6 in two: 2 and 4). So did the
+        // country's, M² / Σ 1/n_m over all its municipalities, less the published ones' (EE's
+        // 11.25 from Tallinn's 20 and those two), and ALL's, whenever a country pools small
+        // municipalities or blanks one (two blanked rows' Σ 1/n_m beside their sum split it).
+        let pooledPlacesWeighed = options.weights == .municipality
+        let placesHidden = pooledPlacesWeighed ? Set(municipalities.filter {
+            $0.topic == marker && $0.respondents > 0 && ($0.countsHidden || $0.groupCode == Self.smallPlaces)
+        }.map(\.country)) : []
         let countryBlanked = !hiddenScopes.subtracting(["ALL"]).isEmpty
         let answerBlanked = groups.contains {
             $0.topic == marker && $0.country != "ALL" && $0.countsHidden && $0.respondents > 0
         }
         let weightSumsHidden = { (row: TopicFigures, scopeTable: Bool) -> Bool in
-            if row.country == "ALL" { return countsInRegionWeights && (countryBlanked || (!scopeTable && answerBlanked)) }
+            if row.country == "ALL" {
+                if scopeTable && !placesHidden.isEmpty { return true }
+                return countsInRegionWeights && (countryBlanked || (!scopeTable && answerBlanked))
+            }
+            if scopeTable && placesHidden.contains(row.country) { return true }
             return !scopeTable && self.options.weights == .municipality && hiddenScopes.contains(row.country)
         }
-        // And, under --weights municipality, the row pooling a country's municipalities under
-        // --min-cell: each of its k municipalities weighs N / M in all, so its Kish n, k² / Σ 1/n_m,
-        // beside its count gave theirs back (5.333333333333 of 6 in two: 2 and 4).
-        let pooledPlacesWeighed = options.weights == .municipality
         func finished(_ rows: [TopicFigures], scopeTable: Bool = false, placeTable: Bool = false) -> [TopicFigures] {
             var rows = rows.filter { $0.topic != marker }
             for k in rows.indices {
@@ -594,7 +604,9 @@ public final class Aggregator {
                 rows[k].weightSumsHidden = true
                 // Wilson's interval rests on that effective n and gives it back: n = z²(½ − c)/(c − p)
                 // for its centre c and the share p (ALL's 20.769230769231 from 0.843910963703 – 1).
-                if rows[k].country == "ALL" || pooledPlaces { rows[k].demandCI = nil }
+                if rows[k].country == "ALL" || pooledPlaces || (scopeTable && placesHidden.contains(rows[k].country)) {
+                    rows[k].demandCI = nil
+                }
             }
             Self.rankAndPlace(&rows, topics: topicKeys.count)
             return rows
