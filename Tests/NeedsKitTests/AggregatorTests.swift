@@ -100,6 +100,9 @@ final class AggregatorTests: XCTestCase {
 
         var options = AggregationOptions()
         options.weights = .municipality
+        // The statistics without --min-cell: the reference's small municipalities would blank
+        // the countries' demand intervals, which give Σ 1/n_m back (testPooledSmallMunicipalitiesGiveBackNoCounts).
+        options.minCell = 1
         let byMunicipality = Aggregator(instrument: instrument, options: options)
         respondents.forEach(byMunicipality.add)
         try compare(byMunicipality.figures(), try XCTUnwrap(expected["municipality"] as? [String: Any]), scopes: ["EE", "LV", "LT", "ALL"], label: "municipality")
@@ -450,7 +453,9 @@ final class DisaggregationTests: XCTestCase {
                 XCTAssertEqual(try value("topic_demand_by_role.csv", "ALL", "teacher", "respondents"), String(16 + lt), mode)
                 // Nor its demand interval, Wilson's on that effective n: the share 1 and the bounds
                 // 0.843910963703 and 1 gave n = z² (1/2 - c) / (c - 1) = 20.769230769 for c their mean.
-                XCTAssertEqual(try value("topic_demand.csv", "ALL", nil, "demand_share"), "1.000000000000", mode)
+                // Nor, since ALL's weights rest on the countries' counts, the share itself
+                // (testCountryEqualRegionFiguresDoNotGiveBackBlankedCountries).
+                XCTAssertEqual(try value("topic_demand.csv", "ALL", nil, "demand_share"), blanked ? "" : "1.000000000000", mode)
                 for column in ["weighted_n", "effective_n", "demand_ci_low", "demand_ci_high"] {
                     XCTAssertEqual(try value("topic_demand.csv", "ALL", nil, column) == "", blanked, "\(mode) \(column)")
                     XCTAssertEqual(try value("topic_demand_by_role.csv", "ALL", "teacher", column) == "", blanked, "\(mode) \(column)")
@@ -464,6 +469,229 @@ final class DisaggregationTests: XCTestCase {
                 if !blanked && countryEqual {
                     XCTAssertEqual(try value("topic_demand.csv", "ALL", nil, "effective_n"), "45.000000000000")
                 }
+            }
+        }
+    }
+
+    /// Under `--region country-equal` ALL's figures are the mean of the countries' (every country
+    /// weighs the same), not a pooled total: the complementary rule, which blanks a second cell so
+    /// that ALL less the published ones gives only a sum back, does not protect them, as each
+    /// country enters with its own weight T / (K N_c). EE 20 (Tallinn 10 teachers, importance 4,
+    /// competence 2, wanting intercultural and partnerships; Narva 10 social workers, importance 4,
+    /// competence 2, wanting intercultural), LV 20 (Rīga 6 teachers, Ogre 14 administrators,
+    /// importance 3, competence 2, wanting intercultural) and LT's Kaunas teachers (importance 5,
+    /// competence 1, wanting both).
+    ///
+    /// LT 3: LT is blanked, EE with it, LV and ALL (43) published, and so is EE's teachers' row (10).
+    /// ALL's partnerships share was (0.5 + 0 + 1) / 3 = 0.5 and its intercultural importance
+    /// (4 + 3 + 5) / 3 = 4: so EE's share plus LT's is 1.5 and EE's mean plus LT's 9. With
+    /// N_EE + N_LT = 43 − 20 = 23 and d_EE + d_LT = 13 − 0 partnerships demanded (ALL's demand_n less
+    /// LV's), d_EE / N_EE + (13 − d_EE) / (23 − N_EE) = 1.5 holds for (3, 3) and (20, 10) alone, and
+    /// EE's published teachers leave (20, 10): EE 20, LT 3, their shares 0.5 and 1; then
+    /// S_EE / 20 + S_LT / 3 = 9 with S_LT ≤ 15 and S_EE ≤ 40 + 50 gives S_LT 15, S_EE 80, means 5
+    /// and 4. ALL's figures are blank then (its counts stay: plain sums, protected as pooled).
+    ///
+    /// LT 12 (3 teachers, 9 administrators): no country blanked, but LT's teachers are (and LV's
+    /// with them). ALL's teachers' weighted_n, 52/3 × (10/20 + n_LV/20 + n_LT/12) = 18.2 with
+    /// n_LV + n_LT = 19 − 10, gave n_LT = 0.1 / (1/12 − 1/20) = 3. ALL's answer rows show no
+    /// weighted_n or effective_n then, and those whose country rows are blanked no figures; ALL's
+    /// own row keeps its figures, every country's being published: importance (4 + 3 + 5) / 3 = 4,
+    /// competence (2 + 2 + 1) / 3 = 1.666666666667, partnerships share 0.5, effective_n
+    /// 9 / (1/20 + 1/20 + 1/12) = 49.090909090909.
+    func testCountryEqualRegionFiguresDoNotGiveBackBlankedCountries() throws {
+        // The arithmetic above, on the figures published before: the pairs (N_EE, d_EE) it leaves.
+        var pairs: [[Int]] = []
+        for n in 1...22 {
+            for d in 0...min(n, 13) where 13 - d <= 23 - n && 2 * (d * (23 - n) + (13 - d) * n) == 3 * n * (23 - n) {
+                pairs.append([n, d])
+            }
+        }
+        XCTAssertEqual(pairs, [[3, 3], [20, 10]])
+        // With a weight column of design weights, each country's population (20 each) over its
+        // respondents (LT's 3 weigh 20/3 each), ALL is the same average: --weights w likewise.
+        for (lt, column) in [(3, false), (12, false), (3, true)] {
+            let folder = TemporaryFolder()
+            var text = "country,municipality,role,imp_intercultural,comp_intercultural,training_wanted,w\n"
+            for (country, place, role, n, importance, competence, wanted) in [
+                ("EE", "Tallinn", "teacher", 10, 4, 2, "intercultural partnerships"),
+                ("EE", "Narva", "social_worker", 10, 4, 2, "intercultural"),
+                ("LV", "Rīga", "teacher", 6, 3, 2, "intercultural"), ("LV", "Ogre", "administrator", 14, 3, 2, "intercultural"),
+                ("LT", "Kauno miesto savivaldybė", "teacher", 3, 5, 1, "intercultural partnerships"),
+                ("LT", "Kauno miesto savivaldybė", "administrator", lt - 3, 5, 1, "intercultural partnerships"),
+            ] {
+                let weight = country == "LT" ? "6.666666666667" : "1"
+                for _ in 0..<n { text += "\(country),\(place),\(role),\(importance),\(competence),\(wanted),\(weight)\n" }
+            }
+            var options = RunOptions()
+            options.instrumentPath = Paths.inputs + "/instrument"
+            options.inputs = [folder.write("r.csv", text)]
+            options.outputPath = folder.path + "/out"
+            options.aggregation.byQuestion = "role"
+            if column { options.aggregation.weights = .column("w") } else { options.aggregation.region = .countryEqual }
+            // The same export as a later wave, and the sample plan: waves.csv and plan.csv show ALL too.
+            options.waves = [folder.write("wave/w.csv", text)]
+            options.planPath = Paths.inputs + "/plan.csv"
+            _ = try Pipeline.report(options)
+            func value(_ file: String, _ scope: String, _ group: String?, _ topic: String, _ column: String) throws -> String {
+                let table = try String(contentsOfFile: options.outputPath + "/" + file, encoding: .utf8)
+                let lines = table.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+                let at = group == nil ? 1 : 3
+                let row = try XCTUnwrap(lines.first { $0[0] == scope && $0[at] == topic && (group == nil || $0[1] == group) })
+                return row[try XCTUnwrap(lines[0].firstIndex(of: column))]
+            }
+            // Said where the blanks are explained: the report's weighting statement, and the dictionary.
+            let report = try String(contentsOfFile: options.outputPath + "/report.md", encoding: .utf8)
+            XCTAssertTrue(report.contains("ALL's figures are suppressed where a country's are (its counts are kept)"), report)
+            let dictionary = try String(contentsOfFile: options.outputPath + "/data_dictionary.md", encoding: .utf8)
+            XCTAssertTrue(dictionary.contains("ALL's figures are suppressed where a country's are (its counts are kept)"),
+                          dictionary)
+            XCTAssertTrue(dictionary.contains("in a table by answer, blank for every ALL row when a country's row"), dictionary)
+            let figures = ["mean_importance", "importance_ci_low", "importance_ci_high", "mean_competence", "competence_ci_low",
+                           "competence_ci_high", "mean_gap", "gap_ci_low", "gap_ci_high", "mwds", "mwds_rank",
+                           "demand_share", "demand_ci_low", "demand_ci_high", "quadrant", "weighted_n", "effective_n"]
+            if lt == 3 {
+                XCTAssertEqual(try value("topic_demand.csv", "LT", nil, "intercultural", "respondents"), "")
+                XCTAssertEqual(try value("topic_demand.csv", "EE", nil, "intercultural", "respondents"), "")
+                XCTAssertEqual(try value("topic_demand_by_role.csv", "EE", "teacher", "intercultural", "respondents"), "10")
+                XCTAssertEqual(try value("topic_demand.csv", "LV", nil, "intercultural", "mean_importance"), "3.000000000000")
+                XCTAssertEqual(try value("topic_demand.csv", "ALL", nil, "intercultural", "respondents"), "43")
+                XCTAssertEqual(try value("topic_demand.csv", "ALL", nil, "intercultural", "n_importance"), "43")
+                XCTAssertEqual(try value("topic_demand.csv", "ALL", nil, "intercultural", "suppressed"), "1")
+                // Nor anywhere else: ALL's MWDS 9.33, importance 4.00 and share 50% are in no report or
+                // chart (<title> and <desc> included), its changes and the plan's MWDS are blank.
+                for file in ["report.md", "report.html", "countries/LV.md", "summary.json"] {
+                    let text = try String(contentsOfFile: options.outputPath + "/" + file, encoding: .utf8)
+                    for figure in ["9.33", "4.00", "50%", "0.500"] { XCTAssertFalse(text.contains(figure), "\(file) \(figure)") }
+                }
+                let charts = try FileManager.default.contentsOfDirectory(atPath: options.outputPath + "/charts")
+                XCTAssertFalse(charts.contains { $0.contains("ALL") }, "\(charts)")
+                for chart in charts {
+                    let svg = try String(contentsOfFile: options.outputPath + "/charts/" + chart, encoding: .utf8)
+                    XCTAssertFalse(svg.contains("ALL "), chart)
+                }
+                func rows(_ file: String, scopeAt column: Int) throws -> [[String]] {
+                    let text = try String(contentsOfFile: options.outputPath + "/" + file, encoding: .utf8)
+                    return text.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+                        .filter { $0.count > column && $0[column] == "ALL" }
+                }
+                // waves.csv after wave, country, topic, label, design, n_before, n_after: all blank.
+                let waveRows = try rows("waves.csv", scopeAt: 1)
+                XCTAssertEqual(waveRows.count, 8)
+                for row in waveRows { XCTAssertEqual(row.dropFirst(7).joined(), "", "\(row)") }
+                // plan.csv's mwds, mwds_rank and expected_participants.
+                let planRows = try rows("plan.csv", scopeAt: 2)
+                XCTAssertFalse(planRows.isEmpty)
+                for row in planRows { XCTAssertEqual(row.suffix(3).joined(), "", "\(row)") }
+                for topic in ["intercultural", "partnerships"] {
+                    for column in figures {
+                        XCTAssertEqual(try value("topic_demand.csv", "ALL", nil, topic, column), "", "\(topic) \(column)")
+                        XCTAssertEqual(try value("topic_demand_by_role.csv", "ALL", "teacher", topic, column), "", "\(topic) \(column)")
+                    }
+                }
+            } else {
+                XCTAssertEqual(try value("topic_demand.csv", "LT", nil, "intercultural", "respondents"), "12")
+                XCTAssertEqual(try value("topic_demand_by_role.csv", "LT", "teacher", "intercultural", "respondents"), "")
+                XCTAssertEqual(try value("topic_demand_by_role.csv", "ALL", "teacher", "intercultural", "respondents"), "19")
+                for column in figures {
+                    XCTAssertEqual(try value("topic_demand_by_role.csv", "ALL", "teacher", "intercultural", column), "", column)
+                }
+                XCTAssertEqual(try value("topic_demand_by_role.csv", "ALL", "social_worker", "intercultural", "weighted_n"), "")
+                XCTAssertEqual(try value("topic_demand_by_role.csv", "ALL", "social_worker", "intercultural", "mean_importance"),
+                               "4.000000000000")
+                XCTAssertEqual(try value("topic_demand.csv", "ALL", nil, "intercultural", "mean_importance"), "4.000000000000")
+                XCTAssertEqual(try value("topic_demand.csv", "ALL", nil, "intercultural", "mean_competence"), "1.666666666667")
+                XCTAssertEqual(try value("topic_demand.csv", "ALL", nil, "partnerships", "demand_share"), "0.500000000000")
+                XCTAssertEqual(try value("topic_demand.csv", "ALL", nil, "intercultural", "effective_n"), "49.090909090909")
+            }
+        }
+    }
+
+    /// Under `--weights municipality` the row pooling a country's municipalities under
+    /// `--min-cell` gave their counts back: each municipality weighs N / M in all, so that row's
+    /// Kish n, (k N/M)² / Σ_m (N/M)² / n_m = k² / Σ 1/n_m, beside its count told them. EE: Tallinn
+    /// 20, Narva 2, Tartu 4 (N 26, M 3); the pooled row of 6 showed weighted_n 2 × 26/3 =
+    /// 17.333333333333 (two municipalities) and effective_n 4 / (1/2 + 1/4) = 5.333333333333, so
+    /// 1/n_1 + 1/n_2 = 3/4 with n_1 + n_2 = 6: 2 and 4. Its demand interval, Wilson's on that n,
+    /// told it as well. The row shows neither, nor the interval; its count and share stay (0.5,
+    /// each municipality's share 1 and 0 averaged), and Tallinn's weighted_n, 26/3, too.
+    func testPooledSmallMunicipalitiesGiveBackNoCounts() throws {
+        let folder = TemporaryFolder()
+        var text = "country,municipality,imp_intercultural,comp_intercultural,training_wanted\n"
+        for (country, place, n, wanted) in [("EE", "Tallinn", 20, "intercultural"), ("EE", "Narva", 2, "intercultural"),
+                                            ("EE", "Tartu linn", 4, ""), ("LV", "Rīga", 20, "intercultural")] {
+            for k in 0..<n { text += "\(country),\(place),\(k % 5 + 1),2,\(wanted)\n" }
+        }
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [folder.write("r.csv", text)]
+        options.outputPath = folder.path + "/out"
+        options.aggregation.weights = .municipality
+        _ = try Pipeline.report(options)
+        let table = try String(contentsOfFile: options.outputPath + "/topic_demand_by_municipality.csv", encoding: .utf8)
+        let lines = table.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        func value(_ code: String, _ column: String) throws -> String {
+            let row = try XCTUnwrap(lines.first { $0[0] == "EE" && $0[1] == code && $0[3] == "intercultural" })
+            return row[try XCTUnwrap(lines[0].firstIndex(of: column))]
+        }
+        XCTAssertEqual(try value("", "respondents"), "6")
+        XCTAssertEqual(try value("", "demand_share"), "0.500000000000")
+        for column in ["weighted_n", "effective_n", "demand_ci_low", "demand_ci_high"] {
+            XCTAssertEqual(try value("", column), "", column)
+        }
+        XCTAssertEqual(try value("EE-784", "weighted_n"), "8.666666666667")
+        // EE's own Kish n, M² / Σ 1/n_m = 9 / (1/20 + 1/2 + 1/4) = 11.25, less Tallinn's published
+        // 1/20, gave the same 3/4, and ALL's likewise: neither shows it, nor a demand interval. LV,
+        // Rīga alone, keeps its 20.
+        let scopes = try String(contentsOfFile: options.outputPath + "/topic_demand.csv", encoding: .utf8)
+            .split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        func scope(_ country: String, _ column: String) throws -> String {
+            let row = try XCTUnwrap(scopes.first { $0[0] == country && $0[1] == "intercultural" })
+            return row[try XCTUnwrap(scopes[0].firstIndex(of: column))]
+        }
+        for country in ["EE", "ALL"] {
+            XCTAssertEqual(try scope(country, "respondents"), country == "EE" ? "26" : "46")
+            for column in ["weighted_n", "effective_n", "demand_ci_low", "demand_ci_high"] {
+                XCTAssertEqual(try scope(country, column), "", "\(country) \(column)")
+            }
+        }
+        XCTAssertEqual(try scope("LV", "effective_n"), "20.000000000000")
+    }
+
+    /// A country's difference from the others pooled, under weights, gave back what ALL's blanked
+    /// figures would (testCountryEqualRegionFiguresDoNotGiveBackBlankedCountries): the others of
+    /// LV are EE and LT weighted, so with a column of design weights (20 per country, LT's 3
+    /// weighing 20/3) LV's partnerships row showed the others' share (10 + 3 × 20/3) / 40 = 0.75,
+    /// EE's plus LT's 1.5 over 2, and its gap row (20 × 2 + 20 × 4) / 40 = 3, with the blanked
+    /// countries' effective n in the intervals. Under weights no country is compared on a topic
+    /// and measure some country is blanked for. Unweighted, LV's others pool plain sums, as ALL
+    /// less LV does: (10 + 3) / 23 = 0.565217391304, and its rows stay.
+    func testWeightedCountryDifferencesDoNotGiveBackBlankedCountries() throws {
+        for weighted in [true, false] {
+            let folder = TemporaryFolder()
+            var text = "country,municipality,role,imp_intercultural,comp_intercultural,training_wanted,w\n"
+            for (country, place, role, n, importance, competence, wanted) in [
+                ("EE", "Tallinn", "teacher", 10, 4, 2, "intercultural partnerships"),
+                ("EE", "Narva", "social_worker", 10, 4, 2, "intercultural"),
+                ("LV", "Rīga", "teacher", 6, 3, 2, "intercultural"), ("LV", "Ogre", "administrator", 14, 3, 2, "intercultural"),
+                ("LT", "Kauno miesto savivaldybė", "teacher", 3, 5, 1, "intercultural partnerships"),
+            ] {
+                let weight = country == "LT" ? "6.666666666667" : "1"
+                for _ in 0..<n { text += "\(country),\(place),\(role),\(importance),\(competence),\(wanted),\(weight)\n" }
+            }
+            var options = RunOptions()
+            options.instrumentPath = Paths.inputs + "/instrument"
+            options.inputs = [folder.write("r.csv", text)]
+            options.outputPath = folder.path + "/out"
+            if weighted { options.aggregation.weights = .column("w") }
+            _ = try Pipeline.report(options)
+            let table = try String(contentsOfFile: options.outputPath + "/country_differences.csv", encoding: .utf8)
+            let lines = table.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            if weighted {
+                XCTAssertEqual(lines.count, 1, table)
+            } else {
+                let row = try XCTUnwrap(lines.first { $0[0] == "LV" && $0[1] == "partnerships" && $0[3] == "demand_share" })
+                XCTAssertEqual(row[try XCTUnwrap(lines[0].firstIndex(of: "others_value"))], "0.565217391304")
+                XCTAssertFalse(lines.contains { $0[0] == "EE" || $0[0] == "LT" })
             }
         }
     }

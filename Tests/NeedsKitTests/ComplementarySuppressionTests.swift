@@ -346,6 +346,29 @@ final class ComplementarySuppressionTests: XCTestCase {
         }
     }
 
+    /// Respondents of no known country are in a pooled ALL and in no country's row: a part never
+    /// published, which the rule took to protect a lone blanked country when it held `--min-cell`.
+    /// But its size is no secret: summary.json and the report's data quality count the cleaning
+    /// log's codes, and `place_unknown` ('the respondent counts only in the region total') is one
+    /// a respondent. EE 20, LV 20, LT 3 and 5 of no place: ALL 48 less EE's 20, LV's 20 and the 5
+    /// gave LT's 3. Now a second country is blanked beside LT: EE, the first of the smallest.
+    func testRespondentsOfNoCountryProtectNoBlankedCountry() throws {
+        let folder = TemporaryFolder()
+        var text = PipelineTests.sweepHeader
+        for (country, place, n) in [("EE", "Tallinna linn", 20), ("LV", "Rīga", 20), ("LT", "Kauno miesto savivaldybė", 3),
+                                    ("", "", 5)] {
+            for k in 0..<n { text += PipelineTests.sweepRow(country, place, importance: 2 + k % 4) }
+        }
+        let out = TemporaryFolder()
+        let options = PipelineTests.sweepOptions([folder.write("in.csv", text)], out: out)
+        _ = try Pipeline.report(options)
+        let summary = try String(contentsOfFile: options.outputPath + "/summary.json", encoding: .utf8)
+        XCTAssertTrue(summary.contains("\"place_unknown\": 5"), summary)
+        let rows = table(options.outputPath + "/topic_demand.csv").filter { $0["topic"] == "intercultural" }
+        XCTAssertEqual(rows.map { $0["country"] ?? "?" }, ["EE", "LT", "LV", "ALL"])
+        XCTAssertEqual(rows.map { $0["respondents"] ?? "?" }, ["", "", "20", "48"], "\(rows)")
+    }
+
     /// Under `--region country-equal` respondents of no country are left out of ALL, and the
     /// weighting statement says how many: they are no part to protect. Two of them blanked two of
     /// three countries of 20 respondents each once the row rule ran on every respondent (54aca92).

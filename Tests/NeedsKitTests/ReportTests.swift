@@ -563,27 +563,29 @@ final class ReportTests: XCTestCase {
     }
 
     /// "What the region shares" compares the countries whose figures are shown, and names those
-    /// left out: a country of one respondent (blanked) has no ranks, and the section said no topic
-    /// is in the top three of every country while EE and LT share their greatest need.
+    /// left out: a country with no MWDS has no ranks, and the section said no topic is in the top
+    /// three of every country while EE and LT share their greatest need. (A country blanked for
+    /// too few respondents takes a second country with it now that respondents of no known
+    /// country protect no one, 0d14b61: LV's 10 rate nothing here.)
     func testSharedNeedsLeaveOutCountriesWithoutFigures() throws {
         let folder = TemporaryFolder()
         var csv = "country,municipality,role,imp_intercultural,comp_intercultural,imp_partnerships,comp_partnerships,imp_disinformation,comp_disinformation,training_wanted\n"
-        // Respondents of no known country (6) keep LV's one from needing another country blanked.
-        for (country, place, n) in [("EE", "Tallinn", 10), ("LT", "Vilniaus miesto savivaldybė", 10), ("LV", "Rīga", 1), ("", "Nowhere", 6)] {
+        for (country, place, n) in [("EE", "Tallinn", 10), ("LT", "Vilniaus miesto savivaldybė", 10)] {
             for i in 0..<n { csv += "\(country),\(place),teacher,5,\(1 + i % 2),3,3,2,\(2 + i % 2),intercultural\n" }
         }
+        for _ in 0..<10 { csv += "LV,Rīga,teacher,,,,,,,intercultural\n" }
         var options = RunOptions()
         options.instrumentPath = Paths.inputs + "/instrument"
         options.inputs = [folder.write("data.csv", csv)]
         options.outputPath = folder.path + "/out"
         _ = try Pipeline.report(options)
         let text = try String(contentsOfFile: options.outputPath + "/report.md", encoding: .utf8)
-        XCTAssertTrue(text.contains("| Estonia (EE) | 10 |") && text.contains("| Latvia (LV) | – |"), text)
+        XCTAssertTrue(text.contains("| Estonia (EE) | 10 |") && text.contains("| Latvia (LV) | 10 |"), text)
         let section = try XCTUnwrap(text.components(separatedBy: "## What the region shares\n\n").last?.components(separatedBy: "\n\n").first)
         // Intercultural: mean gap 4.5 × importance 5 in both countries, the greatest need of each.
         XCTAssertTrue(section.hasPrefix("In the top three needs of every country (Estonia (EE), Lithuania (LT)): "), section)
         XCTAssertTrue(section.contains("Intercultural competence and communication"), section)
-        XCTAssertTrue(section.contains("Latvia (LV): too few respondents to compare"), section)
+        XCTAssertTrue(section.contains("Latvia (LV): no MWDS to compare"), section)
     }
 
     /// A Markdown link's target is percent-encoded: a wave named `follow up #2` gave charts linked as

@@ -168,6 +168,59 @@ final class WaveComparisonTests: XCTestCase {
         XCTAssertEqual(Set(column(all, "n_matched")), [String(both)])
     }
 
+    /// A country's paired change blanked for too few matched respondents was given back by ALL's,
+    /// a mean over every matched respondent. EE, LV and LT 10 respondents each in both waves, every
+    /// EE and LV respondent matched and 3 of LT's; competence rose by 1 in EE, stayed in LV and rose
+    /// by 3 for LT's three (importance 5 throughout). ALL's change, (10 × 1 + 10 × 0 + 3 × 3) / 23 =
+    /// 0.826086956522 over 23 matched, less EE's 10 × 1 and LV's 10 × 0, over 23 − 20, gave LT's
+    /// 3 back (blank: 3 matched, under --min-cell 5), and its gap change likewise. ALL's paired
+    /// changes are blank then; with all 10 of LT's matched, ALL's is (10 + 0 + 10 × 3) / 30.
+    func testRegionPairedChangeDoesNotGiveBackACountrys() throws {
+        let instrument = try Self.instrument(topics: [("alpha", "Alpha")])
+        let question = instrument.questionIndex
+        for ltMatched in [3, 10] {
+            func wave(_ name: String) -> (Aggregator, PanelRatings) {
+                let aggregator = Aggregator(instrument: instrument)
+                var panel: PanelRatings? = PanelRatings()
+                for (country, competence) in [("EE", name == "before" ? 2 : 3), ("LV", 2), ("LT", name == "before" ? 1 : 4)] {
+                    for k in 0..<10 {
+                        // LT's respondents past the matched ones give the later wave codes of their own.
+                        let code = country == "LT" && k >= ltMatched && name == "after" ? "\(country)x\(k)" : "\(country)\(k)"
+                        var answers = [Answer?](repeating: nil, count: instrument.questions.count)
+                        answers[question["code"]!] = .text(code)
+                        answers[question["imp_alpha"]!] = .choice("5")
+                        answers[question["comp_alpha"]!] = .choice(String(competence))
+                        let r = Respondent(id: name + code, sourceFile: name, sourceLine: k + 2, country: country, municipalityCode: "m",
+                                           municipalityName: "m", role: nil, submitted: nil, answers: answers)
+                        aggregator.add(r)
+                        Pipeline.record(r, instrument: instrument, aggregator: aggregator, into: &panel)
+                    }
+                }
+                return (aggregator, panel!)
+            }
+            let (before, pb) = wave("before"), (after, pa) = wave("after")
+            let changes = WaveComparison.compare(wave: "after", baseline: before, later: after, panels: (pb, pa), minCell: 5)
+            func change(_ scope: String) throws -> WaveChange { try XCTUnwrap(changes.first { $0.country == scope && $0.topic == "alpha" }) }
+            XCTAssertEqual(try change("EE").competenceChange ?? .nan, 1, accuracy: 1e-12)
+            XCTAssertEqual(try change("LV").competenceChange ?? .nan, 0, accuracy: 1e-12)
+            XCTAssertEqual(try change("ALL").nMatched, 20 + ltMatched)
+            if ltMatched == 3 {
+                XCTAssertNil(try change("LT").competenceChange)
+                XCTAssertNil(try change("ALL").competenceChange)
+                XCTAssertNil(try change("ALL").competenceCI)
+                XCTAssertNil(try change("ALL").gapChange)
+                XCTAssertNil(try change("ALL").gapCI)
+                XCTAssertEqual(try change("ALL").note, "suppressed so that a country's change cannot be worked out from it")
+                XCTAssertEqual(ReportProse.forLanguage("et").waveNote(try change("ALL").note),
+                               "varjatud, et riigi muutust ei saaks sellest tuletada")
+            } else {
+                XCTAssertEqual(try change("LT").competenceChange ?? .nan, 3, accuracy: 1e-12)
+                XCTAssertEqual(try change("ALL").competenceChange ?? .nan, 4.0 / 3, accuracy: 1e-12)
+                XCTAssertEqual(try change("ALL").gapChange ?? .nan, -4.0 / 3, accuracy: 1e-12)
+            }
+        }
+    }
+
     /// A panel with respondents enough matched, of whom too few rated a topic in both waves: the
     /// change is blank, and the note says why (it was blank with no note).
     func testTooFewAnsweredPairsAreExplained() throws {

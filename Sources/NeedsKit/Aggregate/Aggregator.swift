@@ -471,6 +471,10 @@ public final class Aggregator {
         /// `--by` answers within a scope (`group`, `country`; `municipality` "") whose respondents are not shown.
         public var hiddenGroups: Set<Cell>
 
+        /// Whether some figure of ALL is blanked because a country's is, ALL being no plain sum of
+        /// its countries (`ComplementarySuppression.withholdWeightedRegion`): the reports say why.
+        public var regionWithheld = false
+
         /// Whether the pooled municipalities under `--min-cell` of a country are not shown.
         public func hidesSmallMunicipalities(of country: String) -> Bool {
             hiddenMunicipalities.contains(Cell(country: country, municipality: Aggregator.smallPlaces, group: nil))
@@ -543,6 +547,14 @@ public final class Aggregator {
         setRespondents(&municipalities, counted[1])
         setRespondents(&groups, counted[2])
         ComplementarySuppression.apply(scopes: &scopes, municipalities: &municipalities, groups: &groups, minCell: minCell)
+        // Weighted by a column too: a column of design weights (a country's population over its
+        // respondents) makes ALL the same average of its countries as --region country-equal.
+        let countsInRegionWeights = options.weights != .respondent || options.region == .countryEqual
+        var regionWithheld = false
+        if countsInRegionWeights && minCell > 1 {
+            regionWithheld = ComplementarySuppression.withholdWeightedRegion(&scopes)
+            regionWithheld = ComplementarySuppression.withholdWeightedRegion(&groups) || regionWithheld
+        }
         let marker = ComplementarySuppression.respondentsTopic
         let hiddenScopes = Set(scopes.filter { $0.topic == marker && $0.countsHidden }.map(\.country))
         let hiddenMunicipalities = Set(municipalities.filter { $0.topic == marker && $0.countsHidden }.map {
@@ -560,26 +572,50 @@ public final class Aggregator {
         // T / (K N_c), so ALL's effective_n is K² / Σ 1/N_c, and with the blanked countries' sum
         // (ALL's count less the published ones') gave both of two blanked counts back (EE 20 and
         // LT 3 from 20.769230769231 beside LV's 20); under --weights municipality, N_c / (M_c n_m).
-        let countsInRegionWeights = options.weights == .municipality || options.region == .countryEqual
+        // ALL's answer rows of --by, whenever a country's answer row is blanked: ALL's teachers'
+        // weighted_n, 52/3 × (10/20 + n_LV/20 + n_LT/12) = 18.2 beside the published teachers'
+        // counts, gave LT's 3 teachers back (LV and LT blanked, LT's 12 shown). All of them,
+        // since ALL's Σw less its other answers' would give a row's back.
+        // And, under --weights municipality, the row pooling a country's municipalities under
+        // --min-cell: each of its k municipalities weighs N / M in all, so its Kish n, k² / Σ 1/n_m,
+        // beside its count gave theirs back (5.333333333333 of 6 in two: 2 and 4). So did the
+        // country's, M² / Σ 1/n_m over all its municipalities, less the published ones' (EE's
+        // 11.25 from Tallinn's 20 and those two), and ALL's, whenever a country pools small
+        // municipalities or blanks one (two blanked rows' Σ 1/n_m beside their sum split it).
+        let pooledPlacesWeighed = options.weights == .municipality
+        let placesHidden = pooledPlacesWeighed ? Set(municipalities.filter {
+            $0.topic == marker && $0.respondents > 0 && ($0.countsHidden || $0.groupCode == Self.smallPlaces)
+        }.map(\.country)) : []
         let countryBlanked = !hiddenScopes.subtracting(["ALL"]).isEmpty
+        let answerBlanked = groups.contains {
+            $0.topic == marker && $0.country != "ALL" && $0.countsHidden && $0.respondents > 0
+        }
         let weightSumsHidden = { (row: TopicFigures, scopeTable: Bool) -> Bool in
-            if row.country == "ALL" { return countsInRegionWeights && countryBlanked }
+            if row.country == "ALL" {
+                if scopeTable && !placesHidden.isEmpty { return true }
+                return countsInRegionWeights && (countryBlanked || (!scopeTable && answerBlanked))
+            }
+            if scopeTable && placesHidden.contains(row.country) { return true }
             return !scopeTable && self.options.weights == .municipality && hiddenScopes.contains(row.country)
         }
-        func finished(_ rows: [TopicFigures], scopeTable: Bool = false) -> [TopicFigures] {
+        func finished(_ rows: [TopicFigures], scopeTable: Bool = false, placeTable: Bool = false) -> [TopicFigures] {
             var rows = rows.filter { $0.topic != marker }
-            for k in rows.indices where weightSumsHidden(rows[k], scopeTable) {
+            for k in rows.indices {
+                let pooledPlaces = placeTable && pooledPlacesWeighed && rows[k].groupCode == Self.smallPlaces
+                guard weightSumsHidden(rows[k], scopeTable) || pooledPlaces else { continue }
                 rows[k].weightSumsHidden = true
                 // Wilson's interval rests on that effective n and gives it back: n = z²(½ − c)/(c − p)
                 // for its centre c and the share p (ALL's 20.769230769231 from 0.843910963703 – 1).
-                if rows[k].country == "ALL" { rows[k].demandCI = nil }
+                if rows[k].country == "ALL" || pooledPlaces || (scopeTable && placesHidden.contains(rows[k].country)) {
+                    rows[k].demandCI = nil
+                }
             }
             Self.rankAndPlace(&rows, topics: topicKeys.count)
             return rows
         }
         return SuppressedTables(
             scopes: finished(scopes, scopeTable: true),
-            municipalities: finished(municipalities).map { row in
+            municipalities: finished(municipalities, placeTable: true).map { row in
                 var row = row
                 if row.groupCode == Self.unrecognisedPlace || row.groupCode == Self.smallPlaces { row.groupCode = "" }
                 return row
@@ -590,7 +626,7 @@ public final class Aggregator {
                 return row
             },
             hiddenScopes: hiddenScopes, hiddenMunicipalities: hiddenMunicipalities,
-            hiddenGroups: hiddenGroups)
+            hiddenGroups: hiddenGroups, regionWithheld: regionWithheld)
     }
 
     /// Respondents of the cells `key` groups (as `merged` groups them, a row per country and one

@@ -6,8 +6,9 @@
 /// Hundepool et al. 2012, Statistical Disclosure Control, Wiley).
 ///
 /// The groups: ALL and its countries (respondents of no known country are a part that is never
-/// published); a country and its municipality rows; a scope and its `--by` answers; an answer of
-/// `--by` in ALL and in each country. The rule runs on the respondents of each row (a row blanked
+/// published, but whose size the issue counts tell: it protects no blanked country); a country
+/// and its municipality rows; a scope and its `--by` answers; an answer of `--by` in ALL and in
+/// each country. The rule runs on the respondents of each row (a row blanked
 /// whole, counts included), then per topic on each figure whose count differs by topic (mean
 /// importance over n_importance, mean competence, mean gap over n_pairs, demand share), over every
 /// group until none changes: a cell blanked in one group can call for another in a crossing group.
@@ -88,6 +89,39 @@ enum ComplementarySuppression {
         groups = Array(rows[groupStart...])
     }
 
+    /// Blanks ALL's figures that its countries' blanked ones would be given back from, when ALL is
+    /// no plain sum of its parts: under `--region country-equal` a country's respondents weigh
+    /// T / (K N_c) in ALL, so its mean and share are the countries' own averaged (the rule above
+    /// leaves ALL less the published countries a sum of two blanked figures, but with each
+    /// entering at its own weight, and a country's answer rows of `--by` published beside it, the
+    /// sum splits: EE 20 and LT 3 blanked beside LV, ALL's shares of 0.5 and EE's published
+    /// teachers gave EE's 0.5 and LT's 1, and their counts); under `--weights municipality` each
+    /// municipality's respondents weigh N_c / (M_c n_m); under `--weights COLUMN` a column of design
+    /// weights (each country's population over its respondents) does as country-equal does. Per
+    /// table, topic and measure, an ALL row (of the region, or of an answer of `--by`) loses a
+    /// measure any of its countries' rows has blanked, with counts behind it; its counts stay,
+    /// plain sums the rule above protects. (A country's answer row blanked under a published
+    /// country has a second beside it, by the rule above, so two of ALL's answer rows go blank
+    /// and ALL's own less its other answers' gives no one back.) True when it blanked a figure
+    /// that was shown.
+    @discardableResult
+    static func withholdWeightedRegion(_ rows: inout [TopicFigures]) -> Bool {
+        var changed = false
+        var parts: [String: [Int]] = [:]
+        for (i, row) in rows.enumerated() where row.country != "ALL" && !row.country.isEmpty && row.topic != respondentsTopic {
+            parts[(row.groupCode ?? "") + "\u{1F}" + row.topic, default: []].append(i)
+        }
+        for i in rows.indices where rows[i].country == "ALL" && rows[i].topic != respondentsTopic {
+            let own = parts[(rows[i].groupCode ?? "") + "\u{1F}" + rows[i].topic] ?? []
+            for measure in [Measure.importance, .competence, .gap, .demand]
+            where own.contains(where: { count(rows[$0], measure) > 0 && isHidden(rows[$0], measure) }) {
+                if count(rows[i], measure) > 0 && !isHidden(rows[i], measure) { changed = true }
+                hide(&rows[i], measure)
+            }
+        }
+        return changed
+    }
+
     /// Runs the rule over every group and measure until no group changes.
     static func settle(_ rows: inout [TopicFigures], groups: [Group], measures: [Measure], minCell: Int) {
         var changed = true
@@ -107,11 +141,13 @@ enum ComplementarySuppression {
         var changedAny = false
         while true {
             let parts = group.parts.filter { count(rows[$0], measure) > 0 }
-            // The part never published (respondents of no known country under ALL).
-            let unpublished = max(0, count(rows[group.total], measure) - parts.reduce(0) { $0 + count(rows[$1], measure) })
+            // The part never published (respondents of no known country under ALL) protects no
+            // one: its size is no secret, as summary.json and the report count the cleaning log's
+            // codes, one place_unknown a respondent 'counted only in the region total' (ALL's 48
+            // less EE's 20, LV's 20 and 5 of them gave LT's 3).
             let hidden = parts.filter { isHidden(rows[$0], measure) }
-            let hiddenCells = hidden.count + (unpublished > 0 ? 1 : 0)
-            let hiddenCount = hidden.reduce(unpublished) { $0 + count(rows[$1], measure) }
+            let hiddenCells = hidden.count
+            let hiddenCount = hidden.reduce(0) { $0 + count(rows[$1], measure) }
             let safe: Bool
             if isHidden(rows[group.total], measure) {
                 // A blanked total is given back by its parts when they are all published, and
@@ -119,9 +155,7 @@ enum ComplementarySuppression {
                 // blanked parts together hold `minCell` respondents, or they would be given back.
                 safe = parts.isEmpty || (hiddenCells > 0 && hiddenCount >= minCell)
             } else {
-                // An unpublished part large enough on its own discloses no one.
-                safe = hiddenCells == 0 || (hidden.isEmpty && unpublished >= minCell)
-                    || (hiddenCells >= 2 && hiddenCount >= minCell)
+                safe = hiddenCells == 0 || (hiddenCells >= 2 && hiddenCount >= minCell)
             }
             if safe { return changedAny }
             // The smallest published part, the first in table order among equals.

@@ -70,13 +70,18 @@ public struct CountryDifference: Sendable, Equatable {
 
     /// Per measure and topic, the countries whose figure no row may be compared for: those
     /// topic_demand.csv blanks, as the country's own value and n would show it. When exactly one
-    /// country is blanked (the other blanked part being the respondents of no known country), or
-    /// those blanked come from fewer than `--min-cell`, every country is: a published country's
+    /// country is blanked (ALL's figure blanked in its stead), or those blanked come from fewer
+    /// than `--min-cell`, every country is: a published country's
     /// "others" pool the blanked ones with the published, so its n and value, less the published
     /// countries', would give the blanked ones back. A blanked country of no respondent counted
-    /// (all weighing 0) is in no pool and is left out of that rule.
+    /// (all weighing 0) is in no pool and is left out of that rule. Under weights, whenever a
+    /// country is blanked: the others are then weighted as ALL is, no plain sum of their countries,
+    /// and give back what ALL's figures would (`ComplementarySuppression.withholdWeightedRegion`):
+    /// with a column of design weights, LV's others' share 0.75 was EE's and LT's shares' mean,
+    /// blanked both.
     static func blankedCountries(_ aggregator: Aggregator) -> [Measure: [String: Set<String>]] {
         let minCell = aggregator.options.minCell
+        let weighted = aggregator.options.weights != .respondent
         let figures = aggregator.figures().filter { $0.country != "ALL" && !$0.country.isEmpty }
         var result: [Measure: [String: Set<String>]] = [:]
         for measure in [Measure.demandShare, .meanGap] {
@@ -92,7 +97,7 @@ public struct CountryDifference: Sendable, Equatable {
                 // back: counted, such a country alone made every comparison of the run blank.
                 let pooled = blanked.filter { count($0) > 0 }
                 let total = pooled.map(count).reduce(0, +)
-                let safe = pooled.isEmpty || (pooled.count >= 2 && total >= minCell)
+                let safe = pooled.isEmpty || (!weighted && pooled.count >= 2 && total >= minCell)
                 result[measure, default: [:]][topic] = Set((safe ? blanked : rows).map(\.country))
             }
         }

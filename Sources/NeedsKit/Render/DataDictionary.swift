@@ -22,7 +22,9 @@ public enum DataDictionary {
         switch file {
         case "topic_demand.csv": return "One row per scope (each country, and ALL for the region) and topic: the figures of the reports at full precision."
         case "topic_demand_by_municipality.csv": return "The same figures per municipality."
-        case "country_differences.csv": return "Each country against the other countries pooled, per topic and measure."
+        case "country_differences.csv": return "Each country against the other countries pooled, per topic and measure "
+            + "(a country suppressed on a topic and measure is not compared on it; no country is when one alone is, or, "
+            + "weighted, when any is: the others' value would give the suppressed back)."
         case "waves.csv": return "Per later survey wave, scope and topic: the figures at the baseline, in the wave, and the change."
         case "plan.csv": return "The curriculum plan: one row per training session, in order."
         default: return "The same figures per answer to the question \(byQuestion ?? "")."
@@ -59,9 +61,13 @@ public enum DataDictionary {
         "suppressed": "1 when figures of the row are blanked to protect respondents (see above), otherwise 0.",
         "weighted_n": "Sum of the respondents' weights (blank for a municipality or answer of a suppressed country when each "
             + "municipality counts equally: it would be the country's respondents over its municipalities; blank for ALL "
-            + "when a country is suppressed and each municipality, or each country in ALL, counts equally: with "
-            + "effective_n it would give the suppressed countries' counts back; ALL's demand interval, which rests on "
-            + "effective_n, is blank then too).",
+            + "when a country is suppressed and each municipality, or each country in ALL, counts equally, or a weight "
+            + "column weighs: with effective_n it would give the suppressed countries' counts back; ALL's demand "
+            + "interval, which rests on effective_n, is blank then too; in a table by answer, blank for every ALL row "
+            + "when a country's row of an answer is suppressed, as ALL's sums of weights give its count back then; blank, "
+            + "with its demand interval, for the row pooling a country's smallest municipalities when each municipality "
+            + "counts equally, and for that country and ALL, or where a municipality is suppressed: their effective_n "
+            + "would give those municipalities' counts back).",
         "effective_n": "Kish's effective sample size of those weights, on which the intervals rest (blank wherever "
             + "weighted_n is).",
         "municipality_code": "The municipality's ISO 3166-2 code; blank where the place given was not recognised.",
@@ -110,7 +116,8 @@ public enum DataDictionary {
         "quadrant_before": "quadrant at the baseline.",
         "quadrant_after": "quadrant in the wave.",
         "left_first_priority": "1 when the topic was HH at the baseline and is not in the wave, 0 when not; blank when not known.",
-        "note": "Why figures of the row are missing, when they are.",
+        "note": "Why figures of the row are missing, when they are (ALL's paired changes are blank where they would "
+            + "give back a country's, blank for too few matched respondents).",
         "session": "The session's number, in the order the plan schedules them.",
         "month": "The session's month (year-month).",
         "audience": "Who the session is for: ALL (the whole region) or a country code.",

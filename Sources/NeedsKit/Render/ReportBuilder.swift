@@ -470,7 +470,8 @@ public struct ReportBuilder {
     func weighting(in prose: ReportProse) -> String {
         Self.weightingStatement(aggregator.options, prose: prose, withoutCountry: withoutCountry,
                                 withoutMunicipality: aggregator.respondentsWithoutMunicipality,
-                                weighingZero: aggregator.scopeRespondentsWeighingZero["ALL"] ?? 0, anySuppressed: anySuppressed)
+                                weighingZero: aggregator.scopeRespondentsWeighingZero["ALL"] ?? 0, anySuppressed: anySuppressed,
+                                regionWithheld: aggregator.suppressedTables().regionWithheld)
     }
 
     /// Respondents whose country is not known (in ALL when pooled, left out of it when country-equal).
@@ -484,8 +485,10 @@ public struct ReportBuilder {
     /// `withoutMunicipality`: respondents of no recognised municipality, who weigh 0 under municipality weighting.
     /// `weighingZero`: respondents whose weight column holds 0 or no valid weight, who count in no figure.
     /// `anySuppressed`: some figure is blanked, so the statement says that complementary suppression protects it.
+    /// `regionWithheld`: ALL's weighted figures are blanked where a country's are, and the statement says why.
     static func weightingStatement(_ options: AggregationOptions, prose: ReportProse = .english, withoutCountry: Int = 0,
-                                   withoutMunicipality: Int = 0, weighingZero: Int = 0, anySuppressed: Bool = false) -> String {
+                                   withoutMunicipality: Int = 0, weighingZero: Int = 0, anySuppressed: Bool = false,
+                                   regionWithheld: Bool = false) -> String {
         var text: String
         switch options.weights {
         case .respondent: text = prose.weightRespondent
@@ -505,7 +508,8 @@ public struct ReportBuilder {
             if withoutCountry > 0 { text += " " + prose.counted(prose.regionEqualLeftOut, withoutCountry) }
         }
         text += " " + prose.fill(prose.suppressed, ["k": String(options.minCell)])
-        return anySuppressed ? text + " " + prose.suppressedFurther : text
+        if anySuppressed { text += " " + prose.suppressedFurther }
+        return regionWithheld ? text + " " + prose.regionWithheld : text
     }
 
     /// Whether any figures table blanks something (then the reports say how blanks are protected).

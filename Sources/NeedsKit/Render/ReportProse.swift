@@ -24,6 +24,11 @@ public struct ReportProse: Sendable {
     var suppressed: String
     /// Said when cells were suppressed: complementary suppression protects them.
     var suppressedFurther: String = "Further figures are suppressed so that suppressed ones cannot be worked out from totals."
+    /// Said when ALL's weighted figures were withheld because a country's are
+    /// (`ComplementarySuppression.withholdWeightedRegion`).
+    var regionWithheld: String = "ALL's figures are suppressed where a country's are (its counts are kept): weighted, "
+        + "ALL is no plain total of its countries, and beside the published countries' its figures would give the "
+        + "suppressed ones back."
     var notListed: String
     var dataQuality: String
     var noIssues: String
@@ -189,6 +194,7 @@ public struct ReportProse: Sendable {
             other: "{n} vastaja kaal selles veerus on 0 (või puudub kehtiv kaal) ja nad on arvudest välja jäetud."),
         suppressed: "Vähem kui {k} vastaja põhjal arvutatud näitajad on varjatud.",
         suppressedFurther: "Lisaks on varjatud teisi näitajaid, et varjatud näitajaid ei saaks kogusummadest tuletada.",
+        regionWithheld: "ALL-i näitajad on varjatud seal, kus mõne riigi omad on (arvud jäävad näha): kaalutud ALL ei ole riikide lihtne summa ning koos avaldatud riikide näitajatega annaksid selle näitajad varjatud näitajad tagasi.",
         notListed: "alla {k} vastaja (pole eraldi näidatud)",
         dataQuality: "Faile: {files}, loetud kirjeid: {read}; vastajaid: {resp}, duplikaate: {dup}, tühje ridu: {blank}, karantiinis: {q}.",
         noIssues: "Probleeme ei leitud.", issuesFound: "Leitud probleemid: {list}.", logPointer: "Iga muudatus on puhastuslogis: ", logWhere: " (akadeemia töökaust, mitte partneritele).", laterWaves: "Hilisemad lained — faile: {files}, vastajaid: {resp}.",
@@ -214,6 +220,7 @@ public struct ReportProse: Sendable {
             "suppressed so that a smaller cell cannot be worked out from totals": "varjatud, et väiksemat lahtrit ei saaks kogusummadest tuletada",
             "fewer than {k} respondents matched in both waves": "mõlemas laines alla {k} seotud vastaja",
             "fewer than {k} matched respondents rated the topic in both waves": "alla {k} seotud vastaja hindas teemat mõlemas laines",
+            "suppressed so that a country's change cannot be worked out from it": "varjatud, et riigi muutust ei saaks sellest tuletada",
         ])
 
     static let latvian = ReportProse(
@@ -233,6 +240,7 @@ public struct ReportProse: Sendable {
             other: "{n} respondentu svars šajā kolonnā ir 0 (vai tajā nav derīga svara), un viņi nav iekļauti rādītājos."),
         suppressed: "Rādītāji, kas aprēķināti no mazāk nekā {k} respondentiem, nav rādīti.",
         suppressedFurther: "Papildus nav rādīti arī citi rādītāji, lai slēptos rādītājus nevarētu aprēķināt no kopsummām.",
+        regionWithheld: "ALL rādītāji nav rādīti tur, kur nav rādīti kādas valsts rādītāji (skaiti paliek redzami): ar svariem ALL nav vienkārša valstu summa, un kopā ar publicētajām valstīm tā rādītāji ļautu aprēķināt slēptos.",
         notListed: "mazāk par {k} katrā (nav uzskaitītas)",
         dataQuality: "Faili: {files}, nolasīti ieraksti: {read}; respondenti: {resp}, dublikāti: {dup}, tukšas rindas: {blank}, karantīnā: {q}.",
         noIssues: "Problēmas netika atrastas.", issuesFound: "Atrastās problēmas: {list}.", logPointer: "Katra izmaiņa ir tīrīšanas žurnālā: ", logWhere: " (akadēmijas darba mape, nav paredzēta partneriem).", laterWaves: "Vēlākie viļņi — faili: {files}, respondenti: {resp}.",
@@ -258,6 +266,7 @@ public struct ReportProse: Sendable {
             "suppressed so that a smaller cell cannot be worked out from totals": "nav rādīts, lai mazāku šūnu nevarētu aprēķināt no kopsummām",
             "fewer than {k} respondents matched in both waves": "abos viļņos sasaistīti mazāk nekā {k} respondenti",
             "fewer than {k} matched respondents rated the topic in both waves": "mazāk nekā {k} sasaistīti respondenti novērtēja tēmu abos viļņos",
+            "suppressed so that a country's change cannot be worked out from it": "nav rādīts, lai no tā nevarētu aprēķināt kādas valsts izmaiņas",
         ], plural: .latvian)
 
     static let lithuanian = ReportProse(
@@ -279,6 +288,7 @@ public struct ReportProse: Sendable {
             other: "{n} respondentų svoris šiame stulpelyje yra 0 (arba jame nėra tinkamo svorio), jie neįtraukti į rodiklius."),
         suppressed: "Rodikliai, apskaičiuoti iš mažiau nei {k} respondentų, nerodomi.",
         suppressedFurther: "Papildomai nerodomi ir kiti rodikliai, kad nerodomų rodiklių nebūtų galima apskaičiuoti iš sumų.",
+        regionWithheld: "ALL rodikliai nerodomi ten, kur nerodomi kurios nors šalies rodikliai (skaičiai rodomi): su svoriais ALL nėra paprasta šalių suma, todėl kartu su paskelbtais šalių rodikliais jo rodikliai leistų apskaičiuoti nerodomus.",
         notListed: "mažiau nei {k} kiekvienoje (neišvardytos)",
         dataQuality: "Failai: {files}, perskaityti įrašai: {read}; respondentai: {resp}, dublikatai: {dup}, tuščios eilutės: {blank}, karantine: {q}.",
         noIssues: "Problemų nerasta.", issuesFound: "Rastos problemos: {list}.", logPointer: "Kiekvienas pakeitimas yra valymo žurnale: ", logWhere: " (akademijos darbo aplankas, ne partneriams).", laterWaves: "Vėlesnės bangos — failai: {files}, respondentai: {resp}.",
@@ -304,6 +314,7 @@ public struct ReportProse: Sendable {
             "suppressed so that a smaller cell cannot be worked out from totals": "nerodoma, kad mažesnio langelio nebūtų galima apskaičiuoti iš sumų",
             "fewer than {k} respondents matched in both waves": "abiejose bangose susieta mažiau nei {k} respondentų",
             "fewer than {k} matched respondents rated the topic in both waves": "mažiau nei {k} susietų respondentų įvertino temą abiejose bangose",
+            "suppressed so that a country's change cannot be worked out from it": "nerodoma, kad iš jo nebūtų galima apskaičiuoti šalies pokyčio",
         ], plural: .lithuanian)
 
     static let russian = ReportProse(
@@ -326,6 +337,7 @@ public struct ReportProse: Sendable {
             other: "{n} респондентов имеют в этом столбце вес 0 (или не имеют допустимого веса) и не учтены в показателях."),
         suppressed: "Показатели, рассчитанные менее чем по {k} респондентам, скрыты.",
         suppressedFurther: "Дополнительно скрыты и другие показатели, чтобы скрытые нельзя было вычислить из итогов.",
+        regionWithheld: "Показатели ALL скрыты там, где скрыты показатели какой-либо страны (численность показана): при взвешивании ALL не является простой суммой стран, и вместе с опубликованными показателями стран его показатели позволили бы вычислить скрытые.",
         notListed: "менее {k} в каждом (не перечислены)",
         dataQuality: "Файлов: {files}, прочитано записей: {read}; респондентов: {resp}, дубликатов: {dup}, пустых строк: {blank}, в карантине: {q}.",
         noIssues: "Проблем не найдено.", issuesFound: "Найденные проблемы: {list}.", logPointer: "Каждое изменение записано в журнале очистки: ", logWhere: " (рабочая папка академии, не для партнёров).", laterWaves: "Последующие волны — файлов: {files}, респондентов: {resp}.",
@@ -351,5 +363,6 @@ public struct ReportProse: Sendable {
             "suppressed so that a smaller cell cannot be worked out from totals": "скрыто, чтобы меньшую ячейку нельзя было вычислить из итогов",
             "fewer than {k} respondents matched in both waves": "менее {k} респондентов сопоставлено в обеих волнах",
             "fewer than {k} matched respondents rated the topic in both waves": "менее {k} сопоставленных респондентов оценили тему в обеих волнах",
+            "suppressed so that a country's change cannot be worked out from it": "скрыто, чтобы из него нельзя было вычислить изменение страны",
         ], plural: .russian)
 }

@@ -214,7 +214,40 @@ public enum WaveComparison {
                 changes.append(change)
             }
         }
+        if let panels, minCell > 1 { withholdRegionPairedChanges(&changes, panels, minCell: minCell) }
         return changes
+    }
+
+    /// Blanks ALL's paired changes that would give back a country's blanked one. ALL's paired
+    /// change is the mean over every matched respondent, so ALL's times its pairs less the
+    /// published countries' is the sum over the blanked ones: EE 10 (+1), LV 10 (0) and LT's 3
+    /// matched (+3, blank under --min-cell 5) made ALL's 19/23, which gave LT's 3 back. As the
+    /// complementary rule asks of any total: blanked countries of two or more, together of
+    /// `minCell` pairs or more, or ALL's change is blanked too. (Respondents of no known country
+    /// matched in ALL are not counted as protecting: their number is no figure a reader lacks.)
+    static func withholdRegionPairedChanges(_ changes: inout [WaveChange], _ panels: (PanelRatings, PanelRatings),
+                                            minCell: Int) {
+        let note = "suppressed so that a country's change cannot be worked out from it"
+        for i in changes.indices where changes[i].country == "ALL" && changes[i].design == .paired {
+            let topic = changes[i].topic
+            var competence: [Int] = [], gap: [Int] = []
+            for part in changes where part.topic == topic && part.country != "ALL" {
+                let (c, g, _) = pairedDifferences(panels.0, panels.1, scope: part.country, topic: topic)
+                if c.count > 0 && part.competenceChange == nil { competence.append(c.count) }
+                if g.count > 0 && part.gapChange == nil { gap.append(g.count) }
+            }
+            let exposed = { (counts: [Int]) in !counts.isEmpty && (counts.count < 2 || counts.reduce(0, +) < minCell) }
+            var withheld = false
+            if exposed(competence) && changes[i].competenceChange != nil {
+                changes[i].competenceChange = nil; changes[i].competenceCI = nil
+                withheld = true
+            }
+            if exposed(gap) && changes[i].gapChange != nil {
+                changes[i].gapChange = nil; changes[i].gapCI = nil
+                withheld = true
+            }
+            if withheld { changes[i].note = changes[i].note.isEmpty ? note : changes[i].note + "; " + note }
+        }
     }
 
     /// Paired differences (later − baseline) of competence and gap for panel members in both waves,
