@@ -1304,6 +1304,21 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(ColumnMapper(instrument: form).resolve("Date"), .question(try XCTUnwrap(form.questionIndex["visit"])))
         let kobo = normalise([folder.write("kobo.csv", "date;country;_submission_time;_uuid\n2024-12-01;EE;2025-01-14T10:00:00;u1\n")])
         XCTAssertEqual(kobo.respondents.map(\.submitted), ["2025-01-14"])
+        // `_submission_time` is the server's clock in UTC: 22:30 on the 14th was 00:30 on the 15th
+        // in Tallinn; `end`, the device's time with its offset, is its day as written, and a
+        // `…Z` time (ODK Central) is UTC whatever its column.
+        let late = normalise([folder.write("late.csv", """
+            country;_submission_time;_uuid
+            EE;2025-01-14T22:30:00;u1
+            EE;2025-07-14T20:30:00;u2
+            EE;2025-07-14T21:30:00;u3
+
+            """)])
+        XCTAssertEqual(late.respondents.map(\.submitted), ["2025-01-15", "2025-07-14", "2025-07-15"])
+        let ended = normalise([folder.write("end.csv", "end;country;_submission_time;_uuid\n2025-01-14T23:50:00.000+02:00;EE;2025-01-14T22:30:00;u1\n")])
+        XCTAssertEqual(ended.respondents.map(\.submitted), ["2025-01-14"])
+        let central = normalise([folder.write("central.csv", "SubmissionDate,country,KEY\n2025-01-14T22:30:00.316Z,EE,uuid:1\n")])
+        XCTAssertEqual(central.respondents.map(\.submitted), ["2025-01-15"])
         // `Submitted` alone is as often whether a form came back: not a date, nor a warning a row.
         let status = normalise([folder.write("status.csv", "Submitted;Country\nyes;Estonia\nno;Estonia\n")])
         XCTAssertEqual(status.accounts.map(\.unmappedColumns), [["Submitted"]])

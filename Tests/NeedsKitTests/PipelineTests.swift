@@ -825,6 +825,35 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(Array("2025-06-30".utf8).withUnsafeBytes { SubmissionDate.isoDay($0) }, 20250630)
     }
 
+    /// A time in UTC (KoboToolbox's `_submission_time`, ODK Central's `…Z`) is dated by the day it
+    /// was in the Baltic states: a form sent at 00:30 in Tallinn was dated the day before. The
+    /// expected days are Python's zoneinfo for Europe/Tallinn, Europe/Riga and Europe/Vilnius
+    /// (all three agree), around midnight in winter and summer, on both sides of each change of
+    /// clock (30 March and 26 October 2025, 01:00 UTC), at the year's end and a leap day.
+    func testUTCTimesAreDatedByTheBalticDay() {
+        func day(_ text: String) -> Int32? {
+            Array(text.utf8).withUnsafeBytes { bytes in
+                SubmissionDate.isoDay(bytes).map { SubmissionDate.balticDay(utcDay: $0, bytes) }
+            }
+        }
+        let expected: [(String, Int32)] = [
+            ("2025-01-14T21:59:59", 20250114), ("2025-01-14T22:00:00", 20250115),
+            ("2025-07-14T20:59:00", 20250714), ("2025-07-14T21:00:00", 20250715),
+            ("2025-03-29T21:30:00", 20250329), ("2025-03-30T21:30:00", 20250331),
+            ("2025-10-25T21:30:00", 20251026), ("2025-10-26T21:30:00", 20251026),
+            ("2024-12-31T22:30:00.000Z", 20250101), ("2024-02-28T23:00:00Z", 20240229),
+            ("2025-01-14", 20250114), ("2025-01-14T10:00", 20250114),
+        ]
+        for (text, baltic) in expected { XCTAssertEqual(day(text), baltic, text) }
+        func saysUTC(_ text: String) -> Bool { Array(text.utf8).withUnsafeBytes { SubmissionDate.saysUTC($0) } }
+        XCTAssertTrue(saysUTC("2025-01-14T22:00:00.316Z"))
+        XCTAssertTrue(saysUTC("2025-01-14T22:00:00+00:00"))
+        XCTAssertTrue(saysUTC("2025-01-14 22:00 +0000 "))
+        XCTAssertFalse(saysUTC("2025-01-14T22:00:00.000+02:00"), "a device's own offset: its day as written")
+        XCTAssertFalse(saysUTC("2025-01-14T22:00:00"))
+        XCTAssertFalse(saysUTC("2025-01-14"))
+    }
+
     /// A submission time Excel wrote as its serial number (days since 30 December 1899, the time
     /// as the fraction: a column whose date format was lost, a sheet made by hand), with a decimal
     /// point or comma, is that day; it was `date_unreadable` and the date missing. A number too

@@ -84,7 +84,9 @@ public final class Normalizer {
     enum Step {
         case skip
         case submissionID
-        case submitted
+        /// `utc`: the column is KoboToolbox's `_submission_time`, the server's clock in UTC with no
+        /// offset written (a value ending in `Z` or `+00:00` says so itself).
+        case submitted(utc: Bool)
         case question(Int)
         /// A later column of a question that has one already (a Google Forms question deleted and
         /// made again heads two columns alike, the earlier answers in the first): read only for a
@@ -478,7 +480,7 @@ public final class Normalizer {
             if role == .unmapped && header[column].trimmingSpaces.isEmpty { return .unnamed }
             switch role {
             case .meta(.submissionID): return .submissionID
-            case .meta(.submitted): return .submitted
+            case .meta(.submitted): return .submitted(utc: header[column].trimmingSpaces.lowercased() == "_submission_time")
             case let .question(q): return .question(q)
             case let .choice(q, choice):
                 guard !whole.contains(q), matchers[q] != nil else { return .skip }
@@ -745,10 +747,10 @@ public final class Normalizer {
                     if unnamedInFile.values == 0 { unnamedInFile = (0, record.line, column + 1) }
                     unnamedInFile.values += 1
                 }
-            case .submitted:
+            case let .submitted(utc):
                 let bytes = record.fieldBytes(column)
                 if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) && mapping.shape == .limeSurvey { incomplete = true }
-                if submitted == 0 { submitted = submittedDay(bytes, column: column, line: record.line, file: mapping.file, log: log) }
+                if submitted == 0 { submitted = submittedDay(bytes, column: column, line: record.line, file: mapping.file, utc: utc, log: log) }
             case let .question(q), let .questionAgain(q):
                 let key = record.fieldKey(column)
                 let bytes = key.bytes
@@ -993,9 +995,13 @@ public final class Normalizer {
     /// day/month order is the file's: decided by its first value with a part above 12, day-first
     /// until then (a note says so once; a later month-first decision, or a value contradicting
     /// it, is a warning). A value that is no date is reported, per cell, and stays missing.
-    private func submittedDay(_ bytes: UnsafeRawBufferPointer, column: Int, line: Int, file: String,
+    /// A time in UTC (`utc`: the column is, or the value says so) is dated by the day it was in the
+    /// Baltic states (`SubmissionDate.balticDay`).
+    private func submittedDay(_ bytes: UnsafeRawBufferPointer, column: Int, line: Int, file: String, utc: Bool = false,
                               log: (CleaningIssue) -> Void) -> Int32 {
-        if let day = SubmissionDate.isoDay(bytes), day != 0 { return day }
+        if let day = SubmissionDate.isoDay(bytes), day != 0 {
+            return utc || SubmissionDate.saysUTC(bytes) ? SubmissionDate.balticDay(utcDay: day, bytes) : day
+        }
         if let day = SubmissionDate.excelSerialDay(bytes) {
             if !serialDatesNoted {
                 serialDatesNoted = true

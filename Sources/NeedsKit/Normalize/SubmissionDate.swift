@@ -125,6 +125,59 @@ enum SubmissionDate {
         return Int32(year * 10000 + month * 100 + day)
     }
 
+    /// The day in the Baltic states of an ISO time written in UTC (`day`, yyyymmdd, its UTC
+    /// date): KoboToolbox's `_submission_time` and ODK Central's `SubmissionDate` (`…Z`) are the
+    /// server's clock in UTC, so a form sent at 23:30 in Tallinn on 14 January is written 21:30
+    /// (22:30 and 20:30 in summer) and one sent at 00:30 on 15 January is written 22:30 on the
+    /// 14th. Estonia, Latvia and Lithuania keep one time: UTC+2, and UTC+3 from 01:00 UTC on the
+    /// last Sunday of March to 01:00 UTC on the last Sunday of October (the EU's summer time).
+    /// A value without its time of day (`hh:mm` after the date) keeps `day`.
+    static func balticDay(utcDay day: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32 {
+        guard bytes.count >= 16, bytes[13] == UInt8(ascii: ":"),
+              let hour = twoDigits(bytes, at: 11), let minute = twoDigits(bytes, at: 14), hour < 24, minute < 60
+        else { return day }
+        let (year, month, date) = (Int(day) / 10000, Int(day) / 100 % 100, Int(day) % 100)
+        let minutes = unixDays(year: year, month: month, day: date) * 1440 + hour * 60 + minute
+        /// 01:00 UTC on the month's last Sunday (March and October both have 31 days; 1970-01-01 was a Thursday).
+        func lastSunday(_ month: Int) -> Int {
+            let last = unixDays(year: year, month: month, day: 31)
+            return (last - ((last % 7 + 7 + 4) % 7)) * 1440 + 60
+        }
+        let summer = minutes >= lastSunday(3) && minutes < lastSunday(10)
+        let local = minutes + (summer ? 180 : 120)
+        let (y, m, d) = civilDate(unixDays: local >= 0 ? local / 1440 : (local - 1439) / 1440)
+        return Int32(y * 10000 + m * 100 + d)
+    }
+
+    /// Whether an ISO time says it is in UTC: `Z` at its end (ODK Central), or an offset of zero
+    /// (`+00:00`, `+0000`, `+00`).
+    static func saysUTC(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        guard end > 16 else { return false }
+        if bytes[end - 1] == UInt8(ascii: "Z") || bytes[end - 1] == UInt8(ascii: "z") { return true }
+        for suffix in ["+00:00", "+0000", "+00", "-00:00"] where end - suffix.utf8.count >= 16 {
+            if bytes[(end - suffix.utf8.count)..<end].elementsEqual(suffix.utf8) { return true }
+        }
+        return false
+    }
+
+    private static func twoDigits(_ bytes: UnsafeRawBufferPointer, at i: Int) -> Int? {
+        let (a, b) = (bytes[i], bytes[i + 1])
+        guard (0x30...0x39).contains(a), (0x30...0x39).contains(b) else { return nil }
+        return Int(a - 0x30) * 10 + Int(b - 0x30)
+    }
+
+    /// Days from 1970-01-01 to the date (Howard Hinnant's days_from_civil, the inverse of `civilDate`).
+    static func unixDays(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
     /// The proleptic Gregorian date `unixDays` days after 1970-01-01 (before it when negative):
     /// Howard Hinnant's civil_from_days. Also read by the XLSForm loader, for a date cell.
     static func civilDate(unixDays: Int) -> (year: Int, month: Int, day: Int) {
