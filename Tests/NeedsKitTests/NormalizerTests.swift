@@ -604,6 +604,24 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(result.codes().contains("place_unknown"), "\(result.issues.map(\.message))")
     }
 
+    /// The reading of `1` as the choice `01` is for a name Excel lost its zeros from, never over
+    /// what the list says: a labels export's `1`, the label of choice `02` (a count coded 01, 02,
+    /// 03 and labelled 0, 1, 2-5), was read as `01`; and a name that is a number in another
+    /// spelling than digits (`0x1A`, which Double reads as 26) was read from `26`.
+    func testALabelThatIsANumberWinsOverAChoiceNamedWithLeadingZeros() throws {
+        let folder = TemporaryFolder()
+        let instrument = try form(in: folder, survey: "type,name,label\nselect_one count,kids,Children\nselect_multiple count,staff,Staff\n"
+            + "select_one hex,code,Code\n",
+            choices: "list_name,name,label\ncount,01,0\ncount,02,1\ncount,03,2-5\nhex,0x1A,Alpha\nhex,0x2B,Beta\n")
+        let result = normalise([folder.write("labels.csv", "kids,staff,code\n1,0;1;,26\n0,2-5;,Alpha\n")], instrument: instrument)
+        XCTAssertEqual(result.respondents.count, 2)
+        guard result.respondents.count == 2 else { return }
+        XCTAssertEqual((0..<2).map { result.answer($0, "kids", in: instrument) }, [.choice("02"), .choice("01")])
+        XCTAssertEqual((0..<2).map { result.answer($0, "staff", in: instrument) }, [.choices(["01", "02"]), .choices(["03"])])
+        XCTAssertEqual((0..<2).map { result.answer($0, "code", in: instrument) }, [nil, .choice("0x1A")])
+        XCTAssertEqual(result.issues.filter { $0.code == "unknown_value" }.map(\.oldValue), ["26"])
+    }
+
     /// The warning on columns of an older form version, and the note on columns that match no
     /// question, name the first such column (they had no column: every finding needs one).
     func testColumnsOfAnOlderVersionAreNamedByColumn() throws {
