@@ -604,6 +604,28 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(result.codes().contains("place_unknown"), "\(result.issues.map(\.message))")
     }
 
+    /// A select_multiple whose name is in two groups, in Kobo's export without group names: its
+    /// split columns are headed `langs/et` for both questions too, and are read in the form's
+    /// order as the whole columns are. They were listed as columns not in this version of the
+    /// form, so an export of split columns alone lost both questions' answers.
+    func testSplitChoiceColumnsOfANameInTwoGroupsAreReadInFormOrder() throws {
+        let folder = TemporaryFolder()
+        let instrument = try form(in: folder, survey: "type,name,label\nbegin_group,staff,Staff\nselect_multiple lang,langs,Languages\n"
+            + "end_group,,\nbegin_group,partner,Partner\nselect_multiple lang,langs,Partner's languages\nend_group,,\n",
+            choices: "list_name,name,label\nlang,et,Estonian\nlang,ru,Russian\n")
+        let result = normalise([folder.write("kobo.csv", "langs/et;langs/ru;langs/et;langs/ru;_uuid\n1;0;0;1;u1\n0;1;1;1;u2\n")],
+                               instrument: instrument)
+        XCTAssertEqual(result.respondents.count, 2)
+        guard result.respondents.count == 2 else { return }
+        XCTAssertEqual((0..<2).map { result.answer($0, "staff/langs", in: instrument) }, [.choices(["et"]), .choices(["ru"])])
+        XCTAssertEqual((0..<2).map { result.answer($0, "partner/langs", in: instrument) }, [.choices(["ru"]), .choices(["et", "ru"])])
+        XCTAssertFalse(result.issues.contains { ["columns_not_in_form_version", "unmapped_columns"].contains($0.code) },
+                       "\(result.issues.map(\.message))")
+        let order = try XCTUnwrap(result.issues.first { $0.code == "columns_by_form_order" })
+        XCTAssertTrue(order.message.contains("column 1: staff/langs/et, column 2: staff/langs/ru, column 3: partner/langs/et, column 4: partner/langs/ru"),
+                      order.message)
+    }
+
     /// The reading of `1` as the choice `01` is for a name Excel lost its zeros from, never over
     /// what the list says: a labels export's `1`, the label of choice `02` (a count coded 01, 02,
     /// 03 and labelled 0, 1, 2-5), was read as `01`; and a name that is a number in another

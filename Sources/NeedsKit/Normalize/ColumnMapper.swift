@@ -233,12 +233,33 @@ public struct ColumnMapper {
 
     /// The questions a header names by an XML name several share, each in another group (`age`
     /// for `hh/age` and `child/age`, as KoboToolbox's export without group names heads both), in
-    /// form order; nil when the name is one question's or none's. Tried only for a header
-    /// `resolve` left unmapped.
-    public func questionsSharingName(_ rawHeader: String) -> [Int]? {
+    /// form order: their whole answers, or one choice's split column of each (`langs/et` for
+    /// `staff/langs` and `partner/langs`); nil when the name is one question's or none's. Tried
+    /// only for a header `resolve` left unmapped.
+    public func questionsSharingName(_ rawHeader: String) -> [ColumnRole]? {
         guard let roles = byName[rawHeader.trimmingSpaces.lowercased()], roles.count >= 2 else { return nil }
-        let questions = roles.compactMap { role -> Int? in if case let .question(q) = role { return q } else { return nil } }
-        return questions.count == roles.count ? questions.sorted() : nil
+        var questions: [Int] = [], choices = Set<String>()
+        for role in roles {
+            switch role {
+            case let .question(q): questions.append(q)
+            case let .choice(q, choice):
+                questions.append(q)
+                choices.insert(choice)
+            default: return nil
+            }
+        }
+        // One question's whole column and another's split one, or two choices: not one name shared.
+        guard Set(questions).count == roles.count, choices.isEmpty || choices.count == 1 && roles.allSatisfy({
+            if case .choice = $0 { return true } else { return false }
+        }) else { return nil }
+        return roles.sorted { Self.question(of: $0) < Self.question(of: $1) }
+    }
+
+    private static func question(of role: ColumnRole) -> Int {
+        switch role {
+        case let .question(q), let .choice(q, _): return q
+        default: return -1
+        }
     }
 
     /// The questions a header's label names when several share it (a topic's importance and its

@@ -505,37 +505,49 @@ public final class Normalizer {
     /// Otherwise which is which cannot be told: not read, with a warning naming the questions.
     private func resolveSharedLabels(_ header: [String], _ roles: inout [ColumnRole], file: String, line: Int,
                                      log: (CleaningIssue) -> Void) {
-        var columnsByQuestions: [[Int]: [Int]] = [:]
-        var sharedNames = Set<[Int]>()
+        // The roles the columns may take (each question's whole answer, or one choice's split
+        // column of each), in form order, with the columns headed so.
+        var columnsByQuestions: [[ColumnRole]: [Int]] = [:]
+        var sharedNames = Set<[ColumnRole]>()
         for (index, role) in roles.enumerated() where role == .unmapped {
-            if let questions = mapper.questionsSharingName(header[index]) {
-                columnsByQuestions[questions, default: []].append(index)
-                sharedNames.insert(questions)
+            if let shared = mapper.questionsSharingName(header[index]) {
+                columnsByQuestions[shared, default: []].append(index)
+                sharedNames.insert(shared)
             } else if let questions = mapper.questionsSharingLabel(header[index]) {
-                columnsByQuestions[questions, default: []].append(index)
+                columnsByQuestions[questions.map { .question($0) }, default: []].append(index)
             }
         }
         guard !columnsByQuestions.isEmpty else { return }
-        let mapped = Set(roles.compactMap { role -> Int? in if case let .question(q) = role { return q } else { return nil } })
-        var ordered: [(column: Int, question: Int)] = []
-        for (questions, columns) in columnsByQuestions.sorted(by: { $0.value[0] < $1.value[0] }) {
-            let free = questions.filter { !mapped.contains($0) }
+        let mapped = Set(roles)
+        var ordered: [(column: Int, role: ColumnRole)] = []
+        for (shared, columns) in columnsByQuestions.sorted(by: { $0.value[0] < $1.value[0] }) {
+            let free = shared.filter { !mapped.contains($0) }
+            let questions = shared.map { role -> Int in
+                if case let .question(q) = role { return q }
+                if case let .choice(q, _) = role { return q }
+                return -1
+            }
             if free.count == columns.count {
-                for (column, q) in zip(columns, free) {
-                    roles[column] = .question(q)
-                    ordered.append((column, q))
+                for (column, role) in zip(columns, free) {
+                    roles[column] = role
+                    ordered.append((column, role))
                 }
             } else {
                 for column in columns {
                     roles[column] = .meta(.other)
                     log(CleaningIssue(
                         file: file, line: line, column: column + 1, code: "ambiguous_column", action: .dropped,
-                        message: "column \(column + 1), `\(header[column].trimmingSpaces)`, is headed by \(sharedNames.contains(questions) ? "a name" : "a label") that \(questions.count) questions share (\(questions.map { instrument.questions[$0].key }.joined(separator: ", "))), and \(columns.count) column(s) have it for \(free.count) of them without a column: which is which cannot be told, so it is not read; head it by the question's \(sharedNames.contains(questions) ? "group path (export with group names)" : "name")"))
+                        message: "column \(column + 1), `\(header[column].trimmingSpaces)`, is headed by \(sharedNames.contains(shared) ? "a name" : "a label") that \(questions.count) questions share (\(questions.map { instrument.questions[$0].key }.joined(separator: ", "))), and \(columns.count) column(s) have it for \(free.count) of them without a column: which is which cannot be told, so it is not read; head it by the question's \(sharedNames.contains(shared) ? "group path (export with group names)" : "name")"))
                 }
             }
         }
         guard let first = ordered.min(by: { $0.column < $1.column }) else { return }
-        let pairs = ordered.sorted { $0.column < $1.column }.map { "column \($0.column + 1): \(instrument.questions[$0.question].key)" }
+        let pairs = ordered.sorted { $0.column < $1.column }.map { column, role -> String in
+            switch role {
+            case let .choice(q, choice): return "column \(column + 1): \(instrument.questions[q].key)/\(choice)"
+            default: return "column \(column + 1): \(questionName(role))"
+            }
+        }
         log(CleaningIssue(
             file: file, line: line, column: first.column + 1, code: "columns_by_form_order", action: .kept, severity: .note,
             message: "\(ordered.count) columns are headed by names or labels that several questions share (a topic rated for importance and for competence, a name used in two groups); read in the form's order: \(pairs.joined(separator: ", "))"))
