@@ -604,6 +604,25 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(result.codes().contains("place_unknown"), "\(result.issues.map(\.message))")
     }
 
+    /// A choice label a workbook shows as a percentage (`10%`, stored 0.1; d788768) is 0.1 in
+    /// the form the tools deploy, as pyxform reads it: a Kobo labels export heads the choice's
+    /// split column `Share of time/0.1`. The loader keeps 0.1 among the choice's other labels
+    /// (as it reads it from such a workbook, set here by hand), which the answers were matched
+    /// by and the split columns' headings were not: each was unmapped and its ticks lost.
+    func testSplitColumnsHeadedByAPercentLabelsStoredNumberAreRead() throws {
+        let folder = TemporaryFolder()
+        var instrument = try form(in: folder, survey: "type,name,label\nselect_multiple share,time,Share of time\n",
+                                  choices: "list_name,name,label\nshare,low,10%\nshare,high,25%\n")
+        instrument.choiceLists["share"]!.choices[0].otherLabels = ["0.1"]
+        instrument.choiceLists["share"]!.choices[1].otherLabels = ["0.25"]
+        let result = normalise([folder.write("labels.csv", "Share of time/0.1;Share of time/0.25;_uuid\n1;0;u1\n1;1;u2\n")],
+                               instrument: instrument)
+        XCTAssertEqual(result.respondents.count, 2)
+        guard result.respondents.count == 2 else { return }
+        XCTAssertEqual((0..<2).map { result.answer($0, "time", in: instrument) }, [.choices(["low"]), .choices(["low", "high"])])
+        XCTAssertFalse(result.issues.contains { $0.code == "unmapped_columns" }, "\(result.issues.map(\.message))")
+    }
+
     /// A select_multiple whose name is in two groups, in Kobo's export without group names: its
     /// split columns are headed `langs/et` for both questions too, and are read in the form's
     /// order as the whole columns are. They were listed as columns not in this version of the

@@ -125,6 +125,10 @@ public struct ColumnMapper {
                 var lookup = KeyedLookup<String>()
                 for choice in instrument.choiceLists[list]?.choices ?? [] {
                     for (_, label) in choice.labels { lookup.insert(label, choice.name) }
+                    // Its labels as the tools read them too (`0.1` for a workbook's `10%`), as
+                    // the answers are matched (`ChoiceMatcher`): a labels export heads its split
+                    // column so.
+                    for label in choice.otherLabels { lookup.insert(label, choice.name) }
                 }
                 choiceByLabel[index] = lookup
                 for choice in instrument.choiceLists[list]?.choices ?? [] { lookup.insert(choice.name, choice.name) }
