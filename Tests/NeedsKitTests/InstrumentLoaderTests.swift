@@ -971,6 +971,20 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertEqual(matcher.match("12.5%"), .matched("3", loose: false))
     }
 
+    /// A percentage is shown as Excel shows it, rounded half away from zero on the number's
+    /// decimal digits (Excel's fifteen): 0.285 with `0%` is 29%, and was read 28%, as 0.285 × 100
+    /// is 28.499999999999996 in binary; likewise 0.145 (15%) and 0.28505 with `0.00%` (28.51%).
+    func testPercentLabelsRoundAsExcelShowsThem() {
+        XCTAssertEqual(XLSXWorkbook.percentText("0.285", decimals: 0), "29%")
+        XCTAssertEqual(XLSXWorkbook.percentText("0.145", decimals: 0), "15%")
+        XCTAssertEqual(XLSXWorkbook.percentText("0.28505", decimals: 2), "28.51%")
+        XCTAssertEqual(XLSXWorkbook.percentText("-0.125", decimals: 0), "-13%")
+        XCTAssertEqual(XLSXWorkbook.percentText("0.1", decimals: 0), "10%")
+        XCTAssertEqual(XLSXWorkbook.percentText("0.57", decimals: 1), "57.0%")
+        XCTAssertEqual(XLSXWorkbook.percentText("1.5E-3", decimals: 2), "0.15%")
+        XCTAssertNil(XLSXWorkbook.percentText("text", decimals: 0))
+    }
+
     /// Excel stores a character XML cannot hold as `_xHHHH_` (the carriage return of a label
     /// pasted from a Windows text: `_x000D_`), and `_` before such a sequence as `_x005F_`. They
     /// were read as written: the label showed `_x000D_` and matched no export's heading.
