@@ -604,6 +604,34 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(result.codes().contains("place_unknown"), "\(result.issues.map(\.message))")
     }
 
+    /// A name in two groups headed alike (`age` for `hh/age` and `child/age`) in a file whose
+    /// groups stand in another order than the form's (a sheet of one's own, columns moved): each
+    /// is read as the question of the group whose other columns stand around it. They were read
+    /// in the form's order, so each respondent's household age was their child's and the reverse,
+    /// with a note alone. A file in the form's order, or groups without other columns, keep it.
+    func testANameInTwoGroupsIsReadByTheGroupWhoseColumnsStandAroundIt() throws {
+        let folder = TemporaryFolder()
+        let instrument = try form(in: folder, survey: "type,name,label\nbegin_group,hh,Household\ninteger,size,Household size\n"
+            + "select_one band,age,Age\nend_group,,\nbegin_group,child,Child\ntext,school,School\nselect_one band,age,Age\nend_group,,\n",
+            choices: "list_name,name,label\nband,young,Young\nband,old,Old\n")
+        let files = [
+            folder.write("a_moved.csv", "school;age;size;age;_uuid\nNo 5;young;3;old;u1\n"),
+            folder.write("b_form_order.csv", "size;age;school;age;_uuid\n3;old;No 5;young;u2\n"),
+            folder.write("c_alone.csv", "age;age;_uuid\nold;young;u3\n"),
+        ]
+        let result = normalise(files, instrument: instrument)
+        XCTAssertEqual(result.respondents.count, 3)
+        guard result.respondents.count == 3 else { return }
+        for r in 0..<3 {
+            XCTAssertEqual(["hh/age", "child/age"].map { result.answer(r, $0, in: instrument) }, [.choice("old"), .choice("young")], "\(r)")
+        }
+        let notes = result.issues.filter { $0.code == "columns_by_form_order" }
+        XCTAssertEqual(notes.map(\.file), ["a_moved.csv", "b_form_order.csv", "c_alone.csv"])
+        XCTAssertTrue(notes.first?.message.contains("column 2: child/age, column 4: hh/age") ?? false, "\(notes.map(\.message))")
+        XCTAssertTrue(notes.first?.message.contains("where the other columns of their groups stand") ?? false, "\(notes.map(\.message))")
+        XCTAssertTrue(notes.last?.message.contains("read in the form's order") ?? false, "\(notes.map(\.message))")
+    }
+
     /// A choice label a workbook shows as a percentage (`10%`, stored 0.1; d788768) is 0.1 in
     /// the form the tools deploy, as pyxform reads it: a Kobo labels export heads the choice's
     /// split column `Share of time/0.1`. The loader keeps 0.1 among the choice's other labels

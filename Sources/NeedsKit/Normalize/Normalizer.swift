@@ -519,15 +519,38 @@ public final class Normalizer {
         }
         guard !columnsByQuestions.isEmpty else { return }
         let mapped = Set(roles)
+        func question(of role: ColumnRole) -> Int {
+            if case let .question(q) = role { return q }
+            if case let .choice(q, _) = role { return q }
+            return -1
+        }
+        // Where the columns of each group stand (their mean place), of the questions read already.
+        var columnsOfGroup: [String: [Int]] = [:]
+        for (column, role) in roles.enumerated() where question(of: role) >= 0 {
+            let group = instrument.questions[question(of: role)].groupKey
+            if !group.isEmpty { columnsOfGroup[group, default: []].append(column) }
+        }
         var ordered: [(column: Int, role: ColumnRole)] = []
+        var byPlace = false
         for (shared, columns) in columnsByQuestions.sorted(by: { $0.value[0] < $1.value[0] }) {
-            let free = shared.filter { !mapped.contains($0) }
-            let questions = shared.map { role -> Int in
-                if case let .question(q) = role { return q }
-                if case let .choice(q, _) = role { return q }
-                return -1
-            }
+            var free = shared.filter { !mapped.contains($0) }
+            let questions = shared.map(question(of:))
             if free.count == columns.count {
+                // The tools write the form's order; a sheet whose groups were moved does not. When
+                // each question's group has other columns in the file, the k-th column is the
+                // question whose group stands k-th: a column between `school` and `class` is the
+                // child's age, wherever the form puts the child's group.
+                let places = free.map { role -> Double? in
+                    let group = instrument.questions[question(of: role)].groupKey
+                    return columnsOfGroup[group].map { Double($0.reduce(0, +)) / Double($0.count) }
+                }
+                if places.allSatisfy({ $0 != nil }) {
+                    let moved = free.indices.sorted { (places[$0]!, $0) < (places[$1]!, $1) }.map { free[$0] }
+                    if moved != free {
+                        free = moved
+                        byPlace = true
+                    }
+                }
                 for (column, role) in zip(columns, free) {
                     roles[column] = role
                     ordered.append((column, role))
@@ -550,7 +573,9 @@ public final class Normalizer {
         }
         log(CleaningIssue(
             file: file, line: line, column: first.column + 1, code: "columns_by_form_order", action: .kept, severity: .note,
-            message: "\(ordered.count) columns are headed by names or labels that several questions share (a topic rated for importance and for competence, a name used in two groups); read in the form's order: \(pairs.joined(separator: ", "))"))
+            message: "\(ordered.count) columns are headed by names or labels that several questions share (a topic rated for importance and for competence, a name used in two groups); read "
+                + (byPlace ? "by where the other columns of their groups stand, which is not the form's order" : "in the form's order")
+                + ": \(pairs.joined(separator: ", "))"))
     }
 
     /// Whether a header that left columns unmapped (`upper`, mapped as `upperMapping`) is the upper
