@@ -604,6 +604,24 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(result.codes().contains("place_unknown"), "\(result.issues.map(\.message))")
     }
 
+    /// A Kobo "all versions" export whose questions `hh/age` and `child/age` have their columns,
+    /// with the column `age` of an older version (the question before it was moved into the
+    /// groups): that column is one of an older version, as any column the form does not hold. It
+    /// was an ambiguous_column warning that `age` is shared by two questions "for 0 of them".
+    func testAColumnOfAnOlderVersionNamedAsTwoQuestionsWithColumnsIsOfThatVersion() throws {
+        let folder = TemporaryFolder()
+        let instrument = try form(in: folder, survey: "type,name,label\nbegin_group,hh,Household\nselect_one band,age,Age\nend_group,,\n"
+            + "begin_group,child,Child\nselect_one band,age,Age\nend_group,,\n",
+            choices: "list_name,name,label\nband,young,Young\nband,old,Old\n")
+        let result = normalise([folder.write("kobo.csv", "hh/age;child/age;age;_uuid;__version__\nyoung;old;;u1;v2\n;;old;u2;v1\n")],
+                               instrument: instrument)
+        XCTAssertEqual(result.respondents.count, 2)
+        XCTAssertFalse(result.issues.contains { $0.code == "ambiguous_column" }, "\(result.issues.map(\.message))")
+        let older = try XCTUnwrap(result.issues.first { $0.code == "columns_not_in_form_version" })
+        XCTAssertEqual(older.column, 3)
+        XCTAssertTrue(older.message.hasSuffix(": age"), older.message)
+    }
+
     /// A name in two groups headed alike (`age` for `hh/age` and `child/age`) in a file whose
     /// groups stand in another order than the form's (a sheet of one's own, columns moved): each
     /// is read as the question of the group whose other columns stand around it. They were read

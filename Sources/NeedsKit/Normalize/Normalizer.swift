@@ -502,7 +502,9 @@ public final class Normalizer {
     /// `child/age`, in Kobo's export of XML names without group names): the tools write questions
     /// in the form's order, so the k-th such column is the k-th of those questions without a
     /// column of its own, when there are as many columns as questions left (a note says so).
-    /// Otherwise which is which cannot be told: not read, with a warning naming the questions.
+    /// Otherwise which is which cannot be told: not read, with a warning naming the questions;
+    /// unless each of them has its column already, when the column is left unmapped (an older
+    /// version's, in an "all versions" export).
     private func resolveSharedLabels(_ header: [String], _ roles: inout [ColumnRole], file: String, line: Int,
                                      log: (CleaningIssue) -> Void) {
         // The roles the columns may take (each question's whole answer, or one choice's split
@@ -555,6 +557,11 @@ public final class Normalizer {
                     roles[column] = role
                     ordered.append((column, role))
                 }
+            } else if free.isEmpty {
+                // Each of the questions has its column (`hh/age`, `child/age`): an `age` beside
+                // them is a column of an older version (an "all versions" export) or none of the
+                // form's, listed as such columns are; there is no question left to guess between.
+                continue
             } else {
                 for column in columns {
                     roles[column] = .meta(.other)
