@@ -604,6 +604,21 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(result.codes().contains("place_unknown"), "\(result.issues.map(\.message))")
     }
 
+    /// A note without a name is read since d9cc2a9, as pyxform names it `generated_note_name_ROW`
+    /// (and the label of a table-list group `generated_table_list_label_ROW`): ODK Central's
+    /// export has a column of each, empty, which was listed as matching no question.
+    func testColumnsOfNotesPyxformNamedAreNotListedAsUnmapped() throws {
+        let folder = TemporaryFolder()
+        let instrument = try form(in: folder, survey: "type,name,label\nnote,,Welcome\nbegin_group,grp,Group\nnote,,Thanks\n"
+            + "select_one yn,q,Q\nend_group,,\n",
+            choices: "list_name,name,label\nyn,yes,Yes\nyn,no,No\n")
+        let result = normalise([folder.write("odk.csv", "SubmissionDate,generated_note_name_2,grp-generated_note_name_4,"
+            + "grp-generated_table_list_label_3,grp-q,meta-instanceID,KEY\n2025-03-01T10:00:00.000Z,,,,yes,uuid:1,uuid:1\n")],
+                               instrument: instrument)
+        XCTAssertEqual(result.respondents.count, 1)
+        XCTAssertFalse(result.issues.contains { $0.code == "unmapped_columns" }, "\(result.issues.map(\.message))")
+    }
+
     /// A Kobo "all versions" export whose questions `hh/age` and `child/age` have their columns,
     /// with the column `age` of an older version (the question before it was moved into the
     /// groups): that column is one of an older version, as any column the form does not hold. It

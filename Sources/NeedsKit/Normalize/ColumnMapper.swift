@@ -106,6 +106,18 @@ public struct ColumnMapper {
         return [label, label + "."].contains { lower == $0 || lower.hasSuffix("/" + $0) || lower.hasSuffix("." + $0) }
     }
 
+    /// A note pyxform named itself, as it names one left without a name (`generated_note_name_ROW`)
+    /// and a table-list group's label (`generated_table_list_label_ROW`), after its group path in
+    /// any separator: ODK Central's export has an empty column of each. Holds no answer.
+    static func isGeneratedNote(_ lower: String) -> Bool {
+        let name = lower.split(whereSeparator: { "/-.:".contains($0) }).last.map(String.init) ?? lower
+        for prefix in ["generated_note_name_", "generated_table_list_label_"] where name.hasPrefix(prefix) {
+            let row = name.dropFirst(prefix.count)
+            return !row.isEmpty && row.allSatisfy { $0.isASCII && $0.isNumber }
+        }
+        return false
+    }
+
     public init(instrument: Instrument) {
         self.instrument = instrument
         hasOrOther = instrument.questions.contains { $0.orOther }
@@ -184,6 +196,7 @@ public struct ColumnMapper {
         if let role = unique(byName[lower]) { return role }
         if let meta = Self.metaHeaders[lower] { return .meta(meta) }
         if hasOrOther, Self.isSpecifyOther(lower) { return .personal }
+        if Self.isGeneratedNote(lower) { return .meta(.other) }
         if Self.personalHeaders.contains(TextKey.loose(header)) { return .personal }
         if position == 0, ExportShape.isTimestampHeader(header) || lower.split(separator: " ").first == "отметка" {
             return .meta(.submitted)
