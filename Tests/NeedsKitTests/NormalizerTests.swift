@@ -604,6 +604,21 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(result.codes().contains("place_unknown"), "\(result.issues.map(\.message))")
     }
 
+    /// A municipality asked by `select_one_from_file`: the answer is the file's choice name,
+    /// which as an XML name has `_` for its spaces (`tartu_linn`, `tartu_vald`) and no label the
+    /// form holds to read instead, as a choices sheet's name is read by its label: each was
+    /// `not a municipality of the gazetteer`. Read with spaces when as written it is none.
+    func testAMunicipalityFromAFileIsReadWithItsUnderscoresAsSpaces() throws {
+        let folder = TemporaryFolder()
+        let instrument = try form(in: folder, survey: "type,name,label,place\nselect_one country,country,Country,country\n"
+            + "select_one_from_file munis.csv,municipality,Municipality,municipality\n",
+            choices: "list_name,name,label\ncountry,EE,Estonia\n")
+        let result = normalise([folder.write("kobo.csv", "country;municipality;_uuid\nEE;tartu_linn;u1\nEE;tartu_vald;u2\nEE;Narva;u3\n"
+            + "EE;no_such_place;u4\n")], instrument: instrument)
+        XCTAssertEqual(result.respondents.map(\.municipalityCode), ["EE-793", "EE-796", "EE-511", nil])
+        XCTAssertEqual(result.issues.filter { $0.code == "municipality_unknown" }.map(\.oldValue), ["no_such_place"])
+    }
+
     /// A note without a name is read since d9cc2a9, as pyxform names it `generated_note_name_ROW`
     /// (and the label of a table-list group `generated_table_list_label_ROW`): ODK Central's
     /// export has a column of each, empty, which was listed as matching no question.

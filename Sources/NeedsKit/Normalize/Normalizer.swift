@@ -1504,6 +1504,15 @@ public final class Normalizer {
         }
         let question = instrument.questions[q].key
         var found = gazetteer.match(written, country: place.country)
+        // A list kept in a file (`select_one_from_file munis.csv`): its name is an XML name, with
+        // `_` for a space (`tartu_linn`), and the form holds no label to read instead.
+        if found == .none, matchers[q] == nil, case .choice = answer, written.contains("_") {
+            let spaced = written.split(separator: "_", omittingEmptySubsequences: true).joined(separator: " ")
+            if case .unique = gazetteer.match(spaced, country: place.country) {
+                written = spaced
+                found = gazetteer.match(spaced, country: place.country)
+            }
+        }
         if found == .none, written.contains("?") {
             found = gazetteer.matchLostLetters(written, country: place.country)
             if case let .unique(municipality) = found {
