@@ -983,6 +983,8 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertEqual(XLSXWorkbook.percentText("0.57", decimals: 1), "57.0%")
         XCTAssertEqual(XLSXWorkbook.percentText("1.5E-3", decimals: 2), "0.15%")
         XCTAssertNil(XLSXWorkbook.percentText("text", decimals: 0))
+        // Past what a decimal holds: the number as stored, never a crash or `nan%`.
+        XCTAssertNil(XLSXWorkbook.percentText("1E300", decimals: 0))
     }
 
     /// Excel stores a character XML cannot hold as `_xHHHH_` (the carriage return of a label
