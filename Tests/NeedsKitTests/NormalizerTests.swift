@@ -604,6 +604,29 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(result.codes().contains("place_unknown"), "\(result.issues.map(\.message))")
     }
 
+    /// `--weights w` where `w` is the name of a question in two groups (`hh/w`, `child/w`), in an
+    /// export headed by group paths: which is meant cannot be told, and the error said there was
+    /// no column `w` at all. It names the questions' paths to give instead, one of which reads.
+    func testAWeightColumnNamedAsQuestionsOfTwoGroupsIsNamedByTheirPaths() throws {
+        let folder = TemporaryFolder()
+        let instrument = try form(in: folder, survey: "type,name,label\nbegin_group,hh,Household\ndecimal,w,Weight\nend_group,,\n"
+            + "begin_group,child,Child\ndecimal,w,Weight\nend_group,,\n", choices: "list_name,name,label\n")
+        let file = folder.write("kobo.csv", "hh/w;child/w;_uuid\n2;3;u1\n")
+        var options = RunOptions()
+        options.inputs = [file]
+        options.weigh(by: "w")
+        var weights: [Double] = []
+        let outcome = Pipeline.ingest(options, instrument: instrument) { weights.append($0.weight) } quarantine: { _, _, _ in }
+        let missing = try XCTUnwrap(outcome.firstIssues.first { $0.code == "weight_column_missing" })
+        XCTAssertTrue(missing.message.contains("`w` names 2 questions of the instrument (hh/w, child/w): give --weights hh/w or child/w"),
+                      missing.message)
+        options.weigh(by: "child/w")
+        weights = []
+        let byPath = Pipeline.ingest(options, instrument: instrument) { weights.append($0.weight) } quarantine: { _, _, _ in }
+        XCTAssertFalse(byPath.firstIssues.contains { $0.code == "weight_column_missing" })
+        XCTAssertEqual(weights, [3])
+    }
+
     /// A municipality asked by `select_one_from_file`: the answer is the file's choice name,
     /// which as an XML name has `_` for its spaces (`tartu_linn`, `tartu_vald`) and no label the
     /// form holds to read instead, as a choices sheet's name is read by its label: each was

@@ -466,9 +466,16 @@ public final class Normalizer {
             weightColumn = header.firstIndex { $0.trimmingSpaces.lowercased() == name.lowercased() }
                 ?? instrument.questionIndex[name].flatMap { q in roles.firstIndex(of: .question(q)) }
             if weightColumn == nil {
+                // A name of questions in two groups (`hh/w`, `child/w`): which is meant cannot be
+                // told; each is known by its path.
+                let sharing = instrument.questions.filter { $0.sharesName && $0.name.lowercased() == name.lowercased() }.map(\.key)
+                let which = sharing.count > 1
+                    ? " (`\(name)` names \(sharing.count) questions of the instrument (\(sharing.joined(separator: ", "))): give --weights "
+                        + sharing.dropLast().joined(separator: ", ") + " or " + sharing.last! + ")"
+                    : ""
                 log(CleaningIssue(
                     file: file, line: line, code: "weight_column_missing", action: .kept, severity: .error,
-                    message: "no column `\(name)` holds weights in this file; its respondents get weight 0 and count in no figure"))
+                    message: "no column `\(name)` holds weights in this file\(which); its respondents get weight 0 and count in no figure"))
             }
         }
         var splitChoices: [String] = []
