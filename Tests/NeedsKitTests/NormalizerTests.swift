@@ -604,6 +604,24 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(result.codes().contains("place_unknown"), "\(result.issues.map(\.message))")
     }
 
+    /// pyxform labels the text it adds for an `or_other` select `Specify other.`, with its full
+    /// stop; a form's own text question labelled `Specify other` (a designer's `topics_other`
+    /// beside a select_multiple with an `other` choice) is that question. Its column was taken for
+    /// pyxform's free text and never read: a required one was said to have no column in the file.
+    func testAQuestionOfTheFormLabelledSpecifyOtherIsThatQuestion() throws {
+        let folder = TemporaryFolder()
+        let instrument = try form(in: folder, survey: "type,name,label,required\nselect_one yn or_other,consent,Consent?,\n"
+            + "select_multiple topic,topics,Topics,\ntext,topics_other,Specify other,yes\n",
+            choices: "list_name,name,label\nyn,yes,Yes\nyn,no,No\ntopic,law,Law\ntopic,other,Other\n")
+        let text = "Consent?;Specify other.;Topics;Specify other;_uuid\nOther;Maybe;Law Other;Interpreting;u1\n"
+        let result = normalise([folder.write("labels.csv", text)], instrument: instrument)
+        XCTAssertEqual(result.respondents.count, 1)
+        guard result.respondents.count == 1 else { return }
+        XCTAssertEqual(result.answer(0, "consent", in: instrument), .choice("other"))
+        XCTAssertFalse(result.issues.contains { ["questions_missing", "unmapped_columns", "columns_not_in_form_version"].contains($0.code) },
+                       "\(result.issues.map(\.message))")
+    }
+
     /// `--weights w` where `w` is the name of a question in two groups (`hh/w`, `child/w`), in an
     /// export headed by group paths: which is meant cannot be told, and the error said there was
     /// no column `w` at all. It names the questions' paths to give instead, one of which reads.

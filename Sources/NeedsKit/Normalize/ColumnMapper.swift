@@ -101,9 +101,11 @@ public struct ColumnMapper {
     /// `NAME_other` labelled `Specify other.` in every language, so a Kobo labels export heads
     /// it so (`Household/Specify other.` with group names). Free text, never read (it may name
     /// people); it was listed as a column of an older form version.
+    /// Its full stop is pyxform's: a form's own text labelled `Specify other` (a designer's
+    /// `topics_other`) is that question, and was taken for this.
     static func isSpecifyOther(_ lower: String) -> Bool {
-        let label = "specify other"
-        return [label, label + "."].contains { lower == $0 || lower.hasSuffix("/" + $0) || lower.hasSuffix("." + $0) }
+        let label = "specify other."
+        return lower == label || lower.hasSuffix("/" + label) || lower.hasSuffix("." + label)
     }
 
     /// A note pyxform named itself, as it names one left without a name (`generated_note_name_ROW`)
