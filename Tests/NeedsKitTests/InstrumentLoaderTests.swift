@@ -309,6 +309,20 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertTrue(twice.problems[2].message.contains("repeat `kids` is named twice (first on row 10)"), twice.description)
     }
 
+    /// A rating or demand question whose list is a file (`select_one_from_file scale.csv`): its
+    /// answers are kept as written (b494639), but its scale is not on the choices sheet, so no
+    /// answer could be scored or read as a topic: the topic's figures were blank without a word.
+    /// An error at its measure cell, as a measure on a question of another type is.
+    func testAMeasureOnASelectFromAFileIsAnError() throws {
+        let broken = try XCTUnwrap(brokenInstrument("type,name,label,topic,measure\nselect_one_from_file scale.csv,imp_a,Imp A,a,importance\n"
+            + "select_one scale,comp_a,Comp A,a,competence\nselect_multiple_from_file topics.csv,wanted,Wanted,,demand\n",
+            choices: "list_name,name,label\nscale,1,Low\nscale,2,Mid\nscale,3,High\n"))
+        XCTAssertEqual(broken.problems.map(\.code), ["measure_from_file", "measure_from_file"])
+        XCTAssertEqual(broken.problems.map(\.line), [2, 4])
+        XCTAssertEqual(broken.problems.map(\.column), [5, 5])
+        XCTAssertTrue(broken.problems[0].message.contains("`select_one_from_file scale.csv`"), broken.description)
+    }
+
     /// A note without a name (a welcome text) is read as pyxform reads it, which names it
     /// itself: the form was refused ('a `note` question has no name'). Any other type still needs one.
     func testANoteWithoutANameIsNoError() throws {

@@ -445,6 +445,12 @@ public enum InstrumentLoader {
                     problem(survey, number, measureColumn, "unknown_measure", "measure `\(measureText)` is not importance, competence or demand")
                 }
             }
+            // A list kept in a file is not the instrument's: no answer could be scored, or read
+            // as a topic key, and the topic's figures were blank without a word.
+            if measure != nil, selectType?.fromFile == true {
+                problem(survey, number, measureColumn, "measure_from_file",
+                        "a `\(measureText)` measure needs its choices on the choices sheet, to score or read them; `\(typeText)` keeps them in a file the instrument does not hold")
+            }
             switch measure {
             case .importance, .competence:
                 if case .selectOne = kind {} else {
