@@ -309,6 +309,22 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertTrue(twice.problems[2].message.contains("repeat `kids` is named twice (first on row 10)"), twice.description)
     }
 
+    /// pyxform reads `begin` or `end`, `_` or a space, then `group`, `repeat`, or the older names
+    /// of a repeat `lgroup` and `looped group`: a form with `begin lgroup` ... `end lgroup` read
+    /// the begin row as a question of type `begin` and its end as closing no group (an error).
+    func testTheOlderNamesOfARepeatArePyxformsToo() throws {
+        let folder = TemporaryFolder()
+        folder.write("form/survey.csv", "type,name,label\nbegin lgroup,kids,K\ntext,q1,Q\nend lgroup,,\n"
+            + "begin_looped group,pets,P\ntext,q2,Q\nend_looped group,,\nBEGIN_GROUP,hh,H\ntext,q3,Q\nEnd  Group,,\ntext,q4,Q\n")
+        let instrument = try InstrumentLoader.load(folder.path + "/form")
+        XCTAssertEqual(instrument.questions.map(\.name), ["q1", "q2", "q3", "q4"])
+        XCTAssertEqual(instrument.questions.map(\.groupPath), [["kids"], ["pets"], ["hh"], []])
+        XCTAssertEqual(instrument.questions.map(\.inRepeat), [true, true, false, false])
+        // A repeat so named closed by `end_group` is the other kind's end, as for `begin_repeat`.
+        let crossed = try XCTUnwrap(brokenInstrument("type,name,label\nbegin lgroup,kids,K\ntext,q1,Q\nend_group,,\n"))
+        XCTAssertEqual(crossed.problems.map(\.code), ["unmatched_group"])
+    }
+
     /// A rating or demand question whose list is a file (`select_one_from_file scale.csv`): its
     /// answers are kept as written (b494639), but its scale is not on the choices sheet, so no
     /// answer could be scored or read as a topic: the topic's figures were blank without a word.
