@@ -315,10 +315,11 @@ final class InstrumentLoaderTests: XCTestCase {
     func testTheOlderNamesOfARepeatArePyxformsToo() throws {
         let folder = TemporaryFolder()
         folder.write("form/survey.csv", "type,name,label\nbegin lgroup,kids,K\ntext,q1,Q\nend lgroup,,\n"
-            + "begin_looped group,pets,P\ntext,q2,Q\nend_looped group,,\nBEGIN_GROUP,hh,H\ntext,q3,Q\nEnd  Group,,\ntext,q4,Q\n")
+            + "begin_looped group,pets,P\ntext,q2,Q\nend_looped group,,\nBEGIN_GROUP,hh,H\ntext,q3,Q\nEnd  Group,,\n"
+            + "begin group x,g,G\ntext,q4,Q\nend group,,\n")
         let instrument = try InstrumentLoader.load(folder.path + "/form")
         XCTAssertEqual(instrument.questions.map(\.name), ["q1", "q2", "q3", "q4"])
-        XCTAssertEqual(instrument.questions.map(\.groupPath), [["kids"], ["pets"], ["hh"], []])
+        XCTAssertEqual(instrument.questions.map(\.groupPath), [["kids"], ["pets"], ["hh"], ["g"]])
         XCTAssertEqual(instrument.questions.map(\.inRepeat), [true, true, false, false])
         // A repeat so named closed by `end_group` is the other kind's end, as for `begin_repeat`.
         let crossed = try XCTUnwrap(brokenInstrument("type,name,label\nbegin lgroup,kids,K\ntext,q1,Q\nend_group,,\n"))

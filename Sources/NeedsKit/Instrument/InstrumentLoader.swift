@@ -636,11 +636,13 @@ extension InstrumentLoader {
     static func control(_ words: [String]) -> (begins: Bool, isRepeat: Bool)? {
         var text = words.joined(separator: " ").lowercased()
         for edge in ["begin_", "end_"] where text.hasPrefix(edge) { text = edge.dropLast() + " " + text.dropFirst(edge.count) }
-        let parts = text.split(separator: " ", maxSplits: 1).map(String.init)
-        guard parts.count == 2, parts[0] == "begin" || parts[0] == "end" else { return nil }
+        let parts = text.split(separator: " ").map(String.init)
+        guard parts.count >= 2, parts[0] == "begin" || parts[0] == "end" else { return nil }
+        // (A word after it, a loop's `over LIST`, pyxform reads past for a group.)
         switch parts[1] {
         case "group": return (parts[0] == "begin", false)
-        case "repeat", "lgroup", "looped group": return (parts[0] == "begin", true)
+        case "repeat", "lgroup": return (parts[0] == "begin", true)
+        case "looped" where parts.count > 2 && parts[2] == "group": return (parts[0] == "begin", true)
         default: return nil
         }
     }
