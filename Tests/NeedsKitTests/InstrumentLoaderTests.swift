@@ -309,6 +309,37 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertTrue(twice.problems[2].message.contains("repeat `kids` is named twice (first on row 10)"), twice.description)
     }
 
+    /// pyxform reads `begin` or `end`, `_` or a space, then `group`, `repeat`, or the older names
+    /// of a repeat `lgroup` and `looped group`: a form with `begin lgroup` ... `end lgroup` read
+    /// the begin row as a question of type `begin` and its end as closing no group (an error).
+    func testTheOlderNamesOfARepeatArePyxformsToo() throws {
+        let folder = TemporaryFolder()
+        folder.write("form/survey.csv", "type,name,label\nbegin lgroup,kids,K\ntext,q1,Q\nend lgroup,,\n"
+            + "begin_looped group,pets,P\ntext,q2,Q\nend_looped group,,\nBEGIN_GROUP,hh,H\ntext,q3,Q\nEnd  Group,,\n"
+            + "begin group x,g,G\ntext,q4,Q\nend group,,\n")
+        let instrument = try InstrumentLoader.load(folder.path + "/form")
+        XCTAssertEqual(instrument.questions.map(\.name), ["q1", "q2", "q3", "q4"])
+        XCTAssertEqual(instrument.questions.map(\.groupPath), [["kids"], ["pets"], ["hh"], ["g"]])
+        XCTAssertEqual(instrument.questions.map(\.inRepeat), [true, true, false, false])
+        // A repeat so named closed by `end_group` is the other kind's end, as for `begin_repeat`.
+        let crossed = try XCTUnwrap(brokenInstrument("type,name,label\nbegin lgroup,kids,K\ntext,q1,Q\nend_group,,\n"))
+        XCTAssertEqual(crossed.problems.map(\.code), ["unmatched_group"])
+    }
+
+    /// A rating or demand question whose list is a file (`select_one_from_file scale.csv`): its
+    /// answers are kept as written (b494639), but its scale is not on the choices sheet, so no
+    /// answer could be scored or read as a topic: the topic's figures were blank without a word.
+    /// An error at its measure cell, as a measure on a question of another type is.
+    func testAMeasureOnASelectFromAFileIsAnError() throws {
+        let broken = try XCTUnwrap(brokenInstrument("type,name,label,topic,measure\nselect_one_from_file scale.csv,imp_a,Imp A,a,importance\n"
+            + "select_one scale,comp_a,Comp A,a,competence\nselect_multiple_from_file topics.csv,wanted,Wanted,,demand\n",
+            choices: "list_name,name,label\nscale,1,Low\nscale,2,Mid\nscale,3,High\n"))
+        XCTAssertEqual(broken.problems.map(\.code), ["measure_from_file", "measure_from_file"])
+        XCTAssertEqual(broken.problems.map(\.line), [2, 4])
+        XCTAssertEqual(broken.problems.map(\.column), [5, 5])
+        XCTAssertTrue(broken.problems[0].message.contains("`select_one_from_file scale.csv`"), broken.description)
+    }
+
     /// A note without a name (a welcome text) is read as pyxform reads it, which names it
     /// itself: the form was refused ('a `note` question has no name'). Any other type still needs one.
     func testANoteWithoutANameIsNoError() throws {
@@ -969,6 +1000,22 @@ final class InstrumentLoaderTests: XCTestCase {
         let matcher = ChoiceMatcher(list: try XCTUnwrap(instrument.choiceLists["share"]))
         XCTAssertEqual(matcher.match("10%"), .matched("0.1", loose: false))
         XCTAssertEqual(matcher.match("12.5%"), .matched("3", loose: false))
+    }
+
+    /// A percentage is shown as Excel shows it, rounded half away from zero on the number's
+    /// decimal digits (Excel's fifteen): 0.285 with `0%` is 29%, and was read 28%, as 0.285 × 100
+    /// is 28.499999999999996 in binary; likewise 0.145 (15%) and 0.28505 with `0.00%` (28.51%).
+    func testPercentLabelsRoundAsExcelShowsThem() {
+        XCTAssertEqual(XLSXWorkbook.percentText("0.285", decimals: 0), "29%")
+        XCTAssertEqual(XLSXWorkbook.percentText("0.145", decimals: 0), "15%")
+        XCTAssertEqual(XLSXWorkbook.percentText("0.28505", decimals: 2), "28.51%")
+        XCTAssertEqual(XLSXWorkbook.percentText("-0.125", decimals: 0), "-13%")
+        XCTAssertEqual(XLSXWorkbook.percentText("0.1", decimals: 0), "10%")
+        XCTAssertEqual(XLSXWorkbook.percentText("0.57", decimals: 1), "57.0%")
+        XCTAssertEqual(XLSXWorkbook.percentText("1.5E-3", decimals: 2), "0.15%")
+        XCTAssertNil(XLSXWorkbook.percentText("text", decimals: 0))
+        // Past what a decimal holds: the number as stored, never a crash or `nan%`.
+        XCTAssertNil(XLSXWorkbook.percentText("1E300", decimals: 0))
     }
 
     /// Excel stores a character XML cannot hold as `_xHHHH_` (the carriage return of a label

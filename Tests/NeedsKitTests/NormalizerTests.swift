@@ -604,6 +604,182 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(result.codes().contains("place_unknown"), "\(result.issues.map(\.message))")
     }
 
+    /// pyxform labels the text it adds for an `or_other` select `Specify other.`, with its full
+    /// stop; a form's own text question labelled `Specify other` (a designer's `topics_other`
+    /// beside a select_multiple with an `other` choice) is that question. Its column was taken for
+    /// pyxform's free text and never read: a required one was said to have no column in the file.
+    func testAQuestionOfTheFormLabelledSpecifyOtherIsThatQuestion() throws {
+        let folder = TemporaryFolder()
+        let instrument = try form(in: folder, survey: "type,name,label,required\nselect_one yn or_other,consent,Consent?,\n"
+            + "select_multiple topic,topics,Topics,\ntext,topics_other,Specify other,yes\n",
+            choices: "list_name,name,label\nyn,yes,Yes\nyn,no,No\ntopic,law,Law\ntopic,other,Other\n")
+        let text = "Consent?;Specify other.;Topics;Specify other;_uuid\nOther;Maybe;Law Other;Interpreting;u1\n"
+        let result = normalise([folder.write("labels.csv", text)], instrument: instrument)
+        XCTAssertEqual(result.respondents.count, 1)
+        guard result.respondents.count == 1 else { return }
+        XCTAssertEqual(result.answer(0, "consent", in: instrument), .choice("other"))
+        XCTAssertFalse(result.issues.contains { ["questions_missing", "unmapped_columns", "columns_not_in_form_version"].contains($0.code) },
+                       "\(result.issues.map(\.message))")
+    }
+
+    /// `--weights w` where `w` is the name of a question in two groups (`hh/w`, `child/w`), in an
+    /// export headed by group paths: which is meant cannot be told, and the error said there was
+    /// no column `w` at all. It names the questions' paths to give instead, one of which reads.
+    func testAWeightColumnNamedAsQuestionsOfTwoGroupsIsNamedByTheirPaths() throws {
+        let folder = TemporaryFolder()
+        let instrument = try form(in: folder, survey: "type,name,label\nbegin_group,hh,Household\ndecimal,w,Weight\nend_group,,\n"
+            + "begin_group,child,Child\ndecimal,w,Weight\nend_group,,\n", choices: "list_name,name,label\n")
+        let file = folder.write("kobo.csv", "hh/w;child/w;_uuid\n2;3;u1\n")
+        var options = RunOptions()
+        options.inputs = [file]
+        options.weigh(by: "w")
+        var weights: [Double] = []
+        let outcome = Pipeline.ingest(options, instrument: instrument) { weights.append($0.weight) } quarantine: { _, _, _ in }
+        let missing = try XCTUnwrap(outcome.firstIssues.first { $0.code == "weight_column_missing" })
+        XCTAssertTrue(missing.message.contains("`w` names 2 questions of the instrument (hh/w, child/w): give --weights hh/w or child/w"),
+                      missing.message)
+        options.weigh(by: "child/w")
+        weights = []
+        let byPath = Pipeline.ingest(options, instrument: instrument) { weights.append($0.weight) } quarantine: { _, _, _ in }
+        XCTAssertFalse(byPath.firstIssues.contains { $0.code == "weight_column_missing" })
+        XCTAssertEqual(weights, [3])
+    }
+
+    /// A municipality asked by `select_one_from_file`: the answer is the file's choice name,
+    /// which as an XML name has `_` for its spaces (`tartu_linn`, `tartu_vald`) and no label the
+    /// form holds to read instead, as a choices sheet's name is read by its label: each was
+    /// `not a municipality of the gazetteer`. Read with spaces when as written it is none.
+    func testAMunicipalityFromAFileIsReadWithItsUnderscoresAsSpaces() throws {
+        let folder = TemporaryFolder()
+        let instrument = try form(in: folder, survey: "type,name,label,place\nselect_one country,country,Country,country\n"
+            + "select_one_from_file munis.csv,municipality,Municipality,municipality\n",
+            choices: "list_name,name,label\ncountry,EE,Estonia\n")
+        let result = normalise([folder.write("kobo.csv", "country;municipality;_uuid\nEE;tartu_linn;u1\nEE;tartu_vald;u2\nEE;Narva;u3\n"
+            + "EE;no_such_place;u4\n")], instrument: instrument)
+        XCTAssertEqual(result.respondents.map(\.municipalityCode), ["EE-793", "EE-796", "EE-511", nil])
+        XCTAssertEqual(result.issues.filter { $0.code == "municipality_unknown" }.map(\.oldValue), ["no_such_place"])
+    }
+
+    /// A note without a name is read since d9cc2a9, as pyxform names it `generated_note_name_ROW`
+    /// (and the label of a table-list group `generated_table_list_label_ROW`): ODK Central's
+    /// export has a column of each, empty, which was listed as matching no question.
+    func testColumnsOfNotesPyxformNamedAreNotListedAsUnmapped() throws {
+        let folder = TemporaryFolder()
+        let instrument = try form(in: folder, survey: "type,name,label\nnote,,Welcome\nbegin_group,grp,Group\nnote,,Thanks\n"
+            + "select_one yn,q,Q\nend_group,,\n",
+            choices: "list_name,name,label\nyn,yes,Yes\nyn,no,No\n")
+        let result = normalise([folder.write("odk.csv", "SubmissionDate,generated_note_name_2,grp-generated_note_name_4,"
+            + "grp-generated_table_list_label_3,grp-q,meta-instanceID,KEY\n2025-03-01T10:00:00.000Z,,,,yes,uuid:1,uuid:1\n")],
+                               instrument: instrument)
+        XCTAssertEqual(result.respondents.count, 1)
+        XCTAssertFalse(result.issues.contains { $0.code == "unmapped_columns" }, "\(result.issues.map(\.message))")
+    }
+
+    /// A Kobo "all versions" export whose questions `hh/age` and `child/age` have their columns,
+    /// with the column `age` of an older version (the question before it was moved into the
+    /// groups): that column is one of an older version, as any column the form does not hold. It
+    /// was an ambiguous_column warning that `age` is shared by two questions "for 0 of them".
+    func testAColumnOfAnOlderVersionNamedAsTwoQuestionsWithColumnsIsOfThatVersion() throws {
+        let folder = TemporaryFolder()
+        let instrument = try form(in: folder, survey: "type,name,label\nbegin_group,hh,Household\nselect_one band,age,Age\nend_group,,\n"
+            + "begin_group,child,Child\nselect_one band,age,Age\nend_group,,\n",
+            choices: "list_name,name,label\nband,young,Young\nband,old,Old\n")
+        let result = normalise([folder.write("kobo.csv", "hh/age;child/age;age;_uuid;__version__\nyoung;old;;u1;v2\n;;old;u2;v1\n")],
+                               instrument: instrument)
+        XCTAssertEqual(result.respondents.count, 2)
+        XCTAssertFalse(result.issues.contains { $0.code == "ambiguous_column" }, "\(result.issues.map(\.message))")
+        let older = try XCTUnwrap(result.issues.first { $0.code == "columns_not_in_form_version" })
+        XCTAssertEqual(older.column, 3)
+        XCTAssertTrue(older.message.hasSuffix(": age"), older.message)
+    }
+
+    /// A name in two groups headed alike (`age` for `hh/age` and `child/age`) in a file whose
+    /// groups stand in another order than the form's (a sheet of one's own, columns moved): each
+    /// is read as the question of the group whose other columns stand around it. They were read
+    /// in the form's order, so each respondent's household age was their child's and the reverse,
+    /// with a note alone. A file in the form's order, or groups without other columns, keep it.
+    func testANameInTwoGroupsIsReadByTheGroupWhoseColumnsStandAroundIt() throws {
+        let folder = TemporaryFolder()
+        let instrument = try form(in: folder, survey: "type,name,label\nbegin_group,hh,Household\ninteger,size,Household size\n"
+            + "select_one band,age,Age\nend_group,,\nbegin_group,child,Child\ntext,school,School\nselect_one band,age,Age\nend_group,,\n",
+            choices: "list_name,name,label\nband,young,Young\nband,old,Old\n")
+        let files = [
+            folder.write("a_moved.csv", "school;age;size;age;_uuid\nNo 5;young;3;old;u1\n"),
+            folder.write("b_form_order.csv", "size;age;school;age;_uuid\n3;old;No 5;young;u2\n"),
+            folder.write("c_alone.csv", "age;age;_uuid\nold;young;u3\n"),
+        ]
+        let result = normalise(files, instrument: instrument)
+        XCTAssertEqual(result.respondents.count, 3)
+        guard result.respondents.count == 3 else { return }
+        for r in 0..<3 {
+            XCTAssertEqual(["hh/age", "child/age"].map { result.answer(r, $0, in: instrument) }, [.choice("old"), .choice("young")], "\(r)")
+        }
+        let notes = result.issues.filter { $0.code == "columns_by_form_order" }
+        XCTAssertEqual(notes.map(\.file), ["a_moved.csv", "b_form_order.csv", "c_alone.csv"])
+        XCTAssertTrue(notes.first?.message.contains("column 2: child/age, column 4: hh/age") ?? false, "\(notes.map(\.message))")
+        XCTAssertTrue(notes.first?.message.contains("where the other columns of their groups stand") ?? false, "\(notes.map(\.message))")
+        XCTAssertTrue(notes.last?.message.contains("read in the form's order") ?? false, "\(notes.map(\.message))")
+    }
+
+    /// A choice label a workbook shows as a percentage (`10%`, stored 0.1; d788768) is 0.1 in
+    /// the form the tools deploy, as pyxform reads it: a Kobo labels export heads the choice's
+    /// split column `Share of time/0.1`. The loader keeps 0.1 among the choice's other labels
+    /// (as it reads it from such a workbook, set here by hand), which the answers were matched
+    /// by and the split columns' headings were not: each was unmapped and its ticks lost.
+    func testSplitColumnsHeadedByAPercentLabelsStoredNumberAreRead() throws {
+        let folder = TemporaryFolder()
+        var instrument = try form(in: folder, survey: "type,name,label\nselect_multiple share,time,Share of time\n",
+                                  choices: "list_name,name,label\nshare,low,10%\nshare,high,25%\n")
+        instrument.choiceLists["share"]!.choices[0].otherLabels = ["0.1"]
+        instrument.choiceLists["share"]!.choices[1].otherLabels = ["0.25"]
+        let result = normalise([folder.write("labels.csv", "Share of time/0.1;Share of time/0.25;_uuid\n1;0;u1\n1;1;u2\n")],
+                               instrument: instrument)
+        XCTAssertEqual(result.respondents.count, 2)
+        guard result.respondents.count == 2 else { return }
+        XCTAssertEqual((0..<2).map { result.answer($0, "time", in: instrument) }, [.choices(["low"]), .choices(["low", "high"])])
+        XCTAssertFalse(result.issues.contains { $0.code == "unmapped_columns" }, "\(result.issues.map(\.message))")
+    }
+
+    /// A select_multiple whose name is in two groups, in Kobo's export without group names: its
+    /// split columns are headed `langs/et` for both questions too, and are read in the form's
+    /// order as the whole columns are. They were listed as columns not in this version of the
+    /// form, so an export of split columns alone lost both questions' answers.
+    func testSplitChoiceColumnsOfANameInTwoGroupsAreReadInFormOrder() throws {
+        let folder = TemporaryFolder()
+        let instrument = try form(in: folder, survey: "type,name,label\nbegin_group,staff,Staff\nselect_multiple lang,langs,Languages\n"
+            + "end_group,,\nbegin_group,partner,Partner\nselect_multiple lang,langs,Partner's languages\nend_group,,\n",
+            choices: "list_name,name,label\nlang,et,Estonian\nlang,ru,Russian\n")
+        let result = normalise([folder.write("kobo.csv", "langs/et;langs/ru;langs/et;langs/ru;_uuid\n1;0;0;1;u1\n0;1;1;1;u2\n")],
+                               instrument: instrument)
+        XCTAssertEqual(result.respondents.count, 2)
+        guard result.respondents.count == 2 else { return }
+        XCTAssertEqual((0..<2).map { result.answer($0, "staff/langs", in: instrument) }, [.choices(["et"]), .choices(["ru"])])
+        XCTAssertEqual((0..<2).map { result.answer($0, "partner/langs", in: instrument) }, [.choices(["ru"]), .choices(["et", "ru"])])
+        XCTAssertFalse(result.issues.contains { ["columns_not_in_form_version", "unmapped_columns"].contains($0.code) },
+                       "\(result.issues.map(\.message))")
+        let order = try XCTUnwrap(result.issues.first { $0.code == "columns_by_form_order" })
+        XCTAssertTrue(order.message.contains("column 1: staff/langs/et, column 2: staff/langs/ru, column 3: partner/langs/et, column 4: partner/langs/ru"),
+                      order.message)
+    }
+
+    /// The reading of `1` as the choice `01` is for a name Excel lost its zeros from, never over
+    /// what the list says: a labels export's `1`, the label of choice `02` (a count coded 01, 02,
+    /// 03 and labelled 0, 1, 2-5), was read as `01`; and a name that is a number in another
+    /// spelling than digits (`0x1A`, which Double reads as 26) was read from `26`.
+    func testALabelThatIsANumberWinsOverAChoiceNamedWithLeadingZeros() throws {
+        let folder = TemporaryFolder()
+        let instrument = try form(in: folder, survey: "type,name,label\nselect_one count,kids,Children\nselect_multiple count,staff,Staff\n"
+            + "select_one hex,code,Code\n",
+            choices: "list_name,name,label\ncount,01,0\ncount,02,1\ncount,03,2-5\nhex,0x1A,Alpha\nhex,0x2B,Beta\n")
+        let result = normalise([folder.write("labels.csv", "kids,staff,code\n1,0;1;,26\n0,2-5;,Alpha\n")], instrument: instrument)
+        XCTAssertEqual(result.respondents.count, 2)
+        guard result.respondents.count == 2 else { return }
+        XCTAssertEqual((0..<2).map { result.answer($0, "kids", in: instrument) }, [.choice("02"), .choice("01")])
+        XCTAssertEqual((0..<2).map { result.answer($0, "staff", in: instrument) }, [.choices(["01", "02"]), .choices(["03"])])
+        XCTAssertEqual((0..<2).map { result.answer($0, "code", in: instrument) }, [nil, .choice("0x1A")])
+        XCTAssertEqual(result.issues.filter { $0.code == "unknown_value" }.map(\.oldValue), ["26"])
+    }
+
     /// The warning on columns of an older form version, and the note on columns that match no
     /// question, name the first such column (they had no column: every finding needs one).
     func testColumnsOfAnOlderVersionAreNamedByColumn() throws {

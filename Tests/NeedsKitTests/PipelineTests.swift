@@ -287,6 +287,34 @@ final class PipelineTests: XCTestCase {
         XCTAssertNil(try Pipeline.report(options).cannotRun)
     }
 
+    /// `--by` a question whose name is in two groups, given by its path (`staff/role`, as the
+    /// bad_by_question message names it): its table was written as `topic_demand_by_staff/role.csv`,
+    /// a file `role.csv` in a folder `topic_demand_by_staff`. The path's `/` is written `-` in the
+    /// file name.
+    func testByAQuestionKnownByItsGroupPathWritesOneTableFile() throws {
+        let folder = TemporaryFolder()
+        folder.write("form/survey.csv", "type,name,label,topic,measure,place\nselect_one country,country,Country,,,country\n"
+            + "begin_group,staff,Staff\nselect_one role,role,Role,,,\nend_group,,\nbegin_group,partner,Partner\n"
+            + "select_one role,role,Partner's role,,,\nend_group,,\nselect_one scale,imp_a,Importance of A,a,importance,\n"
+            + "select_one scale,comp_a,Competence in A,a,competence,\n")
+        folder.write("form/choices.csv", "list_name,name,label\ncountry,EE,Estonia\nrole,teacher,Teacher\nrole,social,Social worker\n"
+            + "scale,1,Low\nscale,2,Mid\nscale,3,High\n")
+        var options = RunOptions()
+        options.instrumentPath = folder.path + "/form"
+        options.inputs = [folder.write("in/EE.csv", "country,staff/role,partner/role,imp_a,comp_a\nEE,teacher,social,3,1\n"
+                                       + "EE,social,teacher,2,2\n")]
+        options.outputPath = folder.path + "/reports"
+        options.aggregation.byQuestion = "staff/role"
+        XCTAssertEqual(try Pipeline.report(options).respondents, 2)
+        let table = try String(contentsOfFile: options.outputPath + "/topic_demand_by_staff-role.csv", encoding: .utf8)
+        XCTAssertTrue(table.hasPrefix("country,staff/role,staff/role_label,"), table)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: options.outputPath + "/topic_demand_by_staff"))
+        let dictionary = try String(contentsOfFile: options.outputPath + "/data_dictionary.md", encoding: .utf8)
+        XCTAssertTrue(dictionary.contains("## topic\\_demand\\_by\\_staff-role.csv"), dictionary)
+        // The same run again into the same folder: its own reports, replaced.
+        XCTAssertEqual(try Pipeline.report(options).respondents, 2)
+    }
+
     func testARunThatCanMeanNothingWritesNothing() throws {
         let folder = TemporaryFolder()
         let good = folder.write("in/EE.csv", "country,municipality,imp_partnerships\nEE,Tallinn,4\n")

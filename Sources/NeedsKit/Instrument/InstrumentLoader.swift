@@ -340,9 +340,11 @@ public enum InstrumentLoader {
             let words = typeText.split(whereSeparator: \.isWhitespace).map(String.init)
             let head = words[0].lowercased()
             switch head {
-            case "begin_group", "begin_repeat", "begin":
-                if head == "begin" && words.count > 1 && words[1].lowercased() != "group" && words[1].lowercased() != "repeat" { break }
-                let isRepeat = head == "begin_repeat" || (words.count > 1 && words[1].lowercased() == "repeat")
+            case "begin_group", "begin_repeat", "begin", "begin_lgroup", "begin_looped":
+                let control = Self.control(words)
+                // (`begin` alone opens a group, as it always has here.)
+                if control == nil && !(head == "begin" && words.count == 1) { break }
+                let isRepeat = control?.isRepeat ?? false
                 // pyxform: 'Question or group with no name'. Its questions' columns are named by
                 // it (`group/question`), and an `end_group` must find it to close.
                 if name.isEmpty {
@@ -364,9 +366,10 @@ public enum InstrumentLoader {
                 groups[path.joined(separator: "/")] = Group(name: name, labels: labels(survey, cells), row: number, path: path)
                 continue
             // (`end` alone is XLSForm's end-time field; `end group` closes a group.)
-            case "end_group", "end_repeat",
+            case "end_group", "end_repeat", "end_lgroup",
+                 "end_looped" where words.count > 1,
                  "end" where words.count > 1:
-                let closesRepeat = head == "end_repeat" || words.dropFirst().first?.lowercased() == "repeat"
+                let closesRepeat = Self.control(words)?.isRepeat ?? (head == "end_repeat" || words.dropFirst().first?.lowercased() == "repeat")
                 guard let innermost = open.popLast() else {
                     problem(survey, number, typeColumn, "unmatched_group",
                             "`\(typeText)` closes no \(closesRepeat ? "repeat" : "group"): no `begin_\(closesRepeat ? "repeat" : "group")` is open here")
@@ -444,6 +447,12 @@ public enum InstrumentLoader {
                 } else {
                     problem(survey, number, measureColumn, "unknown_measure", "measure `\(measureText)` is not importance, competence or demand")
                 }
+            }
+            // A list kept in a file is not the instrument's: no answer could be scored, or read
+            // as a topic key, and the topic's figures were blank without a word.
+            if measure != nil, selectType?.fromFile == true {
+                problem(survey, number, measureColumn, "measure_from_file",
+                        "a `\(measureText)` measure needs its choices on the choices sheet, to score or read them; `\(typeText)` keeps them in a file the instrument does not hold")
             }
             switch measure {
             case .importance, .competence:
@@ -616,6 +625,26 @@ public enum InstrumentLoader {
     /// question marked `remove` or `true()` went on to the clean records.
     private static func isNo(_ text: String) -> Bool {
         ["", "no", "false", "false()", "0", "n", "default-non-anonymised"].contains(text.trimmingSpaces.lowercased())
+    }
+}
+
+extension InstrumentLoader {
+    /// A `begin` or `end` row as pyxform reads it: `begin` or `end`, `_` or white space, then
+    /// `group`, `repeat`, or a repeat's older names `lgroup` and `looped group` (any case); nil
+    /// for another type. `begin lgroup` was read as a question of type `begin`, and its
+    /// `end lgroup` as closing no group.
+    static func control(_ words: [String]) -> (begins: Bool, isRepeat: Bool)? {
+        var text = words.joined(separator: " ").lowercased()
+        for edge in ["begin_", "end_"] where text.hasPrefix(edge) { text = edge.dropLast() + " " + text.dropFirst(edge.count) }
+        let parts = text.split(separator: " ").map(String.init)
+        guard parts.count >= 2, parts[0] == "begin" || parts[0] == "end" else { return nil }
+        // (A word after it, a loop's `over LIST`, pyxform reads past for a group.)
+        switch parts[1] {
+        case "group": return (parts[0] == "begin", false)
+        case "repeat", "lgroup": return (parts[0] == "begin", true)
+        case "looped" where parts.count > 2 && parts[2] == "group": return (parts[0] == "begin", true)
+        default: return nil
+        }
     }
 }
 

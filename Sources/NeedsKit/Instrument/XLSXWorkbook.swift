@@ -173,9 +173,14 @@ public enum XLSXWorkbook {
     /// `10.0%`), with `.` for the decimal point as every figure of `needs`; nil for no number.
     static func percentText(_ text: String, decimals: Int) -> String? {
         guard let number = Double(text), number.isFinite else { return nil }
-        // Halves away from zero, as Excel rounds what it shows (0.125 with `0%` is 13%).
-        let scale = pow(10, Double(decimals))
-        return String(format: "%.\(decimals)f%%", (number * 100 * scale).rounded() / scale)
+        // Halves away from zero, as Excel rounds what it shows (0.125 with `0%` is 13%), on the
+        // number's fifteen significant digits as Excel shows it: in binary 0.285 × 100 is
+        // 28.499999999999996, which rounded to 28% where Excel shows 29%.
+        guard var percent = Decimal(string: String(format: "%.15g", number * 100), locale: Locale(identifier: "en_US_POSIX"))
+        else { return nil }
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &percent, decimals, .plain)
+        return String(format: "%.\(decimals)f%%", NSDecimalNumber(decimal: rounded).doubleValue)
     }
 
     private static func run(_ xml: Data, _ delegate: XMLParserDelegate) {

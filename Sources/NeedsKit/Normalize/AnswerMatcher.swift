@@ -42,7 +42,9 @@ public final class ChoiceMatcher {
         for choice in list.choices {
             if let number = Self.numeric(choice.name) { byNumber[number, default: []].append(choice.name) }
         }
-        for (number, named) in byNumber where named.count == 1 && named[0] != number && named[0].hasPrefix("0") {
+        // Digits alone: `0x1A` is a number to Double (26), not a code Excel would have shortened.
+        for (number, named) in byNumber where named.count == 1 && named[0] != number && named[0].hasPrefix("0")
+            && named[0].allSatisfy({ $0.isASCII && $0.isNumber }) {
             zeroPadded[number] = named[0]
         }
         otherChoice = names["other"]
@@ -59,12 +61,14 @@ public final class ChoiceMatcher {
     public func match(_ raw: String, answerCodes: Bool = false, tight: Bool = true) -> Result {
         let text = TextKey.withoutEnclosingQuotes(raw).trimmingSpaces
         if let name = names[text] ?? names[text.lowercased()] { return .matched(name, loose: false) }
-        if let number = Self.numeric(text), let name = names[number] ?? zeroPadded[number] { return .matched(name, loose: false) }
+        if let number = Self.numeric(text), let name = names[number] { return .matched(name, loose: false) }
         switch labels.match(text) {
         case let .unique(name, loose): return .matched(name, loose: loose)
         case let .ambiguous(names): return .ambiguous(names.sorted())
         case .none: break
         }
+        // After the labels: a list coded 01, 02, 03 and labelled 0, 1, 2-5 has `1` for its `02`.
+        if let number = Self.numeric(text), let name = zeroPadded[number] { return .matched(name, loose: false) }
         if tight, let (name, loose) = nameWithLabel(text) { return .matched(name, loose: loose) }
         if answerCodes, let position = Self.answerCodePosition(text), position >= 1, position <= list.choices.count {
             return .matched(list.choices[position - 1].name, loose: false)

@@ -101,9 +101,23 @@ public struct ColumnMapper {
     /// `NAME_other` labelled `Specify other.` in every language, so a Kobo labels export heads
     /// it so (`Household/Specify other.` with group names). Free text, never read (it may name
     /// people); it was listed as a column of an older form version.
+    /// Its full stop is pyxform's: a form's own text labelled `Specify other` (a designer's
+    /// `topics_other`) is that question, and was taken for this.
     static func isSpecifyOther(_ lower: String) -> Bool {
-        let label = "specify other"
-        return [label, label + "."].contains { lower == $0 || lower.hasSuffix("/" + $0) || lower.hasSuffix("." + $0) }
+        let label = "specify other."
+        return lower == label || lower.hasSuffix("/" + label) || lower.hasSuffix("." + label)
+    }
+
+    /// A note pyxform named itself, as it names one left without a name (`generated_note_name_ROW`)
+    /// and a table-list group's label (`generated_table_list_label_ROW`), after its group path in
+    /// any separator: ODK Central's export has an empty column of each. Holds no answer.
+    static func isGeneratedNote(_ lower: String) -> Bool {
+        let name = lower.split(whereSeparator: { "/-.:".contains($0) }).last.map(String.init) ?? lower
+        for prefix in ["generated_note_name_", "generated_table_list_label_"] where name.hasPrefix(prefix) {
+            let row = name.dropFirst(prefix.count)
+            return !row.isEmpty && row.allSatisfy { $0.isASCII && $0.isNumber }
+        }
+        return false
     }
 
     public init(instrument: Instrument) {
@@ -125,6 +139,10 @@ public struct ColumnMapper {
                 var lookup = KeyedLookup<String>()
                 for choice in instrument.choiceLists[list]?.choices ?? [] {
                     for (_, label) in choice.labels { lookup.insert(label, choice.name) }
+                    // Its labels as the tools read them too (`0.1` for a workbook's `10%`), as
+                    // the answers are matched (`ChoiceMatcher`): a labels export heads its split
+                    // column so.
+                    for label in choice.otherLabels { lookup.insert(label, choice.name) }
                 }
                 choiceByLabel[index] = lookup
                 for choice in instrument.choiceLists[list]?.choices ?? [] { lookup.insert(choice.name, choice.name) }
@@ -180,6 +198,7 @@ public struct ColumnMapper {
         if let role = unique(byName[lower]) { return role }
         if let meta = Self.metaHeaders[lower] { return .meta(meta) }
         if hasOrOther, Self.isSpecifyOther(lower) { return .personal }
+        if Self.isGeneratedNote(lower) { return .meta(.other) }
         if Self.personalHeaders.contains(TextKey.loose(header)) { return .personal }
         if position == 0, ExportShape.isTimestampHeader(header) || lower.split(separator: " ").first == "отметка" {
             return .meta(.submitted)
@@ -233,12 +252,33 @@ public struct ColumnMapper {
 
     /// The questions a header names by an XML name several share, each in another group (`age`
     /// for `hh/age` and `child/age`, as KoboToolbox's export without group names heads both), in
-    /// form order; nil when the name is one question's or none's. Tried only for a header
-    /// `resolve` left unmapped.
-    public func questionsSharingName(_ rawHeader: String) -> [Int]? {
+    /// form order: their whole answers, or one choice's split column of each (`langs/et` for
+    /// `staff/langs` and `partner/langs`); nil when the name is one question's or none's. Tried
+    /// only for a header `resolve` left unmapped.
+    public func questionsSharingName(_ rawHeader: String) -> [ColumnRole]? {
         guard let roles = byName[rawHeader.trimmingSpaces.lowercased()], roles.count >= 2 else { return nil }
-        let questions = roles.compactMap { role -> Int? in if case let .question(q) = role { return q } else { return nil } }
-        return questions.count == roles.count ? questions.sorted() : nil
+        var questions: [Int] = [], choices = Set<String>()
+        for role in roles {
+            switch role {
+            case let .question(q): questions.append(q)
+            case let .choice(q, choice):
+                questions.append(q)
+                choices.insert(choice)
+            default: return nil
+            }
+        }
+        // One question's whole column and another's split one, or two choices: not one name shared.
+        guard Set(questions).count == roles.count, choices.isEmpty || choices.count == 1 && roles.allSatisfy({
+            if case .choice = $0 { return true } else { return false }
+        }) else { return nil }
+        return roles.sorted { Self.question(of: $0) < Self.question(of: $1) }
+    }
+
+    private static func question(of role: ColumnRole) -> Int {
+        switch role {
+        case let .question(q), let .choice(q, _): return q
+        default: return -1
+        }
     }
 
     /// The questions a header's label names when several share it (a topic's importance and its

@@ -468,9 +468,16 @@ public final class Normalizer {
             weightColumn = header.firstIndex { $0.trimmingSpaces.lowercased() == name.lowercased() }
                 ?? instrument.questionIndex[name].flatMap { q in roles.firstIndex(of: .question(q)) }
             if weightColumn == nil {
+                // A name of questions in two groups (`hh/w`, `child/w`): which is meant cannot be
+                // told; each is known by its path.
+                let sharing = instrument.questions.filter { $0.sharesName && $0.name.lowercased() == name.lowercased() }.map(\.key)
+                let which = sharing.count > 1
+                    ? " (`\(name)` names \(sharing.count) questions of the instrument (\(sharing.joined(separator: ", "))): give --weights "
+                        + sharing.dropLast().joined(separator: ", ") + " or " + sharing.last! + ")"
+                    : ""
                 log(CleaningIssue(
                     file: file, line: line, code: "weight_column_missing", action: .kept, severity: .error,
-                    message: "no column `\(name)` holds weights in this file; its respondents get weight 0 and count in no figure"))
+                    message: "no column `\(name)` holds weights in this file\(which); its respondents get weight 0 and count in no figure"))
             }
         }
         var splitChoices: [String] = []
@@ -504,43 +511,87 @@ public final class Normalizer {
     /// `child/age`, in Kobo's export of XML names without group names): the tools write questions
     /// in the form's order, so the k-th such column is the k-th of those questions without a
     /// column of its own, when there are as many columns as questions left (a note says so).
-    /// Otherwise which is which cannot be told: not read, with a warning naming the questions.
+    /// Otherwise which is which cannot be told: not read, with a warning naming the questions;
+    /// unless each of them has its column already, when the column is left unmapped (an older
+    /// version's, in an "all versions" export).
     private func resolveSharedLabels(_ header: [String], _ roles: inout [ColumnRole], file: String, line: Int,
                                      log: (CleaningIssue) -> Void) {
-        var columnsByQuestions: [[Int]: [Int]] = [:]
-        var sharedNames = Set<[Int]>()
+        // The roles the columns may take (each question's whole answer, or one choice's split
+        // column of each), in form order, with the columns headed so.
+        var columnsByQuestions: [[ColumnRole]: [Int]] = [:]
+        var sharedNames = Set<[ColumnRole]>()
         for (index, role) in roles.enumerated() where role == .unmapped {
-            if let questions = mapper.questionsSharingName(header[index]) {
-                columnsByQuestions[questions, default: []].append(index)
-                sharedNames.insert(questions)
+            if let shared = mapper.questionsSharingName(header[index]) {
+                columnsByQuestions[shared, default: []].append(index)
+                sharedNames.insert(shared)
             } else if let questions = mapper.questionsSharingLabel(header[index]) {
-                columnsByQuestions[questions, default: []].append(index)
+                columnsByQuestions[questions.map { .question($0) }, default: []].append(index)
             }
         }
         guard !columnsByQuestions.isEmpty else { return }
-        let mapped = Set(roles.compactMap { role -> Int? in if case let .question(q) = role { return q } else { return nil } })
-        var ordered: [(column: Int, question: Int)] = []
-        for (questions, columns) in columnsByQuestions.sorted(by: { $0.value[0] < $1.value[0] }) {
-            let free = questions.filter { !mapped.contains($0) }
+        let mapped = Set(roles)
+        func question(of role: ColumnRole) -> Int {
+            if case let .question(q) = role { return q }
+            if case let .choice(q, _) = role { return q }
+            return -1
+        }
+        // Where the columns of each group stand (their mean place), of the questions read already.
+        var columnsOfGroup: [String: [Int]] = [:]
+        for (column, role) in roles.enumerated() where question(of: role) >= 0 {
+            let group = instrument.questions[question(of: role)].groupKey
+            if !group.isEmpty { columnsOfGroup[group, default: []].append(column) }
+        }
+        var ordered: [(column: Int, role: ColumnRole)] = []
+        var byPlace = false
+        for (shared, columns) in columnsByQuestions.sorted(by: { $0.value[0] < $1.value[0] }) {
+            var free = shared.filter { !mapped.contains($0) }
+            let questions = shared.map(question(of:))
             if free.count == columns.count {
-                for (column, q) in zip(columns, free) {
-                    roles[column] = .question(q)
-                    ordered.append((column, q))
+                // The tools write the form's order; a sheet whose groups were moved does not. When
+                // each question's group has other columns in the file, the k-th column is the
+                // question whose group stands k-th: a column between `school` and `class` is the
+                // child's age, wherever the form puts the child's group.
+                let places = free.map { role -> Double? in
+                    let group = instrument.questions[question(of: role)].groupKey
+                    return columnsOfGroup[group].map { Double($0.reduce(0, +)) / Double($0.count) }
                 }
+                if places.allSatisfy({ $0 != nil }) {
+                    let moved = free.indices.sorted { (places[$0]!, $0) < (places[$1]!, $1) }.map { free[$0] }
+                    if moved != free {
+                        free = moved
+                        byPlace = true
+                    }
+                }
+                for (column, role) in zip(columns, free) {
+                    roles[column] = role
+                    ordered.append((column, role))
+                }
+            } else if free.isEmpty {
+                // Each of the questions has its column (`hh/age`, `child/age`): an `age` beside
+                // them is a column of an older version (an "all versions" export) or none of the
+                // form's, listed as such columns are; there is no question left to guess between.
+                continue
             } else {
                 for column in columns {
                     roles[column] = .meta(.other)
                     log(CleaningIssue(
                         file: file, line: line, column: column + 1, code: "ambiguous_column", action: .dropped,
-                        message: "column \(column + 1), `\(header[column].trimmingSpaces)`, is headed by \(sharedNames.contains(questions) ? "a name" : "a label") that \(questions.count) questions share (\(questions.map { instrument.questions[$0].key }.joined(separator: ", "))), and \(columns.count) column(s) have it for \(free.count) of them without a column: which is which cannot be told, so it is not read; head it by the question's \(sharedNames.contains(questions) ? "group path (export with group names)" : "name")"))
+                        message: "column \(column + 1), `\(header[column].trimmingSpaces)`, is headed by \(sharedNames.contains(shared) ? "a name" : "a label") that \(questions.count) questions share (\(questions.map { instrument.questions[$0].key }.joined(separator: ", "))), and \(columns.count) column(s) have it for \(free.count) of them without a column: which is which cannot be told, so it is not read; head it by the question's \(sharedNames.contains(shared) ? "group path (export with group names)" : "name")"))
                 }
             }
         }
         guard let first = ordered.min(by: { $0.column < $1.column }) else { return }
-        let pairs = ordered.sorted { $0.column < $1.column }.map { "column \($0.column + 1): \(instrument.questions[$0.question].key)" }
+        let pairs = ordered.sorted { $0.column < $1.column }.map { column, role -> String in
+            switch role {
+            case let .choice(q, choice): return "column \(column + 1): \(instrument.questions[q].key)/\(choice)"
+            default: return "column \(column + 1): \(questionName(role))"
+            }
+        }
         log(CleaningIssue(
             file: file, line: line, column: first.column + 1, code: "columns_by_form_order", action: .kept, severity: .note,
-            message: "\(ordered.count) columns are headed by names or labels that several questions share (a topic rated for importance and for competence, a name used in two groups); read in the form's order: \(pairs.joined(separator: ", "))"))
+            message: "\(ordered.count) columns are headed by names or labels that several questions share (a topic rated for importance and for competence, a name used in two groups); read "
+                + (byPlace ? "by where the other columns of their groups stand, which is not the form's order" : "in the form's order")
+                + ": \(pairs.joined(separator: ", "))"))
     }
 
     /// Whether a header that left columns unmapped (`upper`, mapped as `upperMapping`) is the upper
@@ -1466,6 +1517,15 @@ public final class Normalizer {
         }
         let question = instrument.questions[q].key
         var found = gazetteer.match(written, country: place.country)
+        // A list kept in a file (`select_one_from_file munis.csv`): its name is an XML name, with
+        // `_` for a space (`tartu_linn`), and the form holds no label to read instead.
+        if found == .none, matchers[q] == nil, case .choice = answer, written.contains("_") {
+            let spaced = written.split(separator: "_", omittingEmptySubsequences: true).joined(separator: " ")
+            if case .unique = gazetteer.match(spaced, country: place.country) {
+                written = spaced
+                found = gazetteer.match(spaced, country: place.country)
+            }
+        }
         if found == .none, written.contains("?") {
             found = gazetteer.matchLostLetters(written, country: place.country)
             if case let .unique(municipality) = found {

@@ -432,9 +432,12 @@ public enum Pipeline {
 
     /// The file of the `--by` table: `topic_demand_by_QUESTION.csv`, or, for a question named
     /// `municipality`, `topic_demand_by_question_municipality.csv` (the per-municipality table
-    /// has the other name, and was replaced by it).
+    /// has the other name, and was replaced by it). A question known by its group path
+    /// (`staff/role`, a name in two groups) is written with `-` for `/`, as ODK Central joins
+    /// groups: the table was `role.csv` in a folder `topic_demand_by_staff`.
     static func byTableName(_ by: String) -> String {
-        by.lowercased() == "municipality" ? "topic_demand_by_question_\(by).csv" : "topic_demand_by_\(by).csv"
+        let name = by.replacingOccurrences(of: "/", with: "-")
+        return by.lowercased() == "municipality" ? "topic_demand_by_question_\(name).csv" : "topic_demand_by_\(name).csv"
     }
 
     /// The code and label columns of the `--by` table: `QUESTION`, `QUESTION_label`, or, for a
