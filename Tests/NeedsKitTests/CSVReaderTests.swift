@@ -557,6 +557,30 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertTrue(json.contains("\"encoding_note\": \"UTF-8 BOM skipped: the text after it is not UTF-8\""), json)
     }
 
+    /// The warning of a field read in a code page quoted its first 60 characters: a comment, a
+    /// name or an e-mail address typed so reached clean/issues.csv (personal data in reports/,
+    /// where free text not marked `report` never goes), and a long field's quote could end before
+    /// the letters read in the code page, which are what tells whether it is the right one. It
+    /// names those letters, and no word of the field.
+    func testAFieldReadInACodePageIsNotQuotedInItsWarning() {
+        let folder = TemporaryFolder()
+        var utf8 = "country;municipality;role;comment\r\n"
+        for k in 0..<8 { utf8 += "EE;Jõhvi vald;teacher;väga hea \(k)\r\n" }
+        let comment = "Mari Tamm, phone 5551234, would like a longer course next spring: tänan, õpetajad"
+        let typed = "EE;Tallinn;teacher;\(comment)\r\n"
+        let result = readAll(folder.write("mixed.csv", Array(utf8.utf8) + encode(typed, as: .windows1257)))
+        XCTAssertEqual(result.summary?.encoding.encoding, .utf8)
+        XCTAssertEqual(result.data.last?.fields, ["EE", "Tallinn", "teacher", comment])
+        let warnings = result.diagnostics.filter { $0.code == "invalid_utf8" }
+        XCTAssertEqual(warnings.map { [$0.line ?? 0, $0.column ?? 0] }, [[10, 4]])
+        let message = warnings.first?.message ?? ""
+        for word in ["Mari", "Tamm", "5551234", "spring", "tänan", "õpetajad"] {
+            XCTAssertFalse(message.contains(word), "\(word) in \(message)")
+        }
+        XCTAssertTrue(message.contains("windows-1257"), message)
+        XCTAssertTrue(message.contains("`ä õ`"), message)
+    }
+
     /// A UTF-16 byte order mark before text that is not UTF-16 (an editor's label on a file it
     /// did not convert) was believed: the whole file read as UTF-16 (`潣湵牴㭹...`), one header
     /// 'cut off' and no row. A mark of one byte order before text in the other read every

@@ -213,12 +213,15 @@ final class ParseState {
                 notUTF8CodePage = encoding
                 let read = Transcoder.readingNotUTF8(field, as: encoding)
                 let invalid = UTF8Validation.firstInvalidOffset(in: field) ?? 0
-                var text = String(String(decoding: read.bytes, as: UTF8.self).map { $0.isNewline ? " " : $0 })
-                if text.count > 60 { text = String(text.prefix(60)) + "…" }
+                // The letters the code page gave, not the field's words: it may be a comment, a
+                // name or an e-mail address, which the issues in clean/ must not carry.
+                let shown = read.letters.prefix(12).map { String($0) }.joined(separator: " ")
+                    + (read.letters.count > 12 ? " …" : "")
+                let letters = shown.isEmpty ? "" : ", making its letters `\(shown)`"
                 let undefined = read.undefined == 0 ? ""
                     : "; \(read.undefined) byte(s) it does not define are shown as U+FFFD"
                 warn("invalid_utf8", line: fields[next].line, column: i + 1,
-                     "the field is not UTF-8 at byte \(invalid + 1), unlike the rest of the file (typed in another program?): read as \(encoding.rawValue), `\(text)`\(undefined); if that is wrong, correct the field or give --encoding")
+                     "the field is not UTF-8 at byte \(invalid + 1), unlike the rest of the file (typed in another program?): read as \(encoding.rawValue)\(letters)\(undefined); if that reading is wrong, correct the field or give --encoding")
                 rewritten += read.bytes
                 next += 1
             } else {
