@@ -581,6 +581,37 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertTrue(message.contains("`ä õ`"), message)
     }
 
+    /// A UTF-8 export with rows typed on two Windows (a Russian-speaking worker's in Windows-1251,
+    /// an Estonian one's in Windows-1257: Narva) read every such field in one code page, the
+    /// first decided: `Narva-Jхesuu linn`, `хpetaja` (an unknown municipality) or `Íŕđâŕ`. A field
+    /// that code page reads as no text, and another reads better, is read in that other one.
+    func testRowsTypedInTwoCodePagesInAUTF8FileAreEachReadInTheirs() {
+        let folder = TemporaryFolder()
+        var utf8 = "country;municipality;role;comment\r\n"
+        for k in 0..<10 { utf8 += "EE;Jõhvi vald;õpetaja;väga hea \(k)\r\n" }
+        let estonian = "EE;Narva-Jõesuu linn;õpetaja;tõlgid\r\n"
+        let russian = "EE;Нарва;учитель;очень важно\r\n"
+        for (first, second) in [(estonian, russian), (russian, estonian)] {
+            let firstEncoding: TextEncoding = first == estonian ? .windows1257 : .windows1251
+            let secondEncoding: TextEncoding = first == estonian ? .windows1251 : .windows1257
+            let bytes = Array(utf8.utf8) + encode(first, as: firstEncoding) + encode(second, as: secondEncoding)
+            for sampleSize in [1 << 20, utf8.utf8.count] {
+                var options = ReaderOptions()
+                options.sampleSize = sampleSize
+                let result = readAll(folder.write("two.csv", bytes), options: options)
+                let label = "\(firstEncoding) first, sample \(sampleSize)"
+                XCTAssertEqual(result.summary?.encoding.encoding, .utf8, label)
+                XCTAssertEqual(result.records.map { $0.fields.joined(separator: ";") + "\r\n" }.joined(), utf8 + first + second, label)
+                let warnings = result.diagnostics.filter { $0.code == "invalid_utf8" }
+                XCTAssertEqual(warnings.count, 6, label)
+                for warning in warnings {
+                    let expected = (warning.line == 12) == (first == estonian) ? "windows-1257" : "windows-1251"
+                    XCTAssertTrue(warning.message.contains("read as \(expected)"), "\(label): \(warning)")
+                }
+            }
+        }
+    }
+
     /// A UTF-16 byte order mark before text that is not UTF-16 (an editor's label on a file it
     /// did not convert) was believed: the whole file read as UTF-16 (`潣湵牴㭹...`), one header
     /// 'cut off' and no row. A mark of one byte order before text in the other read every

@@ -176,6 +176,28 @@ public enum EncodingDetector {
     /// those runs, with the letters around them, most like the region's languages (Windows-1257
     /// for Baltic letters, 1251 for Cyrillic). Nil when every run is valid.
     static func notUTF8CodePage(in text: [UInt8]) -> TextEncoding? {
+        guard let pieces = notUTF8Pieces(text) else { return nil }
+        return bestCodePage(for: pieces)
+    }
+
+    /// The code page for the runs of one field of a mostly UTF-8 text that are not UTF-8: the
+    /// file's (`prior`, from the sample or the first such field) unless it reads them as no text
+    /// (a score of zero or less: `Narva-Jхesuu`, `Íŕđâŕ`) and another reads them better, as when
+    /// rows were typed on two Windows (an Estonian one's in Windows-1257, a Russian one's in 1251).
+    /// A field's few letters are thin evidence, so the file's code page stands wherever it reads
+    /// them as text at all.
+    static func notUTF8CodePage(in field: [UInt8], prior: TextEncoding?) -> TextEncoding? {
+        guard let prior else { return notUTF8CodePage(in: field) }
+        guard let pieces = notUTF8Pieces(field) else { return prior }
+        let priorScore = score(pieces, as: prior)
+        guard priorScore <= 0 else { return prior }
+        let ranking = rankCodePages(for: pieces)
+        let bestScore = score(pieces, as: ranking.best) - (rareCodePages.contains(ranking.best) ? rarityPenalty : 0)
+        return bestScore > priorScore ? ranking.best : prior
+    }
+
+    /// The runs of `text` that are not UTF-8, each with the letters of its word, one a line.
+    private static func notUTF8Pieces(_ text: [UInt8]) -> [UInt8]? {
         var pieces: [UInt8] = []
         text.withUnsafeBytes { raw in
             var i = 0
@@ -197,8 +219,7 @@ public enum EncodingDetector {
                 i = end
             }
         }
-        guard !pieces.isEmpty else { return nil }
-        return bestCodePage(for: pieces)
+        return pieces.isEmpty ? nil : pieces
     }
 
     private static func isASCIILetter(_ byte: UInt8) -> Bool {

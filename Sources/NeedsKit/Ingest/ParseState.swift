@@ -103,7 +103,9 @@ final class ParseState {
     /// detected as UTF-8: rows typed in another program), rather than shown as U+FFFD (UTF-8
     /// given with --encoding, which is taken at its word).
     var readsNotUTF8InCodePage = false
-    /// That code page: from the detection's sample, or else decided at the first such field.
+    /// That code page: from the detection's sample, or else decided at the first such field; a
+    /// field it reads as no text is read in the one that reads it best
+    /// (`EncodingDetector.notUTF8CodePage(in:prior:)`).
     var notUTF8CodePage: TextEncoding? = nil
 
     init(file: String, handler: @escaping (RecordBuffer) throws -> Void, diagnose: @escaping (Diagnostic) -> Void) {
@@ -209,8 +211,9 @@ final class ParseState {
             let field = record.fieldBytes(i)
             if next < fields.count && fields[next].field == i {
                 let raw = Array(field)
-                let encoding = notUTF8CodePage ?? EncodingDetector.notUTF8CodePage(in: raw) ?? .windows1257
-                notUTF8CodePage = encoding
+                let encoding = EncodingDetector.notUTF8CodePage(in: raw, prior: notUTF8CodePage) ?? .windows1257
+                // The first field decides the file's code page, when the sample did not.
+                if notUTF8CodePage == nil { notUTF8CodePage = encoding }
                 let read = Transcoder.readingNotUTF8(field, as: encoding)
                 let invalid = UTF8Validation.firstInvalidOffset(in: field) ?? 0
                 // The letters the code page gave, not the field's words: it may be a comment, a
