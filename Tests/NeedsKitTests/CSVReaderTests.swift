@@ -579,6 +579,15 @@ final class CSVReaderTests: XCTestCase {
         }
         XCTAssertTrue(message.contains("windows-1257"), message)
         XCTAssertTrue(message.contains("`ä õ`"), message)
+        // In Cyrillic every letter is one read so: in the order met they spelt the words
+        // (`М а р и я ...`); in the alphabet's order they do not.
+        let russian = "EE;Нарва;учитель;Мария Иванова\r\n"
+        let read = readAll(folder.write("ru.csv", Array(utf8.utf8) + encode(russian, as: .windows1251)))
+        XCTAssertEqual(read.data.last?.fields, ["EE", "Нарва", "учитель", "Мария Иванова"])
+        let said = read.diagnostics.filter { $0.code == "invalid_utf8" }.map(\.message)
+        XCTAssertEqual(said.count, 3)
+        XCTAssertTrue(said.last?.contains("`И М а в и н о р я`") ?? false, "\(said)")
+        XCTAssertTrue(said.first?.contains("`Н а в р`") ?? false, "\(said)")
     }
 
     /// A UTF-8 export with rows typed on two Windows (a Russian-speaking worker's in Windows-1251,

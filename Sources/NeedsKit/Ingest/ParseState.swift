@@ -217,8 +217,10 @@ final class ParseState {
                 let read = Transcoder.readingNotUTF8(field, as: encoding)
                 let invalid = UTF8Validation.firstInvalidOffset(in: field) ?? 0
                 // The letters the code page gave, not the field's words: it may be a comment, a
-                // name or an e-mail address, which the issues in clean/ must not carry.
-                let shown = read.letters.prefix(12).map { String($0) }.joined(separator: " ")
+                // name or an e-mail address, which the issues in clean/ must not carry. In the
+                // alphabet's order: a Cyrillic word is all such letters, and in the order met
+                // they spelt it.
+                let shown = read.letters.sorted { $0.value < $1.value }.prefix(12).map { String($0) }.joined(separator: " ")
                     + (read.letters.count > 12 ? " …" : "")
                 let letters = shown.isEmpty ? "" : ", making its letters `\(shown)`"
                 let undefined = read.undefined == 0 ? ""

@@ -72,7 +72,7 @@ struct Transcoder {
     /// each run of bytes above ASCII that is valid UTF-8 is kept, each that is not is read in
     /// `encoding`, whole (a code page's word whose letters happen to pair up as UTF-8, Ukrainian
     /// `РІ` in Windows-1251, is not half read so). Bytes the code page leaves undefined become
-    /// U+FFFD, counted. `letters` are the characters the code page gave, each once, in order:
+    /// U+FFFD, counted. `letters` are the characters the code page gave, each once:
     /// what the warning shows, as the field's words may be a respondent's comment or name.
     static func readingNotUTF8(_ field: UnsafeRawBufferPointer, as encoding: TextEncoding)
         -> (bytes: [UInt8], undefined: Int, letters: [Unicode.Scalar]) {
