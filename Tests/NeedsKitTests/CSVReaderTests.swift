@@ -294,6 +294,22 @@ final class CSVReaderTests: XCTestCase {
         }
     }
 
+    /// How common a Cyrillic letter is counted for any two Cyrillic letters side by side, also
+    /// inside a Latin word: Estonian double vowels read in Windows-1251 (`Ддremaa ццkool ььrikorterid`
+    /// for `Ääremaa öökool üürikorterid`) scored as Russian, so a one-row Estonian file in
+    /// Windows-1257 or 1252 had an encoding_uncertain note suggesting windows-1251, which it did
+    /// not before. It counts inside a word of Cyrillic letters only.
+    func testEstonianDoubleVowelsDoNotReadAsRussian() {
+        for text in ["Riik;Omavalitsus;Amet;Kommentaar\r\nEesti;Põlva vald;Õpetaja;Ääremaa öökool ja üürikorterid\r\n",
+                     "a;b\r\nJõhvi;Sotsiaaltöötaja, väga hää\r\n"] {
+            for encoding in [TextEncoding.windows1257, .windows1252] {
+                let detected = EncodingDetector.detect(sample: encode(text, as: encoding), isWholeFile: true)
+                XCTAssertEqual(detected.encoding, .windows1257, "\(encoding) \(text)")
+                XCTAssertNil(detected.closeAlternative, "\(encoding) \(text)")
+            }
+        }
+    }
+
     /// Russian in capitals (`НАРВА`, `ФИО`, a heading row typed so) in Windows-1251 was read as
     /// KOI8-R (`мюпбю`), and in KOI8-R as Windows-1251 (`обтчб`), mostly without a note: the one
     /// puts its capitals where the other's small letters are, and small letters were preferred.

@@ -317,8 +317,28 @@ public enum EncodingDetector {
         // The languages whose own letters the field holds (bits of `languageOfLetter`); a field
         // ends at a line end or any of the delimiters (the dialect is not known yet).
         var fieldLanguages: UInt8 = 0
+        // The word (run of letters) the byte stands in ends before `wordEnd`; whether all its
+        // letters are Cyrillic: looked at once per word, at its first letter, by byte (each high
+        // byte's kind in this code page: 0 no letter, 1 a Latin or other letter, 2 Cyrillic).
+        let letterKind: [UInt8] = table.map { scalar in
+            guard let scalar, scalar.properties.isAlphabetic else { return 0 }
+            return isCyrillic(scalar) ? 2 : 1
+        }
+        func kind(_ byte: UInt8) -> UInt8 { byte >= 0x80 ? letterKind[Int(byte) - 0x80] : isASCIILetter(byte) ? 1 : 0 }
+        var wordEnd = 0
+        var wordIsCyrillic = false
         for (i, byte) in sample.enumerated() {
             let scalar = scalars[i]
+            if i >= wordEnd, kind(byte) != 0 {
+                wordEnd = i
+                wordIsCyrillic = true
+                while wordEnd < sample.count {
+                    let next = kind(sample[wordEnd])
+                    if next == 0 { break }
+                    if next == 1 { wordIsCyrillic = false }
+                    wordEnd += 1
+                }
+            }
             if byte == 0x0A || byte == 0x0D || byte == 0x3B || byte == 0x2C || byte == 0x09 {
                 total += mixedLanguagesPenalty(fieldLanguages)
                 fieldLanguages = 0
@@ -329,8 +349,10 @@ public enum EncodingDetector {
                 // Inside a Cyrillic word: how common the letter is, whatever its case; and a word
                 // in capitals (`НАРВА`, `ФИО`) as one in lower case. Windows-1251 and KOI8-R put
                 // one's capitals where the other's small letters are, so the preference for lower
-                // case read every word in capitals in the other (`мюпбю`), without a note.
-                if let scalar, isCyrillic(scalar) {
+                // case read every word in capitals in the other (`мюпбю`), without a note. Not in
+                // a word of Latin letters too: Estonian `ää`, `öö` and `üü` are `дд`, `цц` and
+                // `ьь` in Windows-1251 (`Ддremaa`), no Russian.
+                if let scalar, wordIsCyrillic, isCyrillic(scalar) {
                     let before = i > 0 ? scalars[i - 1] : nil
                     let after = i + 1 < scalars.count ? scalars[i + 1] : nil
                     let cyrillicBefore = before.map(isCyrillic) ?? false
