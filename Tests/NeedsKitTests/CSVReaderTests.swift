@@ -635,6 +635,11 @@ final class CSVReaderTests: XCTestCase {
                 }
             }
         }
+        // An initial alone is no text in any code page (a letter standing alone): it stays in the
+        // file's, not KOI8-R's `х.` for Windows-1251's `И.`, which scored a point higher.
+        let initials = "EE;Нарва;Иванова;И.\r\nEE;Силламяэ;Петров;П. С.\r\n"
+        let read = readAll(folder.write("initials.csv", Array(utf8.utf8) + encode(initials, as: .windows1251)))
+        XCTAssertEqual(read.records.map { $0.fields.joined(separator: ";") + "\r\n" }.joined(), utf8 + initials)
     }
 
     /// A UTF-16 byte order mark before text that is not UTF-16 (an editor's label on a file it

@@ -185,7 +185,9 @@ public enum EncodingDetector {
     /// (a score of zero or less: `Narva-Jхesuu`, `Íŕđâŕ`) and another reads them better, as when
     /// rows were typed on two Windows (an Estonian one's in Windows-1257, a Russian one's in 1251).
     /// A field's few letters are thin evidence, so the file's code page stands wherever it reads
-    /// them as text at all.
+    /// them as text at all, or another reads them better by less than a letter's worth
+    /// (`fieldCodePageMargin`: an initial alone, `И.`, is no text in any code page, and KOI8-R's
+    /// `х.` scored a point above it).
     static func notUTF8CodePage(in field: [UInt8], prior: TextEncoding?) -> TextEncoding? {
         guard let prior else { return notUTF8CodePage(in: field) }
         guard let pieces = notUTF8Pieces(field) else { return prior }
@@ -193,8 +195,13 @@ public enum EncodingDetector {
         guard priorScore <= 0 else { return prior }
         let ranking = rankCodePages(for: pieces)
         let bestScore = score(pieces, as: ranking.best) - (rareCodePages.contains(ranking.best) ? rarityPenalty : 0)
-        return bestScore > priorScore ? ranking.best : prior
+        return bestScore - priorScore >= fieldCodePageMargin ? ranking.best : prior
     }
+
+    /// How much better than the file's code page another must read a field for the field to be
+    /// read in it: a letter's worth (a lower-case letter of the region scores 3, a letter of
+    /// another script beside it −4).
+    static let fieldCodePageMargin = 4
 
     /// The runs of `text` that are not UTF-8, each with the letters of its word, one a line.
     private static func notUTF8Pieces(_ text: [UInt8]) -> [UInt8]? {
