@@ -635,6 +635,18 @@ final class CSVReaderTests: XCTestCase {
                 }
             }
         }
+        // Past the sample, the first field that is not UTF-8 decided the file's code page alone:
+        // `в` (E2) reads as well as Windows-1257's `ā`, which won the tie, and the row's `да` then
+        // read `äą`. The row decides.
+        var options = ReaderOptions()
+        options.sampleSize = utf8.utf8.count
+        let first = readAll(folder.write("first.csv", Array(utf8.utf8) + encode("EE;в;Нарва;да\r\n", as: .windows1251)), options: options)
+        XCTAssertEqual(first.data.last?.fields, ["EE", "в", "Нарва", "да"])
+        // A field's last letter is no UTF-8 sequence cut off (as at a sample's end): `darbā` in
+        // a file whose code page is Windows-1251 was judged on nothing and read `darbв`.
+        let latvian = encode("EE;Нарва;учитель;очень важно\r\n", as: .windows1251) + encode("LV;Riga;darbā;ok\r\n", as: .windows1257)
+        let last = readAll(folder.write("last.csv", Array(utf8.utf8) + latvian))
+        XCTAssertEqual(last.data.last?.fields, ["LV", "Riga", "darbā", "ok"])
         // An initial alone is no text in any code page (a letter standing alone): it stays in the
         // file's, not KOI8-R's `х.` for Windows-1251's `И.`, which scored a point higher.
         let initials = "EE;Нарва;Иванова;И.\r\nEE;Силламяэ;Петров;П. С.\r\n"

@@ -175,8 +175,10 @@ public enum EncodingDetector {
     /// The code page for the runs of a mostly UTF-8 text that are not UTF-8: the one reading
     /// those runs, with the letters around them, most like the region's languages (Windows-1257
     /// for Baltic letters, 1251 for Cyrillic). Nil when every run is valid.
-    static func notUTF8CodePage(in text: [UInt8]) -> TextEncoding? {
-        guard let pieces = notUTF8Pieces(text) else { return nil }
+    /// `isWhole`: the text is not cut off (a field, not a sample), so a sequence unfinished at
+    /// its end is not UTF-8 either.
+    static func notUTF8CodePage(in text: [UInt8], isWhole: Bool = false) -> TextEncoding? {
+        guard let pieces = notUTF8Pieces(text, isWhole: isWhole) else { return nil }
         return bestCodePage(for: pieces)
     }
 
@@ -189,8 +191,8 @@ public enum EncodingDetector {
     /// (`fieldCodePageMargin`: an initial alone, `И.`, is no text in any code page, and KOI8-R's
     /// `х.` scored a point above it).
     static func notUTF8CodePage(in field: [UInt8], prior: TextEncoding?) -> TextEncoding? {
-        guard let prior else { return notUTF8CodePage(in: field) }
-        guard let pieces = notUTF8Pieces(field) else { return prior }
+        guard let prior else { return notUTF8CodePage(in: field, isWhole: true) }
+        guard let pieces = notUTF8Pieces(field, isWhole: true) else { return prior }
         let priorScore = score(pieces, as: prior)
         guard priorScore <= 0 else { return prior }
         let ranking = rankCodePages(for: pieces)
@@ -204,7 +206,7 @@ public enum EncodingDetector {
     static let fieldCodePageMargin = 4
 
     /// The runs of `text` that are not UTF-8, each with the letters of its word, one a line.
-    private static func notUTF8Pieces(_ text: [UInt8]) -> [UInt8]? {
+    private static func notUTF8Pieces(_ text: [UInt8], isWhole: Bool) -> [UInt8]? {
         var pieces: [UInt8] = []
         text.withUnsafeBytes { raw in
             var i = 0
@@ -213,7 +215,7 @@ public enum EncodingDetector {
                 var end = i
                 while end < raw.count && raw[end] >= 0x80 { end += 1 }
                 let run = UnsafeRawBufferPointer(rebasing: raw[i..<end])
-                if UTF8Validation.firstInvalidOffset(in: run, allowTruncatedEnd: end == raw.count) != nil {
+                if UTF8Validation.firstInvalidOffset(in: run, allowTruncatedEnd: !isWhole && end == raw.count) != nil {
                     // The word around the run: its letters tell a word from symbols.
                     var from = i, to = end
                     while from > 0, i - from < 24, isASCIILetter(raw[from - 1]) { from -= 1 }

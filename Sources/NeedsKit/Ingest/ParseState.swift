@@ -103,7 +103,7 @@ final class ParseState {
     /// detected as UTF-8: rows typed in another program), rather than shown as U+FFFD (UTF-8
     /// given with --encoding, which is taken at its word).
     var readsNotUTF8InCodePage = false
-    /// That code page: from the detection's sample, or else decided at the first such field; a
+    /// That code page: from the detection's sample, or else decided at the first such row; a
     /// field it reads as no text is read in the one that reads it best
     /// (`EncodingDetector.notUTF8CodePage(in:prior:)`).
     var notUTF8CodePage: TextEncoding? = nil
@@ -204,6 +204,14 @@ final class ParseState {
         let sink = record.sink
         let count = sink.pointee.fieldCount
         let start = from == 0 ? 0 : sink.pointee.ends[from - 1]
+        if notUTF8CodePage == nil {
+            // The sample had no such bytes: the first row with some decides the file's code page
+            // from all its such fields (a row is typed in one program), not its first field alone,
+            // whose one letter may read as well in several (`в` in Windows-1251, `ā` in 1257).
+            var row: [UInt8] = []
+            for (field, _) in fields { row += record.fieldBytes(field); row.append(0x0A) }
+            notUTF8CodePage = EncodingDetector.notUTF8CodePage(in: row, isWhole: true)
+        }
         var rewritten: [UInt8] = []
         var ends: [Int] = []
         var next = 0
@@ -212,8 +220,6 @@ final class ParseState {
             if next < fields.count && fields[next].field == i {
                 let raw = Array(field)
                 let encoding = EncodingDetector.notUTF8CodePage(in: raw, prior: notUTF8CodePage) ?? .windows1257
-                // The first field decides the file's code page, when the sample did not.
-                if notUTF8CodePage == nil { notUTF8CodePage = encoding }
                 let read = Transcoder.readingNotUTF8(field, as: encoding)
                 let invalid = UTF8Validation.firstInvalidOffset(in: field) ?? 0
                 // The letters the code page gave, not the field's words: it may be a comment, a
