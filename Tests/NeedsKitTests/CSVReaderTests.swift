@@ -294,6 +294,22 @@ final class CSVReaderTests: XCTestCase {
         }
     }
 
+    /// How common a Cyrillic letter is counted for any two Cyrillic letters side by side, also
+    /// inside a Latin word: Estonian double vowels read in Windows-1251 (`Ддremaa ццkool ььrikorterid`
+    /// for `Ääremaa öökool üürikorterid`) scored as Russian, so a one-row Estonian file in
+    /// Windows-1257 or 1252 had an encoding_uncertain note suggesting windows-1251, which it did
+    /// not before. It counts inside a word of Cyrillic letters only.
+    func testEstonianDoubleVowelsDoNotReadAsRussian() {
+        for text in ["Riik;Omavalitsus;Amet;Kommentaar\r\nEesti;Põlva vald;Õpetaja;Ääremaa öökool ja üürikorterid\r\n",
+                     "a;b\r\nJõhvi;Sotsiaaltöötaja, väga hää\r\n"] {
+            for encoding in [TextEncoding.windows1257, .windows1252] {
+                let detected = EncodingDetector.detect(sample: encode(text, as: encoding), isWholeFile: true)
+                XCTAssertEqual(detected.encoding, .windows1257, "\(encoding) \(text)")
+                XCTAssertNil(detected.closeAlternative, "\(encoding) \(text)")
+            }
+        }
+    }
+
     /// Russian in capitals (`НАРВА`, `ФИО`, a heading row typed so) in Windows-1251 was read as
     /// KOI8-R (`мюпбю`), and in KOI8-R as Windows-1251 (`обтчб`), mostly without a note: the one
     /// puts its capitals where the other's small letters are, and small letters were preferred.
@@ -555,6 +571,87 @@ final class CSVReaderTests: XCTestCase {
                       sniffed)
         let json = SniffCommand.json(SniffCommand.run(paths: [path], options: ReaderOptions()))
         XCTAssertTrue(json.contains("\"encoding_note\": \"UTF-8 BOM skipped: the text after it is not UTF-8\""), json)
+    }
+
+    /// The warning of a field read in a code page quoted its first 60 characters: a comment, a
+    /// name or an e-mail address typed so reached clean/issues.csv (personal data in reports/,
+    /// where free text not marked `report` never goes), and a long field's quote could end before
+    /// the letters read in the code page, which are what tells whether it is the right one. It
+    /// names those letters, and no word of the field.
+    func testAFieldReadInACodePageIsNotQuotedInItsWarning() {
+        let folder = TemporaryFolder()
+        var utf8 = "country;municipality;role;comment\r\n"
+        for k in 0..<8 { utf8 += "EE;Jõhvi vald;teacher;väga hea \(k)\r\n" }
+        let comment = "Mari Tamm, phone 5551234, would like a longer course next spring: tänan, õpetajad"
+        let typed = "EE;Tallinn;teacher;\(comment)\r\n"
+        let result = readAll(folder.write("mixed.csv", Array(utf8.utf8) + encode(typed, as: .windows1257)))
+        XCTAssertEqual(result.summary?.encoding.encoding, .utf8)
+        XCTAssertEqual(result.data.last?.fields, ["EE", "Tallinn", "teacher", comment])
+        let warnings = result.diagnostics.filter { $0.code == "invalid_utf8" }
+        XCTAssertEqual(warnings.map { [$0.line ?? 0, $0.column ?? 0] }, [[10, 4]])
+        let message = warnings.first?.message ?? ""
+        for word in ["Mari", "Tamm", "5551234", "spring", "tänan", "õpetajad"] {
+            XCTAssertFalse(message.contains(word), "\(word) in \(message)")
+        }
+        XCTAssertTrue(message.contains("windows-1257"), message)
+        XCTAssertTrue(message.contains("`ä õ`"), message)
+        // In Cyrillic every letter is one read so: in the order met they spelt the words
+        // (`М а р и я ...`); in the alphabet's order they do not.
+        let russian = "EE;Нарва;учитель;Мария Иванова\r\n"
+        let read = readAll(folder.write("ru.csv", Array(utf8.utf8) + encode(russian, as: .windows1251)))
+        XCTAssertEqual(read.data.last?.fields, ["EE", "Нарва", "учитель", "Мария Иванова"])
+        let said = read.diagnostics.filter { $0.code == "invalid_utf8" }.map(\.message)
+        XCTAssertEqual(said.count, 3)
+        XCTAssertTrue(said.last?.contains("`И М а в и н о р я`") ?? false, "\(said)")
+        XCTAssertTrue(said.first?.contains("`Н а в р`") ?? false, "\(said)")
+    }
+
+    /// A UTF-8 export with rows typed on two Windows (a Russian-speaking worker's in Windows-1251,
+    /// an Estonian one's in Windows-1257: Narva) read every such field in one code page, the
+    /// first decided: `Narva-Jхesuu linn`, `хpetaja` (an unknown municipality) or `Íŕđâŕ`. A field
+    /// that code page reads as no text, and another reads better, is read in that other one.
+    func testRowsTypedInTwoCodePagesInAUTF8FileAreEachReadInTheirs() {
+        let folder = TemporaryFolder()
+        var utf8 = "country;municipality;role;comment\r\n"
+        for k in 0..<10 { utf8 += "EE;Jõhvi vald;õpetaja;väga hea \(k)\r\n" }
+        let estonian = "EE;Narva-Jõesuu linn;õpetaja;tõlgid\r\n"
+        let russian = "EE;Нарва;учитель;очень важно\r\n"
+        for (first, second) in [(estonian, russian), (russian, estonian)] {
+            let firstEncoding: TextEncoding = first == estonian ? .windows1257 : .windows1251
+            let secondEncoding: TextEncoding = first == estonian ? .windows1251 : .windows1257
+            let bytes = Array(utf8.utf8) + encode(first, as: firstEncoding) + encode(second, as: secondEncoding)
+            for sampleSize in [1 << 20, utf8.utf8.count] {
+                var options = ReaderOptions()
+                options.sampleSize = sampleSize
+                let result = readAll(folder.write("two.csv", bytes), options: options)
+                let label = "\(firstEncoding) first, sample \(sampleSize)"
+                XCTAssertEqual(result.summary?.encoding.encoding, .utf8, label)
+                XCTAssertEqual(result.records.map { $0.fields.joined(separator: ";") + "\r\n" }.joined(), utf8 + first + second, label)
+                let warnings = result.diagnostics.filter { $0.code == "invalid_utf8" }
+                XCTAssertEqual(warnings.count, 6, label)
+                for warning in warnings {
+                    let expected = (warning.line == 12) == (first == estonian) ? "windows-1257" : "windows-1251"
+                    XCTAssertTrue(warning.message.contains("read as \(expected)"), "\(label): \(warning)")
+                }
+            }
+        }
+        // Past the sample, the first field that is not UTF-8 decided the file's code page alone:
+        // `в` (E2) reads as well as Windows-1257's `ā`, which won the tie, and the row's `да` then
+        // read `äą`. The row decides.
+        var options = ReaderOptions()
+        options.sampleSize = utf8.utf8.count
+        let first = readAll(folder.write("first.csv", Array(utf8.utf8) + encode("EE;в;Нарва;да\r\n", as: .windows1251)), options: options)
+        XCTAssertEqual(first.data.last?.fields, ["EE", "в", "Нарва", "да"])
+        // A field's last letter is no UTF-8 sequence cut off (as at a sample's end): `darbā` in
+        // a file whose code page is Windows-1251 was judged on nothing and read `darbв`.
+        let latvian = encode("EE;Нарва;учитель;очень важно\r\n", as: .windows1251) + encode("LV;Riga;darbā;ok\r\n", as: .windows1257)
+        let last = readAll(folder.write("last.csv", Array(utf8.utf8) + latvian))
+        XCTAssertEqual(last.data.last?.fields, ["LV", "Riga", "darbā", "ok"])
+        // An initial alone is no text in any code page (a letter standing alone): it stays in the
+        // file's, not KOI8-R's `х.` for Windows-1251's `И.`, which scored a point higher.
+        let initials = "EE;Нарва;Иванова;И.\r\nEE;Силламяэ;Петров;П. С.\r\n"
+        let read = readAll(folder.write("initials.csv", Array(utf8.utf8) + encode(initials, as: .windows1251)))
+        XCTAssertEqual(read.records.map { $0.fields.joined(separator: ";") + "\r\n" }.joined(), utf8 + initials)
     }
 
     /// A UTF-16 byte order mark before text that is not UTF-16 (an editor's label on a file it

@@ -175,7 +175,38 @@ public enum EncodingDetector {
     /// The code page for the runs of a mostly UTF-8 text that are not UTF-8: the one reading
     /// those runs, with the letters around them, most like the region's languages (Windows-1257
     /// for Baltic letters, 1251 for Cyrillic). Nil when every run is valid.
-    static func notUTF8CodePage(in text: [UInt8]) -> TextEncoding? {
+    /// `isWhole`: the text is not cut off (a field, not a sample), so a sequence unfinished at
+    /// its end is not UTF-8 either.
+    static func notUTF8CodePage(in text: [UInt8], isWhole: Bool = false) -> TextEncoding? {
+        guard let pieces = notUTF8Pieces(text, isWhole: isWhole) else { return nil }
+        return bestCodePage(for: pieces)
+    }
+
+    /// The code page for the runs of one field of a mostly UTF-8 text that are not UTF-8: the
+    /// file's (`prior`, from the sample or the first such field) unless it reads them as no text
+    /// (a score of zero or less: `Narva-Jхesuu`, `Íŕđâŕ`) and another reads them better, as when
+    /// rows were typed on two Windows (an Estonian one's in Windows-1257, a Russian one's in 1251).
+    /// A field's few letters are thin evidence, so the file's code page stands wherever it reads
+    /// them as text at all, or another reads them better by less than a letter's worth
+    /// (`fieldCodePageMargin`: an initial alone, `И.`, is no text in any code page, and KOI8-R's
+    /// `х.` scored a point above it).
+    static func notUTF8CodePage(in field: [UInt8], prior: TextEncoding?) -> TextEncoding? {
+        guard let prior else { return notUTF8CodePage(in: field, isWhole: true) }
+        guard let pieces = notUTF8Pieces(field, isWhole: true) else { return prior }
+        let priorScore = score(pieces, as: prior)
+        guard priorScore <= 0 else { return prior }
+        let ranking = rankCodePages(for: pieces)
+        let bestScore = score(pieces, as: ranking.best) - (rareCodePages.contains(ranking.best) ? rarityPenalty : 0)
+        return bestScore - priorScore >= fieldCodePageMargin ? ranking.best : prior
+    }
+
+    /// How much better than the file's code page another must read a field for the field to be
+    /// read in it: a letter's worth (a lower-case letter of the region scores 3, a letter of
+    /// another script beside it −4).
+    static let fieldCodePageMargin = 4
+
+    /// The runs of `text` that are not UTF-8, each with the letters of its word, one a line.
+    private static func notUTF8Pieces(_ text: [UInt8], isWhole: Bool) -> [UInt8]? {
         var pieces: [UInt8] = []
         text.withUnsafeBytes { raw in
             var i = 0
@@ -184,7 +215,7 @@ public enum EncodingDetector {
                 var end = i
                 while end < raw.count && raw[end] >= 0x80 { end += 1 }
                 let run = UnsafeRawBufferPointer(rebasing: raw[i..<end])
-                if UTF8Validation.firstInvalidOffset(in: run, allowTruncatedEnd: end == raw.count) != nil {
+                if UTF8Validation.firstInvalidOffset(in: run, allowTruncatedEnd: !isWhole && end == raw.count) != nil {
                     // The word around the run: its letters tell a word from symbols.
                     var from = i, to = end
                     while from > 0, i - from < 24, isASCIILetter(raw[from - 1]) { from -= 1 }
@@ -197,8 +228,7 @@ public enum EncodingDetector {
                 i = end
             }
         }
-        guard !pieces.isEmpty else { return nil }
-        return bestCodePage(for: pieces)
+        return pieces.isEmpty ? nil : pieces
     }
 
     private static func isASCIILetter(_ byte: UInt8) -> Bool {
@@ -296,8 +326,28 @@ public enum EncodingDetector {
         // The languages whose own letters the field holds (bits of `languageOfLetter`); a field
         // ends at a line end or any of the delimiters (the dialect is not known yet).
         var fieldLanguages: UInt8 = 0
+        // The word (run of letters) the byte stands in ends before `wordEnd`; whether all its
+        // letters are Cyrillic: looked at once per word, at its first letter, by byte (each high
+        // byte's kind in this code page: 0 no letter, 1 a Latin or other letter, 2 Cyrillic).
+        let letterKind: [UInt8] = table.map { scalar in
+            guard let scalar, scalar.properties.isAlphabetic else { return 0 }
+            return isCyrillic(scalar) ? 2 : 1
+        }
+        func kind(_ byte: UInt8) -> UInt8 { byte >= 0x80 ? letterKind[Int(byte) - 0x80] : isASCIILetter(byte) ? 1 : 0 }
+        var wordEnd = 0
+        var wordIsCyrillic = false
         for (i, byte) in sample.enumerated() {
             let scalar = scalars[i]
+            if i >= wordEnd, kind(byte) != 0 {
+                wordEnd = i
+                wordIsCyrillic = true
+                while wordEnd < sample.count {
+                    let next = kind(sample[wordEnd])
+                    if next == 0 { break }
+                    if next == 1 { wordIsCyrillic = false }
+                    wordEnd += 1
+                }
+            }
             if byte == 0x0A || byte == 0x0D || byte == 0x3B || byte == 0x2C || byte == 0x09 {
                 total += mixedLanguagesPenalty(fieldLanguages)
                 fieldLanguages = 0
@@ -308,8 +358,10 @@ public enum EncodingDetector {
                 // Inside a Cyrillic word: how common the letter is, whatever its case; and a word
                 // in capitals (`НАРВА`, `ФИО`) as one in lower case. Windows-1251 and KOI8-R put
                 // one's capitals where the other's small letters are, so the preference for lower
-                // case read every word in capitals in the other (`мюпбю`), without a note.
-                if let scalar, isCyrillic(scalar) {
+                // case read every word in capitals in the other (`мюпбю`), without a note. Not in
+                // a word of Latin letters too: Estonian `ää`, `öö` and `üü` are `дд`, `цц` and
+                // `ьь` in Windows-1251 (`Ддremaa`), no Russian.
+                if let scalar, wordIsCyrillic, isCyrillic(scalar) {
                     let before = i > 0 ? scalars[i - 1] : nil
                     let after = i + 1 < scalars.count ? scalars[i + 1] : nil
                     let cyrillicBefore = before.map(isCyrillic) ?? false

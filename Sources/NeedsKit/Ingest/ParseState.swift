@@ -103,7 +103,9 @@ final class ParseState {
     /// detected as UTF-8: rows typed in another program), rather than shown as U+FFFD (UTF-8
     /// given with --encoding, which is taken at its word).
     var readsNotUTF8InCodePage = false
-    /// That code page: from the detection's sample, or else decided at the first such field.
+    /// That code page: from the detection's sample, or else decided at the first such row; a
+    /// field it reads as no text is read in the one that reads it best
+    /// (`EncodingDetector.notUTF8CodePage(in:prior:)`).
     var notUTF8CodePage: TextEncoding? = nil
 
     init(file: String, handler: @escaping (RecordBuffer) throws -> Void, diagnose: @escaping (Diagnostic) -> Void) {
@@ -202,6 +204,14 @@ final class ParseState {
         let sink = record.sink
         let count = sink.pointee.fieldCount
         let start = from == 0 ? 0 : sink.pointee.ends[from - 1]
+        if notUTF8CodePage == nil {
+            // The sample had no such bytes: the first row with some decides the file's code page
+            // from all its such fields (a row is typed in one program), not its first field alone,
+            // whose one letter may read as well in several (`в` in Windows-1251, `ā` in 1257).
+            var row: [UInt8] = []
+            for (field, _) in fields { row += record.fieldBytes(field); row.append(0x0A) }
+            notUTF8CodePage = EncodingDetector.notUTF8CodePage(in: row, isWhole: true)
+        }
         var rewritten: [UInt8] = []
         var ends: [Int] = []
         var next = 0
@@ -209,16 +219,20 @@ final class ParseState {
             let field = record.fieldBytes(i)
             if next < fields.count && fields[next].field == i {
                 let raw = Array(field)
-                let encoding = notUTF8CodePage ?? EncodingDetector.notUTF8CodePage(in: raw) ?? .windows1257
-                notUTF8CodePage = encoding
+                let encoding = EncodingDetector.notUTF8CodePage(in: raw, prior: notUTF8CodePage) ?? .windows1257
                 let read = Transcoder.readingNotUTF8(field, as: encoding)
                 let invalid = UTF8Validation.firstInvalidOffset(in: field) ?? 0
-                var text = String(String(decoding: read.bytes, as: UTF8.self).map { $0.isNewline ? " " : $0 })
-                if text.count > 60 { text = String(text.prefix(60)) + "…" }
+                // The letters the code page gave, not the field's words: it may be a comment, a
+                // name or an e-mail address, which the issues in clean/ must not carry. In the
+                // alphabet's order: a Cyrillic word is all such letters, and in the order met
+                // they spelt it.
+                let shown = read.letters.sorted { $0.value < $1.value }.prefix(12).map { String($0) }.joined(separator: " ")
+                    + (read.letters.count > 12 ? " …" : "")
+                let letters = shown.isEmpty ? "" : ", making its letters `\(shown)`"
                 let undefined = read.undefined == 0 ? ""
                     : "; \(read.undefined) byte(s) it does not define are shown as U+FFFD"
                 warn("invalid_utf8", line: fields[next].line, column: i + 1,
-                     "the field is not UTF-8 at byte \(invalid + 1), unlike the rest of the file (typed in another program?): read as \(encoding.rawValue), `\(text)`\(undefined); if that is wrong, correct the field or give --encoding")
+                     "the field is not UTF-8 at byte \(invalid + 1), unlike the rest of the file (typed in another program?): read as \(encoding.rawValue)\(letters)\(undefined); if that reading is wrong, correct the field or give --encoding")
                 rewritten += read.bytes
                 next += 1
             } else {

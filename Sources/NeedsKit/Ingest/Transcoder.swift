@@ -72,13 +72,16 @@ struct Transcoder {
     /// each run of bytes above ASCII that is valid UTF-8 is kept, each that is not is read in
     /// `encoding`, whole (a code page's word whose letters happen to pair up as UTF-8, Ukrainian
     /// `РІ` in Windows-1251, is not half read so). Bytes the code page leaves undefined become
-    /// U+FFFD, counted.
+    /// U+FFFD, counted. `letters` are the characters the code page gave, each once:
+    /// what the warning shows, as the field's words may be a respondent's comment or name.
     static func readingNotUTF8(_ field: UnsafeRawBufferPointer, as encoding: TextEncoding)
-        -> (bytes: [UInt8], undefined: Int) {
+        -> (bytes: [UInt8], undefined: Int, letters: [Unicode.Scalar]) {
         let table = CodePage.utf8Table(for: encoding)
+        let scalars = CodePage.table(for: encoding)
         var out: [UInt8] = []
         out.reserveCapacity(field.count * 2)
         var undefined = 0
+        var letters: [Unicode.Scalar] = []
         var i = 0
         while i < field.count {
             guard field[i] >= 0x80 else {
@@ -99,12 +102,13 @@ struct Transcoder {
                         out += replacement
                     } else {
                         out += utf8
+                        if let letter = scalars[Int(byte) - 0x80], !letters.contains(letter) { letters.append(letter) }
                     }
                 }
             }
             i = end
         }
-        return (out, undefined)
+        return (out, undefined, letters)
     }
 
     /// Where the input ended inside a UTF-16 character (an odd byte, or half a surrogate pair):
