@@ -320,29 +320,32 @@ public enum EncodingDetector {
     /// one, a letter of another script inside a word, control characters and unassigned bytes
     /// score low.
     static func score(_ sample: [UInt8], as encoding: TextEncoding) -> Int {
-        let table = CodePage.table(for: encoding)
+        let traits = ByteTraits.table(for: encoding)
+        return traits.withUnsafeBufferPointer { traits in
+            sample.withUnsafeBufferPointer { sample in score(sample, traits) }
+        }
+    }
+
+    private static func score(_ sample: UnsafeBufferPointer<UInt8>, _ traits: UnsafeBufferPointer<ByteTraits>) -> Int {
         var total = 0
-        let scalars: [Unicode.Scalar?] = sample.map { byte in byte < 0x80 ? Unicode.Scalar(byte) : table[Int(byte) - 0x80] }
+        // What the byte before and after the current one stand for (no character before the first).
+        func at(_ i: Int) -> ByteTraits { i >= 0 && i < sample.count ? traits[Int(sample[i])] : .none }
         // The languages whose own letters the field holds (bits of `languageOfLetter`); a field
         // ends at a line end or any of the delimiters (the dialect is not known yet).
         var fieldLanguages: UInt8 = 0
         // The word (run of letters) the byte stands in ends before `wordEnd`; whether all its
-        // letters are Cyrillic: looked at once per word, at its first letter, by byte (each high
+        // letters are Cyrillic: looked at once per word, at its first letter, by byte (each
         // byte's kind in this code page: 0 no letter, 1 a Latin or other letter, 2 Cyrillic).
-        let letterKind: [UInt8] = table.map { scalar in
-            guard let scalar, scalar.properties.isAlphabetic else { return 0 }
-            return isCyrillic(scalar) ? 2 : 1
-        }
-        func kind(_ byte: UInt8) -> UInt8 { byte >= 0x80 ? letterKind[Int(byte) - 0x80] : isASCIILetter(byte) ? 1 : 0 }
         var wordEnd = 0
         var wordIsCyrillic = false
-        for (i, byte) in sample.enumerated() {
-            let scalar = scalars[i]
-            if i >= wordEnd, kind(byte) != 0 {
+        for i in 0..<sample.count {
+            let byte = sample[i]
+            let t = traits[Int(byte)]
+            if i >= wordEnd, t.letterKind != 0 {
                 wordEnd = i
                 wordIsCyrillic = true
                 while wordEnd < sample.count {
-                    let next = kind(sample[wordEnd])
+                    let next = traits[Int(sample[wordEnd])].letterKind
                     if next == 0 { break }
                     if next == 1 { wordIsCyrillic = false }
                     wordEnd += 1
@@ -353,59 +356,106 @@ public enum EncodingDetector {
                 fieldLanguages = 0
             }
             if byte >= 0x80 {
-                total += weight(of: scalar)
-                if let scalar { fieldLanguages |= languageOfLetter(scalar) }
+                total += Int(t.weight)
+                fieldLanguages |= t.languages
+                let (before, after) = (at(i - 1), at(i + 1))
                 // Inside a Cyrillic word: how common the letter is, whatever its case; and a word
                 // in capitals (`НАРВА`, `ФИО`) as one in lower case. Windows-1251 and KOI8-R put
                 // one's capitals where the other's small letters are, so the preference for lower
                 // case read every word in capitals in the other (`мюпбю`), without a note. Not in
                 // a word of Latin letters too: Estonian `ää`, `öö` and `üü` are `дд`, `цц` and
                 // `ьь` in Windows-1251 (`Ддremaa`), no Russian.
-                if let scalar, wordIsCyrillic, isCyrillic(scalar) {
-                    let before = i > 0 ? scalars[i - 1] : nil
-                    let after = i + 1 < scalars.count ? scalars[i + 1] : nil
-                    let cyrillicBefore = before.map(isCyrillic) ?? false
-                    let cyrillicAfter = after.map(isCyrillic) ?? false
-                    if cyrillicBefore || cyrillicAfter {
-                        total += cyrillicFrequency(scalar)
-                        // (After the word's first letter: lower case still wins a tie.)
-                        if scalar.properties.isUppercase && cyrillicBefore && before!.properties.isUppercase {
-                            total += 1
-                        }
-                    }
+                if wordIsCyrillic, t.cyrillic, before.cyrillic || after.cyrillic {
+                    total += Int(t.cyrillicFrequency)
+                    // (After the word's first letter: lower case still wins a tie.)
+                    if t.uppercase && before.cyrillic && before.uppercase { total += 1 }
                 }
                 // A quote opening or closing a word (`„Rīga“`), an ellipsis ending one: where
                 // another code page reads the same bytes as letters (code page 775: `äRīgaō`,
                 // `labiģ`), the punctuation wins.
-                if let scalar, isWordBoundaryPunctuation(scalar) {
-                    let before = i > 0 ? scalars[i - 1] : nil
-                    let after = i + 1 < scalars.count ? scalars[i + 1] : nil
-                    if isWordCharacter(before) != isWordCharacter(after) { total += 3 }
-                }
+                if t.boundaryPunctuation, before.wordCharacter != after.wordCharacter { total += 3 }
                 // A letter standing alone between non-letters is rarely a word of its own.
-                if let scalar, scalar.properties.isAlphabetic {
-                    let before = i > 0 ? scalars[i - 1] : nil
-                    let after = i + 1 < scalars.count ? scalars[i + 1] : nil
-                    if !(before?.properties.isAlphabetic ?? false) && !(after?.properties.isAlphabetic ?? false) { total -= 4 }
-                }
+                if t.alphabetic, !before.alphabetic, !after.alphabetic { total -= 4 }
             }
-            if i > 0, let scalar, let previous = scalars[i - 1], byte >= 0x80 || sample[i - 1] >= 0x80 {
-                total += pairPenalty(previous, scalar)
+            if i > 0, byte >= 0x80 || sample[i - 1] >= 0x80 {
+                total += pairPenalty(traits[Int(sample[i - 1])], t)
             }
             // Letters of one script in a run: Cyrillic words are runs of high bytes, while the
             // region's Latin alphabets put a diacritic between plain letters (`ää` is common,
             // three in a row is not). So `Нарва` in Windows-1251 is not `Ķąšāą` in 1257.
-            if byte >= 0x80, i > 0, sample[i - 1] >= 0x80, let scalar, let previous = scalars[i - 1],
-               scalar.properties.isAlphabetic, previous.properties.isAlphabetic {
-                if isCyrillic(scalar) && isCyrillic(previous) {
-                    total += 1
-                } else if !isCyrillic(scalar) && !isCyrillic(previous), i > 1, sample[i - 2] >= 0x80,
-                          let before = scalars[i - 2], before.properties.isAlphabetic, !isCyrillic(before) {
-                    total -= 3
+            if byte >= 0x80, i > 0, sample[i - 1] >= 0x80, t.alphabetic {
+                let previous = traits[Int(sample[i - 1])]
+                if previous.alphabetic {
+                    if t.cyrillic && previous.cyrillic {
+                        total += 1
+                    } else if !t.cyrillic && !previous.cyrillic, i > 1, sample[i - 2] >= 0x80 {
+                        let first = traits[Int(sample[i - 2])]
+                        if first.alphabetic && !first.cyrillic { total -= 3 }
+                    }
                 }
             }
         }
         return total + mixedLanguagesPenalty(fieldLanguages)
+    }
+
+    /// What scoring asks of the character a byte stands for in a code page, answered once per
+    /// code page and byte: detection scores every byte of a sample (up to 1 MiB) in every
+    /// candidate, and asking Unicode for each character's properties every time took two seconds
+    /// for a Windows-1251 file of Russian answers.
+    private struct ByteTraits {
+        /// False for a byte the code page leaves unassigned (`weight` is then −20, the rest false).
+        var assigned = false
+        var alphabetic = false
+        var lowercase = false
+        var uppercase = false
+        var cyrillic = false
+        /// A letter or a digit.
+        var wordCharacter = false
+        var boundaryPunctuation = false
+        /// 0 no letter, 1 a Latin or other letter, 2 a Cyrillic one.
+        var letterKind: UInt8 = 0
+        var weight: Int8 = -20
+        var languages: UInt8 = 0
+        var cyrillicFrequency: Int8 = 0
+
+        /// No character: before the first byte, after the last, or an unassigned byte.
+        static let none = ByteTraits()
+
+        init() {}
+
+        init(_ scalar: Unicode.Scalar) {
+            let props = scalar.properties
+            assigned = true
+            alphabetic = props.isAlphabetic
+            lowercase = props.isLowercase
+            uppercase = props.isUppercase
+            cyrillic = EncodingDetector.isCyrillic(scalar)
+            wordCharacter = EncodingDetector.isWordCharacter(scalar)
+            boundaryPunctuation = EncodingDetector.isWordBoundaryPunctuation(scalar)
+            letterKind = !alphabetic ? 0 : cyrillic ? 2 : 1
+            weight = Int8(EncodingDetector.weight(of: scalar))
+            languages = EncodingDetector.languageOfLetter(scalar)
+            cyrillicFrequency = Int8(EncodingDetector.cyrillicFrequency(scalar))
+        }
+
+        private static let tables: [TextEncoding: [ByteTraits]] = {
+            var tables: [TextEncoding: [ByteTraits]] = [:]
+            for encoding in TextEncoding.allCases where encoding.isSingleByte {
+                let high = CodePage.table(for: encoding)
+                tables[encoding] = (0..<256).map { byte in
+                    guard byte >= 0x80 else { return ByteTraits(Unicode.Scalar(UInt8(byte))) }
+                    return high[byte - 0x80].map(ByteTraits.init) ?? .none
+                }
+            }
+            return tables
+        }()
+
+        /// Every byte's traits in `encoding`, a single-byte code page.
+        static func table(for encoding: TextEncoding) -> [ByteTraits] {
+            if let table = tables[encoding] { return table }
+            // Not a code page: every byte above ASCII is read as no character.
+            return (0..<256).map { $0 < 0x80 ? ByteTraits(Unicode.Scalar(UInt8($0))) : .none }
+        }
     }
 
     /// How common a Cyrillic letter is in Russian text (either case): the ten most common 2, the
@@ -496,15 +546,11 @@ public enum EncodingDetector {
         }
     }
 
-    private static func pairPenalty(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Int {
-        let pa = a.properties
-        let pb = b.properties
-        guard pa.isAlphabetic, pb.isAlphabetic else { return 0 }
+    private static func pairPenalty(_ a: ByteTraits, _ b: ByteTraits) -> Int {
+        guard a.alphabetic, b.alphabetic else { return 0 }
         var penalty = 0
-        if pa.isLowercase && pb.isUppercase { penalty -= 3 }
-        let ca = isCyrillic(a)
-        let cb = isCyrillic(b)
-        if ca != cb { penalty -= 4 }
+        if a.lowercase && b.uppercase { penalty -= 3 }
+        if a.cyrillic != b.cyrillic { penalty -= 4 }
         return penalty
     }
 }
