@@ -221,6 +221,57 @@ final class WaveComparisonTests: XCTestCase {
         }
     }
 
+    /// Respondents of no known country are matched in ALL alone: with every country's paired
+    /// change published, ALL's less theirs is the no-country respondents' own. EE's 10 (competence
+    /// +1) and LV's 10 (0) matched, and 8 of no country in each wave (enough for the tables), of
+    /// whom 3 matched (+3, importance 5 throughout): ALL's
+    /// (10 × 1 + 10 × 0 + 3 × 3) / 23 = 0.826086956522 over 23 matched, less EE's 10 and LV's 0,
+    /// over 23 − 20, gave the three's +3 back, a cell under --min-cell 5. ALL's changes are blank
+    /// then; with 5 of no country, ALL's is (10 + 0 + 5 × 3) / 25 = 1 and gap −1.
+    func testRegionPairedChangeDoesNotGiveBackFewRespondentsOfNoCountry() throws {
+        let instrument = try Self.instrument(topics: [("alpha", "Alpha")])
+        let question = instrument.questionIndex
+        for unknown in [3, 5] {
+            func wave(_ name: String) -> (Aggregator, PanelRatings) {
+                let aggregator = Aggregator(instrument: instrument)
+                var panel: PanelRatings? = PanelRatings()
+                for (country, n, competence) in [("EE", 10, name == "before" ? 2 : 3), ("LV", 10, 2),
+                                                 ("", 8, name == "before" ? 1 : 4)] {
+                    for k in 0..<n {
+                        // Those of no country past the matched ones give the later wave codes of their own.
+                        let code = country.isEmpty && k >= unknown && name == "after" ? "px\(k)" : "\(country)p\(k)"
+                        var answers = [Answer?](repeating: nil, count: instrument.questions.count)
+                        answers[question["code"]!] = .text(code)
+                        answers[question["imp_alpha"]!] = .choice("5")
+                        answers[question["comp_alpha"]!] = .choice(String(competence))
+                        let r = Respondent(id: name + code, sourceFile: name, sourceLine: k + 2, country: country,
+                                           municipalityCode: country.isEmpty ? "" : "m", municipalityName: country.isEmpty ? "" : "m",
+                                           role: nil, submitted: nil, answers: answers)
+                        aggregator.add(r)
+                        Pipeline.record(r, instrument: instrument, aggregator: aggregator, into: &panel)
+                    }
+                }
+                return (aggregator, panel!)
+            }
+            let (before, pb) = wave("before"), (after, pa) = wave("after")
+            let changes = WaveComparison.compare(wave: "after", baseline: before, later: after, panels: (pb, pa), minCell: 5)
+            func change(_ scope: String) throws -> WaveChange { try XCTUnwrap(changes.first { $0.country == scope && $0.topic == "alpha" }) }
+            XCTAssertEqual(try change("EE").competenceChange ?? .nan, 1, accuracy: 1e-12)
+            XCTAssertEqual(try change("LV").competenceChange ?? .nan, 0, accuracy: 1e-12)
+            XCTAssertEqual(try change("ALL").nMatched, 20 + unknown)
+            if unknown == 3 {
+                XCTAssertNil(try change("ALL").competenceChange)
+                XCTAssertNil(try change("ALL").competenceCI)
+                XCTAssertNil(try change("ALL").gapChange)
+                XCTAssertNil(try change("ALL").gapCI)
+                XCTAssertEqual(try change("ALL").note, "suppressed so that a smaller cell cannot be worked out from totals")
+            } else {
+                XCTAssertEqual(try change("ALL").competenceChange ?? .nan, 1, accuracy: 1e-12)
+                XCTAssertEqual(try change("ALL").gapChange ?? .nan, -1, accuracy: 1e-12)
+            }
+        }
+    }
+
     /// A panel with respondents enough matched, of whom too few rated a topic in both waves: the
     /// change is blank, and the note says why (it was blank with no note).
     func testTooFewAnsweredPairsAreExplained() throws {
