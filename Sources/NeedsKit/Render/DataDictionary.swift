@@ -117,7 +117,8 @@ public enum DataDictionary {
         "quadrant_after": "quadrant in the wave.",
         "left_first_priority": "1 when the topic was HH at the baseline and is not in the wave, 0 when not; blank when not known.",
         "note": "Why figures of the row are missing, when they are (ALL's paired changes are blank where they would "
-            + "give back a country's, blank for too few matched respondents).",
+            + "give back a country's, blank for too few matched respondents, or the change of the respondents of no "
+            + "known country, too few matched beside every country's shown).",
         "session": "The session's number, in the order the plan schedules them.",
         "month": "The session's month (year-month).",
         "audience": "Who the session is for: ALL (the whole region) or a country code.",
