@@ -657,6 +657,34 @@ final class DisaggregationTests: XCTestCase {
         XCTAssertEqual(try scope("LV", "effective_n"), "20.000000000000")
     }
 
+    /// Under `--weights municipality` a country whose effective_n topic_demand.csv withholds (it
+    /// pools small municipalities) is compared in no row of country_differences.csv: Newcombe's
+    /// interval rests on Wilson's on each side's effective n, so EE's disinformation share of 0
+    /// against LV's 0 had the upper bound u = z² / (n + z²) = 0.254545227624, giving n = z²/u − z²
+    /// = 11.25, EE's Kish n 9 / (1/20 + 1/2 + 1/4), and with it Narva's 2 and Tartu's 4 (by
+    /// testPooledSmallMunicipalitiesGiveBackNoCounts' arithmetic). Weighted, the others are weighted
+    /// as ALL is and carry EE's n into LV's row, so no country is compared (as for a blanked one).
+    func testWithheldEffectiveCountIsInNoCountryDifference() throws {
+        let z = 1.959963984540054
+        XCTAssertEqual(z * z / 0.254545227624 - z * z, 9 / (1.0 / 20 + 1.0 / 2 + 1.0 / 4), accuracy: 1e-9)
+        let folder = TemporaryFolder()
+        var text = "country,municipality,imp_intercultural,comp_intercultural,training_wanted\n"
+        for (country, place, n, wanted) in [("EE", "Tallinn", 20, "intercultural"), ("EE", "Narva", 2, "intercultural"),
+                                            ("EE", "Tartu linn", 4, ""), ("LV", "Rīga", 20, "intercultural")] {
+            for k in 0..<n { text += "\(country),\(place),\(k % 5 + 1),2,\(wanted)\n" }
+        }
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [folder.write("r.csv", text)]
+        options.outputPath = folder.path + "/out"
+        options.aggregation.weights = .municipality
+        _ = try Pipeline.report(options)
+        let table = try String(contentsOfFile: options.outputPath + "/country_differences.csv", encoding: .utf8)
+        let rows = table.split(separator: "\r\n")
+        XCTAssertEqual(rows.count, 1, "\(rows.prefix(3))")
+        XCTAssertFalse(table.contains("0.254545227624"))
+    }
+
     /// A country's difference from the others pooled, under weights, gave back what ALL's blanked
     /// figures would (testCountryEqualRegionFiguresDoNotGiveBackBlankedCountries): the others of
     /// LV are EE and LT weighted, so with a column of design weights (20 per country, LT's 3
