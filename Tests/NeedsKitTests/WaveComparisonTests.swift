@@ -168,6 +168,45 @@ final class WaveComparisonTests: XCTestCase {
         XCTAssertEqual(Set(column(all, "n_matched")), [String(both)])
     }
 
+    /// Under `--weights municipality` a scope whose effective_n its tables withhold (EE pools Narva's 2
+    /// and Tartu's 4 beside Tallinn's 20; ALL with it) shows no interval of an independent change:
+    /// Newcombe's rests on Wilson's on the effective n of each wave, so EE's disinformation change,
+    /// 0 of 0 in both waves, had the bounds ±z²/(n + z²) = ±0.254545227624, n = 11.25, EE's Kish n
+    /// 9 / (1/20 + 1/2 + 1/4) that gave the two municipalities' counts back (ALL's likewise), and
+    /// Welch's beside the tables' t intervals gives the n back as well. The changes stay; LV, Rīga
+    /// alone, keeps its interval: ±z²/(20 + z²) = ±0.161125158053.
+    func testNoChangeIntervalGivesBackAWithheldEffectiveCount() throws {
+        let folder = TemporaryFolder()
+        var text = "country,municipality,imp_intercultural,comp_intercultural,training_wanted\n"
+        for (country, place, n, wanted) in [("EE", "Tallinn", 20, "intercultural"), ("EE", "Narva", 2, "intercultural"),
+                                            ("EE", "Tartu linn", 4, ""), ("LV", "Rīga", 20, "intercultural")] {
+            for k in 0..<n { text += "\(country),\(place),\(k % 5 + 1),2,\(wanted)\n" }
+        }
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [folder.write("r.csv", text)]
+        options.waves = [folder.write("wave/r.csv", text)]
+        options.outputPath = folder.path + "/out"
+        options.aggregation.weights = .municipality
+        _ = try Pipeline.report(options)
+        let lines = try String(contentsOfFile: options.outputPath + "/waves.csv", encoding: .utf8)
+            .split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        func value(_ scope: String, _ topic: String, _ column: String) throws -> String {
+            let row = try XCTUnwrap(lines.first { $0[1] == scope && $0[2] == topic }, "\(scope) \(topic)")
+            return row[try XCTUnwrap(lines[0].firstIndex(of: column))]
+        }
+        let intervals = ["competence_change_ci_low", "competence_change_ci_high", "gap_change_ci_low", "gap_change_ci_high",
+                         "demand_share_change_ci_low", "demand_share_change_ci_high"]
+        for scope in ["EE", "ALL"] {
+            for topic in ["disinformation", "intercultural"] {
+                for column in intervals { XCTAssertEqual(try value(scope, topic, column), "", "\(scope) \(topic) \(column)") }
+            }
+            XCTAssertEqual(try value(scope, "disinformation", "demand_share_change"), "0.000000000000")
+        }
+        XCTAssertEqual(try value("LV", "disinformation", "demand_share_change_ci_high"), "0.161125158053")
+        XCTAssertEqual(try value("LV", "intercultural", "demand_share_change_ci_low"), "-0.161125158053")
+    }
+
     /// A country's paired change blanked for too few matched respondents was given back by ALL's,
     /// a mean over every matched respondent. EE, LV and LT 10 respondents each in both waves, every
     /// EE and LV respondent matched and 3 of LT's; competence rose by 1 in EE, stayed in LV and rose

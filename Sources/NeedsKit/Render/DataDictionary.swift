@@ -112,7 +112,9 @@ public enum DataDictionary {
         "demand_share_before": "demand_share at the baseline, from 0 to 1.",
         "demand_share_after": "demand_share in the wave, from 0 to 1.",
         "demand_share_change": "demand_share_after − demand_share_before (0.10 is 10 percentage points).",
-        "demand_share_change_ci_low": "Lower bound of the 95% interval of demand_share_change.",
+        "demand_share_change_ci_low": "Lower bound of the 95% interval of demand_share_change (blank, as are the "
+            + "independent design's intervals of competence_change and gap_change, where either wave's table withholds "
+            + "the scope's effective_n, which they rest on).",
         "demand_share_change_ci_high": "Upper bound of that interval.",
         "quadrant_before": "quadrant at the baseline.",
         "quadrant_after": "quadrant in the wave.",

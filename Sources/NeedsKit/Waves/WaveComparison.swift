@@ -200,6 +200,15 @@ public enum WaveComparison {
                         change.demandCI = (r.low, r.high)
                     }
                 }
+                // Nor an interval resting on an effective n either wave's tables withhold (a country
+                // pooling small municipalities under --weights municipality, and ALL): Newcombe's
+                // bounds ±z²/(n + z²) for 0 of 0 gave EE's 11.25 back, and with it Narva's 2 and
+                // Tartu's 4; Welch's beside the tables' t intervals gives it back as well. (Paired
+                // changes are the matched respondents' own, unweighted; shares are independent still.)
+                if fb?.weightSumsHidden == true || fa?.weightSumsHidden == true {
+                    change.demandCI = nil
+                    if panels == nil { change.competenceCI = nil; change.gapCI = nil }
+                }
                 // A figure either wave's tables blank is not shown here either, nor a change from it.
                 if fb?.meanCompetence == nil || fa?.meanCompetence == nil {
                     change.competenceBefore = nil; change.competenceAfter = nil
