@@ -657,6 +657,45 @@ final class DisaggregationTests: XCTestCase {
         XCTAssertEqual(try scope("LV", "effective_n"), "20.000000000000")
     }
 
+    /// Under `--weights municipality` the `--by` table's rows of a country whose effective_n
+    /// topic_demand.csv withholds (it pools small municipalities), and ALL's, show no weighted_n,
+    /// effective_n or demand interval either: with every EE respondent a teacher, EE's teachers'
+    /// effective_n was EE's own, 9 / (1/20 + 1/2 + 1/4) = 11.25, and ALL's teachers' ALL's,
+    /// 46² / (20 (26/60)² + 2 (26/6)² + 4 (26/12)² + 20) = 26.420643729190, giving Narva's 2 and
+    /// Tartu's 4 back (testPooledSmallMunicipalitiesGiveBackNoCounts). LV, Rīga alone, keeps its 20.
+    func testByTableGivesBackNoWithheldEffectiveCount() throws {
+        let tallinn: Double = 20 * (26.0 / 60) * (26.0 / 60), narva: Double = 2 * (26.0 / 6) * (26.0 / 6)
+        let tartu: Double = 4 * (26.0 / 12) * (26.0 / 12)
+        XCTAssertEqual(46.0 * 46 / (tallinn + narva + tartu + 20), 26.420643729190, accuracy: 1e-11)
+        let folder = TemporaryFolder()
+        var text = "country,municipality,role,imp_intercultural,comp_intercultural,training_wanted\n"
+        for (country, place, n, wanted) in [("EE", "Tallinn", 20, "intercultural"), ("EE", "Narva", 2, "intercultural"),
+                                            ("EE", "Tartu linn", 4, ""), ("LV", "Rīga", 20, "intercultural")] {
+            for k in 0..<n { text += "\(country),\(place),teacher,\(k % 5 + 1),2,\(wanted)\n" }
+        }
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [folder.write("r.csv", text)]
+        options.outputPath = folder.path + "/out"
+        options.aggregation.weights = .municipality
+        options.aggregation.byQuestion = "role"
+        _ = try Pipeline.report(options)
+        let lines = try String(contentsOfFile: options.outputPath + "/topic_demand_by_role.csv", encoding: .utf8)
+            .split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        func value(_ scope: String, _ column: String) throws -> String {
+            let row = try XCTUnwrap(lines.first { $0[0] == scope && $0[1] == "teacher" && $0[3] == "intercultural" }, scope)
+            return row[try XCTUnwrap(lines[0].firstIndex(of: column))]
+        }
+        for scope in ["EE", "ALL"] {
+            for column in ["weighted_n", "effective_n", "demand_ci_low", "demand_ci_high"] {
+                XCTAssertEqual(try value(scope, column), "", "\(scope) \(column)")
+            }
+            XCTAssertEqual(try value(scope, "demand_share"), scope == "EE" ? "0.666666666667" : "0.811594202899")
+        }
+        XCTAssertEqual(try value("LV", "effective_n"), "20.000000000000")
+        XCTAssertEqual(try value("LV", "weighted_n"), "20.000000000000")
+    }
+
     /// Under `--weights municipality` a country whose effective_n topic_demand.csv withholds (it
     /// pools small municipalities) is compared in no row of country_differences.csv: Newcombe's
     /// interval rests on Wilson's on each side's effective n, so EE's disinformation share of 0
