@@ -657,6 +657,43 @@ final class DisaggregationTests: XCTestCase {
         XCTAssertEqual(try scope("LV", "effective_n"), "20.000000000000")
     }
 
+    /// Under `--weights COLUMN` with design weights, each municipality's population over its
+    /// respondents (public populations, as f2ba533's countries'), the row pooling a country's small
+    /// municipalities gave their counts back as under --weights municipality: Tallinn 20 respondents
+    /// of 400 (w 20), Narva 2 of 40 (w 20), Tartu 4 of 100 (w 25). The pooled row's weighted_n,
+    /// 140, is Narva's and Tartu's populations, and its effective_n, 140² / (2 × 20² + 4 × 25²) =
+    /// 5.939393939394, holds for n_Narva = 2 alone among 1 to 5 (5.44, 5.94, 5.07, 3.63, 1.90);
+    /// EE's, 540² / (20 × 400 + 800 + 2500) = 25.805309734513, less Tallinn's 400² / 20, the same.
+    /// Neither shows them nor a demand interval, nor ALL; Tallinn's 400 and LV's 20 stay.
+    func testDesignWeightsOfPooledMunicipalitiesGiveBackNoCounts() throws {
+        func effective(_ narva: Int) -> Double { 140.0 * 140 / (1600.0 / Double(narva) + 10000.0 / Double(6 - narva)) }
+        XCTAssertEqual((1...5).filter { abs(effective($0) - 5.939393939394) < 1e-9 }, [2])
+        let folder = TemporaryFolder()
+        var text = "country,municipality,imp_intercultural,comp_intercultural,training_wanted,w\n"
+        for (country, place, n, wanted, w) in [("EE", "Tallinn", 20, "intercultural", "20"), ("EE", "Narva", 2, "intercultural", "20"),
+                                               ("EE", "Tartu linn", 4, "", "25"), ("LV", "Rīga", 20, "intercultural", "20")] {
+            for k in 0..<n { text += "\(country),\(place),\(k % 5 + 1),2,\(wanted),\(w)\n" }
+        }
+        let options = Self.weightedByW(folder, text)
+        _ = try Pipeline.report(options)
+        func value(_ file: String, _ country: String, _ code: String?, _ column: String) throws -> String {
+            let lines = try String(contentsOfFile: options.outputPath + "/" + file, encoding: .utf8)
+                .split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            let row = try XCTUnwrap(lines.first {
+                $0[0] == country && (code == nil ? $0[1] == "intercultural" : $0[1] == code && $0[3] == "intercultural")
+            }, "\(file) \(country)")
+            return row[try XCTUnwrap(lines[0].firstIndex(of: column))]
+        }
+        XCTAssertEqual(try value("topic_demand_by_municipality.csv", "EE", "", "respondents"), "6")
+        for column in ["weighted_n", "effective_n", "demand_ci_low", "demand_ci_high"] {
+            XCTAssertEqual(try value("topic_demand_by_municipality.csv", "EE", "", column), "", column)
+            XCTAssertEqual(try value("topic_demand.csv", "EE", nil, column), "", column)
+            XCTAssertEqual(try value("topic_demand.csv", "ALL", nil, column), "", column)
+        }
+        XCTAssertEqual(try value("topic_demand_by_municipality.csv", "EE", "EE-784", "weighted_n"), "400.000000000000")
+        XCTAssertEqual(try value("topic_demand.csv", "LV", nil, "effective_n"), "20.000000000000")
+    }
+
     /// Under `--weights municipality` the `--by` table's rows of a country whose effective_n
     /// topic_demand.csv withholds (it pools small municipalities), and ALL's, show no weighted_n,
     /// effective_n or demand interval either: with every EE respondent a teacher, EE's teachers'

@@ -582,7 +582,11 @@ public final class Aggregator {
         // country's, M² / Σ 1/n_m over all its municipalities, less the published ones' (EE's
         // 11.25 from Tallinn's 20 and those two), and ALL's, whenever a country pools small
         // municipalities or blanks one (two blanked rows' Σ 1/n_m beside their sum split it).
-        let pooledPlacesWeighed = options.weights == .municipality
+        // Under --weights COLUMN too: a column of design weights, each municipality's (public)
+        // population over its respondents, tells the pooled row's municipalities by its weighted_n
+        // (Narva's 40 and Tartu's 100 in 140), and its Kish n, 140² / (2 × 20² + 4 × 25²) =
+        // 5.939393939394, held for Narva's 2 alone.
+        let pooledPlacesWeighed = options.weights != .respondent
         let placesHidden = pooledPlacesWeighed ? Set(municipalities.filter {
             $0.topic == marker && $0.respondents > 0 && ($0.countsHidden || $0.groupCode == Self.smallPlaces)
         }.map(\.country)) : []

@@ -67,7 +67,8 @@ public enum DataDictionary {
             + "interval, which rests on effective_n, is blank then too; in a table by answer, blank for every ALL row "
             + "when a country's row of an answer is suppressed, as ALL's sums of weights give its count back then; blank, "
             + "with its demand interval, for the row pooling a country's smallest municipalities when each municipality "
-            + "counts equally, and for that country and ALL (their rows by answer too), or where a municipality is "
+            + "counts equally or a weight column weighs (a design weight gives the municipalities' populations), and for "
+            + "that country and ALL (their rows by answer too), or where a municipality is "
             + "suppressed: their effective_n "
             + "would give those municipalities' counts back).",
         "effective_n": "Kish's effective sample size of those weights, on which the intervals rest (blank wherever "
