@@ -657,6 +657,110 @@ final class DisaggregationTests: XCTestCase {
         XCTAssertEqual(try scope("LV", "effective_n"), "20.000000000000")
     }
 
+    /// Under `--weights COLUMN` with design weights, each municipality's population over its
+    /// respondents (public populations, as f2ba533's countries'), the row pooling a country's small
+    /// municipalities gave their counts back as under --weights municipality: Tallinn 20 respondents
+    /// of 400 (w 20), Narva 2 of 40 (w 20), Tartu 4 of 100 (w 25). The pooled row's weighted_n,
+    /// 140, is Narva's and Tartu's populations, and its effective_n, 140² / (2 × 20² + 4 × 25²) =
+    /// 5.939393939394, holds for n_Narva = 2 alone among 1 to 5 (5.44, 5.94, 5.07, 3.63, 1.90);
+    /// EE's, 540² / (20 × 400 + 800 + 2500) = 25.805309734513, less Tallinn's 400² / 20, the same.
+    /// Neither shows them nor a demand interval, nor ALL; Tallinn's 400 and LV's 20 stay.
+    func testDesignWeightsOfPooledMunicipalitiesGiveBackNoCounts() throws {
+        func effective(_ narva: Int) -> Double { 140.0 * 140 / (1600.0 / Double(narva) + 10000.0 / Double(6 - narva)) }
+        XCTAssertEqual((1...5).filter { abs(effective($0) - 5.939393939394) < 1e-9 }, [2])
+        let folder = TemporaryFolder()
+        var text = "country,municipality,imp_intercultural,comp_intercultural,training_wanted,w\n"
+        for (country, place, n, wanted, w) in [("EE", "Tallinn", 20, "intercultural", "20"), ("EE", "Narva", 2, "intercultural", "20"),
+                                               ("EE", "Tartu linn", 4, "", "25"), ("LV", "Rīga", 20, "intercultural", "20")] {
+            for k in 0..<n { text += "\(country),\(place),\(k % 5 + 1),2,\(wanted),\(w)\n" }
+        }
+        let options = Self.weightedByW(folder, text)
+        _ = try Pipeline.report(options)
+        func value(_ file: String, _ country: String, _ code: String?, _ column: String) throws -> String {
+            let lines = try String(contentsOfFile: options.outputPath + "/" + file, encoding: .utf8)
+                .split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            let row = try XCTUnwrap(lines.first {
+                $0[0] == country && (code == nil ? $0[1] == "intercultural" : $0[1] == code && $0[3] == "intercultural")
+            }, "\(file) \(country)")
+            return row[try XCTUnwrap(lines[0].firstIndex(of: column))]
+        }
+        XCTAssertEqual(try value("topic_demand_by_municipality.csv", "EE", "", "respondents"), "6")
+        for column in ["weighted_n", "effective_n", "demand_ci_low", "demand_ci_high"] {
+            XCTAssertEqual(try value("topic_demand_by_municipality.csv", "EE", "", column), "", column)
+            XCTAssertEqual(try value("topic_demand.csv", "EE", nil, column), "", column)
+            XCTAssertEqual(try value("topic_demand.csv", "ALL", nil, column), "", column)
+        }
+        XCTAssertEqual(try value("topic_demand_by_municipality.csv", "EE", "EE-784", "weighted_n"), "400.000000000000")
+        XCTAssertEqual(try value("topic_demand.csv", "LV", nil, "effective_n"), "20.000000000000")
+    }
+
+    /// Under `--weights municipality` the `--by` table's rows of a country whose effective_n
+    /// topic_demand.csv withholds (it pools small municipalities), and ALL's, show no weighted_n,
+    /// effective_n or demand interval either: with every EE respondent a teacher, EE's teachers'
+    /// effective_n was EE's own, 9 / (1/20 + 1/2 + 1/4) = 11.25, and ALL's teachers' ALL's,
+    /// 46² / (20 (26/60)² + 2 (26/6)² + 4 (26/12)² + 20) = 26.420643729190, giving Narva's 2 and
+    /// Tartu's 4 back (testPooledSmallMunicipalitiesGiveBackNoCounts). LV, Rīga alone, keeps its 20.
+    func testByTableGivesBackNoWithheldEffectiveCount() throws {
+        let tallinn: Double = 20 * (26.0 / 60) * (26.0 / 60), narva: Double = 2 * (26.0 / 6) * (26.0 / 6)
+        let tartu: Double = 4 * (26.0 / 12) * (26.0 / 12)
+        XCTAssertEqual(46.0 * 46 / (tallinn + narva + tartu + 20), 26.420643729190, accuracy: 1e-11)
+        let folder = TemporaryFolder()
+        var text = "country,municipality,role,imp_intercultural,comp_intercultural,training_wanted\n"
+        for (country, place, n, wanted) in [("EE", "Tallinn", 20, "intercultural"), ("EE", "Narva", 2, "intercultural"),
+                                            ("EE", "Tartu linn", 4, ""), ("LV", "Rīga", 20, "intercultural")] {
+            for k in 0..<n { text += "\(country),\(place),teacher,\(k % 5 + 1),2,\(wanted)\n" }
+        }
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [folder.write("r.csv", text)]
+        options.outputPath = folder.path + "/out"
+        options.aggregation.weights = .municipality
+        options.aggregation.byQuestion = "role"
+        _ = try Pipeline.report(options)
+        let lines = try String(contentsOfFile: options.outputPath + "/topic_demand_by_role.csv", encoding: .utf8)
+            .split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        func value(_ scope: String, _ column: String) throws -> String {
+            let row = try XCTUnwrap(lines.first { $0[0] == scope && $0[1] == "teacher" && $0[3] == "intercultural" }, scope)
+            return row[try XCTUnwrap(lines[0].firstIndex(of: column))]
+        }
+        for scope in ["EE", "ALL"] {
+            for column in ["weighted_n", "effective_n", "demand_ci_low", "demand_ci_high"] {
+                XCTAssertEqual(try value(scope, column), "", "\(scope) \(column)")
+            }
+            XCTAssertEqual(try value(scope, "demand_share"), scope == "EE" ? "0.666666666667" : "0.811594202899")
+        }
+        XCTAssertEqual(try value("LV", "effective_n"), "20.000000000000")
+        XCTAssertEqual(try value("LV", "weighted_n"), "20.000000000000")
+    }
+
+    /// Under `--weights municipality` a country whose effective_n topic_demand.csv withholds (it
+    /// pools small municipalities) is compared in no row of country_differences.csv: Newcombe's
+    /// interval rests on Wilson's on each side's effective n, so EE's disinformation share of 0
+    /// against LV's 0 had the upper bound u = z² / (n + z²) = 0.254545227624, giving n = z²/u − z²
+    /// = 11.25, EE's Kish n 9 / (1/20 + 1/2 + 1/4), and with it Narva's 2 and Tartu's 4 (by
+    /// testPooledSmallMunicipalitiesGiveBackNoCounts' arithmetic). Weighted, the others are weighted
+    /// as ALL is and carry EE's n into LV's row, so no country is compared (as for a blanked one).
+    func testWithheldEffectiveCountIsInNoCountryDifference() throws {
+        let z = 1.959963984540054
+        XCTAssertEqual(z * z / 0.254545227624 - z * z, 9 / (1.0 / 20 + 1.0 / 2 + 1.0 / 4), accuracy: 1e-9)
+        let folder = TemporaryFolder()
+        var text = "country,municipality,imp_intercultural,comp_intercultural,training_wanted\n"
+        for (country, place, n, wanted) in [("EE", "Tallinn", 20, "intercultural"), ("EE", "Narva", 2, "intercultural"),
+                                            ("EE", "Tartu linn", 4, ""), ("LV", "Rīga", 20, "intercultural")] {
+            for k in 0..<n { text += "\(country),\(place),\(k % 5 + 1),2,\(wanted)\n" }
+        }
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [folder.write("r.csv", text)]
+        options.outputPath = folder.path + "/out"
+        options.aggregation.weights = .municipality
+        _ = try Pipeline.report(options)
+        let table = try String(contentsOfFile: options.outputPath + "/country_differences.csv", encoding: .utf8)
+        let rows = table.split(separator: "\r\n")
+        XCTAssertEqual(rows.count, 1, "\(rows.prefix(3))")
+        XCTAssertFalse(table.contains("0.254545227624"))
+    }
+
     /// A country's difference from the others pooled, under weights, gave back what ALL's blanked
     /// figures would (testCountryEqualRegionFiguresDoNotGiveBackBlankedCountries): the others of
     /// LV are EE and LT weighted, so with a column of design weights (20 per country, LT's 3

@@ -369,6 +369,27 @@ final class ComplementarySuppressionTests: XCTestCase {
         XCTAssertEqual(rows.map { $0["respondents"] ?? "?" }, ["", "", "20", "48"], "\(rows)")
     }
 
+    /// Respondents of no known country are a part of a pooled ALL never published; with every
+    /// country published, ALL less the countries is theirs alone: EE 20, LV 20 and 3 of no place
+    /// made ALL's intercultural importance (20 × 3.5 + 20 × 3.5 + 3 × 5) / 43 = 3.604651162791 and its count 43,
+    /// which gave the three's count and mean 5 back. 0d14b61 (their size protects no blanked
+    /// country) left them no protection at all; as before it, the smallest country is blanked
+    /// beside them (EE, the first of the smallest), and that country, of 20, needs no second.
+    func testFewRespondentsOfNoCountryAreNotGivenBackByTheRegion() throws {
+        let folder = TemporaryFolder()
+        var text = PipelineTests.sweepHeader
+        for (country, place, n) in [("EE", "Tallinna linn", 20), ("LV", "Rīga", 20), ("", "", 3)] {
+            for k in 0..<n { text += PipelineTests.sweepRow(country, place, importance: n == 3 ? 5 : 2 + k % 4) }
+        }
+        let out = TemporaryFolder()
+        let options = PipelineTests.sweepOptions([folder.write("in.csv", text)], out: out)
+        _ = try Pipeline.report(options)
+        let rows = table(options.outputPath + "/topic_demand.csv").filter { $0["topic"] == "intercultural" }
+        XCTAssertEqual(rows.map { $0["country"] ?? "?" }, ["EE", "LV", "ALL"])
+        XCTAssertEqual(rows.map { $0["respondents"] ?? "?" }, ["", "20", "43"], "\(rows)")
+        XCTAssertEqual(rows.map { $0["mean_importance"] ?? "?" }, ["", "3.500000000000", "3.604651162791"], "\(rows)")
+    }
+
     /// Under `--region country-equal` respondents of no country are left out of ALL, and the
     /// weighting statement says how many: they are no part to protect. Two of them blanked two of
     /// three countries of 20 respondents each once the row rule ran on every respondent (54aca92).

@@ -1576,6 +1576,10 @@ final class ReportTests: XCTestCase {
         options.weights = .column("w")
         XCTAssertTrue(ReportBuilder.weightingStatement(options, prose: ReportProse.forLanguage("lv"), weighingZero: 31)
             .contains("31 respondenta svars šajā kolonnā ir 0"))
+        // ALL withheld where a country's figures are: the Estonian said 'where some country's are'
+        // ("kus mõne riigi omad on"), i.e. wherever a country has figures, dropping 'suppressed'.
+        XCTAssertTrue(ReportBuilder.weightingStatement(options, prose: ReportProse.forLanguage("et"), regionWithheld: true)
+            .contains("ALL-i näitajad on varjatud seal, kus mõne riigi näitajad on varjatud (arvud jäävad näha)"))
     }
 
     /// KoboToolbox forms style labels with Markdown and HTML (`**Intercultural** competence`,

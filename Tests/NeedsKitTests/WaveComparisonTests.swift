@@ -168,6 +168,45 @@ final class WaveComparisonTests: XCTestCase {
         XCTAssertEqual(Set(column(all, "n_matched")), [String(both)])
     }
 
+    /// Under `--weights municipality` a scope whose effective_n its tables withhold (EE pools Narva's 2
+    /// and Tartu's 4 beside Tallinn's 20; ALL with it) shows no interval of an independent change:
+    /// Newcombe's rests on Wilson's on the effective n of each wave, so EE's disinformation change,
+    /// 0 of 0 in both waves, had the bounds ±z²/(n + z²) = ±0.254545227624, n = 11.25, EE's Kish n
+    /// 9 / (1/20 + 1/2 + 1/4) that gave the two municipalities' counts back (ALL's likewise), and
+    /// Welch's beside the tables' t intervals gives the n back as well. The changes stay; LV, Rīga
+    /// alone, keeps its interval: ±z²/(20 + z²) = ±0.161125158053.
+    func testNoChangeIntervalGivesBackAWithheldEffectiveCount() throws {
+        let folder = TemporaryFolder()
+        var text = "country,municipality,imp_intercultural,comp_intercultural,training_wanted\n"
+        for (country, place, n, wanted) in [("EE", "Tallinn", 20, "intercultural"), ("EE", "Narva", 2, "intercultural"),
+                                            ("EE", "Tartu linn", 4, ""), ("LV", "Rīga", 20, "intercultural")] {
+            for k in 0..<n { text += "\(country),\(place),\(k % 5 + 1),2,\(wanted)\n" }
+        }
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [folder.write("r.csv", text)]
+        options.waves = [folder.write("wave/r.csv", text)]
+        options.outputPath = folder.path + "/out"
+        options.aggregation.weights = .municipality
+        _ = try Pipeline.report(options)
+        let lines = try String(contentsOfFile: options.outputPath + "/waves.csv", encoding: .utf8)
+            .split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        func value(_ scope: String, _ topic: String, _ column: String) throws -> String {
+            let row = try XCTUnwrap(lines.first { $0[1] == scope && $0[2] == topic }, "\(scope) \(topic)")
+            return row[try XCTUnwrap(lines[0].firstIndex(of: column))]
+        }
+        let intervals = ["competence_change_ci_low", "competence_change_ci_high", "gap_change_ci_low", "gap_change_ci_high",
+                         "demand_share_change_ci_low", "demand_share_change_ci_high"]
+        for scope in ["EE", "ALL"] {
+            for topic in ["disinformation", "intercultural"] {
+                for column in intervals { XCTAssertEqual(try value(scope, topic, column), "", "\(scope) \(topic) \(column)") }
+            }
+            XCTAssertEqual(try value(scope, "disinformation", "demand_share_change"), "0.000000000000")
+        }
+        XCTAssertEqual(try value("LV", "disinformation", "demand_share_change_ci_high"), "0.161125158053")
+        XCTAssertEqual(try value("LV", "intercultural", "demand_share_change_ci_low"), "-0.161125158053")
+    }
+
     /// A country's paired change blanked for too few matched respondents was given back by ALL's,
     /// a mean over every matched respondent. EE, LV and LT 10 respondents each in both waves, every
     /// EE and LV respondent matched and 3 of LT's; competence rose by 1 in EE, stayed in LV and rose
@@ -217,6 +256,57 @@ final class WaveComparisonTests: XCTestCase {
                 XCTAssertEqual(try change("LT").competenceChange ?? .nan, 3, accuracy: 1e-12)
                 XCTAssertEqual(try change("ALL").competenceChange ?? .nan, 4.0 / 3, accuracy: 1e-12)
                 XCTAssertEqual(try change("ALL").gapChange ?? .nan, -4.0 / 3, accuracy: 1e-12)
+            }
+        }
+    }
+
+    /// Respondents of no known country are matched in ALL alone: with every country's paired
+    /// change published, ALL's less theirs is the no-country respondents' own. EE's 10 (competence
+    /// +1) and LV's 10 (0) matched, and 8 of no country in each wave (enough for the tables), of
+    /// whom 3 matched (+3, importance 5 throughout): ALL's
+    /// (10 × 1 + 10 × 0 + 3 × 3) / 23 = 0.826086956522 over 23 matched, less EE's 10 and LV's 0,
+    /// over 23 − 20, gave the three's +3 back, a cell under --min-cell 5. ALL's changes are blank
+    /// then; with 5 of no country, ALL's is (10 + 0 + 5 × 3) / 25 = 1 and gap −1.
+    func testRegionPairedChangeDoesNotGiveBackFewRespondentsOfNoCountry() throws {
+        let instrument = try Self.instrument(topics: [("alpha", "Alpha")])
+        let question = instrument.questionIndex
+        for unknown in [3, 5] {
+            func wave(_ name: String) -> (Aggregator, PanelRatings) {
+                let aggregator = Aggregator(instrument: instrument)
+                var panel: PanelRatings? = PanelRatings()
+                for (country, n, competence) in [("EE", 10, name == "before" ? 2 : 3), ("LV", 10, 2),
+                                                 ("", 8, name == "before" ? 1 : 4)] {
+                    for k in 0..<n {
+                        // Those of no country past the matched ones give the later wave codes of their own.
+                        let code = country.isEmpty && k >= unknown && name == "after" ? "px\(k)" : "\(country)p\(k)"
+                        var answers = [Answer?](repeating: nil, count: instrument.questions.count)
+                        answers[question["code"]!] = .text(code)
+                        answers[question["imp_alpha"]!] = .choice("5")
+                        answers[question["comp_alpha"]!] = .choice(String(competence))
+                        let r = Respondent(id: name + code, sourceFile: name, sourceLine: k + 2, country: country,
+                                           municipalityCode: country.isEmpty ? "" : "m", municipalityName: country.isEmpty ? "" : "m",
+                                           role: nil, submitted: nil, answers: answers)
+                        aggregator.add(r)
+                        Pipeline.record(r, instrument: instrument, aggregator: aggregator, into: &panel)
+                    }
+                }
+                return (aggregator, panel!)
+            }
+            let (before, pb) = wave("before"), (after, pa) = wave("after")
+            let changes = WaveComparison.compare(wave: "after", baseline: before, later: after, panels: (pb, pa), minCell: 5)
+            func change(_ scope: String) throws -> WaveChange { try XCTUnwrap(changes.first { $0.country == scope && $0.topic == "alpha" }) }
+            XCTAssertEqual(try change("EE").competenceChange ?? .nan, 1, accuracy: 1e-12)
+            XCTAssertEqual(try change("LV").competenceChange ?? .nan, 0, accuracy: 1e-12)
+            XCTAssertEqual(try change("ALL").nMatched, 20 + unknown)
+            if unknown == 3 {
+                XCTAssertNil(try change("ALL").competenceChange)
+                XCTAssertNil(try change("ALL").competenceCI)
+                XCTAssertNil(try change("ALL").gapChange)
+                XCTAssertNil(try change("ALL").gapCI)
+                XCTAssertEqual(try change("ALL").note, "suppressed so that a smaller cell cannot be worked out from totals")
+            } else {
+                XCTAssertEqual(try change("ALL").competenceChange ?? .nan, 1, accuracy: 1e-12)
+                XCTAssertEqual(try change("ALL").gapChange ?? .nan, -1, accuracy: 1e-12)
             }
         }
     }

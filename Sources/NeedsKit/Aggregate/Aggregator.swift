@@ -582,7 +582,11 @@ public final class Aggregator {
         // country's, M² / Σ 1/n_m over all its municipalities, less the published ones' (EE's
         // 11.25 from Tallinn's 20 and those two), and ALL's, whenever a country pools small
         // municipalities or blanks one (two blanked rows' Σ 1/n_m beside their sum split it).
-        let pooledPlacesWeighed = options.weights == .municipality
+        // Under --weights COLUMN too: a column of design weights, each municipality's (public)
+        // population over its respondents, tells the pooled row's municipalities by its weighted_n
+        // (Narva's 40 and Tartu's 100 in 140), and its Kish n, 140² / (2 × 20² + 4 × 25²) =
+        // 5.939393939394, held for Narva's 2 alone.
+        let pooledPlacesWeighed = options.weights != .respondent
         let placesHidden = pooledPlacesWeighed ? Set(municipalities.filter {
             $0.topic == marker && $0.respondents > 0 && ($0.countsHidden || $0.groupCode == Self.smallPlaces)
         }.map(\.country)) : []
@@ -590,23 +594,27 @@ public final class Aggregator {
         let answerBlanked = groups.contains {
             $0.topic == marker && $0.country != "ALL" && $0.countsHidden && $0.respondents > 0
         }
-        let weightSumsHidden = { (row: TopicFigures, scopeTable: Bool) -> Bool in
+        // `placesWeighed`: the scope table, and the --by table, whose answer rows of such a country
+        // (and of ALL) span its municipalities as the country does: with every EE respondent a
+        // teacher, EE's teachers' effective_n was EE's 11.25, and ALL's teachers' ALL's.
+        let weightSumsHidden = { (row: TopicFigures, scopeTable: Bool, placesWeighed: Bool) -> Bool in
             if row.country == "ALL" {
-                if scopeTable && !placesHidden.isEmpty { return true }
+                if placesWeighed && !placesHidden.isEmpty { return true }
                 return countsInRegionWeights && (countryBlanked || (!scopeTable && answerBlanked))
             }
-            if scopeTable && placesHidden.contains(row.country) { return true }
+            if placesWeighed && placesHidden.contains(row.country) { return true }
             return !scopeTable && self.options.weights == .municipality && hiddenScopes.contains(row.country)
         }
         func finished(_ rows: [TopicFigures], scopeTable: Bool = false, placeTable: Bool = false) -> [TopicFigures] {
             var rows = rows.filter { $0.topic != marker }
+            let placesWeighed = !placeTable
             for k in rows.indices {
                 let pooledPlaces = placeTable && pooledPlacesWeighed && rows[k].groupCode == Self.smallPlaces
-                guard weightSumsHidden(rows[k], scopeTable) || pooledPlaces else { continue }
+                guard weightSumsHidden(rows[k], scopeTable, placesWeighed) || pooledPlaces else { continue }
                 rows[k].weightSumsHidden = true
                 // Wilson's interval rests on that effective n and gives it back: n = z²(½ − c)/(c − p)
                 // for its centre c and the share p (ALL's 20.769230769231 from 0.843910963703 – 1).
-                if rows[k].country == "ALL" || pooledPlaces || (scopeTable && placesHidden.contains(rows[k].country)) {
+                if rows[k].country == "ALL" || pooledPlaces || (placesWeighed && placesHidden.contains(rows[k].country)) {
                     rows[k].demandCI = nil
                 }
             }

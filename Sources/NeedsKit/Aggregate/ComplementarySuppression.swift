@@ -6,7 +6,8 @@
 /// Hundepool et al. 2012, Statistical Disclosure Control, Wiley).
 ///
 /// The groups: ALL and its countries (respondents of no known country are a part that is never
-/// published, but whose size the issue counts tell: it protects no blanked country); a country
+/// published, but whose size the issue counts tell: it protects no blanked country, and is
+/// protected as a cell of its own when it holds fewer than `--min-cell`); a country
 /// and its municipality rows; a scope and its `--by` answers; an answer of `--by` in ALL and in
 /// each country. The rule runs on the respondents of each row (a row blanked
 /// whole, counts included), then per topic on each figure whose count differs by topic (mean
@@ -144,7 +145,9 @@ enum ComplementarySuppression {
             // The part never published (respondents of no known country under ALL) protects no
             // one: its size is no secret, as summary.json and the report count the cleaning log's
             // codes, one place_unknown a respondent 'counted only in the region total' (ALL's 48
-            // less EE's 20, LV's 20 and 5 of them gave LT's 3).
+            // less EE's 20, LV's 20 and 5 of them gave LT's 3). But it is itself a cell: with every
+            // country published, ALL less them is its figures (3 of no place beside EE 20 and LV 20).
+            let unpublished = max(0, count(rows[group.total], measure) - parts.reduce(0) { $0 + count(rows[$1], measure) })
             let hidden = parts.filter { isHidden(rows[$0], measure) }
             let hiddenCells = hidden.count
             let hiddenCount = hidden.reduce(0) { $0 + count(rows[$1], measure) }
@@ -154,8 +157,16 @@ enum ComplementarySuppression {
                 // it may be worked out in a crossing group (a country blanked under ALL): its
                 // blanked parts together hold `minCell` respondents, or they would be given back.
                 safe = parts.isEmpty || (hiddenCells > 0 && hiddenCount >= minCell)
+            } else if hiddenCells == 0 {
+                // Only the unpublished part is left out: given back unless it holds `minCell`.
+                safe = unpublished == 0 || unpublished >= minCell
             } else {
-                safe = hiddenCells == 0 || (hiddenCells >= 2 && hiddenCount >= minCell)
+                // Blanked countries protect each other when two or more hold `minCell` together.
+                // Beside the unpublished part, blanked countries each of `minCell` or more (blanked
+                // only to protect it) are safe too: less its known size ALL gives back their count,
+                // no secret, and their figures only mixed with the part's.
+                safe = (hiddenCells >= 2 && hiddenCount >= minCell)
+                    || (unpublished > 0 && hidden.allSatisfy { count(rows[$0], measure) >= minCell })
             }
             if safe { return changedAny }
             // The smallest published part, the first in table order among equals.

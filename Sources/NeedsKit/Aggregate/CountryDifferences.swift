@@ -86,7 +86,11 @@ public struct CountryDifference: Sendable, Equatable {
         var result: [Measure: [String: Set<String>]] = [:]
         for measure in [Measure.demandShare, .meanGap] {
             func hidden(_ f: TopicFigures) -> Bool {
-                if f.countsHidden { return true }
+                // So is a country whose effective_n topic_demand.csv withholds (`weightSumsHidden`:
+                // under --weights municipality, one pooling small municipalities): Newcombe's and
+                // Welch's intervals rest on it (EE's share 0 against 0 had the bound z²/(n + z²)
+                // = 0.254545227624, n = 11.25, which gave Narva's 2 and Tartu's 4 back).
+                if f.countsHidden || f.weightSumsHidden { return true }
                 return measure == .demandShare ? f.weightedN > 0 && f.demandShare == nil : f.nPairs > 0 && f.meanGap == nil
             }
             func count(_ f: TopicFigures) -> Int { measure == .demandShare ? f.respondents : f.nPairs }

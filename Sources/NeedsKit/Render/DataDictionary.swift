@@ -24,7 +24,8 @@ public enum DataDictionary {
         case "topic_demand_by_municipality.csv": return "The same figures per municipality."
         case "country_differences.csv": return "Each country against the other countries pooled, per topic and measure "
             + "(a country suppressed on a topic and measure is not compared on it; no country is when one alone is, or, "
-            + "weighted, when any is: the others' value would give the suppressed back)."
+            + "weighted, when any is, or has its effective_n withheld: the others' value, and the intervals resting on "
+            + "effective n, would give the suppressed back)."
         case "waves.csv": return "Per later survey wave, scope and topic: the figures at the baseline, in the wave, and the change."
         case "plan.csv": return "The curriculum plan: one row per training session, in order."
         default: return "The same figures per answer to the question \(byQuestion ?? "")."
@@ -66,7 +67,9 @@ public enum DataDictionary {
             + "interval, which rests on effective_n, is blank then too; in a table by answer, blank for every ALL row "
             + "when a country's row of an answer is suppressed, as ALL's sums of weights give its count back then; blank, "
             + "with its demand interval, for the row pooling a country's smallest municipalities when each municipality "
-            + "counts equally, and for that country and ALL, or where a municipality is suppressed: their effective_n "
+            + "counts equally or a weight column weighs (a design weight gives the municipalities' populations), and for "
+            + "that country and ALL (their rows by answer too), or where a municipality is "
+            + "suppressed: their effective_n "
             + "would give those municipalities' counts back).",
         "effective_n": "Kish's effective sample size of those weights, on which the intervals rest (blank wherever "
             + "weighted_n is).",
@@ -111,13 +114,16 @@ public enum DataDictionary {
         "demand_share_before": "demand_share at the baseline, from 0 to 1.",
         "demand_share_after": "demand_share in the wave, from 0 to 1.",
         "demand_share_change": "demand_share_after − demand_share_before (0.10 is 10 percentage points).",
-        "demand_share_change_ci_low": "Lower bound of the 95% interval of demand_share_change.",
+        "demand_share_change_ci_low": "Lower bound of the 95% interval of demand_share_change (blank, as are the "
+            + "independent design's intervals of competence_change and gap_change, where either wave's table withholds "
+            + "the scope's effective_n, which they rest on).",
         "demand_share_change_ci_high": "Upper bound of that interval.",
         "quadrant_before": "quadrant at the baseline.",
         "quadrant_after": "quadrant in the wave.",
         "left_first_priority": "1 when the topic was HH at the baseline and is not in the wave, 0 when not; blank when not known.",
         "note": "Why figures of the row are missing, when they are (ALL's paired changes are blank where they would "
-            + "give back a country's, blank for too few matched respondents).",
+            + "give back a country's, blank for too few matched respondents, or the change of the respondents of no "
+            + "known country, too few matched beside every country's shown).",
         "session": "The session's number, in the order the plan schedules them.",
         "month": "The session's month (year-month).",
         "audience": "Who the session is for: ALL (the whole region) or a country code.",

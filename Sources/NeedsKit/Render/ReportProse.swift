@@ -194,7 +194,7 @@ public struct ReportProse: Sendable {
             other: "{n} vastaja kaal selles veerus on 0 (või puudub kehtiv kaal) ja nad on arvudest välja jäetud."),
         suppressed: "Vähem kui {k} vastaja põhjal arvutatud näitajad on varjatud.",
         suppressedFurther: "Lisaks on varjatud teisi näitajaid, et varjatud näitajaid ei saaks kogusummadest tuletada.",
-        regionWithheld: "ALL-i näitajad on varjatud seal, kus mõne riigi omad on (arvud jäävad näha): kaalutud ALL ei ole riikide lihtne summa ning koos avaldatud riikide näitajatega annaksid selle näitajad varjatud näitajad tagasi.",
+        regionWithheld: "ALL-i näitajad on varjatud seal, kus mõne riigi näitajad on varjatud (arvud jäävad näha): kaalutud ALL ei ole riikide lihtne summa ning koos avaldatud riikide näitajatega saaks selle näitajatest varjatud näitajad tuletada.",
         notListed: "alla {k} vastaja (pole eraldi näidatud)",
         dataQuality: "Faile: {files}, loetud kirjeid: {read}; vastajaid: {resp}, duplikaate: {dup}, tühje ridu: {blank}, karantiinis: {q}.",
         noIssues: "Probleeme ei leitud.", issuesFound: "Leitud probleemid: {list}.", logPointer: "Iga muudatus on puhastuslogis: ", logWhere: " (akadeemia töökaust, mitte partneritele).", laterWaves: "Hilisemad lained — faile: {files}, vastajaid: {resp}.",

@@ -200,6 +200,15 @@ public enum WaveComparison {
                         change.demandCI = (r.low, r.high)
                     }
                 }
+                // Nor an interval resting on an effective n either wave's tables withhold (a country
+                // pooling small municipalities under --weights municipality, and ALL): Newcombe's
+                // bounds ±z²/(n + z²) for 0 of 0 gave EE's 11.25 back, and with it Narva's 2 and
+                // Tartu's 4; Welch's beside the tables' t intervals gives it back as well. (Paired
+                // changes are the matched respondents' own, unweighted; shares are independent still.)
+                if fb?.weightSumsHidden == true || fa?.weightSumsHidden == true {
+                    change.demandCI = nil
+                    if panels == nil { change.competenceCI = nil; change.gapCI = nil }
+                }
                 // A figure either wave's tables blank is not shown here either, nor a change from it.
                 if fb?.meanCompetence == nil || fa?.meanCompetence == nil {
                     change.competenceBefore = nil; change.competenceAfter = nil
@@ -224,10 +233,12 @@ public enum WaveComparison {
     /// matched (+3, blank under --min-cell 5) made ALL's 19/23, which gave LT's 3 back. As the
     /// complementary rule asks of any total: blanked countries of two or more, together of
     /// `minCell` pairs or more, or ALL's change is blanked too. (Respondents of no known country
-    /// matched in ALL are not counted as protecting: their number is no figure a reader lacks.)
+    /// matched in ALL are not counted as protecting: their number is no figure a reader lacks;
+    /// fewer than `minCell` of them with every country published, ALL's change would be theirs.)
     static func withholdRegionPairedChanges(_ changes: inout [WaveChange], _ panels: (PanelRatings, PanelRatings),
                                             minCell: Int) {
         let note = "suppressed so that a country's change cannot be worked out from it"
+        let smallerCell = "suppressed so that a smaller cell cannot be worked out from totals"
         for i in changes.indices where changes[i].country == "ALL" && changes[i].design == .paired {
             let topic = changes[i].topic
             var competence: [Int] = [], gap: [Int] = []
@@ -236,17 +247,41 @@ public enum WaveComparison {
                 if c.count > 0 && part.competenceChange == nil { competence.append(c.count) }
                 if g.count > 0 && part.gapChange == nil { gap.append(g.count) }
             }
+            // The matched respondents of no known country, in ALL alone: with every country's
+            // change published, ALL's less theirs is these respondents' own (3 of no country
+            // beside EE's and LV's 10 gave their +3 back), a cell of its own under `minCell`.
+            var competenceAll = 0, gapAll = 0, competenceParts = 0, gapParts = 0
+            do {
+                let (c, g, _) = pairedDifferences(panels.0, panels.1, scope: "ALL", topic: topic)
+                competenceAll = c.count; gapAll = g.count
+            }
+            for part in changes where part.topic == topic && part.country != "ALL" {
+                let (c, g, _) = pairedDifferences(panels.0, panels.1, scope: part.country, topic: topic)
+                competenceParts += c.count; gapParts += g.count
+            }
+            let unpublished = { (all: Int, parts: Int) -> Bool in all - parts > 0 && all - parts < minCell }
             let exposed = { (counts: [Int]) in !counts.isEmpty && (counts.count < 2 || counts.reduce(0, +) < minCell) }
-            var withheld = false
-            if exposed(competence) && changes[i].competenceChange != nil {
-                changes[i].competenceChange = nil; changes[i].competenceCI = nil
-                withheld = true
+            var withheld = false, withheldUnpublished = false
+            if changes[i].competenceChange != nil {
+                if exposed(competence) {
+                    withheld = true
+                } else if competence.isEmpty && unpublished(competenceAll, competenceParts) {
+                    withheldUnpublished = true
+                }
+                if withheld || withheldUnpublished { changes[i].competenceChange = nil; changes[i].competenceCI = nil }
             }
-            if exposed(gap) && changes[i].gapChange != nil {
-                changes[i].gapChange = nil; changes[i].gapCI = nil
-                withheld = true
+            if changes[i].gapChange != nil {
+                var hide = false
+                if exposed(gap) {
+                    withheld = true; hide = true
+                } else if gap.isEmpty && unpublished(gapAll, gapParts) {
+                    withheldUnpublished = true; hide = true
+                }
+                if hide { changes[i].gapChange = nil; changes[i].gapCI = nil }
             }
-            if withheld { changes[i].note = changes[i].note.isEmpty ? note : changes[i].note + "; " + note }
+            for (said, text) in [(withheld, note), (withheldUnpublished, smallerCell)] where said && !changes[i].note.contains(text) {
+                changes[i].note = changes[i].note.isEmpty ? text : changes[i].note + "; " + text
+            }
         }
     }
 
