@@ -80,3 +80,23 @@ func encode(_ text: String, as encoding: TextEncoding) -> [UInt8] {
         }
     }
 }
+
+/// A report's CSV table as rows of cells: the tables end their lines with CR LF, and the tests
+/// that read them so hold no quoted cell.
+func csvTable(_ path: String) throws -> [[String]] {
+    try String(contentsOfFile: path, encoding: .utf8)
+        .split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+}
+
+/// Respondents of Estonia's Tallinn (20 wanting intercultural training), Narva (2 wanting it)
+/// and Tartu (4 not) and Latvia's Rīga (20 wanting it), importance 1 to 5 in turn, competence 2:
+/// under `--weights municipality` Estonia pools Narva and Tartu in one row below `--min-cell`,
+/// and each of its municipalities weighs 26 / 3.
+func pooledMunicipalitiesExport() -> String {
+    var text = "country,municipality,imp_intercultural,comp_intercultural,training_wanted\n"
+    for (country, place, n, wanted) in [("EE", "Tallinn", 20, "intercultural"), ("EE", "Narva", 2, "intercultural"),
+                                        ("EE", "Tartu linn", 4, ""), ("LV", "Rīga", 20, "intercultural")] {
+        for k in 0..<n { text += "\(country),\(place),\(k % 5 + 1),2,\(wanted)\n" }
+    }
+    return text
+}

@@ -177,11 +177,7 @@ final class WaveComparisonTests: XCTestCase {
     /// alone, keeps its interval: ±z²/(20 + z²) = ±0.161125158053.
     func testNoChangeIntervalGivesBackAWithheldEffectiveCount() throws {
         let folder = TemporaryFolder()
-        var text = "country,municipality,imp_intercultural,comp_intercultural,training_wanted\n"
-        for (country, place, n, wanted) in [("EE", "Tallinn", 20, "intercultural"), ("EE", "Narva", 2, "intercultural"),
-                                            ("EE", "Tartu linn", 4, ""), ("LV", "Rīga", 20, "intercultural")] {
-            for k in 0..<n { text += "\(country),\(place),\(k % 5 + 1),2,\(wanted)\n" }
-        }
+        let text = pooledMunicipalitiesExport()
         var options = RunOptions()
         options.instrumentPath = Paths.inputs + "/instrument"
         options.inputs = [folder.write("r.csv", text)]
@@ -189,8 +185,7 @@ final class WaveComparisonTests: XCTestCase {
         options.outputPath = folder.path + "/out"
         options.aggregation.weights = .municipality
         _ = try Pipeline.report(options)
-        let lines = try String(contentsOfFile: options.outputPath + "/waves.csv", encoding: .utf8)
-            .split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let lines = try csvTable(options.outputPath + "/waves.csv")
         func value(_ scope: String, _ topic: String, _ column: String) throws -> String {
             let row = try XCTUnwrap(lines.first { $0[1] == scope && $0[2] == topic }, "\(scope) \(topic)")
             return row[try XCTUnwrap(lines[0].firstIndex(of: column))]
