@@ -604,8 +604,9 @@ final class DisaggregationTests: XCTestCase {
     /// 20, Narva 2, Tartu 4 (N 26, M 3); the pooled row of 6 showed weighted_n 2 × 26/3 =
     /// 17.333333333333 (two municipalities) and effective_n 4 / (1/2 + 1/4) = 5.333333333333, so
     /// 1/n_1 + 1/n_2 = 3/4 with n_1 + n_2 = 6: 2 and 4. Its demand interval, Wilson's on that n,
-    /// told it as well. The row shows neither, nor the interval; its count and share stay (0.5,
-    /// each municipality's share 1 and 0 averaged), and Tallinn's weighted_n, 26/3, too.
+    /// told it as well. The row shows neither, nor the interval; its count and share stay (2 of 6,
+    /// 0.333333333333, the two weighing as one unit since testPooledSmallMunicipalitiesWeighAsOneUnit),
+    /// and Tallinn's weighted_n, 26/2 = 13, too.
     func testPooledSmallMunicipalitiesGiveBackNoCounts() throws {
         let folder = TemporaryFolder()
         let text = pooledMunicipalitiesExport()
@@ -621,11 +622,11 @@ final class DisaggregationTests: XCTestCase {
             return row[try XCTUnwrap(lines[0].firstIndex(of: column))]
         }
         XCTAssertEqual(try value("", "respondents"), "6")
-        XCTAssertEqual(try value("", "demand_share"), "0.500000000000")
+        XCTAssertEqual(try value("", "demand_share"), "0.333333333333")
         for column in ["weighted_n", "effective_n", "demand_ci_low", "demand_ci_high"] {
             XCTAssertEqual(try value("", column), "", column)
         }
-        XCTAssertEqual(try value("EE-784", "weighted_n"), "8.666666666667")
+        XCTAssertEqual(try value("EE-784", "weighted_n"), "13.000000000000")
         // EE's own Kish n, M² / Σ 1/n_m = 9 / (1/20 + 1/2 + 1/4) = 11.25, less Tallinn's published
         // 1/20, gave the same 3/4, and ALL's likewise: neither shows it, nor a demand interval. LV,
         // Rīga alone, keeps its 20.
@@ -641,6 +642,64 @@ final class DisaggregationTests: XCTestCase {
             }
         }
         XCTAssertEqual(try scope("LV", "effective_n"), "20.000000000000")
+    }
+
+    /// Under `--weights municipality` the municipalities a country publishes only pooled weigh as
+    /// one unit: weighed one by one, the pooled row's share was their shares' mean, (1 + 0) / 2 =
+    /// 0.5, and with its plain counts (6 respondents, 2 wanting) only Narva 2 of 2 and Tartu 0 of 4
+    /// give 0.5 (a of 2 and b of 4 with a + b = 2: (a/2 + b/4) / 2 = 0.5 holds for a = 2 alone).
+    /// As one unit (EE's M is 2: Tallinn and the pool, 13 each) the fixture gives, by hand:
+    /// - pooled row: share 2/6 = 0.333333333333, importance (1 + 2 + 1 + 2 + 3 + 4) / 6 = 13/6 =
+    ///   2.166666666667 (Narva's 1, 2 and Tartu's 1 to 4);
+    /// - Tallinn: weighted_n 26 / 2 = 13; importance 3 (1 to 5 four times), share 1;
+    /// - EE: share (1 + 2/6) / 2 = 0.666666666667, importance (3 + 13/6) / 2 = 31/12 =
+    ///   2.583333333333, gap 31/12 − 2 = 7/12 = 0.583333333333 (competence 2 throughout), MWDS
+    ///   7/12 × 31/12 = 217/144 = 1.506944444444;
+    /// - ALL pooled: importance (26 × 31/12 + 20 × 3) / 46 = 763/276 = 2.764492753623, share
+    ///   (26 × 2/3 + 20) / 46 = 0.811594202899; ALL country-equal: (31/12 + 3) / 2 = 67/24 =
+    ///   2.791666666667 and (2/3 + 1) / 2 = 0.833333333333.
+    /// With `--min-cell 1` nothing is pooled and each municipality weighs 26/3 = 8.666666666667:
+    /// EE's importance (3 + 1.5 + 2.5) / 3 = 7/3 = 2.333333333333, Narva's share 1.
+    func testPooledSmallMunicipalitiesWeighAsOneUnit() throws {
+        for (region, minCell) in [(AggregationOptions.Region.pooled, 5), (.countryEqual, 5), (.pooled, 1)] {
+            let folder = TemporaryFolder()
+            var options = RunOptions()
+            options.instrumentPath = Paths.inputs + "/instrument"
+            options.inputs = [folder.write("r.csv", pooledMunicipalitiesExport())]
+            options.outputPath = folder.path + "/out"
+            options.aggregation.weights = .municipality
+            options.aggregation.region = region
+            options.aggregation.minCell = minCell
+            _ = try Pipeline.report(options)
+            let places = try csvTable(options.outputPath + "/topic_demand_by_municipality.csv")
+            func place(_ code: String, _ column: String) throws -> String {
+                let row = try XCTUnwrap(places.first { $0[0] == "EE" && $0[1] == code && $0[3] == "intercultural" }, code)
+                return row[try XCTUnwrap(places[0].firstIndex(of: column))]
+            }
+            let scopes = try csvTable(options.outputPath + "/topic_demand.csv")
+            func scope(_ country: String, _ column: String) throws -> String {
+                let row = try XCTUnwrap(scopes.first { $0[0] == country && $0[1] == "intercultural" }, country)
+                return row[try XCTUnwrap(scopes[0].firstIndex(of: column))]
+            }
+            let context = "\(region) \(minCell)"
+            if minCell == 1 {
+                XCTAssertEqual(try place("EE-784", "weighted_n"), "8.666666666667", context)
+                XCTAssertEqual(try place("EE-511", "demand_share"), "1.000000000000", context)
+                XCTAssertEqual(try scope("EE", "mean_importance"), "2.333333333333", context)
+                continue
+            }
+            XCTAssertEqual(try place("", "respondents"), "6", context)
+            XCTAssertEqual(try place("", "demand_n"), "2", context)
+            XCTAssertEqual(try place("", "demand_share"), "0.333333333333", context)
+            XCTAssertEqual(try place("", "mean_importance"), "2.166666666667", context)
+            XCTAssertEqual(try place("EE-784", "weighted_n"), "13.000000000000", context)
+            XCTAssertEqual(try scope("EE", "demand_share"), "0.666666666667", context)
+            XCTAssertEqual(try scope("EE", "mean_importance"), "2.583333333333", context)
+            XCTAssertEqual(try scope("EE", "mean_gap"), "0.583333333333", context)
+            XCTAssertEqual(try scope("EE", "mwds"), "1.506944444444", context)
+            XCTAssertEqual(try scope("ALL", "mean_importance"), region == .pooled ? "2.764492753623" : "2.791666666667", context)
+            XCTAssertEqual(try scope("ALL", "demand_share"), region == .pooled ? "0.811594202899" : "0.833333333333", context)
+        }
     }
 
     /// Under `--weights COLUMN` with design weights, each municipality's population over its

@@ -258,7 +258,9 @@ final class ReportTests: XCTestCase {
     /// --weights municipality it said demand_share was demand_n out of respondents (3 of 6 = 0.5
     /// here, where the table's share is 0.625) and nowhere how a weighted interval is computed;
     /// and a paired wave's competence_change was said to be competence_after − competence_before,
-    /// where it is the mean of the matched respondents' own changes.
+    /// where it is the mean of the matched respondents' own changes. It says too that the
+    /// municipalities shown only pooled under --min-cell are one municipality of the formula.
+    /// (--min-cell 2: under the default 5 both municipalities here are pooled, one unit, 0.5.)
     func testDataDictionaryStatesTheFormulasOfTheFiguresAsWeighted() throws {
         let folder = TemporaryFolder()
         // Tallinn 4 respondents, Narva 2: each weighs N / (M n_m) = 6 / (2 · 4) = 0.75 and 6 / (2 · 2) = 1.5.
@@ -277,6 +279,7 @@ final class ReportTests: XCTestCase {
             let (out, _, _keep) = try report {
                 $0.inputs = [folder.path + "/in"]
                 $0.aggregation.weights = weights
+                $0.aggregation.minCell = 2
             }
             _ = _keep
             let dictionary = try String(contentsOfFile: out + "/data_dictionary.md", encoding: .utf8)
@@ -291,7 +294,10 @@ final class ReportTests: XCTestCase {
             XCTAssertEqual(dictionary.contains("Each respondent of a recognised municipality m of country c weighs N\\_c / "
                                                + "(M\\_c · n\\_m)"), weights == .municipality, dictionary)
             XCTAssertEqual(dictionary.contains("s² = Σw(x − x̄)² / Σw × n\\_eff / (n\\_eff − 1)"), weights == .municipality)
-            XCTAssertEqual(dictionary.contains("(or on an effective sample size n\\_eff below 5"), weights == .municipality)
+            XCTAssertEqual(dictionary.contains("(or on an effective sample size n\\_eff below 2"), weights == .municipality)
+            XCTAssertEqual(dictionary.contains("The municipalities of fewer than 2 respondents, shown only in the row pooling "
+                                               + "them, are one m (counted once in M\\_c, n\\_m their respondents together)"),
+                           weights == .municipality, dictionary)
             // Every run: the unweighted formulas and the rounding of the reports.
             XCTAssertTrue(dictionary.contains("A share p of n respondents has Wilson's score interval"), dictionary)
             XCTAssertTrue(dictionary.contains("the mean over the topics whose mean\\_importance and mean\\_gap are shown, a "
@@ -1580,6 +1586,33 @@ final class ReportTests: XCTestCase {
         // ("kus mõne riigi omad on"), i.e. wherever a country has figures, dropping 'suppressed'.
         XCTAssertTrue(ReportBuilder.weightingStatement(options, prose: ReportProse.forLanguage("et"), regionWithheld: true)
             .contains("ALL-i näitajad on varjatud seal, kus mõne riigi näitajad on varjatud (arvud jäävad näha)"))
+    }
+
+    /// The weighting statement under --weights municipality says, in every report language, that the
+    /// municipalities shown only pooled (fewer than --min-cell respondents) count as one municipality
+    /// of their country (Aggregator's weighting unit): it said each municipality counts equally, which
+    /// read as Narva's 2 and Tartu's 4 weighing as two. With --min-cell 1 nothing is pooled, nor said.
+    func testMunicipalityWeightingStatesThePooledMunicipalitiesAsOne() {
+        var options = AggregationOptions()
+        options.weights = .municipality
+        options.minCell = 7
+        let expected = [
+            ("en", "Municipalities with fewer than 7 respondents, shown only together, count as one municipality of their country"),
+            ("et", "Alla 7 vastajaga omavalitsused, mida näidatakse ainult koos, loetakse kaalumisel oma riigis üheks omavalitsuseks"),
+            ("lv", "Pašvaldības ar mazāk nekā 7 respondentiem, kas rādītas tikai kopā, svēršanā savā valstī skaitās kā viena pašvaldība"),
+            ("lt", "Savivaldybės, kuriose mažiau nei 7 respondentų ir kurios rodomos tik kartu, svoriuose savo šalyje laikomos viena savivaldybe"),
+            ("ru", "Муниципалитеты, где менее 7 респондентов, показанные только вместе, при взвешивании считаются в своей стране одним муниципалитетом"),
+        ]
+        for (language, sentence) in expected {
+            let prose = ReportProse.forLanguage(language)
+            XCTAssertTrue(ReportBuilder.weightingStatement(options, prose: prose).contains(sentence), language)
+            var unpooled = options
+            unpooled.minCell = 1
+            XCTAssertFalse(ReportBuilder.weightingStatement(unpooled, prose: prose).contains(String(sentence.prefix(12))), language)
+            var respondent = options
+            respondent.weights = .respondent
+            XCTAssertFalse(ReportBuilder.weightingStatement(respondent, prose: prose).contains(String(sentence.prefix(12))), language)
+        }
     }
 
     /// KoboToolbox forms style labels with Markdown and HTML (`**Intercultural** competence`,

@@ -91,7 +91,7 @@ func csvTable(_ path: String) throws -> [[String]] {
 /// Respondents of Estonia's Tallinn (20 wanting intercultural training), Narva (2 wanting it)
 /// and Tartu (4 not) and Latvia's Rīga (20 wanting it), importance 1 to 5 in turn, competence 2:
 /// under `--weights municipality` Estonia pools Narva and Tartu in one row below `--min-cell`,
-/// and each of its municipalities weighs 26 / 3.
+/// and Tallinn and that pool, one unit, weigh 26 / 2 each.
 func pooledMunicipalitiesExport() -> String {
     var text = "country,municipality,imp_intercultural,comp_intercultural,training_wanted\n"
     for (country, place, n, wanted) in [("EE", "Tallinn", 20, "intercultural"), ("EE", "Narva", 2, "intercultural"),

@@ -373,19 +373,37 @@ public final class Aggregator {
             for cell in cells.keys { factors[cell] = 1 }
             return factors
         }
-        var municipalityWeight: [String: [String: Double]] = [:]
+        let counts = municipalityRespondents
+        var unitWeight: [String: [String: Double]] = [:]
         for (cell, row) in sortedCells {
-            municipalityWeight[cell.country, default: [:]][cell.municipality, default: 0] += row[topicKeys.count].respondents.weightSum
+            unitWeight[cell.country, default: [:]][weightingUnit(cell, counts), default: 0] += row[topicKeys.count].respondents.weightSum
         }
         for (cell, _) in cells {
-            let inCountry = municipalityWeight[cell.country]!
+            let inCountry = unitWeight[cell.country]!
             let countryTotal = inCountry.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value }
-            let own = inCountry[cell.municipality]!
-            let municipalities = inCountry.keys.filter { $0 != Self.unrecognisedPlace }.count
-            factors[cell] = own > 0 && cell.municipality != Self.unrecognisedPlace
-                ? countryTotal / Double(municipalities) / own : 0
+            let unit = weightingUnit(cell, counts)
+            let own = inCountry[unit]!
+            let units = inCountry.keys.filter { $0 != Self.unrecognisedPlace }.count
+            factors[cell] = own > 0 && unit != Self.unrecognisedPlace ? countryTotal / Double(units) / own : 0
         }
         return factors
+    }
+
+    /// The unit that weighs N_c / M_c under `--weights municipality`: a recognised municipality,
+    /// or, for those a country publishes only pooled (fewer than `--min-cell` respondents, as the
+    /// pooled row of `municipalityFigures` takes them), that pool as one. Weighed one by one, the
+    /// pooled row's share was their shares' mean, beside its plain counts their split: EE's
+    /// Narva 2 of 2 and Tartu 0 of 4 pooled showed 0.5 where 2 of 6 is 0.333333333333, and only
+    /// 2 and 0 of 2 and 4 average to 0.5; EE's own share, less Tallinn's, gave the same. As one
+    /// unit their respondents weigh alike, so every weighted figure holds of them only what the
+    /// pooled row's plain counts do. With `--min-cell 1` none is pooled and nothing changes.
+    /// `counts`: `municipalityRespondents`.
+    private func weightingUnit(_ cell: Cell, _ counts: [Cell: Int]) -> String {
+        guard options.minCell > 1, !cell.country.isEmpty, cell.municipality != Self.unrecognisedPlace else {
+            return cell.municipality
+        }
+        let n = counts[Cell(country: cell.country, municipality: cell.municipality, group: nil)] ?? 0
+        return n < options.minCell ? Self.smallPlaces : cell.municipality
     }
 
     /// Merged accumulators (topics + the respondents slot) of the cells `include` selects, grouped
@@ -577,11 +595,13 @@ public final class Aggregator {
         // counts, gave LT's 3 teachers back (LV and LT blanked, LT's 12 shown). All of them,
         // since ALL's Σw less its other answers' would give a row's back.
         // And, under --weights municipality, the row pooling a country's municipalities under
-        // --min-cell: each of its k municipalities weighs N / M in all, so its Kish n, k² / Σ 1/n_m,
-        // beside its count gave theirs back (5.333333333333 of 6 in two: 2 and 4). So did the
-        // country's, M² / Σ 1/n_m over all its municipalities, less the published ones' (EE's
-        // 11.25 from Tallinn's 20 and those two), and ALL's, whenever a country pools small
-        // municipalities or blanks one (two blanked rows' Σ 1/n_m beside their sum split it).
+        // --min-cell: weighed one by one (each N / M in all), its Kish n, k² / Σ 1/n_m, beside its
+        // count gave theirs back (5.333333333333 of 6 in two: 2 and 4). So did the country's,
+        // M² / Σ 1/n_m over all its municipalities, less the published ones' (EE's 11.25 from
+        // Tallinn's 20 and those two), and ALL's, whenever a country pools small municipalities or
+        // blanks one (two blanked rows' Σ 1/n_m beside their sum split it). The pooled ones now
+        // weigh as one unit (`weightingUnit`), which closes that for the pool, not for a blanked
+        // municipality; these rows stay withheld all the same.
         // Under --weights COLUMN too: a column of design weights, each municipality's (public)
         // population over its respondents, tells the pooled row's municipalities by its weighted_n
         // (Narva's 40 and Tartu's 100 in 140), and its Kish n, 140² / (2 × 20² + 4 × 25²) =

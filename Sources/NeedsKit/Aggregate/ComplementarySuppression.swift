@@ -97,8 +97,9 @@ enum ComplementarySuppression {
     /// entering at its own weight, and a country's answer rows of `--by` published beside it, the
     /// sum splits: EE 20 and LT 3 blanked beside LV, ALL's shares of 0.5 and EE's published
     /// teachers gave EE's 0.5 and LT's 1, and their counts); under `--weights municipality` each
-    /// municipality's respondents weigh N_c / (M_c n_m); under `--weights COLUMN` a column of design
-    /// weights (each country's population over its respondents) does as country-equal does. Per
+    /// municipality's respondents weigh N_c / (M_c n_m) (the pooled small ones one m); under
+    /// `--weights COLUMN` a column of design weights (each country's population over its
+    /// respondents) does as country-equal does. Per
     /// table, topic and measure, an ALL row (of the region, or of an answer of `--by`) loses a
     /// measure any of its countries' rows has blanked, with counts behind it; its counts stay,
     /// plain sums the rule above protects. (A country's answer row blanked under a published

@@ -168,7 +168,8 @@ public enum DataDictionary {
     /// formulas of the Statistics notes, with the weighting chosen. Without it a weighted interval
     /// (reliability weights, Kish's n in place of n) or a share's weighted definition could not be
     /// worked out from the tables.
-    static func formulas(weights: AggregationOptions.Weights, region: AggregationOptions.Region) -> [String] {
+    /// `minCell`: under municipality weighting, the municipalities shown only pooled below it weigh as one.
+    static func formulas(weights: AggregationOptions.Weights, region: AggregationOptions.Region, minCell: Int = 1) -> [String] {
         var text = [
             "How the figures are computed (every interval 95%; z = 1.959963984540054, the normal's 0.975 quantile). "
                 + "A mean x̄ of n ratings has the interval x̄ ± t·s/√n, t the 0.975 quantile of Student's t with n − 1 "
@@ -191,7 +192,10 @@ public enum DataDictionary {
         case .respondent: break
         case .municipality:
             weighted.append("Each respondent of a recognised municipality m of country c weighs N_c / (M_c · n_m): N_c the "
-                + "country's respondents, M_c its recognised municipalities, n_m the municipality's respondents; the others weigh 0.")
+                + "country's respondents, M_c its recognised municipalities, n_m the municipality's respondents; the others weigh 0."
+                + (minCell > 1 ? " The municipalities of fewer than \(minCell) respondents, shown only in the row pooling them, "
+                    + "are one m (counted once in M_c, n_m their respondents together): weighed one by one, that row's share, "
+                    + "their shares' mean, beside its counts would give each one's back." : ""))
         case .column: weighted.append("Each respondent weighs the number in the weight column.")
         }
         if region == .countryEqual {
@@ -223,7 +227,7 @@ public enum DataDictionary {
         doc.paragraph(format + (style.hxl ? " The second row holds HXL hashtags (hxlstandard.org) naming each column." : "")
             + " Figures have full precision (12 decimals); the reports round means and scores to 2 decimals and show shares as whole percentages.")
         doc.paragraph(weighting)
-        for paragraph in formulas(weights: weights, region: region) { doc.paragraph(paragraph) }
+        for paragraph in formulas(weights: weights, region: region, minCell: minCell) { doc.paragraph(paragraph) }
         doc.paragraph("A blank cell holds a figure that cannot be computed (nobody in the row answered the question) "
             + "or is suppressed: it rests on fewer than \(minCell) respondents"
             + (weighted ? " (or on an effective sample size n_eff below \(minCell): one dominant weight)" : "")

@@ -494,6 +494,7 @@ public struct ReportBuilder {
         case .respondent: text = prose.weightRespondent
         case .municipality:
             text = prose.weightMunicipality
+            if options.minCell > 1 { text += " " + prose.fill(prose.weightMunicipalityPooled, ["k": String(options.minCell)]) }
             if withoutMunicipality > 0 {
                 text += " " + prose.counted(prose.weightMunicipalityLeftOut, withoutMunicipality)
             }

@@ -17,6 +17,11 @@ public struct ReportProse: Sendable {
     var weightMunicipalityLeftOut = Counted(
         one: "{n} respondent whose municipality was not recognised belongs to no municipality and weighs 0 (left out of the figures).",
         other: "{n} respondents whose municipality was not recognised belong to no municipality and weigh 0 (left out of the figures).")
+    /// Under municipality weighting with `--min-cell` above 1: the municipalities shown only
+    /// pooled weigh as one (`Aggregator.weightingUnit`), or the pooled row's share, their
+    /// shares' mean, beside its plain counts gave each one's back.
+    var weightMunicipalityPooled = "Municipalities with fewer than {k} respondents, shown only together, count as one "
+        + "municipality of their country, their respondents weighing the same."
     /// Under `--weights COLUMN`: respondents whose weight is 0 (or not a weight) count in no figure.
     var weightColumnZero = Counted(
         one: "{n} respondent weighs 0 in that column (or has no valid weight there) and is left out of the figures.",
@@ -189,6 +194,7 @@ public struct ReportProse: Sendable {
         weightMunicipalityLeftOut: Counted(
             one: "{n} vastaja, kelle omavalitsust ei tuvastatud, ei kuulu ühtegi omavalitsusse ja tema kaal on 0 (arvudest välja jäetud).",
             other: "{n} vastajat, kelle omavalitsust ei tuvastatud, ei kuulu ühtegi omavalitsusse ja nende kaal on 0 (arvudest välja jäetud)."),
+        weightMunicipalityPooled: "Alla {k} vastajaga omavalitsused, mida näidatakse ainult koos, loetakse kaalumisel oma riigis üheks omavalitsuseks; nende vastajatel on võrdne kaal.",
         weightColumnZero: Counted(
             one: "{n} vastaja kaal selles veerus on 0 (või puudub kehtiv kaal) ja ta on arvudest välja jäetud.",
             other: "{n} vastaja kaal selles veerus on 0 (või puudub kehtiv kaal) ja nad on arvudest välja jäetud."),
@@ -235,6 +241,7 @@ public struct ReportProse: Sendable {
         weightMunicipalityLeftOut: Counted(
             one: "{n} respondents, kura pašvaldība nav atpazīta, nepieder nevienai pašvaldībai, un tā svars ir 0 (nav iekļauts rādītājos).",
             other: "{n} respondenti, kuru pašvaldība nav atpazīta, nepieder nevienai pašvaldībai, un viņu svars ir 0 (nav iekļauti rādītājos)."),
+        weightMunicipalityPooled: "Pašvaldības ar mazāk nekā {k} respondentiem, kas rādītas tikai kopā, svēršanā savā valstī skaitās kā viena pašvaldība; to respondentiem ir vienāds svars.",
         weightColumnZero: Counted(
             one: "{n} respondenta svars šajā kolonnā ir 0 (vai tajā nav derīga svara), un tas nav iekļauts rādītājos.",
             other: "{n} respondentu svars šajā kolonnā ir 0 (vai tajā nav derīga svara), un viņi nav iekļauti rādītājos."),
@@ -283,6 +290,7 @@ public struct ReportProse: Sendable {
             one: "{n} respondentas, kurio savivaldybė neatpažinta, nepriskiriamas jokiai savivaldybei, jo svoris 0 (neįtrauktas į rodiklius).",
             few: "{n} respondentai, kurių savivaldybė neatpažinta, nepriskiriami jokiai savivaldybei, jų svoris 0 (neįtraukti į rodiklius).",
             other: "{n} respondentų, kurių savivaldybė neatpažinta, nepriskiriami jokiai savivaldybei, jų svoris 0 (neįtraukti į rodiklius)."),
+        weightMunicipalityPooled: "Savivaldybės, kuriose mažiau nei {k} respondentų ir kurios rodomos tik kartu, svoriuose savo šalyje laikomos viena savivaldybe; jų respondentų svoriai vienodi.",
         weightColumnZero: Counted(
             one: "{n} respondento svoris šiame stulpelyje yra 0 (arba jame nėra tinkamo svorio), jis neįtrauktas į rodiklius.",
             other: "{n} respondentų svoris šiame stulpelyje yra 0 (arba jame nėra tinkamo svorio), jie neįtraukti į rodiklius."),
@@ -331,6 +339,7 @@ public struct ReportProse: Sendable {
             one: "{n} респондент, чей муниципалитет не распознан, не относится ни к одному муниципалитету и имеет вес 0 (не учтён в показателях).",
             few: "{n} респондента, чьи муниципалитеты не распознаны, не относятся ни к одному муниципалитету и имеют вес 0 (не учтены в показателях).",
             other: "{n} респондентов, чьи муниципалитеты не распознаны, не относятся ни к одному муниципалитету и имеют вес 0 (не учтены в показателях)."),
+        weightMunicipalityPooled: "Муниципалитеты, где менее {k} респондентов, показанные только вместе, при взвешивании считаются в своей стране одним муниципалитетом; их респонденты имеют равный вес.",
         weightColumnZero: Counted(
             one: "{n} респондент имеет в этом столбце вес 0 (или не имеет допустимого веса) и не учтён в показателях.",
             few: "{n} респондента имеют в этом столбце вес 0 (или не имеют допустимого веса) и не учтены в показателях.",
