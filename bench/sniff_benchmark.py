@@ -18,6 +18,10 @@ import random
 import subprocess
 import sys
 
+if len(sys.argv) < 2 or sys.argv[1] in ("-h", "--help") or sys.argv[1].startswith("-"):
+    # `--help` was taken for the binary's path and ended in a traceback.
+    print(__doc__.strip())
+    sys.exit(0 if len(sys.argv) > 1 and sys.argv[1] in ("-h", "--help") else 2)
 needs = sys.argv[1]
 quiet = "--quiet" in sys.argv
 root = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "corpora", "dialects")
