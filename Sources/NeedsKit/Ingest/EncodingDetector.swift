@@ -196,8 +196,7 @@ public enum EncodingDetector {
         let priorScore = score(pieces, as: prior)
         guard priorScore <= 0 else { return prior }
         let ranking = rankCodePages(for: pieces)
-        let bestScore = score(pieces, as: ranking.best) - (rareCodePages.contains(ranking.best) ? rarityPenalty : 0)
-        return bestScore - priorScore >= fieldCodePageMargin ? ranking.best : prior
+        return ranking.bestScore - priorScore >= fieldCodePageMargin ? ranking.best : prior
     }
 
     /// How much better than the file's code page another must read a field for the field to be
@@ -288,7 +287,8 @@ public enum EncodingDetector {
 
     /// The best code page, and the best of those reading the sample's high bytes differently
     /// (Windows-1257 and ISO-8859-13 read Baltic letters alike) with its distance in score.
-    static func rankCodePages(for sample: [UInt8]) -> (best: TextEncoding, runnerUp: TextEncoding?, margin: Int) {
+    /// `bestScore`: the best one's score, less the rarity penalty where it has one.
+    static func rankCodePages(for sample: [UInt8]) -> (best: TextEncoding, bestScore: Int, runnerUp: TextEncoding?, margin: Int) {
         let scored = codePageCandidates.map { candidate in
             (candidate, score(sample, as: candidate) - (rareCodePages.contains(candidate) ? rarityPenalty : 0))
         }
@@ -308,8 +308,8 @@ public enum EncodingDetector {
             let table = CodePage.table(for: candidate.0)
             return (0..<128).contains { highBytes[$0] && table[$0] != bestTable[$0] }
         }
-        guard let runnerUp = others.max(by: { $0.1 < $1.1 }) else { return (best.0, nil, Int.max) }
-        return (best.0, runnerUp.0, best.1 - runnerUp.1)
+        guard let runnerUp = others.max(by: { $0.1 < $1.1 }) else { return (best.0, best.1, nil, Int.max) }
+        return (best.0, best.1, runnerUp.0, best.1 - runnerUp.1)
     }
 
     private static func index(of encoding: TextEncoding) -> Int { codePageCandidates.firstIndex(of: encoding) ?? 0 }

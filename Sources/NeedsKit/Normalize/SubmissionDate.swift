@@ -150,16 +150,21 @@ enum SubmissionDate {
     }
 
     /// Whether an ISO time says it is in UTC: `Z` at its end (ODK Central), or an offset of zero
-    /// (`+00:00`, `+0000`, `+00`).
+    /// (`+00:00`, `+0000`, `+00`, or `-00:00`). Read from the bytes, once a row: no String.
     static func saysUTC(_ bytes: UnsafeRawBufferPointer) -> Bool {
         var end = bytes.count
         while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
         guard end > 16 else { return false }
         if bytes[end - 1] == UInt8(ascii: "Z") || bytes[end - 1] == UInt8(ascii: "z") { return true }
-        for suffix in ["+00:00", "+0000", "+00", "-00:00"] where end - suffix.utf8.count >= 16 {
-            if bytes[(end - suffix.utf8.count)..<end].elementsEqual(suffix.utf8) { return true }
+        // Back over the zeros and the colon of an offset to its sign, after `yyyy-mm-ddThh:mm`.
+        var sign = end - 1
+        while sign >= 16, bytes[sign] == UInt8(ascii: "0") || bytes[sign] == UInt8(ascii: ":") { sign -= 1 }
+        guard sign >= 16, bytes[sign] == UInt8(ascii: "+") || bytes[sign] == UInt8(ascii: "-") else { return false }
+        switch end - 1 - sign {
+        case 2, 4: return !bytes[(sign + 1)..<end].contains(UInt8(ascii: ":"))
+        case 5: return bytes[sign + 3] == UInt8(ascii: ":")
+        default: return false
         }
-        return false
     }
 
     private static func twoDigits(_ bytes: UnsafeRawBufferPointer, at i: Int) -> Int? {
