@@ -936,9 +936,57 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(baltic.issues.first?.severity, .note)
         XCTAssertTrue(baltic.issues.first?.message.contains("read day first as 2025-05-02") ?? false)
         XCTAssertTrue(baltic.issues.first?.message.contains("(yy.mm.dd) it is 2002-05-25") ?? false)
+        // The 12-hour clock of the first date makes month-first the assumption: nothing is late.
         let us = try submitted(["5/2/25 2:03 PM", "5/14/25 9:00", "12/1/25"])
         XCTAssertEqual(us.dates, ["2025-05-02", "2025-05-14", "2025-12-01"])
-        XCTAssertEqual(us.issues.map(\.code), ["date_order_assumed", "date_order_late"])
+        XCTAssertEqual(us.issues.map(\.code), ["date_order_assumed"])
+    }
+
+    /// A first date with day and month both 12 or less and a 12-hour clock (`12/4/2026 2:03:04
+    /// PM`, US-English Excel and Microsoft Forms) is read month-first: a file of such dates only
+    /// was read as 12 April, with a note that it could be either. A 24-hour one stays day-first,
+    /// and a later date that shows the file is day-first after all corrects the earlier ones.
+    func testATwelveHourClockMakesAmbiguousDatesMonthFirst() throws {
+        func run(_ dates: [String]) throws -> (dates: [String], issues: [CleaningIssue], period: String) {
+            let folder = TemporaryFolder()
+            var text = "Timestamp," + Self.sweepHeader
+            for date in dates { text += date + "," + Self.sweepRow("EE", "Tartu linn") }
+            let options = Self.sweepOptions([folder.write("forms.csv", text)], out: TemporaryFolder())
+            let outcome = try Pipeline.report(options)
+            let responses = try String(contentsOfFile: options.outputPath + "/clean/responses.csv", encoding: .utf8)
+                .split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            let column = try XCTUnwrap(responses.first?.firstIndex(of: "submitted"))
+            let report = try String(contentsOfFile: options.outputPath + "/report.md", encoding: .utf8)
+            let period = report.split(separator: "\n").first { $0.contains("2026-") }.map(String.init) ?? ""
+            return (responses.dropFirst().map { String($0[column]) }, outcome.firstIssues.filter { $0.code.hasPrefix("date_") }, period)
+        }
+        let us = try run(["12/4/2026 2:03:04 PM", "12/5/2026 9:15:00 AM", "12/7/2026 11:00:00 AM", "12/7/2026 3:00:00 PM",
+                          "1/2/2027 10:00:00 a.m."])
+        XCTAssertEqual(us.dates, ["2026-12-04", "2026-12-05", "2026-12-07", "2026-12-07", "2027-01-02"])
+        XCTAssertEqual(us.issues.map(\.code), ["date_order_assumed"])
+        XCTAssertTrue(us.issues.first?.message.contains("read month-first") ?? false, us.issues.first?.message ?? "")
+        XCTAssertTrue(us.period.contains("2026-12-04 – 2027-01-02"), us.period)
+        let european = try run(["12/4/2026 14:03:04", "12/5/2026 09:15:00"])
+        XCTAssertEqual(european.dates, ["2026-04-12", "2026-05-12"])
+        // Assumed month-first, shown day-first by 13/12: the first two are corrected.
+        let shown = try run(["4/12/2026 2:03:04 PM", "5/12/2026 9:15:00 AM", "7/12/2026 9:15:00 AM", "13/12/2026 1:00:00 PM",
+                             "13/12/2026 2:00:00 PM"])
+        XCTAssertEqual(shown.dates, ["2026-12-04", "2026-12-05", "2026-12-07", "2026-12-13", "2026-12-13"])
+        XCTAssertEqual(shown.issues.map(\.code), ["date_order_assumed", "date_order_late"])
+        XCTAssertTrue(shown.issues.last?.message.contains("read month-first until here, are day-first") ?? false, shown.issues.last?.message ?? "")
+        XCTAssertTrue(shown.period.contains("2026-12-04 – 2026-12-13"), shown.period)
+    }
+
+    func testTwelveHourClockIsToldByItsMarker() {
+        func says(_ text: String) -> Bool { Array(text.utf8).withUnsafeBytes(SubmissionDate.hasTwelveHourClock) }
+        XCTAssertTrue(says("12/4/2026 2:03:04 PM"))
+        XCTAssertTrue(says("12/4/2026 2:03 am "))
+        XCTAssertTrue(says("12/4/2026 2:03 p.m."))
+        XCTAssertTrue(says("12/4/2026 2:03PM"))
+        XCTAssertFalse(says("12/4/2026 14:03:04"))
+        XCTAssertFalse(says("12/4/2026 2:03:04 PM EET"))
+        XCTAssertFalse(says("12/4/2026 Pam"))
+        XCTAssertFalse(says("PM"))
     }
 
     /// A timestamp is read from its bytes (every tool writes ASCII) as it would be from its text:

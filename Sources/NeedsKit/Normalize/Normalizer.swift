@@ -148,7 +148,10 @@ public final class Normalizer {
     private var filesOfIdenticalRows: [String] = []
     private var reportedDegraded = false
     /// The day/month order of the current file's slash dates (`submittedDay`); reset per file.
-    private var dateOrder = (decided: Bool?.none, ambiguousBefore: 0, conflictReported: false)
+    /// The file's order of day and month: `decided` by its first date that shows it, `assumed`
+    /// until then (month-first when that first undecided date has a 12-hour clock, `2:03:04 PM`,
+    /// as US-English Excel and Microsoft Forms write it; day-first otherwise).
+    private var dateOrder = (decided: Bool?.none, ambiguousBefore: 0, conflictReported: false, assumed: false)
     /// Whether the current file's note on dates written as Excel serial numbers was given.
     private var serialDatesNoted = false
     private var yearFirstNoted = false
@@ -157,7 +160,7 @@ public final class Normalizer {
     /// (day-first) before the file showed its order, counts in the period with the reading the
     /// file's order gives in the end (`submittedDays`), though its row was passed on as read.
     private var daysOfRun = DayRange()
-    private var daysOfFile = (sure: DayRange(), assumedDayFirst: DayRange(), otherReading: DayRange())
+    private var daysOfFile = (sure: DayRange(), assumed: DayRange(), otherReading: DayRange())
     /// The current row's date read the other way (month-first), when it was read day-first by
     /// assumption; 0 otherwise.
     private var rowOtherReading: Int32 = 0
@@ -299,7 +302,7 @@ public final class Normalizer {
     public func mapHeader(_ header: [String], file: String, line: Int, log: (CleaningIssue) -> Void) -> FileMapping {
         daysOfRun = daysOfRun.union(daysOfCurrentFile)
         daysOfFile = (DayRange(), DayRange(), DayRange())
-        dateOrder = (nil, 0, false)
+        dateOrder = (nil, 0, false, false)
         serialDatesNoted = false
         yearFirstNoted = false
         var roles = header.enumerated().map { mapper.resolve($0.element, position: $0.offset) }
@@ -966,7 +969,7 @@ public final class Normalizer {
             if rowOtherReading == 0 {
                 daysOfFile.sure.add(submitted)
             } else {
-                daysOfFile.assumedDayFirst.add(submitted)
+                daysOfFile.assumed.add(submitted)
                 daysOfFile.otherReading.add(rowOtherReading)
             }
         }
@@ -1082,14 +1085,15 @@ public final class Normalizer {
         if let monthFirst = order.monthFirst {
             if dateOrder.decided == nil {
                 dateOrder.decided = monthFirst
-                if monthFirst && dateOrder.ambiguousBefore > Self.correctableDates {
+                let (shown, assumed) = monthFirst ? ("month", "day") : ("day", "month")
+                if monthFirst != dateOrder.assumed && dateOrder.ambiguousBefore > Self.correctableDates {
                     log(CleaningIssue(file: file, line: line, column: column + 1, oldValue: text, code: "date_order_late",
                                       action: .kept, severity: .warning,
-                                      message: "`\(text)` shows this file's dates are month-first, but \(dateOrder.ambiguousBefore) earlier date(s) with day and month both 12 or less were already read day-first, more than the \(Self.correctableDates) corrected afterwards: clean/responses.csv keeps them as read; the response period in the reports reads them month-first"))
-                } else if monthFirst && dateOrder.ambiguousBefore > 0 {
+                                      message: "`\(text)` shows this file's dates are \(shown)-first, but \(dateOrder.ambiguousBefore) earlier date(s) with day and month both 12 or less were already read \(assumed)-first, more than the \(Self.correctableDates) corrected afterwards: clean/responses.csv keeps them as read; the response period in the reports reads them \(shown)-first"))
+                } else if monthFirst != dateOrder.assumed && dateOrder.ambiguousBefore > 0 {
                     log(CleaningIssue(file: file, line: line, column: column + 1, oldValue: text, code: "date_order_late",
                                       action: .changed, severity: .note,
-                                      message: "`\(text)` shows this file's dates are month-first: the \(dateOrder.ambiguousBefore) earlier date(s) with day and month both 12 or less, read day-first until here, are month-first in clean/responses.csv and in the response period"))
+                                      message: "`\(text)` shows this file's dates are \(shown)-first: the \(dateOrder.ambiguousBefore) earlier date(s) with day and month both 12 or less, read \(assumed)-first until here, are \(shown)-first in clean/responses.csv and in the response period"))
                 }
             } else if dateOrder.decided != monthFirst && !dateOrder.conflictReported {
                 dateOrder.conflictReported = true
@@ -1099,13 +1103,16 @@ public final class Normalizer {
             }
         } else if order.ambiguous && dateOrder.decided == nil {
             if dateOrder.ambiguousBefore == 0 {
+                dateOrder.assumed = SubmissionDate.hasTwelveHourClock(bytes)
                 log(CleaningIssue(file: file, line: line, column: column + 1, oldValue: text, code: "date_order_assumed",
                                   action: .kept, severity: .note,
-                                  message: "`\(text)` could be day- or month-first; dates are read day-first until one with a day above 12 decides the file's order"))
+                                  message: dateOrder.assumed
+                                    ? "`\(text)` could be day- or month-first; with its 12-hour clock (AM/PM, as US-English Excel and Microsoft Forms write times) dates are read month-first until one with a day above 12 decides the file's order"
+                                    : "`\(text)` could be day- or month-first; dates are read day-first until one with a day above 12 decides the file's order"))
             }
             dateOrder.ambiguousBefore += 1
         }
-        let monthFirst = dateOrder.decided ?? false
+        let monthFirst = dateOrder.decided ?? dateOrder.assumed
         guard let parsed = SubmissionDate.day(written, monthFirst: order.monthFirst ?? monthFirst) else {
             log(CleaningIssue(file: file, line: line, column: column + 1, oldValue: text, code: "date_unreadable",
                               action: .changed, message: "`\(text)` is not a date; the submission date is missing"))
@@ -1132,15 +1139,16 @@ public final class Normalizer {
     /// file ends: 16 bytes each); past it they stay as read, and a warning says so.
     static let correctableDates = 1 << 20
 
-    /// Whether the file being read has shown its dates are month-first after reading some
-    /// day-first, few enough to correct (see `correctableDates`); each clean row of it then
+    /// Whether the file being read has shown its order of day and month after reading some dates
+    /// the other way (`dateOrder.assumed`), few enough to correct (see `correctableDates`); each clean row of it then
     /// carries the other reading of its date (`Row.otherReading`). Read at the end of the file.
     var correctsAssumedDates: Bool {
-        dateOrder.decided == true && dateOrder.ambiguousBefore > 0 && dateOrder.ambiguousBefore <= Self.correctableDates
+        dateOrder.decided.map { $0 != dateOrder.assumed } == true && dateOrder.ambiguousBefore > 0
+            && dateOrder.ambiguousBefore <= Self.correctableDates
     }
 
     /// The first and last submission date of the clean respondents read so far (yyyymmdd), each
-    /// file's assumed day-first dates read in the order the file showed in the end; nil when
+    /// file's dates read by assumption read in the order the file showed in the end; nil when
     /// none had a date.
     public var submittedDays: (first: Int32, last: Int32)? {
         let range = daysOfRun.union(daysOfCurrentFile)
@@ -1148,7 +1156,7 @@ public final class Normalizer {
     }
 
     private var daysOfCurrentFile: DayRange {
-        daysOfFile.sure.union(dateOrder.decided == true ? daysOfFile.otherReading : daysOfFile.assumedDayFirst)
+        daysOfFile.sure.union(dateOrder.decided.map { $0 != dateOrder.assumed } == true ? daysOfFile.otherReading : daysOfFile.assumed)
     }
 
     /// Reads a value not seen before and keeps the reading; nil when the cache is full.

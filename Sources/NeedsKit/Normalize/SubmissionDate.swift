@@ -226,6 +226,26 @@ enum SubmissionDate {
         return (nil, a >= 1 && b >= 1 && isDate(year: year, month: a, day: b))
     }
 
+    /// Whether a timestamp ends in a 12-hour clock's `AM` or `PM` (any case, `a.m.` too), as
+    /// US-English Excel and Microsoft Forms write `12/4/2026 2:03:04 PM`: month-first dates. A
+    /// 24-hour clock says nothing (Google Sheets in US English writes `12/4/2026 14:03:04`).
+    static func hasTwelveHourClock(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var letters: [UInt8] = []
+        for byte in bytes.reversed() {
+            switch byte {
+            case 0x20, 0x09, 0x0D, 0x0A, UInt8(ascii: "."): if !letters.isEmpty && byte != UInt8(ascii: ".") { return fits(letters) }
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): letters.append(byte | 0x20)
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): return fits(letters)
+            default: return false
+            }
+            if letters.count > 2 { return false }
+        }
+        return false
+        func fits(_ letters: [UInt8]) -> Bool {
+            letters == [UInt8(ascii: "m"), UInt8(ascii: "a")] || letters == [UInt8(ascii: "m"), UInt8(ascii: "p")]
+        }
+    }
+
     /// The date as yyyymmdd read year first (`yy.mm.dd`, `yy-mm-dd`, as some locales write a
     /// short date) when it is three numbers of two digits joined by dots or dashes, which `day`
     /// reads day first (`dd.mm.yy`, a Baltic Excel's short date): nil when it is not written so,
