@@ -329,6 +329,26 @@ final class ReportTests: XCTestCase {
                                        + "korekcijas, 5% līmenis); sk. „Kur valstis atšķiras“."), latvian)
     }
 
+    /// Under `--weights municipality` every country of the sample inputs pools small municipalities,
+    /// so its effective n is withheld and no country is compared (country_differences.csv has its
+    /// header only): the region report left "Where countries differ" out without a word, as if no
+    /// difference had been looked for. It now says why; a run of one country has no such section.
+    func testRegionReportSaysWhyNoCountryIsCompared() throws {
+        let (out, _, _keep) = try report { $0.aggregation.weights = .municipality }
+        _ = _keep
+        XCTAssertEqual(try csvTable(out + "/country_differences.csv").count, 1)
+        let markdown = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        XCTAssertTrue(markdown.contains("## Where countries differ\n\nNo country is compared with the other countries pooled: "
+                                      + "under this weighting the comparisons rest on countries' effective sample sizes, "
+                                      + "which are withheld so that the respondents of a small municipality or country "
+                                      + "cannot be worked out from them.\n\n## "), markdown)
+        let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        XCTAssertTrue(html.contains("<h2>Where countries differ</h2>\n<p>No country is compared"), html)
+        let (single, _, _keepSingle) = try report { $0.inputs = [Paths.inputs + "/responses/EE_kobo_xml.csv"] }
+        _ = _keepSingle
+        XCTAssertFalse(try String(contentsOfFile: single + "/report.md", encoding: .utf8).contains("Where countries differ"))
+    }
+
     /// `--by country`: the table's header named `country` twice (the scope and the answer), which
     /// pandas renames and a database refuses; the answer's columns are `question_country` and
     /// `question_country_label`, tagged as the group with `--hxl`, and the dictionary explains them.

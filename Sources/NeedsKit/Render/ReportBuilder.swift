@@ -34,7 +34,7 @@ public struct ReportBuilder {
             doc.heading(2, words.topNeeds)
             for scope in scopes(figures) { topNeeds(&doc, words, figures, scope: scope, chartPrefix: "charts/") }
             shared(&doc, words, figures)
-            countryDifferences(&doc, words)
+            countryDifferences(&doc, words, figures)
             quadrants(&doc, words, figures, scopes: scopes(figures), chartPrefix: "charts/")
             waves(&doc, words, scopes: scopes(figures), chartPrefix: "charts/")
             if let (plan, configuration) = plan {
@@ -255,8 +255,23 @@ public struct ReportBuilder {
         }
     }
 
-    private func countryDifferences(_ doc: inout ReportDocument, _ words: ReportStrings) {
-        guard !differences.isEmpty else { return }
+    private func countryDifferences(_ doc: inout ReportDocument, _ words: ReportStrings, _ figures: [TopicFigures]) {
+        guard !differences.isEmpty else {
+            // Two countries or more and not one comparison: the section was left out, as if no
+            // difference had been looked for (`--weights municipality` on the sample inputs).
+            guard Set(figures.map(\.country)).subtracting(["ALL", ""]).count >= 2 else { return }
+            doc.heading(2, words.differences)
+            // Under weights the tests rest on each country's effective n: withheld for one, every
+            // comparison is (`CountryDifference.blankedCountries`).
+            let withheld = aggregator.options.weights != .respondent
+                && figures.contains { $0.country != "ALL" && ($0.weightSumsHidden || $0.countsHidden) }
+            doc.paragraph("No country is compared with the other countries pooled: "
+                + (withheld ? "under this weighting the comparisons rest on countries' effective sample sizes, which are "
+                    + "withheld so that the respondents of a small municipality or country cannot be worked out from them."
+                    : "each comparison would rest on figures suppressed to protect respondents, or on fewer than "
+                    + "\(minCell) respondents in the country or in the others."))
+            return
+        }
         doc.heading(2, words.differences)
         let holding = differences.filter(\.holds)
         if holding.isEmpty {
