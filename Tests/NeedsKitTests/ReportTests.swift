@@ -1308,6 +1308,15 @@ final class ReportTests: XCTestCase {
         XCTAssertTrue(byAnswer.hasPrefix("country,municipality,municipality_label,topic,"), byAnswer)
     }
 
+    /// GitHub renders `$…$` in Markdown as LaTeX math: a topic label `Grants of $500 to $2000 per
+    /// family` showed "500 to " in italic math type with both dollar signs gone. Escaped, as
+    /// CommonMark allows for any ASCII punctuation, the label reads as typed.
+    func testMarkdownEscapesDollarSignsGitHubReadsAsMath() {
+        XCTAssertEqual(MarkdownRenderer.escape("Grants of $500 to $2000 per family"), "Grants of \\$500 to \\$2000 per family")
+        XCTAssertEqual(MarkdownRenderer.escape("$$x$$"), "\\$\\$x\\$\\$")
+        XCTAssertEqual(MarkdownRenderer.escape("20 €"), "20 €")
+    }
+
     func testMarkdownEscapingOfLineBreaksAndEntities() {
         XCTAssertEqual(MarkdownRenderer.escape("Narva\r\nlinn"), "Narva linn")
         XCTAssertEqual(MarkdownRenderer.escape("a\nb\rc\u{2028}d"), "a b c d")

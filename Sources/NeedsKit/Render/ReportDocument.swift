@@ -118,9 +118,10 @@ public enum MarkdownRenderer {
     }
 
     /// Text from the inputs made inert in Markdown: pipes, backticks, HTML, entities (`&amp;`),
-    /// emphasis and GitHub's strikethrough (`~`: Windows short names such as `VASTUS~1.CSV`, two of
-    /// them in one paragraph) escaped; every line break (CRLF is one Character, as are U+2028 and NEL)
-    /// becomes a space, so a value never splits a table row or a paragraph; controls and
+    /// emphasis, GitHub's strikethrough (`~`: Windows short names such as `VASTUS~1.CSV`, two of
+    /// them in one paragraph) and GitHub's math (`$`: `$500 to $2000` lost both signs) escaped;
+    /// every line break (CRLF is one Character, as are U+2028 and NEL) becomes a space, so a
+    /// value never splits a table row or a paragraph; controls and
     /// direction overrides are left out (`ReportDocument.isHidden`). Nor does it become a link
     /// where GitHub-flavoured renderers link bare text (a file `www.narva.ee.csv`, `http://…`,
     /// `ftp://…`, an e-mail address): the `.` after a word `www` and a `:` before `//` are escaped,
@@ -135,7 +136,7 @@ public enum MarkdownRenderer {
         }
         for (k, ch) in chars.enumerated() {
             switch ch {
-            case "|", "`", "*", "_", "~", "[", "]", "<", ">", "#", "\\", "&": out += "\\" + String(ch)
+            case "|", "`", "*", "_", "~", "[", "]", "<", ">", "#", "\\", "&", "$": out += "\\" + String(ch)
             case _ where ch.isNewline: out += " "
             case _ where ReportDocument.isHidden(ch): break
             case "." where k >= 3 && String(chars[(k - 3)..<k]).lowercased() == "www"
