@@ -26,6 +26,11 @@ public enum Charts {
         return String(text.prefix(kept)).trimmingCharacters(in: .whitespaces) + "…"
     }
 
+    /// About how wide `text` is drawn `fontSize` pixels high, by `advance`; bold about 15% wider.
+    static func textWidth(_ text: String, fontSize: Double, bold: Bool = false) -> Double {
+        text.reduce(0) { $0 + advance($1) * fontSize } * (bold ? 1.15 : 1)
+    }
+
     /// About how wide a character is, in ems: a little more than in DejaVu Sans (measured in a
     /// browser, labels of the five languages come out 2-5% wider than drawn).
     static func advance(_ character: Character) -> Double {
