@@ -479,6 +479,26 @@ final class ReportTests: XCTestCase {
         XCTAssertFalse(asked.contains("∅"))
     }
 
+    /// The heat map's `<desc>`, what a screen reader reads, listed the shares shown only: a blanked
+    /// or unasked cell was left out without a word (every cell blanked, it was empty), where the
+    /// chart shows `–` or `∅` and says under it what they mean. It has every cell, and the legend.
+    func testHeatMapDescriptionTellsEveryCell() {
+        func figure(_ country: String, _ topic: String, share: Double?, asked: Bool = true) -> TopicFigures {
+            var f = TopicFigures(country: country, topic: topic, topicLabel: topic, accumulator: TopicAccumulator(), demandAsked: asked)
+            f.demandShare = share
+            return f
+        }
+        let rows = [figure("EE", "a", share: 0.5), figure("EE", "b", share: nil), figure("EE", "c", share: nil, asked: false),
+                    figure("LV", "a", share: 0.25)]
+        let svg = Charts.demandHeatmap(rows, id: "demand", title: "t", labels: ReportStrings.forLanguage(nil).charts)
+        XCTAssertTrue(svg.contains("<desc id=\"demand-desc\">EE a: 50%; EE b: –; EE c: ∅; LV a: 25%; – suppressed (too few "
+                                   + "respondents, or to protect a smaller group); ∅ not asked: the demand question does not "
+                                   + "list this topic</desc>"), svg)
+        let blanked = Charts.demandHeatmap([figure("EE", "a", share: nil)], id: "demand", title: "t", labels: ReportStrings.forLanguage(nil).charts)
+        XCTAssertTrue(blanked.contains("<desc id=\"demand-desc\">EE a: –; – suppressed (too few respondents, or to protect a "
+                                       + "smaller group)</desc>"), blanked)
+    }
+
     /// The top-needs table's "Want training" column marks a topic the demand question does not
     /// list "∅" (it was "–", as a suppressed share), and says under the table what the marks mean.
     func testTopNeedsTableMarksTopicsNotAskedForDemand() throws {

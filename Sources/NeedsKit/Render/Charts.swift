@@ -164,8 +164,14 @@ public enum Charts {
         let legend = blankCellLegend(rows, labels: labels)
         let cellW = 70, cellH = 26, left = 300, top = 50
         let width = left + scopes.count * cellW + 20, height = top + topics.count * cellH + 30 + legend.count * 14
+        // Every cell, with the mark the chart shows, and what the marks mean: a screen reader was
+        // told the shares shown only (nothing at all with every cell blanked).
         var description = ""
-        for f in rows where f.demandShare != nil { description += "\(f.country) \(f.topicLabel): \(NumberFormat.percent(f.demandShare)); " }
+        for f in rows {
+            let shown = f.demandShare.map { NumberFormat.percent($0) } ?? (f.demandAsked ? suppressedMark : notAskedMark)
+            description += "\(f.country) \(f.topicLabel): \(shown); "
+        }
+        description += legend.joined(separator: "; ")
         var svg = open(width: width, height: height, id: id, title: title, description: description)
         svg += "<text x=\"10\" y=\"20\" font-size=\"12\" font-weight=\"bold\">\(esc(title))</text>\n"
         for (c, scope) in scopes.enumerated() {
