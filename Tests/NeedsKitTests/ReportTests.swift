@@ -1518,6 +1518,25 @@ final class ReportTests: XCTestCase {
         XCTAssertGreaterThan(height, y + 3)
     }
 
+    /// Two topics at one point of the Locus-for-Focus chart had their numbers drawn one on the
+    /// other (the sample's Lithuanian chart: 2 and 6 read as one blot), so neither could be looked
+    /// up in the list beside it. A number whose place is taken goes to the left of its point. Both
+    /// at importance 4 and gap 1, on an axis 3 to 5 over 370 pixels from x = 60 and 0 to 2 over
+    /// 330 from y = 40: the point is at (245, 205); 1 at its right, (245 + 8, 205 + 4); 2, 6.2
+    /// pixels wide (0.62 em at 10), at its left, x = 245 − 8 − 6.2 = 230.8.
+    func testLocusChartNumbersOfOnePointDoNotOverlap() {
+        var rows: [TopicFigures] = []
+        for k in 0..<2 {
+            var a = TopicAccumulator()
+            for _ in 0..<3 { a.add(importance: 4, competence: 3, demanded: false) }
+            rows.append(TopicFigures(country: "EE", topic: "t\(k)", topicLabel: "Topic \(k + 1)", accumulator: a))
+        }
+        let svg = Charts.locusScatter(rows, id: "t", title: "t", labels: ReportStrings.forLanguage(nil).charts)
+        XCTAssertTrue(svg.contains("<circle cx=\"245.0\" cy=\"205.0\" r=\"6\""), svg)
+        XCTAssertTrue(svg.contains("<text x=\"253.0\" y=\"209.0\" font-size=\"10\">1</text>"), svg)
+        XCTAssertTrue(svg.contains("<text x=\"230.8\" y=\"209.0\" font-size=\"10\">2</text>"), svg)
+    }
+
     /// Topic keys are the instrument's text, not figures: with `--excel` a numbered topic `1.1`
     /// was written `1,1` (the decimal comma figures get) in every table naming topics, so it no
     /// longer matched the instrument, plan.csv's configuration or another run's tables.
