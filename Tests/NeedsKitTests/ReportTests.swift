@@ -523,6 +523,40 @@ final class ReportTests: XCTestCase {
         XCTAssertTrue(estonian.contains("∅ ei küsitud: koolitussoovi küsimus seda teemat ei loetle"))
     }
 
+    /// An instrument with no demand question at all: every "Want training" cell is ∅, and the note
+    /// under the table said "the demand question does not list this topic", of a question there
+    /// is not. It says the instrument has none, in each report's language.
+    func testTopNeedsNoteSaysWhenThereIsNoDemandQuestion() throws {
+        let folder = TemporaryFolder()
+        for sheet in ["survey", "choices", "settings"] {
+            var text = try String(contentsOfFile: Paths.inputs + "/instrument/\(sheet).csv", encoding: .utf8)
+            if sheet == "survey" {
+                text = text.split(separator: "\n", omittingEmptySubsequences: false)
+                    .filter { !$0.hasPrefix("select_multiple topics,training_wanted,") }.joined(separator: "\n")
+            }
+            folder.write("form/\(sheet).csv", text)
+        }
+        let (out, _, _keep) = try report { $0.instrumentPath = folder.path + "/form" }
+        _ = _keep
+        let text = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        XCTAssertTrue(text.contains("| ∅ | HH |\n"), text)
+        XCTAssertTrue(text.contains("\n\n∅ not asked: the instrument has no demand question.\n\n"), text)
+        XCTAssertFalse(text.contains("does not list this topic"), text)
+        let notes = ["EE": "∅ ei küsitud: küsimustikus pole koolitussoovi küsimust.",
+                     "LV": "∅ nav jautāts: anketā nav apmācību vēlmju jautājuma.",
+                     "LT": "∅ neklausta: klausimyne nėra mokymų poreikio klausimo."]
+        for (country, note) in notes {
+            XCTAssertTrue(try String(contentsOfFile: out + "/countries/\(country).md", encoding: .utf8).contains(note), country)
+        }
+        let (russian, _, _keepRussian) = try report {
+            $0.instrumentPath = folder.path + "/form"
+            $0.language = "ru"
+        }
+        _ = _keepRussian
+        XCTAssertTrue(try String(contentsOfFile: russian + "/countries/EE.md", encoding: .utf8)
+            .contains("∅ не спрашивали: в анкете нет вопроса о желаемом обучении."))
+    }
+
     /// A difference in demand share is in percentage points beside the shares in percent, as the
     /// wave tables give it (it read `61% | 33% | 0.28 (0.13 – 0.41)`).
     func testDemandShareDifferencesAreInPercentagePoints() throws {

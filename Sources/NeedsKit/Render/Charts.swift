@@ -296,6 +296,8 @@ public struct ChartLabels: Sendable {
     /// country of plenty can be; "too few" alone was wrong there).
     public var suppressedCell: String = "suppressed (too few respondents, or to protect a smaller group)"
     public var notAskedCell: String = "not asked: the demand question does not list this topic"
+    /// In place of `notAskedCell` when the instrument has no demand question at all.
+    public var noDemandQuestion: String = "not asked: the instrument has no demand question"
     /// Before the MWDS chart's colour key, which said HH, HL, LH, LL and nothing of what they are.
     public var quadrantKey: String = "Quadrant (importance, gap: H high, L low)"
     /// Under the demand heat map: what its percentages are out of (the line repeated its title).

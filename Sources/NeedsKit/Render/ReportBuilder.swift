@@ -201,8 +201,11 @@ public struct ReportBuilder {
         doc.blocks.append(.table(header: [words.rank, words.topic, words.mwds, words.meanImportance, words.meanGap,
                                           words.wantTraining, words.quadrant],
                                  alignments: [.right, .left, .right, .right, .right, .right, .center], rows: table))
-        // A share blanked and a share never asked for are told apart, as in the heat map.
-        let legend = Charts.blankCellLegend(rows, labels: words.charts)
+        // A share blanked and a share never asked for are told apart, as in the heat map; with no
+        // demand question at all, the note said the question does not list the topic.
+        var chartWords = words.charts
+        if instrument.demandQuestion == nil { chartWords.notAskedCell = chartWords.noDemandQuestion }
+        let legend = Charts.blankCellLegend(rows, labels: chartWords)
         if !legend.isEmpty { doc.paragraph(legend.joined(separator: "; ") + ".") }
         if !flagged.isEmpty {
             let prose = ReportProse.forLanguage(words.language)
