@@ -166,7 +166,7 @@ public enum HTMLRenderer {
     tr { page-break-inside: avoid; } thead { display: table-header-group; }
     th, td { border: 1px solid #ccc; padding: 1.2mm 2mm; vertical-align: top; }
     th { background: #f0f0f0; text-align: left; } td.r { text-align: right; font-variant-numeric: tabular-nums; }
-    td.c { text-align: center; } code { font-family: "DejaVu Sans Mono", monospace; font-size: 9pt; }
+    td.c { text-align: center; } .nw { white-space: nowrap; } code { font-family: "DejaVu Sans Mono", monospace; font-size: 9pt; }
     figure { margin: 3mm 0 5mm; page-break-inside: avoid; } figure svg { max-width: 100%; height: auto; }
     figcaption { font-size: 9pt; color: #444; }
     @media print { a { color: inherit; text-decoration: none; } }
@@ -192,7 +192,7 @@ public enum HTMLRenderer {
                     for (index, cell) in row.enumerated() {
                         let alignment = index < alignments.count ? alignments[index] : .left
                         let cls = alignment == .right ? " class=\"r\"" : alignment == .center ? " class=\"c\"" : ""
-                        html += "<td\(cls)>\(escape(cell))</td>"
+                        html += "<td\(cls)>\(alignment == .right ? figureCell(cell) : escape(cell))</td>"
                     }
                     html += "</tr>\n"
                 }
@@ -202,6 +202,16 @@ public enum HTMLRenderer {
             }
         }
         return html + "</body>\n</html>\n"
+    }
+
+    /// A figure column's cell, with its interval (`(50% – 72%)`) and a change's two values
+    /// (`2.61 → 3.22`) each kept on one line: a narrow column broke `61% (50% –` over `72%)`. The
+    /// line may break between a figure and its interval only. (A no-break space after the dash
+    /// does not do: a line may break after an en dash whatever follows.)
+    static func figureCell(_ cell: String) -> String {
+        let text = escape(cell).replacingOccurrences(of: " → ", with: "&nbsp;→&nbsp;")
+        guard let open = text.firstIndex(of: "("), let close = text[open...].firstIndex(of: ")") else { return text }
+        return text[..<open] + "<span class=\"nw\">" + text[open...close] + "</span>" + text[text.index(after: close)...]
     }
 
     static func inline(_ parts: [ReportDocument.Inline]) -> String {
