@@ -79,38 +79,6 @@ final class AggregatorTests: XCTestCase {
     /// `--weights Municipality` (or `RESPONDENT`) is the weighting of that name, as other names
     /// of the command line are taken in any case: it was a column `Municipality`, which the
     /// exports' municipality question heads, every weight `Tallinn` invalid and every figure blank.
-    /// A t interval of a mean of ratings is cut at the ends of the rating scale: a mean
-    /// importance of 4.8 on 1 to 5 had the interval 4.24 – 5.36, past what any respondent could
-    /// answer (11 rows of the sample's topic_demand_by_municipality.csv went above 5). Five
-    /// respondents rate importance 5 5 5 5 4 and competence 1 1 1 1 2: s = √0.2, t(0.975, 4) =
-    /// 2.7764451051977987, half-width t·s/√5 = 0.555289021040, so importance 4.244710978960 – 5
-    /// (not 5.355289021040) and competence 1 (not 0.644710978960) – 1.755289021040; the gaps 4 4 4
-    /// 4 2, s = √0.8, half-width 1.110578042079, 2.489421957921 – 4, the largest gap a 1-to-5
-    /// scale allows (not 4.710578042079).
-    func testMeanIntervalsStayWithinTheScale() throws {
-        let folder = TemporaryFolder()
-        var text = "country,municipality,imp_intercultural,comp_intercultural,training_wanted\n"
-        for (i, c) in [(5, 1), (5, 1), (5, 1), (5, 1), (4, 2)] { text += "EE,Tallinn,\(i),\(c),intercultural\n" }
-        var options = RunOptions()
-        options.instrumentPath = Paths.inputs + "/instrument"
-        options.inputs = [folder.write("r.csv", text)]
-        options.outputPath = folder.path + "/out"
-        _ = try Pipeline.report(options)
-        let rows = try csvTable(options.outputPath + "/topic_demand.csv")
-        let header = rows[0]
-        for scope in ["EE", "ALL"] {
-            let row = try XCTUnwrap(rows.first { $0[0] == scope && $0[1] == "intercultural" })
-            func value(_ column: String) -> String { row[header.firstIndex(of: column)!] }
-            XCTAssertEqual(value("mean_importance"), "4.800000000000")
-            XCTAssertEqual(value("importance_ci_low"), "4.244710978960")
-            XCTAssertEqual(value("importance_ci_high"), "5.000000000000")
-            XCTAssertEqual(value("competence_ci_low"), "1.000000000000")
-            XCTAssertEqual(value("competence_ci_high"), "1.755289021040")
-            XCTAssertEqual(value("gap_ci_low"), "2.489421957921")
-            XCTAssertEqual(value("gap_ci_high"), "4.000000000000")
-        }
-    }
-
     func testWeightingNamesAreTakenInAnyCase() {
         XCTAssertEqual(AggregationOptions.Weights("Municipality"), .municipality)
         XCTAssertEqual(AggregationOptions.Weights("RESPONDENT"), .respondent)

@@ -78,9 +78,6 @@ public final class Aggregator {
     /// Topic keys, sorted: the order of the output rows.
     public let topicKeys: [String]
     private let scoring: [(importance: Int?, competence: Int?, importanceList: ChoiceList?, competenceList: ChoiceList?)]
-    /// Per topic, the lowest and highest scores of its importance and competence scales, at which
-    /// the means' t intervals are cut (`TopicFigures.keepIntervals`).
-    private let scales: [(importance: ClosedRange<Double>?, competence: ClosedRange<Double>?)]
     private let demandIndex: Int?
     private let byIndex: Int?
     /// With `--by` the municipality question, its list's choice names: an answer that is none of
@@ -129,14 +126,6 @@ public final class Aggregator {
             return (i, c,
                     i.flatMap { instrument.questions[$0].kind.listName }.flatMap { instrument.choiceLists[$0] },
                     c.flatMap { instrument.questions[$0].kind.listName }.flatMap { instrument.choiceLists[$0] })
-        }
-        scales = scoring.map { topic in
-            func range(_ list: ChoiceList?) -> ClosedRange<Double>? {
-                let scores = list?.ratingScores.map(\.score) ?? []
-                guard let low = scores.min(), let high = scores.max() else { return nil }
-                return low...high
-            }
-            return (range(topic.importanceList), range(topic.competenceList))
         }
         demandIndex = instrument.demandQuestion.flatMap { instrument.questionIndex[$0.key] }
         let demandChoices = Set(instrument.demandQuestion?.kind.listName.flatMap { instrument.choiceLists[$0] }?.choices.map(\.name) ?? [])
@@ -770,12 +759,10 @@ public final class Aggregator {
 
     private func figures(country: String, group: String?, groupName: String?, row: [TopicAccumulator], language: String?) -> [TopicFigures] {
         var result = topicKeys.enumerated().map { t, topic in
-            var figures = TopicFigures(
+            TopicFigures(
                 country: country, groupCode: group, groupName: groupName, topic: topic,
                 topicLabel: instrument.topicLabel(topic, language: language), accumulator: row[t],
                 demandAsked: demandAsked[t])
-            figures.keepIntervals(importance: scales[t].importance, competence: scales[t].competence)
-            return figures
         }
         result.append(TopicFigures(country: country, groupCode: group, groupName: groupName,
                                    topic: ComplementarySuppression.respondentsTopic, topicLabel: "",

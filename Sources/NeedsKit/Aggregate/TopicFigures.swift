@@ -90,23 +90,6 @@ public struct TopicFigures: Sendable, Equatable {
         if meanGap == nil || meanImportance == nil { mwds = nil }
     }
 
-    /// Cuts the means' t intervals at the ends of their scales: no mean of ratings 1 to 5 lies
-    /// above 5 (x̄ ± t·s/√n gave 4.24 – 5.36 for a mean of 4.8), nor a mean gap beyond the largest
-    /// difference the two scales allow (importance's highest less competence's lowest, and the
-    /// reverse). The cut interval still holds every mean the ratings can have.
-    mutating func keepIntervals(importance: ClosedRange<Double>?, competence: ClosedRange<Double>?) {
-        func cut(_ interval: (low: Double, high: Double)?, _ scale: ClosedRange<Double>?) -> (low: Double, high: Double)? {
-            guard let interval, let scale else { return interval }
-            return (min(max(interval.low, scale.lowerBound), scale.upperBound),
-                    max(min(interval.high, scale.upperBound), scale.lowerBound))
-        }
-        importanceCI = cut(importanceCI, importance)
-        competenceCI = cut(competenceCI, competence)
-        if let importance, let competence {
-            gapCI = cut(gapCI, (importance.lowerBound - competence.upperBound)...(importance.upperBound - competence.lowerBound))
-        }
-    }
-
     /// Figures of one accumulator; ranks and quadrants are set across the scope's topics afterwards.
     init(country: String, groupCode: String? = nil, groupName: String? = nil, topic: String, topicLabel: String,
          accumulator a: TopicAccumulator, demandAsked: Bool = true) {
