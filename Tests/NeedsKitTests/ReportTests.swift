@@ -640,6 +640,21 @@ final class ReportTests: XCTestCase {
         let plainOptions = try XCTUnwrap(defaults["options"] as? [String: Any])
         XCTAssertEqual(plainOptions["lang"] as? String, "")
         XCTAssertEqual(plainOptions["excel"] as? Bool, false)
+        XCTAssertEqual(plainOptions["delimiter"] as? String, "auto")
+    }
+
+    /// `--delimiter tab` is named as each file's delimiter is, `tab`: the options recorded a
+    /// control character (`"\t"` in the JSON) beside files that said `"tab"`.
+    func testSummaryNamesATabDelimiterAsTheFilesDo() throws {
+        let (out, _, _keep) = try report {
+            $0.inputs = [Paths.inputs + "/responses/LV_excel_unicode.txt"]
+            $0.reader.delimiter = 0x09
+        }
+        _ = _keep
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as! [String: Any]
+        XCTAssertEqual((json["options"] as? [String: Any])?["delimiter"] as? String, "tab")
+        let files = try XCTUnwrap(json["files"] as? [[String: Any]])
+        XCTAssertEqual(files.map { $0["delimiter"] as? String }, ["tab"])
     }
 
     /// "What the region shares" compares the countries whose figures are shown, and names those
@@ -663,7 +678,7 @@ final class ReportTests: XCTestCase {
         XCTAssertTrue(text.contains("| Estonia (EE) | 10 |") && text.contains("| Latvia (LV) | 10 |"), text)
         let section = try XCTUnwrap(text.components(separatedBy: "## What the region shares\n\n").last?.components(separatedBy: "\n\n").first)
         // Intercultural: mean gap 4.5 × importance 5 in both countries, the greatest need of each.
-        XCTAssertTrue(section.hasPrefix("In the top three needs of every country (Estonia (EE), Lithuania (LT)): "), section)
+        XCTAssertTrue(section.hasPrefix("Ranked among the top three needs of every country (Estonia (EE), Lithuania (LT)): "), section)
         XCTAssertTrue(section.contains("Intercultural competence and communication"), section)
         XCTAssertTrue(section.contains("Latvia (LV): no MWDS to compare"), section)
     }

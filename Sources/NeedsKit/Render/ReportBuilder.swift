@@ -251,10 +251,10 @@ public struct ReportBuilder {
         let common = topThree.dropFirst().reduce(topThree.first ?? []) { $0.intersection($1) }
         let which = leftOut.isEmpty ? "" : " (" + countries.map(words.scopeName).joined(separator: ", ") + ")"
         if common.isEmpty {
-            doc.paragraph("No topic is in the top three needs of every country\(which)." + note)
+            doc.paragraph("No topic ranks among the top three needs of every country\(which)." + note)
         } else {
             let labels = common.sorted().map { topic in figures.first { $0.topic == topic }?.topicLabel ?? topic }
-            doc.paragraph("In the top three needs of every country\(which): " + labels.joined(separator: "; ") + "." + note)
+            doc.paragraph("Ranked among the top three needs of every country\(which): " + labels.joined(separator: "; ") + "." + note)
         }
     }
 
