@@ -254,6 +254,33 @@ final class ReportTests: XCTestCase {
         XCTAssertNoThrow(try OutputFolder.checkTarget(out, inputs: []))
     }
 
+    /// data_dictionary.md says the importance and competence intervals are not cut at the scale's
+    /// ends (65f0129), and said nothing of the mean gap's, which is not cut either: gaps 4, 4, 4, 3
+    /// (importance 5, competence 1 or 2) have the mean 3.75 and s = 0.5, and x̄ + t·s/√n =
+    /// 3.75 + 3.182446305 × 0.25 = 4.545611576, past the largest gap 1-to-5 scales allow, 4.
+    func testDataDictionarySaysTheGapIntervalIsNotCutEither() throws {
+        let folder = TemporaryFolder()
+        folder.write("in/export.csv", """
+            country,municipality,imp_intercultural,comp_intercultural,training_wanted
+            EE,Tallinn,5,1,
+            EE,Tallinn,5,1,
+            EE,Tallinn,5,1,
+            EE,Tallinn,5,2,
+
+            """)
+        let (out, _, _keep) = try report {
+            $0.inputs = [folder.path + "/in"]
+            $0.aggregation.minCell = 2
+        }
+        _ = _keep
+        let table = try csvTable(out + "/topic_demand.csv")
+        let row = try XCTUnwrap(table.first { $0.starts(with: ["EE", "intercultural"]) }, "\(table)")
+        XCTAssertEqual(row[try XCTUnwrap(table[0].firstIndex(of: "gap_ci_high"))], "4.545611576321", "\(row)")
+        let dictionary = try String(contentsOfFile: out + "/data_dictionary.md", encoding: .utf8)
+        XCTAssertTrue(dictionary.contains("| gap\\_ci\\_high | Upper bound of that interval. Not cut at the largest gaps the "
+                                          + "scales allow: a small cell's interval may pass them. |"), dictionary)
+    }
+
     /// data_dictionary.md states the formulas a partner needs to reproduce the figures: under
     /// --weights municipality it said demand_share was demand_n out of respondents (3 of 6 = 0.5
     /// here, where the table's share is 0.625) and nowhere how a weighted interval is computed;

@@ -50,7 +50,8 @@ public enum DataDictionary {
         "n_pairs": "Respondents who rated both the topic's importance and their competence in it.",
         "mean_gap": "Mean of importance minus competence over those respondents, in scale points (higher: more need).",
         "gap_ci_low": "Lower bound of the 95% confidence interval of mean_gap (Student t).",
-        "gap_ci_high": "Upper bound of that interval.",
+        "gap_ci_high": "Upper bound of that interval. Not cut at the largest gaps the scales allow: a small cell's interval "
+            + "may pass them.",
         "mwds": "Borich's mean weighted discrepancy score, mean_gap × mean_importance (Borich 1980): the training need.",
         "mwds_rank": "Rank of mwds among the scope's topics: 1 is the greatest need; equal scores share the lower rank.",
         "demand_n": "Respondents who chose the topic among those they would attend training on.",
