@@ -560,7 +560,9 @@ final class DisaggregationTests: XCTestCase {
                 XCTAssertFalse(charts.contains { $0.contains("ALL") }, "\(charts)")
                 for chart in charts {
                     let svg = try String(contentsOfFile: options.outputPath + "/charts/" + chart, encoding: .utf8)
-                    XCTAssertFalse(svg.contains("ALL "), chart)
+                    // The heat map's description names ALL's blanked cells by their mark, as the map shows them.
+                    let told = svg.replacingOccurrences(of: #"ALL [^;<]*: –; "#, with: "", options: .regularExpression)
+                    XCTAssertFalse(told.contains("ALL "), chart)
                 }
                 func rows(_ file: String, scopeAt column: Int) throws -> [[String]] {
                     return try csvTable(options.outputPath + "/" + file)

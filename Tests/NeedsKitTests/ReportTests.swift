@@ -254,6 +254,33 @@ final class ReportTests: XCTestCase {
         XCTAssertNoThrow(try OutputFolder.checkTarget(out, inputs: []))
     }
 
+    /// data_dictionary.md says the importance and competence intervals are not cut at the scale's
+    /// ends (65f0129), and said nothing of the mean gap's, which is not cut either: gaps 4, 4, 4, 3
+    /// (importance 5, competence 1 or 2) have the mean 3.75 and s = 0.5, and x̄ + t·s/√n =
+    /// 3.75 + 3.182446305 × 0.25 = 4.545611576, past the largest gap 1-to-5 scales allow, 4.
+    func testDataDictionarySaysTheGapIntervalIsNotCutEither() throws {
+        let folder = TemporaryFolder()
+        folder.write("in/export.csv", """
+            country,municipality,imp_intercultural,comp_intercultural,training_wanted
+            EE,Tallinn,5,1,
+            EE,Tallinn,5,1,
+            EE,Tallinn,5,1,
+            EE,Tallinn,5,2,
+
+            """)
+        let (out, _, _keep) = try report {
+            $0.inputs = [folder.path + "/in"]
+            $0.aggregation.minCell = 2
+        }
+        _ = _keep
+        let table = try csvTable(out + "/topic_demand.csv")
+        let row = try XCTUnwrap(table.first { $0.starts(with: ["EE", "intercultural"]) }, "\(table)")
+        XCTAssertEqual(row[try XCTUnwrap(table[0].firstIndex(of: "gap_ci_high"))], "4.545611576321", "\(row)")
+        let dictionary = try String(contentsOfFile: out + "/data_dictionary.md", encoding: .utf8)
+        XCTAssertTrue(dictionary.contains("| gap\\_ci\\_high | Upper bound of that interval. Not cut at the largest gaps the "
+                                          + "scales allow: a small cell's interval may pass them. |"), dictionary)
+    }
+
     /// data_dictionary.md states the formulas a partner needs to reproduce the figures: under
     /// --weights municipality it said demand_share was demand_n out of respondents (3 of 6 = 0.5
     /// here, where the table's share is 0.625) and nowhere how a weighted interval is computed;
@@ -327,6 +354,26 @@ final class ReportTests: XCTestCase {
         let latvian = try String(contentsOfFile: out + "/countries/LV.md", encoding: .utf8)
         XCTAssertTrue(latvian.contains("⚑: valsts šajā tēmā atšķiras no pārējām valstīm kopā (atšķirība saglabājas arī pēc Holma "
                                        + "korekcijas, 5% līmenis); sk. „Kur valstis atšķiras“."), latvian)
+    }
+
+    /// Under `--weights municipality` every country of the sample inputs pools small municipalities,
+    /// so its effective n is withheld and no country is compared (country_differences.csv has its
+    /// header only): the region report left "Where countries differ" out without a word, as if no
+    /// difference had been looked for. It now says why; a run of one country has no such section.
+    func testRegionReportSaysWhyNoCountryIsCompared() throws {
+        let (out, _, _keep) = try report { $0.aggregation.weights = .municipality }
+        _ = _keep
+        XCTAssertEqual(try csvTable(out + "/country_differences.csv").count, 1)
+        let markdown = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        XCTAssertTrue(markdown.contains("## Where countries differ\n\nNo country is compared with the other countries pooled: "
+                                      + "under this weighting the comparisons rest on countries' effective sample sizes, "
+                                      + "which are withheld so that the respondents of a small municipality or country "
+                                      + "cannot be worked out from them.\n\n## "), markdown)
+        let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        XCTAssertTrue(html.contains("<h2>Where countries differ</h2>\n<p>No country is compared"), html)
+        let (single, _, _keepSingle) = try report { $0.inputs = [Paths.inputs + "/responses/EE_kobo_xml.csv"] }
+        _ = _keepSingle
+        XCTAssertFalse(try String(contentsOfFile: single + "/report.md", encoding: .utf8).contains("Where countries differ"))
     }
 
     /// `--by country`: the table's header named `country` twice (the scope and the answer), which
@@ -459,6 +506,26 @@ final class ReportTests: XCTestCase {
         XCTAssertFalse(asked.contains("∅"))
     }
 
+    /// The heat map's `<desc>`, what a screen reader reads, listed the shares shown only: a blanked
+    /// or unasked cell was left out without a word (every cell blanked, it was empty), where the
+    /// chart shows `–` or `∅` and says under it what they mean. It has every cell, and the legend.
+    func testHeatMapDescriptionTellsEveryCell() {
+        func figure(_ country: String, _ topic: String, share: Double?, asked: Bool = true) -> TopicFigures {
+            var f = TopicFigures(country: country, topic: topic, topicLabel: topic, accumulator: TopicAccumulator(), demandAsked: asked)
+            f.demandShare = share
+            return f
+        }
+        let rows = [figure("EE", "a", share: 0.5), figure("EE", "b", share: nil), figure("EE", "c", share: nil, asked: false),
+                    figure("LV", "a", share: 0.25)]
+        let svg = Charts.demandHeatmap(rows, id: "demand", title: "t", labels: ReportStrings.forLanguage(nil).charts)
+        XCTAssertTrue(svg.contains("<desc id=\"demand-desc\">EE a: 50%; EE b: –; EE c: ∅; LV a: 25%; – suppressed (too few "
+                                   + "respondents, or to protect a smaller group); ∅ not asked: the demand question does not "
+                                   + "list this topic</desc>"), svg)
+        let blanked = Charts.demandHeatmap([figure("EE", "a", share: nil)], id: "demand", title: "t", labels: ReportStrings.forLanguage(nil).charts)
+        XCTAssertTrue(blanked.contains("<desc id=\"demand-desc\">EE a: –; – suppressed (too few respondents, or to protect a "
+                                       + "smaller group)</desc>"), blanked)
+    }
+
     /// The top-needs table's "Want training" column marks a topic the demand question does not
     /// list "∅" (it was "–", as a suppressed share), and says under the table what the marks mean.
     func testTopNeedsTableMarksTopicsNotAskedForDemand() throws {
@@ -481,6 +548,40 @@ final class ReportTests: XCTestCase {
         XCTAssertTrue(text.contains("∅ not asked: the demand question does not list this topic"))
         let estonian = try String(contentsOfFile: out + "/countries/EE.md", encoding: .utf8)
         XCTAssertTrue(estonian.contains("∅ ei küsitud: koolitussoovi küsimus seda teemat ei loetle"))
+    }
+
+    /// An instrument with no demand question at all: every "Want training" cell is ∅, and the note
+    /// under the table said "the demand question does not list this topic", of a question there
+    /// is not. It says the instrument has none, in each report's language.
+    func testTopNeedsNoteSaysWhenThereIsNoDemandQuestion() throws {
+        let folder = TemporaryFolder()
+        for sheet in ["survey", "choices", "settings"] {
+            var text = try String(contentsOfFile: Paths.inputs + "/instrument/\(sheet).csv", encoding: .utf8)
+            if sheet == "survey" {
+                text = text.split(separator: "\n", omittingEmptySubsequences: false)
+                    .filter { !$0.hasPrefix("select_multiple topics,training_wanted,") }.joined(separator: "\n")
+            }
+            folder.write("form/\(sheet).csv", text)
+        }
+        let (out, _, _keep) = try report { $0.instrumentPath = folder.path + "/form" }
+        _ = _keep
+        let text = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        XCTAssertTrue(text.contains("| ∅ | HH |\n"), text)
+        XCTAssertTrue(text.contains("\n\n∅ not asked: the instrument has no demand question.\n\n"), text)
+        XCTAssertFalse(text.contains("does not list this topic"), text)
+        let notes = ["EE": "∅ ei küsitud: küsimustikus pole koolitussoovi küsimust.",
+                     "LV": "∅ nav jautāts: anketā nav apmācību vēlmju jautājuma.",
+                     "LT": "∅ neklausta: klausimyne nėra mokymų poreikio klausimo."]
+        for (country, note) in notes {
+            XCTAssertTrue(try String(contentsOfFile: out + "/countries/\(country).md", encoding: .utf8).contains(note), country)
+        }
+        let (russian, _, _keepRussian) = try report {
+            $0.instrumentPath = folder.path + "/form"
+            $0.language = "ru"
+        }
+        _ = _keepRussian
+        XCTAssertTrue(try String(contentsOfFile: russian + "/countries/EE.md", encoding: .utf8)
+            .contains("∅ не спрашивали: в анкете нет вопроса о желаемом обучении."))
     }
 
     /// A difference in demand share is in percentage points beside the shares in percent, as the
@@ -566,6 +667,21 @@ final class ReportTests: XCTestCase {
         let plainOptions = try XCTUnwrap(defaults["options"] as? [String: Any])
         XCTAssertEqual(plainOptions["lang"] as? String, "")
         XCTAssertEqual(plainOptions["excel"] as? Bool, false)
+        XCTAssertEqual(plainOptions["delimiter"] as? String, "auto")
+    }
+
+    /// `--delimiter tab` is named as each file's delimiter is, `tab`: the options recorded a
+    /// control character (`"\t"` in the JSON) beside files that said `"tab"`.
+    func testSummaryNamesATabDelimiterAsTheFilesDo() throws {
+        let (out, _, _keep) = try report {
+            $0.inputs = [Paths.inputs + "/responses/LV_excel_unicode.txt"]
+            $0.reader.delimiter = 0x09
+        }
+        _ = _keep
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as! [String: Any]
+        XCTAssertEqual((json["options"] as? [String: Any])?["delimiter"] as? String, "tab")
+        let files = try XCTUnwrap(json["files"] as? [[String: Any]])
+        XCTAssertEqual(files.map { $0["delimiter"] as? String }, ["tab"])
     }
 
     /// "What the region shares" compares the countries whose figures are shown, and names those
@@ -589,7 +705,7 @@ final class ReportTests: XCTestCase {
         XCTAssertTrue(text.contains("| Estonia (EE) | 10 |") && text.contains("| Latvia (LV) | 10 |"), text)
         let section = try XCTUnwrap(text.components(separatedBy: "## What the region shares\n\n").last?.components(separatedBy: "\n\n").first)
         // Intercultural: mean gap 4.5 × importance 5 in both countries, the greatest need of each.
-        XCTAssertTrue(section.hasPrefix("In the top three needs of every country (Estonia (EE), Lithuania (LT)): "), section)
+        XCTAssertTrue(section.hasPrefix("Ranked among the top three needs of every country (Estonia (EE), Lithuania (LT)): "), section)
         XCTAssertTrue(section.contains("Intercultural competence and communication"), section)
         XCTAssertTrue(section.contains("Latvia (LV): no MWDS to compare"), section)
     }
@@ -1288,6 +1404,30 @@ final class ReportTests: XCTestCase {
         XCTAssertTrue(byAnswer.hasPrefix("country,municipality,municipality_label,topic,"), byAnswer)
     }
 
+    /// GitHub renders `$…$` in Markdown as LaTeX math: a topic label `Grants of $500 to $2000 per
+    /// family` showed "500 to " in italic math type with both dollar signs gone. Escaped, as
+    /// CommonMark allows for any ASCII punctuation, the label reads as typed.
+    func testMarkdownEscapesDollarSignsGitHubReadsAsMath() {
+        XCTAssertEqual(MarkdownRenderer.escape("Grants of $500 to $2000 per family"), "Grants of \\$500 to \\$2000 per family")
+        XCTAssertEqual(MarkdownRenderer.escape("$$x$$"), "\\$\\$x\\$\\$")
+        XCTAssertEqual(MarkdownRenderer.escape("20 €"), "20 €")
+    }
+
+    /// In the HTML's narrow figure columns an interval broke inside itself, `61% (50% –` over
+    /// `72%)`, `0.76 (0.46` over `– 1.06)`: it is kept on one line (a no-break span; a change's
+    /// two values joined by no-break spaces), so a line breaks between the figure and its interval
+    /// only. Text columns and Markdown are as they were.
+    func testHTMLFigureCellsKeepAnIntervalOnOneLine() {
+        var document = ReportDocument(title: "t", language: "en")
+        document.blocks.append(.table(header: ["Topic", "Gap", "Competence"], alignments: [.left, .right, .right],
+                                      rows: [["a – b", "0.76 (0.46 – 1.06)", "2.61 → 3.22"]]))
+        let html = HTMLRenderer.render(document)
+        XCTAssertTrue(html.contains("<tr><td>a – b</td><td class=\"r\">0.76 <span class=\"nw\">(0.46 – 1.06)</span></td>"
+                                    + "<td class=\"r\">2.61&nbsp;→&nbsp;3.22</td></tr>"), html)
+        XCTAssertTrue(html.contains(".nw { white-space: nowrap; }"), html)
+        XCTAssertTrue(MarkdownRenderer.render(document).contains("| a – b | 0.76 (0.46 – 1.06) | 2.61 → 3.22 |"))
+    }
+
     func testMarkdownEscapingOfLineBreaksAndEntities() {
         XCTAssertEqual(MarkdownRenderer.escape("Narva\r\nlinn"), "Narva linn")
         XCTAssertEqual(MarkdownRenderer.escape("a\nb\rc\u{2028}d"), "a b c d")
@@ -1469,6 +1609,25 @@ final class ReportTests: XCTestCase {
         XCTAssertGreaterThan(height, y + 3)
     }
 
+    /// Two topics at one point of the Locus-for-Focus chart had their numbers drawn one on the
+    /// other (the sample's Lithuanian chart: 2 and 6 read as one blot), so neither could be looked
+    /// up in the list beside it. A number whose place is taken goes to the left of its point. Both
+    /// at importance 4 and gap 1, on an axis 3 to 5 over 370 pixels from x = 60 and 0 to 2 over
+    /// 330 from y = 40: the point is at (245, 205); 1 at its right, (245 + 8, 205 + 4); 2, 6.2
+    /// pixels wide (0.62 em at 10), at its left, x = 245 − 8 − 6.2 = 230.8.
+    func testLocusChartNumbersOfOnePointDoNotOverlap() {
+        var rows: [TopicFigures] = []
+        for k in 0..<2 {
+            var a = TopicAccumulator()
+            for _ in 0..<3 { a.add(importance: 4, competence: 3, demanded: false) }
+            rows.append(TopicFigures(country: "EE", topic: "t\(k)", topicLabel: "Topic \(k + 1)", accumulator: a))
+        }
+        let svg = Charts.locusScatter(rows, id: "t", title: "t", labels: ReportStrings.forLanguage(nil).charts)
+        XCTAssertTrue(svg.contains("<circle cx=\"245.0\" cy=\"205.0\" r=\"6\""), svg)
+        XCTAssertTrue(svg.contains("<text x=\"253.0\" y=\"209.0\" font-size=\"10\">1</text>"), svg)
+        XCTAssertTrue(svg.contains("<text x=\"230.8\" y=\"209.0\" font-size=\"10\">2</text>"), svg)
+    }
+
     /// Topic keys are the instrument's text, not figures: with `--excel` a numbered topic `1.1`
     /// was written `1,1` (the decimal comma figures get) in every table naming topics, so it no
     /// longer matched the instrument, plan.csv's configuration or another run's tables.
@@ -1646,7 +1805,8 @@ final class ReportTests: XCTestCase {
         for file in ["report.md", "report.html", "topic_demand.csv", "topic_demand_by_role.csv", "countries/EE.md",
                      "charts/mwds_ALL.svg", "charts/mwds_EE_et.svg"] {
             let text = try String(contentsOfFile: out + "/" + file, encoding: .utf8)
-            XCTAssertFalse(text.contains("span") || text.contains("**Inter") || text.contains("\\*\\*") || text.contains("&lt;b&gt;")
+            // The label's own span, raw or escaped (the HTML's figure cells have spans of their own).
+            XCTAssertFalse(text.contains("span style") || text.contains("**Inter") || text.contains("\\*\\*") || text.contains("&lt;b&gt;")
                            || text.contains("\\<b\\>"), file)
         }
     }

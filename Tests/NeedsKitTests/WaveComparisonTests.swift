@@ -492,6 +492,29 @@ final class WaveComparisonTests: XCTestCase {
         XCTAssertEqual(try numbers(usual, #"<circle cx="([0-9.]+)""#), ["300", "390", "300.0", "620.0"])
     }
 
+    /// A wave's name is its folder's (`followup_after_the_2026_training_programme_all_municipalities`):
+    /// the competence chart, 660 pixels wide whatever its text, cut the title after the wave's name
+    /// (the country, `Литва (LT)`, lost) and the legend inside the name. The chart widens to hold
+    /// them, by the widths `Charts.fit` estimates: 50 `m` of 1.08 em at 10 px from x = 400, 540
+    /// pixels, end at 940, 10 to spare: 950; a bold title of 60 `m` at 12 px, 60 × 1.08 × 12 ×
+    /// 1.15 (bold) = 894.24 from x = 10, 10 to spare: 914.24, 915 whole. A short name keeps 660.
+    func testTheWaveChartWidensForALongWaveNameAndTitle() {
+        func change(wave: String) -> WaveChange {
+            var c = WaveChange(wave: wave, country: "EE", topic: "a", topicLabel: "a", design: .independent, nBefore: 9,
+                               nAfter: 9, nMatched: 0, quadrantBefore: "HH", quadrantAfter: "HH")
+            c.competenceBefore = 2
+            c.competenceAfter = 3
+            return c
+        }
+        let labels = ReportStrings.forLanguage(nil).charts
+        let longWave = Charts.dumbbell([change(wave: String(repeating: "m", count: 50))], id: "w", title: "t", labels: labels)
+        XCTAssertTrue(longWave.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"950\" height=\"116\" viewBox=\"0 0 950 116\""), longWave)
+        let longTitle = Charts.dumbbell([change(wave: "w")], id: "w", title: String(repeating: "m", count: 60), labels: labels)
+        XCTAssertTrue(longTitle.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"915\" "), longTitle)
+        let short = Charts.dumbbell([change(wave: "followup")], id: "w", title: "t", labels: labels)
+        XCTAssertTrue(short.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"660\" "), short)
+    }
+
     /// A follow-up kept as the baseline was (`2025/responses/EE.csv`, `2026/responses/EE.csv`):
     /// the files of both were named `responses/EE.csv` in every message, the cleaning log and the
     /// summary, which could not tell them apart. They are named apart as two files of one set are;

@@ -47,7 +47,11 @@ public struct Dialect: Sendable, Equatable {
     }
 
     /// A printable name for the delimiter: `,` `;` `tab` `|`.
-    public var delimiterName: String {
+    public var delimiterName: String { Dialect.name(ofDelimiter: delimiter) }
+
+    /// The printable name of a delimiter byte, as `delimiterName` gives it (summary.json names
+    /// the `--delimiter` option's so: `tab`, not a control character).
+    public static func name(ofDelimiter delimiter: UInt8) -> String {
         switch delimiter {
         case 0x09: return "tab"
         case 0x20: return "space"

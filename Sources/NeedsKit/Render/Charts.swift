@@ -26,6 +26,11 @@ public enum Charts {
         return String(text.prefix(kept)).trimmingCharacters(in: .whitespaces) + "…"
     }
 
+    /// About how wide `text` is drawn `fontSize` pixels high, by `advance`; bold about 15% wider.
+    static func textWidth(_ text: String, fontSize: Double, bold: Bool = false) -> Double {
+        text.reduce(0) { $0 + advance($1) * fontSize } * (bold ? 1.15 : 1)
+    }
+
     /// About how wide a character is, in ems: a little more than in DejaVu Sans (measured in a
     /// browser, labels of the five languages come out 2-5% wider than drawn).
     static func advance(_ character: Character) -> Double {
@@ -139,14 +144,36 @@ public enum Charts {
             svg += "<line x1=\"\(left)\" y1=\(quoted(py(my))) x2=\(quoted(Double(left) + plotW)) y2=\(quoted(py(my))) stroke=\"#777\" stroke-dasharray=\"4 3\"/>\n"
             svg += "<text x=\(quoted(Double(left) + plotW - 4)) y=\"\(top + 14)\" text-anchor=\"end\" fill=\"#D55E00\" font-weight=\"bold\">HH</text>\n"
         }
+        // Each point's number goes to its right, or, where another number or point is, to its left,
+        // above or below it: two topics at one point had their numbers drawn one on the other.
+        let centres = points.map { (x: px($0.1), y: py($0.2)) }
+        let circles = centres.map { Box(x0: $0.x - 6, y0: $0.y - 6, x1: $0.x + 6, y1: $0.y + 6) }
+        var taken: [Box] = []
+        func numberPlace(_ index: Int) -> (x: Double, y: Double) {
+            let (cx, cy) = centres[index], w = textWidth(String(index + 1), fontSize: 10)
+            let places = [(x: cx + 8, y: cy + 4), (x: cx - 8 - w, y: cy + 4), (x: cx - w / 2, y: cy - 9),
+                          (x: cx - w / 2, y: cy + 17)]
+            func box(_ p: (x: Double, y: Double)) -> Box { Box(x0: p.x, y0: p.y - 8, x1: p.x + w, y1: p.y + 1) }
+            let others = taken + circles.enumerated().filter { $0.offset != index }.map(\.element)
+            let place = places.first { p in !others.contains { $0.overlaps(box(p)) } } ?? places[0]
+            taken.append(box(place))
+            return place
+        }
         for (index, point) in points.enumerated() {
             let (f, i, g) = point
             let colour = quadrantColour[f.quadrant ?? ""] ?? "#0072B2"
+            let place = numberPlace(index)
             svg += "<circle cx=\(quoted(px(i))) cy=\(quoted(py(g))) r=\"6\" fill=\"\(colour)\" stroke=\"#111\"><title>\(esc(f.topicLabel))</title></circle>\n"
-            svg += "<text x=\(quoted(px(i) + 8)) y=\(quoted(py(g) + 4)) font-size=\"10\">\(index + 1)</text>\n"
+            svg += "<text x=\(quoted(place.x)) y=\(quoted(place.y)) font-size=\"10\">\(index + 1)</text>\n"
             svg += "<text x=\"\(width - right + 12)\" y=\"\(top + 14 + index * 16)\" font-size=\"10\">\(esc(fit("\(index + 1). " + f.topicLabel, width: Double(right - 16), fontSize: 10)))</text>\n"
         }
         return svg + "</svg>\n"
+    }
+
+    /// A rectangle of the chart, for telling whether two marks overlap.
+    struct Box {
+        var x0, y0, x1, y1: Double
+        func overlaps(_ other: Box) -> Bool { x0 < other.x1 && other.x0 < x1 && y0 < other.y1 && other.y0 < y1 }
     }
 
     /// Demand share by country (columns) and topic (rows), shaded from light to dark blue.
@@ -159,8 +186,14 @@ public enum Charts {
         let legend = blankCellLegend(rows, labels: labels)
         let cellW = 70, cellH = 26, left = 300, top = 50
         let width = left + scopes.count * cellW + 20, height = top + topics.count * cellH + 30 + legend.count * 14
+        // Every cell, with the mark the chart shows, and what the marks mean: a screen reader was
+        // told the shares shown only (nothing at all with every cell blanked).
         var description = ""
-        for f in rows where f.demandShare != nil { description += "\(f.country) \(f.topicLabel): \(NumberFormat.percent(f.demandShare)); " }
+        for f in rows {
+            let shown = f.demandShare.map { NumberFormat.percent($0) } ?? (f.demandAsked ? suppressedMark : notAskedMark)
+            description += "\(f.country) \(f.topicLabel): \(shown); "
+        }
+        description += legend.joined(separator: "; ")
         var svg = open(width: width, height: height, id: id, title: title, description: description)
         svg += "<text x=\"10\" y=\"20\" font-size=\"12\" font-weight=\"bold\">\(esc(title))</text>\n"
         for (c, scope) in scopes.enumerated() {
@@ -263,6 +296,8 @@ public struct ChartLabels: Sendable {
     /// country of plenty can be; "too few" alone was wrong there).
     public var suppressedCell: String = "suppressed (too few respondents, or to protect a smaller group)"
     public var notAskedCell: String = "not asked: the demand question does not list this topic"
+    /// In place of `notAskedCell` when the instrument has no demand question at all.
+    public var noDemandQuestion: String = "not asked: the instrument has no demand question"
     /// Before the MWDS chart's colour key, which said HH, HL, LH, LL and nothing of what they are.
     public var quadrantKey: String = "Quadrant (importance, gap: H high, L low)"
     /// Under the demand heat map: what its percentages are out of (the line repeated its title).

@@ -18,7 +18,7 @@ public enum PlanReport {
     }
 
     static let reasons: [PlannedSession.Reason: String] = [
-        .regionalTopNeed: "a top need in every country",
+        .regionalTopNeed: "a top need in every country (by rank or interval: rule below)",
         .included: "required by the plan configuration",
         .regionalFill: "the region's next greatest need (regional slot left over)",
         .countryDifference: "this country's need is higher than the others' (holds after Holm's correction)",

@@ -34,7 +34,7 @@ public struct ReportBuilder {
             doc.heading(2, words.topNeeds)
             for scope in scopes(figures) { topNeeds(&doc, words, figures, scope: scope, chartPrefix: "charts/") }
             shared(&doc, words, figures)
-            countryDifferences(&doc, words)
+            countryDifferences(&doc, words, figures)
             quadrants(&doc, words, figures, scopes: scopes(figures), chartPrefix: "charts/")
             waves(&doc, words, scopes: scopes(figures), chartPrefix: "charts/")
             if let (plan, configuration) = plan {
@@ -201,8 +201,11 @@ public struct ReportBuilder {
         doc.blocks.append(.table(header: [words.rank, words.topic, words.mwds, words.meanImportance, words.meanGap,
                                           words.wantTraining, words.quadrant],
                                  alignments: [.right, .left, .right, .right, .right, .right, .center], rows: table))
-        // A share blanked and a share never asked for are told apart, as in the heat map.
-        let legend = Charts.blankCellLegend(rows, labels: words.charts)
+        // A share blanked and a share never asked for are told apart, as in the heat map; with no
+        // demand question at all, the note said the question does not list the topic.
+        var chartWords = words.charts
+        if instrument.demandQuestion == nil { chartWords.notAskedCell = chartWords.noDemandQuestion }
+        let legend = Charts.blankCellLegend(rows, labels: chartWords)
         if !legend.isEmpty { doc.paragraph(legend.joined(separator: "; ") + ".") }
         if !flagged.isEmpty {
             let prose = ReportProse.forLanguage(words.language)
@@ -248,15 +251,30 @@ public struct ReportBuilder {
         let common = topThree.dropFirst().reduce(topThree.first ?? []) { $0.intersection($1) }
         let which = leftOut.isEmpty ? "" : " (" + countries.map(words.scopeName).joined(separator: ", ") + ")"
         if common.isEmpty {
-            doc.paragraph("No topic is in the top three needs of every country\(which)." + note)
+            doc.paragraph("No topic ranks among the top three needs of every country\(which)." + note)
         } else {
             let labels = common.sorted().map { topic in figures.first { $0.topic == topic }?.topicLabel ?? topic }
-            doc.paragraph("In the top three needs of every country\(which): " + labels.joined(separator: "; ") + "." + note)
+            doc.paragraph("Ranked among the top three needs of every country\(which): " + labels.joined(separator: "; ") + "." + note)
         }
     }
 
-    private func countryDifferences(_ doc: inout ReportDocument, _ words: ReportStrings) {
-        guard !differences.isEmpty else { return }
+    private func countryDifferences(_ doc: inout ReportDocument, _ words: ReportStrings, _ figures: [TopicFigures]) {
+        guard !differences.isEmpty else {
+            // Two countries or more and not one comparison: the section was left out, as if no
+            // difference had been looked for (`--weights municipality` on the sample inputs).
+            guard Set(figures.map(\.country)).subtracting(["ALL", ""]).count >= 2 else { return }
+            doc.heading(2, words.differences)
+            // Under weights the tests rest on each country's effective n: withheld for one, every
+            // comparison is (`CountryDifference.blankedCountries`).
+            let withheld = aggregator.options.weights != .respondent
+                && figures.contains { $0.country != "ALL" && ($0.weightSumsHidden || $0.countsHidden) }
+            doc.paragraph("No country is compared with the other countries pooled: "
+                + (withheld ? "under this weighting the comparisons rest on countries' effective sample sizes, which are "
+                    + "withheld so that the respondents of a small municipality or country cannot be worked out from them."
+                    : "each comparison would rest on figures suppressed to protect respondents, or on fewer than "
+                    + "\(minCell) respondents in the country or in the others."))
+            return
+        }
         doc.heading(2, words.differences)
         let holding = differences.filter(\.holds)
         if holding.isEmpty {

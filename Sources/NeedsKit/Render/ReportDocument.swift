@@ -118,9 +118,10 @@ public enum MarkdownRenderer {
     }
 
     /// Text from the inputs made inert in Markdown: pipes, backticks, HTML, entities (`&amp;`),
-    /// emphasis and GitHub's strikethrough (`~`: Windows short names such as `VASTUS~1.CSV`, two of
-    /// them in one paragraph) escaped; every line break (CRLF is one Character, as are U+2028 and NEL)
-    /// becomes a space, so a value never splits a table row or a paragraph; controls and
+    /// emphasis, GitHub's strikethrough (`~`: Windows short names such as `VASTUS~1.CSV`, two of
+    /// them in one paragraph) and GitHub's math (`$`: `$500 to $2000` lost both signs) escaped;
+    /// every line break (CRLF is one Character, as are U+2028 and NEL) becomes a space, so a
+    /// value never splits a table row or a paragraph; controls and
     /// direction overrides are left out (`ReportDocument.isHidden`). Nor does it become a link
     /// where GitHub-flavoured renderers link bare text (a file `www.narva.ee.csv`, `http://…`,
     /// `ftp://…`, an e-mail address): the `.` after a word `www` and a `:` before `//` are escaped,
@@ -135,7 +136,7 @@ public enum MarkdownRenderer {
         }
         for (k, ch) in chars.enumerated() {
             switch ch {
-            case "|", "`", "*", "_", "~", "[", "]", "<", ">", "#", "\\", "&": out += "\\" + String(ch)
+            case "|", "`", "*", "_", "~", "[", "]", "<", ">", "#", "\\", "&", "$": out += "\\" + String(ch)
             case _ where ch.isNewline: out += " "
             case _ where ReportDocument.isHidden(ch): break
             case "." where k >= 3 && String(chars[(k - 3)..<k]).lowercased() == "www"
@@ -165,7 +166,7 @@ public enum HTMLRenderer {
     tr { page-break-inside: avoid; } thead { display: table-header-group; }
     th, td { border: 1px solid #ccc; padding: 1.2mm 2mm; vertical-align: top; }
     th { background: #f0f0f0; text-align: left; } td.r { text-align: right; font-variant-numeric: tabular-nums; }
-    td.c { text-align: center; } code { font-family: "DejaVu Sans Mono", monospace; font-size: 9pt; }
+    td.c { text-align: center; } .nw { white-space: nowrap; } code { font-family: "DejaVu Sans Mono", monospace; font-size: 9pt; }
     figure { margin: 3mm 0 5mm; page-break-inside: avoid; } figure svg { max-width: 100%; height: auto; }
     figcaption { font-size: 9pt; color: #444; }
     @media print { a { color: inherit; text-decoration: none; } }
@@ -191,7 +192,7 @@ public enum HTMLRenderer {
                     for (index, cell) in row.enumerated() {
                         let alignment = index < alignments.count ? alignments[index] : .left
                         let cls = alignment == .right ? " class=\"r\"" : alignment == .center ? " class=\"c\"" : ""
-                        html += "<td\(cls)>\(escape(cell))</td>"
+                        html += "<td\(cls)>\(alignment == .right ? figureCell(cell) : escape(cell))</td>"
                     }
                     html += "</tr>\n"
                 }
@@ -201,6 +202,16 @@ public enum HTMLRenderer {
             }
         }
         return html + "</body>\n</html>\n"
+    }
+
+    /// A figure column's cell, with its interval (`(50% – 72%)`) and a change's two values
+    /// (`2.61 → 3.22`) each kept on one line: a narrow column broke `61% (50% –` over `72%)`. The
+    /// line may break between a figure and its interval only. (A no-break space after the dash
+    /// does not do: a line may break after an en dash whatever follows.)
+    static func figureCell(_ cell: String) -> String {
+        let text = escape(cell).replacingOccurrences(of: " → ", with: "&nbsp;→&nbsp;")
+        guard let open = text.firstIndex(of: "("), let close = text[open...].firstIndex(of: ")") else { return text }
+        return text[..<open] + "<span class=\"nw\">" + text[open...close] + "</span>" + text[text.index(after: close)...]
     }
 
     static func inline(_ parts: [ReportDocument.Inline]) -> String {
