@@ -840,6 +840,24 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.issues.first { $0.code == "label_matched_without_diacritics" }?.oldValue, "loti svarigi")
     }
 
+    /// Google Sheets in Latvian may head the timestamp `Laika zīmogs` (the common Latvian word)
+    /// as well as `Laikspiedols`: the file was a generic sheet, every submission date lost and the
+    /// column listed as not in the form.
+    func testGoogleFormsLatvianTimestampHeadedLaikaZimogs() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        Laika zīmogs,Valsts,Pašvaldība,Cik svarīga ir katra tēma jūsu darbā? [Starpkultūru kompetence un komunikācija]
+        04.12.2026 14:03:04,Latvija,Rīga,Ļoti svarīgi
+        05.12.2026 09:15:00,Latvija,Ogres novads,Svarīgi
+
+        """
+        let result = normalise([folder.write("google_lv.csv", text)])
+        XCTAssertEqual(result.accounts.first?.shape, "Google Forms")
+        XCTAssertEqual(result.respondents.map(\.submitted), ["2026-12-04", "2026-12-05"])
+        XCTAssertEqual(result.answer(1, "imp_intercultural", in: instrument), .choice("4"))
+        XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
+    }
+
     /// Google Forms and Microsoft Forms write what a respondent typed for an "Other" option where
     /// the choice's label would stand (a checkbox cell appends it to the others): it is the list's
     /// `other`, with a warning naming the text. It was an unknown value: the respondent's role

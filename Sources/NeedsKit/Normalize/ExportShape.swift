@@ -109,11 +109,11 @@ public enum ExportShape: String, Sendable, CaseIterable {
     /// Google Forms' first column, the submission time, as its sheet names it in the survey
     /// languages (compared by `TextKey.loose`, so with or without diacritics).
     static let timestampHeaders = [
-        "timestamp", "ajatempel", "laikspiedols", "laiko zyme", "laiko zyma", "отметка времени", "marca temporal",
+        "timestamp", "ajatempel", "laikspiedols", "laika zimogs", "laiko zyme", "laiko zyma", "отметка времени", "marca temporal",
     ]
 
-    /// Whether a header is Google Forms' timestamp (`Timestamp`, `Ajatempel`, `Laikspiedols`,
-    /// `Laiko žymė`, `Отметка времени`), alone or followed by words of its own (`Timestamp (UTC)`).
+    /// Whether a header is Google Forms' timestamp (`Timestamp`, `Ajatempel`, `Laikspiedols` or
+    /// `Laika zīmogs`, `Laiko žymė`, `Отметка времени`), alone or followed by words of its own (`Timestamp (UTC)`).
     public static func isTimestampHeader(_ header: String) -> Bool {
         let key = TextKey.loose(header.trimmingSpaces)
         return timestampHeaders.contains { key == $0 || key.hasPrefix($0 + " ") }
