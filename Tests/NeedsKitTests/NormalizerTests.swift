@@ -1568,6 +1568,41 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.respondents[0].submitted, "2025-01-20")
     }
 
+    /// LimeSurvey's multiple choice with "Other" exports the text typed for it in `CODE[other]`,
+    /// the choice's own column: a text there means "Other" was ticked. It was read as neither
+    /// ticked nor unticked, so the respondent's "Other" counted as unticked (`time` alone).
+    func testLimeSurveysOtherColumnHoldingTextIsTicked() throws {
+        let folder = TemporaryFolder()
+        let form = try form(in: folder, survey: "type,name,label\nselect_one role,role,Your role\nselect_multiple help,help,What would help?\n", choices: """
+        list_name,name,label
+        role,teacher,Teacher
+        role,other,Other
+        help,time,More time
+        help,money,More money
+        help,other,Other
+
+        """)
+        let text = """
+        id,submitdate,lastpage,startlanguage,seed,role,role[other],help[SQ001],help[SQ002],help[other]
+        1,2025-01-20 12:00:00,2,en,5,-oth-,Psychologist,Y,,a mentor
+        2,2025-01-20 12:05:00,2,en,6,A1,,,Y,
+
+        """
+        let result = normalise([folder.write("lime.csv", text)], instrument: form)
+        XCTAssertEqual(result.accounts.first?.shape, "LimeSurvey")
+        XCTAssertEqual(result.respondents.count, 2)
+        guard result.respondents.count == 2 else { return }
+        XCTAssertEqual(result.answer(0, "role", in: form), .choice("other"))
+        XCTAssertEqual(result.answer(0, "help", in: form), .choices(["time", "other"]))
+        XCTAssertEqual(result.answer(1, "role", in: form), .choice("teacher"))
+        XCTAssertEqual(result.answer(1, "help", in: form), .choices(["money"]))
+        let typed = result.issues.filter { $0.code == "other_answer" }
+        XCTAssertEqual(typed.map(\.oldValue), ["a mentor"])
+        XCTAssertEqual(typed.map(\.line), [2])
+        XCTAssertEqual(typed.map(\.column), [10])
+        XCTAssertFalse(result.codes().contains("unknown_value"), "\(result.issues.map(\.message))")
+    }
+
     /// A LimeSurvey response never submitted (no submitdate: the respondent left the survey)
     /// counts with the answers it gave, and a note per file says how many there are.
     func testLimeSurveyResponsesNeverSubmittedAreCountedWithANote() throws {

@@ -858,6 +858,12 @@ public final class Normalizer {
                     break
                 case let .choice(name):
                     tick = name == choice
+                case let .unknown(text) where choice == matcher.otherChoice:
+                    // LimeSurvey's `CODE[other]` holds the text typed for "Other", not a tick.
+                    tick = true
+                    pendingIssues.append((column, q, CellReading.Issue(
+                        old: text, new: choice, code: "other_answer", action: .changed,
+                        message: "`\(text)` in the `\(choice)` column is what was typed for the \"Other\" option; read as ticked")))
                 case let .unknown(text):
                     pendingIssues.append((column, q, CellReading.Issue(
                         old: text, new: "", code: "unknown_value", action: .changed,
