@@ -327,7 +327,19 @@ final class GazetteerTests: XCTestCase {
         XCTAssertEqual(codes("Kauno socialinių paslaugų centras"), ["LT-15", "LT-16"])
     }
 
-    /// Words are tried in other forms (a Russian adjective's or genitive's town, a department's
+    /// The kind in the genitive without `savivaldybė` after it, as Lithuanian staff write their
+    /// municipality (`Kauno miesto`, `Vilniaus rajono`), or its administration (`Vilniaus miesto
+    /// administracija`): each was not recognised, though the kind tells the city from the district.
+    func testLithuanianKindWithoutSavivaldybe() {
+        let expected = [
+            "Kauno miesto": "LT-15", "Kauno rajono": "LT-16", "Vilniaus miesto": "LT-57", "Vilniaus rajono": "LT-58",
+            "Klaipėdos miesto": "LT-20", "Siauliu miesto": "LT-43", "Šiaulių rajono": "LT-44",
+            "Vilniaus miesto administracija": "LT-57", "Alytaus rajono": "LT-03",
+        ]
+        for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
+    }
+
+
     /// owner) only in a text of a name's few words: each try joins the words again, so a long
     /// text pasted into the municipality's cell took minutes (3,000 Russian words: 25 s).
     func testALongTextIsNotTriedWordByWord() {

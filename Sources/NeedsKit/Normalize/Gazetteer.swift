@@ -135,6 +135,11 @@ public struct Gazetteer: Sendable {
                 kept = fewer
             }
         }
+        // Lithuanian staff often leave `savivaldybė` out after the kind (`Kauno miesto`,
+        // `Vilniaus rajono`, `Kauno miesto administracija`): the official name ends with it.
+        if result == .none, let last = kept.last, ["miesto", "rajono"].contains(last) {
+            result = resolve(lookup.match((kept + ["savivaldybė"]).joined(separator: " ")), country: country)
+        }
         if result == .none { result = matchParts(text, country: country) }
         // A municipality's name, its council's or department's, is a few words: each word is
         // tried in other forms only in such a text (in a long one the tries grow as its square).
