@@ -327,6 +327,20 @@ final class GazetteerTests: XCTestCase {
         XCTAssertEqual(codes("Kauno socialinių paslaugų centras"), ["LT-15", "LT-16"])
     }
 
+    /// A full stop or comma typed after the name (`Rīga.`, `Narva,`) left it unrecognised; an
+    /// abbreviation's dot keeps its meaning (`Tartu l.` is the town, `Narva v.` no municipality).
+    func testPunctuationTypedAfterTheName() {
+        let expected = [
+            "Tallinn.": "EE-784", "Rīga.": "LV-RIX", "Narva,": "EE-511", "Ogres novads.": "LV-067", "Narva linn !": "EE-511",
+            "Kauno m. sav..": "LT-15", "Narva linn (Ida-Virumaa).": "EE-511", "Tartu l.": "EE-793",
+        ]
+        for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
+        XCTAssertEqual(gazetteer.match("Narva v."), .none)
+        XCTAssertEqual(codes("Tartu."), ["EE-793", "EE-796"])
+        XCTAssertEqual(gazetteer.match("."), .none)
+        XCTAssertEqual(gazetteer.match("-"), .none)
+    }
+
     /// The kind in the genitive without `savivaldybė` after it, as Lithuanian staff write their
     /// municipality (`Kauno miesto`, `Vilniaus rajono`), or its administration (`Vilniaus miesto
     /// administracija`): each was not recognised, though the kind tells the city from the district.

@@ -111,6 +111,18 @@ public struct Gazetteer: Sendable {
 
     /// Matches a written name; `country`, when known, narrows an ambiguous match.
     public func match(_ written: String, country: String? = nil) -> Match {
+        let result = matchAsWritten(written, country: country)
+        // A sentence's full stop or a list's comma typed after the name (`Rīga.`, `Narva,`), when
+        // the name with it is none (`Tartu l.` is the abbreviation's).
+        let text = written.trimmingSpaces
+        guard result == .none, let last = text.last, Self.trailingPunctuation.contains(last) else { return result }
+        let name = String(text.dropLast()).trimmingSpaces
+        return name.isEmpty ? .none : match(name, country: country)
+    }
+
+    private static let trailingPunctuation: Set<Character> = [".", ",", ";", ":", "!"]
+
+    private func matchAsWritten(_ written: String, country: String?) -> Match {
         // A dash typed (or corrected by a word processor) for the hyphen of a double name.
         var text = written.trimmingSpaces
         if text.contains("–") || text.contains("—") {
