@@ -1623,6 +1623,31 @@ final class NormalizerTests: XCTestCase {
         XCTAssertTrue(notes.first?.message.hasPrefix("2 response(s)") == true, notes.first?.message ?? "")
     }
 
+    /// A LimeSurvey survey that stores no dates (not date-stamped, or anonymised) writes the
+    /// submitdate 1980-01-01 00:00:00 for every submitted response: the respondents were dated
+    /// 1980-01-01 and the reports' response period began in 1980. The date is missing, with one
+    /// note per file; the response is still a submitted one, and a blank submitdate still is not.
+    func testLimeSurveysPlaceholderSubmitDateIsNoDate() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        id,submitdate,lastpage,startlanguage,country,municipality,importance[SQ001]
+        7,1980-01-01 00:00:00,3,et,Eesti,Jõhvi vald,Väga oluline
+        8,1980-01-01 00:00:00,3,et,Eesti,Narva linn,Oluline
+        9,,1,et,Eesti,Narva linn,
+
+        """
+        let sheet = "Kuupäev;Country;Municipality\n01.01.1980;Estonia;Narva linn\n"
+        let result = normalise([folder.write("a_lime.csv", text), folder.write("b_sheet.csv", sheet)])
+        XCTAssertEqual(result.respondents.count, 4)
+        XCTAssertEqual(result.respondents.map(\.submitted), [nil, nil, nil, "1980-01-01"])
+        XCTAssertEqual(result.answer(1, "imp_intercultural", in: instrument), .choice("4"))
+        let notes = result.issues.filter { $0.code == "submission_date_not_recorded" }
+        XCTAssertEqual(notes.map(\.file), ["a_lime.csv"])
+        XCTAssertTrue(notes.first?.message.hasPrefix("2 response(s)") == true, notes.first?.message ?? "")
+        let incomplete = result.issues.filter { $0.code == "incomplete_responses" }
+        XCTAssertTrue(incomplete.first?.message.hasPrefix("1 response(s)") == true, incomplete.first?.message ?? "")
+    }
+
     /// LimeSurvey's export with "full question text" headers names its own columns in words.
     func testLimeSurveyFullTextHeadersAreItsMetaColumns() throws {
         let folder = TemporaryFolder()

@@ -163,6 +163,8 @@ public final class Normalizer {
     private var rowOtherReading: Int32 = 0
     /// Respondents of the file being read whose LimeSurvey response was never submitted.
     private var incompleteInFile = 0
+    /// Respondents of the file being read whose LimeSurvey submitdate is its placeholder for none.
+    private var undatedInFile = 0
     /// Values of the file being read in columns with no header, and where the first stands.
     private var unnamedInFile = (values: 0, line: 0, column: 0)
     /// Rows of the current file checked for being its header in another language (bounded).
@@ -802,6 +804,10 @@ public final class Normalizer {
                 let bytes = record.fieldBytes(column)
                 if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) && mapping.shape == .limeSurvey { incomplete = true }
                 if submitted == 0 { submitted = submittedDay(bytes, column: column, line: record.line, file: mapping.file, utc: utc, log: log) }
+                if submitted == Self.limeSurveyUndated && mapping.shape == .limeSurvey {
+                    submitted = 0
+                    undatedInFile += 1
+                }
             case let .question(q), let .questionAgain(q):
                 let key = record.fieldKey(column)
                 let bytes = key.bytes
@@ -1032,7 +1038,13 @@ public final class Normalizer {
         return elsewhere == 0
     }
 
-    /// The file's notes that only its end can tell: LimeSurvey responses never submitted.
+    /// LimeSurvey's submitdate of a response submitted in a survey that stores no dates (not
+    /// date-stamped, or anonymised): 1980-01-01 00:00:00, its placeholder, whereas a response
+    /// never submitted has none.
+    static let limeSurveyUndated: Int32 = 1980_01_01
+
+    /// The file's notes that only its end can tell: LimeSurvey responses never submitted, or
+    /// submitted without a date.
     func finishFile(_ file: String, log: (CleaningIssue) -> Void) {
         headerChecksInFile = 0
         if unnamedInFile.values > 0 {
@@ -1046,6 +1058,11 @@ public final class Normalizer {
                               message: "\(incompleteInFile) response(s) were never submitted (LimeSurvey: no submitdate): each counts with the answers it gave"))
         }
         incompleteInFile = 0
+        if undatedInFile > 0 {
+            log(CleaningIssue(file: file, line: nil, code: "submission_date_not_recorded", action: .changed, severity: .note,
+                              message: "\(undatedInFile) response(s) have the submitdate 1980-01-01, which LimeSurvey writes for a response submitted in a survey that records no dates (not date-stamped, or anonymised): their submission date is missing"))
+        }
+        undatedInFile = 0
     }
 
     /// A submission date (yyyymmdd, 0: none). ISO dates are read from the bytes; a slash date's
