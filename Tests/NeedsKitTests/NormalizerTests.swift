@@ -840,6 +840,30 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.issues.first { $0.code == "label_matched_without_diacritics" }?.oldValue, "loti svarigi")
     }
 
+    /// A form retyped in Google or Microsoft Forms from the XLSForm's labels often leaves out the
+    /// question mark that ends one: such a heading, a grid's question or a checkbox question
+    /// (with a hint after it), matched no question and its answers were lost.
+    func testHeadingsWithoutTheLabelsQuestionMark() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        Timestamp,Country,How important is each topic for your work [Intercultural competence and communication],Kā jūs vērtējat savu kompetenci katrā tēmā [Partnerības integrācijai],Which topics would you attend training on,Что ещё следует знать академии
+        2026/12/04 2:03:04 PM EET,Estonia,Very important,Zema,"Partnerships for integration, Countering disinformation and misinformation",
+        2026/12/04 3:03:04 PM EET,Estonia,Important,Augsta,,
+        2026/12/04 4:03:04 PM EET,Estonia,Important,Augsta,,
+
+        """
+        let sheet = "Country;Which topics would you attend training on? (select all that apply)\nEstonia;Partnerships for integration\n"
+        let result = normalise([folder.write("a_google.csv", text), folder.write("b_sheet.csv", sheet)])
+        XCTAssertEqual(result.accounts.map(\.unmappedColumns), [[], []])
+        XCTAssertEqual(result.respondents.count, 4)
+        guard result.respondents.count == 4 else { return }
+        XCTAssertEqual(result.answer(0, "imp_intercultural", in: instrument), .choice("5"))
+        XCTAssertEqual(result.answer(0, "comp_partnerships", in: instrument), .choice("2"))
+        XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["partnerships", "disinformation"]))
+        XCTAssertEqual(result.answer(1, "imp_intercultural", in: instrument), .choice("4"))
+        XCTAssertEqual(result.answer(3, "training_wanted", in: instrument), .choices(["partnerships"]))
+    }
+
     /// Google Sheets in Latvian may head the timestamp `Laika zīmogs` (the common Latvian word)
     /// as well as `Laikspiedols`: the file was a generic sheet, every submission date lost and the
     /// column listed as not in the form.

@@ -127,13 +127,17 @@ public struct ColumnMapper {
             for spelling in [group.name.lowercased(), Self.code(group.name), key.lowercased()] {
                 groupsByName[spelling, default: []].insert(key)
             }
-            for (_, label) in group.labels { groupByLabel.insert(label, key) }
+            for (_, label) in group.labels {
+                for spelling in Self.spellings(label) { groupByLabel.insert(spelling, key) }
+            }
         }
         for (index, question) in instrument.questions.enumerated() {
             if !question.groupPath.isEmpty, question.isAnswer {
                 let group = question.groupKey
                 groupMembers[group, default: []].append(index)
-                for (_, label) in question.labels { memberByLabel[group, default: KeyedLookup()].insert(label, index) }
+                for (_, label) in question.labels {
+                    for spelling in Self.spellings(label) { memberByLabel[group, default: KeyedLookup()].insert(spelling, index) }
+                }
             }
             if case let .selectMultiple(list) = question.kind {
                 var lookup = KeyedLookup<String>()
@@ -151,9 +155,13 @@ public struct ColumnMapper {
             let role: ColumnRole = question.anonymise ? .personal : .question(index)
             for path in Self.paths(question.groupPath, question.name) { byName[path.lowercased(), default: []].insert(role) }
             byCode[Self.code(question.name), default: []].insert(role)
-            for (_, label) in question.labels { byLabel.insert(label, role) }
+            for (_, label) in question.labels {
+                for spelling in Self.spellings(label) { byLabel.insert(spelling, role) }
+            }
             if case let .selectMultiple(list) = question.kind, !question.anonymise {
-                for (_, label) in question.labels { selectMultipleByLabel.insert(label, index) }
+                for (_, label) in question.labels {
+                    for spelling in Self.spellings(label) { selectMultipleByLabel.insert(spelling, index) }
+                }
                 for choice in instrument.choiceLists[list]?.choices ?? [] {
                     let choiceRole = ColumnRole.choice(question: index, choice: choice.name)
                     for path in Self.paths(question.groupPath, question.name) {
@@ -169,6 +177,15 @@ public struct ColumnMapper {
                 for path in Self.paths(question.groupPath, question.name) { byName[(path + "_other").lowercased()] = [.personal] }
             }
         }
+    }
+
+    /// A question's or group's label as headings write it: as it is, and without the `?`, `:`,
+    /// `*` or full stop that ends it, which a form retyped in Google or Microsoft Forms (or a
+    /// sheet's heading) often leaves out (`Which topics would you attend training on`).
+    static func spellings(_ label: String) -> [String] {
+        var text = Substring(label.trimmingSpaces)
+        while let last = text.last, "?:*!. ".contains(last) { text = text.dropLast() }
+        return text.isEmpty || text.count == label.trimmingSpaces.count ? [label] : [label, String(text)]
     }
 
     /// The spellings of a question's XML name with its group path, as the tools write them: Kobo
