@@ -792,6 +792,38 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.issues.filter { $0.code == "unmapped_columns" }.map(\.column), [4])
     }
 
+    /// KoboToolbox gives an edited submission a new `_uuid` (OpenRosa's instanceID), and keeps
+    /// the one it was first sent with in `meta/rootUuid`, `uuid:` before it. A municipality's
+    /// export sent again after an edit was read as a new submission beside the first export's:
+    /// the respondent counted twice. It is the submission rootUuid names; a row without one is
+    /// still known by its `_uuid`.
+    func testKoboSubmissionEditedBetweenTwoExportsCountsOnce() throws {
+        let folder = TemporaryFolder()
+        let before = """
+        "country";"municipality";"importance/imp_intercultural";"_id";"_uuid";"_submission_time";"_index"
+        "EE";"Narva linn";"4";"7";"abc";"2026-03-02T10:00:00";"1"
+        "EE";"Narva linn";"3";"8";"ghi";"2026-03-02T11:00:00";"2"
+
+        """
+        let after = """
+        "country";"municipality";"importance/imp_intercultural";"meta/deprecatedID";"_id";"_uuid";"_submission_time";"meta/rootUuid";"_index"
+        "EE";"Narva linn";"5";"uuid:abc";"7";"def";"2026-03-02T10:00:00";"uuid:abc";"1"
+        "EE";"Narva linn";"3";"";"8";"ghi";"2026-03-02T11:00:00";"uuid:ghi";"2"
+        "EE";"Tartu linn";"2";"";"9";"jkl";"2026-03-03T11:00:00";"";"3"
+
+        """
+        let result = normalise([folder.write("a_before.csv", before), folder.write("b_after.csv", after)])
+        XCTAssertEqual(result.respondents.count, 3)
+        XCTAssertEqual(result.accounts.map(\.duplicates), [0, 2])
+        XCTAssertEqual(result.respondents.map(\.sourceLine), [2, 3, 4])
+        XCTAssertEqual(result.respondents.map(\.sourceFile), ["a_before.csv", "a_before.csv", "b_after.csv"])
+        XCTAssertEqual(result.answer(0, "imp_intercultural", in: instrument), .choice("4"))
+        let conflict = result.issues.filter { $0.code == "duplicate_submission_conflict" }
+        XCTAssertEqual(conflict.map(\.line), [2])
+        XCTAssertEqual(conflict.map(\.column), [8])
+        XCTAssertEqual(result.issues.filter { $0.code == "duplicate_submission" }.map(\.line), [3])
+    }
+
     /// KoboToolbox's exports end with its own columns, `meta/rootUuid` among them since December
     /// 2025 (`_id, _uuid, _submission_time, _validation_status, _status, _submitted_by, __version__,
     /// meta/rootUuid, _index`); an edited submission's data carries `meta/deprecatedID`, older

@@ -55,14 +55,18 @@ public final class Normalizer {
         let splitChoiceBits: [UInt64]
         /// The submission ID columns (`Step.submissionID`), in order: read before the others.
         let idColumns: [Int]
+        /// KoboToolbox's `meta/rootUuid`: a submission's first ID, kept through edits, where
+        /// `_uuid` changes with each (`Normalizer.rootID`).
+        let rootIDColumn: Int?
         /// The question count of the instrument the steps point into (checked before a row is
         /// read: the normaliser's tables are reached without bounds checks).
         let questionCount: Int
 
         init(file: String, shape: ExportShape, roles: [ColumnRole], wholeColumns: Set<Int>, mapsAnyQuestion: Bool,
              isRepeatTable: Bool = false, unmapped: [String], weightColumn: Int?, idSeed: UInt64, steps: [Step],
-             splitChoices: [String], splitChoiceBits: [UInt64] = [], questionCount: Int) {
+             splitChoices: [String], splitChoiceBits: [UInt64] = [], questionCount: Int, rootIDColumn: Int? = nil) {
             self.file = file
+            self.rootIDColumn = rootIDColumn
             self.shape = shape
             self.roles = roles
             self.wholeColumns = wholeColumns
@@ -504,7 +508,8 @@ public final class Normalizer {
             file: file, shape: shape, roles: roles, wholeColumns: whole,
             mapsAnyQuestion: mapsAny, isRepeatTable: repeatTable, unmapped: unmapped, weightColumn: weightColumn,
             idSeed: idSeed(file: file), steps: steps, splitChoices: splitChoices,
-            splitChoiceBits: splitChoiceBits, questionCount: questionCount)
+            splitChoiceBits: splitChoiceBits, questionCount: questionCount,
+            rootIDColumn: header.firstIndex { $0.trimmingSpaces.lowercased() == "meta/rootuuid" })
     }
 
     /// Columns headed by a label several questions share (a topic's importance and competence,
@@ -785,6 +790,20 @@ public final class Normalizer {
             Self.withTrimmed(record.fieldBytes(column)) { id in
                 guard id.count > 0 else { return }
                 idColumn = column
+                idHash = FieldHash.hash(id)
+                idVerify = FieldHash.hash(id, seed: 0x2545_F491_4F6C_DD1D)
+                respondentHash = FNV.hash(id, seed: idSeed)
+            }
+        }
+        // An edited KoboToolbox submission has a new `_uuid`: it is the submission its
+        // `meta/rootUuid` names (`uuid:` and the `_uuid` it was first sent with), so an export
+        // from before the edit and one from after it do not count it twice.
+        if let root = mapping.rootIDColumn, root < count {
+            Self.withTrimmed(record.fieldBytes(root)) { written in
+                let prefixed = written.starts(with: "uuid:".utf8)
+                let id = prefixed ? UnsafeRawBufferPointer(rebasing: written[5...]) : written
+                guard id.count > 0 else { return }
+                idColumn = root
                 idHash = FieldHash.hash(id)
                 idVerify = FieldHash.hash(id, seed: 0x2545_F491_4F6C_DD1D)
                 respondentHash = FNV.hash(id, seed: idSeed)
