@@ -872,6 +872,36 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.issues.first { $0.code == "label_matched_without_diacritics" }?.oldValue, "loti svarigi")
     }
 
+    /// A Google Forms export pasted into a sheet beside an empty column A (saved as CSV, each
+    /// row starts with an empty field): its timestamp is the first heading, not the first column.
+    /// The file was a generic sheet, its dates lost and its "Other" answers unknown values; so was
+    /// a Microsoft Forms export known by its columns' places.
+    func testToolsExportPastedBesideAnEmptyColumn() throws {
+        let folder = TemporaryFolder()
+        let form = try form(in: folder, survey: "type,name,label\nselect_one role,role,Your role\n", choices: """
+        list_name,name,label
+        role,teacher,Teacher
+        role,other,Other
+
+        """)
+        let google = """
+        ,Timestamp,Your role
+        ,2025/01/14 10:32:05 AM EET,Psychologist
+        ,2025/01/15 10:40:00 AM EET,Teacher
+
+        """
+        let msforms = """
+        ;ID;Alguse kellaaeg;Lõpu kellaaeg;Meil;Nimi;Your role
+        ;1;14.01.2025 10:32;16.01.2025 10:40;anonymous;;Psychologist
+
+        """
+        let result = normalise([folder.write("a_google.csv", google), folder.write("b_msforms.csv", msforms)], instrument: form)
+        XCTAssertEqual(result.accounts.map(\.shape), ["Google Forms", "Microsoft Forms"])
+        XCTAssertEqual(result.respondents.map(\.submitted), ["2025-01-14", "2025-01-15", "2025-01-16"])
+        XCTAssertEqual(result.respondents.map { $0.answer(form.questionIndex["role"]!) }, [.choice("other"), .choice("teacher"), .choice("other")])
+        XCTAssertEqual(result.accounts.map(\.unmappedColumns), [[], []])
+    }
+
     /// A form retyped in Google or Microsoft Forms from the XLSForm's labels often leaves out the
     /// question mark that ends one: such a heading, a grid's question or a checkbox question
     /// (with a hint after it), matched no question and its answers were lost.

@@ -308,9 +308,14 @@ public final class Normalizer {
         dateOrder = (nil, 0, false)
         serialDatesNoted = false
         yearFirstNoted = false
-        var roles = header.enumerated().map { mapper.resolve($0.element, position: $0.offset) }
+        // A table pasted beside empty columns (a sheet's column A left blank): the tools' own
+        // columns are known by their places from its first heading on.
+        var lead = header.prefix { $0.trimmingSpaces.isEmpty }.count
+        if lead == header.count { lead = 0 }
+        let table = Array(header[lead...])
+        var roles = header.enumerated().map { mapper.resolve($0.element, position: $0.offset - lead) }
         resolveSharedLabels(header, &roles, file: file, line: line, log: log)
-        let shape = ExportShape.recognise(header)
+        let shape = ExportShape.recognise(table)
         // A quiz's own columns, in the exports of the tools that add them.
         if shape == .googleForms || shape == .microsoftForms {
             for index in roles.indices where roles[index] == .unmapped
@@ -320,16 +325,16 @@ public final class Normalizer {
         }
         // Microsoft Forms' start and completion times named in words of a wording not listed
         // (`ExportShape.microsoftFormsByPlace`): the third column is when the form was submitted.
-        if ExportShape.microsoftFormsByPlace(header), roles[1] == .unmapped, roles[2] == .unmapped,
+        if ExportShape.microsoftFormsByPlace(table), roles[lead + 1] == .unmapped, roles[lead + 2] == .unmapped,
            !roles.contains(.meta(.submitted)) {
-            roles[1] = .meta(.other)
-            roles[2] = .meta(.submitted)
+            roles[lead + 1] = .meta(.other)
+            roles[lead + 2] = .meta(.submitted)
         }
         // LimeSurvey's own first columns in the words of an interface language not listed
         // (`ExportShape.limeSurveyByPlace`): its response ID, date submitted, last page and language.
-        if ExportShape.limeSurveyByPlace(header), !roles.contains(.meta(.submitted)),
-           roles[0..<4].allSatisfy({ $0 == .unmapped }) {
-            roles[0..<4] = [.meta(.rowID), .meta(.submitted), .meta(.other), .meta(.other)]
+        if ExportShape.limeSurveyByPlace(table), !roles.contains(.meta(.submitted)),
+           roles[lead..<lead + 4].allSatisfy({ $0 == .unmapped }) {
+            roles[lead..<lead + 4] = [.meta(.rowID), .meta(.submitted), .meta(.other), .meta(.other)]
         }
         // A hand-made sheet's `Date` (`Kuupäev`, `Дата`, ...) is its submission date when no
         // column of a tool is.
