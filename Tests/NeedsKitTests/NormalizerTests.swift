@@ -1709,6 +1709,29 @@ final class NormalizerTests: XCTestCase {
         XCTAssertTrue(notes.first?.message.hasPrefix("2 response(s)") == true, notes.first?.message ?? "")
     }
 
+    /// A LimeSurvey survey whose questions kept the codes LimeSurvey numbered them with (`G01Q01`)
+    /// names no question of the form by them: the error asked whether the file was another
+    /// survey's or the instrument the wrong one; it says what to export instead.
+    func testLimeSurveyNumberedCodesAreExplained() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        id,submitdate,lastpage,startlanguage,seed,G01Q01,G01Q02,G02Q03[SQ001],G02Q03[SQ002]
+        1,2026-12-04 10:00:00,3,en,1,A1,Narva,A5,A4
+
+        """
+        let sheet = "Vastaja,Küsimus 1\n1,A1\n"
+        let result = normalise([folder.write("a_lime.csv", text), folder.write("b_other.csv", sheet)])
+        let errors = result.issues.filter { $0.code == "no_matching_questions" }
+        XCTAssertEqual(errors.map(\.file), ["a_lime.csv", "b_other.csv"])
+        XCTAssertEqual(errors.map(\.column), [6, 1])
+        XCTAssertTrue(errors[0].message.contains("question codes it numbers itself (`G01Q01`)"), errors[0].message)
+        XCTAssertTrue(errors[1].message.contains("is this an export of another survey"), errors[1].message)
+        XCTAssertTrue(ExportShape.isLimeSurveyNumberedCode("g02q04_SQ001"))
+        XCTAssertFalse(ExportShape.isLimeSurveyNumberedCode("G01"))
+        XCTAssertFalse(ExportShape.isLimeSurveyNumberedCode("GQ1"))
+        XCTAssertFalse(ExportShape.isLimeSurveyNumberedCode("G1Q2x"))
+    }
+
     /// A LimeSurvey survey that stores no dates (not date-stamped, or anonymised) writes the
     /// submitdate 1980-01-01 00:00:00 for every submitted response: the respondents were dated
     /// 1980-01-01 and the reports' response period began in 1980. The date is missing, with one
