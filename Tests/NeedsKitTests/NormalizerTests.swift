@@ -1709,6 +1709,31 @@ final class NormalizerTests: XCTestCase {
         XCTAssertTrue(notes.first?.message.hasPrefix("2 response(s)") == true, notes.first?.message ?? "")
     }
 
+    /// LimeSurvey's list question with "Other" writes `-oth-` as its answer and the text typed
+    /// in `CODE[other]`: free text, not read, as Kobo's `NAME_other` is. It was listed as a column
+    /// matching no question of the form. A multiple choice's `CODE[other]` is its `other` choice.
+    func testLimeSurveysOtherTextOfAListQuestionIsItsOwn() throws {
+        let folder = TemporaryFolder()
+        let form = try form(in: folder, survey: "type,name,label\nselect_one role,role,Your role\nselect_one level,level,Level\n", choices: """
+        list_name,name,label
+        role,teacher,Teacher
+        role,other,Other
+        level,low,Low
+        level,high,High
+
+        """)
+        let text = """
+        id,submitdate,lastpage,startlanguage,role,role[other],level,level[other]
+        1,2025-01-20 12:00:00,2,en,-oth-,Psychologist,A1,Medium
+
+        """
+        let result = normalise([folder.write("lime.csv", text)], instrument: form)
+        XCTAssertEqual(result.answer(0, "role", in: form), .choice("other"))
+        XCTAssertEqual(result.answer(0, "level", in: form), .choice("low"))
+        // A list without `other` has no such text of its own: still named as not in the form.
+        XCTAssertEqual(result.accounts.map(\.unmappedColumns), [["level[other]"]])
+    }
+
     /// A LimeSurvey survey whose questions kept the codes LimeSurvey numbered them with (`G01Q01`)
     /// names no question of the form by them: the error asked whether the file was another
     /// survey's or the instrument the wrong one; it says what to export instead.

@@ -457,6 +457,15 @@ public struct ColumnMapper {
             return nil
         }
 
+        // LimeSurvey's `CODE[other]` of a list question with "Other": the text typed for it (its
+        // answer is `-oth-`), free text never read, as Kobo's `NAME_other` (it may name people).
+        if inner.lowercased() == "other",
+           case let .question(index)? = unique(byName[outer.lowercased()]) ?? unique(byCode[Self.code(outer)]),
+           case let .selectOne(list) = instrument.questions[index].kind,
+           instrument.choiceLists[list]?.choice(named: "other") != nil {
+            return .personal
+        }
+
         // A group by name, code or label: the bracket names one of its questions.
         var group = [outer.lowercased(), Self.code(outer)].lazy.compactMap { self.groupsByName[$0] }.first
             .flatMap { $0.count == 1 ? $0.first : nil }
