@@ -114,10 +114,13 @@ public struct Gazetteer: Sendable {
         let result = matchAsWritten(written, country: country)
         // A sentence's full stop or a list's comma typed after the name (`Rīga.`, `Narva,`), when
         // the name with it is none (`Tartu l.` is the abbreviation's).
-        let text = written.trimmingSpaces
-        guard result == .none, let last = text.last, Self.trailingPunctuation.contains(last) else { return result }
-        let name = String(text.dropLast()).trimmingSpaces
-        return name.isEmpty ? .none : match(name, country: country)
+        guard result == .none else { return result }
+        var name = Substring(written.trimmingSpaces)
+        while let last = name.last, Self.trailingPunctuation.contains(last) || last == " " { name = name.dropLast() }
+        guard !name.isEmpty, name.count < written.trimmingSpaces.count else { return result }
+        // An abbreviation's dot among them (`Kauno m. sav..`) is the abbreviation's.
+        let withDot = matchAsWritten(name + ".", country: country)
+        return withDot != .none ? withDot : matchAsWritten(String(name), country: country)
     }
 
     private static let trailingPunctuation: Set<Character> = [".", ",", ";", ":", "!"]
