@@ -327,6 +327,16 @@ final class GazetteerTests: XCTestCase {
         XCTAssertEqual(codes("Kauno socialinių paslaugų centras"), ["LT-15", "LT-16"])
     }
 
+    /// An Estonian rural municipality in English as it names itself, `Viimsi Parish` (`Viimsi
+    /// Parish Government`), was not recognised; the town and the vald stay apart (`Tartu parish`
+    /// is Tartu vald), and a Latvian parish (pagasts) is still none.
+    func testEstonianParishInEnglish() {
+        let expected = ["Viimsi Parish": "EE-890", "Tartu parish": "EE-796", "Harku Parish Government": "EE-198"]
+        for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
+        XCTAssertEqual(gazetteer.match("Narva parish"), .none)
+        XCTAssertEqual(gazetteer.match("Ogresgala parish"), .none)
+    }
+
     /// A full stop or comma typed after the name (`Rīga.`, `Narva,`) left it unrecognised; an
     /// abbreviation's dot keeps its meaning (`Tartu l.` is the town, `Narva v.` no municipality).
     func testPunctuationTypedAfterTheName() {

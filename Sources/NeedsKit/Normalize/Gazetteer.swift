@@ -51,7 +51,9 @@ public struct Gazetteer: Sendable {
     private static let abbreviations: [String: String] = [
         "l.": "linn", "linnavalitsus": "linn", "linnavalitsuse": "linn", "v.": "vald", "vld": "vald", "vld.": "vald",
         "vallavalitsus": "vald", "vallavalitsuse": "vald", "linna": "linn", "valla": "vald", "linnavolikogu": "linn",
-        "vallavolikogu": "vald", "nov.": "novads", "nov": "novads", "г.": "город", "г": "город", "гор.": "город",
+        "vallavolikogu": "vald",
+        // English for a vald, as Estonia's rural municipalities name themselves (`Viimsi Parish`).
+        "parish": "vald", "nov.": "novads", "nov": "novads", "г.": "город", "г": "город", "гор.": "город",
         "р-н": "район", "р-н.": "район", "р.": "район", "вол.": "волость",
         "городская": "город", "городское": "город", "городской": "город", "горуправа": "город", "гордума": "город",
         "горсовет": "город", "волостная": "волость",
