@@ -56,7 +56,7 @@ public final class Normalizer {
         /// The submission ID columns (`Step.submissionID`), in order: read before the others.
         let idColumns: [Int]
         /// KoboToolbox's `meta/rootUuid`: a submission's first ID, kept through edits, where
-        /// `_uuid` changes with each (`Normalizer.rootID`).
+        /// `_uuid` changes with each; when filled, the row's submission ID.
         let rootIDColumn: Int?
         /// LimeSurvey's `id` and Microsoft Forms' `ID`: the number the tool gave each response when
         /// it was submitted, so two rows of other numbers are two responses, however alike.

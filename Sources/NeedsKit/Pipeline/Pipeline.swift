@@ -612,7 +612,7 @@ public enum Pipeline {
                         let cause = current.shape == .limeSurvey && current.unmapped.contains(where: ExportShape.isLimeSurveyNumberedCode)
                             ? "LimeSurvey headed its columns by the question codes it numbers itself (`G01Q01`), which name no question "
                                 + "of the form: export the responses again with \"Question code & question text\" or \"Full question text\" "
-                                + "headings, or give the questions the XLSForm's names as their codes"
+                                + "headings, or give the questions the XLSForm's names as their codes."
                             : "is this an export of another survey, or is --instrument the wrong form?"
                         log(CleaningIssue(file: file, line: line, column: first, code: "no_matching_questions",
                                           action: .quarantined, severity: .error,
