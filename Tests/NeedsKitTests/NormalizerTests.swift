@@ -1689,6 +1689,25 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(result.codes().contains("unknown_value"), "\(result.issues.map(\.message))")
     }
 
+    /// Only LimeSurvey writes the text typed for "Other" in the choice's own column: in another
+    /// export's `other` column (Kobo's `help/other`) a word not read as a tick (`nav`, Latvian
+    /// "no") stays an unknown value, not a ticked "Other".
+    func testOtherColumnOfAnotherToolIsNoTypedOtherAnswer() throws {
+        let folder = TemporaryFolder()
+        let form = try form(in: folder, survey: "type,name,label\nselect_multiple help,help,What would help?\n", choices: """
+        list_name,name,label
+        help,time,More time
+        help,other,Other
+
+        """)
+        let text = "help/time,help/other,_uuid\n1,nav,u1\n"
+        let result = normalise([folder.write("kobo.csv", text)], instrument: form)
+        XCTAssertEqual(result.accounts.first?.shape, "KoboToolbox")
+        XCTAssertEqual(result.answer(0, "help", in: form), .choices(["time"]))
+        XCTAssertFalse(result.codes().contains("other_answer"), "\(result.issues.map(\.message))")
+        XCTAssertEqual(result.issues.filter { $0.code == "unknown_value" }.map(\.oldValue), ["nav"])
+    }
+
     /// A LimeSurvey response never submitted (no submitdate: the respondent left the survey)
     /// counts with the answers it gave, and a note per file says how many there are.
     func testLimeSurveyResponsesNeverSubmittedAreCountedWithANote() throws {

@@ -892,7 +892,7 @@ public final class Normalizer {
                     break
                 case let .choice(name):
                     tick = name == choice
-                case let .unknown(text) where choice == matcher.otherChoice:
+                case let .unknown(text) where choice == matcher.otherChoice && mapping.shape == .limeSurvey:
                     // LimeSurvey's `CODE[other]` holds the text typed for "Other", not a tick.
                     tick = true
                     pendingIssues.append((column, q, CellReading.Issue(
