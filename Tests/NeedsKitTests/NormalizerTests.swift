@@ -926,6 +926,20 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.answer(3, "training_wanted", in: instrument), .choices(["partnerships"]))
     }
 
+    /// A label without its ending is another spelling only when no question is labelled so: with
+    /// `Comments` and `Comments:` in the form, each heading is its own question's (the heading
+    /// `Comments` was neither, both labels fitting it, and its answers were lost).
+    func testLabelWithoutItsEndingKeepsTheQuestionLabelledSo() throws {
+        let folder = TemporaryFolder()
+        let form = try form(in: folder, survey: "type,name,label\ntext,a,Comments\ntext,b,Comments:\n", choices: "list_name,name,label\n")
+        let mapper = ColumnMapper(instrument: form)
+        XCTAssertEqual(mapper.resolve("Comments"), .question(0))
+        XCTAssertEqual(mapper.resolve("Comments:"), .question(1))
+        let topics = ColumnMapper(instrument: instrument).resolve("Which topics would you attend training on")
+        XCTAssertNotEqual(topics, .unmapped)
+        XCTAssertEqual(topics, ColumnMapper(instrument: instrument).resolve("Which topics would you attend training on?"))
+    }
+
     /// Google Sheets in Latvian may head the timestamp `Laika zīmogs` (the common Latvian word)
     /// as well as `Laikspiedols`: the file was a generic sheet, every submission date lost and the
     /// column listed as not in the form.
