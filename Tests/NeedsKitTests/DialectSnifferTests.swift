@@ -167,6 +167,24 @@ extension DialectSnifferTests {
         }
     }
 
+    /// A small Microsoft Forms export whose only spaces are in its two time columns (headings of
+    /// its own without spaces, answers of one word): split at the spaces, the date and the time
+    /// of each submission read as two numbers, it scored as a table of three columns above its
+    /// seven comma-separated ones, and no column matched the form. A submission's date and time
+    /// is one cell of typed data.
+    func testTimesOfDayAreNotSplitFromTheirDates() {
+        let folder = TemporaryFolder()
+        let text = "ID,Start time,Completion time,Email,Name,country,municipality\n"
+            + "1,14.01.2025 10:00,14.01.2025 10:05,anonymous,,Estonia,Narva\n"
+            + "2,15.01.2025 10:00,15.01.2025 10:05,anonymous,,Estonia,Tartu\n"
+        XCTAssertEqual(DialectSniffer.sniff(Array(text.utf8), isWholeFile: true).delimiterName, ",")
+        let result = readAll(folder.write("msforms.csv", text))
+        XCTAssertEqual(result.header, ["ID", "Start time", "Completion time", "Email", "Name", "country", "municipality"])
+        XCTAssertEqual(result.data.map(\.fields), [["1", "14.01.2025 10:00", "14.01.2025 10:05", "anonymous", "", "Estonia", "Narva"],
+                                                    ["2", "15.01.2025 10:00", "15.01.2025 10:05", "anonymous", "", "Estonia", "Tartu"]])
+        XCTAssertTrue(CellType.isKnown(Array("14.01.2025 10:00".utf8)[...]))
+    }
+
     /// A Google or Microsoft Forms export whose answers are all labels: the submission times
     /// (`2025/02/07 10:00:00`, a date and a time) are data, so the header is one record; `needs
     /// sniff` said five (the first five records held no number).

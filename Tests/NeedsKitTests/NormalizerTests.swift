@@ -792,6 +792,38 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.issues.filter { $0.code == "unmapped_columns" }.map(\.column), [4])
     }
 
+    /// KoboToolbox gives an edited submission a new `_uuid` (OpenRosa's instanceID), and keeps
+    /// the one it was first sent with in `meta/rootUuid`, `uuid:` before it. A municipality's
+    /// export sent again after an edit was read as a new submission beside the first export's:
+    /// the respondent counted twice. It is the submission rootUuid names; a row without one is
+    /// still known by its `_uuid`.
+    func testKoboSubmissionEditedBetweenTwoExportsCountsOnce() throws {
+        let folder = TemporaryFolder()
+        let before = """
+        "country";"municipality";"importance/imp_intercultural";"_id";"_uuid";"_submission_time";"_index"
+        "EE";"Narva linn";"4";"7";"abc";"2026-03-02T10:00:00";"1"
+        "EE";"Narva linn";"3";"8";"ghi";"2026-03-02T11:00:00";"2"
+
+        """
+        let after = """
+        "country";"municipality";"importance/imp_intercultural";"meta/deprecatedID";"_id";"_uuid";"_submission_time";"meta/rootUuid";"_index"
+        "EE";"Narva linn";"5";"uuid:abc";"7";"def";"2026-03-02T10:00:00";"uuid:abc";"1"
+        "EE";"Narva linn";"3";"";"8";"ghi";"2026-03-02T11:00:00";"uuid:ghi";"2"
+        "EE";"Tartu linn";"2";"";"9";"jkl";"2026-03-03T11:00:00";"";"3"
+
+        """
+        let result = normalise([folder.write("a_before.csv", before), folder.write("b_after.csv", after)])
+        XCTAssertEqual(result.respondents.count, 3)
+        XCTAssertEqual(result.accounts.map(\.duplicates), [0, 2])
+        XCTAssertEqual(result.respondents.map(\.sourceLine), [2, 3, 4])
+        XCTAssertEqual(result.respondents.map(\.sourceFile), ["a_before.csv", "a_before.csv", "b_after.csv"])
+        XCTAssertEqual(result.answer(0, "imp_intercultural", in: instrument), .choice("4"))
+        let conflict = result.issues.filter { $0.code == "duplicate_submission_conflict" }
+        XCTAssertEqual(conflict.map(\.line), [2])
+        XCTAssertEqual(conflict.map(\.column), [8])
+        XCTAssertEqual(result.issues.filter { $0.code == "duplicate_submission" }.map(\.line), [3])
+    }
+
     /// KoboToolbox's exports end with its own columns, `meta/rootUuid` among them since December
     /// 2025 (`_id, _uuid, _submission_time, _validation_status, _status, _submitted_by, __version__,
     /// meta/rootUuid, _index`); an edited submission's data carries `meta/deprecatedID`, older
@@ -838,6 +870,92 @@ final class NormalizerTests: XCTestCase {
         // Without diacritics: matched, and logged as a change.
         XCTAssertEqual(result.answer(1, "imp_intercultural", in: instrument), .choice("5"))
         XCTAssertEqual(result.issues.first { $0.code == "label_matched_without_diacritics" }?.oldValue, "loti svarigi")
+    }
+
+    /// A Google Forms export pasted into a sheet beside an empty column A (saved as CSV, each
+    /// row starts with an empty field): its timestamp is the first heading, not the first column.
+    /// The file was a generic sheet, its dates lost and its "Other" answers unknown values; so was
+    /// a Microsoft Forms export known by its columns' places.
+    func testToolsExportPastedBesideAnEmptyColumn() throws {
+        let folder = TemporaryFolder()
+        let form = try form(in: folder, survey: "type,name,label\nselect_one role,role,Your role\n", choices: """
+        list_name,name,label
+        role,teacher,Teacher
+        role,other,Other
+
+        """)
+        let google = """
+        ,Timestamp,Your role
+        ,2025/01/14 10:32:05 AM EET,Psychologist
+        ,2025/01/15 10:40:00 AM EET,Teacher
+
+        """
+        let msforms = """
+        ;ID;Alguse kellaaeg;Lõpu kellaaeg;Meil;Nimi;Your role
+        ;1;14.01.2025 10:32;16.01.2025 10:40;anonymous;;Psychologist
+
+        """
+        let result = normalise([folder.write("a_google.csv", google), folder.write("b_msforms.csv", msforms)], instrument: form)
+        XCTAssertEqual(result.accounts.map(\.shape), ["Google Forms", "Microsoft Forms"])
+        XCTAssertEqual(result.respondents.map(\.submitted), ["2025-01-14", "2025-01-15", "2025-01-16"])
+        XCTAssertEqual(result.respondents.map { $0.answer(form.questionIndex["role"]!) }, [.choice("other"), .choice("teacher"), .choice("other")])
+        XCTAssertEqual(result.accounts.map(\.unmappedColumns), [[], []])
+    }
+
+    /// A form retyped in Google or Microsoft Forms from the XLSForm's labels often leaves out the
+    /// question mark that ends one: such a heading, a grid's question or a checkbox question
+    /// (with a hint after it), matched no question and its answers were lost.
+    func testHeadingsWithoutTheLabelsQuestionMark() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        Timestamp,Country,How important is each topic for your work [Intercultural competence and communication],Kā jūs vērtējat savu kompetenci katrā tēmā [Partnerības integrācijai],Which topics would you attend training on,Что ещё следует знать академии
+        2026/12/04 2:03:04 PM EET,Estonia,Very important,Zema,"Partnerships for integration, Countering disinformation and misinformation",
+        2026/12/04 3:03:04 PM EET,Estonia,Important,Augsta,,
+        2026/12/04 4:03:04 PM EET,Estonia,Important,Augsta,,
+
+        """
+        let sheet = "Country;Which topics would you attend training on? (select all that apply)\nEstonia;Partnerships for integration\n"
+        let result = normalise([folder.write("a_google.csv", text), folder.write("b_sheet.csv", sheet)])
+        XCTAssertEqual(result.accounts.map(\.unmappedColumns), [[], []])
+        XCTAssertEqual(result.respondents.count, 4)
+        guard result.respondents.count == 4 else { return }
+        XCTAssertEqual(result.answer(0, "imp_intercultural", in: instrument), .choice("5"))
+        XCTAssertEqual(result.answer(0, "comp_partnerships", in: instrument), .choice("2"))
+        XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["partnerships", "disinformation"]))
+        XCTAssertEqual(result.answer(1, "imp_intercultural", in: instrument), .choice("4"))
+        XCTAssertEqual(result.answer(3, "training_wanted", in: instrument), .choices(["partnerships"]))
+    }
+
+    /// A label without its ending is another spelling only when no question is labelled so: with
+    /// `Comments` and `Comments:` in the form, each heading is its own question's (the heading
+    /// `Comments` was neither, both labels fitting it, and its answers were lost).
+    func testLabelWithoutItsEndingKeepsTheQuestionLabelledSo() throws {
+        let folder = TemporaryFolder()
+        let form = try form(in: folder, survey: "type,name,label\ntext,a,Comments\ntext,b,Comments:\n", choices: "list_name,name,label\n")
+        let mapper = ColumnMapper(instrument: form)
+        XCTAssertEqual(mapper.resolve("Comments"), .question(0))
+        XCTAssertEqual(mapper.resolve("Comments:"), .question(1))
+        let topics = ColumnMapper(instrument: instrument).resolve("Which topics would you attend training on")
+        XCTAssertNotEqual(topics, .unmapped)
+        XCTAssertEqual(topics, ColumnMapper(instrument: instrument).resolve("Which topics would you attend training on?"))
+    }
+
+    /// Google Sheets in Latvian may head the timestamp `Laika zīmogs` (the common Latvian word)
+    /// as well as `Laikspiedols`: the file was a generic sheet, every submission date lost and the
+    /// column listed as not in the form.
+    func testGoogleFormsLatvianTimestampHeadedLaikaZimogs() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        Laika zīmogs,Valsts,Pašvaldība,Cik svarīga ir katra tēma jūsu darbā? [Starpkultūru kompetence un komunikācija]
+        04.12.2026 14:03:04,Latvija,Rīga,Ļoti svarīgi
+        05.12.2026 09:15:00,Latvija,Ogres novads,Svarīgi
+
+        """
+        let result = normalise([folder.write("google_lv.csv", text)])
+        XCTAssertEqual(result.accounts.first?.shape, "Google Forms")
+        XCTAssertEqual(result.respondents.map(\.submitted), ["2026-12-04", "2026-12-05"])
+        XCTAssertEqual(result.answer(1, "imp_intercultural", in: instrument), .choice("4"))
+        XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
     }
 
     /// Google Forms and Microsoft Forms write what a respondent typed for an "Other" option where
@@ -1550,6 +1668,60 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.respondents[0].submitted, "2025-01-20")
     }
 
+    /// LimeSurvey's multiple choice with "Other" exports the text typed for it in `CODE[other]`,
+    /// the choice's own column: a text there means "Other" was ticked. It was read as neither
+    /// ticked nor unticked, so the respondent's "Other" counted as unticked (`time` alone).
+    func testLimeSurveysOtherColumnHoldingTextIsTicked() throws {
+        let folder = TemporaryFolder()
+        let form = try form(in: folder, survey: "type,name,label\nselect_one role,role,Your role\nselect_multiple help,help,What would help?\n", choices: """
+        list_name,name,label
+        role,teacher,Teacher
+        role,other,Other
+        help,time,More time
+        help,money,More money
+        help,other,Other
+
+        """)
+        let text = """
+        id,submitdate,lastpage,startlanguage,seed,role,role[other],help[SQ001],help[SQ002],help[other]
+        1,2025-01-20 12:00:00,2,en,5,-oth-,Psychologist,Y,,a mentor
+        2,2025-01-20 12:05:00,2,en,6,A1,,,Y,
+
+        """
+        let result = normalise([folder.write("lime.csv", text)], instrument: form)
+        XCTAssertEqual(result.accounts.first?.shape, "LimeSurvey")
+        XCTAssertEqual(result.respondents.count, 2)
+        guard result.respondents.count == 2 else { return }
+        XCTAssertEqual(result.answer(0, "role", in: form), .choice("other"))
+        XCTAssertEqual(result.answer(0, "help", in: form), .choices(["time", "other"]))
+        XCTAssertEqual(result.answer(1, "role", in: form), .choice("teacher"))
+        XCTAssertEqual(result.answer(1, "help", in: form), .choices(["money"]))
+        let typed = result.issues.filter { $0.code == "other_answer" }
+        XCTAssertEqual(typed.map(\.oldValue), ["a mentor"])
+        XCTAssertEqual(typed.map(\.line), [2])
+        XCTAssertEqual(typed.map(\.column), [10])
+        XCTAssertFalse(result.codes().contains("unknown_value"), "\(result.issues.map(\.message))")
+    }
+
+    /// Only LimeSurvey writes the text typed for "Other" in the choice's own column: in another
+    /// export's `other` column (Kobo's `help/other`) a word not read as a tick (`nav`, Latvian
+    /// "no") stays an unknown value, not a ticked "Other".
+    func testOtherColumnOfAnotherToolIsNoTypedOtherAnswer() throws {
+        let folder = TemporaryFolder()
+        let form = try form(in: folder, survey: "type,name,label\nselect_multiple help,help,What would help?\n", choices: """
+        list_name,name,label
+        help,time,More time
+        help,other,Other
+
+        """)
+        let text = "help/time,help/other,_uuid\n1,nav,u1\n"
+        let result = normalise([folder.write("kobo.csv", text)], instrument: form)
+        XCTAssertEqual(result.accounts.first?.shape, "KoboToolbox")
+        XCTAssertEqual(result.answer(0, "help", in: form), .choices(["time"]))
+        XCTAssertFalse(result.codes().contains("other_answer"), "\(result.issues.map(\.message))")
+        XCTAssertEqual(result.issues.filter { $0.code == "unknown_value" }.map(\.oldValue), ["nav"])
+    }
+
     /// A LimeSurvey response never submitted (no submitdate: the respondent left the survey)
     /// counts with the answers it gave, and a note per file says how many there are.
     func testLimeSurveyResponsesNeverSubmittedAreCountedWithANote() throws {
@@ -1568,6 +1740,109 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(notes.map(\.file), ["lime.csv"])
         XCTAssertEqual(notes.first?.line, nil)
         XCTAssertTrue(notes.first?.message.hasPrefix("2 response(s)") == true, notes.first?.message ?? "")
+    }
+
+    /// LimeSurvey's list question with "Other" writes `-oth-` as its answer and the text typed
+    /// in `CODE[other]`: free text, not read, as Kobo's `NAME_other` is. It was listed as a column
+    /// matching no question of the form. A multiple choice's `CODE[other]` is its `other` choice.
+    func testLimeSurveysOtherTextOfAListQuestionIsItsOwn() throws {
+        let folder = TemporaryFolder()
+        let form = try form(in: folder, survey: "type,name,label\nselect_one role,role,Your role\nselect_one level,level,Level\n", choices: """
+        list_name,name,label
+        role,teacher,Teacher
+        role,other,Other
+        level,low,Low
+        level,high,High
+
+        """)
+        let text = """
+        id,submitdate,lastpage,startlanguage,role,role[other],level,level[other]
+        1,2025-01-20 12:00:00,2,en,-oth-,Psychologist,A1,Medium
+
+        """
+        let result = normalise([folder.write("lime.csv", text)], instrument: form)
+        XCTAssertEqual(result.answer(0, "role", in: form), .choice("other"))
+        XCTAssertEqual(result.answer(0, "level", in: form), .choice("low"))
+        // A list without `other` has no such text of its own: still named as not in the form.
+        XCTAssertEqual(result.accounts.map(\.unmappedColumns), [["level[other]"]])
+    }
+
+    /// Microsoft Forms' `ID` and LimeSurvey's `id` number each response as it is submitted: two
+    /// respondents who gave the same answers under other numbers were `identical_row` ("neither
+    /// has a submission ID"), and --drop-identical dropped the second. A row of the same number
+    /// and answers (the export sent twice) still is one.
+    func testResponsesOfOtherNumbersAreNoIdenticalRows() throws {
+        let folder = TemporaryFolder()
+        let msforms = """
+        ID,Start time,Completion time,Email,Name,Country,Municipality
+        1,14.01.2025 10:00,14.01.2025 10:05,anonymous,,Estonia,Narva
+        2,15.01.2025 10:00,15.01.2025 10:05,anonymous,,Estonia,Narva
+
+        """
+        let again = """
+        ID,Start time,Completion time,Email,Name,Country,Municipality
+        2,15.01.2025 10:00,15.01.2025 10:05,anonymous,,Estonia,Narva
+
+        """
+        let lime = "id,submitdate,lastpage,startlanguage,country,municipality\n7,2025-01-20 12:00:00,3,et,Eesti,Jõhvi vald\n"
+            + "8,2025-01-20 12:05:00,3,et,Eesti,Jõhvi vald\n"
+        let files = [folder.write("a_msforms.csv", msforms), folder.write("b_msforms_again.csv", again),
+                     folder.write("c_lime.csv", lime)]
+        let result = normalise(files, dropIdentical: true)
+        XCTAssertEqual(result.respondents.map(\.sourceFile), ["a_msforms.csv", "a_msforms.csv", "c_lime.csv", "c_lime.csv"])
+        let identical = result.issues.filter { $0.code == "identical_row" }
+        XCTAssertEqual(identical.map(\.file), ["b_msforms_again.csv"])
+        XCTAssertEqual(identical.map(\.line), [2])
+        XCTAssertEqual(identical.first?.message, "identical to the row on line 3 of a_msforms.csv (neither has a submission ID); dropped (--drop-identical)")
+    }
+
+    /// A LimeSurvey survey whose questions kept the codes LimeSurvey numbered them with (`G01Q01`)
+    /// names no question of the form by them: the error asked whether the file was another
+    /// survey's or the instrument the wrong one; it says what to export instead.
+    func testLimeSurveyNumberedCodesAreExplained() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        id,submitdate,lastpage,startlanguage,seed,G01Q01,G01Q02,G02Q03[SQ001],G02Q03[SQ002]
+        1,2026-12-04 10:00:00,3,en,1,A1,Narva,A5,A4
+
+        """
+        let sheet = "Vastaja,Küsimus 1\n1,A1\n"
+        let result = normalise([folder.write("a_lime.csv", text), folder.write("b_other.csv", sheet)])
+        let errors = result.issues.filter { $0.code == "no_matching_questions" }
+        XCTAssertEqual(errors.map(\.file), ["a_lime.csv", "b_other.csv"])
+        XCTAssertEqual(errors.map(\.column), [6, 1])
+        XCTAssertTrue(errors[0].message.contains("question codes it numbers itself (`G01Q01`)"), errors[0].message)
+        XCTAssertTrue(errors[0].message.hasSuffix("as their codes. Its rows are quarantined"), errors[0].message)
+        XCTAssertTrue(errors[1].message.contains("is this an export of another survey"), errors[1].message)
+        XCTAssertTrue(ExportShape.isLimeSurveyNumberedCode("g02q04_SQ001"))
+        XCTAssertFalse(ExportShape.isLimeSurveyNumberedCode("G01"))
+        XCTAssertFalse(ExportShape.isLimeSurveyNumberedCode("GQ1"))
+        XCTAssertFalse(ExportShape.isLimeSurveyNumberedCode("G1Q2x"))
+    }
+
+    /// A LimeSurvey survey that stores no dates (not date-stamped, or anonymised) writes the
+    /// submitdate 1980-01-01 00:00:00 for every submitted response: the respondents were dated
+    /// 1980-01-01 and the reports' response period began in 1980. The date is missing, with one
+    /// note per file; the response is still a submitted one, and a blank submitdate still is not.
+    func testLimeSurveysPlaceholderSubmitDateIsNoDate() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        id,submitdate,lastpage,startlanguage,country,municipality,importance[SQ001]
+        7,1980-01-01 00:00:00,3,et,Eesti,Jõhvi vald,Väga oluline
+        8,1980-01-01 00:00:00,3,et,Eesti,Narva linn,Oluline
+        9,,1,et,Eesti,Narva linn,
+
+        """
+        let sheet = "Kuupäev;Country;Municipality\n01.01.1980;Estonia;Narva linn\n"
+        let result = normalise([folder.write("a_lime.csv", text), folder.write("b_sheet.csv", sheet)])
+        XCTAssertEqual(result.respondents.count, 4)
+        XCTAssertEqual(result.respondents.map(\.submitted), [nil, nil, nil, "1980-01-01"])
+        XCTAssertEqual(result.answer(1, "imp_intercultural", in: instrument), .choice("4"))
+        let notes = result.issues.filter { $0.code == "submission_date_not_recorded" }
+        XCTAssertEqual(notes.map(\.file), ["a_lime.csv"])
+        XCTAssertTrue(notes.first?.message.hasPrefix("2 response(s)") == true, notes.first?.message ?? "")
+        let incomplete = result.issues.filter { $0.code == "incomplete_responses" }
+        XCTAssertTrue(incomplete.first?.message.hasPrefix("1 response(s)") == true, incomplete.first?.message ?? "")
     }
 
     /// LimeSurvey's export with "full question text" headers names its own columns in words.

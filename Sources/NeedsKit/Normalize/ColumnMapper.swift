@@ -123,17 +123,25 @@ public struct ColumnMapper {
     public init(instrument: Instrument) {
         self.instrument = instrument
         hasOrOther = instrument.questions.contains { $0.orOther }
+        // The labels as the form writes them: a label without its ending is no other spelling of
+        // one when another question is labelled so (`Comments` beside `Comments:`).
+        let written = Set((instrument.groups.values.flatMap { $0.labels.values } + instrument.questions.flatMap { $0.labels.values })
+            .map { $0.trimmingSpaces.lowercased() })
         for (key, group) in instrument.groups {
             for spelling in [group.name.lowercased(), Self.code(group.name), key.lowercased()] {
                 groupsByName[spelling, default: []].insert(key)
             }
-            for (_, label) in group.labels { groupByLabel.insert(label, key) }
+            for (_, label) in group.labels {
+                for spelling in Self.spellings(label, besides: written) { groupByLabel.insert(spelling, key) }
+            }
         }
         for (index, question) in instrument.questions.enumerated() {
             if !question.groupPath.isEmpty, question.isAnswer {
                 let group = question.groupKey
                 groupMembers[group, default: []].append(index)
-                for (_, label) in question.labels { memberByLabel[group, default: KeyedLookup()].insert(label, index) }
+                for (_, label) in question.labels {
+                    for spelling in Self.spellings(label, besides: written) { memberByLabel[group, default: KeyedLookup()].insert(spelling, index) }
+                }
             }
             if case let .selectMultiple(list) = question.kind {
                 var lookup = KeyedLookup<String>()
@@ -151,9 +159,13 @@ public struct ColumnMapper {
             let role: ColumnRole = question.anonymise ? .personal : .question(index)
             for path in Self.paths(question.groupPath, question.name) { byName[path.lowercased(), default: []].insert(role) }
             byCode[Self.code(question.name), default: []].insert(role)
-            for (_, label) in question.labels { byLabel.insert(label, role) }
+            for (_, label) in question.labels {
+                for spelling in Self.spellings(label, besides: written) { byLabel.insert(spelling, role) }
+            }
             if case let .selectMultiple(list) = question.kind, !question.anonymise {
-                for (_, label) in question.labels { selectMultipleByLabel.insert(label, index) }
+                for (_, label) in question.labels {
+                    for spelling in Self.spellings(label, besides: written) { selectMultipleByLabel.insert(spelling, index) }
+                }
                 for choice in instrument.choiceLists[list]?.choices ?? [] {
                     let choiceRole = ColumnRole.choice(question: index, choice: choice.name)
                     for path in Self.paths(question.groupPath, question.name) {
@@ -169,6 +181,17 @@ public struct ColumnMapper {
                 for path in Self.paths(question.groupPath, question.name) { byName[(path + "_other").lowercased()] = [.personal] }
             }
         }
+    }
+
+    /// A question's or group's label as headings write it: as it is, and without the `?`, `:`,
+    /// `*` or full stop that ends it, which a form retyped in Google or Microsoft Forms (or a
+    /// sheet's heading) often leaves out (`Which topics would you attend training on`); not when
+    /// the form has that label as written (lower-cased in `written`), which stays its question's.
+    static func spellings(_ label: String, besides written: Set<String>) -> [String] {
+        var text = Substring(label.trimmingSpaces)
+        while let last = text.last, "?:*!. ".contains(last) { text = text.dropLast() }
+        guard !text.isEmpty, text.count != label.trimmingSpaces.count, !written.contains(text.lowercased()) else { return [label] }
+        return [label, String(text)]
     }
 
     /// The spellings of a question's XML name with its group path, as the tools write them: Kobo
@@ -438,6 +461,15 @@ public struct ColumnMapper {
             }
             if case let .unique(name, _)? = choiceByLabel[index]?.match(inner) { return .choice(question: index, choice: name) }
             return nil
+        }
+
+        // LimeSurvey's `CODE[other]` of a list question with "Other": the text typed for it (its
+        // answer is `-oth-`), free text never read, as Kobo's `NAME_other` (it may name people).
+        if inner.lowercased() == "other",
+           case let .question(index)? = unique(byName[outer.lowercased()]) ?? unique(byCode[Self.code(outer)]),
+           case let .selectOne(list) = instrument.questions[index].kind,
+           instrument.choiceLists[list]?.choice(named: "other") != nil {
+            return .personal
         }
 
         // A group by name, code or label: the bracket names one of its questions.

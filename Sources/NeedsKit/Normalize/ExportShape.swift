@@ -67,6 +67,21 @@ public enum ExportShape: String, Sendable, CaseIterable {
             && (starts(words[3], ["language", "valod", "kalb", "язык"]) || words[3].contains { $0.hasSuffix("keel") })
     }
 
+    /// Whether a heading is a question code LimeSurvey numbered itself, its default when a
+    /// question is added (`G01Q03`, group 1 question 3), alone or with a sub-question
+    /// (`G02Q04[SQ001]`, `G02Q04_SQ001`).
+    public static func isLimeSurveyNumberedCode(_ header: String) -> Bool {
+        var rest = Substring(header.trimmingSpaces.uppercased())
+        for letter in ["G", "Q"] {
+            guard rest.hasPrefix(letter) else { return false }
+            rest = rest.dropFirst()
+            let digits = rest.prefix { $0.isASCII && $0.isNumber }
+            guard !digits.isEmpty else { return false }
+            rest = rest.dropFirst(digits.count)
+        }
+        return rest.isEmpty || rest.first == "[" || rest.first == "_"
+    }
+
     /// Microsoft Forms' first column, the response's number: `ID`, and `ИД` in a Russian form's
     /// export (Microsoft's Russian for ID, as its other products' column headings have it).
     static let microsoftFormsIDHeaders: Set<String> = ["id", "ид"]
@@ -109,11 +124,11 @@ public enum ExportShape: String, Sendable, CaseIterable {
     /// Google Forms' first column, the submission time, as its sheet names it in the survey
     /// languages (compared by `TextKey.loose`, so with or without diacritics).
     static let timestampHeaders = [
-        "timestamp", "ajatempel", "laikspiedols", "laiko zyme", "laiko zyma", "отметка времени", "marca temporal",
+        "timestamp", "ajatempel", "laikspiedols", "laika zimogs", "laiko zyme", "laiko zyma", "отметка времени", "marca temporal",
     ]
 
-    /// Whether a header is Google Forms' timestamp (`Timestamp`, `Ajatempel`, `Laikspiedols`,
-    /// `Laiko žymė`, `Отметка времени`), alone or followed by words of its own (`Timestamp (UTC)`).
+    /// Whether a header is Google Forms' timestamp (`Timestamp`, `Ajatempel`, `Laikspiedols` or
+    /// `Laika zīmogs`, `Laiko žymė`, `Отметка времени`), alone or followed by words of its own (`Timestamp (UTC)`).
     public static func isTimestampHeader(_ header: String) -> Bool {
         let key = TextKey.loose(header.trimmingSpaces)
         return timestampHeaders.contains { key == $0 || key.hasPrefix($0 + " ") }

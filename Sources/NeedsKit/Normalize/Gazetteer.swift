@@ -51,7 +51,9 @@ public struct Gazetteer: Sendable {
     private static let abbreviations: [String: String] = [
         "l.": "linn", "linnavalitsus": "linn", "linnavalitsuse": "linn", "v.": "vald", "vld": "vald", "vld.": "vald",
         "vallavalitsus": "vald", "vallavalitsuse": "vald", "linna": "linn", "valla": "vald", "linnavolikogu": "linn",
-        "vallavolikogu": "vald", "nov.": "novads", "nov": "novads", "г.": "город", "г": "город", "гор.": "город",
+        "vallavolikogu": "vald",
+        // English for a vald, as Estonia's rural municipalities name themselves (`Viimsi Parish`).
+        "parish": "vald", "nov.": "novads", "nov": "novads", "г.": "город", "г": "город", "гор.": "город",
         "р-н": "район", "р-н.": "район", "р.": "район", "вол.": "волость",
         "городская": "город", "городское": "город", "городской": "город", "горуправа": "город", "гордума": "город",
         "горсовет": "город", "волостная": "волость",
@@ -111,6 +113,21 @@ public struct Gazetteer: Sendable {
 
     /// Matches a written name; `country`, when known, narrows an ambiguous match.
     public func match(_ written: String, country: String? = nil) -> Match {
+        let result = matchAsWritten(written, country: country)
+        // A sentence's full stop or a list's comma typed after the name (`Rīga.`, `Narva,`), when
+        // the name with it is none (`Tartu l.` is the abbreviation's).
+        guard result == .none else { return result }
+        var name = Substring(written.trimmingSpaces)
+        while let last = name.last, Self.trailingPunctuation.contains(last) || last == " " { name = name.dropLast() }
+        guard !name.isEmpty, name.count < written.trimmingSpaces.count else { return result }
+        // An abbreviation's dot among them (`Kauno m. sav..`) is the abbreviation's.
+        let withDot = matchAsWritten(name + ".", country: country)
+        return withDot != .none ? withDot : matchAsWritten(String(name), country: country)
+    }
+
+    private static let trailingPunctuation: Set<Character> = [".", ",", ";", ":", "!"]
+
+    private func matchAsWritten(_ written: String, country: String?) -> Match {
         // A dash typed (or corrected by a word processor) for the hyphen of a double name.
         var text = written.trimmingSpaces
         if text.contains("–") || text.contains("—") {
@@ -134,6 +151,11 @@ public struct Gazetteer: Sendable {
                 result = resolve(lookup.match(fewer.joined(separator: " ")), country: country)
                 kept = fewer
             }
+        }
+        // Lithuanian staff often leave `savivaldybė` out after the kind (`Kauno miesto`,
+        // `Vilniaus rajono`, `Kauno miesto administracija`): the official name ends with it.
+        if result == .none, let last = kept.last, ["miesto", "rajono"].contains(last) {
+            result = resolve(lookup.match((kept + ["savivaldybė"]).joined(separator: " ")), country: country)
         }
         if result == .none { result = matchParts(text, country: country) }
         // A municipality's name, its council's or department's, is a few words: each word is

@@ -55,14 +55,21 @@ public final class Normalizer {
         let splitChoiceBits: [UInt64]
         /// The submission ID columns (`Step.submissionID`), in order: read before the others.
         let idColumns: [Int]
+        /// KoboToolbox's `meta/rootUuid`: a submission's first ID, kept through edits, where
+        /// `_uuid` changes with each; when filled, the row's submission ID.
+        let rootIDColumn: Int?
+        /// LimeSurvey's `id` and Microsoft Forms' `ID`: the number the tool gave each response when
+        /// it was submitted, so two rows of other numbers are two responses, however alike.
+        let responseNumberColumn: Int?
         /// The question count of the instrument the steps point into (checked before a row is
         /// read: the normaliser's tables are reached without bounds checks).
         let questionCount: Int
 
         init(file: String, shape: ExportShape, roles: [ColumnRole], wholeColumns: Set<Int>, mapsAnyQuestion: Bool,
              isRepeatTable: Bool = false, unmapped: [String], weightColumn: Int?, idSeed: UInt64, steps: [Step],
-             splitChoices: [String], splitChoiceBits: [UInt64] = [], questionCount: Int) {
+             splitChoices: [String], splitChoiceBits: [UInt64] = [], questionCount: Int, rootIDColumn: Int? = nil) {
             self.file = file
+            self.rootIDColumn = rootIDColumn
             self.shape = shape
             self.roles = roles
             self.wholeColumns = wholeColumns
@@ -75,6 +82,7 @@ public final class Normalizer {
             self.splitChoices = splitChoices
             self.splitChoiceBits = splitChoiceBits.count == splitChoices.count ? splitChoiceBits : splitChoices.map { _ in 0 }
             reviewColumn = roles.firstIndex(of: .meta(.review))
+            responseNumberColumn = shape == .limeSurvey || shape == .microsoftForms ? roles.firstIndex(of: .meta(.rowID)) : nil
             idColumns = steps.indices.filter { if case .submissionID = steps[$0] { true } else { false } }
             self.questionCount = questionCount
         }
@@ -166,6 +174,8 @@ public final class Normalizer {
     private var rowOtherReading: Int32 = 0
     /// Respondents of the file being read whose LimeSurvey response was never submitted.
     private var incompleteInFile = 0
+    /// Respondents of the file being read whose LimeSurvey submitdate is its placeholder for none.
+    private var undatedInFile = 0
     /// Values of the file being read in columns with no header, and where the first stands.
     private var unnamedInFile = (values: 0, line: 0, column: 0)
     /// Rows of the current file checked for being its header in another language (bounded).
@@ -305,9 +315,14 @@ public final class Normalizer {
         dateOrder = (nil, 0, false, false)
         serialDatesNoted = false
         yearFirstNoted = false
-        var roles = header.enumerated().map { mapper.resolve($0.element, position: $0.offset) }
+        // A table pasted beside empty columns (a sheet's column A left blank): the tools' own
+        // columns are known by their places from its first heading on.
+        var lead = header.prefix { $0.trimmingSpaces.isEmpty }.count
+        if lead == header.count { lead = 0 }
+        let table = Array(header[lead...])
+        var roles = header.enumerated().map { mapper.resolve($0.element, position: $0.offset - lead) }
         resolveSharedLabels(header, &roles, file: file, line: line, log: log)
-        let shape = ExportShape.recognise(header)
+        let shape = ExportShape.recognise(table)
         // A quiz's own columns, in the exports of the tools that add them.
         if shape == .googleForms || shape == .microsoftForms {
             for index in roles.indices where roles[index] == .unmapped
@@ -317,16 +332,16 @@ public final class Normalizer {
         }
         // Microsoft Forms' start and completion times named in words of a wording not listed
         // (`ExportShape.microsoftFormsByPlace`): the third column is when the form was submitted.
-        if ExportShape.microsoftFormsByPlace(header), roles[1] == .unmapped, roles[2] == .unmapped,
+        if ExportShape.microsoftFormsByPlace(table), roles[lead + 1] == .unmapped, roles[lead + 2] == .unmapped,
            !roles.contains(.meta(.submitted)) {
-            roles[1] = .meta(.other)
-            roles[2] = .meta(.submitted)
+            roles[lead + 1] = .meta(.other)
+            roles[lead + 2] = .meta(.submitted)
         }
         // LimeSurvey's own first columns in the words of an interface language not listed
         // (`ExportShape.limeSurveyByPlace`): its response ID, date submitted, last page and language.
-        if ExportShape.limeSurveyByPlace(header), !roles.contains(.meta(.submitted)),
-           roles[0..<4].allSatisfy({ $0 == .unmapped }) {
-            roles[0..<4] = [.meta(.rowID), .meta(.submitted), .meta(.other), .meta(.other)]
+        if ExportShape.limeSurveyByPlace(table), !roles.contains(.meta(.submitted)),
+           roles[lead..<lead + 4].allSatisfy({ $0 == .unmapped }) {
+            roles[lead..<lead + 4] = [.meta(.rowID), .meta(.submitted), .meta(.other), .meta(.other)]
         }
         // A hand-made sheet's `Date` (`Kuupäev`, `Дата`, ...) is its submission date when no
         // column of a tool is.
@@ -505,7 +520,8 @@ public final class Normalizer {
             file: file, shape: shape, roles: roles, wholeColumns: whole,
             mapsAnyQuestion: mapsAny, isRepeatTable: repeatTable, unmapped: unmapped, weightColumn: weightColumn,
             idSeed: idSeed(file: file), steps: steps, splitChoices: splitChoices,
-            splitChoiceBits: splitChoiceBits, questionCount: questionCount)
+            splitChoiceBits: splitChoiceBits, questionCount: questionCount,
+            rootIDColumn: header.firstIndex { $0.trimmingSpaces.lowercased() == "meta/rootuuid" })
     }
 
     /// Columns headed by a label several questions share (a topic's importance and competence,
@@ -791,6 +807,20 @@ public final class Normalizer {
                 respondentHash = FNV.hash(id, seed: idSeed)
             }
         }
+        // An edited KoboToolbox submission has a new `_uuid`: it is the submission its
+        // `meta/rootUuid` names (`uuid:` and the `_uuid` it was first sent with), so an export
+        // from before the edit and one from after it do not count it twice.
+        if let root = mapping.rootIDColumn, root < count {
+            Self.withTrimmed(record.fieldBytes(root)) { written in
+                let prefixed = written.starts(with: "uuid:".utf8)
+                let id = prefixed ? UnsafeRawBufferPointer(rebasing: written[5...]) : written
+                guard id.count > 0 else { return }
+                idColumn = root
+                idHash = FieldHash.hash(id)
+                idVerify = FieldHash.hash(id, seed: 0x2545_F491_4F6C_DD1D)
+                respondentHash = FNV.hash(id, seed: idSeed)
+            }
+        }
         if idColumn != nil { seen.prefetch(idHash) }
         for column in 0..<count {
             switch steps[column] {
@@ -805,6 +835,10 @@ public final class Normalizer {
                 let bytes = record.fieldBytes(column)
                 if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) && mapping.shape == .limeSurvey { incomplete = true }
                 if submitted == 0 { submitted = submittedDay(bytes, column: column, line: record.line, file: mapping.file, utc: utc, log: log) }
+                if submitted == Self.limeSurveyUndated && mapping.shape == .limeSurvey {
+                    submitted = 0
+                    undatedInFile += 1
+                }
             case let .question(q), let .questionAgain(q):
                 let key = record.fieldKey(column)
                 let bytes = key.bytes
@@ -861,6 +895,12 @@ public final class Normalizer {
                     break
                 case let .choice(name):
                     tick = name == choice
+                case let .unknown(text) where choice == matcher.otherChoice && mapping.shape == .limeSurvey:
+                    // LimeSurvey's `CODE[other]` holds the text typed for "Other", not a tick.
+                    tick = true
+                    pendingIssues.append((column, q, CellReading.Issue(
+                        old: text, new: choice, code: "other_answer", action: .changed,
+                        message: "`\(text)` in the `\(choice)` column is what was typed for the \"Other\" option; read as ticked")))
                 case let .unknown(text):
                     pendingIssues.append((column, q, CellReading.Issue(
                         old: text, new: "", code: "unknown_value", action: .changed,
@@ -942,7 +982,11 @@ public final class Normalizer {
             // Rows without an ID are keyed by their fingerprint, apart from IDs' keys.
             if filesOfIdenticalRows.last != mapping.file { filesOfIdenticalRows.append(mapping.file) }
             let place = UInt64(filesOfIdenticalRows.count - 1) << 40 | UInt64(record.line)
-            if let earlier = seen.check(FieldHash.finish(rowHash ^ 0x6E6F_2D69_642D_726F), storing: place) {
+            var fingerprint = rowHash
+            if let column = mapping.responseNumberColumn, column < count {
+                fingerprint = FieldHash.finish(FieldHash.combine(fingerprint, record.fieldKey(column).hash, column: column))
+            }
+            if let earlier = seen.check(FieldHash.finish(fingerprint ^ 0x6E6F_2D69_642D_726F), storing: place) {
                 let earlierFile = filesOfIdenticalRows[Int(earlier >> 40)]
                 let row = "line \(earlier & (1 << 40 - 1))" + (earlierFile == mapping.file ? "" : " of \(earlierFile)")
                 if options.dropIdentical {
@@ -1029,7 +1073,13 @@ public final class Normalizer {
         return elsewhere == 0
     }
 
-    /// The file's notes that only its end can tell: LimeSurvey responses never submitted.
+    /// LimeSurvey's submitdate of a response submitted in a survey that stores no dates (not
+    /// date-stamped, or anonymised): 1980-01-01 00:00:00, its placeholder, whereas a response
+    /// never submitted has none.
+    static let limeSurveyUndated: Int32 = 1980_01_01
+
+    /// The file's notes that only its end can tell: LimeSurvey responses never submitted, or
+    /// submitted without a date.
     func finishFile(_ file: String, log: (CleaningIssue) -> Void) {
         headerChecksInFile = 0
         if unnamedInFile.values > 0 {
@@ -1043,6 +1093,11 @@ public final class Normalizer {
                               message: "\(incompleteInFile) response(s) were never submitted (LimeSurvey: no submitdate): each counts with the answers it gave"))
         }
         incompleteInFile = 0
+        if undatedInFile > 0 {
+            log(CleaningIssue(file: file, line: nil, code: "submission_date_not_recorded", action: .changed, severity: .note,
+                              message: "\(undatedInFile) response(s) have the submitdate 1980-01-01, which LimeSurvey writes for a response submitted in a survey that records no dates (not date-stamped, or anonymised): their submission date is missing"))
+        }
+        undatedInFile = 0
     }
 
     /// A submission date (yyyymmdd, 0: none). ISO dates are read from the bytes; a slash date's

@@ -608,10 +608,15 @@ public enum Pipeline {
                         // Named at its first column that is no question (the unmapped_columns note lists them all).
                         let first = issues.first { $0.code == "unmapped_columns" }?.column
                         let example = first.map { " (the first, column \($0): `\(Diagnostic.shortened(current.unmapped.first ?? ""))`)" } ?? ""
+                        // LimeSurvey's own question codes (`G01Q01`) say which tool wrote the file, not which survey.
+                        let cause = current.shape == .limeSurvey && current.unmapped.contains(where: ExportShape.isLimeSurveyNumberedCode)
+                            ? "LimeSurvey headed its columns by the question codes it numbers itself (`G01Q01`), which name no question "
+                                + "of the form: export the responses again with \"Question code & question text\" or \"Full question text\" "
+                                + "headings, or give the questions the XLSForm's names as their codes."
+                            : "is this an export of another survey, or is --instrument the wrong form?"
                         log(CleaningIssue(file: file, line: line, column: first, code: "no_matching_questions",
                                           action: .quarantined, severity: .error,
-                                          message: "no column matches a question of instrument `\(instrument.formID)`\(example): is this an export of another survey, "
-                                              + "or is --instrument the wrong form? Its rows are quarantined"))
+                                          message: "no column matches a question of instrument `\(instrument.formID)`\(example): \(cause) Its rows are quarantined"))
                     }
                 }
                 let summary = try reader.readAhead(diagnose: diagnose) { record in
