@@ -1767,35 +1767,6 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.accounts.map(\.unmappedColumns), [["level[other]"]])
     }
 
-    /// Microsoft Forms' `ID` and LimeSurvey's `id` number each response as it is submitted: two
-    /// respondents who gave the same answers under other numbers were `identical_row` ("neither
-    /// has a submission ID"), and --drop-identical dropped the second. A row of the same number
-    /// and answers (the export sent twice) still is one.
-    func testResponsesOfOtherNumbersAreNoIdenticalRows() throws {
-        let folder = TemporaryFolder()
-        let msforms = """
-        ID,Start time,Completion time,Email,Name,Country,Municipality
-        1,14.01.2025 10:00,14.01.2025 10:05,anonymous,,Estonia,Narva
-        2,15.01.2025 10:00,15.01.2025 10:05,anonymous,,Estonia,Narva
-
-        """
-        let again = """
-        ID,Start time,Completion time,Email,Name,Country,Municipality
-        2,15.01.2025 10:00,15.01.2025 10:05,anonymous,,Estonia,Narva
-
-        """
-        let lime = "id,submitdate,lastpage,startlanguage,country,municipality\n7,2025-01-20 12:00:00,3,et,Eesti,Jõhvi vald\n"
-            + "8,2025-01-20 12:05:00,3,et,Eesti,Jõhvi vald\n"
-        let files = [folder.write("a_msforms.csv", msforms), folder.write("b_msforms_again.csv", again),
-                     folder.write("c_lime.csv", lime)]
-        let result = normalise(files, dropIdentical: true)
-        XCTAssertEqual(result.respondents.map(\.sourceFile), ["a_msforms.csv", "a_msforms.csv", "c_lime.csv", "c_lime.csv"])
-        let identical = result.issues.filter { $0.code == "identical_row" }
-        XCTAssertEqual(identical.map(\.file), ["b_msforms_again.csv"])
-        XCTAssertEqual(identical.map(\.line), [2])
-        XCTAssertEqual(identical.first?.message, "identical to the row on line 3 of a_msforms.csv (neither has a submission ID); dropped (--drop-identical)")
-    }
-
     /// A LimeSurvey survey whose questions kept the codes LimeSurvey numbered them with (`G01Q01`)
     /// names no question of the form by them: the error asked whether the file was another
     /// survey's or the instrument the wrong one; it says what to export instead.

@@ -58,9 +58,6 @@ public final class Normalizer {
         /// KoboToolbox's `meta/rootUuid`: a submission's first ID, kept through edits, where
         /// `_uuid` changes with each; when filled, the row's submission ID.
         let rootIDColumn: Int?
-        /// LimeSurvey's `id` and Microsoft Forms' `ID`: the number the tool gave each response when
-        /// it was submitted, so two rows of other numbers are two responses, however alike.
-        let responseNumberColumn: Int?
         /// The question count of the instrument the steps point into (checked before a row is
         /// read: the normaliser's tables are reached without bounds checks).
         let questionCount: Int
@@ -82,7 +79,6 @@ public final class Normalizer {
             self.splitChoices = splitChoices
             self.splitChoiceBits = splitChoiceBits.count == splitChoices.count ? splitChoiceBits : splitChoices.map { _ in 0 }
             reviewColumn = roles.firstIndex(of: .meta(.review))
-            responseNumberColumn = shape == .limeSurvey || shape == .microsoftForms ? roles.firstIndex(of: .meta(.rowID)) : nil
             idColumns = steps.indices.filter { if case .submissionID = steps[$0] { true } else { false } }
             self.questionCount = questionCount
         }
@@ -982,11 +978,7 @@ public final class Normalizer {
             // Rows without an ID are keyed by their fingerprint, apart from IDs' keys.
             if filesOfIdenticalRows.last != mapping.file { filesOfIdenticalRows.append(mapping.file) }
             let place = UInt64(filesOfIdenticalRows.count - 1) << 40 | UInt64(record.line)
-            var fingerprint = rowHash
-            if let column = mapping.responseNumberColumn, column < count {
-                fingerprint = FieldHash.finish(FieldHash.combine(fingerprint, record.fieldKey(column).hash, column: column))
-            }
-            if let earlier = seen.check(FieldHash.finish(fingerprint ^ 0x6E6F_2D69_642D_726F), storing: place) {
+            if let earlier = seen.check(FieldHash.finish(rowHash ^ 0x6E6F_2D69_642D_726F), storing: place) {
                 let earlierFile = filesOfIdenticalRows[Int(earlier >> 40)]
                 let row = "line \(earlier & (1 << 40 - 1))" + (earlierFile == mapping.file ? "" : " of \(earlierFile)")
                 if options.dropIdentical {
