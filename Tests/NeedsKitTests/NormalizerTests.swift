@@ -822,6 +822,15 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(conflict.map(\.line), [2])
         XCTAssertEqual(conflict.map(\.column), [8])
         XCTAssertEqual(result.issues.filter { $0.code == "duplicate_submission" }.map(\.line), [3])
+        // The same with another group separator, or without group names: only `meta/rootUuid` was
+        // known, and `meta.rootUuid` was warned about as a question of an older form version.
+        for heading in ["meta.rootUuid", "rootUuid"] {
+            let other = normalise([folder.write("a_before.csv", before),
+                                   folder.write("b_after.csv", after.replacingOccurrences(of: "meta/rootUuid", with: heading))])
+            XCTAssertEqual(other.respondents.count, 3, heading)
+            XCTAssertEqual(other.accounts.map(\.duplicates), [0, 2], heading)
+            XCTAssertFalse(other.codes().contains("columns_not_in_form_version"), heading)
+        }
     }
 
     /// KoboToolbox's exports end with its own columns, `meta/rootUuid` among them since December

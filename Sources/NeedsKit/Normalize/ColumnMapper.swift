@@ -75,8 +75,13 @@ public struct ColumnMapper {
         // KoboToolbox's exports list `meta/rootUuid` among their own columns since December 2025
         // (a submission's first instanceID, kept through edits); edits and deployments add these.
         "meta/rootuuid": .other, "meta/deprecatedid": .other, "meta/instancename": .other, "formhub/uuid": .other,
-        "meta-deprecatedid": .other, "meta-instancename": .other,
+        "meta-deprecatedid": .other, "meta-instancename": .other, "meta.rootuuid": .other, "meta-rootuuid": .other,
+        "rootuuid": .other,
     ]
+
+    /// KoboToolbox's `meta/rootUuid` as its export heads it with any group separator it offers
+    /// (`/`, `.`, `-`) or without group names (`rootUuid`), compared lowercased.
+    static let rootUUIDHeadings: Set<String> = ["meta/rootuuid", "meta.rootuuid", "meta-rootuuid", "rootuuid"]
 
     /// A form made a quiz: Google Forms adds its `Score` (`7 / 10`), Microsoft Forms `Total
     /// points`, `Quiz feedback` and `Grade posted to learners`. The normaliser reads them so in

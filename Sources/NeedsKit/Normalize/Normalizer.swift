@@ -517,7 +517,7 @@ public final class Normalizer {
             mapsAnyQuestion: mapsAny, isRepeatTable: repeatTable, unmapped: unmapped, weightColumn: weightColumn,
             idSeed: idSeed(file: file), steps: steps, splitChoices: splitChoices,
             splitChoiceBits: splitChoiceBits, questionCount: questionCount,
-            rootIDColumn: header.firstIndex { $0.trimmingSpaces.lowercased() == "meta/rootuuid" })
+            rootIDColumn: header.firstIndex { ColumnMapper.rootUUIDHeadings.contains($0.trimmingSpaces.lowercased()) })
     }
 
     /// Columns headed by a label several questions share (a topic's importance and competence,
