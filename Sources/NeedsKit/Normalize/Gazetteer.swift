@@ -83,12 +83,26 @@ public struct Gazetteer: Sendable {
             for name in [entry.name] + entry.variants where name.contains("-") && !name.contains("р-н") {
                 lookup.insert(name.replacingOccurrences(of: "-", with: " "), index)
             }
+            for name in [entry.name, entry.englishName] + entry.variants {
+                if let typed = Self.asciiDigraphs(name) { lookup.insert(typed, index) }
+            }
         }
         self.entries = entries
         self.lookup = lookup
     }
 
     public var count: Int { entries.count }
+
+    /// Letters an ASCII keyboard lacks, written as digraphs: `š`, `ž`, `č` as `sh`, `zh`, `ch`
+    /// (`Shiauliai`, `Birzhai`, `Panevezhys`), Estonian `ä`, `ö`, `ü` as `ae`, `oe`, `ue`
+    /// (`Paernu`, `Kohtla-Jaerve`). The lookup's loose key sets the other diacritics aside (`õ`,
+    /// `ū`); nil for a name without such a letter. No spelling so made is another municipality's.
+    private static func asciiDigraphs(_ name: String) -> String? {
+        let digraphs: [Character: String] = ["š": "sh", "ž": "zh", "č": "ch", "ä": "ae", "ö": "oe", "ü": "ue"]
+        let lower = name.precomposedStringWithCanonicalMapping.lowercased()
+        guard lower.contains(where: { digraphs[$0] != nil }) else { return nil }
+        return lower.map { digraphs[$0] ?? String($0) }.joined()
+    }
 
     /// The choices of a municipality list by the municipality each names (its code): by the
     /// choice's name, else its labels (languages in order), as the normaliser reads a chosen
