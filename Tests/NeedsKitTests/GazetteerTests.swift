@@ -498,4 +498,20 @@ final class GazetteerTests: XCTestCase {
             }
         }
     }
+
+    /// A Latin letter typed inside a Cyrillic name, or a Cyrillic one inside a Latin name (a
+    /// keyboard layout switched mid-word: `Нарвa` with a Latin `a`, `Pига` with a Latin `P`, `Nаrva` with
+    /// a Cyrillic `а`): the name in one script; each was municipality_unknown. Ambiguity stays,
+    /// and a mixed word with a letter that looks like none of the other script is none.
+    func testLatinAndCyrillicLookAlikesMixedInAName() {
+        let expected = [
+            "Нарв\u{61}": "EE-511", "\u{50}ига": "LV-RIX", "Т\u{61}ллинн": "EE-784", "Даугавпил\u{63}": "LV-DGV",
+            "N\u{430}rva": "EE-511", "Rīg\u{430}": "LV-RIX", "\u{41A}auno m. sav.": "LT-15",
+            "Вильнюсский \u{70}\u{61}йон": "LT-58", "г. Т\u{61}рту": "EE-793",
+        ]
+        for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
+        XCTAssertEqual(codes("Т\u{61}рту"), ["EE-793", "EE-796"])
+        XCTAssertEqual(codes("K\u{430}unas"), ["LT-15", "LT-16"])
+        XCTAssertEqual(gazetteer.match("Нарв\u{64}"), .none, "a Latin d looks like no Cyrillic letter")
+    }
 }

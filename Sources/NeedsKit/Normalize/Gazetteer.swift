@@ -127,6 +127,47 @@ public struct Gazetteer: Sendable {
 
     /// Matches a written name; `country`, when known, narrows an ambiguous match.
     public func match(_ written: String, country: String? = nil) -> Match {
+        let result = matchTyped(written, country: country)
+        guard result == .none, let unmixed = Self.inOneScript(written) else { return result }
+        return matchTyped(unmixed, country: country)
+    }
+
+    /// Latin letters and the Cyrillic ones that look the same, which a keyboard switched between
+    /// layouts mid-word, or a word processor's correction, mixes into a name (`Нарвa`, `Pига`,
+    /// `Rīgа`, `Вильнюсский paйон`).
+    private static let cyrillicOfLatin: [Character: Character] = [
+        "A": "А", "B": "В", "C": "С", "E": "Е", "H": "Н", "K": "К", "M": "М", "O": "О", "P": "Р", "T": "Т", "X": "Х",
+        "Y": "У", "a": "а", "c": "с", "e": "е", "k": "к", "o": "о", "p": "р", "x": "х", "y": "у",
+    ]
+    private static let latinOfCyrillic = Dictionary(uniqueKeysWithValues: cyrillicOfLatin.map { ($1, $0) })
+
+    /// The text with each word that mixes Latin and Cyrillic letters written in the script most
+    /// of its letters are in, its other letters read as their look-alikes; nil when no word
+    /// mixes them, or a mixed word has a letter with no look-alike or as many letters of each.
+    private static func inOneScript(_ text: String) -> String? {
+        func isCyrillic(_ letter: Character) -> Bool { letter.unicodeScalars.allSatisfy { (0x0400...0x04FF).contains($0.value) } }
+        func isLatin(_ letter: Character) -> Bool { letter.unicodeScalars.first.map { $0.value < 0x0250 } ?? false }
+        var changed = false
+        var words: [String] = []
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            let cyrillic = word.filter { $0.isLetter && isCyrillic($0) }.count
+            let latin = word.filter { $0.isLetter && isLatin($0) }.count
+            guard cyrillic > 0, latin > 0 else { words.append(String(word)); continue }
+            guard cyrillic != latin else { return nil }
+            let (lookalikes, isMinority) = cyrillic > latin ? (cyrillicOfLatin, isLatin) : (latinOfCyrillic, isCyrillic)
+            var unmixed = ""
+            for letter in word {
+                guard letter.isLetter, isMinority(letter) else { unmixed.append(letter); continue }
+                guard let lookalike = lookalikes[letter] else { return nil }
+                unmixed.append(lookalike)
+            }
+            words.append(unmixed)
+            changed = true
+        }
+        return changed ? words.joined(separator: " ") : nil
+    }
+
+    private func matchTyped(_ written: String, country: String?) -> Match {
         let result = matchAsWritten(written, country: country)
         // A sentence's full stop or a list's comma typed after the name (`Rīga.`, `Narva,`), when
         // the name with it is none (`Tartu l.` is the abbreviation's).
