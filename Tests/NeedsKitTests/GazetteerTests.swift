@@ -514,4 +514,22 @@ final class GazetteerTests: XCTestCase {
         XCTAssertEqual(codes("K\u{430}unas"), ["LT-15", "LT-16"])
         XCTAssertEqual(gazetteer.match("Нарв\u{64}"), .none, "a Latin d looks like no Cyrillic letter")
     }
+
+    /// Lithuanian districts by their Russian adjective, whose suffix replaced the town's ending
+    /// `-е`, `-ос`, `-яй` (`Акмянский район`, Akmenė; `Таурагский`, Tauragė; `Ширвинтский`,
+    /// Širvintos; `Кедайнский`, Kėdainiai; `Лаздийский`, Lazdijai; `Шилальский`, Šilalė;
+    /// `Мариямпольское самоуправление`, Marijampolė), as Russian names them: each was
+    /// municipality_unknown, while `Утенский район` was read. Latvian `Тукумская дума` likewise.
+    func testRussianAdjectivesOfTownsEndingOtherwise() {
+        let expected = [
+            "Акмянский район": "LT-01", "Шилутский район": "LT-46", "Таурагский район": "LT-50", "Укмергский район": "LT-53",
+            "Шилальский район": "LT-45", "Ширвинтский район": "LT-47", "Лаздийский район": "LT-24",
+            "Кедайнский район": "LT-18", "Мариямпольское самоуправление": "LT-25", "Плунгеский р-н": "LT-35",
+            "Тукумская дума": "LV-099", "Добельский край": "LV-026",
+        ]
+        for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
+        // The kind still tells the city from the district.
+        XCTAssertEqual(code("Шяуляйский район"), "LT-44")
+        XCTAssertEqual(gazetteer.match("Ивановская школа"), .none)
+    }
 }

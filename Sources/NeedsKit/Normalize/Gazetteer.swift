@@ -299,13 +299,14 @@ public struct Gazetteer: Sendable {
     private static let adjectiveEndings = ["ская", "ский", "ское", "ской", "ского", "скую", "скому", "ском"]
 
     /// The town's name from an adjective whose stem the suffix altered: `Рижская` (Рига, г to ж),
-    /// `Юрмальская` (Юрмала, a soft sign), `Лиепайская` (Лиепая).
+    /// `Юрмальская` (Юрмала, a soft sign), `Шилальский` (Шилале), `Мариямпольское` (Мариямполе),
+    /// `Лиепайская` (Лиепая), `Лаздийский` (Лаздияй).
     private static func nounsOfAlteredStem(_ stem: String) -> [String] {
         let base = String(stem.dropLast())
         switch stem.last {
         case "ж": return [base + "га"]
-        case "ь": return [base + "а"]
-        case "й": return [base + "я"]
+        case "ь": return [base + "а", base + "е"]
+        case "й": return [base + "я", base + "яй"]
         default: return []
         }
     }
@@ -323,9 +324,11 @@ public struct Gazetteer: Sendable {
             guard let ending = Self.adjectiveEndings.first(where: { word.hasSuffix($0) && word.count > $0.count + 2 }) else { continue }
             let stem = String(word.dropLast(ending.count))
             // The adjective itself in the nominative (`Огрского края` is `Огрский край`), and the
-            // Lithuanian endings the suffix replaced (`Висагинское` is `Висагинас`, `Шальчининкский`
-            // `Шальчининкай`).
-            let nouns = [stem, stem + "а", stem + "ский"] + Self.nounsOfAlteredStem(stem) + ["ас", "ай", "ис"].map { stem + $0 }
+            // Lithuanian and Latvian endings the suffix replaced (`Висагинское` is `Висагинас`,
+            // `Шальчининкский` `Шальчининкай`, `Акмянский` `Акмяне`, `Ширвинтский` `Ширвинтос`,
+            // `Кедайнский` `Кедайняй`, `Тукумская` `Тукумс`).
+            let endings = ["ас", "ай", "ис", "е", "ос", "яй", "с"]
+            let nouns = [stem, stem + "а", stem + "ский"] + Self.nounsOfAlteredStem(stem) + endings.map { stem + $0 }
             let result = match(words, replacing: k, by: nouns, country: country)
             if result != .none { return result }
         }
