@@ -121,6 +121,22 @@ public struct Gazetteer: Sendable {
         return result
     }
 
+    /// Whether a place answer says none was given: marks alone, no letter or digit (`-`, `—`,
+    /// `?`, `...`), or a word for none or not knowing (`n/a`, `none`, `nav`, `nėra`, `pole`,
+    /// `нет`), as staff fill a required cell. Not `?` for each letter of a name (`?????`, Russian
+    /// saved in a code page without Cyrillic): a place was given, its letters lost.
+    public static func saysNoPlace(_ written: String) -> Bool {
+        let key = TextKey.loose(written)
+        if noPlaceWords.contains(key) { return true }
+        return !key.contains { $0.isLetter || $0.isNumber } && key.filter { $0 == "?" }.count < 2
+    }
+
+    /// Words for none or not knowing in the survey languages, compared without diacritics.
+    private static let noPlaceWords: Set<String> = [
+        "n/a", "na", "n.a.", "none", "no", "nothing", "unknown", "dont know", "don't know", "ei", "ei ole", "pole",
+        "ei tea", "nav", "ne", "nezinu", "nera", "nezinau", "нет", "не", "не знаю", "нету",
+    ]
+
     public func municipalities(in country: String) -> [Municipality] {
         entries.filter { $0.country == country }
     }
