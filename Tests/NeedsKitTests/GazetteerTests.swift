@@ -532,4 +532,18 @@ final class GazetteerTests: XCTestCase {
         XCTAssertEqual(code("Шяуляйский район"), "LT-44")
         XCTAssertEqual(gazetteer.match("Ивановская школа"), .none)
     }
+
+    /// A name beside a country that is not its own (`Narva, Latvija`: Narva is in Estonia) was
+    /// the municipality, its country inferred against the one written beside it: one of the two
+    /// is wrong, so neither is taken. Beside its own country it is read as before.
+    func testNameBesideAnotherCountryIsNotTaken() {
+        for written in ["Narva, Latvija", "Нарва, Латвия", "Rīga, Eesti", "Ogre (Lithuania)", "Kauno m. sav., Estonia",
+                        "Tartu, Lietuva", "Narva, Eesti, Latvija"] {
+            XCTAssertEqual(gazetteer.match(written), .none, written)
+        }
+        XCTAssertEqual(code("Narva, Eesti"), "EE-511")
+        XCTAssertEqual(code("Ogre (Latvija)"), "LV-067")
+        XCTAssertEqual(code("Нарва, Эстония"), "EE-511")
+        XCTAssertEqual(codes("Tartu, Estonia"), ["EE-793", "EE-796"])
+    }
 }

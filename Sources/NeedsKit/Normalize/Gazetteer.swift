@@ -393,21 +393,25 @@ public struct Gazetteer: Sendable {
     /// (Ida-Viru maakond)`, `Tallinn, Lasnamäe`): its parts are looked up alone, and it is the one
     /// municipality they name; parts naming two, or an ambiguous part, make it ambiguous. Every
     /// other part must be a county, region or country: beside anything else (`Narva, but I work
-    /// in Tallinn`, an e-mail address) the name is not recognised.
+    /// in Tallinn`, an e-mail address) or another country than its own (`Narva, Latvija`: one of
+    /// the two is wrong) the name is not recognised.
     private func matchParts(_ text: String, country: String?) -> Match {
         let parts = text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "(" || $0 == ")" || $0 == "/" })
             .map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
         guard parts.count > 1 else { return .none }
         var found: [Municipality] = []
+        var countries: Set<String> = []
         for part in parts {
             switch match(part, country: country) {
             case let .unique(municipality): found.append(municipality)
             case let .ambiguous(candidates): found += candidates
-            case .none: if !Self.isRegion(part) { return .none }
+            case .none:
+                if let named = RegionCountry.code(for: part) { countries.insert(named) } else if !Self.isRegion(part) { return .none }
             }
         }
         var distinct: [Municipality] = []
         for municipality in found where !distinct.contains(municipality) { distinct.append(municipality) }
+        guard countries.isEmpty || distinct.allSatisfy({ countries == [$0.country] }) else { return .none }
         if distinct.count == 1 { return .unique(distinct[0]) }
         return distinct.isEmpty ? .none : .ambiguous(distinct.sorted { $0.code < $1.code })
     }
