@@ -218,6 +218,9 @@ for s in latvia:
             variants.append(genitive)
         russian_variants = russian_town(russian(s.name))
         english = f"{name} state city"
+        # `Rēzekne municipality`: the city's local government, or in English the novads named
+        # after it (`Rēzekne Municipality`, Rēzeknes novads): both have it, so it is ambiguous.
+        variants.append(f"{name} municipality")
     else:
         kind = "novads"
         name = s.name.replace(" Novads", " novads")
@@ -238,6 +241,12 @@ for s in latvia:
             city = CITIES_IN_NOVADS[stem]
             variants += [f"{city} city", f"{stem} valstspilsēta", f"{city} state city"]
         english = name.replace(" novads", " municipality")
+        # English names a novads by its town in the nominative (`Rēzekne Municipality`); where
+        # that town is a state city, or was the name of a novads merged into this one
+        # (`Daugavpils Municipality`), the city has the spelling too (see above).
+        for city in state_cities:
+            if latvian_genitive(city) == stem or f"{city} novads" in FORMER_NOVADI.get(stem, []):
+                variants.append(f"{city} municipality")
         if r := russian(s.name):
             russian_variants.append(r)
     variants += russian_variants

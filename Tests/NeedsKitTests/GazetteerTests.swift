@@ -546,4 +546,22 @@ final class GazetteerTests: XCTestCase {
         XCTAssertEqual(code("Нарва, Эстония"), "EE-511")
         XCTAssertEqual(codes("Tartu, Estonia"), ["EE-793", "EE-796"])
     }
+
+    /// English names a novads by its town in the nominative (`Rēzekne Municipality`, Rēzeknes
+    /// novads; `Jelgava Municipality`, Jelgavas novads), as it names the state city's local
+    /// government: `Rēzekne municipality` fits both, but with `municipality` dropped it was the
+    /// state city alone, a guess. Each is ambiguous; a state city without a novads of its name
+    /// (`Rīga municipality`) and a novads named after a town inside it (`Ogre Municipality`) stay one.
+    func testEnglishMunicipalityOfAStateCityAndItsNovads() {
+        XCTAssertEqual(codes("Rēzekne Municipality"), ["LV-077", "LV-REZ"])
+        XCTAssertEqual(codes("Rezekne municipality"), ["LV-077", "LV-REZ"])
+        XCTAssertEqual(codes("Jelgava Municipality"), ["LV-041", "LV-JEL"])
+        XCTAssertEqual(codes("Ventspils Municipality"), ["LV-106", "LV-VEN"])
+        XCTAssertEqual(codes("Daugavpils Municipality"), ["LV-111", "LV-DGV"])
+        XCTAssertEqual(code("Rīga municipality"), "LV-RIX")
+        XCTAssertEqual(code("Liepāja Municipality"), "LV-LPX")
+        XCTAssertEqual(code("Ogre Municipality"), "LV-067")
+        XCTAssertEqual(code("Rēzekne State City"), "LV-REZ")
+        XCTAssertEqual(code("Rēzeknes novads"), "LV-077")
+    }
 }
