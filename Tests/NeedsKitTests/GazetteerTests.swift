@@ -564,4 +564,18 @@ final class GazetteerTests: XCTestCase {
         XCTAssertEqual(code("Rēzekne State City"), "LV-REZ")
         XCTAssertEqual(code("Rēzeknes novads"), "LV-077")
     }
+
+    /// An abbreviated kind typed without its full stop (`Tartu l`, `Tartu v`, `Kauno raj`,
+    /// `Vilniaus rajono sav`), and `town`, English for a linn (`Keila Town`, `Narva town`):
+    /// each was municipality_unknown while `Tartu l.` and `Narva city` were read. The kind still
+    /// tells the town from the rural municipality, and a town no longer one is its vald.
+    func testKindAbbreviatedWithoutAFullStopAndTown() {
+        let expected = [
+            "Tartu l": "EE-793", "Tartu v": "EE-796", "Jõhvi v": "EE-251", "Kauno raj": "LT-16", "Kauno raj sav": "LT-16",
+            "Vilniaus rajono sav": "LT-58", "Kauno m sav": "LT-15", "Keila Town": "EE-296", "Narva town": "EE-511",
+            "Tartu town": "EE-793", "Valga town": "EE-855", "Kaunas town": "LT-15",
+        ]
+        for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
+        XCTAssertEqual(gazetteer.match("Narva v"), .none, "Narva is a town, not a rural municipality")
+    }
 }

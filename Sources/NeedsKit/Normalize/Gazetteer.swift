@@ -66,6 +66,9 @@ public struct Gazetteer: Sendable {
         // The kind where the town is (`Narva linnas`, `Tartu vallas`, `Ogres novadā`, `в городе
         // Нарве`), so that the town's own word is the only one left to read in its nominative.
         "linnas": "linn", "vallas": "vald", "novadā": "novads", "городе": "город", "районе": "район",
+        // Abbreviations typed without their full stop (`Tartu l`, `Kauno raj`, `Vilniaus rajono
+        // sav`), and `town`, English for a linn as often as `city` (`Keila Town`, `Narva town`).
+        "l": "linn", "v": "vald", "raj": "rajono", "sav": "savivaldybė", "town": "city",
     ]
 
     public init() {
