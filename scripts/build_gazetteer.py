@@ -190,6 +190,10 @@ CITIES_IN_NOVADS = {"Valmieras": "Valmiera", "Jēkabpils": "Jēkabpils"}
 # Novadi of before the 2021 reform that were merged whole into one of today's, under another
 # name: Augšdaugavas novads is the former Daugavpils and Ilūkstes novadi.
 FORMER_NOVADI = {"Augšdaugavas": ["Daugavpils novads", "Ilūkstes novads"]}
+# The English names of the novadi named after no town (en.wikipedia.org titles them so): the
+# others' are their town's, `Ogre Municipality`, which the town alone finds.
+ENGLISH_NOVADI = {"Augšdaugavas": ["Augšdaugava municipality"],
+                  "Dienvidkurzemes": ["South Kurzeme municipality", "Dienvidkurzeme municipality"]}
 
 
 def latvian_genitive(name):
@@ -233,7 +237,7 @@ for s in latvia:
             # own name, and a bare `Ventspils` stays the city, as a bare `Jelgava` does.
             variants.append(stem)
         towns = ([CENTRE_TOWNS[stem]] if stem in CENTRE_TOWNS else []) + OTHER_CENTRES.get(stem, [])
-        variants += towns + FORMER_NOVADI.get(stem, [])
+        variants += towns + FORMER_NOVADI.get(stem, []) + ENGLISH_NOVADI.get(stem, [])
         for town in towns:
             russian_variants += russian_town(RUSSIAN_TOWNS.get(town))
         russian_variants += RUSSIAN_NOVADI.get(stem, [])

@@ -578,4 +578,15 @@ final class GazetteerTests: XCTestCase {
         for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
         XCTAssertEqual(gazetteer.match("Narva v"), .none, "Narva is a town, not a rural municipality")
     }
+
+    /// The English names of the two novadi named after no town, `South Kurzeme Municipality`
+    /// (Dienvidkurzemes novads) and `Augšdaugava Municipality` (Augšdaugavas novads), were
+    /// municipality_unknown, while every other novads' (`Ogre Municipality`) was read.
+    func testEnglishNamesOfNovadiNamedAfterNoTown() {
+        let expected = [
+            "South Kurzeme Municipality": "LV-112", "South Kurzeme municipality": "LV-112", "Augšdaugava Municipality": "LV-111",
+            "Augsdaugava municipality": "LV-111", "Dienvidkurzeme Municipality": "LV-112",
+        ]
+        for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
+    }
 }
