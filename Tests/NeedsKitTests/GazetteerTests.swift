@@ -589,4 +589,17 @@ final class GazetteerTests: XCTestCase {
         ]
         for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
     }
+
+    /// A text naming a town and a rural municipality at once (`Tartu l.v.`, read `Tartu linn
+    /// vald`; `Tartu linn vald`) was Tartu vald: the last try, for a town merged into the vald
+    /// around it, dropped `linn` and kept `vald`, a guess between the two. It is none; a town
+    /// merged into a vald is still that vald (`Valga linn`).
+    func testTownAndRuralMunicipalityNamedTogetherAreNotGuessed() {
+        for written in ["Tartu l.v.", "Tartu linn vald", "Tartu city vald", "Viljandi linn vald"] {
+            XCTAssertEqual(gazetteer.match(written), .none, written)
+        }
+        XCTAssertEqual(code("Valga linn"), "EE-855")
+        XCTAssertEqual(code("Valmieras pilsēta"), "LV-113")
+        XCTAssertEqual(code("Tartu linn"), "EE-793")
+    }
 }

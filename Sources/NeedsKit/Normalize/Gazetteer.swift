@@ -42,6 +42,9 @@ public struct Gazetteer: Sendable {
         "valitsus", "linnaosa", "администрация", "города", "управа", "дума", "совет",
         "администрации", "самоуправления", "управы", "думы",
     ]
+    /// The words for a town, dropped in the last try, and the kinds of municipality a town is not.
+    private static let townWords: Set<String> = ["linn", "city", "pilsēta", "pilseta"]
+    private static let otherKinds: Set<String> = ["vald", "novads", "rajono"]
     /// Abbreviations of the words for a kind of municipality, and the names of its council,
     /// written out for a second try: `Tartu l.` is `Tartu linn`, `Ogres nov.` `Ogres novads`,
     /// `г. Нарва` `город Нарва`, `Вильнюсский р-н` `Вильнюсский район`, `Šiaulių m. savivaldybės`
@@ -219,7 +222,10 @@ public struct Gazetteer: Sendable {
             result = resolve(lookup.match(words.joined(separator: " ")), country: country)
         }
         var kept = words
-        for removable in [Self.genericWords, ["savivaldybė", "savivaldybe"], ["linn", "city", "pilsēta", "pilseta"]] where result == .none {
+        for removable in [Self.genericWords, ["savivaldybė", "savivaldybe"], Self.townWords] where result == .none {
+            // A town is read as the municipality around it only when no other kind is named:
+            // `Tartu l.v.` (`Tartu linn vald`) names both, and the vald is no more its reading.
+            if removable == Self.townWords && kept.contains(where: Self.otherKinds.contains) { break }
             let fewer = kept.filter { !removable.contains($0) }
             if fewer.count != kept.count && !fewer.isEmpty {
                 result = resolve(lookup.match(fewer.joined(separator: " ")), country: country)
