@@ -591,15 +591,20 @@ final class GazetteerTests: XCTestCase {
     }
 
     /// A text naming a town and a rural municipality at once (`Tartu l.v.`, read `Tartu linn
-    /// vald`; `Tartu linn vald`) was Tartu vald: the last try, for a town merged into the vald
-    /// around it, dropped `linn` and kept `vald`, a guess between the two. It is none; a town
-    /// merged into a vald is still that vald (`Valga linn`).
+    /// vald`; `Vilnius city district`; `город Вильнюсский район`, `Тарту город волость`) was the
+    /// rural one: a try that drops a word (`linn`, `city`, `город`) dropped the town's kind, a
+    /// guess between the two. It is none; a town merged into a vald is still that vald (`Valga
+    /// linn`), and a name with its parts still reads by them (`Tartu linn, Tartu vald`).
     func testTownAndRuralMunicipalityNamedTogetherAreNotGuessed() {
-        for written in ["Tartu l.v.", "Tartu linn vald", "Tartu city vald", "Viljandi linn vald"] {
+        for written in ["Tartu l.v.", "Tartu linn vald", "Tartu city vald", "Viljandi linn vald", "Vilnius city district",
+                        "город Вильнюсский район", "Тарту город волость", "г. Тарту волость"] {
             XCTAssertEqual(gazetteer.match(written), .none, written)
         }
         XCTAssertEqual(code("Valga linn"), "EE-855")
         XCTAssertEqual(code("Valmieras pilsēta"), "LV-113")
         XCTAssertEqual(code("Tartu linn"), "EE-793")
+        XCTAssertEqual(codes("Tartu linn, Tartu vald"), ["EE-793", "EE-796"])
+        XCTAssertEqual(code("Вильнюсский район"), "LT-58")
+        XCTAssertEqual(code("г. Вильнюс"), "LT-57")
     }
 }

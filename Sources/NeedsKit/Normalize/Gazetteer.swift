@@ -42,9 +42,11 @@ public struct Gazetteer: Sendable {
         "valitsus", "linnaosa", "администрация", "города", "управа", "дума", "совет",
         "администрации", "самоуправления", "управы", "думы",
     ]
-    /// The words for a town, dropped in the last try, and the kinds of municipality a town is not.
+    /// The words for a town, dropped in the last try.
     private static let townWords: Set<String> = ["linn", "city", "pilsēta", "pilseta"]
-    private static let otherKinds: Set<String> = ["vald", "novads", "rajono"]
+    /// The kinds of a town's municipality and of a rural one, as abbreviations are written out.
+    private static let townKinds: Set<String> = ["linn", "city", "pilsēta", "pilseta", "miesto", "город"]
+    private static let ruralKinds: Set<String> = ["vald", "novads", "rajono", "district", "волость", "район", "край"]
     /// Abbreviations of the words for a kind of municipality, and the names of its council,
     /// written out for a second try: `Tartu l.` is `Tartu linn`, `Ogres nov.` `Ogres novads`,
     /// `г. Нарва` `город Нарва`, `Вильнюсский р-н` `Вильнюсский район`, `Šiaulių m. savivaldybės`
@@ -222,10 +224,11 @@ public struct Gazetteer: Sendable {
             result = resolve(lookup.match(words.joined(separator: " ")), country: country)
         }
         var kept = words
-        for removable in [Self.genericWords, ["savivaldybė", "savivaldybe"], Self.townWords] where result == .none {
-            // A town is read as the municipality around it only when no other kind is named:
-            // `Tartu l.v.` (`Tartu linn vald`) names both, and the vald is no more its reading.
-            if removable == Self.townWords && kept.contains(where: Self.otherKinds.contains) { break }
+        // A text naming a town's kind and a rural one (`Tartu l.v.`, read `Tartu linn vald`; `город
+        // Вильнюсский район`; `Vilnius city district`) is read as written or by its parts, never
+        // with either kind left out: which one it means would be a guess.
+        let bothKinds = words.contains(where: Self.townKinds.contains) && words.contains(where: Self.ruralKinds.contains)
+        for removable in [Self.genericWords, ["savivaldybė", "savivaldybe"], Self.townWords] where result == .none && !bothKinds {
             let fewer = kept.filter { !removable.contains($0) }
             if fewer.count != kept.count && !fewer.isEmpty {
                 result = resolve(lookup.match(fewer.joined(separator: " ")), country: country)
@@ -234,13 +237,13 @@ public struct Gazetteer: Sendable {
         }
         // Lithuanian staff often leave `savivaldybė` out after the kind (`Kauno miesto`,
         // `Vilniaus rajono`, `Kauno miesto administracija`): the official name ends with it.
-        if result == .none, let last = kept.last, ["miesto", "rajono"].contains(last) {
+        if result == .none, !bothKinds, let last = kept.last, ["miesto", "rajono"].contains(last) {
             result = resolve(lookup.match((kept + ["savivaldybė"]).joined(separator: " ")), country: country)
         }
         if result == .none { result = matchParts(text, country: country) }
         // A municipality's name, its council's or department's, is a few words: each word is
         // tried in other forms only in such a text (in a long one the tries grow as its square).
-        guard words.count <= Self.wordsOfAName else { return result }
+        guard words.count <= Self.wordsOfAName, !bothKinds else { return result }
         if result == .none { result = matchRussianAdjective(words, country: country) }
         if result == .none { result = matchRussianGenitive(words, country: country) }
         if result == .none { result = matchDepartment(typed, country: country) }
