@@ -607,4 +607,18 @@ final class GazetteerTests: XCTestCase {
         XCTAssertEqual(code("Вильнюсский район"), "LT-58")
         XCTAssertEqual(code("г. Вильнюс"), "LT-57")
     }
+
+    /// An Estonian municipality's government in English (`Tartu Rural Municipality Government`,
+    /// `Tartu Urban Municipality Government`, `Viimsi Rural Municipality Government`) was
+    /// municipality_unknown: leaving out `government` and `municipality` left `Tartu rural`. The
+    /// kind is kept, so the town and the vald stay apart.
+    func testEnglishGovernmentOfAnUrbanOrRuralMunicipality() {
+        let expected = [
+            "Tartu Rural Municipality Government": "EE-796", "Tartu Urban Municipality Government": "EE-793",
+            "Viimsi Rural Municipality Government": "EE-890", "Narva Urban Municipality Government": "EE-511",
+            "Tartu Rural Municipality": "EE-796",
+        ]
+        for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
+        XCTAssertEqual(gazetteer.match("Narva Rural Municipality Government"), .none)
+    }
 }

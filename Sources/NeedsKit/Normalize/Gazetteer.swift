@@ -74,6 +74,9 @@ public struct Gazetteer: Sendable {
         // Abbreviations typed without their full stop (`Tartu l`, `Kauno raj`, `Vilniaus rajono
         // sav`), and `town`, English for a linn as often as `city` (`Keila Town`, `Narva town`).
         "l": "linn", "v": "vald", "raj": "rajono", "sav": "savivaldybė", "town": "city",
+        // English for the kind before `municipality` (`Tartu Rural Municipality Government`), so
+        // that the kind stays when the council's words and `municipality` are left out.
+        "rural": "vald", "urban": "linn",
     ]
 
     public init() {
