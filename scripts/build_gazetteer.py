@@ -190,6 +190,10 @@ CITIES_IN_NOVADS = {"Valmieras": "Valmiera", "Jēkabpils": "Jēkabpils"}
 # Novadi of before the 2021 reform that were merged whole into one of today's, under another
 # name: Augšdaugavas novads is the former Daugavpils and Ilūkstes novadi.
 FORMER_NOVADI = {"Augšdaugavas": ["Daugavpils novads", "Ilūkstes novads"]}
+# The English names of the novadi named after no town (en.wikipedia.org titles them so): the
+# others' are their town's, `Ogre Municipality`, which the town alone finds.
+ENGLISH_NOVADI = {"Augšdaugavas": ["Augšdaugava municipality"],
+                  "Dienvidkurzemes": ["South Kurzeme municipality", "Dienvidkurzeme municipality"]}
 
 
 def latvian_genitive(name):
@@ -218,6 +222,9 @@ for s in latvia:
             variants.append(genitive)
         russian_variants = russian_town(russian(s.name))
         english = f"{name} state city"
+        # `Rēzekne municipality`: the city's local government, or in English the novads named
+        # after it (`Rēzekne Municipality`, Rēzeknes novads): both have it, so it is ambiguous.
+        variants.append(f"{name} municipality")
     else:
         kind = "novads"
         name = s.name.replace(" Novads", " novads")
@@ -230,7 +237,7 @@ for s in latvia:
             # own name, and a bare `Ventspils` stays the city, as a bare `Jelgava` does.
             variants.append(stem)
         towns = ([CENTRE_TOWNS[stem]] if stem in CENTRE_TOWNS else []) + OTHER_CENTRES.get(stem, [])
-        variants += towns + FORMER_NOVADI.get(stem, [])
+        variants += towns + FORMER_NOVADI.get(stem, []) + ENGLISH_NOVADI.get(stem, [])
         for town in towns:
             russian_variants += russian_town(RUSSIAN_TOWNS.get(town))
         russian_variants += RUSSIAN_NOVADI.get(stem, [])
@@ -238,6 +245,12 @@ for s in latvia:
             city = CITIES_IN_NOVADS[stem]
             variants += [f"{city} city", f"{stem} valstspilsēta", f"{city} state city"]
         english = name.replace(" novads", " municipality")
+        # English names a novads by its town in the nominative (`Rēzekne Municipality`); where
+        # that town is a state city, or was the name of a novads merged into this one
+        # (`Daugavpils Municipality`), the city has the spelling too (see above).
+        for city in state_cities:
+            if latvian_genitive(city) == stem or f"{city} novads" in FORMER_NOVADI.get(stem, []):
+                variants.append(f"{city} municipality")
         if r := russian(s.name):
             russian_variants.append(r)
     variants += russian_variants

@@ -162,6 +162,26 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.issues.filter { $0.code == "place_mismatch" }.map(\.line), [2])
     }
 
+    /// A mark or word for none typed into the municipality (`-`, `—`, `?`, `n/a`, Latvian `nav`,
+    /// Russian `нет`) was `not a municipality of the gazetteer; kept as written` (municipality_unknown),
+    /// as if a place had been named that the gazetteer lacks: it says no place was given
+    /// (municipality_not_given), the respondent under no municipality, as a blank cell is; with
+    /// no country either, place_unknown as for a blank. A name is read as before, and `?????` (a
+    /// name whose every letter a code page lacked) is still a place given.
+    func testNoPlaceWrittenIsSaidSoNotAsAnUnknownMunicipality() throws {
+        let folder = TemporaryFolder()
+        let text = "country,municipality,imp_intercultural\nEE,-,5\nEE,—,4\nLT,?,3\nEE,n/a,2\nLV,nav,1\nLV,Nav,2\n,нет,3\n"
+            + "EE,Narva,4\nEE,Atlantis,5\nEE,?????,1\n"
+        let result = normalise([folder.write("places.csv", text)])
+        XCTAssertEqual(result.respondents.map(\.municipalityCode), [nil, nil, nil, nil, nil, nil, nil, "EE-511", nil, nil])
+        XCTAssertEqual(result.respondents.map(\.municipalityName), [nil, nil, nil, nil, nil, nil, nil, "Narva linn", "Atlantis", "?????"])
+        let notGiven = result.issues.filter { $0.code == "municipality_not_given" }
+        XCTAssertEqual(notGiven.map(\.line), [2, 3, 4, 5, 6, 7, 8])
+        XCTAssertEqual(notGiven.map(\.oldValue), ["-", "—", "?", "n/a", "nav", "Nav", "нет"])
+        XCTAssertEqual(result.issues.filter { $0.code == "municipality_unknown" }.map(\.oldValue), ["Atlantis", "?????"])
+        XCTAssertEqual(result.issues.filter { $0.code == "place_unknown" }.map(\.line), [8])
+    }
+
     /// A country answer the gazetteer knows but the form's choice list does not (ISO alpha-3
     /// `EST`, a name in another language, `Lettland`, `Litauen`) is that country's choice; it was
     /// an unknown value and the country missing, while the same text in a text question was read.
@@ -1203,7 +1223,7 @@ final class NormalizerTests: XCTestCase {
     /// each Estonian or Lithuanian letter of the municipalities typed (`J?el?htme vald`, `Kelm?s
     /// rajono savivaldyb?`): each was municipality_unknown, the respondent under no municipality.
     /// The one municipality with a letter outside ASCII at each `?` is read, with a warning saying
-    /// how to keep the letters; a `?` fitting two (or none) stays unknown.
+    /// how to keep the letters; a `?` fitting two (or none) stays unknown, a lone `?` no place.
     func testMunicipalityWhoseLettersExcelLostIsRead() throws {
         let folder = TemporaryFolder()
         let text = """
@@ -1218,12 +1238,14 @@ final class NormalizerTests: XCTestCase {
         let result = normalise([folder.write("ru_excel.csv", encode(text, as: .windows1251))])
         XCTAssertEqual(result.respondents.map(\.municipalityCode), ["EE-245", "LT-19", "EE-735", nil, nil])
         XCTAssertEqual(result.respondents.map(\.municipalityName), ["Jõelähtme vald", "Kelmės rajono savivaldybė", "Sillamäe linn",
-                                                               "Narva?linn", "?"])
+                                                               "Narva?linn", nil])
         let lost = result.issues.filter { $0.code == "municipality_letters_lost" }
         XCTAssertEqual(lost.map(\.line), [2, 3, 4])
         XCTAssertEqual(lost.map(\.column), [2, 2, 2])
         XCTAssertEqual(lost.map(\.newValue), ["Jõelähtme vald", "Kelmės rajono savivaldybė", "Sillamäe linn"])
-        XCTAssertEqual(result.issues.filter { $0.code == "municipality_unknown" }.map(\.oldValue), ["Narva?linn", "?"])
+        XCTAssertEqual(result.issues.filter { $0.code == "municipality_unknown" }.map(\.oldValue), ["Narva?linn"])
+        // A lone `?` names no place at all.
+        XCTAssertEqual(result.issues.filter { $0.code == "municipality_not_given" }.map(\.oldValue), ["?"])
     }
 
     /// Google's sheet names its first column in the form's language: Lithuanian `Laiko žymė` is

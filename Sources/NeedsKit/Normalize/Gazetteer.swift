@@ -42,6 +42,11 @@ public struct Gazetteer: Sendable {
         "valitsus", "linnaosa", "администрация", "города", "управа", "дума", "совет",
         "администрации", "самоуправления", "управы", "думы",
     ]
+    /// The words for a town, dropped in the last try.
+    private static let townWords: Set<String> = ["linn", "city", "pilsēta", "pilseta"]
+    /// The kinds of a town's municipality and of a rural one, as abbreviations are written out.
+    private static let townKinds: Set<String> = ["linn", "city", "pilsēta", "pilseta", "miesto", "город"]
+    private static let ruralKinds: Set<String> = ["vald", "novads", "rajono", "district", "волость", "район", "край"]
     /// Abbreviations of the words for a kind of municipality, and the names of its council,
     /// written out for a second try: `Tartu l.` is `Tartu linn`, `Ogres nov.` `Ogres novads`,
     /// `г. Нарва` `город Нарва`, `Вильнюсский р-н` `Вильнюсский район`, `Šiaulių m. savivaldybės`
@@ -66,6 +71,12 @@ public struct Gazetteer: Sendable {
         // The kind where the town is (`Narva linnas`, `Tartu vallas`, `Ogres novadā`, `в городе
         // Нарве`), so that the town's own word is the only one left to read in its nominative.
         "linnas": "linn", "vallas": "vald", "novadā": "novads", "городе": "город", "районе": "район",
+        // Abbreviations typed without their full stop (`Tartu l`, `Kauno raj`, `Vilniaus rajono
+        // sav`), and `town`, English for a linn as often as `city` (`Keila Town`, `Narva town`).
+        "l": "linn", "v": "vald", "raj": "rajono", "sav": "savivaldybė", "town": "city",
+        // English for the kind before `municipality` (`Tartu Rural Municipality Government`), so
+        // that the kind stays when the council's words and `municipality` are left out.
+        "rural": "vald", "urban": "linn",
     ]
 
     public init() {
@@ -83,12 +94,26 @@ public struct Gazetteer: Sendable {
             for name in [entry.name] + entry.variants where name.contains("-") && !name.contains("р-н") {
                 lookup.insert(name.replacingOccurrences(of: "-", with: " "), index)
             }
+            for name in [entry.name, entry.englishName] + entry.variants {
+                if let typed = Self.asciiDigraphs(name) { lookup.insert(typed, index) }
+            }
         }
         self.entries = entries
         self.lookup = lookup
     }
 
     public var count: Int { entries.count }
+
+    /// Letters an ASCII keyboard lacks, written as digraphs: `š`, `ž`, `č` as `sh`, `zh`, `ch`
+    /// (`Shiauliai`, `Birzhai`, `Panevezhys`), Estonian `ä`, `ö`, `ü` as `ae`, `oe`, `ue`
+    /// (`Paernu`, `Kohtla-Jaerve`). The lookup's loose key sets the other diacritics aside (`õ`,
+    /// `ū`); nil for a name without such a letter. No spelling so made is another municipality's.
+    private static func asciiDigraphs(_ name: String) -> String? {
+        let digraphs: [Character: String] = ["š": "sh", "ž": "zh", "č": "ch", "ä": "ae", "ö": "oe", "ü": "ue"]
+        let lower = name.precomposedStringWithCanonicalMapping.lowercased()
+        guard lower.contains(where: { digraphs[$0] != nil }) else { return nil }
+        return lower.map { digraphs[$0] ?? String($0) }.joined()
+    }
 
     /// The choices of a municipality list by the municipality each names (its code): by the
     /// choice's name, else its labels (languages in order), as the normaliser reads a chosen
@@ -107,12 +132,69 @@ public struct Gazetteer: Sendable {
         return result
     }
 
+    /// Whether a place answer says none was given: marks alone, no letter or digit (`-`, `—`,
+    /// `?`, `...`), or a word for none or not knowing (`n/a`, `none`, `nav`, `nėra`, `pole`,
+    /// `нет`), as staff fill a required cell. Not `?` for each letter of a name (`?????`, Russian
+    /// saved in a code page without Cyrillic): a place was given, its letters lost.
+    public static func saysNoPlace(_ written: String) -> Bool {
+        let key = TextKey.loose(written)
+        if noPlaceWords.contains(key) { return true }
+        return !key.contains { $0.isLetter || $0.isNumber } && key.filter { $0 == "?" }.count < 2
+    }
+
+    /// Words for none or not knowing in the survey languages, compared without diacritics.
+    private static let noPlaceWords: Set<String> = [
+        "n/a", "na", "n.a.", "none", "no", "nothing", "unknown", "dont know", "don't know", "ei", "ei ole", "pole",
+        "ei tea", "nav", "ne", "nezinu", "nera", "nezinau", "нет", "не", "не знаю", "нету",
+    ]
+
     public func municipalities(in country: String) -> [Municipality] {
         entries.filter { $0.country == country }
     }
 
     /// Matches a written name; `country`, when known, narrows an ambiguous match.
     public func match(_ written: String, country: String? = nil) -> Match {
+        let result = matchTyped(written, country: country)
+        guard result == .none, let unmixed = Self.inOneScript(written) else { return result }
+        return matchTyped(unmixed, country: country)
+    }
+
+    /// Latin letters and the Cyrillic ones that look the same, which a keyboard switched between
+    /// layouts mid-word, or a word processor's correction, mixes into a name (`Нарвa`, `Pига`,
+    /// `Rīgа`, `Вильнюсский paйон`).
+    private static let cyrillicOfLatin: [Character: Character] = [
+        "A": "А", "B": "В", "C": "С", "E": "Е", "H": "Н", "K": "К", "M": "М", "O": "О", "P": "Р", "T": "Т", "X": "Х",
+        "Y": "У", "a": "а", "c": "с", "e": "е", "k": "к", "o": "о", "p": "р", "x": "х", "y": "у",
+    ]
+    private static let latinOfCyrillic = Dictionary(uniqueKeysWithValues: cyrillicOfLatin.map { ($1, $0) })
+
+    /// The text with each word that mixes Latin and Cyrillic letters written in the script most
+    /// of its letters are in, its other letters read as their look-alikes; nil when no word
+    /// mixes them, or a mixed word has a letter with no look-alike or as many letters of each.
+    private static func inOneScript(_ text: String) -> String? {
+        func isCyrillic(_ letter: Character) -> Bool { letter.unicodeScalars.allSatisfy { (0x0400...0x04FF).contains($0.value) } }
+        func isLatin(_ letter: Character) -> Bool { letter.unicodeScalars.first.map { $0.value < 0x0250 } ?? false }
+        var changed = false
+        var words: [String] = []
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            let cyrillic = word.filter { $0.isLetter && isCyrillic($0) }.count
+            let latin = word.filter { $0.isLetter && isLatin($0) }.count
+            guard cyrillic > 0, latin > 0 else { words.append(String(word)); continue }
+            guard cyrillic != latin else { return nil }
+            let (lookalikes, isMinority) = cyrillic > latin ? (cyrillicOfLatin, isLatin) : (latinOfCyrillic, isCyrillic)
+            var unmixed = ""
+            for letter in word {
+                guard letter.isLetter, isMinority(letter) else { unmixed.append(letter); continue }
+                guard let lookalike = lookalikes[letter] else { return nil }
+                unmixed.append(lookalike)
+            }
+            words.append(unmixed)
+            changed = true
+        }
+        return changed ? words.joined(separator: " ") : nil
+    }
+
+    private func matchTyped(_ written: String, country: String?) -> Match {
         let result = matchAsWritten(written, country: country)
         // A sentence's full stop or a list's comma typed after the name (`Rīga.`, `Narva,`), when
         // the name with it is none (`Tartu l.` is the abbreviation's).
@@ -145,7 +227,11 @@ public struct Gazetteer: Sendable {
             result = resolve(lookup.match(words.joined(separator: " ")), country: country)
         }
         var kept = words
-        for removable in [Self.genericWords, ["savivaldybė", "savivaldybe"], ["linn", "city", "pilsēta", "pilseta"]] where result == .none {
+        // A text naming a town's kind and a rural one (`Tartu l.v.`, read `Tartu linn vald`; `город
+        // Вильнюсский район`; `Vilnius city district`) is read as written or by its parts, never
+        // with either kind left out: which one it means would be a guess.
+        let bothKinds = words.contains(where: Self.townKinds.contains) && words.contains(where: Self.ruralKinds.contains)
+        for removable in [Self.genericWords, ["savivaldybė", "savivaldybe"], Self.townWords] where result == .none && !bothKinds {
             let fewer = kept.filter { !removable.contains($0) }
             if fewer.count != kept.count && !fewer.isEmpty {
                 result = resolve(lookup.match(fewer.joined(separator: " ")), country: country)
@@ -154,13 +240,13 @@ public struct Gazetteer: Sendable {
         }
         // Lithuanian staff often leave `savivaldybė` out after the kind (`Kauno miesto`,
         // `Vilniaus rajono`, `Kauno miesto administracija`): the official name ends with it.
-        if result == .none, let last = kept.last, ["miesto", "rajono"].contains(last) {
+        if result == .none, !bothKinds, let last = kept.last, ["miesto", "rajono"].contains(last) {
             result = resolve(lookup.match((kept + ["savivaldybė"]).joined(separator: " ")), country: country)
         }
         if result == .none { result = matchParts(text, country: country) }
         // A municipality's name, its council's or department's, is a few words: each word is
         // tried in other forms only in such a text (in a long one the tries grow as its square).
-        guard words.count <= Self.wordsOfAName else { return result }
+        guard words.count <= Self.wordsOfAName, !bothKinds else { return result }
         if result == .none { result = matchRussianAdjective(words, country: country) }
         if result == .none { result = matchRussianGenitive(words, country: country) }
         if result == .none { result = matchDepartment(typed, country: country) }
@@ -244,13 +330,14 @@ public struct Gazetteer: Sendable {
     private static let adjectiveEndings = ["ская", "ский", "ское", "ской", "ского", "скую", "скому", "ском"]
 
     /// The town's name from an adjective whose stem the suffix altered: `Рижская` (Рига, г to ж),
-    /// `Юрмальская` (Юрмала, a soft sign), `Лиепайская` (Лиепая).
+    /// `Юрмальская` (Юрмала, a soft sign), `Шилальский` (Шилале), `Мариямпольское` (Мариямполе),
+    /// `Лиепайская` (Лиепая), `Лаздийский` (Лаздияй).
     private static func nounsOfAlteredStem(_ stem: String) -> [String] {
         let base = String(stem.dropLast())
         switch stem.last {
         case "ж": return [base + "га"]
-        case "ь": return [base + "а"]
-        case "й": return [base + "я"]
+        case "ь": return [base + "а", base + "е"]
+        case "й": return [base + "я", base + "яй"]
         default: return []
         }
     }
@@ -268,9 +355,11 @@ public struct Gazetteer: Sendable {
             guard let ending = Self.adjectiveEndings.first(where: { word.hasSuffix($0) && word.count > $0.count + 2 }) else { continue }
             let stem = String(word.dropLast(ending.count))
             // The adjective itself in the nominative (`Огрского края` is `Огрский край`), and the
-            // Lithuanian endings the suffix replaced (`Висагинское` is `Висагинас`, `Шальчининкский`
-            // `Шальчининкай`).
-            let nouns = [stem, stem + "а", stem + "ский"] + Self.nounsOfAlteredStem(stem) + ["ас", "ай", "ис"].map { stem + $0 }
+            // Lithuanian and Latvian endings the suffix replaced (`Висагинское` is `Висагинас`,
+            // `Шальчининкский` `Шальчининкай`, `Акмянский` `Акмяне`, `Ширвинтский` `Ширвинтос`,
+            // `Кедайнский` `Кедайняй`, `Тукумская` `Тукумс`).
+            let endings = ["ас", "ай", "ис", "е", "ос", "яй", "с"]
+            let nouns = [stem, stem + "а", stem + "ский"] + Self.nounsOfAlteredStem(stem) + endings.map { stem + $0 }
             let result = match(words, replacing: k, by: nouns, country: country)
             if result != .none { return result }
         }
@@ -319,21 +408,25 @@ public struct Gazetteer: Sendable {
     /// (Ida-Viru maakond)`, `Tallinn, Lasnamäe`): its parts are looked up alone, and it is the one
     /// municipality they name; parts naming two, or an ambiguous part, make it ambiguous. Every
     /// other part must be a county, region or country: beside anything else (`Narva, but I work
-    /// in Tallinn`, an e-mail address) the name is not recognised.
+    /// in Tallinn`, an e-mail address) or another country than its own (`Narva, Latvija`: one of
+    /// the two is wrong) the name is not recognised.
     private func matchParts(_ text: String, country: String?) -> Match {
         let parts = text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "(" || $0 == ")" || $0 == "/" })
             .map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
         guard parts.count > 1 else { return .none }
         var found: [Municipality] = []
+        var countries: Set<String> = []
         for part in parts {
             switch match(part, country: country) {
             case let .unique(municipality): found.append(municipality)
             case let .ambiguous(candidates): found += candidates
-            case .none: if !Self.isRegion(part) { return .none }
+            case .none:
+                if let named = RegionCountry.code(for: part) { countries.insert(named) } else if !Self.isRegion(part) { return .none }
             }
         }
         var distinct: [Municipality] = []
         for municipality in found where !distinct.contains(municipality) { distinct.append(municipality) }
+        guard countries.isEmpty || distinct.allSatisfy({ countries == [$0.country] }) else { return .none }
         if distinct.count == 1 { return .unique(distinct[0]) }
         return distinct.isEmpty ? .none : .ambiguous(distinct.sorted { $0.code < $1.code })
     }

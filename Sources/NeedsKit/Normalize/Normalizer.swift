@@ -1550,7 +1550,17 @@ public final class Normalizer {
                     message: "country `\(written)` is not Estonia, Latvia or Lithuania; the respondent is kept under no country"))
             }
         }
-        guard let q = municipalityIndex, let answer = answers.municipality else {
+        var municipality = answers.municipality
+        // A mark or word for none (`-`, `n/a`, `nav`, `нет`), typed into a required cell: no
+        // place, said as such rather than as a municipality the gazetteer lacks.
+        if let q = municipalityIndex, let written = municipality?.cleanValue, Gazetteer.saysNoPlace(written) {
+            place.issues.append(.init(
+                question: q, questionName: instrument.questions[q].key, old: written, new: "", code: "municipality_not_given",
+                message: "`\(written)` names no place (a mark or word for none); the respondent is under no municipality",
+                action: .changed))
+            municipality = nil
+        }
+        guard let q = municipalityIndex, let answer = municipality else {
             if place.country == nil {
                 // Named at the country column (or, without one, the municipality's: `logPlaceIssues`).
                 let asked = countryIndex ?? municipalityIndex
