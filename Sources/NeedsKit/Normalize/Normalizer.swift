@@ -790,31 +790,27 @@ public final class Normalizer {
         answers.update(repeating: 0, count: questionCount)
         let count = min(steps.count, record.count)
         // The submission ID first, so that the duplicate check's memory is on its way while the
-        // answers are read. The last ID column counts (ODK's `meta-instanceID` and `KEY` usually
-        // agree); an empty one means the row has no ID.
-        let idSeed = mapping.idSeed  // (the closure below then captures no object)
-        for column in mapping.idColumns where column < count {
-            idColumn = nil
-            Self.withTrimmed(record.fieldBytes(column)) { id in
-                guard id.count > 0 else { return }
-                idColumn = column
-                idHash = FieldHash.hash(id)
-                idVerify = FieldHash.hash(id, seed: 0x2545_F491_4F6C_DD1D)
-                respondentHash = FNV.hash(id, seed: idSeed)
-            }
+        // answers are read. KoboToolbox's `meta/rootUuid` names the submission when filled (the
+        // `_uuid` it was first sent with, `uuid:` before it: an edit gives it a new `_uuid`, and
+        // an export from before the edit and one from after it must not count it twice); else the
+        // last ID column counts (ODK's `meta-instanceID` and `KEY` usually agree), and an empty one
+        // means the row has no ID. Only the column that counts is hashed.
+        let idSeed = mapping.idSeed  // (the closures below then capture no object)
+        func identify(_ id: UnsafeRawBufferPointer, by column: Int) {
+            idColumn = column
+            idHash = FieldHash.hash(id)
+            idVerify = FieldHash.hash(id, seed: 0x2545_F491_4F6C_DD1D)
+            respondentHash = FNV.hash(id, seed: idSeed)
         }
-        // An edited KoboToolbox submission has a new `_uuid`: it is the submission its
-        // `meta/rootUuid` names (`uuid:` and the `_uuid` it was first sent with), so an export
-        // from before the edit and one from after it do not count it twice.
         if let root = mapping.rootIDColumn, root < count {
             Self.withTrimmed(record.fieldBytes(root)) { written in
-                let prefixed = written.starts(with: "uuid:".utf8)
-                let id = prefixed ? UnsafeRawBufferPointer(rebasing: written[5...]) : written
-                guard id.count > 0 else { return }
-                idColumn = root
-                idHash = FieldHash.hash(id)
-                idVerify = FieldHash.hash(id, seed: 0x2545_F491_4F6C_DD1D)
-                respondentHash = FNV.hash(id, seed: idSeed)
+                let id = written.starts(with: "uuid:".utf8) ? UnsafeRawBufferPointer(rebasing: written[5...]) : written
+                if id.count > 0 { identify(id, by: root) }
+            }
+        }
+        if idColumn == nil, let column = mapping.idColumns.last(where: { $0 < count }) {
+            Self.withTrimmed(record.fieldBytes(column)) { id in
+                if id.count > 0 { identify(id, by: column) }
             }
         }
         if idColumn != nil { seen.prefetch(idHash) }
@@ -1186,12 +1182,14 @@ public final class Normalizer {
     /// file ends: 16 bytes each); past it they stay as read, and a warning says so.
     static let correctableDates = 1 << 20
 
+    /// Whether the file being read has shown the order of day and month it did not assume.
+    private var showedTheOtherOrder: Bool { dateOrder.decided.map { $0 != dateOrder.assumed } ?? false }
+
     /// Whether the file being read has shown its order of day and month after reading some dates
     /// the other way (`dateOrder.assumed`), few enough to correct (see `correctableDates`); each clean row of it then
     /// carries the other reading of its date (`Row.otherReading`). Read at the end of the file.
     var correctsAssumedDates: Bool {
-        dateOrder.decided.map { $0 != dateOrder.assumed } == true && dateOrder.ambiguousBefore > 0
-            && dateOrder.ambiguousBefore <= Self.correctableDates
+        showedTheOtherOrder && dateOrder.ambiguousBefore > 0 && dateOrder.ambiguousBefore <= Self.correctableDates
     }
 
     /// The first and last submission date of the clean respondents read so far (yyyymmdd), each
@@ -1203,7 +1201,7 @@ public final class Normalizer {
     }
 
     private var daysOfCurrentFile: DayRange {
-        daysOfFile.sure.union(dateOrder.decided.map { $0 != dateOrder.assumed } == true ? daysOfFile.otherReading : daysOfFile.assumed)
+        daysOfFile.sure.union(showedTheOtherOrder ? daysOfFile.otherReading : daysOfFile.assumed)
     }
 
     /// Reads a value not seen before and keeps the reading; nil when the cache is full.

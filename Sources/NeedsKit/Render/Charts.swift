@@ -15,10 +15,10 @@ public enum Charts {
     /// characters, a Russian label such as "Противодействие дезинформации и ложной информации" ran
     /// about 30 pixels past the chart's left edge, its first word lost.)
     static func fit(_ text: String, width: Double, fontSize: Double = 11) -> String {
-        let widths = text.map { advance($0) * fontSize }
-        guard widths.reduce(0, +) > width else { return text }
+        guard textWidth(text, fontSize: fontSize) > width else { return text }
         var used = advance("…") * fontSize, kept = 0
-        for w in widths {
+        for character in text {
+            let w = advance(character) * fontSize
             if used + w > width { break }
             used += w
             kept += 1
