@@ -1628,6 +1628,31 @@ final class ReportTests: XCTestCase {
         XCTAssertTrue(svg.contains("<text x=\"230.8\" y=\"209.0\" font-size=\"10\">2</text>"), svg)
     }
 
+    /// An instrument rated on 0-100 (a slider) had its Locus-for-Focus axes ticked at every point
+    /// of the scale: some fifty numbers on each axis, drawn one on another. Importance 40-90 and
+    /// gaps 5-45 over 6 steps at most: 10 on both axes, from 30 to 100 (40 − 0.3 × 10 down to
+    /// a step) and from 0 to 50; a 1-5 scale keeps its tick a point.
+    func testLocusChartTicksAZeroToHundredScaleInTens() {
+        func rows(_ pairs: [(Double, Double)]) -> [TopicFigures] {
+            pairs.enumerated().map { k, pair in
+                var a = TopicAccumulator()
+                for _ in 0..<3 { a.add(importance: pair.0, competence: pair.0 - pair.1, demanded: false) }
+                return TopicFigures(country: "EE", topic: "t\(k)", topicLabel: "Topic \(k + 1)", accumulator: a)
+            }
+        }
+        func ticks(_ svg: String, anchor: String) -> [String] {
+            svg.split(separator: "\n").filter { $0.contains("text-anchor=\"\(anchor)\">") && !$0.contains("font-size") }
+                .map { String($0.split(separator: ">")[1].prefix { $0 != "<" }) }
+        }
+        let labels = ReportStrings.forLanguage(nil).charts
+        let wide = Charts.locusScatter(rows([(40, 5), (90, 45), (65, 20)]), id: "t", title: "t", labels: labels)
+        XCTAssertEqual(ticks(wide, anchor: "middle").filter { Double($0) != nil }, ["30", "40", "50", "60", "70", "80", "90", "100"])
+        XCTAssertEqual(ticks(wide, anchor: "end"), ["0", "10", "20", "30", "40", "50"])
+        let narrow = Charts.locusScatter(rows([(3.2, 0.4), (4.4, 1.6)]), id: "t", title: "t", labels: labels)
+        XCTAssertEqual(ticks(narrow, anchor: "middle").filter { Double($0) != nil }, ["2", "3", "4", "5"])
+        XCTAssertEqual(ticks(narrow, anchor: "end"), ["0", "1", "2"])
+    }
+
     /// Topic keys are the instrument's text, not figures: with `--excel` a numbered topic `1.1`
     /// was written `1,1` (the decimal comma figures get) in every table naming topics, so it no
     /// longer matched the instrument, plan.csv's configuration or another run's tables.

@@ -116,8 +116,14 @@ public enum Charts {
         let width = 720, frame = 420, left = 60, right = 290, top = 40, bottom = 50
         let height = max(frame, top + 14 + points.count * 16)
         let xs = points.map(\.1), ys = points.map(\.2)
-        let xLow = ((xs.min() ?? 1) - 0.3).rounded(.down), xHigh = ((xs.max() ?? 5) + 0.3).rounded(.up)
-        let yLow = min(0, ((ys.min() ?? 0) - 0.3).rounded(.down)), yHigh = max(1, ((ys.max() ?? 1) + 0.3).rounded(.up))
+        // A tick a point of the scale on a 1-5 or 1-7 scale; on a 0-100 one every 10 or 20 (a
+        // tick a point wrote 100 numbers one on another). The axes reach 0.3 of a step past the points.
+        let xStep = axisStep((xs.max() ?? 5) - (xs.min() ?? 1))
+        let yStep = axisStep((ys.max() ?? 1) - min(0, ys.min() ?? 0))
+        let xLow = (((xs.min() ?? 1) - 0.3 * xStep) / xStep).rounded(.down) * xStep
+        let xHigh = (((xs.max() ?? 5) + 0.3 * xStep) / xStep).rounded(.up) * xStep
+        let yLow = min(0, (((ys.min() ?? 0) - 0.3 * yStep) / yStep).rounded(.down) * yStep)
+        let yHigh = max(yStep, (((ys.max() ?? 1) + 0.3 * yStep) / yStep).rounded(.up) * yStep)
         let plotW = Double(width - left - right), plotH = Double(frame - top - bottom)
         func px(_ v: Double) -> Double { Double(left) + (v - xLow) / (xHigh - xLow) * plotW }
         func py(_ v: Double) -> Double { Double(top) + (1 - (v - yLow) / (yHigh - yLow)) * plotH }
@@ -129,12 +135,12 @@ public enum Charts {
         var v = xLow
         while v <= xHigh + 1e-9 {
             svg += "<text x=\(quoted(px(v))) y=\"\(frame - bottom + 16)\" text-anchor=\"middle\">\(NumberFormat.fixed(v, decimals: 0))</text>\n"
-            v += 1
+            v += xStep
         }
         v = yLow
         while v <= yHigh + 1e-9 {
             svg += "<text x=\"\(left - 8)\" y=\(quoted(py(v) + 4)) text-anchor=\"end\">\(NumberFormat.fixed(v, decimals: 0))</text>\n"
-            v += 1
+            v += yStep
         }
         svg += "<text x=\(quoted(Double(left) + plotW / 2)) y=\"\(frame - 12)\" text-anchor=\"middle\">\(esc(labels.importanceAxis))</text>\n"
         svg += "<text transform=\"translate(16 \(number(Double(top) + plotH / 2))) rotate(-90)\" text-anchor=\"middle\">\(esc(labels.gapAxis))</text>\n"
@@ -261,6 +267,17 @@ public enum Charts {
             offset += 48
         }
         return svg
+    }
+
+    /// A whole step of 1, 2 or 5 times a power of ten for an axis over `span`, 1 at least: at
+    /// most about six steps over the points (the Locus-for-Focus axes, labelled in whole numbers).
+    static func axisStep(_ span: Double) -> Double {
+        let raw = span / 6
+        var magnitude = 1.0
+        while true {
+            for factor in [1.0, 2, 5] where raw <= factor * magnitude { return factor * magnitude }
+            magnitude *= 10
+        }
     }
 
     static func niceStep(_ span: Double) -> Double {
