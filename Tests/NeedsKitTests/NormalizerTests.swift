@@ -1383,6 +1383,12 @@ final class NormalizerTests: XCTestCase {
         // A comparison sign is no tag.
         XCTAssertNil(TextKey.withoutMarkup("< 5 years"))
         XCTAssertEqual(TextKey.withoutMarkup("<i>Very</i> important"), "Very important")
+        // HTML's elements are tags, in any case and closed or empty; a placeholder written in
+        // angle brackets is text (`Training for <municipality> staff` lost its word, leaving
+        // two spaces).
+        XCTAssertNil(TextKey.withoutMarkup("Training for <municipality> staff"))
+        XCTAssertEqual(TextKey.withoutMarkup("<B>Bold</B> for <municipality><br/>staff"), "Bold for <municipality>staff")
+        XCTAssertEqual(TextKey.withoutMarkup("<h3>Partnerships</h3>"), "Partnerships")
     }
 
     /// Russian writes ё as е in ordinary text (`Партнерства для интеграции` for the form's

@@ -79,7 +79,9 @@ public enum TextKey {
 
     /// The text without the markup an XLSForm label may be styled with, which KoboToolbox's
     /// labels export keeps and the other tools never show: HTML tags (`<span style="...">`,
-    /// `</b>`) and Markdown's `*` emphasis. Nil when there is none (or nothing else).
+    /// `</b>`) and Markdown's `*` emphasis. Nil when there is none (or nothing else). Only HTML's
+    /// own elements are tags: a placeholder a label shows as written (`staff of <municipality>`)
+    /// is text, and a comparison (`< 5 years`) too.
     public static func withoutMarkup(_ text: String) -> String? {
         guard text.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "*") }) else { return nil }
         var out = ""
@@ -89,8 +91,8 @@ public enum TextKey {
                 rest = rest.dropFirst()
                 continue
             }
-            if first == "<", let next = rest.dropFirst().first, next.isLetter || next == "/",
-               let close = rest.firstIndex(of: ">") {
+            if first == "<", let close = rest.firstIndex(of: ">"),
+               htmlElements.contains(rest.dropFirst().drop { $0 == "/" }.prefix { $0.isASCII && ($0.isLetter || $0.isNumber) }.lowercased()) {
                 rest = rest[rest.index(after: close)...]
                 continue
             }
@@ -100,6 +102,21 @@ public enum TextKey {
         let plain = out.trimmingSpaces
         return plain.isEmpty || plain == text ? nil : plain
     }
+
+    /// HTML's elements (the HTML standard's, with `svg`, `math` and old ones such as `font` and
+    /// `center`), whose tags a label's markup is made of (`withoutMarkup`).
+    static let htmlElements: Set<String> = [
+        "a", "abbr", "address", "area", "article", "aside", "audio", "b", "base", "bdi", "bdo", "big", "blockquote",
+        "body", "br", "button", "canvas", "caption", "center", "cite", "code", "col", "colgroup", "data", "datalist",
+        "dd", "del", "details", "dfn", "dialog", "div", "dl", "dt", "em", "embed", "fieldset", "figcaption", "figure",
+        "font", "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup",
+        "hr", "html", "i", "iframe", "img", "input", "ins", "kbd", "label", "legend", "li", "link", "main", "map",
+        "mark", "marquee", "math", "menu", "meta", "meter", "nav", "noscript", "object", "ol", "optgroup", "option",
+        "output", "p", "param", "picture", "pre", "progress", "q", "rp", "rt", "ruby", "s", "samp", "script",
+        "search", "section", "select", "slot", "small", "source", "span", "strike", "strong", "style", "sub",
+        "summary", "sup", "svg", "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "time",
+        "title", "tr", "track", "tt", "u", "ul", "var", "video", "wbr",
+    ]
 
     public static func loose(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiKey(text) }
