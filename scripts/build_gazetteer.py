@@ -163,7 +163,7 @@ for s in estonia:
             r = RUSSIAN_TOWNS[base]
             variants += russian_town(r) + [f"волость {r}", f"{r} волость"]
     variants += EE_CITY_DISTRICTS.get(base, [])
-    entries.append((s.code, "EE", name, english, kind, variants))
+    entries.append((s.code, "EE", name, english, kind, variants, s.parent_code))
 
 # Latvia: 43 since 2021 (7 state cities, 36 municipalities `novads`).
 latvia = [s for s in subdivisions("LV")]
@@ -254,7 +254,7 @@ for s in latvia:
         if r := russian(s.name):
             russian_variants.append(r)
     variants += russian_variants
-    entries.append((s.code, "LV", name, english, kind, sorted(set(v for v in variants if v != name))))
+    entries.append((s.code, "LV", name, english, kind, sorted(set(v for v in variants if v != name)), ""))
 
 # Lithuania: 60 municipalities (7 city, 44 district, 9 other); counties left out.
 lithuania = [s for s in subdivisions("LT") if s.type != "County"]
@@ -339,7 +339,7 @@ for s in lithuania:
         english = f"{s.name} municipality"
         variants += russian_town(russian(s.name))
     derived.append((s.code, name))
-    entries.append((s.code, "LT", name, english, kind, sorted(set(v for v in variants if v != name))))
+    entries.append((s.code, "LT", name, english, kind, sorted(set(v for v in variants if v != name)), s.parent_code))
 
 counts = {c: sum(1 for e in entries if e[1] == c) for c in ("EE", "LV", "LT")}
 kinds = {}
@@ -354,7 +354,7 @@ if counts != expected or kinds != expected_kinds:
 # A spelling may name two municipalities only where a city and the district around it share a
 # bare name (`Tartu`, `Vilnius`): those must come out ambiguous. Anything else is a mistake here.
 owners = {}
-for code, country, name, english, kind, variants in entries:
+for code, country, name, english, kind, variants, county in entries:
     for spelling in {name, english, *variants}:
         owners.setdefault(unicodedata.normalize("NFC", spelling).casefold(), set()).add(code)
 shared = {spelling: codes for spelling, codes in owners.items() if len(codes) > 1}
@@ -362,6 +362,35 @@ for spelling, codes in sorted(shared.items()):
     countries = {c[:2] for c in codes}
     if len(codes) != 2 or len(countries) != 1:
         sys.exit(f"`{spelling}` names {sorted(codes)}")
+
+# Counties (Estonia's maakonnad, Lithuania's apskritys; Latvia has none since 2009), each
+# municipality's from ISO's parent code, for telling a county written beside a municipality's
+# name that is not its own (`Narva, Harjumaa`). Their names as ISO has them (`Ida-Virumaa`,
+# `Kauno apskritis`), as the county governments wrote them (`Ida-Viru maakond`), abbreviated
+# (`Kauno apskr.`), in English (`Ida-Viru County`, `Kaunas County`) and in ISO's Russian.
+LT_COUNTY_NOMINATIVES = {
+    "Alytaus": "Alytus", "Kauno": "Kaunas", "Klaipėdos": "Klaipėda", "Marijampolės": "Marijampolė",
+    "Panevėžio": "Panevėžys", "Šiaulių": "Šiauliai", "Tauragės": "Tauragė", "Telšių": "Telšiai",
+    "Utenos": "Utena", "Vilniaus": "Vilnius",
+}
+county_lines = []
+for country in ("EE", "LT"):
+    for s in subdivisions(country):
+        if s.type != "County":
+            continue
+        names = {s.name}
+        if country == "EE":
+            stem = s.name.removesuffix("maa")
+            names |= {f"{stem} maakond", f"{stem} county"}
+            r = ru.gettext(s.name)
+            if r != s.name:
+                names |= {r, f"{r} уезд", f"уезд {r}"}
+        else:
+            genitive = s.name.removesuffix(" apskritis")
+            names |= {f"{genitive} apskr.", f"{genitive} aps.", f"{LT_COUNTY_NOMINATIVES[genitive]} county"}
+        county_lines.append((s.code, sorted(names)))
+if len(county_lines) != 25 or any(e[6] not in {c for c, _ in county_lines} for e in entries if e[1] != "LV"):
+    sys.exit("unexpected counties")
 
 # Country names: ISO codes, English short and official names (`Republic of Estonia`) and their
 # translations in the survey's languages (`Eesti Vabariik`, `Латвийская Республика`).
@@ -389,7 +418,8 @@ with open(OUT, "w", encoding="utf-8") as f:
 // iso-codes; both LGPL-2.1). Do not edit: change the script and run it again.
 
 /// One municipality: ISO 3166-2 code, country, the name staff write, an English name, its kind,
-/// and other spellings (ISO short names, Russian names, abbreviations).
+/// other spellings (ISO short names, Russian names, abbreviations), and its county's ISO code
+/// (empty in Latvia, which has no counties).
 struct MunicipalityRecord: Sendable {{
     let code: String
     let country: String
@@ -397,14 +427,20 @@ struct MunicipalityRecord: Sendable {{
     let englishName: String
     let kind: String
     let variants: [String]
+    let county: String
 }}
 
 enum MunicipalityData {{
     static let records: [MunicipalityRecord] = [
 """)
-    for code, country, name, english, kind, variants in sorted(entries):
+    for code, country, name, english, kind, variants, county in sorted(entries):
         f.write(f"        MunicipalityRecord(code: {swift(code)}, country: {swift(country)}, name: {swift(name)}, "
-                f"englishName: {swift(english)}, kind: {swift(kind)}, variants: [{', '.join(swift(v) for v in variants)}]),\n")
+                f"englishName: {swift(english)}, kind: {swift(kind)}, variants: [{', '.join(swift(v) for v in variants)}], "
+                f"county: {swift(county)}),\n")
+    f.write("    ]\n\n    /// Estonia's and Lithuania's counties: ISO code, then the names staff write.\n")
+    f.write("    static let countyNames: [String: [String]] = [\n")
+    for code, names in county_lines:
+        f.write(f"        {swift(code)}: [{', '.join(swift(n) for n in names)}],\n")
     f.write("    ]\n\n    /// The region's countries: code, then names in the survey languages and neighbours'.\n")
     f.write("    static let countryNames: [String: [String]] = [\n")
     for code, names in country_lines:

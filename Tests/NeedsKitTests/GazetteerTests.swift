@@ -544,6 +544,24 @@ final class GazetteerTests: XCTestCase {
         XCTAssertEqual(codes("Tartu, Estonia"), ["EE-793", "EE-796"])
     }
 
+    /// A name beside a county that is not its own (`Narva, Harjumaa`: Narva is in Ida-Virumaa)
+    /// was the municipality, the county taken for a region and not looked at: one of the two is
+    /// wrong, so neither is taken, as beside another country. Latvia has no counties: a Latvian
+    /// name beside one is not taken either. `Saaremaa` names the county and Saaremaa vald:
+    /// beside another name on the island it is the county (`Muhu, Saaremaa` was ambiguous).
+    func testNameBesideAnotherCountyIsNotTaken() {
+        for written in ["Narva, Harjumaa", "Narva (Harju maakond)", "Tallinn, Ida-Viru county", "Нарва, Харьюмаа",
+                        "Kauno m. sav., Vilniaus apskritis", "Visagino sav. (Alytaus apskr.)", "Rīga, Harjumaa"] {
+            XCTAssertEqual(gazetteer.match(written), .none, written)
+        }
+        XCTAssertEqual(code("Narva, Ida-Viru county"), "EE-511")
+        XCTAssertEqual(code("Нарва, Ида-Вирумаа"), "EE-511")
+        XCTAssertEqual(code("Visagino sav. (Utenos apskr.)"), "LT-59")
+        XCTAssertEqual(code("Muhu, Saaremaa"), "EE-478")
+        XCTAssertEqual(code("Saaremaa, Eesti"), "EE-714")
+        XCTAssertEqual(codes("Tartu, Tartumaa"), ["EE-793", "EE-796"])
+    }
+
     /// English names a novads by its town in the nominative (`Rēzekne Municipality`, Rēzeknes
     /// novads; `Jelgava Municipality`, Jelgavas novads), as it names the state city's local
     /// government: `Rēzekne municipality` fits both, but with `municipality` dropped it was the

@@ -27,6 +27,10 @@ public struct Gazetteer: Sendable {
 
     private let entries: [Municipality]
     private let lookup: KeyedLookup<Int>
+    /// Each municipality's county (ISO code; none in Latvia), by the municipality's code, and
+    /// the counties by their names (`Ida-Virumaa`, `Kauno apskritis`, `Harju county`).
+    private let counties: [String: String]
+    private let countyLookup: KeyedLookup<String>
     /// Words that only say "municipality", or name its council or administration (where staff
     /// who answer work: `Rīgas dome`, `Kauno miesto savivaldybės administracija`, `Riga City
     /// Council`), removed for a third try; a fourth drops Lithuania's `savivaldybė` too, which
@@ -100,6 +104,20 @@ public struct Gazetteer: Sendable {
         }
         self.entries = entries
         self.lookup = lookup
+        var counties: [String: String] = [:]
+        for entry in MunicipalityData.records where !entry.county.isEmpty { counties[entry.code] = entry.county }
+        self.counties = counties
+        var countyLookup = KeyedLookup<String>(matchesHalves: false, matchesLostLetters: false)
+        for (code, names) in MunicipalityData.countyNames {
+            for name in names { countyLookup.insert(name, code) }
+        }
+        self.countyLookup = countyLookup
+    }
+
+    /// The county (ISO code) a part of a place answer names, if it names one alone.
+    private func county(_ part: String) -> String? {
+        guard case let .unique(code, _) = countyLookup.match(part) else { return nil }
+        return code
     }
 
     public var count: Int { entries.count }
@@ -408,25 +426,49 @@ public struct Gazetteer: Sendable {
     /// (Ida-Viru maakond)`, `Tallinn, Lasnamäe`): its parts are looked up alone, and it is the one
     /// municipality they name; parts naming two, or an ambiguous part, make it ambiguous. Every
     /// other part must be a county, region or country: beside anything else (`Narva, but I work
-    /// in Tallinn`, an e-mail address) or another country than its own (`Narva, Latvija`: one of
-    /// the two is wrong) the name is not recognised.
+    /// in Tallinn`, an e-mail address), another country than its own (`Narva, Latvija`: one of
+    /// the two is wrong) or another county (`Narva, Harjumaa`: Narva is in Ida-Virumaa) the name
+    /// is not recognised. A county narrows an ambiguous name to the municipalities in it. A part
+    /// that names a county and a municipality alike (`Saaremaa`: the county, and Saaremaa vald)
+    /// is the county beside another municipality's name (`Muhu, Saaremaa`), else the municipality.
     private func matchParts(_ text: String, country: String?) -> Match {
         let parts = text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "(" || $0 == ")" || $0 == "/" })
             .map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
         guard parts.count > 1 else { return .none }
         var found: [Municipality] = []
         var countries: Set<String> = []
+        var countiesNamed: Set<String> = []
+        var countyOrMunicipality: [(county: String, municipalities: [Municipality])] = []
         for part in parts {
+            let county = county(part)
+            var named: [Municipality] = []
             switch match(part, country: country) {
-            case let .unique(municipality): found.append(municipality)
-            case let .ambiguous(candidates): found += candidates
+            case let .unique(municipality): named = [municipality]
+            case let .ambiguous(candidates): named = candidates
             case .none:
-                if let named = RegionCountry.code(for: part) { countries.insert(named) } else if !Self.isRegion(part) { return .none }
+                if let named = RegionCountry.code(for: part) {
+                    countries.insert(named)
+                } else if let county {
+                    countiesNamed.insert(county)
+                } else if !Self.isRegion(part) {
+                    return .none
+                }
             }
+            if let county, !named.isEmpty {
+                countyOrMunicipality.append((county, named))
+            } else {
+                found += named
+            }
+        }
+        if found.isEmpty {
+            found = countyOrMunicipality.flatMap(\.municipalities)
+        } else {
+            countiesNamed.formUnion(countyOrMunicipality.map(\.county))
         }
         var distinct: [Municipality] = []
         for municipality in found where !distinct.contains(municipality) { distinct.append(municipality) }
         guard countries.isEmpty || distinct.allSatisfy({ countries == [$0.country] }) else { return .none }
+        if !countiesNamed.isEmpty { distinct = distinct.filter { counties[$0.code].map(countiesNamed.contains) ?? false } }
         if distinct.count == 1 { return .unique(distinct[0]) }
         return distinct.isEmpty ? .none : .ambiguous(distinct.sorted { $0.code < $1.code })
     }
