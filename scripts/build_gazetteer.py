@@ -373,6 +373,21 @@ LT_COUNTY_NOMINATIVES = {
     "Panevėžio": "Panevėžys", "Šiaulių": "Šiauliai", "Tauragės": "Tauragė", "Telšių": "Telšiai",
     "Utenos": "Utena", "Vilniaus": "Vilnius",
 }
+# Lithuania's counties in Russian (ISO has no Russian for them): the adjective of the centre town.
+LT_COUNTY_RUSSIAN = {
+    "Alytaus": "Алитусский", "Kauno": "Каунасский", "Klaipėdos": "Клайпедский", "Marijampolės": "Мариямпольский",
+    "Panevėžio": "Паневежский", "Šiaulių": "Шяуляйский", "Tauragės": "Таурагский", "Telšių": "Тельшяйский",
+    "Utenos": "Утенский", "Vilniaus": "Вильнюсский",
+}
+# Municipalities that took in parishes of another county in the 2017 reform, with that county:
+# staff there may still write the old one (Avinurme and Lohusuu were in Ida-Virumaa, now in
+# Mustvee vald; Lihula and Hanila in Läänemaa, now Lääneranna vald; Käru in Raplamaa, now Türi
+# vald; Pala in Jõgevamaa, now Peipsiääre vald; Palupera in Valgamaa, now Elva vald; Värska
+# and Mikitamäe in Põlvamaa, now Setomaa vald).
+FORMER_COUNTIES = {
+    "Mustvee": ["EE-45"], "Lääneranna": ["EE-56"], "Türi": ["EE-71"], "Peipsiääre": ["EE-50"], "Elva": ["EE-81"],
+    "Setomaa": ["EE-64"],
+}
 county_lines = []
 for country in ("EE", "LT"):
     for s in subdivisions(country):
@@ -381,16 +396,26 @@ for country in ("EE", "LT"):
         names = {s.name}
         if country == "EE":
             stem = s.name.removesuffix("maa")
-            names |= {f"{stem} maakond", f"{stem} county"}
+            names |= {f"{stem} maakond", f"{stem} county", f"{s.name} county"}
             r = ru.gettext(s.name)
             if r != s.name:
-                names |= {r, f"{r} уезд", f"уезд {r}"}
+                # `уезд Харьюмаа`, and the adjective Russian usage names it by: `Харьюский уезд`.
+                names |= {r, f"уезд {r}", f"{r.removesuffix('маа')}ский уезд"}
         else:
             genitive = s.name.removesuffix(" apskritis")
-            names |= {f"{genitive} apskr.", f"{genitive} aps.", f"{LT_COUNTY_NOMINATIVES[genitive]} county"}
+            names |= {f"{genitive} apskr.", f"{genitive} aps.", f"{LT_COUNTY_NOMINATIVES[genitive]} county",
+                      f"{LT_COUNTY_RUSSIAN[genitive]} уезд"}
         county_lines.append((s.code, sorted(names)))
-if len(county_lines) != 25 or any(e[6] not in {c for c, _ in county_lines} for e in entries if e[1] != "LV"):
+county_codes = {c for c, _ in county_lines}
+if len(county_lines) != 25 or any(e[6] not in county_codes for e in entries if e[1] != "LV"):
     sys.exit("unexpected counties")
+former_counties = {}
+for code, country, name, english, kind, variants, county in entries:
+    base = name.removesuffix(" vald").removesuffix(" linn")
+    if country == "EE" and base in FORMER_COUNTIES:
+        former_counties[code] = FORMER_COUNTIES[base]
+if len(former_counties) != len(FORMER_COUNTIES) or any(c not in county_codes for cs in FORMER_COUNTIES.values() for c in cs):
+    sys.exit(f"unexpected former counties: {former_counties}")
 
 # Country names: ISO codes, English short and official names (`Republic of Estonia`) and their
 # translations in the survey's languages (`Eesti Vabariik`, `Латвийская Республика`).
@@ -418,8 +443,8 @@ with open(OUT, "w", encoding="utf-8") as f:
 // iso-codes; both LGPL-2.1). Do not edit: change the script and run it again.
 
 /// One municipality: ISO 3166-2 code, country, the name staff write, an English name, its kind,
-/// other spellings (ISO short names, Russian names, abbreviations), and its county's ISO code
-/// (empty in Latvia, which has no counties).
+/// other spellings (ISO short names, Russian names, abbreviations), its county's ISO code (empty
+/// in Latvia, which has no counties) and the counties parts of it were in before 2017.
 struct MunicipalityRecord: Sendable {{
     let code: String
     let country: String
@@ -428,6 +453,7 @@ struct MunicipalityRecord: Sendable {{
     let kind: String
     let variants: [String]
     let county: String
+    var formerCounties: [String] = []
 }}
 
 enum MunicipalityData {{
@@ -436,7 +462,9 @@ enum MunicipalityData {{
     for code, country, name, english, kind, variants, county in sorted(entries):
         f.write(f"        MunicipalityRecord(code: {swift(code)}, country: {swift(country)}, name: {swift(name)}, "
                 f"englishName: {swift(english)}, kind: {swift(kind)}, variants: [{', '.join(swift(v) for v in variants)}], "
-                f"county: {swift(county)}),\n")
+                f"county: {swift(county)}"
+                + (f", formerCounties: [{', '.join(swift(c) for c in former_counties[code])}]" if code in former_counties else "")
+                + "),\n")
     f.write("    ]\n\n    /// Estonia's and Lithuania's counties: ISO code, then the names staff write.\n")
     f.write("    static let countyNames: [String: [String]] = [\n")
     for code, names in county_lines:

@@ -546,19 +546,31 @@ final class GazetteerTests: XCTestCase {
 
     /// A name beside a county that is not its own (`Narva, Harjumaa`: Narva is in Ida-Virumaa)
     /// was the municipality, the county taken for a region and not looked at: one of the two is
-    /// wrong, so neither is taken, as beside another country. Latvia has no counties: a Latvian
-    /// name beside one is not taken either. `Saaremaa` names the county and Saaremaa vald:
-    /// beside another name on the island it is the county (`Muhu, Saaremaa` was ambiguous).
+    /// wrong, so neither is taken, as beside another country; so too beside its own county and
+    /// another. Latvia has no counties: a Latvian name beside one is not taken either. A county
+    /// that part of a municipality was in before 2017 counts (Lihula, in Läänemaa until it
+    /// joined Lääneranna vald, Pärnumaa). `Saaremaa` and `Hiiumaa` name the county and the
+    /// island's municipality: beside another name on the island each is the county (`Muhu,
+    /// Saaremaa` was ambiguous).
     func testNameBesideAnotherCountyIsNotTaken() {
         for written in ["Narva, Harjumaa", "Narva (Harju maakond)", "Tallinn, Ida-Viru county", "Нарва, Харьюмаа",
-                        "Kauno m. sav., Vilniaus apskritis", "Visagino sav. (Alytaus apskr.)", "Rīga, Harjumaa"] {
+                        "Нарва, Харьюский уезд", "Narva, Harjumaa county", "Каунас, Вильнюсский уезд",
+                        "Kauno m. sav., Vilniaus apskritis", "Visagino sav. (Alytaus apskr.)", "Rīga, Harjumaa",
+                        "Narva, Ida-Virumaa, Harjumaa", "Narva, Harjumaa, Eesti"] {
             XCTAssertEqual(gazetteer.match(written), .none, written)
         }
         XCTAssertEqual(code("Narva, Ida-Viru county"), "EE-511")
         XCTAssertEqual(code("Нарва, Ида-Вирумаа"), "EE-511")
+        XCTAssertEqual(code("Нарва, Ида-Вируский уезд"), "EE-511")
+        XCTAssertEqual(code("Narva, Ida-Virumaa, Eesti"), "EE-511")
         XCTAssertEqual(code("Visagino sav. (Utenos apskr.)"), "LT-59")
+        XCTAssertEqual(code("Висагинас, Утенский уезд"), "LT-59")
+        XCTAssertEqual(code("Lihula, Läänemaa"), "EE-430")
+        XCTAssertEqual(code("Lihula, Pärnumaa"), "EE-430")
         XCTAssertEqual(code("Muhu, Saaremaa"), "EE-478")
+        XCTAssertEqual(code("Kärdla, Hiiumaa"), "EE-205")
         XCTAssertEqual(code("Saaremaa, Eesti"), "EE-714")
+        XCTAssertEqual(code("Rīga, Latvija"), "LV-RIX")
         XCTAssertEqual(codes("Tartu, Tartumaa"), ["EE-793", "EE-796"])
     }
 

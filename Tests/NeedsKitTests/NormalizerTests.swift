@@ -1383,12 +1383,18 @@ final class NormalizerTests: XCTestCase {
         // A comparison sign is no tag.
         XCTAssertNil(TextKey.withoutMarkup("< 5 years"))
         XCTAssertEqual(TextKey.withoutMarkup("<i>Very</i> important"), "Very important")
-        // HTML's elements are tags, in any case and closed or empty; a placeholder written in
-        // angle brackets is text (`Training for <municipality> staff` lost its word, leaving
-        // two spaces).
+        // HTML's elements are tags, in any case, closed, empty or with attributes; a placeholder
+        // written in angle brackets is text (`Training for <municipality> staff` lost its word,
+        // leaving two spaces), and so is one named as an element is (`<section>`, `<small
+        // groups>`); a tag is looked for no further than the next `<`. A line break parts words.
         XCTAssertNil(TextKey.withoutMarkup("Training for <municipality> staff"))
-        XCTAssertEqual(TextKey.withoutMarkup("<B>Bold</B> for <municipality><br/>staff"), "Bold for <municipality>staff")
+        XCTAssertEqual(TextKey.withoutMarkup("<B>Bold</B> for <municipality><br/>staff"), "Bold for <municipality> staff")
         XCTAssertEqual(TextKey.withoutMarkup("<h3>Partnerships</h3>"), "Partnerships")
+        XCTAssertEqual(TextKey.withoutMarkup("Staff<br>training"), "Staff training")
+        XCTAssertEqual(TextKey.withoutMarkup("<p>Needs of <font color=\"red\">children</font>"), "Needs of children")
+        for text in ["Head of <section>", "Training in <small groups> of 5", "<time> spent", "Experience <a year or more, >5 years"] {
+            XCTAssertNil(TextKey.withoutMarkup(text), text)
+        }
     }
 
     /// Russian writes ё as е in ordinary text (`Партнерства для интеграции` for the form's

@@ -1630,8 +1630,10 @@ final class ReportTests: XCTestCase {
 
     /// An instrument rated on 0-100 (a slider) had its Locus-for-Focus axes ticked at every point
     /// of the scale: some fifty numbers on each axis, drawn one on another. Importance 40-90 and
-    /// gaps 5-45 over 6 steps at most: 10 on both axes, from 30 to 100 (40 − 0.3 × 10 down to
-    /// a step) and from 0 to 50; a 1-5 scale keeps its tick a point.
+    /// gaps 5-45 over 6 steps at most: 10 on both axes, the axes 37 to 93 and 0 to 48 (0.3 of a
+    /// step past the points), ticked at the tens within them. Gaps all below 0 (-90 to -80) take
+    /// their step from their span down to 0 and up to 1, as the axis does: 20, not 2 (48 numbers).
+    /// A 1-5 scale keeps its tick a point.
     func testLocusChartTicksAZeroToHundredScaleInTens() {
         func rows(_ pairs: [(Double, Double)]) -> [TopicFigures] {
             pairs.enumerated().map { k, pair in
@@ -1646,8 +1648,10 @@ final class ReportTests: XCTestCase {
         }
         let labels = ReportStrings.forLanguage(nil).charts
         let wide = Charts.locusScatter(rows([(40, 5), (90, 45), (65, 20)]), id: "t", title: "t", labels: labels)
-        XCTAssertEqual(ticks(wide, anchor: "middle").filter { Double($0) != nil }, ["30", "40", "50", "60", "70", "80", "90", "100"])
-        XCTAssertEqual(ticks(wide, anchor: "end"), ["0", "10", "20", "30", "40", "50"])
+        XCTAssertEqual(ticks(wide, anchor: "middle").filter { Double($0) != nil }, ["40", "50", "60", "70", "80", "90"])
+        XCTAssertEqual(ticks(wide, anchor: "end"), ["0", "10", "20", "30", "40"])
+        let below = Charts.locusScatter(rows([(10, -90), (20, -80)]), id: "t", title: "t", labels: labels)
+        XCTAssertEqual(ticks(below, anchor: "end"), ["-80", "-60", "-40", "-20", "0"])
         let narrow = Charts.locusScatter(rows([(3.2, 0.4), (4.4, 1.6)]), id: "t", title: "t", labels: labels)
         XCTAssertEqual(ticks(narrow, anchor: "middle").filter { Double($0) != nil }, ["2", "3", "4", "5"])
         XCTAssertEqual(ticks(narrow, anchor: "end"), ["0", "1", "2"])

@@ -27,9 +27,10 @@ public struct Gazetteer: Sendable {
 
     private let entries: [Municipality]
     private let lookup: KeyedLookup<Int>
-    /// Each municipality's county (ISO code; none in Latvia), by the municipality's code, and
-    /// the counties by their names (`Ida-Virumaa`, `Kauno apskritis`, `Harju county`).
-    private let counties: [String: String]
+    /// Each municipality's county (ISO code; none in Latvia) and the counties parts of it were in
+    /// before 2017, by the municipality's code, and the counties by their names (`Ida-Virumaa`,
+    /// `Kauno apskritis`, `Harju county`, `Харьюский уезд`).
+    private let counties: [String: Set<String>]
     private let countyLookup: KeyedLookup<String>
     /// Words that only say "municipality", or name its council or administration (where staff
     /// who answer work: `Rīgas dome`, `Kauno miesto savivaldybės administracija`, `Riga City
@@ -104,8 +105,10 @@ public struct Gazetteer: Sendable {
         }
         self.entries = entries
         self.lookup = lookup
-        var counties: [String: String] = [:]
-        for entry in MunicipalityData.records where !entry.county.isEmpty { counties[entry.code] = entry.county }
+        var counties: [String: Set<String>] = [:]
+        for entry in MunicipalityData.records where !entry.county.isEmpty {
+            counties[entry.code] = Set([entry.county] + entry.formerCounties)
+        }
         self.counties = counties
         var countyLookup = KeyedLookup<String>(matchesHalves: false, matchesLostLetters: false)
         for (code, names) in MunicipalityData.countyNames {
@@ -427,10 +430,11 @@ public struct Gazetteer: Sendable {
     /// municipality they name; parts naming two, or an ambiguous part, make it ambiguous. Every
     /// other part must be a county, region or country: beside anything else (`Narva, but I work
     /// in Tallinn`, an e-mail address), another country than its own (`Narva, Latvija`: one of
-    /// the two is wrong) or another county (`Narva, Harjumaa`: Narva is in Ida-Virumaa) the name
-    /// is not recognised. A county narrows an ambiguous name to the municipalities in it. A part
-    /// that names a county and a municipality alike (`Saaremaa`: the county, and Saaremaa vald)
-    /// is the county beside another municipality's name (`Muhu, Saaremaa`), else the municipality.
+    /// the two is wrong) or another county (`Narva, Harjumaa`: Narva is in Ida-Virumaa; a county
+    /// that parts of it were in before 2017 counts as its own) the name is not recognised. A
+    /// part that names a county and a municipality alike (`Saaremaa`: the county, and Saaremaa
+    /// vald) is the county beside another municipality's name (`Muhu, Saaremaa`), else the
+    /// municipality.
     private func matchParts(_ text: String, country: String?) -> Match {
         let parts = text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "(" || $0 == ")" || $0 == "/" })
             .map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
@@ -468,7 +472,7 @@ public struct Gazetteer: Sendable {
         var distinct: [Municipality] = []
         for municipality in found where !distinct.contains(municipality) { distinct.append(municipality) }
         guard countries.isEmpty || distinct.allSatisfy({ countries == [$0.country] }) else { return .none }
-        if !countiesNamed.isEmpty { distinct = distinct.filter { counties[$0.code].map(countiesNamed.contains) ?? false } }
+        if !countiesNamed.isEmpty { distinct = distinct.filter { countiesNamed.isSubset(of: counties[$0.code] ?? []) } }
         if distinct.count == 1 { return .unique(distinct[0]) }
         return distinct.isEmpty ? .none : .ambiguous(distinct.sorted { $0.code < $1.code })
     }

@@ -2,8 +2,8 @@
 // iso-codes; both LGPL-2.1). Do not edit: change the script and run it again.
 
 /// One municipality: ISO 3166-2 code, country, the name staff write, an English name, its kind,
-/// other spellings (ISO short names, Russian names, abbreviations), and its county's ISO code
-/// (empty in Latvia, which has no counties).
+/// other spellings (ISO short names, Russian names, abbreviations), its county's ISO code (empty
+/// in Latvia, which has no counties) and the counties parts of it were in before 2017.
 struct MunicipalityRecord: Sendable {
     let code: String
     let country: String
@@ -12,6 +12,7 @@ struct MunicipalityRecord: Sendable {
     let kind: String
     let variants: [String]
     let county: String
+    var formerCounties: [String] = []
 }
 
 enum MunicipalityData {
@@ -19,7 +20,7 @@ enum MunicipalityData {
         MunicipalityRecord(code: "EE-130", country: "EE", name: "Alutaguse vald", englishName: "Alutaguse rural municipality", kind: "vald", variants: ["Alutaguse", "Алутагузе", "волость Алутагузе", "Алутагузе волость"], county: "EE-45"),
         MunicipalityRecord(code: "EE-141", country: "EE", name: "Anija vald", englishName: "Anija rural municipality", kind: "vald", variants: ["Anija", "Ания", "волость Ания", "Ания волость"], county: "EE-37"),
         MunicipalityRecord(code: "EE-142", country: "EE", name: "Antsla vald", englishName: "Antsla rural municipality", kind: "vald", variants: ["Antsla", "Антсла", "волость Антсла", "Антсла волость"], county: "EE-87"),
-        MunicipalityRecord(code: "EE-171", country: "EE", name: "Elva vald", englishName: "Elva rural municipality", kind: "vald", variants: ["Elva", "Елва", "волость Елва", "Елва волость", "Эльва", "город Эльва", "Эльва город", "волость Эльва", "Эльва волость"], county: "EE-79"),
+        MunicipalityRecord(code: "EE-171", country: "EE", name: "Elva vald", englishName: "Elva rural municipality", kind: "vald", variants: ["Elva", "Елва", "волость Елва", "Елва волость", "Эльва", "город Эльва", "Эльва город", "волость Эльва", "Эльва волость"], county: "EE-79", formerCounties: ["EE-81"]),
         MunicipalityRecord(code: "EE-184", country: "EE", name: "Haapsalu linn", englishName: "Haapsalu urban municipality", kind: "linn", variants: ["Haapsalu", "Haapsalu city", "Хаапсалу", "город Хаапсалу", "Хаапсалу город"], county: "EE-56"),
         MunicipalityRecord(code: "EE-191", country: "EE", name: "Haljala vald", englishName: "Haljala rural municipality", kind: "vald", variants: ["Haljala", "Хальяла", "волость Хальяла", "Хальяла волость"], county: "EE-60"),
         MunicipalityRecord(code: "EE-198", country: "EE", name: "Harku vald", englishName: "Harku rural municipality", kind: "vald", variants: ["Harku", "Харку", "волость Харку", "Харку волость"], county: "EE-37"),
@@ -42,7 +43,7 @@ enum MunicipalityData {
         MunicipalityRecord(code: "EE-338", country: "EE", name: "Kose vald", englishName: "Kose rural municipality", kind: "vald", variants: ["Kose", "Козе", "волость Козе", "Козе волость"], county: "EE-37"),
         MunicipalityRecord(code: "EE-353", country: "EE", name: "Kuusalu vald", englishName: "Kuusalu rural municipality", kind: "vald", variants: ["Kuusalu", "Куусалу", "волость Куусалу", "Куусалу волость"], county: "EE-37"),
         MunicipalityRecord(code: "EE-424", country: "EE", name: "Loksa linn", englishName: "Loksa urban municipality", kind: "linn", variants: ["Loksa", "Loksa city", "Локса", "город Локса", "Локса город"], county: "EE-37"),
-        MunicipalityRecord(code: "EE-430", country: "EE", name: "Lääneranna vald", englishName: "Lääneranna rural municipality", kind: "vald", variants: ["Lääneranna", "Ляэнеранна", "волость Ляэнеранна", "Ляэнеранна волость", "Lihula", "Лихула", "город Лихула", "Лихула город"], county: "EE-68"),
+        MunicipalityRecord(code: "EE-430", country: "EE", name: "Lääneranna vald", englishName: "Lääneranna rural municipality", kind: "vald", variants: ["Lääneranna", "Ляэнеранна", "волость Ляэнеранна", "Ляэнеранна волость", "Lihula", "Лихула", "город Лихула", "Лихула город"], county: "EE-68", formerCounties: ["EE-56"]),
         MunicipalityRecord(code: "EE-431", country: "EE", name: "Lääne-Harju vald", englishName: "Lääne-Harju rural municipality", kind: "vald", variants: ["Lääne-Harju", "Ляэне-Харью", "волость Ляэне-Харью", "Ляэне-Харью волость", "Paldiski", "Палдиски", "город Палдиски", "Палдиски город"], county: "EE-37"),
         MunicipalityRecord(code: "EE-432", country: "EE", name: "Luunja vald", englishName: "Luunja rural municipality", kind: "vald", variants: ["Luunja", "Луунья", "волость Луунья", "Луунья волость"], county: "EE-79"),
         MunicipalityRecord(code: "EE-441", country: "EE", name: "Lääne-Nigula vald", englishName: "Lääne-Nigula rural municipality", kind: "vald", variants: ["Lääne-Nigula", "Ляэне-Нигула", "волость Ляэне-Нигула", "Ляэне-Нигула волость"], county: "EE-56"),
@@ -50,14 +51,14 @@ enum MunicipalityData {
         MunicipalityRecord(code: "EE-446", country: "EE", name: "Maardu linn", englishName: "Maardu urban municipality", kind: "linn", variants: ["Maardu", "Maardu city", "Маарду", "город Маарду", "Маарду город"], county: "EE-37"),
         MunicipalityRecord(code: "EE-478", country: "EE", name: "Muhu vald", englishName: "Muhu rural municipality", kind: "vald", variants: ["Muhu", "Муху", "волость Муху", "Муху волость"], county: "EE-74"),
         MunicipalityRecord(code: "EE-480", country: "EE", name: "Mulgi vald", englishName: "Mulgi rural municipality", kind: "vald", variants: ["Mulgi", "Мульги", "волость Мульги", "Мульги волость", "Mõisaküla", "Abja-Paluoja", "Мыйзакюла", "город Мыйзакюла", "Мыйзакюла город", "Абья-Палуоя", "город Абья-Палуоя", "Абья-Палуоя город"], county: "EE-84"),
-        MunicipalityRecord(code: "EE-486", country: "EE", name: "Mustvee vald", englishName: "Mustvee rural municipality", kind: "vald", variants: ["Mustvee", "Муствеэ", "волость Муствеэ", "Муствеэ волость"], county: "EE-50"),
+        MunicipalityRecord(code: "EE-486", country: "EE", name: "Mustvee vald", englishName: "Mustvee rural municipality", kind: "vald", variants: ["Mustvee", "Муствеэ", "волость Муствеэ", "Муствеэ волость"], county: "EE-50", formerCounties: ["EE-45"]),
         MunicipalityRecord(code: "EE-503", country: "EE", name: "Märjamaa vald", englishName: "Märjamaa rural municipality", kind: "vald", variants: ["Märjamaa", "Мярьямаа", "волость Мярьямаа", "Мярьямаа волость"], county: "EE-71"),
         MunicipalityRecord(code: "EE-511", country: "EE", name: "Narva linn", englishName: "Narva urban municipality", kind: "linn", variants: ["Narva", "Narva city", "Нарва", "город Нарва", "Нарва город"], county: "EE-45"),
         MunicipalityRecord(code: "EE-514", country: "EE", name: "Narva-Jõesuu linn", englishName: "Narva-Jõesuu urban municipality", kind: "linn", variants: ["Narva-Jõesuu", "Narva-Jõesuu city", "Нарва-Йыэсуу", "город Нарва-Йыэсуу", "Нарва-Йыэсуу город"], county: "EE-45"),
         MunicipalityRecord(code: "EE-528", country: "EE", name: "Nõo vald", englishName: "Nõo rural municipality", kind: "vald", variants: ["Nõo", "Ныо", "волость Ныо", "Ныо волость"], county: "EE-79"),
         MunicipalityRecord(code: "EE-557", country: "EE", name: "Otepää vald", englishName: "Otepää rural municipality", kind: "vald", variants: ["Otepää", "Отепя", "волость Отепя", "Отепя волость"], county: "EE-81"),
         MunicipalityRecord(code: "EE-567", country: "EE", name: "Paide linn", englishName: "Paide urban municipality", kind: "linn", variants: ["Paide", "Paide city", "Пайде", "город Пайде", "Пайде город"], county: "EE-52"),
-        MunicipalityRecord(code: "EE-586", country: "EE", name: "Peipsiääre vald", englishName: "Peipsiääre rural municipality", kind: "vald", variants: ["Peipsiääre", "Kallaste", "Калласте", "город Калласте", "Калласте город"], county: "EE-79"),
+        MunicipalityRecord(code: "EE-586", country: "EE", name: "Peipsiääre vald", englishName: "Peipsiääre rural municipality", kind: "vald", variants: ["Peipsiääre", "Kallaste", "Калласте", "город Калласте", "Калласте город"], county: "EE-79", formerCounties: ["EE-50"]),
         MunicipalityRecord(code: "EE-615", country: "EE", name: "Põhja-Sakala vald", englishName: "Põhja-Sakala rural municipality", kind: "vald", variants: ["Põhja-Sakala", "Пыхья-Сакала", "волость Пыхья-Сакала", "Пыхья-Сакала волость", "Võhma", "Suure-Jaani", "Выхма", "город Выхма", "Выхма город", "Сууре-Яани", "город Сууре-Яани", "Сууре-Яани город"], county: "EE-84"),
         MunicipalityRecord(code: "EE-618", country: "EE", name: "Põltsamaa vald", englishName: "Põltsamaa rural municipality", kind: "vald", variants: ["Põltsamaa", "Пылтсамаа", "волость Пылтсамаа", "Пылтсамаа волость"], county: "EE-50"),
         MunicipalityRecord(code: "EE-622", country: "EE", name: "Põlva vald", englishName: "Põlva rural municipality", kind: "vald", variants: ["Põlva", "Пылва", "волость Пылва", "Пылва волость"], county: "EE-64"),
@@ -75,7 +76,7 @@ enum MunicipalityData {
         MunicipalityRecord(code: "EE-714", country: "EE", name: "Saaremaa vald", englishName: "Saaremaa rural municipality", kind: "vald", variants: ["Saaremaa", "Kuressaare", "Kuressaare linn", "Курессааре", "город Курессааре", "Курессааре город"], county: "EE-74"),
         MunicipalityRecord(code: "EE-719", country: "EE", name: "Saku vald", englishName: "Saku rural municipality", kind: "vald", variants: ["Saku", "Саку", "волость Саку", "Саку волость"], county: "EE-37"),
         MunicipalityRecord(code: "EE-726", country: "EE", name: "Saue vald", englishName: "Saue rural municipality", kind: "vald", variants: ["Saue", "Сауэ", "волость Сауэ", "Сауэ волость"], county: "EE-37"),
-        MunicipalityRecord(code: "EE-732", country: "EE", name: "Setomaa vald", englishName: "Setomaa rural municipality", kind: "vald", variants: ["Setomaa", "Сетумаа", "волость Сетумаа", "Сетумаа волость"], county: "EE-87"),
+        MunicipalityRecord(code: "EE-732", country: "EE", name: "Setomaa vald", englishName: "Setomaa rural municipality", kind: "vald", variants: ["Setomaa", "Сетумаа", "волость Сетумаа", "Сетумаа волость"], county: "EE-87", formerCounties: ["EE-64"]),
         MunicipalityRecord(code: "EE-735", country: "EE", name: "Sillamäe linn", englishName: "Sillamäe urban municipality", kind: "linn", variants: ["Sillamäe", "Sillamäe city", "Силламяэ", "город Силламяэ", "Силламяэ город"], county: "EE-45"),
         MunicipalityRecord(code: "EE-784", country: "EE", name: "Tallinna linn", englishName: "Tallinn urban municipality", kind: "linn", variants: ["Tallinn", "Tallinna", "Tallinn linn", "Tallinn city", "Таллин", "город Таллин", "Таллин город", "Таллинн", "город Таллинн", "Таллинн город", "Haabersti", "Kesklinn", "Kesklinna", "Kristiine", "Lasnamäe", "Mustamäe", "Nõmme", "Pirita", "Põhja-Tallinn", "Põhja-Tallinna", "Хааберсти", "Кесклинн", "Кристийне", "Ласнамяэ", "Мустамяэ", "Нымме", "Пирита", "Пыхья-Таллинн", "Северная Таллинн"], county: "EE-37"),
         MunicipalityRecord(code: "EE-792", country: "EE", name: "Tapa vald", englishName: "Tapa rural municipality", kind: "vald", variants: ["Tapa", "Тапа", "волость Тапа", "Тапа волость", "Tamsalu", "Тамсалу", "город Тамсалу", "Тамсалу город"], county: "EE-60"),
@@ -84,7 +85,7 @@ enum MunicipalityData {
         MunicipalityRecord(code: "EE-803", country: "EE", name: "Toila vald", englishName: "Toila rural municipality", kind: "vald", variants: ["Toila", "Тойла", "волость Тойла", "Тойла волость"], county: "EE-45"),
         MunicipalityRecord(code: "EE-809", country: "EE", name: "Tori vald", englishName: "Tori rural municipality", kind: "vald", variants: ["Tori", "Тори", "волость Тори", "Тори волость", "Sindi", "Синди", "город Синди", "Синди город"], county: "EE-68"),
         MunicipalityRecord(code: "EE-824", country: "EE", name: "Tõrva vald", englishName: "Tõrva rural municipality", kind: "vald", variants: ["Tõrva", "Тырва", "волость Тырва", "Тырва волость"], county: "EE-81"),
-        MunicipalityRecord(code: "EE-834", country: "EE", name: "Türi vald", englishName: "Türi rural municipality", kind: "vald", variants: ["Türi", "Тюри", "волость Тюри", "Тюри волость"], county: "EE-52"),
+        MunicipalityRecord(code: "EE-834", country: "EE", name: "Türi vald", englishName: "Türi rural municipality", kind: "vald", variants: ["Türi", "Тюри", "волость Тюри", "Тюри волость"], county: "EE-52", formerCounties: ["EE-71"]),
         MunicipalityRecord(code: "EE-855", country: "EE", name: "Valga vald", englishName: "Valga rural municipality", kind: "vald", variants: ["Valga", "Валга", "волость Валга", "Валга волость"], county: "EE-81"),
         MunicipalityRecord(code: "EE-890", country: "EE", name: "Viimsi vald", englishName: "Viimsi rural municipality", kind: "vald", variants: ["Viimsi", "Виймси", "волость Виймси", "Виймси волость"], county: "EE-37"),
         MunicipalityRecord(code: "EE-897", country: "EE", name: "Viljandi linn", englishName: "Viljandi urban municipality", kind: "linn", variants: ["Viljandi", "Viljandi city", "Вильянди", "город Вильянди", "Вильянди город"], county: "EE-84"),
@@ -202,31 +203,31 @@ enum MunicipalityData {
 
     /// Estonia's and Lithuania's counties: ISO code, then the names staff write.
     static let countyNames: [String: [String]] = [
-        "EE-37": ["Harju county", "Harju maakond", "Harjumaa", "Харьюмаа", "Харьюмаа уезд", "уезд Харьюмаа"],
-        "EE-39": ["Hiiu county", "Hiiu maakond", "Hiiumaa", "Хийумаа", "Хийумаа уезд", "уезд Хийумаа"],
-        "EE-45": ["Ida-Viru county", "Ida-Viru maakond", "Ida-Virumaa", "Ида-Вирумаа", "Ида-Вирумаа уезд", "уезд Ида-Вирумаа"],
-        "EE-50": ["Jõgeva county", "Jõgeva maakond", "Jõgevamaa", "Йыгевамаа", "Йыгевамаа уезд", "уезд Йыгевамаа"],
-        "EE-52": ["Järva county", "Järva maakond", "Järvamaa", "Ярвамаа", "Ярвамаа уезд", "уезд Ярвамаа"],
-        "EE-56": ["Lääne county", "Lääne maakond", "Läänemaa", "Ляэнемаа", "Ляэнемаа уезд", "уезд Ляэнемаа"],
-        "EE-60": ["Lääne-Viru county", "Lääne-Viru maakond", "Lääne-Virumaa", "Ляэне-Вирумаа", "Ляэне-Вирумаа уезд", "уезд Ляэне-Вирумаа"],
-        "EE-64": ["Põlva county", "Põlva maakond", "Põlvamaa", "Пылвамаа", "Пылвамаа уезд", "уезд Пылвамаа"],
-        "EE-68": ["Pärnu county", "Pärnu maakond", "Pärnumaa", "Пярнумаа", "Пярнумаа уезд", "уезд Пярнумаа"],
-        "EE-71": ["Rapla county", "Rapla maakond", "Raplamaa", "Рапламаа", "Рапламаа уезд", "уезд Рапламаа"],
-        "EE-74": ["Saare county", "Saare maakond", "Saaremaa", "Сааремаа", "Сааремаа уезд", "уезд Сааремаа"],
-        "EE-79": ["Tartu county", "Tartu maakond", "Tartumaa", "Тартумаа", "Тартумаа уезд", "уезд Тартумаа"],
-        "EE-81": ["Valga county", "Valga maakond", "Valgamaa", "Валгамаа", "Валгамаа уезд", "уезд Валгамаа"],
-        "EE-84": ["Viljandi county", "Viljandi maakond", "Viljandimaa", "Вильяндимаа", "Вильяндимаа уезд", "уезд Вильяндимаа"],
-        "EE-87": ["Võru county", "Võru maakond", "Võrumaa", "Вырумаа", "Вырумаа уезд", "уезд Вырумаа"],
-        "LT-AL": ["Alytaus aps.", "Alytaus apskr.", "Alytaus apskritis", "Alytus county"],
-        "LT-KL": ["Klaipėda county", "Klaipėdos aps.", "Klaipėdos apskr.", "Klaipėdos apskritis"],
-        "LT-KU": ["Kaunas county", "Kauno aps.", "Kauno apskr.", "Kauno apskritis"],
-        "LT-MR": ["Marijampolė county", "Marijampolės aps.", "Marijampolės apskr.", "Marijampolės apskritis"],
-        "LT-PN": ["Panevėžio aps.", "Panevėžio apskr.", "Panevėžio apskritis", "Panevėžys county"],
-        "LT-SA": ["Šiauliai county", "Šiaulių aps.", "Šiaulių apskr.", "Šiaulių apskritis"],
-        "LT-TA": ["Tauragė county", "Tauragės aps.", "Tauragės apskr.", "Tauragės apskritis"],
-        "LT-TE": ["Telšiai county", "Telšių aps.", "Telšių apskr.", "Telšių apskritis"],
-        "LT-UT": ["Utena county", "Utenos aps.", "Utenos apskr.", "Utenos apskritis"],
-        "LT-VL": ["Vilniaus aps.", "Vilniaus apskr.", "Vilniaus apskritis", "Vilnius county"],
+        "EE-37": ["Harju county", "Harju maakond", "Harjumaa", "Harjumaa county", "Харьюмаа", "Харьюский уезд", "уезд Харьюмаа"],
+        "EE-39": ["Hiiu county", "Hiiu maakond", "Hiiumaa", "Hiiumaa county", "Хийумаа", "Хийуский уезд", "уезд Хийумаа"],
+        "EE-45": ["Ida-Viru county", "Ida-Viru maakond", "Ida-Virumaa", "Ida-Virumaa county", "Ида-Вирумаа", "Ида-Вируский уезд", "уезд Ида-Вирумаа"],
+        "EE-50": ["Jõgeva county", "Jõgeva maakond", "Jõgevamaa", "Jõgevamaa county", "Йыгевамаа", "Йыгеваский уезд", "уезд Йыгевамаа"],
+        "EE-52": ["Järva county", "Järva maakond", "Järvamaa", "Järvamaa county", "Ярвамаа", "Ярваский уезд", "уезд Ярвамаа"],
+        "EE-56": ["Lääne county", "Lääne maakond", "Läänemaa", "Läänemaa county", "Ляэнемаа", "Ляэнеский уезд", "уезд Ляэнемаа"],
+        "EE-60": ["Lääne-Viru county", "Lääne-Viru maakond", "Lääne-Virumaa", "Lääne-Virumaa county", "Ляэне-Вирумаа", "Ляэне-Вируский уезд", "уезд Ляэне-Вирумаа"],
+        "EE-64": ["Põlva county", "Põlva maakond", "Põlvamaa", "Põlvamaa county", "Пылвамаа", "Пылваский уезд", "уезд Пылвамаа"],
+        "EE-68": ["Pärnu county", "Pärnu maakond", "Pärnumaa", "Pärnumaa county", "Пярнумаа", "Пярнуский уезд", "уезд Пярнумаа"],
+        "EE-71": ["Rapla county", "Rapla maakond", "Raplamaa", "Raplamaa county", "Рапламаа", "Раплаский уезд", "уезд Рапламаа"],
+        "EE-74": ["Saare county", "Saare maakond", "Saaremaa", "Saaremaa county", "Сааремаа", "Саареский уезд", "уезд Сааремаа"],
+        "EE-79": ["Tartu county", "Tartu maakond", "Tartumaa", "Tartumaa county", "Тартумаа", "Тартуский уезд", "уезд Тартумаа"],
+        "EE-81": ["Valga county", "Valga maakond", "Valgamaa", "Valgamaa county", "Валгамаа", "Валгаский уезд", "уезд Валгамаа"],
+        "EE-84": ["Viljandi county", "Viljandi maakond", "Viljandimaa", "Viljandimaa county", "Вильяндимаа", "Вильяндиский уезд", "уезд Вильяндимаа"],
+        "EE-87": ["Võru county", "Võru maakond", "Võrumaa", "Võrumaa county", "Вырумаа", "Выруский уезд", "уезд Вырумаа"],
+        "LT-AL": ["Alytaus aps.", "Alytaus apskr.", "Alytaus apskritis", "Alytus county", "Алитусский уезд"],
+        "LT-KL": ["Klaipėda county", "Klaipėdos aps.", "Klaipėdos apskr.", "Klaipėdos apskritis", "Клайпедский уезд"],
+        "LT-KU": ["Kaunas county", "Kauno aps.", "Kauno apskr.", "Kauno apskritis", "Каунасский уезд"],
+        "LT-MR": ["Marijampolė county", "Marijampolės aps.", "Marijampolės apskr.", "Marijampolės apskritis", "Мариямпольский уезд"],
+        "LT-PN": ["Panevėžio aps.", "Panevėžio apskr.", "Panevėžio apskritis", "Panevėžys county", "Паневежский уезд"],
+        "LT-SA": ["Šiauliai county", "Šiaulių aps.", "Šiaulių apskr.", "Šiaulių apskritis", "Шяуляйский уезд"],
+        "LT-TA": ["Tauragė county", "Tauragės aps.", "Tauragės apskr.", "Tauragės apskritis", "Таурагский уезд"],
+        "LT-TE": ["Telšiai county", "Telšių aps.", "Telšių apskr.", "Telšių apskritis", "Тельшяйский уезд"],
+        "LT-UT": ["Utena county", "Utenos aps.", "Utenos apskr.", "Utenos apskritis", "Утенский уезд"],
+        "LT-VL": ["Vilniaus aps.", "Vilniaus apskr.", "Vilniaus apskritis", "Vilnius county", "Вильнюсский уезд"],
     ]
 
     /// The region's countries: code, then names in the survey languages and neighbours'.

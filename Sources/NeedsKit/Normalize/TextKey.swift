@@ -79,9 +79,12 @@ public enum TextKey {
 
     /// The text without the markup an XLSForm label may be styled with, which KoboToolbox's
     /// labels export keeps and the other tools never show: HTML tags (`<span style="...">`,
-    /// `</b>`) and Markdown's `*` emphasis. Nil when there is none (or nothing else). Only HTML's
-    /// own elements are tags: a placeholder a label shows as written (`staff of <municipality>`)
-    /// is text, and a comparison (`< 5 years`) too.
+    /// `</b>`) and Markdown's `*` emphasis. Nil when there is none (or nothing else). A tag is one
+    /// of HTML's elements: a closing one (`</b>`), one with attributes (`<span style="...">`), an
+    /// empty one (`<br>`, `<br/>`), or a bare opening one whose closing tag follows (`<b>...</b>`).
+    /// A placeholder in angle brackets (`staff of <municipality>`, `<section>`, `<small groups>`)
+    /// and a comparison (`< 5 years`) are text. A tag that breaks a line (`<br>`, `</p>`) leaves
+    /// a space between the words it stood between.
     public static func withoutMarkup(_ text: String) -> String? {
         guard text.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "*") }) else { return nil }
         var out = ""
@@ -91,9 +94,9 @@ public enum TextKey {
                 rest = rest.dropFirst()
                 continue
             }
-            if first == "<", let close = rest.firstIndex(of: ">"),
-               htmlElements.contains(rest.dropFirst().drop { $0 == "/" }.prefix { $0.isASCII && ($0.isLetter || $0.isNumber) }.lowercased()) {
-                rest = rest[rest.index(after: close)...]
+            if first == "<", let (name, after) = htmlTag(rest) {
+                if breakingElements.contains(name), let last = out.last, !last.isWhitespace { out.append(" ") }
+                rest = after
                 continue
             }
             out.append(first)
@@ -102,6 +105,43 @@ public enum TextKey {
         let plain = out.trimmingSpaces
         return plain.isEmpty || plain == text ? nil : plain
     }
+
+    /// The HTML tag `text` starts with (at its `<`): the element's name, lowercased, and the text
+    /// after the tag; nil when it starts with no tag (see `withoutMarkup`).
+    private static func htmlTag(_ text: Substring) -> (String, Substring)? {
+        let afterBracket = text.dropFirst()
+        let closing = afterBracket.first == "/"
+        let nameStart = closing ? afterBracket.dropFirst() : afterBracket
+        let name = String(nameStart.prefix { $0.isASCII && ($0.isLetter || $0.isNumber) }).lowercased()
+        guard htmlElements.contains(name) else { return nil }
+        let afterName = nameStart.dropFirst(name.count)
+        // The tag ends at its `>`, before any other `<`.
+        guard let end = afterName.firstIndex(where: { $0 == ">" || $0 == "<" }), afterName[end] == ">" else { return nil }
+        let inside = afterName[..<end].trimmingCharacters(in: .whitespaces)
+        let after = afterName[afterName.index(after: end)...]
+        let isTag: Bool
+        if closing {
+            isTag = inside.isEmpty
+        } else if inside.isEmpty || inside == "/" {
+            isTag = inside == "/" || emptyElements.contains(name) || after.lowercased().contains("</" + name)
+        } else {
+            // Attributes: after a space, with a value (`style="..."`); `<small groups>` has none.
+            isTag = afterName.first?.isWhitespace == true && inside.contains("=")
+        }
+        return isTag ? (name, after) : nil
+    }
+
+    /// Elements with no content, and ones whose closing tag HTML lets a writer leave out
+    /// (`<p>`, `<li>`): a tag without a closing one after it.
+    private static let emptyElements: Set<String> = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "li", "link", "meta", "p", "param", "source", "track", "wbr",
+    ]
+
+    /// Elements that start a line: their tags part the words on either side.
+    private static let breakingElements: Set<String> = [
+        "br", "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "tr", "td", "th", "table", "blockquote",
+        "pre", "section", "article", "header", "footer", "center", "dd", "dt", "dl",
+    ]
 
     /// HTML's elements (the HTML standard's, with `svg`, `math` and old ones such as `font` and
     /// `center`), whose tags a label's markup is made of (`withoutMarkup`).

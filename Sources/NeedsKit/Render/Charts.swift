@@ -117,13 +117,13 @@ public enum Charts {
         let height = max(frame, top + 14 + points.count * 16)
         let xs = points.map(\.1), ys = points.map(\.2)
         // A tick a point of the scale on a 1-5 or 1-7 scale; on a 0-100 one every 10 or 20 (a
-        // tick a point wrote 100 numbers one on another). The axes reach 0.3 of a step past the points.
+        // tick a point wrote 100 numbers one on another). The axes reach 0.3 of a step past the
+        // points, to a whole number; the y axis holds 0 and 1 whatever the gaps' sign.
         let xStep = axisStep((xs.max() ?? 5) - (xs.min() ?? 1))
-        let yStep = axisStep((ys.max() ?? 1) - min(0, ys.min() ?? 0))
-        let xLow = (((xs.min() ?? 1) - 0.3 * xStep) / xStep).rounded(.down) * xStep
-        let xHigh = (((xs.max() ?? 5) + 0.3 * xStep) / xStep).rounded(.up) * xStep
-        let yLow = min(0, (((ys.min() ?? 0) - 0.3 * yStep) / yStep).rounded(.down) * yStep)
-        let yHigh = max(yStep, (((ys.max() ?? 1) + 0.3 * yStep) / yStep).rounded(.up) * yStep)
+        let yStep = axisStep(max(1, ys.max() ?? 1) - min(0, ys.min() ?? 0))
+        let xLow = ((xs.min() ?? 1) - 0.3 * xStep).rounded(.down), xHigh = ((xs.max() ?? 5) + 0.3 * xStep).rounded(.up)
+        let yLow = min(0, ((ys.min() ?? 0) - 0.3 * yStep).rounded(.down))
+        let yHigh = max(1, ((ys.max() ?? 1) + 0.3 * yStep).rounded(.up))
         let plotW = Double(width - left - right), plotH = Double(frame - top - bottom)
         func px(_ v: Double) -> Double { Double(left) + (v - xLow) / (xHigh - xLow) * plotW }
         func py(_ v: Double) -> Double { Double(top) + (1 - (v - yLow) / (yHigh - yLow)) * plotH }
@@ -132,12 +132,13 @@ public enum Charts {
         var svg = open(width: width, height: height, id: id, title: title, description: description)
         svg += "<text x=\"\(left)\" y=\"20\" font-size=\"12\" font-weight=\"bold\">\(esc(title))</text>\n"
         svg += "<rect x=\"\(left)\" y=\"\(top)\" width=\(quoted(plotW)) height=\(quoted(plotH)) fill=\"none\" stroke=\"#555\"/>\n"
-        var v = xLow
+        // Ticks at whole steps within the axis.
+        var v = (xLow / xStep).rounded(.up) * xStep
         while v <= xHigh + 1e-9 {
             svg += "<text x=\(quoted(px(v))) y=\"\(frame - bottom + 16)\" text-anchor=\"middle\">\(NumberFormat.fixed(v, decimals: 0))</text>\n"
             v += xStep
         }
-        v = yLow
+        v = (yLow / yStep).rounded(.up) * yStep
         while v <= yHigh + 1e-9 {
             svg += "<text x=\"\(left - 8)\" y=\(quoted(py(v) + 4)) text-anchor=\"end\">\(NumberFormat.fixed(v, decimals: 0))</text>\n"
             v += yStep
@@ -273,6 +274,7 @@ public enum Charts {
     /// most about six steps over the points (the Locus-for-Focus axes, labelled in whole numbers).
     static func axisStep(_ span: Double) -> Double {
         let raw = span / 6
+        guard raw.isFinite, raw > 1 else { return 1 }
         var magnitude = 1.0
         while true {
             for factor in [1.0, 2, 5] where raw <= factor * magnitude { return factor * magnitude }
