@@ -1358,6 +1358,38 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertTrue("\(xlsx.error!)".contains(".xlsx"), "\(String(describing: xlsx.error))")
     }
 
+    /// `needs rows` of an .xlsx workbook (the corpus's KoboToolbox XLSForm) failed as a ZIP archive,
+    /// exit 2: it shows the workbook's sheets, in the workbook's order, each row named by sheet and
+    /// row (text) or keyed by its sheet's first row (JSON), with a note that says what it is and
+    /// how `report` and `check` take it. A ZIP archive that is no workbook still fails, as before.
+    func testRowsShowsAWorkbooksSheets() throws {
+        let path = Paths.corpora + "/real-exports/kobo-paleocore-artifacts/artifact-kobotoolbox.xlsx"
+        var text = ""
+        let result = RowsCommand.run(path: path, displayName: "form.xlsx", options: ReaderOptions(), json: false) { text += $0 }
+        XCTAssertNil(result.failure)
+        XCTAssertFalse(result.hasErrors)
+        XCTAssertEqual(result.diagnostics.map(\.code), ["xlsx_workbook"])
+        XCTAssertTrue(result.diagnostics[0].description.hasPrefix("form.xlsx: note: an .xlsx workbook, not a delimited text file: its 3 sheet(s) (survey, choices, settings)"),
+                      result.diagnostics[0].description)
+        let lines = text.split(separator: "\n")
+        let header = try XCTUnwrap(lines.first).split(separator: "\t", omittingEmptySubsequences: false)
+        XCTAssertEqual(header.first, "survey:1")
+        XCTAssertTrue(header.contains("type") && header.contains("name"), "\(header)")
+        XCTAssertTrue(lines.contains { $0.hasPrefix("choices:1\t") } && lines.contains { $0.hasPrefix("settings:2\t") })
+        XCTAssertEqual(lines.filter { $0.hasPrefix("survey:") }.count,
+                       try XLSXWorkbook.sheets(at: path)["survey"]!.rows.count + 1)
+        var json = ""
+        _ = RowsCommand.run(path: path, options: ReaderOptions(), json: true) { json += $0 }
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: [[String: String]]])
+        XCTAssertEqual(Set(object.keys), ["survey", "choices", "settings"])
+        XCTAssertNotNil(object["survey"]?.first?["type"])
+        XCTAssertEqual(object["survey"]?.count, try XLSXWorkbook.sheets(at: path)["survey"]!.rows.count)
+        let folder = TemporaryFolder()
+        let zip = RowsCommand.run(path: folder.write("archive.csv", [0x50, 0x4B, 0x03, 0x04] + [UInt8](repeating: 0, count: 60)),
+                                  options: ReaderOptions(), json: false) { _ in }
+        XCTAssertTrue(zip.failure?.contains("a ZIP archive") == true, "\(String(describing: zip.failure))")
+    }
+
     func testRandomBytesAreBinaryDataNotATable() {
         let folder = TemporaryFolder()
         var state: UInt64 = 7

@@ -8,6 +8,8 @@ public struct Sheet: Sendable {
     public var rows: [(number: Int, cells: [String])]
     /// A sheet of an .xlsx workbook, whose designer finds a cell by its letter and row (`I7`).
     public var inWorkbook = false
+    /// The row number of the header in a workbook's sheet (its first row that holds a cell).
+    public var headerRow = 1
     /// Label cells read as Excel shows them (`10%`): the number each holds as stored (`0.1`), by
     /// row number and column, which is how pyxform reads it and a tool's labels export writes it.
     public var storedNumbers: [Int: [Int: String]] = [:]

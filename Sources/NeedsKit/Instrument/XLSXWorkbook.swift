@@ -20,6 +20,11 @@ public enum XLSXWorkbook {
 
     /// Every sheet of the workbook by name, each with its header (first row) and rows.
     public static func sheets(at path: String) throws -> [String: Sheet] {
+        Dictionary(try orderedSheets(at: path).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Every sheet of the workbook, in the workbook's order.
+    public static func orderedSheets(at path: String) throws -> [Sheet] {
         let archive: Archive
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
@@ -57,15 +62,16 @@ public enum XLSXWorkbook {
         let properties = ElementCollector(element: "workbookPr")
         run(workbookXML, properties)
         let date1904 = properties.attributes.contains { ["1", "true"].contains($0["date1904"]?.lowercased()) }
-        var result: [String: Sheet] = [:]
+        var result: [Sheet] = []
         for (name, relationID) in parseSheetList(workbookXML) {
             guard let relation = relations[relationID] else { continue }
             guard let xml = try part(partName(relation.target)) else { continue }
             let (grid, percents) = parseWorksheet(xml, sharedStrings: sharedStrings, dateStyles: dateStyles,
                                                   percentStyles: percentStyles, date1904: date1904)
             guard let first = grid.first else {
-                result[name] = Sheet(name: name, source: "\(path)#\(name)", header: [], rows: [])
-                result[name]?.inWorkbook = true
+                var sheet = Sheet(name: name, source: "\(path)#\(name)", header: [], rows: [])
+                sheet.inWorkbook = true
+                result.append(sheet)
                 continue
             }
             // A label typed `10%` is the number 0.1 styled as a percentage: read as Excel shows it,
@@ -81,9 +87,11 @@ public enum XLSXWorkbook {
                 }
                 return (row.number, cells)
             }
-            result[name] = Sheet(name: name, source: "\(path)#\(name)", header: first.cells, rows: rows)
-            result[name]?.storedNumbers = stored
-            result[name]?.inWorkbook = true
+            var sheet = Sheet(name: name, source: "\(path)#\(name)", header: first.cells, rows: rows)
+            sheet.storedNumbers = stored
+            sheet.inWorkbook = true
+            sheet.headerRow = first.number
+            result.append(sheet)
         }
         return result
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// `needs rows`: a file's records as the reader parses them, as text or as JSON.
 public enum RowsCommand {
     public struct Result {
@@ -33,6 +35,15 @@ public enum RowsCommand {
             counts[diagnostic.code] = n + 1
             if diagnostic.severity == .error { hasErrors = true }
             if n < keptPerKind { diagnostics.append(diagnostic) }
+        }
+        if let sheets = workbookSheets(path) {
+            let file = displayName ?? path
+            let names = sheets.map(\.name)
+            diagnose(Diagnostic(.note, file: file, code: "xlsx_workbook", message: "an .xlsx workbook, not a delimited text file: "
+                + "its \(sheets.count) sheet(s) (\(names.joined(separator: ", "))) are shown, each row named by its sheet and row number "
+                + "(`needs report` and `check` read CSV exports: save the responses sheet as CSV, or give the XLSForm as --instrument)"))
+            writeSheets(sheets, json: json, write: write)
+            return Result(diagnostics: diagnostics, counts: counts, hasErrors: hasErrors, failure: nil, summary: nil)
         }
         var header: [String] = []
         var first = true
@@ -79,6 +90,47 @@ public enum RowsCommand {
                                      message: ReaderError.reason(of: error, file: file))
             return Result(diagnostics: diagnostics, counts: counts, hasErrors: hasErrors, failure: failure.description, summary: nil)
         }
+    }
+
+    /// The sheets of `path` when it is an .xlsx workbook (a ZIP archive Excel's way), in the
+    /// workbook's order; nil for anything else (a ZIP archive that is no workbook is told by the
+    /// reader, as any file that is no table).
+    static func workbookSheets(_ path: String) -> [Sheet]? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        let head = (try? handle.read(upToCount: 4)) ?? nil
+        try? handle.close()
+        guard let head, Array(head) == [0x50, 0x4B, 0x03, 0x04] else { return nil }
+        return try? XLSXWorkbook.orderedSheets(at: path)
+    }
+
+    /// A workbook's rows. Text: one line per row, `sheet:row` then the cells, tab-separated and
+    /// escaped as a file's records are. JSON: an object keyed by sheet name, each an array of
+    /// objects keyed by the sheet's first row (as a file's records are by its header).
+    static func writeSheets(_ sheets: [Sheet], json: Bool, write: (String) -> Void) {
+        if json { write("{") }
+        for (k, sheet) in sheets.enumerated() {
+            if json {
+                let keys = jsonKeys(sheet.header)
+                write((k == 0 ? "\n  " : ",\n  ") + JSONText.quoted(sheet.name) + ": [")
+                for (r, row) in sheet.rows.enumerated() {
+                    var object = r == 0 ? "\n    {" : ",\n    {"
+                    for i in 0..<max(row.cells.count, keys.count) {
+                        let key = i < keys.count ? keys[i] : "_extra_\(i - keys.count + 1)"
+                        object += (i == 0 ? "" : ", ") + JSONText.quoted(key) + ": " + JSONText.quoted(i < row.cells.count ? row.cells[i] : "")
+                    }
+                    write(object + "}")
+                }
+                write(sheet.rows.isEmpty ? "]" : "\n  ]")
+            } else {
+                let rows = sheet.header.isEmpty ? sheet.rows : [(number: sheet.headerRow, cells: sheet.header)] + sheet.rows
+                for row in rows {
+                    var line = "\(sheet.name):\(row.number)"
+                    for cell in row.cells { line += "\t" + Diagnostic.escapingControls(cell, backslashes: true) }
+                    write(line + "\n")
+                }
+            }
+        }
+        if json { write(sheets.isEmpty ? "}\n" : "\n}\n") }
     }
 
     /// The header's names as JSON keys, made unique: a repeated name gets `_2`, `_3`, ... (the
