@@ -108,7 +108,7 @@ extension Terminal {
                 error("\(Diagnostic.escapingControls(a.file)): not read" + (said.contains(a.file) ? "" : ": \(failure)"))
                 continue
             }
-            error("\(Diagnostic.escapingControls(a.file)): \(a.shape.isEmpty ? "no header" : a.shape), \(a.encoding), '\(a.delimiter)': \(a.recordsRead) records = \(a.respondents) respondents + \(a.duplicates) duplicates + \(a.blankRows) blank + \(a.quarantined) quarantined")
+            error("\(Diagnostic.escapingControls(a.file)): \(a.shape.isEmpty ? "no header" : a.shape), \(a.sheet.isEmpty ? "\(a.encoding), '\(a.delimiter)'" : "xlsx sheet `\(Diagnostic.escapingControls(a.sheet))`"): \(a.recordsRead) records = \(a.respondents) respondents + \(a.duplicates) duplicates + \(a.blankRows) blank + \(a.quarantined) quarantined")
         }
     }
 }

@@ -121,10 +121,12 @@ final class BadInputCatalogueTests: XCTestCase {
         assertIssue(r, "file_unreadable", line: nil, column: nil, "a ZIP archive")
     }
 
+    /// The XLSForm given where the responses go: refused, and pointed to --instrument (a workbook
+    /// of responses is read: `CSVReaderTests.testAResponsesWorkbookIsReadFromItsFirstSheet`).
     func testXLSXGivenWhereACSVIsExpected() throws {
         let bytes = try XCTUnwrap(FileManager.default.contents(atPath: Paths.corpora + "/real-exports/kobo-paleocore-artifacts/artifact-kobotoolbox.xlsx"))
         let r = run("form.xlsx", Array(bytes))
-        assertIssue(r, "file_unreadable", line: nil, column: nil, ".xlsx workbook is one: save it as CSV")
+        assertIssue(r, "file_unreadable", line: nil, column: nil, "an XLSForm workbook (its survey and choices sheets), no responses: give it as --instrument")
     }
 
     // 7–11

@@ -1354,8 +1354,8 @@ final class CSVReaderTests: XCTestCase {
         let folder = TemporaryFolder()
         let png = readAll(folder.write("image.csv", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]))
         XCTAssertTrue("\(png.error!)".contains("PNG"))
-        let xlsx = readAll(Paths.corpora + "/real-exports/kobo-paleocore-artifacts/artifact-kobotoolbox.xlsx")
-        XCTAssertTrue("\(xlsx.error!)".contains(".xlsx"), "\(String(describing: xlsx.error))")
+        let zip = readAll(folder.write("archive.csv", [0x50, 0x4B, 0x03, 0x04] + [UInt8](repeating: 0, count: 60)))
+        XCTAssertTrue("\(zip.error!)".contains(".xlsx"), "\(String(describing: zip.error))")
     }
 
     /// `needs rows` of an .xlsx workbook (the corpus's KoboToolbox XLSForm) failed as a ZIP archive,
@@ -1388,6 +1388,46 @@ final class CSVReaderTests: XCTestCase {
         let zip = RowsCommand.run(path: folder.write("archive.csv", [0x50, 0x4B, 0x03, 0x04] + [UInt8](repeating: 0, count: 60)),
                                   options: ReaderOptions(), json: false) { _ in }
         XCTAssertTrue(zip.failure?.contains("a ZIP archive") == true, "\(String(describing: zip.failure))")
+    }
+
+    /// A responses workbook (a Google Sheet or Microsoft Forms workbook downloaded as Excel) was
+    /// refused as a ZIP archive: its first sheet with anything in it is read as the responses, a
+    /// date cell as Excel shows it, a number as stored, a quote or a comma in a cell as written,
+    /// each record's line its row in the sheet (row 3, empty, is none), and a note says so,
+    /// naming the sheets not read. The digest is of the workbook's own bytes. An XLSForm given as
+    /// responses is refused and pointed to --instrument.
+    func testAResponsesWorkbookIsReadFromItsFirstSheet() throws {
+        let folder = TemporaryFolder()
+        let main = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
+        let styles = ("xl/styles.xml", "<styleSheet \(main)><cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"22\"/></cellXfs></styleSheet>")
+        let path = folder.path + "/responses.xlsx"
+        try writeWorkbook(path, [
+            ("Empty", ""),
+            ("Form Responses 1", workbookRow(1, ["Timestamp", "Country", "Comment", "Rating"])
+                + "<row r=\"2\"><c r=\"A2\" s=\"1\"><v>45671.4389467593</v></c><c r=\"B2\" t=\"inlineStr\"><is><t>Eesti</t></is></c>"
+                + "<c r=\"C2\" t=\"inlineStr\"><is><t>He said \"hi\", then left</t></is></c><c r=\"D2\"><v>4</v></c></row>"
+                + workbookRow(4, ["#45672.5", "Latvija", "", "#5"])),
+            ("Other", workbookRow(1, ["x"])),
+        ], extra: [styles])
+        var reader = CSVReader(path: path, displayName: "responses.xlsx")
+        var hashed: [UInt8] = []
+        reader.onBytes = { hashed += $0 }
+        let result = readAll(path)
+        XCTAssertNil(result.error)
+        XCTAssertEqual(result.header, ["Timestamp", "Country", "Comment", "Rating"])
+        XCTAssertEqual(result.data.map(\.fields), [["2025-01-14 10:32:05", "Eesti", "He said \"hi\", then left", "4"],
+                                                   ["45672.5", "Latvija", "", "5"]])
+        XCTAssertEqual(result.data.map(\.line), [2, 4])
+        XCTAssertEqual(result.diagnostics.map(\.code), ["xlsx_workbook"])
+        XCTAssertTrue(result.diagnostics.first?.message.contains("sheet `Form Responses 1` is read as the responses") == true)
+        XCTAssertTrue(result.diagnostics.first?.message.contains("`Empty`, `Other`") == true, "\(result.diagnostics)")
+        let summary = try reader.read(diagnose: { _ in }) { _ in }
+        XCTAssertEqual(hashed, [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
+        XCTAssertEqual(summary.bytes, hashed.count)
+        XCTAssertEqual(summary.dataRecords, 2)
+
+        let form = readAll(Paths.corpora + "/real-exports/kobo-paleocore-artifacts/artifact-kobotoolbox.xlsx")
+        XCTAssertTrue("\(form.error.map { "\($0)" } ?? "")".contains("an XLSForm workbook"), "\(String(describing: form.error))")
     }
 
     func testRandomBytesAreBinaryDataNotATable() {

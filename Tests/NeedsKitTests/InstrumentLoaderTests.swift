@@ -620,37 +620,12 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertEqual(unknown.problems.map(\.column), [4, 5])
     }
 
-    /// Writes an .xlsx workbook of sheets given as the XML of their rows.
     private func workbook(_ path: String, _ sheets: [(name: String, rows: String)], extra: [(part: String, xml: String)] = [],
                           workbookProperties: String = "") throws {
-        let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
-        func add(_ name: String, _ xml: String) throws {
-            let data = Data(xml.utf8)
-            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
-                data.subdata(in: Int(position)..<Int(position) + size)
-            }
-        }
-        let main = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
-        try add("xl/workbook.xml", "<workbook \(main)>\(workbookProperties)<sheets>" + sheets.indices.map {
-            "<sheet name=\"\(sheets[$0].name)\" sheetId=\"\($0 + 1)\" r:id=\"R\($0)\"/>"
-        }.joined() + "</sheets></workbook>")
-        for (part, xml) in extra { try add(part, xml) }
-        try add("xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" + sheets.indices.map {
-            "<Relationship Id=\"R\($0)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/s\($0).xml\"/>"
-        }.joined() + "</Relationships>")
-        for (index, sheet) in sheets.enumerated() {
-            try add("xl/worksheets/s\(index).xml", "<worksheet \(main)><sheetData>\(sheet.rows)</sheetData></worksheet>")
-        }
+        try writeWorkbook(path, sheets, extra: extra, workbookProperties: workbookProperties)
     }
 
-    /// A row of inline-string cells; a cell written `#1.0` is the number cell `1.0`.
-    private func row(_ number: Int, _ cells: [String]) -> String {
-        "<row r=\"\(number)\">" + cells.enumerated().map { column, value in
-            let reference = Sheet.columnLetter(column) + "\(number)"
-            if value.hasPrefix("#") { return "<c r=\"\(reference)\"><v>\(value.dropFirst())</v></c>" }
-            return "<c r=\"\(reference)\" t=\"inlineStr\"><is><t>\(value)</t></is></c>"
-        }.joined() + "</row>"
-    }
+    private func row(_ number: Int, _ cells: [String]) -> String { workbookRow(number, cells) }
 
     /// Choice names a library (pandas, openpyxl) stored as the numbers `1.0`, `2.0`: pyxform reads
     /// them as `1`, `2`, the values the tools export; they were read as `1.0` and every answer of

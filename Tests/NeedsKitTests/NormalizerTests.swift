@@ -1397,6 +1397,55 @@ final class NormalizerTests: XCTestCase {
         }
     }
 
+    /// A Google Forms sheet downloaded as an Excel workbook, its timestamps date cells (as Google
+    /// Sheets writes them), was refused as a ZIP archive. Read from its first sheet, it gives the
+    /// respondents its CSV export gives, line for line: the same answers, places and days.
+    func testAResponsesWorkbookGivesTheRespondentsItsCSVGives() throws {
+        let csv = Paths.inputs + "/responses/LV_google_forms_lv.csv"
+        let table = readAll(csv)
+        XCTAssertNil(table.error)
+        func xml(_ text: String) -> String {
+            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        }
+        func cells(_ fields: [String], row: Int) -> String {
+            "<row r=\"\(row)\">" + fields.enumerated().map { column, value in
+                let reference = Sheet.columnLetter(column) + "\(row)"
+                // `14.01.2025 10:45:27` as the date cell Google Sheets writes.
+                let parts = value.split(whereSeparator: { ".: ".contains($0) }).compactMap { Int($0) }
+                if column == 0 && row > 1 && parts.count == 6 {
+                    var date = DateComponents(calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "UTC"),
+                                              year: parts[2], month: parts[1], day: parts[0], hour: parts[3], minute: parts[4], second: parts[5])
+                    date.calendar?.timeZone = TimeZone(identifier: "UTC")!
+                    let serial = date.date!.timeIntervalSince1970 / 86_400 + 25_569
+                    return "<c r=\"\(reference)\" s=\"1\"><v>\(serial)</v></c>"
+                }
+                return value.isEmpty ? "" : "<c r=\"\(reference)\" t=\"inlineStr\"><is><t>\(xml(value))</t></is></c>"
+            }.joined() + "</row>"
+        }
+        let rows = table.records.map { record in cells(record.fields, row: record.line) }.joined()
+        let main = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
+        let styles = ("xl/styles.xml", "<styleSheet \(main)><cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"22\"/></cellXfs></styleSheet>")
+        let folder = TemporaryFolder()
+        let workbook = folder.path + "/LV_google_forms_lv.xlsx"
+        try writeWorkbook(workbook, [("Form Responses 1", rows)], extra: [styles])
+        let fromCSV = normalise([csv]), fromWorkbook = normalise([workbook])
+        XCTAssertGreaterThan(fromCSV.respondents.count, 10)
+        XCTAssertEqual(fromWorkbook.respondents.count, fromCSV.respondents.count)
+        for (a, b) in zip(fromWorkbook.respondents, fromCSV.respondents) {
+            XCTAssertEqual(a.answers, b.answers)
+            XCTAssertEqual([a.country, a.municipalityCode, a.role, a.submitted], [b.country, b.municipalityCode, b.role, b.submitted])
+            XCTAssertEqual(a.sourceLine, b.sourceLine)
+        }
+        XCTAssertTrue(fromWorkbook.codes().contains("xlsx_workbook"), "\(fromWorkbook.codes())")
+        // A sheet leaves out the empty cells after a row's last value: no row is short for it.
+        XCTAssertEqual(fromWorkbook.codes().filter { $0 != "xlsx_workbook" }, fromCSV.codes())
+        XCTAssertEqual(fromWorkbook.accounts.first?.shape, fromCSV.accounts.first?.shape)
+        // The run's summary names the sheet; the text the reader made of it has no encoding or delimiter to tell.
+        let account = try XCTUnwrap(fromWorkbook.accounts.first)
+        XCTAssertEqual([account.sheet, account.encoding, account.delimiter], ["Form Responses 1", "xlsx", ""])
+        XCTAssertEqual(account.sha256, FileDigest.sha256(path: workbook))
+    }
+
     /// Russian writes ё as е in ordinary text (`Партнерства для интеграции` for the form's
     /// `Партнёрства`): the same answer, read without the "diacritics set aside" warning a
     /// Latvian answer typed without its marks gets; the other way round too.

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import ZIPFoundation
 @testable import NeedsKit
 
 /// The repository root and the shared corpora beside it.
@@ -99,4 +100,36 @@ func pooledMunicipalitiesExport() -> String {
         for k in 0..<n { text += "\(country),\(place),\(k % 5 + 1),2,\(wanted)\n" }
     }
     return text
+}
+
+/// Writes an .xlsx workbook of sheets given as the XML of their rows.
+func writeWorkbook(_ path: String, _ sheets: [(name: String, rows: String)], extra: [(part: String, xml: String)] = [],
+                   workbookProperties: String = "") throws {
+    let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
+    func add(_ name: String, _ xml: String) throws {
+        let data = Data(xml.utf8)
+        try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+            data.subdata(in: Int(position)..<Int(position) + size)
+        }
+    }
+    let main = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
+    try add("xl/workbook.xml", "<workbook \(main)>\(workbookProperties)<sheets>" + sheets.indices.map {
+        "<sheet name=\"\(sheets[$0].name)\" sheetId=\"\($0 + 1)\" r:id=\"R\($0)\"/>"
+    }.joined() + "</sheets></workbook>")
+    for (part, xml) in extra { try add(part, xml) }
+    try add("xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" + sheets.indices.map {
+        "<Relationship Id=\"R\($0)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/s\($0).xml\"/>"
+    }.joined() + "</Relationships>")
+    for (index, sheet) in sheets.enumerated() {
+        try add("xl/worksheets/s\(index).xml", "<worksheet \(main)><sheetData>\(sheet.rows)</sheetData></worksheet>")
+    }
+}
+
+/// A row of inline-string cells; a cell written `#1.0` is the number cell `1.0`.
+func workbookRow(_ number: Int, _ cells: [String]) -> String {
+    "<row r=\"\(number)\">" + cells.enumerated().map { column, value in
+        let reference = Sheet.columnLetter(column) + "\(number)"
+        if value.hasPrefix("#") { return "<c r=\"\(reference)\"><v>\(value.dropFirst())</v></c>" }
+        return "<c r=\"\(reference)\" t=\"inlineStr\"><is><t>\(value)</t></is></c>"
+    }.joined() + "</row>"
 }

@@ -126,7 +126,7 @@ enum BinarySignature {
 
     static func kind(of sample: [UInt8]) -> String? {
         if sample.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            return "a ZIP archive (an .xlsx workbook is one: save it as CSV, or give it as --instrument if it is the XLSForm)"
+            return "a ZIP archive (`check` and `report` read an .xlsx workbook of responses, and an XLSForm given as --instrument)"
         }
         if sample.starts(with: oldExcelWorkbook) { return "an old Excel .xls workbook (save it as CSV)" }
         if sample.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return "a PNG image" }

@@ -52,6 +52,8 @@ public struct FileReadSummary: Sendable {
     public var repeatedHeaders: Int = 0
     /// Short records at the end, below the table (totals, notes), skipped.
     public var footnoteRecords: Int = 0
+    /// The sheet read, when the file was an .xlsx workbook (`WorkbookTable`).
+    public var workbookSheet: String? = nil
 }
 
 /// Why a file could not be read at all.
@@ -137,6 +139,36 @@ public struct CSVReader {
         self.displayName = displayName ?? path
         self.options = options
         self.bytes = nil
+    }
+
+    /// An .xlsx workbook's responses sheet (`WorkbookTable`), read as the CSV text it makes, said
+    /// in a note; an XLSForm is refused as a file that is no table is. `onBytes` is given the
+    /// workbook's own bytes (its SHA-256 is the file's).
+    private func read(_ workbook: WorkbookTable.Table, diagnose: (Diagnostic) -> Void,
+                      _ handler: (RecordBuffer) throws -> Void) throws -> FileReadSummary {
+        guard !workbook.isXLSForm else {
+            throw ReaderError.notText(file: displayName, kind: "an XLSForm workbook (its survey and choices sheets), no responses: give it as --instrument")
+        }
+        if let onBytes { workbook.file.withUnsafeBytes { onBytes($0) } }
+        let others = workbook.otherSheets.isEmpty ? ""
+            : "; its other sheet(s), not read: " + workbook.otherSheets.map { "`\($0)`" }.joined(separator: ", ")
+        diagnose(Diagnostic(.note, file: displayName, code: "xlsx_workbook",
+                            message: "an .xlsx workbook: its sheet `\(workbook.sheet)` is read as the responses, dates as Excel shows them, lines as its rows\(others)"))
+        var sheet = CSVReader(bytes: workbook.csv, displayName: displayName, options: options)
+        sheet.options.encoding = .utf8
+        sheet.options.delimiter = 0x2C
+        // Lines are told as the sheet's rows.
+        var summary = try sheet.read(diagnose: { finding in
+            var finding = finding
+            finding.line = finding.line.map(workbook.row(ofLine:))
+            diagnose(finding)
+        }) { record in
+            record.line = workbook.row(ofLine: record.line)
+            try handler(record)
+        }
+        summary.bytes = workbook.file.count
+        summary.workbookSheet = workbook.sheet
+        return summary
     }
 
     /// A reader over bytes in memory, read exactly as a file's would be.
@@ -232,6 +264,7 @@ public struct CSVReader {
         diagnose: (Diagnostic) -> Void,
         _ handler: (RecordBuffer) throws -> Void
     ) throws -> FileReadSummary {
+        if bytes == nil, let workbook = WorkbookTable.read(path: path) { return try read(workbook, diagnose: diagnose, handler) }
         let file = try open()
         defer { file.close() }
         let sample = try file.readSample(options.sampleSize)

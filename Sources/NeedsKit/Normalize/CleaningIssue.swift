@@ -78,6 +78,8 @@ public struct FileAccount: Sendable, Equatable {
     public var delimiter: String = ""
     public var lineEnding: String = ""
     public var quote: String = ""
+    /// The sheet read, for an .xlsx workbook (then encoding `xlsx` and no delimiter).
+    public var sheet: String = ""
     /// Records above the header that were skipped (titles), not part of the accounting.
     public var preambleRecords = 0
     /// The header again below it (exports pasted together), skipped like the preamble.

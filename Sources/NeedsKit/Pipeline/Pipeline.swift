@@ -686,6 +686,11 @@ public enum Pipeline {
                 account.delimiter = summary.dialect.delimiterName
                 account.lineEnding = summary.dialect.lineEnding.rawValue
                 account.quote = SniffCommand.quoteName(summary.dialect.quote)
+                if let sheet = summary.workbookSheet {
+                    // The text of the sheet is the reader's own making: its encoding and dialect say nothing of the file.
+                    (account.sheet, account.encoding, account.encodingEvidence) = (sheet, "xlsx", "workbook")
+                    (account.delimiter, account.lineEnding, account.quote) = ("", "", "")
+                }
                 account.preambleRecords = summary.preambleRecords
                 account.repeatedHeaders = summary.repeatedHeaders
                 account.footnoteRecords = summary.footnoteRecords
