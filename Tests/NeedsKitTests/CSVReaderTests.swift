@@ -1430,6 +1430,38 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertTrue("\(form.error.map { "\($0)" } ?? "")".contains("an XLSForm workbook"), "\(String(describing: form.error))")
     }
 
+    /// A sheet read as a spreadsheet's CSV export reads it: a title above the header, a formatted
+    /// empty row, a value under no heading, a short row and a cell of two lines. Every row is as
+    /// wide as the widest (the header one name short, as the CSV export's `a,b,c,`: its rows
+    /// were quarantined), and every line a record or a message names, in its place or its words,
+    /// is the row of the sheet (row 7, after a cell of two lines, was line 8 of the text). A
+    /// damaged workbook says so; one with no value says so.
+    func testAWorkbooksLinesAreItsRows() throws {
+        let folder = TemporaryFolder()
+        let path = folder.path + "/responses.xlsx"
+        try writeWorkbook(path, [("Responses", workbookRow(1, ["Survey 2025"]) + "<row r=\"2\"></row>"
+            + workbookRow(3, ["id", "name", "score"]) + workbookRow(5, ["1", "Ann", "#4", "extra"])
+            + workbookRow(6, ["2", "Bob\nSmith"]) + workbookRow(7, ["3", "Cy", "#5"]))])
+        let result = readAll(path)
+        XCTAssertNil(result.error)
+        XCTAssertEqual(result.records.filter { !$0.blank }.map(\.line), [3, 5, 6, 7])
+        XCTAssertEqual(result.records.filter { !$0.blank }.dropFirst().map(\.fields), [["1", "Ann", "4", "extra"], ["2", "Bob\nSmith", "", ""], ["3", "Cy", "5", ""]])
+        XCTAssertFalse(result.codes.contains("ragged_row"), "\(result.diagnostics)")
+        let unnamed = try XCTUnwrap(result.diagnostics.first { $0.code == "trailing_delimiter" })
+        XCTAssertEqual(unnamed.line, 3)
+        XCTAssertTrue(unnamed.message.contains("first at line 5"), unnamed.message)
+        XCTAssertEqual(result.diagnostics.first { $0.code == "preamble_skipped" }?.line, 1)
+
+        let damaged = readAll(folder.write("damaged.xlsx", [0x50, 0x4B, 0x03, 0x04] + [UInt8](repeating: 7, count: 200)))
+        XCTAssertTrue("\(damaged.error.map { "\($0)" } ?? "")".contains("no readable .xlsx workbook (the archive is damaged or cut off)"),
+                      "\(String(describing: damaged.error))")
+        let empty = folder.path + "/empty.xlsx"
+        try writeWorkbook(empty, [("Sheet1", "<row r=\"1\"></row>")])
+        let nothing = readAll(empty)
+        XCTAssertNil(nothing.error)
+        XCTAssertEqual(nothing.diagnostics.map(\.message), ["an .xlsx workbook with no sheet holding a value (`Sheet1`)"])
+    }
+
     func testRandomBytesAreBinaryDataNotATable() {
         let folder = TemporaryFolder()
         var state: UInt64 = 7

@@ -133,6 +133,9 @@ public struct CSVReader {
     /// Sees every byte of the file as it is read, in order (on the reading thread): the input's
     /// SHA-256 is computed from them, so the file is read once.
     var onBytes: ((UnsafeRawBufferPointer) -> Void)? = nil
+    /// The row of a workbook's sheet that a line of the text made of it is (`WorkbookTable`), for
+    /// the lines messages name in their words; nil for a text file.
+    var rowOfLine: ((Int) -> Int)? = nil
 
     public init(path: String, displayName: String? = nil, options: ReaderOptions = ReaderOptions()) {
         self.path = path
@@ -150,21 +153,35 @@ public struct CSVReader {
             throw ReaderError.notText(file: displayName, kind: "an XLSForm workbook (its survey and choices sheets), no responses: give it as --instrument")
         }
         if let onBytes { workbook.file.withUnsafeBytes { onBytes($0) } }
-        let others = workbook.otherSheets.isEmpty ? ""
-            : "; its other sheet(s), not read: " + workbook.otherSheets.map { "`\($0)`" }.joined(separator: ", ")
-        diagnose(Diagnostic(.note, file: displayName, code: "xlsx_workbook",
-                            message: "an .xlsx workbook: its sheet `\(workbook.sheet)` is read as the responses, dates as Excel shows them, lines as its rows\(others)"))
+        let sheets = { (names: [String]) in names.map { "`\(Diagnostic.escapingControls($0))`" }.joined(separator: ", ") }
+        let ignored = options.encoding != nil || options.delimiter != nil ? "; --encoding and --delimiter do not apply to it" : ""
+        if workbook.sheet.isEmpty {
+            diagnose(Diagnostic(.note, file: displayName, code: "xlsx_workbook",
+                                message: "an .xlsx workbook with no sheet holding a value" + (workbook.otherSheets.isEmpty ? "" : " (\(sheets(workbook.otherSheets)))") + ignored))
+        } else {
+            let others = workbook.otherSheets.isEmpty ? "" : "; its other sheet(s), not read: " + sheets(workbook.otherSheets)
+            diagnose(Diagnostic(.note, file: displayName, code: "xlsx_workbook",
+                                message: "an .xlsx workbook: its sheet \(sheets([workbook.sheet])) is read as the responses, date cells as ISO dates, lines as its rows\(others)\(ignored)"))
+        }
         var sheet = CSVReader(bytes: workbook.csv, displayName: displayName, options: options)
         sheet.options.encoding = .utf8
         sheet.options.delimiter = 0x2C
-        // Lines are told as the sheet's rows.
-        var summary = try sheet.read(diagnose: { finding in
-            var finding = finding
-            finding.line = finding.line.map(workbook.row(ofLine:))
-            diagnose(finding)
-        }) { record in
-            record.line = workbook.row(ofLine: record.line)
-            try handler(record)
+        sheet.rowOfLine = workbook.row(ofLine:)
+        // Lines are told as the sheet's rows: the records', the findings', and a failure's.
+        var summary: FileReadSummary
+        do {
+            summary = try sheet.read(diagnose: { finding in
+                var finding = finding
+                finding.line = finding.line.map(workbook.row(ofLine:))
+                diagnose(finding)
+            }) { record in
+                record.line = workbook.row(ofLine: record.line)
+                try handler(record)
+            }
+        } catch ReaderError.fieldTooLarge(let file, let line, let limit) {
+            throw ReaderError.fieldTooLarge(file: file, line: workbook.row(ofLine: line), limit: limit)
+        } catch ReaderError.tooManyColumns(let file, let line, let limit) {
+            throw ReaderError.tooManyColumns(file: file, line: workbook.row(ofLine: line), limit: limit)
         }
         summary.bytes = workbook.file.count
         summary.workbookSheet = workbook.sheet
@@ -264,7 +281,14 @@ public struct CSVReader {
         diagnose: (Diagnostic) -> Void,
         _ handler: (RecordBuffer) throws -> Void
     ) throws -> FileReadSummary {
-        if bytes == nil, let workbook = WorkbookTable.read(path: path) { return try read(workbook, diagnose: diagnose, handler) }
+        if bytes == nil {
+            switch WorkbookTable.read(path: path) {
+            case .notAWorkbook: break
+            case let .unreadable(reason):
+                throw ReaderError.notText(file: displayName, kind: "a ZIP archive that is no readable .xlsx workbook (\(reason))")
+            case let .table(workbook): return try read(workbook, diagnose: diagnose, handler)
+            }
+        }
         let file = try open()
         defer { file.close() }
         let sample = try file.readSample(options.sampleSize)
@@ -314,6 +338,7 @@ public struct CSVReader {
         return try withoutActuallyEscaping(handler) { handler in
             try withoutActuallyEscaping(diagnose) { diagnose in
                 let state = ParseState(file: displayName, handler: handler, diagnose: diagnose)
+                if let rowOfLine { state.lineInWords = rowOfLine }
                 state.tableStartLine = dialect.table.headerLine
                 state.tableFilledColumns = dialect.table.filledColumns
                 state.maxColumns = options.maxColumns

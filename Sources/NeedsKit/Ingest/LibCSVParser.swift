@@ -144,7 +144,7 @@ final class LibCSVParser {
                 && partialFieldHoldsRows(width: state.headerCount) {
                 let swallowed = line - fieldLine
                 state.warn("quote_ran_over_lines", line: fieldLine, column: column,
-                           "a quote opened here closes only on line \(line), with text after it: the \(swallowed) line(s) below, which hold delimiters as rows of the table do, were read into this field (most often a stray quote); the record is quarantined",
+                           "a quote opened here closes only on line \(state.lineInWords(line)), with text after it: the \(swallowed) line(s) below, which hold delimiters as rows of the table do, were read into this field (most often a stray quote); the record is quarantined",
                            severity: .error)
                 state.quarantineCurrent("a quote ran over \(swallowed) line(s)")
             }

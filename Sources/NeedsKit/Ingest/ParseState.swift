@@ -107,6 +107,8 @@ final class ParseState {
     /// field it reads as no text is read in the one that reads it best
     /// (`EncodingDetector.notUTF8CodePage(in:prior:)`).
     var notUTF8CodePage: TextEncoding? = nil
+    /// A line as a message's words name it (a workbook's row: `CSVReader.rowOfLine`).
+    var lineInWords: (Int) -> Int = { $0 }
 
     init(file: String, handler: @escaping (RecordBuffer) throws -> Void, diagnose: @escaping (Diagnostic) -> Void) {
         self.file = file
@@ -879,7 +881,7 @@ final class ParseState {
         }
         if headerTrailingEmpty > 0 {
             let message = trailingColumnsHoldData
-                ? "the header ends with \(headerTrailingEmpty) empty column name(s), a trailing delimiter, but rows have values under them (first at line \(firstLineUnderUnnamed)); a column without a name matches no question"
+                ? "the header ends with \(headerTrailingEmpty) empty column name(s), a trailing delimiter, but rows have values under them (first at line \(lineInWords(firstLineUnderUnnamed))); a column without a name matches no question"
                 : "the header ends with \(headerTrailingEmpty) empty column(s), a trailing delimiter; they hold nothing to read"
             warn("trailing_delimiter", line: headerLine, column: headerCount - headerTrailingEmpty + 1, message,
                  severity: trailingColumnsHoldData ? .warning : .note)

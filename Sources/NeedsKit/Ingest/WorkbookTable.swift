@@ -2,8 +2,8 @@ import Foundation
 
 /// The responses sheet of an .xlsx workbook (a Google Sheet or a Microsoft Forms workbook
 /// downloaded as Excel, a KoboToolbox export in XLS format) as the CSV text the reader reads:
-/// the first sheet that holds anything, in the workbook's order, each row a record; cells as
-/// Excel shows them where it matters (a date as `2025-01-14 10:32:05`, a number as stored).
+/// the first sheet that holds a value, in the workbook's order, each row a record; a date cell
+/// as an ISO date (`2025-01-14 10:32:05`, whatever its format), a number as stored.
 /// A record's line is its row in the sheet (`row(ofLine:)`: a cell holding a line break makes
 /// its row more than one line of the text).
 enum WorkbookTable {
@@ -29,29 +29,52 @@ enum WorkbookTable {
         }
     }
 
-    /// The table of the workbook at `path`; nil when the file is no .xlsx workbook (it does not
-    /// start as a ZIP archive does, or is one that is no workbook).
-    static func read(path: String) -> Table? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+    enum Outcome {
+        /// The file does not start as a ZIP archive does.
+        case notAWorkbook
+        /// A ZIP archive that cannot be read as a workbook, and why.
+        case unreadable(String)
+        case table(Table)
+    }
+
+    /// The table of the workbook at `path`. A workbook is read whole into memory, as Excel reads
+    /// it (a very large survey is better exported as CSV, which is read in flat memory).
+    static func read(path: String) -> Outcome {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return .notAWorkbook }
         let head = (try? handle.read(upToCount: 4)) ?? nil
         try? handle.close()
-        guard let head, Array(head) == [0x50, 0x4B, 0x03, 0x04],
-              let sheets = try? XLSXWorkbook.orderedSheets(at: path) else { return nil }
+        guard let head, Array(head) == [0x50, 0x4B, 0x03, 0x04] else { return .notAWorkbook }
+        let sheets: [Sheet]
+        do {
+            sheets = try XLSXWorkbook.orderedSheets(at: path)
+        } catch let failure as XLSXWorkbook.Failure {
+            guard case let .notAWorkbook(_, reason) = failure else { return .unreadable("\(failure)") }
+            // ZIPFoundation found no directory at the end: the start of an archive, the rest damaged or cut off.
+            return .unreadable(reason == "not a ZIP archive" ? "the archive is damaged or cut off" : reason)
+        } catch {
+            return .unreadable("\(error)")
+        }
+        guard let file = FileManager.default.contents(atPath: path).map({ [UInt8]($0) }) else {
+            return .unreadable("it could not be read again")
+        }
         let names = Set(sheets.map { $0.name.lowercased() })
         let isXLSForm = names.contains("survey") && names.contains("choices")
-        let file = FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []
-        guard let sheet = sheets.first(where: { !$0.header.isEmpty || !$0.rows.isEmpty }) ?? sheets.first else {
-            return Table(sheet: "", otherSheets: [], csv: [], file: file, isXLSForm: isXLSForm)
+        // A sheet holds something when a cell has a value (a formatted empty row is a row of none).
+        func holdsValues(_ cells: [String]) -> Bool { cells.contains { !$0.isEmpty } }
+        guard let sheet = sheets.first(where: { holdsValues($0.header) || $0.rows.contains { holdsValues($0.cells) } }) else {
+            return .table(Table(sheet: "", otherSheets: sheets.map(\.name), csv: [], file: file, isXLSForm: isXLSForm))
         }
+        let rows = [(number: sheet.headerRow, cells: sheet.header)] + sheet.rows
+        // A sheet holds no empty cells after a row's last value: every row is as wide as the
+        // widest, as a spreadsheet's CSV export writes them (short rows were `ragged_row`; a
+        // header shorter than its data quarantined every row of it).
+        let width = rows.map(\.cells.count).max() ?? 0
         var csv: [UInt8] = []
         var line = 1
         var rowStarts: [(line: Int, row: Int)] = []
-        for row in [(number: sheet.headerRow, cells: sheet.header)] + sheet.rows {
+        for row in rows {
             rowStarts.append((line, row.number))
-            // A sheet holds no empty cells after a row's last value: the row is as wide as the
-            // header all the same (it was a short row, `ragged_row`, in nearly every row).
-            let cells = row.cells.count < sheet.header.count
-                ? row.cells + Array(repeating: "", count: sheet.header.count - row.cells.count) : row.cells
+            let cells = row.cells + Array(repeating: "", count: width - row.cells.count)
             for (i, cell) in cells.enumerated() {
                 if i > 0 { csv.append(0x2C) }
                 // An empty cell is written as nothing, as the tools' CSV exports write one.
@@ -73,6 +96,6 @@ enum WorkbookTable {
         var table = Table(sheet: sheet.name, otherSheets: sheets.map(\.name).filter { $0 != sheet.name }, csv: csv, file: file,
                           isXLSForm: isXLSForm)
         table.rowStarts = rowStarts
-        return table
+        return .table(table)
     }
 }

@@ -124,7 +124,7 @@ public enum RowsCommand {
             } else {
                 let rows = sheet.header.isEmpty ? sheet.rows : [(number: sheet.headerRow, cells: sheet.header)] + sheet.rows
                 for row in rows {
-                    var line = "\(sheet.name):\(row.number)"
+                    var line = "\(Diagnostic.escapingControls(sheet.name, backslashes: true)):\(row.number)"
                     for cell in row.cells { line += "\t" + Diagnostic.escapingControls(cell, backslashes: true) }
                     write(line + "\n")
                 }
