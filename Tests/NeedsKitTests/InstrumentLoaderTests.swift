@@ -544,12 +544,7 @@ final class InstrumentLoaderTests: XCTestCase {
         let folder = TemporaryFolder()
         let path = folder.path + "/form.xlsx"
         let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
-        func add(_ name: String, _ xml: String) throws {
-            let data = Data(xml.utf8)
-            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
-                data.subdata(in: Int(position)..<Int(position) + size)
-            }
-        }
+        func add(_ name: String, _ xml: String) throws { try addPart(archive, name, xml) }
         let ns = "xmlns:x=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
         try add("xl/workbook.xml", "<x:workbook \(ns)><x:sheets><x:sheet name=\"Survey\" sheetId=\"1\" r:id=\"R1\"/><x:sheet name=\"Choices\" sheetId=\"2\" r:id=\"R2\"/></x:sheets></x:workbook>")
         try add("xl/_rels/workbook.xml.rels", """

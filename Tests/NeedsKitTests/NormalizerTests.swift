@@ -987,13 +987,10 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
     }
 
-    /// Google Forms and Microsoft Forms write what a respondent typed for an "Other" option where
-    /// the choice's label would stand (a checkbox cell appends it to the others): it is the list's
-    /// `other`, with a warning naming the text. It was an unknown value: the respondent's role
-    /// missing, the "Other" ticked by nobody. An unknown text of a hand-made sheet stays unknown.
-    func testOtherTypedInGoogleAndMicrosoftFormsIsTheOtherChoice() throws {
-        let folder = TemporaryFolder()
-        let form = try form(in: folder, survey: "type,name,label\nselect_one role,role,Your role\nselect_multiple help,help,What would help?\n", choices: """
+    /// A form with a role (select_one) and what would help (select_multiple), each list ending in
+    /// an "Other" choice: for the tools' ways of writing what was typed for it.
+    private func otherOptionForm(in folder: TemporaryFolder) throws -> Instrument {
+        try form(in: folder, survey: "type,name,label\nselect_one role,role,Your role\nselect_multiple help,help,What would help?\n", choices: """
         list_name,name,label
         role,teacher,Teacher
         role,other,Other
@@ -1002,6 +999,15 @@ final class NormalizerTests: XCTestCase {
         help,other,Other
 
         """)
+    }
+
+    /// Google Forms and Microsoft Forms write what a respondent typed for an "Other" option where
+    /// the choice's label would stand (a checkbox cell appends it to the others): it is the list's
+    /// `other`, with a warning naming the text. It was an unknown value: the respondent's role
+    /// missing, the "Other" ticked by nobody. An unknown text of a hand-made sheet stays unknown.
+    func testOtherTypedInGoogleAndMicrosoftFormsIsTheOtherChoice() throws {
+        let folder = TemporaryFolder()
+        let form = try otherOptionForm(in: folder)
         let google = """
         Timestamp,Your role,What would help?
         2025/01/14 10:32:05 AM EET,Psychologist,"More time, a mentor"
@@ -1765,15 +1771,7 @@ final class NormalizerTests: XCTestCase {
     /// ticked nor unticked, so the respondent's "Other" counted as unticked (`time` alone).
     func testLimeSurveysOtherColumnHoldingTextIsTicked() throws {
         let folder = TemporaryFolder()
-        let form = try form(in: folder, survey: "type,name,label\nselect_one role,role,Your role\nselect_multiple help,help,What would help?\n", choices: """
-        list_name,name,label
-        role,teacher,Teacher
-        role,other,Other
-        help,time,More time
-        help,money,More money
-        help,other,Other
-
-        """)
+        let form = try otherOptionForm(in: folder)
         let text = """
         id,submitdate,lastpage,startlanguage,seed,role,role[other],help[SQ001],help[SQ002],help[other]
         1,2025-01-20 12:00:00,2,en,5,-oth-,Psychologist,Y,,a mentor

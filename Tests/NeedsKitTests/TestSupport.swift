@@ -106,12 +106,7 @@ func pooledMunicipalitiesExport() -> String {
 func writeWorkbook(_ path: String, _ sheets: [(name: String, rows: String)], extra: [(part: String, xml: String)] = [],
                    workbookProperties: String = "") throws {
     let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
-    func add(_ name: String, _ xml: String) throws {
-        let data = Data(xml.utf8)
-        try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
-            data.subdata(in: Int(position)..<Int(position) + size)
-        }
-    }
+    func add(_ name: String, _ xml: String) throws { try addPart(archive, name, xml) }
     let main = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
     try add("xl/workbook.xml", "<workbook \(main)>\(workbookProperties)<sheets>" + sheets.indices.map {
         "<sheet name=\"\(sheets[$0].name)\" sheetId=\"\($0 + 1)\" r:id=\"R\($0)\"/>"
@@ -122,6 +117,14 @@ func writeWorkbook(_ path: String, _ sheets: [(name: String, rows: String)], ext
     }.joined() + "</Relationships>")
     for (index, sheet) in sheets.enumerated() {
         try add("xl/worksheets/s\(index).xml", "<worksheet \(main)><sheetData>\(sheet.rows)</sheetData></worksheet>")
+    }
+}
+
+/// Adds a part (`xl/workbook.xml`) holding `xml` to a workbook being written.
+func addPart(_ archive: Archive, _ name: String, _ xml: String) throws {
+    let data = Data(xml.utf8)
+    try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+        data.subdata(in: Int(position)..<Int(position) + size)
     }
 }
 

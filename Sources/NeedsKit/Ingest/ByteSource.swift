@@ -123,9 +123,11 @@ final class InputFile: ByteSource {
 enum BinarySignature {
     /// The start of an OLE2 compound file: an Excel 97-2003 workbook (`.xls`).
     static let oldExcelWorkbook: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+    /// The start of a ZIP archive, as an .xlsx workbook is.
+    static let zip: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
 
     static func kind(of sample: [UInt8]) -> String? {
-        if sample.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+        if sample.starts(with: zip) {
             return "a ZIP archive (`check` and `report` read an .xlsx workbook of responses, and an XLSForm given as --instrument)"
         }
         if sample.starts(with: oldExcelWorkbook) { return "an old Excel .xls workbook (save it as CSV)" }

@@ -281,17 +281,17 @@ public struct CSVReader {
         diagnose: (Diagnostic) -> Void,
         _ handler: (RecordBuffer) throws -> Void
     ) throws -> FileReadSummary {
-        if bytes == nil {
+        let file = try open()
+        defer { file.close() }
+        let sample = try file.readSample(options.sampleSize)
+        // A ZIP archive on disk may be an .xlsx workbook: read as one, or said why not.
+        if bytes == nil && sample.bytes.starts(with: BinarySignature.zip) {
             switch WorkbookTable.read(path: path) {
-            case .notAWorkbook: break
             case let .unreadable(reason):
                 throw ReaderError.notText(file: displayName, kind: "a ZIP archive that is no readable .xlsx workbook (\(reason))")
             case let .table(workbook): return try read(workbook, diagnose: diagnose, handler)
             }
         }
-        let file = try open()
-        defer { file.close() }
-        let sample = try file.readSample(options.sampleSize)
         if let kind = BinarySignature.kind(of: sample.bytes) { throw ReaderError.notText(file: displayName, kind: kind) }
         var (encoding, dialect) = detect(sample: sample.bytes, isWholeFile: sample.atEnd)
         func noteThinEvidence(line: Int? = nil) {

@@ -30,20 +30,15 @@ enum WorkbookTable {
     }
 
     enum Outcome {
-        /// The file does not start as a ZIP archive does.
-        case notAWorkbook
         /// A ZIP archive that cannot be read as a workbook, and why.
         case unreadable(String)
         case table(Table)
     }
 
-    /// The table of the workbook at `path`. A workbook is read whole into memory, as Excel reads
-    /// it (a very large survey is better exported as CSV, which is read in flat memory).
+    /// The table of the workbook at `path`, a file that starts as a ZIP archive does (the reader
+    /// has seen its first bytes). A workbook is read whole into memory, as Excel reads it (a very
+    /// large survey is better exported as CSV, which is read in flat memory).
     static func read(path: String) -> Outcome {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return .notAWorkbook }
-        let head = (try? handle.read(upToCount: 4)) ?? nil
-        try? handle.close()
-        guard let head, Array(head) == [0x50, 0x4B, 0x03, 0x04] else { return .notAWorkbook }
         let sheets: [Sheet]
         do {
             sheets = try XLSXWorkbook.orderedSheets(at: path)

@@ -99,7 +99,7 @@ public enum RowsCommand {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         let head = (try? handle.read(upToCount: 4)) ?? nil
         try? handle.close()
-        guard let head, Array(head) == [0x50, 0x4B, 0x03, 0x04] else { return nil }
+        guard let head, Array(head) == BinarySignature.zip else { return nil }
         return try? XLSXWorkbook.orderedSheets(at: path)
     }
 
