@@ -139,4 +139,24 @@ static inline int needs_rename_exchange(const char *_Nonnull from, const char *_
 #endif
 }
 
+/* Lowers the calling thread's scheduling priority by `steps` (on Linux a thread has a nice value
+ * of its own); elsewhere nothing. */
+#ifdef __linux__
+#include <sys/resource.h>
+static inline void needs_lower_thread_priority(int steps) {
+    id_t thread = (id_t)syscall(SYS_gettid);
+    errno = 0;
+    int current = getpriority(PRIO_PROCESS, thread);
+    if (errno == 0) (void)setpriority(PRIO_PROCESS, thread, current + steps);
+}
+
+/* The calling thread's nice value (tests). */
+static inline int needs_thread_niceness(void) {
+    return getpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid));
+}
+#else
+static inline void needs_lower_thread_priority(int steps) { (void)steps; }
+static inline int needs_thread_niceness(void) { return 0; }
+#endif
+
 #endif

@@ -1,3 +1,4 @@
+import CLibCSV
 import Foundation
 import XCTest
 @testable import NeedsKit
@@ -106,5 +107,31 @@ final class CleanRowsTests: XCTestCase {
         let towns = Set(clean.text.split(separator: ",").filter { $0.hasPrefix("Town ") })
         XCTAssertGreaterThan(towns.count, 4096)
         XCTAssertFalse(clean.text.contains("@example.org"), "addresses scrubbed")
+    }
+
+    /// The aggregating and hashing threads yield to the parsing and normalising ones: each runs
+    /// at nice 10 over the thread that started it (Linux), which stays as it was.
+    func testHelperThreadsRunAtLowerPriority() throws {
+        #if os(Linux)
+        let base = needs_thread_niceness()
+        final class Seen: @unchecked Sendable { var niceness: [Int32] = [] }
+        let seen = Seen()
+        let rows = RowHandoff(batchSize: 1) { _ in seen.niceness.append(needs_thread_niceness()) }
+        rows.startFile("a.csv")
+        rows.finish()
+        let done = DispatchSemaphore(value: 0)
+        HelperThread.start {
+            seen.niceness.append(needs_thread_niceness())
+            done.signal()
+        }
+        done.wait()
+        let expected = min(base + HelperThread.niceness, 19)
+        XCTAssertEqual(seen.niceness, [expected, expected])
+        XCTAssertEqual(needs_thread_niceness(), base, "the calling thread keeps its priority")
+        // The hashing thread, lowered the same way, still gives the digest (FIPS 180-2's "abc").
+        let digest = StreamDigest()
+        Array("abc".utf8).withUnsafeBytes { digest.update($0) }
+        XCTAssertEqual(digest.finish(), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #endif
     }
 }

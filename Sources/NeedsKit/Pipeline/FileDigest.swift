@@ -1,4 +1,5 @@
 import Foundation
+import CLibCSV
 import Crypto
 #if canImport(Glibc)
 import Glibc
@@ -48,7 +49,7 @@ final class StreamDigest: @unchecked Sendable {
         pending.reserveCapacity(1 << 18)
         // The thread holds the queue and the result, not the digest: a digest dropped without
         // `finish` closes the queue and the thread ends.
-        let thread = Thread { [queue, result, done] in
+        HelperThread.start { [queue, result, done] in
             var hasher = SHA256()
             while let chunks = queue.take() {
                 for chunk in chunks { chunk.withUnsafeBytes { hasher.update(bufferPointer: $0) } }
@@ -56,7 +57,6 @@ final class StreamDigest: @unchecked Sendable {
             result.hex = FileDigest.hex(hasher.finalize())
             done.signal()
         }
-        thread.start()
     }
 
     /// Dropped without `finish` (the read failed): the hashing thread ends too.
