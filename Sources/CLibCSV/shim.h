@@ -159,4 +159,12 @@ static inline void needs_lower_thread_priority(int steps) { (void)steps; }
 static inline int needs_thread_niceness(void) { return 0; }
 #endif
 
+/* `%.*f` of `value` into `buffer` (C's snprintf, the process's C locale never changed: `.`): the
+ * number of characters it needed, as snprintf. One call, where Swift's `withVaList` boxed each
+ * argument. */
+#include <stdio.h>
+static inline int needs_format_fixed(double value, int decimals, char *_Nonnull buffer, size_t size) {
+    return snprintf(buffer, size, "%.*f", decimals, value);
+}
+
 #endif

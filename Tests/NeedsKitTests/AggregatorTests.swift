@@ -932,4 +932,44 @@ final class InputsFiguresTests: XCTestCase {
         }
         XCTAssertEqual(checked, 32 * 19)
     }
+
+    /// The tables are built once; another language's are the same rows with that language's topic
+    /// labels and `--by` answer names. Each equals the tables built for its language alone.
+    func testTablesInAnotherLanguageAreTheTablesBuiltForIt() throws {
+        let instrument = try InstrumentLoader.load(Paths.inputs + "/instrument")
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [Paths.inputs + "/responses"]
+        var aggregation = AggregationOptions()
+        aggregation.byQuestion = "role"
+        aggregation.minCell = 3
+        func filled() -> Aggregator {
+            let aggregator = Aggregator(instrument: instrument, options: aggregation)
+            _ = Pipeline.ingest(options, instrument: instrument, respondent: { aggregator.add($0) }, quarantine: { _, _, _ in })
+            return aggregator
+        }
+        let languages: [String?] = [nil, "en", "et", "lv", "lt", "ru"]
+        let reused = filled()
+        for language in languages { _ = reused.suppressedTables(language: language) }
+        for language in languages {
+            let alone = filled().suppressedTables(language: language)
+            let relabeled = reused.suppressedTables(language: language)
+            // As written, every column (TopicFigures' == leaves labels and intervals out).
+            let name = language ?? "default"
+            XCTAssertEqual(FiguresTable.render(relabeled.scopes), FiguresTable.render(alone.scopes), name)
+            XCTAssertEqual(FiguresTable.render(relabeled.municipalities, groupColumns: ["municipality_code", "municipality"]),
+                           FiguresTable.render(alone.municipalities, groupColumns: ["municipality_code", "municipality"]), name)
+            XCTAssertEqual(FiguresTable.render(relabeled.groups, groupColumns: ["role", "role_label"]),
+                           FiguresTable.render(alone.groups, groupColumns: ["role", "role_label"]), name)
+            XCTAssertEqual(relabeled.hiddenScopes, alone.hiddenScopes)
+            XCTAssertEqual(relabeled.hiddenMunicipalities, alone.hiddenMunicipalities)
+            XCTAssertEqual(relabeled.hiddenGroups, alone.hiddenGroups)
+            XCTAssertEqual(relabeled.regionWithheld, alone.regionWithheld)
+        }
+        // The labels did change: Estonian's topic and answer names are not English's.
+        let english = reused.suppressedTables(language: "en"), estonian = reused.suppressedTables(language: "et")
+        XCTAssertEqual(estonian.scopes.first { $0.topic == "intercultural" }?.topicLabel, "Kultuuridevaheline pädevus ja suhtlus")
+        XCTAssertNotEqual(english.groups.compactMap(\.groupName), estonian.groups.compactMap(\.groupName))
+        XCTAssertFalse(estonian.groups.isEmpty)
+    }
 }

@@ -458,10 +458,11 @@ public final class Aggregator {
             if ca != cb { return Self.scopeOrder(ca, cb) }
             return ga < gb
         }
+        let labels = topicKeys.map { instrument.topicLabel($0, language: language) }
         return keys.flatMap { key -> [TopicFigures] in
             let (country, group) = Self.split(key)
             return figures(country: country, group: group.isEmpty && groupName(group) == nil ? nil : group,
-                           groupName: groupName(group), row: merged[key]!, language: language)
+                           groupName: groupName(group), row: merged[key]!, labels: labels)
         }
     }
 
@@ -505,9 +506,40 @@ public final class Aggregator {
     public func suppressedTables(language: String? = nil) -> SuppressedTables {
         if tablesBuilt.respondents != respondentCount { tablesBuilt = (respondentCount, [:]) }
         if let tables = tablesBuilt.byLanguage[language ?? ""] { return tables }
-        let tables = buildSuppressedTables(language: language)
+        // Only the labels depend on the language: every figure, blank and rank is the same.
+        let tables = tablesBuilt.byLanguage.values.first.map { relabeled($0, language: language) }
+            ?? buildSuppressedTables(language: language)
         tablesBuilt.byLanguage[language ?? ""] = tables
         return tables
+    }
+
+    /// The tables built for another language, with the topics' labels and the `--by` answers'
+    /// names in `language`.
+    private func relabeled(_ built: SuppressedTables, language: String?) -> SuppressedTables {
+        let labels = Dictionary(topicKeys.map { ($0, instrument.topicLabel($0, language: language)) }, uniquingKeysWith: { a, _ in a })
+        let byList = byIndex.flatMap { instrument.questions[$0].kind.listName.flatMap { instrument.choiceLists[$0] } }
+        var tables = built
+        func relabel(_ rows: inout [TopicFigures], answers: Bool) {
+            for k in rows.indices {
+                rows[k].topicLabel = labels[rows[k].topic] ?? rows[k].topicLabel
+                if answers, let code = rows[k].groupCode { rows[k].groupName = answerName(code, list: byList, language: language) }
+            }
+        }
+        relabel(&tables.scopes, answers: false)
+        relabel(&tables.municipalities, answers: false)
+        relabel(&tables.groups, answers: true)
+        return tables
+    }
+
+    /// The name a `--by` answer's rows show: its choice's label in `language`, without the markup a
+    /// form may style a label with, as topic labels are shown.
+    private func answerName(_ value: String, list: ChoiceList?, language: String?) -> String {
+        if let label = list?.choice(named: value)?.label(language, fallback: instrument.defaultLanguage) {
+            return TextKey.withoutMarkup(label) ?? label
+        }
+        // A place that is no choice: a gazetteer code, or the places not recognised.
+        if byPlaceChoiceNames != nil, let name = municipalityNames[value] { return name }
+        return value
     }
 
     /// The tables as last built, by language, and for how many respondents.
@@ -542,15 +574,7 @@ public final class Aggregator {
                     byAnswer[scope + "\u{1F}" + answer] = empty
                 }
             }
-            groups = rows(byAnswer, groupName: { value in
-                // Shown without the markup a form may style a label with, as topic labels are.
-                if let label = list?.choice(named: value)?.label(language, fallback: self.instrument.defaultLanguage) {
-                    return TextKey.withoutMarkup(label) ?? label
-                }
-                // A place that is no choice: a gazetteer code, or the places not recognised.
-                if self.byPlaceChoiceNames != nil, let name = self.municipalityNames[value] { return name }
-                return value
-            }, language: language)
+            groups = rows(byAnswer, groupName: { self.answerName($0, list: list, language: language) }, language: language)
             everyone.append(rawRespondents(key: { $0.group }))
         }
         // The row rule holds for the counts "Who answered" shows, every respondent counted, and
@@ -757,11 +781,11 @@ public final class Aggregator {
         return result
     }
 
-    private func figures(country: String, group: String?, groupName: String?, row: [TopicAccumulator], language: String?) -> [TopicFigures] {
+    private func figures(country: String, group: String?, groupName: String?, row: [TopicAccumulator], labels: [String]) -> [TopicFigures] {
         var result = topicKeys.enumerated().map { t, topic in
             TopicFigures(
                 country: country, groupCode: group, groupName: groupName, topic: topic,
-                topicLabel: instrument.topicLabel(topic, language: language), accumulator: row[t],
+                topicLabel: labels[t], accumulator: row[t],
                 demandAsked: demandAsked[t])
         }
         result.append(TopicFigures(country: country, groupCode: group, groupName: groupName,

@@ -121,7 +121,10 @@ public final class Normalizer {
     public let instrument: Instrument
     public let options: Options
     private let mapper: ColumnMapper
-    private let gazetteer: Gazetteer
+    /// Asked for at the first place read, not when the normaliser is made: the shared gazetteer
+    /// is being built on another core (`Gazetteer.prepareShared`) while the parsing thread starts.
+    private lazy var gazetteer: Gazetteer = makeGazetteer()
+    private let makeGazetteer: () -> Gazetteer
     /// Per question: its choice list's matcher (select questions), how its cells are read.
     private let matchers: [ChoiceMatcher?]
     private let handling: [Handling]
@@ -234,12 +237,12 @@ public final class Normalizer {
         var extraPlace: PlaceReading? = nil
     }
 
-    public init(instrument: Instrument, options: Options = Options(), gazetteer: Gazetteer = .shared) {
+    public init(instrument: Instrument, options: Options = Options(), gazetteer: @autoclosure @escaping () -> Gazetteer = .shared) {
         self.instrument = instrument
         seen = DuplicateIndex(memoryLimit: options.duplicateMemoryLimit)
         self.options = options
         self.mapper = ColumnMapper(instrument: instrument)
-        self.gazetteer = gazetteer
+        makeGazetteer = gazetteer
         matchers = instrument.questions.map { question in
             question.kind.listName.flatMap { instrument.choiceLists[$0] }.map(ChoiceMatcher.init)
         }

@@ -1,3 +1,4 @@
+import CLibCSV
 import Foundation
 
 /// Fixed number formatting, so reports are byte-identical across runs and locales: `.` as the
@@ -12,13 +13,10 @@ public enum NumberFormat {
     /// `%.Nf`, by the C library's printf (the process never changes its C locale, so `.`):
     /// the same digits as Foundation's `String(format:)`, without building a format object.
     public static func fixed(_ value: Double, decimals: Int) -> String {
-        var buffer = [CChar](repeating: 0, count: 64)
-        let needed = withVaList([Int32(decimals), value]) { vsnprintf(&buffer, buffer.count, "%.*f", $0) }
-        let text: String
-        if needed >= 0 && Int(needed) < buffer.count {
-            text = String(cString: buffer)
-        } else {
-            text = String(format: "%.\(decimals)f", value)
+        let text = withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer -> String in
+            let needed = needs_format_fixed(value, Int32(decimals), buffer.baseAddress!, buffer.count)
+            guard needed >= 0 && Int(needed) < buffer.count else { return String(format: "%.\(decimals)f", value) }
+            return String(cString: buffer.baseAddress!)
         }
         if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { return String(text.dropFirst()) }
         return text
