@@ -1430,6 +1430,45 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertTrue("\(form.error.map { "\($0)" } ?? "")".contains("an XLSForm workbook"), "\(String(describing: form.error))")
     }
 
+    /// A workbook is read whole into memory, so what its parts unpack to is counted as they
+    /// unpack: past the limit (1 GiB; here 64 KiB) it is refused, with what to do, not read until
+    /// memory runs out. 200 KB of XML (spaces between rows) packs into about a kilobyte.
+    func testAWorkbookUnpackingPastTheLimitIsRefused() throws {
+        let folder = TemporaryFolder()
+        let path = folder.path + "/responses.xlsx"
+        let padding = String(repeating: " ", count: 200_000)
+        try writeWorkbook(path, [("Form Responses 1", workbookRow(1, ["Country", "Rating"]) + padding + workbookRow(2, ["Eesti", "#4"]))])
+        let packed = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+        XCTAssertLessThan(packed, 5_000)
+        XCTAssertThrowsError(try XLSXWorkbook.orderedSheets(at: path, unpackLimit: 64 << 10)) { error in
+            let text = "\(error)"
+            XCTAssertTrue(text.contains("its parts unpack to more than 64 KiB (`xl/worksheets/s0.xml` reached it)"), text)
+            XCTAssertTrue(text.contains("save the sheet as CSV"), text)
+        }
+        // The sizes an archive declares are not trusted: the sheet's, in the central directory,
+        // made to say 100 bytes, is counted as it unpacks.
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        let name = Array("xl/worksheets/s0.xml".utf8)
+        let entry = try XCTUnwrap(bytes.indices.first { at in
+            at + 46 + name.count <= bytes.count && bytes[at..<at + 4] == [0x50, 0x4B, 0x01, 0x02]
+                && Array(bytes[at + 46 ..< at + 46 + name.count]) == name
+        })
+        bytes.replaceSubrange(entry + 24 ..< entry + 28, with: [100, 0, 0, 0])
+        let lying = folder.path + "/lying.xlsx"
+        try Data(bytes).write(to: URL(fileURLWithPath: lying))
+        XCTAssertThrowsError(try XLSXWorkbook.orderedSheets(at: lying, unpackLimit: 64 << 10)) { error in
+            XCTAssertTrue("\(error)".contains("its parts unpack to more than 64 KiB"), "\(error)")
+        }
+        // Under the limit, and under the default, the same workbook reads.
+        let sheet = try XCTUnwrap(XLSXWorkbook.orderedSheets(at: path, unpackLimit: 256 << 10).first)
+        XCTAssertEqual(sheet.header, ["Country", "Rating"])
+        XCTAssertEqual(sheet.rows.map(\.cells), [["Eesti", "4"]])
+        XCTAssertEqual(try XLSXWorkbook.orderedSheets(at: path).first?.rows.count, 1)
+        XCTAssertEqual(XLSXWorkbook.unpackLimit, 1 << 30)
+        XCTAssertEqual([XLSXWorkbook.byteSize(1 << 30), XLSXWorkbook.byteSize(64 << 10), XLSXWorkbook.byteSize(1000)],
+                       ["1 GiB", "64 KiB", "1000 bytes"])
+    }
+
     /// A sheet read as a spreadsheet's CSV export reads it: a title above the header, a formatted
     /// empty row, a value under no heading, a short row and a cell of two lines. Every row is as
     /// wide as the widest (the header one name short, as the CSV export's `a,b,c,`: its rows

@@ -18,13 +18,26 @@ public enum XLSXWorkbook {
         }
     }
 
+    /// The most a workbook's parts may unpack to, together. A workbook is read whole into memory:
+    /// a ZIP archive of a few kilobytes can unpack to gigabytes (a damaged or hostile file), and
+    /// even the largest sheet Google Sheets makes (10 million cells) is about 400 MB of XML.
+    public static let unpackLimit = 1 << 30
+
+    /// `1 GiB`, `512 MiB`, `1536 KiB`, `100 bytes`.
+    static func byteSize(_ bytes: Int) -> String {
+        for (unit, shift) in [("GiB", 30), ("MiB", 20), ("KiB", 10)] where bytes >= 1 << shift && bytes % (1 << shift) == 0 {
+            return "\(bytes >> shift) \(unit)"
+        }
+        return "\(bytes) bytes"
+    }
+
     /// Every sheet of the workbook by name, each with its header (first row) and rows.
-    public static func sheets(at path: String) throws -> [String: Sheet] {
-        Dictionary(try orderedSheets(at: path).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    public static func sheets(at path: String, unpackLimit: Int = unpackLimit) throws -> [String: Sheet] {
+        Dictionary(try orderedSheets(at: path, unpackLimit: unpackLimit).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Every sheet of the workbook, in the workbook's order.
-    public static func orderedSheets(at path: String) throws -> [Sheet] {
+    public static func orderedSheets(at path: String, unpackLimit: Int = unpackLimit) throws -> [Sheet] {
         let archive: Archive
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
@@ -38,10 +51,20 @@ public enum XLSXWorkbook {
             let empty = stat(path, &info) == 0 && info.st_size == 0
             throw Failure.notAWorkbook(path, reason: empty ? "the file is empty (0 bytes)" : "not a ZIP archive")
         }
+        // Counted as the parts unpack, not from the sizes the archive declares (which may lie).
+        var unpacked = 0
         func part(_ name: String) throws -> Data? {
             guard let entry = archive[name] else { return nil }
+            let tooLarge = Failure.notAWorkbook(path, reason: "its parts unpack to more than \(byteSize(unpackLimit)) "
+                + "(`\(name)` reached it), more than `needs` reads into memory: a damaged archive, or a sheet too large "
+                + "to read whole; save the sheet as CSV, which `needs` reads in flat memory however large")
+            guard unpacked + Int(clamping: entry.uncompressedSize) <= unpackLimit else { throw tooLarge }
             var data = Data()
-            _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                unpacked += chunk.count
+                if unpacked > unpackLimit { throw tooLarge }
+                data.append(chunk)
+            }
             return data
         }
         guard let workbookXML = try part("xl/workbook.xml") else {
