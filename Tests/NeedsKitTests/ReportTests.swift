@@ -1950,3 +1950,54 @@ private final class LockedFlag: @unchecked Sendable {
     var isSet: Bool { lock.withLock { value } }
     func set() { lock.withLock { value = true } }
 }
+
+/// Counts in the reports' prose and tables have their thousands grouped as each language writes
+/// them; the CSVs keep plain digits. Expected strings are ICU's (Foundation's NumberFormatter,
+/// `.decimal` style, on this machine): en `1,234`; lt and ru `1 234` (U+00A0); et and lv `1234`
+/// but `12 345` (CLDR's minimumGroupingDigits 2).
+final class DigitGroupingTests: XCTestCase {
+    func testEachLanguageGroupsAsCLDRSays() {
+        let nbsp = "\u{00A0}"
+        let cases: [(String, [String])] = [
+            ("en", ["7", "999", "1,234", "12,345", "1,000,000", "-1,234"]),
+            ("et", ["7", "999", "1234", "12\(nbsp)345", "1\(nbsp)000\(nbsp)000", "-1234"]),
+            ("lv", ["7", "999", "1234", "12\(nbsp)345", "1\(nbsp)000\(nbsp)000", "-1234"]),
+            ("lt", ["7", "999", "1\(nbsp)234", "12\(nbsp)345", "1\(nbsp)000\(nbsp)000", "-1\(nbsp)234"]),
+            ("ru", ["7", "999", "1\(nbsp)234", "12\(nbsp)345", "1\(nbsp)000\(nbsp)000", "-1\(nbsp)234"]),
+        ]
+        for (language, expected) in cases {
+            let prose = ReportProse.forLanguage(language)
+            XCTAssertEqual([7, 999, 1234, 12345, 1_000_000, -1234].map(prose.number), expected, language)
+        }
+    }
+
+    /// 12,000 respondents: "Who answered", the source files and the data-quality sentence group
+    /// them, in English and in a Lithuanian country report; topic_demand.csv does not.
+    func testReportsGroupCountsAndCSVsDoNot() throws {
+        let folder = TemporaryFolder()
+        let instrument = try InstrumentLoader.load(Paths.inputs + "/instrument")
+        var options = SurveySynthesizer.Options()
+        options.rows = 12_000
+        let path = folder.path + "/export.csv"
+        var synthesizer = SurveySynthesizer(instrument: instrument, options: options)
+        try synthesizer.write(to: path)
+        var run = RunOptions()
+        run.instrumentPath = Paths.inputs + "/instrument"
+        run.inputs = [path]
+        run.outputPath = folder.path + "/out"
+        run.language = "lt"
+        let outcome = try Pipeline.report(run)
+        XCTAssertEqual(outcome.respondents, 12_000)
+        let report = try String(contentsOfFile: run.outputPath + "/report.md", encoding: .utf8)
+        XCTAssertTrue(report.contains("| Region (ALL) | 12,000 |"), report)
+        XCTAssertTrue(report.contains("12,000 record(s) read: 12,000 respondent(s)"), report)
+        XCTAssertTrue(report.contains("(KoboToolbox, 12,000)"), report)
+        let lithuanian = try String(contentsOfFile: run.outputPath + "/countries/LT.md", encoding: .utf8)
+        XCTAssertTrue(lithuanian.contains("12\u{00A0}000"), lithuanian)
+        XCTAssertFalse(lithuanian.contains("12,000") || lithuanian.contains("12000"), lithuanian)
+        let table = try String(contentsOfFile: run.outputPath + "/topic_demand.csv", encoding: .utf8)
+        XCTAssertTrue(table.contains(",12000,"), table)
+        XCTAssertFalse(table.contains("12,000") || table.contains("\u{00A0}"))
+    }
+}
+

@@ -110,6 +110,7 @@ public struct ReportBuilder {
         // Counts the figures tables blank (a small cell, or one blanked so that another cannot be
         // worked out from totals) are not shown here either.
         let suppression = aggregator.suppressedTables()
+        let prose = ReportProse.forLanguage(words.language)
         var rows: [[String]] = []
         // Respondents of no known country have no municipality: ALL's municipalities less the
         // published countries' are those of the blanked countries, so with one country blanked
@@ -124,7 +125,7 @@ public struct ReportBuilder {
             // three respondents.
             let hidden = suppression.hiddenScopes.contains(scope)
             let hideMunicipalities = hidden || (scope == "ALL" && oneCountryBlanked)
-            rows.append([words.scopeName(scope), hidden ? "–" : String(counts[scope] ?? 0), hideMunicipalities ? "–" : String(inScope.count)])
+            rows.append([words.scopeName(scope), hidden ? "–" : prose.number(counts[scope] ?? 0), hideMunicipalities ? "–" : prose.number(inScope.count)])
         }
         doc.blocks.append(.table(header: [words.country, words.respondents, words.municipalities],
                                  alignments: [.left, .right, .right], rows: rows))
@@ -141,16 +142,15 @@ public struct ReportBuilder {
                     continue
                 }
                 let unrecognised = cell.municipality == Aggregator.unrecognisedPlace
-                let name = unrecognised ? ReportProse.forLanguage(words.language).placeNotRecognised
+                let name = unrecognised ? prose.placeNotRecognised
                     : aggregator.municipalityNames[cell.municipality] ?? cell.municipality
                 let code = unrecognised ? "" : cell.municipality
-                let shown = suppression.hiddenMunicipalities.contains(cell) ? "–" : String(n)
+                let shown = suppression.hiddenMunicipalities.contains(cell) ? "–" : prose.number(n)
                 municipalityRows.append([cell.country, name + (code.isEmpty ? "" : " (\(code))"), shown])
             }
             if small > 0 {
-                let prose = ReportProse.forLanguage(words.language)
                 let countries = Set(listed.map(\.key.country))
-                let shown = countries.contains(where: suppression.hidesSmallMunicipalities) ? "–" : String(small)
+                let shown = countries.contains(where: suppression.hidesSmallMunicipalities) ? "–" : prose.number(small)
                 municipalityRows.append(["", prose.fill(prose.notListed, ["k": String(minCell)]), shown])
             }
             doc.blocks.append(.table(header: [words.country, words.municipality, words.respondents],
@@ -165,11 +165,10 @@ public struct ReportBuilder {
         let baseline = outcome.accounts.filter { $0.wave.isEmpty }
         let withheld = aggregator.withheldFiles(baseline.map { ($0.file, $0.respondents) })
         let shortNames = baseline.map { InputFiles.lastComponent($0.file) }
-        let prose = ReportProse.forLanguage(words.language)
         let files = zip(baseline, shortNames).map { account, short -> String in
             // The file's own name, or its display name (`A/data/x.csv`) when another file shares it.
             let name = shortNames.filter { $0 == short }.count > 1 ? account.file : short
-            let respondents = withheld.contains(account.file) ? "–" : String(account.respondents)
+            let respondents = withheld.contains(account.file) ? "–" : prose.number(account.respondents)
             // An empty file has no header, so no shape: its count alone.
             let shown = account.shape.isEmpty ? respondents : "\(prose.shape(account.shape)), \(respondents)"
             return account.failure == nil ? "\(name) (\(shown))" : "\(name) (\(prose.notRead))"
@@ -436,16 +435,16 @@ public struct ReportBuilder {
         // Not when the region's count is blanked ("Who answered" shows none): this would give it back.
         let regionHidden = aggregator.suppressedTables().hiddenScopes.contains("ALL")
         var text = prose.fill(prose.dataQuality, [
-            "files": String(baseline.count), "read": regionHidden ? "–" : String(t.read),
-            "resp": regionHidden ? "–" : String(t.respondents),
-            "dup": String(t.duplicates), "blank": String(t.blank), "q": String(t.quarantined),
+            "files": prose.number(baseline.count), "read": regionHidden ? "–" : prose.number(t.read),
+            "resp": regionHidden ? "–" : prose.number(t.respondents),
+            "dup": prose.number(t.duplicates), "blank": prose.number(t.blank), "q": prose.number(t.quarantined),
         ]) + " "
         let waves = outcome.accounts.filter { !$0.wave.isEmpty }
         if !waves.isEmpty {
             // Not when a wave's region count is blanked (waves.csv shows none): this would give it back.
             let hidden = waveChanges.contains { $0.country == "ALL" && $0.countsHidden }
-            text += prose.fill(prose.laterWaves, ["files": String(waves.count),
-                                                  "resp": hidden ? "–" : String(waves.reduce(0) { $0 + $1.respondents })]) + " "
+            text += prose.fill(prose.laterWaves, ["files": prose.number(waves.count),
+                                                  "resp": hidden ? "–" : prose.number(waves.reduce(0) { $0 + $1.respondents })]) + " "
         }
         // Each kind by its code in the cleaning log's `issue` column, which is no word of any
         // report language (it was "country inferred 2" in a Russian report too).
@@ -456,7 +455,7 @@ public struct ReportBuilder {
             let template = prose.issuesFound.components(separatedBy: "{list}")
             text += template[0]
             for (k, code) in counts.keys.sorted().enumerated() {
-                parts += [.text(k == 0 ? text : ", "), .code(code), .text(" \(counts[code]!)")]
+                parts += [.text(k == 0 ? text : ", "), .code(code), .text(" " + prose.number(counts[code]!))]
             }
             text = (template.count > 1 ? template[1] : "") + " "
         }

@@ -83,6 +83,33 @@ public struct ReportProse: Sendable {
     var waveNotes: [String: String] = [:]
     /// Which form of a `Counted` sentence a count takes.
     var plural = PluralRule.oneOther
+    /// How a count's digits are grouped in the reports' prose and tables (the CSVs keep plain digits).
+    var grouping = DigitGrouping(separator: ",", minimumDigits: 1)
+
+    /// Thousands in a count, as the language writes them (CLDR's decimal format, as ICU formats
+    /// it): English `1,234`; Lithuanian and Russian `1 234` (a no-break space); Estonian and
+    /// Latvian group only from five digits on (`1234`, `12 345`).
+    struct DigitGrouping: Sendable {
+        var separator: String
+        /// Digits above the lowest group of three that a number needs before it is grouped.
+        var minimumDigits: Int
+
+        static let noBreakSpace = DigitGrouping(separator: "\u{00A0}", minimumDigits: 1)
+    }
+
+    /// `n` with its thousands grouped: `1,000,000` in English, `12 345` in Estonian.
+    func number(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        guard digits.count >= 3 + grouping.minimumDigits else { return n < 0 ? "-" + digits : digits }
+        var groups: [Substring] = []
+        var end = digits.endIndex
+        while end > digits.startIndex {
+            let start = digits.index(end, offsetBy: -3, limitedBy: digits.startIndex) ?? digits.startIndex
+            groups.append(digits[start..<end])
+            end = start
+        }
+        return (n < 0 ? "-" : "") + groups.reversed().joined(separator: grouping.separator)
+    }
 
     /// A sentence about `{n}` of something, in each form the language gives a count (CLDR plural
     /// categories): `one` (1; in Latvian, Lithuanian and Russian also 21, 31, ..., but not 11),
@@ -123,7 +150,7 @@ public struct ReportProse: Sendable {
         case .russian:
             form = (11...14).contains(tens) ? sentence.other : ones == 1 ? sentence.one : (2...4).contains(ones) ? sentence.few : sentence.other
         }
-        return fill(form, ["n": String(n)])
+        return fill(form, ["n": number(n)])
     }
 
     /// A wave comparison's note (`topic not asked at baseline; counts suppressed`) in this language.
@@ -227,7 +254,7 @@ public struct ReportProse: Sendable {
             "fewer than {k} respondents matched in both waves": "mõlemas laines alla {k} seotud vastaja",
             "fewer than {k} matched respondents rated the topic in both waves": "alla {k} seotud vastaja hindas teemat mõlemas laines",
             "suppressed so that a country's change cannot be worked out from it": "varjatud, et riigi muutust ei saaks sellest tuletada",
-        ])
+        ], grouping: DigitGrouping(separator: "\u{00A0}", minimumDigits: 2))
 
     static let latvian = ReportProse(
         instrument: "Anketa", version: "versija",
@@ -274,7 +301,7 @@ public struct ReportProse: Sendable {
             "fewer than {k} respondents matched in both waves": "abos viļņos sasaistīti mazāk nekā {k} respondenti",
             "fewer than {k} matched respondents rated the topic in both waves": "mazāk nekā {k} sasaistīti respondenti novērtēja tēmu abos viļņos",
             "suppressed so that a country's change cannot be worked out from it": "nav rādīts, lai no tā nevarētu aprēķināt kādas valsts izmaiņas",
-        ], plural: .latvian)
+        ], plural: .latvian, grouping: DigitGrouping(separator: "\u{00A0}", minimumDigits: 2))
 
     static let lithuanian = ReportProse(
         instrument: "Klausimynas", version: "versija",
@@ -323,7 +350,7 @@ public struct ReportProse: Sendable {
             "fewer than {k} respondents matched in both waves": "abiejose bangose susieta mažiau nei {k} respondentų",
             "fewer than {k} matched respondents rated the topic in both waves": "mažiau nei {k} susietų respondentų įvertino temą abiejose bangose",
             "suppressed so that a country's change cannot be worked out from it": "nerodoma, kad iš jo nebūtų galima apskaičiuoti šalies pokyčio",
-        ], plural: .lithuanian)
+        ], plural: .lithuanian, grouping: .noBreakSpace)
 
     static let russian = ReportProse(
         instrument: "Анкета", version: "версия",
@@ -373,5 +400,5 @@ public struct ReportProse: Sendable {
             "fewer than {k} respondents matched in both waves": "менее {k} респондентов сопоставлено в обеих волнах",
             "fewer than {k} matched respondents rated the topic in both waves": "менее {k} сопоставленных респондентов оценили тему в обеих волнах",
             "suppressed so that a country's change cannot be worked out from it": "скрыто, чтобы из него нельзя было вычислить изменение страны",
-        ], plural: .russian)
+        ], plural: .russian, grouping: .noBreakSpace)
 }
