@@ -1975,12 +1975,10 @@ final class DigitGroupingTests: XCTestCase {
     /// them, in English and in a Lithuanian country report; topic_demand.csv does not.
     func testReportsGroupCountsAndCSVsDoNot() throws {
         let folder = TemporaryFolder()
-        let instrument = try InstrumentLoader.load(Paths.inputs + "/instrument")
         var options = SurveySynthesizer.Options()
         options.rows = 12_000
         let path = folder.path + "/export.csv"
-        var synthesizer = SurveySynthesizer(instrument: instrument, options: options)
-        try synthesizer.write(to: path)
+        try SurveySynthesizer.write(instrumentPath: Paths.inputs + "/instrument", options: options, to: path)
         var run = RunOptions()
         run.instrumentPath = Paths.inputs + "/instrument"
         run.inputs = [path]
