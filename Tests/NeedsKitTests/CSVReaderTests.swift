@@ -1430,6 +1430,38 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertTrue("\(form.error.map { "\($0)" } ?? "")".contains("an XLSForm workbook"), "\(String(describing: form.error))")
     }
 
+    /// `needs sniff` on a workbook says what `check` and `report` read of it (it said "not read:
+    /// a ZIP archive"): the sheet, its rows and columns, the sheets left; an XLSForm is pointed to
+    /// --instrument, a damaged archive says so.
+    func testSniffTellsWhatIsReadOfAWorkbook() throws {
+        let folder = TemporaryFolder()
+        let path = folder.path + "/responses.xlsx"
+        try writeWorkbook(path, [
+            ("Empty", ""),
+            ("Form Responses 1", workbookRow(1, ["Timestamp", "Country", "Rating"]) + workbookRow(2, ["#45671.5", "Eesti", "#4"])
+                + workbookRow(3, ["#45672.5", "Latvija", "#5", "a note beyond the header"])),
+            ("Other", workbookRow(1, ["x"])),
+        ])
+        let result = try XCTUnwrap(SniffCommand.run(paths: [path], options: ReaderOptions()).first)
+        XCTAssertNil(result.failure)
+        let workbook = try XCTUnwrap(result.workbook)
+        XCTAssertEqual(workbook.sheet, "Form Responses 1")
+        XCTAssertEqual(workbook.otherSheets, ["Empty", "Other"])
+        XCTAssertEqual([workbook.rows, workbook.columns], [3, 4])
+        XCTAssertEqual(SniffCommand.text([result]), path + "\n  workbook   .xlsx: sheet `Form Responses 1` read as the responses, "
+                       + "3 row(s) (the header's included), 4 column(s); not read: `Empty`, `Other`; dates as ISO dates, lines as its rows\n")
+        XCTAssertTrue(SniffCommand.json([result]).contains("\"workbook\": {\"sheet\": \"Form Responses 1\", \"other_sheets\": [\"Empty\", \"Other\"], \"rows\": 3, \"columns\": 4}"))
+
+        let form = try XCTUnwrap(SniffCommand.run(paths: [Paths.corpora + "/real-exports/kobo-paleocore-artifacts/artifact-kobotoolbox.xlsx"],
+                                                  options: ReaderOptions()).first)
+        XCTAssertNil(form.workbook)
+        XCTAssertTrue(form.failure?.contains("an XLSForm workbook") == true && form.failure?.contains("--instrument") == true, "\(form)")
+        let damaged = folder.path + "/damaged.xlsx"
+        try Data(try Data(contentsOf: URL(fileURLWithPath: path)).prefix(200)).write(to: URL(fileURLWithPath: damaged))
+        let cut = try XCTUnwrap(SniffCommand.run(paths: [damaged], options: ReaderOptions()).first)
+        XCTAssertTrue(cut.failure?.contains("no readable .xlsx workbook") == true, "\(cut)")
+    }
+
     /// A workbook is read whole into memory, so what its parts unpack to is counted as they
     /// unpack: past the limit (1 GiB; here 64 KiB) it is refused, with what to do, not read until
     /// memory runs out. 200 KB of XML (spaces between rows) packs into about a kilobyte.

@@ -17,6 +17,8 @@ enum WorkbookTable {
         let isXLSForm: Bool
         /// The line of the text each row starts on, and the row, in order.
         var rowStarts: [(line: Int, row: Int)] = []
+        /// The widest row's cells (every row of the text is that wide).
+        var columns = 0
 
         /// The sheet's row that line `line` of the text is in.
         func row(ofLine line: Int) -> Int {
@@ -91,6 +93,7 @@ enum WorkbookTable {
         var table = Table(sheet: sheet.name, otherSheets: sheets.map(\.name).filter { $0 != sheet.name }, csv: csv, file: file,
                           isXLSForm: isXLSForm)
         table.rowStarts = rowStarts
+        table.columns = width
         return .table(table)
     }
 }

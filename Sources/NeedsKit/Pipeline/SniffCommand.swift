@@ -1,3 +1,5 @@
+import Foundation
+
 /// `needs sniff`: what the reader will use for each file, and how it decided.
 public enum SniffCommand {
     public struct Result: Sendable {
@@ -8,6 +10,17 @@ public enum SniffCommand {
         /// The failure's code, as `check` names it (`folder_without_files` for a folder holding no
         /// file; it was `file_unreadable` here alone).
         public var failureCode = "file_unreadable"
+        /// An .xlsx workbook of responses: the sheet `check` and `report` read, and its size.
+        public var workbook: WorkbookSheet? = nil
+    }
+
+    /// The sheet of a workbook that is read as the responses (none when no sheet holds a value),
+    /// the workbook's other sheets, and the rows (the header's included) and columns read.
+    public struct WorkbookSheet: Sendable {
+        public var sheet: String
+        public var otherSheets: [String]
+        public var rows: Int
+        public var columns: Int
     }
 
     public static func run(paths: [String], options: ReaderOptions) -> [Result] {
@@ -50,7 +63,23 @@ public enum SniffCommand {
             let (encoding, dialect) = try CSVReader(path: path, displayName: name, options: options).detect()
             return Result(file: name, encoding: encoding, dialect: dialect, failure: nil)
         } catch {
-            return Result(file: name, encoding: nil, dialect: nil, failure: ReaderError.reason(of: error, file: name, withLine: true))
+            let failure = Result(file: name, encoding: nil, dialect: nil, failure: ReaderError.reason(of: error, file: name, withLine: true))
+            // A workbook is told what `check` and `report` read of it (it was "not read: a ZIP archive").
+            let head = FileHandle(forReadingAtPath: path).map { handle in defer { try? handle.close() }; return [UInt8](handle.readData(ofLength: 4)) }
+            guard head == BinarySignature.zip else { return failure }
+            switch WorkbookTable.read(path: path) {
+            case let .unreadable(reason):
+                return Result(file: name, encoding: nil, dialect: nil, failure: "a ZIP archive that is no readable .xlsx workbook (\(reason))")
+            case let .table(table):
+                if table.isXLSForm {
+                    return Result(file: name, encoding: nil, dialect: nil,
+                                  failure: "an XLSForm workbook (its survey and choices sheets), no responses: give it as --instrument")
+                }
+                var result = Result(file: name, encoding: nil, dialect: nil, failure: nil)
+                result.workbook = WorkbookSheet(sheet: table.sheet, otherSheets: table.otherSheets,
+                                                rows: table.rowStarts.count, columns: table.columns)
+                return result
+            }
         }
     }
 
@@ -78,6 +107,12 @@ public enum SniffCommand {
             out += "  {\"file\": \(JSONText.quoted(r.file))"
             if let failure = r.failure {
                 out += ", \"failure\": \(JSONText.quoted(failure))}"
+                continue
+            }
+            if let w = r.workbook {
+                out += ", \"workbook\": {\"sheet\": \(w.sheet.isEmpty ? "null" : JSONText.quoted(w.sheet)), "
+                    + "\"other_sheets\": [\(w.otherSheets.map(JSONText.quoted).joined(separator: ", "))], "
+                    + "\"rows\": \(w.rows), \"columns\": \(w.columns)}}"
                 continue
             }
             let e = r.encoding!, d = r.dialect!
@@ -119,6 +154,13 @@ public enum SniffCommand {
     /// A few readable lines per file.
     public static func text(_ results: [Result]) -> String {
         results.map { r in
+            if let w = r.workbook {
+                let names = { (names: [String]) in names.map { "`\(Diagnostic.escapingControls($0))`" }.joined(separator: ", ") }
+                let others = w.otherSheets.isEmpty ? "" : "; not read: " + names(w.otherSheets)
+                let read = w.sheet.isEmpty ? "no sheet holds a value" + (w.otherSheets.isEmpty ? "" : " (\(names(w.otherSheets)))")
+                    : "sheet \(names([w.sheet])) read as the responses, \(w.rows) row(s) (the header's included), \(w.columns) column(s)\(others)"
+                return "\(r.file)\n  workbook   .xlsx: \(read); dates as ISO dates, lines as its rows"
+            }
             guard let e = r.encoding, let d = r.dialect else { return "\(r.file): not read: \(r.failure ?? "")" }
             return """
             \(r.file)
