@@ -45,8 +45,13 @@ final class StreamDigest: @unchecked Sendable {
     private final class Result: @unchecked Sendable { var hex = "" }
     private let result = Result()
 
+    /// Bytes handed over at a time. The hashing thread runs at a lower priority and lags behind
+    /// the reader, so its queue is often full: up to six chunks are in memory (four queued, one
+    /// hashed, one filling), 768 KiB; 256 KiB chunks took the run's peak RSS past 64 MB.
+    private static let chunk = 1 << 17
+
     init() {
-        pending.reserveCapacity(1 << 18)
+        pending.reserveCapacity(Self.chunk)
         // The thread holds the queue and the result, not the digest: a digest dropped without
         // `finish` closes the queue and the thread ends.
         HelperThread.start { [queue, result, done] in
@@ -65,10 +70,10 @@ final class StreamDigest: @unchecked Sendable {
     /// Copies the bytes for the hashing thread. Call from one thread at a time, in file order.
     func update(_ bytes: UnsafeRawBufferPointer) {
         pending.append(contentsOf: bytes)
-        if pending.count >= 1 << 18 {
+        if pending.count >= Self.chunk {
             queue.put([pending])
             pending.removeAll(keepingCapacity: false)
-            pending.reserveCapacity(1 << 18)
+            pending.reserveCapacity(Self.chunk)
         }
     }
 
