@@ -936,12 +936,22 @@ final class InputsFiguresTests: XCTestCase {
     /// The tables are built once; another language's are the same rows with that language's topic
     /// labels and `--by` answer names. Each equals the tables built for its language alone.
     func testTablesInAnotherLanguageAreTheTablesBuiltForIt() throws {
+        try tablesInEveryLanguage(by: "role")
+        // By the place question, with a place the gazetteer does not know: that row's name
+        // ("place not recognised") was blanked in every language but the first built.
+        let folder = TemporaryFolder()
+        let places = folder.write("places.csv", "country,municipality,role,imp_intercultural,comp_intercultural\n"
+            + (1...4).map { "EE,Atlantis,teacher,\($0 % 5 + 1),2\n" }.joined())
+        try tablesInEveryLanguage(by: "municipality", also: places)
+    }
+
+    private func tablesInEveryLanguage(by question: String, also extra: String? = nil) throws {
         let instrument = try InstrumentLoader.load(Paths.inputs + "/instrument")
         var options = RunOptions()
         options.instrumentPath = Paths.inputs + "/instrument"
-        options.inputs = [Paths.inputs + "/responses"]
+        options.inputs = [Paths.inputs + "/responses"] + (extra.map { [$0] } ?? [])
         var aggregation = AggregationOptions()
-        aggregation.byQuestion = "role"
+        aggregation.byQuestion = question
         aggregation.minCell = 3
         func filled() -> Aggregator {
             let aggregator = Aggregator(instrument: instrument, options: aggregation)
@@ -959,17 +969,23 @@ final class InputsFiguresTests: XCTestCase {
             XCTAssertEqual(FiguresTable.render(relabeled.scopes), FiguresTable.render(alone.scopes), name)
             XCTAssertEqual(FiguresTable.render(relabeled.municipalities, groupColumns: ["municipality_code", "municipality"]),
                            FiguresTable.render(alone.municipalities, groupColumns: ["municipality_code", "municipality"]), name)
-            XCTAssertEqual(FiguresTable.render(relabeled.groups, groupColumns: ["role", "role_label"]),
-                           FiguresTable.render(alone.groups, groupColumns: ["role", "role_label"]), name)
+            XCTAssertEqual(FiguresTable.render(relabeled.groups, groupColumns: ["answer", "answer_label"]),
+                           FiguresTable.render(alone.groups, groupColumns: ["answer", "answer_label"]), name)
             XCTAssertEqual(relabeled.hiddenScopes, alone.hiddenScopes)
             XCTAssertEqual(relabeled.hiddenMunicipalities, alone.hiddenMunicipalities)
             XCTAssertEqual(relabeled.hiddenGroups, alone.hiddenGroups)
             XCTAssertEqual(relabeled.regionWithheld, alone.regionWithheld)
         }
-        // The labels did change: Estonian's topic and answer names are not English's.
         let english = reused.suppressedTables(language: "en"), estonian = reused.suppressedTables(language: "et")
         XCTAssertEqual(estonian.scopes.first { $0.topic == "intercultural" }?.topicLabel, "Kultuuridevaheline pädevus ja suhtlus")
-        XCTAssertNotEqual(english.groups.compactMap(\.groupName), estonian.groups.compactMap(\.groupName))
         XCTAssertFalse(estonian.groups.isEmpty)
+        if question == "role" {
+            // The labels did change: Estonian's answer names are not English's.
+            XCTAssertNotEqual(english.groups.compactMap(\.groupName), estonian.groups.compactMap(\.groupName))
+        } else {
+            // Every row is named, the places not recognised too.
+            XCTAssertTrue(estonian.groups.contains { $0.groupCode == "" && $0.groupName?.isEmpty == false }, "\(estonian.groups.map(\.groupName))")
+            XCTAssertFalse(estonian.groups.contains { $0.groupName?.isEmpty != false })
+        }
     }
 }

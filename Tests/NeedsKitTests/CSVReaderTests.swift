@@ -1449,7 +1449,7 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(workbook.otherSheets, ["Empty", "Other"])
         XCTAssertEqual([workbook.rows, workbook.columns], [3, 4])
         XCTAssertEqual(SniffCommand.text([result]), path + "\n  workbook   .xlsx: sheet `Form Responses 1` read as the responses, "
-                       + "3 row(s) (the header's included), 4 column(s); not read: `Empty`, `Other`; dates as ISO dates, lines as its rows\n")
+                       + "3 row(s) from its first with a value, 4 column(s); not read: `Empty`, `Other`; dates as ISO dates, lines as its rows\n")
         XCTAssertTrue(SniffCommand.json([result]).contains("\"workbook\": {\"sheet\": \"Form Responses 1\", \"other_sheets\": [\"Empty\", \"Other\"], \"rows\": 3, \"columns\": 4}"))
 
         let form = try XCTUnwrap(SniffCommand.run(paths: [Paths.corpora + "/real-exports/kobo-paleocore-artifacts/artifact-kobotoolbox.xlsx"],

@@ -114,6 +114,8 @@ final class CleanRowsTests: XCTestCase {
     func testHelperThreadsRunAtLowerPriority() throws {
         #if os(Linux)
         let base = needs_thread_niceness()
+        // Near the lowest priority already (nice 19) a lowered thread could not be told apart.
+        try XCTSkipIf(base + HelperThread.niceness > 19, "the tests run at nice \(base)")
         final class Seen: @unchecked Sendable { var niceness: [Int32] = [] }
         let seen = Seen()
         let rows = RowHandoff(batchSize: 1) { _ in seen.niceness.append(needs_thread_niceness()) }
@@ -125,7 +127,7 @@ final class CleanRowsTests: XCTestCase {
             done.signal()
         }
         done.wait()
-        let expected = min(base + HelperThread.niceness, 19)
+        let expected = base + HelperThread.niceness
         XCTAssertEqual(seen.niceness, [expected, expected])
         XCTAssertEqual(needs_thread_niceness(), base, "the calling thread keeps its priority")
         // The hashing thread, lowered the same way, still gives the digest (FIPS 180-2's "abc").

@@ -1997,5 +1997,20 @@ final class DigitGroupingTests: XCTestCase {
         XCTAssertTrue(table.contains(",12000,"), table)
         XCTAssertFalse(table.contains("12,000") || table.contains("\u{00A0}"))
     }
+
+    /// An issue count grouped with a comma (`1,001`) is not run on into the list with commas:
+    /// the list's counts are then set apart with semicolons.
+    func testIssueCountsWithThousandsAreSetApartBySemicolons() throws {
+        let folder = TemporaryFolder()
+        let rows = ["country,municipality,role,imp_intercultural,comp_intercultural"]
+            + (0..<1000).map { "EE,Tallinn,teacher,kinda important,\($0 % 5 + 1)" } + ["Narnia,Tallinn,teacher,3,3"]
+        var run = RunOptions()
+        run.instrumentPath = Paths.inputs + "/instrument"
+        run.inputs = [folder.write("a.csv", rows.joined(separator: "\n") + "\n")]
+        run.outputPath = folder.path + "/out"
+        _ = try Pipeline.report(run)
+        let report = try String(contentsOfFile: run.outputPath + "/report.md", encoding: .utf8)
+        XCTAssertTrue(report.contains("Issues found: `country_inferred` 1; `identical_row` 995; `questions_missing` 1; `unknown_value` 1,001."), report)
+    }
 }
 

@@ -522,7 +522,11 @@ public final class Aggregator {
         func relabel(_ rows: inout [TopicFigures], answers: Bool) {
             for k in rows.indices {
                 rows[k].topicLabel = labels[rows[k].topic] ?? rows[k].topicLabel
-                if answers, let code = rows[k].groupCode { rows[k].groupName = answerName(code, list: byList, language: language) }
+                // Only a choice's label is in a language: a place's name, the places not recognised
+                // (their code blanked once named) and a value no choice holds are as built.
+                if answers, let code = rows[k].groupCode, byList?.choice(named: code) != nil {
+                    rows[k].groupName = answerName(code, list: byList, language: language)
+                }
             }
         }
         relabel(&tables.scopes, answers: false)

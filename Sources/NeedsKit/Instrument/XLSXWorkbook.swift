@@ -58,7 +58,9 @@ public enum XLSXWorkbook {
             let tooLarge = Failure.notAWorkbook(path, reason: "its parts unpack to more than \(byteSize(unpackLimit)) "
                 + "(`\(name)` reached it), more than `needs` reads into memory: a damaged archive, or a sheet too large "
                 + "to read whole; save the sheet as CSV, which `needs` reads in flat memory however large")
-            guard unpacked + Int(clamping: entry.uncompressedSize) <= unpackLimit else { throw tooLarge }
+            // (In unsigned arithmetic: a ZIP64 entry may declare up to 2^64 - 1 bytes. `unpacked` never
+            // passes the limit, so the subtraction cannot.)
+            guard entry.uncompressedSize <= UInt64(unpackLimit - unpacked) else { throw tooLarge }
             var data = Data()
             _ = try archive.extract(entry, skipCRC32: false) { chunk in
                 unpacked += chunk.count

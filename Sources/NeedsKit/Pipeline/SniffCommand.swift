@@ -15,7 +15,8 @@ public enum SniffCommand {
     }
 
     /// The sheet of a workbook that is read as the responses (none when no sheet holds a value),
-    /// the workbook's other sheets, and the rows (the header's included) and columns read.
+    /// the workbook's other sheets, and the rows (from the sheet's first with a value: a title above
+    /// the header is one, which the reader then skips as preamble) and columns read.
     public struct WorkbookSheet: Sendable {
         public var sheet: String
         public var otherSheets: [String]
@@ -67,14 +68,15 @@ public enum SniffCommand {
             // A workbook is told what `check` and `report` read of it (it was "not read: a ZIP archive").
             let head = FileHandle(forReadingAtPath: path).map { handle in defer { try? handle.close() }; return [UInt8](handle.readData(ofLength: 4)) }
             guard head == BinarySignature.zip else { return failure }
+            // Said in the words `check` says it in.
+            func notRead(_ kind: String) -> Result {
+                Result(file: name, encoding: nil, dialect: nil, failure: ReaderError.reason(of: ReaderError.notText(file: name, kind: kind), file: name, withLine: true))
+            }
             switch WorkbookTable.read(path: path) {
             case let .unreadable(reason):
-                return Result(file: name, encoding: nil, dialect: nil, failure: "a ZIP archive that is no readable .xlsx workbook (\(reason))")
+                return notRead("a ZIP archive that is no readable .xlsx workbook (\(reason))")
             case let .table(table):
-                if table.isXLSForm {
-                    return Result(file: name, encoding: nil, dialect: nil,
-                                  failure: "an XLSForm workbook (its survey and choices sheets), no responses: give it as --instrument")
-                }
+                if table.isXLSForm { return notRead("an XLSForm workbook (its survey and choices sheets), no responses: give it as --instrument") }
                 var result = Result(file: name, encoding: nil, dialect: nil, failure: nil)
                 result.workbook = WorkbookSheet(sheet: table.sheet, otherSheets: table.otherSheets,
                                                 rows: table.rowStarts.count, columns: table.columns)
@@ -158,7 +160,7 @@ public enum SniffCommand {
                 let names = { (names: [String]) in names.map { "`\(Diagnostic.escapingControls($0))`" }.joined(separator: ", ") }
                 let others = w.otherSheets.isEmpty ? "" : "; not read: " + names(w.otherSheets)
                 let read = w.sheet.isEmpty ? "no sheet holds a value" + (w.otherSheets.isEmpty ? "" : " (\(names(w.otherSheets)))")
-                    : "sheet \(names([w.sheet])) read as the responses, \(w.rows) row(s) (the header's included), \(w.columns) column(s)\(others)"
+                    : "sheet \(names([w.sheet])) read as the responses, \(w.rows) row(s) from its first with a value, \(w.columns) column(s)\(others)"
                 return "\(r.file)\n  workbook   .xlsx: \(read); dates as ISO dates, lines as its rows"
             }
             guard let e = r.encoding, let d = r.dialect else { return "\(r.file): not read: \(r.failure ?? "")" }

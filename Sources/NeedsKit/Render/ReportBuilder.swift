@@ -454,8 +454,11 @@ public struct ReportBuilder {
         } else {
             let template = prose.issuesFound.components(separatedBy: "{list}")
             text += template[0]
+            // A count grouped with commas (`1,234`) is not run on into the list with a comma.
+            let shown = counts.mapValues(prose.number)
+            let between = shown.values.contains { $0.contains(",") } ? "; " : ", "
             for (k, code) in counts.keys.sorted().enumerated() {
-                parts += [.text(k == 0 ? text : ", "), .code(code), .text(" " + prose.number(counts[code]!))]
+                parts += [.text(k == 0 ? text : between), .code(code), .text(" " + shown[code]!)]
             }
             text = (template.count > 1 ? template[1] : "") + " "
         }
