@@ -139,24 +139,23 @@ static inline int needs_rename_exchange(const char *_Nonnull from, const char *_
 #endif
 }
 
-/* Lowers the calling thread's scheduling priority by `steps` (on Linux a thread has a nice value
- * of its own); elsewhere nothing. */
+/* Marks the calling thread as a batch thread (Linux SCHED_BATCH: the same share of the CPU as any
+ * other thread, but it does not preempt the running one when it wakes); elsewhere nothing. */
 #ifdef __linux__
-#include <sys/resource.h>
-static inline void needs_lower_thread_priority(int steps) {
-    id_t thread = (id_t)syscall(SYS_gettid);
-    errno = 0;
-    int current = getpriority(PRIO_PROCESS, thread);
-    if (errno == 0) (void)setpriority(PRIO_PROCESS, thread, current + steps);
+#include <sched.h>
+#ifndef SCHED_BATCH
+#define SCHED_BATCH 3
+#endif
+static inline void needs_make_batch_thread(void) {
+    struct sched_param param = {0};
+    (void)sched_setscheduler(0, SCHED_BATCH, &param);
 }
 
-/* The calling thread's nice value (tests). */
-static inline int needs_thread_niceness(void) {
-    return getpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid));
-}
+/* Whether the calling thread is a batch thread (tests). */
+static inline bool needs_is_batch_thread(void) { return sched_getscheduler(0) == SCHED_BATCH; }
 #else
-static inline void needs_lower_thread_priority(int steps) { (void)steps; }
-static inline int needs_thread_niceness(void) { return 0; }
+static inline void needs_make_batch_thread(void) {}
+static inline bool needs_is_batch_thread(void) { return false; }
 #endif
 
 /* `%.*f` of `value` into `buffer` (C's snprintf, the process's C locale never changed: `.`): the

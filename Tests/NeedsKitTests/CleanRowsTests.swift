@@ -109,28 +109,24 @@ final class CleanRowsTests: XCTestCase {
         XCTAssertFalse(clean.text.contains("@example.org"), "addresses scrubbed")
     }
 
-    /// The aggregating and hashing threads yield to the parsing and normalising ones: each runs
-    /// at nice 10 over the thread that started it (Linux), which stays as it was.
-    func testHelperThreadsRunAtLowerPriority() throws {
+    /// The aggregating and hashing threads are batch threads (they do not preempt the parsing
+    /// thread when a hand-off wakes them); the thread that starts them stays as it was (Linux).
+    func testHelperThreadsAreBatchThreads() throws {
         #if os(Linux)
-        let base = needs_thread_niceness()
-        // Near the lowest priority already (nice 19) a lowered thread could not be told apart.
-        try XCTSkipIf(base + HelperThread.niceness > 19, "the tests run at nice \(base)")
-        final class Seen: @unchecked Sendable { var niceness: [Int32] = [] }
+        final class Seen: @unchecked Sendable { var batch: [Bool] = [] }
         let seen = Seen()
-        let rows = RowHandoff(batchSize: 1) { _ in seen.niceness.append(needs_thread_niceness()) }
+        let rows = RowHandoff(batchSize: 1) { _ in seen.batch.append(needs_is_batch_thread()) }
         rows.startFile("a.csv")
         rows.finish()
         let done = DispatchSemaphore(value: 0)
         HelperThread.start {
-            seen.niceness.append(needs_thread_niceness())
+            seen.batch.append(needs_is_batch_thread())
             done.signal()
         }
         done.wait()
-        let expected = base + HelperThread.niceness
-        XCTAssertEqual(seen.niceness, [expected, expected])
-        XCTAssertEqual(needs_thread_niceness(), base, "the calling thread keeps its priority")
-        // The hashing thread, lowered the same way, still gives the digest (FIPS 180-2's "abc").
+        XCTAssertEqual(seen.batch, [true, true])
+        XCTAssertFalse(needs_is_batch_thread(), "the calling thread keeps its policy")
+        // The hashing thread, made a batch thread the same way, still gives the digest (FIPS 180-2's "abc").
         let digest = StreamDigest()
         Array("abc".utf8).withUnsafeBytes { digest.update($0) }
         XCTAssertEqual(digest.finish(), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")

@@ -45,9 +45,9 @@ final class StreamDigest: @unchecked Sendable {
     private final class Result: @unchecked Sendable { var hex = "" }
     private let result = Result()
 
-    /// Bytes handed over at a time. The hashing thread runs at a lower priority and lags behind
-    /// the reader, so its queue is often full: up to six chunks are in memory (four queued, one
-    /// hashed, one filling), 768 KiB; 256 KiB chunks took the run's peak RSS past 64 MB.
+    /// Bytes handed over at a time. The hashing thread, a batch thread (`HelperThread`), can lag
+    /// behind the reader with its queue full: up to six chunks in memory (four queued, one hashed,
+    /// one filling), 768 KiB; 256 KiB chunks took the run's peak RSS past 64 MB when it ran at nice 10.
     private static let chunk = 1 << 17
 
     init() {
