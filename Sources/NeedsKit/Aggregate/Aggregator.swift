@@ -451,14 +451,13 @@ public final class Aggregator {
     /// Rows of each key of `merged` (countries sorted, `ALL` last; then the group key), one per
     /// topic and one of the respondents regardless of topic (`ComplementarySuppression.respondentsTopic`),
     /// suppressed by the primary rule; ranks and quadrants come once every rule has run.
-    private func rows(_ merged: [String: [TopicAccumulator]], groupName: (String) -> String?, language: String?) -> [TopicFigures] {
+    private func rows(_ merged: [String: [TopicAccumulator]], groupName: (String) -> String?, labels: [String]) -> [TopicFigures] {
         let keys = merged.keys.sorted { a, b in
             let (ca, ga) = Self.split(a)
             let (cb, gb) = Self.split(b)
             if ca != cb { return Self.scopeOrder(ca, cb) }
             return ga < gb
         }
-        let labels = topicKeys.map { instrument.topicLabel($0, language: language) }
         return keys.flatMap { key -> [TopicFigures] in
             let (country, group) = Self.split(key)
             return figures(country: country, group: group.isEmpty && groupName(group) == nil ? nil : group,
@@ -516,7 +515,7 @@ public final class Aggregator {
     /// The tables built for another language, with the topics' labels and the `--by` answers'
     /// names in `language`.
     private func relabeled(_ built: SuppressedTables, language: String?) -> SuppressedTables {
-        let labels = Dictionary(topicKeys.map { ($0, instrument.topicLabel($0, language: language)) }, uniquingKeysWith: { a, _ in a })
+        let labels = Dictionary(zip(topicKeys, topicLabels(language)), uniquingKeysWith: { a, _ in a })
         let byList = byIndex.flatMap { instrument.questions[$0].kind.listName.flatMap { instrument.choiceLists[$0] } }
         var tables = built
         func relabel(_ rows: inout [TopicFigures], answers: Bool) {
@@ -535,6 +534,11 @@ public final class Aggregator {
         return tables
     }
 
+    /// Each topic's label in `language`, in `topicKeys`' order.
+    private func topicLabels(_ language: String?) -> [String] {
+        topicKeys.map { instrument.topicLabel($0, language: language) }
+    }
+
     /// The name a `--by` answer's rows show: its choice's label in `language`, without the markup a
     /// form may style a label with, as topic labels are shown.
     private func answerName(_ value: String, list: ChoiceList?, language: String?) -> String {
@@ -550,7 +554,8 @@ public final class Aggregator {
     private var tablesBuilt: (respondents: Int, byLanguage: [String: SuppressedTables]) = (-1, [:])
 
     private func buildSuppressedTables(language: String?) -> SuppressedTables {
-        var scopes = rows(merged(key: { _ in "" }, withRegion: true), groupName: { _ in nil }, language: language)
+        let labels = topicLabels(language)
+        var scopes = rows(merged(key: { _ in "" }, withRegion: true), groupName: { _ in nil }, labels: labels)
         var everyone = [rawRespondents(key: { _ in "" })]
         let counts = municipalityRespondents
         let minCell = options.minCell
@@ -561,7 +566,7 @@ public final class Aggregator {
         }
         var municipalities = rows(merged(key: place, withRegion: false), groupName: { key in
             key == Self.smallPlaces ? smallName : self.municipalityNames[key] ?? ""
-        }, language: language)
+        }, labels: labels)
         everyone.append(rawRespondents(key: place))
         var groups: [TopicFigures] = []
         if let b = byIndex {
@@ -578,7 +583,7 @@ public final class Aggregator {
                     byAnswer[scope + "\u{1F}" + answer] = empty
                 }
             }
-            groups = rows(byAnswer, groupName: { self.answerName($0, list: list, language: language) }, language: language)
+            groups = rows(byAnswer, groupName: { self.answerName($0, list: list, language: language) }, labels: labels)
             everyone.append(rawRespondents(key: { $0.group }))
         }
         // The row rule holds for the counts "Who answered" shows, every respondent counted, and

@@ -149,11 +149,8 @@ public struct CSVReader {
     /// workbook's own bytes (its SHA-256 is the file's).
     private func read(_ workbook: WorkbookTable.Table, diagnose: (Diagnostic) -> Void,
                       _ handler: (RecordBuffer) throws -> Void) throws -> FileReadSummary {
-        guard !workbook.isXLSForm else {
-            throw ReaderError.notText(file: displayName, kind: "an XLSForm workbook (its survey and choices sheets), no responses: give it as --instrument")
-        }
         if let onBytes { workbook.file.withUnsafeBytes { onBytes($0) } }
-        let sheets = { (names: [String]) in names.map { "`\(Diagnostic.escapingControls($0))`" }.joined(separator: ", ") }
+        let sheets = WorkbookTable.names
         let ignored = options.encoding != nil || options.delimiter != nil ? "; --encoding and --delimiter do not apply to it" : ""
         if workbook.sheet.isEmpty {
             diagnose(Diagnostic(.note, file: displayName, code: "xlsx_workbook",
@@ -186,6 +183,20 @@ public struct CSVReader {
         summary.bytes = workbook.file.count
         summary.workbookSheet = workbook.sheet
         return summary
+    }
+
+    /// The responses table of the workbook this reader's file is (a file on disk that starts as a
+    /// ZIP archive does), or why it is none: an XLSForm, or an archive that is no workbook.
+    func responsesWorkbook() throws -> WorkbookTable.Table {
+        switch WorkbookTable.read(path: path) {
+        case let .unreadable(reason):
+            throw ReaderError.notText(file: displayName, kind: "a ZIP archive that is no readable .xlsx workbook (\(reason))")
+        case let .table(workbook):
+            guard !workbook.isXLSForm else {
+                throw ReaderError.notText(file: displayName, kind: "an XLSForm workbook (its survey and choices sheets), no responses: give it as --instrument")
+            }
+            return workbook
+        }
     }
 
     /// A reader over bytes in memory, read exactly as a file's would be.
@@ -286,11 +297,7 @@ public struct CSVReader {
         let sample = try file.readSample(options.sampleSize)
         // A ZIP archive on disk may be an .xlsx workbook: read as one, or said why not.
         if bytes == nil && sample.bytes.starts(with: BinarySignature.zip) {
-            switch WorkbookTable.read(path: path) {
-            case let .unreadable(reason):
-                throw ReaderError.notText(file: displayName, kind: "a ZIP archive that is no readable .xlsx workbook (\(reason))")
-            case let .table(workbook): return try read(workbook, diagnose: diagnose, handler)
-            }
+            return try read(responsesWorkbook(), diagnose: diagnose, handler)
         }
         if let kind = BinarySignature.kind(of: sample.bytes) { throw ReaderError.notText(file: displayName, kind: kind) }
         var (encoding, dialect) = detect(sample: sample.bytes, isWholeFile: sample.atEnd)

@@ -31,6 +31,11 @@ enum WorkbookTable {
         }
     }
 
+    /// Sheet names as messages give them: `Form Responses 1`, `Other`.
+    static func names(_ names: [String]) -> String {
+        names.map { "`\(Diagnostic.escapingControls($0))`" }.joined(separator: ", ")
+    }
+
     enum Outcome {
         /// A ZIP archive that cannot be read as a workbook, and why.
         case unreadable(String)
@@ -95,5 +100,14 @@ enum WorkbookTable {
         table.rowStarts = rowStarts
         table.columns = width
         return .table(table)
+    }
+}
+
+extension BinarySignature {
+    /// Whether the file at `path` starts as a ZIP archive does (read for this alone: not for a pipe).
+    static func startsAsZIP(path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        return (try? handle.read(upToCount: zip.count)).flatMap { $0 }.map(Array.init) == zip
     }
 }

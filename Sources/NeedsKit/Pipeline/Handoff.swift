@@ -6,7 +6,8 @@ import CLibCSV
 /// it starts (Linux SCHED_BATCH): it does not preempt the running thread when a hand-off wakes it,
 /// so on two cores the parsing thread, which the run's wall time follows, is not interrupted for
 /// work whose queue has room. Its share of the CPU is unchanged, so on a busy machine it is not
-/// starved. On the 1,000,000-respondent export, medians of 10 alternating rounds: 1.61 s as
+/// starved. On the 1,000,000-respondent export, medians of 10 alternating `/usr/bin/time` rounds
+/// (README, "Speed and memory"; `make bench` times the kept build: 1.56 × the floor): 1.61 s as
 /// normal threads, 1.48 s as batch threads. Nice 10 gave 1.55 s idle but 4.3 s against 3.6 s
 /// beside two busy processes (batch threads 3.4 s); nice 4 had made no difference to tell.
 enum HelperThread {

@@ -96,10 +96,7 @@ public enum RowsCommand {
     /// workbook's order; nil for anything else (a ZIP archive that is no workbook is told by the
     /// reader, as any file that is no table).
     static func workbookSheets(_ path: String) -> [Sheet]? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        let head = (try? handle.read(upToCount: 4)) ?? nil
-        try? handle.close()
-        guard let head, Array(head) == BinarySignature.zip else { return nil }
+        guard BinarySignature.startsAsZIP(path: path) else { return nil }
         return try? XLSXWorkbook.orderedSheets(at: path)
     }
 

@@ -64,23 +64,16 @@ public enum SniffCommand {
             let (encoding, dialect) = try CSVReader(path: path, displayName: name, options: options).detect()
             return Result(file: name, encoding: encoding, dialect: dialect, failure: nil)
         } catch {
-            let failure = Result(file: name, encoding: nil, dialect: nil, failure: ReaderError.reason(of: error, file: name, withLine: true))
             // A workbook is told what `check` and `report` read of it (it was "not read: a ZIP archive").
-            let head = FileHandle(forReadingAtPath: path).map { handle in defer { try? handle.close() }; return [UInt8](handle.readData(ofLength: 4)) }
-            guard head == BinarySignature.zip else { return failure }
-            // Said in the words `check` says it in.
-            func notRead(_ kind: String) -> Result {
-                Result(file: name, encoding: nil, dialect: nil, failure: ReaderError.reason(of: ReaderError.notText(file: name, kind: kind), file: name, withLine: true))
-            }
-            switch WorkbookTable.read(path: path) {
-            case let .unreadable(reason):
-                return notRead("a ZIP archive that is no readable .xlsx workbook (\(reason))")
-            case let .table(table):
-                if table.isXLSForm { return notRead("an XLSForm workbook (its survey and choices sheets), no responses: give it as --instrument") }
+            do {
+                guard BinarySignature.startsAsZIP(path: path) else { throw error }
+                let table = try CSVReader(path: path, displayName: name, options: options).responsesWorkbook()
                 var result = Result(file: name, encoding: nil, dialect: nil, failure: nil)
                 result.workbook = WorkbookSheet(sheet: table.sheet, otherSheets: table.otherSheets,
                                                 rows: table.rowStarts.count, columns: table.columns)
                 return result
+            } catch {
+                return Result(file: name, encoding: nil, dialect: nil, failure: ReaderError.reason(of: error, file: name, withLine: true))
             }
         }
     }
@@ -157,7 +150,7 @@ public enum SniffCommand {
     public static func text(_ results: [Result]) -> String {
         results.map { r in
             if let w = r.workbook {
-                let names = { (names: [String]) in names.map { "`\(Diagnostic.escapingControls($0))`" }.joined(separator: ", ") }
+                let names = WorkbookTable.names
                 let others = w.otherSheets.isEmpty ? "" : "; not read: " + names(w.otherSheets)
                 let read = w.sheet.isEmpty ? "no sheet holds a value" + (w.otherSheets.isEmpty ? "" : " (\(names(w.otherSheets)))")
                     : "sheet \(names([w.sheet])) read as the responses, \(w.rows) row(s) from its first with a value, \(w.columns) column(s)\(others)"
