@@ -166,4 +166,72 @@ static inline int needs_format_fixed(double value, int decimals, char *_Nonnull 
     return snprintf(buffer, size, "%.*f", decimals, value);
 }
 
+/* Byte scans of the reading thread's hot path (`FieldScan.kinds`, `UTF8Validation`), run over
+ * every record: sixteen bytes at a time with SSE2 (every x86-64 has it), a byte at a time
+ * elsewhere. The tests check them against a byte loop and Swift's own UTF-8 decoding. */
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+/* Bit 0: some byte is below 0x0E (line breaks, NUL, tabs); bit 1: some byte is above 0x7F. */
+static inline int needs_scan_kinds(const unsigned char *_Nullable bytes, size_t count) {
+    size_t i = 0;
+    int control = 0, high = 0;
+#if defined(__SSE2__)
+    const __m128i below = _mm_set1_epi8(0x0D);
+    __m128i ors = _mm_setzero_si128(), lows = _mm_setzero_si128();
+    for (; i + 16 <= count; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(bytes + i));
+        ors = _mm_or_si128(ors, v);
+        /* min(v, 0x0D) == v exactly when v < 0x0E, unsigned. */
+        lows = _mm_or_si128(lows, _mm_cmpeq_epi8(_mm_min_epu8(v, below), v));
+    }
+    high = _mm_movemask_epi8(ors) != 0;
+    control = _mm_movemask_epi8(lows) != 0;
+#endif
+    for (; i < count; i++) {
+        unsigned char b = bytes[i];
+        high |= b >= 0x80;
+        control |= b < 0x0E;
+    }
+    return control | (high << 1);
+}
+
+/* The offset of the first byte that starts an ill-formed UTF-8 sequence (Unicode 15, table 3-7),
+ * or -1 when every sequence is well formed; with `allow_truncated_end`, a sequence cut off by the
+ * end counts as well formed. ASCII is skipped sixteen bytes at a time, and to the first byte
+ * above it in a block that has one. */
+static inline intptr_t needs_utf8_first_invalid(const unsigned char *_Nullable bytes, size_t count,
+                                                 bool allow_truncated_end) {
+    size_t i = 0;
+    while (i < count) {
+#if defined(__SSE2__)
+        if (i + 16 <= count) {
+            int mask = _mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(bytes + i)));
+            if (mask == 0) { i += 16; continue; }
+            i += (size_t)__builtin_ctz((unsigned)mask);
+        }
+#endif
+        unsigned char b0 = bytes[i];
+        if (b0 < 0x80) { i++; continue; }
+        size_t length;
+        unsigned char lower = 0x80, upper = 0xBF;
+        if (b0 >= 0xC2 && b0 <= 0xDF) length = 2;
+        else if (b0 == 0xE0) { length = 3; lower = 0xA0; }
+        else if ((b0 >= 0xE1 && b0 <= 0xEC) || b0 == 0xEE || b0 == 0xEF) length = 3;
+        else if (b0 == 0xED) { length = 3; upper = 0x9F; }
+        else if (b0 == 0xF0) { length = 4; lower = 0x90; }
+        else if (b0 >= 0xF1 && b0 <= 0xF3) length = 4;
+        else if (b0 == 0xF4) { length = 4; upper = 0x8F; }
+        else return (intptr_t)i;
+        for (size_t k = 1; k < length; k++) {
+            if (i + k >= count) return allow_truncated_end ? -1 : (intptr_t)i;
+            unsigned char b = bytes[i + k];
+            if (k == 1 ? (b < lower || b > upper) : (b < 0x80 || b > 0xBF)) return (intptr_t)i;
+        }
+        i += length;
+    }
+    return -1;
+}
+
 #endif

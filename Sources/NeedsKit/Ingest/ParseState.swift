@@ -140,7 +140,7 @@ final class ParseState {
         let start = from == 0 ? 0 : ends[from - 1]
         let recordEnd = sink.pointee.byteCount
         let whole = UnsafeRawBufferPointer(start: bytes + start, count: recordEnd - start)
-        let (control, high) = FieldScan.kinds(whole, readableSlack: true)
+        let (control, high) = FieldScan.kinds(whole)
         if !control {
             guard high else { return }
             // Non-ASCII letters only: nothing to say when the bytes are valid UTF-8 and no field
@@ -160,7 +160,7 @@ final class ParseState {
             let end = ends[i]
             let field = UnsafeRawBufferPointer(start: bytes + read, count: end - read)
             var kept = field.count
-            if FieldScan.needsScan(field, readableSlack: true) {
+            if FieldScan.needsScan(field) {
                 let scan = FieldScan(field)
                 let invalid = scan.hasHighBytes ? UTF8Validation.firstInvalidOffset(in: field) : nil
                 if scan.nulBytes > 0 {

@@ -1,0 +1,127 @@
+import XCTest
+@testable import NeedsKit
+
+/// The reading thread's byte scans (`FieldScan.kinds`, `UTF8Validation`, in C with SSE2) against
+/// independent references: a byte loop, and the Swift standard library's UTF-8 parser. Random
+/// byte strings of every length up to 80 (so every place in and across the sixteen-byte blocks),
+/// drawn mostly from the bytes where UTF-8's rules change.
+final class ByteScanTests: XCTestCase {
+    /// Bytes around every boundary of UTF-8's table 3-7, and of the control-character test.
+    private static let alphabet: [UInt8] = [
+        0x00, 0x09, 0x0A, 0x0D, 0x0E, 0x20, 0x41, 0x7F,
+        0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xC5, 0xDF,
+        0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF,
+    ]
+
+    private struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// Random strings: mostly ASCII letters with a few boundary bytes (as text is), or boundary
+    /// bytes throughout, or valid UTF-8 of Baltic and Cyrillic letters cut anywhere.
+    private func samples(_ count: Int) -> [[UInt8]] {
+        var random = Generator(state: 2025)
+        var out: [[UInt8]] = []
+        let letters = Array("aāčėįšųūžõäöüжщъё€𝄞".utf8)
+        for n in 0..<count {
+            let length = Int.random(in: 0...80, using: &random)
+            var bytes: [UInt8] = []
+            switch n % 3 {
+            case 0:
+                for _ in 0..<length {
+                    bytes.append(Int.random(in: 0..<8, using: &random) == 0
+                        ? Self.alphabet.randomElement(using: &random)! : UInt8.random(in: 0x20...0x7E, using: &random))
+                }
+            case 1:
+                for _ in 0..<length { bytes.append(Self.alphabet.randomElement(using: &random)!) }
+            default:
+                while bytes.count < length {
+                    let start = Int.random(in: 0..<letters.count, using: &random)
+                    bytes += letters[start..<min(letters.count, start + Int.random(in: 1...6, using: &random))]
+                }
+            }
+            out.append(bytes)
+        }
+        return out
+    }
+
+    /// The standard library's reading: the offset of the first ill-formed sequence, and whether
+    /// it runs to the end as the start of a sequence the end cut off.
+    private func reference(_ bytes: [UInt8]) -> (offset: Int, cutOff: Bool)? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case let .valid(encoded):
+                offset += encoded.count
+            case .emptyInput:
+                return nil
+            case let .error(length):
+                let cutOff = offset + length == bytes.count && (0xC2...0xF4).contains(bytes[offset])
+                return (offset, cutOff)
+            }
+        }
+    }
+
+    func testUTF8ValidationAgreesWithTheStandardLibrary() {
+        var invalid = 0, cut = 0
+        for bytes in samples(30_000) {
+            let expected = reference(bytes)
+            let whole = bytes.withUnsafeBytes { UTF8Validation.firstInvalidOffset(in: $0) }
+            let sample = bytes.withUnsafeBytes { UTF8Validation.firstInvalidOffset(in: $0, allowTruncatedEnd: true) }
+            XCTAssertEqual(whole, expected?.offset, "\(bytes)")
+            XCTAssertEqual(sample, expected?.cutOff == true ? nil : expected?.offset, "\(bytes) as a sample")
+            if expected != nil { invalid += 1 }
+            if expected?.cutOff == true { cut += 1 }
+        }
+        // The samples reach both kinds of failure, often.
+        XCTAssertGreaterThan(invalid, 10_000)
+        XCTAssertGreaterThan(cut, 200)
+    }
+
+    func testUTF8ValidationOfTheBoundaries() {
+        func offset(_ bytes: [UInt8], sample: Bool = false) -> Int? {
+            bytes.withUnsafeBytes { UTF8Validation.firstInvalidOffset(in: $0, allowTruncatedEnd: sample) }
+        }
+        let ascii = [UInt8](repeating: 0x61, count: 17)
+        XCTAssertNil(offset(ascii + [0xE2, 0x82, 0xAC]))                     // € after a whole block
+        XCTAssertEqual(offset(ascii + [0xED, 0xA0, 0x80]), 17)              // a surrogate
+        XCTAssertEqual(offset(ascii + [0xE0, 0x9F, 0xBF]), 17)              // overlong
+        XCTAssertEqual(offset(ascii + [0xF4, 0x90, 0x80, 0x80]), 17)        // past U+10FFFF
+        XCTAssertEqual(offset(ascii + [0xC3]), 17)
+        XCTAssertNil(offset(ascii + [0xC3], sample: true))
+        XCTAssertEqual(offset(ascii + [0xC3, 0x41], sample: true), 17)
+        XCTAssertEqual(offset([0x80] + ascii), 0)
+        XCTAssertNil(offset([]))
+    }
+
+    func testFieldKindsAgreeWithAByteLoop() {
+        for bytes in samples(20_000) {
+            let control = bytes.contains { $0 < 0x0E }
+            let high = bytes.contains { $0 >= 0x80 }
+            let kinds = bytes.withUnsafeBytes { FieldScan.kinds($0) }
+            XCTAssertEqual(kinds.control, control, "\(bytes)")
+            XCTAssertEqual(kinds.high, high, "\(bytes)")
+            XCTAssertEqual(bytes.withUnsafeBytes { FieldScan.needsScan($0) }, control || high)
+        }
+        // 0x0D is the last byte that counts as control, 0x0E the first that does not, in every lane.
+        for lane in 0..<20 {
+            var bytes = [UInt8](repeating: 0x20, count: 20)
+            bytes[lane] = 0x0E
+            XCTAssertFalse(bytes.withUnsafeBytes { FieldScan.kinds($0) }.control)
+            bytes[lane] = 0x0D
+            XCTAssertTrue(bytes.withUnsafeBytes { FieldScan.kinds($0) }.control)
+            bytes[lane] = 0x80
+            XCTAssertEqual(bytes.withUnsafeBytes { FieldScan.kinds($0) }.control, false)
+            XCTAssertTrue(bytes.withUnsafeBytes { FieldScan.kinds($0) }.high)
+        }
+    }
+}
