@@ -1410,8 +1410,8 @@ final class CSVReaderTests: XCTestCase {
             ("Other", workbookRow(1, ["x"])),
         ], extra: [styles])
         var reader = CSVReader(path: path, displayName: "responses.xlsx")
-        var hashed: [UInt8] = []
-        reader.onBytes = { hashed += $0 }
+        let hashed = ByteCollector()
+        reader.observer = hashed
         let result = readAll(path)
         XCTAssertNil(result.error)
         XCTAssertEqual(result.header, ["Timestamp", "Country", "Comment", "Rating"])
@@ -1422,8 +1422,8 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertTrue(result.diagnostics.first?.message.contains("sheet `Form Responses 1` is read as the responses") == true)
         XCTAssertTrue(result.diagnostics.first?.message.contains("`Empty`, `Other`") == true, "\(result.diagnostics)")
         let summary = try reader.read(diagnose: { _ in }) { _ in }
-        XCTAssertEqual(hashed, [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
-        XCTAssertEqual(summary.bytes, hashed.count)
+        XCTAssertEqual(hashed.bytes, [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
+        XCTAssertEqual(summary.bytes, hashed.bytes.count)
         XCTAssertEqual(summary.dataRecords, 2)
 
         let form = readAll(Paths.corpora + "/real-exports/kobo-paleocore-artifacts/artifact-kobotoolbox.xlsx")

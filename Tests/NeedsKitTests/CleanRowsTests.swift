@@ -1,4 +1,5 @@
 import CLibCSV
+import Crypto
 import Foundation
 import XCTest
 @testable import NeedsKit
@@ -128,8 +129,44 @@ final class CleanRowsTests: XCTestCase {
         XCTAssertFalse(needs_is_batch_thread(), "the calling thread keeps its policy")
         // The hashing thread, made a batch thread the same way, still gives the digest (FIPS 180-2's "abc").
         let digest = StreamDigest()
-        Array("abc".utf8).withUnsafeBytes { digest.update($0) }
+        Array("abc".utf8).withUnsafeBytes { digest.observe($0) }
         XCTAssertEqual(digest.finish(), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #endif
+    }
+
+    /// Bytes copied (`observe`) and read into lent buffers, interleaved, in runs of every size up
+    /// to a whole buffer, some lent buffers given back unused, each buffer lent again and again:
+    /// the digest is the one of the bytes in order (a million `a`s after "abc", as sha256sum gave
+    /// it; then bytes that differ from place to place, against their SHA-256 in one piece).
+    func testStreamDigestOfCopiedAndLentBytes() {
+        func digest(_ byte: (Int) -> UInt8) -> (digest: String, bytes: [UInt8], lent: Int) {
+            let digest = StreamDigest()
+            var all = Array("abc".utf8)
+            all.withUnsafeBytes { digest.observe($0) }
+            var step = 0, lent = 0
+            while all.count < 1_000_003 {
+                step += 1
+                let n = min(1_000_003 - all.count, (step * 7919) % (1 << 16) + 1)
+                let run = (all.count..<all.count + n).map(byte)
+                if step % 5 == 0 {
+                    run.withUnsafeBytes { digest.observe($0) }
+                } else {
+                    let buffer = digest.lend()
+                    XCTAssertGreaterThanOrEqual(buffer.count, n)
+                    if step % 7 == 0 { digest.observeLent(0); continue }
+                    run.withUnsafeBytes { buffer.copyMemory(from: $0) }
+                    digest.observeLent(n)
+                    lent += 1
+                }
+                all += run
+            }
+            return (digest.finish(), all, lent)
+        }
+        let a = digest { _ in 0x61 }
+        XCTAssertGreaterThan(a.lent, 24, "each of the eight buffers lent more than once")
+        // (printf abc; head -c 1000000 /dev/zero | tr '\0' a) | sha256sum
+        XCTAssertEqual(a.digest, "ca8e64d12462dde35b8d73e353fc66c17137fd6ef540e68b596baa5209a268c8")
+        let varied = digest { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) }
+        XCTAssertEqual(varied.digest, FileDigest.hex(SHA256.hash(data: varied.bytes)))
     }
 }

@@ -72,13 +72,14 @@ final class PipelineTests: XCTestCase {
     }
 
     /// Each input's SHA-256 in summary.json is computed from the bytes the parser reads (the
-    /// file is read once): it must equal sha256sum's, for a small file, one of many read chunks
-    /// with a byte-order mark, and one in UTF-16.
+    /// file is read once, into buffers the digest lends): it must equal sha256sum's, for a small
+    /// file, one of many read chunks with a byte-order mark (past the 1 MiB sample, the eight
+    /// lent buffers each used several times), and one in UTF-16.
     func testInputDigestsMatchSha256sum() throws {
         let folder = TemporaryFolder()
         let instrument = try InstrumentLoader.load(Paths.inputs + "/instrument")
         var paths: [String] = []
-        for (rows, encoding) in [(3, SurveySynthesizer.OutputEncoding.utf8), (4000, .utf8BOM), (500, .utf16LE)] {
+        for (rows, encoding) in [(3, SurveySynthesizer.OutputEncoding.utf8), (8000, .utf8BOM), (500, .utf16LE)] {
             var options = SurveySynthesizer.Options()
             options.rows = rows
             options.encoding = encoding
@@ -92,8 +93,10 @@ final class PipelineTests: XCTestCase {
         run.inputs = paths
         run.outputPath = folder.path + "/out"
         let outcome = try Pipeline.report(run)
-        XCTAssertGreaterThan(try FileManager.default.attributesOfItem(atPath: paths[1])[.size] as! Int, 1 << 20)
-        for (path, account) in zip(paths, outcome.accounts) {
+        XCTAssertGreaterThan(try FileManager.default.attributesOfItem(atPath: paths[1])[.size] as! Int, (1 << 20) + 24 * (1 << 16))
+        XCTAssertEqual(outcome.accounts.count, paths.count)
+        for account in outcome.accounts {
+            let path = try XCTUnwrap(paths.first { $0.hasSuffix("/" + account.file) }, account.file)
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
             process.arguments = [path]
@@ -104,7 +107,7 @@ final class PipelineTests: XCTestCase {
             let expected = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).prefix(64)
             XCTAssertEqual(account.sha256, String(expected), path)
         }
-        XCTAssertTrue(try String(contentsOfFile: run.outputPath + "/summary.json", encoding: .utf8).contains(outcome.accounts[1].sha256))
+        XCTAssertTrue(try String(contentsOfFile: run.outputPath + "/summary.json", encoding: .utf8).contains(outcome.accounts.first { $0.file == "export-8000.csv" }!.sha256))
     }
 
     func testTwoRunsWriteByteIdenticalReports() throws {

@@ -16,6 +16,16 @@ enum Paths {
 }
 
 /// A folder removed when the test ends.
+/// Every byte a reader reads, in order, as the SHA-256 sees them (a `ByteObserver`).
+final class ByteCollector: ByteObserver {
+    var bytes: [UInt8] = []
+    private let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
+    deinit { buffer.deallocate() }
+    func observe(_ more: UnsafeRawBufferPointer) { bytes += more }
+    func lend() -> UnsafeMutableRawBufferPointer { buffer }
+    func observeLent(_ count: Int) { bytes += buffer[0..<count] }
+}
+
 final class TemporaryFolder {
     let path: String
 

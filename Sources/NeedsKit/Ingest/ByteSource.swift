@@ -13,6 +13,31 @@ protocol ByteSource: AnyObject {
     func fingerprint() -> [Int]?
 }
 
+/// Sees every byte of a file as it is read, in order, on the reading thread (the input's
+/// SHA-256 is computed from them, so the file is read once). The reader reads a text file into
+/// buffers the observer lends, so that the bytes are not copied again for it.
+protocol ByteObserver: AnyObject {
+    /// Bytes read elsewhere (the sample, a workbook), to copy if kept.
+    func observe(_ bytes: UnsafeRawBufferPointer)
+    /// A buffer for the next bytes; it stays the reader's until its next `lend` (its bytes are
+    /// only read, by the reader and the observer alike).
+    func lend() -> UnsafeMutableRawBufferPointer
+    /// The lent buffer's first `count` bytes are the file's next (0: none, at the end).
+    func observeLent(_ count: Int)
+}
+
+/// The reader's own buffer, when nothing observes its bytes.
+final class ChunkBuffer: ByteObserver {
+    private let buffer: UnsafeMutableRawBufferPointer
+
+    init(size: Int) { buffer = .allocate(byteCount: size, alignment: 16) }
+    deinit { buffer.deallocate() }
+
+    func observe(_ bytes: UnsafeRawBufferPointer) {}
+    func lend() -> UnsafeMutableRawBufferPointer { buffer }
+    func observeLent(_ count: Int) {}
+}
+
 extension ByteSource {
     /// Reads the first `size` bytes (fewer at the end of the input).
     func readSample(_ size: Int) throws -> (bytes: [UInt8], atEnd: Bool) {

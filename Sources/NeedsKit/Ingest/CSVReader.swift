@@ -132,7 +132,7 @@ public struct CSVReader {
     private let bytes: [UInt8]?
     /// Sees every byte of the file as it is read, in order (on the reading thread): the input's
     /// SHA-256 is computed from them, so the file is read once.
-    var onBytes: ((UnsafeRawBufferPointer) -> Void)? = nil
+    var observer: ByteObserver? = nil
     /// The row of a workbook's sheet that a line of the text made of it is (`WorkbookTable`), for
     /// the lines messages name in their words; nil for a text file.
     var rowOfLine: ((Int) -> Int)? = nil
@@ -145,11 +145,11 @@ public struct CSVReader {
     }
 
     /// An .xlsx workbook's responses sheet (`WorkbookTable`), read as the CSV text it makes, said
-    /// in a note; an XLSForm is refused as a file that is no table is. `onBytes` is given the
+    /// in a note; an XLSForm is refused as a file that is no table is. `observer` is given the
     /// workbook's own bytes (its SHA-256 is the file's).
     private func read(_ workbook: WorkbookTable.Table, diagnose: (Diagnostic) -> Void,
                       _ handler: (RecordBuffer) throws -> Void) throws -> FileReadSummary {
-        if let onBytes { workbook.file.withUnsafeBytes { onBytes($0) } }
+        if let observer { workbook.file.withUnsafeBytes { observer.observe($0) } }
         let sheets = WorkbookTable.names
         let ignored = options.encoding != nil || options.delimiter != nil ? "; --encoding and --delimiter do not apply to it" : ""
         if workbook.sheet.isEmpty {
@@ -570,9 +570,10 @@ public struct CSVReader {
                     return ()
                 }
 
-                func feed(_ raw: UnsafeRawBufferPointer) throws {
+                /// `lent`: read into the observer's buffer, which it has seen.
+                func feed(_ raw: UnsafeRawBufferPointer, lent: Bool = false) throws {
                     totalBytes += raw.count
-                    onBytes?(raw)
+                    if !lent { observer?.observe(raw) }
                     var input = raw
                     if skipRaw > 0 {
                         let n = min(skipRaw, input.count)
@@ -608,11 +609,13 @@ public struct CSVReader {
 
                 try sample.bytes.withUnsafeBytes { try feed($0) }
                 if !sample.atEnd {
-                    var chunk = [UInt8](repeating: 0, count: options.chunkSize)
+                    let lender = observer ?? ChunkBuffer(size: options.chunkSize)
                     while true {
-                        let n = try chunk.withUnsafeMutableBytes { try file.read(into: $0) }
+                        let buffer = lender.lend()
+                        let n = try file.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer.prefix(options.chunkSize)))
+                        lender.observeLent(n)
                         if n == 0 { break }
-                        try chunk.withUnsafeBytes { try feed(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
+                        try feed(UnsafeRawBufferPointer(rebasing: buffer[0..<n]), lent: true)
                         if let error = state.handlerError { throw error }
                     }
                 }

@@ -572,7 +572,7 @@ public enum Pipeline {
             // The file's SHA-256 is computed on another core from the bytes the parser reads.
             let digest = StreamDigest()
             var reader = CSVReader(path: path, displayName: file, options: options.reader)
-            reader.onBytes = digest.update
+            reader.observer = digest
             rows?.startFile(file)
             do {
                 // A header with columns that map no question may be the upper row of two (a
