@@ -45,11 +45,14 @@ final class StreamDigest: ByteObserver, @unchecked Sendable {
         /// The first `count` bytes of a lent buffer.
         case lent(buffer: Int, count: Int)
     }
-    private let queue = BatchQueue<Piece>(capacity: 16)
+    private let queue = BatchQueue<Piece>(capacity: 2)
     private let buffers = LentBuffers()
     private let done = DispatchSemaphore(value: 0)
     private var pending: [UInt8] = []
     private var lent: Int? = nil
+    /// Lent buffers read into, handed over four at a time: the hashing thread, faster than the
+    /// reader, would otherwise wait for each, and waking it costs the reader a system call.
+    private var filled: [Piece] = []
     /// Written by the hashing thread before it signals `done`.
     private final class Result: @unchecked Sendable { var hex = "" }
     private let result = Result()
@@ -96,14 +99,21 @@ final class StreamDigest: ByteObserver, @unchecked Sendable {
         guard let buffer = lent else { return }
         lent = nil
         guard count > 0 else { return buffers.give(buffer) }
-        flush()
-        queue.put([.lent(buffer: buffer, count: count)])
+        if !pending.isEmpty { flush() }
+        filled.append(.lent(buffer: buffer, count: count))
+        if filled.count == 4 { flush() }
     }
 
+    /// Hands over what is held, in order (copied bytes come after the lent buffers held: a lent
+    /// buffer hands over the copied bytes before it).
     private func flush() {
-        guard !pending.isEmpty else { return }
-        queue.put([.copied(pending)])
-        pending = []
+        if !pending.isEmpty {
+            filled.append(.copied(pending))
+            pending = []
+        }
+        guard !filled.isEmpty else { return }
+        queue.put(filled)
+        filled = []
     }
 
     /// The hex SHA-256 of every byte observed. Call once, after the last has been (and been seen
