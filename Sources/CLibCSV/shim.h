@@ -234,4 +234,21 @@ static inline intptr_t needs_utf8_first_invalid(const unsigned char *_Nullable b
     return -1;
 }
 
+/* Whether a record's fields `from`..<`count` (its bytes from `start` to `end`, their ends in
+ * `ends`) need nothing done (`ParseState.settleFields`): no byte below 0x0E, and either no byte
+ * above 0x7F or valid UTF-8 in which no field starts inside a character (then each field is valid
+ * on its own). One call a record, where Swift checked each field's first byte with overflow checks. */
+static inline bool needs_fields_settled(const unsigned char *_Nonnull bytes, const intptr_t *_Nonnull ends,
+                                        intptr_t from, intptr_t count, intptr_t start, intptr_t end) {
+    int kinds = needs_scan_kinds(bytes + start, (size_t)(end - start));
+    if (kinds & 1) return false;
+    if (!(kinds & 2)) return true;
+    if (needs_utf8_first_invalid(bytes + start, (size_t)(end - start), false) >= 0) return false;
+    for (intptr_t i = from + 1; i < count; i++) {
+        intptr_t field = ends[i - 1];
+        if (field < ends[i] && (bytes[field] & 0xC0) == 0x80) return false;
+    }
+    return true;
+}
+
 #endif

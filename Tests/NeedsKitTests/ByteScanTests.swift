@@ -1,3 +1,4 @@
+import CLibCSV
 import XCTest
 @testable import NeedsKit
 
@@ -123,5 +124,43 @@ final class ByteScanTests: XCTestCase {
             XCTAssertEqual(bytes.withUnsafeBytes { FieldScan.kinds($0) }.control, false)
             XCTAssertTrue(bytes.withUnsafeBytes { FieldScan.kinds($0) }.high)
         }
+    }
+
+    /// A record's fields need nothing done (`needs_fields_settled`) exactly when none holds a byte
+    /// below 0x0E and each is valid UTF-8 on its own (the standard library's reading): a
+    /// character split between two fields is caught though the record's bytes are valid.
+    func testFieldsSettledWhenEachFieldIsCleanOnItsOwn() {
+        var random = Generator(state: 7)
+        let letters = Array("abc xyz āčėįšųūž õäöü жщъё €𝄞,".unicodeScalars)
+        var settled = 0, split = 0
+        for n in 0..<6_000 {
+            // Text cut at any byte into fields (some cuts inside a character), now and then with a
+            // control byte or a byte no UTF-8 holds.
+            var text = Array(String(String.UnicodeScalarView((0..<Int.random(in: 1...40, using: &random)).map { _ in
+                letters.randomElement(using: &random)!
+            })).utf8)
+            if n % 6 == 0 { text.insert([0x00, 0x0A, 0x0D, 0xFF, 0xC0].randomElement(using: &random)!, at: Int.random(in: 0...text.count, using: &random)) }
+            let cuts = (0..<Int.random(in: 0...7, using: &random)).map { _ in Int.random(in: 0...text.count, using: &random) }.sorted()
+            let fields = zip([0] + cuts, cuts + [text.count]).map { Array(text[$0..<$1]) }
+            var bytes = fields.flatMap { $0 }
+            let ends = fields.reduce(into: [Int]()) { ends, field in ends.append((ends.last ?? 0) + field.count) }
+            bytes += [UInt8](repeating: 0, count: 16)  // the slack a record buffer keeps
+            let from = n % 3 == 0 ? 0 : Int.random(in: 0..<fields.count, using: &random)
+            let start = from == 0 ? 0 : ends[from - 1]
+            let expected = fields[from...].allSatisfy { field in
+                !field.contains { $0 < 0x0E } && reference(field) == nil
+            }
+            let actual = bytes.withUnsafeBufferPointer { b in
+                ends.withUnsafeBufferPointer { e in
+                    needs_fields_settled(b.baseAddress!, e.baseAddress!, from, fields.count, start, ends.last!)
+                }
+            }
+            XCTAssertEqual(actual, expected, "\(fields) from \(from)")
+            if expected { settled += 1 }
+            let whole = Array(bytes[start..<ends.last!])
+            if !expected && !whole.contains(where: { $0 < 0x0E }) && reference(whole) == nil { split += 1 }
+        }
+        XCTAssertGreaterThan(settled, 500)
+        XCTAssertGreaterThan(split, 20, "records valid whole but split inside a character")
     }
 }

@@ -1,3 +1,4 @@
+import CLibCSV
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -139,19 +140,9 @@ final class ParseState {
         let ends = sink.pointee.ends
         let start = from == 0 ? 0 : ends[from - 1]
         let recordEnd = sink.pointee.byteCount
-        let whole = UnsafeRawBufferPointer(start: bytes + start, count: recordEnd - start)
-        let (control, high) = FieldScan.kinds(whole)
-        if !control {
-            guard high else { return }
-            // Non-ASCII letters only: nothing to say when the bytes are valid UTF-8 and no field
-            // starts inside a character (then each field is valid on its own).
-            if UTF8Validation.firstInvalidOffset(in: whole) == nil
-                && !(from + 1..<count).contains(where: { i in
-                    ends[i - 1] < ends[i] && bytes.load(fromByteOffset: ends[i - 1], as: UInt8.self) & 0xC0 == 0x80
-                }) {
-                return
-            }
-        }
+        // No control bytes, and non-ASCII letters only if any: nothing to say when the bytes are
+        // valid UTF-8 and no field starts inside a character (in C, with SSE2).
+        if needs_fields_settled(bytes.assumingMemoryBound(to: UInt8.self), ends, from, count, start, recordEnd) { return }
         var read = start
         var write = start
         // Fields to read partly in a code page (rare): with the line each starts on.
