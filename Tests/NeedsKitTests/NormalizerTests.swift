@@ -1549,6 +1549,48 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(labels.unknown, [])
     }
 
+    /// A checkbox cell's pieces joined are matched once per matcher (`joinPieces` remembers
+    /// them) and the labels-joined-by-spaces reading stops at its first word no label takes in:
+    /// neither changes a reading. Every cell read by one matcher, in two orders and again, reads
+    /// as it does by a matcher of its own, and each reading is the one expected (the spaced
+    /// reading taken, refused for a word it cannot place, refused where the commas read more).
+    func testCheckboxReadingsDoNotDependOnTheCellsReadBefore() {
+        let list = ChoiceList(name: "t", choices: [
+            Choice(name: "partnerships", labels: ["en": "Partnerships", "lv": "Partnerības integrācijai"], position: 1),
+            Choice(name: "interpreters", labels: ["en": "Working with interpreters", "lv": "Darbs ar tulkiem"], position: 2),
+            Choice(name: "legal", labels: ["en": "Rights, entitlements and status"], position: 3),
+            Choice(name: "other", labels: ["en": "Other"], position: 4),
+        ])
+        let cells: [(text: String, names: Bool, choices: [String], unknown: [String])] = [
+            ("Partnerships Working with interpreters", true, ["partnerships", "interpreters"], []),
+            ("Working with interpreters Partnerships", true, ["partnerships", "interpreters"], []),
+            // Labels, not names, and a word no label holds: every word is reported.
+            ("Partnerships Working with translators", true, [], ["Partnerships", "Working", "with", "translators"]),
+            ("Partnerības integrācijai, Darbs ar tulkiem", false, ["partnerships", "interpreters"], []),
+            ("Darbs ar tulkiem, Partnerības integrācijai, my own idea, with commas", false,
+             ["partnerships", "interpreters"], ["my own idea, with commas"]),
+            ("Interpreters, Rights, entitlements and status", false, ["interpreters", "legal"], []),
+            ("Working with interpreters, Rights, entitlements and status, Other", false, ["interpreters", "legal", "other"], []),
+            ("partnerships legal", true, ["partnerships", "legal"], []),
+            // The same text joined from two pieces (a name and a label written together are
+            // not tried) and as one piece (they are): remembered apart.
+            ("Other, legal: Rights, entitlements and status", false, ["other"], ["legal: Rights, entitlements and status"]),
+            ("Other; legal: Rights, entitlements and status", false, ["legal", "other"], []),
+        ]
+        let shared = ChoiceMatcher(list: list)
+        for order in [Array(cells.indices), cells.indices.reversed(), Array(cells.indices)] {
+            for k in order {
+                let cell = cells[k]
+                let alone = ChoiceMatcher(list: list).splitMultiple(cell.text, namesExpected: cell.names)
+                let read = shared.splitMultiple(cell.text, namesExpected: cell.names)
+                XCTAssertEqual(read.choices, alone.choices, cell.text)
+                XCTAssertEqual(read.unknown, alone.unknown, cell.text)
+                XCTAssertEqual(read.choices, cell.choices, cell.text)
+                XCTAssertEqual(read.unknown, cell.unknown, cell.text)
+            }
+        }
+    }
+
     func testACheckboxLabelHoldingACommaIsNotSplit() {
         let list = ChoiceList(name: "t", choices: [
             Choice(name: "legal", labels: ["en": "Rights, entitlements and status"], position: 1),

@@ -17,6 +17,12 @@ public final class ChoiceMatcher {
     private let longest: Int
     /// Each label's words, diacritics set aside, with its choice (`wordForm`).
     private let labelWords: [(name: String, words: [Substring])]
+    /// What pieces of checkbox cells joined matched (`joinPieces`), tightly and not: a file's cells
+    /// join the same labels in other orders, and a new cell tried them all again, each a Unicode
+    /// normalisation (a file of 30 Google Forms rows took 80 ms). Up to `joinedLimit` each.
+    private var joinedTight: [String: Result] = [:]
+    private var joinedLoose: [String: Result] = [:]
+    private static let joinedLimit = 20_000
 
     public enum Result: Equatable {
         /// `loose`: matched only once diacritics were removed (logged as a change).
@@ -267,14 +273,17 @@ public final class ChoiceMatcher {
         // (Any Unicode space: a cell round-tripped through Excel may hold no-break spaces.)
         let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
         guard words.count > 1 else { return other }
-        let spaced = joinPieces(words, separator: " ")
+        // A word no label takes in loses the reading: it stops there, where it tried every word.
+        let spaced = joinPieces(words, separator: " ", stopAtUnknown: true)
         return spaced.unknown.isEmpty && spaced.choices.count > other.choices.count ? spaced : other
     }
 
     /// The pieces as choices and the texts that match none. Unknown pieces after the last choice
     /// are one text: Google and Microsoft Forms write what was typed for "Other" last, as it was
-    /// typed, and it may hold the separator (`Interpreters, my own idea, with commas`).
-    private func joinPieces(_ pieces: [String], separator: String) -> (choices: [String], unknown: [String], loose: Bool) {
+    /// typed, and it may hold the separator (`Interpreters, my own idea, with commas`). With
+    /// `stopAtUnknown`, the first piece that starts no choice ends the reading, as its only unknown.
+    private func joinPieces(_ pieces: [String], separator: String, stopAtUnknown: Bool = false)
+        -> (choices: [String], unknown: [String], loose: Bool) {
         var chosen = Set<String>()
         var unknown: [String] = []
         // Unknown pieces since the last choice, as written (the separator's spaces kept).
@@ -297,7 +306,7 @@ public final class ChoiceMatcher {
                 if candidate.count > 2 * longest + 8 { break }
                 // Pieces joined are a label with the separator in it, never a name and label
                 // written together: that costs a dozen tries per candidate, on every new cell.
-                if case let .matched(name, isLoose) = match(candidate, tight: j == i) {
+                if case let .matched(name, isLoose) = matchJoined(candidate, tight: j == i) {
                     matchedUpTo = j
                     matchedName = name
                     matchedLoose = isLoose
@@ -310,12 +319,25 @@ public final class ChoiceMatcher {
                 trailing = []
                 i = j + 1
             } else {
+                if stopAtUnknown { return (ordered(chosen), [pieces[i]], loose) }
                 trailing.append(pieces[i])
                 i += 1
             }
         }
         if !trailing.isEmpty { unknown.append(trailing.joined(separator: separator).trimmingSpaces) }
         return (ordered(chosen), unknown, loose)
+    }
+
+    /// `match(_:tight:)` of pieces joined, remembered.
+    private func matchJoined(_ candidate: String, tight: Bool) -> Result {
+        if let known = tight ? joinedTight[candidate] : joinedLoose[candidate] { return known }
+        let result = match(candidate, tight: tight)
+        if tight {
+            if joinedTight.count < Self.joinedLimit { joinedTight[candidate] = result }
+        } else if joinedLoose.count < Self.joinedLimit {
+            joinedLoose[candidate] = result
+        }
+        return result
     }
 
     /// What a split choice column's cell says, whichever choice the column is for: ticked (1,
