@@ -114,6 +114,31 @@ final class AggregatorTests: XCTestCase {
         try compare(countryEqual.figures(), try XCTUnwrap(expected["country-equal"] as? [String: Any]), scopes: ["ALL"], label: "country-equal")
     }
 
+    /// A run's reports are made on a second thread while its tables are written
+    /// (`Pipeline.reportFiles`): the suppressed tables, built once and kept per language, are
+    /// asked for from both threads at once and must come out as one thread alone gets them.
+    func testSuppressedTablesFromTwoThreadsAtOnce() throws {
+        let instrument = try Self.referenceInstrument()
+        let respondents = try Self.referenceRespondents(instrument)
+        let alone = Aggregator(instrument: instrument)
+        respondents.forEach(alone.add)
+        let languages = (0..<400).map { $0 % 5 == 0 ? nil : "l\($0)" }
+        let expected = languages.map { alone.suppressedTables(language: $0).scopes }
+        let shared = Aggregator(instrument: instrument)
+        respondents.forEach(shared.add)
+        final class Seen: @unchecked Sendable { var tables = [[[TopicFigures]]](repeating: [], count: 2) }
+        let seen = Seen()
+        DispatchQueue.concurrentPerform(iterations: 2) { thread in
+            let order = thread == 0 ? Array(languages.indices) : languages.indices.reversed()
+            var got = [[TopicFigures]](repeating: [], count: languages.count)
+            for k in order { got[k] = shared.suppressedTables(language: languages[k]).scopes }
+            seen.tables[thread] = got
+        }
+        XCTAssertEqual(seen.tables[0], expected)
+        XCTAssertEqual(seen.tables[1], expected)
+        XCTAssertFalse(expected[0].isEmpty)
+    }
+
     func testCountryDifferencesMatchSciPy() throws {
         let instrument = try Self.referenceInstrument()
         let aggregator = Aggregator(instrument: instrument)

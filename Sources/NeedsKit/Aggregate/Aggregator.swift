@@ -1,3 +1,5 @@
+import Foundation
+
 /// How respondents are weighted and how the region combines countries.
 public struct AggregationOptions: Sendable, Equatable {
     public enum Weights: Sendable, Equatable, CustomStringConvertible {
@@ -502,7 +504,10 @@ public final class Aggregator {
     /// Every figures table, suppressed together (a country is a cell under ALL and the total of its
     /// municipalities and `--by` answers, so one table's blanks call for another's). Built once
     /// per language for the respondents added so far, however many tables and reports read them.
+    /// Safe from two threads at once (a run's reports are made beside its tables, `Pipeline.report`).
     public func suppressedTables(language: String? = nil) -> SuppressedTables {
+        tablesLock.lock()
+        defer { tablesLock.unlock() }
         if tablesBuilt.respondents != respondentCount { tablesBuilt = (respondentCount, [:]) }
         if let tables = tablesBuilt.byLanguage[language ?? ""] { return tables }
         // Only the labels depend on the language: every figure, blank and rank is the same.
@@ -552,6 +557,7 @@ public final class Aggregator {
 
     /// The tables as last built, by language, and for how many respondents.
     private var tablesBuilt: (respondents: Int, byLanguage: [String: SuppressedTables]) = (-1, [:])
+    private let tablesLock = NSLock()
 
     private func buildSuppressedTables(language: String?) -> SuppressedTables {
         let labels = topicLabels(language)

@@ -22,6 +22,28 @@ enum HelperThread {
     }
 }
 
+/// Work done on a thread of its own (a normal one, for work the run waits for) while the caller
+/// does other work; `wait` returns its result.
+final class BackgroundWork<Value>: @unchecked Sendable {
+    private var value: Value?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping () -> Value) {
+        let thread = Thread { [self] in
+            value = work()
+            done.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// The result, once the work is done. Call once.
+    func wait() -> Value {
+        done.wait()
+        return value!
+    }
+}
+
 /// A bounded first-in-first-out queue of batches between two threads. The producer blocks when
 /// `capacity` batches wait, so memory stays bounded when the consumer is slower.
 final class BatchQueue<Element>: @unchecked Sendable {

@@ -321,14 +321,24 @@ public enum Pipeline {
             return outcome
         }
         do {
-            let issues = try output.stream("clean/issues.csv")
-            try log.write(inputProblems: outcome.inputProblems, to: issues)
-            issues.close()
-            try output.write("clean/quarantine.csv", quarantine.text)
             // Country-equal ALL is weighted too (its intervals use Kish's effective n), whatever the weights.
             let weighted = options.aggregation.weights != .respondent || options.aggregation.region == .countryEqual
             let figures = aggregator.figures()
             let differences = CountryDifference.compute(aggregator, minCell: options.aggregation.minCell)
+            var builder = ReportBuilder(instrument: instrument, aggregator: aggregator, differences: differences,
+                                        outcome: outcome, dateRange: folded.dates)
+            builder.waveChanges = waveChanges
+            let plan = planConfiguration.map { configuration in
+                (CurriculumPlanner.plan(figures: figures, differences: differences, configuration: configuration), configuration)
+            }
+            builder.plan = plan
+            // The reports (Markdown, HTML and their charts) are made on a second thread while this
+            // one writes the tables, and written after them.
+            let reports = BackgroundWork { [builder, language = options.language] in reportFiles(builder, language: language) }
+            let issues = try output.stream("clean/issues.csv")
+            try log.write(inputProblems: outcome.inputProblems, to: issues)
+            issues.close()
+            try output.write("clean/quarantine.csv", quarantine.text)
             // Each table's columns, for data_dictionary.md.
             var tables: [DataDictionary.Table] = []
             func table(_ file: String, _ columns: [String], by: String? = nil, _ text: String) throws {
@@ -354,37 +364,39 @@ public enum Pipeline {
             let totalHidden = waveTotalHidden || aggregator.suppressedTables().hiddenScopes.contains("ALL")
             try output.write("summary.json", SummaryJSON.render(outcome: outcome, instrument: instrument, options: options,
                                                                 withheld: withheld, totalsWithheld: totalHidden))
-            var builder = ReportBuilder(instrument: instrument, aggregator: aggregator, differences: differences,
-                                        outcome: outcome, dateRange: folded.dates)
-            builder.waveChanges = waveChanges
-            if let configuration = planConfiguration {
-                let plan = CurriculumPlanner.plan(figures: figures, differences: differences, configuration: configuration)
-                builder.plan = (plan, configuration)
+            if let (plan, configuration) = plan {
                 try table("plan.csv", PlanReport.columns, PlanReport.csv(plan, style: csv))
                 let document = PlanReport.document(plan, configuration: configuration, title: builder.formTitle,
                                                    weighting: builder.weighting())
                 try output.write("plan.md", MarkdownRenderer.render(document))
             }
             try output.write(DataDictionary.file, MarkdownRenderer.render(builder.dataDictionary(tables, style: csv)))
-            var documents = [("", builder.regionReport())]
-            for country in aggregator.scopeRespondents.keys.sorted() where country != "ALL" {
-                documents.append(("countries/\(country)", builder.countryReport(country, language: options.language)))
-            }
-            var charts: [String: String] = [:]
-            for (path, document) in documents {
-                try output.write((path.isEmpty ? "report" : path) + ".md", MarkdownRenderer.render(document))
-                try output.write((path.isEmpty ? "report" : path) + ".html", HTMLRenderer.render(document))
-                for case let .chart(svg, file, _) in document.blocks {
-                    charts[file.replacingOccurrences(of: "../", with: "")] = svg
-                }
-            }
-            for (file, svg) in charts.sorted(by: { $0.key < $1.key }) { try output.write(file, svg) }
+            for (file, text) in reports.wait() { try output.write(file, text) }
             try output.commit()
         } catch {
             output.abandon()
             throw error
         }
         return outcome
+    }
+
+    /// The region report and each country's, in Markdown and HTML, then their charts: each file's
+    /// path in the output folder and its text, in the order they are written.
+    static func reportFiles(_ builder: ReportBuilder, language: String?) -> [(String, String)] {
+        var documents = [("report", builder.regionReport())]
+        for country in builder.aggregator.scopeRespondents.keys.sorted() where country != "ALL" {
+            documents.append(("countries/\(country)", builder.countryReport(country, language: language)))
+        }
+        var files: [(String, String)] = []
+        var charts: [String: String] = [:]
+        for (path, document) in documents {
+            files.append((path + ".md", MarkdownRenderer.render(document)))
+            files.append((path + ".html", HTMLRenderer.render(document)))
+            for case let .chart(svg, file, _) in document.blocks {
+                charts[file.replacingOccurrences(of: "../", with: "")] = svg
+            }
+        }
+        return files + charts.sorted(by: { $0.key < $1.key }).map { ($0.key, $0.value) }
     }
 
     /// A warning per scope (country, `ALL`) whose respondents are enough to publish but whose
