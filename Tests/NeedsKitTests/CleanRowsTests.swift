@@ -169,4 +169,20 @@ final class CleanRowsTests: XCTestCase {
         let varied = digest { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) }
         XCTAssertEqual(varied.digest, FileDigest.hex(SHA256.hash(data: varied.bytes)))
     }
+
+    /// Work on a thread of its own (`BackgroundWork`, a run's reports) gives its result to every
+    /// `wait`: a run whose write failed after the reports were taken waits again on its way out.
+    func testBackgroundWorkCanBeWaitedForTwice() {
+        let work = BackgroundWork { (1...1000).reduce(0, +) }
+        XCTAssertEqual(work.wait(), 500_500)
+        let again = DispatchSemaphore(value: 0)
+        final class Box: @unchecked Sendable { var value = 0 }
+        let box = Box()
+        DispatchQueue.global().async {
+            box.value = work.wait()
+            again.signal()
+        }
+        XCTAssertEqual(again.wait(timeout: .now() + 10), .success, "the second wait returned")
+        XCTAssertEqual(box.value, 500_500)
+    }
 }

@@ -37,9 +37,14 @@ final class BackgroundWork<Value>: @unchecked Sendable {
         thread.start()
     }
 
-    /// The result, once the work is done. Call once.
+    private var waited = false
+
+    /// The result, once the work is done (from one thread: the one that started it).
     func wait() -> Value {
-        done.wait()
+        if !waited {
+            done.wait()
+            waited = true
+        }
         return value!
     }
 }

@@ -320,6 +320,9 @@ public enum Pipeline {
             output.abandon()
             return outcome
         }
+        // Made on a second thread below; waited for on the way out when a write fails, so that
+        // the thread does not outlive the run.
+        var reports: BackgroundWork<[(String, String)]>? = nil
         do {
             // Country-equal ALL is weighted too (its intervals use Kish's effective n), whatever the weights.
             let weighted = options.aggregation.weights != .respondent || options.aggregation.region == .countryEqual
@@ -334,7 +337,8 @@ public enum Pipeline {
             builder.plan = plan
             // The reports (Markdown, HTML and their charts) are made on a second thread while this
             // one writes the tables, and written after them.
-            let reports = BackgroundWork { [builder, language = options.language] in reportFiles(builder, language: language) }
+            let made = BackgroundWork { [builder, language = options.language] in reportFiles(builder, language: language) }
+            reports = made
             let issues = try output.stream("clean/issues.csv")
             try log.write(inputProblems: outcome.inputProblems, to: issues)
             issues.close()
@@ -371,9 +375,10 @@ public enum Pipeline {
                 try output.write("plan.md", MarkdownRenderer.render(document))
             }
             try output.write(DataDictionary.file, MarkdownRenderer.render(builder.dataDictionary(tables, style: csv)))
-            for (file, text) in reports.wait() { try output.write(file, text) }
+            for (file, text) in made.wait() { try output.write(file, text) }
             try output.commit()
         } catch {
+            _ = reports?.wait()
             output.abandon()
             throw error
         }
