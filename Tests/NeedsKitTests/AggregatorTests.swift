@@ -126,16 +126,17 @@ final class AggregatorTests: XCTestCase {
         let expected = languages.map { alone.suppressedTables(language: $0).scopes }
         let shared = Aggregator(instrument: instrument)
         respondents.forEach(shared.add)
-        final class Seen: @unchecked Sendable { var tables = [[[TopicFigures]]](repeating: [], count: 2) }
-        let seen = Seen()
+        // What each thread got, in a box of its own (one array written by both would be a race of the test's).
+        final class Seen: @unchecked Sendable { var tables: [[TopicFigures]] = [] }
+        let seen = [Seen(), Seen()]
         DispatchQueue.concurrentPerform(iterations: 2) { thread in
             let order = thread == 0 ? Array(languages.indices) : languages.indices.reversed()
             var got = [[TopicFigures]](repeating: [], count: languages.count)
             for k in order { got[k] = shared.suppressedTables(language: languages[k]).scopes }
-            seen.tables[thread] = got
+            seen[thread].tables = got
         }
-        XCTAssertEqual(seen.tables[0], expected)
-        XCTAssertEqual(seen.tables[1], expected)
+        XCTAssertEqual(seen[0].tables, expected)
+        XCTAssertEqual(seen[1].tables, expected)
         XCTAssertFalse(expected[0].isEmpty)
     }
 
