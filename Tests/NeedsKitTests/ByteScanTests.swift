@@ -14,21 +14,10 @@ final class ByteScanTests: XCTestCase {
         0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF,
     ]
 
-    private struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Random strings: mostly ASCII letters with a few boundary bytes (as text is), or boundary
     /// bytes throughout, or valid UTF-8 of Baltic and Cyrillic letters cut anywhere.
     private func samples(_ count: Int) -> [[UInt8]] {
-        var random = Generator(state: 2025)
+        var random = SplitMix64(seed: 2025)
         var out: [[UInt8]] = []
         let letters = Array("aāčėįšųūžõäöüжщъё€𝄞".utf8)
         for n in 0..<count {
@@ -130,7 +119,7 @@ final class ByteScanTests: XCTestCase {
     /// below 0x0E and each is valid UTF-8 on its own (the standard library's reading): a
     /// character split between two fields is caught though the record's bytes are valid.
     func testFieldsSettledWhenEachFieldIsCleanOnItsOwn() {
-        var random = Generator(state: 7)
+        var random = SplitMix64(seed: 7)
         let letters = Array("abc xyz āčėįšųūž õäöü жщъё €𝄞,".unicodeScalars)
         var settled = 0, split = 0
         for n in 0..<6_000 {

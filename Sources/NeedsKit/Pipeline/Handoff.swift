@@ -11,10 +11,11 @@ import CLibCSV
 /// normal threads, 1.48 s as batch threads. Nice 10 gave 1.55 s idle but 4.3 s against 3.6 s
 /// beside two busy processes (batch threads 3.4 s); nice 4 had made no difference to tell.
 enum HelperThread {
-    /// Starts `body` on a new batch thread.
-    static func start(_ body: @escaping @Sendable () -> Void) {
+    /// Starts `body` on a new thread (8 MiB of stack), a batch thread unless `batch` is false
+    /// (work the run waits for: `BackgroundWork`).
+    static func start(batch: Bool = true, _ body: @escaping @Sendable () -> Void) {
         let thread = Thread {
-            needs_make_batch_thread()
+            if batch { needs_make_batch_thread() }
             body()
         }
         thread.stackSize = 8 << 20
@@ -29,12 +30,10 @@ final class BackgroundWork<Value>: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
 
     init(_ work: @escaping () -> Value) {
-        let thread = Thread { [self] in
+        HelperThread.start(batch: false) { [self] in
             value = work()
             done.signal()
         }
-        thread.stackSize = 8 << 20
-        thread.start()
     }
 
     private var waited = false
