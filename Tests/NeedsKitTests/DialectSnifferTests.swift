@@ -6,6 +6,52 @@ import XCTest
 /// acting on what the sniffer finds.
 final class DialectSnifferTests: XCTestCase {
     /// An empty file has no header record (`needs sniff` said one).
+    /// The URL and e-mail test on bytes first, against the test on the lower-cased text alone.
+    func testURLsAndEmailsAreThoseTheTextTestFinds() {
+        func reference(_ cell: ArraySlice<UInt8>) -> Bool {
+            guard !cell.contains(0x20) else { return false }
+            let text = String(decoding: cell, as: UTF8.self).lowercased()
+            if text.hasPrefix("http://") || text.hasPrefix("https://") || text.hasPrefix("www.") { return true }
+            if let at = text.firstIndex(of: "@"), text[at...].contains(".") { return true }
+            return false
+        }
+        let pieces = ["http://", "HTTPS://", "Www.", "wWw", "h", "W", "@", ".", "a", "ex.lv", "İ", "K", "ſ", "\u{301}",
+                      " ", "é", "Ä", "\u{FEFF}", "ht", "tp:", "//", "x@y"].map { Array($0.utf8) }
+        var random = SplitMix64(seed: 7)
+        var found = 0
+        for _ in 0..<20_000 {
+            var cell: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...4, using: &random) { cell += pieces[Int.random(in: 0..<pieces.count, using: &random)] }
+            if Int.random(in: 0..<50, using: &random) == 0 { cell.append(0xFF) }
+            let expected = reference(cell[...])
+            XCTAssertEqual(CellType.isURLOrEmail(cell[...]), expected, String(decoding: cell, as: UTF8.self))
+            if expected { found += 1 }
+        }
+        XCTAssertGreaterThan(found, 500)
+        // Dates and times, told before the cell is split, against the split alone.
+        func referenceDateTime(_ cell: ArraySlice<UInt8>) -> Bool {
+            let parts = cell.split(separator: 0x20)
+            guard parts.count >= 2 && parts.count <= 4, CellType.isNumberLike(parts[0]), CellType.isNumberLike(parts[1]),
+                  parts[1].contains(UInt8(ascii: ":")) else { return false }
+            return parts.dropFirst(2).allSatisfy { part in
+                CellType.isNumberLike(part) || (part.count <= 4 && part.allSatisfy { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) })
+            }
+        }
+        let times = ["2025-02-03", " ", "12:30", "12:30:00", "PM", "AM", ":", "3", "x", "  ", "EET", "+02:00"].map { Array($0.utf8) }
+        var dates = 0
+        for _ in 0..<20_000 {
+            var cell: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...5, using: &random) { cell += times[Int.random(in: 0..<times.count, using: &random)] }
+            let expected = referenceDateTime(cell[...])
+            XCTAssertEqual(CellType.isDateTime(cell[...]), expected, String(decoding: cell, as: UTF8.self))
+            if expected { dates += 1 }
+        }
+        XCTAssertGreaterThan(dates, 100)
+        XCTAssertTrue(CellType.isURLOrEmail(Array("WWW.LIKUMI.LV".utf8)[...]))
+        XCTAssertTrue(CellType.isURLOrEmail(Array("anna.k@riga.lv".utf8)[...]))
+        XCTAssertFalse(CellType.isURLOrEmail(Array("Rīga".utf8)[...]))
+    }
+
     func testAnEmptyFileHasNoHeader() {
         XCTAssertEqual(DialectSniffer.sniff([], isWholeFile: true).table.headerRecords, 0)
         XCTAssertEqual(DialectSniffer.sniff(Array("a,b\n1,2\n".utf8), isWholeFile: true).table.headerRecords, 1)

@@ -428,6 +428,8 @@ final class PipelineTests: XCTestCase {
         return ([country, municipality, "social_worker"] + ratings + ["partnerships", "", ""]).joined(separator: ",") + "\n"
     }
 
+    /// Options writing to `out/reports`: the caller holds `out` until the run is done (a
+    /// `TemporaryFolder()` made in the call was removed before the run, which then left its reports in /tmp).
     static func sweepOptions(_ inputs: [String], out: TemporaryFolder) -> RunOptions {
         var options = RunOptions()
         options.instrumentPath = Paths.inputs + "/instrument"
@@ -751,7 +753,9 @@ final class PipelineTests: XCTestCase {
         let named = InputFiles.expand([folder.path + "/in/\u{FFFD}iauli\u{FFFD}.csv"])
         XCTAssertEqual(named.problems.map(\.code), [])
         XCTAssertEqual(named.displayNames, ["\u{FFFD}iauli\u{FFFD}.csv"])
-        let direct = try Pipeline.report(Self.sweepOptions([folder.path + "/in/\u{FFFD}iauli\u{FFFD}.csv"], out: TemporaryFolder()))
+        let directOut = TemporaryFolder()
+        defer { withExtendedLifetime(directOut) {} }
+        let direct = try Pipeline.report(Self.sweepOptions([folder.path + "/in/\u{FFFD}iauli\u{FFFD}.csv"], out: directOut))
         XCTAssertEqual(direct.respondents, 1)
         // Two such names that read alike are told apart by their bytes, not by where they were
         // opened (`/proc/self/fd/5`, which named them `5` and `6`).
@@ -796,7 +800,9 @@ final class PipelineTests: XCTestCase {
             XCTAssertEqual(InputFiles.expand([wave], names: names).displayNames, ["2026/responses/\u{FFFD}.csv"])
         }
         XCTAssertEqual(openOnFolder(), before)
-        var options = Self.sweepOptions([baseline], out: TemporaryFolder())
+        let out = TemporaryFolder()
+        defer { withExtendedLifetime(out) {} }
+        var options = Self.sweepOptions([baseline], out: out)
         options.waves = [wave]
         let outcome = try Pipeline.report(options)
         XCTAssertEqual(outcome.respondents, 2)
@@ -924,7 +930,9 @@ final class PipelineTests: XCTestCase {
             for (k, date) in dates.enumerated() {
                 text += date + ";" + Self.sweepRow("EE", "Tartu linn", importance: 1 + k % 5).replacingOccurrences(of: ",", with: ";")
             }
-            let options = Self.sweepOptions([folder.write("dates.csv", text)], out: TemporaryFolder())
+            let out = TemporaryFolder()
+            defer { withExtendedLifetime(out) {} }
+            let options = Self.sweepOptions([folder.write("dates.csv", text)], out: out)
             let outcome = try Pipeline.report(options)
             let responses = try String(contentsOfFile: options.outputPath + "/clean/responses.csv", encoding: .utf8)
                 .split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
@@ -954,7 +962,9 @@ final class PipelineTests: XCTestCase {
             let folder = TemporaryFolder()
             var text = "Timestamp," + Self.sweepHeader
             for date in dates { text += date + "," + Self.sweepRow("EE", "Tartu linn") }
-            let options = Self.sweepOptions([folder.write("forms.csv", text)], out: TemporaryFolder())
+            let out = TemporaryFolder()
+            defer { withExtendedLifetime(out) {} }
+            let options = Self.sweepOptions([folder.write("forms.csv", text)], out: out)
             let outcome = try Pipeline.report(options)
             let responses = try String(contentsOfFile: options.outputPath + "/clean/responses.csv", encoding: .utf8)
                 .split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }

@@ -216,6 +216,9 @@ enum CellType {
     /// them (`2025/02/07 10:00:00`, `3/1/2024 9:15:00 AM EET`, `01.03.2024 10:00`), as Google
     /// Forms, Microsoft Forms and Excel write a submission's time: data, never a header's name.
     static func isDateTime(_ cell: ArraySlice<UInt8>) -> Bool {
+        // A date and a time are two parts at least, the second with a colon: most cells have
+        // neither a space nor a colon, and are told so before they are split.
+        guard cell.contains(0x20) && cell.contains(UInt8(ascii: ":")) else { return false }
         let parts = cell.split(separator: 0x20)
         guard parts.count >= 2 && parts.count <= 4, isNumberLike(parts[0]), isNumberLike(parts[1]),
               parts[1].contains(UInt8(ascii: ":")) else { return false }
@@ -227,6 +230,10 @@ enum CellType {
 
     static func isURLOrEmail(_ cell: ArraySlice<UInt8>) -> Bool {
         guard !cell.contains(0x20) else { return false }
+        // Most cells are neither: no `@`, and a first letter no prefix below starts with (no
+        // letter outside ASCII lowercases to `h` or `w`). Told from the bytes, with no string made.
+        guard let first = cell.first, first | 0x20 == UInt8(ascii: "h") || first | 0x20 == UInt8(ascii: "w")
+                || cell.contains(UInt8(ascii: "@")) else { return false }
         let text = String(decoding: cell, as: UTF8.self).lowercased()
         if text.hasPrefix("http://") || text.hasPrefix("https://") || text.hasPrefix("www.") { return true }
         if let at = text.firstIndex(of: "@"), text[at...].contains(".") { return true }

@@ -96,8 +96,8 @@ public struct Gazetteer: Sendable {
             lookup.insert(entry.code, index)
             for variant in entry.variants { lookup.insert(variant, index) }
             // Double names are written with a space for the hyphen too (`Kohtla Järve`).
-            for name in [entry.name] + entry.variants where name.contains("-") && !name.contains("р-н") {
-                lookup.insert(name.replacingOccurrences(of: "-", with: " "), index)
+            for name in [entry.name] + entry.variants where Self.hasDoubleName(name) {
+                lookup.insert(Self.spacedDoubleName(name), index)
             }
             for name in [entry.name, entry.englishName] + entry.variants {
                 if let typed = Self.asciiDigraphs(name) { lookup.insert(typed, index) }
@@ -129,12 +129,33 @@ public struct Gazetteer: Sendable {
     /// (`Shiauliai`, `Birzhai`, `Panevezhys`), Estonian `ä`, `ö`, `ü` as `ae`, `oe`, `ue`
     /// (`Paernu`, `Kohtla-Jaerve`). The lookup's loose key sets the other diacritics aside (`õ`,
     /// `ū`); nil for a name without such a letter. No spelling so made is another municipality's.
-    private static func asciiDigraphs(_ name: String) -> String? {
+    static func asciiDigraphs(_ name: String) -> String? {
+        // Most names have none of these letters, in either case, precomposed or with a
+        // combining caron or diaeresis: told from their scalars, with no normalising.
+        guard name.unicodeScalars.contains(where: { digraphScalars.contains($0.value) }) else { return nil }
         let digraphs: [Character: String] = ["š": "sh", "ž": "zh", "č": "ch", "ä": "ae", "ö": "oe", "ü": "ue"]
-        let lower = name.precomposedStringWithCanonicalMapping.lowercased()
+        let lower = TextKey.nfc(name).lowercased()
         guard lower.contains(where: { digraphs[$0] != nil }) else { return nil }
         return lower.map { digraphs[$0] ?? String($0) }.joined()
     }
+
+    /// Whether a name joins two by a hyphen (`Kohtla-Järve`), not a Russian abbreviation's
+    /// (`Алитусский р-н`, district). The standard library's, not Foundation's, search: on Linux
+    /// Foundation's goes through NSString, and the gazetteer's names are keyed at every run's start.
+    static func hasDoubleName(_ name: String) -> Bool {
+        name.utf8.contains(UInt8(ascii: "-")) && name.firstRange(of: "р-н") == nil
+    }
+
+    /// A double name with a space for its hyphen (`Kohtla Järve`).
+    static func spacedDoubleName(_ name: String) -> String {
+        String(String.UnicodeScalarView(name.unicodeScalars.map { $0 == "-" ? " " : $0 }))
+    }
+
+    /// The scalars a name needs for `asciiDigraphs` to write it otherwise: `Š š Ž ž Č č Ä ä Ö ö
+    /// Ü ü`, and the combining caron and diaeresis.
+    private static let digraphScalars: Set<UInt32> = [
+        0x160, 0x161, 0x17D, 0x17E, 0x10C, 0x10D, 0xC4, 0xE4, 0xD6, 0xF6, 0xDC, 0xFC, 0x30C, 0x308,
+    ]
 
     /// The choices of a municipality list by the municipality each names (its code): by the
     /// choice's name, else its labels (languages in order), as the normaliser reads a chosen
