@@ -46,6 +46,47 @@ final class ReadAheadTests: XCTestCase {
         XCTAssertEqual(collect(sample, ahead: true, chunkSize: 7).0, collect(sample, ahead: false, chunkSize: 7).0)
     }
 
+    /// Counts the bytes the reading thread has read so far (read from the test's thread too).
+    private final class ByteCount: ByteObserver, @unchecked Sendable {
+        private let lock = NSLock()
+        private var total = 0
+        private let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
+        deinit { buffer.deallocate() }
+        func observe(_ bytes: UnsafeRawBufferPointer) { add(bytes.count) }
+        func lend() -> UnsafeMutableRawBufferPointer { buffer }
+        func observeLent(_ count: Int) { add(count) }
+        private func add(_ n: Int) { lock.lock(); total += n; lock.unlock() }
+        var count: Int { lock.lock(); defer { lock.unlock() }; return total }
+    }
+
+    /// The pipeline starts the first file's reading before it makes its normaliser: the thread
+    /// reads (detects the file's encoding and dialect, parses its first records) before anything
+    /// is taken, and what `consume` then hands over is what `read` does.
+    func testReadingStartsBeforeTheRecordsAreTaken() throws {
+        let folder = TemporaryFolder()
+        var text = "country;municipality;comment\r\n"
+        for k in 0..<20_000 { text += "EE;Tartu linn;\"line \(k);\"\"quoted\"\"\"\r\n" }
+        let path = folder.write("export.csv", text)
+        let count = ByteCount()
+        var reader = CSVReader(path: path)
+        reader.observer = count
+        let reading = reader.startReadingAhead()
+        let deadline = Date().addingTimeInterval(10)
+        while count.count == 0 && Date() < deadline { usleep(1_000) }
+        XCTAssertGreaterThan(count.count, 0, "nothing read before the records were taken")
+        var ahead = Seen()
+        let summary = try reading.consume(diagnose: { ahead.diagnostics.append($0.code) }) { record in
+            ahead.records.append("\(record.line) \(record.fields)")
+        }
+        var sequential = Seen()
+        _ = try CSVReader(path: path).read(diagnose: { sequential.diagnostics.append($0.code) }) { record in
+            sequential.records.append("\(record.line) \(record.fields)")
+        }
+        XCTAssertEqual(ahead, sequential)
+        XCTAssertEqual(summary.dataRecords, 20_000)
+        XCTAssertEqual(count.count, text.utf8.count)
+    }
+
     func testHandlerErrorIsRethrownAfterTheReaderStops() throws {
         struct Stop: Error {}
         let folder = TemporaryFolder()

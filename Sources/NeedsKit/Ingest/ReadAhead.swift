@@ -10,11 +10,25 @@ extension CSVReader {
         diagnose: (Diagnostic) -> Void,
         _ handler: (RecordBuffer) throws -> Void
     ) throws -> FileReadSummary {
-        let queue = BatchQueue<ReadItem>(capacity: 4)
-        let spare = RecordPool()
-        let done = DispatchSemaphore(value: 0)
-        let outcome = ReadOutcome()
-        let reader = self
+        try startReadingAhead().consume(diagnose: diagnose, handler)
+    }
+
+    /// Starts the reading thread: it opens the file, detects its encoding and dialect and parses
+    /// its first records while the caller prepares to take them (the pipeline makes its
+    /// normaliser meanwhile). `consume` must follow, once.
+    func startReadingAhead() -> ReadingAhead { ReadingAhead(self) }
+}
+
+/// A file being read on a thread of its own (`CSVReader.startReadingAhead`), its records and
+/// findings waiting, in order, for `consume`.
+final class ReadingAhead {
+    private let queue = BatchQueue<ReadItem>(capacity: 4)
+    private let spare = RecordPool()
+    private let done = DispatchSemaphore(value: 0)
+    private let outcome = ReadOutcome()
+
+    fileprivate init(_ reader: CSVReader) {
+        let (queue, spare, done, outcome) = (queue, spare, done, outcome)
         let thread = Thread {
             var batch: [ReadItem] = []
             var bytes = 0
@@ -56,6 +70,12 @@ extension CSVReader {
         }
         thread.stackSize = 8 << 20
         thread.start()
+    }
+
+    /// Hands every record and finding to `handler` and `diagnose` on the calling thread, in
+    /// order, and returns once the reading thread is done: the file's summary, or the first error
+    /// (the reader's, or the handler's, which stops the reading).
+    func consume(diagnose: (Diagnostic) -> Void, _ handler: (RecordBuffer) throws -> Void) throws -> FileReadSummary {
         var failure: Error? = nil
         while let batch = queue.take() {
             var used: [Unmanaged<RecordBuffer>] = []

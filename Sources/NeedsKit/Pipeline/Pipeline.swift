@@ -572,6 +572,16 @@ public enum Pipeline {
         // Its `/proc/self/fd/N` paths (names that are not UTF-8) are open while it is.
         defer { withExtendedLifetime(expansion) {} }
         outcome.inputProblems = expansion.problems
+        // A file's SHA-256 is computed on another core from the bytes the parser reads.
+        func startReading(_ path: String, _ file: String) -> (ReadingAhead, StreamDigest) {
+            let digest = StreamDigest()
+            var reader = CSVReader(path: path, displayName: file, options: options.reader)
+            reader.observer = digest
+            return (reader.startReadingAhead(), digest)
+        }
+        // The first file's thread detects its encoding and dialect and parses its first records
+        // while the normaliser is made (a few milliseconds each, at the start of every run).
+        var firstReading = expansion.files.isEmpty ? nil : startReading(expansion.files[0], expansion.displayNames[0])
         let normalizer = Normalizer(instrument: instrument, options: options.normalize)
         normalizer.sharedBaseNames = expansion.sharedBaseNames
         normalizer.keepsFresh = rows != nil
@@ -586,10 +596,7 @@ public enum Pipeline {
             var mappingRef: Unmanaged<Normalizer.FileMapping>? = nil
             cleaningLog.startFile()
             let log: (CleaningIssue) -> Void = { cleaningLog.add($0) }
-            // The file's SHA-256 is computed on another core from the bytes the parser reads.
-            let digest = StreamDigest()
-            var reader = CSVReader(path: path, displayName: file, options: options.reader)
-            reader.observer = digest
+            let (reading, digest) = firstReading.take() ?? startReading(path, file)
             rows?.startFile(file)
             do {
                 // A header with columns that map no question may be the upper row of two (a
@@ -636,7 +643,7 @@ public enum Pipeline {
                                           message: "no column matches a question of instrument `\(instrument.formID)`\(example): \(cause) Its rows are quarantined"))
                     }
                 }
-                let summary = try reader.readAhead(diagnose: diagnose) { record in
+                let summary = try reading.consume(diagnose: diagnose) { record in
                     if record.isHeader {
                         var issues: [CleaningIssue] = []
                         let current = normalizer.mapHeader(record.fields, file: file, line: record.line, log: { issues.append($0) })
