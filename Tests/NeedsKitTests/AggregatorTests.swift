@@ -140,6 +140,34 @@ final class AggregatorTests: XCTestCase {
         XCTAssertFalse(expected[0].isEmpty)
     }
 
+    /// The reports are made by two threads (`Pipeline.ReportWork`: its own, and the tables'
+    /// once they are written): the files are those of the reports made one by one, in order.
+    func testReportsMadeByTwoThreadsAreThoseMadeInOrder() throws {
+        let instrument = try Self.referenceInstrument()
+        let aggregator = Aggregator(instrument: instrument)
+        try Self.referenceRespondents(instrument).forEach(aggregator.add)
+        let builder = ReportBuilder(instrument: instrument, aggregator: aggregator,
+                                    differences: CountryDifference.compute(aggregator, minCell: 5), outcome: RunOutcome(), dateRange: nil)
+        var expected: [(String, String)] = []
+        var charts: [String: String] = [:]
+        let countries = aggregator.scopeRespondents.keys.sorted().filter { $0 != "ALL" }
+        XCTAssertGreaterThan(countries.count, 1)
+        for (path, document) in [("report", builder.regionReport())] + countries.map({ ("countries/" + $0, builder.countryReport($0)) }) {
+            expected += [(path + ".md", MarkdownRenderer.render(document)), (path + ".html", HTMLRenderer.render(document))]
+            for case let .chart(svg, file, _) in document.blocks { charts[String(file.trimmingPrefix("../"))] = svg }
+        }
+        expected += charts.sorted { $0.key < $1.key }
+        XCTAssertFalse(charts.isEmpty)
+        for _ in 0..<10 {
+            let work = Pipeline.ReportWork(builder, language: nil)
+            DispatchQueue.concurrentPerform(iterations: 2) { _ in work.work() }
+            let files = work.files()
+            XCTAssertEqual(files.map(\.0), expected.map(\.0))
+            XCTAssertTrue(zip(files, expected).allSatisfy { $0.1 == $1.1 })
+        }
+        XCTAssertEqual(Pipeline.reportFiles(builder, language: nil).map(\.1), expected.map(\.1))
+    }
+
     func testCountryDifferencesMatchSciPy() throws {
         let instrument = try Self.referenceInstrument()
         let aggregator = Aggregator(instrument: instrument)

@@ -322,7 +322,7 @@ public enum Pipeline {
         }
         // Made on a second thread below; waited for on the way out when a write fails, so that
         // the thread does not outlive the run.
-        var reports: BackgroundWork<[(String, String)]>? = nil
+        var reports: BackgroundWork<Void>? = nil
         do {
             // Country-equal ALL is weighted too (its intervals use Kish's effective n), whatever the weights.
             let weighted = options.aggregation.weights != .respondent || options.aggregation.region == .countryEqual
@@ -336,8 +336,9 @@ public enum Pipeline {
             }
             builder.plan = plan
             // The reports (Markdown, HTML and their charts) are made on a second thread while this
-            // one writes the tables, and written after them.
-            let made = BackgroundWork { [builder, language = options.language] in reportFiles(builder, language: language) }
+            // one writes the tables, then by both, and written after the tables.
+            let work = ReportWork(builder, language: options.language)
+            let made = BackgroundWork { [work] in work.work() }
             reports = made
             let issues = try output.stream("clean/issues.csv")
             try log.write(inputProblems: outcome.inputProblems, to: issues)
@@ -375,7 +376,9 @@ public enum Pipeline {
                 try output.write("plan.md", MarkdownRenderer.render(document))
             }
             try output.write(DataDictionary.file, MarkdownRenderer.render(builder.dataDictionary(tables, style: csv)))
-            for (file, text) in made.wait() { try output.write(file, text) }
+            work.work()
+            made.wait()
+            for (file, text) in work.files() { try output.write(file, text) }
             try output.commit()
         } catch {
             _ = reports?.wait()
@@ -388,20 +391,63 @@ public enum Pipeline {
     /// The region report and each country's, in Markdown and HTML, then their charts: each file's
     /// path in the output folder and its text, in the order they are written.
     static func reportFiles(_ builder: ReportBuilder, language: String?) -> [(String, String)] {
-        var documents = [("report", builder.regionReport())]
-        for country in builder.aggregator.scopeRespondents.keys.sorted() where country != "ALL" {
-            documents.append(("countries/\(country)", builder.countryReport(country, language: language)))
+        let reports = ReportWork(builder, language: language)
+        reports.work()
+        return reports.files()
+    }
+
+    /// The region report and each country's, made by whichever of two threads asks first for the
+    /// next: a thread of their own from the start, and the tables' thread once its tables are
+    /// written (`work` on both). The files do not depend on which thread made which report.
+    final class ReportWork: @unchecked Sendable {
+        private let builder: ReportBuilder
+        private let language: String?
+        private let paths: [String]
+        /// The next report to start, and per report its Markdown, its HTML and its charts (file, SVG).
+        private let state: Locked<(next: Int, made: [(markdown: String, html: String, charts: [(String, String)])?])>
+
+        init(_ builder: ReportBuilder, language: String?) {
+            self.builder = builder
+            self.language = language
+            paths = ["report"] + builder.aggregator.scopeRespondents.keys.sorted().filter { $0 != "ALL" }.map { "countries/" + $0 }
+            state = Locked((0, Array(repeating: nil, count: paths.count)))
         }
-        var files: [(String, String)] = []
-        var charts: [String: String] = [:]
-        for (path, document) in documents {
-            files.append((path + ".md", MarkdownRenderer.render(document)))
-            files.append((path + ".html", HTMLRenderer.render(document)))
-            for case let .chart(svg, file, _) in document.blocks {
-                charts[file.replacingOccurrences(of: "../", with: "")] = svg
+
+        /// Makes reports until none is left to start.
+        func work() {
+            while let k = take() {
+                let document = k == 0 ? builder.regionReport() : builder.countryReport(String(paths[k].dropFirst("countries/".count)), language: language)
+                var charts: [(String, String)] = []
+                for case let .chart(svg, file, _) in document.blocks {
+                    charts.append((file.replacingOccurrences(of: "../", with: ""), svg))
+                }
+                let files = (MarkdownRenderer.render(document), HTMLRenderer.render(document), charts)
+                state.withLock { $0.made[k] = files }
             }
         }
-        return files + charts.sorted(by: { $0.key < $1.key }).map { ($0.key, $0.value) }
+
+        private func take() -> Int? {
+            state.withLock { state in
+                guard state.next < paths.count else { return nil }
+                state.next += 1
+                return state.next - 1
+            }
+        }
+
+        /// Every report's files, then their charts by name (a chart two reports draw is the
+        /// later one's): once every `work` has returned.
+        func files() -> [(String, String)] {
+            var files: [(String, String)] = []
+            var charts: [String: String] = [:]
+            let made = state.withLock { $0.made }
+            for (path, report) in zip(paths, made) {
+                guard let report else { preconditionFailure("a report not made: \(path)") }
+                files.append((path + ".md", report.markdown))
+                files.append((path + ".html", report.html))
+                for (file, svg) in report.charts { charts[file] = svg }
+            }
+            return files + charts.sorted(by: { $0.key < $1.key }).map { ($0.key, $0.value) }
+        }
     }
 
     /// A warning per scope (country, `ALL`) whose respondents are enough to publish but whose
