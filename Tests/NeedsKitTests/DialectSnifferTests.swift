@@ -5,7 +5,6 @@ import XCTest
 /// A fixed subset of the dialect benchmark (the whole of it is `make bench-sniff`), and the reader
 /// acting on what the sniffer finds.
 final class DialectSnifferTests: XCTestCase {
-    /// An empty file has no header record (`needs sniff` said one).
     /// The URL and e-mail test on bytes first, against the test on the lower-cased text alone.
     func testURLsAndEmailsAreThoseTheTextTestFinds() {
         func reference(_ cell: ArraySlice<UInt8>) -> Bool {
@@ -52,6 +51,7 @@ final class DialectSnifferTests: XCTestCase {
         XCTAssertFalse(CellType.isURLOrEmail(Array("Rīga".utf8)[...]))
     }
 
+    /// An empty file has no header record (`needs sniff` said one).
     func testAnEmptyFileHasNoHeader() {
         XCTAssertEqual(DialectSniffer.sniff([], isWholeFile: true).table.headerRecords, 0)
         XCTAssertEqual(DialectSniffer.sniff(Array("a,b\n1,2\n".utf8), isWholeFile: true).table.headerRecords, 1)

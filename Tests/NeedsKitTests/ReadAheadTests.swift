@@ -87,6 +87,36 @@ final class ReadAheadTests: XCTestCase {
         XCTAssertEqual(count.count, text.utf8.count)
     }
 
+    /// A reading started and never taken (more than the queue holds: the thread waits for room)
+    /// is stopped when dropped: its thread ends and closes the file, rather than waiting with it
+    /// open for the rest of the process.
+    func testAReadingNeverTakenIsStopped() throws {
+        let folder = TemporaryFolder()
+        let path = folder.write("export.csv", "a;b\r\n" + String(repeating: "EE;Tartu linn, a long enough answer\r\n", count: 60_000))
+        let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        // Whether a descriptor of this process has the file open (readlink(2) on /proc/self/fd).
+        func isOpen() -> Bool {
+            (0..<1024).contains { fd in
+                var target = [CChar](repeating: 0, count: 4096)
+                let n = readlink("/proc/self/fd/\(fd)", &target, target.count - 1)
+                return n > 0 && String(decoding: target[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) == real
+            }
+        }
+        let count = ByteCount()
+        var reader = CSVReader(path: path)
+        reader.observer = count
+        var reading: ReadingAhead? = reader.startReadingAhead()
+        let deadline = Date().addingTimeInterval(10)
+        while count.count < 1 << 20 && Date() < deadline { usleep(1_000) }
+        XCTAssertTrue(isOpen(), "the file is read")
+        withExtendedLifetime(reading) {}
+        reading = nil
+        while isOpen() && Date() < deadline.addingTimeInterval(10) { usleep(1_000) }
+        XCTAssertFalse(isOpen(), "the dropped reading's thread still holds the file")
+        // It stopped early: not every byte of the 2.4 MB file was read.
+        XCTAssertLessThan(count.count, 60_000 * 37)
+    }
+
     func testHandlerErrorIsRethrownAfterTheReaderStops() throws {
         struct Stop: Error {}
         let folder = TemporaryFolder()

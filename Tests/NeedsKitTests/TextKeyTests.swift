@@ -16,7 +16,7 @@ final class TextKeyTests: XCTestCase {
         }
         texts += MunicipalityData.countyNames.values.flatMap { $0 }
         for sheet in ["survey", "choices"] {
-            let text = (try? String(contentsOfFile: Paths.inputs + "/instrument/\(sheet).csv", encoding: .utf8)) ?? ""
+            let text = try! String(contentsOfFile: Paths.inputs + "/instrument/\(sheet).csv", encoding: .utf8)
             texts += text.split(whereSeparator: { $0 == "," || $0 == "\n" }).map(String.init)
         }
         let pool: [UInt32] = Array(0x41...0x5A) + Array(0x61...0x7A) + [0x20, 0x09, 0x22, 0x27, 0xA0, 0xAD, 0x200B]
@@ -135,7 +135,11 @@ final class TextKeyTests: XCTestCase {
         }
         let names = Self.texts + ["S\u{30C}IAULIAI", "Pa\u{308}rnu", "PÄRNU", "Kohtla-Järve", "Birz\u{30C}ai", "ČIAULIAI", "Vo\u{308}ru"]
         var differing: [String] = []
-        for name in names where Gazetteer.asciiDigraphs(name) != digraphs(name) { differing.append(name) }
+        // Compared by their scalars: `==` on strings would take a spelling not normalised for the same.
+        func scalars(_ text: String?) -> [UInt32]? { text.map { $0.unicodeScalars.map(\.value) } }
+        for name in names where Self.foundationAgrees(name) && scalars(Gazetteer.asciiDigraphs(name)) != scalars(digraphs(name)) {
+            differing.append(name)
+        }
         XCTAssertEqual(differing, [])
         XCTAssertEqual(Gazetteer.asciiDigraphs("S\u{30C}IAULIAI"), "shiauliai")
         XCTAssertEqual(Gazetteer.asciiDigraphs("PÄRNU"), "paernu")

@@ -15,7 +15,7 @@ extension CSVReader {
 
     /// Starts the reading thread: it opens the file, detects its encoding and dialect and parses
     /// its first records while the caller prepares to take them (the pipeline makes its
-    /// normaliser meanwhile). `consume` must follow, once.
+    /// normaliser meanwhile). `consume` follows, once; dropped without it, the reading stops.
     func startReadingAhead() -> ReadingAhead { ReadingAhead(self) }
 }
 
@@ -26,6 +26,7 @@ final class ReadingAhead {
     private let spare = RecordPool()
     private let done = DispatchSemaphore(value: 0)
     private let outcome = ReadOutcome()
+    private var consumed = false
 
     fileprivate init(_ reader: CSVReader) {
         let (queue, spare, done, outcome) = (queue, spare, done, outcome)
@@ -76,6 +77,8 @@ final class ReadingAhead {
     /// order, and returns once the reading thread is done: the file's summary, or the first error
     /// (the reader's, or the handler's, which stops the reading).
     func consume(diagnose: (Diagnostic) -> Void, _ handler: (RecordBuffer) throws -> Void) throws -> FileReadSummary {
+        precondition(!consumed, "a file's records taken twice")
+        consumed = true
         var failure: Error? = nil
         while let batch = queue.take() {
             var used: [Unmanaged<RecordBuffer>] = []
@@ -103,6 +106,17 @@ final class ReadingAhead {
         done.wait()
         if let failure { throw failure }
         return try outcome.result!.get()
+    }
+
+    /// A reading nobody took is stopped: the thread, waiting for room in the queue, would
+    /// otherwise hold the file and its buffers for the rest of the process.
+    deinit {
+        guard !consumed else { return }
+        spare.cancel()
+        while let batch = queue.take() {
+            spare.give(batch.compactMap { if case let .record(record, _) = $0 { record } else { nil } })
+        }
+        done.wait()
     }
 }
 

@@ -30,10 +30,12 @@ public enum TextKey {
     }
 
     /// The text in Unicode NFC, by the standard library's normaliser (the one its string
-    /// comparison uses). Foundation's `precomposedStringWithCanonicalMapping` gives the same
-    /// text (`TextKeyTests`) at three times the cost on Linux, where it goes through NSString and
-    /// CFString and back: keying the gazetteer's names at the start of every run, on the way
-    /// to the first place answer read, took most of its time there.
+    /// comparison uses; `_nfcCodeUnits` is public but underscored, so a toolchain may rename it).
+    /// Foundation's `precomposedStringWithCanonicalMapping` costs three times as much on Linux,
+    /// where it goes through NSString and CFString and back (keying the gazetteer's names at the
+    /// start of every run took most of its time there), and gives the same text except where it
+    /// is wrong: it leaves a Hangul syllable and a trailing jamo apart and composes nothing after
+    /// the Tibetan vowel sign U+0F73, which this does as Python's `unicodedata` does (`TextKeyTests`).
     static func nfc(_ text: String) -> String {
         String(decoding: text._nfcCodeUnits, as: UTF8.self)
     }

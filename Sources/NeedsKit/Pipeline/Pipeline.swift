@@ -390,33 +390,30 @@ public enum Pipeline {
 
     /// The region report and each country's, in Markdown and HTML, then their charts: each file's
     /// path in the output folder and its text, in the order they are written.
-    static func reportFiles(_ builder: ReportBuilder, language: String?) -> [(String, String)] {
-        let reports = ReportWork(builder, language: language)
-        reports.work()
-        return reports.files()
-    }
-
     /// The region report and each country's, made by whichever of two threads asks first for the
     /// next: a thread of their own from the start, and the tables' thread once its tables are
     /// written (`work` on both). The files do not depend on which thread made which report.
     final class ReportWork: @unchecked Sendable {
         private let builder: ReportBuilder
         private let language: String?
+        /// The reports' paths without their extension, the region's first, and the countries'.
         private let paths: [String]
+        private let countries: [String]
         /// The next report to start, and per report its Markdown, its HTML and its charts (file, SVG).
         private let state: Locked<(next: Int, made: [(markdown: String, html: String, charts: [(String, String)])?])>
 
         init(_ builder: ReportBuilder, language: String?) {
             self.builder = builder
             self.language = language
-            paths = ["report"] + builder.aggregator.scopeRespondents.keys.sorted().filter { $0 != "ALL" }.map { "countries/" + $0 }
+            countries = builder.aggregator.scopeRespondents.keys.sorted().filter { $0 != "ALL" }
+            paths = ["report"] + countries.map { "countries/" + $0 }
             state = Locked((0, Array(repeating: nil, count: paths.count)))
         }
 
         /// Makes reports until none is left to start.
         func work() {
             while let k = take() {
-                let document = k == 0 ? builder.regionReport() : builder.countryReport(String(paths[k].dropFirst("countries/".count)), language: language)
+                let document = k == 0 ? builder.regionReport() : builder.countryReport(countries[k - 1], language: language)
                 var charts: [(String, String)] = []
                 for case let .chart(svg, file, _) in document.blocks {
                     charts.append((file.replacingOccurrences(of: "../", with: ""), svg))
