@@ -1,5 +1,3 @@
-import Foundation
-
 /// How respondents are weighted and how the region combines countries.
 public struct AggregationOptions: Sendable, Equatable {
     public enum Weights: Sendable, Equatable, CustomStringConvertible {
@@ -506,15 +504,15 @@ public final class Aggregator {
     /// per language for the respondents added so far, however many tables and reports read them.
     /// Safe from two threads at once (a run's reports are made beside its tables, `Pipeline.report`).
     public func suppressedTables(language: String? = nil) -> SuppressedTables {
-        tablesLock.lock()
-        defer { tablesLock.unlock() }
-        if tablesBuilt.respondents != respondentCount { tablesBuilt = (respondentCount, [:]) }
-        if let tables = tablesBuilt.byLanguage[language ?? ""] { return tables }
-        // Only the labels depend on the language: every figure, blank and rank is the same.
-        let tables = tablesBuilt.byLanguage.values.first.map { relabeled($0, language: language) }
-            ?? buildSuppressedTables(language: language)
-        tablesBuilt.byLanguage[language ?? ""] = tables
-        return tables
+        tablesBuilt.withLock { built in
+            if built.respondents != respondentCount { built = (respondentCount, [:]) }
+            if let tables = built.byLanguage[language ?? ""] { return tables }
+            // Only the labels depend on the language: every figure, blank and rank is the same.
+            let tables = built.byLanguage.values.first.map { relabeled($0, language: language) }
+                ?? buildSuppressedTables(language: language)
+            built.byLanguage[language ?? ""] = tables
+            return tables
+        }
     }
 
     /// The tables built for another language, with the topics' labels and the `--by` answers'
@@ -556,8 +554,7 @@ public final class Aggregator {
     }
 
     /// The tables as last built, by language, and for how many respondents.
-    private var tablesBuilt: (respondents: Int, byLanguage: [String: SuppressedTables]) = (-1, [:])
-    private let tablesLock = NSLock()
+    private let tablesBuilt = Locked<(respondents: Int, byLanguage: [String: SuppressedTables])>((-1, [:]))
 
     private func buildSuppressedTables(language: String?) -> SuppressedTables {
         let labels = topicLabels(language)

@@ -113,9 +113,7 @@ final class ReadingAhead {
     deinit {
         guard !consumed else { return }
         spare.cancel()
-        while let batch = queue.take() {
-            spare.give(batch.compactMap { if case let .record(record, _) = $0 { record } else { nil } })
-        }
+        while queue.take() != nil {}
         done.wait()
     }
 }

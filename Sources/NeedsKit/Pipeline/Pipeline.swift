@@ -388,8 +388,6 @@ public enum Pipeline {
         return outcome
     }
 
-    /// The region report and each country's, in Markdown and HTML, then their charts: each file's
-    /// path in the output folder and its text, in the order they are written.
     /// The region report and each country's, made by whichever of two threads asks first for the
     /// next: a thread of their own from the start, and the tables' thread once its tables are
     /// written (`work` on both). The files do not depend on which thread made which report.
