@@ -7,7 +7,7 @@
 # 10,000,000-respondent export, to show that memory stays flat. A last run reads the same export
 # with an answer the instrument does not know on every row (an issue a row, every one in
 # clean/issues.csv), to show that the cleaning log's memory stays flat too.
-# BENCH_PIPELINE_ROWS overrides the row count of the main run.
+# Last, a small run (inputs/responses/, 20 times). BENCH_PIPELINE_ROWS overrides the row count of the main run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${BENCH_PIPELINE_ROWS:-1000000}
@@ -116,4 +116,19 @@ echo "targets: needs report <= 1.5 x C floor: $paired_ratio x, $(verdict_of "$pa
 echo "cleaning log: $logged issues logged; peak RSS with an issue on every row $(awk -v k="$i_m" 'BEGIN{printf "%.1f", k/1024}') MB," \
   "$(awk -v a="$i_m" -v b="$n_m" 'BEGIN{printf "%.1f", (a-b)/1024}') MB above the clean run (target: within 32 MB):" \
   "$(verdict_of "$(( i_m - n_m ))" 32768)"
+# A small run, the size of a municipality's export: the 188 lines of inputs/responses/, where the
+# start (instrument, gazetteer, detection) and the reports are most of the time.
+small=$(python3 - <<'PY'
+import statistics, subprocess, time
+times = []
+for _ in range(20):
+    start = time.perf_counter()
+    run = subprocess.run([".build/release/needs", "report", "--quiet", "--out", "/tmp/needs-bench-small", "inputs/responses"],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    times.append(time.perf_counter() - start)
+    if run.returncode > 1: raise SystemExit(f"needs report on inputs/responses failed ({run.returncode})")
+print(f"{statistics.median(times) * 1000:.0f} {min(times) * 1000:.0f}")
+PY
+)
+echo "a small run (needs report on inputs/responses/, 188 lines in five files): median of 20 runs ${small% *} ms, fastest ${small#* } ms"
 [ "$verdict" = agree ]
