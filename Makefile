@@ -3,6 +3,10 @@
 #   make test     install what is missing, run the test suite
 SWIFT ?= swift
 RELEASE := .build/release/needs
+# Release builds link the Swift runtime and Foundation into the binary (see README, "Why
+# statically"); every release build here and in bench/ uses the same flags, so none rebuilds
+# what another built.
+RELEASE_BUILD := $(SWIFT) build -c release --static-swift-stdlib
 
 .PHONY: report test test-asan test-tsan bench bench-sniff bench-micro fuzz build deps clean
 
@@ -10,7 +14,7 @@ deps:
 	@./scripts/install-deps.sh
 
 build: deps
-	$(SWIFT) build -c release --product needs
+	$(RELEASE_BUILD) --product needs
 
 # Exit status of `needs report`: 0 clean, 1 reports written but the inputs have problems
 # (listed in reports/clean/issues.csv), 2 could not run. Only 2 fails the make target.
@@ -43,7 +47,7 @@ clean:
 
 # Detection measured: dialects corpus and a generated encoding set; fails when a target is missed.
 bench-sniff: deps
-	$(SWIFT) build -c release --product needs >/dev/null
+	$(RELEASE_BUILD) --product needs >/dev/null
 	python3 bench/sniff_benchmark.py $(RELEASE) --quiet
 
 # The test suite in a ThreadSanitizer build (CI runs it once): a run reads, normalises,
@@ -65,7 +69,7 @@ fuzz: deps
 	rm -rf Fuzz/corpus && mkdir -p Fuzz/corpus/reader Fuzz/corpus/normalize Fuzz/artifacts
 	cp ../shared/corpora/csv-spectrum/csvs/*.csv Tests/NeedsKitTests/Fixtures/encodings/*.csv inputs/responses/* Fuzz/corpus/reader/
 	cp inputs/responses/* inputs/followup/* Tests/Golden/injection/inputs/* Fuzz/corpus/normalize/
-	$(SWIFT) build -c release --product needs >/dev/null
+	$(RELEASE_BUILD) --product needs >/dev/null
 	for shape in kobo google msforms limesurvey generic; do \
 		$(RELEASE) synth --rows 20 --seed 9 --shape $$shape --lang lv --out Fuzz/corpus/normalize/synth-$$shape.csv; \
 		cp Fuzz/corpus/normalize/synth-$$shape.csv Fuzz/corpus/reader/; done

@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 rows=${BENCH_PIPELINE_ROWS:-1000000}
 mkdir -p bench/data bench/bin
 export_file=bench/data/kobo-$rows.csv
-swift build -c release --product needs >/dev/null
+swift build -c release --static-swift-stdlib --product needs >/dev/null
 [ -f "$export_file" ] || .build/release/needs synth --rows "$rows" --seed 2025 --shape kobo --out "$export_file"
 cc -O2 -o bench/bin/floor bench/floor.c -lcsv
 if [ ! -x bench/.venv/bin/python ]; then python3 -m venv bench/.venv && bench/.venv/bin/pip install -q duckdb; fi

@@ -12,7 +12,7 @@ large=bench/data/bench-$rows.csv
 [ -f "$large" ] || python3 bench/make_bench_csv.py "$rows" "$large"
 [ -f "$small" ] || python3 bench/make_bench_csv.py "$((rows / 4))" "$small"
 cc -O2 -o bench/bin/floor bench/floor.c -lcsv
-swift build -c release --product needs-bench >/dev/null
+swift build -c release --static-swift-stdlib --product needs-bench >/dev/null
 swiftbin=.build/release/needs-bench
 
 rounds=9

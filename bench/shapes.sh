@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${BENCH_SHAPE_ROWS:-200000}
 mkdir -p bench/data
-swift build -c release --product needs >/dev/null
+swift build -c release --static-swift-stdlib --product needs >/dev/null
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 printf '%-44s %10s %10s %14s\n' "export ($rows respondents)" "MB" "seconds" "peak RSS (MB)"
 for shape in kobo google msforms limesurvey generic; do
