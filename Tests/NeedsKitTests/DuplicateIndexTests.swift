@@ -22,6 +22,24 @@ final class DuplicateIndexTests: XCTestCase {
         for i in n..<(n + 5_000) { XCTAssertNil(index.check(key(i), storing: 1)) }
     }
 
+    /// Runs of a size that is no multiple of a block, merged into runs that a merge reads in
+    /// several parts (eight blocks, 4,096 entries, at a time) and writes in several (the same
+    /// size): 6,400-entry runs merged into 25,600-entry ones. Every key keeps its own value.
+    func testMergesReadAndWriteRunsInParts() {
+        let index = DuplicateIndex(memoryLimit: 100)
+        let n = 70_000
+        for i in 0..<n { XCTAssertNil(index.check(key(i), verify: UInt64(i), storing: UInt64(i) &* 5)) }
+        // 700 runs of 100 written; four of a size merged: 2 of 25,600, 2 of 6,400, 3 of 1,600, ...
+        XCTAssertEqual(index.spilledKeys, n)
+        XCTAssertLessThanOrEqual(index.runCount, 2 + 2 + 3 + 3 + 3)
+        for i in 0..<n where i % 3 == 0 || i > n - 200 {
+            XCTAssertEqual(index.check(key(i), verify: UInt64(i), storing: 0), UInt64(i) &* 5, "key \(i)")
+        }
+        // The second hash is kept through the merges too: another thing under the same key is new.
+        XCTAssertNil(index.check(key(12_345), verify: 1, storing: 0))
+        for i in n..<(n + 2_000) { XCTAssertNil(index.check(key(i), storing: 1)) }
+    }
+
     /// Two different things whose keys collide are told apart by the second hash, in memory and
     /// after the key has gone to disk.
     func testCollidingKeysAreNotDuplicates() {

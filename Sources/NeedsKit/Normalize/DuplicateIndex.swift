@@ -133,55 +133,43 @@ final class DuplicateIndex {
         convenience init?(entries: [(key: UInt64, stored: Stored)], directory: String) {
             guard let file = TemporaryFile(directory: directory, prefix: "needs-duplicates") else { return nil }
             self.init(file: file, count: entries.count)
-            var buffer: [UInt64] = []
-            buffer.reserveCapacity(Run.width * Run.block)
+            let writer = Writer(file)
             for (i, entry) in entries.enumerated() {
                 if i % Run.block == 0 { firstKeys.append(entry.key) }
-                buffer.append(entry.key)
-                buffer.append(entry.stored.value)
-                buffer.append(entry.stored.verify)
-                if buffer.count == Run.width * Run.block {
-                    guard append(buffer) else { return nil }
-                    buffer.removeAll(keepingCapacity: true)
-                }
+                guard writer.add(entry.key, entry.stored.value, entry.stored.verify) else { return nil }
             }
-            guard append(buffer) else { return nil }
+            guard writer.flush() else { return nil }
         }
 
-        /// Merges sorted runs into one.
+        /// Merges sorted runs (no key in two of them) into one: the smallest of the runs' next
+        /// keys, entry by entry, each run read and the result written some 100 KB at a time.
         convenience init?(merging runs: [Run], directory: String) {
             guard let file = TemporaryFile(directory: directory, prefix: "needs-duplicates") else { return nil }
             self.init(file: file, count: runs.reduce(0) { $0 + $1.count })
             var cursors = runs.map { Cursor(run: $0) }
-            var buffer: [UInt64] = []
+            if cursors.contains(where: \.failed) { return nil }
+            let writer = Writer(file)
             var written = 0
             while true {
-                if cursors.contains(where: \.failed) { return nil }
-                var best: Int? = nil
-                for (i, cursor) in cursors.enumerated() {
-                    guard let key = cursor.key else { continue }
-                    if best == nil || key < cursors[best!].key! { best = i }
+                var best = -1
+                var bestKey: UInt64 = 0
+                for i in cursors.indices where cursors[i].hasEntry {
+                    let key = cursors[i].key
+                    if best < 0 || key < bestKey { (best, bestKey) = (i, key) }
                 }
-                guard let i = best else { break }
-                if written % Run.block == 0 { firstKeys.append(cursors[i].key!) }
-                buffer += cursors[i].entry
+                guard best >= 0 else { break }
+                if written % Run.block == 0 { firstKeys.append(bestKey) }
+                let (value, verify) = cursors[best].stored
+                guard writer.add(bestKey, value, verify) else { return nil }
                 written += 1
-                cursors[i].advance()
-                if buffer.count == Run.width * Run.block {
-                    guard append(buffer) else { return nil }
-                    buffer.removeAll(keepingCapacity: true)
-                }
+                guard cursors[best].advance() else { return nil }
             }
-            guard append(buffer) else { return nil }
+            guard writer.flush() else { return nil }
         }
 
         private init(file: TemporaryFile, count: Int) {
             self.file = file
             self.count = count
-        }
-
-        private func append(_ words: [UInt64]) -> Bool {
-            words.withUnsafeBytes { file.append($0) }
         }
 
         /// Reads block `b` into `words` (key, value, verify, key, ...); false when it cannot.
@@ -215,31 +203,70 @@ final class DuplicateIndex {
             return .found(Stored(value: words[w * a + 1], verify: words[w * a + 2]))
         }
 
-        /// Reads a run block by block, in key order.
+        /// Entries on their way to a run's file, written some 100 KB at a time.
+        final class Writer {
+            private let file: TemporaryFile
+            private let capacity = Run.width * Run.block * 8
+            private let words: UnsafeMutablePointer<UInt64>
+            private var count = 0
+
+            init(_ file: TemporaryFile) {
+                self.file = file
+                words = .allocate(capacity: capacity)
+            }
+
+            deinit { words.deallocate() }
+
+            /// False when the file cannot take them (a full disk).
+            @inline(__always)
+            func add(_ key: UInt64, _ value: UInt64, _ verify: UInt64) -> Bool {
+                words[count] = key
+                words[count &+ 1] = value
+                words[count &+ 2] = verify
+                count &+= 3
+                return count < capacity || flush()
+            }
+
+            func flush() -> Bool {
+                defer { count = 0 }
+                return file.append(UnsafeRawBufferPointer(start: words, count: count * 8))
+            }
+        }
+
+        /// Reads a run in key order, eight blocks at a time.
         struct Cursor {
             let run: Run
-            var block = 0
-            var position = 0
-            var words: [UInt64] = []
-            /// A block could not be read: the merge is abandoned, the runs kept as they are.
-            var failed = false
+            /// The run's entries read so far.
+            private var read = 0
+            /// Entries read, as words (key, value, verify, key, ...), and where the next one starts.
+            private var words: [UInt64] = []
+            private var position = 0
+            /// A part could not be read: the merge is abandoned, the runs kept as they are.
+            private(set) var failed = false
 
             init(run: Run) {
                 self.run = run
-                if run.count > 0 { failed = !run.readBlock(0, into: &words) }
+                load()
             }
 
-            var key: UInt64? { position < words.count / Run.width ? words[Run.width * position] : nil }
-            /// The current entry's words.
-            var entry: ArraySlice<UInt64> { words[Run.width * position ..< Run.width * (position + 1)] }
+            var hasEntry: Bool { position < words.count }
+            var key: UInt64 { words[position] }
+            var stored: (value: UInt64, verify: UInt64) { (words[position + 1], words[position + 2]) }
 
-            mutating func advance() {
-                position += 1
-                if position == words.count / Run.width && (block + 1) * Run.block < run.count {
-                    block += 1
-                    position = 0
-                    if !run.readBlock(block, into: &words) { failed = true }
-                }
+            /// Moves to the next entry; false when the part it is in could not be read.
+            mutating func advance() -> Bool {
+                position += Run.width
+                if position == words.count { load() }
+                return !failed
+            }
+
+            private mutating func load() {
+                let n = min(Run.block * 8, run.count - read)
+                position = 0
+                guard n > 0 else { return words.removeAll() }
+                if words.count != Run.width * n { words = [UInt64](repeating: 0, count: Run.width * n) }
+                failed = !words.withUnsafeMutableBytes { run.file.read(at: read * Run.width * 8, into: $0) }
+                read += n
             }
         }
     }
@@ -355,8 +382,10 @@ final class KeyTable {
 }
 
 /// A blocked Bloom filter: each key sets 7 bits within one 64-byte block, so a test touches one
-/// cache line. 16 MiB holds ten million keys at a false-positive rate near 0.3%. Its memory is
-/// asked for in huge pages where the system offers them: a test is then rarely a TLB miss too.
+/// cache line. 16 MiB holds ten million keys at a false-positive rate near 0.3%. Its memory is in
+/// ordinary pages. In huge pages (`MADV_HUGEPAGE`) it was set up in about 4 ms instead of 10, but
+/// at times in 40 to 95 ms on the benchmark's virtual machine (where a 2 MiB block the guest gave
+/// back must come from the host again), and its tests were no faster.
 final class BloomFilter {
     private let words: UnsafeMutablePointer<UInt64>
     private let blocks: UInt64
@@ -364,13 +393,7 @@ final class BloomFilter {
     init(bytes: Int) {
         let count = max(8, bytes / 8) & ~7
         var memory: UnsafeMutableRawPointer? = nil
-        let alignment = 2 << 20
-        if posix_memalign(&memory, alignment, count * 8) != 0 || memory == nil {
-            precondition(posix_memalign(&memory, 64, count * 8) == 0 && memory != nil, "out of memory for the Bloom filter")
-        }
-        #if os(Linux)
-        _ = madvise(memory, count * 8, MADV_HUGEPAGE)
-        #endif
+        precondition(posix_memalign(&memory, 64, count * 8) == 0 && memory != nil, "out of memory for the Bloom filter")
         words = memory!.bindMemory(to: UInt64.self, capacity: count)
         words.initialize(repeating: 0, count: count)
         blocks = UInt64(count / 8)
