@@ -40,6 +40,26 @@ final class DuplicateIndexTests: XCTestCase {
         for i in n..<(n + 2_000) { XCTAssertNil(index.check(key(i), storing: 1)) }
     }
 
+    /// A full table is written out on another thread while new keys go to a spare: a key is
+    /// found right after its table was handed over (in that table, or in its run once written),
+    /// with its value and its second hash, and a key seen only after it is new. Both ways of
+    /// finding it give the same answers, however the two threads run.
+    func testKeysAreFoundWhileTheirTableIsWrittenOut() {
+        for round in 0..<50 {
+            let index = DuplicateIndex(memoryLimit: 100)
+            // The 100th key hands the table over; the next ones are checked at once.
+            for i in 0..<100 { XCTAssertNil(index.check(key(i), verify: UInt64(i), storing: UInt64(i) &+ 7)) }
+            for i in 0..<100 {
+                XCTAssertEqual(index.check(key(i), verify: UInt64(i), storing: 0), UInt64(i) &+ 7, "round \(round), key \(i)")
+            }
+            XCTAssertNil(index.check(key(5), verify: 99, storing: 0), "another thing under key 5 (round \(round))")
+            XCTAssertNil(index.check(key(100), storing: 1))
+            XCTAssertEqual(index.check(key(100), storing: 2), 1)
+            XCTAssertEqual(index.spilledKeys, 100)
+            XCTAssertEqual(index.runCount, 1)
+        }
+    }
+
     /// Two different things whose keys collide are told apart by the second hash, in memory and
     /// after the key has gone to disk.
     func testCollidingKeysAreNotDuplicates() {

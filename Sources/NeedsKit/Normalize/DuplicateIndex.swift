@@ -9,12 +9,14 @@ import Darwin
 /// Which submissions a run has seen, in memory that stays flat however many rows come: 64-bit
 /// keys (a submission ID's hash, or a whole row's) with a 64-bit value (the row's fingerprint).
 ///
-/// The most recent `memoryLimit` keys sit in a hash table. When it fills, its keys are sorted
-/// and written to a temporary file (a run), noted in a Bloom filter, and the table starts over.
-/// A key the table does not hold is looked up in the runs only when the Bloom filter says it
-/// may be there (about 1 in 400 new keys at ten million rows, and every true duplicate), with
-/// one read of an 8 KiB block per run; four runs of a size are merged into one, so there are
-/// few. Nothing is ever forgotten: a duplicate is found however far apart the two copies are.
+/// The most recent `memoryLimit` keys sit in a hash table. When it fills, it is handed to a
+/// thread of its own that sorts its keys and writes them to a temporary file (a run), and a spare
+/// table takes new keys meanwhile; until that thread is done the full table is searched too, and
+/// then its keys are noted in a Bloom filter and it becomes the spare. A key the tables do not
+/// hold is looked up in the runs only when the Bloom filter says it may be there (about 1 in 400
+/// new keys at ten million rows, and every true duplicate), with one read of an 8 KiB block per
+/// run; four runs of a size are merged into one (on the same thread), so there are few. Nothing
+/// is ever forgotten: a duplicate is found however far apart the two copies are.
 ///
 /// Keys are 64-bit hashes; a second 64-bit hash (another seed) kept with each tells a true repeat
 /// from two different IDs that share a key (about n²/2⁶⁵: 3 in 100 million for a million IDs). The 16 MiB filter is sized for up to about 20
@@ -25,7 +27,13 @@ import Darwin
 ///     index.check(key, storing: fingerprint)   // nil the first time, then the first fingerprint
 final class DuplicateIndex {
     /// Per key: the value stored with it and a second, independent hash of what was keyed.
-    private let memory = KeyTable()
+    private var memory = KeyTable()
+    /// The table being written out by `spilling`'s thread (searched, never changed, until then),
+    /// and an emptied one for the next swap.
+    private var full: KeyTable? = nil
+    private var spare: KeyTable? = nil
+    private var spilling: Spill? = nil
+    private var checksSincePoll = 0
     private let memoryLimit: Int
     private var runs: [Run] = []
     /// Each run's merge level (0: written from memory; n + 1: four of level n merged).
@@ -35,8 +43,9 @@ final class DuplicateIndex {
     private var spillFailed = false
     private let directory: String
 
-    /// Keys held in memory before they are written out (the default, 2^17, takes about 6 MB).
-    init(memoryLimit: Int = 1 << 17, directory: String = NSTemporaryDirectory()) {
+    /// Keys held in memory before they are written out (the default, 2^16, takes about 3 MB, and
+    /// as much again while a full table is written out).
+    init(memoryLimit: Int = 1 << 16, directory: String = NSTemporaryDirectory()) {
         self.memoryLimit = max(1, memoryLimit)
         self.directory = directory
     }
@@ -44,9 +53,16 @@ final class DuplicateIndex {
     /// Set when a temporary file could not be read back: a duplicate may then go unnoticed.
     private(set) var degraded = false
 
-    /// Keys written out so far, in how many runs (for tests and the benchmark).
-    var spilledKeys: Int { runs.reduce(0) { $0 + $1.count } }
-    var runCount: Int { runs.count }
+    /// Keys written out so far, in how many runs (for tests and the benchmark; waits for a table
+    /// being written out).
+    var spilledKeys: Int {
+        finishSpill()
+        return runs.reduce(0) { $0 + $1.count }
+    }
+    var runCount: Int {
+        finishSpill()
+        return runs.count
+    }
 
     struct Stored: Equatable {
         var value: UInt64
@@ -63,6 +79,9 @@ final class DuplicateIndex {
         case let .found(earlier):
             return earlier.verify == verify ? earlier.value : nil
         case let .empty(slot):
+            if let full, case let .found(earlier) = full.find(key) {
+                return earlier.verify == verify ? earlier.value : nil
+            }
             if let bloom, bloom.mayContain(key) {
                 for run in runs {
                     switch run.find(key) {
@@ -74,6 +93,11 @@ final class DuplicateIndex {
             }
             memory.insert(key, Stored(value: value, verify: verify), at: slot)
         }
+        if let spilling {
+            // Whether the table being written out is done, every 256 keys (a lock each time).
+            checksSincePoll &+= 1
+            if checksSincePoll & 255 == 0 && spilling.isDone { finishSpill() }
+        }
         if memory.count >= memoryLimit && !spillFailed { spill() }
         return nil
     }
@@ -84,37 +108,108 @@ final class DuplicateIndex {
     func prefetch(_ key: UInt64) {
         let key = key == 0 ? 1 : key
         memory.prefetch(key)
+        full?.prefetch(key)
         bloom?.prefetch(key)
     }
 
+    /// Hands the full table to a thread that writes it out (after the one before is done), and
+    /// takes new keys in the spare.
     private func spill() {
-        let entries = memory.sortedEntries()
-        guard let run = Run(entries: entries, directory: directory) else {
+        finishSpill()
+        guard !spillFailed else { return }
+        full = memory
+        memory = spare ?? KeyTable()
+        spare = nil
+        spilling = Spill(full!, runs: runs, levels: levels, makesBloom: bloom == nil, directory: directory)
+    }
+
+    /// Waits for the table being written out, if any, and takes what its thread made: the runs,
+    /// and the keys for the Bloom filter. When no run could be written, the keys go back into
+    /// memory, which then holds every key from there on.
+    private func finishSpill() {
+        guard let spilling, let table = full else { return }
+        let done = spilling.wait()
+        self.spilling = nil
+        full = nil
+        guard done.written else {
             spillFailed = true
+            for entry in done.entries {
+                guard case let .empty(slot) = memory.find(entry.key) else { continue }
+                memory.insert(entry.key, entry.stored, at: slot)
+            }
             return
         }
-        if bloom == nil { bloom = BloomFilter(bytes: 16 << 20) }
-        // Each key sets bits in a block of its own across 16 MiB: the blocks a few keys ahead are
-        // asked for while this one's are set, or nearly every insert waits for memory.
-        let bloom = bloom!
+        runs = done.runs
+        levels = done.levels
+        if let made = done.bloom {
+            bloom = made
+        } else if let bloom {
+            // Each key sets bits in a block of its own across 16 MiB: the blocks a few keys ahead
+            // are asked for while this one's are set, or nearly every insert waits for memory.
+            Self.insert(done.entries, into: bloom)
+        }
+        table.removeAll()
+        spare = table
+    }
+
+    fileprivate static func insert(_ entries: [(key: UInt64, stored: Stored)], into bloom: BloomFilter) {
         let ahead = 16
         for entry in entries.prefix(ahead) { bloom.prefetchForInsert(entry.key) }
         for (i, entry) in entries.enumerated() {
             if i + ahead < entries.count { bloom.prefetchForInsert(entries[i + ahead].key) }
             bloom.insert(entry.key)
         }
-        runs.append(run)
-        levels.append(0)
-        memory.removeAll()
-        // Size-tiered: four runs of one level merge into one of the next, so each key is
-        // rewritten about log4(rows / memoryLimit) times and there are at most 3 runs a level.
-        while levels.count >= 4, Set(levels.suffix(4)).count == 1,
-              let merged = Run(merging: Array(runs.suffix(4)), directory: directory) {
-            let level = levels.last! + 1
-            runs.removeLast(4)
-            levels.removeLast(4)
-            runs.append(merged)
-            levels.append(level)
+    }
+
+    /// A full table written out on a thread of its own: its keys sorted into a run, runs merged,
+    /// and for the first, the Bloom filter made and filled. The table and the runs it is given are
+    /// only read (the checking thread reads them too); what it makes is handed over by `wait`.
+    private final class Spill: @unchecked Sendable {
+        struct Done {
+            var entries: [(key: UInt64, stored: Stored)]
+            var written: Bool
+            var runs: [Run]
+            var levels: [Int]
+            var bloom: BloomFilter?
+        }
+        private let result = Locked<Done?>(nil)
+        private let finished = DispatchSemaphore(value: 0)
+
+        init(_ table: KeyTable, runs: [Run], levels: [Int], makesBloom: Bool, directory: String) {
+            HelperThread.start { [result, finished] in
+                let entries = table.sortedEntries()
+                var done = Done(entries: entries, written: false, runs: runs, levels: levels, bloom: nil)
+                if let run = Run(entries: entries, directory: directory) {
+                    done.written = true
+                    done.runs.append(run)
+                    done.levels.append(0)
+                    // Size-tiered: four runs of one level merge into one of the next, so each key
+                    // is rewritten about log4(rows / memoryLimit) times and there are at most 3
+                    // runs a level.
+                    while done.levels.count >= 4, Set(done.levels.suffix(4)).count == 1,
+                          let merged = Run(merging: Array(done.runs.suffix(4)), directory: directory) {
+                        let level = done.levels.last! + 1
+                        done.runs.removeLast(4)
+                        done.levels.removeLast(4)
+                        done.runs.append(merged)
+                        done.levels.append(level)
+                    }
+                    if makesBloom {
+                        let bloom = BloomFilter(bytes: 16 << 20)
+                        DuplicateIndex.insert(entries, into: bloom)
+                        done.bloom = bloom
+                    }
+                }
+                result.withLock { $0 = done }
+                finished.signal()
+            }
+        }
+
+        var isDone: Bool { result.withLock { $0 != nil } }
+
+        func wait() -> Done {
+            finished.wait()
+            return result.withLock { $0! }
         }
     }
 
