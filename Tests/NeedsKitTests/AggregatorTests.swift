@@ -88,6 +88,27 @@ final class AggregatorTests: XCTestCase {
         XCTAssertNil(options.normalize.weightColumn)
     }
 
+    /// Each file's cells, as its respondents came: a cell noted again (right after itself, or
+    /// after others), cells past the 64th (the bits that remember them grow), a file started
+    /// after another and one whose respondents come in two runs (another file's between them).
+    func testEachFileKnowsTheCellsOfItsRespondents() throws {
+        let aggregator = Aggregator(instrument: try Self.referenceInstrument())
+        let cells = (0..<150).map { Aggregator.Cell(country: "EE", municipality: "m\($0)", group: nil) }
+        let slots = cells.map { aggregator.slot(for: $0, municipalityName: $0.municipality) }
+        aggregator.startFile("a.csv")
+        aggregator.startFile("b.csv")
+        aggregator.startFile("c.csv")
+        for k in [3, 3, 70, 3, 140, 70, 0] { aggregator.note(slot: slots[k], file: 0) }
+        for k in [70, 71, 71] { aggregator.note(slot: slots[k], file: 1) }
+        for k in [149, 5] { aggregator.note(slot: slots[k], file: 0) }
+        aggregator.note(slot: slots[64], file: 2)
+        XCTAssertEqual(aggregator.fileCells, [
+            "a.csv": Set([0, 3, 5, 70, 140, 149].map { cells[$0] }),
+            "b.csv": Set([70, 71].map { cells[$0] }),
+            "c.csv": [cells[64]],
+        ])
+    }
+
     func testFiguresMatchTheIndependentComputation() throws {
         let instrument = try Self.referenceInstrument()
         let respondents = try Self.referenceRespondents(instrument)

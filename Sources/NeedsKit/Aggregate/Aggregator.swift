@@ -100,8 +100,11 @@ public final class Aggregator {
     private var fileNames: [String] = []
     private var fileIndex: [String: Int] = [:]
     private var fileSlots: [Set<Int>] = []
-    /// The last cell noted, so that a run of respondents of one cell costs a comparison each.
-    private var lastNoted = (file: -1, slot: -1)
+    /// The cells noted for file `notedFile`, a bit each: a respondent of a cell noted already
+    /// costs a bit test, not a set's hashing (about 40 ns a row, most rows naming another cell
+    /// than the row before).
+    private var notedFile = -1
+    private var notedSlots: [UInt64] = []
 
     /// The cell of every respondent whose place text matches no single municipality of the
     /// gazetteer. Such a text may be anything the respondent typed (an e-mail address, a name and a
@@ -194,8 +197,22 @@ public final class Aggregator {
     /// Notes that a respondent of the file at `file` (in `startFile` order) is in cell `slot`.
     @inline(__always)
     func note(slot: Int, file: Int) {
-        guard lastNoted.file != file || lastNoted.slot != slot, file < fileSlots.count else { return }
-        lastNoted = (file, slot)
+        let word = slot >> 6
+        let bit = UInt64(1) << UInt64(slot & 63)
+        if file == notedFile && word < notedSlots.count && notedSlots[word] & bit != 0 { return }
+        noteNew(slot: slot, file: file)
+    }
+
+    private func noteNew(slot: Int, file: Int) {
+        guard file < fileSlots.count, slot >= 0 else { return }
+        if file != notedFile {
+            notedFile = file
+            notedSlots = Array(repeating: 0, count: fileSlots[file].isEmpty ? 0 : (fileSlots[file].max()! >> 6) + 1)
+            for known in fileSlots[file] { notedSlots[known >> 6] |= UInt64(1) << UInt64(known & 63) }
+        }
+        let word = slot >> 6
+        if word >= notedSlots.count { notedSlots += repeatElement(0, count: word - notedSlots.count + 1) }
+        notedSlots[word] |= UInt64(1) << UInt64(slot & 63)
         fileSlots[file].insert(slot)
     }
 
