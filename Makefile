@@ -51,7 +51,8 @@ bench-sniff: deps
 	python3 bench/sniff_benchmark.py $(RELEASE) --quiet
 
 # The test suite in a ThreadSanitizer build (CI runs it once): a run reads, normalises,
-# aggregates and hashes on four threads, and the tests drive every hand-over between them.
+# aggregates and hashes on four threads (and writes the duplicate check's full tables out on a
+# fifth), and the tests drive every hand-over between them.
 test-tsan: deps
 	$(SWIFT) build --build-tests --sanitize thread --scratch-path .build-tsan
 	$(SWIFT) test --skip-build --sanitize thread --scratch-path .build-tsan
