@@ -199,7 +199,7 @@ public final class Aggregator {
     func note(slot: Int, file: Int) {
         let word = slot >> 6
         let bit = UInt64(1) << UInt64(slot & 63)
-        if file == notedFile && word < notedSlots.count && notedSlots[word] & bit != 0 { return }
+        if file == notedFile && UInt(bitPattern: word) < UInt(notedSlots.count) && notedSlots[word] & bit != 0 { return }
         noteNew(slot: slot, file: file)
     }
 

@@ -53,6 +53,10 @@ final class DuplicateIndex {
     /// Set when a temporary file could not be read back: a duplicate may then go unnoticed.
     private(set) var degraded = false
 
+    /// A table still being written out when the index is dropped (the run has ended) is not
+    /// merged further: its thread stops at the next block.
+    deinit { spilling?.cancel() }
+
     /// Keys written out so far, in how many runs (for tests and the benchmark; waits for a table
     /// being written out).
     var spilledKeys: Int {
@@ -108,7 +112,7 @@ final class DuplicateIndex {
     func prefetch(_ key: UInt64) {
         let key = key == 0 ? 1 : key
         memory.prefetch(key)
-        full?.prefetch(key)
+        full?.prefetchForReading(key)
         bloom?.prefetch(key)
     }
 
@@ -174,9 +178,11 @@ final class DuplicateIndex {
         }
         private let result = Locked<Done?>(nil)
         private let finished = DispatchSemaphore(value: 0)
+        private let cancelled = Locked(false)
 
         init(_ table: KeyTable, runs: [Run], levels: [Int], makesBloom: Bool, directory: String) {
-            HelperThread.start { [result, finished] in
+            HelperThread.start { [result, finished, cancelled] in
+                let stop = { cancelled.withLock { $0 } }
                 let entries = table.sortedEntries()
                 var done = Done(entries: entries, written: false, runs: runs, levels: levels, bloom: nil)
                 if let run = Run(entries: entries, directory: directory) {
@@ -187,14 +193,14 @@ final class DuplicateIndex {
                     // is rewritten about log4(rows / memoryLimit) times and there are at most 3
                     // runs a level.
                     while done.levels.count >= 4, Set(done.levels.suffix(4)).count == 1,
-                          let merged = Run(merging: Array(done.runs.suffix(4)), directory: directory) {
+                          let merged = Run(merging: Array(done.runs.suffix(4)), directory: directory, stop: stop) {
                         let level = done.levels.last! + 1
                         done.runs.removeLast(4)
                         done.levels.removeLast(4)
                         done.runs.append(merged)
                         done.levels.append(level)
                     }
-                    if makesBloom {
+                    if makesBloom && !stop() {
                         let bloom = BloomFilter(bytes: 16 << 20)
                         DuplicateIndex.insert(entries, into: bloom)
                         done.bloom = bloom
@@ -206,6 +212,9 @@ final class DuplicateIndex {
         }
 
         var isDone: Bool { result.withLock { $0 != nil } }
+
+        /// Stops merging (the index was dropped): what the thread then hands over is not used.
+        func cancel() { cancelled.withLock { $0 = true } }
 
         func wait() -> Done {
             finished.wait()
@@ -238,7 +247,8 @@ final class DuplicateIndex {
 
         /// Merges sorted runs (no key in two of them) into one: the smallest of the runs' next
         /// keys, entry by entry, each run read and the result written some 100 KB at a time.
-        convenience init?(merging runs: [Run], directory: String) {
+        /// `stop`, asked every block, abandons the merge (nil) when it says so.
+        convenience init?(merging runs: [Run], directory: String, stop: () -> Bool = { false }) {
             guard let file = TemporaryFile(directory: directory, prefix: "needs-duplicates") else { return nil }
             self.init(file: file, count: runs.reduce(0) { $0 + $1.count })
             var cursors = runs.map { Cursor(run: $0) }
@@ -253,7 +263,10 @@ final class DuplicateIndex {
                     if best < 0 || key < bestKey { (best, bestKey) = (i, key) }
                 }
                 guard best >= 0 else { break }
-                if written % Run.block == 0 { firstKeys.append(bestKey) }
+                if written % Run.block == 0 {
+                    if stop() { return nil }
+                    firstKeys.append(bestKey)
+                }
                 let (value, verify) = cursors[best].stored
                 guard writer.add(bestKey, value, verify) else { return nil }
                 written += 1
@@ -419,10 +432,16 @@ final class KeyTable {
         }
     }
 
-    /// Asks for `key`'s first slot (see `DuplicateIndex.prefetch`).
+    /// Asks for `key`'s first slot (see `DuplicateIndex.prefetch`), to be written.
     @inline(__always)
     func prefetch(_ key: UInt64) {
         needs_prefetch_write(slots + Int(truncatingIfNeeded: key >> UInt64(64 - bits)))
+    }
+
+    /// Asks for `key`'s first slot, to be read only (a table another thread is writing out).
+    @inline(__always)
+    func prefetchForReading(_ key: UInt64) {
+        needs_prefetch_read(slots + Int(truncatingIfNeeded: key >> UInt64(64 - bits)))
     }
 
     /// Stores `key` at the slot `find` returned; grows at half full.
