@@ -170,6 +170,24 @@ final class CleanRowsTests: XCTestCase {
         XCTAssertEqual(varied.digest, FileDigest.hex(SHA256.hash(data: varied.bytes)))
     }
 
+    /// `isDone` says whether background work (the duplicate check's tables written out) is done
+    /// without waiting for it, and once it says so, `wait` returns at once with the result.
+    func testBackgroundWorkSaysWhetherItIsDone() {
+        let go = DispatchSemaphore(value: 0)
+        let work = BackgroundWork(batch: true) { () -> Int in
+            go.wait()
+            return 42
+        }
+        XCTAssertFalse(work.isDone, "not done while it waits")
+        XCTAssertFalse(work.isDone, "asked again")
+        go.signal()
+        let deadline = Date().addingTimeInterval(10)
+        while !work.isDone && Date() < deadline { usleep(1000) }
+        XCTAssertTrue(work.isDone)
+        XCTAssertEqual(work.wait(), 42)
+        XCTAssertTrue(work.isDone, "still done after the wait")
+    }
+
     /// Work on a thread of its own (`BackgroundWork`, a run's reports) gives its result to every
     /// `wait`: a run whose write failed after the reports were taken waits again on its way out.
     func testBackgroundWorkCanBeWaitedForTwice() {

@@ -32,8 +32,10 @@ final class DuplicateIndex {
     /// and an emptied one for the next swap.
     private var full: KeyTable? = nil
     private var spare: KeyTable? = nil
-    private var spilling: Spill? = nil
+    private var spilling: BackgroundWork<Spilled>? = nil
     private var checksSincePoll = 0
+    /// Set when the index is dropped: a table's thread then stops merging (`writeOut`).
+    private let dropped = Locked(false)
     private let memoryLimit: Int
     private var runs: [Run] = []
     /// Each run's merge level (0: written from memory; n + 1: four of level n merged).
@@ -43,9 +45,11 @@ final class DuplicateIndex {
     private var spillFailed = false
     private let directory: String
 
-    /// Keys held in memory before they are written out (the default, 2^16, takes about 3 MB, and
-    /// as much again while a full table is written out).
-    init(memoryLimit: Int = 1 << 16, directory: String = NSTemporaryDirectory()) {
+    /// Keys held in memory before they are written out: the default takes about 3 MB, and as much
+    /// again while a full table is written out.
+    static let defaultMemoryLimit = 1 << 16
+
+    init(memoryLimit: Int = defaultMemoryLimit, directory: String = NSTemporaryDirectory()) {
         self.memoryLimit = max(1, memoryLimit)
         self.directory = directory
     }
@@ -55,7 +59,7 @@ final class DuplicateIndex {
 
     /// A table still being written out when the index is dropped (the run has ended) is not
     /// merged further: its thread stops at the next block.
-    deinit { spilling?.cancel() }
+    deinit { dropped.withLock { $0 = true } }
 
     /// Keys written out so far, in how many runs (for tests and the benchmark; waits for a table
     /// being written out).
@@ -121,10 +125,15 @@ final class DuplicateIndex {
     private func spill() {
         finishSpill()
         guard !spillFailed else { return }
-        full = memory
+        let table = memory
+        full = table
         memory = spare ?? KeyTable()
         spare = nil
-        spilling = Spill(full!, runs: runs, levels: levels, makesBloom: bloom == nil, directory: directory)
+        let (runs, levels, makesBloom, directory, dropped) = (runs, levels, bloom == nil, directory, dropped)
+        spilling = BackgroundWork(batch: true) {
+            Self.writeOut(table, runs: runs, levels: levels, makesBloom: makesBloom, directory: directory,
+                          stop: { dropped.withLock { $0 } })
+        }
     }
 
     /// Waits for the table being written out, if any, and takes what its thread made: the runs,
@@ -156,7 +165,7 @@ final class DuplicateIndex {
         spare = table
     }
 
-    fileprivate static func insert(_ entries: [(key: UInt64, stored: Stored)], into bloom: BloomFilter) {
+    private static func insert(_ entries: [(key: UInt64, stored: Stored)], into bloom: BloomFilter) {
         let ahead = 16
         for entry in entries.prefix(ahead) { bloom.prefetchForInsert(entry.key) }
         for (i, entry) in entries.enumerated() {
@@ -165,61 +174,42 @@ final class DuplicateIndex {
         }
     }
 
-    /// A full table written out on a thread of its own: its keys sorted into a run, runs merged,
+    /// What a full table's thread made (`writeOut`), taken by `finishSpill`.
+    private struct Spilled {
+        var entries: [(key: UInt64, stored: Stored)]
+        var written: Bool
+        var runs: [Run]
+        var levels: [Int]
+        var bloom: BloomFilter?
+    }
+
+    /// A full table written out, on a thread of its own: its keys sorted into a run, runs merged,
     /// and for the first, the Bloom filter made and filled. The table and the runs it is given are
-    /// only read (the checking thread reads them too); what it makes is handed over by `wait`.
-    private final class Spill: @unchecked Sendable {
-        struct Done {
-            var entries: [(key: UInt64, stored: Stored)]
-            var written: Bool
-            var runs: [Run]
-            var levels: [Int]
-            var bloom: BloomFilter?
+    /// only read (the checking thread reads them too). `stop` (the index dropped) ends the merging.
+    private static func writeOut(_ table: KeyTable, runs: [Run], levels: [Int], makesBloom: Bool,
+                                 directory: String, stop: () -> Bool) -> Spilled {
+        let entries = table.sortedEntries()
+        var done = Spilled(entries: entries, written: false, runs: runs, levels: levels, bloom: nil)
+        guard let run = Run(entries: entries, directory: directory) else { return done }
+        done.written = true
+        done.runs.append(run)
+        done.levels.append(0)
+        // Size-tiered: four runs of one level merge into one of the next, so each key is rewritten
+        // about log4(rows / memoryLimit) times and there are at most 3 runs a level.
+        while done.levels.count >= 4, Set(done.levels.suffix(4)).count == 1,
+              let merged = Run(merging: Array(done.runs.suffix(4)), directory: directory, stop: stop) {
+            let level = done.levels.last! + 1
+            done.runs.removeLast(4)
+            done.levels.removeLast(4)
+            done.runs.append(merged)
+            done.levels.append(level)
         }
-        private let result = Locked<Done?>(nil)
-        private let finished = DispatchSemaphore(value: 0)
-        private let cancelled = Locked(false)
-
-        init(_ table: KeyTable, runs: [Run], levels: [Int], makesBloom: Bool, directory: String) {
-            HelperThread.start { [result, finished, cancelled] in
-                let stop = { cancelled.withLock { $0 } }
-                let entries = table.sortedEntries()
-                var done = Done(entries: entries, written: false, runs: runs, levels: levels, bloom: nil)
-                if let run = Run(entries: entries, directory: directory) {
-                    done.written = true
-                    done.runs.append(run)
-                    done.levels.append(0)
-                    // Size-tiered: four runs of one level merge into one of the next, so each key
-                    // is rewritten about log4(rows / memoryLimit) times and there are at most 3
-                    // runs a level.
-                    while done.levels.count >= 4, Set(done.levels.suffix(4)).count == 1,
-                          let merged = Run(merging: Array(done.runs.suffix(4)), directory: directory, stop: stop) {
-                        let level = done.levels.last! + 1
-                        done.runs.removeLast(4)
-                        done.levels.removeLast(4)
-                        done.runs.append(merged)
-                        done.levels.append(level)
-                    }
-                    if makesBloom && !stop() {
-                        let bloom = BloomFilter(bytes: 16 << 20)
-                        DuplicateIndex.insert(entries, into: bloom)
-                        done.bloom = bloom
-                    }
-                }
-                result.withLock { $0 = done }
-                finished.signal()
-            }
+        if makesBloom && !stop() {
+            let bloom = BloomFilter(bytes: 16 << 20)
+            insert(entries, into: bloom)
+            done.bloom = bloom
         }
-
-        var isDone: Bool { result.withLock { $0 != nil } }
-
-        /// Stops merging (the index was dropped): what the thread then hands over is not used.
-        func cancel() { cancelled.withLock { $0 = true } }
-
-        func wait() -> Done {
-            finished.wait()
-            return result.withLock { $0! }
-        }
+        return done
     }
 
     /// Sorted (key, value, verify) triples in an unlinked temporary file, with every 512th key

@@ -16,7 +16,7 @@ public final class Normalizer {
         public var weightColumn: String? = nil
 
         /// Submission IDs held in memory before they go to a temporary file (see `DuplicateIndex`).
-        public var duplicateMemoryLimit = 1 << 16
+        public var duplicateMemoryLimit = DuplicateIndex.defaultMemoryLimit
 
         public init(dropIdentical: Bool = false, weightColumn: String? = nil) {
             self.dropIdentical = dropIdentical

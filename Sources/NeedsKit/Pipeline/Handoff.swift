@@ -23,20 +23,27 @@ enum HelperThread {
     }
 }
 
-/// Work done on a thread of its own (a normal one, for work the run waits for) while the caller
-/// does other work; `wait` returns its result.
+/// Work done on a thread of its own while the caller does other work; `wait` returns its result.
+/// A normal thread, for work the run waits for; a batch thread (`batch`) for work it rarely waits
+/// for (the duplicate check's tables written out), which `isDone` looks at without waiting.
 final class BackgroundWork<Value>: @unchecked Sendable {
     private var value: Value?
     private let done = DispatchSemaphore(value: 0)
 
-    init(_ work: @escaping () -> Value) {
-        HelperThread.start(batch: false) { [self] in
+    init(batch: Bool = false, _ work: @escaping () -> Value) {
+        HelperThread.start(batch: batch) { [self] in
             value = work()
             done.signal()
         }
     }
 
     private var waited = false
+
+    /// Whether the work is done, without waiting (from the thread that started it).
+    var isDone: Bool {
+        if !waited && done.wait(timeout: .now()) == .success { waited = true }
+        return waited
+    }
 
     /// The result, once the work is done (from one thread: the one that started it).
     func wait() -> Value {
