@@ -234,21 +234,58 @@ static inline intptr_t needs_utf8_first_invalid(const unsigned char *_Nullable b
     return -1;
 }
 
+/* The offset of the first byte above 0x7F in `bytes`, of which there is one. */
+static inline size_t needs_first_high(const unsigned char *_Nonnull bytes, size_t count) {
+    size_t i = 0;
+#if defined(__SSE2__)
+    for (; i + 16 <= count; i += 16) {
+        int mask = _mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(bytes + i)));
+        if (mask) return i + (size_t)__builtin_ctz((unsigned)mask);
+    }
+#endif
+    while (bytes[i] < 0x80) i++;
+    return i;
+}
+
+/* The offset of the last byte above 0x7F in `bytes`, of which there is one. */
+static inline size_t needs_last_high(const unsigned char *_Nonnull bytes, size_t count) {
+    size_t n = count;
+#if defined(__SSE2__)
+    for (; n >= 16; n -= 16) {
+        int mask = _mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(bytes + n - 16)));
+        if (mask) return n - 16 + (size_t)(31 - __builtin_clz((unsigned)mask));
+    }
+#endif
+    while (bytes[n - 1] < 0x80) n--;
+    return n - 1;
+}
+
 /* Whether a record's fields `from`..<`count` (its bytes from `start` to `end`, their ends in
  * `ends`) need nothing done (`ParseState.settleFields`): no byte below 0x0E, and either no byte
  * above 0x7F or valid UTF-8 in which no field starts inside a character (then each field is valid
- * on its own). One call a record, where Swift checked each field's first byte with overflow checks. */
+ * on its own). One call a record, where Swift checked each field's first byte with overflow checks.
+ * Only the span from the first byte above ASCII to the last is read twice: the bytes around it
+ * are ASCII, well formed on their own (a sequence the span's end cuts off is ill-formed, as it is
+ * when an ASCII byte follows it), and a field can start inside a character only within it (after
+ * its first byte, which a well-formed span starts a character with). A survey row's letters above
+ * ASCII are mostly in one field, its place name. */
 static inline bool needs_fields_settled(const unsigned char *_Nonnull bytes, const intptr_t *_Nonnull ends,
                                         intptr_t from, intptr_t count, intptr_t start, intptr_t end) {
     int kinds = needs_scan_kinds(bytes + start, (size_t)(end - start));
     if (kinds & 1) return false;
     if (!(kinds & 2)) return true;
-    if (needs_utf8_first_invalid(bytes + start, (size_t)(end - start), false) >= 0) return false;
+    intptr_t first = start + (intptr_t)needs_first_high(bytes + start, (size_t)(end - start));
+    intptr_t last = start + (intptr_t)needs_last_high(bytes + start, (size_t)(end - start));
+    if (needs_utf8_first_invalid(bytes + first, (size_t)(last + 1 - first), false) >= 0) return false;
+    /* Without branches on each field: empty fields (many in an export) made them mispredict. An
+     * empty field's first byte is the next field's, or the buffer's slack. */
+    int split = 0;
     for (intptr_t i = from + 1; i < count; i++) {
         intptr_t field = ends[i - 1];
-        if (field < ends[i] && (bytes[field] & 0xC0) == 0x80) return false;
+        if (field > last) break;
+        split |= (field > first) & (field < ends[i]) & ((bytes[field] & 0xC0) == 0x80);
     }
-    return true;
+    return !split;
 }
 
 #endif

@@ -129,6 +129,13 @@ final class ByteScanTests: XCTestCase {
                 letters.randomElement(using: &random)!
             })).utf8)
             if n % 6 == 0 { text.insert([0x00, 0x0A, 0x0D, 0xFF, 0xC0].randomElement(using: &random)!, at: Int.random(in: 0...text.count, using: &random)) }
+            // ASCII before and after, as around a row's place name: the letters above it are
+            // read a second time only from the first to the last.
+            if n % 2 == 1 {
+                let ascii = Array("2025-02-02;teacher;3;4".utf8)
+                text = Array(ascii.prefix(Int.random(in: 0...ascii.count, using: &random))) + text
+                    + Array(ascii.suffix(Int.random(in: 0...ascii.count, using: &random)))
+            }
             let cuts = (0..<Int.random(in: 0...7, using: &random)).map { _ in Int.random(in: 0...text.count, using: &random) }.sorted()
             let fields = zip([0] + cuts, cuts + [text.count]).map { Array(text[$0..<$1]) }
             var bytes = fields.flatMap { $0 }
@@ -151,5 +158,50 @@ final class ByteScanTests: XCTestCase {
         }
         XCTAssertGreaterThan(settled, 500)
         XCTAssertGreaterThan(split, 20, "records valid whole but split inside a character")
+    }
+
+    /// The places where the span of letters above ASCII begins and ends, with ASCII around it
+    /// longer than a block.
+    func testFieldsSettledAtTheEdgesOfTheLettersAboveASCII() {
+        func settled(_ fields: [[UInt8]]) -> Bool {
+            var bytes = fields.flatMap { $0 }
+            let ends = fields.reduce(into: [Int]()) { ends, field in ends.append((ends.last ?? 0) + field.count) }
+            bytes += [UInt8](repeating: 0, count: 16)
+            return bytes.withUnsafeBufferPointer { b in
+                ends.withUnsafeBufferPointer { e in needs_fields_settled(b.baseAddress!, e.baseAddress!, 0, fields.count, 0, ends.last!) }
+            }
+        }
+        let ascii = Array("Alytaus rajono savivaldyb".utf8)
+        let e: [UInt8] = [0xC4, 0x97]  // ė
+        XCTAssertTrue(settled([ascii, ascii + e + ascii, ascii]))
+        XCTAssertTrue(settled([ascii + e, e + ascii]))
+        // A field that starts with the last byte above ASCII, inside its character.
+        XCTAssertFalse(settled([ascii + [0xC4], [0x97] + ascii]))
+        XCTAssertFalse(settled([ascii + e + [0xC4], [0x97] + ascii]))
+        XCTAssertFalse(settled([ascii + [0xC4], [0x97], ascii]))
+        // One inside the span.
+        XCTAssertFalse(settled([ascii + e + [0xC4], [0x97] + e + ascii]))
+        // A character cut off by ASCII, at the span's end and at its start.
+        XCTAssertFalse(settled([ascii + e + [0xC4] + ascii]))
+        XCTAssertFalse(settled([ascii + [0x97] + e + ascii]))
+        XCTAssertFalse(settled([ascii + [0xE2, 0x82], ascii]))
+    }
+
+    /// The first and the last byte above ASCII (`needs_first_high`, `needs_last_high`), at every
+    /// place in and across the sixteen-byte blocks, against a byte loop.
+    func testFirstAndLastByteAboveASCII() {
+        var random = SplitMix64(seed: 11)
+        for _ in 0..<5_000 {
+            var bytes = (0..<Int.random(in: 1...70, using: &random)).map { _ in UInt8.random(in: 0x00...0x7F, using: &random) }
+            for _ in 0..<Int.random(in: 1...3, using: &random) {
+                bytes[Int.random(in: 0..<bytes.count, using: &random)] = UInt8.random(in: 0x80...0xFF, using: &random)
+            }
+            let first = bytes.firstIndex { $0 >= 0x80 }!
+            let last = bytes.lastIndex { $0 >= 0x80 }!
+            bytes.withUnsafeBufferPointer { b in
+                XCTAssertEqual(needs_first_high(b.baseAddress!, b.count), first, "\(bytes)")
+                XCTAssertEqual(needs_last_high(b.baseAddress!, b.count), last, "\(bytes)")
+            }
+        }
     }
 }
