@@ -2,10 +2,11 @@ import CLibCSV
 import XCTest
 @testable import NeedsKit
 
-/// The reading thread's byte scans (`FieldScan.kinds`, `UTF8Validation`, in C with SSE2) against
-/// independent references: a byte loop, and the Swift standard library's UTF-8 parser. Random
-/// byte strings of every length up to 80 (so every place in and across the sixteen-byte blocks),
-/// drawn mostly from the bytes where UTF-8's rules change.
+/// The reading thread's byte scans (`FieldScan.kinds`, `UTF8Validation`, in C with SSE2 and, where
+/// the processor has it, AVX2) against independent references: a byte loop, and the Swift
+/// standard library's UTF-8 parser. Random byte strings of every length up to 80 (so every place
+/// in and across the sixteen- and thirty-two-byte blocks), drawn mostly from the bytes where
+/// UTF-8's rules change.
 final class ByteScanTests: XCTestCase {
     /// Bytes around every boundary of UTF-8's table 3-7, and of the control-character test.
     private static let alphabet: [UInt8] = [
@@ -93,6 +94,18 @@ final class ByteScanTests: XCTestCase {
         XCTAssertNil(offset([]))
     }
 
+    /// The record scan's widths this processor runs: SSE2 always, AVX2 where it has it.
+    private static let scanWidths = FieldScan.avx2 ? [false, true] : [false]
+
+    /// The AVX2 look-up says what the kernel says of the processor (Linux's /proc/cpuinfo flags).
+    func testAVX2AsTheSystemSeesIt() throws {
+        let info = try String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)
+        guard let flags = info.split(separator: "\n").first(where: { $0.hasPrefix("flags") }) else {
+            throw XCTSkip("no flags line in /proc/cpuinfo (not x86-64)")
+        }
+        XCTAssertEqual(FieldScan.avx2, flags.split(separator: " ").contains("avx2"))
+    }
+
     func testFieldKindsAgreeWithAByteLoop() {
         for bytes in samples(20_000) {
             let control = bytes.contains { $0 < 0x0E }
@@ -100,6 +113,10 @@ final class ByteScanTests: XCTestCase {
             let kinds = bytes.withUnsafeBytes { FieldScan.kinds($0) }
             XCTAssertEqual(kinds.control, control, "\(bytes)")
             XCTAssertEqual(kinds.high, high, "\(bytes)")
+            if FieldScan.avx2 {
+                let wide = bytes.withUnsafeBufferPointer { needs_scan_kinds_avx2($0.baseAddress, $0.count) }
+                XCTAssertEqual(wide, (control ? 1 : 0) | (high ? 2 : 0), "\(bytes) with AVX2")
+            }
             XCTAssertEqual(bytes.withUnsafeBytes { FieldScan.needsScan($0) }, control || high)
         }
         // 0x0D is the last byte that counts as control, 0x0E the first that does not, in every lane.
@@ -146,12 +163,14 @@ final class ByteScanTests: XCTestCase {
             let expected = fields[from...].allSatisfy { field in
                 !field.contains { $0 < 0x0E } && reference(field) == nil
             }
-            let actual = bytes.withUnsafeBufferPointer { b in
-                ends.withUnsafeBufferPointer { e in
-                    needs_fields_settled(b.baseAddress!, e.baseAddress!, from, fields.count, start, ends.last!)
+            for avx2 in Self.scanWidths {
+                let actual = bytes.withUnsafeBufferPointer { b in
+                    ends.withUnsafeBufferPointer { e in
+                        needs_fields_settled(b.baseAddress!, e.baseAddress!, from, fields.count, start, ends.last!, avx2)
+                    }
                 }
+                XCTAssertEqual(actual, expected, "\(fields) from \(from), AVX2 \(avx2)")
             }
-            XCTAssertEqual(actual, expected, "\(fields) from \(from)")
             if expected { settled += 1 }
             let whole = Array(bytes[start..<ends.last!])
             if !expected && !whole.contains(where: { $0 < 0x0E }) && reference(whole) == nil { split += 1 }
@@ -167,9 +186,13 @@ final class ByteScanTests: XCTestCase {
             var bytes = fields.flatMap { $0 }
             let ends = fields.reduce(into: [Int]()) { ends, field in ends.append((ends.last ?? 0) + field.count) }
             bytes += [UInt8](repeating: 0, count: 16)
-            return bytes.withUnsafeBufferPointer { b in
-                ends.withUnsafeBufferPointer { e in needs_fields_settled(b.baseAddress!, e.baseAddress!, 0, fields.count, 0, ends.last!) }
+            let each = Self.scanWidths.map { avx2 in
+                bytes.withUnsafeBufferPointer { b in
+                    ends.withUnsafeBufferPointer { e in needs_fields_settled(b.baseAddress!, e.baseAddress!, 0, fields.count, 0, ends.last!, avx2) }
+                }
             }
+            XCTAssertEqual(Set(each).count, 1, "the scans of both widths differ on \(fields)")
+            return each[0]
         }
         let ascii = Array("Alytaus rajono savivaldyb".utf8)
         let e: [UInt8] = [0xC4, 0x97]  // ė

@@ -130,6 +130,9 @@ final class ParseState {
     /// rows) costs a word-at-a-time check. NUL bytes are removed, moving the later bytes down, and with
     /// them the `partial` bytes of a field libcsv is still building. Called at the end of every
     /// row, and before anything that reads the record's line breaks or says where a field is.
+    /// Whether the processor has AVX2, for the byte scans (looked up once, not per record).
+    private let avx2 = FieldScan.avx2
+
     func settleFields(partial: Int = 0) {
         let sink = record.sink
         let count = sink.pointee.fieldCount
@@ -142,7 +145,7 @@ final class ParseState {
         let recordEnd = sink.pointee.byteCount
         // No control bytes, and non-ASCII letters only if any: nothing to say when the bytes are
         // valid UTF-8 and no field starts inside a character (in C, with SSE2).
-        if needs_fields_settled(bytes.assumingMemoryBound(to: UInt8.self), ends, from, count, start, recordEnd) { return }
+        if needs_fields_settled(bytes.assumingMemoryBound(to: UInt8.self), ends, from, count, start, recordEnd, avx2) { return }
         var read = start
         var write = start
         // Fields to read partly in a code page (rare): with the line each starts on.
