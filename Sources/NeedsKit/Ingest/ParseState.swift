@@ -124,15 +124,15 @@ final class ParseState {
         diagnose(Diagnostic(severity, file: file, line: line, column: column, code: code, message: message))
     }
 
-    /// The fields libcsv built in place since the last call (see `FieldSink.parser`), or that came
-    /// from elsewhere (`addFieldOutOfPlace`), looked at for line breaks (counted), NUL bytes
-    /// (removed, said) and invalid UTF-8 (said), in one pass over their bytes: plain ASCII (most
-    /// rows) costs a word-at-a-time check. NUL bytes are removed, moving the later bytes down, and with
-    /// them the `partial` bytes of a field libcsv is still building. Called at the end of every
-    /// row, and before anything that reads the record's line breaks or says where a field is.
     /// Whether the processor has AVX2, for the byte scans (looked up once, not per record).
     private let avx2 = FieldScan.avx2
 
+    /// The fields libcsv built in place since the last call (see `FieldSink.parser`), or that came
+    /// from elsewhere (`addFieldOutOfPlace`), looked at for line breaks (counted), NUL bytes
+    /// (removed, said) and invalid UTF-8 (said): a row with nothing to say (most rows) costs one C
+    /// call (`needs_fields_settled`). NUL bytes are removed, moving the later bytes down, and with
+    /// them the `partial` bytes of a field libcsv is still building. Called at the end of every
+    /// row, and before anything that reads the record's line breaks or says where a field is.
     func settleFields(partial: Int = 0) {
         let sink = record.sink
         let count = sink.pointee.fieldCount
@@ -144,7 +144,7 @@ final class ParseState {
         let start = from == 0 ? 0 : ends[from - 1]
         let recordEnd = sink.pointee.byteCount
         // No control bytes, and non-ASCII letters only if any: nothing to say when the bytes are
-        // valid UTF-8 and no field starts inside a character (in C, with SSE2).
+        // valid UTF-8 and no field starts inside a character (in C, with SSE2 or AVX2).
         if needs_fields_settled(bytes.assumingMemoryBound(to: UInt8.self), ends, from, count, start, recordEnd, avx2) { return }
         var read = start
         var write = start
