@@ -70,6 +70,42 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(unknown.map { "\($0.line!):\($0.column!) \($0.question)" }, ["3:2 q_b", "4:1 q_a", "4:3 q_c"])
     }
 
+    /// A one-byte cell (a rating `4`, a code `2`) is found by the byte once read (`oneByteReadings`):
+    /// the same byte reads by its own question (`1` is the label of `q_a`'s `a` and the name of
+    /// `q_b`'s `1`), and one read with an issue is told on every row it stands in, not once.
+    func testOneByteValuesReadByTheirQuestionOnEveryRow() throws {
+        let folder = TemporaryFolder()
+        let instrument = try form(
+            in: folder, survey: "type,name,label\nselect_one swap,q_a,First\nselect_one three,q_b,Second\ninteger,q_n,Count\n",
+            choices: "list_name,name,label\nswap,a,1\nswap,b,2\nthree,1,One\nthree,2,Two\nthree,3,Three\n")
+        let aValues = ["1", "2", "3", " ", ""], bValues = ["1", "2", "3", "4"], nValues = ["7", "x", "0"]
+        var text = "q_a,q_b,q_n,_uuid\n"
+        var expected: [[Answer?]] = []
+        var unknown = 0, notNumbers = 0
+        for k in 0..<300 {
+            let (a, b, n) = (aValues[k % 5], bValues[(k / 5) % 4], nValues[k % 3])
+            text += "\(a),\(b),\(n),u\(k)\n"
+            let readA: Answer? = a == "1" ? .choice("a") : a == "2" ? .choice("b") : nil
+            let readB: Answer? = b == "4" ? nil : .choice(b)
+            let readN: Answer? = n == "x" ? nil : .text(n)
+            expected.append([readA, readB, readN])
+            unknown += (a == "3" ? 1 : 0) + (b == "4" ? 1 : 0)
+            notNumbers += n == "x" ? 1 : 0
+        }
+        var options = RunOptions()
+        options.inputs = [folder.write("kobo.csv", text)]
+        var respondents: [Respondent] = []
+        let outcome = Pipeline.ingest(options, instrument: instrument) { respondents.append($0) } quarantine: { _, _, _ in }
+        XCTAssertEqual(respondents.count, 300)
+        let questions = ["q_a", "q_b", "q_n"].map { instrument.questionIndex[$0]! }
+        for (k, respondent) in respondents.enumerated() {
+            XCTAssertEqual(questions.map { respondent.answer($0) }, expected[k], "row \(k + 2)")
+        }
+        XCTAssertEqual(outcome.issueCounts[CleaningIssue.Kind(code: "unknown_value", severity: .warning)], unknown)
+        XCTAssertEqual(outcome.issueCounts[CleaningIssue.Kind(code: "not_a_number", severity: .warning)], notNumbers)
+        XCTAssertEqual(unknown, 60 + 75)
+    }
+
     /// A municipality asked as a select_one: a choice whose name fits several municipalities
     /// (`tartu`, `vilnius`) is read by its label when that names one (`Tartu vald`); the name was
     /// read alone, and the respondent's municipality was ambiguous.
