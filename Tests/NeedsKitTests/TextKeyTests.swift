@@ -8,7 +8,7 @@ import XCTest
 final class TextKeyTests: XCTestCase {
     /// Every name the gazetteer keys, the instrument's labels, and random texts of letters, marks
     /// that combine with them (in and out of canonical order), letters NFC maps to others (`K`
-    /// Kelvin, `Å` angstrom, `Ω` ohm), Hangul syllables and jamo, and spaces and quotes.
+    /// Kelvin, `Å` angstrom, `Ω` ohm), Hangul syllables and jamo, spaces, line ends, controls and quotes.
     static let texts: [String] = {
         var texts: [String] = []
         for record in MunicipalityData.records {
@@ -19,7 +19,9 @@ final class TextKeyTests: XCTestCase {
             let text = try! String(contentsOfFile: Paths.inputs + "/instrument/\(sheet).csv", encoding: .utf8)
             texts += text.split(whereSeparator: { $0 == "," || $0 == "\n" }).map(String.init)
         }
+        // ASCII's white space and controls beside others' (`exact` reads ASCII without Unicode's tables).
         let pool: [UInt32] = Array(0x41...0x5A) + Array(0x61...0x7A) + [0x20, 0x09, 0x22, 0x27, 0xA0, 0xAD, 0x200B]
+            + [0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1F, 0x7F, 0x85, 0x2028, 0x3000]
             + Array(0xC0...0x17F) + Array(0x300...0x36F) + [0x212A, 0x212B, 0x2126, 0x1E9B, 0x0344, 0x0F73]
             + Array(0x410...0x44F) + [0x401, 0x451, 0x419, 0x439, 0x306]
             + [0xAC00, 0xAC01, 0xD7A3, 0x1100, 0x1161, 0x11A8, 0x1112, 0x1175]
