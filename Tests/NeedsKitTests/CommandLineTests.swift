@@ -273,10 +273,12 @@ final class CommandLineTests: XCTestCase {
         // multiple of 50,000 (which one depends on the machine's speed), with a rate above 0.
         let head = "\u{1B}[Kfile 1/1 big.csv: "
         let start = try XCTUnwrap(text.range(of: head), text)
-        let numbers = text[start.upperBound...].prefix { $0 != "\r" && $0 != "\u{1B}" }.split(separator: " ")
-        XCTAssertEqual(numbers.count, 4, text)
-        XCTAssertEqual(numbers.count == 4 ? [String(numbers[1]), String(numbers[3])] : [], ["records,", "records/s"], text)
-        let (records, rate) = (numbers.first.flatMap { Int($0) } ?? 0, numbers.count > 2 ? Int(numbers[2]) ?? 0 : 0)
+        // `N records, R records/s`, up to the line's erasure.
+        let words = text[start.upperBound...].prefix { $0 != "\r" && $0 != "\u{1B}" }.split(separator: " ").map(String.init)
+        XCTAssertEqual(words.count, 4, text)
+        let word = { (k: Int) in k < words.count ? words[k] : "" }
+        XCTAssertEqual([word(1), word(3)], ["records,", "records/s"], text)
+        let (records, rate) = (Int(word(0)) ?? 0, Int(word(2)) ?? 0)
         XCTAssertGreaterThan(records, 0, text)
         XCTAssertEqual(records % 50_000, 0, text)
         XCTAssertGreaterThan(rate, 0, text)
