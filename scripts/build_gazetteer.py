@@ -187,9 +187,44 @@ OTHER_CENTRES = {"Dienvidkurzemes": ["Grobiņa"], "Ropažu": ["Ropaži", "Ulbrok
 # State cities that since the 2021 reform are part of their novads (not municipalities of their
 # own): `Valmiera city` is Valmieras novads.
 CITIES_IN_NOVADS = {"Valmieras": "Valmiera", "Jēkabpils": "Jēkabpils"}
-# Novadi of before the 2021 reform that were merged whole into one of today's, under another
-# name: Augšdaugavas novads is the former Daugavpils and Ilūkstes novadi.
-FORMER_NOVADI = {"Augšdaugavas": ["Daugavpils novads", "Ilūkstes novads"]}
+# Novadi of before the 2021 reform (110 from 2009) that were merged whole into one of today's
+# under another name: Augšdaugavas novads is the former Daugavpils and Ilūkstes novadi, Ogres
+# novads took in Ikšķiles, Ķeguma and Lielvārdes. Staff still write the one they worked for.
+# From the Law on Administrative Territories and Populated Areas (2020, likumi.lv 315654), whose
+# annex lists each new novads by its parishes and towns, each old novads' lying wholly in one new
+# one; Varakļānu novads was kept as it was (Constitutional Court, 2021). Old novadi that kept
+# their name (Jelgavas, Rēzeknes, Jēkabpils, Ventspils, Ogres…) are today's already.
+FORMER_NOVADI = {stem: [f"{old} novads" for old in olds] for stem, olds in {
+    "Aizkraukles": ["Jaunjelgavas", "Kokneses", "Neretas", "Pļaviņu", "Skrīveru"],
+    "Ādažu": ["Carnikavas"],
+    "Augšdaugavas": ["Daugavpils", "Ilūkstes"],
+    "Balvu": ["Baltinavas", "Rugāju", "Viļakas"],
+    "Bauskas": ["Iecavas", "Rundāles", "Vecumnieku"],
+    "Cēsu": ["Amatas", "Jaunpiebalgas", "Līgatnes", "Pārgaujas", "Priekuļu", "Vecpiebalgas"],
+    "Dienvidkurzemes": ["Aizputes", "Durbes", "Grobiņas", "Nīcas", "Pāvilostas", "Priekules", "Rucavas",
+                        "Vaiņodes"],
+    "Dobeles": ["Auces", "Tērvetes"],
+    "Jelgavas": ["Ozolnieku"],
+    "Jēkabpils": ["Aknīstes", "Krustpils", "Salas", "Viesītes"],
+    "Krāslavas": ["Dagdas"],
+    "Kuldīgas": ["Alsungas", "Skrundas"],
+    "Ķekavas": ["Baldones"],
+    "Limbažu": ["Alojas", "Salacgrīvas"],
+    "Ludzas": ["Ciblas", "Kārsavas", "Zilupes"],
+    "Madonas": ["Cesvaines", "Ērgļu", "Lubānas"],
+    "Mārupes": ["Babītes"],
+    "Ogres": ["Ikšķiles", "Ķeguma", "Lielvārdes"],
+    "Preiļu": ["Aglonas", "Riebiņu", "Vārkavas"],
+    "Rēzeknes": ["Viļānu"],
+    "Ropažu": ["Garkalnes", "Stopiņu"],
+    "Saldus": ["Brocēnu"],
+    "Saulkrastu": ["Sējas"],
+    "Siguldas": ["Inčukalna", "Krimuldas", "Mālpils"],
+    "Smiltenes": ["Apes", "Raunas"],
+    "Talsu": ["Dundagas", "Mērsraga", "Rojas"],
+    "Tukuma": ["Engures", "Jaunpils", "Kandavas"],
+    "Valmieras": ["Beverīnas", "Burtnieku", "Kocēnu", "Mazsalacas", "Naukšēnu", "Rūjienas", "Strenču"],
+}.items()}
 # The English names of the novadi named after no town (en.wikipedia.org titles them so): the
 # others' are their town's, `Ogre Municipality`, which the town alone finds.
 ENGLISH_NOVADI = {"Augšdaugavas": ["Augšdaugava municipality"],
