@@ -448,6 +448,100 @@ final class DisaggregationTests: XCTestCase {
         }
     }
 
+    /// A file with no column asking who wants training (a municipality's older or hand-made form)
+    /// never asked its respondents: they are left out of the demand share's base, not counted as
+    /// wanting none. Tallinn's 4 respondents of a.csv were asked (3 want intercultural training),
+    /// b.csv's 6 were not: 3 of 4, 0.75, Wilson's 95% interval for n = 4 (by hand from the formula
+    /// in DOMAIN.md, z = 1.959963984540054: 0.300641842582 to 0.954412739190), where it was 3 of 10.
+    /// Weighted (a.csv 1, 2, 3, 4, wanting on 1, 3 and 4; b.csv six of 5): 8 of 10, n_eff 10²/30,
+    /// interval 0.305512414296 to 0.973241305264; weighted_n and effective_n stay every
+    /// respondent's (40, 40²/180).
+    /// With b.csv alone nobody was asked: the share is unknown, blank and not suppressed.
+    func testRespondentsNeverAskedAreLeftOutOfTheDemandShare() throws {
+        let folder = TemporaryFolder()
+        let asked = folder.write("a.csv", """
+            country,municipality,imp_intercultural,comp_intercultural,training_wanted,w
+            EE,Tallinn,5,1,intercultural,1
+            EE,Tallinn,4,2,,2
+            EE,Tallinn,3,3,intercultural,3
+            EE,Tallinn,4,2,intercultural partnerships,4
+
+            """)
+        var unasked = "country,municipality,imp_intercultural,comp_intercultural,w\n"
+        for k in 0..<6 { unasked += "EE,Tallinn,\(3 + k % 3),2,5\n" }
+        let never = folder.write("b.csv", unasked)
+        func row(_ inputs: [String], weighted: Bool, _ name: String) throws -> [String: String] {
+            var options = RunOptions()
+            options.instrumentPath = Paths.inputs + "/instrument"
+            options.inputs = inputs
+            options.outputPath = folder.path + "/" + name
+            options.aggregation.minCell = 1
+            if weighted {
+                options.aggregation.weights = .column("w")
+                options.normalize.weightColumn = "w"
+            }
+            _ = try Pipeline.report(options)
+            let lines = try csvTable(options.outputPath + "/topic_demand.csv")
+            let ee = try XCTUnwrap(lines.first { $0[0] == "EE" && $0[1] == "intercultural" })
+            return Dictionary(uniqueKeysWithValues: zip(lines[0], ee))
+        }
+        let plain = try row([asked, never], weighted: false, "plain")
+        XCTAssertEqual(plain["respondents"], "10")
+        XCTAssertEqual(plain["demand_n"], "3")
+        XCTAssertEqual(plain["demand_share"], "0.750000000000")
+        XCTAssertEqual(Double(plain["demand_ci_low"] ?? "")!, 0.30064184258240184, accuracy: 1e-12)
+        XCTAssertEqual(Double(plain["demand_ci_high"] ?? "")!, 0.9544127391902995, accuracy: 1e-12)
+
+        let weighted = try row([asked, never], weighted: true, "weighted")
+        XCTAssertEqual(weighted["respondents"], "10")
+        XCTAssertEqual(weighted["demand_n"], "3")
+        XCTAssertEqual(Double(weighted["demand_share"] ?? "")!, 0.8, accuracy: 1e-12)
+        XCTAssertEqual(Double(weighted["demand_ci_low"] ?? "")!, 0.3055124142955034, accuracy: 1e-12)
+        XCTAssertEqual(Double(weighted["demand_ci_high"] ?? "")!, 0.9732413052637916, accuracy: 1e-12)
+        XCTAssertEqual(Double(weighted["weighted_n"] ?? "")!, 40, accuracy: 1e-12)
+        XCTAssertEqual(Double(weighted["effective_n"] ?? "")!, 1600.0 / 180, accuracy: 1e-12)
+
+        let none = try row([never], weighted: false, "none")
+        XCTAssertEqual(none["respondents"], "6")
+        XCTAssertEqual(none["demand_n"], "")
+        XCTAssertEqual(none["demand_share"], "")
+        XCTAssertEqual(none["demand_ci_low"], "")
+        XCTAssertEqual(none["suppressed"], "0")
+        // The report's ∅ says why: not the instrument's list, but the files.
+        let report = try String(contentsOfFile: folder.path + "/none/report.md", encoding: .utf8)
+        XCTAssertTrue(report.contains("∅ not asked: their files have no column for the demand question"), report)
+        XCTAssertFalse(report.contains("does not list this topic"))
+    }
+
+    /// The base survives the ways accumulators are combined: merged shards give the one pass's
+    /// figures, and scaled weights (municipalities or countries made to weigh the same) keep the
+    /// share and the effective n.
+    func testTheDemandBaseMergesAndScales() {
+        var onePass = TopicAccumulator(), asked = TopicAccumulator(), unasked = TopicAccumulator()
+        for (w, wants) in [(1.0, true), (2, false), (3, true)] {
+            onePass.add(importance: 4, competence: 2, demanded: wants, weight: w)
+            asked.add(importance: 4, competence: 2, demanded: wants, weight: w)
+        }
+        for w in [4.0, 4] {
+            onePass.add(importance: 4, competence: 2, demanded: true, weight: w, demandAsked: false)
+            unasked.add(importance: 4, competence: 2, demanded: true, weight: w, demandAsked: false)
+        }
+        var merged = unasked
+        merged.merge(asked)
+        for a in [onePass, merged] {
+            XCTAssertEqual(a.respondents.count, 5)
+            XCTAssertEqual(a.demandBaseCount, 3)
+            XCTAssertEqual(a.demandCount, 2)
+            XCTAssertEqual(a.demandShare!, 4.0 / 6, accuracy: 1e-15)
+            XCTAssertEqual(a.demandBaseEffectiveCount, 36.0 / 14, accuracy: 1e-12)
+        }
+        let scaled = onePass.scaled(by: 0.25)
+        XCTAssertEqual(scaled.demandShare!, 4.0 / 6, accuracy: 1e-15)
+        XCTAssertEqual(scaled.demandBaseWeight, 1.5, accuracy: 1e-15)
+        XCTAssertEqual(scaled.demandBaseEffectiveCount, 36.0 / 14, accuracy: 1e-12)
+        XCTAssertNil(unasked.demandShare)
+    }
+
     /// Under `--weights municipality` each municipality of a country weighs N / M, its country's
     /// respondents over its recognised municipalities: LV (Rīga 12, Ogre 8: N = 20, M = 2), blanked
     /// whole to protect LT's 3, had its count given back by Rīga's weighted_n, 20 / 2 = 10 (Ogre's

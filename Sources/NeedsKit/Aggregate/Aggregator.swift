@@ -164,7 +164,7 @@ public final class Aggregator {
                           c.map { scores(topic: t, question: $0, answer: respondent.answer($0)).competence } ?? .nan,
                           demands(topic: t, answer: demand))
         }
-        add(slot: slot, weight: respondent.weight, scores: scratch)
+        add(slot: slot, weight: respondent.weight, scores: scratch, demandAsked: respondent.demandAsked)
         if fileIndex[respondent.sourceFile] == nil { startFile(respondent.sourceFile) }
         note(slot: slot, file: fileIndex[respondent.sourceFile]!)
     }
@@ -228,7 +228,7 @@ public final class Aggregator {
     }
 
     /// One respondent into a cell's accumulators: every way in ends here.
-    func add(slot: Int, weight: Double, scores: [TopicScores]) {
+    func add(slot: Int, weight: Double, scores: [TopicScores], demandAsked: Bool = true) {
         respondentCount += 1
         if !(weight > 0) { weightless[slotCountries[slot], default: 0] += 1 }
         let topicCount = topicKeys.count
@@ -236,9 +236,9 @@ public final class Aggregator {
             for t in 0..<topicCount {
                 let s = scores[t]
                 row[t].add(importance: s.importance.isNaN ? nil : s.importance, competence: s.competence.isNaN ? nil : s.competence,
-                           demanded: s.demanded, weight: weight)
+                           demanded: s.demanded, weight: weight, demandAsked: demandAsked)
             }
-            row[topicCount].add(importance: nil, competence: nil, demanded: false, weight: weight)
+            row[topicCount].add(importance: nil, competence: nil, demanded: false, weight: weight, demandAsked: demandAsked)
         }
     }
 

@@ -36,14 +36,14 @@ public struct CountryDifference: Sendable, Equatable {
                     if let a = scopes[other]?[topic] { others.merge(a) }
                 }
                 let label = aggregator.instrument.topicLabel(topic)
-                let ownN = own.respondents.count
-                let othersN = others.respondents.count
-                if aggregator.asksDemand(topic), ownN >= minCell && othersN >= minCell, own.respondents.weightSum > 0, others.respondents.weightSum > 0,
+                // A share's n is its base: the respondents whose file asked who wants training.
+                let ownN = own.demandBaseCount
+                let othersN = others.demandBaseCount
+                if aggregator.asksDemand(topic), ownN >= minCell && othersN >= minCell,
+                   let p1 = own.demandShare, let p2 = others.demandShare,
                    blanked[.demandShare]?[topic]?.contains(country) == false {
-                    let p1 = own.demandWeight / own.respondents.weightSum
-                    let p2 = others.demandWeight / others.respondents.weightSum
-                    if let r = ProportionDifference.compare(share: p1, n: own.respondents.effectiveCount,
-                                                            share: p2, n: others.respondents.effectiveCount) {
+                    if let r = ProportionDifference.compare(share: p1, n: own.demandBaseEffectiveCount,
+                                                            share: p2, n: others.demandBaseEffectiveCount) {
                         family[.demandShare, default: []].append(CountryDifference(
                             country: country, topic: topic, topicLabel: label, measure: .demandShare, countryValue: p1,
                             othersValue: p2, countryN: ownN, othersN: othersN, difference: r.difference, low: r.low,

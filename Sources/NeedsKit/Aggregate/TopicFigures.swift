@@ -25,6 +25,9 @@ public struct TopicFigures: Sendable, Equatable {
     /// list has the topic's choice. When it does not, the demand figures are not 0 but unknown,
     /// and stay blank (never counted as suppressed).
     public var demandAsked = true
+    /// The instrument asks, but none of the scope's respondents came from a file with a column
+    /// for the demand question: not asked either (`demandAsked` is false).
+    public var demandColumnMissing = false
     public var demandShare: Double?
     public var demandCI: (low: Double, high: Double)?
     public var quadrant: String?
@@ -38,6 +41,9 @@ public struct TopicFigures: Sendable, Equatable {
     /// Σw and Kish's effective n of the scope's respondents (equal to `respondents` unweighted).
     public var weightedN: Double
     public var effectiveN: Double
+    /// Kish's effective n of the demand share's base: the respondents whose file asked who wants
+    /// training (`effectiveN` when every file did).
+    var effectiveDemandBase = 0.0
     /// Whether some figure was blanked because it came from fewer than `--min-cell` respondents.
     public var suppressed = false
     /// Whether the whole row is suppressed: even its counts are not shown.
@@ -83,7 +89,7 @@ public struct TopicFigures: Sendable, Equatable {
             suppressed = true
             meanGap = nil; gapCI = nil
         }
-        if demandAsked && demandShare != nil && effectiveN < limit {
+        if demandAsked && demandShare != nil && effectiveDemandBase < limit {
             suppressed = true
             demandShare = nil; demandCI = nil
         }
@@ -113,13 +119,16 @@ public struct TopicFigures: Sendable, Equatable {
         gapCI = a.gap.meanInterval()
         mwds = Borich.mwds(meanGap: meanGap, meanImportance: meanImportance)
         demandN = a.demandCount
-        self.demandAsked = demandAsked
         weightedN = a.respondents.weightSum
         effectiveN = a.respondents.effectiveCount
-        if demandAsked && a.respondents.weightSum > 0 {
-            let share = a.demandWeight / a.respondents.weightSum
+        effectiveDemandBase = a.demandBaseEffectiveCount
+        // No respondent of the scope was asked (their files had no column for the question): the
+        // share is unknown, as when the instrument does not ask, not 0 and not suppressed.
+        demandColumnMissing = demandAsked && a.respondents.count > 0 && a.demandBaseCount == 0
+        self.demandAsked = demandAsked && !demandColumnMissing
+        if self.demandAsked, let share = a.demandShare {
             demandShare = share
-            demandCI = WilsonInterval.interval(share: share, n: a.respondents.effectiveCount)
+            demandCI = WilsonInterval.interval(share: share, n: effectiveDemandBase)
         }
     }
 }

@@ -41,6 +41,10 @@ public final class Normalizer {
         public let unmapped: [String]
         /// The column holding weights (`--weights COLUMN`), when the file has it.
         public let weightColumn: Int?
+        /// Whether the instrument asks who wants training and this header has no column for it
+        /// (neither its own nor a split choice's): the file never asked, and its respondents are
+        /// left out of the demand shares' base, not counted as wanting none.
+        public let lacksDemandQuestion: Bool
         /// KoboToolbox's `_validation_status` column, when the file has it: a submission its
         /// reviewers did not approve is quarantined.
         let reviewColumn: Int?
@@ -64,8 +68,17 @@ public final class Normalizer {
 
         init(file: String, shape: ExportShape, roles: [ColumnRole], wholeColumns: Set<Int>, mapsAnyQuestion: Bool,
              isRepeatTable: Bool = false, unmapped: [String], weightColumn: Int?, idSeed: UInt64, steps: [Step],
-             splitChoices: [String], splitChoiceBits: [UInt64] = [], questionCount: Int, rootIDColumn: Int? = nil) {
+             splitChoices: [String], splitChoiceBits: [UInt64] = [], questionCount: Int, rootIDColumn: Int? = nil,
+             demandQuestion: Int? = nil) {
             self.file = file
+            lacksDemandQuestion = demandQuestion.map { d in
+                !roles.contains { role in
+                    switch role {
+                    case let .question(q), let .choice(q, _): return q == d
+                    default: return false
+                    }
+                }
+            } ?? false
             self.rootIDColumn = rootIDColumn
             self.shape = shape
             self.roles = roles
@@ -239,6 +252,8 @@ public final class Normalizer {
         /// had not shown its order yet (day and month both 12 or less); 0 otherwise.
         var otherReading: Int32 = 0
         var weight = 1.0
+        /// `FileMapping.lacksDemandQuestion` of the row's header.
+        var demandUnasked = false
         var extras: [Answer] = []
         var extraPlace: PlaceReading? = nil
     }
@@ -529,7 +544,8 @@ public final class Normalizer {
             mapsAnyQuestion: mapsAny, isRepeatTable: repeatTable, unmapped: unmapped, weightColumn: weightColumn,
             idSeed: idSeed(file: file), steps: steps, splitChoices: splitChoices,
             splitChoiceBits: splitChoiceBits, questionCount: questionCount,
-            rootIDColumn: header.firstIndex { ColumnMapper.rootUUIDHeadings.contains($0.trimmingSpaces.lowercased()) })
+            rootIDColumn: header.firstIndex { ColumnMapper.rootUUIDHeadings.contains($0.trimmingSpaces.lowercased()) },
+            demandQuestion: instrument.demandQuestion.flatMap { instrument.questionIndex[$0.key] })
     }
 
     /// Columns headed by a label several questions share (a topic's importance and competence,
@@ -718,7 +734,7 @@ public final class Normalizer {
         for (q, id) in rowAnswers.enumerated() where id != 0 { answers[q] = answer(id, extras: row.extras) }
         let place = row.place == Row.extraPlaceID ? row.extraPlace : row.place == 0 ? nil : placeTable[Int(row.place) - 1]
         return Respondent(idHash: row.idHash, file: file, line: row.line, place: place, submitted: row.submitted,
-                          weight: row.weight, answers: answers, roleQuestion: roleIndex)
+                          weight: row.weight, answers: answers, roleQuestion: roleIndex, demandAsked: !row.demandUnasked)
     }
 
     /// The answer an id stands for (`rowAnswers`).
@@ -1014,6 +1030,7 @@ public final class Normalizer {
         }
         row.idHash = respondentHash
         row.line = record.line
+        row.demandUnasked = mapping.lacksDemandQuestion
         row.submitted = submitted
         row.otherReading = rowOtherReading
         if submitted != 0 {

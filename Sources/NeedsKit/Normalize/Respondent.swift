@@ -15,6 +15,9 @@ public struct Respondent: Sendable, Equatable {
     public var submitted: String?
     /// The respondent's weight (1 unless `--weights COLUMN` reads one; 0 leaves them out of figures).
     public var weight: Double = 1
+    /// Whether the respondent's file asked who wants training (had a column for the demand
+    /// question): one that did not counts in no demand share.
+    public var demandAsked = true
     /// Answers by question index in `Instrument.questions` (nil: not answered). Tool metadata
     /// (`start`, `end`) and free text that is anonymised or never reported are not kept.
     public var answers: [Answer?]
@@ -28,13 +31,14 @@ extension Respondent {
     /// A respondent from a normalised row's parts (`Normalizer.Row`): the role is the role
     /// question's choice name, the submission date yyyymmdd (0: none).
     init(idHash: UInt64, file: String, line: Int, place: Normalizer.PlaceReading?, submitted: Int32, weight: Double,
-         answers: [Answer?], roleQuestion: Int?) {
+         answers: [Answer?], roleQuestion: Int?, demandAsked: Bool = true) {
         var role: String? = nil
         if let r = roleQuestion, case let .choice(name)? = answers[r] { role = name }
         self.init(
             id: FNV.respondentID(idHash), sourceFile: file, sourceLine: line, country: place?.country,
             municipalityCode: place?.municipalityCode, municipalityName: place?.municipalityName, role: role,
-            submitted: submitted == 0 ? nil : SubmissionDate.format(submitted), weight: weight, answers: answers)
+            submitted: submitted == 0 ? nil : SubmissionDate.format(submitted), weight: weight, demandAsked: demandAsked,
+            answers: answers)
     }
 }
 

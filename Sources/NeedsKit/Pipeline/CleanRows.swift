@@ -17,6 +17,8 @@ struct RowBatch {
         var extras: Int32
         /// The row's place in `extraPlaces` when `place` is `Normalizer.Row.extraPlaceID`.
         var extraPlace: Int32
+        /// `Normalizer.Row.demandUnasked`.
+        var demandUnasked: Bool
     }
 
     /// Entries of the normaliser's tables, to add before reading the rows.
@@ -259,7 +261,7 @@ final class CleanRowSink {
                 for t in 0..<topicCount { scratch[t].demanded = aggregator.demands(topic: t, answer: answer) }
             }
         }
-        aggregator.add(slot: slot, weight: head.weight, scores: scratch)
+        aggregator.add(slot: slot, weight: head.weight, scores: scratch, demandAsked: !head.demandUnasked)
         aggregator.note(slot: slot, file: Int(head.file))
         if let clean { write(head, ids, batch, into: clean, rows: &rows) }
         if let respondents { respondents(respondent(head, ids, batch)) }
@@ -327,7 +329,8 @@ final class CleanRowSink {
         var all = [Answer?](repeating: nil, count: questionCount)
         for q in 0..<questionCount { all[q] = answer(ids[q], head, batch) }
         return Respondent(idHash: head.idHash, file: files[Int(head.file)], line: head.line, place: place(head, batch),
-                          submitted: head.submitted, weight: head.weight, answers: all, roleQuestion: roleQuestion >= 0 ? roleQuestion : nil)
+                          submitted: head.submitted, weight: head.weight, answers: all, roleQuestion: roleQuestion >= 0 ? roleQuestion : nil,
+                          demandAsked: !head.demandUnasked)
     }
 }
 

@@ -242,7 +242,10 @@ public enum Charts {
         if rows.contains(where: { $0.demandAsked && $0.demandShare == nil }) {
             lines.append("\(suppressedMark) \(labels.suppressedCell)")
         }
-        if rows.contains(where: { !$0.demandAsked }) { lines.append("\(notAskedMark) \(labels.notAskedCell)") }
+        if rows.contains(where: { !$0.demandAsked && !$0.demandColumnMissing }) {
+            lines.append("\(notAskedMark) \(labels.notAskedCell)")
+        }
+        if rows.contains(where: { $0.demandColumnMissing }) { lines.append("\(notAskedMark) \(labels.noDemandColumn)") }
         return lines
     }
 
@@ -317,6 +320,8 @@ public struct ChartLabels: Sendable {
     public var notAskedCell: String = "not asked: the demand question does not list this topic"
     /// In place of `notAskedCell` when the instrument has no demand question at all.
     public var noDemandQuestion: String = "not asked: the instrument has no demand question"
+    /// A share blank because none of the scope's files had a column for the demand question.
+    public var noDemandColumn: String = "not asked: their files have no column for the demand question"
     /// Before the MWDS chart's colour key, which said HH, HL, LH, LL and nothing of what they are.
     public var quadrantKey: String = "Quadrant (importance, gap: H high, L low)"
     /// Under the demand heat map: what its percentages are out of (the line repeated its title).

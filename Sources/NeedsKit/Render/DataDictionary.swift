@@ -55,7 +55,9 @@ public enum DataDictionary {
         "mwds": "Borich's mean weighted discrepancy score, mean_gap × mean_importance (Borich 1980): the training need.",
         "mwds_rank": "Rank of mwds among the scope's topics: 1 is the greatest need; equal scores share the lower rank.",
         "demand_n": "Respondents who chose the topic among those they would attend training on.",
-        "demand_share": "demand_n out of all respondents of the scope, as a proportion from 0 to 1 (0.43 is 43%).",
+        "demand_share": "demand_n out of all respondents of the scope, as a proportion from 0 to 1 (0.43 is 43%); "
+            + "respondents whose file had no column asking who wants training (the cleaning log's questions_missing names it) "
+            + "are left out of the base, and a scope none of whose files asked it is blank.",
         "demand_ci_low": "Lower bound of the 95% Wilson score interval of demand_share, from 0 to 1.",
         "demand_ci_high": "Upper bound of that interval.",
         "quadrant": "Locus for Focus: H or L for importance, then for the gap, each against its mean over the scope's "
@@ -160,7 +162,8 @@ public enum DataDictionary {
         case "demand_share":
             return "The weight of the respondents who chose the topic among those they would attend training on, out of "
                 + "the weight of all respondents of the scope (weighted_n), as a proportion from 0 to 1 (0.43 is 43%); "
-                + "demand_n counts those respondents unweighted."
+                + "demand_n counts those respondents unweighted. Respondents whose file had no column asking who wants "
+                + "training are left out of the base."
         default: return nil
         }
     }

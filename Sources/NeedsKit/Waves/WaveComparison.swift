@@ -189,13 +189,11 @@ public enum WaveComparison {
                         change.gapChange = x - y
                     }
                 }
-                if b.respondents.weightSum > 0, a.respondents.weightSum > 0 {
-                    let shareBefore = b.demandWeight / b.respondents.weightSum
-                    let shareAfter = a.demandWeight / a.respondents.weightSum
+                if let shareBefore = b.demandShare, let shareAfter = a.demandShare {
                     change.demandBefore = shareBefore
                     change.demandAfter = shareAfter
-                    if let r = ProportionDifference.compare(share: shareAfter, n: a.respondents.effectiveCount,
-                                                            share: shareBefore, n: b.respondents.effectiveCount) {
+                    if let r = ProportionDifference.compare(share: shareAfter, n: a.demandBaseEffectiveCount,
+                                                            share: shareBefore, n: b.demandBaseEffectiveCount) {
                         change.demandChange = r.difference
                         change.demandCI = (r.low, r.high)
                     }
