@@ -40,6 +40,39 @@ final class BadInputCatalogueTests: XCTestCase {
         if let message { XCTAssertTrue(issue.message.contains(message), issue.message, file: file, line: at) }
     }
 
+    /// Two exports joined into one file, one written with `,` and one with `;` (`cat`, or rows
+    /// pasted from a file saved in another locale): the rows of the other one read as one field
+    /// each, and were skipped as a title above the table or notes below it, with a note and exit
+    /// 0. They are quarantined with an error at each line, and counted. A title whose commas are
+    /// followed by spaces, as prose writes them, is still a title.
+    func testRowsOfAnotherDelimiterAreQuarantinedNotTakenForTitles() {
+        let commas = "country,municipality,role,imp_partnerships,comp_partnerships,training_wanted\n"
+            + "EE,Tallinn,teacher,5,2,partnerships\nEE,Narva,teacher,4,1,partnerships\n"
+        var semicolons = "country;municipality;role;imp_partnerships;comp_partnerships;training_wanted\n"
+        for k in 0..<8 { semicolons += "LV;Ogre;teacher;\(1 + k % 5);2;partnerships\n" }
+
+        let above = run("above.csv", commas + semicolons)
+        XCTAssertEqual(above.account.delimiter, ";")
+        assertIssue(above, "other_delimiter_row", line: 1, column: 1, "one field with `;` but 6 with `,`")
+        XCTAssertEqual(above.outcome.issueCounts.filter { $0.key.code == "other_delimiter_row" }.map(\.value).reduce(0, +), 3)
+        XCTAssertEqual(above.account.quarantined, 3)
+        XCTAssertEqual(above.account.respondents, 8)
+        XCTAssertEqual(above.account.preambleRecords, 0)
+        XCTAssertEqual(above.outcome.exitCode, 1)
+
+        let below = run("below.csv", semicolons + commas)
+        assertIssue(below, "other_delimiter_row", line: 10, column: 1, "a record below the table")
+        XCTAssertEqual(below.account.quarantined, 3)
+        XCTAssertEqual(below.account.respondents, 8)
+        XCTAssertEqual(below.account.footnoteRecords, 0)
+
+        let title = run("title.csv", "Survey of staff, Tallinn, Narva, Tartu, Pärnu, 2025\n" + semicolons)
+        XCTAssertNil(title.issue("other_delimiter_row"))
+        XCTAssertEqual(title.account.preambleRecords, 1)
+        XCTAssertEqual(title.account.quarantined, 0)
+        XCTAssertEqual(title.account.respondents, 8)
+    }
+
     // 1–3
     func testEmptyFile() {
         let r = run("empty.csv", "")

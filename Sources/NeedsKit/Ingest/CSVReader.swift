@@ -347,6 +347,8 @@ public struct CSVReader {
                 let state = ParseState(file: displayName, handler: handler, diagnose: diagnose)
                 if let rowOfLine { state.lineInWords = rowOfLine }
                 state.tableStartLine = dialect.table.headerLine
+                state.delimiter = dialect.delimiter
+                state.quote = dialect.quote
                 state.tableFilledColumns = dialect.table.filledColumns
                 state.maxColumns = options.maxColumns
                 state.headerMissesFirstName = dialect.table.headerMissesFirstName

@@ -41,6 +41,10 @@ final class ParseState {
     /// The table's usual extent up to its last filled cell (`TableShape.filledColumns`).
     var tableFilledColumns = 0
     var preambleSkipped = 0
+    /// The file's delimiter and quote, to tell a record read as one field from a row of another
+    /// export written with another delimiter and joined to this one (`otherDelimiterRow`).
+    var delimiter: UInt8 = 0x2C
+    var quote: UInt8 = 0x22
     /// Rows with extra empty fields (a trailing delimiter), reported once per file.
     var trailingDelimiterRows = 0
     var firstTrailingDelimiterLine = 0
@@ -417,6 +421,13 @@ final class ParseState {
             let lastFilled = (0..<record.fieldCount).last { !isBlankField(record.fieldBytes($0)) } ?? 0
             let single = record.filledFieldCount(upTo: 2) <= 1
             if single || TableShape.isDetails(lastFilled: lastFilled, filledColumns: tableFilledColumns) {
+                if quarantinesOtherDelimiterRow(record, where: "above") {
+                    dataRecords += 1
+                    quarantinedRecords += 1
+                    record.index = dataRecords
+                    callHandler(record)
+                    return
+                }
                 preambleSkipped += 1
                 warn("preamble_skipped", line: record.line, column: record.firstFilledColumn, single
                      ? "a record above the table (a title or note: \(record.fieldCount) field(s), at most one filled) is not read as the header"
@@ -580,6 +591,44 @@ final class ParseState {
     /// skipped as a footnote, but blank ones stay blank rows.
     private func skipHeldAsFootnotes() { deliverHeld(asFootnotes: true) }
 
+    /// A record skipped above or below the table (a title, a note, a sheet's detail) that another
+    /// delimiter splits into five fields or more, twice as many as it fills (`a,b,c,d,e` in a `;`
+    /// file): a row of another export, written with that delimiter and joined to this file (`cat`,
+    /// `copy /b`, rows pasted in from a file saved in another locale). It is still not read (its
+    /// columns cannot be told), but quarantined with an error, rather than skipped with a note
+    /// taking it for a title: respondents must not go unnoticed, and the quarantine keeps the row.
+    /// A title rarely holds four commas outside quotes with no space after them; a row of a survey
+    /// export nearly always does.
+    func quarantinesOtherDelimiterRow(_ buffer: RecordBuffer, where place: String) -> Bool {
+        let filled = buffer.filledFieldCount(upTo: buffer.fieldCount)
+        guard filled > 0 else { return false }
+        for other: UInt8 in [0x2C, 0x3B, 0x09, 0x7C] where other != delimiter {
+            var count = 0
+            for i in 0..<buffer.fieldCount {
+                var quoted = false
+                let bytes = buffer.fieldBytes(i)
+                for (k, byte) in bytes.enumerated() {
+                    // Prose puts a space after its commas (`Tallinn, Narva, Tartu`); tools write none.
+                    if byte == quote {
+                        quoted.toggle()
+                    } else if byte == other && !quoted && (k + 1 == bytes.count || bytes[k + 1] != 0x20) {
+                        count += 1
+                    }
+                }
+            }
+            guard count >= 4 && count + 1 >= 2 * filled else { continue }
+            let fields = filled == 1 ? "one field" : "\(filled) fields"
+            let name = Dialect.name(ofDelimiter: other)
+            warn("other_delimiter_row", line: buffer.line, column: buffer.firstFilledColumn,
+                 "a record \(place) the table is \(fields) with `\(Dialect.name(ofDelimiter: delimiter))` but \(count + 1) with "
+                    + "`\(name)`: a row of another export, written with `\(name)`, joined to this file? Its columns cannot be told, "
+                    + "and it is quarantined: save the exports apart, or both with one delimiter", severity: .error)
+            buffer.quarantineReason = "a row written with `\(name)` in a file read with `\(Dialect.name(ofDelimiter: delimiter))`"
+            return true
+        }
+        return false
+    }
+
     private func deliverHeld(asFootnotes: Bool) {
         for row in held where !record.sink.pointee.stopped {
             switch row {
@@ -587,6 +636,10 @@ final class ParseState {
                 emit(buffer)
             case let .record(buffer):
                 if !asFootnotes {
+                    emit(buffer)
+                    continue
+                }
+                if quarantinesOtherDelimiterRow(buffer, where: "below") {
                     emit(buffer)
                     continue
                 }
