@@ -198,29 +198,44 @@ final class BadInputCatalogueTests: XCTestCase {
                       "\(r.outcome.firstIssues.map(\.code))")
     }
 
+    /// A quote opened and never closed ran over the rest of the file, every row below it lost
+    /// in one quarantined field. Its record, cut to line 3, is quarantined, and line 4 is read
+    /// again as the respondent it is (a helper's probe lost 9 of 11 respondents so).
     func testQuoteOpenedAndNeverClosed() {
         let r = run("open.csv", header + "EE,Tallinn,4,2\nLV,\"Rīga,5,3\nLT,Vilniaus miesto savivaldybė,3,1\n")
-        // Lines 3 and 4, the file ending with a line break.
-        assertIssue(r, "unclosed_quote", line: 3, column: 2, "the rest of the file (2 line(s))")
+        assertIssue(r, "unclosed_quote", line: 3, column: 2, "the 1 line(s) below, which it ran over, are read again")
         XCTAssertEqual(r.account.quarantined, 1)
-        XCTAssertEqual(r.account.respondents, 1)
-        let unterminated = run("open2.csv", header + "EE,Tallinn,4,2\nLV,\"Rīga,5,3\nLT,Vilnius,3,1")
-        assertIssue(unterminated, "unclosed_quote", line: 3, column: 2, "the rest of the file (2 line(s))")
+        XCTAssertEqual(r.account.respondents, 2)
+        XCTAssertEqual(r.account.recordsRead, 3)
+        let unterminated = run("open2.csv", header + "EE,Tallinn,4,2\nLV,\"Rīga,5,3\nLT,Vilnius,3,1\nLT,Vilnius,9,1")
+        assertIssue(unterminated, "unclosed_quote", line: 3, column: 2, "the 2 line(s) below")
+        XCTAssertEqual(unterminated.account.respondents, 3)
+        // The lines read again keep their numbers: line 5's 9 is told at line 5.
+        assertIssue(unterminated, "unknown_value", line: 5, column: 3)
         // Quarantined whole: no word on how many of its fields there are.
         XCTAssertNil(r.issue("ragged_row"))
         XCTAssertNil(unterminated.issue("ragged_row"))
+        // On the last line, nothing below it to read again: the old words.
+        let last = run("open3.csv", header + "EE,Tallinn,4,2\nLV,\"Rīga,5,3\n")
+        assertIssue(last, "unclosed_quote", line: 3, column: 2, "the rest of the file (1 line(s))")
+        XCTAssertEqual(last.account.respondents, 1)
     }
 
     func testStrayQuoteClosedByALaterRecordsQuote() {
         // The stray quote on line 3 is closed by the quote of line 5's comment, which text
-        // follows: lines 3-5 were read as one record, its field 2 holding two other rows.
+        // follows: lines 3-5 ran into one record, its field 2 holding two other rows. Line 3 is
+        // quarantined and lines 4-5 are read again, line 5's quote opening its comment as it did.
         let r = run("stray.csv", "country,municipality,imp_partnerships,comp_partnerships,comments\n"
             + "EE,Tallinn,4,2,\nLV,\"Rīga,5,3,\nLT,Vilniaus miesto savivaldybė,3,1,\nEE,Narva linn,2,2,\"Say \"\"hi\"\"\"\n"
-            + "LV,Ogres novads,5,1,\n")
+            + "LV,Ogres novads,5,7,\n")
         assertIssue(r, "quote_ran_over_lines", line: 3, column: 2, "closes only on line 5")
         XCTAssertEqual(r.issue("quote_ran_over_lines")?.severity, .error)
         XCTAssertEqual(r.account.quarantined, 1)
-        XCTAssertEqual(r.account.respondents, 2)
+        XCTAssertEqual(r.account.respondents, 4)
+        // Nothing said of line 5's quotes, read as written; line 6 keeps its number.
+        XCTAssertNil(r.issue("text_after_closing_quote"))
+        XCTAssertNil(r.issue("quote_in_unquoted_field"))
+        assertIssue(r, "unknown_value", line: 6, column: 4)
         // A quoted line break with text after the closing quote on the same line is still read.
         let kept = run("kept.csv", "country,municipality,imp_partnerships,comp_partnerships,comments\n"
             + "EE,Tallinn,4,2,\"two\nlines\" and more\n")

@@ -788,10 +788,44 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(result.diagnostics.first?.severity, .note)
     }
 
+    /// The lines a stray quote ran over are read again whatever the chunks the file is read in
+    /// (the field that ran over them spans chunks), in every line ending, in UTF-16 and in a
+    /// code page: the same records, with the same line numbers, as the same text without the
+    /// stray quote gives, but for the quarantined line.
+    func testLinesAStrayQuoteRanOverAreReadAgainInAnyChunks() {
+        let folder = TemporaryFolder()
+        let rows = ["a,b,c", "1,x,Tallinn", "2,\"oops,Rīga", "3,y,Narva", "4,\"fine, quoted\",Tartu", "5,z,Ogre", "6,\"open again,Pärnu", "7,w,Jõhvi"]
+        let expected: [(Int, [String], Bool)] = [
+            (2, ["1", "x", "Tallinn"], false), (3, ["2", "oops,Rīga", ""], true), (4, ["3", "y", "Narva"], false),
+            (5, ["4", "fine, quoted", "Tartu"], false), (6, ["5", "z", "Ogre"], false), (7, ["6", "open again,Pärnu", ""], true),
+            (8, ["7", "w", "Jõhvi"], false),
+        ]
+        for (name, end) in [("lf", "\n"), ("crlf", "\r\n"), ("cr", "\r")] {
+            let text = rows.joined(separator: end) + end
+            for (encoding, bytes) in [("utf8", Array(text.utf8)), ("utf16", [0xFF, 0xFE] + encode(text, as: .utf16LE)),
+                                      ("1257", encode(text, as: .windows1257))] {
+                for chunk in [5, 16, 64, 1 << 16] {
+                    var options = ReaderOptions()
+                    options.chunkSize = chunk
+                    let result = readAll(folder.write("\(name)-\(encoding).csv", bytes), options: options)
+                    let context = "\(name) \(encoding) chunks of \(chunk)"
+                    XCTAssertNil(result.error, context)
+                    XCTAssertEqual(result.data.map(\.line), expected.map(\.0), context)
+                    XCTAssertEqual(result.data.map(\.fields), expected.map(\.1), context)
+                    XCTAssertEqual(result.data.map(\.quarantined), expected.map(\.2), context)
+                }
+            }
+        }
+    }
+
     func testUnclosedQuoteAtEndOfFileIsQuarantined() {
         let folder = TemporaryFolder()
         let result = readAll(folder.write("open.csv", "a,b\n1,2\n3,\"never closed\n4,5\n"))
-        XCTAssertEqual(result.data.map(\.quarantined), [false, true])
+        // Cut to its line and quarantined; the line it ran over read again, with its number.
+        XCTAssertEqual(result.data.map(\.quarantined), [false, true, false])
+        XCTAssertEqual(result.data.map(\.line), [2, 3, 4])
+        XCTAssertEqual(result.data.last?.fields, ["4", "5"])
+        XCTAssertEqual(result.data[1].fields, ["3", "never closed"])
         let d = result.diagnostics.first { $0.code == "unclosed_quote" }
         XCTAssertEqual(d?.line, 3)
         XCTAssertEqual(d?.column, 2)

@@ -16,7 +16,8 @@ final class FuzzRegressionTests: XCTestCase {
         let outcome = try Pipeline.check(options)
         let account = try XCTUnwrap(outcome.accounts.first)
         XCTAssertTrue(account.balances)
-        XCTAssertEqual(account.recordsRead, 19)
+        // Two stray quotes ran over 32 and 9 lines: those lines are read again as records.
+        XCTAssertEqual(account.recordsRead, 51)
 
         let list = ChoiceList(name: "t", choices: [Choice(name: "a", labels: ["en": "Alpha, beta"], position: 1)])
         let cell = Array(repeating: "x", count: 5000).joined(separator: ", ") + ", Alpha, beta"

@@ -632,7 +632,7 @@ public struct CSVReader {
                 if !heldBOM.isEmpty {
                     try heldBOM.withUnsafeBytes { try parser.parse($0, state: state, maxFieldBytes: options.maxFieldBytes) }
                 }
-                parser.finish(state: state)
+                try parser.finish(state: state, maxFieldBytes: options.maxFieldBytes)
                 if let error = state.handlerError { throw error }
                 if let before, let after = file.fingerprint(), before != after {
                     diagnose(Diagnostic(.warning, file: displayName, code: "file_changed",

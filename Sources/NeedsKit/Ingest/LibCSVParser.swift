@@ -14,8 +14,16 @@ final class LibCSVParser {
     private let parser = UnsafeMutablePointer<csv_parser>.allocate(capacity: 1)
     private let strictOptions = UInt8(CSV_STRICT | CSV_REPALL_NL | CSV_EMPTY_IS_NULL)
     private let lenientOptions = UInt8(CSV_REPALL_NL | CSV_EMPTY_IS_NULL)
+    /// Old Mac files: only CR ends a line (LF is data).
+    private let carriageReturnOnly: Bool
+    /// Lines a stray quote ran over being read again, within one another (`parse` and `finish`
+    /// call themselves for them): a bound, so that no file can nest them past the stack. Past
+    /// it, the field keeps what it ran over, quarantined with it, as before there was a re-read.
+    private var rereads = 0
+    private static let rereadLimit = 16
 
     init(delimiter: UInt8, quote: UInt8, carriageReturnOnly: Bool = false) {
+        self.carriageReturnOnly = carriageReturnOnly
         csv_init(parser, strictOptions)
         csv_set_delim(parser, delimiter)
         csv_set_quote(parser, quote)
@@ -59,7 +67,19 @@ final class LibCSVParser {
                     parser.pointee.status = 0
                     continue
                 }
-                reportAnomaly(state: state)
+                if let rest = reportAnomaly(state: state) {
+                    // A stray quote ran over lines: its record, cut to its first line, is
+                    // quarantined, and the lines it ran over are read again, the closing quote
+                    // with them (it opens a field there, as it did before the stray one took it).
+                    csv_fini(parser, needs_field_callback, rowCallback, context)
+                    state.line += 1
+                    state.lastTerminatorWasCR = false
+                    parser.pointee.status = 0
+                    rereads += 1
+                    defer { rereads -= 1 }
+                    try rest.withUnsafeBytes { try parse($0, state: state, maxFieldBytes: maxFieldBytes) }
+                    continue
+                }
                 csv_set_opts(parser, lenientOptions)
                 var read = csv_parse(parser, base + offset, 1, needs_field_callback, rowCallback, context)
                 if read == 0 && csv_error(parser) == CSV_ENOMEM {
@@ -123,20 +143,20 @@ final class LibCSVParser {
         return true
     }
 
-    private func reportAnomaly(state: ParseState) {
+    /// Says what is wrong at the byte libcsv stopped at. Returns the lines a stray quote ran over
+    /// (cut from its field, the closing quote with them) to be read again; nil otherwise.
+    private func reportAnomaly(state: ParseState) -> [UInt8]? {
         state.settleFields(partial: parser.pointee.entry_pos)
         let fieldLine = state.line + state.record.newlines
         let line = fieldLine + newlinesInPartialField()
         let column = state.record.fieldCount + 1
         if parser.pointee.pstate == 2 && parser.pointee.quoted == 0 {
             // Said once per field: `say "hi"` has two stray quotes and one problem.
-            guard state.lastStrayQuote != (line, column) else { return }
+            guard state.lastStrayQuote != (line, column) else { return nil }
             state.lastStrayQuote = (line, column)
             state.warn("quote_in_unquoted_field", line: line, column: column,
                        "a quote inside an unquoted field is read as a literal character")
         } else {
-            state.warn("text_after_closing_quote", line: line, column: column,
-                       "text follows a closing quote; the quote is read as a literal character")
             // A quote that closes lines below where it opened, and then not at the field's end,
             // over lines holding delimiters as rows of the table do, was a stray one: those lines,
             // other records, were read into this field.
@@ -144,14 +164,20 @@ final class LibCSVParser {
                 && partialFieldHoldsRows(width: state.headerCount) {
                 let swallowed = line - fieldLine
                 state.warn("quote_ran_over_lines", line: fieldLine, column: column,
-                           "a quote opened here closes only on line \(state.lineInWords(line)), with text after it: the \(swallowed) line(s) below, which hold delimiters as rows of the table do, were read into this field (most often a stray quote); the record is quarantined",
+                           "a quote opened here closes only on line \(state.lineInWords(line)), with text after it: the \(swallowed) line(s) below, which hold delimiters as rows of the table do, ran into this field (most often a stray quote); the record is quarantined, and those lines are read again as records",
                            severity: .error)
                 state.quarantineCurrent("a quote ran over \(swallowed) line(s)")
+                if state.oversizeFieldLine == 0 && rereads < Self.rereadLimit, let rest = cutOpenFieldToItsFirstLine() {
+                    return rest
+                }
             }
+            state.warn("text_after_closing_quote", line: line, column: column,
+                       "text follows a closing quote; the quote is read as a literal character")
             // libcsv would go on reading the field as quoted and swallow the rest of the file
             // into it; the field is unquoted from here on, as other readers take it.
             parser.pointee.quoted = 0
         }
+        return nil
     }
 
     /// Whether a line of the field being read, after its first line break, holds delimiters for
@@ -202,10 +228,57 @@ final class LibCSVParser {
         return FieldScan(UnsafeRawBufferPointer(start: buffer, count: parser.pointee.entry_pos)).newlines
     }
 
-    /// Ends the input: a quote still open at the end of the file quarantines the last record.
-    func finish(state: ParseState) {
+    /// The field being read cut to its first line, and what followed that line's break (CRLF, LF
+    /// or CR; CR alone in a file of old Mac line ends), copied; nil (the field left as it is) when
+    /// the field is one line, or nothing follows its first line's break.
+    private func cutOpenFieldToItsFirstLine() -> [UInt8]? {
+        guard let buffer = parser.pointee.entry_buf, parser.pointee.entry_pos > 0 else { return nil }
+        let count = parser.pointee.entry_pos
+        guard let lineBreak = (0..<count).first(where: { buffer[$0] == 0x0D || (!carriageReturnOnly && buffer[$0] == 0x0A) })
+        else { return nil }
+        var next = lineBreak + 1
+        if !carriageReturnOnly && buffer[lineBreak] == 0x0D && next < count && buffer[next] == 0x0A { next += 1 }
+        guard next < count else { return nil }
+        let rest = Array(UnsafeBufferPointer(start: buffer + next, count: count - next))
+        parser.pointee.entry_pos = lineBreak
+        // A field being read, quoted (not one that may have ended at a quote, whose quote and
+        // spaces csv_fini would take off the end of what is left).
+        parser.pointee.pstate = 2
+        parser.pointee.quoted = 1
+        parser.pointee.spaces = 0
+        return rest
+    }
+
+    /// Ends the input: a quote still open at the end of the file quarantines its record. Below
+    /// the header, the record is cut to the line the quote opened on, and the lines after it,
+    /// which the field had run over, are read again as records: a stray quote (`"hello there`
+    /// typed in a comment) then costs its own row, not every row after it. (Inside the field
+    /// libcsv read `""` as `"`, so a row below holding `""` reads it as one quote.)
+    func finish(state: ParseState, maxFieldBytes: Int) throws {
         let context = UnsafeMutableRawPointer(state.record.sink)
         state.settleFields(partial: parser.pointee.entry_pos)
+        if parser.pointee.pstate == 2 && parser.pointee.quoted != 0 && state.sawHeader && state.oversizeFieldLine == 0
+            && rereads < Self.rereadLimit {
+            let line = state.line + state.record.newlines
+            let column = state.record.fieldCount + 1
+            if let rest = cutOpenFieldToItsFirstLine() {
+                let scan = FieldScan(rest.withUnsafeBytes { $0 })
+                let below = scan.newlines + (rest.last.map { $0 == 0x0A || $0 == 0x0D } == false ? 1 : 0)
+                state.warn("unclosed_quote", line: line, column: column,
+                           "a quote opened here is never closed: its record is quarantined, and the \(below) line(s) below, which it ran over, are read again as records (the quote taken for a stray one)",
+                           severity: .error)
+                state.quarantineCurrent("quote never closed")
+                csv_fini(parser, needs_field_callback, rowCallback, context)
+                // The line break the field was cut at ends the quarantined record's last line.
+                state.line += 1
+                state.lastTerminatorWasCR = false
+                rereads += 1
+                defer { rereads -= 1 }
+                try rest.withUnsafeBytes { try parse($0, state: state, maxFieldBytes: maxFieldBytes) }
+                try finish(state: state, maxFieldBytes: maxFieldBytes)
+                return
+            }
+        }
         if parser.pointee.pstate == 2 && parser.pointee.quoted != 0 {
             // Its lines: the line breaks in it, and the last line unless the file ends with one.
             let count = parser.pointee.entry_pos
