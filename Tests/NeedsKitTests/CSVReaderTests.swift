@@ -1017,6 +1017,26 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertFalse(kept.codes.contains("encoding_changes"))
     }
 
+    /// A UTF-8 file (with its byte order mark or without) read with `--encoding windows-1257`:
+    /// it was told as two files joined, UTF-8 "from here on" at its first letter beyond ASCII,
+    /// with nothing above read in the code page. It is a note that the option was wrong.
+    func testAGivenCodePageOverAFileUTF8ThroughoutIsNoJoin() {
+        let folder = TemporaryFolder()
+        let text = "vārds;pašvaldība\nAnna;Rīga\n"
+        for (name, bytes) in [("bom.csv", [0xEF, 0xBB, 0xBF] + Array(text.utf8)), ("plain.csv", Array(text.utf8))] {
+            var options = ReaderOptions()
+            options.encoding = .windows1257
+            let result = readAll(folder.write(name, bytes), options: options)
+            XCTAssertEqual(result.header, ["vārds", "pašvaldība"], name)
+            XCTAssertEqual(result.data.first?.fields, ["Anna", "Rīga"], name)
+            let change = result.diagnostics.filter { $0.code == "encoding_changes" }
+            XCTAssertEqual(change.map(\.severity), [.note], name)
+            XCTAssertEqual(change.map(\.line), [1], name)
+            XCTAssertTrue(change.first?.message.contains("--encoding windows-1257 given, but the text is UTF-8") ?? false, name)
+            XCTAssertFalse(change.first?.message.contains("joined") ?? true, name)
+        }
+    }
+
     /// A file that starts with its byte order mark twice (an editor adding one to text that had
     /// one; UTF-8 with its mark saved as UTF-16) was warned about as two files joined, at 1:1,
     /// with nothing before it. It is a note of its own; a mark further on is still a join.

@@ -385,6 +385,11 @@ final class NormalizerTests: XCTestCase {
         // At the row's first cell, as the reader's repeated_header is (it named no column).
         XCTAssertEqual(result.issues.first { $0.code == "repeated_header" }?.column, 1)
         XCTAssertFalse(result.issues.contains { $0.oldValue == "Municipality" }, "\(result.issues.map(\.message))")
+        // Nor is its `Timestamp` a date to warn of (it was: `date_unreadable` at line 3); a
+        // respondent's unreadable date still is.
+        XCTAssertFalse(result.codes().contains("date_unreadable"), "\(result.issues.map(\.message))")
+        let unreadable = normalise([folder.write("word.csv", text.replacingOccurrences(of: "15.01.2025 15:15:00", with: "yesterday"))])
+        XCTAssertEqual(unreadable.issues.filter { $0.code == "date_unreadable" }.map(\.line), [5])
     }
 
     /// Kobo's export lets the user choose the group separator: with `.` the group paths and split

@@ -505,6 +505,9 @@ public struct CSVReader {
                 var rawHeld: [UInt8] = []
                 var rawAtLineStart = true
                 var rawLineHadHigh = false
+                // Whether a byte above ASCII was read in the code page: when none was, a switch
+                // to UTF-8 is no second file joined, but a file UTF-8 throughout.
+                var codePageReadHigh = false
                 let lookahead = 4096
 
                 func feedCodePage(_ input: UnsafeRawBufferPointer, atEnd: Bool = false) throws {
@@ -544,7 +547,10 @@ public struct CSVReader {
                     let n = input.count
                     // Most lines of a code page fail on their first letter.
                     let first = UnsafeRawBufferPointer(rebasing: input[q..<min(q + 4, n)])
-                    guard UTF8Validation.firstInvalidOffset(in: first, allowTruncatedEnd: true) == nil else { return nil }
+                    guard UTF8Validation.firstInvalidOffset(in: first, allowTruncatedEnd: true) == nil else {
+                        codePageReadHigh = true
+                        return nil
+                    }
                     let atLineStart = q == 0 ? rawAtLineStart : input[q - 1] == 0x0A || input[q - 1] == 0x0D
                     if !atEnd && n - q < lookahead {
                         try transcodeAndParse(UnsafeRawBufferPointer(rebasing: input[..<q]))
@@ -557,13 +563,17 @@ public struct CSVReader {
                     let isMark = atLineStart && window.starts(with: [0xEF, 0xBB, 0xBF])
                     let cut = !atEnd || window.count < n - q
                     guard UTF8Validation.firstInvalidOffset(in: window, allowTruncatedEnd: cut) == nil,
-                          isMark || window.reduce(0, { $0 + ($1 >= 0xC2 ? 1 : 0) }) >= 2 else { return nil }
+                          isMark || window.reduce(0, { $0 + ($1 >= 0xC2 ? 1 : 0) }) >= 2 else {
+                        codePageReadHigh = true
+                        return nil
+                    }
                     try transcodeAndParse(UnsafeRawBufferPointer(rebasing: input[..<q]))
                     // A mark says so in its own warning (`markSequel`).
                     if isMark {
                         switchedFrom = transcoder.encoding
                     } else {
-                        parser.encodingChanged(state: state, from: transcoder.encoding)
+                        parser.encodingChanged(state: state, from: transcoder.encoding,
+                                               given: codePageReadHigh ? nil : options.encoding)
                     }
                     invalidBeforeSwitch += transcoder.invalidPlaces
                     transcoder = Transcoder(encoding: .utf8)

@@ -201,10 +201,18 @@ final class LibCSVParser {
     }
 
     /// Says where the text of a file read in a code page turned to UTF-8 (`CSVReader.read`): a
-    /// second export joined to the first. Called with the bytes before it parsed.
-    func encodingChanged(state: ParseState, from encoding: TextEncoding) {
+    /// second export joined to the first. Called with the bytes before it parsed. `given`: the
+    /// code page --encoding named, when nothing above was read in it (no byte above ASCII): then
+    /// the file is UTF-8 throughout, and the option was wrong, not the file two.
+    func encodingChanged(state: ParseState, from encoding: TextEncoding, given: TextEncoding? = nil) {
         state.settleFields(partial: parser.pointee.entry_pos)
         let line = state.line + state.record.newlines + newlinesInPartialField()
+        if let given {
+            state.warn("encoding_changes", line: line, column: state.record.fieldCount + 1,
+                       "--encoding \(given.rawValue) given, but the text is UTF-8 from its first letter beyond ASCII, here: read as UTF-8; leave --encoding out",
+                       severity: .note)
+            return
+        }
         state.warn("encoding_changes", line: line, column: state.record.fieldCount + 1,
                    "the text is UTF-8 from here on, \(encoding.rawValue) above: two files joined (cat, copy /b)? Read as UTF-8 from here; check that the rows below belong to the same survey")
     }

@@ -196,6 +196,9 @@ public final class Normalizer {
     private var undatedInFile = 0
     /// Values of the file being read in columns with no header, and where the first stands.
     private var unnamedInFile = (values: 0, line: 0, column: 0)
+    /// What the row's submission date said (`submittedDay`), held until the row is known to be no
+    /// header in another language, whose `Timestamp` is no date to tell of.
+    private var heldDateIssues: [CleaningIssue] = []
     /// Rows of the current file checked for being its header in another language (bounded).
     private var headerChecksInFile = 0
     /// Base names that several files of the run share (`InputFiles.Expansion.sharedBaseNames`):
@@ -855,7 +858,11 @@ public final class Normalizer {
             case let .submitted(utc):
                 let bytes = record.fieldBytes(column)
                 if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) && mapping.shape == .limeSurvey { incomplete = true }
-                if submitted == 0 { submitted = submittedDay(bytes, column: column, line: record.line, file: mapping.file, utc: utc, log: log) }
+                if submitted == 0 {
+                    // Told once the row is known to be no header in another language (below).
+                    submitted = submittedDay(bytes, column: column, line: record.line, file: mapping.file, utc: utc,
+                                             log: { self.heldDateIssues.append($0) })
+                }
                 if submitted == Self.limeSurveyUndated && mapping.shape == .limeSurvey {
                     submitted = 0
                     undatedInFile += 1
@@ -983,8 +990,13 @@ public final class Normalizer {
                                   message: sameOrder
                                     ? "the header row again, in another language (exports of the form's language versions pasted together?); not read as a respondent"
                                     : "the header row again, in another language and another column order: the rows below are read in the first header's order, so check them"))
+                heldDateIssues.removeAll(keepingCapacity: true)
                 return .quarantined("the header row again, in another language")
             }
+        }
+        if !heldDateIssues.isEmpty {
+            heldDateIssues.forEach(log)
+            heldDateIssues.removeAll(keepingCapacity: true)
         }
         if !extras.isEmpty || !self.row.extras.isEmpty { self.row.extras = extras }
         rowHash = FieldHash.finish(rowHash)
