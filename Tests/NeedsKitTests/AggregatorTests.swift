@@ -513,6 +513,45 @@ final class DisaggregationTests: XCTestCase {
         XCTAssertFalse(report.contains("does not list this topic"))
     }
 
+    /// Small-cell protection with a country never asked: LV's one respondent asked (beside five
+    /// of LV's not asked) is blanked, EE's six with it to protect it, and LT, never asked, is no
+    /// part to blank. LT's share counted as a part that blanking did not change, and the run
+    /// went on for ever (a helper's probe). ALL: 4 of the 7 asked want intercultural training.
+    func testACountryNeverAskedIsNoPartToProtect() throws {
+        let folder = TemporaryFolder()
+        let topics = ["intercultural", "partnerships", "disinformation", "vulnerable_groups", "gbv_prevention",
+                      "legal_status", "interpreters", "staff_wellbeing"]
+        let header = (["country", "municipality", "role"] + topics.map { "imp_" + $0 } + topics.map { "comp_" + $0 })
+            .joined(separator: ",")
+        func row(_ country: String, _ place: String, _ i: Int) -> String {
+            ([country, "\"\(place)\"", "teacher"] + (0..<8).map { String(1 + (i + $0) % 5) }
+                + (0..<8).map { String(1 + (i * 2 + $0) % 5) }).joined(separator: ",")
+        }
+        var asked = header + ",training_wanted\n"
+        for i in 0..<6 { asked += row("EE", "Narva linn", i) + (i % 2 == 1 ? ",intercultural\n" : ",\n") }
+        asked += row("LV", "Rīga", 0) + ",intercultural\n"
+        var never = header + "\n"
+        for i in 0..<5 { never += row("LV", "Rīga", i) + "\n" }
+        for i in 0..<5 { never += row("LT", "Kauno miesto savivaldybė", i) + "\n" }
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [folder.write("with.csv", asked), folder.write("without.csv", never)]
+        options.outputPath = folder.path + "/out"
+        _ = try Pipeline.report(options)
+        let lines = try csvTable(options.outputPath + "/topic_demand.csv")
+        func value(_ country: String, _ column: String) throws -> String {
+            let row = try XCTUnwrap(lines.first { $0[0] == country && $0[1] == "intercultural" }, country)
+            return row[lines[0].firstIndex(of: column)!]
+        }
+        XCTAssertEqual(try value("LV", "demand_share"), "")
+        XCTAssertEqual(try value("EE", "demand_share"), "")
+        XCTAssertEqual(try value("EE", "suppressed"), "1")
+        XCTAssertEqual(try value("LT", "demand_share"), "")
+        XCTAssertEqual(try value("LT", "suppressed"), "0")
+        XCTAssertEqual(try value("ALL", "demand_n"), "4")
+        XCTAssertEqual(Double(try value("ALL", "demand_share"))!, 4.0 / 7, accuracy: 1e-12)
+    }
+
     /// The base survives the ways accumulators are combined: merged shards give the one pass's
     /// figures, and scaled weights (municipalities or countries made to weigh the same) keep the
     /// share and the effective n.

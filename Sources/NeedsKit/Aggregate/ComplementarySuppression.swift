@@ -187,7 +187,11 @@ enum ComplementarySuppression {
     /// The count a measure of a row rests on.
     static func count(_ f: TopicFigures, _ measure: Measure) -> Int {
         switch measure {
-        case .row, .demand: return f.respondents
+        case .row: return f.respondents
+        // A share nobody was asked for (the topic not in the demand question's list, or no file
+        // of the scope with a column for it) rests on no one: it is no part to blank, and
+        // blanking it would change nothing (the loop went on for ever).
+        case .demand: return f.demandAsked ? f.demandBaseN : 0
         case .importance: return f.nImportance
         case .competence: return f.nCompetence
         case .gap: return f.nPairs

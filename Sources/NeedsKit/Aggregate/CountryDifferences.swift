@@ -91,9 +91,9 @@ public struct CountryDifference: Sendable, Equatable {
                 // Welch's intervals rest on it (EE's share 0 against 0 had the bound z²/(n + z²)
                 // = 0.254545227624, n = 11.25, which gave Narva's 2 and Tartu's 4 back).
                 if f.countsHidden || f.weightSumsHidden { return true }
-                return measure == .demandShare ? f.weightedN > 0 && f.demandShare == nil : f.nPairs > 0 && f.meanGap == nil
+                return measure == .demandShare ? f.demandBlanked : f.nPairs > 0 && f.meanGap == nil
             }
-            func count(_ f: TopicFigures) -> Int { measure == .demandShare ? f.respondents : f.nPairs }
+            func count(_ f: TopicFigures) -> Int { measure == .demandShare ? (f.demandAsked ? f.demandBaseN : 0) : f.nPairs }
             for (topic, rows) in Dictionary(grouping: figures, by: \.topic) {
                 let blanked = rows.filter(hidden)
                 // A blanked country with no count behind the measure (every respondent weighing 0

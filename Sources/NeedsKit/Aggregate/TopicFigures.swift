@@ -21,6 +21,9 @@ public struct TopicFigures: Sendable, Equatable {
     public var mwds: Double?
     public var mwdsRank: Int?
     public var demandN: Int
+    /// The respondents the demand share is out of: those whose file asked who wants training
+    /// (`respondents` when every file did).
+    public var demandBaseN = 0
     /// Whether the instrument asks who wants training on the topic: a demand question whose
     /// list has the topic's choice. When it does not, the demand figures are not 0 but unknown,
     /// and stay blank (never counted as suppressed).
@@ -122,6 +125,7 @@ public struct TopicFigures: Sendable, Equatable {
         weightedN = a.respondents.weightSum
         effectiveN = a.respondents.effectiveCount
         effectiveDemandBase = a.demandBaseEffectiveCount
+        demandBaseN = a.demandBaseCount
         // No respondent of the scope was asked (their files had no column for the question): the
         // share is unknown, as when the instrument does not ask, not 0 and not suppressed.
         demandColumnMissing = demandAsked && a.respondents.count > 0 && a.demandBaseCount == 0
