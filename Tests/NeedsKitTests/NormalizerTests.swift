@@ -185,6 +185,31 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.issues.first { $0.code == "duplicate_submission" }?.line, 5)
     }
 
+    /// A blank country beside a municipality that fits two (`Tartu`: Tartu linn and Tartu vald,
+    /// both Estonian) was counted only in the region total, with no word of it (a second helper's
+    /// probe): the country is inferred, the municipality stays ambiguous. Beside a municipality
+    /// the gazetteer lacks, the respondent counts only in ALL, and `place_unknown` says so, as it
+    /// does when both are blank.
+    func testABlankCountryBesideAnAmbiguousOrUnknownMunicipality() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        country,municipality,imp_intercultural,comp_intercultural
+        ,Tartu,5,2
+        ,Atlantis,4,2
+        ,,3,1
+        LV,Tartu,4,4
+
+        """
+        let result = normalise([folder.write("blank.csv", text)])
+        XCTAssertEqual(result.respondents.map(\.country), ["EE", nil, nil, "LV"])
+        XCTAssertEqual(result.respondents.map(\.municipalityCode), [nil, nil, nil, nil])
+        XCTAssertEqual(result.issues.filter { $0.code == "country_inferred" }.map(\.line), [2])
+        XCTAssertEqual(result.issues.first { $0.code == "country_inferred" }?.newValue, "EE")
+        // A country given stands (line 5's LV is not made EE by its `Tartu`).
+        XCTAssertEqual(result.issues.filter { $0.code == "municipality_ambiguous" }.map(\.line), [2, 5])
+        XCTAssertEqual(result.issues.filter { $0.code == "place_unknown" }.map(\.line), [3, 4])
+    }
+
     /// A municipality of another country than the one answered (`Estonia`, `Daugavpils`) kept its
     /// code, so topic_demand_by_municipality showed Latvia's Daugavpils among Estonia's
     /// municipalities: the country stands, the municipality is kept as written without a code.

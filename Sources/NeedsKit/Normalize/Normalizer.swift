@@ -1672,11 +1672,29 @@ public final class Normalizer {
             place.issues.append(.init(
                 question: q, questionName: question, old: written, new: "", code: "municipality_ambiguous",
                 message: "`\(written)` fits \(candidates.count) municipalities (\(candidates.map { "\($0.name) \($0.code)" }.joined(separator: ", "))); kept as written, without a code"))
+            // Which of them is not known, but every one of them in one country (`Tartu`: Tartu
+            // linn and Tartu vald): the country is.
+            if place.country == nil, let country = candidates.first?.country, candidates.allSatisfy({ $0.country == country }) {
+                place.country = country
+                place.issues.append(.init(
+                    question: q, questionName: instrument.countryQuestion?.key ?? "country", old: "", new: country,
+                    code: "country_inferred",
+                    message: "country inferred from the municipality `\(written)`: every municipality it fits is in \(country)",
+                    action: .changed))
+            }
         case .none:
             place.municipalityName = written
             place.issues.append(.init(
                 question: q, questionName: question, old: written, new: "", code: "municipality_unknown",
                 message: "`\(written)` is not a municipality of the gazetteer; kept as written"))
+        }
+        if place.country == nil {
+            // A municipality that names no country (unknown, or fitting municipalities of two) and
+            // no country answer: counted only in the region total, said as for no place at all.
+            let asked = countryIndex ?? q
+            place.issues.append(.init(
+                question: asked, questionName: instrument.questions[asked].key, old: "", new: "", code: "place_unknown",
+                message: "no country is known for the respondent, and the municipality `\(written)` tells none; the respondent counts only in the region total"))
         }
         return place
     }
