@@ -191,7 +191,7 @@ enum ComplementarySuppression {
         // A share nobody was asked for (the topic not in the demand question's list, or no file
         // of the scope with a column for it) rests on no one: it is no part to blank, and
         // blanking it would change nothing (the loop went on for ever).
-        case .demand: return f.demandAsked ? f.demandBaseN : 0
+        case .demand: return f.demandRestsOn
         case .importance: return f.nImportance
         case .competence: return f.nCompetence
         case .gap: return f.nPairs

@@ -93,7 +93,7 @@ public struct CountryDifference: Sendable, Equatable {
                 if f.countsHidden || f.weightSumsHidden { return true }
                 return measure == .demandShare ? f.demandBlanked : f.nPairs > 0 && f.meanGap == nil
             }
-            func count(_ f: TopicFigures) -> Int { measure == .demandShare ? (f.demandAsked ? f.demandBaseN : 0) : f.nPairs }
+            func count(_ f: TopicFigures) -> Int { measure == .demandShare ? f.demandRestsOn : f.nPairs }
             for (topic, rows) in Dictionary(grouping: figures, by: \.topic) {
                 let blanked = rows.filter(hidden)
                 // A blanked country with no count behind the measure (every respondent weighing 0

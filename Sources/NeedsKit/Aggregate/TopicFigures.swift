@@ -24,6 +24,9 @@ public struct TopicFigures: Sendable, Equatable {
     /// The respondents the demand share is out of: those whose file asked who wants training
     /// (`respondents` when every file did).
     public var demandBaseN = 0
+    /// The respondents the demand share rests on, for the small-cell rules: none when nobody was
+    /// asked (the topic not in the demand question's list, or no file with a column for it).
+    var demandRestsOn: Int { demandAsked ? demandBaseN : 0 }
     /// Whether the instrument asks who wants training on the topic: a demand question whose
     /// list has the topic's choice. When it does not, the demand figures are not 0 but unknown,
     /// and stay blank (never counted as suppressed).

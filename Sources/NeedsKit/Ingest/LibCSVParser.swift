@@ -68,16 +68,9 @@ final class LibCSVParser {
                     continue
                 }
                 if let rest = reportAnomaly(state: state) {
-                    // A stray quote ran over lines: its record, cut to its first line, is
-                    // quarantined, and the lines it ran over are read again, the closing quote
+                    // A stray quote ran over lines: the lines are read again, the closing quote
                     // with them (it opens a field there, as it did before the stray one took it).
-                    csv_fini(parser, needs_field_callback, rowCallback, context)
-                    state.line += 1
-                    state.lastTerminatorWasCR = false
-                    parser.pointee.status = 0
-                    rereads += 1
-                    defer { rereads -= 1 }
-                    try rest.withUnsafeBytes { try parse($0, state: state, maxFieldBytes: maxFieldBytes) }
+                    try endRecordAndReadAgain(rest, state: state, maxFieldBytes: maxFieldBytes)
                     continue
                 }
                 csv_set_opts(parser, lenientOptions)
@@ -257,6 +250,19 @@ final class LibCSVParser {
         return rest
     }
 
+    /// Ends the record being read (quarantined, its open field cut to its first line by
+    /// `cutOpenFieldToItsFirstLine`) and reads `rest`, the lines the field had run over, again.
+    private func endRecordAndReadAgain(_ rest: [UInt8], state: ParseState, maxFieldBytes: Int) throws {
+        csv_fini(parser, needs_field_callback, rowCallback, UnsafeMutableRawPointer(state.record.sink))
+        // The line break the field was cut at ends the quarantined record's last line.
+        state.line += 1
+        state.lastTerminatorWasCR = false
+        parser.pointee.status = 0
+        rereads += 1
+        defer { rereads -= 1 }
+        try rest.withUnsafeBytes { try parse($0, state: state, maxFieldBytes: maxFieldBytes) }
+    }
+
     /// Ends the input: a quote still open at the end of the file quarantines its record. Below
     /// the header, the record is cut to the line the quote opened on, and the lines after it,
     /// which the field had run over, are read again as records: a stray quote (`"hello there`
@@ -270,19 +276,12 @@ final class LibCSVParser {
             let line = state.line + state.record.newlines
             let column = state.record.fieldCount + 1
             if let rest = cutOpenFieldToItsFirstLine() {
-                let scan = FieldScan(rest.withUnsafeBytes { $0 })
-                let below = scan.newlines + (rest.last.map { $0 == 0x0A || $0 == 0x0D } == false ? 1 : 0)
+                let below = rest.withUnsafeBytes { FieldScan($0).newlines } + (rest.last.map { $0 == 0x0A || $0 == 0x0D } == false ? 1 : 0)
                 state.warn("unclosed_quote", line: line, column: column,
                            "a quote opened here is never closed: its record is quarantined, and the \(below) line(s) below, which it ran over, are read again as records (the quote taken for a stray one)",
                            severity: .error)
                 state.quarantineCurrent("quote never closed")
-                csv_fini(parser, needs_field_callback, rowCallback, context)
-                // The line break the field was cut at ends the quarantined record's last line.
-                state.line += 1
-                state.lastTerminatorWasCR = false
-                rereads += 1
-                defer { rereads -= 1 }
-                try rest.withUnsafeBytes { try parse($0, state: state, maxFieldBytes: maxFieldBytes) }
+                try endRecordAndReadAgain(rest, state: state, maxFieldBytes: maxFieldBytes)
                 try finish(state: state, maxFieldBytes: maxFieldBytes)
                 return
             }

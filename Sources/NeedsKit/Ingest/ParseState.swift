@@ -407,27 +407,22 @@ final class ParseState {
             record.sink.pointee.stopped = true
             return
         }
-        if record.quarantineReason != nil {
-            // A quote left open (or a field past its limit) before any header: the record ran on
-            // over the lines that followed it and is no header. It is a record of the file,
-            // quarantined, and the table starts (if ever) after it.
+        // A quote left open (or a field past its limit) before any header: the record ran on over
+        // the lines that followed it and is no header. A row of another export (another
+        // delimiter) above the table is none either. Each is a record of the file, quarantined,
+        // and the table starts (if ever) after it.
+        func deliverQuarantined() {
             dataRecords += 1
             quarantinedRecords += 1
             record.index = dataRecords
             callHandler(record)
-            return
         }
+        if record.quarantineReason != nil { return deliverQuarantined() }
         if record.line < tableStartLine && !record.isBlank {
             let lastFilled = (0..<record.fieldCount).last { !isBlankField(record.fieldBytes($0)) } ?? 0
             let single = record.filledFieldCount(upTo: 2) <= 1
             if single || TableShape.isDetails(lastFilled: lastFilled, filledColumns: tableFilledColumns) {
-                if quarantinesOtherDelimiterRow(record, where: "above") {
-                    dataRecords += 1
-                    quarantinedRecords += 1
-                    record.index = dataRecords
-                    callHandler(record)
-                    return
-                }
+                if quarantinesOtherDelimiterRow(record, where: "above") { return deliverQuarantined() }
                 preambleSkipped += 1
                 warn("preamble_skipped", line: record.line, column: record.firstFilledColumn, single
                      ? "a record above the table (a title or note: \(record.fieldCount) field(s), at most one filled) is not read as the header"
