@@ -511,6 +511,22 @@ final class DisaggregationTests: XCTestCase {
         let report = try String(contentsOfFile: folder.path + "/none/report.md", encoding: .utf8)
         XCTAssertTrue(report.contains("∅ not asked: their files have no column for the demand question"), report)
         XCTAssertFalse(report.contains("does not list this topic"))
+        // The heat map's base and the methods say the shares are out of the respondents asked
+        // (they said "all respondents"), in the country report's language too; a run whose files
+        // all asked says "all". Nothing says it of a run none of whose files asked: no heat map.
+        let english = ReportStrings.forLanguage("en").charts
+        _ = try row([asked], weighted: false, "alone")
+        for (run, allAsked) in [("plain", false), ("none", false), ("alone", true)] {
+            // No heat map when no file asked.
+            let heatmap = run == "none" ? "" : try String(contentsOfFile: folder.path + "/\(run)/charts/demand_heatmap.svg", encoding: .utf8)
+            let markdown = try String(contentsOfFile: folder.path + "/\(run)/report.md", encoding: .utf8)
+            let estonian = try String(contentsOfFile: folder.path + "/\(run)/countries/EE.md", encoding: .utf8)
+            XCTAssertEqual(heatmap.contains(">" + english.heatmapBaseAsked + "<"), !allAsked && run != "none", run)
+            XCTAssertEqual(heatmap.contains(">" + english.heatmapBase + "<"), allAsked, run)
+            XCTAssertEqual(markdown.contains("- " + ReportProse.english.demandPartlyAsked + "\n"), !allAsked, run)
+            XCTAssertEqual(estonian.contains("- Mõnes failis polnud koolitussoovi küsimuse veergu: nende vastajad on koolitussoovi "
+                                             + "osakaalu alusest välja jäetud, mitte loetud koolitust mitte soovivaks.\n"), !allAsked, run)
+        }
     }
 
     /// Small-cell protection with a country never asked: LV's one respondent asked (beside five
@@ -1049,6 +1065,43 @@ final class DisaggregationTests: XCTestCase {
                 XCTAssertEqual(row[try XCTUnwrap(lines[0].firstIndex(of: "others_value"))], "0.565217391304")
                 XCTAssertFalse(lines.contains { $0[0] == "EE" || $0[0] == "LT" })
             }
+        }
+    }
+
+    /// A country's others are ALL less the country. Pooling the other countries alone, a probe
+    /// read the respondents of no known country back: EE's 3 and LT's 3 blanked (together 6, safe
+    /// under --min-cell 5), LV's 20 compared with them, and ALL's 28 less LV's 20 less the others'
+    /// 6 were the 2 of no country, with their mean gap (28 × ALL's − 20 × LV's − 6 × 2.5) / 2.
+    /// Now LV's others are those 8: gaps 3 × 3 + 3 × 2 + 2 × (−4) = 7 over 8, 0.875; shares
+    /// (3 + 0 + 2) / 8 = 0.625. Under --region country-equal ALL leaves the 2 out, and so do the
+    /// others: 15 / 6 = 2.5 and 3 / 6 = 0.5.
+    func testCountryOthersAreTheRegionLessTheCountry() throws {
+        for (region, gap, share, n) in [(AggregationOptions.Region.pooled, 0.875, 0.625, "8"), (.countryEqual, 2.5, 0.5, "6")] {
+            let folder = TemporaryFolder()
+            var text = "country,municipality,imp_intercultural,comp_intercultural,training_wanted\n"
+            for (country, place, n, importance, competence, wanted) in [
+                ("EE", "Tallinn", 3, 5, 2, "intercultural"), ("LT", "Kauno miesto savivaldybė", 3, 4, 2, ""),
+                ("", "", 2, 1, 5, "intercultural"),
+            ] {
+                for _ in 0..<n { text += "\(country),\(place),\(importance),\(competence),\(wanted)\n" }
+            }
+            for k in 0..<20 { text += k % 2 == 0 ? "LV,Rīga,3,2,intercultural\n" : "LV,Rīga,4,1,\n" }
+            var options = RunOptions()
+            options.instrumentPath = Paths.inputs + "/instrument"
+            options.inputs = [folder.write("r.csv", text)]
+            options.outputPath = folder.path + "/out"
+            options.aggregation.region = region
+            _ = try Pipeline.report(options)
+            let lines = try csvTable(options.outputPath + "/country_differences.csv")
+            let header = lines[0]
+            let value = try XCTUnwrap(header.firstIndex(of: "others_value")), count = try XCTUnwrap(header.firstIndex(of: "others_n"))
+            let gapRow = try XCTUnwrap(lines.first { $0[0] == "LV" && $0[1] == "intercultural" && $0[3] == "mean_gap" }, "\(lines)")
+            let shareRow = try XCTUnwrap(lines.first { $0[0] == "LV" && $0[1] == "intercultural" && $0[3] == "demand_share" }, "\(lines)")
+            XCTAssertEqual(try XCTUnwrap(Double(gapRow[value])), gap, accuracy: 1e-12, "\(region)")
+            XCTAssertEqual(try XCTUnwrap(Double(shareRow[value])), share, accuracy: 1e-12, "\(region)")
+            XCTAssertEqual(gapRow[count], n, "\(region)")
+            XCTAssertEqual(shareRow[count], n, "\(region)")
+            XCTAssertFalse(lines.contains { $0[0] == "EE" || $0[0] == "LT" }, "blanked countries are not compared")
         }
     }
 

@@ -211,6 +211,33 @@ final class ComplementarySuppressionTests: XCTestCase {
         XCTAssertTrue(lv.contains("\"respondents\": 15") && lv.contains("\"bytes\": "), String(lv))
     }
 
+    /// A run of fewer than `--min-cell` respondents in all blanks every count, the region's too;
+    /// then no file's count is shown, even a file of two countries' respondents (each blanked in
+    /// its own row), as the files' counts add up to the region's. A probe's run of 2 + 2 read
+    /// "respondents": null in the totals and 2 and 2 in `files`.
+    func testNoFileCountGivesBackAWithheldRegionTotal() throws {
+        let inputs = TemporaryFolder()
+        func file(_ name: String, _ rows: [(String, String)]) -> String {
+            inputs.write(name, PipelineTests.sweepHeader + rows.map { PipelineTests.sweepRow($0.0, $0.1) }.joined())
+        }
+        let files = [file("a.csv", [("EE", "Tallinn"), ("LT", "Vilniaus miesto savivaldybė")]),
+                     file("b.csv", [("LV", "Rīga"), ("EE", "Tartu linn")])]
+        let (path, folder) = try run {
+            $0.inputs = files
+            $0.aggregation.minCell = 5
+        }
+        _ = folder
+        let summary = try String(contentsOfFile: path + "/summary.json", encoding: .utf8)
+        XCTAssertTrue(summary.contains("\"respondents\": null, \"duplicates\""), summary)
+        for name in ["a.csv", "b.csv"] {
+            let line = try XCTUnwrap(summary.split(separator: "\n").first { $0.contains("\"file\": \"\(name)\"") })
+            XCTAssertTrue(line.contains("\"respondents\": null") && line.contains("\"records_read\": null")
+                          && line.contains("\"bytes\": null") && line.contains("\"suppressed\": true"), String(line))
+        }
+        let report = try String(contentsOfFile: path + "/report.md", encoding: .utf8)
+        XCTAssertTrue(report.contains("a.csv (generic sheet, –), b.csv (generic sheet, –)."), report)
+    }
+
     /// Two small cells under one total, together from at least `--min-cell` respondents, are
     /// protected already: nothing else is blanked. The reports still say how blanks are kept safe.
     func testNothingMoreIsBlankedWhenTheBlanksProtectEachOther() throws {

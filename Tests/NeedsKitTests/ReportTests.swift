@@ -345,14 +345,14 @@ final class ReportTests: XCTestCase {
             // Up to the next heading, of any level.
             try XCTUnwrap(text.components(separatedBy: heading + "\n\n").dropFirst().first?.components(separatedBy: "\n#").first, heading)
         }
-        let line = "⚑: the country differs from the other countries pooled on this topic (the difference holds after Holm's "
+        let line = "⚑: the country differs from the rest of the region on this topic (the difference holds after Holm's "
             + "correction, 5% level); see “Where countries differ”."
         let estonia = try section("### Estonia (EE)", in: report)
         XCTAssertTrue(estonia.contains("| 1 | ⚑ Intercultural competence and communication |"), estonia)
         XCTAssertTrue(estonia.contains("|\n\n" + line + "\n\n![Top needs"), estonia)
         XCTAssertFalse(try section("### Region (ALL)", in: report).contains("⚑"))
         let latvian = try String(contentsOfFile: out + "/countries/LV.md", encoding: .utf8)
-        XCTAssertTrue(latvian.contains("⚑: valsts šajā tēmā atšķiras no pārējām valstīm kopā (atšķirība saglabājas arī pēc Holma "
+        XCTAssertTrue(latvian.contains("⚑: valsts šajā tēmā atšķiras no pārējā reģiona (atšķirība saglabājas arī pēc Holma "
                                        + "korekcijas, 5% līmenis); sk. „Kur valstis atšķiras“."), latvian)
     }
 
@@ -365,7 +365,7 @@ final class ReportTests: XCTestCase {
         _ = _keep
         XCTAssertEqual(try csvTable(out + "/country_differences.csv").count, 1)
         let markdown = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
-        XCTAssertTrue(markdown.contains("## Where countries differ\n\nNo country is compared with the other countries pooled: "
+        XCTAssertTrue(markdown.contains("## Where countries differ\n\nNo country is compared with the rest of the region: "
                                       + "under this weighting the comparisons rest on countries' effective sample sizes, "
                                       + "which are withheld so that the respondents of a small municipality or country "
                                       + "cannot be worked out from them.\n\n## "), markdown)

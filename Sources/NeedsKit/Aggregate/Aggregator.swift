@@ -425,7 +425,8 @@ public final class Aggregator {
 
     /// Merged accumulators (topics + the respondents slot) of the cells `include` selects, grouped
     /// by `key`; `ALL` rows are added when `withRegion` is set.
-    private func merged(key: (Cell) -> String?, withRegion: Bool) -> [String: [TopicAccumulator]] {
+    /// `withUnknownCountry`: the respondents of no known country are a scope too, keyed "".
+    private func merged(key: (Cell) -> String?, withRegion: Bool, withUnknownCountry: Bool = false) -> [String: [TopicAccumulator]] {
         let factors = cellFactors()
         let empty = [TopicAccumulator](repeating: TopicAccumulator(), count: topicKeys.count + 1)
         var byCountry: [String: [String: [TopicAccumulator]]] = [:]
@@ -437,7 +438,7 @@ public final class Aggregator {
             byCountry[cell.country, default: [:]][k] = target
         }
         var result: [String: [TopicAccumulator]] = [:]
-        for (country, groups) in byCountry where !country.isEmpty {
+        for (country, groups) in byCountry where !country.isEmpty || withUnknownCountry {
             for (k, row) in groups { result[country + "\u{1F}" + k] = row }
         }
         guard withRegion else { return result }
@@ -756,6 +757,9 @@ public final class Aggregator {
         let minCell = options.minCell
         guard minCell > 1 else { return [] }
         let tables = suppressedTables()
+        // The region's count blanked (fewer than `--min-cell` respondents in all): every file's
+        // count is withheld, as their sum would give it back.
+        if tables.hiddenScopes.contains("ALL") { return Set(accounts.filter { $0.respondents > 0 }.map(\.file)) }
         let counts = municipalityRespondents
         /// The row blanked whole that holds a cell's respondents, if any.
         func blankedRow(_ cell: Cell) -> Cell? {
@@ -801,9 +805,9 @@ public final class Aggregator {
     }
 
     /// Country and region accumulators by topic key, for the country comparisons.
-    func scopeAccumulators(withRegion: Bool = false) -> [String: [String: TopicAccumulator]] {
+    func scopeAccumulators(withRegion: Bool = false, withUnknownCountry: Bool = false) -> [String: [String: TopicAccumulator]] {
         var result: [String: [String: TopicAccumulator]] = [:]
-        for (key, row) in merged(key: { _ in "" }, withRegion: withRegion) {
+        for (key, row) in merged(key: { _ in "" }, withRegion: withRegion, withUnknownCountry: withUnknownCountry) {
             let (country, _) = Self.split(key)
             for (t, topic) in topicKeys.enumerated() { result[country, default: [:]][topic] = row[t] }
         }

@@ -1,7 +1,10 @@
 /// Where a country differs from the rest of the region: for each topic, the country's demand share
-/// and mean gap against the other countries' respondents pooled, with 95% intervals (Newcombe for
-/// shares, Welch for means) and p-values Holm-corrected across the topics of each country and
-/// measure.
+/// and mean gap against the rest of `ALL`'s respondents pooled (the other countries', and those of
+/// no known country unless `ALL` is country-equal, which leaves them out), with 95% intervals
+/// (Newcombe for shares, Welch for means) and p-values Holm-corrected across the topics of each
+/// country and measure. So the others are `ALL` less the country: pooling the other countries
+/// alone, `ALL` less the country less the others gave back the respondents of no country (2
+/// beside EE and LT blanked), whom no table shows.
 public struct CountryDifference: Sendable, Equatable {
     public enum Measure: String, Sendable { case demandShare = "demand_share", meanGap = "mean_gap" }
 
@@ -22,17 +25,19 @@ public struct CountryDifference: Sendable, Equatable {
     public var holds: Bool { pHolm < 0.05 }
 
     public static func compute(_ aggregator: Aggregator, minCell: Int) -> [CountryDifference] {
-        let scopes = aggregator.scopeAccumulators()
+        // Respondents of no known country, keyed "", are in the others when ALL counts them.
+        let scopes = aggregator.scopeAccumulators(withUnknownCountry: aggregator.options.region != .countryEqual)
         let countries = scopes.keys.filter { !$0.isEmpty }.sorted()
         guard countries.count >= 2 else { return [] }
         let blanked = blankedCountries(aggregator)
+        let othersPool = countries + [""]
         var result: [CountryDifference] = []
         for country in countries {
             var family: [Measure: [CountryDifference]] = [:]
             for topic in aggregator.topicKeys {
                 guard let own = scopes[country]?[topic] else { continue }
                 var others = TopicAccumulator()
-                for other in countries where other != country {
+                for other in othersPool where other != country {
                     if let a = scopes[other]?[topic] { others.merge(a) }
                 }
                 let label = aggregator.instrument.topicLabel(topic)

@@ -34,6 +34,9 @@ public struct TopicFigures: Sendable, Equatable {
     /// The instrument asks, but none of the scope's respondents came from a file with a column
     /// for the demand question: not asked either (`demandAsked` is false).
     public var demandColumnMissing = false
+    /// Some of the scope's respondents came from a file with no column for the demand question:
+    /// the share is out of the others (or, none asked, blank).
+    public var demandPartlyAsked: Bool { demandColumnMissing || (demandAsked && demandBaseN < respondents) }
     public var demandShare: Double?
     public var demandCI: (low: Double, high: Double)?
     public var quadrant: String?

@@ -7,7 +7,7 @@ public struct PlannedSession: Sendable, Equatable {
         case included
         /// A regional slot left over, given to the region's next greatest need.
         case regionalFill = "regional_fill"
-        /// The country's need differs from the other countries' (Holm-corrected).
+        /// The country's need differs from the rest of the region's (Holm-corrected).
         case countryDifference = "country_difference"
         /// The country's next greatest need, not already planned for the region.
         case countryTopNeed = "country_top_need"
@@ -44,7 +44,7 @@ public struct CurriculumPlan: Sendable {
 /// 2. Topics that are a top need in **every** country go to regional sessions; included topics take
 ///    the first of them (more than `regional_sessions` when they are more); regional slots left
 ///    over go to the region's next greatest needs (topics with a regional MWDS).
-/// 3. A topic where a country's need is **higher** than the other countries' (a country difference
+/// 3. A topic where a country's need is **higher** than the rest of the region's (a country difference
 ///    that holds after Holm's correction) goes to a session for that country; then each country's
 ///    next greatest needs; countries take turns, in code order.
 /// 4. Sessions are scheduled first-priority first: regional Locus-for-Focus `HH` topics, then

@@ -223,7 +223,8 @@ public enum Charts {
             }
         }
         let noteY = top + topics.count * cellH + 22
-        svg += "<text x=\"10\" y=\"\(noteY)\" font-size=\"10\" fill=\"#444\">\(esc(labels.heatmapBase))</text>\n"
+        let base = rows.contains(where: \.demandPartlyAsked) ? labels.heatmapBaseAsked : labels.heatmapBase
+        svg += "<text x=\"10\" y=\"\(noteY)\" font-size=\"10\" fill=\"#444\">\(esc(base))</text>\n"
         for (k, line) in legend.enumerated() {
             svg += "<text x=\"10\" y=\"\(noteY + 14 * (k + 1))\" font-size=\"10\" fill=\"#444\">\(esc(line))</text>\n"
         }
@@ -326,4 +327,7 @@ public struct ChartLabels: Sendable {
     public var quadrantKey: String = "Quadrant (importance, gap: H high, L low)"
     /// Under the demand heat map: what its percentages are out of (the line repeated its title).
     public var heatmapBase: String = "% of all respondents, those who chose no topic included"
+    /// `heatmapBase` when some respondents' files had no column for the demand question.
+    public var heatmapBaseAsked: String = "% of the respondents asked (those whose file had no column for the question left out), "
+        + "those who chose no topic included"
 }

@@ -1,4 +1,4 @@
-/// country_differences.csv: each country against the other countries pooled, per topic and measure.
+/// country_differences.csv: each country against the rest of the region pooled, per topic and measure.
 public enum DifferencesTable {
     public static let columns = [
         "country", "topic", "topic_label", "measure", "country_value", "others_value", "country_n", "others_n", "difference",

@@ -267,7 +267,7 @@ public struct ReportBuilder {
             // comparison is (`CountryDifference.blankedCountries`).
             let withheld = aggregator.options.weights != .respondent
                 && figures.contains { $0.country != "ALL" && ($0.weightSumsHidden || $0.countsHidden) }
-            doc.paragraph("No country is compared with the other countries pooled: "
+            doc.paragraph("No country is compared with the rest of the region: "
                 + (withheld ? "under this weighting the comparisons rest on countries' effective sample sizes, which are "
                     + "withheld so that the respondents of a small municipality or country cannot be worked out from them."
                     : "each comparison would rest on figures suppressed to protect respondents, or on fewer than "
@@ -277,7 +277,7 @@ public struct ReportBuilder {
         doc.heading(2, words.differences)
         let holding = differences.filter(\.holds)
         if holding.isEmpty {
-            doc.paragraph("No country differs from the other countries pooled on any topic once p-values are Holm-corrected (5% level).")
+            doc.paragraph("No country differs from the rest of the region on any topic once p-values are Holm-corrected (5% level).")
             return
         }
         differenceTable(&doc, words, holding, linkPrefix: "")
@@ -469,7 +469,8 @@ public struct ReportBuilder {
     private func methods(_ doc: inout ReportDocument, _ words: ReportStrings, linkPrefix: String) {
         doc.heading(2, words.methods)
         let prose = ReportProse.forLanguage(words.language)
-        doc.blocks.append(.bullets(prose.methods.map { [.text($0)] } + [
+        let partlyAsked = aggregator.figures().contains(where: \.demandPartlyAsked) ? [[ReportDocument.Inline.text(prose.demandPartlyAsked)]] : []
+        doc.blocks.append(.bullets(prose.methods.map { [.text($0)] } + partlyAsked + [
             [.text(weighting(in: prose))],
             [.text(prose.fullPrecision), .link("topic_demand.csv", href: linkPrefix + "topic_demand.csv"), .text(prose.perMunicipality),
              .link("topic_demand_by_municipality.csv", href: linkPrefix + "topic_demand_by_municipality.csv"), .text(prose.dictionary),

@@ -76,8 +76,12 @@ public struct ReportProse: Sendable {
     var dictionary: String = "; what each column of the tables holds: "
     /// Under a top-needs table whose topics carry ⚑, which was explained only sections later
     /// (`{s}`: the country-differences section's heading).
-    var topNeedsFlag: String = "⚑: the country differs from the other countries pooled on this topic "
+    var topNeedsFlag: String = "⚑: the country differs from the rest of the region on this topic "
         + "(the difference holds after Holm's correction, 5% level); see “{s}”."
+    /// In the methods, when some respondents' files had no column for the demand question: the
+    /// want-training shares are out of those asked (the method above says "all respondents").
+    var demandPartlyAsked: String = "Some files had no column for the question of who wants training: their respondents "
+        + "are left out of the want-training shares' base, not counted as not wanting it."
     /// The notes of the wave comparison (waves.csv keeps them in English), by their English text
     /// with `{k}` for the number in it.
     var waveNotes: [String: String] = [:]
@@ -242,7 +246,8 @@ public struct ReportProse: Sendable {
         measure: "Näitaja", inCountry: "Riigis", others: "Teised", differenceMarked: "⚑ tähistab erinevust, mis jääb kehtima ka Holmi korrektsiooni järel (5% tase); kõik teemad: ", difference: "Vahe (95% UV)", changeSince: "Muutus võrreldes algusega: {w}", wavesPaired: "Mõlemale lainele vastasid samad inimesed (seotud küsimustiku vastajakoodiga): muutused on paarisvahed Studenti t-vahemikega; koolitussoovi osakaale võrreldakse sõltumatute valimitena (Newcombe'i vahemik).", wavesIndependent: "Igale lainele vastasid erinevad inimesed: keskmiste muutustel on Welchi vahemik, koolitussoovi osakaalude muutustel Newcombe'i vahemik. Muutus, mille vahemik ei sisalda nulli, on tähistatud ▲ või ▼.", pairedUnweighted: "Paarisvahed ei ole kaalutud: kaalud kehtivad iga laine enda arvudele.", oneWaveOnly: "Ainult ühes laines küsitud teemad: {list}.", competence: "Pädevus", change: "Muutus (95% UV)", gapChange: "Lõhe muutus (95% UV)", wantChange: "Koolitussoov, muutus", leftHH: "Lahkus HH-st", note: "Märkus", everyFigure: "Kõik arvud: ", dumbbell: "Pädevus, algus → {w}", yes: "jah", no: "ei",
         notRead: "pole loetud", genericSheet: "tavaline tabel",
         dictionary: "; mida tabelite veerud sisaldavad (inglise keeles): ",
-        topNeedsFlag: "⚑: riik erineb selles teemas teistest riikidest kokku (erinevus jääb kehtima ka Holmi korrektsiooni järel, 5% tase); vt „{s}“.",
+        topNeedsFlag: "⚑: riik erineb selles teemas ülejäänud piirkonnast (erinevus jääb kehtima ka Holmi korrektsiooni järel, 5% tase); vt „{s}“.",
+        demandPartlyAsked: "Mõnes failis polnud koolitussoovi küsimuse veergu: nende vastajad on koolitussoovi osakaalu alusest välja jäetud, mitte loetud koolitust mitte soovivaks.",
         waveNotes: [
             "topic not asked at baseline": "teemat algul ei küsitud",
             "topic not asked in this wave": "teemat selles laines ei küsitud",
@@ -289,7 +294,8 @@ public struct ReportProse: Sendable {
         measure: "Rādītājs", inCountry: "Valstī", others: "Citas", differenceMarked: "⚑ atzīmē atšķirību, kas saglabājas arī pēc Holma korekcijas (5% līmenis); visas tēmas: ", difference: "Starpība (95% TI)", changeSince: "Izmaiņas kopš sākuma: {w}", wavesPaired: "Abos viļņos atbildēja tie paši cilvēki (sasaistīti ar anketas respondenta kodu): izmaiņas ir pāru starpības ar Stjūdenta t intervāliem; apmācību vēlmes daļas salīdzinātas kā neatkarīgas izlases (Ņūkoma intervāls).", wavesIndependent: "Katrā vilnī atbildēja citi cilvēki: vidējo vērtību izmaiņām ir Velča intervāls, apmācību vēlmes daļu izmaiņām Ņūkoma intervāls. Izmaiņa, kuras intervāls neietver nulli, ir atzīmēta ar ▲ vai ▼.", pairedUnweighted: "Pāru starpības nav svērtas: svari attiecas uz katra viļņa paša rādītājiem.", oneWaveOnly: "Tēmas, kas jautātas tikai vienā vilnī: {list}.", competence: "Kompetence", change: "Izmaiņa (95% TI)", gapChange: "Plaisas izmaiņa (95% TI)", wantChange: "Vēlas apmācības, izmaiņa", leftHH: "Izgāja no HH", note: "Piezīme", everyFigure: "Visi skaitļi: ", dumbbell: "Kompetence, sākums → {w}", yes: "jā", no: "nē",
         notRead: "nav nolasīts", genericSheet: "vienkārša tabula",
         dictionary: "; ko satur tabulu kolonnas (angļu valodā): ",
-        topNeedsFlag: "⚑: valsts šajā tēmā atšķiras no pārējām valstīm kopā (atšķirība saglabājas arī pēc Holma korekcijas, 5% līmenis); sk. „{s}“.",
+        topNeedsFlag: "⚑: valsts šajā tēmā atšķiras no pārējā reģiona (atšķirība saglabājas arī pēc Holma korekcijas, 5% līmenis); sk. „{s}“.",
+        demandPartlyAsked: "Dažos failos nebija apmācību vēlmju jautājuma kolonnas: to respondenti nav iekļauti apmācību vēlmes daļas bāzē, nevis uzskatīti par tādiem, kas apmācības nevēlas.",
         waveNotes: [
             "topic not asked at baseline": "tēma sākumā netika jautāta",
             "topic not asked in this wave": "tēma šajā vilnī netika jautāta",
@@ -338,7 +344,8 @@ public struct ReportProse: Sendable {
         measure: "Rodiklis", inCountry: "Šalyje", others: "Kitos", differenceMarked: "⚑ žymi skirtumą, kuris išlieka ir po Holmo pataisos (5% lygmuo); visos temos: ", difference: "Skirtumas (95% PI)", changeSince: "Pokytis nuo pradžios: {w}", wavesPaired: "Abiejose bangose atsakė tie patys žmonės (susieti klausimyno respondento kodu): pokyčiai yra porų skirtumai su Stjudento t intervalais; mokymų poreikio dalys lyginamos kaip nepriklausomos imtys (Newcombe'o intervalas).", wavesIndependent: "Kiekvienoje bangoje atsakė skirtingi žmonės: vidurkių pokyčiams naudojamas Welcho intervalas, mokymų poreikio dalių pokyčiams Newcombe'o intervalas. Pokytis, kurio intervalas neapima nulio, pažymėtas ▲ arba ▼.", pairedUnweighted: "Porų skirtumai nesverti: svoriai taikomi kiekvienos bangos pačios rodikliams.", oneWaveOnly: "Temos, klaustos tik vienoje bangoje: {list}.", competence: "Kompetencija", change: "Pokytis (95% PI)", gapChange: "Atotrūkio pokytis (95% PI)", wantChange: "Norėtų mokymų, pokytis", leftHH: "Išėjo iš HH", note: "Pastaba", everyFigure: "Visi skaičiai: ", dumbbell: "Kompetencija, pradžia → {w}", yes: "taip", no: "ne",
         notRead: "neperskaitytas", genericSheet: "paprasta lentelė",
         dictionary: "; ką reiškia lentelių stulpeliai (anglų kalba): ",
-        topNeedsFlag: "⚑: šalis šioje temoje skiriasi nuo kitų šalių kartu (skirtumas išlieka ir po Holmo pataisos, 5% lygmuo); žr. „{s}“.",
+        topNeedsFlag: "⚑: šalis šioje temoje skiriasi nuo likusio regiono (skirtumas išlieka ir po Holmo pataisos, 5% lygmuo); žr. „{s}“.",
+        demandPartlyAsked: "Kai kuriuose failuose nebuvo mokymų poreikio klausimo stulpelio: jų respondentai neįtraukti į norinčiųjų mokytis dalies bazę, o ne laikomi nenorinčiais mokytis.",
         waveNotes: [
             "topic not asked at baseline": "tema pradžioje neklausta",
             "topic not asked in this wave": "tema šioje bangoje neklausta",
@@ -388,7 +395,8 @@ public struct ReportProse: Sendable {
         measure: "Показатель", inCountry: "В стране", others: "Остальные", differenceMarked: "⚑ отмечает различие, которое сохраняется и после поправки Холма (уровень 5%); все темы: ", difference: "Разница (95% ДИ)", changeSince: "Изменение с начала: {w}", wavesPaired: "В обеих волнах отвечали одни и те же люди (сопоставлены по коду респондента из анкеты): изменения — парные разности с интервалами t Стьюдента; доли желающих обучения сравниваются как независимые выборки (интервал Ньюкомба).", wavesIndependent: "В каждой волне отвечали разные люди: для изменений средних — интервал Уэлча, для изменений долей желающих обучения — интервал Ньюкомба. Изменение, интервал которого не содержит нуля, отмечено ▲ или ▼.", pairedUnweighted: "Парные разности не взвешены: веса применяются к показателям каждой волны.", oneWaveOnly: "Темы, заданные только в одной волне: {list}.", competence: "Компетентность", change: "Изменение (95% ДИ)", gapChange: "Изменение разрыва (95% ДИ)", wantChange: "Хотят обучение, изменение", leftHH: "Вышла из HH", note: "Примечание", everyFigure: "Все значения: ", dumbbell: "Компетентность, начало → {w}", yes: "да", no: "нет",
         notRead: "не прочитан", genericSheet: "обычная таблица",
         dictionary: "; что содержат столбцы таблиц (на английском): ",
-        topNeedsFlag: "⚑: страна отличается по этой теме от остальных стран вместе (различие сохраняется и после поправки Холма, уровень 5%); см. «{s}».",
+        topNeedsFlag: "⚑: страна отличается по этой теме от остальной части региона (различие сохраняется и после поправки Холма, уровень 5%); см. «{s}».",
+        demandPartlyAsked: "В некоторых файлах не было столбца вопроса о желаемом обучении: их респонденты исключены из базы доли желающих обучаться, а не считаются не желающими.",
         waveNotes: [
             "topic not asked at baseline": "тема не задавалась в начале",
             "topic not asked in this wave": "тема не задавалась в этой волне",
