@@ -83,6 +83,23 @@ final class MomentsTests: XCTestCase {
         XCTAssertEqual(interval.high, 5 + half, accuracy: 1e-12)
     }
 
+    /// `addZero` (respondents counted, no division) is `add(0)` to the bit, weights of 0 and
+    /// below included, so figures resting on respondent counts are the same either way.
+    func testAddingZeroWithoutDivisionIsAddingZero() {
+        var generator = SeededGenerator(seed: 41)
+        for _ in 0..<200 {
+            var added = Moments(), counted = Moments()
+            for _ in 0..<Int.random(in: 0...80, using: &generator) {
+                let w = [1.0, 0, -1, Double.random(in: 0.001...50, using: &generator), 1e-300][Int.random(in: 0...4, using: &generator)]
+                added.add(0, weight: w)
+                counted.addZero(weight: w)
+            }
+            XCTAssertEqual(added, counted)
+            XCTAssertEqual(added.mean.bitPattern, counted.mean.bitPattern)
+            XCTAssertEqual(added.m2.bitPattern, counted.m2.bitPattern)
+        }
+    }
+
     func testOneValueHasNoInterval() {
         var m = Moments()
         m.add(4)

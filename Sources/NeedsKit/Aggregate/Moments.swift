@@ -31,6 +31,17 @@ public struct Moments: Sendable, Equatable {
         m2 += w * delta * (x - mean)
     }
 
+    /// `add(0, weight: w)` for a count of respondents, whose values are all 0: the mean and m2
+    /// stay 0 to the bit (0 · w / Σw added to 0), so only the count and sums change, without a
+    /// division (nine a respondent, the cost of the accumulators' `respondents` and `unasked`).
+    @inline(__always)
+    public mutating func addZero(weight w: Double = 1) {
+        guard w > 0 else { return }
+        count += 1
+        weightHigh += w
+        squareHigh += w * w
+    }
+
     public mutating func merge(_ other: Moments) {
         guard other.weightSum > 0 else { return }
         guard weightSum > 0 else {

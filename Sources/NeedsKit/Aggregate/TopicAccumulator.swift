@@ -38,8 +38,8 @@ public struct TopicAccumulator: Sendable, Equatable {
 
     public mutating func add(importance i: Double?, competence c: Double?, demanded: Bool, weight: Double = 1,
                              demandAsked: Bool = true) {
-        respondents.add(0, weight: weight)
-        if !demandAsked { unasked.add(0, weight: weight) }
+        respondents.addZero(weight: weight)
+        if !demandAsked { unasked.addZero(weight: weight) }
         if let i { importance.add(i, weight: weight) }
         if let c { competence.add(c, weight: weight) }
         if let i, let c { gap.add(i - c, weight: weight) }
