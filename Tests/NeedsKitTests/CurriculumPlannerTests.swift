@@ -107,6 +107,24 @@ final class CurriculumPlannerTests: XCTestCase {
         XCTAssertEqual(plan.sessions.filter { $0.audience != "ALL" }.map { $0.audience + $0.topic }.sorted(), ["EEb", "EEd", "LVb"])
     }
 
+    /// More top needs of every country than regional sessions: the region's Locus-for-Focus HH
+    /// topics are chosen first, then the greater MWDS, as the schedule orders them (a helper's
+    /// probe read this as a slip, the rule not saying it). With ALL's `b` made HH at MWDS 3, it
+    /// goes before `c` (LH, 5), which the previous test chose.
+    func testRegionalTopNeedsBeyondTheSlotsAreChosenHHFirst() {
+        var c = configuration
+        c.topNeeds = 4
+        let changed = figures.map { f -> TopicFigures in
+            guard f.country == "ALL", f.topic == "b" else { return f }
+            var f = f
+            f.quadrant = "HH"
+            f.mwds = 3
+            return f
+        }
+        let plan = CurriculumPlanner.plan(figures: changed, differences: differences, configuration: c)
+        XCTAssertEqual(plan.sessions.filter { $0.audience == "ALL" }.map(\.topic), ["a", "b"])
+    }
+
     func testACountryWithoutRespondentsGetsNoSessions() {
         var extended = figures
         var empty = figure("LT", "a", mwds: 0, rank: 1, quadrant: "HH")
