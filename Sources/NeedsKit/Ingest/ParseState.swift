@@ -332,7 +332,7 @@ final class ParseState {
         // differs from the header's or its second field is blank: a row of the table costs one
         // look at a field's first byte.
         if !plainTable, record.quarantineReason == nil, let (label, column) = totalsLabel(),
-           record.filledFieldCount(upTo: 2) == 2 {
+           record.filledFieldCount(upTo: 2) == 2, holdsFiguresOnly(after: column) {
             // A totals or average row of a hand-made sheet (`Kokku;;;4,5;2,5`), below the table
             // or between its groups: not a respondent, skipped like a note under the table. (A
             // word alone, `Kokku: 143`, is a footnote candidate like any other note.)
@@ -809,6 +809,21 @@ final class ParseState {
             return nil
         }
         return nil
+    }
+
+    /// Whether every filled field after column `column` (1-based) is a figure (`4,5`, `12`,
+    /// `45%`): a totals row's cells. A respondent of a hand-made sheet who left the place blank
+    /// starts with an answer, and a rating's label may start like a totals word (`Vidēji
+    /// svarīgi`, `Vidutiniškai svarbu`, `Keskmine`): the answers beside it are words, not figures.
+    private func holdsFiguresOnly(after column: Int) -> Bool {
+        var figures = 0
+        for i in column..<record.fieldCount {
+            let field = Self.trimmed(record.fieldBytes(i))
+            if field.isEmpty { continue }
+            guard CellType.isNumberLike(Array(field)[...]) else { return false }
+            figures += 1
+        }
+        return figures > 0
     }
 
     /// The Latin first letters of `totalsWords`, bit 0 for `a`.
