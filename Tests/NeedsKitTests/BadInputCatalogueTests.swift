@@ -66,6 +66,24 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertEqual(below.account.respondents, 8)
         XCTAssertEqual(below.account.footnoteRecords, 0)
 
+        // Inside the table (the `,` export's rows between two parts of the `;` one), each was a
+        // respondent of no country with its answers missing, a phantom in every share of ALL.
+        var middle = "country;municipality;role;imp_partnerships;comp_partnerships;training_wanted\n"
+        middle += "LV;Ogre;teacher;4;2;partnerships\n" + "EE,Tallinn,teacher,5,2,partnerships\nEE,Narva,teacher,4,1,partnerships\n"
+        middle += "LV;Ogre;teacher;3;2;partnerships\n" + "EE,Tartu linn,teacher,5,2,partnerships\n" + "LV;Rīga;teacher;5;1;\n"
+        let inside = run("inside.csv", middle)
+        assertIssue(inside, "other_delimiter_row", line: 3, column: 1, "a record inside the table is one field with `;` but 6 with `,`")
+        XCTAssertEqual(inside.outcome.issueCounts.filter { $0.key.code == "other_delimiter_row" }.map(\.value).reduce(0, +), 3)
+        XCTAssertEqual(inside.account.quarantined, 3)
+        XCTAssertEqual(inside.account.respondents, 3)
+        XCTAssertNil(inside.issue("ragged_row"))
+        XCTAssertEqual(inside.outcome.exitCode, 1)
+        // A short row of the file's own delimiter whose comment holds commas stays a respondent.
+        let short = run("short.csv", "country;municipality;role;imp_partnerships;comp_partnerships;training_wanted;comments\n"
+                        + "LV;Ogre;teacher;4;2;partnerships\nEE;Narva;a,b,c,d,e\n")
+        XCTAssertNil(short.issue("other_delimiter_row"))
+        XCTAssertEqual(short.account.respondents, 2)
+
         let title = run("title.csv", "Survey of staff, Tallinn, Narva, Tartu, Pärnu, 2025\n" + semicolons)
         XCTAssertNil(title.issue("other_delimiter_row"))
         XCTAssertEqual(title.account.preambleRecords, 1)
@@ -678,6 +696,32 @@ final class BadInputCatalogueTests: XCTestCase {
         assertIssue(r, "totals_row_skipped", line: 4, column: 1, "Kokku")
         assertIssue(r, "footnote_skipped", line: 17, column: 1)
         XCTAssertEqual(r.outcome.issueCounts.filter { $0.key.code == "totals_row_skipped" }.values.reduce(0, +), 7)
+    }
+
+    /// Microsoft Forms numbers its responses (`ID`) within a form: no submission ID across files,
+    /// but within one file the same number twice is the same response twice (counted once) or,
+    /// with other answers, an edit or two exports joined (both kept, said). A probe's export with
+    /// row 4 twice, one rating changed, read 11 respondents with no word.
+    func testARowNumberTwiceInOneFile() {
+        let form = "ID,Start time,country,municipality,imp_partnerships,comp_partnerships\n"
+        let rows = ["1,1/15/25 10:00:00,EE,Tallinn,4,2", "2,1/15/25 10:01:00,EE,Narva,5,3", "3,1/15/25 10:02:00,EE,Tartu linn,3,3"]
+        let same = run("same.csv", form + rows.joined(separator: "\n") + "\n" + rows[1] + "\n")
+        assertIssue(same, "duplicate_submission", line: 5, column: 1, "row `2` of the export was already read in this file")
+        XCTAssertEqual(same.account.respondents, 3)
+        XCTAssertEqual(same.account.duplicates, 1)
+        let edited = run("edited.csv", form + rows.joined(separator: "\n") + "\n2,1/15/25 10:01:00,EE,Narva,5,1\n")
+        assertIssue(edited, "duplicate_row_id", line: 5, column: 1, "with other answers")
+        XCTAssertEqual(edited.account.respondents, 4)
+        XCTAssertEqual(edited.account.duplicates, 0)
+        // Another file's row 2 is another form's response.
+        let folder = TemporaryFolder()
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [folder.write("a.csv", form + rows.joined(separator: "\n") + "\n"),
+                          folder.write("b.csv", form + rows.joined(separator: "\n") + "\n")]
+        let two = try! Pipeline.check(options)
+        XCTAssertEqual(two.respondents, 6)
+        XCTAssertNil(two.firstIssues.first { $0.code == "duplicate_submission" || $0.code == "duplicate_row_id" })
     }
 
     func testShortRowIsPaddedAndKept() {

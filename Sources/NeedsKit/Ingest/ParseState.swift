@@ -477,6 +477,13 @@ final class ParseState {
     private func emit(_ buffer: RecordBuffer) {
         dataRecords += 1
         buffer.index = dataRecords
+        // A short record that another delimiter splits into many fields is a row of another
+        // export, inside the table as above or below it: read as a respondent with its answers
+        // missing, it was a phantom in ALL (a helper's probe: 6 LV rows of a `,` export between
+        // two parts of a `;` one, counted in no country and in every share's base).
+        if buffer.quarantineReason == nil, buffer.fieldCount < (columnSources == nil ? headerCount : reorderedWidth) {
+            _ = quarantinesOtherDelimiterRow(buffer, where: "inside")
+        }
         // A record quarantined already (a quote left open, a limit) keeps its reason, and its
         // shape is not told: its fields are not read one by one.
         if buffer.quarantineReason == nil {
@@ -586,7 +593,8 @@ final class ParseState {
     /// skipped as a footnote, but blank ones stay blank rows.
     private func skipHeldAsFootnotes() { deliverHeld(asFootnotes: true) }
 
-    /// A record skipped above or below the table (a title, a note, a sheet's detail) that another
+    /// A record skipped above or below the table (a title, a note, a sheet's detail), or a short
+    /// one inside it, that another
     /// delimiter splits into five fields or more, twice as many as it fills (`a,b,c,d,e` in a `;`
     /// file): a row of another export, written with that delimiter and joined to this file (`cat`,
     /// `copy /b`, rows pasted in from a file saved in another locale). It is still not read (its

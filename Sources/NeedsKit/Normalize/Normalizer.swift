@@ -59,6 +59,10 @@ public final class Normalizer {
         let splitChoiceBits: [UInt64]
         /// The submission ID columns (`Step.submissionID`), in order: read before the others.
         let idColumns: [Int]
+        /// A tool's number for the row within its export (Microsoft Forms' and LimeSurvey's `ID`,
+        /// KoboToolbox's `_id`): no submission ID across files (each form numbers from 1), but
+        /// within one file a number twice is the same response twice, or two exports joined.
+        let rowIDColumn: Int?
         /// KoboToolbox's `meta/rootUuid`: a submission's first ID, kept through edits, where
         /// `_uuid` changes with each; when filled, the row's submission ID.
         let rootIDColumn: Int?
@@ -93,6 +97,7 @@ public final class Normalizer {
             self.splitChoiceBits = splitChoiceBits.count == splitChoices.count ? splitChoiceBits : splitChoices.map { _ in 0 }
             reviewColumn = roles.firstIndex(of: .meta(.review))
             idColumns = steps.indices.filter { if case .submissionID = steps[$0] { true } else { false } }
+            rowIDColumn = roles.firstIndex(of: .meta(.rowID))
             self.questionCount = questionCount
         }
     }
@@ -1018,6 +1023,30 @@ public final class Normalizer {
                 return .duplicate
             }
         } else {
+            // A row number of the tool's (`ID`) twice in one file: the same answers are the same
+            // response twice, counted once; other answers are said, and both kept (two exports
+            // joined, each numbering its rows from 1, would lose real respondents if dropped).
+            if let column = mapping.rowIDColumn, column < count {
+                var duplicate = false
+                Self.withTrimmed(record.fieldBytes(column)) { written in
+                    guard written.count > 0 else { return }
+                    let key = FieldHash.hash(written, seed: mapping.idSeed ^ 0x726F_772D_6964_2D6B)
+                    let verify = FieldHash.hash(written, seed: mapping.idSeed ^ 0x2545_F491_4F6C_DD1D)
+                    guard let earlier = seen.check(key, verify: verify, storing: rowHash) else { return }
+                    let rowID = String(decoding: written, as: UTF8.self)
+                    if earlier == rowHash {
+                        log(CleaningIssue(file: mapping.file, line: record.line, column: column + 1,
+                                          code: "duplicate_submission", action: .dropped, severity: .note,
+                                          message: "row `\(rowID)` of the export was already read in this file, with the same answers; counted once"))
+                        duplicate = true
+                        return
+                    }
+                    log(CleaningIssue(file: mapping.file, line: record.line, column: column + 1,
+                                      code: "duplicate_row_id", action: .kept, severity: .warning,
+                                      message: "row `\(rowID)` of the export was already read in this file, with other answers: the same response edited, or two exports joined (each numbering its rows from 1)? Both are kept; check them"))
+                }
+                if duplicate { return .duplicate }
+            }
             // Rows without an ID are keyed by their fingerprint, apart from IDs' keys.
             if filesOfIdenticalRows.last != mapping.file { filesOfIdenticalRows.append(mapping.file) }
             let place = UInt64(filesOfIdenticalRows.count - 1) << 40 | UInt64(record.line)
