@@ -238,6 +238,45 @@ final class ComplementarySuppressionTests: XCTestCase {
         XCTAssertTrue(report.contains("a.csv (generic sheet, –), b.csv (generic sheet, –)."), report)
     }
 
+    /// Weighted by municipality, a country's share is its municipality units' shares averaged:
+    /// with Maardu's 3 pooled and blanked, and Tartu's 6 blanked beside them, EE's share × 4 units
+    /// less Narva's and Tallinn's gave the two blanked shares' sum, and with their respondents and
+    /// demand counts (EE's less the published) a helper's probe split them over 8 topics. EE's
+    /// figures are now blanked, its counts kept, and ALL's with them; LV's, with no municipality
+    /// blanked, stay, as do EE's unweighted (the plain sum splits nothing).
+    func testACountryAveragingABlankedMunicipalityIsBlankedUnderWeights() throws {
+        let inputs = TemporaryFolder()
+        var text = "country,municipality,imp_intercultural,comp_intercultural,training_wanted\n"
+        for (country, place, n) in [("EE", "Tallinn", 8), ("EE", "Narva", 7), ("EE", "Tartu linn", 6), ("EE", "Maardu", 3),
+                                    ("LV", "Rīga", 12), ("LV", "Ogre", 8), ("LT", "Vilniaus miesto savivaldybė", 11),
+                                    ("LT", "Kauno miesto savivaldybė", 9)] {
+            for k in 0..<n { text += "\(country),\(place),\(1 + k % 5),\(1 + k % 3),\(k % 2 == 0 ? "intercultural" : "")\n" }
+        }
+        let file = inputs.write("r.csv", text)
+        for weighted in [true, false] {
+            let (path, folder) = try run {
+                $0.inputs = [file]
+                $0.aggregation.minCell = 5
+                if weighted { $0.aggregation.weights = .municipality }
+            }
+            _ = folder
+            let rows = table(path + "/topic_demand.csv")
+            let ee = try XCTUnwrap(rows.first { $0["country"] == "EE" && $0["topic"] == "intercultural" })
+            let all = try XCTUnwrap(rows.first { $0["country"] == "ALL" && $0["topic"] == "intercultural" })
+            let lv = try XCTUnwrap(rows.first { $0["country"] == "LV" && $0["topic"] == "intercultural" })
+            XCTAssertEqual(ee["respondents"], "24")
+            XCTAssertEqual(ee["demand_share"] == "", weighted, "\(ee)")
+            XCTAssertEqual(ee["mean_importance"] == "", weighted, "\(ee)")
+            XCTAssertEqual(ee["demand_n"] == "", weighted, "\(ee)")
+            XCTAssertEqual(all["demand_share"] == "", weighted, "\(all)")
+            XCTAssertNotEqual(lv["demand_share"], "")
+            let places = table(path + "/topic_demand_by_municipality.csv").filter { $0["country"] == "EE" && $0["topic"] == "intercultural" }
+            XCTAssertEqual(places.filter { $0["respondents"] == "" }.count, 2, "Tartu and the pooled Maardu blanked: \(places)")
+            let report = try String(contentsOfFile: path + "/report.md", encoding: .utf8)
+            XCTAssertEqual(report.contains(ReportProse.english.countriesWithheld), weighted)
+        }
+    }
+
     /// Two small cells under one total, together from at least `--min-cell` respondents, are
     /// protected already: nothing else is blanked. The reports still say how blanks are kept safe.
     func testNothingMoreIsBlankedWhenTheBlanksProtectEachOther() throws {

@@ -510,6 +510,9 @@ public final class Aggregator {
         /// Whether some figure of ALL is blanked because a country's is, ALL being no plain sum of
         /// its countries (`ComplementarySuppression.withholdWeightedRegion`): the reports say why.
         public var regionWithheld = false
+        /// Whether some country's weighted figures are blanked because one of its municipalities'
+        /// rows is (`withholdWeightedCountries`): the reports say why.
+        public var countriesWithheld = false
 
         /// Whether the pooled municipalities under `--min-cell` of a country are not shown.
         public func hidesSmallMunicipalities(of country: String) -> Bool {
@@ -623,6 +626,11 @@ public final class Aggregator {
         // respondents) makes ALL the same average of its countries as --region country-equal.
         let countsInRegionWeights = options.weights != .respondent || options.region == .countryEqual
         var regionWithheld = false
+        var countriesWithheld = false
+        if options.weights != .respondent && minCell > 1 {
+            countriesWithheld = withholdWeightedCountries(&scopes, municipalities: municipalities)
+            countriesWithheld = withholdWeightedCountries(&groups, municipalities: municipalities) || countriesWithheld
+        }
         if countsInRegionWeights && minCell > 1 {
             regionWithheld = ComplementarySuppression.withholdWeightedRegion(&scopes)
             regionWithheld = ComplementarySuppression.withholdWeightedRegion(&groups) || regionWithheld
@@ -708,7 +716,33 @@ public final class Aggregator {
                 return row
             },
             hiddenScopes: hiddenScopes, hiddenMunicipalities: hiddenMunicipalities,
-            hiddenGroups: hiddenGroups, regionWithheld: regionWithheld)
+            hiddenGroups: hiddenGroups, regionWithheld: regionWithheld, countriesWithheld: countriesWithheld)
+    }
+
+    /// Under weights, a country's figures are a weighted average over its municipalities' (under
+    /// `--weights municipality` the mean of its municipality units' figures; under `--weights
+    /// COLUMN` weights that may differ by municipality): beside its published municipalities they
+    /// gave the blanked ones' figures summed unit by unit, not respondent by respondent, and with
+    /// their counts (the country's less the published) that split them. A helper's probe: EE's
+    /// intercultural share 0.632440476190 × 4 units less Narva's and Tallinn's was Tartu's and the
+    /// pooled small ones' shares summed, 1.333333333, with 5 of their 9 respondents asking; over 8
+    /// topics only Tartu 6 and the pool 3 fit, and the pool's demand counts followed. So a country
+    /// with a municipality row blanked has its figures blanked too, in every table of the scope
+    /// (and its answer rows of `--by`), its counts kept; ALL's follow it
+    /// (`ComplementarySuppression.withholdWeightedRegion`). True when it blanked a figure shown.
+    private func withholdWeightedCountries(_ rows: inout [TopicFigures], municipalities: [TopicFigures]) -> Bool {
+        let marker = ComplementarySuppression.respondentsTopic
+        let countries = Set(municipalities.filter { $0.topic == marker && $0.countsHidden && $0.respondents > 0 }.map(\.country))
+        guard !countries.isEmpty else { return false }
+        var changed = false
+        for i in rows.indices where rows[i].topic != marker && countries.contains(rows[i].country) {
+            for measure in [ComplementarySuppression.Measure.importance, .competence, .gap, .demand]
+            where ComplementarySuppression.count(rows[i], measure) > 0 && !ComplementarySuppression.isHidden(rows[i], measure) {
+                ComplementarySuppression.hide(&rows[i], measure)
+                changed = true
+            }
+        }
+        return changed
     }
 
     /// Respondents of the cells `key` groups (as `merged` groups them, a row per country and one

@@ -492,7 +492,8 @@ public struct ReportBuilder {
         Self.weightingStatement(aggregator.options, prose: prose, withoutCountry: withoutCountry,
                                 withoutMunicipality: aggregator.respondentsWithoutMunicipality,
                                 weighingZero: aggregator.scopeRespondentsWeighingZero["ALL"] ?? 0, anySuppressed: anySuppressed,
-                                regionWithheld: aggregator.suppressedTables().regionWithheld)
+                                regionWithheld: aggregator.suppressedTables().regionWithheld,
+                                countriesWithheld: aggregator.suppressedTables().countriesWithheld)
     }
 
     /// Respondents whose country is not known (in ALL when pooled, left out of it when country-equal).
@@ -509,7 +510,7 @@ public struct ReportBuilder {
     /// `regionWithheld`: ALL's weighted figures are blanked where a country's are, and the statement says why.
     static func weightingStatement(_ options: AggregationOptions, prose: ReportProse = .english, withoutCountry: Int = 0,
                                    withoutMunicipality: Int = 0, weighingZero: Int = 0, anySuppressed: Bool = false,
-                                   regionWithheld: Bool = false) -> String {
+                                   regionWithheld: Bool = false, countriesWithheld: Bool = false) -> String {
         var text: String
         switch options.weights {
         case .respondent: text = prose.weightRespondent
@@ -531,6 +532,7 @@ public struct ReportBuilder {
         }
         text += " " + prose.fill(prose.suppressed, ["k": String(options.minCell)])
         if anySuppressed { text += " " + prose.suppressedFurther }
+        if countriesWithheld { text += " " + prose.countriesWithheld }
         return regionWithheld ? text + " " + prose.regionWithheld : text
     }
 

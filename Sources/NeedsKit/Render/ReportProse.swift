@@ -34,6 +34,11 @@ public struct ReportProse: Sendable {
     var regionWithheld: String = "ALL's figures are suppressed where a country's are (its counts are kept): weighted, "
         + "ALL is no plain total of its countries, and beside the published countries' its figures would give the "
         + "suppressed ones back."
+    /// Said when a country's weighted figures were withheld because a municipality's are
+    /// (`Aggregator.withholdWeightedCountries`).
+    var countriesWithheld: String = "Weighted, a country's figures are an average of its municipalities': where a "
+        + "municipality's are suppressed, so are its country's (its counts are kept), as beside the published "
+        + "municipalities they would give the suppressed ones back."
     var notListed: String
     var dataQuality: String
     var noIssues: String
@@ -232,6 +237,7 @@ public struct ReportProse: Sendable {
         suppressed: "Vähem kui {k} vastaja põhjal arvutatud näitajad on varjatud.",
         suppressedFurther: "Lisaks on varjatud teisi näitajaid, et varjatud näitajaid ei saaks kogusummadest tuletada.",
         regionWithheld: "ALL-i näitajad on varjatud seal, kus mõne riigi näitajad on varjatud (arvud jäävad näha): kaalutud ALL ei ole riikide lihtne summa ning koos avaldatud riikide näitajatega saaks selle näitajatest varjatud näitajad tuletada.",
+        countriesWithheld: "Kaalutult on riigi näitajad tema omavalitsuste näitajate keskmine: kui mõne omavalitsuse näitajad on varjatud, on varjatud ka riigi omad (arvud jäävad näha), sest koos avaldatud omavalitsustega annaksid need varjatud näitajad tagasi.",
         notListed: "alla {k} vastaja (pole eraldi näidatud)",
         dataQuality: "Faile: {files}, loetud kirjeid: {read}; vastajaid: {resp}, duplikaate: {dup}, tühje ridu: {blank}, karantiinis: {q}.",
         noIssues: "Probleeme ei leitud.", issuesFound: "Leitud probleemid: {list}.", logPointer: "Iga muudatus on puhastuslogis: ", logWhere: " (akadeemia töökaust, mitte partneritele).", laterWaves: "Hilisemad lained — faile: {files}, vastajaid: {resp}.",
@@ -280,6 +286,7 @@ public struct ReportProse: Sendable {
         suppressed: "Rādītāji, kas aprēķināti no mazāk nekā {k} respondentiem, nav rādīti.",
         suppressedFurther: "Papildus nav rādīti arī citi rādītāji, lai slēptos rādītājus nevarētu aprēķināt no kopsummām.",
         regionWithheld: "ALL rādītāji nav rādīti tur, kur nav rādīti kādas valsts rādītāji (skaiti paliek redzami): ar svariem ALL nav vienkārša valstu summa, un kopā ar publicētajām valstīm tā rādītāji ļautu aprēķināt slēptos.",
+        countriesWithheld: "Ar svariem valsts rādītāji ir tās pašvaldību rādītāju vidējais: kur kādas pašvaldības rādītāji nav rādīti, nav rādīti arī valsts rādītāji (skaiti paliek redzami), jo kopā ar publicētajām pašvaldībām tie ļautu aprēķināt slēptos.",
         notListed: "mazāk par {k} katrā (nav uzskaitītas)",
         dataQuality: "Faili: {files}, nolasīti ieraksti: {read}; respondenti: {resp}, dublikāti: {dup}, tukšas rindas: {blank}, karantīnā: {q}.",
         noIssues: "Problēmas netika atrastas.", issuesFound: "Atrastās problēmas: {list}.", logPointer: "Katra izmaiņa ir tīrīšanas žurnālā: ", logWhere: " (akadēmijas darba mape, nav paredzēta partneriem).", laterWaves: "Vēlākie viļņi — faili: {files}, respondenti: {resp}.",
@@ -330,6 +337,7 @@ public struct ReportProse: Sendable {
         suppressed: "Rodikliai, apskaičiuoti iš mažiau nei {k} respondentų, nerodomi.",
         suppressedFurther: "Papildomai nerodomi ir kiti rodikliai, kad nerodomų rodiklių nebūtų galima apskaičiuoti iš sumų.",
         regionWithheld: "ALL rodikliai nerodomi ten, kur nerodomi kurios nors šalies rodikliai (skaičiai rodomi): su svoriais ALL nėra paprasta šalių suma, todėl kartu su paskelbtais šalių rodikliais jo rodikliai leistų apskaičiuoti nerodomus.",
+        countriesWithheld: "Su svoriais šalies rodikliai yra jos savivaldybių rodiklių vidurkis: kur kurios nors savivaldybės rodikliai nerodomi, nerodomi ir šalies (skaičiai rodomi), nes kartu su paskelbtomis savivaldybėmis jie leistų apskaičiuoti nerodomus.",
         notListed: "mažiau nei {k} kiekvienoje (neišvardytos)",
         dataQuality: "Failai: {files}, perskaityti įrašai: {read}; respondentai: {resp}, dublikatai: {dup}, tuščios eilutės: {blank}, karantine: {q}.",
         noIssues: "Problemų nerasta.", issuesFound: "Rastos problemos: {list}.", logPointer: "Kiekvienas pakeitimas yra valymo žurnale: ", logWhere: " (akademijos darbo aplankas, ne partneriams).", laterWaves: "Vėlesnės bangos — failai: {files}, respondentai: {resp}.",
@@ -381,6 +389,7 @@ public struct ReportProse: Sendable {
         suppressed: "Показатели, рассчитанные менее чем по {k} респондентам, скрыты.",
         suppressedFurther: "Дополнительно скрыты и другие показатели, чтобы скрытые нельзя было вычислить из итогов.",
         regionWithheld: "Показатели ALL скрыты там, где скрыты показатели какой-либо страны (численность показана): при взвешивании ALL не является простой суммой стран, и вместе с опубликованными показателями стран его показатели позволили бы вычислить скрытые.",
+        countriesWithheld: "При взвешивании показатели страны — среднее показателей её самоуправлений: где показатели самоуправления скрыты, скрыты и показатели страны (численность показана), так как вместе с опубликованными самоуправлениями они позволили бы вычислить скрытые.",
         notListed: "менее {k} в каждом (не перечислены)",
         dataQuality: "Файлов: {files}, прочитано записей: {read}; респондентов: {resp}, дубликатов: {dup}, пустых строк: {blank}, в карантине: {q}.",
         noIssues: "Проблем не найдено.", issuesFound: "Найденные проблемы: {list}.", logPointer: "Каждое изменение записано в журнале очистки: ", logWhere: " (рабочая папка академии, не для партнёров).", laterWaves: "Последующие волны — файлов: {files}, респондентов: {resp}.",
