@@ -277,6 +277,32 @@ final class ComplementarySuppressionTests: XCTestCase {
         }
     }
 
+    /// Respondents whose place was not recognised, fewer than --min-cell in a country, are pooled
+    /// with its small municipalities: the row's name and the report's line say so (a probe read
+    /// "municipalities with fewer than 5 respondents" holding 8, 5 of them in municipalities).
+    func testThePooledRowSaysItHoldsPlacesNotRecognised() throws {
+        let inputs = TemporaryFolder()
+        var text = "country,municipality,imp_intercultural,comp_intercultural\n"
+        for (place, n) in [("Tallinn", 8), ("Narva", 7), ("Tartu linn", 2), ("Maardu", 3), ("Qwerty town", 3)] {
+            for k in 0..<n { text += "EE,\(place),\(1 + k % 5),2\n" }
+        }
+        let withUnknown = inputs.write("a.csv", text)
+        let without = inputs.write("b.csv", text.split(separator: "\n").filter { !$0.contains("Qwerty") }.joined(separator: "\n") + "\n")
+        for (file, unrecognised) in [(withUnknown, true), (without, false)] {
+            let (path, folder) = try run { $0.inputs = [file] }
+            _ = folder
+            let pooled = try XCTUnwrap(table(path + "/topic_demand_by_municipality.csv").first {
+                $0["topic"] == "intercultural" && $0["municipality_code"] == ""
+            })
+            XCTAssertEqual(pooled["municipality"], "municipalities with fewer than 5 respondents"
+                           + (unrecognised ? " (and places not recognised, where fewer than 5)" : ""))
+            XCTAssertEqual(pooled["respondents"], unrecognised ? "8" : "5")
+            let report = try String(contentsOfFile: path + "/report.md", encoding: .utf8)
+            XCTAssertEqual(report.contains("| \\< 5 each, or place not recognised (not listed) | 8 |"), unrecognised, report)
+            XCTAssertEqual(report.contains("| \\< 5 each (not listed) | 5 |"), !unrecognised, report)
+        }
+    }
+
     /// Two small cells under one total, together from at least `--min-cell` respondents, are
     /// protected already: nothing else is blanked. The reports still say how blanks are kept safe.
     func testNothingMoreIsBlankedWhenTheBlanksProtectEachOther() throws {

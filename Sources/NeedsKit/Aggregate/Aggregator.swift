@@ -583,7 +583,12 @@ public final class Aggregator {
         var everyone = [rawRespondents(key: { _ in "" })]
         let counts = municipalityRespondents
         let minCell = options.minCell
+        // The respondents whose place was not recognised, fewer than --min-cell in a country, are
+        // pooled with its small municipalities: the row's name says so (a helper's probe read the
+        // row as municipalities alone, 8 where they held 5).
+        let unrecognisedPooled = counts.contains { $0.key.municipality == Self.unrecognisedPlace && $0.value > 0 && $0.value < minCell }
         let smallName = "municipalities with fewer than \(minCell) respondents"
+            + (unrecognisedPooled ? " (and places not recognised, where fewer than \(minCell))" : "")
         let place = { (cell: Cell) -> String? in
             let n = counts[Cell(country: cell.country, municipality: cell.municipality, group: nil)] ?? 0
             return n < minCell ? Self.smallPlaces : cell.municipality

@@ -1,6 +1,8 @@
 /// Where a country differs from the rest of the region: for each topic, the country's demand share
 /// and mean gap against the rest of `ALL`'s respondents pooled (the other countries', and those of
-/// no known country unless `ALL` is country-equal, which leaves them out), with 95% intervals
+/// no known country unless `ALL` is country-equal, which leaves them out), each respondent with
+/// the weight it has in its country's figures (under country-equal the other countries are not
+/// made to weigh the same: they are one sample, against the country), with 95% intervals
 /// (Newcombe for shares, Welch for means) and p-values Holm-corrected across the topics of each
 /// country and measure. So the others are `ALL` less the country: pooling the other countries
 /// alone, `ALL` less the country less the others gave back the respondents of no country (2
@@ -80,8 +82,8 @@ public struct CountryDifference: Sendable, Equatable {
     /// "others" pool the blanked ones with the published, so its n and value, less the published
     /// countries', would give the blanked ones back. A blanked country of no respondent counted
     /// (all weighing 0) is in no pool and is left out of that rule. Under weights, whenever a
-    /// country is blanked: the others are then weighted as ALL is, no plain sum of their countries,
-    /// and give back what ALL's figures would (`ComplementarySuppression.withholdWeightedRegion`):
+    /// country is blanked: the others are then weighted (each respondent by its own weight, as in
+    /// its country's figures), no plain sum of their countries, and give back what ALL's figures would (`ComplementarySuppression.withholdWeightedRegion`):
     /// with a column of design weights, LV's others' share 0.75 was EE's and LT's shares' mean,
     /// blanked both.
     static func blankedCountries(_ aggregator: Aggregator) -> [Measure: [String: Set<String>]] {

@@ -22,7 +22,7 @@ public enum DataDictionary {
         switch file {
         case "topic_demand.csv": return "One row per scope (each country, and ALL for the region) and topic: the figures of the reports at full precision."
         case "topic_demand_by_municipality.csv": return "The same figures per municipality."
-        case "country_differences.csv": return "Each country against the rest of the region pooled (ALL less the country), per topic and measure "
+        case "country_differences.csv": return "Each country against the rest of the region's respondents pooled, per topic and measure "
             + "(a country suppressed on a topic and measure is not compared on it; no country is when one alone is, or, "
             + "weighted, when any is, or has its effective_n withheld: the others' value, and the intervals resting on "
             + "effective n, would give the suppressed back)."
@@ -80,7 +80,7 @@ public enum DataDictionary {
         "municipality": "The municipality's name.",
         "measure": "mean_gap (compared with Welch's test and interval) or demand_share (two-proportion z test, Newcombe's interval).",
         "country_value": "The measure in the country.",
-        "others_value": "The measure over the rest of the region's respondents pooled: ALL's less the country's (the other countries', and those of no known country unless ALL is country-equal).",
+        "others_value": "The measure over the rest of the region's respondents pooled: the other countries', and those of no known country unless ALL is country-equal, each respondent weighing as in its country's figures (under country-equal the other countries are not made to weigh the same here).",
         "country_n": "Respondents behind country_value.",
         "others_n": "Respondents behind others_value.",
         "difference": "country_value − others_value, in the measure's unit (a share difference of 0.10 is 10 percentage points).",

@@ -136,9 +136,11 @@ public struct ReportBuilder {
         if !listed.isEmpty {
             var municipalityRows: [[String]] = []
             var small = 0
+            var smallUnrecognised = false
             for (cell, n) in listed {
                 if n < minCell {
                     small += n
+                    if cell.municipality == Aggregator.unrecognisedPlace { smallUnrecognised = true }
                     continue
                 }
                 let unrecognised = cell.municipality == Aggregator.unrecognisedPlace
@@ -151,7 +153,8 @@ public struct ReportBuilder {
             if small > 0 {
                 let countries = Set(listed.map(\.key.country))
                 let shown = countries.contains(where: suppression.hidesSmallMunicipalities) ? "–" : prose.number(small)
-                municipalityRows.append(["", prose.fill(prose.notListed, ["k": String(minCell)]), shown])
+                municipalityRows.append(["", prose.fill(smallUnrecognised ? prose.notListedOrUnrecognised : prose.notListed,
+                                                        ["k": String(minCell)]), shown])
             }
             doc.blocks.append(.table(header: [words.country, words.municipality, words.respondents],
                                      alignments: [.left, .left, .right], rows: municipalityRows))

@@ -40,6 +40,8 @@ public struct ReportProse: Sendable {
         + "municipality's are suppressed, so are its country's (its counts are kept), as beside the published "
         + "municipalities they would give the suppressed ones back."
     var notListed: String
+    /// `notListed` when the respondents whose place was not recognised, fewer than K, are among them.
+    var notListedOrUnrecognised: String
     var dataQuality: String
     var noIssues: String
     var issuesFound: String
@@ -206,6 +208,7 @@ public struct ReportProse: Sendable {
         regionEqual: "In the region (ALL) each country weighs the same; its intervals use Kish's effective sample size.",
         suppressed: "Figures from fewer than {k} respondents are suppressed.",
         notListed: "< {k} each (not listed)",
+        notListedOrUnrecognised: "< {k} each, or place not recognised (not listed)",
         dataQuality: "{files} file(s), {read} record(s) read: {resp} respondent(s), {dup} duplicate(s), {blank} blank row(s), {q} quarantined.",
         noIssues: "No issues were found.", issuesFound: "Issues found: {list}.", logPointer: "Every change is in the cleaning log, ", logWhere: " (the academy's working folder, not for partners).", laterWaves: "Later waves: {files} file(s), {resp} respondent(s).",
         methods: [
@@ -239,6 +242,7 @@ public struct ReportProse: Sendable {
         regionWithheld: "ALL-i näitajad on varjatud seal, kus mõne riigi näitajad on varjatud (arvud jäävad näha): kaalutud ALL ei ole riikide lihtne summa ning koos avaldatud riikide näitajatega saaks selle näitajatest varjatud näitajad tuletada.",
         countriesWithheld: "Kaalutult on riigi näitajad tema omavalitsuste näitajate keskmine: kui mõne omavalitsuse näitajad on varjatud, on varjatud ka riigi omad (arvud jäävad näha), sest koos avaldatud omavalitsustega annaksid need varjatud näitajad tagasi.",
         notListed: "alla {k} vastaja (pole eraldi näidatud)",
+        notListedOrUnrecognised: "alla {k} vastaja või koht pole tuvastatud (pole eraldi näidatud)",
         dataQuality: "Faile: {files}, loetud kirjeid: {read}; vastajaid: {resp}, duplikaate: {dup}, tühje ridu: {blank}, karantiinis: {q}.",
         noIssues: "Probleeme ei leitud.", issuesFound: "Leitud probleemid: {list}.", logPointer: "Iga muudatus on puhastuslogis: ", logWhere: " (akadeemia töökaust, mitte partneritele).", laterWaves: "Hilisemad lained — faile: {files}, vastajaid: {resp}.",
         methods: [
@@ -288,6 +292,7 @@ public struct ReportProse: Sendable {
         regionWithheld: "ALL rādītāji nav rādīti tur, kur nav rādīti kādas valsts rādītāji (skaiti paliek redzami): ar svariem ALL nav vienkārša valstu summa, un kopā ar publicētajām valstīm tā rādītāji ļautu aprēķināt slēptos.",
         countriesWithheld: "Ar svariem valsts rādītāji ir tās pašvaldību rādītāju vidējais: kur kādas pašvaldības rādītāji nav rādīti, nav rādīti arī valsts rādītāji (skaiti paliek redzami), jo kopā ar publicētajām pašvaldībām tie ļautu aprēķināt slēptos.",
         notListed: "mazāk par {k} katrā (nav uzskaitītas)",
+        notListedOrUnrecognised: "mazāk par {k} katrā vai vieta nav atpazīta (nav uzskaitītas)",
         dataQuality: "Faili: {files}, nolasīti ieraksti: {read}; respondenti: {resp}, dublikāti: {dup}, tukšas rindas: {blank}, karantīnā: {q}.",
         noIssues: "Problēmas netika atrastas.", issuesFound: "Atrastās problēmas: {list}.", logPointer: "Katra izmaiņa ir tīrīšanas žurnālā: ", logWhere: " (akadēmijas darba mape, nav paredzēta partneriem).", laterWaves: "Vēlākie viļņi — faili: {files}, respondenti: {resp}.",
         methods: [
@@ -339,6 +344,7 @@ public struct ReportProse: Sendable {
         regionWithheld: "ALL rodikliai nerodomi ten, kur nerodomi kurios nors šalies rodikliai (skaičiai rodomi): su svoriais ALL nėra paprasta šalių suma, todėl kartu su paskelbtais šalių rodikliais jo rodikliai leistų apskaičiuoti nerodomus.",
         countriesWithheld: "Su svoriais šalies rodikliai yra jos savivaldybių rodiklių vidurkis: kur kurios nors savivaldybės rodikliai nerodomi, nerodomi ir šalies (skaičiai rodomi), nes kartu su paskelbtomis savivaldybėmis jie leistų apskaičiuoti nerodomus.",
         notListed: "mažiau nei {k} kiekvienoje (neišvardytos)",
+        notListedOrUnrecognised: "mažiau nei {k} kiekvienoje arba vieta neatpažinta (neišvardytos)",
         dataQuality: "Failai: {files}, perskaityti įrašai: {read}; respondentai: {resp}, dublikatai: {dup}, tuščios eilutės: {blank}, karantine: {q}.",
         noIssues: "Problemų nerasta.", issuesFound: "Rastos problemos: {list}.", logPointer: "Kiekvienas pakeitimas yra valymo žurnale: ", logWhere: " (akademijos darbo aplankas, ne partneriams).", laterWaves: "Vėlesnės bangos — failai: {files}, respondentai: {resp}.",
         methods: [
@@ -391,6 +397,7 @@ public struct ReportProse: Sendable {
         regionWithheld: "Показатели ALL скрыты там, где скрыты показатели какой-либо страны (численность показана): при взвешивании ALL не является простой суммой стран, и вместе с опубликованными показателями стран его показатели позволили бы вычислить скрытые.",
         countriesWithheld: "При взвешивании показатели страны — среднее показателей её самоуправлений: где показатели самоуправления скрыты, скрыты и показатели страны (численность показана), так как вместе с опубликованными самоуправлениями они позволили бы вычислить скрытые.",
         notListed: "менее {k} в каждом (не перечислены)",
+        notListedOrUnrecognised: "менее {k} в каждом или место не распознано (не перечислены)",
         dataQuality: "Файлов: {files}, прочитано записей: {read}; респондентов: {resp}, дубликатов: {dup}, пустых строк: {blank}, в карантине: {q}.",
         noIssues: "Проблем не найдено.", issuesFound: "Найденные проблемы: {list}.", logPointer: "Каждое изменение записано в журнале очистки: ", logWhere: " (рабочая папка академии, не для партнёров).", laterWaves: "Последующие волны — файлов: {files}, респондентов: {resp}.",
         methods: [
