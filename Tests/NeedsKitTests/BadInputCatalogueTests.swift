@@ -724,6 +724,18 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertNil(two.firstIssues.first { $0.code == "duplicate_submission" || $0.code == "duplicate_row_id" })
     }
 
+    /// Excel's protected text written by a tool that quotes every field, `"=""3"""`: the reader
+    /// keeps a quoted field as typed (`="3"`), and a rating read so was missing on every row of
+    /// a probe's file. The choice inside is read, said; free text stays as typed.
+    func testProtectedTextInAQuotedFieldIsReadAsItsChoice() {
+        let r = run("protected.csv", "country,municipality,imp_partnerships,comp_partnerships\nEE,Tallinn,\"=\"\"4\"\"\",\"=\"\"2\"\"\"\nEE,Narva,=\"5\",3\n")
+        assertIssue(r, "protected_text_quoted", line: 2, column: 3, "`=\"4\"` read as choice `4`")
+        XCTAssertNil(r.issue("unknown_value"))
+        XCTAssertEqual(r.account.respondents, 2)
+        let wrong = run("wrong.csv", "country,municipality,imp_partnerships,comp_partnerships\nEE,Tallinn,\"=\"\"9\"\"\",2\n")
+        assertIssue(wrong, "unknown_value", line: 2, column: 3, "`=\"9\"` is not a choice")
+    }
+
     func testShortRowIsPaddedAndKept() {
         let r = run("short.csv", header + "EE,Tallinn\n")
         assertIssue(r, "ragged_row", line: 2, column: 3)

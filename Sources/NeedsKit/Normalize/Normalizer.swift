@@ -1351,6 +1351,14 @@ public final class Normalizer {
                         old: text, new: name, code: "label_matched_in_another_form", action: .changed,
                         message: "`\(text)` read as choice `\(name)`, whose label has these words in another form (gender or ending)")])
                 }
+                // Excel's protected text (`="3"`) written by a tool that quotes every field
+                // (`"=""3"""`): the reader keeps a quoted field as typed, and the choice is inside.
+                if text.count > 3, text.hasPrefix("=\""), text.hasSuffix("\""),
+                   case let .matched(name, _) = matcher.match(String(text.dropFirst(2).dropLast()), answerCodes: Self.answerCodes(shape)) {
+                    return CellReading(answer: .choice(name), issues: [.init(
+                        old: text, new: name, code: "protected_text_quoted", action: .changed,
+                        message: "`\(text)` read as choice `\(name)`: Excel's protected text, written as a quoted field")])
+                }
                 if let name = matcher.numberWithOwnWords(text) {
                     return CellReading(answer: .choice(name), issues: [.init(
                         old: text, new: name, code: "choice_by_number", action: .changed,
