@@ -736,6 +736,18 @@ final class BadInputCatalogueTests: XCTestCase {
         assertIssue(wrong, "unknown_value", line: 2, column: 3, "`=\"9\"` is not a choice")
     }
 
+    /// A quote closed with text after it has joined fields: the row is short, and its later
+    /// fields stood one place left (a probe's `_uuid` under the e-mail column, none under its
+    /// own). From that field on nothing is read; what comes before it is.
+    func testFieldsJoinedByAStrayQuoteAreNotReadInTheWrongColumns() {
+        let text = "country;municipality;imp_partnerships;comp_partnerships;comments;contact_email;_uuid\n"
+            + "EE;Tallinn;4;2;\"unfinished;\"\";\"x1\";uuid-1\n" + "EE;Narva;5;3;;;uuid-2\n"
+        let r = run("joined.csv", text)
+        assertIssue(r, "ragged_row", line: 2, column: 5, "those from column 5 on cannot be placed and are read as missing")
+        XCTAssertEqual(r.account.respondents, 2)
+        XCTAssertNil(r.outcome.firstIssues.first { $0.code == "duplicate_submission" })
+    }
+
     func testShortRowIsPaddedAndKept() {
         let r = run("short.csv", header + "EE,Tallinn\n")
         assertIssue(r, "ragged_row", line: 2, column: 3)

@@ -912,6 +912,17 @@ final class ParseState {
         let present = record.fieldCount
         guard !record.isBlank, present != headerCount else { return }
         if present < headerCount {
+            // A quote read as a literal character has joined fields (`"unfinished;"";"1008"`): the
+            // fields after it stood one or more places left, the `_uuid` under the e-mail column
+            // and none under its own (a helper's probe). From that field on nothing can be placed.
+            let joined = record.strayQuoteField
+            if joined >= 0 && joined < present {
+                warn("ragged_row", line: record.line, column: joined + 1,
+                     "\(present) field(s) where the header has \(headerCount), after text that followed a closing quote in "
+                        + "column \(joined + 1): it joined fields, so those from column \(joined + 1) on cannot be placed and are read as missing")
+                record.dropFields(after: joined)
+                return
+            }
             warn("ragged_row", line: record.line, column: present + 1,
                  "\(present) field(s) where the header has \(headerCount); the rest are read as missing")
             return

@@ -19,6 +19,10 @@ public final class RecordBuffer {
     /// The record comes right after the header repeated below itself (exports pasted together):
     /// what may stand under a header (a HXL hashtag row) may stand here too.
     public internal(set) var followsRepeatedHeader = false
+    /// The first field (0-based) where text followed a closing quote (the quote then read as a
+    /// literal character), -1 for none: in a record shorter than the header the quoted part has
+    /// joined fields, so the fields from it on cannot be placed.
+    var strayQuoteField = -1
 
     /// The bytes and field ends, in a plain struct behind a pointer that the libcsv callbacks
     /// write to directly.
@@ -96,6 +100,7 @@ public final class RecordBuffer {
         index = other.index
         expectedCount = other.expectedCount
         followsRepeatedHeader = other.followsRepeatedHeader
+        strayQuoteField = other.strayQuoteField
         // Almost always nil on both sides: no copy (and no reference counting) then.
         if quarantineReason != nil || other.quarantineReason != nil {
             quarantineReason = other.quarantineReason
@@ -113,6 +118,7 @@ public final class RecordBuffer {
         quarantineReason = nil
         swallowingField = nil
         followsRepeatedHeader = false
+        strayQuoteField = -1
     }
 
     /// Fields in the input, those dropped past the field limit (`FieldSink.fieldLimit`) included.
