@@ -524,7 +524,7 @@ final class DisaggregationTests: XCTestCase {
             XCTAssertEqual(heatmap.contains(">" + english.heatmapBaseAsked + "<"), !allAsked && run != "none", run)
             XCTAssertEqual(heatmap.contains(">" + english.heatmapBase + "<"), allAsked, run)
             XCTAssertEqual(markdown.contains("- " + ReportProse.english.demandPartlyAsked + "\n"), !allAsked, run)
-            XCTAssertEqual(estonian.contains("- Mõnes failis polnud koolitussoovi küsimuse veergu: nende vastajad on koolitussoovi "
+            XCTAssertEqual(estonian.contains("- Kui failis polnud koolitussoovi küsimuse veergu, on selle vastajad koolitussoovi "
                                              + "osakaalu alusest välja jäetud, mitte loetud koolitust mitte soovivaks.\n"), !allAsked, run)
         }
     }

@@ -83,6 +83,11 @@ final class BadInputCatalogueTests: XCTestCase {
                         + "LV;Ogre;teacher;4;2;partnerships\nEE;Narva;a,b,c,d,e\n")
         XCTAssertNil(short.issue("other_delimiter_row"))
         XCTAssertEqual(short.account.respondents, 2)
+        // Nor one whose quoted comment (its quotes taken off by the reader) holds a comma list.
+        let quoted = run("quoted.csv", "country;municipality;role;imp_partnerships;comp_partnerships;training_wanted;comments\n"
+                         + "LV;Ogre;teacher;4;2;partnerships\nEE;\"digi,keel,juhtimine,projektid,andmed\"\n")
+        XCTAssertNil(quoted.issue("other_delimiter_row"))
+        XCTAssertEqual(quoted.account.respondents, 2)
 
         let title = run("title.csv", "Survey of staff, Tallinn, Narva, Tartu, Pärnu, 2025\n" + semicolons)
         XCTAssertNil(title.issue("other_delimiter_row"))
@@ -688,14 +693,14 @@ final class BadInputCatalogueTests: XCTestCase {
             + "Rīga;LV;3;1\nKopā;;3;1\n"
             + "Vilniaus miesto savivaldybė;LT;5;2\nIš viso;;5;2\n"
             + ";Итого по району;4;2\n"
-            + "Summerfield;EE;2;2\nTotal (n = 5);;4.0;2.0\nAverage;;4;2\n"
+            + "Summerfield;EE;2;2\nTotal (n = 5);;4.0;2.0\nAverage;;4;2\nKeskmine;;#DIV/0!;–\nVidēji;;45 %;4,5 (0,8)\n"
             + ";;Vidēji svarīgi;Ļoti svarīgi\n;;Vidutiniškai svarbu;Svarbu\n;;Keskmine;Keskmine\nKokku\n"
         let r = run("totals.csv", sheet)
         XCTAssertEqual(r.account.respondents, 8)
-        XCTAssertEqual(r.account.footnoteRecords, 8)
+        XCTAssertEqual(r.account.footnoteRecords, 10)
         assertIssue(r, "totals_row_skipped", line: 4, column: 1, "Kokku")
-        assertIssue(r, "footnote_skipped", line: 17, column: 1)
-        XCTAssertEqual(r.outcome.issueCounts.filter { $0.key.code == "totals_row_skipped" }.values.reduce(0, +), 7)
+        assertIssue(r, "footnote_skipped", line: 19, column: 1)
+        XCTAssertEqual(r.outcome.issueCounts.filter { $0.key.code == "totals_row_skipped" }.values.reduce(0, +), 9)
     }
 
     /// Microsoft Forms numbers its responses (`ID`) within a form: no submission ID across files,
@@ -703,7 +708,7 @@ final class BadInputCatalogueTests: XCTestCase {
     /// with other answers, an edit or two exports joined (both kept, said). A probe's export with
     /// row 4 twice, one rating changed, read 11 respondents with no word.
     func testARowNumberTwiceInOneFile() {
-        let form = "ID,Start time,country,municipality,imp_partnerships,comp_partnerships\n"
+        let form = "ID,Completion time,country,municipality,imp_partnerships,comp_partnerships\n"
         let rows = ["1,1/15/25 10:00:00,EE,Tallinn,4,2", "2,1/15/25 10:01:00,EE,Narva,5,3", "3,1/15/25 10:02:00,EE,Tartu linn,3,3"]
         let same = run("same.csv", form + rows.joined(separator: "\n") + "\n" + rows[1] + "\n")
         assertIssue(same, "duplicate_submission", line: 5, column: 1, "row `2` of the export was already read in this file")
@@ -713,6 +718,21 @@ final class BadInputCatalogueTests: XCTestCase {
         assertIssue(edited, "duplicate_row_id", line: 5, column: 1, "with other answers")
         XCTAssertEqual(edited.account.respondents, 4)
         XCTAssertEqual(edited.account.duplicates, 0)
+        // Two exports joined under a repeated header, each numbering from 1: the second's row 2,
+        // the same answers and time, is another response (a reviewer's case: two empty submissions).
+        let joined = run("joined.csv", form + rows.joined(separator: "\n") + "\n" + form + rows[1] + "\n")
+        XCTAssertNil(joined.issue("duplicate_submission"))
+        XCTAssertNil(joined.issue("duplicate_row_id"))
+        XCTAssertEqual(joined.account.respondents, 4)
+        // The same number and answers on another day: no copy of the same response.
+        let later = run("later.csv", form + rows.joined(separator: "\n") + "\n2,1/16/25 11:00:00,EE,Narva,5,3\n")
+        XCTAssertNil(later.issue("duplicate_submission"))
+        assertIssue(later, "duplicate_row_id", line: 5, column: 1, "with other answers")
+        XCTAssertEqual(later.account.respondents, 4)
+        // A number past the table's range, or no number, is checked all the same.
+        let big = run("big.csv", form + "9000000,1/15/25 10:00:00,EE,Tallinn,4,2\nA-7,1/15/25 10:01:00,EE,Narva,5,3\n"
+                      + "9000000,1/15/25 10:00:00,EE,Tallinn,4,2\nA-7,1/15/25 10:01:00,EE,Narva,5,3\n")
+        XCTAssertEqual(big.account.duplicates, 2)
         // Another file's row 2 is another form's response.
         let folder = TemporaryFolder()
         var options = RunOptions()
@@ -732,6 +752,9 @@ final class BadInputCatalogueTests: XCTestCase {
         assertIssue(r, "protected_text_quoted", line: 2, column: 3, "`=\"4\"` read as choice `4`")
         XCTAssertNil(r.issue("unknown_value"))
         XCTAssertEqual(r.account.respondents, 2)
+        // A place so written is the place inside.
+        let place = run("place.csv", "country,municipality,imp_partnerships,comp_partnerships\nEE,\"=\"\"Narva linn\"\"\",4,2\n")
+        XCTAssertNil(place.issue("municipality_unknown"))
         let wrong = run("wrong.csv", "country,municipality,imp_partnerships,comp_partnerships\nEE,Tallinn,\"=\"\"9\"\"\",2\n")
         assertIssue(wrong, "unknown_value", line: 2, column: 3, "`=\"9\"` is not a choice")
     }
@@ -746,6 +769,16 @@ final class BadInputCatalogueTests: XCTestCase {
         assertIssue(r, "ragged_row", line: 2, column: 5, "those from column 5 on cannot be placed and are read as missing")
         XCTAssertEqual(r.account.respondents, 2)
         XCTAssertNil(r.outcome.firstIssues.first { $0.code == "duplicate_submission" })
+        // A quoted part without a delimiter joins nothing: only the missing last field is missing.
+        let plain = run("plain.csv", "country;municipality;role;imp_partnerships;comp_partnerships;comments;contact_email\n"
+                        + "EE;\"Tallinn\" linn;teacher;4;3;x\n")
+        assertIssue(plain, "ragged_row", line: 2, column: 7, "the rest are read as missing")
+        // Joined at the first field, nothing before it: no answer can be placed, the row is quarantined.
+        let first = run("first.csv", "comments;country;municipality;imp_partnerships;comp_partnerships;contact_email\n"
+                        + "\"a;\"\";\"b\";EE;Tallinn;4;2\n")
+        assertIssue(first, "ragged_row", line: 2, column: 1, "the row is quarantined")
+        XCTAssertEqual(first.account.quarantined, 1)
+        XCTAssertEqual(first.account.blankRows, 0)
     }
 
     func testShortRowIsPaddedAndKept() {

@@ -586,9 +586,10 @@ public final class Aggregator {
         // The respondents whose place was not recognised, fewer than --min-cell in a country, are
         // pooled with its small municipalities: the row's name says so (a helper's probe read the
         // row as municipalities alone, 8 where they held 5).
-        let unrecognisedPooled = counts.contains { $0.key.municipality == Self.unrecognisedPlace && $0.value > 0 && $0.value < minCell }
+        let unrecognisedPooled = Set(counts.filter {
+            $0.key.municipality == Self.unrecognisedPlace && $0.value > 0 && $0.value < minCell
+        }.map(\.key.country))
         let smallName = "municipalities with fewer than \(minCell) respondents"
-            + (unrecognisedPooled ? " (and places not recognised, where fewer than \(minCell))" : "")
         let place = { (cell: Cell) -> String? in
             let n = counts[Cell(country: cell.country, municipality: cell.municipality, group: nil)] ?? 0
             return n < minCell ? Self.smallPlaces : cell.municipality
@@ -596,6 +597,10 @@ public final class Aggregator {
         var municipalities = rows(merged(key: place, withRegion: false), groupName: { key in
             key == Self.smallPlaces ? smallName : self.municipalityNames[key] ?? ""
         }, labels: labels)
+        for k in municipalities.indices where municipalities[k].groupCode == Self.smallPlaces
+            && unrecognisedPooled.contains(municipalities[k].country) {
+            municipalities[k].groupName = smallName + " and places not recognised"
+        }
         everyone.append(rawRespondents(key: place))
         var groups: [TopicFigures] = []
         if let b = byIndex {
@@ -633,8 +638,9 @@ public final class Aggregator {
         var regionWithheld = false
         var countriesWithheld = false
         if options.weights != .respondent && minCell > 1 {
-            countriesWithheld = withholdWeightedCountries(&scopes, municipalities: municipalities)
-            countriesWithheld = withholdWeightedCountries(&groups, municipalities: municipalities) || countriesWithheld
+            let countries = scopes
+            countriesWithheld = withholdWeightedCountries(&scopes, municipalities: municipalities, scopes: countries)
+            countriesWithheld = withholdWeightedCountries(&groups, municipalities: municipalities, scopes: countries) || countriesWithheld
         }
         if countsInRegionWeights && minCell > 1 {
             regionWithheld = ComplementarySuppression.withholdWeightedRegion(&scopes)
@@ -732,17 +738,34 @@ public final class Aggregator {
     /// intercultural share 0.632440476190 × 4 units less Narva's and Tallinn's was Tartu's and the
     /// pooled small ones' shares summed, 1.333333333, with 5 of their 9 respondents asking; over 8
     /// topics only Tartu 6 and the pool 3 fit, and the pool's demand counts followed. So a country
-    /// with a municipality row blanked has its figures blanked too, in every table of the scope
-    /// (and its answer rows of `--by`), its counts kept; ALL's follow it
-    /// (`ComplementarySuppression.withholdWeightedRegion`). True when it blanked a figure shown.
-    private func withholdWeightedCountries(_ rows: inout [TopicFigures], municipalities: [TopicFigures]) -> Bool {
+    /// with a municipality's figure blanked (its row, or one topic's measure of it) has that
+    /// figure blanked too, per topic and measure, in the scope table and its answer rows of
+    /// `--by`, its counts kept; ALL's follow it (`ComplementarySuppression.withholdWeightedRegion`).
+    /// Not under `--weights COLUMN` for a country whose respondents all weigh the same (a design
+    /// weight per country): its figures are its plain ones then, which the rules above protect.
+    /// True when it blanked a figure shown.
+    private func withholdWeightedCountries(_ rows: inout [TopicFigures], municipalities: [TopicFigures],
+                                           scopes: [TopicFigures]) -> Bool {
+        typealias Measure = ComplementarySuppression.Measure
         let marker = ComplementarySuppression.respondentsTopic
-        let countries = Set(municipalities.filter { $0.topic == marker && $0.countsHidden && $0.respondents > 0 }.map(\.country))
-        guard !countries.isEmpty else { return false }
+        let measures: [Measure] = [.importance, .competence, .gap, .demand]
+        // Countries whose respondents weigh alike: Kish's n is their count (to rounding).
+        let evenlyWeighted: Set<String> = options.weights == .municipality ? [] : Set(scopes.filter {
+            $0.topic == marker && $0.respondents > 0 && abs($0.effectiveN - Double($0.respondents)) <= 1e-9 * Double($0.respondents)
+        }.map(\.country))
+        var blanked = Set<String>()
+        for row in municipalities where row.topic != marker && !evenlyWeighted.contains(row.country) {
+            for (k, measure) in measures.enumerated()
+            where ComplementarySuppression.count(row, measure) > 0 && ComplementarySuppression.isHidden(row, measure) {
+                blanked.insert(row.country + "\u{1F}" + row.topic + "\u{1F}" + String(k))
+            }
+        }
+        guard !blanked.isEmpty else { return false }
         var changed = false
-        for i in rows.indices where rows[i].topic != marker && countries.contains(rows[i].country) {
-            for measure in [ComplementarySuppression.Measure.importance, .competence, .gap, .demand]
-            where ComplementarySuppression.count(rows[i], measure) > 0 && !ComplementarySuppression.isHidden(rows[i], measure) {
+        for i in rows.indices where rows[i].topic != marker && rows[i].country != "ALL" {
+            for (k, measure) in measures.enumerated()
+            where blanked.contains(rows[i].country + "\u{1F}" + rows[i].topic + "\u{1F}" + String(k))
+                && ComplementarySuppression.count(rows[i], measure) > 0 && !ComplementarySuppression.isHidden(rows[i], measure) {
                 ComplementarySuppression.hide(&rows[i], measure)
                 changed = true
             }

@@ -166,8 +166,12 @@ final class LibCSVParser {
             }
             state.warn("text_after_closing_quote", line: line, column: column,
                        "text follows a closing quote; the quote is read as a literal character")
-            // The quoted part may have held delimiters, now inside this field (`checkShape`).
-            if state.record.strayQuoteField < 0 { state.record.strayQuoteField = column - 1 }
+            // The quoted part, when it held delimiters, has joined fields into this one (`checkShape`);
+            // `"Tallinn" linn` joins none.
+            if state.record.strayQuoteField < 0, let buffer = parser.pointee.entry_buf,
+               memchr(buffer, Int32(parser.pointee.delim_char), parser.pointee.entry_pos) != nil {
+                state.record.strayQuoteField = column - 1
+            }
             // libcsv would go on reading the field as quoted and swallow the rest of the file
             // into it; the field is unquoted from here on, as other readers take it.
             parser.pointee.quoted = 0

@@ -332,7 +332,7 @@ final class ParseState {
         // differs from the header's or its second field is blank: a row of the table costs one
         // look at a field's first byte.
         if !plainTable, record.quarantineReason == nil, let (label, column) = totalsLabel(),
-           record.filledFieldCount(upTo: 2) == 2, holdsFiguresOnly(after: column) {
+           record.filledFieldCount(upTo: 2) == 2, !holdsWords(after: column) {
             // A totals or average row of a hand-made sheet (`Kokku;;;4,5;2,5`), below the table
             // or between its groups: not a respondent, skipped like a note under the table. (A
             // word alone, `Kokku: 143`, is a footnote candidate like any other note.)
@@ -480,8 +480,11 @@ final class ParseState {
         // A short record that another delimiter splits into many fields is a row of another
         // export, inside the table as above or below it: read as a respondent with its answers
         // missing, it was a phantom in ALL (a helper's probe: 6 LV rows of a `,` export between
-        // two parts of a `;` one, counted in no country and in every share's base).
-        if buffer.quarantineReason == nil, buffer.fieldCount < (columnSources == nil ? headerCount : reorderedWidth) {
+        // two parts of a `;` one, counted in no country and in every share's base). Only a row read
+        // as one filled field: libcsv has taken a quoted comment's quotes off (`EE;"a,b,c,d,e"`
+        // is a respondent), and a row of answers missing its last empty cells costs a look at two fields.
+        if buffer.quarantineReason == nil, buffer.fieldCount < (columnSources == nil ? headerCount : reorderedWidth),
+           buffer.filledFieldCount(upTo: 2) == 1 {
             _ = quarantinesOtherDelimiterRow(buffer, where: "inside")
         }
         // A record quarantined already (a quote left open, a limit) keeps its reason, and its
@@ -819,19 +822,18 @@ final class ParseState {
         return nil
     }
 
-    /// Whether every filled field after column `column` (1-based) is a figure (`4,5`, `12`,
-    /// `45%`): a totals row's cells. A respondent of a hand-made sheet who left the place blank
-    /// starts with an answer, and a rating's label may start like a totals word (`Vidēji
-    /// svarīgi`, `Vidutiniškai svarbu`, `Keskmine`): the answers beside it are words, not figures.
-    private func holdsFiguresOnly(after column: Int) -> Bool {
-        var figures = 0
+    /// Whether a filled field after column `column` (1-based) holds words (`Ļoti svarīgi`,
+    /// `Svarbu`): a respondent's answers, where a totals row has figures (`4,5`, `45 %`, `4,5
+    /// (0,8)`, `–`, `n/a`, Excel's `#DIV/0!`). A respondent of a hand-made sheet who left the place
+    /// blank starts with an answer, and a rating's label may start like a totals word (`Vidēji
+    /// svarīgi`, `Vidutiniškai svarbu`, `Keskmine`).
+    private func holdsWords(after column: Int) -> Bool {
         for i in column..<record.fieldCount {
             let field = Self.trimmed(record.fieldBytes(i))
-            if field.isEmpty { continue }
-            guard CellType.isNumberLike(Array(field)[...]) else { return false }
-            figures += 1
+            if field.isEmpty || field.first == UInt8(ascii: "#") { continue }
+            if Self.holdsWords(UnsafeRawBufferPointer(rebasing: field)) { return true }
         }
-        return figures > 0
+        return false
     }
 
     /// The Latin first letters of `totalsWords`, bit 0 for `a`.
@@ -916,6 +918,15 @@ final class ParseState {
             // fields after it stood one or more places left, the `_uuid` under the e-mail column
             // and none under its own (a helper's probe). From that field on nothing can be placed.
             let joined = record.strayQuoteField
+            if joined >= 0 && joined < present && !(0..<joined).contains(where: { !isBlankField(record.fieldBytes($0)) }) {
+                // Nothing filled before the join: no answer could be placed at all.
+                record.quarantineReason = "fields joined by a quote in column \(joined + 1)"
+                warn("ragged_row", line: record.line, column: joined + 1,
+                     "\(present) field(s) where the header has \(headerCount), after text that followed a closing quote in "
+                        + "column \(joined + 1): it joined fields, and no field before it is filled; the row is quarantined",
+                     severity: .error)
+                return
+            }
             if joined >= 0 && joined < present {
                 warn("ragged_row", line: record.line, column: joined + 1,
                      "\(present) field(s) where the header has \(headerCount), after text that followed a closing quote in "

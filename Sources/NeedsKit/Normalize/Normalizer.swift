@@ -206,6 +206,11 @@ public final class Normalizer {
     private var heldDateIssues: [CleaningIssue] = []
     /// Rows of the current file checked for being its header in another language (bounded).
     private var headerChecksInFile = 0
+    /// The tool's row numbers read in the current part of file `rowNumbersFile` (`FileMapping.rowIDColumn`):
+    /// at a number, its row's fingerprint (0: not read). A part ends where the header comes again.
+    private var rowNumbers: [UInt64] = []
+    private var rowNumbersFile = ""
+    private var rowNumbersPart = 0
     /// Base names that several files of the run share (`InputFiles.Expansion.sharedBaseNames`):
     /// set before the first file is read, so that respondent IDs do not depend on file order.
     public var sharedBaseNames: Set<String> = []
@@ -996,6 +1001,7 @@ public final class Normalizer {
                                     ? "the header row again, in another language (exports of the form's language versions pasted together?); not read as a respondent"
                                     : "the header row again, in another language and another column order: the rows below are read in the first header's order, so check them"))
                 heldDateIssues.removeAll(keepingCapacity: true)
+                rowNumbersFile = ""
                 return .quarantined("the header row again, in another language")
             }
         }
@@ -1027,14 +1033,37 @@ public final class Normalizer {
             // response twice, counted once; other answers are said, and both kept (two exports
             // joined, each numbering its rows from 1, would lose real respondents if dropped).
             if let column = mapping.rowIDColumn, column < count {
+                // Per file, and per part of it under a header repeated (two exports joined, each
+                // numbering from 1): a number's row, kept by number (`rowNumbers`, as the tools
+                // number from 1) or else in the duplicate check's memory under a key of the part.
+                if rowNumbersFile != mapping.file || record.followsRepeatedHeader {
+                    rowNumbersFile = mapping.file
+                    rowNumbers.removeAll(keepingCapacity: true)
+                    rowNumbersPart &+= 1
+                }
+                // The answers and the submission time: the same response twice has both.
+                let fingerprint = FieldHash.finish(rowHash ^ UInt64(UInt32(bitPattern: submitted)) &* 0x9E37_79B9_7F4A_7C15) | 1
                 var duplicate = false
                 Self.withTrimmed(record.fieldBytes(column)) { written in
                     guard written.count > 0 else { return }
-                    let key = FieldHash.hash(written, seed: mapping.idSeed ^ 0x726F_772D_6964_2D6B)
-                    let verify = FieldHash.hash(written, seed: mapping.idSeed ^ 0x2545_F491_4F6C_DD1D)
-                    guard let earlier = seen.check(key, verify: verify, storing: rowHash) else { return }
+                    var number = 0
+                    for byte in written {
+                        guard byte >= 0x30 && byte <= 0x39, number < 1 << 20 else { number = -1; break }
+                        number = number &* 10 &+ Int(byte &- 0x30)
+                    }
+                    let earlier: UInt64
+                    if number >= 0 && number < 1 << 20 {
+                        if number >= rowNumbers.count { rowNumbers += repeatElement(0, count: max(number + 1, 2 * rowNumbers.count) - rowNumbers.count) }
+                        earlier = rowNumbers[number]
+                        if earlier == 0 { rowNumbers[number] = fingerprint; return }
+                    } else {
+                        let seed = mapping.idSeed ^ UInt64(rowNumbersPart) &* 0x726F_772D_6964_2D6B
+                        guard let stored = seen.check(FieldHash.hash(written, seed: seed), verify: FieldHash.hash(written, seed: seed ^ 0x2545_F491_4F6C_DD1D),
+                                                      storing: fingerprint) else { return }
+                        earlier = stored
+                    }
                     let rowID = String(decoding: written, as: UTF8.self)
-                    if earlier == rowHash {
+                    if earlier == fingerprint {
                         log(CleaningIssue(file: mapping.file, line: record.line, column: column + 1,
                                           code: "duplicate_submission", action: .dropped, severity: .note,
                                           message: "row `\(rowID)` of the export was already read in this file, with the same answers; counted once"))
@@ -1306,6 +1335,13 @@ public final class Normalizer {
     /// LimeSurvey writes answer codes (`A3`) for choices.
     static func answerCodes(_ shape: ExportShape) -> Bool { shape == .limeSurvey }
 
+    /// The text Excel's protected text wraps, `="0784"` → `0784`, when a tool quoting every field
+    /// wrote it (`"=""0784"""`, a field the reader keeps as typed); nil for any other text.
+    static func unprotected(_ text: String) -> String? {
+        guard text.count > 3, text.hasPrefix("=\""), text.hasSuffix("\"") else { return nil }
+        return String(text.dropFirst(2).dropLast())
+    }
+
     /// KoboToolbox and ODK write choice names, space-separated for select_multiple.
     static func namesExpected(_ shape: ExportShape) -> Bool { shape == .kobo || shape == .odkCentral }
 
@@ -1345,7 +1381,7 @@ public final class Normalizer {
                 }
                 // A place the list does not hold (typed for "Other", an older version's choice)
                 // is still a place: the gazetteer reads it, and says so when it cannot.
-                if q == municipalityIndex { return CellReading(answer: .text(text)) }
+                if q == municipalityIndex { return CellReading(answer: .text(Self.unprotected(text) ?? text)) }
                 if let name = matcher.wordForm(text) {
                     return CellReading(answer: .choice(name), issues: [.init(
                         old: text, new: name, code: "label_matched_in_another_form", action: .changed,
@@ -1353,8 +1389,8 @@ public final class Normalizer {
                 }
                 // Excel's protected text (`="3"`) written by a tool that quotes every field
                 // (`"=""3"""`): the reader keeps a quoted field as typed, and the choice is inside.
-                if text.count > 3, text.hasPrefix("=\""), text.hasSuffix("\""),
-                   case let .matched(name, _) = matcher.match(String(text.dropFirst(2).dropLast()), answerCodes: Self.answerCodes(shape)) {
+                if let inner = Self.unprotected(text),
+                   case let .matched(name, _) = matcher.match(inner, answerCodes: Self.answerCodes(shape)) {
                     return CellReading(answer: .choice(name), issues: [.init(
                         old: text, new: name, code: "protected_text_quoted", action: .changed,
                         message: "`\(text)` read as choice `\(name)`: Excel's protected text, written as a quoted field")])
@@ -1422,6 +1458,8 @@ public final class Normalizer {
             return CellReading(answer: nil, issues: [.init(old: text, new: "", code: "not_a_number", action: .changed,
                                                            message: "`\(text)` is not a number; treated as missing")])
         default:
+            // A place so protected (`="Narva linn"`, a code's zeros kept) is the place inside.
+            if q == municipalityIndex || q == countryIndex, let inner = Self.unprotected(text) { return CellReading(answer: .text(inner)) }
             return CellReading(answer: .text(text))
         }
     }

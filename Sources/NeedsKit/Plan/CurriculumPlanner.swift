@@ -44,8 +44,8 @@ public struct CurriculumPlan: Sendable {
 /// 2. Topics that are a top need in **every** country go to regional sessions; included topics take
 ///    the first of them (more than `regional_sessions` when they are more); regional slots left
 ///    over go to the region's next greatest needs (topics with a regional MWDS). When more topics
-///    qualify than there are sessions, here and in 3, the audience's Locus-for-Focus `HH` topics
-///    come first, then higher MWDS, then topic key (the order of 4).
+///    of one kind qualify than there are sessions, here and in 3, the audience's Locus-for-Focus
+///    `HH` topics of that kind come first, then higher MWDS, then topic key (the order of 4).
 /// 3. A topic where a country's need is **higher** than the rest of the region's (a country difference
 ///    that holds after Holm's correction) goes to a session for that country; then each country's
 ///    next greatest needs; countries take turns, in code order.

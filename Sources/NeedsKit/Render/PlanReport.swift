@@ -39,7 +39,7 @@ public enum PlanReport {
         blocks.append(.table(header: ["#", "Month", "Audience", words.topic, "Organisation", "Expected participants", "Why"],
                              alignments: [.right, .left, .left, .left, .left, .right, .left], rows: rows))
         blocks.append(.bullets([
-            [.text("Rule: a topic is a top need of a country when its MWDS rank is at most \(configuration.topNeeds), or when its MWDS interval reaches that of the need ranked \(configuration.topNeeds); topics that are a top need in every country go to regional sessions; a country's higher need (a country difference that holds) goes to a session for that country, then its next greatest needs, countries taking turns; where more topics qualify than there are sessions, the audience's HH topics are taken first, then higher MWDS.")],
+            [.text("Rule: a topic is a top need of a country when its MWDS rank is at most \(configuration.topNeeds), or when its MWDS interval reaches that of the need ranked \(configuration.topNeeds); topics that are a top need in every country go to regional sessions; a country's higher need (a country difference that holds) goes to a session for that country, then its next greatest needs, countries taking turns; where more topics of one kind qualify than there are sessions, the audience's HH topics of that kind are taken first, then higher MWDS.")],
             [.text("Order: regional HH topics first, then country HH topics, then the other regional and country sessions; ties by higher MWDS, then audience code, then topic key.")],
         ] + plan.notes.map { [.text($0)] }))
         return blocks

@@ -87,7 +87,7 @@ public struct ReportProse: Sendable {
         + "(the difference holds after Holm's correction, 5% level); see “{s}”."
     /// In the methods, when some respondents' files had no column for the demand question: the
     /// want-training shares are out of those asked (the method above says "all respondents").
-    var demandPartlyAsked: String = "Some files had no column for the question of who wants training: their respondents "
+    var demandPartlyAsked: String = "Where a file had no column for the question of who wants training, its respondents "
         + "are left out of the want-training shares' base, not counted as not wanting it."
     /// The notes of the wave comparison (waves.csv keeps them in English), by their English text
     /// with `{k}` for the number in it.
@@ -257,7 +257,7 @@ public struct ReportProse: Sendable {
         notRead: "pole loetud", genericSheet: "tavaline tabel",
         dictionary: "; mida tabelite veerud sisaldavad (inglise keeles): ",
         topNeedsFlag: "⚑: riik erineb selles teemas ülejäänud piirkonnast (erinevus jääb kehtima ka Holmi korrektsiooni järel, 5% tase); vt „{s}“.",
-        demandPartlyAsked: "Mõnes failis polnud koolitussoovi küsimuse veergu: nende vastajad on koolitussoovi osakaalu alusest välja jäetud, mitte loetud koolitust mitte soovivaks.",
+        demandPartlyAsked: "Kui failis polnud koolitussoovi küsimuse veergu, on selle vastajad koolitussoovi osakaalu alusest välja jäetud, mitte loetud koolitust mitte soovivaks.",
         waveNotes: [
             "topic not asked at baseline": "teemat algul ei küsitud",
             "topic not asked in this wave": "teemat selles laines ei küsitud",
@@ -307,7 +307,7 @@ public struct ReportProse: Sendable {
         notRead: "nav nolasīts", genericSheet: "vienkārša tabula",
         dictionary: "; ko satur tabulu kolonnas (angļu valodā): ",
         topNeedsFlag: "⚑: valsts šajā tēmā atšķiras no pārējā reģiona (atšķirība saglabājas arī pēc Holma korekcijas, 5% līmenis); sk. „{s}“.",
-        demandPartlyAsked: "Dažos failos nebija apmācību vēlmju jautājuma kolonnas: to respondenti nav iekļauti apmācību vēlmes daļas bāzē, nevis uzskatīti par tādiem, kas apmācības nevēlas.",
+        demandPartlyAsked: "Ja failā nebija apmācību vēlmju jautājuma kolonnas, tā respondenti nav iekļauti apmācību vēlmes daļas bāzē, nevis uzskatīti par tādiem, kas apmācības nevēlas.",
         waveNotes: [
             "topic not asked at baseline": "tēma sākumā netika jautāta",
             "topic not asked in this wave": "tēma šajā vilnī netika jautāta",
@@ -359,7 +359,7 @@ public struct ReportProse: Sendable {
         notRead: "neperskaitytas", genericSheet: "paprasta lentelė",
         dictionary: "; ką reiškia lentelių stulpeliai (anglų kalba): ",
         topNeedsFlag: "⚑: šalis šioje temoje skiriasi nuo likusio regiono (skirtumas išlieka ir po Holmo pataisos, 5% lygmuo); žr. „{s}“.",
-        demandPartlyAsked: "Kai kuriuose failuose nebuvo mokymų poreikio klausimo stulpelio: jų respondentai neįtraukti į norinčiųjų mokytis dalies bazę, o ne laikomi nenorinčiais mokytis.",
+        demandPartlyAsked: "Jei faile nebuvo mokymų poreikio klausimo stulpelio, jo respondentai neįtraukti į norinčiųjų mokytis dalies bazę, o ne laikomi nenorinčiais mokytis.",
         waveNotes: [
             "topic not asked at baseline": "tema pradžioje neklausta",
             "topic not asked in this wave": "tema šioje bangoje neklausta",
@@ -412,7 +412,7 @@ public struct ReportProse: Sendable {
         notRead: "не прочитан", genericSheet: "обычная таблица",
         dictionary: "; что содержат столбцы таблиц (на английском): ",
         topNeedsFlag: "⚑: страна отличается по этой теме от остальной части региона (различие сохраняется и после поправки Холма, уровень 5%); см. «{s}».",
-        demandPartlyAsked: "В некоторых файлах не было столбца вопроса о желаемом обучении: их респонденты исключены из базы доли желающих обучаться, а не считаются не желающими.",
+        demandPartlyAsked: "Если в файле не было столбца вопроса о желаемом обучении, его респонденты исключены из базы доли желающих обучаться, а не считаются не желающими.",
         waveNotes: [
             "topic not asked at baseline": "тема не задавалась в начале",
             "topic not asked in this wave": "тема не задавалась в этой волне",
