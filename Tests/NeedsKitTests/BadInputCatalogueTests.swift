@@ -75,6 +75,10 @@ final class BadInputCatalogueTests: XCTestCase {
         assertIssue(inside, "other_delimiter_row", line: 3, column: 1, "a record inside the table is one field with `;` but 6 with `,`")
         XCTAssertEqual(inside.outcome.issueCounts.filter { $0.key.code == "other_delimiter_row" }.map(\.value).reduce(0, +), 3)
         XCTAssertEqual(inside.account.quarantined, 3)
+        // One whose quoted value held this file's delimiter is read as two fields: the first is the row.
+        let split = run("split.csv", semicolons + "LV,Ogre,teacher,4,2,\"digital; language\"\n" + semicolons.split(separator: "\n").dropFirst().joined(separator: "\n") + "\n")
+        assertIssue(split, "other_delimiter_row", line: 10, column: 1, "a record inside the table")
+        XCTAssertEqual(split.account.respondents, 16)
         XCTAssertEqual(inside.account.respondents, 3)
         XCTAssertNil(inside.issue("ragged_row"))
         XCTAssertEqual(inside.outcome.exitCode, 1)
@@ -694,12 +698,12 @@ final class BadInputCatalogueTests: XCTestCase {
             + "Vilniaus miesto savivaldybė;LT;5;2\nIš viso;;5;2\n"
             + ";Итого по району;4;2\n"
             + "Summerfield;EE;2;2\nTotal (n = 5);;4.0;2.0\nAverage;;4;2\nKeskmine;;#DIV/0!;–\nVidēji;;45 %;4,5 (0,8)\n"
-            + ";;Vidēji svarīgi;Ļoti svarīgi\n;;Vidutiniškai svarbu;Svarbu\n;;Keskmine;Keskmine\nKokku\n"
+            + ";;Vidēji svarīgi;Ļoti svarīgi\n;;Vidutiniškai svarbu;Svarbu\n;;Keskmine;Keskmine\n;;Vidēji svarīgi;Jā\nKokku\n"
         let r = run("totals.csv", sheet)
-        XCTAssertEqual(r.account.respondents, 8)
+        XCTAssertEqual(r.account.respondents, 9)
         XCTAssertEqual(r.account.footnoteRecords, 10)
         assertIssue(r, "totals_row_skipped", line: 4, column: 1, "Kokku")
-        assertIssue(r, "footnote_skipped", line: 19, column: 1)
+        assertIssue(r, "footnote_skipped", line: 20, column: 1)
         XCTAssertEqual(r.outcome.issueCounts.filter { $0.key.code == "totals_row_skipped" }.values.reduce(0, +), 9)
     }
 
@@ -718,12 +722,20 @@ final class BadInputCatalogueTests: XCTestCase {
         assertIssue(edited, "duplicate_row_id", line: 5, column: 1, "with other answers")
         XCTAssertEqual(edited.account.respondents, 4)
         XCTAssertEqual(edited.account.duplicates, 0)
-        // Two exports joined under a repeated header, each numbering from 1: the second's row 2,
-        // the same answers and time, is another response (a reviewer's case: two empty submissions).
-        let joined = run("joined.csv", form + rows.joined(separator: "\n") + "\n" + form + rows[1] + "\n")
-        XCTAssertNil(joined.issue("duplicate_submission"))
+        // Two exports joined under a repeated header, each numbering from 1: other answers under
+        // a number are another response, said by nothing; the same answers on the same day are
+        // the same response (an export of 3 and a later one pasted below it), counted once, even
+        // with a blank line between the header and it (the reviewer's case: the part then began
+        // at a record the normaliser returns early on). A row with no answer is no response to
+        // tell apart: kept (two empty submissions).
+        let joined = run("joined.csv", form + rows.joined(separator: "\n") + "\n" + form + "\n"
+                         + "1,1/15/25 10:00:00,EE,Tallinn,3,1\n" + rows[1] + "\n")
         XCTAssertNil(joined.issue("duplicate_row_id"))
+        assertIssue(joined, "duplicate_submission", line: 8, column: 1, "row `2` of the export was already read")
         XCTAssertEqual(joined.account.respondents, 4)
+        let empty = run("empty.csv", form + "1,,,,,\n" + form + "1,,,,,\n")
+        XCTAssertNil(empty.issue("duplicate_submission"))
+        XCTAssertEqual(empty.account.respondents, 2)
         // The same number and answers on another day: no copy of the same response.
         let later = run("later.csv", form + rows.joined(separator: "\n") + "\n2,1/16/25 11:00:00,EE,Narva,5,3\n")
         XCTAssertNil(later.issue("duplicate_submission"))

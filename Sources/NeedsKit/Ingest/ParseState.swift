@@ -332,7 +332,7 @@ final class ParseState {
         // differs from the header's or its second field is blank: a row of the table costs one
         // look at a field's first byte.
         if !plainTable, record.quarantineReason == nil, let (label, column) = totalsLabel(),
-           record.filledFieldCount(upTo: 2) == 2, !holdsWords(after: column) {
+           record.filledFieldCount(upTo: 2) == 2, holdsFiguresOnly(after: column) {
             // A totals or average row of a hand-made sheet (`Kokku;;;4,5;2,5`), below the table
             // or between its groups: not a respondent, skipped like a note under the table. (A
             // word alone, `Kokku: 143`, is a footnote candidate like any other note.)
@@ -484,8 +484,8 @@ final class ParseState {
         // as one filled field: libcsv has taken a quoted comment's quotes off (`EE;"a,b,c,d,e"`
         // is a respondent), and a row of answers missing its last empty cells costs a look at two fields.
         if buffer.quarantineReason == nil, buffer.fieldCount < (columnSources == nil ? headerCount : reorderedWidth),
-           buffer.filledFieldCount(upTo: 2) == 1 {
-            _ = quarantinesOtherDelimiterRow(buffer, where: "inside")
+           buffer.filledFieldCount(upTo: 3) <= 2 {
+            _ = quarantinesOtherDelimiterRow(buffer, where: "inside", firstFieldOnly: true)
         }
         // A record quarantined already (a quote left open, a limit) keeps its reason, and its
         // shape is not told: its fields are not read one by one.
@@ -605,12 +605,18 @@ final class ParseState {
     /// taking it for a title: respondents must not go unnoticed, and the quarantine keeps the row.
     /// A title rarely holds four commas outside quotes with no space after them; a row of a survey
     /// export nearly always does.
-    func quarantinesOtherDelimiterRow(_ buffer: RecordBuffer, where place: String) -> Bool {
-        let filled = buffer.filledFieldCount(upTo: buffer.fieldCount)
+    /// `firstFieldOnly` (inside the table, a row read as one or two filled fields): only the first
+    /// filled field is split, as a row of another export is one field up to where a quoted value
+    /// held this file's delimiter (`LV,Ogre,teacher,4,2,"digital; language"`), and a respondent's
+    /// quoted comment, its quotes taken off by the reader, may hold a comma list.
+    func quarantinesOtherDelimiterRow(_ buffer: RecordBuffer, where place: String, firstFieldOnly: Bool = false) -> Bool {
+        let filled = firstFieldOnly ? 1 : buffer.filledFieldCount(upTo: buffer.fieldCount)
         guard filled > 0 else { return false }
+        let first = (0..<buffer.fieldCount).first { !isBlankField(buffer.fieldBytes($0)) } ?? 0
+        let fields = firstFieldOnly ? first..<min(first + 1, buffer.fieldCount) : 0..<buffer.fieldCount
         for other: UInt8 in [0x2C, 0x3B, 0x09, 0x7C] where other != delimiter {
             var count = 0
-            for i in 0..<buffer.fieldCount {
+            for i in fields {
                 var quoted = false
                 let bytes = buffer.fieldBytes(i)
                 for (k, byte) in bytes.enumerated() {
@@ -822,18 +828,37 @@ final class ParseState {
         return nil
     }
 
-    /// Whether a filled field after column `column` (1-based) holds words (`Ļoti svarīgi`,
-    /// `Svarbu`): a respondent's answers, where a totals row has figures (`4,5`, `45 %`, `4,5
-    /// (0,8)`, `–`, `n/a`, Excel's `#DIV/0!`). A respondent of a hand-made sheet who left the place
-    /// blank starts with an answer, and a rating's label may start like a totals word (`Vidēji
-    /// svarīgi`, `Vidutiniškai svarbu`, `Keskmine`).
-    private func holdsWords(after column: Int) -> Bool {
+    /// Whether every filled field after column `column` (1-based) is a figure, as a totals row's
+    /// are (`4,5`, `45 %`, `4,5 (0,8)`, `–`, `n/a`, Excel's `#DIV/0!`), not an answer (`Ļoti
+    /// svarīgi`, `Jā`, `✓`). A respondent of a hand-made sheet who left the place blank starts
+    /// with an answer, and a rating's label may start like a totals word (`Vidēji svarīgi`,
+    /// `Vidutiniškai svarbu`, `Keskmine`).
+    private func holdsFiguresOnly(after column: Int) -> Bool {
+        var figures = 0
         for i in column..<record.fieldCount {
             let field = Self.trimmed(record.fieldBytes(i))
-            if field.isEmpty || field.first == UInt8(ascii: "#") { continue }
-            if Self.holdsWords(UnsafeRawBufferPointer(rebasing: field)) { return true }
+            if field.isEmpty { continue }
+            guard Self.isFigure(Array(field)) else { return false }
+            figures += 1
         }
-        return false
+        return figures > 0
+    }
+
+    /// A totals row's cell: a number (`4,5`, `45 %`, `1 204`), one with its spread in brackets
+    /// (`4,5 (0,8)`), a dash or `n/a` for none, or a spreadsheet's error (`#DIV/0!`, `#N/A`).
+    static func isFigure(_ cell: [UInt8]) -> Bool {
+        if cell.first == UInt8(ascii: "#") { return true }
+        let text = String(decoding: cell, as: UTF8.self)
+        if ["-", "–", "—", "n/a", "N/A", "n.a.", "-/-"].contains(text) { return true }
+        var kept: [UInt8] = []
+        var depth = 0
+        for byte in cell {
+            if byte == UInt8(ascii: "(") { depth += 1; continue }
+            if byte == UInt8(ascii: ")") { depth = max(0, depth - 1); continue }
+            if depth > 0 || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "%") { continue }
+            kept.append(byte)
+        }
+        return !kept.isEmpty && CellType.isNumberLike(kept[...])
     }
 
     /// The Latin first letters of `totalsWords`, bit 0 for `a`.

@@ -206,11 +206,14 @@ public final class Normalizer {
     private var heldDateIssues: [CleaningIssue] = []
     /// Rows of the current file checked for being its header in another language (bounded).
     private var headerChecksInFile = 0
-    /// The tool's row numbers read in the current part of file `rowNumbersFile` (`FileMapping.rowIDColumn`):
-    /// at a number, its row's fingerprint (0: not read). A part ends where the header comes again.
+    /// The tool's row numbers read in file `rowNumbersFile` (`FileMapping.rowIDColumn`): at a
+    /// number, its row's fingerprint (0: not read) and the part of the file it was read in (a
+    /// part ends where the header comes again: two exports joined, each numbering from 1).
     private var rowNumbers: [UInt64] = []
+    private var rowNumberParts: [UInt32] = []
     private var rowNumbersFile = ""
-    private var rowNumbersPart = 0
+    private var rowNumbersPart: UInt32 = 0
+    private var rowNumbersRead = 0
     /// Base names that several files of the run share (`InputFiles.Expansion.sharedBaseNames`):
     /// set before the first file is read, so that respondent IDs do not depend on file order.
     public var sharedBaseNames: Set<String> = []
@@ -788,6 +791,8 @@ public final class Normalizer {
     /// Normalises a record: nil when it is a clean respondent, now in `row`; otherwise what it is.
     func normalizeRow(_ record: RecordBuffer, mapping: FileMapping, log: (CleaningIssue) -> Void) -> Outcome? {
         // `mapping.file` is read where an issue is logged, not copied (retained) for every row.
+        // The header came again above this record (whatever becomes of it): a new part of the file.
+        if record.followsRepeatedHeader { rowNumbersPart &+= 1 }
         if let reason = record.quarantineReason {
             return .quarantined(reason)
         }
@@ -1001,7 +1006,7 @@ public final class Normalizer {
                                     ? "the header row again, in another language (exports of the form's language versions pasted together?); not read as a respondent"
                                     : "the header row again, in another language and another column order: the rows below are read in the first header's order, so check them"))
                 heldDateIssues.removeAll(keepingCapacity: true)
-                rowNumbersFile = ""
+                rowNumbersPart &+= 1
                 return .quarantined("the header row again, in another language")
             }
         }
@@ -1029,20 +1034,21 @@ public final class Normalizer {
                 return .duplicate
             }
         } else {
-            // A row number of the tool's (`ID`) twice in one file: the same answers are the same
-            // response twice, counted once; other answers are said, and both kept (two exports
-            // joined, each numbering its rows from 1, would lose real respondents if dropped).
+            // A row number of the tool's (`ID`) twice in one file: the same answers on the same day
+            // are the same response twice, counted once (exports of 120 and then of 200 pasted
+            // together); other answers are said, and both kept, unless the header came again
+            // between them (two exports joined, each numbering from 1). A row with no answer at
+            // all is no response to tell apart: left to the identical-row check.
             if let column = mapping.rowIDColumn, column < count {
-                // Per file, and per part of it under a header repeated (two exports joined, each
-                // numbering from 1): a number's row, kept by number (`rowNumbers`, as the tools
-                // number from 1) or else in the duplicate check's memory under a key of the part.
-                if rowNumbersFile != mapping.file || record.followsRepeatedHeader {
+                if rowNumbersFile != mapping.file {
                     rowNumbersFile = mapping.file
                     rowNumbers.removeAll(keepingCapacity: true)
-                    rowNumbersPart &+= 1
+                    rowNumberParts.removeAll(keepingCapacity: true)
+                    rowNumbersRead = 0
                 }
-                // The answers and the submission time: the same response twice has both.
+                rowNumbersRead += 1
                 let fingerprint = FieldHash.finish(rowHash ^ UInt64(UInt32(bitPattern: submitted)) &* 0x9E37_79B9_7F4A_7C15) | 1
+                let part = rowNumbersPart
                 var duplicate = false
                 Self.withTrimmed(record.fieldBytes(column)) { written in
                     guard written.count > 0 else { return }
@@ -1052,27 +1058,40 @@ public final class Normalizer {
                         number = number &* 10 &+ Int(byte &- 0x30)
                     }
                     let earlier: UInt64
-                    if number >= 0 && number < 1 << 20 {
-                        if number >= rowNumbers.count { rowNumbers += repeatElement(0, count: max(number + 1, 2 * rowNumbers.count) - rowNumbers.count) }
+                    var samePart = true
+                    // In a table by number while the numbers stay near the rows read (the tools
+                    // number from 1); any other in the duplicate check's memory.
+                    if number >= 0 && number < 1 << 20 && number <= 4 * rowNumbersRead + 4096 {
+                        if number >= rowNumbers.count {
+                            let grown = max(number + 1, 2 * rowNumbers.count) - rowNumbers.count
+                            rowNumbers += repeatElement(0, count: grown)
+                            rowNumberParts += repeatElement(0, count: grown)
+                        }
                         earlier = rowNumbers[number]
-                        if earlier == 0 { rowNumbers[number] = fingerprint; return }
+                        if earlier == 0 {
+                            rowNumbers[number] = fingerprint
+                            rowNumberParts[number] = part
+                            return
+                        }
+                        samePart = rowNumberParts[number] == part
                     } else {
-                        let seed = mapping.idSeed ^ UInt64(rowNumbersPart) &* 0x726F_772D_6964_2D6B
+                        let seed = mapping.idSeed ^ 0x726F_772D_6964_2D6B
                         guard let stored = seen.check(FieldHash.hash(written, seed: seed), verify: FieldHash.hash(written, seed: seed ^ 0x2545_F491_4F6C_DD1D),
                                                       storing: fingerprint) else { return }
                         earlier = stored
                     }
-                    let rowID = String(decoding: written, as: UTF8.self)
                     if earlier == fingerprint {
+                        guard (0..<questionCount).contains(where: { answers[$0] != 0 }) else { return }
                         log(CleaningIssue(file: mapping.file, line: record.line, column: column + 1,
                                           code: "duplicate_submission", action: .dropped, severity: .note,
-                                          message: "row `\(rowID)` of the export was already read in this file, with the same answers; counted once"))
+                                          message: "row `\(String(decoding: written, as: UTF8.self))` of the export was already read in this file, with the same answers on the same day; counted once"))
                         duplicate = true
                         return
                     }
+                    guard samePart else { return }
                     log(CleaningIssue(file: mapping.file, line: record.line, column: column + 1,
                                       code: "duplicate_row_id", action: .kept, severity: .warning,
-                                      message: "row `\(rowID)` of the export was already read in this file, with other answers: the same response edited, or two exports joined (each numbering its rows from 1)? Both are kept; check them"))
+                                      message: "row `\(String(decoding: written, as: UTF8.self))` of the export was already read in this file, with other answers: the same response edited, or two exports joined (each numbering its rows from 1)? Both are kept; check them"))
                 }
                 if duplicate { return .duplicate }
             }
