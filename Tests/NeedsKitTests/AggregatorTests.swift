@@ -391,11 +391,7 @@ final class DisaggregationTests: XCTestCase {
         let options = Self.weightedByW(folder, text)
         _ = try Pipeline.report(options)
         let lines = try csvTable(options.outputPath + "/topic_demand.csv")
-        let header = lines[0]
-        func value(_ country: String, _ column: String) throws -> String {
-            let row = try XCTUnwrap(lines.first { $0[0] == country && $0[1] == "intercultural" })
-            return row[header.firstIndex(of: column)!]
-        }
+        func value(_ country: String, _ column: String) throws -> String { try figure(lines, country, "intercultural", column) }
         XCTAssertEqual(try value("EE", "respondents"), "8")
         XCTAssertEqual(try value("EE", "demand_share"), "")
         XCTAssertEqual(try value("EE", "demand_n"), "")
@@ -555,10 +551,7 @@ final class DisaggregationTests: XCTestCase {
         options.outputPath = folder.path + "/out"
         _ = try Pipeline.report(options)
         let lines = try csvTable(options.outputPath + "/topic_demand.csv")
-        func value(_ country: String, _ column: String) throws -> String {
-            let row = try XCTUnwrap(lines.first { $0[0] == country && $0[1] == "intercultural" }, country)
-            return row[lines[0].firstIndex(of: column)!]
-        }
+        func value(_ country: String, _ column: String) throws -> String { try figure(lines, country, "intercultural", column) }
         XCTAssertEqual(try value("LV", "demand_share"), "")
         XCTAssertEqual(try value("EE", "demand_share"), "")
         XCTAssertEqual(try value("EE", "suppressed"), "1")
@@ -1124,10 +1117,7 @@ final class DisaggregationTests: XCTestCase {
         let lines = try csvTable(options.outputPath + "/topic_demand.csv")
         let header = lines[0]
         XCTAssertEqual(Array(header.suffix(2)), ["weighted_n", "effective_n"])
-        func value(_ scope: String, _ column: String) throws -> String {
-            let row = try XCTUnwrap(lines.first { $0[0] == scope && $0[1] == "intercultural" })
-            return row[try XCTUnwrap(header.firstIndex(of: column))]
-        }
+        func value(_ scope: String, _ column: String) throws -> String { try figure(lines, scope, "intercultural", column) }
         XCTAssertEqual(try value("ALL", "weighted_n"), "6.000000000000")
         XCTAssertEqual(try value("ALL", "effective_n"), "5.333333333333")
         XCTAssertEqual(try value("EE", "effective_n"), "2.000000000000")

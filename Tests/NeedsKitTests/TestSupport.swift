@@ -92,6 +92,13 @@ func encode(_ text: String, as encoding: TextEncoding) -> [UInt8] {
     }
 }
 
+/// A cell of a figures table read by `csvTable`: the row of `scope` and `topic` (its first two
+/// columns), under the column named `column`.
+func figure(_ lines: [[String]], _ scope: String, _ topic: String, _ column: String) throws -> String {
+    let row = try XCTUnwrap(lines.first { $0[0] == scope && $0[1] == topic }, "\(scope) \(topic)")
+    return row[try XCTUnwrap(lines[0].firstIndex(of: column), column)]
+}
+
 /// A report's CSV table as rows of cells: the tables end their lines with CR LF, and the tests
 /// that read them so hold no quoted cell.
 func csvTable(_ path: String) throws -> [[String]] {

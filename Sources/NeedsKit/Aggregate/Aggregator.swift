@@ -746,31 +746,14 @@ public final class Aggregator {
     /// True when it blanked a figure shown.
     private func withholdWeightedCountries(_ rows: inout [TopicFigures], municipalities: [TopicFigures],
                                            scopes: [TopicFigures]) -> Bool {
-        typealias Measure = ComplementarySuppression.Measure
         let marker = ComplementarySuppression.respondentsTopic
-        let measures: [Measure] = [.importance, .competence, .gap, .demand]
         // Countries whose respondents weigh alike: Kish's n is their count (to rounding).
         let evenlyWeighted: Set<String> = options.weights == .municipality ? [] : Set(scopes.filter {
             $0.topic == marker && $0.respondents > 0 && abs($0.effectiveN - Double($0.respondents)) <= 1e-9 * Double($0.respondents)
         }.map(\.country))
-        var blanked = Set<String>()
-        for row in municipalities where row.topic != marker && !evenlyWeighted.contains(row.country) {
-            for (k, measure) in measures.enumerated()
-            where ComplementarySuppression.count(row, measure) > 0 && ComplementarySuppression.isHidden(row, measure) {
-                blanked.insert(row.country + "\u{1F}" + row.topic + "\u{1F}" + String(k))
-            }
-        }
-        guard !blanked.isEmpty else { return false }
-        var changed = false
-        for i in rows.indices where rows[i].topic != marker && rows[i].country != "ALL" {
-            for (k, measure) in measures.enumerated()
-            where blanked.contains(rows[i].country + "\u{1F}" + rows[i].topic + "\u{1F}" + String(k))
-                && ComplementarySuppression.count(rows[i], measure) > 0 && !ComplementarySuppression.isHidden(rows[i], measure) {
-                ComplementarySuppression.hide(&rows[i], measure)
-                changed = true
-            }
-        }
-        return changed
+        return ComplementarySuppression.withholdWeightedTotals(
+            &rows, key: { $0.country == "ALL" ? nil : $0.country + "\u{1F}" + $0.topic },
+            parts: municipalities, key: { evenlyWeighted.contains($0.country) ? nil : $0.country + "\u{1F}" + $0.topic })
     }
 
     /// Respondents of the cells `key` groups (as `merged` groups them, a row per country and one

@@ -108,17 +108,32 @@ enum ComplementarySuppression {
     /// that was shown.
     @discardableResult
     static func withholdWeightedRegion(_ rows: inout [TopicFigures]) -> Bool {
-        var changed = false
-        var parts: [String: [Int]] = [:]
-        for (i, row) in rows.enumerated() where row.country != "ALL" && !row.country.isEmpty && row.topic != respondentsTopic {
-            parts[(row.groupCode ?? "") + "\u{1F}" + row.topic, default: []].append(i)
+        let parts = rows
+        return withholdWeightedTotals(&rows, key: { $0.country == "ALL" ? ($0.groupCode ?? "") + "\u{1F}" + $0.topic : nil },
+                                      parts: parts, key: { $0.country != "ALL" && !$0.country.isEmpty ? ($0.groupCode ?? "") + "\u{1F}" + $0.topic : nil })
+    }
+
+    /// The rule of `withholdWeightedRegion` for any weighted average and its parts (a country
+    /// and its municipalities too, `Aggregator.withholdWeightedCountries`): each measure of a
+    /// `totals` row is blanked where a `parts` row of the same key (nil: none) has it blanked with
+    /// a count behind it. True when it blanked a figure that was shown.
+    @discardableResult
+    static func withholdWeightedTotals(_ totals: inout [TopicFigures], key totalKey: (TopicFigures) -> String?,
+                                       parts: [TopicFigures], key partKey: (TopicFigures) -> String?) -> Bool {
+        let measures: [Measure] = [.importance, .competence, .gap, .demand]
+        var blanked: [String: Set<Measure>] = [:]
+        for row in parts where row.topic != respondentsTopic {
+            guard let key = partKey(row) else { continue }
+            for measure in measures where count(row, measure) > 0 && isHidden(row, measure) {
+                blanked[key, default: []].insert(measure)
+            }
         }
-        for i in rows.indices where rows[i].country == "ALL" && rows[i].topic != respondentsTopic {
-            let own = parts[(rows[i].groupCode ?? "") + "\u{1F}" + rows[i].topic] ?? []
-            for measure in [Measure.importance, .competence, .gap, .demand]
-            where own.contains(where: { count(rows[$0], measure) > 0 && isHidden(rows[$0], measure) }) {
-                if count(rows[i], measure) > 0 && !isHidden(rows[i], measure) { changed = true }
-                hide(&rows[i], measure)
+        var changed = false
+        for i in totals.indices where totals[i].topic != respondentsTopic {
+            guard let key = totalKey(totals[i]), let own = blanked[key] else { continue }
+            for measure in measures where own.contains(measure) {
+                if count(totals[i], measure) > 0 && !isHidden(totals[i], measure) { changed = true }
+                hide(&totals[i], measure)
             }
         }
         return changed

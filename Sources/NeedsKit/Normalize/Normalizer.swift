@@ -209,8 +209,7 @@ public final class Normalizer {
     /// The tool's row numbers read in file `rowNumbersFile` (`FileMapping.rowIDColumn`): at a
     /// number, its row's fingerprint (0: not read) and the part of the file it was read in (a
     /// part ends where the header comes again: two exports joined, each numbering from 1).
-    private var rowNumbers: [UInt64] = []
-    private var rowNumberParts: [UInt32] = []
+    private var rowNumbers: [(fingerprint: UInt64, part: UInt32)] = []
     private var rowNumbersFile = ""
     private var rowNumbersPart: UInt32 = 0
     private var rowNumbersRead = 0
@@ -1034,66 +1033,9 @@ public final class Normalizer {
                 return .duplicate
             }
         } else {
-            // A row number of the tool's (`ID`) twice in one file: the same answers on the same day
-            // are the same response twice, counted once (exports of 120 and then of 200 pasted
-            // together); other answers are said, and both kept, unless the header came again
-            // between them (two exports joined, each numbering from 1). A row with no answer at
-            // all is no response to tell apart: left to the identical-row check.
-            if let column = mapping.rowIDColumn, column < count {
-                if rowNumbersFile != mapping.file {
-                    rowNumbersFile = mapping.file
-                    rowNumbers.removeAll(keepingCapacity: true)
-                    rowNumberParts.removeAll(keepingCapacity: true)
-                    rowNumbersRead = 0
-                }
-                rowNumbersRead += 1
-                let fingerprint = FieldHash.finish(rowHash ^ UInt64(UInt32(bitPattern: submitted)) &* 0x9E37_79B9_7F4A_7C15) | 1
-                let part = rowNumbersPart
-                var duplicate = false
-                Self.withTrimmed(record.fieldBytes(column)) { written in
-                    guard written.count > 0 else { return }
-                    var number = 0
-                    for byte in written {
-                        guard byte >= 0x30 && byte <= 0x39, number < 1 << 20 else { number = -1; break }
-                        number = number &* 10 &+ Int(byte &- 0x30)
-                    }
-                    let earlier: UInt64
-                    var samePart = true
-                    // In a table by number while the numbers stay near the rows read (the tools
-                    // number from 1); any other in the duplicate check's memory.
-                    if number >= 0 && number < 1 << 20 && number <= 4 * rowNumbersRead + 4096 {
-                        if number >= rowNumbers.count {
-                            let grown = max(number + 1, 2 * rowNumbers.count) - rowNumbers.count
-                            rowNumbers += repeatElement(0, count: grown)
-                            rowNumberParts += repeatElement(0, count: grown)
-                        }
-                        earlier = rowNumbers[number]
-                        if earlier == 0 {
-                            rowNumbers[number] = fingerprint
-                            rowNumberParts[number] = part
-                            return
-                        }
-                        samePart = rowNumberParts[number] == part
-                    } else {
-                        let seed = mapping.idSeed ^ 0x726F_772D_6964_2D6B
-                        guard let stored = seen.check(FieldHash.hash(written, seed: seed), verify: FieldHash.hash(written, seed: seed ^ 0x2545_F491_4F6C_DD1D),
-                                                      storing: fingerprint) else { return }
-                        earlier = stored
-                    }
-                    if earlier == fingerprint {
-                        guard (0..<questionCount).contains(where: { answers[$0] != 0 }) else { return }
-                        log(CleaningIssue(file: mapping.file, line: record.line, column: column + 1,
-                                          code: "duplicate_submission", action: .dropped, severity: .note,
-                                          message: "row `\(String(decoding: written, as: UTF8.self))` of the export was already read in this file, with the same answers on the same day; counted once"))
-                        duplicate = true
-                        return
-                    }
-                    guard samePart else { return }
-                    log(CleaningIssue(file: mapping.file, line: record.line, column: column + 1,
-                                      code: "duplicate_row_id", action: .kept, severity: .warning,
-                                      message: "row `\(String(decoding: written, as: UTF8.self))` of the export was already read in this file, with other answers: the same response edited, or two exports joined (each numbering its rows from 1)? Both are kept; check them"))
-                }
-                if duplicate { return .duplicate }
+            if let column = mapping.rowIDColumn, column < count,
+               repeatsRowNumber(record, column: column, mapping: mapping, rowHash: rowHash, submitted: submitted, log: log) {
+                return .duplicate
             }
             // Rows without an ID are keyed by their fingerprint, apart from IDs' keys.
             if filesOfIdenticalRows.last != mapping.file { filesOfIdenticalRows.append(mapping.file) }
@@ -1349,6 +1291,64 @@ public final class Normalizer {
         if answerCodes(shape) { return 1 }
         if namesExpected(shape) { return 2 }
         return otherTyped(shape) ? 3 : 0
+    }
+
+    /// A row number of the tool's (`ID`, `FileMapping.rowIDColumn`) twice in one file: the same
+    /// answers on the same day are the same response twice, counted once (true; exports of 120
+    /// and then of 200 pasted together); other answers are said, and both kept, unless the header
+    /// came again between them (two exports joined, each numbering from 1). A row with no answer
+    /// at all is no response to tell apart: left to the identical-row check.
+    private func repeatsRowNumber(_ record: RecordBuffer, column: Int, mapping: FileMapping, rowHash: UInt64,
+                                  submitted: Int32, log: (CleaningIssue) -> Void) -> Bool {
+        if rowNumbersFile != mapping.file {
+            rowNumbersFile = mapping.file
+            rowNumbers.removeAll(keepingCapacity: true)
+            rowNumbersRead = 0
+        }
+        rowNumbersRead += 1
+        let fingerprint = FieldHash.finish(rowHash ^ UInt64(UInt32(bitPattern: submitted)) &* 0x9E37_79B9_7F4A_7C15) | 1
+        var repeated = false
+        Self.withTrimmed(record.fieldBytes(column)) { written in
+            guard written.count > 0 else { return }
+            var number = 0
+            for byte in written {
+                guard byte >= 0x30 && byte <= 0x39, number < 1 << 20 else { number = -1; break }
+                number = number &* 10 &+ Int(byte &- 0x30)
+            }
+            let earlier: UInt64
+            var samePart = true
+            // In a table by number while the numbers stay near the rows read (the tools number
+            // from 1); any other in the duplicate check's memory.
+            if number >= 0 && number < 1 << 20 && number <= 4 * rowNumbersRead + 4096 {
+                if number >= rowNumbers.count {
+                    rowNumbers += repeatElement((fingerprint: UInt64(0), part: UInt32(0)), count: max(number + 1, 2 * rowNumbers.count) - rowNumbers.count)
+                }
+                earlier = rowNumbers[number].fingerprint
+                if earlier == 0 {
+                    rowNumbers[number] = (fingerprint, rowNumbersPart)
+                    return
+                }
+                samePart = rowNumbers[number].part == rowNumbersPart
+            } else {
+                let seed = mapping.idSeed ^ 0x726F_772D_6964_2D6B
+                guard let stored = seen.check(FieldHash.hash(written, seed: seed), verify: FieldHash.hash(written, seed: seed ^ 0x2545_F491_4F6C_DD1D),
+                                              storing: fingerprint) else { return }
+                earlier = stored
+            }
+            let rowID = String(decoding: written, as: UTF8.self)
+            if earlier == fingerprint {
+                guard (0..<questionCount).contains(where: { answerSlots[$0] != 0 }) else { return }
+                log(CleaningIssue(file: mapping.file, line: record.line, column: column + 1,
+                                  code: "duplicate_submission", action: .dropped, severity: .note,
+                                  message: "row `\(rowID)` of the export was already read in this file, with the same answers on the same day; counted once"))
+                repeated = true
+            } else if samePart {
+                log(CleaningIssue(file: mapping.file, line: record.line, column: column + 1,
+                                  code: "duplicate_row_id", action: .kept, severity: .warning,
+                                  message: "row `\(rowID)` of the export was already read in this file, with other answers: the same response edited, or two exports joined (each numbering its rows from 1)? Both are kept; check them"))
+            }
+        }
+        return repeated
     }
 
     /// LimeSurvey writes answer codes (`A3`) for choices.
