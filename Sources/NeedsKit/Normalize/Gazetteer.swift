@@ -52,6 +52,8 @@ public struct Gazetteer: Sendable {
     /// The kinds of a town's municipality and of a rural one, as abbreviations are written out.
     private static let townKinds: Set<String> = ["linn", "city", "pilsēta", "pilseta", "miesto", "город"]
     private static let ruralKinds: Set<String> = ["vald", "novads", "rajono", "district", "волость", "район", "край"]
+    /// The Lithuanian kinds in English, as the municipalities' English names write them.
+    private static let englishKinds: [String: String] = ["miesto": "city", "rajono": "district"]
     /// Abbreviations of the words for a kind of municipality, and the names of its council,
     /// written out for a second try: `Tartu l.` is `Tartu linn`, `Ogres nov.` `Ogres novads`,
     /// `г. Нарва` `город Нарва`, `Вильнюсский р-н` `Вильнюсский район`, `Šiaulių m. savivaldybės`
@@ -284,6 +286,11 @@ public struct Gazetteer: Sendable {
         // `Vilniaus rajono`, `Kauno miesto administracija`): the official name ends with it.
         if result == .none, !bothKinds, let last = kept.last, ["miesto", "rajono"].contains(last) {
             result = resolve(lookup.match((kept + ["savivaldybė"]).joined(separator: " ")), country: country)
+        }
+        // The town's own name with the Lithuanian kind's abbreviation (`Kaunas r.`, `Vilnius m.
+        // sav.`): the kind in English, as the municipality's English name has it (`Kaunas district`).
+        if result == .none, !bothKinds, let last = kept.last, let english = Self.englishKinds[last], kept.count > 1 {
+            result = resolve(lookup.match((kept.dropLast() + [english]).joined(separator: " ")), country: country)
         }
         if result == .none { result = matchParts(text, country: country) }
         // A municipality's name, its council's or department's, is a few words: each word is
