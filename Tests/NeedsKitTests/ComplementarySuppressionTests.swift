@@ -101,6 +101,44 @@ final class ComplementarySuppressionTests: XCTestCase {
         XCTAssertTrue(estonian.contains(ReportProse.estonian.suppressedFurther))
     }
 
+    /// `--by role`: a small country's roles nobody gave are parts to protect. LT's 3 social
+    /// workers blanked, ALL's administrators (20) less EE's and LV's published 10 and 10 gave LT's
+    /// 0, and so the roles LT's respondents do not have (a helper's probe: with one respondent,
+    /// three roles of five). A country of 8 with no administrator keeps the others' published:
+    /// that nobody there is one is no secret.
+    func testRolesNobodyGaveInASmallCountryCannotBeWorkedOut() throws {
+        for ltCount in [3, 8] {
+            let folder = TemporaryFolder()
+            var text = PipelineTests.sweepHeader
+            for (country, place, n) in [("EE", "Tallinna linn", 20), ("LV", "Rīga", 20), ("LT", "Kauno miesto savivaldybė", ltCount)] {
+                for k in 0..<n {
+                    let role = country == "LT" ? "social_worker" : k % 2 == 0 ? "administrator" : "teacher"
+                    text += PipelineTests.sweepRow(country, place, importance: 2 + k % 4)
+                        .replacingOccurrences(of: ",social_worker,", with: ",\(role),")
+                }
+            }
+            let out = TemporaryFolder()
+            var options = PipelineTests.sweepOptions([folder.write("in.csv", text)], out: out)
+            options.aggregation.byQuestion = "role"
+            _ = try Pipeline.report(options)
+            let byRole = table(options.outputPath + "/topic_demand_by_role.csv")
+            let administrators = byRole.filter { $0["role"] == "administrator" && $0["topic"] == "intercultural" }
+            XCTAssertEqual(administrators.map { $0["country"] ?? "?" }, ["EE", "LT", "LV", "ALL"])
+            if ltCount == 3 {
+                for topic in Set(byRole.map { $0["topic"]! }) {
+                    for role in ["administrator", "teacher"] {
+                        let rows = byRole.filter { $0["role"] == role && $0["topic"] == topic }
+                        let total = try XCTUnwrap(rows.first { $0["country"] == "ALL" })
+                        assertNotRecoverable(total: total, parts: rows.filter { $0["country"] != "ALL" }, minCell: 5,
+                                             "\(role) \(topic) across countries")
+                    }
+                }
+            } else {
+                XCTAssertEqual(administrators.map { $0["respondents"] ?? "?" }, ["10", "", "10", "20"], "\(administrators)")
+            }
+        }
+    }
+
     /// `--min-cell 50`: LT (44) is blanked, and ALL less EE and LV must not give it back, in the
     /// tables, the municipality table, the country differences or the reports.
     func testCountryBlankCannotBeWorkedOutFromTheRegion() throws {

@@ -74,16 +74,28 @@ enum ComplementarySuppression {
             groupsByTopic[topic] = list
         }
 
+        // The answers of `--by` nobody gave in a country of fewer than `minCell` respondents are
+        // parts like its small ones: ALL's administrators less the published countries' gave LT's
+        // 0 (LT's 3 respondents blanked), and with one respondent, three roles of five at 0, theirs
+        // narrowed to two. (In a larger country an answer nobody gave is no secret.)
+        var emptyInSmall = Set<Int>()
+        for i in rows.indices where table(i) == 2 && rows[i].country != "ALL" && rows[i].respondents == 0 && rows[i].countsHidden {
+            guard let scope = index[key(0, rows[i].country, nil, respondentsTopic)] else { continue }
+            if rows[scope].respondents > 0 && rows[scope].respondents < minCell { emptyInSmall.insert(i) }
+        }
+
         // Whole rows first, on each scope's respondents; then every topic's row of a scope blanked
         // whole follows it.
-        if let groups = groupsByTopic[respondentsTopic] { settle(&rows, groups: groups, measures: [.row], minCell: minCell) }
+        if let groups = groupsByTopic[respondentsTopic] {
+            settle(&rows, groups: groups, measures: [.row], minCell: minCell, emptyParts: emptyInSmall)
+        }
         for i in rows.indices where rows[i].topic != respondentsTopic && !rows[i].countsHidden {
             let own = index[key(table(i), rows[i].country, rows[i].groupCode, respondentsTopic)]
             if let own, rows[own].countsHidden { hide(&rows[i], .row) }
         }
         for topic in topics where topic != respondentsTopic {
             settle(&rows, groups: groupsByTopic[topic] ?? [], measures: [.importance, .competence, .gap, .demand],
-                   minCell: minCell)
+                   minCell: minCell, emptyParts: emptyInSmall)
         }
         scopes = Array(rows[..<municipalityStart])
         municipalities = Array(rows[municipalityStart..<groupStart])
@@ -139,14 +151,16 @@ enum ComplementarySuppression {
         return changed
     }
 
-    /// Runs the rule over every group and measure until no group changes.
-    static func settle(_ rows: inout [TopicFigures], groups: [Group], measures: [Measure], minCell: Int) {
+    /// Runs the rule over every group and measure until no group changes. `emptyParts`: rows of
+    /// no respondents that are parts all the same (blanked, to be protected).
+    static func settle(_ rows: inout [TopicFigures], groups: [Group], measures: [Measure], minCell: Int,
+                       emptyParts: Set<Int> = []) {
         var changed = true
         while changed {
             changed = false
             for measure in measures {
                 for group in groups {
-                    if protect(&rows, group, measure, minCell: minCell) { changed = true }
+                    if protect(&rows, group, measure, minCell: minCell, emptyParts: emptyParts) { changed = true }
                 }
             }
         }
@@ -154,10 +168,17 @@ enum ComplementarySuppression {
 
     /// Blanks the smallest published parts of one group (then, if no part is left, its total)
     /// until the blanked parts cannot be worked out from the total; true when it blanked anything.
-    static func protect(_ rows: inout [TopicFigures], _ group: Group, _ measure: Measure, minCell: Int) -> Bool {
+    static func protect(_ rows: inout [TopicFigures], _ group: Group, _ measure: Measure, minCell: Int,
+                        emptyParts: Set<Int> = []) -> Bool {
+        // A total resting on no one has parts of no one: nothing to work out.
+        guard count(rows[group.total], measure) > 0 else { return false }
         var changedAny = false
         while true {
-            let parts = group.parts.filter { count(rows[$0], measure) > 0 }
+            // (An empty part only as a blanked one: blanking a figure that rests on no one
+            // changes nothing, and the loop would go on for ever.)
+            let parts = group.parts.filter {
+                count(rows[$0], measure) > 0 || (emptyParts.contains($0) && isHidden(rows[$0], measure))
+            }
             // The part never published (respondents of no known country under ALL) protects no
             // one: its size is no secret, as summary.json and the report count the cleaning log's
             // codes, one place_unknown a respondent 'counted only in the region total' (ALL's 48
@@ -187,11 +208,15 @@ enum ComplementarySuppression {
             if safe { return changedAny }
             // The smallest published part, the first in table order among equals.
             let candidates = parts.filter { !isHidden(rows[$0], measure) }
+            // A figure blanked is then hidden, or the loop would go on for ever: a measure that
+            // rests on no weight stays as it was (`isHidden`), and the rule can do no more.
             if let next = candidates.min(by: { count(rows[$0], measure) < count(rows[$1], measure) }) {
                 hide(&rows[next], measure)
+                if !isHidden(rows[next], measure) { return changedAny }
             } else if !isHidden(rows[group.total], measure) {
                 // Nothing left to blank among the parts (one part and the total): blank the total.
                 hide(&rows[group.total], measure)
+                if !isHidden(rows[group.total], measure) { return changedAny }
             } else {
                 return changedAny
             }
