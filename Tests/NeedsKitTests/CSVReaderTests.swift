@@ -548,6 +548,42 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(read.records.map { $0.fields.joined(separator: ";") + "\r\n" }.joined(), ukrainian)
     }
 
+    /// A UTF-8 download's header (and its first rows, or none) with many more rows typed in
+    /// Excel on a Baltic Windows below it (a helper's probe): the sample's lines were mostly
+    /// Windows-1257, so the whole file was read in it, the header's every letter garbled
+    /// (`PaÅ¡valdÄ«ba`) and no column matched. The first line beyond ASCII is UTF-8 with the
+    /// region's letters: the file is UTF-8, the typed rows read in the code page.
+    func testAUTF8HeaderAboveRowsTypedInACodePageIsReadAsUTF8() {
+        let folder = TemporaryFolder()
+        let header = "Valsts;Pašvaldība;Jūsu amats;Komentārs\r\n"
+        let row = { (k: Int) in "Latvija;\(["Rēzekne", "Jelgavas novads", "Cēsu novads"][k % 3]);Sociālais darbinieks;ļoti svarīgi \(k)\r\n" }
+        for first in [0, 4] {
+            let utf8 = header + (0..<first).map(row).joined()
+            let typed = (first..<40).map(row).joined()
+            let path = folder.write("mixed\(first).csv", Array(utf8.utf8) + encode(typed, as: .windows1257))
+            let result = readAll(path)
+            XCTAssertEqual(result.summary?.encoding.encoding, .utf8, "\(first)")
+            XCTAssertEqual(result.summary?.encoding.evidence, .mostlyUTF8, "\(first)")
+            XCTAssertEqual(result.header, ["Valsts", "Pašvaldība", "Jūsu amats", "Komentārs"], "\(first)")
+            XCTAssertEqual(result.records.map { $0.fields.joined(separator: ";") + "\r\n" }.joined(), utf8 + typed, "\(first)")
+        }
+        // Lines of one UTF-8 letter each, over 4 KiB, then more typed in the code page: read in the
+        // code page, the text switches to UTF-8 at its first letter, and the note said
+        // "windows-1257 above" of a file with nothing above but ASCII.
+        let few = "id;name\r\n" + (0..<600).map { "\($0);Rīga\r\n" }.joined()
+        let more = (600..<2000).map { "\($0);Cēsis ģērbtuve\r\n" }.joined()
+        let switched = readAll(folder.write("switch.csv", Array(few.utf8) + encode(more, as: .windows1257)))
+        let change = switched.diagnostics.filter { $0.code == "encoding_changes" }
+        XCTAssertEqual(change.map(\.line), [2], "\(switched.diagnostics)")
+        XCTAssertTrue(change.first?.message.contains("UTF-8 from its first letter beyond ASCII, here, though the start of the file read best as ") ?? false, "\(change)")
+        XCTAssertFalse(change.first?.message.contains("above") ?? true)
+        // A code-page file whose first line beyond ASCII pairs into UTF-8 by chance (`РІ`, one
+        // character) stays the code page.
+        var ukrainian = "Code;Note\r\nUA;РІ\r\n"
+        for k in 0..<6 { ukrainian += "UA;Сільська громада \(k)\r\n" }
+        XCTAssertEqual(EncodingDetector.detect(sample: encode(ukrainian, as: .windows1251), isWholeFile: true).encoding, .windows1251)
+    }
+
     /// A UTF-8 byte order mark before Windows-1257 text (a header written by one tool, the rows
     /// by Excel; an editor's "UTF-8 with BOM" label put on a file it did not convert): every
     /// letter was U+FFFD and the file unusable, and the `--encoding windows-1257` suggested read
@@ -780,12 +816,24 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(result.diagnostics.first?.column, 3)
     }
 
-    func testTrailingDelimitersAreOneNoteNotAWarningPerRow() {
+    func testTrailingDelimitersAreOneNoteNotAWarningPerRow() throws {
         let folder = TemporaryFolder()
         let result = readAll(folder.write("trail.csv", "a;b\n1;2;\n3;4;\n"))
         XCTAssertEqual(result.data.map(\.fields), [["1", "2"], ["3", "4"]])
         XCTAssertEqual(result.diagnostics.map(\.code), ["trailing_delimiter"])
         XCTAssertEqual(result.diagnostics.first?.severity, .note)
+        // A row's extra empty field where other rows have none: a value holding the delimiter
+        // unquoted moved the fields after it (a helper's probe: the second topic under the
+        // comments), not the export's trailing delimiter. Kept, with a warning naming the row.
+        let shifted = "Timestamp,Country,Topics,Comments,E-mail\n2/13/2025 10:00:00,Estonia,\"Partnerships, Interpreters\",,\n"
+            + "2/13/2025 11:00:00,Estonia,Partnerships, Interpreters,,\n2/13/2025 12:00:00,Latvia,Partnerships,,\n"
+        let moved = readAll(folder.write("moved.csv", shifted))
+        XCTAssertEqual(moved.data.map(\.line), [2, 3, 4])
+        let warning = try XCTUnwrap(moved.diagnostics.first { $0.code == "trailing_delimiter" })
+        XCTAssertEqual(warning.severity, .warning)
+        XCTAssertEqual(warning.line, 3)
+        XCTAssertTrue(warning.message.contains("1 row(s) end with empty fields beyond the header, where 2 have as many fields as the header"), warning.message)
+        XCTAssertTrue(warning.message.contains("(line(s) 3)"), warning.message)
     }
 
     /// The lines a stray quote ran over are read again whatever the chunks the file is read in

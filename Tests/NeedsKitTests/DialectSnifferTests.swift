@@ -139,6 +139,19 @@ final class DialectSnifferTests: XCTestCase {
             XCTAssertEqual(result.summary?.preambleRecords, notes.count, above)
             XCTAssertEqual(result.summary?.quarantinedRecords, 0, above)
         }
+        // As many details as respondents, or more, and a respondent leaving the last column
+        // empty (a helper's probe): the first detail was the header, six respondents of two.
+        let small = [
+            ("Omavalitsus:;Narva linn;;;;;\r\nRiik:;Eesti;;;;;\r\n", 2),
+            ("Omavalitsus:;Narva linn;;;;;\r\nRiik:;Eesti;;;;;\r\nKoostas:;Mari Maasikas;;;;;\r\nKuupäev:;12.02.2025;;;;;\r\n", 4),
+        ]
+        for (above, count) in small {
+            let text = above + header + "EE;Narva linn;teacher;4;2;5;3\r\nEE;Narva linn;teacher;5;3;4;\r\n"
+            let result = readAll(folder.write("small.csv", text))
+            XCTAssertEqual(result.header.first, "country", above)
+            XCTAssertEqual(result.data.map(\.line), [count + 2, count + 3], above)
+            XCTAssertEqual(result.summary?.preambleRecords, count, above)
+        }
         // A two-row header's upper row (group labels over the columns) is not above the table.
         let twoRows = "Riik;Omavalitsus;Amet;Olulisus;;Pädevus;\r\n;;;Partnerlus;Tõlgid;Partnerlus;Tõlgid\r\nEE;Narva linn;teacher;4;2;5;3\r\n"
         let result = readAll(folder.write("two.csv", twoRows))

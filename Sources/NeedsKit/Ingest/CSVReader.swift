@@ -573,7 +573,7 @@ public struct CSVReader {
                         switchedFrom = transcoder.encoding
                     } else {
                         parser.encodingChanged(state: state, from: transcoder.encoding,
-                                               given: codePageReadHigh ? nil : options.encoding)
+                                               given: codePageReadHigh ? nil : options.encoding, fromStart: !codePageReadHigh)
                     }
                     invalidBeforeSwitch += transcoder.invalidPlaces
                     transcoder = Transcoder(encoding: .utf8)

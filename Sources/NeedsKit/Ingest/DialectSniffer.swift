@@ -232,9 +232,12 @@ public struct TableShape: Sendable, Equatable {
     public var headerRecords = 1
     public var footnoteRecords = 0
     public var columns = 0
-    /// How many columns a record of the table usually spans up to its last filled cell (the
-    /// median over records with two or more filled, at most `columns`): fewer than `columns`
-    /// when Excel padded the rows to a wider range.
+    /// How many columns the table spans up to its last filled cell: the extent two or more
+    /// records with two or more filled cells reach (the header and a row; a note typed far to
+    /// the right of one row does not count), at most `columns`; fewer than `columns` when Excel
+    /// padded the rows to a wider range. Not the median: in a small sheet the details above the
+    /// table were half its records, and the table of two respondents below four details was read
+    /// from the first detail down (six respondents, every answer lost).
     public var filledColumns = 0
     /// The header is one field short of the rows below it: R's `write.table` with row names
     /// leaves the row-name column unnamed. The reader adds an empty first name.
@@ -270,7 +273,7 @@ public struct TableShape: Sendable, Equatable {
         let extents = rows.filter { filled($0) >= 2 }.map { row in
             1 + (row.lastIndex { !CellType.trim($0).isEmpty } ?? 0)
         }.sorted()
-        shape.filledColumns = extents.isEmpty ? 0 : min(width, extents[extents.count / 2])
+        shape.filledColumns = extents.isEmpty ? 0 : min(width, extents[max(0, extents.count - 2)])
         // Preamble: leading records with at most one filled cell (a title, a note, a date), or
         // with a few at their start only, details of a hand-made sheet (`Omavalitsus:;Narva linn`).
         let first = rows.firstIndex { filled($0) >= min(2, width) } ?? 0

@@ -109,9 +109,16 @@ public enum EncodingDetector {
     /// pair makes are seldom the region's (`ӣ` for KOI8-R's `сё`, `£` for `бё`), which are all
     /// that count. Reading UTF-8 with the rest in a code page (`ParseState.settleFields`) loses
     /// nothing the code page would read; the other way, every UTF-8 letter would be garbled.
+    ///
+    /// Or the first line holding bytes above ASCII is UTF-8 with two of the region's characters
+    /// or more (a header of a UTF-8 download, the rows below typed in Excel on a Baltic Windows):
+    /// read in the code page for its many lines, the header's every letter was garbled and no
+    /// column matched the form. A code-page line is valid UTF-8 only by a chance pairing of its
+    /// bytes, seldom more than a word's (`РІ`, read `в`).
     static func isMostlyUTF8(_ sample: [UInt8]) -> Bool {
         let evidence = utf8Evidence(sample)
         if evidence.validSequences >= 2 && evidence.validSequences >= 4 * evidence.invalidBytes { return true }
+        if evidence.firstLineRegional >= 2 { return true }
         return evidence.validLines >= 2 && evidence.validLines >= evidence.invalidLines
     }
 
@@ -122,15 +129,25 @@ public enum EncodingDetector {
         var invalidBytes = 0
         var validLines = 0
         var invalidLines = 0
+        /// The region's characters on the first line with bytes above ASCII, when that line is
+        /// valid UTF-8 (0 when it is not).
+        var firstLineRegional = 0
     }
 
     static func utf8Evidence(_ sample: [UInt8]) -> UTF8Evidence {
         var evidence = UTF8Evidence()
         var lineValid = false, lineInvalid = false
+        var lineRegional = 0, lineHigh = false, firstLineSeen = false
         func endLine() {
             if lineInvalid { evidence.invalidLines += 1 } else if lineValid { evidence.validLines += 1 }
+            if lineHigh && !firstLineSeen {
+                firstLineSeen = true
+                evidence.firstLineRegional = lineInvalid ? 0 : lineRegional
+            }
             lineValid = false
             lineInvalid = false
+            lineRegional = 0
+            lineHigh = false
         }
         sample.withUnsafeBytes { raw in
             var i = 0
@@ -142,13 +159,14 @@ public enum EncodingDetector {
                     continue
                 }
                 var end = i
+                lineHigh = true
                 while end < raw.count && raw[end] >= 0x80 { end += 1 }
                 let run = UnsafeRawBufferPointer(rebasing: raw[i..<end])
                 // A run cut by the end of the sample is judged on what there is.
                 if UTF8Validation.firstInvalidOffset(in: run, allowTruncatedEnd: end == raw.count) == nil {
                     for scalar in String(decoding: run, as: UTF8.self).unicodeScalars {
                         evidence.validSequences += 1
-                        if isRegionalCharacter(scalar) { lineValid = true }
+                        if isRegionalCharacter(scalar) { lineValid = true; lineRegional += 1 }
                     }
                 } else {
                     evidence.invalidBytes += run.count

@@ -203,13 +203,20 @@ final class LibCSVParser {
     /// second export joined to the first. Called with the bytes before it parsed. `given`: the
     /// code page --encoding named, when nothing above was read in it (no byte above ASCII): then
     /// the file is UTF-8 throughout, and the option was wrong, not the file two.
-    func encodingChanged(state: ParseState, from encoding: TextEncoding, given: TextEncoding? = nil) {
+    /// `fromStart`: no byte above ASCII was read in the code page before (nothing "above" it).
+    func encodingChanged(state: ParseState, from encoding: TextEncoding, given: TextEncoding? = nil, fromStart: Bool = false) {
         state.settleFields(partial: parser.pointee.entry_pos)
         let line = state.line + state.record.newlines + newlinesInPartialField()
         if let given {
             state.warn("encoding_changes", line: line, column: state.record.fieldCount + 1,
                        "--encoding \(given.rawValue) given, but the text is UTF-8 from its first letter beyond ASCII, here: read as UTF-8; leave --encoding out",
                        severity: .note)
+            return
+        }
+        if fromStart {
+            // (It said "\(encoding) above", of a file with nothing above but ASCII.)
+            state.warn("encoding_changes", line: line, column: state.record.fieldCount + 1,
+                       "the text is UTF-8 from its first letter beyond ASCII, here, though the start of the file read best as \(encoding.rawValue): read as UTF-8; check the rows further on, which may be typed in another program")
             return
         }
         state.warn("encoding_changes", line: line, column: state.record.fieldCount + 1,

@@ -48,6 +48,11 @@ final class ParseState {
     /// Rows with extra empty fields (a trailing delimiter), reported once per file.
     var trailingDelimiterRows = 0
     var firstTrailingDelimiterLine = 0
+    /// The first lines of rows with empty fields beyond the header, and the rows as wide as the
+    /// header: where those are as many or more, the extra fields are no trailing delimiter of the
+    /// export's but a value holding the delimiter unquoted, which moved the fields after it.
+    var trailingDelimiterLines: [Int] = []
+    var headerWidthRows = 0
     /// The header's names, trimmed, as read (to recognise the header repeated below).
     var headerFields: [[UInt8]] = []
     /// The header's names lowercased, made when a name is first compared ignoring case.
@@ -937,7 +942,11 @@ final class ParseState {
     /// with the rest missing, a long one is quarantined unless its extra fields are empty.
     private func checkShape(_ record: RecordBuffer, width headerCount: Int) {
         let present = record.fieldCount
-        guard !record.isBlank, present != headerCount else { return }
+        guard !record.isBlank else { return }
+        if present == headerCount {
+            headerWidthRows += 1
+            return
+        }
         if present < headerCount {
             // A quote read as a literal character has joined fields (`"unfinished;"";"1008"`): the
             // fields after it stood one or more places left, the `_uuid` under the e-mail column
@@ -979,6 +988,7 @@ final class ParseState {
                  severity: .error)
         } else {
             if trailingDelimiterRows == 0 { firstTrailingDelimiterLine = record.line }
+            if trailingDelimiterLines.count < 5 { trailingDelimiterLines.append(record.line) }
             trailingDelimiterRows += 1
             record.dropFields(after: headerCount)
         }
@@ -998,7 +1008,16 @@ final class ParseState {
             warn("trailing_delimiter", line: headerLine, column: headerCount - headerTrailingEmpty + 1, message,
                  severity: trailingColumnsHoldData ? .warning : .note)
         }
-        if trailingDelimiterRows > 0 {
+        if trailingDelimiterRows > 0 && trailingDelimiterRows <= headerWidthRows {
+            // Not the export's own trailing delimiter, which every row has: a value such as
+            // `Partnerships for integration, Working with interpreters` typed without quotes
+            // split in two, its second half under the next column (a helper's probe).
+            let lines = trailingDelimiterLines.map(String.init).joined(separator: ", ")
+                + (trailingDelimiterRows > trailingDelimiterLines.count ? ", …" : "")
+            warn("trailing_delimiter", line: firstTrailingDelimiterLine, column: headerCount + 1,
+                 "\(trailingDelimiterRows) row(s) end with empty fields beyond the header, where \(headerWidthRows) have as many fields as the header: "
+                    + "a value holding the delimiter without quotes may have moved the fields after it to the right (line(s) \(lines)); check those rows. The empty fields were ignored")
+        } else if trailingDelimiterRows > 0 {
             warn("trailing_delimiter", line: firstTrailingDelimiterLine, column: headerCount + 1,
                  "\(trailingDelimiterRows) row(s) end with empty fields beyond the header; they were ignored",
                  severity: .note)
