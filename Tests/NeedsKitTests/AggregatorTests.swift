@@ -520,6 +520,11 @@ final class DisaggregationTests: XCTestCase {
             XCTAssertEqual(heatmap.contains(">" + english.heatmapBaseAsked + "<"), !allAsked && run != "none", run)
             XCTAssertEqual(heatmap.contains(">" + english.heatmapBase + "<"), allAsked, run)
             XCTAssertEqual(markdown.contains("- " + ReportProse.english.demandPartlyAsked + "\n"), !allAsked, run)
+            // The definition's line says the respondents asked, never "all" (a helper's probe read
+            // a share of 43 of 64 asked as one of all 89).
+            XCTAssertTrue(markdown.contains("- Want training: the share of the respondents asked who chose the topic"), run)
+            XCTAssertFalse(markdown.contains("share of all respondents"), run)
+            XCTAssertTrue(estonian.contains("- Soovib koolitust: küsitud vastajate osakaal, kes valisid teema"), run)
             XCTAssertEqual(estonian.contains("- Kui failis polnud koolitussoovi küsimuse veergu, on selle vastajad koolitussoovi "
                                              + "osakaalu alusest välja jäetud, mitte loetud koolitust mitte soovivaks.\n"), !allAsked, run)
         }

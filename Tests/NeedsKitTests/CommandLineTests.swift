@@ -388,7 +388,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(status, 1)
         XCTAssertTrue(try String(contentsOfFile: output, encoding: .utf8).hasPrefix("session,month,audience,"))
         XCTAssertTrue(stderr.contains("note: `no_such_topic` (exclude) in the configuration is not a topic of the instrument; ignored.\n"), stderr)
-        XCTAssertTrue(stderr.contains("session(s) left unplanned"), stderr)
+        XCTAssertTrue(stderr.contains("sessions left unplanned"), stderr)
     }
 
     /// `--plan -` and `plan --config -` read the configuration from standard input, as `-` does

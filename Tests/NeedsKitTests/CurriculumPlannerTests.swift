@@ -94,7 +94,7 @@ final class CurriculumPlannerTests: XCTestCase {
         c.sessions = 12
         let plan = CurriculumPlanner.plan(figures: figures, differences: differences, configuration: c)
         XCTAssertEqual(plan.sessions.count, 6)
-        XCTAssertEqual(plan.notes, ["6 of 12 session(s) left unplanned: no topic left to give them."])
+        XCTAssertEqual(plan.notes, ["6 of 12 sessions left unplanned: no topic left to give them."])
     }
 
     func testMoreRegionalTopicsThanRegionalSessions() {
@@ -158,14 +158,14 @@ final class CurriculumPlannerTests: XCTestCase {
         var plan = CurriculumPlanner.plan(figures: figures, differences: differences, configuration: c)
         XCTAssertEqual(plan.sessions.filter { $0.audience == "ALL" }.map { "\($0.topic) \($0.reason.rawValue)" }, ["d included"])
         XCTAssertEqual(plan.sessions.count, 5)
-        XCTAssertEqual(plan.notes, ["1 topic(s) to include: 1 regional session(s), not 0."])
+        XCTAssertEqual(plan.notes, ["1 topic to include: 1 regional session, not 0."])
 
         c.regionalSessions = 1
         c.include = ["d", "b", "a"]
         plan = CurriculumPlanner.plan(figures: figures, differences: differences, configuration: c)
         XCTAssertEqual(Set(plan.sessions.filter { $0.audience == "ALL" }.map { "\($0.topic) \($0.reason.rawValue)" }),
                        ["d included", "b included", "a regional_top_need"])
-        XCTAssertEqual(plan.notes, ["3 topic(s) to include: 3 regional session(s), not 1."])
+        XCTAssertEqual(plan.notes, ["3 topics to include: 3 regional sessions, not 1."])
 
         c.sessions = 2
         c.exclude = ["b"]
@@ -174,7 +174,7 @@ final class CurriculumPlannerTests: XCTestCase {
         XCTAssertEqual(plan.sessions.map { "\($0.audience) \($0.topic)" }, ["ALL c", "ALL d"])
         XCTAssertEqual(plan.notes, [
             "`b` is both included and excluded in the configuration; excluded.",
-            "3 topic(s) to include: 2 regional session(s), not 1.",
+            "3 topics to include: 2 regional sessions, not 1.",
             "`a` (include) could not be planned: more topics to include than sessions (2).",
         ])
     }

@@ -708,6 +708,15 @@ final class ReportTests: XCTestCase {
         XCTAssertTrue(section.hasPrefix("Ranked among the top three needs of every country (Estonia (EE), Lithuania (LT)): "), section)
         XCTAssertTrue(section.contains("Intercultural competence and communication"), section)
         XCTAssertTrue(section.contains("Latvia (LV): no MWDS to compare"), section)
+        XCTAssertFalse(section.contains("by MWDS rank alone"), section)
+        // With the plan in the report, the section says the plan's rule counts intervals too.
+        options.planPath = Paths.inputs + "/plan.csv"
+        options.outputPath = folder.path + "/planned"
+        _ = try Pipeline.report(options)
+        let planned = try String(contentsOfFile: options.outputPath + "/report.md", encoding: .utf8)
+        let withPlan = try XCTUnwrap(planned.components(separatedBy: "## What the region shares\n\n").last?.components(separatedBy: "\n\n").first)
+        XCTAssertTrue(withPlan.hasSuffix(" This is by MWDS rank alone: the curriculum plan below also counts as a country's top "
+                                         + "need a topic whose MWDS interval reaches that of its need ranked last among the top ones."), withPlan)
     }
 
     /// A Markdown link's target is percent-encoded: a wave named `follow up #2` gave charts linked as
@@ -809,8 +818,8 @@ final class ReportTests: XCTestCase {
         let text = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
         // "Who answered"'s region row and the paragraph give the same number.
         XCTAssertTrue(text.contains("| Region (ALL) | \(respondents) |"), text)
-        XCTAssertTrue(text.contains("5 file(s), \(baseline.reduce(0) { $0 + $1.recordsRead }) record(s) read: \(respondents) respondent(s)"))
-        XCTAssertTrue(text.contains("Later waves: 3 file(s), \(waves.reduce(0) { $0 + $1.respondents }) respondent(s)."))
+        XCTAssertTrue(text.contains("Files: 5, records read: \(baseline.reduce(0) { $0 + $1.recordsRead }); respondents: \(respondents),"))
+        XCTAssertTrue(text.contains("Later waves — files: 3, respondents: \(waves.reduce(0) { $0 + $1.respondents })."))
         XCTAssertTrue(text.contains("`clean/issues.csv` (the academy's working folder, not for partners)."))
         XCTAssertFalse(text.contains("](clean/"))
         let estonian = try String(contentsOfFile: out + "/countries/EE.md", encoding: .utf8)
@@ -1628,6 +1637,28 @@ final class ReportTests: XCTestCase {
         XCTAssertTrue(svg.contains("<text x=\"230.8\" y=\"209.0\" font-size=\"10\">2</text>"), svg)
     }
 
+    /// The Locus-for-Focus chart numbers its points by MWDS rank, as the MWDS chart and the
+    /// table do (a helper's probe: its "1." was the first topic by key, Disinformation, ranked 2).
+    /// Gaps 1, 2 and 0.5 at importance 4: MWDS 4, 8 and 2, ranks 2, 1 and 3.
+    func testLocusChartNumbersPointsByRank() throws {
+        var rows: [TopicFigures] = []
+        for (k, competence) in [3.0, 2, 3.5].enumerated() {
+            var a = TopicAccumulator()
+            for _ in 0..<3 { a.add(importance: 4, competence: competence, demanded: false) }
+            rows.append(TopicFigures(country: "EE", topic: "t\(k)", topicLabel: "Topic \(k + 1)", accumulator: a))
+        }
+        for (k, rank) in [2, 1, 3].enumerated() { rows[k].mwdsRank = rank }
+        let svg = Charts.locusScatter(rows, id: "t", title: "t", labels: ReportStrings.forLanguage(nil).charts)
+        let list = svg.split(separator: "\n").filter { $0.contains(">1. ") || $0.contains(">2. ") || $0.contains(">3. ") }
+            .map { String($0[$0.range(of: "\">")!.upperBound...].prefix { $0 != "<" }) }
+        XCTAssertEqual(list, ["1. Topic 2", "2. Topic 1", "3. Topic 3"])
+        // Topic 2's point (gap 2, MWDS 8, the highest) carries its number, 1, drawn after it.
+        XCTAssertEqual(rows[1].mwds ?? 0, 8, accuracy: 1e-12)
+        let lines = svg.split(separator: "\n")
+        let point = try XCTUnwrap(lines.firstIndex { $0.contains("<title>Topic 2</title>") })
+        XCTAssertTrue(lines[point + 1].hasSuffix("font-size=\"10\">1</text>"), String(lines[point + 1]))
+    }
+
     /// An instrument rated on 0-100 (a slider) had its Locus-for-Focus axes ticked at every point
     /// of the scale: some fifty numbers on each axis, drawn one on another. Importance 40-90 and
     /// gaps 5-45 over 6 steps at most: 10 on both axes, the axes 37 to 93 and 0 to 48 (0.3 of a
@@ -1865,9 +1896,14 @@ final class ReportTests: XCTestCase {
         XCTAssertLessThanOrEqual(labels[0].count - 1, 41, labels[0])
         XCTAssertEqual(labels[1], english)
         // The Locus-for-Focus list, at 10px in 274 pixels: "4. Working with interpreters and
-        // language access" measures 249 and is kept whole.
+        // language access" measures 249 and is kept whole (numbered in order: no ranks).
         rows[1].topicLabel = "Working with interpreters and language access"
-        let locus = Charts.locusScatter(rows + [rows[0], rows[1]], id: "t", title: "t", labels: ReportStrings.forLanguage(nil).charts)
+        let unranked = (rows + [rows[0], rows[1]]).map { row -> TopicFigures in
+            var row = row
+            row.mwdsRank = nil
+            return row
+        }
+        let locus = Charts.locusScatter(unranked, id: "t", title: "t", labels: ReportStrings.forLanguage(nil).charts)
         XCTAssertTrue(locus.contains(">4. Working with interpreters and language access</text>"), locus)
     }
 
@@ -1988,7 +2024,7 @@ final class DigitGroupingTests: XCTestCase {
         XCTAssertEqual(outcome.respondents, 12_000)
         let report = try String(contentsOfFile: run.outputPath + "/report.md", encoding: .utf8)
         XCTAssertTrue(report.contains("| Region (ALL) | 12,000 |"), report)
-        XCTAssertTrue(report.contains("12,000 record(s) read: 12,000 respondent(s)"), report)
+        XCTAssertTrue(report.contains("records read: 12,000; respondents: 12,000,"), report)
         XCTAssertTrue(report.contains("(KoboToolbox, 12,000)"), report)
         let lithuanian = try String(contentsOfFile: run.outputPath + "/countries/LT.md", encoding: .utf8)
         XCTAssertTrue(lithuanian.contains("12\u{00A0}000"), lithuanian)

@@ -591,7 +591,7 @@ final class WaveComparisonTests: XCTestCase {
         let options = Self.reportOptions(folder, inputs: [folder.path + "/base"], waves: [folder.path + "/later"])
         _ = try Pipeline.report(options)
         let report = try String(contentsOfFile: options.outputPath + "/report.md", encoding: .utf8)
-        XCTAssertTrue(report.contains("Later waves: 1 file(s), – respondent(s)."), report)
+        XCTAssertTrue(report.contains("Later waves — files: 1, respondents: –."), report)
         let summary = try String(contentsOfFile: options.outputPath + "/summary.json", encoding: .utf8)
         let totals = try XCTUnwrap(summary.split(separator: "\n").first { $0.contains("\"totals\"") })
         XCTAssertTrue(totals.contains("\"respondents\": null") && totals.contains("\"records_read\": null"), String(totals))

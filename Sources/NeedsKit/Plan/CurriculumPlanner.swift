@@ -132,7 +132,7 @@ public enum CurriculumPlanner {
             notes.append("regional_sessions (\(configuration.regionalSessions)) is more than sessions (\(configuration.sessions)): every session is regional.")
         }
         if included.count > configuration.regionalSessions && configuration.regionalSessions < configuration.sessions {
-            notes.append("\(included.count) topic(s) to include: \(regionalSlots) regional session(s), not \(configuration.regionalSessions).")
+            notes.append(NumberFormat.counted(included.count, "topic") + " to include: " + NumberFormat.counted(regionalSlots, "regional session") + ", not \(configuration.regionalSessions).")
         }
         for topic in included.dropFirst(regionalSlots) {
             notes.append("`\(topic)` (include) could not be planned: more topics to include than sessions (\(configuration.sessions)).")
@@ -147,7 +147,7 @@ public enum CurriculumPlanner {
         regionalQueue += fill.map { ($0, .regionalFill) }
         for (topic, reason) in regionalQueue.prefix(regionalSlots) { chosen.append(("ALL", topic, reason)) }
         if regionalQueue.count < regionalSlots {
-            notes.append("Only \(regionalQueue.count) topic(s) for \(regionalSlots) regional session(s).")
+            notes.append("Only " + NumberFormat.counted(regionalQueue.count, "topic") + " for " + NumberFormat.counted(regionalSlots, "regional session") + ".")
         }
         let regional = Set(chosen.map(\.topic))
 
@@ -169,7 +169,7 @@ public enum CurriculumPlanner {
             }
         }
         if chosen.count < configuration.sessions {
-            notes.append("\(configuration.sessions - chosen.count) of \(configuration.sessions) session(s) left unplanned: no topic left to give them.")
+            notes.append("\(configuration.sessions - chosen.count) of " + NumberFormat.counted(configuration.sessions, "session") + " left unplanned: no topic left to give them.")
         }
         if countries.isEmpty { notes.append("No country has enough respondents to plan from.") }
         // A country whose figures are blanked (a small one, or a larger one blanked so that the

@@ -106,11 +106,17 @@ public enum Charts {
     }
 
     /// Locus for Focus: topics by mean importance (x) and mean gap (y), lines at the means.
+    /// Each point is numbered by its topic's MWDS rank, as the MWDS chart and the table beside it
+    /// number it (topics without ranks: in order); numbered in topic order, the chart's "1." was
+    /// another topic than theirs.
     public static func locusScatter(_ rows: [TopicFigures], id: String, title: String, labels: ChartLabels) -> String {
-        let points = rows.compactMap { f -> (TopicFigures, Double, Double)? in
+        let plotted = rows.enumerated().compactMap { k, f -> (TopicFigures, Double, Double, Int)? in
             guard let i = f.meanImportance, let g = f.meanGap else { return nil }
-            return (f, i, g)
+            return (f, i, g, k)
         }
+        let ranked = plotted.allSatisfy { $0.0.mwdsRank != nil }
+        let points = (ranked ? plotted.sorted { ($0.0.mwdsRank!, $0.3) < ($1.0.mwdsRank!, $1.3) } : plotted).map { ($0.0, $0.1, $0.2) }
+        let numbers = points.enumerated().map { k, point in ranked ? point.0.mwdsRank! : k + 1 }
         // The plot keeps its size; the chart grows under it when the numbered list of topics beside
         // it is longer (a 24th topic was drawn below the chart's edge).
         let width = 720, frame = 420, left = 60, right = 290, top = 40, bottom = 50
@@ -157,7 +163,7 @@ public enum Charts {
         let circles = centres.map { Box(x0: $0.x - 6, y0: $0.y - 6, x1: $0.x + 6, y1: $0.y + 6) }
         var taken: [Box] = []
         func numberPlace(_ index: Int) -> (x: Double, y: Double) {
-            let (cx, cy) = centres[index], w = textWidth(String(index + 1), fontSize: 10)
+            let (cx, cy) = centres[index], w = textWidth(String(numbers[index]), fontSize: 10)
             let places = [(x: cx + 8, y: cy + 4), (x: cx - 8 - w, y: cy + 4), (x: cx - w / 2, y: cy - 9),
                           (x: cx - w / 2, y: cy + 17)]
             func box(_ p: (x: Double, y: Double)) -> Box { Box(x0: p.x, y0: p.y - 8, x1: p.x + w, y1: p.y + 1) }
@@ -171,8 +177,8 @@ public enum Charts {
             let colour = quadrantColour[f.quadrant ?? ""] ?? "#0072B2"
             let place = numberPlace(index)
             svg += "<circle cx=\(quoted(px(i))) cy=\(quoted(py(g))) r=\"6\" fill=\"\(colour)\" stroke=\"#111\"><title>\(esc(f.topicLabel))</title></circle>\n"
-            svg += "<text x=\(quoted(place.x)) y=\(quoted(place.y)) font-size=\"10\">\(index + 1)</text>\n"
-            svg += "<text x=\"\(width - right + 12)\" y=\"\(top + 14 + index * 16)\" font-size=\"10\">\(esc(fit("\(index + 1). " + f.topicLabel, width: Double(right - 16), fontSize: 10)))</text>\n"
+            svg += "<text x=\(quoted(place.x)) y=\(quoted(place.y)) font-size=\"10\">\(numbers[index])</text>\n"
+            svg += "<text x=\"\(width - right + 12)\" y=\"\(top + 14 + index * 16)\" font-size=\"10\">\(esc(fit("\(numbers[index]). " + f.topicLabel, width: Double(right - 16), fontSize: 10)))</text>\n"
         }
         return svg + "</svg>\n"
     }

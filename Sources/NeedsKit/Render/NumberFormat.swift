@@ -4,6 +4,12 @@ import Foundation
 /// Fixed number formatting, so reports are byte-identical across runs and locales: `.` as the
 /// decimal separator, a fixed count of decimals, no `-0`.
 public enum NumberFormat {
+    /// A count and its English noun, singular for 1 (`1 session`, `9 sessions`): "9 session(s)"
+    /// read as a form letter.
+    public static func counted(_ n: Int, _ singular: String, plural: String? = nil) -> String {
+        "\(n) " + (n == 1 ? singular : plural ?? singular + "s")
+    }
+
     /// Full precision for the CSV tables (12 decimals).
     public static func full(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "" }

@@ -28,7 +28,7 @@ public enum PlanReport {
     /// The schedule as report blocks.
     public static func blocks(_ plan: CurriculumPlan, configuration: PlanConfiguration, words: ReportStrings) -> [ReportDocument.Block] {
         var blocks: [ReportDocument.Block] = []
-        blocks.append(.paragraph([.text("\(configuration.sessions) session(s) from \(configuration.month(ofSession: 0)), one every \(configuration.everyMonths) month(s); \(configuration.regionalSessions) for the whole region, the rest for single countries. Expected participants: the respondents of the audience who asked for training on the topic.")]))
+        blocks.append(.paragraph([.text(NumberFormat.counted(configuration.sessions, "session") + " from \(configuration.month(ofSession: 0)), one every " + (configuration.everyMonths == 1 ? "month" : "\(configuration.everyMonths) months") + "; \(configuration.regionalSessions) for the whole region, the rest for single countries. Expected participants: the respondents of the audience who asked for training on the topic.")]))
         var rows: [[String]] = []
         for s in plan.sessions {
             let why = (reasons[s.reason] ?? s.reason.rawValue)

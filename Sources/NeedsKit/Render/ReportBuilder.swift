@@ -252,11 +252,15 @@ public struct ReportBuilder {
         }
         let common = topThree.dropFirst().reduce(topThree.first ?? []) { $0.intersection($1) }
         let which = leftOut.isEmpty ? "" : " (" + countries.map(words.scopeName).joined(separator: ", ") + ")"
+        // The plan's rule counts a topic whose interval reaches the last top need's too: said
+        // here, as a topic the plan calls "a top need in every country" may rank fourth in one (a
+        // helper's probe read the two as a contradiction).
+        let byRank = plan == nil ? "" : " This is by MWDS rank alone: the curriculum plan below also counts as a country's top need a topic whose MWDS interval reaches that of its need ranked last among the top ones."
         if common.isEmpty {
-            doc.paragraph("No topic ranks among the top three needs of every country\(which)." + note)
+            doc.paragraph("No topic ranks among the top three needs of every country\(which)." + note + byRank)
         } else {
             let labels = common.sorted().map { topic in figures.first { $0.topic == topic }?.topicLabel ?? topic }
-            doc.paragraph("Ranked among the top three needs of every country\(which): " + labels.joined(separator: "; ") + "." + note)
+            doc.paragraph("Ranked among the top three needs of every country\(which): " + labels.joined(separator: "; ") + "." + note + byRank)
         }
     }
 
