@@ -31,6 +31,43 @@ final class ReportTests: XCTestCase {
         XCTAssertTrue(estonian.contains("Kultuuridevaheline pädevus ja suhtlus"))
     }
 
+    /// The country reports in Estonian, Latvian, Lithuanian and Russian write a decimal comma in
+    /// their figures, tables and charts alike (they wrote `11.48` beside counts grouped their own
+    /// way, a helper's probe); the region report in English keeps the point, the charts' drawing
+    /// its coordinates, and the units their own full stops (`proc. p.`).
+    func testCountryReportsWriteTheirLanguagesDecimalMark() throws {
+        let (out, _, _keep) = try report()
+        _ = _keep
+        let figure = try NSRegularExpression(pattern: "\\| -?[0-9]+[.,][0-9]{2} \\|")
+        func figures(_ text: String) -> [String] {
+            figure.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { String(text[Range($0.range, in: text)!]) }
+        }
+        for country in ["EE", "LV", "LT"] {
+            let text = try String(contentsOfFile: out + "/countries/\(country).md", encoding: .utf8)
+            let shown = figures(text)
+            XCTAssertFalse(shown.isEmpty, country)
+            XCTAssertTrue(shown.allSatisfy { $0.contains(",") && !$0.contains(".") }, "\(country): \(shown)")
+            // The interval of a mean gap too: `0,45 (0,20 – 0,70)`.
+            XCTAssertNotNil(text.range(of: #"-?[0-9]+,[0-9]{2} \(-?[0-9]+,[0-9]{2} – -?[0-9]+,[0-9]{2}\)"#, options: .regularExpression), country)
+        }
+        let region = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        let regionFigures = figures(region)
+        XCTAssertFalse(regionFigures.isEmpty)
+        XCTAssertTrue(regionFigures.allSatisfy { $0.contains(".") && !$0.contains(",") }, "\(regionFigures)")
+        let chart = try String(contentsOfFile: out + "/charts/mwds_LV_lv.svg", encoding: .utf8)
+        XCTAssertNotNil(chart.range(of: #"<title>[^<]+: -?[0-9]+,[0-9]{2}</title>"#, options: .regularExpression), chart)
+        XCTAssertNil(chart.range(of: #"<title>[^<]+: -?[0-9]+\.[0-9]{2}</title>"#, options: .regularExpression), chart)
+        XCTAssertNotNil(chart.range(of: #"x="[0-9]+\.[0-9]""#, options: .regularExpression), "coordinates keep the point")
+        // Units keep their full stops: a Lithuanian difference in percentage points.
+        let (lithuanian, _, _keepLT) = try report { $0.language = "lt" }
+        _ = _keepLT
+        let lt = try String(contentsOfFile: lithuanian + "/countries/LT.md", encoding: .utf8)
+        if lt.contains(" proc") {
+            XCTAssertNotNil(lt.range(of: #"[0-9],[0-9]{2} proc\. p\. \("#, options: .regularExpression), lt)
+            XCTAssertFalse(lt.contains("proc, p,"), lt)
+        }
+    }
+
     /// An XLSForm without a settings sheet has no form_id or version: the report says nothing of
     /// them (it said "Instrument ."), and a form named without its code gets its language's report.
     func testAnInstrumentWithoutSettings() throws {
@@ -605,8 +642,9 @@ final class ReportTests: XCTestCase {
             $0.hasPrefix("| ⚑ Estonia (EE) | Intercultural competence and communication | Want training")
         })
         XCTAssertTrue(row.hasSuffix("| 61% | 33% | " + expected) || row.contains("| 61% | 33% | " + expected), String(row))
-        // The country reports abbreviate percentage points as their language does.
-        XCTAssertTrue(try String(contentsOfFile: out + "/countries/EE.md", encoding: .utf8).contains(expected))
+        // The country reports abbreviate percentage points as their language does, with its decimal comma.
+        XCTAssertTrue(try String(contentsOfFile: out + "/countries/EE.md", encoding: .utf8)
+            .contains(expected.replacingOccurrences(of: ".", with: ",")))
         let lithuanian = try String(contentsOfFile: out + "/countries/LT.md", encoding: .utf8)
         XCTAssertTrue(lithuanian.contains(" proc. p. (") && !lithuanian.contains(" pp ("))
         let russian = try report { $0.language = "ru" }

@@ -67,7 +67,7 @@ public enum Charts {
         // Below 0 the axis starts at a tick, so that no tick falls left of the plot, on the labels.
         let low = (min(0, values.min() ?? 0) / step).rounded(.down) * step
         func x(_ v: Double) -> Double { Double(left) + (v - low) / (high - low) * Double(plotWidth) }
-        let description = ranked.map { "\($0.mwdsRank ?? 0). \($0.topicLabel): \(NumberFormat.short($0.mwds)) (\($0.quadrant ?? "–"))" }
+        let description = ranked.map { "\($0.mwdsRank ?? 0). \($0.topicLabel): \(labels.decimal(NumberFormat.short($0.mwds))) (\($0.quadrant ?? "–"))" }
             .joined(separator: "; ")
         var svg = open(width: width, height: height, id: id, title: title, description: description)
         svg += "<text x=\"10\" y=\"18\" font-size=\"12\" font-weight=\"bold\">\(esc(title))</text>\n"
@@ -81,7 +81,7 @@ public enum Charts {
         while tick <= high + 1e-9 {
             let tx = x(tick)
             svg += "<line x1=\"\(number(tx))\" y1=\"\(top - 4)\" x2=\"\(number(tx))\" y2=\"\(height - 40)\" stroke=\"#e3e3e3\"/>\n"
-            svg += "<text x=\"\(number(tx))\" y=\"\(height - 26)\" text-anchor=\"middle\" fill=\"#333\">\(NumberFormat.fixed(tick, decimals: decimals))</text>\n"
+            svg += "<text x=\"\(number(tx))\" y=\"\(height - 26)\" text-anchor=\"middle\" fill=\"#333\">\(labels.decimal(NumberFormat.fixed(tick, decimals: decimals)))</text>\n"
             tick += step
         }
         svg += "<line x1=\"\(number(x(0)))\" y1=\"\(top - 4)\" x2=\"\(number(x(0)))\" y2=\"\(height - 40)\" stroke=\"#555\"/>\n"
@@ -92,7 +92,7 @@ public enum Charts {
             let colour = quadrantColour[f.quadrant ?? ""] ?? "#0072B2"
             let x0 = x(min(0, m)), x1 = x(max(0, m))
             svg += "<text x=\"\(left - 8)\" y=\(quoted(Double(y) + Double(barHeight) * 0.68)) text-anchor=\"end\">\(esc(fit(f.topicLabel, width: Double(left - 12))))</text>\n"
-            svg += "<rect x=\(quoted(x0)) y=\"\(y)\" width=\(quoted(max(0.5, x1 - x0))) height=\"\(barHeight)\" fill=\"\(colour)\"><title>\(esc(f.topicLabel)): \(NumberFormat.short(m))</title></rect>\n"
+            svg += "<rect x=\(quoted(x0)) y=\"\(y)\" width=\(quoted(max(0.5, x1 - x0))) height=\"\(barHeight)\" fill=\"\(colour)\"><title>\(esc(f.topicLabel)): \(labels.decimal(NumberFormat.short(m)))</title></rect>\n"
             if let ci = f.gapCI, let importance = f.meanImportance {
                 let cy = Double(y) + Double(barHeight) / 2
                 let a = x(ci.low * importance), b = x(ci.high * importance)
@@ -133,7 +133,7 @@ public enum Charts {
         let plotW = Double(width - left - right), plotH = Double(frame - top - bottom)
         func px(_ v: Double) -> Double { Double(left) + (v - xLow) / (xHigh - xLow) * plotW }
         func py(_ v: Double) -> Double { Double(top) + (1 - (v - yLow) / (yHigh - yLow)) * plotH }
-        let description = points.map { "\($0.0.topicLabel): \(labels.importance) \(NumberFormat.short($0.1)), \(labels.gap) \(NumberFormat.short($0.2)), \($0.0.quadrant ?? "–")" }
+        let description = points.map { "\($0.0.topicLabel): \(labels.importance) \(labels.decimal(NumberFormat.short($0.1))), \(labels.gap) \(labels.decimal(NumberFormat.short($0.2))), \($0.0.quadrant ?? "–")" }
             .joined(separator: "; ")
         var svg = open(width: width, height: height, id: id, title: title, description: description)
         svg += "<text x=\"\(left)\" y=\"20\" font-size=\"12\" font-weight=\"bold\">\(esc(title))</text>\n"
@@ -311,6 +311,12 @@ public enum Charts {
 
 /// The words of the charts, in the report's language.
 public struct ChartLabels: Sendable {
+    /// The language writes a decimal comma (`ReportStrings.decimalComma`): in the figures shown,
+    /// never in the drawing's coordinates.
+    public var decimalComma = false
+    func decimal(_ figure: String) -> String {
+        decimalComma ? figure.replacingOccurrences(of: ".", with: ",") : figure
+    }
     public var mwdsAxis: String
     public var importanceAxis: String
     public var gapAxis: String

@@ -198,7 +198,8 @@ public struct ReportBuilder {
             let want = !f.demandAsked ? Charts.notAskedMark
                 : NumberFormat.percent(f.demandShare) + (f.demandCI.map { " (\(NumberFormat.percent($0.low)) – \(NumberFormat.percent($0.high)))" } ?? "")
             table.append([f.mwdsRank.map(String.init) ?? "–", (flagged.contains(f.topic) ? "⚑ " : "") + f.topicLabel,
-                          NumberFormat.short(f.mwds), NumberFormat.short(f.meanImportance), gap, want, f.quadrant ?? "–"])
+                          words.decimal(NumberFormat.short(f.mwds)), words.decimal(NumberFormat.short(f.meanImportance)),
+                          words.decimal(gap), words.decimal(want), f.quadrant ?? "–"])
         }
         doc.blocks.append(.table(header: [words.rank, words.topic, words.mwds, words.meanImportance, words.meanGap,
                                           words.wantTraining, words.quadrant],
@@ -305,8 +306,11 @@ public struct ReportBuilder {
             // wave tables), not a proportion beside them.
             let scale = d.measure == .demandShare ? 100.0 : 1
             let unit = d.measure == .demandShare ? ReportProse.percentagePoints(words.language) : ""
-            table.append(["⚑ " + words.scopeName(d.country), d.topicLabel, measure, format(d.countryValue), format(d.othersValue),
-                          "\(NumberFormat.short(d.difference * scale))\(unit) (\(NumberFormat.short(d.low * scale)) – \(NumberFormat.short(d.high * scale)))"])
+            table.append(["⚑ " + words.scopeName(d.country), d.topicLabel, measure, words.decimal(format(d.countryValue)),
+                          words.decimal(format(d.othersValue)),
+                          // (The unit keeps its own full stops: `proc. p.`, `п. п.`.)
+                          words.decimal(NumberFormat.short(d.difference * scale)) + unit
+                            + " (\(words.decimal(NumberFormat.short(d.low * scale))) – \(words.decimal(NumberFormat.short(d.high * scale))))"])
         }
         let prose = ReportProse.forLanguage(words.language)
         doc.blocks.append(.table(header: [words.country, words.topic, prose.measure, prose.inCountry, prose.others, prose.difference],
@@ -375,10 +379,11 @@ public struct ReportBuilder {
                 var table: [[String]] = []
                 for c in rows {
                     table.append([c.topicLabel,
-                                  "\(NumberFormat.short(c.competenceBefore)) → \(NumberFormat.short(c.competenceAfter))",
-                                  Self.change(c.competenceChange, c.competenceCI),
-                                  Self.change(c.gapChange, c.gapCI),
-                                  Self.change(c.demandChange.map { $0 * 100 }, c.demandCI.map { ($0.low * 100, $0.high * 100) }, unit: ReportProse.percentagePoints(words.language)),
+                                  words.decimal("\(NumberFormat.short(c.competenceBefore)) → \(NumberFormat.short(c.competenceAfter))"),
+                                  Self.change(c.competenceChange, c.competenceCI, decimal: words.decimal),
+                                  Self.change(c.gapChange, c.gapCI, decimal: words.decimal),
+                                  Self.change(c.demandChange.map { $0 * 100 }, c.demandCI.map { ($0.low * 100, $0.high * 100) },
+                                              unit: ReportProse.percentagePoints(words.language), decimal: words.decimal),
                                   !c.firstPriorityKnown ? "–" : c.leftFirstPriority ? prose.yes : prose.no,
                                   prose.waveNote(c.note)])
                 }
@@ -414,13 +419,15 @@ public struct ReportBuilder {
     }
 
     /// `+0.45 (0.20 – 0.70) ▲`: a change, its interval, and an arrow when the interval excludes 0.
-    static func change(_ value: Double?, _ interval: (low: Double, high: Double)?, unit: String = "") -> String {
+    /// `decimal`: the language's decimal mark (`ReportStrings.decimal`), put in the figures only.
+    static func change(_ value: Double?, _ interval: (low: Double, high: Double)?, unit: String = "",
+                       decimal: (String) -> String = { $0 }) -> String {
         guard let value else { return "–" }
         // A change that rounds to 0.00 has no sign, whichever side of 0 it is on.
         let shown = NumberFormat.short(value)
-        var text = (value > 0 && shown.contains { "123456789".contains($0) } ? "+" : "") + shown + unit
+        var text = (value > 0 && shown.contains { "123456789".contains($0) } ? "+" : "") + decimal(shown) + unit
         if let interval {
-            text += " (\(NumberFormat.short(interval.low)) – \(NumberFormat.short(interval.high)))"
+            text += " (\(decimal(NumberFormat.short(interval.low))) – \(decimal(NumberFormat.short(interval.high))))"
             if interval.low > 0 { text += " ▲" } else if interval.high < 0 { text += " ▼" }
         }
         return text

@@ -47,13 +47,27 @@ public struct ReportStrings: Sendable {
 
     /// The strings for a language key (`en`, `et`, `lv`, `lt`, `ru`); English otherwise.
     public static func forLanguage(_ key: String?) -> ReportStrings {
+        var words: ReportStrings
         switch key?.lowercased() {
-        case "et": return estonian
-        case "lv": return latvian
-        case "lt": return lithuanian
-        case "ru": return russian
-        default: return english
+        case "et": words = estonian
+        case "lv": words = latvian
+        case "lt": words = lithuanian
+        case "ru": words = russian
+        default: words = english
         }
+        words.charts.decimalComma = words.decimalComma
+        return words
+    }
+
+    /// Estonian, Latvian, Lithuanian and Russian write a decimal comma (`11,48`): a reader of
+    /// the country reports took `11.48` for foreign notation, or a date, beside counts grouped
+    /// their own way (a helper's probe).
+    public var decimalComma: Bool { language != "en" }
+
+    /// A figure as formatted (`NumberFormat`), with the language's decimal mark: only cells and
+    /// texts of figures, never labels, go through it.
+    public func decimal(_ figure: String) -> String {
+        decimalComma ? figure.replacingOccurrences(of: ".", with: ",") : figure
     }
 
     /// The language partners in a country read: the national one.

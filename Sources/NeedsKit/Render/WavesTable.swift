@@ -47,7 +47,7 @@ extension Charts {
         let low = min(scale.lowerBound, means.min() ?? scale.lowerBound).rounded(.down)
         let high = max(low + 1, max(scale.upperBound, means.max() ?? scale.upperBound).rounded(.up))
         func x(_ v: Double) -> Double { Double(left) + (v - low) / (high - low) * Double(plotWidth) }
-        let description = rows.map { "\($0.topicLabel): \(NumberFormat.short($0.competenceBefore)) → \(NumberFormat.short($0.competenceAfter))" }
+        let description = rows.map { "\($0.topicLabel): \(labels.decimal(NumberFormat.short($0.competenceBefore))) → \(labels.decimal(NumberFormat.short($0.competenceAfter)))" }
             .joined(separator: "; ")
         var svg = open(width: width, height: height, id: id, title: title, description: description)
         svg += "<text x=\"10\" y=\"18\" font-size=\"12\" font-weight=\"bold\">\(esc(title))</text>\n"
@@ -69,7 +69,7 @@ extension Charts {
             svg += "<text x=\"\(left - 8)\" y=\"\(y + 4)\" text-anchor=\"end\">\(esc(fit(c.topicLabel, width: Double(left - 12))))</text>\n"
             svg += "<line x1=\"\(number(a))\" y1=\"\(y)\" x2=\"\(number(b))\" y2=\"\(y)\" stroke=\"#555\" stroke-width=\"2\"/>\n"
             svg += "<circle cx=\"\(number(a))\" cy=\"\(y)\" r=\"5\" fill=\"#ffffff\" stroke=\"#0072B2\" stroke-width=\"2\"/>\n"
-            svg += "<circle cx=\"\(number(b))\" cy=\"\(y)\" r=\"5\" fill=\"#D55E00\"><title>\(esc(c.topicLabel)): \(NumberFormat.short(c.competenceBefore)) → \(NumberFormat.short(c.competenceAfter))</title></circle>\n"
+            svg += "<circle cx=\"\(number(b))\" cy=\"\(y)\" r=\"5\" fill=\"#D55E00\"><title>\(esc(c.topicLabel)): \(labels.decimal(NumberFormat.short(c.competenceBefore))) → \(labels.decimal(NumberFormat.short(c.competenceAfter)))</title></circle>\n"
         }
         return svg + "</svg>\n"
     }
