@@ -769,6 +769,13 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertNil(place.issue("municipality_unknown"))
         let wrong = run("wrong.csv", "country,municipality,imp_partnerships,comp_partnerships\nEE,Tallinn,\"=\"\"9\"\"\",2\n")
         assertIssue(wrong, "unknown_value", line: 2, column: 3, "`=\"9\"` is not a choice")
+        // A spreadsheet's text marker kept before a rating (`'4`, a helper's probe): missing, it
+        // was; the choice after it is read, said.
+        let marked = run("marked.csv", "country,municipality,imp_partnerships,comp_partnerships\nEE,Tallinn,'4,'2\n")
+        assertIssue(marked, "text_marker", line: 2, column: 3, "`'4` read as choice `4`")
+        XCTAssertNil(marked.issue("unknown_value"))
+        let notAChoice = run("marked9.csv", "country,municipality,imp_partnerships,comp_partnerships\nEE,Tallinn,'9,2\n")
+        assertIssue(notAChoice, "unknown_value", line: 2, column: 3, "`'9` is not a choice")
     }
 
     /// A quote closed with text after it has joined fields: the row is short, and its later

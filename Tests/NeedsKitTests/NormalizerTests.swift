@@ -2443,6 +2443,24 @@ final class NormalizerTests: XCTestCase {
             "twice.csv:2 identical to the row on line 2 of again.csv (neither has a submission ID); kept (use --drop-identical to drop)",
             "twice.csv:3 identical to the row on line 2 of again.csv (neither has a submission ID); kept (use --drop-identical to drop)",
         ])
+        // The day a row was submitted is part of it: the same answers on 3 and 20 February are two
+        // respondents (they were one identical row, and --drop-identical dropped one); on the same
+        // day, one row again, the message saying so.
+        let dated = "Timestamp,country,municipality,imp_partnerships\n2/3/2025 10:00:00,EE,Tartu linn,4\n"
+            + "2/3/2025 11:00:00,EE,Tartu linn,4\n2/20/2025 09:00:00,EE,Tartu linn,4\n"
+        let days = normalise([folder.write("dated.csv", dated)], dropIdentical: true)
+        XCTAssertEqual(days.respondents.count, 2)
+        XCTAssertEqual(days.issues.filter { $0.code == "identical_row" }.map { "\($0.line ?? 0) \($0.message)" }, [
+            "3 identical to the row on line 2, submitted the same day (neither has a submission ID); dropped (--drop-identical)",
+        ])
+        // The same export sent twice: the second file is named once, beside its rows' warnings.
+        XCTAssertEqual(across.issues.filter { $0.code == "file_repeated" }.map { "\($0.file) \($0.severity) \($0.message)" }, [
+            "twice.csv warning 2 of its 2 rows are identical to rows of again.csv (no submission IDs tell them apart): "
+                + "the same export sent twice? Its respondents are counted again; --drop-identical drops such rows",
+        ])
+        XCTAssertTrue(kept.issues.filter { $0.code == "file_repeated" }.isEmpty)
+        let partly = folder.write("partly.csv", "country,municipality,imp_partnerships\nEE,Tartu linn,4\nEE,Narva linn,3\nEE,Narva linn,2\n")
+        XCTAssertTrue(normalise([other, partly]).issues.filter { $0.code == "file_repeated" }.isEmpty)
     }
 
     func testAmbiguousTartuAndUnknownPlaceAreKeptAndFlagged() throws {

@@ -177,6 +177,11 @@ public final class Normalizer {
     /// The files whose rows without a submission ID are in `seen`: an identical row's message
     /// names the earlier row's line, and its file when that is another (its place here, times 2^40).
     private var filesOfIdenticalRows: [String] = []
+    /// The file's rows checked for identical ones (rows without a submission ID), and how many of
+    /// them each earlier file holds (by its index in `filesOfIdenticalRows`): nearly all in one is
+    /// that file sent again (`finishFile`).
+    private var identityCheckedInFile = 0
+    private var identicalInFile: [Int: Int] = [:]
     private var reportedDegraded = false
     /// The day/month order of the current file's slash dates (`submittedDay`); reset per file.
     /// The file's order of day and month: `decided` by its first date that shows it, `assumed`
@@ -1039,10 +1044,16 @@ public final class Normalizer {
             }
             // Rows without an ID are keyed by their fingerprint, apart from IDs' keys.
             if filesOfIdenticalRows.last != mapping.file { filesOfIdenticalRows.append(mapping.file) }
+            identityCheckedInFile += 1
             let place = UInt64(filesOfIdenticalRows.count - 1) << 40 | UInt64(record.line)
-            if let earlier = seen.check(FieldHash.finish(rowHash ^ 0x6E6F_2D69_642D_726F), storing: place) {
+            // The day it was submitted is part of the row: two respondents who gave the same answers
+            // on 3 and 20 February were one (a helper's probe), and --drop-identical dropped one.
+            let fingerprint = rowHash ^ 0x6E6F_2D69_642D_726F ^ UInt64(UInt32(bitPattern: submitted)) &* 0x9E37_79B9_7F4A_7C15
+            if let earlier = seen.check(FieldHash.finish(fingerprint), storing: place) {
                 let earlierFile = filesOfIdenticalRows[Int(earlier >> 40)]
+                if earlierFile != mapping.file { identicalInFile[Int(earlier >> 40), default: 0] += 1 }
                 let row = "line \(earlier & (1 << 40 - 1))" + (earlierFile == mapping.file ? "" : " of \(earlierFile)")
+                    + (submitted != 0 ? ", submitted the same day" : "")
                 if options.dropIdentical {
                     log(CleaningIssue(file: mapping.file, line: record.line, code: "identical_row", action: .dropped,
                                       message: "identical to the row on \(row) (neither has a submission ID); dropped (--drop-identical)"))
@@ -1137,6 +1148,18 @@ public final class Normalizer {
     /// submitted without a date.
     func finishFile(_ file: String, log: (CleaningIssue) -> Void) {
         headerChecksInFile = 0
+        // The same export sent twice (or in two encodings): a warning per row said each was
+        // identical to one of the other file, and the respondents counted twice without a word
+        // on the file (a helper's probe: 80 respondents of 40).
+        if let (earlier, identical) = identicalInFile.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) }),
+           identical >= 2, identical * 10 >= identityCheckedInFile * 9 {
+            log(CleaningIssue(file: file, line: nil, code: "file_repeated", action: options.dropIdentical ? .dropped : .kept,
+                              severity: .warning,
+                              message: "\(identical) of its \(identityCheckedInFile) rows are identical to rows of \(filesOfIdenticalRows[earlier]) (no submission IDs tell them apart): the same export sent twice? "
+                                + (options.dropIdentical ? "They were dropped (--drop-identical)" : "Its respondents are counted again; --drop-identical drops such rows")))
+        }
+        identityCheckedInFile = 0
+        identicalInFile.removeAll()
         if unnamedInFile.values > 0 {
             log(CleaningIssue(file: file, line: unnamedInFile.line, column: unnamedInFile.column, code: "values_without_header",
                               action: .dropped, severity: .warning,
@@ -1413,6 +1436,14 @@ public final class Normalizer {
                     return CellReading(answer: .choice(name), issues: [.init(
                         old: text, new: name, code: "protected_text_quoted", action: .changed,
                         message: "`\(text)` read as choice `\(name)`: Excel's protected text, written as a quoted field")])
+                }
+                // A spreadsheet's text marker typed before the answer (`'4`), which a sheet saved
+                // by another tool keeps: every such rating was missing.
+                if text.hasPrefix("'"), text.count > 1,
+                   case let .matched(name, _) = matcher.match(String(text.dropFirst()), answerCodes: Self.answerCodes(shape)) {
+                    return CellReading(answer: .choice(name), issues: [.init(
+                        old: text, new: name, code: "text_marker", action: .changed,
+                        message: "`\(text)` read as choice `\(name)`: the apostrophe before it is a spreadsheet's mark of text, not part of the answer")])
                 }
                 if let name = matcher.numberWithOwnWords(text) {
                     return CellReading(answer: .choice(name), issues: [.init(
