@@ -137,6 +137,31 @@ final class ComplementarySuppressionTests: XCTestCase {
                 XCTAssertEqual(administrators.map { $0["respondents"] ?? "?" }, ["10", "", "10", "20"], "\(administrators)")
             }
         }
+        // LV's answers nobody gave are protected by blanking ALL's row of that answer, not a
+        // country's: blanking LT's social workers, its only answer, took LT's 30 with it, and all
+        // three countries went blank (a reviewer's case).
+        let folder = TemporaryFolder()
+        var text = PipelineTests.sweepHeader
+        for (country, place, role, n) in [("EE", "Tallinna linn", "administrator", 6), ("EE", "Tallinna linn", "teacher", 6),
+                                          ("LT", "Kauno miesto savivaldybė", "social_worker", 30), ("LV", "Rīga", "teacher", 2)] {
+            for k in 0..<n {
+                text += PipelineTests.sweepRow(country, place, importance: 2 + k % 4).replacingOccurrences(of: ",social_worker,", with: ",\(role),")
+            }
+        }
+        let out = TemporaryFolder()
+        var options = PipelineTests.sweepOptions([folder.write("in.csv", text)], out: out)
+        options.aggregation.byQuestion = "role"
+        _ = try Pipeline.report(options)
+        let scopes = table(options.outputPath + "/topic_demand.csv").filter { $0["topic"] == "intercultural" }
+        XCTAssertEqual(scopes.map { "\($0["country"] ?? "?") \($0["respondents"] ?? "?")" }, ["EE ", "LT 30", "LV ", "ALL 44"], "LV blanked takes EE, the smaller, with it; LT stays")
+        let byRole = table(options.outputPath + "/topic_demand_by_role.csv")
+        for topic in Set(byRole.map { $0["topic"]! }) {
+            for role in Set(byRole.map { $0["role"]! }) {
+                let rows = byRole.filter { $0["role"] == role && $0["topic"] == topic }
+                let total = try XCTUnwrap(rows.first { $0["country"] == "ALL" })
+                assertNotRecoverable(total: total, parts: rows.filter { $0["country"] != "ALL" }, minCell: 5, "\(role) \(topic)")
+            }
+        }
     }
 
     /// `--min-cell 50`: LT (44) is blanked, and ALL less EE and LV must not give it back, in the

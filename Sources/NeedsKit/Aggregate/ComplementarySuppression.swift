@@ -188,12 +188,22 @@ enum ComplementarySuppression {
             let hidden = parts.filter { isHidden(rows[$0], measure) }
             let hiddenCells = hidden.count
             let hiddenCount = hidden.reduce(0) { $0 + count(rows[$1], measure) }
+            // Only answers nobody gave blanked (`emptyParts`): the total less the published parts
+            // gives them back as 0 unless the total is blanked, which its own crossing group then
+            // protects. Blanking a published part instead took a country's only answer with it,
+            // and then the country (LT's 30 social workers beside LV's 2 teachers, a reviewer's case).
+            let onlyEmpty = hiddenCells > 0 && hidden.allSatisfy { emptyParts.contains($0) && count(rows[$0], measure) == 0 }
             let safe: Bool
             if isHidden(rows[group.total], measure) {
                 // A blanked total is given back by its parts when they are all published, and
                 // it may be worked out in a crossing group (a country blanked under ALL): its
                 // blanked parts together hold `minCell` respondents, or they would be given back.
-                safe = parts.isEmpty || (hiddenCells > 0 && hiddenCount >= minCell)
+                safe = parts.isEmpty || (hiddenCells > 0 && hiddenCount >= minCell) || onlyEmpty
+            } else if onlyEmpty {
+                hide(&rows[group.total], measure)
+                if !isHidden(rows[group.total], measure) { return changedAny }
+                changedAny = true
+                continue
             } else if hiddenCells == 0 {
                 // Only the unpublished part is left out: given back unless it holds `minCell`.
                 safe = unpublished == 0 || unpublished >= minCell
