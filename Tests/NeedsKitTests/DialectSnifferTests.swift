@@ -152,6 +152,18 @@ final class DialectSnifferTests: XCTestCase {
             XCTAssertEqual(result.data.map(\.line), [count + 2, count + 3], above)
             XCTAssertEqual(result.summary?.preambleRecords, count, above)
         }
+        // A header of eight names over a sheet padded to 26 columns, two rows with a note in the
+        // last column (a reviewer's case): the header is no detail, however far the notes reach.
+        let padding = String(repeating: ";", count: 18)
+        let wide = "country;municipality;role;imp_partnerships;comp_partnerships;imp_interpreters;comp_interpreters;comments" + padding + "\r\n"
+            + "EE;Narva linn;teacher;Important;Low;Important;Low;ok" + padding + "\r\n"
+            + "EE;Narva linn;teacher;Important;Low;Important;Low;ok" + String(repeating: ";", count: 17) + ";note\r\n"
+            + "EE;Tartu linn;teacher;Important;Low;Important;Low;ok" + String(repeating: ";", count: 17) + ";note\r\n"
+            + "EE;Tartu linn;teacher;Important;Low;Important;Low;ok" + padding + "\r\n"
+        let notes = readAll(folder.write("notes.csv", wide))
+        XCTAssertEqual(notes.header.first, "country")
+        XCTAssertEqual(notes.data.map(\.line), [2, 3, 4, 5])
+        XCTAssertEqual(notes.summary?.preambleRecords, 0)
         // A two-row header's upper row (group labels over the columns) is not above the table.
         let twoRows = "Riik;Omavalitsus;Amet;Olulisus;;Pädevus;\r\n;;;Partnerlus;Tõlgid;Partnerlus;Tõlgid\r\nEE;Narva linn;teacher;4;2;5;3\r\n"
         let result = readAll(folder.write("two.csv", twoRows))

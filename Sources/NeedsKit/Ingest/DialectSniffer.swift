@@ -248,8 +248,11 @@ public struct TableShape: Sendable, Equatable {
     /// (at least the first two) of a table six or more columns wide (`filledColumns`), as a
     /// label and its value do (`Omavalitsus:;Narva linn`, `Koostas;Mari Maasikas`). A header,
     /// even the upper row of two with group labels over merged cells, reaches further right.
-    static func isDetails(lastFilled: Int, filledColumns: Int) -> Bool {
-        filledColumns >= 6 && lastFilled < max(2, filledColumns / 3)
+    /// And it has three filled cells at most (`filled`): a header of eight names over a sheet
+    /// padded to 26 columns, two rows with a note in the last, was read as details, and a row
+    /// of answers as the header (a reviewer's case).
+    static func isDetails(lastFilled: Int, filled: Int, filledColumns: Int) -> Bool {
+        filledColumns >= 6 && filled <= 3 && lastFilled < max(2, filledColumns / 3)
     }
 
     /// Finds the table in the first records: the modal field count among records with at least two
@@ -281,7 +284,7 @@ public struct TableShape: Sendable, Equatable {
             let count = filled(row)
             guard count >= min(2, width) else { return false }
             let last = row.lastIndex { !CellType.trim($0).isEmpty } ?? 0
-            return count < 2 || !isDetails(lastFilled: last, filledColumns: shape.filledColumns)
+            return count < 2 || !isDetails(lastFilled: last, filled: count, filledColumns: shape.filledColumns)
         } ?? first
         // The header names its columns: when the record after the details holds figures, those
         // were the header (a few names over unnamed columns) and this a row of data.

@@ -426,7 +426,8 @@ final class ParseState {
         if record.line < tableStartLine && !record.isBlank {
             let lastFilled = (0..<record.fieldCount).last { !isBlankField(record.fieldBytes($0)) } ?? 0
             let single = record.filledFieldCount(upTo: 2) <= 1
-            if single || TableShape.isDetails(lastFilled: lastFilled, filledColumns: tableFilledColumns) {
+            if single || TableShape.isDetails(lastFilled: lastFilled, filled: record.filledFieldCount(upTo: 4),
+                                              filledColumns: tableFilledColumns) {
                 if quarantinesOtherDelimiterRow(record, where: "above") { return deliverQuarantined() }
                 preambleSkipped += 1
                 warn("preamble_skipped", line: record.line, column: record.firstFilledColumn, single
