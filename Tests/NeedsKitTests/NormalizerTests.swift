@@ -2451,16 +2451,30 @@ final class NormalizerTests: XCTestCase {
         let days = normalise([folder.write("dated.csv", dated)], dropIdentical: true)
         XCTAssertEqual(days.respondents.count, 2)
         XCTAssertEqual(days.issues.filter { $0.code == "identical_row" }.map { "\($0.line ?? 0) \($0.message)" }, [
-            "3 identical to the row on line 2, submitted the same day (neither has a submission ID); dropped (--drop-identical)",
+            "3 identical to the row on line 2, with the same submission date (neither has a submission ID); dropped (--drop-identical)",
         ])
+        // Two overlapping exports, one whose dates show they are month-first (2/13) and one whose
+        // dates do not (read day-first): the rows both hold are identical all the same.
+        let full = folder.write("full.csv", "Timestamp,country,municipality,imp_partnerships\n2/13/2025 10:00:00,EE,Tartu linn,3\n"
+            + "2/3/2025 10:00:00,EE,Narva linn,4\n2/5/2025 10:00:00,EE,Tallinn,5\n")
+        let week = folder.write("week.csv", "Timestamp,country,municipality,imp_partnerships\n2/3/2025 10:00:00,EE,Narva linn,4\n"
+            + "2/5/2025 10:00:00,EE,Tallinn,5\n")
+        let overlapping = normalise([full, week], dropIdentical: true)
+        XCTAssertEqual(overlapping.respondents.count, 3)
+        XCTAssertEqual(overlapping.issues.filter { $0.code == "identical_row" }.count, 2)
         // The same export sent twice: the second file is named once, beside its rows' warnings.
-        XCTAssertEqual(across.issues.filter { $0.code == "file_repeated" }.map { "\($0.file) \($0.severity) \($0.message)" }, [
-            "twice.csv warning 2 of its 2 rows are identical to rows of again.csv (no submission IDs tell them apart): "
+        let export = "country,municipality,imp_partnerships\nEE,Tartu linn,4\nEE,Narva linn,3\n"
+        let sentTwice = normalise([folder.write("sent.csv", export), folder.write("sent_again.csv", export)])
+        XCTAssertEqual(sentTwice.issues.filter { $0.code == "file_repeated" }.map { "\($0.file) \($0.severity) \($0.message)" }, [
+            "sent_again.csv warning 2 of its 2 rows are identical to rows of sent.csv (no submission IDs tell them apart): "
                 + "the same export sent twice? Its respondents are counted again; --drop-identical drops such rows",
         ])
         XCTAssertTrue(kept.issues.filter { $0.code == "file_repeated" }.isEmpty)
         let partly = folder.write("partly.csv", "country,municipality,imp_partnerships\nEE,Tartu linn,4\nEE,Narva linn,3\nEE,Narva linn,2\n")
         XCTAssertTrue(normalise([other, partly]).issues.filter { $0.code == "file_repeated" }.isEmpty)
+        // Rows matching one earlier row many times are no file sent again: each earlier row counts once.
+        let three = folder.write("three.csv", "country,municipality,imp_partnerships\nEE,Tartu linn,4\nEE,Tartu linn,4\nEE,Tartu linn,4\n")
+        XCTAssertTrue(normalise([other, three]).issues.filter { $0.code == "file_repeated" }.isEmpty)
     }
 
     func testAmbiguousTartuAndUnknownPlaceAreKeptAndFlagged() throws {

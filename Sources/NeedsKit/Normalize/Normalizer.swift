@@ -181,7 +181,7 @@ public final class Normalizer {
     /// them each earlier file holds (by its index in `filesOfIdenticalRows`): nearly all in one is
     /// that file sent again (`finishFile`).
     private var identityCheckedInFile = 0
-    private var identicalInFile: [Int: Int] = [:]
+    private var identicalInFile: [Int: Set<UInt64>] = [:]
     private var reportedDegraded = false
     /// The day/month order of the current file's slash dates (`submittedDay`); reset per file.
     /// The file's order of day and month: `decided` by its first date that shows it, `assumed`
@@ -1046,14 +1046,20 @@ public final class Normalizer {
             if filesOfIdenticalRows.last != mapping.file { filesOfIdenticalRows.append(mapping.file) }
             identityCheckedInFile += 1
             let place = UInt64(filesOfIdenticalRows.count - 1) << 40 | UInt64(record.line)
-            // The day it was submitted is part of the row: two respondents who gave the same answers
-            // on 3 and 20 February were one (a helper's probe), and --drop-identical dropped one.
-            let fingerprint = rowHash ^ 0x6E6F_2D69_642D_726F ^ UInt64(UInt32(bitPattern: submitted)) &* 0x9E37_79B9_7F4A_7C15
+            // The date it was submitted is part of the row: two respondents who gave the same answers
+            // on 3 and 20 February were one (a helper's probe), and --drop-identical dropped one. Its
+            // day and month in either order: a slash date is read day-first until the file shows
+            // its order, and two overlapping exports, one showing it and one not, read the same
+            // rows' dates differently (a reviewer's case).
+            let (year, month, day) = (submitted / 10000, submitted / 100 % 100, submitted % 100)
+            let date = year * 10000 + min(month, day) * 100 + max(month, day)
+            let fingerprint = rowHash ^ 0x6E6F_2D69_642D_726F ^ UInt64(UInt32(bitPattern: date)) &* 0x9E37_79B9_7F4A_7C15
             if let earlier = seen.check(FieldHash.finish(fingerprint), storing: place) {
                 let earlierFile = filesOfIdenticalRows[Int(earlier >> 40)]
-                if earlierFile != mapping.file { identicalInFile[Int(earlier >> 40), default: 0] += 1 }
+                // Each earlier row once: three empty rows matching one were "3 of 3" (a reviewer's case).
+                if earlierFile != mapping.file { identicalInFile[Int(earlier >> 40), default: []].insert(earlier) }
                 let row = "line \(earlier & (1 << 40 - 1))" + (earlierFile == mapping.file ? "" : " of \(earlierFile)")
-                    + (submitted != 0 ? ", submitted the same day" : "")
+                    + (submitted != 0 ? ", with the same submission date" : "")
                 if options.dropIdentical {
                     log(CleaningIssue(file: mapping.file, line: record.line, code: "identical_row", action: .dropped,
                                       message: "identical to the row on \(row) (neither has a submission ID); dropped (--drop-identical)"))
@@ -1151,8 +1157,8 @@ public final class Normalizer {
         // The same export sent twice (or in two encodings): a warning per row said each was
         // identical to one of the other file, and the respondents counted twice without a word
         // on the file (a helper's probe: 80 respondents of 40).
-        if let (earlier, identical) = identicalInFile.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) }),
-           identical >= 2, identical * 10 >= identityCheckedInFile * 9 {
+        if let (earlier, rows) = identicalInFile.max(by: { ($0.value.count, -$0.key) < ($1.value.count, -$1.key) }),
+           case let identical = rows.count, identical >= 2, identical * 10 >= identityCheckedInFile * 9 {
             log(CleaningIssue(file: file, line: nil, code: "file_repeated", action: options.dropIdentical ? .dropped : .kept,
                               severity: .warning,
                               message: "\(identical) of its \(identityCheckedInFile) rows are identical to rows of \(filesOfIdenticalRows[earlier]) (no submission IDs tell them apart): the same export sent twice? "
