@@ -68,6 +68,29 @@ final class ReportTests: XCTestCase {
         }
     }
 
+    /// A top-needs table with a topic's MWDS blanked says its ranks are among the topics shown (a
+    /// helper's probe: under municipality weights LV's greatest need, disinformation, is blanked
+    /// with one of its municipalities, and the table's rank 1 was its second); one with every
+    /// MWDS shown says nothing of it.
+    func testRanksAreSaidToBeAmongTheTopicsShown() throws {
+        let (weighted, _, _keep) = try report {
+            $0.aggregation.weights = .municipality
+            $0.aggregation.region = .countryEqual
+        }
+        _ = _keep
+        let latvian = try String(contentsOfFile: weighted + "/countries/LV.md", encoding: .utf8)
+        let figures = try String(contentsOfFile: weighted + "/topic_demand.csv", encoding: .utf8)
+        let blanked = figures.split(separator: "\r\n").filter { $0.hasPrefix("LV,disinformation,") && $0.contains(",,") }
+        XCTAssertFalse(blanked.isEmpty, "LV's disinformation is blanked under these weights")
+        XCTAssertTrue(latvian.contains(ReportProse.latvian.ranksAmongShown), latvian)
+        let (plain, _, _keepPlain) = try report()
+        _ = _keepPlain
+        for file in ["report.md", "countries/LV.md", "countries/EE.md"] {
+            let text = try String(contentsOfFile: plain + "/" + file, encoding: .utf8)
+            XCTAssertFalse(text.contains(ReportProse.english.ranksAmongShown) || text.contains(ReportProse.latvian.ranksAmongShown), file)
+        }
+    }
+
     /// An XLSForm without a settings sheet has no form_id or version: the report says nothing of
     /// them (it said "Instrument ."), and a form named without its code gets its language's report.
     func testAnInstrumentWithoutSettings() throws {

@@ -210,6 +210,9 @@ public struct ReportBuilder {
         if instrument.demandQuestion == nil { chartWords.notAskedCell = chartWords.noDemandQuestion }
         let legend = Charts.blankCellLegend(rows, labels: chartWords)
         if !legend.isEmpty { doc.paragraph(legend.joined(separator: "; ") + ".") }
+        if rows.contains(where: { $0.suppressed && $0.mwds == nil && $0.mwdsRank == nil }) {
+            doc.paragraph(ReportProse.forLanguage(words.language).ranksAmongShown)
+        }
         if !flagged.isEmpty {
             let prose = ReportProse.forLanguage(words.language)
             doc.paragraph(prose.fill(prose.topNeedsFlag, ["s": words.differences]))

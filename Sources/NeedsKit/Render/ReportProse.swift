@@ -85,6 +85,10 @@ public struct ReportProse: Sendable {
     /// (`{s}`: the country-differences section's heading).
     var topNeedsFlag: String = "⚑: the country differs from the rest of the region on this topic "
         + "(the difference holds after Holm's correction, 5% level); see “{s}”."
+    /// Under a top-needs table with a topic's MWDS blanked: ranks are among the topics shown, and
+    /// the blanked one may be the greater need (a helper's probe: under weights, LV's greatest
+    /// need blanked, the table's rank 1 was its second).
+    var ranksAmongShown: String = "Ranks are among the topics whose MWDS is shown: a topic whose figures are blanked (–) may be a greater need."
     /// In the methods, when some respondents' files had no column for the demand question: the
     /// want-training shares are out of those asked (the method above says "all respondents").
     var demandPartlyAsked: String = "Where a file had no column for the question of who wants training, its respondents "
@@ -257,6 +261,7 @@ public struct ReportProse: Sendable {
         notRead: "pole loetud", genericSheet: "tavaline tabel",
         dictionary: "; mida tabelite veerud sisaldavad (inglise keeles): ",
         topNeedsFlag: "⚑: riik erineb selles teemas ülejäänud piirkonnast (erinevus jääb kehtima ka Holmi korrektsiooni järel, 5% tase); vt „{s}“.",
+        ranksAmongShown: "Kohad on järjestatud teemade seas, mille MWDS on näidatud: teema, mille näitajad on varjatud (–), võib olla suurem vajadus.",
         demandPartlyAsked: "Kui failis polnud koolitussoovi küsimuse veergu, on selle vastajad koolitussoovi osakaalu alusest välja jäetud, mitte loetud koolitust mitte soovivaks.",
         waveNotes: [
             "topic not asked at baseline": "teemat algul ei küsitud",
@@ -307,6 +312,7 @@ public struct ReportProse: Sendable {
         notRead: "nav nolasīts", genericSheet: "vienkārša tabula",
         dictionary: "; ko satur tabulu kolonnas (angļu valodā): ",
         topNeedsFlag: "⚑: valsts šajā tēmā atšķiras no pārējā reģiona (atšķirība saglabājas arī pēc Holma korekcijas, 5% līmenis); sk. „{s}“.",
+        ranksAmongShown: "Vietas ir noteiktas starp tēmām, kuru MWDS ir parādīts: tēma, kuras rādītāji ir slēpti (–), var būt lielāka vajadzība.",
         demandPartlyAsked: "Ja failā nebija apmācību vēlmju jautājuma kolonnas, tā respondenti nav iekļauti apmācību vēlmes daļas bāzē, nevis uzskatīti par tādiem, kas apmācības nevēlas.",
         waveNotes: [
             "topic not asked at baseline": "tēma sākumā netika jautāta",
@@ -359,6 +365,7 @@ public struct ReportProse: Sendable {
         notRead: "neperskaitytas", genericSheet: "paprasta lentelė",
         dictionary: "; ką reiškia lentelių stulpeliai (anglų kalba): ",
         topNeedsFlag: "⚑: šalis šioje temoje skiriasi nuo likusio regiono (skirtumas išlieka ir po Holmo pataisos, 5% lygmuo); žr. „{s}“.",
+        ranksAmongShown: "Vietos nustatytos tarp temų, kurių MWDS parodytas: tema, kurios rodikliai paslėpti (–), gali būti didesnis poreikis.",
         demandPartlyAsked: "Jei faile nebuvo mokymų poreikio klausimo stulpelio, jo respondentai neįtraukti į norinčiųjų mokytis dalies bazę, o ne laikomi nenorinčiais mokytis.",
         waveNotes: [
             "topic not asked at baseline": "tema pradžioje neklausta",
@@ -412,6 +419,7 @@ public struct ReportProse: Sendable {
         notRead: "не прочитан", genericSheet: "обычная таблица",
         dictionary: "; что содержат столбцы таблиц (на английском): ",
         topNeedsFlag: "⚑: страна отличается по этой теме от остальной части региона (различие сохраняется и после поправки Холма, уровень 5%); см. «{s}».",
+        ranksAmongShown: "Места определены среди тем, для которых показан MWDS: тема со скрытыми показателями (–) может быть большей потребностью.",
         demandPartlyAsked: "Если в файле не было столбца вопроса о желаемом обучении, его респонденты исключены из базы доли желающих обучаться, а не считаются не желающими.",
         waveNotes: [
             "topic not asked at baseline": "тема не задавалась в начале",
