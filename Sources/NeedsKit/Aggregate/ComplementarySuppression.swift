@@ -200,10 +200,7 @@ enum ComplementarySuppression {
                 // blanked parts together hold `minCell` respondents, or they would be given back.
                 safe = parts.isEmpty || (hiddenCells > 0 && hiddenCount >= minCell) || onlyEmpty
             } else if onlyEmpty {
-                hide(&rows[group.total], measure)
-                if !isHidden(rows[group.total], measure) { return changedAny }
-                changedAny = true
-                continue
+                safe = false
             } else if hiddenCells == 0 {
                 // Only the unpublished part is left out: given back unless it holds `minCell`.
                 safe = unpublished == 0 || unpublished >= minCell
@@ -216,8 +213,9 @@ enum ComplementarySuppression {
                     || (unpublished > 0 && hidden.allSatisfy { count(rows[$0], measure) >= minCell })
             }
             if safe { return changedAny }
-            // The smallest published part, the first in table order among equals.
-            let candidates = parts.filter { !isHidden(rows[$0], measure) }
+            // The smallest published part, the first in table order among equals (none when only
+            // empty parts are blanked: the total goes).
+            let candidates = onlyEmpty ? [] : parts.filter { !isHidden(rows[$0], measure) }
             // A figure blanked is then hidden, or the loop would go on for ever: a measure that
             // rests on no weight stays as it was (`isHidden`), and the rule can do no more.
             if let next = candidates.min(by: { count(rows[$0], measure) < count(rows[$1], measure) }) {

@@ -47,7 +47,6 @@ final class ParseState {
     var quote: UInt8 = 0x22
     /// Rows with extra empty fields (a trailing delimiter), reported once per file.
     var trailingDelimiterRows = 0
-    var firstTrailingDelimiterLine = 0
     /// The first lines of rows with empty fields beyond the header, and the rows as wide as the
     /// header: where those are as many or more, the extra fields are no trailing delimiter of the
     /// export's but a value holding the delimiter unquoted, which moved the fields after it.
@@ -425,9 +424,9 @@ final class ParseState {
         if record.quarantineReason != nil { return deliverQuarantined() }
         if record.line < tableStartLine && !record.isBlank {
             let lastFilled = (0..<record.fieldCount).last { !isBlankField(record.fieldBytes($0)) } ?? 0
-            let single = record.filledFieldCount(upTo: 2) <= 1
-            if single || TableShape.isDetails(lastFilled: lastFilled, filled: record.filledFieldCount(upTo: 4),
-                                              filledColumns: tableFilledColumns) {
+            let filled = record.filledFieldCount(upTo: 4)
+            let single = filled <= 1
+            if single || TableShape.isDetails(lastFilled: lastFilled, filled: filled, filledColumns: tableFilledColumns) {
                 if quarantinesOtherDelimiterRow(record, where: "above") { return deliverQuarantined() }
                 preambleSkipped += 1
                 warn("preamble_skipped", line: record.line, column: record.firstFilledColumn, single
@@ -988,7 +987,6 @@ final class ParseState {
                  "\(present) fields where the header has \(headerCount); the row cannot be aligned and is quarantined",
                  severity: .error)
         } else {
-            if trailingDelimiterRows == 0 { firstTrailingDelimiterLine = record.line }
             if trailingDelimiterLines.count < 5 { trailingDelimiterLines.append(record.line) }
             trailingDelimiterRows += 1
             record.dropFields(after: headerCount)
@@ -1015,11 +1013,11 @@ final class ParseState {
             // split in two, its second half under the next column (a helper's probe).
             let lines = trailingDelimiterLines.map(String.init).joined(separator: ", ")
                 + (trailingDelimiterRows > trailingDelimiterLines.count ? ", …" : "")
-            warn("trailing_delimiter", line: firstTrailingDelimiterLine, column: headerCount + 1,
+            warn("trailing_delimiter", line: trailingDelimiterLines[0], column: headerCount + 1,
                  "\(trailingDelimiterRows) row(s) end with empty fields beyond the header, where \(headerWidthRows) have as many fields as the header: "
                     + "a value holding the delimiter without quotes may have moved the fields after it to the right (line(s) \(lines)); check those rows. The empty fields were ignored")
         } else if trailingDelimiterRows > 0 {
-            warn("trailing_delimiter", line: firstTrailingDelimiterLine, column: headerCount + 1,
+            warn("trailing_delimiter", line: trailingDelimiterLines[0], column: headerCount + 1,
                  "\(trailingDelimiterRows) row(s) end with empty fields beyond the header; they were ignored",
                  severity: .note)
         }

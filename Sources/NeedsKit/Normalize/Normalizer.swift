@@ -1047,14 +1047,8 @@ public final class Normalizer {
             identityCheckedInFile += 1
             let place = UInt64(filesOfIdenticalRows.count - 1) << 40 | UInt64(record.line)
             // The date it was submitted is part of the row: two respondents who gave the same answers
-            // on 3 and 20 February were one (a helper's probe), and --drop-identical dropped one. Its
-            // day and month in either order: a slash date is read day-first until the file shows
-            // its order, and two overlapping exports, one showing it and one not, read the same
-            // rows' dates differently (a reviewer's case).
-            let (year, month, day) = (submitted / 10000, submitted / 100 % 100, submitted % 100)
-            let date = year * 10000 + min(month, day) * 100 + max(month, day)
-            let fingerprint = rowHash ^ 0x6E6F_2D69_642D_726F ^ UInt64(UInt32(bitPattern: date)) &* 0x9E37_79B9_7F4A_7C15
-            if let earlier = seen.check(FieldHash.finish(fingerprint), storing: place) {
+            // on 3 and 20 February were one (a helper's probe), and --drop-identical dropped one.
+            if let earlier = seen.check(Self.withDate(rowHash ^ 0x6E6F_2D69_642D_726F, submitted), storing: place) {
                 let earlierFile = filesOfIdenticalRows[Int(earlier >> 40)]
                 // Each earlier row once: three empty rows matching one were "3 of 3" (a reviewer's case).
                 if earlierFile != mapping.file { identicalInFile[Int(earlier >> 40), default: []].insert(earlier) }
@@ -1327,6 +1321,17 @@ public final class Normalizer {
     /// and then of 200 pasted together); other answers are said, and both kept, unless the header
     /// came again between them (two exports joined, each numbering from 1). A row with no answer
     /// at all is no response to tell apart: left to the identical-row check.
+    /// A row's answers' hash with the date it was submitted (yyyymmdd, 0: none), for telling
+    /// copies of a response: its day and month in either order, as a slash date is read
+    /// day-first until the file shows its order, and the same row read before and after (in one
+    /// file, or in two overlapping exports, one showing the order and one not) was two responses
+    /// (a reviewer's case).
+    private static func withDate(_ hash: UInt64, _ submitted: Int32) -> UInt64 {
+        let (year, month, day) = (submitted / 10000, submitted / 100 % 100, submitted % 100)
+        let date = year * 10000 + min(month, day) * 100 + max(month, day)
+        return FieldHash.finish(hash ^ UInt64(UInt32(bitPattern: date)) &* 0x9E37_79B9_7F4A_7C15)
+    }
+
     private func repeatsRowNumber(_ record: RecordBuffer, column: Int, mapping: FileMapping, rowHash: UInt64,
                                   submitted: Int32, log: (CleaningIssue) -> Void) -> Bool {
         if rowNumbersFile != mapping.file {
@@ -1335,7 +1340,7 @@ public final class Normalizer {
             rowNumbersRead = 0
         }
         rowNumbersRead += 1
-        let fingerprint = FieldHash.finish(rowHash ^ UInt64(UInt32(bitPattern: submitted)) &* 0x9E37_79B9_7F4A_7C15) | 1
+        let fingerprint = Self.withDate(rowHash, submitted) | 1
         var repeated = false
         Self.withTrimmed(record.fieldBytes(column)) { written in
             guard written.count > 0 else { return }

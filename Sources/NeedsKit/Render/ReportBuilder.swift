@@ -210,11 +210,11 @@ public struct ReportBuilder {
         if instrument.demandQuestion == nil { chartWords.notAskedCell = chartWords.noDemandQuestion }
         let legend = Charts.blankCellLegend(rows, labels: chartWords)
         if !legend.isEmpty { doc.paragraph(legend.joined(separator: "; ") + ".") }
+        let prose = ReportProse.forLanguage(words.language)
         if rows.contains(where: { $0.suppressed && $0.mwds == nil && $0.mwdsRank == nil }) {
-            doc.paragraph(ReportProse.forLanguage(words.language).ranksAmongShown)
+            doc.paragraph(prose.ranksAmongShown)
         }
         if !flagged.isEmpty {
-            let prose = ReportProse.forLanguage(words.language)
             doc.paragraph(prose.fill(prose.topNeedsFlag, ["s": words.differences]))
         }
         // No topic with an MWDS (nobody rated both measures, or every score blanked): no bar to draw.

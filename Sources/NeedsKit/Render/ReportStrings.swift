@@ -66,9 +66,7 @@ public struct ReportStrings: Sendable {
 
     /// A figure as formatted (`NumberFormat`), with the language's decimal mark: only cells and
     /// texts of figures, never labels, go through it.
-    public func decimal(_ figure: String) -> String {
-        decimalComma ? figure.replacingOccurrences(of: ".", with: ",") : figure
-    }
+    public func decimal(_ figure: String) -> String { charts.decimal(figure) }
 
     /// The language partners in a country read: the national one.
     public static func nationalLanguage(of country: String) -> String? {
