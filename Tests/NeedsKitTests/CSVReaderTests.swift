@@ -806,6 +806,32 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(d?.severity, .warning)
     }
 
+    /// In a file whose lines end with CR LF, a lone LF inside a value typed without quotes had
+    /// split its row in two: a short row and a respondent made of its tail. The lines are one row
+    /// when their fields make the header's width and the last ends with CR LF (or the file);
+    /// otherwise each is the row it was, whatever the chunk size.
+    func testALoneLineFeedInAnUnquotedFieldOfACRLFFile() {
+        let folder = TemporaryFolder()
+        let text = "a;b;c\r\n1;x\ny;3\r\n1;2\n9;8;7\r\n1;p\nq\nr;3\r\n1;2\n\r\n4;5;6\r\n1;\n;6;\r\n7;8\n"
+        let path = folder.write("lf.csv", text)
+        for size in [1, 3, 64, 1 << 16] {
+            var options = ReaderOptions()
+            options.chunkSize = size
+            let result = readAll(path, options: options)
+            XCTAssertEqual(result.data.map(\.fields), [["1", "x\ny", "3"], ["1", "2", ""], ["9", "8", "7"], ["1", "p\nq\nr", "3"],
+                                                    ["1", "2", ""], ["", "", ""], ["4", "5", "6"], ["1", "\n", "6"], ["7", "8", ""]], "chunk \(size)")
+            XCTAssertEqual(result.data.map(\.line), [2, 4, 5, 6, 9, 10, 11, 12, 14], "chunk \(size)")
+            let joined = result.diagnostics.filter { $0.code == "line_feed_in_field" }
+            XCTAssertEqual(joined.map(\.line), [2, 6, 7, 12], "chunk \(size)")
+            XCTAssertEqual(joined.map(\.column), [2, 2, 2, 2], "chunk \(size)")
+            XCTAssertEqual(result.diagnostics.filter { $0.code == "ragged_row" }.map(\.line), [4, 9, 14], "chunk \(size)")
+            XCTAssertEqual(result.summary?.dataRecords, 9)
+        }
+        // Where lines end with LF, a short row stays a short row.
+        let lf = readAll(folder.write("plain.csv", "a;b;c\n1;x\ny;3\n"))
+        XCTAssertEqual(lf.data.map(\.fields), [["1", "x", ""], ["y", "3", ""]])
+    }
+
     func testLongRowIsQuarantined() {
         let folder = TemporaryFolder()
         let result = readAll(folder.write("long.csv", "a,b\n1,2,surprise\n3,4\n"))

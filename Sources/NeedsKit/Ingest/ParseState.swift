@@ -293,6 +293,8 @@ final class ParseState {
             deliver()
             return
         }
+        if terminator == 0x0A && joinsAtLineFeed() { return }
+        if !joins.isEmpty { return endJoined(terminator) }
         record.line = line
         line += record.newlines + (isLineBreak ? 1 : 0)
         lastTerminatorWasCR = terminator == 0x0D
@@ -300,6 +302,98 @@ final class ParseState {
         deliver()
         // The header with no line break after it ended the file (`finishFile` says so).
         headerEndsFile = beforeHeader && sawHeader && !isLineBreak
+        if beforeHeader && sawHeader { headerEndedWithCR = terminator == 0x0D }
+    }
+
+    // MARK: A line feed typed inside a field without quotes
+
+    /// The header's line ended with CR (a CRLF file): a lone LF below it may be inside a field.
+    var headerEndedWithCR = false
+    /// Rows ended by a lone LF, in a CRLF file, short of the header's width, read on as one with
+    /// the lines after them: where each next line's fields start, and the line breaks inside the
+    /// fields before it. Empty when the record is one line's row (almost always).
+    private var joins: [(field: Int, newlines: Int)] = []
+
+    /// The width a row of the table has here: the header's, or the header repeated in another
+    /// order's.
+    private var tableWidth: Int { columnSources == nil ? headerCount : reorderedWidth }
+
+    /// At a lone LF: whether the row, short of the table's width, reads on over the next line
+    /// (a tool or a hand that wrote a line break inside a value without quoting it; Excel and the
+    /// form tools quote such a value). Whether the lines make one row is decided at the next
+    /// CR (`endJoined`).
+    private func joinsAtLineFeed() -> Bool {
+        let count = record.fieldCount
+        guard sawHeader, headerEndedWithCR, !plainTable, record.quarantineReason == nil,
+              count > (joins.last?.field ?? 0), count - joins.count < tableWidth else { return false }
+        joins.append((count, record.newlines))
+        lastTerminatorWasCR = false
+        return true
+    }
+
+    /// The end of a row that read on over lone LFs: one row when the lines' fields, each LF read
+    /// inside the field it ends, make the table's width (or one more, empty, a trailing
+    /// delimiter) and the last line ended with CR or the file; else each line's row as read.
+    private func endJoined(_ terminator: Int32) {
+        let count = record.fieldCount
+        let width = count - joins.count
+        let fits = width == tableWidth || (width == tableWidth + 1 && isBlankField(record.fieldBytes(count - 1)))
+        guard fits, terminator == 0x0D || terminator == -1, count > joins.last!.field, record.quarantineReason == nil else {
+            return endJoinedApart(terminator)
+        }
+        let start = line
+        for (j, join) in joins.enumerated() {
+            warn("line_feed_in_field", line: start + join.newlines + j, column: join.field - j,
+                 "a line feed without a carriage return ends this line, in a file whose lines end with CR LF, and the row runs on below it: "
+                    + "read as a line break inside the field (a value typed over two lines, without quotes), so the row keeps its \(width) fields")
+        }
+        for join in joins.reversed() {
+            record.sink.pointee.joinFields(at: join.field, with: 0x0A)
+        }
+        record.newlines += joins.count
+        if record.strayQuoteField >= 0 { record.strayQuoteField = -1 }
+        joins = []
+        record.line = line
+        line += record.newlines + (terminator == 0x0D ? 1 : 0)
+        lastTerminatorWasCR = terminator == 0x0D
+        deliver()
+    }
+
+    /// Delivers each line's row of a record that read on over lone LFs, as read: its fields, the
+    /// line breaks inside them, and a quarantine or stray quote in the row they are in.
+    private func endJoinedApart(_ terminator: Int32, atEndOfFile: Bool = false) {
+        let sink = record.sink.pointee
+        let count = sink.fieldCount
+        let bytes = Array(UnsafeRawBufferPointer(start: sink.bytes, count: sink.byteCount))
+        let ends = Array(UnsafeBufferPointer(start: sink.ends, count: count))
+        let reason = record.quarantineReason, swallowing = record.swallowingField, stray = record.strayQuoteField
+        let newlines = record.newlines
+        let parts = joins
+        joins = []
+        // At the end of the file, the last LF ended the last line: nothing follows it.
+        for p in 0...(atEndOfFile ? parts.count - 1 : parts.count) {
+            let from = p == 0 ? 0 : parts[p - 1].field
+            let to = p < parts.count ? parts[p].field : count
+            let before = p == 0 ? 0 : parts[p - 1].newlines
+            let isLast = p == parts.count || atEndOfFile && p == parts.count - 1
+            record.reset()
+            for i in from..<to {
+                let start = i == 0 ? 0 : ends[i - 1]
+                bytes.withUnsafeBytes { record.append(UnsafeRawBufferPointer(rebasing: $0[start..<ends[i]])) }
+            }
+            record.sink.pointee.settledFields = record.fieldCount
+            record.newlines = (isLast ? newlines : parts[p].newlines) - before
+            if let swallowing, isLast || swallowing < to {
+                record.quarantineReason = reason
+                record.swallowingField = max(swallowing - from, 0)
+            }
+            if stray >= from && stray < to { record.strayQuoteField = stray - from }
+            record.line = line
+            line += record.newlines + (!isLast || terminator == 0x0A || terminator == 0x0D ? 1 : 0)
+            lastTerminatorWasCR = isLast && terminator == 0x0D
+            deliver()
+            if handlerError != nil { return }
+        }
     }
 
     /// Marks the record being built as quarantined (an unclosed quote at the end of the file, a
@@ -994,6 +1088,8 @@ final class ParseState {
     }
 
     func finishFile() {
+        // The file ended after a row that a lone LF ended, with no line below it to join.
+        if !joins.isEmpty { endJoinedApart(0x0A, atEndOfFile: true) }
         skipHeldAsFootnotes()
         if headerEndsFile {
             let last = headerFields.last.map { String(decoding: $0, as: UTF8.self) } ?? ""

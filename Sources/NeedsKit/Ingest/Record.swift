@@ -267,6 +267,19 @@ extension FieldSink {
         byteCount = start + fieldBytes
     }
 
+    /// Joins field `k` to the one before it with `byte` between them (a line break read inside
+    /// the field): the bytes after it move up one.
+    mutating func joinFields(at k: Int, with byte: UInt8) {
+        let at = ends[k - 1]
+        if byteCount + 1 + 16 > byteCapacity { growBytes(to: byteCount + 1 + 16) }
+        memmove(bytes + at + 1, bytes + at, byteCount - at)
+        bytes.storeBytes(of: byte, toByteOffset: at, as: UInt8.self)
+        byteCount += 1
+        for i in (k - 1)..<(fieldCount - 1) { ends[i] = ends[i + 1] + 1 }
+        fieldCount -= 1
+        settledFields = min(settledFields, fieldCount)
+    }
+
     /// Closes the field being built at the current end of the buffer.
     @inline(__always)
     mutating func endField() {
