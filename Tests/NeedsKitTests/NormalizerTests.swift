@@ -239,7 +239,8 @@ final class NormalizerTests: XCTestCase {
         let notGiven = result.issues.filter { $0.code == "municipality_not_given" }
         XCTAssertEqual(notGiven.map(\.line), [2, 3, 4, 5, 6, 7, 8])
         XCTAssertEqual(notGiven.map(\.oldValue), ["-", "—", "?", "n/a", "nav", "Nav", "нет"])
-        XCTAssertEqual(result.issues.filter { $0.code == "municipality_unknown" }.map(\.oldValue), ["Atlantis", "?????"])
+        XCTAssertEqual(result.issues.filter { $0.code == "municipality_unknown" }.map(\.oldValue), ["Atlantis"])
+        XCTAssertEqual(result.issues.filter { $0.code == "text_lost" }.map(\.oldValue), ["?????"])
         XCTAssertEqual(result.issues.filter { $0.code == "place_unknown" }.map(\.line), [8])
     }
 
@@ -1320,6 +1321,29 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.issues.filter { $0.code == "municipality_not_given" }.map(\.oldValue), ["?"])
     }
 
+    /// A municipality typed in Cyrillic and saved by a Baltic Windows (`Рига` as `????`) lost
+    /// every letter: `text_lost`, saying how to save the export, not a name the gazetteer lacks
+    /// (`municipality_unknown` had sent the user to the gazetteer); kept as written, a place given.
+    func testMunicipalityOfQuestionMarksOnlyHasLostItsText() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        Valsts;Pašvaldība
+        Latvija;????
+        Latvija;??????????
+        Latvija;Rīga
+
+        """
+        let result = normalise([folder.write("lv_excel.csv", encode(text, as: .windows1257))])
+        XCTAssertEqual(result.respondents.map(\.municipalityName), ["????", "??????????", "Rīga"])
+        XCTAssertEqual(result.respondents.map(\.municipalityCode), [nil, nil, "LV-RIX"])
+        XCTAssertEqual(result.respondents.map(\.country), ["LV", "LV", "LV"])
+        let lost = result.issues.filter { $0.code == "text_lost" }
+        XCTAssertEqual(lost.map(\.line), [2, 3])
+        XCTAssertEqual(lost.map(\.column), [2, 2])
+        XCTAssertTrue(lost.allSatisfy { $0.message.contains("CSV UTF-8") }, "\(lost.map(\.message))")
+        XCTAssertFalse(result.codes().contains("municipality_unknown"), "\(result.codes())")
+    }
+
     /// Google's sheet names its first column in the form's language: Lithuanian `Laiko žymė` is
     /// the submission time as `Timestamp` is, not a column of another survey.
     func testGoogleFormMadeBilingualWithTheInstrumentsLabels() throws {
@@ -2261,6 +2285,46 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(mapper.resolve("How important i..  [Intercultural c..]"), .question(instrument.questionIndex["imp_intercultural"]!))
         XCTAssertEqual(mapper.resolve("How .. [Intercultural c..]"), .unmapped)
         XCTAssertEqual(mapper.resolve("Support for vul.."), .unmapped)
+    }
+
+    /// A grid's heading retyped with parentheses (`Question (Row)` or `Row (Question)`) or with `|`
+    /// names the grid's row: competence first is still read as competence. Those parentheses had
+    /// been dropped as a hint, leaving the topic's label, read in form order or not at all.
+    func testGridHeadingWithParenthesesOrBarNamesTheRow() throws {
+        let mapper = ColumnMapper(instrument: instrument)
+        let importance = "How important is each topic for your work?", competence = "How would you rate your own competence in each topic?"
+        let topic = "Partnerships for integration"
+        let imp = ColumnRole.question(try XCTUnwrap(instrument.questionIndex["imp_partnerships"]))
+        let comp = ColumnRole.question(try XCTUnwrap(instrument.questionIndex["comp_partnerships"]))
+        XCTAssertEqual(mapper.resolve("\(competence) (\(topic))"), comp)
+        XCTAssertEqual(mapper.resolve("\(topic) (\(competence))"), comp)
+        XCTAssertEqual(mapper.resolve("\(topic) (\(importance))"), imp)
+        XCTAssertEqual(mapper.resolve("\(importance) | \(topic)"), imp)
+        XCTAssertEqual(mapper.resolve("\(competence) – \(topic)"), comp)
+        XCTAssertEqual(mapper.resolve("Which topics would you attend training on? (\(topic))"), .choice(question: try XCTUnwrap(instrument.questionIndex["training_wanted"]), choice: "partnerships"))
+        // A hint in parentheses is still a hint.
+        XCTAssertEqual(mapper.resolve("Municipality (write its name)"), .question(try XCTUnwrap(instrument.questionIndex["municipality"])))
+
+        let folder = TemporaryFolder()
+        let text = "Country,\(topic) (\(competence)),\(topic) (\(importance))\nEstonia,Low,Very important\n"
+        let result = normalise([folder.write("paren.csv", text)])
+        XCTAssertEqual(result.answer(0, "comp_partnerships", in: instrument), .choice("2"))
+        XCTAssertEqual(result.answer(0, "imp_partnerships", in: instrument), .choice("5"))
+        XCTAssertFalse(result.codes().contains("columns_by_form_order"), "\(result.codes())")
+    }
+
+    /// LimeSurvey 1.9 and 2.0 wrote an abbreviated heading's sub-question as its code,
+    /// `Насколько важна.. [SQ002]`: the cut text names the group, the code its member (every
+    /// rating had been left unread), and a choice of a multiple-choice question likewise.
+    func testAbbreviatedHeadingWithASubQuestionCode() throws {
+        let mapper = ColumnMapper(instrument: instrument)
+        XCTAssertEqual(mapper.resolve("Насколько важна.. [SQ002]"), .question(try XCTUnwrap(instrument.questionIndex["imp_partnerships"])))
+        XCTAssertEqual(mapper.resolve("How would you r.. [SQ001]"), .question(try XCTUnwrap(instrument.questionIndex["comp_intercultural"])))
+        XCTAssertEqual(mapper.resolve("How important i.. [legalstatus]"), .question(try XCTUnwrap(instrument.questionIndex["imp_legal_status"])))
+        let wanted = try XCTUnwrap(instrument.questionIndex["training_wanted"])
+        XCTAssertEqual(mapper.resolve("Which topics wo.. [SQ003]"), .choice(question: wanted, choice: "disinformation"))
+        XCTAssertEqual(mapper.resolve("Which topics wo.. [partnerships]"), .choice(question: wanted, choice: "partnerships"))
+        XCTAssertEqual(mapper.resolve("How important i.. [SQ009]"), .unmapped)
     }
 
     func testLimeSurveyDefaultAnswerCodes() {

@@ -734,7 +734,9 @@ final class PipelineTests: XCTestCase {
 
     // A file whose name is not UTF-8 (a Windows ZIP's `Šiaulių.csv` in code page 1257, unzipped
     // as it is) is read from its folder: its path was rebuilt from the name with U+FFFD for the
-    // byte, and the file was "cannot read: No such file or directory".
+    // byte, and the file was "cannot read: No such file or directory". Its name is shown as read
+    // in the code page that reads it best, with a note (it had been `�iauli�.csv`, and a folder
+    // of Russian names was a list of `�����.csv` in messages and reports, a helper's probe).
     func testAFileNamedInAnotherCodePageIsRead() throws {
         let folder = TemporaryFolder()
         _ = folder.write("in/placeholder.csv", "")
@@ -746,8 +748,11 @@ final class PipelineTests: XCTestCase {
         close(fd)
         try FileManager.default.removeItem(atPath: folder.path + "/in/placeholder.csv")
         let expansion = InputFiles.expand([folder.path + "/in"])
-        XCTAssertEqual(expansion.problems.map(\.code), [])
-        XCTAssertEqual(expansion.displayNames, ["in/\u{FFFD}iauli\u{FFFD}.csv"])
+        XCTAssertEqual(expansion.problems.map(\.code), ["file_name_not_utf8"])
+        XCTAssertEqual(expansion.problems.first?.file, "in/Šiaulių.csv")
+        XCTAssertTrue(expansion.problems.first?.message.contains("windows-1257") == true, "\(expansion.problems)")
+        XCTAssertEqual(expansion.displayNames, ["in/Šiaulių.csv"])
+        XCTAssertEqual(readableName([0xCD, 0xE0, 0xF0, 0xE2, 0xE0, 0x2E, 0x63, 0x73, 0x76]).name, "Нарва.csv")
         let out = TemporaryFolder()
         let outcome = try Pipeline.report(Self.sweepOptions([folder.path + "/in"], out: out))
         XCTAssertEqual(outcome.respondents, 1)
@@ -759,15 +764,15 @@ final class PipelineTests: XCTestCase {
         defer { withExtendedLifetime(directOut) {} }
         let direct = try Pipeline.report(Self.sweepOptions([folder.path + "/in/\u{FFFD}iauli\u{FFFD}.csv"], out: directOut))
         XCTAssertEqual(direct.respondents, 1)
-        // Two such names that read alike are told apart by their bytes, not by where they were
-        // opened (`/proc/self/fd/5`, which named them `5` and `6`).
+        // Two such names are told apart by their bytes, not by where they were opened
+        // (`/proc/self/fd/5`, which named them `5` and `6`).
         for byte: UInt8 in [0xE4, 0xF6] {
             let path = Array((folder.path + "/two/").utf8) + [byte, 0x2E, 0x63, 0x73, 0x76, 0]
             _ = FileManager.default.createFile(atPath: folder.path + "/two-made", contents: Data(text.utf8))
             try FileManager.default.createDirectory(atPath: folder.path + "/two", withIntermediateDirectories: true)
             XCTAssertEqual(path.map { CChar(bitPattern: $0) }.withUnsafeBufferPointer { rename(folder.path + "/two-made", $0.baseAddress!) }, 0)
         }
-        XCTAssertEqual(InputFiles.expand([folder.path + "/two"]).displayNames, ["two/\u{FFFD}.csv", "two/\u{FFFD}.csv (2)"])
+        XCTAssertEqual(InputFiles.expand([folder.path + "/two"]).displayNames, ["two/ä.csv", "two/ö.csv"])
     }
 
     // A file whose name is not UTF-8 is opened by its name's bytes (`/proc/self/fd/N`); every
@@ -794,12 +799,12 @@ final class PipelineTests: XCTestCase {
         let baseline = folder.path + "/2025/responses", wave = folder.path + "/2026/responses"
         do {
             let expansion = InputFiles.expand([baseline])
-            XCTAssertEqual(expansion.displayNames, ["responses/\u{FFFD}.csv", "responses/\u{FFFD}.csv (2)"])
+            XCTAssertEqual(expansion.displayNames, ["responses/п.csv", "responses/ч.csv"])
             XCTAssertEqual(openOnFolder(), before + 2)
             // A name decided over the run (the wave has a file named alike) is found again by the
             // file, not by the `/proc/self/fd/N` that named it in another expansion.
             let names = InputFiles.runDisplayNames([[baseline], [wave]])
-            XCTAssertEqual(InputFiles.expand([wave], names: names).displayNames, ["2026/responses/\u{FFFD}.csv"])
+            XCTAssertEqual(InputFiles.expand([wave], names: names).displayNames, ["2026/responses/п.csv"])
         }
         XCTAssertEqual(openOnFolder(), before)
         let out = TemporaryFolder()

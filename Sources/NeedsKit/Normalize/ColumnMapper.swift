@@ -240,6 +240,7 @@ public struct ColumnMapper {
         if let role = unique(byCode[Self.code(header)]), !Self.code(header).isEmpty { return role }
         if case let .unique(role, _) = byLabel.match(header) { return role }
         if let role = resolveQualifiedLabel(header) { return role }
+        if let role = resolveParenthesised(header) { return role }
         if let role = resolveCodeAndText(header, position: position) { return role }
         if let role = resolveAbbreviated(header) { return role }
         for plain in Self.withoutNumberingAndHint(header) {
@@ -393,11 +394,24 @@ public struct ColumnMapper {
         guard let open = Self.matchingOpen(header) else { return found(byLabel, header) }
         let outer = String(header[..<open])
         let inner = String(header[header.index(after: open)..<header.index(before: header.endIndex)])
-        if let group = found(groupByLabel, outer), let member = found(memberByLabel[group], inner) {
-            return role(member)
+        // A sub-question not cut is its code (`[SQ001]`, LimeSurvey 1.9 and 2.0 wrote those) or
+        // name as well as its label.
+        let code = inner.trimmingSpaces.hasSuffix("..") ? nil : inner.trimmingSpaces
+        if let group = found(groupByLabel, outer) {
+            if let member = found(memberByLabel[group], inner) { return role(member) }
+            if let code, let role = questionInGroup(group, code, position: Self.subquestionPosition(code)) { return role }
         }
-        if let question = found(selectMultipleByLabel, outer), let choice = found(choiceByLabel[question], inner) {
-            return .choice(question: question, choice: choice)
+        if let question = found(selectMultipleByLabel, outer) {
+            if let choice = found(choiceByLabel[question], inner) { return .choice(question: question, choice: choice) }
+            if let code, case let .selectMultiple(list) = instrument.questions[question].kind,
+               let choices = instrument.choiceLists[list]?.choices {
+                if let choice = choices.first(where: { Self.code($0.name) == Self.code(code) }) {
+                    return .choice(question: question, choice: choice.name)
+                }
+                if let position = Self.subquestionPosition(code), position >= 1, position <= choices.count {
+                    return .choice(question: question, choice: choices[position - 1].name)
+                }
+            }
         }
         return nil
     }
@@ -423,14 +437,14 @@ public struct ColumnMapper {
 
     /// The `[` that the header's last `]` closes, brackets inside counted: a grid row whose label
     /// holds brackets (`Group label [Temporary protection [TP]]`). Nil when there is none.
-    static func matchingOpen(_ header: String) -> String.Index? {
-        guard header.hasSuffix("]") else { return nil }
+    static func matchingOpen(_ header: String, _ open: Character = "[", _ close: Character = "]") -> String.Index? {
+        guard header.last == close else { return nil }
         var depth = 0
         var i = header.endIndex
         while i > header.startIndex {
             i = header.index(before: i)
-            if header[i] == "]" { depth += 1 }
-            if header[i] == "[" {
+            if header[i] == close { depth += 1 }
+            if header[i] == open {
                 depth -= 1
                 if depth == 0 { return i }
             }
@@ -512,12 +526,35 @@ public struct ColumnMapper {
         instrument.questions[index].anonymise ? .personal : .question(index)
     }
 
+    /// A grid row retyped with parentheses for the brackets, `Group label (Question label)`, or
+    /// the other way round, `Question label (Group label)`: read as `Group label [Question label]`
+    /// when a group's or a select_multiple question's label is one side and its member's or
+    /// choice's the other. Tried before the parentheses are taken for a hint and dropped, which
+    /// leaves a topic's label alone, rated for importance and for competence alike.
+    private func resolveParenthesised(_ header: String) -> ColumnRole? {
+        guard let open = Self.matchingOpen(header, "(", ")"), open != header.startIndex else { return nil }
+        let outer = String(header[..<open]).trimmingSpaces
+        let inner = String(header[header.index(after: open)..<header.index(before: header.endIndex)]).trimmingSpaces
+        guard !outer.isEmpty, !inner.isEmpty else { return nil }
+        for (group, member) in [(outer, inner), (inner, outer)] {
+            if case let .unique(name, _) = groupByLabel.match(group), let role = questionInGroup(name, member, position: nil) {
+                return role
+            }
+            if case let .unique(index, _) = selectMultipleByLabel.match(group),
+               case let .unique(choice, _)? = choiceByNameOrLabel[index]?.match(member) {
+                return .choice(question: index, choice: choice)
+            }
+        }
+        return nil
+    }
+
     /// `Group label/Question label`, `Group label.Question label`, `Group label - Question label`,
-    /// `Group label: Question label`, or the same with a select_multiple question and a choice label.
+    /// `Group label: Question label`, `Group label | Question label` (and with an en or em dash), or the
+    /// same with a select_multiple question and a choice label.
     /// Groups inside groups put every label of the path in front (`Section/Group label/Question
     /// label`, a Kobo labels export): the innermost group's label is the one read.
     private func resolveQualifiedLabel(_ header: String) -> ColumnRole? {
-        for separator in ["/", ".", " - ", ": ", "\n"] {
+        for separator in ["/", ".", " - ", " – ", " — ", ": ", " | ", "\n"] {
             var searchEnd = header.endIndex
             while let range = header.range(of: separator, options: .backwards, range: header.startIndex..<searchEnd) {
                 let path = header[..<range.lowerBound]

@@ -1818,6 +1818,15 @@ public final class Normalizer {
                     message: "country inferred from the municipality `\(written)`: every municipality it fits is in \(country)",
                     action: .changed))
             }
+        case .none where Self.lostLetters(written):
+            // `??????`: a name typed in letters the file's code page lacks (Cyrillic saved by a
+            // Baltic Windows), not a name the gazetteer lacks. A place was given: kept, as an
+            // unknown municipality's name is.
+            place.municipalityName = written
+            place.issues.append(.init(
+                question: q, questionName: question, old: written, new: "", code: "text_lost",
+                message: "the municipality `\(written)` has lost its letters: the file was saved in a code page without them (Excel's \"CSV\" writes ? for each); kept as written, without a code: save the export again as \"CSV UTF-8\" or \"Unicode text\"",
+                action: .kept))
         case .none:
             place.municipalityName = written
             place.issues.append(.init(

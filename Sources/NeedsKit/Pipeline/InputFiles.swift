@@ -221,7 +221,7 @@ public enum InputFiles {
                         if let name = String(validatingCString: bytes) { return (name, nil, []) }
                         let fd = openEntry(directory, bytes)
                         let raw = UnsafeBufferPointer(start: bytes, count: strlen(bytes)).map { UInt8(bitPattern: $0) }
-                        return (String(cString: bytes), fd < 0 ? nil : result.opened.path(keeping: fd), raw)
+                        return (readableName(raw).name, fd < 0 ? nil : result.opened.path(keeping: fd), raw)
                     }
                 }
                 if named.0 == "." || named.0 == ".." { continue }
@@ -240,7 +240,7 @@ public enum InputFiles {
             let byName = names.sorted {
                 $0.name != $1.name ? $0.name < $1.name : $0.bytes.lexicographicallyPrecedes($1.bytes)
             }
-            for (name, opened, _) in byName {
+            for (name, opened, raw) in byName {
                 let namedPath = input.hasSuffix("/") ? input + name : input + "/" + name
                 let path = opened ?? namedPath
                 let displayName = lastComponent(given) + "/" + name
@@ -273,6 +273,10 @@ public enum InputFiles {
                 }
                 switch entryInfo.st_mode & S_IFMT {
                 case S_IFREG:
+                    if !raw.isEmpty {
+                        result.problems.append(Diagnostic(.note, file: displayName, code: "file_name_not_utf8",
+                                                          message: "the file's name is not UTF-8 (named on Windows, then zipped or copied as it was): shown as read in \(readableName(raw).encoding.rawValue); rename the file to keep that name"))
+                    }
                     add(path, given: namedPath, displayName: displayName, info: entryInfo)
                 case S_IFDIR:
                     result.problems.append(Diagnostic(.note, file: displayName, code: "subfolder_skipped",
@@ -356,4 +360,13 @@ public enum InputFiles {
             self.init(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
         }
     }
+}
+
+/// A file name that is not UTF-8 (a Windows ZIP's names in its code page, unzipped as they are),
+/// read in the code page that reads it best (`Нарва.csv` from Windows-1251), so that the files
+/// of a folder can be told apart in messages and reports: U+FFFD for each byte named none.
+func readableName(_ bytes: [UInt8]) -> (name: String, encoding: TextEncoding) {
+    let encoding = EncodingDetector.notUTF8CodePage(in: bytes, isWhole: true) ?? .windows1257
+    let read = bytes.withUnsafeBytes { Transcoder.readingNotUTF8($0, as: encoding).bytes }
+    return (String(decoding: read, as: UTF8.self), encoding)
 }
