@@ -1491,6 +1491,17 @@ final class NormalizerTests: XCTestCase {
         for text in ["Head of <section>", "Training in <small groups> of 5", "<time> spent", "Experience <a year or more, >5 years"] {
             XCTAssertNil(TextKey.withoutMarkup(text), text)
         }
+        // HTML's character references (a label or answer pasted from a web page or an HTML
+        // editor) are the characters they stand for; a bare `&` is text.
+        XCTAssertEqual(TextKey.withoutMarkup("Очень&nbsp;низкая"), "Очень низкая")
+        XCTAssertEqual(TextKey.withoutMarkup("A &amp; B &#8211; &#x27;C&#39;"), "A & B \u{2013} 'C'")
+        XCTAssertNil(TextKey.withoutMarkup("Partnerships & integration"))
+        XCTAssertNil(TextKey.withoutMarkup("R&D; &unknown; &#0;"))
+        let entities = "Country,Municipality,How important is each topic for your work?&nbsp;[Partnerships for integration]\n"
+            + "Estonia,Narva linn,Very&nbsp;important\nEstonia,Narva linn,Ä&amp;B\n"
+        let read = normalise([folder.write("entities.csv", entities)])
+        XCTAssertEqual(read.answer(0, "imp_partnerships", in: instrument), .choice("5"))
+        XCTAssertEqual(read.issues.filter { $0.code == "unknown_value" }.map(\.oldValue), ["Ä&amp;B"])
     }
 
     /// A Google Forms sheet downloaded as an Excel workbook, its timestamps date cells (as Google

@@ -107,13 +107,20 @@ public enum TextKey {
     /// A placeholder in angle brackets (`staff of <municipality>`, `<section>`, `<small groups>`)
     /// and a comparison (`< 5 years`) are text. A tag that breaks a line (`<br>`, `</p>`) leaves
     /// a space between the words it stood between.
+    /// HTML's character references are read too (`Очень&nbsp;низкая`, `A &amp; B`, `&#8211;`): a
+    /// label or answer pasted from a web page or an HTML editor.
     public static func withoutMarkup(_ text: String) -> String? {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "*") }) else { return nil }
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "&") }) else { return nil }
         var out = ""
         var rest = Substring(text)
         while let first = rest.first {
             if first == "*" {
                 rest = rest.dropFirst()
+                continue
+            }
+            if first == "&", let (character, after) = characterReference(rest) {
+                out.unicodeScalars.append(character)
+                rest = after
                 continue
             }
             if first == "<", let (name, after) = htmlTag(rest) {
@@ -126,6 +133,23 @@ public enum TextKey {
         }
         let plain = out.trimmingSpaces
         return plain.isEmpty || plain == text ? nil : plain
+    }
+
+    /// The character of the HTML character reference `text` starts with (at its `&`: `&nbsp;`,
+    /// `&amp;`, `&#39;`, `&#x2013;`; a no-break space read as a space) and the text after it; nil
+    /// when it starts with none of those (`A & B` is text).
+    static func characterReference(_ text: Substring) -> (Unicode.Scalar, Substring)? {
+        guard let semicolon = text.prefix(10).firstIndex(of: ";") else { return nil }
+        let name = text[text.index(after: text.startIndex)..<semicolon]
+        let after = text[text.index(after: semicolon)...]
+        let named: [Substring: Unicode.Scalar] = ["nbsp": " ", "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'",
+                                                  "ndash": "\u{2013}", "mdash": "\u{2014}", "laquo": "\u{AB}", "raquo": "\u{BB}"]
+        if let scalar = named[name] { return (scalar, after) }
+        guard name.first == "#" else { return nil }
+        let digits = name.dropFirst()
+        let value = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits, radix: 10)
+        guard let value, let scalar = Unicode.Scalar(value), value != 0 else { return nil }
+        return (scalar == "\u{A0}" ? " " : scalar, after)
     }
 
     /// The HTML tag `text` starts with (at its `<`): the element's name, lowercased, and the text
