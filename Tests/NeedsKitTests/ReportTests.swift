@@ -296,12 +296,13 @@ final class ReportTests: XCTestCase {
         XCTAssertTrue(dictionary.contains("in the paired design, the mean of the matched respondents' own changes (wave − "
                                           + "baseline), which differs from competence\\_after − competence\\_before"), dictionary)
         XCTAssertTrue(dictionary.contains("across the topics of the country and measure compared in this table (a topic not "
-                                          + "compared, its figure blanked, is not in the family)"), dictionary)
+                                          + "compared is not in the family, nor in the table: one whose figure is blanked, and a mean gap "
+                                          + "rated by one respondent on a side, or varying on neither side"), dictionary)
         // A blanked country's municipalities show neither weighted_n nor effective_n (03ae6a9): both say so.
         XCTAssertTrue(dictionary.contains("| weighted\\_n | Sum of the respondents' weights (blank for a municipality or answer "
                                           + "of a suppressed country"), dictionary)
-        XCTAssertTrue(dictionary.contains("| effective\\_n | Kish's effective sample size of those weights, on which the "
-                                          + "intervals rest (blank wherever weighted\\_n is). |"), dictionary)
+        XCTAssertTrue(dictionary.contains("| effective\\_n | Kish's effective sample size of those weights (blank wherever "
+                                          + "weighted\\_n is). Each interval rests on the effective size of the respondents behind its own figure"), dictionary)
         XCTAssertTrue(dictionary.contains("it rests on fewer than 5 respondents"))
         // Partners get the folder, clean/ too unless someone leaves it out: the dictionary says to.
         XCTAssertTrue(dictionary.contains("The folder's clean/ (responses.csv, issues.csv, quarantine.csv) is the academy's "

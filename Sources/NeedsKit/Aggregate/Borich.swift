@@ -10,7 +10,7 @@ public enum Borich {
         return meanGap * meanImportance
     }
 
-    /// Ranks by MWDS, highest first (1 = greatest need); equal scores share the lower rank
+    /// Ranks by MWDS, highest first (1 = greatest need); tied scores share the best (smallest) rank
     /// (1, 2, 2, 4); topics without a score get no rank.
     ///
     /// Scores are equal when they differ by no more than `tolerance` of their size: the same

@@ -38,7 +38,7 @@ public enum DataDictionary {
         "country": "Country code (EE Estonia, LV Latvia, LT Lithuania), or ALL for the region.",
         "topic": "The topic's key in the survey instrument.",
         "topic_label": "The topic's name.",
-        "respondents": "Respondents in the row's scope.",
+        "respondents": "Respondents in the row's scope (with weights, those whose weight is a number above 0: the weighting statement above says which weigh 0).",
         "n_importance": "Respondents who rated how important the topic is to their work.",
         "mean_importance": "Mean importance rating, in points of the instrument's scale (higher: more important).",
         "importance_ci_low": "Lower bound of the 95% confidence interval of mean_importance (Student t).",
@@ -53,7 +53,7 @@ public enum DataDictionary {
         "gap_ci_high": "Upper bound of that interval. Not cut at the largest gaps the scales allow: a small cell's interval "
             + "may pass them.",
         "mwds": "Borich's mean weighted discrepancy score, mean_gap × mean_importance (Borich 1980): the training need.",
-        "mwds_rank": "Rank of mwds among the scope's topics: 1 is the greatest need; equal scores share the lower rank.",
+        "mwds_rank": "Rank of mwds among the scope's topics: 1 is the greatest need; tied scores share the best rank (two topics tied first are both 1, the next is 3).",
         "demand_n": "Respondents who chose the topic among those they would attend training on.",
         "demand_share": "demand_n out of all respondents of the scope, as a proportion from 0 to 1 (0.43 is 43%); "
             + "respondents whose file had no column asking who wants training (the cleaning log's questions_missing names it) "
@@ -74,8 +74,9 @@ public enum DataDictionary {
             + "that country and ALL (their rows by answer too), or where a municipality is "
             + "suppressed: their effective_n "
             + "would give those municipalities' counts back).",
-        "effective_n": "Kish's effective sample size of those weights, on which the intervals rest (blank wherever "
-            + "weighted_n is).",
+        "effective_n": "Kish's effective sample size of those weights (blank wherever weighted_n is). Each interval rests "
+            + "on the effective size of the respondents behind its own figure (those who rated importance, rated both, "
+            + "or were asked who wants training), which may be smaller than the row's.",
         "municipality_code": "The municipality's ISO 3166-2 code; blank where the place given was not recognised.",
         "municipality": "The municipality's name.",
         "measure": "mean_gap (compared with Welch's test and interval) or demand_share (two-proportion z test, Newcombe's interval).",
@@ -88,7 +89,7 @@ public enum DataDictionary {
         "difference_ci_high": "Upper bound of that interval.",
         "p_value": "Two-sided p-value of the difference.",
         "p_holm": "p_value adjusted by Holm's method across the topics of the country and measure compared in this "
-            + "table (a topic not compared, its figure blanked, is not in the family).",
+            + "table (a topic not compared is not in the family, nor in the table: one whose figure is blanked, and a mean gap rated by one respondent on a side, or varying on neither side (every respondent of each the same gap), for which Welch's test is undefined).",
         "difference_holds": "1 when p_holm is below 0.05 (the difference holds after Holm's correction), otherwise 0.",
         "wave": "The later survey wave, named by its folder or file.",
         "design": "independent (different respondents in each wave: Welch's interval for means, Newcombe's for shares) "

@@ -218,7 +218,7 @@ public struct ReportProse: Sendable {
         methods: [
             "Importance and competence are rated on the instrument's scales; a choice scores as its name when that is a number, otherwise its position among the scale's points. \"Don't know\", \"N/A\" and the like (and, in a scale of numbered points, a choice not named by a number) count as not rated.",
             "Want training: the share of the respondents asked who chose the topic among those they would attend training on; one who chose none, or left the question blank, counts as not wanting it.",
-            "Mean gap = mean of (importance − competence) over respondents who rated both; MWDS = mean gap × mean importance (Borich 1980). Rank 1 is the greatest need; equal scores share the lower rank.",
+            "Mean gap = mean of (importance − competence) over respondents who rated both; MWDS = mean gap × mean importance (Borich 1980). Rank 1 is the greatest need; tied scores share the best rank (two topics tied first are both 1, the next is 3).",
             "Intervals are 95%: Student t for means, Wilson score for shares (Kish's effective sample size with weights); country differences: Newcombe's interval and a two-proportion z test for shares, Welch's test for mean gaps, p-values Holm-corrected across topics.",
             "Locus for Focus: importance and gap each split at their mean over the scope's topics; HH (high importance, high gap) is the first priority.",
         ],
@@ -252,7 +252,7 @@ public struct ReportProse: Sendable {
         methods: [
             "Olulisust ja pädevust hinnatakse küsimustiku skaaladel; vastusevariandi väärtus on selle nimi, kui see on arv, muidu selle järjekorranumber skaala punktide seas. „Ei tea“, „Ei puuduta“ jms (ning nummerdatud skaalal variant, mille nimi pole arv) loetakse hindamata jäetuks.",
             "Soovib koolitust: küsitud vastajate osakaal, kes valisid teema nende seast, mille koolitusel nad osaleksid; kes ei valinud ühtki või jättis küsimuse vastamata, loetakse koolitust mittesoovivaks.",
-            "Keskmine lõhe = (olulisus − pädevus) keskmine vastajatel, kes hindasid mõlemat; MWDS = keskmine lõhe × keskmine olulisus (Borich 1980). Koht 1 on suurim vajadus; võrdsed väärtused jagavad madalamat kohta.",
+            "Keskmine lõhe = (olulisus − pädevus) keskmine vastajatel, kes hindasid mõlemat; MWDS = keskmine lõhe × keskmine olulisus (Borich 1980). Koht 1 on suurim vajadus; võrdsed väärtused saavad parima koha (kaks esikohta jagavat teemat on mõlemad 1., järgmine 3.).",
             "Usaldusvahemikud on 95%: keskmistel Studenti t, osakaaludel Wilsoni vahemik (kaalumisel Kishi efektiivse valimi suurusega); riikide erinevused: osakaaludel Newcombe'i vahemik ja z-test, keskmistel lõhedel Welchi test, p-väärtused on Holmi järgi korrigeeritud.",
             "Locus for Focus: olulisus ja lõhe jagatakse teemade keskmise juures; HH (kõrge olulisus, suur lõhe) on esimene prioriteet.",
         ],
@@ -303,7 +303,7 @@ public struct ReportProse: Sendable {
         methods: [
             "Svarība un kompetence tiek vērtētas anketas skalās; atbildes vērtība ir tās nosaukums, ja tas ir skaitlis, citādi tās kārtas numurs starp skalas punktiem. „Nezinu“, „Nav attiecināms“ u. tml. (un numurētā skalā atbilde, kuras nosaukums nav skaitlis) tiek uzskatītas par nenovērtētām.",
             "Vēlas apmācības: to respondentu daļa, kuriem jautājums tika uzdots, kas izvēlējās tēmu starp tām, kuru apmācībās viņi piedalītos; kas neizvēlējās nevienu vai neatbildēja uz jautājumu, tiek uzskatīts par nevēlošos apmācības.",
-            "Vidējā plaisa = (svarība − kompetence) vidējā vērtība respondentiem, kas novērtēja abas; MWDS = vidējā plaisa × vidējā svarība (Borich 1980). 1. vieta ir lielākā vajadzība; vienādām vērtībām ir kopīga zemākā vieta.",
+            "Vidējā plaisa = (svarība − kompetence) vidējā vērtība respondentiem, kas novērtēja abas; MWDS = vidējā plaisa × vidējā svarība (Borich 1980). 1. vieta ir lielākā vajadzība; vienādām vērtībām ir kopīga labākā vieta (divas tēmas, kas dala pirmo vietu, abas ir 1., nākamā ir 3.).",
             "Intervāli ir 95%: vidējām vērtībām Stjūdenta t, daļām Vilsona intervāls (ar svariem — ar Kiša efektīvo izlases lielumu); valstu atšķirības: daļām Ņūkoma intervāls un z tests, vidējām plaisām Velča tests, p vērtības koriģētas pēc Holma.",
             "Locus for Focus: svarība un plaisa tiek dalītas pie to vidējās vērtības pa tēmām; HH (augsta svarība, liela plaisa) ir pirmā prioritāte.",
         ],
@@ -356,7 +356,7 @@ public struct ReportProse: Sendable {
         methods: [
             "Svarba ir kompetencija vertinamos klausimyno skalėmis; atsakymo reikšmė yra jo pavadinimas, jei tai skaičius, kitaip jo eilės numeris tarp skalės taškų. „Nežinau“, „Netaikoma“ ir panašūs (o sunumeruotoje skalėje – atsakymas, kurio pavadinimas nėra skaičius) laikomi neįvertintais.",
             "Norėtų mokymų: respondentų, kuriems klausimas buvo užduotas, dalis, pasirinkusių temą iš tų, kurių mokymuose dalyvautų; nepasirinkęs nė vienos ar neatsakęs į klausimą laikomas nenorinčiu mokymų.",
-            "Vidutinis atotrūkis = (svarba − kompetencija) vidurkis respondentų, įvertinusių abi; MWDS = vidutinis atotrūkis × vidutinė svarba (Borich 1980). 1 vieta yra didžiausias poreikis; vienodos reikšmės dalijasi žemesne vieta.",
+            "Vidutinis atotrūkis = (svarba − kompetencija) vidurkis respondentų, įvertinusių abi; MWDS = vidutinis atotrūkis × vidutinė svarba (Borich 1980). 1 vieta yra didžiausias poreikis; vienodos reikšmės dalijasi geriausia vieta (dvi pirmą vietą dalijančios temos abi yra 1-os, kita – 3-ia).",
             "Intervalai yra 95%: vidurkiams Stjudento t, dalims Vilsono intervalas (su svoriais — su Kisho efektyviuoju imties dydžiu); šalių skirtumai: dalims Newcombe'o intervalas ir z testas, vidutiniams atotrūkiams Welcho testas, p reikšmės pakoreguotos Holmo metodu.",
             "Locus for Focus: svarba ir atotrūkis dalijami ties jų vidurkiu pagal temas; HH (didelė svarba, didelis atotrūkis) yra pirmasis prioritetas.",
         ],
@@ -410,7 +410,7 @@ public struct ReportProse: Sendable {
         methods: [
             "Важность и компетентность оцениваются по шкалам анкеты; значение ответа — его имя, если это число, иначе его номер среди пунктов шкалы. «Не знаю», «Неприменимо» и т. п. (а в шкале с числовыми пунктами — вариант, имя которого не число) считаются отсутствием оценки.",
             "Хотят обучение: доля респондентов, которым задавался вопрос, выбравших тему среди тех, по которым они прошли бы обучение; не выбравший ни одной или не ответивший на вопрос считается не желающим обучения.",
-            "Средний разрыв = среднее (важность − компетентность) по респондентам, оценившим оба показателя; MWDS = средний разрыв × средняя важность (Borich 1980). Место 1 — наибольшая потребность; равные значения делят меньшее место.",
+            "Средний разрыв = среднее (важность − компетентность) по респондентам, оценившим оба показателя; MWDS = средний разрыв × средняя важность (Borich 1980). Место 1 — наибольшая потребность; равные значения делят лучшее место (две темы, разделившие первое место, обе 1-е, следующая — 3-я).",
             "Интервалы 95%: для средних — t Стьюдента, для долей — интервал Уилсона (при взвешивании — с эффективным размером выборки Киша); различия стран: для долей — интервал Ньюкомба и z-тест, для средних разрывов — тест Уэлча, p-значения скорректированы по Холму.",
             "Locus for Focus: важность и разрыв делятся по их среднему по темам; HH (высокая важность, большой разрыв) — первый приоритет.",
         ],
