@@ -808,11 +808,12 @@ final class CSVReaderTests: XCTestCase {
 
     /// In a file whose lines end with CR LF, a lone LF inside a value typed without quotes had
     /// split its row in two: a short row and a respondent made of its tail. The lines are one row
-    /// when their fields make the header's width and the last ends with CR LF (or the file);
-    /// otherwise each is the row it was, whatever the chunk size.
+    /// when each is short of the header's width, their fields make it, and the last ends with
+    /// CR LF (or the file); otherwise each is the row it was, whatever the chunk size. What is said
+    /// of a line read on names that line, and its column in it.
     func testALoneLineFeedInAnUnquotedFieldOfACRLFFile() {
         let folder = TemporaryFolder()
-        let text = "a;b;c\r\n1;x\ny;3\r\n1;2\n9;8;7\r\n1;p\nq\nr;3\r\n1;2\n\r\n4;5;6\r\n1;\n;6;\r\n7;8\n"
+        let text = "a;b;c\r\n1;x\ny;3\r\n1;2\n9;8;7\r\n1;p\nq\nr;3\r\n1;2\n\r\n4;5;6\r\n1;\n;6\r\n7;8\n"
         let path = folder.write("lf.csv", text)
         for size in [1, 3, 64, 1 << 16] {
             var options = ReaderOptions()
@@ -830,6 +831,22 @@ final class CSVReaderTests: XCTestCase {
         // Where lines end with LF, a short row stays a short row.
         let lf = readAll(folder.write("plain.csv", "a;b;c\n1;x\ny;3\n"))
         XCTAssertEqual(lf.data.map(\.fields), [["1", "x", ""], ["y", "3", ""]])
+        // A note, a short row or another export's rows (another delimiter, one field each) above
+        // a row of the table's width is no part of it (a helper's review: one row had taken them
+        // in, `Note\n2` its ID, and two exports joined lost the second one's rows); nor is a short
+        // row above a row with one empty field more, where no row has shown a trailing delimiter.
+        let apart = "id;q1;q2\r\nNote\n2;a;b\r\nx;y\n3;a;b;\r\n" + String(repeating: "7,d,e\n", count: 40) + "4;a;b\r\n"
+        let read = readAll(folder.write("apart.csv", apart), options: ReaderOptions(delimiter: UInt8(ascii: ";")))
+        XCTAssertEqual(read.data.count, 5 + 40)
+        XCTAssertEqual(Array(read.data.map(\.fields).prefix(4)), [["Note", "", ""], ["2", "a", "b"], ["x", "y", ""], ["3", "a", "b"]])
+        XCTAssertEqual(read.data.last?.fields, ["4", "a", "b"])
+        XCTAssertFalse(read.diagnostics.contains { $0.code == "line_feed_in_field" }, "\(read.diagnostics)")
+        // A stray quote on the line below a lone LF: said on its own line and column.
+        let quote = readAll(folder.write("quote.csv", "id;q1;q2;q3\r\n1;x\n2;y\"z;w\r\n"))
+        let said = quote.diagnostics.first { $0.code == "quote_in_unquoted_field" }
+        XCTAssertEqual(said?.line, 3)
+        XCTAssertEqual(said?.column, 2)
+        XCTAssertEqual(quote.data.map(\.fields), [["1", "x\n2", "y\"z", "w"]])
     }
 
     func testLongRowIsQuarantined() {

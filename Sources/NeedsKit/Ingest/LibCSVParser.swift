@@ -101,7 +101,7 @@ final class LibCSVParser {
         guard let buffer = parser.pointee.entry_buf else { return }
         if state.oversizeFieldLine == 0 {
             state.oversizeFieldLine = state.line + state.record.newlines
-            state.warn("field_too_large", line: state.oversizeFieldLine, column: state.record.fieldCount + 1,
+            state.warn("field_too_large", line: state.oversizeFieldLine, column: state.column(ofField: state.record.fieldCount),
                        "a field grows past \(limit / (1 << 20) > 0 ? "\(limit / (1 << 20)) MiB" : "\(limit) bytes") (the limit is ReaderOptions.maxFieldBytes); most often a quote opened here is never closed; the record is quarantined",
                        severity: .error)
             state.quarantineCurrent("a field larger than the limit of \(limit) bytes")
@@ -142,7 +142,7 @@ final class LibCSVParser {
         state.settleFields(partial: parser.pointee.entry_pos)
         let fieldLine = state.line + state.record.newlines
         let line = fieldLine + newlinesInPartialField()
-        let column = state.record.fieldCount + 1
+        let column = state.column(ofField: state.record.fieldCount)
         if parser.pointee.pstate == 2 && parser.pointee.quoted == 0 {
             // Said once per field: `say "hi"` has two stray quotes and one problem.
             guard state.lastStrayQuote != (line, column) else { return nil }
@@ -208,18 +208,18 @@ final class LibCSVParser {
         state.settleFields(partial: parser.pointee.entry_pos)
         let line = state.line + state.record.newlines + newlinesInPartialField()
         if let given {
-            state.warn("encoding_changes", line: line, column: state.record.fieldCount + 1,
+            state.warn("encoding_changes", line: line, column: state.column(ofField: state.record.fieldCount),
                        "--encoding \(given.rawValue) given, but the text is UTF-8 from its first letter beyond ASCII, here: read as UTF-8; leave --encoding out",
                        severity: .note)
             return
         }
         if fromStart {
             // (It said "\(encoding) above", of a file with nothing above but ASCII.)
-            state.warn("encoding_changes", line: line, column: state.record.fieldCount + 1,
+            state.warn("encoding_changes", line: line, column: state.column(ofField: state.record.fieldCount),
                        "the text is UTF-8 from its first letter beyond ASCII, here, though the start of the file read best as \(encoding.rawValue): read as UTF-8; check the rows further on, which may be typed in another program")
             return
         }
-        state.warn("encoding_changes", line: line, column: state.record.fieldCount + 1,
+        state.warn("encoding_changes", line: line, column: state.column(ofField: state.record.fieldCount),
                    "the text is UTF-8 from here on, \(encoding.rawValue) above: two files joined (cat, copy /b)? Read as UTF-8 from here; check that the rows below belong to the same survey")
     }
 
@@ -230,7 +230,7 @@ final class LibCSVParser {
     func byteOrderMarkDropped(state: ParseState, after: String) {
         state.settleFields(partial: parser.pointee.entry_pos)
         let line = state.line + state.record.newlines + newlinesInPartialField()
-        let column = state.record.fieldCount + 1
+        let column = state.column(ofField: state.record.fieldCount)
         let inField = parser.pointee.pstate == 2 && parser.pointee.quoted != 0
         state.warn("byte_order_mark", line: line, column: column, (inField
             ? "a byte order mark (U+FEFF) starts this line inside a quoted field: dropped; the file may be two files joined (cat, copy /b), and a quote left open in the first"
@@ -287,7 +287,7 @@ final class LibCSVParser {
         if parser.pointee.pstate == 2 && parser.pointee.quoted != 0 && state.sawHeader && state.oversizeFieldLine == 0
             && rereads < Self.rereadLimit {
             let line = state.line + state.record.newlines
-            let column = state.record.fieldCount + 1
+            let column = state.column(ofField: state.record.fieldCount)
             if let rest = cutOpenFieldToItsFirstLine() {
                 let below = rest.withUnsafeBytes { FieldScan($0).newlines } + (rest.last.map { $0 == 0x0A || $0 == 0x0D } == false ? 1 : 0)
                 state.warn("unclosed_quote", line: line, column: column,
@@ -304,7 +304,7 @@ final class LibCSVParser {
             let count = parser.pointee.entry_pos
             let endsWithBreak = count > 0 ? [0x0A, 0x0D].contains(parser.pointee.entry_buf[count - 1]) : state.oversizeEndsWithBreak
             let lines = newlinesInPartialField() + state.oversizeDroppedNewlines + (endsWithBreak ? 0 : 1)
-            let column = state.record.fieldCount + 1
+            let column = state.column(ofField: state.record.fieldCount)
             let line = state.oversizeFieldLine > 0 ? state.oversizeFieldLine : state.line + state.record.newlines
             if !state.sawHeader && lines == 1 && state.oversizeFieldLine == 0 {
                 // The quote opened on the last line, in the first record: the file ends inside its

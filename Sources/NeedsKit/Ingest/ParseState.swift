@@ -166,7 +166,7 @@ final class ParseState {
                 let scan = FieldScan(field)
                 let invalid = scan.hasHighBytes ? UTF8Validation.firstInvalidOffset(in: field) : nil
                 if scan.nulBytes > 0 {
-                    warn("nul_byte", line: line + record.newlines, column: i + 1,
+                    warn("nul_byte", line: line + record.newlines, column: column(ofField: i),
                          "\(scan.nulBytes) NUL byte(s) removed from the field")
                     kept = 0
                     for k in 0..<field.count where field[k] != 0 {
@@ -180,7 +180,7 @@ final class ParseState {
                     if readsNotUTF8InCodePage {
                         inCodePage.append((i, line + record.newlines))
                     } else {
-                        warn("invalid_utf8", line: line + record.newlines, column: i + 1,
+                        warn("invalid_utf8", line: line + record.newlines, column: column(ofField: i),
                              "invalid UTF-8 at byte \(invalid + 1) of the field; shown as U+FFFD (try --encoding)")
                     }
                 }
@@ -235,7 +235,7 @@ final class ParseState {
                 let letters = shown.isEmpty ? "" : ", making its letters `\(shown)`"
                 let undefined = read.undefined == 0 ? ""
                     : "; \(read.undefined) byte(s) it does not define are shown as U+FFFD"
-                warn("invalid_utf8", line: fields[next].line, column: i + 1,
+                warn("invalid_utf8", line: fields[next].line, column: column(ofField: i),
                      "the field is not UTF-8 at byte \(invalid + 1), unlike the rest of the file (typed in another program?): read as \(encoding.rawValue)\(letters)\(undefined); if that reading is wrong, correct the field or give --encoding")
                 rewritten += read.bytes
                 next += 1
@@ -276,7 +276,7 @@ final class ParseState {
     /// A field libcsv could not delimit (see `otherFieldCallback`): read as empty.
     func malformedField() {
         settleFields()
-        warn("malformed_field", line: line + record.newlines, column: record.fieldCount + 1,
+        warn("malformed_field", line: line + record.newlines, column: column(ofField: record.fieldCount),
              "quotes around this field could not be matched (a quoted value, spaces, then a stray quote); the field is read as empty")
     }
 
@@ -293,8 +293,10 @@ final class ParseState {
             deliver()
             return
         }
-        if terminator == 0x0A && joinsAtLineFeed() { return }
-        if !joins.isEmpty { return endJoined(terminator) }
+        if joinsLineFeeds {
+            if terminator == 0x0A && joinsAtLineFeed() { return }
+            if !joins.isEmpty { return endJoined(terminator) }
+        }
         record.line = line
         line += record.newlines + (isLineBreak ? 1 : 0)
         lastTerminatorWasCR = terminator == 0x0D
@@ -302,55 +304,69 @@ final class ParseState {
         deliver()
         // The header with no line break after it ended the file (`finishFile` says so).
         headerEndsFile = beforeHeader && sawHeader && !isLineBreak
-        if beforeHeader && sawHeader { headerEndedWithCR = terminator == 0x0D }
+        if beforeHeader && sawHeader { joinsLineFeeds = terminator == 0x0D && !plainTable }
     }
 
     // MARK: A line feed typed inside a field without quotes
 
-    /// The header's line ended with CR (a CRLF file): a lone LF below it may be inside a field.
-    var headerEndedWithCR = false
-    /// Rows ended by a lone LF, in a CRLF file, short of the header's width, read on as one with
+    /// The header's line ended with CR (a CRLF file) and rows are not read as a plain table: a
+    /// lone LF below it may be inside a field. Set with the header; one check a row.
+    private var joinsLineFeeds = false
+    /// Rows ended by a lone LF, in a CRLF file, short of the table's width, read on as one with
     /// the lines after them: where each next line's fields start, and the line breaks inside the
-    /// fields before it. Empty when the record is one line's row (almost always).
+    /// record before that LF (which counts as one at once, so that what is said about the next
+    /// line names it). Empty when the record is one line's row (almost always).
     private var joins: [(field: Int, newlines: Int)] = []
+    /// Lines a row is read on over at most: a value typed over more is rare in an answer, and a
+    /// run of short lines (another export's rows, another delimiter) is no row of the table.
+    static let maxJoinedLines = 32
 
     /// The width a row of the table has here: the header's, or the header repeated in another
     /// order's.
     private var tableWidth: Int { columnSources == nil ? headerCount : reorderedWidth }
 
+    /// The 1-based column of field `i` of the line being read (of a record read on over lone LFs,
+    /// the fields of its last line count from 1), for what is said about it.
+    func column(ofField i: Int) -> Int { i - (joins.last?.field ?? 0) + 1 }
+
     /// At a lone LF: whether the row, short of the table's width, reads on over the next line
     /// (a tool or a hand that wrote a line break inside a value without quoting it; Excel and the
-    /// form tools quote such a value). Whether the lines make one row is decided at the next
-    /// CR (`endJoined`).
+    /// form tools quote such a value). Each line must be short of the width on its own, and the
+    /// lines together too; whether they make one row is decided where the row ends (`endJoined`).
     private func joinsAtLineFeed() -> Bool {
         let count = record.fieldCount
-        guard sawHeader, headerEndedWithCR, !plainTable, record.quarantineReason == nil,
-              count > (joins.last?.field ?? 0), count - joins.count < tableWidth else { return false }
+        let lineStart = joins.last?.field ?? 0
+        guard record.quarantineReason == nil, record.sink.pointee.droppedFields == 0, joins.count < Self.maxJoinedLines,
+              count > lineStart, count - lineStart < tableWidth, count - joins.count < tableWidth,
+              count + tableWidth < record.sink.pointee.fieldLimit else { return false }
         joins.append((count, record.newlines))
+        record.newlines += 1
         lastTerminatorWasCR = false
         return true
     }
 
-    /// The end of a row that read on over lone LFs: one row when the lines' fields, each LF read
-    /// inside the field it ends, make the table's width (or one more, empty, a trailing
-    /// delimiter) and the last line ended with CR or the file; else each line's row as read.
+    /// The end of a row that read on over lone LFs: one row when its last line is short of the
+    /// width too, ended with CR or the file, and the lines' fields, each LF read inside the field
+    /// it ends, make the table's width (or one more, empty, in a file whose rows have shown such a
+    /// trailing delimiter); else each line's row as read.
     private func endJoined(_ terminator: Int32) {
         let count = record.fieldCount
+        let lineStart = joins.last!.field
         let width = count - joins.count
-        let fits = width == tableWidth || (width == tableWidth + 1 && isBlankField(record.fieldBytes(count - 1)))
-        guard fits, terminator == 0x0D || terminator == -1, count > joins.last!.field, record.quarantineReason == nil else {
+        let trailing = width == tableWidth + 1 && trailingDelimiterRows > 0 && isBlankField(record.fieldBytes(count - 1))
+        guard width == tableWidth || trailing, count > lineStart, count - lineStart < tableWidth + (trailing ? 1 : 0),
+              terminator == 0x0D || terminator == -1, record.quarantineReason == nil, record.sink.pointee.droppedFields == 0 else {
             return endJoinedApart(terminator)
         }
         let start = line
         for (j, join) in joins.enumerated() {
-            warn("line_feed_in_field", line: start + join.newlines + j, column: join.field - j,
+            warn("line_feed_in_field", line: start + join.newlines, column: join.field - j,
                  "a line feed without a carriage return ends this line, in a file whose lines end with CR LF, and the row runs on below it: "
                     + "read as a line break inside the field (a value typed over two lines, without quotes), so the row keeps its \(width) fields")
         }
         for join in joins.reversed() {
             record.sink.pointee.joinFields(at: join.field, with: 0x0A)
         }
-        record.newlines += joins.count
         if record.strayQuoteField >= 0 { record.strayQuoteField = -1 }
         joins = []
         record.line = line
@@ -360,37 +376,39 @@ final class ParseState {
     }
 
     /// Delivers each line's row of a record that read on over lone LFs, as read: its fields, the
-    /// line breaks inside them, and a quarantine or stray quote in the row they are in.
+    /// line breaks inside them, and a quarantine, stray quote or fields dropped past the limit in
+    /// the row they are in. `atEndOfFile`: the last LF ended the file, and no line follows it.
     private func endJoinedApart(_ terminator: Int32, atEndOfFile: Bool = false) {
         let sink = record.sink.pointee
         let count = sink.fieldCount
         let bytes = Array(UnsafeRawBufferPointer(start: sink.bytes, count: sink.byteCount))
         let ends = Array(UnsafeBufferPointer(start: sink.ends, count: count))
         let reason = record.quarantineReason, swallowing = record.swallowingField, stray = record.strayQuoteField
-        let newlines = record.newlines
+        let newlines = record.newlines, dropped = sink.droppedFields
         let parts = joins
         joins = []
-        // At the end of the file, the last LF ended the last line: nothing follows it.
-        for p in 0...(atEndOfFile ? parts.count - 1 : parts.count) {
-            let from = p == 0 ? 0 : parts[p - 1].field
-            let to = p < parts.count ? parts[p].field : count
-            let before = p == 0 ? 0 : parts[p - 1].newlines
-            let isLast = p == parts.count || atEndOfFile && p == parts.count - 1
+        let last = atEndOfFile ? parts.count - 1 : parts.count
+        for p in 0...last {
+            let from = min(p == 0 ? 0 : parts[p - 1].field, count)
+            let to = min(p < parts.count ? parts[p].field : count, count)
+            // The line breaks inside this line's fields: the record's up to its LF, less those before.
+            let own = (p < parts.count ? parts[p].newlines : newlines) - (p == 0 ? 0 : parts[p - 1].newlines + 1)
             record.reset()
             for i in from..<to {
                 let start = i == 0 ? 0 : ends[i - 1]
                 bytes.withUnsafeBytes { record.append(UnsafeRawBufferPointer(rebasing: $0[start..<ends[i]])) }
             }
             record.sink.pointee.settledFields = record.fieldCount
-            record.newlines = (isLast ? newlines : parts[p].newlines) - before
-            if let swallowing, isLast || swallowing < to {
+            record.newlines = own
+            if p == last { record.sink.pointee.droppedFields = dropped }
+            if let swallowing, swallowing < to || p == last, swallowing >= from || p == last {
                 record.quarantineReason = reason
                 record.swallowingField = max(swallowing - from, 0)
             }
             if stray >= from && stray < to { record.strayQuoteField = stray - from }
             record.line = line
-            line += record.newlines + (!isLast || terminator == 0x0A || terminator == 0x0D ? 1 : 0)
-            lastTerminatorWasCR = isLast && terminator == 0x0D
+            line += own + (p < parts.count || terminator == 0x0A || terminator == 0x0D ? 1 : 0)
+            lastTerminatorWasCR = p == parts.count && terminator == 0x0D
             deliver()
             if handlerError != nil { return }
         }
