@@ -1321,6 +1321,25 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.issues.filter { $0.code == "municipality_not_given" }.map(\.oldValue), ["?"])
     }
 
+    /// A file answering none of the survey's own questions (a contact list beside the exports,
+    /// last year's topic_demand.csv) had its countries and municipalities counted as respondents
+    /// in the partners' reports (a helper's probe): its rows are quarantined with an error naming
+    /// what did match. A file answering only who wants training is an export of the survey.
+    func testAFileRatingNoTopicIsNoExportOfTheSurvey() throws {
+        let folder = TemporaryFolder()
+        let contacts = folder.write("kontaktid.csv", "Name,Email,Country,Municipality\nMari Maasikas,mari@example.ee,Estonia,Narva linn\n"
+            + "Jaan Tamm,jaan@example.ee,Estonia,Tartu linn\n")
+        let figures = folder.write("topic_demand.csv", "country,topic,respondents,mean_importance\nLT,intercultural,8,4.1\n")
+        let demand = folder.write("demand.csv", "Country,Which topics would you attend training on?\nLatvia,Partnerships for integration\n")
+        let result = normalise([contacts, figures, demand])
+        XCTAssertEqual(result.respondents.map(\.country), ["LV"])
+        XCTAssertEqual(result.accounts.map(\.quarantined), [0, 2, 1], "demand.csv, kontaktid.csv, topic_demand.csv")
+        let errors = result.issues.filter { $0.code == "no_topic_questions" }
+        XCTAssertEqual(errors.map(\.file), ["kontaktid.csv", "topic_demand.csv"])
+        XCTAssertTrue(errors[0].message.contains("`Country`, `Municipality`"), errors[0].message)
+        XCTAssertEqual(result.issues.filter { $0.code == "questions_missing" }.map(\.file), ["demand.csv"])
+    }
+
     /// A municipality typed in Cyrillic and saved by a Baltic Windows (`Рига` as `????`) lost
     /// every letter: `text_lost`, saying how to save the export, not a name the gazetteer lacks
     /// (`municipality_unknown` had sent the user to the gazetteer); kept as written, a place given.
@@ -1793,8 +1812,8 @@ final class NormalizerTests: XCTestCase {
     func testSheetWithAnIDAndTimesIsNoMicrosoftFormsExport() throws {
         let folder = TemporaryFolder()
         let result = normalise([
-            folder.write("own.csv", "ID;Start time;End time;Country;Your role\n1;14.01.2025 10:00;14.01.2025 10:40;Estonia;Teachr\n"),
-            folder.write("asked.csv", "ID;Full-time or part-time?;Time in current role;Country;Your role\n2;full;3;Estonia;Teachr\n"),
+            folder.write("own.csv", "ID;Start time;End time;Country;Your role;imp_intercultural\n1;14.01.2025 10:00;14.01.2025 10:40;Estonia;Teachr;4\n"),
+            folder.write("asked.csv", "ID;Full-time or part-time?;Time in current role;Country;Your role;imp_intercultural\n2;full;3;Estonia;Teachr;4\n"),
         ])
         XCTAssertEqual(result.accounts.map(\.shape), ["generic sheet", "generic sheet"])
         XCTAssertEqual(result.accounts.map(\.unmappedColumns), [["Full-time or part-time?", "Time in current role"], ["End time"]])
@@ -1830,14 +1849,14 @@ final class NormalizerTests: XCTestCase {
         let folder = TemporaryFolder()
         var files: [String] = []
         for (k, heading) in ["Kuupäev", "Datums", "Data", "Дата заполнения", "2. Date"].enumerated() {
-            files.append(folder.write("sheet\(k).csv", "\(heading);Country;Municipality\n14.01.2025;Estonia;Narva linn\n"))
+            files.append(folder.write("sheet\(k).csv", "\(heading);Country;Municipality;imp_intercultural\n14.01.2025;Estonia;Narva linn;4\n"))
         }
         let result = normalise(files)
         XCTAssertEqual(result.respondents.map(\.submitted), Array(repeating: "2025-01-14", count: 5))
         XCTAssertEqual(result.accounts.map(\.unmappedColumns), Array(repeating: [], count: 5))
         let form = try form(in: folder, survey: "type,name,label\ntext,visit,Date\n", choices: "list_name,name,label\n")
         XCTAssertEqual(ColumnMapper(instrument: form).resolve("Date"), .question(try XCTUnwrap(form.questionIndex["visit"])))
-        let kobo = normalise([folder.write("kobo.csv", "date;country;_submission_time;_uuid\n2024-12-01;EE;2025-01-14T10:00:00;u1\n")])
+        let kobo = normalise([folder.write("kobo.csv", "date;country;imp_intercultural;_submission_time;_uuid\n2024-12-01;EE;4;2025-01-14T10:00:00;u1\n")])
         XCTAssertEqual(kobo.respondents.map(\.submitted), ["2025-01-14"])
         // `_submission_time` is the server's clock in UTC: 22:30 on the 14th was 00:30 on the 15th
         // in Tallinn; `end`, the device's time with its offset, is its day as written, and a

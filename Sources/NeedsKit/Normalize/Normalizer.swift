@@ -34,6 +34,10 @@ public final class Normalizer {
         public let wholeColumns: Set<Int>
         /// Whether any column holds an answer to an instrument question (none in a repeat table).
         public let mapsAnyQuestion: Bool
+        /// Whether the file's columns answer questions of the instrument but none that rates a
+        /// topic or asks who wants training, which the instrument asks: its rows are no
+        /// respondents of the survey (quarantined).
+        public let answersNoTopic: Bool
         /// Whether the file holds a repeat group's rows, linked to the main export's submissions
         /// (ODK Central's `PARENT_KEY`, KoboToolbox's `_parent_index`): one row per repeat, not
         /// per respondent, so none is read as one.
@@ -71,7 +75,7 @@ public final class Normalizer {
         let questionCount: Int
 
         init(file: String, shape: ExportShape, roles: [ColumnRole], wholeColumns: Set<Int>, mapsAnyQuestion: Bool,
-             isRepeatTable: Bool = false, unmapped: [String], weightColumn: Int?, idSeed: UInt64, steps: [Step],
+             answersNoTopic: Bool = false, isRepeatTable: Bool = false, unmapped: [String], weightColumn: Int?, idSeed: UInt64, steps: [Step],
              splitChoices: [String], splitChoiceBits: [UInt64] = [], questionCount: Int, rootIDColumn: Int? = nil,
              demandQuestion: Int? = nil) {
             self.file = file
@@ -88,6 +92,7 @@ public final class Normalizer {
             self.roles = roles
             self.wholeColumns = wholeColumns
             self.mapsAnyQuestion = mapsAnyQuestion
+            self.answersNoTopic = answersNoTopic
             self.isRepeatTable = isRepeatTable
             self.unmapped = unmapped
             self.weightColumn = weightColumn
@@ -503,7 +508,29 @@ public final class Normalizer {
             default: return false
             }
         }
-        if mapsAny {
+        // A file that answers none of the survey's own questions where the instrument asks them
+        // (no topic rated, no column asking who wants training), with columns of something else
+        // (names and e-mails in a sheet no form tool wrote, figures): a contact list, last
+        // year's topic_demand.csv. Its countries
+        // and municipalities alone had made respondents of it.
+        let demand = instrument.demandQuestion.flatMap { instrument.questionIndex[$0.key] }
+        let answersNoTopic = mapsAny && (!instrument.topics.isEmpty || demand != nil)
+            && roles.contains { $0 == .unmapped || ($0 == .personal && shape == .generic) } && !roles.contains { role in
+            switch role {
+            case let .question(q), let .choice(q, _): return instrument.questions[q].topic != nil || q == demand
+            default: return false
+            }
+        }
+        if answersNoTopic {
+            let matched = zip(roles, header).compactMap { role, name -> String? in
+                if case .question = role { return "`\(Diagnostic.shortened(name.trimmingSpaces))`" }
+                return nil
+            }
+            log(CleaningIssue(file: file, line: line, code: "no_topic_questions", action: .quarantined, severity: .error,
+                              message: "no column rates a topic or asks who wants training; only \(matched.joined(separator: ", ")) match questions of instrument `\(instrument.formID)`: "
+                                + "is this an export of the survey (not a contact list or a table of figures), or of an older form whose topics are named otherwise? Its rows are quarantined"))
+        }
+        if mapsAny && !answersNoTopic {
             // A question whose column is missing (renamed in an older version of the form) would
             // leave its answers empty for every respondent of the file: say which, once.
             var present = Set<Int>()
@@ -561,7 +588,7 @@ public final class Normalizer {
         }
         return FileMapping(
             file: file, shape: shape, roles: roles, wholeColumns: whole,
-            mapsAnyQuestion: mapsAny, isRepeatTable: repeatTable, unmapped: unmapped, weightColumn: weightColumn,
+            mapsAnyQuestion: mapsAny, answersNoTopic: answersNoTopic, isRepeatTable: repeatTable, unmapped: unmapped, weightColumn: weightColumn,
             idSeed: idSeed(file: file), steps: steps, splitChoices: splitChoices,
             splitChoiceBits: splitChoiceBits, questionCount: questionCount,
             rootIDColumn: header.firstIndex { ColumnMapper.rootUUIDHeadings.contains($0.trimmingSpaces.lowercased()) },
@@ -814,6 +841,7 @@ public final class Normalizer {
         if !mapping.mapsAnyQuestion {
             return .quarantined(mapping.isRepeatTable ? "a repeat group's row, not a respondent" : "no column of the file matches the instrument")
         }
+        if mapping.answersNoTopic { return .quarantined("no column of the file rates a topic or asks who wants training") }
 
         var idColumn: Int? = nil
         var idHash: UInt64 = 0
