@@ -72,7 +72,7 @@ fuzz: deps
 	cp inputs/responses/* inputs/followup/* Tests/Golden/injection/inputs/* Fuzz/corpus/normalize/
 	$(RELEASE_BUILD) --product needs >/dev/null
 	for shape in kobo google msforms limesurvey generic; do \
-		$(RELEASE) synth --rows 20 --seed 9 --shape $$shape --lang lv --out Fuzz/corpus/normalize/synth-$$shape.csv; \
+		$(RELEASE) synth --force --rows 20 --seed 9 --shape $$shape --lang lv --out Fuzz/corpus/normalize/synth-$$shape.csv; \
 		cp Fuzz/corpus/normalize/synth-$$shape.csv Fuzz/corpus/reader/; done
 	SWIFT_BACKTRACE=enable=no Fuzz/.build/release/fuzz-reader Fuzz/corpus/reader -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 \
 		-rss_limit_mb=2048 -artifact_prefix=Fuzz/artifacts/reader- -print_final_stats=1

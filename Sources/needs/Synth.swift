@@ -5,7 +5,7 @@ import NeedsKit
 struct Synth: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a synthetic export of the instrument (same seed, same bytes).",
-        discussion: "Exit status: 0 written, 2 could not run (a file already at --out is left as it was).")
+        discussion: "Exit status: 0 written, 2 could not run (a file already at --out is left as it was; one is replaced only with --force).")
 
     @Option(help: "The XLSForm: a folder with survey.csv, choices.csv, settings.csv (or one .xlsx), or an .xlsx workbook.")
     var instrument = "inputs/instrument"
@@ -28,6 +28,9 @@ struct Synth: ParsableCommand {
     @Option(help: "The file to write, or - for standard output.")
     var out: String
 
+    @Flag(help: "Replace a file already at --out (without it, one is refused: it may be a municipality's export).")
+    var force = false
+
     func validate() throws {
         guard SurveySynthesizer.Shape(rawValue: shape.lowercased()) != nil else { throw ValidationError("--shape is kobo, google, msforms, limesurvey or generic") }
         guard SurveySynthesizer.OutputEncoding(rawValue: encoding.lowercased()) != nil else { throw ValidationError("--encoding is utf-8, utf-8-bom, utf-16le or windows-1257") }
@@ -43,6 +46,7 @@ struct Synth: ParsableCommand {
         options.language = lang
         options.encoding = SurveySynthesizer.OutputEncoding(rawValue: encoding.lowercased())!
         do {
+            if !force { try SurveySynthesizer.refuseExistingFile(out) }
             try SurveySynthesizer.write(instrumentPath: instrument, options: options, to: out)
         } catch {
             Terminal.failure(error)

@@ -39,6 +39,43 @@ final class CommandLineTests: XCTestCase {
         return (process.terminationStatus, String(decoding: stderr, as: UTF8.self))
     }
 
+    /// A reports folder made read-only (to keep those reports, or another user's) is refused,
+    /// exit 2, and stays as it was: it had been swapped out all the same, and its copy, clean/
+    /// with it, left beside it for good (a helper's probe). Run as another user where the tests
+    /// run as root, to whom every folder is writable.
+    func testAReadOnlyReportsFolderIsRefused() throws {
+        let folder = TemporaryFolder()
+        var prefix: [String] = []
+        if getuid() == 0 {
+            guard FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else { throw XCTSkip("root, and no setpriv") }
+            prefix = ["--reuid=65534", "--regid=65534", "--clear-groups", try executable]
+        }
+        chmod(folder.path, 0o777)
+        func report() throws -> (Int32, String) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: prefix.isEmpty ? try executable : "/usr/bin/setpriv")
+            process.arguments = prefix + ["report", "--quiet", "--instrument", Paths.inputs + "/instrument",
+                                          "--out", folder.path + "/mine", Paths.inputs + "/responses"]
+            process.standardOutput = FileHandle.nullDevice
+            let errors = Pipe()
+            process.standardError = errors
+            try process.run()
+            let stderr = errors.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return (process.terminationStatus, String(decoding: stderr, as: UTF8.self))
+        }
+        let (first, firstError) = try report()
+        XCTAssertEqual(first, 1, firstError)
+        let summary = try String(contentsOfFile: folder.path + "/mine/summary.json", encoding: .utf8)
+        XCTAssertEqual(chmod(folder.path + "/mine", 0o555), 0)
+        defer { chmod(folder.path + "/mine", 0o755) }
+        let (second, secondError) = try report()
+        XCTAssertEqual(second, 2)
+        XCTAssertTrue(secondError.contains("read-only"), secondError)
+        XCTAssertEqual(try String(contentsOfFile: folder.path + "/mine/summary.json", encoding: .utf8), summary)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["mine"])
+    }
+
     /// Ctrl-C (SIGINT) leaves nothing behind: the copy of standard input (answers of
     /// respondents, in the temporary folder) and the reports' staging folder (a part-written clean
     /// table beside `--out`) are removed, and the run ends by the signal (status 130 in a shell).
@@ -489,6 +526,18 @@ final class CommandLineTests: XCTestCase {
                                                      "--rows", "2", "--out", folder.path + "/et2.csv"], stdoutPath: "/dev/null")
         XCTAssertEqual(capitalStatus, 0, capitalError)
         XCTAssertEqual(FileManager.default.contents(atPath: folder.path + "/et2.csv"), FileManager.default.contents(atPath: folder.path + "/et.csv"))
+        // A file already at --out (a municipality's export) is replaced only with --force (a
+        // helper's probe: synth had silently written over inputs/responses/EE_kobo_xml.csv).
+        let before = FileManager.default.contents(atPath: folder.path + "/et.csv")
+        let (againStatus, againError) = try run(["synth", "--instrument", instrument, "--rows", "3", "--out", folder.path + "/et.csv"],
+                                                stdoutPath: "/dev/null")
+        XCTAssertEqual(againStatus, 2)
+        XCTAssertTrue(againError.contains("--force"), againError)
+        XCTAssertEqual(FileManager.default.contents(atPath: folder.path + "/et.csv"), before)
+        let (forcedStatus, forcedError) = try run(["synth", "--instrument", instrument, "--rows", "3", "--force", "--out", folder.path + "/et.csv"],
+                                                  stdoutPath: "/dev/null")
+        XCTAssertEqual(forcedStatus, 0, forcedError)
+        XCTAssertNotEqual(FileManager.default.contents(atPath: folder.path + "/et.csv"), before)
     }
 
     /// `needs check --quiet` prints the errors alone, as `report --quiet` does (it printed everything).

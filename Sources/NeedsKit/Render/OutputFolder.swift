@@ -175,6 +175,12 @@ public final class OutputFolder {
         var info = stat()
         let link = lstat(self.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
         location = link ? Self.resolved(self.path) : self.path
+        // A reports folder made read-only (to keep those reports, or another user's) was swapped
+        // out all the same, and its copy, clean/ with it, could not be removed after (a helper's
+        // probe): refused before anything is written.
+        if stat(location, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, access(location, W_OK) != 0 {
+            throw Failure.cannotWrite(path, "the folder is read-only (\(String(cString: strerror(errno)))): make it writable to replace its reports, or give another --out")
+        }
         let url = URL(fileURLWithPath: location)
         let parent = url.deletingLastPathComponent().path
         staging = parent + "/." + url.lastPathComponent + ".incomplete-" + Self.processTag

@@ -73,6 +73,15 @@ public struct SurveySynthesizer {
 
     /// Loads the instrument and writes an export of it to `path`, refusing a `path` that is one
     /// of the instrument's own files (symbolic links and `..` resolved).
+    /// Refuses a regular file already at `path` (`synth --out` over a municipality's export, or
+    /// `plan.csv`, had replaced it silently); standard output, a pipe or a device is written.
+    public static func refuseExistingFile(_ path: String) throws {
+        var info = stat()
+        guard path != "-", stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+              !path.hasPrefix("/dev/"), !path.hasPrefix("/proc/") else { return }
+        throw Failure.cannotWrite(path, "a file is there already (an export?); give another name, or --force to replace it")
+    }
+
     public static func write(instrumentPath: String, options: Options, to path: String) throws {
         var info = stat()
         guard stat(path, &info) != 0 || (info.st_mode & S_IFMT) != S_IFDIR else {
