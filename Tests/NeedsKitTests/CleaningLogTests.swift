@@ -193,7 +193,7 @@ final class CleaningLogTests: XCTestCase {
             var isFolder: ObjCBool = false
             return FileManager.default.fileExists(atPath: options.outputPath + "/" + path, isDirectory: &isFolder) && !isFolder.boolValue
         }
-        XCTAssertEqual(Set(files), Set(listed.split(separator: "\n").map(String.init) + [OutputFolder.manifestName]),
+        XCTAssertEqual(Set(files), Set(listed.split(separator: "\n").map { String($0.split(separator: "\t")[0]) } + [OutputFolder.manifestName]),
                        "the reports hold the files the run lists, and nothing else")
 
         // A wave whose instrument cannot be read fails the run after the main inputs were read.

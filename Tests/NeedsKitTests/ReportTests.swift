@@ -313,6 +313,22 @@ final class ReportTests: XCTestCase {
         }
         // A second run into the same folder takes it for its own.
         XCTAssertNoThrow(try OutputFolder.checkTarget(out, inputs: []))
+        // A report edited by hand is not written over (a helper's probe: the edit was lost
+        // without a word); put back as written, the folder is the run's again. A list written
+        // before the digests (names alone) still names the run's files.
+        let written = try String(contentsOfFile: out + "/countries/EE.md", encoding: .utf8)
+        try (written + "\nOur notes for the EE partners.\n").write(toFile: out + "/countries/EE.md", atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try OutputFolder.checkTarget(out, inputs: [])) { error in
+            XCTAssertTrue("\(error)".contains("holds countries/EE.md, changed since needs wrote it"), "\(error)")
+        }
+        try written.write(toFile: out + "/countries/EE.md", atomically: true, encoding: .utf8)
+        XCTAssertNoThrow(try OutputFolder.checkTarget(out, inputs: []))
+        let list = try String(contentsOfFile: out + "/.needs-files", encoding: .utf8)
+        XCTAssertTrue(list.contains("countries/EE.md\t"), list)
+        try (written + "edited").write(toFile: out + "/countries/EE.md", atomically: true, encoding: .utf8)
+        try list.split(separator: "\n").map { $0.split(separator: "\t")[0] + "\n" }.joined()
+            .write(toFile: out + "/.needs-files", atomically: true, encoding: .utf8)
+        XCTAssertNoThrow(try OutputFolder.checkTarget(out, inputs: []))
     }
 
     /// data_dictionary.md says the importance and competence intervals are not cut at the scale's

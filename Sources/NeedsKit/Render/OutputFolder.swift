@@ -1,4 +1,5 @@
 import CLibCSV
+import Crypto
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -17,6 +18,9 @@ public final class OutputFolder {
     private var streams: [OutputStream] = []
     /// Every file written, for the list `commit` leaves in the folder.
     private var written: [String] = []
+    /// The SHA-256 of each file written whole (not the streamed tables), listed with it, so that
+    /// the next run can tell a report edited by hand from the one written.
+    private var digests: [String: String] = [:]
 
     public enum Failure: Error, CustomStringConvertible {
         case cannotWrite(String, String)
@@ -26,6 +30,8 @@ public final class OutputFolder {
         case foreignFolder(String, String)
         /// An input lies in the output folder: replacing it would delete the input.
         case holdsInput(String, String)
+        /// A report of the earlier run was changed since it was written (edited by hand).
+        case editedReport(String, String)
 
         public var description: String {
             switch self {
@@ -35,6 +41,9 @@ public final class OutputFolder {
             case let .foreignFolder(path, example):
                 return "--out \(path) holds files needs did not write (\(example)): the reports replace the whole folder, "
                     + "so nothing was written; give a new or empty folder, or a folder holding only earlier reports"
+            case let .editedReport(path, file):
+                return "--out \(path) holds \(file), changed since needs wrote it (edited by hand?): the reports replace the whole "
+                    + "folder, so nothing was written; move it out of the folder to keep the changes, or delete it, then run again"
             case let .holdsInput(path, input):
                 return "--out \(path) holds the input \(input): the reports replace the whole folder and would delete it; nothing was written, give another folder"
             }
@@ -80,9 +89,15 @@ public final class OutputFolder {
         // The run that wrote them listed its files: anything else is the user's (an edited chart,
         // notes in countries/), whatever its name. Reports from before the list: by name.
         if entries.contains(manifestName) {
-            let listed = Set(((try? String(contentsOfFile: path + "/" + manifestName, encoding: .utf8)) ?? "")
-                .split(separator: "\n").map(String.init) + [manifestName])
+            // `name` or `name<TAB>sha256` a line (the digest of each file written whole).
+            let lines = ((try? String(contentsOfFile: path + "/" + manifestName, encoding: .utf8)) ?? "")
+                .split(separator: "\n").map { $0.split(separator: "\t", maxSplits: 1).map(String.init) }
+            let listed = Set(lines.compactMap(\.first) + [manifestName])
             if let stranger = unlisted(in: path, under: "", listed: listed) { throw Failure.foreignFolder(path, stranger) }
+            for line in lines where line.count == 2 {
+                guard let bytes = FileManager.default.contents(atPath: path + "/" + line[0]) else { continue }
+                if FileDigest.hex(SHA256.hash(data: bytes)) != line[1] { throw Failure.editedReport(path, line[0]) }
+            }
             return
         }
         if let stranger = foreignEntry(in: path, entries: entries) {
@@ -253,6 +268,7 @@ public final class OutputFolder {
     /// Writes one file (UTF-8) under the staging folder.
     public func write(_ relativePath: String, _ text: String) throws {
         written.append(relativePath)
+        if relativePath != Self.manifestName { digests[relativePath] = FileDigest.hex(SHA256.hash(data: Data(text.utf8))) }
         let target = staging + "/" + relativePath
         let folder = URL(fileURLWithPath: target).deletingLastPathComponent().path
         do {
@@ -298,7 +314,7 @@ public final class OutputFolder {
     /// `exchange` swaps two paths in one step and returns 0, or the errno of its failure (tests
     /// give one that fails as an older kernel or another filesystem does).
     func commit(exchange: (String, String) -> Int32) throws {
-        try write(Self.manifestName, Set(written).sorted().map { $0 + "\n" }.joined())
+        try write(Self.manifestName, Set(written).sorted().map { name in name + (digests[name].map { "\t" + $0 } ?? "") + "\n" }.joined())
         for stream in streams {
             stream.close()
             if let failure = stream.failure {
