@@ -11,7 +11,7 @@ struct Needs: ParsableCommand {
         discussion: "To check an export a municipality sent: needs check FILE. To write the reports: needs report "
             + "[FILE or FOLDER ...] (inputs/responses by default). Each command's --help gives its options, their defaults "
             + "and its exit status.\n\n"
-            + "Exit status: 0 clean, 1 problems found in the inputs (report: the reports were written), 2 could not run.",
+            + "Exit status: 0 clean, 1 problems found in the inputs (report: the reports were written; check: errors only, warnings alone give 0), 2 could not run.",
         version: "0.1.0",
         subcommands: [Report.self, Check.self, Plan.self, Rows.self, Sniff.self, Synth.self]
     )

@@ -804,7 +804,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(json.map { $0["file"] as? String }, ["in/a.csv", "in/b.txt", csv])
         XCTAssertEqual(json.map { $0["delimiter"] as? String }, ["semicolon", "tab", "comma"])
         XCTAssertTrue(stderr.contains("in/.hidden.csv: note: hidden file left out [hidden_file_skipped]"), stderr)
-        XCTAssertTrue(stderr.contains("in/sub: note: sub-folder not read"), stderr)
+        XCTAssertTrue(stderr.contains("in/sub: warning: sub-folder not read"), stderr)
     }
 
     /// A file `needs sniff` could not read is an error on stderr, as `check` and `rows` say it,

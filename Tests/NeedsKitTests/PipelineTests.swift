@@ -354,7 +354,7 @@ final class PipelineTests: XCTestCase {
         let outcome = try Pipeline.report(options)
         XCTAssertEqual(outcome.respondents, 1)
         let log = try String(contentsOfFile: options.outputPath + "/clean/issues.csv", encoding: .utf8)
-        XCTAssertTrue(log.contains("\nin/older,,,,,,,subfolder_skipped,dropped,note,"), log)
+        XCTAssertTrue(log.contains("\nin/older,,,,,,,subfolder_skipped,dropped,warning,"), log)
         XCTAssertTrue(log.contains("\nmissing.csv,,,,,,,input_missing,dropped,error,"), log)
         let summary = try String(contentsOfFile: options.outputPath + "/summary.json", encoding: .utf8)
         XCTAssertTrue(summary.contains("{\"path\": \"in/older\", \"issue\": \"subfolder_skipped\""), summary)

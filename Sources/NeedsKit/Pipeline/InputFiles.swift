@@ -279,8 +279,10 @@ public enum InputFiles {
                     }
                     add(path, given: namedPath, displayName: displayName, info: entryInfo)
                 case S_IFDIR:
-                    result.problems.append(Diagnostic(.note, file: displayName, code: "subfolder_skipped",
-                                                      message: "sub-folder not read; name it as an input to include it"))
+                    // A warning: a municipality's files may be in it, and `check` printed nothing of it with --quiet
+                    // (a helper's probe).
+                    result.problems.append(Diagnostic(.warning, file: displayName, code: "subfolder_skipped",
+                                                      message: "sub-folder not read (its files are not checked or counted); name it as an input to include it"))
                 default:
                     result.problems.append(Diagnostic(.warning, file: displayName, code: "not_a_file",
                                                       message: "not a regular file; left out"))
