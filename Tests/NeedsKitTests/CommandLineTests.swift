@@ -74,6 +74,15 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(secondError.contains("read-only"), secondError)
         XCTAssertEqual(try String(contentsOfFile: folder.path + "/mine/summary.json", encoding: .utf8), summary)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["mine"])
+        // A folder inside it read-only (written by another user) likewise: the earlier reports,
+        // swapped out, could not have been removed (a reviewer's case).
+        XCTAssertEqual(chmod(folder.path + "/mine", 0o777), 0)
+        XCTAssertEqual(chmod(folder.path + "/mine/countries", 0o555), 0)
+        defer { chmod(folder.path + "/mine/countries", 0o755) }
+        let (third, thirdError) = try report()
+        XCTAssertEqual(third, 2)
+        XCTAssertTrue(thirdError.contains("mine/countries is read-only"), thirdError)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["mine"])
     }
 
     /// Ctrl-C (SIGINT) leaves nothing behind: the copy of standard input (answers of

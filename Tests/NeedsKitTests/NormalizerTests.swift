@@ -1338,6 +1338,9 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(errors.map(\.file), ["kontaktid.csv", "topic_demand.csv"])
         XCTAssertTrue(errors[0].message.contains("`Country`, `Municipality`"), errors[0].message)
         XCTAssertEqual(result.issues.filter { $0.code == "questions_missing" }.map(\.file), ["demand.csv"])
+        // Columns without a name (a trailing delimiter) or a heading repeated are nothing else.
+        let places = folder.write("places.csv", "Country,Municipality,Country,\nEstonia,Narva linn,Estonia,\n")
+        XCTAssertEqual(normalise([places]).respondents.count, 1)
     }
 
     /// A municipality typed in Cyrillic and saved by a Baltic Windows (`Рига` as `????`) lost
@@ -1515,7 +1518,8 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(TextKey.withoutMarkup("Очень&nbsp;низкая"), "Очень низкая")
         XCTAssertEqual(TextKey.withoutMarkup("A &amp; B &#8211; &#x27;C&#39;"), "A & B \u{2013} 'C'")
         XCTAssertNil(TextKey.withoutMarkup("Partnerships & integration"))
-        XCTAssertNil(TextKey.withoutMarkup("R&D; &unknown; &#0;"))
+        XCTAssertNil(TextKey.withoutMarkup("R&D; &unknown; &#0; &#10; &#+65;"))
+        XCTAssertEqual(TextKey.withoutMarkup("Don&rsquo;t know &#150; &#146;"), "Don\u{2019}t know \u{2013} \u{2019}")
         let entities = "Country,Municipality,How important is each topic for your work?&nbsp;[Partnerships for integration]\n"
             + "Estonia,Narva linn,Very&nbsp;important\nEstonia,Narva linn,Ä&amp;B\n"
         let read = normalise([folder.write("entities.csv", entities)])

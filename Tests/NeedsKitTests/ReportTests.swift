@@ -323,7 +323,16 @@ final class ReportTests: XCTestCase {
         }
         try written.write(toFile: out + "/countries/EE.md", atomically: true, encoding: .utf8)
         XCTAssertNoThrow(try OutputFolder.checkTarget(out, inputs: []))
+        // Line ends turned to CR LF (a checkout with git's core.autocrlf, a copy), the list's too,
+        // are no edit (a reviewer's case: refused as edited, or as files needs did not write).
         let list = try String(contentsOfFile: out + "/.needs-files", encoding: .utf8)
+        for file in ["countries/EE.md", "topic_demand.csv", ".needs-files"] {
+            let text = try String(contentsOfFile: out + "/" + file, encoding: .utf8)
+            try text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n")
+                .write(toFile: out + "/" + file, atomically: true, encoding: .utf8)
+        }
+        XCTAssertNoThrow(try OutputFolder.checkTarget(out, inputs: []))
+        try written.write(toFile: out + "/countries/EE.md", atomically: true, encoding: .utf8)
         XCTAssertTrue(list.contains("countries/EE.md\t"), list)
         try (written + "edited").write(toFile: out + "/countries/EE.md", atomically: true, encoding: .utf8)
         try list.split(separator: "\n").map { $0.split(separator: "\t")[0] + "\n" }.joined()

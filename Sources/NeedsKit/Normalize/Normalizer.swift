@@ -515,7 +515,7 @@ public final class Normalizer {
         // and municipalities alone had made respondents of it.
         let demand = instrument.demandQuestion.flatMap { instrument.questionIndex[$0.key] }
         let answersNoTopic = mapsAny && (!instrument.topics.isEmpty || demand != nil)
-            && roles.contains { $0 == .unmapped || ($0 == .personal && shape == .generic) } && !roles.contains { role in
+            && (!unmapped.isEmpty || (shape == .generic && roles.contains(.personal))) && !roles.contains { role in
             switch role {
             case let .question(q), let .choice(q, _): return instrument.questions[q].topic != nil || q == demand
             default: return false
@@ -523,11 +523,12 @@ public final class Normalizer {
         }
         if answersNoTopic {
             let matched = zip(roles, header).compactMap { role, name -> String? in
-                if case .question = role { return "`\(Diagnostic.shortened(name.trimmingSpaces))`" }
+                if case let .question(q) = role, instrument.questions[q].kind != .meta { return "`\(Diagnostic.shortened(name.trimmingSpaces))`" }
                 return nil
             }
+            let only = matched.isEmpty ? "" : "; only \(matched.joined(separator: ", ")) match questions of instrument `\(instrument.formID)`"
             log(CleaningIssue(file: file, line: line, code: "no_topic_questions", action: .quarantined, severity: .error,
-                              message: "no column rates a topic or asks who wants training; only \(matched.joined(separator: ", ")) match questions of instrument `\(instrument.formID)`: "
+                              message: "no column rates a topic or asks who wants training\(only): "
                                 + "is this an export of the survey (not a contact list or a table of figures), or of an older form whose topics are named otherwise? Its rows are quarantined"))
         }
         if mapsAny && !answersNoTopic {

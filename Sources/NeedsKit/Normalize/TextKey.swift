@@ -142,15 +142,26 @@ public enum TextKey {
         guard let semicolon = text.prefix(10).firstIndex(of: ";") else { return nil }
         let name = text[text.index(after: text.startIndex)..<semicolon]
         let after = text[text.index(after: semicolon)...]
-        let named: [Substring: Unicode.Scalar] = ["nbsp": " ", "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'",
-                                                  "ndash": "\u{2013}", "mdash": "\u{2014}", "laquo": "\u{AB}", "raquo": "\u{BB}"]
-        if let scalar = named[name] { return (scalar, after) }
+        if let scalar = namedReferences[name] { return (scalar, after) }
         guard name.first == "#" else { return nil }
-        let digits = name.dropFirst()
-        let value = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits, radix: 10)
-        guard let value, let scalar = Unicode.Scalar(value), value != 0 else { return nil }
+        var digits = name.dropFirst()
+        let hex = digits.first == "x" || digits.first == "X"
+        if hex { digits = digits.dropFirst() }
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && (hex ? $0.isHexDigit : $0.isNumber) }),
+              var value = UInt32(digits, radix: hex ? 16 : 10) else { return nil }
+        // 128 to 159 as Windows-1252 reads them, as HTML does (`&#150;` from Word is a dash).
+        if (0x80...0x9F).contains(value), let scalar = CodePage.table(for: .windows1252)[Int(value) - 0x80] { value = scalar.value }
+        // No control characters (a line break, an escape) into a label or an answer.
+        guard value >= 0x20, value != 0x7F, !(0x80...0x9F).contains(value), let scalar = Unicode.Scalar(value) else { return nil }
         return (scalar == "\u{A0}" ? " " : scalar, after)
     }
+
+    /// HTML's named references that a label or answer pasted from a web page or Word holds.
+    private static let namedReferences: [Substring: Unicode.Scalar] = [
+        "nbsp": " ", "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "ndash": "\u{2013}", "mdash": "\u{2014}",
+        "laquo": "\u{AB}", "raquo": "\u{BB}", "lsquo": "\u{2018}", "rsquo": "\u{2019}", "ldquo": "\u{201C}",
+        "rdquo": "\u{201D}", "bdquo": "\u{201E}", "hellip": "\u{2026}", "shy": "\u{AD}",
+    ]
 
     /// The HTML tag `text` starts with (at its `<`): the element's name, lowercased, and the text
     /// after the tag; nil when it starts with no tag (see `withoutMarkup`).

@@ -214,14 +214,15 @@ public enum InputFiles {
             // Each entry's name, and for a name that is not UTF-8 (a Windows ZIP's names in a code
             // page, unzipped as they are) the file opened by its bytes: a path rebuilt from the
             // name as a String, U+FFFD for each such byte, names no file.
-            var names: [(name: String, opened: String?, bytes: [UInt8])] = []
+            var names: [(name: String, opened: String?, bytes: [UInt8], encoding: TextEncoding?)] = []
             while let entry = readdir(directory) {
                 let named = withUnsafePointer(to: entry.pointee.d_name) {
-                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { bytes -> (String, String?, [UInt8]) in
-                        if let name = String(validatingCString: bytes) { return (name, nil, []) }
+                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { bytes -> (String, String?, [UInt8], TextEncoding?) in
+                        if let name = String(validatingCString: bytes) { return (name, nil, [], nil) }
                         let fd = openEntry(directory, bytes)
                         let raw = UnsafeBufferPointer(start: bytes, count: strlen(bytes)).map { UInt8(bitPattern: $0) }
-                        return (readableName(raw).name, fd < 0 ? nil : result.opened.path(keeping: fd), raw)
+                        let readable = readableName(raw)
+                        return (readable.name, fd < 0 ? nil : result.opened.path(keeping: fd), raw, readable.encoding)
                     }
                 }
                 if named.0 == "." || named.0 == ".." { continue }
@@ -240,7 +241,7 @@ public enum InputFiles {
             let byName = names.sorted {
                 $0.name != $1.name ? $0.name < $1.name : $0.bytes.lexicographicallyPrecedes($1.bytes)
             }
-            for (name, opened, raw) in byName {
+            for (name, opened, _, nameEncoding) in byName {
                 let namedPath = input.hasSuffix("/") ? input + name : input + "/" + name
                 let path = opened ?? namedPath
                 let displayName = lastComponent(given) + "/" + name
@@ -273,9 +274,9 @@ public enum InputFiles {
                 }
                 switch entryInfo.st_mode & S_IFMT {
                 case S_IFREG:
-                    if !raw.isEmpty {
+                    if let nameEncoding {
                         result.problems.append(Diagnostic(.note, file: displayName, code: "file_name_not_utf8",
-                                                          message: "the file's name is not UTF-8 (named on Windows, then zipped or copied as it was): shown as read in \(readableName(raw).encoding.rawValue); rename the file to keep that name"))
+                                                          message: "the file's name is not UTF-8 (named on Windows, then zipped or copied as it was): shown as read in \(nameEncoding.rawValue); rename the file to keep that name"))
                     }
                     add(path, given: namedPath, displayName: displayName, info: entryInfo)
                 case S_IFDIR:

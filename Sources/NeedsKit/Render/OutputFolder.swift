@@ -90,19 +90,33 @@ public final class OutputFolder {
         // notes in countries/), whatever its name. Reports from before the list: by name.
         if entries.contains(manifestName) {
             // `name` or `name<TAB>sha256` a line (the digest of each file written whole).
+            // (Lines split at any line end: a checkout or copy may have turned LF into CR LF.)
             let lines = ((try? String(contentsOfFile: path + "/" + manifestName, encoding: .utf8)) ?? "")
-                .split(separator: "\n").map { $0.split(separator: "\t", maxSplits: 1).map(String.init) }
+                .split(whereSeparator: \.isNewline).map { $0.split(separator: "\t", maxSplits: 1).map(String.init) }
             let listed = Set(lines.compactMap(\.first) + [manifestName])
             if let stranger = unlisted(in: path, under: "", listed: listed) { throw Failure.foreignFolder(path, stranger) }
             for line in lines where line.count == 2 {
                 guard let bytes = FileManager.default.contents(atPath: path + "/" + line[0]) else { continue }
-                if FileDigest.hex(SHA256.hash(data: bytes)) != line[1] { throw Failure.editedReport(path, line[0]) }
+                if digest(bytes) != line[1] { throw Failure.editedReport(path, line[0]) }
             }
             return
         }
         if let stranger = foreignEntry(in: path, entries: entries) {
             throw Failure.foreignFolder(path, stranger)
         }
+    }
+
+    /// The SHA-256 of a report's bytes, each CR LF read as LF: a checkout (git's `core.autocrlf`)
+    /// or a copy that turned line ends over is no edit.
+    static func digest(_ bytes: Data) -> String {
+        var plain = Data()
+        plain.reserveCapacity(bytes.count)
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte == 0x0A && previous == 0x0D { plain[plain.count - 1] = 0x0A } else { plain.append(byte) }
+            previous = byte
+        }
+        return FileDigest.hex(SHA256.hash(data: plain))
     }
 
     /// The hidden file listing the files a run wrote (`commit` writes it).
@@ -193,8 +207,9 @@ public final class OutputFolder {
         // A reports folder made read-only (to keep those reports, or another user's) was swapped
         // out all the same, and its copy, clean/ with it, could not be removed after (a helper's
         // probe): refused before anything is written.
-        if stat(location, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, access(location, W_OK) != 0 {
-            throw Failure.cannotWrite(path, "the folder is read-only (\(String(cString: strerror(errno)))): make it writable to replace its reports, or give another --out")
+        if stat(location, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, let locked = Self.readOnlyFolder(location) {
+            let which = locked == location ? "the folder is" : "its folder \(locked) is"
+            throw Failure.cannotWrite(path, "\(which) read-only: make it writable to replace the reports, or give another --out")
         }
         let url = URL(fileURLWithPath: location)
         let parent = url.deletingLastPathComponent().path
@@ -216,6 +231,18 @@ public final class OutputFolder {
                 : ""
             throw Failure.cannotWrite(parent, Self.reason(of: error) + hint)
         }
+    }
+
+    /// The first folder at or under `path` (links not followed) that cannot be written: the
+    /// earlier reports, swapped out, could not be removed from it.
+    static func readOnlyFolder(_ path: String) -> String? {
+        if access(path, W_OK) != 0 { return path }
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted() {
+            var info = stat()
+            guard lstat(path + "/" + name, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { continue }
+            if let locked = readOnlyFolder(path + "/" + name) { return locked }
+        }
+        return nil
     }
 
     /// The system's reason for a file operation that failed (`Permission denied`, `No such file
@@ -268,7 +295,7 @@ public final class OutputFolder {
     /// Writes one file (UTF-8) under the staging folder.
     public func write(_ relativePath: String, _ text: String) throws {
         written.append(relativePath)
-        if relativePath != Self.manifestName { digests[relativePath] = FileDigest.hex(SHA256.hash(data: Data(text.utf8))) }
+        if relativePath != Self.manifestName { digests[relativePath] = Self.digest(Data(text.utf8)) }
         let target = staging + "/" + relativePath
         let folder = URL(fileURLWithPath: target).deletingLastPathComponent().path
         do {
