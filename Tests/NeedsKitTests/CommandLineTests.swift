@@ -49,6 +49,18 @@ final class CommandLineTests: XCTestCase {
         if getuid() == 0 {
             guard FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else { throw XCTSkip("root, and no setpriv") }
             prefix = ["--reuid=65534", "--regid=65534", "--clear-groups", try executable]
+            // The build, the inputs and the temporary folder must be reachable by that user: not
+            // in a clone inside a folder of mode 700 (mktemp -d's, as the fresh-clone check makes).
+            let probe = Process()
+            probe.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            probe.arguments = prefix + ["check", "--quiet", "--instrument", Paths.inputs + "/instrument", Paths.inputs + "/responses"]
+            probe.standardOutput = FileHandle.nullDevice
+            probe.standardError = FileHandle.nullDevice
+            try probe.run()
+            probe.waitUntilExit()
+            guard probe.terminationReason == .exit, probe.terminationStatus <= 1 else {
+                throw XCTSkip("the build or the inputs cannot be reached by another user from here")
+            }
         }
         chmod(folder.path, 0o777)
         func report() throws -> (Int32, String) {

@@ -1343,6 +1343,37 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(normalise([places]).respondents.count, 1)
     }
 
+    /// A hand-made sheet of one municipality states it above the table, not in a column
+    /// (`Omavalitsus: | Tartu linn`, or `Pašvaldība: Ogres novads` in one cell): every respondent
+    /// of the file is given it, and the country it tells, with a note at its line. It had been
+    /// skipped as a detail of the sheet, the respondents counted only in the region's total. A
+    /// column asking it wins, and a title that merely names a place is no statement.
+    func testAPlaceStatedAboveAHandMadeTableIsEveryRespondents() throws {
+        let folder = TemporaryFolder()
+        let tartu = folder.write("tartu.csv", """
+            Koolitusvajaduste küsitlus, Tartu linn;;;;;
+            Omavalitsus:;Tartu linn;;;;
+            ;;;;;
+            Teie amet;imp_intercultural;comp_intercultural;imp_partnerships;comp_partnerships;imp_disinformation
+            teacher;5;2;4;3;4
+            social_worker;4;3;5;1;3
+
+            """)
+        let ogre = folder.write("ogre.csv", "Pašvaldība: Ogres novads;;;;;\nimp_intercultural;comp_intercultural;imp_partnerships;"
+            + "comp_partnerships;imp_disinformation;comp_disinformation\n4;2;3;3;4;1\n3;3;4;2;5;2\n")
+        let own = folder.write("own.csv", "Omavalitsus:;Tartu linn;;;;\nMunicipality;imp_intercultural;comp_intercultural;imp_partnerships;"
+            + "comp_partnerships;imp_disinformation\nNarva linn;3;2;4;1;2\nNarva linn;4;1;5;2;3\n")
+        let result = normalise([tartu, ogre, own])
+        XCTAssertEqual(result.respondents.map(\.sourceFile), ["ogre.csv", "ogre.csv", "own.csv", "own.csv", "tartu.csv", "tartu.csv"])
+        XCTAssertEqual(result.respondents.map(\.municipalityCode), ["LV-067", "LV-067", "EE-511", "EE-511", "EE-793", "EE-793"])
+        XCTAssertEqual(result.respondents.map(\.country), ["LV", "LV", "EE", "EE", "EE", "EE"])
+        let notes = result.issues.filter { $0.code == "place_stated_above" }
+        XCTAssertEqual(notes.map(\.file), ["ogre.csv", "tartu.csv"])
+        XCTAssertEqual(notes.map(\.line), [1, 2])
+        XCTAssertFalse(result.issues.contains { $0.code == "questions_missing" && $0.message.contains("municipality") },
+                       "\(result.issues.map(\.message))")
+    }
+
     /// A municipality typed in Cyrillic and saved by a Baltic Windows (`Рига` as `????`) lost
     /// every letter: `text_lost`, saying how to save the export, not a name the gazetteer lacks
     /// (`municipality_unknown` had sent the user to the gazetteer); kept as written, a place given.

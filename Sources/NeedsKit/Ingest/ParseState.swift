@@ -41,6 +41,9 @@ final class ParseState {
     /// The table's usual extent up to its last filled cell (`TableShape.filledColumns`).
     var tableFilledColumns = 0
     var preambleSkipped = 0
+    /// The filled cells of the records above the table (titles, a sheet's details), with their
+    /// lines: given to the header record (`RecordBuffer.aboveTable`).
+    private var aboveTable: [(line: Int, cells: [String])] = []
     /// The file's delimiter and quote, to tell a record read as one field from a row of another
     /// export written with another delimiter and joined to this one (`otherDelimiterRow`).
     var delimiter: UInt8 = 0x2C
@@ -541,6 +544,11 @@ final class ParseState {
             if single || TableShape.isDetails(lastFilled: lastFilled, filled: filled, filledColumns: tableFilledColumns) {
                 if quarantinesOtherDelimiterRow(record, where: "above") { return deliverQuarantined() }
                 preambleSkipped += 1
+                // Kept for the normaliser, which reads a place stated here (`Omavalitsus: Tartu linn`).
+                if aboveTable.count < 32 {
+                    let cells = (0..<record.fieldCount).map { record[$0].trimmingSpaces }.filter { !$0.isEmpty }
+                    if !cells.isEmpty { aboveTable.append((record.line, cells)) }
+                }
                 warn("preamble_skipped", line: record.line, column: record.firstFilledColumn, single
                      ? "a record above the table (a title or note: \(record.fieldCount) field(s), at most one filled) is not read as the header"
                      : "a record above the table (a detail of the sheet, such as a label and its value: \(record.fieldCount) field(s), filled in the first \(lastFilled + 1) only) is not read as the header",
@@ -586,6 +594,7 @@ final class ParseState {
             }
             headerTrailingEmpty = trailing
             headerLine = record.line
+            record.aboveTable = aboveTable
         }
         callHandler(record)
     }

@@ -19,6 +19,9 @@ public final class RecordBuffer {
     /// The record comes right after the header repeated below itself (exports pasted together):
     /// what may stand under a header (a HXL hashtag row) may stand here too.
     public internal(set) var followsRepeatedHeader = false
+    /// Of the header record: the filled cells of the records above the table (a title, a
+    /// sheet's details such as `Omavalitsus: | Tartu linn`), each with its line. Empty otherwise.
+    public internal(set) var aboveTable: [(line: Int, cells: [String])] = []
     /// The first field (0-based) where text followed a closing quote (the quote then read as a
     /// literal character), -1 for none: in a record shorter than the header the quoted part has
     /// joined fields, so the fields from it on cannot be placed.
@@ -101,6 +104,7 @@ public final class RecordBuffer {
         expectedCount = other.expectedCount
         followsRepeatedHeader = other.followsRepeatedHeader
         strayQuoteField = other.strayQuoteField
+        if !aboveTable.isEmpty || !other.aboveTable.isEmpty { aboveTable = other.aboveTable }
         // Almost always nil on both sides: no copy (and no reference counting) then.
         if quarantineReason != nil || other.quarantineReason != nil {
             quarantineReason = other.quarantineReason
@@ -119,6 +123,7 @@ public final class RecordBuffer {
         swallowingField = nil
         followsRepeatedHeader = false
         strayQuoteField = -1
+        if !aboveTable.isEmpty { aboveTable = [] }
     }
 
     /// Fields in the input, those dropped past the field limit (`FieldSink.fieldLimit`) included.

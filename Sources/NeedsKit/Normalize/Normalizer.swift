@@ -38,6 +38,12 @@ public final class Normalizer {
         /// topic or asks who wants training, which the instrument asks: its rows are no
         /// respondents of the survey (quarantined).
         public let answersNoTopic: Bool
+        /// Places stated above the table where no column asks them (`place_stated_above`), each
+        /// every respondent's of the file; their answers' ids once read (`statedIDs`, 0: none).
+        let stated: [(question: Int, text: String, line: Int)]
+        var statedIDs: [UInt32?]
+        /// The records above the table the mapping was made with (for a header of two rows).
+        let above: [(line: Int, cells: [String])]
         /// Whether the file holds a repeat group's rows, linked to the main export's submissions
         /// (ODK Central's `PARENT_KEY`, KoboToolbox's `_parent_index`): one row per repeat, not
         /// per respondent, so none is read as one.
@@ -77,8 +83,12 @@ public final class Normalizer {
         init(file: String, shape: ExportShape, roles: [ColumnRole], wholeColumns: Set<Int>, mapsAnyQuestion: Bool,
              answersNoTopic: Bool = false, isRepeatTable: Bool = false, unmapped: [String], weightColumn: Int?, idSeed: UInt64, steps: [Step],
              splitChoices: [String], splitChoiceBits: [UInt64] = [], questionCount: Int, rootIDColumn: Int? = nil,
-             demandQuestion: Int? = nil) {
+             demandQuestion: Int? = nil, stated: [(question: Int, text: String, line: Int)] = [],
+             above: [(line: Int, cells: [String])] = []) {
             self.file = file
+            self.stated = stated
+            statedIDs = stated.map { _ in nil }
+            self.above = above
             lacksDemandQuestion = demandQuestion.map { d in
                 !roles.contains { role in
                     switch role {
@@ -357,7 +367,8 @@ public final class Normalizer {
 
     /// Maps a file's header row (on physical line `line`: below titles when the file has them) to
     /// the instrument, logging what its columns leave out or repeat at that line.
-    public func mapHeader(_ header: [String], file: String, line: Int, log: (CleaningIssue) -> Void) -> FileMapping {
+    public func mapHeader(_ header: [String], file: String, line: Int, above: [(line: Int, cells: [String])] = [],
+                          log: (CleaningIssue) -> Void) -> FileMapping {
         daysOfRun = daysOfRun.union(daysOfCurrentFile)
         daysOfFile = (DayRange(), DayRange(), DayRange())
         dateOrder = (nil, 0, false, false)
@@ -521,6 +532,27 @@ public final class Normalizer {
             default: return false
             }
         }
+        // A place stated above a hand-made table where no column asks it (`Omavalitsus: | Tartu
+        // linn`, `Riik: Eesti`, a label and its value in two cells or one): given to every
+        // respondent of the file. It had been stated to no one: the respondents counted only in
+        // the region's total.
+        var stated: [(question: Int, text: String, line: Int)] = []
+        for q in [countryIndex, municipalityIndex].compactMap({ $0 }) where !roles.contains(.question(q)) {
+            for detail in above where !detail.cells.isEmpty {
+                var label = detail.cells[0]
+                var value = detail.cells.count > 1 ? detail.cells[1] : ""
+                if detail.cells.count == 1, let colon = label.firstIndex(of: ":") {
+                    value = String(label[label.index(after: colon)...]).trimmingSpaces
+                    label = String(label[..<colon])
+                }
+                guard !value.isEmpty, mapper.resolve(label) == .question(q) else { continue }
+                stated.append((q, value, detail.line))
+                log(CleaningIssue(file: file, line: detail.line, question: instrument.questions[q].key, newValue: value,
+                                  code: "place_stated_above", action: .changed, severity: .note,
+                                  message: "`\(value)`, stated above the table as the \(instrument.questions[q].key), is every respondent's of the file (no column asks it)"))
+                break
+            }
+        }
         if answersNoTopic {
             let matched = zip(roles, header).compactMap { role, name -> String? in
                 if case let .question(q) = role, instrument.questions[q].kind != .meta { return "`\(Diagnostic.shortened(name.trimmingSpaces))`" }
@@ -541,6 +573,7 @@ public final class Normalizer {
                 default: break
                 }
             }
+            for place in stated { present.insert(place.question) }
             let missing = expectedQuestions.filter { !present.contains($0) }
             if !missing.isEmpty {
                 let names = missing.map { q -> String in
@@ -593,7 +626,8 @@ public final class Normalizer {
             idSeed: idSeed(file: file), steps: steps, splitChoices: splitChoices,
             splitChoiceBits: splitChoiceBits, questionCount: questionCount,
             rootIDColumn: header.firstIndex { ColumnMapper.rootUUIDHeadings.contains($0.trimmingSpaces.lowercased()) },
-            demandQuestion: instrument.demandQuestion.flatMap { instrument.questionIndex[$0.key] })
+            demandQuestion: instrument.demandQuestion.flatMap { instrument.questionIndex[$0.key] },
+            stated: stated, above: above)
     }
 
     /// Columns headed by a label several questions share (a topic's importance and competence,
@@ -697,7 +731,7 @@ public final class Normalizer {
         guard !lower.contains(where: { Double($0.trimmingSpaces.replacingOccurrences(of: ",", with: ".")) != nil }) else { return nil }
         var issues: [CleaningIssue] = []
         let names = headerOfTwoRows(upper: upper, lower: lower)
-        let combined = mapHeader(names, file: file, line: record.line, log: { issues.append($0) })
+        let combined = mapHeader(names, file: file, line: record.line, above: upperMapping.above, log: { issues.append($0) })
         func questions(_ mapping: FileMapping) -> Int {
             mapping.roles.filter { if case .question = $0 { return true } else { return false } }.count
         }
@@ -790,6 +824,23 @@ public final class Normalizer {
         if id == 0 { return nil }
         if id & Row.extra != 0 { return extras[Int(id & ~Row.extra)] }
         return answerTable[Int(id) - 1]
+    }
+
+    /// A place stated above the table (`FileMapping.stated`) as the row's answer, where the row
+    /// has none: read once per file, what its reading says told once, at the line it stands on.
+    private func giveStatedPlaces(_ mapping: FileMapping, log: (CleaningIssue) -> Void) {
+        for k in mapping.stated.indices where answerSlots[mapping.stated[k].question] == 0 {
+            let (q, text, line) = mapping.stated[k]
+            if mapping.statedIDs[k] == nil {
+                let reading = read(text, question: q, shape: mapping.shape)
+                mapping.statedIDs[k] = reading.answer.map { intern($0, question: q) } ?? 0
+                for issue in reading.issues {
+                    log(CleaningIssue(file: mapping.file, line: line, question: instrument.questions[q].key, oldValue: issue.old,
+                                      newValue: issue.new, code: issue.code, action: issue.action, message: issue.message))
+                }
+            }
+            answerSlots[q] = mapping.statedIDs[k]!
+        }
     }
 
     /// Keeps an answer to question `q` in `answerTable` (and in `fresh`); its id.
@@ -1026,6 +1077,7 @@ public final class Normalizer {
             }
             splitQuestions.removeAll(keepingCapacity: true)
         }
+        if !mapping.stated.isEmpty { giveStatedPlaces(mapping, log: log) }
         // Three or more cells that are no answer: perhaps the header of the same form in another
         // language (the Latvian and the Russian version's exports pasted together), which the
         // reader, comparing names, cannot tell. Checked for the first rows that look so only.

@@ -687,7 +687,8 @@ public enum Pipeline {
                 let summary = try reading.consume(diagnose: diagnose) { record in
                     if record.isHeader {
                         var issues: [CleaningIssue] = []
-                        let current = normalizer.mapHeader(record.fields, file: file, line: record.line, log: { issues.append($0) })
+                        let current = normalizer.mapHeader(record.fields, file: file, line: record.line, above: record.aboveTable,
+                                                           log: { issues.append($0) })
                         if current.mapsAnyQuestion && current.unmapped.isEmpty {
                             useHeader(current, line: record.line, issues: issues)
                         } else {
