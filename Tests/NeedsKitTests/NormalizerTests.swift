@@ -1372,6 +1372,31 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(notes.map(\.line), [1, 2])
         XCTAssertFalse(result.issues.contains { $0.code == "questions_missing" && $0.message.contains("municipality") },
                        "\(result.issues.map(\.message))")
+        // The country of a municipality stated alone is stated with it, not inferred at each row.
+        XCTAssertFalse(result.issues.contains { $0.code == "country_inferred" && $0.file == "tartu.csv" })
+
+        // A reviewer's cases. The same answers in two municipalities' files are four respondents,
+        // not one file sent twice; a statement that reads as no place is said and given to no
+        // one; a file with a place column keeps its rows' own; the rows below the header repeated
+        // (another block pasted below) are not given the first block's place.
+        let table = "imp_intercultural;comp_intercultural;imp_partnerships;comp_partnerships;imp_disinformation;comp_disinformation\n4;2;3;3;4;1\n3;3;4;2;5;2\n"
+        let narva = folder.write("narva.csv", "Omavalitsus:;Narva linn;;;;\n" + table)
+        let elva = folder.write("elva.csv", "Omavalitsus:;Elva vald;;;;\n" + table)
+        let title = folder.write("title.csv", "Riik:;küsitlus 2025;;;;\n" + table)
+        let column = folder.write("column.csv", "Riik:;Läti;;;;\nMunicipality;imp_intercultural;comp_intercultural;imp_partnerships;"
+            + "comp_partnerships;imp_disinformation\nNarva linn;3;2;4;1;2\nNarva linn;4;1;5;2;3\n")
+        let header = table.split(separator: "\n")[0]
+        let blocks = folder.write("blocks.csv", "Omavalitsus:;Elva vald;;;;\n\(header)\n5;1;5;1;5;1\n4;4;4;4;4;4\n\(header)\n5;1;5;1;5;1\n")
+        let cases = normalise([narva, elva, title, column, blocks])
+        XCTAssertFalse(cases.codes().contains("identical_row"), "\(cases.codes())")
+        XCTAssertFalse(cases.codes().contains("file_repeated"), "\(cases.codes())")
+        let byFile = Dictionary(grouping: cases.respondents, by: \.sourceFile)
+        XCTAssertEqual(byFile["narva.csv"]?.map(\.municipalityCode), ["EE-511", "EE-511"])
+        XCTAssertEqual(byFile["elva.csv"]?.map(\.municipalityCode), ["EE-171", "EE-171"])
+        XCTAssertEqual(byFile["title.csv"]?.map(\.country), [nil, nil])
+        XCTAssertEqual(cases.issues.filter { $0.code == "place_stated_unread" }.map(\.file), ["title.csv"])
+        XCTAssertEqual(byFile["column.csv"]?.map(\.country), ["EE", "EE"])
+        XCTAssertEqual(byFile["blocks.csv"]?.map(\.municipalityCode), ["EE-171", "EE-171", nil])
     }
 
     /// A municipality typed in Cyrillic and saved by a Baltic Windows (`Рига` as `????`) lost

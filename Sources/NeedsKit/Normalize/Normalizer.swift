@@ -42,6 +42,12 @@ public final class Normalizer {
         /// every respondent's of the file; their answers' ids once read (`statedIDs`, 0: none).
         let stated: [(question: Int, text: String, line: Int)]
         var statedIDs: [UInt32?]
+        /// The stated places' hash, mixed into each row's fingerprint: the same answers in two
+        /// municipalities' files are two respondents, not one sent twice.
+        let statedHash: UInt64
+        /// The part of the file the places were stated for (`rowNumbersPart` when the header was
+        /// read): rows below the header repeated (another block pasted below) are not given them.
+        var statedPart: UInt32 = 0
         /// The records above the table the mapping was made with (for a header of two rows).
         let above: [(line: Int, cells: [String])]
         /// Whether the file holds a repeat group's rows, linked to the main export's submissions
@@ -88,6 +94,10 @@ public final class Normalizer {
             self.file = file
             self.stated = stated
             statedIDs = stated.map { _ in nil }
+            statedHash = stated.reduce(FieldHash.seed) { hash, place in
+                var text = place.text
+                return text.withUTF8 { FieldHash.combine(hash, FieldHash.hash(UnsafeRawBufferPointer($0)), column: place.question) }
+            }
             self.above = above
             lacksDemandQuestion = demandQuestion.map { d in
                 !roles.contains { role in
@@ -532,25 +542,49 @@ public final class Normalizer {
             default: return false
             }
         }
-        // A place stated above a hand-made table where no column asks it (`Omavalitsus: | Tartu
-        // linn`, `Riik: Eesti`, a label and its value in two cells or one): given to every
+        // A place stated above a hand-made table with no column asking a place (`Omavalitsus: |
+        // Tartu linn`, `Riik: Eesti`, a label and its value in two cells or one): given to every
         // respondent of the file. It had been stated to no one: the respondents counted only in
-        // the region's total.
+        // the region's total. Only a value that reads as a place is (a title `Riik: küsitlus 2025`,
+        // a note `Municipality: (write it in each row)` is said, not given); a file with a place
+        // column keeps its rows' own (a stated country had overridden their municipalities).
         var stated: [(question: Int, text: String, line: Int)] = []
-        for q in [countryIndex, municipalityIndex].compactMap({ $0 }) where !roles.contains(.question(q)) {
-            for detail in above where !detail.cells.isEmpty {
-                var label = detail.cells[0]
-                var value = detail.cells.count > 1 ? detail.cells[1] : ""
-                if detail.cells.count == 1, let colon = label.firstIndex(of: ":") {
-                    value = String(label[label.index(after: colon)...]).trimmingSpaces
-                    label = String(label[..<colon])
+        let places = [countryIndex, municipalityIndex].compactMap { $0 }
+        if !places.contains(where: { roles.contains(.question($0)) }) {
+            for q in places {
+                for detail in above {
+                    var label = detail.cells[0]
+                    var value = detail.cells.count > 1 ? detail.cells[1] : ""
+                    if detail.cells.count == 1, let colon = label.firstIndex(of: ":") {
+                        value = String(label[label.index(after: colon)...]).trimmingSpaces
+                        label = String(label[..<colon])
+                    }
+                    guard !value.isEmpty, mapper.resolve(label) == .question(q) else { continue }
+                    let name = instrument.questions[q].key
+                    let isPlace: Bool
+                    if q == municipalityIndex {
+                        if case .unique = gazetteer.match(value) { isPlace = true } else { isPlace = false }
+                    } else {
+                        isPlace = RegionCountry.code(for: value) != nil || read(value, question: q, shape: shape).issues.isEmpty
+                    }
+                    guard isPlace else {
+                        log(CleaningIssue(file: file, line: detail.line, question: name, oldValue: value, code: "place_stated_unread",
+                                          action: .kept, severity: .warning,
+                                          message: "`\(value)`, above the table as the \(name), names no \(q == municipalityIndex ? "one municipality of the gazetteer" : "country"); not given to the respondents"))
+                        continue
+                    }
+                    stated.append((q, value, detail.line))
+                    log(CleaningIssue(file: file, line: detail.line, question: name, newValue: value,
+                                      code: "place_stated_above", action: .changed, severity: .note,
+                                      message: "`\(value)`, stated above the table as the \(name), is every respondent's of the file (no column asks a place)"))
+                    break
                 }
-                guard !value.isEmpty, mapper.resolve(label) == .question(q) else { continue }
-                stated.append((q, value, detail.line))
-                log(CleaningIssue(file: file, line: detail.line, question: instrument.questions[q].key, newValue: value,
-                                  code: "place_stated_above", action: .changed, severity: .note,
-                                  message: "`\(value)`, stated above the table as the \(instrument.questions[q].key), is every respondent's of the file (no column asks it)"))
-                break
+            }
+            // The country of a municipality stated alone, stated with it: not inferred and said at every row.
+            if let c = countryIndex, let m = stated.first(where: { $0.question == municipalityIndex }),
+               !stated.contains(where: { $0.question == c }), case let .unique(municipality) = gazetteer.match(m.text),
+               read(municipality.country, question: c, shape: shape).issues.isEmpty {
+                stated.append((c, municipality.country, m.line))
             }
         }
         if answersNoTopic {
@@ -620,7 +654,7 @@ public final class Normalizer {
             default: return .skip
             }
         }
-        return FileMapping(
+        let mapping = FileMapping(
             file: file, shape: shape, roles: roles, wholeColumns: whole,
             mapsAnyQuestion: mapsAny, answersNoTopic: answersNoTopic, isRepeatTable: repeatTable, unmapped: unmapped, weightColumn: weightColumn,
             idSeed: idSeed(file: file), steps: steps, splitChoices: splitChoices,
@@ -628,6 +662,8 @@ public final class Normalizer {
             rootIDColumn: header.firstIndex { ColumnMapper.rootUUIDHeadings.contains($0.trimmingSpaces.lowercased()) },
             demandQuestion: instrument.demandQuestion.flatMap { instrument.questionIndex[$0.key] },
             stated: stated, above: above)
+        mapping.statedPart = rowNumbersPart
+        return mapping
     }
 
     /// Columns headed by a label several questions share (a topic's importance and competence,
@@ -1077,7 +1113,10 @@ public final class Normalizer {
             }
             splitQuestions.removeAll(keepingCapacity: true)
         }
-        if !mapping.stated.isEmpty { giveStatedPlaces(mapping, log: log) }
+        if !mapping.stated.isEmpty && mapping.statedPart == rowNumbersPart {
+            giveStatedPlaces(mapping, log: log)
+            rowHash = FieldHash.combine(rowHash, mapping.statedHash, column: Int(Int32.max))
+        }
         // Three or more cells that are no answer: perhaps the header of the same form in another
         // language (the Latvian and the Russian version's exports pasted together), which the
         // reader, comparing names, cannot tell. Checked for the first rows that look so only.
