@@ -536,14 +536,19 @@ public struct ColumnMapper {
         let outer = String(header[..<open]).trimmingSpaces
         let inner = String(header[header.index(after: open)..<header.index(before: header.endIndex)]).trimmingSpaces
         guard !outer.isEmpty, !inner.isEmpty else { return nil }
-        for (group, member) in [(outer, inner), (inner, outer)] {
-            if case let .unique(name, _) = groupByLabel.match(group), let role = questionInGroup(name, member, position: nil) {
-                return role
-            }
-            if case let .unique(index, _) = selectMultipleByLabel.match(group),
-               case let .unique(choice, _)? = choiceByNameOrLabel[index]?.match(member) {
-                return .choice(question: index, choice: choice)
-            }
+        return memberByLabels(outer, inner) ?? memberByLabels(inner, outer)
+    }
+
+    /// The question a group's label and its member's name or label name together, or the
+    /// choice a select_multiple question's label and the choice's name or label name.
+    private func memberByLabels(_ outer: String, _ inner: String) -> ColumnRole? {
+        if case let .unique(group, _) = groupByLabel.match(outer), let role = questionInGroup(group, inner, position: nil) {
+            return role
+        }
+        if case let .unique(index, _) = selectMultipleByLabel.match(outer),
+           case .selectMultiple = instrument.questions[index].kind,
+           case let .unique(name, _)? = choiceByNameOrLabel[index]?.match(inner) {
+            return .choice(question: index, choice: name)
         }
         return nil
     }
@@ -570,14 +575,7 @@ public struct ColumnMapper {
                     from = cut.upperBound
                 }
                 for outer in outers where !outer.isEmpty {
-                    if case let .unique(group, _) = groupByLabel.match(outer), let role = questionInGroup(group, inner, position: nil) {
-                        return role
-                    }
-                    if case let .unique(index, _) = selectMultipleByLabel.match(outer),
-                       case .selectMultiple = instrument.questions[index].kind,
-                       case let .unique(name, _)? = choiceByNameOrLabel[index]?.match(inner) {
-                        return .choice(question: index, choice: name)
-                    }
+                    if let role = memberByLabels(outer, inner) { return role }
                 }
             }
         }

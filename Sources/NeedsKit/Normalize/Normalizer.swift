@@ -532,8 +532,7 @@ public final class Normalizer {
         // A file that answers none of the survey's own questions where the instrument asks them
         // (no topic rated, no column asking who wants training), with columns of something else
         // (names and e-mails in a sheet no form tool wrote, figures): a contact list, last
-        // year's topic_demand.csv. Its countries
-        // and municipalities alone had made respondents of it.
+        // year's topic_demand.csv. Its countries and municipalities alone had made respondents of it.
         let demand = instrument.demandQuestion.flatMap { instrument.questionIndex[$0.key] }
         let answersNoTopic = mapsAny && (!instrument.topics.isEmpty || demand != nil)
             && (!unmapped.isEmpty || (shape == .generic && roles.contains(.personal))) && !roles.contains { role in

@@ -107,9 +107,8 @@ public final class OutputFolder {
     }
 
     /// The SHA-256 of a report's bytes, each CR LF read as LF: a checkout (git's `core.autocrlf`)
-    /// or a copy that turned line ends over is no edit.
-    /// The runs between CRs are hashed as they are, each CR before an LF left out (a byte loop
-    /// into a copy took a fifth of a small run).
+    /// or a copy that turned line ends over is no edit. The runs between CRs are hashed as they
+    /// are, each CR before an LF left out (a byte loop into a copy took a fifth of a small run).
     static func digest(_ bytes: Data) -> String {
         var hasher = SHA256()
         bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
