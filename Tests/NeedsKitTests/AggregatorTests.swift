@@ -109,6 +109,14 @@ final class AggregatorTests: XCTestCase {
             "b.csv": Set([70, 71].map { cells[$0] }),
             "c.csv": [cells[64]],
         ])
+        // And how many of each file's respondents each cell has, across the switches between files.
+        XCTAssertEqual(aggregator.fileCellCounts, [
+            "a.csv": [cells[3]: 3, cells[70]: 2, cells[67]: 1, cells[140]: 1, cells[0]: 1, cells[149]: 1, cells[5]: 1],
+            "b.csv": [cells[70]: 1, cells[71]: 2],
+            "c.csv": [cells[64]: 1],
+        ])
+        aggregator.note(slot: slots[3], file: 0)
+        XCTAssertEqual(aggregator.fileCellCounts["a.csv"]?[cells[3]], 4)
     }
 
     func testFiguresMatchTheIndependentComputation() throws {
@@ -235,7 +243,10 @@ final class AggregatorTests: XCTestCase {
                 XCTAssertEqual(x.demandShare!, y.demandShare!, accuracy: 1e-12)
                 XCTAssertEqual(x.mwdsRank, y.mwdsRank)
             }
+            // Each file's respondents per cell, summed over the shards.
+            XCTAssertEqual(a.fileCellCounts, whole.fileCellCounts)
         }
+        XCTAssertEqual(whole.fileCellCounts.values.reduce(0) { $0 + $1.values.reduce(0, +) }, respondents.count)
     }
 
     func testSmallMunicipalitiesArePooledWithoutAName() throws {

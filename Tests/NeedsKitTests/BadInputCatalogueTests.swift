@@ -707,6 +707,55 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertEqual(r.outcome.issueCounts.filter { $0.key.code == "totals_row_skipped" }.values.reduce(0, +), 9)
     }
 
+    /// More of the words clerks head a totals or average row with (`Keskm.`, `Kõik kokku`,
+    /// `Vidutinis`, `Средний балл`, `Итог:`, `Avg.`, `Σ`), the label further right in a sheet
+    /// that numbers its rows, and a row of averages with no label at all: each had become a
+    /// respondent (a probe), its rounded averages counted as ratings. A respondent who left the
+    /// first columns blank stays one, `4,5` and all.
+    func testMoreTotalsRowsAreNotRespondents() {
+        let sheet = "nr;municipality;country;imp_partnerships;comp_partnerships;imp_intercultural\n"
+            + "1;Tallinn;EE;4;2;5\n2;Tartu linn;EE;5;3;4\n"
+            + ";Keskm.;;4,5;2,5;4,5\n;;Kõik kokku;9;5;9\n;Vastajaid kokku;;2;2;2\n;Kopsumma;;9;5;9\n"
+            + "Vidutinis;;;4,5;2,5;4,5\n;Средний балл;;4,5;2,5;4,5\n;Итог:;;9;5;9\n;Avg.;;4.5;2.5;4.5\nΣ;;;9;5;9\n∑;;;9;5;9\n"
+            + ";;;Keskmine;4,5;2,5\n"
+            + ";;;4,333333;2;1,666667\n;;;4.67;;3.50\n"
+            + ";;;4;2;5\n;;;4,5;3;4\n"
+        let r = run("more-totals.csv", sheet)
+        XCTAssertEqual(r.account.respondents, 4)
+        XCTAssertEqual(r.account.footnoteRecords, 13)
+        assertIssue(r, "totals_row_skipped", line: 4, column: 2, "Keskm.")
+        let skipped = r.outcome.firstIssues.filter { $0.code == "totals_row_skipped" }
+        XCTAssertTrue(skipped.contains { $0.line == 14 && $0.column == 4 && $0.message.contains("`Keskmine`") }, "\(skipped)")
+        XCTAssertTrue(skipped.contains { $0.line == 15 && $0.column == 4 && $0.message.contains("no label") }, "\(skipped)")
+        XCTAssertEqual(skipped.map(\.line), Array(4...16))
+        XCTAssertEqual(r.outcome.issueCounts.filter { $0.key.code == "totals_row_skipped" }.values.reduce(0, +), 13)
+    }
+
+    /// A municipality sends its LimeSurvey (or Microsoft Forms) export again a month later, with
+    /// the first month's responses in it: the same row number with the same answers on the same
+    /// day in another file is the same response, counted once (a probe counted 5 of 3). Another
+    /// municipality's form numbers from 1 too: its rows, other answers, all count.
+    func testAResponseExportedAgainInALaterFileIsCountedOnce() throws {
+        let folder = TemporaryFolder()
+        let header = "id,submitdate,lastpage,startlanguage,country,municipality,importance[SQ001],competence[SQ001]\n"
+        let january = ["1,2025-01-20 10:00:00,3,et,EE,Narva linn,A5,A2", "2,2025-01-21 11:00:00,3,et,EE,Narva linn,A4,A2"]
+        let february = january + ["3,2025-02-03 09:00:00,3,et,EE,Narva linn,A3,A3"]
+        let tartu = ["1,2025-01-20 10:00:00,3,et,EE,Tartu linn,A5,A2", "2,2025-01-22 12:00:00,3,et,EE,Tartu linn,A4,A2"]
+        _ = folder.write("in/narva-jaanuar.csv", header + january.joined(separator: "\n") + "\n")
+        _ = folder.write("in/narva-veebruar.csv", header + february.joined(separator: "\n") + "\n")
+        _ = folder.write("in/tartu.csv", header + tartu.joined(separator: "\n") + "\n")
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [folder.path + "/in"]
+        let outcome = try Pipeline.check(options)
+        XCTAssertEqual(outcome.accounts.map(\.respondents), [2, 1, 2])
+        XCTAssertEqual(outcome.accounts.map(\.duplicates), [0, 2, 0])
+        let dropped = outcome.firstIssues.filter { $0.code == "duplicate_submission" }
+        XCTAssertEqual(dropped.map(\.line), [2, 3])
+        XCTAssertTrue(dropped.first?.message.contains("already read on line 2 of in/narva-jaanuar.csv") ?? false, "\(dropped)")
+        XCTAssertFalse(outcome.firstIssues.contains { $0.code == "file_repeated" || $0.code == "identical_row" })
+    }
+
     /// Microsoft Forms numbers its responses (`ID`) within a form: no submission ID across files,
     /// but within one file the same number twice is the same response twice (counted once) or,
     /// with other answers, an edit or two exports joined (both kept, said). A probe's export with
@@ -745,15 +794,23 @@ final class BadInputCatalogueTests: XCTestCase {
         let big = run("big.csv", form + "9000000,1/15/25 10:00:00,EE,Tallinn,4,2\nA-7,1/15/25 10:01:00,EE,Narva,5,3\n"
                       + "9000000,1/15/25 10:00:00,EE,Tallinn,4,2\nA-7,1/15/25 10:01:00,EE,Narva,5,3\n")
         XCTAssertEqual(big.account.duplicates, 2)
-        // Another file's row 2 is another form's response.
+        // Another file's row 2 with other answers is another form's response; with the same
+        // answers at the same second, the same response exported again
+        // (`testAResponseExportedAgainInALaterFileIsCountedOnce`).
         let folder = TemporaryFolder()
         var options = RunOptions()
         options.instrumentPath = Paths.inputs + "/instrument"
+        let other = rows.map { $0.replacingOccurrences(of: ",EE,", with: ",LV,").replacingOccurrences(of: "Tallinn", with: "Rīga")
+            .replacingOccurrences(of: "Narva", with: "Ogres novads").replacingOccurrences(of: "Tartu linn", with: "Valmieras novads") }
         options.inputs = [folder.write("a.csv", form + rows.joined(separator: "\n") + "\n"),
-                          folder.write("b.csv", form + rows.joined(separator: "\n") + "\n")]
+                          folder.write("b.csv", form + other.joined(separator: "\n") + "\n")]
         let two = try! Pipeline.check(options)
         XCTAssertEqual(two.respondents, 6)
         XCTAssertNil(two.firstIssues.first { $0.code == "duplicate_submission" || $0.code == "duplicate_row_id" })
+        options.inputs = [folder.path + "/a.csv", folder.write("c.csv", form + rows.joined(separator: "\n") + "\n")]
+        let again = try! Pipeline.check(options)
+        XCTAssertEqual(again.respondents, 3)
+        XCTAssertEqual(again.firstIssues.filter { $0.code == "duplicate_submission" }.map(\.file), ["c.csv", "c.csv", "c.csv"])
     }
 
     /// Excel's protected text written by a tool that quotes every field, `"=""3"""`: the reader

@@ -1343,6 +1343,29 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(normalise([places]).respondents.count, 1)
     }
 
+    /// The label a clerk puts before the municipality above the table is often not the form's:
+    /// `Самоуправление:`, `Linn:`, `Pilsēta:`, `Город:` were dropped without a word (a probe), the
+    /// respondents counted in the region alone. They are read as the place; a label this tool does
+    /// not know before a value that is a municipality is said, and the place not given.
+    func testAPlaceStatedAboveUnderTheSheetsOwnLabel() throws {
+        let folder = TemporaryFolder()
+        let table = "Teie amet;imp_intercultural;comp_intercultural;imp_partnerships;comp_partnerships;imp_disinformation;comp_disinformation\n"
+            + "teacher;5;2;4;3;4;1\nsocial_worker;4;3;5;1;3;2\n"
+        let files = [
+            folder.write("a.csv", "Самоуправление:;г. Нарва;;;;;\n;;;;;;\n" + table),
+            folder.write("b.csv", "Linn:;Narva;;;;;\n" + table),
+            folder.write("c.csv", "Pilsēta: Daugavpils;;;;;;\n" + table),
+            folder.write("d.csv", "Koostaja:;Narva;;;;;\n" + table),
+        ]
+        let result = normalise(files)
+        XCTAssertEqual(result.respondents.map(\.sourceFile), ["a.csv", "a.csv", "b.csv", "b.csv", "c.csv", "c.csv", "d.csv", "d.csv"])
+        XCTAssertEqual(result.respondents.map(\.municipalityCode), ["EE-511", "EE-511", "EE-511", "EE-511", "LV-DGV", "LV-DGV", nil, nil])
+        XCTAssertEqual(result.issues.filter { $0.code == "place_stated_above" }.map(\.file), ["a.csv", "b.csv", "c.csv"])
+        let unread = try XCTUnwrap(result.issues.first { $0.code == "place_stated_unread" })
+        XCTAssertEqual(unread.file, "d.csv")
+        XCTAssertTrue(unread.message.contains("`Koostaja:` `Narva`"), unread.message)
+    }
+
     /// A hand-made sheet of one municipality states it above the table, not in a column
     /// (`Omavalitsus: | Tartu linn`, or `Pašvaldība: Ogres novads` in one cell): every respondent
     /// of the file is given it, and the country it tells, with a note at its line. It had been
@@ -2172,7 +2195,7 @@ final class NormalizerTests: XCTestCase {
         for (k, own) in [["Vastuse ID", "Esitamise kuupäev", "Viimane lehekülg", "Alguskeel"],
                          ["Atbildes ID", "Iesniegšanas datums", "Pēdējā lapa", "Sākuma valoda"],
                          ["Atsakymo ID", "Pateikimo data", "Paskutinis puslapis", "Pradinė kalba"]].enumerated() {
-            files.append(folder.write("lime\(k).csv", own.joined(separator: ",") + ",Country\n7,2025-01-20 12:00:00,3,et,Estonia\n8,,1,et,Estonia\n"))
+            files.append(folder.write("lime\(k).csv", own.joined(separator: ",") + ",Country\n\(7 + 2 * k),2025-01-20 12:00:00,3,et,Estonia\n\(8 + 2 * k),,1,et,Estonia\n"))
         }
         let result = normalise(files)
         XCTAssertEqual(result.accounts.map(\.shape), Array(repeating: "LimeSurvey", count: 3))
@@ -2298,6 +2321,34 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.answer(0, "imp_intercultural", in: instrument), .choice("5"))
         XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["partnerships"]))
         XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
+    }
+
+    /// The code/text separator is the exporter's to type in LimeSurvey's export dialog: with `: `,
+    /// ` - ` or a space the whole file was quarantined (a probe). A space alone reads the code only
+    /// when it names a sub-question or the text reads the same: `Other role` is not `role`.
+    func testLimeSurveyCodeAndTextHeadingsWithAnySeparator() throws {
+        let folder = TemporaryFolder()
+        for separator in [": ", " - ", " ", " | "] {
+            let text = """
+            id\(separator)Response ID,submitdate\(separator)Date submitted,country\(separator)Country,\
+            role\(separator)Your role,\
+            importance[SQ001]\(separator)How important is each topic for your work? [Intercultural competence and communication],\
+            competence[SQ001]\(separator)How would you rate your own competence in each topic? [Intercultural competence and communication],\
+            trainingwanted[SQ002]\(separator)Which topics would you attend training on? [Partnerships for integration],\
+            Other role
+            7,2025-01-20 12:00:00,Eesti,A1,Väga oluline,Madal,Y,Koordinaator
+
+            """
+            let result = normalise([folder.write("lime.csv", text)])
+            XCTAssertEqual(result.respondents.count, 1, separator)
+            guard result.respondents.count == 1 else { continue }
+            XCTAssertEqual(result.respondents.first?.country, "EE", separator)
+            XCTAssertEqual(result.respondents.first?.submitted, "2025-01-20", separator)
+            XCTAssertEqual(result.answer(0, "imp_intercultural", in: instrument), .choice("5"), separator)
+            XCTAssertEqual(result.answer(0, "comp_intercultural", in: instrument), .choice("2"), separator)
+            XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["partnerships"]), separator)
+            XCTAssertNotEqual(result.respondents.first?.role, "Koordinaator", separator)
+        }
     }
 
     /// LimeSurvey's headings by Expression Manager code (`importance_SQ001`, the export's "Use
@@ -2472,6 +2523,39 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.respondents.first?.role, "other")
         XCTAssertEqual(result.answer(0, "imp_intercultural", in: instrument), .choice("5"))
         XCTAssertEqual(result.answer(0, "comp_intercultural", in: instrument), .choice("2"))
+    }
+
+    /// A sheet heads its blocks of ratings with the measure's word in its language, not the
+    /// form's question (a probe): `Kompetence | Svarīgums` above the topics, competence first, was
+    /// read in the form's order, importance and competence swapped with a note alone; the topic
+    /// above `Importance | Competence` (or `Olulisus | Pädevus`), and `Topic - importance` or
+    /// `Competence: Topic` in one row, lost the whole file. Each is read by its measure.
+    func testBlocksHeadedByTheMeasuresWordInAnyLanguage() throws {
+        let folder = TemporaryFolder()
+        let lv = "Starpkultūru kompetence un komunikācija", lvP = "Partnerības integrācijai"
+        let et = "Kultuuridevaheline pädevus ja suhtlus", etP = "Partnerlus lõimumise toetamiseks"
+        let en = "Intercultural competence and communication", enP = "Partnerships for integration"
+        // Each file's first respondent rates intercultural importance 5, competence 1,
+        // partnerships importance 4, competence 2.
+        let sheets: [(String, String)] = [
+            ("lv-competence-first", ",,,Kompetence,,Svarīgums,\nValsts,Pašvaldība,Jūsu amats,\(lv),\(lvP),\(lv),\(lvP)\nLatvija,Rīga,Cits,1,2,5,4\n"),
+            ("et-self-assessment-first", ";;;Enesehinnang (pädevus);;Olulisus;\nRiik;Omavalitsus;Teie amet;\(et);\(etP);\(et);\(etP)\nEesti;Narva;Muu;1;2;5;4\n"),
+            ("ru-competence-first", ";;;Компетентность;;Важность;\nСтрана;Муниципалитет;Ваша должность;Межкультурная компетентность и коммуникация;Партнёрства для интеграции;Межкультурная компетентность и коммуникация;Партнёрства для интеграции\nЭстония;Нарва;Другое;1;2;5;4\n"),
+            ("en-topic-over-measure", ";;;\(en);;\(enP);\nCountry;Municipality;Your role;Importance;Competence;Importance;Competence\nEstonia;Narva;Other;5;1;4;2\n"),
+            ("et-topic-over-measure", ";;;\(et);;\(etP);\nRiik;Omavalitsus;Teie amet;Olulisus;Pädevus;Olulisus;Pädevus\nEesti;Narva;Muu;5;1;4;2\n"),
+            ("en-topic-dash-measure", "Country;Municipality;Your role;\(en) - importance;\(en) - competence;\(enP) - importance;\(enP) - competence\nEstonia;Narva;Other;5;1;4;2\n"),
+            ("lt-measure-colon-topic", "Šalis,Savivaldybė,Jūsų pareigos,Kompetencija: Tarpkultūrinė kompetencija ir komunikacija,Kompetencija: Partnerystės integracijai,Svarba: Tarpkultūrinė kompetencija ir komunikacija,Svarba: Partnerystės integracijai\nLietuva,Vilniaus miesto savivaldybė,Kita,1,2,5,4\n"),
+        ]
+        for (name, text) in sheets {
+            let result = normalise([folder.write(name + ".csv", text)])
+            XCTAssertEqual(result.respondents.count, 1, name)
+            guard result.respondents.count == 1 else { continue }
+            XCTAssertEqual(result.answer(0, "imp_intercultural", in: instrument), .choice("5"), name)
+            XCTAssertEqual(result.answer(0, "comp_intercultural", in: instrument), .choice("1"), name)
+            XCTAssertEqual(result.answer(0, "imp_partnerships", in: instrument), .choice("4"), name)
+            XCTAssertEqual(result.answer(0, "comp_partnerships", in: instrument), .choice("2"), name)
+            XCTAssertFalse(result.codes().contains("columns_by_form_order"), name)
+        }
     }
 
     /// A hand-made sheet's header of two rows, the group labels (merged cells, so each stands in

@@ -503,8 +503,9 @@ final class ReportTests: XCTestCase {
                             "unknown value", "ragged row", "Issues found"] {
                 XCTAssertFalse(text.contains(english), "\(country): \(english)")
             }
-            XCTAssertTrue(text.contains("LV\\_excel\\_unicode.txt (обычная таблица, "), country)
-            XCTAssertTrue(text.contains("photo.jpg (не прочитан)"), country)
+            // A country's report names its own files only, and no file that could not be read.
+            XCTAssertEqual(text.contains("LV\\_excel\\_unicode.txt (обычная таблица, "), country == "LV", country)
+            XCTAssertFalse(text.contains("photo.jpg"), country)
             XCTAssertTrue(text.contains("Найденные проблемы: `country_inferred` 2, "), country)
             notes += text.components(separatedBy: "в одной из волн: скрыто").count - 1
         }
@@ -804,6 +805,44 @@ final class ReportTests: XCTestCase {
         let withPlan = try XCTUnwrap(planned.components(separatedBy: "## What the region shares\n\n").last?.components(separatedBy: "\n\n").first)
         XCTAssertTrue(withPlan.hasSuffix(" This is by MWDS rank alone: the curriculum plan below also counts as a country's top "
                                          + "need a topic whose MWDS interval reaches that of its need ranked last among the top ones."), withPlan)
+    }
+
+    /// A country's report named every input file with its count (a probe: a file named after the
+    /// person who sent it showed in every partner's report). It names the files its respondents
+    /// came from, each with its count of them; the region report names them all, with all of
+    /// each file's respondents.
+    func testCountryReportsNameOnlyTheirOwnFiles() throws {
+        let folder = TemporaryFolder()
+        let header = "country,municipality,role,imp_intercultural,comp_intercultural,training_wanted\n"
+        func rows(_ country: String, _ place: String, _ n: Int) -> String {
+            (0..<n).map { "\(country),\(place),teacher,\(4 + $0 % 2),\(1 + $0 % 3),intercultural\n" }.joined()
+        }
+        folder.write("Mari_Maasikas_Tartu.csv", header + rows("EE", "Tartu linn", 9))
+        folder.write("Riga_atbildes.csv", header + rows("LV", "Rīga", 7))
+        folder.write("pilot_both.csv", header + rows("EE", "Tallinn", 6) + rows("LV", "Rīga", 8))
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [folder.path]
+        options.outputPath = folder.path + "/out"
+        _ = try Pipeline.report(options)
+        func sourceLine(_ file: String) throws -> String {
+            let text = try String(contentsOfFile: options.outputPath + "/" + file, encoding: .utf8)
+            return try XCTUnwrap(text.split(separator: "\n").first { $0.contains("Mari") || $0.contains("atbildes") || $0.contains("pilot") }.map(String.init), file)
+        }
+        let latvian = try sourceLine("countries/LV.md")
+        XCTAssertFalse(latvian.contains("Mari"), latvian)
+        XCTAssertTrue(latvian.contains("Riga\\_atbildes.csv (vienkārša tabula, 7)"), latvian)
+        XCTAssertTrue(latvian.contains("pilot\\_both.csv (vienkārša tabula, 8)"), latvian)
+        let estonian = try sourceLine("countries/EE.md")
+        XCTAssertFalse(estonian.contains("Riga"), estonian)
+        XCTAssertTrue(estonian.contains("Mari\\_Maasikas\\_Tartu.csv (tavaline tabel, 9)"), estonian)
+        XCTAssertTrue(estonian.contains("pilot\\_both.csv (tavaline tabel, 6)"), estonian)
+        let region = try sourceLine("report.md")
+        for expected in ["Mari\\_Maasikas\\_Tartu.csv (generic sheet, 9)", "Riga\\_atbildes.csv (generic sheet, 7)", "pilot\\_both.csv (generic sheet, 14)"] {
+            XCTAssertTrue(region.contains(expected), region)
+        }
+        // No country report of Lithuania, which has no respondent.
+        XCTAssertFalse(FileManager.default.fileExists(atPath: options.outputPath + "/countries/LT.md"))
     }
 
     /// A Markdown link's target is percent-encoded: a wave named `follow up #2` gave charts linked as

@@ -100,11 +100,17 @@ public final class Aggregator {
     private var fileNames: [String] = []
     private var fileIndex: [String: Int] = [:]
     private var fileSlots: [Set<Int>] = []
+    /// Respondents of each file per cell (slot), as of the last time another file was noted:
+    /// a country report lists only the files its country's respondents came from, with their
+    /// count.
+    private var fileSlotCounts: [[Int: Int]] = []
     /// The cells noted for file `notedFile`, a bit each: a respondent of a cell noted already
     /// costs a bit test, not a set's hashing (about 40 ns a row, most rows naming another cell
-    /// than the row before).
+    /// than the row before); and its respondents per slot since it was last switched to, added
+    /// to `fileSlotCounts` when another file is noted.
     private var notedFile = -1
     private var notedSlots: [UInt64] = []
+    private var notedCounts: [Int] = []
 
     /// The cell of every respondent whose place text matches no single municipality of the
     /// gazetteer. Such a text may be anything the respondent typed (an e-mail address, a name and a
@@ -192,6 +198,7 @@ public final class Aggregator {
         fileIndex[name] = fileNames.count
         fileNames.append(name)
         fileSlots.append([])
+        fileSlotCounts.append([:])
     }
 
     /// Notes that a respondent of the file at `file` (in `startFile` order) is in cell `slot`.
@@ -199,30 +206,58 @@ public final class Aggregator {
     func note(slot: Int, file: Int) {
         let word = slot >> 6
         let bit = UInt64(1) << UInt64(slot & 63)
-        if file == notedFile && UInt(bitPattern: word) < UInt(notedSlots.count) && notedSlots[word] & bit != 0 { return }
+        if file == notedFile && UInt(bitPattern: word) < UInt(notedSlots.count) && notedSlots[word] & bit != 0 {
+            // A slot whose bit is set has its place in `notedCounts` (`noteNew`).
+            notedCounts[slot] &+= 1
+            return
+        }
         noteNew(slot: slot, file: file)
     }
 
     private func noteNew(slot: Int, file: Int) {
         guard file < fileSlots.count, slot >= 0 else { return }
         if file != notedFile {
+            keepNotedCounts()
             notedFile = file
             notedSlots = Array(repeating: 0, count: fileSlots[file].isEmpty ? 0 : (fileSlots[file].max()! >> 6) + 1)
             for known in fileSlots[file] { notedSlots[known >> 6] |= UInt64(1) << UInt64(known & 63) }
+            notedCounts = Array(repeating: 0, count: notedSlots.count << 6)
         }
         let word = slot >> 6
-        if word >= notedSlots.count { notedSlots += repeatElement(0, count: word - notedSlots.count + 1) }
+        if word >= notedSlots.count {
+            notedSlots += repeatElement(0, count: word - notedSlots.count + 1)
+            notedCounts += repeatElement(0, count: (notedSlots.count << 6) - notedCounts.count)
+        }
         notedSlots[word] |= UInt64(1) << UInt64(slot & 63)
+        notedCounts[slot] += 1
         fileSlots[file].insert(slot)
     }
 
+    /// Adds the noted file's respondents per slot to `fileSlotCounts`.
+    private func keepNotedCounts() {
+        guard notedFile >= 0 else { return }
+        for (slot, n) in notedCounts.enumerated() where n > 0 { fileSlotCounts[notedFile][slot, default: 0] += n }
+        notedCounts = []
+        notedSlots = []
+        notedFile = -1
+    }
+
     /// The cells of each input file's respondents, by file name.
-    public var fileCells: [String: Set<Cell>] {
+    public var fileCells: [String: Set<Cell>] { fileCellCounts.mapValues { Set($0.keys) } }
+
+    /// Each input file's respondents per cell, by file name.
+    public var fileCellCounts: [String: [Cell: Int]] {
         var cellOfSlot: [Int: Cell] = [:]
         for (cell, slot) in slots { cellOfSlot[slot] = cell }
-        var result: [String: Set<Cell>] = [:]
+        var result: [String: [Cell: Int]] = [:]
         for (k, name) in fileNames.enumerated() {
-            result[name, default: []].formUnion(fileSlots[k].compactMap { cellOfSlot[$0] })
+            var counts = fileSlotCounts[k]
+            if k == notedFile { for (slot, n) in notedCounts.enumerated() where n > 0 { counts[slot, default: 0] += n } }
+            for slot in fileSlots[k] {
+                guard let cell = cellOfSlot[slot] else { continue }
+                result[name, default: [:]][cell, default: 0] += counts[slot] ?? 0
+            }
+            if fileSlots[k].isEmpty, result[name] == nil { result[name] = [:] }
         }
         return result
     }
@@ -324,9 +359,14 @@ public final class Aggregator {
         }
         weightless.merge(other.weightless, uniquingKeysWith: +)
         municipalityNames.merge(other.municipalityNames) { a, _ in a }
-        for (name, cells) in other.fileCells.sorted(by: { $0.key < $1.key }) {
+        for (name, cells) in other.fileCellCounts.sorted(by: { $0.key < $1.key }) {
             if fileIndex[name] == nil { startFile(name) }
-            for cell in cells { if let slot = slots[cell] { fileSlots[fileIndex[name]!].insert(slot) } }
+            let file = fileIndex[name]!
+            for (cell, n) in cells {
+                guard let slot = slots[cell] else { continue }
+                fileSlots[file].insert(slot)
+                fileSlotCounts[file][slot, default: 0] += n
+            }
         }
     }
 
@@ -797,8 +837,10 @@ public final class Aggregator {
     /// or its `--by` answer in its country) would give that row, or part of it, back; then, as the
     /// run's total is published, the smallest other files until those withheld are two or more
     /// and together hold at least `--min-cell` respondents. (A file spanning several blanked rows
-    /// gives back their sum only, as their published totals do.)
-    public func withheldFiles(_ accounts: [(file: String, respondents: Int)]) -> Set<String> {
+    /// gives back their sum only, as their published totals do.) With `country`, the accounts
+    /// count that country's respondents of each file, and only its cells are looked at: the
+    /// files of a country's report.
+    public func withheldFiles(_ accounts: [(file: String, respondents: Int)], country: String? = nil) -> Set<String> {
         let minCell = options.minCell
         guard minCell > 1 else { return [] }
         let tables = suppressedTables()
@@ -817,7 +859,8 @@ public final class Aggregator {
             }
             return nil
         }
-        let cells = fileCells
+        var cells = fileCells
+        if let country { cells = cells.mapValues { $0.filter { $0.country == country } } }
         var withheld = Set(accounts.filter { account in
             guard account.respondents > 0, let inFile = cells[account.file], let first = inFile.first,
                   let row = blankedRow(first) else { return false }

@@ -461,6 +461,16 @@ final class ParseState {
             record.reset()
             return
         }
+        if !plainTable, record.quarantineReason == nil, let column = averagesWithoutLabel() {
+            // `;;;4;4,333333;2;1,666667` under the table: Excel's AVERAGE() with no label beside
+            // it. Nobody rates a topic 4,333333.
+            footnoteRecords += 1
+            warn("totals_row_skipped", line: record.line, column: column,
+                 "a row of figures alone, with no label and some with two or more decimals, is read as a row of averages, not a respondent",
+                 severity: .note)
+            record.reset()
+            return
+        }
         let mayBeFootnote: Bool
         if record.quarantineReason != nil || plainTable {
             mayBeFootnote = false
@@ -930,17 +940,19 @@ final class ParseState {
     }
 
     /// The word a totals or average row starts with (`Total`, `Kokku:`, `Kopā`, `Iš viso`,
-    /// `Итого по району`, `Average`), in the first filled one of its first three fields; nil for
-    /// any other row. A row of the table starts with an ID, a date, a number or a name: its first
+    /// `Итого по району`, `Average`, `Σ`), in the first filled one of its first six fields (a
+    /// sheet numbering its rows leaves `Nr` and the place blank under the table); nil for any
+    /// other row. A row of the table starts with an ID, a date, a number or a name: its first
     /// byte alone rules out most, so a row costs a look at a field or two. With its 1-based column.
     private func totalsLabel() -> (String, Int)? {
-        for i in 0..<min(3, record.fieldCount) {
+        for i in 0..<min(6, record.fieldCount) {
             let field = Self.trimmed(record.fieldBytes(i))
             guard let first = field.first else { continue }
-            // Every word's first letter, lower or upper case, and the lead bytes of Cyrillic.
+            // Every word's first letter, lower or upper case, the lead bytes of Cyrillic, and
+            // those of Σ (Greek) and ∑ (a mathematical operator).
             let letter = first | 0x20
             guard (letter >= 0x61 && letter <= 0x7A && Self.totalsInitials & (1 << UInt32(letter - 0x61)) != 0)
-                    || first == 0xD0 || first == 0xD1 else { return nil }
+                    || first == 0xD0 || first == 0xD1 || first == 0xCE || first == 0xE2 else { return nil }
             let text = String(decoding: field, as: UTF8.self)
             let lower = text.lowercased()
             for word in Self.totalsWords where lower.hasPrefix(word) {
@@ -952,6 +964,30 @@ final class ParseState {
             return nil
         }
         return nil
+    }
+
+    /// The 1-based column of the first figure of a row that starts blank and holds figures alone,
+    /// two or more, one of them with two or more decimals (`4,333333`, `1.67`): a row of averages
+    /// left without a label. nil for any other row; a row of the table costs a look at its first
+    /// field.
+    private func averagesWithoutLabel() -> Int? {
+        guard record.fieldCount > 2, Self.trimmed(record.fieldBytes(0)).isEmpty else { return nil }
+        var first: Int? = nil
+        var figures = 0
+        var fraction = false
+        for i in 1..<record.fieldCount {
+            let field = Array(Self.trimmed(record.fieldBytes(i)))
+            if field.isEmpty { continue }
+            guard Self.isFigure(field) else { return nil }
+            if first == nil { first = i + 1 }
+            figures += 1
+            if let mark = field.lastIndex(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ".") }), mark > 0,
+               field[mark - 1] >= 0x30 && field[mark - 1] <= 0x39,
+               field.count - mark - 1 >= 2, field[(mark + 1)...].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+                fraction = true
+            }
+        }
+        return figures >= 2 && fraction ? first : nil
     }
 
     /// Whether every filled field after column `column` (1-based) is a figure, as a totals row's
@@ -995,11 +1031,12 @@ final class ParseState {
 
     /// Words that head totals, subtotals and averages in the five languages of the surveys.
     static let totalsWords = [
-        "grand total", "subtotal", "sub-total", "totals", "total", "sum", "average", "mean",
-        "kokku", "vahesumma", "keskmine", "summa",
-        "kopā", "kopa", "starpsumma", "vidēji", "vidējais", "vidējā",
-        "iš viso", "is viso", "tarpinė suma", "vidurkis", "vidutiniškai", "suma",
-        "итого", "всего", "промежуточный итог", "сумма", "среднее", "в среднем",
+        "grand total", "subtotal", "sub-total", "totals", "total", "sum", "average", "avg", "mean", "overall",
+        "σ", "∑",
+        "kokku", "kõik kokku", "vastajaid kokku", "vahesumma", "keskmine", "keskmiselt", "keskm", "summa",
+        "kopā", "kopa", "kopsumma", "starpsumma", "vidēji", "vidējais", "vidējā",
+        "iš viso", "is viso", "viso", "tarpinė suma", "vidurkis", "vidutinis", "vidutiniškai", "suma",
+        "итого", "итог", "всего", "промежуточный итог", "сумма", "среднее", "средний", "средняя", "в среднем",
     ]
 
     /// English month and weekday names and their abbreviations, as dates spell them.

@@ -140,6 +140,18 @@ public struct ColumnMapper {
                 for spelling in Self.spellings(label, besides: written) { groupByLabel.insert(spelling, key) }
             }
         }
+        // A group whose questions all rate topics for one measure is also named by the measure's
+        // word in each language: a hand-made sheet heads its blocks `Olulisus` and `Pädevus`
+        // (or `Svarīgums`, `Kompetence`), not with the form's question, and a block of
+        // competence first was read in the form's order, as importance.
+        var measureOfGroup: [String: Set<Question.Measure?>] = [:]
+        for question in instrument.questions where !question.groupPath.isEmpty && question.isAnswer {
+            measureOfGroup[question.groupKey, default: []].insert(question.topic == nil ? nil : question.measure)
+        }
+        for (key, measures) in measureOfGroup.sorted(by: { $0.key < $1.key }) {
+            guard measures.count == 1, let measure = measures.first ?? nil, let words = Self.measureWords[measure] else { continue }
+            for word in words where !written.contains(word) { groupByLabel.insert(word, key) }
+        }
         for (index, question) in instrument.questions.enumerated() {
             if !question.groupPath.isEmpty, question.isAnswer {
                 let group = question.groupKey
@@ -352,15 +364,59 @@ public struct ColumnMapper {
         return result
     }
 
+    /// The words a sheet heads a block of ratings with, in the five languages: a group's other names
+    /// when every question of it rates topics for that measure.
+    static let measureWords: [Question.Measure: [String]] = [
+        .importance: ["importance", "how important", "olulisus", "tähtsus", "kui oluline", "svarīgums", "nozīmīgums",
+                      "cik svarīgi", "svarba", "svarbumas", "kiek svarbu", "важность", "значимость", "насколько важно"],
+        .competence: ["competence", "competency", "own competence", "self-assessment", "self assessment",
+                      "pädevus", "kompetents", "enesehinnang", "enesehinnang (pädevus)", "oma pädevus", "kompetence",
+                      "pašvērtējums", "kompetencija", "įsivertinimas", "компетентность", "компетенция", "самооценка"],
+    ]
+
     /// LimeSurvey's "question code & question text" headings, `importance[SQ001]. How important
-    /// is each topic for your work? [Intercultural competence and communication]` (its code/text
-    /// separator is `. `), and numbered labels of hand-made sheets (`3. Your role`): the code, or
-    /// else the text after it. Tried last, so a header read before reads the same.
+    /// is each topic for your work? [Intercultural competence and communication]`, and numbered
+    /// labels of hand-made sheets (`3. Your role`, `3) Your role`): the code, or else the text
+    /// after it. LimeSurvey's code/text separator is `. ` unless the one exporting typed another
+    /// in its export dialog (`: `, ` - `, a space): a code (letters and digits, a bracketed
+    /// sub-question) and then any run of spaces and punctuation with a space in it. After a space alone, the code is
+    /// read only when it names a sub-question or the text reads the same (`country Country`):
+    /// `Other role` is not the role question. Tried last, so a header read before reads the same.
     private func resolveCodeAndText(_ header: String, position: Int) -> ColumnRole? {
-        guard let cut = header.range(of: ". ") else { return nil }
-        let code = String(header[..<cut.lowerBound])
-        guard !code.isEmpty, !code.contains(" ") else { return nil }
-        for part in [code, String(header[cut.upperBound...])] {
+        let scalars = Array(header.unicodeScalars)
+        var end = 0
+        var bracketed = false
+        while end < scalars.count {
+            let c = scalars[end]
+            if c == "[" {
+                guard let close = scalars[end...].firstIndex(of: "]") else { return nil }
+                bracketed = true
+                end = close + 1
+                continue
+            }
+            guard c.isASCII, c.properties.isAlphabetic || c.properties.numericType != nil else { break }
+            end += 1
+        }
+        var start = end
+        while start < scalars.count, !scalars[start].properties.isAlphabetic, scalars[start].properties.numericType == nil,
+              scalars[start] != "[" {
+            start += 1
+        }
+        // The separator holds a space: `group/question` and `group.question` are KoboToolbox's
+        // paths, `/` stays theirs (`Group / Row`), and an `_` is a space of the heading's text
+        // (LimeSurvey's "Convert spaces to underscores": `Which_topics...` is no code).
+        let between = scalars[end..<start]
+        guard end > 0, start > end, start < scalars.count, between.contains(" "),
+              !between.contains("_"), !between.contains("/") else { return nil }
+        let separator = String(String.UnicodeScalarView(scalars[end..<start]))
+        let code = String(String.UnicodeScalarView(scalars[..<end]))
+        let text = String(String.UnicodeScalarView(scalars[start...]))
+        if separator.allSatisfy({ $0 == " " }) {
+            let role = resolve(code, position: position)
+            guard role != .unmapped, bracketed || resolve(text, position: position) == role else { return nil }
+            return role
+        }
+        for part in [code, text] {
             let role = resolve(part, position: position)
             if role != .unmapped { return role }
         }
@@ -496,6 +552,12 @@ public struct ColumnMapper {
             .flatMap { $0.count == 1 ? $0.first : nil }
         if group == nil, case let .unique(name, _) = groupByLabel.match(outer) { group = name }
         if let group { return questionInGroup(group, inner, position: position) }
+        // The other way round, a member's label over its group's (a sheet's two header rows, the
+        // topic over merged cells above `Importance | Competence`): `Topic [Importance]`.
+        var innerGroup = [inner.lowercased(), Self.code(inner)].lazy.compactMap { self.groupsByName[$0] }.first
+            .flatMap { $0.count == 1 ? $0.first : nil }
+        if innerGroup == nil, case let .unique(name, _) = groupByLabel.match(inner) { innerGroup = name }
+        if let innerGroup, case let .unique(index, _)? = memberByLabel[innerGroup]?.match(outer) { return role(index) }
         return nil
     }
 
@@ -577,6 +639,8 @@ public struct ColumnMapper {
                 for outer in outers where !outer.isEmpty {
                     if let role = memberByLabels(outer, inner) { return role }
                 }
+                // A member's label before its group's: `Topic - importance`.
+                if let role = memberByLabels(inner, String(path).trimmingSpaces) { return role }
             }
         }
         return nil

@@ -377,6 +377,19 @@ public final class Normalizer {
 
     /// Maps a file's header row (on physical line `line`: below titles when the file has them) to
     /// the instrument, logging what its columns leave out or repeat at that line.
+    /// Labels a hand-made sheet states its place under, above the table, besides the form's own
+    /// (`Omavalitsus:`): `m` the municipality's, `c` the country's, compared by `TextKey.loose`.
+    static let placeLabels: [String: Set<String>] = [
+        "m": Set([
+            "municipality", "city", "town", "city/town", "local authority", "local government", "council", "institution", "organisation", "organization",
+            "omavalitsus", "kohalik omavalitsus", "linn", "vald", "linn/vald", "vald/linn", "linn või vald", "asutus",
+            "pašvaldība", "novads", "pilsēta", "novads/pilsēta", "pilsēta/novads", "iestāde",
+            "savivaldybė", "miestas", "rajonas", "įstaiga",
+            "муниципалитет", "самоуправление", "местное самоуправление", "город", "волость", "город/волость", "учреждение", "организация",
+        ].map { TextKey.loose($0) }),
+        "c": Set(["country", "state", "riik", "valsts", "šalis", "valstybė", "страна", "государство"].map { TextKey.loose($0) }),
+    ]
+
     public func mapHeader(_ header: [String], file: String, line: Int, above: [(line: Int, cells: [String])] = [],
                           log: (CleaningIssue) -> Void) -> FileMapping {
         daysOfRun = daysOfRun.union(daysOfCurrentFile)
@@ -558,7 +571,19 @@ public final class Normalizer {
                         value = String(label[label.index(after: colon)...]).trimmingSpaces
                         label = String(label[..<colon])
                     }
-                    guard !value.isEmpty, mapper.resolve(label) == .question(q) else { continue }
+                    guard !value.isEmpty else { continue }
+                    guard mapper.resolve(label) == .question(q) || Self.placeLabels[q == municipalityIndex ? "m" : "c"]!
+                        .contains(TextKey.loose(label.trimmingSpaces.trimmingCharacters(in: CharacterSet(charactersIn: ":")).trimmingSpaces))
+                    else {
+                        // A label the sheet's maker chose (`Asutus:`) with a value that is a place:
+                        // said, as the place is not given on a guess.
+                        if q == municipalityIndex, case .unique = gazetteer.match(value), !label.trimmingSpaces.isEmpty {
+                            log(CleaningIssue(file: file, line: detail.line, question: instrument.questions[q].key, oldValue: value,
+                                              code: "place_stated_unread", action: .kept, severity: .warning,
+                                              message: "`\(label.trimmingSpaces)` `\(value)`, above the table, reads as a municipality, but its label is none this tool knows for one; not given to the respondents: add a municipality column, or head the line `\(instrument.questions[q].labels.values.sorted().first ?? "Municipality"):`"))
+                        }
+                        continue
+                    }
                     let name = instrument.questions[q].key
                     let isPlace: Bool
                     if q == municipalityIndex {
@@ -1165,6 +1190,34 @@ public final class Normalizer {
             if filesOfIdenticalRows.last != mapping.file { filesOfIdenticalRows.append(mapping.file) }
             identityCheckedInFile += 1
             let place = UInt64(filesOfIdenticalRows.count - 1) << 40 | UInt64(record.line)
+            // The tool's row number (LimeSurvey's `id`, Microsoft Forms' `ID`) with the same
+            // answers, submitted at the same second, in another file: the same response in an
+            // export sent again with later ones (a probe: a municipality's January and February
+            // exports counted January's twice). Numbers restart in each form, so the number alone
+            // tells nothing, nor a date without its time.
+            if let column = mapping.rowIDColumn, column < count, submitted != 0,
+               let time = mapping.roles.firstIndex(of: .meta(.submitted)), time < count,
+               (0..<questionCount).contains(where: { answerSlots[$0] != 0 }) {
+                var number: UInt64 = 0
+                var written = ""
+                Self.withTrimmed(record.fieldBytes(column)) { bytes in
+                    guard bytes.count > 0 else { return }
+                    number = FieldHash.hash(bytes, seed: 0x726F_772D_6E75_6D62) | 1
+                    written = String(decoding: bytes, as: UTF8.self)
+                }
+                Self.withTrimmed(record.fieldBytes(time)) { bytes in
+                    // A time of day: `10:00:00`, `10:00`.
+                    guard number != 0, bytes.contains(UInt8(ascii: ":")) else { number = 0; return }
+                    number = FieldHash.combine(number, FieldHash.hash(bytes, seed: 0x7375_626D_6974_7465), column: time)
+                }
+                if number != 0, let earlier = seen.check(Self.withDate(rowHash ^ number, submitted), storing: place),
+                   filesOfIdenticalRows[Int(earlier >> 40)] != mapping.file {
+                    log(CleaningIssue(file: mapping.file, line: record.line, column: column + 1,
+                                      code: "duplicate_submission", action: .dropped, severity: .note,
+                                      message: "row `\(written)` of the export, with the same answers on the same day, was already read on line \(earlier & (1 << 40 - 1)) of \(filesOfIdenticalRows[Int(earlier >> 40)]): the same response exported again; counted once"))
+                    return .duplicate
+                }
+            }
             // The date it was submitted is part of the row: two respondents who gave the same answers
             // on 3 and 20 February were one (a helper's probe), and --drop-identical dropped one.
             if let earlier = seen.check(Self.withDate(rowHash ^ 0x6E6F_2D69_642D_726F, submitted), storing: place) {

@@ -165,13 +165,25 @@ public struct ReportBuilder {
         if let range = dateRange, !suppression.hiddenScopes.contains("ALL") {
             facts.append("\(words.responseDates) \(range.first) – \(range.last).")
         }
-        let baseline = outcome.accounts.filter { $0.wave.isEmpty }
-        let withheld = aggregator.withheldFiles(baseline.map { ($0.file, $0.respondents) })
-        let shortNames = baseline.map { InputFiles.lastComponent($0.file) }
-        let files = zip(baseline, shortNames).map { account, short -> String in
+        var baseline = outcome.accounts.filter { $0.wave.isEmpty }.map { (account: $0, respondents: $0.respondents) }
+        // A country's report names the files its respondents came from, with their count of
+        // them: not the other countries' files, whose names (a person's, a municipality's) are
+        // not its partners' to read.
+        let country = scopes.count == 1 && scopes[0] != "ALL" ? scopes[0] : nil
+        if let country {
+            let counts = aggregator.fileCellCounts
+            baseline = baseline.compactMap { entry in
+                let n = (counts[entry.account.file] ?? [:]).filter { $0.key.country == country }.reduce(0) { $0 + $1.value }
+                return n > 0 ? (entry.account, n) : nil
+            }
+        }
+        let withheld = aggregator.withheldFiles(baseline.map { ($0.account.file, $0.respondents) }, country: country)
+        let shortNames = baseline.map { InputFiles.lastComponent($0.account.file) }
+        let files = zip(baseline, shortNames).map { entry, short -> String in
+            let account = entry.account
             // The file's own name, or its display name (`A/data/x.csv`) when another file shares it.
             let name = shortNames.filter { $0 == short }.count > 1 ? account.file : short
-            let respondents = withheld.contains(account.file) ? "–" : prose.number(account.respondents)
+            let respondents = withheld.contains(account.file) ? "–" : prose.number(entry.respondents)
             // An empty file has no header, so no shape: its count alone.
             let shown = account.shape.isEmpty ? respondents : "\(prose.shape(account.shape)), \(respondents)"
             return account.failure == nil ? "\(name) (\(shown))" : "\(name) (\(prose.notRead))"
