@@ -731,6 +731,41 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertEqual(r.outcome.issueCounts.filter { $0.key.code == "totals_row_skipped" }.values.reduce(0, +), 13)
     }
 
+    /// Two details on one line above the table, `Omavalitsus:;Narva;Kuupäev:;15.01.2025`, or one
+    /// in a table of five columns or fewer, were taken for the header: every row below was
+    /// quarantined (a probe). Labels ending in `:`, each with its value beside it, are details.
+    func testLabelledDetailsAboveTheTableInAnyWidth() throws {
+        let wide = run("wide.csv", "Omavalitsus:;Narva;Kuupäev:;15.01.2025;;;\n;;;;;;\n"
+            + "Nr;Teie amet;imp_intercultural;imp_partnerships;comp_intercultural;comp_partnerships;Kommentaar\n"
+            + "1;Sotsiaaltöötaja;5;4;2;2;\n2;Muu;4;4;3;3;\n")
+        XCTAssertEqual(wide.account.respondents, 2)
+        XCTAssertEqual(wide.account.quarantined, 0)
+        assertIssue(wide, "preamble_skipped", line: 1, column: 1)
+        XCTAssertTrue(wide.outcome.firstIssues.contains { $0.code == "place_stated_above" && $0.newValue == "Narva" })
+        let narrow = run("narrow.csv", "Omavalitsus:;Narva;;\nTeie amet;imp_intercultural;comp_intercultural;Kommentaar\nMuu;5;2;\nMuu;4;3;ok\n")
+        XCTAssertEqual(narrow.account.respondents, 2)
+        XCTAssertEqual(narrow.account.quarantined, 0)
+        // A header whose names end in colons is no pair of details.
+        let colons = run("colons.csv", "Riik:;Omavalitsus:;imp_intercultural:;comp_intercultural:\nEesti;Narva;5;2\n")
+        XCTAssertEqual(colons.account.respondents, 1)
+    }
+
+    /// A note or signature under the table in another cell than the first (`;;Koostas: M. Tamm;;`)
+    /// became a respondent with no answer, lowering every demand share (a probe). It is a
+    /// footnote like one in the first cell; a last respondent who answered one question alone,
+    /// one word (`Muu`), stays one.
+    func testANoteUnderTheTableInAnyCellIsAFootnote() {
+        let header = "Riik;Omavalitsus;Teie amet;imp_intercultural;comp_intercultural;training_wanted\n"
+        let rows = "Eesti;Narva;Muu;5;2;intercultural\nEesti;Narva;Muu;4;3;intercultural\n"
+        let note = run("note.csv", header + rows + ";;;;;\n;;Koostas: M. Tamm;;;\n;;;;Andmed seisuga jaanuar 2025;\n")
+        XCTAssertEqual(note.account.respondents, 2)
+        XCTAssertEqual(note.account.footnoteRecords, 2)
+        assertIssue(note, "footnote_skipped", line: 5, column: 3)
+        let last = run("last.csv", header + rows + ";;Muu;;;\n")
+        XCTAssertEqual(last.account.respondents, 3)
+        XCTAssertEqual(last.account.footnoteRecords, 0)
+    }
+
     /// A municipality sends its LimeSurvey (or Microsoft Forms) export again a month later, with
     /// the first month's responses in it: the same row number with the same answers on the same
     /// day in another file is the same response, counted once (a probe counted 5 of 3). Another

@@ -1230,6 +1230,26 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.issues.filter { $0.code == "unknown_value" }.map(\.oldValue), ["3 - Important", "7 - Top", "4.5 points"])
     }
 
+    /// More ways a clerk writes a scale point: `4)`, `4/5` and `5/5` out of the scale's top, and
+    /// the number before its own label in brackets, `4 (high)`; they were unknown values (a
+    /// probe). `4/7` (another scale), `3 (high)` (high is 4) and `6/5` stay unknown.
+    func testScalePointsWrittenOutOfTheTopOrWithTheirLabel() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        country,municipality,imp_intercultural,imp_partnerships,comp_intercultural,comp_partnerships
+        EE,Narva linn,4),5/5,4 (high),2/5
+        EE,Narva linn,4/7,6/5,3 (high),(2)
+
+        """
+        let result = normalise([folder.write("sheet.csv", text)])
+        XCTAssertEqual(result.respondents.count, 2)
+        guard result.respondents.count == 2 else { return }
+        let columns = ["imp_intercultural", "imp_partnerships", "comp_intercultural", "comp_partnerships"]
+        XCTAssertEqual(columns.map { result.answer(0, $0, in: instrument) }, [.choice("4"), .choice("5"), .choice("4"), .choice("2")])
+        XCTAssertEqual(columns.map { result.answer(1, $0, in: instrument) }, [nil, nil, nil, .choice("2")])
+        XCTAssertEqual(result.issues.filter { $0.code == "unknown_value" }.map(\.oldValue), ["4/7", "6/5", "3 (high)"])
+    }
+
     /// Excel's "CSV" on a Windows set to a Baltic language writes `?` for each letter its code
     /// page lacks: Russian answers and headings come out as `????`. Such a value or heading is
     /// said to have lost its letters, with what to do; a role's was read as "Other" typed (a

@@ -545,6 +545,39 @@ final class PipelineTests: XCTestCase {
         XCTAssertNotEqual(responses[0][0], responses[1][0], "respondent IDs of the two files differ")
     }
 
+    /// A LimeSurvey response never submitted, with no answer to the demand question, never
+    /// reached it; one with `N/A` in its columns was not shown it: neither was asked, and both
+    /// had counted as wanting no training (a probe: 1 in 3 for 1 in 2). A submitted response
+    /// that ticked nothing still counts as wanting none, as does one never submitted that answered.
+    func testLimeSurveyResponsesNotAskedForDemandAreOutOfItsBase() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        id,submitdate,lastpage,startlanguage,country,municipality,importance[SQ001],competence[SQ001],trainingwanted[SQ001],trainingwanted[SQ002]
+        1,2025-02-03 10:00:00,3,en,EE,Narva linn,A5,A2,Y,
+        2,2025-02-04 10:00:00,3,en,EE,Tallinn,A4,A4,,Y
+        3,,1,en,EE,Tallinn,A4,,,
+        4,2025-02-05 10:00:00,3,en,EE,Tallinn,A3,A3,N/A,N/A
+        5,2025-02-06 10:00:00,3,en,EE,Tallinn,A3,A3,,
+        6,,2,en,EE,Tallinn,A3,A3,Y,
+
+        """
+        let out = TemporaryFolder()
+        var options = Self.sweepOptions([folder.write("lime.csv", text)], out: out)
+        options.aggregation.minCell = 1
+        _ = try Pipeline.report(options)
+        let table = try String(contentsOfFile: options.outputPath + "/topic_demand.csv", encoding: .utf8)
+        let column = { (name: String) in FiguresTable.columns.firstIndex(of: name)! }
+        func row(_ topic: String) throws -> [Substring] {
+            try XCTUnwrap(table.split(separator: "\r\n").first { $0.hasPrefix("EE,\(topic),") }).split(separator: ",", omittingEmptySubsequences: false)
+        }
+        // Asked: 1, 2, 5 (ticked nothing) and 6 (never submitted, answered); intercultural by 1 and 6.
+        let intercultural = try row("intercultural")
+        XCTAssertEqual(intercultural[column("respondents")], "6")
+        XCTAssertEqual(intercultural[column("demand_n")], "2")
+        XCTAssertEqual(intercultural[column("demand_share")], "0.500000000000")
+        XCTAssertEqual(try row("partnerships")[column("demand_share")], "0.250000000000")
+    }
+
     // 6: weights that leave ~1 effective respondent are suppressed and warned about.
     func testDominantWeightIsSuppressedAndWarnedAbout() throws {
         let folder = TemporaryFolder()

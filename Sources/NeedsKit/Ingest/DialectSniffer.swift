@@ -255,6 +255,23 @@ public struct TableShape: Sendable, Equatable {
         filledColumns >= 6 && filled <= 3 && lastFilled < max(2, filledColumns / 3)
     }
 
+    /// Whether a record's filled cells are one to three labels, each ending in `:`, each with
+    /// its value in the next cell, from the first cell on (`Omavalitsus:;Narva;Kuupäev:;15.01.2025`):
+    /// a sheet's details, in a table of any width. A header names its columns without colons
+    /// (a pair of details had been taken for the header, and every row below quarantined).
+    static func isLabelledPairs(count: Int, cell: (Int) -> ArraySlice<UInt8>) -> Bool {
+        var filled = 0
+        while filled < count && !CellType.trim(cell(filled)).isEmpty { filled += 1 }
+        guard filled >= 2, filled <= 6, filled % 2 == 0,
+              (filled..<count).allSatisfy({ CellType.trim(cell($0)).isEmpty }) else { return false }
+        for k in 0..<filled {
+            let text = CellType.trim(cell(k))
+            let isLabel = text.last == UInt8(ascii: ":") && text.dropLast().contains { $0 >= 0x41 }
+            if isLabel != (k % 2 == 0) { return false }
+        }
+        return true
+    }
+
     /// Finds the table in the first records: the modal field count among records with at least two
     /// filled cells is the table's width; the table starts at the first record of that width with
     /// most of its cells filled; header records are the leading ones holding no number, date or
@@ -284,7 +301,8 @@ public struct TableShape: Sendable, Equatable {
             let count = filled(row)
             guard count >= min(2, width) else { return false }
             let last = row.lastIndex { !CellType.trim($0).isEmpty } ?? 0
-            return count < 2 || !isDetails(lastFilled: last, filled: count, filledColumns: shape.filledColumns)
+            return count < 2 || !(isDetails(lastFilled: last, filled: count, filledColumns: shape.filledColumns)
+                                   || isLabelledPairs(count: row.count, cell: { row[$0] }))
         } ?? first
         // The header names its columns: when the record after the details holds figures, those
         // were the header (a few names over unnamed columns) and this a row of data.

@@ -478,7 +478,15 @@ final class ParseState {
             mayBeFootnote = record.filledFieldCount(upTo: 2) <= 1
         } else if headerCount > 1 && isBlankField(record.fieldBytes(1)) {
             let filled = record.filledFieldCount(upTo: 2)
-            mayBeFootnote = filled == 0 || (filled == 1 && Self.holdsWords(record.fieldBytes(0)))
+            if filled == 1 && isBlankField(record.fieldBytes(0)) {
+                // The one filled cell further right: a note or a signature put under another
+                // column (`;;Koostas: M. Tamm;;`) reads as one, a label and its value or three
+                // words or more; a single answer (`;;Muu;;`) does not.
+                let k = (2..<record.fieldCount).first { !isBlankField(record.fieldBytes($0)) }
+                mayBeFootnote = k.map { Self.readsAsNote(record.fieldBytes($0)) } ?? false
+            } else {
+                mayBeFootnote = filled == 0 || (filled == 1 && Self.holdsWords(record.fieldBytes(0)))
+            }
         } else {
             mayBeFootnote = false
         }
@@ -551,7 +559,8 @@ final class ParseState {
             let lastFilled = (0..<record.fieldCount).last { !isBlankField(record.fieldBytes($0)) } ?? 0
             let filled = record.filledFieldCount(upTo: 4)
             let single = filled <= 1
-            if single || TableShape.isDetails(lastFilled: lastFilled, filled: filled, filledColumns: tableFilledColumns) {
+            if single || TableShape.isDetails(lastFilled: lastFilled, filled: filled, filledColumns: tableFilledColumns)
+                || TableShape.isLabelledPairs(count: record.fieldCount, cell: { Array(self.record.fieldBytes($0))[...] }) {
                 if quarantinesOtherDelimiterRow(record, where: "above") { return deliverQuarantined() }
                 preambleSkipped += 1
                 // Kept for the normaliser, which reads a place stated here (`Omavalitsus: Tartu linn`).
@@ -909,6 +918,15 @@ final class ParseState {
     /// `3f2b9c0e`) nor a mark of a date or time (a time zone or `AM` in capitals beside a time of
     /// day, an English month or weekday name beside digits). The sample size a table states,
     /// `n = 143`, is a note too.
+    /// A note's text, not an answer: words with a label before a colon (`Koostas: M. Tamm`,
+    /// `Märkus: ...`) or three words or more.
+    static func readsAsNote(_ cell: UnsafeRawBufferPointer) -> Bool {
+        guard holdsWords(cell) else { return false }
+        let text = String(decoding: trimmed(cell), as: UTF8.self)
+        if let colon = text.firstIndex(of: ":"), colon != text.startIndex, text[..<colon].last?.isLetter == true { return true }
+        return text.split(whereSeparator: { $0 == " " }).count >= 3
+    }
+
     static func holdsWords(_ cell: UnsafeRawBufferPointer) -> Bool {
         let scalars = Array(String(decoding: trimmed(cell), as: UTF8.self).unicodeScalars)
         func isDigit(_ k: Int) -> Bool { k >= 0 && k < scalars.count && scalars[k].properties.numericType == .decimal }

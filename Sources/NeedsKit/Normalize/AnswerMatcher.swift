@@ -134,20 +134,41 @@ public final class ChoiceMatcher {
     func numberWithOwnWords(_ raw: String) -> String? {
         let text = raw.trimmingSpaces
         var number = Substring(""), words = Substring("")
-        if text.hasSuffix(")"), let open = text.lastIndex(of: "("), open != text.startIndex {
-            number = text[text.index(after: open)..<text.index(before: text.endIndex)]
+        if text.hasSuffix(")"), let open = text.lastIndex(of: "("), open != text.startIndex,
+           text[text.index(after: open)..<text.index(before: text.endIndex)].trimmingCharacters(in: .whitespaces).allSatisfy({ $0.isASCII && $0.isNumber }) {
+            number = Substring(text[text.index(after: open)..<text.index(before: text.endIndex)].trimmingCharacters(in: .whitespaces))
             words = text[..<open]
         } else {
             let body = text.hasPrefix("(") ? text.dropFirst() : Substring(text)
             number = body.prefix { $0.isASCII && $0.isNumber }
-            words = body.dropFirst(number.count).drop { " -–—.:)=".contains($0) }
-            if text.hasPrefix("(") && body.dropFirst(number.count).first != ")" { return nil }
+            let rest = body.dropFirst(number.count)
+            // `4)`, `4/5` (out of the scale's top point), `4 (high)`: the number, with nothing
+            // else or the words in brackets.
+            if !number.isEmpty, rest == ")" || (text.hasPrefix("(") && rest == ")") { return names[String(number)] }
+            if !number.isEmpty, rest.first == "/", let top = topNumber,
+               Int(rest.dropFirst().trimmingCharacters(in: .whitespaces)) == top, !text.hasPrefix("(") {
+                return names[String(number)]
+            }
+            words = rest.drop { " -–—.:)=".contains($0) }
+            if text.hasPrefix("(") && rest.first != ")" { return nil }
+            if words.hasPrefix("("), words.hasSuffix(")") { words = words.dropFirst().dropLast() }
         }
         let spelled = String(words).trimmingSpaces
         guard !number.isEmpty, number.allSatisfy({ $0.isASCII && $0.isNumber }), let name = names[String(number)],
-              spelled.first?.isLetter == true, case .none = labels.match(spelled), wordForm(spelled) == nil
-        else { return nil }
-        return name
+              spelled.first?.isLetter == true else { return nil }
+        // Words that are the same point's label agree with the number; another's contradict it.
+        switch labels.match(spelled) {
+        case let .unique(named, _): return named == name ? name : nil
+        case .ambiguous: return nil
+        case .none: return wordForm(spelled) == nil ? name : nil
+        }
+    }
+
+    /// The list's highest point, when its names are the numbers from 1 (`1`...`5`): `4/5` is 4.
+    private var topNumber: Int? {
+        let numbers = names.keys.compactMap { Int($0) }
+        guard let top = numbers.max(), top >= 2, Set(numbers).isSuperset(of: 1...top) else { return nil }
+        return top
     }
 
     /// `Other: youth worker`, `Cits - mediācija`, `Другое (психолог)`, `Other (please specify):

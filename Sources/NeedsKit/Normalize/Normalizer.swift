@@ -61,6 +61,8 @@ public final class Normalizer {
         /// (neither its own nor a split choice's): the file never asked, and its respondents are
         /// left out of the demand shares' base, not counted as wanting none.
         public let lacksDemandQuestion: Bool
+        /// The instrument's demand question (who wants training on which topic), if it has one.
+        public let demandIndex: Int?
         /// KoboToolbox's `_validation_status` column, when the file has it: a submission its
         /// reviewers did not approve is quarantined.
         let reviewColumn: Int?
@@ -99,6 +101,7 @@ public final class Normalizer {
                 return text.withUTF8 { FieldHash.combine(hash, FieldHash.hash(UnsafeRawBufferPointer($0)), column: place.question) }
             }
             self.above = above
+            demandIndex = demandQuestion
             lacksDemandQuestion = demandQuestion.map { d in
                 !roles.contains { role in
                     switch role {
@@ -961,6 +964,8 @@ public final class Normalizer {
         var respondentHash = mapping.idSeed
         var submitted: Int32 = 0
         var incomplete = false
+        // A demand column LimeSurvey wrote `N/A` in: the question was not shown.
+        var demandNotShown = false
         rowOtherReading = 0
         // Ticked choices without a bit (past the 64th, or not in the list): rare.
         var ticked: [Int: Set<String>] = [:]
@@ -1081,6 +1086,10 @@ public final class Normalizer {
                 var tick = false
                 switch reading {
                 case .blank:
+                    if q == mapping.demandIndex, bytes.count == 3, bytes[0] | 0x20 == UInt8(ascii: "n"), bytes[1] == UInt8(ascii: "/"),
+                       bytes[2] | 0x20 == UInt8(ascii: "a") {
+                        demandNotShown = true
+                    }
                     continue
                 case .ticked:
                     tick = true
@@ -1244,7 +1253,11 @@ public final class Normalizer {
         }
         row.idHash = respondentHash
         row.line = record.line
+        // A LimeSurvey response with no answer to the demand question that never reached it (not
+        // submitted) or was not shown it (`N/A`) was not asked: out of the demand share's base,
+        // where it had counted as wanting no training (a probe: shares of 1 in 3 for 1 in 2).
         row.demandUnasked = mapping.lacksDemandQuestion
+            || (mapping.shape == .limeSurvey && (incomplete || demandNotShown) && mapping.demandIndex.map { answers[$0] == 0 } ?? false)
         row.submitted = submitted
         row.otherReading = rowOtherReading
         if submitted != 0 {
@@ -1631,8 +1644,8 @@ public final class Normalizer {
                 if let name = matcher.numberWithOwnWords(text) {
                     return CellReading(answer: .choice(name), issues: [.init(
                         old: text, new: name, code: "choice_by_number", action: .changed,
-                        message: "`\(text)` read as choice `\(name)` by its number: its words are no label of list "
-                            + "`\(matcher.list.name)` (a sheet's own wording of the scale)")])
+                        message: "`\(text)` read as choice `\(name)` by its number: a sheet's own way of writing the scale, "
+                            + "not a label of list `\(matcher.list.name)`")])
                 }
                 if Self.lostLetters(text) {
                     return CellReading(answer: nil, issues: [lostLettersIssue(text)])
