@@ -720,8 +720,10 @@ final class BadInputCatalogueTests: XCTestCase {
             + ";;;Keskmine;4,5;2,5\n"
             + ";;;4,333333;2;1,666667\n;;;4.67;;3.50\n"
             + ";;;4;2;5\n;;;4,5;3;4\n"
+            // A reviewer's cases: a respondent's date, a computed average column beside ratings.
+            + ";16.01.2025;;4;3;5\n;;;4;5;4,33\n"
         let r = run("more-totals.csv", sheet)
-        XCTAssertEqual(r.account.respondents, 4)
+        XCTAssertEqual(r.account.respondents, 6)
         XCTAssertEqual(r.account.footnoteRecords, 13)
         assertIssue(r, "totals_row_skipped", line: 4, column: 2, "Keskm.")
         let skipped = r.outcome.firstIssues.filter { $0.code == "totals_row_skipped" }
@@ -742,6 +744,12 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertEqual(wide.account.quarantined, 0)
         assertIssue(wide, "preamble_skipped", line: 1, column: 1)
         XCTAssertTrue(wide.outcome.firstIssues.contains { $0.code == "place_stated_above" && $0.newValue == "Narva" })
+        // The place in the line's second pair is read too (a reviewer's case).
+        let second = run("second.csv", "Kuupäev:;15.01.2025;Omavalitsus:;Narva linn;;;\n"
+            + "Nr;Teie amet;imp_intercultural;imp_partnerships;comp_intercultural;comp_partnerships;Kommentaar\n1;Muu;4;5;3;3;\n")
+        XCTAssertEqual(second.account.respondents, 1)
+        XCTAssertTrue(second.outcome.firstIssues.contains { $0.code == "place_stated_above" && $0.newValue == "Narva linn" },
+                      "\(second.outcome.firstIssues.map(\.code))")
         let narrow = run("narrow.csv", "Omavalitsus:;Narva;;\nTeie amet;imp_intercultural;comp_intercultural;Kommentaar\nMuu;5;2;\nMuu;4;3;ok\n")
         XCTAssertEqual(narrow.account.respondents, 2)
         XCTAssertEqual(narrow.account.quarantined, 0)
@@ -757,12 +765,13 @@ final class BadInputCatalogueTests: XCTestCase {
     func testANoteUnderTheTableInAnyCellIsAFootnote() {
         let header = "Riik;Omavalitsus;Teie amet;imp_intercultural;comp_intercultural;training_wanted\n"
         let rows = "Eesti;Narva;Muu;5;2;intercultural\nEesti;Narva;Muu;4;3;intercultural\n"
-        let note = run("note.csv", header + rows + ";;;;;\n;;Koostas: M. Tamm;;;\n;;;;Andmed seisuga jaanuar 2025;\n")
+        let note = run("note.csv", header + rows + ";;;;;\n;;Koostas: M. Tamm;;;\n;;;;Märkus: andmed jaanuarist;\n")
         XCTAssertEqual(note.account.respondents, 2)
         XCTAssertEqual(note.account.footnoteRecords, 2)
         assertIssue(note, "footnote_skipped", line: 5, column: 3)
-        let last = run("last.csv", header + rows + ";;Muu;;;\n")
-        XCTAssertEqual(last.account.respondents, 3)
+        // Words alone may be an answer: a choice's label, a comment (a reviewer's case).
+        let last = run("last.csv", header + rows + ";;Muu;;;\n;;Õpetaja või haridustöötaja;;;\n;;;;;Koolitus võiks olla eesti keeles\n")
+        XCTAssertEqual(last.account.respondents, 5)
         XCTAssertEqual(last.account.footnoteRecords, 0)
     }
 

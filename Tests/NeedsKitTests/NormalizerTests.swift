@@ -2002,10 +2002,11 @@ final class NormalizerTests: XCTestCase {
         var writer = CSVWriter(delimiter: ";")
         writer.row(texts: ["Timestamp", "Country", "Municipality"])
         for (date, _) in dates { writer.row(texts: [date, "Estonia", "Narva linn"]) }
-        // A numeric date after them: still ambiguous, still assumed day-first.
+        // A numeric date after them: still ambiguous, assumed month-first as written without
+        // leading zeros (US English's M/D/YYYY).
         writer.row(texts: ["2/3/2025 10:00:00", "Estonia", "Narva linn"])
         let result = normalise([folder.write("named.csv", writer.text)])
-        XCTAssertEqual(result.respondents.map(\.submitted), dates.map(\.1) + ["2025-03-02"])
+        XCTAssertEqual(result.respondents.map(\.submitted), dates.map(\.1) + ["2025-02-03"])
         let unreadable = result.issues.filter { $0.code == "date_unreadable" }
         XCTAssertEqual(unreadable.map(\.oldValue), dates.filter { $0.1 == nil }.map(\.0))
         XCTAssertEqual(unreadable.first?.column, 1)
@@ -2350,17 +2351,21 @@ final class NormalizerTests: XCTestCase {
         let folder = TemporaryFolder()
         for separator in [": ", " - ", " ", " | "] {
             let text = """
-            id\(separator)Response ID,submitdate\(separator)Date submitted,country\(separator)Country,\
+            id\(separator)Response ID,submitdate\(separator)Date submitted,lastpage\(separator)Last page,\
+            startlanguage\(separator)Start language,country\(separator)Country,\
             role\(separator)Your role,\
             importance[SQ001]\(separator)How important is each topic for your work? [Intercultural competence and communication],\
             competence[SQ001]\(separator)How would you rate your own competence in each topic? [Intercultural competence and communication],\
             trainingwanted[SQ002]\(separator)Which topics would you attend training on? [Partnerships for integration],\
-            Other role
-            7,2025-01-20 12:00:00,Eesti,A1,Väga oluline,Madal,Y,Koordinaator
+            Other role,Points - Your role
+            7,2025-01-20 12:00:00,3,et,Eesti,A1,Väga oluline,Madal,Y,Koordinaator,1
 
             """
             let result = normalise([folder.write("lime.csv", text)])
+            XCTAssertEqual(result.accounts.first?.shape, "LimeSurvey", separator)
             XCTAssertEqual(result.respondents.count, 1, separator)
+            // `Points - Your role` (a quiz's score) is no column of the role question.
+            XCTAssertFalse(result.codes().contains("duplicate_column"), separator)
             guard result.respondents.count == 1 else { continue }
             XCTAssertEqual(result.respondents.first?.country, "EE", separator)
             XCTAssertEqual(result.respondents.first?.submitted, "2025-01-20", separator)

@@ -578,6 +578,34 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(try row("partnerships")[column("demand_share")], "0.250000000000")
     }
 
+    /// A sheet asking who wants training on two topics of eight, a column each: the other six were
+    /// not asked, and published 0 % (a probe). Its respondents are out of those shares' bases,
+    /// blank when no file asked; another file asking the whole question counts in all of them.
+    func testDemandColumnsForSomeTopicsLeaveTheOthersUnasked() throws {
+        let folder = TemporaryFolder()
+        let sheet = "country,municipality,imp_intercultural,comp_intercultural,training_wanted/intercultural,training_wanted/partnerships\n"
+            + "EE,Narva linn,5,2,1,0\nEE,Narva linn,4,3,0,0\nEE,Narva linn,4,2,1,1\nEE,Narva linn,3,3,0,1\n"
+        let form = "country,municipality,imp_intercultural,comp_intercultural,training_wanted\n"
+            + "LV,Rīga,5,2,intercultural disinformation\nLV,Rīga,4,2,\n"
+        let out = TemporaryFolder()
+        var options = Self.sweepOptions([folder.write("sheet.csv", sheet), folder.write("form.csv", form)], out: out)
+        options.aggregation.minCell = 1
+        _ = try Pipeline.report(options)
+        let table = try String(contentsOfFile: options.outputPath + "/topic_demand.csv", encoding: .utf8)
+        let column = { (name: String) in FiguresTable.columns.firstIndex(of: name)! }
+        func share(_ scope: String, _ topic: String) throws -> String {
+            String(try XCTUnwrap(table.split(separator: "\r\n").first { $0.hasPrefix("\(scope),\(topic),") })
+                .split(separator: ",", omittingEmptySubsequences: false)[column("demand_share")])
+        }
+        XCTAssertEqual(try share("EE", "intercultural"), "0.500000000000")
+        XCTAssertEqual(try share("EE", "partnerships"), "0.500000000000")
+        XCTAssertEqual(try share("EE", "disinformation"), "")
+        XCTAssertEqual(try share("LV", "disinformation"), "0.500000000000")
+        // ALL: the sheet's four are out of disinformation's base, the form's two in it.
+        XCTAssertEqual(try share("ALL", "disinformation"), "0.500000000000")
+        XCTAssertEqual(try share("ALL", "intercultural"), "0.500000000000")
+    }
+
     // 6: weights that leave ~1 effective respondent are suppressed and warned about.
     func testDominantWeightIsSuppressedAndWarnedAbout() throws {
         let folder = TemporaryFolder()
@@ -1019,8 +1047,14 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(us.issues.map(\.code), ["date_order_assumed"])
         XCTAssertTrue(us.issues.first?.message.contains("read month-first") ?? false, us.issues.first?.message ?? "")
         XCTAssertTrue(us.period.contains("2026-12-04 – 2027-01-02"), us.period)
-        let european = try run(["12/4/2026 14:03:04", "12/5/2026 09:15:00"])
+        let european = try run(["12/04/2026 14:03:04", "12/05/2026 09:15:00"])
         XCTAssertEqual(european.dates, ["2026-04-12", "2026-05-12"])
+        // Written without leading zeros, as US-English Google Sheets writes its timestamps
+        // (`2/1/2025 10:00:00`, a 24-hour clock): month-first (a probe: a February survey read as
+        // January to December).
+        let sheets = try run(["2/1/2026 10:00:00", "2/3/2026 9:15:00", "2/12/2026 14:00:00"])
+        XCTAssertEqual(sheets.dates, ["2026-02-01", "2026-02-03", "2026-02-12"])
+        XCTAssertTrue(sheets.issues.first?.message.contains("without leading zeros") ?? false, sheets.issues.first?.message ?? "")
         // Assumed month-first, shown day-first by 13/12: the first two are corrected.
         let shown = try run(["4/12/2026 2:03:04 PM", "5/12/2026 9:15:00 AM", "7/12/2026 9:15:00 AM", "13/12/2026 1:00:00 PM",
                              "13/12/2026 2:00:00 PM"])
@@ -1078,12 +1112,13 @@ final class PipelineTests: XCTestCase {
     func testResponsePeriodReadsEarlyAmbiguousDatesInTheFileOrder() throws {
         let folder = TemporaryFolder()
         var text = "Timestamp," + Self.sweepHeader
-        for date in ["2/3/25 10:00", "2/4/25 10:00", "2/12/25 10:00", "2/14/25 10:00", "2/19/25 10:00"] {
+        // Written with leading zeros (unpadded, `2/3/25`, month-first is assumed from the start).
+        for date in ["02/03/25 10:00", "02/04/25 10:00", "02/12/25 10:00", "02/14/25 10:00", "02/19/25 10:00"] {
             text += date + "," + Self.sweepRow("EE", "Tartu linn")
         }
         let us = folder.write("us.csv", text)
         // A day-first file with only ambiguous dates stays day-first.
-        let eu = folder.write("eu.csv", "Timestamp," + Self.sweepHeader + "1/2/2025," + Self.sweepRow("LV", "Rīga"))
+        let eu = folder.write("eu.csv", "Timestamp," + Self.sweepHeader + "01/02/2025," + Self.sweepRow("LV", "Rīga"))
         let out = TemporaryFolder()
         let options = Self.sweepOptions([us], out: out)
         let outcome = try Pipeline.report(options)

@@ -845,6 +845,42 @@ final class ReportTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: options.outputPath + "/countries/LT.md"))
     }
 
+    /// A file's count withheld in one report is withheld in every one, and a file of two
+    /// countries with a small part shows no count: a country's report gave counts the region's
+    /// withheld, and the region's total of a file less a country's part its other, blanked part
+    /// (a reviewer's case: Jūrmala's 2 respondents, and Ogre's 7 blanked to protect them).
+    func testFileCountsWithheldInOneReportAreWithheldInAll() throws {
+        let folder = TemporaryFolder()
+        let header = "country,municipality,role,imp_intercultural,comp_intercultural,training_wanted\n"
+        func rows(_ country: String, _ place: String, _ n: Int) -> String {
+            (0..<n).map { "\(country),\(place),teacher,\(3 + $0 % 3),\(1 + $0 % 2),intercultural\n" }.joined()
+        }
+        folder.write("mixed.csv", header + rows("EE", "Tartu linn", 10) + rows("LV", "Jūrmala", 2))
+        folder.write("lv_riga.csv", header + rows("LV", "Rīga", 10))
+        folder.write("lv_ogre.csv", header + rows("LV", "Ogres novads", 7))
+        folder.write("ee_narva.csv", header + rows("EE", "Narva linn", 8))
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [folder.path]
+        options.outputPath = folder.path + "/out"
+        _ = try Pipeline.report(options)
+        var shown: [String: Set<String>] = [:]
+        for report in ["report.md", "countries/EE.md", "countries/LV.md"] {
+            let text = try String(contentsOfFile: options.outputPath + "/" + report, encoding: .utf8)
+            let line = try XCTUnwrap(text.split(separator: "\n").first { $0.contains("mixed.csv") }.map(String.init), report)
+            for file in ["mixed", "lv\\_riga", "lv\\_ogre", "ee\\_narva"] {
+                guard let range = line.range(of: file + ".csv (") else { continue }
+                let rest = line[range.upperBound...]
+                let count = rest[..<rest.firstIndex(of: ")")!].split(separator: ",").last!.trimmingCharacters(in: .whitespaces)
+                shown[file, default: []].insert(count == "–" ? "withheld" : "shown")
+            }
+        }
+        XCTAssertEqual(shown["mixed"], ["withheld"], "\(shown)")
+        for (file, states) in shown { XCTAssertEqual(states.count, 1, "\(file): \(shown)") }
+        // Two or more withheld in the region and in each country, together at least five.
+        XCTAssertEqual(shown.filter { $0.value == ["withheld"] }.count >= 2, true, "\(shown)")
+    }
+
     /// A Markdown link's target is percent-encoded: a wave named `follow up #2` gave charts linked as
     /// `](charts/waves_follow up #2_EE.svg)`, which ends at the space (and `#` starts a fragment).
     /// Its charts are now named `waves_follow_up__2_...` (see

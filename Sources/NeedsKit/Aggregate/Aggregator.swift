@@ -170,7 +170,8 @@ public final class Aggregator {
                           c.map { scores(topic: t, question: $0, answer: respondent.answer($0)).competence } ?? .nan,
                           demands(topic: t, answer: demand))
         }
-        add(slot: slot, weight: respondent.weight, scores: scratch, demandAsked: respondent.demandAsked)
+        add(slot: slot, weight: respondent.weight, scores: scratch, demandAsked: respondent.demandAsked,
+            unaskedTopics: respondent.demandUnaskedChoices.isEmpty ? 0 : topicMask(ofChoices: respondent.demandUnaskedChoices))
         if fileIndex[respondent.sourceFile] == nil { startFile(respondent.sourceFile) }
         note(slot: slot, file: fileIndex[respondent.sourceFile]!)
     }
@@ -263,15 +264,17 @@ public final class Aggregator {
     }
 
     /// One respondent into a cell's accumulators: every way in ends here.
-    func add(slot: Int, weight: Double, scores: [TopicScores], demandAsked: Bool = true) {
+    func add(slot: Int, weight: Double, scores: [TopicScores], demandAsked: Bool = true, unaskedTopics: UInt64 = 0) {
         respondentCount += 1
         if !(weight > 0) { weightless[slotCountries[slot], default: 0] += 1 }
         let topicCount = topicKeys.count
         accumulators[slot].withUnsafeMutableBufferPointer { row in
             for t in 0..<topicCount {
                 let s = scores[t]
+                // A topic the file's demand columns leave out was not asked (`unaskedTopics`).
+                let asked = demandAsked && (t >= 64 || unaskedTopics & (1 << UInt64(t)) == 0)
                 row[t].add(importance: s.importance.isNaN ? nil : s.importance, competence: s.competence.isNaN ? nil : s.competence,
-                           demanded: s.demanded, weight: weight, demandAsked: demandAsked)
+                           demanded: s.demanded, weight: weight, demandAsked: asked)
             }
             row[topicCount].add(importance: nil, competence: nil, demanded: false, weight: weight, demandAsked: demandAsked)
         }
@@ -283,6 +286,21 @@ public final class Aggregator {
         if let i = scoreTables[t].importance, i.question == q { result.importance = Self.score(answer, i.table) ?? .nan }
         if let c = scoreTables[t].competence, c.question == q { result.competence = Self.score(answer, c.table) ?? .nan }
         return result
+    }
+
+    /// The topics (bit t: `topicKeys[t]`, the first 64) whose demand choices are `names`: those a
+    /// file did not ask about (`Respondent.demandUnaskedChoices`).
+    func topicMask(ofChoices names: Set<String>) -> UInt64 {
+        var mask: UInt64 = 0
+        for (t, key) in topicKeys.enumerated() where t < 64 && names.contains(key) { mask |= 1 << UInt64(t) }
+        return mask
+    }
+
+    /// `topicMask(ofChoices:)` of the demand list's choices at the positions whose bits are set.
+    func topicMask(ofDemandPositions bits: UInt64) -> UInt64 {
+        guard bits != 0 else { return 0 }
+        let choices = instrument.demandQuestion?.kind.listName.flatMap { instrument.choiceLists[$0] }?.choices ?? []
+        return topicMask(ofChoices: Set(choices.filter { $0.position < 64 && bits & (1 << UInt64($0.position)) != 0 }.map(\.name)))
     }
 
     /// Whether an answer to the demand question asks for training on topic `t`.
@@ -832,17 +850,63 @@ public final class Aggregator {
         }
     }
 
-    /// Input files whose respondent counts the reports and summary.json withhold: a file whose
-    /// every respondent is in one row some table blanks whole (its country, its municipality row,
-    /// or its `--by` answer in its country) would give that row, or part of it, back; then, as the
-    /// run's total is published, the smallest other files until those withheld are two or more
-    /// and together hold at least `--min-cell` respondents. (A file spanning several blanked rows
-    /// gives back their sum only, as their published totals do.) With `country`, the accounts
-    /// count that country's respondents of each file, and only its cells are looked at: the
-    /// files of a country's report.
-    public func withheldFiles(_ accounts: [(file: String, respondents: Int)], country: String? = nil) -> Set<String> {
+    /// Input files whose respondent counts the reports and summary.json withhold, the same in
+    /// every report: those the region's counts would give a blanked row of (`blankingFiles(in:country:)`),
+    /// those each country's report would (its files, with their counts of its respondents), and a
+    /// file of several countries' respondents with a part below `--min-cell` (the region report
+    /// gives its whole, a country's report its part: the difference is the other part); then, in
+    /// the region and in each country, the smallest other files until those withheld there are
+    /// two or more and together hold at least `--min-cell` respondents. (A country's report with
+    /// counts the region report withheld gave them back, and the region's total less a country's
+    /// part a small one: a reviewer's case.)
+    public func withheldFiles(_ accounts: [(file: String, respondents: Int)]) -> Set<String> {
         let minCell = options.minCell
         guard minCell > 1 else { return [] }
+        let counts = fileCellCounts
+        var scopes: [(country: String?, accounts: [(file: String, respondents: Int)])] = [(nil, accounts)]
+        let countries = Set(counts.values.flatMap { $0.keys.map(\.country) }).subtracting([""]).sorted()
+        for country in countries {
+            scopes.append((country, accounts.compactMap { account in
+                let n = (counts[account.file] ?? [:]).filter { $0.key.country == country }.reduce(0) { $0 + $1.value }
+                return n > 0 ? (account.file, n) : nil
+            }))
+        }
+        var withheld = Set<String>()
+        for scope in scopes { withheld.formUnion(blankingFiles(in: scope.accounts, country: scope.country)) }
+        for account in accounts {
+            var parts: [String: Int] = [:]
+            for (cell, n) in counts[account.file] ?? [:] { parts[cell.country, default: 0] += n }
+            if parts.count > 1 && parts.values.contains(where: { $0 < minCell }) { withheld.insert(account.file) }
+        }
+        guard !withheld.isEmpty else { return [] }
+        var changed = true
+        while changed {
+            changed = false
+            for scope in scopes {
+                let mine = scope.accounts.filter { withheld.contains($0.file) }
+                guard !mine.isEmpty else { continue }
+                var count = mine.count
+                var sum = mine.reduce(0) { $0 + $1.respondents }
+                while count < 2 || sum < minCell {
+                    guard let next = scope.accounts.filter({ !withheld.contains($0.file) && $0.respondents > 0 })
+                        .min(by: { ($0.respondents, $0.file) < ($1.respondents, $1.file) }) else { break }
+                    withheld.insert(next.file)
+                    count += 1
+                    sum += next.respondents
+                    changed = true
+                }
+            }
+        }
+        return withheld
+    }
+
+    /// The files of one scope (the region's, or with `country` one country's, the accounts then
+    /// counting its respondents of each file) whose count would give back a row some table
+    /// blanks whole: every respondent of the file is in one such row (its country, its
+    /// municipality row, or its `--by` answer in its country). (A file spanning several blanked
+    /// rows gives back their sum only, as their published totals do.)
+    private func blankingFiles(in accounts: [(file: String, respondents: Int)], country: String?) -> Set<String> {
+        let minCell = options.minCell
         let tables = suppressedTables()
         // The region's count blanked (fewer than `--min-cell` respondents in all): every file's
         // count is withheld, as their sum would give it back.
@@ -861,18 +925,11 @@ public final class Aggregator {
         }
         var cells = fileCells
         if let country { cells = cells.mapValues { $0.filter { $0.country == country } } }
-        var withheld = Set(accounts.filter { account in
+        return Set(accounts.filter { account in
             guard account.respondents > 0, let inFile = cells[account.file], let first = inFile.first,
                   let row = blankedRow(first) else { return false }
             return inFile.allSatisfy { blankedRow($0) == row }
         }.map(\.file))
-        guard !withheld.isEmpty else { return [] }
-        while withheld.count < 2 || accounts.filter({ withheld.contains($0.file) }).reduce(0, { $0 + $1.respondents }) < minCell {
-            guard let next = accounts.filter({ !withheld.contains($0.file) && $0.respondents > 0 })
-                .min(by: { $0.respondents < $1.respondents }) else { break }
-            withheld.insert(next.file)
-        }
-        return withheld
     }
 
     /// Rows for each country (sorted, `ALL` last) and topic (by key), with ranks and quadrants.

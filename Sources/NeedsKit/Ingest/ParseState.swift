@@ -911,6 +911,17 @@ final class ParseState {
         return left == 0 || (matched >= 3 && matched * 2 > headerNames)
     }
 
+    /// A note's text, not an answer: a label of a word or two before a colon and words after it
+    /// (`Koostas: M. Tamm`, `Märkus: andmed jaanuarist`). Words alone may be an answer (a
+    /// choice's label `Õpetaja või haridustöötaja`, a comment): a reviewer's case.
+    static func readsAsNote(_ cell: UnsafeRawBufferPointer) -> Bool {
+        guard holdsWords(cell) else { return false }
+        let text = String(decoding: trimmed(cell), as: UTF8.self)
+        guard let colon = text.firstIndex(of: ":"), colon != text.startIndex, text[..<colon].last?.isLetter == true,
+              text[..<colon].split(separator: " ").count <= 2 else { return false }
+        return text[text.index(after: colon)...].contains { $0.isLetter }
+    }
+
     /// Whether a cell holds words, as a note does (`Total`, `Kokku: 12`, `Iš viso`, `Итого`,
     /// `Source: municipal survey 2025`), rather than a value a form tool writes (a number, an ID,
     /// a date, a timestamp such as Google Forms' `2025/03/04 10:11:12 AM EET`): a run of at
@@ -918,15 +929,6 @@ final class ParseState {
     /// `3f2b9c0e`) nor a mark of a date or time (a time zone or `AM` in capitals beside a time of
     /// day, an English month or weekday name beside digits). The sample size a table states,
     /// `n = 143`, is a note too.
-    /// A note's text, not an answer: words with a label before a colon (`Koostas: M. Tamm`,
-    /// `Märkus: ...`) or three words or more.
-    static func readsAsNote(_ cell: UnsafeRawBufferPointer) -> Bool {
-        guard holdsWords(cell) else { return false }
-        let text = String(decoding: trimmed(cell), as: UTF8.self)
-        if let colon = text.firstIndex(of: ":"), colon != text.startIndex, text[..<colon].last?.isLetter == true { return true }
-        return text.split(whereSeparator: { $0 == " " }).count >= 3
-    }
-
     static func holdsWords(_ cell: UnsafeRawBufferPointer) -> Bool {
         let scalars = Array(String(decoding: trimmed(cell), as: UTF8.self).unicodeScalars)
         func isDigit(_ k: Int) -> Bool { k >= 0 && k < scalars.count && scalars[k].properties.numericType == .decimal }
@@ -992,20 +994,24 @@ final class ParseState {
         guard record.fieldCount > 2, Self.trimmed(record.fieldBytes(0)).isEmpty else { return nil }
         var first: Int? = nil
         var figures = 0
-        var fraction = false
+        var fractions = 0
         for i in 1..<record.fieldCount {
             let field = Array(Self.trimmed(record.fieldBytes(i)))
             if field.isEmpty { continue }
-            guard Self.isFigure(field) else { return nil }
+            // A date (`16.01.2025`) is no figure of a totals row: a respondent's row has one.
+            guard Self.isFigure(field), !CellType.isDateTime(field[...]) else { return nil }
             if first == nil { first = i + 1 }
             figures += 1
-            if let mark = field.lastIndex(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ".") }), mark > 0,
-               field[mark - 1] >= 0x30 && field[mark - 1] <= 0x39,
-               field.count - mark - 1 >= 2, field[(mark + 1)...].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
-                fraction = true
+            // `4,333333`: digits, one decimal mark, two or more digits.
+            let marks = field.indices.filter { field[$0] == UInt8(ascii: ",") || field[$0] == UInt8(ascii: ".") }
+            if marks.count == 1, let mark = marks.first, mark > 0, field.count - mark - 1 >= 2,
+               field.indices.allSatisfy({ $0 == mark || (field[$0] >= 0x30 && field[$0] <= 0x39) }) {
+                fractions += 1
             }
         }
-        return figures >= 2 && fraction ? first : nil
+        // Half the figures or more such fractions: a respondent's row with a computed average
+        // column beside its ratings has one.
+        return figures >= 2 && fractions * 2 >= figures ? first : nil
     }
 
     /// Whether every filled field after column `column` (1-based) is a figure, as a totals row's

@@ -374,15 +374,11 @@ public struct ColumnMapper {
                       "pašvērtējums", "kompetencija", "įsivertinimas", "компетентность", "компетенция", "самооценка"],
     ]
 
-    /// LimeSurvey's "question code & question text" headings, `importance[SQ001]. How important
-    /// is each topic for your work? [Intercultural competence and communication]`, and numbered
-    /// labels of hand-made sheets (`3. Your role`, `3) Your role`): the code, or else the text
-    /// after it. LimeSurvey's code/text separator is `. ` unless the one exporting typed another
-    /// in its export dialog (`: `, ` - `, a space): a code (letters and digits, a bracketed
-    /// sub-question) and then any run of spaces and punctuation with a space in it. After a space alone, the code is
-    /// read only when it names a sub-question or the text reads the same (`country Country`):
-    /// `Other role` is not the role question. Tried last, so a header read before reads the same.
-    private func resolveCodeAndText(_ header: String, position: Int) -> ColumnRole? {
+    /// A heading split as LimeSurvey's "code & question text" ones are: a code (letters and digits,
+    /// a bracketed sub-question with them), a separator (a run of spaces and punctuation with a
+    /// space in it, no `/`, which KoboToolbox's paths keep, and no `_`, a space of the text in
+    /// LimeSurvey's "Convert spaces to underscores"), and the text; nil for any other heading.
+    static func codeAndText(_ header: String) -> (code: String, separator: String, text: String, bracketed: Bool)? {
         let scalars = Array(header.unicodeScalars)
         var end = 0
         var bracketed = false
@@ -402,25 +398,36 @@ public struct ColumnMapper {
               scalars[start] != "[" {
             start += 1
         }
-        // The separator holds a space: `group/question` and `group.question` are KoboToolbox's
-        // paths, `/` stays theirs (`Group / Row`), and an `_` is a space of the heading's text
-        // (LimeSurvey's "Convert spaces to underscores": `Which_topics...` is no code).
         let between = scalars[end..<start]
-        guard end > 0, start > end, start < scalars.count, between.contains(" "),
-              !between.contains("_"), !between.contains("/") else { return nil }
-        let separator = String(String.UnicodeScalarView(scalars[end..<start]))
-        let code = String(String.UnicodeScalarView(scalars[..<end]))
-        let text = String(String.UnicodeScalarView(scalars[start...]))
+        guard end > 0, start > end, start < scalars.count, between.contains(" "), !between.contains("_"), !between.contains("/")
+        else { return nil }
+        func text(_ part: ArraySlice<Unicode.Scalar>) -> String { String(String.UnicodeScalarView(part)) }
+        return (text(scalars[..<end]), text(between), text(scalars[start...]), bracketed)
+    }
+
+    /// LimeSurvey's "question code & question text" headings (`codeAndText`), `importance[SQ001].
+    /// How important is each topic for your work? [Intercultural competence and communication]`,
+    /// and numbered labels of hand-made sheets (`3. Your role`): the code, or else, after `. `,
+    /// the text. LimeSurvey's code/text separator is `. ` unless the one exporting typed another
+    /// in its export dialog (`: `, ` - `, a space): after another, the code alone (`Points - Your
+    /// role` is no column of the role question); after a space alone, the code only when it names
+    /// a sub-question or the text reads the same (`country Country`: `Other role` is not the role
+    /// question). Tried last, so a header read before reads the same.
+    private func resolveCodeAndText(_ header: String, position: Int) -> ColumnRole? {
+        guard let (code, separator, text, bracketed) = Self.codeAndText(header) else { return nil }
         if separator.allSatisfy({ $0 == " " }) {
             let role = resolve(code, position: position)
             guard role != .unmapped, bracketed || resolve(text, position: position) == role else { return nil }
             return role
         }
-        for part in [code, text] {
-            let role = resolve(part, position: position)
-            if role != .unmapped { return role }
-        }
-        return nil
+        let role = resolve(code, position: position)
+        if role != .unmapped { return role }
+        // The text alone only after `. `, LimeSurvey's own separator and a numbered label's:
+        // after another the code is a word of a heading of something else (`Points - Your role`,
+        // a Microsoft Forms quiz's score of the role question).
+        guard separator == ". " else { return nil }
+        let byText = resolve(text, position: position)
+        return byText == .unmapped ? nil : byText
     }
 
     /// LimeSurvey's headings by Expression Manager code (its export's "Use Expression Manager

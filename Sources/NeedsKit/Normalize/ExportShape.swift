@@ -14,8 +14,11 @@ public enum ExportShape: String, Sendable, CaseIterable {
         let names = Set(header.flatMap { cell -> [String] in
             let name = cell.trimmingSpaces.lowercased()
             let spaced = ColumnMapper.underscoresAsSpaces(name).map { [$0] } ?? []
-            guard let cut = name.range(of: ". ") else { return [name] + spaced }
-            return [name, String(name[..<cut.lowerBound]), String(name[cut.upperBound...])]
+            if let cut = name.range(of: ". ") { return [name, String(name[..<cut.lowerBound]), String(name[cut.upperBound...])] }
+            // LimeSurvey's "code & question text" with a code/text separator of the exporter's own
+            // (`submitdate - Date submitted`).
+            guard let split = ColumnMapper.codeAndText(name) else { return [name] + spaced }
+            return [name, split.code, split.text]
         })
         if names.contains("_uuid") || names.contains("_submission_time") || names.contains("__version__") {
             return .kobo

@@ -63,6 +63,9 @@ public final class Normalizer {
         public let lacksDemandQuestion: Bool
         /// The instrument's demand question (who wants training on which topic), if it has one.
         public let demandIndex: Int?
+        /// The demand question's choices (bit k: its list's k-th) this file has no split column
+        /// for, when it asks the question by split columns alone: not asked in this file.
+        public internal(set) var demandUnaskedBits: UInt64 = 0
         /// KoboToolbox's `_validation_status` column, when the file has it: a submission its
         /// reviewers did not approve is quarantined.
         let reviewColumn: Int?
@@ -302,6 +305,8 @@ public final class Normalizer {
         var weight = 1.0
         /// `FileMapping.lacksDemandQuestion` of the row's header.
         var demandUnasked = false
+        /// `FileMapping.demandUnaskedBits` of the row's header.
+        var demandUnaskedBits: UInt64 = 0
         var extras: [Answer] = []
         var extraPlace: PlaceReading? = nil
     }
@@ -567,7 +572,12 @@ public final class Normalizer {
         let places = [countryIndex, municipalityIndex].compactMap { $0 }
         if !places.contains(where: { roles.contains(.question($0)) }) {
             for q in places {
-                for detail in above {
+                // Each line's label and value, or each of its pairs (`Kuupäev:;15.01.2025;Omavalitsus:;Narva`).
+                let pairs = above.flatMap { detail -> [(line: Int, cells: [String])] in
+                    guard detail.cells.count >= 4, detail.cells.count % 2 == 0 else { return [detail] }
+                    return stride(from: 0, to: detail.cells.count, by: 2).map { (detail.line, Array(detail.cells[$0...($0 + 1)])) }
+                }
+                for detail in pairs {
                     var label = detail.cells[0]
                     var value = detail.cells.count > 1 ? detail.cells[1] : ""
                     if detail.cells.count == 1, let colon = label.firstIndex(of: ":") {
@@ -681,6 +691,26 @@ public final class Normalizer {
             default: return .skip
             }
         }
+        // Split columns of the demand question for only some of its choices (a sheet asking who
+        // wants training on two topics of eight): the others were not asked in this file, and
+        // its respondents are out of their demand shares' bases, where they had counted as
+        // wanting none (a probe: 0 % published for six topics nobody was asked about).
+        var demandUnaskedBits: UInt64 = 0
+        if let d = instrument.demandQuestion.flatMap({ instrument.questionIndex[$0.key] }), !whole.contains(d),
+           let matcher = matchers[d] {
+            var asked: UInt64 = 0
+            var split = false
+            for step in steps {
+                guard case let .choice(q, k) = step, q == d else { continue }
+                split = true
+                asked |= splitChoiceBits[k]
+            }
+            if split {
+                for choice in matcher.list.choices where choice.position < 64 && asked & (1 << UInt64(choice.position)) == 0 {
+                    demandUnaskedBits |= 1 << UInt64(choice.position)
+                }
+            }
+        }
         let mapping = FileMapping(
             file: file, shape: shape, roles: roles, wholeColumns: whole,
             mapsAnyQuestion: mapsAny, answersNoTopic: answersNoTopic, isRepeatTable: repeatTable, unmapped: unmapped, weightColumn: weightColumn,
@@ -690,6 +720,7 @@ public final class Normalizer {
             demandQuestion: instrument.demandQuestion.flatMap { instrument.questionIndex[$0.key] },
             stated: stated, above: above)
         mapping.statedPart = rowNumbersPart
+        mapping.demandUnaskedBits = demandUnaskedBits
         return mapping
     }
 
@@ -873,13 +904,20 @@ public final class Normalizer {
         normalizeRow(record, mapping: mapping, log: log) ?? .respondent(respondent(file: mapping.file))
     }
 
+    /// The demand question's choices at the positions whose bits are set (`Row.demandUnaskedBits`).
+    func demandChoices(atPositions bits: UInt64) -> Set<String> {
+        guard bits != 0, let d = instrument.demandQuestion.flatMap({ instrument.questionIndex[$0.key] }), let matcher = matchers[d] else { return [] }
+        return Set(matcher.names(atPositions: bits))
+    }
+
     /// The last clean row (`normalizeRow`) as a respondent.
     func respondent(file: String) -> Respondent {
         var answers = [Answer?](repeating: nil, count: rowAnswers.count)
         for (q, id) in rowAnswers.enumerated() where id != 0 { answers[q] = answer(id, extras: row.extras) }
         let place = row.place == Row.extraPlaceID ? row.extraPlace : row.place == 0 ? nil : placeTable[Int(row.place) - 1]
         return Respondent(idHash: row.idHash, file: file, line: row.line, place: place, submitted: row.submitted,
-                          weight: row.weight, answers: answers, roleQuestion: roleIndex, demandAsked: !row.demandUnasked)
+                          weight: row.weight, answers: answers, roleQuestion: roleIndex, demandAsked: !row.demandUnasked,
+                          demandUnaskedChoices: demandChoices(atPositions: row.demandUnaskedBits))
     }
 
     /// The answer an id stands for (`rowAnswers`).
@@ -1223,7 +1261,7 @@ public final class Normalizer {
                    filesOfIdenticalRows[Int(earlier >> 40)] != mapping.file {
                     log(CleaningIssue(file: mapping.file, line: record.line, column: column + 1,
                                       code: "duplicate_submission", action: .dropped, severity: .note,
-                                      message: "row `\(written)` of the export, with the same answers on the same day, was already read on line \(earlier & (1 << 40 - 1)) of \(filesOfIdenticalRows[Int(earlier >> 40)]): the same response exported again; counted once"))
+                                      message: "row `\(written)` of the export, with the same answers submitted at the same time, was already read on line \(earlier & (1 << 40 - 1)) of \(filesOfIdenticalRows[Int(earlier >> 40)]): the same response exported again; counted once"))
                     return .duplicate
                 }
             }
@@ -1258,6 +1296,7 @@ public final class Normalizer {
         // where it had counted as wanting no training (a probe: shares of 1 in 3 for 1 in 2).
         row.demandUnasked = mapping.lacksDemandQuestion
             || (mapping.shape == .limeSurvey && (incomplete || demandNotShown) && mapping.demandIndex.map { answers[$0] == 0 } ?? false)
+        row.demandUnaskedBits = mapping.demandUnaskedBits
         row.submitted = submitted
         row.otherReading = rowOtherReading
         if submitted != 0 {
@@ -1421,11 +1460,18 @@ public final class Normalizer {
             }
         } else if order.ambiguous && dateOrder.decided == nil {
             if dateOrder.ambiguousBefore == 0 {
-                dateOrder.assumed = SubmissionDate.hasTwelveHourClock(bytes)
+                let twelveHour = SubmissionDate.hasTwelveHourClock(bytes)
+                // Written without leading zeros (`2/1/2025 10:00:00`): US English's M/D/YYYY, as
+                // Google Forms' en-US sheets and Microsoft Forms write it (a probe: a February
+                // survey's dates read as January to December).
+                let unpadded = !twelveHour && SubmissionDate.hasUnpaddedSlashDate(bytes)
+                dateOrder.assumed = twelveHour || unpadded
                 log(CleaningIssue(file: file, line: line, column: column + 1, oldValue: text, code: "date_order_assumed",
                                   action: .kept, severity: .note,
-                                  message: dateOrder.assumed
+                                  message: twelveHour
                                     ? "`\(text)` could be day- or month-first; with its 12-hour clock (AM/PM, as US-English Excel and Microsoft Forms write times) dates are read month-first until one with a day above 12 decides the file's order"
+                                    : unpadded
+                                    ? "`\(text)` could be day- or month-first; written without leading zeros (M/D/YYYY, as US-English Google Sheets, Excel and Microsoft Forms write dates) dates are read month-first until one with a day above 12 decides the file's order"
                                     : "`\(text)` could be day- or month-first; dates are read day-first until one with a day above 12 decides the file's order"))
             }
             dateOrder.ambiguousBefore += 1

@@ -18,6 +18,9 @@ public struct Respondent: Sendable, Equatable {
     /// Whether the respondent's file asked who wants training (had a column for the demand
     /// question): one that did not counts in no demand share.
     public var demandAsked = true
+    /// Choices of the demand question its file had no column for, when the file asks it by a
+    /// column per choice: those topics were not asked, and it counts in none of their shares.
+    public var demandUnaskedChoices: Set<String> = []
     /// Answers by question index in `Instrument.questions` (nil: not answered). Tool metadata
     /// (`start`, `end`) and free text that is anonymised or never reported are not kept.
     public var answers: [Answer?]
@@ -31,14 +34,14 @@ extension Respondent {
     /// A respondent from a normalised row's parts (`Normalizer.Row`): the role is the role
     /// question's choice name, the submission date yyyymmdd (0: none).
     init(idHash: UInt64, file: String, line: Int, place: Normalizer.PlaceReading?, submitted: Int32, weight: Double,
-         answers: [Answer?], roleQuestion: Int?, demandAsked: Bool = true) {
+         answers: [Answer?], roleQuestion: Int?, demandAsked: Bool = true, demandUnaskedChoices: Set<String> = []) {
         var role: String? = nil
         if let r = roleQuestion, case let .choice(name)? = answers[r] { role = name }
         self.init(
             id: FNV.respondentID(idHash), sourceFile: file, sourceLine: line, country: place?.country,
             municipalityCode: place?.municipalityCode, municipalityName: place?.municipalityName, role: role,
             submitted: submitted == 0 ? nil : SubmissionDate.format(submitted), weight: weight, demandAsked: demandAsked,
-            answers: answers)
+            demandUnaskedChoices: demandUnaskedChoices, answers: answers)
     }
 }
 

@@ -229,6 +229,26 @@ enum SubmissionDate {
     /// Whether a timestamp ends in a 12-hour clock's `AM` or `PM` (any case, `a.m.` too), as
     /// US-English Excel and Microsoft Forms write `12/4/2026 2:03:04 PM`: month-first dates. A
     /// 24-hour clock says nothing (Google Sheets in US English writes `12/4/2026 14:03:04`).
+    /// Whether a slash date writes its day or month without a leading zero (`2/1/2025
+    /// 10:00:00`, `2/1/25 9:00`): US English's M/D/YYYY, as Google Sheets, Excel and Microsoft
+    /// Forms write dates there; British and Baltic settings write `02/01/2025`.
+    static func hasUnpaddedSlashDate(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var k = 0
+        while k < bytes.count, bytes[k] == 0x20 || bytes[k] == 0x09 { k += 1 }
+        var parts: [Int] = []
+        for _ in 0..<2 {
+            let start = k
+            while k < bytes.count, bytes[k] >= 0x30 && bytes[k] <= 0x39 { k += 1 }
+            guard k > start, k - start <= 2, k < bytes.count, bytes[k] == UInt8(ascii: "/") else { return false }
+            parts.append(k - start)
+            k += 1
+        }
+        let year = k
+        while k < bytes.count, bytes[k] >= 0x30 && bytes[k] <= 0x39 { k += 1 }
+        guard k - year == 2 || k - year == 4 else { return false }
+        return parts.contains(1)
+    }
+
     static func hasTwelveHourClock(_ bytes: UnsafeRawBufferPointer) -> Bool {
         var letters: [UInt8] = []
         for byte in bytes.reversed() {

@@ -19,6 +19,8 @@ struct RowBatch {
         var extraPlace: Int32
         /// `Normalizer.Row.demandUnasked`.
         var demandUnasked: Bool
+        /// `Normalizer.Row.demandUnaskedBits`.
+        var demandUnaskedBits: UInt64 = 0
     }
 
     /// Entries of the normaliser's tables, to add before reading the rows.
@@ -117,6 +119,10 @@ final class CleanRowSink {
     }
 
     deinit { rows.deallocate() }
+
+    /// The last row's `Head.demandUnaskedBits` and the topics they name (a file's, for all its rows).
+    private var unaskedBits: UInt64 = 0
+    private var unaskedTopics: UInt64 = 0
 
     /// Where each date read day-first by assumption went in clean/responses.csv, with its other
     /// reading, until its file ends (see `Normalizer.correctableDates`).
@@ -261,7 +267,11 @@ final class CleanRowSink {
                 for t in 0..<topicCount { scratch[t].demanded = aggregator.demands(topic: t, answer: answer) }
             }
         }
-        aggregator.add(slot: slot, weight: head.weight, scores: scratch, demandAsked: !head.demandUnasked)
+        if head.demandUnaskedBits != unaskedBits {
+            unaskedBits = head.demandUnaskedBits
+            unaskedTopics = aggregator.topicMask(ofDemandPositions: unaskedBits)
+        }
+        aggregator.add(slot: slot, weight: head.weight, scores: scratch, demandAsked: !head.demandUnasked, unaskedTopics: unaskedTopics)
         aggregator.note(slot: slot, file: Int(head.file))
         if let clean { write(head, ids, batch, into: clean, rows: &rows) }
         if let respondents { respondents(respondent(head, ids, batch)) }
@@ -324,13 +334,20 @@ final class CleanRowSink {
         }
     }
 
+    /// The demand list's choices at the positions whose bits are set.
+    private func demandChoices(_ bits: UInt64) -> Set<String> {
+        guard bits != 0 else { return [] }
+        let choices = aggregator.instrument.demandQuestion?.kind.listName.flatMap { aggregator.instrument.choiceLists[$0] }?.choices ?? []
+        return Set(choices.filter { $0.position < 64 && bits & (1 << UInt64($0.position)) != 0 }.map(\.name))
+    }
+
     /// The row as a respondent (for the panel across waves).
     private func respondent(_ head: RowBatch.Head, _ ids: UnsafeBufferPointer<UInt32>, _ batch: RowBatch) -> Respondent {
         var all = [Answer?](repeating: nil, count: questionCount)
         for q in 0..<questionCount { all[q] = answer(ids[q], head, batch) }
         return Respondent(idHash: head.idHash, file: files[Int(head.file)], line: head.line, place: place(head, batch),
                           submitted: head.submitted, weight: head.weight, answers: all, roleQuestion: roleQuestion >= 0 ? roleQuestion : nil,
-                          demandAsked: !head.demandUnasked)
+                          demandAsked: !head.demandUnasked, demandUnaskedChoices: demandChoices(head.demandUnaskedBits))
     }
 }
 

@@ -147,7 +147,7 @@ final class RowHandoff: @unchecked Sendable {
         batch.heads.append(RowBatch.Head(
             idHash: normalizer.row.idHash, line: normalizer.row.line, file: files, place: normalizer.row.place,
             submitted: normalizer.row.submitted, otherReading: normalizer.row.otherReading, weight: normalizer.row.weight, extras: Int32(batch.extras.count),
-            extraPlace: extraPlace, demandUnasked: normalizer.row.demandUnasked))
+            extraPlace: extraPlace, demandUnasked: normalizer.row.demandUnasked, demandUnaskedBits: normalizer.row.demandUnaskedBits))
         batch.answers.append(contentsOf: normalizer.rowAnswers)
         if !normalizer.row.extras.isEmpty { batch.extras.append(contentsOf: normalizer.row.extras) }
         if batch.heads.count >= batchSize { flush() }

@@ -166,6 +166,8 @@ public struct ReportBuilder {
             facts.append("\(words.responseDates) \(range.first) – \(range.last).")
         }
         var baseline = outcome.accounts.filter { $0.wave.isEmpty }.map { (account: $0, respondents: $0.respondents) }
+        // The files whose counts every report withholds (the region's and each country's alike).
+        let withheld = aggregator.withheldFiles(baseline.map { ($0.account.file, $0.respondents) })
         // A country's report names the files its respondents came from, with their count of
         // them: not the other countries' files, whose names (a person's, a municipality's) are
         // not its partners' to read.
@@ -177,7 +179,6 @@ public struct ReportBuilder {
                 return n > 0 ? (entry.account, n) : nil
             }
         }
-        let withheld = aggregator.withheldFiles(baseline.map { ($0.account.file, $0.respondents) }, country: country)
         let shortNames = baseline.map { InputFiles.lastComponent($0.account.file) }
         let files = zip(baseline, shortNames).map { entry, short -> String in
             let account = entry.account
