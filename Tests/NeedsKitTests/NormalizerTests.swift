@@ -2550,6 +2550,27 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.answer(0, "comp_intercultural", in: instrument), .choice("2"))
     }
 
+    /// Two sheets pasted together, the second headed in Latvian, in a layout whose topic labels
+    /// head both the importance and the competence column: the Latvian header was read as a
+    /// respondent (a probe), as its topic labels were taken for no question's name.
+    func testAHeaderOfSharedLabelsInAnotherLanguageIsNoRespondent() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        Riik;Omavalitsus;Teie amet;Kultuuridevaheline pädevus ja suhtlus;Partnerlus lõimumise toetamiseks;Kultuuridevaheline pädevus ja suhtlus;Partnerlus lõimumise toetamiseks
+        Eesti;Narva;Sotsiaaltöötaja;5;4;2;1
+        Eesti;Tallinn;Muu;4;4;3;3
+        Valsts;Pašvaldība;Jūsu amats;Starpkultūru kompetence un komunikācija;Partnerības integrācijai;Starpkultūru kompetence un komunikācija;Partnerības integrācijai
+        Latvija;Rīga;Cits;3;3;1;1
+        Latvija;Ogre;Cits;2;2;2;2
+
+        """
+        let result = normalise([folder.write("glued.csv", text)])
+        XCTAssertEqual(result.respondents.count, 4)
+        XCTAssertEqual(result.respondents.map(\.sourceLine), [2, 3, 5, 6])
+        XCTAssertEqual(result.issues.first { $0.code == "repeated_header" }?.line, 4)
+        XCTAssertEqual(result.answer(2, "imp_intercultural", in: instrument), .choice("3"))
+    }
+
     /// A sheet heads its blocks of ratings with the measure's word in its language, not the
     /// form's question (a probe): `Kompetence | Svarīgums` above the topics, competence first, was
     /// read in the form's order, importance and competence swapped with a note alone; the topic

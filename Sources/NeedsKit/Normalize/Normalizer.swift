@@ -1356,7 +1356,15 @@ public final class Normalizer {
             let text = record[column]
             guard !text.isEmpty else { continue }
             let role = mapper.resolve(text, position: column)
-            if role == .unmapped { continue }
+            if role == .unmapped {
+                // A topic's label, which its importance and competence questions share (a sheet
+                // headed by labels): the column's question among them is its name again (a
+                // probe: Latvian sheets pasted under Estonian ones, the header a respondent).
+                if case let .question(q) = mapping.roles[column], let sharing = mapper.questionsSharingLabel(text), sharing.contains(q) {
+                    same += 1
+                }
+                continue
+            }
             if role == mapping.roles[column] { same += 1 } else if mapping.roles.contains(role) { elsewhere += 1 }
         }
         guard same + elsewhere >= 3, (same + elsewhere) * 2 > mapped else { return nil }
