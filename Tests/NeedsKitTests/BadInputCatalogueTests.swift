@@ -722,15 +722,17 @@ final class BadInputCatalogueTests: XCTestCase {
             + ";;;4;2;5\n;;;4,5;3;4\n"
             // A reviewer's cases: a respondent's date, a computed average column beside ratings.
             + ";16.01.2025;;4;3;5\n;;;4;5;4,33\n"
+            // A small group's averages, whole or halves: two fractions make a row of averages.
+            + ";;;4;3,5;2,75\n"
         let r = run("more-totals.csv", sheet)
         XCTAssertEqual(r.account.respondents, 6)
-        XCTAssertEqual(r.account.footnoteRecords, 13)
+        XCTAssertEqual(r.account.footnoteRecords, 14)
         assertIssue(r, "totals_row_skipped", line: 4, column: 2, "Keskm.")
         let skipped = r.outcome.firstIssues.filter { $0.code == "totals_row_skipped" }
         XCTAssertTrue(skipped.contains { $0.line == 14 && $0.column == 4 && $0.message.contains("`Keskmine`") }, "\(skipped)")
         XCTAssertTrue(skipped.contains { $0.line == 15 && $0.column == 4 && $0.message.contains("no label") }, "\(skipped)")
-        XCTAssertEqual(skipped.map(\.line), Array(4...16))
-        XCTAssertEqual(r.outcome.issueCounts.filter { $0.key.code == "totals_row_skipped" }.values.reduce(0, +), 13)
+        XCTAssertEqual(skipped.map(\.line), Array(4...16) + [21])
+        XCTAssertEqual(r.outcome.issueCounts.filter { $0.key.code == "totals_row_skipped" }.values.reduce(0, +), 14)
     }
 
     /// Two details on one line above the table, `Omavalitsus:;Narva;Kuupäev:;15.01.2025`, or one
@@ -765,9 +767,9 @@ final class BadInputCatalogueTests: XCTestCase {
     func testANoteUnderTheTableInAnyCellIsAFootnote() {
         let header = "Riik;Omavalitsus;Teie amet;imp_intercultural;comp_intercultural;training_wanted\n"
         let rows = "Eesti;Narva;Muu;5;2;intercultural\nEesti;Narva;Muu;4;3;intercultural\n"
-        let note = run("note.csv", header + rows + ";;;;;\n;;Koostas: M. Tamm;;;\n;;;;Märkus: andmed jaanuarist;\n")
+        let note = run("note.csv", header + rows + ";;;;;\n;;Koostas: M. Tamm;;;\n;;;;Märkus: andmed jaanuarist;\n;;;;;Seisuga: 15.01.2025\n")
         XCTAssertEqual(note.account.respondents, 2)
-        XCTAssertEqual(note.account.footnoteRecords, 2)
+        XCTAssertEqual(note.account.footnoteRecords, 3)
         assertIssue(note, "footnote_skipped", line: 5, column: 3)
         // Words alone may be an answer: a choice's label, a comment (a reviewer's case).
         let last = run("last.csv", header + rows + ";;Muu;;;\n;;Õpetaja või haridustöötaja;;;\n;;;;;Koolitus võiks olla eesti keeles\n")

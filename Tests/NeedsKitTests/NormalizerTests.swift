@@ -2366,6 +2366,24 @@ final class NormalizerTests: XCTestCase {
             XCTAssertEqual(result.respondents.count, 1, separator)
             // `Points - Your role` (a quiz's score) is no column of the role question.
             XCTAssertFalse(result.codes().contains("duplicate_column"), separator)
+        }
+        // LimeSurvey's own numbered codes, and a sheet's (`K1`), name no question: their text does
+        // (a reviewer's case: every respondent had been quarantined).
+        for separator in [" - ", ": "] {
+            let text = """
+            id\(separator)Response ID,submitdate\(separator)Date submitted,lastpage\(separator)Last page,\
+            startlanguage\(separator)Start language,G01Q01\(separator)Country,G01Q02\(separator)Municipality,\
+            G02Q04[SQ001]\(separator)How important is each topic for your work? [Intercultural competence and communication],\
+            K5\(separator)Your role
+            1,2025-01-14 10:00:00,4,en,Estonia,Tallinn,4,Social worker
+            2,2025-01-15 10:00:00,4,en,Estonia,Tallinn,5,Other
+
+            """
+            let result = normalise([folder.write("numbered.csv", text)])
+            XCTAssertEqual(result.respondents.count, 2, separator)
+            XCTAssertEqual(result.respondents.first?.country, "EE", separator)
+            XCTAssertEqual(result.respondents.first?.role, "social_worker", separator)
+            XCTAssertNotNil(result.answer(0, "imp_intercultural", in: instrument), separator)
             guard result.respondents.count == 1 else { continue }
             XCTAssertEqual(result.respondents.first?.country, "EE", separator)
             XCTAssertEqual(result.respondents.first?.submitted, "2025-01-20", separator)

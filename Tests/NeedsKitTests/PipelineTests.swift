@@ -604,6 +604,13 @@ final class PipelineTests: XCTestCase {
         // ALL: the sheet's four are out of disinformation's base, the form's two in it.
         XCTAssertEqual(try share("ALL", "disinformation"), "0.500000000000")
         XCTAssertEqual(try share("ALL", "intercultural"), "0.500000000000")
+        // Said in the cleaning log, and under the region's tables.
+        let outcome = try Pipeline.check(options)
+        let missing = try XCTUnwrap(outcome.firstIssues.first { $0.code == "demand_topics_missing" })
+        XCTAssertEqual(missing.file, "sheet.csv")
+        XCTAssertTrue(missing.message.contains("for 2 of the 8 topics (intercultural, partnerships)"), missing.message)
+        let report = try String(contentsOfFile: options.outputPath + "/report.md", encoding: .utf8)
+        XCTAssertTrue(report.contains("or none for the topic"), report)
     }
 
     // 6: weights that leave ~1 effective respondent are suppressed and warned about.
@@ -1055,6 +1062,11 @@ final class PipelineTests: XCTestCase {
         let sheets = try run(["2/1/2026 10:00:00", "2/3/2026 9:15:00", "2/12/2026 14:00:00"])
         XCTAssertEqual(sheets.dates, ["2026-02-01", "2026-02-03", "2026-02-12"])
         XCTAssertTrue(sheets.issues.first?.message.contains("without leading zeros") ?? false, sheets.issues.first?.message ?? "")
+        // The first padded (read day-first by assumption), a later one unpadded: month-first, and
+        // the first corrected (a reviewer's case).
+        let later = try run(["10/11/2026 14:00:00", "10/9/2026 9:00:00", "11/1/2026 10:00:00"])
+        XCTAssertEqual(later.dates, ["2026-10-11", "2026-10-09", "2026-11-01"])
+        XCTAssertEqual(later.issues.map(\.code), ["date_order_assumed", "date_order_late"])
         // Assumed month-first, shown day-first by 13/12: the first two are corrected.
         let shown = try run(["4/12/2026 2:03:04 PM", "5/12/2026 9:15:00 AM", "7/12/2026 9:15:00 AM", "13/12/2026 1:00:00 PM",
                              "13/12/2026 2:00:00 PM"])

@@ -911,15 +911,15 @@ final class ParseState {
         return left == 0 || (matched >= 3 && matched * 2 > headerNames)
     }
 
-    /// A note's text, not an answer: a label of a word or two before a colon and words after it
-    /// (`Koostas: M. Tamm`, `Märkus: andmed jaanuarist`). Words alone may be an answer (a
-    /// choice's label `Õpetaja või haridustöötaja`, a comment): a reviewer's case.
+    /// A note's text, not an answer: a label of a word or two before a colon and something after
+    /// it (`Koostas: M. Tamm`, `Seisuga: 15.01.2025`). Words alone may be an answer (a choice's
+    /// label `Õpetaja või haridustöötaja`, a comment): a reviewer's case.
     static func readsAsNote(_ cell: UnsafeRawBufferPointer) -> Bool {
         guard holdsWords(cell) else { return false }
         let text = String(decoding: trimmed(cell), as: UTF8.self)
         guard let colon = text.firstIndex(of: ":"), colon != text.startIndex, text[..<colon].last?.isLetter == true,
               text[..<colon].split(separator: " ").count <= 2 else { return false }
-        return text[text.index(after: colon)...].contains { $0.isLetter }
+        return text[text.index(after: colon)...].contains { $0.isLetter || $0.isNumber }
     }
 
     /// Whether a cell holds words, as a note does (`Total`, `Kokku: 12`, `Iš viso`, `Итого`,
@@ -987,8 +987,8 @@ final class ParseState {
     }
 
     /// The 1-based column of the first figure of a row that starts blank and holds figures alone,
-    /// two or more, one of them with two or more decimals (`4,333333`, `1.67`): a row of averages
-    /// left without a label. nil for any other row; a row of the table costs a look at its first
+    /// two or more, no date, two of them or half with decimals (`4,333333`, `3,5`): a row of
+    /// averages left without a label. nil for any other row; a row of the table costs a look at its first
     /// field.
     private func averagesWithoutLabel() -> Int? {
         guard record.fieldCount > 2, Self.trimmed(record.fieldBytes(0)).isEmpty else { return nil }
@@ -1002,16 +1002,17 @@ final class ParseState {
             guard Self.isFigure(field), !CellType.isDateTime(field[...]) else { return nil }
             if first == nil { first = i + 1 }
             figures += 1
-            // `4,333333`: digits, one decimal mark, two or more digits.
+            // `4,333333`, `3,5`: digits, one decimal mark, digits not all zero (`4,0` is whole).
             let marks = field.indices.filter { field[$0] == UInt8(ascii: ",") || field[$0] == UInt8(ascii: ".") }
-            if marks.count == 1, let mark = marks.first, mark > 0, field.count - mark - 1 >= 2,
-               field.indices.allSatisfy({ $0 == mark || (field[$0] >= 0x30 && field[$0] <= 0x39) }) {
+            if marks.count == 1, let mark = marks.first, mark > 0, mark < field.count - 1,
+               field.indices.allSatisfy({ $0 == mark || (field[$0] >= 0x30 && field[$0] <= 0x39) }),
+               field[(mark + 1)...].contains(where: { $0 != 0x30 }) {
                 fractions += 1
             }
         }
-        // Half the figures or more such fractions: a respondent's row with a computed average
-        // column beside its ratings has one.
-        return figures >= 2 && fractions * 2 >= figures ? first : nil
+        // Two such fractions or more, or half the figures: nobody rates a topic 3,5, but a
+        // respondent's row may have one computed average column beside its ratings.
+        return figures >= 2 && fractions > 0 && (fractions >= 2 || fractions * 2 >= figures) ? first : nil
     }
 
     /// Whether every filled field after column `column` (1-based) is a figure, as a totals row's

@@ -407,10 +407,10 @@ public struct ColumnMapper {
 
     /// LimeSurvey's "question code & question text" headings (`codeAndText`), `importance[SQ001].
     /// How important is each topic for your work? [Intercultural competence and communication]`,
-    /// and numbered labels of hand-made sheets (`3. Your role`): the code, or else, after `. `,
-    /// the text. LimeSurvey's code/text separator is `. ` unless the one exporting typed another
-    /// in its export dialog (`: `, ` - `, a space): after another, the code alone (`Points - Your
-    /// role` is no column of the role question); after a space alone, the code only when it names
+    /// and numbered labels of hand-made sheets (`3. Your role`): the code, or else, after `. ` or a
+    /// code with a digit, the text. LimeSurvey's code/text separator is `. ` unless the one
+    /// exporting typed another in its export dialog (`: `, ` - `, a space): after a word, the code
+    /// alone (`Points - Your role` is no column of the role question); after a space alone, the code only when it names
     /// a sub-question or the text reads the same (`country Country`: `Other role` is not the role
     /// question). Tried last, so a header read before reads the same.
     private func resolveCodeAndText(_ header: String, position: Int) -> ColumnRole? {
@@ -422,10 +422,11 @@ public struct ColumnMapper {
         }
         let role = resolve(code, position: position)
         if role != .unmapped { return role }
-        // The text alone only after `. `, LimeSurvey's own separator and a numbered label's:
-        // after another the code is a word of a heading of something else (`Points - Your role`,
-        // a Microsoft Forms quiz's score of the role question).
-        guard separator == ". " else { return nil }
+        // The text alone after `. `, LimeSurvey's own separator and a numbered label's, or after
+        // a code that is one (a digit in it, `G01Q03 - Your role`, `K1 - Riik`, or a bracketed
+        // sub-question): after a word (`Points - Your role`, a Microsoft Forms quiz's score of the
+        // role question) the heading is of something else.
+        guard separator == ". " || bracketed || code.contains(where: \.isNumber) else { return nil }
         let byText = resolve(text, position: position)
         return byText == .unmapped ? nil : byText
     }

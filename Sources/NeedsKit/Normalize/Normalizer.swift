@@ -709,6 +709,15 @@ public final class Normalizer {
                 for choice in matcher.list.choices where choice.position < 64 && asked & (1 << UInt64(choice.position)) == 0 {
                     demandUnaskedBits |= 1 << UInt64(choice.position)
                 }
+                let topics = Set(instrument.topics.map(\.key))
+                let unasked = matcher.names(atPositions: demandUnaskedBits).filter(topics.contains)
+                if !unasked.isEmpty {
+                    let askedTopics = matcher.names(atPositions: asked).filter(topics.contains)
+                    log(CleaningIssue(
+                        file: file, line: line, question: instrument.questions[d].key, code: "demand_topics_missing", action: .kept,
+                        severity: .warning,
+                        message: "the file asks who wants training by a column per topic, for \(askedTopics.count) of the \(askedTopics.count + unasked.count) topics (\(askedTopics.joined(separator: ", "))): its respondents count in no want-training share of the others (\(unasked.joined(separator: ", ")))"))
+                }
             }
         }
         let mapping = FileMapping(
@@ -1447,7 +1456,12 @@ public final class Normalizer {
         if written.isBlank { return 0 }
         var text: String { String(decoding: bytes, as: UTF8.self).trimmingSpaces }
         let order = SubmissionDate.order(written)
-        if let monthFirst = order.monthFirst {
+        // A later date written without leading zeros (`10/9/2025 9:00:00`) after a first one
+        // with them (`10/11/2025 14:00:00`, read day-first by assumption): US English's M/D/YYYY,
+        // which a padded day-first format never writes (a reviewer's case), decides month-first.
+        let unpaddedLater = order.monthFirst == nil && order.ambiguous && dateOrder.decided == nil
+            && dateOrder.ambiguousBefore > 0 && !dateOrder.assumed && SubmissionDate.hasUnpaddedSlashDate(bytes)
+        if let monthFirst = order.monthFirst ?? (unpaddedLater ? true : nil) {
             if dateOrder.decided == nil {
                 dateOrder.decided = monthFirst
                 let (shown, assumed) = monthFirst ? ("month", "day") : ("day", "month")
@@ -1458,7 +1472,7 @@ public final class Normalizer {
                 } else if monthFirst != dateOrder.assumed && dateOrder.ambiguousBefore > 0 {
                     log(CleaningIssue(file: file, line: line, column: column + 1, oldValue: text, code: "date_order_late",
                                       action: .changed, severity: .note,
-                                      message: "`\(text)` shows this file's dates are \(shown)-first: the \(dateOrder.ambiguousBefore) earlier date(s) with day and month both 12 or less, read \(assumed)-first until here, are \(shown)-first in clean/responses.csv and in the response period"))
+                                      message: "`\(text)` shows this file's dates are \(shown)-first\(unpaddedLater ? " (written without leading zeros, as US English writes M/D/YYYY)" : ""): the \(dateOrder.ambiguousBefore) earlier date(s) with day and month both 12 or less, read \(assumed)-first until here, are \(shown)-first in clean/responses.csv and in the response period"))
                 }
             } else if dateOrder.decided != monthFirst && !dateOrder.conflictReported {
                 dateOrder.conflictReported = true
@@ -1479,7 +1493,7 @@ public final class Normalizer {
                                   message: twelveHour
                                     ? "`\(text)` could be day- or month-first; with its 12-hour clock (AM/PM, as US-English Excel and Microsoft Forms write times) dates are read month-first until one with a day above 12 decides the file's order"
                                     : unpadded
-                                    ? "`\(text)` could be day- or month-first; written without leading zeros (M/D/YYYY, as US-English Google Sheets, Excel and Microsoft Forms write dates) dates are read month-first until one with a day above 12 decides the file's order"
+                                    ? "`\(text)` could be day- or month-first; written without leading zeros (M/D/YYYY, as US-English Google Sheets, Excel and Microsoft Forms write dates), dates are read month-first until one with a day above 12 decides the file's order"
                                     : "`\(text)` could be day- or month-first; dates are read day-first until one with a day above 12 decides the file's order"))
             }
             dateOrder.ambiguousBefore += 1

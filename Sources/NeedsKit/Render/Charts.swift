@@ -334,7 +334,7 @@ public struct ChartLabels: Sendable {
     /// In place of `notAskedCell` when the instrument has no demand question at all.
     public var noDemandQuestion: String = "not asked: the instrument has no demand question"
     /// A share blank because none of the scope's files had a column for the demand question.
-    public var noDemandColumn: String = "not asked: their files have no column for the demand question"
+    public var noDemandColumn: String = "not asked: their files have no column for the demand question, or none for this topic"
     /// Before the MWDS chart's colour key, which said HH, HL, LH, LL and nothing of what they are.
     public var quadrantKey: String = "Quadrant (importance, gap: H high, L low)"
     /// Under the demand heat map: what its percentages are out of (the line repeated its title).
