@@ -298,9 +298,7 @@ public final class Aggregator {
 
     /// `topicMask(ofChoices:)` of the demand list's choices at the positions whose bits are set.
     func topicMask(ofDemandPositions bits: UInt64) -> UInt64 {
-        guard bits != 0 else { return 0 }
-        let choices = instrument.demandQuestion?.kind.listName.flatMap { instrument.choiceLists[$0] }?.choices ?? []
-        return topicMask(ofChoices: Set(choices.filter { $0.position < 64 && bits & (1 << UInt64($0.position)) != 0 }.map(\.name)))
+        bits == 0 ? 0 : topicMask(ofChoices: instrument.demandChoiceNames(atPositions: bits))
     }
 
     /// Whether an answer to the demand question asks for training on topic `t`.

@@ -462,11 +462,10 @@ final class ParseState {
             return
         }
         if !plainTable, record.quarantineReason == nil, let column = averagesWithoutLabel() {
-            // `;;;4;4,333333;2;1,666667` under the table: Excel's AVERAGE() with no label beside
-            // it. Nobody rates a topic 4,333333.
+            // `;;;4;3,5;2,75` under the table: Excel's AVERAGE() with no label beside it.
             footnoteRecords += 1
             warn("totals_row_skipped", line: record.line, column: column,
-                 "a row of figures alone, with no label and some with two or more decimals, is read as a row of averages, not a respondent",
+                 "a row of figures alone, with no label and some with decimals, is read as a row of averages, not a respondent",
                  severity: .note)
             record.reset()
             return
@@ -480,8 +479,8 @@ final class ParseState {
             let filled = record.filledFieldCount(upTo: 2)
             if filled == 1 && isBlankField(record.fieldBytes(0)) {
                 // The one filled cell further right: a note or a signature put under another
-                // column (`;;Koostas: M. Tamm;;`) reads as one, a label and its value or three
-                // words or more; a single answer (`;;Muu;;`) does not.
+                // column (`;;Koostas: M. Tamm;;`) reads as one, a label, a colon and something
+                // after it (`readsAsNote`); an answer (`;;Muu;;`) does not.
                 let k = (2..<record.fieldCount).first { !isBlankField(record.fieldBytes($0)) }
                 mayBeFootnote = k.map { Self.readsAsNote(record.fieldBytes($0)) } ?? false
             } else {

@@ -37,6 +37,13 @@ public struct Instrument: Sendable {
     /// The `select_multiple` question whose choices are topic keys.
     public var demandQuestion: Question? { questions.first { $0.measure == .demand } }
 
+    /// The demand question's choices at the list positions whose bits are set (bit k: the k-th,
+    /// the first 64): those a file has no column for (`Normalizer.FileMapping.demandUnaskedBits`).
+    public func demandChoiceNames(atPositions bits: UInt64) -> Set<String> {
+        guard bits != 0, let list = demandQuestion?.kind.listName.flatMap({ choiceLists[$0] }) else { return [] }
+        return Set(list.choices.filter { $0.position < 64 && bits & (1 << UInt64($0.position)) != 0 }.map(\.name))
+    }
+
     /// The lowest and highest points of the topics' competence scales (`1...5` for the usual
     /// five-point list, `0...10` for an eleven-point one), or nil when no topic has a scored list.
     public var competenceScale: ClosedRange<Double>? {

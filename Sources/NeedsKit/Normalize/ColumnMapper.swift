@@ -556,16 +556,19 @@ public struct ColumnMapper {
         }
 
         // A group by name, code or label: the bracket names one of its questions.
-        var group = [outer.lowercased(), Self.code(outer)].lazy.compactMap { self.groupsByName[$0] }.first
-            .flatMap { $0.count == 1 ? $0.first : nil }
-        if group == nil, case let .unique(name, _) = groupByLabel.match(outer) { group = name }
-        if let group { return questionInGroup(group, inner, position: position) }
+        if let group = group(named: outer) { return questionInGroup(group, inner, position: position) }
         // The other way round, a member's label over its group's (a sheet's two header rows, the
         // topic over merged cells above `Importance | Competence`): `Topic [Importance]`.
-        var innerGroup = [inner.lowercased(), Self.code(inner)].lazy.compactMap { self.groupsByName[$0] }.first
-            .flatMap { $0.count == 1 ? $0.first : nil }
-        if innerGroup == nil, case let .unique(name, _) = groupByLabel.match(inner) { innerGroup = name }
-        if let innerGroup, case let .unique(index, _)? = memberByLabel[innerGroup]?.match(outer) { return role(index) }
+        if let group = group(named: inner), case let .unique(index, _)? = memberByLabel[group]?.match(outer) { return role(index) }
+        return nil
+    }
+
+    /// The one group a text names, by its name, its code or its label (a measure's word too).
+    private func group(named text: String) -> String? {
+        if let group = [text.lowercased(), Self.code(text)].lazy.compactMap({ self.groupsByName[$0] }).first, group.count == 1 {
+            return group.first
+        }
+        if case let .unique(name, _) = groupByLabel.match(text) { return name }
         return nil
     }
 

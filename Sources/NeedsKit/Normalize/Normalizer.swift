@@ -63,6 +63,9 @@ public final class Normalizer {
         public let lacksDemandQuestion: Bool
         /// The instrument's demand question (who wants training on which topic), if it has one.
         public let demandIndex: Int?
+        /// The column of the tool's submission time, if any (for an export sent again: a row
+        /// number with the same answers at the same second).
+        let submittedColumn: Int?
         /// The demand question's choices (bit k: its list's k-th) this file has no split column
         /// for, when it asks the question by split columns alone: not asked in this file.
         public internal(set) var demandUnaskedBits: UInt64 = 0
@@ -104,6 +107,7 @@ public final class Normalizer {
                 return text.withUTF8 { FieldHash.combine(hash, FieldHash.hash(UnsafeRawBufferPointer($0)), column: place.question) }
             }
             self.above = above
+            submittedColumn = roles.firstIndex(of: .meta(.submitted))
             demandIndex = demandQuestion
             lacksDemandQuestion = demandQuestion.map { d in
                 !roles.contains { role in
@@ -383,21 +387,20 @@ public final class Normalizer {
 
     // MARK: Header
 
+    /// Labels a hand-made sheet states its municipality under, above the table, besides the
+    /// form's own (`Omavalitsus:`), compared by `TextKey.loose`.
+    static let municipalityLabels = Set([
+        "municipality", "city", "town", "city/town", "local authority", "local government", "council", "institution", "organisation", "organization",
+        "omavalitsus", "kohalik omavalitsus", "linn", "vald", "linn/vald", "vald/linn", "linn või vald", "asutus",
+        "pašvaldība", "novads", "pilsēta", "novads/pilsēta", "pilsēta/novads", "iestāde",
+        "savivaldybė", "miestas", "rajonas", "įstaiga",
+        "муниципалитет", "самоуправление", "местное самоуправление", "город", "волость", "город/волость", "учреждение", "организация",
+    ].map { TextKey.loose($0) })
+    /// Likewise its country.
+    static let countryLabels = Set(["country", "state", "riik", "valsts", "šalis", "valstybė", "страна", "государство"].map { TextKey.loose($0) })
+
     /// Maps a file's header row (on physical line `line`: below titles when the file has them) to
     /// the instrument, logging what its columns leave out or repeat at that line.
-    /// Labels a hand-made sheet states its place under, above the table, besides the form's own
-    /// (`Omavalitsus:`): `m` the municipality's, `c` the country's, compared by `TextKey.loose`.
-    static let placeLabels: [String: Set<String>] = [
-        "m": Set([
-            "municipality", "city", "town", "city/town", "local authority", "local government", "council", "institution", "organisation", "organization",
-            "omavalitsus", "kohalik omavalitsus", "linn", "vald", "linn/vald", "vald/linn", "linn või vald", "asutus",
-            "pašvaldība", "novads", "pilsēta", "novads/pilsēta", "pilsēta/novads", "iestāde",
-            "savivaldybė", "miestas", "rajonas", "įstaiga",
-            "муниципалитет", "самоуправление", "местное самоуправление", "город", "волость", "город/волость", "учреждение", "организация",
-        ].map { TextKey.loose($0) }),
-        "c": Set(["country", "state", "riik", "valsts", "šalis", "valstybė", "страна", "государство"].map { TextKey.loose($0) }),
-    ]
-
     public func mapHeader(_ header: [String], file: String, line: Int, above: [(line: Int, cells: [String])] = [],
                           log: (CleaningIssue) -> Void) -> FileMapping {
         daysOfRun = daysOfRun.union(daysOfCurrentFile)
@@ -571,12 +574,12 @@ public final class Normalizer {
         var stated: [(question: Int, text: String, line: Int)] = []
         let places = [countryIndex, municipalityIndex].compactMap { $0 }
         if !places.contains(where: { roles.contains(.question($0)) }) {
+            // Each line's label and value, or each of its pairs (`Kuupäev:;15.01.2025;Omavalitsus:;Narva`).
+            let pairs = above.flatMap { detail -> [(line: Int, cells: [String])] in
+                guard detail.cells.count >= 4, detail.cells.count % 2 == 0 else { return [detail] }
+                return stride(from: 0, to: detail.cells.count, by: 2).map { (detail.line, Array(detail.cells[$0...($0 + 1)])) }
+            }
             for q in places {
-                // Each line's label and value, or each of its pairs (`Kuupäev:;15.01.2025;Omavalitsus:;Narva`).
-                let pairs = above.flatMap { detail -> [(line: Int, cells: [String])] in
-                    guard detail.cells.count >= 4, detail.cells.count % 2 == 0 else { return [detail] }
-                    return stride(from: 0, to: detail.cells.count, by: 2).map { (detail.line, Array(detail.cells[$0...($0 + 1)])) }
-                }
                 for detail in pairs {
                     var label = detail.cells[0]
                     var value = detail.cells.count > 1 ? detail.cells[1] : ""
@@ -585,7 +588,7 @@ public final class Normalizer {
                         label = String(label[..<colon])
                     }
                     guard !value.isEmpty else { continue }
-                    guard mapper.resolve(label) == .question(q) || Self.placeLabels[q == municipalityIndex ? "m" : "c"]!
+                    guard mapper.resolve(label) == .question(q) || (q == municipalityIndex ? Self.municipalityLabels : Self.countryLabels)
                         .contains(TextKey.loose(label.trimmingSpaces.trimmingCharacters(in: CharacterSet(charactersIn: ":")).trimmingSpaces))
                     else {
                         // A label the sheet's maker chose (`Asutus:`) with a value that is a place:
@@ -913,12 +916,6 @@ public final class Normalizer {
         normalizeRow(record, mapping: mapping, log: log) ?? .respondent(respondent(file: mapping.file))
     }
 
-    /// The demand question's choices at the positions whose bits are set (`Row.demandUnaskedBits`).
-    func demandChoices(atPositions bits: UInt64) -> Set<String> {
-        guard bits != 0, let d = instrument.demandQuestion.flatMap({ instrument.questionIndex[$0.key] }), let matcher = matchers[d] else { return [] }
-        return Set(matcher.names(atPositions: bits))
-    }
-
     /// The last clean row (`normalizeRow`) as a respondent.
     func respondent(file: String) -> Respondent {
         var answers = [Answer?](repeating: nil, count: rowAnswers.count)
@@ -926,7 +923,7 @@ public final class Normalizer {
         let place = row.place == Row.extraPlaceID ? row.extraPlace : row.place == 0 ? nil : placeTable[Int(row.place) - 1]
         return Respondent(idHash: row.idHash, file: file, line: row.line, place: place, submitted: row.submitted,
                           weight: row.weight, answers: answers, roleQuestion: roleIndex, demandAsked: !row.demandUnasked,
-                          demandUnaskedChoices: demandChoices(atPositions: row.demandUnaskedBits))
+                          demandUnaskedChoices: instrument.demandChoiceNames(atPositions: row.demandUnaskedBits))
     }
 
     /// The answer an id stands for (`rowAnswers`).
@@ -1252,7 +1249,7 @@ public final class Normalizer {
             // exports counted January's twice). Numbers restart in each form, so the number alone
             // tells nothing, nor a date without its time.
             if let column = mapping.rowIDColumn, column < count, submitted != 0,
-               let time = mapping.roles.firstIndex(of: .meta(.submitted)), time < count,
+               let time = mapping.submittedColumn, time < count,
                (0..<questionCount).contains(where: { answerSlots[$0] != 0 }) {
                 var number: UInt64 = 0
                 var written = ""

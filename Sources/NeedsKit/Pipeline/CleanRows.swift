@@ -334,20 +334,13 @@ final class CleanRowSink {
         }
     }
 
-    /// The demand list's choices at the positions whose bits are set.
-    private func demandChoices(_ bits: UInt64) -> Set<String> {
-        guard bits != 0 else { return [] }
-        let choices = aggregator.instrument.demandQuestion?.kind.listName.flatMap { aggregator.instrument.choiceLists[$0] }?.choices ?? []
-        return Set(choices.filter { $0.position < 64 && bits & (1 << UInt64($0.position)) != 0 }.map(\.name))
-    }
-
     /// The row as a respondent (for the panel across waves).
     private func respondent(_ head: RowBatch.Head, _ ids: UnsafeBufferPointer<UInt32>, _ batch: RowBatch) -> Respondent {
         var all = [Answer?](repeating: nil, count: questionCount)
         for q in 0..<questionCount { all[q] = answer(ids[q], head, batch) }
         return Respondent(idHash: head.idHash, file: files[Int(head.file)], line: head.line, place: place(head, batch),
                           submitted: head.submitted, weight: head.weight, answers: all, roleQuestion: roleQuestion >= 0 ? roleQuestion : nil,
-                          demandAsked: !head.demandUnasked, demandUnaskedChoices: demandChoices(head.demandUnaskedBits))
+                          demandAsked: !head.demandUnasked, demandUnaskedChoices: aggregator.instrument.demandChoiceNames(atPositions: head.demandUnaskedBits))
     }
 }
 
