@@ -658,7 +658,8 @@ final class CommandLineTests: XCTestCase {
     }
 
     /// `needs synth` stopped by Ctrl-C or SIGTERM leaves no part-written export: its
-    /// `FILE.incomplete-PID` stayed beside `--out`, as large as it had grown.
+    /// `FILE.incomplete-PID` stayed beside `--out`, as large as it had grown. And it says it
+    /// stopped: the run ended without a line.
     func testAnInterruptedSynthLeavesNoPartFile() throws {
         let folder = TemporaryFolder()
         for signal in [SIGINT, SIGTERM] {
@@ -667,7 +668,10 @@ final class CommandLineTests: XCTestCase {
             process.arguments = ["synth", "--instrument", Paths.inputs + "/instrument", "--rows", "5000000",
                                  "--out", folder.path + "/big.csv"]
             process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
+            let stderrPath = NSTemporaryDirectory() + "/needs-synth-stderr-\(getpid())-\(signal)"
+            FileManager.default.createFile(atPath: stderrPath, contents: nil)
+            defer { try? FileManager.default.removeItem(atPath: stderrPath) }
+            process.standardError = FileHandle(forWritingAtPath: stderrPath)
             try process.run()
             let deadline = Date().addingTimeInterval(60)
             func entries() -> [String] { (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] }
@@ -685,6 +689,8 @@ final class CommandLineTests: XCTestCase {
             XCTAssertEqual(process.terminationReason, .uncaughtSignal)
             XCTAssertEqual(process.terminationStatus, signal)
             XCTAssertEqual(entries(), [], "signal \(signal)")
+            let stderr = try String(contentsOfFile: stderrPath, encoding: .utf8)
+            XCTAssertTrue(stderr.hasSuffix(CleanupOnSignal.stoppedMessage + "\n"), stderr)
         }
     }
 

@@ -11,8 +11,9 @@ import Glibc
 /// part-written synthetic export. The previous reports stay as they were, as when a run fails.
 ///
 /// The handler resets itself first, so a second Ctrl-C ends the run at once whatever the first
-/// is doing; then it removes each registered path with libc's calls (`needs_remove_tree`) and
-/// raises the signal again, so the exit status says how the run ended.
+/// is doing; then it says on stderr that the run stopped, removes each registered path with
+/// libc's calls (`needs_remove_tree`) and raises the signal again, so the exit status says how
+/// the run ended.
 public enum CleanupOnSignal {
     private static let capacity = 64
     /// Registered paths as C strings; a slot is nil when free. Never freed: a handler may be
@@ -24,6 +25,11 @@ public enum CleanupOnSignal {
     }()
     private static let lock = NSLock()
     nonisolated(unsafe) private static var installed = false
+    /// The line the handler writes (with `write`, which a handler may call), made when it is
+    /// installed: on a terminal after a line break, as the terminal shows `^C` or a progress line
+    /// where the cursor is.
+    nonisolated(unsafe) private static var stoppedLine: (bytes: UnsafeMutablePointer<CChar>, count: Int)? = nil
+    static let stoppedMessage = "needs: stopped; what this run was writing is removed, and earlier output is as it was"
 
     /// Removes `path` (a file, or a folder and all in it) if the run is stopped by a signal.
     public static func register(_ path: String) {
@@ -31,6 +37,8 @@ public enum CleanupOnSignal {
         defer { lock.unlock() }
         if !installed {
             installed = true
+            let line = (isatty(2) != 0 ? "\n" : "") + stoppedMessage + "\n"
+            if let bytes = strdup(line) { stoppedLine = (bytes, strlen(bytes)) }
             for signal in [SIGINT, SIGTERM, SIGHUP] where !ignored(signal) { Glibc.signal(signal, handle) }
         }
         for i in 0..<capacity where slots[i] == nil {
@@ -60,6 +68,7 @@ public enum CleanupOnSignal {
 
     private static let handle: @convention(c) (Int32) -> Void = { signal in
         Glibc.signal(signal, SIG_DFL)
+        if let line = CleanupOnSignal.stoppedLine { _ = write(2, line.bytes, line.count) }
         // Twice over: the run's other threads go on until the signal is raised again, and one
         // writing a report may make its folder anew.
         for _ in 0..<2 {
