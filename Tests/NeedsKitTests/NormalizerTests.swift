@@ -1363,6 +1363,32 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(normalise([places]).respondents.count, 1)
     }
 
+    /// A sheet typed the other way round, one respondent per column. Headed by the first question
+    /// and its answers, its rows had each been a respondent answering that question with another
+    /// question's name (39 invented, with warnings only); headed `Küsimus;Vastaja 1;...`, every
+    /// row was quarantined as another survey's. Both are quarantined and said to be turned round.
+    func testASheetOfOneRespondentPerColumnIsQuarantinedAndSaidSo() throws {
+        let folder = TemporaryFolder()
+        let rows = "imp_partnerships;4;3;5\nimp_disinformation;4;4;3\ncomp_intercultural;2;3;1\nrole;teacher;other;teacher\n"
+        let byAnswers = folder.write("a.csv", "imp_intercultural;5;4;5\n" + rows)
+        let byLabels = folder.write("b.csv", "Küsimus;Vastaja 1;Vastaja 2;Vastaja 3\nRiik;Eesti;Eesti;Läti\n"
+            + "Kultuuridevaheline pädevus ja suhtlus;5;4;5\n" + rows)
+        // A header whose cells after a question are other words stays a table (a country column and
+        // columns of another survey), as does a rating question beside rating-like headings that are
+        // answers of no other question: only when every other heading reads as an answer.
+        let table = folder.write("c.csv", "imp_intercultural;imp_partnerships;comp_intercultural\n5;4;2\n")
+        let result = normalise([byAnswers, byLabels, table])
+        XCTAssertEqual(result.respondents.map(\.sourceFile), ["c.csv"])
+        XCTAssertEqual(result.accounts.map(\.quarantined), [4, 6, 0])
+        let said = result.issues.filter { $0.code == "transposed_sheet" }
+        XCTAssertEqual(said.map(\.file), ["a.csv", "b.csv"])
+        XCTAssertEqual(said.map(\.severity), [.error, .error])
+        XCTAssertTrue(said[0].message.contains("question `imp_intercultural` and its answers (`5`, `4`, `5`)"), said[0].message)
+        // (A label two questions share, a topic's importance and competence, names neither.)
+        XCTAssertTrue(said[1].message.contains("the first column names 5 questions of the instrument (`country`, `imp_partnerships`, `imp_disinformation`, ...)"), said[1].message)
+        XCTAssertTrue(said.allSatisfy { $0.message.contains("Paste Special, Transpose") })
+    }
+
     /// The label a clerk puts before the municipality above the table is often not the form's:
     /// `Самоуправление:`, `Linn:`, `Pilsēta:`, `Город:` were dropped without a word (a probe), the
     /// respondents counted in the region alone. They are read as the place; a label this tool does

@@ -38,6 +38,12 @@ public final class Normalizer {
         /// topic or asks who wants training, which the instrument asks: its rows are no
         /// respondents of the survey (quarantined).
         public let answersNoTopic: Bool
+        /// Whether the header reads as a question and its answers (`importance/x;5;4;5`): a sheet
+        /// of one respondent per column, whose rows are questions (quarantined).
+        public let transposed: Bool
+        /// Whether no row of the file can be a respondent (no column of a question, of a topic,
+        /// or a sheet of one respondent per column): every row is quarantined.
+        public var quarantinesEveryRow: Bool { !mapsAnyQuestion || answersNoTopic || transposed }
         /// Places stated above the table where no column asks them (`place_stated_above`), each
         /// every respondent's of the file; their answers' ids once read (`statedIDs`, 0: none).
         let stated: [(question: Int, text: String, line: Int)]
@@ -95,7 +101,7 @@ public final class Normalizer {
         let questionCount: Int
 
         init(file: String, shape: ExportShape, roles: [ColumnRole], wholeColumns: Set<Int>, mapsAnyQuestion: Bool,
-             answersNoTopic: Bool = false, isRepeatTable: Bool = false, unmapped: [String], weightColumn: Int?, idSeed: UInt64, steps: [Step],
+             answersNoTopic: Bool = false, transposed: Bool = false, isRepeatTable: Bool = false, unmapped: [String], weightColumn: Int?, idSeed: UInt64, steps: [Step],
              splitChoices: [String], splitChoiceBits: [UInt64] = [], questionCount: Int, rootIDColumn: Int? = nil,
              demandQuestion: Int? = nil, stated: [(question: Int, text: String, line: Int)] = [],
              above: [(line: Int, cells: [String])] = []) {
@@ -123,6 +129,7 @@ public final class Normalizer {
             self.wholeColumns = wholeColumns
             self.mapsAnyQuestion = mapsAnyQuestion
             self.answersNoTopic = answersNoTopic
+            self.transposed = transposed
             self.isRepeatTable = isRepeatTable
             self.unmapped = unmapped
             self.weightColumn = weightColumn
@@ -565,6 +572,11 @@ public final class Normalizer {
             default: return false
             }
         }
+        // A sheet typed (or turned) the other way round, one respondent per column: its first
+        // row is a question and that question's answers, not headings. Its rows had each been
+        // read as a respondent answering the first question with another question's name.
+        let transposed = shape == .generic && !answersNoTopic
+            && transposedFirstRow(header, roles: roles, lead: lead, file: file, line: line, log: log)
         // A place stated above a hand-made table with no column asking a place (`Omavalitsus: |
         // Tartu linn`, `Riik: Eesti`, a label and its value in two cells or one): given to every
         // respondent of the file. It had been stated to no one: the respondents counted only in
@@ -725,7 +737,7 @@ public final class Normalizer {
         }
         let mapping = FileMapping(
             file: file, shape: shape, roles: roles, wholeColumns: whole,
-            mapsAnyQuestion: mapsAny, answersNoTopic: answersNoTopic, isRepeatTable: repeatTable, unmapped: unmapped, weightColumn: weightColumn,
+            mapsAnyQuestion: mapsAny, answersNoTopic: answersNoTopic, transposed: transposed, isRepeatTable: repeatTable, unmapped: unmapped, weightColumn: weightColumn,
             idSeed: idSeed(file: file), steps: steps, splitChoices: splitChoices,
             splitChoiceBits: splitChoiceBits, questionCount: questionCount,
             rootIDColumn: header.firstIndex { ColumnMapper.rootUUIDHeadings.contains($0.trimmingSpaces.lowercased()) },
@@ -1001,6 +1013,7 @@ public final class Normalizer {
             return .quarantined(mapping.isRepeatTable ? "a repeat group's row, not a respondent" : "no column of the file matches the instrument")
         }
         if mapping.answersNoTopic { return .quarantined("no column of the file rates a topic or asks who wants training") }
+        if mapping.transposed { return .quarantined("a sheet of one respondent per column: its rows are questions") }
 
         var idColumn: Int? = nil
         var idHash: UInt64 = 0
@@ -1654,6 +1667,53 @@ public final class Normalizer {
     static func otherTyped(_ shape: ExportShape) -> Bool { shape == .googleForms || shape == .microsoftForms }
 
     /// A select or number cell read against the instrument (the slow path, once per distinct value).
+    /// Whether `header` is the first row of a sheet of one respondent per column: a question
+    /// whose answers are a list or a number (a text question takes any heading as an answer),
+    /// then at least two cells, all no heading of the instrument and each an answer to that
+    /// question (`importance/imp_intercultural;5;4;5`, `Riik;EE;EE;LV`). Said once.
+    private func transposedFirstRow(_ header: [String], roles: [ColumnRole], lead: Int, file: String, line: Int,
+                                    log: (CleaningIssue) -> Void) -> Bool {
+        guard lead < header.count, case let .question(q) = roles[lead] else { return false }
+        switch instrument.questions[q].kind {
+        case .selectOne, .selectMultiple, .integer, .decimal: break
+        default: return false
+        }
+        let rest = (lead + 1..<header.count).filter { !header[$0].trimmingSpaces.isEmpty }
+        guard rest.count >= 2, rest.allSatisfy({ roles[$0] == .unmapped }) else { return false }
+        for index in rest {
+            let reading = read(header[index].trimmingSpaces, question: q, shape: .generic)
+            guard reading.answer != nil, reading.issues.isEmpty else { return false }
+        }
+        let answers = rest.prefix(3).map { "`\(Diagnostic.shortened(header[$0].trimmingSpaces))`" }.joined(separator: ", ")
+        log(CleaningIssue(file: file, line: line, column: lead + 1, question: instrument.questions[q].key, code: "transposed_sheet",
+                          action: .quarantined, severity: .error,
+                          message: "the first row is question `\(instrument.questions[q].key)` and its answers (\(answers)\(rest.count > 3 ? ", ..." : "")), "
+                            + "not headings: a sheet of one respondent per column. \(Self.transposeAdvice) Its rows are quarantined"))
+        return true
+    }
+
+    /// What to do with a sheet of one respondent per column.
+    static let transposeAdvice = "Turn it so that each respondent is a row under a header of the questions "
+        + "(in a spreadsheet: copy the table, Paste Special, Transpose) and send it again."
+
+    /// The instrument's questions (not the tool's metadata) that `cells` name, in order of first
+    /// naming: a file whose rows are all quarantined may be a sheet of one respondent per column,
+    /// its questions down the first column (`Pipeline`, `transposed_sheet`).
+    func questionsNamed(by cells: [String]) -> [String] {
+        var named: [String] = []
+        for cell in cells {
+            let role = mapper.resolve(cell, position: 1)
+            let q: Int
+            switch role {
+            case let .question(index), let .choice(index, _): q = index
+            default: continue
+            }
+            let key = instrument.questions[q].key
+            if instrument.questions[q].kind != .meta && !named.contains(key) { named.append(key) }
+        }
+        return named
+    }
+
     func read(_ text: String, question q: Int, shape: ExportShape) -> CellReading {
         guard !text.isEmpty else { return CellReading(answer: nil) }
         let question = instrument.questions[q]

@@ -649,6 +649,18 @@ public enum Pipeline {
                 // names like values under them. Its trailing_delimiter finding on that row is told
                 // again by the two rows' names: the columns neither row names, if any.
                 var twoRowHeader: (upperLine: Int, lowerLine: Int, width: Int, unnamedAtEnd: Int)? = nil
+                // A file none of whose rows can be a respondent: the first filled cell of its
+                // header and of its first rows, which name the questions in a sheet of one
+                // respondent per column (`transposed_sheet`, said after the file).
+                var firstCells: [String]? = nil
+                var headerLine = 0
+                func firstFilled(_ count: Int, _ field: (Int) -> String) -> String? {
+                    for index in 0..<min(count, 8) {
+                        let cell = field(index).trimmingSpaces
+                        if !cell.isEmpty { return cell }
+                    }
+                    return nil
+                }
                 func diagnose(_ finding: Diagnostic) {
                     guard finding.code == "trailing_delimiter", let two = twoRowHeader, finding.line == two.upperLine
                     else { return cleaningLog.add(readerFinding: finding) }
@@ -661,7 +673,7 @@ public enum Pipeline {
                         + "a trailing delimiter; a column without a name matches no question"
                     cleaningLog.add(readerFinding: note)
                 }
-                func useHeader(_ current: Normalizer.FileMapping, line: Int, issues: [CleaningIssue]) {
+                func useHeader(_ current: Normalizer.FileMapping, line: Int, issues: [CleaningIssue], header: [String]) {
                     issues.forEach(log)
                     mapping = current
                     mappingRef = Unmanaged.passUnretained(current)
@@ -669,6 +681,12 @@ public enum Pipeline {
                     account.unmappedColumns = current.unmapped
                     account.unmatched = !current.mapsAnyQuestion
                     account.lacksWeightColumn = options.normalize.weightColumn != nil && current.weightColumn == nil
+                    headerLine = line
+                    if current.quarantinesEveryRow && !current.isRepeatTable && !current.transposed {
+                        firstCells = firstFilled(header.count) { header[$0] }.map { [$0] } ?? []
+                    } else {
+                        firstCells = nil
+                    }
                     if !current.mapsAnyQuestion && !current.isRepeatTable {
                         // Named at its first column that is no question (the unmapped_columns note lists them all).
                         let first = issues.first { $0.code == "unmapped_columns" }?.column
@@ -690,7 +708,7 @@ public enum Pipeline {
                         let current = normalizer.mapHeader(record.fields, file: file, line: record.line, above: record.aboveTable,
                                                            log: { issues.append($0) })
                         if current.mapsAnyQuestion && current.unmapped.isEmpty {
-                            useHeader(current, line: record.line, issues: issues)
+                            useHeader(current, line: record.line, issues: issues, header: record.fields)
                         } else {
                             heldHeader = (record.fields, record.line, issues, current)
                         }
@@ -701,13 +719,13 @@ public enum Pipeline {
                         var issues: [CleaningIssue] = []
                         if let combined = normalizer.mapTwoRowHeader(upper: held.fields, upperMapping: held.mapping, lower: record,
                                                                      file: file, log: { issues.append($0) }) {
-                            useHeader(combined, line: record.line, issues: issues)
+                            useHeader(combined, line: record.line, issues: issues, header: record.fields)
                             let names = normalizer.headerOfTwoRows(upper: held.fields, lower: record.fields)
                             let unnamed = names.reversed().prefix { $0.trimmingSpaces.isEmpty }.count
                             twoRowHeader = (held.line, record.line, names.count, min(unnamed, names.count - 1))
                             return
                         }
-                        useHeader(held.mapping, line: held.line, issues: held.issues)
+                        useHeader(held.mapping, line: held.line, issues: held.issues, header: held.fields)
                     }
                     guard let mappingRef else {
                         // Above the header: a blank line, or a record a quote left open ran on
@@ -715,6 +733,9 @@ public enum Pipeline {
                         account.recordsRead += 1
                         if record.quarantineReason != nil { account.quarantined += 1 } else { account.blankRows += 1 }
                         return
+                    }
+                    if firstCells != nil, firstCells!.count < 64, let cell = firstFilled(record.count, { record[$0] }) {
+                        firstCells!.append(cell)
                     }
                     if let progress = options.progress, record.index % 50_000 == 0 {
                         progress(Progress(file: file, fileIndex: index + 1, fileCount: expansion.files.count,
@@ -762,7 +783,18 @@ public enum Pipeline {
                 account.footnoteRecords = summary.footnoteRecords
                 account.bytes = summary.bytes
                 account.sha256 = digest.finish()
-                if let held = heldHeader { useHeader(held.mapping, line: held.line, issues: held.issues) }
+                if let held = heldHeader { useHeader(held.mapping, line: held.line, issues: held.issues, header: held.fields) }
+                // Its questions down the first column: a sheet of one respondent per column.
+                if let cells = firstCells {
+                    let named = normalizer.questionsNamed(by: cells)
+                    if named.count >= 3 {
+                        let shown = named.prefix(3).map { "`\($0)`" }.joined(separator: ", ") + (named.count > 3 ? ", ..." : "")
+                        log(CleaningIssue(file: file, line: headerLine, column: nil, code: "transposed_sheet", action: .quarantined,
+                                          severity: .error,
+                                          message: "the first column names \(named.count) questions of the instrument (\(shown)): a sheet of "
+                                            + "one respondent per column. \(Normalizer.transposeAdvice)"))
+                    }
+                }
                 if mapping == nil && account.quarantined > 0 {
                     log(CleaningIssue(file: file, line: nil, code: "no_header", action: .quarantined, severity: .error,
                                       message: "no header row: every record of the file is blank or quarantined"))
