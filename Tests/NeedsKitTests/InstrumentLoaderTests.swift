@@ -145,6 +145,178 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertNil(aggregator.ratings(of: respondent)["a"]?.competence)
     }
 
+    /// A form of `survey` and `choices` (CSV text), loaded.
+    private func form(_ survey: String, _ choices: String) throws -> Instrument {
+        let folder = TemporaryFolder()
+        folder.write("form/survey.csv", survey)
+        folder.write("form/choices.csv", choices)
+        folder.write("form/settings.csv", "form_id,version\nx,1\n")
+        return try InstrumentLoader.load(folder.path + "/form")
+    }
+
+    /// Two "no answer" choices past a numbered scale (`6 Don't know`, `7 Prefer not to say`):
+    /// each had been a point between the scale and the other, so a "Don't know" counted as 6 on
+    /// a 1-5 scale (a probe: n 3 and mean 4.0 for 4, 2, 6, 7, where 2 and 3.0 are right).
+    func testTwoNoRatingChoicesPastANumberedScaleAreNoRating() throws {
+        let instrument = try form("type,name,label,topic,measure\nselect_one s,imp_a,A,a,importance\nselect_one s,comp_a,A,a,competence\n", """
+            list_name,name,label
+            s,-2,N/A
+            s,-1,Don't know
+            s,1,Not at all
+            s,2,Slightly
+            s,3,Hard to say
+            s,4,Very
+            s,5,Extremely
+            s,6,Don't know
+            s,7,Prefer not to say
+
+            """)
+        let scale = try XCTUnwrap(instrument.choiceLists["s"])
+        XCTAssertEqual(["-2", "-1", "1", "2", "3", "4", "5", "6", "7"].map { scale.score(of: $0) }, [nil, nil, 1, 2, 3, 4, 5, nil, nil])
+        XCTAssertEqual(instrument.findings.map(\.code), [])
+    }
+
+    /// A rating list whose labels run from the top down (`Very important` first, named by words
+    /// and so scored 1; or named `1` for `Väga oluline`) had published the biggest need as none
+    /// without a word (a probe: MWDS -4.44). It is said, at the list's first rating question.
+    func testARatingScaleWhoseLabelsRunFromTheTopDownIsSaid() throws {
+        let instrument = try form("""
+            type,name,label,topic,measure
+            select_one imp,imp_a,A,a,importance
+            select_one comp,comp_a,A,a,competence
+            select_one imp,imp_b,B,b,importance
+            select_one comp,comp_b,B,b,competence
+
+            """, """
+            list_name,name,label::English (en),label::Eesti (et)
+            imp,very,Very important,Väga oluline
+            imp,rather,Rather important,Pigem oluline
+            imp,little,Slightly important,Vähe oluline
+            imp,not,Not at all important,Üldse mitte oluline
+            imp,dk,Don't know,Ei oska öelda
+            comp,1,Very high,Väga kõrge
+            comp,2,High,Kõrge
+            comp,3,Low,Madal
+            comp,4,Very low,Väga madal
+
+            """)
+        XCTAssertEqual(instrument.findings.map(\.code), ["scale_reversed", "scale_reversed"])
+        XCTAssertEqual(instrument.findings.map(\.line), [2, 3])
+        XCTAssertEqual(instrument.findings.map(\.severity), [.warning, .warning])
+        XCTAssertTrue(instrument.findings[0].message.hasPrefix("list `imp` scores `Very important` 1 and `Not at all important` 4"), instrument.findings[0].message)
+        // Listed from the low end, by words or by numbers in any order, nothing is said.
+        let upright = try form("type,name,label,topic,measure\nselect_one imp,imp_a,A,a,importance\nselect_one comp,comp_a,A,a,competence\n", """
+            list_name,name,label::Latviešu (lv),label::Русский (ru)
+            imp,not,Nav svarīgi,Не важно
+            imp,very,Ļoti svarīgi,Очень важно
+            comp,2,Ļoti augsta,Очень высокий
+            comp,1,Ļoti zema,Очень низкий
+
+            """)
+        XCTAssertEqual(upright.findings.map(\.code), [])
+        XCTAssertEqual(try InstrumentLoader.load(Paths.inputs + "/instrument").findings.map(\.code), [])
+    }
+
+    /// Blocks of KoboToolbox's form builder (`begin_kobomatrix`, `begin_rank`, `begin_score`),
+    /// which pyxform refuses, had made the form unusable ("a `end_kobomatrix` question has no
+    /// name"); a type misspelt outside the selects (`intger`, `txet`) was taken without a word.
+    func testKoboFormBuilderBlocksAndUnknownTypesAreSaid() throws {
+        let instrument = try form("""
+            type,name,label,topic,measure,kobo--matrix_list
+            select_one s,imp_a,A,a,importance,
+            select_one s,comp_a,A,a,competence,
+            begin_kobomatrix,contacts,How often,,,freq
+            select_one freq,col_often,Often,,,
+            end_kobomatrix,,,,,
+            intger,age,Age,,,
+            range,slider,Slider,,,
+
+            """, "list_name,name,label\ns,1,Low\ns,2,High\nfreq,1,Never\nfreq,2,Often\n")
+        XCTAssertEqual(instrument.findings.map(\.code), ["form_builder_block", "unknown_type"])
+        XCTAssertEqual(instrument.findings.map(\.line), [4, 7])
+        XCTAssertTrue(instrument.findings[0].message.hasPrefix("rows 4-6 are KoboToolbox's question matrix"), instrument.findings[0].message)
+        XCTAssertNil(instrument.question(named: "col_often"))
+        XCTAssertEqual(instrument.question(named: "age")?.kind, .other("intger"))
+        // A topic rated inside such a block cannot be read: refused by name.
+        let error = brokenInstrument("""
+            type,name,label,topic,measure
+            select_one scale,imp_t,T,t,importance
+            begin_score,sc,Score,,
+            score__row,comp_t,T,t,competence
+            end_score,,,,
+
+            """)
+        XCTAssertEqual(error?.problems.map(\.code), ["form_builder_block", "topic_incomplete"])
+        XCTAssertEqual(error?.problems.first?.line, 4)
+    }
+
+    /// Two questions holding the respondent's country (home and work) or municipality: the first
+    /// had been taken without a word. Two demand questions are said by their rows.
+    func testAPlaceOrDemandAskedTwiceIsRefusedByItsRows() throws {
+        let twice = brokenInstrument("""
+            type,name,label,topic,measure,place
+            select_one scale,imp_t,T,t,importance,
+            select_one scale,comp_t,T,t,competence,
+            text,home,Home,,,municipality
+            text,work,Work,,,municipality
+            select_multiple t,want,Want,,demand,
+            select_multiple t,want2,Want,,demand,
+
+            """, choices: "list_name,name,label\nscale,1,Low\nscale,2,High\nt,t,T\n")
+        XCTAssertEqual(twice?.problems.map(\.code).sorted(), ["duplicate_measure", "duplicate_place"])
+        let place = try XCTUnwrap(twice?.problems.first { $0.code == "duplicate_place" })
+        XCTAssertEqual(place.line, 5)
+        XCTAssertTrue(place.message.contains("`work` holds the respondent's municipality, as `home` on row 4 does"), place.message)
+        let demand = try XCTUnwrap(twice?.problems.first { $0.code == "duplicate_measure" })
+        XCTAssertEqual(demand.line, 7)
+        XCTAssertTrue(demand.message.contains("`want2` asks who wants training, as `want` on row 6 does"), demand.message)
+    }
+
+    /// A topic key the demand list writes in other capitals (`Legal-Status`, `legal-status`):
+    /// its ticks had been dropped, the topic shown as not asked. One topic now, said. Topics
+    /// the list names otherwise (`t1`) are said too.
+    func testADemandChoiceNamingATopicInOtherCapitalsIsThatTopic() throws {
+        let instrument = try form("""
+            type,name,label,topic,measure
+            select_one s,imp_l,L,Legal-Status,importance
+            select_one s,comp_l,L,Legal-Status,competence
+            select_one s,imp_i,I,interpreters,importance
+            select_one s,comp_i,I,interpreters,competence
+            select_one s,imp_g,G,gbv,importance
+            select_one s,comp_g,G,gbv,competence
+            select_multiple topics,want,Want,,demand
+
+            """, "list_name,name,label\ns,1,Low\ns,2,High\ntopics,legal-status,L\ntopics,interpreters,I\ntopics,t3,G\ntopics,none,None\n")
+        XCTAssertEqual(instrument.topics.map(\.key), ["legal-status", "interpreters", "gbv"])
+        XCTAssertEqual(instrument.question(named: "imp_l")?.topic, "legal-status")
+        XCTAssertEqual(instrument.findings.map(\.code), ["topic_key_case", "demand_topic_missing"])
+        XCTAssertTrue(instrument.findings[1].message.contains("names no choice `gbv` (a topic's key), and has choices that are no topic's key (`t3`)"),
+                      instrument.findings[1].message)
+        let aggregator = Aggregator(instrument: instrument)
+        var answers = [Answer?](repeating: nil, count: instrument.questions.count)
+        answers[instrument.questionIndex["want"]!] = .choices(["legal-status"])
+        let t = try XCTUnwrap(aggregator.topicKeys.firstIndex(of: "legal-status"))
+        XCTAssertTrue(aggregator.demands(topic: t, answer: answers[instrument.questionIndex["want"]!]))
+        XCTAssertTrue(aggregator.demandAsked[t])
+    }
+
+    /// Labels whose letters Excel's "CSV" wrote as `?` (Russian saved on a Baltic Windows): every
+    /// answer in that language had been blamed on the export. The form's column is named.
+    func testLabelsWithLettersLostToQuestionMarksAreSaid() throws {
+        let instrument = try form("""
+            type,name,label::English (en),label::??????? (ru),topic,measure
+            select_one s,imp_a,What matters?,????? ??????,a,importance
+            select_one s,comp_a,Why? Because,Pa?vald?ba,a,competence
+
+            """, "list_name,name,label::English (en),label::??????? (ru)\ns,1,Low,??????\ns,2,High,Высоко\n")
+        XCTAssertEqual(instrument.findings.map(\.code), ["text_lost", "text_lost"])
+        XCTAssertEqual(instrument.findings.map(\.file).map { ($0 as NSString).lastPathComponent }, ["survey.csv", "choices.csv"])
+        XCTAssertEqual(instrument.findings.map(\.column), [4, 4])
+        XCTAssertTrue(instrument.findings[0].message.hasPrefix("2 label(s) of column `label::??????? (ru)`"), instrument.findings[0].message)
+        XCTAssertTrue(instrument.findings[1].message.hasPrefix("1 label(s)"), instrument.findings[1].message)
+        XCTAssertFalse(InstrumentLoader.lostLetters("What matters? Why??"))
+    }
+
     private func brokenInstrument(_ survey: String, choices: String = "list_name,name,label\nscale,1,Low\nscale,2,High\nt,a,A\n") -> InstrumentError? {
         let folder = TemporaryFolder()
         folder.write("form/survey.csv", survey)

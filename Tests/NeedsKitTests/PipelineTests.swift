@@ -240,6 +240,28 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(InputFiles.lastComponent("missing/."), ".")
     }
 
+    /// What the form may have wrong (here a type misspelt) is said with the run's findings, in
+    /// the cleaning log under the form's file and row, once however many waves it reads.
+    func testTheFormsOwnFindingsAreSaidOncePerRun() throws {
+        let folder = TemporaryFolder()
+        let survey = try String(contentsOfFile: Paths.inputs + "/instrument/survey.csv", encoding: .utf8)
+        let lines = survey.split(separator: "\n", omittingEmptySubsequences: false)
+        folder.write("form/survey.csv", survey + "intger,age,Age,,,,,,,,,,\n")
+        for sheet in ["choices.csv", "settings.csv"] {
+            try FileManager.default.copyItem(atPath: Paths.inputs + "/instrument/" + sheet, toPath: folder.path + "/form/" + sheet)
+        }
+        var options = RunOptions()
+        options.instrumentPath = folder.path + "/form"
+        options.inputs = [Paths.inputs + "/responses"]
+        options.waves = [Paths.inputs + "/followup"]
+        options.outputPath = folder.path + "/reports"
+        let outcome = try Pipeline.report(options)
+        XCTAssertEqual(outcome.issueCounts[CleaningIssue.Kind(code: "unknown_type", severity: .warning)], 1)
+        let log = readAll(options.outputPath + "/clean/issues.csv")
+        let said = log.data.map(\.fields).filter { $0[7] == "unknown_type" }
+        XCTAssertEqual(said.map { [$0[0], $0[1], $0[2]] }, [[folder.path + "/form/survey.csv", String(lines.count), "1"]])
+    }
+
     /// An export read with a wrong `--encoding` or `--delimiter` has no column of the instrument:
     /// the message names the option given as a likely cause; it named another survey or the wrong
     /// --instrument alone, and the user looked at the form.

@@ -18,6 +18,9 @@ public struct Instrument: Sendable {
     public var choiceLists: [String: ChoiceList]
     /// Topics in the order their first question appears.
     public var topics: [Topic]
+    /// What the form may have wrong though it loads (a scale whose labels run from the top down,
+    /// labels whose letters a code page lost): warnings, said with each run's findings.
+    public var findings: [Diagnostic] = []
 
     /// The question of a key (`Question.key`: its name, or its group path where the name is in
     /// two groups).
@@ -250,15 +253,24 @@ public struct ChoiceList: Sendable {
 
     /// Whether a choice is a point of the scale (see `score(of:)`).
     public func isRating(_ choice: Choice) -> Bool {
+        let noRating = saysNoRating(choice)
         if let number = Self.number(choice.name) {
+            guard noRating else { return true }
             // Between two points of the scale it is one, whatever its label (a midpoint `3`
-            // labelled "Hard to say").
-            let others = choices.compactMap { $0.name == choice.name ? nil : Self.number($0.name) }
-            if let low = others.min(), let high = others.max(), low < number, number < high { return true }
+            // labelled "Hard to say"); past them it is none: `6 Don't know` and `7 Prefer not
+            // to say` after `1`...`5` (each had been a point between the other and the scale).
+            let points = choices.compactMap { $0.name == choice.name || saysNoRating($0) ? nil : Self.number($0.name) }
+            if let low = points.min(), let high = points.max(), low < number, number < high { return true }
+            return false
         } else if choices.contains(where: { Self.number($0.name) != nil }) {
             return false
         }
-        return !([choice.name] + Array(choice.labels.values)).contains(where: Self.isNonRating)
+        return !noRating
+    }
+
+    /// Whether a choice's name or a label says no rating (`Don't know`, `N/A`), wherever it stands.
+    func saysNoRating(_ choice: Choice) -> Bool {
+        ([choice.name] + Array(choice.labels.values)).contains(where: Self.isNonRating)
     }
 
     /// Whether a name or label says no rating, alone or as a part (`Don't know / N/A`,

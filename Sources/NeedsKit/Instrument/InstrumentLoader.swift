@@ -166,6 +166,13 @@ public enum InstrumentLoader {
             if sheet.inWorkbook, let row, let column { message += " (cell \(Sheet.columnLetter(column))\(row))" }
             problems.append(Diagnostic(.error, file: sheet.source, line: row, column: column.map { $0 + 1 }, code: code, message: message))
         }
+        // What the form may have wrong, said with the run's findings (`Instrument.findings`).
+        var findings: [Diagnostic] = []
+        func warn(_ sheet: Sheet, _ row: Int?, _ column: Int?, _ code: String, _ message: String) {
+            var message = message
+            if sheet.inWorkbook, let row, let column { message += " (cell \(Sheet.columnLetter(column))\(row))" }
+            findings.append(Diagnostic(.warning, file: sheet.source, line: row, column: column.map { $0 + 1 }, code: code, message: message))
+        }
 
         // Settings.
         var formTitle = "", formID = "", version = "", defaultLanguage: String? = nil
@@ -323,10 +330,33 @@ public enum InstrumentLoader {
         // Selects of a form without a choices sheet: said once, not as each one's list missing.
         var selectsWithoutChoices: [(row: Int, type: String)] = []
 
+        // A block of KoboToolbox's form builder (its question matrix, ranking or scoring), open
+        // at a row: only the builder reads it (pyxform refuses its types).
+        var builderBlock: (kind: String, row: Int, name: String)? = nil
+
         for (number, cells) in survey.rows {
             let typeText = cells.cell(typeColumn).trimmingSpaces
             let written = cells.cell(nameColumn).trimmingSpaces
             let name = written.isEmpty ? cells.cell(autoNameColumn).trimmingSpaces : written
+            let typeHead = typeText.split(whereSeparator: \.isWhitespace).first.map { $0.lowercased() } ?? ""
+            if let block = builderBlock {
+                if typeHead == "end_" + block.kind {
+                    builderBlock = nil
+                    warn(survey, block.row, typeColumn, "form_builder_block",
+                         "rows \(block.row)-\(number) are KoboToolbox's \(Self.builderBlocks[block.kind]!) (`begin_\(block.kind)`\(block.name.isEmpty ? "" : " `\(block.name)`")), "
+                            + "which only its form builder reads: its questions are not read, and their columns in an export are columns not in the form")
+                } else if !cells.cell(topicColumn).trimmingSpaces.isEmpty || !cells.cell(measureColumn).trimmingSpaces.isEmpty
+                            || !cells.cell(placeColumn).trimmingSpaces.isEmpty {
+                    problem(survey, number, measureColumn ?? topicColumn ?? placeColumn, "form_builder_block",
+                            "`\(name)` is in KoboToolbox's \(Self.builderBlocks[block.kind]!) (`begin_\(block.kind)`, row \(block.row)), which only its form builder reads; "
+                                + "a question that rates a topic, asks for training or holds a place must be a select_one or select_multiple of its own")
+                }
+                continue
+            }
+            if typeHead.hasPrefix("begin_"), Self.builderBlocks[String(typeHead.dropFirst(6))] != nil {
+                builderBlock = (String(typeHead.dropFirst(6)), number, name)
+                continue
+            }
             guard !typeText.isEmpty else {
                 // A question whose type was left blank (pyxform: 'Question with no type') was
                 // dropped without a word, its column of the exports then unmapped.
@@ -435,6 +465,10 @@ public enum InstrumentLoader {
                 if !metaTypes.contains(head), head != "rank", head.hasPrefix("select") || (words.count > 1 && choiceLists[words[1]] != nil) {
                     problem(survey, number, typeColumn, "unknown_type",
                             "`\(typeText)` is no question type; a select is written `select_one LIST` or `select_multiple LIST`")
+                } else if !metaTypes.contains(head), !Self.otherTypes.contains(head) {
+                    // pyxform refuses a form with it: a typo (`intger`, `txet`), whose answers are read as typed.
+                    warn(survey, number, typeColumn, "unknown_type",
+                         "`\(typeText)` is no XLSForm question type (a typo?); the answers to `\(name)` are read as text, as typed")
                 }
             }
             }
@@ -514,6 +548,9 @@ public enum InstrumentLoader {
                                        : "the form's folder has no choices.csv")
                         + ", which `\(first.type)`" + (others > 0 ? " and \(others) other select(s) need for their" : " needs for its") + " choice list")
         }
+        if let block = builderBlock {
+            problem(survey, block.row, typeColumn, "unmatched_group", "`begin_\(block.kind)` is never closed: no `end_\(block.kind)` below it")
+        }
         // A group left open would hold every question below it (pyxform refuses such a form).
         for group in open {
             let kind = group.isRepeat ? "repeat" : "group"
@@ -577,8 +614,24 @@ public enum InstrumentLoader {
             problem(survey, row, typeColumn, "scale_mismatch",
                     "topic `\(topic.key)` rates importance \(range(importance)) but competence \(range(competence)); Borich's gap needs both on the same scale")
         }
-        if questions.filter({ $0.measure == .demand }).count > 1 {
-            problem(survey, nil, measureColumn, "duplicate_measure", "more than one demand question")
+        let demands = questions.filter { $0.measure == .demand }
+        if demands.count > 1 {
+            problem(survey, demands[1].row, measureColumn, "duplicate_measure",
+                    "`\(demands[1].key)` asks who wants training, as `\(demands[0].key)` on row \(demands[0].row) does; one demand question is read")
+        }
+        // A topic key the demand list writes in other capitals (`Legal-Status`, `legal-status`):
+        // one topic, keyed as the list names it (its ticks had been dropped without a word).
+        if let demand = demands.first, let list = demand.kind.listName, let choices = choiceLists[list]?.choices {
+            let names = Set(choices.map(\.name))
+            for index in topics.indices where !names.contains(topics[index].key) {
+                let key = topics[index].key
+                let alike = choices.filter { $0.name.lowercased() == key.lowercased() }
+                guard alike.count == 1, !topics.contains(where: { $0.key == alike[0].name }) else { continue }
+                warn(survey, topicRows[key], topicColumn, "topic_key_case",
+                     "topic `\(key)` is choice `\(alike[0].name)` of the demand list `\(list)`: one topic, keyed `\(alike[0].name)`")
+                topics[index].key = alike[0].name
+                for q in questions.indices where questions[q].topic == key { questions[q].topic = alike[0].name }
+            }
         }
         // Demand is read by choice name = topic key: a list that names no topic (its choices named
         // otherwise) would show that nobody asked for training on anything. A topic left out of
@@ -587,19 +640,42 @@ public enum InstrumentLoader {
            let choices = choiceLists[list]?.choices, !topics.isEmpty {
             let names = Set(choices.map(\.name))
             let missing = topics.map(\.key).filter { !names.contains($0) }
+            let others = choices.filter { choice in
+                !topics.contains { $0.key == choice.name } && !Self.notTopics.contains(choice.name.lowercased())
+                    && !ChoiceList(name: list, choices: [choice]).saysNoRating(choice)
+            }.map(\.name)
             if missing.count == topics.count {
-                let others = choices.map(\.name).filter { name in !topics.contains { $0.key == name } }
+                let all = choices.map(\.name).filter { name in !topics.contains { $0.key == name } }
                 problem(survey, demand.row, measureColumn, "demand_topic_missing",
                         "the demand question's choices are topic keys, but list `\(list)` has none named \(missing.map { "`\($0)`" }.joined(separator: ", "))"
-                            + (others.isEmpty ? "" : " (its other choices: \(others.map { "`\($0)`" }.joined(separator: ", ")))"))
+                            + (all.isEmpty ? "" : " (its other choices: \(all.map { "`\($0)`" }.joined(separator: ", ")))"))
+            } else if !missing.isEmpty && !others.isEmpty {
+                // Some topics offered under other names (`t1` for a topic keyed `legal_status`):
+                // their ticks are in no figure, and the topics show as not asked.
+                warn(survey, demand.row, measureColumn, "demand_topic_missing",
+                     "list `\(list)` of the demand question names no choice \(missing.map { "`\($0)`" }.joined(separator: ", ")) (a topic's key), "
+                        + "and has choices that are no topic's key (\(others.map { "`\($0)`" }.joined(separator: ", "))): those topics show as not asked, "
+                        + "and ticks of those choices are in no figure; name each choice by its topic's key")
             }
         }
+        // The respondent's country (or municipality) asked twice (home and work): which one a
+        // respondent counts under cannot be told; the first had been taken without a word.
+        for place in [Question.Place.country, .municipality] {
+            let asking = questions.filter { $0.place == place && !$0.inRepeat }
+            guard asking.count > 1 else { continue }
+            problem(survey, asking[1].row, placeColumn, "duplicate_place",
+                    "`\(asking[1].key)` holds the respondent's \(place.rawValue), as `\(asking[0].key)` on row \(asking[0].row) does; "
+                        + "one question holds it: clear `place` on the other (or name it otherwise than `\(place.rawValue)`)")
+        }
+        checkScales(choiceLists, questions: questions, topics: topics, survey: survey, typeColumn: typeColumn, warn: warn)
+        checkLostLetters([survey, sheets["choices"]].compactMap { $0 }, warn: warn)
         if !problems.isEmpty { throw InstrumentError(problems: problems) }
 
         var instrument = Instrument(
             formTitle: formTitle, formID: formID, version: version, defaultLanguage: defaultLanguage,
             languages: languages, questions: questions, groups: groups, choiceLists: choiceLists, topics: topics)
         for (index, question) in questions.enumerated() { instrument.questionIndex[question.key] = index }
+        instrument.findings = findings
         return instrument
     }
 

@@ -291,7 +291,7 @@ public enum Pipeline {
             var waveOptions = options
             waveOptions.inputs = [wavePath]
             let name = waveNames[k]
-            let waveOutcome = ingest(waveOptions, instrument: waveInstrument, log: log) { respondent in
+            let waveOutcome = ingest(waveOptions, instrument: waveInstrument, log: log, instrumentFindings: k < waveInstruments.count) { respondent in
                 waveAggregator.add(respondent)
                 record(respondent, instrument: waveInstrument, aggregator: waveAggregator, into: &panel)
             } quarantine: { _, _, _ in }
@@ -598,10 +598,15 @@ public enum Pipeline {
         _ options: RunOptions, instrument: Instrument,
         log cleaningLog: CleaningLog = CleaningLog(),
         rows: RowHandoff? = nil,
+        instrumentFindings: Bool = true,
         respondent: (Respondent) -> Void,
         quarantine: (RecordBuffer, String, Normalizer.FileMapping) -> Void
     ) -> RunOutcome {
         var outcome = RunOutcome()
+        // What the form may have wrong, first (a wave read with the baseline's form says it once).
+        if instrumentFindings && !instrument.findings.isEmpty {
+            cleaningLog.add(contentsOf: instrument.findings.map { CleaningIssue($0, action: .kept) })
+        }
         outcome.weightColumn = options.normalize.weightColumn
         if let encoding = options.reader.encoding { outcome.readerOverrides.append("--encoding \(encoding.rawValue)") }
         if let delimiter = options.reader.delimiter {
