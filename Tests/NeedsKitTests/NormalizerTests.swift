@@ -1363,6 +1363,63 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(normalise([places]).respondents.count, 1)
     }
 
+    /// Rows that answer nothing but their place: a hand-made sheet numbered ahead (`Nr.` alone)
+    /// or given its municipality ahead for respondents who never came, LimeSurvey's rows of
+    /// people who opened the survey and left. Each had been a respondent (a probe: 10 for 6,
+    /// and a want-training share of 60 % for 100 %). They are blank rows, said once per file; a
+    /// row with one answer, or a submitted LimeSurvey response with none, stays a respondent.
+    func testRowsThatAnswerNothingButThePlaceAreNoRespondents() throws {
+        let folder = TemporaryFolder()
+        let numbered = folder.write("numbered.csv", """
+            Nr.;Valsts;Pašvaldība;imp_intercultural;comp_intercultural;comments
+            1;LV;Ogres novads;5;2;
+            2;LV;Ogres novads;4;;
+            3;;;;;
+            4;LV;Ogres novads;;;
+            5;;;;;labi
+            6; ;;;;
+
+            """)
+        let limeSurvey = folder.write("ls.csv", """
+            id,submitdate,lastpage,startlanguage,seed,country,municipality,importance[intercultural],competence[intercultural]
+            1,2025-01-14 10:00:00,4,lv,100,LV,Ogres novads,5,2
+            2,,,lv,101,,,,
+            3,,1,lv,102,LV,,,
+            4,2025-01-14 10:05:00,4,lv,103,LV,,,
+
+            """)
+        let result = normalise([numbered, limeSurvey])
+        XCTAssertEqual(result.respondents.map(\.sourceFile), ["ls.csv", "ls.csv", "numbered.csv", "numbered.csv", "numbered.csv"])
+        XCTAssertEqual(result.respondents.map(\.sourceLine), [2, 5, 2, 3, 6])
+        XCTAssertEqual(result.accounts.map(\.blankRows), [2, 3])
+        let said = result.issues.filter { $0.code == "unanswered_rows" }
+        XCTAssertEqual(said.map(\.file), ["ls.csv", "numbered.csv"])
+        XCTAssertEqual(said.map(\.line), [3, 4])
+        XCTAssertTrue(said[1].message.hasPrefix("3 row(s) (the first here) answer no question but the place"), said[1].message)
+    }
+
+    /// Blocks pasted one below the other, each with its municipality on a details line above its
+    /// header: the second block's line (`Omavalitsus:;Tartu linn`) had been a respondent answering
+    /// its role `Omavalitsus:`, and the rows below it had no place. It is a details line, and
+    /// its place is theirs; a details line in a table with a place column gives none.
+    func testADetailsLineBetweenPastedBlocksStatesTheirPlace() throws {
+        let folder = TemporaryFolder()
+        let header = "Teie amet;imp_intercultural;comp_intercultural;imp_partnerships;comp_partnerships;imp_disinformation;comp_disinformation\n"
+        let blocks = folder.write("blocks.csv", "Omavalitsus:;Narva linn;;;;;\n" + header + "teacher;5;2;4;3;4;1\nsocial_worker;4;3;5;1;3;2\n"
+            + ";;;;;;\nOmavalitsus:;Tartu linn;;;;;\n" + header + "teacher;3;2;4;3;4;1\n")
+        let placed = folder.write("placed.csv", "municipality;role;imp_intercultural;comp_intercultural\nNarva linn;teacher;5;2\n"
+            + "Omavalitsus:;Tartu linn;;\nNarva linn;teacher;4;3\n")
+        let result = normalise([blocks, placed])
+        XCTAssertEqual(result.respondents.map(\.sourceLine), [3, 4, 8, 2, 4])
+        XCTAssertEqual(result.respondents.map(\.municipalityCode), ["EE-511", "EE-511", "EE-793", "EE-511", "EE-511"])
+        XCTAssertEqual(result.accounts.map(\.blankRows), [2, 1])
+        let said = result.issues.filter { $0.code == "details_line" }
+        XCTAssertEqual(said.map(\.line), [6, 3])
+        XCTAssertTrue(said[0].message.hasSuffix("(its place is the rows' below it)"), said[0].message)
+        XCTAssertFalse(said[1].message.contains("its place"), said[1].message)
+        XCTAssertFalse(result.issues.contains { $0.code == "unknown_value" }, "\(result.issues.map(\.message))")
+    }
+
     /// A sheet typed the other way round, one respondent per column. Headed by the first question
     /// and its answers, its rows had each been a respondent answering that question with another
     /// question's name (39 invented, with warnings only); headed `Küsimus;Vastaja 1;...`, every
@@ -2105,7 +2162,8 @@ final class NormalizerTests: XCTestCase {
     }
 
     /// A LimeSurvey response never submitted (no submitdate: the respondent left the survey)
-    /// counts with the answers it gave, and a note per file says how many there are.
+    /// counts with the answers it gave, and a note per file says how many there are; one that
+    /// answers nothing but the place is no respondent (`unanswered_rows`).
     func testLimeSurveyResponsesNeverSubmittedAreCountedWithANote() throws {
         let folder = TemporaryFolder()
         let text = """
@@ -2116,12 +2174,14 @@ final class NormalizerTests: XCTestCase {
 
         """
         let result = normalise([folder.write("lime.csv", text), folder.write("other.csv", "country,importance/imp_intercultural\nEE,5\n")])
-        XCTAssertEqual(result.respondents.count, 4)
+        XCTAssertEqual(result.respondents.count, 3)
         XCTAssertEqual(result.answer(1, "imp_intercultural", in: instrument), .choice("4"))
         let notes = result.issues.filter { $0.code == "incomplete_responses" }
         XCTAssertEqual(notes.map(\.file), ["lime.csv"])
         XCTAssertEqual(notes.first?.line, nil)
-        XCTAssertTrue(notes.first?.message.hasPrefix("2 response(s)") == true, notes.first?.message ?? "")
+        XCTAssertTrue(notes.first?.message.hasPrefix("1 response(s)") == true, notes.first?.message ?? "")
+        XCTAssertEqual(result.issues.filter { $0.code == "unanswered_rows" }.map(\.line), [4])
+        XCTAssertEqual(result.accounts.map(\.blankRows), [1, 0])
     }
 
     /// LimeSurvey's list question with "Other" writes `-oth-` as its answer and the text typed
@@ -2183,7 +2243,7 @@ final class NormalizerTests: XCTestCase {
         id,submitdate,lastpage,startlanguage,country,municipality,importance[SQ001]
         7,1980-01-01 00:00:00,3,et,Eesti,Jõhvi vald,Väga oluline
         8,1980-01-01 00:00:00,3,et,Eesti,Narva linn,Oluline
-        9,,1,et,Eesti,Narva linn,
+        9,,1,et,Eesti,Narva linn,Oluline
 
         """
         let sheet = "Kuupäev;Country;Municipality\n01.01.1980;Estonia;Narva linn\n"
@@ -2273,9 +2333,9 @@ final class NormalizerTests: XCTestCase {
         let folder = TemporaryFolder()
         let question = "Which topics would you attend training on?"
         let text = """
-        Response ID,Date submitted,Last page,Country,\(question) [Intercultural competence and communication],\(question) [Partnerships for integration]
-        1,2025-01-20 12:00:00,4,Estonia,Yes,No
-        2,,1,Estonia,N/A,N/A
+        Response ID,Date submitted,Last page,Country,Your role,\(question) [Intercultural competence and communication],\(question) [Partnerships for integration]
+        1,2025-01-20 12:00:00,4,Estonia,teacher,Yes,No
+        2,,1,Estonia,teacher,N/A,N/A
 
         """
         let result = normalise([folder.write("lime.csv", text)])

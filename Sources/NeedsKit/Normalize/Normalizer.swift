@@ -46,14 +46,33 @@ public final class Normalizer {
         public var quarantinesEveryRow: Bool { !mapsAnyQuestion || answersNoTopic || transposed }
         /// Places stated above the table where no column asks them (`place_stated_above`), each
         /// every respondent's of the file; their answers' ids once read (`statedIDs`, 0: none).
-        let stated: [(question: Int, text: String, line: Int)]
+        private(set) var stated: [(question: Int, text: String, line: Int)]
         var statedIDs: [UInt32?]
         /// The stated places' hash, mixed into each row's fingerprint: the same answers in two
         /// municipalities' files are two respondents, not one sent twice.
-        let statedHash: UInt64
+        private(set) var statedHash: UInt64
         /// The part of the file the places were stated for (`rowNumbersPart` when the header was
         /// read): rows below the header repeated (another block pasted below) are not given them.
         var statedPart: UInt32 = 0
+        /// Whether the places were stated on a details line between the table's rows with no row
+        /// read since: they are the block's below the header repeated next.
+        var statedCarries = false
+
+        /// Places stated on a details line between the table's rows: every respondent's below it.
+        func restate(_ places: [(question: Int, text: String, line: Int)], part: UInt32) {
+            stated = places
+            statedIDs = places.map { _ in nil }
+            statedHash = Self.hash(places)
+            statedPart = part
+            statedCarries = true
+        }
+
+        private static func hash(_ places: [(question: Int, text: String, line: Int)]) -> UInt64 {
+            places.reduce(FieldHash.seed) { hash, place in
+                var text = place.text
+                return text.withUTF8 { FieldHash.combine(hash, FieldHash.hash(UnsafeRawBufferPointer($0)), column: place.question) }
+            }
+        }
         /// The records above the table the mapping was made with (for a header of two rows).
         let above: [(line: Int, cells: [String])]
         /// Whether the file holds a repeat group's rows, linked to the main export's submissions
@@ -96,22 +115,22 @@ public final class Normalizer {
         /// KoboToolbox's `meta/rootUuid`: a submission's first ID, kept through edits, where
         /// `_uuid` changes with each; when filled, the row's submission ID.
         let rootIDColumn: Int?
+        /// Whether a column holds a question besides the place and the tool's metadata (a row
+        /// answering none of them is no respondent, `unanswered_rows`).
+        let asksBeyondPlace: Bool
         /// The question count of the instrument the steps point into (checked before a row is
         /// read: the normaliser's tables are reached without bounds checks).
         let questionCount: Int
 
         init(file: String, shape: ExportShape, roles: [ColumnRole], wholeColumns: Set<Int>, mapsAnyQuestion: Bool,
              answersNoTopic: Bool = false, transposed: Bool = false, isRepeatTable: Bool = false, unmapped: [String], weightColumn: Int?, idSeed: UInt64, steps: [Step],
-             splitChoices: [String], splitChoiceBits: [UInt64] = [], questionCount: Int, rootIDColumn: Int? = nil,
+             splitChoices: [String], splitChoiceBits: [UInt64] = [], questionCount: Int, beyondPlace: [Bool] = [], rootIDColumn: Int? = nil,
              demandQuestion: Int? = nil, stated: [(question: Int, text: String, line: Int)] = [],
              above: [(line: Int, cells: [String])] = []) {
             self.file = file
             self.stated = stated
             statedIDs = stated.map { _ in nil }
-            statedHash = stated.reduce(FieldHash.seed) { hash, place in
-                var text = place.text
-                return text.withUTF8 { FieldHash.combine(hash, FieldHash.hash(UnsafeRawBufferPointer($0)), column: place.question) }
-            }
+            statedHash = Self.hash(stated)
             self.above = above
             submittedColumn = roles.firstIndex(of: .meta(.submitted))
             demandIndex = demandQuestion
@@ -124,6 +143,12 @@ public final class Normalizer {
                 }
             } ?? false
             self.rootIDColumn = rootIDColumn
+            asksBeyondPlace = roles.contains { role in
+                switch role {
+                case let .question(q), let .choice(q, _): return q < beyondPlace.count && beyondPlace[q]
+                default: return false
+                }
+            }
             self.shape = shape
             self.roles = roles
             self.wholeColumns = wholeColumns
@@ -211,6 +236,8 @@ public final class Normalizer {
     /// or ask for training (`questions_missing`).
     private let expectedQuestions: [Int]
     private let countryIndex: Int?
+    /// Per question, whether it is one besides the place and the tool's metadata.
+    private let beyondPlace: [Bool]
     private let municipalityIndex: Int?
     private let roleIndex: Int?
     /// Submission IDs seen (by a 64-bit hash of their bytes), with a fingerprint of their answers
@@ -246,6 +273,8 @@ public final class Normalizer {
     private var incompleteInFile = 0
     /// Respondents of the file being read whose LimeSurvey submitdate is its placeholder for none.
     private var undatedInFile = 0
+    /// Rows of the file that answer nothing but their place (read as blank), and the first's line.
+    private var unansweredInFile = (rows: 0, line: 0)
     /// Values of the file being read in columns with no header, and where the first stands.
     private var unnamedInFile = (values: 0, line: 0, column: 0)
     /// What the row's submission date said (`submittedDay`), held until the row is known to be no
@@ -360,6 +389,9 @@ public final class Normalizer {
         }
         countryIndex = instrument.countryQuestion.flatMap { instrument.questionIndex[$0.key] }
         municipalityIndex = instrument.municipalityQuestion.flatMap { instrument.questionIndex[$0.key] }
+        beyondPlace = instrument.questions.indices.map { [countryIndex, municipalityIndex] in
+            $0 != countryIndex && $0 != municipalityIndex && instrument.questions[$0].kind != .meta
+        }
         roleIndex = instrument.roleQuestion.flatMap { instrument.questionIndex[$0.key] }
         choiceSetIDs = Array(repeating: [:], count: instrument.questions.count)
         choiceSetIDsByBits = Array(repeating: [:], count: instrument.questions.count)
@@ -584,60 +616,8 @@ public final class Normalizer {
         // a note `Municipality: (write it in each row)` is said, not given); a file with a place
         // column keeps its rows' own (a stated country had overridden their municipalities).
         var stated: [(question: Int, text: String, line: Int)] = []
-        let places = [countryIndex, municipalityIndex].compactMap { $0 }
-        if !places.contains(where: { roles.contains(.question($0)) }) {
-            // Each line's label and value, or each of its pairs (`Kuupäev:;15.01.2025;Omavalitsus:;Narva`).
-            let pairs = above.flatMap { detail -> [(line: Int, cells: [String])] in
-                guard detail.cells.count >= 4, detail.cells.count % 2 == 0 else { return [detail] }
-                return stride(from: 0, to: detail.cells.count, by: 2).map { (detail.line, Array(detail.cells[$0...($0 + 1)])) }
-            }
-            for q in places {
-                for detail in pairs {
-                    var label = detail.cells[0]
-                    var value = detail.cells.count > 1 ? detail.cells[1] : ""
-                    if detail.cells.count == 1, let colon = label.firstIndex(of: ":") {
-                        value = String(label[label.index(after: colon)...]).trimmingSpaces
-                        label = String(label[..<colon])
-                    }
-                    guard !value.isEmpty else { continue }
-                    guard mapper.resolve(label) == .question(q) || (q == municipalityIndex ? Self.municipalityLabels : Self.countryLabels)
-                        .contains(TextKey.loose(label.trimmingSpaces.trimmingCharacters(in: CharacterSet(charactersIn: ":")).trimmingSpaces))
-                    else {
-                        // A label the sheet's maker chose (`Asutus:`) with a value that is a place:
-                        // said, as the place is not given on a guess.
-                        if q == municipalityIndex, case .unique = gazetteer.match(value), !label.trimmingSpaces.isEmpty {
-                            log(CleaningIssue(file: file, line: detail.line, question: instrument.questions[q].key, oldValue: value,
-                                              code: "place_stated_unread", action: .kept, severity: .warning,
-                                              message: "`\(label.trimmingSpaces)` `\(value)`, above the table, reads as a municipality, but its label is none this tool knows for one; not given to the respondents: add a municipality column, or head the line `\(instrument.questions[q].labels.values.sorted().first ?? "Municipality"):`"))
-                        }
-                        continue
-                    }
-                    let name = instrument.questions[q].key
-                    let isPlace: Bool
-                    if q == municipalityIndex {
-                        if case .unique = gazetteer.match(value) { isPlace = true } else { isPlace = false }
-                    } else {
-                        isPlace = RegionCountry.code(for: value) != nil || read(value, question: q, shape: shape).issues.isEmpty
-                    }
-                    guard isPlace else {
-                        log(CleaningIssue(file: file, line: detail.line, question: name, oldValue: value, code: "place_stated_unread",
-                                          action: .kept, severity: .warning,
-                                          message: "`\(value)`, above the table as the \(name), names no \(q == municipalityIndex ? "one municipality of the gazetteer" : "country"); not given to the respondents"))
-                        continue
-                    }
-                    stated.append((q, value, detail.line))
-                    log(CleaningIssue(file: file, line: detail.line, question: name, newValue: value,
-                                      code: "place_stated_above", action: .changed, severity: .note,
-                                      message: "`\(value)`, stated above the table as the \(name), is every respondent's of the file (no column asks a place)"))
-                    break
-                }
-            }
-            // The country of a municipality stated alone, stated with it: not inferred and said at every row.
-            if let c = countryIndex, let m = stated.first(where: { $0.question == municipalityIndex }),
-               !stated.contains(where: { $0.question == c }), case let .unique(municipality) = gazetteer.match(m.text),
-               read(municipality.country, question: c, shape: shape).issues.isEmpty {
-                stated.append((c, municipality.country, m.line))
-            }
+        if !places(askedBy: roles) {
+            stated = statedPlaces(in: above, file: file, shape: shape, log: log)
         }
         if answersNoTopic {
             let matched = zip(roles, header).compactMap { role, name -> String? in
@@ -739,7 +719,7 @@ public final class Normalizer {
             file: file, shape: shape, roles: roles, wholeColumns: whole,
             mapsAnyQuestion: mapsAny, answersNoTopic: answersNoTopic, transposed: transposed, isRepeatTable: repeatTable, unmapped: unmapped, weightColumn: weightColumn,
             idSeed: idSeed(file: file), steps: steps, splitChoices: splitChoices,
-            splitChoiceBits: splitChoiceBits, questionCount: questionCount,
+            splitChoiceBits: splitChoiceBits, questionCount: questionCount, beyondPlace: beyondPlace,
             rootIDColumn: header.firstIndex { ColumnMapper.rootUUIDHeadings.contains($0.trimmingSpaces.lowercased()) },
             demandQuestion: instrument.demandQuestion.flatMap { instrument.questionIndex[$0.key] },
             stated: stated, above: above)
@@ -969,6 +949,86 @@ public final class Normalizer {
         return UInt32(answerTable.count)
     }
 
+    /// A record's cells when it is a details line (`Label:;value`, one to three pairs, the rest of
+    /// the row blank); nil for any other.
+    private func detailsLine(_ record: RecordBuffer) -> [String]? {
+        guard record.count >= 2 else { return nil }
+        var label = record.fieldBytes(0)[...]
+        while let last = label.last, last == 0x20 || last == 0x09 { label = label.dropLast() }
+        guard label.last == UInt8(ascii: ":") else { return nil }
+        guard TableShape.isLabelledPairs(count: record.count, cell: { Array(record.fieldBytes($0))[...] }) else { return nil }
+        return (0..<record.count).map { record[$0].trimmingSpaces }.filter { !$0.isEmpty }
+    }
+
+    /// Whether a file's columns ask the respondent's country or municipality.
+    private func places(askedBy roles: [ColumnRole]) -> Bool {
+        [countryIndex, municipalityIndex].compactMap { $0 }.contains { roles.contains(.question($0)) }
+    }
+
+    /// The places stated on details lines (`Omavalitsus: | Tartu linn`, `Riik: Eesti`, a label and
+    /// its value in two cells or one, or pairs of them) of a table with no column asking a place:
+    /// above the table, or `between` its rows (above a block pasted below). Each is said.
+    private func statedPlaces(in details: [(line: Int, cells: [String])], file: String, shape: ExportShape, between: Bool = false,
+                              log: (CleaningIssue) -> Void) -> [(question: Int, text: String, line: Int)] {
+        var stated: [(question: Int, text: String, line: Int)] = []
+        let places = [countryIndex, municipalityIndex].compactMap { $0 }
+        let at = between ? "on a details line between the table's rows" : "above the table"
+        // Each line's label and value, or each of its pairs (`Kuupäev:;15.01.2025;Omavalitsus:;Narva`).
+        let pairs = details.flatMap { detail -> [(line: Int, cells: [String])] in
+            guard detail.cells.count >= 4, detail.cells.count % 2 == 0 else { return [detail] }
+            return stride(from: 0, to: detail.cells.count, by: 2).map { (detail.line, Array(detail.cells[$0...($0 + 1)])) }
+        }
+        for q in places {
+            for detail in pairs {
+                var label = detail.cells[0]
+                var value = detail.cells.count > 1 ? detail.cells[1] : ""
+                if detail.cells.count == 1, let colon = label.firstIndex(of: ":") {
+                    value = String(label[label.index(after: colon)...]).trimmingSpaces
+                    label = String(label[..<colon])
+                }
+                guard !value.isEmpty else { continue }
+                guard mapper.resolve(label) == .question(q) || (q == municipalityIndex ? Self.municipalityLabels : Self.countryLabels)
+                    .contains(TextKey.loose(label.trimmingSpaces.trimmingCharacters(in: CharacterSet(charactersIn: ":")).trimmingSpaces))
+                else {
+                    // A label the sheet's maker chose (`Asutus:`) with a value that is a place:
+                    // said, as the place is not given on a guess.
+                    if q == municipalityIndex, case .unique = gazetteer.match(value), !label.trimmingSpaces.isEmpty {
+                        log(CleaningIssue(file: file, line: detail.line, question: instrument.questions[q].key, oldValue: value,
+                                          code: "place_stated_unread", action: .kept, severity: .warning,
+                                          message: "`\(label.trimmingSpaces)` `\(value)`, \(at), reads as a municipality, but its label is none this tool knows for one; not given to the respondents: add a municipality column, or head the line `\(instrument.questions[q].labels.values.sorted().first ?? "Municipality"):`"))
+                    }
+                    continue
+                }
+                let name = instrument.questions[q].key
+                let isPlace: Bool
+                if q == municipalityIndex {
+                    if case .unique = gazetteer.match(value) { isPlace = true } else { isPlace = false }
+                } else {
+                    isPlace = RegionCountry.code(for: value) != nil || read(value, question: q, shape: shape).issues.isEmpty
+                }
+                guard isPlace else {
+                    log(CleaningIssue(file: file, line: detail.line, question: name, oldValue: value, code: "place_stated_unread",
+                                      action: .kept, severity: .warning,
+                                      message: "`\(value)`, \(at) as the \(name), names no \(q == municipalityIndex ? "one municipality of the gazetteer" : "country"); not given to the respondents"))
+                    continue
+                }
+                stated.append((q, value, detail.line))
+                log(CleaningIssue(file: file, line: detail.line, question: name, newValue: value,
+                                  code: "place_stated_above", action: .changed, severity: .note,
+                                  message: between ? "`\(value)`, stated on a details line between the table's rows as the \(name), is every respondent's below it (no column asks a place)"
+                                        : "`\(value)`, stated above the table as the \(name), is every respondent's of the file (no column asks a place)"))
+                break
+            }
+        }
+        // The country of a municipality stated alone, stated with it: not inferred and said at every row.
+        if let c = countryIndex, let m = stated.first(where: { $0.question == municipalityIndex }),
+           !stated.contains(where: { $0.question == c }), case let .unique(municipality) = gazetteer.match(m.text),
+           read(municipality.country, question: c, shape: shape).issues.isEmpty {
+            stated.append((c, municipality.country, m.line))
+        }
+        return stated
+    }
+
     /// Whether a `_validation_status` cell says the reviewers did not approve the submission: the
     /// status's name (`validation_status_not_approved`, an XML-values export) or its label (`Not
     /// Approved`); or an ODK Central `ReviewState` of `rejected`. Approved, on hold, has issues,
@@ -994,7 +1054,10 @@ public final class Normalizer {
     func normalizeRow(_ record: RecordBuffer, mapping: FileMapping, log: (CleaningIssue) -> Void) -> Outcome? {
         // `mapping.file` is read where an issue is logged, not copied (retained) for every row.
         // The header came again above this record (whatever becomes of it): a new part of the file.
-        if record.followsRepeatedHeader { rowNumbersPart &+= 1 }
+        if record.followsRepeatedHeader {
+            rowNumbersPart &+= 1
+            if mapping.statedCarries { mapping.statedPart = rowNumbersPart }
+        }
         if let reason = record.quarantineReason {
             return .quarantined(reason)
         }
@@ -1014,6 +1077,23 @@ public final class Normalizer {
         }
         if mapping.answersNoTopic { return .quarantined("no column of the file rates a topic or asks who wants training") }
         if mapping.transposed { return .quarantined("a sheet of one respondent per column: its rows are questions") }
+        // A details line between the table's rows (`Omavalitsus:;Tartu linn`, above a block pasted
+        // below): no respondent (it had been one, answering the first question `Omavalitsus:`),
+        // and the place it states is the rows' below it, in a table with no place column.
+        if mapping.shape == .generic, let cells = detailsLine(record) {
+            var message = "`\(Diagnostic.shortened(cells.joined(separator: " ")))`, a details line between the table's rows, is no respondent"
+            if !places(askedBy: mapping.roles) {
+                let places = statedPlaces(in: [(record.line, cells)], file: mapping.file, shape: mapping.shape, between: true, log: log)
+                if !places.isEmpty {
+                    mapping.restate(places, part: rowNumbersPart)
+                    message += " (its place is the rows' below it)"
+                }
+            }
+            log(CleaningIssue(file: mapping.file, line: record.line, column: 1, code: "details_line", action: .dropped, severity: .note,
+                              message: message))
+            return .blank
+        }
+        if mapping.statedCarries { mapping.statedCarries = false }
 
         var idColumn: Int? = nil
         var idHash: UInt64 = 0
@@ -1203,6 +1283,20 @@ public final class Normalizer {
             }
             splitQuestions.removeAll(keepingCapacity: true)
         }
+        // A row that answers nothing but its place: a hand-made sheet's rows numbered, or given
+        // their municipality, ahead for respondents who never came (a probe: 10 respondents, 4 of
+        // them such rows, and a want-training share of 60 % for 100 %), or LimeSurvey's row of
+        // someone who opened the survey and left. No respondent: a blank row, said per file.
+        // (Not a row cut short, kept as it is, nor one a tool numbered in a sheet of no tool: an
+        // empty submission.)
+        if pendingIssues.isEmpty && record.presentCount >= mapping.roles.count
+            && ((mapping.shape == .generic && mapping.rowIDColumn == nil) || (mapping.shape == .limeSurvey && incomplete))
+            && mapping.asksBeyondPlace && !answersBeyondPlace(record, mapping: mapping, count: count) {
+            heldDateIssues.removeAll(keepingCapacity: true)
+            if unansweredInFile.rows == 0 { unansweredInFile.line = record.line }
+            unansweredInFile.rows += 1
+            return .blank
+        }
         if !mapping.stated.isEmpty && mapping.statedPart == rowNumbersPart {
             giveStatedPlaces(mapping, log: log)
             rowHash = FieldHash.combine(rowHash, mapping.statedHash, column: Int(Int32.max))
@@ -1243,7 +1337,7 @@ public final class Normalizer {
                     log(CleaningIssue(file: mapping.file, line: record.line, column: idColumn + 1,
                                       code: "duplicate_submission_conflict", action: .dropped,
                                       severity: .warning,
-                                      message: "submission `\(submissionID)` was already read with different answers; the first copy is kept, this one is dropped"))
+                                      message: "submission `\(submissionID)` was already read, written otherwise (edited since, or exported with labels or in another language); the first copy is kept, this one is dropped"))
                 }
                 return .duplicate
             }
@@ -1354,6 +1448,18 @@ public final class Normalizer {
         return nil
     }
 
+    /// Whether a row answers a question of the form besides the place (and the tool's metadata):
+    /// a cell of such a question written in, or a split choice's column read.
+    private func answersBeyondPlace(_ record: RecordBuffer, mapping: FileMapping, count: Int) -> Bool {
+        let counts = { (q: Int) in self.beyondPlace[q] }
+        for q in 0..<questionCount where answerSlots[q] != 0 && counts(q) { return true }
+        for column in 0..<min(count, mapping.roles.count) {
+            guard case let .question(q) = mapping.roles[column], counts(q) else { continue }
+            if record.fieldBytes(column).contains(where: { $0 != 0x20 && $0 != 0x09 }) { return true }
+        }
+        return false
+    }
+
     /// The columns that link a repeat group's row to its submission: ODK Central's, and those of
     /// a KoboToolbox workbook's repeat sheet saved as CSV.
     static let parentLinkHeaders: Set<String> = ["parent_key", "_parent_index", "_parent_table_name", "_submission__uuid"]
@@ -1422,6 +1528,12 @@ public final class Normalizer {
                               message: "\(incompleteInFile) response(s) were never submitted (LimeSurvey: no submitdate): each counts with the answers it gave"))
         }
         incompleteInFile = 0
+        if unansweredInFile.rows > 0 {
+            log(CleaningIssue(file: file, line: unansweredInFile.line, code: "unanswered_rows", action: .dropped, severity: .note,
+                              message: "\(unansweredInFile.rows) row(s) (the first here) answer no question but the place, if that: rows numbered or given their place ahead "
+                                + "for respondents who never answered, or responses opened and left without an answer; not read as respondents (counted as blank rows)"))
+        }
+        unansweredInFile = (0, 0)
         if undatedInFile > 0 {
             log(CleaningIssue(file: file, line: nil, code: "submission_date_not_recorded", action: .changed, severity: .note,
                               message: "\(undatedInFile) response(s) have the submitdate 1980-01-01, which LimeSurvey writes for a response submitted in a survey that records no dates (not date-stamped, or anonymised): their submission date is missing"))
