@@ -300,6 +300,22 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertTrue(aggregator.demandAsked[t])
     }
 
+    /// A settings sheet of two rows, a default language no label column is in, and a survey
+    /// sheet of headings alone had been taken without a word (the last then blamed on the exports).
+    func testSettingsAndASurveyOfHeadingsAloneAreSaid() throws {
+        let folder = TemporaryFolder()
+        folder.write("form/survey.csv", "type,name,label::English (en),topic,measure\nselect_one s,imp_a,A,a,importance\nselect_one s,comp_a,A,a,competence\n")
+        folder.write("form/choices.csv", "list_name,name,label::English (en)\ns,1,Low\ns,2,High\n")
+        folder.write("form/settings.csv", "form_id,version,default_language\nx,1,Deutsch (de)\ny,2,\n")
+        let instrument = try InstrumentLoader.load(folder.path + "/form")
+        XCTAssertEqual(instrument.formID, "x")
+        XCTAssertEqual(instrument.findings.map(\.code), ["settings_rows", "default_language_unused"])
+        XCTAssertEqual(instrument.findings.map(\.line), [3, 2])
+        XCTAssertEqual(instrument.findings[1].column, 3)
+        let empty = brokenInstrument("type,name,label,topic,measure\n")
+        XCTAssertEqual(empty?.problems.map(\.code), ["instrument_no_questions"])
+    }
+
     /// Labels whose letters Excel's "CSV" wrote as `?` (Russian saved on a Baltic Windows): every
     /// answer in that language had been blamed on the export. The form's column is named.
     func testLabelsWithLettersLostToQuestionMarksAreSaid() throws {

@@ -189,6 +189,12 @@ public enum InstrumentLoader {
             let allow = first.cell(settings.column("allow_choice_duplicates")).trimmingSpaces.lowercased()
             allowChoiceDuplicates = ["yes", "true", "true()"].contains(allow)
             if !defaultLanguageText.isEmpty { defaultLanguage = Language(columnSuffix: defaultLanguageText).key }
+            // pyxform reads the first row; a second (a form's settings pasted over another's) is not.
+            let filled = settings.rows.filter { $0.cells.contains { !$0.trimmingSpaces.isEmpty } }
+            if filled.count > 1 {
+                warn(settings, filled[1].number, nil, "settings_rows",
+                     "the settings sheet has \(filled.count) rows of settings; only the first (row \(filled[0].number)) is read")
+            }
         }
 
         // Languages from every label:: column of survey and choices. A plain `label` column is in
@@ -210,6 +216,14 @@ public enum InstrumentLoader {
         if let defaultLanguage, !languages.contains(where: { $0.key == defaultLanguage }),
            let plain = survey.column("label"), survey.rows.contains(where: { !$0.cells.cell(plain).trimmingSpaces.isEmpty }) {
             languages.append(Language(columnSuffix: defaultLanguageText))
+        }
+        // A default language no label column is in (`Deutsch (de)`): the form is read by its
+        // columns' own languages, and the setting is not used.
+        if let defaultLanguage, !languages.contains(where: { $0.key == defaultLanguage }), !languages.isEmpty,
+           let settings = sheets["settings"] {
+            warn(settings, settings.rows.first(where: { $0.cells.contains { !$0.trimmingSpaces.isEmpty } })?.number,
+                 settings.column("default_language"), "default_language_unused",
+                 "default_language `\(defaultLanguageText)` is the language of no label column (the form's: \(languages.map(\.key).joined(separator: ", "))); it is not used")
         }
         func labels(_ sheet: Sheet, _ cells: [String]) -> [String: String] {
             var result: [String: String] = [:]
@@ -547,6 +561,12 @@ public enum InstrumentLoader {
                     (survey.inWorkbook ? "the XLSForm has no `choices` sheet (its sheets: \(sheets.keys.sorted().map { "`\($0)`" }.joined(separator: ", ")))"
                                        : "the form's folder has no choices.csv")
                         + ", which `\(first.type)`" + (others > 0 ? " and \(others) other select(s) need for their" : " needs for its") + " choice list")
+        }
+        // A survey sheet of headings alone (its questions not saved, or on another sheet): the
+        // exports were said to match no question, as if they were of another survey.
+        if questions.isEmpty && open.isEmpty && problems.isEmpty {
+            problem(survey, survey.rows.first?.number ?? 1, nil, "instrument_no_questions",
+                    "the survey sheet has no question below its headings")
         }
         if let block = builderBlock {
             problem(survey, block.row, typeColumn, "unmatched_group", "`begin_\(block.kind)` is never closed: no `end_\(block.kind)` below it")
