@@ -217,6 +217,52 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertEqual(try InstrumentLoader.load(Paths.inputs + "/instrument").findings.map(\.code), [])
     }
 
+    /// Which pairs of end labels read as a scale from the top down: the same word plain and
+    /// negated, opposites, the utmost point above none. A reviewer's scales read right and wrong:
+    /// a negation after other words (`Expert, no training needed`) says nothing.
+    func testScaleEndsReadAsRunningFromTheTopDown() {
+        let reversed: [(String, String)] = [
+            ("Very important", "Not at all important"), ("Väga oluline", "Pole oluline"), ("Ļoti svarīgi", "Nemaz nav svarīgi"),
+            ("Labai svarbu", "Visai nesvarbu"), ("Очень важно", "Совсем не важно"), ("Strongly agree", "Strongly disagree"),
+            ("Very satisfied", "Very dissatisfied"), ("Very high", "Very low"), ("Labai aukšta", "Labai žema"), ("Очень высокий", "Очень низкий"),
+            ("Always", "Never"), ("Alati", "Mitte kunagi"), ("Expert", "Beginner"), ("Very good", "Very bad"), ("Labai gerai", "Labai blogai"),
+            ("Critical", "Not important"), ("Ekspert", "Puudub"), ("Эксперт", "Отсутствует"), ("Very high", "None"),
+        ]
+        for (lowest, highest) in reversed {
+            XCTAssertTrue(InstrumentLoader.runsTopDown(lowest: lowest, highest: highest), "\(lowest) … \(highest)")
+            XCTAssertFalse(InstrumentLoader.runsTopDown(lowest: highest, highest: lowest), "\(highest) … \(lowest)")
+        }
+        for (lowest, highest) in [("Very limited knowledge", "Expert, no training needed"), ("Beginner", "Expert, no training needed"),
+                                  ("Vajan palju koolitust", "Ei vaja koolitust"), ("Нужно много обучения", "Обучение не нужно"),
+                                  ("Rarely", "Very often"), ("Little", "Very much")] {
+            XCTAssertFalse(InstrumentLoader.runsTopDown(lowest: lowest, highest: highest), "\(lowest) … \(highest)")
+        }
+    }
+
+    /// A reviewer's false alarms: pyxform's older type spellings (`q note`, `add text prompt`,
+    /// `location`, `phone number`, `uri:deviceid`) are no unknown types; a web address's `?` is
+    /// no lost letter; a question holding the place by its name gives way to one marked so; a
+    /// survey of the tool's metadata alone is an error.
+    func testFalseAlarmsOfTheFormChecks() throws {
+        let instrument = try form("""
+            type,name,label,topic,measure,place
+            select_one s,imp_a,A,a,importance,
+            select_one s,comp_a,A,a,competence,
+            q note,n1,See https://example.org/juhend?lang=et,,,
+            add text prompt,t1,T,,,
+            location,l1,L,,,
+            phone number,p1,P,,,
+            uri:deviceid,d1,D,,,
+            text,municipality,Municipality,,,
+            text,home_municipality,Home,,,municipality
+
+            """, "list_name,name,label\ns,1,Low\ns,2,High\n")
+        XCTAssertEqual(instrument.findings.map(\.code), [])
+        XCTAssertEqual(instrument.municipalityQuestion?.name, "home_municipality")
+        XCTAssertNil(instrument.question(named: "municipality")?.place)
+        XCTAssertEqual(brokenInstrument("type,name,label\nstart,start,\nend,end,\ntoday,today,\n")?.problems.map(\.code), ["instrument_no_questions"])
+    }
+
     /// Blocks of KoboToolbox's form builder (`begin_kobomatrix`, `begin_rank`, `begin_score`),
     /// which pyxform refuses, had made the form unusable ("a `end_kobomatrix` question has no
     /// name"); a type misspelt outside the selects (`intger`, `txet`) was taken without a word.
@@ -290,8 +336,19 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertEqual(instrument.topics.map(\.key), ["legal-status", "interpreters", "gbv"])
         XCTAssertEqual(instrument.question(named: "imp_l")?.topic, "legal-status")
         XCTAssertEqual(instrument.findings.map(\.code), ["topic_key_case", "demand_topic_missing"])
-        XCTAssertTrue(instrument.findings[1].message.contains("names no choice `gbv` (a topic's key), and has choices that are no topic's key (`t3`)"),
+        XCTAssertTrue(instrument.findings[1].message.hasPrefix("choice `t3` of the demand list `topics` is labelled as topic `gbv` but is not named by its key"),
                       instrument.findings[1].message)
+        // A topic left out of the list on purpose, beside a choice of the form's own, is said nothing.
+        let leftOut = try form("""
+            type,name,label,topic,measure
+            select_one s,imp_l,L,legal,importance
+            select_one s,comp_l,L,legal,competence
+            select_one s,imp_g,G,gbv,importance
+            select_one s,comp_g,G,gbv,competence
+            select_multiple topics,want,Want,,demand
+
+            """, "list_name,name,label\ns,1,Low\ns,2,High\ntopics,legal,L\ntopics,not_interested,Not interested\n")
+        XCTAssertEqual(leftOut.findings.map(\.code), [])
         let aggregator = Aggregator(instrument: instrument)
         var answers = [Answer?](repeating: nil, count: instrument.questions.count)
         answers[instrument.questionIndex["want"]!] = .choices(["legal-status"])

@@ -1228,6 +1228,12 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.issues.filter { $0.code == "choice_by_number" }.map(\.oldValue),
                        ["4 - Rather important", "5. Extremely important", "(1) None at all", "Rather low (2)"])
         XCTAssertEqual(result.issues.filter { $0.code == "unknown_value" }.map(\.oldValue), ["3 - Important", "7 - Top", "4.5 points"])
+        // Two points (`4 ja 5`, "4 and 5") or words that give none (`2 (ei tea)`, "don't know")
+        // had been read as the first number.
+        let two = normalise([folder.write("two.csv", "country,municipality,imp_intercultural,imp_partnerships,comp_intercultural\n"
+            + "EE,Narva linn,4 ja 5,4 или 5,2 (ei tea)\n")])
+        XCTAssertEqual(["imp_intercultural", "imp_partnerships", "comp_intercultural"].map { two.answer(0, $0, in: instrument) }, [nil, nil, nil])
+        XCTAssertEqual(two.issues.filter { $0.code == "unknown_value" }.map(\.oldValue), ["4 ja 5", "4 или 5", "2 (ei tea)"])
     }
 
     /// More ways a clerk writes a scale point: `4)`, `4/5` and `5/5` out of the scale's top, and
@@ -1388,6 +1394,12 @@ final class NormalizerTests: XCTestCase {
             4,2025-01-14 10:05:00,4,lv,103,LV,,,
 
             """)
+        // Ticks under headings the form does not read (two questions share them), and a row dated
+        // in the sheet's date column, are answers: respondents.
+        let grid = folder.write("grid.csv", "Riik;Kultuuridevaheline pädevus ja suhtlus;Partnerlus lõimumise toetamiseks;imp_disinformation\n"
+            + "EE;x;;\nEE;;;\n")
+        let dated = folder.write("dated.csv", "Kuupäev;country;imp_intercultural\n14.01.2025;EE;4\n15.01.2025;EE;\n")
+        XCTAssertEqual(normalise([grid, dated]).accounts.map(\.respondents), [2, 1])
         let result = normalise([numbered, limeSurvey])
         XCTAssertEqual(result.respondents.map(\.sourceFile), ["ls.csv", "ls.csv", "numbered.csv", "numbered.csv", "numbered.csv"])
         XCTAssertEqual(result.respondents.map(\.sourceLine), [2, 5, 2, 3, 6])
@@ -1409,6 +1421,16 @@ final class NormalizerTests: XCTestCase {
             + ";;;;;;\nOmavalitsus:;Tartu linn;;;;;\n" + header + "teacher;3;2;4;3;4;1\n")
         let placed = folder.write("placed.csv", "municipality;role;imp_intercultural;comp_intercultural\nNarva linn;teacher;5;2\n"
             + "Omavalitsus:;Tartu linn;;\nNarva linn;teacher;4;3\n")
+        // A respondent whose role is written `Muu:` (Other) with one rating is a respondent; a
+        // place stated in one cell is one; one that cannot be read leaves the rows below with none.
+        let more = folder.write("more.csv", "Omavalitsus:;Narva linn;;;;;\n" + header + "Muu:;5;;;;;\n"
+            + "Omavalitsus: Pärnu linn;;;;;;\n" + "teacher;3;2;4;3;4;1\n"
+            + "Omavalitsus:;Narva ja Pärnu;;;;;\n" + header + "teacher;2;2;4;3;4;1\n")
+        let mixed = normalise([more])
+        XCTAssertEqual(mixed.respondents.map(\.sourceLine), [3, 5, 8])
+        XCTAssertEqual(mixed.respondents.map(\.municipalityCode), ["EE-511", "EE-624", nil])
+        XCTAssertEqual(mixed.issues.filter { $0.code == "details_line" }.map(\.line), [4, 6])
+        XCTAssertEqual(mixed.issues.filter { $0.code == "place_stated_unread" }.map(\.line), [6])
         let result = normalise([blocks, placed])
         XCTAssertEqual(result.respondents.map(\.sourceLine), [3, 4, 8, 2, 4])
         XCTAssertEqual(result.respondents.map(\.municipalityCode), ["EE-511", "EE-511", "EE-793", "EE-511", "EE-511"])
@@ -1434,6 +1456,14 @@ final class NormalizerTests: XCTestCase {
         // columns of another survey), as does a rating question beside rating-like headings that are
         // answers of no other question: only when every other heading reads as an answer.
         let table = folder.write("c.csv", "imp_intercultural;imp_partnerships;comp_intercultural\n5;4;2\n")
+        // A grid of ticks under the demand question's name, or under a question and its choices
+        // in the list's order, is no such sheet; a numbered one (`Nr;Küsimus;...`) is.
+        let grid = folder.write("d.csv", "training_wanted;intercultural;partnerships;disinformation\n;x;;x\n")
+        let oneHot = folder.write("e.csv", "role;teacher;social_worker;other;imp_intercultural\nx;;;;4\n")
+        let numbered = folder.write("g.csv", "Nr;Küsimus;Vastaja 1;Vastaja 2\n1;Riik;Eesti;Eesti\n2;imp_partnerships;4;3\n3;imp_disinformation;4;4\n")
+        let others = normalise([grid, oneHot, numbered])
+        XCTAssertEqual(others.issues.filter { $0.code == "transposed_sheet" }.map(\.file), ["g.csv"])
+        XCTAssertEqual(others.accounts.map(\.quarantined), [0, 0, 3])
         let result = normalise([byAnswers, byLabels, table])
         XCTAssertEqual(result.respondents.map(\.sourceFile), ["c.csv"])
         XCTAssertEqual(result.accounts.map(\.quarantined), [4, 6, 0])

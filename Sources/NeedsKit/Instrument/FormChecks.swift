@@ -12,11 +12,11 @@ extension InstrumentLoader {
     static let otherTypes: Set<String> = [
         "range", "geopoint", "geotrace", "geoshape", "image", "photo", "audio", "video", "file", "barcode", "acknowledge",
         "rank", "trigger", "xml-external", "csv-external", "background-geopoint", "osm", "string", "select_one_external",
-        "select_multiple_external", "begin", "end", "instanceid", "phone number", "deviceid",
+        "select_multiple_external", "begin", "end", "instanceid", "phone", "deviceid", "location", "gps", "imei",
+        // pyxform's older spellings: `q note`, `add text prompt`, `uri:deviceid`.
+        "q", "add", "uri:deviceid", "uri:subscriberid", "uri:simserial", "uri:phonenumber", "uri:username", "uri:email",
+        "hidden", "datetime", "time", "date", "int",
     ]
-
-    /// Choices of a demand list that are no topic and say so (`none`, `other`).
-    static let notTopics: Set<String> = ["none", "other", "no", "nothing", "no_training", "none_of_the_above", "all", "all_of_the_above"]
 
     /// A rating list whose labels run from the top down (`Very important` scored 1, `Not
     /// important` 5): its scores run the wrong way for Borich's gap, which needs higher for more
@@ -32,36 +32,86 @@ extension InstrumentLoader {
             else { continue }
             let reversed = lowest.labels.contains { language, label in
                 guard let other = highest.labels[language] else { return false }
-                return scaleEnd(label) == .high && scaleEnd(other) == .low
+                return runsTopDown(lowest: label, highest: other)
             }
             guard reversed else { continue }
             said.insert(name)
             let low = lowest.labels.values.sorted().first ?? lowest.name, high = highest.labels.values.sorted().first ?? highest.name
             func text(_ score: Double) -> String { score == score.rounded() && abs(score) < 1e15 ? String(Int64(score)) : String(score) }
+            let byName = points.allSatisfy { Double($0.name) != nil }
             warn(survey, question.row, typeColumn, "scale_reversed",
-                 "list `\(name)` scores `\(Diagnostic.shortened(low))` \(text(points.first!.score)) and `\(Diagnostic.shortened(high))` \(text(points.last!.score)): "
-                    + "its labels run from the top down, so the figures would read the wrong way (Borich's gap needs the higher score for more important "
-                    + "or more competent); list its choices from the lowest point to the highest, or name them by their scores")
+                 "list `\(name)` scores `\(Diagnostic.shortened(low))` \(text(points.first!.score)) and `\(Diagnostic.shortened(high))` \(text(points.last!.score)) "
+                    + (byName ? "(by the choices' names)" : "(by their places in the list)")
+                    + ": its labels run from the top down, so the figures would read the wrong way (Borich's gap needs the higher score for more "
+                    + "important or more competent); "
+                    + (byName ? "name each choice by its score counted from the lowest point (answers exported as the old numbers must be recoded)"
+                              : "list its choices from the lowest point to the highest"))
         }
     }
 
-    enum ScaleEnd { case low, high, neither }
-
-    /// Whether a scale point's label reads as its low end (`Not important`, `Väga madal`, `Не
-    /// важно`) or its high end (`Very important`, `Ļoti augsta`), in the region's languages and
-    /// English. A word of the low end decides (`Very low` is low).
-    static func scaleEnd(_ label: String) -> ScaleEnd {
-        let words = TextKey.loose(label).split { !$0.isLetter }.map(String.init)
-        if words.contains(where: { lowWords.contains($0) || lowStems.contains(where: $0.hasPrefix) }) { return .low }
-        if words.contains(where: { highWords.contains($0) || highStems.contains(where: $0.hasPrefix) }) { return .high }
-        return .neither
+    /// Whether a scale's lowest-scored label reads as its top and its highest-scored one as its
+    /// bottom, in the region's languages and English: the same word without and with a negation
+    /// (`Väga oluline` … `Pole oluline`, `Labai svarbu` … `Nesvarbu`, `Agree` … `Disagree`), or
+    /// a pair of opposites (`Very high` … `Very low`, `Expert` … `Beginner`, `Always` … `Never`).
+    static func runsTopDown(lowest: String, highest: String) -> Bool {
+        let top = words(lowest), bottom = words(highest)
+        guard !top.isEmpty, !bottom.isEmpty else { return false }
+        // A word of the bottom label negated, and the same word plain in the top label.
+        func stem(_ word: String) -> String { String(word.prefix(max(4, word.count - 2))) }
+        func plain(_ word: String, in words: [String]) -> Bool {
+            words.indices.contains { k in
+                words[k].count >= 4 && stem(words[k]) == stem(word) && (k == 0 || !negations.contains(words[k - 1]))
+            }
+        }
+        let anyNegation = top.contains { negations.contains($0) } || top.contains { word in fusedNegations.contains { word.hasPrefix($0) && plain(String(word.dropFirst($0.count)), in: bottom) } }
+        if !anyNegation {
+            for (k, word) in bottom.enumerated() {
+                if negations.contains(word) {
+                    // The word negated (past `at all`, `üldse`, `вообще`); not a need (`Ei vaja
+                    // koolitust`, "needs no training", is a competence scale's top).
+                    if let next = bottom[(k + 1)...].first(where: { !fillers.contains($0) && !negations.contains($0) }),
+                       !needs.contains(where: next.hasPrefix), plain(next, in: top) { return true }
+                }
+                for prefix in fusedNegations where word.hasPrefix(prefix) && word.count - prefix.count >= 4 {
+                    let rest = String(word.dropFirst(prefix.count))
+                    if !needs.contains(where: rest.hasPrefix), plain(rest, in: top) { return true }
+                }
+            }
+        }
+        func has(_ stems: [String], _ words: [String]) -> Bool { words.contains { word in stems.contains { word.hasPrefix($0) } } }
+        // Opposites: the top label holds the high one (and not the low), the bottom the low.
+        for (low, high) in opposites {
+            if has(high, top) && !has(low, top) && has(low, bottom) && !has(high, bottom) { return true }
+        }
+        // The utmost point above, none (or a negation first) below: `Critical` … `Not important`,
+        // `Ekspert` … `Puudub`. (A negation later, `Expert, no training needed`, says nothing.)
+        if has(utmost, top) && !has(nothing, top) && !negations.contains(top[0]),
+           has(nothing, bottom) || negations.contains(bottom[0]), !has(utmost, bottom) {
+            return true
+        }
+        return false
     }
 
-    private static let lowWords: Set<String> = ["not", "no", "none", "never", "pole", "ei", "mitte", "nav", "ne", "nera", "не", "нет", "ни", "нi", "нема"]
-    private static let lowStems = ["unimportant", "irrelevant", "low", "poor", "minimal", "ebaolul", "madal", "nesvar", "zem", "nepakank",
-                                   "неваж", "низк", "плох", "слаб", "несуществ"]
-    private static let highWords: Set<String> = ["very", "extremely", "highly", "vaga", "loti", "labai", "ypac", "очень", "крайне", "дуже"]
-    private static let highStems = ["high", "excellent", "expert", "essential", "crucial", "korge", "augst", "aukst", "высок", "отлич"]
+    private static func words(_ text: String) -> [String] {
+        TextKey.loose(text).split { !$0.isLetter }.map(String.init)
+    }
+
+    private static let negations: Set<String> = ["not", "no", "none", "pole", "ei", "mitte", "nav", "ne", "nera", "не", "нет", "ни", "нi"]
+    private static let fusedNegations = ["un", "dis", "in", "eba", "ne", "не", "bez"]
+    private static let fillers: Set<String> = ["at", "all", "very", "so", "too", "uldse", "ole", "eriti", "visai", "visiskai", "nemaz", "pavisam",
+                                               "вообще", "совсем", "очень", "sugugi", "vai"]
+    private static let needs = ["need", "vaja", "vajag", "reik", "нуж", "треб", "require"]
+    private static let nothing = ["none", "nothing", "puudub", "отсутств", "nera"]
+    private static let utmost = ["critical", "crucial", "essential", "extreme", "expert", "ekspert", "эксперт", "izcil", "excellent",
+                                 "suureparane", "aarmiselt", "arkartig", "ypac", "чрезвычайн", "крайн", "high", "korge", "augst", "aukst", "высок"]
+    /// Opposite ends of a scale, as word beginnings (low, high).
+    private static let opposites: [([String], [String])] = [
+        (["low"], ["high"]), (["madal"], ["korge"]), (["zem"], ["augst", "aukst"]), (["низк"], ["высок"]),
+        (["beginner", "novice", "algaja", "iesacej", "pradedant", "начина", "нович"], ["expert", "ekspert", "эксперт"]),
+        (["never", "kunagi", "nekad", "niekada", "никогда"], ["always", "alati", "vienmer", "visada", "всегда"]),
+        (["bad", "poor", "halb", "kehv", "slikt", "blog", "плох"], ["good", "excellent", "hea", "suureparane", "labi", "labs", "ger", "хорош", "отлич"]),
+        (["minimal", "minimaal", "minimal"], ["maximal", "maksimaal"]),
+    ]
 
     /// Labels whose letters a code page lacked, written `?` by Excel's "CSV" (`Pa?vald?ba`,
     /// `????? ??????`, Russian saved on a Baltic Windows): answers in that language cannot match
@@ -84,13 +134,18 @@ extension InstrumentLoader {
     }
 
     /// `?` where a letter was: before a letter, or three in a row (a question's own `?` ends it
-    /// or a sentence).
+    /// or a sentence; a web address's, `juhend?lang=et`, is not read).
     static func lostLetters(_ text: String) -> Bool {
-        if text.contains("???") { return true }
-        var previous: Character? = nil
-        for character in text {
-            if previous == "?" && character.isLetter { return true }
-            previous = character
+        let words = text.split(whereSeparator: \.isWhitespace).filter { word in
+            !(word.contains("://") || word.hasPrefix("www.") || word.contains("=") || word.contains("/"))
+        }
+        for word in words {
+            if word.contains("???") { return true }
+            var previous: Character? = nil
+            for character in word {
+                if previous == "?" && character.isLetter { return true }
+                previous = character
+            }
         }
         return false
     }

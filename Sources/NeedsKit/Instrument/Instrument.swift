@@ -269,17 +269,26 @@ public struct ChoiceList: Sendable {
     }
 
     /// Whether a choice's name or a label says no rating (`Don't know`, `N/A`), wherever it stands.
-    func saysNoRating(_ choice: Choice) -> Bool {
+    private func saysNoRating(_ choice: Choice) -> Bool {
         ([choice.name] + Array(choice.labels.values)).contains(where: Self.isNonRating)
     }
 
     /// Whether a name or label says no rating, alone or as a part (`Don't know / N/A`,
     /// `Don't know (99)`).
-    private static func isNonRating(_ text: String) -> Bool {
+    static func isNonRating(_ text: String) -> Bool {
         let key = answerKey(text)
         let parts = key.components(separatedBy: " / ") + [String(key.prefix { $0 != "(" }).trimmingSpaces]
-        return ([key] + parts).contains { nonRatings.contains($0) }
+        // A phrase of two words or more, with more said after it (`Not applicable to my job`,
+        // `Ei puuduta minu tööd`).
+        return ([key] + parts).contains { part in
+            nonRatings.contains(part) || nonRatingPhrases.contains { part.hasPrefix($0 + " ") }
+        }
     }
+    /// (Not "don't know": `Ei tea midagi`, "knows nothing", may be a competence scale's lowest point.)
+    private static let nonRatingPhrases = [
+        "not applicable", "prefer not to", "ei puuduta", "ei ole asjakohane", "ei soovi vastata", "nav attiecināms", "nevēlos atbildēt",
+        "netaikoma", "nenoriu atsakyti", "не применимо", "не относится", "не хочу отвечать",
+    ].map { answerKey($0) }
 
     private static func number(_ name: String) -> Double? { Double(name).flatMap { $0.isFinite ? $0 : nil } }
 
@@ -297,6 +306,9 @@ public struct ChoiceList: Sendable {
         "nezinu", "grūti pateikt", "grūti atbildēt", "nav attiecināms", "nežinau", "sunku pasakyti",
         "netaikoma", "не знаю", "затрудняюсь ответить", "трудно сказать", "нет ответа", "не применимо",
         "неприменимо", "важко сказати", "не застосовується",
+        "not sure", "unsure", "ei soovi vastata", "ei taha vastata", "ei puuduta", "ei ole asjakohane", "ei kohaldu",
+        "nevēlos atbildēt", "neattiecas", "nav zināms", "nenoriu atsakyti", "nežinau / negaliu atsakyti", "neaktualu",
+        "не хочу отвечать", "не относится", "не отношусь", "не уверен", "не уверена", "не могу сказать",
     ].map { answerKey($0) })
 }
 

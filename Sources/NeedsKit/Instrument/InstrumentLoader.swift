@@ -341,6 +341,9 @@ public enum InstrumentLoader {
                     "the name `\(name)` is used twice \(open.last.map { "in \($0.described)" } ?? "outside any group") (first on row \(first)); "
                         + "names must differ within a group (the same name in another group is another question)")
         }
+        // Rows of questions that hold the place by their name alone (`country`, no `place`): a
+        // question marked so explicitly holds it instead.
+        var placeByName: Set<Int> = []
         // Selects of a form without a choices sheet: said once, not as each one's list missing.
         var selectsWithoutChoices: [(row: Int, type: String)] = []
 
@@ -527,6 +530,7 @@ public enum InstrumentLoader {
             }
             if (place == nil && placeColumn == nil || placeText.isEmpty) && !inRepeat {
                 place = name == "country" ? .country : name == "municipality" ? .municipality : place
+                if place != nil { placeByName.insert(number) }
             }
             // An anonymised question is never read: as the place, no respondent would have one.
             if let place, !isNo(cells.cell(anonymiseColumn)) {
@@ -564,7 +568,13 @@ public enum InstrumentLoader {
         }
         // A survey sheet of headings alone (its questions not saved, or on another sheet): the
         // exports were said to match no question, as if they were of another survey.
-        if questions.isEmpty && open.isEmpty && problems.isEmpty {
+        let asksAnything = questions.contains { question in
+            switch question.kind {
+            case .meta, .note, .calculate: return false
+            default: return true
+            }
+        }
+        if !asksAnything && open.isEmpty && problems.isEmpty {
             problem(survey, survey.rows.first?.number ?? 1, nil, "instrument_no_questions",
                     "the survey sheet has no question below its headings")
         }
@@ -660,28 +670,39 @@ public enum InstrumentLoader {
            let choices = choiceLists[list]?.choices, !topics.isEmpty {
             let names = Set(choices.map(\.name))
             let missing = topics.map(\.key).filter { !names.contains($0) }
-            let others = choices.filter { choice in
-                !topics.contains { $0.key == choice.name } && !Self.notTopics.contains(choice.name.lowercased())
-                    && !ChoiceList(name: list, choices: [choice]).saysNoRating(choice)
-            }.map(\.name)
             if missing.count == topics.count {
                 let all = choices.map(\.name).filter { name in !topics.contains { $0.key == name } }
                 problem(survey, demand.row, measureColumn, "demand_topic_missing",
                         "the demand question's choices are topic keys, but list `\(list)` has none named \(missing.map { "`\($0)`" }.joined(separator: ", "))"
                             + (all.isEmpty ? "" : " (its other choices: \(all.map { "`\($0)`" }.joined(separator: ", ")))"))
-            } else if !missing.isEmpty && !others.isEmpty {
-                // Some topics offered under other names (`t1` for a topic keyed `legal_status`):
-                // their ticks are in no figure, and the topics show as not asked.
-                warn(survey, demand.row, measureColumn, "demand_topic_missing",
-                     "list `\(list)` of the demand question names no choice \(missing.map { "`\($0)`" }.joined(separator: ", ")) (a topic's key), "
-                        + "and has choices that are no topic's key (\(others.map { "`\($0)`" }.joined(separator: ", "))): those topics show as not asked, "
-                        + "and ticks of those choices are in no figure; name each choice by its topic's key")
+            } else {
+                // A topic offered under another name (`t1`, labelled as the topic): its ticks are
+                // in no figure, and the topic shows as not asked. (A topic left out on purpose, a
+                // choice `not_interested` beside the topics, is the form's design.)
+                for key in missing {
+                    guard let topic = topics.first(where: { $0.key == key }) else { continue }
+                    let labels = Set(questions.filter { $0.key == topic.importanceQuestion || $0.key == topic.competenceQuestion }
+                        .flatMap { $0.labels.values.map { TextKey.loose($0.trimmingSpaces) } })
+                    guard let alike = choices.first(where: { choice in
+                        !topics.contains { $0.key == choice.name } && choice.labels.values.contains { labels.contains(TextKey.loose($0.trimmingSpaces)) }
+                    }) else { continue }
+                    warn(survey, demand.row, measureColumn, "demand_topic_missing",
+                         "choice `\(alike.name)` of the demand list `\(list)` is labelled as topic `\(key)` but is not named by its key: "
+                            + "its ticks are in no figure, and `\(key)` shows as not asked; name the choice `\(key)`")
+                }
             }
         }
         // The respondent's country (or municipality) asked twice (home and work): which one a
         // respondent counts under cannot be told; the first had been taken without a word.
         for place in [Question.Place.country, .municipality] {
-            let asking = questions.filter { $0.place == place && !$0.inRepeat }
+            var asking = questions.filter { $0.place == place && !$0.inRepeat }
+            if asking.count > 1, asking.contains(where: { placeByName.contains($0.row) }),
+               asking.filter({ !placeByName.contains($0.row) }).count == 1 {
+                for q in questions.indices where questions[q].place == place && placeByName.contains(questions[q].row) {
+                    questions[q].place = nil
+                }
+                asking = asking.filter { !placeByName.contains($0.row) }
+            }
             guard asking.count > 1 else { continue }
             problem(survey, asking[1].row, placeColumn, "duplicate_place",
                     "`\(asking[1].key)` holds the respondent's \(place.rawValue), as `\(asking[0].key)` on row \(asking[0].row) does; "

@@ -949,15 +949,43 @@ public final class Normalizer {
         return UInt32(answerTable.count)
     }
 
-    /// A record's cells when it is a details line (`Label:;value`, one to three pairs, the rest of
-    /// the row blank); nil for any other.
-    private func detailsLine(_ record: RecordBuffer) -> [String]? {
-        guard record.count >= 2 else { return nil }
-        var label = record.fieldBytes(0)[...]
-        while let last = label.last, last == 0x20 || last == 0x09 { label = label.dropLast() }
-        guard label.last == UInt8(ascii: ":") else { return nil }
-        guard TableShape.isLabelledPairs(count: record.count, cell: { Array(record.fieldBytes($0))[...] }) else { return nil }
-        return (0..<record.count).map { record[$0].trimmingSpaces }.filter { !$0.isEmpty }
+    /// A record's cells when it is a details line: `Label:;value`, one to three pairs, the rest of
+    /// the row blank, or a place stated in its first cell alone (`Omavalitsus: Pärnu linn`); and
+    /// no cell an answer to its column's question (`Muu:;5` is a respondent: Other, rating 5).
+    /// Nil for any other.
+    private func detailsLine(_ record: RecordBuffer, mapping: FileMapping) -> [String]? {
+        var first = record.fieldBytes(0)[...]
+        while let last = first.last, last == 0x20 || last == 0x09 { first = first.dropLast() }
+        guard let colon = first.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let cells: [String]
+        if colon == first.index(before: first.endIndex) {
+            guard record.count >= 2, TableShape.isLabelledPairs(count: record.count, cell: { Array(record.fieldBytes($0))[...] })
+            else { return nil }
+            cells = (0..<record.count).map { record[$0].trimmingSpaces }.filter { !$0.isEmpty }
+        } else {
+            guard (1..<record.count).allSatisfy({ record.fieldBytes($0).allSatisfy { $0 == 0x20 || $0 == 0x09 } }) else { return nil }
+            let text = record[0].trimmingSpaces
+            guard isPlaceLabel(String(text[..<(text.firstIndex(of: ":") ?? text.endIndex)])) else { return nil }
+            cells = [text]
+        }
+        // (A free-text question takes any text: no sign either way.)
+        for (column, cell) in cells.enumerated() where column < mapping.roles.count {
+            guard case let .question(q) = mapping.roles[column], instrument.questions[q].kind != .text else { continue }
+            let reading = read(cell, question: q, shape: mapping.shape)
+            if reading.answer != nil && reading.issues.isEmpty { return nil }
+        }
+        return cells
+    }
+
+    /// Whether a details line's label (`Omavalitsus:`, `Riik`) names the respondent's country or
+    /// municipality: the form's label of the question, or a word for a place.
+    private func isPlaceLabel(_ label: String) -> Bool {
+        let plain = label.trimmingSpaces.trimmingCharacters(in: CharacterSet(charactersIn: ":")).trimmingSpaces
+        guard !plain.isEmpty else { return false }
+        return [(countryIndex, Self.countryLabels), (municipalityIndex, Self.municipalityLabels)].contains { q, words in
+            guard let q else { return false }
+            return mapper.resolve(plain) == .question(q) || words.contains(TextKey.loose(plain))
+        }
     }
 
     /// Whether a file's columns ask the respondent's country or municipality.
@@ -1080,13 +1108,18 @@ public final class Normalizer {
         // A details line between the table's rows (`Omavalitsus:;Tartu linn`, above a block pasted
         // below): no respondent (it had been one, answering the first question `Omavalitsus:`),
         // and the place it states is the rows' below it, in a table with no place column.
-        if mapping.shape == .generic, let cells = detailsLine(record) {
+        if mapping.shape == .generic, let cells = detailsLine(record, mapping: mapping) {
             var message = "`\(Diagnostic.shortened(cells.joined(separator: " ")))`, a details line between the table's rows, is no respondent"
             if !places(askedBy: mapping.roles) {
                 let places = statedPlaces(in: [(record.line, cells)], file: mapping.file, shape: mapping.shape, between: true, log: log)
                 if !places.isEmpty {
                     mapping.restate(places, part: rowNumbersPart)
                     message += " (its place is the rows' below it)"
+                } else if cells.contains(where: isPlaceLabel) {
+                    // A place it names but that cannot be read: the rows below have none, not
+                    // the place of the rows above.
+                    mapping.restate([], part: rowNumbersPart)
+                    message += " (the rows below it have no place: it names none that can be read)"
                 }
             }
             log(CleaningIssue(file: mapping.file, line: record.line, column: 1, code: "details_line", action: .dropped, severity: .note,
@@ -1290,7 +1323,7 @@ public final class Normalizer {
         // (Not a row cut short, kept as it is, nor one a tool numbered in a sheet of no tool: an
         // empty submission.)
         if pendingIssues.isEmpty && record.presentCount >= mapping.roles.count
-            && ((mapping.shape == .generic && mapping.rowIDColumn == nil) || (mapping.shape == .limeSurvey && incomplete))
+            && ((mapping.shape == .generic && mapping.rowIDColumn == nil && submitted == 0) || (mapping.shape == .limeSurvey && incomplete))
             && mapping.asksBeyondPlace && !answersBeyondPlace(record, mapping: mapping, count: count) {
             heldDateIssues.removeAll(keepingCapacity: true)
             if unansweredInFile.rows == 0 { unansweredInFile.line = record.line }
@@ -1409,6 +1442,8 @@ public final class Normalizer {
         // where it had counted as wanting no training (a probe: shares of 1 in 3 for 1 in 2).
         row.demandUnasked = mapping.lacksDemandQuestion
             || (mapping.shape == .limeSurvey && (incomplete || demandNotShown) && mapping.demandIndex.map { answers[$0] == 0 } ?? false)
+            // A demand answer that could not be read (`1, 3, 5`, prose): unknown, not "none wanted".
+            || (!pendingIssues.isEmpty && mapping.demandIndex.map { d in answers[d] == 0 && pendingIssues.contains { $0.question == d } } ?? false)
         row.demandUnaskedBits = mapping.demandUnaskedBits
         row.submitted = submitted
         row.otherReading = rowOtherReading
@@ -1453,9 +1488,23 @@ public final class Normalizer {
     private func answersBeyondPlace(_ record: RecordBuffer, mapping: FileMapping, count: Int) -> Bool {
         let counts = { (q: Int) in self.beyondPlace[q] }
         for q in 0..<questionCount where answerSlots[q] != 0 && counts(q) { return true }
+        // Besides the row's number, written in a column that is no question (`Nr.`), a cell of
+        // such a column may hold answers the form does not read (a grid's `x` marks, under
+        // headings two questions share): answered.
+        var unread = 0
         for column in 0..<min(count, mapping.roles.count) {
-            guard case let .question(q) = mapping.roles[column], counts(q) else { continue }
-            if record.fieldBytes(column).contains(where: { $0 != 0x20 && $0 != 0x09 }) { return true }
+            let bytes = record.fieldBytes(column)
+            guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { continue }
+            switch mapping.roles[column] {
+            case let .question(q) where counts(q):
+                return true
+            case .unmapped, .meta(.other) where mapping.shape == .generic:
+                unread += 1
+                let digits = bytes.filter { $0 != 0x20 && $0 != 0x09 && $0 != UInt8(ascii: ".") && $0 != UInt8(ascii: ")") }
+                if unread > 1 || digits.isEmpty || !digits.allSatisfy({ (0x30...0x39).contains($0) }) { return true }
+            default:
+                continue
+            }
         }
         return false
     }
@@ -1786,15 +1835,23 @@ public final class Normalizer {
     private func transposedFirstRow(_ header: [String], roles: [ColumnRole], lead: Int, file: String, line: Int,
                                     log: (CleaningIssue) -> Void) -> Bool {
         guard lead < header.count, case let .question(q) = roles[lead] else { return false }
+        // (A select_multiple's name above its choices, `training_wanted;intercultural;...`, is a
+        // grid of ticks; so is a select_one's above its choices, each once, in the list's order.)
         switch instrument.questions[q].kind {
-        case .selectOne, .selectMultiple, .integer, .decimal: break
+        case .selectOne, .integer, .decimal: break
         default: return false
         }
         let rest = (lead + 1..<header.count).filter { !header[$0].trimmingSpaces.isEmpty }
         guard rest.count >= 2, rest.allSatisfy({ roles[$0] == .unmapped }) else { return false }
+        var chosen: [String] = []
         for index in rest {
             let reading = read(header[index].trimmingSpaces, question: q, shape: .generic)
-            guard reading.answer != nil, reading.issues.isEmpty else { return false }
+            guard let answer = reading.answer, reading.issues.isEmpty else { return false }
+            if case let .choice(name) = answer { chosen.append(name) }
+        }
+        if let list = matchers[q]?.list, chosen.count == rest.count, Set(chosen).count == chosen.count {
+            let places = chosen.compactMap { name in list.choices.firstIndex { $0.name == name } }
+            if places == places.sorted() { return false }
         }
         let answers = rest.prefix(3).map { "`\(Diagnostic.shortened(header[$0].trimmingSpaces))`" }.joined(separator: ", ")
         log(CleaningIssue(file: file, line: line, column: lead + 1, question: instrument.questions[q].key, code: "transposed_sheet",
@@ -1808,12 +1865,14 @@ public final class Normalizer {
     static let transposeAdvice = "Turn it so that each respondent is a row under a header of the questions "
         + "(in a spreadsheet: copy the table, Paste Special, Transpose) and send it again."
 
-    /// The instrument's questions (not the tool's metadata) that `cells` name, in order of first
-    /// naming: a file whose rows are all quarantined may be a sheet of one respondent per column,
-    /// its questions down the first column (`Pipeline`, `transposed_sheet`).
-    func questionsNamed(by cells: [String]) -> [String] {
+    /// The instrument's questions (not the tool's metadata) that `cells` name, each with an
+    /// answer to it (or nothing) in the cell after, in order of first naming: a file whose rows
+    /// are all quarantined may be a sheet of one respondent per column, its questions down the
+    /// first column (`Pipeline`, `transposed_sheet`); a codebook's (the question's label or type
+    /// after its name) is not.
+    func questionsNamed(by cells: [(name: String, next: String)]) -> [String] {
         var named: [String] = []
-        for cell in cells {
+        for (cell, next) in cells {
             let role = mapper.resolve(cell, position: 1)
             let q: Int
             switch role {
@@ -1821,7 +1880,13 @@ public final class Normalizer {
             default: continue
             }
             let key = instrument.questions[q].key
-            if instrument.questions[q].kind != .meta && !named.contains(key) { named.append(key) }
+            guard instrument.questions[q].kind != .meta, !named.contains(key) else { continue }
+            if case .choice = role {
+                named.append(key)
+                continue
+            }
+            let reading = next.isEmpty ? nil : read(next, question: q, shape: .generic)
+            if reading == nil || (reading!.answer != nil && reading!.issues.isEmpty) { named.append(key) }
         }
         return named
     }

@@ -657,12 +657,15 @@ public enum Pipeline {
                 // A file none of whose rows can be a respondent: the first filled cell of its
                 // header and of its first rows, which name the questions in a sheet of one
                 // respondent per column (`transposed_sheet`, said after the file).
-                var firstCells: [String]? = nil
+                var firstCells: [(name: String, next: String)]? = nil
                 var headerLine = 0
-                func firstFilled(_ count: Int, _ field: (Int) -> String) -> String? {
+                // The first filled cell that is no row number (`Nr;Küsimus;Vastaja 1`), and the
+                // cell after it.
+                func firstFilled(_ count: Int, _ field: (Int) -> String) -> (name: String, next: String)? {
                     for index in 0..<min(count, 8) {
                         let cell = field(index).trimmingSpaces
-                        if !cell.isEmpty { return cell }
+                        if cell.isEmpty || cell.allSatisfy({ $0.isNumber || $0 == "." || $0 == ")" }) { continue }
+                        return (cell, index + 1 < count ? field(index + 1).trimmingSpaces : "")
                     }
                     return nil
                 }
