@@ -122,6 +122,16 @@ EE_TOWNS_IN_VALD = {
     "Peipsiääre": ["Kallaste"], "Mulgi": ["Mõisaküla", "Abja-Paluoja"], "Põhja-Sakala": ["Võhma", "Suure-Jaani"],
     "Saarde": ["Kilingi-Nõmme"], "Lääneranna": ["Lihula"], "Tapa": ["Tamsalu"], "Elva": [],
 }
+# Rural municipalities (parishes) merged into another by the 2017 reform: staff who worked for
+# them, and their sheets, may still write the old parish (`Illuka vald`, now Alutaguse vald).
+EE_FORMER_PARISHES = {
+    "Alutaguse": ["Alajõe", "Iisaku", "Illuka", "Mäetaguse", "Tudulinna"], "Narva-Jõesuu": ["Vaivara"],
+    "Toila": ["Kohtla", "Kohtla-Nõmme"], "Viru-Nigula": ["Aseri"],
+    "Järva": ["Albu", "Ambla", "Imavere", "Järva-Jaani", "Kareda", "Koeru", "Koigi"],
+    "Saaremaa": ["Kihelkonna", "Laimjala", "Leisi", "Lääne-Saare", "Mustjala", "Orissaare", "Pihtla", "Pöide", "Salme",
+                 "Torgu", "Valjala"],
+    "Lääneranna": ["Hanila", "Koonga", "Lihula", "Varbla"],
+}
 # Tallinn's districts (linnaosad), whose administrations (`Lasnamäe linnaosa valitsus`) employ
 # city staff: each is Tallinn, in the nominative, the genitive and Russian (the Russian
 # Wikipedia titles, as above).
@@ -163,6 +173,8 @@ for s in estonia:
             r = RUSSIAN_TOWNS[base]
             variants += russian_town(r) + [f"волость {r}", f"{r} волость"]
     variants += EE_CITY_DISTRICTS.get(base, [])
+    for parish in EE_FORMER_PARISHES.get(base, []):
+        variants += [f"{parish} vald"] + ([] if parish in variants else [parish])
     entries.append((s.code, "EE", name, english, kind, variants, s.parent_code))
 
 # Latvia: 43 since 2021 (7 state cities, 36 municipalities `novads`).
