@@ -130,7 +130,9 @@ EE_FORMER_PARISHES = {
     "Järva": ["Albu", "Ambla", "Imavere", "Järva-Jaani", "Kareda", "Koeru", "Koigi"],
     "Saaremaa": ["Kihelkonna", "Laimjala", "Leisi", "Lääne-Saare", "Mustjala", "Orissaare", "Pihtla", "Pöide", "Salme",
                  "Torgu", "Valjala"],
-    "Lääneranna": ["Hanila", "Koonga", "Lihula", "Varbla"],
+    "Lääneranna": ["Hanila", "Koonga", "Lihula", "Varbla"], "Pärnu": ["Audru", "Paikuse", "Tõstamaa"], "Kambja": ["Ülenurme"],
+    "Haapsalu": ["Ridala"], "Tori": ["Are", "Sauga"], "Põhja-Pärnumaa": ["Halinga", "Tootsi", "Vändra"], "Saue": ["Kernu", "Nissi"],
+    "Mulgi": ["Abja", "Halliste", "Karksi"], "Põlva": ["Ahja", "Laheda", "Mooste", "Vastse-Kuuste"],
 }
 # Tallinn's districts (linnaosad), whose administrations (`Lasnamäe linnaosa valitsus`) employ
 # city staff: each is Tallinn, in the nominative, the genitive and Russian (the Russian

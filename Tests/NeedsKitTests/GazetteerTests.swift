@@ -309,6 +309,8 @@ final class GazetteerTests: XCTestCase {
             "Illuka vald": "EE-130", "Mäetaguse vald": "EE-130", "Iisaku vald": "EE-130", "Vaivara vald": "EE-514",
             "Kohtla vald": "EE-803", "Kohtla-Nõmme vald": "EE-803", "Ambla vald": "EE-255", "Orissaare vald": "EE-714",
             "Lihula vald": "EE-430", "Hanila vald": "EE-430", "Aseri vald": "EE-903",
+            "Audru vald": "EE-624", "Ülenurme vald": "EE-283", "Ridala vald": "EE-184", "Sauga vald": "EE-809",
+            "Vändra vald": "EE-638", "Kernu vald": "EE-726", "Halliste vald": "EE-480", "Ahja vald": "EE-622",
         ]
         for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
         XCTAssertEqual(code("Kohtla-Järve"), "EE-321")

@@ -227,15 +227,23 @@ final class InstrumentLoaderTests: XCTestCase {
             ("Very satisfied", "Very dissatisfied"), ("Very high", "Very low"), ("Labai aukšta", "Labai žema"), ("Очень высокий", "Очень низкий"),
             ("Always", "Never"), ("Alati", "Mitte kunagi"), ("Expert", "Beginner"), ("Very good", "Very bad"), ("Labai gerai", "Labai blogai"),
             ("Critical", "Not important"), ("Ekspert", "Puudub"), ("Эксперт", "Отсутствует"), ("Very high", "None"),
+            // A second reviewer's: agreement, extent, priority, necessity, none in the plural.
+            ("Täiesti nõus", "Täiesti nõus ei ole"), ("Täiesti nõustun", "Üldse ei nõustu"), ("Väga head", "Teadmised puuduvad"),
+            ("Top priority", "Not a priority"), ("Very much", "Not at all"), ("Väga palju", "Mitte üldse"),
+            ("Väga vajalik", "Mitte üldse vajalik"), ("Labai reikia", "Nereikia"), ("Очень нужно", "Не нужно"), ("Excellent", "Insufficient"),
         ]
         for (lowest, highest) in reversed {
             XCTAssertTrue(InstrumentLoader.runsTopDown(lowest: lowest, highest: highest), "\(lowest) … \(highest)")
             XCTAssertFalse(InstrumentLoader.runsTopDown(lowest: highest, highest: lowest), "\(highest) … \(lowest)")
         }
         for (lowest, highest) in [("Very limited knowledge", "Expert, no training needed"), ("Beginner", "Expert, no training needed"),
-                                  ("Vajan palju koolitust", "Ei vaja koolitust"), ("Нужно много обучения", "Обучение не нужно"),
                                   ("Rarely", "Very often"), ("Little", "Very much")] {
             XCTAssertFalse(InstrumentLoader.runsTopDown(lowest: lowest, highest: highest), "\(lowest) … \(highest)")
+        }
+        // A competence scale in words of need runs from much need to none: upright.
+        for (lowest, highest) in [("Vajan palju koolitust", "Ei vaja koolitust"), ("Нужно много обучения", "Обучение не нужно"),
+                                  ("High need for training", "No need for training"), ("Kõrge koolitusvajadus", "Koolitusvajadus puudub")] {
+            XCTAssertFalse(InstrumentLoader.runsTopDown(lowest: lowest, highest: highest, competence: true), "\(lowest) … \(highest)")
         }
     }
 

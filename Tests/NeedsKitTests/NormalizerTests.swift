@@ -1236,6 +1236,16 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(two.issues.filter { $0.code == "unknown_value" }.map(\.oldValue), ["4 ja 5", "4 или 5", "2 (ei tea)"])
     }
 
+    /// A label holding numbers of its own (`High (61-80%)`) with the point's number after it is
+    /// that point: the guard against two numbers (`4 ja 5`) had come before the label was matched.
+    func testAPointsLabelHoldingNumbersIsReadWithItsNumber() throws {
+        let folder = TemporaryFolder()
+        let instrument = try form(in: folder, survey: "type,name,label,topic,measure\nselect_one c,imp_a,A,a,importance\nselect_one c,comp_a,A,a,competence\n",
+                                  choices: "list_name,name,label\nc,1,Low (0-40%)\nc,2,Medium (41-60%)\nc,3,High (61-80%)\nc,4,Very high (81-100%)\n")
+        let result = normalise([folder.write("sheet.csv", "imp_a,comp_a\nHigh (61-80%) (3),Very high (81-100%) (4)\n")], instrument: instrument)
+        XCTAssertEqual([result.answer(0, "imp_a", in: instrument), result.answer(0, "comp_a", in: instrument)], [.choice("3"), .choice("4")])
+    }
+
     /// More ways a clerk writes a scale point: `4)`, `4/5` and `5/5` out of the scale's top, and
     /// the number before its own label in brackets, `4 (high)`; they were unknown values (a
     /// probe). `4/7` (another scale), `3 (high)` (high is 4) and `6/5` stay unknown.
@@ -1399,7 +1409,10 @@ final class NormalizerTests: XCTestCase {
         let grid = folder.write("grid.csv", "Riik;Kultuuridevaheline pädevus ja suhtlus;Partnerlus lõimumise toetamiseks;imp_disinformation\n"
             + "EE;x;;\nEE;;;\n")
         let dated = folder.write("dated.csv", "Kuupäev;country;imp_intercultural\n14.01.2025;EE;4\n15.01.2025;EE;\n")
-        XCTAssertEqual(normalise([grid, dated]).accounts.map(\.respondents), [2, 1])
+        // A remark in words (`ei vastanud`, "did not answer") is no answer; a tick in a column the
+        // form does not read is one, and so is a number there past the row's own.
+        let remarks = folder.write("remarks.csv", "Nr;country;imp_intercultural;Märkus;Lisa\n1;EE;4;;\n2;EE;;ei vastanud;\n3;EE;;;x\n4;EE;;;1\n")
+        XCTAssertEqual(normalise([grid, dated, remarks]).accounts.map(\.respondents), [2, 1, 3])
         let result = normalise([numbered, limeSurvey])
         XCTAssertEqual(result.respondents.map(\.sourceFile), ["ls.csv", "ls.csv", "numbered.csv", "numbered.csv", "numbered.csv"])
         XCTAssertEqual(result.respondents.map(\.sourceLine), [2, 5, 2, 3, 6])
@@ -1423,7 +1436,7 @@ final class NormalizerTests: XCTestCase {
             + "Omavalitsus:;Tartu linn;;\nNarva linn;teacher;4;3\n")
         // A respondent whose role is written `Muu:` (Other) with one rating is a respondent; a
         // place stated in one cell is one; one that cannot be read leaves the rows below with none.
-        let more = folder.write("more.csv", "Omavalitsus:;Narva linn;;;;;\n" + header + "Muu:;5;;;;;\n"
+        let more = folder.write("more.csv", "Omavalitsus:;Narva linn;;;;;\n" + header + "Muu:;4 (Pigem oluline);;;;;\n"
             + "Omavalitsus: Pärnu linn;;;;;;\n" + "teacher;3;2;4;3;4;1\n"
             + "Omavalitsus:;Narva ja Pärnu;;;;;\n" + header + "teacher;2;2;4;3;4;1\n")
         let mixed = normalise([more])

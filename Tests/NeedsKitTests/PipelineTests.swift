@@ -605,19 +605,20 @@ final class PipelineTests: XCTestCase {
     /// the shares' base, as the message says.
     func testAnUnreadableDemandAnswerIsOutOfTheSharesBase() throws {
         let folder = TemporaryFolder()
+        // (`-` and `ei midagi`, "nothing", say none wanted: in the base, as a blank answer is.)
         let text = "country,municipality,imp_intercultural,training_wanted\nEE,Narva linn,4,intercultural\nEE,Narva linn,5,\"1, 3, 5\"\n"
-            + "EE,Tallinn,3,\n"
+            + "EE,Tallinn,3,\nEE,Tallinn,3,-\nEE,Tallinn,3,ei midagi\n"
         let out = TemporaryFolder()
         var options = Self.sweepOptions([folder.write("sheet.csv", text)], out: out)
         options.aggregation.minCell = 1
         let outcome = try Pipeline.report(options)
-        XCTAssertEqual(outcome.firstIssues.filter { $0.code == "unknown_value" }.map(\.line), [3])
+        XCTAssertEqual(outcome.firstIssues.filter { $0.code == "unknown_value" }.map(\.line), [3, 5, 6])
         let table = try String(contentsOfFile: options.outputPath + "/topic_demand.csv", encoding: .utf8)
         let column = { (name: String) in FiguresTable.columns.firstIndex(of: name)! }
         let row = try XCTUnwrap(table.split(separator: "\r\n").first { $0.hasPrefix("EE,intercultural,") }).split(separator: ",", omittingEmptySubsequences: false)
-        XCTAssertEqual(row[column("respondents")], "3")
+        XCTAssertEqual(row[column("respondents")], "5")
         XCTAssertEqual(row[column("demand_n")], "1")
-        XCTAssertEqual(row[column("demand_share")], "0.500000000000")
+        XCTAssertEqual(row[column("demand_share")], "0.250000000000")
     }
 
     /// A sheet asking who wants training on two topics of eight, a column each: the other six were

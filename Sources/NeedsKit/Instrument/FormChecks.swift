@@ -30,9 +30,14 @@ extension InstrumentLoader {
             let points = list.ratingScores.sorted { $0.score < $1.score }
             guard points.count >= 2, let lowest = list.choice(named: points.first!.name), let highest = list.choice(named: points.last!.name)
             else { continue }
+            // A list that rates competence reads words of need the other way (one that rates both
+            // measures is read so too: which way it runs cannot be told).
+            let competence = questions.contains { question in
+                question.kind.listName == name && topics.contains { $0.competenceQuestion == question.key }
+            }
             let reversed = lowest.labels.contains { language, label in
                 guard let other = highest.labels[language] else { return false }
-                return runsTopDown(lowest: label, highest: other)
+                return runsTopDown(lowest: label, highest: other, competence: competence)
             }
             guard reversed else { continue }
             said.insert(name)
@@ -51,43 +56,58 @@ extension InstrumentLoader {
 
     /// Whether a scale's lowest-scored label reads as its top and its highest-scored one as its
     /// bottom, in the region's languages and English: the same word without and with a negation
-    /// (`Väga oluline` … `Pole oluline`, `Labai svarbu` … `Nesvarbu`, `Agree` … `Disagree`), or
-    /// a pair of opposites (`Very high` … `Very low`, `Expert` … `Beginner`, `Always` … `Never`).
-    static func runsTopDown(lowest: String, highest: String) -> Bool {
+    /// (`Väga oluline` … `Pole oluline`, `Labai svarbu` … `Nesvarbu`, `Agree` … `Disagree`,
+    /// `Täiesti nõus` … `Nõus ei ole`), a pair of opposites (`Very high` … `Very low`, `Expert` …
+    /// `Beginner`, `Always` … `Never`), the utmost point above none (`Ekspert` … `Puudub`), or
+    /// much above a bare negation (`Very much` … `Not at all`). On a `competence` scale, words of
+    /// need run the other way (`High need for training` … `No need`), so they say nothing.
+    static func runsTopDown(lowest: String, highest: String, competence: Bool = false) -> Bool {
         let top = words(lowest), bottom = words(highest)
         guard !top.isEmpty, !bottom.isEmpty else { return false }
-        // A word of the bottom label negated, and the same word plain in the top label.
-        func stem(_ word: String) -> String { String(word.prefix(max(4, word.count - 2))) }
+        // (Inside a compound too: `koolitusvajadus`, "training need".)
+        if competence && (top + bottom).contains(where: { word in needs.contains(where: word.contains) }) { return false }
+        // Two forms of one word: a common beginning of four letters or more, all but the endings.
+        func same(_ a: String, _ b: String) -> Bool {
+            let common = zip(a, b).prefix { $0 == $1 }.count
+            return common >= max(4, min(a.count, b.count) - 2)
+        }
         func plain(_ word: String, in words: [String]) -> Bool {
             words.indices.contains { k in
-                words[k].count >= 4 && stem(words[k]) == stem(word) && (k == 0 || !negations.contains(words[k - 1]))
-            }
-        }
-        let anyNegation = top.contains { negations.contains($0) } || top.contains { word in fusedNegations.contains { word.hasPrefix($0) && plain(String(word.dropFirst($0.count)), in: bottom) } }
-        if !anyNegation {
-            for (k, word) in bottom.enumerated() {
-                if negations.contains(word) {
-                    // The word negated (past `at all`, `üldse`, `вообще`); not a need (`Ei vaja
-                    // koolitust`, "needs no training", is a competence scale's top).
-                    if let next = bottom[(k + 1)...].first(where: { !fillers.contains($0) && !negations.contains($0) }),
-                       !needs.contains(where: next.hasPrefix), plain(next, in: top) { return true }
-                }
-                for prefix in fusedNegations where word.hasPrefix(prefix) && word.count - prefix.count >= 4 {
-                    let rest = String(word.dropFirst(prefix.count))
-                    if !needs.contains(where: rest.hasPrefix), plain(rest, in: top) { return true }
-                }
+                words[k].count >= 4 && same(words[k], word) && (k == 0 || !negations.contains(words[k - 1]))
             }
         }
         func has(_ stems: [String], _ words: [String]) -> Bool { words.contains { word in stems.contains { word.hasPrefix($0) } } }
+        let anyNegation = top.contains { negations.contains($0) }
+            || top.contains { word in fusedNegations.contains { word.hasPrefix($0) && plain(String(word.dropFirst($0.count)), in: bottom) } }
+        if !anyNegation {
+            for (k, word) in bottom.enumerated() {
+                if negations.contains(word) {
+                    // The word negated (past `at all`, `üldse`, `вообще`), or the word before an
+                    // Estonian negation at the end (`nõus ei ole`).
+                    if let next = bottom[(k + 1)...].first(where: { !fillers.contains($0) && !negations.contains($0) }),
+                       plain(next, in: top) { return true }
+                    if k > 0, !fillers.contains(bottom[k - 1]), plain(bottom[k - 1], in: top) { return true }
+                }
+                for prefix in fusedNegations where word.hasPrefix(prefix) && word.count - prefix.count >= 4 {
+                    if plain(String(word.dropFirst(prefix.count)), in: top) { return true }
+                }
+            }
+            // Much above a bare negation: `Very much` … `Not at all`, `Väga palju` … `Mitte üldse`.
+            if bottom.contains(where: negations.contains), bottom.allSatisfy({ negations.contains($0) || fillers.contains($0) }),
+               has(intensifiers + utmost, top) {
+                return true
+            }
+        }
         // Opposites: the top label holds the high one (and not the low), the bottom the low.
         for (low, high) in opposites {
             if has(high, top) && !has(low, top) && has(low, bottom) && !has(high, bottom) { return true }
         }
         // The utmost point above, none (or a negation first) below: `Critical` … `Not important`,
         // `Ekspert` … `Puudub`. (A negation later, `Expert, no training needed`, says nothing.)
-        if has(utmost, top) && !has(nothing, top) && !negations.contains(top[0]),
-           has(nothing, bottom) || negations.contains(bottom[0]), !has(utmost, bottom) {
-            return true
+        // Or much (`Väga head`, "very good") above none (`Teadmised puuduvad`, "no knowledge").
+        if !has(nothing, top) && !negations.contains(top[0]) && !has(utmost, bottom) {
+            if has(utmost, top) && (has(nothing, bottom) || negations.contains(bottom[0])) { return true }
+            if has(intensifiers, top) && has(nothing, bottom) { return true }
         }
         return false
     }
@@ -98,10 +118,11 @@ extension InstrumentLoader {
 
     private static let negations: Set<String> = ["not", "no", "none", "pole", "ei", "mitte", "nav", "ne", "nera", "не", "нет", "ни", "нi"]
     private static let fusedNegations = ["un", "dis", "in", "eba", "ne", "не", "bez"]
-    private static let fillers: Set<String> = ["at", "all", "very", "so", "too", "uldse", "ole", "eriti", "visai", "visiskai", "nemaz", "pavisam",
+    private static let fillers: Set<String> = ["at", "all", "a", "an", "very", "so", "too", "uldse", "ole", "eriti", "visai", "visiskai", "nemaz", "pavisam",
                                                "вообще", "совсем", "очень", "sugugi", "vai"]
-    private static let needs = ["need", "vaja", "vajag", "reik", "нуж", "треб", "require"]
-    private static let nothing = ["none", "nothing", "puudub", "отсутств", "nera"]
+    private static let needs = ["need", "vaja", "vajag", "vajadz", "reik", "poreik", "нуж", "потребн", "треб", "require"]
+    private static let nothing = ["none", "nothing", "non", "puudu", "отсутств", "nera", "nieko", "nekas", "ничего"]
+    private static let intensifiers = ["very", "much", "vaga", "palju", "loti", "daudz", "labai", "daug", "очень", "много", "suure"]
     private static let utmost = ["critical", "crucial", "essential", "extreme", "expert", "ekspert", "эксперт", "izcil", "excellent",
                                  "suureparane", "aarmiselt", "arkartig", "ypac", "чрезвычайн", "крайн", "high", "korge", "augst", "aukst", "высок"]
     /// Opposite ends of a scale, as word beginnings (low, high).
@@ -109,7 +130,7 @@ extension InstrumentLoader {
         (["low"], ["high"]), (["madal"], ["korge"]), (["zem"], ["augst", "aukst"]), (["низк"], ["высок"]),
         (["beginner", "novice", "algaja", "iesacej", "pradedant", "начина", "нович"], ["expert", "ekspert", "эксперт"]),
         (["never", "kunagi", "nekad", "niekada", "никогда"], ["always", "alati", "vienmer", "visada", "всегда"]),
-        (["bad", "poor", "halb", "kehv", "slikt", "blog", "плох"], ["good", "excellent", "hea", "suureparane", "labi", "labs", "ger", "хорош", "отлич"]),
+        (["bad", "poor", "insufficient", "inadequate", "halb", "kehv", "ebapiisav", "slikt", "nepietiek", "blog", "nepakank", "плох", "недостат"], ["good", "excellent", "hea", "suureparane", "labi", "labs", "ger", "хорош", "отлич"]),
         (["minimal", "minimaal", "minimal"], ["maximal", "maksimaal"]),
     ]
 
@@ -137,7 +158,7 @@ extension InstrumentLoader {
     /// or a sentence; a web address's, `juhend?lang=et`, is not read).
     static func lostLetters(_ text: String) -> Bool {
         let words = text.split(whereSeparator: \.isWhitespace).filter { word in
-            !(word.contains("://") || word.hasPrefix("www.") || word.contains("=") || word.contains("/"))
+            !(word.contains("://") || word.hasPrefix("www.") || word.contains("="))
         }
         for word in words {
             if word.contains("???") { return true }

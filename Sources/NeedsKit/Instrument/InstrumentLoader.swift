@@ -467,6 +467,8 @@ public enum InstrumentLoader {
                 }
                 kind = select.multiple ? .selectMultiple(list) : .selectOne(list)
             } else {
+            // pyxform's older spellings name the type second: `q int`, `add note prompt`.
+            let head = (head == "q" || head == "add") && words.count > 1 ? words[1].lowercased() : head
             switch head {
             case "text": kind = .text
             case "integer", "int": kind = .integer
@@ -681,10 +683,16 @@ public enum InstrumentLoader {
                 // choice `not_interested` beside the topics, is the form's design.)
                 for key in missing {
                     guard let topic = topics.first(where: { $0.key == key }) else { continue }
-                    let labels = Set(questions.filter { $0.key == topic.importanceQuestion || $0.key == topic.competenceQuestion }
-                        .flatMap { $0.labels.values.map { TextKey.loose($0.trimmingSpaces) } })
+                    // Its label, or a rating question's that holds it (`How important is
+                    // intercultural competence to your work?`), or one the label holds.
+                    let labels = questions.filter { $0.key == topic.importanceQuestion || $0.key == topic.competenceQuestion }
+                        .flatMap { $0.labels.values.map { TextKey.loose($0.trimmingSpaces) } }
+                    func alike(_ label: String) -> Bool {
+                        let key = TextKey.loose(label.trimmingSpaces)
+                        return labels.contains { $0 == key || (min($0.count, key.count) >= 8 && ($0.contains(key) || key.contains($0))) }
+                    }
                     guard let alike = choices.first(where: { choice in
-                        !topics.contains { $0.key == choice.name } && choice.labels.values.contains { labels.contains(TextKey.loose($0.trimmingSpaces)) }
+                        !topics.contains { $0.key == choice.name } && choice.labels.values.contains(where: alike)
                     }) else { continue }
                     warn(survey, demand.row, measureColumn, "demand_topic_missing",
                          "choice `\(alike.name)` of the demand list `\(list)` is labelled as topic `\(key)` but is not named by its key: "

@@ -156,14 +156,15 @@ public final class ChoiceMatcher {
         let spelled = String(words).trimmingSpaces
         guard !number.isEmpty, number.allSatisfy({ $0.isASCII && $0.isNumber }), let name = names[String(number)],
               spelled.first?.isLetter == true else { return nil }
-        // Another number in the words (`4 ja 5`, `4 или 5`: two points), or words that give no
-        // rating (`2 (ei tea)`): no point of the scale.
-        if spelled.contains(where: \.isNumber) || ChoiceList.isNonRating(spelled) { return nil }
         // Words that are the same point's label agree with the number; another's contradict it.
         switch labels.match(spelled) {
         case let .unique(named, _): return named == name ? name : nil
         case .ambiguous: return nil
-        case .none: return wordForm(spelled) == nil ? name : nil
+        case .none:
+            // Another number in the words (`4 ja 5`, `4 или 5`: two points), or words that give no
+            // rating (`2 (ei tea)`): no point of the scale.
+            if spelled.contains(where: \.isNumber) || ChoiceList.isNonRating(spelled) { return nil }
+            return wordForm(spelled) == nil ? name : nil
         }
     }
 

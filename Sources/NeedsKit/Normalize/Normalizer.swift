@@ -971,8 +971,8 @@ public final class Normalizer {
         // (A free-text question takes any text: no sign either way.)
         for (column, cell) in cells.enumerated() where column < mapping.roles.count {
             guard case let .question(q) = mapping.roles[column], instrument.questions[q].kind != .text else { continue }
-            let reading = read(cell, question: q, shape: mapping.shape)
-            if reading.answer != nil && reading.issues.isEmpty { return nil }
+            // (An answer read with a warning, `4 (Pigem oluline)`, is an answer.)
+            if read(cell, question: q, shape: mapping.shape).answer != nil { return nil }
         }
         return cells
     }
@@ -1443,7 +1443,9 @@ public final class Normalizer {
         row.demandUnasked = mapping.lacksDemandQuestion
             || (mapping.shape == .limeSurvey && (incomplete || demandNotShown) && mapping.demandIndex.map { answers[$0] == 0 } ?? false)
             // A demand answer that could not be read (`1, 3, 5`, prose): unknown, not "none wanted".
-            || (!pendingIssues.isEmpty && mapping.demandIndex.map { d in answers[d] == 0 && pendingIssues.contains { $0.question == d } } ?? false)
+            || (!pendingIssues.isEmpty && mapping.demandIndex.map { d in
+                answers[d] == 0 && pendingIssues.contains { $0.question == d && !Self.saysNone($0.issue.old) }
+            } ?? false)
         row.demandUnaskedBits = mapping.demandUnaskedBits
         row.submitted = submitted
         row.otherReading = rowOtherReading
@@ -1488,26 +1490,43 @@ public final class Normalizer {
     private func answersBeyondPlace(_ record: RecordBuffer, mapping: FileMapping, count: Int) -> Bool {
         let counts = { (q: Int) in self.beyondPlace[q] }
         for q in 0..<questionCount where answerSlots[q] != 0 && counts(q) { return true }
-        // Besides the row's number, written in a column that is no question (`Nr.`), a cell of
-        // such a column may hold answers the form does not read (a grid's `x` marks, under
-        // headings two questions share): answered.
-        var unread = 0
+        // A column that is no question of the form may hold answers it does not read, a grid's
+        // ticks (`x`, `1`, under headings two questions share): answered. Not the row's number,
+        // in its first filled cell (`Nr.`), nor a remark in words (`ei vastanud`, `puhkusel`).
+        var first = true
         for column in 0..<min(count, mapping.roles.count) {
             let bytes = record.fieldBytes(column)
             guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { continue }
+            defer { first = false }
             switch mapping.roles[column] {
             case let .question(q) where counts(q):
                 return true
             case .unmapped, .meta(.other) where mapping.shape == .generic:
-                unread += 1
-                let digits = bytes.filter { $0 != 0x20 && $0 != 0x09 && $0 != UInt8(ascii: ".") && $0 != UInt8(ascii: ")") }
-                if unread > 1 || digits.isEmpty || !digits.allSatisfy({ (0x30...0x39).contains($0) }) { return true }
+                let text = String(decoding: bytes, as: UTF8.self).trimmingSpaces
+                let number = text.allSatisfy { $0.isNumber || $0 == "." || $0 == ")" }
+                if number && first { continue }
+                if number || Self.tickMarks.contains(TextKey.loose(text)) { return true }
             default:
                 continue
             }
         }
         return false
     }
+
+    /// Whether an answer to who wants training says "none" (`-`, `0`, `ei midagi`, `нет`): a
+    /// respondent wanting none, as a blank answer is, not one whose answer could not be read.
+    static func saysNone(_ text: String) -> Bool {
+        let key = TextKey.loose(text.trimmingSpaces.trimmingCharacters(in: CharacterSet(charactersIn: ".!")))
+        return noneWords.contains(key) || key.allSatisfy { $0 == "-" || $0 == "–" || $0 == "—" }
+    }
+    private static let noneWords: Set<String> = Set([
+        "0", "none", "no", "nothing", "no training", "ei", "ei midagi", "ei soovi", "ei vaja", "puudub", "pole", "mitte midagi",
+        "nav", "neko", "nekas", "nevēlos", "nē", "ne", "nieko", "nėra", "nenoriu", "нет", "ничего", "не нужно", "не хочу",
+    ].map { TextKey.loose($0) })
+
+    /// What a hand-made grid's cell holds for a tick, in the region's languages.
+    static let tickMarks: Set<String> = Set(["x", "v", "+", "✓", "✔", "☑", "✗", "*", "yes", "y", "jah", "ja", "jā", "taip", "да",
+                                             "true", "tõene", "patiess"].map { TextKey.loose($0) })
 
     /// The columns that link a repeat group's row to its submission: ODK Central's, and those of
     /// a KoboToolbox workbook's repeat sheet saved as CSV.

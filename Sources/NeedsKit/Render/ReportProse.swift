@@ -92,8 +92,8 @@ public struct ReportProse: Sendable {
     /// In the methods, when some respondents' files had no column for the demand question: the
     /// want-training shares are out of those asked (the method above says "all respondents").
     var demandPartlyAsked: String = "Respondents not asked who wants training on a topic (their file had no column for the "
-        + "question, or none for the topic, or a LimeSurvey response never reached it) are left out of that share's base, "
-        + "not counted as not wanting it."
+        + "question, or none for the topic, or a LimeSurvey response never reached it), or whose answer could not be read, "
+        + "are left out of that share's base, not counted as not wanting it."
     /// The notes of the wave comparison (waves.csv keeps them in English), by their English text
     /// with `{k}` for the number in it.
     var waveNotes: [String: String] = [:]
@@ -263,7 +263,7 @@ public struct ReportProse: Sendable {
         dictionary: "; mida tabelite veerud sisaldavad (inglise keeles): ",
         topNeedsFlag: "⚑: riik erineb selles teemas ülejäänud piirkonnast (erinevus jääb kehtima ka Holmi korrektsiooni järel, 5% tase); vt „{s}“.",
         ranksAmongShown: "Kohad on järjestatud teemade seas, mille MWDS on näidatud: teema, mille näitajad on varjatud (–), võib olla suurem vajadus.",
-        demandPartlyAsked: "Vastajad, kellelt teema koolitussoovi ei küsitud (nende failis polnud küsimuse või teema veergu või LimeSurvey vastus ei jõudnud küsimuseni), on selle osakaalu alusest välja jäetud, mitte loetud koolitust mitte soovivaks.",
+        demandPartlyAsked: "Vastajad, kellelt teema koolitussoovi ei küsitud (nende failis polnud küsimuse või teema veergu või LimeSurvey vastus ei jõudnud küsimuseni) või kelle vastust ei õnnestunud lugeda, on selle osakaalu alusest välja jäetud, mitte loetud koolitust mitte soovivaks.",
         waveNotes: [
             "topic not asked at baseline": "teemat algul ei küsitud",
             "topic not asked in this wave": "teemat selles laines ei küsitud",
@@ -314,7 +314,7 @@ public struct ReportProse: Sendable {
         dictionary: "; ko satur tabulu kolonnas (angļu valodā): ",
         topNeedsFlag: "⚑: valsts šajā tēmā atšķiras no pārējā reģiona (atšķirība saglabājas arī pēc Holma korekcijas, 5% līmenis); sk. „{s}“.",
         ranksAmongShown: "Vietas ir noteiktas starp tēmām, kuru MWDS ir parādīts: tēma, kuras rādītāji ir slēpti (–), var būt lielāka vajadzība.",
-        demandPartlyAsked: "Respondenti, kuriem par apmācību vēlmi šajā tēmā netika jautāts (viņu failā nebija jautājuma vai tēmas kolonnas vai LimeSurvey atbilde līdz jautājumam nenonāca), nav iekļauti šīs daļas bāzē, nevis uzskatīti par tādiem, kas apmācības nevēlas.",
+        demandPartlyAsked: "Respondenti, kuriem par apmācību vēlmi šajā tēmā netika jautāts (viņu failā nebija jautājuma vai tēmas kolonnas vai LimeSurvey atbilde līdz jautājumam nenonāca) vai kuru atbildi nevarēja nolasīt, nav iekļauti šīs daļas bāzē, nevis uzskatīti par tādiem, kas apmācības nevēlas.",
         waveNotes: [
             "topic not asked at baseline": "tēma sākumā netika jautāta",
             "topic not asked in this wave": "tēma šajā vilnī netika jautāta",
@@ -367,7 +367,7 @@ public struct ReportProse: Sendable {
         dictionary: "; ką reiškia lentelių stulpeliai (anglų kalba): ",
         topNeedsFlag: "⚑: šalis šioje temoje skiriasi nuo likusio regiono (skirtumas išlieka ir po Holmo pataisos, 5% lygmuo); žr. „{s}“.",
         ranksAmongShown: "Vietos nustatytos tarp temų, kurių MWDS parodytas: tema, kurios rodikliai paslėpti (–), gali būti didesnis poreikis.",
-        demandPartlyAsked: "Respondentai, kurių neklausta apie mokymų poreikį šia tema (jų faile nebuvo klausimo ar temos stulpelio arba LimeSurvey atsakymas nepasiekė klausimo), neįtraukti į šios dalies bazę, o ne laikomi nenorinčiais mokytis.",
+        demandPartlyAsked: "Respondentai, kurių neklausta apie mokymų poreikį šia tema (jų faile nebuvo klausimo ar temos stulpelio arba LimeSurvey atsakymas nepasiekė klausimo) arba kurių atsakymo nepavyko perskaityti, neįtraukti į šios dalies bazę, o ne laikomi nenorinčiais mokytis.",
         waveNotes: [
             "topic not asked at baseline": "tema pradžioje neklausta",
             "topic not asked in this wave": "tema šioje bangoje neklausta",
@@ -421,7 +421,7 @@ public struct ReportProse: Sendable {
         dictionary: "; что содержат столбцы таблиц (на английском): ",
         topNeedsFlag: "⚑: страна отличается по этой теме от остальной части региона (различие сохраняется и после поправки Холма, уровень 5%); см. «{s}».",
         ranksAmongShown: "Места определены среди тем, для которых показан MWDS: тема со скрытыми показателями (–) может быть большей потребностью.",
-        demandPartlyAsked: "Респонденты, которых не спрашивали о желаемом обучении по теме (в их файле не было столбца вопроса или темы, или ответ LimeSurvey не дошёл до вопроса), исключены из базы этой доли, а не считаются не желающими обучаться.",
+        demandPartlyAsked: "Респонденты, которых не спрашивали о желаемом обучении по теме (в их файле не было столбца вопроса или темы, или ответ LimeSurvey не дошёл до вопроса) или чей ответ не удалось прочитать, исключены из базы этой доли, а не считаются не желающими обучаться.",
         waveNotes: [
             "topic not asked at baseline": "тема не задавалась в начале",
             "topic not asked in this wave": "тема не задавалась в этой волне",
