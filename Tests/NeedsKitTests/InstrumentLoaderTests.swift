@@ -240,9 +240,12 @@ final class InstrumentLoaderTests: XCTestCase {
                                   ("Rarely", "Very often"), ("Little", "Very much")] {
             XCTAssertFalse(InstrumentLoader.runsTopDown(lowest: lowest, highest: highest), "\(lowest) … \(highest)")
         }
-        // A competence scale in words of need runs from much need to none: upright.
+        // A competence scale in words of need, difficulty or gap runs from much to none: upright.
         for (lowest, highest) in [("Vajan palju koolitust", "Ei vaja koolitust"), ("Нужно много обучения", "Обучение не нужно"),
-                                  ("High need for training", "No need for training"), ("Kõrge koolitusvajadus", "Koolitusvajadus puudub")] {
+                                  ("High need for training", "No need for training"), ("Kõrge koolitusvajadus", "Koolitusvajadus puudub"),
+                                  ("Raskusi on palju", "Raskusi ei ole"), ("Grūtību ir daudz", "Grūtību nav"), ("Трудностей много", "Трудностей нет"),
+                                  ("Labai silpna", "Spragų nėra"), ("Very little", "Nothing more to learn"), ("Väga nõrk", "Puudujäägid puuduvad"),
+                                  ("Many difficulties", "Difficulties: none")] {
             XCTAssertFalse(InstrumentLoader.runsTopDown(lowest: lowest, highest: highest, competence: true), "\(lowest) … \(highest)")
         }
     }
@@ -257,6 +260,7 @@ final class InstrumentLoaderTests: XCTestCase {
             select_one s,imp_a,A,a,importance,
             select_one s,comp_a,A,a,competence,
             q note,n1,See https://example.org/juhend?lang=et,,,
+            add note prompt,,A note without a name,,,
             add text prompt,t1,T,,,
             location,l1,L,,,
             phone number,p1,P,,,
@@ -357,6 +361,17 @@ final class InstrumentLoaderTests: XCTestCase {
 
             """, "list_name,name,label\ns,1,Low\ns,2,High\ntopics,legal,L\ntopics,not_interested,Not interested\n")
         XCTAssertEqual(leftOut.findings.map(\.code), [])
+        // Nor a choice of one word that a topic's label holds (`Prevention`, `... burnout prevention`).
+        let general = try form("""
+            type,name,label,topic,measure
+            select_one s,imp_l,L,legal,importance
+            select_one s,comp_l,L,legal,competence
+            select_one s,imp_w,Staff wellbeing and burnout prevention,wellbeing,importance
+            select_one s,comp_w,Staff wellbeing and burnout prevention,wellbeing,competence
+            select_multiple topics,want,Want,,demand
+
+            """, "list_name,name,label\ns,1,Low\ns,2,High\ntopics,legal,L\ntopics,prevention,Prevention\n")
+        XCTAssertEqual(general.findings.map(\.code), [])
         let aggregator = Aggregator(instrument: instrument)
         var answers = [Answer?](repeating: nil, count: instrument.questions.count)
         answers[instrument.questionIndex["want"]!] = .choices(["legal-status"])

@@ -237,8 +237,9 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.respondents.map(\.municipalityCode), [nil, nil, nil, nil, nil, nil, nil, "EE-511", nil, nil])
         XCTAssertEqual(result.respondents.map(\.municipalityName), [nil, nil, nil, nil, nil, nil, nil, "Narva linn", "Atlantis", "?????"])
         let notGiven = result.issues.filter { $0.code == "municipality_not_given" }
-        XCTAssertEqual(notGiven.map(\.line), [2, 3, 4, 5, 6, 7, 8])
-        XCTAssertEqual(notGiven.map(\.oldValue), ["-", "—", "?", "n/a", "nav", "Nav", "нет"])
+        // (A dash alone is a blank cell, said as a blank one is: by nothing.)
+        XCTAssertEqual(notGiven.map(\.line), [4, 5, 6, 7, 8])
+        XCTAssertEqual(notGiven.map(\.oldValue), ["?", "n/a", "nav", "Nav", "нет"])
         XCTAssertEqual(result.issues.filter { $0.code == "municipality_unknown" }.map(\.oldValue), ["Atlantis"])
         XCTAssertEqual(result.issues.filter { $0.code == "text_lost" }.map(\.oldValue), ["?????"])
         XCTAssertEqual(result.issues.filter { $0.code == "place_unknown" }.map(\.line), [8])
@@ -465,12 +466,12 @@ final class NormalizerTests: XCTestCase {
     func testMultipleChoiceCellWithNoChoiceIsUnanswered() throws {
         let folder = TemporaryFolder()
         let text = """
-        country,municipality,training_wanted
-        EE,Narva,-
-        EE,Narva,intercultural|partnerships
-        EE,Narva,Intercultural competence and communication / Partnerships for integration
-        EE,Narva,"intercultural, something else"
-        EE,Narva,intercultural
+        country,municipality,imp_intercultural,training_wanted
+        EE,Narva,4,-
+        EE,Narva,4,intercultural|partnerships
+        EE,Narva,4,Intercultural competence and communication / Partnerships for integration
+        EE,Narva,4,"intercultural, something else"
+        EE,Narva,4,intercultural
 
         """
         let result = normalise([folder.write("sheet.csv", text)])
@@ -479,7 +480,8 @@ final class NormalizerTests: XCTestCase {
         for k in 0..<3 { XCTAssertNil(result.answer(k, "training_wanted", in: instrument), "row \(k)") }
         XCTAssertEqual(result.answer(3, "training_wanted", in: instrument), .choices(["intercultural"]))
         XCTAssertEqual(result.answer(4, "training_wanted", in: instrument), .choices(["intercultural"]))
-        XCTAssertEqual(result.issues.filter { $0.code == "unknown_value" }.map(\.line), [2, 3, 4, 5])
+        // (The dash alone is a blank cell: no warning.)
+        XCTAssertEqual(result.issues.filter { $0.code == "unknown_value" }.map(\.line), [3, 4, 5])
     }
 
     func testKoboLabelExportInRussianWithGroupLabels() throws {
@@ -1413,6 +1415,13 @@ final class NormalizerTests: XCTestCase {
         // form does not read is one, and so is a number there past the row's own.
         let remarks = folder.write("remarks.csv", "Nr;country;imp_intercultural;Märkus;Lisa\n1;EE;4;;\n2;EE;;ei vastanud;\n3;EE;;;x\n4;EE;;;1\n")
         XCTAssertEqual(normalise([grid, dated, remarks]).accounts.map(\.respondents), [2, 1, 3])
+        // The row's number after the place (`Omavalitsus;Nr;...`), and dashes for blank cells.
+        let after = folder.write("after.csv", "Omavalitsus;Nr;imp_intercultural;training_wanted\nTartu linn;1;4;intercultural\n"
+            + "Tartu linn;2;;\nTartu linn;3;-;-\nTartu linn;4;–;intercultural\n")
+        let read = normalise([after])
+        XCTAssertEqual(read.respondents.map(\.sourceLine), [2, 5])
+        XCTAssertEqual(read.accounts.map(\.blankRows), [2])
+        XCTAssertFalse(read.issues.contains { $0.code == "unknown_value" }, "\(read.issues.map(\.message))")
         let result = normalise([numbered, limeSurvey])
         XCTAssertEqual(result.respondents.map(\.sourceFile), ["ls.csv", "ls.csv", "numbered.csv", "numbered.csv", "numbered.csv"])
         XCTAssertEqual(result.respondents.map(\.sourceLine), [2, 5, 2, 3, 6])

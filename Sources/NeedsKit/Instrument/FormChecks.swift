@@ -94,7 +94,7 @@ extension InstrumentLoader {
             }
             // Much above a bare negation: `Very much` … `Not at all`, `Väga palju` … `Mitte üldse`.
             if bottom.contains(where: negations.contains), bottom.allSatisfy({ negations.contains($0) || fillers.contains($0) }),
-               has(intensifiers + utmost, top) {
+               has(intensifiers + utmost, top), !has(lowEnd, top) {
                 return true
             }
         }
@@ -105,7 +105,7 @@ extension InstrumentLoader {
         // The utmost point above, none (or a negation first) below: `Critical` … `Not important`,
         // `Ekspert` … `Puudub`. (A negation later, `Expert, no training needed`, says nothing.)
         // Or much (`Väga head`, "very good") above none (`Teadmised puuduvad`, "no knowledge").
-        if !has(nothing, top) && !negations.contains(top[0]) && !has(utmost, bottom) {
+        if !has(nothing, top) && !negations.contains(top[0]) && !has(utmost, bottom) && !has(lowEnd, top) {
             if has(utmost, top) && (has(nothing, bottom) || negations.contains(bottom[0])) { return true }
             if has(intensifiers, top) && has(nothing, bottom) { return true }
         }
@@ -120,7 +120,13 @@ extension InstrumentLoader {
     private static let fusedNegations = ["un", "dis", "in", "eba", "ne", "не", "bez"]
     private static let fillers: Set<String> = ["at", "all", "a", "an", "very", "so", "too", "uldse", "ole", "eriti", "visai", "visiskai", "nemaz", "pavisam",
                                                "вообще", "совсем", "очень", "sugugi", "vai"]
-    private static let needs = ["need", "vaja", "vajag", "vajadz", "reik", "poreik", "нуж", "потребн", "треб", "require"]
+    /// Words of need, difficulty or gap: on a competence scale they run from much to none.
+    private static let needs = ["need", "vaja", "vajag", "vajadz", "reik", "poreik", "нуж", "потребн", "треб", "require",
+                                "difficult", "raskus", "grut", "sunk", "трудн", "сложн", "gap", "lack", "sprag", "puudujaa", "trukum",
+                                "learn", "oppi", "mac", "mokyt", "учит"]
+    /// Words of the low end that an intensifier before them does not lift (`Very little`, `Väga nõrk`).
+    private static let lowEnd = ["little", "few", "limited", "weak", "low", "poor", "vahe", "nork", "madal", "maz", "zem",
+                                 "silpn", "maza", "mazai", "vajs", "мало", "слаб", "низк", "немного"]
     private static let nothing = ["none", "nothing", "non", "puudu", "отсутств", "nera", "nieko", "nekas", "ничего"]
     private static let intensifiers = ["very", "much", "vaga", "palju", "loti", "daudz", "labai", "daug", "очень", "много", "suure"]
     private static let utmost = ["critical", "crucial", "essential", "extreme", "expert", "ekspert", "эксперт", "izcil", "excellent",

@@ -437,7 +437,7 @@ public enum InstrumentLoader {
             guard !name.isEmpty else {
                 // A note holds no answer, and pyxform names one left without a name itself
                 // (`generated_note_name_ROW`): a form with a nameless welcome note was refused.
-                if head == "note" { continue }
+                if head == "note" || ((head == "q" || head == "add") && words.dropFirst().first?.lowercased() == "note") { continue }
                 problem(survey, number, nameColumn, "missing_name", "a `\(typeText)` question has no name")
                 continue
             }
@@ -689,7 +689,9 @@ public enum InstrumentLoader {
                         .flatMap { $0.labels.values.map { TextKey.loose($0.trimmingSpaces) } }
                     func alike(_ label: String) -> Bool {
                         let key = TextKey.loose(label.trimmingSpaces)
-                        return labels.contains { $0 == key || (min($0.count, key.count) >= 8 && ($0.contains(key) || key.contains($0))) }
+                        // (Two words or more inside: `Prevention` is no topic `… burnout prevention`.)
+                        func words(_ text: String) -> Int { text.split(separator: " ").count }
+                        return labels.contains { $0 == key || (min(words($0), words(key)) >= 2 && ($0.contains(key) || key.contains($0))) }
                     }
                     guard let alike = choices.first(where: { choice in
                         !topics.contains { $0.key == choice.name } && choice.labels.values.contains(where: alike)

@@ -240,6 +240,7 @@ public final class Normalizer {
     private let beyondPlace: [Bool]
     private let municipalityIndex: Int?
     private let roleIndex: Int?
+    private let demandQuestionIndex: Int?
     /// Submission IDs seen (by a 64-bit hash of their bytes), with a fingerprint of their answers
     /// (a second copy that differs is flagged); and fingerprints of rows without an ID.
     private let seen: DuplicateIndex
@@ -393,6 +394,7 @@ public final class Normalizer {
             $0 != countryIndex && $0 != municipalityIndex && instrument.questions[$0].kind != .meta
         }
         roleIndex = instrument.roleQuestion.flatMap { instrument.questionIndex[$0.key] }
+        demandQuestionIndex = instrument.demandQuestion.flatMap { instrument.questionIndex[$0.key] }
         choiceSetIDs = Array(repeating: [:], count: instrument.questions.count)
         choiceSetIDsByBits = Array(repeating: [:], count: instrument.questions.count)
         tickedBits = .allocate(capacity: max(instrument.questions.count, 1))
@@ -1443,9 +1445,9 @@ public final class Normalizer {
         row.demandUnasked = mapping.lacksDemandQuestion
             || (mapping.shape == .limeSurvey && (incomplete || demandNotShown) && mapping.demandIndex.map { answers[$0] == 0 } ?? false)
             // A demand answer that could not be read (`1, 3, 5`, prose): unknown, not "none wanted".
-            || (!pendingIssues.isEmpty && mapping.demandIndex.map { d in
-                answers[d] == 0 && pendingIssues.contains { $0.question == d && !Self.saysNone($0.issue.old) }
-            } ?? false)
+            // (In Google Forms and Microsoft Forms a text that is no choice is what was typed for "Other".)
+            || (!pendingIssues.isEmpty && mapping.shape != .googleForms && mapping.shape != .microsoftForms
+                && mapping.demandIndex.map { d in answers[d] == 0 && pendingIssues.contains { $0.question == d } } ?? false)
         row.demandUnaskedBits = mapping.demandUnaskedBits
         row.submitted = submitted
         row.otherReading = rowOtherReading
@@ -1493,18 +1495,22 @@ public final class Normalizer {
         // A column that is no question of the form may hold answers it does not read, a grid's
         // ticks (`x`, `1`, under headings two questions share): answered. Not the row's number,
         // in its first filled cell (`Nr.`), nor a remark in words (`ei vastanud`, `puhkusel`).
-        var first = true
+        // (A dash alone is a blank cell.)
+        var sawNumber = false
         for column in 0..<min(count, mapping.roles.count) {
             let bytes = record.fieldBytes(column)
             guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { continue }
-            defer { first = false }
             switch mapping.roles[column] {
             case let .question(q) where counts(q):
-                return true
+                if !Self.isDash(String(decoding: bytes, as: UTF8.self)) { return true }
             case .unmapped, .meta(.other) where mapping.shape == .generic:
                 let text = String(decoding: bytes, as: UTF8.self).trimmingSpaces
-                let number = text.allSatisfy { $0.isNumber || $0 == "." || $0 == ")" }
-                if number && first { continue }
+                let number = !text.isEmpty && text.allSatisfy { $0.isNumber || $0 == "." || $0 == ")" }
+                // The row's number: the first number in such a column, wherever it stands.
+                if number && !sawNumber {
+                    sawNumber = true
+                    continue
+                }
                 if number || Self.tickMarks.contains(TextKey.loose(text)) { return true }
             default:
                 continue
@@ -1516,8 +1522,13 @@ public final class Normalizer {
     /// Whether an answer to who wants training says "none" (`-`, `0`, `ei midagi`, `нет`): a
     /// respondent wanting none, as a blank answer is, not one whose answer could not be read.
     static func saysNone(_ text: String) -> Bool {
-        let key = TextKey.loose(text.trimmingSpaces.trimmingCharacters(in: CharacterSet(charactersIn: ".!")))
-        return noneWords.contains(key) || key.allSatisfy { $0 == "-" || $0 == "–" || $0 == "—" }
+        noneWords.contains(TextKey.loose(text.trimmingSpaces.trimmingCharacters(in: CharacterSet(charactersIn: ".!"))))
+    }
+
+    /// Whether a cell is a dash alone (`-`, `–`, `—`, `--`): left blank.
+    static func isDash(_ text: String) -> Bool {
+        let trimmed = text.trimmingSpaces
+        return !trimmed.isEmpty && trimmed.count <= 3 && trimmed.allSatisfy { $0 == "-" || $0 == "–" || $0 == "—" }
     }
     private static let noneWords: Set<String> = Set([
         "0", "none", "no", "nothing", "no training", "ei", "ei midagi", "ei soovi", "ei vaja", "puudub", "pole", "mitte midagi",
@@ -1911,7 +1922,8 @@ public final class Normalizer {
     }
 
     func read(_ text: String, question q: Int, shape: ExportShape) -> CellReading {
-        guard !text.isEmpty else { return CellReading(answer: nil) }
+        // A dash alone (`-`, `–`) is a sheet's way of leaving a cell blank.
+        guard !text.isEmpty, !Self.isDash(text) else { return CellReading(answer: nil) }
         let question = instrument.questions[q]
         switch question.kind {
         case .selectOne:
@@ -1982,6 +1994,8 @@ public final class Normalizer {
                     message: "`\(text)` is not a choice of \(choicesNamed(q, list: matcher.list.name)); treated as missing")])
             }
         case .selectMultiple:
+            // "None" written to who wants training (`0`, `ei midagi`, `нет`): no topic wanted.
+            if q == demandQuestionIndex && Self.saysNone(text) { return CellReading(answer: .choices([])) }
             guard let matcher = matchers[q] else {
                 return CellReading(answer: .choices(text.split(whereSeparator: \.isWhitespace).map(String.init)))
             }
