@@ -67,6 +67,9 @@ public enum CleanupOnSignal {
     }
 
     private static let handle: @convention(c) (Int32) -> Void = { signal in
+        // The calls below may set errno; the interrupted code's is given back (ThreadSanitizer
+        // says so of a handler that does not).
+        let interrupted = errno
         Glibc.signal(signal, SIG_DFL)
         if let line = CleanupOnSignal.stoppedLine { _ = write(2, line.bytes, line.count) }
         // Twice over: the run's other threads go on until the signal is raised again, and one
@@ -76,6 +79,7 @@ public enum CleanupOnSignal {
                 if let path = CleanupOnSignal.slots[i] { needs_remove_tree(path) }
             }
         }
+        errno = interrupted
         raise(signal)
     }
 }
