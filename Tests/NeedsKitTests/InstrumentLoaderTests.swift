@@ -146,11 +146,11 @@ final class InstrumentLoaderTests: XCTestCase {
     }
 
     /// A form of `survey` and `choices` (CSV text), loaded.
-    private func form(_ survey: String, _ choices: String) throws -> Instrument {
+    private func form(_ survey: String, _ choices: String, settings: String = "form_id,version\nx,1\n") throws -> Instrument {
         let folder = TemporaryFolder()
         folder.write("form/survey.csv", survey)
         folder.write("form/choices.csv", choices)
-        folder.write("form/settings.csv", "form_id,version\nx,1\n")
+        folder.write("form/settings.csv", settings)
         return try InstrumentLoader.load(folder.path + "/form")
     }
 
@@ -383,11 +383,9 @@ final class InstrumentLoaderTests: XCTestCase {
     /// A settings sheet of two rows, a default language no label column is in, and a survey
     /// sheet of headings alone had been taken without a word (the last then blamed on the exports).
     func testSettingsAndASurveyOfHeadingsAloneAreSaid() throws {
-        let folder = TemporaryFolder()
-        folder.write("form/survey.csv", "type,name,label::English (en),topic,measure\nselect_one s,imp_a,A,a,importance\nselect_one s,comp_a,A,a,competence\n")
-        folder.write("form/choices.csv", "list_name,name,label::English (en)\ns,1,Low\ns,2,High\n")
-        folder.write("form/settings.csv", "form_id,version,default_language\nx,1,Deutsch (de)\ny,2,\n")
-        let instrument = try InstrumentLoader.load(folder.path + "/form")
+        let instrument = try form("type,name,label::English (en),topic,measure\nselect_one s,imp_a,A,a,importance\nselect_one s,comp_a,A,a,competence\n",
+                                  "list_name,name,label::English (en)\ns,1,Low\ns,2,High\n",
+                                  settings: "form_id,version,default_language\nx,1,Deutsch (de)\ny,2,\n")
         XCTAssertEqual(instrument.formID, "x")
         XCTAssertEqual(instrument.findings.map(\.code), ["settings_rows", "default_language_unused"])
         XCTAssertEqual(instrument.findings.map(\.line), [3, 2])
@@ -414,12 +412,8 @@ final class InstrumentLoaderTests: XCTestCase {
     }
 
     private func brokenInstrument(_ survey: String, choices: String = "list_name,name,label\nscale,1,Low\nscale,2,High\nt,a,A\n") -> InstrumentError? {
-        let folder = TemporaryFolder()
-        folder.write("form/survey.csv", survey)
-        folder.write("form/choices.csv", choices)
-        folder.write("form/settings.csv", "form_id,version\nx,1\n")
         do {
-            _ = try InstrumentLoader.load(folder.path + "/form")
+            _ = try form(survey, choices)
             return nil
         } catch let error as InstrumentError {
             return error

@@ -13,8 +13,8 @@ extension InstrumentLoader {
         "range", "geopoint", "geotrace", "geoshape", "image", "photo", "audio", "video", "file", "barcode", "acknowledge",
         "rank", "trigger", "xml-external", "csv-external", "background-geopoint", "osm", "string", "select_one_external",
         "select_multiple_external", "begin", "end", "instanceid", "phone", "deviceid", "location", "gps", "imei",
-        // pyxform's older spellings: `q note`, `add text prompt`, `uri:deviceid`.
-        "q", "add", "uri:deviceid", "uri:subscriberid", "uri:simserial", "uri:phonenumber", "uri:username", "uri:email",
+        // pyxform's older spelling `uri:deviceid` (`q int`, `add text prompt` are read by their second word).
+        "uri:deviceid", "uri:subscriberid", "uri:simserial", "uri:phonenumber", "uri:username", "uri:email",
         "hidden", "datetime", "time", "date", "int",
     ]
 

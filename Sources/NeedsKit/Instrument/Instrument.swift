@@ -306,7 +306,7 @@ public struct ChoiceList: Sendable {
         "nezinu", "grūti pateikt", "grūti atbildēt", "nav attiecināms", "nežinau", "sunku pasakyti",
         "netaikoma", "не знаю", "затрудняюсь ответить", "трудно сказать", "нет ответа", "не применимо",
         "неприменимо", "важко сказати", "не застосовується",
-        "not sure", "unsure", "pole kindel", "ei ole kindel", "neesmu pārliecināts", "nesu tikras", "nesu tikra", "ei soovi vastata", "ei taha vastata", "ei puuduta", "ei ole asjakohane", "ei kohaldu",
+        "not sure", "unsure", "pole kindel", "ei ole kindel", "neesmu pārliecināts", "nesu tikras", "nesu tikra", "ei soovi vastata", "ei taha vastata", "ei ole asjakohane", "ei kohaldu",
         "nevēlos atbildēt", "neattiecas", "nav zināms", "nenoriu atsakyti", "nežinau / negaliu atsakyti", "neaktualu",
         "не хочу отвечать", "не относится", "не отношусь", "не уверен", "не уверена", "не могу сказать",
     ].map { answerKey($0) })

@@ -161,17 +161,18 @@ public enum InstrumentLoader {
         }
         // In a workbook, the cell as Excel names it too: the location's column is a number
         // (`form.xlsx#survey:7:9`), which a designer had to count across to find column I.
-        func problem(_ sheet: Sheet, _ row: Int?, _ column: Int?, _ code: String, _ message: String) {
-            var message = message
-            if sheet.inWorkbook, let row, let column { message += " (cell \(Sheet.columnLetter(column))\(row))" }
-            problems.append(Diagnostic(.error, file: sheet.source, line: row, column: column.map { $0 + 1 }, code: code, message: message))
-        }
         // What the form may have wrong, said with the run's findings (`Instrument.findings`).
         var findings: [Diagnostic] = []
-        func warn(_ sheet: Sheet, _ row: Int?, _ column: Int?, _ code: String, _ message: String) {
+        func diagnostic(_ severity: Diagnostic.Severity, _ sheet: Sheet, _ row: Int?, _ column: Int?, _ code: String, _ message: String) -> Diagnostic {
             var message = message
             if sheet.inWorkbook, let row, let column { message += " (cell \(Sheet.columnLetter(column))\(row))" }
-            findings.append(Diagnostic(.warning, file: sheet.source, line: row, column: column.map { $0 + 1 }, code: code, message: message))
+            return Diagnostic(severity, file: sheet.source, line: row, column: column.map { $0 + 1 }, code: code, message: message)
+        }
+        func problem(_ sheet: Sheet, _ row: Int?, _ column: Int?, _ code: String, _ message: String) {
+            problems.append(diagnostic(.error, sheet, row, column, code, message))
+        }
+        func warn(_ sheet: Sheet, _ row: Int?, _ column: Int?, _ code: String, _ message: String) {
+            findings.append(diagnostic(.warning, sheet, row, column, code, message))
         }
 
         // Settings.
@@ -385,7 +386,9 @@ public enum InstrumentLoader {
             // Words apart by any white space: a no-break space pasted from a web page or Word
             // (`select_one\u{A0}scale`, which pyxform reads as a space) too.
             let words = typeText.split(whereSeparator: \.isWhitespace).map(String.init)
-            let head = words[0].lowercased()
+            // pyxform's older spellings name the type second: `q int`, `add note prompt`.
+            let first = words[0].lowercased()
+            let head = (first == "q" || first == "add") && words.count > 1 ? words[1].lowercased() : first
             switch head {
             case "begin_group", "begin_repeat", "begin", "begin_lgroup", "begin_looped":
                 let control = Self.control(words)
@@ -437,7 +440,7 @@ public enum InstrumentLoader {
             guard !name.isEmpty else {
                 // A note holds no answer, and pyxform names one left without a name itself
                 // (`generated_note_name_ROW`): a form with a nameless welcome note was refused.
-                if head == "note" || ((head == "q" || head == "add") && words.dropFirst().first?.lowercased() == "note") { continue }
+                if head == "note" { continue }
                 problem(survey, number, nameColumn, "missing_name", "a `\(typeText)` question has no name")
                 continue
             }
@@ -467,8 +470,6 @@ public enum InstrumentLoader {
                 }
                 kind = select.multiple ? .selectMultiple(list) : .selectOne(list)
             } else {
-            // pyxform's older spellings name the type second: `q int`, `add note prompt`.
-            let head = (head == "q" || head == "add") && words.count > 1 ? words[1].lowercased() : head
             switch head {
             case "text": kind = .text
             case "integer", "int": kind = .integer
@@ -673,10 +674,10 @@ public enum InstrumentLoader {
             let names = Set(choices.map(\.name))
             let missing = topics.map(\.key).filter { !names.contains($0) }
             if missing.count == topics.count {
-                let all = choices.map(\.name).filter { name in !topics.contains { $0.key == name } }
+                let others = choices.map(\.name).filter { name in !topics.contains { $0.key == name } }
                 problem(survey, demand.row, measureColumn, "demand_topic_missing",
                         "the demand question's choices are topic keys, but list `\(list)` has none named \(missing.map { "`\($0)`" }.joined(separator: ", "))"
-                            + (all.isEmpty ? "" : " (its other choices: \(all.map { "`\($0)`" }.joined(separator: ", ")))"))
+                            + (others.isEmpty ? "" : " (its other choices: \(others.map { "`\($0)`" }.joined(separator: ", ")))"))
             } else {
                 // A topic offered under another name (`t1`, labelled as the topic): its ticks are
                 // in no figure, and the topic shows as not asked. (A topic left out on purpose, a

@@ -41,9 +41,11 @@ public final class Normalizer {
         /// Whether the header reads as a question and its answers (`importance/x;5;4;5`): a sheet
         /// of one respondent per column, whose rows are questions (quarantined).
         public let transposed: Bool
-        /// Whether no row of the file can be a respondent (no column of a question, of a topic,
-        /// or a sheet of one respondent per column): every row is quarantined.
-        public var quarantinesEveryRow: Bool { !mapsAnyQuestion || answersNoTopic || transposed }
+        /// Why no row of the file can be a respondent (no column of a question, of a topic, a
+        /// repeat group's table, a sheet of one respondent per column), if so: every row is
+        /// quarantined with it.
+        let everyRowQuarantined: String?
+        public var quarantinesEveryRow: Bool { everyRowQuarantined != nil }
         /// Places stated above the table where no column asks them (`place_stated_above`), each
         /// every respondent's of the file; their answers' ids once read (`statedIDs`, 0: none).
         private(set) var stated: [(question: Int, text: String, line: Int)]
@@ -155,6 +157,10 @@ public final class Normalizer {
             self.mapsAnyQuestion = mapsAnyQuestion
             self.answersNoTopic = answersNoTopic
             self.transposed = transposed
+            everyRowQuarantined = !mapsAnyQuestion
+                ? (isRepeatTable ? "a repeat group's row, not a respondent" : "no column of the file matches the instrument")
+                : answersNoTopic ? "no column of the file rates a topic or asks who wants training"
+                : transposed ? "a sheet of one respondent per column: its rows are questions" : nil
             self.isRepeatTable = isRepeatTable
             self.unmapped = unmapped
             self.weightColumn = weightColumn
@@ -598,7 +604,7 @@ public final class Normalizer {
         // (no topic rated, no column asking who wants training), with columns of something else
         // (names and e-mails in a sheet no form tool wrote, figures): a contact list, last
         // year's topic_demand.csv. Its countries and municipalities alone had made respondents of it.
-        let demand = instrument.demandQuestion.flatMap { instrument.questionIndex[$0.key] }
+        let demand = demandQuestionIndex
         let answersNoTopic = mapsAny && (!instrument.topics.isEmpty || demand != nil)
             && (!unmapped.isEmpty || (shape == .generic && roles.contains(.personal))) && !roles.contains { role in
             switch role {
@@ -693,7 +699,7 @@ public final class Normalizer {
         // its respondents are out of their demand shares' bases, where they had counted as
         // wanting none (a probe: 0 % published for six topics nobody was asked about).
         var demandUnaskedBits: UInt64 = 0
-        if let d = instrument.demandQuestion.flatMap({ instrument.questionIndex[$0.key] }), !whole.contains(d),
+        if let d = demandQuestionIndex, !whole.contains(d),
            let matcher = matchers[d] {
             var asked: UInt64 = 0
             var split = false
@@ -723,7 +729,7 @@ public final class Normalizer {
             idSeed: idSeed(file: file), steps: steps, splitChoices: splitChoices,
             splitChoiceBits: splitChoiceBits, questionCount: questionCount, beyondPlace: beyondPlace,
             rootIDColumn: header.firstIndex { ColumnMapper.rootUUIDHeadings.contains($0.trimmingSpaces.lowercased()) },
-            demandQuestion: instrument.demandQuestion.flatMap { instrument.questionIndex[$0.key] },
+            demandQuestion: demandQuestionIndex,
             stated: stated, above: above)
         mapping.statedPart = rowNumbersPart
         mapping.demandUnaskedBits = demandUnaskedBits
@@ -982,12 +988,16 @@ public final class Normalizer {
     /// Whether a details line's label (`Omavalitsus:`, `Riik`) names the respondent's country or
     /// municipality: the form's label of the question, or a word for a place.
     private func isPlaceLabel(_ label: String) -> Bool {
+        [countryIndex, municipalityIndex].compactMap { $0 }.contains { isLabel(label, of: $0) }
+    }
+
+    /// Whether a details line's label (its `:` left out) names place question `q`: the form's
+    /// label of it, or a word for a country or a municipality.
+    private func isLabel(_ label: String, of q: Int) -> Bool {
         let plain = label.trimmingSpaces.trimmingCharacters(in: CharacterSet(charactersIn: ":")).trimmingSpaces
         guard !plain.isEmpty else { return false }
-        return [(countryIndex, Self.countryLabels), (municipalityIndex, Self.municipalityLabels)].contains { q, words in
-            guard let q else { return false }
-            return mapper.resolve(plain) == .question(q) || words.contains(TextKey.loose(plain))
-        }
+        return mapper.resolve(plain) == .question(q)
+            || (q == municipalityIndex ? Self.municipalityLabels : Self.countryLabels).contains(TextKey.loose(plain))
     }
 
     /// Whether a file's columns ask the respondent's country or municipality.
@@ -1017,9 +1027,7 @@ public final class Normalizer {
                     label = String(label[..<colon])
                 }
                 guard !value.isEmpty else { continue }
-                guard mapper.resolve(label) == .question(q) || (q == municipalityIndex ? Self.municipalityLabels : Self.countryLabels)
-                    .contains(TextKey.loose(label.trimmingSpaces.trimmingCharacters(in: CharacterSet(charactersIn: ":")).trimmingSpaces))
-                else {
+                guard isLabel(label, of: q) else {
                     // A label the sheet's maker chose (`Asutus:`) with a value that is a place:
                     // said, as the place is not given on a guess.
                     if q == municipalityIndex, case .unique = gazetteer.match(value), !label.trimmingSpaces.isEmpty {
@@ -1102,11 +1110,7 @@ public final class Normalizer {
         }
         // Under the header, or under the header repeated below (exports pasted together).
         if (record.index == 1 || record.followsRepeatedHeader) && isHashtagRow(record) { return .hashtagRow }
-        if !mapping.mapsAnyQuestion {
-            return .quarantined(mapping.isRepeatTable ? "a repeat group's row, not a respondent" : "no column of the file matches the instrument")
-        }
-        if mapping.answersNoTopic { return .quarantined("no column of the file rates a topic or asks who wants training") }
-        if mapping.transposed { return .quarantined("a sheet of one respondent per column: its rows are questions") }
+        if let reason = mapping.everyRowQuarantined { return .quarantined(reason) }
         // A details line between the table's rows (`Omavalitsus:;Tartu linn`, above a block pasted
         // below): no respondent (it had been one, answering the first question `Omavalitsus:`),
         // and the place it states is the rows' below it, in a table with no place column.
@@ -1324,8 +1328,8 @@ public final class Normalizer {
         // someone who opened the survey and left. No respondent: a blank row, said per file.
         // (Not a row cut short, kept as it is, nor one a tool numbered in a sheet of no tool: an
         // empty submission.)
-        if pendingIssues.isEmpty && record.presentCount >= mapping.roles.count
-            && ((mapping.shape == .generic && mapping.rowIDColumn == nil && submitted == 0) || (mapping.shape == .limeSurvey && incomplete))
+        if ((mapping.shape == .generic && mapping.rowIDColumn == nil && submitted == 0) || (mapping.shape == .limeSurvey && incomplete))
+            && pendingIssues.isEmpty && record.presentCount >= mapping.roles.count
             && mapping.asksBeyondPlace && !answersBeyondPlace(record, mapping: mapping, count: count) {
             heldDateIssues.removeAll(keepingCapacity: true)
             if unansweredInFile.rows == 0 { unansweredInFile.line = record.line }
@@ -1505,7 +1509,7 @@ public final class Normalizer {
                 if !Self.isDash(String(decoding: bytes, as: UTF8.self)) { return true }
             case .unmapped, .meta(.other) where mapping.shape == .generic:
                 let text = String(decoding: bytes, as: UTF8.self).trimmingSpaces
-                let number = !text.isEmpty && text.allSatisfy { $0.isNumber || $0 == "." || $0 == ")" }
+                let number = Self.isRowNumber(text)
                 // The row's number: the first number in such a column, wherever it stands.
                 if number && !sawNumber {
                     sawNumber = true
@@ -1519,7 +1523,12 @@ public final class Normalizer {
         return false
     }
 
-    /// Whether an answer to who wants training says "none" (`-`, `0`, `ei midagi`, `нет`): a
+    /// Whether a cell is a row's number as a sheet writes it (`7`, `7.`, `7)`).
+    static func isRowNumber(_ text: String) -> Bool {
+        !text.isEmpty && text.allSatisfy { $0.isNumber || $0 == "." || $0 == ")" }
+    }
+
+    /// Whether an answer to who wants training says "none" (`0`, `ei midagi`, `нет`): a
     /// respondent wanting none, as a blank answer is, not one whose answer could not be read.
     static func saysNone(_ text: String) -> Bool {
         noneWords.contains(TextKey.loose(text.trimmingSpaces.trimmingCharacters(in: CharacterSet(charactersIn: ".!"))))

@@ -664,7 +664,7 @@ public enum Pipeline {
                 func firstFilled(_ count: Int, _ field: (Int) -> String) -> (name: String, next: String)? {
                     for index in 0..<min(count, 8) {
                         let cell = field(index).trimmingSpaces
-                        if cell.isEmpty || cell.allSatisfy({ $0.isNumber || $0 == "." || $0 == ")" }) { continue }
+                        if cell.isEmpty || Normalizer.isRowNumber(cell) { continue }
                         return (cell, index + 1 < count ? field(index + 1).trimmingSpaces : "")
                     }
                     return nil
