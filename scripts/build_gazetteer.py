@@ -39,11 +39,12 @@ county_names_ru = {ru.gettext(s.name) for c in ("EE", "LV", "LT") for s in subdi
 # cartographic rules for Estonian, Latvian and Lithuanian names; written down from that source's
 # spellings, check there when one is in doubt. ISO's own translation of `Alutaguse` is the
 # county's, `Ида-Вирумаа`, and of `Järva` the county `Ярвамаа`: both are dropped as county names
-# and replaced here. Left out where no settled Russian form is known (Peipsiääre, the town
+# and replaced here. Saaremaa and Hiiumaa vald bear their county's name, in Russian as in Estonian
+# (a probe: `волость Сааремаа` and `Хийумаа` were unknown, the Latin names matched). Left out where no settled Russian form is known (Peipsiääre, the town
 # Varakļāni).
 RUSSIAN = {
     # Estonia
-    "Alutaguse": "Алутагузе", "Järva": "Ярва", "Anija": "Ания", "Haljala": "Хальяла", "Harku": "Харку", "Jõelähtme": "Йыэляхтме", "Kambja": "Камбья",
+    "Alutaguse": "Алутагузе", "Järva": "Ярва", "Saaremaa": "Сааремаа", "Hiiumaa": "Хийумаа", "Anija": "Ания", "Haljala": "Хальяла", "Harku": "Харку", "Jõelähtme": "Йыэляхтме", "Kambja": "Камбья",
     "Kanepi": "Канепи", "Kastre": "Кастре", "Kehtna": "Кехтна", "Kohila": "Кохила", "Kuusalu": "Куусалу",
     "Lääneranna": "Ляэнеранна", "Lääne-Harju": "Ляэне-Харью", "Luunja": "Луунья", "Lääne-Nigula": "Ляэне-Нигула",
     "Muhu": "Муху", "Mulgi": "Мульги", "Nõo": "Ныо", "Põhja-Sakala": "Пыхья-Сакала",
@@ -113,6 +114,9 @@ estonia = [s for s in subdivisions("EE") if s.type != "County"]
 # Island municipalities named otherwise than their centre town, which staff write: Kuressaare (a
 # town municipality of its own until it joined Saaremaa vald in 2017) and Kärdla (Hiiumaa vald).
 EE_CENTRE_TOWNS = {"Saaremaa": ["Kuressaare", "Kuressaare linn"], "Hiiumaa": ["Kärdla"]}
+# Tallinn as Russian speakers write it in Latin letters, after `Таллин` (a probe: `Tallin` was
+# unknown while `Таллин` matched).
+EE_LATIN_SPELLINGS = {"Tallinn": ["Tallin"]}
 # Towns that lie wholly in a rural municipality named otherwise, most of them town municipalities
 # of their own until the 2017 reform (Kiviõli linn joined Lüganuse vald), some its centre: staff
 # of the administration there write the town. Elva keeps its name; the town's Russian name is
@@ -150,7 +154,7 @@ for s in estonia:
     genitive = base if base[-1] in "aeiouõäöü" else base + "a"
     name = f"{genitive} {kind}"
     english = f"{base} {'urban' if kind == 'linn' else 'rural'} municipality"
-    variants = [base] + EE_CENTRE_TOWNS.get(base, [])
+    variants = [base] + EE_CENTRE_TOWNS.get(base, []) + EE_LATIN_SPELLINGS.get(base, [])
     if genitive != base:
         # The genitive alone, as in `Tallinna linn` (`Tallinna`), and the kind after the
         # nominative (`Tallinn linn`).

@@ -275,6 +275,45 @@ final class GazetteerTests: XCTestCase {
         XCTAssertEqual(gazetteer.match("Tallinn, jaan.tamm@tallinn.ee"), .none)
     }
 
+    /// A postal code beside the name (a probe: `Tallinn 10111` was unknown, its respondent counted
+    /// in no municipality): the name, in the country a code's prefix names. The subdivision codes
+    /// (`LT-43`) are still read as such, and a code of another country than the name's is no match.
+    func testPostalCodesBesideTheName() {
+        let expected = [
+            "Tallinn 10111": "EE-784", "10111 Tallinn": "EE-784", "Narva 20308, Ida-Virumaa": "EE-511",
+            "LV-1050 Rīga": "LV-RIX", "Rīga, LV-1050": "LV-RIX", "Daugavpils LV-5401": "LV-DGV",
+            "LT-01100 Vilniaus m.": "LT-57", "Kauno m. sav., LT-44280": "LT-15", "Vilniaus m. sav. 01100": "LT-57",
+        ]
+        for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
+        XCTAssertEqual(code("LT-43"), "LT-43")
+        XCTAssertEqual(gazetteer.match("LV-1050 Vilniaus m."), .none, "a Latvian code beside a Lithuanian town")
+        XCTAssertEqual(codes("LT-01100 Vilnius"), ["LT-57", "LT-58"], "the city and the district, as without the code")
+        XCTAssertEqual(gazetteer.match("Tallinn LV-1050", country: "LV"), .none)
+        XCTAssertEqual(gazetteer.match("10111"), .none, "a code alone names no municipality")
+        XCTAssertEqual(gazetteer.match("LV-1050 LT-01100 Rīga"), .none, "codes of two countries")
+        // A code narrows a name both countries have to the code's (`Tartu` stays ambiguous in Estonia).
+        XCTAssertEqual(codes("Tartu 51004"), ["EE-793", "EE-796"])
+    }
+
+    /// A probe's names, each of one municipality, that were unknown or ambiguous: the kind in
+    /// brackets, `города` or `г.` after a council's word (Тарту, Вильнюс and Каунас are not declined
+    /// after it, so the kind is what tells the city), Saaremaa and Hiiumaa in Russian, and Tallinn
+    /// in Latin letters as Russian speakers write it. The name alone stays ambiguous.
+    func testKindsInBracketsAndAfterACouncilsWord() {
+        let expected = [
+            "Tartu (linn)": "EE-793", "Tartu (vald)": "EE-796", "Тарту (город)": "EE-793", "(Tallinn)": "EE-784",
+            "Jelgava (pilsēta)": "LV-JEL", "Администрация города Тарту": "EE-793", "Администрация г. Тарту": "EE-793",
+            "Городская управа Тарту": "EE-793", "Волостная управа Тарту": "EE-796",
+            "Самоуправление города Вильнюс": "LT-57", "Администрация города Каунас": "LT-15",
+            "Администрация города Нарвы": "EE-511", "Нарвская городская управа": "EE-511",
+            "Сааремаа": "EE-714", "волость Сааремаа": "EE-714", "Хийумаа": "EE-205", "Tallin": "EE-784",
+            "Tallin city": "EE-784",
+        ]
+        for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
+        XCTAssertEqual(codes("Муниципалитет Тарту"), ["EE-793", "EE-796"])
+        XCTAssertEqual(codes("Tartu (Tartumaa)"), ["EE-793", "EE-796"])
+    }
+
     /// A town that was a municipality of its own until 2017 and is now in the rural municipality
     /// named after it or centred on it (`Valga linn`, `Kärdla linn`, `Jõhvi linn`, `Valga city`):
     /// that municipality; they were unknown. A town that is still a municipality stays itself.

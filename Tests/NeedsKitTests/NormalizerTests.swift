@@ -205,9 +205,42 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.respondents.map(\.municipalityCode), [nil, nil, nil, nil])
         XCTAssertEqual(result.issues.filter { $0.code == "country_inferred" }.map(\.line), [2])
         XCTAssertEqual(result.issues.first { $0.code == "country_inferred" }?.newValue, "EE")
-        // A country given stands (line 5's LV is not made EE by its `Tartu`).
-        XCTAssertEqual(result.issues.filter { $0.code == "municipality_ambiguous" }.map(\.line), [2, 5])
+        // A country given stands (line 5's LV is not made EE by its `Tartu`); the answers disagree,
+        // as for a municipality of another country (a probe: it had been said to be ambiguous,
+        // naming only Estonia's municipalities).
+        XCTAssertEqual(result.issues.filter { $0.code == "municipality_ambiguous" }.map(\.line), [2])
+        XCTAssertEqual(result.issues.filter { $0.code == "place_mismatch" }.map(\.line), [5])
         XCTAssertEqual(result.issues.filter { $0.code == "place_unknown" }.map(\.line), [3, 4])
+    }
+
+    /// A county, region or country written for the municipality beside a blank country
+    /// (`Harjumaa`, `Vilniaus apskritis`, `Latgale`, `Latvija`) gives the country, the
+    /// municipality unknown (a probe: each had been place_unknown, counted only in ALL, "the
+    /// municipality tells none"). Beside a country answered, the answer stands.
+    func testACountyOrCountryWrittenForTheMunicipalityGivesTheCountry() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        country,municipality,imp_intercultural
+        ,Harjumaa,5
+        ,Vilniaus apskritis,4
+        ,Latgale,3
+        ,Latvija,2
+        ,Atlantis,4
+        EE,Latgale,4
+        EE,Vilnius,3
+
+        """
+        let result = normalise([folder.write("regions.csv", text)])
+        XCTAssertEqual(result.respondents.map(\.country), ["EE", "LT", "LV", "LV", nil, "EE", "EE"])
+        XCTAssertEqual(result.respondents.map(\.municipalityCode), [nil, nil, nil, nil, nil, nil, nil])
+        XCTAssertEqual(result.issues.filter { $0.code == "country_inferred" }.map(\.line), [2, 3, 4, 5])
+        XCTAssertEqual(result.issues.filter { $0.code == "municipality_unknown" }.map(\.line), [2, 3, 4, 5, 6, 7])
+        XCTAssertEqual(result.issues.filter { $0.code == "place_unknown" }.map(\.line), [6])
+        let county = try XCTUnwrap(result.issues.first { $0.code == "municipality_unknown" })
+        XCTAssertTrue(county.message.contains("names a county, region or country"), county.message)
+        let other = try XCTUnwrap(result.issues.first { $0.code == "place_mismatch" })
+        XCTAssertEqual(other.line, 8)
+        XCTAssertTrue(other.message.contains("is in LT"), other.message)
     }
 
     /// A municipality of another country than the one answered (`Estonia`, `Daugavpils`) kept its

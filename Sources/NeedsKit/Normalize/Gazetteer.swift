@@ -41,14 +41,14 @@ public struct Gazetteer: Sendable {
     /// pilsēta` Valmieras novads in 2021) is the one its name alone finds.
     private static let genericWords: Set<String> = [
         "municipality", "omavalitsus", "pašvaldība", "pasvaldiba", "pašvaldības", "pasvaldibas", "муниципалитет",
-        "самоуправление", "город",
+        "самоуправление",
         "dome", "domes", "administrācija", "administracija", "administration", "admin.", "admin", "adm.", "council",
         "government", "office",
-        "valitsus", "linnaosa", "администрация", "города", "управа", "дума", "совет",
+        "valitsus", "linnaosa", "администрация", "управа", "дума", "совет",
         "администрации", "самоуправления", "управы", "думы",
     ]
     /// The words for a town, dropped in the last try.
-    private static let townWords: Set<String> = ["linn", "city", "pilsēta", "pilseta"]
+    private static let townWords: Set<String> = ["linn", "city", "pilsēta", "pilseta", "город"]
     /// The kinds of a town's municipality and of a rural one, as abbreviations are written out.
     private static let townKinds: Set<String> = ["linn", "city", "pilsēta", "pilseta", "miesto", "город"]
     private static let ruralKinds: Set<String> = ["vald", "novads", "rajono", "district", "волость", "район", "край"]
@@ -127,6 +127,18 @@ public struct Gazetteer: Sendable {
 
     public var count: Int { entries.count }
 
+    /// The country of a county, region or country named alone where a municipality was asked
+    /// (`Harjumaa`, `Vilniaus apskritis`, `Latgale`, `Eesti`): no municipality, but its country.
+    public func country(ofRegion written: String) -> String? {
+        let text = written.trimmingSpaces
+        if let code = RegionCountry.code(for: text) { return code }
+        if let county = county(text) { return String(county.prefix(2)) }
+        return Self.latvianRegions.contains(TextKey.loose(text)) ? "LV" : nil
+    }
+
+    /// Latvia's historical regions, compared without diacritics.
+    private static let latvianRegions: Set<String> = ["latgale", "vidzeme", "kurzeme", "zemgale", "selija"]
+
     /// Letters an ASCII keyboard lacks, written as digraphs: `š`, `ž`, `č` as `sh`, `zh`, `ch`
     /// (`Shiauliai`, `Birzhai`, `Panevezhys`), Estonian `ä`, `ö`, `ü` as `ae`, `oe`, `ue`
     /// (`Paernu`, `Kohtla-Jaerve`). The lookup's loose key sets the other diacritics aside (`õ`,
@@ -199,8 +211,57 @@ public struct Gazetteer: Sendable {
     /// Matches a written name; `country`, when known, narrows an ambiguous match.
     public func match(_ written: String, country: String? = nil) -> Match {
         let result = matchTyped(written, country: country)
+        if result == .none, let (name, postalCountry) = Self.withoutPostalCodes(written) {
+            guard postalCountry == nil || country == nil || postalCountry == country else { return .none }
+            // In the code's country: `LV-1050` beside a name of Lithuania is one of the two wrong.
+            switch match(name, country: postalCountry ?? country) {
+            case let .unique(municipality) where postalCountry == nil || municipality.country == postalCountry:
+                return .unique(municipality)
+            case let .ambiguous(candidates):
+                let inCountry = candidates.filter { postalCountry == nil || $0.country == postalCountry }
+                return inCountry.count == 1 ? .unique(inCountry[0]) : inCountry.isEmpty ? .none : .ambiguous(inCountry)
+            default:
+                return .none
+            }
+        }
         guard result == .none, let unmixed = Self.inOneScript(written) else { return result }
         return matchTyped(unmixed, country: country)
+    }
+
+    /// The text without the postal codes written beside a name (`Tallinn 10111`, `LV-1050 Rīga`,
+    /// `Vilnius, LT-01100`): Estonia's five digits, Latvia's `LV-` and four, Lithuania's `LT-` and
+    /// five (or the digits alone), and the country a prefix names; nil when there is none, or
+    /// the text is nothing else, or prefixes name two countries. (The subdivision codes a
+    /// place may be written as, `LT-43`, `EE-784`, have three digits at most.)
+    static func withoutPostalCodes(_ text: String) -> (name: String, country: String?)? {
+        guard text.contains(where: \.isNumber) else { return nil }
+        var kept: [Substring] = []
+        var countries: Set<String> = []
+        var found = false
+        for word in text.split(separator: " ") {
+            let bare = word.drop(while: { ",;.()".contains($0) }).reversed().drop(while: { ",;.()".contains($0) }).reversed()
+            var digits = Substring(String(bare))
+            var prefix: String? = nil
+            if let first = ["EE", "LV", "LT"].first(where: { digits.uppercased().hasPrefix($0) }) {
+                prefix = first
+                digits = digits.dropFirst(2)
+                if digits.first == "-" { digits = digits.dropFirst() }
+            }
+            let expected: ClosedRange<Int> = prefix == "LV" ? 4...4 : prefix == nil ? 4...5 : 5...5
+            guard expected.contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                kept.append(word)
+                continue
+            }
+            found = true
+            if let prefix { countries.insert(prefix) }
+            // The comma after the code (`LV-1050, Rīga`) parted nothing but the code.
+            if word.last == ",", let last = kept.last, last.last != "," { kept[kept.count - 1] = last + "," }
+        }
+        var name = Substring(kept.joined(separator: " "))
+        while let last = name.last, ",;".contains(last) { name = name.dropLast() }
+        while let first = name.first, ",;".contains(first) { name = name.dropFirst() }
+        guard found, countries.count <= 1, !name.isEmpty else { return nil }
+        return (String(name), countries.first)
     }
 
     /// Latin letters and the Cyrillic ones that look the same, which a keyboard switched between
@@ -293,6 +354,11 @@ public struct Gazetteer: Sendable {
             result = resolve(lookup.match((kept.dropLast() + [english]).joined(separator: " ")), country: country)
         }
         if result == .none { result = matchParts(text, country: country) }
+        // The kind in brackets (`Tartu (linn)`, `Тарту (город)`), or the name (`(Tallinn)`).
+        if result == .none, text.contains("(") {
+            let unbracketed = text.split(whereSeparator: { $0 == "(" || $0 == ")" || $0 == " " }).joined(separator: " ")
+            if !unbracketed.isEmpty { result = matchAsWritten(unbracketed, country: country) }
+        }
         // A municipality's name, its council's or department's, is a few words: each word is
         // tried in other forms only in such a text (in a long one the tries grow as its square).
         guard words.count <= Self.wordsOfAName, !bothKinds else { return result }
@@ -437,13 +503,13 @@ public struct Gazetteer: Sendable {
     }
 
     /// The first municipality named by `words` with the k-th replaced by one of `nouns`, the
-    /// council's words left out first, then every generic word: the kind (`город`, `волость`)
-    /// stays while it can.
+    /// council's words left out first, then every generic word, then `город`: the kind (`город`,
+    /// `волость`) stays while it can.
     private func match(_ words: [String], replacing k: Int, by nouns: [String], country: String?) -> Match {
         for noun in nouns {
             var named = words
             named[k] = noun
-            for removable in [Self.russianCouncilWords, Self.genericWords] {
+            for removable in [Self.russianCouncilWords, Self.genericWords, Self.genericWords.union(["город"])] {
                 let fewer = named.filter { !removable.contains($0) }
                 guard !fewer.isEmpty else { continue }
                 let result = resolve(lookup.match(fewer.joined(separator: " ")), country: country)
@@ -520,7 +586,7 @@ public struct Gazetteer: Sendable {
         guard let last = words.last else { return false }
         if regionWords.contains(last) || regionWords.contains(TextKey.loose(last)) { return true }
         return words.count == 1 && (last.hasSuffix("maa") || last.hasSuffix("маа")
-            || ["latgale", "vidzeme", "kurzeme", "zemgale", "selija"].contains(last))
+            || latvianRegions.contains(last))
     }
 
     /// The words of a key, an abbreviation written against the next word split from it

@@ -2332,6 +2332,14 @@ public final class Normalizer {
                     question: q, questionName: question, old: written, new: "", code: "place_mismatch",
                     message: "municipality `\(written)` is in \(municipality.country), but the country answer is \(place.country!); kept as written, without a code"))
             }
+        case let .ambiguous(candidates)
+            where place.country != nil && candidates.allSatisfy({ $0.country == candidates[0].country && $0.country != place.country }):
+            // Every municipality it fits is in another country (`Vilnius` beside Estonia): the
+            // answers disagree, as for one such municipality.
+            place.municipalityName = written
+            place.issues.append(.init(
+                question: q, questionName: question, old: written, new: "", code: "place_mismatch",
+                message: "municipality `\(written)` is in \(candidates[0].country) (it fits \(candidates.map { "\($0.name) \($0.code)" }.joined(separator: ", "))), but the country answer is \(place.country!); kept as written, without a code"))
         case let .ambiguous(candidates):
             place.municipalityName = written
             place.issues.append(.init(
@@ -2358,9 +2366,20 @@ public final class Normalizer {
                 action: .kept))
         case .none:
             place.municipalityName = written
+            // A county, region or country written for the municipality (`Harjumaa`, `Latvija`):
+            // no municipality, but the country a blank country answer lacks.
+            let region = place.country == nil ? gazetteer.country(ofRegion: written) : nil
             place.issues.append(.init(
                 question: q, questionName: question, old: written, new: "", code: "municipality_unknown",
-                message: "`\(written)` is not a municipality of the gazetteer; kept as written"))
+                message: region == nil ? "`\(written)` is not a municipality of the gazetteer; kept as written"
+                    : "`\(written)` names a county, region or country, not a municipality; kept as written"))
+            if let region {
+                place.country = region
+                place.issues.append(.init(
+                    question: q, questionName: instrument.countryQuestion?.key ?? "country", old: "", new: region,
+                    code: "country_inferred", message: "country inferred from `\(written)`, written for the municipality: it is in \(region)",
+                    action: .changed))
+            }
         }
         if place.country == nil {
             // A municipality that names no country (unknown, or fitting municipalities of two) and
