@@ -735,6 +735,22 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertEqual(r.outcome.issueCounts.filter { $0.key.code == "totals_row_skipped" }.values.reduce(0, +), 14)
     }
 
+    /// Medians, counts, spreads and abbreviated averages under the table (`Vid.`, `Med.`,
+    /// `Средн.`, `Median`, `Mediaan`, `Count`, `Skaits`, `Количество`, `Kopējais`): each had been
+    /// a respondent (a probe: 7 for 5, the median's ratings in the means). A respondent whose
+    /// place starts like one of the words (`Vidzeme`, `Medze`) stays one.
+    func testMediansCountsAndAbbreviatedAveragesAreNotRespondents() {
+        let labels = ["Vid.", "Med.", "Средн.", "Median", "Mediaan", "Mediāna", "Медиана", "Count", "Skaits", "Количество",
+                      "Kopējais", "Arv", "Kiekis", "Std. dev.", "SD", "Min", "Max", "Ср.", "n=", "N ="]
+        let sheet = "municipality;country;imp_partnerships;comp_partnerships\n"
+            + "Tallinn;EE;4;2\nTartu linn;EE;5;3\nMedze;LV;3;1\nVidzeme;LV;4;4\n"
+            + labels.map { "\($0);;4,5;2,5\n" }.joined()
+        let r = run("medians.csv", sheet)
+        XCTAssertEqual(r.account.respondents, 4)
+        XCTAssertEqual(r.account.footnoteRecords, labels.count)
+        XCTAssertEqual(r.outcome.issueCounts.filter { $0.key.code == "totals_row_skipped" }.values.reduce(0, +), labels.count)
+    }
+
     /// Two details on one line above the table, `Omavalitsus:;Narva;Kuupäev:;15.01.2025`, or one
     /// in a table of five columns or fewer, were taken for the header: every row below was
     /// quarantined (a probe). Labels ending in `:`, each with its value beside it, are details.

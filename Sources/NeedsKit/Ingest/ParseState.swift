@@ -1053,14 +1053,22 @@ final class ParseState {
         return mask | 1 << (first.value - 0x61)
     }
 
-    /// Words that head totals, subtotals and averages in the five languages of the surveys.
+    /// Words that head totals, subtotals, averages and the other figures a sheet sums its
+    /// columns up with (medians, counts, spreads; abbreviated, `Vid.`, `Средн.`) in the five
+    /// languages of the surveys. (A probe: rows headed `Median`, `Vid.`, `Skaits`, `Kopējais`,
+    /// `Количество` had been respondents.)
     static let totalsWords = [
         "grand total", "subtotal", "sub-total", "totals", "total", "sum", "average", "avg", "mean", "overall",
+        "median", "med", "mode", "count", "n=", "n =", "min", "max", "minimum", "maximum", "std", "stdev", "sd", "standard deviation",
         "σ", "∑",
         "kokku", "kõik kokku", "vastajaid kokku", "vahesumma", "keskmine", "keskmiselt", "keskm", "summa",
-        "kopā", "kopa", "kopsumma", "starpsumma", "vidēji", "vidējais", "vidējā",
+        "keskväärtus", "mediaan", "arv", "standardhälve",
+        "kopā", "kopa", "kopsumma", "starpsumma", "vidēji", "vidējais", "vidējā", "vid", "kopējais", "kopējā",
+        "mediāna", "skaits", "standartnovirze",
         "iš viso", "is viso", "viso", "tarpinė suma", "vidurkis", "vidutinis", "vidutiniškai", "suma",
+        "mediana", "moda", "kiekis", "standartinis nuokrypis",
         "итого", "итог", "всего", "промежуточный итог", "сумма", "среднее", "средний", "средняя", "в среднем",
+        "средн", "ср", "медиана", "мода", "количество", "кол-во", "стандартное отклонение",
     ]
 
     /// English month and weekday names and their abbreviations, as dates spell them.
