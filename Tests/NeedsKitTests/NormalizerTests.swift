@@ -2764,7 +2764,8 @@ final class NormalizerTests: XCTestCase {
     /// form's question (a probe): `Kompetence | Svarīgums` above the topics, competence first, was
     /// read in the form's order, importance and competence swapped with a note alone; the topic
     /// above `Importance | Competence` (or `Olulisus | Pädevus`), and `Topic - importance` or
-    /// `Competence: Topic` in one row, lost the whole file. Each is read by its measure.
+    /// `Competence: Topic` in one row, lost the whole file. Each is read by its measure, with the
+    /// scale noted after the word too (`Kompetence (1-5)`).
     func testBlocksHeadedByTheMeasuresWordInAnyLanguage() throws {
         let folder = TemporaryFolder()
         let lv = "Starpkultūru kompetence un komunikācija", lvP = "Partnerības integrācijai"
@@ -2779,6 +2780,11 @@ final class NormalizerTests: XCTestCase {
             ("en-topic-over-measure", ";;;\(en);;\(enP);\nCountry;Municipality;Your role;Importance;Competence;Importance;Competence\nEstonia;Narva;Other;5;1;4;2\n"),
             ("et-topic-over-measure", ";;;\(et);;\(etP);\nRiik;Omavalitsus;Teie amet;Olulisus;Pädevus;Olulisus;Pädevus\nEesti;Narva;Muu;5;1;4;2\n"),
             ("en-topic-dash-measure", "Country;Municipality;Your role;\(en) - importance;\(en) - competence;\(enP) - importance;\(enP) - competence\nEstonia;Narva;Other;5;1;4;2\n"),
+            // The scale noted after the measure (a probe: read in the form's order, swapped).
+            ("lv-scale-noted", ",,,Kompetence (1-5),,Svarīgums (1-5),\nValsts,Pašvaldība,Jūsu amats,\(lv),\(lvP),\(lv),\(lvP)\nLatvija,Rīga,Cits,1,2,5,4\n"),
+            ("et-scale-in-words", ";;;Pädevus (skaala 1–5);;Olulisus (skaala 1–5);\nRiik;Omavalitsus;Teie amet;\(et);\(etP);\(et);\(etP)\nEesti;Narva;Muu;1;2;5;4\n"),
+            ("en-scale-after-colon", ";;;Competence: 1 - 5;;Importance: 1 - 5;\nCountry;Municipality;Your role;\(en);\(enP);\(en);\(enP)\nEstonia;Narva;Other;1;2;5;4\n"),
+            ("en-topic-over-measure-scale", ";;;\(en);;\(enP);\nCountry;Municipality;Your role;Importance (1-5);Competence (1-5);Importance (1-5);Competence (1-5)\nEstonia;Narva;Other;5;1;4;2\n"),
             ("lt-measure-colon-topic", "Šalis,Savivaldybė,Jūsų pareigos,Kompetencija: Tarpkultūrinė kompetencija ir komunikacija,Kompetencija: Partnerystės integracijai,Svarba: Tarpkultūrinė kompetencija ir komunikacija,Svarba: Partnerystės integracijai\nLietuva,Vilniaus miesto savivaldybė,Kita,1,2,5,4\n"),
         ]
         for (name, text) in sheets {

@@ -568,8 +568,32 @@ public struct ColumnMapper {
         if let group = [text.lowercased(), Self.code(text)].lazy.compactMap({ self.groupsByName[$0] }).first, group.count == 1 {
             return group.first
         }
+        return group(labelled: text)
+    }
+
+    /// The one group a label names, or names with the scale noted after it (`Kompetence (1-5)`,
+    /// `Importance, 1–5`, `Olulisus (skaala 1-5)`): a hand-made sheet's heading over its block (a
+    /// probe: a block of competence first, so headed, had been read as importance).
+    private func group(labelled text: String) -> String? {
         if case let .unique(name, _) = groupByLabel.match(text) { return name }
-        return nil
+        guard let plain = Self.withoutScaleNote(text), case let .unique(name, _) = groupByLabel.match(plain) else { return nil }
+        return name
+    }
+
+    /// A heading without the scale noted after it: a bracketed part with a digit, or a range of
+    /// digits after a space or punctuation (`Kompetence (1-5)`, `Importance: 1 – 5`); nil when
+    /// there is none.
+    static func withoutScaleNote(_ text: String) -> String? {
+        var kept = Substring(text.trimmingSpaces)
+        if kept.last == ")", let open = kept.lastIndex(of: "("), kept[open...].contains(where: \.isNumber) {
+            kept = kept[..<open]
+        } else {
+            let tail = kept.reversed().prefix(while: { $0.isNumber || " -–—".contains($0) })
+            guard tail.contains(where: \.isNumber), tail.contains(where: { "-–—".contains($0) }) else { return nil }
+            kept = kept.dropLast(tail.count)
+        }
+        while let last = kept.last, " ,:;-–—".contains(last) { kept = kept.dropLast() }
+        return kept.isEmpty ? nil : String(kept)
     }
 
     /// LimeSurvey numbers sub-questions `SQ001`, `SQ002`, ...
@@ -615,7 +639,7 @@ public struct ColumnMapper {
     /// The question a group's label and its member's name or label name together, or the
     /// choice a select_multiple question's label and the choice's name or label name.
     private func memberByLabels(_ outer: String, _ inner: String) -> ColumnRole? {
-        if case let .unique(group, _) = groupByLabel.match(outer), let role = questionInGroup(group, inner, position: nil) {
+        if let group = group(labelled: outer), let role = questionInGroup(group, inner, position: nil) {
             return role
         }
         if case let .unique(index, _) = selectMultipleByLabel.match(outer),
