@@ -468,6 +468,18 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.answer(1, "imp_intercultural", in: instrument), .choice("4"))
         XCTAssertEqual(result.answer(1, "training_wanted", in: instrument), .choices(["intercultural"]))
         XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
+        // Separators typed in the export's settings (a probe: with `--` and `_` every rating was
+        // lost, its columns said to be an older version's).
+        for separator in ["--", "_", "__", "|", ":"] {
+            let text = "country;importance\(separator)imp_intercultural;competence\(separator)comp_intercultural;"
+                + "training_wanted\(separator)intercultural;training_wanted\(separator)partnerships\nEE;5;2;1;0\n"
+            let typed = normalise([folder.write("typed.csv", text)])
+            XCTAssertEqual(typed.respondents.count, 1, separator)
+            XCTAssertEqual(typed.answer(0, "imp_intercultural", in: instrument), .choice("5"), separator)
+            XCTAssertEqual(typed.answer(0, "comp_intercultural", in: instrument), .choice("2"), separator)
+            XCTAssertEqual(typed.answer(0, "training_wanted", in: instrument), .choices(["intercultural"]), separator)
+            XCTAssertFalse(typed.codes().contains("unmapped_columns"), separator)
+        }
     }
 
     /// Kobo's labels export joins a select_multiple answer's labels with spaces, in the single

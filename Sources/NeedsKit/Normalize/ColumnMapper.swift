@@ -186,7 +186,7 @@ public struct ColumnMapper {
                 for choice in instrument.choiceLists[list]?.choices ?? [] {
                     let choiceRole = ColumnRole.choice(question: index, choice: choice.name)
                     for path in Self.paths(question.groupPath, question.name) {
-                        for separator in ["/", ".", "_", "-"] {
+                        for separator in ["/", ".", "_", "-", ":", "--", "__", "|", " / "] {
                             byName[(path + separator + choice.name).lowercased(), default: []].insert(choiceRole)
                         }
                     }
@@ -212,13 +212,14 @@ public struct ColumnMapper {
     }
 
     /// The spellings of a question's XML name with its group path, as the tools write them: Kobo
-    /// joins groups with its export's group separator (`/` unless the user chose another, such
-    /// as `.`), ODK Central with `-`.
+    /// joins groups with its export's group separator (`/` unless the user typed another in the
+    /// export's settings, such as `.`, `--` or `_`: a probe's `importance--imp_intercultural` had
+    /// lost every rating), ODK Central with `-`.
     static func paths(_ groups: [String], _ name: String) -> [String] {
         var result = [name]
         for k in 0..<groups.count {
             let prefix = Array(groups[k...])
-            for separator in ["/", ":", "-", "."] {
+            for separator in ["/", ":", "-", ".", "--", "_", "__", "|", " / "] {
                 result.append((prefix + [name]).joined(separator: separator))
             }
         }
