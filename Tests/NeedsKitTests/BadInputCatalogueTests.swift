@@ -925,6 +925,35 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertEqual(r.account.respondents, 1)
     }
 
+    /// A row whose fields moved (a cell deleted, or `Narva, Ida-Virumaa` typed without quotes, the
+    /// row's empty last field pushed past the header) had been kept, its ratings read under the
+    /// wrong topics with unknown_value warnings alone (a probe: a competence of 1 read as 5). With
+    /// a cell that is no answer of its column but one of the column it moved from, it is
+    /// quarantined. A row cut short whose cells fit is kept, and so are a trailing delimiter's row
+    /// with a typo and a row cut short with a role in words (no shift: they fit no list beside).
+    func testRowWhoseFieldsMovedIsQuarantined() {
+        let head = "country,municipality,role,imp_partnerships,imp_intercultural,comp_partnerships,training_wanted,comments\n"
+        let sheet = head
+            + "EE,Tallinn,teacher,5,4,1,intercultural,\n"
+            + "EE,Narva, Ida-Virumaa,social_worker,5,4,1,intercultural,\n"
+            + "EE,Tartu linn,5,4,1,intercultural,\n"
+            + "EE,Pärnu linn,teacher,5,4\n"
+            + "EE,Rakvere linn,teacher,5,4,1,intercultural\n"
+            + "EE,Võru linn,kooli sotsiaalpedagoog,5\n"
+        let r = run("moved.csv", sheet)
+        XCTAssertEqual(r.account.respondents, 4)
+        XCTAssertEqual(r.account.quarantined, 2)
+        let moved = r.outcome.firstIssues.filter { $0.code == "misaligned_row" }
+        XCTAssertEqual(moved.map(\.line), [3, 4])
+        XCTAssertEqual(moved.map(\.column), [3, 3])
+        XCTAssertTrue(moved[0].message.contains("1 empty field(s) more than the header"), moved[0].message)
+        XCTAssertTrue(moved[1].message.contains("`5` under `role`"), moved[1].message)
+        XCTAssertFalse(r.outcome.firstIssues.contains { $0.code == "unknown_value" && [3, 4].contains($0.line) })
+        let typo = run("typo.csv", "country;municipality;role;imp_partnerships;\nEE;Tallinn;teacher;7;\nLV;Rīga;teacher;5;\n")
+        XCTAssertEqual(typo.account.respondents, 2)
+        XCTAssertFalse(typo.outcome.firstIssues.contains { $0.code == "misaligned_row" })
+    }
+
     func testLongRowIsQuarantinedWithoutPersonalData() throws {
         let (outcome, quarantine) = try quarantined("Email,country,municipality,imp_partnerships\nmeelis@example.ee,EE,Tallinn,4,extra,more@example.ee\n")
         XCTAssertTrue(outcome.accounts.first!.balances)

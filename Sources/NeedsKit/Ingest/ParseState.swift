@@ -1160,6 +1160,7 @@ final class ParseState {
             }
             warn("ragged_row", line: record.line, column: present + 1,
                  "\(present) field(s) where the header has \(headerCount); the rest are read as missing")
+            record.widthOff = headerCount - present
             return
         }
         var extraHasText = false
@@ -1179,6 +1180,7 @@ final class ParseState {
         } else {
             if trailingDelimiterLines.count < 5 { trailingDelimiterLines.append(record.line) }
             trailingDelimiterRows += 1
+            record.widthOff = headerCount - present
             record.dropFields(after: headerCount)
         }
     }

@@ -26,6 +26,10 @@ public final class RecordBuffer {
     /// literal character), -1 for none: in a record shorter than the header the quoted part has
     /// joined fields, so the fields from it on cannot be placed.
     var strayQuoteField = -1
+    /// Fields the record had short of the header's count (+), or empty ones past it that were
+    /// dropped (−): 0 for a record as wide as the header. A cell deleted or a value holding the
+    /// delimiter without quotes moves the fields after it, which then do not fit their columns.
+    public internal(set) var widthOff = 0
 
     /// The bytes and field ends, in a plain struct behind a pointer that the libcsv callbacks
     /// write to directly.
@@ -104,6 +108,7 @@ public final class RecordBuffer {
         expectedCount = other.expectedCount
         followsRepeatedHeader = other.followsRepeatedHeader
         strayQuoteField = other.strayQuoteField
+        widthOff = other.widthOff
         if !aboveTable.isEmpty || !other.aboveTable.isEmpty { aboveTable = other.aboveTable }
         // Almost always nil on both sides: no copy (and no reference counting) then.
         if quarantineReason != nil || other.quarantineReason != nil {
@@ -123,6 +128,7 @@ public final class RecordBuffer {
         swallowingField = nil
         followsRepeatedHeader = false
         strayQuoteField = -1
+        widthOff = 0
         if !aboveTable.isEmpty { aboveTable = [] }
     }
 

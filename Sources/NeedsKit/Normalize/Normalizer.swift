@@ -1357,6 +1357,26 @@ public final class Normalizer {
                 return .quarantined("the header row again, in another language")
             }
         }
+        // A row of another width than the header's with a cell that is no answer of its column
+        // but one of the column it moved from: a cell deleted, or a value holding the delimiter
+        // without quotes (`Narva, Ida-Virumaa`), has moved the fields after it, and the ratings
+        // moved with them read as others' (a probe: a competence of 1 read as 5). Which field
+        // moved cannot be told: quarantined. (A typo beside a trailing delimiter, or a role
+        // typed in words in a row cut short, fits no list beside it: kept.)
+        if record.widthOff != 0 && !pendingIssues.isEmpty {
+            let unfit = pendingIssues.filter { $0.issue.code == "unknown_value" }
+            if unfit.contains(where: { fitsColumn($0.issue.old, column: $0.column + record.widthOff, mapping: mapping) }) {
+                heldDateIssues.removeAll(keepingCapacity: true)
+                let shown = unfit.prefix(3).map { "`\(Diagnostic.shortened($0.issue.old))` under `\(instrument.questions[$0.question].key)`" }
+                    .joined(separator: ", ") + (unfit.count > 3 ? ", ..." : "")
+                let width = record.widthOff > 0 ? "\(record.widthOff) field(s) fewer" : "\(-record.widthOff) empty field(s) more"
+                log(CleaningIssue(file: mapping.file, line: record.line, column: unfit[0].column + 1, code: "misaligned_row",
+                                  action: .quarantined, severity: .error,
+                                  message: "\(width) than the header, and \(unfit.count) cell(s) that fit no answer of their column (\(shown)): "
+                                    + "a cell deleted, or a value holding the delimiter without quotes, has moved the fields after it; the row is quarantined"))
+                return .quarantined("\(width) than the header, its cells moved")
+            }
+        }
         if !heldDateIssues.isEmpty {
             heldDateIssues.forEach(log)
             heldDateIssues.removeAll(keepingCapacity: true)
@@ -1928,6 +1948,14 @@ public final class Normalizer {
             if reading == nil || (reading!.answer != nil && reading!.issues.isEmpty) { named.append(key) }
         }
         return named
+    }
+
+    /// Whether a cell's text is an answer from the choice list of the question at `column`, as
+    /// read there without an issue (free text fits any column, so says nothing).
+    private func fitsColumn(_ text: String, column: Int, mapping: FileMapping) -> Bool {
+        guard mapping.roles.indices.contains(column), case let .question(q) = mapping.roles[column], matchers[q] != nil else { return false }
+        let reading = read(text, question: q, shape: mapping.shape)
+        return reading.answer != nil && reading.issues.isEmpty
     }
 
     func read(_ text: String, question q: Int, shape: ExportShape) -> CellReading {
