@@ -353,6 +353,19 @@ final class GazetteerTests: XCTestCase {
         ]
         for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
         XCTAssertEqual(code("Kohtla-Järve"), "EE-321")
+        // The reform's other mergers (a probe's `Keila vald` was unknown): a parish named like a
+        // town municipality is the merged one only with `vald`, and one of a town's and a rural
+        // municipality's shared name goes to the rural one.
+        let more = [
+            "Keila vald": "EE-431", "Padise vald": "EE-431", "Laeva vald": "EE-796", "Tabivere": "EE-796",
+            "Kolga-Jaani vald": "EE-899", "Sõmerpalu vald": "EE-917", "Sõmeru vald": "EE-661", "Paide vald": "EE-567",
+            "Roosna-Alliku vald": "EE-567", "Käina vald": "EE-205", "Avinurme": "EE-486", "Taebla vald": "EE-441",
+            "Rõngu vald": "EE-171",
+        ]
+        for (written, code) in more { XCTAssertEqual(self.code(written), code, written) }
+        XCTAssertEqual(code("Keila"), "EE-296")
+        XCTAssertEqual(code("Keila linn"), "EE-296")
+        XCTAssertEqual(codes("Tartu"), ["EE-793", "EE-796"])
     }
 
     /// Russian declines the town after the word for its council or kind (`Администрация города
