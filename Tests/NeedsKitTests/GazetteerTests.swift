@@ -307,7 +307,8 @@ final class GazetteerTests: XCTestCase {
             "Самоуправление города Вильнюс": "LT-57", "Администрация города Каунас": "LT-15",
             "Администрация города Нарвы": "EE-511", "Нарвская городская управа": "EE-511",
             "Сааремаа": "EE-714", "волость Сааремаа": "EE-714", "Хийумаа": "EE-205", "Tallin": "EE-784",
-            "Tallin city": "EE-784",
+            "Tallin city": "EE-784", "Резекненская дума": "LV-REZ", "Резекненская городская дума": "LV-REZ",
+            "Резекненское городское самоуправление": "LV-REZ",
         ]
         for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
         XCTAssertEqual(codes("Муниципалитет Тарту"), ["EE-793", "EE-796"])

@@ -446,13 +446,14 @@ public struct Gazetteer: Sendable {
 
     /// The town's name from an adjective whose stem the suffix altered: `Рижская` (Рига, г to ж),
     /// `Юрмальская` (Юрмала, a soft sign), `Шилальский` (Шилале), `Мариямпольское` (Мариямполе),
-    /// `Лиепайская` (Лиепая), `Лаздийский` (Лаздияй).
+    /// `Лиепайская` (Лиепая), `Лаздийский` (Лаздияй), `Резекненская` (Резекне, an `н` added).
     private static func nounsOfAlteredStem(_ stem: String) -> [String] {
         let base = String(stem.dropLast())
         switch stem.last {
         case "ж": return [base + "га"]
         case "ь": return [base + "а", base + "е"]
         case "й": return [base + "я", base + "яй"]
+        case "н" where base.hasSuffix("е"): return [base]
         default: return []
         }
     }
