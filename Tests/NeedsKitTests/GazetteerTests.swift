@@ -298,7 +298,8 @@ final class GazetteerTests: XCTestCase {
     /// A probe's names, each of one municipality, that were unknown or ambiguous: the kind in
     /// brackets, `города` or `г.` after a council's word (Тарту, Вильнюс and Каунас are not declined
     /// after it, so the kind is what tells the city), Saaremaa and Hiiumaa in Russian, and Tallinn
-    /// in Latin letters as Russian speakers write it. The name alone stays ambiguous.
+    /// in Latin letters as Russian speakers write it; the kind joined with a hyphen, `vv` for
+    /// vallavalitsus, a question mark or a flag beside the name. The name alone stays ambiguous.
     func testKindsInBracketsAndAfterACouncilsWord() {
         let expected = [
             "Tartu (linn)": "EE-793", "Tartu (vald)": "EE-796", "Тарту (город)": "EE-793", "(Tallinn)": "EE-784",
@@ -308,7 +309,8 @@ final class GazetteerTests: XCTestCase {
             "Администрация города Нарвы": "EE-511", "Нарвская городская управа": "EE-511",
             "Сааремаа": "EE-714", "волость Сааремаа": "EE-714", "Хийумаа": "EE-205", "Tallin": "EE-784",
             "Tallin city": "EE-784", "Резекненская дума": "LV-REZ", "Резекненская городская дума": "LV-REZ",
-            "Резекненское городское самоуправление": "LV-REZ",
+            "Резекненское городское самоуправление": "LV-REZ", "Tartu-vald": "EE-796", "Tartu-linn": "EE-793",
+            "Ogres-novads": "LV-067", "Tartu vv": "EE-796", "Rīga?": "LV-RIX", "Tallinn 🇪🇪": "EE-784", "🇱🇻 Rīga": "LV-RIX",
         ]
         for (written, code) in expected { XCTAssertEqual(self.code(written), code, written) }
         XCTAssertEqual(codes("Муниципалитет Тарту"), ["EE-793", "EE-796"])

@@ -61,7 +61,7 @@ public struct Gazetteer: Sendable {
     /// (the genitive) `Narva linn`. The kind stays in the name, so `Tartu l.` is the town and
     /// `Tartu v.` the rural municipality around it.
     private static let abbreviations: [String: String] = [
-        "l.": "linn", "linnavalitsus": "linn", "linnavalitsuse": "linn", "v.": "vald", "vld": "vald", "vld.": "vald",
+        "l.": "linn", "vv": "vald", "vv.": "vald", "linnavalitsus": "linn", "linnavalitsuse": "linn", "v.": "vald", "vld": "vald", "vld.": "vald",
         "vallavalitsus": "vald", "vallavalitsuse": "vald", "linna": "linn", "valla": "vald", "linnavolikogu": "linn",
         "vallavolikogu": "vald",
         // English for a vald, as Estonia's rural municipalities name themselves (`Viimsi Parish`).
@@ -300,10 +300,21 @@ public struct Gazetteer: Sendable {
     }
 
     private func matchTyped(_ written: String, country: String?) -> Match {
-        let result = matchAsWritten(written, country: country)
+        var result = matchAsWritten(written, country: country)
+        guard result == .none else { return result }
+        // A flag or another pictograph beside the name (`Tallinn 🇪🇪`).
+        if written.unicodeScalars.contains(where: Self.isPictograph) {
+            let plain = String(String.UnicodeScalarView(written.unicodeScalars.filter { !Self.isPictograph($0) }))
+            if plain.contains(where: \.isLetter) { return matchTyped(plain, country: country) }
+        }
+        // The kind joined to the name with a hyphen (`Tartu-vald`, `Ogres-novads`).
+        if let hyphen = written.lastIndex(of: "-"),
+           Self.townKinds.union(Self.ruralKinds).contains(TextKey.exact(String(written[written.index(after: hyphen)...]))) {
+            result = matchAsWritten(written[..<hyphen] + " " + written[written.index(after: hyphen)...], country: country)
+            if result != .none { return result }
+        }
         // A sentence's full stop or a list's comma typed after the name (`Rīga.`, `Narva,`), when
         // the name with it is none (`Tartu l.` is the abbreviation's).
-        guard result == .none else { return result }
         var name = Substring(written.trimmingSpaces)
         while let last = name.last, Self.trailingPunctuation.contains(last) || last == " " { name = name.dropLast() }
         guard !name.isEmpty, name.count < written.trimmingSpaces.count else { return result }
@@ -312,7 +323,13 @@ public struct Gazetteer: Sendable {
         return withDot != .none ? withDot : matchAsWritten(String(name), country: country)
     }
 
-    private static let trailingPunctuation: Set<Character> = [".", ",", ";", ":", "!"]
+    private static let trailingPunctuation: Set<Character> = [".", ",", ";", ":", "!", "?"]
+
+    /// Emoji and the regional indicators a flag is written with.
+    private static func isPictograph(_ scalar: Unicode.Scalar) -> Bool {
+        (0x1F1E6...0x1F1FF).contains(scalar.value) || (scalar.properties.isEmojiPresentation && scalar.value > 0x2000)
+            || scalar.value == 0xFE0F
+    }
 
     private func matchAsWritten(_ written: String, country: String?) -> Match {
         // A dash typed (or corrected by a word processor) for the hyphen of a double name.
