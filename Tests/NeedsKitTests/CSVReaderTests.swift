@@ -1444,10 +1444,21 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(lt.data.map(\.line), [2, 4])
         XCTAssertEqual(lt.summary?.repeatedHeaders, 1)
         // Too little of the header, or a value that is not a name: rows.
-        for row in ["country,municipality,,,\n", "country,Tallinn,role,imp,comp\n", "country,municipality,role,imp,comp,extra\n"] {
+        for row in ["country,municipality,,,\n", "country,Tallinn,role,imp,comp\n", "country,Tallinn,role,imp,comp,extra\n"] {
             let result = readAll(folder.write("row.csv", header + row))
             XCTAssertEqual(result.data.map(\.line), [2], row)
             XCTAssertEqual(result.summary?.repeatedHeaders, 0, row)
+        }
+        // Every name with names added, at the end or in front (a clerk's `Nr` and `Märkused` in the
+        // second block): the header again, and the rows below read by its names (they had been
+        // quarantined as ragged rows).
+        for (again, row) in [("country,municipality,role,imp,comp,extra\n", "EE,Narva,teacher,4,3,x\n"),
+                             ("Nr,country,municipality,role,imp,comp,Märkused\n", "1,EE,Narva,teacher,4,3,x\n")] {
+            let result = readAll(folder.write("added.csv", header + "EE,Tallinn,teacher,5,2\n" + again + row))
+            XCTAssertEqual(result.data.map(\.line), [2, 4], again)
+            XCTAssertEqual(result.data.last?.fields, ["EE", "Narva", "teacher", "4", "3"], again)
+            XCTAssertEqual(result.summary?.repeatedHeaders, 1, again)
+            XCTAssertTrue(result.diagnostics.contains { $0.code == "repeated_header" && $0.message.contains("left out") }, again)
         }
     }
 

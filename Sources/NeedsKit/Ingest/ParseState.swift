@@ -830,13 +830,17 @@ final class ParseState {
     /// or left out: for each column of the first header, the field holding its name (-1: none),
     /// and the names the first header does not have. Every filled field a name of the header
     /// (ignoring case), but one in three; at least 3 of them and more than half of the header's,
-    /// some of them in another place.
-    /// A row of the table fails on its first field's length or first byte.
+    /// some of them in another place, or names added (`Nr` in front, `Märkused` at the end: a
+    /// column a clerk added to the second block had quarantined every row below it).
+    /// A row of the table fails on its first two fields' length or first byte.
     private func reorderedHeader() -> (sources: [Int], unknown: [String])? {
         guard headerCanRepeat, headerNames >= 3, !headerMissesFirstName, record.fieldCount >= 3 else { return nil }
-        let first = Self.trimmed(record.fieldBytes(0))
-        guard let byte = first.first, nameLengths & (1 << UInt64(min(first.count, 63))) != 0,
-              nameFirstBytes[Int(Self.asciiLower(byte))] else { return nil }
+        func mayBeName(_ i: Int) -> Bool {
+            let field = Self.trimmed(record.fieldBytes(i))
+            guard let byte = field.first else { return false }
+            return nameLengths & (1 << UInt64(min(field.count, 63))) != 0 && nameFirstBytes[Int(Self.asciiLower(byte))]
+        }
+        guard mayBeName(0) || mayBeName(1) else { return nil }
         var sources = [Int](repeating: -1, count: headerCount)
         var matched = 0
         var filled = 0
@@ -854,10 +858,12 @@ final class ParseState {
                 if unknown.count * 3 > record.fieldCount { return nil }
             }
         }
-        // Names in their own places are the header again or a row (`isRepeatedHeader`): the
-        // order must differ.
+        // Names in their own places alone are the header again or a row (`isRepeatedHeader`):
+        // the order must differ, or every name be there with names added (a row's value in the
+        // place of a name is no name added).
+        let added = !unknown.isEmpty && matched == headerNames && record.fieldCount > headerCount
         guard matched >= 3, matched * 2 > headerNames, unknown.count * 3 <= filled,
-              sources.indices.contains(where: { sources[$0] >= 0 && sources[$0] != $0 }) else { return nil }
+              added || sources.indices.contains(where: { sources[$0] >= 0 && sources[$0] != $0 }) else { return nil }
         return (sources, unknown)
     }
 
