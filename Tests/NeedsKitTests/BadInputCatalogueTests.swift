@@ -927,10 +927,11 @@ final class BadInputCatalogueTests: XCTestCase {
 
     /// A row whose fields moved (a cell deleted, or `Narva, Ida-Virumaa` typed without quotes, the
     /// row's empty last field pushed past the header) had been kept, its ratings read under the
-    /// wrong topics with unknown_value warnings alone (a probe: a competence of 1 read as 5). With
-    /// a cell that is no answer of its column but one of the column it moved from, it is
-    /// quarantined. A row cut short whose cells fit is kept, and so are a trailing delimiter's row
-    /// with a typo and a row cut short with a role in words (no shift: they fit no list beside).
+    /// wrong topics with unknown_value warnings alone (a probe: a competence of 1 read as 5). When
+    /// its cells from some column on fit the columns they moved from two or more times as often
+    /// as their own, it is quarantined. A row cut short whose cells fit is kept, and so are a
+    /// trailing delimiter's row with a typo, a row cut short with a role in words, and one with a
+    /// role coded `2`, which fits the rating beside it (a reviewer's case: one cell is no shift).
     func testRowWhoseFieldsMovedIsQuarantined() {
         let head = "country,municipality,role,imp_partnerships,imp_intercultural,comp_partnerships,training_wanted,comments\n"
         let sheet = head
@@ -940,8 +941,9 @@ final class BadInputCatalogueTests: XCTestCase {
             + "EE,Pärnu linn,teacher,5,4\n"
             + "EE,Rakvere linn,teacher,5,4,1,intercultural\n"
             + "EE,Võru linn,kooli sotsiaalpedagoog,5\n"
+            + "EE,Valga vald,2,5,4,1,intercultural\n"
         let r = run("moved.csv", sheet)
-        XCTAssertEqual(r.account.respondents, 4)
+        XCTAssertEqual(r.account.respondents, 5)
         XCTAssertEqual(r.account.quarantined, 2)
         let moved = r.outcome.firstIssues.filter { $0.code == "misaligned_row" }
         XCTAssertEqual(moved.map(\.line), [3, 4])

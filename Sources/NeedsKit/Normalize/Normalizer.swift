@@ -1357,15 +1357,16 @@ public final class Normalizer {
                 return .quarantined("the header row again, in another language")
             }
         }
-        // A row of another width than the header's with a cell that is no answer of its column
-        // but one of the column it moved from: a cell deleted, or a value holding the delimiter
-        // without quotes (`Narva, Ida-Virumaa`), has moved the fields after it, and the ratings
-        // moved with them read as others' (a probe: a competence of 1 read as 5). Which field
-        // moved cannot be told: quarantined. (A typo beside a trailing delimiter, or a role
-        // typed in words in a row cut short, fits no list beside it: kept.)
+        // A row of another width than the header's whose cells are answers of the columns they
+        // moved from more often than of their own: a cell deleted, or a value holding the
+        // delimiter without quotes (`Narva, Ida-Virumaa`), has moved the fields after it, and the
+        // ratings moved with them read as others' (a probe: a competence of 1 read as 5). Which
+        // field moved cannot be told: quarantined. (A row cut short, or with a trailing
+        // delimiter, whose one cell off the list happens to fit the column beside it, moved
+        // nothing: its other cells fit their own columns as well or better. A reviewer's case.)
         if record.widthOff != 0 && !pendingIssues.isEmpty {
             let unfit = pendingIssues.filter { $0.issue.code == "unknown_value" }
-            if unfit.contains(where: { fitsColumn($0.issue.old, column: $0.column + record.widthOff, mapping: mapping) }) {
+            if !unfit.isEmpty && fitsMovedColumnsBetter(record, by: record.widthOff, mapping: mapping) {
                 heldDateIssues.removeAll(keepingCapacity: true)
                 let shown = unfit.prefix(3).map { "`\(Diagnostic.shortened($0.issue.old))` under `\(instrument.questions[$0.question].key)`" }
                     .joined(separator: ", ") + (unfit.count > 3 ? ", ..." : "")
@@ -1950,12 +1951,31 @@ public final class Normalizer {
         return named
     }
 
-    /// Whether a cell's text is an answer from the choice list of the question at `column`, as
-    /// read there without an issue (free text fits any column, so says nothing).
-    private func fitsColumn(_ text: String, column: Int, mapping: FileMapping) -> Bool {
-        guard mapping.roles.indices.contains(column), case let .question(q) = mapping.roles[column], matchers[q] != nil else { return false }
-        let reading = read(text, question: q, shape: mapping.shape)
-        return reading.answer != nil && reading.issues.isEmpty
+    /// Whether the record's cells from some column on are answers of the choice lists of the
+    /// columns `offset` to their right (a row moved left: a cell deleted) or left (moved right),
+    /// two or more times as often as of their own, counting the cells whose own and moved-from
+    /// columns both ask a choice (free text fits any column, so says nothing; ratings beside
+    /// ratings fit either way). One cell alone is no evidence: a row cut short whose one value
+    /// off the list happens to fit the column beside it (a role coded `2`) moved nothing.
+    private func fitsMovedColumnsBetter(_ record: RecordBuffer, by offset: Int, mapping: FileMapping) -> Bool {
+        func choiceQuestion(_ column: Int) -> Int? {
+            guard mapping.roles.indices.contains(column), case let .question(q) = mapping.roles[column], matchers[q] != nil else { return nil }
+            return q
+        }
+        func fits(_ text: String, _ q: Int) -> Bool {
+            let reading = read(text, question: q, shape: mapping.shape)
+            return reading.answer != nil && reading.issues.isEmpty
+        }
+        // From the last column back: how many more of the cells from here on fit where they moved from.
+        var lead = 0
+        for column in stride(from: min(record.presentCount, mapping.roles.count) - 1, through: 0, by: -1) {
+            guard let q = choiceQuestion(column), let from = choiceQuestion(column + offset) else { continue }
+            let text = record[column].trimmingSpaces
+            if text.isEmpty { continue }
+            lead += (fits(text, from) ? 1 : 0) - (fits(text, q) ? 1 : 0)
+            if lead >= 2 { return true }
+        }
+        return false
     }
 
     func read(_ text: String, question q: Int, shape: ExportShape) -> CellReading {
