@@ -742,11 +742,15 @@ final class BadInputCatalogueTests: XCTestCase {
     func testMediansCountsAndAbbreviatedAveragesAreNotRespondents() {
         let labels = ["Vid.", "Med.", "Средн.", "Median", "Mediaan", "Mediāna", "Медиана", "Count", "Skaits", "Количество",
                       "Kopējais", "Arv", "Kiekis", "Std. dev.", "SD", "Min", "Max", "Ср.", "n=", "N ="]
+        // Roles and names that start like the short words, a reviewer's (`Med. õde`, a nurse).
+        let roles = ["Med. õde", "Med.õde", "Med-õde", "Ср. мед. персонал", "Max Mustermann", "Min. sekretär", "SD spetsialist",
+                     "Vid. skolas skolotāja"]
         let sheet = "municipality;country;imp_partnerships;comp_partnerships\n"
             + "Tallinn;EE;4;2\nTartu linn;EE;5;3\nMedze;LV;3;1\nVidzeme;LV;4;4\n"
             + labels.map { "\($0);;4,5;2,5\n" }.joined()
+            + roles.map { ";\($0);4;2\n" }.joined()
         let r = run("medians.csv", sheet)
-        XCTAssertEqual(r.account.respondents, 4)
+        XCTAssertEqual(r.account.respondents, 4 + roles.count)
         XCTAssertEqual(r.account.footnoteRecords, labels.count)
         XCTAssertEqual(r.outcome.issueCounts.filter { $0.key.code == "totals_row_skipped" }.values.reduce(0, +), labels.count)
     }

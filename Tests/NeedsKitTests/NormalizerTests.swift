@@ -228,16 +228,18 @@ final class NormalizerTests: XCTestCase {
         ,Atlantis,4
         EE,Latgale,4
         EE,Vilnius,3
+        EE,LV-1050 Rīga,3
 
         """
         let result = normalise([folder.write("regions.csv", text)])
-        XCTAssertEqual(result.respondents.map(\.country), ["EE", "LT", "LV", "LV", nil, "EE", "EE"])
-        XCTAssertEqual(result.respondents.map(\.municipalityCode), [nil, nil, nil, nil, nil, nil, nil])
+        XCTAssertEqual(result.respondents.map(\.country), ["EE", "LT", "LV", "LV", nil, "EE", "EE", "EE"])
+        XCTAssertEqual(result.respondents.map(\.municipalityCode), [nil, nil, nil, nil, nil, nil, nil, nil])
         XCTAssertEqual(result.issues.filter { $0.code == "country_inferred" }.map(\.line), [2, 3, 4, 5])
         XCTAssertEqual(result.issues.filter { $0.code == "municipality_unknown" }.map(\.line), [2, 3, 4, 5, 6, 7])
         XCTAssertEqual(result.issues.filter { $0.code == "place_unknown" }.map(\.line), [6])
         let county = try XCTUnwrap(result.issues.first { $0.code == "municipality_unknown" })
         XCTAssertTrue(county.message.contains("names a county, region or country"), county.message)
+        XCTAssertEqual(result.issues.filter { $0.code == "place_mismatch" }.map(\.line), [8, 9], "a postal code's country too")
         let other = try XCTUnwrap(result.issues.first { $0.code == "place_mismatch" })
         XCTAssertEqual(other.line, 8)
         XCTAssertTrue(other.message.contains("is in LT"), other.message)

@@ -984,6 +984,9 @@ final class ParseState {
                 // A whole word: `Total`, `Total:`, `Total (n=12)`, not `Totalitarianism`.
                 let rest = lower.dropFirst(word.count)
                 if let next = rest.unicodeScalars.first, next.properties.isAlphabetic || next.properties.numericType != nil { continue }
+                // A short word or abbreviation heads a totals row alone (`Med.`, `Max`, `SD`), not a
+                // role or a name (`Med. õde`, `Max Mustermann`, `SD spetsialist`: a reviewer's rows).
+                if Self.totalsWordsAlone.contains(word) && rest.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) { return nil }
                 return (text.count > 40 ? String(text.prefix(40)) + "…" : text, i + 1)
             }
             return nil
@@ -1059,13 +1062,21 @@ final class ParseState {
         return mask | 1 << (first.value - 0x61)
     }
 
+    /// The short words and abbreviations of `totalsWords` that head a totals row only alone (with
+    /// punctuation or figures): a role, a title or a name may start so.
+    static let totalsWordsAlone: Set<String> = [
+        "med", "mode", "n=", "n =", "min", "max", "minimum", "maximum", "std", "stdev", "sd", "arv", "vid", "moda",
+        "средн", "ср", "мода",
+    ]
+
     /// Words that head totals, subtotals, averages and the other figures a sheet sums its
     /// columns up with (medians, counts, spreads; abbreviated, `Vid.`, `Средн.`) in the five
     /// languages of the surveys. (A probe: rows headed `Median`, `Vid.`, `Skaits`, `Kopējais`,
     /// `Количество` had been respondents.)
     static let totalsWords = [
         "grand total", "subtotal", "sub-total", "totals", "total", "sum", "average", "avg", "mean", "overall",
-        "median", "med", "mode", "count", "n=", "n =", "min", "max", "minimum", "maximum", "std", "stdev", "sd", "standard deviation",
+        "median", "med", "mode", "count", "n=", "n =", "min", "max", "minimum", "maximum", "std. dev", "std dev", "std", "stdev",
+        "sd", "standard deviation",
         "σ", "∑",
         "kokku", "kõik kokku", "vastajaid kokku", "vahesumma", "keskmine", "keskmiselt", "keskm", "summa",
         "keskväärtus", "mediaan", "arv", "standardhälve",

@@ -212,8 +212,8 @@ public struct Gazetteer: Sendable {
     public func match(_ written: String, country: String? = nil) -> Match {
         let result = matchTyped(written, country: country)
         if result == .none, let (name, postalCountry) = Self.withoutPostalCodes(written) {
-            guard postalCountry == nil || country == nil || postalCountry == country else { return .none }
             // In the code's country: `LV-1050` beside a name of Lithuania is one of the two wrong.
+            // (Beside another country answered, the name found says so: `place_mismatch`.)
             switch match(name, country: postalCountry ?? country) {
             case let .unique(municipality) where postalCountry == nil || municipality.country == postalCountry:
                 return .unique(municipality)
