@@ -960,6 +960,19 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertFalse(typo.outcome.firstIssues.contains { $0.code == "misaligned_row" })
     }
 
+    /// A value typed over two lines without quotes in a file of LF line ends: its second line,
+    /// `koolitus on vajalik,mari@example.ee`, had been a respondent of no country (a probe). A
+    /// line cut short that answers nothing and whose place is no answer is quarantined; a row cut
+    /// short with its place readable stays as it is.
+    func testTheRestOfAValueOnALineOfItsOwnIsNoRespondent() {
+        let sheet = "country,municipality,role,imp_partnerships,comp_partnerships,comments\n"
+            + "EE,Tallinn,teacher,4,2,Tere\nkoolitus on vajalik,mari@example.ee\nEE,Narva,teacher,5,3,\nEE,Tartu linn\n"
+        let r = run("fragment.csv", sheet)
+        XCTAssertEqual(r.account.respondents, 3)
+        XCTAssertEqual(r.account.quarantined, 1)
+        assertIssue(r, "line_fragment", line: 3, column: 1, "`koolitus on vajalik`")
+    }
+
     func testLongRowIsQuarantinedWithoutPersonalData() throws {
         let (outcome, quarantine) = try quarantined("Email,country,municipality,imp_partnerships\nmeelis@example.ee,EE,Tallinn,4,extra,more@example.ee\n")
         XCTAssertTrue(outcome.accounts.first!.balances)

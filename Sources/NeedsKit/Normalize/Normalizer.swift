@@ -1336,6 +1336,22 @@ public final class Normalizer {
             unansweredInFile.rows += 1
             return .blank
         }
+        // A line cut short that answers nothing and whose place is no answer of its list
+        // (`koolitus on vajalik,person2@example.org` under Country and Municipality): the rest of
+        // a value of the row above, typed over two lines without quotes in a file whose lines end
+        // with LF alone (in a CRLF file a lone LF is read inside the value). A probe's had been a
+        // respondent of no country, its e-mail address its municipality. Quarantined.
+        if record.widthOff > 0 && !pendingIssues.isEmpty
+            && pendingIssues.allSatisfy({ $0.question == countryIndex || $0.question == municipalityIndex })
+            && mapping.asksBeyondPlace && !answersBeyondPlace(record, mapping: mapping, count: count) {
+            heldDateIssues.removeAll(keepingCapacity: true)
+            let shown = Diagnostic.shortened(pendingIssues[0].issue.old)
+            log(CleaningIssue(file: mapping.file, line: record.line, column: pendingIssues[0].column + 1, code: "line_fragment",
+                              action: .quarantined, severity: .warning,
+                              message: "a line of \(record.presentCount) field(s) that answers nothing, its place no answer (`\(shown)`): "
+                                + "most likely the rest of a value on the line above, typed over two lines without quotes; quarantined"))
+            return .quarantined("a line of \(record.presentCount) field(s) answering nothing, its place no answer")
+        }
         if !mapping.stated.isEmpty && mapping.statedPart == rowNumbersPart {
             giveStatedPlaces(mapping, log: log)
             rowHash = FieldHash.combine(rowHash, mapping.statedHash, column: Int(Int32.max))
