@@ -2164,6 +2164,26 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(status.codes().contains("date_unreadable"), "\(status.issues.map(\.message))")
     }
 
+    /// A month-first export opened and saved in a day-first Excel: the dates it could read made
+    /// dotted and day-first (`02.08.2025 10:00`, day and month swapped), the others left as text
+    /// (`2/24/2025 10:00:00`). A probe found no word of it; the dotted dates are said to be
+    /// suspect. Dotted dates of their own (one with a day above 12) say nothing.
+    func testDottedDatesBesideMonthFirstSlashDatesAreSaid() throws {
+        let folder = TemporaryFolder()
+        let head = "Kuupäev;Country;Municipality;imp_intercultural\n"
+        let mixed = normalise([folder.write("mixed.csv", head + "02.08.2025 10:00;Estonia;Narva linn;4\n2/24/2025 10:00:00;Estonia;Tallinn;5\n"
+                                            + "03.02.2025 11:00;Estonia;Tartu linn;3\n")])
+        let said = try XCTUnwrap(mixed.issues.first { $0.code == "date_formats_mixed" })
+        XCTAssertEqual(said.line, 2)
+        XCTAssertEqual(said.column, 1)
+        XCTAssertTrue(said.message.hasPrefix("2 submission date(s) are written with dots"), said.message)
+        let own = normalise([folder.write("own.csv", head + "14.02.2025 10:00;Estonia;Narva linn;4\n2/24/2025 10:00:00;Estonia;Tallinn;5\n"
+                                          + "03.02.2025 11:00;Estonia;Tartu linn;3\n")])
+        XCTAssertFalse(own.codes().contains("date_formats_mixed"))
+        let dotted = normalise([folder.write("dotted.csv", head + "02.08.2025 10:00;Estonia;Narva linn;4\n03.02.2025 11:00;Estonia;Tartu linn;3\n")])
+        XCTAssertFalse(dotted.codes().contains("date_formats_mixed"))
+    }
+
     /// Submission times with the month's name, as Google Forms and Microsoft Forms (through Excel)
     /// write them in some locales, in English and the region's languages, were `date_unreadable`.
     /// A value with no day, no four-digit year or a day the month does not have still is, and

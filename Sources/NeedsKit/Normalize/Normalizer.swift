@@ -282,6 +282,9 @@ public final class Normalizer {
     private var undatedInFile = 0
     /// Rows of the file that answer nothing but their place (read as blank), and the first's line.
     private var unansweredInFile = (rows: 0, line: 0)
+    /// The file's dotted submission dates (`02.08.2025`): how many have day and month both 12 or
+    /// less, the first of them (line, column, text), and whether one has a day above 12.
+    private var dottedDates = (ambiguous: 0, line: 0, column: 0, text: "", dayAbove12: false)
     /// Values of the file being read in columns with no header, and where the first stands.
     private var unnamedInFile = (values: 0, line: 0, column: 0)
     /// What the row's submission date said (`submittedDay`), held until the row is known to be no
@@ -1659,6 +1662,18 @@ public final class Normalizer {
                                 + "for respondents who never answered, or responses opened and left without an answer; not read as respondents (counted as blank rows)"))
         }
         unansweredInFile = (0, 0)
+        // Dotted dates, each with day and month 12 or less, beside slash dates that are
+        // month-first (`02.08.2025 10:00` and `2/24/2025 10:00:00`): a month-first export opened
+        // in a day-first Excel, which made the dates it could read its own, day and month
+        // swapped, and left the others as text (a probe: no word of it).
+        if dottedDates.ambiguous > 0 && !dottedDates.dayAbove12 && dateOrder.decided == true {
+            log(CleaningIssue(file: file, line: dottedDates.line, column: dottedDates.column, oldValue: dottedDates.text,
+                              code: "date_formats_mixed", action: .kept, severity: .warning,
+                              message: "\(dottedDates.ambiguous) submission date(s) are written with dots, day and month each 12 or less (the first here, `\(dottedDates.text)`), beside month-first slash dates: "
+                                + "a month-first export opened and saved in a day-first Excel, which read the dates it could as day-first (swapping day and month) and left the others as text? "
+                                + "The dotted dates are read day-first as written: check them against the original export"))
+        }
+        dottedDates = (0, 0, 0, "", false)
         if undatedInFile > 0 {
             log(CleaningIssue(file: file, line: nil, code: "submission_date_not_recorded", action: .changed, severity: .note,
                               message: "\(undatedInFile) response(s) have the submitdate 1980-01-01, which LimeSurvey writes for a response submitted in a survey that records no dates (not date-stamped, or anonymised): their submission date is missing"))
@@ -1744,6 +1759,15 @@ public final class Normalizer {
                                     : "`\(text)` could be day- or month-first; dates are read day-first until one with a day above 12 decides the file's order"))
             }
             dateOrder.ambiguousBefore += 1
+        }
+        if written.dotted && written.count == 3 {
+            let (a, b, _) = written.numbers
+            if a > 12 {
+                dottedDates.dayAbove12 = true
+            } else if b <= 12 {
+                if dottedDates.ambiguous == 0 { (dottedDates.line, dottedDates.column, dottedDates.text) = (line, column + 1, text) }
+                dottedDates.ambiguous += 1
+            }
         }
         let monthFirst = dateOrder.decided ?? dateOrder.assumed
         guard let parsed = SubmissionDate.day(written, monthFirst: order.monthFirst ?? monthFirst) else {
