@@ -976,10 +976,18 @@ final class ParseState {
             // Every word's first letter, lower or upper case, the lead bytes of Cyrillic, and
             // those of Σ (Greek) and ∑ (a mathematical operator).
             let letter = first | 0x20
-            guard (letter >= 0x61 && letter <= 0x7A && Self.totalsInitials & (1 << UInt32(letter - 0x61)) != 0)
-                    || first == 0xD0 || first == 0xD1 || first == 0xCE || first == 0xE2 else { return nil }
+            let initial = (letter >= 0x61 && letter <= 0x7A && Self.totalsInitials & (1 << UInt32(letter - 0x61)) != 0)
+                || first == 0xD0 || first == 0xD1 || first == 0xCE || first == 0xE2
+            // A label of several words may end with the totals word (`Narva linn kokku`, `Ogres
+            // novads kopā`, `Respondentu skaits`: a probe's had been respondents).
+            guard initial || (first >= 0x41 && field.contains(0x20)) else { return nil }
             let text = String(decoding: field, as: UTF8.self)
             let lower = text.lowercased()
+            if let last = lower.split(separator: " ").last, lower.contains(" "),
+               Self.totalsLastWords.contains(String(last.filter { $0.isLetter })) {
+                return (text.count > 40 ? String(text.prefix(40)) + "…" : text, i + 1)
+            }
+            guard initial else { return nil }
             for word in Self.totalsWords where lower.hasPrefix(word) {
                 // A whole word: `Total`, `Total:`, `Total (n=12)`, not `Totalitarianism`.
                 let rest = lower.dropFirst(word.count)
@@ -1062,10 +1070,17 @@ final class ParseState {
         return mask | 1 << (first.value - 0x61)
     }
 
+    /// Words that end a totals label of several words: what is summed up comes first (`Narva linn
+    /// kokku`, `Ogres novads kopā`, `Respondentu skaits`, `Vastanute arv`, `Всего ответов` aside).
+    static let totalsLastWords: Set<String> = [
+        "kokku", "kopā", "kopa", "kopsumma", "viso", "итого", "всего", "total", "totals", "subtotal", "skaits", "skaičius",
+        "arv", "keskmine", "vidurkis", "vidēji", "average", "mean",
+    ]
+
     /// The short words and abbreviations of `totalsWords` that head a totals row only alone (with
     /// punctuation or figures): a role, a title or a name may start so.
     static let totalsWordsAlone: Set<String> = [
-        "med", "mode", "n=", "n =", "min", "max", "minimum", "maximum", "std", "stdev", "sd", "arv", "vid", "moda",
+        "respondents", "responses", "med", "mode", "n=", "n =", "min", "max", "minimum", "maximum", "std", "stdev", "sd", "arv", "vid", "moda",
         "средн", "ср", "мода",
     ]
 
@@ -1075,15 +1090,15 @@ final class ParseState {
     /// `Количество` had been respondents.)
     static let totalsWords = [
         "grand total", "subtotal", "sub-total", "totals", "total", "sum", "average", "avg", "mean", "overall",
-        "median", "med", "mode", "count", "n=", "n =", "min", "max", "minimum", "maximum", "std. dev", "std dev", "std", "stdev",
+        "number of", "respondents", "responses", "median", "med", "mode", "count", "n=", "n =", "min", "max", "minimum", "maximum", "std. dev", "std dev", "std", "stdev",
         "sd", "standard deviation",
         "σ", "∑",
         "kokku", "kõik kokku", "vastajaid kokku", "vahesumma", "keskmine", "keskmiselt", "keskm", "summa",
-        "keskväärtus", "mediaan", "arv", "standardhälve",
+        "keskväärtus", "mediaan", "arv", "standardhälve", "std. hälve", "keskmised", "vastajaid", "vastanuid", "täidetud ankeete",
         "kopā", "kopa", "kopsumma", "starpsumma", "vidēji", "vidējais", "vidējā", "vid", "kopējais", "kopējā",
         "mediāna", "skaits", "standartnovirze",
         "iš viso", "is viso", "viso", "tarpinė suma", "vidurkis", "vidutinis", "vidutiniškai", "suma",
-        "mediana", "moda", "kiekis", "standartinis nuokrypis",
+        "mediana", "moda", "kiekis", "standartinis nuokrypis", "vidurkiai",
         "итого", "итог", "всего", "промежуточный итог", "сумма", "среднее", "средний", "средняя", "в среднем",
         "средн", "ср", "медиана", "мода", "количество", "кол-во", "стандартное отклонение",
     ]
