@@ -744,7 +744,7 @@ final class BadInputCatalogueTests: XCTestCase {
                       "Kopējais", "Arv", "Kiekis", "Std. dev.", "SD", "Min", "Max", "Ср.", "n=", "N =",
                       // A probe's: counts of respondents, plurals, and labels the totals word ends.
                       "Vastajaid", "Täidetud ankeete:", "Keskmised", "Vidurkiai", "Narva linn kokku", "Ogres novads kopā",
-                      "Respondentu skaits", "Vastanute arv", "Number of respondents"]
+                      "Respondentu skaits", "Vastanute arv", "Number of respondents", "Std. hälve"]
         // Roles and names that start like the short words, a reviewer's (`Med. õde`, a nurse).
         let roles = ["Med. õde", "Med.õde", "Med-õde", "Ср. мед. персонал", "Max Mustermann", "Min. sekretär", "SD spetsialist",
                      "Vid. skolas skolotāja"]

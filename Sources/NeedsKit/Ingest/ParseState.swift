@@ -994,7 +994,7 @@ final class ParseState {
                 if let next = rest.unicodeScalars.first, next.properties.isAlphabetic || next.properties.numericType != nil { continue }
                 // A short word or abbreviation heads a totals row alone (`Med.`, `Max`, `SD`), not a
                 // role or a name (`Med. õde`, `Max Mustermann`, `SD spetsialist`: a reviewer's rows).
-                if Self.totalsWordsAlone.contains(word) && rest.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) { return nil }
+                if Self.totalsWordsAlone.contains(word) && rest.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) { continue }
                 return (text.count > 40 ? String(text.prefix(40)) + "…" : text, i + 1)
             }
             return nil
