@@ -2164,6 +2164,18 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(status.codes().contains("date_unreadable"), "\(status.issues.map(\.message))")
     }
 
+    /// A clerk's heading for the role without the form's "your" (`Amet` for `Teie amet`, `Amats`,
+    /// `Pareigos`, `Должность`, `Role`): the role question (a probe's role column had been unmapped,
+    /// every respondent's role lost).
+    func testAHeadingWithoutTheLabelsPossessiveIsItsQuestion() throws {
+        let mapper = ColumnMapper(instrument: instrument)
+        let role = try XCTUnwrap(instrument.questionIndex["role"])
+        for heading in ["Amet", "Amats", "Pareigos", "Должность", "Role", "amet:", "Teie amet"] {
+            XCTAssertEqual(mapper.resolve(heading), .question(role), heading)
+        }
+        XCTAssertEqual(mapper.resolve("Teie"), .unmapped)
+    }
+
     /// A month-first export opened and saved in a day-first Excel: the dates it could read made
     /// dotted and day-first (`02.08.2025 10:00`, day and month swapped), the others left as text
     /// (`2/24/2025 10:00:00`). A probe found no word of it; the dotted dates are said to be

@@ -207,9 +207,22 @@ public struct ColumnMapper {
     static func spellings(_ label: String, besides written: Set<String>) -> [String] {
         var text = Substring(label.trimmingSpaces)
         while let last = text.last, "?:*!. ".contains(last) { text = text.dropLast() }
-        guard !text.isEmpty, text.count != label.trimmingSpaces.count, !written.contains(text.lowercased()) else { return [label] }
-        return [label, String(text)]
+        var result = [label]
+        if !text.isEmpty, text.count != label.trimmingSpaces.count, !written.contains(text.lowercased()) { result.append(String(text)) }
+        // Without the possessive a form asks with and a clerk's heading leaves out (`Your role`,
+        // `Teie amet`, `Jūsu amats`, `Ваша должность` headed `Amet`, `Amats`, `Должность`: a probe's
+        // role column had been unmapped).
+        if let space = text.firstIndex(of: " "), possessives.contains(text[..<space].lowercased()) {
+            let rest = text[text.index(after: space)...].trimmingCharacters(in: .whitespaces)
+            if rest.count >= 3, !written.contains(rest.lowercased()) { result.append(rest) }
+        }
+        return result
     }
+
+    /// The words for "your" a question's label may start with, in the five languages.
+    private static let possessives: Set<String> = [
+        "your", "teie", "sinu", "jūsu", "tavs", "tava", "jūsų", "tavo", "ваша", "ваш", "ваше", "ваши", "твоя", "твой",
+    ]
 
     /// The spellings of a question's XML name with its group path, as the tools write them: Kobo
     /// joins groups with its export's group separator (`/` unless the user typed another in the
