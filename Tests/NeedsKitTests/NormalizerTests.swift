@@ -2164,6 +2164,21 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(status.codes().contains("date_unreadable"), "\(status.issues.map(\.message))")
     }
 
+    /// A rating Excel made a date of (`4-5` or `4.5` typed, shown `4. mai`, `4 мая`, `5. apr` in
+    /// the region's locales) had been read as its first number with a note that it was the sheet's
+    /// own way of writing the scale (a probe): no rating, with a warning.
+    func testARatingExcelMadeADateIsNoRating() throws {
+        let folder = TemporaryFolder()
+        let result = normalise([folder.write("dates.csv", "Country;imp_intercultural;imp_partnerships;imp_disinformation;imp_gbv_prevention\n"
+            + "Estonia;4. mai;4. maijs;4 мая;5. apr\nEstonia;4;5;3;2\n")])
+        for key in ["imp_intercultural", "imp_partnerships", "imp_disinformation", "imp_gbv_prevention"] {
+            XCTAssertNil(result.answer(0, key, in: instrument), key)
+        }
+        XCTAssertEqual(result.answer(1, "imp_intercultural", in: instrument), .choice("4"))
+        XCTAssertEqual(result.issues.filter { $0.code == "unknown_value" }.count, 4)
+        XCTAssertFalse(result.codes().contains("choice_by_number"))
+    }
+
     /// A clerk's heading for the role without the form's "your" (`Amet` for `Teie amet`, `Amats`,
     /// `Pareigos`, `Должность`, `Role`): the role question (a probe's role column had been unmapped,
     /// every respondent's role lost).

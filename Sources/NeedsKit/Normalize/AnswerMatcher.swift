@@ -162,8 +162,12 @@ public final class ChoiceMatcher {
         case .ambiguous: return nil
         case .none:
             // Another number in the words (`4 ja 5`, `4 или 5`: two points), or words that give no
-            // rating (`2 (ei tea)`): no point of the scale.
+            // rating (`2 (ei tea)`), or a month's name (`4. mai`, `4 мая`: the date Excel made of
+            // a typed `4-5` or `4.5`, a probe's read as 4): no point of the scale.
             if spelled.contains(where: \.isNumber) || ChoiceList.isNonRating(spelled) { return nil }
+            if spelled.lowercased().split(whereSeparator: { !$0.isLetter }).contains(where: { SubmissionDate.monthWords[String($0)] != nil }) {
+                return nil
+            }
             return wordForm(spelled) == nil ? name : nil
         }
     }
