@@ -1462,6 +1462,11 @@ final class NormalizerTests: XCTestCase {
         // form does not read is one, and so is a number there past the row's own.
         let remarks = folder.write("remarks.csv", "Nr;country;imp_intercultural;Märkus;Lisa\n1;EE;4;;\n2;EE;;ei vastanud;\n3;EE;;;x\n4;EE;;;1\n")
         XCTAssertEqual(normalise([grid, dated, remarks]).accounts.map(\.respondents), [2, 1, 3])
+        // The same remark in the form's own free-text column (a probe's `ei vastanud` in the
+        // comments had made a respondent); a comment in words is an answer.
+        let commented = folder.write("commented.csv", "Nr;country;imp_intercultural;comments\n1;EE;4;\n2;EE;;ei vastanud\n"
+            + "3;EE;;Не ответил\n4;EE;;koolitus on vajalik\n")
+        XCTAssertEqual(normalise([commented]).accounts.map(\.respondents), [2])
         // The row's number after the place (`Omavalitsus;Nr;...`), and dashes for blank cells.
         let after = folder.write("after.csv", "Omavalitsus;Nr;imp_intercultural;training_wanted\nTartu linn;1;4;intercultural\n"
             + "Tartu linn;2;;\nTartu linn;3;-;-\nTartu linn;4;–;intercultural\n")

@@ -1533,6 +1533,13 @@ public final class Normalizer {
 
     /// Whether a row answers a question of the form besides the place (and the tool's metadata):
     /// a cell of such a question written in, or a split choice's column read.
+    /// Remarks that a person did not answer or refused, in the five languages, compared loosely.
+    static let noAnswerRemarks: Set<String> = Set([
+        "ei vastanud", "ei vasta", "vastamata", "keeldus", "keeldus vastamast", "did not answer", "no answer", "not answered",
+        "no response", "refused", "neatbildēja", "nav atbildes", "neatbildēts", "atteicās", "neatsakė", "nėra atsakymo",
+        "neatsakyta", "atsisakė", "не ответил", "не ответила", "нет ответа", "без ответа", "отказался", "отказалась",
+    ].map { TextKey.loose($0) })
+
     private func answersBeyondPlace(_ record: RecordBuffer, mapping: FileMapping, count: Int) -> Bool {
         let counts = { (q: Int) in self.beyondPlace[q] }
         for q in 0..<questionCount where answerSlots[q] != 0 && counts(q) { return true }
@@ -1546,7 +1553,11 @@ public final class Normalizer {
             guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { continue }
             switch mapping.roles[column] {
             case let .question(q) where counts(q):
-                if !Self.isDash(String(decoding: bytes, as: UTF8.self)) { return true }
+                let text = String(decoding: bytes, as: UTF8.self)
+                // A remark that the person did not answer, in a free-text column (`ei vastanud` in
+                // the comments: a probe's such row had been a respondent).
+                if matchers[q] == nil && Self.noAnswerRemarks.contains(TextKey.loose(text)) { continue }
+                if !Self.isDash(text) { return true }
             case .unmapped, .meta(.other) where mapping.shape == .generic:
                 let text = String(decoding: bytes, as: UTF8.self).trimmingSpaces
                 let number = Self.isRowNumber(text)
