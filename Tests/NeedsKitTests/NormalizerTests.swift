@@ -2169,6 +2169,25 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(status.codes().contains("date_unreadable"), "\(status.issues.map(\.message))")
     }
 
+    /// A hand-made sheet whose place is written once per block, on its first row (merged cells
+    /// saved as blanks): the rows below count in no country, as a blank place does, and had no
+    /// word of why (a probe). A note per file says so; not where the file's first row gives none,
+    /// nor in a tool's export.
+    func testAPlaceLeftBlankBelowOneGivenIsSaid() throws {
+        let folder = TemporaryFolder()
+        let head = "Riik;Omavalitsus;imp_intercultural\n"
+        let sheet = folder.write("merged.csv", head + "Läti;Daugavpils;5\n;;4\n;;3\nLäti;Ogres novads;2\n;;1\n" + head + ";;4\n")
+        let result = normalise([sheet])
+        XCTAssertEqual(result.respondents.map(\.municipalityCode), ["LV-DGV", nil, nil, "LV-067", nil, nil])
+        let note = try XCTUnwrap(result.issues.first { $0.code == "place_blank_below" })
+        XCTAssertEqual(note.line, 3)
+        XCTAssertTrue(note.message.hasPrefix("3 row(s) (the first here)"), note.message)
+        let first = normalise([folder.write("first.csv", head + ";;4\nLäti;Ogres novads;2\n")])
+        XCTAssertFalse(first.codes().contains("place_blank_below"))
+        let kobo = normalise([folder.write("kobo.csv", "country;municipality;imp_intercultural;_uuid\nLV;Ogres novads;4;u1\n;;3;u2\n")])
+        XCTAssertFalse(kobo.codes().contains("place_blank_below"))
+    }
+
     /// A rating Excel made a date of (`4-5` or `4.5` typed, shown `4. mai`, `4 мая`, `5. apr` in
     /// the region's locales) had been read as its first number with a note that it was the sheet's
     /// own way of writing the scale (a probe): no rating, with a warning.

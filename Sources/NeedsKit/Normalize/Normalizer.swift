@@ -285,6 +285,10 @@ public final class Normalizer {
     /// The file's dotted submission dates (`02.08.2025`): how many have day and month both 12 or
     /// less, the first of them (line, column, text), and whether one has a day above 12.
     private var dottedDates = (ambiguous: 0, line: 0, column: 0, text: "", dayAbove12: false)
+    /// In a hand-made sheet, whether a row of this block gave a place in its own cells, and the
+    /// rows below one that leave both blank (merged cells saved as blanks?).
+    private var placeAbove = false
+    private var belowPlaced = (rows: 0, line: 0)
     /// Values of the file being read in columns with no header, and where the first stands.
     private var unnamedInFile = (values: 0, line: 0, column: 0)
     /// What the row's submission date said (`submittedDay`), held until the row is known to be no
@@ -1685,6 +1689,13 @@ public final class Normalizer {
                                 + "The dotted dates are read day-first as written: check them against the original export"))
         }
         dottedDates = (0, 0, 0, "", false)
+        if belowPlaced.rows > 0 {
+            log(CleaningIssue(file: file, line: belowPlaced.line, code: "place_blank_below", action: .kept, severity: .note,
+                              message: "\(belowPlaced.rows) row(s) (the first here) leave the country and municipality blank below a row that gives them: "
+                                + "if a block's place was written once, on its first row (merged cells saved as blanks), fill it in on every row; as they are, they count in no country"))
+        }
+        belowPlaced = (0, 0)
+        placeAbove = false
         if undatedInFile > 0 {
             log(CleaningIssue(file: file, line: nil, code: "submission_date_not_recorded", action: .changed, severity: .note,
                               message: "\(undatedInFile) response(s) have the submitdate 1980-01-01, which LimeSurvey writes for a response submitted in a survey that records no dates (not date-stamped, or anonymised): their submission date is missing"))
@@ -2302,6 +2313,21 @@ public final class Normalizer {
         guard countryIndex != nil || municipalityIndex != nil else { return }
         let country = countryIndex.map { answerSlots[$0] } ?? 0
         let municipality = municipalityIndex.map { answerSlots[$0] } ?? 0
+        if mapping.shape == .generic {
+            if record.followsRepeatedHeader { placeAbove = false }
+            // Country and municipality both blank below a row that gave them, in a hand-made
+            // sheet: perhaps a block's place written once, on its first row (merged cells saved
+            // as blanks; a probe's rows below counted in no country without a word of why). Which
+            // it is cannot be told: they stay placeless, and a note per file says so.
+            if country | municipality == 0 {
+                if placeAbove {
+                    if belowPlaced.rows == 0 { belowPlaced.line = record.line }
+                    belowPlaced.rows += 1
+                }
+            } else {
+                placeAbove = true
+            }
+        }
         let key = UInt64(country) << 32 | UInt64(municipality)
         // A direct-mapped table in front of the dictionary: most rows hit it.
         let recent = Int(truncatingIfNeeded: FieldHash.finish(key)) & (recentPlaces.count - 1)
