@@ -141,12 +141,12 @@ EE_FORMER_PARISHES = {
     # reform whole (a parish split between two municipalities, Misso, Palupera, Vara, Veriora,
     # is left out: it names neither alone). A town's and a rural municipality's shared name is
     # written whole (`Tartu vald`).
-    "Lääne-Harju": ["Keila", "Padise", "Vasalemaa"], "Rapla": ["Juuru", "Kaiu", "Raikküla"], "Märjamaa": ["Vigala"],
+    "Lääne-Harju": ["Keila", "Padise", "Vasalemma"], "Rapla": ["Juuru", "Kaiu", "Raikküla"], "Märjamaa": ["Vigala"],
     "Lääne-Nigula": ["Kullamaa", "Martna", "Noarootsi", "Nõva", "Oru", "Risti", "Taebla"],
     "Hiiumaa": ["Emmaste", "Hiiu", "Käina", "Pühalepa"], "Tartu vald": ["Laeva", "Piirissaare", "Tabivere"],
     "Elva": ["Konguta", "Puhja", "Rannu", "Rõngu"], "Kastre": ["Haaslava", "Mäksa", "Võnnu"],
     "Peipsiääre": ["Alatskivi", "Pala"], "Otepää": ["Puka", "Sangaste"], "Valga": ["Karula", "Taheva", "Tõlliste", "Õru"],
-    "Tõrva": ["Helme", "Hummuli", "Põdrala"], "Viljandi vald": ["Kolga-Jaani", "Paistu", "Tarvastu"], "Põhja-Sakala": ["Kõpu"],
+    "Tõrva": ["Helme", "Hummuli", "Põdrala"], "Viljandi vald": ["Kolga-Jaani", "Paistu", "Tarvastu"], "Põhja-Sakala": ["Kõo", "Kõpu", "Suure-Jaani"],
     "Võru vald": ["Lasva", "Sõmerpalu", "Vastse-Võru"], "Rõuge": ["Haanja", "Mõniste", "Varstu"], "Antsla": ["Urvaste"],
     "Setomaa": ["Meremäe", "Mikitamäe", "Värska"], "Räpina": ["Meeksi"], "Kanepi": ["Kõlleste", "Valgjärve"],
     "Rakvere vald": ["Sõmeru"], "Vinni": ["Laekvere", "Rägavere"], "Väike-Maarja": ["Rakke"], "Haljala": ["Vihula"],
@@ -163,6 +163,7 @@ EE_CITY_DISTRICTS = {"Tallinn": [
     "Нымме", "Пирита", "Пыхья-Таллинн", "Северная Таллинн",
 ]}
 ee_bases = {s.name for s in estonia}
+ee_counties = {s.name for s in subdivisions("EE") if s.type == "County"}
 for s in estonia:
     kind = {"Urban municipality": "linn", "Rural municipality": "vald"}[s.type]
     base = s.name
@@ -199,7 +200,8 @@ for s in estonia:
     for parish in EE_FORMER_PARISHES.get(name, EE_FORMER_PARISHES.get(base, [])):
         # Alone only where no municipality is so named (`Keila` is Keila linn; `Keila vald`,
         # Lääne-Harju).
-        variants += [f"{parish} vald"] + ([] if parish in variants or parish in ee_bases else [parish])
+        # (nor where a county is: `Saare` is Saare maakond, Saaremaa, as much as the parish).
+        variants += [f"{parish} vald"] + ([] if parish in variants or parish in ee_bases or parish + "maa" in ee_counties else [parish])
     entries.append((s.code, "EE", name, english, kind, variants, s.parent_code))
 
 # Latvia: 43 since 2021 (7 state cities, 36 municipalities `novads`).

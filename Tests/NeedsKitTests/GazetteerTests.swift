@@ -363,10 +363,14 @@ final class GazetteerTests: XCTestCase {
             "Keila vald": "EE-431", "Padise vald": "EE-431", "Laeva vald": "EE-796", "Tabivere": "EE-796",
             "Kolga-Jaani vald": "EE-899", "Sõmerpalu vald": "EE-917", "Sõmeru vald": "EE-661", "Paide vald": "EE-567",
             "Roosna-Alliku vald": "EE-567", "Käina vald": "EE-205", "Avinurme": "EE-486", "Taebla vald": "EE-441",
-            "Rõngu vald": "EE-171",
+            "Rõngu vald": "EE-171", "Vasalemma vald": "EE-431", "Kõo vald": "EE-615", "Suure-Jaani vald": "EE-615",
+            "Saare vald": "EE-486",
         ]
         for (written, code) in more { XCTAssertEqual(self.code(written), code, written) }
         XCTAssertEqual(code("Keila"), "EE-296")
+        // A parish named like a county (`Saare`: Saare maakond, Saaremaa) is none alone (a reviewer).
+        XCTAssertNil(code("Saare"))
+        XCTAssertEqual(code("Saaremaa"), "EE-714")
         XCTAssertEqual(code("Keila linn"), "EE-296")
         XCTAssertEqual(codes("Tartu"), ["EE-793", "EE-796"])
     }

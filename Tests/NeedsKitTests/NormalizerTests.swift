@@ -2201,6 +2201,10 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.answer(1, "imp_intercultural", in: instrument), .choice("4"))
         XCTAssertEqual(result.issues.filter { $0.code == "unknown_value" }.count, 4)
         XCTAssertFalse(result.codes().contains("choice_by_number"))
+        // A month's word inside a label's words is no date (a reviewer: `3 - may be useful`).
+        let may = normalise([folder.write("may.csv", "Country;imp_intercultural;imp_partnerships\nEstonia;3 - may be useful;2 - May help\n")])
+        XCTAssertEqual(may.answer(0, "imp_intercultural", in: instrument), .choice("3"))
+        XCTAssertEqual(may.answer(0, "imp_partnerships", in: instrument), .choice("2"))
     }
 
     /// A clerk's heading for the role without the form's "your" (`Amet` for `Teie amet`, `Amats`,

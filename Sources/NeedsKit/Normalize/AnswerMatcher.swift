@@ -165,9 +165,9 @@ public final class ChoiceMatcher {
             // rating (`2 (ei tea)`), or a month's name (`4. mai`, `4 мая`: the date Excel made of
             // a typed `4-5` or `4.5`, a probe's read as 4): no point of the scale.
             if spelled.contains(where: \.isNumber) || ChoiceList.isNonRating(spelled) { return nil }
-            if spelled.lowercased().split(whereSeparator: { !$0.isLetter }).contains(where: { SubmissionDate.monthWords[String($0)] != nil }) {
-                return nil
-            }
+            // (A month's name alone after the number: `3 - may be useful` is a label.)
+            let words = spelled.lowercased().split(whereSeparator: { !$0.isLetter })
+            if words.count == 1, SubmissionDate.monthWords[String(words[0])] != nil { return nil }
             return wordForm(spelled) == nil ? name : nil
         }
     }
