@@ -2159,6 +2159,11 @@ final class NormalizerTests: XCTestCase {
 
             """)])
         XCTAssertEqual(late.respondents.map(\.submitted), ["2025-01-15", "2025-07-14", "2025-07-15"])
+        // The same re-written by Excel (`08.02.2025 22:45`, `2/8/2025 10:45:00 PM`): still UTC
+        // (a probe's had been dated a day early).
+        let excel = normalise([folder.write("excel1.csv", "country;_submission_time;_uuid\nEE;08.02.2025 22:45;u1\nEE;14.07.2025 20:30;u2\n"),
+                               folder.write("excel2.csv", "country;_submission_time;_uuid\nEE;2/8/2025 10:45:00 PM;u3\nEE;2/8/2025 9:45:00 PM;u4\n")])
+        XCTAssertEqual(excel.respondents.map(\.submitted), ["2025-02-09", "2025-07-14", "2025-02-09", "2025-02-08"])
         let ended = normalise([folder.write("end.csv", "end;country;_submission_time;_uuid\n2025-01-14T23:50:00.000+02:00;EE;2025-01-14T22:30:00;u1\n")])
         XCTAssertEqual(ended.respondents.map(\.submitted), ["2025-01-14"])
         let central = normalise([folder.write("central.csv", "SubmissionDate,country,KEY\n2025-01-14T22:30:00.316Z,EE,uuid:1\n")])

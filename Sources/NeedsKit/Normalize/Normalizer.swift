@@ -1805,12 +1805,19 @@ public final class Normalizer {
                               code: "date_two_digit_year", action: .kept, severity: .note,
                               message: "`\(text)` has a two-digit year: read day first as \(SubmissionDate.format(parsed)) (dd.mm.yy, the year 20yy), as are this file's other such dates; written year first (yy.mm.dd) it is \(SubmissionDate.format(other)): if so, give the dates with four-digit years"))
         }
+        // KoboToolbox's `_submission_time` re-written by Excel (`08.02.2025 22:45`): still the
+        // server's clock in UTC (a probe's evening submissions had been dated a day early).
+        let time = utc ? SubmissionDate.timeOfDay(text) : nil
+        func inTheBaltics(_ day: Int32) -> Int32 {
+            guard let time else { return day }
+            return SubmissionDate.balticDay(utcDay: day, hour: time.hour, minute: time.minute)
+        }
         if order.ambiguous && dateOrder.decided == nil {
             // Read day-first by assumption; kept the other way too for the period (`submittedDays`).
             let (year, month, day) = (parsed / 10000, parsed / 100 % 100, parsed % 100)
-            rowOtherReading = year * 10000 + day * 100 + month
+            rowOtherReading = inTheBaltics(year * 10000 + day * 100 + month)
         }
-        return parsed
+        return inTheBaltics(parsed)
     }
 
     /// Dates of a file read day-first before it showed it is month-first are corrected in

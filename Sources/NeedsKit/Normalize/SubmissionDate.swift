@@ -136,6 +136,25 @@ enum SubmissionDate {
         guard bytes.count >= 16, bytes[13] == UInt8(ascii: ":"),
               let hour = twoDigits(bytes, at: 11), let minute = twoDigits(bytes, at: 14), hour < 24, minute < 60
         else { return day }
+        return balticDay(utcDay: day, hour: hour, minute: minute)
+    }
+
+    /// The time of day of a date written otherwise than ISO (`08.02.2025 22:45`, `2/8/2025
+    /// 10:45:00 PM`): the first `h:mm` or `hh:mm`, on a 12-hour clock when `AM` or `PM` follows.
+    static func timeOfDay(_ text: String) -> (hour: Int, minute: Int)? {
+        let characters = Array(text.lowercased())
+        guard let colon = characters.firstIndex(of: ":"), colon > 0, colon + 2 < characters.count,
+              let m1 = characters[colon + 1].wholeNumberValue, let m2 = characters[colon + 2].wholeNumberValue,
+              let h2 = characters[colon - 1].wholeNumberValue else { return nil }
+        var hour = h2
+        if colon >= 2, let h1 = characters[colon - 2].wholeNumberValue { hour += 10 * h1 }
+        let rest = String(characters[(colon + 3)...]).replacingOccurrences(of: ".", with: "")
+        if rest.contains("pm") && hour < 12 { hour += 12 } else if rest.contains("am") && hour == 12 { hour = 0 }
+        let minute = m1 * 10 + m2
+        return hour < 24 && minute < 60 ? (hour, minute) : nil
+    }
+
+    static func balticDay(utcDay day: Int32, hour: Int, minute: Int) -> Int32 {
         let (year, month, date) = (Int(day) / 10000, Int(day) / 100 % 100, Int(day) % 100)
         let minutes = unixDays(year: year, month: month, day: date) * 1440 + hour * 60 + minute
         /// 01:00 UTC on the month's last Sunday (March and October both have 31 days; 1970-01-01 was a Thursday).
