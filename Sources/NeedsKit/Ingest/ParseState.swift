@@ -983,14 +983,16 @@ final class ParseState {
                 || first == 0xD0 || first == 0xD1 || first == 0xCE || first == 0xE2
             // A label of several words may end with the totals word (`Narva linn kokku`, `Ogres
             // novads kopā`, `Respondentu skaits`: a probe's had been respondents).
-            guard initial || (first >= 0x41 && field.contains(0x20)) else { return nil }
-            let text = String(decoding: field, as: UTF8.self)
-            let lower = text.lowercased()
-            if let last = lower.split(separator: " ").last, lower.contains(" "),
-               Self.totalsLastWords.contains(String(last.filter { $0.isLetter })) {
+            // Only its last word is read for that: a row of a hand-made sheet whose first cell
+            // is a place (`Narva linn`) costs one word's String, not the cell's.
+            if first >= 0x41, let space = field.lastIndex(of: 0x20),
+               Self.totalsLastWords.contains(String(decoding: field[(space + 1)...], as: UTF8.self).lowercased().filter(\.isLetter)) {
+                let text = String(decoding: field, as: UTF8.self)
                 return (text.count > 40 ? String(text.prefix(40)) + "…" : text, i + 1)
             }
             guard initial else { return nil }
+            let text = String(decoding: field, as: UTF8.self)
+            let lower = text.lowercased()
             for word in Self.totalsWords where lower.hasPrefix(word) {
                 // A whole word: `Total`, `Total:`, `Total (n=12)`, not `Totalitarianism`.
                 let rest = lower.dropFirst(word.count)

@@ -186,7 +186,7 @@ public struct ColumnMapper {
                 for choice in instrument.choiceLists[list]?.choices ?? [] {
                     let choiceRole = ColumnRole.choice(question: index, choice: choice.name)
                     for path in Self.paths(question.groupPath, question.name) {
-                        for separator in ["/", ".", "_", "-", ":", "--", "__", "|", " / "] {
+                        for separator in Self.groupSeparators {
                             byName[(path + separator + choice.name).lowercased(), default: []].insert(choiceRole)
                         }
                     }
@@ -224,6 +224,10 @@ public struct ColumnMapper {
         "your", "teie", "sinu", "jūsu", "tavs", "tava", "jūsų", "tavo", "ваша", "ваш", "ваше", "ваши", "твоя", "твой",
     ]
 
+    /// The separators the tools join a group path with, and a select_multiple's name with its
+    /// choice's in a split column (`importance/imp_intercultural`, `training_wanted_intercultural`).
+    static let groupSeparators = ["/", ":", "-", ".", "--", "_", "__", "|", " / "]
+
     /// The spellings of a question's XML name with its group path, as the tools write them: Kobo
     /// joins groups with its export's group separator (`/` unless the user typed another in the
     /// export's settings, such as `.`, `--` or `_`: a probe's `importance--imp_intercultural` had
@@ -232,7 +236,7 @@ public struct ColumnMapper {
         var result = [name]
         for k in 0..<groups.count {
             let prefix = Array(groups[k...])
-            for separator in ["/", ":", "-", ".", "--", "_", "__", "|", " / "] {
+            for separator in groupSeparators {
                 result.append((prefix + [name]).joined(separator: separator))
             }
         }

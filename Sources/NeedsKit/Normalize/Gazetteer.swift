@@ -52,6 +52,7 @@ public struct Gazetteer: Sendable {
     /// The kinds of a town's municipality and of a rural one, as abbreviations are written out.
     private static let townKinds: Set<String> = ["linn", "city", "pilsēta", "pilseta", "miesto", "город"]
     private static let ruralKinds: Set<String> = ["vald", "novads", "rajono", "district", "волость", "район", "край"]
+    private static let kinds = townKinds.union(ruralKinds)
     /// The Lithuanian kinds in English, as the municipalities' English names write them.
     private static let englishKinds: [String: String] = ["miesto": "city", "rajono": "district"]
     /// Abbreviations of the words for a kind of municipality, and the names of its council,
@@ -309,7 +310,7 @@ public struct Gazetteer: Sendable {
         }
         // The kind joined to the name with a hyphen (`Tartu-vald`, `Ogres-novads`).
         if let hyphen = written.lastIndex(of: "-"),
-           Self.townKinds.union(Self.ruralKinds).contains(TextKey.exact(String(written[written.index(after: hyphen)...]))) {
+           Self.kinds.contains(TextKey.exact(String(written[written.index(after: hyphen)...]))) {
             result = matchAsWritten(written[..<hyphen] + " " + written[written.index(after: hyphen)...], country: country)
             if result != .none { return result }
         }
@@ -475,6 +476,9 @@ public struct Gazetteer: Sendable {
         }
     }
 
+    /// `genericWords` and `город`, left out in the last try of `match(_:replacing:by:country:)`.
+    private static let genericAndTownWords = genericWords.union(["город"])
+
     /// The Russian words for a council, which `genericWords` holds among others.
     private static let russianCouncilWords: Set<String> = [
         "управа", "дума", "совет", "администрация", "самоуправление", "администрации", "самоуправления", "управы", "думы",
@@ -527,7 +531,7 @@ public struct Gazetteer: Sendable {
         for noun in nouns {
             var named = words
             named[k] = noun
-            for removable in [Self.russianCouncilWords, Self.genericWords, Self.genericWords.union(["город"])] {
+            for removable in [Self.russianCouncilWords, Self.genericWords, Self.genericAndTownWords] {
                 let fewer = named.filter { !removable.contains($0) }
                 guard !fewer.isEmpty else { continue }
                 let result = resolve(lookup.match(fewer.joined(separator: " ")), country: country)

@@ -1535,8 +1535,6 @@ public final class Normalizer {
         return nil
     }
 
-    /// Whether a row answers a question of the form besides the place (and the tool's metadata):
-    /// a cell of such a question written in, or a split choice's column read.
     /// Remarks that a person did not answer or refused, in the five languages, compared loosely.
     static let noAnswerRemarks: Set<String> = Set([
         "ei vastanud", "ei vasta", "vastamata", "keeldus", "keeldus vastamast", "did not answer", "no answer", "not answered",
@@ -1544,6 +1542,8 @@ public final class Normalizer {
         "neatsakyta", "atsisakė", "не ответил", "не ответила", "нет ответа", "без ответа", "отказался", "отказалась",
     ].map { TextKey.loose($0) })
 
+    /// Whether a row answers a question of the form besides the place (and the tool's metadata):
+    /// a cell of such a question written in, or a split choice's column read.
     private func answersBeyondPlace(_ record: RecordBuffer, mapping: FileMapping, count: Int) -> Bool {
         let counts = { (q: Int) in self.beyondPlace[q] }
         for q in 0..<questionCount where answerSlots[q] != 0 && counts(q) { return true }
