@@ -324,6 +324,23 @@ final class GazetteerTests: XCTestCase {
         XCTAssertEqual(codes("Tartu (Tartumaa)"), ["EE-793", "EE-796"])
     }
 
+    /// The kind in brackets in Latvian and Lithuanian, and in their nominative (`rajonas`,
+    /// `miestas`) as well as the official genitive's words: a probe's names that were unknown.
+    func testLatvianAndLithuanianKindsInBrackets() {
+        let expected = [
+            "Jelgava (novads)": "LV-041", "Jelgavas (novads)": "LV-041", "Jelgava (valstspilsēta)": "LV-JEL",
+            "Ogre (novads)": "LV-067", "Vilnius (rajonas)": "LT-58", "Vilniaus (rajono)": "LT-58",
+            "Vilnius (miestas)": "LT-57", "Kaunas (m.)": "LT-15", "Kaunas (r.)": "LT-16", "Kauno (r. sav.)": "LT-16",
+            "Vilniaus rajonas": "LT-58", "Kauno miestas": "LT-15", "Вильнюс (район)": "LT-58",
+            "Cēsis (novads)": "LV-022", "Rēzekne novads": "LV-077", "Talsi novads": "LV-097",
+            "Tukums (novads)": "LV-099", "Valmiera novads": "LV-113", "Vilnius rajonas": "LT-58",
+        ]
+        assertCodes(expected)
+        XCTAssertEqual(codes("Vilnius (Vilniaus apskritis)"), ["LT-57", "LT-58"])
+        XCTAssertEqual(code("Rēzekne (pilsēta)"), "LV-REZ", "the city, not the novads")
+        XCTAssertEqual(gazetteer.match("Vilnius miestas rajonas"), .none, "both kinds: a guess")
+    }
+
     /// A town that was a municipality of its own until 2017 and is now in the rural municipality
     /// named after it or centred on it (`Valga linn`, `Kärdla linn`, `Jõhvi linn`, `Valga city`):
     /// that municipality; they were unknown. A town that is still a municipality stays itself.

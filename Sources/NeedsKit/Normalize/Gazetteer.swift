@@ -50,11 +50,16 @@ public struct Gazetteer: Sendable {
     /// The words for a town, dropped in the last try.
     private static let townWords: Set<String> = ["linn", "city", "pilsēta", "pilseta", "город"]
     /// The kinds of a town's municipality and of a rural one, as abbreviations are written out.
-    private static let townKinds: Set<String> = ["linn", "city", "pilsēta", "pilseta", "miesto", "город"]
-    private static let ruralKinds: Set<String> = ["vald", "novads", "rajono", "district", "волость", "район", "край"]
+    private static let townKinds: Set<String> = ["linn", "city", "pilsēta", "pilseta", "miesto", "miestas", "город"]
+    private static let ruralKinds: Set<String> = [
+        "vald", "novads", "rajono", "rajonas", "district", "волость", "район", "край",
+    ]
     private static let kinds = townKinds.union(ruralKinds)
-    /// The Lithuanian kinds in English, as the municipalities' English names write them.
-    private static let englishKinds: [String: String] = ["miesto": "city", "rajono": "district"]
+    /// The Lithuanian kinds in English, as the municipalities' English names write them; the
+    /// kind's nominative as well (`Vilnius rajonas`, `Vilnius (miestas)`).
+    private static let englishKinds: [String: String] = [
+        "miesto": "city", "rajono": "district", "miestas": "city", "rajonas": "district",
+    ]
     /// Abbreviations of the words for a kind of municipality, and the names of its council,
     /// written out for a second try: `Tartu l.` is `Tartu linn`, `Ogres nov.` `Ogres novads`,
     /// `г. Нарва` `город Нарва`, `Вильнюсский р-н` `Вильнюсский район`, `Šiaulių m. savivaldybės`
@@ -371,6 +376,12 @@ public struct Gazetteer: Sendable {
         if result == .none, !bothKinds, let last = kept.last, let english = Self.englishKinds[last], kept.count > 1 {
             result = resolve(lookup.match((kept.dropLast() + [english]).joined(separator: " ")), country: country)
         }
+        // A Latvian name in the nominative before `novads` (`Jelgava novads`, `Ogre (novads)`):
+        // the official name has the genitive (`Jelgavas novads`, `Cēsu novads`, `Tukuma novads`).
+        if result == .none, !bothKinds, kept.count > 1, kept.last == "novads" {
+            let k = kept.count - 2
+            result = match(kept, replacing: k, by: Self.latvianGenitives(kept[k]), country: country)
+        }
         if result == .none { result = matchParts(text, country: country) }
         // The kind in brackets (`Tartu (linn)`, `Тарту (город)`), or the name (`(Tallinn)`).
         if result == .none, text.contains("(") {
@@ -385,6 +396,18 @@ public struct Gazetteer: Sendable {
         if result == .none { result = matchDepartment(typed, country: country) }
         if result == .none { result = matchLocative(words, country: country) }
         return result
+    }
+
+    /// The genitives a Latvian town's name in the nominative may have, as municipalities are
+    /// named after it: `Jelgava` → `Jelgavas`, `Ogre` → `Ogres`, `Cēsis` → `Cēsu`, `Talsi` →
+    /// `Talsu`, `Tukums` → `Tukuma` (`Daugavpils` is its own genitive).
+    private static func latvianGenitives(_ word: String) -> [String] {
+        var forms: [String] = []
+        if word.hasSuffix("a") || word.hasSuffix("e") { forms.append(word + "s") }
+        if word.hasSuffix("is") { forms.append(word.dropLast(2) + "u") }
+        if word.hasSuffix("i") { forms.append(word.dropLast() + "u") }
+        if word.hasSuffix("s") && !word.hasSuffix("is") { forms.append(word.dropLast() + "a") }
+        return forms
     }
 
     /// Prepositions before a place written where someone works (`в Нарве`, `in Narva`).
