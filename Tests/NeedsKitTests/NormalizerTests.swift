@@ -1516,6 +1516,32 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(result.issues.contains { $0.code == "unknown_value" }, "\(result.issues.map(\.message))")
     }
 
+    /// The municipality stated in one cell (`Pašvaldība: Ogres novads`, the rest of the line
+    /// empty or not there) right above the header repeated: it had been skipped as a note under
+    /// the first block, and the rows of the second had no place. It is the second block's place; a
+    /// note there that states none (`Koostas: M. Tamm`), or one further up, is still a note.
+    func testAOneCellPlaceLineAboveARepeatedHeaderStatesTheNextBlocksPlace() throws {
+        let folder = TemporaryFolder()
+        let header = "Teie amet;imp_intercultural;comp_intercultural;imp_partnerships;comp_partnerships\n"
+        let short = folder.write("short.csv", "Omavalitsus: Narva linn\n" + header + "teacher;5;2;4;3\nsocial_worker;4;3;5;1\n"
+            + "\nOmavalitsus: Tartu linn\n" + header + "teacher;3;2;4;3\n")
+        let padded = folder.write("padded.csv", "Omavalitsus: Narva linn;;;;\n" + header + "teacher;5;2;4;3\n"
+            + "Pašvaldība: Ogres novads;;;;\n" + header + "teacher;3;2;4;3\n")
+        let notes = folder.write("notes.csv", "Omavalitsus: Narva linn\n" + header + "teacher;5;2;4;3\n"
+            + "Omavalitsus: Tartu linn\nKoostas: M. Tamm\n" + header + "teacher;3;2;4;3\nKokku: 2 vastajat\n" + header + "teacher;2;2;4;3\n")
+        let result = normalise([short, padded, notes])
+        XCTAssertEqual(result.respondents.map(\.sourceFile), ["notes.csv", "notes.csv", "notes.csv", "padded.csv", "padded.csv", "short.csv", "short.csv", "short.csv"])
+        XCTAssertEqual(result.respondents.map(\.sourceLine), [3, 7, 10, 3, 6, 3, 4, 8])
+        XCTAssertEqual(result.respondents.map(\.municipalityCode), ["EE-511", nil, nil, "EE-511", "LV-067", "EE-511", "EE-511", "EE-793"])
+        XCTAssertEqual(result.issues.filter { $0.code == "details_line" }.map(\.file), ["padded.csv", "short.csv"])
+        XCTAssertEqual(result.issues.filter { $0.code == "details_line" }.map(\.line), [4, 6])
+        XCTAssertFalse(result.issues.contains { $0.code == "ragged_row" }, "\(result.issues.map(\.message))")
+        // Lines 4 and 5 of notes.csv: notes, one skipped by the reader, the other by the
+        // normaliser; a total (line 8) stays the reader's footnote.
+        XCTAssertEqual(result.issues.filter { $0.file == "notes.csv" && $0.code == "footnote_skipped" }.map(\.line), [4, 5, 8])
+        XCTAssertEqual(result.accounts.map(\.blankRows), [1, 1, 2])
+    }
+
     /// A sheet typed the other way round, one respondent per column. Headed by the first question
     /// and its answers, its rows had each been a respondent answering that question with another
     /// question's name (39 invented, with warnings only); headed `Küsimus;Vastaja 1;...`, every

@@ -508,8 +508,9 @@ final class ParseState {
             heldOverflowed = false
         }
         if isRepeatedHeader() {
-            // Rows held just above it are notes under the first table (`Kokku: 12`).
-            skipHeldAsFootnotes()
+            // Rows held just above it are notes under the first table (`Kokku: 12`), but for one
+            // that may state the next block's place.
+            skipHeldAsFootnotes(aboveHeader: true)
             repeatedHeaders += 1
             afterRepeatedHeader = true
             columnSources = nil
@@ -519,7 +520,7 @@ final class ParseState {
             return
         }
         if let (sources, unknown) = reorderedHeader() {
-            skipHeldAsFootnotes()
+            skipHeldAsFootnotes(aboveHeader: true)
             repeatedHeaders += 1
             afterRepeatedHeader = true
             columnSources = sources
@@ -737,8 +738,10 @@ final class ParseState {
     private func releaseHeld() { deliverHeld(asFootnotes: false) }
 
     /// The held rows are notes under a table (the file ended, or the header comes again): each
-    /// skipped as a footnote, but blank ones stay blank rows.
-    private func skipHeldAsFootnotes() { deliverHeld(asFootnotes: true) }
+    /// skipped as a footnote, but blank ones stay blank rows. `aboveHeader`: the header comes
+    /// again, and the last held note, if a label and a value in its first cell, is the
+    /// normaliser's to read (`RecordBuffer.notesNextBlock`).
+    private func skipHeldAsFootnotes(aboveHeader: Bool = false) { deliverHeld(asFootnotes: true, aboveHeader: aboveHeader) }
 
     /// A record skipped above or below the table (a title, a note, a sheet's detail), or a short
     /// one inside it, that another
@@ -785,8 +788,9 @@ final class ParseState {
         return false
     }
 
-    private func deliverHeld(asFootnotes: Bool) {
-        for row in held where !record.sink.pointee.stopped {
+    private func deliverHeld(asFootnotes: Bool, aboveHeader: Bool = false) {
+        let lastNote = aboveHeader ? held.lastIndex { if case .record = $0 { true } else { false } } : nil
+        for (k, row) in held.enumerated() where !record.sink.pointee.stopped {
             switch row {
             case let .spaces(buffer):
                 emit(buffer)
@@ -796,6 +800,11 @@ final class ParseState {
                     continue
                 }
                 if quarantinesOtherDelimiterRow(buffer, where: "below") {
+                    emit(buffer)
+                    continue
+                }
+                if k == lastNote, buffer.firstFilledColumn == 1, Self.mayStatePlace(buffer.fieldBytes(0)) {
+                    buffer.notesNextBlock = true
                     emit(buffer)
                     continue
                 }
@@ -922,6 +931,16 @@ final class ParseState {
     /// A note's text, not an answer: a label of a word or two before a colon and something after
     /// it (`Koostas: M. Tamm`, `Seisuga: 15.01.2025`). Words alone may be an answer (a choice's
     /// label `Õpetaja või haridustöötaja`, a comment): a reviewer's case.
+    /// Whether a note's one cell may state a place (`Pašvaldība: Ogres novads`): a label and a
+    /// colon, words after it, and no totals word for the label (`Total: 1`, `Kokku: 12 vastajat`).
+    static func mayStatePlace(_ cell: UnsafeRawBufferPointer) -> Bool {
+        guard readsAsNote(cell) else { return false }
+        let text = String(decoding: trimmed(cell), as: UTF8.self)
+        guard let colon = text.firstIndex(of: ":") else { return false }
+        let label = text[..<colon].lowercased()
+        return text[text.index(after: colon)...].contains(where: \.isLetter) && !totalsWords.contains { label.hasPrefix($0) }
+    }
+
     static func readsAsNote(_ cell: UnsafeRawBufferPointer) -> Bool {
         guard holdsWords(cell) else { return false }
         let text = String(decoding: trimmed(cell), as: UTF8.self)
@@ -1169,7 +1188,8 @@ final class ParseState {
     /// with the rest missing, a long one is quarantined unless its extra fields are empty.
     private func checkShape(_ record: RecordBuffer, width headerCount: Int) {
         let present = record.fieldCount
-        guard !record.isBlank else { return }
+        // (A note above the header repeated is of one cell, whatever the header's width.)
+        guard !record.isBlank, !record.notesNextBlock else { return }
         if present == headerCount {
             headerWidthRows += 1
             return

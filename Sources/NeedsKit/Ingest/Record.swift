@@ -19,6 +19,10 @@ public final class RecordBuffer {
     /// The record comes right after the header repeated below itself (exports pasted together):
     /// what may stand under a header (a HXL hashtag row) may stand here too.
     public internal(set) var followsRepeatedHeader = false
+    /// The record is a note of one cell, `Label: value`, held below a table and right above the
+    /// header repeated (`Pašvaldība: Jelgavas valstspilsēta` over the next municipality's block):
+    /// the normaliser reads it as the block's place if it states one, else as the note it is.
+    public internal(set) var notesNextBlock = false
     /// Of the header record: the filled cells of the records above the table (a title, a
     /// sheet's details such as `Omavalitsus: | Tartu linn`), each with its line. Empty otherwise.
     public internal(set) var aboveTable: [(line: Int, cells: [String])] = []
@@ -107,6 +111,7 @@ public final class RecordBuffer {
         index = other.index
         expectedCount = other.expectedCount
         followsRepeatedHeader = other.followsRepeatedHeader
+        notesNextBlock = other.notesNextBlock
         strayQuoteField = other.strayQuoteField
         widthOff = other.widthOff
         if !aboveTable.isEmpty || !other.aboveTable.isEmpty { aboveTable = other.aboveTable }
@@ -127,6 +132,7 @@ public final class RecordBuffer {
         quarantineReason = nil
         swallowingField = nil
         followsRepeatedHeader = false
+        notesNextBlock = false
         strayQuoteField = -1
         widthOff = 0
         if !aboveTable.isEmpty { aboveTable = [] }

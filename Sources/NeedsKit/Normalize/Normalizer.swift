@@ -1139,6 +1139,13 @@ public final class Normalizer {
                               message: message))
             return .blank
         }
+        if record.notesNextBlock {
+            // A note above the header repeated that states no place: a note, as the reader
+            // skips those under a table.
+            log(CleaningIssue(file: mapping.file, line: record.line, column: 1, code: "footnote_skipped", action: .dropped, severity: .note,
+                              message: "a record below the table (a note: one filled field) is not read as a respondent"))
+            return .blank
+        }
         if mapping.statedCarries { mapping.statedCarries = false }
 
         var idColumn: Int? = nil
