@@ -340,6 +340,42 @@ final class ComplementarySuppressionTests: XCTestCase {
         }
     }
 
+    /// Under `--weights municipality` the respondents of no recognised municipality weigh 0: in
+    /// none of their country's figures. Their row (8, below `--min-cell`; or 22, its figures
+    /// resting on no weight) had called for Narva's to be blanked beside it, and with Narva
+    /// blanked the country's average of its municipalities, and so ALL's, were blanked too: a
+    /// helper's probe lost EE's 38 respondents and the region to a few blank places. EE's figures
+    /// are Narva's and Tallinn's averaged, (3 + 2) / 2 = 2.5, the unplaced' 5s in none of them.
+    func testRespondentsWeighingNothingBlankNoCountry() throws {
+        for unplaced in [8, 22] {
+            let inputs = TemporaryFolder()
+            var text = "country,municipality,imp_intercultural,comp_intercultural,training_wanted\n"
+            for k in 0..<15 { text += "EE,Narva linn,\(1 + k % 5),\(1 + k % 3),intercultural\n" }
+            for k in 0..<15 { text += "EE,Tallinna linn,\(1 + k % 3),2,\(k % 3 == 0 ? "intercultural" : "")\n" }
+            for k in 0..<unplaced { text += "EE,\(k % 2 == 0 ? "" : "Nowhere"),5,1,intercultural\n" }
+            for k in 0..<10 { text += "LV,Rīga,\(1 + k % 5),3,intercultural\n" }
+            let file = inputs.write("r.csv", text)
+            let (path, folder) = try run {
+                $0.inputs = [file]
+                $0.aggregation.minCell = 10
+                $0.aggregation.weights = .municipality
+            }
+            _ = folder
+            let rows = table(path + "/topic_demand.csv").filter { $0["topic"] == "intercultural" }
+            let ee = try XCTUnwrap(rows.first { $0["country"] == "EE" })
+            let all = try XCTUnwrap(rows.first { $0["country"] == "ALL" })
+            XCTAssertEqual(Double(ee["mean_importance"] ?? ""), 2.5, "\(unplaced): \(ee)")
+            // Narva's share 1, Tallinn's 5 of 15: (1 + 1/3) / 2.
+            XCTAssertEqual(Double(ee["demand_share"] ?? "") ?? 0, 2.0 / 3.0, accuracy: 1e-12, "\(unplaced): \(ee)")
+            XCTAssertNotEqual(all["mean_importance"], "", "\(unplaced): \(all)")
+            let places = table(path + "/topic_demand_by_municipality.csv").filter { $0["country"] == "EE" && $0["topic"] == "intercultural" }
+            XCTAssertEqual(places.filter { $0["mean_importance"] != "" }.compactMap { $0["municipality"] }, ["Narva linn", "Tallinna linn"],
+                           "\(unplaced): \(places)")
+            let report = try String(contentsOfFile: path + "/report.md", encoding: .utf8)
+            XCTAssertFalse(report.contains(ReportProse.english.countriesWithheld), "\(unplaced)")
+        }
+    }
+
     /// The same for one topic's measure blanked in a municipality whose counts are shown (a
     /// reviewer's case: Narva's 3 ratings of 12 blanked, and Tartu's beside them; EE's weighted
     /// mean, less Tallinn's, weighed their sums unequally, 13·S_N + 12·S_T, leaving one or two

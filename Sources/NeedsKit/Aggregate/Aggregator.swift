@@ -809,7 +809,10 @@ public final class Aggregator {
         }.map(\.country))
         return ComplementarySuppression.withholdWeightedTotals(
             &rows, key: { $0.country == "ALL" ? nil : $0.country + "\u{1F}" + $0.topic },
-            parts: municipalities, key: { evenlyWeighted.contains($0.country) ? nil : $0.country + "\u{1F}" + $0.topic })
+            parts: municipalities, key: {
+                // (A municipality row that weighs nothing is in none of the country's figures.)
+                evenlyWeighted.contains($0.country) || $0.weighsNothing ? nil : $0.country + "\u{1F}" + $0.topic
+            })
     }
 
     /// Respondents of the cells `key` groups (as `merged` groups them, a row per country and one

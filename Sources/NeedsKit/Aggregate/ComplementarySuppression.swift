@@ -27,6 +27,9 @@ enum ComplementarySuppression {
     struct Group {
         var total: Int
         var parts: [Int]
+        /// Rows under the total that weigh nothing (`TopicFigures.weighsNothing`): in no figure
+        /// of the total, so no part to protect or to protect with, and not the unpublished part.
+        var weightless: [Int] = []
     }
 
     /// The topic key of the rows that carry a scope's respondents regardless of topic: the row
@@ -49,10 +52,19 @@ enum ComplementarySuppression {
         for (i, row) in rows.enumerated() { index[key(table(i), row.country, row.groupCode, row.topic)] = i }
         let topics = Array(Set(rows.map(\.topic))).sorted()
         let countries = Array(Set(rows.map(\.country)).subtracting(["ALL"])).sorted()
-        // Parts of each table by (country, topic), in table order.
+        // Parts of each table by (country, topic), in table order. A municipality row that
+        // weighs nothing (under `--weights municipality`, the respondents whose place is not
+        // recognised) is in none of its country's figures: its blanks (its figures rest on no
+        // weight) call for no other, or one such row blanked a whole country, and with it ALL.
+        // Its count, the country's less its municipalities', is no one's answers.
         var partsOf: [String: [Int]] = [:]
+        var weightlessOf: [String: [Int]] = [:]
         for (i, row) in rows.enumerated() where table(i) > 0 {
-            partsOf[key(table(i), row.country, nil, row.topic), default: []].append(i)
+            if table(i) == 1 && row.weighsNothing {
+                weightlessOf[key(table(i), row.country, nil, row.topic), default: []].append(i)
+            } else {
+                partsOf[key(table(i), row.country, nil, row.topic), default: []].append(i)
+            }
         }
         let answers = Array(Set(rows[groupStart...].map { $0.groupCode ?? "" })).sorted()
         var groupsByTopic: [String: [Group]] = [:]
@@ -64,7 +76,10 @@ enum ComplementarySuppression {
             for scope in countries + ["ALL"] {
                 guard let total = index[key(0, scope, nil, topic)] else { continue }
                 for t in [1, 2] {
-                    if let parts = partsOf[key(t, scope, nil, topic)] { list.append(Group(total: total, parts: parts)) }
+                    let weightless = weightlessOf[key(t, scope, nil, topic)] ?? []
+                    if let parts = partsOf[key(t, scope, nil, topic)] {
+                        list.append(Group(total: total, parts: parts, weightless: weightless))
+                    }
                 }
             }
             for answer in answers {
@@ -184,7 +199,8 @@ enum ComplementarySuppression {
             // codes, one place_unknown a respondent 'counted only in the region total' (ALL's 48
             // less EE's 20, LV's 20 and 5 of them gave LT's 3). But it is itself a cell: with every
             // country published, ALL less them is its figures (3 of no place beside EE 20 and LV 20).
-            let unpublished = max(0, count(rows[group.total], measure) - parts.reduce(0) { $0 + count(rows[$1], measure) })
+            let unpublished = max(0, count(rows[group.total], measure) - parts.reduce(0) { $0 + count(rows[$1], measure) }
+                - group.weightless.reduce(0) { $0 + count(rows[$1], measure) })
             let hidden = parts.filter { isHidden(rows[$0], measure) }
             let hiddenCells = hidden.count
             let hiddenCount = hidden.reduce(0) { $0 + count(rows[$1], measure) }

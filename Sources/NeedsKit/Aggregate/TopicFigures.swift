@@ -50,6 +50,9 @@ public struct TopicFigures: Sendable, Equatable {
     /// Σw and Kish's effective n of the scope's respondents (equal to `respondents` unweighted).
     public var weightedN: Double
     public var effectiveN: Double
+    /// Respondents who all weigh 0 (under `--weights municipality`, those whose place is not
+    /// recognised): in no weighted figure, their own figures rest on nothing.
+    var weighsNothing: Bool { respondents > 0 && weightedN == 0 }
     /// Kish's effective n of the demand share's base: the respondents whose file asked who wants
     /// training (`effectiveN` when every file did).
     var effectiveDemandBase = 0.0
