@@ -2082,11 +2082,37 @@ final class ReportTests: XCTestCase {
             ("+7 (912) 345-67-89", "[removed]"),
             ("isikukood 38001085718", "isikukood [removed]"),
             ("Телефон:+37256781234", "Телефон:[removed]"),
+            // Glued to a word (a helper's probe kept these as typed), an IBAN, an address with
+            // its `@` spelled out.
+            ("ik38001010000", "ik[removed]"), ("isikukood38001010000.", "isikukood[removed]."),
+            ("a38001010000b", "a[removed]b"), ("konto EE382200221020145685", "konto EE[removed]"),
+            ("kirjutage mari(at)narva.ee või MARI[AT]NARVA.EE", "kirjutage [removed] või [removed]"),
         ]
         for (typed, kept) in removed { XCTAssertEqual(QuarantineWriter.scrub(typed), kept, typed) }
         for kept in ["Sessions on 2025-01-13 10:00 and 13.01.2025", "2019 2020 2021", "budget 1.500.000 EUR",
-                     "rooms 101-105, 3 × 45 min", "3.14159265", "version 21 (2022-06-28 08:43:23)", "12345 ab"] {
+                     "rooms 101-105, 3 × 45 min", "3.14159265", "version 21 (2022-06-28 08:43:23)", "12345 ab", "COVID19",
+                     "meet (at) the office.", "ab123456c"] {
             XCTAssertEqual(QuarantineWriter.scrub(kept), kept)
+        }
+    }
+
+    /// A file named after its sender (`Mari Tamm mari.tamm@narva.ee 38001010000.csv`, a helper's
+    /// probe) had its e-mail address and personal code in the reports' list of source files, in
+    /// every country's report and in summary.json. They are removed there as from free text.
+    func testSourceFileNamesKeepNoEMailOrPersonalCode() throws {
+        let folder = TemporaryFolder()
+        var text = PipelineTests.sweepHeader
+        for k in 0..<12 { text += PipelineTests.sweepRow("EE", "Narva linn", importance: 1 + k % 5) }
+        let file = folder.write("Mari Tamm mari.tamm@narva.ee 38001010000.csv", text)
+        let out = TemporaryFolder()
+        let options = PipelineTests.sweepOptions([file], out: out)
+        _ = try Pipeline.report(options)
+        for name in ["report.md", "report.html", "summary.json", "countries/EE.md", "countries/EE.html"] {
+            let written = try String(contentsOfFile: options.outputPath + "/" + name, encoding: .utf8)
+            XCTAssertFalse(written.contains("narva.ee"), name)
+            XCTAssertFalse(written.contains("38001010000"), name)
+            // (Markdown escapes the brackets.)
+            XCTAssertTrue(written.contains("Mari Tamm [removed] [removed].csv") || written.contains(#"Mari Tamm \[removed\] \[removed\].csv"#), name)
         }
     }
 

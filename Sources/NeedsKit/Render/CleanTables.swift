@@ -184,19 +184,32 @@ public struct QuarantineWriter {
     /// personal code (`scrubNumbers`).
     static func scrub(_ value: String, numbers: Bool = true) -> String {
         let scrubNumbers = numbers ? Self.scrubNumbers : { $0 }
-        guard value.utf8.contains(UInt8(ascii: "@")) else { return scrubNumbers(value) }
+        guard value.utf8.contains(UInt8(ascii: "@")) || Self.spelledAt.contains(where: { value.lowercased().contains($0) }) else {
+            return scrubNumbers(value)
+        }
         let words = value.split(separator: " ", omittingEmptySubsequences: false)
         return scrubNumbers(words.map { word -> String in
             let text = String(word)
             if let at = text.firstIndex(of: "@"), text[text.index(after: at)...].contains(".") { return "[removed]" }
+            // An address with its `@` spelled out so that robots miss it (`mari(at)narva.ee`).
+            let lower = text.lowercased()
+            for spelled in Self.spelledAt {
+                if let at = lower.range(of: spelled), at.lowerBound > lower.startIndex, lower[at.upperBound...].contains(".") {
+                    return "[removed]"
+                }
+            }
             return text
         }.joined(separator: " "))
     }
 
+    /// The `@` of an e-mail address spelled out.
+    private static let spelledAt = ["(at)", "[at]", "{at}", "(ät)", "[ät]"]
+
     /// Replaces a run of 7 or more digits, with spaces, dashes or brackets between them and `+`
     /// before (`+372 5123 4567`, `(8-5) 212 3456`, `38001085718`): a phone number or a personal
     /// code typed in a comment. A run holding a date (`2025-01-13 10`) or only years (`2019 2020`)
-    /// is kept, as are decimals (`3.14159265`) and digits inside a word.
+    /// is kept, as are decimals (`3.14159265`) and a few digits inside a word (`COVID19`); 7 or
+    /// more in a row are replaced inside a word too (`ik38001010000`, an IBAN `EE382200221020145685`).
     static func scrubNumbers(_ value: String) -> String {
         guard value.utf8.lazy.filter({ $0 >= 0x30 && $0 <= 0x39 }).count >= 7 else { return value }
         func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
@@ -209,6 +222,16 @@ public struct QuarantineWriter {
             // A decimal's digits after its point, or digits inside a word, start no run.
             let inside = before.map { $0.isLetter || isDigit($0) } ?? false
             let decimal = i > 1 && (before == "." || before == ",") && isDigit(text[i - 2])
+            // Seven digits or more in a row, whatever stands around them (but a decimal's).
+            if isDigit(c), !decimal, !(before.map(isDigit) ?? false) {
+                var end = i
+                while end < text.count && isDigit(text[end]) { end += 1 }
+                if end - i >= 7 {
+                    out += "[removed]"
+                    i = end
+                    continue
+                }
+            }
             guard isDigit(c) || c == "+" || c == "(", !inside, !decimal else {
                 out.append(c)
                 i += 1
