@@ -229,6 +229,36 @@ final class SurveySynthesizerTests: XCTestCase {
         }
     }
 
+    /// A Kobo export of a form without `start` and `end` has no such columns: `synth` had written
+    /// them for every form, and the run read them as columns of another version of the form
+    /// (exit 1 for a clean export of a valid form, a helper's probe). With them in the form, they
+    /// are written.
+    func testKoboStartAndEndOnlyWhenTheFormHasThem() throws {
+        let folder = TemporaryFolder()
+        for (name, meta) in [("plain", ""), ("timed", "start,start,,,\nend,end,,,\n")] {
+            folder.write("\(name)/survey.csv", "type,name,label,topic,measure\n" + meta + """
+                select_one scale,imp_a,Topic A,a,importance
+                select_one scale,comp_a,Topic A,a,competence
+
+                """)
+            folder.write("\(name)/choices.csv", "list_name,name,label\nscale,1,Low\nscale,2,Mid\nscale,3,High\n")
+            folder.write("\(name)/settings.csv", "form_id,version\nx,1\n")
+            var options = SurveySynthesizer.Options()
+            options.rows = 20
+            options.shape = .kobo
+            let path = folder.path + "/\(name).csv"
+            try SurveySynthesizer.write(instrumentPath: folder.path + "/" + name, options: options, to: path)
+            let header = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").first.map(String.init) ?? ""
+            XCTAssertEqual(header.hasPrefix(#""start";"end";"#), !meta.isEmpty, header)
+            var run = RunOptions()
+            run.instrumentPath = folder.path + "/" + name
+            run.inputs = [path]
+            let outcome = try Pipeline.check(run)
+            XCTAssertEqual(outcome.accounts.first?.respondents, 20, name)
+            XCTAssertEqual(outcome.firstIssues.filter { $0.severity != .note }.map(\.code), [], name)
+        }
+    }
+
     /// `--out` naming one of the instrument's own files is refused before anything is written;
     /// a folder as `--out` is refused with the reason.
     func testOutputThatIsAnInstrumentFileOrAFolderIsRefusedWithTheReason() throws {

@@ -272,8 +272,14 @@ public struct SurveySynthesizer {
         var columns: [Column] = []
         switch options.shape {
         case .kobo:
-            columns.append(Column(header: "start") { _, _, r in r.submitted + "T09:00:00.000+02:00" })
-            columns.append(Column(header: "end") { _, _, r in r.submitted + "T09:12:00.000+02:00" })
+            // Kobo writes the form's `start` and `end` when the form has them (a form without them
+            // and an export with them read as columns of another version of the form).
+            if instrument.questions.contains(where: { $0.key == "start" && $0.kind == .meta }) {
+                columns.append(Column(header: "start") { _, _, r in r.submitted + "T09:00:00.000+02:00" })
+            }
+            if instrument.questions.contains(where: { $0.key == "end" && $0.kind == .meta }) {
+                columns.append(Column(header: "end") { _, _, r in r.submitted + "T09:12:00.000+02:00" })
+            }
         case .google:
             // The responses sheet names and writes its timestamp in the sheet's locale: `Timestamp`
             // `1/14/2025 9:50:30` in English (as a real export writes it), day first with dots in
