@@ -215,6 +215,19 @@ final class InstrumentLoaderTests: XCTestCase {
             """)
         XCTAssertEqual(upright.findings.map(\.code), [])
         XCTAssertEqual(try InstrumentLoader.load(Paths.inputs + "/instrument").findings.map(\.code), [])
+        // The two labels quoted are of one language (a helper's probe had `Labai svarbu`, the top in
+        // Lithuanian, beside `Nemaz nav svarīgi`, the bottom in Latvian).
+        let twoLanguages = try form("type,name,label,topic,measure\nselect_one imp,imp_a,A,a,importance\nselect_one comp,comp_a,A,a,competence\n", """
+            list_name,name,label::Latviešu (lv),label::Lietuvių (lt)
+            imp,very,Ļoti svarīgi,Labai svarbu
+            imp,not,Nemaz nav svarīgi,Visai nesvarbu
+            comp,1,Zema,Žema
+            comp,2,Augsta,Aukšta
+
+            """)
+        let message = try XCTUnwrap(twoLanguages.findings.first { $0.code == "scale_reversed" }?.message)
+        XCTAssertTrue(message.contains("`Labai svarbu` 1 and `Visai nesvarbu` 2") || message.contains("`Ļoti svarīgi` 1 and `Nemaz nav svarīgi` 2"),
+                      message)
     }
 
     /// Which pairs of end labels read as a scale from the top down: the same word plain and

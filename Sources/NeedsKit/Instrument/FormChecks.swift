@@ -35,13 +35,16 @@ extension InstrumentLoader {
             let competence = questions.contains { question in
                 question.kind.listName == name && topics.contains { $0.competenceQuestion == question.key }
             }
-            let reversed = lowest.labels.contains { language, label in
-                guard let other = highest.labels[language] else { return false }
+            // The two labels quoted are of one language, the first (by its code) that runs top
+            // down: the lowest point's label in one and the highest's in another read as a pair of
+            // two languages' words (`Labai svarbu` and `Nemaz nav svarīgi`, a helper's probe).
+            let reversedIn = lowest.labels.keys.sorted().first { language in
+                guard let label = lowest.labels[language], let other = highest.labels[language] else { return false }
                 return runsTopDown(lowest: label, highest: other, competence: competence)
             }
-            guard reversed else { continue }
+            guard let language = reversedIn else { continue }
             said.insert(name)
-            let low = lowest.labels.values.sorted().first ?? lowest.name, high = highest.labels.values.sorted().first ?? highest.name
+            let low = lowest.labels[language] ?? lowest.name, high = highest.labels[language] ?? highest.name
             func text(_ score: Double) -> String { score == score.rounded() && abs(score) < 1e15 ? String(Int64(score)) : String(score) }
             let byName = points.allSatisfy { Double($0.name) != nil }
             warn(survey, question.row, typeColumn, "scale_reversed",
