@@ -374,7 +374,8 @@ final class InstrumentLoaderTests: XCTestCase {
 
             """, "list_name,name,label\ns,1,Low\ns,2,High\ntopics,legal,L\ntopics,not_interested,Not interested\n")
         XCTAssertEqual(leftOut.findings.map(\.code), [])
-        // Nor a choice of one word that a topic's label holds (`Prevention`, `... burnout prevention`).
+        // Nor a choice of one word that a topic's label holds (`Prevention`, `... burnout prevention`) as
+        // that topic.
         let general = try form("""
             type,name,label,topic,measure
             select_one s,imp_l,L,legal,importance
@@ -383,8 +384,14 @@ final class InstrumentLoaderTests: XCTestCase {
             select_one s,comp_w,Staff wellbeing and burnout prevention,wellbeing,competence
             select_multiple topics,want,Want,,demand
 
-            """, "list_name,name,label\ns,1,Low\ns,2,High\ntopics,legal,L\ntopics,prevention,Prevention\n")
-        XCTAssertEqual(general.findings.map(\.code), [])
+            """, "list_name,name,label\ns,1,Low\ns,2,High\ntopics,legal,L\ntopics,prevention,Prevention\ntopics,housing,Housing\n")
+        // Its ticks and those of a training offered but not rated (`housing`, a helper's probe:
+        // dropped without a word) are in no figure: said in one note.
+        XCTAssertEqual(general.findings.map(\.code), ["demand_choice_no_topic"])
+        XCTAssertEqual(general.findings.map(\.severity), [.note])
+        XCTAssertEqual(general.findings.first?.line, 6)
+        XCTAssertTrue(general.findings.first?.message.hasPrefix("choice(s) `prevention`, `housing` of the demand list `topics` name no topic") == true,
+                      general.findings.first?.message ?? "")
         let aggregator = Aggregator(instrument: instrument)
         var answers = [Answer?](repeating: nil, count: instrument.questions.count)
         answers[instrument.questionIndex["want"]!] = .choices(["legal-status"])

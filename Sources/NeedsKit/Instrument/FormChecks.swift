@@ -18,6 +18,14 @@ extension InstrumentLoader {
         "hidden", "datetime", "time", "date", "int",
     ]
 
+    /// Names of a demand list's choices that ask for no training on a topic (`none`,
+    /// `not_interested`, `other`), as `TextKey.loose` keys them: no note that they are no topic.
+    static let noTrainingChoices: Set<String> = Set([
+        "none", "no", "nothing", "other", "other_topic", "not_interested", "no_interest", "no_training", "dont_know", "do_not_know",
+        "don't know", "na", "n/a", "n_a", "none_of_the_above", "none_of_these", "prefer_not", "prefer_not_to_say", "muu", "cits", "kita",
+        "другое", "ei", "nē", "ne", "нет",
+    ].map { TextKey.loose($0) })
+
     /// A rating list whose labels run from the top down (`Very important` scored 1, `Not
     /// important` 5): its scores run the wrong way for Borich's gap, which needs higher for more
     /// important or more competent. Said once per list, at its first rating question.

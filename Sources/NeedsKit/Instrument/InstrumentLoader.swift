@@ -174,6 +174,9 @@ public enum InstrumentLoader {
         func warn(_ sheet: Sheet, _ row: Int?, _ column: Int?, _ code: String, _ message: String) {
             findings.append(diagnostic(.warning, sheet, row, column, code, message))
         }
+        func note(_ sheet: Sheet, _ row: Int?, _ column: Int?, _ code: String, _ message: String) {
+            findings.append(diagnostic(.note, sheet, row, column, code, message))
+        }
 
         // Settings.
         var formTitle = "", formID = "", version = "", defaultLanguage: String? = nil
@@ -679,6 +682,14 @@ public enum InstrumentLoader {
                         "the demand question's choices are topic keys, but list `\(list)` has none named \(missing.map { "`\($0)`" }.joined(separator: ", "))"
                             + (others.isEmpty ? "" : " (its other choices: \(others.map { "`\($0)`" }.joined(separator: ", ")))"))
             } else {
+                // Choices of the list that are no topic (a training offered but not rated,
+                // `housing`): their ticks are in no figure, which a helper's probe found said
+                // nowhere. Said once, in a note; not for a choice of no training (`none`,
+                // `not_interested`, `other`), the form's design.
+                let others = choices.map(\.name).filter { name in
+                    !topics.contains { $0.key == name } && !Self.noTrainingChoices.contains(TextKey.loose(name))
+                }
+                var flagged: Set<String> = []
                 // A topic offered under another name (`t1`, labelled as the topic): its ticks are
                 // in no figure, and the topic shows as not asked. (A topic left out on purpose, a
                 // choice `not_interested` beside the topics, is the form's design.)
@@ -697,9 +708,16 @@ public enum InstrumentLoader {
                     guard let alike = choices.first(where: { choice in
                         !topics.contains { $0.key == choice.name } && choice.labels.values.contains(where: alike)
                     }) else { continue }
+                    flagged.insert(alike.name)
                     warn(survey, demand.row, measureColumn, "demand_topic_missing",
                          "choice `\(alike.name)` of the demand list `\(list)` is labelled as topic `\(key)` but is not named by its key: "
                             + "its ticks are in no figure, and `\(key)` shows as not asked; name the choice `\(key)`")
+                }
+                let unsaid = others.filter { !flagged.contains($0) }
+                if !unsaid.isEmpty {
+                    note(survey, demand.row, measureColumn, "demand_choice_no_topic",
+                         "choice(s) \(unsaid.map { "`\($0)`" }.joined(separator: ", ")) of the demand list `\(list)` name no topic of the form "
+                            + "(no rating question has one as its topic): their ticks are counted in no figure")
                 }
             }
         }
