@@ -897,6 +897,36 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertEqual(unknown.problems.map(\.column), [4, 5])
     }
 
+    /// A damaged workbook is said to be one: a choices sheet whose XML breaks off had been read up
+    /// to the break (choices lost without a word), a cell whose shared string is not in the
+    /// workbook had been read as its index (`999999` for a label heading), and a workbook without
+    /// its shared strings had been said to have no `type` column (a helper's probes).
+    func testADamagedWorkbookIsSaidToBeDamaged() throws {
+        let folder = TemporaryFolder()
+        let survey = row(1, ["type", "name", "label", "topic", "measure"]) + row(2, ["select_one s", "imp_a", "A", "a", "importance"])
+            + row(3, ["select_one s", "comp_a", "A", "a", "competence"])
+        let choices = row(1, ["list_name", "name", "label"]) + row(2, ["s", "1", "Low"]) + row(3, ["s", "2", "High"])
+        try workbook(folder.path + "/whole.xlsx", [("survey", survey), ("choices", choices)])
+        XCTAssertEqual(try InstrumentLoader.load(folder.path + "/whole.xlsx").choiceLists["s"]?.choices.count, 2)
+        // The choices sheet's XML cut inside its third row.
+        let cut = String(choices.prefix(choices.count - 20))
+        try workbook(folder.path + "/cut.xlsx", [("survey", survey), ("choices", cut)])
+        XCTAssertThrowsError(try InstrumentLoader.load(folder.path + "/cut.xlsx")) { error in
+            XCTAssertTrue("\(error)".contains("its part `xl/worksheets/s1.xml` is damaged (its XML breaks off or is malformed"), "\(error)")
+        }
+        let strings = "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><si><t>type</t></si></sst>"
+        let shared = "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>999999</v></c></row>"
+        try workbook(folder.path + "/strings.xlsx", [("survey", shared), ("choices", choices)], extra: [("xl/sharedStrings.xml", strings)])
+        XCTAssertThrowsError(try InstrumentLoader.load(folder.path + "/strings.xlsx")) { error in
+            XCTAssertTrue("\(error)".contains("cell B1 of sheet `survey` refers to shared string 999999, but the workbook has 1"), "\(error)")
+        }
+        try workbook(folder.path + "/nostrings.xlsx", [("survey", shared), ("choices", choices)])
+        XCTAssertThrowsError(try InstrumentLoader.load(folder.path + "/nostrings.xlsx")) { error in
+            XCTAssertTrue("\(error)".contains("cell A1 of sheet `survey` refers to shared string 0, but the workbook has 0 (its `sharedStrings.xml` is missing or damaged)"),
+                          "\(error)")
+        }
+    }
+
     private func workbook(_ path: String, _ sheets: [(name: String, rows: String)], extra: [(part: String, xml: String)] = [],
                           workbookProperties: String = "") throws {
         try writeWorkbook(path, sheets, extra: extra, workbookProperties: workbookProperties)

@@ -72,27 +72,44 @@ public enum XLSXWorkbook {
         guard let workbookXML = try part("xl/workbook.xml") else {
             throw Failure.notAWorkbook(path, reason: "no xl/workbook.xml")
         }
-        let relations = try part("xl/_rels/workbook.xml.rels").map(parseRelations) ?? [:]
+        // A part whose XML breaks off or is malformed is a damaged workbook, said as one: read up
+        // to the break, a choices sheet cut short had lost choices without a word (a helper's probe).
+        func parsed<Delegate: XMLParserDelegate>(_ name: String, _ delegate: Delegate) throws -> Delegate? {
+            guard let xml = try part(name) else { return nil }
+            try run(xml, delegate, part: name, path: path)
+            return delegate
+        }
+        let relations = try parsed("xl/_rels/workbook.xml.rels", ElementCollector(element: "Relationship")).map(relationMap) ?? [:]
         func partName(_ target: String) -> String {
             target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
         }
         // The shared strings where the workbook's relations put them (some writers do not use
         // the usual name), else at the usual place.
         let stringsPart = relations.values.first { $0.type.hasSuffix("/sharedStrings") }.map { partName($0.target) }
-        let sharedStrings = try (part(stringsPart ?? "xl/sharedStrings.xml") ?? part("xl/sharedStrings.xml")).map(parseSharedStrings) ?? []
+        let sharedStrings = try (parsed(stringsPart ?? "xl/sharedStrings.xml", SharedStringsParser())
+            ?? parsed("xl/sharedStrings.xml", SharedStringsParser()))?.strings ?? []
         let stylesPart = relations.values.first { $0.type.hasSuffix("/styles") }.map { partName($0.target) }
-        let styles = try (part(stylesPart ?? "xl/styles.xml") ?? part("xl/styles.xml")).map(parseStyles)
+        let styles = try parsed(stylesPart ?? "xl/styles.xml", StylesParser()) ?? parsed("xl/styles.xml", StylesParser())
         let dateStyles = styles.map(dateStyles) ?? []
         let percentStyles = styles.map(percentStyles) ?? [:]
         let properties = ElementCollector(element: "workbookPr")
-        run(workbookXML, properties)
+        try run(workbookXML, properties, part: "xl/workbook.xml", path: path)
         let date1904 = properties.attributes.contains { ["1", "true"].contains($0["date1904"]?.lowercased()) }
         var result: [Sheet] = []
-        for (name, relationID) in parseSheetList(workbookXML) {
+        let sheetList = ElementCollector(element: "sheet")
+        try run(workbookXML, sheetList, part: "xl/workbook.xml", path: path)
+        for (name, relationID) in sheetNames(sheetList) {
             guard let relation = relations[relationID] else { continue }
-            guard let xml = try part(partName(relation.target)) else { continue }
-            let (grid, percents) = parseWorksheet(xml, sharedStrings: sharedStrings, dateStyles: dateStyles,
-                                                  percentStyles: percentStyles, date1904: date1904)
+            let sheetPart = partName(relation.target)
+            guard let worksheet = try parsed(sheetPart, WorksheetParser(sharedStrings: sharedStrings, dateStyles: dateStyles,
+                                                                         percentStyles: percentStyles, date1904: date1904))
+            else { continue }
+            if let (cell, index) = worksheet.missingString {
+                throw Failure.notAWorkbook(path, reason: "cell \(cell) of sheet `\(name)` refers to shared string \(index), but the workbook "
+                    + "has \(sharedStrings.count) (its `sharedStrings.xml` is missing or damaged); open it in Excel and save it again, or save "
+                    + "its sheets as CSV")
+            }
+            let (grid, percents) = (worksheet.rows, worksheet.percents)
             guard let first = grid.first else {
                 var sheet = Sheet(name: name, source: "\(path)#\(name)", header: [], rows: [])
                 sheet.inWorkbook = true
@@ -121,10 +138,8 @@ public enum XLSXWorkbook {
         return result
     }
 
-    private static func parseSheetList(_ xml: Data) -> [(String, String)] {
-        let delegate = ElementCollector(element: "sheet")
-        run(xml, delegate)
-        return delegate.attributes.compactMap { attributes in
+    private static func sheetNames(_ delegate: ElementCollector) -> [(String, String)] {
+        delegate.attributes.compactMap { attributes in
             guard let name = attributes["name"],
                   let id = attributes["r:id"] ?? attributes.first(where: { $0.key.hasSuffix(":id") })?.value
             else { return nil }
@@ -132,9 +147,7 @@ public enum XLSXWorkbook {
         }
     }
 
-    private static func parseRelations(_ xml: Data) -> [String: (target: String, type: String)] {
-        let delegate = ElementCollector(element: "Relationship")
-        run(xml, delegate)
+    private static func relationMap(_ delegate: ElementCollector) -> [String: (target: String, type: String)] {
         var map: [String: (target: String, type: String)] = [:]
         for attributes in delegate.attributes {
             if let id = attributes["Id"], let target = attributes["Target"] { map[id] = (target, attributes["Type"] ?? "") }
@@ -147,19 +160,6 @@ public enum XLSXWorkbook {
         name.lastIndex(of: ":").map { name[name.index(after: $0)...] } ?? Substring(name)
     }
 
-    private static func parseSharedStrings(_ xml: Data) -> [String] {
-        let delegate = SharedStringsParser()
-        run(xml, delegate)
-        return delegate.strings
-    }
-
-    /// The sheet's rows, and the text Excel shows for its percentage cells (row, then column).
-    private static func parseWorksheet(_ xml: Data, sharedStrings: [String], dateStyles: Set<Int>, percentStyles: [Int: Int],
-                                       date1904: Bool) -> ([(number: Int, cells: [String])], [Int: [Int: String]]) {
-        let delegate = WorksheetParser(sharedStrings: sharedStrings, dateStyles: dateStyles, percentStyles: percentStyles, date1904: date1904)
-        run(xml, delegate)
-        return (delegate.rows, delegate.percents)
-    }
 
     /// A column of text shown to respondents, `label` or `label::Language (code)`, and likewise `hint`.
     static func isLabelHeading(_ heading: String) -> Bool {
@@ -167,11 +167,6 @@ public enum XLSXWorkbook {
         return key == "label" || key.hasPrefix("label::") || key == "hint" || key.hasPrefix("hint::")
     }
 
-    private static func parseStyles(_ xml: Data) -> StylesParser {
-        let delegate = StylesParser()
-        run(xml, delegate)
-        return delegate
-    }
 
     /// The cell styles that show a number as a percentage, with the decimals shown: Excel's
     /// built-in `0%` (9) and `0.00%` (10), and any format of the workbook's own with a `%`
@@ -216,11 +211,15 @@ public enum XLSXWorkbook {
         return String(format: "%.\(decimals)f%%", NSDecimalNumber(decimal: rounded).doubleValue)
     }
 
-    private static func run(_ xml: Data, _ delegate: XMLParserDelegate) {
+    /// Parses one part; XML that breaks off or is malformed throws, naming the part and where.
+    private static func run(_ xml: Data, _ delegate: XMLParserDelegate, part: String, path: String) throws {
         let parser = XMLParser(data: xml)
         parser.delegate = delegate
         parser.shouldProcessNamespaces = false
-        _ = parser.parse()
+        // (Foundation on Linux reports an XML error in `parserError`, and `parse` may still say true.)
+        if parser.parse() && parser.parserError == nil { return }
+        throw Failure.notAWorkbook(path, reason: "its part `\(part)` is damaged (its XML breaks off or is malformed at line "
+            + "\(parser.lineNumber), column \(parser.columnNumber)); open it in Excel and save it again, or save its sheets as CSV")
     }
 
     /// The cell styles (indexes into `cellXfs`, a cell's `s`) that show a number as a date or
@@ -385,6 +384,9 @@ private final class WorksheetParser: NSObject, XMLParserDelegate {
     private var cellType = ""
     private var text = ""
     private var collecting = false
+    private var cellReference = ""
+    /// The first cell (its reference) whose shared string is not in the workbook, and the index.
+    var missingString: (cell: String, index: Int)? = nil
 
     init(sharedStrings: [String], dateStyles: Set<Int>, percentStyles: [Int: Int], date1904: Bool) {
         self.sharedStrings = sharedStrings
@@ -401,6 +403,7 @@ private final class WorksheetParser: NSObject, XMLParserDelegate {
             rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
         case "c":
             cellColumn = attributes["r"].flatMap(XLSXWorkbook.columnIndex(of:)) ?? cells.count
+            cellReference = attributes["r"] ?? "\(Sheet.columnLetter(cellColumn))\(rowNumber)"
             cellType = attributes["t"] ?? ""
             cellStyle = attributes["s"].flatMap(Int.init) ?? 0
             text = ""
@@ -420,8 +423,13 @@ private final class WorksheetParser: NSObject, XMLParserDelegate {
             collecting = false
         case "c":
             var value = text
-            if cellType == "s", let index = Int(text), index >= 0, index < sharedStrings.count {
-                value = sharedStrings[index]
+            if cellType == "s", let index = Int(text.trimmingCharacters(in: .whitespaces)) {
+                if index >= 0 && index < sharedStrings.count {
+                    value = sharedStrings[index]
+                } else {
+                    if missingString == nil { missingString = (cellReference, index) }
+                    value = ""
+                }
             } else if cellType == "inlineStr" || cellType == "str" {
                 value = XLSXWorkbook.unescaped(text)
             } else if cellType == "b" {
