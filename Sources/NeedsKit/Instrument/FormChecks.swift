@@ -18,6 +18,9 @@ extension InstrumentLoader {
         "hidden", "datetime", "time", "date", "int",
     ]
 
+    /// The deepest groups and repeats may nest (`groups_too_deep`).
+    static let maxGroupDepth = 64
+
     /// Names of a demand list's choices that ask for no training on a topic (`none`,
     /// `not_interested`, `other`), as `TextKey.loose` keys them: no note that they are no topic.
     static let noTrainingChoices: Set<String> = Set([

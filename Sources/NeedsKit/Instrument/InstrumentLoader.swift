@@ -414,7 +414,15 @@ public enum InstrumentLoader {
                         repeatNames[name] = number
                     }
                 }
+                // Groups nested past any form's need (a real one nests a few deep): every question's
+                // path and column names grow with the depth, and a hostile form of 2,000 nested
+                // groups took 69 s and 10 GB to load (a helper's probe). Refused, once.
+                if open.count == Self.maxGroupDepth {
+                    problem(survey, number, typeColumn, "groups_too_deep",
+                            "groups nested more than \(Self.maxGroupDepth) deep (this `\(typeText)` opens one more); a form needs a few levels at most")
+                }
                 open.append(OpenGroup(name: name, isRepeat: isRepeat, row: number))
+                if open.count > Self.maxGroupDepth { continue }
                 let path = open.map(\.name)
                 groups[path.joined(separator: "/")] = Group(name: name, labels: labels(survey, cells), row: number, path: path)
                 continue
