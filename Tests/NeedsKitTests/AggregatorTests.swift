@@ -379,6 +379,44 @@ final class DisaggregationTests: XCTestCase {
     }
 
     /// A run of the sample instrument over `text` (as `folder/w.csv`) weighted by its column `w`.
+    /// A mean gap with no spread in the country nor in the others (EE's gap 3 for all ten, the
+    /// others' 1 for all twenty) has no standard error, and its row had been left out without a
+    /// word: the one country that stood out went unnamed (a helper's probe). It is kept, values
+    /// and difference shown, interval and p blank, not counted as holding, and the report says
+    /// it was not tested. LV against EE and LT, whose gaps vary, is tested.
+    func testAMeanGapWithNoSpreadIsKeptAndSaidUntested() throws {
+        let folder = TemporaryFolder()
+        var text = "country,municipality,imp_intercultural,comp_intercultural\n"
+        for k in 0..<10 { text += "EE,Tallinn,\(4 + k % 2),\(1 + k % 2)\n" }
+        for k in 0..<10 { text += "LV,Rīga,\(2 + k % 3),\(1 + k % 3)\n" }
+        for k in 0..<10 { text += "LT,Vilniaus miesto savivaldybė,\(3 + k % 2),\(2 + k % 2)\n" }
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [folder.write("flat.csv", text)]
+        options.outputPath = folder.path + "/out"
+        options.aggregation.minCell = 10
+        _ = try Pipeline.report(options)
+        let rows = try csvTable(options.outputPath + "/country_differences.csv")
+        let header = rows[0]
+        func row(_ country: String) throws -> [String: String] {
+            let r = try XCTUnwrap(rows.first { $0[0] == country && $0[1] == "intercultural" && $0[3] == "mean_gap" }, country)
+            return Dictionary(uniqueKeysWithValues: zip(header, r))
+        }
+        let ee = try row("EE")
+        XCTAssertEqual(ee["country_value"], "3.000000000000")
+        XCTAssertEqual(ee["others_value"], "1.000000000000")
+        XCTAssertEqual(ee["difference"], "2.000000000000")
+        XCTAssertEqual([ee["difference_ci_low"], ee["difference_ci_high"], ee["p_value"], ee["p_holm"]], ["", "", "", ""])
+        XCTAssertEqual(ee["difference_holds"], "0")
+        // LV: gap 1 for all ten against EE's 3s and LT's 1s, (3 × 10 + 1 × 10) / 20 = 2, which vary.
+        let lv = try row("LV")
+        XCTAssertEqual(Double(lv["difference"] ?? ""), -1)
+        XCTAssertNotEqual(lv["p_value"], "")
+        let report = try String(contentsOfFile: options.outputPath + "/report.md", encoding: .utf8)
+        XCTAssertTrue(report.contains("Not tested, as every respondent's mean gap is the same within the country and within the others"), report)
+        XCTAssertTrue(report.contains("Estonia (EE), Intercultural competence and communication (3.00 against 1.00)"), report)
+    }
+
     static func weightedByW(_ folder: TemporaryFolder, _ text: String) -> RunOptions {
         var options = RunOptions()
         options.instrumentPath = Paths.inputs + "/instrument"

@@ -297,7 +297,8 @@ final class ReportTests: XCTestCase {
                                           + "baseline), which differs from competence\\_after − competence\\_before"), dictionary)
         XCTAssertTrue(dictionary.contains("across the topics of the country and measure compared in this table (a topic not "
                                           + "compared is not in the family, nor in the table: one whose figure is blanked, and a mean gap "
-                                          + "rated by one respondent on a side, or varying on neither side"), dictionary)
+                                          + "rated by one respondent on a side; nor is one not tested, whose p\\_holm is blank"), dictionary)
+        XCTAssertTrue(dictionary.contains("blank for a mean gap varying on neither side (every respondent of each the same gap)"), dictionary)
         // A blanked country's municipalities show neither weighted_n nor effective_n (03ae6a9): both say so.
         XCTAssertTrue(dictionary.contains("| weighted\\_n | Sum of the respondents' weights (blank for a municipality or answer "
                                           + "of a suppressed country"), dictionary)

@@ -23,8 +23,13 @@ public struct CountryDifference: Sendable, Equatable {
     public var high: Double
     public var p: Double
     public var pHolm: Double = 1
+    /// Whether the difference was tested. A mean gap with no spread in the country nor in the
+    /// others (every respondent's gap the same on each side) has no standard error: its row is
+    /// kept, with its values and difference, its interval and p-values blank (it had been left
+    /// out without a word, a helper's probe: the one country that stood out was not named).
+    public var tested = true
     /// The Holm-adjusted p is below 0.05.
-    public var holds: Bool { pHolm < 0.05 }
+    public var holds: Bool { tested && pHolm < 0.05 }
 
     public static func compute(_ aggregator: Aggregator, minCell: Int) -> [CountryDifference] {
         // Respondents of no known country, keyed "", are in the others when ALL counts them.
@@ -57,18 +62,29 @@ public struct CountryDifference: Sendable, Equatable {
                             high: r.high, p: r.p))
                     }
                 }
-                if own.gap.count >= minCell && others.gap.count >= minCell, blanked[.meanGap]?[topic]?.contains(country) == false,
-                   let r = Welch.compare(own.gap, others.gap) {
-                    family[.meanGap, default: []].append(CountryDifference(
-                        country: country, topic: topic, topicLabel: label, measure: .meanGap, countryValue: own.gap.mean,
-                        othersValue: others.gap.mean, countryN: own.gap.count, othersN: others.gap.count,
-                        difference: r.difference, low: r.low, high: r.high, p: r.p))
+                if own.gap.count >= minCell && others.gap.count >= minCell, blanked[.meanGap]?[topic]?.contains(country) == false {
+                    if let r = Welch.compare(own.gap, others.gap) {
+                        family[.meanGap, default: []].append(CountryDifference(
+                            country: country, topic: topic, topicLabel: label, measure: .meanGap, countryValue: own.gap.mean,
+                            othersValue: others.gap.mean, countryN: own.gap.count, othersN: others.gap.count,
+                            difference: r.difference, low: r.low, high: r.high, p: r.p))
+                    } else if own.gap.variance == 0 && others.gap.variance == 0 {
+                        var row = CountryDifference(
+                            country: country, topic: topic, topicLabel: label, measure: .meanGap, countryValue: own.gap.mean,
+                            othersValue: others.gap.mean, countryN: own.gap.count, othersN: others.gap.count,
+                            difference: own.gap.mean - others.gap.mean, low: .nan, high: .nan, p: .nan)
+                        row.tested = false
+                        row.pHolm = .nan
+                        family[.meanGap, default: []].append(row)
+                    }
                 }
             }
             for measure in [Measure.demandShare, .meanGap] {
                 var rows = family[measure] ?? []
-                let adjusted = Holm.adjust(rows.map(\.p))
-                for i in rows.indices { rows[i].pHolm = adjusted[i] ?? 1 }
+                // (Over the tested rows alone: an untested one has no p.)
+                let tested = rows.indices.filter { rows[$0].tested }
+                let adjusted = Holm.adjust(tested.map { rows[$0].p })
+                for (k, i) in tested.enumerated() { rows[i].pHolm = adjusted[k] ?? 1 }
                 result += rows
             }
         }

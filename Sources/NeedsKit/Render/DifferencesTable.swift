@@ -8,12 +8,13 @@ public enum DifferencesTable {
     public static func render(_ rows: [CountryDifference], style: CSVStyle = CSVStyle()) -> String {
         var writer = style.writer()
         style.header(columns, into: &writer)
-        let full = NumberFormat.full
         for r in rows {
+            // An untested difference (no spread on either side) has no interval and no p.
+            let full: (Double) -> String = { r.tested ? NumberFormat.full($0) : "" }
             writer.row([
                 .figure(r.country), .text(r.topic), .text(r.topicLabel), .figure(r.measure.rawValue),
-                .figure(full(r.countryValue)), .figure(full(r.othersValue)), .figure(String(r.countryN)),
-                .figure(String(r.othersN)), .figure(full(r.difference)), .figure(full(r.low)), .figure(full(r.high)),
+                .figure(NumberFormat.full(r.countryValue)), .figure(NumberFormat.full(r.othersValue)), .figure(String(r.countryN)),
+                .figure(String(r.othersN)), .figure(NumberFormat.full(r.difference)), .figure(full(r.low)), .figure(full(r.high)),
                 .figure(full(r.p)), .figure(full(r.pHolm)), .figure(r.holds ? "1" : "0"),
             ])
         }

@@ -303,9 +303,20 @@ public struct ReportBuilder {
         let holding = differences.filter(\.holds)
         if holding.isEmpty {
             doc.paragraph("No country differs from the rest of the region on any topic once p-values are Holm-corrected (5% level).")
-            return
+        } else {
+            differenceTable(&doc, words, holding, linkPrefix: "")
         }
-        differenceTable(&doc, words, holding, linkPrefix: "")
+        // A mean gap the same for every respondent in the country and in the others: no test.
+        let untested = differences.filter { !$0.tested }
+        if !untested.isEmpty {
+            let language = labelLanguage(words)
+            let listed = untested.map { d in
+                "\(words.scopeName(d.country)), \(instrument.topicLabel(d.topic, language: language)) "
+                    + "(\(words.decimal(NumberFormat.short(d.countryValue))) against \(words.decimal(NumberFormat.short(d.othersValue))))"
+            }
+            doc.paragraph("Not tested, as every respondent's mean gap is the same within the country and within the others "
+                + "(no spread, so no standard error): " + listed.joined(separator: "; ") + ".")
+        }
     }
 
     /// The differences that hold, and under them what ⚑ marks (also beside the top needs).
