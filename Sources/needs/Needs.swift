@@ -18,6 +18,10 @@ struct Needs: ParsableCommand {
 
     /// Runs the command; bad arguments exit with 2 ("could not run"), not ArgumentParser's 64.
     static func main() {
+        // Output piped into a program that stops reading (`needs rows - | head`): the write fails
+        // with EPIPE and the run exits 2 as for any output not written whole, removing its copy of
+        // standard input. Killed by SIGPIPE, it had left that copy (a whole export) in $TMPDIR.
+        Glibc.signal(SIGPIPE, SIG_IGN)
         if let word = CommandLine.arguments.dropFirst().first, let refusal = notACommand(word) {
             fputs(refusal + "\n", stderr)
             Glibc.exit(2)

@@ -1711,6 +1711,26 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertTrue(results[0].failure?.contains("a PNG image, not a delimited text table") ?? false, "\(results[0])")
     }
 
+    /// An HTML table or an Excel 2003 XML Spreadsheet saved as `.xls`, and any XML document, are
+    /// no delimited text: they had been read as CSV, told they matched no question, or that their
+    /// header looked cut off (a helper's probe). A CSV whose first cell starts with `<` is read.
+    func testHTMLAndXMLSpreadsheetsAreNotTables() {
+        let folder = TemporaryFolder()
+        let cases = [
+            ("page.xls", "\u{FEFF}<!DOCTYPE html><html><body><table><tr><td>Valsts</td></tr></table></body></html>\n", "an HTML page"),
+            ("table.xls", "<table border=1><tr><td>Valsts</td><td>Pašvaldība</td></tr></table>", "an HTML page"),
+            ("sheet.xls", "<?xml version=\"1.0\"?>\n<Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\">", "an Excel 2003 XML Spreadsheet"),
+            ("data.csv", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<data><row/></data>\n", "an XML document"),
+        ]
+        for (name, text, kind) in cases {
+            let result = readAll(folder.write(name, text))
+            XCTAssertTrue("\(result.error.map { "\($0)" } ?? "")".contains(kind + " ("), "\(name): \(String(describing: result.error))")
+        }
+        let table = readAll(folder.write("lt.csv", "<5 metai,kita\n1,2\n"))
+        XCTAssertNil(table.error)
+        XCTAssertEqual(table.data.count, 1)
+    }
+
     func testStrayNulBytesAndUTF16WithoutAMarkAreStillText() {
         let folder = TemporaryFolder()
         var text = Array("a,b\n".utf8)

@@ -269,6 +269,51 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(synthError.contains("--rows must be 0 or more"), synthError)
     }
 
+    /// A folder made read-only by its mode is refused to root too, to whom `access` says every
+    /// folder is writable: run as root, the usual user in a container, it had been replaced (a
+    /// helper's probe).
+    func testAReadOnlyReportsFolderIsRefusedWhoeverRuns() throws {
+        let folder = TemporaryFolder()
+        let arguments = ["report", "--quiet", "--instrument", Paths.inputs + "/instrument", "--out", folder.path + "/mine", Paths.inputs + "/responses"]
+        let (first, firstError) = try run(arguments, stdoutPath: "/dev/null")
+        XCTAssertEqual(first, 1, firstError)
+        let summary = try String(contentsOfFile: folder.path + "/mine/summary.json", encoding: .utf8)
+        XCTAssertEqual(chmod(folder.path + "/mine", 0o555), 0)
+        defer { chmod(folder.path + "/mine", 0o755) }
+        let (second, secondError) = try run(arguments, stdoutPath: "/dev/null")
+        XCTAssertEqual(second, 2, secondError)
+        XCTAssertTrue(secondError.contains("the folder is read-only"), secondError)
+        XCTAssertEqual(try String(contentsOfFile: folder.path + "/mine/summary.json", encoding: .utf8), summary)
+    }
+
+    /// Output piped into a program that stops reading (`needs rows - | head -1`): the run had been
+    /// killed by SIGPIPE (exit 141), leaving its copy of standard input, a whole export, in
+    /// $TMPDIR (a helper's probe). It exits 2 saying the output could not be written, and
+    /// removes the copy.
+    func testOutputIntoAClosedPipeExitsTwoAndLeavesNoCopyOfStandardInput() throws {
+        let temporary = TemporaryFolder()
+        var text = "a,b,c\n"
+        for k in 0..<20_000 { text += "\(k),x\(k),y\n" }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try executable)
+        process.arguments = ["rows", "-"]
+        process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": temporary.path]) { $1 }
+        let output = Pipe(), errors = Pipe(), input = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = input
+        try output.fileHandleForReading.close()
+        try process.run()
+        input.fileHandleForWriting.write(Data(text.utf8))
+        try input.fileHandleForWriting.close()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationReason, .exit, stderr)
+        XCTAssertEqual(process.terminationStatus, 2, stderr)
+        XCTAssertTrue(stderr.contains("cannot write the output to stdout"), stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: temporary.path), [])
+    }
+
     func testOutputThatCannotBeWrittenExitsTwoWithAMessage() throws {
         guard FileManager.default.fileExists(atPath: "/dev/full") else { throw XCTSkip("no /dev/full") }
         let folder = TemporaryFolder()

@@ -937,6 +937,13 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertThrowsError(try InstrumentLoader.load(folder.path + "/strings.xlsx")) { error in
             XCTAssertTrue("\(error)".contains("cell B1 of sheet `survey` refers to shared string 999999, but the workbook has 1"), "\(error)")
         }
+        // An OpenDocument spreadsheet is said to be one.
+        let ods = try Archive(url: URL(fileURLWithPath: folder.path + "/form.ods"), accessMode: .create)
+        try addPart(ods, "mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        try addPart(ods, "content.xml", "<office:document-content/>")
+        XCTAssertThrowsError(try InstrumentLoader.load(folder.path + "/form.ods")) { error in
+            XCTAssertTrue("\(error)".contains("an OpenDocument spreadsheet, .ods: save it as .xlsx or CSV"), "\(error)")
+        }
         try workbook(folder.path + "/nostrings.xlsx", [("survey", shared), ("choices", choices)])
         XCTAssertThrowsError(try InstrumentLoader.load(folder.path + "/nostrings.xlsx")) { error in
             XCTAssertTrue("\(error)".contains("cell A1 of sheet `survey` refers to shared string 0, but the workbook has 0 (its `sharedStrings.xml` is missing or damaged)"),

@@ -443,6 +443,26 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(writer.text, "\"'=HYPERLINK(\"\"x\"\")\",'+1,'@SUM,-2,-0.5,\"a,b\"\r\n")
     }
 
+    /// A file of a header and no record, in a folder beside an export with respondents, had been
+    /// said nowhere but in its count of 0 records (a helper's probe): a `no_records` warning.
+    func testAHeaderWithNoRecordsIsWarnedAbout() throws {
+        let folder = TemporaryFolder()
+        var text = Self.sweepHeader
+        for _ in 0..<3 { text += Self.sweepRow("EE", "Narva linn") }
+        folder.write("in/good.csv", text)
+        folder.write("in/header_only.csv", Self.sweepHeader)
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [folder.path + "/in"]
+        let outcome = try Pipeline.check(options)
+        let said = outcome.firstIssues.filter { $0.code == "no_records" }
+        XCTAssertEqual(said.count, 1)
+        XCTAssertTrue(said.first?.file.hasSuffix("header_only.csv") == true, "\(said)")
+        XCTAssertEqual(said.map(\.severity), [.warning])
+        XCTAssertEqual(said.first?.line, 1)
+        XCTAssertEqual(outcome.accounts.map(\.respondents), [3, 0])
+    }
+
     static let sweepHeader = "country,municipality,role,imp_intercultural,imp_partnerships,imp_disinformation,imp_vulnerable_groups,imp_gbv_prevention,imp_legal_status,imp_interpreters,imp_staff_wellbeing,comp_intercultural,comp_partnerships,comp_disinformation,comp_vulnerable_groups,comp_gbv_prevention,comp_legal_status,comp_interpreters,comp_staff_wellbeing,training_wanted,comments,contact_email\n"
 
     static func sweepRow(_ country: String, _ municipality: String, importance: Int = 4, competence: Int = 2) -> String {

@@ -160,6 +160,7 @@ enum BinarySignature {
         if sample.starts(with: [0xFF, 0xD8, 0xFF]) { return "a JPEG image" }
         if sample.starts(with: Array("%PDF".utf8)) { return "a PDF document" }
         if sample.starts(with: [0x1F, 0x8B]) { return "a gzip archive" }
+        if let markup = markupKind(sample) { return markup }
         // NUL bytes that are not UTF-16's every-other-byte pattern mean binary data; so do
         // control bytes spread over the sample (random or compressed data has one byte in
         // eight below 0x20), where text has none but tab and line ends. A few stray NULs in a
@@ -186,6 +187,26 @@ enum BinarySignature {
             }
         }
         return nil
+    }
+
+    /// An HTML page or an XML document, in UTF-8 or an 8-bit code page (a UTF-16 one is read as
+    /// text, and its first line is no header): what some tools and web pages save as `.xls`, an
+    /// HTML table or Excel 2003's XML Spreadsheet. They had been read as CSV, told they match no
+    /// question of the instrument, or that the header looked cut off (a helper's probe).
+    private static func markupKind(_ sample: [UInt8]) -> String? {
+        var head = sample.prefix(1024)
+        if head.starts(with: [0xEF, 0xBB, 0xBF]) { head = head.dropFirst(3) }
+        while let first = head.first, first == 0x20 || first == 0x09 || first == 0x0A || first == 0x0D { head = head.dropFirst() }
+        guard head.first == UInt8(ascii: "<") else { return nil }
+        let text = String(decoding: head, as: UTF8.self).lowercased()
+        if text.hasPrefix("<!doctype html") || text.hasPrefix("<html") || text.hasPrefix("<table") || text.hasPrefix("<meta") {
+            return "an HTML page (a web page, or a table saved as .xls: open it in a spreadsheet and save it as CSV)"
+        }
+        guard text.hasPrefix("<?xml") else { return nil }
+        if text.contains("urn:schemas-microsoft-com:office:spreadsheet") || text.contains("progid=\"excel.sheet\"") {
+            return "an Excel 2003 XML Spreadsheet (open it in Excel and save it as CSV or .xlsx)"
+        }
+        return "an XML document (KoboToolbox and ODK exports are read as CSV)"
     }
 
     /// Bytes below 0x20 other than tab, LF, FF and CR, and DEL: not in text.

@@ -70,6 +70,10 @@ public enum XLSXWorkbook {
             return data
         }
         guard let workbookXML = try part("xl/workbook.xml") else {
+            // An OpenDocument spreadsheet (LibreOffice's .ods) names itself in its first part.
+            if let type = try part("mimetype"), String(decoding: type, as: UTF8.self).hasPrefix("application/vnd.oasis.opendocument.spreadsheet") {
+                throw Failure.notAWorkbook(path, reason: "an OpenDocument spreadsheet, .ods: save it as .xlsx or CSV")
+            }
             throw Failure.notAWorkbook(path, reason: "no xl/workbook.xml")
         }
         // A part whose XML breaks off or is malformed is a damaged workbook, said as one: read up

@@ -809,6 +809,10 @@ public enum Pipeline {
                 } else if mapping == nil {
                     log(CleaningIssue(file: file, line: nil, code: "empty_file", action: .kept, severity: .warning,
                                       message: "no header row: the file is empty"))
+                } else if account.recordsRead == 0 {
+                    // In a folder beside other exports it had been said nowhere but in its count.
+                    log(CleaningIssue(file: file, line: headerLine, code: "no_records", action: .kept, severity: .warning,
+                                      message: "a header and no record below it: a download cut short, or an export made before anyone answered?"))
                 }
             } catch {
                 // The log row names the file (and the line) already: the message does not repeat them.

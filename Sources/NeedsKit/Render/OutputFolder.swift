@@ -246,6 +246,10 @@ public final class OutputFolder {
     /// earlier reports, swapped out, could not be removed from it.
     static func readOnlyFolder(_ path: String) -> String? {
         if access(path, W_OK) != 0 { return path }
+        // Made read-only by its mode (`chmod a-w`), which root may still write: a run as root,
+        // the usual user in a container, had replaced it (a helper's probe).
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH) == 0 { return path }
         for name in ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted() {
             var info = stat()
             guard lstat(path + "/" + name, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { continue }
