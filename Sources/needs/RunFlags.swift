@@ -21,7 +21,9 @@ struct RunFlags: ParsableArguments {
     /// cannot be read as both (the second would get the first's copy).
     func refuseSharedStandardInput(_ option: String, _ value: String?, waves: [String] = []) throws {
         guard value == "-", (inputs + waves).contains("-") else { return }
-        throw ValidationError("\(option) - and an input - cannot both be standard input: give one of them as a file or a pipe, e.g. <(cat plan.csv)")
+        // The one it clashes with, named: an input, or a wave (`--plan - --wave -`).
+        let other = inputs.contains("-") ? "an input -" : "--wave -"
+        throw ValidationError("\(option) - and \(other) cannot both be standard input: give one of them as a file or a pipe, e.g. <(cat plan.csv)")
     }
 
     func options() throws -> RunOptions {

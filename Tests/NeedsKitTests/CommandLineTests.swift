@@ -520,6 +520,8 @@ final class CommandLineTests: XCTestCase {
             let (status, stderr) = try run(arguments, stdoutPath: "/dev/null", stdin: configuration)
             XCTAssertEqual(status, 2, arguments.joined(separator: " "))
             XCTAssertTrue(stderr.contains("cannot both be standard input"), stderr)
+            // The clash named: with --wave -, no input is standard input (a helper's probe).
+            XCTAssertTrue(stderr.contains(arguments.contains("--wave") ? "--plan - and --wave - cannot" : "- and an input - cannot"), stderr)
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path + "/r2"))
         // A configuration's problem names it `stdin`, not its copy's temporary folder.

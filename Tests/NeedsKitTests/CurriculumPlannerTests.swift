@@ -251,6 +251,15 @@ final class CurriculumPlannerTests: XCTestCase {
             let failure = error as! PlanConfiguration.Failure
             XCTAssertEqual(failure.diagnostics.map(\.line), [2, 3, 4])
         }
+        // A setting of one value given twice: the last had won without a word (a helper's probe).
+        // `include` and `exclude` add up, as before.
+        let twice = folder.write("twice.csv", "setting,value\nsessions,9\ninclude,a\nsessions,4\ninclude,b\nOrganisation:a,OECD\norganisation:a,UNHCR\n")
+        XCTAssertThrowsError(try PlanConfiguration.load(twice)) { error in
+            let failure = error as! PlanConfiguration.Failure
+            XCTAssertEqual(failure.diagnostics.map(\.line), [4, 7])
+            XCTAssertTrue(failure.diagnostics.first?.message.hasPrefix("`sessions` is given twice (first on line 2)") == true, "\(failure)")
+        }
+        XCTAssertEqual(try PlanConfiguration.load(folder.write("lists.csv", "setting,value\ninclude,a\ninclude,b\n")).include, ["a", "b"])
     }
 
     /// A configuration without the `setting,value` row: the reader took its first setting for

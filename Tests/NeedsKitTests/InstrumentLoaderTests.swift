@@ -448,6 +448,24 @@ final class InstrumentLoaderTests: XCTestCase {
         XCTAssertEqual(tooDeep.problems.first?.line, 66)
     }
 
+    /// A typo in `begin_group` is a warning (`unknown_type`), and the `end_group` below then
+    /// closes no group, an error: the error alone had been shown, sending the designer to the
+    /// wrong row (a helper's probe). The warnings come with the errors.
+    func testWarningsAreShownWithTheErrors() throws {
+        let error = try XCTUnwrap(brokenInstrument("""
+            type,name,label,topic,measure
+            begin_grop,g,G
+            select_one scale,imp_a,A,a,importance
+            select_one scale,comp_a,A,a,competence
+            end_group,,
+
+            """))
+        XCTAssertEqual(error.problems.map(\.code), ["unmatched_group"])
+        XCTAssertEqual(error.warnings.map(\.code), ["unknown_type"])
+        XCTAssertEqual(error.warnings.first?.line, 2)
+        XCTAssertTrue(error.description.contains(":2:1: warning: "), error.description)
+    }
+
     private func brokenInstrument(_ survey: String, choices: String = "list_name,name,label\nscale,1,Low\nscale,2,High\nt,a,A\n") -> InstrumentError? {
         do {
             _ = try form(survey, choices)

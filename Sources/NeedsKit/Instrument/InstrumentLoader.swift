@@ -6,10 +6,13 @@ import Glibc
 /// Why an instrument cannot be used; the run stops with exit 2 and this message.
 public struct InstrumentError: DiagnosedError, Sendable {
     public var problems: [Diagnostic]
-    public var diagnostics: [Diagnostic] { problems }
+    /// The form's warnings found beside the errors: one may be their cause (`begin_grop`, no
+    /// type, above the `end_group` that then closes no group), and they had not been shown.
+    public var warnings: [Diagnostic] = []
+    public var diagnostics: [Diagnostic] { problems + warnings }
 
     public var description: String {
-        problems.map(\.description).joined(separator: "\n")
+        diagnostics.map(\.description).joined(separator: "\n")
     }
 }
 
@@ -747,7 +750,7 @@ public enum InstrumentLoader {
         }
         checkScales(choiceLists, questions: questions, topics: topics, survey: survey, typeColumn: typeColumn, warn: warn)
         checkLostLetters([survey, sheets["choices"]].compactMap { $0 }, warn: warn)
-        if !problems.isEmpty { throw InstrumentError(problems: problems) }
+        if !problems.isEmpty { throw InstrumentError(problems: problems, warnings: findings) }
 
         var instrument = Instrument(
             formTitle: formTitle, formID: formID, version: version, defaultLanguage: defaultLanguage,

@@ -47,6 +47,9 @@ public struct PlanConfiguration: Sendable, Equatable {
         // is a setting to check, not a footnote to skip.
         var options = ReaderOptions()
         options.plainTable = true
+        // The line each setting of one value was given on: given twice, the last had won
+        // without a word (a helper's probe: `sessions,9` then `sessions,4`).
+        var givenOn: [String: Int] = [:]
         do {
             try CSVReader(path: path, displayName: name, options: options).read(diagnose: { if $0.severity == .error { problems.append($0) } }) { record in
                 guard !record.isBlank else { return }
@@ -55,6 +58,15 @@ public struct PlanConfiguration: Sendable, Equatable {
                 // row starts with a setting, which was dropped without a word.
                 if record.isHeader && !Self.settings.contains(key) && !Self.isOrganisation(key) { return }
                 let value = record[1].trimmingSpaces
+                if key != "include" && key != "exclude" && key != "setting" && !key.isEmpty
+                    && (Self.settings.contains(key) || Self.isOrganisation(key)) {
+                    if let first = givenOn[key] {
+                        problems.append(Diagnostic(.error, file: name, line: record.line, column: 1, code: "plan_setting",
+                                                   message: "`\(key)` is given twice (first on line \(first)): which value is meant cannot be told; keep one"))
+                        return
+                    }
+                    givenOn[key] = record.line
+                }
                 func number(_ range: ClosedRange<Int>) -> Int? {
                     guard let n = Int(value), range.contains(n) else {
                         problems.append(Diagnostic(.error, file: name, line: record.line, column: 2, code: "plan_setting",
