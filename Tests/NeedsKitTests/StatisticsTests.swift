@@ -187,6 +187,28 @@ final class DegenerateStatisticsTests: XCTestCase {
             XCTAssertEqual(interval.low, 5)
             XCTAssertEqual(interval.high, 5)
         }
+        // Weights whose products round (design weights, a helper's probe): 3 × 1.811709 / 1.811709
+        // is 2.9999999999999996, and two ratings of 3 had the interval 2.999998478797 ... 3.000001521203,
+        // or, the sum of squares a hair below 0, none. Any such weights, merged and scaled too.
+        var state: UInt64 = 11
+        func weight() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return 0.05 + Double(state >> 11) / Double(1 << 53) * 5
+        }
+        for x in [3.0, 5, 1, 2.5] {
+            var a = Moments(), b = Moments()
+            a.add(x, weight: 1.811709)
+            a.add(x, weight: 0.711976)
+            for _ in 0..<50 { b.add(x, weight: weight()) }
+            var merged = a
+            merged.merge(b)
+            for m in [a, b, merged, merged.scaled(by: 1.0 / 3.0)] {
+                XCTAssertEqual(m.mean, x, "\(x)")
+                XCTAssertEqual(try XCTUnwrap(m.variance), 0, "\(x)")
+                let interval = try XCTUnwrap(m.meanInterval())
+                XCTAssertEqual([interval.low, interval.high], [x, x], "\(x)")
+            }
+        }
     }
 
     /// Welch with one side's gaps all equal (s = 0): SciPy's ttest_ind(equal_var=False) of

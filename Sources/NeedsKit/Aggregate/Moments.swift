@@ -27,7 +27,10 @@ public struct Moments: Sendable, Equatable {
         weightHigh += w
         squareHigh += w * w
         let delta = x - mean
-        mean += delta * w / weightHigh
+        // The first value is the mean as it is: x · w / w rounds (3 × 1.811709 / 1.811709 =
+        // 2.9999999999999996), and then ratings all the same had a variance of rounding error,
+        // an interval of width 3e-6 around 3, or, negative, none at all (a helper's probe).
+        mean = count == 1 ? x : mean + delta * w / weightHigh
         m2 += w * delta * (x - mean)
     }
 
@@ -98,6 +101,8 @@ public struct Moments: Sendable, Equatable {
     public var variance: Double? {
         let n = effectiveCount
         guard n > 1 else { return nil }
+        // (Rounding may leave a sum of squares a hair below 0: no spread, not an undefined one.)
+        let m2 = max(self.m2, 0)
         if isUnweighted { return m2 / (Double(count) - 1) }
         return m2 / weightSum * n / (n - 1)
     }
