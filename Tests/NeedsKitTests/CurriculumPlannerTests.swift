@@ -78,6 +78,47 @@ final class CurriculumPlannerTests: XCTestCase {
         XCTAssertTrue(plan.notes.isEmpty)
     }
 
+    /// Every country's higher needs go before any country's next greatest need: in one turn over
+    /// both, EE (no difference) took two sessions of LL topics while LT's second higher need (HH)
+    /// was left out (a helper's probe of sessions,7). With four country sessions: LT's two and LV's
+    /// one, then EE's next greatest need. A session none of its audience asked for is said; the
+    /// schedule's summary states the regional sessions planned (all, here), not the configuration's.
+    func testHigherNeedsOfEveryCountryGoBeforeNextGreatestNeeds() {
+        var set: [TopicFigures] = []
+        for (country, values) in [("EE", [5.0, 4, 3, 2]), ("LT", [2.0, 6, 7, 1]), ("LV", [1.0, 2, 3, 8]), ("ALL", [4.0, 3, 2, 1])] {
+            for (k, topic) in ["a", "b", "c", "d"].enumerated() {
+                let rank = values.sorted(by: >).firstIndex(of: values[k])! + 1
+                set.append(figure(country, topic, mwds: values[k], rank: rank, quadrant: rank == 1 ? "HH" : "LL",
+                                  demand: country == "EE" && topic == "b" ? 0 : 10))
+            }
+        }
+        func higher(_ country: String, _ topic: String) -> CountryDifference {
+            CountryDifference(country: country, topic: topic, topicLabel: topic, measure: .meanGap, countryValue: 2, othersValue: 1,
+                              countryN: 20, othersN: 40, difference: 1, low: 0.5, high: 1.5, p: 0.001, pHolm: 0.004)
+        }
+        var c = configuration
+        c.sessions = 4
+        c.regionalSessions = 0
+        c.topNeeds = 1
+        let plan = CurriculumPlanner.plan(figures: set, differences: [higher("LT", "b"), higher("LT", "c"), higher("LV", "d")],
+                                          configuration: c)
+        XCTAssertEqual(Set(plan.sessions.map { "\($0.audience) \($0.topic) \($0.reason.rawValue)" }),
+                       ["LT c country_difference", "LV d country_difference", "LT b country_difference", "EE a country_top_need"])
+        c.sessions = 7
+        let more = CurriculumPlanner.plan(figures: set, differences: [higher("LT", "b"), higher("LT", "c"), higher("LV", "d")],
+                                          configuration: c)
+        let zero = more.sessions.first { $0.audience == "EE" && $0.topic == "b" }
+        XCTAssertEqual(zero?.demandN, 0)
+        XCTAssertTrue(more.notes.contains { $0.hasPrefix("Session \(zero?.session ?? 0) (EE, `b`): none of its audience asked for training") },
+                      "\(more.notes)")
+        c.regionalSessions = 9
+        let regional = CurriculumPlanner.plan(figures: set, differences: [], configuration: c)
+        guard case let .paragraph(spans)? = PlanReport.blocks(regional, configuration: c, words: ReportStrings.forLanguage(nil)).first
+        else { return XCTFail("no summary") }
+        XCTAssertTrue("\(spans)".contains("all for the whole region"), "\(spans)")
+        XCTAssertFalse("\(spans)".contains("9 for the whole region"), "\(spans)")
+    }
+
     /// More regional sessions than sessions (the default 3 beside `sessions,2`) is said, not
     /// silently cut to the sessions there are.
     func testMoreRegionalSessionsThanSessionsIsNoted() {

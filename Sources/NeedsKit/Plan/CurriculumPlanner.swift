@@ -160,12 +160,19 @@ public enum CurriculumPlanner {
             queues[country] = specific.map { ($0, .countryDifference) } + rest.map { ($0, .countryTopNeed) }
         }
         var countrySlots = configuration.sessions - chosen.count
-        while countrySlots > 0 && countries.contains(where: { !(queues[$0]?.isEmpty ?? true) }) {
-            for country in countries where countrySlots > 0 {
-                guard let next = queues[country]?.first else { continue }
-                queues[country]!.removeFirst()
-                chosen.append((country, next.0, next.1))
-                countrySlots -= 1
+        // Every country's higher needs first, countries taking turns, then their next greatest
+        // needs, in turns again: one turn over both had given a country its next greatest need
+        // (LL, MWDS 2.58) while another's higher need that holds (HH, 5.47) was left out (a
+        // helper's probe).
+        for differencesOnly in [true, false] {
+            func takes(_ entry: (String, PlannedSession.Reason)) -> Bool { !differencesOnly || entry.1 == .countryDifference }
+            while countrySlots > 0 && countries.contains(where: { queues[$0]?.first.map(takes) ?? false }) {
+                for country in countries where countrySlots > 0 {
+                    guard let next = queues[country]?.first, takes(next) else { continue }
+                    queues[country]!.removeFirst()
+                    chosen.append((country, next.0, next.1))
+                    countrySlots -= 1
+                }
             }
         }
         if chosen.count < configuration.sessions {
@@ -199,6 +206,11 @@ public enum CurriculumPlanner {
                 // Blank, not 0, when nobody was asked, the audience's counts are suppressed or its
                 // demand share is blanked (topic_demand.csv blanks demand_n with it).
                 demandN: f?.demandCountShown == true ? f?.demandN : nil)
+        }
+        // A session on a topic none of its audience asked for: planned by the need the ratings
+        // show, said (its expected participants, 0, had been the only sign).
+        for s in sessions where s.demandN == 0 {
+            notes.append("Session \(s.session) (\(s.audience), `\(s.topic)`): none of its audience asked for training on the topic; it is planned for the need their ratings show.")
         }
         return CurriculumPlan(sessions: sessions, notes: notes)
     }

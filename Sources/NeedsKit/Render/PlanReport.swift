@@ -28,7 +28,12 @@ public enum PlanReport {
     /// The schedule as report blocks.
     public static func blocks(_ plan: CurriculumPlan, configuration: PlanConfiguration, words: ReportStrings) -> [ReportDocument.Block] {
         var blocks: [ReportDocument.Block] = []
-        blocks.append(.paragraph([.text(NumberFormat.counted(configuration.sessions, "session") + " from \(configuration.month(ofSession: 0)), one every " + (configuration.everyMonths == 1 ? "month" : "\(configuration.everyMonths) months") + "; \(configuration.regionalSessions) for the whole region, the rest for single countries. Expected participants: the respondents of the audience who asked for training on the topic.")]))
+        // The regional sessions planned, not the configuration's number: more than the sessions
+        // (`regional_sessions` 12 of 9), or raised by topics to include, it had been stated as given.
+        let regional = plan.sessions.filter { $0.audience == "ALL" }.count
+        let split = regional == plan.sessions.count && regional > 0 ? "all for the whole region"
+            : "\(regional) for the whole region, the rest for single countries"
+        blocks.append(.paragraph([.text(NumberFormat.counted(configuration.sessions, "session") + " from \(configuration.month(ofSession: 0)), one every " + (configuration.everyMonths == 1 ? "month" : "\(configuration.everyMonths) months") + "; \(split). Expected participants: the respondents of the audience who asked for training on the topic.")]))
         var rows: [[String]] = []
         for s in plan.sessions {
             let why = (reasons[s.reason] ?? s.reason.rawValue)
@@ -39,8 +44,8 @@ public enum PlanReport {
         blocks.append(.table(header: ["#", "Month", "Audience", words.topic, "Organisation", "Expected participants", "Why"],
                              alignments: [.right, .left, .left, .left, .left, .right, .left], rows: rows))
         blocks.append(.bullets([
-            [.text("Rule: a topic is a top need of a country when its MWDS rank is at most \(configuration.topNeeds), or when its MWDS interval reaches that of the need ranked \(configuration.topNeeds); topics that are a top need in every country go to regional sessions; a country's higher need (a country difference that holds) goes to a session for that country, then its next greatest needs, countries taking turns; where more topics of one kind qualify than there are sessions, the audience's HH topics of that kind are taken first, then higher MWDS.")],
-            [.text("Order: regional HH topics first, then country HH topics, then the other regional and country sessions; ties by higher MWDS, then audience code, then topic key.")],
+            [.text("Rule: a topic is a top need of a country when its MWDS rank is at most \(configuration.topNeeds), or when its MWDS interval reaches that of the need ranked \(configuration.topNeeds); topics that are a top need in every country go to regional sessions; each country's higher needs (a country difference that holds) go to sessions for that country, countries taking turns, then their next greatest needs, countries taking turns again; where more topics of one kind qualify than there are sessions, the audience's HH topics of that kind are taken first, then higher MWDS.")],
+            [.text("Order: regional HH topics first, then country HH topics, then the other regional sessions, then the other country sessions; ties by higher MWDS, then audience code, then topic key.")],
         ] + plan.notes.map { [.text($0)] }))
         return blocks
     }
