@@ -539,6 +539,25 @@ final class WaveComparisonTests: XCTestCase {
         XCTAssertEqual(try ids("reports"), try ids("alone"))
     }
 
+    /// Waves are reported in the order given, as waves.csv lists them: the report had sorted them
+    /// by name, `autumn-2025` before `spring-2026` given first (a helper's probe).
+    func testWavesAreReportedInTheOrderGiven() throws {
+        let folder = TemporaryFolder()
+        folder.write("base/EE.csv", Self.exportRows())
+        folder.write("spring-2026/EE.csv", Self.exportRows() + "EE,Tallinn,5,2\n")
+        folder.write("autumn-2025/EE.csv", Self.exportRows() + "EE,Tallinn,1,2\n")
+        var options = Self.reportOptions(folder, inputs: [folder.path + "/base"],
+                                         waves: [folder.path + "/spring-2026", folder.path + "/autumn-2025"])
+        options.aggregation.minCell = 1
+        _ = try Pipeline.report(options)
+        let report = try String(contentsOfFile: options.outputPath + "/report.md", encoding: .utf8)
+        let spring = try XCTUnwrap(report.range(of: "## Change since the baseline: spring-2026"))
+        let autumn = try XCTUnwrap(report.range(of: "## Change since the baseline: autumn-2025"))
+        XCTAssertLessThan(spring.lowerBound, autumn.lowerBound)
+        let table = try String(contentsOfFile: options.outputPath + "/waves.csv", encoding: .utf8)
+        XCTAssertLessThan(try XCTUnwrap(table.range(of: "spring-2026")).lowerBound, try XCTUnwrap(table.range(of: "autumn-2025")).lowerBound)
+    }
+
     /// A `--wave-instrument` that is no instrument stops the run before any input is read, and
     /// its message names that option: it said "give --instrument a folder with survey.csv ...".
     func testAWrongWaveInstrumentIsNamedAsSuch() throws {

@@ -382,7 +382,10 @@ public struct ReportBuilder {
     private func waves(_ doc: inout ReportDocument, _ words: ReportStrings, scopes: [String], chartPrefix: String) {
         guard !waveChanges.isEmpty else { return }
         // Each wave's charts get ids of their own: one HTML report holds them all.
-        let waveNames = Array(Set(waveChanges.map(\.wave))).sorted()
+        // In the order the waves were given, as waves.csv lists them (sorted by name, the report
+        // had put `2025_autumn` before `2026_spring` given first, a helper's probe).
+        var seen = Set<String>()
+        let waveNames = waveChanges.map(\.wave).filter { seen.insert($0).inserted }
         let fileNames = Self.chartFileNames(waveNames)
         for (waveIndex, wave) in waveNames.enumerated() {
             let changes = waveChanges.filter { $0.wave == wave }
