@@ -63,18 +63,18 @@ public struct CountryDifference: Sendable, Equatable {
                     }
                 }
                 if own.gap.count >= minCell && others.gap.count >= minCell, blanked[.meanGap]?[topic]?.contains(country) == false {
-                    if let r = Welch.compare(own.gap, others.gap) {
-                        family[.meanGap, default: []].append(CountryDifference(
-                            country: country, topic: topic, topicLabel: label, measure: .meanGap, countryValue: own.gap.mean,
-                            othersValue: others.gap.mean, countryN: own.gap.count, othersN: others.gap.count,
-                            difference: r.difference, low: r.low, high: r.high, p: r.p))
-                    } else if own.gap.variance == 0 && others.gap.variance == 0 {
+                    let r = Welch.compare(own.gap, others.gap)
+                    // Untested when neither side varies (Welch's test is then undefined).
+                    if r != nil || (own.gap.variance == 0 && others.gap.variance == 0) {
                         var row = CountryDifference(
                             country: country, topic: topic, topicLabel: label, measure: .meanGap, countryValue: own.gap.mean,
                             othersValue: others.gap.mean, countryN: own.gap.count, othersN: others.gap.count,
-                            difference: own.gap.mean - others.gap.mean, low: .nan, high: .nan, p: .nan)
-                        row.tested = false
-                        row.pHolm = .nan
+                            difference: r?.difference ?? own.gap.mean - others.gap.mean, low: r?.low ?? .nan, high: r?.high ?? .nan,
+                            p: r?.p ?? .nan)
+                        if r == nil {
+                            row.tested = false
+                            row.pHolm = .nan
+                        }
                         family[.meanGap, default: []].append(row)
                     }
                 }

@@ -931,22 +931,21 @@ final class ParseState {
     /// A note's text, not an answer: a label of a word or two before a colon and something after
     /// it (`Koostas: M. Tamm`, `Seisuga: 15.01.2025`). Words alone may be an answer (a choice's
     /// label `Õpetaja või haridustöötaja`, a comment): a reviewer's case.
-    /// Whether a note's one cell may state a place (`Pašvaldība: Ogres novads`): a label and a
-    /// colon, words after it, and no totals word for the label (`Total: 1`, `Kokku: 12 vastajat`).
-    static func mayStatePlace(_ cell: UnsafeRawBufferPointer) -> Bool {
-        guard readsAsNote(cell) else { return false }
-        let text = String(decoding: trimmed(cell), as: UTF8.self)
-        guard let colon = text.firstIndex(of: ":") else { return false }
-        let label = text[..<colon].lowercased()
-        return text[text.index(after: colon)...].contains(where: \.isLetter) && !totalsWords.contains { label.hasPrefix($0) }
-    }
-
     static func readsAsNote(_ cell: UnsafeRawBufferPointer) -> Bool {
         guard holdsWords(cell) else { return false }
         let text = String(decoding: trimmed(cell), as: UTF8.self)
         guard let colon = text.firstIndex(of: ":"), colon != text.startIndex, text[..<colon].last?.isLetter == true,
               text[..<colon].split(separator: " ").count <= 2 else { return false }
         return text[text.index(after: colon)...].contains { $0.isLetter || $0.isNumber }
+    }
+
+    /// Whether a note's one cell may state a place (`Pašvaldība: Ogres novads`): a label and a
+    /// colon, words after it, and no totals word heading the label (`Total: 1`, `Kokku: 12 vastajat`).
+    static func mayStatePlace(_ cell: UnsafeRawBufferPointer) -> Bool {
+        guard readsAsNote(cell) else { return false }
+        let text = String(decoding: trimmed(cell), as: UTF8.self)
+        guard let colon = text.firstIndex(of: ":") else { return false }
+        return text[text.index(after: colon)...].contains(where: \.isLetter) && !startsWithTotalsWord(text.lowercased())
     }
 
     /// Whether a cell holds words, as a note does (`Total`, `Kokku: 12`, `Iš viso`, `Итого`,
@@ -1011,19 +1010,24 @@ final class ParseState {
             }
             guard initial else { return nil }
             let text = String(decoding: field, as: UTF8.self)
-            let lower = text.lowercased()
-            for word in Self.totalsWords where lower.hasPrefix(word) {
-                // A whole word: `Total`, `Total:`, `Total (n=12)`, not `Totalitarianism`.
-                let rest = lower.dropFirst(word.count)
-                if let next = rest.unicodeScalars.first, next.properties.isAlphabetic || next.properties.numericType != nil { continue }
-                // A short word or abbreviation heads a totals row alone (`Med.`, `Max`, `SD`), not a
-                // role or a name (`Med. õde`, `Max Mustermann`, `SD spetsialist`: a reviewer's rows).
-                if Self.totalsWordsAlone.contains(word) && rest.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) { continue }
-                return (text.count > 40 ? String(text.prefix(40)) + "…" : text, i + 1)
-            }
-            return nil
+            guard Self.startsWithTotalsWord(text.lowercased()) else { return nil }
+            return (text.count > 40 ? String(text.prefix(40)) + "…" : text, i + 1)
         }
         return nil
+    }
+
+    /// Whether a label (in lower case) starts with a word of `totalsWords`, whole: `Total`,
+    /// `Total:`, `Total (n=12)`, not `Totalitarianism`. A short word or abbreviation heads totals
+    /// alone (`Med.`, `Max`, `SD`), not a role or a name (`Med. õde`, `Max Mustermann`, `SD
+    /// spetsialist`: a reviewer's rows).
+    static func startsWithTotalsWord(_ lower: String) -> Bool {
+        for word in totalsWords where lower.hasPrefix(word) {
+            let rest = lower.dropFirst(word.count)
+            if let next = rest.unicodeScalars.first, next.properties.isAlphabetic || next.properties.numericType != nil { continue }
+            if totalsWordsAlone.contains(word) && rest.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) { continue }
+            return true
+        }
+        return false
     }
 
     /// The 1-based column of the first figure of a row that starts blank and holds figures alone,

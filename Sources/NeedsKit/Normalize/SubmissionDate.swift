@@ -154,6 +154,8 @@ enum SubmissionDate {
         return hour < 24 && minute < 60 ? (hour, minute) : nil
     }
 
+    /// The day in the Baltic states (UTC+2, +3 in summer time) of a moment given as a UTC day
+    /// (`yyyymmdd`) and time of day.
     static func balticDay(utcDay day: Int32, hour: Int, minute: Int) -> Int32 {
         let (year, month, date) = (Int(day) / 10000, Int(day) / 100 % 100, Int(day) % 100)
         let minutes = unixDays(year: year, month: month, day: date) * 1440 + hour * 60 + minute

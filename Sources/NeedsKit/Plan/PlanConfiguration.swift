@@ -58,8 +58,8 @@ public struct PlanConfiguration: Sendable, Equatable {
                 // row starts with a setting, which was dropped without a word.
                 if record.isHeader && !Self.settings.contains(key) && !Self.isOrganisation(key) { return }
                 let value = record[1].trimmingSpaces
-                if key != "include" && key != "exclude" && key != "setting" && !key.isEmpty
-                    && (Self.settings.contains(key) || Self.isOrganisation(key)) {
+                // (`include` and `exclude` add up over their rows.)
+                if (Self.settings.contains(key) && key != "include" && key != "exclude") || Self.isOrganisation(key) {
                     if let first = givenOn[key] {
                         problems.append(Diagnostic(.error, file: name, line: record.line, column: 1, code: "plan_setting",
                                                    message: "`\(key)` is given twice (first on line \(first)): which value is meant cannot be told; keep one"))

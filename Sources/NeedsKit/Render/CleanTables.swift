@@ -184,7 +184,7 @@ public struct QuarantineWriter {
     /// personal code (`scrubNumbers`).
     static func scrub(_ value: String, numbers: Bool = true) -> String {
         let scrubNumbers = numbers ? Self.scrubNumbers : { $0 }
-        guard value.utf8.contains(UInt8(ascii: "@")) || Self.spelledAt.contains(where: { value.lowercased().contains($0) }) else {
+        guard value.utf8.contains(UInt8(ascii: "@")) || Self.spelledAt.contains(where: value.lowercased().contains) else {
             return scrubNumbers(value)
         }
         let words = value.split(separator: " ", omittingEmptySubsequences: false)

@@ -274,11 +274,9 @@ public struct SurveySynthesizer {
         case .kobo:
             // Kobo writes the form's `start` and `end` when the form has them (a form without them
             // and an export with them read as columns of another version of the form).
-            if instrument.questions.contains(where: { $0.key == "start" && $0.kind == .meta }) {
-                columns.append(Column(header: "start") { _, _, r in r.submitted + "T09:00:00.000+02:00" })
-            }
-            if instrument.questions.contains(where: { $0.key == "end" && $0.kind == .meta }) {
-                columns.append(Column(header: "end") { _, _, r in r.submitted + "T09:12:00.000+02:00" })
+            for (name, time) in [("start", "T09:00:00.000+02:00"), ("end", "T09:12:00.000+02:00")]
+            where instrument.questions.contains(where: { $0.key == name && $0.kind == .meta }) {
+                columns.append(Column(header: name) { _, _, r in r.submitted + time })
             }
         case .google:
             // The responses sheet names and writes its timestamp in the sheet's locale: `Timestamp`
