@@ -97,6 +97,11 @@ enum Terminal {
 }
 
 extension Terminal {
+    /// `1 record`, `2 records`.
+    private static func counted(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+
     /// One line per file: how its records were accounted for.
     static func printSummary(_ outcome: RunOutcome, quiet: Bool) {
         guard !quiet else { return }
@@ -108,7 +113,7 @@ extension Terminal {
                 error("\(Diagnostic.escapingControls(a.file)): not read" + (said.contains(a.file) ? "" : ": \(failure)"))
                 continue
             }
-            error("\(Diagnostic.escapingControls(a.file)): \(a.shape.isEmpty ? "no header" : a.shape), \(a.sheet.isEmpty ? "\(a.encoding), '\(a.delimiter)'" : "xlsx sheet `\(Diagnostic.escapingControls(a.sheet))`"): \(a.recordsRead) records = \(a.respondents) respondents + \(a.duplicates) duplicates + \(a.blankRows) blank + \(a.quarantined) quarantined")
+            error("\(Diagnostic.escapingControls(a.file)): \(a.shape.isEmpty ? "no header" : a.shape), \(a.sheet.isEmpty ? "\(a.encoding), '\(a.delimiter)'" : "xlsx sheet `\(Diagnostic.escapingControls(a.sheet))`"): \(counted(a.recordsRead, "record")) = \(counted(a.respondents, "respondent")) + \(counted(a.duplicates, "duplicate")) + \(a.blankRows) blank + \(a.quarantined) quarantined")
         }
     }
 }

@@ -535,7 +535,7 @@ final class BadInputCatalogueTests: XCTestCase {
         assertIssue(r, "no_matching_questions", line: 1, column: 1, "another survey")
         XCTAssertEqual(r.issue("no_matching_questions")?.message,
                        "no column matches a question of instrument `integration_academy_tna` (the first, column 1: `species`): "
-                       + "is this an export of another survey, or is --instrument the wrong form? Its rows are quarantined")
+                       + "is this an export of another survey, or is --instrument the wrong form? None of its rows is read as a respondent")
         XCTAssertEqual(r.account.quarantined, 2)
         XCTAssertEqual(r.outcome.exitCode, 2)
     }

@@ -152,7 +152,7 @@ final class CommandLineTests: XCTestCase {
         let (status, stderr) = try run(["check", "--instrument", Paths.inputs + "/instrument", "-"], stdoutPath: "/dev/null",
                                        stdin: export, temporary: temporary)
         XCTAssertEqual(status, 0, stderr)
-        XCTAssertTrue(stderr.contains("stdin: KoboToolbox, utf-8, ';': 43 records = 42 respondents + 1 duplicates + 0 blank + 0 quarantined"), stderr)
+        XCTAssertTrue(stderr.contains("stdin: KoboToolbox, utf-8, ';': 43 records = 42 respondents + 1 duplicate + 0 blank + 0 quarantined"), stderr)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: temporary), [])
     }
 
@@ -216,7 +216,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertFalse(stderr.contains("needs-input-"), stderr)
         XCTAssertTrue(stderr.contains("stdin: note: the same file as stdin, which is read once; not read again [same_file]"), stderr)
         let summaries = stderr.split(separator: "\n").filter { $0.contains(" records = ") }
-        XCTAssertEqual(summaries, ["stdin: KoboToolbox, utf-8, ';': 43 records = 42 respondents + 1 duplicates + 0 blank + 0 quarantined"])
+        XCTAssertEqual(summaries, ["stdin: KoboToolbox, utf-8, ';': 43 records = 42 respondents + 1 duplicate + 0 blank + 0 quarantined"])
     }
 
     /// A named pipe that shares its base name with another input is told apart by the path it was

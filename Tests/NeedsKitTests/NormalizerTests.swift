@@ -2430,7 +2430,7 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(errors.map(\.file), ["a_lime.csv", "b_other.csv"])
         XCTAssertEqual(errors.map(\.column), [6, 1])
         XCTAssertTrue(errors[0].message.contains("question codes it numbers itself (`G01Q01`)"), errors[0].message)
-        XCTAssertTrue(errors[0].message.hasSuffix("as their codes. Its rows are quarantined"), errors[0].message)
+        XCTAssertTrue(errors[0].message.hasSuffix("as their codes. None of its rows is read as a respondent"), errors[0].message)
         XCTAssertTrue(errors[1].message.contains("is this an export of another survey"), errors[1].message)
         XCTAssertTrue(ExportShape.isLimeSurveyNumberedCode("g02q04_SQ001"))
         XCTAssertFalse(ExportShape.isLimeSurveyNumberedCode("G01"))
