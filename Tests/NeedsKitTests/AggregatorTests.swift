@@ -797,8 +797,9 @@ final class DisaggregationTests: XCTestCase {
             options.outputPath = folder.path + "/out"
             options.aggregation.byQuestion = "role"
             if column { options.aggregation.weights = .column("w") } else { options.aggregation.region = .countryEqual }
-            // The same export as a later wave, and the sample plan: waves.csv and plan.csv show ALL too.
-            options.waves = [folder.write("wave/w.csv", text)]
+            // The same export as a later wave (its lines ended otherwise: not the baseline's bytes),
+            // and the sample plan: waves.csv and plan.csv show ALL too.
+            options.waves = [folder.write("wave/w.csv", text.replacingOccurrences(of: "\n", with: "\r\n"))]
             options.planPath = Paths.inputs + "/plan.csv"
             _ = try Pipeline.report(options)
             func value(_ file: String, _ scope: String, _ group: String?, _ topic: String, _ column: String) throws -> String {

@@ -62,8 +62,9 @@ final class CleanRowsTests: XCTestCase {
         options.inputs = [input]
         options.outputPath = folder.path + "/out"
         options.aggregation.byQuestion = "role"
-        // The same answers as a later wave (a copy: a wave may not hold a file of the baseline).
-        options.waves = [folder.write("later.csv", csv)]
+        // The same answers as a later wave (its lines ended otherwise: a wave may not hold a file
+        // of the baseline, nor its bytes).
+        options.waves = [folder.write("later.csv", csv.replacingOccurrences(of: "\n", with: "\r\n"))]
         _ = try Pipeline.report(options)
 
         // The same run through respondents.

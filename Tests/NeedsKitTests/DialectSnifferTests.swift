@@ -177,6 +177,39 @@ final class DialectSnifferTests: XCTestCase {
         XCTAssertEqual(named.summary?.preambleRecords, 0)
     }
 
+    /// A title of two cells, the second far to the right (`Küsitlus 2026;…;Seisuga 15.01.2026`),
+    /// over a blank row or another title: above the table. It had been read as the header, and
+    /// every row under it quarantined (a helper's probe: 30 respondents lost). A two-row header,
+    /// group labels over the questions', stays the header; so does a header over a respondent who
+    /// filled one cell.
+    func testATitleOfTwoCellsFarApartOverABlankRowIsAboveTheTable() {
+        let folder = TemporaryFolder()
+        let header = "Nr;Riik;Omavalitsus;Amet;imp_partnerships;comp_partnerships;imp_interpreters;comp_interpreters;comments\r\n"
+        let rows = "1;EE;Narva linn;teacher;4;2;5;3;ok\r\n2;EE;Tartu linn;teacher;5;3;4;4;\r\n"
+        let cases: [(String, [Int])] = [
+            ("Koolitusvajaduse küsitlus 2026;;;;;;;;Seisuga 15.01.2026\r\n;;;;;;;;\r\n", [1]),
+            (";;Küsitlus;;;;;;2026\r\n;;;;;;;;\r\n", [1]),
+            ("Küsitlus;;;;;Täitis: M. Tamm;;;\r\nIda-Virumaa;;;;;;;;\r\n", [1, 2]),
+        ]
+        for (above, notes) in cases {
+            let result = readAll(folder.write("title.csv", above + header + rows))
+            let table = result.records.filter { !$0.blank }
+            XCTAssertEqual(table.first?.fields.first, "Nr", above)
+            XCTAssertEqual(table.map(\.line), [3, 4, 5], above)
+            XCTAssertEqual(result.diagnostics.filter { $0.code == "preamble_skipped" }.map(\.line), notes, above)
+            XCTAssertEqual(result.summary?.quarantinedRecords, 0, above)
+            XCTAssertEqual(DialectSniffer.sniff(Array((above + header + rows).utf8)).table.preambleRecords, 2, above)
+        }
+        let twoRows = "Nr;Riik;Omavalitsus;Amet;Olulisus;;Pädevus;;\r\n;;;;Partnerlus;Tõlgid;Partnerlus;Tõlgid;Märkused\r\n" + rows
+        let two = readAll(folder.write("two.csv", twoRows))
+        XCTAssertEqual(two.header.first, "Nr")
+        XCTAssertEqual(two.summary?.preambleRecords, 0)
+        let oneCell = header + ";;;;;;;;gone\r\n" + ";EE;Narva linn;teacher;Important;Low;Important;Low;ok\r\n"
+        let answers = readAll(folder.write("one.csv", oneCell))
+        XCTAssertEqual(answers.header.first, "Nr")
+        XCTAssertEqual(answers.summary?.preambleRecords, 0)
+    }
+
     func testRecordsEndingWithCarriageReturnOnlyKeepLineFeedsInFields() {
         let folder = TemporaryFolder()
         let text = "id;note;n\r1;first line\nsecond line;5\r2;plain;6\r"

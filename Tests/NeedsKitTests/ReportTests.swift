@@ -138,6 +138,11 @@ final class ReportTests: XCTestCase {
         XCTAssertFalse(rows.isEmpty)
         XCTAssertTrue(rows.contains { $0.contains("| Kultuuridevaheline pädevus ja suhtlus |") }, rows.joined(separator: "\n"))
         XCTAssertFalse(rows.contains { $0.contains("Intercultural competence") }, rows.joined(separator: "\n"))
+        // A country's data quality counts the whole run's files, and says so (its "Who answered"
+        // counts the country's own: 180 respondents beside 72 read as a contradiction).
+        XCTAssertTrue(estonian.contains("\nKõik riigid kokku. Faile: "), estonian)
+        let region = try String(contentsOfFile: national + "/report.md", encoding: .utf8)
+        XCTAssertFalse(region.contains("All countries together."))
     }
 
     /// `--by role` lists every answer of the question in every scope: the rows of the answers given
@@ -1882,11 +1887,10 @@ final class ReportTests: XCTestCase {
     /// whose name comes out the same (`w_1 _x_`) is numbered, so neither chart is written over.
     func testWaveChartFilesHaveNamesEveryFileSystemTakes() throws {
         let folder = TemporaryFolder()
-        for wave in ["w:1 \"x\"", "w_1 _x_"] {
-            try FileManager.default.createDirectory(atPath: folder.path + "/" + wave, withIntermediateDirectories: true)
-            try FileManager.default.copyItem(atPath: Paths.inputs + "/followup/EE_followup_2026.csv",
-                                             toPath: folder.path + "/" + wave + "/EE.csv")
-        }
+        // (The second copy's lines ended otherwise: the same bytes in two waves cannot run.)
+        let followUp = try String(contentsOfFile: Paths.inputs + "/followup/EE_followup_2026.csv", encoding: .utf8)
+        folder.write("w:1 \"x\"/EE.csv", followUp)
+        folder.write("w_1 _x_/EE.csv", followUp.replacingOccurrences(of: "\n", with: "\r\n"))
         let (out, _, _keep) = try report { $0.waves = [folder.path + "/w:1 \"x\"", folder.path + "/w_1 _x_"] }
         _ = _keep
         let charts = try FileManager.default.contentsOfDirectory(atPath: out + "/charts")

@@ -181,7 +181,7 @@ final class WaveComparisonTests: XCTestCase {
         var options = RunOptions()
         options.instrumentPath = Paths.inputs + "/instrument"
         options.inputs = [folder.write("r.csv", text)]
-        options.waves = [folder.write("wave/r.csv", text)]
+        options.waves = [folder.write("wave/r.csv", text.replacingOccurrences(of: "\n", with: "\r\n"))]
         options.outputPath = folder.path + "/out"
         options.aggregation.weights = .municipality
         _ = try Pipeline.report(options)
@@ -411,7 +411,8 @@ final class WaveComparisonTests: XCTestCase {
         let folder = TemporaryFolder()
         let body = try String(contentsOfFile: Paths.inputs + "/responses/EE_kobo_xml.csv", encoding: .utf8)
         let baseline = folder.write("base/ee.csv", body)
-        folder.write("later/ee.csv", body)
+        // (Its lines ended otherwise: the same bytes in two waves cannot run either.)
+        folder.write("later/ee.csv", body.replacingOccurrences(of: "\n", with: "\r\n"))
         XCTAssertEqual(link(baseline, folder.path + "/linked.csv"), 0)
         func refusal(_ waves: [String]) -> String? {
             let options = Self.reportOptions(folder, inputs: [folder.path + "/base"], waves: waves)
@@ -449,7 +450,7 @@ final class WaveComparisonTests: XCTestCase {
         XCTAssertEqual(outcome.cannotRun, "no file of the wave `later` (--wave) has the weight column `w` (--weights): its respondents would weigh 0 and there would be nothing to compare")
         XCTAssertFalse(FileManager.default.fileExists(atPath: options.outputPath))
         // With the column in the wave too, the run goes on.
-        folder.write("later/ee.csv", rows)
+        folder.write("later/ee.csv", rows.replacingOccurrences(of: "\n", with: "\r\n"))
         XCTAssertNil(try Pipeline.report(options).cannotRun)
         // With the column in the wave but no weight in it above 0 (text or zeros), the wave's
         // figures would all be blank, as with no column: the run cannot run either (it wrote
@@ -570,6 +571,90 @@ final class WaveComparisonTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), [])
     }
 
+    /// A baseline export copied into the follow-up's folder (another path, the same bytes) cannot
+    /// run: its respondents would be counted in both waves (a helper's probe: EE n_after 48 + 42,
+    /// compared as independent samples). Two files without a record are alike, not one export.
+    func testABaselineFileCopiedIntoAWaveCannotRun() throws {
+        let folder = TemporaryFolder()
+        let body = try String(contentsOfFile: Paths.inputs + "/responses/EE_kobo_xml.csv", encoding: .utf8)
+        folder.write("base/ee.csv", body)
+        folder.write("later/ee_followup.csv", try String(contentsOfFile: Paths.inputs + "/followup/EE_followup_2026.csv", encoding: .utf8))
+        let options = Self.reportOptions(folder, inputs: [folder.path + "/base"], waves: [folder.path + "/later"])
+        XCTAssertNil(try Pipeline.report(options).cannotRun)
+        folder.write("later/copy.csv", body)
+        let outcome = try Pipeline.report(options)
+        XCTAssertEqual(outcome.exitCode, 2)
+        XCTAssertEqual(outcome.cannotRun, "later/copy.csv (wave `later`) has the same bytes as base/ee.csv (the baseline): the same export would be counted in both waves; each wave needs its own export")
+        // Headers alone in both: the same bytes, but no export counted twice.
+        try FileManager.default.removeItem(atPath: folder.path + "/later/copy.csv")
+        let header = body.prefix { $0 != "\n" } + "\n"
+        folder.write("base/empty.csv", String(header))
+        folder.write("later/empty.csv", String(header))
+        XCTAssertNil(try Pipeline.report(options).cannotRun)
+    }
+
+    /// A wave's instrument that rates a topic on another scale than the baseline's: its means
+    /// were compared as they were (a helper's probe: 2.61 on 1-5 → 6.44 on 2-10, "+3.83 ▲"). It
+    /// is refused before anything is read, one error a measure, naming the topics.
+    func testAWaveInstrumentOnAnotherScaleIsRefused() throws {
+        let folder = TemporaryFolder()
+        let baseline = Self.writeInstrument(folder)
+        let other = TemporaryFolder()
+        let wave = Self.writeInstrument(other)
+        // Both measures on 0-10 in the wave.
+        var survey = try String(contentsOfFile: wave + "/survey.csv", encoding: .utf8)
+        survey = survey.replacingOccurrences(of: "select_one scale,", with: "select_one ten,")
+        other.write("i/survey.csv", survey)
+        var choices = try String(contentsOfFile: wave + "/choices.csv", encoding: .utf8)
+        for k in 0...10 { choices += "ten,\(k),\(k)\n" }
+        other.write("i/choices.csv", choices)
+        folder.write("base/ee.csv", "code,country,municipality,imp_alpha,comp_alpha\nA1,EE,Tallinn,4,2\n")
+        folder.write("later/ee.csv", "code,country,municipality,imp_alpha,comp_alpha\nA1,EE,Tallinn,4,7\n")
+        var options = Self.reportOptions(folder, inputs: [folder.path + "/base"], waves: [folder.path + "/later"])
+        options.instrumentPath = baseline
+        options.waveInstruments = [wave]
+        XCTAssertThrowsError(try Pipeline.report(options)) { error in
+            XCTAssertEqual("\(error)", ["importance", "competence"].map {
+                wave + ": error: \($0) is rated 0-10 here but 1-5 in the baseline's instrument (topics `alpha`, `beta`): "
+                    + "means on two scales cannot be compared; score the lists on the same points [wave_scale_mismatch]"
+            }.joined(separator: "\n"))
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: options.outputPath))
+        // The same scales: the run goes on.
+        let same = TemporaryFolder()
+        options.waveInstruments = [Self.writeInstrument(same)]
+        XCTAssertNoThrow(try Pipeline.report(options))
+    }
+
+    /// A topic renamed in the wave's instrument, its label kept: the two keys are compared as
+    /// topics asked in one wave each, which the report said twice under one label without a
+    /// word on why (a helper's probe). A warning names both keys.
+    func testATopicRenamedInTheWaveInstrumentIsSaid() throws {
+        let baseline = try Self.instrument()
+        let renamed = try Self.instrument(topics: [("alpha", "Alpha"), ("beta_new", "Beta")])
+        let warnings = Pipeline.renamedTopics(renamed, path: "wave-form", baseline: baseline)
+        XCTAssertEqual(warnings.map(\.code), ["wave_topic_renamed"])
+        XCTAssertEqual(warnings.first?.message, "topic `beta_new` has the label of the baseline's topic `beta` (Beta), which this instrument lacks: "
+                       + "the two are compared as topics asked in one wave each; give it the name `beta` to compare them")
+        // A new topic of a new label, or the same keys: nothing to say.
+        XCTAssertEqual(Pipeline.renamedTopics(try Self.instrument(topics: [("alpha", "Alpha"), ("gamma", "Gamma")]), path: "w", baseline: baseline).count, 0)
+        XCTAssertEqual(Pipeline.renamedTopics(baseline, path: "w", baseline: baseline).count, 0)
+    }
+
+    /// `--out .` (here `reports/.`): the folder by its name. "." has no parent to swap the
+    /// reports in from, and the run had stopped with "Device or resource busy" (a helper's probe).
+    func testAnOutputFolderNamedWithADotIsWritten() throws {
+        let folder = TemporaryFolder()
+        var options = Self.reportOptions(folder, inputs: [Paths.inputs + "/responses"], waves: [])
+        try FileManager.default.createDirectory(atPath: options.outputPath, withIntermediateDirectories: true)
+        options.outputPath += "/."
+        for _ in 0..<2 {
+            XCTAssertNil(try Pipeline.report(options).cannotRun)
+            XCTAssertTrue(FileManager.default.fileExists(atPath: folder.path + "/reports/report.md"))
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["reports"])
+    }
+
     /// A follow-up kept in a sub-folder of the baseline's folder: the baseline's note said it was
     /// "not read; name it as an input to include it", while it was read, as the wave.
     func testAWaveInASubFolderOfTheBaselineIsNotListedAsLeftOut() throws {
@@ -587,7 +672,7 @@ final class WaveComparisonTests: XCTestCase {
     func testAWaveFileOfABlankedScopeHasItsCountsWithheld() throws {
         let folder = TemporaryFolder()
         folder.write("base/ee.csv", Self.exportRows())
-        folder.write("later/ee.csv", Self.exportRows())
+        folder.write("later/ee.csv", Self.exportRows().replacingOccurrences(of: "\n", with: "\r\n"))
         folder.write("later/lt.csv", "country,municipality,imp_partnerships,comp_partnerships\nLT,Kaunas,5,1\nLT,Kaunas,4,2\n")
         let options = Self.reportOptions(folder, inputs: [folder.path + "/base"], waves: [folder.path + "/later"])
         _ = try Pipeline.report(options)

@@ -307,14 +307,37 @@ public struct TableShape: Sendable, Equatable {
         // The header names its columns: when the record after the details holds figures, those
         // were the header (a few names over unnamed columns) and this a row of data.
         if start != first && rows[start].contains(where: { CellType.isNumberLike(CellType.trim($0)) }) { start = first }
-        shape.preambleRecords = start
+        // Sparse: fewer than half the table's columns filled (a title, group labels over merged cells).
+        func sparse(_ row: [ArraySlice<UInt8>]) -> Bool { filled(row) * 2 < shape.filledColumns }
         var headers = 0
-        for row in rows[start...] {
-            let cells = row.map(CellType.trim).filter { !$0.isEmpty }
-            if cells.contains(where: { CellType.isNumberLike($0) || CellType.isDateTime($0) }) { break }
-            headers += 1
-            if headers == 5 { break }
+        scan: while true {
+            headers = 0
+            // The first record holds a figure: no header record, unless it is a title (below).
+            var figureFirst = false
+            for (index, row) in rows[start...].enumerated() {
+                let cells = row.map(CellType.trim).filter { !$0.isEmpty }
+                let figure = cells.contains { CellType.isNumberLike($0) || CellType.isDateTime($0) }
+                // Sparse records over one of a cell or none, over a full one: titles over a blank
+                // row, not a header (`Küsitlus 2026;…;Seisuga 15.01.2026`, the second cell far to
+                // the right: the sheet had been read under it, every row quarantined; a helper's
+                // probe). The table starts at the full record.
+                let next = start + index + 1
+                if index > 0, width >= 2, cells.count <= 1, rows[start..<(start + index)].allSatisfy(sparse),
+                   next < rows.count, filled(rows[next]) >= 2, !sparse(rows[next]) {
+                    start = next
+                    continue scan
+                }
+                if figureFirst || (figure && index > 0) { break }
+                if figure {
+                    figureFirst = true
+                    continue
+                }
+                headers += 1
+                if headers == 5 { break }
+            }
+            break
         }
+        shape.preambleRecords = start
         shape.headerRecords = headers == rows.count - start ? min(1, headers) : headers
         let below = rows[(start + 1)...]
         // Not a trailing delimiter: there the extra field is the last one, and empty.

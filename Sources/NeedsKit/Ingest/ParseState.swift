@@ -559,8 +559,12 @@ final class ParseState {
             let lastFilled = (0..<record.fieldCount).last { !isBlankField(record.fieldBytes($0)) } ?? 0
             let filled = record.filledFieldCount(upTo: 4)
             let single = filled <= 1
-            if single || TableShape.isDetails(lastFilled: lastFilled, filled: filled, filledColumns: tableFilledColumns)
-                || TableShape.isLabelledPairs(count: record.fieldCount, cell: { Array(self.record.fieldBytes($0))[...] }) {
+            let details = TableShape.isDetails(lastFilled: lastFilled, filled: filled, filledColumns: tableFilledColumns)
+                || TableShape.isLabelledPairs(count: record.fieldCount, cell: { Array(self.record.fieldBytes($0))[...] })
+            // A title of a few cells anywhere in the row, which the sniffer found over a blank
+            // row and the table (`TableShape.find`): fewer than half the table's columns filled.
+            let title = !single && !details && record.filledFieldCount(upTo: max(1, (tableFilledColumns + 1) / 2)) * 2 < tableFilledColumns
+            if single || details || title {
                 if quarantinesOtherDelimiterRow(record, where: "above") { return deliverQuarantined() }
                 preambleSkipped += 1
                 // Kept for the normaliser, which reads a place stated here (`Omavalitsus: Tartu linn`).
@@ -570,6 +574,8 @@ final class ParseState {
                 }
                 warn("preamble_skipped", line: record.line, column: record.firstFilledColumn, single
                      ? "a record above the table (a title or note: \(record.fieldCount) field(s), at most one filled) is not read as the header"
+                     : title
+                     ? "a record above the table (a title: \(record.fieldCount) field(s), \(filled < 4 ? String(filled) : "a few") filled, over a blank row) is not read as the header"
                      : "a record above the table (a detail of the sheet, such as a label and its value: \(record.fieldCount) field(s), filled in the first \(lastFilled + 1) only) is not read as the header",
                      severity: .note)
                 record.reset()

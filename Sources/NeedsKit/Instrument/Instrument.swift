@@ -56,6 +56,14 @@ public struct Instrument: Sendable {
         return low...high
     }
 
+    /// The lowest and highest points of a question's rating scale, or nil when it has no scored list.
+    public func scale(ofQuestion name: String?) -> ClosedRange<Double>? {
+        guard let name, let list = question(named: name)?.kind.listName.flatMap({ choiceLists[$0] }) else { return nil }
+        let scores = list.ratingScores.map(\.score)
+        guard let low = scores.min(), let high = scores.max() else { return nil }
+        return low...high
+    }
+
     /// The best label of a topic for a language key (falls back to the default language, then the
     /// key), as the reports show it: without the markup a form may style it with (`**Intercultural**
     /// competence`, `<span style="color:red">...</span>`), which the form tools render and the

@@ -126,6 +126,13 @@ public struct RunOutcome: Sendable {
                 + "text or 0, and every figure would be blank; give --weights respondent, municipality, or a numeric column "
                 + "of the exports"
         }
+        // A baseline export copied into a follow-up's folder: its respondents would be counted in
+        // both waves, and every change measured against themselves (a helper's probe).
+        if let (copy, original) = fileInTwoWaves {
+            return "\(copy.file) (wave `\(copy.wave)`) has the same bytes as \(original.file) "
+                + "(\(original.wave.isEmpty ? "the baseline" : "wave `\(original.wave)`")): the same export would be counted in both waves; "
+                + "each wave needs its own export"
+        }
         if let wave = unreadWaves.first {
             return "the wave `\(wave)` (--wave) has no respondent: no file of it could be read, or its files hold none (see the messages above); there is nothing to compare"
         }
@@ -140,6 +147,20 @@ public struct RunOutcome: Sendable {
         if let wave = waves.first(where: weighsNoOne) {
             return "no respondent of the wave `\(wave)` (--wave) has a weight above 0 in the weight column \(weightColumnNamed) "
                 + "(--weights): its values are text or 0, and there would be nothing to compare"
+        }
+        return nil
+    }
+
+    /// The first file of a later wave whose bytes are those of a file of an earlier wave (or the
+    /// baseline), with that file. Files of no respondent are alike without counting anyone twice.
+    private var fileInTwoWaves: (copy: FileAccount, original: FileAccount)? {
+        var first: [String: FileAccount] = [:]
+        for account in accounts where account.failure == nil && account.respondents > 0 && !account.sha256.isEmpty {
+            if let original = first[account.sha256] {
+                if original.wave != account.wave { return (account, original) }
+            } else {
+                first[account.sha256] = account
+            }
         }
         return nil
     }
@@ -228,7 +249,7 @@ public enum Pipeline {
         let planConfiguration = try options.planPath.map { try PlanConfiguration.load($0) }
         // Loaded before any work, as the instrument is: a wrong one stopped the run only once the
         // baseline was read, and its message said to give `--instrument` another path.
-        let waveInstruments = try options.waveInstruments.map { path in
+        var waveInstruments = try options.waveInstruments.map { path in
             do {
                 return try InstrumentLoader.load(path)
             } catch var error as InstrumentError {
@@ -237,6 +258,10 @@ public enum Pipeline {
                 }
                 throw error
             }
+        }
+        try validateWaveInstruments(waveInstruments, paths: options.waveInstruments, baseline: instrument)
+        for k in waveInstruments.indices {
+            waveInstruments[k].findings += renamedTopics(waveInstruments[k], path: options.waveInstruments[k], baseline: instrument)
         }
         let aggregator = Aggregator(instrument: instrument, options: aggregation(options, instrument: instrument))
         let csv = CSVStyle(excel: options.excel, hxl: options.hxl)
@@ -554,6 +579,57 @@ public enum Pipeline {
             }
         }
         if !problems.isEmpty { throw InstrumentError(problems: problems) }
+    }
+
+    /// A wave's instrument rates each topic the baseline's also has on the baseline's scales: a
+    /// mean of 6.44 on 2-10 against 2.61 on 1-5 is no change (a helper's probe: "+3.83 ▲").
+    static func validateWaveInstruments(_ instruments: [Instrument], paths: [String], baseline: Instrument) throws {
+        func range(_ scale: ClosedRange<Double>?) -> String {
+            guard let scale else { return "no scored list" }
+            func text(_ score: Double) -> String { score == score.rounded() && abs(score) < 1e15 ? String(Int64(score)) : String(score) }
+            return text(scale.lowerBound) + "-" + text(scale.upperBound)
+        }
+        var problems: [Diagnostic] = []
+        for (instrument, path) in zip(instruments, paths) {
+            // One error a measure and pair of scales, naming its topics.
+            var differing: [(measure: String, now: String, was: String, topics: [String])] = []
+            for topic in instrument.topics {
+                guard let before = baseline.topics.first(where: { $0.key == topic.key }) else { continue }
+                for (measure, was, now) in [("importance", before.importanceQuestion, topic.importanceQuestion),
+                                            ("competence", before.competenceQuestion, topic.competenceQuestion)] {
+                    let old = baseline.scale(ofQuestion: was), new = instrument.scale(ofQuestion: now)
+                    guard old != new, old != nil, new != nil else { continue }
+                    if let k = differing.firstIndex(where: { $0.measure == measure && $0.now == range(new) && $0.was == range(old) }) {
+                        differing[k].topics.append(topic.key)
+                    } else {
+                        differing.append((measure, range(new), range(old), [topic.key]))
+                    }
+                }
+            }
+            for d in differing {
+                let topics = d.topics.map { "`\($0)`" }.joined(separator: ", ")
+                problems.append(Diagnostic(.error, file: path, code: "wave_scale_mismatch",
+                                           message: "\(d.measure) is rated \(d.now) here but \(d.was) in the baseline's instrument (topic\(d.topics.count == 1 ? "" : "s") \(topics)): "
+                                               + "means on two scales cannot be compared; score the lists on the same points"))
+            }
+        }
+        if !problems.isEmpty { throw InstrumentError(problems: problems) }
+    }
+
+    /// A wave's topic the baseline lacks, labelled as a baseline topic the wave lacks: the same
+    /// topic renamed, reported apart as two topics each asked in one wave (a helper's probe).
+    static func renamedTopics(_ wave: Instrument, path: String, baseline: Instrument) -> [Diagnostic] {
+        let waveKeys = Set(wave.topics.map(\.key)), baselineKeys = Set(baseline.topics.map(\.key))
+        func label(_ instrument: Instrument, _ topic: String) -> String {
+            instrument.topicLabel(topic).trimmingSpaces.lowercased()
+        }
+        return wave.topics.filter { !baselineKeys.contains($0.key) }.compactMap { topic in
+            let text = label(wave, topic.key)
+            guard let before = baseline.topics.first(where: { !waveKeys.contains($0.key) && label(baseline, $0.key) == text }) else { return nil }
+            return Diagnostic(.warning, file: path, code: "wave_topic_renamed",
+                              message: "topic `\(topic.key)` has the label of the baseline's topic `\(before.key)` (\(Diagnostic.shortened(wave.topicLabel(topic.key)))), "
+                                  + "which this instrument lacks: the two are compared as topics asked in one wave each; give it the name `\(before.key)` to compare them")
+        }
     }
 
     /// Ingest and normalisation of bytes in memory with a normaliser kept across calls (the

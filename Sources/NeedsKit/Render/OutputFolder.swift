@@ -212,7 +212,11 @@ public final class OutputFolder {
         self.path = path.hasSuffix("/") ? String(path.dropLast()) : path
         var info = stat()
         let link = lstat(self.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
-        location = link ? Self.resolved(self.path) : self.path
+        // `--out .` (or `..`, `reports/.`): the folder by its own name, whose parent holds the
+        // staging folder; "." has no parent to swap it in ("Device or resource busy").
+        let dotted = [".", ".."].contains(self.path.split(separator: "/").last ?? "")
+        location = link ? Self.resolved(self.path)
+            : dotted ? URL(fileURLWithPath: self.path).standardizedFileURL.path : self.path
         // A reports folder made read-only (to keep those reports, or another user's) was swapped
         // out all the same, and its copy, clean/ with it, could not be removed after (a helper's
         // probe): refused before anything is written.

@@ -69,7 +69,7 @@ public struct ReportBuilder {
             quadrants(&doc, words, figures, scopes: [country], chartPrefix: "../charts/")
             waves(&doc, words, scopes: [country], chartPrefix: "../charts/")
         }
-        dataQuality(&doc, words)
+        dataQuality(&doc, words, allCountries: true)
         methods(&doc, words, linkPrefix: "../")
         return doc
     }
@@ -464,7 +464,9 @@ public struct ReportBuilder {
         return text
     }
 
-    private func dataQuality(_ doc: inout ReportDocument, _ words: ReportStrings) {
+    /// `allCountries`: in a country's report, whose counts are still the whole run's (files hold
+    /// several countries, and a blank or quarantined row none), said so (a helper's probe).
+    private func dataQuality(_ doc: inout ReportDocument, _ words: ReportStrings, allCountries: Bool = false) {
         doc.heading(2, words.dataQuality)
         // The baseline's files, as "Who answered" counts them; a later wave's in a sentence of its own.
         let baseline = outcome.accounts.filter { $0.wave.isEmpty }
@@ -479,7 +481,7 @@ public struct ReportBuilder {
         let prose = ReportProse.forLanguage(words.language)
         // Not when the region's count is blanked ("Who answered" shows none): this would give it back.
         let regionHidden = aggregator.suppressedTables().hiddenScopes.contains("ALL")
-        var text = prose.fill(prose.dataQuality, [
+        var text = (allCountries ? prose.allCountries + " " : "") + prose.fill(prose.dataQuality, [
             "files": prose.number(baseline.count), "read": regionHidden ? "–" : prose.number(t.read),
             "resp": regionHidden ? "–" : prose.number(t.respondents),
             "dup": prose.number(t.duplicates), "blank": prose.number(t.blank), "q": prose.number(t.quarantined),

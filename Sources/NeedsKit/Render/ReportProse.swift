@@ -49,6 +49,8 @@ public struct ReportProse: Sendable {
     /// After the cleaning log's name: where it is kept (not sent to partners).
     var logWhere: String
     var laterWaves: String
+    /// Before a country report's data quality, whose counts are the whole run's.
+    var allCountries: String
     var methods: [String]
     var fullPrecision: String
     var perMunicipality: String
@@ -215,7 +217,7 @@ public struct ReportProse: Sendable {
         notListed: "< {k} each (not listed)",
         notListedOrUnrecognised: "< {k} each, or place not recognised (not listed)",
         dataQuality: "Files: {files}, records read: {read}; respondents: {resp}, duplicates: {dup}, blank rows: {blank}, quarantined: {q}.",
-        noIssues: "No issues were found.", issuesFound: "Issues found: {list}.", logPointer: "Every change is in the cleaning log, ", logWhere: " (the academy's working folder, not for partners).", laterWaves: "Later waves — files: {files}, respondents: {resp}.",
+        noIssues: "No issues were found.", issuesFound: "Issues found: {list}.", logPointer: "Every change is in the cleaning log, ", logWhere: " (the academy's working folder, not for partners).", laterWaves: "Later waves — files: {files}, respondents: {resp}.", allCountries: "All countries together.",
         methods: [
             "Importance and competence are rated on the instrument's scales; a choice scores as its name when that is a number, otherwise its position among the scale's points. \"Don't know\", \"N/A\" and the like (and, in a scale of numbered points, a choice not named by a number) count as not rated.",
             "Want training: the share of the respondents asked who chose the topic among those they would attend training on; one who chose none, or left the question blank, counts as not wanting it.",
@@ -249,7 +251,7 @@ public struct ReportProse: Sendable {
         notListed: "alla {k} vastaja (pole eraldi näidatud)",
         notListedOrUnrecognised: "alla {k} vastaja või koht pole tuvastatud (pole eraldi näidatud)",
         dataQuality: "Faile: {files}, loetud kirjeid: {read}; vastajaid: {resp}, duplikaate: {dup}, tühje ridu: {blank}, karantiinis: {q}.",
-        noIssues: "Probleeme ei leitud.", issuesFound: "Leitud probleemid: {list}.", logPointer: "Iga muudatus on puhastuslogis: ", logWhere: " (akadeemia töökaust, mitte partneritele).", laterWaves: "Hilisemad lained — faile: {files}, vastajaid: {resp}.",
+        noIssues: "Probleeme ei leitud.", issuesFound: "Leitud probleemid: {list}.", logPointer: "Iga muudatus on puhastuslogis: ", logWhere: " (akadeemia töökaust, mitte partneritele).", laterWaves: "Hilisemad lained — faile: {files}, vastajaid: {resp}.", allCountries: "Kõik riigid kokku.",
         methods: [
             "Olulisust ja pädevust hinnatakse küsimustiku skaaladel; vastusevariandi väärtus on selle nimi, kui see on arv, muidu selle järjekorranumber skaala punktide seas. „Ei tea“, „Ei puuduta“ jms (ning nummerdatud skaalal variant, mille nimi pole arv) loetakse hindamata jäetuks.",
             "Soovib koolitust: küsitud vastajate osakaal, kes valisid teema nende seast, mille koolitusel nad osaleksid; kes ei valinud ühtki või jättis küsimuse vastamata, loetakse koolitust mittesoovivaks.",
@@ -300,7 +302,7 @@ public struct ReportProse: Sendable {
         notListed: "mazāk par {k} katrā (nav uzskaitītas)",
         notListedOrUnrecognised: "mazāk par {k} katrā vai vieta nav atpazīta (nav uzskaitītas)",
         dataQuality: "Faili: {files}, nolasīti ieraksti: {read}; respondenti: {resp}, dublikāti: {dup}, tukšas rindas: {blank}, karantīnā: {q}.",
-        noIssues: "Problēmas netika atrastas.", issuesFound: "Atrastās problēmas: {list}.", logPointer: "Katra izmaiņa ir tīrīšanas žurnālā: ", logWhere: " (akadēmijas darba mape, nav paredzēta partneriem).", laterWaves: "Vēlākie viļņi — faili: {files}, respondenti: {resp}.",
+        noIssues: "Problēmas netika atrastas.", issuesFound: "Atrastās problēmas: {list}.", logPointer: "Katra izmaiņa ir tīrīšanas žurnālā: ", logWhere: " (akadēmijas darba mape, nav paredzēta partneriem).", laterWaves: "Vēlākie viļņi — faili: {files}, respondenti: {resp}.", allCountries: "Visas valstis kopā.",
         methods: [
             "Svarība un kompetence tiek vērtētas anketas skalās; atbildes vērtība ir tās nosaukums, ja tas ir skaitlis, citādi tās kārtas numurs starp skalas punktiem. „Nezinu“, „Nav attiecināms“ u. tml. (un numurētā skalā atbilde, kuras nosaukums nav skaitlis) tiek uzskatītas par nenovērtētām.",
             "Vēlas apmācības: to respondentu daļa, kuriem jautājums tika uzdots, kas izvēlējās tēmu starp tām, kuru apmācībās viņi piedalītos; kas neizvēlējās nevienu vai neatbildēja uz jautājumu, tiek uzskatīts par nevēlošos apmācības.",
@@ -353,7 +355,7 @@ public struct ReportProse: Sendable {
         notListed: "mažiau nei {k} kiekvienoje (neišvardytos)",
         notListedOrUnrecognised: "mažiau nei {k} kiekvienoje arba vieta neatpažinta (neišvardytos)",
         dataQuality: "Failai: {files}, perskaityti įrašai: {read}; respondentai: {resp}, dublikatai: {dup}, tuščios eilutės: {blank}, karantine: {q}.",
-        noIssues: "Problemų nerasta.", issuesFound: "Rastos problemos: {list}.", logPointer: "Kiekvienas pakeitimas yra valymo žurnale: ", logWhere: " (akademijos darbo aplankas, ne partneriams).", laterWaves: "Vėlesnės bangos — failai: {files}, respondentai: {resp}.",
+        noIssues: "Problemų nerasta.", issuesFound: "Rastos problemos: {list}.", logPointer: "Kiekvienas pakeitimas yra valymo žurnale: ", logWhere: " (akademijos darbo aplankas, ne partneriams).", laterWaves: "Vėlesnės bangos — failai: {files}, respondentai: {resp}.", allCountries: "Visos šalys kartu.",
         methods: [
             "Svarba ir kompetencija vertinamos klausimyno skalėmis; atsakymo reikšmė yra jo pavadinimas, jei tai skaičius, kitaip jo eilės numeris tarp skalės taškų. „Nežinau“, „Netaikoma“ ir panašūs (o sunumeruotoje skalėje – atsakymas, kurio pavadinimas nėra skaičius) laikomi neįvertintais.",
             "Norėtų mokymų: respondentų, kuriems klausimas buvo užduotas, dalis, pasirinkusių temą iš tų, kurių mokymuose dalyvautų; nepasirinkęs nė vienos ar neatsakęs į klausimą laikomas nenorinčiu mokymų.",
@@ -407,7 +409,7 @@ public struct ReportProse: Sendable {
         notListed: "менее {k} в каждом (не перечислены)",
         notListedOrUnrecognised: "менее {k} в каждом или место не распознано (не перечислены)",
         dataQuality: "Файлов: {files}, прочитано записей: {read}; респондентов: {resp}, дубликатов: {dup}, пустых строк: {blank}, в карантине: {q}.",
-        noIssues: "Проблем не найдено.", issuesFound: "Найденные проблемы: {list}.", logPointer: "Каждое изменение записано в журнале очистки: ", logWhere: " (рабочая папка академии, не для партнёров).", laterWaves: "Последующие волны — файлов: {files}, респондентов: {resp}.",
+        noIssues: "Проблем не найдено.", issuesFound: "Найденные проблемы: {list}.", logPointer: "Каждое изменение записано в журнале очистки: ", logWhere: " (рабочая папка академии, не для партнёров).", laterWaves: "Последующие волны — файлов: {files}, респондентов: {resp}.", allCountries: "Все страны вместе.",
         methods: [
             "Важность и компетентность оцениваются по шкалам анкеты; значение ответа — его имя, если это число, иначе его номер среди пунктов шкалы. «Не знаю», «Неприменимо» и т. п. (а в шкале с числовыми пунктами — вариант, имя которого не число) считаются отсутствием оценки.",
             "Хотят обучение: доля респондентов, которым задавался вопрос, выбравших тему среди тех, по которым они прошли бы обучение; не выбравший ни одной или не ответивший на вопрос считается не желающим обучения.",
