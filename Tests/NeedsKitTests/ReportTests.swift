@@ -2092,6 +2092,10 @@ final class ReportTests: XCTestCase {
             ("ik38001010000", "ik[removed]"), ("isikukood38001010000.", "isikukood[removed]."),
             ("a38001010000b", "a[removed]b"), ("konto EE382200221020145685", "konto EE[removed]"),
             ("kirjutage mari(at)narva.ee või MARI[AT]NARVA.EE", "kirjutage [removed] või [removed]"),
+            // Its `@` apart, full-width, or as a browser saves it in a file name; a code with a
+            // group after it (a helper's probe: `[removed]-0000`).
+            ("laura [at] ogre.lv, Ogre", "[removed] Ogre"), ("jaan＠narva.ee", "[removed]"),
+            ("export jaan.tamm%40narva.ee.csv", "export [removed]"), ("kood 4900101-0000 ok", "kood [removed] ok"),
         ]
         for (typed, kept) in removed { XCTAssertEqual(QuarantineWriter.scrub(typed), kept, typed) }
         for kept in ["Sessions on 2025-01-13 10:00 and 13.01.2025", "2019 2020 2021", "budget 1.500.000 EUR",
@@ -2119,6 +2123,33 @@ final class ReportTests: XCTestCase {
             // (Markdown escapes the brackets.)
             XCTAssertTrue(written.contains("Mari Tamm [removed] [removed].csv") || written.contains(#"Mari Tamm \[removed\] \[removed\].csv"#), name)
         }
+    }
+
+    /// A wave named after its sender (its folder or file), an input not read, and the files of
+    /// the instrument and plan: the reports and summary.json had named them as typed, e-mail
+    /// address, phone number and all, in waves.csv, the headings, the charts and their file names
+    /// (a helper's probe).
+    func testWaveAndOtherInputNamesKeepNoEMailOrPhone() throws {
+        let folder = TemporaryFolder()
+        let follow = try String(contentsOfFile: Paths.inputs + "/followup/EE_followup_2026.csv", encoding: .utf8)
+        let wave = folder.write("Narva mari.tamm@narva.ee +372 5123 4567.csv", follow)
+        var options = WaveComparisonTests.reportOptions(folder, inputs: [Paths.inputs + "/responses", folder.path + "/missing jaan@narva.ee.csv"],
+                                                        waves: [wave])
+        options.planPath = Paths.inputs + "/plan.csv"
+        _ = try Pipeline.report(options)
+        var written: [String] = []
+        for entry in try FileManager.default.subpathsOfDirectory(atPath: options.outputPath) where !entry.hasPrefix("clean") {
+            written.append(entry)
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: options.outputPath + "/" + entry, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            let text = try String(contentsOfFile: options.outputPath + "/" + entry, encoding: .utf8)
+            XCTAssertFalse(text.contains("narva.ee"), entry)
+            XCTAssertFalse(text.contains("5123 4567") || text.contains("5123_4567"), entry)
+        }
+        XCTAssertFalse(written.contains { $0.contains("narva") || $0.contains("5123") }, "\(written)")
+        let waves = try String(contentsOfFile: options.outputPath + "/waves.csv", encoding: .utf8)
+        XCTAssertTrue(waves.contains("\nNarva [removed] [removed].csv,"), waves)
+        XCTAssertTrue(try String(contentsOfFile: options.outputPath + "/summary.json", encoding: .utf8).contains("\"path\": \"missing [removed]"))
     }
 
     /// A submission ID is no phone number: clean/quarantine.csv keeps a Kobo `_id` of 9 digits,

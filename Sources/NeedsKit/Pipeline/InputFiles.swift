@@ -74,8 +74,16 @@ public enum InputFiles {
 
     /// The names of later waves (`--wave`): each path's last component, or, when waves share it
     /// (`a/followup`, `b/followup`), the shortest path suffix that tells them apart.
+    /// A wave's name is printed in the partners' reports (headings, waves.csv, the charts and
+    /// their file names): without an e-mail address or personal code its folder or file is named
+    /// by (a follow-up named after its sender). Two names alike once scrubbed are numbered.
     static func waveNames(_ paths: [String]) -> [String] {
-        distinguished(paths.map(lastComponent), paths: paths)
+        var seen: [String: Int] = [:]
+        return distinguished(paths.map(lastComponent), paths: paths).map { name in
+            let scrubbed = QuarantineWriter.scrub(name)
+            seen[scrubbed, default: 0] += 1
+            return seen[scrubbed] == 1 ? scrubbed : scrubbed + " (\(seen[scrubbed]!))"
+        }
     }
 
     /// More files than `maxFiles` is refused with an error rather than read for hours. `leavingOut`:

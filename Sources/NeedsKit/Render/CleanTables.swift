@@ -184,23 +184,37 @@ public struct QuarantineWriter {
     /// personal code (`scrubNumbers`).
     static func scrub(_ value: String, numbers: Bool = true) -> String {
         let scrubNumbers = numbers ? Self.scrubNumbers : { $0 }
-        guard value.utf8.contains(UInt8(ascii: "@")) || Self.spelledAt.contains(where: value.lowercased().contains) else {
+        let lower = value.lowercased()
+        guard value.utf8.contains(UInt8(ascii: "@")) || Self.otherAt.contains(where: lower.contains)
+                || Self.spelledAt.contains(where: lower.contains) else {
             return scrubNumbers(value)
         }
-        let words = value.split(separator: " ", omittingEmptySubsequences: false)
-        return scrubNumbers(words.map { word -> String in
-            let text = String(word)
-            if let at = text.firstIndex(of: "@"), text[text.index(after: at)...].contains(".") { return "[removed]" }
-            // An address with its `@` spelled out so that robots miss it (`mari(at)narva.ee`).
+        // nil: a word of an address written apart (`laura [at] ogre.lv`), said by its first.
+        var words: [String?] = value.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        for k in words.indices {
+            // A full-width `＠`, or `%40` as a browser saves a name with `@`.
+            guard var text = words[k] else { continue }
+            for other in Self.otherAt { text = text.replacingOccurrences(of: other, with: "@", options: .caseInsensitive) }
+            if let at = text.firstIndex(of: "@"), text[text.index(after: at)...].contains(".") {
+                words[k] = "[removed]"
+                continue
+            }
+            // An address with its `@` spelled out so that robots miss it (`mari(at)narva.ee`), or
+            // standing apart (`laura [at] ogre.lv`).
             let lower = text.lowercased()
             for spelled in Self.spelledAt {
                 if let at = lower.range(of: spelled), at.lowerBound > lower.startIndex, lower[at.upperBound...].contains(".") {
-                    return "[removed]"
+                    words[k] = "[removed]"
+                } else if lower == spelled, k > 0, k + 1 < words.count, words[k + 1]?.contains(".") == true, words[k - 1]?.isEmpty == false {
+                    (words[k - 1], words[k], words[k + 1]) = ("[removed]", nil, nil)
                 }
             }
-            return text
-        }.joined(separator: " "))
+        }
+        return scrubNumbers(words.compactMap { $0 }.joined(separator: " "))
     }
+
+    /// An `@` in other forms than its own.
+    private static let otherAt = ["＠", "%40"]
 
     /// The `@` of an e-mail address spelled out.
     private static let spelledAt = ["(at)", "[at]", "{at}", "(ät)", "[ät]"]
@@ -227,6 +241,11 @@ public struct QuarantineWriter {
                 var end = i
                 while end < text.count && isDigit(text[end]) { end += 1 }
                 if end - i >= 7 {
+                    // With the groups that follow it (`4900101-0000`, not `[removed]-0000`).
+                    while end + 1 < text.count && " -()".contains(text[end]) && isDigit(text[end + 1]) {
+                        end += 1
+                        while end < text.count && isDigit(text[end]) { end += 1 }
+                    }
                     out += "[removed]"
                     i = end
                     continue
