@@ -736,6 +736,26 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertEqual(r.outcome.issueCounts.filter { $0.key.code == "totals_row_skipped" }.values.reduce(0, +), 14)
     }
 
+    /// A row of a hand-made sheet no cell of which is an answer (a legend under the header,
+    /// `1-5` over each rating column, or a row of averages under a label the reader does not
+    /// know): quarantined, not a respondent of no place in every share's base (a helper's probe:
+    /// 32 respondents of 30). A respondent whose one answer is off the list, a place read, or a
+    /// row number, stays one.
+    func testARowOfNoAnswerIsQuarantined() {
+        let sheet = "nr;municipality;country;imp_partnerships;comp_partnerships\n"
+            + ";;;1-5;1-5\n;;;(1 = madal, 5 = kõrge);(1 = madal, 5 = kõrge)\n"
+            + "1;Tallinn;EE;4;2\n2;Tartu linn;EE;5;3\n"
+            + "Tulemus;;;4,5;2,5\n"
+            + "3;Narva linn;EE;kinda;2\n;Narva linn;EE;kinda;\n4;;;kinda;\n"
+        let r = run("legend.csv", sheet)
+        XCTAssertEqual(r.account.respondents, 5)
+        XCTAssertEqual(r.account.quarantined, 3)
+        let quarantined = r.outcome.firstIssues.filter { $0.code == "no_answer_read" }
+        XCTAssertEqual(quarantined.map(\.line), [2, 3, 6])
+        XCTAssertEqual(quarantined.first?.column, 4)
+        XCTAssertEqual(quarantined.first?.message, "no cell of the row is an answer of its column (`1-5`, `1-5`): a legend, a row of averages or a note, not a respondent; quarantined")
+    }
+
     /// Medians, counts, spreads and abbreviated averages under the table (`Vid.`, `Med.`,
     /// `Средн.`, `Median`, `Mediaan`, `Count`, `Skaits`, `Количество`, `Kopējais`): each had been
     /// a respondent (a probe: 7 for 5, the median's ratings in the means). A respondent whose
@@ -745,7 +765,9 @@ final class BadInputCatalogueTests: XCTestCase {
                       "Kopējais", "Arv", "Kiekis", "Std. dev.", "SD", "Min", "Max", "Ср.", "n=", "N =",
                       // A probe's: counts of respondents, plurals, and labels the totals word ends.
                       "Vastajaid", "Täidetud ankeete:", "Keskmised", "Vidurkiai", "Narva linn kokku", "Ogres novads kopā",
-                      "Respondentu skaits", "Vastanute arv", "Number of respondents", "Std. hälve"]
+                      "Respondentu skaits", "Vastanute arv", "Number of respondents", "Std. hälve",
+                      // A helper's probe: a mean value, a count of answers, a sign, a mode.
+                      "Vidutinė reikšmė", "Vid. vērtība", "Ср. знач.", "Средн. балл", "Atsakė", "Ответов", "N", "n=30", "Ø", "Režīms"]
         // Roles and names that start like the short words, a reviewer's (`Med. õde`, a nurse).
         let roles = ["Med. õde", "Med.õde", "Med-õde", "Ср. мед. персонал", "Max Mustermann", "Min. sekretär", "SD spetsialist",
                      "Vid. skolas skolotāja"]

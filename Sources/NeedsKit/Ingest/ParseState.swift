@@ -1001,10 +1001,11 @@ final class ParseState {
             let field = Self.trimmed(record.fieldBytes(i))
             guard let first = field.first else { continue }
             // Every word's first letter, lower or upper case, the lead bytes of Cyrillic, and
-            // those of Σ (Greek) and ∑ (a mathematical operator).
+            // those of Σ (Greek), ∑ and ⌀ (mathematical signs), and Ø or ø (an average's sign).
             let letter = first | 0x20
             let initial = (letter >= 0x61 && letter <= 0x7A && Self.totalsInitials & (1 << UInt32(letter - 0x61)) != 0)
                 || first == 0xD0 || first == 0xD1 || first == 0xCE || first == 0xE2
+                || (first == 0xC3 && field.count > 1 && field[field.startIndex + 1] | 0x20 == 0xB8)
             // A label of several words may end with the totals word (`Narva linn kokku`, `Ogres
             // novads kopā`, `Respondentu skaits`: a probe's had been respondents).
             // Only its last word is read for that: a row of a hand-made sheet whose first cell
@@ -1029,7 +1030,8 @@ final class ParseState {
     static func startsWithTotalsWord(_ lower: String) -> Bool {
         for word in totalsWords where lower.hasPrefix(word) {
             let rest = lower.dropFirst(word.count)
-            if let next = rest.unicodeScalars.first, next.properties.isAlphabetic || next.properties.numericType != nil { continue }
+            // (`n=30`: a word ending in `=` takes its figure.)
+            if let next = rest.unicodeScalars.first, next.properties.isAlphabetic || (next.properties.numericType != nil && word.last != "=") { continue }
             if totalsWordsAlone.contains(word) && rest.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) { continue }
             return true
         }
@@ -1114,7 +1116,7 @@ final class ParseState {
     /// The short words and abbreviations of `totalsWords` that head a totals row only alone (with
     /// punctuation or figures): a role, a title or a name may start so.
     static let totalsWordsAlone: Set<String> = [
-        "respondents", "responses", "med", "mode", "n=", "n =", "min", "max", "minimum", "maximum", "std", "stdev", "sd", "arv", "vid", "moda",
+        "respondents", "responses", "med", "mode", "n=", "n =", "n", "min", "max", "minimum", "maximum", "std", "stdev", "sd", "arv", "vid", "moda",
         "средн", "ср", "мода",
     ]
 
@@ -1131,7 +1133,8 @@ final class ParseState {
         "keskväärtus", "mediaan", "arv", "standardhälve", "std. hälve", "keskmised", "vastajaid", "vastanuid", "täidetud ankeete",
         "kopā", "kopa", "kopsumma", "starpsumma", "vidēji", "vidējais", "vidējā", "vid", "kopējais", "kopējā",
         "mediāna", "skaits", "standartnovirze",
-        "iš viso", "is viso", "viso", "tarpinė suma", "vidurkis", "vidutinis", "vidutiniškai", "suma",
+        "iš viso", "is viso", "viso", "tarpinė suma", "vidurkis", "vidutinis", "vidutinė", "vidutiniškai", "suma", "atsakė",
+        "vid. vērtība", "vidējā vērtība", "ср. знач", "средн. балл", "средний балл", "среднее значение", "ответов", "ответили", "n", "režīms", "ø", "⌀",
         "mediana", "moda", "kiekis", "standartinis nuokrypis", "vidurkiai",
         "итого", "итог", "всего", "промежуточный итог", "сумма", "среднее", "средний", "средняя", "в среднем",
         "средн", "ср", "медиана", "мода", "количество", "кол-во", "стандартное отклонение",

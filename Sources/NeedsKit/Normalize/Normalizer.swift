@@ -1350,6 +1350,32 @@ public final class Normalizer {
             unansweredInFile.rows += 1
             return .blank
         }
+        // A row of a sheet of no tool whose filled cells are none of them an answer, its place
+        // neither (`;;;;;1-5;1-5;…` under the header, a row of averages under a label the reader
+        // does not know, `Vidutinė reikšmė;;;3,142857;2,722222`): a legend or a summary, not a
+        // respondent. It had been one, of no country, in every share's base (a helper's probe).
+        // (Every filled cell no answer: a row's number, in a numbered sheet, is one.)
+        // Two ratings or more off their scales: other cells off their lists are a respondent's
+        // answers the lists lack (a role, a comment typed in the demand column: reviewers' cases).
+        if mapping.shape == .generic && submitted == 0
+            && pendingIssues.filter({ [.importance, .competence].contains(instrument.questions[$0.question].measure) }).count >= 2
+            && !(0..<questionCount).contains(where: { answerSlots[$0] != 0 })
+            && (0..<count).allSatisfy({ column in
+                let bytes = record.fieldBytes(column)
+                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) || pendingIssues.contains(where: { $0.column == column }) { return true }
+                // Words in a column of no question (a label, `Tulemus`), not a row's number or a tick.
+                guard column < mapping.roles.count, mapping.roles[column] == .unmapped || mapping.roles[column] == .meta(.other) else { return false }
+                let text = String(decoding: bytes, as: UTF8.self).trimmingSpaces
+                return !Self.isRowNumber(text) && !Self.tickMarks.contains(TextKey.loose(text)) && !text.contains(where: \.isNumber)
+            }) {
+            heldDateIssues.removeAll(keepingCapacity: true)
+            let shown = pendingIssues.prefix(3).map { "`\(Diagnostic.shortened($0.issue.old))`" }.joined(separator: ", ")
+                + (pendingIssues.count > 3 ? ", ..." : "")
+            log(CleaningIssue(file: mapping.file, line: record.line, column: pendingIssues[0].column + 1, code: "no_answer_read",
+                              action: .quarantined, severity: .warning,
+                              message: "no cell of the row is an answer of its column (\(shown)): a legend, a row of averages or a note, not a respondent; quarantined"))
+            return .quarantined("no cell is an answer of its column")
+        }
         // A line cut short that answers nothing and whose place is no answer of its list
         // (`koolitus on vajalik,person2@example.org` under Country and Municipality): the rest of
         // a value of the row above, typed over two lines without quotes in a file whose lines end
