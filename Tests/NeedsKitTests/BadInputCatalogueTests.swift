@@ -848,6 +848,30 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertFalse(outcome.firstIssues.contains { $0.code == "file_repeated" || $0.code == "identical_row" })
     }
 
+    /// A Microsoft Forms export sent again after a Baltic Excel re-saved it: its times lose their
+    /// seconds and change their shape (`1/20/2025 3:05:00 PM`, then `20.01.2025 15:05`). The same
+    /// number, answers, day and minute are the same response (a helper's probe counted 20 twice,
+    /// each an `identical_row`). Another minute is another response.
+    func testAResponseExportedAgainWithoutItsSecondsIsCountedOnce() throws {
+        let folder = TemporaryFolder()
+        let header = "ID;Start time;Completion time;Email;country;municipality;imp_partnerships;comp_partnerships\n"
+        _ = folder.write("in/a.csv", header + "1;1/20/2025 3:00:00 PM;1/20/2025 3:05:00 PM;anonymous;EE;Narva linn;5;2\n"
+                         + "2;1/21/2025 11:00:00 AM;1/21/2025 11:04:59 AM;anonymous;EE;Narva linn;4;2\n")
+        _ = folder.write("in/b.csv", header + "1;20.01.2025 15:00;20.01.2025 15:05;anonymous;EE;Narva linn;5;2\n"
+                         + "2;21.01.2025 11:00;21.01.2025 11:05;anonymous;EE;Narva linn;4;2\n")
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [folder.path + "/in"]
+        let outcome = try Pipeline.check(options)
+        XCTAssertEqual(outcome.accounts.map(\.respondents), [2, 1])
+        XCTAssertEqual(outcome.accounts.map(\.duplicates), [0, 1])
+        XCTAssertEqual(outcome.firstIssues.filter { $0.code == "duplicate_submission" }.map(\.line), [2])
+        XCTAssertEqual(Normalizer.minuteOfDay(UnsafeRawBufferPointer(start: nil, count: 0)), nil)
+        for (text, minute) in [("1/20/2025 3:05:00 PM", 905), ("20.01.2025 15:05", 905), ("12:30 am", 30), ("2025-01-20T09:07:00+02:00", 547), ("2025-01-20", nil)] {
+            XCTAssertEqual(Array(text.utf8).withUnsafeBytes { Normalizer.minuteOfDay($0) }, minute, text)
+        }
+    }
+
     /// Microsoft Forms numbers its responses (`ID`) within a form: no submission ID across files,
     /// but within one file the same number twice is the same response twice (counted once) or,
     /// with other answers, an edit or two exports joined (both kept, said). A probe's export with

@@ -91,7 +91,7 @@ public final class Normalizer {
         /// The instrument's demand question (who wants training on which topic), if it has one.
         public let demandIndex: Int?
         /// The column of the tool's submission time, if any (for an export sent again: a row
-        /// number with the same answers at the same second).
+        /// number with the same answers at the same minute).
         let submittedColumn: Int?
         /// The demand question's choices (bit k: its list's k-th) this file has no split column
         /// for, when it asks the question by split columns alone: not asked in this file.
@@ -1467,7 +1467,7 @@ public final class Normalizer {
             identityCheckedInFile += 1
             let place = UInt64(filesOfIdenticalRows.count - 1) << 40 | UInt64(record.line)
             // The tool's row number (LimeSurvey's `id`, Microsoft Forms' `ID`) with the same
-            // answers, submitted at the same second, in another file: the same response in an
+            // answers, submitted at the same minute, in another file: the same response in an
             // export sent again with later ones (a probe: a municipality's January and February
             // exports counted January's twice). Numbers restart in each form, so the number alone
             // tells nothing, nor a date without its time.
@@ -1482,9 +1482,11 @@ public final class Normalizer {
                     written = String(decoding: bytes, as: UTF8.self)
                 }
                 Self.withTrimmed(record.fieldBytes(time)) { bytes in
-                    // A time of day: `10:00:00`, `10:00`.
-                    guard number != 0, bytes.contains(UInt8(ascii: ":")) else { number = 0; return }
-                    number = FieldHash.combine(number, FieldHash.hash(bytes, seed: 0x7375_626D_6974_7465), column: time)
+                    // A time of day, to the minute: Excel re-saving an export drops its seconds
+                    // (`10/8/2026 15:44:00`, then `8.10.2026 15:44`: a helper's probe counted 20
+                    // responses twice).
+                    guard number != 0, let minute = Self.minuteOfDay(bytes) else { number = 0; return }
+                    number = FieldHash.combine(number, UInt64(minute) &* 0x9E37_79B9_7F4A_7C15 ^ 0x7375_626D_6974_7465, column: time)
                 }
                 if number != 0, let earlier = seen.check(Self.withDate(rowHash ^ number, submitted), storing: place),
                    filesOfIdenticalRows[Int(earlier >> 40)] != mapping.file {
@@ -1670,6 +1672,21 @@ public final class Normalizer {
         }
         guard same + elsewhere >= 3, (same + elsewhere) * 2 > mapped else { return nil }
         return elsewhere == 0
+    }
+
+    /// The minute of the day a date and time holds (`15:44:00`, `15:44`, `3:44 PM`, `3:44:00 pm`),
+    /// or nil without a time.
+    static func minuteOfDay(_ bytes: UnsafeRawBufferPointer) -> Int? {
+        let text = Array(bytes)
+        func digit(_ k: Int) -> Int? { k >= 0 && k < text.count && text[k] >= 0x30 && text[k] <= 0x39 ? Int(text[k] - 0x30) : nil }
+        guard let colon = text.firstIndex(of: UInt8(ascii: ":")), let h1 = digit(colon - 1),
+              let m1 = digit(colon + 1), let m2 = digit(colon + 2) else { return nil }
+        var hour = h1 + (digit(colon - 2).map { $0 * 10 } ?? 0)
+        let rest = String(decoding: text[(colon + 3)...], as: UTF8.self).lowercased()
+        if rest.contains("pm") || rest.contains("p.m.") { if hour < 12 { hour += 12 } }
+        else if (rest.contains("am") || rest.contains("a.m.")) && hour == 12 { hour = 0 }
+        guard hour < 24, m1 < 6 else { return nil }
+        return hour * 60 + m1 * 10 + m2
     }
 
     /// LimeSurvey's submitdate of a response submitted in a survey that stores no dates (not
