@@ -848,6 +848,22 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertFalse(outcome.firstIssues.contains { $0.code == "file_repeated" || $0.code == "identical_row" })
     }
 
+    /// A column a letter or two off a question that has none (`imp_intercultral`): its answers
+    /// are read for nobody, and `needs check` had passed the file (a warning that the question
+    /// was missing, another that the column matched none, never put together: a helper's probe).
+    /// An error naming both; a column named otherwise stays an unmapped note.
+    func testAMisspeltColumnIsAnError() {
+        let r = run("typo.csv", "country;municipality;imp_intercultral;comp_intercultural;notes_extra\nEE;Tallinn;4;2;x\n")
+        assertIssue(r, "column_misspelt", line: 1, column: 3,
+                    "column `imp_intercultral` is not question `imp_intercultural`, which has no column, by a letter or two: misspelt?")
+        XCTAssertEqual(r.outcome.exitCode, 1)
+        XCTAssertFalse(r.outcome.firstIssues.contains { $0.code == "questions_missing" && $0.message.contains("imp_intercultural ") })
+        XCTAssertEqual(Normalizer.editDistance("imp_intercultral", "imp_intercultural", limit: 2), 1)
+        XCTAssertEqual(Normalizer.editDistance("kitten", "sitting", limit: 5), 3)
+        XCTAssertEqual(Normalizer.editDistance("kitten", "sitting", limit: 2), 3)
+        XCTAssertEqual(Normalizer.editDistance("", "abc", limit: 5), 3)
+    }
+
     /// A Microsoft Forms export sent again after a Baltic Excel re-saved it: its times lose their
     /// seconds and change their shape (`1/20/2025 3:05:00 PM`, then `20.01.2025 15:05`). The same
     /// number, answers, day and minute are the same response (a helper's probe counted 20 twice,

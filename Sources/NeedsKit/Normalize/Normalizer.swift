@@ -655,7 +655,22 @@ public final class Normalizer {
                 }
             }
             for place in stated { present.insert(place.question) }
-            let missing = expectedQuestions.filter { !present.contains($0) }
+            var missing = expectedQuestions.filter { !present.contains($0) }
+            // A column one or two letters off a missing question's name (`imp_intercultral`):
+            // misspelt, its answers unread for every respondent of the file. An error: the
+            // warning below had let `needs check` pass the file (a helper's probe).
+            for column in roles.indices where roles[column] == .unmapped && column < header.count {
+                let name = header[column].trimmingSpaces.lowercased()
+                guard name.count >= 6, let q = missing.first(where: { q in
+                    let key = instrument.questions[q].key.lowercased()
+                    return abs(key.count - name.count) <= 2 && Self.editDistance(name, key, limit: 2) <= 2
+                }) else { continue }
+                missing.removeAll { $0 == q }
+                log(CleaningIssue(
+                    file: file, line: line, column: column + 1, code: "column_misspelt", action: .kept, severity: .error,
+                    message: "column `\(Diagnostic.shortened(header[column].trimmingSpaces))` is not question `\(instrument.questions[q].key)`, which has no column, "
+                        + "by a letter or two: misspelt? Its answers are not read for any respondent of the file; name the column `\(instrument.questions[q].key)`"))
+            }
             if !missing.isEmpty {
                 let names = missing.map { q -> String in
                     let question = instrument.questions[q]
@@ -1672,6 +1687,22 @@ public final class Normalizer {
         }
         guard same + elsewhere >= 3, (same + elsewhere) * 2 > mapped else { return nil }
         return elsewhere == 0
+    }
+
+    /// The edit distance (insertions, deletions, substitutions) of two texts, or `limit + 1`
+    /// once it exceeds `limit`.
+    static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
+        let a = Array(a), b = Array(b)
+        var previous = Array(0...b.count)
+        for i in 1...max(1, a.count) where !a.isEmpty {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...max(1, b.count) where !b.isEmpty {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            if current.min()! > limit { return limit + 1 }
+            previous = current
+        }
+        return min(previous[b.count], limit + 1)
     }
 
     /// The minute of the day a date and time holds (`15:44:00`, `15:44`, `3:44 PM`, `3:44:00 pm`),
