@@ -136,6 +136,11 @@ final class CurriculumPlannerTests: XCTestCase {
         let plan = CurriculumPlanner.plan(figures: figures, differences: differences, configuration: c)
         XCTAssertEqual(plan.sessions.count, 6)
         XCTAssertEqual(plan.notes, ["6 of 12 sessions left unplanned: no topic left to give them."])
+        // The summary states the sessions planned, the configured ones beside (it had said "12
+        // sessions" over a table of 6; a helper's probe).
+        guard case let .paragraph(spans)? = PlanReport.blocks(plan, configuration: c, words: ReportStrings.forLanguage(nil)).first
+        else { return XCTFail("no summary") }
+        XCTAssertTrue("\(spans)".contains("6 sessions (of 12 configured) from "), "\(spans)")
     }
 
     func testMoreRegionalTopicsThanRegionalSessions() {

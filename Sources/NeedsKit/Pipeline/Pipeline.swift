@@ -225,6 +225,7 @@ public enum Pipeline {
         -> (plan: CurriculumPlan, outcome: RunOutcome, title: String, weighting: String) {
         Gazetteer.prepareShared()
         let instrument = try InstrumentLoader.load(options.instrumentPath)
+        try configuration.checkTopics(instrument)
         let aggregator = Aggregator(instrument: instrument, options: aggregation(options, instrument: instrument))
         let outcome = ingest(options, instrument: instrument) { aggregator.add($0) } quarantine: { _, _, _ in }
         let differences = CountryDifference.compute(aggregator, minCell: options.aggregation.minCell)
@@ -247,6 +248,7 @@ public enum Pipeline {
         let instrument = try InstrumentLoader.load(options.instrumentPath)
         try validate(options, instrument: instrument)
         let planConfiguration = try options.planPath.map { try PlanConfiguration.load($0) }
+        try planConfiguration?.checkTopics(instrument)
         // Loaded before any work, as the instrument is: a wrong one stopped the run only once the
         // baseline was read, and its message said to give `--instrument` another path.
         var waveInstruments = try options.waveInstruments.map { path in

@@ -28,6 +28,13 @@ public struct PlanConfiguration: Sendable, Equatable {
     /// Topics that must be planned, and topics that must not.
     public var include: [String] = []
     public var exclude: [String] = []
+    /// Where each topic of `include`, `exclude` and `organisation:TOPIC` is named, for
+    /// `checkTopics`: the file's name, and each name with its setting and line.
+    var file = ""
+    var topicsNamed: [TopicNamed] = []
+    struct TopicNamed: Sendable, Equatable {
+        var name: String, setting: String, line: Int
+    }
 
     public init() {}
 
@@ -88,13 +95,16 @@ public struct PlanConfiguration: Sendable, Equatable {
                         problems.append(Diagnostic(.error, file: name, line: record.line, column: 2, code: "plan_setting",
                                                    message: "`start` is a month written YYYY-MM, not `\(value)` (Excel takes 2025-03 for a date: in Excel, type it as '2025-03 to keep it text)"))
                     }
-                case "include": configuration.include += Self.list(value)
-                case "exclude": configuration.exclude += Self.list(value)
+                case "include", "exclude":
+                    let names = Self.list(value)
+                    if key == "include" { configuration.include += names } else { configuration.exclude += names }
+                    configuration.topicsNamed += names.map { TopicNamed(name: $0, setting: key, line: record.line) }
                 case "setting", "": break
                 default:
                     if Self.isOrganisation(key) {
                         let topic = String(record[0].trimmingSpaces.split(separator: ":", maxSplits: 1)[1]).trimmingSpaces
                         configuration.organisations[topic] = value
+                        configuration.topicsNamed.append(TopicNamed(name: topic, setting: "organisation", line: record.line))
                     } else {
                         problems.append(Diagnostic(.error, file: name, line: record.line, column: 1, code: "plan_setting",
                                                    message: "unknown setting `\(key)`; known: sessions, start, every_months, regional_sessions, top_needs, organisation:TOPIC, include, exclude"))
@@ -113,7 +123,31 @@ public struct PlanConfiguration: Sendable, Equatable {
                                                    message: reason)])
         }
         if !problems.isEmpty { throw Failure(diagnostics: problems) }
+        configuration.file = name
         return configuration
+    }
+
+    /// Every topic the configuration names is a topic of the instrument (its key, or the key of
+    /// one topic in another case): a misspelt one (`legal-status`) had been a note at the plan's
+    /// end, the session planned without it (a helper's probe). An error naming its line and the
+    /// likeliest key, as an unknown setting is.
+    public func checkTopics(_ instrument: Instrument) throws {
+        let keys = instrument.topics.map(\.key)
+        var problems: [Diagnostic] = []
+        for named in topicsNamed {
+            let (name, setting, line) = (named.name, named.setting, named.line)
+            if keys.contains(name) || keys.filter({ $0.lowercased() == name.lowercased() }).count == 1 { continue }
+            func plain(_ text: String) -> String {
+                String(text.lowercased().map { $0 == "-" || $0 == " " ? "_" : $0 })
+            }
+            let nearest = keys.map { ($0, Normalizer.editDistance(plain(name), plain($0), limit: 3)) }
+                .filter { $0.1 <= 3 }.min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
+            let hint = nearest.map { "did you mean `\($0)`?" }
+                ?? "the instrument's topics are " + keys.map { "`\($0)`" }.joined(separator: ", ")
+            problems.append(Diagnostic(.error, file: file, line: line, column: setting == "organisation" ? 1 : 2, code: "plan_setting",
+                                       message: "`\(name)` (\(setting)) is no topic of the instrument: \(hint)"))
+        }
+        if !problems.isEmpty { throw Failure(diagnostics: problems) }
     }
 
     /// The settings known by name (besides `organisation:TOPIC`).

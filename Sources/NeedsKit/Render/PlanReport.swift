@@ -33,7 +33,12 @@ public enum PlanReport {
         let regional = plan.sessions.filter { $0.audience == "ALL" }.count
         let split = regional == plan.sessions.count && regional > 0 ? "all for the whole region"
             : "\(regional) for the whole region, the rest for single countries"
-        blocks.append(.paragraph([.text(NumberFormat.counted(configuration.sessions, "session") + " from \(configuration.month(ofSession: 0)), one every " + (configuration.everyMonths == 1 ? "month" : "\(configuration.everyMonths) months") + "; \(split). Expected participants: the respondents of the audience who asked for training on the topic.")]))
+        // The sessions planned: fewer than configured when fewer topics qualify (`sessions,100`
+        // had headed a plan of 18; a helper's probe). The notes below say why.
+        let planned = plan.sessions.count < configuration.sessions
+            ? NumberFormat.counted(plan.sessions.count, "session") + " (of \(configuration.sessions) configured)"
+            : NumberFormat.counted(configuration.sessions, "session")
+        blocks.append(.paragraph([.text(planned + " from \(configuration.month(ofSession: 0)), one every " + (configuration.everyMonths == 1 ? "month" : "\(configuration.everyMonths) months") + "; \(split). Expected participants: the respondents of the audience who asked for training on the topic.")]))
         var rows: [[String]] = []
         for s in plan.sessions {
             let why = (reasons[s.reason] ?? s.reason.rawValue)
