@@ -2125,6 +2125,31 @@ final class ReportTests: XCTestCase {
         }
     }
 
+    /// The response dates are the whole run's: a country's report stated them beside a blanked
+    /// country whose lone respondent dated their end (a helper's probe: LT's 2025-03-17 in EE.md).
+    /// A country's report states them only when no country's count is blanked.
+    func testACountryReportGivesNoDateOfABlankedCountry() throws {
+        let folder = TemporaryFolder()
+        func rows(_ lt: Int) -> String {
+            var text = "date," + PipelineTests.sweepHeader
+            for k in 0..<12 { text += "2025-01-\(10 + k)," + PipelineTests.sweepRow("EE", "Narva linn", importance: 1 + k % 5) }
+            for k in 0..<lt { text += "2025-03-\(17 + k)," + PipelineTests.sweepRow("LT", "Alytaus miesto savivaldybė") }
+            return text
+        }
+        let out = TemporaryFolder()
+        var options = PipelineTests.sweepOptions([folder.write("one.csv", rows(1))], out: out)
+        _ = try Pipeline.report(options)
+        let estonia = try String(contentsOfFile: options.outputPath + "/countries/EE.md", encoding: .utf8)
+        XCTAssertFalse(estonia.contains("2025-03-17"), estonia)
+        XCTAssertFalse(estonia.contains("2025-01-10 –"), estonia)
+        XCTAssertTrue(try String(contentsOfFile: options.outputPath + "/report.md", encoding: .utf8).contains("2025-01-10 – 2025-03-17"))
+        // Five in LT: no count blanked, the dates stated.
+        options.inputs = [folder.write("five.csv", rows(5))]
+        _ = try Pipeline.report(options)
+        let shown = try String(contentsOfFile: options.outputPath + "/countries/EE.md", encoding: .utf8)
+        XCTAssertTrue(shown.contains("2025-01-10 – 2025-03-21"), shown)
+    }
+
     /// A wave named after its sender (its folder or file), an input not read, and the files of
     /// the instrument and plan: the reports and summary.json had named them as typed, e-mail
     /// address, phone number and all, in waves.csv, the headings, the charts and their file names

@@ -162,7 +162,10 @@ public struct ReportBuilder {
         var facts: [String] = []
         // The first and last submission dates are two respondents' own: with the region's count
         // blanked (a pilot of 3) they were the one thing "who answered" still told of them.
-        if let range = dateRange, !suppression.hiddenScopes.contains("ALL") {
+        // A country's report states them only when no country's count is blanked: they are the
+        // whole run's, and a blanked country's lone respondent had dated its end (a helper's probe).
+        let ownCountry = scopes.count == 1 && scopes[0] != "ALL"
+        if let range = dateRange, !suppression.hiddenScopes.contains("ALL"), !ownCountry || suppression.hiddenScopes.isEmpty {
             facts.append("\(words.responseDates) \(range.first) – \(range.last).")
         }
         var baseline = outcome.accounts.filter { $0.wave.isEmpty }.map { (account: $0, respondents: $0.respondents) }
