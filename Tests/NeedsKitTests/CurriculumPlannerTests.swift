@@ -70,8 +70,8 @@ final class CurriculumPlannerTests: XCTestCase {
             "1 2025-03 ALL a regional_top_need",
             "2 2025-05 EE b country_difference",
             "3 2025-07 ALL c regional_fill",
-            "4 2025-09 LV b country_top_need",
-            "5 2025-11 EE d country_top_need",
+            "4 2025-09 LV b country_next_need",
+            "5 2025-11 EE d country_next_need",
         ])
         XCTAssertEqual(plan.sessions[0].organisation, "UNHCR")
         XCTAssertEqual(plan.sessions[0].demandN, 30)
@@ -103,7 +103,7 @@ final class CurriculumPlannerTests: XCTestCase {
         let plan = CurriculumPlanner.plan(figures: set, differences: [higher("LT", "b"), higher("LT", "c"), higher("LV", "d")],
                                           configuration: c)
         XCTAssertEqual(Set(plan.sessions.map { "\($0.audience) \($0.topic) \($0.reason.rawValue)" }),
-                       ["LT c country_difference", "LV d country_difference", "LT b country_difference", "EE a country_top_need"])
+                       ["LT c country_difference", "LV d country_difference", "LT b country_difference", "EE a country_next_need"])
         c.sessions = 7
         let more = CurriculumPlanner.plan(figures: set, differences: [higher("LT", "b"), higher("LT", "c"), higher("LV", "d")],
                                           configuration: c)

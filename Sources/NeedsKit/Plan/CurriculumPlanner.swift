@@ -10,7 +10,7 @@ public struct PlannedSession: Sendable, Equatable {
         /// The country's need differs from the rest of the region's (Holm-corrected).
         case countryDifference = "country_difference"
         /// The country's next greatest need, not already planned for the region.
-        case countryTopNeed = "country_top_need"
+        case countryNextNeed = "country_next_need"
     }
 
     public var session: Int
@@ -157,7 +157,7 @@ public enum CurriculumPlanner {
             let specific = topics.filter { higher.contains($0) && !regional.contains($0) }.sorted(by: before(country))
             let rest = topics.filter { !higher.contains($0) && !regional.contains($0) && figure(country, $0)?.mwds != nil }
                 .sorted(by: before(country))
-            queues[country] = specific.map { ($0, .countryDifference) } + rest.map { ($0, .countryTopNeed) }
+            queues[country] = specific.map { ($0, .countryDifference) } + rest.map { ($0, .countryNextNeed) }
         }
         var countrySlots = configuration.sessions - chosen.count
         // Every country's higher needs first, countries taking turns, then their next greatest

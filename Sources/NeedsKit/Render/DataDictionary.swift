@@ -140,7 +140,7 @@ public enum DataDictionary {
         "organisation": "Who could deliver the training, from the plan's configuration.",
         "reason": "Why the topic was planned: regional_top_need (a top need in every country), included (named by "
             + "the configuration), regional_fill (the region's next greatest need), country_difference (the country's "
-            + "need is higher than the others', holding after Holm's correction) or country_top_need (the country's next greatest need).",
+            + "need is higher than the others', holding after Holm's correction) or country_next_need (the country's next greatest need).",
         "expected_participants": "Respondents of the audience who chose the topic among those they would attend training on.",
     ]
 

@@ -22,7 +22,7 @@ public enum PlanReport {
         .included: "required by the plan configuration",
         .regionalFill: "the region's next greatest need (regional slot left over)",
         .countryDifference: "this country's need is higher than the others' (holds after Holm's correction)",
-        .countryTopNeed: "this country's next greatest need",
+        .countryNextNeed: "this country's next greatest need",
     ]
 
     /// The schedule as report blocks.
