@@ -1708,14 +1708,26 @@ public final class Normalizer {
     /// The minute of the day a date and time holds (`15:44:00`, `15:44`, `3:44 PM`, `3:44:00 pm`),
     /// or nil without a time.
     static func minuteOfDay(_ bytes: UnsafeRawBufferPointer) -> Int? {
-        let text = Array(bytes)
-        func digit(_ k: Int) -> Int? { k >= 0 && k < text.count && text[k] >= 0x30 && text[k] <= 0x39 ? Int(text[k] - 0x30) : nil }
-        guard let colon = text.firstIndex(of: UInt8(ascii: ":")), let h1 = digit(colon - 1),
+        // Bytes, not a String: a row of a Microsoft Forms or LimeSurvey export asks this.
+        func digit(_ k: Int) -> Int? { k >= 0 && k < bytes.count && bytes[k] >= 0x30 && bytes[k] <= 0x39 ? Int(bytes[k] - 0x30) : nil }
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), let h1 = digit(colon - 1),
               let m1 = digit(colon + 1), let m2 = digit(colon + 2) else { return nil }
         var hour = h1 + (digit(colon - 2).map { $0 * 10 } ?? 0)
-        let rest = String(decoding: text[(colon + 3)...], as: UTF8.self).lowercased()
-        if rest.contains("pm") || rest.contains("p.m.") { if hour < 12 { hour += 12 } }
-        else if (rest.contains("am") || rest.contains("a.m.")) && hour == 12 { hour = 0 }
+        // `PM`, `pm`, `p.m.` after the minutes (and `AM`'s twelve o'clock).
+        var k = colon + 3
+        while k < bytes.count {
+            let letter = bytes[k] | 0x20
+            if letter == UInt8(ascii: "p") || letter == UInt8(ascii: "a") {
+                var next = k + 1
+                if next < bytes.count && bytes[next] == UInt8(ascii: ".") { next += 1 }
+                if next < bytes.count && bytes[next] | 0x20 == UInt8(ascii: "m") {
+                    if letter == UInt8(ascii: "p") && hour < 12 { hour += 12 }
+                    if letter == UInt8(ascii: "a") && hour == 12 { hour = 0 }
+                    break
+                }
+            }
+            k += 1
+        }
         guard hour < 24, m1 < 6 else { return nil }
         return hour * 60 + m1 * 10 + m2
     }
