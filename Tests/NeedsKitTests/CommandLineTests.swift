@@ -499,6 +499,12 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(typoStatus, 2)
         XCTAssertTrue(typoError.contains("typo.csv:3:2: error: `legal-status` (exclude) is no topic of the instrument: did you mean `legal_status`? [plan_setting]"), typoError)
         XCTAssertTrue(typoError.contains("typo.csv:4:1: error: `no_such_topic` (organisation) is no topic of the instrument: the instrument's topics are `intercultural`,"), typoError)
+        // An organisation with no topic after its colon: an error, not a crash (a reviewer's case).
+        let empty = folder.write("empty.csv", "setting,value\norganisation:,OSCE\n")
+        let (emptyStatus, emptyError) = try run(["plan", "--quiet", "--instrument", Paths.inputs + "/instrument", "--config", empty,
+                                                 Paths.inputs + "/responses"], stdoutPath: output)
+        XCTAssertEqual(emptyStatus, 2)
+        XCTAssertTrue(emptyError.contains("empty.csv:2:1: error: `` (organisation) is no topic of the instrument"), emptyError)
     }
 
     /// `--plan -` and `plan --config -` read the configuration from standard input, as `-` does

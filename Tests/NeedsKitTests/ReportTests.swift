@@ -2096,11 +2096,13 @@ final class ReportTests: XCTestCase {
             // group after it (a helper's probe: `[removed]-0000`).
             ("laura [at] ogre.lv, Ogre", "[removed] Ogre"), ("jaan＠narva.ee", "[removed]"),
             ("export jaan.tamm%40narva.ee.csv", "export [removed]"), ("kood 4900101-0000 ok", "kood [removed] ok"),
+            // A phone number that reads as a date is a phone number in free text.
+            ("zvaniet 20260115", "zvaniet [removed]"),
         ]
         for (typed, kept) in removed { XCTAssertEqual(QuarantineWriter.scrub(typed), kept, typed) }
         for kept in ["Sessions on 2025-01-13 10:00 and 13.01.2025", "2019 2020 2021", "budget 1.500.000 EUR",
                      "rooms 101-105, 3 × 45 min", "3.14159265", "version 21 (2022-06-28 08:43:23)", "12345 ab", "COVID19",
-                     "meet (at) the office.", "ab123456c"] {
+                     "meet (at) the office.", "ab123456c", "meeting (at) 10.00"] {
             XCTAssertEqual(QuarantineWriter.scrub(kept), kept)
         }
     }
@@ -2175,6 +2177,16 @@ final class ReportTests: XCTestCase {
         let waves = try String(contentsOfFile: options.outputPath + "/waves.csv", encoding: .utf8)
         XCTAssertTrue(waves.contains("\nNarva [removed] [removed].csv,"), waves)
         XCTAssertTrue(try String(contentsOfFile: options.outputPath + "/summary.json", encoding: .utf8).contains("\"path\": \"missing [removed]"))
+    }
+
+    /// A name's date stamp of eight digits is kept (two waves `followup_20260115` and
+    /// `followup_20260615` had both become `followup_[removed]`; a reviewer's case); a code or
+    /// phone number in a name is not.
+    func testNamesKeepTheirDateStamps() {
+        XCTAssertEqual(QuarantineWriter.scrubName("followup_20260115"), "followup_20260115")
+        XCTAssertEqual(QuarantineWriter.scrubName("vastused 15012026.csv"), "vastused 15012026.csv")
+        XCTAssertEqual(QuarantineWriter.scrubName("Mari 38001010000 tel 51234567.csv"), "Mari [removed] tel [removed].csv")
+        XCTAssertEqual(InputFiles.waveNames(["/w/followup_20260115", "/w/followup_20260615"]), ["followup_20260115", "followup_20260615"])
     }
 
     /// A submission ID is no phone number: clean/quarantine.csv keeps a Kobo `_id` of 9 digits,

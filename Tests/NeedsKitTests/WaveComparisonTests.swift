@@ -653,6 +653,14 @@ final class WaveComparisonTests: XCTestCase {
             XCTAssertTrue(FileManager.default.fileExists(atPath: folder.path + "/reports/report.md"))
         }
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["reports"])
+        // A link to the folder, named `link/.`: the folder it leads to gets the reports, the
+        // link stays a link (it had been replaced by a folder; a reviewer's case).
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/link", withDestinationPath: folder.path + "/reports")
+        try FileManager.default.removeItem(atPath: folder.path + "/reports/report.md")
+        options.outputPath = folder.path + "/link/."
+        XCTAssertNil(try Pipeline.report(options).cannotRun)
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: folder.path + "/link"), folder.path + "/reports")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.path + "/reports/report.md"))
     }
 
     /// A follow-up kept in a sub-folder of the baseline's folder: the baseline's note said it was

@@ -1116,7 +1116,7 @@ final class ParseState {
     /// The short words and abbreviations of `totalsWords` that head a totals row only alone (with
     /// punctuation or figures): a role, a title or a name may start so.
     static let totalsWordsAlone: Set<String> = [
-        "respondents", "responses", "med", "mode", "n=", "n =", "n", "min", "max", "minimum", "maximum", "std", "stdev", "sd", "arv", "vid", "moda",
+        "respondents", "responses", "med", "mode", "n=", "n =", "min", "max", "minimum", "maximum", "std", "stdev", "sd", "arv", "vid", "moda",
         "средн", "ср", "мода",
     ]
 
@@ -1133,8 +1133,8 @@ final class ParseState {
         "keskväärtus", "mediaan", "arv", "standardhälve", "std. hälve", "keskmised", "vastajaid", "vastanuid", "täidetud ankeete",
         "kopā", "kopa", "kopsumma", "starpsumma", "vidēji", "vidējais", "vidējā", "vid", "kopējais", "kopējā",
         "mediāna", "skaits", "standartnovirze",
-        "iš viso", "is viso", "viso", "tarpinė suma", "vidurkis", "vidutinis", "vidutinė", "vidutiniškai", "suma", "atsakė",
-        "vid. vērtība", "vidējā vērtība", "ср. знач", "средн. балл", "средний балл", "среднее значение", "ответов", "ответили", "n", "režīms", "ø", "⌀",
+        "iš viso", "is viso", "viso", "tarpinė suma", "vidurkis", "vidutinis", "vidutinė reikšmė", "vidutiniškai", "suma", "atsakė",
+        "vid. vērtība", "vidējā vērtība", "ср. знач", "средн. балл", "средний балл", "среднее значение", "ответов", "ответили", "režīms", "ø", "⌀",
         "mediana", "moda", "kiekis", "standartinis nuokrypis", "vidurkiai",
         "итого", "итог", "всего", "промежуточный итог", "сумма", "среднее", "средний", "средняя", "в среднем",
         "средн", "ср", "медиана", "мода", "количество", "кол-во", "стандартное отклонение",

@@ -661,9 +661,12 @@ public final class Normalizer {
             // warning below had let `needs check` pass the file (a helper's probe).
             for column in roles.indices where roles[column] == .unmapped && column < header.count {
                 let name = header[column].trimmingSpaces.lowercased()
-                guard name.count >= 6, let q = missing.first(where: { q in
+                // Names of eight letters or more, one letter off (two from twelve): `County`, a
+                // column of its own, is not `country` misspelt (a reviewer's case).
+                guard name.count >= 8, let q = missing.first(where: { q in
                     let key = instrument.questions[q].key.lowercased()
-                    return abs(key.count - name.count) <= 2 && Self.editDistance(name, key, limit: 2) <= 2
+                    let limit = key.count >= 12 ? 2 : 1
+                    return key.count >= 8 && abs(key.count - name.count) <= limit && Self.editDistance(name, key, limit: limit) <= limit
                 }) else { continue }
                 missing.removeAll { $0 == q }
                 log(CleaningIssue(

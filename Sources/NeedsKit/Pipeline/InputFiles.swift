@@ -80,7 +80,7 @@ public enum InputFiles {
     static func waveNames(_ paths: [String]) -> [String] {
         var seen: [String: Int] = [:]
         return distinguished(paths.map(lastComponent), paths: paths).map { name in
-            let scrubbed = QuarantineWriter.scrub(name)
+            let scrubbed = QuarantineWriter.scrubName(name)
             seen[scrubbed, default: 0] += 1
             return seen[scrubbed] == 1 ? scrubbed : scrubbed + " (\(seen[scrubbed]!))"
         }

@@ -102,7 +102,9 @@ public struct PlanConfiguration: Sendable, Equatable {
                 case "setting", "": break
                 default:
                     if Self.isOrganisation(key) {
-                        let topic = String(record[0].trimmingSpaces.split(separator: ":", maxSplits: 1)[1]).trimmingSpaces
+                        // (`organisation:,X`, no topic after the colon: no topic, said by checkTopics.)
+                        let parts = record[0].trimmingSpaces.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+                        let topic = parts.count > 1 ? String(parts[1]).trimmingSpaces : ""
                         configuration.organisations[topic] = value
                         configuration.topicsNamed.append(TopicNamed(name: topic, setting: "organisation", line: record.line))
                     } else {

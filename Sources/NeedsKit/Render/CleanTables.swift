@@ -182,8 +182,15 @@ public struct QuarantineWriter {
 
     /// Replaces text shaped like an e-mail address, and with `numbers` a phone number or a
     /// personal code (`scrubNumbers`).
-    static func scrub(_ value: String, numbers: Bool = true) -> String {
-        let scrubNumbers = numbers ? Self.scrubNumbers : { $0 }
+    /// A file's, folder's or sheet's name as the reports print it: scrubbed as free text is,
+    /// but a date stamp of eight digits is kept (`followup_20260115`: two waves so named had both
+    /// become `followup_[removed]`; a reviewer's case).
+    static func scrubName(_ name: String) -> String {
+        scrub(name, dateStamps: true)
+    }
+
+    static func scrub(_ value: String, numbers: Bool = true, dateStamps: Bool = false) -> String {
+        let scrubNumbers = numbers ? { Self.scrubNumbers($0, dateStamps: dateStamps) } : { $0 }
         let lower = value.lowercased()
         guard value.utf8.contains(UInt8(ascii: "@")) || Self.otherAt.contains(where: lower.contains)
                 || Self.spelledAt.contains(where: lower.contains) else {
@@ -205,7 +212,8 @@ public struct QuarantineWriter {
             for spelled in Self.spelledAt {
                 if let at = lower.range(of: spelled), at.lowerBound > lower.startIndex, lower[at.upperBound...].contains(".") {
                     words[k] = "[removed]"
-                } else if lower == spelled, k > 0, k + 1 < words.count, words[k + 1]?.contains(".") == true, words[k - 1]?.isEmpty == false {
+                } else if lower == spelled, k > 0, k + 1 < words.count, let domain = words[k + 1], words[k - 1]?.isEmpty == false,
+                          let dot = domain.lastIndex(of: "."), domain[domain.index(after: dot)...].filter(\.isLetter).count >= 2 {
                     (words[k - 1], words[k], words[k + 1]) = ("[removed]", nil, nil)
                 }
             }
@@ -224,7 +232,7 @@ public struct QuarantineWriter {
     /// code typed in a comment. A run holding a date (`2025-01-13 10`) or only years (`2019 2020`)
     /// is kept, as are decimals (`3.14159265`) and a few digits inside a word (`COVID19`); 7 or
     /// more in a row are replaced inside a word too (`ik38001010000`, an IBAN `EE382200221020145685`).
-    static func scrubNumbers(_ value: String) -> String {
+    static func scrubNumbers(_ value: String, dateStamps: Bool = false) -> String {
         guard value.utf8.lazy.filter({ $0 >= 0x30 && $0 <= 0x39 }).count >= 7 else { return value }
         func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
         let text = Array(value)
@@ -240,6 +248,11 @@ public struct QuarantineWriter {
             if isDigit(c), !decimal, !(before.map(isDigit) ?? false) {
                 var end = i
                 while end < text.count && isDigit(text[end]) { end += 1 }
+                if end - i == 8 && dateStamps && Self.isDateStamp(text[i..<end]) {
+                    out += String(text[i..<end])
+                    i = end
+                    continue
+                }
                 if end - i >= 7 {
                     // With the groups that follow it (`4900101-0000`, not `[removed]-0000`).
                     while end + 1 < text.count && " -()".contains(text[end]) && isDigit(text[end + 1]) {
@@ -283,6 +296,16 @@ public struct QuarantineWriter {
             i = lastDigit + 1
         }
         return out
+    }
+
+    /// Whether eight digits are a date, year first or last (`20260115`, `15012026`), of a year
+    /// from 2000 to 2099.
+    static func isDateStamp(_ digits: ArraySlice<Character>) -> Bool {
+        let n = digits.compactMap(\.wholeNumberValue)
+        guard n.count == 8 else { return false }
+        func value(_ range: Range<Int>) -> Int { range.reduce(0) { $0 * 10 + n[$1] } }
+        func valid(year: Int, month: Int, day: Int) -> Bool { (2000...2099).contains(year) && (1...12).contains(month) && (1...31).contains(day) }
+        return valid(year: value(0..<4), month: value(4..<6), day: value(6..<8)) || valid(year: value(4..<8), month: value(2..<4), day: value(0..<2))
     }
 
     /// Whether a run of digits holds a date written with dashes (`2025-01-13`, `13-01-2025`).

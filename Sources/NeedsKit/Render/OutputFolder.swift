@@ -215,8 +215,9 @@ public final class OutputFolder {
         // `--out .` (or `..`, `reports/.`): the folder by its own name, whose parent holds the
         // staging folder; "." has no parent to swap it in ("Device or resource busy").
         let dotted = [".", ".."].contains(self.path.split(separator: "/").last ?? "")
-        location = link ? Self.resolved(self.path)
-            : dotted ? URL(fileURLWithPath: self.path).standardizedFileURL.path : self.path
+        // (Resolved as a link is, `lnk/.` being the folder `lnk` leads to: a reviewer's case had
+        // the link replaced by a folder.)
+        location = link || dotted ? Self.resolved(self.path) : self.path
         // A reports folder made read-only (to keep those reports, or another user's) was swapped
         // out all the same, and its copy, clean/ with it, could not be removed after (a helper's
         // probe): refused before anything is written.

@@ -187,7 +187,7 @@ public struct ReportBuilder {
             let account = entry.account
             // The file's own name, or its display name (`A/data/x.csv`) when another file shares it;
             // an e-mail address or a personal code in it (a file named after its sender) removed.
-            let name = QuarantineWriter.scrub(shortNames.filter { $0 == short }.count > 1 ? account.file : short)
+            let name = QuarantineWriter.scrubName(shortNames.filter { $0 == short }.count > 1 ? account.file : short)
             let respondents = withheld.contains(account.file) ? "–" : prose.number(entry.respondents)
             // An empty file has no header, so no shape: its count alone.
             let shown = account.shape.isEmpty ? respondents : "\(prose.shape(account.shape)), \(respondents)"
