@@ -50,9 +50,8 @@ public struct Instrument: Sendable {
     /// The lowest and highest points of the topics' competence scales (`1...5` for the usual
     /// five-point list, `0...10` for an eleven-point one), or nil when no topic has a scored list.
     public var competenceScale: ClosedRange<Double>? {
-        let scores = topics.compactMap(\.competenceQuestion).compactMap(question(named:))
-            .compactMap { $0.kind.listName.flatMap { choiceLists[$0] } }.flatMap { $0.ratingScores.map(\.score) }
-        guard let low = scores.min(), let high = scores.max() else { return nil }
+        let scales = topics.compactMap { scale(ofQuestion: $0.competenceQuestion) }
+        guard let low = scales.map(\.lowerBound).min(), let high = scales.map(\.upperBound).max() else { return nil }
         return low...high
     }
 
@@ -62,6 +61,12 @@ public struct Instrument: Sendable {
         let scores = list.ratingScores.map(\.score)
         guard let low = scores.min(), let high = scores.max() else { return nil }
         return low...high
+    }
+
+    /// A scale as messages write it: `1-5`, `0-10`, `0.5-4.5`.
+    static func describe(_ scale: ClosedRange<Double>) -> String {
+        func text(_ score: Double) -> String { score == score.rounded() && abs(score) < 1e15 ? String(Int64(score)) : String(score) }
+        return text(scale.lowerBound) + "-" + text(scale.upperBound)
     }
 
     /// The best label of a topic for a language key (falls back to the default language, then the

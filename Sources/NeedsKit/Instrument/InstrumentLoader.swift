@@ -656,8 +656,7 @@ public enum InstrumentLoader {
             let importance = scale(topic.importanceQuestion), competence = scale(topic.competenceQuestion)
             guard let i = importance.first, let c = competence.first, (i, importance.last!) != (c, competence.last!),
                   let row = questions.first(where: { $0.key == topic.competenceQuestion })?.row else { continue }
-            func text(_ score: Double) -> String { score == score.rounded() && abs(score) < 1e15 ? String(Int64(score)) : String(score) }
-            func range(_ scores: [Double]) -> String { text(scores.first!) + "-" + text(scores.last!) }
+            func range(_ scores: [Double]) -> String { Instrument.describe(scores.first!...scores.last!) }
             problem(survey, row, typeColumn, "scale_mismatch",
                     "topic `\(topic.key)` rates importance \(range(importance)) but competence \(range(competence)); Borich's gap needs both on the same scale")
         }

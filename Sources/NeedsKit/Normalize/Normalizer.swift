@@ -1376,7 +1376,7 @@ public final class Normalizer {
         // Two ratings or more off their scales: other cells off their lists are a respondent's
         // answers the lists lack (a role, a comment typed in the demand column: reviewers' cases).
         if mapping.shape == .generic && submitted == 0
-            && pendingIssues.filter({ [.importance, .competence].contains(instrument.questions[$0.question].measure) }).count >= 2
+            && pendingIssues.lazy.filter({ [.importance, .competence].contains(self.instrument.questions[$0.question].measure) }).count >= 2
             && !(0..<questionCount).contains(where: { answerSlots[$0] != 0 })
             && (0..<count).allSatisfy({ column in
                 let bytes = record.fieldBytes(column)

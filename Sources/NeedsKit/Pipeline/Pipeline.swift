@@ -586,11 +586,6 @@ public enum Pipeline {
     /// A wave's instrument rates each topic the baseline's also has on the baseline's scales: a
     /// mean of 6.44 on 2-10 against 2.61 on 1-5 is no change (a helper's probe: "+3.83 ▲").
     static func validateWaveInstruments(_ instruments: [Instrument], paths: [String], baseline: Instrument) throws {
-        func range(_ scale: ClosedRange<Double>?) -> String {
-            guard let scale else { return "no scored list" }
-            func text(_ score: Double) -> String { score == score.rounded() && abs(score) < 1e15 ? String(Int64(score)) : String(score) }
-            return text(scale.lowerBound) + "-" + text(scale.upperBound)
-        }
         var problems: [Diagnostic] = []
         for (instrument, path) in zip(instruments, paths) {
             // One error a measure and pair of scales, naming its topics.
@@ -599,12 +594,12 @@ public enum Pipeline {
                 guard let before = baseline.topics.first(where: { $0.key == topic.key }) else { continue }
                 for (measure, was, now) in [("importance", before.importanceQuestion, topic.importanceQuestion),
                                             ("competence", before.competenceQuestion, topic.competenceQuestion)] {
-                    let old = baseline.scale(ofQuestion: was), new = instrument.scale(ofQuestion: now)
-                    guard old != new, old != nil, new != nil else { continue }
-                    if let k = differing.firstIndex(where: { $0.measure == measure && $0.now == range(new) && $0.was == range(old) }) {
+                    guard let old = baseline.scale(ofQuestion: was), let new = instrument.scale(ofQuestion: now), old != new else { continue }
+                    let (oldText, newText) = (Instrument.describe(old), Instrument.describe(new))
+                    if let k = differing.firstIndex(where: { $0.measure == measure && $0.now == newText && $0.was == oldText }) {
                         differing[k].topics.append(topic.key)
                     } else {
-                        differing.append((measure, range(new), range(old), [topic.key]))
+                        differing.append((measure, newText, oldText, [topic.key]))
                     }
                 }
             }

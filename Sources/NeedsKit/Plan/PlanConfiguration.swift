@@ -135,13 +135,14 @@ public struct PlanConfiguration: Sendable, Equatable {
     /// likeliest key, as an unknown setting is.
     public func checkTopics(_ instrument: Instrument) throws {
         let keys = instrument.topics.map(\.key)
+        // Compared for the likeliest key: `Legal-Status` is `legal_status` by one letter.
+        func plain(_ text: String) -> String {
+            String(text.lowercased().map { $0 == "-" || $0 == " " ? "_" : $0 })
+        }
         var problems: [Diagnostic] = []
         for named in topicsNamed {
             let (name, setting, line) = (named.name, named.setting, named.line)
             if keys.contains(name) || keys.filter({ $0.lowercased() == name.lowercased() }).count == 1 { continue }
-            func plain(_ text: String) -> String {
-                String(text.lowercased().map { $0 == "-" || $0 == " " ? "_" : $0 })
-            }
             let nearest = keys.map { ($0, Normalizer.editDistance(plain(name), plain($0), limit: 3)) }
                 .filter { $0.1 <= 3 }.min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
             let hint = nearest.map { "did you mean `\($0)`?" }

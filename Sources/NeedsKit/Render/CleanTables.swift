@@ -180,8 +180,6 @@ public struct QuarantineWriter {
         }
     }
 
-    /// Replaces text shaped like an e-mail address, and with `numbers` a phone number or a
-    /// personal code (`scrubNumbers`).
     /// A file's, folder's or sheet's name as the reports print it: scrubbed as free text is,
     /// but a date stamp of eight digits is kept (`followup_20260115`: two waves so named had both
     /// become `followup_[removed]`; a reviewer's case).
@@ -189,6 +187,8 @@ public struct QuarantineWriter {
         scrub(name, dateStamps: true)
     }
 
+    /// Replaces text shaped like an e-mail address, and with `numbers` a phone number or a
+    /// personal code (`scrubNumbers`; with `dateStamps`, eight digits that are a date are kept).
     static func scrub(_ value: String, numbers: Bool = true, dateStamps: Bool = false) -> String {
         let scrubNumbers = numbers ? { Self.scrubNumbers($0, dateStamps: dateStamps) } : { $0 }
         let lower = value.lowercased()
