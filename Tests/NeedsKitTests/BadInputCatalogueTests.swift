@@ -435,8 +435,8 @@ final class BadInputCatalogueTests: XCTestCase {
 
     /// A file named with a line break or a tab keeps its diagnostics one line each.
     func testAFileNameWithControlCharactersStaysOnOneLine() {
-        let d = Diagnostic(.warning, file: "a\nb\tc\u{1B}.csv", line: 2, column: 3, code: "x", message: "m")
-        XCTAssertEqual(d.description, "a\\nb\\tc\\u{1B}.csv:2:3: warning: m [x]")
+        let d = Diagnostic(.warning, file: "a\nb\tc\u{1B}.csv", line: 2, column: 3, code: "ragged_row", message: "m")
+        XCTAssertEqual(d.description, "a\\nb\\tc\\u{1B}.csv:2:3: warning: m [ragged_row]")
         // `needs rows` writes a field so too, and its backslashes, so that `\n` in a field reads apart.
         XCTAssertEqual(Diagnostic.escapingControls("C:\\x\n\u{1B}", backslashes: true), "C:\\\\x\\n\\u{1B}")
         XCTAssertEqual(Diagnostic.escapingControls("C:\\x"), "C:\\x")

@@ -277,7 +277,8 @@ final class ReportTests: XCTestCase {
         }
         _ = _keep
         let dictionary = try String(contentsOfFile: out + "/data_dictionary.md", encoding: .utf8)
-        let sections = dictionary.components(separatedBy: "\n## ").dropFirst()
+        // Each table's section (the issue codes' comes last, `testDataDictionaryExplainsTheIssueCodesTheReportsCount`).
+        let sections = dictionary.components(separatedBy: "\n## ").dropFirst().filter { !$0.hasPrefix("Data quality codes\n") }
         let tables = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".csv") }.sorted()
         XCTAssertEqual(sections.map { $0.prefix { $0 != "\n" }.replacingOccurrences(of: "\\_", with: "_") }.sorted(), tables)
         for section in sections {
@@ -344,6 +345,57 @@ final class ReportTests: XCTestCase {
         try list.split(separator: "\n").map { $0.split(separator: "\t")[0] + "\n" }.joined()
             .write(toFile: out + "/.needs-files", atomically: true, encoding: .utf8)
         XCTAssertNoThrow(try OutputFolder.checkTarget(out, inputs: []))
+    }
+
+    /// The data quality sections count issues by their codes (`country_inferred` 2, ...), which a
+    /// partner, who receives the reports and nothing else, could not look up: data_dictionary.md
+    /// explains each code counted, and only those, and each report's section links it (a country
+    /// report's, in its language, one folder up). A run with no issue has no such section.
+    func testDataDictionaryExplainsTheIssueCodesTheReportsCount() throws {
+        let (out, outcome, _keep) = try report {
+            $0.planPath = Paths.inputs + "/plan.csv"
+            $0.waves = [Paths.inputs + "/followup"]
+        }
+        _ = _keep
+        let report = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        let quality = try XCTUnwrap(report.components(separatedBy: "## Data quality\n\n").last?.prefix { $0 != "\n" })
+        let listed = try XCTUnwrap(quality.components(separatedBy: "Issues found: ").last?.components(separatedBy: ". ").first)
+        let codes = listed.components(separatedBy: ", ").map { $0.split(separator: "`")[0] }.map(String.init)
+        XCTAssertGreaterThan(codes.count, 3, String(quality))
+        XCTAssertEqual(codes, outcome.issuesByCode(withInputProblems: false).keys.sorted())
+        XCTAssertTrue(quality.contains(". What each code means: [data\\_dictionary.md](data_dictionary.md). Every change is in the cleaning log"),
+                      String(quality))
+        let lithuanian = try String(contentsOfFile: out + "/countries/LT.md", encoding: .utf8)
+        XCTAssertTrue(lithuanian.contains(". Ką reiškia kiekvienas kodas (anglų kalba): [data\\_dictionary.md](../data_dictionary.md). "),
+                      lithuanian)
+
+        let dictionary = try String(contentsOfFile: out + "/data_dictionary.md", encoding: .utf8)
+        let section = try XCTUnwrap(dictionary.components(separatedBy: "\n## Data quality codes\n").last)
+        XCTAssertFalse(section.contains("\n## "), "the codes' section comes last")
+        let rows = section.split(separator: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("| Code ") }
+        XCTAssertEqual(rows.map { $0.dropFirst(2).prefix { $0 != " " }.replacingOccurrences(of: "\\_", with: "_") }, codes)
+        for (row, code) in zip(rows, codes) {
+            let meaning = try XCTUnwrap(IssueCodes.explanation(of: code))
+            XCTAssertTrue(row.hasSuffix(" | " + MarkdownRenderer.escape(meaning) + " |"), "\(code): \(row)")
+        }
+        // The inputs' codes, explained as the cleaning log's messages say: a country worked out from
+        // the municipality, a duplicate left out of every count.
+        XCTAssertTrue(section.contains("| country\\_inferred | "), section)
+        XCTAssertTrue(try XCTUnwrap(IssueCodes.explanation(of: "duplicate_submission")).contains("the respondent counts once"))
+
+        // A clean file: no issue counted, no codes to explain.
+        let folder = TemporaryFolder()
+        let clean = folder.path + "/clean.csv"
+        let source = try String(contentsOfFile: Paths.inputs + "/responses/LV_google_forms_lv.csv", encoding: .utf8)
+        // The header and three respondents (a CRLF is one Character: split on either line end).
+        let lines = source.split(whereSeparator: \.isNewline).prefix(4)
+        XCTAssertEqual(lines.count, 4)
+        try (lines.joined(separator: "\r\n") + "\r\n").write(toFile: clean, atomically: true, encoding: .utf8)
+        let (quiet, quietOutcome, _keep2) = try self.report { $0.inputs = [clean] }
+        _ = _keep2
+        XCTAssertEqual(quietOutcome.issuesByCode(withInputProblems: false), [:])
+        XCTAssertFalse(try String(contentsOfFile: quiet + "/data_dictionary.md", encoding: .utf8).contains("Data quality codes"))
+        XCTAssertTrue(try String(contentsOfFile: quiet + "/report.md", encoding: .utf8).contains("No issues were found."))
     }
 
     /// data_dictionary.md says the importance and competence intervals are not cut at the scale's

@@ -38,6 +38,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         _ severity: Severity, file: String, line: Int? = nil, column: Int? = nil,
         code: String, message: String
     ) {
+        assert(IssueCodes.explanation(of: code) != nil, "the issue code \(code) has no explanation in IssueCodes")
         self.severity = severity
         self.file = file
         self.line = line
@@ -48,6 +49,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 
     /// A diagnostic whose message is one short line already (`oneLine` was applied to it).
     init(_ severity: Severity, file: String, line: Int?, column: Int?, code: String, oneLineMessage: String) {
+        assert(IssueCodes.explanation(of: code) != nil, "the issue code \(code) has no explanation in IssueCodes")
         self.severity = severity
         self.file = file
         self.line = line

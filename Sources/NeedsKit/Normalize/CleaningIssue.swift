@@ -21,6 +21,7 @@ public struct CleaningIssue: Sendable, Equatable {
         oldValue: String = "", newValue: String = "", code: String, action: Action,
         severity: Diagnostic.Severity = .warning, message: String
     ) {
+        assert(IssueCodes.explanation(of: code) != nil, "the issue code \(code) has no explanation in IssueCodes")
         self.file = file
         self.line = line
         self.column = column

@@ -229,7 +229,7 @@ public enum DataDictionary {
     /// `weighting` is the reports' statement of the weighting and suppression.
     static func document(_ tables: [Table], title: String, weighting: String, minCell: Int, style: CSVStyle,
                          weights: AggregationOptions.Weights = .respondent,
-                         region: AggregationOptions.Region = .pooled) -> ReportDocument {
+                         region: AggregationOptions.Region = .pooled, issueCodes: [String] = []) -> ReportDocument {
         var doc = ReportDocument(title: "Data dictionary: " + title, language: "en")
         let weighted = weights != .respondent || region == .countryEqual
         let format = style.excel
@@ -256,6 +256,15 @@ public enum DataDictionary {
                                      rows: table.columns.map { column in
                                          [column, (weighted ? weightedMeaning(of: column) : nil) ?? meaning(of: column, in: table)]
                                      }))
+        }
+        // The reports' data quality sections count issues by code, which no partner could look up.
+        if !issueCodes.isEmpty {
+            doc.heading(2, "Data quality codes")
+            doc.paragraph("The reports' data quality sections count what was found in the survey files by code. "
+                + "Each finding's file, line and column are in the cleaning log, clean/issues.csv, which stays with the academy. "
+                + "The codes counted in these reports:")
+            doc.blocks.append(.table(header: ["Code", "Meaning"], alignments: [.left, .left],
+                                     rows: issueCodes.map { [$0, IssueCodes.explanation(of: $0) ?? "See the cleaning log."] }))
         }
         return doc
     }

@@ -44,7 +44,7 @@ public struct ReportBuilder {
                                               .link("plan.md", href: "plan.md"), .text(".")]))
             }
         }
-        dataQuality(&doc, words)
+        dataQuality(&doc, words, linkPrefix: "")
         methods(&doc, words, linkPrefix: "")
         return doc
     }
@@ -69,7 +69,7 @@ public struct ReportBuilder {
             quadrants(&doc, words, figures, scopes: [country], chartPrefix: "../charts/")
             waves(&doc, words, scopes: [country], chartPrefix: "../charts/")
         }
-        dataQuality(&doc, words, allCountries: true)
+        dataQuality(&doc, words, linkPrefix: "../", allCountries: true)
         methods(&doc, words, linkPrefix: "../")
         return doc
     }
@@ -469,7 +469,8 @@ public struct ReportBuilder {
 
     /// `allCountries`: in a country's report, whose counts are still the whole run's (files hold
     /// several countries, and a blank or quarantined row none), said so (a helper's probe).
-    private func dataQuality(_ doc: inout ReportDocument, _ words: ReportStrings, allCountries: Bool = false) {
+    /// The issues' codes are explained in data_dictionary.md (`IssueCodes`), which the paragraph links.
+    private func dataQuality(_ doc: inout ReportDocument, _ words: ReportStrings, linkPrefix: String, allCountries: Bool = false) {
         doc.heading(2, words.dataQuality)
         // The baseline's files, as "Who answered" counts them; a later wave's in a sentence of its own.
         let baseline = outcome.accounts.filter { $0.wave.isEmpty }
@@ -511,6 +512,8 @@ public struct ReportBuilder {
                 parts += [.text(k == 0 ? text : between), .code(code), .text(" " + shown[code]!)]
             }
             text = (template.count > 1 ? template[1] : "") + " "
+            parts += [.text(text + prose.codesMeaning), .link(DataDictionary.file, href: linkPrefix + DataDictionary.file), .text(". ")]
+            text = ""
         }
         // Named, not linked: clean/ is the academy's working folder, which partners do not receive.
         doc.blocks.append(.paragraph(parts + [.text(text + prose.logPointer), .code("clean/issues.csv"), .text(prose.logWhere)]))
@@ -529,9 +532,11 @@ public struct ReportBuilder {
     }
 
     /// data_dictionary.md for the tables written (`DataDictionary`), with the reports' weighting statement.
+    /// The issue codes the reports' data quality sections count are explained at its end.
     public func dataDictionary(_ tables: [DataDictionary.Table], style: CSVStyle) -> ReportDocument {
         DataDictionary.document(tables, title: formTitle, weighting: weighting(in: .english), minCell: minCell, style: style,
-                                weights: aggregator.options.weights, region: aggregator.options.region)
+                                weights: aggregator.options.weights, region: aggregator.options.region,
+                                issueCodes: outcome.issuesByCode(withInputProblems: false).keys.sorted())
     }
 
     /// How respondents were weighted and figures suppressed, in English (plan.md is English).
