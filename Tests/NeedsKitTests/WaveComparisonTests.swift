@@ -626,6 +626,82 @@ final class WaveComparisonTests: XCTestCase {
         XCTAssertNoThrow(try Pipeline.report(options))
     }
 
+    /// A follow-up whose form renamed a topic (`intercultural_comm`), run without its
+    /// `--wave-instrument`: no column rates `intercultural` and every tick is an unknown value, so
+    /// its share read 0 % against the baseline's 44 %, a "significant" drop. A topic no respondent
+    /// of a scope rated or chose in a wave, though they rated others, is taken as not asked there:
+    /// its demand change is blank, and the note and the report say why. Where the ratings' columns
+    /// are gone but respondents still choose the topic, its share is theirs (a sheet rating a few
+    /// topics asks who wants training on all of them). The other way round, a topic no baseline
+    /// respondent rated or chose is not asked at baseline.
+    func testATopicNoOneRatedOrChoseInAWaveIsNotAskedThere() throws {
+        let folder = TemporaryFolder()
+        let followup = try FileManager.default.contentsOfDirectory(atPath: Paths.inputs + "/followup").sorted()
+        let tick = try NSRegularExpression(pattern: "(?<![a-z_])intercultural(?![a-z_])")
+        for file in followup {
+            let text = try String(contentsOfFile: Paths.inputs + "/followup/" + file, encoding: .utf8)
+                .replacingOccurrences(of: "imp_intercultural,", with: "imp_intercultural_comm,")
+                .replacingOccurrences(of: "comp_intercultural,", with: "comp_intercultural_comm,")
+            folder.write("columns/" + file, text)
+            folder.write("original/" + file, try String(contentsOfFile: Paths.inputs + "/followup/" + file, encoding: .utf8))
+            folder.write("renamed/" + file, tick.stringByReplacingMatches(
+                in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "intercultural_comm"))
+        }
+        func waves(_ wave: String, baseline: String = Paths.inputs + "/responses") throws -> [String: [String: String]] {
+            let out = TemporaryFolder()
+            var options = Self.reportOptions(out, inputs: [baseline], waves: [folder.path + "/" + wave])
+            options.outputPath = out.path + "/reports"
+            _ = try Pipeline.report(options)
+            let lines = try String(contentsOfFile: options.outputPath + "/waves.csv", encoding: .utf8).components(separatedBy: "\r\n")
+            let header = lines[0].components(separatedBy: ",")
+            var rows: [String: [String: String]] = [:]
+            for line in lines.dropFirst() where !line.isEmpty {
+                // The note is the last column, quoted when it holds a comma.
+                let cells = line.components(separatedBy: ",")
+                var row = Dictionary(uniqueKeysWithValues: zip(header.dropLast(), cells))
+                row["note"] = cells.dropFirst(header.count - 1).joined(separator: ",").trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+                rows[row["country"]! + "/" + row["topic"]!] = row
+            }
+            if wave == "renamed" {
+                let report = try String(contentsOfFile: options.outputPath + "/report.md", encoding: .utf8)
+                XCTAssertTrue(report.contains("Topics asked in one wave only: Intercultural competence and communication "
+                                              + "(topic rated or chosen by no one in this wave, as if not asked)."), report)
+                let estonian = try String(contentsOfFile: options.outputPath + "/countries/EE.md", encoding: .utf8)
+                XCTAssertTrue(estonian.contains("| Kultuuridevaheline pädevus ja suhtlus | – → – | – | – | – | – | "
+                                                + "teemat ei hinnanud ega valinud selles laines keegi, nagu poleks seda küsitud |"), estonian)
+            }
+            return rows
+        }
+        let renamed = try waves("renamed")
+        for scope in ["EE", "LV", "LT", "ALL"] {
+            let row = try XCTUnwrap(renamed[scope + "/intercultural"])
+            XCTAssertEqual(row["demand_share_after"], "", scope)
+            XCTAssertEqual(row["demand_share_change"], "", scope)
+            XCTAssertEqual(row["demand_share_before"], "", scope)
+            XCTAssertEqual(row["note"], "topic rated or chosen by no one in this wave, as if not asked", scope)
+            // The other topics are compared as before.
+            XCTAssertNotEqual(try XCTUnwrap(renamed[scope + "/partnerships"])["demand_share_change"], "", scope)
+            XCTAssertEqual(try XCTUnwrap(renamed[scope + "/partnerships"])["note"], "", scope)
+        }
+        // The ratings' columns unread, the ticks kept: the share is the respondents' (EE's 48 in
+        // the follow-up, 16 of whom chose it: `grep -c` of the tick in the file's last column).
+        let columns = try waves("columns")
+        let ee = try XCTUnwrap(columns["EE/intercultural"])
+        XCTAssertEqual(ee["note"], "")
+        let eeFile = try String(contentsOfFile: Paths.inputs + "/followup/EE_followup_2026.csv", encoding: .utf8)
+        let eeRows = eeFile.split(whereSeparator: \.isNewline).dropFirst()
+        let chose = eeRows.filter { $0.split(separator: ",", omittingEmptySubsequences: false).last!.split(separator: " ").contains("intercultural") }
+        XCTAssertGreaterThan(chose.count, 0)
+        XCTAssertEqual(Double(try XCTUnwrap(ee["demand_share_after"]))!, Double(chose.count) / Double(eeRows.count), accuracy: 1e-12)
+        XCTAssertEqual(ee["n_after"], String(eeRows.count))
+
+        // Turned round: the renamed follow-up as the baseline, the follow-up as it is the wave.
+        let turned = try waves("original", baseline: folder.path + "/renamed")
+        XCTAssertEqual(turned["ALL/intercultural"]?["note"], "topic rated or chosen by no one at baseline, as if not asked")
+        XCTAssertEqual(turned["ALL/intercultural"]?["demand_share_after"], "")
+        XCTAssertEqual(turned["ALL/partnerships"]?["note"], "")
+    }
+
     /// A topic renamed in the wave's instrument, its label kept: the two keys are compared as
     /// topics asked in one wave each, which the report said twice under one label without a
     /// word on why (a helper's probe). A warning names both keys.

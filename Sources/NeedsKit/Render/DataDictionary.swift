@@ -133,7 +133,9 @@ public enum DataDictionary {
         "left_first_priority": "1 when the topic was HH at the baseline and is not in the wave, 0 when not; blank when not known.",
         "note": "Why figures of the row are missing, when they are (ALL's paired changes are blank where they would "
             + "give back a country's, blank for too few matched respondents, or the change of the respondents of no "
-            + "known country, too few matched beside every country's shown).",
+            + "known country, too few matched beside every country's shown; a topic no respondent of the scope rated or "
+            + "chose in one wave, though they rated others, is taken as not asked in that wave's form, its demand change blank: "
+            + "its 0% would be no one's answer).",
         "session": "The session's number, in the order the plan schedules them.",
         "month": "The session's month (year-month).",
         "audience": "Who the session is for: ALL (the whole region) or a country code.",

@@ -398,10 +398,13 @@ public struct ReportBuilder {
             // `--region country-equal` weights ALL as well, while the paired changes pool its respondents.
             let weighted = aggregator.options.weights != .respondent || aggregator.options.region == .countryEqual
             doc.paragraph(paired ? prose.wavesPaired + (weighted ? " " + prose.pairedUnweighted : "") : prose.wavesIndependent)
-            let missing = Set(changes.filter { $0.note.hasPrefix("topic not asked") }.map { "\($0.topicLabel) (\(prose.waveNote($0.note)))" })
-            if !missing.isEmpty { doc.paragraph(prose.fill(prose.oneWaveOnly, ["list": missing.sorted().joined(separator: "; ")])) }
             let localLabels = Dictionary(aggregator.figures(language: labelLanguage(words)).map { ($0.topic, $0.topicLabel) },
                                          uniquingKeysWith: { a, _ in a })
+            // (A topic no one of the region rated or chose in a wave too: a country's alone is in its table.)
+            let missing = Set(changes.filter {
+                $0.note.hasPrefix("topic not asked") || ($0.country == "ALL" && $0.note.hasPrefix("topic rated or chosen by no one"))
+            }.map { "\(localLabels[$0.topic] ?? $0.topicLabel) (\(prose.waveNote($0.note)))" })
+            if !missing.isEmpty { doc.paragraph(prose.fill(prose.oneWaveOnly, ["list": missing.sorted().joined(separator: "; ")])) }
             for scope in scopes {
                 let rows = changes.filter { $0.country == scope }.map { change -> WaveChange in
                     var change = change

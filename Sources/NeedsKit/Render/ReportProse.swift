@@ -271,6 +271,8 @@ public struct ReportProse: Sendable {
         waveNotes: [
             "topic not asked at baseline": "teemat algul ei küsitud",
             "topic not asked in this wave": "teemat selles laines ei küsitud",
+            "topic rated or chosen by no one in this wave, as if not asked": "teemat ei hinnanud ega valinud selles laines keegi, nagu poleks seda küsitud",
+            "topic rated or chosen by no one at baseline, as if not asked": "teemat ei hinnanud ega valinud algul keegi, nagu poleks seda küsitud",
             "no respondents at baseline": "algul vastajaid polnud",
             "no respondents in this wave": "selles laines vastajaid polnud",
             "counts suppressed": "arvud varjatud",
@@ -322,6 +324,8 @@ public struct ReportProse: Sendable {
         waveNotes: [
             "topic not asked at baseline": "tēma sākumā netika jautāta",
             "topic not asked in this wave": "tēma šajā vilnī netika jautāta",
+            "topic rated or chosen by no one in this wave, as if not asked": "tēmu šajā vilnī neviens nevērtēja un neizvēlējās, it kā tā nebūtu jautāta",
+            "topic rated or chosen by no one at baseline, as if not asked": "tēmu sākumā neviens nevērtēja un neizvēlējās, it kā tā nebūtu jautāta",
             "no respondents at baseline": "sākumā nebija respondentu",
             "no respondents in this wave": "šajā vilnī nebija respondentu",
             "counts suppressed": "skaiti nav rādīti",
@@ -375,6 +379,8 @@ public struct ReportProse: Sendable {
         waveNotes: [
             "topic not asked at baseline": "tema pradžioje neklausta",
             "topic not asked in this wave": "tema šioje bangoje neklausta",
+            "topic rated or chosen by no one in this wave, as if not asked": "šioje bangoje temos niekas nevertino ir nepasirinko, lyg ji nebūtų klausta",
+            "topic rated or chosen by no one at baseline, as if not asked": "pradžioje temos niekas nevertino ir nepasirinko, lyg ji nebūtų klausta",
             "no respondents at baseline": "pradžioje respondentų nebuvo",
             "no respondents in this wave": "šioje bangoje respondentų nebuvo",
             "counts suppressed": "skaičiai nerodomi",
@@ -429,6 +435,8 @@ public struct ReportProse: Sendable {
         waveNotes: [
             "topic not asked at baseline": "тема не задавалась в начале",
             "topic not asked in this wave": "тема не задавалась в этой волне",
+            "topic rated or chosen by no one in this wave, as if not asked": "в этой волне тему никто не оценил и не выбрал, как будто она не задавалась",
+            "topic rated or chosen by no one at baseline, as if not asked": "в начале тему никто не оценил и не выбрал, как будто она не задавалась",
             "no respondents at baseline": "в начале не было респондентов",
             "no respondents in this wave": "в этой волне не было респондентов",
             "counts suppressed": "числа скрыты",

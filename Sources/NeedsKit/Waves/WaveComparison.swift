@@ -88,6 +88,10 @@ public struct PanelRatings: Sendable {
 /// independent samples, Student t on paired differences for a panel), the change in MWDS, and the
 /// change in demand share with Newcombe's hybrid score interval.
 public enum WaveComparison {
+    /// The notes of a topic no respondent of a scope rated or chose in one wave (`compare`).
+    static let unansweredInWave = "topic rated or chosen by no one in this wave, as if not asked"
+    static let unansweredAtBaseline = "topic rated or chosen by no one at baseline, as if not asked"
+
     public static func compare(
         wave: String, baseline: Aggregator, later: Aggregator, panels: (PanelRatings, PanelRatings)?, minCell: Int
     ) -> [WaveChange] {
@@ -100,6 +104,20 @@ public enum WaveComparison {
         let afterFigures = Dictionary(grouping: later.figures(), by: \.country)
         let scopes = Set(before.keys).union(after.keys).filter { !$0.isEmpty }.sorted(by: Aggregator.scopeOrder)
         let topics = Set(baseline.topicKeys).union(later.topicKeys).sorted()
+        // A topic no respondent of a scope rated or chose in one wave, though they rated others
+        // and the other wave's did it, was not in that wave's form, as far as can be told (dropped,
+        // or renamed, `intercultural_comm` in a follow-up's form without --wave-instrument): its
+        // 0 % is no one's answer, and against the other wave's share it read as a "significant"
+        // drop (44 % → 0 %, a probe). Its change is blank, and the note says why.
+        func unanswered(_ scopes: [String: [String: TopicAccumulator]], _ scope: String, _ topic: String) -> Bool {
+            guard let own = scopes[scope], let t = own[topic], t.respondents.count > 0,
+                  t.importance.count == 0, t.competence.count == 0, t.demandCount == 0 else { return false }
+            return own.values.contains { $0.importance.count > 0 || $0.competence.count > 0 }
+        }
+        func answered(_ t: TopicAccumulator?) -> Bool {
+            guard let t else { return false }
+            return t.importance.count > 0 || t.competence.count > 0 || t.demandCount > 0
+        }
         var changes: [WaveChange] = []
         for scope in scopes {
             for topic in topics {
@@ -217,6 +235,11 @@ public enum WaveComparison {
                 }
                 if fb?.demandShare == nil || fa?.demandShare == nil {
                     change.demandBefore = nil; change.demandAfter = nil; change.demandChange = nil; change.demandCI = nil
+                }
+                let unansweredAfter = unanswered(after, scope, topic) && answered(b)
+                if unansweredAfter || (unanswered(before, scope, topic) && answered(a)) {
+                    change.demandBefore = nil; change.demandAfter = nil; change.demandChange = nil; change.demandCI = nil
+                    change.note = unansweredAfter ? Self.unansweredInWave : Self.unansweredAtBaseline
                 }
                 changes.append(change)
             }
