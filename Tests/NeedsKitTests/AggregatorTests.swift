@@ -573,7 +573,7 @@ final class DisaggregationTests: XCTestCase {
             // a share of 43 of 64 asked as one of all 89).
             XCTAssertTrue(markdown.contains("- Want training: the share of the respondents asked who chose the topic"), run)
             XCTAssertFalse(markdown.contains("share of all respondents"), run)
-            XCTAssertTrue(estonian.contains("- Soovib koolitust: küsitud vastajate osakaal, kes valisid teema"), run)
+            XCTAssertTrue(estonian.contains("- Koolitussoov: küsitud vastajate osakaal, kes valisid teema"), run)
             XCTAssertEqual(estonian.contains("- " + ReportProse.forLanguage("et").demandPartlyAsked + "\n"), !allAsked, run)
             XCTAssertTrue(ReportProse.forLanguage("et").demandPartlyAsked.hasPrefix("Vastajad, kellelt teema koolitussoovi ei küsitud"))
         }

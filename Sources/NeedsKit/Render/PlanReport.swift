@@ -38,7 +38,7 @@ public enum PlanReport {
         let planned = plan.sessions.count < configuration.sessions
             ? NumberFormat.counted(plan.sessions.count, "session") + " (of \(configuration.sessions) configured)"
             : NumberFormat.counted(configuration.sessions, "session")
-        blocks.append(.paragraph([.text(planned + " from \(configuration.month(ofSession: 0)), one every " + (configuration.everyMonths == 1 ? "month" : "\(configuration.everyMonths) months") + "; \(split). Expected participants: the respondents of the audience who asked for training on the topic.")]))
+        blocks.append(.paragraph([.text(planned + " from \(configuration.month(ofSession: 0)), one every " + (configuration.everyMonths == 1 ? "month" : "\(configuration.everyMonths) months") + "; \(split). Expected participants: the respondents of the audience who said they would attend training on the topic.")]))
         var rows: [[String]] = []
         for s in plan.sessions {
             let why = (reasons[s.reason] ?? s.reason.rawValue)

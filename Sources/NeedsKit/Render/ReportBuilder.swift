@@ -56,7 +56,7 @@ public struct ReportBuilder {
         let words = ReportStrings.forLanguage(hasLabels || override != nil ? national : nil)
         let figures = aggregator.figures(language: labelLanguage(words)).filter { $0.country == country || $0.country == "ALL" }
         var doc = ReportDocument(title: words.title + ": " + words.scopeName(country), language: words.language)
-        intro(&doc, words)
+        intro(&doc, words, forCountry: true)
         whoAnswered(&doc, words, scopes: [country])
         if !instrument.topics.isEmpty {
             doc.heading(2, words.topNeeds)
@@ -89,7 +89,9 @@ public struct ReportBuilder {
         return fromFigures.union(fromCounts).sorted(by: Aggregator.scopeOrder)
     }
 
-    private func intro(_ doc: inout ReportDocument, _ words: ReportStrings) {
+    /// `forCountry`: a country's report, whose weighting statement counts the whole run's
+    /// respondents left out of the figures, and says so.
+    private func intro(_ doc: inout ReportDocument, _ words: ReportStrings, forCountry: Bool = false) {
         let prose = ReportProse.forLanguage(words.language)
         // An XLSForm without a settings sheet names neither: the sentence is left out.
         var parts: [ReportDocument.Inline] = []
@@ -99,7 +101,7 @@ public struct ReportBuilder {
             if !instrument.version.isEmpty { parts.append(.text(" " + prose.version + " " + instrument.version)) }
             parts.append(.text(". "))
         }
-        parts.append(.text(weighting(in: prose)))
+        parts.append(.text(weighting(in: prose, forCountry: forCountry)))
         doc.blocks.append(.paragraph(parts))
     }
 
@@ -276,7 +278,7 @@ public struct ReportBuilder {
         // The plan's rule counts a topic whose interval reaches the last top need's too: said
         // here, as a topic the plan calls "a top need in every country" may rank fourth in one (a
         // helper's probe read the two as a contradiction).
-        let byRank = plan == nil ? "" : " This is by MWDS rank alone: the curriculum plan below also counts as a country's top need a topic whose MWDS interval reaches that of its need ranked last among the top ones."
+        let byRank = plan == nil ? "" : " This is by MWDS rank alone; the curriculum plan below also treats a topic as a country's top need when its MWDS interval reaches that of the country's lowest-ranked top need."
         if common.isEmpty {
             doc.paragraph("No topic ranks among the top three needs of every country\(which)." + note + byRank)
         } else {
@@ -421,7 +423,8 @@ public struct ReportBuilder {
                                   Self.change(c.gapChange, c.gapCI, decimal: words.decimal),
                                   Self.change(c.demandChange.map { $0 * 100 }, c.demandCI.map { ($0.low * 100, $0.high * 100) },
                                               unit: ReportProse.percentagePoints(words.language), decimal: words.decimal),
-                                  !c.firstPriorityKnown ? "–" : c.leftFirstPriority ? prose.yes : prose.no,
+                                  // "no" beside a topic never HH read as still HH (a reviewer's case): "–" (waves.csv keeps 0).
+                                  !c.firstPriorityKnown || c.quadrantBefore != "HH" ? "–" : c.leftFirstPriority ? prose.yes : prose.no,
                                   prose.waveNote(c.note)])
                 }
                 doc.blocks.append(.table(header: [words.topic, prose.competence, prose.change, prose.gapChange,
@@ -526,8 +529,15 @@ public struct ReportBuilder {
         doc.heading(2, words.methods)
         let prose = ReportProse.forLanguage(words.language)
         let partlyAsked = aggregator.figures().contains(where: \.demandPartlyAsked) ? [[ReportDocument.Inline.text(prose.demandPartlyAsked)]] : []
+        // A share shown without its interval under weights (a reviewer's case: "Want training (95% CI)"
+        // over 61% alone, and no change marked, read as no change significant).
+        let tables = aggregator.suppressedTables()
+        let withheld = (tables.scopes + tables.municipalities + tables.groups).contains {
+            $0.weightSumsHidden && $0.demandShare != nil && $0.demandCI == nil
+        } ? [[ReportDocument.Inline.text(prose.intervalsWithheld)]] : []
         doc.blocks.append(.bullets(prose.methods.map { [.text($0)] } + partlyAsked + [
-            [.text(weighting(in: prose))],
+            [.text(weighting(in: prose, forCountry: !linkPrefix.isEmpty))],
+        ] + withheld + [
             [.text(prose.fullPrecision), .link("topic_demand.csv", href: linkPrefix + "topic_demand.csv"), .text(prose.perMunicipality),
              .link("topic_demand_by_municipality.csv", href: linkPrefix + "topic_demand_by_municipality.csv"), .text(prose.dictionary),
              .link(DataDictionary.file, href: linkPrefix + DataDictionary.file), .text(".")],
@@ -545,9 +555,13 @@ public struct ReportBuilder {
     /// How respondents were weighted and figures suppressed, in English (plan.md is English).
     public func weighting() -> String { weighting(in: .english) }
 
-    /// How respondents were weighted and figures suppressed, in a language's words.
-    func weighting(in prose: ReportProse) -> String {
-        Self.weightingStatement(aggregator.options, prose: prose, withoutCountry: withoutCountry,
+    /// How respondents were weighted and figures suppressed, in a language's words. In a country's
+    /// report (`forCountry`) the counts of respondents left out are said to be all countries'
+    /// (a reviewer's case: the Latvian report's "2 respondents whose municipality was not
+    /// recognised" were an Estonian and a Lithuanian one; a country's own count could give back
+    /// a part of a country blanked).
+    func weighting(in prose: ReportProse, forCountry: Bool = false) -> String {
+        Self.weightingStatement(aggregator.options, prose: prose, withoutCountry: withoutCountry, countsOfAllCountries: forCountry,
                                 withoutMunicipality: aggregator.respondentsWithoutMunicipality,
                                 weighingZero: aggregator.scopeRespondentsWeighingZero["ALL"] ?? 0, anySuppressed: anySuppressed,
                                 regionWithheld: aggregator.suppressedTables().regionWithheld,
@@ -567,20 +581,23 @@ public struct ReportBuilder {
     /// `anySuppressed`: some figure is blanked, so the statement says that complementary suppression protects it.
     /// `regionWithheld`: ALL's weighted figures are blanked where a country's are, and the statement says why.
     static func weightingStatement(_ options: AggregationOptions, prose: ReportProse = .english, withoutCountry: Int = 0,
-                                   withoutMunicipality: Int = 0, weighingZero: Int = 0, anySuppressed: Bool = false,
+                                   countsOfAllCountries: Bool = false, withoutMunicipality: Int = 0, weighingZero: Int = 0, anySuppressed: Bool = false,
                                    regionWithheld: Bool = false, countriesWithheld: Bool = false) -> String {
         var text: String
         switch options.weights {
-        case .respondent: text = prose.weightRespondent
+        // "Every respondent counts once" beside "each country weighs the same" read as a contradiction.
+        case .respondent: text = options.region == .countryEqual ? prose.weightRespondentWithinCountry : prose.weightRespondent
         case .municipality:
             text = prose.weightMunicipality
             if options.minCell > 1 { text += " " + prose.fill(prose.weightMunicipalityPooled, ["k": String(options.minCell)]) }
             if withoutMunicipality > 0 {
-                text += " " + prose.counted(prose.weightMunicipalityLeftOut, withoutMunicipality)
+                text += " " + (countsOfAllCountries ? prose.allCountriesCounted : "") + prose.counted(prose.weightMunicipalityLeftOut, withoutMunicipality)
             }
         case let .column(name):
             text = prose.fill(prose.weightColumn, ["c": name])
-            if weighingZero > 0 { text += " " + prose.counted(prose.weightColumnZero, weighingZero) }
+            if weighingZero > 0 {
+                text += " " + (countsOfAllCountries ? prose.allCountriesCounted : "") + prose.counted(prose.weightColumnZero, weighingZero)
+            }
         }
         switch options.region {
         case .pooled: text += " " + prose.regionPooled
@@ -588,7 +605,9 @@ public struct ReportBuilder {
             text += " " + prose.regionEqual
             if withoutCountry > 0 { text += " " + prose.counted(prose.regionEqualLeftOut, withoutCountry) }
         }
-        text += " " + prose.fill(prose.suppressed, ["k": String(options.minCell)])
+        // Nothing is suppressed under --min-cell 1 ("fewer than 1 respondents", a reviewer's case);
+        // 21 takes the singular in Latvian, Lithuanian and Russian.
+        if options.minCell > 1 { text += " " + prose.counted(prose.suppressed, options.minCell) }
         if anySuppressed { text += " " + prose.suppressedFurther }
         if countriesWithheld { text += " " + prose.countriesWithheld }
         return regionWithheld ? text + " " + prose.regionWithheld : text

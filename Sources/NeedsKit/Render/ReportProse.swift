@@ -3,6 +3,8 @@ public struct ReportProse: Sendable {
     var instrument: String
     var version: String
     var weightRespondent: String
+    /// `weightRespondent` under `--region country-equal`, which weighs the countries in ALL.
+    var weightRespondentWithinCountry: String
     var weightMunicipality: String
     var weightColumn: String
     var regionPooled: String
@@ -22,11 +24,14 @@ public struct ReportProse: Sendable {
     /// shares' mean, beside its plain counts gave each one's back.
     var weightMunicipalityPooled = "Municipalities with fewer than {k} respondents, shown only together, count as one "
         + "municipality of their country, their respondents weighing the same."
+    /// Before a count of respondents left out of the figures, in a country's report: the count is the run's.
+    var allCountriesCounted: String = "All countries together: "
     /// Under `--weights COLUMN`: respondents whose weight is 0 (or not a weight) count in no figure.
     var weightColumnZero = Counted(
         one: "{n} respondent weighs 0 in that column (or has no valid weight there) and is left out of the figures.",
         other: "{n} respondents weigh 0 in that column (or have no valid weight there) and are left out of the figures.")
-    var suppressed: String
+    /// The suppression threshold `--min-cell` ({n}), in the number its language puts after it.
+    var suppressed: Counted
     /// Said when cells were suppressed: complementary suppression protects them.
     var suppressedFurther: String = "Further figures are suppressed so that suppressed ones cannot be worked out from totals."
     /// Said when ALL's weighted figures were withheld because a country's are
@@ -98,6 +103,11 @@ public struct ReportProse: Sendable {
     var demandPartlyAsked: String = "Respondents not asked who wants training on a topic (their file had no column for the "
         + "question, or none for the topic, or a LimeSurvey response never reached it), or whose answer could not be read, "
         + "are left out of that share's base, not counted as not wanting it."
+    /// In the methods, under weights, when a share is shown without its interval (it rests on an
+    /// effective n that would give back a count suppressed): no ▲ or ▼ is no finding either.
+    var intervalsWithheld: String = "Under this weighting some intervals are withheld, as they would give back respondent "
+        + "counts that are suppressed: a share or a change shown without its interval is not marked ▲ or ▼ for that reason, "
+        + "not because it is not significant."
     /// The notes of the wave comparison (waves.csv keeps them in English), by their English text
     /// with `{k}` for the number in it.
     var waveNotes: [String: String] = [:]
@@ -211,17 +221,18 @@ public struct ReportProse: Sendable {
     static let english = ReportProse(
         instrument: "Instrument", version: "version",
         weightRespondent: "Weighting: every respondent counts once.",
+        weightRespondentWithinCountry: "Weighting: within each country every respondent counts once.",
         weightMunicipality: "Weighting: each municipality counts equally within its country; intervals use Kish's effective sample size.",
         weightColumn: "Weighting: by the column {c}; intervals use Kish's effective sample size.",
         regionPooled: "The region (ALL) pools every respondent.",
         regionEqual: "In the region (ALL) each country weighs the same; its intervals use Kish's effective sample size.",
-        suppressed: "Figures from fewer than {k} respondents are suppressed.",
+        suppressed: Counted(one: "Figures from fewer than {n} respondents are suppressed.", other: "Figures from fewer than {n} respondents are suppressed."),
         notListed: "< {k} each (not listed)",
         notListedOrUnrecognised: "< {k} each, or place not recognised (not listed)",
         dataQuality: "Files: {files}, records read: {read}; respondents: {resp}, duplicates: {dup}, blank rows: {blank}, quarantined: {q}.",
         noIssues: "No issues were found.", issuesFound: "Issues found: {list}.", logPointer: "Every change is in the cleaning log, ", logWhere: " (the academy's working folder, not for partners).", laterWaves: "Later waves — files: {files}, respondents: {resp}.", allCountries: "All countries together.",
         methods: [
-            "Importance and competence are rated on the instrument's scales; a choice scores as its name when that is a number, otherwise its position among the scale's points. \"Don't know\", \"N/A\" and the like (and, in a scale of numbered points, a choice not named by a number) count as not rated.",
+            "Importance and competence are rated on the instrument's scales; a choice scores as its code (its name in the instrument's choices) when that is a number, otherwise its position among the scale's points. \"Don't know\", \"N/A\" and the like (and, in a scale of numbered points, a choice whose code is not a number) count as not rated.",
             "Want training: the share of the respondents asked who chose the topic among those they would attend training on; one who chose none, or left the question blank, counts as not wanting it.",
             "Mean gap = mean of (importance − competence) over respondents who rated both; MWDS = mean gap × mean importance (Borich 1980). Rank 1 is the greatest need; tied scores share the best rank (two topics tied first are both 1, the next is 3).",
             "Intervals are 95%: Student t for means, Wilson score for shares (Kish's effective sample size with weights); country differences: Newcombe's interval and a two-proportion z test for shares, Welch's test for mean gaps, p-values Holm-corrected across topics.",
@@ -232,7 +243,8 @@ public struct ReportProse: Sendable {
 
     static let estonian = ReportProse(
         instrument: "Küsimustik", version: "versioon",
-        weightRespondent: "Kaalumine: iga vastaja loeb üks kord.",
+        weightRespondent: "Kaalumine: iga vastajat arvestatakse üks kord.",
+        weightRespondentWithinCountry: "Kaalumine: iga riigi sees arvestatakse iga vastajat üks kord.",
         weightMunicipality: "Kaalumine: igal omavalitsusel on oma riigis võrdne kaal; usaldusvahemikes on kasutatud Kishi efektiivset valimi suurust.",
         weightColumn: "Kaalumine: veeru {c} järgi; usaldusvahemikes on kasutatud Kishi efektiivset valimi suurust.",
         regionPooled: "Piirkond (ALL) ühendab kõik vastajad.",
@@ -243,41 +255,43 @@ public struct ReportProse: Sendable {
             one: "{n} vastaja, kelle omavalitsust ei tuvastatud, ei kuulu ühtegi omavalitsusse ja tema kaal on 0 (arvudest välja jäetud).",
             other: "{n} vastajat, kelle omavalitsust ei tuvastatud, ei kuulu ühtegi omavalitsusse ja nende kaal on 0 (arvudest välja jäetud)."),
         weightMunicipalityPooled: "Alla {k} vastajaga omavalitsused, mida näidatakse ainult koos, loetakse kaalumisel oma riigis üheks omavalitsuseks; nende vastajatel on võrdne kaal.",
+        allCountriesCounted: "Kõigis riikides kokku: ",
         weightColumnZero: Counted(
             one: "{n} vastaja kaal selles veerus on 0 (või puudub kehtiv kaal) ja ta on arvudest välja jäetud.",
             other: "{n} vastaja kaal selles veerus on 0 (või puudub kehtiv kaal) ja nad on arvudest välja jäetud."),
-        suppressed: "Vähem kui {k} vastaja põhjal arvutatud näitajad on varjatud.",
+        suppressed: Counted(one: "Vähem kui {n} vastaja põhjal arvutatud näitajad on varjatud.", other: "Vähem kui {n} vastaja põhjal arvutatud näitajad on varjatud."),
         suppressedFurther: "Lisaks on varjatud teisi näitajaid, et varjatud näitajaid ei saaks kogusummadest tuletada.",
-        regionWithheld: "ALL-i näitajad on varjatud seal, kus mõne riigi näitajad on varjatud (arvud jäävad näha): kaalutud ALL ei ole riikide lihtne summa ning koos avaldatud riikide näitajatega saaks selle näitajatest varjatud näitajad tuletada.",
-        countriesWithheld: "Kaalutult on riigi näitajad tema omavalitsuste näitajate keskmine: kui mõne omavalitsuse näitajad on varjatud, on varjatud ka riigi omad (arvud jäävad näha), sest koos avaldatud omavalitsustega annaksid need varjatud näitajad tagasi.",
-        notListed: "alla {k} vastaja (pole eraldi näidatud)",
-        notListedOrUnrecognised: "alla {k} vastaja või koht pole tuvastatud (pole eraldi näidatud)",
+        regionWithheld: "ALL-i näitajad on varjatud seal, kus mõne riigi näitajad on varjatud (vastajate arvud on näidatud): kaalutud ALL ei ole riikide lihtne summa ning koos avaldatud riikide näitajatega saaks selle näitajatest varjatud näitajad tuletada.",
+        countriesWithheld: "Kaalumise korral on riigi näitajad tema omavalitsuste näitajate keskmine: kui mõne omavalitsuse näitajad on varjatud, on varjatud ka riigi näitajad (vastajate arvud on näidatud), sest koos avaldatud omavalitsuste näitajatega saaks neist varjatud näitajad tuletada.",
+        notListed: "omavalitsused, kus on alla {k} vastaja (pole eraldi näidatud)",
+        notListedOrUnrecognised: "omavalitsused, kus on alla {k} vastaja, või koht pole tuvastatud (pole eraldi näidatud)",
         dataQuality: "Faile: {files}, loetud kirjeid: {read}; vastajaid: {resp}, duplikaate: {dup}, tühje ridu: {blank}, karantiinis: {q}.",
         noIssues: "Probleeme ei leitud.", issuesFound: "Leitud probleemid: {list}.", logPointer: "Iga muudatus on puhastuslogis: ", logWhere: " (akadeemia töökaust, mitte partneritele).", laterWaves: "Hilisemad lained — faile: {files}, vastajaid: {resp}.", allCountries: "Kõik riigid kokku.",
         methods: [
-            "Olulisust ja pädevust hinnatakse küsimustiku skaaladel; vastusevariandi väärtus on selle nimi, kui see on arv, muidu selle järjekorranumber skaala punktide seas. „Ei tea“, „Ei puuduta“ jms (ning nummerdatud skaalal variant, mille nimi pole arv) loetakse hindamata jäetuks.",
-            "Soovib koolitust: küsitud vastajate osakaal, kes valisid teema nende seast, mille koolitusel nad osaleksid; kes ei valinud ühtki või jättis küsimuse vastamata, loetakse koolitust mittesoovivaks.",
+            "Olulisust ja pädevust hinnatakse küsimustiku skaaladel; vastusevariandi väärtus on selle kood, kui see on arv, muidu selle järjekorranumber skaala punktide seas. „Ei tea“, „Ei puuduta“ jms (ning nummerdatud skaalal variant, mille kood pole arv) loetakse hindamata jäetuks.",
+            "Koolitussoov: küsitud vastajate osakaal, kes valisid teema nende seast, mille koolitusel nad osaleksid; kes ei valinud ühtki või jättis küsimuse vastamata, loetakse koolitust mittesoovivaks.",
             "Keskmine lõhe = (olulisus − pädevus) keskmine vastajatel, kes hindasid mõlemat; MWDS = keskmine lõhe × keskmine olulisus (Borich 1980). Koht 1 on suurim vajadus; võrdsed väärtused saavad parima koha (kaks esikohta jagavat teemat on mõlemad 1., järgmine 3.).",
             "Usaldusvahemikud on 95%: keskmistel Studenti t, osakaaludel Wilsoni vahemik (kaalumisel Kishi efektiivse valimi suurusega); riikide erinevused: osakaaludel Newcombe'i vahemik ja z-test, keskmistel lõhedel Welchi test, p-väärtused on Holmi järgi korrigeeritud.",
             "Locus for Focus: olulisus ja lõhe jagatakse teemade keskmise juures; HH (kõrge olulisus, suur lõhe) on esimene prioriteet.",
         ],
         fullPrecision: "Täpsed arvud: ", perMunicipality: ", omavalitsuste kaupa ",
-        measure: "Näitaja", inCountry: "Riigis", others: "Teised", differenceMarked: "⚑ tähistab erinevust, mis jääb kehtima ka Holmi korrektsiooni järel (5% tase); kõik teemad: ", difference: "Vahe (95% UV)", changeSince: "Muutus võrreldes algusega: {w}", wavesPaired: "Mõlemale lainele vastasid samad inimesed (seotud küsimustiku vastajakoodiga): muutused on paarisvahed Studenti t-vahemikega; koolitussoovi osakaale võrreldakse sõltumatute valimitena (Newcombe'i vahemik).", wavesIndependent: "Igale lainele vastasid erinevad inimesed: keskmiste muutustel on Welchi vahemik, koolitussoovi osakaalude muutustel Newcombe'i vahemik. Muutus, mille vahemik ei sisalda nulli, on tähistatud ▲ või ▼.", pairedUnweighted: "Paarisvahed ei ole kaalutud: kaalud kehtivad iga laine enda arvudele.", oneWaveOnly: "Ainult ühes laines küsitud teemad: {list}.", competence: "Pädevus", change: "Muutus (95% UV)", gapChange: "Lõhe muutus (95% UV)", wantChange: "Koolitussoov, muutus", leftHH: "Lahkus HH-st", note: "Märkus", everyFigure: "Kõik arvud: ", dumbbell: "Pädevus, algus → {w}", yes: "jah", no: "ei",
+        measure: "Näitaja", inCountry: "Riigis", others: "Teised", differenceMarked: "⚑ tähistab erinevust, mis jääb kehtima ka Holmi korrektsiooni järel (5% tase); kõik teemad: ", difference: "Vahe (95% UV)", changeSince: "Muutus võrreldes lähteuuringuga: {w}", wavesPaired: "Mõlemale lainele vastasid samad inimesed (seotud küsimustiku vastajakoodiga): muutused on paarisvahed Studenti t-vahemikega; koolitussoovi osakaale võrreldakse sõltumatute valimitena (Newcombe'i vahemik).", wavesIndependent: "Igale lainele vastasid erinevad inimesed: keskmiste muutustel on Welchi vahemik, koolitussoovi osakaalude muutustel Newcombe'i vahemik. Muutus, mille vahemik ei sisalda nulli, on tähistatud ▲ või ▼.", pairedUnweighted: "Paarisvahed ei ole kaalutud: kaalud kehtivad iga laine enda arvudele.", oneWaveOnly: "Ainult ühes laines küsitud teemad: {list}.", competence: "Pädevus", change: "Muutus (95% UV)", gapChange: "Lõhe muutus (95% UV)", wantChange: "Koolitussoov, muutus", leftHH: "Lahkus HH-st", note: "Märkus", everyFigure: "Kõik arvud: ", dumbbell: "Pädevus, lähteuuring → {w}", yes: "jah", no: "ei",
         notRead: "pole loetud", genericSheet: "tavaline tabel",
         dictionary: "; mida tabelite veerud sisaldavad (inglise keeles): ", codesMeaning: "Mida iga kood tähendab (inglise keeles): ",
         topNeedsFlag: "⚑: riik erineb selles teemas ülejäänud piirkonnast (erinevus jääb kehtima ka Holmi korrektsiooni järel, 5% tase); vt „{s}“.",
         ranksAmongShown: "Kohad on järjestatud teemade seas, mille MWDS on näidatud: teema, mille näitajad on varjatud (–), võib olla suurem vajadus.",
         demandPartlyAsked: "Vastajad, kellelt teema koolitussoovi ei küsitud (nende failis polnud küsimuse või teema veergu või LimeSurvey vastus ei jõudnud küsimuseni) või kelle vastust ei õnnestunud lugeda, on selle osakaalu alusest välja jäetud, mitte loetud koolitust mitte soovivaks.",
+        intervalsWithheld: "Selle kaalumise korral on mõned usaldusvahemikud varjatud, sest neist saaks tuletada varjatud vastajate arvu: ilma vahemikuta osakaalu või muutust pole seepärast tähistatud ▲ ega ▼, mitte sellepärast, et see poleks oluline.",
         waveNotes: [
-            "topic not asked at baseline": "teemat algul ei küsitud",
+            "topic not asked at baseline": "teemat lähteuuringus ei küsitud",
             "topic not asked in this wave": "teemat selles laines ei küsitud",
             "topic rated or chosen by no one in this wave, as if not asked": "teemat ei hinnanud ega valinud selles laines keegi, nagu poleks seda küsitud",
-            "topic rated or chosen by no one at baseline, as if not asked": "teemat ei hinnanud ega valinud algul keegi, nagu poleks seda küsitud",
-            "no respondents at baseline": "algul vastajaid polnud",
+            "topic rated or chosen by no one at baseline, as if not asked": "lähteuuringus ei hinnanud ega valinud teemat keegi, nagu poleks seda küsitud",
+            "no respondents at baseline": "lähteuuringus vastajaid polnud",
             "no respondents in this wave": "selles laines vastajaid polnud",
             "counts suppressed": "arvud varjatud",
             "fewer than {k} respondents in a wave: suppressed": "mõnes laines alla {k} vastaja: varjatud",
-            "suppressed so that a smaller cell cannot be worked out from totals": "varjatud, et väiksemat lahtrit ei saaks kogusummadest tuletada",
+            "suppressed so that a smaller cell cannot be worked out from totals": "varjatud, et väiksema rühma näitajaid ei saaks kogusummadest tuletada",
             "fewer than {k} respondents matched in both waves": "mõlemas laines alla {k} seotud vastaja",
             "fewer than {k} matched respondents rated the topic in both waves": "alla {k} seotud vastaja hindas teemat mõlemas laines",
             "suppressed so that a country's change cannot be worked out from it": "varjatud, et riigi muutust ei saaks sellest tuletada",
@@ -286,6 +300,7 @@ public struct ReportProse: Sendable {
     static let latvian = ReportProse(
         instrument: "Anketa", version: "versija",
         weightRespondent: "Svēršana: katrs respondents tiek ieskaitīts vienu reizi.",
+        weightRespondentWithinCountry: "Svēršana: katrā valstī katrs respondents tiek ieskaitīts vienu reizi.",
         weightMunicipality: "Svēršana: katrai pašvaldībai savā valstī ir vienāds svars; ticamības intervālos izmantots Kiša efektīvais izlases lielums.",
         weightColumn: "Svēršana: pēc kolonnas {c}; ticamības intervālos izmantots Kiša efektīvais izlases lielums.",
         regionPooled: "Reģions (ALL) apvieno visus respondentus.",
@@ -296,10 +311,11 @@ public struct ReportProse: Sendable {
             one: "{n} respondents, kura pašvaldība nav atpazīta, nepieder nevienai pašvaldībai, un tā svars ir 0 (nav iekļauts rādītājos).",
             other: "{n} respondenti, kuru pašvaldība nav atpazīta, nepieder nevienai pašvaldībai, un viņu svars ir 0 (nav iekļauti rādītājos)."),
         weightMunicipalityPooled: "Pašvaldības ar mazāk nekā {k} respondentiem, kas rādītas tikai kopā, svēršanā savā valstī skaitās kā viena pašvaldība; to respondentiem ir vienāds svars.",
+        allCountriesCounted: "Visās valstīs kopā: ",
         weightColumnZero: Counted(
             one: "{n} respondenta svars šajā kolonnā ir 0 (vai tajā nav derīga svara), un tas nav iekļauts rādītājos.",
             other: "{n} respondentu svars šajā kolonnā ir 0 (vai tajā nav derīga svara), un viņi nav iekļauti rādītājos."),
-        suppressed: "Rādītāji, kas aprēķināti no mazāk nekā {k} respondentiem, nav rādīti.",
+        suppressed: Counted(one: "Rādītāji, kas aprēķināti no mazāk nekā {n} respondenta, nav rādīti.", other: "Rādītāji, kas aprēķināti no mazāk nekā {n} respondentiem, nav rādīti."),
         suppressedFurther: "Papildus nav rādīti arī citi rādītāji, lai slēptos rādītājus nevarētu aprēķināt no kopsummām.",
         regionWithheld: "ALL rādītāji nav rādīti tur, kur nav rādīti kādas valsts rādītāji (skaiti paliek redzami): ar svariem ALL nav vienkārša valstu summa, un kopā ar publicētajām valstīm tā rādītāji ļautu aprēķināt slēptos.",
         countriesWithheld: "Ar svariem valsts rādītāji ir tās pašvaldību rādītāju vidējais: kur kādas pašvaldības rādītāji nav rādīti, nav rādīti arī valsts rādītāji (skaiti paliek redzami), jo kopā ar publicētajām pašvaldībām tie ļautu aprēķināt slēptos.",
@@ -308,29 +324,30 @@ public struct ReportProse: Sendable {
         dataQuality: "Faili: {files}, nolasīti ieraksti: {read}; respondenti: {resp}, dublikāti: {dup}, tukšas rindas: {blank}, karantīnā: {q}.",
         noIssues: "Problēmas netika atrastas.", issuesFound: "Atrastās problēmas: {list}.", logPointer: "Katra izmaiņa ir tīrīšanas žurnālā: ", logWhere: " (akadēmijas darba mape, nav paredzēta partneriem).", laterWaves: "Vēlākie viļņi — faili: {files}, respondenti: {resp}.", allCountries: "Visas valstis kopā.",
         methods: [
-            "Svarība un kompetence tiek vērtētas anketas skalās; atbildes vērtība ir tās nosaukums, ja tas ir skaitlis, citādi tās kārtas numurs starp skalas punktiem. „Nezinu“, „Nav attiecināms“ u. tml. (un numurētā skalā atbilde, kuras nosaukums nav skaitlis) tiek uzskatītas par nenovērtētām.",
-            "Vēlas apmācības: to respondentu daļa, kuriem jautājums tika uzdots, kas izvēlējās tēmu starp tām, kuru apmācībās viņi piedalītos; kas neizvēlējās nevienu vai neatbildēja uz jautājumu, tiek uzskatīts par nevēlošos apmācības.",
-            "Vidējā plaisa = (svarība − kompetence) vidējā vērtība respondentiem, kas novērtēja abas; MWDS = vidējā plaisa × vidējā svarība (Borich 1980). 1. vieta ir lielākā vajadzība; vienādām vērtībām ir kopīga labākā vieta (divas tēmas, kas dala pirmo vietu, abas ir 1., nākamā ir 3.).",
+            "Svarīgums un kompetence tiek vērtēti anketas skalās; atbildes vērtība ir tās kods, ja tas ir skaitlis, citādi tās kārtas numurs starp skalas punktiem. „Nezinu“, „Nav attiecināms“ u. tml. (un numurētā skalā atbilde, kuras kods nav skaitlis) tiek uzskatītas par nenovērtētām.",
+            "Vēlas apmācības: to respondentu daļa, kuriem jautājums tika uzdots, kas izvēlējās tēmu starp tām, kuru apmācībās viņi piedalītos; tas, kurš neizvēlējās nevienu tēmu vai neatbildēja uz jautājumu, tiek uzskatīts par tādu, kas apmācības nevēlas.",
+            "Vidējā plaisa = (svarīgums − kompetence) vidējā vērtība respondentiem, kas novērtēja abus; MWDS = vidējā plaisa × vidējais svarīgums (Borich 1980). 1. vieta ir lielākā vajadzība; vienādām vērtībām ir kopīga labākā vieta (divas tēmas, kas dala pirmo vietu, abas ir 1., nākamā ir 3.).",
             "Intervāli ir 95%: vidējām vērtībām Stjūdenta t, daļām Vilsona intervāls (ar svariem — ar Kiša efektīvo izlases lielumu); valstu atšķirības: daļām Ņūkoma intervāls un z tests, vidējām plaisām Velča tests, p vērtības koriģētas pēc Holma.",
-            "Locus for Focus: svarība un plaisa tiek dalītas pie to vidējās vērtības pa tēmām; HH (augsta svarība, liela plaisa) ir pirmā prioritāte.",
+            "Locus for Focus: svarīgums un plaisa tiek iedalīti augstos un zemos pēc to vidējās vērtības visām tēmām; HH (augsts svarīgums, liela plaisa) ir pirmā prioritāte.",
         ],
         fullPrecision: "Precīzi skaitļi: ", perMunicipality: ", pa pašvaldībām ",
-        measure: "Rādītājs", inCountry: "Valstī", others: "Citas", differenceMarked: "⚑ atzīmē atšķirību, kas saglabājas arī pēc Holma korekcijas (5% līmenis); visas tēmas: ", difference: "Starpība (95% TI)", changeSince: "Izmaiņas kopš sākuma: {w}", wavesPaired: "Abos viļņos atbildēja tie paši cilvēki (sasaistīti ar anketas respondenta kodu): izmaiņas ir pāru starpības ar Stjūdenta t intervāliem; apmācību vēlmes daļas salīdzinātas kā neatkarīgas izlases (Ņūkoma intervāls).", wavesIndependent: "Katrā vilnī atbildēja citi cilvēki: vidējo vērtību izmaiņām ir Velča intervāls, apmācību vēlmes daļu izmaiņām Ņūkoma intervāls. Izmaiņa, kuras intervāls neietver nulli, ir atzīmēta ar ▲ vai ▼.", pairedUnweighted: "Pāru starpības nav svērtas: svari attiecas uz katra viļņa paša rādītājiem.", oneWaveOnly: "Tēmas, kas jautātas tikai vienā vilnī: {list}.", competence: "Kompetence", change: "Izmaiņa (95% TI)", gapChange: "Plaisas izmaiņa (95% TI)", wantChange: "Vēlas apmācības, izmaiņa", leftHH: "Izgāja no HH", note: "Piezīme", everyFigure: "Visi skaitļi: ", dumbbell: "Kompetence, sākums → {w}", yes: "jā", no: "nē",
+        measure: "Rādītājs", inCountry: "Valstī", others: "Citas", differenceMarked: "⚑ atzīmē atšķirību, kas saglabājas arī pēc Holma korekcijas (5% līmenis); visas tēmas: ", difference: "Starpība (95% TI)", changeSince: "Izmaiņas salīdzinājumā ar sākotnējo aptauju: {w}", wavesPaired: "Abos viļņos atbildēja tie paši cilvēki (sasaistīti ar anketas respondenta kodu): izmaiņas ir pāru starpības ar Stjūdenta t intervāliem; apmācību vēlmes daļas salīdzinātas kā neatkarīgas izlases (Ņūkoma intervāls).", wavesIndependent: "Katrā vilnī atbildēja citi cilvēki: vidējo vērtību izmaiņām ir Velča intervāls, apmācību vēlmes daļu izmaiņām Ņūkoma intervāls. Izmaiņa, kuras intervāls neietver nulli, ir atzīmēta ar ▲ vai ▼.", pairedUnweighted: "Pāru starpības nav svērtas: svari attiecas uz katra viļņa paša rādītājiem.", oneWaveOnly: "Tēmas, kas jautātas tikai vienā vilnī: {list}.", competence: "Kompetence", change: "Izmaiņa (95% TI)", gapChange: "Plaisas izmaiņa (95% TI)", wantChange: "Vēlas apmācības, izmaiņa", leftHH: "Izgāja no HH", note: "Piezīme", everyFigure: "Visi skaitļi: ", dumbbell: "Kompetence, sākotnējā aptauja → {w}", yes: "jā", no: "nē",
         notRead: "nav nolasīts", genericSheet: "vienkārša tabula",
         dictionary: "; ko satur tabulu kolonnas (angļu valodā): ", codesMeaning: "Ko nozīmē katrs kods (angļu valodā): ",
         topNeedsFlag: "⚑: valsts šajā tēmā atšķiras no pārējā reģiona (atšķirība saglabājas arī pēc Holma korekcijas, 5% līmenis); sk. „{s}“.",
         ranksAmongShown: "Vietas ir noteiktas starp tēmām, kuru MWDS ir parādīts: tēma, kuras rādītāji ir slēpti (–), var būt lielāka vajadzība.",
         demandPartlyAsked: "Respondenti, kuriem par apmācību vēlmi šajā tēmā netika jautāts (viņu failā nebija jautājuma vai tēmas kolonnas vai LimeSurvey atbilde līdz jautājumam nenonāca) vai kuru atbildi nevarēja nolasīt, nav iekļauti šīs daļas bāzē, nevis uzskatīti par tādiem, kas apmācības nevēlas.",
+        intervalsWithheld: "Ar šo svēršanu daži ticamības intervāli nav rādīti, jo no tiem varētu aprēķināt slēptu respondentu skaitu: daļa vai izmaiņa bez intervāla tāpēc nav atzīmēta ar ▲ vai ▼, nevis tāpēc, ka tā nebūtu būtiska.",
         waveNotes: [
-            "topic not asked at baseline": "tēma sākumā netika jautāta",
+            "topic not asked at baseline": "tēma sākotnējā aptaujā netika jautāta",
             "topic not asked in this wave": "tēma šajā vilnī netika jautāta",
             "topic rated or chosen by no one in this wave, as if not asked": "tēmu šajā vilnī neviens nevērtēja un neizvēlējās, it kā tā nebūtu jautāta",
-            "topic rated or chosen by no one at baseline, as if not asked": "tēmu sākumā neviens nevērtēja un neizvēlējās, it kā tā nebūtu jautāta",
-            "no respondents at baseline": "sākumā nebija respondentu",
+            "topic rated or chosen by no one at baseline, as if not asked": "sākotnējā aptaujā tēmu neviens nevērtēja un neizvēlējās, it kā tā nebūtu jautāta",
+            "no respondents at baseline": "sākotnējā aptaujā nebija respondentu",
             "no respondents in this wave": "šajā vilnī nebija respondentu",
             "counts suppressed": "skaiti nav rādīti",
             "fewer than {k} respondents in a wave: suppressed": "kādā vilnī mazāk nekā {k} respondenti: nav rādīts",
-            "suppressed so that a smaller cell cannot be worked out from totals": "nav rādīts, lai mazāku šūnu nevarētu aprēķināt no kopsummām",
+            "suppressed so that a smaller cell cannot be worked out from totals": "nav rādīts, lai mazākas grupas rādītājus nevarētu aprēķināt no kopsummām",
             "fewer than {k} respondents matched in both waves": "abos viļņos sasaistīti mazāk nekā {k} respondenti",
             "fewer than {k} matched respondents rated the topic in both waves": "mazāk nekā {k} sasaistīti respondenti novērtēja tēmu abos viļņos",
             "suppressed so that a country's change cannot be worked out from it": "nav rādīts, lai no tā nevarētu aprēķināt kādas valsts izmaiņas",
@@ -339,22 +356,24 @@ public struct ReportProse: Sendable {
     static let lithuanian = ReportProse(
         instrument: "Klausimynas", version: "versija",
         weightRespondent: "Svoriai: kiekvienas respondentas skaičiuojamas vieną kartą.",
+        weightRespondentWithinCountry: "Svoriai: kiekvienoje šalyje kiekvienas respondentas skaičiuojamas vieną kartą.",
         weightMunicipality: "Svoriai: kiekviena savivaldybė savo šalyje turi vienodą svorį; intervalams naudojamas Kisho efektyvusis imties dydis.",
         weightColumn: "Svoriai: pagal stulpelį {c}; intervalams naudojamas Kisho efektyvusis imties dydis.",
-        regionPooled: "Regionas (ALL) apjungia visus respondentus.",
+        regionPooled: "Regionas (ALL) apima visus respondentus.",
         regionEqual: "Regione (ALL) kiekviena šalis turi vienodą svorį; jo intervalams naudojamas Kisho efektyvusis imties dydis.",
         placeNotRecognised: "vieta neatpažinta",
         regionEqualLeftOut: Counted(one: "{n} respondentas be šalies neįtrauktas į ALL.", few: "{n} respondentai be šalies neįtraukti į ALL.",
-                                    other: "{n} respondentų be šalies neįtraukti į ALL."),
+                                    other: "{n} respondentų be šalies neįtraukta į ALL."),
         weightMunicipalityLeftOut: Counted(
             one: "{n} respondentas, kurio savivaldybė neatpažinta, nepriskiriamas jokiai savivaldybei, jo svoris 0 (neįtrauktas į rodiklius).",
             few: "{n} respondentai, kurių savivaldybė neatpažinta, nepriskiriami jokiai savivaldybei, jų svoris 0 (neįtraukti į rodiklius).",
-            other: "{n} respondentų, kurių savivaldybė neatpažinta, nepriskiriami jokiai savivaldybei, jų svoris 0 (neįtraukti į rodiklius)."),
-        weightMunicipalityPooled: "Savivaldybės, kuriose mažiau nei {k} respondentų ir kurios rodomos tik kartu, svoriuose savo šalyje laikomos viena savivaldybe; jų respondentų svoriai vienodi.",
+            other: "{n} respondentų, kurių savivaldybė neatpažinta, nepriskirta jokiai savivaldybei, jų svoris 0 (neįtraukta į rodiklius)."),
+        weightMunicipalityPooled: "Savivaldybės, kuriose mažiau nei {k} respondentų ir kurios rodomos tik kartu, sveriant laikomos viena savo šalies savivaldybe; jų respondentų svoriai vienodi.",
+        allCountriesCounted: "Visose šalyse kartu: ",
         weightColumnZero: Counted(
             one: "{n} respondento svoris šiame stulpelyje yra 0 (arba jame nėra tinkamo svorio), jis neįtrauktas į rodiklius.",
             other: "{n} respondentų svoris šiame stulpelyje yra 0 (arba jame nėra tinkamo svorio), jie neįtraukti į rodiklius."),
-        suppressed: "Rodikliai, apskaičiuoti iš mažiau nei {k} respondentų, nerodomi.",
+        suppressed: Counted(one: "Rodikliai, apskaičiuoti iš mažiau nei {n} respondento, nerodomi.", other: "Rodikliai, apskaičiuoti iš mažiau nei {n} respondentų, nerodomi."),
         suppressedFurther: "Papildomai nerodomi ir kiti rodikliai, kad nerodomų rodiklių nebūtų galima apskaičiuoti iš sumų.",
         regionWithheld: "ALL rodikliai nerodomi ten, kur nerodomi kurios nors šalies rodikliai (skaičiai rodomi): su svoriais ALL nėra paprasta šalių suma, todėl kartu su paskelbtais šalių rodikliais jo rodikliai leistų apskaičiuoti nerodomus.",
         countriesWithheld: "Su svoriais šalies rodikliai yra jos savivaldybių rodiklių vidurkis: kur kurios nors savivaldybės rodikliai nerodomi, nerodomi ir šalies (skaičiai rodomi), nes kartu su paskelbtomis savivaldybėmis jie leistų apskaičiuoti nerodomus.",
@@ -363,29 +382,30 @@ public struct ReportProse: Sendable {
         dataQuality: "Failai: {files}, perskaityti įrašai: {read}; respondentai: {resp}, dublikatai: {dup}, tuščios eilutės: {blank}, karantine: {q}.",
         noIssues: "Problemų nerasta.", issuesFound: "Rastos problemos: {list}.", logPointer: "Kiekvienas pakeitimas yra valymo žurnale: ", logWhere: " (akademijos darbo aplankas, ne partneriams).", laterWaves: "Vėlesnės bangos — failai: {files}, respondentai: {resp}.", allCountries: "Visos šalys kartu.",
         methods: [
-            "Svarba ir kompetencija vertinamos klausimyno skalėmis; atsakymo reikšmė yra jo pavadinimas, jei tai skaičius, kitaip jo eilės numeris tarp skalės taškų. „Nežinau“, „Netaikoma“ ir panašūs (o sunumeruotoje skalėje – atsakymas, kurio pavadinimas nėra skaičius) laikomi neįvertintais.",
+            "Svarba ir kompetencija vertinamos klausimyno skalėmis; atsakymo reikšmė yra jo kodas, jei tai skaičius, kitaip jo eilės numeris tarp skalės taškų. „Nežinau“, „Netaikoma“ ir panašūs (o sunumeruotoje skalėje – atsakymas, kurio kodas nėra skaičius) laikomi neįvertintais.",
             "Norėtų mokymų: respondentų, kuriems klausimas buvo užduotas, dalis, pasirinkusių temą iš tų, kurių mokymuose dalyvautų; nepasirinkęs nė vienos ar neatsakęs į klausimą laikomas nenorinčiu mokymų.",
-            "Vidutinis atotrūkis = (svarba − kompetencija) vidurkis respondentų, įvertinusių abi; MWDS = vidutinis atotrūkis × vidutinė svarba (Borich 1980). 1 vieta yra didžiausias poreikis; vienodos reikšmės dalijasi geriausia vieta (dvi pirmą vietą dalijančios temos abi yra 1-os, kita – 3-ia).",
+            "Vidutinis atotrūkis = (svarba − kompetencija) vidurkis respondentų, įvertinusių abi; MWDS = vidutinis atotrūkis × vidutinė svarba (Borich 1980). 1-oji vieta – didžiausias poreikis; vienodos reikšmės dalijasi geriausia vieta (dvi pirmą vietą dalijančios temos abi yra 1-os, kita – 3-ia).",
             "Intervalai yra 95%: vidurkiams Stjudento t, dalims Vilsono intervalas (su svoriais — su Kisho efektyviuoju imties dydžiu); šalių skirtumai: dalims Newcombe'o intervalas ir z testas, vidutiniams atotrūkiams Welcho testas, p reikšmės pakoreguotos Holmo metodu.",
             "Locus for Focus: svarba ir atotrūkis dalijami ties jų vidurkiu pagal temas; HH (didelė svarba, didelis atotrūkis) yra pirmasis prioritetas.",
         ],
         fullPrecision: "Tikslūs skaičiai: ", perMunicipality: ", pagal savivaldybes ",
-        measure: "Rodiklis", inCountry: "Šalyje", others: "Kitos", differenceMarked: "⚑ žymi skirtumą, kuris išlieka ir po Holmo pataisos (5% lygmuo); visos temos: ", difference: "Skirtumas (95% PI)", changeSince: "Pokytis nuo pradžios: {w}", wavesPaired: "Abiejose bangose atsakė tie patys žmonės (susieti klausimyno respondento kodu): pokyčiai yra porų skirtumai su Stjudento t intervalais; mokymų poreikio dalys lyginamos kaip nepriklausomos imtys (Newcombe'o intervalas).", wavesIndependent: "Kiekvienoje bangoje atsakė skirtingi žmonės: vidurkių pokyčiams naudojamas Welcho intervalas, mokymų poreikio dalių pokyčiams Newcombe'o intervalas. Pokytis, kurio intervalas neapima nulio, pažymėtas ▲ arba ▼.", pairedUnweighted: "Porų skirtumai nesverti: svoriai taikomi kiekvienos bangos pačios rodikliams.", oneWaveOnly: "Temos, klaustos tik vienoje bangoje: {list}.", competence: "Kompetencija", change: "Pokytis (95% PI)", gapChange: "Atotrūkio pokytis (95% PI)", wantChange: "Norėtų mokymų, pokytis", leftHH: "Išėjo iš HH", note: "Pastaba", everyFigure: "Visi skaičiai: ", dumbbell: "Kompetencija, pradžia → {w}", yes: "taip", no: "ne",
+        measure: "Rodiklis", inCountry: "Šalyje", others: "Kitos", differenceMarked: "⚑ žymi skirtumą, kuris išlieka ir po Holmo pataisos (5% lygmuo); visos temos: ", difference: "Skirtumas (95% PI)", changeSince: "Pokytis, palyginti su pradine apklausa: {w}", wavesPaired: "Abiejose bangose atsakė tie patys žmonės (susieti klausimyno respondento kodu): pokyčiai yra porų skirtumai su Stjudento t intervalais; norinčiųjų dalyvauti mokymuose dalys lyginamos kaip nepriklausomos imtys (Newcombe'o intervalas).", wavesIndependent: "Kiekvienoje bangoje atsakė skirtingi žmonės: vidurkių pokyčiams naudojamas Welcho intervalas, norinčiųjų dalyvauti mokymuose dalių pokyčiams Newcombe'o intervalas. Pokytis, kurio intervalas neapima nulio, pažymėtas ▲ arba ▼.", pairedUnweighted: "Porų skirtumai nesverti: svoriai taikomi kiekvienos bangos pačios rodikliams.", oneWaveOnly: "Temos, klaustos tik vienoje bangoje: {list}.", competence: "Kompetencija", change: "Pokytis (95% PI)", gapChange: "Atotrūkio pokytis (95% PI)", wantChange: "Norėtų mokymų, pokytis", leftHH: "Išėjo iš HH", note: "Pastaba", everyFigure: "Visi skaičiai: ", dumbbell: "Kompetencija, pradinė apklausa → {w}", yes: "taip", no: "ne",
         notRead: "neperskaitytas", genericSheet: "paprasta lentelė",
         dictionary: "; ką reiškia lentelių stulpeliai (anglų kalba): ", codesMeaning: "Ką reiškia kiekvienas kodas (anglų kalba): ",
         topNeedsFlag: "⚑: šalis šioje temoje skiriasi nuo likusio regiono (skirtumas išlieka ir po Holmo pataisos, 5% lygmuo); žr. „{s}“.",
         ranksAmongShown: "Vietos nustatytos tarp temų, kurių MWDS parodytas: tema, kurios rodikliai paslėpti (–), gali būti didesnis poreikis.",
-        demandPartlyAsked: "Respondentai, kurių neklausta apie mokymų poreikį šia tema (jų faile nebuvo klausimo ar temos stulpelio arba LimeSurvey atsakymas nepasiekė klausimo) arba kurių atsakymo nepavyko perskaityti, neįtraukti į šios dalies bazę, o ne laikomi nenorinčiais mokytis.",
+        demandPartlyAsked: "Respondentai, kurių neklausta apie norą dalyvauti mokymuose šia tema (jų faile nebuvo klausimo ar temos stulpelio arba LimeSurvey atsakymas nepasiekė klausimo) arba kurių atsakymo nepavyko perskaityti, neįtraukti į šios dalies bazę, o ne laikomi nenorinčiais mokytis.",
+        intervalsWithheld: "Taikant šiuos svorius, kai kurie pasikliautinieji intervalai nerodomi, nes iš jų būtų galima apskaičiuoti nerodomą respondentų skaičių: dalis ar pokytis be intervalo todėl nepažymėti ▲ ar ▼ – ne todėl, kad nebūtų reikšmingi.",
         waveNotes: [
-            "topic not asked at baseline": "tema pradžioje neklausta",
+            "topic not asked at baseline": "pradinėje apklausoje tema neklausta",
             "topic not asked in this wave": "tema šioje bangoje neklausta",
             "topic rated or chosen by no one in this wave, as if not asked": "šioje bangoje temos niekas nevertino ir nepasirinko, lyg ji nebūtų klausta",
-            "topic rated or chosen by no one at baseline, as if not asked": "pradžioje temos niekas nevertino ir nepasirinko, lyg ji nebūtų klausta",
-            "no respondents at baseline": "pradžioje respondentų nebuvo",
+            "topic rated or chosen by no one at baseline, as if not asked": "pradinėje apklausoje temos niekas nevertino ir nepasirinko, lyg ji nebūtų klausta",
+            "no respondents at baseline": "pradinėje apklausoje respondentų nebuvo",
             "no respondents in this wave": "šioje bangoje respondentų nebuvo",
             "counts suppressed": "skaičiai nerodomi",
             "fewer than {k} respondents in a wave: suppressed": "kurioje nors bangoje mažiau nei {k} respondentų: nerodoma",
-            "suppressed so that a smaller cell cannot be worked out from totals": "nerodoma, kad mažesnio langelio nebūtų galima apskaičiuoti iš sumų",
+            "suppressed so that a smaller cell cannot be worked out from totals": "nerodoma, kad mažesnės grupės rodiklių nebūtų galima apskaičiuoti iš sumų",
             "fewer than {k} respondents matched in both waves": "abiejose bangose susieta mažiau nei {k} respondentų",
             "fewer than {k} matched respondents rated the topic in both waves": "mažiau nei {k} susietų respondentų įvertino temą abiejose bangose",
             "suppressed so that a country's change cannot be worked out from it": "nerodoma, kad iš jo nebūtų galima apskaičiuoti šalies pokyčio",
@@ -394,6 +414,7 @@ public struct ReportProse: Sendable {
     static let russian = ReportProse(
         instrument: "Анкета", version: "версия",
         weightRespondent: "Взвешивание: каждый респондент учитывается один раз.",
+        weightRespondentWithinCountry: "Взвешивание: внутри каждой страны каждый респондент учитывается один раз.",
         weightMunicipality: "Взвешивание: каждый муниципалитет имеет равный вес в своей стране; для интервалов используется эффективный размер выборки Киша.",
         weightColumn: "Взвешивание: по столбцу {c}; для интервалов используется эффективный размер выборки Киша.",
         regionPooled: "Регион (ALL) объединяет всех респондентов.",
@@ -406,42 +427,44 @@ public struct ReportProse: Sendable {
             few: "{n} респондента, чьи муниципалитеты не распознаны, не относятся ни к одному муниципалитету и имеют вес 0 (не учтены в показателях).",
             other: "{n} респондентов, чьи муниципалитеты не распознаны, не относятся ни к одному муниципалитету и имеют вес 0 (не учтены в показателях)."),
         weightMunicipalityPooled: "Муниципалитеты, где менее {k} респондентов, показанные только вместе, при взвешивании считаются в своей стране одним муниципалитетом; их респонденты имеют равный вес.",
+        allCountriesCounted: "Во всех странах вместе: ",
         weightColumnZero: Counted(
             one: "{n} респондент имеет в этом столбце вес 0 (или не имеет допустимого веса) и не учтён в показателях.",
             few: "{n} респондента имеют в этом столбце вес 0 (или не имеют допустимого веса) и не учтены в показателях.",
             other: "{n} респондентов имеют в этом столбце вес 0 (или не имеют допустимого веса) и не учтены в показателях."),
-        suppressed: "Показатели, рассчитанные менее чем по {k} респондентам, скрыты.",
+        suppressed: Counted(one: "Показатели, рассчитанные менее чем по {n} респонденту, скрыты.", other: "Показатели, рассчитанные менее чем по {n} респондентам, скрыты."),
         suppressedFurther: "Дополнительно скрыты и другие показатели, чтобы скрытые нельзя было вычислить из итогов.",
         regionWithheld: "Показатели ALL скрыты там, где скрыты показатели какой-либо страны (численность показана): при взвешивании ALL не является простой суммой стран, и вместе с опубликованными показателями стран его показатели позволили бы вычислить скрытые.",
-        countriesWithheld: "При взвешивании показатели страны — среднее показателей её самоуправлений: где показатели самоуправления скрыты, скрыты и показатели страны (численность показана), так как вместе с опубликованными самоуправлениями они позволили бы вычислить скрытые.",
+        countriesWithheld: "При взвешивании показатели страны — среднее показателей её муниципалитетов: если показатели какого-либо муниципалитета скрыты, скрыты и показатели страны (численность показана), так как вместе с опубликованными показателями муниципалитетов они позволили бы вычислить скрытые.",
         notListed: "менее {k} в каждом (не перечислены)",
         notListedOrUnrecognised: "менее {k} в каждом или место не распознано (не перечислены)",
         dataQuality: "Файлов: {files}, прочитано записей: {read}; респондентов: {resp}, дубликатов: {dup}, пустых строк: {blank}, в карантине: {q}.",
         noIssues: "Проблем не найдено.", issuesFound: "Найденные проблемы: {list}.", logPointer: "Каждое изменение записано в журнале очистки: ", logWhere: " (рабочая папка академии, не для партнёров).", laterWaves: "Последующие волны — файлов: {files}, респондентов: {resp}.", allCountries: "Все страны вместе.",
         methods: [
-            "Важность и компетентность оцениваются по шкалам анкеты; значение ответа — его имя, если это число, иначе его номер среди пунктов шкалы. «Не знаю», «Неприменимо» и т. п. (а в шкале с числовыми пунктами — вариант, имя которого не число) считаются отсутствием оценки.",
-            "Хотят обучение: доля респондентов, которым задавался вопрос, выбравших тему среди тех, по которым они прошли бы обучение; не выбравший ни одной или не ответивший на вопрос считается не желающим обучения.",
+            "Важность и компетентность оцениваются по шкалам анкеты; значение ответа — его код, если это число, иначе его номер среди пунктов шкалы. «Не знаю», «Неприменимо» и т. п. (а в шкале с числовыми пунктами — вариант, код которого не является числом) считаются отсутствием оценки.",
+            "Хотят пройти обучение: доля респондентов, которым задавался вопрос, выбравших тему среди тех, по которым они прошли бы обучение; не выбравший ни одной или не ответивший на вопрос считается не желающим пройти обучение.",
             "Средний разрыв = среднее (важность − компетентность) по респондентам, оценившим оба показателя; MWDS = средний разрыв × средняя важность (Borich 1980). Место 1 — наибольшая потребность; равные значения делят лучшее место (две темы, разделившие первое место, обе 1-е, следующая — 3-я).",
             "Интервалы 95%: для средних — t Стьюдента, для долей — интервал Уилсона (при взвешивании — с эффективным размером выборки Киша); различия стран: для долей — интервал Ньюкомба и z-тест, для средних разрывов — тест Уэлча, p-значения скорректированы по Холму.",
-            "Locus for Focus: важность и разрыв делятся по их среднему по темам; HH (высокая важность, большой разрыв) — первый приоритет.",
+            "Locus for Focus: важность и разрыв разбиваются на высокие и низкие значения по их среднему по всем темам; HH (высокая важность, большой разрыв) — первый приоритет.",
         ],
         fullPrecision: "Точные значения: ", perMunicipality: ", по муниципалитетам ",
-        measure: "Показатель", inCountry: "В стране", others: "Остальные", differenceMarked: "⚑ отмечает различие, которое сохраняется и после поправки Холма (уровень 5%); все темы: ", difference: "Разница (95% ДИ)", changeSince: "Изменение с начала: {w}", wavesPaired: "В обеих волнах отвечали одни и те же люди (сопоставлены по коду респондента из анкеты): изменения — парные разности с интервалами t Стьюдента; доли желающих обучения сравниваются как независимые выборки (интервал Ньюкомба).", wavesIndependent: "В каждой волне отвечали разные люди: для изменений средних — интервал Уэлча, для изменений долей желающих обучения — интервал Ньюкомба. Изменение, интервал которого не содержит нуля, отмечено ▲ или ▼.", pairedUnweighted: "Парные разности не взвешены: веса применяются к показателям каждой волны.", oneWaveOnly: "Темы, заданные только в одной волне: {list}.", competence: "Компетентность", change: "Изменение (95% ДИ)", gapChange: "Изменение разрыва (95% ДИ)", wantChange: "Хотят обучение, изменение", leftHH: "Вышла из HH", note: "Примечание", everyFigure: "Все значения: ", dumbbell: "Компетентность, начало → {w}", yes: "да", no: "нет",
+        measure: "Показатель", inCountry: "В стране", others: "Остальные", differenceMarked: "⚑ отмечает различие, которое сохраняется и после поправки Холма (уровень 5%); все темы: ", difference: "Разница (95% ДИ)", changeSince: "Изменение по сравнению с исходным опросом: {w}", wavesPaired: "В обеих волнах отвечали одни и те же люди (сопоставлены по коду респондента из анкеты): изменения — парные разности с интервалами t Стьюдента; доли желающих пройти обучение сравниваются как независимые выборки (интервал Ньюкомба).", wavesIndependent: "В каждой волне отвечали разные люди: для изменений средних — интервал Уэлча, для изменений долей желающих пройти обучение — интервал Ньюкомба. Изменение, интервал которого не содержит нуля, отмечено ▲ или ▼.", pairedUnweighted: "Парные разности не взвешены: веса применяются к показателям каждой волны.", oneWaveOnly: "Темы, заданные только в одной волне: {list}.", competence: "Компетентность", change: "Изменение (95% ДИ)", gapChange: "Изменение разрыва (95% ДИ)", wantChange: "Хотят пройти обучение, изменение", leftHH: "Вышла из HH", note: "Примечание", everyFigure: "Все значения: ", dumbbell: "Компетентность, исходный опрос → {w}", yes: "да", no: "нет",
         notRead: "не прочитан", genericSheet: "обычная таблица",
         dictionary: "; что содержат столбцы таблиц (на английском): ", codesMeaning: "Что означает каждый код (на английском): ",
         topNeedsFlag: "⚑: страна отличается по этой теме от остальной части региона (различие сохраняется и после поправки Холма, уровень 5%); см. «{s}».",
         ranksAmongShown: "Места определены среди тем, для которых показан MWDS: тема со скрытыми показателями (–) может быть большей потребностью.",
-        demandPartlyAsked: "Респонденты, которых не спрашивали о желаемом обучении по теме (в их файле не было столбца вопроса или темы, или ответ LimeSurvey не дошёл до вопроса) или чей ответ не удалось прочитать, исключены из базы этой доли, а не считаются не желающими обучаться.",
+        demandPartlyAsked: "Респонденты, которых не спрашивали о желаемом обучении по теме (в их файле не было столбца вопроса или темы, или ответ LimeSurvey не дошёл до вопроса) или чей ответ не удалось прочитать, исключены из базы этой доли, а не считаются не желающими пройти обучение.",
+        intervalsWithheld: "При таком взвешивании некоторые доверительные интервалы скрыты, так как по ним можно было бы вычислить скрытое число респондентов: доля или изменение без интервала поэтому не отмечены ▲ или ▼ — это не означает, что они незначимы.",
         waveNotes: [
-            "topic not asked at baseline": "тема не задавалась в начале",
+            "topic not asked at baseline": "тема не задавалась в исходном опросе",
             "topic not asked in this wave": "тема не задавалась в этой волне",
             "topic rated or chosen by no one in this wave, as if not asked": "в этой волне тему никто не оценил и не выбрал, как будто она не задавалась",
-            "topic rated or chosen by no one at baseline, as if not asked": "в начале тему никто не оценил и не выбрал, как будто она не задавалась",
-            "no respondents at baseline": "в начале не было респондентов",
+            "topic rated or chosen by no one at baseline, as if not asked": "в исходном опросе тему никто не оценил и не выбрал, как будто она не задавалась",
+            "no respondents at baseline": "в исходном опросе не было респондентов",
             "no respondents in this wave": "в этой волне не было респондентов",
             "counts suppressed": "числа скрыты",
             "fewer than {k} respondents in a wave: suppressed": "менее {k} респондентов в одной из волн: скрыто",
-            "suppressed so that a smaller cell cannot be worked out from totals": "скрыто, чтобы меньшую ячейку нельзя было вычислить из итогов",
+            "suppressed so that a smaller cell cannot be worked out from totals": "скрыто, чтобы показатели меньшей группы нельзя было вычислить из итогов",
             "fewer than {k} respondents matched in both waves": "менее {k} респондентов сопоставлено в обеих волнах",
             "fewer than {k} matched respondents rated the topic in both waves": "менее {k} сопоставленных респондентов оценили тему в обеих волнах",
             "suppressed so that a country's change cannot be worked out from it": "скрыто, чтобы из него нельзя было вычислить изменение страны",
