@@ -1985,6 +1985,36 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(labels.unknown, [])
     }
 
+    /// Kobo's labels export of two labels that hold choice names ("Countering disinformation and
+    /// misinformation Working with interpreters and language access"): the names read alone
+    /// found as many choices as the labels, and that reading won, with eight words reported
+    /// unknown on every such row (a helper's probe). Every word in a label wins; a word no label
+    /// holds still leaves the names' reading, its unknown word reported.
+    func testLabelsJoinedBySpacesWinOverTheNamesTheyHold() {
+        let list = ChoiceList(name: "t", choices: [
+            Choice(name: "disinformation", labels: ["en": "Countering disinformation and misinformation"], position: 1),
+            Choice(name: "interpreters", labels: ["en": "Working with interpreters and language access"], position: 2),
+            Choice(name: "partnerships", labels: ["en": "Partnerships for integration"], position: 3),
+        ])
+        let matcher = ChoiceMatcher(list: list)
+        for cell in ["Countering disinformation and misinformation Working with interpreters and language access",
+                     "Working with interpreters and language access Countering disinformation and misinformation"] {
+            for names in [true, false] {
+                let split = matcher.splitMultiple(cell, namesExpected: names)
+                XCTAssertEqual(split.choices, ["disinformation", "interpreters"], cell)
+                XCTAssertEqual(split.unknown, [], cell)
+            }
+        }
+        let three = matcher.splitMultiple("Partnerships for integration Countering disinformation and misinformation Working with "
+                                          + "interpreters and language access", namesExpected: true)
+        XCTAssertEqual(three.choices, ["disinformation", "interpreters", "partnerships"])
+        XCTAssertEqual(three.unknown, [])
+        // A word of no label: not the labels' reading; the names found are kept, the rest reported.
+        let other = matcher.splitMultiple("disinformation interpreters sport", namesExpected: true)
+        XCTAssertEqual(other.choices, ["disinformation", "interpreters"])
+        XCTAssertEqual(other.unknown, ["sport"])
+    }
+
     /// A checkbox cell's pieces joined are matched once per matcher (`joinPieces` remembers
     /// them) and the labels-joined-by-spaces reading stops at its first word no label takes in:
     /// neither changes a reading. Every cell read by one matcher, in two orders and again, reads

@@ -296,7 +296,8 @@ public final class ChoiceMatcher {
 
     /// KoboToolbox's labels export joins a select_multiple answer's labels with spaces (`Using
     /// buckets Manually with hands`): that reading is taken when every word falls in a label and
-    /// it finds more choices than `other`, so free text is never read as choices word by word.
+    /// it finds more choices than `other`, or `other` leaves words unknown, so free text is never
+    /// read as choices word by word.
     private func labelsJoinedBySpaces(_ text: String, over other: (choices: [String], unknown: [String], loose: Bool))
         -> (choices: [String], unknown: [String], loose: Bool) {
         // (Any Unicode space: a cell round-tripped through Excel may hold no-break spaces.)
@@ -304,7 +305,12 @@ public final class ChoiceMatcher {
         guard words.count > 1 else { return other }
         // A word no label takes in loses the reading: it stops there, where it tried every word.
         let spaced = joinPieces(words, separator: " ", stopAtUnknown: true)
-        return spaced.unknown.isEmpty && spaced.choices.count > other.choices.count ? spaced : other
+        // Every word in a label beats a reading that leaves words unknown, even one of as many
+        // choices: two labels holding the names `interpreters` and `disinformation` ("Countering
+        // disinformation and misinformation Working with interpreters and language access") were
+        // those two names and eight words reported unknown on every row (a helper's probe).
+        guard spaced.unknown.isEmpty && !spaced.choices.isEmpty else { return other }
+        return spaced.choices.count > other.choices.count || !other.unknown.isEmpty ? spaced : other
     }
 
     /// The pieces as choices and the texts that match none. Unknown pieces after the last choice
