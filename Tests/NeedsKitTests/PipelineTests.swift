@@ -688,6 +688,28 @@ final class PipelineTests: XCTestCase {
         XCTAssertTrue(report.contains("or none for the topic"), report)
     }
 
+    /// A Google Forms want-training cell that is only what was typed for "Other" (`youth work,
+    /// sport`): its respondent stays in the shares' base wanting none of the topics, as the data
+    /// dictionary says, and the message says so; it said "treated as missing" (a helper's probe).
+    func testAGoogleFormsOtherTextAloneIsNoTopicWantedAndSaysSo() throws {
+        let folder = TemporaryFolder()
+        let sheet = "Timestamp,Country,How important is each topic for your work? [Intercultural competence and communication],"
+            + "Which topics would you attend training on?\n"
+            + "1/13/2025 9:00:00,Estonia,Important,\"youth work, sport\"\n"
+            + "1/14/2025 10:00:00,Estonia,Very important,Intercultural competence and communication\n"
+        let out = TemporaryFolder()
+        var options = Self.sweepOptions([folder.write("google.csv", sheet)], out: out)
+        options.aggregation.minCell = 1
+        let outcome = try Pipeline.report(options)
+        let issue = try XCTUnwrap(outcome.firstIssues.first { $0.code == "unknown_value" })
+        XCTAssertEqual(issue.message, "`youth work, sport` is not a choice of question `training_wanted` (Which topics would you attend training on?) "
+                       + "from list `topics`; what was typed for \"Other\" (Google and Microsoft Forms write it in its place): none of the topics listed is chosen")
+        let table = try String(contentsOfFile: options.outputPath + "/topic_demand.csv", encoding: .utf8)
+        let row = try XCTUnwrap(table.split(separator: "\r\n").first { $0.hasPrefix("EE,intercultural,") })
+            .split(separator: ",", omittingEmptySubsequences: false)
+        XCTAssertEqual(row[FiguresTable.columns.firstIndex(of: "demand_share")!], "0.500000000000")
+    }
+
     // 6: weights that leave ~1 effective respondent are suppressed and warned about.
     func testDominantWeightIsSuppressedAndWarnedAbout() throws {
         let folder = TemporaryFolder()

@@ -2243,10 +2243,15 @@ public final class Normalizer {
             // which would count the respondent in the demand shares' denominators.
             let nothingRead = split.choices.isEmpty && !(split.unknown.isEmpty && pieceIssues.isEmpty)
             var reading = CellReading(answer: nothingRead ? nil : .choices(split.choices), issues: pieceIssues)
+            // The want-training question of a Google or Microsoft Forms file keeps its respondent
+            // in the shares' base, wanting none of the topics, for a text typed for "Other"
+            // (`row.demandUnasked`): "treated as missing" said otherwise (a helper's probe).
+            let typedForOther = nothingRead && Self.otherTyped(shape) && instrument.questions[q].measure == .demand
             for piece in split.unknown {
                 reading.issues.append(.init(old: piece, new: "", code: "unknown_value", action: .changed,
                                             message: "`\(piece)` is not a choice of \(choicesNamed(q, list: matcher.list.name)); "
-                                                + (nothingRead ? "treated as missing" : "left out of the answer")))
+                                                + (typedForOther ? "what was typed for \"Other\" (Google and Microsoft Forms write it in its place): none of the topics listed is chosen"
+                                                    : nothingRead ? "treated as missing" : "left out of the answer")))
             }
             if split.loose {
                 reading.issues.append(.init(old: text, new: split.choices.joined(separator: " "), code: "label_matched_without_diacritics",
