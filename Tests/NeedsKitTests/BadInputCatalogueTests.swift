@@ -1040,6 +1040,19 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertEqual(r.account.respondents, 3)
         XCTAssertEqual(r.account.quarantined, 1)
         assertIssue(r, "line_fragment", line: 3, column: 1, "`koolitus on vajalik`")
+        // In a tool's export the rest of a comment stands in the submission date's column, and is
+        // no date (a helper's probe: `and less theory` had been a respondent of no place). A row
+        // of a date and nothing else is a submission still, as is a short one with an answer.
+        let google = "Timestamp,Country,Municipality,How important is each topic for your work? [Partnerships for integration],"
+            + "Which topics would you attend training on?\n"
+            + "1/13/2025 9:00:00,Estonia,Tallinn,Important,\"Partnerships for integration, more practice\nand less theory\"\n"
+            + "1/14/2025 9:00:00,Estonia,Narva,Important,Partnerships for integration\nand less theory\n"
+            + "1/15/2025 9:00:00\n1/16/2025 9:00:00,Latvia,Rīga,Very important\n"
+        let tool = run("google.csv", google)
+        XCTAssertEqual(tool.account.respondents, 4)
+        XCTAssertEqual(tool.account.quarantined, 1)
+        assertIssue(tool, "line_fragment", line: 5, column: 1, "`and less theory`")
+        XCTAssertFalse(tool.outcome.firstIssues.contains { $0.code == "date_unreadable" })
     }
 
     func testLongRowIsQuarantinedWithoutPersonalData() throws {

@@ -1368,6 +1368,20 @@ public final class Normalizer {
             unansweredInFile.rows += 1
             return .blank
         }
+        // A line cut short whose only text is in the submission date's column, and no date
+        // (`and less theory`, the end of a comment typed over two lines without quotes in a
+        // Google Forms file of LF line ends): no submission, no respondent. It had been one of
+        // no place in every share's base (a helper's probe). Quarantined, as `line_fragment`.
+        if record.widthOff > 0 && submitted == 0 && heldDateIssues.first?.code == "date_unreadable" && pendingIssues.isEmpty
+            && !(0..<questionCount).contains(where: { answerSlots[$0] != 0 }) {
+            let held = heldDateIssues[0]
+            heldDateIssues.removeAll(keepingCapacity: true)
+            log(CleaningIssue(file: mapping.file, line: record.line, column: held.column, code: "line_fragment",
+                              action: .quarantined, severity: .warning,
+                              message: "a line of \(record.presentCount) field(s) that answers nothing, its submission date no date (`\(Diagnostic.shortened(held.oldValue))`): "
+                                + "most likely the rest of a value on the line above, typed over two lines without quotes; quarantined"))
+            return .quarantined("a line of \(record.presentCount) field(s) answering nothing, its date no date")
+        }
         // A row of a sheet of no tool whose filled cells are none of them an answer, its place
         // neither (`;;;;;1-5;1-5;…` under the header, a row of averages under a label the reader
         // does not know, `Vidutinė reikšmė;;;3,142857;2,722222`): a legend or a summary, not a
