@@ -798,6 +798,13 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertEqual(second.account.respondents, 1)
         XCTAssertTrue(second.outcome.firstIssues.contains { $0.code == "place_stated_above" && $0.newValue == "Narva linn" },
                       "\(second.outcome.firstIssues.map(\.code))")
+        // Its letters written as `?` (Excel's "CSV" in a code page without them; a helper's probe):
+        // read as the municipality they fit, its country with it, each row warned.
+        let lost = run("lost.csv", "Pa?vald?ba:;Liep?ja;;\nimp_intercultural;imp_partnerships;training_wanted;comments\n4;3;intercultural;\n5;4;;\n")
+        XCTAssertEqual(lost.account.respondents, 2)
+        XCTAssertTrue(lost.outcome.firstIssues.contains { $0.code == "place_stated_above" && $0.newValue == "Liep?ja" })
+        XCTAssertEqual(lost.outcome.firstIssues.filter { $0.code == "municipality_letters_lost" }.map(\.line), [3, 4])
+        XCTAssertFalse(lost.outcome.firstIssues.contains { ["place_unknown", "place_stated_unread"].contains($0.code) })
         let narrow = run("narrow.csv", "Omavalitsus:;Narva;;\nTeie amet;imp_intercultural;comp_intercultural;Kommentaar\nMuu;5;2;\nMuu;4;3;ok\n")
         XCTAssertEqual(narrow.account.respondents, 2)
         XCTAssertEqual(narrow.account.quarantined, 0)

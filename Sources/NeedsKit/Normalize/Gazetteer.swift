@@ -651,8 +651,39 @@ public struct Gazetteer: Sendable {
     /// and a letter outside ASCII at each `?`; `country` narrows several, as in `match`. Only a
     /// text holding `?` and some other letter is tried.
     public func matchLostLetters(_ written: String, country: String? = nil) -> Match {
-        let text = Array(written.trimmingSpaces.lowercased())
-        guard text.contains("?"), text.contains(where: { $0.isLetter }) else { return .none }
+        let whole = Array(written.trimmingSpaces.lowercased())
+        guard whole.contains("?"), whole.contains(where: { $0.isLetter }) else { return .none }
+        // The name with its kind abbreviated or its council's words (`Kohtla-J?rve l.`, `P?rnu
+        // linnavalitsus`, a helper's probe), as `matchAsWritten` reads them: the kind written out,
+        // then the generic and the town's words left out, never both kinds in one text.
+        var tries = [whole]
+        let words = Self.words(TextKey.exact(written)).map { Self.abbreviations[$0] ?? $0 }
+        if !(words.contains(where: Self.townKinds.contains) && words.contains(where: Self.ruralKinds.contains)) {
+            var kept = words
+            tries.append(Array(kept.joined(separator: " ")))
+            for removable in [Self.genericWords, ["savivaldybė", "savivaldybe"], Self.townWords] {
+                kept = kept.filter { !removable.contains($0) && !($0.hasSuffix("valitsus") && removable == Self.genericWords) }
+                if !kept.isEmpty { tries.append(Array(kept.joined(separator: " "))) }
+            }
+            // `Klaip?dos miesto`: the official name ends with `savivaldybė`.
+            if let last = kept.last, ["miesto", "rajono"].contains(last) {
+                tries.append(Array((kept + ["savivaldybė"]).joined(separator: " ")))
+            }
+        }
+        var seen = Set<[Character]>()
+        for text in tries where seen.insert(text).inserted && text.contains("?") {
+            let found = lostLettersMatches(text)
+            switch found.count {
+            case 0: continue
+            case 1: return .unique(entries[found.first!])
+            default: return resolve(.ambiguous(Array(found)), country: country)
+            }
+        }
+        return .none
+    }
+
+    /// The municipalities whose name or a variant is `text` with a letter outside ASCII at each `?`.
+    private func lostLettersMatches(_ text: [Character]) -> Set<Int> {
         var found = Set<Int>()
         for (index, record) in MunicipalityData.records.enumerated() where !found.contains(index) {
             for name in [record.name] + record.variants {
@@ -664,11 +695,7 @@ public struct Gazetteer: Sendable {
                 }
             }
         }
-        switch found.count {
-        case 0: return .none
-        case 1: return .unique(entries[found.first!])
-        default: return resolve(.ambiguous(Array(found)), country: country)
-        }
+        return found
     }
 
     private func resolve(_ match: KeyedLookup<Int>.Match, country: String?) -> Match {

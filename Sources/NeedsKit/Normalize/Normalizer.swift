@@ -1065,7 +1065,12 @@ public final class Normalizer {
                 let name = instrument.questions[q].key
                 let isPlace: Bool
                 if q == municipalityIndex {
-                    if case .unique = gazetteer.match(value) { isPlace = true } else { isPlace = false }
+                    // Its letters written as `?` too (`Pa?vald?ba:;Liep?ja`, Excel's "CSV" in a code
+                    // page without them; a helper's probe): each row reads it so, with a warning.
+                    switch (gazetteer.match(value), gazetteer.matchLostLetters(value)) {
+                    case (.unique, _), (.none, .unique): isPlace = true
+                    default: isPlace = false
+                    }
                 } else {
                     isPlace = RegionCountry.code(for: value) != nil || read(value, question: q, shape: shape).issues.isEmpty
                 }
@@ -1085,7 +1090,8 @@ public final class Normalizer {
         }
         // The country of a municipality stated alone, stated with it: not inferred and said at every row.
         if let c = countryIndex, let m = stated.first(where: { $0.question == municipalityIndex }),
-           !stated.contains(where: { $0.question == c }), case let .unique(municipality) = gazetteer.match(m.text),
+           !stated.contains(where: { $0.question == c }),
+           case let .unique(municipality) = gazetteer.match(m.text) == .none ? gazetteer.matchLostLetters(m.text) : gazetteer.match(m.text),
            read(municipality.country, question: c, shape: shape).issues.isEmpty {
             stated.append((c, municipality.country, m.line))
         }
