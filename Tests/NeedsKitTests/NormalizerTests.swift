@@ -1985,6 +1985,30 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(labels.unknown, [])
     }
 
+    /// A LimeSurvey export in Latvian saved by Excel's "CSV" in a code page without `ā`: every
+    /// `Jā` of its split want-training columns is `J?`, and each had read as unticked, the shares
+    /// 0 % (a helper's probe). A yes or no with a letter of ASCII left is read; `??` is not.
+    func testTicksWhoseLettersWereLostAreRead() throws {
+        let folder = TemporaryFolder()
+        let header = "Response ID,Date submitted,Last page,Start language,Seed,Valsts,"
+            + "Par kur?m t?m?m j?s apmekl?tu apm?c?bas? [Starpkult?ru kompetence un komunik?cija],"
+            + "Par kur?m t?m?m j?s apmekl?tu apm?c?bas? [Partner?bas integr?cijai]\n"
+        let rows = "1,2025-01-16 10:00:00,4,lv,1007,Latvija,J?,N?\n2,2025-01-16 11:00:00,4,lv,1008,Latvija,J?,J?\n"
+            + "3,2025-01-16 12:00:00,4,lv,1009,Latvija,N?,??\n"
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [folder.write("lv.csv", header + rows)]
+        let instrument = try InstrumentLoader.load(options.instrumentPath)
+        let demand = try XCTUnwrap(instrument.questions.firstIndex { $0.key == "training_wanted" })
+        var wanted: [[String]] = []
+        let outcome = Pipeline.ingest(options, instrument: instrument) { respondent in
+            if case let .choices(names)? = respondent.answers[demand] { wanted.append(names) }
+        } quarantine: { _, _, _ in }
+        XCTAssertEqual(wanted, [["intercultural"], ["intercultural", "partnerships"], []])
+        let unknown = outcome.firstIssues.filter { $0.code == "unknown_value" }
+        XCTAssertEqual(unknown.map(\.oldValue), ["??"])
+    }
+
     /// Kobo's labels export of two labels that hold choice names ("Countering disinformation and
     /// misinformation Working with interpreters and language access"): the names read alone
     /// found as many choices as the labels, and that reading won, with eight words reported

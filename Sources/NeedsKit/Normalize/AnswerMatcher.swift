@@ -400,7 +400,20 @@ public final class ChoiceMatcher {
             return .unticked
         default:
             if case let .matched(name, _) = match(text) { return .choice(name) }
+            // A yes or no whose letters the file's code page lacked, each written `?` (Latvian
+            // `Jā` saved by Excel's "CSV" in Windows-1252 is `J?`: every tick of a LimeSurvey
+            // export had read as unticked, a helper's probe). Only words with a letter of ASCII
+            // left: `??` is no word any more.
+            if text.contains("?"), text.contains(where: { $0.isASCII && $0.isLetter }) {
+                let key = KeyedLookup<Int>.lostLettersKey(text.lowercased())
+                if Self.lostTicks.contains(key) { return .ticked }
+                if Self.lostUnticks.contains(key) { return .unticked }
+            }
             return .unknown(text)
         }
     }
+
+    /// The ticks and unticks with a letter outside ASCII, as `KeyedLookup.lostLettersKey` writes them.
+    private static let lostTicks: Set<String> = Set(["jā", "tõene"].map { KeyedLookup<Int>.lostLettersKey($0) })
+    private static let lostUnticks: Set<String> = Set(["nē", "väär"].map { KeyedLookup<Int>.lostLettersKey($0) })
 }
