@@ -1067,6 +1067,23 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertEqual(tool.account.quarantined, 1)
         assertIssue(tool, "line_fragment", line: 5, column: 1, "`and less theory`")
         XCTAssertFalse(tool.outcome.firstIssues.contains { $0.code == "date_unreadable" })
+        // Under Microsoft Forms' `ID`, and in a sheet whose place is stated above it, the words
+        // under a rating's column: the same (the second had been a respondent of Narva).
+        let forms = run("forms.csv", "ID,Start time,Completion time,Email,Name,Country,How important is each topic for your work?."
+                        + "Intercultural competence and communication,Anything else?\n"
+                        + "1,1/15/25 10:00:00,1/15/25 10:07:00,anonymous,,Estonia,Important,More practice\nand less theory\n"
+                        + "2,1/16/25 10:00:00,1/16/25 10:07:00,anonymous,,Estonia,Very important,\n")
+        XCTAssertEqual(forms.account.respondents, 2)
+        assertIssue(forms, "line_fragment", line: 3, column: 1, "`and less theory`")
+        let stated = run("stated.csv", "Omavalitsus:;Narva linn;;\nimp_intercultural;imp_partnerships;training_wanted;comments\n"
+                         + "4;3;intercultural;Rohkem praktikat\nja vähem teooriat\n5;4;;\n")
+        XCTAssertEqual(stated.account.respondents, 2)
+        assertIssue(stated, "line_fragment", line: 4, column: 1, "`ja vähem teooriat`")
+        XCTAssertNil(stated.issue("unknown_value"))
+        // A short row with an answer of its own, a row number or a tick stays a respondent.
+        let short = run("short.csv", "Nr;Teie amet;imp_intercultural;comp_intercultural;comments\n1;Muu;5;2;\n2;Muu\n3\n4;x\n5;Muu;4;4;ok\n")
+        XCTAssertEqual(short.account.respondents, 5)
+        XCTAssertNil(short.issue("line_fragment"))
     }
 
     func testLongRowIsQuarantinedWithoutPersonalData() throws {

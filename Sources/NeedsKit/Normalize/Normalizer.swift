@@ -1374,20 +1374,6 @@ public final class Normalizer {
             unansweredInFile.rows += 1
             return .blank
         }
-        // A line cut short whose only text is in the submission date's column, and no date
-        // (`and less theory`, the end of a comment typed over two lines without quotes in a
-        // Google Forms file of LF line ends): no submission, no respondent. It had been one of
-        // no place in every share's base (a helper's probe). Quarantined, as `line_fragment`.
-        if record.widthOff > 0 && submitted == 0 && heldDateIssues.first?.code == "date_unreadable" && pendingIssues.isEmpty
-            && !(0..<questionCount).contains(where: { answerSlots[$0] != 0 }) {
-            let held = heldDateIssues[0]
-            heldDateIssues.removeAll(keepingCapacity: true)
-            log(CleaningIssue(file: mapping.file, line: record.line, column: held.column, code: "line_fragment",
-                              action: .quarantined, severity: .warning,
-                              message: "a line of \(record.presentCount) field(s) that answers nothing, its submission date no date (`\(Diagnostic.shortened(held.oldValue))`): "
-                                + "most likely the rest of a value on the line above, typed over two lines without quotes; quarantined"))
-            return .quarantined("a line of \(record.presentCount) field(s) answering nothing, its date no date")
-        }
         // A row of a sheet of no tool whose filled cells are none of them an answer, its place
         // neither (`;;;;;1-5;1-5;…` under the header, a row of averages under a label the reader
         // does not know, `Vidutinė reikšmė;;;3,142857;2,722222`): a legend or a summary, not a
@@ -1429,6 +1415,30 @@ public final class Normalizer {
                               message: "a line of \(record.presentCount) field(s) that answers nothing, its place no answer (`\(shown)`): "
                                 + "most likely the rest of a value on the line above, typed over two lines without quotes; quarantined"))
             return .quarantined("a line of \(record.presentCount) field(s) answering nothing, its place no answer")
+        }
+        // A line cut short that answers nothing of its own, its filled cells words (no date, no
+        // row number): the rest of a comment typed over two lines without quotes, the comments
+        // the last column, in a Google or Microsoft Forms export or a sheet (`and less theory`
+        // under `Timestamp`, `ID` or `Nr`). It had been a respondent of no place in every share's
+        // base, or of the place stated above the sheet (a helper's probe). Quarantined.
+        // (Words in a rating's column are no rating: a sheet's first column rates a topic.)
+        if record.widthOff > 0 && submitted == 0 && mapping.asksBeyondPlace
+            && pendingIssues.allSatisfy({ [.importance, .competence].contains(self.instrument.questions[$0.question].measure) })
+            && !(0..<questionCount).contains(where: { answerSlots[$0] != 0 }),
+           let first = (0..<count).first(where: { record.fieldBytes($0).contains { $0 != 0x20 && $0 != 0x09 } }),
+           (0..<count).allSatisfy({ column in
+               let bytes = record.fieldBytes(column)
+               if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return true }
+               let text = String(decoding: bytes, as: UTF8.self).trimmingSpaces
+               return text.contains(where: \.isLetter) && !Self.isRowNumber(text) && !Self.tickMarks.contains(TextKey.loose(text))
+           }) {
+            heldDateIssues.removeAll(keepingCapacity: true)
+            let shown = Diagnostic.shortened(String(decoding: record.fieldBytes(first), as: UTF8.self).trimmingSpaces)
+            log(CleaningIssue(file: mapping.file, line: record.line, column: first + 1, code: "line_fragment",
+                              action: .quarantined, severity: .warning,
+                              message: "a line of \(record.presentCount) field(s) that answers nothing (`\(shown)`): "
+                                + "most likely the rest of a value on the line above, typed over two lines without quotes; quarantined"))
+            return .quarantined("a line of \(record.presentCount) field(s) answering nothing")
         }
         if !mapping.stated.isEmpty && mapping.statedPart == rowNumbersPart {
             giveStatedPlaces(mapping, log: log)
