@@ -1985,6 +1985,18 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(labels.unknown, [])
     }
 
+    /// Google Forms' timestamp heading with its letters lost (`Laiko ?ym?`, `Laika z?mogs`): the
+    /// file is Google Forms' still (it had been a sheet of no tool, its "Other" texts read
+    /// otherwise; a helper's probe); a `?` that fits no heading is none.
+    func testATimestampHeadingWhoseLettersWereLostIsGoogleForms() {
+        for heading in ["Laiko ?ym?", "Laika z?mogs", "laiko ?ym? (UTC)", "Timestamp", "Laiko žymė"] {
+            XCTAssertTrue(ExportShape.isTimestampHeader(heading), heading)
+        }
+        for heading in ["Laiko ?", "?ym?", "Laiko zyme?x", "Country?"] {
+            XCTAssertFalse(ExportShape.isTimestampHeader(heading), heading)
+        }
+    }
+
     /// A LimeSurvey export in Latvian saved by Excel's "CSV" in a code page without `ā`: every
     /// `Jā` of its split want-training columns is `J?`, and each had read as unticked, the shares
     /// 0 % (a helper's probe). A yes or no with a letter of ASCII left is read; `??` is not.

@@ -134,6 +134,14 @@ public enum ExportShape: String, Sendable, CaseIterable {
     /// `Laika zīmogs`, `Laiko žymė`, `Отметка времени`), alone or followed by words of its own (`Timestamp (UTC)`).
     public static func isTimestampHeader(_ header: String) -> Bool {
         let key = TextKey.loose(header.trimmingSpaces)
-        return timestampHeaders.contains { key == $0 || key.hasPrefix($0 + " ") }
+        if timestampHeaders.contains(where: { key == $0 || key.hasPrefix($0 + " ") }) { return true }
+        // Its letters lost, each written `?` (`Laiko ?ym?`, Excel's "CSV" in a code page without
+        // them): the file was no Google Forms export, its "Other" texts read otherwise (a helper's probe).
+        guard header.contains("?") else { return false }
+        let lost = KeyedLookup<Int>.lostLettersKey(TextKey.exact(header.trimmingSpaces))
+        return timestampLostLetters.contains { lost == $0 || lost.hasPrefix($0 + " ") }
     }
+
+    /// The timestamp headings with a letter outside ASCII, as `KeyedLookup.lostLettersKey` writes them.
+    private static let timestampLostLetters = ["laiko žymė", "laika zīmogs"].map { KeyedLookup<Int>.lostLettersKey($0) }
 }
