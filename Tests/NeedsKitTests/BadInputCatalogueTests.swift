@@ -913,13 +913,6 @@ final class BadInputCatalogueTests: XCTestCase {
         assertIssue(edited, "duplicate_row_id", line: 5, column: 1, "with other answers")
         XCTAssertEqual(edited.account.respondents, 4)
         XCTAssertEqual(edited.account.duplicates, 0)
-        // Edited, then the edited one exported twice: the copy repeats the latest answers under
-        // the number, the same response (it was kept, "with other answers"; a helper's probe).
-        let twice = run("twice.csv", form + rows.joined(separator: "\n") + "\n2,1/15/25 10:01:00,EE,Narva,5,1\n2,1/15/25 10:01:00,EE,Narva,5,1\n")
-        assertIssue(twice, "duplicate_row_id", line: 5, column: 1, "with other answers")
-        assertIssue(twice, "duplicate_submission", line: 6, column: 1, "with the same answers on the same day")
-        XCTAssertEqual(twice.account.respondents, 4)
-        XCTAssertEqual(twice.account.duplicates, 1)
         // Two exports joined under a repeated header, each numbering from 1: other answers under
         // a number are another response, said by nothing; the same answers on the same day are
         // the same response (an export of 3 and a later one pasted below it), counted once, even

@@ -2042,10 +2042,6 @@ public final class Normalizer {
                     return
                 }
                 samePart = rowNumbers[number].part == rowNumbersPart
-                // The latest answers under the number are the ones a copy repeats: the response
-                // edited, then exported twice (`1` edited, `1` again as edited), was kept three
-                // times, the third "with other answers" (a helper's probe).
-                if earlier != fingerprint && samePart { rowNumbers[number].fingerprint = fingerprint }
             } else {
                 let seed = mapping.idSeed ^ 0x726F_772D_6964_2D6B
                 guard let stored = seen.check(FieldHash.hash(written, seed: seed), verify: FieldHash.hash(written, seed: seed ^ 0x2545_F491_4F6C_DD1D),
