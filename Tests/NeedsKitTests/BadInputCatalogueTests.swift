@@ -1077,6 +1077,12 @@ final class BadInputCatalogueTests: XCTestCase {
         let short = run("short.csv", "Nr;Teie amet;imp_intercultural;comp_intercultural;comments\n1;Muu;5;2;\n2;Muu\n3\n4;x\n5;Muu;4;4;ok\n")
         XCTAssertEqual(short.account.respondents, 5)
         XCTAssertNil(short.issue("line_fragment"))
+        // Nor one whose words stand under a question of their own, a comment or an address (a
+        // reviewer's case: a respondent who only wrote to the academy).
+        let wrote = run("wrote.csv", "comments,contact_email,country,municipality,imp_intercultural,comp_intercultural\n"
+                        + "Hea,,EE,Narva linn,5,2\nVajag vairāk prakses,anna@example.lv\nTore,,EE,Tartu linn,4,3\n")
+        XCTAssertEqual(wrote.account.respondents, 3)
+        XCTAssertNil(wrote.issue("line_fragment"))
     }
 
     func testLongRowIsQuarantinedWithoutPersonalData() throws {

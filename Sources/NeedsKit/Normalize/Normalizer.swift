@@ -1429,6 +1429,10 @@ public final class Normalizer {
            (0..<count).allSatisfy({ column in
                let bytes = record.fieldBytes(column)
                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return true }
+               // Not under a question of its own but a rating's: a comment or an address alone is
+               // a respondent's (a reviewer's case), a word is no rating.
+               if column < mapping.roles.count, case let .question(q) = mapping.roles[column],
+                  ![.importance, .competence].contains(self.instrument.questions[q].measure) { return false }
                let text = String(decoding: bytes, as: UTF8.self).trimmingSpaces
                return text.contains(where: \.isLetter) && !Self.isRowNumber(text) && !Self.tickMarks.contains(TextKey.loose(text))
            }) {

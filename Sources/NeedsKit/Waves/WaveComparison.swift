@@ -236,10 +236,13 @@ public enum WaveComparison {
                 if fb?.demandShare == nil || fa?.demandShare == nil {
                     change.demandBefore = nil; change.demandAfter = nil; change.demandChange = nil; change.demandCI = nil
                 }
-                let unansweredAfter = unanswered(after, scope, topic) && answered(b)
-                if unansweredAfter || (unanswered(before, scope, topic) && answered(a)) {
+                // Only where the wave's 0 % was shown: a share blanked to protect another cell is
+                // no one's to tell (the note would give its 0 back; a reviewer's case).
+                let unansweredAfter = unanswered(after, scope, topic) && answered(b) && change.demandAfter != nil
+                if unansweredAfter || (unanswered(before, scope, topic) && answered(a) && change.demandBefore != nil) {
                     change.demandBefore = nil; change.demandAfter = nil; change.demandChange = nil; change.demandCI = nil
-                    change.note = unansweredAfter ? Self.unansweredInWave : Self.unansweredAtBaseline
+                    let note = unansweredAfter ? Self.unansweredInWave : Self.unansweredAtBaseline
+                    change.note = change.note.isEmpty ? note : change.note + "; " + note
                 }
                 changes.append(change)
             }
