@@ -650,6 +650,13 @@ public struct Gazetteer: Sendable {
     /// the municipality whose name or a variant has the same characters elsewhere (in any case)
     /// and a letter outside ASCII at each `?`; `country` narrows several, as in `match`. Only a
     /// text holding `?` and some other letter is tried.
+    /// `match`, or, where it finds none, `matchLostLetters`: a place stated above a sheet is read
+    /// as a row's place is.
+    public func matchAllowingLostLetters(_ written: String, country: String? = nil) -> Match {
+        let found = match(written, country: country)
+        return found == .none ? matchLostLetters(written, country: country) : found
+    }
+
     public func matchLostLetters(_ written: String, country: String? = nil) -> Match {
         let whole = Array(written.trimmingSpaces.lowercased())
         guard whole.contains("?"), whole.contains(where: { $0.isLetter }) else { return .none }

@@ -1067,10 +1067,7 @@ public final class Normalizer {
                 if q == municipalityIndex {
                     // Its letters written as `?` too (`Pa?vald?ba:;Liep?ja`, Excel's "CSV" in a code
                     // page without them; a helper's probe): each row reads it so, with a warning.
-                    switch (gazetteer.match(value), gazetteer.matchLostLetters(value)) {
-                    case (.unique, _), (.none, .unique): isPlace = true
-                    default: isPlace = false
-                    }
+                    if case .unique = gazetteer.matchAllowingLostLetters(value) { isPlace = true } else { isPlace = false }
                 } else {
                     isPlace = RegionCountry.code(for: value) != nil || read(value, question: q, shape: shape).issues.isEmpty
                 }
@@ -1091,7 +1088,7 @@ public final class Normalizer {
         // The country of a municipality stated alone, stated with it: not inferred and said at every row.
         if let c = countryIndex, let m = stated.first(where: { $0.question == municipalityIndex }),
            !stated.contains(where: { $0.question == c }),
-           case let .unique(municipality) = gazetteer.match(m.text) == .none ? gazetteer.matchLostLetters(m.text) : gazetteer.match(m.text),
+           case let .unique(municipality) = gazetteer.matchAllowingLostLetters(m.text),
            read(municipality.country, question: c, shape: shape).issues.isEmpty {
             stated.append((c, municipality.country, m.line))
         }
@@ -1382,7 +1379,7 @@ public final class Normalizer {
         // Two ratings or more off their scales: other cells off their lists are a respondent's
         // answers the lists lack (a role, a comment typed in the demand column: reviewers' cases).
         if mapping.shape == .generic && submitted == 0
-            && pendingIssues.lazy.filter({ [.importance, .competence].contains(self.instrument.questions[$0.question].measure) }).count >= 2
+            && pendingIssues.lazy.filter({ self.isRating($0.question) }).count >= 2
             && !(0..<questionCount).contains(where: { answerSlots[$0] != 0 })
             && (0..<count).allSatisfy({ column in
                 let bytes = record.fieldBytes(column)
@@ -1423,7 +1420,7 @@ public final class Normalizer {
         // base, or of the place stated above the sheet (a helper's probe). Quarantined.
         // (Words in a rating's column are no rating: a sheet's first column rates a topic.)
         if record.widthOff > 0 && submitted == 0 && mapping.asksBeyondPlace
-            && pendingIssues.allSatisfy({ [.importance, .competence].contains(self.instrument.questions[$0.question].measure) })
+            && pendingIssues.allSatisfy({ self.isRating($0.question) })
             && !(0..<questionCount).contains(where: { answerSlots[$0] != 0 }),
            let first = (0..<count).first(where: { record.fieldBytes($0).contains { $0 != 0x20 && $0 != 0x09 } }),
            (0..<count).allSatisfy({ column in
@@ -1432,7 +1429,7 @@ public final class Normalizer {
                // Not under a question of its own but a rating's: a comment or an address alone is
                // a respondent's (a reviewer's case), a word is no rating.
                if column < mapping.roles.count, case let .question(q) = mapping.roles[column],
-                  ![.importance, .competence].contains(self.instrument.questions[q].measure) { return false }
+                  !isRating(q) { return false }
                let text = String(decoding: bytes, as: UTF8.self).trimmingSpaces
                return text.contains(where: \.isLetter) && !Self.isRowNumber(text) && !Self.tickMarks.contains(TextKey.loose(text))
            }) {
@@ -1666,6 +1663,12 @@ public final class Normalizer {
     }
 
     /// Whether a cell is a row's number as a sheet writes it (`7`, `7.`, `7)`).
+    /// Whether question `q` rates a topic's importance or competence.
+    private func isRating(_ q: Int) -> Bool {
+        let measure = instrument.questions[q].measure
+        return measure == .importance || measure == .competence
+    }
+
     static func isRowNumber(_ text: String) -> Bool {
         !text.isEmpty && text.allSatisfy { $0.isNumber || $0 == "." || $0 == ")" }
     }
