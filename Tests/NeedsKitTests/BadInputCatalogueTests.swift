@@ -708,6 +708,22 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertEqual(r.outcome.issueCounts.filter { $0.key.code == "totals_row_skipped" }.values.reduce(0, +), 9)
     }
 
+    /// The same words saved as "CSV" in a code page without their letters (`Vid?ji`, `Kop?`,
+    /// `I? viso`, `Vidutini?kai`): a differential tester's `Vid?ji;;4.50;3.00` had become a
+    /// respondent of no place. A `?` where the word has a letter of ASCII (`Kop?a`) heads no
+    /// totals row, and Russian whose letters were all lost (`?????`) tells nothing.
+    func testTotalsRowsWithLettersLostAreNotRespondents() {
+        let sheet = "municipality;country;imp_partnerships;comp_partnerships\n"
+            + "Riga;LV;4;2\nVid?ji;;4.50;3.00\nKop?;;9;5\nI? viso;;9;5\nVidutini?kai;;4,5;2,5\n"
+            + "Kop?a;;4;2\n?????;;4;2\nOgre;LV;5;3\n"
+        let r = run("totals-lost.csv", sheet)
+        XCTAssertEqual(r.account.respondents, 4)
+        XCTAssertEqual(r.account.footnoteRecords, 4)
+        assertIssue(r, "totals_row_skipped", line: 3, column: 1, "Vid?ji")
+        let skipped = r.outcome.firstIssues.filter { $0.code == "totals_row_skipped" }
+        XCTAssertEqual(skipped.map(\.line), [3, 4, 5, 6])
+    }
+
     /// More of the words clerks head a totals or average row with (`Keskm.`, `Kõik kokku`,
     /// `Vidutinis`, `Средний балл`, `Итог:`, `Avg.`, `Σ`), the label further right in a sheet
     /// that numbers its rows, and a row of averages with no label at all: each had become a

@@ -42,6 +42,13 @@ final class GazetteerTests: XCTestCase {
         XCTAssertNil(code("P?rnu ja Tartu"))
         // A town's kind and a rural one: read as neither.
         XCTAssertNil(code("T?rva l.v."))
+        // With its county beside it (a differential tester's `J?hvi, Ida-Virumaa`), as `match`
+        // reads `Jõhvi, Ida-Virumaa`; beside another county, or two municipalities, none.
+        XCTAssertEqual(code("J?hvi, Ida-Virumaa"), "EE-251")
+        XCTAssertEqual(code("Kelm?s r. (Šiauli? apskritis)"), "LT-19")
+        XCTAssertEqual(code("Narva (Ida-Viru maakond)"), nil, "no ?: `match` reads it, not this")
+        XCTAssertNil(code("J?hvi, Harjumaa"))
+        XCTAssertNil(code("J?hvi, Narva"))
     }
 
     func testNamesAsStaffWriteThem() {

@@ -1252,6 +1252,32 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.issues.filter { $0.code == "unknown_value" }.map(\.oldValue), ["Неважно", "Nesvarbi"])
     }
 
+    /// The same sheet saved as "CSV" in a code page without the letters (`Ma?ai svarbi`, `Soci?l?
+    /// darbiniece`): each `?` stands for a letter outside ASCII of the label whose other form it is,
+    /// with a warning saying how to keep the letters; they were unknown values (a differential
+    /// tester's case). A `?` where the label has a letter of ASCII fits none (`Labai ?emas` is
+    /// `Labai žemas`, `L?bai žemas` nothing), and a negation is still no other form.
+    func testLabelsInAnotherFormWithLettersLost() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        country;role;imp_intercultural;comp_intercultural
+        LT;Socialin? darbuotoja;Ma?ai svarbi;Labai ?emas
+        LV;Soci?l? darbiniece;?oti svar?ga;Zems
+        LT;Integracijos koordinator?;Nesvarbi;L?bai ?emas
+
+        """
+        let result = normalise([folder.write("own_words_lost.csv", text)])
+        XCTAssertEqual(result.respondents.count, 3)
+        guard result.respondents.count == 3 else { return }
+        XCTAssertEqual((0..<3).map { result.answer($0, "role", in: instrument) },
+                       [.choice("social_worker"), .choice("social_worker"), .choice("integration_coordinator")])
+        XCTAssertEqual((0..<3).map { result.answer($0, "imp_intercultural", in: instrument) }, [.choice("2"), .choice("5"), nil])
+        XCTAssertEqual((0..<3).map { result.answer($0, "comp_intercultural", in: instrument) }, [.choice("1"), .choice("2"), nil])
+        let forms = result.issues.filter { $0.code == "label_matched_in_another_form" }
+        XCTAssertTrue(forms.contains { $0.oldValue == "Ma?ai svarbi" && $0.message.contains("CSV UTF-8") }, "\(forms.map(\.message))")
+        XCTAssertEqual(Set(result.issues.filter { $0.code == "unknown_value" }.map(\.oldValue)), ["Nesvarbi", "L?bai ?emas"])
+    }
+
     /// A hand-made sheet types its scale as the number and words of its own (`4 - Rather
     /// important`, `(1) None at all`, `Rather low (2)`): the number is the scale point, with a
     /// warning naming the words; they were unknown values, the ratings missing. Words that are
@@ -1467,6 +1493,11 @@ final class NormalizerTests: XCTestCase {
         let commented = folder.write("commented.csv", "Nr;country;imp_intercultural;comments\n1;EE;4;\n2;EE;;ei vastanud\n"
             + "3;EE;;Не ответил\n4;EE;;koolitus on vajalik\n")
         XCTAssertEqual(normalise([commented]).accounts.map(\.respondents), [2])
+        // Its letters written as `?` by a code page without them (`atteic?s`, a differential
+        // tester's row that had been a respondent); `?` where the remark has a letter of ASCII is a comment.
+        let lost = folder.write("lost.csv", "Nr;country;imp_intercultural;comments\n1;LV;4;\n2;LV;;atteic?s\n3;LT;;N?ra atsakymo\n"
+            + "4;LV;;atteic?s laikam\n5;LV;;?tteic?s\n")
+        XCTAssertEqual(normalise([lost]).respondents.map(\.sourceLine), [2, 5, 6])
         // The row's number after the place (`Omavalitsus;Nr;...`), and dashes for blank cells.
         let after = folder.write("after.csv", "Omavalitsus;Nr;imp_intercultural;training_wanted\nTartu linn;1;4;intercultural\n"
             + "Tartu linn;2;;\nTartu linn;3;-;-\nTartu linn;4;–;intercultural\n")
@@ -2791,6 +2822,38 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.answer(0, "comp_disinformation", in: instrument), .choice("2"))
         XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["staff_wellbeing"]))
         XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
+    }
+
+    /// The cut headings of a Lithuanian export saved as "CSV" in a code page without its letters
+    /// (`Kaip vertinate ..  [Tarpkult?rin? k..]`): a cut part with a `?` is the one label it begins
+    /// letter for letter, `?` for each letter outside ASCII. They were unmapped, 6 of the 8
+    /// Lithuanian topics missing (a differential tester's case); a `?` where the label has a
+    /// letter of ASCII fits none.
+    func testLimeSurveyAbbreviatedHeadingsWithLostLetters() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        Response ID,Date submitted,Last page,Start language,?alis,Kiek kiekviena ..  [Tarpkult?rin? k..],\
+        Kiek kiekviena ..  [Partneryst?s in..],Kaip vertinate ..  [Tarpkult?rin? k..],Kokiomis temomi..  [Partneryst?s in..],\
+        Kiek kiekviena ..  [Kova su dezinfo..],Kiek kiekviena ..  [Smurto d?l lyt..],Kiek kiekviena ..  [Pagalba pa?eid?..],\
+        Kiek kiekviena ..  [Smur?o d?l lyt..]
+        1,2025-01-16 10:00:00,4,lt,Lietuva,Svarbu,Labai svarbu,Vidutin?,Taip,Svarbu,Labai svarbu,Svarbu,Svarbu
+
+        """
+        let result = normalise([folder.write("lime_lt.csv", text)])
+        XCTAssertEqual(result.respondents.count, 1)
+        guard result.respondents.count == 1 else { return }
+        XCTAssertEqual(result.respondents[0].country, "LT")
+        XCTAssertEqual(result.answer(0, "imp_intercultural", in: instrument), .choice("4"))
+        XCTAssertEqual(result.answer(0, "imp_partnerships", in: instrument), .choice("5"))
+        XCTAssertEqual(result.answer(0, "comp_intercultural", in: instrument), .choice("3"))
+        XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["partnerships"]))
+        XCTAssertEqual(result.answer(0, "imp_disinformation", in: instrument), .choice("4"))
+        XCTAssertEqual(result.answer(0, "imp_gbv_prevention", in: instrument), .choice("5"))
+        XCTAssertEqual(result.answer(0, "imp_vulnerable_groups", in: instrument), .choice("4"))
+        // `Smur?o`: the label's `t` is ASCII, so no label fits.
+        XCTAssertEqual(result.accounts.first?.unmappedColumns, ["Kiek kiekviena ..  [Smur?o d?l lyt..]"])
+        let headings = result.issues.filter { $0.code == "letters_lost" }
+        XCTAssertTrue(headings.first?.message.hasPrefix("7 column heading(s)") == true, headings.first?.message ?? "")
     }
 
     /// LimeSurvey's export option "Convert spaces in question text to underscores" writes every

@@ -1027,8 +1027,16 @@ final class ParseState {
     /// `Total:`, `Total (n=12)`, not `Totalitarianism`. A short word or abbreviation heads totals
     /// alone (`Med.`, `Max`, `SD`), not a role or a name (`Med. õde`, `Max Mustermann`, `SD
     /// spetsialist`: a reviewer's rows).
+    /// A label whose letters a code page lacked (`Vid?ji`, `I? viso`: Excel's "CSV" writes `?` for
+    /// each) is read by `totalsWordsLost`.
     static func startsWithTotalsWord(_ lower: String) -> Bool {
-        for word in totalsWords where lower.hasPrefix(word) {
+        if startsWithTotalsWord(lower, of: totalsWords) { return true }
+        guard lower.utf8.contains(UInt8(ascii: "?")) else { return false }
+        return startsWithTotalsWord(KeyedLookup<Int>.lostLettersKey(lower), of: totalsWordsLost)
+    }
+
+    private static func startsWithTotalsWord(_ lower: String, of words: [String]) -> Bool {
+        for word in words where lower.hasPrefix(word) {
             let rest = lower.dropFirst(word.count)
             // (`n=30`: a word ending in `=` takes its figure.)
             if let next = rest.unicodeScalars.first, next.properties.isAlphabetic || (next.properties.numericType != nil && word.last != "=") { continue }
@@ -1139,6 +1147,12 @@ final class ParseState {
         "итого", "итог", "всего", "промежуточный итог", "сумма", "среднее", "средний", "средняя", "в среднем",
         "средн", "ср", "медиана", "мода", "количество", "кол-во", "стандартное отклонение",
     ]
+
+    /// The words of `totalsWords` with letters outside ASCII, each written `?` as
+    /// `KeyedLookup.lostLettersKey` writes them (`vid?ji`, `kop?`), where letters of ASCII are
+    /// still most of the word (`??????`, Russian whose letters were all lost, could be anything).
+    static let totalsWordsLost: [String] = totalsWords.filter { !$0.unicodeScalars.allSatisfy(\.isASCII) }
+        .map { KeyedLookup<Int>.lostLettersKey($0) }.filter { KeyedLookup<Int>.mayHaveLostLetters($0) }
 
     /// English month and weekday names and their abbreviations, as dates spell them.
     static let dateWords: Set<String> = [

@@ -17,6 +17,10 @@ public final class ChoiceMatcher {
     private let longest: Int
     /// Each label's words, diacritics set aside, with its choice (`wordForm`).
     private let labelWords: [(name: String, words: [Substring])]
+    /// Each label's words as `KeyedLookup.lostLettersKey` writes them (`ma?ai svarbu`), with its
+    /// choice (`wordForm` of a text whose letters were lost: the other form's ending may hold the
+    /// lost letter, `Socialin? darbuotoja` for `Socialinis darbuotojas`).
+    private let lostLabelWords: [(name: String, words: [Substring])]
     /// What pieces of checkbox cells joined matched (`joinPieces`), tightly and not: a file's cells
     /// join the same labels in other orders, and a new cell tried them all again, each a Unicode
     /// normalisation (a file of 30 Google Forms rows took 80 ms). Up to `joinedLimit` each.
@@ -57,6 +61,11 @@ public final class ChoiceMatcher {
         longest = list.choices.flatMap { [$0.name] + Array($0.labels.values) }.map(\.count).max() ?? 0
         labelWords = list.choices.flatMap { choice in
             choice.labels.values.sorted().map { (choice.name, TextKey.loose($0).split(separator: " ")) }
+        }
+        lostLabelWords = list.choices.flatMap { choice in
+            choice.labels.values.sorted().map {
+                (choice.name, KeyedLookup<String>.lostLettersKey(TextKey.exact($0)).split(separator: " "))
+            }
         }
     }
 
@@ -115,16 +124,24 @@ public final class ChoiceMatcher {
     /// `Sociālā darbiniece`, `Социальная работница`) for a man's. Each word the same, or both of
     /// four letters or more differing in their endings only (`sameWordForm`); nil when no choice
     /// or two have such a label. Tried only when nothing else matched.
+    /// A text whose letters a code page lacked (`Ma?ai svarbi`) is compared, `?` for each letter
+    /// outside ASCII, with the labels that have such letters, when its own words match none.
     func wordForm(_ raw: String) -> String? {
-        let words = TextKey.loose(raw).split(separator: " ")
-        guard !words.isEmpty, words.count <= 6 else { return nil }
-        var found: String? = nil
-        for (name, label) in labelWords where name != found && label.count == words.count {
-            guard zip(words, label).allSatisfy(Self.sameWordForm) else { continue }
-            if found != nil { return nil }
-            found = name
+        func find(_ words: [Substring], in labels: [(name: String, words: [Substring])]) -> String? {
+            guard !words.isEmpty, words.count <= 6 else { return nil }
+            var found: String? = nil
+            for (name, label) in labels where name != found && label.count == words.count {
+                guard zip(words, label).allSatisfy(Self.sameWordForm) else { continue }
+                if found != nil { return nil }
+                found = name
+            }
+            return found
         }
-        return found
+        if let found = find(TextKey.loose(raw).split(separator: " "), in: labelWords) { return found }
+        guard raw.utf8.contains(UInt8(ascii: "?")) else { return nil }
+        let key = KeyedLookup<String>.lostLettersKey(TextKey.exact(raw))
+        guard KeyedLookup<String>.mayHaveLostLetters(key) else { return nil }
+        return find(key.split(separator: " "), in: lostLabelWords)
     }
 
     /// A scale point written with its number and a sheet's own words for it (`4 - Rather

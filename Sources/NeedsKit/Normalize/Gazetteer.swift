@@ -574,7 +574,9 @@ public struct Gazetteer: Sendable {
     /// part that names a county and a municipality alike (`Saaremaa`: the county, and Saaremaa
     /// vald) is the county beside another municipality's name (`Muhu, Saaremaa`), else the
     /// municipality.
-    private func matchParts(_ text: String, country: String?) -> Match {
+    /// `matchPart` reads each part (`match`, or `matchAllowingLostLetters` for a text whose letters
+    /// were written as `?`).
+    private func matchParts(_ text: String, country: String?, matchPart: ((String) -> Match)? = nil) -> Match {
         let parts = text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "(" || $0 == ")" || $0 == "/" })
             .map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
         guard parts.count > 1 else { return .none }
@@ -585,7 +587,7 @@ public struct Gazetteer: Sendable {
         for part in parts {
             let county = county(part)
             var named: [Municipality] = []
-            switch match(part, country: country) {
+            switch matchPart?(part) ?? match(part, country: country) {
             case let .unique(municipality): named = [municipality]
             case let .ambiguous(candidates): named = candidates
             case .none:
@@ -645,11 +647,6 @@ public struct Gazetteer: Sendable {
         }
     }
 
-    /// A name whose letters the file's code page lacked, each written as `?` (Excel's "CSV"
-    /// saved by a Windows set to Russian writes `J?el?htme vald`, `Kelm?s rajono savivaldyb?`):
-    /// the municipality whose name or a variant has the same characters elsewhere (in any case)
-    /// and a letter outside ASCII at each `?`; `country` narrows several, as in `match`. Only a
-    /// text holding `?` and some other letter is tried.
     /// `match`, or, where it finds none, `matchLostLetters`: a place stated above a sheet is read
     /// as a row's place is.
     public func matchAllowingLostLetters(_ written: String, country: String? = nil) -> Match {
@@ -657,6 +654,12 @@ public struct Gazetteer: Sendable {
         return found == .none ? matchLostLetters(written, country: country) : found
     }
 
+    /// A name whose letters the file's code page lacked, each written as `?` (Excel's "CSV"
+    /// saved by a Windows set to Russian writes `J?el?htme vald`, `Kelm?s rajono savivaldyb?`):
+    /// the municipality whose name or a variant has the same characters elsewhere (in any case)
+    /// and a letter outside ASCII at each `?`; `country` narrows several, as in `match`. Only a
+    /// text holding `?` and some other letter is tried. A name with its county beside it
+    /// (`J?hvi, Ida-Virumaa`) is read by its parts, as `match` reads one.
     public func matchLostLetters(_ written: String, country: String? = nil) -> Match {
         let whole = Array(written.trimmingSpaces.lowercased())
         guard whole.contains("?"), whole.contains(where: { $0.isLetter }) else { return .none }
@@ -686,7 +689,7 @@ public struct Gazetteer: Sendable {
             default: return resolve(.ambiguous(Array(found)), country: country)
             }
         }
-        return .none
+        return matchParts(written, country: country) { self.matchAllowingLostLetters($0, country: country) }
     }
 
     /// The municipalities whose name or a variant is `text` with a letter outside ASCII at each `?`.

@@ -1626,6 +1626,20 @@ public final class Normalizer {
         "neatsakyta", "atsisakė", "не ответил", "не ответила", "нет ответа", "без ответа", "отказался", "отказалась",
     ].map { TextKey.loose($0) })
 
+    /// The remarks with a letter outside ASCII as `KeyedLookup.lostLettersKey` writes them
+    /// (`atteic?s`): a file saved as "CSV" in a code page without the letter.
+    private static let noAnswerRemarksLost: Set<String> = Set([
+        "neatbildēja", "neatbildēts", "atteicās", "neatsakė", "nėra atsakymo", "atsisakė",
+    ].map { KeyedLookup<String>.lostLettersKey(TextKey.exact($0)) })
+
+    /// Whether a free-text cell says that the person did not answer or refused (`noAnswerRemarks`).
+    static func isNoAnswerRemark(_ text: String) -> Bool {
+        if noAnswerRemarks.contains(TextKey.loose(text)) { return true }
+        guard text.utf8.contains(UInt8(ascii: "?")) else { return false }
+        let key = KeyedLookup<String>.lostLettersKey(TextKey.exact(text))
+        return KeyedLookup<String>.mayHaveLostLetters(key) && noAnswerRemarksLost.contains(key)
+    }
+
     /// Whether a row answers a question of the form besides the place (and the tool's metadata):
     /// a cell of such a question written in, or a split choice's column read.
     private func answersBeyondPlace(_ record: RecordBuffer, mapping: FileMapping, count: Int) -> Bool {
@@ -1644,7 +1658,7 @@ public final class Normalizer {
                 let text = String(decoding: bytes, as: UTF8.self)
                 // A remark that the person did not answer, in a free-text column (`ei vastanud` in
                 // the comments: a probe's such row had been a respondent).
-                if matchers[q] == nil && Self.noAnswerRemarks.contains(TextKey.loose(text)) { continue }
+                if matchers[q] == nil && Self.isNoAnswerRemark(text) { continue }
                 if !Self.isDash(text) { return true }
             case .unmapped, .meta(.other) where mapping.shape == .generic:
                 let text = String(decoding: bytes, as: UTF8.self).trimmingSpaces
@@ -2215,7 +2229,8 @@ public final class Normalizer {
                 if let name = matcher.wordForm(text) {
                     return CellReading(answer: .choice(name), issues: [.init(
                         old: text, new: name, code: "label_matched_in_another_form", action: .changed,
-                        message: "`\(text)` read as choice `\(name)`, whose label has these words in another form (gender or ending)")])
+                        message: "`\(text)` read as choice `\(name)`, whose label has these words in another form (gender or ending)"
+                            + (Self.lettersWrittenAsMarks(text) ? ", " + Self.lettersWrittenAsMarksReading : ""))])
                 }
                 // Excel's protected text (`="3"`) written by a tool that quotes every field
                 // (`"=""3"""`): the reader keeps a quoted field as typed, and the choice is inside.

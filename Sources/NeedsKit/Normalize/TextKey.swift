@@ -270,7 +270,7 @@ public struct KeyedLookup<Value: Hashable & Sendable>: Sendable {
     /// Whether a text may be one whose letters a code page lacked: it holds a `?` and more
     /// letters of ASCII than characters outside it and `?` (Russian whose letters were all
     /// lost, `??????`, is no longer anything's: its length alone would match).
-    private static func mayHaveLostLetters(_ key: String) -> Bool {
+    static func mayHaveLostLetters(_ key: String) -> Bool {
         guard key.utf8.contains(UInt8(ascii: "?")) else { return false }
         var letters = 0, marks = 0
         for scalar in key.unicodeScalars {
@@ -293,12 +293,15 @@ public struct KeyedLookup<Value: Hashable & Sendable>: Sendable {
         return found
     }
 
-    /// The values whose text begins with `prefix` (exact keys, then without diacritics), for a
-    /// heading a tool cut short. A scan of every key: for a file's header, not for its answers.
+    /// The values whose text begins with `prefix` (exact keys, then without diacritics, then,
+    /// for a prefix whose letters were written as `?`, by `lostLettersKey`), for a heading a
+    /// tool cut short. A scan of every key: for a file's header, not for its answers.
     public func matchPrefix(_ prefix: String) -> Match {
         let key = Self.key(prefix)
         guard !key.isEmpty else { return .none }
-        for (table, loose, wanted) in [(exact, false, key), (self.loose, true, TextKey.loose(exactKey: key))] {
+        var tables = [(exact, false, key), (self.loose, true, TextKey.loose(exactKey: key))]
+        if matchesLostLetters && Self.mayHaveLostLetters(key) { tables.append((lost, true, Self.lostLettersKey(key))) }
+        for (table, loose, wanted) in tables {
             let found = table.filter { $0.key.hasPrefix(wanted) }.values.reduce(into: Set<Value>()) { $0.formUnion($1) }
             if !found.isEmpty { return Self.result(found, loose: loose) }
         }
