@@ -742,6 +742,13 @@ final class BadInputCatalogueTests: XCTestCase {
             // A small group's averages, whole or halves: two fractions make a row of averages.
             + ";;;4;3,5;2,75\n"
         let r = run("more-totals.csv", sheet)
+        // A small group's averages, mostly whole, all written with two decimals (a differential
+        // tester's row, a respondent of no place); a respondent's computed average beside ratings
+        // with two decimals stays one, and so do whole figures alone, which nothing tells apart.
+        let small = run("small-group.csv", "country;imp_intercultural;imp_partnerships;imp_disinformation\n"
+            + "LV;4;3;5\nLV;5;3;5\n;4,50;3,00;5,00\n;4;3;4,33\n;4,00;3,00;5,00\n")
+        XCTAssertEqual(small.account.respondents, 4)
+        XCTAssertEqual(small.outcome.firstIssues.filter { $0.code == "totals_row_skipped" }.map(\.line), [4])
         XCTAssertEqual(r.account.respondents, 6)
         XCTAssertEqual(r.account.footnoteRecords, 14)
         assertIssue(r, "totals_row_skipped", line: 4, column: 2, "Keskm.")

@@ -1047,7 +1047,8 @@ final class ParseState {
     }
 
     /// The 1-based column of the first figure of a row that starts blank and holds figures alone,
-    /// two or more, no date, two of them or half with decimals (`4,333333`, `3,5`): a row of
+    /// two or more, no date, two of them with decimals (`4,333333`, `3,5`), or one and half written
+    /// with decimals, zeros too (`4,50;3,00;5,00`): a row of
     /// averages left without a label. nil for any other row; a row of the table costs a look at its first
     /// field.
     private func averagesWithoutLabel() -> Int? {
@@ -1055,6 +1056,9 @@ final class ParseState {
         var first: Int? = nil
         var figures = 0
         var fractions = 0
+        // Figures written with decimals, zeros too (`3,00`): a sheet's averages cell formatted
+        // with two decimals writes a whole average so.
+        var decimals = 0
         for i in 1..<record.fieldCount {
             let field = Array(Self.trimmed(record.fieldBytes(i)))
             if field.isEmpty { continue }
@@ -1065,14 +1069,15 @@ final class ParseState {
             // `4,333333`, `3,5`: digits, one decimal mark, digits not all zero (`4,0` is whole).
             let marks = field.indices.filter { field[$0] == UInt8(ascii: ",") || field[$0] == UInt8(ascii: ".") }
             if marks.count == 1, let mark = marks.first, mark > 0, mark < field.count - 1,
-               field.indices.allSatisfy({ $0 == mark || (field[$0] >= 0x30 && field[$0] <= 0x39) }),
-               field[(mark + 1)...].contains(where: { $0 != 0x30 }) {
-                fractions += 1
+               field.indices.allSatisfy({ $0 == mark || (field[$0] >= 0x30 && field[$0] <= 0x39) }) {
+                decimals += 1
+                if field[(mark + 1)...].contains(where: { $0 != 0x30 }) { fractions += 1 }
             }
         }
-        // Two such fractions or more, or half the figures: nobody rates a topic 3,5, but a
-        // respondent's row may have one computed average column beside its ratings.
-        return figures >= 2 && fractions > 0 && (fractions >= 2 || fractions * 2 >= figures) ? first : nil
+        // Two such fractions or more, or one and half the figures written with decimals (`4,50;3,00;5,00`,
+        // a small group's averages, mostly whole: a differential tester's row): nobody rates a
+        // topic 3,5, but a respondent's row may have one computed average column beside its ratings.
+        return figures >= 2 && fractions > 0 && (fractions >= 2 || decimals * 2 >= figures) ? first : nil
     }
 
     /// Whether every filled field after column `column` (1-based) is a figure, as a totals row's
