@@ -716,12 +716,14 @@ final class BadInputCatalogueTests: XCTestCase {
         let sheet = "municipality;country;imp_partnerships;comp_partnerships\n"
             + "Riga;LV;4;2\nVid?ji;;4.50;3.00\nKop?;;9;5\nI? viso;;9;5\nVidutini?kai;;4,5;2,5\n"
             + "Kop?a;;4;2\n?????;;4;2\nOgre;LV;5;3\n"
+            // The totals word last (a reviewer's rows, respondents of no place).
+            + "Ogres novads kop?;;4,5;3\nRespondent? skai?ius;;2;2\n"
         let r = run("totals-lost.csv", sheet)
         XCTAssertEqual(r.account.respondents, 4)
-        XCTAssertEqual(r.account.footnoteRecords, 4)
+        XCTAssertEqual(r.account.footnoteRecords, 6)
         assertIssue(r, "totals_row_skipped", line: 3, column: 1, "Vid?ji")
         let skipped = r.outcome.firstIssues.filter { $0.code == "totals_row_skipped" }
-        XCTAssertEqual(skipped.map(\.line), [3, 4, 5, 6])
+        XCTAssertEqual(skipped.map(\.line), [3, 4, 5, 6, 10, 11])
     }
 
     /// More of the words clerks head a totals or average row with (`Keskm.`, `Kõik kokku`,

@@ -1309,6 +1309,14 @@ final class NormalizerTests: XCTestCase {
             + "EE,Narva linn,4 ja 5,4 или 5,2 (ei tea)\n")])
         XCTAssertEqual(["imp_intercultural", "imp_partnerships", "comp_intercultural"].map { two.answer(0, $0, in: instrument) }, [nil, nil, nil])
         XCTAssertEqual(two.issues.filter { $0.code == "unknown_value" }.map(\.oldValue), ["4 ja 5", "4 или 5", "2 (ei tea)"])
+        // The same with letters a code page lacked (`3 - Gr?ti pateikt`, `2 (Ne?inau)`, a
+        // reviewer's: read as the number); another form of the point's own label agrees with it
+        // (`5 - Ļoti svarīga`, `2 - Ma?ai svarbi`), another point's contradicts it.
+        let forms = normalise([folder.write("forms.csv", "country;imp_intercultural;imp_partnerships;imp_disinformation;imp_gbv_prevention;imp_legal_status\n"
+            + "LV;3 - Gr?ti pateikt;2 (Ne?inau);5 - Ļoti svarīga;2 - Ma?ai svarbi;4 - Ma?ai svarbi\n")])
+        XCTAssertEqual(["imp_intercultural", "imp_partnerships", "imp_disinformation", "imp_gbv_prevention", "imp_legal_status"].map {
+            forms.answer(0, $0, in: instrument)
+        }, [nil, nil, .choice("5"), .choice("2"), nil])
     }
 
     /// A label holding numbers of its own (`High (61-80%)`) with the point's number after it is
@@ -1401,6 +1409,23 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.issues.filter { $0.code == "text_lost" }.map(\.oldValue), ["??????"])
         let answers = result.issues.filter { $0.code == "label_matched_without_diacritics" }
         XCTAssertTrue(answers.contains { $0.oldValue == "?oti svar?gi" && $0.message.contains("CSV UTF-8") }, "\(answers.map(\.message))")
+    }
+
+    /// A place stated above the table or between its blocks whose label's own letters were lost
+    /// (`Pils?ta:;Liep?ja`, `Savivaldyb?: Vilniaus miesto savivaldyb?` in one cell): a
+    /// differential tester's, whose rows had lost their place (the one-cell line read as a
+    /// footnote, its label's last letter a `?`), or LV its respondents.
+    func testPlaceStatedUnderALabelWhoseLettersWereLost() throws {
+        let folder = TemporaryFolder()
+        let above = folder.write("above.csv", "Pils?ta:;Liep?ja;;\nrole;imp_intercultural;imp_partnerships;training_wanted\n"
+            + "teacher;4;3;intercultural\nother;3;2;\n")
+        XCTAssertEqual(normalise([above]).respondents.map(\.municipalityCode), ["LV-LPX", "LV-LPX"])
+        let between = folder.write("between.csv", "Savivaldybė:;Kauno miesto savivaldybė;;\nrole;imp_intercultural;imp_partnerships;training_wanted\n"
+            + "teacher;4;3;intercultural\nSavivaldyb?: Vilniaus miesto savivaldyb?;;;\nrole;imp_intercultural;imp_partnerships;training_wanted\n"
+            + "teacher;5;4;\nother;3;2;partnerships\n")
+        let result = normalise([between])
+        XCTAssertEqual(result.respondents.map(\.municipalityCode), ["LT-15", "LT-57", "LT-57"])
+        XCTAssertEqual(result.issues.filter { $0.code == "details_line" }.map(\.line), [4])
     }
 
     /// A Russian form's export saved as "CSV" by Excel on a Windows set to Russian writes `?` for

@@ -940,7 +940,9 @@ final class ParseState {
     static func readsAsNote(_ cell: UnsafeRawBufferPointer) -> Bool {
         guard holdsWords(cell) else { return false }
         let text = String(decoding: trimmed(cell), as: UTF8.self)
-        guard let colon = text.firstIndex(of: ":"), colon != text.startIndex, text[..<colon].last?.isLetter == true,
+        // (A label's last letter may be a `?`, a letter its code page lacked: `Savivaldyb?:`.)
+        guard let colon = text.firstIndex(of: ":"), colon != text.startIndex,
+              text[..<colon].last.map({ $0.isLetter || ($0 == "?" && text[..<colon].contains(where: \.isLetter)) }) == true,
               text[..<colon].split(separator: " ").count <= 2 else { return false }
         return text[text.index(after: colon)...].contains { $0.isLetter || $0.isNumber }
     }
@@ -1011,7 +1013,7 @@ final class ParseState {
             // Only its last word is read for that: a row of a hand-made sheet whose first cell
             // is a place (`Narva linn`) costs one word's String, not the cell's.
             if first >= 0x41, let space = field.lastIndex(of: 0x20),
-               Self.totalsLastWords.contains(String(decoding: field[(space + 1)...], as: UTF8.self).lowercased().filter(\.isLetter)) {
+               Self.isTotalsLastWord(String(decoding: field[(space + 1)...], as: UTF8.self).lowercased()) {
                 let text = String(decoding: field, as: UTF8.self)
                 return (text.count > 40 ? String(text.prefix(40)) + "…" : text, i + 1)
             }
@@ -1125,6 +1127,18 @@ final class ParseState {
         "kokku", "kopā", "kopa", "kopsumma", "viso", "итого", "всего", "total", "totals", "subtotal", "skaits", "skaičius",
         "arv", "keskmine", "vidurkis", "vidēji", "average", "mean",
     ]
+
+    /// Whether a label's last word (in lower case) is one of `totalsLastWords`, its punctuation
+    /// aside, or one whose letters a code page lacked (`kop?`, `skai?ius`).
+    static func isTotalsLastWord(_ word: String) -> Bool {
+        if totalsLastWords.contains(word.filter(\.isLetter)) { return true }
+        guard word.utf8.contains(UInt8(ascii: "?")) else { return false }
+        return totalsLastWordsLost.contains(KeyedLookup<Int>.lostLettersKey(word.filter { $0.isLetter || $0 == "?" }))
+    }
+
+    /// `totalsLastWords` with letters outside ASCII as `KeyedLookup.lostLettersKey` writes them.
+    static let totalsLastWordsLost: Set<String> = Set(totalsLastWords.filter { !$0.unicodeScalars.allSatisfy(\.isASCII) }
+        .map { KeyedLookup<Int>.lostLettersKey($0) }.filter { KeyedLookup<Int>.mayHaveLostLetters($0) })
 
     /// The short words and abbreviations of `totalsWords` that head a totals row only alone (with
     /// punctuation or figures): a role, a title or a name may start so.

@@ -288,20 +288,37 @@ public struct ChoiceList: Sendable {
 
     /// Whether a name or label says no rating, alone or as a part (`Don't know / N/A`,
     /// `Don't know (99)`).
+    /// Words whose letters a code page lacked (`Gr?ti pateikt`, `Ne?inau`: Excel's "CSV" writes
+    /// `?` for each) are compared by `KeyedLookup.lostLettersKey`.
     static func isNonRating(_ text: String) -> Bool {
-        let key = answerKey(text)
+        if isNonRating(key: answerKey(text), words: nonRatings, phrases: nonRatingPhrases) { return true }
+        guard text.utf8.contains(UInt8(ascii: "?")) else { return false }
+        let lost = lostAnswerKey(text)
+        return KeyedLookup<String>.mayHaveLostLetters(lost) && isNonRating(key: lost, words: lostNonRatings, phrases: lostNonRatingPhrases)
+    }
+
+    private static func isNonRating(key: String, words: Set<String>, phrases: [String]) -> Bool {
         let parts = key.components(separatedBy: " / ") + [String(key.prefix { $0 != "(" }).trimmingSpaces]
         // A phrase of two words or more, with more said after it (`Not applicable to my job`,
         // `Ei puuduta minu tööd`).
         return ([key] + parts).contains { part in
-            nonRatings.contains(part) || nonRatingPhrases.contains { part.hasPrefix($0 + " ") }
+            words.contains(part) || phrases.contains { part.hasPrefix($0 + " ") }
         }
     }
     /// (Not "don't know": `Ei tea midagi`, "knows nothing", may be a competence scale's lowest point.)
-    private static let nonRatingPhrases = [
+    private static let nonRatingPhraseTexts = [
         "not applicable", "prefer not to", "ei puuduta", "ei ole asjakohane", "ei soovi vastata", "nav attiecināms", "nevēlos atbildēt",
         "netaikoma", "nenoriu atsakyti", "не применимо", "не относится", "не хочу отвечать",
-    ].map { answerKey($0) }
+    ]
+    private static let nonRatingPhrases = nonRatingPhraseTexts.map { answerKey($0) }
+    private static let lostNonRatingPhrases = nonRatingPhraseTexts.map { lostAnswerKey($0) }.filter { KeyedLookup<String>.mayHaveLostLetters($0) }
+
+    /// `answerKey`'s spelling with each character outside ASCII written `?`, as
+    /// `KeyedLookup.lostLettersKey` writes it.
+    private static func lostAnswerKey(_ text: String) -> String {
+        let spaced = String(text.map { $0 == "_" || $0 == "-" ? " " : $0 }.filter { $0 != "'" && $0 != "’" })
+        return KeyedLookup<String>.lostLettersKey(TextKey.exact(spaced))
+    }
 
     private static func number(_ name: String) -> Double? { Double(name).flatMap { $0.isFinite ? $0 : nil } }
 
@@ -313,7 +330,11 @@ public struct ChoiceList: Sendable {
     }
 
     /// Answers that say the respondent gives no rating: don't know, not applicable, no answer.
-    private static let nonRatings: Set<String> = Set([
+    private static let nonRatings: Set<String> = Set(nonRatingTexts.map { answerKey($0) })
+    /// The same with letters outside ASCII written `?`, where letters of ASCII are most of them.
+    private static let lostNonRatings: Set<String> = Set(nonRatingTexts.filter { !$0.unicodeScalars.allSatisfy(\.isASCII) }
+        .map { lostAnswerKey($0) }.filter { KeyedLookup<String>.mayHaveLostLetters($0) })
+    private static let nonRatingTexts = [
         "dk", "dont know", "do not know", "n/a", "na", "n a", "not applicable", "refuse", "no answer", "no opinion",
         "prefer not to say", "prefer not to answer", "refused", "cant say", "cannot say", "hard to say", "ei tea", "ei oska öelda", "ei oska vastata", "ei puuduta", "pole asjakohane",
         "nezinu", "grūti pateikt", "grūti atbildēt", "nav attiecināms", "nežinau", "sunku pasakyti",
@@ -322,7 +343,7 @@ public struct ChoiceList: Sendable {
         "not sure", "unsure", "pole kindel", "ei ole kindel", "neesmu pārliecināts", "nesu tikras", "nesu tikra", "ei soovi vastata", "ei taha vastata", "ei ole asjakohane", "ei kohaldu",
         "nevēlos atbildēt", "neattiecas", "nav zināms", "nenoriu atsakyti", "nežinau / negaliu atsakyti", "neaktualu",
         "не хочу отвечать", "не относится", "не отношусь", "не уверен", "не уверена", "не могу сказать",
-    ].map { answerKey($0) })
+    ]
 }
 
 /// A training topic and the questions that measure it.

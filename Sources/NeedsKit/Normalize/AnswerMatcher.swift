@@ -185,7 +185,9 @@ public final class ChoiceMatcher {
             // (A month's name alone after the number: `3 - may be useful` is a label.)
             let words = spelled.lowercased().split(whereSeparator: { !$0.isLetter })
             if words.count == 1, SubmissionDate.monthWords[String(words[0])] != nil { return nil }
-            return wordForm(spelled) == nil ? name : nil
+            // Another form of the same point's label agrees with the number (`5 - Ļoti svarīga`,
+            // `2 - Ma?ai svarbi`: a reviewer's), another point's contradicts it.
+            return (wordForm(spelled).map { $0 == name } ?? true) ? name : nil
         }
     }
 

@@ -27,6 +27,9 @@ public struct Gazetteer: Sendable {
 
     private let entries: [Municipality]
     private let lookup: KeyedLookup<Int>
+    /// Whether this is `lostLettersTwin`: its lookup reads a name whose letters were written as
+    /// `?`, and every rule of `match` with it.
+    private let matchingLostLetters: Bool
     /// Each municipality's county (ISO code; none in Latvia) and the counties parts of it were in
     /// before 2017, by the municipality's code, and the counties by their names (`Ida-Virumaa`,
     /// `Kauno apskritis`, `Harju county`, `Харьюский уезд`).
@@ -92,11 +95,14 @@ public struct Gazetteer: Sendable {
         "rural": "vald", "urban": "linn",
     ]
 
-    public init() {
+    public init() { self.init(matchingLostLetters: false) }
+
+    private init(matchingLostLetters: Bool) {
+        self.matchingLostLetters = matchingLostLetters
         var entries: [Municipality] = []
         // A name beside another (`Narva linn / Нарва`, `Narva / Ida-Virumaa`) is read by `matchParts`.
         // A name whose letters were written as `?` is read by `matchLostLetters`, with a warning.
-        var lookup = KeyedLookup<Int>(matchesHalves: false, matchesLostLetters: false)
+        var lookup = KeyedLookup<Int>(matchesHalves: false, matchesLostLetters: matchingLostLetters)
         for (index, entry) in MunicipalityData.records.enumerated() {
             entries.append(Municipality(code: entry.code, country: entry.country, name: entry.name))
             lookup.insert(entry.name, index)
@@ -118,7 +124,9 @@ public struct Gazetteer: Sendable {
             counties[entry.code] = Set([entry.county] + entry.formerCounties)
         }
         self.counties = counties
-        var countyLookup = KeyedLookup<String>(matchesHalves: false, matchesLostLetters: false)
+        // A county whose letters were written as `?` (`P?rnumaa`) is still the county: beside
+        // another county's municipality, the name is not recognised.
+        var countyLookup = KeyedLookup<String>(matchesHalves: false)
         for (code, names) in MunicipalityData.countyNames {
             for name in names { countyLookup.insert(name, code) }
         }
@@ -144,6 +152,11 @@ public struct Gazetteer: Sendable {
 
     /// Latvia's historical regions, compared without diacritics.
     private static let latvianRegions: Set<String> = ["latgale", "vidzeme", "kurzeme", "zemgale", "selija"]
+
+    /// The region words and Latvia's region `Sēlija` as `KeyedLookup.lostLettersKey` writes them
+    /// (`re?ions`, `s?lija`), compared with a part whose letters were written as `?`.
+    private static let lostRegionWords: Set<String> = Set((regionWords.union(["sēlija"])).filter { !$0.unicodeScalars.allSatisfy(\.isASCII) }
+        .map { KeyedLookup<Int>.lostLettersKey($0) }.filter { KeyedLookup<Int>.mayHaveLostLetters($0) })
 
     /// Letters an ASCII keyboard lacks, written as digraphs: `š`, `ž`, `č` as `sh`, `zh`, `ch`
     /// (`Shiauliai`, `Birzhai`, `Panevezhys`), Estonian `ä`, `ö`, `ü` as `ae`, `oe`, `ue`
@@ -346,7 +359,7 @@ public struct Gazetteer: Sendable {
         guard !text.isEmpty else { return .none }
         var result = resolve(lookup.match(text), country: country)
         guard result == .none else { return result }
-        let typed = Self.words(TextKey.exact(text))
+        let typed = vocabularyWords(TextKey.exact(text))
         var words = typed.map { Self.abbreviations[$0] ?? $0 }
         // English names the kind first as often as last: `City of Riga` is `Riga city`,
         // `Municipality of Narva` `Narva municipality`.
@@ -574,12 +587,17 @@ public struct Gazetteer: Sendable {
     /// part that names a county and a municipality alike (`Saaremaa`: the county, and Saaremaa
     /// vald) is the county beside another municipality's name (`Muhu, Saaremaa`), else the
     /// municipality.
-    /// `matchPart` reads each part (`match`, or `matchAllowingLostLetters` for a text whose letters
-    /// were written as `?`).
-    private func matchParts(_ text: String, country: String?, matchPart: ((String) -> Match)? = nil) -> Match {
-        let parts = text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "(" || $0 == ")" || $0 == "/" })
+    /// In `lostLettersTwin`, a part whose letters were all lost (`Narva linn / ?????`, the Russian
+    /// name saved by a Baltic Windows) tells nothing, and is passed over. A text of more than
+    /// `partsOfAPlace` parts is no place.
+    private func matchParts(_ text: String, country: String?) -> Match {
+        var parts = text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "(" || $0 == ")" || $0 == "/" })
             .map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
-        guard parts.count > 1 else { return .none }
+        guard parts.count > 1, parts.count <= Self.partsOfAPlace else { return .none }
+        if matchingLostLetters {
+            parts.removeAll { $0.contains("?") && !$0.unicodeScalars.contains { $0.isASCII && $0.properties.isAlphabetic } }
+            guard !parts.isEmpty else { return .none }
+        }
         var found: [Municipality] = []
         var countries: Set<String> = []
         var countiesNamed: Set<String> = []
@@ -587,7 +605,7 @@ public struct Gazetteer: Sendable {
         for part in parts {
             let county = county(part)
             var named: [Municipality] = []
-            switch matchPart?(part) ?? match(part, country: country) {
+            switch match(part, country: country) {
             case let .unique(municipality): named = [municipality]
             case let .ambiguous(candidates): named = candidates
             case .none:
@@ -618,6 +636,10 @@ public struct Gazetteer: Sendable {
         return distinct.isEmpty ? .none : .ambiguous(distinct.sorted { $0.code < $1.code })
     }
 
+    /// The most parts (`matchParts`) a place answer is read by: a name, its county, its country,
+    /// and another language's name.
+    static let partsOfAPlace = 6
+
     /// Words that end the name of a county or region (`Ida-Viru maakond`, `Kauno apskritis`,
     /// `Harju county`), compared without diacritics.
     private static let regionWords: Set<String> = [
@@ -632,6 +654,8 @@ public struct Gazetteer: Sendable {
         let words = TextKey.loose(part).split(separator: " ").map(String.init)
         guard let last = words.last else { return false }
         if regionWords.contains(last) || regionWords.contains(TextKey.loose(last)) { return true }
+        // Its letters written as `?` (`Latgales re?ions`, `S?lija`).
+        if last.contains("?") && lostRegionWords.contains(last) { return true }
         return words.count == 1 && (last.hasSuffix("maa") || last.hasSuffix("маа")
             || latvianRegions.contains(last))
     }
@@ -657,56 +681,39 @@ public struct Gazetteer: Sendable {
     /// A name whose letters the file's code page lacked, each written as `?` (Excel's "CSV"
     /// saved by a Windows set to Russian writes `J?el?htme vald`, `Kelm?s rajono savivaldyb?`):
     /// the municipality whose name or a variant has the same characters elsewhere (in any case)
-    /// and a letter outside ASCII at each `?`; `country` narrows several, as in `match`. Only a
-    /// text holding `?` and some other letter is tried. A name with its county beside it
-    /// (`J?hvi, Ida-Virumaa`) is read by its parts, as `match` reads one.
+    /// and a letter outside ASCII at each `?`, read by every rule of `match` (`Kohtla-J?rve l.`,
+    /// `R?gas pils?tas dome`, `LV-1050 R?ga`, `J?hvi, Ida-Virumaa`); `country` narrows several, as
+    /// in `match`. Only a text holding `?` and some other letter is tried.
     public func matchLostLetters(_ written: String, country: String? = nil) -> Match {
-        let whole = Array(written.trimmingSpaces.lowercased())
-        guard whole.contains("?"), whole.contains(where: { $0.isLetter }) else { return .none }
-        // The name with its kind abbreviated or its council's words (`Kohtla-J?rve l.`, `P?rnu
-        // linnavalitsus`, a helper's probe), as `matchAsWritten` reads them: the kind written out,
-        // then the generic and the town's words left out, never both kinds in one text.
-        var tries = [whole]
-        let words = Self.words(TextKey.exact(written)).map { Self.abbreviations[$0] ?? $0 }
-        if !(words.contains(where: Self.townKinds.contains) && words.contains(where: Self.ruralKinds.contains)) {
-            var kept = words
-            tries.append(Array(kept.joined(separator: " ")))
-            for removable in [Self.genericWords, ["savivaldybė", "savivaldybe"], Self.townWords] {
-                kept = kept.filter { !removable.contains($0) && !($0.hasSuffix("valitsus") && removable == Self.genericWords) }
-                if !kept.isEmpty { tries.append(Array(kept.joined(separator: " "))) }
-            }
-            // `Klaip?dos miesto`: the official name ends with `savivaldybė`.
-            if let last = kept.last, ["miesto", "rajono"].contains(last) {
-                tries.append(Array((kept + ["savivaldybė"]).joined(separator: " ")))
-            }
-        }
-        var seen = Set<[Character]>()
-        for text in tries where seen.insert(text).inserted && text.contains("?") {
-            let found = lostLettersMatches(text)
-            switch found.count {
-            case 0: continue
-            case 1: return .unique(entries[found.first!])
-            default: return resolve(.ambiguous(Array(found)), country: country)
-            }
-        }
-        return matchParts(written, country: country) { self.matchAllowingLostLetters($0, country: country) }
+        guard written.contains("?"), written.contains(where: { $0.isLetter }) else { return .none }
+        return Self.lostLettersTwin.match(written, country: country)
     }
 
-    /// The municipalities whose name or a variant is `text` with a letter outside ASCII at each `?`.
-    private func lostLettersMatches(_ text: [Character]) -> Set<Int> {
-        var found = Set<Int>()
-        for (index, record) in MunicipalityData.records.enumerated() where !found.contains(index) {
-            for name in [record.name] + record.variants {
-                let spelled = Array(name.lowercased())
-                guard spelled.count == text.count else { continue }
-                if zip(text, spelled).allSatisfy({ $0 == "?" ? !$1.isASCII && $1.isLetter : $0 == $1 }) {
-                    found.insert(index)
-                    break
-                }
-            }
-        }
-        return found
+    /// The gazetteer whose lookup reads names whose letters were written as `?`; built the
+    /// first time one is read.
+    private static let lostLettersTwin = Gazetteer(matchingLostLetters: true)
+
+    /// The words of a key (`words`); in `lostLettersTwin`, a word whose letters were written as
+    /// `?` that is one of the words the rules read (`pa?vald?ba`, `pils?tas`, `savivaldyb?s`) as
+    /// that word, so that the rules read it.
+    private func vocabularyWords(_ key: String) -> [String] {
+        let words = Self.words(key)
+        guard matchingLostLetters else { return words }
+        return words.map { $0.contains("?") ? Self.lostVocabulary[$0] ?? $0 : $0 }
     }
+
+    /// The words the rules read with a letter outside ASCII, by `KeyedLookup.lostLettersKey`,
+    /// where one word alone has the key and letters of ASCII are most of it.
+    private static let lostVocabulary: [String: String] = {
+        let vocabulary = genericWords.union(townWords).union(kinds).union(abbreviations.keys).union(abbreviations.values)
+            .union(englishKinds.keys).union(ownerWords).union(regionWords).union(departmentEndings).union(["savivaldybė"])
+        var byKey: [String: Set<String>] = [:]
+        for word in vocabulary where !word.unicodeScalars.allSatisfy(\.isASCII) {
+            let key = KeyedLookup<Int>.lostLettersKey(word)
+            if KeyedLookup<Int>.mayHaveLostLetters(key) { byKey[key, default: []].insert(word) }
+        }
+        return byKey.compactMapValues { $0.count == 1 ? $0.first : nil }
+    }()
 
     private func resolve(_ match: KeyedLookup<Int>.Match, country: String?) -> Match {
         switch match {

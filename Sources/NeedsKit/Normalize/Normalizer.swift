@@ -443,15 +443,25 @@ public final class Normalizer {
 
     /// Labels a hand-made sheet states its municipality under, above the table, besides the
     /// form's own (`Omavalitsus:`), compared by `TextKey.loose`.
-    static let municipalityLabels = Set([
+    static let municipalityLabels = Set(municipalityLabelTexts.map { TextKey.loose($0) })
+    private static let municipalityLabelTexts = [
         "municipality", "city", "town", "city/town", "local authority", "local government", "council", "institution", "organisation", "organization",
         "omavalitsus", "kohalik omavalitsus", "linn", "vald", "linn/vald", "vald/linn", "linn või vald", "asutus",
         "pašvaldība", "novads", "pilsēta", "novads/pilsēta", "pilsēta/novads", "iestāde",
         "savivaldybė", "miestas", "rajonas", "įstaiga",
         "муниципалитет", "самоуправление", "местное самоуправление", "город", "волость", "город/волость", "учреждение", "организация",
-    ].map { TextKey.loose($0) })
+    ]
     /// Likewise its country.
-    static let countryLabels = Set(["country", "state", "riik", "valsts", "šalis", "valstybė", "страна", "государство"].map { TextKey.loose($0) })
+    static let countryLabels = Set(countryLabelTexts.map { TextKey.loose($0) })
+    private static let countryLabelTexts = ["country", "state", "riik", "valsts", "šalis", "valstybė", "страна", "государство"]
+    /// The labels with letters outside ASCII as `KeyedLookup.lostLettersKey` writes them
+    /// (`pa?vald?ba`, `savivaldyb?`, `?alis`): a sheet saved as "CSV" in a code page without them.
+    private static let lostMunicipalityLabels = lostLetterKeys(municipalityLabelTexts)
+    private static let lostCountryLabels = lostLetterKeys(countryLabelTexts)
+    private static func lostLetterKeys(_ texts: [String]) -> Set<String> {
+        Set(texts.filter { !$0.unicodeScalars.allSatisfy(\.isASCII) }.map { KeyedLookup<String>.lostLettersKey(TextKey.exact($0)) }
+            .filter { KeyedLookup<String>.mayHaveLostLetters($0) })
+    }
 
     /// Maps a file's header row (on physical line `line`: below titles when the file has them) to
     /// the instrument, logging what its columns leave out or repeat at that line.
@@ -1021,8 +1031,11 @@ public final class Normalizer {
     private func isLabel(_ label: String, of q: Int) -> Bool {
         let plain = label.trimmingSpaces.trimmingCharacters(in: CharacterSet(charactersIn: ":")).trimmingSpaces
         guard !plain.isEmpty else { return false }
-        return mapper.resolve(plain) == .question(q)
-            || (q == municipalityIndex ? Self.municipalityLabels : Self.countryLabels).contains(TextKey.loose(plain))
+        if mapper.resolve(plain) == .question(q)
+            || (q == municipalityIndex ? Self.municipalityLabels : Self.countryLabels).contains(TextKey.loose(plain)) { return true }
+        guard plain.contains("?") else { return false }
+        return (q == municipalityIndex ? Self.lostMunicipalityLabels : Self.lostCountryLabels)
+            .contains(KeyedLookup<String>.lostLettersKey(TextKey.exact(plain)))
     }
 
     /// Whether a file's columns ask the respondent's country or municipality.
