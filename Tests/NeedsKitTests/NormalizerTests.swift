@@ -1521,7 +1521,7 @@ final class NormalizerTests: XCTestCase {
         // Its letters written as `?` by a code page without them (`atteic?s`, a differential
         // tester's row that had been a respondent); `?` where the remark has a letter of ASCII is a comment.
         let lost = folder.write("lost.csv", "Nr;country;imp_intercultural;comments\n1;LV;4;\n2;LV;;atteic?s\n3;LT;;N?ra atsakymo\n"
-            + "4;LV;;atteic?s laikam\n5;LV;;?tteic?s\n")
+            + "4;LV;;atteic?s laikam\n5;LV;;?tteic?s\n6;LV;;Atteicās.\n7;EE;;Ei vastanud! \n")
         XCTAssertEqual(normalise([lost]).respondents.map(\.sourceLine), [2, 5, 6])
         // The row's number after the place (`Omavalitsus;Nr;...`), and dashes for blank cells.
         let after = folder.write("after.csv", "Omavalitsus;Nr;imp_intercultural;training_wanted\nTartu linn;1;4;intercultural\n"

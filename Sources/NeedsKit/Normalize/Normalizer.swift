@@ -1646,7 +1646,11 @@ public final class Normalizer {
     ].map { KeyedLookup<String>.lostLettersKey(TextKey.exact($0)) })
 
     /// Whether a free-text cell says that the person did not answer or refused (`noAnswerRemarks`).
-    static func isNoAnswerRemark(_ text: String) -> Bool {
+    static func isNoAnswerRemark(_ written: String) -> Bool {
+        // A sentence's full stop or mark after it (`Atteicās.`, `Ei vastanud!`).
+        var trimmed = Substring(written.trimmingSpaces)
+        while let last = trimmed.last, last == "." || last == "!" || last == " " { trimmed = trimmed.dropLast() }
+        let text = String(trimmed)
         if noAnswerRemarks.contains(TextKey.loose(text)) { return true }
         guard text.utf8.contains(UInt8(ascii: "?")) else { return false }
         let key = KeyedLookup<String>.lostLettersKey(TextKey.exact(text))
