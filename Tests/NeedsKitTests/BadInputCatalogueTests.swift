@@ -718,12 +718,14 @@ final class BadInputCatalogueTests: XCTestCase {
             + "Kop?a;;4;2\n?????;;4;2\nOgre;LV;5;3\n"
             // The totals word last (a reviewer's rows, respondents of no place).
             + "Ogres novads kop?;;4,5;3\nRespondent? skai?ius;;2;2\n"
+            // The label's first letter lost (a differential tester's, a respondent of no place).
+            + "?iauli? m. vidurkis;;4,50;3,00\n?levaade kokku;;9;5\n"
         let r = run("totals-lost.csv", sheet)
         XCTAssertEqual(r.account.respondents, 4)
-        XCTAssertEqual(r.account.footnoteRecords, 6)
+        XCTAssertEqual(r.account.footnoteRecords, 8)
         assertIssue(r, "totals_row_skipped", line: 3, column: 1, "Vid?ji")
         let skipped = r.outcome.firstIssues.filter { $0.code == "totals_row_skipped" }
-        XCTAssertEqual(skipped.map(\.line), [3, 4, 5, 6, 10, 11])
+        XCTAssertEqual(skipped.map(\.line), [3, 4, 5, 6, 10, 11, 12, 13])
     }
 
     /// More of the words clerks head a totals or average row with (`Keskm.`, `Kõik kokku`,

@@ -377,6 +377,11 @@ final class CSVReaderTests: XCTestCase {
         let detected = EncodingDetector.detect(sample: encode(baltic, as: .windows1257), isWholeFile: true)
         XCTAssertEqual(detected.encoding, .windows1257)
         XCTAssertNil(detected.closeAlternative)
+        // Delimited by `|`: its fields are fields too (a differential tester's Estonian export
+        // with `Druskininkų` had been read as Windows-1252, the place `Druskininkø`, unknown).
+        let piped = "ID|Riik|Omavalitsus|Teie amet|Kommentaar\r\n6|Leedu|Druskininkų|Muu|Kõik on hästi\r\n"
+            + "7|Eesti|Jõhvi vald|Õpetaja|\r\n"
+        XCTAssertEqual(EncodingDetector.detect(sample: encode(piped, as: .windows1257), isWholeFile: true).encoding, .windows1257)
     }
 
     func testPlentyOfTextIsNoThinGuess() throws {

@@ -349,7 +349,7 @@ public enum EncodingDetector {
         // What the byte before and after the current one stand for (no character before the first).
         func at(_ i: Int) -> ByteTraits { i >= 0 && i < sample.count ? traits[Int(sample[i])] : .none }
         // The languages whose own letters the field holds (bits of `languageOfLetter`); a field
-        // ends at a line end or any of the delimiters (the dialect is not known yet).
+        // ends at a line end or any of the delimiters, `|` too (the dialect is not known yet).
         var fieldLanguages: UInt8 = 0
         // The word (run of letters) the byte stands in ends before `wordEnd`; whether all its
         // letters are Cyrillic: looked at once per word, at its first letter, by byte (each
@@ -369,7 +369,7 @@ public enum EncodingDetector {
                     wordEnd += 1
                 }
             }
-            if byte == 0x0A || byte == 0x0D || byte == 0x3B || byte == 0x2C || byte == 0x09 {
+            if byte == 0x0A || byte == 0x0D || byte == 0x3B || byte == 0x2C || byte == 0x09 || byte == 0x7C {
                 total += mixedLanguagesPenalty(fieldLanguages)
                 fieldLanguages = 0
             }

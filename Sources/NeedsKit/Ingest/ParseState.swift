@@ -1005,14 +1005,15 @@ final class ParseState {
             // Every word's first letter, lower or upper case, the lead bytes of Cyrillic, and
             // those of Σ (Greek), ∑ and ⌀ (mathematical signs), and Ø or ø (an average's sign).
             let letter = first | 0x20
+            // (`?`: a letter its code page lacked, `?iauli? m. vidurkis`.)
             let initial = (letter >= 0x61 && letter <= 0x7A && Self.totalsInitials & (1 << UInt32(letter - 0x61)) != 0)
-                || first == 0xD0 || first == 0xD1 || first == 0xCE || first == 0xE2
+                || first == 0xD0 || first == 0xD1 || first == 0xCE || first == 0xE2 || first == 0x3F
                 || (first == 0xC3 && field.count > 1 && field[field.startIndex + 1] | 0x20 == 0xB8)
             // A label of several words may end with the totals word (`Narva linn kokku`, `Ogres
             // novads kopā`, `Respondentu skaits`: a probe's had been respondents).
             // Only its last word is read for that: a row of a hand-made sheet whose first cell
             // is a place (`Narva linn`) costs one word's String, not the cell's.
-            if first >= 0x41, let space = field.lastIndex(of: 0x20),
+            if first >= 0x41 || first == 0x3F, let space = field.lastIndex(of: 0x20),
                Self.isTotalsLastWord(String(decoding: field[(space + 1)...], as: UTF8.self).lowercased()) {
                 let text = String(decoding: field, as: UTF8.self)
                 return (text.count > 40 ? String(text.prefix(40)) + "…" : text, i + 1)

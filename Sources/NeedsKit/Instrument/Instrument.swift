@@ -343,6 +343,12 @@ public struct ChoiceList: Sendable {
         "not sure", "unsure", "pole kindel", "ei ole kindel", "neesmu pārliecināts", "nesu tikras", "nesu tikra", "ei soovi vastata", "ei taha vastata", "ei ole asjakohane", "ei kohaldu",
         "nevēlos atbildēt", "neattiecas", "nav zināms", "nenoriu atsakyti", "nežinau / negaliu atsakyti", "neaktualu",
         "не хочу отвечать", "не относится", "не отношусь", "не уверен", "не уверена", "не могу сказать",
+        // Hard to say, no answer, no opinion, cannot say, refused, as staff write them (a
+        // differential tester's: each had been read as the number before it, `3 - Raske öelda`).
+        "raske öelda", "raske vastata", "vastus puudub", "arvamus puudub", "pole arvamust", "keeldus vastamast",
+        "nav atbildes", "nav viedokļa", "nevar pateikt", "atteicās atbildēt", "nezinu, ko atbildēt",
+        "nėra atsakymo", "neturiu nuomonės", "negaliu atsakyti", "atsisakė atsakyti", "nėra nuomonės",
+        "сложно сказать", "нет мнения", "отказ от ответа", "затрудняюсь", "без ответа", "no view",
     ]
 }
 
