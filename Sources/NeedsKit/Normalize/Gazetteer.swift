@@ -102,7 +102,7 @@ public struct Gazetteer: Sendable {
         var entries: [Municipality] = []
         // A name beside another (`Narva linn / Нарва`, `Narva / Ida-Virumaa`) is read by `matchParts`.
         // A name whose letters were written as `?` is read by `matchLostLetters`, with a warning.
-        var lookup = KeyedLookup<Int>(matchesHalves: false, matchesLostLetters: matchingLostLetters)
+        var lookup = KeyedLookup<Int>(matchesHalves: false, matchesLostLetters: matchingLostLetters, lostLettersMinimum: 2)
         for (index, entry) in MunicipalityData.records.enumerated() {
             entries.append(Municipality(code: entry.code, country: entry.country, name: entry.name))
             lookup.insert(entry.name, index)
@@ -588,14 +588,18 @@ public struct Gazetteer: Sendable {
     /// vald) is the county beside another municipality's name (`Muhu, Saaremaa`), else the
     /// municipality.
     /// In `lostLettersTwin`, a part whose letters were all lost (`Narva linn / ?????`, the Russian
-    /// name saved by a Baltic Windows) tells nothing, and is passed over. A text of more than
+    /// name saved by a Baltic Windows: three `?` or more and nothing else) tells nothing, and is
+    /// passed over; a `?` typed as a question (`Pärnu linn (?)`) is not. A text of more than
     /// `partsOfAPlace` parts is no place.
     private func matchParts(_ text: String, country: String?) -> Match {
         var parts = text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "(" || $0 == ")" || $0 == "/" })
             .map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
         guard parts.count > 1, parts.count <= Self.partsOfAPlace else { return .none }
         if matchingLostLetters {
-            parts.removeAll { $0.contains("?") && !$0.unicodeScalars.contains { $0.isASCII && $0.properties.isAlphabetic } }
+            parts.removeAll { part in
+                part.unicodeScalars.filter { $0 == "?" }.count >= 3
+                    && part.unicodeScalars.allSatisfy { $0 == "?" || $0 == " " || $0 == "-" || $0 == "." }
+            }
             guard !parts.isEmpty else { return .none }
         }
         var found: [Municipality] = []
@@ -638,7 +642,7 @@ public struct Gazetteer: Sendable {
 
     /// The most parts (`matchParts`) a place answer is read by: a name, its county, its country,
     /// and another language's name.
-    static let partsOfAPlace = 6
+    static let partsOfAPlace = 12
 
     /// Words that end the name of a county or region (`Ida-Viru maakond`, `Kauno apskritis`,
     /// `Harju county`), compared without diacritics.
@@ -699,7 +703,8 @@ public struct Gazetteer: Sendable {
     private func vocabularyWords(_ key: String) -> [String] {
         let words = Self.words(key)
         guard matchingLostLetters else { return words }
-        return words.map { $0.contains("?") ? Self.lostVocabulary[$0] ?? $0 : $0 }
+        // (By its key: a Western code page keeps `š` and loses `ī`, `pašvald?ba`.)
+        return words.map { $0.contains("?") ? Self.lostVocabulary[KeyedLookup<Int>.lostLettersKey($0)] ?? $0 : $0 }
     }
 
     /// The words the rules read with a letter outside ASCII, by `KeyedLookup.lostLettersKey`,

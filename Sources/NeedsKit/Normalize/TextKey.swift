@@ -238,12 +238,17 @@ public struct KeyedLookup<Value: Hashable & Sendable>: Sendable {
     private let matchesHalves: Bool
     /// Whether a text whose letters were written as `?` is matched by `lostLettersKey`.
     private let matchesLostLetters: Bool
+    /// The fewest letters of ASCII such a text must hold (`mayHaveLostLetters`).
+    private let lostLettersMinimum: Int
 
     /// `matchesHalves: false` for a lookup whose user reads a text's parts by rules of its own;
     /// `matchesLostLetters: false` for one that reads lost letters by a rule of its own.
-    public init(matchesHalves: Bool = true, matchesLostLetters: Bool = true) {
+    /// `lostLettersMinimum`: 2 for a lookup of names, whose short ones (`N?o`, `?ru`) one letter
+    /// outside ASCII at a place tells apart.
+    public init(matchesHalves: Bool = true, matchesLostLetters: Bool = true, lostLettersMinimum: Int = 3) {
         self.matchesHalves = matchesHalves
         self.matchesLostLetters = matchesLostLetters
+        self.lostLettersMinimum = lostLettersMinimum
     }
 
     public mutating func insert(_ text: String, _ value: Value) {
@@ -270,13 +275,13 @@ public struct KeyedLookup<Value: Hashable & Sendable>: Sendable {
     /// Whether a text may be one whose letters a code page lacked: it holds a `?` and more
     /// letters of ASCII than characters outside it and `?` (Russian whose letters were all
     /// lost, `??????`, is no longer anything's: its length alone would match).
-    static func mayHaveLostLetters(_ key: String) -> Bool {
+    static func mayHaveLostLetters(_ key: String, minimum: Int = 3) -> Bool {
         guard key.utf8.contains(UInt8(ascii: "?")) else { return false }
         var letters = 0, marks = 0
         for scalar in key.unicodeScalars {
             if scalar.isASCII { if scalar.properties.isAlphabetic { letters += 1 } else if scalar == "?" { marks += 1 } } else { marks += 1 }
         }
-        return letters >= 3 && letters > marks
+        return letters >= minimum && letters > marks
     }
 
     public enum Match: Equatable, Sendable {
@@ -300,7 +305,7 @@ public struct KeyedLookup<Value: Hashable & Sendable>: Sendable {
         let key = Self.key(prefix)
         guard !key.isEmpty else { return .none }
         var tables = [(exact, false, key), (self.loose, true, TextKey.loose(exactKey: key))]
-        if matchesLostLetters && Self.mayHaveLostLetters(key) { tables.append((lost, true, Self.lostLettersKey(key))) }
+        if matchesLostLetters && Self.mayHaveLostLetters(key, minimum: lostLettersMinimum) { tables.append((lost, true, Self.lostLettersKey(key))) }
         for (table, loose, wanted) in tables {
             let found = table.filter { $0.key.hasPrefix(wanted) }.values.reduce(into: Set<Value>()) { $0.formUnion($1) }
             if !found.isEmpty { return Self.result(found, loose: loose) }
@@ -314,7 +319,7 @@ public struct KeyedLookup<Value: Hashable & Sendable>: Sendable {
         if let plain = TextKey.withoutMarkup(text) { return matchWhole(plain) }
         if matchesLostLetters, text.utf8.contains(UInt8(ascii: "?")) {
             let key = Self.key(text)
-            if Self.mayHaveLostLetters(key), let found = lost[Self.lostLettersKey(key)] { return Self.result(found, loose: true) }
+            if Self.mayHaveLostLetters(key, minimum: lostLettersMinimum), let found = lost[Self.lostLettersKey(key)] { return Self.result(found, loose: true) }
         }
         return .none
     }
