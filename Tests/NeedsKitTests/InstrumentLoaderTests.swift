@@ -102,6 +102,8 @@ final class InstrumentLoaderTests: XCTestCase {
             select_one coded,comp_b,B,b,competence
             select_one words,imp_c,C,c,importance
             select_one words,comp_c,C,c,competence
+            select_one likert,imp_d,D,d,importance
+            select_one likert,comp_d,D,d,competence
 
             """)
         folder.write("form/choices.csv", """
@@ -123,6 +125,12 @@ final class InstrumentLoaderTests: XCTestCase {
             words,n_a,Skipped
             words,other,Don’t know / N/A
             words,coded,Don't know (99)
+            likert,not_at_all,Üldse mitte
+            likert,slightly,Vähe
+            likert,neutral,Raske öelda
+            likert,important,Oluline
+            likert,very,Väga oluline
+            likert,dk,Ei tea
 
             """)
         folder.write("form/settings.csv", "form_id,version\nx,1\n")
@@ -134,6 +142,10 @@ final class InstrumentLoaderTests: XCTestCase {
         let named = try XCTUnwrap(instrument.choiceLists["words"])
         XCTAssertEqual(["na", "low", "mid", "high", "dont_know", "n_a", "other", "coded"].map { named.score(of: $0) },
                        [nil, 1, 2, 3, nil, nil, nil, nil])
+        // A list named by words whose midpoint says "hard to say" (a reviewer's Estonian and
+        // Russian forms, refused as a scale a point short): a point between two points.
+        let likert = try XCTUnwrap(instrument.choiceLists["likert"])
+        XCTAssertEqual(["not_at_all", "slightly", "neutral", "important", "very", "dk"].map { likert.score(of: $0) }, [1, 2, 3, 4, 5, nil])
 
         // The figures count such an answer as not rated.
         let aggregator = Aggregator(instrument: instrument)

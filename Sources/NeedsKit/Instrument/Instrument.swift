@@ -278,7 +278,12 @@ public struct ChoiceList: Sendable {
         } else if choices.contains(where: { Self.number($0.name) != nil }) {
             return false
         }
-        return !noRating
+        guard noRating else { return true }
+        // Likewise in a list named by words: a midpoint labelled "Hard to say" (`neutral`, `Raske
+        // öelda`, `Сложно сказать`: a reviewer's forms, refused for a scale a point short, or scored
+        // so) is a point between two points of the scale; `Don't know` after them is none.
+        guard let index = choices.firstIndex(where: { $0.name == choice.name }) else { return false }
+        return choices[..<index].contains { !saysNoRating($0) } && choices[(index + 1)...].contains { !saysNoRating($0) }
     }
 
     /// Whether a choice's name or a label says no rating (`Don't know`, `N/A`), wherever it stands.
