@@ -1138,8 +1138,7 @@ final class ParseState {
     }
 
     /// `totalsLastWords` with letters outside ASCII as `KeyedLookup.lostLettersKey` writes them.
-    static let totalsLastWordsLost: Set<String> = Set(totalsLastWords.filter { !$0.unicodeScalars.allSatisfy(\.isASCII) }
-        .map { KeyedLookup<Int>.lostLettersKey($0) }.filter { KeyedLookup<Int>.mayHaveLostLetters($0) })
+    static let totalsLastWordsLost = TextKey.lostLettersKeys(Array(totalsLastWords))
 
     /// The short words and abbreviations of `totalsWords` that head a totals row only alone (with
     /// punctuation or figures): a role, a title or a name may start so.
@@ -1171,8 +1170,7 @@ final class ParseState {
     /// The words of `totalsWords` with letters outside ASCII, each written `?` as
     /// `KeyedLookup.lostLettersKey` writes them (`vid?ji`, `kop?`), where letters of ASCII are
     /// still most of the word (`??????`, Russian whose letters were all lost, could be anything).
-    static let totalsWordsLost: [String] = totalsWords.filter { !$0.unicodeScalars.allSatisfy(\.isASCII) }
-        .map { KeyedLookup<Int>.lostLettersKey($0) }.filter { KeyedLookup<Int>.mayHaveLostLetters($0) }
+    static let totalsWordsLost: [String] = TextKey.lostLettersKeys(totalsWords).sorted()
 
     /// English month and weekday names and their abbreviations, as dates spell them.
     static let dateWords: Set<String> = [

@@ -297,9 +297,8 @@ public struct ChoiceList: Sendable {
     /// `?` for each) are compared by `KeyedLookup.lostLettersKey`.
     static func isNonRating(_ text: String) -> Bool {
         if isNonRating(key: answerKey(text), words: nonRatings, phrases: nonRatingPhrases) { return true }
-        guard text.utf8.contains(UInt8(ascii: "?")) else { return false }
-        let lost = lostAnswerKey(text)
-        return KeyedLookup<String>.mayHaveLostLetters(lost) && isNonRating(key: lost, words: lostNonRatings, phrases: lostNonRatingPhrases)
+        guard let lost = TextKey.lostLettersKey(ifLost: text, key: spelledAsKey) else { return false }
+        return isNonRating(key: lost, words: lostNonRatings, phrases: lostNonRatingPhrases)
     }
 
     private static func isNonRating(key: String, words: Set<String>, phrases: [String]) -> Bool {
@@ -316,29 +315,25 @@ public struct ChoiceList: Sendable {
         "netaikoma", "nenoriu atsakyti", "не применимо", "не относится", "не хочу отвечать",
     ]
     private static let nonRatingPhrases = nonRatingPhraseTexts.map { answerKey($0) }
-    private static let lostNonRatingPhrases = nonRatingPhraseTexts.map { lostAnswerKey($0) }.filter { KeyedLookup<String>.mayHaveLostLetters($0) }
-
-    /// `answerKey`'s spelling with each character outside ASCII written `?`, as
-    /// `KeyedLookup.lostLettersKey` writes it.
-    private static func lostAnswerKey(_ text: String) -> String {
-        let spaced = String(text.map { $0 == "_" || $0 == "-" ? " " : $0 }.filter { $0 != "'" && $0 != "’" })
-        return KeyedLookup<String>.lostLettersKey(TextKey.exact(spaced))
-    }
+    private static let lostNonRatingPhrases = TextKey.lostLettersKeys(nonRatingPhraseTexts, key: spelledAsKey).sorted()
 
     private static func number(_ name: String) -> Double? { Double(name).flatMap { $0.isFinite ? $0 : nil } }
 
     /// A name or label compared without case, diacritics, apostrophes, `_` or `-` (`dont_know`,
     /// `Don’t know`).
-    private static func answerKey(_ text: String) -> String {
-        let spaced = String(text.map { $0 == "_" || $0 == "-" ? " " : $0 }.filter { $0 != "'" && $0 != "’" })
-        return TextKey.loose(spaced)
+    private static func answerKey(_ text: String) -> String { TextKey.loose(spaced(text)) }
+
+    /// `answerKey` with its diacritics kept (`TextKey.exact`), for `TextKey.lostLettersKey(ifLost:)`.
+    private static func spelledAsKey(_ text: String) -> String { TextKey.exact(spaced(text)) }
+
+    private static func spaced(_ text: String) -> String {
+        String(text.map { $0 == "_" || $0 == "-" ? " " : $0 }.filter { $0 != "'" && $0 != "’" })
     }
 
     /// Answers that say the respondent gives no rating: don't know, not applicable, no answer.
     private static let nonRatings: Set<String> = Set(nonRatingTexts.map { answerKey($0) })
     /// The same with letters outside ASCII written `?`, where letters of ASCII are most of them.
-    private static let lostNonRatings: Set<String> = Set(nonRatingTexts.filter { !$0.unicodeScalars.allSatisfy(\.isASCII) }
-        .map { lostAnswerKey($0) }.filter { KeyedLookup<String>.mayHaveLostLetters($0) })
+    private static let lostNonRatings = TextKey.lostLettersKeys(nonRatingTexts, key: spelledAsKey)
     private static let nonRatingTexts = [
         "dk", "dont know", "do not know", "n/a", "na", "n a", "not applicable", "refuse", "no answer", "no opinion",
         "prefer not to say", "prefer not to answer", "refused", "cant say", "cannot say", "hard to say", "ei tea", "ei oska öelda", "ei oska vastata", "ei puuduta", "pole asjakohane",

@@ -138,9 +138,7 @@ public final class ChoiceMatcher {
             return found
         }
         if let found = find(TextKey.loose(raw).split(separator: " "), in: labelWords) { return found }
-        guard raw.utf8.contains(UInt8(ascii: "?")) else { return nil }
-        let key = KeyedLookup<String>.lostLettersKey(TextKey.exact(raw))
-        guard KeyedLookup<String>.mayHaveLostLetters(key) else { return nil }
+        guard let key = TextKey.lostLettersKey(ifLost: raw) else { return nil }
         return find(key.split(separator: " "), in: lostLabelWords)
     }
 

@@ -155,8 +155,7 @@ public struct Gazetteer: Sendable {
 
     /// The region words and Latvia's region `Sēlija` as `KeyedLookup.lostLettersKey` writes them
     /// (`re?ions`, `s?lija`), compared with a part whose letters were written as `?`.
-    private static let lostRegionWords: Set<String> = Set((regionWords.union(["sēlija"])).filter { !$0.unicodeScalars.allSatisfy(\.isASCII) }
-        .map { KeyedLookup<Int>.lostLettersKey($0) }.filter { KeyedLookup<Int>.mayHaveLostLetters($0) })
+    private static let lostRegionWords = TextKey.lostLettersKeys(Array(regionWords) + ["sēlija"])
 
     /// Letters an ASCII keyboard lacks, written as digraphs: `š`, `ž`, `č` as `sh`, `zh`, `ch`
     /// (`Shiauliai`, `Birzhai`, `Panevezhys`), Estonian `ä`, `ö`, `ü` as `ae`, `oe`, `ue`

@@ -456,12 +456,8 @@ public final class Normalizer {
     private static let countryLabelTexts = ["country", "state", "riik", "valsts", "šalis", "valstybė", "страна", "государство"]
     /// The labels with letters outside ASCII as `KeyedLookup.lostLettersKey` writes them
     /// (`pa?vald?ba`, `savivaldyb?`, `?alis`): a sheet saved as "CSV" in a code page without them.
-    private static let lostMunicipalityLabels = lostLetterKeys(municipalityLabelTexts)
-    private static let lostCountryLabels = lostLetterKeys(countryLabelTexts)
-    private static func lostLetterKeys(_ texts: [String]) -> Set<String> {
-        Set(texts.filter { !$0.unicodeScalars.allSatisfy(\.isASCII) }.map { KeyedLookup<String>.lostLettersKey(TextKey.exact($0)) }
-            .filter { KeyedLookup<String>.mayHaveLostLetters($0) })
-    }
+    private static let lostMunicipalityLabels = TextKey.lostLettersKeys(municipalityLabelTexts)
+    private static let lostCountryLabels = TextKey.lostLettersKeys(countryLabelTexts)
 
     /// Maps a file's header row (on physical line `line`: below titles when the file has them) to
     /// the instrument, logging what its columns leave out or repeat at that line.
@@ -1033,9 +1029,8 @@ public final class Normalizer {
         guard !plain.isEmpty else { return false }
         if mapper.resolve(plain) == .question(q)
             || (q == municipalityIndex ? Self.municipalityLabels : Self.countryLabels).contains(TextKey.loose(plain)) { return true }
-        guard plain.contains("?") else { return false }
-        return (q == municipalityIndex ? Self.lostMunicipalityLabels : Self.lostCountryLabels)
-            .contains(KeyedLookup<String>.lostLettersKey(TextKey.exact(plain)))
+        guard let lost = TextKey.lostLettersKey(ifLost: plain) else { return false }
+        return (q == municipalityIndex ? Self.lostMunicipalityLabels : Self.lostCountryLabels).contains(lost)
     }
 
     /// Whether a file's columns ask the respondent's country or municipality.
@@ -1641,9 +1636,9 @@ public final class Normalizer {
 
     /// The remarks with a letter outside ASCII as `KeyedLookup.lostLettersKey` writes them
     /// (`atteic?s`): a file saved as "CSV" in a code page without the letter.
-    private static let noAnswerRemarksLost: Set<String> = Set([
+    private static let noAnswerRemarksLost = TextKey.lostLettersKeys([
         "neatbildēja", "neatbildēts", "atteicās", "neatsakė", "nėra atsakymo", "atsisakė",
-    ].map { KeyedLookup<String>.lostLettersKey(TextKey.exact($0)) })
+    ])
 
     /// Whether a free-text cell says that the person did not answer or refused (`noAnswerRemarks`).
     static func isNoAnswerRemark(_ written: String) -> Bool {
@@ -1652,9 +1647,7 @@ public final class Normalizer {
         while let last = trimmed.last, last == "." || last == "!" || last == " " { trimmed = trimmed.dropLast() }
         let text = String(trimmed)
         if noAnswerRemarks.contains(TextKey.loose(text)) { return true }
-        guard text.utf8.contains(UInt8(ascii: "?")) else { return false }
-        let key = KeyedLookup<String>.lostLettersKey(TextKey.exact(text))
-        return KeyedLookup<String>.mayHaveLostLetters(key) && noAnswerRemarksLost.contains(key)
+        return TextKey.lostLettersKey(ifLost: text).map(noAnswerRemarksLost.contains) ?? false
     }
 
     /// Whether a row answers a question of the form besides the place (and the tool's metadata):
@@ -1693,13 +1686,13 @@ public final class Normalizer {
         return false
     }
 
-    /// Whether a cell is a row's number as a sheet writes it (`7`, `7.`, `7)`).
     /// Whether question `q` rates a topic's importance or competence.
     private func isRating(_ q: Int) -> Bool {
         let measure = instrument.questions[q].measure
         return measure == .importance || measure == .competence
     }
 
+    /// Whether a cell is a row's number as a sheet writes it (`7`, `7.`, `7)`).
     static func isRowNumber(_ text: String) -> Bool {
         !text.isEmpty && text.allSatisfy { $0.isNumber || $0 == "." || $0 == ")" }
     }

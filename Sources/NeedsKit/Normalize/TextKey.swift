@@ -227,6 +227,25 @@ public enum TextKey {
     }
 }
 
+extension TextKey {
+    /// The keys, as `KeyedLookup.lostLettersKey` writes them, of those of `texts` with a letter
+    /// outside ASCII and letters of ASCII still most of them (`atteicās` is `atteic?s`; Russian,
+    /// all `?`, could be anything): the words a rule reads, for a text whose letters a code page
+    /// lacked. `key` spells a text before its letters are written `?` (its exact key).
+    static func lostLettersKeys(_ texts: [String], key: (String) -> String = { TextKey.exact($0) }) -> Set<String> {
+        Set(texts.filter { !$0.unicodeScalars.allSatisfy(\.isASCII) }.map { KeyedLookup<Int>.lostLettersKey(key($0)) }
+            .filter { KeyedLookup<Int>.mayHaveLostLetters($0) })
+    }
+
+    /// A text's key as `KeyedLookup.lostLettersKey` writes it, when the text may be one whose
+    /// letters a code page lacked (it holds a `?`, and letters of ASCII are most of it); else nil.
+    static func lostLettersKey(ifLost text: String, key: (String) -> String = { TextKey.exact($0) }) -> String? {
+        guard text.utf8.contains(UInt8(ascii: "?")) else { return nil }
+        let lost = KeyedLookup<Int>.lostLettersKey(key(text))
+        return KeyedLookup<Int>.mayHaveLostLetters(lost) ? lost : nil
+    }
+}
+
 /// A dictionary from text keys to values that answers exact matches first and diacritic-free
 /// matches second, and tells a unique match from an ambiguous one.
 public struct KeyedLookup<Value: Hashable & Sendable>: Sendable {
