@@ -245,6 +245,30 @@ final class NormalizerTests: XCTestCase {
         XCTAssertTrue(other.message.contains("is in LT"), other.message)
     }
 
+    /// The same with letters a code page lacked, each written `?`: `S?lija` had been no region
+    /// (place_unknown), `P?rnumaa` a county with no word of the lost letters, and a municipality
+    /// read through its county's lost letters (`Lihula, L??nemaa`) no warning of them.
+    func testACountyOrRegionWhoseLettersWereLostGivesTheCountryWithAWarning() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        country,municipality,imp_intercultural
+        ,S?lija,5
+        ,P?rnumaa,4
+        ,"Lihula, L??nemaa",3
+        ,Sēlija,2
+        ,Lihula,4
+
+        """
+        let result = normalise([folder.write("regions.csv", text)])
+        XCTAssertEqual(result.respondents.map(\.country), ["LV", "EE", "EE", "LV", "EE"])
+        XCTAssertEqual(result.respondents.map(\.municipalityCode), [nil, nil, "EE-430", nil, "EE-430"])
+        XCTAssertEqual(result.issues.filter { $0.code == "country_inferred" }.map(\.line), [2, 3, 4, 5, 6])
+        let regions = result.issues.filter { $0.code == "municipality_unknown" }
+        XCTAssertEqual(regions.map(\.line), [2, 3, 5])
+        XCTAssertEqual(regions.map { $0.message.contains("each ? read as a letter the file's code page lacks") }, [true, true, false])
+        XCTAssertEqual(result.issues.filter { $0.code == "municipality_letters_lost" }.map(\.line), [4])
+    }
+
     /// A municipality of another country than the one answered (`Estonia`, `Daugavpils`) kept its
     /// code, so topic_demand_by_municipality showed Latvia's Daugavpils among Estonia's
     /// municipalities: the country stands, the municipality is kept as written without a code.

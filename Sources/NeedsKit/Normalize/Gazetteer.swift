@@ -147,15 +147,21 @@ public struct Gazetteer: Sendable {
         let text = written.trimmingSpaces
         if let code = RegionCountry.code(for: text) { return code }
         if let county = county(text) { return String(county.prefix(2)) }
-        return Self.latvianRegions.contains(TextKey.loose(text)) ? "LV" : nil
+        if Self.latvianRegions.contains(TextKey.loose(text)) { return "LV" }
+        // `S?lija`: its `ē` lost to a code page without it (a county's, `P?rnumaa`, is read by
+        // `county`).
+        return TextKey.lostLettersKey(ifLost: text).map(Self.latvianRegionsLost.contains) == true ? "LV" : nil
     }
 
     /// Latvia's historical regions, compared without diacritics.
     private static let latvianRegions: Set<String> = ["latgale", "vidzeme", "kurzeme", "zemgale", "selija"]
 
+    /// `Sēlija` as `KeyedLookup.lostLettersKey` writes it (the others are ASCII).
+    private static let latvianRegionsLost = TextKey.lostLettersKeys(["sēlija"])
+
     /// The region words and Latvia's region `Sēlija` as `KeyedLookup.lostLettersKey` writes them
     /// (`re?ions`, `s?lija`), compared with a part whose letters were written as `?`.
-    private static let lostRegionWords = TextKey.lostLettersKeys(Array(regionWords) + ["sēlija"])
+    private static let lostRegionWords = TextKey.lostLettersKeys(Array(regionWords)).union(latvianRegionsLost)
 
     /// Letters an ASCII keyboard lacks, written as digraphs: `š`, `ž`, `č` as `sh`, `zh`, `ch`
     /// (`Shiauliai`, `Birzhai`, `Panevezhys`), Estonian `ä`, `ö`, `ü` as `ae`, `oe`, `ue`

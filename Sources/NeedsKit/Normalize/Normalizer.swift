@@ -1670,7 +1670,11 @@ public final class Normalizer {
                 // the comments: a probe's such row had been a respondent).
                 if matchers[q] == nil && Self.isNoAnswerRemark(text) { continue }
                 if !Self.isDash(text) { return true }
-            case .unmapped, .meta(.other) where mapping.shape == .generic:
+            // A column of no question in any shape (a tool's export: one of an older form
+            // version), a column of metadata only in a sheet of no tool (a tool's own, `lastpage`,
+            // `seed`, `_status`, is numbers of no answer).
+            case .unmapped, .meta(.other):
+                if mapping.roles[column] != .unmapped && mapping.shape != .generic { continue }
                 let text = String(decoding: bytes, as: UTF8.self).trimmingSpaces
                 let number = Self.isRowNumber(text)
                 // The row's number: the first number in such a column, wherever it stands.
@@ -2597,16 +2601,20 @@ public final class Normalizer {
                 found = gazetteer.match(spaced, country: place.country)
             }
         }
+        // Read through letters written as `?`: the name's own, or a county's beside it
+        // (`Lihula, L??nemaa`).
+        var readThroughLostLetters = Self.lettersWrittenAsMarks(written)
         if found == .none, written.contains("?") {
             found = gazetteer.matchLostLetters(written, country: place.country)
-            if case let .unique(municipality) = found {
-                place.issues.append(.init(
-                    question: q, questionName: question, old: written, new: municipality.name, code: "municipality_letters_lost",
-                    message: "`\(written)` read as \(municipality.name) (\(municipality.code)): each ? stands for a letter "
-                        + "the file's code page lacks (Excel's \"CSV\" writes one for each); save the export as "
-                        + "\"CSV UTF-8\" or \"Unicode text\" to keep them",
-                    action: .changed))
-            }
+            readThroughLostLetters = true
+        }
+        if readThroughLostLetters, case let .unique(municipality) = found {
+            place.issues.append(.init(
+                question: q, questionName: question, old: written, new: municipality.name, code: "municipality_letters_lost",
+                message: "`\(written)` read as \(municipality.name) (\(municipality.code)): each ? stands for a letter "
+                    + "the file's code page lacks (Excel's \"CSV\" writes one for each); save the export as "
+                    + "\"CSV UTF-8\" or \"Unicode text\" to keep them",
+                action: .changed))
         }
         switch found {
         case let .unique(municipality):
@@ -2667,7 +2675,9 @@ public final class Normalizer {
             place.issues.append(.init(
                 question: q, questionName: question, old: written, new: "", code: "municipality_unknown",
                 message: region == nil ? "`\(written)` is not a municipality of the gazetteer; kept as written"
-                    : "`\(written)` names a county, region or country, not a municipality; kept as written"))
+                    : "`\(written)` names a county, region or country, not a municipality"
+                        + (Self.lettersWrittenAsMarks(written) ? " (each ? read as a letter the file's code page lacks)" : "")
+                        + "; kept as written"))
             if let region {
                 place.country = region
                 place.issues.append(.init(
