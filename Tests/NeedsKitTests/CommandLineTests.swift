@@ -729,7 +729,7 @@ final class CommandLineTests: XCTestCase {
                                  "--out", folder.path + "/big.csv"]
             process.standardOutput = FileHandle.nullDevice
             let stderrPath = NSTemporaryDirectory() + "/needs-synth-stderr-\(getpid())-\(signal)"
-            FileManager.default.createFile(atPath: stderrPath, contents: nil)
+            XCTAssertTrue(FileManager.default.createFile(atPath: stderrPath, contents: nil))
             defer { try? FileManager.default.removeItem(atPath: stderrPath) }
             process.standardError = FileHandle(forWritingAtPath: stderrPath)
             try process.run()

@@ -13,7 +13,7 @@ final class GoldenTests: XCTestCase {
         guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return result }
         for case let file as String in enumerator {
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder + "/" + file, isDirectory: &isFolder)
+            _ = FileManager.default.fileExists(atPath: folder + "/" + file, isDirectory: &isFolder)
             if !isFolder.boolValue { result[file] = FileManager.default.contents(atPath: folder + "/" + file) }
         }
         return result

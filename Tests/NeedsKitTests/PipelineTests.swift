@@ -351,7 +351,7 @@ final class PipelineTests: XCTestCase {
         XCTAssertNil(try Pipeline.report(options).cannotRun)
         let summary = try String(contentsOfFile: options.outputPath + "/summary.json", encoding: .utf8)
         // Another survey, a missing file, an empty folder: exit 2, the reports as they were.
-        FileManager.default.createFile(atPath: folder.path + "/empty-marker", contents: nil)
+        XCTAssertTrue(FileManager.default.createFile(atPath: folder.path + "/empty-marker", contents: nil))
         try FileManager.default.createDirectory(atPath: folder.path + "/empty", withIntermediateDirectories: true)
         for inputs in [[other], [folder.path + "/missing.csv"], [folder.path + "/empty"]] {
             options.inputs = inputs
@@ -486,7 +486,7 @@ final class PipelineTests: XCTestCase {
         let enumerator = FileManager.default.enumerator(atPath: folder)!
         while let path = enumerator.nextObject() as? String {
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isFolder)
+            _ = FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isFolder)
             if !isFolder.boolValue { result[path] = try String(contentsOfFile: folder + "/" + path, encoding: .utf8) }
         }
         return result

@@ -42,7 +42,7 @@ final class TemporaryFolder {
         let file = path + "/" + name
         let folder = URL(fileURLWithPath: file).deletingLastPathComponent().path
         try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: file, contents: Data(bytes))
+        precondition(FileManager.default.createFile(atPath: file, contents: Data(bytes)), "cannot write \(file)")
         return file
     }
 
