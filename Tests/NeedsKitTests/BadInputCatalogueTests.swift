@@ -1100,6 +1100,24 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertEqual(stated.account.respondents, 2)
         assertIssue(stated, "line_fragment", line: 4, column: 1, "`ja vähem teooriat`")
         XCTAssertNil(stated.issue("unknown_value"))
+        // Under a sheet's `Nr` after its header repeated in another order (a differential
+        // tester's: the line, put in the first header's order, had been read as wide as it, so a
+        // blank row; a Forms export's message had said "a line of 8 field(s)").
+        let reordered = run("reordered.csv", "Nr;country;imp_intercultural;training_wanted;comments\n1;EE;4;intercultural;\n"
+                            + "Nr;country;training_wanted;imp_intercultural;comments\n2;EE;intercultural;4;More practice\nand less theory\n3;EE;;5;\n")
+        XCTAssertEqual(reordered.account.respondents, 3)
+        XCTAssertEqual(reordered.account.blankRows, 0)
+        XCTAssertEqual(reordered.account.quarantined, 1)
+        assertIssue(reordered, "line_fragment", line: 5, column: 1, "a line of 1 field(s)")
+        let formsAgain = run("forms-again.csv", "ID,Start time,Completion time,Email,Name,Country,How important is each topic for your work?."
+                             + "Intercultural competence and communication,Anything else?\n"
+                             + "1,1/15/25 10:00:00,1/15/25 10:07:00,anonymous,,Estonia,Important,\n"
+                             + "ID,Start time,Completion time,Email,Name,How important is each topic for your work?."
+                             + "Intercultural competence and communication,Country,Anything else?\n"
+                             + "2,1/16/25 10:00:00,1/16/25 10:07:00,anonymous,,Very important,Estonia,More practice\nand less theory\n"
+                             + "3,1/17/25 10:00:00,1/17/25 10:07:00,anonymous,,Important,Latvia,\n")
+        XCTAssertEqual(formsAgain.account.respondents, 3)
+        assertIssue(formsAgain, "line_fragment", line: 5, column: 1, "a line of 1 field(s)")
         // A short row with an answer of its own, a row number or a tick stays a respondent.
         let short = run("short.csv", "Nr;Teie amet;imp_intercultural;comp_intercultural;comments\n1;Muu;5;2;\n2;Muu\n3\n4;x\n5;Muu;4;4;ok\n")
         XCTAssertEqual(short.account.respondents, 5)

@@ -894,6 +894,7 @@ final class ParseState {
         }
         out.newlines = buffer.newlines
         out.sink.pointee.settledFields = out.fieldCount
+        buffer.fieldsBeforeReorder = buffer.fieldCount
         buffer.sink.pointee.exchangeFields(with: &out.sink.pointee)
     }
 

@@ -61,6 +61,11 @@ public final class RecordBuffer {
     /// Fields present in the input (before padding to the header).
     public var presentCount: Int { fieldCount }
 
+    /// Fields the line held as read: `presentCount`, or, for a record put in the first header's
+    /// order (under the header repeated in another order), the fields it held before that.
+    public var lineFieldCount: Int { fieldsBeforeReorder >= 0 ? fieldsBeforeReorder : fieldCount }
+    var fieldsBeforeReorder = -1
+
     /// Fields after padding to the header's count.
     public var count: Int { max(fieldCount, expectedCount) }
 
@@ -114,6 +119,7 @@ public final class RecordBuffer {
         notesNextBlock = other.notesNextBlock
         strayQuoteField = other.strayQuoteField
         widthOff = other.widthOff
+        fieldsBeforeReorder = other.fieldsBeforeReorder
         if !aboveTable.isEmpty || !other.aboveTable.isEmpty { aboveTable = other.aboveTable }
         // Almost always nil on both sides: no copy (and no reference counting) then.
         if quarantineReason != nil || other.quarantineReason != nil {
@@ -135,6 +141,7 @@ public final class RecordBuffer {
         notesNextBlock = false
         strayQuoteField = -1
         widthOff = 0
+        fieldsBeforeReorder = -1
         if !aboveTable.isEmpty { aboveTable = [] }
     }
 

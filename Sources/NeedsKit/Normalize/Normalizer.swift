@@ -1374,7 +1374,7 @@ public final class Normalizer {
         // (Not a row cut short, kept as it is, nor one a tool numbered in a sheet of no tool: an
         // empty submission.)
         if ((mapping.shape == .generic && mapping.rowIDColumn == nil && submitted == 0) || (mapping.shape == .limeSurvey && incomplete))
-            && pendingIssues.isEmpty && record.presentCount >= mapping.roles.count
+            && pendingIssues.isEmpty && record.lineFieldCount >= mapping.roles.count
             && mapping.asksBeyondPlace && !answersBeyondPlace(record, mapping: mapping, count: count) {
             heldDateIssues.removeAll(keepingCapacity: true)
             if unansweredInFile.rows == 0 { unansweredInFile.line = record.line }
@@ -1419,9 +1419,9 @@ public final class Normalizer {
             let shown = Diagnostic.shortened(pendingIssues[0].issue.old)
             log(CleaningIssue(file: mapping.file, line: record.line, column: pendingIssues[0].column + 1, code: "line_fragment",
                               action: .quarantined, severity: .warning,
-                              message: "a line of \(record.presentCount) field(s) that answers nothing, its place no answer (`\(shown)`): "
+                              message: "a line of \(record.lineFieldCount) field(s) that answers nothing, its place no answer (`\(shown)`): "
                                 + "most likely the rest of a value on the line above, typed over two lines without quotes; quarantined"))
-            return .quarantined("a line of \(record.presentCount) field(s) answering nothing, its place no answer")
+            return .quarantined("a line of \(record.lineFieldCount) field(s) answering nothing, its place no answer")
         }
         // A line cut short that answers nothing of its own, its filled cells words (no date, no
         // row number): the rest of a comment typed over two lines without quotes, the comments
@@ -1447,9 +1447,9 @@ public final class Normalizer {
             let shown = Diagnostic.shortened(String(decoding: record.fieldBytes(first), as: UTF8.self).trimmingSpaces)
             log(CleaningIssue(file: mapping.file, line: record.line, column: first + 1, code: "line_fragment",
                               action: .quarantined, severity: .warning,
-                              message: "a line of \(record.presentCount) field(s) that answers nothing (`\(shown)`): "
+                              message: "a line of \(record.lineFieldCount) field(s) that answers nothing (`\(shown)`): "
                                 + "most likely the rest of a value on the line above, typed over two lines without quotes; quarantined"))
-            return .quarantined("a line of \(record.presentCount) field(s) answering nothing")
+            return .quarantined("a line of \(record.lineFieldCount) field(s) answering nothing")
         }
         if !mapping.stated.isEmpty && mapping.statedPart == rowNumbersPart {
             giveStatedPlaces(mapping, log: log)
