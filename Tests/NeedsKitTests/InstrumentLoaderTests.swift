@@ -186,6 +186,16 @@ final class InstrumentLoaderTests: XCTestCase {
         let scale = try XCTUnwrap(instrument.choiceLists["s"])
         XCTAssertEqual(["-2", "-1", "1", "2", "3", "4", "5", "6", "7"].map { scale.score(of: $0) }, [nil, nil, 1, 2, 3, 4, 5, nil, nil])
         XCTAssertEqual(instrument.findings.map(\.code), [])
+        // The last labelled in other everyday words (a differential tester's: each had been a
+        // 7th point, so `6 Don't know` one between points, and the form refused, 1-7 beside 1-5).
+        for last in ["Rather not say", "I don't know", "Предпочитаю не отвечать", "Затрудняюсь с ответом", "No comment",
+                     "Keeldun vastamast", "Negribu atbildēt", "Atsisakau atsakyti", "Decline to answer"] {
+            let other = try form("type,name,label,topic,measure\nselect_one s,imp_a,A,a,importance\nselect_one t,comp_a,A,a,competence\n",
+                                 "list_name,name,label\n" + (1...5).map { "s,\($0),P\($0)\nt,\($0),Q\($0)\n" }.joined()
+                                    + "s,6,Don't know\ns,7,\(last)\n")
+            XCTAssertEqual((1...7).map { other.choiceLists["s"]?.score(of: String($0)) }, [1, 2, 3, 4, 5, nil, nil], last)
+            XCTAssertEqual(other.findings.map(\.code), [], last)
+        }
     }
 
     /// A rating list whose labels run from the top down (`Very important` first, named by words

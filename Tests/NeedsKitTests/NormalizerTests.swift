@@ -1339,13 +1339,18 @@ final class NormalizerTests: XCTestCase {
         let forms = normalise([folder.write("forms.csv", "country;imp_intercultural;imp_partnerships;imp_disinformation;imp_gbv_prevention;imp_legal_status\n"
             + "LV;3 - Gr?ti pateikt;2 (Ne?inau);5 - Ļoti svarīga;2 - Ma?ai svarbi;4 - Ma?ai svarbi\n"
             // Everyday words for hard to say, no answer, no opinion (a differential tester's: each had been the number).
-            + "EE;3 - Raske öelda;3 - Сложно сказать;Nav atbildes (3);3 - Nėra atsakymo;3 - Nav viedokļa\n")])
+            + "EE;3 - Raske öelda;3 - Сложно сказать;Nav atbildes (3);3 - Nėra atsakymo;3 - Nav viedokļa\n"
+            + "EE;3 - I don't know;3 - Rather not say;3 - Затрудняюсь с ответом;3 - Предпочитаю не отвечать;4 (Keeldun vastamast)\n")])
         XCTAssertEqual(["imp_intercultural", "imp_partnerships", "imp_disinformation", "imp_gbv_prevention", "imp_legal_status"].map {
             forms.answer(0, $0, in: instrument)
         }, [nil, nil, .choice("5"), .choice("2"), nil])
         XCTAssertEqual(["imp_intercultural", "imp_partnerships", "imp_disinformation", "imp_gbv_prevention", "imp_legal_status"].map {
             forms.answer(1, $0, in: instrument)
         }, [nil, nil, nil, nil, nil])
+        XCTAssertEqual(["imp_intercultural", "imp_partnerships", "imp_disinformation", "imp_gbv_prevention", "imp_legal_status"].map {
+            forms.answer(2, $0, in: instrument)
+        }, [nil, nil, nil, nil, nil])
+        XCTAssertEqual(forms.respondents.count, 3)
     }
 
     /// A label holding numbers of its own (`High (61-80%)`) with the point's number after it is

@@ -313,6 +313,7 @@ public struct ChoiceList: Sendable {
     private static let nonRatingPhraseTexts = [
         "not applicable", "prefer not to", "ei puuduta", "ei ole asjakohane", "ei soovi vastata", "nav attiecināms", "nevēlos atbildēt",
         "netaikoma", "nenoriu atsakyti", "не применимо", "не относится", "не хочу отвечать",
+        "decline to", "eelistan mitte", "keeldun", "предпочитаю не", "отказываюсь",
     ]
     private static let nonRatingPhrases = nonRatingPhraseTexts.map { answerKey($0) }
     private static let lostNonRatingPhrases = TextKey.lostLettersKeys(nonRatingPhraseTexts, key: spelledAsKey).sorted()
@@ -349,6 +350,13 @@ public struct ChoiceList: Sendable {
         "nav atbildes", "nav viedokļa", "nevar pateikt", "atteicās atbildēt", "nezinu, ko atbildēt",
         "nėra atsakymo", "neturiu nuomonės", "negaliu atsakyti", "atsisakė atsakyti", "nėra nuomonės",
         "сложно сказать", "нет мнения", "отказ от ответа", "затрудняюсь", "без ответа", "no view",
+        // Don't know, rather not say, no comment, in the forms survey tools and staff write them
+        // (a differential tester's: each a point, or a 7th point refusing the form).
+        "i dont know", "i do not know", "rather not say", "rather not answer", "id rather not say", "dont want to answer",
+        "do not want to answer", "no comment", "no response", "does not apply", "doesnt apply", "keeldun vastamast",
+        "ei soovi öelda", "negribu atbildēt", "nevēlos teikt", "atsakos atbildēt", "nevaru atbildēt", "nav komentāru",
+        "atsisakau atsakyti", "be atsakymo", "nenoriu sakyti", "sunku atsakyti", "be komentarų",
+        "предпочитаю не отвечать", "затрудняюсь с ответом", "не могу ответить", "без комментариев", "нет комментариев",
     ]
 }
 
