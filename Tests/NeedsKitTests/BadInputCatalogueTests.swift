@@ -1118,6 +1118,15 @@ final class BadInputCatalogueTests: XCTestCase {
                              + "3,1/17/25 10:00:00,1/17/25 10:07:00,anonymous,,Important,Latvia,\n")
         XCTAssertEqual(formsAgain.account.respondents, 3)
         assertIssue(formsAgain, "line_fragment", line: 5, column: 1, "a line of 1 field(s)")
+        // Judged by the width of the header it was read under (a reviewer's: under a narrower one,
+        // `comments` left out, rows of the place alone had become respondents; under a wider one,
+        // `Nr` added, a row cut short a blank row, where under the first it is a respondent).
+        let narrower = run("narrower.csv", "Nr;country;municipality;imp_intercultural;training_wanted;comments\n1;EE;Narva;4;intercultural;\n"
+                           + "2;EE;Narva;;;\nNr;country;municipality;training_wanted;imp_intercultural\n3;EE;Narva;intercultural;5\n4;EE;Narva;;\n5;EE;Narva;;\n")
+        XCTAssertEqual([narrower.account.respondents, narrower.account.blankRows], [2, 3])
+        let wider = run("wider.csv", "country;municipality;role;imp_intercultural;comp_intercultural\nEstonia;Narva;teacher;4;3\nEstonia;Narva;;\n"
+                        + "Nr;municipality;country;role;imp_intercultural;comp_intercultural\n1;Tartu linn;Estonia;teacher;4;3\n2;Tartu linn;Estonia;;\n")
+        XCTAssertEqual([wider.account.respondents, wider.account.blankRows], [4, 0])
         // A short row with an answer of its own, a row number or a tick stays a respondent.
         let short = run("short.csv", "Nr;Teie amet;imp_intercultural;comp_intercultural;comments\n1;Muu;5;2;\n2;Muu\n3\n4;x\n5;Muu;4;4;ok\n")
         XCTAssertEqual(short.account.respondents, 5)

@@ -895,6 +895,7 @@ final class ParseState {
         out.newlines = buffer.newlines
         out.sink.pointee.settledFields = out.fieldCount
         buffer.fieldsBeforeReorder = buffer.fieldCount
+        buffer.headerWidthBeforeReorder = reorderedWidth
         buffer.sink.pointee.exchangeFields(with: &out.sink.pointee)
     }
 

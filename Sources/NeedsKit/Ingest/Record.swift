@@ -65,6 +65,14 @@ public final class RecordBuffer {
     /// order (under the header repeated in another order), the fields it held before that.
     public var lineFieldCount: Int { fieldsBeforeReorder >= 0 ? fieldsBeforeReorder : fieldCount }
     var fieldsBeforeReorder = -1
+    /// The width of the repeated header such a record was read under.
+    var headerWidthBeforeReorder = 0
+
+    /// Whether the line held as many fields as the header it was read under: the first, of
+    /// `width` fields, or one repeated in another order, narrower or wider.
+    public func isAsWideAsItsHeader(_ width: Int) -> Bool {
+        fieldsBeforeReorder >= 0 ? fieldsBeforeReorder >= headerWidthBeforeReorder : fieldCount >= width
+    }
 
     /// Fields after padding to the header's count.
     public var count: Int { max(fieldCount, expectedCount) }
@@ -120,6 +128,7 @@ public final class RecordBuffer {
         strayQuoteField = other.strayQuoteField
         widthOff = other.widthOff
         fieldsBeforeReorder = other.fieldsBeforeReorder
+        headerWidthBeforeReorder = other.headerWidthBeforeReorder
         if !aboveTable.isEmpty || !other.aboveTable.isEmpty { aboveTable = other.aboveTable }
         // Almost always nil on both sides: no copy (and no reference counting) then.
         if quarantineReason != nil || other.quarantineReason != nil {

@@ -134,8 +134,8 @@ public struct Gazetteer: Sendable {
     }
 
     /// The county (ISO code) a part of a place answer names, if it names one alone.
-    private func county(_ part: String) -> String? {
-        guard case let .unique(code, _) = countyLookup.match(part) else { return nil }
+    private func county(_ part: String, readingLostLetters: Bool = true) -> String? {
+        guard case let .unique(code, _) = countyLookup.match(part, readingLostLetters: readingLostLetters) else { return nil }
         return code
     }
 
@@ -143,21 +143,41 @@ public struct Gazetteer: Sendable {
 
     /// The country of a county, region or country named alone where a municipality was asked
     /// (`Harjumaa`, `Vilniaus apskritis`, `Latgale`, `Eesti`): no municipality, but its country.
-    public func country(ofRegion written: String) -> String? {
+    /// `lettersLost`: read only with letters a code page lacked, written `?` (`P?rnumaa`, `S?lija`).
+    public func region(named written: String) -> (country: String, lettersLost: Bool)? {
         let text = written.trimmingSpaces
-        if let code = RegionCountry.code(for: text) { return code }
-        if let county = county(text) { return String(county.prefix(2)) }
-        if Self.latvianRegions.contains(TextKey.loose(text)) { return "LV" }
-        // `S?lija`: its `ē` lost to a code page without it (a county's, `P?rnumaa`, is read by
-        // `county`).
-        return TextKey.lostLettersKey(ifLost: text).map(Self.latvianRegionsLost.contains) == true ? "LV" : nil
+        if let code = RegionCountry.code(for: text) { return (code, false) }
+        if let county = county(text, readingLostLetters: false) { return (String(county.prefix(2)), false) }
+        if Self.namesLatvianRegion(TextKey.loose(text), regions: Self.latvianRegions, regionWords: Self.regionWords,
+                                   planning: ["planosanas", "planning"]) { return ("LV", false) }
+        if let county = county(text) { return (String(county.prefix(2)), true) }
+        guard let lost = TextKey.lostLettersKey(ifLost: text) else { return nil }
+        return Self.namesLatvianRegion(lost, regions: Self.latvianRegions.union(Self.latvianRegionsLost), regionWords: Self.lostRegionWords,
+                                       planning: Self.lostPlanning) ? ("LV", true) : nil
     }
 
-    /// Latvia's historical regions, compared without diacritics.
-    private static let latvianRegions: Set<String> = ["latgale", "vidzeme", "kurzeme", "zemgale", "selija"]
+    /// Whether a key names one of Latvia's regions, alone (`latgale`) or as a region's office
+    /// does (`latgales regions`, `vidzemes planosanas regions`, `latgale region`); `regionWords`
+    /// and `planning` in the key's spelling, `regions` the regions'.
+    private static func namesLatvianRegion(_ key: String, regions: Set<String>, regionWords: Set<String>, planning: Set<String>) -> Bool {
+        if regions.contains(key) { return true }
+        var words = key.split(separator: " ").map(String.init)
+        guard words.count >= 2, let last = words.last, regionWords.contains(last) else { return false }
+        words.removeLast()
+        if words.count >= 2, let word = words.last, planning.contains(word) { words.removeLast() }
+        return regions.contains(words.joined(separator: " "))
+    }
+
+    /// `plānošanas` ("planning") as `KeyedLookup.lostLettersKey` writes it.
+    private static let lostPlanning = TextKey.lostLettersKeys(["plānošanas"])
+
+    /// Latvia's historical regions, compared without diacritics, and their genitives before a
+    /// region's word (`Latgales reģions`; `Rīgas plānošanas reģions`, the planning region).
+    private static let latvianRegions: Set<String> = ["latgale", "vidzeme", "kurzeme", "zemgale", "selija",
+                                                      "latgales", "vidzemes", "kurzemes", "zemgales", "selijas", "rigas"]
 
     /// `Sēlija` as `KeyedLookup.lostLettersKey` writes it (the others are ASCII).
-    private static let latvianRegionsLost = TextKey.lostLettersKeys(["sēlija"])
+    private static let latvianRegionsLost = TextKey.lostLettersKeys(["sēlija", "sēlijas", "rīgas"])
 
     /// The region words and Latvia's region `Sēlija` as `KeyedLookup.lostLettersKey` writes them
     /// (`re?ions`, `s?lija`), compared with a part whose letters were written as `?`.

@@ -1374,7 +1374,7 @@ public final class Normalizer {
         // (Not a row cut short, kept as it is, nor one a tool numbered in a sheet of no tool: an
         // empty submission.)
         if ((mapping.shape == .generic && mapping.rowIDColumn == nil && submitted == 0) || (mapping.shape == .limeSurvey && incomplete))
-            && pendingIssues.isEmpty && record.lineFieldCount >= mapping.roles.count
+            && pendingIssues.isEmpty && record.isAsWideAsItsHeader(mapping.roles.count)
             && mapping.asksBeyondPlace && !answersBeyondPlace(record, mapping: mapping, count: count) {
             heldDateIssues.removeAll(keepingCapacity: true)
             if unansweredInFile.rows == 0 { unansweredInFile.line = record.line }
@@ -2494,7 +2494,7 @@ public final class Normalizer {
         } else {
             let place = placeReader.read(
                 country: countryIndex == nil ? nil : answer(country, extras: row.extras),
-                municipality: municipalityIndex == nil ? nil : answer(municipality, extras: row.extras), gazetteer: gazetteer)
+                municipality: municipalityIndex == nil ? nil : answer(municipality, extras: row.extras), gazetteer: { self.gazetteer })
             if (country | municipality) & Row.extra == 0 && placeTable.count < 1 << 16 {
                 placeTable.append(place)
                 if keepsFresh { fresh.append(.place(place)) }

@@ -30,7 +30,8 @@ struct PlaceReader {
     /// Per question: its choice list's matcher (the country list's labels, a municipality choice's).
     let matchers: [ChoiceMatcher?]
 
-    func read(country: Answer?, municipality: Answer?, gazetteer: Gazetteer) -> Normalizer.PlaceReading {
+    /// `gazetteer` is asked for only when a municipality was answered (it may still be being built).
+    func read(country: Answer?, municipality: Answer?, gazetteer makeGazetteer: () -> Gazetteer) -> Normalizer.PlaceReading {
         var place = Normalizer.PlaceReading()
         if let q = countryIndex, let answer = country {
             let written = answer.cleanValue
@@ -66,6 +67,7 @@ struct PlaceReader {
             }
             return place
         }
+        let gazetteer = makeGazetteer()
         var written = answer.cleanValue
         if case let .choice(name) = answer, let choice = matchers[q]?.list.choice(named: name),
            let label = choice.label(nil, fallback: instrument.defaultLanguage) {
@@ -87,23 +89,24 @@ struct PlaceReader {
                 found = gazetteer.match(spaced, country: place.country)
             }
         }
-        // Read through letters written as `?`: the name's own, or a county's beside it
-        // (`Lihula, L??nemaa`).
-        var readThroughLostLetters = Normalizer.lettersWrittenAsMarks(written)
+        // Read through letters written as `?` (not when the name is read without them, a county's
+        // beside it confirming it, `Lihula, L??nemaa`: a `?` there may be a typed one).
+        var readThroughLostLetters = false
         if found == .none, written.contains("?") {
             found = gazetteer.matchLostLetters(written, country: place.country)
             readThroughLostLetters = true
         }
-        if readThroughLostLetters, case let .unique(municipality) = found {
-            place.issues.append(.init(
-                question: q, questionName: question, old: written, new: municipality.name, code: "municipality_letters_lost",
-                message: "`\(written)` read as \(municipality.name) (\(municipality.code)): each ? stands for a letter "
-                    + "the file's code page lacks (Excel's \"CSV\" writes one for each); save the export as "
-                    + "\"CSV UTF-8\" or \"Unicode text\" to keep them",
-                action: .changed))
-        }
         switch found {
         case let .unique(municipality):
+            // Said only of a name kept: one in another country than the answer's is not.
+            if readThroughLostLetters && (place.country == nil || place.country == municipality.country) {
+                place.issues.append(.init(
+                    question: q, questionName: question, old: written, new: municipality.name, code: "municipality_letters_lost",
+                    message: "`\(written)` read as \(municipality.name) (\(municipality.code)): each ? stands for a letter "
+                        + "the file's code page lacks (Excel's \"CSV\" writes one for each); save the export as "
+                        + "\"CSV UTF-8\" or \"Unicode text\" to keep them",
+                    action: .changed))
+            }
             place.municipalityCode = municipality.code
             place.municipalityName = municipality.name
             if place.country == nil {
@@ -157,14 +160,14 @@ struct PlaceReader {
             place.municipalityName = written
             // A county, region or country written for the municipality (`Harjumaa`, `Latvija`):
             // no municipality, but the country a blank country answer lacks.
-            let region = place.country == nil ? gazetteer.country(ofRegion: written) : nil
+            let region = place.country == nil ? gazetteer.region(named: written) : nil
             place.issues.append(.init(
                 question: q, questionName: question, old: written, new: "", code: "municipality_unknown",
                 message: region == nil ? "`\(written)` is not a municipality of the gazetteer; kept as written"
                     : "`\(written)` names a county, region or country, not a municipality"
-                        + (Normalizer.lettersWrittenAsMarks(written) ? " (each ? read as a letter the file's code page lacks)" : "")
+                        + (region?.lettersLost == true ? " (each ? read as a letter the file's code page lacks)" : "")
                         + "; kept as written"))
-            if let region {
+            if let region = region?.country {
                 place.country = region
                 place.issues.append(.init(
                     question: q, questionName: instrument.countryQuestion?.key ?? "country", old: "", new: region,

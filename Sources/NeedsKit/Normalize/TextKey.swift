@@ -311,9 +311,11 @@ public struct KeyedLookup<Value: Hashable & Sendable>: Sendable {
 
     /// A label styled in one place and plain in the other (`**Very important**`, `<span
     /// style="color:red">Country</span>`) matches as written without the markup.
-    public func match(_ text: String) -> Match {
-        let found = matchWhole(text)
-        if found == .none, matchesHalves, let halves = matchHalves(text) { return halves }
+    /// `readingLostLetters: false` leaves the lost-letters reading out of a lookup that has it:
+    /// for telling whether a text matched only through it.
+    public func match(_ text: String, readingLostLetters: Bool = true) -> Match {
+        let found = matchWhole(text, readingLostLetters: readingLostLetters)
+        if found == .none, matchesHalves, let halves = matchHalves(text, readingLostLetters: readingLostLetters) { return halves }
         return found
     }
 
@@ -332,11 +334,11 @@ public struct KeyedLookup<Value: Hashable & Sendable>: Sendable {
         return .none
     }
 
-    private func matchWhole(_ text: String) -> Match {
+    private func matchWhole(_ text: String, readingLostLetters: Bool = true) -> Match {
         if let found = exact[Self.key(text)] { return Self.result(found, loose: false) }
         if let found = loose[TextKey.loose(text)] { return Self.result(found, loose: true) }
-        if let plain = TextKey.withoutMarkup(text) { return matchWhole(plain) }
-        if matchesLostLetters, text.utf8.contains(UInt8(ascii: "?")) {
+        if let plain = TextKey.withoutMarkup(text) { return matchWhole(plain, readingLostLetters: readingLostLetters) }
+        if matchesLostLetters, readingLostLetters, text.utf8.contains(UInt8(ascii: "?")) {
             let key = Self.key(text)
             if Self.mayHaveLostLetters(key, minimum: lostLettersMinimum), let found = lost[Self.lostLettersKey(key)] { return Self.result(found, loose: true) }
         }
@@ -347,12 +349,12 @@ public struct KeyedLookup<Value: Hashable & Sendable>: Sendable {
     /// Microsoft form made bilingual with the instrument's labels): what its parts name, when
     /// every part names the same. Nil otherwise: `Teacher / social worker`, two answers or one
     /// of them unknown, is neither.
-    private func matchHalves(_ text: String) -> Match? {
+    private func matchHalves(_ text: String, readingLostLetters: Bool) -> Match? {
         // A look at the bytes for `/` first: most texts tried have none, and `contains` folds Unicode.
         guard text.utf8.contains(UInt8(ascii: "/")), text.contains(" / ") else { return nil }
         var found: Match? = nil
         for part in text.components(separatedBy: " / ") {
-            let match = matchWhole(part)
+            let match = matchWhole(part, readingLostLetters: readingLostLetters)
             switch (found, match) {
             case (_, .none): return nil
             case (nil, _): found = match
