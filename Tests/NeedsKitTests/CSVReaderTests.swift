@@ -404,6 +404,17 @@ final class CSVReaderTests: XCTestCase {
             XCTAssertEqual(result.summary?.encoding.encoding, .iso8859_4, name)
             XCTAssertEqual(result.records.map { $0.fields.joined(separator: ";") + "\n" }.joined(), text, name)
         }
+        // Few letters, each of which Windows-1257 reads as a letter of the region too (`Rļga`,
+        // `Jžrmala`, `savivaldybģ`): the two readings had tied, and the tie went to 1257 (a
+        // differential tester's E1: LV lost its respondents of Rīga). A consonant between
+        // consonants is no word of the region's.
+        let few = "country;municipality;imp_intercultural\nLV;Rīga;4\n;Jūrmala;5\nLT;Visagino savivaldybė;3\n"
+        let fewRead = readAll(folder.write("few.csv", encode(few, as: .iso8859_4)))
+        XCTAssertEqual(fewRead.summary?.encoding.encoding, .iso8859_4)
+        XCTAssertEqual(fewRead.records.map { $0.fields.joined(separator: ";") + "\n" }.joined(), few)
+        // The same bytes' other reading stays Windows-1257's where its letters sit among vowels.
+        let ordinary = "country;municipality;imp_intercultural\nLV;Ķekava;4\nLV;Ļoti svarīgi;5\nLT;Žagarė;3\nLT;žmonės;4\n"
+        XCTAssertEqual(EncodingDetector.detect(sample: encode(ordinary, as: .windows1257), isWholeFile: true).encoding, .windows1257)
         XCTAssertEqual(TextEncoding(userName: "Latin4"), .iso8859_4)
         XCTAssertEqual(TextEncoding(userName: "ISO-8859-4"), .iso8859_4)
         let estonian = String(repeating: "EE;Jõhvi vald;Sotsiaaltöötaja;väga oluline;Pärnu linn;šokk\n", count: 10)

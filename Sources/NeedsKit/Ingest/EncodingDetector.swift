@@ -394,6 +394,14 @@ public enum EncodingDetector {
                 if t.boundaryPunctuation, before.wordCharacter != after.wordCharacter { total += 3 }
                 // A letter standing alone between non-letters is rarely a word of its own.
                 if t.alphabetic, !before.alphabetic, !after.alphabetic { total -= 4 }
+                // ļ ģ ž, whose bytes ISO-8859-4 reads as ī ė ū and Windows-1257 the other way,
+                // between two consonants or after one at a word's end (`Rļga`, `Jžrmala`,
+                // `savivaldybģ` for `Rīga`, `Jūrmala`, `savivaldybė`): no word of the region's
+                // is so spelt, and without this the two readings tie.
+                if t.voicedAsVowelElsewhere, i > 0, Self.isASCIIConsonant(sample[i - 1]),
+                   i + 1 == sample.count || Self.isASCIIConsonant(sample[i + 1]) || !after.wordCharacter {
+                    total -= 4
+                }
             }
             if i > 0, byte >= 0x80 || sample[i - 1] >= 0x80 {
                 total += pairPenalty(traits[Int(sample[i - 1])], t)
@@ -435,6 +443,8 @@ public enum EncodingDetector {
         var weight: Int8 = -20
         var languages: UInt8 = 0
         var cyrillicFrequency: Int8 = 0
+        /// ļ ģ ž (either case): consonants another Baltic code page reads as a vowel (`voicedAsVowelElsewhere`).
+        var voicedAsVowelElsewhere = false
 
         /// No character: before the first byte, after the last, or an unassigned byte.
         static let none = ByteTraits()
@@ -454,6 +464,7 @@ public enum EncodingDetector {
             weight = Int8(EncodingDetector.weight(of: scalar))
             languages = EncodingDetector.languageOfLetter(scalar)
             cyrillicFrequency = Int8(EncodingDetector.cyrillicFrequency(scalar))
+            voicedAsVowelElsewhere = "ļĻģĢžŽ".unicodeScalars.contains(scalar)
         }
 
         private static let tables: [TextEncoding: [ByteTraits]] = {
@@ -562,6 +573,13 @@ public enum EncodingDetector {
         default:
             return -3
         }
+    }
+
+    /// An ASCII letter that is no vowel of the region's languages (`y` is Lithuanian's).
+    private static func isASCIIConsonant(_ byte: UInt8) -> Bool {
+        let lower = byte | 0x20
+        guard lower >= 0x61 && lower <= 0x7A else { return false }
+        return !"aeiouy".utf8.contains(lower)
     }
 
     private static func pairPenalty(_ a: ByteTraits, _ b: ByteTraits) -> Int {
