@@ -394,12 +394,19 @@ public enum EncodingDetector {
                 if t.boundaryPunctuation, before.wordCharacter != after.wordCharacter { total += 3 }
                 // A letter standing alone between non-letters is rarely a word of its own.
                 if t.alphabetic, !before.alphabetic, !after.alphabetic { total -= 4 }
-                // ļ ģ ž, whose bytes ISO-8859-4 reads as ī ė ū and Windows-1257 the other way,
-                // between two consonants or after one at a word's end (`Rļga`, `Jžrmala`,
-                // `savivaldybģ` for `Rīga`, `Jūrmala`, `savivaldybė`): no word of the region's
-                // is so spelt, and without this the two readings tie.
+                // ļ or ģ, whose bytes ISO-8859-4 reads as ī and ė, between two consonants or after
+                // one at a word's end (`Rļga`, `savivaldybģ` for `Rīga`, `savivaldybė`): hardly a
+                // word of the region's is so spelt, and without this the two readings tie. (Not ž,
+                // ISO-8859-4's ū: Lithuanian `apžvalga`, `veržlus`, Estonian `kolledž`, Latvian
+                // `menedžments` are; a reviewer's Estonian file of 300 rows had gone to ISO-8859-4
+                // over one `kolledž`.)
                 if t.voicedAsVowelElsewhere, i > 0, Self.isASCIIConsonant(sample[i - 1]),
                    i + 1 == sample.count || Self.isASCIIConsonant(sample[i + 1]) || !after.wordCharacter {
+                    total -= 4
+                }
+                // ž so, its word's second letter (`Jžrmala` for `Jūrmala`): no word starts so.
+                if t.consonantAfterFirstLetter, i > 0, Self.isASCIIConsonant(sample[i - 1]),
+                   i == 1 || !Self.isWordByte(sample[i - 2]), i + 1 < sample.count, Self.isASCIIConsonant(sample[i + 1]) {
                     total -= 4
                 }
             }
@@ -443,8 +450,10 @@ public enum EncodingDetector {
         var weight: Int8 = -20
         var languages: UInt8 = 0
         var cyrillicFrequency: Int8 = 0
-        /// ļ ģ ž (either case): consonants another Baltic code page reads as a vowel (`voicedAsVowelElsewhere`).
+        /// ļ ģ (either case): consonants ISO-8859-4 reads as a vowel where Windows-1257 has them.
         var voicedAsVowelElsewhere = false
+        /// ž (either case), which ISO-8859-4 reads as ū: looked at as a word's second letter only.
+        var consonantAfterFirstLetter = false
 
         /// No character: before the first byte, after the last, or an unassigned byte.
         static let none = ByteTraits()
@@ -464,7 +473,8 @@ public enum EncodingDetector {
             weight = Int8(EncodingDetector.weight(of: scalar))
             languages = EncodingDetector.languageOfLetter(scalar)
             cyrillicFrequency = Int8(EncodingDetector.cyrillicFrequency(scalar))
-            voicedAsVowelElsewhere = "ļĻģĢžŽ".unicodeScalars.contains(scalar)
+            voicedAsVowelElsewhere = "ļĻģĢ".unicodeScalars.contains(scalar)
+            consonantAfterFirstLetter = scalar == "ž" || scalar == "Ž"
         }
 
         private static let tables: [TextEncoding: [ByteTraits]] = {
@@ -580,6 +590,11 @@ public enum EncodingDetector {
         let lower = byte | 0x20
         guard lower >= 0x61 && lower <= 0x7A else { return false }
         return !"aeiouy".utf8.contains(lower)
+    }
+
+    /// A byte of a word: an ASCII letter, or any byte above ASCII (a letter of a code page).
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
     }
 
     private static func pairPenalty(_ a: ByteTraits, _ b: ByteTraits) -> Int {

@@ -172,9 +172,9 @@ public struct Gazetteer: Sendable {
     private static let lostPlanning = TextKey.lostLettersKeys(["plānošanas"])
 
     /// Latvia's historical regions, compared without diacritics, and their genitives before a
-    /// region's word (`Latgales reģions`; `Rīgas plānošanas reģions`, the planning region).
+    /// region's word (`Latgales reģions`; `Rīgas plānošanas reģions`, `Riga planning region`).
     private static let latvianRegions: Set<String> = ["latgale", "vidzeme", "kurzeme", "zemgale", "selija",
-                                                      "latgales", "vidzemes", "kurzemes", "zemgales", "selijas", "rigas"]
+                                                      "latgales", "vidzemes", "kurzemes", "zemgales", "selijas", "rigas", "riga"]
 
     /// `Sēlija` as `KeyedLookup.lostLettersKey` writes it (the others are ASCII).
     private static let latvianRegionsLost = TextKey.lostLettersKeys(["sēlija", "sēlijas", "rīgas"])
