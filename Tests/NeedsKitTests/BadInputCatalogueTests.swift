@@ -1027,9 +1027,15 @@ final class BadInputCatalogueTests: XCTestCase {
     }
 
     func testShortRowIsPaddedAndKept() {
-        let r = run("short.csv", header + "EE,Tallinn\n")
-        assertIssue(r, "ragged_row", line: 2, column: 3)
+        let r = run("short.csv", header + "EE,Tallinn,4\n")
+        assertIssue(r, "ragged_row", line: 2, column: 4)
         XCTAssertEqual(r.account.respondents, 1)
+        // Of its place alone, read, the row answers nothing: a blank row, as with its empty
+        // cells written (a differential tester's `2;EE` had been a respondent wanting nothing).
+        // A place that does not read, which may be other text moved left, keeps the row.
+        let place = run("place.csv", header + "EE,Tallinn\nLV,Rī\n")
+        XCTAssertEqual([place.account.respondents, place.account.blankRows], [1, 1])
+        assertIssue(place, "unanswered_rows", line: 2, column: nil)
     }
 
     /// A row whose fields moved (a cell deleted, or `Narva, Ida-Virumaa` typed without quotes, the
@@ -1066,12 +1072,13 @@ final class BadInputCatalogueTests: XCTestCase {
     /// A value typed over two lines without quotes in a file of LF line ends: its second line,
     /// `koolitus on vajalik,mari@example.ee`, had been a respondent of no country (a probe). A
     /// line cut short that answers nothing and whose place is no answer is quarantined; a row cut
-    /// short with its place readable stays as it is.
+    /// short with its place readable is a blank row, as it is with its empty cells.
     func testTheRestOfAValueOnALineOfItsOwnIsNoRespondent() {
         let sheet = "country,municipality,role,imp_partnerships,comp_partnerships,comments\n"
             + "EE,Tallinn,teacher,4,2,Tere\nkoolitus on vajalik,mari@example.ee\nEE,Narva,teacher,5,3,\nEE,Tartu linn\n"
         let r = run("fragment.csv", sheet)
-        XCTAssertEqual(r.account.respondents, 3)
+        XCTAssertEqual(r.account.respondents, 2)
+        XCTAssertEqual(r.account.blankRows, 1)
         XCTAssertEqual(r.account.quarantined, 1)
         assertIssue(r, "line_fragment", line: 3, column: 1, "`koolitus on vajalik`")
         // In a tool's export the rest of a comment stands in the submission date's column, and is
@@ -1119,14 +1126,15 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertEqual(formsAgain.account.respondents, 3)
         assertIssue(formsAgain, "line_fragment", line: 5, column: 1, "a line of 1 field(s)")
         // Judged by the width of the header it was read under (a reviewer's: under a narrower one,
-        // `comments` left out, rows of the place alone had become respondents; under a wider one,
-        // `Nr` added, a row cut short a blank row, where under the first it is a respondent).
+        // `comments` left out, rows of the place alone had become respondents); a row of its
+        // place cut short is a blank row under any header, as one with its empty cells is (a
+        // differential tester's: `2;EE` had been a respondent, `2;EE;;;` a blank row).
         let narrower = run("narrower.csv", "Nr;country;municipality;imp_intercultural;training_wanted;comments\n1;EE;Narva;4;intercultural;\n"
                            + "2;EE;Narva;;;\nNr;country;municipality;training_wanted;imp_intercultural\n3;EE;Narva;intercultural;5\n4;EE;Narva;;\n5;EE;Narva;;\n")
         XCTAssertEqual([narrower.account.respondents, narrower.account.blankRows], [2, 3])
         let wider = run("wider.csv", "country;municipality;role;imp_intercultural;comp_intercultural\nEstonia;Narva;teacher;4;3\nEstonia;Narva;;\n"
                         + "Nr;municipality;country;role;imp_intercultural;comp_intercultural\n1;Tartu linn;Estonia;teacher;4;3\n2;Tartu linn;Estonia;;\n")
-        XCTAssertEqual([wider.account.respondents, wider.account.blankRows], [4, 0])
+        XCTAssertEqual([wider.account.respondents, wider.account.blankRows], [2, 2])
         // A short row with an answer of its own, a row number or a tick stays a respondent.
         let short = run("short.csv", "Nr;Teie amet;imp_intercultural;comp_intercultural;comments\n1;Muu;5;2;\n2;Muu\n3\n4;x\n5;Muu;4;4;ok\n")
         XCTAssertEqual(short.account.respondents, 5)

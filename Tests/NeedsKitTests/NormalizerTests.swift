@@ -1355,7 +1355,8 @@ final class NormalizerTests: XCTestCase {
             + "LV;3 - Gr?ti pateikt;2 (Ne?inau);5 - Ļoti svarīga;2 - Ma?ai svarbi;4 - Ma?ai svarbi\n"
             // Everyday words for hard to say, no answer, no opinion (a differential tester's: each had been the number).
             + "EE;3 - Raske öelda;3 - Сложно сказать;Nav atbildes (3);3 - Nėra atsakymo;3 - Nav viedokļa\n"
-            + "EE;3 - I don't know;3 - Rather not say;3 - Затрудняюсь с ответом;3 - Предпочитаю не отвечать;4 (Keeldun vastamast)\n")])
+            + "EE;3 - I don't know;3 - Rather not say;3 - Затрудняюсь с ответом;3 - Предпочитаю не отвечать;4 (Keeldun vastamast)\n"
+            + "EE;3 - Ei vasta;3 - Ei vastanud;3 - Atteicās;3 - Neatsakė;3 - Отказ\n")])
         XCTAssertEqual(["imp_intercultural", "imp_partnerships", "imp_disinformation", "imp_gbv_prevention", "imp_legal_status"].map {
             forms.answer(0, $0, in: instrument)
         }, [nil, nil, .choice("5"), .choice("2"), nil])
@@ -1365,7 +1366,10 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(["imp_intercultural", "imp_partnerships", "imp_disinformation", "imp_gbv_prevention", "imp_legal_status"].map {
             forms.answer(2, $0, in: instrument)
         }, [nil, nil, nil, nil, nil])
-        XCTAssertEqual(forms.respondents.count, 3)
+        XCTAssertEqual(["imp_intercultural", "imp_partnerships", "imp_disinformation", "imp_gbv_prevention", "imp_legal_status"].map {
+            forms.answer(3, $0, in: instrument)
+        }, [nil, nil, nil, nil, nil])
+        XCTAssertEqual(forms.respondents.count, 4)
     }
 
     /// A label holding numbers of its own (`High (61-80%)`) with the point's number after it is
@@ -1558,6 +1562,13 @@ final class NormalizerTests: XCTestCase {
         let grid = folder.write("grid.csv", "Riik;Kultuuridevaheline pädevus ja suhtlus;Partnerlus lõimumise toetamiseks;imp_disinformation\n"
             + "EE;x;;\nEE;;;\n")
         let dated = folder.write("dated.csv", "Kuupäev;country;imp_intercultural\n14.01.2025;EE;4\n15.01.2025;EE;\n")
+        // A row of its place with the empty cells after it left out (`2;EE`, `EE,Narva linn,,`):
+        // a differential tester's had been a respondent. A line cut short giving no place stays
+        // as the line-fragment rules read it.
+        let short = folder.write("short.csv", "Nr;country;municipality;imp_intercultural;comments\n1;EE;Narva linn;4;\n2;EE\n3;EE;Narva linn\n4;EE;Narva linn;5;\n")
+        let shortRead = normalise([short])
+        XCTAssertEqual(shortRead.respondents.map(\.sourceLine), [2, 5])
+        XCTAssertEqual(shortRead.accounts.map(\.blankRows), [2])
         // A remark in words (`ei vastanud`, "did not answer") is no answer; a tick in a column the
         // form does not read is one, and so is a number there past the row's own.
         let remarks = folder.write("remarks.csv", "Nr;country;imp_intercultural;Märkus;Lisa\n1;EE;4;;\n2;EE;;ei vastanud;\n3;EE;;;x\n4;EE;;;1\n")

@@ -357,6 +357,10 @@ public struct ChoiceList: Sendable {
         "ei soovi öelda", "negribu atbildēt", "nevēlos teikt", "atsakos atbildēt", "nevaru atbildēt", "nav komentāru",
         "atsisakau atsakyti", "be atsakymo", "nenoriu sakyti", "sunku atsakyti", "be komentarų",
         "предпочитаю не отвечать", "затрудняюсь с ответом", "не могу ответить", "без комментариев", "нет комментариев",
+        // Did not answer, refused: the remarks `Normalizer.noAnswerRemarks` reads in free text
+        // (a differential tester's: `3 - Ei vasta`, `3 - Atteicās`, `3 - Отказ` had been 3).
+        "ei vasta", "ei vastanud", "vastamata", "keeldus", "did not answer", "not answered", "neatbildēja", "neatbildēts",
+        "atteicās", "neatsakė", "neatsakyta", "atsisakė", "не ответил", "не ответила", "отказался", "отказалась", "отказ",
     ]
 }
 

@@ -1371,10 +1371,13 @@ public final class Normalizer {
         // their municipality, ahead for respondents who never came (a probe: 10 respondents, 4 of
         // them such rows, and a want-training share of 60 % for 100 %), or LimeSurvey's row of
         // someone who opened the survey and left. No respondent: a blank row, said per file.
-        // (Not a row cut short, kept as it is, nor one a tool numbered in a sheet of no tool: an
-        // empty submission.)
+        // (Not one a tool numbered in a sheet of no tool: an empty submission; nor a line cut
+        // short that gives no place that reads, which may be the rest of a value on the line
+        // above. A row of its place cut short, `2;EE` or `EE,Tallinn` with the empty cells
+        // after it left out, as some tools and hand edits write them, is one: a differential
+        // tester's had been a respondent, where `2;EE;;;` is a blank row.)
         if ((mapping.shape == .generic && mapping.rowIDColumn == nil && submitted == 0) || (mapping.shape == .limeSurvey && incomplete))
-            && pendingIssues.isEmpty && record.isAsWideAsItsHeader(mapping.roles.count)
+            && pendingIssues.isEmpty && (record.isAsWideAsItsHeader(mapping.roles.count) || givesKnownPlace())
             && mapping.asksBeyondPlace && !answersBeyondPlace(record, mapping: mapping, count: count) {
             heldDateIssues.removeAll(keepingCapacity: true)
             if unansweredInFile.rows == 0 { unansweredInFile.line = record.line }
@@ -1690,6 +1693,18 @@ public final class Normalizer {
             }
         }
         return false
+    }
+
+    /// Whether the row being read gives a place, and one that reads: its country, or a
+    /// municipality the gazetteer knows (not `digi,keel,juhtimine`, a comment come into the
+    /// municipality's column of a row cut short).
+    private func givesKnownPlace() -> Bool {
+        let country = countryIndex.map { answerSlots[$0] } ?? 0
+        let municipality = municipalityIndex.map { answerSlots[$0] } ?? 0
+        guard country | municipality != 0 else { return false }
+        guard municipality != 0 else { return true }
+        guard let written = answer(municipality, extras: row.extras)?.cleanValue else { return false }
+        return gazetteer.matchAllowingLostLetters(written) != .none
     }
 
     /// Whether question `q` rates a topic's importance or competence.
