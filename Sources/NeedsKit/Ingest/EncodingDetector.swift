@@ -400,12 +400,13 @@ public enum EncodingDetector {
                 // ISO-8859-4's ū: Lithuanian `apžvalga`, `veržlus`, Estonian `kolledž`, Latvian
                 // `menedžments` are; a reviewer's Estonian file of 300 rows had gone to ISO-8859-4
                 // over one `kolledž`.)
-                if t.voicedAsVowelElsewhere, i > 0, Self.isASCIIConsonant(sample[i - 1]),
+                if t.vowelInLatin4, i > 0, Self.isASCIIConsonant(sample[i - 1]),
                    i + 1 == sample.count || Self.isASCIIConsonant(sample[i + 1]) || !after.wordCharacter {
                     total -= 4
                 }
-                // ž so, its word's second letter (`Jžrmala` for `Jūrmala`): no word starts so.
-                if t.consonantAfterFirstLetter, i > 0, Self.isASCIIConsonant(sample[i - 1]),
+                // ž between a word's first letter, a consonant, and another consonant (`Jžrmala`
+                // for `Jūrmala`): no word of the region's starts so.
+                if t.vowelInLatin4AtWordStart, i > 0, Self.isASCIIConsonant(sample[i - 1]),
                    i == 1 || !Self.isWordByte(sample[i - 2]), i + 1 < sample.count, Self.isASCIIConsonant(sample[i + 1]) {
                     total -= 4
                 }
@@ -450,10 +451,10 @@ public enum EncodingDetector {
         var weight: Int8 = -20
         var languages: UInt8 = 0
         var cyrillicFrequency: Int8 = 0
-        /// ļ ģ (either case): consonants ISO-8859-4 reads as a vowel where Windows-1257 has them.
-        var voicedAsVowelElsewhere = false
-        /// ž (either case), which ISO-8859-4 reads as ū: looked at as a word's second letter only.
-        var consonantAfterFirstLetter = false
+        /// ļ ģ (either case): consonants whose bytes ISO-8859-4 reads as vowels (ī ė).
+        var vowelInLatin4 = false
+        /// ž (either case), whose byte ISO-8859-4 reads as ū: looked at as a word's second letter only.
+        var vowelInLatin4AtWordStart = false
 
         /// No character: before the first byte, after the last, or an unassigned byte.
         static let none = ByteTraits()
@@ -473,8 +474,8 @@ public enum EncodingDetector {
             weight = Int8(EncodingDetector.weight(of: scalar))
             languages = EncodingDetector.languageOfLetter(scalar)
             cyrillicFrequency = Int8(EncodingDetector.cyrillicFrequency(scalar))
-            voicedAsVowelElsewhere = "ļĻģĢ".unicodeScalars.contains(scalar)
-            consonantAfterFirstLetter = scalar == "ž" || scalar == "Ž"
+            vowelInLatin4 = "ļĻģĢ".unicodeScalars.contains(scalar)
+            vowelInLatin4AtWordStart = scalar == "ž" || scalar == "Ž"
         }
 
         private static let tables: [TextEncoding: [ByteTraits]] = {
