@@ -1565,10 +1565,12 @@ final class NormalizerTests: XCTestCase {
         // A row of its place with the empty cells after it left out (`2;EE`, `EE,Narva linn,,`):
         // a differential tester's had been a respondent. A line cut short giving no place stays
         // as the line-fragment rules read it.
-        let short = folder.write("short.csv", "Nr;country;municipality;imp_intercultural;comments\n1;EE;Narva linn;4;\n2;EE\n3;EE;Narva linn\n4;EE;Narva linn;5;\n")
+        let short = folder.write("short.csv", "Nr;country;municipality;imp_intercultural;comments\n1;EE;Narva linn;4;\n2;EE\n3;EE;Narva linn\n4;EE;Narva linn;5;\n"
+            + "5;EE;Harjumaa\n6;EE;digi,keel\n")
         let shortRead = normalise([short])
-        XCTAssertEqual(shortRead.respondents.map(\.sourceLine), [2, 5])
-        XCTAssertEqual(shortRead.accounts.map(\.blankRows), [2])
+        // A county read as the place reader reads it is a place; words that read as none keep the row.
+        XCTAssertEqual(shortRead.respondents.map(\.sourceLine), [2, 5, 7])
+        XCTAssertEqual(shortRead.accounts.map(\.blankRows), [3])
         // A remark in words (`ei vastanud`, "did not answer") is no answer; a tick in a column the
         // form does not read is one, and so is a number there past the row's own.
         let remarks = folder.write("remarks.csv", "Nr;country;imp_intercultural;Märkus;Lisa\n1;EE;4;;\n2;EE;;ei vastanud;\n3;EE;;;x\n4;EE;;;1\n")

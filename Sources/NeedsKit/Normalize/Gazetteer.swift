@@ -149,10 +149,10 @@ public struct Gazetteer: Sendable {
         if let code = RegionCountry.code(for: text) { return (code, false) }
         if let county = county(text, readingLostLetters: false) { return (String(county.prefix(2)), false) }
         if Self.namesLatvianRegion(TextKey.loose(text), regions: Self.latvianRegions, regionWords: Self.regionWords,
-                                   planning: ["planosanas", "planning"]) { return ("LV", false) }
+                                   planning: Self.planning) { return ("LV", false) }
         if let county = county(text) { return (String(county.prefix(2)), true) }
         guard let lost = TextKey.lostLettersKey(ifLost: text) else { return nil }
-        return Self.namesLatvianRegion(lost, regions: Self.latvianRegions.union(Self.latvianRegionsLost), regionWords: Self.lostRegionWords,
+        return Self.namesLatvianRegion(lost, regions: Self.latvianRegionsAnyLetters, regionWords: Self.lostRegionWords,
                                        planning: Self.lostPlanning) ? ("LV", true) : nil
     }
 
@@ -168,7 +168,9 @@ public struct Gazetteer: Sendable {
         return regions.contains(words.joined(separator: " "))
     }
 
-    /// `plānošanas` ("planning") as `KeyedLookup.lostLettersKey` writes it.
+    /// "Planning" in a planning region's name, without diacritics, and as
+    /// `KeyedLookup.lostLettersKey` writes it.
+    private static let planning: Set<String> = ["planosanas", "planning"]
     private static let lostPlanning = TextKey.lostLettersKeys(["plānošanas"])
 
     /// Latvia's historical regions, compared without diacritics, and their genitives before a
@@ -176,8 +178,10 @@ public struct Gazetteer: Sendable {
     private static let latvianRegions: Set<String> = ["latgale", "vidzeme", "kurzeme", "zemgale", "selija",
                                                       "latgales", "vidzemes", "kurzemes", "zemgales", "selijas", "rigas", "riga"]
 
-    /// `Sēlija` as `KeyedLookup.lostLettersKey` writes it (the others are ASCII).
+    /// Those with a letter outside ASCII (`Sēlija`, `Rīgas`) as `KeyedLookup.lostLettersKey` writes
+    /// them, and all of them so (the others are ASCII).
     private static let latvianRegionsLost = TextKey.lostLettersKeys(["sēlija", "sēlijas", "rīgas"])
+    private static let latvianRegionsAnyLetters = latvianRegions.union(latvianRegionsLost)
 
     /// The region words and Latvia's region `Sēlija` as `KeyedLookup.lostLettersKey` writes them
     /// (`re?ions`, `s?lija`), compared with a part whose letters were written as `?`.

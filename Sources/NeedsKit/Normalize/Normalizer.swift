@@ -1678,8 +1678,9 @@ public final class Normalizer {
             // A column of no question in any shape (a tool's export: one of an older form
             // version), a column of metadata only in a sheet of no tool (a tool's own, `lastpage`,
             // `seed`, `_status`, is numbers of no answer).
+            case .meta(.other) where mapping.shape != .generic:
+                continue
             case .unmapped, .meta(.other):
-                if mapping.roles[column] != .unmapped && mapping.shape != .generic { continue }
                 let text = String(decoding: bytes, as: UTF8.self).trimmingSpaces
                 let number = Self.isRowNumber(text)
                 // The row's number: the first number in such a column, wherever it stands.
@@ -1695,16 +1696,16 @@ public final class Normalizer {
         return false
     }
 
-    /// Whether the row being read gives a place, and one that reads: its country, or a
-    /// municipality the gazetteer knows (not `digi,keel,juhtimine`, a comment come into the
-    /// municipality's column of a row cut short).
+    /// Whether the row being read gives a place, and one that reads as `PlaceReader` reads it:
+    /// its country, or a municipality (not `digi,keel,juhtimine`, a comment come into the
+    /// municipality's column of a row cut short). Asked of rows cut short only.
     private func givesKnownPlace() -> Bool {
         let country = countryIndex.map { answerSlots[$0] } ?? 0
         let municipality = municipalityIndex.map { answerSlots[$0] } ?? 0
         guard country | municipality != 0 else { return false }
         guard municipality != 0 else { return true }
-        guard let written = answer(municipality, extras: row.extras)?.cleanValue else { return false }
-        return gazetteer.matchAllowingLostLetters(written) != .none
+        return !placeReader.read(country: countryIndex == nil ? nil : answer(country, extras: row.extras),
+                                 municipality: answer(municipality, extras: row.extras), gazetteer: { self.gazetteer }).municipalityUnread
     }
 
     /// Whether question `q` rates a topic's importance or competence.

@@ -14,6 +14,9 @@ extension Normalizer {
         var country: String?
         var municipalityCode: String?
         var municipalityName: String?
+        /// A municipality was written that reads as no place: neither a municipality of the
+        /// gazetteer nor a county, region or country (`digi,keel,juhtimine`, `??????`).
+        var municipalityUnread = false
         var issues: [Issue] = []
     }
 }
@@ -152,6 +155,7 @@ struct PlaceReader {
             // Baltic Windows), not a name the gazetteer lacks. A place was given: kept, as an
             // unknown municipality's name is.
             place.municipalityName = written
+            place.municipalityUnread = true
             place.issues.append(.init(
                 question: q, questionName: question, old: written, new: "", code: "text_lost",
                 message: "the municipality `\(written)` has lost its letters: the file was saved in a code page without them (Excel's \"CSV\" writes ? for each); kept as written, without a code: save the export again as \"CSV UTF-8\" or \"Unicode text\"",
@@ -160,7 +164,9 @@ struct PlaceReader {
             place.municipalityName = written
             // A county, region or country written for the municipality (`Harjumaa`, `Latvija`):
             // no municipality, but the country a blank country answer lacks.
-            let region = place.country == nil ? gazetteer.region(named: written) : nil
+            let named = gazetteer.region(named: written)
+            place.municipalityUnread = named == nil
+            let region = place.country == nil ? named : nil
             place.issues.append(.init(
                 question: q, questionName: question, old: written, new: "", code: "municipality_unknown",
                 message: region == nil ? "`\(written)` is not a municipality of the gazetteer; kept as written"
