@@ -897,6 +897,48 @@ final class PipelineTests: XCTestCase {
         XCTAssertTrue(forward.problems[2].message.contains("the same file as a.csv,"), forward.problems[2].message)
     }
 
+    // An input left out is named apart from the files of its name, as those files are from each
+    // other: a missing `c/x.csv` beside `a/x.csv` and `b/x.csv` had been "x.csv: cannot read",
+    // which named neither, and the hidden files of two `responses` folders were both
+    // `responses/.hidden`. A path that reads as the file's (`a//x.csv`) keeps the file's name.
+    func testInputsLeftOutAreNamedApartFromFilesOfTheirName() throws {
+        let folder = TemporaryFolder()
+        let a = folder.write("a/x.csv", Self.sweepHeader + Self.sweepRow("EE", "Tartu linn"))
+        let b = folder.write("b/x.csv", Self.sweepHeader + Self.sweepRow("LV", "Rīga"))
+        let missing = folder.path + "/c/x.csv"
+        let three = InputFiles.expand([a, b, missing])
+        XCTAssertEqual(three.displayNames, ["a/x.csv", "b/x.csv"])
+        XCTAssertEqual(three.problems.map(\.file), ["c/x.csv"])
+        XCTAssertEqual(three.problems.map(\.code), ["input_missing"])
+        // Beside one file of its name: the file keeps its short name, the missing one is told apart.
+        let two = InputFiles.expand([missing, a])
+        XCTAssertEqual(two.displayNames, ["x.csv"])
+        XCTAssertEqual(two.problems.map(\.file), ["c/x.csv"])
+        // Alone, a missing input is named by its own name, as before.
+        XCTAssertEqual(InputFiles.expand([missing]).problems.map(\.file), ["x.csv"])
+        // The same file by a path that reads alike: named as the file, not numbered.
+        let twice = InputFiles.expand([a, folder.path + "/a//x.csv"])
+        XCTAssertEqual(twice.displayNames, ["x.csv"])
+        XCTAssertEqual(twice.problems.map(\.file), ["x.csv"])
+        XCTAssertEqual(twice.problems.map(\.code), ["same_file"])
+        // Two folders of one name: their hidden files are told apart as their files are.
+        _ = folder.write("2025/responses/EE.csv", Self.sweepHeader + Self.sweepRow("EE", "Tartu linn"))
+        _ = folder.write("2026/responses/EE.csv", Self.sweepHeader + Self.sweepRow("EE", "Narva linn"))
+        _ = folder.write("2025/responses/.hidden", "x\n")
+        _ = folder.write("2026/responses/.hidden", "x\n")
+        let folders = InputFiles.expand([folder.path + "/2026/responses", folder.path + "/2025/responses"])
+        XCTAssertEqual(folders.displayNames, ["2025/responses/EE.csv", "2026/responses/EE.csv"])
+        XCTAssertEqual(folders.problems.map(\.file), ["2025/responses/.hidden", "2026/responses/.hidden"])
+        // The reports name it so too.
+        let out = TemporaryFolder()
+        let outcome = try Pipeline.report(Self.sweepOptions([a, b, missing], out: out))
+        XCTAssertEqual(outcome.inputProblems.map(\.file), ["c/x.csv"])
+        let issues = try String(contentsOfFile: out.path + "/reports/clean/issues.csv", encoding: .utf8)
+        XCTAssertTrue(issues.contains("\nc/x.csv,,,,,,,input_missing,"), issues)
+        let summary = try String(contentsOfFile: out.path + "/reports/summary.json", encoding: .utf8)
+        XCTAssertTrue(summary.contains("{\"path\": \"c/x.csv\", \"issue\": \"input_missing\""), summary)
+    }
+
     // A file whose name is not UTF-8 (a Windows ZIP's `Šiaulių.csv` in code page 1257, unzipped
     // as it is) is read from its folder: its path was rebuilt from the name with U+FFFD for the
     // byte, and the file was "cannot read: No such file or directory". Its name is shown as read

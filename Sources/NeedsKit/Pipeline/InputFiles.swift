@@ -27,9 +27,57 @@ public enum InputFiles {
         var opened = OpenedEntries()
         public var displayNames: [String] = []
         public var problems: [Diagnostic] = []
+        /// The path each of `problems` is about, as named (nil for one about the run).
+        var problemPaths: [String?] = []
         /// Base names (`x.csv`) that more than one file of the expansion has: those files'
         /// respondent IDs are seeded by their display names (`Normalizer.sharedBaseNames`).
         public var sharedBaseNames: Set<String> = []
+
+        mutating func problem(path: String?, _ problem: Diagnostic) {
+            problems.append(problem)
+            problemPaths.append(path)
+        }
+
+        /// Problems listed by the name of what they are about, as the files read are, whatever
+        /// the order of the arguments.
+        mutating func sortProblems() {
+            let order = problems.indices.sorted { (problems[$0].file, $0) < (problems[$1].file, $1) }
+            problems = order.map { problems[$0] }
+            problemPaths = order.map { problemPaths[$0] }
+        }
+
+        /// Inputs left out named as the files read are: a name another input of the run has
+        /// too (`a/x.csv` read, `c/x.csv` missing: both `x.csv`) becomes the shortest suffix of
+        /// its path that tells them apart. A problem about a file read takes the file's name.
+        /// `names`: the files' names before they were told apart, in the order of `givenPaths`
+        /// and `displayNames` (which are told apart).
+        mutating func nameProblemsApart(names: [String]) {
+            guard problemPaths.count == problems.count, names.count == givenPaths.count else { return }
+            var names = names, paths = givenPaths
+            var index: [String: Int] = [:]
+            for k in names.indices { index[names[k] + "\u{0}" + paths[k]] = k }
+            var at: [(problem: Int, name: Int)] = []
+            for (k, path) in problemPaths.enumerated() {
+                guard let path else { continue }
+                let key = problems[k].file + "\u{0}" + path
+                if index[key] == nil {
+                    index[key] = names.count
+                    names.append(problems[k].file)
+                    paths.append(path)
+                }
+                at.append((k, index[key]!))
+            }
+            let apart = InputFiles.distinguished(names, paths: paths)
+            for (k, i) in at {
+                if i < displayNames.count {
+                    problems[k].file = displayNames[i]
+                } else if !apart[i].hasPrefix(names[i] + " (") {
+                    // (Not numbered: a path that reads as another's, `a//x.csv`, keeps its name.)
+                    problems[k].file = apart[i]
+                }
+            }
+            sortProblems()
+        }
     }
 
     /// Entries of a folder opened by the bytes of their names (which a String cannot hold), closed
@@ -98,8 +146,10 @@ public enum InputFiles {
     public static func expand(_ inputs: [String], maxFiles: Int = 10_000, leavingOut: Set<FileIdentity> = [],
                               names: [FileIdentity: String] = [:]) -> Expansion {
         var result = expandAll(inputs, leavingOut: leavingOut)
-        let distinct = distinguished(result.displayNames, paths: result.givenPaths)
+        let named = result.displayNames
+        let distinct = distinguished(named, paths: result.givenPaths)
         result.displayNames = zip(result.identities, distinct).map { names[$0] ?? $1 }
+        result.nameProblemsApart(names: named)
         // Read in the order of their display names, whatever the order they were named in: the
         // same inputs give the same reports, and the same first of two duplicate submissions.
         let order = result.files.indices.sorted {
@@ -116,7 +166,7 @@ public enum InputFiles {
             // Named by the input given when there is one; `needs check *.csv` gives thousands, all
             // of which the message's place held, a line of hundreds of kilobytes.
             let named = inputs.count == 1 ? inputs[0] : "\(inputs[0]) and \(inputs.count - 1) other input(s)"
-            result.problems.append(Diagnostic(.error, file: named, code: "too_many_files",
+            result.problem(path: nil, Diagnostic(.error, file: named, code: "too_many_files",
                                               message: "\(result.files.count) files; a run reads at most \(maxFiles): "
                                                   + "name fewer inputs"))
             result.files = []
@@ -206,7 +256,7 @@ public enum InputFiles {
                 input = opened
             }
             guard stat(input, &info) == 0 else {
-                result.problems.append(Diagnostic(.error, file: lastComponent(given), code: "input_missing",
+                result.problem(path: given, Diagnostic(.error, file: lastComponent(given), code: "input_missing",
                                                   message: cannotRead(input)))
                 continue
             }
@@ -215,7 +265,7 @@ public enum InputFiles {
                 continue
             }
             guard let directory = opendir(input) else {
-                result.problems.append(Diagnostic(.error, file: lastComponent(given), code: "input_unreadable",
+                result.problem(path: given, Diagnostic(.error, file: lastComponent(given), code: "input_unreadable",
                                                   message: "cannot list the folder: \(String(cString: strerror(errno)))"))
                 continue
             }
@@ -241,7 +291,7 @@ public enum InputFiles {
             defer {
                 // (A folder whose files are read through other inputs too is not empty.)
                 if mentions.count == mentionsBefore {
-                    result.problems.append(Diagnostic(.error, file: lastComponent(given), code: "folder_without_files",
+                    result.problem(path: given, Diagnostic(.error, file: lastComponent(given), code: "folder_without_files",
                                                       message: "the folder holds no file to read"))
                 }
             }
@@ -255,7 +305,7 @@ public enum InputFiles {
                 let displayName = lastComponent(given) + "/" + name
                 if !leavingOut.isEmpty, let identity = FileIdentity(path: path), leavingOut.contains(identity) { continue }
                 if name.hasPrefix(".") {
-                    result.problems.append(Diagnostic(.note, file: displayName, code: "hidden_file_skipped",
+                    result.problem(path: namedPath, Diagnostic(.note, file: displayName, code: "hidden_file_skipped",
                                                       message: "hidden file left out"))
                     continue
                 }
@@ -263,37 +313,37 @@ public enum InputFiles {
                 // that copying or unzipping elsewhere loses: read, they were a table of another
                 // survey (an error) and an old Excel workbook.
                 if ["desktop.ini", "thumbs.db"].contains(name.lowercased()) {
-                    result.problems.append(Diagnostic(.note, file: displayName, code: "hidden_file_skipped",
+                    result.problem(path: namedPath, Diagnostic(.note, file: displayName, code: "hidden_file_skipped",
                                                       message: "a file Windows keeps hidden in folders; left out"))
                     continue
                 }
                 // Excel and Word keep `~$name.xlsx` beside a file open in them: the owner's name,
                 // which read as text was a table of another survey (and the name a column).
                 if name.hasPrefix("~$") {
-                    result.problems.append(Diagnostic(.note, file: displayName, code: "lock_file_skipped",
+                    result.problem(path: namedPath, Diagnostic(.note, file: displayName, code: "lock_file_skipped",
                                                       message: "an Office lock file (the file was open in Excel or Word when copied); left out"))
                     continue
                 }
                 var entryInfo = stat()
                 guard stat(path, &entryInfo) == 0 else {
-                    result.problems.append(Diagnostic(.error, file: displayName, code: "input_unreadable",
+                    result.problem(path: namedPath, Diagnostic(.error, file: displayName, code: "input_unreadable",
                                                       message: cannotRead(path)))
                     continue
                 }
                 switch entryInfo.st_mode & S_IFMT {
                 case S_IFREG:
                     if let nameEncoding {
-                        result.problems.append(Diagnostic(.note, file: displayName, code: "file_name_not_utf8",
+                        result.problem(path: namedPath, Diagnostic(.note, file: displayName, code: "file_name_not_utf8",
                                                           message: "the file's name is not UTF-8 (named on Windows, then zipped or copied as it was): shown as read in \(nameEncoding.rawValue); rename the file to keep that name"))
                     }
                     add(path, given: namedPath, displayName: displayName, info: entryInfo)
                 case S_IFDIR:
                     // A warning: a municipality's files may be in it, and `check` printed nothing of it with --quiet
                     // (a helper's probe).
-                    result.problems.append(Diagnostic(.warning, file: displayName, code: "subfolder_skipped",
+                    result.problem(path: namedPath, Diagnostic(.warning, file: displayName, code: "subfolder_skipped",
                                                       message: "sub-folder not read (its files are not checked or counted); name it as an input to include it"))
                 default:
-                    result.problems.append(Diagnostic(.warning, file: displayName, code: "not_a_file",
+                    result.problem(path: namedPath, Diagnostic(.warning, file: displayName, code: "not_a_file",
                                                       message: "not a regular file; left out"))
                 }
             }
@@ -318,12 +368,10 @@ public enum InputFiles {
                 result.displayNames.append(mention.displayName)
             } else {
                 let message = "the same file as \(kept.displayName), which is read once; not read again"
-                result.problems.append(Diagnostic(.note, file: mention.displayName, code: "same_file", message: message))
+                result.problem(path: mention.given, Diagnostic(.note, file: mention.displayName, code: "same_file", message: message))
             }
         }
-        // Listed by name, as the files read are, whatever the order of the arguments.
-        result.problems = result.problems.enumerated()
-            .sorted { ($0.element.file, $0.offset) < ($1.element.file, $1.offset) }.map(\.element)
+        result.sortProblems()
         return result
     }
 
