@@ -641,6 +641,24 @@ final class BadInputCatalogueTests: XCTestCase {
             XCTAssertEqual(outcome.inputProblems.map(\.description),
                            ["\(file): error: cannot read: it is a symbolic link to /mnt/share/LV.csv, which cannot be reached "
                             + "(No such file or directory) [\(inputs.count == 1 ? "input_unreadable" : "input_missing")]"])
+            // The reports, which the partners receive, name the target by its last component
+            // (a reviewer's probe: `/home/mari.tamm/Downloads/…` had reached summary.json).
+            XCTAssertEqual(outcome.inputProblems.map(\.message),
+                           ["cannot read: it is a symbolic link to …/LV.csv, which cannot be reached (No such file or directory)"])
+        }
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/in/LT.csv",
+                                                   withDestinationPath: "/home/mari.tamm/Downloads/jonas@vilnius.lt 38001010000.csv")
+        folder.write("in/EE.csv", header + "EE,Tartu linn,4,2\n")
+        options.inputs = [folder.path + "/in"]
+        let out = TemporaryFolder()
+        options.outputPath = out.path + "/reports"
+        _ = try Pipeline.report(options)
+        for report in ["summary.json", "clean/issues.csv"] {
+            let text = try String(contentsOfFile: out.path + "/reports/" + report, encoding: .utf8)
+            XCTAssertFalse(text.contains("mari.tamm") || text.contains("/mnt/share") || text.contains("vilnius.lt")
+                           || text.contains("38001010000"), text)
+            XCTAssertTrue(text.contains("symbolic link to …/[removed] [removed].csv, which cannot be reached"), text)
+            XCTAssertTrue(text.contains("symbolic link to …/LV.csv, which cannot be reached"), text)
         }
     }
 

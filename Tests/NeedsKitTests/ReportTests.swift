@@ -2209,6 +2209,31 @@ final class ReportTests: XCTestCase {
         }
     }
 
+    // Addresses and numbers a reviewer's probe found kept as typed: the `@` standing apart with
+    // nothing spelled (`jonas @ vilnius.lt`), a domain written apart (`narva . ee`), full-width
+    // letters and digits (`mari＠narva．ee`, `５１２３４５６７`), a zero-width space or a soft hyphen
+    // between the digits (`3800108<SHY>5718` had kept its last four), and dots between a phone
+    // number's groups (`+372.5123.4567`). Text with such characters that holds no address or
+    // number is kept as typed.
+    func testAddressesAndNumbersInOtherFormsAreRemovedToo() {
+        let removed: [(String, String)] = [
+            ("jonas @ vilnius.lt.csv", "[removed]"), ("write to mari @ narva.ee, thanks", "write to [removed] thanks"),
+            ("mari [at] narva . ee.csv", "[removed]"), ("mari (at) narva . ee", "[removed]"),
+            ("mari(at)narva . ee ok", "[removed] ok"), ("mari@ narva (dot) ee", "[removed]"), ("mari @narva.ee", "[removed]"),
+            ("mari＠narva．ee", "[removed]"), ("tel ５１２３４５６７.csv", "tel [removed].csv"),
+            ("tel 5123\u{200B}4567", "tel [removed]"), ("kood 3800108\u{00AD}5718", "kood [removed]"),
+            ("tel\u{00A0}+372\u{00A0}5123\u{00A0}4567", "tel [removed]"),
+            ("tel +372.5123.4567.csv", "tel [removed].csv"), ("zvaniet 8.612.34567", "zvaniet [removed]"),
+        ]
+        for (typed, kept) in removed { XCTAssertEqual(QuarantineWriter.scrub(typed), kept, typed) }
+        XCTAssertEqual(QuarantineWriter.scrubName("fu jaan @ narva.ee"), "fu [removed]")
+        for kept in ["Sessions on 13.01.2025 and 2025.01.13", "budget 1.500.000 EUR", "3.14159265", "5123.4567",
+                     "Tartu\u{00A0}linn ＡＢＣ", "ﬁnance team", "mari @ home", "Twitter @narva", "@ 10.00",
+                     "meet (at) the office . Tomorrow", "a\u{200B}b 123"] {
+            XCTAssertEqual(QuarantineWriter.scrub(kept), kept, kept)
+        }
+    }
+
     /// A file named after its sender (`Mari Tamm mari.tamm@narva.ee 38001010000.csv`, a helper's
     /// probe) had its e-mail address and personal code in the reports' list of source files, in
     /// every country's report and in summary.json. They are removed there as from free text.

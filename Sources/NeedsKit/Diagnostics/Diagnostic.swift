@@ -33,6 +33,9 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     /// A stable machine-readable code, e.g. `ragged_row`, `unknown_value`.
     public var code: String
     public var message: String
+    /// The message as the terminal shows it, when it names what the reports must not (a local
+    /// folder): the reports show `message`.
+    public var localMessage: String? = nil
 
     public init(
         _ severity: Severity, file: String, line: Int? = nil, column: Int? = nil,
@@ -74,7 +77,8 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         func needsWork(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
             var quotedBytes = -1
             for byte in bytes {
-                if byte < 0x20 { return true }
+                // (0xC2 leads U+0080-U+00BF, among them the C1 controls.)
+                if byte < 0x20 || byte == 0x7F || byte == 0xC2 { return true }
                 if byte == 0x60 {
                     quotedBytes = quotedBytes < 0 ? 0 : -1
                 } else if quotedBytes >= 0 {
@@ -111,6 +115,10 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
             case "\n", "\r\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
+            case _ where character.unicodeScalars.contains(where: isControl):
+                // An escape sequence typed or pasted into a cell (`ESC ]8;;…`, a hidden link; `ESC [2J`,
+                // the screen cleared) would act on the terminal the message is printed to.
+                out += escapingControls(String(character))
             default: out.append(character)
             }
         }
@@ -132,14 +140,20 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
             location += ":\(line)"
             if let column { location += ":\(column)" }
         }
-        return "\(location): \(severity.rawValue): \(message) [\(code)]"
+        return "\(location): \(severity.rawValue): \(localMessage ?? message) [\(code)]"
     }
 
     /// A text on one line: a line break or other control character in it is written as an
     /// escape (`\n`, `\r`, `\t`, `\u{1B}`); with `backslashes`, a backslash too (`\\`), so
     /// that the escapes can be told from the text (`needs rows`). A file's name is written so.
+    /// Control characters: C0 (but none of them printed as typed), DEL and C1 (`U+009B`, which
+    /// some terminals take for `ESC [`).
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    }
+
     public static func escapingControls(_ text: String, backslashes: Bool = false) -> String {
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || (backslashes && $0 == 0x5C) }) else { return text }
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || (backslashes && $0 == 0x5C) }) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -147,7 +161,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F: out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            case _ where isControl(scalar): out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
             default: out.unicodeScalars.append(scalar)
             }
         }

@@ -84,15 +84,25 @@ final class InputFile: ByteSource {
     /// Why `path`, which `stat` just refused (`errno` set), cannot be reached: a symbolic link to
     /// nothing (a share not mounted, a file moved) is named with where it leads; "No such file or
     /// directory" alone, of a file the user could see listed, sent them looking for a typo.
+    /// `link`: that link's target, which names local folders (`/home/mari.tamm/…`): the reports
+    /// name it by its last component (`InputFiles.cannotRead`).
     static func unreachable(_ path: String) -> String {
+        let why = unreachableLink(path)
+        return why.link.map { Self.linkUnreachable(to: $0, why.reason) } ?? why.reason
+    }
+
+    static func unreachableLink(_ path: String) -> (reason: String, link: String?) {
         let reason = String(cString: strerror(errno))
         var info = stat()
         var target = [CChar](repeating: 0, count: 4096)
-        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return reason }
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return (reason, nil) }
         let n = readlink(path, &target, target.count)
-        guard n > 0 else { return reason }
-        let leads = Diagnostic.escapingControls(String(decoding: target[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self))
-        return "it is a symbolic link to \(leads), which cannot be reached (\(reason))"
+        guard n > 0 else { return (reason, nil) }
+        return (reason, Diagnostic.escapingControls(String(decoding: target[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)))
+    }
+
+    static func linkUnreachable(to target: String, _ reason: String) -> String {
+        "it is a symbolic link to \(target), which cannot be reached (\(reason))"
     }
 
     init(path: String, displayName: String) throws {

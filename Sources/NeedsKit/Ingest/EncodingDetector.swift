@@ -651,12 +651,20 @@ struct DoubleEncoding: Equatable {
         }
         guard let best else { return nil }
         // The word the first sequence stands in: letters and the code page's characters around it.
+        // On the first line (a header, a title); below it, in a respondent's row, the word may be
+        // a name or an e-mail address (a reviewer's probe: a surname from `contact_email`, in
+        // clean/issues.csv), so only the letter the sequence stands for is shown.
         let bytes = inverseTable(best.encoding)
         func inWord(_ s: Unicode.Scalar) -> Bool { s.value >= 0x80 || s.properties.isAlphabetic }
         var start = best.first
         while start > 0, inWord(scalars[start - 1]) { start -= 1 }
         var end = best.first
         while end < scalars.count, inWord(scalars[end]), end - start < 40 { end += 1 }
+        if scalars[..<best.first].contains("\n") {
+            start = best.first
+            end = best.first + 1
+            while end < scalars.count, let byte = bytes[scalars[end]], (0x80...0xBF).contains(byte), end - start < 4 { end += 1 }
+        }
         let word = scalars[start..<end]
         var garbled = String.UnicodeScalarView()
         garbled.append(contentsOf: word)

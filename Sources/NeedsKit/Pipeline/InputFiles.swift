@@ -139,8 +139,16 @@ public enum InputFiles {
     /// staging folder when `--out` is inside one, a `--wave` folder), neither read nor reported.
     /// `names`: display names decided over more than these inputs (`runDisplayNames`), by path.
     /// Why `path`, which `stat` just refused, cannot be read (`InputFile.unreachable`).
-    static func cannotRead(_ path: String) -> String {
-        "cannot read: " + InputFile.unreachable(path)
+    /// A symbolic link's target is named whole on the terminal (`/mnt/share/LV.csv`: the share is
+    /// not mounted) and by its last component, scrubbed, in the reports, which the partners
+    /// receive: it had put `/home/mari.tamm/Downloads/…` into summary.json (a reviewer's probe).
+    static func cannotRead(_ path: String, file: String, code: String) -> Diagnostic {
+        let why = InputFile.unreachableLink(path)
+        guard let link = why.link else { return Diagnostic(.error, file: file, code: code, message: "cannot read: " + why.reason) }
+        let named = link.contains("/") ? "…/" + QuarantineWriter.scrubName(lastComponent(link)) : QuarantineWriter.scrubName(link)
+        var problem = Diagnostic(.error, file: file, code: code, message: "cannot read: " + InputFile.linkUnreachable(to: named, why.reason))
+        problem.localMessage = "cannot read: " + InputFile.linkUnreachable(to: link, why.reason)
+        return problem
     }
 
     public static func expand(_ inputs: [String], maxFiles: Int = 10_000, leavingOut: Set<FileIdentity> = [],
@@ -256,8 +264,7 @@ public enum InputFiles {
                 input = opened
             }
             guard stat(input, &info) == 0 else {
-                result.problem(path: given, Diagnostic(.error, file: lastComponent(given), code: "input_missing",
-                                                  message: cannotRead(input)))
+                result.problem(path: given, cannotRead(input, file: lastComponent(given), code: "input_missing"))
                 continue
             }
             if (info.st_mode & S_IFMT) != S_IFDIR {
@@ -326,8 +333,7 @@ public enum InputFiles {
                 }
                 var entryInfo = stat()
                 guard stat(path, &entryInfo) == 0 else {
-                    result.problem(path: namedPath, Diagnostic(.error, file: displayName, code: "input_unreadable",
-                                                      message: cannotRead(path)))
+                    result.problem(path: namedPath, cannotRead(path, file: displayName, code: "input_unreadable"))
                     continue
                 }
                 switch entryInfo.st_mode & S_IFMT {

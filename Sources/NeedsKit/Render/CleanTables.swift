@@ -189,7 +189,30 @@ public struct QuarantineWriter {
 
     /// Replaces text shaped like an e-mail address, and with `numbers` a phone number or a
     /// personal code (`scrubNumbers`; with `dateStamps`, eight digits that are a date are kept).
+    /// Letters and digits typed in another form (full-width `５１２３４５６７`, `mari＠narva．ee`) or
+    /// with an invisible character between them (a zero-width space, a soft hyphen) are read as
+    /// their plain forms: the text is kept as typed unless that reading finds something to remove.
     static func scrub(_ value: String, numbers: Bool = true, dateStamps: Bool = false) -> String {
+        let once = scrubTyped(value, numbers: numbers, dateStamps: dateStamps)
+        guard !value.utf8.allSatisfy({ $0 < 0x80 }) else { return once }
+        let plain = plainForms(value)
+        guard plain != value else { return once }
+        let again = scrubTyped(plain, numbers: numbers, dateStamps: dateStamps)
+        return again != plain ? again : once
+    }
+
+    /// `value` in Unicode's compatibility forms (NFKC: `＠` is `@`, `５` is `5`, a no-break space
+    /// a space), without its invisible format characters (zero-width spaces and joiners, soft
+    /// hyphens, direction marks).
+    static func plainForms(_ value: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: value.precomposedStringWithCompatibilityMapping.unicodeScalars.filter {
+            $0.properties.generalCategory != .format
+        })
+        return String(scalars)
+    }
+
+    private static func scrubTyped(_ value: String, numbers: Bool, dateStamps: Bool) -> String {
         let scrubNumbers = numbers ? { Self.scrubNumbers($0, dateStamps: dateStamps) } : { $0 }
         let lower = value.lowercased()
         guard value.utf8.contains(UInt8(ascii: "@")) || Self.otherAt.contains(where: lower.contains)
@@ -198,27 +221,63 @@ public struct QuarantineWriter {
         }
         // nil: a word of an address written apart (`laura [at] ogre.lv`), said by its first.
         var words: [String?] = value.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        /// Words from `from` on that go on a domain written apart: `. ee`, `(dot) lv` (the index
+        /// after them), or nil.
+        func domainGoesOn(from: Int) -> Int? {
+            var j = from, end: Int? = nil
+            while j + 1 < words.count, let dot = words[j]?.lowercased(), Self.dots.contains(dot),
+                  let label = words[j + 1], Self.isDomainLabel(label) {
+                j += 2
+                end = j
+            }
+            return end
+        }
+        /// Words from `from` on that are a domain (`narva.ee`; `narva . ee`, `narva (dot) ee`
+        /// written apart): the index after them, or nil.
+        func domain(from: Int) -> Int? {
+            guard from < words.count, let first = words[from], Self.isDomainLabel(first) else { return nil }
+            if let end = domainGoesOn(from: from + 1) { return end }
+            guard let dot = first.lastIndex(of: "."),
+                  first[first.index(after: dot)...].filter(\.isLetter).count >= 2 else { return nil }
+            return from + 1
+        }
         for k in words.indices {
             // A full-width `＠`, or `%40` as a browser saves a name with `@`.
             guard var text = words[k] else { continue }
             for other in Self.otherAt { text = text.replacingOccurrences(of: other, with: "@", options: .caseInsensitive) }
-            if let at = text.firstIndex(of: "@"), text[text.index(after: at)...].contains(".") {
-                words[k] = "[removed]"
-                continue
-            }
-            // An address with its `@` spelled out so that robots miss it (`mari(at)narva.ee`), or
-            // standing apart (`laura [at] ogre.lv`).
-            let lower = text.lowercased()
-            for spelled in Self.spelledAt {
-                if let at = lower.range(of: spelled), at.lowerBound > lower.startIndex, lower[at.upperBound...].contains(".") {
-                    words[k] = "[removed]"
-                } else if lower == spelled, k > 0, k + 1 < words.count, let domain = words[k + 1], words[k - 1]?.isEmpty == false,
-                          let dot = domain.lastIndex(of: "."), domain[domain.index(after: dot)...].filter(\.isLetter).count >= 2 {
-                    (words[k - 1], words[k], words[k + 1]) = ("[removed]", nil, nil)
+            // The `@`, as typed or spelled out so that robots miss it (`mari(at)narva.ee`).
+            let at = text.range(of: "@") ?? Self.spelledAt.lazy.compactMap { text.range(of: $0, options: .caseInsensitive) }.first
+            guard let at else { continue }
+            let before = !text[..<at.lowerBound].isEmpty, after = text[at.upperBound...]
+            // A name before it standing apart (`mari @narva.ee`, `laura [at] ogre.lv`) goes too.
+            let name = !before && k > 0 && words[k - 1]?.isEmpty == false ? k - 1 : k
+            if !after.isEmpty, before || name < k {
+                // The domain in the word, or going on apart (`mari(at)narva . ee`).
+                if let end = domainGoesOn(from: k + 1) {
+                    for j in name..<end { words[j] = nil }
+                    words[name] = "[removed]"
+                } else if after.contains(".") {
+                    for j in name...k { words[j] = nil }
+                    words[name] = "[removed]"
                 }
+            } else if after.isEmpty, before || name < k, let end = domain(from: k + 1) {
+                // The domain standing apart (`laura [at] ogre.lv`, `jonas @ vilnius.lt`, `mari@ narva . ee`).
+                for j in name..<end { words[j] = nil }
+                words[name] = "[removed]"
             }
         }
         return scrubNumbers(words.compactMap { $0 }.joined(separator: " "))
+    }
+
+    /// A dot of a domain written apart.
+    private static let dots: Set<String> = [".", "(dot)", "[dot]", "{dot}", "(punkt)", "[punkt]"]
+
+    /// A word that may be a label of a domain, or a domain (`narva`, `narva.ee`, `ogre.lv,`).
+    private static func isDomainLabel(_ word: String) -> Bool {
+        let trailing: Set<Character> = [".", ",", ";", ":", "!", "?", ")"]
+        var core = Substring(word)
+        while let last = core.last, trailing.contains(last) { core = core.dropLast() }
+        return !core.isEmpty && core.allSatisfy { c in c.isLetter || c.isNumber || c == "-" || c == "." || c == "_" }
     }
 
     /// An `@` in other forms than its own.
@@ -244,6 +303,13 @@ public struct QuarantineWriter {
             // A decimal's digits after its point, or digits inside a word, start no run.
             let inside = before.map { $0.isLetter || isDigit($0) } ?? false
             let decimal = i > 1 && (before == "." || before == ",") && isDigit(text[i - 2])
+            // A phone number with dots between its groups (`+372.5123.4567`, `8.612.34567`).
+            if isDigit(c) || c == "+", !inside, !decimal, !(before.map(isDigit) ?? false),
+               let end = Self.dottedPhoneNumberEnd(text, from: i) {
+                out += "[removed]"
+                i = end
+                continue
+            }
             // Seven digits or more in a row, whatever stands around them (but a decimal's).
             if isDigit(c), !decimal, !(before.map(isDigit) ?? false) {
                 var end = i
@@ -296,6 +362,32 @@ public struct QuarantineWriter {
             i = lastDigit + 1
         }
         return out
+    }
+
+    /// The end of a phone number written with dots between its groups, starting at `from`: 7
+    /// digits or more, after a `+` (`+372.5123.4567`), or in three groups or more of which one
+    /// after the first is not of three digits (`8.612.34567`). Not a date (`13.01.2025`,
+    /// `2025.01.13`), a figure with its thousands apart (`1.500.000`) or a decimal (`3.14159265`).
+    static func dottedPhoneNumberEnd(_ text: [Character], from: Int) -> Int? {
+        func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
+        var j = from
+        let plus = text[j] == "+"
+        if plus { j += 1 }
+        var groups: [Int] = []
+        while j < text.count, isDigit(text[j]) {
+            let start = j
+            while j < text.count && isDigit(text[j]) { j += 1 }
+            groups.append(j - start)
+            guard j + 1 < text.count, text[j] == ".", isDigit(text[j + 1]) else { break }
+            j += 1
+        }
+        guard groups.count >= 2, groups.reduce(0, +) >= 7 else { return nil }
+        if j < text.count && (text[j].isLetter || isDigit(text[j])) { return nil }
+        if plus { return j }
+        let date = groups.count == 3 && ((1...2).contains(groups[0]) && (1...2).contains(groups[1]) && groups[2] == 4
+                                         || groups[0] == 4 && (1...2).contains(groups[1]) && (1...2).contains(groups[2]))
+        guard groups.count >= 3, !date, !groups.dropFirst().allSatisfy({ $0 == 3 }) else { return nil }
+        return j
     }
 
     /// Whether eight digits are a date, year first or last (`20260115`, `15012026`), of a year
