@@ -2401,6 +2401,12 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(first.codes().contains("place_blank_below"))
         let kobo = normalise([folder.write("kobo.csv", "country;municipality;imp_intercultural;_uuid\nLV;Ogres novads;4;u1\n;;3;u2\n")])
         XCTAssertFalse(kobo.codes().contains("place_blank_below"))
+        // A country typed but not read (`LV/EE`, `Lat via`) is no blank: its row had the note,
+        // whose advice to fill the cell in did not fit it (a helper's probe). A municipality
+        // typed beside a blank country neither.
+        let unread = normalise([folder.write("unread.csv", head + "Latvija;Rīga;4\nLV/EE;;4\nLat via;;3\n;Atlantis;2\n")])
+        XCTAssertFalse(unread.codes().contains("place_blank_below"), "\(unread.issues.map(\.message))")
+        XCTAssertTrue(unread.codes().contains("unknown_value") || unread.codes().contains("place_unknown"))
     }
 
     /// A rating Excel made a date of (`4-5` or `4.5` typed, shown `4. mai`, `4 мая`, `5. apr` in

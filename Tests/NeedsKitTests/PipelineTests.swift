@@ -1103,6 +1103,33 @@ final class PipelineTests: XCTestCase {
         XCTAssertFalse(saysUTC("2025-01-14T22:00:00.000+02:00"), "a device's own offset: its day as written")
         XCTAssertFalse(saysUTC("2025-01-14T22:00:00"))
         XCTAssertFalse(saysUTC("2025-01-14"))
+        func writesOffset(_ text: String) -> Bool { Array(text.utf8).withUnsafeBytes { SubmissionDate.writesOffset($0) } }
+        for text in ["2025-01-14T23:30:00+02:00", "2025-01-14T23:30:00.000+0300", "2025-01-14 23:30 -05 ", "2025-01-14T23:30:00+00:00"] {
+            XCTAssertTrue(writesOffset(text), text)
+        }
+        for text in ["2025-01-14T23:30:00Z", "2025-01-14T23:30:00", "2025-01-14", "2025-01-14T23:30"] {
+            XCTAssertFalse(writesOffset(text), text)
+        }
+    }
+
+    /// KoboToolbox's `_submission_time` is the server's clock in UTC, but a time in it with its
+    /// own offset written (`2025-01-14T23:30:00+02:00`, a re-exported sheet; a helper's probe)
+    /// keeps its day as written, as any time with an offset does: it had been read as UTC and
+    /// dated the 15th. Without an offset, or with `Z`, it is still dated by the Baltic day.
+    func testASubmissionTimeWithItsOwnOffsetKeepsItsDay() throws {
+        let folder = TemporaryFolder()
+        var text = "country;municipality;role;imp_intercultural;comp_intercultural;training_wanted;_id;_uuid;_submission_time\n"
+        let times = ["2025-01-14T23:30:00+02:00", "2025-06-14T23:30:00+03:00", "2025-06-14T23:30:00.000+0300",
+                     "2025-01-14T22:30:00", "2025-01-14T22:30:00Z", "2025-01-14T23:30:00-05:00"]
+        for (k, time) in times.enumerated() { text += "EE;Narva linn;teacher;5;2;intercultural;\(100 + k);u-\(k);\(time)\n" }
+        let out = TemporaryFolder()
+        let options = Self.sweepOptions([folder.write("k.csv", text)], out: out)
+        _ = try Pipeline.report(options)
+        let responses = try String(contentsOfFile: options.outputPath + "/clean/responses.csv", encoding: .utf8)
+            .split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let submitted = try XCTUnwrap(responses.first?.firstIndex(of: "submitted"))
+        XCTAssertEqual(responses.dropFirst().map { String($0[submitted]) },
+                       ["2025-01-14", "2025-06-14", "2025-06-14", "2025-01-15", "2025-01-15", "2025-01-14"])
     }
 
     /// A submission time Excel wrote as its serial number (days since 30 December 1899, the time

@@ -1891,7 +1891,9 @@ public final class Normalizer {
     private func submittedDay(_ bytes: UnsafeRawBufferPointer, column: Int, line: Int, file: String, utc: Bool = false,
                               log: (CleaningIssue) -> Void) -> Int32 {
         if let day = SubmissionDate.isoDay(bytes), day != 0 {
-            return utc || SubmissionDate.saysUTC(bytes) ? SubmissionDate.balticDay(utcDay: day, bytes) : day
+            // A UTC column's time with its own offset written (`…+02:00`) keeps its day, as any such time does.
+            let inUTC = SubmissionDate.saysUTC(bytes) || (utc && !SubmissionDate.writesOffset(bytes))
+            return inUTC ? SubmissionDate.balticDay(utcDay: day, bytes) : day
         }
         if let day = SubmissionDate.excelSerialDay(bytes) {
             if !serialDatesNoted {
@@ -2491,7 +2493,13 @@ public final class Normalizer {
             // as blanks; a probe's rows below counted in no country without a word of why). Which
             // it is cannot be told: they stay placeless, and a note per file says so.
             if country | municipality == 0 {
-                if placeAbove {
+                // (Blank as typed: a country or municipality written but not read, `LV/EE`, is
+                // no blank, and the note's advice to fill the cell in would not fit it.)
+                func typed(_ question: Int?) -> Bool {
+                    guard let column = column(of: question, in: mapping), column - 1 < record.count else { return false }
+                    return record.fieldBytes(column - 1).contains { $0 != 0x20 && $0 != 0x09 }
+                }
+                if placeAbove && !typed(countryIndex) && !typed(municipalityIndex) {
                     if belowPlaced.rows == 0 { belowPlaced.line = record.line }
                     belowPlaced.rows += 1
                 }

@@ -188,6 +188,23 @@ enum SubmissionDate {
         }
     }
 
+    /// Whether an ISO time ends in an offset from UTC other than `Z` (`+02:00`, `+0300`, `-05`):
+    /// a time with its own offset keeps its day as written, also in a column that is otherwise
+    /// the server's clock in UTC (KoboToolbox's `_submission_time`, re-exported with an offset).
+    static func writesOffset(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        guard end > 16 else { return false }
+        var sign = end - 1
+        while sign >= 16, (0x30...0x39).contains(bytes[sign]) || bytes[sign] == UInt8(ascii: ":") { sign -= 1 }
+        guard sign >= 16, bytes[sign] == UInt8(ascii: "+") || bytes[sign] == UInt8(ascii: "-") else { return false }
+        switch end - 1 - sign {
+        case 2, 4: return !bytes[(sign + 1)..<end].contains(UInt8(ascii: ":"))
+        case 5: return bytes[sign + 3] == UInt8(ascii: ":")
+        default: return false
+        }
+    }
+
     private static func twoDigits(_ bytes: UnsafeRawBufferPointer, at i: Int) -> Int? {
         let (a, b) = (bytes[i], bytes[i + 1])
         guard (0x30...0x39).contains(a), (0x30...0x39).contains(b) else { return nil }
