@@ -263,8 +263,8 @@ final class LibCSVParser {
         return rest
     }
 
-    /// Ends the record being read (quarantined, its open field cut to its first line by
-    /// `cutOpenFieldToItsFirstLine`) and reads `rest`, the lines the field had run over, again.
+    /// Ends the record being read (quarantined below the header, its open field cut to its first
+    /// line by `cutOpenFieldToItsFirstLine`) and reads `rest`, the lines the field had run over, again.
     private func endRecordAndReadAgain(_ rest: [UInt8], state: ParseState, maxFieldBytes: Int) throws {
         csv_fini(parser, needs_field_callback, rowCallback, UnsafeMutableRawPointer(state.record.sink))
         // The line break the field was cut at ends the quarantined record's last line.
@@ -279,15 +279,28 @@ final class LibCSVParser {
     /// Ends the input: a quote still open at the end of the file quarantines its record. Below
     /// the header, the record is cut to the line the quote opened on, and the lines after it,
     /// which the field had run over, are read again as records: a stray quote (`"hello there`
-    /// typed in a comment) then costs its own row, not every row after it. (Inside the field
+    /// typed in a comment) then costs its own row, not every row after it. In the header, the
+    /// same is done, and the header is kept. (Inside the field
     /// libcsv read `""` as `"`, so a row below holding `""` reads it as one quote.)
     func finish(state: ParseState, maxFieldBytes: Int) throws {
         let context = UnsafeMutableRawPointer(state.record.sink)
         state.settleFields(partial: parser.pointee.entry_pos)
-        if parser.pointee.pstate == 2 && parser.pointee.quoted != 0 && state.sawHeader && state.oversizeFieldLine == 0
+        if parser.pointee.pstate == 2 && parser.pointee.quoted != 0 && state.oversizeFieldLine == 0
             && rereads < Self.rereadLimit {
             let line = state.line + state.record.newlines
             let column = state.column(ofField: state.record.fieldCount)
+            if !state.sawHeader && state.record.fieldCount > 0, let rest = cutOpenFieldToItsFirstLine() {
+                // In the header (or a title above it: `…;"Märkused` typed in a sheet, a helper's
+                // probe): the record is kept, its name read to the end of its line, and the rows
+                // are read again. Quarantined, it had taken the file with it (no header, exit 2).
+                let below = rest.withUnsafeBytes { FieldScan($0).newlines } + (rest.last.map { $0 == 0x0A || $0 == 0x0D } == false ? 1 : 0)
+                state.warn("unclosed_quote", line: line, column: column,
+                           "a quote opened here, above the rows, is never closed: the name is read to the end of its line, and the \(below) line(s) below, which it ran over, are read again as records (the quote taken for a stray one)",
+                           severity: .warning)
+                try endRecordAndReadAgain(rest, state: state, maxFieldBytes: maxFieldBytes)
+                try finish(state: state, maxFieldBytes: maxFieldBytes)
+                return
+            }
             if let rest = cutOpenFieldToItsFirstLine() {
                 let below = rest.withUnsafeBytes { FieldScan($0).newlines } + (rest.last.map { $0 == 0x0A || $0 == 0x0D } == false ? 1 : 0)
                 state.warn("unclosed_quote", line: line, column: column,
