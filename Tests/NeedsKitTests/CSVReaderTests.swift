@@ -768,6 +768,36 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertTrue(markNote?.message.contains("utf-16le") ?? false, "\(asUTF8.diagnostics)")
     }
 
+    /// `--encoding` that the file's bytes belie beyond doubt is said once, with the encoding the
+    /// file reads in: UTF-8 given for a Windows-1257 file had given an `invalid_utf8` warning per
+    /// field, each saying only "try --encoding"; a code page given for valid UTF-8 garbled every
+    /// letter without a word. The file is still read as given. A sample of one such letter, a
+    /// code page's two characters that may happen to be UTF-8, and plain ASCII say nothing.
+    func testAnEncodingGivenThatTheBytesBelieIsSaid() {
+        let folder = TemporaryFolder()
+        let text = "Šalis;Savivaldybė;Pareigos\r\nLietuva;Šiaulių miesto savivaldybė;Socialinė darbuotoja\r\n"
+        let cp = folder.write("lt1257.csv", encode(text, as: .windows1257))
+        let asUTF8 = readAll(cp, options: ReaderOptions(encoding: .utf8))
+        XCTAssertEqual(asUTF8.summary?.encoding.encoding, .utf8)
+        let notUTF8 = asUTF8.diagnostics.filter { $0.code == "encoding_not_as_given" }
+        XCTAssertEqual(notUTF8.map(\.message), ["--encoding utf-8 given, but the file is not UTF-8: its letters read as windows-1257; "
+                                                + "give --encoding windows-1257, or leave --encoding out"])
+        XCTAssertEqual(notUTF8.first?.severity, .warning)
+        let utf8 = folder.write("lt8.csv", Array(text.utf8))
+        let asCodePage = readAll(utf8, options: ReaderOptions(encoding: .windows1257))
+        XCTAssertEqual(asCodePage.summary?.encoding.encoding, .windows1257)
+        XCTAssertEqual(asCodePage.diagnostics.filter { $0.code == "encoding_not_as_given" }.map(\.message),
+                       ["--encoding windows-1257 given, but the file is UTF-8 (valid, with letters past ASCII): read as windows-1257, "
+                        + "its letters are garbled (`Ã¤` for `ä`); leave --encoding out"])
+        // Given rightly, or for plain ASCII, or for one letter: nothing said.
+        for (path, encoding) in [(cp, TextEncoding.windows1257), (utf8, .utf8),
+                                 (folder.write("ascii.csv", "a;b\r\n1;2\r\n"), .windows1257),
+                                 (folder.write("one.csv", "a;b\r\nRīga;2\r\n"), .windows1257)] {
+            let result = readAll(path, options: ReaderOptions(encoding: encoding))
+            XCTAssertFalse(result.codes.contains("encoding_not_as_given"), "\(path): \(result.diagnostics)")
+        }
+    }
+
     /// Bytes a code page or UTF-16 cannot decode in a file whose lines end in CR alone (old Mac
     /// Excel) were all said to be on line 1, once: the transcoder counted LFs only.
     func testUndecodableBytesAreOnTheirLinesWhateverTheLineEnds() {
@@ -1532,6 +1562,8 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(d?.code, "invalid_utf8")
         XCTAssertEqual(d?.line, 3)
         XCTAssertEqual(d?.column, 2)
+        // A UTF-8 file with a damaged byte is UTF-8, as --encoding says: no encoding_not_as_given.
+        XCTAssertFalse(result.codes.contains("encoding_not_as_given"), "\(result.diagnostics)")
     }
 
     func testBinaryFilesAreRefusedWithTheirKind() {

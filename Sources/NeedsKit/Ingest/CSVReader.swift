@@ -266,6 +266,21 @@ public struct CSVReader {
                     given.markDisagrees = bom.encoding
                 }
             }
+            if given.markDisagrees == nil && bom == nil {
+                let detected = EncodingDetector.detect(sample: sample, isWholeFile: isWholeFile)
+                // (Two letters or more: one may be a code page's two characters that happen to be UTF-8.)
+                let letters = sample.lazy.filter { $0 >= 0xC2 && $0 <= 0xF4 }.count
+                if forced.isSingleByte && detected.encoding == .utf8 && detected.evidence == .validUTF8 && letters >= 2 {
+                    given.givenAgainst = .utf8
+                } else if forced == .utf8 && detected.encoding != .utf8 && detected.evidence != .ascii {
+                    // Not a UTF-8 file with a damaged byte or two: more letters that are not UTF-8 than are.
+                    var invalid = 0, valid = 0
+                    for scalar in String(decoding: sample, as: UTF8.self).unicodeScalars where scalar.value >= 0x80 {
+                        if scalar == "\u{FFFD}" { invalid += 1 } else { valid += 1 }
+                    }
+                    if invalid >= 2 && invalid > valid { given.givenAgainst = detected.encoding }
+                }
+            }
             encoding = given
         } else {
             encoding = EncodingDetector.detect(sample: sample, isWholeFile: isWholeFile)
@@ -314,6 +329,15 @@ public struct CSVReader {
                 : "the file starts with the byte order mark of \(other.rawValue); read as \(used), as --encoding "
                     + "says: if the text looks wrong, leave --encoding out"
             diagnose(Diagnostic(.note, file: displayName, code: "encoding_mark", message: message))
+        }
+        if let against = encoding.givenAgainst {
+            let given = encoding.encoding.rawValue
+            let message = against == .utf8
+                ? "--encoding \(given) given, but the file is UTF-8 (valid, with letters past ASCII): read as \(given), "
+                    + "its letters are garbled (`Ã¤` for `ä`); leave --encoding out"
+                : "--encoding utf-8 given, but the file is not UTF-8: its letters read as \(against.rawValue); give "
+                    + "--encoding \(against.rawValue), or leave --encoding out"
+            diagnose(Diagnostic(.warning, file: displayName, code: "encoding_not_as_given", message: message))
         }
         if encoding.markContradicted, let mark = encoding.contradictedMark, mark != .utf8 {
             let why = encoding.encoding == .utf16LE || encoding.encoding == .utf16BE

@@ -98,6 +98,10 @@ public struct DetectedEncoding: Sendable, Equatable {
     /// best, judged from the sample's such runs; nil when the sample had none (the reader then
     /// judges from the first field it meets with some).
     public var notUTF8CodePage: TextEncoding? = nil
+    /// `--encoding` given, and the sample says otherwise beyond doubt: UTF-8 given for bytes that
+    /// are not UTF-8 (what they read as), or a code page given for valid UTF-8 with letters past
+    /// ASCII (UTF-8).
+    public var givenAgainst: TextEncoding? = nil
     /// Decided at the first non-ASCII byte, this many bytes into the file (the sample was plain
     /// ASCII); nil when the sample decided.
     public var decidedPastASCII: Int? = nil
