@@ -271,23 +271,40 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertEqual(kept.account.respondents, 1)
     }
 
-    func testQuoteOpenedBeforeAnyHeaderCostsItsOwnLine() {
-        // The quote on line 3, a title's, runs on to the end: the title is quarantined and the
-        // lines it ran over are read again, the header and the row below it among them. (It had
-        // been one quarantined record holding the whole file: no header, nothing read.)
+    func testQuoteOpenedBeforeAnyHeaderIsAQuarantinedRecord() {
+        // The quote on line 3 runs on to the end: the record holds the header too, and no table
+        // follows. Two blank lines and one quarantined record, not a header of one long name.
+        // (A title's line read again would be read with a delimiter guessed from a sample the
+        // quote had swallowed: `;` files were read as one column.)
         let r = run("open-first.csv", "\n\n\"Survey export\n" + header + "EE,Tallinn,4,2\n")
-        assertIssue(r, "unclosed_quote", line: 3, column: 1, "its record is quarantined, and the 2 line(s) below")
-        XCTAssertNil(r.issue("no_header"))
+        assertIssue(r, "unclosed_quote", line: 3, column: 1, "the rest of the file (3 line(s))")
+        assertIssue(r, "no_header", line: nil, column: nil)
         XCTAssertNil(r.issue("empty_file"))
         XCTAssertNil(r.issue("no_matching_questions"))
-        XCTAssertEqual(r.account.recordsRead, 4)
+        XCTAssertEqual(r.account.recordsRead, 3)
         XCTAssertEqual(r.account.blankRows, 2)
         XCTAssertEqual(r.account.quarantined, 1)
-        XCTAssertEqual(r.account.respondents, 1)
-        XCTAssertNil(r.outcome.cannotRun)
-        // In the header itself (`…;"Märkused` typed in a sheet, a helper's probe): the header is
-        // kept, its last name read to the end of its line, and every row below is read, with a
-        // warning. The whole file had been one quarantined record, and the run refused.
+        XCTAssertEqual(r.outcome.cannotRun, "no input file has a header row: every record is blank or quarantined (see the messages above)")
+        let folder = TemporaryFolder()
+        let rows = RowsCommand.run(path: folder.write("open-first.csv", "\"Survey export\n" + header), options: ReaderOptions(), json: false, write: { _ in })
+        XCTAssertEqual(rows.summary?.quarantinedRecords, 1, rows.failure ?? "")
+        XCTAssertEqual(rows.summary?.dataRecords, 1)
+        // So do a title of two cells (`Küsitlus;"kevad 2025`) and a quote before a name that is
+        // not the last (its line would be one name, every row ragged: a reviewer's probe).
+        for (name, text) in [("title2.csv", "Küsitlus;\"kevad 2025\ncountry;municipality;imp_partnerships;comp_partnerships\nEE;Tallinn;4;2\n"),
+                             ("middle.csv", "country;municipality;\"imp_partnerships;comp_partnerships\nEE;Tallinn;4;2\nLV;Rīga;5;3\n")] {
+            let kept = run(name, text)
+            XCTAssertEqual(kept.issue("unclosed_quote")?.severity, .error, name)
+            XCTAssertTrue(kept.issue("unclosed_quote")?.message.contains("the rest of the file") ?? false, name)
+            XCTAssertNotNil(kept.outcome.cannotRun, name)
+        }
+    }
+
+    /// A quote never closed in the header's last name (`…;"Märkused` typed in a sheet, a
+    /// helper's probe): the header is kept, the name read to the end of its line, and every row
+    /// below is read, with a warning. The whole file had been one quarantined record, and the
+    /// run refused.
+    func testQuoteNeverClosedInTheHeadersLastNameKeepsTheHeader() {
         let named = run("open-header.csv", "country;municipality;imp_partnerships;comp_partnerships;\"Märkused\n"
             + "EE;Tallinn;4;2;ok\nLV;Rīga;5;3;\nLT;Vilniaus miesto savivaldybė;3;1;\n")
         assertIssue(named, "unclosed_quote", line: 1, column: 5, "above the rows, is never closed: the name is read to the end of its line, and the 3 line(s) below")

@@ -514,6 +514,11 @@ final class CSVReaderTests: XCTestCase {
         let message = row.diagnostics.first { $0.code == "double_encoded" }?.message ?? ""
         XCTAssertTrue(message.contains("windows-1251") && message.contains("(`РЎ` was `С`)"), message)
         XCTAssertFalse(message.contains("Смирнова") || message.contains("РјРёСЂ"), message)
+        // Lines ended by CR alone (old Mac Excel) too (a reviewer's probe), and the line is its own.
+        let mac = readAll(folder.write("mac.csv", "country;contact_email;comments\rEE;РЎРјРёСЂРЅРѕРІР°@narva.ee;РЎРїР°СЃРёР±Рѕ\r"))
+        let macWarning = mac.diagnostics.first { $0.code == "double_encoded" }
+        XCTAssertTrue(macWarning?.message.contains("(`РЎ` was `С`)") ?? false, "\(mac.diagnostics)")
+        XCTAssertEqual(macWarning?.line, 2)
         // Real text of the region is not taken for it: Ukrainian і after a capital, Latin-1 words.
         for text in ["Країна;Сільська громада;Організація\nУкраїна;Сі Сі Ті;Іванків\n",
                      "Riik;Märkus\nEesti;Õpetajad ütlesid: „väga hea“ — Pärnus ja Võrus\n",

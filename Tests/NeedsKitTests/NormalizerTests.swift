@@ -2407,6 +2407,10 @@ final class NormalizerTests: XCTestCase {
         let unread = normalise([folder.write("unread.csv", head + "Latvija;Rīga;4\nLV/EE;;4\nLat via;;3\n;Atlantis;2\n")])
         XCTAssertFalse(unread.codes().contains("place_blank_below"), "\(unread.issues.map(\.message))")
         XCTAssertTrue(unread.codes().contains("unknown_value") || unread.codes().contains("place_unknown"))
+        // A dash or a no-break space is a cell left blank, as the normaliser reads it (a reviewer's probe).
+        let dashes = normalise([folder.write("dash.csv", head + "Läti;Daugavpils;5\n-;–;4\n\u{00A0};\u{00A0};3\n")])
+        XCTAssertTrue(try XCTUnwrap(dashes.issues.first { $0.code == "place_blank_below" }).message.hasPrefix("2 row(s)"),
+                      "\(dashes.issues.map(\.message))")
     }
 
     /// A rating Excel made a date of (`4-5` or `4.5` typed, shown `4. mai`, `4 мая`, `5. apr` in

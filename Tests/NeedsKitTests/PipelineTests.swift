@@ -916,6 +916,13 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(two.problems.map(\.file), ["c/x.csv"])
         // Alone, a missing input is named by its own name, as before.
         XCTAssertEqual(InputFiles.expand([missing]).problems.map(\.file), ["x.csv"])
+        // Missing in the working folder beside `a/x.csv`: `./x.csv`, not the file's name.
+        let here = FileManager.default.currentDirectoryPath
+        XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(folder.path))
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(here) }
+        let relative = InputFiles.expand(["a/x.csv", "x.csv"])
+        XCTAssertEqual(relative.displayNames, ["x.csv"])
+        XCTAssertEqual(relative.problems.map(\.file), ["./x.csv"])
         // The same file by a path that reads alike: named as the file, not numbered.
         let twice = InputFiles.expand([a, folder.path + "/a//x.csv"])
         XCTAssertEqual(twice.displayNames, ["x.csv"])
@@ -980,6 +987,19 @@ final class PipelineTests: XCTestCase {
             XCTAssertEqual(path.map { CChar(bitPattern: $0) }.withUnsafeBufferPointer { rename(folder.path + "/two-made", $0.baseAddress!) }, 0)
         }
         XCTAssertEqual(InputFiles.expand([folder.path + "/two"]).displayNames, ["two/ä.csv", "two/ö.csv"])
+        // Two names that read alike (`a°b.csv`, one in KOI8-R, one in Windows-1257): each file's
+        // note names its file (a reviewer's probe: both notes had been named `(2)`).
+        for byte: UInt8 in [0x9C, 0xB0] {
+            let path = Array((folder.path + "/alike/a").utf8) + [byte] + Array("b.csv".utf8) + [0]
+            _ = FileManager.default.createFile(atPath: folder.path + "/alike-made", contents: Data(text.utf8))
+            try FileManager.default.createDirectory(atPath: folder.path + "/alike", withIntermediateDirectories: true)
+            XCTAssertEqual(path.map { CChar(bitPattern: $0) }.withUnsafeBufferPointer { rename(folder.path + "/alike-made", $0.baseAddress!) }, 0)
+        }
+        let alike = InputFiles.expand([folder.path + "/alike"])
+        XCTAssertEqual(alike.displayNames.count, 2)
+        XCTAssertEqual(Set(alike.displayNames).count, 2, "\(alike.displayNames)")
+        XCTAssertEqual(alike.problems.map(\.code), ["file_name_not_utf8", "file_name_not_utf8"])
+        XCTAssertEqual(Set(alike.problems.map(\.file)), Set(alike.displayNames))
     }
 
     // A file whose name is not UTF-8 is opened by its name's bytes (`/proc/self/fd/N`); every

@@ -2222,16 +2222,26 @@ final class ReportTests: XCTestCase {
             ("mari(at)narva . ee ok", "[removed] ok"), ("mari@ narva (dot) ee", "[removed]"), ("mari @narva.ee", "[removed]"),
             ("mari＠narva．ee", "[removed]"), ("tel ５１２３４５６７.csv", "tel [removed].csv"),
             ("tel 5123\u{200B}4567", "tel [removed]"), ("kood 3800108\u{00AD}5718", "kood [removed]"),
-            ("tel\u{00A0}+372\u{00A0}5123\u{00A0}4567", "tel [removed]"),
+            ("tel\u{00A0}+372\u{00A0}5123\u{00A0}4567", "tel\u{00A0}[removed]"), ("tel 5123\u{00A0}4567", "tel [removed]"),
             ("tel +372.5123.4567.csv", "tel [removed].csv"), ("zvaniet 8.612.34567", "zvaniet [removed]"),
         ]
         for (typed, kept) in removed { XCTAssertEqual(QuarantineWriter.scrub(typed), kept, typed) }
         XCTAssertEqual(QuarantineWriter.scrubName("fu jaan @ narva.ee"), "fu [removed]")
         for kept in ["Sessions on 13.01.2025 and 2025.01.13", "budget 1.500.000 EUR", "3.14159265", "5123.4567",
                      "Tartu\u{00A0}linn ＡＢＣ", "ﬁnance team", "mari @ home", "Twitter @narva", "@ 10.00",
-                     "meet (at) the office . Tomorrow", "a\u{200B}b 123"] {
+                     "meet (at) the office . Tomorrow", "a\u{200B}b 123",
+                     // A reviewer's cases: thousands grouped by no-break spaces, addresses, versions and
+                     // dated names with dots, a time or a web page after an `@`, a sentence after a dot.
+                     "Eelarve 1\u{00A0}500\u{00A0}000 eurot", "kulud 1\u{202F}234\u{202F}567,89 EUR", "10.0.0.138",
+                     "172.16.254.1", "10.0.19045.3803", "2.500.000.00", "ISBN 978.3.16.148410.0", "followup_2026.01.15.1",
+                     "LT 2025.01.13.2.csv", "See you @ 10.30am tomorrow", "Info @ www.narva.ee lehel",
+                     "Rakvere @ Lääne-Viru . Tere", "Koosolek @10.30", "kl 10.00-12.00", "1. 2. 3."] {
             XCTAssertEqual(QuarantineWriter.scrub(kept), kept, kept)
         }
+        XCTAssertEqual(QuarantineWriter.scrubName("followup_2026.01.15.1"), "followup_2026.01.15.1")
+        // What is kept beside a number removed stays as typed: an ellipsis, `№`, `m²`, a family emoji's joiners.
+        XCTAssertEqual(QuarantineWriter.scrub("№ 5 … 20 m² 👨\u{200D}👩\u{200D}👧 tel ５１２３４５６７"),
+                       "№ 5 … 20 m² 👨\u{200D}👩\u{200D}👧 tel [removed]")
     }
 
     /// A file named after its sender (`Mari Tamm mari.tamm@narva.ee 38001010000.csv`, a helper's

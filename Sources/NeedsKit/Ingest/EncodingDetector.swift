@@ -660,7 +660,12 @@ struct DoubleEncoding: Equatable {
         while start > 0, inWord(scalars[start - 1]) { start -= 1 }
         var end = best.first
         while end < scalars.count, inWord(scalars[end]), end - start < 40 { end += 1 }
-        if scalars[..<best.first].contains("\n") {
+        // Line breaks before it: LF, CR LF, or CR alone (old Mac Excel).
+        var line = 1
+        for k in 0..<best.first where scalars[k] == "\n" || (scalars[k] == "\r" && (k + 1 >= scalars.count || scalars[k + 1] != "\n")) {
+            line += 1
+        }
+        if line > 1 {
             start = best.first
             end = best.first + 1
             while end < scalars.count, let byte = bytes[scalars[end]], (0x80...0xBF).contains(byte), end - start < 4 { end += 1 }
@@ -671,7 +676,6 @@ struct DoubleEncoding: Equatable {
         let raw = word.flatMap { s -> [UInt8] in
             s.value < 0x80 ? [UInt8(s.value)] : bytes[s].map { [$0] } ?? []
         }
-        let line = 1 + scalars[..<start].reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
         return DoubleEncoding(encoding: best.encoding, line: line, garbled: String(garbled),
                               original: String(decoding: raw, as: UTF8.self))
     }

@@ -279,20 +279,24 @@ final class LibCSVParser {
     /// Ends the input: a quote still open at the end of the file quarantines its record. Below
     /// the header, the record is cut to the line the quote opened on, and the lines after it,
     /// which the field had run over, are read again as records: a stray quote (`"hello there`
-    /// typed in a comment) then costs its own row, not every row after it. In the header, the
-    /// same is done, and the header is kept. (Inside the field
+    /// typed in a comment) then costs its own row, not every row after it. In the header's last
+    /// name, the same is done, and the header is kept. (Inside the field
     /// libcsv read `""` as `"`, so a row below holding `""` reads it as one quote.)
     func finish(state: ParseState, maxFieldBytes: Int) throws {
-        let context = UnsafeMutableRawPointer(state.record.sink)
         state.settleFields(partial: parser.pointee.entry_pos)
         if parser.pointee.pstate == 2 && parser.pointee.quoted != 0 && state.oversizeFieldLine == 0
             && rereads < Self.rereadLimit {
             let line = state.line + state.record.newlines
             let column = state.column(ofField: state.record.fieldCount)
-            if !state.sawHeader && state.record.fieldCount > 0, let rest = cutOpenFieldToItsFirstLine() {
-                // In the header (or a title above it: `…;"Märkused` typed in a sheet, a helper's
-                // probe): the record is kept, its name read to the end of its line, and the rows
-                // are read again. Quarantined, it had taken the file with it (no header, exit 2).
+            if !state.sawHeader {
+                // In the header's last name (`…;"Märkused` typed in a sheet, a helper's probe): the
+                // record is kept, the name read to the end of its line, and the rows are read
+                // again; quarantined, it had taken the file with it (no header, exit 2). A header
+                // of three names or more, the quote's line holding no delimiter after it: a title
+                // above the header, or a quote before a name that is not the last, whose line
+                // would be one name, still takes the file (the reader cannot tell its columns).
+                guard state.record.fieldCount >= 2, !openFieldsFirstLineHoldsDelimiter(),
+                      let rest = cutOpenFieldToItsFirstLine() else { return try finishOpen(state: state) }
                 let below = rest.withUnsafeBytes { FieldScan($0).newlines } + (rest.last.map { $0 == 0x0A || $0 == 0x0D } == false ? 1 : 0)
                 state.warn("unclosed_quote", line: line, column: column,
                            "a quote opened here, above the rows, is never closed: the name is read to the end of its line, and the \(below) line(s) below, which it ran over, are read again as records (the quote taken for a stray one)",
@@ -312,6 +316,24 @@ final class LibCSVParser {
                 return
             }
         }
+        try finishOpen(state: state)
+    }
+
+    /// Whether the first line of the field being read (quoted, never closed) holds the delimiter.
+    private func openFieldsFirstLineHoldsDelimiter() -> Bool {
+        guard let buffer = parser.pointee.entry_buf else { return false }
+        let delimiter = parser.pointee.delim_char
+        for k in 0..<parser.pointee.entry_pos {
+            let b = buffer[k]
+            if b == 0x0D || (!carriageReturnOnly && b == 0x0A) { return false }
+            if b == delimiter { return true }
+        }
+        return false
+    }
+
+    /// Ends the input as it is: a quote still open quarantines its record.
+    private func finishOpen(state: ParseState) throws {
+        let context = UnsafeMutableRawPointer(state.record.sink)
         if parser.pointee.pstate == 2 && parser.pointee.quoted != 0 {
             // Its lines: the line breaks in it, and the last line unless the file ends with one.
             let count = parser.pointee.entry_pos

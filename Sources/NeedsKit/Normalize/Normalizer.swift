@@ -2493,11 +2493,13 @@ public final class Normalizer {
             // as blanks; a probe's rows below counted in no country without a word of why). Which
             // it is cannot be told: they stay placeless, and a note per file says so.
             if country | municipality == 0 {
-                // (Blank as typed: a country or municipality written but not read, `LV/EE`, is
-                // no blank, and the note's advice to fill the cell in would not fit it.)
+                // (Left blank as typed, or a dash: a country or municipality written but not
+                // read, `LV/EE`, is no blank, and the note's advice to fill the cell in would not fit it.)
                 func typed(_ question: Int?) -> Bool {
-                    guard let column = column(of: question, in: mapping), column - 1 < record.count else { return false }
-                    return record.fieldBytes(column - 1).contains { $0 != 0x20 && $0 != 0x09 }
+                    guard let column = column(of: question, in: mapping), column - 1 < record.count,
+                          record.fieldBytes(column - 1).contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return false }
+                    let text = record[column - 1]
+                    return !text.trimmingSpaces.isEmpty && !Self.isDash(text)
                 }
                 if placeAbove && !typed(countryIndex) && !typed(municipalityIndex) {
                     if belowPlaced.rows == 0 { belowPlaced.line = record.line }

@@ -54,16 +54,29 @@ public enum InputFiles {
         mutating func nameProblemsApart(names: [String]) {
             guard problemPaths.count == problems.count, names.count == givenPaths.count else { return }
             var names = names, paths = givenPaths
+            // By name and path, the files of each in order: names that read alike and paths alike
+            // (names that are not UTF-8, `a°b.csv` twice) are several files, whose problems come
+            // in the files' order.
+            var files: [String: [Int]] = [:]
+            for k in names.indices { files[names[k] + "\u{0}" + paths[k], default: []].append(k) }
+            var used: [String: Int] = [:]
             var index: [String: Int] = [:]
-            for k in names.indices { index[names[k] + "\u{0}" + paths[k]] = k }
             var at: [(problem: Int, name: Int)] = []
             for (k, path) in problemPaths.enumerated() {
                 guard let path else { continue }
                 let key = problems[k].file + "\u{0}" + path
+                if let same = files[key] {
+                    let n = used[key, default: 0]
+                    at.append((k, same[min(n, same.count - 1)]))
+                    if problems[k].code == "file_name_not_utf8" { used[key] = n + 1 }
+                    continue
+                }
                 if index[key] == nil {
                     index[key] = names.count
                     names.append(problems[k].file)
-                    paths.append(path)
+                    // `x.csv` missing beside `a/x.csv` read is `./x.csv` (not named by the working
+                    // folder, whose name may be the user's).
+                    paths.append(path.hasPrefix("/") || path.hasPrefix("./") ? path : "./" + path)
                 }
                 at.append((k, index[key]!))
             }

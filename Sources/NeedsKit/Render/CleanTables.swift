@@ -201,15 +201,27 @@ public struct QuarantineWriter {
         return again != plain ? again : once
     }
 
-    /// `value` in Unicode's compatibility forms (NFKC: `＠` is `@`, `５` is `5`, a no-break space
-    /// a space), without its invisible format characters (zero-width spaces and joiners, soft
-    /// hyphens, direction marks).
+    /// `value` with full-width letters, digits and signs as their ASCII forms (`＠` is `@`, `５` is
+    /// `5`, `．` is `.`) and without invisible format characters between ASCII characters (a
+    /// zero-width space or a soft hyphen inside a number or an address; a joiner between emoji
+    /// stays). Spaces stay as typed: a no-break space groups a figure's thousands (`1 500 000`).
     static func plainForms(_ value: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        scalars.append(contentsOf: value.precomposedStringWithCompatibilityMapping.unicodeScalars.filter {
-            $0.properties.generalCategory != .format
-        })
-        return String(scalars)
+        let scalars = Array(value.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        for (k, scalar) in scalars.enumerated() {
+            if (0xFF01...0xFF5E).contains(scalar.value), let ascii = Unicode.Scalar(scalar.value - 0xFEE0) {
+                out.append(ascii)
+            } else if scalar == "\u{FE6B}" {
+                out.append("@")
+            } else if scalar.properties.generalCategory == .format,
+                      k > 0, k + 1 < scalars.count, scalars[k - 1].isASCII || (0xFF01...0xFF5E).contains(scalars[k - 1].value),
+                      scalars[k + 1].isASCII || (0xFF01...0xFF5E).contains(scalars[k + 1].value) {
+                continue
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     private static func scrubTyped(_ value: String, numbers: Bool, dateStamps: Bool) -> String {
@@ -221,25 +233,25 @@ public struct QuarantineWriter {
         }
         // nil: a word of an address written apart (`laura [at] ogre.lv`), said by its first.
         var words: [String?] = value.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
-        /// Words from `from` on that go on a domain written apart: `. ee`, `(dot) lv` (the index
-        /// after them), or nil.
+        /// Words from `from` on that go on a domain written apart, `. ee`, `(dot) lv`, ending in a
+        /// top-level domain (2-6 ASCII letters, all small or all capitals): the index after
+        /// them, or nil (`Lääne-Viru . Tere` is a sentence).
         func domainGoesOn(from: Int) -> Int? {
             var j = from, end: Int? = nil
             while j + 1 < words.count, let dot = words[j]?.lowercased(), Self.dots.contains(dot),
                   let label = words[j + 1], Self.isDomainLabel(label) {
                 j += 2
-                end = j
+                if Self.isTopLevelDomain(label) { end = j }
             }
             return end
         }
         /// Words from `from` on that are a domain (`narva.ee`; `narva . ee`, `narva (dot) ee`
-        /// written apart): the index after them, or nil.
+        /// written apart): the index after them, or nil. Not a web address (`www.narva.ee`).
         func domain(from: Int) -> Int? {
-            guard from < words.count, let first = words[from], Self.isDomainLabel(first) else { return nil }
+            guard from < words.count, let first = words[from], Self.isDomainLabel(first),
+                  !first.lowercased().hasPrefix("www.") else { return nil }
             if let end = domainGoesOn(from: from + 1) { return end }
-            guard let dot = first.lastIndex(of: "."),
-                  first[first.index(after: dot)...].filter(\.isLetter).count >= 2 else { return nil }
-            return from + 1
+            return Self.holdsDomain(Substring(first)) ? from + 1 : nil
         }
         for k in words.indices {
             // A full-width `＠`, or `%40` as a browser saves a name with `@`.
@@ -256,7 +268,7 @@ public struct QuarantineWriter {
                 if let end = domainGoesOn(from: k + 1) {
                     for j in name..<end { words[j] = nil }
                     words[name] = "[removed]"
-                } else if after.contains(".") {
+                } else if Self.holdsDomain(after) {
                     for j in name...k { words[j] = nil }
                     words[name] = "[removed]"
                 }
@@ -267,6 +279,25 @@ public struct QuarantineWriter {
             }
         }
         return scrubNumbers(words.compactMap { $0 }.joined(separator: " "))
+    }
+
+    /// Whether text after an `@` holds a domain: a dot followed by two ASCII letters (`narva.ee`,
+    /// `gmail.com/x`; not `10.30`, a time).
+    private static func holdsDomain(_ text: Substring) -> Bool {
+        let bytes = Array(text.utf8)
+        func letter(_ b: UInt8) -> Bool { (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) }
+        return bytes.indices.contains { k in bytes[k] == 0x2E && k + 2 < bytes.count && letter(bytes[k + 1]) && letter(bytes[k + 2]) }
+    }
+
+    /// A top-level domain written apart: 2-6 ASCII letters, all small or all capitals, and what
+    /// follows a word (`ee`, `lv,`).
+    private static func isTopLevelDomain(_ word: String) -> Bool {
+        var core = Substring(word)
+        while let last = core.last, ".,;:!?)".contains(last) { core = core.dropLast() }
+        // (A file's extension may follow it: `ee.csv`.)
+        let top = core.split(separator: ".", maxSplits: 1).first ?? core
+        return (2...6).contains(top.count) && top.allSatisfy { $0.isASCII && $0.isLetter }
+            && (top == top.lowercased() || top == top.uppercased())
     }
 
     /// A dot of a domain written apart.
@@ -341,7 +372,7 @@ public struct QuarantineWriter {
                 if isDigit(text[j]) {
                     lastDigit = j
                     separators = 0
-                } else if " -()".contains(text[j]) || (j == i && text[j] == "+") {
+                } else if " -()\u{00A0}\u{202F}".contains(text[j]) || (j == i && text[j] == "+") {
                     separators += 1
                     if separators > 2 { break }
                 } else {
@@ -358,15 +389,19 @@ public struct QuarantineWriter {
             let groups = run.split { !isDigit($0) }
             let digits = groups.reduce(0) { $0 + $1.count }
             let years = groups.allSatisfy { $0.count == 4 && ($0.hasPrefix("19") || $0.hasPrefix("20")) }
-            out += digits >= 7 && !years && !Self.holdsDate(groups: groups, run: run) ? "[removed]" : run
+            // A figure whose thousands a no-break space groups, as Excel writes them (`1 500 000`);
+            // a phone number so typed after `+` goes.
+            let thousands = run.contains { $0 == "\u{00A0}" || $0 == "\u{202F}" } && !run.hasPrefix("+")
+                && groups.first.map { (1...3).contains($0.count) } == true && groups.dropFirst().allSatisfy { $0.count == 3 }
+            out += digits >= 7 && !years && !thousands && !Self.holdsDate(groups: groups, run: run) ? "[removed]" : run
             i = lastDigit + 1
         }
         return out
     }
 
     /// The end of a phone number written with dots between its groups, starting at `from`: 7
-    /// digits or more, after a `+` (`+372.5123.4567`), or in three groups or more of which one
-    /// after the first is not of three digits (`8.612.34567`). Not a date (`13.01.2025`,
+    /// digits or more, after a `+` (`+372.5123.4567`), or in three groups, the first of at most
+    /// three digits and the last of three or more, not all of three after the first (`8.612.34567`). Not a date (`13.01.2025`,
     /// `2025.01.13`), a figure with its thousands apart (`1.500.000`) or a decimal (`3.14159265`).
     static func dottedPhoneNumberEnd(_ text: [Character], from: Int) -> Int? {
         func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
@@ -384,9 +419,11 @@ public struct QuarantineWriter {
         guard groups.count >= 2, groups.reduce(0, +) >= 7 else { return nil }
         if j < text.count && (text[j].isLetter || isDigit(text[j])) { return nil }
         if plus { return j }
-        let date = groups.count == 3 && ((1...2).contains(groups[0]) && (1...2).contains(groups[1]) && groups[2] == 4
-                                         || groups[0] == 4 && (1...2).contains(groups[1]) && (1...2).contains(groups[2]))
-        guard groups.count >= 3, !date, !groups.dropFirst().allSatisfy({ $0 == 3 }) else { return nil }
+        // Three groups, as a phone number is grouped (`8.612.34567`): not four or more (an IP
+        // address, a version `10.0.19045.3803`, a date with a counter `2026.01.15.1`).
+        let date = (1...2).contains(groups[0]) && (1...2).contains(groups[1]) && groups[2] == 4
+            || groups[0] == 4 && (1...2).contains(groups[1]) && (1...2).contains(groups[2])
+        guard groups.count == 3, groups[0] <= 3, groups[2] >= 3, !date, !groups.dropFirst().allSatisfy({ $0 == 3 }) else { return nil }
         return j
     }
 
