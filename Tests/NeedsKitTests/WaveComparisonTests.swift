@@ -717,6 +717,35 @@ final class WaveComparisonTests: XCTestCase {
         XCTAssertEqual(Pipeline.renamedTopics(baseline, path: "w", baseline: baseline).count, 0)
     }
 
+    /// A topic only the wave's form has is named in each country's report by that form's label
+    /// in the report's language: it had been in the form's default language, English, in the
+    /// Estonian report (a helper's probe). A topic renamed with its label kept (`staff_wellbeing`,
+    /// then `wellbeing`) is two rows of one label, one not asked at baseline, the other not asked
+    /// in the wave: the reports tell them apart by their keys.
+    func testAWaveOnlyTopicIsNamedInTheReportsLanguageAndARenamedOneByItsKey() throws {
+        let folder = TemporaryFolder()
+        for sheet in ["survey.csv", "choices.csv", "settings.csv"] {
+            let text = try String(contentsOfFile: Paths.inputs + "/instrument/" + sheet, encoding: .utf8)
+            folder.write("form/" + sheet, text.replacingOccurrences(of: "staff_wellbeing", with: "wellbeing"))
+        }
+        for file in try FileManager.default.contentsOfDirectory(atPath: Paths.inputs + "/followup") {
+            let text = try String(contentsOfFile: Paths.inputs + "/followup/" + file, encoding: .utf8)
+            folder.write("followup/" + file, text.replacingOccurrences(of: "staff_wellbeing", with: "wellbeing"))
+        }
+        var options = Self.reportOptions(folder, inputs: [Paths.inputs + "/responses"], waves: [folder.path + "/followup"])
+        options.waveInstruments = [folder.path + "/form"]
+        _ = try Pipeline.report(options)
+        let report = try String(contentsOfFile: options.outputPath + "/report.md", encoding: .utf8)
+        XCTAssertTrue(report.contains("Topics asked in one wave only: Staff wellbeing and burnout prevention (staff\\_wellbeing) "
+                                      + "(topic not asked in this wave); Staff wellbeing and burnout prevention (wellbeing) (topic not asked at baseline)."),
+                      report)
+        let estonian = try String(contentsOfFile: options.outputPath + "/countries/EE.md", encoding: .utf8)
+        XCTAssertTrue(estonian.contains("| Töötajate heaolu ja läbipõlemise ennetamine (wellbeing) | – → – |"), estonian)
+        XCTAssertFalse(estonian.contains("| Staff wellbeing"), estonian)
+        // The other topics keep their labels alone.
+        XCTAssertTrue(estonian.contains("| Kultuuridevaheline pädevus ja suhtlus |"), estonian)
+    }
+
     /// `--out .` (here `reports/.`): the folder by its name. "." has no parent to swap the
     /// reports in from, and the run had stopped with "Device or resource busy" (a helper's probe).
     func testAnOutputFolderNamedWithADotIsWritten() throws {

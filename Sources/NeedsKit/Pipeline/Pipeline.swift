@@ -309,8 +309,10 @@ public enum Pipeline {
             log.add(contentsOf: [issue])
         }
         let waveNames = InputFiles.waveNames(options.waves)
+        var waveForms: [String: Instrument] = [:]
         for (k, wavePath) in options.waves.enumerated() {
             let waveInstrument = k < waveInstruments.count ? waveInstruments[k] : instrument
+            if k < waveInstruments.count { waveForms[waveNames[k]] = waveInstrument }
             var waveAggregation = options.aggregation
             waveAggregation.byQuestion = nil
             let waveAggregator = Aggregator(instrument: waveInstrument, options: waveAggregation)
@@ -358,6 +360,7 @@ public enum Pipeline {
             var builder = ReportBuilder(instrument: instrument, aggregator: aggregator, differences: differences,
                                         outcome: outcome, dateRange: folded.dates)
             builder.waveChanges = waveChanges
+            builder.waveInstruments = waveForms
             let plan = planConfiguration.map { configuration in
                 (CurriculumPlanner.plan(figures: figures, differences: differences, configuration: configuration), configuration)
             }

@@ -9,6 +9,9 @@ public struct ReportBuilder {
     public let dateRange: (first: String, last: String)?
     /// Changes since the baseline, when later waves were given.
     public var waveChanges: [WaveChange] = []
+    /// The instruments of the waves given one (`--wave-instrument`), by wave name: the labels of
+    /// a topic asked in a wave only, in the report's language.
+    public var waveInstruments: [String: Instrument] = [:]
     /// The curriculum plan, when one was made: a section of the region report.
     public var plan: (CurriculumPlan, PlanConfiguration)? = nil
 
@@ -400,8 +403,24 @@ public struct ReportBuilder {
             // `--region country-equal` weights ALL as well, while the paired changes pool its respondents.
             let weighted = aggregator.options.weights != .respondent || aggregator.options.region == .countryEqual
             doc.paragraph(paired ? prose.wavesPaired + (weighted ? " " + prose.pairedUnweighted : "") : prose.wavesIndependent)
-            let localLabels = Dictionary(aggregator.figures(language: labelLanguage(words)).map { ($0.topic, $0.topicLabel) },
+            var localLabels = Dictionary(aggregator.figures(language: labelLanguage(words)).map { ($0.topic, $0.topicLabel) },
                                          uniquingKeysWith: { a, _ in a })
+            // A topic the baseline's form does not have, in the wave's form's labels (it had been
+            // in the form's default language, English, in the Estonian report: a helper's probe).
+            if let form = waveInstruments[wave] {
+                let language = form.languages.contains { $0.key == words.language } ? words.language : form.defaultLanguage
+                for change in changes where localLabels[change.topic] == nil {
+                    localLabels[change.topic] = form.topicLabel(change.topic, language: language)
+                }
+            }
+            // A topic renamed between the waves' forms, its label kept (`staff_wellbeing`, then
+            // `wellbeing`): two rows of one label, one "not asked at baseline", the other "not
+            // asked in this wave", told apart by their keys.
+            let topics = Set(changes.map(\.topic))
+            let byLabel = Dictionary(grouping: topics, by: { topic in localLabels[topic] ?? changes.first { $0.topic == topic }!.topicLabel })
+            for (label, alike) in byLabel where alike.count > 1 {
+                for topic in alike { localLabels[topic] = "\(label) (\(topic))" }
+            }
             // (A topic no one of the region rated or chose in a wave too: a country's alone is in its table.)
             let missing = Set(changes.filter {
                 $0.note.hasPrefix("topic not asked") || ($0.country == "ALL" && $0.note.hasPrefix("topic rated or chosen by no one"))
