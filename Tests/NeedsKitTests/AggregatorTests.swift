@@ -844,10 +844,14 @@ final class DisaggregationTests: XCTestCase {
                     return try csvTable(options.outputPath + "/" + file)
                         .filter { $0.count > column && $0[column] == "ALL" }
                 }
-                // waves.csv after wave, country, topic, label, design, n_before, n_after: all blank.
+                // waves.csv after wave, country, topic, label, design, n_before, n_after: all blank,
+                // the note saying why.
                 let waveRows = try rows("waves.csv", scopeAt: 1)
                 XCTAssertEqual(waveRows.count, 8)
-                for row in waveRows { XCTAssertEqual(row.dropFirst(7).joined(), "", "\(row)") }
+                for row in waveRows {
+                    XCTAssertEqual(row.dropFirst(7).dropLast().joined(), "", "\(row)")
+                    XCTAssertEqual(row.last, "figures suppressed in a wave's tables", "\(row)")
+                }
                 // plan.csv's mwds, mwds_rank and expected_participants.
                 let planRows = try rows("plan.csv", scopeAt: 2)
                 XCTAssertFalse(planRows.isEmpty)

@@ -740,10 +740,79 @@ final class WaveComparisonTests: XCTestCase {
                                       + "(topic not asked in this wave); Staff wellbeing and burnout prevention (wellbeing) (topic not asked at baseline)."),
                       report)
         let estonian = try String(contentsOfFile: options.outputPath + "/countries/EE.md", encoding: .utf8)
-        XCTAssertTrue(estonian.contains("| Töötajate heaolu ja läbipõlemise ennetamine (wellbeing) | – → – |"), estonian)
+        XCTAssertTrue(estonian.contains("| Töötajate heaolu ja läbipõlemise ennetamine (wellbeing) | – → "), estonian)
         XCTAssertFalse(estonian.contains("| Staff wellbeing"), estonian)
         // The other topics keep their labels alone.
         XCTAssertTrue(estonian.contains("| Kultuuridevaheline pädevus ja suhtlus |"), estonian)
+        // Each topic's own wave's figures stand (they had all been blank beside its quadrant):
+        // the follow-up's mean competence on `wellbeing`, computed here from its files.
+        var sum = 0.0, count = 0.0
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path + "/followup") {
+            let lines = try String(contentsOfFile: folder.path + "/followup/" + file, encoding: .utf8).split(whereSeparator: \.isNewline)
+            let header = lines[0].split(separator: ",", omittingEmptySubsequences: false)
+            let column = try XCTUnwrap(header.firstIndex(of: "comp_wellbeing"))
+            for line in lines.dropFirst() {
+                if let value = Double(line.split(separator: ",", omittingEmptySubsequences: false)[column]) { sum += value; count += 1 }
+            }
+        }
+        let waves = try String(contentsOfFile: options.outputPath + "/waves.csv", encoding: .utf8).components(separatedBy: "\r\n")
+        let columns = waves[0].components(separatedBy: ",")
+        func row(_ country: String, _ topic: String) throws -> [String: String] {
+            let line = try XCTUnwrap(waves.first { $0.hasPrefix("followup,\(country),\(topic),") })
+            return Dictionary(uniqueKeysWithValues: zip(columns, line.components(separatedBy: ",")))
+        }
+        let after = try row("ALL", "wellbeing")
+        XCTAssertEqual(try XCTUnwrap(Double(after["competence_after"] ?? "")), sum / count, accuracy: 1e-9)
+        XCTAssertEqual(after["competence_before"], "")
+        XCTAssertEqual(after["competence_change"], "")
+        XCTAssertNotEqual(after["mwds_after"], "")
+        XCTAssertNotEqual(after["demand_share_after"], "")
+        // The baseline's, as topic_demand.csv gives it.
+        let before = try row("ALL", "staff_wellbeing")
+        let demand = try String(contentsOfFile: options.outputPath + "/topic_demand.csv", encoding: .utf8).components(separatedBy: "\r\n")
+        let demandColumns = demand[0].components(separatedBy: ",")
+        let baseline = Dictionary(uniqueKeysWithValues: zip(demandColumns, try XCTUnwrap(demand.first { $0.hasPrefix("ALL,staff_wellbeing,") }).components(separatedBy: ",")))
+        XCTAssertEqual(try XCTUnwrap(Double(before["competence_before"] ?? "")), try XCTUnwrap(Double(baseline["mean_competence"] ?? "")), accuracy: 1e-9)
+        XCTAssertEqual(before["competence_after"], "")
+    }
+
+    /// A country's competence blanked in a wave's tables to protect another country's small
+    /// cell (LT's 3 follow-up ratings of its 6 respondents) is blank in waves.csv too, in both
+    /// waves, and the row says why: its note had been empty, and its baseline MWDS shown beside
+    /// the blanked means (a helper's probe).
+    func testFiguresAWaveBlanksToProtectACellAreSaid() throws {
+        let folder = TemporaryFolder()
+        let instrument = Self.writeInstrument(folder)
+        func rows(_ wave: String, _ counts: [(String, String, Int, Int)]) -> String {
+            var text = "code,country,municipality,imp_alpha,comp_alpha,imp_beta,comp_beta\n"
+            for (country, place, n, unrated) in counts {
+                for k in 0..<n {
+                    let competence = k < unrated ? "" : String((k + 2) % 5 + 1)
+                    text += "\(wave)\(country)\(k),\(country),\(place),\(k % 5 + 1),\(competence),\((k + 1) % 5 + 1),\(k % 3 + 1)\n"
+                }
+            }
+            return text
+        }
+        folder.write("base/all.csv", rows("B", [("EE", "Tallinn", 12, 0), ("LV", "Rīga", 9, 0), ("LT", "Vilnius", 10, 0)]))
+        folder.write("later/all.csv", rows("F", [("EE", "Tallinn", 12, 0), ("LV", "Rīga", 9, 0), ("LT", "Vilnius", 6, 3)]))
+        var options = Self.reportOptions(folder, inputs: [folder.path + "/base"], waves: [folder.path + "/later"])
+        options.instrumentPath = instrument
+        _ = try Pipeline.report(options)
+        let waves = try String(contentsOfFile: options.outputPath + "/waves.csv", encoding: .utf8).components(separatedBy: "\r\n")
+        let columns = waves[0].components(separatedBy: ",")
+        let rows = waves.dropFirst().filter { !$0.isEmpty }.map { Dictionary(uniqueKeysWithValues: zip(columns, $0.components(separatedBy: ","))) }
+        // LT's own competence rests on 3 ratings in the wave: blank, said as a wave's suppression.
+        let lt = try XCTUnwrap(rows.first { $0["country"] == "LT" && $0["topic"] == "alpha" })
+        XCTAssertEqual(lt["competence_after"], "")
+        // Every row with a mean blank says why.
+        let quiet = rows.filter { row in row["note"] == "" && ["competence_before", "competence_after"].contains { row[$0] == "" } }
+        XCTAssertEqual(quiet.map { $0["country"]! + "/" + $0["topic"]! }, [], "\(rows.map { ($0["country"]!, $0["topic"]!, $0["note"]!) })")
+        let protected = rows.filter { $0["note"] == "figures suppressed in a wave's tables" }
+        XCTAssertTrue(protected.contains { $0["country"] != "LT" }, "\(rows.map { ($0["country"]!, $0["topic"]!, $0["note"]!) })")
+        for row in protected {
+            XCTAssertEqual(row["competence_before"], "", "\(row)")
+            XCTAssertEqual(row["mwds_before"], row["mwds_after"] == "" ? "" : row["mwds_before"], "\(row)")
+        }
     }
 
     /// `--out .` (here `reports/.`): the folder by its name. "." has no parent to swap the

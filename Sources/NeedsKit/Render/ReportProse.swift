@@ -295,6 +295,7 @@ public struct ReportProse: Sendable {
             "fewer than {k} respondents matched in both waves": "mõlemas laines alla {k} seotud vastaja",
             "fewer than {k} matched respondents rated the topic in both waves": "alla {k} seotud vastaja hindas teemat mõlemas laines",
             "suppressed so that a country's change cannot be worked out from it": "varjatud, et riigi muutust ei saaks sellest tuletada",
+            "figures suppressed in a wave's tables": "näitajad on mõne laine tabelites varjatud",
         ], grouping: DigitGrouping(separator: "\u{00A0}", minimumDigits: 2))
 
     static let latvian = ReportProse(
@@ -351,6 +352,7 @@ public struct ReportProse: Sendable {
             "fewer than {k} respondents matched in both waves": "abos viļņos sasaistīti mazāk nekā {k} respondenti",
             "fewer than {k} matched respondents rated the topic in both waves": "mazāk nekā {k} sasaistīti respondenti novērtēja tēmu abos viļņos",
             "suppressed so that a country's change cannot be worked out from it": "nav rādīts, lai no tā nevarētu aprēķināt kādas valsts izmaiņas",
+            "figures suppressed in a wave's tables": "rādītāji kāda viļņa tabulās nav rādīti",
         ], plural: .latvian, grouping: DigitGrouping(separator: "\u{00A0}", minimumDigits: 2))
 
     static let lithuanian = ReportProse(
@@ -409,6 +411,7 @@ public struct ReportProse: Sendable {
             "fewer than {k} respondents matched in both waves": "abiejose bangose susieta mažiau nei {k} respondentų",
             "fewer than {k} matched respondents rated the topic in both waves": "mažiau nei {k} susietų respondentų įvertino temą abiejose bangose",
             "suppressed so that a country's change cannot be worked out from it": "nerodoma, kad iš jo nebūtų galima apskaičiuoti šalies pokyčio",
+            "figures suppressed in a wave's tables": "rodikliai kurios nors bangos lentelėse nerodomi",
         ], plural: .lithuanian, grouping: .noBreakSpace)
 
     static let russian = ReportProse(
@@ -468,5 +471,6 @@ public struct ReportProse: Sendable {
             "fewer than {k} respondents matched in both waves": "менее {k} респондентов сопоставлено в обеих волнах",
             "fewer than {k} matched respondents rated the topic in both waves": "менее {k} сопоставленных респондентов оценили тему в обеих волнах",
             "suppressed so that a country's change cannot be worked out from it": "скрыто, чтобы из него нельзя было вычислить изменение страны",
+            "figures suppressed in a wave's tables": "показатели скрыты в таблицах одной из волн",
         ], plural: .russian, grouping: .noBreakSpace)
 }

@@ -90,6 +90,8 @@ public struct PanelRatings: Sendable {
 public enum WaveComparison {
     /// The notes of a topic no respondent of a scope rated or chose in one wave (`compare`).
     static let unansweredInWave = "topic rated or chosen by no one in this wave, as if not asked"
+    /// A row whose figures a wave's tables blank (a small cell there, or one that protects another).
+    static let suppressedInAWave = "figures suppressed in a wave's tables"
     static let unansweredAtBaseline = "topic rated or chosen by no one at baseline, as if not asked"
 
     public static func compare(
@@ -154,6 +156,13 @@ public enum WaveComparison {
                         change.quadrantBefore = ""
                         change.quadrantAfter = ""
                         if change.countsHidden { change.note += "; counts suppressed" }
+                    } else if change.note.hasPrefix("topic not asked") && change.nBefore > 0 && change.nAfter > 0 {
+                        // A topic one wave's form lacks: the other wave's figures, as its tables show
+                        // them (they had all been blank beside its quadrant; a helper's probe).
+                        change.competenceBefore = fb?.meanCompetence; change.competenceAfter = fa?.meanCompetence
+                        change.gapBefore = fb?.meanGap; change.gapAfter = fa?.meanGap
+                        change.mwdsBefore = fb?.mwds; change.mwdsAfter = fa?.mwds
+                        change.demandBefore = fb?.demandShare; change.demandAfter = fa?.demandShare
                     }
                     changes.append(change)
                     continue
@@ -207,9 +216,10 @@ public enum WaveComparison {
                         change.gapChange = x - y
                     }
                 }
+                // (Each wave's share stands alone for a topic the other wave's form lacks.)
+                change.demandBefore = b.demandShare
+                change.demandAfter = a.demandShare
                 if let shareBefore = b.demandShare, let shareAfter = a.demandShare {
-                    change.demandBefore = shareBefore
-                    change.demandAfter = shareAfter
                     if let r = ProportionDifference.compare(share: shareAfter, n: a.demandBaseEffectiveCount,
                                                             share: shareBefore, n: b.demandBaseEffectiveCount) {
                         change.demandChange = r.difference
@@ -226,15 +236,41 @@ public enum WaveComparison {
                     if panels == nil { change.competenceCI = nil; change.gapCI = nil }
                 }
                 // A figure either wave's tables blank is not shown here either, nor a change from it.
-                if fb?.meanCompetence == nil || fa?.meanCompetence == nil {
-                    change.competenceBefore = nil; change.competenceAfter = nil
+                // A topic one wave's form lacks has no figures there: the other wave's stand, as
+                // its tables show them (they had all been blank, the quadrant shown; a helper's probe).
+                func blanks(_ figure: (TopicFigures) -> Double?) -> Bool {
+                    (fb.map { figure($0) == nil } ?? false) || (fa.map { figure($0) == nil } ?? false)
+                }
+                let shownBefore = (change.competenceBefore, change.gapBefore, change.mwdsBefore, change.demandBefore)
+                let shownAfter = (change.competenceAfter, change.gapAfter, change.mwdsAfter, change.demandAfter)
+                if blanks(\.meanCompetence) {
+                    if fb != nil && fa != nil { change.competenceBefore = nil; change.competenceAfter = nil } else {
+                        change.competenceBefore = fb?.meanCompetence; change.competenceAfter = fa?.meanCompetence
+                    }
                     change.competenceChange = nil; change.competenceCI = nil
                 }
-                if fb?.meanGap == nil || fa?.meanGap == nil {
-                    change.gapBefore = nil; change.gapAfter = nil; change.gapChange = nil; change.gapCI = nil
+                if blanks(\.meanGap) {
+                    if fb != nil && fa != nil { change.gapBefore = nil; change.gapAfter = nil } else {
+                        change.gapBefore = fb?.meanGap; change.gapAfter = fa?.meanGap
+                    }
+                    change.gapChange = nil; change.gapCI = nil
                 }
-                if fb?.demandShare == nil || fa?.demandShare == nil {
-                    change.demandBefore = nil; change.demandAfter = nil; change.demandChange = nil; change.demandCI = nil
+                // (MWDS with the gap it weighs: shown in neither wave when either's tables blank it.)
+                if blanks(\.mwds) && fb != nil && fa != nil { change.mwdsBefore = nil; change.mwdsAfter = nil }
+                if blanks(\.demandShare) {
+                    if fb != nil && fa != nil { change.demandBefore = nil; change.demandAfter = nil } else {
+                        change.demandBefore = fb?.demandShare; change.demandAfter = fa?.demandShare
+                    }
+                    change.demandChange = nil; change.demandCI = nil
+                }
+                // Figures blanked so, in a row with no other note: said (a helper's probe: LV's,
+                // blanked to protect LT's small cell in the wave, had no word of why).
+                let blankedNow = (shownBefore.0 != nil && change.competenceBefore == nil) || (shownAfter.0 != nil && change.competenceAfter == nil)
+                    || (shownBefore.1 != nil && change.gapBefore == nil) || (shownAfter.1 != nil && change.gapAfter == nil)
+                    || (shownBefore.2 != nil && change.mwdsBefore == nil) || (shownAfter.2 != nil && change.mwdsAfter == nil)
+                    || (shownBefore.3 != nil && change.demandBefore == nil) || (shownAfter.3 != nil && change.demandAfter == nil)
+                if blankedNow && change.note.isEmpty && (fb?.suppressed == true || fa?.suppressed == true) {
+                    change.note = Self.suppressedInAWave
                 }
                 // Only where the wave's 0 % was shown: a share blanked to protect another cell is
                 // no one's to tell (the note would give its 0 back; a reviewer's case).
