@@ -313,6 +313,11 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertEqual(named.account.quarantined, 0)
         XCTAssertEqual(named.account.unmappedColumns, ["Märkused"])
         XCTAssertNil(named.outcome.cannotRun)
+        // Empty columns after the last name (`…;"Märkused;;`, a reviewer's probe) are no name after it.
+        let trailing = run("trailing.csv", "country;municipality;imp_partnerships;comp_partnerships;\"Märkused;;\n"
+            + "EE;Tallinn;4;2;ok;;\nLV;Rīga;5;3;;;\n")
+        XCTAssertEqual(trailing.issue("unclosed_quote")?.severity, .warning)
+        XCTAssertEqual(trailing.account.respondents, 2)
         // A file that ends inside its header's last name, on its one line, is still cut off.
         let cut = run("cut.csv", "country;municipality;imp_partnerships;\"comp_partn")
         assertIssue(cut, "header_cut_off", line: 1, column: 4, "the file ends inside its header")

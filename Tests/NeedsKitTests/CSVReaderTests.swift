@@ -794,8 +794,11 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(asCodePage.diagnostics.filter { $0.code == "encoding_not_as_given" }.map(\.message),
                        ["--encoding windows-1257 given, but the file is UTF-8 (valid, with letters past ASCII): read as windows-1257, "
                         + "its letters are garbled (`Ã¤` for `ä`); leave --encoding out"])
-        // Given rightly, or for plain ASCII, or for one letter: nothing said.
-        for (path, encoding) in [(cp, TextEncoding.windows1257), (utf8, .utf8),
+        // Given rightly, or for plain ASCII, or for one letter, or for UTF-8 with two damaged
+        // bytes beside a letter (a reviewer's probe: it had been told to read as windows-1252): nothing said.
+        let damaged = folder.write("damaged.csv", Array("country;municipality;x\r\nEE;Jõhvi vald;a".utf8) + [0xC3]
+                                   + Array("\r\nEE;Narva;b".utf8) + [0xC3] + Array("\r\n".utf8))
+        for (path, encoding) in [(cp, TextEncoding.windows1257), (utf8, .utf8), (damaged, .utf8),
                                  (folder.write("ascii.csv", "a;b\r\n1;2\r\n"), .windows1257),
                                  (folder.write("one.csv", "a;b\r\nRīga;2\r\n"), .windows1257)] {
             let result = readAll(path, options: ReaderOptions(encoding: encoding))

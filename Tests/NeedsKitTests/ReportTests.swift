@@ -2224,6 +2224,11 @@ final class ReportTests: XCTestCase {
             ("tel 5123\u{200B}4567", "tel [removed]"), ("kood 3800108\u{00AD}5718", "kood [removed]"),
             ("tel\u{00A0}+372\u{00A0}5123\u{00A0}4567", "tel\u{00A0}[removed]"), ("tel 5123\u{00A0}4567", "tel [removed]"),
             ("tel +372.5123.4567.csv", "tel [removed].csv"), ("zvaniet 8.612.34567", "zvaniet [removed]"),
+            // A second reviewer's: grouped by no-break spaces with no currency beside them (a
+            // Latvian mobile), a Cyrillic domain, dotted numbers of four or five groups.
+            ("Zvaniet 29\u{00A0}123\u{00A0}456", "Zvaniet [removed]"), ("Tel 29\u{202F}123\u{202F}456", "Tel [removed]"),
+            ("Tel. 6\u{00A0}123\u{00A0}456", "Tel. [removed]"), ("ivan@почта.рф", "[removed]"), ("ivan (at) почта . рф", "[removed]"),
+            ("8.912.345.67.89", "[removed]"), ("8.612.34.567", "[removed]"),
         ]
         for (typed, kept) in removed { XCTAssertEqual(QuarantineWriter.scrub(typed), kept, typed) }
         XCTAssertEqual(QuarantineWriter.scrubName("fu jaan @ narva.ee"), "fu [removed]")
@@ -2235,7 +2240,8 @@ final class ReportTests: XCTestCase {
                      "Eelarve 1\u{00A0}500\u{00A0}000 eurot", "kulud 1\u{202F}234\u{202F}567,89 EUR", "10.0.0.138",
                      "172.16.254.1", "10.0.19045.3803", "2.500.000.00", "ISBN 978.3.16.148410.0", "followup_2026.01.15.1",
                      "LT 2025.01.13.2.csv", "See you @ 10.30am tomorrow", "Info @ www.narva.ee lehel",
-                     "Rakvere @ Lääne-Viru . Tere", "Koosolek @10.30", "kl 10.00-12.00", "1. 2. 3."] {
+                     "Rakvere @ Lääne-Viru . Tere", "Koosolek @10.30", "kl 10.00-12.00", "1. 2. 3.",
+                     "€ 1\u{00A0}234\u{00A0}567", "1 500 000 EUR", "192.168.100.200", "1.2.3.4.5.6.7", "2024.11.05.3"] {
             XCTAssertEqual(QuarantineWriter.scrub(kept), kept, kept)
         }
         XCTAssertEqual(QuarantineWriter.scrubName("followup_2026.01.15.1"), "followup_2026.01.15.1")

@@ -813,6 +813,31 @@ final class WaveComparisonTests: XCTestCase {
             XCTAssertEqual(row["competence_before"], "", "\(row)")
             XCTAssertEqual(row["mwds_before"], row["mwds_after"] == "" ? "" : row["mwds_before"], "\(row)")
         }
+        // A topic only the wave's form has (`gamma`): its figures as the wave's tables show them,
+        // a row they blank saying so beside "not asked at baseline" (a reviewer's probe).
+        let other = TemporaryFolder()
+        let waveForm = Self.writeInstrument(other, topics: [("alpha", "Alpha"), ("beta", "Beta"), ("gamma", "Gamma")])
+        var gamma = "code,country,municipality,imp_alpha,comp_alpha,imp_beta,comp_beta,imp_gamma,comp_gamma\n"
+        for (country, place, n, unrated) in [("EE", "Tallinn", 12, 0), ("LV", "Rīga", 9, 0), ("LT", "Vilnius", 6, 3)] {
+            for k in 0..<n {
+                let competence = k < unrated ? "" : String((k + 2) % 5 + 1)
+                gamma += "G\(country)\(k),\(country),\(place),\(k % 5 + 1),\((k + 2) % 5 + 1),\((k + 1) % 5 + 1),\(k % 3 + 1),\(k % 4 + 2),\(competence)\n"
+            }
+        }
+        folder.write("gamma/all.csv", gamma)
+        options.waves = [folder.path + "/gamma"]
+        options.waveInstruments = [waveForm]
+        _ = try Pipeline.report(options)
+        let gammaWaves = try String(contentsOfFile: options.outputPath + "/waves.csv", encoding: .utf8).components(separatedBy: "\r\n")
+        let gammaRows = gammaWaves.dropFirst().filter { !$0.isEmpty }.map { Dictionary(uniqueKeysWithValues: zip(columns, $0.components(separatedBy: ","))) }
+            .filter { $0["topic"] == "gamma" }
+        let ltGamma = try XCTUnwrap(gammaRows.first { $0["country"] == "LT" })
+        XCTAssertEqual(ltGamma["competence_after"], "")
+        XCTAssertEqual(ltGamma["note"], "topic not asked at baseline; figures suppressed in a wave's tables")
+        for row in gammaRows where row["competence_after"] == "" {
+            XCTAssertEqual(row["note"], "topic not asked at baseline; figures suppressed in a wave's tables", "\(row)")
+        }
+        XCTAssertTrue(gammaRows.contains { $0["competence_after"] != "" }, "\(gammaRows)")
     }
 
     /// `--out .` (here `reports/.`): the folder by its name. "." has no parent to swap the

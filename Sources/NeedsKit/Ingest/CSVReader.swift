@@ -273,12 +273,13 @@ public struct CSVReader {
                 if forced.isSingleByte && detected.encoding == .utf8 && detected.evidence == .validUTF8 && letters >= 2 {
                     given.givenAgainst = .utf8
                 } else if forced == .utf8 && detected.encoding != .utf8 && detected.evidence != .ascii {
-                    // Not a UTF-8 file with a damaged byte or two: more letters that are not UTF-8 than are.
+                    // Not a UTF-8 file with a damaged byte or two: three letters or more that are not
+                    // UTF-8, and more than three times those that are.
                     var invalid = 0, valid = 0
                     for scalar in String(decoding: sample, as: UTF8.self).unicodeScalars where scalar.value >= 0x80 {
                         if scalar == "\u{FFFD}" { invalid += 1 } else { valid += 1 }
                     }
-                    if invalid >= 2 && invalid > valid { given.givenAgainst = detected.encoding }
+                    if invalid >= 3 && invalid > 3 * valid { given.givenAgainst = detected.encoding }
                 }
             }
             encoding = given

@@ -319,14 +319,20 @@ final class LibCSVParser {
         try finishOpen(state: state)
     }
 
-    /// Whether the first line of the field being read (quoted, never closed) holds the delimiter.
+    /// Whether the first line of the field being read (quoted, never closed) holds the delimiter
+    /// with a name after it (empty columns after the last name, `…;"training_wanted;;`, hold none).
     private func openFieldsFirstLineHoldsDelimiter() -> Bool {
         guard let buffer = parser.pointee.entry_buf else { return false }
         let delimiter = parser.pointee.delim_char
+        var afterDelimiter = false
         for k in 0..<parser.pointee.entry_pos {
             let b = buffer[k]
             if b == 0x0D || (!carriageReturnOnly && b == 0x0A) { return false }
-            if b == delimiter { return true }
+            if b == delimiter {
+                afterDelimiter = true
+            } else if afterDelimiter && b != 0x20 && b != 0x09 {
+                return true
+            }
         }
         return false
     }

@@ -204,7 +204,7 @@ public struct QuarantineWriter {
     /// `value` with full-width letters, digits and signs as their ASCII forms (`＠` is `@`, `５` is
     /// `5`, `．` is `.`) and without invisible format characters between ASCII characters (a
     /// zero-width space or a soft hyphen inside a number or an address; a joiner between emoji
-    /// stays). Spaces stay as typed: a no-break space groups a figure's thousands (`1 500 000`).
+    /// stays). Spaces stay as typed (a no-break space is a separator of a number's groups).
     static func plainForms(_ value: String) -> String {
         let scalars = Array(value.unicodeScalars)
         var out = String.UnicodeScalarView()
@@ -284,9 +284,10 @@ public struct QuarantineWriter {
     /// Whether text after an `@` holds a domain: a dot followed by two ASCII letters (`narva.ee`,
     /// `gmail.com/x`; not `10.30`, a time).
     private static func holdsDomain(_ text: Substring) -> Bool {
-        let bytes = Array(text.utf8)
-        func letter(_ b: UInt8) -> Bool { (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) }
-        return bytes.indices.contains { k in bytes[k] == 0x2E && k + 2 < bytes.count && letter(bytes[k + 1]) && letter(bytes[k + 2]) }
+        let characters = Array(text)
+        return characters.indices.contains { k in
+            characters[k] == "." && k + 2 < characters.count && characters[k + 1].isLetter && characters[k + 2].isLetter
+        }
     }
 
     /// A top-level domain written apart: 2-6 ASCII letters, all small or all capitals, and what
@@ -296,7 +297,7 @@ public struct QuarantineWriter {
         while let last = core.last, ".,;:!?)".contains(last) { core = core.dropLast() }
         // (A file's extension may follow it: `ee.csv`.)
         let top = core.split(separator: ".", maxSplits: 1).first ?? core
-        return (2...6).contains(top.count) && top.allSatisfy { $0.isASCII && $0.isLetter }
+        return (2...6).contains(top.count) && top.allSatisfy(\.isLetter)
             && (top == top.lowercased() || top == top.uppercased())
     }
 
@@ -389,14 +390,39 @@ public struct QuarantineWriter {
             let groups = run.split { !isDigit($0) }
             let digits = groups.reduce(0) { $0 + $1.count }
             let years = groups.allSatisfy { $0.count == 4 && ($0.hasPrefix("19") || $0.hasPrefix("20")) }
-            // A figure whose thousands a no-break space groups, as Excel writes them (`1 500 000`);
-            // a phone number so typed after `+` goes.
-            let thousands = run.contains { $0 == "\u{00A0}" || $0 == "\u{202F}" } && !run.hasPrefix("+")
-                && groups.first.map { (1...3).contains($0.count) } == true && groups.dropFirst().allSatisfy { $0.count == 3 }
-            out += digits >= 7 && !years && !thousands && !Self.holdsDate(groups: groups, run: run) ? "[removed]" : run
+            // A sum of money with its thousands apart (`1 500 000 eurot`, `€ 1 234 567`): a figure,
+            // said by its currency. Without one, a number so grouped may be a phone number (a
+            // Latvian mobile is `29 123 456`), and goes.
+            let money = !run.hasPrefix("+") && groups.first.map { (1...3).contains($0.count) } == true
+                && groups.dropFirst().allSatisfy { $0.count == 3 } && Self.namesCurrency(text, before: i, after: lastDigit + 1)
+            out += digits >= 7 && !years && !money && !Self.holdsDate(groups: groups, run: run) ? "[removed]" : run
             i = lastDigit + 1
         }
         return out
+    }
+
+    /// Whether a currency stands next to the figure in `text[before..<after]`: a sign or a word
+    /// of money just before it, or just after it (`€`, `EUR`, `eurot`, `eiro`, `руб.`, `$`).
+    static func namesCurrency(_ text: [Character], before: Int, after: Int) -> Bool {
+        func word(from start: Int, step: Int) -> String {
+            var k = start
+            // (After the figure, its cents: `1 234 567,89 EUR`.)
+            if step > 0, k + 1 < text.count, text[k] == "," || text[k] == ".", text[k + 1].isASCII && text[k + 1].isNumber {
+                k += 1
+                while k < text.count && text[k].isASCII && text[k].isNumber { k += 1 }
+            }
+            while k >= 0 && k < text.count && (text[k] == " " || text[k] == "\u{00A0}" || text[k] == "\u{202F}") { k += step }
+            var letters: [Character] = []
+            while k >= 0 && k < text.count && (text[k].isLetter || "€$£".contains(text[k])) {
+                letters.append(text[k])
+                if "€$£".contains(text[k]) { break }
+                k += step
+            }
+            return String(step > 0 ? letters : letters.reversed()).lowercased()
+        }
+        let currencies: Set<String> = ["€", "$", "£", "eur", "euro", "eurot", "eurit", "euros", "eiro", "eiras", "eurų", "eurai", "usd",
+                                       "руб", "рублей", "евро", "eur-i", "tūkst"]
+        return currencies.contains(word(from: after, step: 1)) || currencies.contains(word(from: before - 1, step: -1))
     }
 
     /// The end of a phone number written with dots between its groups, starting at `from`: 7
@@ -419,11 +445,19 @@ public struct QuarantineWriter {
         guard groups.count >= 2, groups.reduce(0, +) >= 7 else { return nil }
         if j < text.count && (text[j].isLetter || isDigit(text[j])) { return nil }
         if plus { return j }
-        // Three groups, as a phone number is grouped (`8.612.34567`): not four or more (an IP
-        // address, a version `10.0.19045.3803`, a date with a counter `2026.01.15.1`).
+        // Grouped as a phone number is (`8.612.34567`, `8.912.345.67.89`): a first group of at
+        // most three digits, then groups of two to five (three groups: the last of three or
+        // more). Not a date (`2026.01.15.1` after it), a figure with its thousands apart and its
+        // cents (`2.500.000.00`), an IP address (`10.0.0.138`), a version (`10.0.19045.3803`).
         let date = (1...2).contains(groups[0]) && (1...2).contains(groups[1]) && groups[2] == 4
             || groups[0] == 4 && (1...2).contains(groups[1]) && (1...2).contains(groups[2])
-        guard groups.count == 3, groups[0] <= 3, groups[2] >= 3, !date, !groups.dropFirst().allSatisfy({ $0 == 3 }) else { return nil }
+        let later = groups.dropFirst()
+        let thousands = later.dropLast().allSatisfy { $0 == 3 } && (groups.last == 3 || (groups.count > 3 && groups.last == 2))
+        guard groups.count >= 3, groups[0] <= 3, !date, !thousands, later.allSatisfy({ (2...5).contains($0) }),
+              groups.count > 3 || groups[2] >= 3 else { return nil }
+        if groups.count == 4, groups.allSatisfy({ $0 <= 3 }), text[from..<j].split(separator: ".").allSatisfy({ Int(String($0)) ?? 0 <= 255 }) {
+            return nil
+        }
         return j
     }
 

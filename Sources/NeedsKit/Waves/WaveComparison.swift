@@ -163,6 +163,7 @@ public enum WaveComparison {
                         change.gapBefore = fb?.meanGap; change.gapAfter = fa?.meanGap
                         change.mwdsBefore = fb?.mwds; change.mwdsAfter = fa?.mwds
                         change.demandBefore = fb?.demandShare; change.demandAfter = fa?.demandShare
+                        if fb?.suppressed == true || fa?.suppressed == true { change.note += "; " + Self.suppressedInAWave }
                     }
                     changes.append(change)
                     continue
@@ -260,6 +261,7 @@ public enum WaveComparison {
                 if blanks(\.demandShare) {
                     if fb != nil && fa != nil { change.demandBefore = nil; change.demandAfter = nil } else {
                         change.demandBefore = fb?.demandShare; change.demandAfter = fa?.demandShare
+                        if fb?.suppressed == true || fa?.suppressed == true { change.note += "; " + Self.suppressedInAWave }
                     }
                     change.demandChange = nil; change.demandCI = nil
                 }
