@@ -2229,6 +2229,12 @@ final class ReportTests: XCTestCase {
             ("Zvaniet 29\u{00A0}123\u{00A0}456", "Zvaniet [removed]"), ("Tel 29\u{202F}123\u{202F}456", "Tel [removed]"),
             ("Tel. 6\u{00A0}123\u{00A0}456", "Tel. [removed]"), ("ivan@почта.рф", "[removed]"), ("ivan (at) почта . рф", "[removed]"),
             ("8.912.345.67.89", "[removed]"), ("8.612.34.567", "[removed]"),
+            // A third reviewer's: a space typed after the domain's dot, the dot spelled inside the
+            // word, a phone number with Word's non-breaking hyphens, lines kept as typed.
+            ("mari@narva. ee", "[removed]"), ("Kirjutage mari.maasikas@narva. ee või helistage", "Kirjutage [removed] või helistage"),
+            ("mari(at)narva(dot)ee", "[removed]"), ("mari@narva(dot)ee", "[removed]"), ("tel 8\u{2011}912\u{2011}345\u{2011}67\u{2011}89", "tel [removed]"),
+            ("Kontakt: mari@narva.ee\nAitäh, koolitus oli väga hea!", "Kontakt: [removed]\nAitäh, koolitus oli väga hea!"),
+            ("Tel 5123 4567\nmari@narva.ee\nKoolitus oli hea", "Tel [removed]\n[removed]\nKoolitus oli hea"),
         ]
         for (typed, kept) in removed { XCTAssertEqual(QuarantineWriter.scrub(typed), kept, typed) }
         XCTAssertEqual(QuarantineWriter.scrubName("fu jaan @ narva.ee"), "fu [removed]")
@@ -2241,7 +2247,9 @@ final class ReportTests: XCTestCase {
                      "172.16.254.1", "10.0.19045.3803", "2.500.000.00", "ISBN 978.3.16.148410.0", "followup_2026.01.15.1",
                      "LT 2025.01.13.2.csv", "See you @ 10.30am tomorrow", "Info @ www.narva.ee lehel",
                      "Rakvere @ Lääne-Viru . Tere", "Koosolek @10.30", "kl 10.00-12.00", "1. 2. 3.",
-                     "€ 1\u{00A0}234\u{00A0}567", "1 500 000 EUR", "192.168.100.200", "1.2.3.4.5.6.7", "2024.11.05.3"] {
+                     "€ 1\u{00A0}234\u{00A0}567", "1 500 000 EUR", "192.168.100.200", "1.2.3.4.5.6.7", "2024.11.05.3",
+                     "Koolitus @ Tartu.Hea korraldus", "Seminārs @ Cēsis.Paldies", "Встреча @ Нарва.Было хорошо",
+                     "1 500 000 eurost", "1\u{00A0}500\u{00A0}000 рубля", "2 000 000 ₽", "rida üks\nrida kaks\tkolm"] {
             XCTAssertEqual(QuarantineWriter.scrub(kept), kept, kept)
         }
         XCTAssertEqual(QuarantineWriter.scrubName("followup_2026.01.15.1"), "followup_2026.01.15.1")

@@ -150,6 +150,19 @@ final class LibCSVParser {
             state.warn("quote_in_unquoted_field", line: line, column: column,
                        "a quote inside an unquoted field is read as a literal character")
         } else {
+            // The same in the last of the header's names (`…;"Märkused` with a quoted cell below,
+            // a helper's probe: the header had taken the first rows, one respondent or ten lost
+            // without a word): the header is kept, the name read to the end of its line, and the
+            // lines it ran over are read again as records, as `finish` does for a quote never closed.
+            if line > fieldLine && !state.sawHeader && state.record.fieldCount >= 2 && state.record.quarantineReason == nil
+                && state.oversizeFieldLine == 0 && rereads < Self.rereadLimit && openFieldIsOneName(state: state)
+                && (partialFieldHoldsRows(width: state.record.fieldCount + 1) || closingQuoteStartsALine()),
+                let rest = cutOpenFieldToItsFirstLine() {
+                state.warn("quote_ran_over_lines", line: fieldLine, column: column,
+                           "a quote opened here, in the header's last name, closes only on line \(state.lineInWords(line)): the \(line - fieldLine) line(s) below, which hold delimiters as rows of the table do, ran into the name; the header is kept, the name read to the end of its line, and those lines are read again as records",
+                           severity: .warning)
+                return rest
+            }
             // A quote that closes lines below where it opened, and then not at the field's end,
             // over lines holding delimiters as rows of the table do, was a stray one: those lines,
             // other records, were read into this field.
@@ -295,7 +308,7 @@ final class LibCSVParser {
                 // of three names or more, the quote's line holding no delimiter after it: a title
                 // above the header, or a quote before a name that is not the last, whose line
                 // would be one name, still takes the file (the reader cannot tell its columns).
-                guard state.record.fieldCount >= 2, !openFieldsFirstLineHoldsDelimiter(),
+                guard state.record.fieldCount >= 2, openFieldIsOneName(state: state),
                       let rest = cutOpenFieldToItsFirstLine() else { return try finishOpen(state: state) }
                 let below = rest.withUnsafeBytes { FieldScan($0).newlines } + (rest.last.map { $0 == 0x0A || $0 == 0x0D } == false ? 1 : 0)
                 state.warn("unclosed_quote", line: line, column: column,
@@ -317,6 +330,36 @@ final class LibCSVParser {
             }
         }
         try finishOpen(state: state)
+    }
+
+    /// Whether the quote that closed the field being read is the first character of a line: the
+    /// first quote of a row in an export that quotes every field (`"2025-01-13…";"EE";…`).
+    private func closingQuoteStartsALine() -> Bool {
+        guard let buffer = parser.pointee.entry_buf, parser.pointee.entry_pos >= 2 else { return false }
+        let n = parser.pointee.entry_pos
+        return buffer[n - 1] == parser.pointee.quote_char && (buffer[n - 2] == 0x0A || buffer[n - 2] == 0x0D)
+    }
+
+    /// Whether the open field's first line is one name, the header's last: it holds no delimiter
+    /// with a name after it, or it does (a quoted question with commas, `"Vai ir vēl kas, kas
+    /// akadēmijai būtu jāzina?`, its closing quote lost) and the next line is no wider than the
+    /// header so read. A quote before a middle name leaves the line's other names in it, and the
+    /// rows are wider.
+    private func openFieldIsOneName(state: ParseState) -> Bool {
+        guard openFieldsFirstLineHoldsDelimiter() else { return true }
+        guard let buffer = parser.pointee.entry_buf else { return false }
+        let n = parser.pointee.entry_pos
+        let delimiter = parser.pointee.delim_char
+        func isBreak(_ b: UInt8) -> Bool { b == 0x0D || (!carriageReturnOnly && b == 0x0A) }
+        guard var k = (0..<n).first(where: { isBreak(buffer[$0]) }) else { return false }
+        k += 1
+        if k < n && buffer[k - 1] == 0x0D && buffer[k] == 0x0A && !carriageReturnOnly { k += 1 }
+        var fields = 1
+        while k < n && !isBreak(buffer[k]) {
+            if buffer[k] == delimiter { fields += 1 }
+            k += 1
+        }
+        return fields <= state.record.fieldCount + 1
     }
 
     /// Whether the first line of the field being read (quoted, never closed) holds the delimiter

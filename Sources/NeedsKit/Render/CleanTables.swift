@@ -231,8 +231,22 @@ public struct QuarantineWriter {
                 || Self.spelledAt.contains(where: lower.contains) else {
             return scrubNumbers(value)
         }
-        // nil: a word of an address written apart (`laura [at] ogre.lv`), said by its first.
-        var words: [String?] = value.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        // nil: a word of an address written apart (`laura [at] ogre.lv`), said by its first. Words
+        // are apart by spaces and line breaks, each kept as typed (`separators[k]` before word k + 1):
+        // a comment's second line had gone with an address at the end of its first.
+        var words: [String?] = []
+        var separators: [String] = []
+        var word = ""
+        for character in value {
+            if character == " " || character.isNewline || character == "\t" {
+                words.append(word)
+                separators.append(String(character))
+                word = ""
+            } else {
+                word.append(character)
+            }
+        }
+        words.append(word)
         /// Words from `from` on that go on a domain written apart, `. ee`, `(dot) lv`, ending in a
         /// top-level domain (2-6 ASCII letters, all small or all capitals): the index after
         /// them, or nil (`Lääne-Viru . Tere` is a sentence).
@@ -265,11 +279,19 @@ public struct QuarantineWriter {
             let name = !before && k > 0 && words[k - 1]?.isEmpty == false ? k - 1 : k
             if !after.isEmpty, before || name < k {
                 // The domain in the word, or going on apart (`mari(at)narva . ee`).
+                // (`narva(dot)ee` spelled inside it; `narva. ee`, a space typed after the dot.)
+                var domain = after
+                for dot in Self.dots where dot != "." {
+                    domain = Substring(domain.replacingOccurrences(of: dot, with: ".", options: .caseInsensitive))
+                }
                 if let end = domainGoesOn(from: k + 1) {
                     for j in name..<end { words[j] = nil }
                     words[name] = "[removed]"
-                } else if Self.holdsDomain(after) {
+                } else if Self.holdsDomain(domain) {
                     for j in name...k { words[j] = nil }
+                    words[name] = "[removed]"
+                } else if domain.hasSuffix("."), k + 1 < words.count, let top = words[k + 1], Self.isTopLevelDomain(top) {
+                    for j in name...(k + 1) { words[j] = nil }
                     words[name] = "[removed]"
                 }
             } else if after.isEmpty, before || name < k, let end = domain(from: k + 1) {
@@ -278,15 +300,28 @@ public struct QuarantineWriter {
                 words[name] = "[removed]"
             }
         }
-        return scrubNumbers(words.compactMap { $0 }.joined(separator: " "))
+        var joined = ""
+        var first = true
+        for (k, word) in words.enumerated() {
+            guard let word else { continue }
+            if !first { joined += separators[k - 1] }
+            joined += word
+            first = false
+        }
+        return scrubNumbers(joined)
     }
 
     /// Whether text after an `@` holds a domain: a dot followed by two ASCII letters (`narva.ee`,
     /// `gmail.com/x`; not `10.30`, a time).
     private static func holdsDomain(_ text: Substring) -> Bool {
+        // After a dot, two letters or more, all small or all capitals (`.ee`, `.EE`, `.рф`; not
+        // `Tartu.Hea`, a full stop typed without its space).
         let characters = Array(text)
         return characters.indices.contains { k in
-            characters[k] == "." && k + 2 < characters.count && characters[k + 1].isLetter && characters[k + 2].isLetter
+            guard characters[k] == ".", k + 2 < characters.count else { return false }
+            let letters = characters[(k + 1)...].prefix { $0.isLetter }
+            let label = String(letters)
+            return letters.count >= 2 && (label == label.lowercased() || label == label.uppercased())
         }
     }
 
@@ -373,7 +408,7 @@ public struct QuarantineWriter {
                 if isDigit(text[j]) {
                     lastDigit = j
                     separators = 0
-                } else if " -()\u{00A0}\u{202F}".contains(text[j]) || (j == i && text[j] == "+") {
+                } else if " -()\u{00A0}\u{202F}\u{2010}\u{2011}\u{2012}\u{2013}".contains(text[j]) || (j == i && text[j] == "+") {
                     separators += 1
                     if separators > 2 { break }
                 } else {
@@ -413,16 +448,18 @@ public struct QuarantineWriter {
             }
             while k >= 0 && k < text.count && (text[k] == " " || text[k] == "\u{00A0}" || text[k] == "\u{202F}") { k += step }
             var letters: [Character] = []
-            while k >= 0 && k < text.count && (text[k].isLetter || "€$£".contains(text[k])) {
+            while k >= 0 && k < text.count && (text[k].isLetter || "€$£₽".contains(text[k])) {
                 letters.append(text[k])
-                if "€$£".contains(text[k]) { break }
+                if "€$£₽".contains(text[k]) { break }
                 k += step
             }
             return String(step > 0 ? letters : letters.reversed()).lowercased()
         }
-        let currencies: Set<String> = ["€", "$", "£", "eur", "euro", "eurot", "eurit", "euros", "eiro", "eiras", "eurų", "eurai", "usd",
-                                       "руб", "рублей", "евро", "eur-i", "tūkst"]
-        return currencies.contains(word(from: after, step: 1)) || currencies.contains(word(from: before - 1, step: -1))
+        // A sign, or a word of money in any of its forms (`eurot`, `eurost`, `eurų`, `eiro`, `рубля`).
+        func isCurrency(_ word: String) -> Bool {
+            ["€", "$", "£", "₽"].contains(word) || ["eur", "eiro", "usd", "dollar", "руб", "евро", "доллар", "tūkst", "tuh"].contains { word.hasPrefix($0) }
+        }
+        return isCurrency(word(from: after, step: 1)) || isCurrency(word(from: before - 1, step: -1))
     }
 
     /// The end of a phone number written with dots between its groups, starting at `from`: 7
