@@ -156,8 +156,7 @@ final class LibCSVParser {
             // lines it ran over are read again as records, as `finish` does for a quote never closed.
             if line > fieldLine && !state.sawHeader && state.record.fieldCount >= 2 && state.record.quarantineReason == nil
                 && state.oversizeFieldLine == 0 && rereads < Self.rereadLimit && openFieldIsOneName(state: state)
-                && (partialFieldHoldsRows(width: state.record.fieldCount + 1) || closingQuoteStartsALine()),
-                let rest = cutOpenFieldToItsFirstLine() {
+                && ranOverWholeRows(width: state.record.fieldCount + 1), let rest = cutOpenFieldToItsFirstLine() {
                 state.warn("quote_ran_over_lines", line: fieldLine, column: column,
                            "a quote opened here, in the header's last name, closes only on line \(state.lineInWords(line)): the \(line - fieldLine) line(s) below, which hold delimiters as rows of the table do, ran into the name; the header is kept, the name read to the end of its line, and those lines are read again as records",
                            severity: .warning)
@@ -332,12 +331,32 @@ final class LibCSVParser {
         try finishOpen(state: state)
     }
 
-    /// Whether the quote that closed the field being read is the first character of a line: the
-    /// first quote of a row in an export that quotes every field (`"2025-01-13…";"EE";…`).
-    private func closingQuoteStartsALine() -> Bool {
-        guard let buffer = parser.pointee.entry_buf, parser.pointee.entry_pos >= 2 else { return false }
+    /// Whether the field being read ran over whole lines below its first, each holding a row's
+    /// delimiters for a header of `width` names: rows of the table, not the second line of a
+    /// name over two lines with a quote not doubled in it (`"role⏎"ametikoht" (vali)"`), which
+    /// libcsv reads on as the name.
+    private func ranOverWholeRows(width: Int) -> Bool {
+        guard let buffer = parser.pointee.entry_buf else { return false }
         let n = parser.pointee.entry_pos
-        return buffer[n - 1] == parser.pointee.quote_char && (buffer[n - 2] == 0x0A || buffer[n - 2] == 0x0D)
+        let delimiter = parser.pointee.delim_char
+        func isBreak(_ b: UInt8) -> Bool { b == 0x0D || (!carriageReturnOnly && b == 0x0A) }
+        guard var k = (0..<n).first(where: { isBreak(buffer[$0]) }) else { return false }
+        var lines = 0, delimiters = 0
+        k += 1
+        while k < n {
+            let b = buffer[k]
+            if isBreak(b) {
+                if !(b == 0x0A && buffer[k - 1] == 0x0D && !carriageReturnOnly) {
+                    if delimiters < width - 1 { return false }
+                    lines += 1
+                    delimiters = 0
+                }
+            } else if b == delimiter {
+                delimiters += 1
+            }
+            k += 1
+        }
+        return lines > 0
     }
 
     /// Whether the open field's first line is one name, the header's last: it holds no delimiter

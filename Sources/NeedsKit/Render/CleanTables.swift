@@ -287,10 +287,11 @@ public struct QuarantineWriter {
                 if let end = domainGoesOn(from: k + 1) {
                     for j in name..<end { words[j] = nil }
                     words[name] = "[removed]"
-                } else if Self.holdsDomain(domain) {
+                } else if Self.holdsDomain(domain, anyCase: before) {
                     for j in name...k { words[j] = nil }
                     words[name] = "[removed]"
-                } else if domain.hasSuffix("."), k + 1 < words.count, let top = words[k + 1], Self.isTopLevelDomain(top) {
+                } else if before, domain.hasSuffix("."), k + 1 < words.count, let top = words[k + 1],
+                          Self.isTopLevelDomain(top), top == top.lowercased() {
                     for j in name...(k + 1) { words[j] = nil }
                     words[name] = "[removed]"
                 }
@@ -313,15 +314,16 @@ public struct QuarantineWriter {
 
     /// Whether text after an `@` holds a domain: a dot followed by two ASCII letters (`narva.ee`,
     /// `gmail.com/x`; not `10.30`, a time).
-    private static func holdsDomain(_ text: Substring) -> Bool {
+    private static func holdsDomain(_ text: Substring, anyCase: Bool = false) -> Bool {
         // After a dot, two letters or more, all small or all capitals (`.ee`, `.EE`, `.рф`; not
-        // `Tartu.Hea`, a full stop typed without its space).
+        // `@ Tartu.Hea`, a full stop typed without its space), or of any case in an address typed
+        // whole (`Mari.Maasikas@Gmail.Com`).
         let characters = Array(text)
         return characters.indices.contains { k in
             guard characters[k] == ".", k + 2 < characters.count else { return false }
             let letters = characters[(k + 1)...].prefix { $0.isLetter }
             let label = String(letters)
-            return letters.count >= 2 && (label == label.lowercased() || label == label.uppercased())
+            return letters.count >= 2 && (anyCase || label == label.lowercased() || label == label.uppercased())
         }
     }
 
@@ -408,7 +410,7 @@ public struct QuarantineWriter {
                 if isDigit(text[j]) {
                     lastDigit = j
                     separators = 0
-                } else if " -()\u{00A0}\u{202F}\u{2010}\u{2011}\u{2012}\u{2013}".contains(text[j]) || (j == i && text[j] == "+") {
+                } else if " -()\u{00A0}\u{202F}\u{2010}\u{2011}".contains(text[j]) || (j == i && text[j] == "+") {
                     separators += 1
                     if separators > 2 { break }
                 } else {
@@ -457,10 +459,18 @@ public struct QuarantineWriter {
         }
         // A sign, or a word of money in any of its forms (`eurot`, `eurost`, `eurų`, `eiro`, `рубля`).
         func isCurrency(_ word: String) -> Bool {
-            ["€", "$", "£", "₽"].contains(word) || ["eur", "eiro", "usd", "dollar", "руб", "евро", "доллар", "tūkst", "tuh"].contains { word.hasPrefix($0) }
+            Self.currencyWords.contains(word)
         }
         return isCurrency(word(from: after, step: 1)) || isCurrency(word(from: before - 1, step: -1))
     }
+
+    /// Signs and words of money, in the forms a sum takes in the region's languages (not words
+    /// that begin alike: `Euroopa`, `Eiropas`, `Eurostat`, `рублёвая`).
+    private static let currencyWords: Set<String> = [
+        "€", "$", "£", "₽", "eur", "euro", "eurot", "eurost", "euroga", "eurone", "eurol", "eurode", "eurodes", "eurodega",
+        "eurus", "eurais", "eurų", "eurai", "euras", "eurams", "eiro", "eiras", "eiru", "eirām", "usd", "dollars", "dollarit",
+        "руб", "рубль", "рубля", "рублей", "рублями", "евро", "долларов", "доллара",
+    ]
 
     /// The end of a phone number written with dots between its groups, starting at `from`: 7
     /// digits or more, after a `+` (`+372.5123.4567`), or in three groups, the first of at most
