@@ -1377,7 +1377,7 @@ public final class Normalizer {
         // after it left out, as some tools and hand edits write them, is one: a differential
         // tester's had been a respondent, where `2;EE;;;` is a blank row.)
         if ((mapping.shape == .generic && mapping.rowIDColumn == nil && submitted == 0) || (mapping.shape == .limeSurvey && incomplete))
-            && pendingIssues.isEmpty && (record.isAsWideAsItsHeader(mapping.roles.count) || givesKnownPlace())
+            && pendingIssues.isEmpty && (record.isAsWideAsItsHeader(mapping.roles.count) || givesKnownPlace(extras: extras))
             && mapping.asksBeyondPlace && !answersBeyondPlace(record, mapping: mapping, count: count) {
             heldDateIssues.removeAll(keepingCapacity: true)
             if unansweredInFile.rows == 0 { unansweredInFile.line = record.line }
@@ -1699,13 +1699,15 @@ public final class Normalizer {
     /// Whether the row being read gives a place, and one that reads as `PlaceReader` reads it:
     /// its country, or a municipality (not `digi,keel,juhtimine`, a comment come into the
     /// municipality's column of a row cut short). Asked of rows cut short only.
-    private func givesKnownPlace() -> Bool {
+    /// `extras`: the row's answers read per row so far (`row.extras` is still the last row's: a
+    /// place over 256 bytes read through it ran past its end, found by fuzz-normalize).
+    private func givesKnownPlace(extras: [Answer]) -> Bool {
         let country = countryIndex.map { answerSlots[$0] } ?? 0
         let municipality = municipalityIndex.map { answerSlots[$0] } ?? 0
         guard country | municipality != 0 else { return false }
         guard municipality != 0 else { return true }
-        return !placeReader.read(country: countryIndex == nil ? nil : answer(country, extras: row.extras),
-                                 municipality: answer(municipality, extras: row.extras), gazetteer: { self.gazetteer }).municipalityUnread
+        return !placeReader.read(country: countryIndex == nil ? nil : answer(country, extras: extras),
+                                 municipality: answer(municipality, extras: extras), gazetteer: { self.gazetteer }).municipalityUnread
     }
 
     /// Whether question `q` rates a topic's importance or competence.
