@@ -260,7 +260,7 @@ final class LibCSVParser {
     private func cutOpenFieldToItsFirstLine() -> [UInt8]? {
         guard let buffer = parser.pointee.entry_buf, parser.pointee.entry_pos > 0 else { return nil }
         let count = parser.pointee.entry_pos
-        guard let lineBreak = (0..<count).first(where: { buffer[$0] == 0x0D || (!carriageReturnOnly && buffer[$0] == 0x0A) })
+        guard let lineBreak = (0..<count).first(where: { endsLine(buffer[$0]) })
         else { return nil }
         var next = lineBreak + 1
         if !carriageReturnOnly && buffer[lineBreak] == 0x0D && next < count && buffer[next] == 0x0A { next += 1 }
@@ -331,6 +331,11 @@ final class LibCSVParser {
         try finishOpen(state: state)
     }
 
+    /// Whether `byte` ends a line: CR, or LF but in an old Mac file (`carriageReturnOnly`).
+    private func endsLine(_ byte: UInt8) -> Bool {
+        byte == 0x0D || (!carriageReturnOnly && byte == 0x0A)
+    }
+
     /// Whether the field being read ran over whole lines below its first, each holding a row's
     /// delimiters for a header of `width` names: rows of the table, not the second line of a
     /// name over two lines with a quote not doubled in it (`"role⏎"ametikoht" (vali)"`), which
@@ -339,13 +344,12 @@ final class LibCSVParser {
         guard let buffer = parser.pointee.entry_buf else { return false }
         let n = parser.pointee.entry_pos
         let delimiter = parser.pointee.delim_char
-        func isBreak(_ b: UInt8) -> Bool { b == 0x0D || (!carriageReturnOnly && b == 0x0A) }
-        guard var k = (0..<n).first(where: { isBreak(buffer[$0]) }) else { return false }
+        guard var k = (0..<n).first(where: { endsLine(buffer[$0]) }) else { return false }
         var lines = 0, delimiters = 0
         k += 1
         while k < n {
             let b = buffer[k]
-            if isBreak(b) {
+            if endsLine(b) {
                 if !(b == 0x0A && buffer[k - 1] == 0x0D && !carriageReturnOnly) {
                     if delimiters < width - 1 { return false }
                     lines += 1
@@ -369,12 +373,11 @@ final class LibCSVParser {
         guard let buffer = parser.pointee.entry_buf else { return false }
         let n = parser.pointee.entry_pos
         let delimiter = parser.pointee.delim_char
-        func isBreak(_ b: UInt8) -> Bool { b == 0x0D || (!carriageReturnOnly && b == 0x0A) }
-        guard var k = (0..<n).first(where: { isBreak(buffer[$0]) }) else { return false }
+        guard var k = (0..<n).first(where: { endsLine(buffer[$0]) }) else { return false }
         k += 1
         if k < n && buffer[k - 1] == 0x0D && buffer[k] == 0x0A && !carriageReturnOnly { k += 1 }
         var fields = 1
-        while k < n && !isBreak(buffer[k]) {
+        while k < n && !endsLine(buffer[k]) {
             if buffer[k] == delimiter { fields += 1 }
             k += 1
         }
@@ -389,7 +392,7 @@ final class LibCSVParser {
         var afterDelimiter = false
         for k in 0..<parser.pointee.entry_pos {
             let b = buffer[k]
-            if b == 0x0D || (!carriageReturnOnly && b == 0x0A) { return false }
+            if endsLine(b) { return false }
             if b == delimiter {
                 afterDelimiter = true
             } else if afterDelimiter && b != 0x20 && b != 0x09 {

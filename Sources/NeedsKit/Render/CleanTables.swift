@@ -267,6 +267,11 @@ public struct QuarantineWriter {
             if let end = domainGoesOn(from: from + 1) { return end }
             return Self.holdsDomain(Substring(first)) ? from + 1 : nil
         }
+        /// Words `range` are one address: said by its first, `[removed]`.
+        func remove(_ range: Range<Int>) {
+            for j in range { words[j] = nil }
+            words[range.lowerBound] = "[removed]"
+        }
         for k in words.indices {
             // A full-width `＠`, or `%40` as a browser saves a name with `@`.
             guard var text = words[k] else { continue }
@@ -285,20 +290,16 @@ public struct QuarantineWriter {
                     domain = Substring(domain.replacingOccurrences(of: dot, with: ".", options: .caseInsensitive))
                 }
                 if let end = domainGoesOn(from: k + 1) {
-                    for j in name..<end { words[j] = nil }
-                    words[name] = "[removed]"
+                    remove(name..<end)
                 } else if Self.holdsDomain(domain, anyCase: before) {
-                    for j in name...k { words[j] = nil }
-                    words[name] = "[removed]"
+                    remove(name..<k + 1)
                 } else if before, domain.hasSuffix("."), k + 1 < words.count, let top = words[k + 1],
                           Self.isTopLevelDomain(top), top == top.lowercased() {
-                    for j in name...(k + 1) { words[j] = nil }
-                    words[name] = "[removed]"
+                    remove(name..<k + 2)
                 }
             } else if after.isEmpty, before || name < k, let end = domain(from: k + 1) {
                 // The domain standing apart (`laura [at] ogre.lv`, `jonas @ vilnius.lt`, `mari@ narva . ee`).
-                for j in name..<end { words[j] = nil }
-                words[name] = "[removed]"
+                remove(name..<end)
             }
         }
         var joined = ""
@@ -312,8 +313,8 @@ public struct QuarantineWriter {
         return scrubNumbers(joined)
     }
 
-    /// Whether text after an `@` holds a domain: a dot followed by two ASCII letters (`narva.ee`,
-    /// `gmail.com/x`; not `10.30`, a time).
+    /// Whether text after an `@` holds a domain: a dot followed by two letters (`narva.ee`,
+    /// `gmail.com/x`, `почта.рф`; not `10.30`, a time).
     private static func holdsDomain(_ text: Substring, anyCase: Bool = false) -> Bool {
         // After a dot, two letters or more, all small or all capitals (`.ee`, `.EE`, `.рф`; not
         // `@ Tartu.Hea`, a full stop typed without its space), or of any case in an address typed

@@ -261,7 +261,6 @@ public enum WaveComparison {
                 if blanks(\.demandShare) {
                     if fb != nil && fa != nil { change.demandBefore = nil; change.demandAfter = nil } else {
                         change.demandBefore = fb?.demandShare; change.demandAfter = fa?.demandShare
-                        if fb?.suppressed == true || fa?.suppressed == true { change.note += "; " + Self.suppressedInAWave }
                     }
                     change.demandChange = nil; change.demandCI = nil
                 }
