@@ -972,6 +972,40 @@ final class NormalizerTests: XCTestCase {
     /// export sent again after an edit was read as a new submission beside the first export's:
     /// the respondent counted twice. It is the submission rootUuid names; a row without one is
     /// still known by its `_uuid`.
+    /// The same submissions exported twice, once with the choices' names (XML values) and once
+    /// with their Russian labels and the multiple choice split into columns: copies with the same
+    /// answers are plain duplicates, and only the one answering otherwise is told as edited (a
+    /// probe's re-export of 8 submissions had given 8 conflict warnings).
+    func testSubmissionExportedAgainWithLabelsIsNoConflict() throws {
+        let folder = TemporaryFolder()
+        let values = """
+        country;municipality;importance/imp_intercultural;training_wanted;_uuid
+        EE;Narva linn;4;intercultural partnerships;u1
+        LT;Vilniaus miesto savivaldybė;5;disinformation;u2
+        LV;Ogres novads;2;;u3
+
+        """
+        let labels = """
+        Страна;Муниципалитет;Насколько важна каждая тема для вашей работы?/Межкультурная компетентность и коммуникация;\
+        По каким темам вы бы прошли обучение?/Партнёрства для интеграции;\
+        По каким темам вы бы прошли обучение?/Межкультурная компетентность и коммуникация;\
+        По каким темам вы бы прошли обучение?/Противодействие дезинформации и ложной информации;_uuid
+        Эстония;Narva linn;Важно;1;1;0;u1
+        Литва;Vilniaus miesto savivaldybė;Очень важно;0;0;1;u2
+        Латвия;Ogres novads;Мало важно;0;1;0;u3
+
+        """
+        let result = normalise([folder.write("a_values.csv", values), folder.write("b_labels.csv", labels)])
+        XCTAssertEqual(result.respondents.count, 3)
+        XCTAssertEqual(result.accounts.map(\.duplicates), [0, 3])
+        XCTAssertEqual(result.issues.filter { $0.code == "duplicate_submission" }.map(\.line), [2, 3])
+        // u3 ticked intercultural in the second export: an edit, told at its ID's column.
+        let conflict = result.issues.filter { $0.code == "duplicate_submission_conflict" }
+        XCTAssertEqual(conflict.map(\.line), [4])
+        XCTAssertEqual(conflict.map(\.column), [7])
+        XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["intercultural", "partnerships"]))
+    }
+
     func testKoboSubmissionEditedBetweenTwoExportsCountsOnce() throws {
         let folder = TemporaryFolder()
         let before = """

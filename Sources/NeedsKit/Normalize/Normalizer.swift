@@ -313,6 +313,10 @@ public final class Normalizer {
     /// Answers read so far, interned (id = index + 1, numbered across all questions): a row
     /// holds their ids (`rowAnswers`).
     private(set) var answerTable: [Answer] = []
+    /// Per answer id (index + 1): a hash of its question and value (`answerHash`), the same
+    /// however the value was written, for telling two copies of a submission apart by what they
+    /// answer (`answersHash`).
+    private var answerHashes: [UInt64] = []
     /// Split choice sets interned per question (ticked names in list order → id), and the same
     /// ids by the bits of the choices' places (`FileMapping.splitChoiceBits`).
     private var choiceSetIDs: [[[String]: UInt32]]
@@ -986,8 +990,37 @@ public final class Normalizer {
     /// Keeps an answer to question `q` in `answerTable` (and in `fresh`); its id.
     private func intern(_ answer: Answer, question q: Int) -> UInt32 {
         answerTable.append(answer)
+        answerHashes.append(Self.answerHash(answer, question: q))
         if keepsFresh { fresh.append(.answer(question: q, answer)) }
         return UInt32(answerTable.count)
+    }
+
+    /// An answer's value with its question and kind, hashed.
+    private static func answerHash(_ answer: Answer, question q: Int) -> UInt64 {
+        let kind: UInt64
+        switch answer {
+        case .choice: kind = 1
+        case .choices: kind = 2
+        case .text: kind = 3
+        }
+        var value = answer.cleanValue
+        let h = value.withUTF8 { FieldHash.hash(UnsafeRawBufferPointer($0)) }
+        return FieldHash.combine(h, kind, column: q)
+    }
+
+    /// What the row read answers, whatever the cells' wording: a submission exported twice, once
+    /// with the choices' names and once with their labels (or in another language), hashes the
+    /// same, and one edited since does not. Read after the row's split choice columns are
+    /// gathered and a stated place given.
+    private func answersHash(extras: [Answer]) -> UInt64 {
+        var h = FieldHash.seed
+        for q in 0..<questionCount {
+            let id = answerSlots[q]
+            if id == 0 { continue }
+            let value = id & Row.extra != 0 ? Self.answerHash(extras[Int(id & ~Row.extra)], question: q) : answerHashes[Int(id) - 1]
+            h = FieldHash.combine(h, value, column: q)
+        }
+        return FieldHash.finish(h)
     }
 
     /// A record's cells when it is a details line: `Label:;value`, one to three pairs, the rest of
@@ -1504,18 +1537,22 @@ public final class Normalizer {
         rowHash = FieldHash.finish(rowHash)
 
         // Duplicates: a submission ID seen before is the same respondent; an identical row without one is flagged.
+        // Copies of a submission are compared by what they answer, not by their cells' bytes:
+        // the same submissions exported once with the choices' names and once with their labels
+        // had all been told as edited (a probe's), like a copy that answers otherwise.
         if let idColumn {
-            if let earlier = seen.check(idHash, verify: idVerify, storing: rowHash) {
+            let answered = answersHash(extras: extras)
+            if let earlier = seen.check(idHash, verify: idVerify, storing: answered) {
                 let submissionID = record[idColumn].trimmingSpaces
-                if earlier == rowHash {
+                if earlier == answered {
                     log(CleaningIssue(file: mapping.file, line: record.line, column: idColumn + 1,
                                       code: "duplicate_submission", action: .dropped, severity: .note,
-                                      message: "submission `\(submissionID)` was already read; counted once"))
+                                      message: "submission `\(submissionID)` was already read, with the same answers; counted once"))
                 } else {
                     log(CleaningIssue(file: mapping.file, line: record.line, column: idColumn + 1,
                                       code: "duplicate_submission_conflict", action: .dropped,
                                       severity: .warning,
-                                      message: "submission `\(submissionID)` was already read, written otherwise (edited since, or exported with labels or in another language); the first copy is kept, this one is dropped"))
+                                      message: "submission `\(submissionID)` was already read, with other answers (edited since?); the first copy is kept, this one is dropped"))
                 }
                 return .duplicate
             }
