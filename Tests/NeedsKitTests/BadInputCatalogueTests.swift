@@ -435,6 +435,35 @@ final class BadInputCatalogueTests: XCTestCase {
         assertIssue(neither, "place_unknown", line: 2, column: nil)
     }
 
+    /// A row of dashes alone, short or as wide as the header, is a blank row: a short one had
+    /// been a respondent of no place, in the region's base and blanking a small country (a
+    /// probe's). A dash beside an answer, or a negative number, is no such row.
+    func testRowOfDashesAloneIsBlank() {
+        let text = header + "EE,Tartu linn,4,2\n-,-,-,-\n-,-\n - , \u{2013} ,\u{2014}\n--,,,\nLV,Ogres novads,-,3\n-,-,-5,-\n-,-,- -,-\n"
+        let r = run("dashes.csv", text)
+        XCTAssertEqual(r.account.blankRows, 4)
+        XCTAssertEqual(r.account.respondents, 4)
+        XCTAssertTrue(r.account.balances)
+        XCTAssertFalse(r.outcome.firstIssues.contains { ($0.code == "ragged_row" || $0.code == "place_blank_below") && $0.line! < 8 }, "\(r.outcome.firstIssues)")
+        // Wider than the header: blank too, not quarantined as a row that cannot be aligned.
+        let wide = run("wide.csv", header + "EE,Tartu linn,4,2\n-,-,-,-,-,-\n")
+        XCTAssertEqual(wide.account.blankRows, 1)
+        XCTAssertEqual(wide.account.quarantined, 0)
+        XCTAssertTrue(record(" \u{2014}\u{2014} ;;-").holdsDashesOnly)
+        XCTAssertFalse(record(";;").holdsDashesOnly)
+        XCTAssertFalse(record("----;-").holdsDashesOnly)
+        XCTAssertFalse(record("-;\u{2013}x").holdsDashesOnly)
+    }
+
+    /// A record of `;`-separated fields, as the reader would build it.
+    private func record(_ line: String) -> RecordBuffer {
+        let record = RecordBuffer()
+        for field in line.split(separator: ";", omittingEmptySubsequences: false) {
+            Array(field.utf8).withUnsafeBytes { record.append($0) }
+        }
+        return record
+    }
+
     func testFootnoteUnderTheTableIsNotARespondent() {
         let text = "country;municipality;imp_partnerships;comp_partnerships\nEE;Tartu linn;4;2\nEE;Tallinn;3;3\n;;;\nKokku: 2 vastajat;;\n"
         for sampleSize in [1 << 20, 80] {

@@ -1241,6 +1241,8 @@ final class ParseState {
             headerWidthRows += 1
             return
         }
+        // A row of dashes alone is blank whatever its width (`RecordBuffer.holdsDashesOnly`).
+        if record.holdsDashesOnly { return }
         if present < headerCount {
             // A quote read as a literal character has joined fields (`"unfinished;"";"1008"`): the
             // fields after it stood one or more places left, the `_uuid` under the e-mail column

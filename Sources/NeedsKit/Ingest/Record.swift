@@ -173,6 +173,36 @@ public final class RecordBuffer {
         ((0..<fieldCount).first { !isBlankField(fieldBytes($0)) } ?? 0) + 1
     }
 
+    /// Whether every filled cell of a record is a dash alone (`-;-;-`, ` - , – `): a rule drawn
+    /// across the sheet, or a row "left blank" so, is a blank row whatever its width (a short one
+    /// had been a respondent of no place, in the region's base: a probe's). A row of the table
+    /// costs a look at its first field's first byte.
+    var holdsDashesOnly: Bool {
+        var dashes = 0
+        for i in 0..<fieldCount {
+            let field = fieldBytes(i)
+            var lower = 0, upper = field.count
+            while lower < upper && (field[lower] == 0x20 || field[lower] == 0x09) { lower += 1 }
+            while upper > lower && (field[upper - 1] == 0x20 || field[upper - 1] == 0x09) { upper -= 1 }
+            // A dash alone (`Normalizer.isDash`): one to three of `-`, `–`, `—`.
+            var k = lower
+            var inField = 0
+            while k < upper {
+                if field[k] == 0x2D {
+                    k += 1
+                } else if field[k] == 0xE2 && k + 2 < upper && field[k + 1] == 0x80 && (field[k + 2] == 0x93 || field[k + 2] == 0x94) {
+                    k += 3
+                } else {
+                    return false
+                }
+                inField += 1
+            }
+            if inField > 3 { return false }
+            dashes += inField
+        }
+        return dashes > 0
+    }
+
     func append(_ field: UnsafeRawBufferPointer) { sink.pointee.append(field) }
     func endField() { sink.pointee.endField() }
 

@@ -1170,7 +1170,7 @@ public final class Normalizer {
         if let reason = record.quarantineReason {
             return .quarantined(reason)
         }
-        if record.isBlank { return .blank }
+        if record.isBlank || record.holdsDashesOnly { return .blank }
         if let column = mapping.reviewColumn, Self.isNotApproved(record.fieldBytes(column)) {
             let status = record[column].trimmingSpaces
             let review = mapping.shape == .odkCentral ? "ODK Central's review (`ReviewState`" : "KoboToolbox's review (`_validation_status`"
