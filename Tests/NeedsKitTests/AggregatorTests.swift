@@ -678,9 +678,13 @@ final class DisaggregationTests: XCTestCase {
         XCTAssertEqual(try value("LV-RIX", "respondents"), "12")
         XCTAssertEqual(try value("LV-RIX", "weighted_n"), "")
         XCTAssertEqual(try value("LV-RIX", "effective_n"), "")
+        // Its weight sums blanked to protect respondents: marked `suppressed`, as the data
+        // dictionary says of the column (it had been 0 beside them: a helper's check).
+        XCTAssertEqual(try value("LV-RIX", "suppressed"), "1")
         XCTAssertEqual(try value("EE-784", "respondents"), "10")
         XCTAssertEqual(try value("EE-784", "weighted_n"), "7.666666666667")
         XCTAssertEqual(try value("EE-784", "effective_n"), "10.000000000000")
+        XCTAssertEqual(try value("EE-784", "suppressed"), "0")
     }
 
     /// When a country's weight in ALL rests on its count, ALL's weight sums gave blanked countries

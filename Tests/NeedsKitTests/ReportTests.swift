@@ -17,6 +17,29 @@ final class ReportTests: XCTestCase {
         return (options.outputPath, outcome, folder)
     }
 
+    /// A mean gap from one respondent's ratings has no interval: the top-needs table marks it
+    /// `(n = 1)` and says why under the table, in the report's language (it had shown the gap bare,
+    /// as one whose interval was left out). A topic rated by two keeps its interval.
+    func testGapOfOneRespondentIsMarked() throws {
+        let folder = TemporaryFolder()
+        folder.write("in/lv.csv", "country,municipality,imp_intercultural,comp_intercultural,imp_partnerships,comp_partnerships\n"
+            + "LV,Rīga,5,1,4,2\nLV,Rīga,,,5,2\n")
+        let (out, _, _keep) = try report {
+            $0.inputs = [folder.path + "/in"]
+            $0.aggregation.minCell = 1
+        }
+        _ = _keep
+        let report = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        let row = try XCTUnwrap(report.split(separator: "\n").first { $0.hasPrefix("| 1 | Intercultural competence") })
+        XCTAssertTrue(row.contains("| 4.00 (n = 1) |"), String(row))
+        XCTAssertTrue(report.contains("(n = 1): the mean gap of one respondent's ratings, with no interval"), report)
+        let two = try XCTUnwrap(report.split(separator: "\n").first { $0.contains("| Partnerships for integration |") })
+        XCTAssertTrue(two.contains("2.50 (-3.85 – 8.85)"), String(two))
+        let latvian = try String(contentsOfFile: out + "/countries/LV.md", encoding: .utf8)
+        XCTAssertTrue(latvian.contains("4,00 (n = 1)"), latvian)
+        XCTAssertTrue(latvian.contains("(n = 1): viena respondenta vērtējumu vidējā plaisa"), latvian)
+    }
+
     func testCountryReportsAreInTheCountrysLanguage() throws {
         let (out, _, _keep) = try report()
         _ = _keep

@@ -38,7 +38,9 @@ public enum FiguresTable {
                 .figure(full(f.gapCI?.low)), .figure(full(f.gapCI?.high)), .figure(full(f.mwds)),
                 .figure(f.mwdsRank.map(String.init) ?? ""), f.demandCountShown ? count(f.demandN) : .figure(""), .figure(full(f.demandShare)),
                 .figure(full(f.demandCI?.low)), .figure(full(f.demandCI?.high)), .figure(f.quadrant ?? ""),
-                .figure(f.suppressed ? "1" : "0"),
+                // (A row whose weight sums alone are withheld is marked too: they are blanked to
+                // protect respondents, as the dictionary says of the column.)
+                .figure(f.suppressed || (weighted && f.weightSumsHidden) ? "1" : "0"),
             ]
             if weighted {
                 let sums = hidden || f.weightSumsHidden

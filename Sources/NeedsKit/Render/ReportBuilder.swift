@@ -216,7 +216,8 @@ public struct ReportBuilder {
         let flagged = Set(differences.filter { $0.country == scope && $0.holds }.map(\.topic))
         var table: [[String]] = []
         for f in rows {
-            let gap = NumberFormat.short(f.meanGap) + (f.gapCI.map { " (\(NumberFormat.short($0.low)) – \(NumberFormat.short($0.high)))" } ?? "")
+            let gap = NumberFormat.short(f.meanGap) + (f.gapCI.map { " (\(NumberFormat.short($0.low)) – \(NumberFormat.short($0.high)))" }
+                ?? (f.meanGap != nil && f.nPairs == 1 ? " (n = 1)" : ""))
             let want = !f.demandAsked ? Charts.notAskedMark
                 : NumberFormat.percent(f.demandShare) + (f.demandCI.map { " (\(NumberFormat.percent($0.low)) – \(NumberFormat.percent($0.high)))" } ?? "")
             table.append([f.mwdsRank.map(String.init) ?? "–", (flagged.contains(f.topic) ? "⚑ " : "") + f.topicLabel,
@@ -235,6 +236,9 @@ public struct ReportBuilder {
         let prose = ReportProse.forLanguage(words.language)
         if rows.contains(where: { $0.suppressed && $0.mwds == nil && $0.mwdsRank == nil }) {
             doc.paragraph(prose.ranksAmongShown)
+        }
+        if rows.contains(where: { $0.meanGap != nil && $0.gapCI == nil && $0.nPairs == 1 }) {
+            doc.paragraph(prose.oneRespondentGap)
         }
         if !flagged.isEmpty {
             doc.paragraph(prose.fill(prose.topNeedsFlag, ["s": words.differences]))
