@@ -2284,10 +2284,28 @@ final class NormalizerTests: XCTestCase {
     /// Microsoft Forms names its own columns in the form's language: a Russian or Latvian form's
     /// export is Microsoft Forms, its completion time the submission date, its other times and
     /// personal columns not questions.
+    /// XLSForm's metadata a form declared (`today`, `username`, `simserial`, `subscriberid`,
+    /// `phonenumber`, `audit`) in a Kobo export of a form given without them: the tool's own
+    /// columns, not questions of an older form version (a probe's export had been warned of so,
+    /// and the run exited 1 on a clean file). The phone's number goes nowhere.
+    func testKoboMetadataColumnsAreNoOlderFormVersion() throws {
+        let folder = TemporaryFolder()
+        let text = "start,end,today,username,simserial,subscriberid,phonenumber,audit,audit_URL,country,municipality,importance/imp_intercultural,_uuid,_submission_time,_index\n"
+            + "2024-05-18T12:41:28.000+03:00,2024-05-18T12:50:00.000+03:00,2024-05-18,enumerator1,8937200000000000000,246012000000000,+37060012345,audit.csv,https://kc.example.org/audit.csv,LT,Utenos rajono savivaldybė,4,u1,2024-05-18T09:51:00,1\n"
+        let result = normalise([folder.write("kobo.csv", text)])
+        XCTAssertEqual(result.accounts.first?.shape, "KoboToolbox")
+        XCTAssertEqual(result.respondents.count, 1)
+        XCTAssertFalse(result.codes().contains("columns_not_in_form_version"), "\(result.issues)")
+        XCTAssertFalse(result.issues.contains { $0.message.contains("+37060012345") || $0.message.contains("phonenumber") }, "\(result.issues)")
+    }
+
     func testMicrosoftFormsOwnColumnsInTheFormsLanguage() throws {
         let folder = TemporaryFolder()
         for (name, own) in [("ru.csv", ["ID", "Время начала", "Время завершения", "Электронная почта", "Имя", "Время последнего изменения"]),
-                            ("lv.csv", ["ID", "Sākuma laiks", "Pabeigšanas laiks", "E-pasts", "Vārds"])] {
+                            ("lv.csv", ["ID", "Sākuma laiks", "Pabeigšanas laiks", "E-pasts", "Vārds"]),
+                            // (Wordings of "Last modified time" a probe's exports had, listed as unmapped.)
+                            ("lv2.csv", ["ID", "Sākuma laiks", "Pabeigšanas laiks", "E-pasts", "Vārds", "Pēdējās modificēšanas laiks"]),
+                            ("lt.csv", ["ID", "Pradžios laikas", "Baigimo laikas", "El. paštas", "Vardas", "Paskutinio modifikavimo laikas"])] {
             var writer = CSVWriter(delimiter: ";")
             writer.row(texts: own + ["Country", "Municipality"])
             writer.row(texts: ["1", "1/14/25 10:32:05", "1/15/25 10:40:00", "anonymous", ""] + (own.count > 5 ? [""] : [])

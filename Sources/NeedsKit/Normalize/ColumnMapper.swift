@@ -77,6 +77,9 @@ public struct ColumnMapper {
         "meta/rootuuid": .other, "meta/deprecatedid": .other, "meta/instancename": .other, "formhub/uuid": .other,
         "meta-deprecatedid": .other, "meta-instancename": .other, "meta.rootuuid": .other, "meta-rootuuid": .other,
         "rootuuid": .other,
+        // XLSForm's metadata (`today`, `audit`) a form not given with `--instrument` declared: the
+        // tool's own columns, not questions of an older version of the form (a probe's warning).
+        "today": .other, "audit": .other, "audit_url": .other,
     ]
 
     /// KoboToolbox's `meta/rootUuid` as its export heads it with any group separator it offers
@@ -97,6 +100,8 @@ public struct ColumnMapper {
         "vards uzvards", "vardas", "vardas pavarde", "имя", "фио", "phone", "phone number", "telephone",
         "telefon", "telefoninumber", "talrunis", "telefonas", "телефон", "ipaddr", "ip address", "ip адрес",
         "_submitted_by", "submittername", "username", "respondent", "responder", "respondent email",
+        // XLSForm's metadata of the phone a form was filled in on (its number, SIM, subscriber).
+        "phonenumber", "simserial", "subscriberid",
     ].map { TextKey.loose($0) })
 
     /// A select of the form is typed `or_other`.

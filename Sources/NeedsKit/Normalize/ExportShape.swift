@@ -121,7 +121,8 @@ public enum ExportShape: String, Sendable, CaseIterable {
     ]
     static let microsoftFormsModifiedHeaders: Set<String> = [
         "last modified time", "время последнего изменения", "viimati muudetud", "viimase muutmise aeg",
-        "pēdējo izmaiņu laiks", "pēdējās izmaiņas", "paskutinio keitimo laikas", "paskutinio pakeitimo laikas",
+        "pēdējo izmaiņu laiks", "pēdējās izmaiņas", "pēdējās modificēšanas laiks", "paskutinio keitimo laikas",
+        "paskutinio pakeitimo laikas", "paskutinio modifikavimo laikas",
     ]
 
     /// Google Forms' first column, the submission time, as its sheet names it in the survey
