@@ -419,6 +419,24 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(quietOutcome.issuesByCode(withInputProblems: false), [:])
         XCTAssertFalse(try String(contentsOfFile: quiet + "/data_dictionary.md", encoding: .utf8).contains("Data quality codes"))
         XCTAssertTrue(try String(contentsOfFile: quiet + "/report.md", encoding: .utf8).contains("No issues were found."))
+
+        // The same file in a folder beside an Office lock file and a sub-folder, both left out:
+        // the section counts them, and the dictionary explains their codes (it had said "No issues
+        // were found" over five files left out: a probe's).
+        try FileManager.default.createDirectory(atPath: folder.path + "/in/old", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: clean, toPath: folder.path + "/in/clean.csv")
+        folder.write("in/~$clean.csv", "x")
+        folder.write("in/old/more.csv", "x")
+        let (skipped, _, _keep3) = try self.report { $0.inputs = [folder.path + "/in"] }
+        _ = _keep3
+        let leftOut = try String(contentsOfFile: skipped + "/report.md", encoding: .utf8)
+        XCTAssertFalse(leftOut.contains("No issues were found."), leftOut)
+        XCTAssertTrue(leftOut.contains("`lock_file_skipped` 1"), leftOut)
+        XCTAssertTrue(leftOut.contains("`subfolder_skipped` 1"), leftOut)
+        let explained = try String(contentsOfFile: skipped + "/data_dictionary.md", encoding: .utf8)
+        XCTAssertTrue(explained.contains("| lock\\_file\\_skipped | "), explained)
+        let latvian = try String(contentsOfFile: skipped + "/countries/LV.md", encoding: .utf8)
+        XCTAssertTrue(latvian.contains("`subfolder_skipped` 1"), latvian)
     }
 
     /// data_dictionary.md says the importance and competence intervals are not cut at the scale's

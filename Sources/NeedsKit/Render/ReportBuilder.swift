@@ -510,7 +510,9 @@ public struct ReportBuilder {
             $0.blank += $1.blankRows
             $0.quarantined += $1.quarantined
         }
-        let counts = outcome.issuesByCode(withInputProblems: false)
+        // Inputs left out (a hidden or lock file, a sub-folder) or that could not be read count
+        // too: the section had said "No issues were found" over five files left out (a probe's).
+        let counts = outcome.issuesByCode(withInputProblems: true)
         let prose = ReportProse.forLanguage(words.language)
         // Not when the region's count is blanked ("Who answered" shows none): this would give it back.
         let regionHidden = aggregator.suppressedTables().hiddenScopes.contains("ALL")
@@ -572,7 +574,7 @@ public struct ReportBuilder {
     public func dataDictionary(_ tables: [DataDictionary.Table], style: CSVStyle) -> ReportDocument {
         DataDictionary.document(tables, title: formTitle, weighting: weighting(in: .english), minCell: minCell, style: style,
                                 weights: aggregator.options.weights, region: aggregator.options.region,
-                                issueCodes: outcome.issuesByCode(withInputProblems: false).keys.sorted())
+                                issueCodes: outcome.issuesByCode(withInputProblems: true).keys.sorted())
     }
 
     /// How respondents were weighted and figures suppressed, in English (plan.md is English).
