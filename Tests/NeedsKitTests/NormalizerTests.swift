@@ -1640,6 +1640,24 @@ final class NormalizerTests: XCTestCase {
     /// header: the second block's line (`Omavalitsus:;Tartu linn`) had been a respondent answering
     /// its role `Omavalitsus:`, and the rows below it had no place. It is a details line, and
     /// its place is theirs; a details line in a table with a place column gives none.
+    /// A sheet with place columns left blank under each block's details line (`Omavalitsus:;Narva
+    /// linn`, or `Omavalitsus: Narva linn` in one cell): its rows had been of no place, every one
+    /// `place_unknown` (a probe's). The stated place is given to rows whose place cells are all
+    /// blank; a row with its own municipality, or with a country alone, keeps what it has.
+    func testADetailsLineGivesItsPlaceToRowsLeavingThePlaceColumnsBlank() throws {
+        let folder = TemporaryFolder()
+        let header = "Nr;Riik;Omavalitsus;Teie amet;imp_intercultural;comp_intercultural\n"
+        let file = folder.write("blocks.csv", header + "Omavalitsus:;Narva linn;;;;\n1;;;teacher;5;2\n2;;;teacher;4;3\n"
+            + "3;EE;Tartu linn;teacher;4;3\n4;LV;;teacher;3;3\nOmavalitsus: Jõhvi vald;;;;;\n5;;;teacher;2;2\n6; ;-;teacher;2;1\n")
+        let result = normalise([file])
+        XCTAssertEqual(result.respondents.map(\.sourceLine), [3, 4, 5, 6, 8, 9])
+        XCTAssertEqual(result.respondents.map(\.municipalityCode), ["EE-511", "EE-511", "EE-793", nil, "EE-251", "EE-251"])
+        XCTAssertEqual(result.respondents.map(\.country), ["EE", "EE", "EE", "LV", "EE", "EE"])
+        XCTAssertFalse(result.codes().contains("place_unknown"), "\(result.issues.map(\.message))")
+        XCTAssertEqual(result.issues.filter { $0.code == "place_stated_above" }.map(\.line), [2, 7])
+        XCTAssertEqual(result.accounts.first?.blankRows, 2)
+    }
+
     func testADetailsLineBetweenPastedBlocksStatesTheirPlace() throws {
         let folder = TemporaryFolder()
         let header = "Teie amet;imp_intercultural;comp_intercultural;imp_partnerships;comp_partnerships;imp_disinformation;comp_disinformation\n"
@@ -1664,7 +1682,9 @@ final class NormalizerTests: XCTestCase {
         let said = result.issues.filter { $0.code == "details_line" }
         XCTAssertEqual(said.map(\.line), [6, 3])
         XCTAssertTrue(said[0].message.hasSuffix("(its place is the rows' below it)"), said[0].message)
-        XCTAssertFalse(said[1].message.contains("its place"), said[1].message)
+        // In a file with a place column its place is only for rows leaving theirs blank: the
+        // rows below it keep their own (Narva linn).
+        XCTAssertTrue(said[1].message.hasSuffix("(its place is that of the rows below it that leave theirs blank)"), said[1].message)
         XCTAssertFalse(result.issues.contains { $0.code == "unknown_value" }, "\(result.issues.map(\.message))")
     }
 
@@ -1776,8 +1796,10 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.respondents.map(\.municipalityCode), ["LV-067", "LV-067", "EE-511", "EE-511", "EE-793", "EE-793"])
         XCTAssertEqual(result.respondents.map(\.country), ["LV", "LV", "EE", "EE", "EE", "EE"])
         let notes = result.issues.filter { $0.code == "place_stated_above" }
-        XCTAssertEqual(notes.map(\.file), ["ogre.csv", "tartu.csv"])
-        XCTAssertEqual(notes.map(\.line), [1, 2])
+        // (own.csv's statement is for rows that leave the place blank, which none of its rows does.)
+        XCTAssertEqual(notes.map(\.file), ["ogre.csv", "own.csv", "tartu.csv"])
+        XCTAssertEqual(notes.map(\.line), [1, 1, 2])
+        XCTAssertTrue(notes[1].message.hasSuffix("whose row leaves the place columns blank"), notes[1].message)
         XCTAssertFalse(result.issues.contains { $0.code == "questions_missing" && $0.message.contains("municipality") },
                        "\(result.issues.map(\.message))")
         // The country of a municipality stated alone is stated with it, not inferred at each row.

@@ -59,6 +59,10 @@ public final class Normalizer {
         /// Whether the places were stated on a details line between the table's rows with no row
         /// read since: they are the block's below the header repeated next.
         var statedCarries = false
+        /// Whether the file has a column asking a place: the stated places are then given only to
+        /// rows that leave every place cell blank (a row's own country or municipality is kept,
+        /// and a stated country never joins a municipality of another).
+        var statedForBlankPlacesOnly = false
 
         /// Places stated on a details line between the table's rows: every respondent's below it.
         func restate(_ places: [(question: Int, text: String, line: Int)], part: UInt32) {
@@ -642,10 +646,11 @@ public final class Normalizer {
         // the region's total. Only a value that reads as a place is (a title `Riik: küsitlus 2025`,
         // a note `Municipality: (write it in each row)` is said, not given); a file with a place
         // column keeps its rows' own (a stated country had overridden their municipalities).
-        var stated: [(question: Int, text: String, line: Int)] = []
-        if !places(askedBy: roles) {
-            stated = statedPlaces(in: above, file: file, shape: shape, log: log)
-        }
+        // With a place column, the stated place is given to the rows that leave it blank (a
+        // probe's sheet with its `Riik` and `Omavalitsus` columns left empty under each block's
+        // `Omavalitsus:;Narva linn` had counted every respondent in no country).
+        let placeColumns = places(askedBy: roles)
+        let stated = statedPlaces(in: above, file: file, shape: shape, placeColumns: placeColumns, log: log)
         if answersNoTopic {
             let matched = zip(roles, header).compactMap { role, name -> String? in
                 if case let .question(q) = role, instrument.questions[q].kind != .meta { return "`\(Diagnostic.shortened(name.trimmingSpaces))`" }
@@ -769,6 +774,7 @@ public final class Normalizer {
             demandQuestion: demandQuestionIndex,
             stated: stated, above: above)
         mapping.statedPart = rowNumbersPart
+        mapping.statedForBlankPlacesOnly = placeColumns
         mapping.demandUnaskedBits = demandUnaskedBits
         return mapping
     }
@@ -973,6 +979,8 @@ public final class Normalizer {
     /// A place stated above the table (`FileMapping.stated`) as the row's answer, where the row
     /// has none: read once per file, what its reading says told once, at the line it stands on.
     private func giveStatedPlaces(_ mapping: FileMapping, log: (CleaningIssue) -> Void) {
+        if mapping.statedForBlankPlacesOnly
+            && [countryIndex, municipalityIndex].contains(where: { q in q.map { answerSlots[$0] != 0 } ?? false }) { return }
         for k in mapping.stated.indices where answerSlots[mapping.stated[k].question] == 0 {
             let (q, text, line) = mapping.stated[k]
             if mapping.statedIDs[k] == nil {
@@ -1077,7 +1085,7 @@ public final class Normalizer {
     /// its value in two cells or one, or pairs of them) of a table with no column asking a place:
     /// above the table, or `between` its rows (above a block pasted below). Each is said.
     private func statedPlaces(in details: [(line: Int, cells: [String])], file: String, shape: ExportShape, between: Bool = false,
-                              log: (CleaningIssue) -> Void) -> [(question: Int, text: String, line: Int)] {
+                              placeColumns: Bool = false, log: (CleaningIssue) -> Void) -> [(question: Int, text: String, line: Int)] {
         var stated: [(question: Int, text: String, line: Int)] = []
         let places = [countryIndex, municipalityIndex].compactMap { $0 }
         let at = between ? "on a details line between the table's rows" : "above the table"
@@ -1123,7 +1131,9 @@ public final class Normalizer {
                 stated.append((q, value, detail.line))
                 log(CleaningIssue(file: file, line: detail.line, question: name, newValue: value,
                                   code: "place_stated_above", action: .changed, severity: .note,
-                                  message: between ? "`\(value)`, stated on a details line between the table's rows as the \(name), is every respondent's below it (no column asks a place)"
+                                  message: placeColumns
+                                    ? "`\(value)`, stated \(at) as the \(name), is the place of every respondent \(between ? "below it" : "of the file") whose row leaves the place columns blank"
+                                    : between ? "`\(value)`, stated on a details line between the table's rows as the \(name), is every respondent's below it (no column asks a place)"
                                         : "`\(value)`, stated above the table as the \(name), is every respondent's of the file (no column asks a place)"))
                 break
             }
@@ -1187,16 +1197,19 @@ public final class Normalizer {
         // and the place it states is the rows' below it, in a table with no place column.
         if mapping.shape == .generic, let cells = detailsLine(record, mapping: mapping) {
             var message = "`\(Diagnostic.shortened(cells.joined(separator: " ")))`, a details line between the table's rows, is no respondent"
-            if !places(askedBy: mapping.roles) {
-                let places = statedPlaces(in: [(record.line, cells)], file: mapping.file, shape: mapping.shape, between: true, log: log)
+            do {
+                let placeColumns = mapping.statedForBlankPlacesOnly
+                let places = statedPlaces(in: [(record.line, cells)], file: mapping.file, shape: mapping.shape, between: true,
+                                          placeColumns: placeColumns, log: log)
                 if !places.isEmpty {
                     mapping.restate(places, part: rowNumbersPart)
-                    message += " (its place is the rows' below it)"
+                    message += placeColumns ? " (its place is that of the rows below it that leave theirs blank)" : " (its place is the rows' below it)"
                 } else if cells.contains(where: isPlaceLabel) {
                     // A place it names but that cannot be read: the rows below have none, not
                     // the place of the rows above.
                     mapping.restate([], part: rowNumbersPart)
-                    message += " (the rows below it have no place: it names none that can be read)"
+                    message += placeColumns ? " (it names no place that can be read: the rows below it that leave theirs blank have none)"
+                        : " (the rows below it have no place: it names none that can be read)"
                 }
             }
             log(CleaningIssue(file: mapping.file, line: record.line, column: 1, code: "details_line", action: .dropped, severity: .note,
