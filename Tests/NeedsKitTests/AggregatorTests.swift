@@ -307,6 +307,16 @@ final class AggregatorTests: XCTestCase {
 }
 
 final class DisaggregationTests: XCTestCase {
+    /// A weight is a number in decimals from 0 to 10¹²: `0x10` had been read as 16 (Swift's
+    /// Double reads hexadecimal), and two of `1e308` made the sums infinite (a probe's).
+    func testWeightsAreDecimalNumbersWithinBounds() {
+        let read: [String: Double] = ["2": 2, "2,5": 2.5, "2.5": 2.5, ".5": 0.5, "1e3": 1000, "1E-2": 0.01, "0": 0, "+3": 3, "1e12": 1e12]
+        for (text, value) in read { XCTAssertEqual(Normalizer.weight(text), value, text) }
+        for text in ["0x10", "0X1p4", "inf", "nan", "-1", "1e308", "1.5e12", "abc", "", "1 000", "½"] {
+            XCTAssertNil(Normalizer.weight(text), text)
+        }
+    }
+
     /// Weights from a column: two respondents in EE rating importance 5 (w = 3) and 2 (w = 1):
     /// weighted mean (15 + 2)/4 = 4.25; Σw = 4; n_eff = 16/10 = 1.6.
     func testColumnWeightsAndByRole() throws {

@@ -159,7 +159,7 @@ public enum IssueCodes {
         "wave_scale_mismatch": "A later wave's survey form rates a topic on a different scale from the baseline's, so the means cannot be compared. No reports are produced until the scales match.",
         "wave_topic_renamed": "A topic in a later wave's form has the same label as a baseline topic under a different key. The two are reported as separate topics, each asked in one wave, not compared.",
         "weight_column_missing": "Respondents are weighted by a column of the data, but this file has no such column. Its respondents get weight 0 and count in no figure.",
-        "weight_invalid": "The respondent's weight is not a number of zero or more. The weight was set to 0, so the respondent counts in no figure.",
+        "weight_invalid": "The respondent's weight is not a number from 0 to 10¹² written in decimals. The weight was set to 0, so the respondent counts in no figure.",
         "xlsx_workbook": "The file is an Excel workbook. Its first sheet holding any value was read as the responses (dates as ISO dates); its other sheets were not read (a workbook with no filled sheet adds nothing).",
     ]
 }

@@ -1668,18 +1668,32 @@ public final class Normalizer {
             row.weight = 0
             if let column = mapping.weightColumn {
                 let text = record[column].trimmingSpaces
-                if let weight = Double(text.replacingOccurrences(of: ",", with: ".")), weight.isFinite, weight >= 0 {
+                if let weight = Self.weight(text) {
                     row.weight = weight
                 } else {
                     log(CleaningIssue(file: mapping.file, line: record.line, column: column + 1, respondentID: FNV.respondentID(respondentHash),
                                       question: options.weightColumn!, oldValue: text, newValue: "0", code: "weight_invalid",
-                                      action: .changed, message: "weight `\(text)` is not a number ≥ 0; the respondent counts in no figure"))
+                                      action: .changed, message: "weight `\(text)` is not a number from 0 to 10¹² in decimals; the respondent counts in no figure"))
                 }
             }
         }
         resolvePlace(record: record, mapping: mapping, log: log)
         if incomplete { incompleteInFile += 1 }
         return nil
+    }
+
+    /// A weight as written: a number in decimals, its decimal mark a point or a comma, perhaps
+    /// with an exponent (`2`, `2,5`, `.5`, `1e3`), from 0 to 10¹²; nil for any other. Not
+    /// hexadecimal (`0x10`, which `Double` reads as 16: a probe's weight taken silently), `inf`
+    /// or `nan`; and none larger, as a design weight is at most a population (two of 1e308 had
+    /// made the sums infinite and the weighting statement wrong).
+    static func weight(_ text: String) -> Double? {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, first == "." || first == "+" || ("0"..."9").contains(first),
+              scalars.allSatisfy({ ("0"..."9").contains($0) || $0 == "." || $0 == "," || $0 == "e" || $0 == "E" || $0 == "+" || $0 == "-" }),
+              let weight = Double(text.replacingOccurrences(of: ",", with: ".")), weight.isFinite, weight >= 0, weight <= 1e12
+        else { return nil }
+        return weight
     }
 
     /// Remarks that a person did not answer or refused, in the five languages, compared loosely.
