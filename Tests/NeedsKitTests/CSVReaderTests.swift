@@ -1656,6 +1656,30 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertTrue("\(form.error.map { "\($0)" } ?? "")".contains("an XLSForm workbook"), "\(String(describing: form.error))")
     }
 
+    /// A workbook with a cover sheet ahead of its responses (`Instructions`: a title and notes in
+    /// a column or two) is read from the first sheet holding a table, a row of three values or
+    /// more with values below it: the cover sheet alone had been read, its one row quarantined
+    /// and the responses unread (a probe's). With no sheet holding a table, the first with values.
+    func testAWorkbooksCoverSheetIsPassedOverForItsTable() throws {
+        let folder = TemporaryFolder()
+        let path = folder.path + "/cover.xlsx"
+        try writeWorkbook(path, [
+            ("Instructions", workbookRow(1, ["Training needs survey 2025"]) + workbookRow(3, ["Fill in one row per respondent.", "See sheet 2"])),
+            ("Responses", workbookRow(1, ["Survey of Tartu"]) + workbookRow(2, ["country", "municipality", "imp_intercultural"])
+                + workbookRow(3, ["EE", "Tartu linn", "#4"]) + workbookRow(4, ["EE", "Tartu linn", "#5"])),
+        ])
+        let result = readAll(path)
+        XCTAssertNil(result.error)
+        XCTAssertEqual(result.header, ["country", "municipality", "imp_intercultural"])
+        XCTAssertEqual(result.data.map(\.fields), [["EE", "Tartu linn", "4"], ["EE", "Tartu linn", "5"]])
+        XCTAssertTrue(result.diagnostics.contains { $0.message.contains("sheet `Responses` is read as the responses") }, "\(result.diagnostics)")
+        XCTAssertTrue(result.diagnostics.contains { $0.message.contains("`Instructions`") }, "\(result.diagnostics)")
+
+        let notes = folder.path + "/notes.xlsx"
+        try writeWorkbook(notes, [("Notes", workbookRow(1, ["a", "b"])), ("More", workbookRow(1, ["c"]) + workbookRow(2, ["d"]))])
+        XCTAssertEqual(readAll(notes).header, ["a", "b"])
+    }
+
     /// `needs sniff` on a workbook says what `check` and `report` read of it (it said "not read:
     /// a ZIP archive"): the sheet, its rows and columns, the sheets left; an XLSForm is pointed to
     /// --instrument, a damaged archive says so.

@@ -2,7 +2,8 @@ import Foundation
 
 /// The responses sheet of an .xlsx workbook (a Google Sheet or a Microsoft Forms workbook
 /// downloaded as Excel, a KoboToolbox export in XLS format) as the CSV text the reader reads:
-/// the first sheet that holds a value, in the workbook's order, each row a record; a date cell
+/// the first sheet that holds a table (else the first that holds a value), in the workbook's
+/// order, each row a record; a date cell
 /// as an ISO date (`2025-01-14 10:32:05`, whatever its format), a number as stored.
 /// A record's line is its row in the sheet (`row(ofLine:)`: a cell holding a line break makes
 /// its row more than one line of the text).
@@ -63,7 +64,17 @@ enum WorkbookTable {
         let isXLSForm = names.contains("survey") && names.contains("choices")
         // A sheet holds something when a cell has a value (a formatted empty row is a row of none).
         func holdsValues(_ cells: [String]) -> Bool { cells.contains { !$0.isEmpty } }
-        guard let sheet = sheets.first(where: { holdsValues($0.header) || $0.rows.contains { holdsValues($0.cells) } }) else {
+        // The first sheet that holds a table, a row of three values or more near its top with a
+        // row of values below it: a hand-made workbook's cover sheet (`Instructions`, a title and
+        // notes in a column or two) ahead of its `Responses` had been read alone, its one row
+        // quarantined and the 50 responses unread (a probe's). Else the first sheet of values.
+        func holdsTable(_ sheet: Sheet) -> Bool {
+            let rows = [sheet.header] + sheet.rows.map(\.cells)
+            guard let top = rows.prefix(20).firstIndex(where: { $0.filter { !$0.isEmpty }.count >= 3 }) else { return false }
+            return rows[(top + 1)...].contains(where: holdsValues)
+        }
+        guard let sheet = sheets.first(where: holdsTable)
+                ?? sheets.first(where: { holdsValues($0.header) || $0.rows.contains { holdsValues($0.cells) } }) else {
             return .table(Table(sheet: "", otherSheets: sheets.map(\.name), csv: [], file: file, isXLSForm: isXLSForm))
         }
         let rows = [(number: sheet.headerRow, cells: sheet.header)] + sheet.rows
