@@ -787,6 +787,26 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertEqual(r.account.footnoteRecords, 1)
     }
 
+    /// A UTF-8 file cut off inside its last character (`Kėdainių` cut after the first byte of
+    /// `ė`) says so and leaves the half character out: it had been read as windows-1257, as if
+    /// typed in another program (`KÄ`). A last row cut short with no line break after it says the
+    /// file looks cut off; a short last row ended by a line break is only short.
+    func testAFileCutOffInsideItsLastCharacterOrRow() {
+        let text = Array((header + "EE,Tallinn,4,2\nLT,Kėdainių rajono savivaldybė,3,1\nLT,K").utf8) + [0xC4]
+        let r = run("cut.csv", text)
+        assertIssue(r, "invalid_bytes", line: 4, column: 2, "the file ends inside a UTF-8 character: it looks cut off")
+        XCTAssertNil(r.issue("invalid_utf8"))
+        assertIssue(r, "ragged_row", line: 4, column: 3, "the file's last line, with no line break after it: the file looks cut off")
+        XCTAssertEqual(r.account.respondents, 3)
+        let ended = run("short.csv", header + "EE,Tallinn,4,2\nEE,Tartu linn\n")
+        assertIssue(ended, "ragged_row", line: 3, column: 3)
+        XCTAssertFalse(ended.issue("ragged_row")!.message.contains("cut off"))
+        // A character broken inside the file, not at its end, is still read as a code page's.
+        let inside = run("inside.csv", Array((header + "LT,Kėdainių rajono savivaldybė,3,1\nLT,K").utf8) + [0xC4] + Array(",4,2\n".utf8))
+        XCTAssertNotNil(inside.issue("invalid_utf8"))
+        XCTAssertFalse(inside.outcome.firstIssues.contains { $0.message.contains("cut off") })
+    }
+
     func testBlankLinesOnly() {
         let r = run("blank.csv", header + "\n\n,,,\n\n")
         XCTAssertEqual(r.account.blankRows, 4)

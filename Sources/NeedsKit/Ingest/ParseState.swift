@@ -167,7 +167,17 @@ final class ParseState {
             var kept = field.count
             if FieldScan.needsScan(field) {
                 let scan = FieldScan(field)
-                let invalid = scan.hasHighBytes ? UTF8Validation.firstInvalidOffset(in: field) : nil
+                var invalid = scan.hasHighBytes ? UTF8Validation.firstInvalidOffset(in: field) : nil
+                // The file's last field ending inside a character (`…savivaldyb` and the first byte
+                // of `ė`): the file was cut off, not typed in a code page (a probe's was read as
+                // windows-1257, its last letter `Ä`). The half character is left out.
+                if let cut = invalid, rowEndsFile, i == count - 1, scan.nulBytes == 0,
+                   UTF8Validation.firstInvalidOffset(in: field, allowTruncatedEnd: true) == nil {
+                    invalid = nil
+                    kept = cut
+                    warn("invalid_bytes", line: line + record.newlines, column: column(ofField: i),
+                         "the file ends inside a UTF-8 character: it looks cut off (a download or copy that did not finish), so its last row may be incomplete; the half character is left out")
+                }
                 if scan.nulBytes > 0 {
                     warn("nul_byte", line: line + record.newlines, column: column(ofField: i),
                          "\(scan.nulBytes) NUL byte(s) removed from the field")
@@ -283,8 +293,14 @@ final class ParseState {
              "quotes around this field could not be matched (a quoted value, spaces, then a stray quote); the field is read as empty")
     }
 
+    /// Whether the row being ended is the file's last, ended by the file's end with no line break
+    /// (libcsv's terminator -1): a file cut off ends so.
+    private var rowEndsFile = false
+
     /// A row ended (the LF of a CRLF was already skipped by the callback).
     func endRow(_ terminator: Int32) {
+        rowEndsFile = terminator == -1
+        defer { rowEndsFile = false }
         settleFields()
         let isLineBreak = terminator == 0x0A || terminator == 0x0D
         if record.fieldCount == 0 {
@@ -1264,8 +1280,10 @@ final class ParseState {
                 record.dropFields(after: joined)
                 return
             }
+            // The file's last line, short and with no line break after it: most likely cut off.
             warn("ragged_row", line: record.line, column: present + 1,
-                 "\(present) field(s) where the header has \(headerCount); the rest are read as missing")
+                 "\(present) field(s) where the header has \(headerCount); the rest are read as missing"
+                    + (rowEndsFile ? "; it is the file's last line, with no line break after it: the file looks cut off (a download or copy that did not finish)" : ""))
             record.widthOff = headerCount - present
             return
         }
