@@ -212,7 +212,10 @@ final class PipelineTests: XCTestCase {
 
     /// `--out` inside an input folder: the run's own staging folder (`.reports.incomplete-PID`)
     /// was listed as a hidden input left out, under a name that changes with every run, so two
-    /// runs' reports differed. Only an earlier run's reports, a sub-folder, are noted.
+    /// runs' reports differed. An earlier run's reports, where the run writes its own, are left
+    /// out too: they had been a sub-folder not read, a warning telling the user to name the reports
+    /// as an input, and the second run exited 1 where the first exited 0 (a probe's). Another
+    /// sub-folder is still said.
     func testReportsWrittenInsideAnInputFolderDoNotListTheirOwnStagingFolder() throws {
         let folder = TemporaryFolder()
         folder.write("in/EE.csv", "country,municipality,imp_partnerships\nEE,Tallinn,4\n")
@@ -223,9 +226,13 @@ final class PipelineTests: XCTestCase {
         let first = try Pipeline.report(options)
         XCTAssertEqual(first.inputProblems.map(\.code), [])
         let second = try Pipeline.report(options)
-        XCTAssertEqual(second.inputProblems.map { "\($0.file) \($0.code)" }, ["in/reports subfolder_skipped"])
+        XCTAssertEqual(second.inputProblems.map { "\($0.file) \($0.code)" }, [])
+        XCTAssertEqual(second.exitCode, first.exitCode)
         let log = try String(contentsOfFile: options.outputPath + "/clean/issues.csv", encoding: .utf8)
         XCTAssertFalse(log.contains("incomplete"), log)
+        options.outputPath = folder.path + "/in/reports-2"
+        let other = try Pipeline.report(options)
+        XCTAssertEqual(other.inputProblems.map { "\($0.file) \($0.code)" }, ["in/reports subfolder_skipped"])
     }
 
     /// An input or a wave given as `.` or `..` (the command run in the responses folder) is

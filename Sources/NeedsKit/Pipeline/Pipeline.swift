@@ -271,7 +271,10 @@ public enum Pipeline {
                                          + options.waves + options.waveInstruments + [options.planPath ?? ""])
         let output = try OutputFolder(path: options.outputPath)
         var options = options
-        options.readElsewhere = Set(([output.staging] + options.waves).compactMap(InputFiles.FileIdentity.init(path:)))
+        // The reports folder itself too, where it is inside an input folder (`--out responses/reports`):
+        // its second run had warned of it as a sub-folder not read, telling the user to name it as
+        // an input (a probe's), and exited 1 where the first exited 0.
+        options.readElsewhere = Set(([output.staging, options.outputPath] + options.waves).compactMap(InputFiles.FileIdentity.init(path:)))
         // A wave's files are named apart from the baseline's (`2025/responses/EE.csv`, `2026/responses/EE.csv`).
         if !options.waves.isEmpty { options.displayNames = InputFiles.runDisplayNames([options.inputs] + options.waves.map { [$0] }) }
         let clean: CleanResponsesWriter
