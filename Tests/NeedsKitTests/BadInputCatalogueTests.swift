@@ -776,6 +776,22 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertEqual(r.account.respondents, 1)
     }
 
+    /// A `sep=;` line above a comma-separated table (a line kept from another file) names a
+    /// delimiter no row holds: the rows are read as they are separated, with a warning at line 1.
+    /// It had read every row as one field and quarantined them all as another survey's, naming
+    /// no line (a probe's). A line naming a delimiter the rows hold still decides.
+    func testSepLineNamingADelimiterNoRowHolds() {
+        let r = run("sep.csv", "sep=;\r\n" + header.replacingOccurrences(of: "\n", with: "\r\n") + "EE,Tallinn,4,2\r\nEE,Narva,9,2\r\n")
+        assertIssue(r, "sep_line_wrong", line: 1, column: 1, "the first line, `sep=;`, names a delimiter no row holds: the rows are read with `,`")
+        XCTAssertEqual(r.account.delimiter, ",")
+        XCTAssertEqual(r.account.respondents, 2)
+        XCTAssertEqual(r.account.quarantined, 0)
+        assertIssue(r, "unknown_value", line: 4, column: 3)
+        let right = run("right.csv", "sep=,\r\n" + header + "EE,Tallinn,4,2\n")
+        XCTAssertNil(right.issue("sep_line_wrong"))
+        XCTAssertEqual(right.account.respondents, 1)
+    }
+
     // 31–34
     func testUTF16WithAnOddTrailingByte() {
         let r = run("odd.txt", [0xFF, 0xFE] + encode("country\tmunicipality\r\nEE\tTallinn\r\n", as: .utf16LE) + [0x41])

@@ -127,6 +127,7 @@ public enum IssueCodes {
         "same_file": "The same file was given more than once (by two paths, a link, or in a folder and by name). It was read once only, so its respondents count once.",
         "scale_mismatch": "Survey form problem: a topic's importance and competence questions use different rating scales, so the need score (importance minus competence) cannot be computed. The form must be fixed; no reports are produced until then.",
         "scale_reversed": "Survey form warning: a rating list runs from the top down (e.g. \"Very important\" scored 1, \"Not important\" 5), so the figures for topics rated with it would read the wrong way. Nothing was changed; the form should be corrected.",
+        "sep_line_wrong": "The file's first line, Excel's `sep=` line, names a delimiter that no row holds. The rows were read with the delimiter that separates their fields instead.",
         "settings_rows": "Survey form warning: the form's settings sheet has more than one row of settings; only the first row was used.",
         "split_columns_ignored": "A multiple-choice question appears both as one column and as separate columns per choice. Only the single column was read, so no answer counts twice.",
         "subfolder_skipped": "A folder inside an input folder was not read; its files were neither checked nor counted. It must be named as an input to include it.",

@@ -317,6 +317,12 @@ public struct CSVReader {
         }
         if let kind = BinarySignature.kind(of: sample.bytes) { throw ReaderError.notText(file: displayName, kind: kind) }
         var (encoding, dialect) = detect(sample: sample.bytes, isWholeFile: sample.atEnd)
+        if dialect.evidence == .sepLineOverruled, let named = dialect.sepLineDelimiter {
+            diagnose(Diagnostic(
+                .warning, file: displayName, line: 1, column: 1, code: "sep_line_wrong",
+                message: "the first line, `sep=\(Dialect.name(ofDelimiter: named))`, names a delimiter no row holds: the rows are read with "
+                    + "`\(dialect.delimiterName)`, which separates their fields (a line kept from another file?); if that is wrong, give --delimiter"))
+        }
         func noteThinEvidence(line: Int? = nil) {
             guard let alternative = encoding.closeAlternative else { return }
             diagnose(Diagnostic(

@@ -8,6 +8,9 @@ public struct Dialect: Sendable, Equatable {
     public enum Evidence: String, Sendable, Codable {
         /// Excel's `sep=X` first line.
         case sepLine = "sep-line"
+        /// A `sep=X` first line whose delimiter no row holds, the rows read as the sniffer reads
+        /// them without it (a `sep=;` above a comma-separated table: a `sep_line_wrong` warning).
+        case sepLineOverruled = "consistency, sep-line overruled"
         /// The candidate giving the most constant field count over the first records.
         case consistency
         /// Given by the user with `--delimiter`.
@@ -28,6 +31,8 @@ public struct Dialect: Sendable, Equatable {
     public var evidence: Evidence
     /// Bytes of an Excel `sep=X` line at the start of the (decoded) text, to skip.
     public var sepLineLength: Int = 0
+    /// The delimiter a `sep=X` line named, when no row holds it (`Evidence.sepLineOverruled`).
+    public var sepLineDelimiter: UInt8? = nil
     /// The chosen reading's score per column of its first record, capped at 1: how consistent
     /// its field counts are, times the share of cells of a recognised type (numbers, dates,
     /// empty, addresses; at least 0.1). A table of text answers read right scores low (0.1), so
@@ -110,6 +115,20 @@ public enum DialectSniffer {
             dialect.table = TableShape.find(rows)
             // The rows are slices of the text after the `sep=` line, which is line 1.
             dialect.table.headerLine = rows.isEmpty ? 0 : 1 + lineNumber(atOffset: length + rows[dialect.table.preambleRecords][0].startIndex, in: text[length...])
+            // A line that names a delimiter no row holds (`sep=;` above a comma-separated table,
+            // a line kept from another file): every record one field. Read as if it were not
+            // there, when that reads a table (a probe's had quarantined all 50 rows as another survey's).
+            if !rows.isEmpty && rows.allSatisfy({ $0.count <= 1 }) {
+                let body = Array(text[length...])
+                var sniffed = sniff(body, isWholeFile: isWholeFile)
+                if sniffed.evidence == .consistency && sniffed.table.columns >= 2 {
+                    sniffed.evidence = .sepLineOverruled
+                    sniffed.sepLineLength = length
+                    sniffed.sepLineDelimiter = delimiter
+                    sniffed.table.headerLine += 1
+                    return sniffed
+                }
+            }
             return dialect
         }
         var best: (delimiter: UInt8, quote: UInt8, score: Double, rows: [[ArraySlice<UInt8>]], crOnly: Bool)? = nil
