@@ -823,6 +823,19 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertFalse(inside.outcome.firstIssues.contains { $0.message.contains("cut off") })
     }
 
+    /// A file of blank lines is said to hold blank lines only, not to be empty beside its count
+    /// of blank records; an empty argument is named as one (the message had begun `: error:`).
+    func testAFileOfBlankLinesAndAnEmptyPath() throws {
+        let r = run("blank.csv", "\n\n\r\n")
+        assertIssue(r, "empty_file", line: nil, column: nil, "no header row: the file holds blank lines only")
+        XCTAssertEqual(r.account.blankRows, 3)
+        let none = run("none.csv", "")
+        assertIssue(none, "empty_file", line: nil, column: nil, "no header row: the file is empty")
+        let expansion = InputFiles.expand([""])
+        XCTAssertEqual(expansion.problems.map(\.file), ["\"\""])
+        XCTAssertEqual(expansion.problems.first?.message, "an empty path was given as an input (a variable left unset?)")
+    }
+
     func testBlankLinesOnly() {
         let r = run("blank.csv", header + "\n\n,,,\n\n")
         XCTAssertEqual(r.account.blankRows, 4)

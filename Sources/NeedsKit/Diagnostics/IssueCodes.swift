@@ -46,7 +46,7 @@ public enum IssueCodes {
         "duplicate_row_id": "The export's row number appears twice in the same file with different answers (an edited response, or two exports joined?). Both rows are kept and counted; they should be checked.",
         "duplicate_submission": "A row repeats a response already read: the same submission ID with the same answers (written alike, or with labels or in another language), or the same row number and answers (in the same file, or exported again in another). The copy is dropped; the respondent counts once.",
         "duplicate_submission_conflict": "A submission ID was already read, but this copy answers otherwise (edited since the other was exported). The first copy is kept and this one dropped; the respondent counts once.",
-        "empty_file": "The file is empty: it has no header row and no data. No respondents come from it.",
+        "empty_file": "The file is empty, or holds blank lines only: it has no header row and no data. No respondents come from it.",
         "encoding_after_ascii": "The first part of the file is plain ASCII; further on, text that is not UTF-8 appears, and it was read in the code page its letters fit best. Place and answer names may need checking.",
         "encoding_changes": "The text's encoding changes within the file, or differs from the one given or first detected: from the line named it is UTF-8 (often two files joined), and was read as UTF-8 from there. The rows should be checked.",
         "encoding_mark": "The encoding set by the operator for the run disagrees with the marker at the start of the file. The marker or the chosen encoding was followed, as the message says; if names look wrong, the file should be read again.",

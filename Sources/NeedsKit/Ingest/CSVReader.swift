@@ -96,7 +96,7 @@ public enum ReaderError: Error, CustomStringConvertible, Equatable {
         case let .parserFailed(_, reason): return reason
         case let .notText(_, kind): return "\(kind), not a delimited text table"
         case let .tooManyColumns(_, _, limit):
-            return "more than \(limit) fields in one record; not a survey export (the limit is ReaderOptions.maxColumns)"
+            return "more than \(limit) fields in one record; not a survey export (a limit that keeps a wrong input from exhausting the machine)"
         }
     }
 }

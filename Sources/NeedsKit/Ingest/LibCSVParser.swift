@@ -102,7 +102,7 @@ final class LibCSVParser {
         if state.oversizeFieldLine == 0 {
             state.oversizeFieldLine = state.line + state.record.newlines
             state.warn("field_too_large", line: state.oversizeFieldLine, column: state.column(ofField: state.record.fieldCount),
-                       "a field grows past \(limit / (1 << 20) > 0 ? "\(limit / (1 << 20)) MiB" : "\(limit) bytes") (the limit is ReaderOptions.maxFieldBytes); most often a quote opened here is never closed; the record is quarantined",
+                       "a field grows past \(limit / (1 << 20) > 0 ? "\(limit / (1 << 20)) MiB" : "\(limit) bytes") (a limit that keeps a wrong input from exhausting the machine); most often a quote opened here is never closed; the record is quarantined",
                        severity: .error)
             state.quarantineCurrent("a field larger than the limit of \(limit) bytes")
         }

@@ -449,7 +449,7 @@ final class ParseState {
         }
         if record.fieldCountRead > maxColumns {
             warn("too_many_fields", line: record.line, column: maxColumns + 1,
-                 "\(record.fieldCountRead) fields in one record, more than the limit of \(maxColumns) (ReaderOptions.maxColumns); the record is quarantined",
+                 "\(record.fieldCountRead) fields in one record, more than the limit of \(maxColumns), far past any survey export's width; the record is quarantined",
                  severity: .error)
             record.quarantineReason = "more than \(maxColumns) fields"
             record.dropFields(after: headerCount)

@@ -276,6 +276,13 @@ public enum InputFiles {
                let opened = openedByRepairedName(input, into: result.opened) {
                 input = opened
             }
+            // An empty argument (`needs report ""`, a variable left unset) is named as one: the
+            // message had begun `: error:`, naming no file.
+            if given.isEmpty {
+                result.problem(path: given, Diagnostic(.error, file: "\"\"", code: "input_missing",
+                                                       message: "an empty path was given as an input (a variable left unset?)"))
+                continue
+            }
             guard stat(input, &info) == 0 else {
                 result.problem(path: given, cannotRead(input, file: lastComponent(given), code: "input_missing"))
                 continue

@@ -887,7 +887,7 @@ public enum Pipeline {
                                       message: "no header row: every record of the file is blank or quarantined"))
                 } else if mapping == nil {
                     log(CleaningIssue(file: file, line: nil, code: "empty_file", action: .kept, severity: .warning,
-                                      message: "no header row: the file is empty"))
+                                      message: account.blankRows > 0 ? "no header row: the file holds blank lines only" : "no header row: the file is empty"))
                 } else if account.recordsRead == 0 {
                     // In a folder beside other exports it had been said nowhere but in its count.
                     log(CleaningIssue(file: file, line: headerLine, code: "no_records", action: .kept, severity: .warning,

@@ -79,7 +79,7 @@ public enum RowsCommand {
             // Said as `check` says it: no output at all would read as a table of no rows.
             if !sawHeader && summary.quarantinedRecords == 0 {
                 diagnose(Diagnostic(.warning, file: displayName ?? path, code: "empty_file",
-                                    message: "no header row: the file is empty"))
+                                    message: summary.blankRecords > 0 ? "no header row: the file holds blank lines only" : "no header row: the file is empty"))
             }
             return Result(diagnostics: diagnostics, counts: counts, hasErrors: hasErrors, failure: nil, summary: summary)
         } catch {
