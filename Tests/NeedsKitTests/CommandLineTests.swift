@@ -154,6 +154,13 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(status, 0, stderr)
         XCTAssertTrue(stderr.contains("stdin: KoboToolbox, utf-8, ';': 43 records = 42 respondents + 1 duplicate + 0 blank + 0 quarantined"), stderr)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: temporary), [])
+        // An --out holding the copy names it as standard input's (a probe's `--out /` said "the
+        // input /tmp/needs-input-…/stdin").
+        let (refused, said) = try run(["report", "--instrument", Paths.inputs + "/instrument", "--out", temporary, "-"],
+                                      stdoutPath: "/dev/null", stdin: export, temporary: temporary)
+        XCTAssertEqual(refused, 2, said)
+        XCTAssertTrue(said.contains("error: --out \(temporary) holds the temporary copy of standard input ("), said)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: temporary), [])
     }
 
     /// Standard input that cannot be copied (TMPDIR not there) is said as every message is,

@@ -1299,6 +1299,12 @@ final class ReportTests: XCTestCase {
             XCTAssertEqual("\(error)", "cannot write \(folder.path)/reports: it is a symbolic link to \(folder.path)/share/reports, "
                            + "which does not exist; nothing was written")
         }
+        // Links in a loop: said as a loop (a probe's was said to lead to a file that did not exist).
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/a", withDestinationPath: "b")
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/b", withDestinationPath: "a")
+        XCTAssertThrowsError(try OutputFolder.checkTarget(folder.path + "/a", inputs: [])) { error in
+            XCTAssertEqual("\(error)", "cannot write \(folder.path)/a: it is a symbolic link to b, and the links lead round in a loop; nothing was written")
+        }
     }
 
     /// The new reports take the earlier ones' place in one step (renameat2's RENAME_EXCHANGE):

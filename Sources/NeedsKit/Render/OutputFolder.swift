@@ -45,7 +45,11 @@ public final class OutputFolder {
                 return "--out \(path) holds \(file), changed since needs wrote it (edited by hand?): the reports replace the whole "
                     + "folder, so nothing was written; move it out of the folder to keep the changes, or delete it, then run again"
             case let .holdsInput(path, input):
-                return "--out \(path) holds the input \(input): the reports replace the whole folder and would delete it; nothing was written, give another folder"
+                // A copy of standard input or a pipe (in a temporary folder) is named as what it
+                // copies: a probe's `--out /` named the copy's random path as "the input".
+                let shown = InputSpool.displayName(input)
+                let what = shown == input ? "the input \(input)" : "the temporary copy of \(shown == "stdin" ? "standard input" : shown) (\(input))"
+                return "--out \(path) holds \(what): the reports replace the whole folder and would delete it; nothing was written, give another folder"
             }
         }
     }
@@ -63,10 +67,15 @@ public final class OutputFolder {
         }
         var info = stat()
         guard stat(path, &info) == 0 else {
-            // A link to nothing (a share not mounted): the reports could not be swapped in.
+            // A link to nothing (a share not mounted), or one of a loop of links (a probe's had
+            // been said to point to a file that does not exist, which did): the reports could not
+            // be swapped in.
+            let why = errno
             if lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK {
                 let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
-                throw Failure.cannotWrite(path, "it is a symbolic link to \(target), which does not exist; nothing was written")
+                throw Failure.cannotWrite(path, why == ELOOP
+                    ? "it is a symbolic link to \(target), and the links lead round in a loop; nothing was written"
+                    : "it is a symbolic link to \(target), which does not exist; nothing was written")
             }
             // A new folder: the nearest part of its path that exists must be a folder to make it in.
             var ancestor = URL(fileURLWithPath: path).deletingLastPathComponent().path
