@@ -1899,12 +1899,12 @@ final class CSVReaderTests: XCTestCase {
     /// printed nothing at all and exited 0, as if the file held a table of no rows.
     func testRowsOfAnEmptyFileSayItIsEmpty() {
         let folder = TemporaryFolder()
-        for (name, text) in [("empty.csv", ""), ("blank.csv", "\n\n;;;\n")] {
+        for (name, text, said) in [("empty.csv", "", "the file is empty"), ("blank.csv", "\n\n;;;\n", "the file holds blank lines only")] {
             let result = RowsCommand.run(path: folder.write(name, text), displayName: name, options: ReaderOptions(),
                                          json: false) { _ in }
             XCTAssertNil(result.failure, name)
             XCTAssertFalse(result.hasErrors, name)
-            XCTAssertEqual(result.diagnostics.map(\.description), ["\(name): warning: no header row: the file is empty [empty_file]"])
+            XCTAssertEqual(result.diagnostics.map(\.description), ["\(name): warning: no header row: \(said) [empty_file]"])
         }
         let table = RowsCommand.run(path: folder.write("a.csv", "a,b\n"), options: ReaderOptions(), json: false) { _ in }
         XCTAssertEqual(table.diagnostics, [])

@@ -1658,6 +1658,29 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.accounts.first?.blankRows, 2)
     }
 
+    /// A block's name alone on its line, in a column of no question (`Narva linn` under `Nr`), or
+    /// its details line in the second column of a sheet whose first is blank (`;Omavalitsus: Jõhvi
+    /// vald;;`), states the place of the rows below that leave theirs blank: the rows had been of
+    /// no place (a probe's). Another block's name that reads as no place stops the one above from
+    /// carrying on; a remark that someone did not answer does not.
+    func testABlocksNameAloneStatesItsPlace() throws {
+        let folder = TemporaryFolder()
+        let header = ";Nr;Riik;Omavalitsus;imp_intercultural;comp_intercultural\n"
+        let file = folder.write("blocks.csv", header + ";Narva linn;;;;\n;1;;;5;2\n;2;;;4;3\n;ei vastanud;;;;\n;3;;;4;3\n"
+            + ";Omavalitsus: Jõhvi vald;;;;\n;4;;;2;2\n;Kolmas plokk;;;;\n;5;;;3;3\n")
+        let result = normalise([file])
+        XCTAssertEqual(result.respondents.map(\.sourceLine), [3, 4, 6, 8, 10])
+        XCTAssertEqual(result.respondents.map(\.municipalityCode), ["EE-511", "EE-511", "EE-511", "EE-251", nil])
+        XCTAssertEqual(result.issues.filter { $0.code == "details_line" }.map { "\($0.line!):\($0.column!)" }, ["2:2", "7:2", "9:2"])
+        XCTAssertEqual(result.issues.filter { $0.code == "place_unknown" }.map(\.line), [10])
+        XCTAssertEqual(result.accounts.first?.blankRows, 4)
+        // A name alone in a column of the form (here the municipality's own) is a row giving its
+        // place ahead, as before: no block's name.
+        let own = normalise([folder.write("own.csv", "Nr;Omavalitsus;imp_intercultural;comp_intercultural\n;Narva linn;;\n1;;5;2\n")])
+        XCTAssertEqual(own.respondents.map(\.municipalityCode), [nil])
+        XCTAssertFalse(own.codes().contains("details_line"))
+    }
+
     func testADetailsLineBetweenPastedBlocksStatesTheirPlace() throws {
         let folder = TemporaryFolder()
         let header = "Teie amet;imp_intercultural;comp_intercultural;imp_partnerships;comp_partnerships;imp_disinformation;comp_disinformation\n"

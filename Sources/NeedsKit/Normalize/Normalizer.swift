@@ -64,8 +64,12 @@ public final class Normalizer {
         /// and a stated country never joins a municipality of another).
         var statedForBlankPlacesOnly = false
 
+        /// Whether the places were stated on a details line between the table's rows (`restate`).
+        private(set) var statedBetween = false
+
         /// Places stated on a details line between the table's rows: every respondent's below it.
         func restate(_ places: [(question: Int, text: String, line: Int)], part: UInt32) {
+            statedBetween = true
             stated = places
             statedIDs = places.map { _ in nil }
             statedHash = Self.hash(places)
@@ -1036,9 +1040,21 @@ public final class Normalizer {
     /// no cell an answer to its column's question (`Muu:;5` is a respondent: Other, rating 5).
     /// Nil for any other.
     private func detailsLine(_ record: RecordBuffer, mapping: FileMapping) -> [String]? {
+        // A sheet with a column in front left blank (its rows' `Nr` in the second) has the line
+        // in its first filled cell: `;Omavalitsus: Jõhvi vald;;;` (a probe's).
+        if record.count > 1 && isBlankField(record.fieldBytes(0)) {
+            guard let filled = (1..<record.count).first(where: { !isBlankField(record.fieldBytes($0)) }),
+                  (filled + 1..<record.count).allSatisfy({ isBlankField(record.fieldBytes($0)) }),
+                  filled >= mapping.roles.count || mapping.roles[filled] == .unmapped else { return nil }
+            let text = record[filled].trimmingSpaces
+            if let colon = text.firstIndex(of: ":") {
+                return isPlaceLabel(String(text[..<colon])) && text.index(after: colon) != text.endIndex ? [text] : nil
+            }
+            return blockName(record, mapping: mapping)
+        }
         var first = record.fieldBytes(0)[...]
         while let last = first.last, last == 0x20 || last == 0x09 { first = first.dropLast() }
-        guard let colon = first.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        guard let colon = first.firstIndex(of: UInt8(ascii: ":")) else { return blockName(record, mapping: mapping) }
         let cells: [String]
         if colon == first.index(before: first.endIndex) {
             guard record.count >= 2, TableShape.isLabelledPairs(count: record.count, cell: { Array(record.fieldBytes($0))[...] })
@@ -1057,6 +1073,25 @@ public final class Normalizer {
             if read(cell, question: q, shape: mapping.shape).answer != nil { return nil }
         }
         return cells
+    }
+
+    /// A block's name on a line of its own between the table's rows: one filled cell, in a column
+    /// of no question (`Nr`, or an unnamed one), naming one municipality of the gazetteer whole
+    /// (`Narva linn`), as a sheet gathering several municipalities heads each one's rows. It had
+    /// been a row answering nothing, and the rows below of no place (a probe's). Nil for any other
+    /// row: a row of the table costs a look at its first two filled cells.
+    private func blockName(_ record: RecordBuffer, mapping: FileMapping) -> [String]? {
+        guard municipalityIndex != nil, record.filledFieldCount(upTo: 2) == 1,
+              let column = (0..<record.count).first(where: { !isBlankField(record.fieldBytes($0)) }),
+              column >= mapping.roles.count || mapping.roles[column] == .unmapped else { return nil }
+        let text = record[column].trimmingSpaces
+        guard text.contains(where: \.isLetter) else { return nil }
+        if case .unique = gazetteer.match(text) { return [text] }
+        // Another block's name that reads as no place (`Jõhvi valla vastused`), below a place
+        // stated between the rows: the rows below it are not that place's. A remark that someone
+        // did not answer (`ei vastanud`) is a respondent's row, no block's name.
+        if mapping.statedBetween && !mapping.stated.isEmpty && !Self.noAnswerRemarks.contains(TextKey.loose(text)) { return [text] }
+        return nil
     }
 
     /// Whether a details line's label (`Omavalitsus:`, `Riik`) names the respondent's country or
@@ -1101,6 +1136,10 @@ public final class Normalizer {
                 if detail.cells.count == 1, let colon = label.firstIndex(of: ":") {
                     value = String(label[label.index(after: colon)...]).trimmingSpaces
                     label = String(label[..<colon])
+                } else if between && detail.cells.count == 1 && q == municipalityIndex {
+                    // A block's name alone (`blockName`): a municipality, read as stated so.
+                    value = label
+                    label = instrument.questions[q].key
                 }
                 guard !value.isEmpty else { continue }
                 guard isLabel(label, of: q) else {
@@ -1204,16 +1243,16 @@ public final class Normalizer {
                 if !places.isEmpty {
                     mapping.restate(places, part: rowNumbersPart)
                     message += placeColumns ? " (its place is that of the rows below it that leave theirs blank)" : " (its place is the rows' below it)"
-                } else if cells.contains(where: isPlaceLabel) {
-                    // A place it names but that cannot be read: the rows below have none, not
-                    // the place of the rows above.
+                } else if cells.contains(where: isPlaceLabel) || (cells.count == 1 && !cells[0].contains(":")) {
+                    // A place it names but that cannot be read (or another block's name, `blockName`):
+                    // the rows below have none, not the place of the rows above.
                     mapping.restate([], part: rowNumbersPart)
                     message += placeColumns ? " (it names no place that can be read: the rows below it that leave theirs blank have none)"
                         : " (the rows below it have no place: it names none that can be read)"
                 }
             }
-            log(CleaningIssue(file: mapping.file, line: record.line, column: 1, code: "details_line", action: .dropped, severity: .note,
-                              message: message))
+            log(CleaningIssue(file: mapping.file, line: record.line, column: record.firstFilledColumn, code: "details_line", action: .dropped,
+                              severity: .note, message: message))
             return .blank
         }
         if record.notesNextBlock {
