@@ -972,6 +972,18 @@ final class NormalizerTests: XCTestCase {
     /// export sent again after an edit was read as a new submission beside the first export's:
     /// the respondent counted twice. It is the submission rootUuid names; a row without one is
     /// still known by its `_uuid`.
+    /// A row cut short before the demand question's column (`ragged_row`, the rest read as
+    /// missing) has no answer to it: out of the want-training shares' base, where it had counted
+    /// as wanting no training (a reviewer's case). A row as wide with the cell blank wants none.
+    func testARowCutShortBeforeTheDemandQuestionIsNotAsked() throws {
+        let folder = TemporaryFolder()
+        let file = folder.write("lt.csv", "country;municipality;imp_intercultural;comp_intercultural;training_wanted\n"
+            + "LT;Vilniaus miesto savivaldybė;4;2;intercultural\nLT;Vilniaus miesto savivaldybė;5;1\nLT;Vilniaus miesto savivaldybė;3;3;\n")
+        let result = normalise([file])
+        XCTAssertEqual(result.respondents.map(\.demandAsked), [true, false, true])
+        XCTAssertEqual(result.issues.filter { $0.code == "ragged_row" }.map(\.line), [3])
+    }
+
     /// The same submissions exported twice, once with the choices' names (XML values) and once
     /// with their Russian labels and the multiple choice split into columns: copies with the same
     /// answers are plain duplicates, and only the one answering otherwise is told as edited (a
