@@ -26,6 +26,42 @@ public enum Charts {
         return String(text.prefix(kept)).trimmingCharacters(in: .whitespaces) + "…"
     }
 
+    /// A label in at most two lines of `width` pixels, broken between words, the second cut with
+    /// `…` if it still does not fit (`fit`): a topic's name in Russian or Latvian, cut on one line,
+    /// lost its last words in every chart (`Противодействие дезинформации и ложной…`: a reviewer's
+    /// reading). One line when it fits, or when its first word alone does not.
+    static func lines(_ text: String, width: Double, fontSize: Double = 11) -> [String] {
+        guard textWidth(text, fontSize: fontSize) > width else { return [text] }
+        let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        var first = ""
+        var used = 0
+        for word in words {
+            let candidate = first.isEmpty ? word : first + " " + word
+            if textWidth(candidate, fontSize: fontSize) > width { break }
+            first = candidate
+            used += 1
+        }
+        guard used > 0 && used < words.count else { return [fit(text, width: width, fontSize: fontSize)] }
+        return [first, fit(words[used...].joined(separator: " "), width: width, fontSize: fontSize)]
+    }
+
+    /// A `<text>` of `lines(text)` centred on `centre` (its middle, vertically), at `x`: one line,
+    /// or two a line apart.
+    static func label(_ text: String, x: Double, centre: Double, width: Double, fontSize: Double = 11,
+                      anchor: String = "end", attributes: String = "") -> String {
+        let parts = lines(text, width: width, fontSize: fontSize)
+        let step = fontSize * 1.15
+        let baseline = centre + fontSize * 0.35 - step * Double(parts.count - 1) / 2
+        let size = fontSize == 11 ? "" : " font-size=\"\(number(fontSize))\""
+        let anchorAttribute = anchor == "start" ? "" : " text-anchor=\"\(anchor)\""
+        guard parts.count == 2 else {
+            return "<text x=\(quoted(x)) y=\(quoted(baseline))\(anchorAttribute)\(size)\(attributes)>\(esc(parts[0]))</text>\n"
+        }
+        return "<text x=\(quoted(x)) y=\(quoted(baseline))\(anchorAttribute)\(size)\(attributes)>"
+            + "<tspan x=\(quoted(x)) y=\(quoted(baseline))>\(esc(parts[0]))</tspan>"
+            + "<tspan x=\(quoted(x)) y=\(quoted(baseline + step))>\(esc(parts[1]))</tspan></text>\n"
+    }
+
     /// About how wide `text` is drawn `fontSize` pixels high, by `advance`; bold about 15% wider.
     static func textWidth(_ text: String, fontSize: Double, bold: Bool = false) -> Double {
         text.reduce(0) { $0 + advance($1) * fontSize } * (bold ? 1.15 : 1)
@@ -91,7 +127,7 @@ public enum Charts {
             let m = f.mwds!
             let colour = quadrantColour[f.quadrant ?? ""] ?? "#0072B2"
             let x0 = x(min(0, m)), x1 = x(max(0, m))
-            svg += "<text x=\"\(left - 8)\" y=\(quoted(Double(y) + Double(barHeight) * 0.68)) text-anchor=\"end\">\(esc(fit(f.topicLabel, width: Double(left - 12))))</text>\n"
+            svg += label(f.topicLabel, x: Double(left - 8), centre: Double(y) + Double(barHeight) / 2, width: Double(left - 12))
             svg += "<rect x=\(quoted(x0)) y=\"\(y)\" width=\(quoted(max(0.5, x1 - x0))) height=\"\(barHeight)\" fill=\"\(colour)\"><title>\(esc(f.topicLabel)): \(labels.decimal(NumberFormat.short(m)))</title></rect>\n"
             if let ci = f.gapCI, let importance = f.meanImportance {
                 let cy = Double(y) + Double(barHeight) / 2
@@ -120,7 +156,13 @@ public enum Charts {
         // The plot keeps its size; the chart grows under it when the numbered list of topics beside
         // it is longer (a 24th topic was drawn below the chart's edge).
         let width = 720, frame = 420, left = 60, right = 290, top = 40, bottom = 50
-        let height = max(frame, top + 14 + points.count * 16)
+        // Each topic's line of the list, or two (a long name broken between words, the second
+        // line under the first's text, past its number).
+        let listed = points.enumerated().map { index, point in
+            lines("\(numbers[index]). " + point.0.topicLabel, width: Double(right - 16), fontSize: 10)
+        }
+        let listHeight = listed.reduce(0) { $0 + 16 + 12 * ($1.count - 1) }
+        let height = max(frame, top + 14 + listHeight)
         let xs = points.map(\.1), ys = points.map(\.2)
         // A tick a point of the scale on a 1-5 or 1-7 scale; on a 0-100 one every 10 or 20 (a
         // tick a point wrote 100 numbers one on another). The axes reach 0.3 of a step past the
@@ -172,13 +214,19 @@ public enum Charts {
             taken.append(box(place))
             return place
         }
+        var listY = top + 14
         for (index, point) in points.enumerated() {
             let (f, i, g) = point
             let colour = quadrantColour[f.quadrant ?? ""] ?? "#0072B2"
             let place = numberPlace(index)
             svg += "<circle cx=\(quoted(px(i))) cy=\(quoted(py(g))) r=\"6\" fill=\"\(colour)\" stroke=\"#111\"><title>\(esc(f.topicLabel))</title></circle>\n"
             svg += "<text x=\(quoted(place.x)) y=\(quoted(place.y)) font-size=\"10\">\(numbers[index])</text>\n"
-            svg += "<text x=\"\(width - right + 12)\" y=\"\(top + 14 + index * 16)\" font-size=\"10\">\(esc(fit("\(numbers[index]). " + f.topicLabel, width: Double(right - 16), fontSize: 10)))</text>\n"
+            svg += "<text x=\"\(width - right + 12)\" y=\"\(listY)\" font-size=\"10\">\(esc(listed[index][0]))</text>\n"
+            if listed[index].count == 2 {
+                let indent = textWidth("\(numbers[index]). ", fontSize: 10)
+                svg += "<text x=\(quoted(Double(width - right + 12) + indent)) y=\"\(listY + 12)\" font-size=\"10\">\(esc(listed[index][1]))</text>\n"
+            }
+            listY += 16 + 12 * (listed[index].count - 1)
         }
         return svg + "</svg>\n"
     }
@@ -214,7 +262,7 @@ public enum Charts {
         }
         for (r, topic) in topics.enumerated() {
             let y = top + r * cellH
-            svg += "<text x=\"\(left - 8)\" y=\"\(y + 17)\" text-anchor=\"end\">\(esc(fit(label[topic] ?? topic, width: Double(left - 12))))</text>\n"
+            svg += Self.label(label[topic] ?? topic, x: Double(left - 8), centre: Double(y) + 13, width: Double(left - 12))
             for (c, scope) in scopes.enumerated() {
                 let figure = rows.first { $0.country == scope && $0.topic == topic }
                 let share = figure?.demandShare
@@ -339,7 +387,9 @@ public struct ChartLabels: Sendable {
     public var quadrantKey: String = "Quadrant (importance, gap: H high, L low)"
     /// Under the demand heat map: what its percentages are out of (the line repeated its title).
     public var heatmapBase: String = "% of all respondents, those who chose no topic included"
-    /// `heatmapBase` when some respondents' files had no column for the demand question.
-    public var heatmapBaseAsked: String = "% of the respondents asked (those whose file had no column for the question left out), "
-        + "those who chose no topic included"
+    /// `heatmapBase` when some respondents are out of a share's base: not asked (their files had
+    /// no column for the demand question), or their answer could not be read (it named the first
+    /// reason alone, where the methods list every one: a reviewer's reading).
+    public var heatmapBaseAsked: String = "% of the respondents asked (those not asked, or whose answer could not be read, left out: "
+        + "see “Methods”), those who chose no topic included"
 }

@@ -106,7 +106,7 @@ public struct ReportStrings: Sendable {
                             noDemandColumn: "ei küsitud: nende failides pole koolitussoovi küsimuse veergu või selle teema veergu",
                             quadrantKey: "Kvadrant (olulisus, lõhe: H kõrge, L madal)",
                             heatmapBase: "% kõigist vastajatest, ka neist, kes ühtki teemat ei valinud",
-                            heatmapBaseAsked: "% vastajatest, kellelt seda küsiti (ilma nendeta, kelle failis polnud küsimuse veergu), ka neist, kes ühtki teemat ei valinud"),
+                            heatmapBaseAsked: "% vastajatest, kellelt seda küsiti (ilma nendeta, kellelt ei küsitud või kelle vastust ei õnnestunud lugeda: vt „Meetodid“), ka neist, kes ühtki teemat ei valinud"),
         noRatings: "Ükski vastaja ei hinnanud ühegi teema olulisust koos oma pädevusega selles.",
         withheld: "Varjatud, et väiksema rühma tulemusi ei saaks kogusummadest tuletada (vastajaid on siin piisavalt).")
 
@@ -129,7 +129,7 @@ public struct ReportStrings: Sendable {
                             noDemandColumn: "nav jautāts: viņu failos nav apmācību vēlmju jautājuma kolonnas vai šīs tēmas kolonnas",
                             quadrantKey: "Kvadrants (svarīgums, plaisa: H augsts, L zems)",
                             heatmapBase: "% no visiem respondentiem, ieskaitot tos, kas neizvēlējās nevienu tēmu",
-                            heatmapBaseAsked: "% no respondentiem, kuriem šis jautājums tika uzdots (bez tiem, kuru failā nebija jautājuma kolonnas), ieskaitot tos, kas neizvēlējās nevienu tēmu"),
+                            heatmapBaseAsked: "% no respondentiem, kuriem šis jautājums tika uzdots (bez tiem, kuriem tas netika uzdots vai kuru atbildi nevarēja nolasīt: sk. „Metodes“), ieskaitot tos, kas neizvēlējās nevienu tēmu"),
         noRatings: "Neviens respondents nenovērtēja gan kādas tēmas svarīgumu, gan savu kompetenci tajā.",
         withheld: "Slēpts, lai mazākas grupas rezultātus nevarētu aprēķināt no kopsummām (respondentu šeit ir pietiekami).")
 
@@ -152,7 +152,7 @@ public struct ReportStrings: Sendable {
                             noDemandColumn: "neklausta: jų failuose nėra klausimo apie norą dalyvauti mokymuose stulpelio arba šios temos stulpelio",
                             quadrantKey: "Kvadrantas (svarba, atotrūkis: H aukšta, L žema)",
                             heatmapBase: "% visų respondentų, įskaitant nepasirinkusius nė vienos temos",
-                            heatmapBaseAsked: "% respondentų, kuriems buvo užduotas šis klausimas (be tų, kurių faile nebuvo klausimo stulpelio), įskaitant nepasirinkusius nė vienos temos"),
+                            heatmapBaseAsked: "% respondentų, kuriems buvo užduotas šis klausimas (be tų, kuriems jis nebuvo užduotas arba kurių atsakymo nepavyko perskaityti: žr. „Metodai“), įskaitant nepasirinkusius nė vienos temos"),
         noRatings: "Nė vienas respondentas neįvertino ir temos svarbos, ir savo kompetencijos joje.",
         withheld: "Nerodoma, kad mažesnės grupės rezultatų nebūtų galima apskaičiuoti iš sumų (respondentų čia pakanka).")
 
@@ -175,7 +175,7 @@ public struct ReportStrings: Sendable {
                             noDemandColumn: "не спрашивали: в их файлах нет столбца вопроса о желаемом обучении или столбца этой темы",
                             quadrantKey: "Квадрант (важность, разрыв: H высокая, L низкая)",
                             heatmapBase: "% от всех респондентов, включая не выбравших ни одной темы",
-                            heatmapBaseAsked: "% от респондентов, которым задавался этот вопрос (без тех, в чьих файлах нет столбца этого вопроса), включая не выбравших ни одной темы"),
+                            heatmapBaseAsked: "% от респондентов, которым задавался этот вопрос (без тех, кому он не задавался или чей ответ не удалось прочитать: см. «Методы»), включая не выбравших ни одной темы"),
         noRatings: "Ни один респондент не оценил и важность темы, и свою компетентность в ней.",
         withheld: "Скрыто, чтобы по итоговым суммам нельзя было вычислить результаты меньшей группы (респондентов здесь достаточно).")
 

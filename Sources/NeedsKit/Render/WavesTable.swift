@@ -66,7 +66,7 @@ extension Charts {
         for (index, c) in rows.enumerated() {
             let y = top + index * rowHeight + rowHeight / 2
             let a = x(c.competenceBefore!), b = x(c.competenceAfter!)
-            svg += "<text x=\"\(left - 8)\" y=\"\(y + 4)\" text-anchor=\"end\">\(esc(fit(c.topicLabel, width: Double(left - 12))))</text>\n"
+            svg += label(c.topicLabel, x: Double(left - 8), centre: Double(y), width: Double(left - 12))
             svg += "<line x1=\"\(number(a))\" y1=\"\(y)\" x2=\"\(number(b))\" y2=\"\(y)\" stroke=\"#555\" stroke-width=\"2\"/>\n"
             svg += "<circle cx=\"\(number(a))\" cy=\"\(y)\" r=\"5\" fill=\"#ffffff\" stroke=\"#0072B2\" stroke-width=\"2\"/>\n"
             svg += "<circle cx=\"\(number(b))\" cy=\"\(y)\" r=\"5\" fill=\"#D55E00\"><title>\(esc(c.topicLabel)): \(labels.decimal(NumberFormat.short(c.competenceBefore))) → \(labels.decimal(NumberFormat.short(c.competenceAfter)))</title></circle>\n"
