@@ -449,6 +449,11 @@ final class BadInputCatalogueTests: XCTestCase {
         let wide = run("wide.csv", header + "EE,Tartu linn,4,2\n-,-,-,-,-,-\n")
         XCTAssertEqual(wide.account.blankRows, 1)
         XCTAssertEqual(wide.account.quarantined, 0)
+        // Under a grid of split choice columns a dash is unticked: `-;-;-` answered, wanting none,
+        // a respondent in the demand shares' base (a reviewer's: it had been a blank row).
+        let grid = run("ticks.csv", "country,training_wanted/intercultural,training_wanted/partnerships\nEE,+,-\n-,-,-\n")
+        XCTAssertEqual(grid.account.respondents, 2)
+        XCTAssertEqual(grid.account.blankRows, 0)
         XCTAssertTrue(record(" \u{2014}\u{2014} ;;-").holdsDashesOnly)
         XCTAssertFalse(record(";;").holdsDashesOnly)
         XCTAssertFalse(record("----;-").holdsDashesOnly)
@@ -790,6 +795,9 @@ final class BadInputCatalogueTests: XCTestCase {
         let right = run("right.csv", "sep=,\r\n" + header + "EE,Tallinn,4,2\n")
         XCTAssertNil(right.issue("sep_line_wrong"))
         XCTAssertEqual(right.account.respondents, 1)
+        // One column whose values hold commas: the line is the file's (a reviewer's case).
+        let text = Array("sep=;\ncomments\nhello, world\nyes, please\nno, thanks\n".utf8)
+        XCTAssertEqual(DialectSniffer.sniff(text, isWholeFile: true).evidence, .sepLine)
     }
 
     // 31–34
@@ -814,6 +822,9 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertNil(r.issue("invalid_utf8"))
         assertIssue(r, "ragged_row", line: 4, column: 3, "the file's last line, with no line break after it: the file looks cut off")
         XCTAssertEqual(r.account.respondents, 3)
+        // Rows above short too (trailing empty cells left off): no alarm (a reviewer's case).
+        let routine = run("routine.csv", header + "EE,Tallinn,4\nEE,Tartu linn,4")
+        XCTAssertFalse(routine.outcome.firstIssues.contains { $0.message.contains("cut off") }, "\(routine.outcome.firstIssues)")
         let ended = run("short.csv", header + "EE,Tallinn,4,2\nEE,Tartu linn\n")
         assertIssue(ended, "ragged_row", line: 3, column: 3)
         XCTAssertFalse(ended.issue("ragged_row")!.message.contains("cut off"))

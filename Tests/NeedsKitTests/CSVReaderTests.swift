@@ -1675,6 +1675,13 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertTrue(result.diagnostics.contains { $0.message.contains("sheet `Responses` is read as the responses") }, "\(result.diagnostics)")
         XCTAssertTrue(result.diagnostics.contains { $0.message.contains("`Instructions`") }, "\(result.diagnostics)")
 
+        // A responses sheet of a header alone (nobody has answered yet) is still the one read, not
+        // a summary sheet holding a table after it (a reviewer's case).
+        let unanswered = folder.path + "/unanswered.xlsx"
+        try writeWorkbook(unanswered, [("Form Responses 1", workbookRow(1, ["Timestamp", "Country", "Municipality", "Role"])),
+                                       ("Summary", workbookRow(1, ["Topic", "Mean", "n"]) + workbookRow(2, ["a", "#4", "#3"]))])
+        XCTAssertEqual(readAll(unanswered).header, ["Timestamp", "Country", "Municipality", "Role"])
+
         let notes = folder.path + "/notes.xlsx"
         try writeWorkbook(notes, [("Notes", workbookRow(1, ["a", "b"])), ("More", workbookRow(1, ["c"]) + workbookRow(2, ["d"]))])
         XCTAssertEqual(readAll(notes).header, ["a", "b"])

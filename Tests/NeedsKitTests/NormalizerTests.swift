@@ -967,11 +967,6 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.issues.filter { $0.code == "unmapped_columns" }.map(\.column), [4])
     }
 
-    /// KoboToolbox gives an edited submission a new `_uuid` (OpenRosa's instanceID), and keeps
-    /// the one it was first sent with in `meta/rootUuid`, `uuid:` before it. A municipality's
-    /// export sent again after an edit was read as a new submission beside the first export's:
-    /// the respondent counted twice. It is the submission rootUuid names; a row without one is
-    /// still known by its `_uuid`.
     /// A row cut short before the demand question's column (`ragged_row`, the rest read as
     /// missing) has no answer to it: out of the want-training shares' base, where it had counted
     /// as wanting no training (a reviewer's case). A row as wide with the cell blank wants none.
@@ -1016,8 +1011,24 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(conflict.map(\.line), [4])
         XCTAssertEqual(conflict.map(\.column), [7])
         XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["intercultural", "partnerships"]))
+
+        // What the answers do not show counts too (a reviewer's cases): a comment written
+        // otherwise, or a role no choice fits typed otherwise, is another copy; nothing ticked in
+        // split columns and a blank multiple choice column are alike.
+        let first = "country,municipality,role,importance/imp_intercultural,comments,training_wanted,_uuid\n"
+            + "EE,Narva linn,teacher,4,Please hold it in Narva,,c1\nEE,Tartu linn,nurse,5,,,c2\nEE,Tartu linn,teacher,5,,,c3\n"
+        let second = "country,municipality,role,importance/imp_intercultural,comments,training_wanted/intercultural,training_wanted/partnerships,_uuid\n"
+            + "EE,Narva linn,teacher,4,Please delete my answers,0,0,c1\nEE,Tartu linn,bus driver,5,,0,0,c2\nEE,Tartu linn,teacher,5,,0,0,c3\n"
+        let other = normalise([folder.write("c_first.csv", first), folder.write("d_second.csv", second)])
+        XCTAssertEqual(other.issues.filter { $0.code == "duplicate_submission_conflict" }.map(\.line), [2, 3])
+        XCTAssertEqual(other.issues.filter { $0.code == "duplicate_submission" }.map(\.line), [4])
     }
 
+    /// KoboToolbox gives an edited submission a new `_uuid` (OpenRosa's instanceID), and keeps
+    /// the one it was first sent with in `meta/rootUuid`, `uuid:` before it. A municipality's
+    /// export sent again after an edit was read as a new submission beside the first export's:
+    /// the respondent counted twice. It is the submission rootUuid names; a row without one is
+    /// still known by its `_uuid`.
     func testKoboSubmissionEditedBetweenTwoExportsCountsOnce() throws {
         let folder = TemporaryFolder()
         let before = """
@@ -1648,10 +1659,6 @@ final class NormalizerTests: XCTestCase {
         XCTAssertTrue(said[1].message.hasPrefix("3 row(s) (the first here) answer no question but the place"), said[1].message)
     }
 
-    /// Blocks pasted one below the other, each with its municipality on a details line above its
-    /// header: the second block's line (`Omavalitsus:;Tartu linn`) had been a respondent answering
-    /// its role `Omavalitsus:`, and the rows below it had no place. It is a details line, and
-    /// its place is theirs; a details line in a table with a place column gives none.
     /// A sheet with place columns left blank under each block's details line (`Omavalitsus:;Narva
     /// linn`, or `Omavalitsus: Narva linn` in one cell): its rows had been of no place, every one
     /// `place_unknown` (a probe's). The stated place is given to rows whose place cells are all
@@ -1660,12 +1667,15 @@ final class NormalizerTests: XCTestCase {
         let folder = TemporaryFolder()
         let header = "Nr;Riik;Omavalitsus;Teie amet;imp_intercultural;comp_intercultural\n"
         let file = folder.write("blocks.csv", header + "Omavalitsus:;Narva linn;;;;\n1;;;teacher;5;2\n2;;;teacher;4;3\n"
-            + "3;EE;Tartu linn;teacher;4;3\n4;LV;;teacher;3;3\nOmavalitsus: Jõhvi vald;;;;;\n5;;;teacher;2;2\n6; ;-;teacher;2;1\n")
+            + "3;EE;Tartu linn;teacher;4;3\n4;LV;;teacher;3;3\nOmavalitsus: Jõhvi vald;;;;;\n5;;;teacher;2;2\n6; ;-;teacher;2;1\n"
+            + "7;Soome;;teacher;2;2\n")
         let result = normalise([file])
-        XCTAssertEqual(result.respondents.map(\.sourceLine), [3, 4, 5, 6, 8, 9])
-        XCTAssertEqual(result.respondents.map(\.municipalityCode), ["EE-511", "EE-511", "EE-793", nil, "EE-251", "EE-251"])
-        XCTAssertEqual(result.respondents.map(\.country), ["EE", "EE", "EE", "LV", "EE", "EE"])
-        XCTAssertFalse(result.codes().contains("place_unknown"), "\(result.issues.map(\.message))")
+        XCTAssertEqual(result.respondents.map(\.sourceLine), [3, 4, 5, 6, 8, 9, 10])
+        XCTAssertEqual(result.respondents.map(\.municipalityCode), ["EE-511", "EE-511", "EE-793", nil, "EE-251", "EE-251", nil])
+        // A place typed that reads as none (Finland, `Soome`) is the row's own: no stated place
+        // (a reviewer's: it had been counted in the block's municipality).
+        XCTAssertEqual(result.respondents.map(\.country), ["EE", "EE", "EE", "LV", "EE", "EE", nil])
+        XCTAssertEqual(result.issues.filter { $0.code == "place_unknown" }.map(\.line), [10])
         XCTAssertEqual(result.issues.filter { $0.code == "place_stated_above" }.map(\.line), [2, 7])
         XCTAssertEqual(result.accounts.first?.blankRows, 2)
     }
@@ -1693,6 +1703,10 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(own.codes().contains("details_line"))
     }
 
+    /// Blocks pasted one below the other, each with its municipality on a details line above its
+    /// header: the second block's line (`Omavalitsus:;Tartu linn`) had been a respondent answering
+    /// its role `Omavalitsus:`, and the rows below it had no place. It is a details line, and
+    /// its place is theirs; a details line in a table with a place column gives none.
     func testADetailsLineBetweenPastedBlocksStatesTheirPlace() throws {
         let folder = TemporaryFolder()
         let header = "Teie amet;imp_intercultural;comp_intercultural;imp_partnerships;comp_partnerships;imp_disinformation;comp_disinformation\n"
@@ -2338,9 +2352,6 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.issues.first { $0.code == "municipality_ambiguous" }?.line, 3)
     }
 
-    /// Microsoft Forms names its own columns in the form's language: a Russian or Latvian form's
-    /// export is Microsoft Forms, its completion time the submission date, its other times and
-    /// personal columns not questions.
     /// XLSForm's metadata a form declared (`today`, `username`, `simserial`, `subscriberid`,
     /// `phonenumber`, `audit`) in a Kobo export of a form given without them: the tool's own
     /// columns, not questions of an older form version (a probe's export had been warned of so,
@@ -2356,6 +2367,9 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(result.issues.contains { $0.message.contains("+37060012345") || $0.message.contains("phonenumber") }, "\(result.issues)")
     }
 
+    /// Microsoft Forms names its own columns in the form's language: a Russian or Latvian form's
+    /// export is Microsoft Forms, its completion time the submission date, its other times and
+    /// personal columns not questions.
     func testMicrosoftFormsOwnColumnsInTheFormsLanguage() throws {
         let folder = TemporaryFolder()
         for (name, own) in [("ru.csv", ["ID", "Время начала", "Время завершения", "Электронная почта", "Имя", "Время последнего изменения"]),

@@ -44,7 +44,7 @@ public enum IssueCodes {
         "duplicate_name": "A problem in the survey form: the same question or group name is used twice within one group, or two repeat groups share a name. The run stops until the form is corrected.",
         "duplicate_place": "A problem in the survey form: two questions both hold the respondent's country (or municipality), so which one counts cannot be told. The run stops until the form is corrected.",
         "duplicate_row_id": "The export's row number appears twice in the same file with different answers (an edited response, or two exports joined?). Both rows are kept and counted; they should be checked.",
-        "duplicate_submission": "A row repeats a response already read: the same submission ID with the same answers (written alike, or with labels or in another language), or the same row number and answers (in the same file, or exported again in another). The copy is dropped; the respondent counts once.",
+        "duplicate_submission": "A row repeats a response already read: the same submission ID with the same answers and comments (written alike, or with labels or in another language), or the same row number and answers (in the same file, or exported again in another). The copy is dropped; the respondent counts once.",
         "duplicate_submission_conflict": "A submission ID was already read, but this copy answers otherwise (edited since the other was exported). The first copy is kept and this one dropped; the respondent counts once.",
         "empty_file": "The file is empty, or holds blank lines only: it has no header row and no data. No respondents come from it.",
         "encoding_after_ascii": "The first part of the file is plain ASCII; further on, text that is not UTF-8 appears, and it was read in the code page its letters fit best. Place and answer names may need checking.",
@@ -161,6 +161,6 @@ public enum IssueCodes {
         "wave_topic_renamed": "A topic in a later wave's form has the same label as a baseline topic under a different key. The two are reported as separate topics, each asked in one wave, not compared.",
         "weight_column_missing": "Respondents are weighted by a column of the data, but this file has no such column. Its respondents get weight 0 and count in no figure.",
         "weight_invalid": "The respondent's weight is not a number from 0 to 10¹² written in decimals. The weight was set to 0, so the respondent counts in no figure.",
-        "xlsx_workbook": "The file is an Excel workbook. Its first sheet holding any value was read as the responses (dates as ISO dates); its other sheets were not read (a workbook with no filled sheet adds nothing).",
+        "xlsx_workbook": "The file is an Excel workbook. Its first sheet with a row of three values or more (else its first holding any value) was read as the responses, dates as ISO dates; its other sheets were not read.",
     ]
 }

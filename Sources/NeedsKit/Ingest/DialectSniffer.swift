@@ -121,7 +121,10 @@ public enum DialectSniffer {
             if !rows.isEmpty && rows.allSatisfy({ $0.count <= 1 }) {
                 let body = Array(text[length...])
                 var sniffed = sniff(body, isWholeFile: isWholeFile)
-                if sniffed.evidence == .consistency && sniffed.table.columns >= 2 {
+                // Its first line must hold the delimiter found too: a one-column file whose values
+                // hold commas (`comments`, `hello, world`) keeps its line (a reviewer's case).
+                let found = DialectScore.rows(body, delimiter: sniffed.delimiter, quote: sniffed.quote, isWholeFile: isWholeFile)
+                if sniffed.evidence == .consistency && sniffed.table.columns >= 2 && (found.first?.count ?? 0) >= 2 {
                     sniffed.evidence = .sepLineOverruled
                     sniffed.sepLineLength = length
                     sniffed.sepLineDelimiter = delimiter

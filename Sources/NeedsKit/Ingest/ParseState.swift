@@ -296,6 +296,8 @@ final class ParseState {
     /// Whether the row being ended is the file's last, ended by the file's end with no line break
     /// (libcsv's terminator -1): a file cut off ends so.
     private var rowEndsFile = false
+    /// Rows short of the header's width read so far (`checkShape`).
+    private var shortRows = 0
 
     /// A row ended (the LF of a CRLF was already skipped by the callback).
     func endRow(_ terminator: Int32) {
@@ -1280,10 +1282,13 @@ final class ParseState {
                 record.dropFields(after: joined)
                 return
             }
-            // The file's last line, short and with no line break after it: most likely cut off.
+            // The file's last line, short and with no line break after it: most likely cut off,
+            // unless rows above were short too (a sheet leaving trailing empty cells off: a
+            // reviewer's case).
             warn("ragged_row", line: record.line, column: present + 1,
                  "\(present) field(s) where the header has \(headerCount); the rest are read as missing"
-                    + (rowEndsFile ? "; it is the file's last line, with no line break after it: the file looks cut off (a download or copy that did not finish)" : ""))
+                    + (rowEndsFile && shortRows == 0 ? "; it is the file's last line, with no line break after it: the file looks cut off (a download or copy that did not finish)" : ""))
+            shortRows += 1
             record.widthOff = headerCount - present
             return
         }

@@ -176,7 +176,8 @@ public final class RecordBuffer {
     /// Whether every filled cell of a record is a dash alone (`-;-;-`, ` - , – `): a rule drawn
     /// across the sheet, or a row "left blank" so, is a blank row whatever its width (a short one
     /// had been a respondent of no place, in the region's base: a probe's). A row of the table
-    /// costs a look at its first field's first byte.
+    /// costs a look at its first filled field's first byte. (A dash in a split choice column is
+    /// unticked: `Normalizer.ticksWithDashes` keeps such a row a respondent.)
     var holdsDashesOnly: Bool {
         var dashes = 0
         for i in 0..<fieldCount {

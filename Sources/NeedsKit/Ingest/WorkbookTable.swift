@@ -2,7 +2,8 @@ import Foundation
 
 /// The responses sheet of an .xlsx workbook (a Google Sheet or a Microsoft Forms workbook
 /// downloaded as Excel, a KoboToolbox export in XLS format) as the CSV text the reader reads:
-/// the first sheet that holds a table (else the first that holds a value), in the workbook's
+/// the first sheet that holds a table's header, a row of three values or more (else the first
+/// that holds a value), in the workbook's
 /// order, each row a record; a date cell
 /// as an ISO date (`2025-01-14 10:32:05`, whatever its format), a number as stored.
 /// A record's line is its row in the sheet (`row(ofLine:)`: a cell holding a line break makes
@@ -64,14 +65,14 @@ enum WorkbookTable {
         let isXLSForm = names.contains("survey") && names.contains("choices")
         // A sheet holds something when a cell has a value (a formatted empty row is a row of none).
         func holdsValues(_ cells: [String]) -> Bool { cells.contains { !$0.isEmpty } }
-        // The first sheet that holds a table, a row of three values or more near its top with a
-        // row of values below it: a hand-made workbook's cover sheet (`Instructions`, a title and
-        // notes in a column or two) ahead of its `Responses` had been read alone, its one row
-        // quarantined and the 50 responses unread (a probe's). Else the first sheet of values.
+        // The first sheet that holds a table's header, a row of three values or more near its
+        // top: a hand-made workbook's cover sheet (`Instructions`, a title and notes in a column
+        // or two) ahead of its `Responses` had been read alone, its one row quarantined and the 50
+        // responses unread (a probe's). A responses sheet of a header alone (a form nobody has
+        // answered yet) is still the one read, not a summary sheet after it (a reviewer's case).
+        // Else the first sheet of values.
         func holdsTable(_ sheet: Sheet) -> Bool {
-            let rows = [sheet.header] + sheet.rows.map(\.cells)
-            guard let top = rows.prefix(20).firstIndex(where: { $0.filter { !$0.isEmpty }.count >= 3 }) else { return false }
-            return rows[(top + 1)...].contains(where: holdsValues)
+            ([sheet.header] + sheet.rows.map(\.cells)).prefix(20).contains { $0.filter { !$0.isEmpty }.count >= 3 }
         }
         guard let sheet = sheets.first(where: holdsTable)
                 ?? sheets.first(where: { holdsValues($0.header) || $0.rows.contains { holdsValues($0.cells) } }) else {

@@ -982,9 +982,16 @@ public final class Normalizer {
 
     /// A place stated above the table (`FileMapping.stated`) as the row's answer, where the row
     /// has none: read once per file, what its reading says told once, at the line it stands on.
-    private func giveStatedPlaces(_ mapping: FileMapping, log: (CleaningIssue) -> Void) {
-        if mapping.statedForBlankPlacesOnly
-            && [countryIndex, municipalityIndex].contains(where: { q in q.map { answerSlots[$0] != 0 } ?? false }) { return }
+    private func giveStatedPlaces(_ mapping: FileMapping, record: RecordBuffer, log: (CleaningIssue) -> Void) {
+        // Blank as typed, not as read: a place typed that reads as none (`Soome`, `LV/EE`) is the
+        // row's own, not the stated one's (a reviewer's: a respondent who wrote Finland had been
+        // counted in Narva). A dash alone is blank.
+        if mapping.statedForBlankPlacesOnly && mapping.roles.indices.contains(where: { column in
+            guard column < record.presentCount, case let .question(q) = mapping.roles[column],
+                  q == countryIndex || q == municipalityIndex else { return false }
+            let typed = record[column].trimmingSpaces
+            return !typed.isEmpty && !Self.isDash(typed)
+        }) { return }
         for k in mapping.stated.indices where answerSlots[mapping.stated[k].question] == 0 {
             let (q, text, line) = mapping.stated[k]
             if mapping.statedIDs[k] == nil {
@@ -1008,11 +1015,14 @@ public final class Normalizer {
     }
 
     /// An answer's value with its question and kind, hashed.
+    /// 0 for nothing ticked (`.choices([])`), which `answersHash` counts as not answered.
     private static func answerHash(_ answer: Answer, question q: Int) -> UInt64 {
         let kind: UInt64
         switch answer {
         case .choice: kind = 1
-        case .choices: kind = 2
+        case let .choices(names):
+            if names.isEmpty { return 0 }
+            kind = 2
         case .text: kind = 3
         }
         var value = answer.cleanValue
@@ -1024,13 +1034,24 @@ public final class Normalizer {
     /// with the choices' names and once with their labels (or in another language), hashes the
     /// same, and one edited since does not. Read after the row's split choice columns are
     /// gathered and a stated place given.
-    private func answersHash(extras: [Answer]) -> UInt64 {
-        var h = FieldHash.seed
+    /// The cells of questions not read (`unread`: free text never reported, as typed) and values
+    /// no choice fits (`issues`' old values: two roles typed otherwise are two answers) count too,
+    /// as they are (a reviewer's: copies with other comments, or roles `nurse` and `bus driver`,
+    /// had been called the same). Nothing ticked and not answered are alike (split columns all `0`
+    /// and a blank multiple choice column: no conflict).
+    private func answersHash(extras: [Answer], unread: UInt64,
+                             issues: [(column: Int, question: Int, issue: CellReading.Issue)]) -> UInt64 {
+        var h = FieldHash.combine(FieldHash.seed, FieldHash.finish(unread), column: -1)
         for q in 0..<questionCount {
             let id = answerSlots[q]
             if id == 0 { continue }
             let value = id & Row.extra != 0 ? Self.answerHash(extras[Int(id & ~Row.extra)], question: q) : answerHashes[Int(id) - 1]
+            if value == 0 { continue }
             h = FieldHash.combine(h, value, column: q)
+        }
+        for pending in issues where pending.issue.code == "unknown_value" {
+            var old = pending.issue.old
+            h = FieldHash.combine(h, old.withUTF8 { FieldHash.hash(UnsafeRawBufferPointer($0)) }, column: -2 - pending.question)
         }
         return FieldHash.finish(h)
     }
@@ -1219,7 +1240,7 @@ public final class Normalizer {
         if let reason = record.quarantineReason {
             return .quarantined(reason)
         }
-        if record.isBlank || record.holdsDashesOnly { return .blank }
+        if record.isBlank || (record.holdsDashesOnly && !Self.ticksWithDashes(record, mapping: mapping)) { return .blank }
         if let column = mapping.reviewColumn, Self.isNotApproved(record.fieldBytes(column)) {
             let status = record[column].trimmingSpaces
             let review = mapping.shape == .odkCentral ? "ODK Central's review (`ReviewState`" : "KoboToolbox's review (`_validation_status`"
@@ -1277,6 +1298,9 @@ public final class Normalizer {
         var ticked: [Int: Set<String>] = [:]
         var pendingIssues: [(column: Int, question: Int, issue: CellReading.Issue)] = []
         var rowHash = FieldHash.seed
+        // The cells of questions not read (free text never reported), as typed: part of what tells
+        // two copies of a submission apart (`answersHash`).
+        var unreadHash = FieldHash.seed
         let variant = Self.readingVariant(mapping.shape)
 
         precondition(mapping.questionCount == questionCount, "a file mapping made for another instrument")
@@ -1371,6 +1395,7 @@ public final class Normalizer {
                 case .submittedDate:
                     if submitted == 0 { submitted = submittedDay(bytes, column: column, line: record.line, file: mapping.file, log: log) }
                 case .none:
+                    unreadHash = FieldHash.combine(unreadHash, key.hash, column: column)
                     continue
                 }
             case let .choice(q, choiceIndex):
@@ -1540,7 +1565,7 @@ public final class Normalizer {
             return .quarantined("a line of \(record.lineFieldCount) field(s) answering nothing")
         }
         if !mapping.stated.isEmpty && mapping.statedPart == rowNumbersPart {
-            giveStatedPlaces(mapping, log: log)
+            giveStatedPlaces(mapping, record: record, log: log)
             rowHash = FieldHash.combine(rowHash, mapping.statedHash, column: Int(Int32.max))
         }
         // Three or more cells that are no answer: perhaps the header of the same form in another
@@ -1593,7 +1618,7 @@ public final class Normalizer {
         // the same submissions exported once with the choices' names and once with their labels
         // had all been told as edited (a probe's), like a copy that answers otherwise.
         if let idColumn {
-            let answered = answersHash(extras: extras)
+            let answered = answersHash(extras: extras, unread: unreadHash, issues: pendingIssues)
             if let earlier = seen.check(idHash, verify: idVerify, storing: answered) {
                 let submissionID = record[idColumn].trimmingSpaces
                 if earlier == answered {
@@ -1840,6 +1865,16 @@ public final class Normalizer {
     /// respondent wanting none, as a blank answer is, not one whose answer could not be read.
     static func saysNone(_ text: String) -> Bool {
         noneWords.contains(TextKey.loose(text.trimmingSpaces.trimmingCharacters(in: CharacterSet(charactersIn: ".!"))))
+    }
+
+    /// Whether a row of dashes alone puts one in a split choice column, where a dash is unticked
+    /// (`-;-;-` under a grid of topics: answered, none wanted), so that the row is a respondent,
+    /// not a blank row (a reviewer's: it had left the demand shares' base).
+    static func ticksWithDashes(_ record: RecordBuffer, mapping: FileMapping) -> Bool {
+        mapping.steps.indices.contains { column in
+            guard column < record.presentCount, case .choice = mapping.steps[column] else { return false }
+            return !isBlankField(record.fieldBytes(column))
+        }
     }
 
     /// Whether a cell is a dash alone (`-`, `–`, `—`, `--`): left blank.
