@@ -213,14 +213,24 @@ public struct ReportBuilder {
             doc.paragraph(rows.first.map { words.blanked(respondents: $0.respondents, minCell: minCell) } ?? words.tooFew)
             return
         }
-        let flagged = Set(differences.filter { $0.country == scope && $0.holds }.map(\.topic))
+        // Each flag with its direction: the country's need higher (▲: a greater share wanting
+        // training, or a greater gap) or lower (▼) than the rest of the region's; bare when its
+        // measures differ both ways. A bare ⚑ in a "top needs" table had read as a priority where
+        // the country's need was lower (a reviewer's reading).
+        var direction: [String: Int] = [:]
+        for d in differences where d.country == scope && d.holds {
+            let sign = d.difference > 0 ? 1 : -1
+            direction[d.topic] = direction[d.topic].map { $0 == sign ? sign : 0 } ?? sign
+        }
+        let flagged = Set(direction.keys)
         var table: [[String]] = []
         for f in rows {
             let gap = NumberFormat.short(f.meanGap) + (f.gapCI.map { " (\(NumberFormat.short($0.low)) – \(NumberFormat.short($0.high)))" }
                 ?? (f.meanGap != nil && f.nPairs == 1 ? " (n = 1)" : ""))
             let want = !f.demandAsked ? Charts.notAskedMark
                 : NumberFormat.percent(f.demandShare) + (f.demandCI.map { " (\(NumberFormat.percent($0.low)) – \(NumberFormat.percent($0.high)))" } ?? "")
-            table.append([f.mwdsRank.map(String.init) ?? "–", (flagged.contains(f.topic) ? "⚑ " : "") + f.topicLabel,
+            let flag = direction[f.topic].map { $0 > 0 ? "⚑▲ " : $0 < 0 ? "⚑▼ " : "⚑ " } ?? ""
+            table.append([f.mwdsRank.map(String.init) ?? "–", flag + f.topicLabel,
                           words.decimal(NumberFormat.short(f.mwds)), words.decimal(NumberFormat.short(f.meanImportance)),
                           words.decimal(gap), words.decimal(want), f.quadrant ?? "–"])
         }
