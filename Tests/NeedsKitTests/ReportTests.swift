@@ -564,6 +564,29 @@ final class ReportTests: XCTestCase {
         XCTAssertTrue(report.contains("| 8 | ⚑▼ Gender-based violence prevention |"), report)
     }
 
+    /// Under weights that suppress some topics of a country (here LT's and LV's under
+    /// `--weights municipality --region country-equal`), what the region shares and the quadrants
+    /// are said to be among the topics shown: "no topic ranks among the top three needs of every
+    /// country" and the HH list had read as findings over every topic (a reviewer's reading).
+    /// Estonia, none of whose topics is suppressed, gets no such line in its report.
+    func testSharedNeedsAndQuadrantsSayTheyAreAmongTheTopicsShown() throws {
+        let (out, _, _keep) = try report {
+            $0.aggregation.weights = .municipality
+            $0.aggregation.region = .countryEqual
+        }
+        _ = _keep
+        let figures = try csvTable(out + "/topic_demand.csv")
+        let column = { (name: String) in figures[0].firstIndex(of: name)! }
+        let hiding = Set(figures.dropFirst().filter { $0[0] != "ALL" && $0[column("mwds")].isEmpty && $0[column("suppressed")] == "1" }.map { $0[0] })
+        XCTAssertEqual(hiding, ["LT", "LV"])
+        let report = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        XCTAssertTrue(report.contains("This is among the topics whose MWDS is shown: in Lithuania (LT), Latvia (LV) some are suppressed, "
+                                      + "and may rank among the top three."), report)
+        XCTAssertTrue(report.contains("its quadrants are split at the means of the topics shown: a suppressed topic may be HH."), report)
+        XCTAssertTrue(try String(contentsOfFile: out + "/countries/LV.md", encoding: .utf8).contains("slēpta tēma var piederēt HH"))
+        XCTAssertFalse(try String(contentsOfFile: out + "/countries/EE.md", encoding: .utf8).contains("HH-sse"))
+    }
+
     /// Under `--weights municipality` every country of the sample inputs pools small municipalities,
     /// so its effective n is withheld and no country is compared (country_differences.csv has its
     /// header only): the region report left "Where countries differ" out without a word, as if no

@@ -292,15 +292,21 @@ public struct ReportBuilder {
         }
         let common = topThree.dropFirst().reduce(topThree.first ?? []) { $0.intersection($1) }
         let which = leftOut.isEmpty ? "" : " (" + countries.map(words.scopeName).joined(separator: ", ") + ")"
+        // A compared country with topics suppressed: their ranks are unknown, and one may be among
+        // its top three (a reviewer's reading of a weighted run: "no topic ranks among the top
+        // three of every country" with six of eight topics hidden).
+        let hiding = countries.filter { country in figures.contains { $0.country == country && $0.mwds == nil && $0.suppressed } }
+        let hidden = hiding.isEmpty ? "" : " This is among the topics whose MWDS is shown: in " + hiding.map(words.scopeName).joined(separator: ", ")
+            + " some are suppressed, and may rank among the top three."
         // The plan's rule counts a topic whose interval reaches the last top need's too: said
         // here, as a topic the plan calls "a top need in every country" may rank fourth in one (a
         // helper's probe read the two as a contradiction).
         let byRank = plan == nil ? "" : " This is by MWDS rank alone; the curriculum plan below also treats a topic as a country's top need when its MWDS interval reaches that of the country's lowest-ranked top need."
         if common.isEmpty {
-            doc.paragraph("No topic ranks among the top three needs of every country\(which)." + note + byRank)
+            doc.paragraph("No topic ranks among the top three needs of every country\(which)." + hidden + note + byRank)
         } else {
             let labels = common.sorted().map { topic in figures.first { $0.topic == topic }?.topicLabel ?? topic }
-            doc.paragraph("Ranked among the top three needs of every country\(which): " + labels.joined(separator: "; ") + "." + note + byRank)
+            doc.paragraph("Ranked among the top three needs of every country\(which): " + labels.joined(separator: "; ") + "." + hidden + note + byRank)
         }
     }
 
@@ -380,6 +386,15 @@ public struct ReportBuilder {
         }
         if !rows.isEmpty {
             doc.blocks.append(.table(header: [words.country, "HH"], alignments: [.left, .left], rows: rows))
+            // Quadrants split at the means of the topics shown: with some suppressed, a hidden
+            // topic may be HH, and the split is not the one all topics give (a reviewer's reading
+            // of a weighted run, six of eight topics hidden).
+            if scopes.contains(where: { scope in
+                let inScope = figures.filter { $0.country == scope }
+                return inScope.contains { $0.quadrant != nil } && inScope.contains { $0.quadrant == nil && !$0.countsHidden && $0.suppressed }
+            }) {
+                doc.paragraph(ReportProse.forLanguage(words.language).quadrantsAmongShown)
+            }
         }
         let suffix = words.language == "en" ? "" : "_" + words.language
         let focus = scopes.contains("ALL") ? "ALL" : scopes.first ?? "ALL"

@@ -99,6 +99,8 @@ public struct ReportProse: Sendable {
     /// the blanked one may be the greater need (a helper's probe: under weights, LV's greatest
     /// need blanked, the table's rank 1 was its second).
     var ranksAmongShown: String = "Ranks are among the topics whose MWDS is shown: a topic whose figures are blanked (–) may be a greater need."
+    /// Under the Locus-for-Focus table when a scope's topics are partly suppressed.
+    var quadrantsAmongShown: String = "Where some of a scope's topics are suppressed (–), its quadrants are split at the means of the topics shown: a suppressed topic may be HH."
     /// Under a top-needs table with a mean gap from one respondent's ratings (shown `(n = 1)`
     /// where the interval would be): the issue asks for one respondent to be clearly marked, and the
     /// table had shown the gap bare, like one whose interval was left out (a helper's check).
@@ -285,6 +287,7 @@ public struct ReportProse: Sendable {
         dictionary: "; mida tabelite veerud sisaldavad (inglise keeles): ", codesMeaning: "Mida iga kood tähendab (inglise keeles): ",
         topNeedsFlag: "⚑▲ / ⚑▼: riigi vajadus selles teemas on suurem / väiksem kui ülejäänud piirkonnas (koolitust soovib rohkem või vähem vastajaid või lõhe on suurem või väiksem; erinevus jääb kehtima ka Holmi korrektsiooni järel, 5% tase); ⚑ üksi: ühe näitaja järgi suurem, teise järgi väiksem; vt „{s}“.",
         ranksAmongShown: "Kohad on järjestatud teemade seas, mille MWDS on näidatud: teema, mille näitajad on varjatud (–), võib olla suurem vajadus.",
+        quadrantsAmongShown: "Kus osa teemade näitajaid on varjatud (–), jagatakse kvadrandid näidatud teemade keskmiste järgi: varjatud teema võib kuuluda HH-sse.",
         oneRespondentGap: "(n = 1): ühe vastaja hinnangute keskmine lõhe, ilma vahemikuta (ühest vastusest seda ei saa).",
         demandPartlyAsked: "Vastajad, kellelt teema koolitussoovi ei küsitud (nende failis polnud küsimuse või teema veergu või LimeSurvey vastus ei jõudnud küsimuseni) või kelle vastust ei õnnestunud lugeda, on selle osakaalu alusest välja jäetud, mitte loetud koolitust mitte soovivaks.",
         intervalsWithheld: "Selle kaalumise korral on mõned usaldusvahemikud varjatud, sest neist saaks tuletada varjatud vastajate arvu: ilma vahemikuta osakaalu või muutust pole seepärast tähistatud ▲ ega ▼, mitte sellepärast, et see poleks oluline.",
@@ -343,6 +346,7 @@ public struct ReportProse: Sendable {
         dictionary: "; ko satur tabulu kolonnas (angļu valodā): ", codesMeaning: "Ko nozīmē katrs kods (angļu valodā): ",
         topNeedsFlag: "⚑▲ / ⚑▼: valsts vajadzība šajā tēmā ir lielāka / mazāka nekā pārējā reģionā (apmācības vēlas vairāk vai mazāk respondentu, vai plaisa ir lielāka vai mazāka; atšķirība saglabājas arī pēc Holma korekcijas, 5% līmenis); tikai ⚑: pēc viena rādītāja lielāka, pēc otra mazāka; sk. „{s}“.",
         ranksAmongShown: "Vietas ir noteiktas starp tēmām, kuru MWDS ir parādīts: tēma, kuras rādītāji ir slēpti (–), var būt lielāka vajadzība.",
+        quadrantsAmongShown: "Ja daļas tēmu rādītāji ir slēpti (–), kvadranti tiek dalīti pēc parādīto tēmu vidējiem: slēpta tēma var piederēt HH.",
         oneRespondentGap: "(n = 1): viena respondenta vērtējumu vidējā plaisa, bez intervāla (no vienas atbildes to nevar iegūt).",
         demandPartlyAsked: "Respondenti, kuriem par apmācību vēlmi šajā tēmā netika jautāts (viņu failā nebija jautājuma vai tēmas kolonnas vai LimeSurvey atbilde līdz jautājumam nenonāca) vai kuru atbildi nevarēja nolasīt, nav iekļauti šīs daļas bāzē, nevis uzskatīti par tādiem, kas apmācības nevēlas.",
         intervalsWithheld: "Ar šo svēršanu daži ticamības intervāli nav rādīti, jo no tiem varētu aprēķināt slēptu respondentu skaitu: daļa vai izmaiņa bez intervāla tāpēc nav atzīmēta ar ▲ vai ▼, nevis tāpēc, ka tā nebūtu būtiska.",
@@ -403,6 +407,7 @@ public struct ReportProse: Sendable {
         dictionary: "; ką reiškia lentelių stulpeliai (anglų kalba): ", codesMeaning: "Ką reiškia kiekvienas kodas (anglų kalba): ",
         topNeedsFlag: "⚑▲ / ⚑▼: šalies poreikis šioje temoje didesnis / mažesnis nei likusiame regione (mokymų nori daugiau ar mažiau respondentų arba atotrūkis didesnis ar mažesnis; skirtumas išlieka ir po Holmo pataisos, 5% lygmuo); vien ⚑: pagal vieną rodiklį didesnis, pagal kitą mažesnis; žr. „{s}“.",
         ranksAmongShown: "Vietos nustatytos tarp temų, kurių MWDS parodytas: tema, kurios rodikliai paslėpti (–), gali būti didesnis poreikis.",
+        quadrantsAmongShown: "Kai dalies temų rodikliai paslėpti (–), kvadrantai skiriami pagal parodytų temų vidurkius: paslėpta tema gali priklausyti HH.",
         oneRespondentGap: "(n = 1): vieno respondento vertinimų vidutinis atotrūkis, be intervalo (iš vieno atsakymo jo gauti negalima).",
         demandPartlyAsked: "Respondentai, kurių neklausta apie norą dalyvauti mokymuose šia tema (jų faile nebuvo klausimo ar temos stulpelio arba LimeSurvey atsakymas nepasiekė klausimo) arba kurių atsakymo nepavyko perskaityti, neįtraukti į šios dalies bazę, o ne laikomi nenorinčiais mokytis.",
         intervalsWithheld: "Taikant šiuos svorius, kai kurie pasikliautinieji intervalai nerodomi, nes iš jų būtų galima apskaičiuoti nerodomą respondentų skaičių: dalis ar pokytis be intervalo todėl nepažymėti ▲ ar ▼ – ne todėl, kad nebūtų reikšmingi.",
@@ -464,6 +469,7 @@ public struct ReportProse: Sendable {
         dictionary: "; что содержат столбцы таблиц (на английском): ", codesMeaning: "Что означает каждый код (на английском): ",
         topNeedsFlag: "⚑▲ / ⚑▼: потребность страны по этой теме выше / ниже, чем в остальной части региона (обучение хотят пройти больше или меньше респондентов либо разрыв больше или меньше; различие сохраняется и после поправки Холма, уровень 5%); ⚑ без стрелки: по одному показателю выше, по другому ниже; см. «{s}».",
         ranksAmongShown: "Места определены среди тем, для которых показан MWDS: тема со скрытыми показателями (–) может быть большей потребностью.",
+        quadrantsAmongShown: "Если показатели части тем скрыты (–), квадранты определяются по средним показанных тем: скрытая тема может относиться к HH.",
         oneRespondentGap: "(n = 1): средний разрыв по оценкам одного респондента, без интервала (по одному ответу его не вычислить).",
         demandPartlyAsked: "Респонденты, которых не спрашивали о желаемом обучении по теме (в их файле не было столбца вопроса или темы, или ответ LimeSurvey не дошёл до вопроса) или чей ответ не удалось прочитать, исключены из базы этой доли, а не считаются не желающими пройти обучение.",
         intervalsWithheld: "При таком взвешивании некоторые доверительные интервалы скрыты, так как по ним можно было бы вычислить скрытое число респондентов: доля или изменение без интервала поэтому не отмечены ▲ или ▼ — это не означает, что они незначимы.",
