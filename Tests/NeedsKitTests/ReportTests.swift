@@ -899,6 +899,23 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(options["excel"] as? Bool, true)
         XCTAssertEqual(options["hxl"] as? Bool, true)
         XCTAssertEqual(options["wave_instruments"] as? [String], ["instrument"])
+        // Every input's digest by its file's name (sha256sum of each): the form's sheets and the
+        // wave's form's (the form's digests had been joined by spaces, naming no file).
+        let forms = try XCTUnwrap((json["instrument"] as? [String: Any])?["files"] as? [[String: String]])
+        XCTAssertEqual(forms.map { $0["file"] }, ["survey.csv", "choices.csv", "settings.csv"])
+        for form in forms {
+            XCTAssertEqual(form["sha256"], FileDigest.sha256(path: Paths.inputs + "/instrument/" + form["file"]!))
+        }
+        let others = try XCTUnwrap(json["other_inputs"] as? [[String: Any]])
+        XCTAssertEqual(others.map { $0["role"] as? String }, ["wave_instrument"])
+        XCTAssertEqual((others.first?["files"] as? [[String: String]])?.count, 3)
+        let (planned, _, _keepPlanned) = try report { $0.planPath = Paths.inputs + "/plan.csv" }
+        _ = _keepPlanned
+        let withPlan = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: planned + "/summary.json"))) as! [String: Any]
+        let plan = try XCTUnwrap((withPlan["other_inputs"] as? [[String: Any]])?.first)
+        XCTAssertEqual(plan["role"] as? String, "plan")
+        XCTAssertEqual(plan["file"] as? String, "plan.csv")
+        XCTAssertEqual(plan["sha256"] as? String, FileDigest.sha256(path: Paths.inputs + "/plan.csv"))
         let (plain, _, _keepPlain) = try report()
         _ = _keepPlain
         let defaults = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: plain + "/summary.json"))) as! [String: Any]

@@ -7,6 +7,16 @@ public enum SummaryJSON {
         InstrumentLoader.files(of: path).compactMap { FileDigest.sha256(path: $0) }.joined(separator: " ")
     }
 
+    /// Each file a form was read from, by name, with its digest: the joined digests of a folder's
+    /// sheets named no file (a reviewer's reading).
+    static func formFiles(_ path: String) -> String {
+        "[" + InstrumentLoader.files(of: path).compactMap { file in
+            FileDigest.sha256(path: file).map {
+                "{\"file\": \(JSONText.quoted(QuarantineWriter.scrubName(InputFiles.lastComponent(file)))), \"sha256\": \(JSONText.quoted($0))}"
+            }
+        }.joined(separator: ", ") + "]"
+    }
+
     /// `withheld`: files whose record and respondent counts are not shown (`Aggregator.withheldFiles`),
     /// nor their size in bytes, which with the other files' sizes per row would give the count back.
     /// `totalsWithheld`: the run's totals would give back a count the tables blank (a later wave
@@ -15,7 +25,18 @@ public enum SummaryJSON {
                               withheld: Set<String> = [], totalsWithheld: Bool = false) -> String {
         var out = "{\n"
         out += "  \"needs_version\": \(JSONText.quoted(version)),\n"
-        out += "  \"instrument\": {\"sha256\": \(JSONText.quoted(instrumentDigest(options.instrumentPath))), \"form_id\": \(JSONText.quoted(instrument.formID)), \"version\": \(JSONText.quoted(instrument.version)), \"file\": \(JSONText.quoted(QuarantineWriter.scrubName(InputFiles.lastComponent(options.instrumentPath))))},\n"
+        out += "  \"instrument\": {\"sha256\": \(JSONText.quoted(instrumentDigest(options.instrumentPath))), \"form_id\": \(JSONText.quoted(instrument.formID)), \"version\": \(JSONText.quoted(instrument.version)), \"file\": \(JSONText.quoted(QuarantineWriter.scrubName(InputFiles.lastComponent(options.instrumentPath)))), \"files\": \(formFiles(options.instrumentPath))},\n"
+        // The other files the run read besides the exports (listed under `files`): the plan's
+        // settings and each wave's form, with their digests (issue 6: every input file's SHA-256;
+        // the plan had none).
+        var others: [String] = []
+        if let plan = options.planPath, let digest = FileDigest.sha256(path: plan) {
+            others.append("{\"role\": \"plan\", \"file\": \(JSONText.quoted(QuarantineWriter.scrubName(InputFiles.lastComponent(InputSpool.displayName(plan))))), \"sha256\": \(JSONText.quoted(digest))}")
+        }
+        for form in options.waveInstruments {
+            others.append("{\"role\": \"wave_instrument\", \"file\": \(JSONText.quoted(QuarantineWriter.scrubName(InputFiles.lastComponent(form)))), \"files\": \(formFiles(form))}")
+        }
+        out += "  \"other_inputs\": [\(others.joined(separator: ", "))],\n"
         out += "  \"options\": {\"encoding\": \(JSONText.quoted(options.reader.encoding?.rawValue ?? "auto")), \"delimiter\": \(JSONText.quoted(options.reader.delimiter.map(Dialect.name(ofDelimiter:)) ?? "auto")), \"drop_identical\": \(options.normalize.dropIdentical), \"weights\": \(JSONText.quoted(options.aggregation.weights.description)), \"region\": \(JSONText.quoted(options.aggregation.region.rawValue)), \"by\": \(JSONText.quoted(options.aggregation.byQuestion ?? "")), \"min_cell\": \(options.aggregation.minCell), \"waves\": [\(InputFiles.waveNames(options.waves).map(JSONText.quoted).joined(separator: ", "))], \"plan\": \(JSONText.quoted(options.planPath.map { QuarantineWriter.scrubName(InputFiles.lastComponent($0)) } ?? "")), \"wave_instruments\": [\(options.waveInstruments.map { JSONText.quoted(QuarantineWriter.scrubName(InputFiles.lastComponent($0))) }.joined(separator: ", "))], \"lang\": \(JSONText.quoted(options.language?.lowercased() ?? "")), \"excel\": \(options.excel), \"hxl\": \(options.hxl)},\n"
         let totals = outcome.accounts.reduce(into: FileAccount(file: "")) { sum, a in
             sum.recordsRead += a.recordsRead
