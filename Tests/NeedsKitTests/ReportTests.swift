@@ -564,6 +564,20 @@ final class ReportTests: XCTestCase {
         XCTAssertTrue(report.contains("| 8 | ⚑▼ Gender-based violence prevention |"), report)
     }
 
+    /// The `--by` table is named in the reports' methods beside the others, in each report's
+    /// language: it was written and never named (a reviewer's reading).
+    func testTheByTableIsNamedInTheReports() throws {
+        let (out, _, _keep) = try report { $0.aggregation.byQuestion = "role" }
+        _ = _keep
+        XCTAssertTrue(try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+            .contains(", by answer to `role` [topic\\_demand\\_by\\_role.csv](topic_demand_by_role.csv);"))
+        XCTAssertTrue(try String(contentsOfFile: out + "/countries/EE.md", encoding: .utf8)
+            .contains(", küsimuse `role` vastuste kaupa [topic\\_demand\\_by\\_role.csv](../topic_demand_by_role.csv);"))
+        let (plain, _, _keepPlain) = try report()
+        _ = _keepPlain
+        XCTAssertFalse(try String(contentsOfFile: plain + "/report.md", encoding: .utf8).contains("by answer to"))
+    }
+
     /// Under weights that suppress some topics of a country (here LT's and LV's under
     /// `--weights municipality --region country-equal`), what the region shares and the quadrants
     /// are said to be among the topics shown: "no topic ranks among the top three needs of every

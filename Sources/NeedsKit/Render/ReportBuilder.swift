@@ -589,8 +589,13 @@ public struct ReportBuilder {
             [.text(weighting(in: prose, forCountry: !linkPrefix.isEmpty))],
         ] + withheld + [
             [.text(prose.fullPrecision), .link("topic_demand.csv", href: linkPrefix + "topic_demand.csv"), .text(prose.perMunicipality),
-             .link("topic_demand_by_municipality.csv", href: linkPrefix + "topic_demand_by_municipality.csv"), .text(prose.dictionary),
-             .link(DataDictionary.file, href: linkPrefix + DataDictionary.file), .text(".")],
+             .link("topic_demand_by_municipality.csv", href: linkPrefix + "topic_demand_by_municipality.csv")]
+                + (aggregator.options.byQuestion.map { by -> [ReportDocument.Inline] in
+                    let file = Pipeline.byTableName(by)
+                    let around = prose.byAnswer.components(separatedBy: "{q}")
+                    return [.text(around[0]), .code(by), .text(around.count > 1 ? around[1] : " "), .link(file, href: linkPrefix + file)]
+                } ?? [])
+                + [.text(prose.dictionary), .link(DataDictionary.file, href: linkPrefix + DataDictionary.file), .text(".")],
         ]))
     }
 

@@ -59,6 +59,9 @@ public struct ReportProse: Sendable {
     var methods: [String]
     var fullPrecision: String
     var perMunicipality: String
+    /// Before the `--by` table's link in the methods (`{q}`: the question): it was written and
+    /// never named in the reports (a reviewer's reading).
+    var byAnswer: String = ", by answer to {q} "
     var measure: String = ""
     /// The column of a country-difference table holding the country's own value.
     var inCountry: String = ""
@@ -281,7 +284,7 @@ public struct ReportProse: Sendable {
             "Usaldusvahemikud on 95%: keskmistel Studenti t, osakaaludel Wilsoni vahemik (kaalumisel Kishi efektiivse valimi suurusega); riikide erinevused: osakaaludel Newcombe'i vahemik ja z-test, keskmistel lõhedel Welchi test, p-väärtused on Holmi järgi korrigeeritud.",
             "Locus for Focus: olulisus ja lõhe jagatakse teemade keskmise juures; HH (kõrge olulisus, suur lõhe) on esimene prioriteet.",
         ],
-        fullPrecision: "Täpsed arvud: ", perMunicipality: ", omavalitsuste kaupa ",
+        fullPrecision: "Täpsed arvud: ", perMunicipality: ", omavalitsuste kaupa ", byAnswer: ", küsimuse {q} vastuste kaupa ",
         measure: "Näitaja", inCountry: "Riigis", others: "Teised", differenceMarked: "⚑ tähistab erinevust, mis jääb kehtima ka Holmi korrektsiooni järel (5% tase); kõik teemad: ", difference: "Vahe (95% UV)", changeSince: "Muutus võrreldes lähteuuringuga: {w}", wavesPaired: "Mõlemale lainele vastasid samad inimesed (seotud küsimustiku vastajakoodiga): muutused on paarisvahed Studenti t-vahemikega; koolitussoovi osakaale võrreldakse sõltumatute valimitena (Newcombe'i vahemik).", wavesIndependent: "Igale lainele vastasid erinevad inimesed: keskmiste muutustel on Welchi vahemik, koolitussoovi osakaalude muutustel Newcombe'i vahemik. Muutus, mille vahemik ei sisalda nulli, on tähistatud ▲ või ▼.", pairedUnweighted: "Paarisvahed ei ole kaalutud: kaalud kehtivad iga laine enda arvudele.", oneWaveOnly: "Ainult ühes laines küsitud teemad: {list}.", competence: "Pädevus", change: "Muutus (95% UV)", gapChange: "Lõhe muutus (95% UV)", wantChange: "Koolitussoov, muutus", leftHH: "Lahkus HH-st", note: "Märkus", everyFigure: "Kõik arvud: ", dumbbell: "Pädevus, lähteuuring → {w}", yes: "jah", no: "ei",
         notRead: "pole loetud", genericSheet: "tavaline tabel",
         dictionary: "; mida tabelite veerud sisaldavad (inglise keeles): ", codesMeaning: "Mida iga kood tähendab (inglise keeles): ",
@@ -340,7 +343,7 @@ public struct ReportProse: Sendable {
             "Intervāli ir 95%: vidējām vērtībām Stjūdenta t, daļām Vilsona intervāls (ar svariem — ar Kiša efektīvo izlases lielumu); valstu atšķirības: daļām Ņūkoma intervāls un z tests, vidējām plaisām Velča tests, p vērtības koriģētas pēc Holma.",
             "Locus for Focus: svarīgums un plaisa tiek iedalīti augstos un zemos pēc to vidējās vērtības visām tēmām; HH (augsts svarīgums, liela plaisa) ir pirmā prioritāte.",
         ],
-        fullPrecision: "Precīzi skaitļi: ", perMunicipality: ", pa pašvaldībām ",
+        fullPrecision: "Precīzi skaitļi: ", perMunicipality: ", pa pašvaldībām ", byAnswer: ", pa jautājuma {q} atbildēm ",
         measure: "Rādītājs", inCountry: "Valstī", others: "Citas", differenceMarked: "⚑ atzīmē atšķirību, kas saglabājas arī pēc Holma korekcijas (5% līmenis); visas tēmas: ", difference: "Starpība (95% TI)", changeSince: "Izmaiņas salīdzinājumā ar sākotnējo aptauju: {w}", wavesPaired: "Abos viļņos atbildēja tie paši cilvēki (sasaistīti ar anketas respondenta kodu): izmaiņas ir pāru starpības ar Stjūdenta t intervāliem; apmācību vēlmes daļas salīdzinātas kā neatkarīgas izlases (Ņūkoma intervāls).", wavesIndependent: "Katrā vilnī atbildēja citi cilvēki: vidējo vērtību izmaiņām ir Velča intervāls, apmācību vēlmes daļu izmaiņām Ņūkoma intervāls. Izmaiņa, kuras intervāls neietver nulli, ir atzīmēta ar ▲ vai ▼.", pairedUnweighted: "Pāru starpības nav svērtas: svari attiecas uz katra viļņa paša rādītājiem.", oneWaveOnly: "Tēmas, kas jautātas tikai vienā vilnī: {list}.", competence: "Kompetence", change: "Izmaiņa (95% TI)", gapChange: "Plaisas izmaiņa (95% TI)", wantChange: "Vēlas apmācības, izmaiņa", leftHH: "Izgāja no HH", note: "Piezīme", everyFigure: "Visi skaitļi: ", dumbbell: "Kompetence, sākotnējā aptauja → {w}", yes: "jā", no: "nē",
         notRead: "nav nolasīts", genericSheet: "vienkārša tabula",
         dictionary: "; ko satur tabulu kolonnas (angļu valodā): ", codesMeaning: "Ko nozīmē katrs kods (angļu valodā): ",
@@ -401,7 +404,7 @@ public struct ReportProse: Sendable {
             "Intervalai yra 95%: vidurkiams Stjudento t, dalims Vilsono intervalas (su svoriais — su Kisho efektyviuoju imties dydžiu); šalių skirtumai: dalims Newcombe'o intervalas ir z testas, vidutiniams atotrūkiams Welcho testas, p reikšmės pakoreguotos Holmo metodu.",
             "Locus for Focus: svarba ir atotrūkis dalijami ties jų vidurkiu pagal temas; HH (didelė svarba, didelis atotrūkis) yra pirmasis prioritetas.",
         ],
-        fullPrecision: "Tikslūs skaičiai: ", perMunicipality: ", pagal savivaldybes ",
+        fullPrecision: "Tikslūs skaičiai: ", perMunicipality: ", pagal savivaldybes ", byAnswer: ", pagal klausimo {q} atsakymus ",
         measure: "Rodiklis", inCountry: "Šalyje", others: "Kitos", differenceMarked: "⚑ žymi skirtumą, kuris išlieka ir po Holmo pataisos (5% lygmuo); visos temos: ", difference: "Skirtumas (95% PI)", changeSince: "Pokytis, palyginti su pradine apklausa: {w}", wavesPaired: "Abiejose bangose atsakė tie patys žmonės (susieti klausimyno respondento kodu): pokyčiai yra porų skirtumai su Stjudento t intervalais; norinčiųjų dalyvauti mokymuose dalys lyginamos kaip nepriklausomos imtys (Newcombe'o intervalas).", wavesIndependent: "Kiekvienoje bangoje atsakė skirtingi žmonės: vidurkių pokyčiams naudojamas Welcho intervalas, norinčiųjų dalyvauti mokymuose dalių pokyčiams Newcombe'o intervalas. Pokytis, kurio intervalas neapima nulio, pažymėtas ▲ arba ▼.", pairedUnweighted: "Porų skirtumai nesverti: svoriai taikomi kiekvienos bangos pačios rodikliams.", oneWaveOnly: "Temos, klaustos tik vienoje bangoje: {list}.", competence: "Kompetencija", change: "Pokytis (95% PI)", gapChange: "Atotrūkio pokytis (95% PI)", wantChange: "Norėtų mokymų, pokytis", leftHH: "Išėjo iš HH", note: "Pastaba", everyFigure: "Visi skaičiai: ", dumbbell: "Kompetencija, pradinė apklausa → {w}", yes: "taip", no: "ne",
         notRead: "neperskaitytas", genericSheet: "paprasta lentelė",
         dictionary: "; ką reiškia lentelių stulpeliai (anglų kalba): ", codesMeaning: "Ką reiškia kiekvienas kodas (anglų kalba): ",
@@ -463,7 +466,7 @@ public struct ReportProse: Sendable {
             "Интервалы 95%: для средних — t Стьюдента, для долей — интервал Уилсона (при взвешивании — с эффективным размером выборки Киша); различия стран: для долей — интервал Ньюкомба и z-тест, для средних разрывов — тест Уэлча, p-значения скорректированы по Холму.",
             "Locus for Focus: важность и разрыв разбиваются на высокие и низкие значения по их среднему по всем темам; HH (высокая важность, большой разрыв) — первый приоритет.",
         ],
-        fullPrecision: "Точные значения: ", perMunicipality: ", по муниципалитетам ",
+        fullPrecision: "Точные значения: ", perMunicipality: ", по муниципалитетам ", byAnswer: ", по ответам на вопрос {q} ",
         measure: "Показатель", inCountry: "В стране", others: "Остальные", differenceMarked: "⚑ отмечает различие, которое сохраняется и после поправки Холма (уровень 5%); все темы: ", difference: "Разница (95% ДИ)", changeSince: "Изменение по сравнению с исходным опросом: {w}", wavesPaired: "В обеих волнах отвечали одни и те же люди (сопоставлены по коду респондента из анкеты): изменения — парные разности с интервалами t Стьюдента; доли желающих пройти обучение сравниваются как независимые выборки (интервал Ньюкомба).", wavesIndependent: "В каждой волне отвечали разные люди: для изменений средних — интервал Уэлча, для изменений долей желающих пройти обучение — интервал Ньюкомба. Изменение, интервал которого не содержит нуля, отмечено ▲ или ▼.", pairedUnweighted: "Парные разности не взвешены: веса применяются к показателям каждой волны.", oneWaveOnly: "Темы, заданные только в одной волне: {list}.", competence: "Компетентность", change: "Изменение (95% ДИ)", gapChange: "Изменение разрыва (95% ДИ)", wantChange: "Хотят пройти обучение, изменение", leftHH: "Вышла из HH", note: "Примечание", everyFigure: "Все значения: ", dumbbell: "Компетентность, исходный опрос → {w}", yes: "да", no: "нет",
         notRead: "не прочитан", genericSheet: "обычная таблица",
         dictionary: "; что содержат столбцы таблиц (на английском): ", codesMeaning: "Что означает каждый код (на английском): ",
