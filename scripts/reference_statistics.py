@@ -175,41 +175,6 @@ if os.path.exists("reports/clean/responses.csv"):
         measured = [r for r in csv.DictReader(f) if r["measure"] in ("importance", "competence")]
     keys = sorted({r["topic"] for r in measured})
     rows_for = lambda members: [(r, 1.0) for r in members]
-
-    # Respondents out of the want-training shares' base: a row of its source file cut short before
-    # the demand question's column (its labels in the instrument's languages, or its name). Read
-    # here from the inputs themselves, with Python's csv module, not from anything needs wrote.
-    with open("inputs/instrument/survey.csv", encoding="utf-8") as f:
-        demand = next(r for r in csv.DictReader(f) if r["name"] == "training_wanted")
-    demand_names = {v.strip().lower() for k, v in demand.items() if (k == "name" or k.startswith("label")) and v.strip()}
-
-    def source_rows(name):
-        raw = open("inputs/" + name, "rb").read()
-        for encoding in ("utf-16" if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig", "cp1257"):
-            try:
-                text = raw.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        first = text.splitlines()[0]
-        delimiter = max(";,\t", key=first.count)
-        reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter)
-        header = next(reader)
-        rows = {}
-        line = 2
-        for row in reader:
-            rows[line] = row
-            line = reader.line_num + 1
-        return header, rows
-
-    unasked = set()
-    for name in sorted({r["source_file"] for r in clean}):
-        header, rows = source_rows(name)
-        columns = [k for k, h in enumerate(header) if h.strip().lower() in demand_names]
-        for line, row in rows.items():
-            if columns and len(row) < len(header) and len(row) <= min(columns):
-                unasked.add((name, line))
-    asked = lambda members: [r for r in members if (r["source_file"], int(r["source_line"])) not in unasked]
     figures = {}
     for scope in sorted({r["country"] for r in clean if r["country"]}) + ["ALL"]:
         members = [r for r in clean if scope == "ALL" or r["country"] == scope]
@@ -219,14 +184,13 @@ if os.path.exists("reports/clean/responses.csv"):
             comp = [float(r["comp_" + t]) for r in members if r["comp_" + t]]
             gap = [float(r["imp_" + t]) - float(r["comp_" + t]) for r in members if r["imp_" + t] and r["comp_" + t]]
             fi, fc, fg = (weighted_mean_ci(v, [1.0] * len(v)) for v in (imp, comp, gap))
-            base = asked(members)
-            demanded = sum(1 for r in base if t in r["training_wanted"].split())
-            low, high = wilson(demanded / len(base), len(base))
+            demanded = sum(1 for r in members if t in r["training_wanted"].split())
+            low, high = wilson(demanded / len(members), len(members))
             out[t] = {"respondents": len(members), "n_importance": len(imp), "mean_importance": fi["mean"],
                       "importance_ci_low": fi["low"], "importance_ci_high": fi["high"], "n_competence": len(comp),
                       "mean_competence": fc["mean"], "competence_ci_low": fc["low"], "competence_ci_high": fc["high"],
                       "n_pairs": len(gap), "mean_gap": fg["mean"], "gap_ci_low": fg["low"], "gap_ci_high": fg["high"],
-                      "mwds": fg["mean"] * fi["mean"], "demand_n": demanded, "demand_share": demanded / len(base),
+                      "mwds": fg["mean"] * fi["mean"], "demand_n": demanded, "demand_share": demanded / len(members),
                       "demand_ci_low": low, "demand_ci_high": high}
         for t in keys:
             out[t]["mwds_rank"] = 1 + sum(1 for u in keys if out[u]["mwds"] > out[t]["mwds"])

@@ -1707,18 +1707,7 @@ public final class Normalizer {
             // (In Google Forms and Microsoft Forms a text that is no choice is what was typed for "Other".)
             || (!pendingIssues.isEmpty && mapping.shape != .googleForms && mapping.shape != .microsoftForms
                 && mapping.demandIndex.map { d in answers[d] == 0 && pendingIssues.contains { $0.question == d } } ?? false)
-            // A row cut short before the demand question's columns (`ragged_row`: the rest read
-            // as missing) has no answer to it, not an answer of none: out of the base, where it
-            // had counted as wanting no training (a reviewer's case).
-            || (record.widthOff > 0 && mapping.demandIndex.map { d in
-                answers[d] == 0 && !mapping.roles.indices.contains { column in
-                    guard column < record.presentCount else { return false }
-                    switch mapping.roles[column] {
-                    case let .question(q), let .choice(q, _): return q == d
-                    default: return false
-                    }
-                }
-            } ?? false)
+
         row.demandUnaskedBits = mapping.demandUnaskedBits
         row.submitted = submitted
         row.otherReading = rowOtherReading
