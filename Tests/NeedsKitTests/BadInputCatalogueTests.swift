@@ -451,9 +451,14 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertEqual(wide.account.quarantined, 0)
         // Under a grid of split choice columns a dash is unticked: `-;-;-` answered, wanting none,
         // a respondent in the demand shares' base (a reviewer's: it had been a blank row).
-        let grid = run("ticks.csv", "country,training_wanted/intercultural,training_wanted/partnerships\nEE,+,-\n-,-,-\n")
+        let grid = run("ticks.csv", "country,training_wanted/intercultural,training_wanted/partnerships\nEE,+,-\n,-,-\n")
         XCTAssertEqual(grid.account.respondents, 2)
         XCTAssertEqual(grid.account.blankRows, 0)
+        // A rule across such a sheet, dashes in its place and ratings too, is a blank row still.
+        let rule = run("rule.csv", "country,imp_partnerships,training_wanted/intercultural,training_wanted/partnerships\n"
+            + "EE,4,+,-\n-,-,-,-\nEE,3,-,+\n")
+        XCTAssertEqual(rule.account.respondents, 2)
+        XCTAssertEqual(rule.account.blankRows, 1)
         XCTAssertTrue(record(" \u{2014}\u{2014} ;;-").holdsDashesOnly)
         XCTAssertFalse(record(";;").holdsDashesOnly)
         XCTAssertFalse(record("----;-").holdsDashesOnly)

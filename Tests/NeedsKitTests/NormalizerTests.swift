@@ -1703,6 +1703,15 @@ final class NormalizerTests: XCTestCase {
         let own = normalise([folder.write("own.csv", "Nr;Omavalitsus;imp_intercultural;comp_intercultural\n;Narva linn;;\n1;;5;2\n")])
         XCTAssertEqual(own.respondents.map(\.municipalityCode), [nil])
         XCTAssertFalse(own.codes().contains("details_line"))
+        // Only in the sheet's numbering column: a place typed alone under a place column the form
+        // does not know (`KOV`), or in a note column, names no block (a reviewer's: the rows below
+        // had been moved to Tartu linn).
+        let kov = normalise([folder.write("kov.csv", "KOV;Teie amet;imp_intercultural;comp_intercultural\n"
+            + "Narva linn;teacher;5;2\nTartu linn;;;\nNarva linn;teacher;4;3\nJõhvi vald;teacher;3;3\n")])
+        XCTAssertEqual(kov.respondents.map(\.municipalityCode), [nil, nil, nil])
+        let note = normalise([folder.write("note.csv", "Nr;Riik;Omavalitsus;Teie amet;imp_intercultural;comp_intercultural;Küsitleja märkus\n"
+            + "Omavalitsus: Narva linn;;;;;;\n1;;;teacher;5;2;\n;;;;;;Tartu linn\n2;;;teacher;4;3;\n")])
+        XCTAssertEqual(note.respondents.map(\.municipalityCode), ["EE-511", "EE-511"])
     }
 
     /// Blocks pasted one below the other, each with its municipality on a details line above its

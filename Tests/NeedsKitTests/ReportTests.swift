@@ -530,8 +530,8 @@ final class ReportTests: XCTestCase {
             // Up to the next heading, of any level.
             try XCTUnwrap(text.components(separatedBy: heading + "\n\n").dropFirst().first?.components(separatedBy: "\n#").first, heading)
         }
-        let line = "⚑▲ / ⚑▼: the country's need on this topic is higher / lower than the rest of the region's (more or fewer "
-            + "want training, or a greater or smaller gap; the difference holds after Holm's correction, 5% level); ⚑ alone: "
+        let line = "⚑▲ / ⚑▼: the country's need on this topic is higher / lower than the rest of the region's (a greater or "
+            + "smaller share want training, or a greater or smaller gap; the difference holds after Holm's correction, 5% level); ⚑ alone: "
             + "higher on one measure, lower on the other; see “Where countries differ”."
         let estonia = try section("### Estonia (EE)", in: report)
         XCTAssertTrue(estonia.contains("| 1 | ⚑▲ Intercultural competence and communication |"), estonia)
@@ -597,7 +597,7 @@ final class ReportTests: XCTestCase {
         XCTAssertTrue(report.contains("This is among the topics whose MWDS is shown: in Lithuania (LT), Latvia (LV) some are suppressed, "
                                       + "and may rank among the top three."), report)
         XCTAssertTrue(report.contains("its quadrants are split at the means of the topics shown: a suppressed topic may be HH."), report)
-        XCTAssertTrue(try String(contentsOfFile: out + "/countries/LV.md", encoding: .utf8).contains("slēpta tēma var piederēt HH"))
+        XCTAssertTrue(try String(contentsOfFile: out + "/countries/LV.md", encoding: .utf8).contains("slēpta tēma var piederēt HH kvadrantam"))
         XCTAssertFalse(try String(contentsOfFile: out + "/countries/EE.md", encoding: .utf8).contains("HH-sse"))
     }
 
@@ -1976,6 +1976,28 @@ final class ReportTests: XCTestCase {
         XCTAssertTrue(locus.contains(" y=\"70\" font-size=\"10\">2. Противодействие дезинформации и ложной</text>"), locus)
         XCTAssertTrue(locus.contains(" y=\"82\" font-size=\"10\">информации</text>"), locus)
         XCTAssertFalse(locus.contains("…"), locus)
+        // A second reviewer's cases. The Locus list's second line stands past the number, and has
+        // that much less room (it ran past the chart's edge); a first line of the number alone is
+        // none. The heat map's caption and legend break to the chart's width (the caption of a base
+        // with respondents out ran 125 pixels past a chart 600 wide).
+        var long = rows
+        long[0].topicLabel = "Partnerships for integration: handbook on bound and unbound funding, hub and pound grounds, guidebook handbook"
+        let english = ReportStrings.forLanguage(nil).charts
+        let list = Charts.locusScatter(long, id: "l", title: "l", labels: english)
+        let second = try XCTUnwrap(list.split(separator: "\n").first { $0.contains(" y=\"82\" font-size=\"10\">") })
+        let x = try XCTUnwrap(Double(second[second.range(of: "x=\"")!.upperBound...].prefix { $0 != "\"" }))
+        let text = String(second[second.range(of: "font-size=\"10\">")!.upperBound...].prefix { $0 != "<" })
+        XCTAssertLessThanOrEqual(x + Charts.textWidth(text, fontSize: 10), 720 - 4, String(second))
+        XCTAssertEqual(Charts.lines("2. " + String(repeating: "ж", count: 60), width: 100).count, 1)
+        long[0].demandColumnMissing = true
+        let map = Charts.demandHeatmap(long, id: "h", title: "h", labels: english)
+        let width = try XCTUnwrap(Double(map[map.range(of: "width=\"")!.upperBound...].prefix { $0 != "\"" }))
+        let notes = map.split(separator: "\n").filter { $0.contains("font-size=\"10\" fill=\"#444\">") }.map {
+            String($0[$0.range(of: "fill=\"#444\">")!.upperBound...].prefix { $0 != "<" })
+        }
+        XCTAssertGreaterThan(notes.count, 1, map)
+        XCTAssertTrue(notes.joined(separator: " ").hasPrefix(english.heatmapBaseAsked), "\(notes)")
+        for note in notes { XCTAssertLessThanOrEqual(10 + Charts.textWidth(note, fontSize: 10), width, note) }
     }
 
     /// The Locus-for-Focus chart lists its topics, numbered, beside the plot, 16 apart from

@@ -491,6 +491,12 @@ final class WaveComparisonTests: XCTestCase {
         // The usual 1-5 scale keeps its axis: 1 at the left of the plot, 5 at its right.
         let usual = Charts.dumbbell([change("a", 1.0, 5.0)], id: "u", title: "t", labels: labels)
         XCTAssertEqual(try numbers(usual, #"<circle cx="([0-9.]+)""#), ["300", "390", "300.0", "620.0"])
+        // The wave's mark stands after the baseline's word, however long: in Russian, `исходный
+        // опрос` ran under it at x = 390 (a reviewer's reading).
+        let russian = ReportStrings.forLanguage("ru").charts
+        let marks = try numbers(Charts.dumbbell([change("a", 1.0, 5.0)], id: "r", title: "t", labels: russian), #"<circle cx="([0-9.]+)""#)
+        let wordEnd = 300 + 10 + Charts.textWidth(russian.baseline, fontSize: 10)
+        XCTAssertGreaterThan(try XCTUnwrap(Double(marks[1])) - 5, wordEnd, "\(marks)")
     }
 
     /// A wave's name is its folder's (`followup_after_the_2026_training_programme_all_municipalities`):

@@ -66,6 +66,10 @@ public final class Normalizer {
 
         /// Whether the places were stated on a details line between the table's rows (`restate`).
         private(set) var statedBetween = false
+        /// The sheet's numbering column (`Nr`, `#`, `No.`, or one with no name), when its first (or
+        /// second, behind a column with no name) is one the form does not read: where a block's
+        /// name alone on its line may stand (`blockName`).
+        var numberingColumn: Int? = nil
 
         /// Places stated on a details line between the table's rows: every respondent's below it.
         func restate(_ places: [(question: Int, text: String, line: Int)], part: UInt32) {
@@ -779,6 +783,13 @@ public final class Normalizer {
             stated: stated, above: above)
         mapping.statedPart = rowNumbersPart
         mapping.statedForBlankPlacesOnly = placeColumns
+        // The second column when the first has no name and the second a numbering heading
+        // (`;Nr;Riik;…`), else the first when its heading is one or none.
+        let numbering = { (column: Int) in
+            column < header.count && roles[column] == .unmapped && Self.numberingHeaders.contains(header[column].trimmingSpaces.lowercased())
+        }
+        mapping.numberingColumn = header.first?.trimmingSpaces.isEmpty == true && header.count > 1
+            && !header[1].trimmingSpaces.isEmpty && numbering(1) ? 1 : numbering(0) ? 0 : nil
         mapping.demandUnaskedBits = demandUnaskedBits
         return mapping
     }
@@ -1066,6 +1077,7 @@ public final class Normalizer {
         if record.count > 1 && isBlankField(record.fieldBytes(0)) {
             guard let filled = (1..<record.count).first(where: { !isBlankField(record.fieldBytes($0)) }),
                   (filled + 1..<record.count).allSatisfy({ isBlankField(record.fieldBytes($0)) }),
+                  filled == 1 || filled == mapping.numberingColumn,
                   filled >= mapping.roles.count || mapping.roles[filled] == .unmapped else { return nil }
             let text = record[filled].trimmingSpaces
             if let colon = text.firstIndex(of: ":") {
@@ -1102,9 +1114,12 @@ public final class Normalizer {
     /// been a row answering nothing, and the rows below of no place (a probe's). Nil for any other
     /// row: a row of the table costs a look at its first two filled cells.
     private func blockName(_ record: RecordBuffer, mapping: FileMapping) -> [String]? {
-        guard municipalityIndex != nil, record.filledFieldCount(upTo: 2) == 1,
+        // Only in the sheet's numbering column: a place typed alone under a place column the form
+        // does not know (`KOV`), or a note column's, had been taken for a block's name, and the
+        // rows below given that place (a reviewer's: respondents moved to Tartu linn).
+        guard municipalityIndex != nil, let numbering = mapping.numberingColumn, record.filledFieldCount(upTo: 2) == 1,
               let column = (0..<record.count).first(where: { !isBlankField(record.fieldBytes($0)) }),
-              column >= mapping.roles.count || mapping.roles[column] == .unmapped else { return nil }
+              column == numbering else { return nil }
         let text = record[column].trimmingSpaces
         guard text.contains(where: \.isLetter) else { return nil }
         if case .unique = gazetteer.match(text) { return [text] }
@@ -1859,12 +1874,25 @@ public final class Normalizer {
     /// Whether a row of dashes alone puts one in a split choice column, where a dash is unticked
     /// (`-;-;-` under a grid of topics: answered, none wanted), so that the row is a respondent,
     /// not a blank row (a reviewer's: it had left the demand shares' base).
+    /// A rule drawn across a sheet that has such columns among others (its place, its ratings)
+    /// puts dashes in those too: a blank row still (a reviewer's: it had become a respondent).
     static func ticksWithDashes(_ record: RecordBuffer, mapping: FileMapping) -> Bool {
-        mapping.steps.indices.contains { column in
-            guard column < record.presentCount, case .choice = mapping.steps[column] else { return false }
-            return !isBlankField(record.fieldBytes(column))
+        var ticks = false
+        for column in mapping.steps.indices where column < record.presentCount && !isBlankField(record.fieldBytes(column)) {
+            switch mapping.steps[column] {
+            case .choice: ticks = true
+            case .question, .questionAgain: return false
+            default: continue
+            }
         }
+        return ticks
     }
+
+    /// Headings of a sheet's numbering column (compared trimmed, in lower case), or none.
+    static let numberingHeaders: Set<String> = [
+        "", "nr", "nr.", "no", "no.", "#", "№", "n", "n°", "jrk", "jrk.", "jrk nr", "jrk. nr", "järjekorranumber",
+        "eil. nr.", "eil nr", "eil. nr", "npk", "nr. p.k.", "п/п", "№ п/п", "n п/п",
+    ]
 
     /// Whether a cell is a dash alone (`-`, `–`, `—`, `--`): left blank.
     static func isDash(_ text: String) -> Bool {

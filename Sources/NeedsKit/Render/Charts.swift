@@ -41,8 +41,29 @@ public enum Charts {
             first = candidate
             used += 1
         }
-        guard used > 0 && used < words.count else { return [fit(text, width: width, fontSize: fontSize)] }
+        // (A first line of a list's number alone, `2.`, is none: the name is cut on one line.)
+        guard used > 0 && used < words.count && !(used == 1 && first.allSatisfy({ $0.isNumber || $0 == "." })) else {
+            return [fit(text, width: width, fontSize: fontSize)]
+        }
         return [first, fit(words[used...].joined(separator: " "), width: width, fontSize: fontSize)]
+    }
+
+    /// A note broken between words into as many lines of `width` pixels as it needs (a word
+    /// longer than a line is cut, `fit`).
+    static func wrapped(_ text: String, width: Double, fontSize: Double = 11) -> [String] {
+        var result: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
+            let candidate = line.isEmpty ? word : line + " " + word
+            if line.isEmpty || textWidth(candidate, fontSize: fontSize) <= width {
+                line = candidate
+            } else {
+                result.append(fit(line, width: width, fontSize: fontSize))
+                line = word
+            }
+        }
+        if !line.isEmpty || result.isEmpty { result.append(fit(line, width: width, fontSize: fontSize)) }
+        return result
     }
 
     /// A `<text>` of `lines(text)` centred on `centre` (its middle, vertically), at `x`: one line,
@@ -158,8 +179,15 @@ public enum Charts {
         let width = 720, frame = 420, left = 60, right = 290, top = 40, bottom = 50
         // Each topic's line of the list, or two (a long name broken between words, the second
         // line under the first's text, past its number).
-        let listed = points.enumerated().map { index, point in
-            lines("\(numbers[index]). " + point.0.topicLabel, width: Double(right - 16), fontSize: 10)
+        let listed = points.enumerated().map { index, point -> [String] in
+            var parts = lines("\(numbers[index]). " + point.0.topicLabel, width: Double(right - 16), fontSize: 10)
+            // The second line stands past the number: it has that much less room (it had run past
+            // the chart's edge: a reviewer's measure).
+            if parts.count == 2 {
+                let indent = textWidth("\(numbers[index]). ", fontSize: 10)
+                parts[1] = fit(parts[1], width: Double(right - 16) - indent, fontSize: 10)
+            }
+            return parts
         }
         let listHeight = listed.reduce(0) { $0 + 16 + 12 * ($1.count - 1) }
         let height = max(frame, top + 14 + listHeight)
@@ -246,7 +274,13 @@ public enum Charts {
         // chart when it appears.
         let legend = blankCellLegend(rows, labels: labels)
         let cellW = 70, cellH = 26, left = 300, top = 50
-        let width = left + scopes.count * cellW + 20, height = top + topics.count * cellH + 30 + legend.count * 14
+        let width = left + scopes.count * cellW + 20
+        // The caption and the legend, each broken between words to the chart's width: the
+        // caption of a base with some respondents out ran 125 pixels past a chart 600 wide (a
+        // reviewer's measure in a browser).
+        let base = rows.contains(where: \.demandPartlyAsked) ? labels.heatmapBaseAsked : labels.heatmapBase
+        let notes = ([base] + legend).flatMap { wrapped($0, width: Double(width - 20), fontSize: 10) }
+        let height = top + topics.count * cellH + 30 + (notes.count - 1) * 14
         // Every cell, with the mark the chart shows, and what the marks mean: a screen reader was
         // told the shares shown only (nothing at all with every cell blanked).
         var description = ""
@@ -277,10 +311,8 @@ public enum Charts {
             }
         }
         let noteY = top + topics.count * cellH + 22
-        let base = rows.contains(where: \.demandPartlyAsked) ? labels.heatmapBaseAsked : labels.heatmapBase
-        svg += "<text x=\"10\" y=\"\(noteY)\" font-size=\"10\" fill=\"#444\">\(esc(base))</text>\n"
-        for (k, line) in legend.enumerated() {
-            svg += "<text x=\"10\" y=\"\(noteY + 14 * (k + 1))\" font-size=\"10\" fill=\"#444\">\(esc(line))</text>\n"
+        for (k, line) in notes.enumerated() {
+            svg += "<text x=\"10\" y=\"\(noteY + 14 * k)\" font-size=\"10\" fill=\"#444\">\(esc(line))</text>\n"
         }
         return svg + "</svg>\n"
     }

@@ -295,7 +295,8 @@ public struct ReportBuilder {
         // A compared country with topics suppressed: their ranks are unknown, and one may be among
         // its top three (a reviewer's reading of a weighted run: "no topic ranks among the top
         // three of every country" with six of eight topics hidden).
-        let hiding = countries.filter { country in figures.contains { $0.country == country && $0.mwds == nil && $0.suppressed } }
+        // (A topic nobody rated has no MWDS, suppressed or not: its pairs are 0.)
+        let hiding = countries.filter { country in figures.contains { $0.country == country && $0.mwds == nil && $0.nPairs > 0 } }
         let hidden = hiding.isEmpty ? "" : " This is among the topics whose MWDS is shown: in " + hiding.map(words.scopeName).joined(separator: ", ")
             + " some are suppressed, and may rank among the top three."
         // The plan's rule counts a topic whose interval reaches the last top need's too: said
@@ -391,7 +392,8 @@ public struct ReportBuilder {
             // of a weighted run, six of eight topics hidden).
             if scopes.contains(where: { scope in
                 let inScope = figures.filter { $0.country == scope }
-                return inScope.contains { $0.quadrant != nil } && inScope.contains { $0.quadrant == nil && !$0.countsHidden && $0.suppressed }
+                // (A topic nobody rated has no quadrant either, and nothing suppressed: its pairs are 0.)
+                return inScope.contains { $0.quadrant != nil } && inScope.contains { $0.quadrant == nil && !$0.countsHidden && $0.nPairs > 0 }
             }) {
                 doc.paragraph(ReportProse.forLanguage(words.language).quadrantsAmongShown)
             }
