@@ -459,6 +459,10 @@ final class BadInputCatalogueTests: XCTestCase {
             + "EE,4,+,-\n-,-,-,-\nEE,3,-,+\n")
         XCTAssertEqual(rule.account.respondents, 2)
         XCTAssertEqual(rule.account.blankRows, 1)
+        // Through a numbering column too (a third reviewer's).
+        let numbered = run("numbered.csv", "Nr,training_wanted/intercultural,training_wanted/partnerships\n1,1,0\n-,-,-\n2,0,1\n")
+        XCTAssertEqual(numbered.account.respondents, 2)
+        XCTAssertEqual(numbered.account.blankRows, 1)
         XCTAssertTrue(record(" \u{2014}\u{2014} ;;-").holdsDashesOnly)
         XCTAssertFalse(record(";;").holdsDashesOnly)
         XCTAssertFalse(record("----;-").holdsDashesOnly)

@@ -1712,6 +1712,20 @@ final class NormalizerTests: XCTestCase {
         let note = normalise([folder.write("note.csv", "Nr;Riik;Omavalitsus;Teie amet;imp_intercultural;comp_intercultural;Küsitleja märkus\n"
             + "Omavalitsus: Narva linn;;;;;;\n1;;;teacher;5;2;\n;;;;;;Tartu linn\n2;;;teacher;4;3;\n")])
         XCTAssertEqual(note.respondents.map(\.municipalityCode), ["EE-511", "EE-511"])
+        // A third reviewer's: a numbering column under any heading (`Nr.p.k.`), block names in a
+        // first column with no name beside `Nr`, a details line in the second column under a
+        // question's (`Šalis`), all read; a column with no name holding each row's place is no
+        // numbering column.
+        func places(_ name: String, _ text: String) -> [String?] { normalise([folder.write(name, text)]).respondents.map(\.municipalityCode) }
+        XCTAssertEqual(places("lv.csv", "Nr.p.k.;Jūsu amats;imp_intercultural;comp_intercultural\n1;teacher;5;2\n"
+                              + "Pašvaldība: Rīga;;;\n2;teacher;4;3\nDaugavpils;;;\n3;teacher;3;3\n"), [nil, "LV-RIX", "LV-DGV"])
+        XCTAssertEqual(places("unnamed.csv", ";Nr;Teie amet;imp_intercultural;comp_intercultural\n;1;teacher;5;1\n"
+                              + "Omavalitsus: Narva linn;;;;\n;2;teacher;5;2\nTartu linn;;;;\n;3;teacher;3;3\n"), [nil, "EE-511", "EE-793"])
+        XCTAssertEqual(places("blank.csv", ";Teie amet;imp_intercultural;comp_intercultural\nNarva linn;teacher;5;2\n"
+                              + "Tartu linn;;;\nNarva linn;teacher;4;3\n"), [nil, nil])
+        XCTAssertEqual(places("lt.csv", "Eil. Nr.;Šalis;Savivaldybė;Jūsų pareigos;imp_intercultural;comp_intercultural\n"
+                              + "Savivaldybė: Kauno miesto savivaldybė;;;;;\n1;;;teacher;5;2\n;Savivaldybė: Alytaus miesto savivaldybė;;;;\n"
+                              + "2;;;teacher;4;3\n"), ["LT-15", "LT-02"])
     }
 
     /// Blocks pasted one below the other, each with its municipality on a details line above its

@@ -66,10 +66,10 @@ public final class Normalizer {
 
         /// Whether the places were stated on a details line between the table's rows (`restate`).
         private(set) var statedBetween = false
-        /// The sheet's numbering column (`Nr`, `#`, `No.`, or one with no name), when its first (or
-        /// second, behind a column with no name) is one the form does not read: where a block's
-        /// name alone on its line may stand (`blockName`).
-        var numberingColumn: Int? = nil
+        /// Which of the first two columns (bits 0 and 1) have held words in a respondent's row, as a
+        /// column of places or notes does, not a numbering column's numbers: a block's name alone on
+        /// its line is not read in such a column (`blockName`).
+        var wordColumns: UInt8 = 0
 
         /// Places stated on a details line between the table's rows: every respondent's below it.
         func restate(_ places: [(question: Int, text: String, line: Int)], part: UInt32) {
@@ -783,13 +783,6 @@ public final class Normalizer {
             stated: stated, above: above)
         mapping.statedPart = rowNumbersPart
         mapping.statedForBlankPlacesOnly = placeColumns
-        // The second column when the first has no name and the second a numbering heading
-        // (`;Nr;Riik;…`), else the first when its heading is one or none.
-        let numbering = { (column: Int) in
-            column < header.count && roles[column] == .unmapped && Self.numberingHeaders.contains(header[column].trimmingSpaces.lowercased())
-        }
-        mapping.numberingColumn = header.first?.trimmingSpaces.isEmpty == true && header.count > 1
-            && !header[1].trimmingSpaces.isEmpty && numbering(1) ? 1 : numbering(0) ? 0 : nil
         mapping.demandUnaskedBits = demandUnaskedBits
         return mapping
     }
@@ -1076,13 +1069,17 @@ public final class Normalizer {
         // in its first filled cell: `;Omavalitsus: Jõhvi vald;;;` (a probe's).
         if record.count > 1 && isBlankField(record.fieldBytes(0)) {
             guard let filled = (1..<record.count).first(where: { !isBlankField(record.fieldBytes($0)) }),
-                  (filled + 1..<record.count).allSatisfy({ isBlankField(record.fieldBytes($0)) }),
-                  filled == 1 || filled == mapping.numberingColumn,
-                  filled >= mapping.roles.count || mapping.roles[filled] == .unmapped else { return nil }
+                  filled == 1, (2..<max(2, record.count)).allSatisfy({ isBlankField(record.fieldBytes($0)) }) else { return nil }
             let text = record[filled].trimmingSpaces
             if let colon = text.firstIndex(of: ":") {
-                return isPlaceLabel(String(text[..<colon])) && text.index(after: colon) != text.endIndex ? [text] : nil
+                guard isPlaceLabel(String(text[..<colon])) && text.index(after: colon) != text.endIndex else { return nil }
+                // Under a question's column it must be no answer to it (`Savivaldybė: Alytaus …`
+                // under `Šalis`: a reviewer's had been a respondent of no place).
+                if filled < mapping.roles.count, case let .question(q) = mapping.roles[filled], instrument.questions[q].kind != .text,
+                   read(text, question: q, shape: mapping.shape).answer != nil { return nil }
+                return [text]
             }
+            guard filled >= mapping.roles.count || mapping.roles[filled] == .unmapped else { return nil }
             return blockName(record, mapping: mapping)
         }
         var first = record.fieldBytes(0)[...]
@@ -1114,12 +1111,14 @@ public final class Normalizer {
     /// been a row answering nothing, and the rows below of no place (a probe's). Nil for any other
     /// row: a row of the table costs a look at its first two filled cells.
     private func blockName(_ record: RecordBuffer, mapping: FileMapping) -> [String]? {
-        // Only in the sheet's numbering column: a place typed alone under a place column the form
-        // does not know (`KOV`), or a note column's, had been taken for a block's name, and the
-        // rows below given that place (a reviewer's: respondents moved to Tartu linn).
-        guard municipalityIndex != nil, let numbering = mapping.numberingColumn, record.filledFieldCount(upTo: 2) == 1,
-              let column = (0..<record.count).first(where: { !isBlankField(record.fieldBytes($0)) }),
-              column == numbering else { return nil }
+        // Only in the first two columns, of no question, where no respondent's row has held words
+        // (numbers, `Nr`, or nothing): a place typed alone under a place column the form does not
+        // know (`KOV`, or one with no name) or in a note column had been taken for a block's name,
+        // and the rows below given that place (reviewers': respondents moved to Tartu linn).
+        guard municipalityIndex != nil, record.filledFieldCount(upTo: 2) == 1,
+              let column = (0..<record.count).first(where: { !isBlankField(record.fieldBytes($0)) }), column < 2,
+              column >= mapping.roles.count || mapping.roles[column] == .unmapped,
+              mapping.wordColumns & (1 << UInt8(column)) == 0 else { return nil }
         let text = record[column].trimmingSpaces
         guard text.contains(where: \.isLetter) else { return nil }
         if case .unique = gazetteer.match(text) { return [text] }
@@ -1759,6 +1758,12 @@ public final class Normalizer {
         }
         resolvePlace(record: record, mapping: mapping, log: log)
         if incomplete { incompleteInFile += 1 }
+        // Words in the first two columns of a hand-made sheet's respondent (`blockName`).
+        if mapping.shape == .generic && mapping.wordColumns != 0b11 {
+            for column in 0..<min(2, record.presentCount) where Self.startsWithWord(record.fieldBytes(column)) {
+                mapping.wordColumns |= 1 << UInt8(column)
+            }
+        }
         return nil
     }
 
@@ -1879,20 +1884,19 @@ public final class Normalizer {
     static func ticksWithDashes(_ record: RecordBuffer, mapping: FileMapping) -> Bool {
         var ticks = false
         for column in mapping.steps.indices where column < record.presentCount && !isBlankField(record.fieldBytes(column)) {
-            switch mapping.steps[column] {
-            case .choice: ticks = true
-            case .question, .questionAgain: return false
-            default: continue
-            }
+            // (A dash in any other column, `Nr` too, is a rule drawn across the sheet: a reviewer's.)
+            guard case .choice = mapping.steps[column] else { return false }
+            ticks = true
         }
         return ticks
     }
 
-    /// Headings of a sheet's numbering column (compared trimmed, in lower case), or none.
-    static let numberingHeaders: Set<String> = [
-        "", "nr", "nr.", "no", "no.", "#", "№", "n", "n°", "jrk", "jrk.", "jrk nr", "jrk. nr", "järjekorranumber",
-        "eil. nr.", "eil nr", "eil. nr", "npk", "nr. p.k.", "п/п", "№ п/п", "n п/п",
-    ]
+    /// Whether a cell's first character past spaces is a letter (any script): a word, not a number.
+    static func startsWithWord(_ cell: UnsafeRawBufferPointer) -> Bool {
+        guard let first = cell.first(where: { $0 != 0x20 && $0 != 0x09 }) else { return false }
+        if first < 0x80 { return (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A }
+        return first >= 0xC3
+    }
 
     /// Whether a cell is a dash alone (`-`, `–`, `—`, `--`): left blank.
     static func isDash(_ text: String) -> Bool {
