@@ -1723,6 +1723,13 @@ final class NormalizerTests: XCTestCase {
                               + "Omavalitsus: Narva linn;;;;\n;2;teacher;5;2\nTartu linn;;;;\n;3;teacher;3;3\n"), [nil, "EE-511", "EE-793"])
         XCTAssertEqual(places("blank.csv", ";Teie amet;imp_intercultural;comp_intercultural\nNarva linn;teacher;5;2\n"
                               + "Tartu linn;;;\nNarva linn;teacher;4;3\n"), [nil, nil])
+        // A place-only row first, before any row showed the column one of places: read as a block's
+        // name, then withdrawn at the first respondent holding words there, with a warning; no row
+        // is given it (it had given Tartu linn to Narva's and Jõhvi's respondents).
+        let first = normalise([folder.write("first.csv", "KOV;Teie amet;imp_intercultural;comp_intercultural\nTartu linn;;;\n"
+                                            + "Narva linn;teacher;5;2\nJõhvi vald;teacher;3;3\n")])
+        XCTAssertEqual(first.respondents.map(\.municipalityCode), [nil, nil])
+        XCTAssertEqual(first.issues.filter { $0.code == "block_name_withdrawn" }.map { "\($0.line!):\($0.column!)" }, ["3:1"])
         XCTAssertEqual(places("lt.csv", "Eil. Nr.;Šalis;Savivaldybė;Jūsų pareigos;imp_intercultural;comp_intercultural\n"
                               + "Savivaldybė: Kauno miesto savivaldybė;;;;;\n1;;;teacher;5;2\n;Savivaldybė: Alytaus miesto savivaldybė;;;;\n"
                               + "2;;;teacher;4;3\n"), ["LT-15", "LT-02"])

@@ -70,10 +70,15 @@ public final class Normalizer {
         /// column of places or notes does, not a numbering column's numbers: a block's name alone on
         /// its line is not read in such a column (`blockName`).
         var wordColumns: UInt8 = 0
+        /// The column of the block's name alone (`blockName`) that states the places, if so: a
+        /// respondent's row below holding words there shows it a column of places, not of numbers,
+        /// and the statement is withdrawn (`withdrawBlockName`).
+        var blockColumn: Int? = nil
 
         /// Places stated on a details line between the table's rows: every respondent's below it.
         func restate(_ places: [(question: Int, text: String, line: Int)], part: UInt32) {
             statedBetween = true
+            blockColumn = nil
             stated = places
             statedIDs = places.map { _ in nil }
             statedHash = Self.hash(places)
@@ -1277,6 +1282,7 @@ public final class Normalizer {
                                           placeColumns: placeColumns, log: log)
                 if !places.isEmpty {
                     mapping.restate(places, part: rowNumbersPart)
+                    if cells.count == 1 && !cells[0].contains(":") { mapping.blockColumn = record.firstFilledColumn - 1 }
                     message += placeColumns ? " (its place is that of the rows below it that leave theirs blank)" : " (its place is the rows' below it)"
                 } else if cells.contains(where: isPlaceLabel) || (cells.count == 1 && !cells[0].contains(":")) {
                     // A place it names but that cannot be read (or another block's name, `blockName`):
@@ -1577,6 +1583,17 @@ public final class Normalizer {
                               message: "a line of \(record.lineFieldCount) field(s) that answers nothing (`\(shown)`): "
                                 + "most likely the rest of a value on the line above, typed over two lines without quotes; quarantined"))
             return .quarantined("a line of \(record.lineFieldCount) field(s) answering nothing")
+        }
+        // A block's name read before any respondent's row showed its column: a row below holding
+        // words there (`KOV`'s `Narva linn` under a first row `Tartu linn;;;`) shows it a column of
+        // places, and the name a respondent's place: given to no one from here (a row is not given
+        // it), as no block's name is read there again (a review's case).
+        if let column = mapping.blockColumn, column < record.presentCount, Self.startsWithWord(record.fieldBytes(column)) {
+            mapping.restate([], part: rowNumbersPart)
+            mapping.wordColumns |= 1 << UInt8(column)
+            log(CleaningIssue(file: mapping.file, line: record.line, column: column + 1, code: "block_name_withdrawn", action: .kept, severity: .warning,
+                              message: "a respondent's row holds words in this column, where a place alone above was read as a block's name: "
+                                + "it is a column of places, so that place is given to no row from here; check the rows between"))
         }
         if !mapping.stated.isEmpty && mapping.statedPart == rowNumbersPart {
             giveStatedPlaces(mapping, record: record, log: log)
