@@ -181,12 +181,10 @@ public final class RecordBuffer {
     var holdsDashesOnly: Bool {
         var dashes = 0
         for i in 0..<fieldCount {
-            let field = fieldBytes(i)
-            var lower = 0, upper = field.count
-            while lower < upper && (field[lower] == 0x20 || field[lower] == 0x09) { lower += 1 }
-            while upper > lower && (field[upper - 1] == 0x20 || field[upper - 1] == 0x09) { upper -= 1 }
+            let field = ParseState.trimmed(fieldBytes(i))
             // A dash alone (`Normalizer.isDash`): one to three of `-`, `–`, `—`.
-            var k = lower
+            var k = field.startIndex
+            let upper = field.endIndex
             var inField = 0
             while k < upper {
                 if field[k] == 0x2D {

@@ -3,9 +3,8 @@ import Foundation
 /// The responses sheet of an .xlsx workbook (a Google Sheet or a Microsoft Forms workbook
 /// downloaded as Excel, a KoboToolbox export in XLS format) as the CSV text the reader reads:
 /// the first sheet that holds a table's header, a row of three values or more (else the first
-/// that holds a value), in the workbook's
-/// order, each row a record; a date cell
-/// as an ISO date (`2025-01-14 10:32:05`, whatever its format), a number as stored.
+/// that holds a value), in the workbook's order, each row a record; a date cell as an ISO date
+/// (`2025-01-14 10:32:05`, whatever its format), a number as stored.
 /// A record's line is its row in the sheet (`row(ofLine:)`: a cell holding a line break makes
 /// its row more than one line of the text).
 enum WorkbookTable {

@@ -72,7 +72,7 @@ public final class Normalizer {
         var wordColumns: UInt8 = 0
         /// The column of the block's name alone (`blockName`) that states the places, if so: a
         /// respondent's row below holding words there shows it a column of places, not of numbers,
-        /// and the statement is withdrawn (`withdrawBlockName`).
+        /// and the statement is withdrawn (`block_name_withdrawn`).
         var blockColumn: Int? = nil
 
         /// Places stated on a details line between the table's rows: every respondent's below it.
@@ -1276,21 +1276,21 @@ public final class Normalizer {
         // and the place it states is the rows' below it, in a table with no place column.
         if mapping.shape == .generic, let cells = detailsLine(record, mapping: mapping) {
             var message = "`\(Diagnostic.shortened(cells.joined(separator: " ")))`, a details line between the table's rows, is no respondent"
-            do {
-                let placeColumns = mapping.statedForBlankPlacesOnly
-                let places = statedPlaces(in: [(record.line, cells)], file: mapping.file, shape: mapping.shape, between: true,
-                                          placeColumns: placeColumns, log: log)
-                if !places.isEmpty {
-                    mapping.restate(places, part: rowNumbersPart)
-                    if cells.count == 1 && !cells[0].contains(":") { mapping.blockColumn = record.firstFilledColumn - 1 }
-                    message += placeColumns ? " (its place is that of the rows below it that leave theirs blank)" : " (its place is the rows' below it)"
-                } else if cells.contains(where: isPlaceLabel) || (cells.count == 1 && !cells[0].contains(":")) {
-                    // A place it names but that cannot be read (or another block's name, `blockName`):
-                    // the rows below have none, not the place of the rows above.
-                    mapping.restate([], part: rowNumbersPart)
-                    message += placeColumns ? " (it names no place that can be read: the rows below it that leave theirs blank have none)"
-                        : " (the rows below it have no place: it names none that can be read)"
-                }
+            let placeColumns = mapping.statedForBlankPlacesOnly
+            // A block's name alone (`blockName`), no `Label:`.
+            let isBlockName = cells.count == 1 && !cells[0].contains(":")
+            let places = statedPlaces(in: [(record.line, cells)], file: mapping.file, shape: mapping.shape, between: true,
+                                      placeColumns: placeColumns, log: log)
+            if !places.isEmpty {
+                mapping.restate(places, part: rowNumbersPart)
+                if isBlockName { mapping.blockColumn = record.firstFilledColumn - 1 }
+                message += placeColumns ? " (its place is that of the rows below it that leave theirs blank)" : " (its place is the rows' below it)"
+            } else if isBlockName || cells.contains(where: isPlaceLabel) {
+                // A place it names but that cannot be read (or another block's name): the rows
+                // below have none, not the place of the rows above.
+                mapping.restate([], part: rowNumbersPart)
+                message += placeColumns ? " (it names no place that can be read: the rows below it that leave theirs blank have none)"
+                    : " (the rows below it have no place: it names none that can be read)"
             }
             log(CleaningIssue(file: mapping.file, line: record.line, column: record.firstFilledColumn, code: "details_line", action: .dropped,
                               severity: .note, message: message))
@@ -1738,7 +1738,6 @@ public final class Normalizer {
             // (In Google Forms and Microsoft Forms a text that is no choice is what was typed for "Other".)
             || (!pendingIssues.isEmpty && mapping.shape != .googleForms && mapping.shape != .microsoftForms
                 && mapping.demandIndex.map { d in answers[d] == 0 && pendingIssues.contains { $0.question == d } } ?? false)
-
         row.demandUnaskedBits = mapping.demandUnaskedBits
         row.submitted = submitted
         row.otherReading = rowOtherReading

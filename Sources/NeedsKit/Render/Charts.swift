@@ -32,20 +32,14 @@ public enum Charts {
     /// reading). One line when it fits, or when its first word alone does not.
     static func lines(_ text: String, width: Double, fontSize: Double = 11) -> [String] {
         guard textWidth(text, fontSize: fontSize) > width else { return [text] }
-        let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        var first = ""
-        var used = 0
-        for word in words {
-            let candidate = first.isEmpty ? word : first + " " + word
-            if textWidth(candidate, fontSize: fontSize) > width { break }
-            first = candidate
-            used += 1
-        }
+        let all = wrapped(text, width: width, fontSize: fontSize)
         // (A first line of a list's number alone, `2.`, is none: the name is cut on one line.)
-        guard used > 0 && used < words.count && !(used == 1 && first.allSatisfy({ $0.isNumber || $0 == "." })) else {
+        guard all.count > 1, let firstWord = text.split(separator: " ").first,
+              textWidth(String(firstWord), fontSize: fontSize) <= width,
+              !all[0].allSatisfy({ $0.isNumber || $0 == "." }) else {
             return [fit(text, width: width, fontSize: fontSize)]
         }
-        return [first, fit(words[used...].joined(separator: " "), width: width, fontSize: fontSize)]
+        return [all[0], fit(all.dropFirst().joined(separator: " "), width: width, fontSize: fontSize)]
     }
 
     /// A note broken between words into as many lines of `width` pixels as it needs (a word
@@ -179,17 +173,15 @@ public enum Charts {
         let width = 720, frame = 420, left = 60, right = 290, top = 40, bottom = 50
         // Each topic's line of the list, or two (a long name broken between words, the second
         // line under the first's text, past its number).
-        let listed = points.enumerated().map { index, point -> [String] in
+        let listed = points.enumerated().map { index, point -> (parts: [String], indent: Double) in
             var parts = lines("\(numbers[index]). " + point.0.topicLabel, width: Double(right - 16), fontSize: 10)
             // The second line stands past the number: it has that much less room (it had run past
             // the chart's edge: a reviewer's measure).
-            if parts.count == 2 {
-                let indent = textWidth("\(numbers[index]). ", fontSize: 10)
-                parts[1] = fit(parts[1], width: Double(right - 16) - indent, fontSize: 10)
-            }
-            return parts
+            let indent = textWidth("\(numbers[index]). ", fontSize: 10)
+            if parts.count == 2 { parts[1] = fit(parts[1], width: Double(right - 16) - indent, fontSize: 10) }
+            return (parts, indent)
         }
-        let listHeight = listed.reduce(0) { $0 + 16 + 12 * ($1.count - 1) }
+        let listHeight = listed.reduce(0) { $0 + 16 + 12 * ($1.parts.count - 1) }
         let height = max(frame, top + 14 + listHeight)
         let xs = points.map(\.1), ys = points.map(\.2)
         // A tick a point of the scale on a 1-5 or 1-7 scale; on a 0-100 one every 10 or 20 (a
@@ -249,12 +241,12 @@ public enum Charts {
             let place = numberPlace(index)
             svg += "<circle cx=\(quoted(px(i))) cy=\(quoted(py(g))) r=\"6\" fill=\"\(colour)\" stroke=\"#111\"><title>\(esc(f.topicLabel))</title></circle>\n"
             svg += "<text x=\(quoted(place.x)) y=\(quoted(place.y)) font-size=\"10\">\(numbers[index])</text>\n"
-            svg += "<text x=\"\(width - right + 12)\" y=\"\(listY)\" font-size=\"10\">\(esc(listed[index][0]))</text>\n"
-            if listed[index].count == 2 {
-                let indent = textWidth("\(numbers[index]). ", fontSize: 10)
-                svg += "<text x=\(quoted(Double(width - right + 12) + indent)) y=\"\(listY + 12)\" font-size=\"10\">\(esc(listed[index][1]))</text>\n"
+            let (parts, indent) = listed[index]
+            svg += "<text x=\"\(width - right + 12)\" y=\"\(listY)\" font-size=\"10\">\(esc(parts[0]))</text>\n"
+            if parts.count == 2 {
+                svg += "<text x=\(quoted(Double(width - right + 12) + indent)) y=\"\(listY + 12)\" font-size=\"10\">\(esc(parts[1]))</text>\n"
             }
-            listY += 16 + 12 * (listed[index].count - 1)
+            listY += 16 + 12 * (parts.count - 1)
         }
         return svg + "</svg>\n"
     }

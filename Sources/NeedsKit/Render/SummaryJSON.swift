@@ -3,17 +3,22 @@ public enum SummaryJSON {
     public static let version = "0.1.0"
 
     /// The instrument file's digest, or for a folder, the digests of the sheets it was read from, in order.
-    static func instrumentDigest(_ path: String) -> String {
-        InstrumentLoader.files(of: path).compactMap { FileDigest.sha256(path: $0) }.joined(separator: " ")
+    static func instrumentDigest(_ path: String) -> String { instrumentDigest(formDigests(path)) }
+
+    private static func instrumentDigest(_ digests: [(file: String, sha256: String)]) -> String {
+        digests.map(\.sha256).joined(separator: " ")
+    }
+
+    /// Each file a form was read from, with its digest, in order.
+    private static func formDigests(_ path: String) -> [(file: String, sha256: String)] {
+        InstrumentLoader.files(of: path).compactMap { file in FileDigest.sha256(path: file).map { (file, $0) } }
     }
 
     /// Each file a form was read from, by name, with its digest: the joined digests of a folder's
     /// sheets named no file (a reviewer's reading).
-    static func formFiles(_ path: String) -> String {
-        "[" + InstrumentLoader.files(of: path).compactMap { file in
-            FileDigest.sha256(path: file).map {
-                "{\"file\": \(JSONText.quoted(QuarantineWriter.scrubName(InputFiles.lastComponent(file)))), \"sha256\": \(JSONText.quoted($0))}"
-            }
+    private static func formFiles(_ digests: [(file: String, sha256: String)]) -> String {
+        "[" + digests.map {
+            "{\"file\": \(JSONText.quoted(QuarantineWriter.scrubName(InputFiles.lastComponent($0.file)))), \"sha256\": \(JSONText.quoted($0.sha256))}"
         }.joined(separator: ", ") + "]"
     }
 
@@ -25,7 +30,8 @@ public enum SummaryJSON {
                               withheld: Set<String> = [], totalsWithheld: Bool = false) -> String {
         var out = "{\n"
         out += "  \"needs_version\": \(JSONText.quoted(version)),\n"
-        out += "  \"instrument\": {\"sha256\": \(JSONText.quoted(instrumentDigest(options.instrumentPath))), \"form_id\": \(JSONText.quoted(instrument.formID)), \"version\": \(JSONText.quoted(instrument.version)), \"file\": \(JSONText.quoted(QuarantineWriter.scrubName(InputFiles.lastComponent(options.instrumentPath)))), \"files\": \(formFiles(options.instrumentPath))},\n"
+        let sheets = formDigests(options.instrumentPath)
+        out += "  \"instrument\": {\"sha256\": \(JSONText.quoted(instrumentDigest(sheets))), \"form_id\": \(JSONText.quoted(instrument.formID)), \"version\": \(JSONText.quoted(instrument.version)), \"file\": \(JSONText.quoted(QuarantineWriter.scrubName(InputFiles.lastComponent(options.instrumentPath)))), \"files\": \(formFiles(sheets))},\n"
         // The other files the run read besides the exports (listed under `files`): the plan's
         // settings and each wave's form, with their digests (issue 6: every input file's SHA-256;
         // the plan had none).
@@ -34,7 +40,7 @@ public enum SummaryJSON {
             others.append("{\"role\": \"plan\", \"file\": \(JSONText.quoted(QuarantineWriter.scrubName(InputFiles.lastComponent(InputSpool.displayName(plan))))), \"sha256\": \(JSONText.quoted(digest))}")
         }
         for form in options.waveInstruments {
-            others.append("{\"role\": \"wave_instrument\", \"file\": \(JSONText.quoted(QuarantineWriter.scrubName(InputFiles.lastComponent(form)))), \"files\": \(formFiles(form))}")
+            others.append("{\"role\": \"wave_instrument\", \"file\": \(JSONText.quoted(QuarantineWriter.scrubName(InputFiles.lastComponent(form)))), \"files\": \(formFiles(formDigests(form)))}")
         }
         out += "  \"other_inputs\": [\(others.joined(separator: ", "))],\n"
         out += "  \"options\": {\"encoding\": \(JSONText.quoted(options.reader.encoding?.rawValue ?? "auto")), \"delimiter\": \(JSONText.quoted(options.reader.delimiter.map(Dialect.name(ofDelimiter:)) ?? "auto")), \"drop_identical\": \(options.normalize.dropIdentical), \"weights\": \(JSONText.quoted(options.aggregation.weights.description)), \"region\": \(JSONText.quoted(options.aggregation.region.rawValue)), \"by\": \(JSONText.quoted(options.aggregation.byQuestion ?? "")), \"min_cell\": \(options.aggregation.minCell), \"waves\": [\(InputFiles.waveNames(options.waves).map(JSONText.quoted).joined(separator: ", "))], \"plan\": \(JSONText.quoted(options.planPath.map { QuarantineWriter.scrubName(InputFiles.lastComponent($0)) } ?? "")), \"wave_instruments\": [\(options.waveInstruments.map { JSONText.quoted(QuarantineWriter.scrubName(InputFiles.lastComponent($0))) }.joined(separator: ", "))], \"lang\": \(JSONText.quoted(options.language?.lowercased() ?? "")), \"excel\": \(options.excel), \"hxl\": \(options.hxl)},\n"

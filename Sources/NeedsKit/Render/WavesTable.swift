@@ -41,8 +41,10 @@ extension Charts {
         let wave = changes.first?.wave ?? ""
         // A wave is named by its folder: a long name ran past the right edge, in the title (the
         // country after it lost) and in the legend. The chart widens to hold both.
-        let waveAt = Double(left + max(90, Int((10 + textWidth(labels.baseline, fontSize: 10) + 16).rounded(.up))) + 10)
-        let textEnd = max(10 + textWidth(title, fontSize: 12, bold: true), waveAt + textWidth(wave, fontSize: 10)) + 10
+        // The wave's mark after the baseline's word, however long (`исходный опрос` ran under it
+        // at a fixed place: a reviewer's reading).
+        let second = left + max(90, Int((10 + textWidth(labels.baseline, fontSize: 10) + 16).rounded(.up)))
+        let textEnd = max(10 + textWidth(title, fontSize: 12, bold: true), Double(second + 10) + textWidth(wave, fontSize: 10)) + 10
         let width = max(left + plotWidth + 40, Int((textEnd - 1e-6).rounded(.up))), height = top + max(1, rows.count) * rowHeight + 40
         let means = rows.flatMap { [$0.competenceBefore!, $0.competenceAfter!] }
         let low = min(scale.lowerBound, means.min() ?? scale.lowerBound).rounded(.down)
@@ -53,9 +55,6 @@ extension Charts {
         var svg = open(width: width, height: height, id: id, title: title, description: description)
         svg += "<text x=\"10\" y=\"18\" font-size=\"12\" font-weight=\"bold\">\(esc(title))</text>\n"
         svg += "<circle cx=\"\(left)\" cy=\"34\" r=\"5\" fill=\"#ffffff\" stroke=\"#0072B2\" stroke-width=\"2\"/><text x=\"\(left + 10)\" y=\"38\" font-size=\"10\">\(esc(labels.baseline))</text>\n"
-        // The wave's mark after the baseline's word, however long (`исходный опрос` ran under it
-        // at a fixed place: a reviewer's reading).
-        let second = left + max(90, Int((10 + textWidth(labels.baseline, fontSize: 10) + 16).rounded(.up)))
         svg += "<circle cx=\"\(second)\" cy=\"34\" r=\"5\" fill=\"#D55E00\"/><text x=\"\(second + 10)\" y=\"38\" font-size=\"10\">\(esc(wave))</text>\n"
         // A tick per point of a short scale; a nice step on a long one.
         let step = high - low <= 10 ? 1 : niceStep(high - low).rounded(.up)
