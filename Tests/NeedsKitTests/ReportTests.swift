@@ -752,6 +752,27 @@ final class ReportTests: XCTestCase {
         XCTAssertFalse(asked.contains("∅"))
     }
 
+    /// The heat map lists topics by the region's demand share, most wanted first (it was by topic
+    /// key, which read as no order once the labels were translated); a topic the region has no
+    /// share for comes last, and equal shares keep the tables' order. The description follows.
+    func testHeatMapOrdersTopicsByRegionDemand() {
+        func figure(_ country: String, _ topic: String, share: Double?) -> TopicFigures {
+            var f = TopicFigures(country: country, topic: topic, topicLabel: "Topic " + topic, accumulator: TopicAccumulator())
+            f.demandShare = share
+            return f
+        }
+        let rows = [figure("EE", "a", share: 0.9), figure("EE", "b", share: 0.1), figure("EE", "c", share: 0.5), figure("EE", "d", share: 0.2),
+                    figure("EE", "e", share: 0.3),
+                    figure("ALL", "a", share: nil), figure("ALL", "b", share: 0.6), figure("ALL", "c", share: 0.3), figure("ALL", "d", share: 0.6),
+                    figure("ALL", "e", share: 0.7)]
+        let svg = Charts.demandHeatmap(rows, id: "demand", title: "t", labels: ReportStrings.forLanguage(nil).charts)
+        let order = ["e", "b", "d", "c", "a"].map { svg.range(of: ">Topic \($0)<")?.lowerBound }
+        XCTAssertFalse(order.contains(nil), svg)
+        XCTAssertEqual(order.compactMap { $0 }, order.compactMap { $0 }.sorted(), svg)
+        XCTAssertTrue(svg.contains("<desc id=\"demand-desc\">EE Topic e: 30%; EE Topic b: 10%; EE Topic d: 20%; EE Topic c: 50%; EE Topic a: 90%; "
+                                   + "ALL Topic e: 70%; ALL Topic b: 60%; ALL Topic d: 60%; ALL Topic c: 30%; ALL Topic a: –; "), svg)
+    }
+
     /// The heat map's `<desc>`, what a screen reader reads, listed the shares shown only: a blanked
     /// or unasked cell was left out without a word (every cell blanked, it was empty), where the
     /// chart shows `–` or `∅` and says under it what they mean. It has every cell, and the legend.

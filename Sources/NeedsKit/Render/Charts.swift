@@ -260,7 +260,17 @@ public enum Charts {
     /// Demand share by country (columns) and topic (rows), shaded from light to dark blue.
     public static func demandHeatmap(_ rows: [TopicFigures], id: String, title: String, labels: ChartLabels) -> String {
         let scopes = Array(Set(rows.map(\.country))).sorted(by: Aggregator.scopeOrder)
-        let topics = Array(Set(rows.map(\.topic))).sorted()
+        // Topics by the region's demand, most wanted first, so the chart reads as a ranking in any
+        // language (it was by topic key, which looked random once the labels were translated);
+        // a topic with no share for the region (blanked, not asked) after those with one, and
+        // ties in the tables' order.
+        var tableOrder: [String] = []
+        for f in rows where !tableOrder.contains(f.topic) { tableOrder.append(f.topic) }
+        let region = Dictionary(rows.filter { $0.country == "ALL" }.map { ($0.topic, $0.demandShare) }, uniquingKeysWith: { a, _ in a })
+        let topics = tableOrder.enumerated().sorted { a, b in
+            let (sa, sb) = ((region[a.element] ?? nil) ?? -1, (region[b.element] ?? nil) ?? -1)
+            return sa != sb ? sa > sb : a.offset < b.offset
+        }.map(\.element)
         let label = Dictionary(rows.map { ($0.topic, $0.topicLabel) }, uniquingKeysWith: { a, _ in a })
         // A blank cell is either suppressed or never asked: each has its mark, explained under the
         // chart when it appears.
@@ -276,9 +286,12 @@ public enum Charts {
         // Every cell, with the mark the chart shows, and what the marks mean: a screen reader was
         // told the shares shown only (nothing at all with every cell blanked).
         var description = ""
-        for f in rows {
-            let shown = f.demandShare.map { NumberFormat.percent($0) } ?? (f.demandAsked ? suppressedMark : notAskedMark)
-            description += "\(f.country) \(f.topicLabel): \(shown); "
+        for scope in scopes {
+            for topic in topics {
+                guard let f = rows.first(where: { $0.country == scope && $0.topic == topic }) else { continue }
+                let shown = f.demandShare.map { NumberFormat.percent($0) } ?? (f.demandAsked ? suppressedMark : notAskedMark)
+                description += "\(f.country) \(f.topicLabel): \(shown); "
+            }
         }
         description += legend.joined(separator: "; ")
         var svg = open(width: width, height: height, id: id, title: title, description: description)
