@@ -427,6 +427,45 @@ final class DisaggregationTests: XCTestCase {
         XCTAssertTrue(report.contains("Estonia (EE), Intercultural competence and communication (3.00 against 1.00)"), report)
     }
 
+    /// A demand share of 0 in the country and in the others alike (nobody in the region wants
+    /// training on the topic) is untested and out of the Holm family, as a mean gap with no spread
+    /// is: it had been p = 1 in the family, and EE's one difference, 11 of 30 against 8 of 60,
+    /// failed the correction for the six topics nobody chose (a helper's probe: p_holm 0.084). Here
+    /// the family is intercultural and partnerships (3 of 30 against 6 of 60, p = 1): p_holm =
+    /// 2 × 0.010558352478060478 (the z test by hand, scipy's normal tail), and it holds.
+    func testAShareOfNoneOnBothSidesIsUntestedAndOutOfTheFamily() throws {
+        let folder = TemporaryFolder()
+        var text = "country,municipality,imp_intercultural,training_wanted\n"
+        for k in 0..<30 { text += "EE,Tallinn,\(1 + k % 5),\(k < 11 ? "intercultural " : "")\(k >= 27 ? "partnerships" : "")\n" }
+        for k in 0..<30 { text += "LV,Rīga,\(1 + k % 5),\(k < 4 ? "intercultural " : "")\(k >= 27 ? "partnerships" : "")\n" }
+        for k in 0..<30 { text += "LT,Vilniaus miesto savivaldybė,\(1 + k % 5),\(k < 4 ? "intercultural " : "")\(k >= 27 ? "partnerships" : "")\n" }
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [folder.write("shares.csv", text)]
+        options.outputPath = folder.path + "/out"
+        _ = try Pipeline.report(options)
+        let rows = try csvTable(options.outputPath + "/country_differences.csv")
+        let header = rows[0]
+        func row(_ topic: String) throws -> [String: String] {
+            let r = try XCTUnwrap(rows.first { $0[0] == "EE" && $0[1] == topic && $0[3] == "demand_share" }, topic)
+            return Dictionary(uniqueKeysWithValues: zip(header, r))
+        }
+        let intercultural = try row("intercultural")
+        XCTAssertEqual(Double(intercultural["p_value"] ?? "")!, 0.010558352478060478, accuracy: 1e-11)
+        XCTAssertEqual(Double(intercultural["p_holm"] ?? "")!, 0.021116704956120957, accuracy: 1e-11)
+        XCTAssertEqual(intercultural["difference_holds"], "1")
+        XCTAssertEqual(Double(try row("partnerships")["p_holm"] ?? ""), 1)
+        let none = try row("gbv_prevention")
+        XCTAssertEqual([none["country_value"], none["others_value"], none["difference"]], ["0.000000000000", "0.000000000000", "0.000000000000"])
+        XCTAssertEqual([none["p_value"], none["p_holm"], none["difference_holds"]], ["", "", "0"])
+        XCTAssertLessThan(Double(none["difference_ci_low"] ?? "")!, 0)
+        XCTAssertGreaterThan(Double(none["difference_ci_high"] ?? "")!, 0)
+        let report = try String(contentsOfFile: options.outputPath + "/report.md", encoding: .utf8)
+        XCTAssertTrue(report.contains("Not tested, and not counted in Holm's correction, as nobody (or everybody) in the country and in the "
+                                      + "others wants training on it: Estonia (EE), Countering disinformation and misinformation (0%);"), report)
+        XCTAssertFalse(report.contains("every respondent's mean gap is the same"), report)
+    }
+
     static func weightedByW(_ folder: TemporaryFolder, _ text: String) -> RunOptions {
         var options = RunOptions()
         options.instrumentPath = Paths.inputs + "/instrument"

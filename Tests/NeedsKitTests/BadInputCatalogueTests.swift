@@ -959,6 +959,36 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertEqual(quarantined.first?.message, "no cell of the row is an answer of its column (`1-5`, `1-5`): a legend, a row of averages or a note, not a respondent; quarantined")
     }
 
+    /// A note or a count between a hand-made sheet's blocks of rows, saved as wide as the header
+    /// (`Kokku: 2 vastajat;;;;;`, `Märkus: ...`): set aside with a `note_row` note, not a
+    /// respondent of no place in every share's base (a probe's: the region's shares diluted, 60 %
+    /// read as 50 %). A row of its place alone (`Eesti`) is a blank row as before, one of a number
+    /// alone a respondent, and so is one of words alone, a comment typed in the want-training
+    /// column (a reviewer's case): a note reads as one, a label and a colon, or a totals word.
+    func testANoteBetweenTheRowsIsNoRespondent() {
+        let sheet = "Riik;Omavalitsus;Teie amet;imp_intercultural;comp_intercultural;training_wanted\n"
+            + "Eesti;Narva linn;teacher;5;2;intercultural\nEesti;Narva linn;teacher;4;3;\n"
+            + "Kokku: 2 vastajat;;;;;\n"
+            + "Eesti;Tartu linn;teacher;3;3;intercultural\n"
+            + "Märkus: Tartu andmed lisatud 15.01;;;;;\n"
+            + "Eesti;Tartu linn;teacher;2;2;\n"
+            + "Eesti;;;;;\n7;;;;;\n"
+            + "Eesti;Tartu linn;teacher;1;2;\n"
+            + "Kokku 2;;;;;\n;;;;;Koolitus võiks olla eesti keeles\n"
+        let r = run("blocks.csv", sheet)
+        XCTAssertEqual(r.account.respondents, 7)
+        XCTAssertEqual(r.account.quarantined, 3)
+        XCTAssertEqual(r.account.blankRows, 1)
+        let notes = r.outcome.firstIssues.filter { $0.code == "note_row" }
+        XCTAssertEqual(notes.map(\.line), [4, 6, 11])
+        XCTAssertEqual(notes.map(\.column), [1, 1, 1])
+        XCTAssertEqual(notes.first?.severity, .note)
+        XCTAssertEqual(notes.first?.message, "`Kokku: 2 vastajat`, the row's one filled cell, is no answer of its column: "
+                       + "a note or a count between the table's rows, not a respondent; set aside")
+        XCTAssertFalse(r.outcome.firstIssues.contains { $0.line == 4 || $0.line == 6 ? $0.code != "note_row" : false },
+                       "\(r.outcome.firstIssues.map { ($0.line, $0.code) })")
+    }
+
     /// Medians, counts, spreads and abbreviated averages under the table (`Vid.`, `Med.`,
     /// `Средн.`, `Median`, `Mediaan`, `Count`, `Skaits`, `Количество`, `Kopējais`): each had been
     /// a respondent (a probe: 7 for 5, the median's ratings in the means). A respondent whose

@@ -185,6 +185,43 @@ final class CurriculumPlannerTests: XCTestCase {
         XCTAssertEqual(plan.notes, ["The figures of LT are suppressed (too few respondents, or blanked so that a smaller cell cannot be worked out from totals): no session is planned for it alone, and the regional top needs are those of EE, LV."])
     }
 
+    /// A country with some topics' MWDS withheld ranks the others among those shown: a topic is a
+    /// top need of it only when it would be with all the withheld ones ranked above it. LV's `c`
+    /// (rank 1 of the 2 shown, `a` and `b` withheld) had made `c` "a top need in every country"
+    /// under top_needs 2 (a helper's probe: LT's 6 of 8 withheld under municipality weights), and
+    /// the plan said nothing of the topics withheld. EE's `a`, rank 1, is no regional top need
+    /// either, as LV's `a` is withheld. The region's sessions go to its next greatest needs.
+    func testACountryWithTopicsWithheldHasNoTopNeedsFromRanksAmongTheShown() {
+        var set = figures
+        for k in set.indices where set[k].country == "LV" && (set[k].topic == "a" || set[k].topic == "b") {
+            set[k].mwds = nil
+            set[k].mwdsRank = nil
+            set[k].quadrant = nil
+            set[k].suppressed = true
+        }
+        for k in set.indices where set[k].country == "LV" {
+            if set[k].topic == "c" { set[k].mwdsRank = 1 }
+            if set[k].topic == "d" { set[k].mwdsRank = 2 }
+        }
+        let plan = CurriculumPlanner.plan(figures: set, differences: [], configuration: configuration)
+        XCTAssertFalse(plan.sessions.contains { $0.reason == .regionalTopNeed }, "\(plan.sessions)")
+        XCTAssertEqual(plan.sessions.filter { $0.audience == "ALL" }.map(\.topic), ["a", "c"])
+        XCTAssertEqual(plan.sessions.filter { $0.audience == "LV" }.map(\.topic), ["d"])
+        XCTAssertEqual(plan.notes, ["In LV the MWDS of 2 of 4 topics are suppressed (too few respondents, or blanked so that a smaller "
+            + "cell cannot be worked out from totals), and any of them may be a greater need: a topic is one of LV's top needs only "
+            + "if it would be with all of them ranked above it, and its own sessions (1) are planned from the topics shown."])
+        // With one withheld, rank 1 among the shown is rank 2 at worst: a top need under top_needs 2.
+        // (Under top_needs 3, LV's `c` above, rank 1 with 2 withheld, would be one.)
+        set = figures
+        for k in set.indices where set[k].country == "LV" && set[k].topic == "c" {
+            set[k].mwds = nil
+            set[k].mwdsRank = nil
+            set[k].suppressed = true
+        }
+        let one = CurriculumPlanner.plan(figures: set, differences: [], configuration: configuration)
+        XCTAssertEqual(one.sessions.filter { $0.reason == .regionalTopNeed }.map(\.topic), ["a"])
+    }
+
     func testExcludedTopicIsNeverPlannedAndIncludedOneIs() {
         var c = configuration
         c.exclude = ["a"]

@@ -140,6 +140,32 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(result.codes().contains("other_answer"), "\(result.issues.map(\.message))")
     }
 
+    /// "No answer" (LimeSurvey's full-answers export writes it for its own no-answer option), "Nav
+    /// atbildes", "Нет ответа", "Ei tea" in a rating's column whose list has no such choice: not
+    /// answered, as a blank cell is, without a word. Each had been an `unknown_value` warning,
+    /// and a clean export exited 1 (a probe's). A value off the list is still warned of. The same
+    /// in the want-training column.
+    func testNoAnswerWordsOffTheListAreUnansweredWithoutAWarning() throws {
+        let sheet = "country,municipality,imp_partnerships,comp_partnerships,imp_interpreters,training_wanted\n"
+            + "EE,Narva linn,No answer,Nav atbildes,4,Нет ответа\n"
+            + "EE,Narva linn,Нет ответа,Ei tea,Kinda,partnerships\n"
+            + "EE,Narva linn,5,2,Don't know,\n"
+        let folder = TemporaryFolder()
+        let result = normalise([folder.write("sheet.csv", sheet)])
+        XCTAssertEqual(result.respondents.count, 3)
+        XCTAssertEqual(result.issues.filter { $0.code == "unknown_value" }.map(\.oldValue), ["Kinda"])
+        for k in 0..<2 {
+            XCTAssertNil(result.answer(k, "imp_partnerships", in: instrument))
+            XCTAssertNil(result.answer(k, "comp_partnerships", in: instrument))
+        }
+        XCTAssertEqual(result.answer(0, "imp_interpreters", in: instrument), .choice("4"))
+        XCTAssertNil(result.answer(2, "imp_interpreters", in: instrument))
+        XCTAssertEqual(result.answer(2, "imp_partnerships", in: instrument), .choice("5"))
+        // Likewise who wants training: unanswered, out of the shares' base, not wanting none.
+        XCTAssertNil(result.answer(0, "training_wanted", in: instrument))
+        XCTAssertEqual(result.answer(1, "training_wanted", in: instrument), .choices(["partnerships"]))
+    }
+
     // MARK: KoboToolbox
 
     func testKoboXMLExportWithGroupsSplitColumnsMetaAndHXL() throws {

@@ -40,6 +40,30 @@ final class ReportTests: XCTestCase {
         XCTAssertTrue(latvian.contains("(n = 1): viena respondenta vērtējumu vidējā plaisa"), latvian)
     }
 
+    /// A topic nobody rated on both measures (its columns not in the file) shows `–` for its rank,
+    /// MWDS and quadrant, as a suppressed one does, and was left out of the chart without a word:
+    /// the table says it was not rated, in the report's language (a helper's probe). A table whose
+    /// topics are all rated says nothing of it.
+    func testATopicNobodyRatedIsSaidUnrated() throws {
+        let folder = TemporaryFolder()
+        var text = "country,municipality,imp_intercultural,comp_intercultural,imp_partnerships,comp_partnerships\n"
+        for k in 0..<6 { text += "LV,Rīga,\(1 + k % 5),\(1 + (k + 2) % 5),\(2 + k % 4),2\n" }
+        folder.write("in/lv.csv", text)
+        let (out, _, _keep) = try report { $0.inputs = [folder.path + "/in"] }
+        _ = _keep
+        let english = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        let row = try XCTUnwrap(english.split(separator: "\n").first { $0.contains("| Working with interpreters and language access |") })
+        XCTAssertTrue(row.hasPrefix("| – |") && row.hasSuffix("| – |"), String(row))
+        XCTAssertTrue(english.contains("A topic with no MWDS that is not suppressed (–) was not rated here: no respondent rated both its "
+                                      + "importance and their competence in it"), english)
+        XCTAssertFalse(english.contains("Ranks are among the topics whose MWDS is shown"), english)
+        let latvian = try String(contentsOfFile: out + "/countries/LV.md", encoding: .utf8)
+        XCTAssertTrue(latvian.contains("Tēma bez MWDS, kas nav slēpta (–), šeit netika vērtēta"), latvian)
+        let (all, _, _keepAll) = try report()
+        _ = _keepAll
+        XCTAssertFalse(try String(contentsOfFile: all + "/report.md", encoding: .utf8).contains("was not rated here"))
+    }
+
     func testCountryReportsAreInTheCountrysLanguage() throws {
         let (out, _, _keep) = try report()
         _ = _keep
@@ -1169,7 +1193,8 @@ final class ReportTests: XCTestCase {
     }
 
     /// The data-quality paragraph counts the baseline's files, as "Who answered" does, and the
-    /// later waves' apart; it names the cleaning log without a link partners could not follow.
+    /// later waves' apart; it names the cleaning log without a link partners could not follow. The
+    /// waves' section says how they are compared.
     func testDataQualityCountsTheBaselineAndWavesApart() throws {
         let (out, outcome, _keep) = try report { $0.waves = [Paths.inputs + "/followup"] }
         _ = _keep
@@ -1188,6 +1213,12 @@ final class ReportTests: XCTestCase {
         let estonian = try String(contentsOfFile: out + "/countries/EE.md", encoding: .utf8)
         XCTAssertFalse(estonian.contains("](../clean/"))
         XCTAssertTrue(estonian.contains("Hilisemad lained — faile: 3"))
+        // Waves compared as independent samples for want of a respondent code: not "different
+        // respondents answered each wave", which the tool cannot know (a reviewer's reading).
+        XCTAssertTrue(text.contains("Respondents are not matched between waves (no respondent code links them), so the waves are "
+                                    + "compared as independent samples: changes in means use Welch's interval"), text)
+        XCTAssertFalse(text.contains("Different respondents"), text)
+        XCTAssertTrue(estonian.contains("Vastajaid lainete vahel ei seota (neid ei ühenda ükski vastajakood)"), estonian)
     }
 
     /// Paired wave changes are differences per respondent, unweighted: under weights the report says so.

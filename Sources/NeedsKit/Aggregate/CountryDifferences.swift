@@ -26,7 +26,8 @@ public struct CountryDifference: Sendable, Equatable {
     /// Whether the difference was tested. A mean gap with no spread in the country nor in the
     /// others (every respondent's gap the same on each side) has no standard error: its row is
     /// kept, with its values and difference, its interval and p-values blank (it had been left
-    /// out without a word, a helper's probe: the one country that stood out was not named).
+    /// out without a word, a helper's probe: the one country that stood out was not named). A
+    /// share of 0 (or 1) on both sides neither: its p-values blank, its interval kept.
     public var tested = true
     /// The Holm-adjusted p is below 0.05.
     public var holds: Bool { tested && pHolm < 0.05 }
@@ -56,10 +57,22 @@ public struct CountryDifference: Sendable, Equatable {
                    blanked[.demandShare]?[topic]?.contains(country) == false {
                     if let r = ProportionDifference.compare(share: p1, n: own.demandBaseEffectiveCount,
                                                             share: p2, n: others.demandBaseEffectiveCount) {
-                        family[.demandShare, default: []].append(CountryDifference(
+                        var row = CountryDifference(
                             country: country, topic: topic, topicLabel: label, measure: .demandShare, countryValue: p1,
                             othersValue: p2, countryN: ownN, othersN: othersN, difference: r.difference, low: r.low,
-                            high: r.high, p: r.p))
+                            high: r.high, p: r.p)
+                        // Nobody, or everybody, on both sides wanting training on it: the z test's
+                        // standard error is 0, and no split of the answers could differ, so it is
+                        // untested and out of the Holm family, as a mean gap with no spread is
+                        // (Tarone's rule: a hypothesis that cannot be rejected does not count). Its
+                        // interval stands. It had been p = 1 in the family, and another topic's
+                        // difference failed the correction for it (a helper's probe: 0.021 read as 0.084).
+                        if (p1 == 0 && p2 == 0) || (p1 == 1 && p2 == 1) {
+                            row.tested = false
+                            row.p = .nan
+                            row.pHolm = .nan
+                        }
+                        family[.demandShare, default: []].append(row)
                     }
                 }
                 if own.gap.count >= minCell && others.gap.count >= minCell, blanked[.meanGap]?[topic]?.contains(country) == false {

@@ -1584,6 +1584,25 @@ public final class Normalizer {
                                 + "most likely the rest of a value on the line above, typed over two lines without quotes; quarantined"))
             return .quarantined("a line of \(record.lineFieldCount) field(s) answering nothing")
         }
+        // A note between the table's rows, saved as wide as the header as a sheet pads it
+        // (`Kokku: 2 vastajat;;;;;`, `Märkus: Tartu andmed lisatud 15.01;;;;`): one filled cell, a
+        // note's text (a label and a colon, or a totals word first: words alone may be a
+        // respondent's, a comment typed in the want-training column, a reviewer's case), no answer
+        // of its column, nothing else answered. It had been a respondent of no place, wanting no
+        // training, in the region's every share's base (a probe's: a share of 60 % read as 50 %).
+        // Below the table, or cut short, the reader takes such rows for notes already; under a
+        // place column they are blank rows (above), as a row of its place alone is.
+        if mapping.shape == .generic && submitted == 0 && !pendingIssues.isEmpty
+            && pendingIssues.allSatisfy({ $0.column == pendingIssues[0].column && $0.issue.code == "unknown_value" })
+            && !(0..<questionCount).contains(where: { answerSlots[$0] != 0 }),
+           let note = Self.noteAlone(record, column: pendingIssues[0].column) {
+            heldDateIssues.removeAll(keepingCapacity: true)
+            log(CleaningIssue(file: mapping.file, line: record.line, column: pendingIssues[0].column + 1, code: "note_row",
+                              action: .quarantined, severity: .note,
+                              message: "`\(Diagnostic.shortened(note))`, the row's one filled cell, is no answer of its column: "
+                                + "a note or a count between the table's rows, not a respondent; set aside"))
+            return .quarantined("a note between the table's rows, not a respondent")
+        }
         // A block's name read before any respondent's row showed its column: a row below holding
         // words there (`KOV`'s `Narva linn` under a first row `Tartu linn;;;`) shows it a column of
         // places, and the name a respondent's place: given to no one from here (a row is not given
@@ -1879,6 +1898,20 @@ public final class Normalizer {
     private func isRating(_ q: Int) -> Bool {
         let measure = instrument.questions[q].measure
         return measure == .importance || measure == .competence
+    }
+
+    /// The text of a row's one filled cell, at `column`, when it reads as a note: a label of a
+    /// word or two, a colon and something after it (`Märkus: ...`, `Kokku: 2 vastajat`), or a
+    /// totals word first (`Kokku 2`, `Iš viso`). Nil when another cell is filled too.
+    static func noteAlone(_ record: RecordBuffer, column: Int) -> String? {
+        guard column < record.count else { return nil }
+        for other in 0..<record.count where other != column {
+            if record.fieldBytes(other).contains(where: { $0 != 0x20 && $0 != 0x09 }) { return nil }
+        }
+        let bytes = record.fieldBytes(column)
+        let text = String(decoding: bytes, as: UTF8.self).trimmingSpaces
+        guard ParseState.readsAsNote(bytes) || ParseState.startsWithTotalsWord(text.lowercased()) else { return nil }
+        return text
     }
 
     /// Whether a cell is a row's number as a sheet writes it (`7`, `7.`, `7)`).
@@ -2449,6 +2482,11 @@ public final class Normalizer {
                 // A place the list does not hold (typed for "Other", an older version's choice)
                 // is still a place: the gazetteer reads it, and says so when it cannot.
                 if q == municipalityIndex { return CellReading(answer: .text(Self.unprotected(text) ?? text)) }
+                // "No answer", "Ei tea", "Нет ответа" where the list has no such choice (LimeSurvey's
+                // full-answers export writes `No answer` for its own no-answer option; a sheet's
+                // typed): not answered, as a blank cell or `N/A` is. Each had been warned of as a
+                // value off the list, and a clean export exited 1 (a probe's).
+                if ChoiceList.isNonRating(text) { return CellReading(answer: nil) }
                 if let name = matcher.wordForm(text) {
                     return CellReading(answer: .choice(name), issues: [.init(
                         old: text, new: name, code: "label_matched_in_another_form", action: .changed,
@@ -2496,6 +2534,8 @@ public final class Normalizer {
             guard let matcher = matchers[q] else {
                 return CellReading(answer: .choices(text.split(whereSeparator: \.isWhitespace).map(String.init)))
             }
+            // "No answer", "Нет ответа" (no choice of the list): not answered, as select_one's.
+            if case .unknown = matcher.match(text), ChoiceList.isNonRating(text) { return CellReading(answer: nil) }
             var split = matcher.splitMultiple(text, namesExpected: Self.namesExpected(shape))
             var pieceIssues = split.unknown.filter(Self.lostLetters).map(lostLettersIssue)
             split.unknown.removeAll(where: Self.lostLetters)

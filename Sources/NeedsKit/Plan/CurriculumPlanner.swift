@@ -89,9 +89,19 @@ public enum CurriculumPlanner {
         let excluded = Set(configuration.exclude)
         let topics = known.subtracting(excluded).sorted()
 
+        // A country's topics whose MWDS its table withholds (suppressed, not unrated): any of them
+        // may be a greater need than those shown, whose ranks are among the shown alone.
+        func withheld(_ country: String) -> Int { (byScope[country] ?? []).filter { $0.mwds == nil && $0.suppressed }.count }
         func isTopNeed(_ topic: String, in country: String) -> Bool {
             guard let f = figure(country, topic), let rank = f.mwdsRank else { return false }
-            if rank <= configuration.topNeeds { return true }
+            // A top need whatever the withheld topics' MWDS, all of them ranked above it: with 6 of
+            // 8 withheld, a rank of 1 among the 2 shown had made a topic LT's top need and a
+            // regional session "a top need in every country" (a helper's probe, under
+            // `--weights municipality --region country-equal`).
+            let hidden = withheld(country)
+            if rank + hidden <= configuration.topNeeds { return true }
+            // The interval rule needs the country's `top_needs`-th MWDS, which a withheld one may be.
+            guard hidden == 0 else { return false }
             let ranked = (byScope[country] ?? []).compactMap { $0.mwds }.sorted(by: >)
             guard ranked.count >= configuration.topNeeds, let ci = f.gapCI, let importance = f.meanImportance else { return false }
             return ci.high * importance >= ranked[configuration.topNeeds - 1]
@@ -185,6 +195,18 @@ public enum CurriculumPlanner {
         let unplanned = byScope.keys.filter { $0 != "ALL" && !$0.isEmpty && !countries.contains($0) }.sorted()
         if !countries.isEmpty && !unplanned.isEmpty {
             notes.append("The figures of \(unplanned.joined(separator: ", ")) are suppressed (too few respondents, or blanked so that a smaller cell cannot be worked out from totals): no session is planned for \(unplanned.count == 1 ? "it" : "them") alone, and the regional top needs are those of \(countries.joined(separator: ", ")).")
+        }
+        // A country with some topics' figures withheld: planned from those shown, which it said
+        // nothing of (LT with 6 of 8 withheld had no session and no word).
+        for country in countries {
+            let hidden = withheld(country)
+            guard hidden > 0 else { continue }
+            let total = byScope[country]!.count
+            let sessions = chosen.filter { $0.audience == country }.count
+            notes.append("In \(country) the MWDS of \(hidden) of \(NumberFormat.counted(total, "topic")) \(hidden == 1 ? "is" : "are") suppressed (too few respondents, "
+                + "or blanked so that a smaller cell cannot be worked out from totals), and any of them may be a greater need: a topic "
+                + "is one of \(country)'s top needs only if it would be with all of them ranked above it, and "
+                + (sessions == 0 ? "no session is planned for \(country) alone from the topics shown." : "its own sessions (\(sessions)) are planned from the topics shown."))
         }
 
         func group(_ entry: (audience: String, topic: String, reason: PlannedSession.Reason)) -> Int {

@@ -89,11 +89,12 @@ public enum DataDictionary {
         "country_n": "Respondents behind country_value.",
         "others_n": "Respondents behind others_value.",
         "difference": "country_value − others_value, in the measure's unit (a share difference of 0.10 is 10 percentage points).",
-        "difference_ci_low": "Lower bound of the 95% interval of the difference (blank for a mean gap not tested: see p_value).",
+        "difference_ci_low": "Lower bound of the 95% interval of the difference (blank for a mean gap not tested: see p_value; a share not tested has one).",
         "difference_ci_high": "Upper bound of that interval.",
         "p_value": "Two-sided p-value of the difference; blank for a mean gap varying on neither side (every respondent of "
             + "each the same gap), which has no standard error, so Welch's test is undefined: the row shows the values and their "
-            + "difference, untested, and the report names it.",
+            + "difference, untested, and the report names it; blank too for a demand share of 0 (or 1) in the country and in the "
+            + "others alike: nobody (or everybody) wants training on it, so there is nothing to test (untested, and named in the report).",
         "p_holm": "p_value adjusted by Holm's method across the topics of the country and measure compared in this "
             + "table (a topic not compared is not in the family, nor in the table: one whose figure is blanked, and a mean gap rated by one respondent on a side; nor is one not tested, whose p_holm is blank).",
         "difference_holds": "1 when p_holm is below 0.05 (the difference holds after Holm's correction), otherwise 0.",

@@ -9,12 +9,14 @@ public enum DifferencesTable {
         var writer = style.writer()
         style.header(columns, into: &writer)
         for r in rows {
-            // An untested difference (no spread on either side) has no interval and no p.
+            // An untested difference (no spread on either side) has no p; a mean gap's, no
+            // interval either (a share's is there).
             let full: (Double) -> String = { r.tested ? NumberFormat.full($0) : "" }
+            let bound: (Double) -> String = { $0.isNaN ? "" : NumberFormat.full($0) }
             writer.row([
                 .figure(r.country), .text(r.topic), .text(r.topicLabel), .figure(r.measure.rawValue),
                 .figure(NumberFormat.full(r.countryValue)), .figure(NumberFormat.full(r.othersValue)), .figure(String(r.countryN)),
-                .figure(String(r.othersN)), .figure(NumberFormat.full(r.difference)), .figure(full(r.low)), .figure(full(r.high)),
+                .figure(String(r.othersN)), .figure(NumberFormat.full(r.difference)), .figure(bound(r.low)), .figure(bound(r.high)),
                 .figure(full(r.p)), .figure(full(r.pHolm)), .figure(r.holds ? "1" : "0"),
             ])
         }

@@ -250,6 +250,10 @@ public struct ReportBuilder {
         if rows.contains(where: { $0.meanGap != nil && $0.gapCI == nil && $0.nPairs == 1 }) {
             doc.paragraph(prose.oneRespondentGap)
         }
+        // Some topics rated (else `noRatings` below says it of all), one rated by nobody.
+        if rows.contains(where: { $0.mwds != nil }) && rows.contains(where: { $0.mwds == nil && $0.nPairs == 0 && !$0.suppressed }) {
+            doc.paragraph(prose.unratedTopic)
+        }
         if !flagged.isEmpty {
             doc.paragraph(prose.fill(prose.topNeedsFlag, ["s": words.differences]))
         }
@@ -336,15 +340,24 @@ public struct ReportBuilder {
             differenceTable(&doc, words, holding, linkPrefix: "")
         }
         // A mean gap the same for every respondent in the country and in the others: no test.
-        let untested = differences.filter { !$0.tested }
+        let language = labelLanguage(words)
+        let untested = differences.filter { !$0.tested && $0.measure == .meanGap }
         if !untested.isEmpty {
-            let language = labelLanguage(words)
             let listed = untested.map { d in
                 "\(words.scopeName(d.country)), \(instrument.topicLabel(d.topic, language: language)) "
                     + "(\(words.decimal(NumberFormat.short(d.countryValue))) against \(words.decimal(NumberFormat.short(d.othersValue))))"
             }
             doc.paragraph("Not tested, as every respondent's mean gap is the same within the country and within the others "
                 + "(no spread, so no standard error): " + listed.joined(separator: "; ") + ".")
+        }
+        // A share of none (or all) in the country and in the others alike: nothing to test.
+        let alike = differences.filter { !$0.tested && $0.measure == .demandShare }
+        if !alike.isEmpty {
+            let listed = alike.map { d in
+                "\(words.scopeName(d.country)), \(instrument.topicLabel(d.topic, language: language)) (\(NumberFormat.percent(d.countryValue)))"
+            }
+            doc.paragraph("Not tested, and not counted in Holm's correction, as nobody (or everybody) in the country and in the "
+                + "others wants training on it: " + listed.joined(separator: "; ") + ".")
         }
     }
 
