@@ -220,6 +220,9 @@ final class CurriculumPlannerTests: XCTestCase {
         }
         let one = CurriculumPlanner.plan(figures: set, differences: [], configuration: configuration)
         XCTAssertEqual(one.sessions.filter { $0.reason == .regionalTopNeed }.map(\.topic), ["a"])
+        XCTAssertTrue(one.notes.contains { $0.hasPrefix("In LV the MWDS of 1 of 4 topics is suppressed (too few respondents, or blanked so "
+            + "that a smaller cell cannot be worked out from totals), and it may be a greater need: a topic is one of LV's top needs "
+            + "only if it would be with that one ranked above it, and its own sessions (") }, "\(one.notes)")
     }
 
     func testExcludedTopicIsNeverPlannedAndIncludedOneIs() {

@@ -203,9 +203,10 @@ public enum CurriculumPlanner {
             guard hidden > 0 else { continue }
             let total = byScope[country]!.count
             let sessions = chosen.filter { $0.audience == country }.count
-            notes.append("In \(country) the MWDS of \(hidden) of \(NumberFormat.counted(total, "topic")) \(hidden == 1 ? "is" : "are") suppressed (too few respondents, "
-                + "or blanked so that a smaller cell cannot be worked out from totals), and any of them may be a greater need: a topic "
-                + "is one of \(country)'s top needs only if it would be with all of them ranked above it, and "
+            let one = hidden == 1
+            notes.append("In \(country) the MWDS of \(hidden) of \(NumberFormat.counted(total, "topic")) \(one ? "is" : "are") suppressed (too few respondents, "
+                + "or blanked so that a smaller cell cannot be worked out from totals), and \(one ? "it" : "any of them") may be a greater need: a topic "
+                + "is one of \(country)'s top needs only if it would be with \(one ? "that one" : "all of them") ranked above it, and "
                 + (sessions == 0 ? "no session is planned for \(country) alone from the topics shown." : "its own sessions (\(sessions)) are planned from the topics shown."))
         }
 
