@@ -466,6 +466,28 @@ final class DisaggregationTests: XCTestCase {
         XCTAssertFalse(report.contains("every respondent's mean gap is the same"), report)
     }
 
+    /// Weighted, everybody wanting a topic on both sides is told by counts: ten weights of 0.1
+    /// sum to 0.9999999999999999 plainly and to 1 compensated, so the share read 0.99999… and the
+    /// row was tested, p = 1, and counted in the Holm family (a reviewer's case).
+    func testAWeightedShareOfEverybodyOnBothSidesIsUntested() throws {
+        let folder = TemporaryFolder()
+        var text = "country,municipality,imp_intercultural,training_wanted,w\n"
+        for country in ["EE,Tallinn", "LV,Rīga", "LT,Vilniaus miesto savivaldybė"] {
+            for k in 0..<10 { text += "\(country),\(1 + k % 5),intercultural\(k < 5 ? " partnerships" : ""),0.1\n" }
+        }
+        let options = Self.weightedByW(folder, text)
+        _ = try Pipeline.report(options)
+        let rows = try csvTable(options.outputPath + "/country_differences.csv")
+        let header = rows[0]
+        for country in ["EE", "LV", "LT"] {
+            let r = try XCTUnwrap(rows.first { $0[0] == country && $0[1] == "intercultural" && $0[3] == "demand_share" }, country)
+            let row = Dictionary(uniqueKeysWithValues: zip(header, r))
+            XCTAssertEqual([row["p_value"], row["p_holm"], row["difference_holds"]], ["", "", "0"], country)
+            let tested = try XCTUnwrap(rows.first { $0[0] == country && $0[1] == "partnerships" && $0[3] == "demand_share" }, country)
+            XCTAssertNotEqual(Dictionary(uniqueKeysWithValues: zip(header, tested))["p_value"], "", country)
+        }
+    }
+
     static func weightedByW(_ folder: TemporaryFolder, _ text: String) -> RunOptions {
         var options = RunOptions()
         options.instrumentPath = Paths.inputs + "/instrument"

@@ -974,9 +974,10 @@ final class BadInputCatalogueTests: XCTestCase {
             + "Eesti;Tartu linn;teacher;2;2;\n"
             + "Eesti;;;;;\n7;;;;;\n"
             + "Eesti;Tartu linn;teacher;1;2;\n"
-            + "Kokku 2;;;;;\n;;;;;Koolitus võiks olla eesti keeles\n"
+            // Further right a label and a colon are an answer (a reviewer's): a respondent.
+            + "Kokku 2;;;;;\n;;Õpetaja: algklassid;;;\n;;;;;Koolitus võiks olla eesti keeles\n"
         let r = run("blocks.csv", sheet)
-        XCTAssertEqual(r.account.respondents, 7)
+        XCTAssertEqual(r.account.respondents, 8)
         XCTAssertEqual(r.account.quarantined, 3)
         XCTAssertEqual(r.account.blankRows, 1)
         let notes = r.outcome.firstIssues.filter { $0.code == "note_row" }
@@ -987,6 +988,12 @@ final class BadInputCatalogueTests: XCTestCase {
                        + "a note or a count between the table's rows, not a respondent; set aside")
         XCTAssertFalse(r.outcome.firstIssues.contains { $0.line == 4 || $0.line == 6 ? $0.code != "note_row" : false },
                        "\(r.outcome.firstIssues.map { ($0.line, $0.code) })")
+        // A place stated so (`Savivaldybė: Alytaus miesto`) is a details line, read before: the
+        // place of the rows below, not a note set aside.
+        let place = run("place.csv", "Riik;Omavalitsus;Teie amet;imp_intercultural;comp_intercultural;training_wanted\n"
+                        + "Eesti;Narva linn;teacher;5;2;intercultural\nSavivaldybė: Alytaus miesto;;;;;\nLäti;Ogre;teacher;4;3;\n")
+        XCTAssertNil(place.issue("note_row"))
+        XCTAssertEqual(place.issue("details_line")?.line, 3)
     }
 
     /// Medians, counts, spreads and abbreviated averages under the table (`Vid.`, `Med.`,

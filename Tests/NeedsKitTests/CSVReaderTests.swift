@@ -47,6 +47,14 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(result.data.map(\.fields), [["A", "1,5", "2,25"], ["B", "3,75", "4,5"]])
     }
 
+    /// Spaces and tabs around an unquoted field are not part of it (libcsv's reading, as the
+    /// README says of `needs rows`); a quoted field keeps its own.
+    func testSpacesAroundAnUnquotedFieldAreNotPartOfIt() {
+        let folder = TemporaryFolder()
+        let result = readAll(folder.write("spaces.csv", "a,b,c\n\" x \", y ,\tz\t\n"))
+        XCTAssertEqual(result.data.map(\.fields), [[" x ", "y", "z"]])
+    }
+
     func testExcelSepLineDecidesAndIsNotARecord() {
         let folder = TemporaryFolder()
         let result = readAll(folder.write("sep.csv", "sep=;\r\na;b\r\n1,5;2\r\n"))

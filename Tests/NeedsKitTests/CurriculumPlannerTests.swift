@@ -198,6 +198,8 @@ final class CurriculumPlannerTests: XCTestCase {
             set[k].mwdsRank = nil
             set[k].quadrant = nil
             set[k].suppressed = true
+            set[k].nPairs = 12
+            set[k].weightedN = 20
         }
         for k in set.indices where set[k].country == "LV" {
             if set[k].topic == "c" { set[k].mwdsRank = 1 }
@@ -217,12 +219,19 @@ final class CurriculumPlannerTests: XCTestCase {
             set[k].mwds = nil
             set[k].mwdsRank = nil
             set[k].suppressed = true
+            set[k].nPairs = 12
+            set[k].weightedN = 20
         }
         let one = CurriculumPlanner.plan(figures: set, differences: [], configuration: configuration)
         XCTAssertEqual(one.sessions.filter { $0.reason == .regionalTopNeed }.map(\.topic), ["a"])
         XCTAssertTrue(one.notes.contains { $0.hasPrefix("In LV the MWDS of 1 of 4 topics is suppressed (too few respondents, or blanked so "
             + "that a smaller cell cannot be worked out from totals), and it may be a greater need: a topic is one of LV's top needs "
             + "only if it would be with that one ranked above it, and its own sessions (") }, "\(one.notes)")
+        // A topic nobody rated on both measures, some other figure of it blanked (three rated its
+        // importance), is no MWDS withheld: nothing of it may rank above (a reviewer's case).
+        for k in set.indices where set[k].country == "LV" && set[k].topic == "c" { set[k].nPairs = 0 }
+        let unrated = CurriculumPlanner.plan(figures: set, differences: [], configuration: configuration)
+        XCTAssertEqual(unrated.notes, [])
     }
 
     func testExcludedTopicIsNeverPlannedAndIncludedOneIs() {

@@ -164,6 +164,23 @@ final class NormalizerTests: XCTestCase {
         // Likewise who wants training: unanswered, out of the shares' base, not wanting none.
         XCTAssertNil(result.answer(0, "training_wanted", in: instrument))
         XCTAssertEqual(result.answer(1, "training_wanted", in: instrument), .choices(["partnerships"]))
+        // Not a country: `NA` is still told of (a reviewer's).
+        let country = normalise([folder.write("country.csv", "country,municipality,imp_partnerships\nNA,,4\n")])
+        XCTAssertEqual(country.issues.filter { $0.code == "unknown_value" }.map(\.oldValue), ["NA"])
+    }
+
+    /// A list whose midpoint says "not sure" (`Не уверена`, a point of the scale): a text saying
+    /// so in another form is that point (`Не уверен`), and one in a language the list lacks may be
+    /// it too, so it is told of as off the list, not dropped without a word (a reviewer's case).
+    func testNoAnswerWordsBesideAMidpointSayingSoAreToldOf() throws {
+        let folder = TemporaryFolder()
+        let instrument = try form(in: folder, survey: "type,name,label,topic,measure\nselect_one c5,imp_x,X,x,importance\nselect_one c5,comp_x,Y,x,competence\n",
+                                  choices: "list_name,name,label::Русский (ru)\nc5,1,Очень низкая\nc5,2,Низкая\nc5,3,Не уверена\n"
+                                    + "c5,4,Высокая\nc5,5,Очень высокая\n")
+        let result = normalise([folder.write("mid.csv", "comp_x\nНе уверен\nNeesmu pārliecināts\n")], instrument: instrument)
+        XCTAssertEqual(result.answer(0, "comp_x", in: instrument), .choice("3"))
+        XCTAssertNil(result.answer(1, "comp_x", in: instrument))
+        XCTAssertEqual(result.issues.filter { $0.code == "unknown_value" }.map(\.oldValue), ["Neesmu pārliecināts"])
     }
 
     // MARK: KoboToolbox

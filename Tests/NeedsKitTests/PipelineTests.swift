@@ -545,6 +545,27 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(outcome.accounts.first?.quarantined, 2)
         XCTAssertNotNil(outcome.firstIssues.first { $0.code == "no_matching_questions" })
         XCTAssertEqual(outcome.exitCode, 2)
+        // Nor does KoboToolbox's `__version__`, a calculation it adds to every form it deploys,
+        // nor a note: another form's Kobo export had been read as a file of this survey whose
+        // rows all lacked a topic (a probe's: exit 1 and a report of 0 respondents).
+        let form = TemporaryFolder()
+        for sheet in ["survey", "choices", "settings"] {
+            var text = try String(contentsOfFile: Paths.inputs + "/instrument/\(sheet).csv", encoding: .utf8)
+            if sheet == "survey" { text += "calculate,__version__\nnote,waste_note\n" }
+            form.write("form/\(sheet).csv", text)
+        }
+        let kobo = folder.write("kobo.csv", "start;end;__version__;waste_note;bins\n2025-01-01;2025-01-01;vX;;3\n2025-01-02;2025-01-02;vX;;4\n")
+        var options = Self.sweepOptions([kobo], out: out)
+        options.instrumentPath = form.path + "/form"
+        let other = try Pipeline.check(options)
+        XCTAssertNotNil(other.firstIssues.first { $0.code == "no_matching_questions" }, "\(other.firstIssues.map(\.code))")
+        XCTAssertEqual(other.exitCode, 2)
+        // A form whose settings give no form_id is named by its title (a message had named
+        // instrument ``, a probe's).
+        form.write("form/settings.csv", "form_title,version\nWaste survey,1\n")
+        let untitled = try Pipeline.check(options)
+        XCTAssertTrue(untitled.firstIssues.contains { $0.message.hasPrefix("no column matches a question of the instrument “Waste survey” ") },
+                      "\(untitled.firstIssues.map(\.message))")
     }
 
     // 4: a question column missing from the file (an older wording) is a warning naming it.
@@ -917,6 +938,13 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(three.displayNames, ["a/x.csv", "b/x.csv"])
         XCTAssertEqual(three.problems.map(\.file), ["c/x.csv"])
         XCTAssertEqual(three.problems.map(\.code), ["input_missing"])
+        // The terminal shows the path as given (the last name alone left a typo in the folder
+        // above it to be guessed, a probe's), and where a relative one was looked for; the
+        // cleaning log keeps the message without the local path.
+        XCTAssertEqual(three.problems.first?.localMessage, "cannot read: no such file or folder as `\(missing)`")
+        XCTAssertEqual(three.problems.first?.message, "cannot read: No such file or directory")
+        let typo = InputFiles.expand(["inputs/respnses"]).problems.first?.localMessage ?? ""
+        XCTAssertTrue(typo.hasPrefix("cannot read: no such file or folder as `inputs/respnses` (looked for in /"), typo)
         // Beside one file of its name: the file keeps its short name, the missing one is told apart.
         let two = InputFiles.expand([missing, a])
         XCTAssertEqual(two.displayNames, ["x.csv"])

@@ -54,11 +54,26 @@ final class ReportTests: XCTestCase {
         let english = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
         let row = try XCTUnwrap(english.split(separator: "\n").first { $0.contains("| Working with interpreters and language access |") })
         XCTAssertTrue(row.hasPrefix("| – |") && row.hasSuffix("| – |"), String(row))
-        XCTAssertTrue(english.contains("A topic with no MWDS that is not suppressed (–) was not rated here: no respondent rated both its "
-                                      + "importance and their competence in it"), english)
+        XCTAssertTrue(english.contains("Not rated here, so without rank, MWDS or bar (–, not suppressed): Countering disinformation and "
+                                      + "misinformation; Gender-based violence prevention; "), english)
+        XCTAssertTrue(english.contains("No respondent rated both the topic's importance and their competence in it"), english)
         XCTAssertFalse(english.contains("Ranks are among the topics whose MWDS is shown"), english)
         let latvian = try String(contentsOfFile: out + "/countries/LV.md", encoding: .utf8)
-        XCTAssertTrue(latvian.contains("Tēma bez MWDS, kas nav slēpta (–), šeit netika vērtēta"), latvian)
+        XCTAssertTrue(latvian.contains("Šeit nav vērtētas, tāpēc bez vietas, MWDS un stabiņa (–, nav slēptas): Dezinformācijas"), latvian)
+        // Three rating a topic's importance, none its competence (its importance blanked, under
+        // 5): unrated still, not a suppressed need that might rank first (a reviewer's case).
+        let few = TemporaryFolder()
+        var rows = "country,municipality,imp_intercultural,comp_intercultural,imp_partnerships\n"
+        for k in 0..<6 { rows += "LV,Rīga,\(1 + k % 5),\(1 + (k + 2) % 5),\(k < 3 ? "4" : "")\n" }
+        few.write("in/lv.csv", rows)
+        let (fewOut, _, _keepFew) = try report { $0.inputs = [few.path + "/in"] }
+        _ = _keepFew
+        let fewText = try String(contentsOfFile: fewOut + "/report.md", encoding: .utf8)
+        XCTAssertTrue(fewText.contains("Partnerships for integration"), fewText)
+        XCTAssertFalse(fewText.contains("Ranks are among the topics whose MWDS is shown"), fewText)
+        XCTAssertTrue(fewText.contains("(–, not suppressed): Countering disinformation and misinformation; Gender-based violence "
+                                       + "prevention; Working with interpreters and language access; Temporary protection: rights and "
+                                       + "entitlements; Partnerships for integration;"), fewText)
         let (all, _, _keepAll) = try report()
         _ = _keepAll
         XCTAssertFalse(try String(contentsOfFile: all + "/report.md", encoding: .utf8).contains("was not rated here"))

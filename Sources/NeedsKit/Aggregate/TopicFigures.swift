@@ -56,6 +56,13 @@ public struct TopicFigures: Sendable, Equatable {
     /// Kish's effective n of the demand share's base: the respondents whose file asked who wants
     /// training (`effectiveN` when every file did).
     var effectiveDemandBase = 0.0
+    /// Whether the MWDS is withheld (blanked, or the scope's counts hidden), not missing for want
+    /// of ratings: `suppressed` is true when any figure is blanked, a topic's importance from
+    /// three respondents and no competence column among them (a reviewer's case: such a topic had
+    /// been counted a suppressed need that might rank first).
+    var mwdsWithheld: Bool { mwds == nil && (countsHidden || (nPairs > 0 && !weighsNothing)) }
+    /// No respondent of the scope rated the topic on both measures: no MWDS, and nothing withheld.
+    var unrated: Bool { mwds == nil && nPairs == 0 && !countsHidden }
     /// Whether some figure was blanked because it came from fewer than `--min-cell` respondents.
     public var suppressed = false
     /// Whether the whole row is suppressed: even its counts are not shown.

@@ -5,6 +5,12 @@ public struct Instrument: Sendable {
     public var formID: String
     /// What the reports call the survey: its title, else its form_id, else "survey".
     public var displayTitle: String { formTitle.isEmpty ? (formID.isEmpty ? "survey" : formID) : formTitle }
+    /// The instrument as messages name it: `instrument \`form_id\``, or by its title when its
+    /// settings give no form_id (a message had named instrument ``, a probe's).
+    public var named: String {
+        if !formID.isEmpty { return "instrument `\(formID)`" }
+        return formTitle.isEmpty ? "the instrument" : "the instrument “\(formTitle)”"
+    }
     public var version: String
     /// Language key of `default_language` (see `Language.key`), when set.
     public var defaultLanguage: String?
@@ -285,6 +291,9 @@ public struct ChoiceList: Sendable {
         guard let index = choices.firstIndex(where: { $0.name == choice.name }) else { return false }
         return choices[..<index].contains { !saysNoRating($0) } && choices[(index + 1)...].contains { !saysNoRating($0) }
     }
+
+    /// Whether a choice of the list says no rating (`Don't know`, a midpoint `Hard to say`).
+    public var hasNoRatingChoice: Bool { choices.contains(where: saysNoRating) }
 
     /// Whether a choice's name or a label says no rating (`Don't know`, `N/A`), wherever it stands.
     private func saysNoRating(_ choice: Choice) -> Bool {

@@ -628,10 +628,13 @@ public final class Normalizer {
                     + "one row per repeat, not per respondent, so none is read as a respondent"))
         }
         // Tool metadata the form declares (`start`, `end`, `today`, `deviceid`) is in every export
-        // of every form: a file whose only matches are those is an export of another survey.
+        // of every form: a file whose only matches are those is an export of another survey. So
+        // is KoboToolbox's `__version__`, a calculation it adds to every form it deploys (a
+        // probe's: another form's export read as 1,770 respondents answering nothing), and any
+        // calculation or note: no respondent answers them.
         let mapsAny = !repeatTable && roles.contains { role in
             switch role {
-            case let .question(q): return instrument.questions[q].kind != .meta
+            case let .question(q): return Self.isAnswered(instrument.questions[q].kind)
             case .choice: return true
             default: return false
             }
@@ -666,10 +669,10 @@ public final class Normalizer {
         let stated = statedPlaces(in: above, file: file, shape: shape, placeColumns: placeColumns, log: log)
         if answersNoTopic {
             let matched = zip(roles, header).compactMap { role, name -> String? in
-                if case let .question(q) = role, instrument.questions[q].kind != .meta { return "`\(Diagnostic.shortened(name.trimmingSpaces))`" }
+                if case let .question(q) = role, Self.isAnswered(instrument.questions[q].kind) { return "`\(Diagnostic.shortened(name.trimmingSpaces))`" }
                 return nil
             }
-            let only = matched.isEmpty ? "" : "; only \(matched.joined(separator: ", ")) match questions of instrument `\(instrument.formID)`"
+            let only = matched.isEmpty ? "" : "; only \(matched.joined(separator: ", ")) match questions of \(instrument.named)"
             log(CleaningIssue(file: file, line: line, code: "no_topic_questions", action: .quarantined, severity: .error,
                               message: "no column rates a topic or asks who wants training\(only): "
                                 + "is this an export of the survey (not a contact list or a table of figures), or of an older form whose topics are named otherwise? Its rows are quarantined"))
@@ -1903,8 +1906,10 @@ public final class Normalizer {
     /// The text of a row's one filled cell, at `column`, when it reads as a note: a label of a
     /// word or two, a colon and something after it (`Märkus: ...`, `Kokku: 2 vastajat`), or a
     /// totals word first (`Kokku 2`, `Iš viso`). Nil when another cell is filled too.
+    /// (In the first two columns only, where a sheet's notes stand: `Õpetaja: algklassid` under
+    /// the role, further right, is a respondent's answer, a reviewer's case.)
     static func noteAlone(_ record: RecordBuffer, column: Int) -> String? {
-        guard column < record.count else { return nil }
+        guard column <= 1, column < record.count else { return nil }
         for other in 0..<record.count where other != column {
             if record.fieldBytes(other).contains(where: { $0 != 0x20 && $0 != 0x09 }) { return nil }
         }
@@ -1912,6 +1917,15 @@ public final class Normalizer {
         let text = String(decoding: bytes, as: UTF8.self).trimmingSpaces
         guard ParseState.readsAsNote(bytes) || ParseState.startsWithTotalsWord(text.lowercased()) else { return nil }
         return text
+    }
+
+    /// Whether a question of this kind is answered by the respondent: not the tool's metadata, a
+    /// calculation or a note.
+    static func isAnswered(_ kind: Question.Kind) -> Bool {
+        switch kind {
+        case .meta, .calculate, .note: return false
+        default: return true
+        }
     }
 
     /// Whether a cell is a row's number as a sheet writes it (`7`, `7.`, `7)`).
@@ -2482,11 +2496,6 @@ public final class Normalizer {
                 // A place the list does not hold (typed for "Other", an older version's choice)
                 // is still a place: the gazetteer reads it, and says so when it cannot.
                 if q == municipalityIndex { return CellReading(answer: .text(Self.unprotected(text) ?? text)) }
-                // "No answer", "Ei tea", "Нет ответа" where the list has no such choice (LimeSurvey's
-                // full-answers export writes `No answer` for its own no-answer option; a sheet's
-                // typed): not answered, as a blank cell or `N/A` is. Each had been warned of as a
-                // value off the list, and a clean export exited 1 (a probe's).
-                if ChoiceList.isNonRating(text) { return CellReading(answer: nil) }
                 if let name = matcher.wordForm(text) {
                     return CellReading(answer: .choice(name), issues: [.init(
                         old: text, new: name, code: "label_matched_in_another_form", action: .changed,
@@ -2524,6 +2533,15 @@ public final class Normalizer {
                 if Self.otherTyped(shape), let other = matcher.otherChoice {
                     return CellReading(answer: .choice(other), issues: [otherTypedIssue(text, other: other, question: q, list: matcher.list.name)])
                 }
+                // "No answer", "Ei tea", "Нет ответа" where the list has no such choice (LimeSurvey's
+                // full-answers export writes `No answer` for its own no-answer option; a sheet's
+                // typed): not answered, as a blank cell or `N/A` is. Each had been warned of as a
+                // value off the list, and a clean export exited 1 (a probe's). Not when the list has
+                // a choice saying so, `Hard to say` a point of its scale (the text may mean that one:
+                // a reviewer's `Neesmu pārliecināts` beside `Не уверена`), nor a country (`NA`).
+                if q != countryIndex && ChoiceList.isNonRating(text) && !matcher.list.hasNoRatingChoice {
+                    return CellReading(answer: nil)
+                }
                 return CellReading(answer: nil, issues: [.init(
                     old: text, new: "", code: "unknown_value", action: .changed,
                     message: "`\(text)` is not a choice of \(choicesNamed(q, list: matcher.list.name)); treated as missing")])
@@ -2535,7 +2553,9 @@ public final class Normalizer {
                 return CellReading(answer: .choices(text.split(whereSeparator: \.isWhitespace).map(String.init)))
             }
             // "No answer", "Нет ответа" (no choice of the list): not answered, as select_one's.
-            if case .unknown = matcher.match(text), ChoiceList.isNonRating(text) { return CellReading(answer: nil) }
+            if !matcher.list.hasNoRatingChoice && ChoiceList.isNonRating(text), case .unknown = matcher.match(text) {
+                return CellReading(answer: nil)
+            }
             var split = matcher.splitMultiple(text, namesExpected: Self.namesExpected(shape))
             var pieceIssues = split.unknown.filter(Self.lostLetters).map(lostLettersIssue)
             split.unknown.removeAll(where: Self.lostLetters)

@@ -284,7 +284,18 @@ public enum InputFiles {
                 continue
             }
             guard stat(input, &info) == 0 else {
-                result.problem(path: given, cannotRead(input, file: lastComponent(given), code: "input_missing"))
+                let absent = errno == ENOENT
+                var problem = cannotRead(input, file: lastComponent(given), code: "input_missing")
+                // On the terminal, the path as given, and where a relative one was looked for: the
+                // last name alone (`respnses: error: cannot read`) left a typo in the folder above,
+                // or a run from another folder, to be guessed (a probe's).
+                if problem.localMessage == nil && absent {
+                    var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+                    let cwd = getcwd(&buffer, buffer.count).map { String(cString: $0) } ?? "."
+                    problem.localMessage = "cannot read: no such file or folder as `\(given)`"
+                        + (given.hasPrefix("/") ? "" : " (looked for in \(cwd))")
+                }
+                result.problem(path: given, problem)
                 continue
             }
             if (info.st_mode & S_IFMT) != S_IFDIR {

@@ -786,7 +786,7 @@ public enum Pipeline {
                             : "is this an export of another survey, or is --instrument the wrong form?"
                         log(CleaningIssue(file: file, line: line, column: first, code: "no_matching_questions",
                                           action: .quarantined, severity: .error,
-                                          message: "no column matches a question of instrument `\(instrument.formID)`\(example): \(cause) None of its rows is read as a respondent"))
+                                          message: "no column matches a question of \(instrument.named)\(example): \(cause) None of its rows is read as a respondent"))
                     }
                 }
                 let summary = try reading.consume(diagnose: diagnose) { record in

@@ -91,7 +91,7 @@ public enum CurriculumPlanner {
 
         // A country's topics whose MWDS its table withholds (suppressed, not unrated): any of them
         // may be a greater need than those shown, whose ranks are among the shown alone.
-        func withheld(_ country: String) -> Int { (byScope[country] ?? []).filter { $0.mwds == nil && $0.suppressed }.count }
+        func withheld(_ country: String) -> Int { (byScope[country] ?? []).filter(\.mwdsWithheld).count }
         func isTopNeed(_ topic: String, in country: String) -> Bool {
             guard let f = figure(country, topic), let rank = f.mwdsRank else { return false }
             // A top need whatever the withheld topics' MWDS, all of them ranked above it: with 6 of

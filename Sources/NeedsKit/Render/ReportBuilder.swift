@@ -244,15 +244,17 @@ public struct ReportBuilder {
         let legend = Charts.blankCellLegend(rows, labels: chartWords)
         if !legend.isEmpty { doc.paragraph(legend.joined(separator: "; ") + ".") }
         let prose = ReportProse.forLanguage(words.language)
-        if rows.contains(where: { $0.suppressed && $0.mwds == nil && $0.mwdsRank == nil }) {
+        if rows.contains(where: \.mwdsWithheld) {
             doc.paragraph(prose.ranksAmongShown)
         }
         if rows.contains(where: { $0.meanGap != nil && $0.gapCI == nil && $0.nPairs == 1 }) {
             doc.paragraph(prose.oneRespondentGap)
         }
-        // Some topics rated (else `noRatings` below says it of all), one rated by nobody.
-        if rows.contains(where: { $0.mwds != nil }) && rows.contains(where: { $0.mwds == nil && $0.nPairs == 0 && !$0.suppressed }) {
-            doc.paragraph(prose.unratedTopic)
+        // Some topics rated (else `noRatings` below says it of all), others by nobody: named, as
+        // their `–` looks like a suppressed topic's (a reviewer's reading).
+        let unrated = rows.filter(\.unrated)
+        if rows.contains(where: { $0.mwds != nil }) && !unrated.isEmpty {
+            doc.paragraph(prose.fill(prose.unratedTopic, ["list": unrated.map(\.topicLabel).joined(separator: "; ")]))
         }
         if !flagged.isEmpty {
             doc.paragraph(prose.fill(prose.topNeedsFlag, ["s": words.differences]))
