@@ -994,6 +994,12 @@ final class BadInputCatalogueTests: XCTestCase {
                         + "Eesti;Narva linn;teacher;5;2;intercultural\nSavivaldybė: Alytaus miesto;;;;;\nLäti;Ogre;teacher;4;3;\n")
         XCTAssertNil(place.issue("note_row"))
         XCTAssertEqual(place.issue("details_line")?.line, 3)
+        // A label and a colon under the role, in the first column, that begin a choice's label:
+        // a respondent's kind of `Õpetaja või haridustöötaja` (a reviewer's), not a note.
+        let role = run("role.csv", "Teie amet;Riik;Omavalitsus;imp_intercultural;comp_intercultural;training_wanted\n"
+                       + "Muu;Eesti;Narva linn;5;2;intercultural\nÕpetaja: algklassid;;;;;\nMuu;Eesti;Narva linn;4;2;\n")
+        XCTAssertEqual(role.account.respondents, 3)
+        XCTAssertNil(role.issue("note_row"))
     }
 
     /// Medians, counts, spreads and abbreviated averages under the table (`Vid.`, `Med.`,

@@ -199,7 +199,6 @@ final class CurriculumPlannerTests: XCTestCase {
             set[k].quadrant = nil
             set[k].suppressed = true
             set[k].nPairs = 12
-            set[k].weightedN = 20
         }
         for k in set.indices where set[k].country == "LV" {
             if set[k].topic == "c" { set[k].mwdsRank = 1 }
@@ -220,7 +219,6 @@ final class CurriculumPlannerTests: XCTestCase {
             set[k].mwdsRank = nil
             set[k].suppressed = true
             set[k].nPairs = 12
-            set[k].weightedN = 20
         }
         let one = CurriculumPlanner.plan(figures: set, differences: [], configuration: configuration)
         XCTAssertEqual(one.sessions.filter { $0.reason == .regionalTopNeed }.map(\.topic), ["a"])

@@ -181,6 +181,22 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.answer(0, "comp_x", in: instrument), .choice("3"))
         XCTAssertNil(result.answer(1, "comp_x", in: instrument))
         XCTAssertEqual(result.issues.filter { $0.code == "unknown_value" }.map(\.oldValue), ["Neesmu pārliecināts"])
+        // LimeSurvey's own `No answer` never means that point: unanswered, without a word.
+        let lime = normalise([folder.write("lime.csv", "id,submitdate,lastpage,startlanguage,comp_x\n1,2025-01-02 10:00:00,2,ru,No answer\n"
+                                           + "2,2025-01-02 11:00:00,2,ru,Не уверена\n")], instrument: instrument)
+        XCTAssertEqual(lime.accounts.first?.shape, "LimeSurvey")
+        XCTAssertNil(lime.answer(0, "comp_x", in: instrument))
+        XCTAssertEqual(lime.answer(1, "comp_x", in: instrument), .choice("3"))
+        XCTAssertFalse(lime.codes().contains("unknown_value"), "\(lime.issues.map(\.message))")
+        // An off-scale `Don't know` after the scale is missing, as the text is: no warning either
+        // (a reviewer's: LimeSurvey's `No answer` beside a list's `9 Don't know` was warned of again).
+        let offScale = TemporaryFolder()
+        let dk = try form(in: offScale, survey: "type,name,label,topic,measure\nselect_one i5,imp_x,X,x,importance\nselect_one i5,comp_x,Y,x,competence\n",
+                          choices: "list_name,name,label\ni5,1,Low\ni5,2,Rather low\ni5,3,Medium\ni5,4,Rather high\ni5,5,High\ni5,9,Don't know\n")
+        let sheet = normalise([offScale.write("dk.csv", "imp_x\nNo answer\nDon't know\n4\n")], instrument: dk)
+        XCTAssertEqual(sheet.respondents.count, 3)
+        XCTAssertFalse(sheet.codes().contains("unknown_value"), "\(sheet.issues.map(\.message))")
+        XCTAssertNil(sheet.answer(0, "imp_x", in: dk))
     }
 
     // MARK: KoboToolbox

@@ -60,7 +60,8 @@ public struct TopicFigures: Sendable, Equatable {
     /// of ratings: `suppressed` is true when any figure is blanked, a topic's importance from
     /// three respondents and no competence column among them (a reviewer's case: such a topic had
     /// been counted a suppressed need that might rank first).
-    var mwdsWithheld: Bool { mwds == nil && (countsHidden || (nPairs > 0 && !weighsNothing)) }
+    /// (`nPairs` counts respondents of weight above 0 alone.)
+    var mwdsWithheld: Bool { mwds == nil && (countsHidden || nPairs > 0) }
     /// No respondent of the scope rated the topic on both measures: no MWDS, and nothing withheld.
     var unrated: Bool { mwds == nil && nPairs == 0 && !countsHidden }
     /// Whether some figure was blanked because it came from fewer than `--min-cell` respondents.

@@ -292,8 +292,10 @@ public struct ChoiceList: Sendable {
         return choices[..<index].contains { !saysNoRating($0) } && choices[(index + 1)...].contains { !saysNoRating($0) }
     }
 
-    /// Whether a choice of the list says no rating (`Don't know`, a midpoint `Hard to say`).
-    public var hasNoRatingChoice: Bool { choices.contains(where: saysNoRating) }
+    /// Whether a point of the list's scale says no rating (a midpoint `Hard to say`, `Не уверена`):
+    /// a text saying so off the list may mean that point. (An off-scale `Don't know` is missing,
+    /// as the text would be.)
+    public var hasNoRatingPoint: Bool { choices.contains { saysNoRating($0) && isRating($0) } }
 
     /// Whether a choice's name or a label says no rating (`Don't know`, `N/A`), wherever it stands.
     private func saysNoRating(_ choice: Choice) -> Bool {

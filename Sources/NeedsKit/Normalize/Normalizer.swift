@@ -1598,7 +1598,7 @@ public final class Normalizer {
         if mapping.shape == .generic && submitted == 0 && !pendingIssues.isEmpty
             && pendingIssues.allSatisfy({ $0.column == pendingIssues[0].column && $0.issue.code == "unknown_value" })
             && !(0..<questionCount).contains(where: { answerSlots[$0] != 0 }),
-           let note = Self.noteAlone(record, column: pendingIssues[0].column) {
+           let note = Self.noteAlone(record, column: pendingIssues[0].column), !beginsAChoice(note, question: pendingIssues[0].question) {
             heldDateIssues.removeAll(keepingCapacity: true)
             log(CleaningIssue(file: mapping.file, line: record.line, column: pendingIssues[0].column + 1, code: "note_row",
                               action: .quarantined, severity: .note,
@@ -1917,6 +1917,16 @@ public final class Normalizer {
         let text = String(decoding: bytes, as: UTF8.self).trimmingSpaces
         guard ParseState.readsAsNote(bytes) || ParseState.startsWithTotalsWord(text.lowercased()) else { return nil }
         return text
+    }
+
+    /// Whether a note-like text's label (before its colon) begins a choice of question `q`'s
+    /// list, by name or label: `Õpetaja: algklassid` under the role is a respondent's answer, a
+    /// kind of `Õpetaja või haridustöötaja` (a reviewer's case), not a note.
+    private func beginsAChoice(_ text: String, question q: Int) -> Bool {
+        guard let colon = text.firstIndex(of: ":"), let list = matchers[q]?.list else { return false }
+        let head = TextKey.loose(String(text[..<colon]))
+        guard !head.isEmpty else { return false }
+        return list.choices.contains { choice in ([choice.name] + Array(choice.labels.values)).contains { TextKey.loose($0).hasPrefix(head) } }
     }
 
     /// Whether a question of this kind is answered by the respondent: not the tool's metadata, a
@@ -2536,10 +2546,11 @@ public final class Normalizer {
                 // "No answer", "Ei tea", "Нет ответа" where the list has no such choice (LimeSurvey's
                 // full-answers export writes `No answer` for its own no-answer option; a sheet's
                 // typed): not answered, as a blank cell or `N/A` is. Each had been warned of as a
-                // value off the list, and a clean export exited 1 (a probe's). Not when the list has
-                // a choice saying so, `Hard to say` a point of its scale (the text may mean that one:
-                // a reviewer's `Neesmu pārliecināts` beside `Не уверена`), nor a country (`NA`).
-                if q != countryIndex && ChoiceList.isNonRating(text) && !matcher.list.hasNoRatingChoice {
+                // value off the list, and a clean export exited 1 (a probe's). Not when a point of
+                // the list's scale says so, a midpoint `Hard to say` (the text may mean that one: a
+                // reviewer's `Neesmu pārliecināts` beside `Не уверена`), but LimeSurvey's own `No
+                // answer` never does; nor a country (`NA`).
+                if q != countryIndex && ChoiceList.isNonRating(text) && (shape == .limeSurvey || !matcher.list.hasNoRatingPoint) {
                     return CellReading(answer: nil)
                 }
                 return CellReading(answer: nil, issues: [.init(
@@ -2553,7 +2564,7 @@ public final class Normalizer {
                 return CellReading(answer: .choices(text.split(whereSeparator: \.isWhitespace).map(String.init)))
             }
             // "No answer", "Нет ответа" (no choice of the list): not answered, as select_one's.
-            if !matcher.list.hasNoRatingChoice && ChoiceList.isNonRating(text), case .unknown = matcher.match(text) {
+            if (shape == .limeSurvey || !matcher.list.hasNoRatingPoint) && ChoiceList.isNonRating(text), case .unknown = matcher.match(text) {
                 return CellReading(answer: nil)
             }
             var split = matcher.splitMultiple(text, namesExpected: Self.namesExpected(shape))

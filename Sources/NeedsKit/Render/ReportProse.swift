@@ -112,7 +112,7 @@ public struct ReportProse: Sendable {
     /// columns not in the files, or left blank), named (`{list}`): their `–` is no suppression, and
     /// they have no bar (a helper's probe: read as blanked, with no word under the table).
     var unratedTopic: String = "Not rated here, so without rank, MWDS or bar (–, not suppressed): {list}. No respondent rated both "
-        + "the topic's importance and their competence in it (the files had no columns for them, or left them blank)."
+        + "the topic's importance and their competence in it (the files had no columns for them, left them blank, or only respondents weighing 0 rated them)."
     /// In the methods, when some respondents' files had no column for the demand question: the
     /// want-training shares are out of those asked (the method above says "all respondents").
     var demandPartlyAsked: String = "Respondents not asked who wants training on a topic (their file had no column for the "
@@ -297,7 +297,7 @@ public struct ReportProse: Sendable {
         ranksAmongShown: "Kohad on järjestatud teemade seas, mille MWDS on näidatud: teema, mille näitajad on varjatud (–), võib olla suurem vajadus.",
         quadrantsAmongShown: "Kus osa teemade näitajaid on varjatud (–), jagatakse kvadrandid näidatud teemade keskmiste järgi: varjatud teema võib kuuluda HH-sse.",
         oneRespondentGap: "(n = 1): ühe vastaja hinnangute keskmine lõhe, ilma vahemikuta (ühest vastusest seda ei saa).",
-        unratedTopic: "Siin hindamata, seega ilma koha, MWDS-i ja tulbata (–, pole varjatud): {list}. Ükski vastaja ei hinnanud teema olulisust koos oma pädevusega selles (failides polnud nende veerge või jäid need tühjaks).",
+        unratedTopic: "Siin hindamata, seega ilma koha, MWDS-i ja tulbata (–, pole varjatud): {list}. Ükski vastaja ei hinnanud teema olulisust koos oma pädevusega selles (failides polnud nende veerge, need jäid tühjaks või hindasid neid ainult vastajad kaaluga 0).",
         demandPartlyAsked: "Vastajad, kellelt teema koolitussoovi ei küsitud (nende failis polnud küsimuse või teema veergu või LimeSurvey vastus ei jõudnud küsimuseni) või kelle vastust ei õnnestunud lugeda, on selle osakaalu alusest välja jäetud, mitte loetud koolitust mitte soovivaks.",
         intervalsWithheld: "Selle kaalumise korral on mõned usaldusvahemikud varjatud, sest neist saaks tuletada varjatud vastajate arvu: ilma vahemikuta osakaalu või muutust pole seepärast tähistatud ▲ ega ▼, mitte sellepärast, et see poleks oluline.",
         waveNotes: [
@@ -357,7 +357,7 @@ public struct ReportProse: Sendable {
         ranksAmongShown: "Vietas ir noteiktas starp tēmām, kuru MWDS ir parādīts: tēma, kuras rādītāji ir slēpti (–), var būt lielāka vajadzība.",
         quadrantsAmongShown: "Ja daļas tēmu rādītāji ir slēpti (–), kvadranti tiek dalīti pēc parādīto tēmu vidējiem: slēpta tēma var piederēt HH kvadrantam.",
         oneRespondentGap: "(n = 1): viena respondenta vērtējumu vidējā plaisa, bez intervāla (no vienas atbildes to nevar iegūt).",
-        unratedTopic: "Šeit nav vērtētas, tāpēc bez vietas, MWDS un stabiņa (–, nav slēptas): {list}. Neviens respondents nenovērtēja gan tēmas svarīgumu, gan savu kompetenci tajā (failos nebija šo kolonnu vai tās palika tukšas).",
+        unratedTopic: "Šeit nav vērtētas, tāpēc bez vietas, MWDS un stabiņa (–, nav slēptas): {list}. Neviens respondents nenovērtēja gan tēmas svarīgumu, gan savu kompetenci tajā (failos nebija šo kolonnu, tās palika tukšas vai tās vērtēja tikai respondenti ar svaru 0).",
         demandPartlyAsked: "Respondenti, kuriem par apmācību vēlmi šajā tēmā netika jautāts (viņu failā nebija jautājuma vai tēmas kolonnas vai LimeSurvey atbilde līdz jautājumam nenonāca) vai kuru atbildi nevarēja nolasīt, nav iekļauti šīs daļas bāzē, nevis uzskatīti par tādiem, kas apmācības nevēlas.",
         intervalsWithheld: "Ar šo svēršanu daži ticamības intervāli nav rādīti, jo no tiem varētu aprēķināt slēptu respondentu skaitu: daļa vai izmaiņa bez intervāla tāpēc nav atzīmēta ar ▲ vai ▼, nevis tāpēc, ka tā nebūtu būtiska.",
         waveNotes: [
@@ -419,7 +419,7 @@ public struct ReportProse: Sendable {
         ranksAmongShown: "Vietos nustatytos tarp temų, kurių MWDS parodytas: tema, kurios rodikliai paslėpti (–), gali būti didesnis poreikis.",
         quadrantsAmongShown: "Kai dalies temų rodikliai paslėpti (–), kvadrantai skiriami pagal parodytų temų vidurkius: paslėpta tema gali priklausyti HH kvadrantui.",
         oneRespondentGap: "(n = 1): vieno respondento vertinimų vidutinis atotrūkis, be intervalo (iš vieno atsakymo jo gauti negalima).",
-        unratedTopic: "Čia nevertintos, todėl be vietos, MWDS ir stulpelio (–, nepaslėptos): {list}. Nė vienas respondentas neįvertino ir temos svarbos, ir savo kompetencijos joje (failuose nebuvo šių stulpelių arba jie liko tušti).",
+        unratedTopic: "Čia nevertintos, todėl be vietos, MWDS ir stulpelio (–, nepaslėptos): {list}. Nė vienas respondentas neįvertino ir temos svarbos, ir savo kompetencijos joje (failuose nebuvo šių stulpelių, jie liko tušti arba juos vertino tik respondentai, kurių svoris 0).",
         demandPartlyAsked: "Respondentai, kurių neklausta apie norą dalyvauti mokymuose šia tema (jų faile nebuvo klausimo ar temos stulpelio arba LimeSurvey atsakymas nepasiekė klausimo) arba kurių atsakymo nepavyko perskaityti, neįtraukti į šios dalies bazę, o ne laikomi nenorinčiais mokytis.",
         intervalsWithheld: "Taikant šiuos svorius, kai kurie pasikliautinieji intervalai nerodomi, nes iš jų būtų galima apskaičiuoti nerodomą respondentų skaičių: dalis ar pokytis be intervalo todėl nepažymėti ▲ ar ▼ – ne todėl, kad nebūtų reikšmingi.",
         waveNotes: [
@@ -482,7 +482,7 @@ public struct ReportProse: Sendable {
         ranksAmongShown: "Места определены среди тем, для которых показан MWDS: тема со скрытыми показателями (–) может быть большей потребностью.",
         quadrantsAmongShown: "Если показатели части тем скрыты (–), квадранты определяются по средним показанных тем: скрытая тема может относиться к HH.",
         oneRespondentGap: "(n = 1): средний разрыв по оценкам одного респондента, без интервала (по одному ответу его не вычислить).",
-        unratedTopic: "Здесь не оценивались, поэтому без места, MWDS и столбца (–, не скрыты): {list}. Ни один респондент не оценил и важность темы, и свою компетентность в ней (в файлах не было этих столбцов или они остались пустыми).",
+        unratedTopic: "Здесь не оценивались, поэтому без места, MWDS и столбца (–, не скрыты): {list}. Ни один респондент не оценил и важность темы, и свою компетентность в ней (в файлах не было этих столбцов, они остались пустыми или их оценили только респонденты с весом 0).",
         demandPartlyAsked: "Респонденты, которых не спрашивали о желаемом обучении по теме (в их файле не было столбца вопроса или темы, или ответ LimeSurvey не дошёл до вопроса) или чей ответ не удалось прочитать, исключены из базы этой доли, а не считаются не желающими пройти обучение.",
         intervalsWithheld: "При таком взвешивании некоторые доверительные интервалы скрыты, так как по ним можно было бы вычислить скрытое число респондентов: доля или изменение без интервала поэтому не отмечены ▲ или ▼ — это не означает, что они незначимы.",
         waveNotes: [
