@@ -1689,6 +1689,15 @@ final class CSVReaderTests: XCTestCase {
         try writeWorkbook(unanswered, [("Form Responses 1", workbookRow(1, ["Timestamp", "Country", "Municipality", "Role"])),
                                        ("Summary", workbookRow(1, ["Topic", "Mean", "n"]) + workbookRow(2, ["a", "#4", "#3"]))])
         XCTAssertEqual(readAll(unanswered).header, ["Timestamp", "Country", "Municipality", "Role"])
+        // A summary sheet of one's own in front of Microsoft Forms' `Form1`: the sheet headed as a
+        // form tool's export is read (the summary had been, and the run stopped: a probe's).
+        let summaryFirst = folder.path + "/summary-first.xlsx"
+        try writeWorkbook(summaryFirst, [("Kokkuvõte", workbookRow(1, ["Teema", "Keskmine", "n"]) + workbookRow(2, ["a", "#4", "#3"])),
+                                         ("Form1", workbookRow(1, ["ID", "Start time", "Completion time", "Email", "Name", "Riik"])
+                                            + workbookRow(2, ["#1", "#45671.5", "#45671.6", "anonymous", "", "Eesti"]))])
+        let forms = readAll(summaryFirst)
+        XCTAssertEqual(forms.header, ["ID", "Start time", "Completion time", "Email", "Name", "Riik"])
+        XCTAssertEqual(forms.data.count, 1)
 
         let notes = folder.path + "/notes.xlsx"
         try writeWorkbook(notes, [("Notes", workbookRow(1, ["a", "b"])), ("More", workbookRow(1, ["c"]) + workbookRow(2, ["d"]))])

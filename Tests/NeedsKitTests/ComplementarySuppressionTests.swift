@@ -61,6 +61,38 @@ final class ComplementarySuppressionTests: XCTestCase {
         return (options.outputPath, out)
     }
 
+    /// Equal weights give Kish's effective n exactly on paper; three of 53/12 each (Kuldīga's 3
+    /// of Latvia's 53 over 4 municipalities, two places not recognised among the 53) summed to
+    /// 2.9999999999999996, under --min-cell 3: Kuldīga was blanked, Jelgava to protect it, and
+    /// Latvia and the region with them (a probe's). Latvia's mean importance is its municipalities'
+    /// averaged, by hand: (2 + 39/12 + 16/6 + 3) / 4.
+    func testAnEffectiveNEqualToMinCellInRoundingIsEnough() throws {
+        var text = "country,municipality,imp_intercultural,comp_intercultural\n"
+        var k = 0
+        for (place, n) in [("Kuldīgas novads", 3), ("Ogres novads", 12), ("Jelgava", 6), ("Rīga", 30), ("xyz unknown place", 2)] {
+            for _ in 0..<n {
+                text += "LV,\(place),\(1 + k % 5),\(1 + (k * 2) % 5)\n"
+                k += 1
+            }
+        }
+        let folder = TemporaryFolder()
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [folder.write("lv.csv", text)]
+        options.outputPath = folder.path + "/out"
+        options.aggregation.weights = .municipality
+        options.aggregation.minCell = 3
+        _ = try Pipeline.report(options)
+        let rows = try csvTable(options.outputPath + "/topic_demand.csv")
+        let header = rows[0]
+        let lv = Dictionary(uniqueKeysWithValues: zip(header, try XCTUnwrap(rows.first { $0[0] == "LV" && $0[1] == "intercultural" })))
+        XCTAssertEqual(Double(lv["mean_importance"] ?? "") ?? .nan, (2 + 39.0 / 12 + 16.0 / 6 + 3) / 4, accuracy: 1e-12)
+        XCTAssertEqual(lv["suppressed"], "0")
+        let municipalities = try csvTable(options.outputPath + "/topic_demand_by_municipality.csv")
+        let kuldiga = try XCTUnwrap(municipalities.first { $0.contains("LV-050") && $0.contains("intercultural") })
+        XCTAssertEqual(Dictionary(uniqueKeysWithValues: zip(municipalities[0], kuldiga))["mean_importance"], "2.000000000000")
+    }
+
     /// `--by role --min-cell 10`: EE's integration coordinators (9) are blanked, and the EE total
     /// less the other roles must not give them back (nor in any other scope or role).
     func testByRoleBlanksCannotBeWorkedOutFromScopeTotals() throws {

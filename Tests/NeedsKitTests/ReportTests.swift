@@ -1037,6 +1037,20 @@ final class ReportTests: XCTestCase {
         XCTAssertTrue(section.contains("Intercultural competence and communication"), section)
         XCTAssertTrue(section.contains("Latvia (LV): no MWDS to compare"), section)
         XCTAssertFalse(section.contains("by MWDS rank alone"), section)
+        // LV's MWDS blanked (3 rated both measures, under 5), not missing: said so (a probe's
+        // country of 68 pairs was said to have too few rating both).
+        var few = csv
+        for _ in 0..<3 { few += "LV,Rīga,teacher,4,2,,,,,intercultural\n" }
+        let fewFolder = TemporaryFolder()
+        var fewOptions = options
+        fewOptions.planPath = nil
+        fewOptions.inputs = [fewFolder.write("data.csv", few)]
+        fewOptions.outputPath = fewFolder.path + "/out"
+        _ = try Pipeline.report(fewOptions)
+        let fewText = try String(contentsOfFile: fewOptions.outputPath + "/report.md", encoding: .utf8)
+        let fewSection = try XCTUnwrap(fewText.components(separatedBy: "## What the region shares\n\n").last?.components(separatedBy: "\n\n").first)
+        XCTAssertTrue(fewSection.contains("Latvia (LV): its MWDS suppressed (too few respondents behind them, or blanked so that a "
+                                          + "smaller group's cannot be worked out from the totals)."), fewSection)
         // With the plan in the report, the section says the plan's rule counts intervals too.
         options.planPath = Paths.inputs + "/plan.csv"
         options.outputPath = folder.path + "/planned"

@@ -367,7 +367,20 @@ final class WaveComparisonTests: XCTestCase {
         let matched = WaveComparison.pairedDifferences(pb!, pa!, scope: "ALL", topic: "alpha").2
         XCTAssertEqual(WaveComparison.pairedDifferences(pb!, repeated!, scope: "ALL", topic: "alpha").2, matched - 1)
         let issue = try XCTUnwrap(repeated!.repeatedCodesIssue(question: "code", wave: "wave `after`"))
-        XCTAssertEqual(issue.message, "1 respondent code(s) of wave `after` were each given by more than one respondent: they are left out of the paired changes")
+        // The first code given again is named by its file and line, so that the rows can be found
+        // (the codes are not written: a probe's "the duplicate can't be found").
+        XCTAssertEqual(issue.message, "1 respondent code(s) of wave `after` were each given by more than one respondent "
+                       + "(the first given again at \(again.sourceFile) line \(again.sourceLine)): they are left out of the paired changes")
+        // A code typed with spaces inside, or a no-break space, is the same code (`R 001` had been
+        // left unmatched without a word: a probe's).
+        XCTAssertEqual(PanelRatings.key(" R 001\u{00A0}"), "r001")
+        var spaced: PanelRatings? = PanelRatings()
+        for r in respondents { Pipeline.record(r, instrument: instrument, aggregator: aggregator, into: &spaced) }
+        var apart = again
+        let typed = again.answer(code)!.cleanValue
+        apart.answers[code] = .text(String(typed.prefix(1)) + " " + String(typed.dropFirst()))
+        Pipeline.record(apart, instrument: instrument, aggregator: aggregator, into: &spaced)
+        XCTAssertEqual(spaced!.repeatedCodes, [typed.lowercased()])
         XCTAssertNil(pa!.repeatedCodesIssue(question: "code", wave: "wave `after`"))
         // A run says so in its cleaning log.
         let folder = TemporaryFolder()

@@ -82,6 +82,11 @@ public struct TopicFigures: Sendable, Equatable {
             && a.mwds == b.mwds && a.mwdsRank == b.mwdsRank && a.demandN == b.demandN && a.quadrant == b.quadrant
     }
 
+    /// The Kish effective n a figure needs under `--min-cell`: `minCell` less rounding. Equal
+    /// weights give n exactly on paper, and 2.9999999999999996 for three of 53/12 each: a
+    /// municipality of 3 blanked at --min-cell 3, and with it its country and the region (a probe's).
+    static func effectiveLimit(_ minCell: Int) -> Double { Double(minCell) * (1 - 1e-9) }
+
     /// Blanks every figure computed from fewer than `minCell` respondents (statistical disclosure
     /// control: no individual's answers can be read off a small cell). A row whose scope has fewer
     /// than `minCell` respondents keeps nothing but its labels.
@@ -96,7 +101,7 @@ public struct TopicFigures: Sendable, Equatable {
         }
         // With weights, Kish's effective n counts as well: one dominant weight makes 128
         // respondents worth about one, and a t interval on ~0 degrees of freedom is unbounded.
-        let limit = Double(minCell)
+        let limit = Self.effectiveLimit(minCell)
         if nImportance > 0 && (nImportance < minCell || effectiveImportance < limit) {
             suppressed = true
             meanImportance = nil; importanceCI = nil

@@ -498,7 +498,7 @@ public enum Pipeline {
                     message: "\(figure.country): \(n) respondents but a total weight of 0: \(why); the scope has no weighted figures"))
                 continue
             }
-            guard figure.respondents >= options.minCell, figure.effectiveN < Double(options.minCell) else { continue }
+            guard figure.respondents >= options.minCell, figure.effectiveN < TopicFigures.effectiveLimit(options.minCell) else { continue }
             issues.append(CleaningIssue(
                 file: source, line: nil, question: figure.country, code: "dominant_weight", action: .kept,
                 message: "\(figure.country): \(figure.respondents) respondents but a Kish effective sample size of \(NumberFormat.fixed(figure.effectiveN, decimals: 2)) (< --min-cell \(options.minCell)): one or a few weights dominate; the scope's weighted figures are suppressed"))
@@ -517,8 +517,9 @@ public enum Pipeline {
     static func record(_ respondent: Respondent, instrument: Instrument, aggregator: Aggregator, into panel: inout PanelRatings?) {
         guard panel != nil, let q = instrument.panelQuestion.flatMap({ instrument.questionIndex[$0.key] }),
               let code = respondent.answer(q)?.cleanValue, !code.isEmpty else { return }
-        // A code typed by the respondent in each wave: `AB12` and `ab12` are the same person.
-        panel!.add(code: code.lowercased(), country: respondent.country ?? "", ratings: aggregator.ratings(of: respondent))
+        // A code typed by the respondent in each wave: `AB12`, `ab12` and `AB 12` are the same person.
+        panel!.add(code: code, country: respondent.country ?? "", ratings: aggregator.ratings(of: respondent),
+                   at: (respondent.sourceFile, respondent.sourceLine))
     }
 
     /// The file of the `--by` table: `topic_demand_by_QUESTION.csv`, or, for a question named

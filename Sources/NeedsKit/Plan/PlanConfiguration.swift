@@ -162,8 +162,24 @@ public struct PlanConfiguration: Sendable, Equatable {
     /// taken it for a date and the sheet is saved as CSV: `2025-03-01`, `01.03.2025`, `03.2025`,
     /// `2025.03.01`, `Mar-25`, `March 2025`, `3/1/2025` or `1/3/2025` (the 1st of the month, so the
     /// part that is not 1 is the month; other dates with `/` are read only when one part is over 12).
+    /// A date-time at midnight, as LibreOffice and Google Sheets save a date cell (`2025-03-01
+    /// 00:00:00`), is that date; an Excel serial number of a day from 2000 to 2100 (`45717`, a
+    /// date cell saved as a number), the day it counts to (a probe's: both refused).
     static func month(_ value: String) -> (year: Int, month: Int)? {
-        let text = value.trimmingSpaces.lowercased()
+        var text = value.trimmingSpaces.lowercased()
+        for midnight in [" 00:00:00", "t00:00:00", " 0:00:00", " 00:00", "t00:00", " 0:00"] where text.hasSuffix(midnight) {
+            text = String(text.dropLast(midnight.count)).trimmingSpaces
+            break
+        }
+        if text.count == 5, let serial = Int(text), (36_526...73_051).contains(serial) {
+            // Days since 1899-12-30, Excel's day 0 (past its 1900 leap-year slip).
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: "UTC")!
+            let epoch = calendar.date(from: DateComponents(year: 1899, month: 12, day: 30))!
+            guard let day = calendar.date(byAdding: .day, value: serial, to: epoch) else { return nil }
+            let parts = calendar.dateComponents([.year, .month], from: day)
+            return (parts.year!, parts.month!)
+        }
         let parts = text.split(whereSeparator: { "-./ ".contains($0) }).map(String.init)
         func year(_ part: String) -> Int? {
             guard let n = Int(part) else { return nil }

@@ -280,6 +280,11 @@ public struct ReportBuilder {
         // Why each is left out: blanked for too few respondents, blanked to protect a smaller
         // country (it may have plenty), or shown with no MWDS (nobody rated both measures).
         func reason(_ country: String) -> String {
+            // Its MWDS withheld (blanked under weights, or for another's sake), not missing: it
+            // had been said to have too few rating both measures, 68 pairs of them (a probe's).
+            if figures.contains(where: { $0.country == country && !$0.countsHidden && $0.mwdsWithheld }) {
+                return "its MWDS suppressed (too few respondents behind them, or blanked so that a smaller group's cannot be worked out from the totals)"
+            }
             guard let row = figures.first(where: { $0.country == country }), row.countsHidden else { return "no MWDS to compare (too few rated both a topic's importance and their competence in it)" }
             return row.respondents >= minCell ? "figures withheld so that a smaller group's cannot be worked out from the totals"
                 : "too few respondents to compare"

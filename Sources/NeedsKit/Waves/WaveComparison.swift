@@ -64,12 +64,26 @@ public struct PanelRatings: Sendable {
     /// Codes that more than one respondent of the wave gave: which of them answered the other
     /// wave cannot be told, so they are not paired.
     public var repeatedCodes: Set<String> = []
+    /// Where a code was first given again: the file and line the warning names, so that the rows
+    /// can be found (the codes themselves are not written).
+    var firstRepeat: (file: String, line: Int)?
 
     public init() {}
 
+    /// A code as it is matched: without case or white space (`AB12`, `ab12`, ` ab 12` are the same
+    /// person's; `R 001` had been left unmatched without a word, a probe's).
+    static func key(_ code: String) -> String {
+        String(String.UnicodeScalarView(code.lowercased().unicodeScalars.filter { !$0.properties.isWhitespace }))
+    }
+
     /// Keeps a respondent's ratings under its code; a code given before is noted as repeated.
-    mutating func add(code: String, country: String, ratings: [String: (importance: Double?, competence: Double?)]) {
-        if respondents[code] != nil { repeatedCodes.insert(code) }
+    mutating func add(code: String, country: String, ratings: [String: (importance: Double?, competence: Double?)],
+                      at place: (file: String, line: Int)? = nil) {
+        let code = Self.key(code)
+        if respondents[code] != nil {
+            repeatedCodes.insert(code)
+            if firstRepeat == nil { firstRepeat = place }
+        }
         respondents[code] = (country, ratings)
     }
 
@@ -77,9 +91,10 @@ public struct PanelRatings: Sendable {
     /// themselves are not written), or nil.
     func repeatedCodesIssue(question: String, wave: String) -> CleaningIssue? {
         guard !repeatedCodes.isEmpty else { return nil }
+        let first = firstRepeat.map { " (the first given again at \($0.file) line \($0.line))" } ?? ""
         return CleaningIssue(
             file: wave, line: nil, question: question, code: "panel_code_repeated", action: .kept,
-            message: "\(repeatedCodes.count) respondent code(s) of \(wave) were each given by more than one respondent: they are left out of the paired changes")
+            message: "\(repeatedCodes.count) respondent code(s) of \(wave) were each given by more than one respondent\(first): they are left out of the paired changes")
     }
 }
 
