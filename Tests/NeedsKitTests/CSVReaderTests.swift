@@ -1698,6 +1698,20 @@ final class CSVReaderTests: XCTestCase {
         let forms = readAll(summaryFirst)
         XCTAssertEqual(forms.header, ["ID", "Start time", "Completion time", "Email", "Name", "Riik"])
         XCTAssertEqual(forms.data.count, 1)
+        // Not a narrower sheet that merely looks like one after a hand-made sheet of responses: a
+        // log (`Timestamp`) or a schedule (`ID`, start and end times), a reviewer's cases; nor a
+        // sheet whose export-like words stand in a row below its header.
+        let responses = workbookRow(1, ["Valsts", "Pašvaldība", "Amats", "imp_intercultural"]) + workbookRow(2, ["Latvija", "Rīga", "Skolotājs", "#4"])
+        for (name, other) in [("log", workbookRow(1, ["Timestamp", "Editor", "Change"]) + workbookRow(2, ["#45671.5", "Mari", "fixed"])),
+                              ("schedule", workbookRow(1, ["ID", "Sākuma laiks", "Beigu laiks", "Tēma"]) + workbookRow(2, ["#1", "#45671.5", "#45671.6", "a"]))] {
+            let path = folder.path + "/\(name).xlsx"
+            try writeWorkbook(path, [("Atbildes", responses), (name, other)])
+            XCTAssertEqual(readAll(path).header, ["Valsts", "Pašvaldība", "Amats", "imp_intercultural"], name)
+        }
+        let profile = folder.path + "/profile.xlsx"
+        try writeWorkbook(profile, [("Summary", workbookRow(1, ["Column", "Answered", "Blank"]) + workbookRow(2, ["Timestamp", "#40", "#0"])),
+                                    ("Form Responses 1", workbookRow(1, ["Timestamp", "Country", "Municipality", "Role"]) + workbookRow(2, ["#45671.5", "Eesti", "Narva", "x"]))])
+        XCTAssertEqual(readAll(profile).header, ["Timestamp", "Country", "Municipality", "Role"])
 
         let notes = folder.path + "/notes.xlsx"
         try writeWorkbook(notes, [("Notes", workbookRow(1, ["a", "b"])), ("More", workbookRow(1, ["c"]) + workbookRow(2, ["d"]))])

@@ -2,8 +2,9 @@ import Foundation
 
 /// The responses sheet of an .xlsx workbook (a Google Sheet or a Microsoft Forms workbook
 /// downloaded as Excel, a KoboToolbox export in XLS format) as the CSV text the reader reads:
-/// the first sheet headed as a form tool's export, else the first that holds a table's header, a
-/// row of three values or more (else the first that holds a value), in the workbook's order, each row a record; a date cell as an ISO date
+/// the first sheet that holds a table's header, a row of three values or more, or a later, wider
+/// one headed as a form tool's export (else the first that holds a value), in the
+/// workbook's order, each row a record; a date cell as an ISO date
 /// (`2025-01-14 10:32:05`, whatever its format), a number as stored.
 /// A record's line is its row in the sheet (`row(ofLine:)`: a cell holding a line break makes
 /// its row more than one line of the text).
@@ -73,16 +74,25 @@ enum WorkbookTable {
         func holdsTable(_ sheet: Sheet) -> Bool {
             ([sheet.header] + sheet.rows.map(\.cells)).prefix(20).contains { $0.filter { !$0.isEmpty }.count >= 3 }
         }
-        // First of all, a sheet headed as a form tool's export (`ID`, `Start time`, `Completion
-        // time`; `Timestamp`; `_uuid`; `submitdate`): a summary sheet of its own in front of
-        // Microsoft Forms' `Form1` (`Kokkuvõte`: topic, mean, n) had been read alone and the run
-        // stopped (a probe's). The header is the shape's only evidence here, as in the reader.
-        func headedAsExport(_ sheet: Sheet) -> Bool {
-            ([sheet.header] + sheet.rows.map(\.cells)).prefix(20).contains { row in
-                row.filter { !$0.isEmpty }.count >= 3 && ExportShape.recognise(row) != .generic
+        // A sheet's header: its first row of three values or more near its top.
+        func tableHeader(_ sheet: Sheet) -> [String]? {
+            ([sheet.header] + sheet.rows.map(\.cells)).prefix(20).first { $0.filter { !$0.isEmpty }.count >= 3 }
+        }
+        func width(_ header: [String]) -> Int { header.filter { !$0.isEmpty }.count }
+        // Before the first sheet holding a table, a later one headed as a form tool's export
+        // (`ID`, `Start time`, `Completion time`; `Timestamp`; `_uuid`; `submitdate`) and wider,
+        // unless the first is headed so too: a summary sheet of one's own in front of Microsoft Forms' `Form1` (`Kokkuvõte`:
+        // topic, mean, n) had been read alone and the run stopped (a probe's). Not a narrower one:
+        // a log (`Timestamp, Editor, Change`) or a schedule (`ID, Sākuma laiks, Beigu laiks, Tēma`)
+        // after a hand-made sheet of responses is no export of the survey (a reviewer's cases).
+        let firstTable = sheets.first(where: holdsTable)
+        let export = firstTable.flatMap(tableHeader).flatMap { first in
+            sheets.first { sheet in
+                guard let header = tableHeader(sheet), ExportShape.recognise(header) != .generic else { return false }
+                return sheet.name == firstTable?.name || width(header) > width(first)
             }
         }
-        guard let sheet = sheets.first(where: headedAsExport) ?? sheets.first(where: holdsTable)
+        guard let sheet = export ?? firstTable
                 ?? sheets.first(where: { holdsValues($0.header) || $0.rows.contains { holdsValues($0.cells) } }) else {
             return .table(Table(sheet: "", otherSheets: sheets.map(\.name), csv: [], file: file, isXLSForm: isXLSForm))
         }

@@ -41,7 +41,7 @@ public enum RowsCommand {
             let names = sheets.map(\.name)
             diagnose(Diagnostic(.note, file: file, code: "xlsx_workbook", message: "an .xlsx workbook, not a delimited text file: "
                 + "its \(sheets.count) sheet(s) (\(names.joined(separator: ", "))) are shown, each row named by its sheet and row number "
-                + "(`needs report` and `check` read a workbook of responses from its first sheet headed as a form tool's export, else its first that holds a table, and an XLSForm given as --instrument)"))
+                + "(`needs report` and `check` read a workbook of responses from its first sheet that holds a table, or a later, wider one headed as a form tool's export, and an XLSForm given as --instrument)"))
             writeSheets(sheets, json: json, write: write)
             return Result(diagnostics: diagnostics, counts: counts, hasErrors: hasErrors, failure: nil, summary: nil)
         }
