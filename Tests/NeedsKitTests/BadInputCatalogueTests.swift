@@ -1000,6 +1000,12 @@ final class BadInputCatalogueTests: XCTestCase {
                        + "Muu;Eesti;Narva linn;5;2;intercultural\nÕpetaja: algklassid;;;;;\nMuu;Eesti;Narva linn;4;2;\n")
         XCTAssertEqual(role.account.respondents, 3)
         XCTAssertNil(role.issue("note_row"))
+        // Not under the country, nor before a count: `Eesti: 6 vastajat` is a subtotal (a
+        // reviewer's: a respondent of no place again).
+        let subtotal = run("subtotal.csv", "Riik;Omavalitsus;Teie amet;imp_intercultural;comp_intercultural;training_wanted\n"
+                           + "Eesti;Narva linn;teacher;5;2;intercultural\nEesti: 1 vastaja;;;;;\nLäti;Ogre;teacher;4;3;\n")
+        XCTAssertEqual(subtotal.account.respondents, 2)
+        XCTAssertEqual(subtotal.issue("note_row")?.line, 3)
     }
 
     /// Medians, counts, spreads and abbreviated averages under the table (`Vid.`, `Med.`,

@@ -1922,8 +1922,11 @@ public final class Normalizer {
     /// Whether a note-like text's label (before its colon) begins a choice of question `q`'s
     /// list, by name or label: `Õpetaja: algklassid` under the role is a respondent's answer, a
     /// kind of `Õpetaja või haridustöötaja` (a reviewer's case), not a note.
+    /// Not in a place column, nor before a count: `Eesti: 6 vastajat` under the country is a
+    /// subtotal (a reviewer's: it had been a respondent of no place again).
     private func beginsAChoice(_ text: String, question q: Int) -> Bool {
-        guard let colon = text.firstIndex(of: ":"), let list = matchers[q]?.list else { return false }
+        guard q != countryIndex, q != municipalityIndex, let colon = text.firstIndex(of: ":"), let list = matchers[q]?.list,
+              !(String(text[text.index(after: colon)...]).trimmingSpaces.first?.isNumber ?? false) else { return false }
         let head = TextKey.loose(String(text[..<colon]))
         guard !head.isEmpty else { return false }
         return list.choices.contains { choice in ([choice.name] + Array(choice.labels.values)).contains { TextKey.loose($0).hasPrefix(head) } }
@@ -2562,10 +2565,6 @@ public final class Normalizer {
             if q == demandQuestionIndex && Self.saysNone(text) { return CellReading(answer: .choices([])) }
             guard let matcher = matchers[q] else {
                 return CellReading(answer: .choices(text.split(whereSeparator: \.isWhitespace).map(String.init)))
-            }
-            // "No answer", "Нет ответа" (no choice of the list): not answered, as select_one's.
-            if (shape == .limeSurvey || !matcher.list.hasNoRatingPoint) && ChoiceList.isNonRating(text), case .unknown = matcher.match(text) {
-                return CellReading(answer: nil)
             }
             var split = matcher.splitMultiple(text, namesExpected: Self.namesExpected(shape))
             var pieceIssues = split.unknown.filter(Self.lostLetters).map(lostLettersIssue)
