@@ -583,6 +583,17 @@ final class NormalizerTests: XCTestCase {
             XCTAssertEqual(typed.answer(0, "training_wanted", in: instrument), .choices(["intercultural"]), separator)
             XCTAssertFalse(typed.codes().contains("unmapped_columns"), separator)
         }
+        // The labels export joins the labels with the separator as typed, no spaces: with `:`,
+        // `-` or `--` every rating had been lost, `questions_missing` with exit 0 (a probe's).
+        for separator in [":", "-", "--"] {
+            let group = "Kiek kiekviena tema svarbi jūsų darbe?"
+            let text = "Šalis;\(group)\(separator)Tarpkultūrinė kompetencija ir komunikacija;\(group)\(separator)Partnerystės integracijai\n"
+                + "Lietuva;5;3\n"
+            let labels = normalise([folder.write("labels.csv", text)])
+            XCTAssertEqual(labels.answer(0, "imp_intercultural", in: instrument), .choice("5"), separator)
+            XCTAssertEqual(labels.answer(0, "imp_partnerships", in: instrument), .choice("3"), separator)
+            XCTAssertFalse(labels.codes().contains("unmapped_columns"), separator)
+        }
     }
 
     /// Kobo's labels export joins a select_multiple answer's labels with spaces, in the single

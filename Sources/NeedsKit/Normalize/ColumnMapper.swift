@@ -679,7 +679,10 @@ public struct ColumnMapper {
     /// Groups inside groups put every label of the path in front (`Section/Group label/Question
     /// label`, a Kobo labels export): the innermost group's label is the one read.
     private func resolveQualifiedLabel(_ header: String) -> ColumnRole? {
-        for separator in ["/", ".", " - ", " – ", " — ", ": ", " | ", "\n"] {
+        // (Kobo's labels export joins them with its export's group separator as typed, no spaces:
+        // `Kiek kiekviena tema svarbi jūsų darbe?:Tarpkultūrinė ...` with `:`, or `-`, `--`, had
+        // lost every rating, a probe's. Both labels must match, so a `-` inside one is no cut.)
+        for separator in ["/", ".", " - ", " – ", " — ", ": ", " | ", "\n", ":", "--", "-"] {
             var searchEnd = header.endIndex
             while let range = header.range(of: separator, options: .backwards, range: header.startIndex..<searchEnd) {
                 let path = header[..<range.lowerBound]
