@@ -70,14 +70,12 @@ enum WorkbookTable {
         // or two) ahead of its `Responses` had been read alone, its one row quarantined and the 50
         // responses unread (a probe's). A responses sheet of a header alone (a form nobody has
         // answered yet) is still the one read, not a summary sheet after it (a reviewer's case).
-        // Else the first sheet of values.
-        func holdsTable(_ sheet: Sheet) -> Bool {
-            ([sheet.header] + sheet.rows.map(\.cells)).prefix(20).contains { $0.filter { !$0.isEmpty }.count >= 3 }
-        }
-        // A sheet's header: its first row of three values or more near its top.
+        // Else the first sheet of values. A sheet's header is its first row of three values or
+        // more near its top.
         func tableHeader(_ sheet: Sheet) -> [String]? {
             ([sheet.header] + sheet.rows.map(\.cells)).prefix(20).first { $0.filter { !$0.isEmpty }.count >= 3 }
         }
+        func holdsTable(_ sheet: Sheet) -> Bool { tableHeader(sheet) != nil }
         func width(_ header: [String]) -> Int { header.filter { !$0.isEmpty }.count }
         // Before the first sheet holding a table, a later one headed as a form tool's export
         // (`ID`, `Start time`, `Completion time`; `Timestamp`; `_uuid`; `submitdate`) and wider,

@@ -169,6 +169,15 @@ public struct Question: Sendable, Labelled {
         case calculate, note
         case other(String)
 
+        /// Whether the respondent answers a question of this kind: not the tool's metadata, a
+        /// calculation or a note (Kobo's `__version__` is a calculation on every form it deploys).
+        public var isAnswered: Bool {
+            switch self {
+            case .meta, .calculate, .note: return false
+            default: return true
+            }
+        }
+
         public var listName: String? {
             switch self {
             case let .selectOne(list), let .selectMultiple(list): return list

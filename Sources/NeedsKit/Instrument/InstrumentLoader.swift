@@ -585,12 +585,7 @@ public enum InstrumentLoader {
         }
         // A survey sheet of headings alone (its questions not saved, or on another sheet): the
         // exports were said to match no question, as if they were of another survey.
-        let asksAnything = questions.contains { question in
-            switch question.kind {
-            case .meta, .note, .calculate: return false
-            default: return true
-            }
-        }
+        let asksAnything = questions.contains { $0.kind.isAnswered }
         if !asksAnything && open.isEmpty && problems.isEmpty {
             problem(survey, survey.rows.first?.number ?? 1, nil, "instrument_no_questions",
                     "the survey sheet has no question below its headings")

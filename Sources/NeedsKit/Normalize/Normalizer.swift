@@ -634,7 +634,7 @@ public final class Normalizer {
         // calculation or note: no respondent answers them.
         let mapsAny = !repeatTable && roles.contains { role in
             switch role {
-            case let .question(q): return Self.isAnswered(instrument.questions[q].kind)
+            case let .question(q): return instrument.questions[q].kind.isAnswered
             case .choice: return true
             default: return false
             }
@@ -669,7 +669,7 @@ public final class Normalizer {
         let stated = statedPlaces(in: above, file: file, shape: shape, placeColumns: placeColumns, log: log)
         if answersNoTopic {
             let matched = zip(roles, header).compactMap { role, name -> String? in
-                if case let .question(q) = role, Self.isAnswered(instrument.questions[q].kind) { return "`\(Diagnostic.shortened(name.trimmingSpaces))`" }
+                if case let .question(q) = role, instrument.questions[q].kind.isAnswered { return "`\(Diagnostic.shortened(name.trimmingSpaces))`" }
                 return nil
             }
             let only = matched.isEmpty ? "" : "; only \(matched.joined(separator: ", ")) match questions of \(instrument.named)"
@@ -1930,15 +1930,6 @@ public final class Normalizer {
         let head = TextKey.loose(String(text[..<colon]))
         guard !head.isEmpty else { return false }
         return list.choices.contains { choice in ([choice.name] + Array(choice.labels.values)).contains { TextKey.loose($0).hasPrefix(head) } }
-    }
-
-    /// Whether a question of this kind is answered by the respondent: not the tool's metadata, a
-    /// calculation or a note.
-    static func isAnswered(_ kind: Question.Kind) -> Bool {
-        switch kind {
-        case .meta, .calculate, .note: return false
-        default: return true
-        }
     }
 
     /// Whether a cell is a row's number as a sheet writes it (`7`, `7.`, `7)`).

@@ -172,13 +172,9 @@ public struct PlanConfiguration: Sendable, Equatable {
             break
         }
         if text.count == 5, let serial = Int(text), (36_526...73_051).contains(serial) {
-            // Days since 1899-12-30, Excel's day 0 (past its 1900 leap-year slip).
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = TimeZone(identifier: "UTC")!
-            let epoch = calendar.date(from: DateComponents(year: 1899, month: 12, day: 30))!
-            guard let day = calendar.date(byAdding: .day, value: serial, to: epoch) else { return nil }
-            let parts = calendar.dateComponents([.year, .month], from: day)
-            return (parts.year!, parts.month!)
+            // Days since 1899-12-30, Excel's day 0 (past its 1900 leap-year slip); 1970-01-01 is 25569.
+            let date = SubmissionDate.civilDate(unixDays: serial - 25_569)
+            return (date.year, date.month)
         }
         let parts = text.split(whereSeparator: { "-./ ".contains($0) }).map(String.init)
         func year(_ part: String) -> Int? {
