@@ -2836,6 +2836,32 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.accounts.map(\.unmappedColumns), [["level[other]"]])
     }
 
+    /// With full question texts, LimeSurvey heads the text typed for "Other" with the question's
+    /// label and the option's (`Jūsu amats [Cits]`, `Your role [Other]`): free text, not read. It
+    /// had been listed as a column matching no question of the form.
+    func testLimeSurveysOtherTextUnderFullQuestionTextsIsItsOwn() throws {
+        let folder = TemporaryFolder()
+        let form = try form(in: folder, survey: "type,name,label::English (en),label::Latviešu (lv)\nselect_one role,role,Your role,Jūsu amats\nselect_one level,level,Level,Līmenis\n", choices: """
+        list_name,name,label::English (en),label::Latviešu (lv)
+        role,teacher,Teacher,Skolotājs
+        role,other,Other,Cits
+        level,low,Low,Zems
+        level,high,High,Augsts
+
+        """)
+        let result = normalise([
+            folder.write("lv.csv", "Atbildes ID,Iesniegšanas datums,Pēdējā lapa,Sākuma valoda,Jūsu amats,Jūsu amats [Cits],Līmenis,Līmenis [Cits]\n"
+                + "1,2025-01-20 12:00:00,2,lv,Cits,Psihologs,Zems,\n"),
+            folder.write("en.csv", "Response ID,Date submitted,Last page,Start language,Your role,Your role [Other]\n"
+                + "2,2025-01-20 12:00:00,2,en,Other,Psychologist\n"),
+        ], instrument: form)
+        XCTAssertEqual(result.answer(0, "role", in: form), .choice("other"))
+        XCTAssertEqual(result.answer(1, "role", in: form), .choice("other"))
+        // A list without `other` has no such text of its own: still named as not in the form.
+        XCTAssertEqual(result.accounts.map(\.unmappedColumns), [[], ["Līmenis [Cits]"]])
+        XCTAssertFalse(result.codes().contains("duplicate_column"), "\(result.issues.map(\.message))")
+    }
+
     /// A LimeSurvey survey whose questions kept the codes LimeSurvey numbered them with (`G01Q01`)
     /// names no question of the form by them: the error asked whether the file was another
     /// survey's or the instrument the wrong one; it says what to export instead.
@@ -2936,6 +2962,25 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.accounts.map(\.unmappedColumns), [[], [], []])
         XCTAssertEqual(result.respondents.map(\.submitted), Array(repeating: ["2025-01-20", nil], count: 3).flatMap { $0 })
         XCTAssertEqual(result.issues.filter { $0.code == "incomplete_responses" }.count, 3)
+    }
+
+    /// A survey with participants exports their token between the response ID and the date
+    /// (`Atbildes ID, Token, Iesniegšanas datums, ...`): such a Latvian export had been a generic
+    /// sheet, its submission dates missing and a response ID given twice unflagged (a probe's).
+    func testLimeSurveyOwnColumnsKnownByTheirPlacesAroundAToken() throws {
+        let folder = TemporaryFolder()
+        let result = normalise([folder.write("lime.csv", """
+            Atbildes ID,Žetons,Iesniegšanas datums,Pēdējā lapa,Sākuma valoda,Country
+            7,tk1,2025-01-20 12:00:00,3,lv,Latvia
+            7,tk2,2025-01-21 12:00:00,3,lv,Estonia
+            """ + "\n")])
+        XCTAssertEqual(result.accounts.map(\.shape), ["LimeSurvey"])
+        XCTAssertEqual(result.accounts.map(\.unmappedColumns), [[]])
+        XCTAssertEqual(result.respondents.map(\.submitted), ["2025-01-20", "2025-01-21"])
+        XCTAssertEqual(result.issues.filter { $0.code == "duplicate_row_id" }.map(\.line), [3], "\(result.issues.map(\.message))")
+        // The token is in the second place only: four own columns with another between them are no export's.
+        XCTAssertFalse(ExportShape.limeSurveyByPlace(["Atbildes ID", "Iesniegšanas datums", "Token", "Pēdējā lapa", "Sākuma valoda"]))
+        XCTAssertFalse(ExportShape.limeSurveyByPlace(["Token", "Atbildes ID", "Iesniegšanas datums", "Pēdējā lapa", "Sākuma valoda"]))
     }
 
     /// A sheet of its own whose first columns only hold the words LimeSurvey's own columns are

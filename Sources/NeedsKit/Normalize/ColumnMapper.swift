@@ -571,10 +571,13 @@ public struct ColumnMapper {
 
         // LimeSurvey's `CODE[other]` of a list question with "Other": the text typed for it (its
         // answer is `-oth-`), free text never read, as Kobo's `NAME_other` (it may name people).
-        if inner.lowercased() == "other",
-           case let .question(index)? = unique(byName[outer.lowercased()]) ?? unique(byCode[Self.code(outer)]),
+        // With full question texts, the question's label and the option's in the survey's
+        // language (`Jūsu amats [Cits]`, `Ваша должность [Другое]`): it had been an unmapped column.
+        if case let .question(index)? = unique(byName[outer.lowercased()]) ?? unique(byCode[Self.code(outer)])
+            ?? { if case let .unique(role, _) = byLabel.match(outer) { return role } else { return nil } }(),
            case let .selectOne(list) = instrument.questions[index].kind,
-           instrument.choiceLists[list]?.choice(named: "other") != nil {
+           let other = instrument.choiceLists[list]?.choice(named: "other"),
+           inner.lowercased() == "other" || other.labels.values.contains(where: { TextKey.loose($0) == TextKey.loose(inner) }) {
             return .personal
         }
 

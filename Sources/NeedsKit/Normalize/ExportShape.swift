@@ -58,9 +58,21 @@ public enum ExportShape: String, Sendable, CaseIterable {
     /// of its own headed `ID, Date, Page, Language`, or with a `Candidate` and a `Homepage`, is
     /// not taken for LimeSurvey, whose answer codes and blank submission dates mean what they
     /// do in LimeSurvey only.
-    static func limeSurveyByPlace(_ header: [String]) -> Bool {
-        guard header.count >= 4 else { return false }
-        let words = header[0..<4].map { TextKey.loose($0.trimmingSpaces).split { !$0.isLetter } }
+    /// A survey with a participants table exports its `Token` column too, in the second place
+    /// (`Atbildes ID, Token, Iesniegšanas datums, ...`): the four are then found around it.
+    static func limeSurveyByPlace(_ header: [String]) -> Bool { limeSurveyPlaces(header) != nil }
+
+    /// The places of LimeSurvey's four own columns (`limeSurveyByPlace`), and of a token column
+    /// between its ID and its date, the token's place in an export of a survey with participants.
+    static func limeSurveyPlaces(_ header: [String]) -> (own: [Int], token: Int?)? {
+        if ownColumnsRead(header, at: [0, 1, 2, 3]) { return ([0, 1, 2, 3], nil) }
+        if ownColumnsRead(header, at: [0, 2, 3, 4]) { return ([0, 2, 3, 4], 1) }
+        return nil
+    }
+
+    private static func ownColumnsRead(_ header: [String], at places: [Int]) -> Bool {
+        guard let last = places.last, header.count > last else { return false }
+        let words = places.map { TextKey.loose(header[$0].trimmingSpaces).split { !$0.isLetter } }
         func starts(_ words: [Substring], _ stems: [String]) -> Bool {
             words.contains { word in stems.contains { word.hasPrefix($0) } }
         }

@@ -515,9 +515,13 @@ public final class Normalizer {
         }
         // LimeSurvey's own first columns in the words of an interface language not listed
         // (`ExportShape.limeSurveyByPlace`): its response ID, date submitted, last page and language.
-        if ExportShape.limeSurveyByPlace(table), !roles.contains(.meta(.submitted)),
-           roles[lead..<lead + 4].allSatisfy({ $0 == .unmapped }) {
-            roles[lead..<lead + 4] = [.meta(.rowID), .meta(.submitted), .meta(.other), .meta(.other)]
+        if let places = ExportShape.limeSurveyPlaces(table), !roles.contains(.meta(.submitted)),
+           places.own.allSatisfy({ roles[lead + $0] == .unmapped }) {
+            for (place, role) in zip(places.own, [ColumnRole.meta(.rowID), .meta(.submitted), .meta(.other), .meta(.other)]) {
+                roles[lead + place] = role
+            }
+            // The participant's token, in its own words (`Token`, `Žetons`): an access code, no answer.
+            if let token = places.token, roles[lead + token] == .unmapped { roles[lead + token] = .meta(.other) }
         }
         // A hand-made sheet's `Date` (`Kuupäev`, `Дата`, ...) is its submission date when no
         // column of a tool is.
