@@ -928,6 +928,40 @@ final class WaveComparisonTests: XCTestCase {
         XCTAssertFalse(summary.contains("\"respondents\": 2"), summary)
     }
 
+    /// summary.json's `totals` sum the baseline's files and the waves': the sample's 304
+    /// respondents where the report's baseline counts 180. `totals_by_wave` counts each apart,
+    /// and no wave's count where it would give a withheld file's back.
+    func testSummaryCountsTheBaselineAndEachWaveApart() throws {
+        let folder = TemporaryFolder()
+        folder.write("base/ee.csv", Self.exportRows())
+        folder.write("later/ee.csv", Self.exportRows().split(separator: "\n").prefix(7).joined(separator: "\n") + "\n")
+        let options = Self.reportOptions(folder, inputs: [folder.path + "/base"], waves: [folder.path + "/later"])
+        _ = try Pipeline.report(options)
+        func byWave(_ path: String) throws -> [String: [String: Any]] {
+            let data = try Data(contentsOf: URL(fileURLWithPath: path + "/summary.json"))
+            let json = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+            return try XCTUnwrap(json["totals_by_wave"] as? [String: [String: Any]])
+        }
+        let waves = try byWave(options.outputPath)
+        XCTAssertEqual(waves["baseline"]?["respondents"] as? Int, 8)
+        XCTAssertEqual(waves["later"]?["respondents"] as? Int, 6)
+        XCTAssertEqual(waves["later"]?["files"] as? Int, 1)
+
+        // Two Lithuanians in each wave: their files are withheld in both, so neither wave's count is shown.
+        let lt = "country,municipality,imp_partnerships,comp_partnerships\nLT,Kaunas,5,1\nLT,Kaunas,4,2\n"
+        let other = TemporaryFolder()
+        other.write("base/ee.csv", Self.exportRows())
+        other.write("base/lt.csv", lt)
+        other.write("later/ee.csv", Self.exportRows().replacingOccurrences(of: "\n", with: "\r\n"))
+        other.write("later/lt.csv", lt.replacingOccurrences(of: "\n", with: "\r\n"))
+        let withheld = Self.reportOptions(other, inputs: [other.path + "/base"], waves: [other.path + "/later"])
+        _ = try Pipeline.report(withheld)
+        let hidden = try byWave(withheld.outputPath)
+        XCTAssertTrue(hidden["baseline"]?["respondents"] is NSNull, "\(hidden)")
+        XCTAssertTrue(hidden["later"]?["respondents"] is NSNull, "\(hidden)")
+        XCTAssertEqual(hidden["later"]?["files"] as? Int, 2)
+    }
+
     func testLeavingTheFirstPriorityQuadrant() {
         var change = WaveChange(wave: "w", country: "EE", topic: "t", topicLabel: "t", design: .independent, nBefore: 9,
                                 nAfter: 9, nMatched: 0, quadrantBefore: "HH", quadrantAfter: "HL")

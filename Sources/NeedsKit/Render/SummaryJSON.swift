@@ -22,6 +22,31 @@ public enum SummaryJSON {
         }.joined(separator: ", ") + "]"
     }
 
+    /// The accounting of some files summed; `hidden`: without the records and respondents.
+    private static func counts(_ accounts: [FileAccount], hidden: Bool) -> String {
+        let sum = accounts.reduce(into: FileAccount(file: "")) { sum, a in
+            sum.recordsRead += a.recordsRead
+            sum.respondents += a.respondents
+            sum.duplicates += a.duplicates
+            sum.blankRows += a.blankRows
+            sum.quarantined += a.quarantined
+        }
+        return "{\"files\": \(accounts.count), \"files_unreadable\": \(accounts.filter { $0.failure != nil }.count), \"records_read\": \(hidden ? "null" : String(sum.recordsRead)), \"respondents\": \(hidden ? "null" : String(sum.respondents)), \"duplicates\": \(sum.duplicates), \"blank_rows\": \(sum.blankRows), \"quarantined\": \(sum.quarantined)\(hidden ? ", \"suppressed\": true" : "")}"
+    }
+
+    /// The totals of the baseline's files and of each wave's apart, as the report counts them:
+    /// `totals` alone summed them (304 respondents where the report's baseline had 180). A wave
+    /// holding a withheld file shows its counts only when they could be worked out anyway, the
+    /// run's totals less the other waves', so when no other wave holds one.
+    private static func byWave(_ accounts: [FileAccount], options: RunOptions, withheld: Set<String>, totalsWithheld: Bool) -> String {
+        let waves = [""] + InputFiles.waveNames(options.waves)
+        let withWithheld = Set(accounts.filter { withheld.contains($0.file) }.map(\.wave))
+        return waves.map { wave in
+            let hidden = totalsWithheld || withWithheld.contains(wave) && withWithheld.count > 1
+            return "\(JSONText.quoted(wave.isEmpty ? "baseline" : wave)): \(counts(accounts.filter { $0.wave == wave }, hidden: hidden))"
+        }.joined(separator: ", ")
+    }
+
     /// `withheld`: files whose record and respondent counts are not shown (`Aggregator.withheldFiles`),
     /// nor their size in bytes, which with the other files' sizes per row would give the count back.
     /// `totalsWithheld`: the run's totals would give back a count the tables blank (a later wave
@@ -44,14 +69,8 @@ public enum SummaryJSON {
         }
         out += "  \"other_inputs\": [\(others.joined(separator: ", "))],\n"
         out += "  \"options\": {\"encoding\": \(JSONText.quoted(options.reader.encoding?.rawValue ?? "auto")), \"delimiter\": \(JSONText.quoted(options.reader.delimiter.map(Dialect.name(ofDelimiter:)) ?? "auto")), \"drop_identical\": \(options.normalize.dropIdentical), \"weights\": \(JSONText.quoted(options.aggregation.weights.description)), \"region\": \(JSONText.quoted(options.aggregation.region.rawValue)), \"by\": \(JSONText.quoted(options.aggregation.byQuestion ?? "")), \"min_cell\": \(options.aggregation.minCell), \"waves\": [\(InputFiles.waveNames(options.waves).map(JSONText.quoted).joined(separator: ", "))], \"plan\": \(JSONText.quoted(options.planPath.map { QuarantineWriter.scrubName(InputFiles.lastComponent($0)) } ?? "")), \"wave_instruments\": [\(options.waveInstruments.map { JSONText.quoted(QuarantineWriter.scrubName(InputFiles.lastComponent($0))) }.joined(separator: ", "))], \"lang\": \(JSONText.quoted(options.language?.lowercased() ?? "")), \"excel\": \(options.excel), \"hxl\": \(options.hxl)},\n"
-        let totals = outcome.accounts.reduce(into: FileAccount(file: "")) { sum, a in
-            sum.recordsRead += a.recordsRead
-            sum.respondents += a.respondents
-            sum.duplicates += a.duplicates
-            sum.blankRows += a.blankRows
-            sum.quarantined += a.quarantined
-        }
-        out += "  \"totals\": {\"files\": \(outcome.accounts.count), \"files_unreadable\": \(outcome.accounts.filter { $0.failure != nil }.count), \"records_read\": \(totalsWithheld ? "null" : String(totals.recordsRead)), \"respondents\": \(totalsWithheld ? "null" : String(totals.respondents)), \"duplicates\": \(totals.duplicates), \"blank_rows\": \(totals.blankRows), \"quarantined\": \(totals.quarantined)\(totalsWithheld ? ", \"suppressed\": true" : "")},\n"
+        out += "  \"totals\": \(counts(outcome.accounts, hidden: totalsWithheld)),\n"
+        out += "  \"totals_by_wave\": {\(byWave(outcome.accounts, options: options, withheld: withheld, totalsWithheld: totalsWithheld))},\n"
         out += "  \"files\": ["
         for (index, a) in outcome.accounts.enumerated() {
             out += index == 0 ? "\n" : ",\n"
