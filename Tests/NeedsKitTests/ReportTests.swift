@@ -2118,6 +2118,27 @@ final class ReportTests: XCTestCase {
         XCTAssertTrue(svg.contains("<text x=\"230.8\" y=\"209.0\" font-size=\"10\">2</text>"), svg)
     }
 
+    /// Each quadrant is named in its corner of the Locus-for-Focus chart, in its points' colour:
+    /// only HH was, and an HL point's orange had no key on the chart. The plot runs 60 to 430
+    /// across and 40 to 370 down: HH top right, LH top left, HL bottom right, LL bottom left.
+    func testLocusChartNamesEveryQuadrantInItsCorner() {
+        var rows: [TopicFigures] = []
+        for (k, competence) in [3.0, 2].enumerated() {
+            var a = TopicAccumulator()
+            for _ in 0..<3 { a.add(importance: 4 + Double(k), competence: competence, demanded: false) }
+            rows.append(TopicFigures(country: "EE", topic: "t\(k)", topicLabel: "Topic \(k + 1)", accumulator: a))
+        }
+        let svg = Charts.locusScatter(rows, id: "t", title: "t", labels: ReportStrings.forLanguage(nil).charts)
+        for expected in [
+            "<text x=\"426.0\" y=\"54.0\" text-anchor=\"end\" fill=\"#D55E00\" font-weight=\"bold\">HH</text>",
+            "<text x=\"64.0\" y=\"54.0\" text-anchor=\"start\" fill=\"#56B4E9\" font-weight=\"bold\">LH</text>",
+            "<text x=\"426.0\" y=\"364.0\" text-anchor=\"end\" fill=\"#E69F00\" font-weight=\"bold\">HL</text>",
+            "<text x=\"64.0\" y=\"364.0\" text-anchor=\"start\" fill=\"#999999\" font-weight=\"bold\">LL</text>",
+        ] {
+            XCTAssertTrue(svg.contains(expected), "\(expected)\n\(svg)")
+        }
+    }
+
     /// The Locus-for-Focus chart numbers its points by MWDS rank, as the MWDS chart and the
     /// table do (a helper's probe: its "1." was the first topic by key, Disinformation, ranked 2).
     /// Gaps 1, 2 and 0.5 at importance 4: MWDS 4, 8 and 2, ranks 2, 1 and 3.

@@ -217,7 +217,12 @@ public enum Charts {
             let mx = xs.reduce(0, +) / Double(xs.count), my = ys.reduce(0, +) / Double(ys.count)
             svg += "<line x1=\(quoted(px(mx))) y1=\"\(top)\" x2=\(quoted(px(mx))) y2=\(quoted(Double(top) + plotH)) stroke=\"#777\" stroke-dasharray=\"4 3\"/>\n"
             svg += "<line x1=\"\(left)\" y1=\(quoted(py(my))) x2=\(quoted(Double(left) + plotW)) y2=\(quoted(py(my))) stroke=\"#777\" stroke-dasharray=\"4 3\"/>\n"
-            svg += "<text x=\(quoted(Double(left) + plotW - 4)) y=\"\(top + 14)\" text-anchor=\"end\" fill=\"#D55E00\" font-weight=\"bold\">HH</text>\n"
+            // Each quadrant named in its corner, in its points' colour (importance, gap): only HH
+            // was, and the HL, LH and LL points' colours had no key on this chart.
+            for (quadrant, right, high) in [("HH", true, true), ("LH", false, true), ("HL", true, false), ("LL", false, false)] {
+                let x = right ? Double(left) + plotW - 4 : Double(left) + 4, y = high ? Double(top) + 14 : Double(top) + plotH - 6
+                svg += "<text x=\(quoted(x)) y=\(quoted(y)) text-anchor=\"\(right ? "end" : "start")\" fill=\"\(quadrantColour[quadrant]!)\" font-weight=\"bold\">\(quadrant)</text>\n"
+            }
         }
         // Each point's number goes to its right, or, where another number or point is, to its left,
         // above or below it: two topics at one point had their numbers drawn one on the other.
