@@ -2978,6 +2978,11 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(result.accounts.map(\.unmappedColumns), [[]])
         XCTAssertEqual(result.respondents.map(\.submitted), ["2025-01-20", "2025-01-21"])
         XCTAssertEqual(result.issues.filter { $0.code == "duplicate_row_id" }.map(\.line), [3], "\(result.issues.map(\.message))")
+        // Only a token's heading stands second: a hand-made sheet's `Interviewer` does not (a
+        // reviewer's case, whose `A3` was read as LimeSurvey's third answer and dateless rows unsubmitted).
+        XCTAssertFalse(ExportShape.limeSurveyByPlace(["Respondent ID", "Interviewer", "Date", "Page no", "Language"]))
+        XCTAssertTrue(ExportShape.limeSurveyByPlace(["ID ответа", "Токен", "Дата записи", "Последняя страница", "Язык"]))
+        XCTAssertTrue(ExportShape.limeSurveyByPlace(["Atsakymo ID", "Prieigos raktas", "Pateikimo data", "Paskutinis puslapis", "Pradinė kalba"]))
         // The token is in the second place only: four own columns with another between them are no export's.
         XCTAssertFalse(ExportShape.limeSurveyByPlace(["Atbildes ID", "Iesniegšanas datums", "Token", "Pēdējā lapa", "Sākuma valoda"]))
         XCTAssertFalse(ExportShape.limeSurveyByPlace(["Token", "Atbildes ID", "Iesniegšanas datums", "Pēdējā lapa", "Sākuma valoda"]))

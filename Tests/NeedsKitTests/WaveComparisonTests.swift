@@ -960,6 +960,9 @@ final class WaveComparisonTests: XCTestCase {
         XCTAssertTrue(hidden["baseline"]?["respondents"] is NSNull, "\(hidden)")
         XCTAssertTrue(hidden["later"]?["respondents"] is NSNull, "\(hidden)")
         XCTAssertEqual(hidden["later"]?["files"] as? Int, 2)
+
+        // A wave named `baseline` is no second key `baseline` (a reader kept the wave's counts alone).
+        XCTAssertEqual(InputFiles.waveNames(["/w/baseline", "/v/Baseline", "/w/followup"]), ["baseline (2)", "baseline (3)", "followup"])
     }
 
     func testLeavingTheFirstPriorityQuadrant() {

@@ -58,16 +58,28 @@ public enum ExportShape: String, Sendable, CaseIterable {
     /// of its own headed `ID, Date, Page, Language`, or with a `Candidate` and a `Homepage`, is
     /// not taken for LimeSurvey, whose answer codes and blank submission dates mean what they
     /// do in LimeSurvey only.
-    /// A survey with a participants table exports its `Token` column too, in the second place
-    /// (`Atbildes ID, Token, Iesniegšanas datums, ...`): the four are then found around it.
+    /// A participant's token in the second place (`Atbildes ID, Žetons, Iesniegšanas datums,
+    /// ...`, where LimeSurvey's own field list has it after the start language) is let stand
+    /// between them when its heading says token in a survey language; another heading there, a
+    /// hand-made sheet's `Interviewer`, is not (a reviewer's case: read as LimeSurvey's, its `A3`
+    /// became a choice and its rows without a date unsubmitted).
     static func limeSurveyByPlace(_ header: [String]) -> Bool { limeSurveyPlaces(header) != nil }
 
     /// The places of LimeSurvey's four own columns (`limeSurveyByPlace`), and of a token column
-    /// between its ID and its date, the token's place in an export of a survey with participants.
+    /// between its ID and its date.
     static func limeSurveyPlaces(_ header: [String]) -> (own: [Int], token: Int?)? {
         if ownColumnsRead(header, at: [0, 1, 2, 3]) { return ([0, 1, 2, 3], nil) }
-        if ownColumnsRead(header, at: [0, 2, 3, 4]) { return ([0, 2, 3, 4], 1) }
+        if header.count > 4, isTokenHeading(header[1]), ownColumnsRead(header, at: [0, 2, 3, 4]) { return ([0, 2, 3, 4], 1) }
         return nil
+    }
+
+    /// `Token`, `Žetons`, `Žetonas`, `Токен`, `Жетон`, `Ключ`, `Raktas`, `Tunnus`, `Võti`, and
+    /// with a word before it (`Access token`, `Prieigos raktas`).
+    static func isTokenHeading(_ heading: String) -> Bool {
+        let words = TextKey.loose(heading.trimmingSpaces).split { !$0.isLetter }
+        return (1...2).contains(words.count) && words.last.map { word in
+            ["token", "zeton", "токен", "жетон", "ключ", "raktas", "tunnus", "voti"].contains { word.hasPrefix($0) }
+        } == true
     }
 
     private static func ownColumnsRead(_ header: [String], at places: [Int]) -> Bool {

@@ -137,11 +137,14 @@ public enum InputFiles {
     /// (`a/followup`, `b/followup`), the shortest path suffix that tells them apart.
     /// A wave's name is printed in the partners' reports (headings, waves.csv, the charts and
     /// their file names): without an e-mail address or personal code its folder or file is named
-    /// by (a follow-up named after its sender). Two names alike once scrubbed are numbered.
+    /// by (a follow-up named after its sender). Two names alike once scrubbed are numbered, and
+    /// a wave named `baseline` is `baseline (2)`: the name summary.json gives the baseline's files
+    /// (its per-wave totals had the key twice, a reviewer's case, and a JSON reader kept the wave's).
     static func waveNames(_ paths: [String]) -> [String] {
         var seen: [String: Int] = [:]
         return distinguished(paths.map(lastComponent), paths: paths).map { name in
-            let scrubbed = QuarantineWriter.scrubName(name)
+            var scrubbed = QuarantineWriter.scrubName(name)
+            if scrubbed.lowercased() == "baseline" { scrubbed = "baseline"; seen[scrubbed] = seen[scrubbed] ?? 1 }
             seen[scrubbed, default: 0] += 1
             return seen[scrubbed] == 1 ? scrubbed : scrubbed + " (\(seen[scrubbed]!))"
         }
