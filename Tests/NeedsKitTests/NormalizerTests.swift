@@ -3107,6 +3107,32 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
     }
 
+    /// LimeSurvey numbers sub-questions in the order they were added: where that is not the
+    /// form's, `importance[SQ001]` is the topic its text names, not the form's first (a probe's:
+    /// every rating was read under another topic, 220 figures wrong, exit 0). A choice likewise.
+    func testLimeSurveyCodeAndTextHeadingsReadANumberedSubQuestionByItsText() throws {
+        let folder = TemporaryFolder()
+        for separator in [". ", " - "] {
+            let text = """
+            id,submitdate,lastpage,startlanguage,country,\
+            importance[SQ001]\(separator)How important is each topic for your work? [Partnerships for integration],\
+            importance[SQ002]\(separator)How important is each topic for your work? [Intercultural competence and communication],\
+            trainingwanted[SQ001]\(separator)Which topics would you attend training on? [Partnerships for integration],\
+            trainingwanted[SQ002]\(separator)Which topics would you attend training on? [Intercultural competence and communication]
+            1,2025-01-15 10:00:00,3,en,Estonia,Very important,Not at all important,Y,N
+
+            """
+            let result = normalise([folder.write("lime.csv", text)])
+            XCTAssertEqual(result.answer(0, "imp_partnerships", in: instrument), .choice("5"), separator)
+            XCTAssertEqual(result.answer(0, "imp_intercultural", in: instrument), .choice("1"), separator)
+            XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["partnerships"]), separator)
+            XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
+        }
+        XCTAssertTrue(ColumnMapper.numbersItsSubquestion("importance[SQ001]"))
+        XCTAssertTrue(ColumnMapper.numbersItsSubquestion("importance_SQ012"))
+        XCTAssertFalse(ColumnMapper.numbersItsSubquestion("importance[partnerships]"))
+    }
+
     /// The code/text separator is the exporter's to type in LimeSurvey's export dialog: with `: `,
     /// ` - ` or a space the whole file was quarantined (a probe). A space alone reads the code only
     /// when it names a sub-question or the text reads the same: `Other role` is not `role`.

@@ -438,12 +438,19 @@ public struct ColumnMapper {
     /// question). Tried last, so a header read before reads the same.
     private func resolveCodeAndText(_ header: String, position: Int) -> ColumnRole? {
         guard let (code, separator, text, bracketed) = Self.codeAndText(header) else { return nil }
+        let role = resolve(code, position: position)
+        // A sub-question the code only numbers (`importance[SQ001]`) is the one its text names:
+        // LimeSurvey numbers sub-questions in the order they were added, which need not be the
+        // form's (a probe's: every rating of a survey whose topics were added in another order
+        // was read under another topic).
+        if role != .unmapped, Self.numbersItsSubquestion(code) {
+            let byText = resolve(text, position: position)
+            if byText != .unmapped { return byText }
+        }
         if separator.allSatisfy({ $0 == " " }) {
-            let role = resolve(code, position: position)
             guard role != .unmapped, bracketed || resolve(text, position: position) == role else { return nil }
             return role
         }
-        let role = resolve(code, position: position)
         if role != .unmapped { return role }
         // The text alone after `. `, LimeSurvey's own separator and a numbered label's, or after
         // a code that is one (a digit in it, `G01Q03 - Your role`, `K1 - Riik`, or a bracketed
@@ -623,6 +630,20 @@ public struct ColumnMapper {
     }
 
     /// LimeSurvey numbers sub-questions `SQ001`, `SQ002`, ...
+    /// Whether a code names its sub-question by a number alone, LimeSurvey's default
+    /// (`importance[SQ001]`, `importance_SQ001`), not by a name of the form's.
+    static func numbersItsSubquestion(_ code: String) -> Bool {
+        let inner: Substring
+        if let open = matchingOpen(code) {
+            inner = code[code.index(after: open)..<code.index(before: code.endIndex)]
+        } else if let underscore = code.lastIndex(of: "_") {
+            inner = code[code.index(after: underscore)...]
+        } else {
+            return false
+        }
+        return subquestionPosition(String(inner).trimmingSpaces) != nil
+    }
+
     static func subquestionPosition(_ text: String) -> Int? {
         let upper = text.uppercased()
         guard upper.hasPrefix("SQ") else { return nil }
