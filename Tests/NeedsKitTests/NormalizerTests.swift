@@ -3127,7 +3127,15 @@ final class NormalizerTests: XCTestCase {
             XCTAssertEqual(result.answer(0, "imp_intercultural", in: instrument), .choice("1"), separator)
             XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["partnerships"]), separator)
             XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
+            XCTAssertFalse(result.codes().contains("subquestions_by_place"), "\(result.issues.map(\.message))")
         }
+        // By codes alone nothing tells: the place in the form is read, and said.
+        let codes = normalise([folder.write("codes.csv", "id,submitdate,lastpage,startlanguage,country,importance[SQ001],importance[SQ002]\n"
+            + "1,2025-01-15 10:00:00,3,en,Estonia,5,1\n")])
+        XCTAssertEqual(codes.answer(0, "imp_intercultural", in: instrument), .choice("5"))
+        let note = try XCTUnwrap(codes.issues.first { $0.code == "subquestions_by_place" })
+        XCTAssertEqual(note.column, 6)
+        XCTAssertTrue(note.message.hasPrefix("2 column(s) name their sub-question by number only"), note.message)
         XCTAssertTrue(ColumnMapper.numbersItsSubquestion("importance[SQ001]"))
         XCTAssertTrue(ColumnMapper.numbersItsSubquestion("importance_SQ012"))
         XCTAssertFalse(ColumnMapper.numbersItsSubquestion("importance[partnerships]"))

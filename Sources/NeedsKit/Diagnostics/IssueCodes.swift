@@ -134,6 +134,7 @@ public enum IssueCodes {
         "split_columns_ignored": "A multiple-choice question appears both as one column and as separate columns per choice. Only the single column was read, so no answer counts twice.",
         "subfolder_skipped": "A folder inside an input folder was not read; its files were neither checked nor counted. It must be named as an input to include it.",
         "submission_date_not_recorded": "LimeSurvey wrote its placeholder date (1 January 1980) for responses in a survey that does not record dates. Their submission date is treated as missing; the responses still count.",
+        "subquestions_by_place": "LimeSurvey headings name sub-questions by number only (such as importance[SQ001]). They were read as the form's topics and choices in its order; if the survey's were added in another order, figures fall under the wrong topic. Exporting with question code and text headings avoids this.",
         "text_after_closing_quote": "Text follows a closing quotation mark in a cell. The quote was read as an ordinary character; if this joined cells, see `ragged_row`.",
         "text_lost": "Letters were replaced by question marks when a file was saved in the wrong character set (Excel's CSV). Such answers are treated as missing, column headings not read, municipalities not recognised; in the survey form, labels so damaged cannot be matched.",
         "text_marker": "An answer kept a spreadsheet's text marker, an apostrophe before it (such as '4). It was read as the choice after the apostrophe; the respondent still counts.",

@@ -602,6 +602,22 @@ public final class Normalizer {
                 file: file, line: line, column: unmappedColumns[0] + 1, code: "unmapped_columns", action: .dropped, severity: .note,
                 message: "\(unmapped.count) column(s) match no instrument question and are not carried further: \(listed(unmapped))"))
         }
+        // Sub-questions coded by number alone (`importance[SQ001]`) are read by their place in
+        // the form, which LimeSurvey's numbering (the order they were added) need not follow:
+        // said, as nothing in the file can tell (a probe's survey had every rating under another topic).
+        let numbered = roles.indices.filter { index in
+            switch roles[index] {
+            case .question, .choice: return ColumnMapper.numbersItsSubquestion(header[index].trimmingSpaces)
+            default: return false
+            }
+        }
+        if let first = numbered.first {
+            log(CleaningIssue(
+                file: file, line: line, column: first + 1, code: "subquestions_by_place", action: .kept, severity: .note,
+                message: "\(numbered.count) column(s) name their sub-question by number only (`\(Diagnostic.shortened(header[first].trimmingSpaces))`): "
+                    + "read as the form's topics and choices in its order; if the survey's sub-questions were added in another order, "
+                    + "export with \"question code & question text\" headings"))
+        }
         if instrument.countryQuestion == nil && instrument.municipalityQuestion == nil {
             log(CleaningIssue(
                 file: file, line: line, code: "instrument_has_no_place", action: .kept, severity: .note,
