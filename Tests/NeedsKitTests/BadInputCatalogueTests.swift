@@ -1207,6 +1207,31 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertEqual(again.firstIssues.filter { $0.code == "duplicate_submission" }.map(\.file), ["c.csv", "c.csv", "c.csv"])
     }
 
+    /// Microsoft Forms keeps an edited response's ID, start and completion times, and fills its
+    /// `Last modified time`: exported before and after the edit, it was counted twice without a
+    /// word (a probe's, 41 respondents for 40). It is told of, whichever file is read first;
+    /// without the mark, another form's row of the same number and minute is another response.
+    func testAnEditedResponseExportedAgainIsToldOf() throws {
+        let folder = TemporaryFolder()
+        let form = "ID,Start time,Completion time,Email,Name,Last modified time,country,municipality,imp_partnerships,comp_partnerships\n"
+        let before = form + "1,1/15/25 9:58:00,1/15/25 10:00:00,anonymous,,,EE,Tallinn,4,2\n2,1/15/25 9:59:00,1/15/25 10:01:00,anonymous,,,EE,Narva,5,3\n"
+        let after = form + "1,1/15/25 9:58:00,1/15/25 10:00:00,anonymous,,,EE,Tallinn,4,2\n2,1/15/25 9:59:00,1/15/25 10:01:00,anonymous,,1/20/25 8:00:00,EE,Narva,5,1\n"
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        // Files are read in their names' order: the edited copy second, then first.
+        for (first, second, texts) in [("a.csv", "b.csv", (before, after)), ("a2.csv", "b2.csv", (after, before))] {
+            options.inputs = [folder.write(first, texts.0), folder.write(second, texts.1)]
+            let outcome = try Pipeline.check(options)
+            XCTAssertEqual(outcome.accounts.map(\.shape), ["Microsoft Forms", "Microsoft Forms"])
+            // Row 1, unchanged, is counted once; row 2's two versions are both kept, and said.
+            XCTAssertEqual(outcome.respondents, 3)
+            let told = outcome.firstIssues.filter { $0.code == "duplicate_row_id" }
+            XCTAssertEqual(told.map { "\($0.file):\($0.line ?? 0)" }, ["\(second):3"], "\(outcome.firstIssues.map(\.message))")
+            XCTAssertTrue(told.first?.message.contains("already read on line 3 of \(first), with other answers, one of them marked as modified") == true,
+                          told.first?.message ?? "")
+        }
+    }
+
     /// Excel's protected text written by a tool that quotes every field, `"=""3"""`: the reader
     /// keeps a quoted field as typed (`="3"`), and a rating read so was missing on every row of
     /// a probe's file. The choice inside is read, said; free text stays as typed.

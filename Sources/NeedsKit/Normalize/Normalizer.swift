@@ -134,6 +134,8 @@ public final class Normalizer {
         /// KoboToolbox's `meta/rootUuid`: a submission's first ID, kept through edits, where
         /// `_uuid` changes with each; when filled, the row's submission ID.
         let rootIDColumn: Int?
+        /// Microsoft Forms' `Last modified time`, filled where a response was edited.
+        let modifiedColumn: Int?
         /// Whether a column holds a question besides the place and the tool's metadata (a row
         /// answering none of them is no respondent, `unanswered_rows`).
         let asksBeyondPlace: Bool
@@ -143,7 +145,7 @@ public final class Normalizer {
 
         init(file: String, shape: ExportShape, roles: [ColumnRole], wholeColumns: Set<Int>, mapsAnyQuestion: Bool,
              answersNoTopic: Bool = false, transposed: Bool = false, isRepeatTable: Bool = false, unmapped: [String], weightColumn: Int?, idSeed: UInt64, steps: [Step],
-             splitChoices: [String], splitChoiceBits: [UInt64] = [], questionCount: Int, beyondPlace: [Bool] = [], rootIDColumn: Int? = nil,
+             splitChoices: [String], splitChoiceBits: [UInt64] = [], questionCount: Int, beyondPlace: [Bool] = [], rootIDColumn: Int? = nil, modifiedColumn: Int? = nil,
              demandQuestion: Int? = nil, stated: [(question: Int, text: String, line: Int)] = [],
              above: [(line: Int, cells: [String])] = []) {
             self.file = file
@@ -152,6 +154,7 @@ public final class Normalizer {
             statedHash = Self.hash(stated)
             self.above = above
             submittedColumn = roles.firstIndex(of: .meta(.submitted))
+            self.modifiedColumn = modifiedColumn
             demandIndex = demandQuestion
             lacksDemandQuestion = demandQuestion.map { d in
                 !roles.contains { role in
@@ -807,6 +810,7 @@ public final class Normalizer {
             idSeed: idSeed(file: file), steps: steps, splitChoices: splitChoices,
             splitChoiceBits: splitChoiceBits, questionCount: questionCount, beyondPlace: beyondPlace,
             rootIDColumn: header.firstIndex { ColumnMapper.rootUUIDHeadings.contains($0.trimmingSpaces.lowercased()) },
+            modifiedColumn: shape == .microsoftForms ? header.firstIndex { ExportShape.microsoftFormsModifiedHeaders.contains($0.trimmingSpaces.lowercased()) } : nil,
             demandQuestion: demandQuestionIndex,
             stated: stated, above: above)
         mapping.statedPart = rowNumbersPart
@@ -1743,6 +1747,23 @@ public final class Normalizer {
                                       code: "duplicate_submission", action: .dropped, severity: .note,
                                       message: "row `\(written)` of the export, with the same answers submitted at the same time, was already read on line \(earlier & (1 << 40 - 1)) of \(filesOfIdenticalRows[Int(earlier >> 40)]): the same response exported again; counted once"))
                     return .duplicate
+                }
+                // With other answers where either copy says it was edited (Microsoft Forms keeps an
+                // edited response's ID and times, and fills its `Last modified time`): the same
+                // response edited and exported again. Both are kept and told of, as in one file (a
+                // probe's edited response had counted twice without a word). Without that mark,
+                // two forms' responses whose numbers and minutes met are two respondents.
+                var edited = false
+                if let modified = mapping.modifiedColumn, modified < count {
+                    Self.withTrimmed(record.fieldBytes(modified)) { edited = $0.count > 0 }
+                }
+                let editedBit: UInt64 = 1 << 39
+                if number != 0,
+                   let earlier = seen.check(Self.withDate(number ^ 0x6564_6974_6564_2D72, submitted), storing: place | (edited ? editedBit : 0)),
+                   filesOfIdenticalRows[Int(earlier >> 40)] != mapping.file, edited || earlier & editedBit != 0 {
+                    log(CleaningIssue(file: mapping.file, line: record.line, column: column + 1,
+                                      code: "duplicate_row_id", action: .kept, severity: .warning,
+                                      message: "row `\(written)` of the export, submitted at the same time, was already read on line \(earlier & (editedBit - 1)) of \(filesOfIdenticalRows[Int(earlier >> 40)]), with other answers, one of them marked as modified: the same response edited and exported again? Both are kept; check them"))
                 }
             }
             // The date it was submitted is part of the row: two respondents who gave the same answers
