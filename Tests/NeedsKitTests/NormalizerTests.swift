@@ -3107,6 +3107,36 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
     }
 
+    /// A question reworded while a Google Form collected answers gets a column of its own: the
+    /// answers under the old wording were unread with an `unmapped_columns` note alone, and those
+    /// respondents counted as wanting no training (a probe's: shares halved, exit 0). Such a
+    /// column is warned of; a sub-column of a question, a quiz's score of one, or a column of its
+    /// own wording is not.
+    func testAColumnReadingLikeAQuestionWithItsOwnColumnIsWarnedOf() throws {
+        let folder = TemporaryFolder()
+        let renamed = normalise([folder.write("g.csv", """
+            Timestamp,Country,Which topics would you like training on?,Which topics would you attend training on?,\
+            How important is each topic for your job? [Partnerships for integration],How important is each topic for your work? [Partnerships for integration]
+            2025-01-15 10:00:00,Estonia,Partnerships for integration,,Very important,
+            2025-01-16 10:00:00,Estonia,,Partnerships for integration,,Important
+
+            """)])
+        let warning = try XCTUnwrap(renamed.issues.first { $0.code == "column_like_question" })
+        XCTAssertEqual(warning.severity, .warning)
+        XCTAssertEqual(warning.column, 3)
+        XCTAssertTrue(warning.message.hasPrefix("2 column(s) read like a question that has its own column, and are not read: "
+            + "`Which topics would you like training on?` (like `training_wanted`), `How important is each topic for your job?"),
+            warning.message)
+        XCTAssertTrue(warning.message.contains("(like `imp_partnerships`)"), warning.message)
+        let own = normalise([folder.write("own.csv", """
+            Timestamp,Country,Which topics would you attend training on? [Other],Points - Which topics would you attend training on?,\
+            Which topics would you attend training on?,Anything else you would like to say?,Anything else the academy should know?
+            2025-01-15 10:00:00,Estonia,Psychology,1,Partnerships for integration,No,No
+
+            """)])
+        XCTAssertNil(own.issues.first { $0.code == "column_like_question" }, "\(own.issues.map(\.message))")
+    }
+
     /// LimeSurvey numbers sub-questions in the order they were added: where that is not the
     /// form's, `importance[SQ001]` is the topic its text names, not the form's first (a probe's:
     /// every rating was read under another topic, 220 figures wrong, exit 0). A choice likewise.

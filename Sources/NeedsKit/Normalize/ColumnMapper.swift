@@ -630,6 +630,39 @@ public struct ColumnMapper {
     }
 
     /// LimeSurvey numbers sub-questions `SQ001`, `SQ002`, ...
+    /// The one answered question an unmapped heading reads like, by the words it shares with
+    /// the question's label, or with its group's label and its own (`Group [Member]`), in any of
+    /// the form's languages: three words at least, and three in five of the two together
+    /// (`Which topics would you like training on?` for `... attend training on?`). A question
+    /// reworded while a form collected answers gets a column of its own in Google Forms, and its
+    /// answers under the old wording went unread with a note alone (a probe's: half the demand
+    /// lost, exit 0). Not a sub-column of the question itself (`Label [Other]`), nor something
+    /// of it after a word (`Points - Label`).
+    public func resembledQuestion(_ header: String) -> Int? {
+        func words(_ text: String) -> Set<Substring> { Set(TextKey.loose(text.trimmingSpaces).split { !$0.isLetter && !$0.isNumber }) }
+        let heading = words(header)
+        guard heading.count >= 3 else { return nil }
+        let outer = Self.matchingOpen(header.trimmingSpaces).map { words(String(header.trimmingSpaces[..<$0])) }
+        // `Points - Your role`, a quiz's score of the question, is about it, not it reworded.
+        let after = Self.codeAndText(header.trimmingSpaces).map { words($0.text) }
+        var best = (score: 0.0, questions: Set<Int>())
+        for (index, question) in instrument.questions.enumerated() where question.kind.isAnswered && !question.anonymise {
+            let group = instrument.groups[question.groupKey]
+            for (language, label) in question.labels.sorted(by: { $0.key < $1.key }) {
+                if let outer, outer == words(label) { return nil }
+                if let after, after == words(label) { return nil }
+                for text in [label] + (group?.labels[language].map { [$0 + " " + label] } ?? []) {
+                    let candidate = words(text)
+                    let shared = heading.intersection(candidate).count
+                    guard shared >= 3 else { continue }
+                    let score = Double(shared) / Double(heading.union(candidate).count)
+                    if score > best.score { best = (score, [index]) } else if score == best.score { best.questions.insert(index) }
+                }
+            }
+        }
+        return best.score >= 0.6 && best.questions.count == 1 ? best.questions.first : nil
+    }
+
     /// Whether a code names its sub-question by a number alone, LimeSurvey's default
     /// (`importance[SQ001]`, `importance_SQ001`), not by a name of the form's.
     static func numbersItsSubquestion(_ code: String) -> Bool {

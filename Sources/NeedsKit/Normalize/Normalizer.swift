@@ -581,6 +581,25 @@ public final class Normalizer {
                     + "the file was saved in a code page without them (Excel's \"CSV\" writes ? for each); each was read as the "
                     + "question whose label it fits; save the export again as \"CSV UTF-8\" or \"Unicode text\""))
         }
+        // A column reading like a question that has its own column: the question reworded while
+        // the form collected answers (`ColumnMapper.resembledQuestion`), its earlier answers unread.
+        let alike = unmappedColumns.compactMap { column -> (column: Int, question: Int)? in
+            guard let q = mapper.resembledQuestion(header[column]), roles.contains(where: { role in
+                switch role {
+                case let .question(other): return other == q
+                case let .choice(other, _): return other == q
+                default: return false
+                }
+            }) else { return nil }
+            return (column, q)
+        }
+        if let first = alike.first {
+            let listed = alike.map { "`\(Diagnostic.shortened(header[$0.column].trimmingSpaces))` (like `\(instrument.questions[$0.question].name)`)" }
+            log(CleaningIssue(
+                file: file, line: line, column: first.column + 1, code: "column_like_question", action: .dropped,
+                message: "\(alike.count) column(s) read like a question that has its own column, and are not read: \(listed.joined(separator: ", ")); "
+                    + "a question reworded while the form collected answers? Its earlier answers are there: head the column as the question to read them"))
+        }
         let lost = unmappedColumns.filter { Self.lostLetters(header[$0]) }
         if let first = lost.first {
             log(CleaningIssue(
