@@ -2983,6 +2983,11 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(ExportShape.limeSurveyByPlace(["Respondent ID", "Interviewer", "Date", "Page no", "Language"]))
         XCTAssertTrue(ExportShape.limeSurveyByPlace(["ID ответа", "Токен", "Дата записи", "Последняя страница", "Язык"]))
         XCTAssertTrue(ExportShape.limeSurveyByPlace(["Atsakymo ID", "Prieigos raktas", "Pateikimo data", "Paskutinis puslapis", "Pradinė kalba"]))
+        // LimeSurvey 4 heads it `Access code` (a reviewer's).
+        for code in ["Access code", "Piekļuves kods", "Prieigos kodas", "Код доступа", "Juurdepääsukood"] {
+            XCTAssertTrue(ExportShape.isTokenHeading(code), code)
+        }
+        XCTAssertFalse(ExportShape.isTokenHeading("Postal code"))
         // The token is in the second place only: four own columns with another between them are no export's.
         XCTAssertFalse(ExportShape.limeSurveyByPlace(["Atbildes ID", "Iesniegšanas datums", "Token", "Pēdējā lapa", "Sākuma valoda"]))
         XCTAssertFalse(ExportShape.limeSurveyByPlace(["Token", "Atbildes ID", "Iesniegšanas datums", "Pēdējā lapa", "Sākuma valoda"]))
@@ -3166,6 +3171,20 @@ final class NormalizerTests: XCTestCase {
         let note = try XCTUnwrap(codes.issues.first { $0.code == "subquestions_by_place" })
         XCTAssertEqual(note.column, 6)
         XCTAssertTrue(note.message.hasPrefix("2 column(s) name their sub-question by number only"), note.message)
+        // A text naming the whole question, not one of its choices, leaves the choice to the
+        // number (a reviewer's: every column had been read as the whole answer); a text naming
+        // none (edited in the survey) too. Both said.
+        let whole = normalise([folder.write("whole.csv", "id,submitdate,lastpage,startlanguage,country,"
+            + "trainingwanted[SQ001]. Which topics would you attend training on?,trainingwanted[SQ002]. Which topics would you attend training on?,"
+            + "importance[SQ001]. How important is each topic for your work? [Partnerships (NGOs)],"
+            + "importance[SQ002]. How important is each topic for your work? [Partnerships for integration]\n"
+            + "1,2025-01-15 10:00:00,3,en,Estonia,Y,N,Very important,Important\n")])
+        XCTAssertEqual(whole.answer(0, "training_wanted", in: instrument), .choices(["intercultural"]))
+        XCTAssertFalse(whole.codes().contains("duplicate_column"), "\(whole.issues.map(\.message))")
+        XCTAssertEqual(whole.answer(0, "imp_intercultural", in: instrument), .choice("5"))
+        XCTAssertEqual(whole.answer(0, "imp_partnerships", in: instrument), .choice("4"))
+        XCTAssertTrue(whole.issues.first { $0.code == "subquestions_by_place" }?.message.hasPrefix("3 column(s)") == true,
+                      "\(whole.issues.map(\.message))")
         XCTAssertTrue(ColumnMapper.numbersItsSubquestion("importance[SQ001]"))
         XCTAssertTrue(ColumnMapper.numbersItsSubquestion("importance_SQ012"))
         XCTAssertFalse(ColumnMapper.numbersItsSubquestion("importance[partnerships]"))

@@ -963,6 +963,8 @@ final class WaveComparisonTests: XCTestCase {
 
         // A wave named `baseline` is no second key `baseline` (a reader kept the wave's counts alone).
         XCTAssertEqual(InputFiles.waveNames(["/w/baseline", "/v/Baseline", "/w/followup"]), ["baseline (2)", "baseline (3)", "followup"])
+        // Nor one wave's name another's: `baseline (2)` is given (a browser's second download).
+        XCTAssertEqual(InputFiles.waveNames(["/w/baseline", "/w/baseline (2)"]), ["baseline (3)", "baseline (2)"])
     }
 
     func testLeavingTheFirstPriorityQuadrant() {

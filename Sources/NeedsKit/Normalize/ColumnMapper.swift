@@ -439,14 +439,13 @@ public struct ColumnMapper {
     private func resolveCodeAndText(_ header: String, position: Int) -> ColumnRole? {
         guard let (code, separator, text, bracketed) = Self.codeAndText(header) else { return nil }
         let role = resolve(code, position: position)
-        // A sub-question the code only numbers (`importance[SQ001]`) is the one its text names:
-        // LimeSurvey numbers sub-questions in the order they were added, which need not be the
-        // form's (a probe's: every rating of a survey whose topics were added in another order
-        // was read under another topic).
-        if role != .unmapped, Self.numbersItsSubquestion(code) {
-            let byText = resolve(text, position: position)
-            if byText != .unmapped { return byText }
-        }
+        // A sub-question the code only numbers (`importance[SQ001]`) is the one its text names
+        // among its own question's: LimeSurvey numbers sub-questions in the order they were
+        // added, which need not be the form's (a probe's: every rating of a survey whose topics
+        // were added in another order was read under another topic). A text naming another
+        // question, or the whole question (`trainingwanted[SQ001]. Which topics ...?`), does not
+        // (a reviewer's: every choice column had been read as the whole answer).
+        if Self.numbersItsSubquestion(code), let byText = sibling(of: role, resolve(text, position: position)) { return byText }
         if separator.allSatisfy({ $0 == " " }) {
             guard role != .unmapped, bracketed || resolve(text, position: position) == role else { return nil }
             return role
@@ -661,6 +660,31 @@ public struct ColumnMapper {
             }
         }
         return best.score >= 0.6 && best.questions.count == 1 ? best.questions.first : nil
+    }
+
+    /// `other` when it is a sub-question of `role`'s own: a member of its group, or a choice of
+    /// its question.
+    private func sibling(of role: ColumnRole, _ other: ColumnRole) -> ColumnRole? {
+        switch (role, other) {
+        case let (.question(a), .question(b)):
+            let group = instrument.questions[a].groupKey
+            return !instrument.questions[a].groupPath.isEmpty && instrument.questions[b].groupKey == group ? other : nil
+        case let (.choice(a, _), .choice(b, _)):
+            return a == b ? other : nil
+        default:
+            return nil
+        }
+    }
+
+    /// Whether a heading's sub-question is read by its number's place in the form: a code that
+    /// only numbers it (`importance[SQ001]`), alone or with a text naming none of its question's
+    /// sub-questions (a reviewer's: a sub-question's text edited in the survey).
+    public func readsSubquestionByPlace(_ rawHeader: String) -> Bool {
+        let header = rawHeader.trimmingSpaces
+        if Self.numbersItsSubquestion(header) { return true }
+        guard let (code, _, text, _) = Self.codeAndText(header), Self.numbersItsSubquestion(code) else { return false }
+        let role = resolve(code)
+        return role != .unmapped && sibling(of: role, resolve(text)) == nil
     }
 
     /// Whether a code names its sub-question by a number alone, LimeSurvey's default

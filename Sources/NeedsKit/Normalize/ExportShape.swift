@@ -74,12 +74,17 @@ public enum ExportShape: String, Sendable, CaseIterable {
     }
 
     /// `Token`, `Žetons`, `Žetonas`, `Токен`, `Жетон`, `Ключ`, `Raktas`, `Tunnus`, `Võti`, and
-    /// with a word before it (`Access token`, `Prieigos raktas`).
+    /// with a word before it (`Access token`, `Prieigos raktas`); LimeSurvey 4's `Access code`
+    /// (`Piekļuves kods`, `Prieigos kodas`, `Код доступа`, `Juurdepääsukood`: a reviewer's).
     static func isTokenHeading(_ heading: String) -> Bool {
         let words = TextKey.loose(heading.trimmingSpaces).split { !$0.isLetter }
-        return (1...2).contains(words.count) && words.last.map { word in
-            ["token", "zeton", "токен", "жетон", "ключ", "raktas", "tunnus", "voti"].contains { word.hasPrefix($0) }
-        } == true
+        guard (1...2).contains(words.count) else { return false }
+        func has(_ stems: [String]) -> Bool { words.contains { word in stems.contains { word.hasPrefix($0) } } }
+        if let last = words.last, ["token", "zeton", "токен", "жетон", "ключ", "raktas", "tunnus", "voti"].contains(where: { last.hasPrefix($0) }) {
+            return true
+        }
+        return words.count == 2 && has(["access", "piekluv", "prieig", "доступ"]) && has(["code", "kod", "код"])
+            || words.count == 1 && (words[0].hasSuffix("paasukood") || words[0].hasSuffix("paasukod"))
     }
 
     private static func ownColumnsRead(_ header: [String], at places: [Int]) -> Bool {

@@ -627,18 +627,18 @@ public final class Normalizer {
         // Sub-questions coded by number alone (`importance[SQ001]`) are read by their place in
         // the form, which LimeSurvey's numbering (the order they were added) need not follow:
         // said, as nothing in the file can tell (a probe's survey had every rating under another topic).
-        let numbered = roles.indices.filter { index in
+        let numbered = shape != .limeSurvey ? [] : roles.indices.filter { index in
             switch roles[index] {
-            case .question, .choice: return ColumnMapper.numbersItsSubquestion(header[index].trimmingSpaces)
+            case .question, .choice: return mapper.readsSubquestionByPlace(header[index])
             default: return false
             }
         }
         if let first = numbered.first {
             log(CleaningIssue(
                 file: file, line: line, column: first + 1, code: "subquestions_by_place", action: .kept, severity: .note,
-                message: "\(numbered.count) column(s) name their sub-question by number only (`\(Diagnostic.shortened(header[first].trimmingSpaces))`): "
-                    + "read as the form's topics and choices in its order; if the survey's sub-questions were added in another order, "
-                    + "export with \"question code & question text\" headings"))
+                message: "\(numbered.count) column(s) name their sub-question by number only (`\(Diagnostic.shortened(header[first].trimmingSpaces))`), "
+                    + "with no text naming one of the form's: read as the form's topics and choices in its order; if the survey's "
+                    + "sub-questions were added in another order, export with \"question code & question text\" headings, their texts the form's labels"))
         }
         if instrument.countryQuestion == nil && instrument.municipalityQuestion == nil {
             log(CleaningIssue(

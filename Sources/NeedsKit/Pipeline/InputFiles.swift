@@ -140,13 +140,23 @@ public enum InputFiles {
     /// by (a follow-up named after its sender). Two names alike once scrubbed are numbered, and
     /// a wave named `baseline` is `baseline (2)`: the name summary.json gives the baseline's files
     /// (its per-wave totals had the key twice, a reviewer's case, and a JSON reader kept the wave's).
+    /// A number is the first free of every name given (a wave `baseline` beside one named
+    /// `baseline (2)`, a browser's second download, had both become `baseline (2)`, one wave: a
+    /// reviewer's case). Names are told apart without case, as a file system may not.
     static func waveNames(_ paths: [String]) -> [String] {
-        var seen: [String: Int] = [:]
-        return distinguished(paths.map(lastComponent), paths: paths).map { name in
-            var scrubbed = QuarantineWriter.scrubName(name)
-            if scrubbed.lowercased() == "baseline" { scrubbed = "baseline"; seen[scrubbed] = seen[scrubbed] ?? 1 }
-            seen[scrubbed, default: 0] += 1
-            return seen[scrubbed] == 1 ? scrubbed : scrubbed + " (\(seen[scrubbed]!))"
+        let names = distinguished(paths.map(lastComponent), paths: paths).map { QuarantineWriter.scrubName($0) }
+        let given = Set(names.map { $0.lowercased() })
+        var taken: Set<String> = ["baseline"]
+        return names.map { name in
+            guard taken.contains(name.lowercased()) else {
+                taken.insert(name.lowercased())
+                return name
+            }
+            let stem = name.lowercased() == "baseline" ? "baseline" : name
+            var k = 2
+            while taken.contains("\(stem) (\(k))".lowercased()) || given.contains("\(stem) (\(k))".lowercased()) { k += 1 }
+            taken.insert("\(stem) (\(k))".lowercased())
+            return "\(stem) (\(k))"
         }
     }
 
