@@ -3135,8 +3135,13 @@ final class NormalizerTests: XCTestCase {
         XCTAssertTrue(warning.message.contains("(like `imp_partnerships`)"), warning.message)
         let own = normalise([folder.write("own.csv", """
             Timestamp,Country,Which topics would you attend training on? [Other],Points - Which topics would you attend training on?,\
-            Which topics would you attend training on?,Anything else you would like to say?,Anything else the academy should know?
-            2025-01-15 10:00:00,Estonia,Psychology,1,Partnerships for integration,No,No
+            Which topics would you attend training on?,Anything else you would like to say?,Anything else the academy should know?,\
+            How important is each topic for your work? [Other topic],How important is each topic for your work? [Partnerships for integration],\
+            Points - How important is each topic for your work?.Partnerships for integration,Why would you attend training on these topics?,\
+            Which other topics would you attend training on?,Please specify other topics you would attend training on,\
+            trainingwanted[other]. Which topics would you attend training on? [Other],How important is each topic for your work? (notes),\
+            По каким темам вы бы прошли обучение? Почему?
+            2025-01-15 10:00:00,Estonia,Psychology,1,Partnerships for integration,No,No,,,,,,,,,,
 
             """)])
         XCTAssertNil(own.issues.first { $0.code == "column_like_question" }, "\(own.issues.map(\.message))")

@@ -629,37 +629,42 @@ public struct ColumnMapper {
     }
 
     /// LimeSurvey numbers sub-questions `SQ001`, `SQ002`, ...
-    /// The one answered question an unmapped heading reads like, by the words it shares with
-    /// the question's label, or with its group's label and its own (`Group [Member]`), in any of
-    /// the form's languages: three words at least, and three in five of the two together
-    /// (`Which topics would you like training on?` for `... attend training on?`). A question
+    /// The one answered question an unmapped heading reads like: its label reworded. A question
     /// reworded while a form collected answers gets a column of its own in Google Forms, and its
     /// answers under the old wording went unread with a note alone (a probe's: half the demand
-    /// lost, exit 0). Not a sub-column of the question itself (`Label [Other]`), nor something
-    /// of it after a word (`Points - Label`).
+    /// lost, exit 0). Reworded means, by words (in any of the form's languages):
+    /// - of a question's label: three in ten of the two together differ at the most, and three
+    ///   words at least are shared (`Which topics would you like training on?` for `... attend
+    ///   training on?`);
+    /// - of a grid's row, its group's label and its own: one of the two kept whole, the rest
+    ///   reworded so (`How important is each topic for your job? [Partnerships for integration]`).
+    /// A heading holding every word of what it is compared with is about it, not it reworded: a
+    /// sub-column (`Label [Other]`, `Label/Other`), a quiz's `Points - Label`, `Label (notes)`,
+    /// a follow-up `Which other topics ...?`. A reviewer's further cases that stay apart: `[Other
+    /// topic]` under a grid's title, `Why would you attend training on these topics?`, `Please
+    /// specify other topics you would attend training on`.
     public func resembledQuestion(_ header: String) -> Int? {
         func words(_ text: String) -> Set<Substring> { Set(TextKey.loose(text.trimmingSpaces).split { !$0.isLetter && !$0.isNumber }) }
+        func reworded(_ heading: Set<Substring>, _ label: Set<Substring>) -> Bool {
+            let shared = heading.intersection(label).count
+            return shared >= 3 && !heading.isSuperset(of: label) && Double(shared) >= 0.7 * Double(heading.union(label).count)
+        }
         let heading = words(header)
         guard heading.count >= 3 else { return nil }
-        let outer = Self.matchingOpen(header.trimmingSpaces).map { words(String(header.trimmingSpaces[..<$0])) }
-        // `Points - Your role`, a quiz's score of the question, is about it, not it reworded.
-        let after = Self.codeAndText(header.trimmingSpaces).map { words($0.text) }
-        var best = (score: 0.0, questions: Set<Int>())
+        var found = Set<Int>()
         for (index, question) in instrument.questions.enumerated() where question.kind.isAnswered && !question.anonymise {
             let group = instrument.groups[question.groupKey]
-            for (language, label) in question.labels.sorted(by: { $0.key < $1.key }) {
-                if let outer, outer == words(label) { return nil }
-                if let after, after == words(label) { return nil }
-                for text in [label] + (group?.labels[language].map { [$0 + " " + label] } ?? []) {
-                    let candidate = words(text)
-                    let shared = heading.intersection(candidate).count
-                    guard shared >= 3 else { continue }
-                    let score = Double(shared) / Double(heading.union(candidate).count)
-                    if score > best.score { best = (score, [index]) } else if score == best.score { best.questions.insert(index) }
-                }
+            for (language, label) in question.labels {
+                let own = words(label)
+                if reworded(heading, own) { found.insert(index) }
+                guard let groupLabel = group?.labels[language] else { continue }
+                let title = words(groupLabel)
+                // The row's label kept and the title reworded, or the other way round.
+                if heading.isSuperset(of: own), reworded(heading.subtracting(own), title.subtracting(own)) { found.insert(index) }
+                if heading.isSuperset(of: title), reworded(heading.subtracting(title), own.subtracting(title)) { found.insert(index) }
             }
         }
-        return best.score >= 0.6 && best.questions.count == 1 ? best.questions.first : nil
+        return found.count == 1 ? found.first : nil
     }
 
     /// `other` when it is a sub-question of `role`'s own: a member of its group, or a choice of
