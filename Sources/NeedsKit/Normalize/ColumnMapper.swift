@@ -11,6 +11,14 @@ public enum ColumnRole: Hashable, Sendable {
     /// Not part of the instrument; listed once per file and never carried further.
     case unmapped
 
+    /// The question whose answer, or one of whose choices, the column holds.
+    public var question: Int? {
+        switch self {
+        case let .question(q), let .choice(q, _): return q
+        default: return nil
+        }
+    }
+
     public enum MetaField: String, Sendable {
         /// A submission's unique ID (`_uuid`, `meta/instanceID`, `KEY`): duplicates share it.
         case submissionID
@@ -335,14 +343,7 @@ public struct ColumnMapper {
         guard Set(questions).count == roles.count, choices.isEmpty || choices.count == 1 && roles.allSatisfy({
             if case .choice = $0 { return true } else { return false }
         }) else { return nil }
-        return roles.sorted { Self.question(of: $0) < Self.question(of: $1) }
-    }
-
-    private static func question(of role: ColumnRole) -> Int {
-        switch role {
-        case let .question(q), let .choice(q, _): return q
-        default: return -1
-        }
+        return roles.sorted { ($0.question ?? -1) < ($1.question ?? -1) }
     }
 
     /// The questions a header's label names when several share it (a topic's importance and its
@@ -628,7 +629,6 @@ public struct ColumnMapper {
         return kept.isEmpty ? nil : String(kept)
     }
 
-    /// LimeSurvey numbers sub-questions `SQ001`, `SQ002`, ...
     /// The one answered question an unmapped heading reads like: its label reworded. A question
     /// reworded while a form collected answers gets a column of its own in Google Forms, and its
     /// answers under the old wording went unread with a note alone (a probe's: half the demand
@@ -706,6 +706,7 @@ public struct ColumnMapper {
         return subquestionPosition(String(inner).trimmingSpaces) != nil
     }
 
+    /// LimeSurvey numbers sub-questions `SQ001`, `SQ002`, ...
     static func subquestionPosition(_ text: String) -> Int? {
         let upper = text.uppercased()
         guard upper.hasPrefix("SQ") else { return nil }

@@ -584,13 +584,7 @@ public final class Normalizer {
         // A column reading like a question that has its own column: the question reworded while
         // the form collected answers (`ColumnMapper.resembledQuestion`), its earlier answers unread.
         let alike = unmappedColumns.compactMap { column -> (column: Int, question: Int)? in
-            guard let q = mapper.resembledQuestion(header[column]), roles.contains(where: { role in
-                switch role {
-                case let .question(other): return other == q
-                case let .choice(other, _): return other == q
-                default: return false
-                }
-            }) else { return nil }
+            guard let q = mapper.resembledQuestion(header[column]), roles.contains(where: { $0.question == q }) else { return nil }
             return (column, q)
         }
         if let first = alike.first {
@@ -627,12 +621,7 @@ public final class Normalizer {
         // Sub-questions coded by number alone (`importance[SQ001]`) are read by their place in
         // the form, which LimeSurvey's numbering (the order they were added) need not follow:
         // said, as nothing in the file can tell (a probe's survey had every rating under another topic).
-        let numbered = shape != .limeSurvey ? [] : roles.indices.filter { index in
-            switch roles[index] {
-            case .question, .choice: return mapper.readsSubquestionByPlace(header[index])
-            default: return false
-            }
-        }
+        let numbered = shape != .limeSurvey ? [] : roles.indices.filter { roles[$0].question != nil && mapper.readsSubquestionByPlace(header[$0]) }
         if let first = numbered.first {
             log(CleaningIssue(
                 file: file, line: line, column: first + 1, code: "subquestions_by_place", action: .kept, severity: .note,
@@ -1773,7 +1762,7 @@ public final class Normalizer {
                 // probe's edited response had counted twice without a word). Without that mark,
                 // two forms' responses whose numbers and minutes met are two respondents.
                 var edited = false
-                if let modified = mapping.modifiedColumn, modified < count {
+                if number != 0, let modified = mapping.modifiedColumn, modified < count {
                     Self.withTrimmed(record.fieldBytes(modified)) { edited = $0.count > 0 }
                 }
                 let editedBit: UInt64 = 1 << 39
