@@ -395,14 +395,19 @@ final class CurriculumPlannerTests: XCTestCase {
                      "Mar-25", "mar-25", "March 2025", "3/1/2025", "01/03/2025", "15/03/2025", "3/15/2025", " 2025-3 ",
                      // A date cell as LibreOffice and Google Sheets save it, and as Excel's serial
                      // number (45717 is 2025-03-01, 45747 2025-03-31): a probe's, both refused.
-                     "2025-03-01 00:00:00", "01.03.2025 00:00", "2025-03-01T00:00:00", "45717", "45747"] {
+                     "2025-03-01 00:00:00", "01.03.2025 00:00", "2025-03-01T00:00:00", "45717", "45747",
+                     // A date cell as JavaScript, JSON and a 12-hour clock write it (left alone by earlier sessions).
+                     "2025-03-01T00:00:00.000Z", "2025-03-01T00:00:00Z", "2025-03-01 00:00:00+00:00",
+                     "3/1/2025 12:00:00 AM", "3/1/2025 12:00 AM", "3/1/2025 12:00:00AM"] {
             let parsed = PlanConfiguration.month(text)
             XCTAssertTrue(parsed?.year == 2025 && parsed?.month == 3, "\(text): \(String(describing: parsed))")
         }
         // A day and month that could be either way round, and texts that are no month.
         XCTAssertTrue(PlanConfiguration.month("Sept 2025").map { $0.month == 9 } ?? false)
         for text in ["3/4/2025", "2025-13", "13.2025", "March", "2025", "Mär-25", "2025-03-40", "1999-03", "",
-                     "junk 2025", "Marchy 2025", "'2025-03", "2025-03-01 10:30:00", "12345", "45717.5"] {
+                     "junk 2025", "Marchy 2025", "'2025-03", "2025-03-01 10:30:00", "12345", "45717.5",
+                     "2025-03-01T00:00:01.000Z", "2025-03-01T00:00:00.5Z", "3/1/2025 12:00:00 PM", "3/1/2025 00:00:00 AM",
+                     "2025-03-01T10:00:00Z", "2025-03-01T:00:00Z"] {
             XCTAssertNil(PlanConfiguration.month(text), text)
         }
         let folder = TemporaryFolder()

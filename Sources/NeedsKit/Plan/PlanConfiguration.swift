@@ -166,11 +166,7 @@ public struct PlanConfiguration: Sendable, Equatable {
     /// 00:00:00`), is that date; an Excel serial number of a day from 2000 to 2100 (`45717`, a
     /// date cell saved as a number), the day it counts to (a probe's: both refused).
     static func month(_ value: String) -> (year: Int, month: Int)? {
-        var text = value.trimmingSpaces.lowercased()
-        for midnight in [" 00:00:00", "t00:00:00", " 0:00:00", " 00:00", "t00:00", " 0:00"] where text.hasSuffix(midnight) {
-            text = String(text.dropLast(midnight.count)).trimmingSpaces
-            break
-        }
+        var text = withoutMidnight(value.trimmingSpaces.lowercased())
         if text.count == 5, let serial = Int(text), (36_526...73_051).contains(serial) {
             // Days since 1899-12-30, Excel's day 0 (past its 1900 leap-year slip); 1970-01-01 is 25569.
             let date = SubmissionDate.civilDate(unixDays: serial - 25_569)
@@ -221,6 +217,34 @@ public struct PlanConfiguration: Sendable, Equatable {
         default:
             return nil
         }
+    }
+
+    /// A date-time's date where its time is midnight: `2025-03-01 00:00:00`, `2025-03-01T00:00`,
+    /// `2025-03-01T00:00:00.000Z` (JavaScript's and JSON's, in UTC), `3/1/2025 12:00:00 AM` (a
+    /// 12-hour clock's); the text as it is for any other (lower case).
+    static func withoutMidnight(_ text: String) -> String {
+        var rest = Substring(text)
+        if rest.hasSuffix("z") {
+            rest = rest.dropLast()
+        } else {
+            for zone in ["+00:00", "+0000"] where rest.hasSuffix(zone) {
+                rest = rest.dropLast(zone.count)
+                break
+            }
+        }
+        let twelveHour = rest.hasSuffix("am")
+        if twelveHour { rest = rest.dropLast(2); while rest.last == " " { rest = rest.dropLast() } }
+        // The clock: hours, minutes, seconds and a fraction, each all zeros (12 on a 12-hour clock).
+        guard let start = rest.lastIndex(where: { $0 == " " || $0 == "t" }) else { return text }
+        let parts = rest[rest.index(after: start)...].split(separator: ":", omittingEmptySubsequences: false)
+        guard (2...3).contains(parts.count) else { return text }
+        let hour = parts[0]
+        guard twelveHour ? hour == "12" : (hour == "0" || hour == "00") else { return text }
+        for (i, part) in parts.dropFirst().enumerated() {
+            let whole = i == 1 ? part.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false) : [part]
+            guard whole[0] == "00", whole.count == 1 || (!whole[1].isEmpty && whole[1].allSatisfy { $0 == "0" }) else { return text }
+        }
+        return String(rest[..<start]).trimmingSpaces
     }
 
     private static func list(_ value: String) -> [String] {
