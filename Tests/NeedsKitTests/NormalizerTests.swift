@@ -3112,6 +3112,35 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
     }
 
+    /// The same headings with Expression Manager codes (LimeSurvey's "Use Expression Manager code"
+    /// export option: `importance_SQ001. How important ...? [X]`): the file had been quarantined
+    /// as another survey's (an item earlier notes left alone). The text decides the sub-question,
+    /// as under bracketed codes: SQ001 here names partnerships, not the form's first topic.
+    func testLimeSurveyExpressionCodeAndTextHeadings() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        id. Response ID,submitdate. Date submitted,lastpage. Last page,country. Country,\
+        importance_SQ001. How important is each topic for your work? [Partnerships for integration],\
+        importance_SQ002. How important is each topic for your work? [Intercultural competence and communication],\
+        trainingwanted_SQ002. Which topics would you attend training on? [Partnerships for integration]
+        7,2025-01-20 12:00:00,3,Eesti,Väga oluline,Vähe oluline,Y
+
+        """
+        let result = normalise([folder.write("lime.csv", text)])
+        XCTAssertEqual(result.accounts.first?.shape, "LimeSurvey")
+        XCTAssertEqual(result.respondents.count, 1)
+        guard result.respondents.count == 1 else { return }
+        XCTAssertEqual(result.answer(0, "imp_partnerships", in: instrument), .choice("5"))
+        XCTAssertEqual(result.answer(0, "imp_intercultural", in: instrument), .choice("2"))
+        XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["partnerships"]))
+        XCTAssertFalse(result.codes().contains("unmapped_columns"), "\(result.issues.map(\.message))")
+        XCTAssertFalse(result.codes().contains("subquestions_by_place"), "\(result.issues.map(\.message))")
+        // Two underscores are no Expression Manager code: such a heading is not split there.
+        XCTAssertNil(ColumnMapper.codeAndText("imp_a_SQ001. Text")?.code)
+        XCTAssertEqual(ColumnMapper.codeAndText("importance_SQ001. Text")?.code, "importance_SQ001")
+        XCTAssertNil(ColumnMapper.codeAndText("_SQ001. Text")?.code)
+    }
+
     /// A question reworded while a Google Form collected answers gets a column of its own: the
     /// answers under the old wording were unread with an `unmapped_columns` note alone, and those
     /// respondents counted as wanting no training (a probe's: shares halved, exit 0). Such a

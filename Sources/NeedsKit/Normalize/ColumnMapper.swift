@@ -399,7 +399,7 @@ public struct ColumnMapper {
     ]
 
     /// A heading split as LimeSurvey's "code & question text" ones are: a code (letters and digits,
-    /// a bracketed sub-question with them), a separator (a run of spaces and punctuation with a
+    /// a bracketed sub-question with them, or one `_` before it, an Expression Manager code), a separator (a run of spaces and punctuation with a
     /// space in it, no `/`, which KoboToolbox's paths keep, and no `_`, a space of the text in
     /// LimeSurvey's "Convert spaces to underscores"), and the text; nil for any other heading.
     static func codeAndText(_ header: String) -> (code: String, separator: String, text: String, bracketed: Bool)? {
@@ -414,7 +414,13 @@ public struct ColumnMapper {
                 end = close + 1
                 continue
             }
-            guard c.isASCII, c.properties.isAlphabetic || c.properties.numericType != nil else { break }
+            // (`_` inside the code: an Expression Manager code's sub-question, `importance_SQ001`.)
+            if c == "_", end > 0, end + 1 < scalars.count, Self.isCodeScalar(scalars[end + 1]), Self.isCodeScalar(scalars[end - 1]),
+               !scalars[..<end].contains("_") {
+                end += 1
+                continue
+            }
+            guard Self.isCodeScalar(c) else { break }
             end += 1
         }
         var start = end
@@ -427,6 +433,10 @@ public struct ColumnMapper {
         else { return nil }
         func text(_ part: ArraySlice<Unicode.Scalar>) -> String { String(String.UnicodeScalarView(part)) }
         return (text(scalars[..<end]), text(between), text(scalars[start...]), bracketed)
+    }
+
+    private static func isCodeScalar(_ c: Unicode.Scalar) -> Bool {
+        c.isASCII && (c.properties.isAlphabetic || c.properties.numericType != nil)
     }
 
     /// LimeSurvey's "question code & question text" headings (`codeAndText`), `importance[SQ001].
