@@ -1649,7 +1649,8 @@ public final class Normalizer {
                               message: "a respondent's row holds words in this column, where a place alone above was read as a block's name: "
                                 + "it is a column of places, so that place is given to no row from here; check the rows between"))
         }
-        if !mapping.stated.isEmpty && mapping.statedPart == rowNumbersPart {
+        let statedHere = !mapping.stated.isEmpty && mapping.statedPart == rowNumbersPart
+        if statedHere {
             giveStatedPlaces(mapping, record: record, log: log)
             rowHash = FieldHash.combine(rowHash, mapping.statedHash, column: Int(Int32.max))
         }
@@ -1749,7 +1750,15 @@ public final class Normalizer {
                     guard number != 0, let minute = Self.minuteOfDay(bytes) else { number = 0; return }
                     number = FieldHash.combine(number, UInt64(minute) &* 0x9E37_79B9_7F4A_7C15 ^ 0x7375_626D_6974_7465, column: time)
                 }
-                if number != 0, let earlier = seen.check(Self.withDate(rowHash ^ number, submitted), storing: place),
+                // By what the row answers, not where its cells stand: an export with a column
+                // more or fewer (Microsoft Forms' `Last modified time`, added to its exports
+                // since; a column deleted) holds the same responses (a reviewer's: counted twice).
+                var answered: UInt64 = 0
+                if number != 0 {
+                    answered = answersHash(extras: extras, unread: FieldHash.seed, issues: pendingIssues)
+                    if statedHere { answered = FieldHash.combine(answered, mapping.statedHash, column: Int(Int32.max)) }
+                }
+                if number != 0, let earlier = seen.check(Self.withDate(answered ^ number, submitted), storing: place),
                    filesOfIdenticalRows[Int(earlier >> 40)] != mapping.file {
                     log(CleaningIssue(file: mapping.file, line: record.line, column: column + 1,
                                       code: "duplicate_submission", action: .dropped, severity: .note,
@@ -1782,13 +1791,16 @@ public final class Normalizer {
                 if earlierFile != mapping.file { identicalInFile[Int(earlier >> 40), default: []].insert(earlier) }
                 let row = "line \(earlier & (1 << 40 - 1))" + (earlierFile == mapping.file ? "" : " of \(earlierFile)")
                     + (submitted != 0 ? ", with the same submission date" : "")
+                // (A LimeSurvey or Microsoft Forms row has the export's row number, which each form
+                // counts from 1: a probe's reader took "neither has a submission ID" for wrong.)
+                let why = mapping.rowIDColumn == nil ? "neither has a submission ID" : "the export's row numbers are no submission IDs: each form counts its rows from 1"
                 if options.dropIdentical {
                     log(CleaningIssue(file: mapping.file, line: record.line, code: "identical_row", action: .dropped,
-                                      message: "identical to the row on \(row) (neither has a submission ID); dropped (--drop-identical)"))
+                                      message: "identical to the row on \(row) (\(why)); dropped (--drop-identical)"))
                     return .duplicate
                 }
                 log(CleaningIssue(file: mapping.file, line: record.line, code: "identical_row", action: .kept,
-                                  message: "identical to the row on \(row) (neither has a submission ID); kept (use --drop-identical to drop)"))
+                                  message: "identical to the row on \(row) (\(why)); kept (use --drop-identical to drop)"))
             }
             respondentHash = Array("line \(record.line)".utf8).withUnsafeBytes { FNV.hash($0, seed: mapping.idSeed) }
         }
