@@ -2639,6 +2639,19 @@ final class NormalizerTests: XCTestCase {
         let dashes = normalise([folder.write("dash.csv", head + "Läti;Daugavpils;5\n-;–;4\n\u{00A0};\u{00A0};3\n")])
         XCTAssertTrue(try XCTUnwrap(dashes.issues.first { $0.code == "place_blank_below" }).message.hasPrefix("2 row(s)"),
                       "\(dashes.issues.map(\.message))")
+        // The country on every row and the municipality on a block's first alone (a probe's
+        // merged cells: 12 of 15 rows in no municipality, exit 0, no word). Said apart, once a
+        // file; not for a sheet whose rows never gave a municipality, nor a tool's export.
+        let municipal = normalise([folder.write("mun.csv", head + "Läti;Daugavpils;5\nLäti;;4\nLäti; ;3\nLäti;Ogres novads;2\nLäti;;1\n" + head + "Läti;;4\n")])
+        XCTAssertEqual(municipal.respondents.map(\.country), ["LV", "LV", "LV", "LV", "LV", "LV"])
+        let blankBelow = municipal.issues.filter { $0.code == "place_blank_below" }
+        XCTAssertEqual(blankBelow.map(\.line), [3])
+        XCTAssertTrue(blankBelow.first?.message.hasPrefix("3 row(s) (the first here) give the country but leave the municipality blank below a row that gives one") == true,
+                      "\(municipal.issues.map(\.message))")
+        let never = normalise([folder.write("never.csv", head + "Läti;;5\nLäti;;4\n")])
+        XCTAssertFalse(never.codes().contains("place_blank_below"))
+        let koboMunicipal = normalise([folder.write("kobo2.csv", "country;municipality;imp_intercultural;_uuid\nLV;Ogres novads;4;u1\nLV;;3;u2\n")])
+        XCTAssertFalse(koboMunicipal.codes().contains("place_blank_below"))
     }
 
     /// A rating Excel made a date of (`4-5` or `4.5` typed, shown `4. mai`, `4 мая`, `5. apr` in

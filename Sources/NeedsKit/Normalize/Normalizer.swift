@@ -310,6 +310,10 @@ public final class Normalizer {
     /// rows below one that leave both blank (merged cells saved as blanks?).
     private var placeAbove = false
     private var belowPlaced = (rows: 0, line: 0)
+    /// Rows of a hand-made sheet that give a country and leave the municipality blank below a
+    /// row that gives one (`place_blank_below`), and whether a row of the file has given one.
+    private var belowMunicipality = (rows: 0, line: 0)
+    private var municipalityAbove = false
     /// Values of the file being read in columns with no header, and where the first stands.
     private var unnamedInFile = (values: 0, line: 0, column: 0)
     /// What the row's submission date said (`submittedDay`), held until the row is known to be no
@@ -2176,6 +2180,13 @@ public final class Normalizer {
         }
         belowPlaced = (0, 0)
         placeAbove = false
+        if belowMunicipality.rows > 0 {
+            log(CleaningIssue(file: file, line: belowMunicipality.line, code: "place_blank_below", action: .kept, severity: .note,
+                              message: "\(belowMunicipality.rows) row(s) (the first here) give the country but leave the municipality blank below a row that gives one: "
+                                + "if a block's municipality was written once, on its first row (merged cells saved as blanks), fill it in on every row; as they are, they count in their country and in no municipality"))
+        }
+        belowMunicipality = (0, 0)
+        municipalityAbove = false
         if undatedInFile > 0 {
             log(CleaningIssue(file: file, line: nil, code: "submission_date_not_recorded", action: .changed, severity: .note,
                               message: "\(undatedInFile) response(s) have the submitdate 1980-01-01, which LimeSurvey writes for a response submitted in a survey that records no dates (not date-stamped, or anonymised): their submission date is missing"))
@@ -2798,26 +2809,35 @@ public final class Normalizer {
         let country = countryIndex.map { answerSlots[$0] } ?? 0
         let municipality = municipalityIndex.map { answerSlots[$0] } ?? 0
         if mapping.shape == .generic {
-            if record.followsRepeatedHeader { placeAbove = false }
+            if record.followsRepeatedHeader { placeAbove = false; municipalityAbove = false }
             // Country and municipality both blank below a row that gave them, in a hand-made
             // sheet: perhaps a block's place written once, on its first row (merged cells saved
             // as blanks; a probe's rows below counted in no country without a word of why). Which
             // it is cannot be told: they stay placeless, and a note per file says so.
+            // (Left blank as typed, or a dash: a country or municipality written but not
+            // read, `LV/EE`, is no blank, and the note's advice to fill the cell in would not fit it.)
+            func typed(_ question: Int?) -> Bool {
+                guard let column = column(of: question, in: mapping), column - 1 < record.count,
+                      record.fieldBytes(column - 1).contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return false }
+                let text = record[column - 1]
+                return !text.trimmingSpaces.isEmpty && !Self.isDash(text)
+            }
             if country | municipality == 0 {
-                // (Left blank as typed, or a dash: a country or municipality written but not
-                // read, `LV/EE`, is no blank, and the note's advice to fill the cell in would not fit it.)
-                func typed(_ question: Int?) -> Bool {
-                    guard let column = column(of: question, in: mapping), column - 1 < record.count,
-                          record.fieldBytes(column - 1).contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return false }
-                    let text = record[column - 1]
-                    return !text.trimmingSpaces.isEmpty && !Self.isDash(text)
-                }
                 if placeAbove && !typed(countryIndex) && !typed(municipalityIndex) {
                     if belowPlaced.rows == 0 { belowPlaced.line = record.line }
                     belowPlaced.rows += 1
                 }
             } else {
                 placeAbove = true
+                // The country given on every row and the municipality on a block's first alone
+                // (its cells merged down the block): a probe's rows below were in no
+                // municipality without a word (and weighed 0 under --weights municipality).
+                if municipality != 0 {
+                    municipalityAbove = true
+                } else if municipalityAbove, column(of: municipalityIndex, in: mapping) != nil, !typed(municipalityIndex) {
+                    if belowMunicipality.rows == 0 { belowMunicipality.line = record.line }
+                    belowMunicipality.rows += 1
+                }
             }
         }
         let key = UInt64(country) << 32 | UInt64(municipality)
