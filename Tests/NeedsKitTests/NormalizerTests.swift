@@ -584,8 +584,9 @@ final class NormalizerTests: XCTestCase {
             XCTAssertFalse(typed.codes().contains("unmapped_columns"), separator)
         }
         // The labels export joins the labels with the separator as typed, no spaces: with `:`,
-        // `-` or `--` every rating had been lost, `questions_missing` with exit 0 (a probe's).
-        for separator in [":", "-", "--"] {
+        // `-` or `--` every rating had been lost, `questions_missing` with exit 0 (a probe's);
+        // and with `|`, `_` or `__`, which the README listed too (the next session's probe).
+        for separator in [":", "-", "--", "|", "_", "__"] {
             let group = "Kiek kiekviena tema svarbi jūsų darbe?"
             let text = "Šalis;\(group)\(separator)Tarpkultūrinė kompetencija ir komunikacija;\(group)\(separator)Partnerystės integracijai\n"
                 + "Lietuva;5;3\n"
@@ -3594,6 +3595,19 @@ final class NormalizerTests: XCTestCase {
                        + "from column 3 (`Intercultural competence and communication` under `How important is each topic for your work?`)")
         XCTAssertEqual(two.answer(0, "comp_partnerships", in: instrument), .choice("3"))
         XCTAssertEqual(two.respondents.first?.municipalityCode, "EE-511")
+        // A block's place in one cell below the header (`Omavalitsus: Narva linn` under `Nr`) is
+        // no row of labels, though `Omavalitsus` is the municipality's label: its rows' numbers
+        // had been read as municipalities and Estonia lost (a probe's). It states their place.
+        let block = normalise([folder.write("block.csv", """
+            Nr;Kultuuridevaheline pädevus ja suhtlus - olulisus;Partnerlus lõimumise toetamiseks - olulisus
+            Omavalitsus: Narva linn;;
+            1;5;4
+            2;3;2
+
+            """)])
+        XCTAssertFalse(block.codes().contains("two_header_rows"), "\(block.issues.map(\.message))")
+        XCTAssertEqual(block.respondents.map(\.municipalityCode), ["EE-511", "EE-511"], "\(block.issues.map(\.message))")
+        XCTAssertEqual(block.answer(1, "imp_partnerships", in: instrument), .choice("2"))
         // A file of another survey is still one: its first row is not taken for group labels.
         let other = normalise([folder.write("other.csv", "Name;Age;Town\nMari;34;Narva\n")])
         XCTAssertTrue(other.codes().contains("no_matching_questions"))

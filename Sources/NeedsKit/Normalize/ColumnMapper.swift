@@ -779,7 +779,7 @@ public struct ColumnMapper {
         // (Kobo's labels export joins them with its export's group separator as typed, no spaces:
         // `Kiek kiekviena tema svarbi jūsų darbe?:Tarpkultūrinė ...` with `:`, or `-`, `--`, had
         // lost every rating, a probe's. Both labels must match, so a `-` inside one is no cut.)
-        for separator in ["/", ".", " - ", " – ", " — ", ": ", " | ", "\n", ":", "--", "-"] {
+        for separator in ["/", ".", " - ", " – ", " — ", ": ", " | ", "\n", ":", "--", "-", "|", "__", "_"] {
             var searchEnd = header.endIndex
             while let range = header.range(of: separator, options: .backwards, range: header.startIndex..<searchEnd) {
                 let path = header[..<range.lowerBound]

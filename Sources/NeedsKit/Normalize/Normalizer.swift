@@ -930,6 +930,10 @@ public final class Normalizer {
         guard !record.isBlank, record.quarantineReason == nil else { return nil }
         let lower = record.fields
         guard !lower.contains(where: { Double($0.trimmingSpaces.replacingOccurrences(of: ",", with: ".")) != nil }) else { return nil }
+        // A row of one filled cell is no row of labels: `Omavalitsus: Narva linn` under `Nr`, a
+        // block's place, had been read as the municipality's heading, `Omavalitsus` being its
+        // label (a probe's: the rows' numbers then read as municipalities, Estonia lost).
+        guard lower.lazy.filter({ !$0.trimmingSpaces.isEmpty }).prefix(2).count == 2 else { return nil }
         var issues: [CleaningIssue] = []
         let names = headerOfTwoRows(upper: upper, lower: lower)
         let combined = mapHeader(names, file: file, line: record.line, above: upperMapping.above, log: { issues.append($0) })
