@@ -1263,6 +1263,35 @@ final class BadInputCatalogueTests: XCTestCase {
                         + "kept (use --drop-identical to drop)")
     }
 
+    /// Google Forms rewrites a response edited after it was sent, with a new timestamp: a sheet
+    /// downloaded again holds the edited copy, and both downloads together had the person twice
+    /// without a word (a probe's, 4 respondents for 3). The same e-mail address twice, in one
+    /// file or two, is told of (both kept); the message never holds the address. A blank or
+    /// Microsoft Forms' `anonymous` is no address.
+    func testTheSameEmailAddressTwiceIsToldOf() throws {
+        let folder = TemporaryFolder()
+        let head = "Timestamp,Email Address,Country,Municipality,How important is each topic for your work? [Partnerships for integration]\n"
+        let first = head + "2/3/2025 9:14:02,staff1@narva.ee,Estonia,Narva linn,Very important\n2/3/2025 9:20:00,,Estonia,Narva linn,Important\n"
+        let second = head + "2/10/2025 16:02:33, Staff1@Narva.ee ,Estonia,Narva linn,Slightly important\n2/11/2025 9:00:00,staff2@narva.ee,Estonia,Narva linn,Important\n"
+            + "2/12/2025 9:00:00,staff2@narva.ee,Estonia,Narva linn,Very important\n2/12/2025 9:30:00,,Estonia,Narva linn,Important\n"
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [folder.write("a.csv", first), folder.write("b.csv", second)]
+        let outcome = try Pipeline.check(options)
+        XCTAssertEqual(outcome.respondents, 6)
+        let told = outcome.firstIssues.filter { $0.code == "same_email" }
+        XCTAssertEqual(told.map { "\($0.file):\($0.line ?? 0):\($0.column ?? 0)" }, ["b.csv:2:2", "b.csv:4:2"], "\(outcome.firstIssues.map(\.message))")
+        XCTAssertEqual(told.first?.severity, .warning)
+        XCTAssertTrue(told.first?.message.hasPrefix("the e-mail address was given on line 2 of a.csv too") == true, told.first?.message ?? "")
+        XCTAssertTrue(told.last?.message.hasPrefix("the e-mail address was given on line 3 too") == true, told.last?.message ?? "")
+        XCTAssertFalse(told.contains { $0.message.contains("@") || $0.message.lowercased().contains("staff") })
+        // Microsoft Forms writes `anonymous` where it took no address.
+        let ms = "ID,Start time,Completion time,Email,Name,country,municipality,imp_partnerships\n"
+            + "1,1/15/25 9:58:00,1/15/25 10:00:00,anonymous,,EE,Tallinn,4\n2,1/15/25 9:59:00,1/15/25 10:01:00,anonymous,,EE,Narva,5\n"
+        options.inputs = [folder.write("ms.csv", ms)]
+        XCTAssertFalse(try Pipeline.check(options).firstIssues.contains { $0.code == "same_email" })
+    }
+
     /// Excel's protected text written by a tool that quotes every field, `"=""3"""`: the reader
     /// keeps a quoted field as typed (`="3"`), and a rating read so was missing on every row of
     /// a probe's file. The choice inside is read, said; free text stays as typed.

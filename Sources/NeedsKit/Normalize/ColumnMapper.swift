@@ -112,6 +112,13 @@ public struct ColumnMapper {
         "phonenumber", "simserial", "subscriberid",
     ].map { TextKey.loose($0) })
 
+    /// The headings of the e-mail address Google Forms and Microsoft Forms collect, in the
+    /// region's languages (a subset of `personalHeaders`).
+    static let emailHeaders: Set<String> = Set([
+        "email", "e-mail", "email address", "e-mail address", "e-posti aadress", "e-pasta adrese", "e-pasts",
+        "el. pasto adresas", "el. pastas", "электронная почта", "эл. почта", "адрес электронной почты", "respondent email",
+    ].map { TextKey.loose($0) })
+
     /// A select of the form is typed `or_other`.
     private let hasOrOther: Bool
 

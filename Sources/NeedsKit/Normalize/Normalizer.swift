@@ -136,6 +136,9 @@ public final class Normalizer {
         let rootIDColumn: Int?
         /// Microsoft Forms' `Last modified time`, filled where a response was edited.
         let modifiedColumn: Int?
+        /// The respondent's e-mail address that Google Forms and Microsoft Forms collect (`Email
+        /// Address`, `Email`): the same address twice is the same person twice.
+        let emailColumn: Int?
         /// Whether a column holds a question besides the place and the tool's metadata (a row
         /// answering none of them is no respondent, `unanswered_rows`).
         let asksBeyondPlace: Bool
@@ -146,7 +149,7 @@ public final class Normalizer {
         init(file: String, shape: ExportShape, roles: [ColumnRole], wholeColumns: Set<Int>, mapsAnyQuestion: Bool,
              answersNoTopic: Bool = false, transposed: Bool = false, isRepeatTable: Bool = false, unmapped: [String], weightColumn: Int?, idSeed: UInt64, steps: [Step],
              splitChoices: [String], splitChoiceBits: [UInt64] = [], questionCount: Int, beyondPlace: [Bool] = [], rootIDColumn: Int? = nil, modifiedColumn: Int? = nil,
-             demandQuestion: Int? = nil, stated: [(question: Int, text: String, line: Int)] = [],
+             emailColumn: Int? = nil, demandQuestion: Int? = nil, stated: [(question: Int, text: String, line: Int)] = [],
              above: [(line: Int, cells: [String])] = []) {
             self.file = file
             self.stated = stated
@@ -155,6 +158,7 @@ public final class Normalizer {
             self.above = above
             submittedColumn = roles.firstIndex(of: .meta(.submitted))
             self.modifiedColumn = modifiedColumn
+            self.emailColumn = emailColumn
             demandIndex = demandQuestion
             lacksDemandQuestion = demandQuestion.map { d in
                 !roles.contains { role in
@@ -823,6 +827,8 @@ public final class Normalizer {
             splitChoiceBits: splitChoiceBits, questionCount: questionCount, beyondPlace: beyondPlace,
             rootIDColumn: header.firstIndex { ColumnMapper.rootUUIDHeadings.contains($0.trimmingSpaces.lowercased()) },
             modifiedColumn: shape == .microsoftForms ? header.firstIndex { ExportShape.microsoftFormsModifiedHeaders.contains($0.trimmingSpaces.lowercased()) } : nil,
+            emailColumn: shape == .googleForms || shape == .microsoftForms
+                ? header.indices.first { roles[$0] == .personal && ColumnMapper.emailHeaders.contains(TextKey.loose(header[$0])) } : nil,
             demandQuestion: demandQuestionIndex,
             stated: stated, above: above)
         mapping.statedPart = rowNumbersPart
@@ -1809,6 +1815,8 @@ public final class Normalizer {
                 }
                 log(CleaningIssue(file: mapping.file, line: record.line, code: "identical_row", action: .kept,
                                   message: "identical to the row on \(row) (\(why)); kept (use --drop-identical to drop)"))
+            } else if let column = mapping.emailColumn, column < count {
+                sameEmail(record, column: column, mapping: mapping, place: place, log: log)
             }
             respondentHash = Array("line \(record.line)".utf8).withUnsafeBytes { FNV.hash($0, seed: mapping.idSeed) }
         }
@@ -2433,6 +2441,30 @@ public final class Normalizer {
             }
         }
         return repeated
+    }
+
+    /// The e-mail address a Google or Microsoft Forms respondent gave, given on a row before (of
+    /// this file or another): Google Forms rewrites a response edited after it was sent, with a
+    /// new timestamp, so a sheet downloaded again holds the edited copy beside the first one's
+    /// download, and a form that takes more than one response takes the same person's twice (a
+    /// probe's: 4 respondents for 3, no word). Which copy counts cannot be told from the rows:
+    /// both are kept and told of. The message names the lines, never the address.
+    private func sameEmail(_ record: RecordBuffer, column: Int, mapping: FileMapping, place: UInt64, log: (CleaningIssue) -> Void) {
+        var key: UInt64 = 0, verify: UInt64 = 0
+        Self.withTrimmed(record.fieldBytes(column)) { bytes in
+            guard bytes.contains(UInt8(ascii: "@")) else { return }
+            let lower = String(decoding: bytes, as: UTF8.self).lowercased()
+            Array(lower.utf8).withUnsafeBytes { raw in
+                key = FieldHash.hash(raw, seed: 0x6531_6D61_696C_2D6B)
+                verify = FieldHash.hash(raw, seed: 0x6531_6D61_696C_2D76)
+            }
+        }
+        guard key != 0, let earlier = seen.check(key, verify: verify, storing: place) else { return }
+        let earlierFile = filesOfIdenticalRows[Int(earlier >> 40)]
+        let row = "line \(earlier & (1 << 40 - 1))" + (earlierFile == mapping.file ? "" : " of \(earlierFile)")
+        log(CleaningIssue(file: mapping.file, line: record.line, column: column + 1, code: "same_email", action: .kept, severity: .warning,
+                          message: "the e-mail address was given on \(row) too: the same person's response edited and downloaded again "
+                            + "(Google Forms rewrites an edited response with a new timestamp), or sent twice? Both are kept; check them"))
     }
 
     /// LimeSurvey writes answer codes (`A3`) for choices.
