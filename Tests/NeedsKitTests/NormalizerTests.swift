@@ -1807,6 +1807,16 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(places("lt.csv", "Eil. Nr.;Šalis;Savivaldybė;Jūsų pareigos;imp_intercultural;comp_intercultural\n"
                               + "Savivaldybė: Kauno miesto savivaldybė;;;;;\n1;;;teacher;5;2\n;Savivaldybė: Alytaus miesto savivaldybė;;;;\n"
                               + "2;;;teacher;4;3\n"), ["LT-15", "LT-02"])
+        // In the first column of a question of a list (the role), in a sheet with no place column: a
+        // municipality's name alone, no answer of the list, names the block (a probe's: each such
+        // line had been a respondent answering nothing, in the want-training base). Not where a
+        // column asks the place.
+        let role = normalise([folder.write("role.csv", "Teie amet;imp_intercultural;comp_intercultural\nNarva linn;;\n"
+                                            + "teacher;5;2\nteacher;4;3\nTartu linn;;\nteacher;3;3\n")])
+        XCTAssertEqual(role.respondents.map(\.municipalityCode), ["EE-511", "EE-511", "EE-793"], "\(role.issues.map(\.message))")
+        XCTAssertEqual(role.issues.filter { $0.code == "details_line" }.map { "\($0.line!):\($0.column!)" }, ["2:1", "5:1"])
+        let asked = normalise([folder.write("asked.csv", "Teie amet;Omavalitsus;imp_intercultural\nNarva linn;;\nteacher;Tartu linn;5\n")])
+        XCTAssertFalse(asked.codes().contains("details_line"))
     }
 
     /// Blocks pasted one below the other, each with its municipality on a details line above its

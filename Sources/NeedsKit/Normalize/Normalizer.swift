@@ -1170,8 +1170,18 @@ public final class Normalizer {
         // know (`KOV`, or one with no name) or in a note column had been taken for a block's name,
         // and the rows below given that place (reviewers': respondents moved to Tartu linn).
         guard municipalityIndex != nil, record.filledFieldCount(upTo: 2) == 1,
-              let column = (0..<record.count).first(where: { !isBlankField(record.fieldBytes($0)) }), column < 2,
-              column >= mapping.roles.count || mapping.roles[column] == .unmapped,
+              let column = (0..<record.count).first(where: { !isBlankField(record.fieldBytes($0)) }), column < 2 else { return nil }
+        if column < mapping.roles.count, case let .question(q) = mapping.roles[column] {
+            // In the column of a question of a list, in a sheet with no column of a place: a
+            // municipality's name, one and no answer of its list (`Ogres novads` alone in the role
+            // column above a block, a probe's: each such line had been a respondent answering
+            // nothing, in the want-training base).
+            guard instrument.questions[q].kind.listName != nil, !places(askedBy: mapping.roles) else { return nil }
+            let text = record[column].trimmingSpaces
+            guard case .unique = gazetteer.match(text), read(text, question: q, shape: mapping.shape).answer == nil else { return nil }
+            return [text]
+        }
+        guard column >= mapping.roles.count || mapping.roles[column] == .unmapped,
               mapping.wordColumns & (1 << UInt8(column)) == 0 else { return nil }
         let text = record[column].trimmingSpaces
         guard text.contains(where: \.isLetter) else { return nil }
@@ -1332,7 +1342,9 @@ public final class Normalizer {
                                       placeColumns: placeColumns, log: log)
             if !places.isEmpty {
                 mapping.restate(places, part: rowNumbersPart)
-                if isBlockName { mapping.blockColumn = record.firstFilledColumn - 1 }
+                // (A question's column holds words on every row: a name in it is not withdrawn.)
+                let column = record.firstFilledColumn - 1
+                if isBlockName && (column >= mapping.roles.count || mapping.roles[column].question == nil) { mapping.blockColumn = column }
                 message += placeColumns ? " (its place is that of the rows below it that leave theirs blank)" : " (its place is the rows' below it)"
             } else if isBlockName || cells.contains(where: isPlaceLabel) {
                 // A place it names but that cannot be read (or another block's name): the rows
