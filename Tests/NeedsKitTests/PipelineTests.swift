@@ -716,6 +716,33 @@ final class PipelineTests: XCTestCase {
         XCTAssertTrue(report.contains("or none for the topic"), report)
     }
 
+    /// A split want-training cell neither ticked nor unticked (`?`, a `✓` the sheet's code page
+    /// lacked; `2`) was read as unticked: every `✓` saved as `?` made every share 0 with the
+    /// respondents in the base (a probe's). The wish for that topic is unknown: the respondent is
+    /// out of that topic's base alone, and the message says so. Shares by hand: intercultural
+    /// 2 of 3 (the `?` row out; 2 of 4 before), partnerships 1 of 3 (the `2` row out; 1 of 4).
+    func testAnUnreadableTickLeavesItsTopicsBaseAlone() throws {
+        let folder = TemporaryFolder()
+        let sheet = "country,municipality,imp_intercultural,comp_intercultural,training_wanted/intercultural,training_wanted/partnerships\n"
+            + "EE,Narva linn,5,2,1,0\nEE,Narva linn,4,3,?,1\nEE,Narva linn,4,2,1,2\nEE,Narva linn,3,3,0,0\n"
+        let out = TemporaryFolder()
+        var options = Self.sweepOptions([folder.write("sheet.csv", sheet)], out: out)
+        options.aggregation.minCell = 1
+        let outcome = try Pipeline.report(options)
+        let table = try String(contentsOfFile: options.outputPath + "/topic_demand.csv", encoding: .utf8)
+        let column = { (name: String) in FiguresTable.columns.firstIndex(of: name)! }
+        func share(_ topic: String) throws -> String {
+            String(try XCTUnwrap(table.split(separator: "\r\n").first { $0.hasPrefix("EE,\(topic),") })
+                .split(separator: ",", omittingEmptySubsequences: false)[column("demand_share")])
+        }
+        XCTAssertEqual(try share("intercultural"), "0.666666666667")
+        XCTAssertEqual(try share("partnerships"), "0.333333333333")
+        let unread = outcome.firstIssues.filter { $0.code == "unknown_value" }.map(\.message)
+        XCTAssertEqual(unread, ["`?` in the `intercultural` column is neither ticked nor unticked (a mark the file's code page lacked, such as ✓, saved as `?`?); "
+                                + "not read: the respondent counts in no want-training share of `intercultural`",
+                                "`2` in the `partnerships` column is neither ticked nor unticked; not read: the respondent counts in no want-training share of `partnerships`"])
+    }
+
     /// A Google Forms want-training cell that is only what was typed for "Other" (`youth work,
     /// sport`): its respondent stays in the shares' base wanting none of the topics, as the data
     /// dictionary says, and the message says so; it said "treated as missing" (a helper's probe).

@@ -1374,6 +1374,9 @@ public final class Normalizer {
         var incomplete = false
         // A demand column LimeSurvey wrote `N/A` in: the question was not shown.
         var demandNotShown = false
+        // The demand's split columns whose cell is neither ticked nor unticked (`?`, `2`): their
+        // topics' wish is unknown, as a topic no column asks (`demandUnaskedBits`).
+        var demandUnreadBits: UInt64 = 0
         rowOtherReading = 0
         // Ticked choices without a bit (past the 64th, or not in the list): rare.
         var ticked: [Int: Set<String>] = [:]
@@ -1516,9 +1519,21 @@ public final class Normalizer {
                         old: text, new: choice, code: "other_answer", action: .changed,
                         message: "`\(text)` in the `\(choice)` column is what was typed for the \"Other\" option; read as ticked")))
                 case let .unknown(text):
-                    pendingIssues.append((column, q, CellReading.Issue(
-                        old: text, new: "", code: "unknown_value", action: .changed,
-                        message: "`\(text)` in the `\(choice)` column is neither ticked nor unticked; read as unticked")))
+                    // (`?` alone: a mark, `✓`, that the code page the sheet was saved in lacks.)
+                    let lost = text == "?" ? " (a mark the file's code page lacked, such as ✓, saved as `?`?)" : ""
+                    let bit = mapping.splitChoiceBits[choiceIndex]
+                    if q == mapping.demandIndex && bit != 0 {
+                        // Counted as no wish, it had lowered the topic's share (a probe's: every
+                        // `✓` saved as `?`, every share 0 with the respondents in the base).
+                        demandUnreadBits |= bit
+                        pendingIssues.append((column, q, CellReading.Issue(
+                            old: text, new: "", code: "unknown_value", action: .changed,
+                            message: "`\(text)` in the `\(choice)` column is neither ticked nor unticked\(lost); not read: the respondent counts in no want-training share of `\(choice)`")))
+                    } else {
+                        pendingIssues.append((column, q, CellReading.Issue(
+                            old: text, new: "", code: "unknown_value", action: .changed,
+                            message: "`\(text)` in the `\(choice)` column is neither ticked nor unticked\(lost); read as unticked")))
+                    }
                 }
                 if !splitAnswered[q] {
                     splitAnswered[q] = true
@@ -1849,7 +1864,7 @@ public final class Normalizer {
             // (In Google Forms and Microsoft Forms a text that is no choice is what was typed for "Other".)
             || (!pendingIssues.isEmpty && mapping.shape != .googleForms && mapping.shape != .microsoftForms
                 && mapping.demandIndex.map { d in answers[d] == 0 && pendingIssues.contains { $0.question == d } } ?? false)
-        row.demandUnaskedBits = mapping.demandUnaskedBits
+        row.demandUnaskedBits = mapping.demandUnaskedBits | demandUnreadBits
         row.submitted = submitted
         row.otherReading = rowOtherReading
         if submitted != 0 {
