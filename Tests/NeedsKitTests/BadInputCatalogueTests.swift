@@ -1263,6 +1263,39 @@ final class BadInputCatalogueTests: XCTestCase {
                         + "kept (use --drop-identical to drop)")
     }
 
+    /// A LimeSurvey response exported before it was finished (no `submitdate`) and again after
+    /// keeps its `id` and `seed`: it was counted twice with an `incomplete_responses` note alone
+    /// (a probe's, 210 respondents for 200). It is told of (both kept); another survey's
+    /// response of the same `id` has another seed, and a file without seeds tells nothing.
+    func testALimeSurveyResponseExportedUnfinishedThenFinishedIsToldOf() throws {
+        let folder = TemporaryFolder()
+        let head = "id,submitdate,lastpage,startlanguage,seed,country,municipality,importance[SQ001],trainingwanted[SQ001]\n"
+        let early = head + "1,2025-02-01 10:00:00,3,et,1001,EE,Tallinn,5,Y\n3,,2,et,1003,EE,Narva,5,\n"
+        let late = head + "1,2025-02-01 10:00:00,3,et,1001,EE,Tallinn,5,Y\n3,2025-02-10 09:00:00,3,et,1003,EE,Narva,5,Y\n"
+        var options = RunOptions()
+        options.instrumentPath = Paths.inputs + "/instrument"
+        options.inputs = [folder.write("a.csv", early), folder.write("b.csv", late)]
+        let outcome = try Pipeline.check(options)
+        XCTAssertEqual(outcome.accounts.map(\.shape), ["LimeSurvey", "LimeSurvey"])
+        XCTAssertEqual(outcome.respondents, 3)
+        let told = outcome.firstIssues.filter { $0.code == "duplicate_row_id" }
+        XCTAssertEqual(told.map { "\($0.file):\($0.line ?? 0):\($0.column ?? 0)" }, ["b.csv:3:1"], "\(outcome.firstIssues.map(\.message))")
+        XCTAssertEqual(told.first?.message, "response `3` with the same seed was already read on line 3 of a.csv, unfinished there (no submitdate) and submitted here, "
+                       + "with other answers: the same response exported before it was finished or edited, and again after? Both are kept; check them")
+        // Another survey's response 3 (another seed), and exports without the seed column.
+        let other = late.replacingOccurrences(of: ",1003,", with: ",2203,").replacingOccurrences(of: ",1001,", with: ",2201,")
+        options.inputs = [folder.path + "/a.csv", folder.write("c.csv", other)]
+        XCTAssertFalse(try Pipeline.check(options).firstIssues.contains { $0.code == "duplicate_row_id" })
+        func unseeded(_ text: String) -> String {
+            text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).enumerated().filter { $0.offset != 4 }.map { String($0.element) }.joined(separator: ",") }
+                .joined(separator: "\n") + "\n"
+        }
+        options.inputs = [folder.write("d.csv", unseeded(early)), folder.write("e.csv", unseeded(late))]
+        let without = try Pipeline.check(options)
+        XCTAssertFalse(without.firstIssues.contains { $0.code == "duplicate_row_id" })
+        XCTAssertEqual(without.respondents, 3)
+    }
+
     /// Google Forms rewrites a response edited after it was sent, with a new timestamp: a sheet
     /// downloaded again holds the edited copy, and both downloads together had the person twice
     /// without a word (a probe's, 4 respondents for 3). The same e-mail address twice, in one

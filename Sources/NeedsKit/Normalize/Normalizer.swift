@@ -139,6 +139,9 @@ public final class Normalizer {
         /// The respondent's e-mail address that Google Forms and Microsoft Forms collect (`Email
         /// Address`, `Email`): the same address twice is the same person twice.
         let emailColumn: Int?
+        /// LimeSurvey's `seed`, a random number drawn once per response: with its `id`, the
+        /// same response in another export.
+        let seedColumn: Int?
         /// Whether a column holds a question besides the place and the tool's metadata (a row
         /// answering none of them is no respondent, `unanswered_rows`).
         let asksBeyondPlace: Bool
@@ -149,7 +152,7 @@ public final class Normalizer {
         init(file: String, shape: ExportShape, roles: [ColumnRole], wholeColumns: Set<Int>, mapsAnyQuestion: Bool,
              answersNoTopic: Bool = false, transposed: Bool = false, isRepeatTable: Bool = false, unmapped: [String], weightColumn: Int?, idSeed: UInt64, steps: [Step],
              splitChoices: [String], splitChoiceBits: [UInt64] = [], questionCount: Int, beyondPlace: [Bool] = [], rootIDColumn: Int? = nil, modifiedColumn: Int? = nil,
-             emailColumn: Int? = nil, demandQuestion: Int? = nil, stated: [(question: Int, text: String, line: Int)] = [],
+             emailColumn: Int? = nil, seedColumn: Int? = nil, demandQuestion: Int? = nil, stated: [(question: Int, text: String, line: Int)] = [],
              above: [(line: Int, cells: [String])] = []) {
             self.file = file
             self.stated = stated
@@ -159,6 +162,7 @@ public final class Normalizer {
             submittedColumn = roles.firstIndex(of: .meta(.submitted))
             self.modifiedColumn = modifiedColumn
             self.emailColumn = emailColumn
+            self.seedColumn = seedColumn
             demandIndex = demandQuestion
             lacksDemandQuestion = demandQuestion.map { d in
                 !roles.contains { role in
@@ -829,6 +833,10 @@ public final class Normalizer {
             modifiedColumn: shape == .microsoftForms ? header.firstIndex { ExportShape.microsoftFormsModifiedHeaders.contains($0.trimmingSpaces.lowercased()) } : nil,
             emailColumn: shape == .googleForms || shape == .microsoftForms
                 ? header.indices.first { roles[$0] == .personal && ColumnMapper.emailHeaders.contains(TextKey.loose(header[$0])) } : nil,
+            seedColumn: shape == .limeSurvey ? header.firstIndex { name in
+                let lower = name.trimmingSpaces.lowercased()
+                return lower == "seed" || ColumnMapper.codeAndText(lower)?.code == "seed"
+            } : nil,
             demandQuestion: demandQuestionIndex,
             stated: stated, above: above)
         mapping.statedPart = rowNumbersPart
@@ -1842,7 +1850,8 @@ public final class Normalizer {
                 }
                 log(CleaningIssue(file: mapping.file, line: record.line, code: "identical_row", action: .kept,
                                   message: "identical to the row on \(row) (\(why)); kept (use --drop-identical to drop)"))
-            } else if let column = mapping.emailColumn, column < count {
+            } else if !sameResponse(record, mapping: mapping, place: place, incomplete: incomplete, log: log),
+                      let column = mapping.emailColumn, column < count {
                 sameEmail(record, column: column, mapping: mapping, place: place, log: log)
             }
             respondentHash = Array("line \(record.line)".utf8).withUnsafeBytes { FNV.hash($0, seed: mapping.idSeed) }
@@ -2468,6 +2477,38 @@ public final class Normalizer {
             }
         }
         return repeated
+    }
+
+    /// A LimeSurvey response whose `id` and `seed` a row of another file had, with other answers:
+    /// the same response exported before it was finished and again after (its `submitdate`
+    /// blank in the first), or edited in between (a probe's: counted twice with an
+    /// `incomplete_responses` note alone, 210 respondents for 200). The `id` alone is no
+    /// response across files (each survey numbers from 1), but the seed is drawn once for each.
+    /// Both are kept and told of: which copy a later export replaced cannot be told in order.
+    /// Whether it told.
+    private func sameResponse(_ record: RecordBuffer, mapping: FileMapping, place: UInt64, incomplete: Bool,
+                              log: (CleaningIssue) -> Void) -> Bool {
+        guard let seedColumn = mapping.seedColumn, let idColumn = mapping.rowIDColumn,
+              seedColumn < record.count, idColumn < record.count else { return false }
+        var key: UInt64 = 0, verify: UInt64 = 0
+        Self.withTrimmed(record.fieldBytes(idColumn)) { id in
+            Self.withTrimmed(record.fieldBytes(seedColumn)) { seed in
+                guard id.count > 0, seed.count > 0 else { return }
+                key = FieldHash.combine(FieldHash.hash(id, seed: 0x6C73_2D72_6573_702D), FieldHash.hash(seed), column: seedColumn)
+                verify = FieldHash.combine(FieldHash.hash(id, seed: 0x6C73_2D76_6572_6966), FieldHash.hash(seed, seed: 0x7365_6564), column: idColumn)
+            }
+        }
+        let unfinishedBit: UInt64 = 1 << 39
+        guard key != 0, let earlier = seen.check(key, verify: verify, storing: place | (incomplete ? unfinishedBit : 0)),
+              filesOfIdenticalRows[Int(earlier >> 40)] != mapping.file else { return false }
+        let earlierUnfinished = earlier & unfinishedBit != 0
+        let which = earlierUnfinished && !incomplete ? ", unfinished there (no submitdate) and submitted here"
+            : !earlierUnfinished && incomplete ? ", submitted there and unfinished here (no submitdate)" : ""
+        let rowID = record[idColumn].trimmingSpaces
+        log(CleaningIssue(file: mapping.file, line: record.line, column: idColumn + 1, code: "duplicate_row_id", action: .kept, severity: .warning,
+                          message: "response `\(rowID)` with the same seed was already read on line \(earlier & (unfinishedBit - 1)) of \(filesOfIdenticalRows[Int(earlier >> 40)])\(which), "
+                            + "with other answers: the same response exported before it was finished or edited, and again after? Both are kept; check them"))
+        return true
     }
 
     /// The e-mail address a Google or Microsoft Forms respondent gave, given on a row before (of
