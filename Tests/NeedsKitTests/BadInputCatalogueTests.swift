@@ -937,6 +937,22 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertTrue(skipped.contains { $0.line == 15 && $0.column == 4 && $0.message.contains("no label") }, "\(skipped)")
         XCTAssertEqual(skipped.map(\.line), Array(4...16) + [21])
         XCTAssertEqual(r.outcome.issueCounts.filter { $0.key.code == "totals_row_skipped" }.values.reduce(0, +), 14)
+        // A COUNTIF under the tick columns with no label (a probe's: a respondent of no place
+        // wanting nothing, each count an unknown_value). Counts of 0 and 1 alone are a
+        // respondent's ticks as well: that row stays one.
+        let ticks = "Nr;Amet;imp_intercultural;training_wanted/intercultural;training_wanted/partnerships;training_wanted/disinformation\n"
+            + "1;Muu;5;1;1;0\n2;Muu;4;1;0;0\n3;Muu;3;0;1;0\n"
+        let counted = run("counts.csv", ticks + ";;;2;2;0\n")
+        XCTAssertEqual(counted.account.respondents, 3)
+        assertIssue(counted, "totals_row_skipped", line: 5, column: 4, "read as the sheet's counts of ticks")
+        XCTAssertNil(counted.issue("unknown_value"))
+        let ones = run("ones.csv", ticks + ";;;1;0;1\n")
+        XCTAssertEqual(ones.account.respondents, 4)
+        XCTAssertNil(ones.issue("totals_row_skipped"))
+        // A respondent's row with a rating beside the ticks stays one, a 2 in it told of.
+        let rated = run("rated.csv", ticks + ";;4;2;1;0\n")
+        XCTAssertEqual(rated.account.respondents, 4)
+        XCTAssertNotNil(rated.issue("unknown_value"))
     }
 
     /// A row of a hand-made sheet no cell of which is an answer (a legend under the header,

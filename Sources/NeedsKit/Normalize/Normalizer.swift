@@ -1122,6 +1122,33 @@ public final class Normalizer {
         return FieldHash.finish(h)
     }
 
+    /// The first column of a row of a hand-made sheet that fills the split columns of one
+    /// question alone, two or more, with whole numbers, one of them above 1 (`;;;;1;4;0;2`, a
+    /// `COUNTIF` under the tick columns with no label); nil for any other row. It had been a
+    /// respondent of no place wanting nothing, each count an `unknown_value` (a probe's).
+    private func countsRow(_ record: RecordBuffer, mapping: FileMapping) -> Int? {
+        var question = -1, first = -1, filled = 0, aboveOne = false
+        for column in 0..<min(record.count, mapping.roles.count) {
+            let bytes = record.fieldBytes(column)
+            if isBlankField(bytes) { continue }
+            guard case let .choice(q, _) = mapping.roles[column], question < 0 || q == question else { return nil }
+            var value = 0
+            var digits = 0
+            for byte in bytes where byte != 0x20 && byte != 0x09 {
+                guard byte >= 0x30 && byte <= 0x39, digits < 9 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+                digits += 1
+            }
+            question = q
+            if first < 0 { first = column }
+            filled += 1
+            if value > 1 { aboveOne = true }
+        }
+        guard record.count <= mapping.roles.count || (mapping.roles.count..<record.count).allSatisfy({ isBlankField(record.fieldBytes($0)) })
+        else { return nil }
+        return filled >= 2 && aboveOne ? first : nil
+    }
+
     /// A record's cells when it is a details line: `Label:;value`, one to three pairs, the rest of
     /// the row blank, or a place stated in its first cell alone (`Omavalitsus: Pärnu linn`); and
     /// no cell an answer to its column's question (`Muu:;5` is a respondent: Other, rating 5).
@@ -1341,6 +1368,11 @@ public final class Normalizer {
         // A details line between the table's rows (`Omavalitsus:;Tartu linn`, above a block pasted
         // below): no respondent (it had been one, answering the first question `Omavalitsus:`),
         // and the place it states is the rows' below it, in a table with no place column.
+        if mapping.shape == .generic, isBlankField(record.fieldBytes(0)), let column = countsRow(record, mapping: mapping) {
+            log(CleaningIssue(file: mapping.file, line: record.line, column: column + 1, code: "totals_row_skipped", action: .dropped, severity: .note,
+                              message: "a row of whole numbers in the tick columns alone, some above 1, with no label: read as the sheet's counts of ticks, not a respondent"))
+            return .blank
+        }
         if mapping.shape == .generic, let cells = detailsLine(record, mapping: mapping) {
             var message = "`\(Diagnostic.shortened(cells.joined(separator: " ")))`, a details line between the table's rows, is no respondent"
             let placeColumns = mapping.statedForBlankPlacesOnly
