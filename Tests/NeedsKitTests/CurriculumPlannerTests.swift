@@ -398,7 +398,9 @@ final class CurriculumPlannerTests: XCTestCase {
                      "2025-03-01 00:00:00", "01.03.2025 00:00", "2025-03-01T00:00:00", "45717", "45747",
                      // A date cell as JavaScript, JSON and a 12-hour clock write it (left alone by earlier sessions).
                      "2025-03-01T00:00:00.000Z", "2025-03-01T00:00:00Z", "2025-03-01 00:00:00+00:00",
-                     "3/1/2025 12:00:00 AM", "3/1/2025 12:00 AM", "3/1/2025 12:00:00AM"] {
+                     "3/1/2025 12:00:00 AM", "3/1/2025 12:00 AM", "3/1/2025 12:00:00AM",
+                     // JavaScript's toLocaleString, and a zone after a space (a reviewer's).
+                     "3/1/2025, 12:00:00 AM", "2025-03-01 00:00 +0000"] {
             let parsed = PlanConfiguration.month(text)
             XCTAssertTrue(parsed?.year == 2025 && parsed?.month == 3, "\(text): \(String(describing: parsed))")
         }

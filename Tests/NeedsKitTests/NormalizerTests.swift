@@ -1817,6 +1817,12 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(role.issues.filter { $0.code == "details_line" }.map { "\($0.line!):\($0.column!)" }, ["2:1", "5:1"])
         let asked = normalise([folder.write("asked.csv", "Teie amet;Omavalitsus;imp_intercultural\nNarva linn;;\nteacher;Tartu linn;5\n")])
         XCTAssertFalse(asked.codes().contains("details_line"))
+        // The next block's name reading as no one place (`Tartu`: linn or vald): its rows have
+        // none, not the block's above (a reviewer's: they had been given Narva linn).
+        let unread = normalise([folder.write("unread-role.csv", "Teie amet;imp_intercultural;comp_intercultural\nNarva linn;;\n"
+                                              + "teacher;5;2\nTartu;;\nteacher;3;3\n")])
+        XCTAssertEqual(unread.respondents.map(\.municipalityCode), ["EE-511", nil], "\(unread.issues.map(\.message))")
+        XCTAssertTrue(unread.codes().contains("place_stated_unread"))
     }
 
     /// Blocks pasted one below the other, each with its municipality on a details line above its
@@ -2661,6 +2667,9 @@ final class NormalizerTests: XCTestCase {
                       "\(municipal.issues.map(\.message))")
         let never = normalise([folder.write("never.csv", head + "Läti;;5\nLäti;;4\n")])
         XCTAssertFalse(never.codes().contains("place_blank_below"))
+        // Rows of another country below are under no merged cell of the block (a reviewer's).
+        let others = normalise([folder.write("others.csv", head + "Eesti;Tartu linn;5\nLäti;;4\nLeedu;;3\nEesti;Narva linn;2\n")])
+        XCTAssertFalse(others.codes().contains("place_blank_below"), "\(others.issues.map(\.message))")
         let koboMunicipal = normalise([folder.write("kobo2.csv", "country;municipality;imp_intercultural;_uuid\nLV;Ogres novads;4;u1\nLV;;3;u2\n")])
         XCTAssertFalse(koboMunicipal.codes().contains("place_blank_below"))
     }
@@ -3618,6 +3627,12 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(block.codes().contains("two_header_rows"), "\(block.issues.map(\.message))")
         XCTAssertEqual(block.respondents.map(\.municipalityCode), ["EE-511", "EE-511"], "\(block.issues.map(\.message))")
         XCTAssertEqual(block.answer(1, "imp_partnerships", in: instrument), .choice("2"))
+        // One question's label alone below its group's is a row of labels all the same (a reviewer's).
+        let one = normalise([folder.write("one.csv", "Riik;Omavalitsus;Kui oluline on iga teema teie töös?\n"
+                                          + ";;Kultuuridevaheline pädevus ja suhtlus\nEesti;Tartu linn;5\nEesti;Narva linn;4\n")])
+        XCTAssertTrue(one.codes().contains("two_header_rows"), "\(one.issues.map(\.message))")
+        XCTAssertEqual(one.respondents.count, 2)
+        XCTAssertEqual(one.answer(1, "imp_intercultural", in: instrument), .choice("4"))
         // A file of another survey is still one: its first row is not taken for group labels.
         let other = normalise([folder.write("other.csv", "Name;Age;Town\nMari;34;Narva\n")])
         XCTAssertTrue(other.codes().contains("no_matching_questions"))

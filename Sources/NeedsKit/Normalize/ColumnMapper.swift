@@ -115,7 +115,8 @@ public struct ColumnMapper {
     /// The headings of the e-mail address Google Forms and Microsoft Forms collect, in the
     /// region's languages (a subset of `personalHeaders`).
     static let emailHeaders: Set<String> = Set([
-        "email", "e-mail", "email address", "e-mail address", "e-posti aadress", "e-pasta adrese", "e-pasts",
+        "email", "e-mail", "email address", "e-mail address", "e-posti aadress", "e-post", "meil", "meiliaadress",
+        "e-pasta adrese", "e-pasts",
         "el. pasto adresas", "el. pastas", "электронная почта", "эл. почта", "адрес электронной почты", "respondent email",
     ].map { TextKey.loose($0) })
 

@@ -319,9 +319,12 @@ public final class Normalizer {
     private var placeAbove = false
     private var belowPlaced = (rows: 0, line: 0)
     /// Rows of a hand-made sheet that give a country and leave the municipality blank below a
-    /// row that gives one (`place_blank_below`), and whether a row of the file has given one.
+    /// row that gives one (`place_blank_below`), and the country answer of the last row that gave one.
     private var belowMunicipality = (rows: 0, line: 0)
-    private var municipalityAbove = false
+    /// Whether the row being read was told of as a copy of an earlier one (`duplicate_row_id`):
+    /// its e-mail address is then not told of again (`same_email`).
+    private var toldAsCopy = false
+    private var municipalityAbove: UInt32? = nil
     /// Values of the file being read in columns with no header, and where the first stands.
     private var unnamedInFile = (values: 0, line: 0, column: 0)
     /// What the row's submission date said (`submittedDay`), held until the row is known to be no
@@ -831,8 +834,13 @@ public final class Normalizer {
             splitChoiceBits: splitChoiceBits, questionCount: questionCount, beyondPlace: beyondPlace,
             rootIDColumn: header.firstIndex { ColumnMapper.rootUUIDHeadings.contains($0.trimmingSpaces.lowercased()) },
             modifiedColumn: shape == .microsoftForms ? header.firstIndex { ExportShape.microsoftFormsModifiedHeaders.contains($0.trimmingSpaces.lowercased()) } : nil,
-            emailColumn: shape == .googleForms || shape == .microsoftForms
-                ? header.indices.first { roles[$0] == .personal && ColumnMapper.emailHeaders.contains(TextKey.loose(header[$0])) } : nil,
+            // (The one the tool collected, right after its time: Google Forms' `Timestamp, Email
+            // Address`, Microsoft Forms' `Completion time, Email`; a contact address the form asks
+            // may be an office's, shared: a reviewer's false warning.)
+            emailColumn: (shape == .googleForms || shape == .microsoftForms)
+                ? roles.firstIndex(of: .meta(.submitted)).map { $0 + 1 }.flatMap { k in
+                    k < header.count && roles[k] == .personal && ColumnMapper.emailHeaders.contains(TextKey.loose(header[k])) ? k : nil
+                } : nil,
             seedColumn: shape == .limeSurvey ? header.firstIndex { name in
                 let lower = name.trimmingSpaces.lowercased()
                 return lower == "seed" || ColumnMapper.codeAndText(lower)?.code == "seed"
@@ -944,10 +952,14 @@ public final class Normalizer {
         guard !record.isBlank, record.quarantineReason == nil else { return nil }
         let lower = record.fields
         guard !lower.contains(where: { Double($0.trimmingSpaces.replacingOccurrences(of: ",", with: ".")) != nil }) else { return nil }
-        // A row of one filled cell is no row of labels: `Omavalitsus: Narva linn` under `Nr`, a
-        // block's place, had been read as the municipality's heading, `Omavalitsus` being its
-        // label (a probe's: the rows' numbers then read as municipalities, Estonia lost).
-        guard lower.lazy.filter({ !$0.trimmingSpaces.isEmpty }).prefix(2).count == 2 else { return nil }
+        // A row of one filled cell, a label, a colon and a value, is a details line, no row of
+        // labels: `Omavalitsus: Narva linn` under `Nr`, a block's place, had been read as the
+        // municipality's heading, `Omavalitsus` being its label (a probe's: the rows' numbers then
+        // read as municipalities, Estonia lost). One question's label alone below its group's
+        // is a row of labels (a reviewer's).
+        let filled = lower.map(\.trimmingSpaces).filter { !$0.isEmpty }
+        if filled.count == 1, let colon = filled[0].firstIndex(of: ":"),
+           !String(filled[0][filled[0].index(after: colon)...]).trimmingSpaces.isEmpty { return nil }
         var issues: [CleaningIssue] = []
         let names = headerOfTwoRows(upper: upper, lower: lower)
         let combined = mapHeader(names, file: file, line: record.line, above: upperMapping.above, log: { issues.append($0) })
@@ -1213,8 +1225,13 @@ public final class Normalizer {
             // nothing, in the want-training base).
             guard instrument.questions[q].kind.listName != nil, !places(askedBy: mapping.roles) else { return nil }
             let text = record[column].trimmingSpaces
-            guard case .unique = gazetteer.match(text), read(text, question: q, shape: mapping.shape).answer == nil else { return nil }
-            return [text]
+            guard text.contains(where: \.isLetter), read(text, question: q, shape: mapping.shape).answer == nil else { return nil }
+            if case .unique = gazetteer.match(text) { return [text] }
+            // Below a block's name, another that reads as no one place (`Tartu`, two of them, or
+            // a name misspelt): the rows below are not the block's above (a reviewer's: they had
+            // been given Narva linn). The same rule as in a numbering column, below.
+            if mapping.statedBetween && !mapping.stated.isEmpty && !Self.noAnswerRemarks.contains(TextKey.loose(text)) { return [text] }
+            return nil
         }
         guard column >= mapping.roles.count || mapping.roles[column] == .unmapped,
               mapping.wordColumns & (1 << UInt8(column)) == 0 else { return nil }
@@ -1801,6 +1818,7 @@ public final class Normalizer {
                 return .duplicate
             }
         } else {
+            toldAsCopy = false
             if let column = mapping.rowIDColumn, column < count,
                repeatsRowNumber(record, column: column, mapping: mapping, rowHash: rowHash, submitted: submitted, log: log) {
                 return .duplicate
@@ -1836,7 +1854,7 @@ public final class Normalizer {
                 // since; a column deleted) holds the same responses (a reviewer's: counted twice).
                 var answered: UInt64 = 0
                 if number != 0 {
-                    answered = answersHash(extras: extras, unread: FieldHash.seed, issues: pendingIssues)
+                    answered = copyHash(record, mapping: mapping)
                     if statedHere { answered = FieldHash.combine(answered, mapping.statedHash, column: Int(Int32.max)) }
                 }
                 if number != 0, let earlier = seen.check(Self.withDate(answered ^ number, submitted), storing: place),
@@ -1859,6 +1877,7 @@ public final class Normalizer {
                 if number != 0,
                    let earlier = seen.check(Self.withDate(number ^ 0x6564_6974_6564_2D72, submitted), storing: place | (edited ? editedBit : 0)),
                    filesOfIdenticalRows[Int(earlier >> 40)] != mapping.file, edited || earlier & editedBit != 0 {
+                    toldAsCopy = true
                     log(CleaningIssue(file: mapping.file, line: record.line, column: column + 1,
                                       code: "duplicate_row_id", action: .kept, severity: .warning,
                                       message: "row `\(written)` of the export, submitted at the same time, was already read on line \(earlier & (editedBit - 1)) of \(filesOfIdenticalRows[Int(earlier >> 40)]), with other answers, one of them marked as modified: the same response edited and exported again? Both are kept; check them"))
@@ -1882,7 +1901,7 @@ public final class Normalizer {
                 }
                 log(CleaningIssue(file: mapping.file, line: record.line, code: "identical_row", action: .kept,
                                   message: "identical to the row on \(row) (\(why)); kept (use --drop-identical to drop)"))
-            } else if !sameResponse(record, mapping: mapping, place: place, incomplete: incomplete, log: log),
+            } else if !sameResponse(record, mapping: mapping, place: place, incomplete: incomplete, log: log), !toldAsCopy,
                       let column = mapping.emailColumn, column < count {
                 sameEmail(record, column: column, mapping: mapping, place: place, log: log)
             }
@@ -2266,7 +2285,7 @@ public final class Normalizer {
                                 + "if a block's municipality was written once, on its first row (merged cells saved as blanks), fill it in on every row; as they are, they count in their country and in no municipality"))
         }
         belowMunicipality = (0, 0)
-        municipalityAbove = false
+        municipalityAbove = nil
         if undatedInFile > 0 {
             log(CleaningIssue(file: file, line: nil, code: "submission_date_not_recorded", action: .changed, severity: .note,
                               message: "\(undatedInFile) response(s) have the submitdate 1980-01-01, which LimeSurvey writes for a response submitted in a survey that records no dates (not date-stamped, or anonymised): their submission date is missing"))
@@ -2503,12 +2522,40 @@ public final class Normalizer {
                                   message: "row `\(rowID)` of the export was already read in this file, with the same answers on the same day; counted once"))
                 repeated = true
             } else if samePart {
+                toldAsCopy = true
                 log(CleaningIssue(file: mapping.file, line: record.line, column: column + 1,
                                   code: "duplicate_row_id", action: .kept, severity: .warning,
                                   message: "row `\(rowID)` of the export was already read in this file, with other answers: the same response edited, or two exports joined (each numbering its rows from 1)? Both are kept; check them"))
             }
         }
         return repeated
+    }
+
+    /// What a row of a tool's export says, by question and not by where its cells stand, for
+    /// finding the same response in another export: each filled cell of a question (free text
+    /// too), a choice's column or the collected e-mail address, as typed, tagged with what it
+    /// answers, summed (so the columns' order and a column more or fewer, blank, change nothing:
+    /// Microsoft Forms' `Last modified time`, added to its later exports, had made copies two
+    /// respondents). As typed, not as read: two forms' rows of the same number and minute
+    /// answering alike in two languages stay two (a reviewer's).
+    private func copyHash(_ record: RecordBuffer, mapping: FileMapping) -> UInt64 {
+        var sum: UInt64 = 0
+        for column in 0..<min(record.count, mapping.roles.count) {
+            let tag: UInt64
+            switch mapping.roles[column] {
+            case let .question(q): tag = UInt64(q) &+ 1
+            case let .choice(q, choice):
+                tag = Array(choice.utf8).withUnsafeBytes { FieldHash.hash($0, seed: UInt64(q) &+ 0x6368_6F69_6365) }
+            default:
+                guard column == mapping.emailColumn else { continue }
+                tag = 0x656D_6169_6C
+            }
+            Self.withTrimmed(record.fieldBytes(column)) { bytes in
+                guard bytes.count > 0 else { return }
+                sum &+= FieldHash.finish(FieldHash.combine(FieldHash.hash(bytes), tag, column: 0))
+            }
+        }
+        return sum
     }
 
     /// A LimeSurvey response whose `id` and `seed` a row of another file had, with other answers:
@@ -2562,9 +2609,11 @@ public final class Normalizer {
         guard key != 0, let earlier = seen.check(key, verify: verify, storing: place) else { return }
         let earlierFile = filesOfIdenticalRows[Int(earlier >> 40)]
         let row = "line \(earlier & (1 << 40 - 1))" + (earlierFile == mapping.file ? "" : " of \(earlierFile)")
+        let why = mapping.shape == .googleForms
+            ? "the same person's response edited and downloaded again (Google Forms rewrites an edited response with a new timestamp), or sent twice?"
+            : "the same person's response sent twice, or edited and exported again?"
         log(CleaningIssue(file: mapping.file, line: record.line, column: column + 1, code: "same_email", action: .kept, severity: .warning,
-                          message: "the e-mail address was given on \(row) too: the same person's response edited and downloaded again "
-                            + "(Google Forms rewrites an edited response with a new timestamp), or sent twice? Both are kept; check them"))
+                          message: "the e-mail address was given on \(row) too: \(why) Both are kept; check them"))
     }
 
     /// LimeSurvey writes answer codes (`A3`) for choices.
@@ -2945,7 +2994,7 @@ public final class Normalizer {
         let country = countryIndex.map { answerSlots[$0] } ?? 0
         let municipality = municipalityIndex.map { answerSlots[$0] } ?? 0
         if mapping.shape == .generic {
-            if record.followsRepeatedHeader { placeAbove = false; municipalityAbove = false }
+            if record.followsRepeatedHeader { placeAbove = false; municipalityAbove = nil }
             // Country and municipality both blank below a row that gave them, in a hand-made
             // sheet: perhaps a block's place written once, on its first row (merged cells saved
             // as blanks; a probe's rows below counted in no country without a word of why). Which
@@ -2968,9 +3017,11 @@ public final class Normalizer {
                 // The country given on every row and the municipality on a block's first alone
                 // (its cells merged down the block): a probe's rows below were in no
                 // municipality without a word (and weighed 0 under --weights municipality).
+                // (In the same country: `Läti;;` below `Eesti;Tartu linn` is under no merged cell
+                // of an Estonian block, a reviewer's false note.)
                 if municipality != 0 {
-                    municipalityAbove = true
-                } else if municipalityAbove, column(of: municipalityIndex, in: mapping) != nil, !typed(municipalityIndex) {
+                    municipalityAbove = country
+                } else if municipalityAbove == country, column(of: municipalityIndex, in: mapping) != nil, !typed(municipalityIndex) {
                     if belowMunicipality.rows == 0 { belowMunicipality.line = record.line }
                     belowMunicipality.rows += 1
                 }

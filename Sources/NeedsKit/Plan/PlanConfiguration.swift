@@ -221,7 +221,7 @@ public struct PlanConfiguration: Sendable, Equatable {
 
     /// A date-time's date where its time is midnight: `2025-03-01 00:00:00`, `2025-03-01T00:00`,
     /// `2025-03-01T00:00:00.000Z` (JavaScript's and JSON's, in UTC), `3/1/2025 12:00:00 AM` (a
-    /// 12-hour clock's); the text as it is for any other (lower case).
+    /// 12-hour clock's), `3/1/2025, 12:00:00 AM`; the text as it is for any other (lower case).
     static func withoutMidnight(_ text: String) -> String {
         var rest = Substring(text)
         if rest.hasSuffix("z") {
@@ -232,6 +232,7 @@ public struct PlanConfiguration: Sendable, Equatable {
                 break
             }
         }
+        while rest.last == " " { rest = rest.dropLast() }
         let twelveHour = rest.hasSuffix("am")
         if twelveHour { rest = rest.dropLast(2); while rest.last == " " { rest = rest.dropLast() } }
         // The clock: hours, minutes, seconds and a fraction, each all zeros (12 on a 12-hour clock).
@@ -244,7 +245,10 @@ public struct PlanConfiguration: Sendable, Equatable {
             let whole = i == 1 ? part.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false) : [part]
             guard whole[0] == "00", whole.count == 1 || (!whole[1].isEmpty && whole[1].allSatisfy { $0 == "0" }) else { return text }
         }
-        return String(rest[..<start]).trimmingSpaces
+        // (JavaScript's `toLocaleString`: `3/1/2025, 12:00:00 AM`.)
+        var date = String(rest[..<start]).trimmingSpaces
+        if date.hasSuffix(",") { date = String(date.dropLast()).trimmingSpaces }
+        return date
     }
 
     private static func list(_ value: String) -> [String] {
