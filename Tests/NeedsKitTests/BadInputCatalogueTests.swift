@@ -1306,6 +1306,14 @@ final class BadInputCatalogueTests: XCTestCase {
             text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).enumerated().filter { $0.offset != 4 }.map { String($0.element) }.joined(separator: ",") }
                 .joined(separator: "\n") + "\n"
         }
+        // A `token` column more in the later export moves the seed: the same response all the same.
+        let tokened = late.split(separator: "\n").map { line -> String in
+            var cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            cells.insert(cells[0] == "id" ? "token" : "", at: 4)
+            return cells.joined(separator: ",")
+        }.joined(separator: "\n") + "\n"
+        options.inputs = [folder.path + "/a.csv", folder.write("t.csv", tokened)]
+        XCTAssertEqual(try Pipeline.check(options).firstIssues.filter { $0.code == "duplicate_row_id" }.map { "\($0.file):\($0.line ?? 0)" }, ["t.csv:3"])
         options.inputs = [folder.write("d.csv", unseeded(early)), folder.write("e.csv", unseeded(late))]
         let without = try Pipeline.check(options)
         XCTAssertFalse(without.firstIssues.contains { $0.code == "duplicate_row_id" })

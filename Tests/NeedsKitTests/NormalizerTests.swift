@@ -1823,6 +1823,12 @@ final class NormalizerTests: XCTestCase {
                                               + "teacher;5;2\nTartu;;\nteacher;3;3\n")])
         XCTAssertEqual(unread.respondents.map(\.municipalityCode), ["EE-511", nil], "\(unread.issues.map(\.message))")
         XCTAssertTrue(unread.codes().contains("place_stated_unread"))
+        // A role off the list alone (`Raamatukoguhoidja`) is a respondent's, not a block's name:
+        // the rows below keep their place (a reviewer's: they had lost it).
+        let offList = normalise([folder.write("off-list.csv", "Teie amet;imp_intercultural;comp_intercultural\nNarva linn;;\n"
+                                               + "teacher;5;2\nRaamatukoguhoidja;;\nteacher;3;3\n")])
+        XCTAssertEqual(offList.respondents.map(\.municipalityCode), ["EE-511", "EE-511", "EE-511"], "\(offList.issues.map(\.message))")
+        XCTAssertTrue(Gazetteer.namesAKind("Tatru vald") && !Gazetteer.namesAKind("Raamatukoguhoidja"))
     }
 
     /// Blocks pasted one below the other, each with its municipality on a details line above its

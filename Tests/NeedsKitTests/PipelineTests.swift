@@ -719,8 +719,10 @@ final class PipelineTests: XCTestCase {
     /// A split want-training cell neither ticked nor unticked (`?`, a `✓` the sheet's code page
     /// lacked; `2`) was read as unticked: every `✓` saved as `?` made every share 0 with the
     /// respondents in the base (a probe's). The wish for that topic is unknown: the respondent is
-    /// out of that topic's base alone, and the message says so. Shares by hand: intercultural
-    /// 2 of 3 (the `?` row out; 2 of 4 before), partnerships 1 of 3 (the `2` row out; 1 of 4).
+    /// out of that topic's base alone, and the message says so. Any other text stays unticked, as
+    /// LimeSurvey's and SPSS's `2` for No is (a reviewer's: out of the base, it made every share
+    /// 1). Shares by hand: intercultural 2 of 3 (the `?` row out; 2 of 4 before), partnerships
+    /// 1 of 4 (the `2` unticked).
     func testAnUnreadableTickLeavesItsTopicsBaseAlone() throws {
         let folder = TemporaryFolder()
         let sheet = "country,municipality,imp_intercultural,comp_intercultural,training_wanted/intercultural,training_wanted/partnerships\n"
@@ -736,11 +738,11 @@ final class PipelineTests: XCTestCase {
                 .split(separator: ",", omittingEmptySubsequences: false)[column("demand_share")])
         }
         XCTAssertEqual(try share("intercultural"), "0.666666666667")
-        XCTAssertEqual(try share("partnerships"), "0.333333333333")
+        XCTAssertEqual(try share("partnerships"), "0.250000000000")
         let unread = outcome.firstIssues.filter { $0.code == "unknown_value" }.map(\.message)
         XCTAssertEqual(unread, ["`?` in the `intercultural` column is neither ticked nor unticked (a mark the file's code page lacked, such as ✓, saved as `?`?); "
                                 + "not read: the respondent counts in no want-training share of `intercultural`",
-                                "`2` in the `partnerships` column is neither ticked nor unticked; not read: the respondent counts in no want-training share of `partnerships`"])
+                                "`2` in the `partnerships` column is neither ticked nor unticked; read as unticked"])
     }
 
     /// A Google Forms want-training cell that is only what was typed for "Other" (`youth work,

@@ -43,6 +43,36 @@ final class SurveySynthesizerTests: XCTestCase {
         XCTAssertEqual(checked, 5 * 5 * 3 + 5 * 4)
     }
 
+    /// The same LimeSurvey responses exported twice, in English and in Estonian (same ids, seeds
+    /// and times, the answers in other words) are one set of respondents: a reviewer's run had
+    /// 120 for 60, each told as "other answers". Two surveys (other seeds) are two: synth's seed
+    /// column did not follow `--seed`, and every id and seed of two such exports met.
+    func testTheSameLimeSurveyResponsesInTwoLanguagesCountOnce() throws {
+        let instrument = try InstrumentLoader.load(Paths.inputs + "/instrument")
+        let folder = TemporaryFolder()
+        func export(_ name: String, seed: UInt64, language: String) throws -> String {
+            var options = SurveySynthesizer.Options()
+            options.rows = 30
+            options.seed = seed
+            options.shape = .limesurvey
+            options.language = language
+            var synthesizer = SurveySynthesizer(instrument: instrument, options: options)
+            try synthesizer.write(to: folder.path + "/" + name)
+            return folder.path + "/" + name
+        }
+        var run = RunOptions()
+        run.instrumentPath = Paths.inputs + "/instrument"
+        run.inputs = [try export("en.csv", seed: 7, language: "en"), try export("et.csv", seed: 7, language: "et")]
+        let same = try Pipeline.check(run)
+        XCTAssertEqual(same.respondents, 30)
+        XCTAssertEqual(same.accounts.map(\.duplicates), [0, 30])
+        XCTAssertFalse(same.firstIssues.contains { $0.code == "duplicate_row_id" })
+        run.inputs = [try export("a.csv", seed: 5, language: "lt"), try export("b.csv", seed: 6, language: "lt")]
+        let two = try Pipeline.check(run)
+        XCTAssertEqual(two.respondents, 60)
+        XCTAssertEqual(two.firstIssues.filter { $0.severity != .note }.map(\.message), [])
+    }
+
     func testSameSeedSameBytes() throws {
         let instrument = try InstrumentLoader.load(Paths.inputs + "/instrument")
         let folder = TemporaryFolder()

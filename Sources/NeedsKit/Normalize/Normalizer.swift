@@ -1230,8 +1230,12 @@ public final class Normalizer {
             // Below a block's name, another that reads as no one place (`Tartu`, two of them, or
             // a name misspelt): the rows below are not the block's above (a reviewer's: they had
             // been given Narva linn). The same rule as in a numbering column, below.
-            if mapping.statedBetween && !mapping.stated.isEmpty && !Self.noAnswerRemarks.contains(TextKey.loose(text)) { return [text] }
-            return nil
+            // Only a text naming places (two municipalities, or a kind's word: `Tartu vald`
+            // misspelt): a role off the list (`Raamatukoguhoidja`) is a respondent's (a reviewer's:
+            // the rows below had lost their place).
+            guard mapping.statedBetween && !mapping.stated.isEmpty else { return nil }
+            if case .ambiguous = gazetteer.match(text) { return [text] }
+            return Gazetteer.namesAKind(text) ? [text] : nil
         }
         guard column >= mapping.roles.count || mapping.roles[column] == .unmapped,
               mapping.wordColumns & (1 << UInt8(column)) == 0 else { return nil }
@@ -1579,7 +1583,10 @@ public final class Normalizer {
                     // (`?` alone: a mark, `✓`, that the code page the sheet was saved in lacks.)
                     let lost = text == "?" ? " (a mark the file's code page lacked, such as ✓, saved as `?`?)" : ""
                     let bit = mapping.splitChoiceBits[choiceIndex]
-                    if q == mapping.demandIndex && bit != 0 {
+                    // Only a lost mark: a `2` (LimeSurvey's and SPSS's No coded 2), `0,0` or
+                    // `Не выбрано` is more likely unticked, and out of the base it had made every
+                    // share 1 (a reviewer's).
+                    if q == mapping.demandIndex && bit != 0 && !lost.isEmpty {
                         // Counted as no wish, it had lowered the topic's share (a probe's: every
                         // `✓` saved as `?`, every share 0 with the respondents in the base).
                         demandUnreadBits |= bit
@@ -1854,7 +1861,17 @@ public final class Normalizer {
                 // since; a column deleted) holds the same responses (a reviewer's: counted twice).
                 var answered: UInt64 = 0
                 if number != 0 {
-                    answered = copyHash(record, mapping: mapping)
+                    // With LimeSurvey's seed, drawn once per response, the same id and seed are the
+                    // same response for certain: compared by what it answers, so its export in
+                    // another language or with answer codes is a copy (a reviewer's: 60 + 60
+                    // respondents for 60). Without it, each cell as typed.
+                    let seed = mapping.seedColumn.flatMap { column -> UInt64? in
+                        guard column < count else { return nil }
+                        var hash: UInt64? = nil
+                        Self.withTrimmed(record.fieldBytes(column)) { if $0.count > 0 { hash = FieldHash.hash($0, seed: 0x7365_6564_2D61_6E73) } }
+                        return hash
+                    }
+                    answered = seed.map { answersHash(extras: extras, unread: FieldHash.seed, issues: pendingIssues) ^ $0 } ?? copyHash(record, mapping: mapping)
                     if statedHere { answered = FieldHash.combine(answered, mapping.statedHash, column: Int(Int32.max)) }
                 }
                 if number != 0, let earlier = seen.check(Self.withDate(answered ^ number, submitted), storing: place),
@@ -2573,8 +2590,9 @@ public final class Normalizer {
         Self.withTrimmed(record.fieldBytes(idColumn)) { id in
             Self.withTrimmed(record.fieldBytes(seedColumn)) { seed in
                 guard id.count > 0, seed.count > 0 else { return }
-                key = FieldHash.combine(FieldHash.hash(id, seed: 0x6C73_2D72_6573_702D), FieldHash.hash(seed), column: seedColumn)
-                verify = FieldHash.combine(FieldHash.hash(id, seed: 0x6C73_2D76_6572_6966), FieldHash.hash(seed, seed: 0x7365_6564), column: idColumn)
+                // (By the values alone: a `token` column more in one export had moved the seed.)
+                key = FieldHash.combine(FieldHash.hash(id, seed: 0x6C73_2D72_6573_702D), FieldHash.hash(seed), column: 0)
+                verify = FieldHash.combine(FieldHash.hash(id, seed: 0x6C73_2D76_6572_6966), FieldHash.hash(seed, seed: 0x7365_6564), column: 1)
             }
         }
         let unfinishedBit: UInt64 = 1 << 39

@@ -298,7 +298,11 @@ public struct SurveySynthesizer {
             columns.append(Column(header: "submitdate") { _, _, r in r.submitted + " 10:00:00" })
             columns.append(Column(header: "lastpage") { _, _, _ in "4" })
             columns.append(Column(header: "startlanguage") { s, _, _ in s.options.language })
-            columns.append(Column(header: "seed") { _, i, _ in String(100_000_000 + (i * 7_919) % 900_000_000) })
+            // (Drawn per response and per survey: two exports of other seeds are two surveys, and
+            // the same id and seed in both had been told as the same response, a reviewer's.)
+            columns.append(Column(header: "seed") { s, i, _ in
+                String(100_000_000 + Int((UInt64(i) &* 7_919 &+ s.options.seed &* 1_000_003) % 900_000_000))
+            })
         case .generic:
             break
         }
