@@ -1314,6 +1314,23 @@ final class BadInputCatalogueTests: XCTestCase {
         }.joined(separator: "\n") + "\n"
         options.inputs = [folder.path + "/a.csv", folder.write("t.csv", tokened)]
         XCTAssertEqual(try Pipeline.check(options).firstIssues.filter { $0.code == "duplicate_row_id" }.map { "\($0.file):\($0.line ?? 0)" }, ["t.csv:3"])
+        // The same export again without its seed column, and with LimeSurvey's `token` in its own
+        // place, second, before `submitdate` (a reviewer's: each had counted the responses twice).
+        func moved(_ text: String, _ change: (inout [String], Bool) -> Void) -> String {
+            text.split(separator: "\n").map { line -> String in
+                var cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                change(&cells, line.hasPrefix("id,"))
+                return cells.joined(separator: ",")
+            }.joined(separator: "\n") + "\n"
+        }
+        for (name, copy) in [("noseed.csv", moved(early) { cells, _ in cells.remove(at: 4) }),
+                             ("token2.csv", moved(early) { cells, header in cells.insert(header ? "token" : "", at: 1) })] {
+            options.inputs = [folder.path + "/a.csv", folder.write(name, copy)]
+            let again = try Pipeline.check(options)
+            // (The finished response; the unfinished one has no time to match by.)
+            XCTAssertEqual(again.accounts.map(\.duplicates), [0, 1], name)
+            XCTAssertEqual(again.accounts.map(\.respondents), [2, 1], name)
+        }
         options.inputs = [folder.write("d.csv", unseeded(early)), folder.write("e.csv", unseeded(late))]
         let without = try Pipeline.check(options)
         XCTAssertFalse(without.firstIssues.contains { $0.code == "duplicate_row_id" })

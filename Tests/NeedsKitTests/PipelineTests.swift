@@ -743,6 +743,18 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(unread, ["`?` in the `intercultural` column is neither ticked nor unticked (a mark the file's code page lacked, such as ✓, saved as `?`?); "
                                 + "not read: the respondent counts in no want-training share of `intercultural`",
                                 "`2` in the `partnerships` column is neither ticked nor unticked; read as unticked"])
+        // `??` and `???` alike (`✔️`, `Да`, `Нет` in a code page without them, a reviewer's):
+        // every wish lost, every share blank, not 0.
+        let lost = "country,municipality,imp_intercultural,comp_intercultural,training_wanted/intercultural,training_wanted/partnerships\n"
+            + "EE,Narva linn,5,2,??,???\nEE,Narva linn,4,3,???,??\n"
+        var lostOptions = Self.sweepOptions([folder.write("lost.csv", lost)], out: TemporaryFolder())
+        lostOptions.aggregation.minCell = 1
+        let lostOutcome = try Pipeline.report(lostOptions)
+        let lostTable = try String(contentsOfFile: lostOptions.outputPath + "/topic_demand.csv", encoding: .utf8)
+        let lostRow = try XCTUnwrap(lostTable.split(separator: "\r\n").first { $0.hasPrefix("EE,intercultural,") })
+            .split(separator: ",", omittingEmptySubsequences: false)
+        XCTAssertEqual(lostRow[column("demand_share")], "")
+        XCTAssertTrue(lostOutcome.firstIssues.contains { $0.message.contains("saved as `??`?); not read") })
     }
 
     /// A Google Forms want-training cell that is only what was typed for "Other" (`youth work,

@@ -58,12 +58,6 @@ public struct Gazetteer: Sendable {
         "vald", "novads", "rajono", "rajonas", "district", "волость", "район", "край",
     ]
     private static let kinds = townKinds.union(ruralKinds)
-
-    /// Whether a text holds the word for a municipality's kind (`linn`, `vald`, `novads`,
-    /// `rajonas`, `город`, ...): a place's name, if one not read.
-    static func namesAKind(_ text: String) -> Bool {
-        text.lowercased().split(whereSeparator: { !$0.isLetter }).contains { kinds.contains(String($0)) || $0 == "savivaldybė" }
-    }
     /// The Lithuanian kinds in English, as the municipalities' English names write them; the
     /// kind's nominative as well (`Vilnius rajonas`, `Vilnius (miestas)`).
     private static let englishKinds: [String: String] = [

@@ -1230,12 +1230,12 @@ public final class Normalizer {
             // Below a block's name, another that reads as no one place (`Tartu`, two of them, or
             // a name misspelt): the rows below are not the block's above (a reviewer's: they had
             // been given Narva linn). The same rule as in a numbering column, below.
-            // Only a text naming places (two municipalities, or a kind's word: `Tartu vald`
-            // misspelt): a role off the list (`Raamatukoguhoidja`) is a respondent's (a reviewer's:
-            // the rows below had lost their place).
-            guard mapping.statedBetween && !mapping.stated.isEmpty else { return nil }
-            if case .ambiguous = gazetteer.match(text) { return [text] }
-            return Gazetteer.namesAKind(text) ? [text] : nil
+            // A role off the list alone (`Raamatukoguhoidja`) cannot be told from a misspelt
+            // place (`Viljandy`): either leaves the rows below without a place, with warnings
+            // (`place_stated_unread`, `place_unknown`), where a misspelt block's rows had been
+            // given the block above's place without a word (two reviewers').
+            if mapping.statedBetween && !mapping.stated.isEmpty && !Self.noAnswerRemarks.contains(TextKey.loose(text)) { return [text] }
+            return nil
         }
         guard column >= mapping.roles.count || mapping.roles[column] == .unmapped,
               mapping.wordColumns & (1 << UInt8(column)) == 0 else { return nil }
@@ -1581,7 +1581,9 @@ public final class Normalizer {
                         message: "`\(text)` in the `\(choice)` column is what was typed for the \"Other\" option; read as ticked")))
                 case let .unknown(text):
                     // (`?` alone: a mark, `✓`, that the code page the sheet was saved in lacks.)
-                    let lost = text == "?" ? " (a mark the file's code page lacked, such as ✓, saved as `?`?)" : ""
+                    // (`??`, `???`: `✔️`, `Да`, `Нет` in a code page without them, a reviewer's.)
+                    let lost = !text.isEmpty && text.count <= 4 && text.allSatisfy({ $0 == "?" })
+                        ? " (a mark the file's code page lacked, such as ✓, saved as `\(text)`?)" : ""
                     let bit = mapping.splitChoiceBits[choiceIndex]
                     // Only a lost mark: a `2` (LimeSurvey's and SPSS's No coded 2), `0,0` or
                     // `Не выбрано` is more likely unticked, and out of the base it had made every
@@ -1854,28 +1856,36 @@ public final class Normalizer {
                     // (`10/8/2026 15:44:00`, then `8.10.2026 15:44`: a helper's probe counted 20
                     // responses twice).
                     guard number != 0, let minute = Self.minuteOfDay(bytes) else { number = 0; return }
-                    number = FieldHash.combine(number, UInt64(minute) &* 0x9E37_79B9_7F4A_7C15 ^ 0x7375_626D_6974_7465, column: time)
+                    // (Not by the time's column: LimeSurvey's `token`, exported or not, stands
+                    // before `submitdate`, a reviewer's.)
+                    number = FieldHash.combine(number, UInt64(minute) &* 0x9E37_79B9_7F4A_7C15 ^ 0x7375_626D_6974_7465, column: 0)
                 }
                 // By what the row answers, not where its cells stand: an export with a column
                 // more or fewer (Microsoft Forms' `Last modified time`, added to its exports
                 // since; a column deleted) holds the same responses (a reviewer's: counted twice).
-                var answered: UInt64 = 0
+                // Each cell as typed, and, with LimeSurvey's seed (drawn once per response: the same
+                // id and seed are the same response for certain), also what it answers, so its
+                // export in another language or with answer codes is a copy (a reviewer's: 60 + 60
+                // respondents for 60), and one without the seed column, or with the seeds
+                // mangled by Excel, still matches by its cells (another reviewer's).
+                var keys: [UInt64] = []
                 if number != 0 {
-                    // With LimeSurvey's seed, drawn once per response, the same id and seed are the
-                    // same response for certain: compared by what it answers, so its export in
-                    // another language or with answer codes is a copy (a reviewer's: 60 + 60
-                    // respondents for 60). Without it, each cell as typed.
-                    let seed = mapping.seedColumn.flatMap { column -> UInt64? in
-                        guard column < count else { return nil }
-                        var hash: UInt64? = nil
-                        Self.withTrimmed(record.fieldBytes(column)) { if $0.count > 0 { hash = FieldHash.hash($0, seed: 0x7365_6564_2D61_6E73) } }
-                        return hash
+                    var typed = copyHash(record, mapping: mapping)
+                    if statedHere { typed = FieldHash.combine(typed, mapping.statedHash, column: Int(Int32.max)) }
+                    keys.append(Self.withDate(typed ^ number, submitted))
+                    if let column = mapping.seedColumn, column < count {
+                        Self.withTrimmed(record.fieldBytes(column)) { seed in
+                            guard seed.count > 0 else { return }
+                            let read = answersHash(extras: extras, unread: FieldHash.seed, issues: pendingIssues) ^ FieldHash.hash(seed, seed: 0x7365_6564_2D61_6E73)
+                            keys.append(Self.withDate(read ^ number ^ 0x7265_6164, submitted))
+                        }
                     }
-                    answered = seed.map { answersHash(extras: extras, unread: FieldHash.seed, issues: pendingIssues) ^ $0 } ?? copyHash(record, mapping: mapping)
-                    if statedHere { answered = FieldHash.combine(answered, mapping.statedHash, column: Int(Int32.max)) }
                 }
-                if number != 0, let earlier = seen.check(Self.withDate(answered ^ number, submitted), storing: place),
-                   filesOfIdenticalRows[Int(earlier >> 40)] != mapping.file {
+                var copyOf: UInt64? = nil
+                for key in keys {
+                    if let earlier = seen.check(key, storing: place), copyOf == nil, filesOfIdenticalRows[Int(earlier >> 40)] != mapping.file { copyOf = earlier }
+                }
+                if let earlier = copyOf {
                     log(CleaningIssue(file: mapping.file, line: record.line, column: column + 1,
                                       code: "duplicate_submission", action: .dropped, severity: .note,
                                       message: "row `\(written)` of the export, with the same answers submitted at the same time, was already read on line \(earlier & (1 << 40 - 1)) of \(filesOfIdenticalRows[Int(earlier >> 40)]): the same response exported again; counted once"))

@@ -61,7 +61,7 @@ public enum DataDictionary {
             + "and respondents whose answer to it could not be read (an unknown_value in the cleaning log; `none`, `-` or `0` is no topic wanted; "
             + "in a Google Forms or Microsoft Forms export a text that is no choice is what was typed for \"Other\", "
             + "and its respondent stays in the base, wanting none of the topics listed besides; in a column per topic, "
-            + "a `?` alone, a tick mark the file's code page lacked, leaves its respondent out of that topic's base alone), "
+            + "`?` alone or a few, a tick mark the file's code page lacked, leaves its respondent out of that topic's base alone), "
             + "and a scope none of whose files asked it is blank.",
         "demand_ci_low": "Lower bound of the 95% Wilson score interval of demand_share, from 0 to 1.",
         "demand_ci_high": "Upper bound of that interval.",
