@@ -142,6 +142,9 @@ public final class Normalizer {
         /// LimeSurvey's `seed`, a random number drawn once per response: with its `id`, the
         /// same response in another export.
         let seedColumn: Int?
+        /// Per column, what its cell answers for `Normalizer.copyHash` (0: not compared): the
+        /// question, a choice's name, or the collected e-mail address. Made once per file.
+        let copyTags: [UInt64]
         /// Whether a column holds a question besides the place and the tool's metadata (a row
         /// answering none of them is no respondent, `unanswered_rows`).
         let asksBeyondPlace: Bool
@@ -163,6 +166,14 @@ public final class Normalizer {
             self.modifiedColumn = modifiedColumn
             self.emailColumn = emailColumn
             self.seedColumn = seedColumn
+            copyTags = roles.indices.map { column in
+                switch roles[column] {
+                case let .question(q): return UInt64(q) &+ 1
+                case let .choice(q, choice):
+                    return Array(choice.utf8).withUnsafeBytes { FieldHash.hash($0, seed: UInt64(q) &+ 0x6368_6F69_6365) } | 1
+                default: return column == emailColumn ? 0x656D_6169_6C : 0
+                }
+            }
             demandIndex = demandQuestion
             lacksDemandQuestion = demandQuestion.map { d in
                 !roles.contains { role in
@@ -2567,20 +2578,23 @@ public final class Normalizer {
     /// answering alike in two languages stay two (a reviewer's).
     private func copyHash(_ record: RecordBuffer, mapping: FileMapping) -> UInt64 {
         var sum: UInt64 = 0
-        for column in 0..<min(record.count, mapping.roles.count) {
-            let tag: UInt64
-            switch mapping.roles[column] {
-            case let .question(q): tag = UInt64(q) &+ 1
-            case let .choice(q, choice):
-                tag = Array(choice.utf8).withUnsafeBytes { FieldHash.hash($0, seed: UInt64(q) &+ 0x6368_6F69_6365) }
-            default:
-                guard column == mapping.emailColumn else { continue }
-                tag = 0x656D_6169_6C
+        let tags = mapping.copyTags
+        for column in 0..<min(record.count, tags.count) where tags[column] != 0 {
+            // (The cell's key's hash, one multiply for a short cell; spaces and tabs at the ends
+            // left out, byte by byte: no String a cell.)
+            let bytes = record.fieldBytes(column)
+            guard let first = bytes.first, let last = bytes.last else { continue }
+            let hash: UInt64
+            if first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09 {
+                hash = record.fieldKey(column).hash
+            } else {
+                var start = 0, end = bytes.count
+                while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+                while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+                guard start < end else { continue }
+                hash = FieldKey(UnsafeRawBufferPointer(rebasing: bytes[start..<end])).hash
             }
-            Self.withTrimmed(record.fieldBytes(column)) { bytes in
-                guard bytes.count > 0 else { return }
-                sum &+= FieldHash.finish(FieldHash.combine(FieldHash.hash(bytes), tag, column: 0))
-            }
+            sum &+= FieldHash.finish(FieldHash.combine(hash, tags[column], column: 0))
         }
         return sum
     }
