@@ -1446,7 +1446,7 @@ public final class Normalizer {
         var incomplete = false
         // A demand column LimeSurvey wrote `N/A` in: the question was not shown.
         var demandNotShown = false
-        // The demand's split columns whose cell is neither ticked nor unticked (`?`, `2`): their
+        // The demand's split columns whose cell is a tick mark lost to the code page (`?`): their
         // topics' wish is unknown, as a topic no column asks (`demandUnaskedBits`).
         var demandUnreadBits: UInt64 = 0
         rowOtherReading = 0
@@ -1879,22 +1879,22 @@ public final class Normalizer {
                 // export in another language or with answer codes is a copy (a reviewer's: 60 + 60
                 // respondents for 60), and one without the seed column, or with the seeds
                 // mangled by Excel, still matches by its cells (another reviewer's).
-                var keys: [UInt64] = []
+                // (Both keys are stored whichever matches: a later copy may match either.)
+                var copyOf: UInt64? = nil
+                func copy(_ key: UInt64) {
+                    if let earlier = seen.check(key, storing: place), copyOf == nil, filesOfIdenticalRows[Int(earlier >> 40)] != mapping.file { copyOf = earlier }
+                }
                 if number != 0 {
                     var typed = copyHash(record, mapping: mapping)
                     if statedHere { typed = FieldHash.combine(typed, mapping.statedHash, column: Int(Int32.max)) }
-                    keys.append(Self.withDate(typed ^ number, submitted))
+                    copy(Self.withDate(typed ^ number, submitted))
                     if let column = mapping.seedColumn, column < count {
                         Self.withTrimmed(record.fieldBytes(column)) { seed in
                             guard seed.count > 0 else { return }
                             let read = answersHash(extras: extras, unread: FieldHash.seed, issues: pendingIssues) ^ FieldHash.hash(seed, seed: 0x7365_6564_2D61_6E73)
-                            keys.append(Self.withDate(read ^ number ^ 0x7265_6164, submitted))
+                            copy(Self.withDate(read ^ number ^ 0x7265_6164, submitted))
                         }
                     }
-                }
-                var copyOf: UInt64? = nil
-                for key in keys {
-                    if let earlier = seen.check(key, storing: place), copyOf == nil, filesOfIdenticalRows[Int(earlier >> 40)] != mapping.file { copyOf = earlier }
                 }
                 if let earlier = copyOf {
                     log(CleaningIssue(file: mapping.file, line: record.line, column: column + 1,
@@ -1927,8 +1927,7 @@ public final class Normalizer {
                 let earlierFile = filesOfIdenticalRows[Int(earlier >> 40)]
                 // Each earlier row once: three empty rows matching one were "3 of 3" (a reviewer's case).
                 if earlierFile != mapping.file { identicalInFile[Int(earlier >> 40), default: []].insert(earlier) }
-                let row = "line \(earlier & (1 << 40 - 1))" + (earlierFile == mapping.file ? "" : " of \(earlierFile)")
-                    + (submitted != 0 ? ", with the same submission date" : "")
+                let row = earlierRow(earlier, mapping: mapping) + (submitted != 0 ? ", with the same submission date" : "")
                 // (A LimeSurvey or Microsoft Forms row has the export's row number, which each form
                 // counts from 1: a probe's reader took "neither has a submission ID" for wrong.)
                 let why = mapping.rowIDColumn == nil ? "neither has a submission ID" : "the export's row numbers are no submission IDs: each form counts its rows from 1"
@@ -2310,18 +2309,17 @@ public final class Normalizer {
                                 + "The dotted dates are read day-first as written: check them against the original export"))
         }
         dottedDates = (0, 0, 0, "", false)
-        if belowPlaced.rows > 0 {
-            log(CleaningIssue(file: file, line: belowPlaced.line, code: "place_blank_below", action: .kept, severity: .note,
-                              message: "\(belowPlaced.rows) row(s) (the first here) leave the country and municipality blank below a row that gives them: "
-                                + "if a block's place was written once, on its first row (merged cells saved as blanks), fill it in on every row; as they are, they count in no country"))
+        func blankBelow(_ counted: (rows: Int, line: Int), _ left: String, _ what: String, _ counting: String) {
+            guard counted.rows > 0 else { return }
+            log(CleaningIssue(file: file, line: counted.line, code: "place_blank_below", action: .kept, severity: .note,
+                              message: "\(counted.rows) row(s) (the first here) \(left): if a block's \(what) was written once, on its first row "
+                                + "(merged cells saved as blanks), fill it in on every row; as they are, they count \(counting)"))
         }
+        blankBelow(belowPlaced, "leave the country and municipality blank below a row that gives them", "place", "in no country")
+        blankBelow(belowMunicipality, "give the country but leave the municipality blank below a row that gives one", "municipality",
+                   "in their country and in no municipality")
         belowPlaced = (0, 0)
         placeAbove = false
-        if belowMunicipality.rows > 0 {
-            log(CleaningIssue(file: file, line: belowMunicipality.line, code: "place_blank_below", action: .kept, severity: .note,
-                              message: "\(belowMunicipality.rows) row(s) (the first here) give the country but leave the municipality blank below a row that gives one: "
-                                + "if a block's municipality was written once, on its first row (merged cells saved as blanks), fill it in on every row; as they are, they count in their country and in no municipality"))
-        }
         belowMunicipality = (0, 0)
         municipalityAbove = nil
         if undatedInFile > 0 {
@@ -2642,20 +2640,27 @@ public final class Normalizer {
         var key: UInt64 = 0, verify: UInt64 = 0
         Self.withTrimmed(record.fieldBytes(column)) { bytes in
             guard bytes.contains(UInt8(ascii: "@")) else { return }
-            let lower = String(decoding: bytes, as: UTF8.self).lowercased()
-            Array(lower.utf8).withUnsafeBytes { raw in
+            var lower = String(decoding: bytes, as: UTF8.self).lowercased()
+            lower.withUTF8 { utf8 in
+                let raw = UnsafeRawBufferPointer(utf8)
                 key = FieldHash.hash(raw, seed: 0x6531_6D61_696C_2D6B)
                 verify = FieldHash.hash(raw, seed: 0x6531_6D61_696C_2D76)
             }
         }
         guard key != 0, let earlier = seen.check(key, verify: verify, storing: place) else { return }
-        let earlierFile = filesOfIdenticalRows[Int(earlier >> 40)]
-        let row = "line \(earlier & (1 << 40 - 1))" + (earlierFile == mapping.file ? "" : " of \(earlierFile)")
+        let row = earlierRow(earlier, mapping: mapping)
         let why = mapping.shape == .googleForms
             ? "the same person's response edited and downloaded again (Google Forms rewrites an edited response with a new timestamp), or sent twice?"
             : "the same person's response sent twice, or edited and exported again?"
         log(CleaningIssue(file: mapping.file, line: record.line, column: column + 1, code: "same_email", action: .kept, severity: .warning,
                           message: "the e-mail address was given on \(row) too: \(why) Both are kept; check them"))
+    }
+
+    /// An earlier row of the duplicate check (`place`: the file's index and the line) as a
+    /// message names it: `line 4`, or `line 4 of a.csv` in another file.
+    private func earlierRow(_ earlier: UInt64, mapping: FileMapping) -> String {
+        let file = filesOfIdenticalRows[Int(earlier >> 40)]
+        return "line \(earlier & (1 << 40 - 1))" + (file == mapping.file ? "" : " of \(file)")
     }
 
     /// LimeSurvey writes answer codes (`A3`) for choices.
