@@ -904,6 +904,22 @@ final class BadInputCatalogueTests: XCTestCase {
         XCTAssertEqual(skipped.map(\.line), [3, 4, 5, 6, 10, 11, 12, 13])
     }
 
+    /// A sheet's average and count rows under a country filled down its column (`EE;Keskmine;;3,9`,
+    /// `Eesti;Vastajaid kokku;;10`): each had been a respondent of no municipality, its averages
+    /// read as ratings (a probe's: shares of 5 in 12, not 10). A respondent's row of the same
+    /// country stays one, and a country alone before figures is no label.
+    func testTotalsRowsBehindAFilledDownCountryAreNotRespondents() {
+        let sheet = "country;municipality;role;imp_intercultural;comp_intercultural;imp_partnerships;comp_partnerships\n"
+            + "EE;Narva linn;teacher;4;2;3;1\nEE;Narva linn;teacher;3;3;2;2\n"
+            + "EE;Keskmine;;3,5;2,5;2,5;1,5\nEE;Vastajaid;;2;2;2;2\nEesti;Narva linn kokku;;2;2;2;2\n"
+            + "EE;;teacher;4;2;3;1\n"
+        let r = run("filled-down.csv", sheet)
+        XCTAssertEqual(r.account.respondents, 3)
+        XCTAssertEqual(r.account.footnoteRecords, 3)
+        XCTAssertEqual(r.outcome.firstIssues.filter { $0.code == "totals_row_skipped" }.map(\.line), [4, 5, 6])
+        assertIssue(r, "totals_row_skipped", line: 4, column: 2, "Keskmine")
+    }
+
     /// More of the words clerks head a totals or average row with (`Keskm.`, `Kõik kokku`,
     /// `Vidutinis`, `Средний балл`, `Итог:`, `Avg.`, `Σ`), the label further right in a sheet
     /// that numbers its rows, and a row of averages with no label at all: each had become a
@@ -1022,6 +1038,47 @@ final class BadInputCatalogueTests: XCTestCase {
                            + "Eesti;Narva linn;teacher;5;2;intercultural\nEesti: 1 vastaja;;;;;\nLäti;Ogre;teacher;4;3;\n")
         XCTAssertEqual(subtotal.account.respondents, 2)
         XCTAssertEqual(subtotal.issue("note_row")?.line, 3)
+    }
+
+    /// More than 32 rows of one filled cell under the table (a legend, `Märkus 33: ...`; a
+    /// drop-down's list of municipalities pasted into the first column): too many for the reader
+    /// to hold back as footnotes, each had been a respondent of no place in every share's base (a
+    /// probe's: a share of 100 % read as 19.5 %). Those answering nothing are set aside with a
+    /// `note_row` note; a respondent's one answer in the run (a role) stays a respondent's, and so
+    /// do the rows of a table below the run. A note's label may end in its number (`Märkus 2:`).
+    func testALongRunOfNotesUnderTheTableIsNoRespondents() {
+        let header = "country;municipality;role;imp_intercultural;comp_intercultural;training_wanted\n"
+        let table = String(repeating: "EE;Narva linn;teacher;4;2;intercultural\n", count: 6) + ";;;;;\n"
+        let places = ["Alutaguse vald", "Anija vald", "Antsla vald", "Elva vald", "Haapsalu linn", "Harku vald", "Hiiumaa vald",
+                      "Häädemeeste vald", "Järva vald", "Jõelähtme vald", "Jõgeva vald", "Jõhvi vald", "Kadrina vald", "Kambja vald",
+                      "Kanepi vald", "Kastre vald", "Kehtna vald", "Keila linn", "Kihnu vald", "Kiili vald", "Kohila vald",
+                      "Kohtla-Järve linn", "Kose vald", "Kuusalu vald", "Loksa linn", "Luunja vald", "Lääne-Harju vald",
+                      "Lääne-Nigula vald", "Lääneranna vald", "Lüganuse vald", "Maardu linn", "Muhu vald", "Mulgi vald",
+                      "Mustvee vald", "Märjamaa vald", "Narva-Jõesuu linn"]
+        let list = run("list.csv", header + table + places.map { $0 + ";;;;;\n" }.joined())
+        XCTAssertEqual(list.account.respondents, 6)
+        XCTAssertEqual(list.account.quarantined, places.count)
+        XCTAssertEqual(list.account.blankRows, 1)
+        XCTAssertNil(list.issue("place_unknown"))
+        let first = list.outcome.firstIssues.first { $0.code == "note_row" }
+        XCTAssertEqual(first?.line, 9)
+        XCTAssertEqual(first?.column, 1)
+        XCTAssertEqual(first?.message, "`Alutaguse vald`, the row's one filled cell, answers no question, in a run of more than 32 such rows "
+                       + "below the table (a legend, or a list for a drop-down?): not a respondent; set aside")
+        // 32 alone are held back and skipped as footnotes, as before.
+        let short = run("short.csv", header + table + places.prefix(32).map { $0 + ";;;;;\n" }.joined())
+        XCTAssertEqual(short.account.respondents, 6)
+        XCTAssertEqual(short.account.footnoteRecords, 32)
+        XCTAssertNil(short.issue("note_row"))
+        // Numbered notes, 40 of them: each a note by its label.
+        let legend = run("legend.csv", header + table + (1...40).map { "Märkus \($0): vastas telefoni teel;;;;;\n" }.joined())
+        XCTAssertEqual(legend.account.respondents, 6)
+        XCTAssertEqual(legend.account.quarantined, 40)
+        // A role, the one answer of a row in the run, and a table below the run: respondents.
+        let mixed = run("mixed.csv", header + table + places.map { $0 + ";;;;;\n" }.joined() + ";;teacher;;;\n"
+                        + "EE;Tartu linn;teacher;3;3;\n")
+        XCTAssertEqual(mixed.account.respondents, 8)
+        XCTAssertEqual(mixed.account.quarantined, places.count)
     }
 
     /// Medians, counts, spreads and abbreviated averages under the table (`Vid.`, `Med.`,

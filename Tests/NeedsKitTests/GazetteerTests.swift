@@ -343,6 +343,18 @@ final class GazetteerTests: XCTestCase {
         XCTAssertEqual(gazetteer.match("Tallinn, jaan.tamm@tallinn.ee"), .none)
     }
 
+    /// `Kesklinn`, a town's centre (Tallinn's district of that name, and every Estonian town's):
+    /// beside a name it tells nothing, alone it is no municipality (a probe's: it had been
+    /// Tallinn without a word, and `Narva, Kesklinn` ambiguous, its respondent in none).
+    func testATownsCentreBesideItsNameTellsNothing() {
+        assertCodes(["Narva, Kesklinn": "EE-511", "Pärnu, Kesklinn": "EE-624", "Tallinn, Kesklinn": "EE-784",
+                     "Tartu linn (kesklinn)": "EE-793", "Нарва, Кесклинн": "EE-511", "Tallinn, Lasnamäe": "EE-784"])
+        XCTAssertEqual(gazetteer.match("Kesklinn"), .none)
+        XCTAssertEqual(gazetteer.match("Kesklinna"), .none)
+        XCTAssertEqual(gazetteer.match("Кесклинн"), .none)
+        XCTAssertEqual(gazetteer.match("Lasnamäe"), .unique(gazetteer.municipalities(in: "EE").first { $0.code == "EE-784" }!))
+    }
+
     /// A postal code beside the name (a probe: `Tallinn 10111` was unknown, its respondent counted
     /// in no municipality): the name, in the country a code's prefix names. The subdivision codes
     /// (`LT-43`) are still read as such, and a code of another country than the name's is no match.

@@ -514,12 +514,13 @@ final class NormalizerTests: XCTestCase {
     func testSplitChoiceColumnsTickedInLocalisedWords() throws {
         let folder = TemporaryFolder()
         var text = "country,municipality,training_wanted/intercultural,training_wanted/partnerships\n"
+        // A number format with decimals (a probe's: `1,0` from a Baltic Excel had read unticked).
         for (tick, untick) in [("TÕENE", "VÄÄR"), ("PATIESS", "APLAMS"), ("TIESA", "NETIESA"), ("Yes", "Not selected"),
-                               ("tõene", "väär")] {
+                               ("tõene", "väär"), ("\"1,0\"", "\"0,0\""), ("1.00", "0.00"), ("\"1,00\"", "0")] {
             text += "EE,Narva,\(tick),\(untick)\n"
         }
         let result = normalise([folder.write("ticks.csv", text)])
-        XCTAssertEqual(result.respondents.count, 5)
+        XCTAssertEqual(result.respondents.count, 8)
         for k in 0..<result.respondents.count {
             XCTAssertEqual(result.answer(k, "training_wanted", in: instrument), .choices(["intercultural"]), "row \(k + 2)")
         }

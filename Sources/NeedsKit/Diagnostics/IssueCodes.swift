@@ -107,7 +107,7 @@ public enum IssueCodes {
         "not_a_file": "An entry in an input folder is not an ordinary file (for example a device or a pipe). It was left out.",
         "not_a_number": "An answer to a question expecting a number was not a number. That answer is treated as missing; the respondent still counts.",
         "not_approved": "The submission was marked not approved (KoboToolbox) or rejected (ODK Central) by the survey's reviewers. It was set aside (quarantined) and is in no figure.",
-        "note_row": "A row inside a hand-made sheet whose one filled cell is a note that answers no question, such as `Kokku: 2 vastajat` or `Märkus: ...` padded to the header's width. It is not a respondent: set aside (quarantined) and not counted.",
+        "note_row": "A row of a hand-made sheet whose one filled cell is a note answering no question (`Kokku: 2 vastajat`, `Märkus: ...`), between the table's rows or one of more than 32 under it. It is not a respondent: set aside (quarantined) and not counted.",
         "nul_byte": "A cell contained invisible null characters (a sign of a damaged or oddly saved file). They were removed and the rest of the cell was read; the respondent still counts.",
         "other_answer": "The answer is text typed for an \"Other\" option (in Google Forms or Microsoft Forms exports, LimeSurvey's Other column, or written as \"Other: ...\"). It was counted as the \"Other\" choice; the respondent still counts.",
         "other_delimiter_row": "A row is written with a different column separator from the rest of the file (two exports from different computers joined together), so its columns cannot be told apart. It was set aside (quarantined) and not counted.",

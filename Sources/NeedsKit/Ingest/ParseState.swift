@@ -508,7 +508,10 @@ final class ParseState {
             mayBeFootnote = false
         }
         if mayBeFootnote {
-            if !heldOverflowed {
+            if heldOverflowed {
+                // Past a run of more than `maxHeld` such rows: one more of the run.
+                if inLongRunOfNotes && record.filledFieldCount(upTo: 1) > 0 { record.inLongRunOfNotes = true }
+            } else {
                 // Spaces alone (` ;;;`) fill no cell: such a row is as blank as an empty one.
                 let spacesOnly = !record.isBlank && record.filledFieldCount(upTo: 1) == 0
                 if !record.isBlank && !spacesOnly {
@@ -524,6 +527,7 @@ final class ParseState {
             }
         } else {
             heldOverflowed = false
+            inLongRunOfNotes = false
         }
         if isRepeatedHeader() {
             // Rows held just above it are notes under the first table (`Kokku: 12`), but for one
@@ -718,6 +722,9 @@ final class ParseState {
     /// Where held blank rows are rebuilt, one at a time, when they are delivered.
     private lazy var blankRow = RecordBuffer()
     private var heldOverflowed = false
+    /// The held rows overflowed by their number (not by runs of blank rows): the rows of at most
+    /// one filled cell from there are `RecordBuffer.inLongRunOfNotes`.
+    private var inLongRunOfNotes = false
     private let maxHeld = 32
     /// Runs of blank rows held at most: a run breaks at a held row and where the width of the
     /// blank rows changes (empty lines among padded ones); past this, as past `maxHeld`, the held
@@ -733,8 +740,14 @@ final class ParseState {
         held.append(spacesOnly ? .spaces(copy) : .record(copy))
         if spacesOnly { heldBlankRuns += 1 } else { heldRecords += 1 }
         if heldRecords > maxHeld || heldBlankRuns > maxHeldBlankRuns {
-            // A long run of such rows is part of the table, not notes under it.
+            // A long run of such rows is part of the table, not notes under it: delivered as its
+            // rows, those of more than `maxHeld` marked, for the normaliser to set aside the ones
+            // that answer nothing (a probe's legend of 33 notes had been 33 respondents).
             heldOverflowed = true
+            inLongRunOfNotes = heldRecords > maxHeld
+            if inLongRunOfNotes {
+                for case let .record(buffer) in held { buffer.inLongRunOfNotes = true }
+            }
             releaseHeld()
         }
     }
@@ -960,9 +973,10 @@ final class ParseState {
     static func readsAsNote(_ cell: UnsafeRawBufferPointer) -> Bool {
         guard holdsWords(cell) else { return false }
         let text = String(decoding: trimmed(cell), as: UTF8.self)
-        // (A label's last letter may be a `?`, a letter its code page lacked: `Savivaldyb?:`.)
+        // (A label's last letter may be a `?`, a letter its code page lacked: `Savivaldyb?:`; or
+        // a note's number after a word, `Märkus 2:`, `Note 12:`.)
         guard let colon = text.firstIndex(of: ":"), colon != text.startIndex,
-              text[..<colon].last.map({ $0.isLetter || ($0 == "?" && text[..<colon].contains(where: \.isLetter)) }) == true,
+              text[..<colon].last.map({ $0.isLetter || (($0 == "?" || $0.isNumber) && text[..<colon].contains(where: \.isLetter)) }) == true,
               text[..<colon].split(separator: " ").count <= 2 else { return false }
         return text[text.index(after: colon)...].contains { $0.isLetter || $0.isNumber }
     }
@@ -1019,9 +1033,16 @@ final class ParseState {
     /// other row. A row of the table starts with an ID, a date, a number or a name: its first
     /// byte alone rules out most, so a row costs a look at a field or two. With its 1-based column.
     private func totalsLabel() -> (String, Int)? {
+        var passedCountry = false
         for i in 0..<min(6, record.fieldCount) {
             let field = Self.trimmed(record.fieldBytes(i))
             guard let first = field.first else { continue }
+            // A country filled down its column in front of the label (`EE;Keskmine;;3,9;3,3`, a
+            // probe's: the sheet's average and count rows had been two respondents).
+            if !passedCountry && isCountryCell(field) {
+                passedCountry = true
+                continue
+            }
             // Every word's first letter, lower or upper case, the lead bytes of Cyrillic, and
             // those of Σ (Greek), ∑ and ⌀ (mathematical signs), and Ø or ø (an average's sign).
             let letter = first | 0x20
@@ -1045,6 +1066,19 @@ final class ParseState {
         }
         return nil
     }
+
+    /// Whether a cell names one of the three countries (`EE`, `Eesti`, `Latvija`, `Литва`): the
+    /// last cell looked at and its answer are kept, as a country filled down its column is the
+    /// same cell row after row.
+    private func isCountryCell(_ field: Slice<UnsafeRawBufferPointer>) -> Bool {
+        guard field.count <= 24 else { return false }
+        if !field.elementsEqual(lastCountryCell.bytes) {
+            lastCountryCell = (Array(field), RegionCountry.code(for: String(decoding: field, as: UTF8.self)) != nil)
+        }
+        return lastCountryCell.isCountry
+    }
+
+    private var lastCountryCell: (bytes: [UInt8], isCountry: Bool) = ([], false)
 
     /// Whether a label (in lower case) starts with a word of `totalsWords`, whole: `Total`,
     /// `Total:`, `Total (n=12)`, not `Totalitarianism`. A short word or abbreviation heads totals

@@ -23,6 +23,11 @@ public final class RecordBuffer {
     /// header repeated (`Pašvaldība: Jelgavas valstspilsēta` over the next municipality's block):
     /// the normaliser reads it as the block's place if it states one, else as the note it is.
     public internal(set) var notesNextBlock = false
+    /// The record is one of a run of more than `ParseState.maxHeld` rows of at most one filled
+    /// cell below the table's last full row (a long legend, or a drop-down's list of places
+    /// pasted under the table): too many to hold back as footnotes, delivered as rows of the
+    /// table, so that the normaliser sets aside those of them that answer nothing.
+    public internal(set) var inLongRunOfNotes = false
     /// Of the header record: the filled cells of the records above the table (a title, a
     /// sheet's details such as `Omavalitsus: | Tartu linn`), each with its line. Empty otherwise.
     public internal(set) var aboveTable: [(line: Int, cells: [String])] = []
@@ -125,6 +130,7 @@ public final class RecordBuffer {
         expectedCount = other.expectedCount
         followsRepeatedHeader = other.followsRepeatedHeader
         notesNextBlock = other.notesNextBlock
+        inLongRunOfNotes = other.inLongRunOfNotes
         strayQuoteField = other.strayQuoteField
         widthOff = other.widthOff
         fieldsBeforeReorder = other.fieldsBeforeReorder
@@ -148,6 +154,7 @@ public final class RecordBuffer {
         swallowingField = nil
         followsRepeatedHeader = false
         notesNextBlock = false
+        inLongRunOfNotes = false
         strayQuoteField = -1
         widthOff = 0
         fieldsBeforeReorder = -1

@@ -409,10 +409,11 @@ public final class ChoiceMatcher {
         if limeSurvey, text == "2" { return .unticked }
         switch text.lowercased() {
         case "n/a": return .blank
-        case "1", "1.0", "true", "истина", "tõene", "patiess", "tiesa", "yes", "y", "x", "✓", "✔", "✔\u{FE0F}", "√", "☑",
+        // (`1,0`, `1.00`: a number format with decimals, a Baltic Excel's with a comma, a probe's.)
+        case "1", "1.0", "1,0", "1.00", "1,00", "true", "истина", "tõene", "patiess", "tiesa", "yes", "y", "x", "✓", "✔", "✔\u{FE0F}", "√", "☑",
              "☒", "v", "+", "jah", "jā", "ja", "taip", "да":
             return .ticked
-        case "0", "0.0", "false", "ложь", "väär", "aplams", "netiesa", "no", "n", "not selected", "ei", "nē", "ne", "нет",
+        case "0", "0.0", "0,0", "0.00", "0,00", "false", "ложь", "väär", "aplams", "netiesa", "no", "n", "not selected", "ei", "nē", "ne", "нет",
              "-", "–", "—", "☐":
             return .unticked
         default:

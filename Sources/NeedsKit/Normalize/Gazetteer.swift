@@ -607,7 +607,7 @@ public struct Gazetteer: Sendable {
     }
 
     /// A name with its county, country or district beside it (`Narva, Ida-Virumaa`, `Narva
-    /// (Ida-Viru maakond)`, `Tallinn, Lasnamäe`): its parts are looked up alone, and it is the one
+    /// (Ida-Viru maakond)`, `Tallinn, Lasnamäe`, `Narva, Kesklinn`): its parts are looked up alone, and it is the one
     /// municipality they name; parts naming two, or an ambiguous part, make it ambiguous. Every
     /// other part must be a county, region or country: beside anything else (`Narva, but I work
     /// in Tallinn`, an e-mail address), another country than its own (`Narva, Latvija`: one of
@@ -646,7 +646,7 @@ public struct Gazetteer: Sendable {
                     countries.insert(named)
                 } else if let county {
                     countiesNamed.insert(county)
-                } else if !Self.isRegion(part) {
+                } else if !Self.isRegion(part) && !Self.isCityCentre(part) {
                     return .none
                 }
             }
@@ -672,6 +672,17 @@ public struct Gazetteer: Sendable {
     /// The most parts (`matchParts`) a place answer is read by: a name, its county, its country,
     /// and another language's name.
     static let partsOfAPlace = 12
+
+    /// A town's centre, `Kesklinn` (`Narva, Kesklinn`): a part that tells nothing of the place
+    /// beside its name. Tallinn's district of that name is every Estonian town's centre too, so
+    /// that alone it is no municipality (a probe's: it had been Tallinn without a word, and
+    /// `Narva, Kesklinn` ambiguous).
+    private static func isCityCentre(_ part: String) -> Bool {
+        cityCentres.contains(TextKey.loose(part))
+    }
+
+    private static let cityCentres: Set<String> = Set(["Kesklinn", "Kesklinna", "Kesklinna linnaosa", "Кесклинн",
+                                                       "city centre", "city center", "центр", "центр города"].map { TextKey.loose($0) })
 
     /// Words that end the name of a county or region (`Ida-Viru maakond`, `Kauno apskritis`,
     /// `Harju county`), compared without diacritics.

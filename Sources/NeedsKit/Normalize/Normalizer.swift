@@ -1756,6 +1756,32 @@ public final class Normalizer {
                                 + "a note or a count between the table's rows, not a respondent; set aside"))
             return .quarantined("a note between the table's rows, not a respondent")
         }
+        // One of a run of more than 32 rows of one filled cell below the table's last full row (a
+        // long legend, `Märkus 33: ...`, or a drop-down's list of places pasted under the table),
+        // too many for the reader to hold back as footnotes: its cell no answer of its column, or
+        // under no question, and nothing else answered. The run's rows had each been a respondent
+        // of no place in every share's base (a probe's: a share of 100 % read as 19.5 %). A
+        // respondent's one answer in such a run (a role, a comment) keeps the row a respondent's.
+        if record.inLongRunOfNotes && submitted == 0 && !(0..<questionCount).contains(where: { answerSlots[$0] != 0 }),
+           let column = (0..<count).first(where: { !isBlankField(record.fieldBytes($0)) }),
+           pendingIssues.allSatisfy({ $0.column == column && $0.issue.code == "unknown_value" }) {
+            let role = column < mapping.roles.count ? mapping.roles[column] : .unmapped
+            let answersFreely: Bool
+            switch role {
+            case let .question(q): answersFreely = instrument.questions[q].kind == .text
+            case .meta, .personal: answersFreely = true
+            case .choice, .unmapped: answersFreely = false
+            }
+            if !answersFreely {
+                heldDateIssues.removeAll(keepingCapacity: true)
+                let shown = Diagnostic.shortened(String(decoding: record.fieldBytes(column), as: UTF8.self).trimmingSpaces)
+                log(CleaningIssue(file: mapping.file, line: record.line, column: column + 1, code: "note_row",
+                                  action: .quarantined, severity: .note,
+                                  message: "`\(shown)`, the row's one filled cell, answers no question, in a run of more than 32 such rows "
+                                    + "below the table (a legend, or a list for a drop-down?): not a respondent; set aside"))
+                return .quarantined("one of a long run of rows of one cell answering nothing")
+            }
+        }
         // A block's name read before any respondent's row showed its column: a row below holding
         // words there (`KOV`'s `Narva linn` under a first row `Tartu linn;;;`) shows it a column of
         // places, and the name a respondent's place: given to no one from here (a row is not given
