@@ -1718,6 +1718,34 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(readAll(notes).header, ["a", "b"])
     }
 
+    /// A workbook of responses in more sheets than one, headed alike (a month a sheet; Google
+    /// Sheets' `Form Responses 1` and `2`): one is read, and the others' rows had been left out
+    /// with a note alone (a probe's: 40 respondents of 100, exit 0). An `xlsx_sheets_unread` error
+    /// names them with their rows; a sheet headed otherwise (a summary) is no such sheet.
+    func testSheetsHeadedAsTheOneReadAreSaidNotRead() throws {
+        let folder = TemporaryFolder()
+        let path = folder.path + "/months.xlsx"
+        let header = ["Riik", "Omavalitsus", "imp_intercultural"]
+        try writeWorkbook(path, [
+            ("Jaanuar", workbookRow(1, header) + workbookRow(2, ["Eesti", "Narva linn", "#4"]) + workbookRow(3, ["Eesti", "Narva linn", "#5"])),
+            ("Kokkuvõte", workbookRow(1, ["Teema", "Keskmine", "n"]) + workbookRow(2, ["a", "#4", "#3"])),
+            ("Veebruar", workbookRow(1, [" riik", "Omavalitsus", "IMP_INTERCULTURAL"]) + workbookRow(2, ["Eesti", "Tartu linn", "#3"])
+                + workbookRow(3, ["", "", ""]) + workbookRow(4, ["Eesti", "Tartu linn", "#2"]) + workbookRow(5, ["Eesti", "Tartu linn", "#1"])),
+            ("Märts", workbookRow(1, header)),
+        ])
+        let result = readAll(path)
+        XCTAssertEqual(result.data.count, 2)
+        let unread = result.diagnostics.filter { $0.code == "xlsx_sheets_unread" }
+        XCTAssertEqual(unread.count, 1)
+        XCTAssertEqual(unread.first?.severity, .error)
+        XCTAssertEqual(unread.first?.message, "the workbook's sheet(s) `Veebruar` (3 row(s)), `Märts` (0 row(s)) are headed as `Jaanuar`, the one read: "
+                       + "responses too, not read nor counted; save each sheet as CSV and give them all, or copy their rows into one sheet")
+        let single = folder.path + "/single.xlsx"
+        try writeWorkbook(single, [("Jaanuar", workbookRow(1, header) + workbookRow(2, ["Eesti", "Narva linn", "#4"])),
+                                   ("Kokkuvõte", workbookRow(1, ["Teema", "Keskmine", "n"]) + workbookRow(2, ["a", "#4", "#3"]))])
+        XCTAssertFalse(readAll(single).diagnostics.contains { $0.code == "xlsx_sheets_unread" })
+    }
+
     /// `needs sniff` on a workbook says what `check` and `report` read of it (it said "not read:
     /// a ZIP archive"): the sheet, its rows and columns, the sheets left; an XLSForm is pointed to
     /// --instrument, a damaged archive says so.

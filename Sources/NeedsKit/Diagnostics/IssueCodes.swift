@@ -166,6 +166,7 @@ public enum IssueCodes {
         "wave_topic_renamed": "A topic in a later wave's form has the same label as a baseline topic under a different key. The two are reported as separate topics, each asked in one wave, not compared.",
         "weight_column_missing": "Respondents are weighted by a column of the data, but this file has no such column. Its respondents get weight 0 and count in no figure.",
         "weight_invalid": "The respondent's weight is not a number from 0 to 10¹² written in decimals. The weight was set to 0, so the respondent counts in no figure.",
+        "xlsx_sheets_unread": "An Excel workbook holds more than one sheet headed as the responses sheet read (a month a sheet, or Form Responses 1 and 2). Only one sheet is read: the others' respondents are not counted. Save each sheet as CSV and give them all.",
         "xlsx_workbook": "The file is an Excel workbook. Its first sheet with a row of three values or more (else its first holding any value) was read as the responses, dates as ISO dates; its other sheets were not read.",
     ]
 }

@@ -160,6 +160,15 @@ public struct CSVReader {
             diagnose(Diagnostic(.note, file: displayName, code: "xlsx_workbook",
                                 message: "an .xlsx workbook: its sheet \(sheets([workbook.sheet])) is read as the responses, date cells as ISO dates, lines as its rows\(others)\(ignored)"))
         }
+        // Responses in more sheets than one (a month a sheet; Google Sheets' `Form Responses 1`
+        // and `2`): only one is read, and the others' respondents would be missing with a note
+        // alone (a probe's: 40 respondents of 100, exit 0).
+        if !workbook.sheetsAlike.isEmpty {
+            let alike = workbook.sheetsAlike.map { "\(sheets([$0.name])) (\($0.rows) row(s))" }.joined(separator: ", ")
+            diagnose(Diagnostic(.error, file: displayName, code: "xlsx_sheets_unread",
+                                message: "the workbook's sheet(s) \(alike) are headed as \(sheets([workbook.sheet])), the one read: "
+                                    + "responses too, not read nor counted; save each sheet as CSV and give them all, or copy their rows into one sheet"))
+        }
         var sheet = CSVReader(bytes: workbook.csv, displayName: displayName, options: options)
         sheet.options.encoding = .utf8
         sheet.options.delimiter = 0x2C

@@ -12,6 +12,10 @@ enum WorkbookTable {
     struct Table {
         let sheet: String
         let otherSheets: [String]
+        /// Other sheets headed as the one read (`Jaanuar`, `Veebruar`; Google Sheets' `Form
+        /// Responses 1` and `2`), each with its rows below the header that hold a value: responses
+        /// not read, which the reader reports as such.
+        var sheetsAlike: [(name: String, rows: Int)] = []
         let csv: [UInt8]
         /// The workbook's own bytes (for its SHA-256 and size).
         let file: [UInt8]
@@ -127,6 +131,13 @@ enum WorkbookTable {
                           isXLSForm: isXLSForm)
         table.rowStarts = rowStarts
         table.columns = width
+        // The same header, its filled cells compared as written but for case and spaces.
+        func filled(_ header: [String]) -> [String] { header.map { $0.trimmingSpaces.lowercased() }.filter { !$0.isEmpty } }
+        if let header = tableHeader(sheet).map(filled) {
+            table.sheetsAlike = sheets.filter { $0.name != sheet.name && tableHeader($0).map(filled) == header }.map { other in
+                (other.name, other.rows.filter { holdsValues($0.cells) && filled($0.cells) != header }.count)
+            }
+        }
         return .table(table)
     }
 }
