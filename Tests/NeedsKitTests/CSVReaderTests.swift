@@ -1746,6 +1746,30 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertFalse(readAll(single).diagnostics.contains { $0.code == "xlsx_sheets_unread" })
     }
 
+    /// A municipality's name merged down over its block of rows: Excel keeps it in the top cell
+    /// alone, and the rows below had been of no place (a probe's: 15 respondents of 18). Each
+    /// row of a range below the header reads its value in the range's first column; a merge in
+    /// the header (a title over two rows, a group's over its columns) is left as it is, and so
+    /// is a cell typed in the range (none is, in Excel: a file written otherwise).
+    func testCellsMergedDownOverRowsAreReadOnEachRow() throws {
+        let folder = TemporaryFolder()
+        let path = folder.path + "/merged.xlsx"
+        let rows = workbookRow(1, ["Riik", "Omavalitsus", "Hinnang", ""]) + workbookRow(2, ["", "", "imp_intercultural", "comp_intercultural"])
+            + workbookRow(3, ["Eesti", "Narva linn", "#4", "#2"]) + workbookRow(4, ["", "", "#5", "#1"]) + workbookRow(5, ["", "", "#3", "#3"])
+            + workbookRow(6, ["", "Tartu linn", "#2", "#2"]) + workbookRow(7, ["", "Jõhvi vald", "#1", "#1"])
+        try writeWorkbook(path, [("Vastused", rows)], afterRows: ["Vastused": "<mergeCells count=\"5\"><mergeCell ref=\"A1:A2\"/>"
+            + "<mergeCell ref=\"C1:D1\"/><mergeCell ref=\"A3:A7\"/><mergeCell ref=\"B3:B5\"/><mergeCell ref=\"B6:C7\"/></mergeCells>"])
+        let result = readAll(path)
+        XCTAssertEqual(result.header, ["Riik", "Omavalitsus", "Hinnang", ""])
+        XCTAssertEqual(result.data.map(\.fields), [
+            ["", "", "imp_intercultural", "comp_intercultural"],
+            ["Eesti", "Narva linn", "4", "2"], ["Eesti", "Narva linn", "5", "1"], ["Eesti", "Narva linn", "3", "3"],
+            ["Eesti", "Tartu linn", "2", "2"], ["Eesti", "Jõhvi vald", "1", "1"],
+        ])
+        XCTAssertTrue(result.diagnostics.contains { $0.message.contains("; 2 merged cell(s) over rows below the header read as their value on each row") },
+                      "\(result.diagnostics.map(\.message))")
+    }
+
     /// `needs sniff` on a workbook says what `check` and `report` read of it (it said "not read:
     /// a ZIP archive"): the sheet, its rows and columns, the sheets left; an XLSForm is pointed to
     /// --instrument, a damaged archive says so.

@@ -120,8 +120,9 @@ func pooledMunicipalitiesExport() -> String {
 }
 
 /// Writes an .xlsx workbook of sheets given as the XML of their rows.
+/// `afterRows`: XML after a sheet's rows (its `<mergeCells>`), by the sheet's name.
 func writeWorkbook(_ path: String, _ sheets: [(name: String, rows: String)], extra: [(part: String, xml: String)] = [],
-                   workbookProperties: String = "") throws {
+                   workbookProperties: String = "", afterRows: [String: String] = [:]) throws {
     let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
     func add(_ name: String, _ xml: String) throws { try addPart(archive, name, xml) }
     let main = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
@@ -133,7 +134,7 @@ func writeWorkbook(_ path: String, _ sheets: [(name: String, rows: String)], ext
         "<Relationship Id=\"R\($0)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/s\($0).xml\"/>"
     }.joined() + "</Relationships>")
     for (index, sheet) in sheets.enumerated() {
-        try add("xl/worksheets/s\(index).xml", "<worksheet \(main)><sheetData>\(sheet.rows)</sheetData></worksheet>")
+        try add("xl/worksheets/s\(index).xml", "<worksheet \(main)><sheetData>\(sheet.rows)</sheetData>\(afterRows[sheet.name] ?? "")</worksheet>")
     }
 }
 

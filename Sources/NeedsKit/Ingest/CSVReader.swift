@@ -156,7 +156,10 @@ public struct CSVReader {
             diagnose(Diagnostic(.note, file: displayName, code: "xlsx_workbook",
                                 message: "an .xlsx workbook with no sheet holding a value" + (workbook.otherSheets.isEmpty ? "" : " (\(sheets(workbook.otherSheets)))") + ignored))
         } else {
-            let others = workbook.otherSheets.isEmpty ? "" : "; its other sheet(s), not read: " + sheets(workbook.otherSheets)
+            var others = workbook.otherSheets.isEmpty ? "" : "; its other sheet(s), not read: " + sheets(workbook.otherSheets)
+            if workbook.mergesFilled > 0 {
+                others += "; \(workbook.mergesFilled) merged cell(s) over rows below the header read as their value on each row"
+            }
             diagnose(Diagnostic(.note, file: displayName, code: "xlsx_workbook",
                                 message: "an .xlsx workbook: its sheet \(sheets([workbook.sheet])) is read as the responses, date cells as ISO dates, lines as its rows\(others)\(ignored)"))
         }

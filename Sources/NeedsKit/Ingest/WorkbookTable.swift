@@ -16,6 +16,8 @@ enum WorkbookTable {
         /// Responses 1` and `2`), each with its rows below the header that hold a value: responses
         /// not read, which the reader reports as such.
         var sheetsAlike: [(name: String, rows: Int)] = []
+        /// Merged ranges below the header whose value was read on each of their rows.
+        var mergesFilled = 0
         let csv: [UInt8]
         /// The workbook's own bytes (for its SHA-256 and size).
         let file: [UInt8]
@@ -98,7 +100,31 @@ enum WorkbookTable {
                 ?? sheets.first(where: { holdsValues($0.header) || $0.rows.contains { holdsValues($0.cells) } }) else {
             return .table(Table(sheet: "", otherSheets: sheets.map(\.name), csv: [], file: file, isXLSForm: isXLSForm))
         }
-        let rows = [(number: sheet.headerRow, cells: sheet.header)] + sheet.rows
+        var rows = [(number: sheet.headerRow, cells: sheet.header)] + sheet.rows
+        // A cell merged down over rows below the table's header (a municipality's name over its
+        // block of respondents): Excel keeps the value in the top cell alone, and every row below
+        // it had been of no place (a probe's: 15 respondents of 18). Its value is read on each
+        // row of the range, in the range's first column (a range across columns is one cell's).
+        // Merges in and above the header (a group's title, a header cell over two rows) are the
+        // header's to read as they are.
+        var mergesFilled = 0
+        let headerNumber = rows.prefix(20).first { $0.cells.filter { !$0.isEmpty }.count >= 3 }?.number ?? sheet.headerRow
+        let indexOfRow = Dictionary(rows.indices.map { (rows[$0].number, $0) }, uniquingKeysWith: { first, _ in first })
+        for merge in sheet.merges where merge.bottom > merge.top && merge.top > headerNumber {
+            guard let top = indexOfRow[merge.top], merge.left < rows[top].cells.count else { continue }
+            let value = rows[top].cells[merge.left]
+            if value.isEmpty { continue }
+            var filled = false
+            for number in (merge.top + 1)...merge.bottom {
+                guard let k = indexOfRow[number] else { continue }
+                while rows[k].cells.count <= merge.left { rows[k].cells.append("") }
+                if rows[k].cells[merge.left].isEmpty {
+                    rows[k].cells[merge.left] = value
+                    filled = true
+                }
+            }
+            if filled { mergesFilled += 1 }
+        }
         // A sheet holds no empty cells after a row's last value: every row is as wide as the
         // widest, as a spreadsheet's CSV export writes them (short rows were `ragged_row`; a
         // header shorter than its data quarantined every row of it).
@@ -131,6 +157,7 @@ enum WorkbookTable {
                           isXLSForm: isXLSForm)
         table.rowStarts = rowStarts
         table.columns = width
+        table.mergesFilled = mergesFilled
         // The same header, its filled cells compared as written but for case and spaces.
         func filled(_ header: [String]) -> [String] { header.map { $0.trimmingSpaces.lowercased() }.filter { !$0.isEmpty } }
         if let header = tableHeader(sheet).map(filled) {

@@ -13,6 +13,27 @@ public struct Sheet: Sendable {
     /// Label cells read as Excel shows them (`10%`): the number each holds as stored (`0.1`), by
     /// row number and column, which is how pyxform reads it and a tool's labels export writes it.
     public var storedNumbers: [Int: [Int: String]] = [:]
+    /// A workbook sheet's merged ranges, whose value Excel keeps in the top left cell alone.
+    public var merges: [Merge] = []
+
+    /// A merged range of cells: rows (1-based, as numbered in the sheet) and columns (0-based).
+    public struct Merge: Sendable, Equatable {
+        public var top: Int, bottom: Int, left: Int, right: Int
+
+        /// A range as a sheet writes it, `A2:A7`; nil for anything else.
+        init?(reference: String) {
+            let ends = reference.split(separator: ":")
+            guard ends.count == 2, let from = Self.cell(ends[0]), let to = Self.cell(ends[1]) else { return nil }
+            (top, bottom, left, right) = (min(from.row, to.row), max(from.row, to.row), min(from.column, to.column), max(from.column, to.column))
+        }
+
+        private static func cell(_ text: Substring) -> (row: Int, column: Int)? {
+            let letters = text.prefix { $0.isASCII && $0.isLetter }
+            guard let column = XLSXWorkbook.columnIndex(of: String(text)), let row = Int(text.dropFirst(letters.count)), row > 0
+            else { return nil }
+            return (row, column)
+        }
+    }
 
     /// Nothing in it at all (a file of 0 bytes, or blank lines): said so rather than which
     /// columns it lacks.

@@ -137,6 +137,7 @@ public enum XLSXWorkbook {
             sheet.storedNumbers = stored
             sheet.inWorkbook = true
             sheet.headerRow = first.number
+            sheet.merges = worksheet.merges
             result.append(sheet)
         }
         return result
@@ -382,6 +383,8 @@ private final class WorksheetParser: NSObject, XMLParserDelegate {
     var percents: [Int: [Int: String]] = [:]
     private var cellStyle = 0
     var rows: [(number: Int, cells: [String])] = []
+    /// The sheet's merged ranges (`<mergeCell ref="A2:A7"/>`).
+    var merges: [Sheet.Merge] = []
     private var cells: [String] = []
     private var rowNumber = 0
     private var cellColumn = 0
@@ -413,6 +416,8 @@ private final class WorksheetParser: NSObject, XMLParserDelegate {
             text = ""
         case "v", "t":
             collecting = true
+        case "mergeCell":
+            if let merge = attributes["ref"].flatMap(Sheet.Merge.init(reference:)) { merges.append(merge) }
         default: break
         }
     }

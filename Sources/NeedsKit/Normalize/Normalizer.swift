@@ -558,11 +558,39 @@ public final class Normalizer {
            let date = roles.indices.first(where: { roles[$0] == .unmapped && ColumnMapper.isDateHeader(header[$0]) }) {
             roles[date] = .meta(.submitted)
         }
+        // Two tables side by side, the header written again to the right (`country;municipality;
+        // ...;;country;municipality;...`): each row holds two respondents, and the right one's
+        // answers had filled the left one's blanks as a duplicate column's (a probe's: 4 of 10
+        // respondents lost, a rating given to another). Its place columns and at least three in
+        // all repeated, in the same order: the right table is not read, and an error says so.
+        var sideBySide: Int? = nil
+        do {
+            var firstSeen: [ColumnRole: Int] = [:]
+            var repeats: [(index: Int, first: Int)] = []
+            for (index, role) in roles.enumerated() where role.question != nil {
+                if let first = firstSeen[role] { repeats.append((index, first)) } else { firstSeen[role] = index }
+            }
+            let places = [countryIndex, municipalityIndex].compactMap { $0 }
+            if repeats.count >= 3, repeats.contains(where: { roles[$0.first].question.map(places.contains) ?? false }),
+               zip(repeats, repeats.dropFirst()).allSatisfy({ $0.first < $1.first && $0.index < $1.index }),
+               let start = repeats.first?.index, repeats.allSatisfy({ $0.first < start }) {
+                // From the first blank column before the repeat, if any (the gap between the tables).
+                var from = start
+                while from > 0 && header[from - 1].trimmingSpaces.isEmpty && roles[from - 1] == .unmapped { from -= 1 }
+                sideBySide = from
+                let shown = repeats.prefix(4).map { "`\(header[$0.index].trimmingSpaces)`" }.joined(separator: ", ") + (repeats.count > 4 ? ", ..." : "")
+                log(CleaningIssue(file: file, line: line, column: start + 1, code: "tables_side_by_side", action: .dropped, severity: .error,
+                                  message: "columns \(start + 1)-\(roles.count) repeat the header's (\(shown)): a second table beside the first? "
+                                    + "Its respondents are not read nor counted; put the tables one below the other, or save each as its own file"))
+                for index in from..<roles.count { roles[index] = .unmapped }
+            }
+        }
         var unmapped: [String] = []
         var unmappedColumns: [Int] = []
         var seenQuestions: [ColumnRole: Int] = [:]
         var again: [Int: Int] = [:]
         for (index, role) in roles.enumerated() {
+            if let sideBySide, index >= sideBySide { break }
             switch role {
             case .unmapped:
                 let title = header[index].trimmingSpaces
