@@ -3,7 +3,7 @@ import NeedsKit
 
 /// Options every command that reads exports shares.
 struct ReaderFlags: ParsableArguments {
-    @Option(help: "Text encoding instead of detecting it: utf-8, utf-16le, utf-16be, windows-1257, iso-8859-13, iso-8859-4, windows-1251, windows-1252, koi8-r, cp775.")
+    @Option(help: "Text encoding instead of detecting it: utf-8, utf-16le, utf-16be, windows-1257, iso-8859-13, iso-8859-4, windows-1251, windows-1252, koi8-r, cp775, cp866.")
     var encoding: String?
 
     @Option(help: "Delimiter instead of sniffing it: a character, or tab, comma, semicolon, pipe, space.")

@@ -459,6 +459,26 @@ final class CSVReaderTests: XCTestCase {
                        .windows1257)
     }
 
+    /// Code page 866, what Excel's "CSV (MS-DOS)" writes on a Russian Windows, was not known: a
+    /// Russian file in it was read as Windows-1251 without a word (every answer garbled, a
+    /// probe's), and `--encoding cp866` was refused. Windows-1251 and KOI8-R files stay theirs.
+    func testDOSRussianCodePageIsKnown() {
+        for name in ["cp866", "IBM866", "CP-866"] {
+            XCTAssertEqual(TextEncoding(userName: name)?.rawValue, "cp866", name)
+        }
+        var text = "Страна;Муниципалитет;Должность;Важность\r\n"
+        for k in 0..<20 { text += "Эстония;Нарва;социальный работник;\(k % 5 + 1)\r\nЛатвия;Даугавпилс;учитель;\(k % 4 + 1)\r\n" }
+        let detected = EncodingDetector.detect(sample: encode(text, as: .cp866))
+        XCTAssertEqual(detected.encoding, .cp866)
+        XCTAssertNil(detected.closeAlternative)
+        XCTAssertEqual(EncodingDetector.detect(sample: encode(text, as: .windows1251)).encoding, .windows1251)
+        XCTAssertEqual(EncodingDetector.detect(sample: encode(text, as: .koi8r)).encoding, .koi8r)
+        // A short one: a header and a row.
+        let short = "Страна;Муниципалитет\r\nЭстония;Нарва\r\n"
+        XCTAssertEqual(EncodingDetector.detect(sample: encode(short, as: .cp866)).encoding, .cp866)
+        XCTAssertEqual(EncodingDetector.detect(sample: encode(short, as: .windows1251)).encoding, .windows1251)
+    }
+
     /// A file whose sample (its first MiB) is plain ASCII and whose letters come later (an export
     /// sorted by country, Estonia's `Narva linn` first) was read as UTF-8 to the end: every later
     /// Windows-1257 letter became U+FFFD with an `invalid_utf8` warning, the places unknown. The

@@ -12,9 +12,10 @@ public enum EncodingDetector {
     /// Baltic Windows writes Windows-1257, which reads Baltic letters exactly as ISO-8859-13 does;
     /// ISO-8859-4 (older Baltic systems) puts most of them elsewhere, and reads Estonian's õ ä ö ü
     /// as the others do, so it comes after them; code page 775 (old DOS tools) puts them at
-    /// control codes and box drawing of the others.
+    /// control codes and box drawing of the others; code page 866 (Russian DOS, Excel's "CSV
+    /// (MS-DOS)" on a Russian Windows) puts Cyrillic where Windows-1251 has its punctuation.
     static let codePageCandidates: [TextEncoding] = [
-        .windows1257, .iso8859_13, .windows1251, .koi8r, .windows1252, .iso8859_4, .cp775,
+        .windows1257, .iso8859_13, .windows1251, .koi8r, .windows1252, .iso8859_4, .cp775, .cp866,
     ]
 
     /// - Parameters:
@@ -86,10 +87,10 @@ public enum EncodingDetector {
         return detected
     }
 
-    /// Code pages seldom met today (code page 775 of old DOS tools), which read Western letters
+    /// Code pages seldom met today (code pages 775 and 866 of old DOS tools), which read Western letters
     /// as Baltic ones (è é î as Ķ ķ Ņ): chosen only when they read the sample clearly better
     /// than the others, by `rarityPenalty` points.
-    static let rareCodePages: Set<TextEncoding> = [.cp775]
+    static let rareCodePages: Set<TextEncoding> = [.cp775, .cp866]
     static let rarityPenalty = 10
 
     /// A lead smaller than this (about six letters' worth) over a code page reading the sample

@@ -13,6 +13,8 @@ public enum TextEncoding: String, CaseIterable, Sendable, Codable {
     case koi8r = "koi8-r"
     /// IBM code page 775 ("Baltic Rim"), which old DOS tools of the Baltic states write.
     case cp775 = "cp775"
+    /// IBM code page 866, Russian DOS: what Excel's "CSV (MS-DOS)" writes on a Russian Windows.
+    case cp866 = "cp866"
 
     /// The name glibc's iconv knows the encoding by.
     var iconvName: String {
@@ -27,6 +29,7 @@ public enum TextEncoding: String, CaseIterable, Sendable, Codable {
         case .windows1252: return "CP1252"
         case .koi8r: return "KOI8-R"
         case .cp775: return "CP775"
+        case .cp866: return "CP866"
         }
     }
 
@@ -44,6 +47,7 @@ public enum TextEncoding: String, CaseIterable, Sendable, Codable {
         case "windows1252", "cp1252", "win1252": self = .windows1252
         case "koi8r", "koi8": self = .koi8r
         case "cp775", "ibm775", "dos775", "pc775": self = .cp775
+        case "cp866", "ibm866", "dos866", "pc866": self = .cp866
         default: return nil
         }
     }
