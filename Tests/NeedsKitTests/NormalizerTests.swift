@@ -1130,6 +1130,11 @@ final class NormalizerTests: XCTestCase {
         let conflict = result.issues.filter { $0.code == "duplicate_submission_conflict" }
         XCTAssertEqual(conflict.map(\.line), [2])
         XCTAssertEqual(conflict.map(\.column), [8])
+        // The edit is known as one (its `_uuid` is not its `rootUuid`), and the kept copy said to
+        // be the first read, not the latest (a probe's: the corrected answers dropped silently).
+        XCTAssertEqual(conflict.first?.message, "submission `uuid:abc` was already read, with other answers; this copy is an edit of it "
+                       + "(its `_uuid` is not its `rootUuid`), yet the first copy read is kept and this one dropped: give only the latest "
+                       + "export, which holds each submission as last edited")
         XCTAssertEqual(result.issues.filter { $0.code == "duplicate_submission" }.map(\.line), [3])
         // The same with another group separator, or without group names: only `meta/rootUuid` was
         // known, and `meta.rootUuid` was warned about as a question of an older form version.

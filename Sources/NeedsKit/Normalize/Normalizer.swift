@@ -1884,10 +1884,22 @@ public final class Normalizer {
                                       code: "duplicate_submission", action: .dropped, severity: .note,
                                       message: "submission `\(submissionID)` was already read, with the same answers; counted once"))
                 } else {
+                    // A KoboToolbox copy whose `_uuid` is not its `rootUuid` is an edit of the
+                    // submission, so later than at least one copy: that the first read is kept
+                    // is said plainly (a probe's: the corrected answers were dropped, the stale kept).
+                    func uuid(_ column: Int) -> Substring {
+                        let text = record[column].trimmingSpaces
+                        return text.hasPrefix("uuid:") ? text.dropFirst(5) : Substring(text)
+                    }
+                    let edited = idColumn == mapping.rootIDColumn
+                        && mapping.idColumns.last(where: { $0 < count && $0 != idColumn }).map { !uuid($0).isEmpty && uuid($0) != uuid(idColumn) } == true
                     log(CleaningIssue(file: mapping.file, line: record.line, column: idColumn + 1,
                                       code: "duplicate_submission_conflict", action: .dropped,
                                       severity: .warning,
-                                      message: "submission `\(submissionID)` was already read, with other answers (edited since?); the first copy is kept, this one is dropped"))
+                                      message: edited
+                                        ? "submission `\(submissionID)` was already read, with other answers; this copy is an edit of it (its `_uuid` is not its `rootUuid`), "
+                                            + "yet the first copy read is kept and this one dropped: give only the latest export, which holds each submission as last edited"
+                                        : "submission `\(submissionID)` was already read, with other answers (edited since?); the first copy is kept, this one is dropped"))
                 }
                 return .duplicate
             }
