@@ -1758,8 +1758,15 @@ final class CSVReaderTests: XCTestCase {
         let unread = result.diagnostics.filter { $0.code == "xlsx_sheets_unread" }
         XCTAssertEqual(unread.count, 1)
         XCTAssertEqual(unread.first?.severity, .error)
-        XCTAssertEqual(unread.first?.message, "the workbook's sheet(s) `Veebruar` (3 row(s)), `Märts` (0 row(s)) are headed as `Jaanuar`, the one read: "
+        XCTAssertEqual(unread.first?.message, "the workbook's sheet(s) `Veebruar` (3 row(s)) are headed as `Jaanuar`, the one read, and hold rows it has not: "
                        + "responses too, not read nor counted; save each sheet as CSV and give them all, or copy their rows into one sheet")
+        // A template of the header alone (`Märts`), or a copy of the rows read (cleaned, sorted),
+        // is none (a reviewer's: exit 1 for a template, and CSVs of both would count each twice).
+        let copy = folder.path + "/copy.xlsx"
+        try writeWorkbook(copy, [("Vastused", workbookRow(1, header) + workbookRow(2, ["Eesti", "Narva linn", "#4"]) + workbookRow(3, ["Eesti", "Tartu linn", "#5"])),
+                                 ("Puhastatud", workbookRow(1, header) + workbookRow(2, ["Eesti", "Tartu linn", "#5"]) + workbookRow(3, ["Eesti", "Narva linn", "#4"])),
+                                 ("Mall", workbookRow(1, header))])
+        XCTAssertFalse(readAll(copy).diagnostics.contains { $0.code == "xlsx_sheets_unread" })
         let single = folder.path + "/single.xlsx"
         try writeWorkbook(single, [("Jaanuar", workbookRow(1, header) + workbookRow(2, ["Eesti", "Narva linn", "#4"])),
                                    ("Kokkuvõte", workbookRow(1, ["Teema", "Keskmine", "n"]) + workbookRow(2, ["a", "#4", "#3"]))])
@@ -1777,15 +1784,18 @@ final class CSVReaderTests: XCTestCase {
         let rows = workbookRow(1, ["Riik", "Omavalitsus", "Hinnang", ""]) + workbookRow(2, ["", "", "imp_intercultural", "comp_intercultural"])
             + workbookRow(3, ["Eesti", "Narva linn", "#4", "#2"]) + workbookRow(4, ["", "", "#5", "#1"]) + workbookRow(5, ["", "", "#3", "#3"])
             + workbookRow(6, ["", "Tartu linn", "#2", "#2"]) + workbookRow(7, ["", "Jõhvi vald", "#1", "#1"])
+            // A block's average row inside the range stays a totals row, its label first (a reviewer's).
+            + workbookRow(8, ["Läti", "Ogre", "#3", "#3"]) + workbookRow(9, ["", "Keskmine", "#3", "#3"])
         try writeWorkbook(path, [("Vastused", rows)], afterRows: ["Vastused": "<mergeCells count=\"5\"><mergeCell ref=\"A1:A2\"/>"
-            + "<mergeCell ref=\"C1:D1\"/><mergeCell ref=\"A3:A7\"/><mergeCell ref=\"B3:B5\"/><mergeCell ref=\"B6:C7\"/></mergeCells>"])
+            + "<mergeCell ref=\"C1:D1\"/><mergeCell ref=\"A3:A7\"/><mergeCell ref=\"B3:B5\"/><mergeCell ref=\"B6:C7\"/><mergeCell ref=\"A8:A9\"/></mergeCells>"])
         let result = readAll(path)
         XCTAssertEqual(result.header, ["Riik", "Omavalitsus", "Hinnang", ""])
         XCTAssertEqual(result.data.map(\.fields), [
             ["", "", "imp_intercultural", "comp_intercultural"],
             ["Eesti", "Narva linn", "4", "2"], ["Eesti", "Narva linn", "5", "1"], ["Eesti", "Narva linn", "3", "3"],
-            ["Eesti", "Tartu linn", "2", "2"], ["Eesti", "Jõhvi vald", "1", "1"],
+            ["Eesti", "Tartu linn", "2", "2"], ["Eesti", "Jõhvi vald", "1", "1"], ["Läti", "Ogre", "3", "3"],
         ])
+        XCTAssertTrue(result.diagnostics.contains { $0.code == "totals_row_skipped" && $0.line == 9 }, "\(result.diagnostics.map(\.message))")
         XCTAssertTrue(result.diagnostics.contains { $0.message.contains("; 2 merged cell(s) over rows below the header read as their value on each row") },
                       "\(result.diagnostics.map(\.message))")
     }

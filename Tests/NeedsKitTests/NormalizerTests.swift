@@ -507,6 +507,27 @@ final class NormalizerTests: XCTestCase {
         XCTAssertFalse(result.codes().contains("unknown_value"), "\(result.issues.map(\.message))")
     }
 
+    /// A yes or no with a full stop or words after it (`Jah.`, `Да, конечно`, `Нет, спасибо`),
+    /// `✅`, `Selected` in the survey languages, `Kindlasti` (certainly): a probe's had each read
+    /// unticked, the respondent in the topic's base as not wanting it. A number with a comma
+    /// after it is no tick (`1, 3`: unknown, as before).
+    func testTicksWithPunctuationOrWordsAfterThem() throws {
+        let folder = TemporaryFolder()
+        var text = "country,municipality,training_wanted/intercultural,training_wanted/partnerships\n"
+        for (tick, untick) in [("Jah.", "Ei."), ("\"Да, конечно\"", "\"Нет, спасибо\""), ("✅", "❌"), ("Selected", "Not selected"),
+                               ("Выбрано", "Не выбрано"), ("Kindlasti", "-"), ("1.", "0."), ("Taip!", "Ne!")] {
+            text += "EE,Narva,\(tick),\(untick)\n"
+        }
+        text += "EE,Narva,\"1, 3\",0\n"
+        let result = normalise([folder.write("ticks.csv", text)])
+        XCTAssertEqual(result.respondents.count, 9)
+        guard result.respondents.count == 9 else { return }
+        for k in 0..<8 {
+            XCTAssertEqual(result.answer(k, "training_wanted", in: instrument), .choices(["intercultural"]), "row \(k + 2)")
+        }
+        XCTAssertEqual(result.issues.filter { $0.code == "unknown_value" }.map(\.oldValue), ["1, 3"])
+    }
+
     /// Excel in Estonian, Latvian or Lithuanian writes a sheet's TRUE and FALSE as TÕENE/VÄÄR,
     /// PATIESS/APLAMS and TIESA/NETIESA (Russian ИСТИНА/ЛОЖЬ was read already), and an older
     /// LimeSurvey full-answers export an unticked choice as `Not selected`: each was an unknown
@@ -525,6 +546,32 @@ final class NormalizerTests: XCTestCase {
             XCTAssertEqual(result.answer(k, "training_wanted", in: instrument), .choices(["intercultural"]), "row \(k + 2)")
         }
         XCTAssertFalse(result.codes().contains("unknown_value"), "\(result.issues.map(\.message))")
+    }
+
+    /// A Google Forms grid whose rows the form numbered (`[1. Kultuuridevaheline pädevus ja
+    /// suhtlus]`) or ended with a colon: every rating had been lost (`questions_missing`, a
+    /// probe's). And checkbox answers typed with a label's words in another form
+    /// (`коммуникации` for `коммуникация`): read as the topics, with a warning, where the
+    /// respondent had wanted none ("typed for Other").
+    func testNumberedGridRowsAndCheckboxLabelsInAnotherForm() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        Ajatempel,Riik,Omavalitsus,Kui oluline on iga teema teie töös? [1. Kultuuridevaheline pädevus ja suhtlus],Kui oluline on iga teema teie töös? [Partnerlus lõimumise toetamiseks:],По каким темам вы бы прошли обучение?
+        13.01.2025 15:15:00,Eesti,Narva,Väga oluline,Oluline,"Межкультурная компетентность и коммуникации, Партнерства для интеграции"
+        13.01.2025 15:16:00,Eesti,Narva,Oluline,Vähe oluline,Межкультурной компетентности и коммуникации
+
+        """
+        let result = normalise([folder.write("grid.csv", text)])
+        XCTAssertFalse(result.codes().contains("questions_missing") && result.issues.contains { $0.message.contains("imp_intercultural") },
+                       "\(result.issues.map(\.message))")
+        XCTAssertEqual(result.respondents.count, 2)
+        guard result.respondents.count == 2 else { return }
+        XCTAssertEqual(result.answer(0, "imp_intercultural", in: instrument), .choice("5"))
+        XCTAssertEqual(result.answer(0, "imp_partnerships", in: instrument), .choice("4"))
+        XCTAssertEqual(result.answer(0, "training_wanted", in: instrument), .choices(["intercultural", "partnerships"]))
+        XCTAssertEqual(result.answer(1, "training_wanted", in: instrument), .choices(["intercultural"]))
+        XCTAssertEqual(result.issues.filter { $0.code == "label_matched_in_another_form" }.map(\.oldValue),
+                       ["Межкультурная компетентность и коммуникации", "Межкультурной компетентности и коммуникации"])
     }
 
     /// The exports of a form's Estonian and English versions pasted together: the second header
@@ -1428,6 +1475,35 @@ final class NormalizerTests: XCTestCase {
                        [.choice("4"), .choice("2"), .choice("4"), .choice("1"), nil])
         XCTAssertEqual(result.issues.filter { $0.code == "label_matched_in_another_form" }.count, 12)
         XCTAssertEqual(result.issues.filter { $0.code == "unknown_value" }.map(\.oldValue), ["Неважно", "Nesvarbi"])
+    }
+
+    /// A comparative or superlative is no other form of its adjective: `Labiau svarbu` (rather
+    /// important) had read as `Labai svarbu` (very, 5), `Labiau žema` as `Labai žema` (1),
+    /// `Kõrgeim` (highest) as `Kõrge` (4), `Highest` as `High`, `Augstākā` as `Augsta` (a probe's,
+    /// each a point off, with a harmless-looking warning). Unread now, so that a number written
+    /// with them is read by its number (`4 - Labiau svarbu` had been missing: the words, read as
+    /// 5, contradicted it). Other forms still are (`Labai svarbi`, `Ļoti svarīga`).
+    func testComparativesAreNoOtherFormOfTheirAdjective() throws {
+        let folder = TemporaryFolder()
+        let text = """
+        country;municipality;imp_intercultural;comp_intercultural
+        LT;Kauno r.;Labiau svarbu;Labiau žema
+        EE;Narva;Olulisim;Kõrgeim
+        LV;Rīga;Svarīgāks;Augstākā
+        EE;Narva;Important;Highest
+        LT;Kauno r.;4 - Labiau svarbu;2 - Labiau žema
+        LT;Kauno r.;Labai svarbi;Ļoti augstā
+
+        """
+        let result = normalise([folder.write("degrees.csv", text)])
+        XCTAssertEqual(result.respondents.count, 6)
+        guard result.respondents.count == 6 else { return }
+        XCTAssertEqual((0..<6).map { result.answer($0, "imp_intercultural", in: instrument) },
+                       [nil, nil, nil, .choice("4"), .choice("4"), .choice("5")])
+        XCTAssertEqual((0..<6).map { result.answer($0, "comp_intercultural", in: instrument) },
+                       [nil, nil, nil, nil, .choice("2"), .choice("5")])
+        XCTAssertEqual(result.issues.filter { $0.code == "unknown_value" }.map(\.oldValue),
+                       ["Labiau svarbu", "Labiau žema", "Olulisim", "Kõrgeim", "Svarīgāks", "Augstākā", "Highest"])
     }
 
     /// The same sheet saved as "CSV" in a code page without the letters (`Ma?ai svarbi`, `Soci?l?

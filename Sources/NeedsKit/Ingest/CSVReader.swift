@@ -169,7 +169,7 @@ public struct CSVReader {
         if !workbook.sheetsAlike.isEmpty {
             let alike = workbook.sheetsAlike.map { "\(sheets([$0.name])) (\($0.rows) row(s))" }.joined(separator: ", ")
             diagnose(Diagnostic(.error, file: displayName, code: "xlsx_sheets_unread",
-                                message: "the workbook's sheet(s) \(alike) are headed as \(sheets([workbook.sheet])), the one read: "
+                                message: "the workbook's sheet(s) \(alike) are headed as \(sheets([workbook.sheet])), the one read, and hold rows it has not: "
                                     + "responses too, not read nor counted; save each sheet as CSV and give them all, or copy their rows into one sheet"))
         }
         var sheet = CSVReader(bytes: workbook.csv, displayName: displayName, options: options)

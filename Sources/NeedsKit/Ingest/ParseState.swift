@@ -1043,6 +1043,14 @@ final class ParseState {
                 passedCountry = true
                 continue
             }
+            // Behind a country, only a label that starts with a totals word (a place's name after
+            // it, `Narva linn kokku`, would cost a word's String on every respondent's row).
+            if passedCountry {
+                guard Self.totalsPrefixes.contains(Self.prefixKey(field)) else { return nil }
+                let text = String(decoding: field, as: UTF8.self)
+                guard Self.startsWithTotalsWord(text.lowercased()) else { return nil }
+                return (text.count > 40 ? String(text.prefix(40)) + "…" : text, i + 1)
+            }
             // Every word's first letter, lower or upper case, the lead bytes of Cyrillic, and
             // those of Σ (Greek), ∑ and ⌀ (mathematical signs), and Ø or ø (an average's sign).
             let letter = first | 0x20
@@ -1071,7 +1079,9 @@ final class ParseState {
     /// last cell looked at and its answer are kept, as a country filled down its column is the
     /// same cell row after row.
     private func isCountryCell(_ field: Slice<UnsafeRawBufferPointer>) -> Bool {
-        guard field.count <= 24 else { return false }
+        // A name's first letter (not a timestamp's or a number's digit, which differ row by row).
+        guard field.count >= 2, field.count <= 24, let first = field.first,
+              (first | 0x20 >= 0x61 && first | 0x20 <= 0x7A) || first >= 0xC0 else { return false }
         if !field.elementsEqual(lastCountryCell.bytes) {
             lastCountryCell = (Array(field), RegionCountry.code(for: String(decoding: field, as: UTF8.self)) != nil)
         }
@@ -1171,6 +1181,23 @@ final class ParseState {
     }
 
     /// The Latin first letters of `totalsWords`, bit 0 for `a`.
+    /// A cell's first three bytes, ASCII letters in lower case, as one number (missing bytes 0).
+    static func prefixKey<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt32 {
+        var key: UInt32 = 0
+        for (k, byte) in bytes.prefix(3).enumerated() {
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            key |= UInt32(lower) << (8 * UInt32(k))
+        }
+        return key
+    }
+
+    /// The `prefixKey`s of the totals words (their first letter also in capitals: Cyrillic's
+    /// bytes differ by case), so that a cell no totals word begins is passed over by its bytes.
+    static let totalsPrefixes: Set<UInt32> = Set(totalsWords.flatMap { word -> [UInt32] in
+        let capital = word.prefix(1).uppercased() + word.dropFirst()
+        return [word, capital, word.uppercased()].map { prefixKey(Array($0.utf8)) }
+    })
+
     static let totalsInitials: UInt32 = totalsWords.reduce(0) { mask, word in
         guard let first = word.unicodeScalars.first, first.isASCII, first.properties.isLowercase else { return mask }
         return mask | 1 << (first.value - 0x61)

@@ -117,6 +117,11 @@ enum WorkbookTable {
             var filled = false
             for number in (merge.top + 1)...merge.bottom {
                 guard let k = indexOfRow[number] else { continue }
+                // A block's totals or average row inside the range (`;Keskmine;4;2`, a reviewer's)
+                // stays a totals row: its label first.
+                if let label = rows[k].cells.first(where: { !$0.trimmingSpaces.isEmpty })?.trimmingSpaces.lowercased(),
+                   ParseState.startsWithTotalsWord(label)
+                    || label.split(separator: " ").last.map({ ParseState.isTotalsLastWord(String($0)) }) == true { continue }
                 while rows[k].cells.count <= merge.left { rows[k].cells.append("") }
                 if rows[k].cells[merge.left].isEmpty {
                     rows[k].cells[merge.left] = value
@@ -160,10 +165,13 @@ enum WorkbookTable {
         table.mergesFilled = mergesFilled
         // The same header, its filled cells compared as written but for case and spaces.
         func filled(_ header: [String]) -> [String] { header.map { $0.trimmingSpaces.lowercased() }.filter { !$0.isEmpty } }
+        // Only one with rows the one read has not: a template of the header alone, or a copy of
+        // the same rows (cleaned, sorted), is no responses left unread (a reviewer's cases).
         if let header = tableHeader(sheet).map(filled) {
+            let read = Set(sheet.rows.map { filled($0.cells) })
             table.sheetsAlike = sheets.filter { $0.name != sheet.name && tableHeader($0).map(filled) == header }.map { other in
-                (other.name, other.rows.filter { holdsValues($0.cells) && filled($0.cells) != header }.count)
-            }
+                (other.name, other.rows.filter { holdsValues($0.cells) && filled($0.cells) != header && !read.contains(filled($0.cells)) }.count)
+            }.filter { $0.rows > 0 }
         }
         return .table(table)
     }

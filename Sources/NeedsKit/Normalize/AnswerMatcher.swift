@@ -218,12 +218,35 @@ public final class ChoiceMatcher {
     /// Two forms of one word: equal, or both of four letters or more sharing at least three
     /// first letters, all but the shorter's last two and the longer's last three (`важна`,
     /// `важно`; `sociala`, `socialais`; `darbuotoja`, `darbuotojas`).
+    /// A comparative or superlative is no form of its adjective (`Labiau svarbu`, rather
+    /// important, is no `Labai svarbu`, very important; `Kõrgeim`, highest, no `Kõrge`; a probe's
+    /// had read each a point higher or lower): a word with a degree's ending and one without are
+    /// two words.
     static func sameWordForm(_ a: Substring, _ b: Substring) -> Bool {
         if a == b { return true }
         guard a.count >= 4, b.count >= 4 else { return false }
         let common = zip(a, b).prefix { $0 == $1 }.count
         return common >= 3 && common >= min(a.count, b.count) - 2 && common >= max(a.count, b.count) - 3
+            && isDegreeForm(a) == isDegreeForm(b)
     }
+
+    /// Whether a word (a loose key: lower case, no diacritics) ends as a comparative or
+    /// superlative of the survey languages: Estonian `-m`/`-im` (`olulisem`, `kõrgeim`),
+    /// Latvian `-āks`/`-ākā` (`svarīgāks`, `augstākā`), Lithuanian `-iau`/`-esnis`/`-iausias`
+    /// (`labiau`, `aukštesnė`, `aukščiausia`), Russian `-ейший` (`важнейший`), English's
+    /// (`higher`, `highest`).
+    static func isDegreeForm(_ word: Substring) -> Bool {
+        if englishDegrees.contains(word) { return true }
+        return degreeEndings.contains { word.count >= $0.count + 3 && word.hasSuffix($0) }
+    }
+
+    private static let englishDegrees: Set<Substring> = ["higher", "highest", "lower", "lowest", "greater", "greatest", "least"]
+    private static let degreeEndings: [String] = [
+        "em", "am", "im",
+        "aks", "aka", "akais", "akaja", "akie", "akas",
+        "iau", "esnis", "esne", "esni", "esnes", "iausias", "iausia", "iausi",
+        "еишии", "еишая", "еишее", "аишии", "аишая", "аишее",
+    ]
 
     /// Where `separator` first stands in `text`, found in its UTF-8 bytes (Foundation's
     /// `range(of:)` folds Unicode first, and a Google checkbox cell's pieces are tried many times).
@@ -407,28 +430,51 @@ public final class ChoiceMatcher {
         let text = raw.trimmingSpaces
         if text.isEmpty { return .blank }
         if limeSurvey, text == "2" { return .unticked }
-        switch text.lowercased() {
+        let lower = text.lowercased()
+        if let plain = Self.plainTick(lower) { return plain }
+        if case let .matched(name, _) = match(text) { return .choice(name) }
+        // A yes or no with a full stop after it (`Jah.`, `1.`), or a word after a comma (`Да,
+        // конечно`, `Нет, спасибо`): a probe's had each read unticked.
+        func stripped(_ text: Substring) -> String {
+            String(text.drop { " .!".contains($0) }.reversed().drop { " .!".contains($0) }.reversed())
+        }
+        let whole = stripped(lower[...])
+        if whole != lower, let plain = Self.plainTick(whole) { return plain }
+        if let comma = lower.firstIndex(where: { $0 == "," || $0 == ";" }) {
+            let head = stripped(lower[..<comma])
+            if head.count >= 2, head.allSatisfy({ $0.isLetter }), let plain = Self.plainTick(head) { return plain }
+        }
+        return lostOrUnknownTick(text)
+    }
+
+    /// A tick or none as a form tool or a sheet writes it, in lower case; nil for any other text.
+    private static func plainTick(_ lower: String) -> Normalizer.TickReading? {
+        switch lower {
         case "n/a": return .blank
         // (`1,0`, `1.00`: a number format with decimals, a Baltic Excel's with a comma, a probe's.)
         case "1", "1.0", "1,0", "1.00", "1,00", "true", "истина", "tõene", "patiess", "tiesa", "yes", "y", "x", "✓", "✔", "✔\u{FE0F}", "√", "☑",
-             "☒", "v", "+", "jah", "jā", "ja", "taip", "да":
+             "☑\u{FE0F}", "✅", "☒", "v", "+", "jah", "jā", "ja", "taip", "да", "selected", "valitud", "izvēlēts", "pasirinkta", "выбрано",
+             "kindlasti", "obligāti", "būtinai", "обязательно":
             return .ticked
         case "0", "0.0", "0,0", "0.00", "0,00", "false", "ложь", "väär", "aplams", "netiesa", "no", "n", "not selected", "ei", "nē", "ne", "нет",
-             "-", "–", "—", "☐":
+             "-", "–", "—", "☐", "❌", "valimata", "nav izvēlēts", "nepasirinkta", "не выбрано":
             return .unticked
         default:
-            if case let .matched(name, _) = match(text) { return .choice(name) }
-            // A yes or no whose letters the file's code page lacked, each written `?` (Latvian
-            // `Jā` saved by Excel's "CSV" in Windows-1252 is `J?`: every tick of a LimeSurvey
-            // export had read as unticked, a helper's probe). Only words with a letter of ASCII
-            // left: `??` is no word any more.
-            if text.contains("?"), text.contains(where: { $0.isASCII && $0.isLetter }) {
-                let key = KeyedLookup<Int>.lostLettersKey(text.lowercased())
-                if Self.lostTicks.contains(key) { return .ticked }
-                if Self.lostUnticks.contains(key) { return .unticked }
-            }
-            return .unknown(text)
+            return nil
         }
+    }
+
+    /// A yes or no whose letters the file's code page lacked, each written `?` (Latvian `Jā`
+    /// saved by Excel's "CSV" in Windows-1252 is `J?`: every tick of a LimeSurvey export had read
+    /// as unticked, a helper's probe); any other text unknown. Only words with a letter of ASCII
+    /// left: `??` is no word any more.
+    private func lostOrUnknownTick(_ text: String) -> Normalizer.TickReading {
+        if text.contains("?"), text.contains(where: { $0.isASCII && $0.isLetter }) {
+            let key = KeyedLookup<Int>.lostLettersKey(text.lowercased())
+            if Self.lostTicks.contains(key) { return .ticked }
+            if Self.lostUnticks.contains(key) { return .unticked }
+        }
+        return .unknown(text)
     }
 
     /// The ticks and unticks with a letter outside ASCII, as `KeyedLookup.lostLettersKey` writes them.

@@ -567,11 +567,29 @@ public struct ColumnMapper {
     /// `CODE[SUB]`: LimeSurvey sub-questions (`importance[SQ001]`, `trainingwanted[SQ003]`) and
     /// Google Forms grid rows (`Group label [Question label]`), split at `open` (by default the
     /// last `[`).
+    /// A grid row numbered or punctuated as a sheet of one's own writes it (`[1. Topic]`,
+    /// `[Topic:]`) is read without that when it is read as none as written (a probe's: every
+    /// rating of a Google export so headed had been lost).
     private func resolveBracketed(_ header: String, open: String.Index? = nil) -> ColumnRole? {
         guard header.hasSuffix("]"), let open = open ?? header.lastIndex(of: "[") else { return nil }
         let outer = String(header[..<open]).trimmingSpaces
         let inner = String(header[header.index(after: open)..<header.index(before: header.endIndex)]).trimmingSpaces
         guard !outer.isEmpty, !inner.isEmpty else { return nil }
+        if let role = resolveBracketed(outer: outer, inner: inner) { return role }
+        // (Not without a part in parentheses: `[Partnerships (NGOs)]`, a row edited in the
+        // survey, names none of the form's, a reviewer's case.)
+        var plain = Substring(inner)
+        if let space = plain.firstIndex(of: " "), let last = plain[..<space].last, ".):".contains(last) {
+            let digits = plain[..<space].dropLast()
+            if !digits.isEmpty && digits.allSatisfy({ $0.isASCII && $0.isNumber }) { plain = plain[space...] }
+        }
+        plain = Substring(String(plain).trimmingSpaces)
+        while let last = plain.last, ":?*!. ".contains(last) { plain = plain.dropLast() }
+        guard !plain.isEmpty, plain != Substring(inner) else { return nil }
+        return resolveBracketed(outer: outer, inner: String(plain))
+    }
+
+    private func resolveBracketed(outer: String, inner: String) -> ColumnRole? {
         let position = Self.subquestionPosition(inner)
 
         // A select_multiple question by name, code or label: the bracket names a choice.

@@ -676,12 +676,13 @@ public struct Gazetteer: Sendable {
     /// A town's centre, `Kesklinn` (`Narva, Kesklinn`): a part that tells nothing of the place
     /// beside its name. Tallinn's district of that name is every Estonian town's centre too, so
     /// that alone it is no municipality (a probe's: it had been Tallinn without a word, and
-    /// `Narva, Kesklinn` ambiguous).
+    /// `Narva, Kesklinn` ambiguous); the district's own names, `Kesklinna linnaosa` and Russian
+    /// `Кесклинн`, are Tallinn's.
     private static func isCityCentre(_ part: String) -> Bool {
         cityCentres.contains(TextKey.loose(part))
     }
 
-    private static let cityCentres: Set<String> = Set(["Kesklinn", "Kesklinna", "Kesklinna linnaosa", "Кесклинн",
+    private static let cityCentres: Set<String> = Set(["Kesklinn", "Kesklinna",
                                                        "city centre", "city center", "центр", "центр города"].map { TextKey.loose($0) })
 
     /// Words that end the name of a county or region (`Ida-Viru maakond`, `Kauno apskritis`,

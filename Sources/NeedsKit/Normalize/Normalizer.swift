@@ -558,39 +558,11 @@ public final class Normalizer {
            let date = roles.indices.first(where: { roles[$0] == .unmapped && ColumnMapper.isDateHeader(header[$0]) }) {
             roles[date] = .meta(.submitted)
         }
-        // Two tables side by side, the header written again to the right (`country;municipality;
-        // ...;;country;municipality;...`): each row holds two respondents, and the right one's
-        // answers had filled the left one's blanks as a duplicate column's (a probe's: 4 of 10
-        // respondents lost, a rating given to another). Its place columns and at least three in
-        // all repeated, in the same order: the right table is not read, and an error says so.
-        var sideBySide: Int? = nil
-        do {
-            var firstSeen: [ColumnRole: Int] = [:]
-            var repeats: [(index: Int, first: Int)] = []
-            for (index, role) in roles.enumerated() where role.question != nil {
-                if let first = firstSeen[role] { repeats.append((index, first)) } else { firstSeen[role] = index }
-            }
-            let places = [countryIndex, municipalityIndex].compactMap { $0 }
-            if repeats.count >= 3, repeats.contains(where: { roles[$0.first].question.map(places.contains) ?? false }),
-               zip(repeats, repeats.dropFirst()).allSatisfy({ $0.first < $1.first && $0.index < $1.index }),
-               let start = repeats.first?.index, repeats.allSatisfy({ $0.first < start }) {
-                // From the first blank column before the repeat, if any (the gap between the tables).
-                var from = start
-                while from > 0 && header[from - 1].trimmingSpaces.isEmpty && roles[from - 1] == .unmapped { from -= 1 }
-                sideBySide = from
-                let shown = repeats.prefix(4).map { "`\(header[$0.index].trimmingSpaces)`" }.joined(separator: ", ") + (repeats.count > 4 ? ", ..." : "")
-                log(CleaningIssue(file: file, line: line, column: start + 1, code: "tables_side_by_side", action: .dropped, severity: .error,
-                                  message: "columns \(start + 1)-\(roles.count) repeat the header's (\(shown)): a second table beside the first? "
-                                    + "Its respondents are not read nor counted; put the tables one below the other, or save each as its own file"))
-                for index in from..<roles.count { roles[index] = .unmapped }
-            }
-        }
         var unmapped: [String] = []
         var unmappedColumns: [Int] = []
         var seenQuestions: [ColumnRole: Int] = [:]
         var again: [Int: Int] = [:]
         for (index, role) in roles.enumerated() {
-            if let sideBySide, index >= sideBySide { break }
             switch role {
             case .unmapped:
                 let title = header[index].trimmingSpaces
@@ -2930,6 +2902,28 @@ public final class Normalizer {
             var split = matcher.splitMultiple(text, namesExpected: Self.namesExpected(shape))
             var pieceIssues = split.unknown.filter(Self.lostLetters).map(lostLettersIssue)
             split.unknown.removeAll(where: Self.lostLetters)
+            // Labels typed with their words in another form (`коммуникации` for `коммуникация`),
+            // each piece or each of an unknown text's pieces one: read as those choices (a probe's
+            // Google export had its respondent wanting none of the topics, "typed for Other").
+            if !split.unknown.isEmpty {
+                var formed: [(piece: String, name: String)] = []
+                split.unknown.removeAll { unknown in
+                    let pieces = unknown.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\n" })
+                        .map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+                    let names = [unknown].compactMap(matcher.wordForm)
+                    let found = names.isEmpty && pieces.count > 1 ? pieces.compactMap(matcher.wordForm) : names
+                    guard !found.isEmpty, found.count == (names.isEmpty ? pieces.count : 1) else { return false }
+                    formed += zip(names.isEmpty ? pieces : [unknown], found).map { ($0, $1) }
+                    return true
+                }
+                if !formed.isEmpty {
+                    split.choices = matcher.ordered(Set(split.choices + formed.map(\.name)))
+                    pieceIssues += formed.map { piece, name in
+                        CellReading.Issue(old: piece, new: name, code: "label_matched_in_another_form", action: .changed,
+                                          message: "`\(piece)` read as choice `\(name)`, whose label has these words in another form (gender or ending)")
+                    }
+                }
+            }
             // `Other: ...` pieces are the list's `other`, in a file of any tool.
             if let other = matcher.otherChoice {
                 let withText = split.unknown.filter { matcher.otherWithText($0) != nil }
