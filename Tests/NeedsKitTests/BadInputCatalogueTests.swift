@@ -911,12 +911,12 @@ final class BadInputCatalogueTests: XCTestCase {
     func testTotalsRowsBehindAFilledDownCountryAreNotRespondents() {
         let sheet = "country;municipality;role;imp_intercultural;comp_intercultural;imp_partnerships;comp_partnerships\n"
             + "EE;Narva linn;teacher;4;2;3;1\nEE;Narva linn;teacher;3;3;2;2\n"
-            + "EE;Keskmine;;3,5;2,5;2,5;1,5\nEE;Vastajaid;;2;2;2;2\nEesti;Kokku;;2;2;2;2\n"
+            + "EE;Keskmine;;3,5;2,5;2,5;1,5\nEE;Vastajaid;;2;2;2;2\nEesti;Kokku;;2;2;2;2\nEE;n=2;;2;2;2;2\nEE;SD:;;0,5;0,5;0,5;0,5\n"
             + "EE;;teacher;4;2;3;1\n"
         let r = run("filled-down.csv", sheet)
         XCTAssertEqual(r.account.respondents, 3)
-        XCTAssertEqual(r.account.footnoteRecords, 3)
-        XCTAssertEqual(r.outcome.firstIssues.filter { $0.code == "totals_row_skipped" }.map(\.line), [4, 5, 6])
+        XCTAssertEqual(r.account.footnoteRecords, 5)
+        XCTAssertEqual(r.outcome.firstIssues.filter { $0.code == "totals_row_skipped" }.map(\.line), [4, 5, 6, 7, 8])
         assertIssue(r, "totals_row_skipped", line: 4, column: 2, "Keskmine")
     }
 

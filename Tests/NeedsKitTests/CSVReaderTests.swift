@@ -1767,6 +1767,12 @@ final class CSVReaderTests: XCTestCase {
                                  ("Puhastatud", workbookRow(1, header) + workbookRow(2, ["Eesti", "Tartu linn", "#5"]) + workbookRow(3, ["Eesti", "Narva linn", "#4"])),
                                  ("Mall", workbookRow(1, header))])
         XCTAssertFalse(readAll(copy).diagnostics.contains { $0.code == "xlsx_sheets_unread" })
+        // A row of the same values in other columns is another respondent's (a reviewer's).
+        let moved = folder.path + "/moved.xlsx"
+        let wide = ["Riik", "Omavalitsus", "imp_intercultural", "imp_partnerships"]
+        try writeWorkbook(moved, [("Jaanuar", workbookRow(1, wide) + workbookRow(2, ["Eesti", "Tartu linn", "#4", ""])),
+                                  ("Veebruar", workbookRow(1, wide) + workbookRow(2, ["Eesti", "Tartu linn", "", "#4"]))])
+        XCTAssertTrue(readAll(moved).diagnostics.contains { $0.code == "xlsx_sheets_unread" })
         let single = folder.path + "/single.xlsx"
         try writeWorkbook(single, [("Jaanuar", workbookRow(1, header) + workbookRow(2, ["Eesti", "Narva linn", "#4"])),
                                    ("Kokkuvõte", workbookRow(1, ["Teema", "Keskmine", "n"]) + workbookRow(2, ["a", "#4", "#3"]))])
@@ -1786,17 +1792,19 @@ final class CSVReaderTests: XCTestCase {
             + workbookRow(6, ["", "Tartu linn", "#2", "#2"]) + workbookRow(7, ["", "Jõhvi vald", "#1", "#1"])
             // A block's average row inside the range stays a totals row, its label first (a reviewer's).
             + workbookRow(8, ["Läti", "Ogre", "#3", "#3"]) + workbookRow(9, ["", "Keskmine", "#3", "#3"])
+            // A respondent's first answer a totals word, words after it, is filled (a reviewer's).
+            + workbookRow(10, ["", "Vidēji svarīgi", "Zema", "#2"])
         try writeWorkbook(path, [("Vastused", rows)], afterRows: ["Vastused": "<mergeCells count=\"5\"><mergeCell ref=\"A1:A2\"/>"
-            + "<mergeCell ref=\"C1:D1\"/><mergeCell ref=\"A3:A7\"/><mergeCell ref=\"B3:B5\"/><mergeCell ref=\"B6:C7\"/><mergeCell ref=\"A8:A9\"/></mergeCells>"])
+            + "<mergeCell ref=\"C1:D1\"/><mergeCell ref=\"A3:A7\"/><mergeCell ref=\"B3:B5\"/><mergeCell ref=\"B6:C7\"/><mergeCell ref=\"A8:A10\"/></mergeCells>"])
         let result = readAll(path)
         XCTAssertEqual(result.header, ["Riik", "Omavalitsus", "Hinnang", ""])
         XCTAssertEqual(result.data.map(\.fields), [
             ["", "", "imp_intercultural", "comp_intercultural"],
             ["Eesti", "Narva linn", "4", "2"], ["Eesti", "Narva linn", "5", "1"], ["Eesti", "Narva linn", "3", "3"],
-            ["Eesti", "Tartu linn", "2", "2"], ["Eesti", "Jõhvi vald", "1", "1"], ["Läti", "Ogre", "3", "3"],
+            ["Eesti", "Tartu linn", "2", "2"], ["Eesti", "Jõhvi vald", "1", "1"], ["Läti", "Ogre", "3", "3"], ["Läti", "Vidēji svarīgi", "Zema", "2"],
         ])
         XCTAssertTrue(result.diagnostics.contains { $0.code == "totals_row_skipped" && $0.line == 9 }, "\(result.diagnostics.map(\.message))")
-        XCTAssertTrue(result.diagnostics.contains { $0.message.contains("; 2 merged cell(s) over rows below the header read as their value on each row") },
+        XCTAssertTrue(result.diagnostics.contains { $0.message.contains("; 3 merged cell(s) over rows below the header read as their value on each row") },
                       "\(result.diagnostics.map(\.message))")
     }
 

@@ -1493,17 +1493,24 @@ final class NormalizerTests: XCTestCase {
         EE;Narva;Important;Highest
         LT;Kauno r.;4 - Labiau svarbu;2 - Labiau žema
         LT;Kauno r.;Labai svarbi;Ļoti augstā
+        EE;Narva;Oluline;Madalam
 
         """
         let result = normalise([folder.write("degrees.csv", text)])
-        XCTAssertEqual(result.respondents.count, 6)
-        guard result.respondents.count == 6 else { return }
-        XCTAssertEqual((0..<6).map { result.answer($0, "imp_intercultural", in: instrument) },
-                       [nil, nil, nil, .choice("4"), .choice("4"), .choice("5")])
-        XCTAssertEqual((0..<6).map { result.answer($0, "comp_intercultural", in: instrument) },
-                       [nil, nil, nil, nil, .choice("2"), .choice("5")])
+        XCTAssertEqual(result.respondents.count, 7)
+        guard result.respondents.count == 7 else { return }
+        XCTAssertEqual((0..<7).map { result.answer($0, "imp_intercultural", in: instrument) },
+                       [nil, nil, nil, .choice("4"), .choice("4"), .choice("5"), .choice("4")])
+        XCTAssertEqual((0..<7).map { result.answer($0, "comp_intercultural", in: instrument) },
+                       [nil, nil, nil, nil, .choice("2"), .choice("5"), nil])
         XCTAssertEqual(result.issues.filter { $0.code == "unknown_value" }.map(\.oldValue),
-                       ["Labiau svarbu", "Labiau žema", "Olulisim", "Kõrgeim", "Svarīgāks", "Augstākā", "Highest"])
+                       ["Labiau svarbu", "Labiau žema", "Olulisim", "Kõrgeim", "Svarīgāks", "Augstākā", "Highest", "Madalam"])
+        // A Latvian or Lithuanian dative is no comparative (a reviewer's: roles typed so had been
+        // lost): `koordinatoram` for `koordinators`, `darbiniekam`, `darbuotojui`.
+        let datives = normalise([folder.write("datives.csv", "country;municipality;role\nLV;Rīga;Integrācijas koordinatoram\n"
+                                              + "LV;Rīga;Sociālajam darbiniekam\nLT;Kauno r.;Socialiniam darbuotojui\n")])
+        XCTAssertEqual((0..<3).map { datives.answer($0, "role", in: instrument) },
+                       [.choice("integration_coordinator"), .choice("social_worker"), .choice("social_worker")])
     }
 
     /// The same sheet saved as "CSV" in a code page without the letters (`Ma?ai svarbi`, `Soci?l?

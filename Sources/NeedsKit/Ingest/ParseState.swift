@@ -1046,7 +1046,9 @@ final class ParseState {
             // Behind a country, only a label that starts with a totals word (a place's name after
             // it, `Narva linn kokku`, would cost a word's String on every respondent's row).
             if passedCountry {
-                guard Self.totalsPrefixes.contains(Self.prefixKey(field)) else { return nil }
+                // (A word of two bytes, `n=`, `SD`, `Σ`, by its two: `n=2`, `SD:`.)
+                guard Self.totalsPrefixes.contains(Self.prefixKey(field))
+                        || Self.totalsPrefixes.contains(Self.prefixKey(field.prefix(2))) else { return nil }
                 let text = String(decoding: field, as: UTF8.self)
                 guard Self.startsWithTotalsWord(text.lowercased()) else { return nil }
                 return (text.count > 40 ? String(text.prefix(40)) + "…" : text, i + 1)

@@ -118,10 +118,13 @@ enum WorkbookTable {
             for number in (merge.top + 1)...merge.bottom {
                 guard let k = indexOfRow[number] else { continue }
                 // A block's totals or average row inside the range (`;Keskmine;4;2`, a reviewer's)
-                // stays a totals row: its label first.
-                if let label = rows[k].cells.first(where: { !$0.trimmingSpaces.isEmpty })?.trimmingSpaces.lowercased(),
-                   ParseState.startsWithTotalsWord(label)
-                    || label.split(separator: " ").last.map({ ParseState.isTotalsLastWord(String($0)) }) == true { continue }
+                // stays a totals row: its label first, figures alone after it. (A respondent's
+                // first answer a totals word, `Vidēji svarīgi`, with words after it, is filled.)
+                let cells = rows[k].cells.map(\.trimmingSpaces)
+                if let first = cells.firstIndex(where: { !$0.isEmpty }),
+                   ParseState.startsWithTotalsWord(cells[first].lowercased())
+                    || cells[first].lowercased().split(separator: " ").last.map({ ParseState.isTotalsLastWord(String($0)) }) == true,
+                   cells[(first + 1)...].allSatisfy({ $0.isEmpty || ParseState.isFigure(Array($0.utf8)) }) { continue }
                 while rows[k].cells.count <= merge.left { rows[k].cells.append("") }
                 if rows[k].cells[merge.left].isEmpty {
                     rows[k].cells[merge.left] = value
@@ -166,11 +169,18 @@ enum WorkbookTable {
         // The same header, its filled cells compared as written but for case and spaces.
         func filled(_ header: [String]) -> [String] { header.map { $0.trimmingSpaces.lowercased() }.filter { !$0.isEmpty } }
         // Only one with rows the one read has not: a template of the header alone, or a copy of
-        // the same rows (cleaned, sorted), is no responses left unread (a reviewer's cases).
+        // the same rows (cleaned, sorted), is no responses left unread (a reviewer's cases). A
+        // row's cells in their places (blank ones kept, trailing ones dropped), so that a 4 for
+        // one topic is not a 4 for another (a reviewer's).
+        func placed(_ cells: [String]) -> [String] {
+            var cells = cells.map { $0.trimmingSpaces.lowercased() }
+            while cells.last?.isEmpty == true { cells.removeLast() }
+            return cells
+        }
         if let header = tableHeader(sheet).map(filled) {
-            let read = Set(sheet.rows.map { filled($0.cells) })
+            let read = Set(sheet.rows.map { placed($0.cells) })
             table.sheetsAlike = sheets.filter { $0.name != sheet.name && tableHeader($0).map(filled) == header }.map { other in
-                (other.name, other.rows.filter { holdsValues($0.cells) && filled($0.cells) != header && !read.contains(filled($0.cells)) }.count)
+                (other.name, other.rows.filter { holdsValues($0.cells) && filled($0.cells) != header && !read.contains(placed($0.cells)) }.count)
             }.filter { $0.rows > 0 }
         }
         return .table(table)

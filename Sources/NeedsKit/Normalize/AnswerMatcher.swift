@@ -227,22 +227,27 @@ public final class ChoiceMatcher {
         guard a.count >= 4, b.count >= 4 else { return false }
         let common = zip(a, b).prefix { $0 == $1 }.count
         return common >= 3 && common >= min(a.count, b.count) - 2 && common >= max(a.count, b.count) - 3
-            && isDegreeForm(a) == isDegreeForm(b)
+            && !differInDegree(a, b)
     }
 
-    /// Whether a word (a loose key: lower case, no diacritics) ends as a comparative or
-    /// superlative of the survey languages: Estonian `-m`/`-im` (`olulisem`, `kõrgeim`),
-    /// Latvian `-āks`/`-ākā` (`svarīgāks`, `augstākā`), Lithuanian `-iau`/`-esnis`/`-iausias`
-    /// (`labiau`, `aukštesnė`, `aukščiausia`), Russian `-ейший` (`важнейший`), English's
-    /// (`higher`, `highest`).
-    static func isDegreeForm(_ word: Substring) -> Bool {
-        if englishDegrees.contains(word) { return true }
-        return degreeEndings.contains { word.count >= $0.count + 3 && word.hasSuffix($0) }
+    /// Whether one of two words (loose keys: lower case, no diacritics) is a comparative or
+    /// superlative and the other not: Estonian `-sem`/`-sim`/`-eim` (`olulisem`, `kõrgeim`), or
+    /// `-m`, `-am`, `-em`, `-im` added to the other (`kõrgem`, `madalam`: not a Latvian or
+    /// Lithuanian dative, `koordinatoram` for `koordinators`, a role typed so), Latvian
+    /// `-āks`/`-ākā` (`svarīgāks`, `augstākā`), Lithuanian `-iau`/`-esnis`/`-iausias` (`labiau`,
+    /// `aukštesnė`, `aukščiausia`), Russian `-ейший` (`важнейший`), English's (`higher`, `highest`).
+    static func differInDegree(_ a: Substring, _ b: Substring) -> Bool {
+        func marked(_ word: Substring) -> Bool {
+            englishDegrees.contains(word) || degreeEndings.contains { word.count >= $0.count + 3 && word.hasSuffix($0) }
+        }
+        if marked(a) != marked(b) { return true }
+        let (short, long) = a.count < b.count ? (a, b) : (b, a)
+        return long.hasPrefix(short) && ["m", "am", "em", "im"].contains(String(long.dropFirst(short.count)))
     }
 
     private static let englishDegrees: Set<Substring> = ["higher", "highest", "lower", "lowest", "greater", "greatest", "least"]
     private static let degreeEndings: [String] = [
-        "em", "am", "im",
+        "sem", "sim", "eim", "aim",
         "aks", "aka", "akais", "akaja", "akie", "akas",
         "iau", "esnis", "esne", "esni", "esnes", "iausias", "iausia", "iausi",
         "еишии", "еишая", "еишее", "аишии", "аишая", "аишее",
