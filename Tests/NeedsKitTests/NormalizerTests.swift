@@ -519,13 +519,15 @@ final class NormalizerTests: XCTestCase {
             text += "EE,Narva,\(tick),\(untick)\n"
         }
         text += "EE,Narva,\"1, 3\",0\n"
+        // Words after the comma that hedge or take it back leave it unknown, said (a reviewer's).
+        text += "EE,Narva,\"Да, нет\",\"Jā, bet ne tagad\"\n"
         let result = normalise([folder.write("ticks.csv", text)])
-        XCTAssertEqual(result.respondents.count, 9)
-        guard result.respondents.count == 9 else { return }
+        XCTAssertEqual(result.respondents.count, 10)
+        guard result.respondents.count == 10 else { return }
         for k in 0..<8 {
             XCTAssertEqual(result.answer(k, "training_wanted", in: instrument), .choices(["intercultural"]), "row \(k + 2)")
         }
-        XCTAssertEqual(result.issues.filter { $0.code == "unknown_value" }.map(\.oldValue), ["1, 3"])
+        XCTAssertEqual(result.issues.filter { $0.code == "unknown_value" }.map(\.oldValue), ["1, 3", "Да, нет", "Jā, bet ne tagad"])
     }
 
     /// Excel in Estonian, Latvian or Lithuanian writes a sheet's TRUE and FALSE as TÕENE/VÄÄR,
@@ -1511,6 +1513,10 @@ final class NormalizerTests: XCTestCase {
                                               + "LV;Rīga;Sociālajam darbiniekam\nLT;Kauno r.;Socialiniam darbuotojui\n")])
         XCTAssertEqual((0..<3).map { datives.answer($0, "role", in: instrument) },
                        [.choice("integration_coordinator"), .choice("social_worker"), .choice("social_worker")])
+        // Nor a label ending in `a` with `m` added (`Zemām`, `Aukštam`); an Estonian `e` with it is.
+        let ratings = normalise([folder.write("dative-ratings.csv", "country;municipality;comp_intercultural\nLV;Rīga;Ļoti zemām\n"
+                                              + "LT;Kauno r.;Aukštam\nEE;Narva;Kõrgem\n")])
+        XCTAssertEqual((0..<3).map { ratings.answer($0, "comp_intercultural", in: instrument) }, [.choice("1"), .choice("4"), nil])
     }
 
     /// The same sheet saved as "CSV" in a code page without the letters (`Ma?ai svarbi`, `Soci?l?

@@ -241,8 +241,13 @@ public final class ChoiceMatcher {
             englishDegrees.contains(word) || degreeEndings.contains { word.count >= $0.count + 3 && word.hasSuffix($0) }
         }
         if marked(a) != marked(b) { return true }
+        // (Estonian adds `m` to an adjective ending in `e`, `kõrge` → `kõrgem`; to one in `a`,
+        // `m` is a Latvian or Lithuanian dative, `zema` → `zemām`, `aukšta` → `aukštam`, a
+        // reviewer's.)
         let (short, long) = a.count < b.count ? (a, b) : (b, a)
-        return long.hasPrefix(short) && ["m", "am", "em", "im"].contains(String(long.dropFirst(short.count)))
+        guard long.hasPrefix(short) else { return false }
+        let added = String(long.dropFirst(short.count))
+        return ["am", "em", "im"].contains(added) || (added == "m" && short.last == "e")
     }
 
     private static let englishDegrees: Set<Substring> = ["higher", "highest", "lower", "lowest", "greater", "greatest", "least"]
@@ -445,12 +450,24 @@ public final class ChoiceMatcher {
         }
         let whole = stripped(lower[...])
         if whole != lower, let plain = Self.plainTick(whole) { return plain }
+        // After the comma only words that make it surer or politer: `Да, нет` and `Jā, bet ne
+        // tagad` stay unknown, with their warning (a reviewer's: they had been ticked silently).
         if let comma = lower.firstIndex(where: { $0 == "," || $0 == ";" }) {
             let head = stripped(lower[..<comma])
-            if head.count >= 2, head.allSatisfy({ $0.isLetter }), let plain = Self.plainTick(head) { return plain }
+            if head.count >= 2, head.allSatisfy({ $0.isLetter }), Self.sureOrPolite.contains(stripped(lower[lower.index(after: comma)...])),
+               let plain = Self.plainTick(head) { return plain }
         }
         return lostOrUnknownTick(text)
     }
+
+    /// Words after a yes or a no that leave it as it is, in the five languages.
+    private static let sureOrPolite: Set<String> = [
+        "of course", "sure", "definitely", "certainly", "please", "thanks", "thank you",
+        "muidugi", "loomulikult", "kindlasti", "palun", "aitäh", "tänan",
+        "protams", "noteikti", "lūdzu", "paldies",
+        "žinoma", "būtinai", "prašau", "ačiū",
+        "конечно", "обязательно", "пожалуйста", "спасибо", "разумеется",
+    ]
 
     /// A tick or none as a form tool or a sheet writes it, in lower case; nil for any other text.
     private static func plainTick(_ lower: String) -> Normalizer.TickReading? {
