@@ -47,6 +47,19 @@ final class FuzzRegressionTests: XCTestCase {
         XCTAssertTrue(codes.contains("malformed_field"), "\(codes)")
     }
 
+    /// fuzz-normalize timed out (34 s for 8 KB): a header whose cells hold hundreds of `_` had each
+    /// pair of them tried as a Kobo labels heading's group and question. At most 16 cuts from the
+    /// end, and 16 outer labels, are tried now; a heading so cut is still read.
+    func testHeadingOfManySeparatorsIsResolvedInBoundedTries() throws {
+        let instrument = try InstrumentLoader.load(Paths.inputs + "/instrument")
+        let mapper = ColumnMapper(instrument: instrument)
+        let long = String(repeating: "x_", count: 3000) + "How important is each topic for your work?_Intercultural competence and communication"
+        XCTAssertEqual(mapper.resolve(long, position: 0), .unmapped)
+        let labelled = "How important is each topic for your work?_Intercultural competence and communication"
+        XCTAssertEqual(mapper.resolve(labelled, position: 0), mapper.resolve("importance/imp_intercultural", position: 0))
+        XCTAssertNotEqual(mapper.resolve(labelled, position: 0), .unmapped)
+    }
+
     /// Every file the fuzzers keep as a finding reads without a crash and balances.
     func testEveryFuzzFindingReadsAndBalances() throws {
         let folder = Paths.repository + "/Tests/NeedsKitTests/Fixtures/fuzz"

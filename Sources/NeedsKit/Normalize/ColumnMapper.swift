@@ -805,9 +805,15 @@ public struct ColumnMapper {
         // (Kobo's labels export joins them with its export's group separator as typed, no spaces:
         // `Kiek kiekviena tema svarbi jūsų darbe?:Tarpkultūrinė ...` with `:`, or `-`, `--`, had
         // lost every rating, a probe's. Both labels must match, so a `-` inside one is no cut.)
+        // At most `maxCuts` cuts from the end and outer labels dropped from the start are tried
+        // per separator: a heading of thousands of `_` had taken every pair of them, 30 s for one
+        // header (the fuzzer's). A group's path is a few labels deep, each holding a few at most.
+        let maxCuts = 16
         for separator in ["/", ".", " - ", " – ", " — ", ": ", " | ", "\n", ":", "--", "-", "|", "__", "_"] {
             var searchEnd = header.endIndex
-            while let range = header.range(of: separator, options: .backwards, range: header.startIndex..<searchEnd) {
+            var cuts = 0
+            while cuts < maxCuts, let range = header.range(of: separator, options: .backwards, range: header.startIndex..<searchEnd) {
+                cuts += 1
                 let path = header[..<range.lowerBound]
                 let inner = String(header[range.upperBound...]).trimmingSpaces
                 searchEnd = range.lowerBound
@@ -816,7 +822,7 @@ public struct ColumnMapper {
                 // outer groups' labels, one at a time.
                 var outers = [String(path).trimmingSpaces]
                 var from = path.startIndex
-                while let cut = path.range(of: separator, range: from..<path.endIndex) {
+                while outers.count <= maxCuts, let cut = path.range(of: separator, range: from..<path.endIndex) {
                     outers.append(String(path[cut.upperBound...]).trimmingSpaces)
                     from = cut.upperBound
                 }
