@@ -1033,6 +1033,11 @@ final class ParseState {
     /// other row. A row of the table starts with an ID, a date, a number or a name: its first
     /// byte alone rules out most, so a row costs a look at a field or two. With its 1-based column.
     private func totalsLabel() -> (String, Int)? {
+        // The label as a message shows it, with its column.
+        func label(_ field: Slice<UnsafeRawBufferPointer>, _ i: Int) -> (String, Int) {
+            let text = String(decoding: field, as: UTF8.self)
+            return (text.count > 40 ? String(text.prefix(40)) + "…" : text, i + 1)
+        }
         var passedCountry = false
         for i in 0..<min(6, record.fieldCount) {
             let field = Self.trimmed(record.fieldBytes(i))
@@ -1048,10 +1053,9 @@ final class ParseState {
             if passedCountry {
                 // (A word of two bytes, `n=`, `SD`, `Σ`, by its two: `n=2`, `SD:`.)
                 guard Self.totalsPrefixes.contains(Self.prefixKey(field))
-                        || Self.totalsPrefixes.contains(Self.prefixKey(field.prefix(2))) else { return nil }
-                let text = String(decoding: field, as: UTF8.self)
-                guard Self.startsWithTotalsWord(text.lowercased()) else { return nil }
-                return (text.count > 40 ? String(text.prefix(40)) + "…" : text, i + 1)
+                        || Self.totalsPrefixes.contains(Self.prefixKey(field.prefix(2))),
+                      Self.startsWithTotalsWord(String(decoding: field, as: UTF8.self).lowercased()) else { return nil }
+                return label(field, i)
             }
             // Every word's first letter, lower or upper case, the lead bytes of Cyrillic, and
             // those of Σ (Greek), ∑ and ⌀ (mathematical signs), and Ø or ø (an average's sign).
@@ -1066,15 +1070,23 @@ final class ParseState {
             // is a place (`Narva linn`) costs one word's String, not the cell's.
             if first >= 0x41 || first == 0x3F, let space = field.lastIndex(of: 0x20),
                Self.isTotalsLastWord(String(decoding: field[(space + 1)...], as: UTF8.self).lowercased()) {
-                let text = String(decoding: field, as: UTF8.self)
-                return (text.count > 40 ? String(text.prefix(40)) + "…" : text, i + 1)
+                return label(field, i)
             }
-            guard initial else { return nil }
-            let text = String(decoding: field, as: UTF8.self)
-            guard Self.startsWithTotalsWord(text.lowercased()) else { return nil }
-            return (text.count > 40 ? String(text.prefix(40)) + "…" : text, i + 1)
+            guard initial, Self.startsWithTotalsWord(String(decoding: field, as: UTF8.self).lowercased()) else { return nil }
+            return label(field, i)
         }
         return nil
+    }
+
+    /// Whether cells (a workbook's row, as text) are a totals or average row as `totalsLabel`
+    /// and `holdsFiguresOnly` read a record: its first filled cell a label that starts or ends
+    /// with a totals word, figures alone after it (`;Keskmine;4;2`; not `;Vidēji svarīgi;Zema`).
+    static func isTotalsRow(_ cells: [String]) -> Bool {
+        let cells = cells.map(\.trimmingSpaces)
+        guard let first = cells.firstIndex(where: { !$0.isEmpty }) else { return false }
+        let label = cells[first].lowercased()
+        return (startsWithTotalsWord(label) || label.split(separator: " ").last.map { isTotalsLastWord(String($0)) } == true)
+            && cells[(first + 1)...].allSatisfy { $0.isEmpty || isFigure(Array($0.utf8)) }
     }
 
     /// Whether a cell names one of the three countries (`EE`, `Eesti`, `Latvija`, `Литва`): the
@@ -1182,7 +1194,6 @@ final class ParseState {
         return !kept.isEmpty && CellType.isNumberLike(kept[...])
     }
 
-    /// The Latin first letters of `totalsWords`, bit 0 for `a`.
     /// A cell's first three bytes, ASCII letters in lower case, as one number (missing bytes 0).
     static func prefixKey<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt32 {
         var key: UInt32 = 0
@@ -1200,6 +1211,7 @@ final class ParseState {
         return [word, capital, word.uppercased()].map { prefixKey(Array($0.utf8)) }
     })
 
+    /// The Latin first letters of `totalsWords`, bit 0 for `a`.
     static let totalsInitials: UInt32 = totalsWords.reduce(0) { mask, word in
         guard let first = word.unicodeScalars.first, first.isASCII, first.properties.isLowercase else { return mask }
         return mask | 1 << (first.value - 0x61)

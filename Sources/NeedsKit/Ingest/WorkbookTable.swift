@@ -78,9 +78,10 @@ enum WorkbookTable {
         // answered yet) is still the one read, not a summary sheet after it (a reviewer's case).
         // Else the first sheet of values. A sheet's header is its first row of three values or
         // more near its top.
-        func tableHeader(_ sheet: Sheet) -> [String]? {
-            ([sheet.header] + sheet.rows.map(\.cells)).prefix(20).first { $0.filter { !$0.isEmpty }.count >= 3 }
+        func tableHeaderRow(_ sheet: Sheet) -> (number: Int, cells: [String])? {
+            ([(sheet.headerRow, sheet.header)] + sheet.rows).prefix(20).first { $0.cells.filter { !$0.isEmpty }.count >= 3 }
         }
+        func tableHeader(_ sheet: Sheet) -> [String]? { tableHeaderRow(sheet)?.cells }
         func holdsTable(_ sheet: Sheet) -> Bool { tableHeader(sheet) != nil }
         func width(_ header: [String]) -> Int { header.filter { !$0.isEmpty }.count }
         // Before the first sheet holding a table, a later one headed as a form tool's export
@@ -108,7 +109,7 @@ enum WorkbookTable {
         // Merges in and above the header (a group's title, a header cell over two rows) are the
         // header's to read as they are.
         var mergesFilled = 0
-        let headerNumber = rows.prefix(20).first { $0.cells.filter { !$0.isEmpty }.count >= 3 }?.number ?? sheet.headerRow
+        let headerNumber = tableHeaderRow(sheet)?.number ?? sheet.headerRow
         let indexOfRow = Dictionary(rows.indices.map { (rows[$0].number, $0) }, uniquingKeysWith: { first, _ in first })
         for merge in sheet.merges where merge.bottom > merge.top && merge.top > headerNumber {
             guard let top = indexOfRow[merge.top], merge.left < rows[top].cells.count else { continue }
@@ -118,13 +119,9 @@ enum WorkbookTable {
             for number in (merge.top + 1)...merge.bottom {
                 guard let k = indexOfRow[number] else { continue }
                 // A block's totals or average row inside the range (`;Keskmine;4;2`, a reviewer's)
-                // stays a totals row: its label first, figures alone after it. (A respondent's
-                // first answer a totals word, `Vidēji svarīgi`, with words after it, is filled.)
-                let cells = rows[k].cells.map(\.trimmingSpaces)
-                if let first = cells.firstIndex(where: { !$0.isEmpty }),
-                   ParseState.startsWithTotalsWord(cells[first].lowercased())
-                    || cells[first].lowercased().split(separator: " ").last.map({ ParseState.isTotalsLastWord(String($0)) }) == true,
-                   cells[(first + 1)...].allSatisfy({ $0.isEmpty || ParseState.isFigure(Array($0.utf8)) }) { continue }
+                // stays a totals row. (A respondent's first answer a totals word, `Vidēji
+                // svarīgi`, with words after it, is filled.)
+                if ParseState.isTotalsRow(rows[k].cells) { continue }
                 while rows[k].cells.count <= merge.left { rows[k].cells.append("") }
                 if rows[k].cells[merge.left].isEmpty {
                     rows[k].cells[merge.left] = value

@@ -372,8 +372,8 @@ public struct ColumnMapper {
 
     /// A heading of a hand-made sheet without its number (`1)`, `(3)`, `Q4:`), then also without
     /// the punctuation after it (`?`, `:`, `*`) and a hint in parentheses at its end (`Omavalitsus
-    /// (kirjutage nimi)`); none when there is none of these, or nothing else.
-    static func withoutNumberingAndHint(_ header: String) -> [String] {
+    /// (kirjutage nimi)`, unless `keepingHint`); none when there is none of these, or nothing else.
+    static func withoutNumberingAndHint(_ header: String, keepingHint: Bool = false) -> [String] {
         var result: [String] = []
         var text = Substring(header.trimmingSpaces)
         // A number before the heading: `1)`, `(3)`, `Q4:`, `4 -`, `3 `, `3.1`, `1.2.3`.
@@ -387,7 +387,7 @@ public struct ColumnMapper {
                 if !text.isEmpty { result.append(String(text)) }
             }
         }
-        if text.hasSuffix(")"), let open = text.lastIndex(of: "("), open != text.startIndex {
+        if !keepingHint, text.hasSuffix(")"), let open = text.lastIndex(of: "("), open != text.startIndex {
             text = text[..<open]
         }
         while let last = text.last, "?:*!. ".contains(last) { text = text.dropLast() }
@@ -578,15 +578,7 @@ public struct ColumnMapper {
         if let role = resolveBracketed(outer: outer, inner: inner) { return role }
         // (Not without a part in parentheses: `[Partnerships (NGOs)]`, a row edited in the
         // survey, names none of the form's, a reviewer's case.)
-        var plain = Substring(inner)
-        if let space = plain.firstIndex(of: " "), let last = plain[..<space].last, ".):".contains(last) {
-            let digits = plain[..<space].dropLast()
-            if !digits.isEmpty && digits.allSatisfy({ $0.isASCII && $0.isNumber }) { plain = plain[space...] }
-        }
-        plain = Substring(String(plain).trimmingSpaces)
-        while let last = plain.last, ":?*!. ".contains(last) { plain = plain.dropLast() }
-        guard !plain.isEmpty, plain != Substring(inner) else { return nil }
-        return resolveBracketed(outer: outer, inner: String(plain))
+        return Self.withoutNumberingAndHint(inner, keepingHint: true).lazy.compactMap { self.resolveBracketed(outer: outer, inner: $0) }.first
     }
 
     private func resolveBracketed(outer: String, inner: String) -> ColumnRole? {

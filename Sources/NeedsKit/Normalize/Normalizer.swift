@@ -2694,6 +2694,13 @@ public final class Normalizer {
                           message: "the e-mail address was given on \(row) too: \(why) Both are kept; check them"))
     }
 
+    /// A text read as a choice whose label has its words in another form (`ChoiceMatcher.wordForm`).
+    static func anotherFormIssue(_ text: String, name: String) -> CellReading.Issue {
+        .init(old: text, new: name, code: "label_matched_in_another_form", action: .changed,
+              message: "`\(text)` read as choice `\(name)`, whose label has these words in another form (gender or ending)"
+                + (lettersWrittenAsMarks(text) ? ", " + lettersWrittenAsMarksReading : ""))
+    }
+
     /// An earlier row of the duplicate check (`place`: the file's index and the line) as a
     /// message names it: `line 4`, or `line 4 of a.csv` in another file.
     private func earlierRow(_ earlier: UInt64, mapping: FileMapping) -> String {
@@ -2843,10 +2850,7 @@ public final class Normalizer {
                 // is still a place: the gazetteer reads it, and says so when it cannot.
                 if q == municipalityIndex { return CellReading(answer: .text(Self.unprotected(text) ?? text)) }
                 if let name = matcher.wordForm(text) {
-                    return CellReading(answer: .choice(name), issues: [.init(
-                        old: text, new: name, code: "label_matched_in_another_form", action: .changed,
-                        message: "`\(text)` read as choice `\(name)`, whose label has these words in another form (gender or ending)"
-                            + (Self.lettersWrittenAsMarks(text) ? ", " + Self.lettersWrittenAsMarksReading : ""))])
+                    return CellReading(answer: .choice(name), issues: [Self.anotherFormIssue(text, name: name)])
                 }
                 // Excel's protected text (`="3"`) written by a tool that quotes every field
                 // (`"=""3"""`): the reader keeps a quoted field as typed, and the choice is inside.
@@ -2908,20 +2912,20 @@ public final class Normalizer {
             if !split.unknown.isEmpty {
                 var formed: [(piece: String, name: String)] = []
                 split.unknown.removeAll { unknown in
+                    if let name = matcher.wordForm(unknown) {
+                        formed.append((unknown, name))
+                        return true
+                    }
                     let pieces = unknown.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\n" })
                         .map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
-                    let names = [unknown].compactMap(matcher.wordForm)
-                    let found = names.isEmpty && pieces.count > 1 ? pieces.compactMap(matcher.wordForm) : names
-                    guard !found.isEmpty, found.count == (names.isEmpty ? pieces.count : 1) else { return false }
-                    formed += zip(names.isEmpty ? pieces : [unknown], found).map { ($0, $1) }
+                    let names = pieces.compactMap(matcher.wordForm)
+                    guard pieces.count > 1, names.count == pieces.count else { return false }
+                    formed += zip(pieces, names).map { ($0, $1) }
                     return true
                 }
                 if !formed.isEmpty {
                     split.choices = matcher.ordered(Set(split.choices + formed.map(\.name)))
-                    pieceIssues += formed.map { piece, name in
-                        CellReading.Issue(old: piece, new: name, code: "label_matched_in_another_form", action: .changed,
-                                          message: "`\(piece)` read as choice `\(name)`, whose label has these words in another form (gender or ending)")
-                    }
+                    pieceIssues += formed.map { Self.anotherFormIssue($0.piece, name: $0.name) }
                 }
             }
             // `Other: ...` pieces are the list's `other`, in a file of any tool.
